@@ -1,0 +1,57 @@
+// Python-style iteration over any value: strings by code point, dicts by key, objects
+// with `__iter__`/`__next__`, JavaScript iterables.
+import { StopIteration, TypeError } from "./exceptions.js";
+import { typeName } from "./typename.js";
+
+type PyIterable = { __iter__(): unknown };
+type PyIterator = { __next__(): unknown };
+
+function hasMethod<K extends string>(x: unknown, name: K): x is Record<K, (...a: unknown[]) => unknown> {
+  return typeof x === "object" && x !== null && typeof (x as Record<string, unknown>)[name] === "function";
+}
+
+/** Wrap a Python-protocol iterator (`__next__` raising StopIteration) as a JS iterator. */
+function* fromPyIterator(it: PyIterator): Generator<unknown, void, undefined> {
+  for (;;) {
+    let value: unknown;
+    try {
+      value = it.__next__();
+    } catch (e) {
+      if (e instanceof StopIteration) return;
+      throw e;
+    }
+    yield value;
+  }
+}
+
+/** A JavaScript iterable that iterates `x` the way Python's `for` does. */
+export function iterate<T = unknown>(x: Iterable<T> | unknown): Iterable<T> {
+  if (typeof x === "string") return x as unknown as Iterable<T>;
+  if (x !== null && typeof x === "object") {
+    if (hasMethod(x, "__iter__")) {
+      const it = (x as PyIterable).__iter__();
+      if (it !== null && typeof it === "object" && Symbol.iterator in it && !hasMethod(it, "__next__")) {
+        return it as Iterable<T>;
+      }
+      if (hasMethod(it, "__next__")) return fromPyIterator(it as PyIterator) as Iterable<T>;
+      throw new TypeError(`iter() returned non-iterator of type '${typeName(it)}'`);
+    }
+    if (Symbol.iterator in x) return x as Iterable<T>;
+    if (hasMethod(x, "__getitem__")) return sequenceIterator(x as { __getitem__(i: number): T });
+  }
+  throw new TypeError(`'${typeName(x)}' object is not iterable`);
+}
+
+function* sequenceIterator<T>(x: { __getitem__(i: number): T }): Generator<T, void, undefined> {
+  for (let i = 0; ; i++) {
+    let v: T;
+    try {
+      v = x.__getitem__(i);
+    } catch (e) {
+      if ((e as { constructor?: { name?: string } })?.constructor?.name === "IndexError") return;
+      if (e instanceof StopIteration) return;
+      throw e;
+    }
+    yield v;
+  }
+}

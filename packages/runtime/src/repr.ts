@@ -1,0 +1,144 @@
+// `repr(x)` and `str(x)` with CPython's formatting rules.
+//
+// Runtime classes (Dict, PySet, PyFloat, range, exceptions ...) and user classes carry
+// `__repr__`/`__str__` methods; this module handles the JavaScript primitives, lists and
+// tuples, and the default `<__main__.Foo object at 0x...>` form.
+import { floatRepr } from "./float-repr.js";
+import { isTuple } from "./tuple.js";
+import { id } from "./identity.js";
+import { isClass } from "./typename.js";
+
+type WithRepr = { __repr__(): string };
+type WithStr = { __str__(): string };
+
+// Containers being printed right now: a list that contains itself prints `[...]`.
+const active = new Set<object>();
+
+/** Run `body` with `x` marked as being printed; returns `placeholder` on re-entry. */
+export function reprGuard(x: object, placeholder: string, body: () => string): string {
+  if (active.has(x)) return placeholder;
+  active.add(x);
+  try {
+    return body();
+  } finally {
+    active.delete(x);
+  }
+}
+
+export function repr(x: unknown): string {
+  switch (typeof x) {
+    case "string":
+      return strRepr(x);
+    case "number":
+      return Number.isInteger(x) ? (Object.is(x, -0) ? "0" : String(x)) : floatRepr(x);
+    case "bigint":
+      return x.toString();
+    case "boolean":
+      return x ? "True" : "False";
+    case "undefined":
+      return "None";
+    case "function":
+      return functionRepr(x);
+    case "symbol":
+      return x.toString();
+    case "object":
+      if (x === null) return "None";
+      if (Array.isArray(x)) {
+        const items = x as unknown[];
+        if (isTuple(items as unknown)) {
+          if (x.length === 1) return reprGuard(x, "(...)", () => `(${repr(x[0])},)`);
+          return reprGuard(x, "(...)", () => `(${x.map(repr).join(", ")})`);
+        }
+        return reprGuard(x, "[...]", () => `[${items.map(repr).join(", ")}]`);
+      }
+      if (typeof (x as WithRepr).__repr__ === "function") return String((x as WithRepr).__repr__());
+      return objectRepr(x);
+  }
+}
+
+export function str(x: unknown): string {
+  if (typeof x === "string") return x;
+  if (typeof x === "object" && x !== null && typeof (x as WithStr).__str__ === "function") {
+    return String((x as WithStr).__str__());
+  }
+  return repr(x);
+}
+
+/** `ascii(x)`: `repr` with every non-ASCII character escaped. */
+export function ascii(x: unknown): string {
+  return repr(x).replace(/[^\x00-\x7f]/gu, (ch) => escapeCodePoint(ch.codePointAt(0)!));
+}
+
+function hex0x(n: number): string {
+  return "0x" + n.toString(16).padStart(12, "0");
+}
+
+function objectRepr(x: object): string {
+  const name = x.constructor?.name ?? "object";
+  return `<${moduleOf(x.constructor)}${name} object at ${hex0x(id(x))}>`;
+}
+
+function moduleOf(cls: unknown): string {
+  const mod = (cls as { __module__?: string } | undefined)?.__module__;
+  if (mod === "builtins") return "";
+  return `${mod ?? "__main__"}.`;
+}
+
+function functionRepr(f: Function): string {
+  const custom = (f as { __pyRepr__?: () => string }).__pyRepr__;
+  if (typeof custom === "function") return custom.call(f);
+  const name = (f as { __qualname__?: string }).__qualname__ ?? (f.name || "<lambda>");
+  if (isClass(f)) {
+    const mod = (f as { __module__?: string }).__module__;
+    return `<class '${mod === "builtins" ? "" : `${mod ?? "__main__"}.`}${name}'>`;
+  }
+  return `<function ${name} at ${hex0x(id(f))}>`;
+}
+
+// Characters str.isprintable() rejects: categories Cc Cf Cs Co Cn Zl Zp Zs (but not space).
+const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+function escapeCodePoint(cp: number): string {
+  if (cp < 0x100) return "\\x" + cp.toString(16).padStart(2, "0");
+  if (cp < 0x10000) return "\\u" + cp.toString(16).padStart(4, "0");
+  return "\\U" + cp.toString(16).padStart(8, "0");
+}
+
+export function isPrintableChar(ch: string): boolean {
+  if (ch === " ") return true;
+  const cp = ch.codePointAt(0)!;
+  if (cp >= 0xd800 && cp <= 0xdfff) return false;
+  return !NON_PRINTABLE.test(ch);
+}
+
+/** CPython's string repr: single quotes unless the text has `'` and no `"`. */
+export function strRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    switch (ch) {
+      case "\\":
+        out += "\\\\";
+        break;
+      case "\n":
+        out += "\\n";
+        break;
+      case "\r":
+        out += "\\r";
+        break;
+      case "\t":
+        out += "\\t";
+        break;
+      case quote:
+        out += "\\" + quote;
+        break;
+      default: {
+        const cp = ch.codePointAt(0)!;
+        if (cp >= 0x20 && cp < 0x7f) out += ch;
+        else if (cp < 0x7f || cp < 0xa1 || !isPrintableChar(ch)) out += escapeCodePoint(cp);
+        else out += ch;
+      }
+    }
+  }
+  return out + quote;
+}

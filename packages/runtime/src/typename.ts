@@ -1,0 +1,34 @@
+// The Python type name of a run-time value, as CPython's error messages spell it.
+import { isTuple } from "./tuple.js";
+
+export function typeName(x: unknown): string {
+  switch (typeof x) {
+    case "string":
+      return "str";
+    case "boolean":
+      return "bool";
+    case "number":
+      return Number.isInteger(x) ? "int" : "float";
+    case "bigint":
+      return "int";
+    case "undefined":
+      return "NoneType";
+    case "function":
+      return (x as { __pyTypeName__?: string }).__pyTypeName__ ?? (isClass(x) ? "type" : "function");
+    case "symbol":
+      return "symbol";
+    case "object":
+      if (x === null) return "NoneType";
+      if (Array.isArray(x)) return isTuple(x) ? "tuple" : "list";
+      {
+        const own = (x as { __pyTypeName__?: string }).__pyTypeName__;
+        if (typeof own === "string") return own;
+      }
+      return (x as object).constructor?.name ?? "object";
+  }
+}
+
+/** A function written with `class` syntax (a Python class), not a plain function. */
+export function isClass(f: unknown): boolean {
+  return typeof f === "function" && /^class[\s{]/.test(Function.prototype.toString.call(f));
+}
