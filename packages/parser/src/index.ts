@@ -1,0 +1,93 @@
+// @pyts/parser: Python source to a typed AST mirroring CPython's `ast`, with byte spans and
+// syntax diagnostics. `parse` is synchronous (the grammar loads once, at import) and never throws.
+import type { Module } from "./ast.js";
+import { Converter } from "./convert.js";
+import { parseCst } from "./cst.js";
+import { type Diagnostic, diagnostic, LineIndex } from "./diagnostics.js";
+import { syntaxErrors } from "./syntax-errors.js";
+import { run } from "./trampoline.js";
+
+export * from "./ast.js";
+export * from "./diagnostics.js";
+export { dump, reprConstant } from "./dump.js";
+export { reprBytes, reprFloat, reprImaginary, reprStr } from "./repr.js";
+
+export interface ParseOptions {
+  /** Used only in messages; the parser never touches the file system. */
+  filename?: string;
+}
+
+export interface ParseResult {
+  module: Module;
+  diagnostics: Diagnostic[];
+  /** The UTF-8 source all spans point into. */
+  bytes: Uint8Array;
+  lines: LineIndex;
+}
+
+const encoder = new TextEncoder();
+
+/** Parses Python source (text, or UTF-8 bytes) into a CPython-shaped `Module`. */
+export function parse(source: string | Uint8Array, _options: ParseOptions = {}): ParseResult {
+  const diagnostics: Diagnostic[] = [];
+  let text: string;
+  let bytes: Uint8Array;
+  if (typeof source === "string") {
+    text = source;
+    bytes = encoder.encode(source);
+  } else {
+    try {
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(source);
+      bytes = source;
+    } catch {
+      text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(source);
+      bytes = encoder.encode(text);
+      diagnostics.push(diagnostic("PY1004", { start: 0, end: 0 }, ["(unicode error) 'utf-8' codec can't decode the source"]));
+    }
+  }
+  const lines = new LineIndex(bytes);
+  // A UTF-8 byte order mark is not part of the program; spans still count its bytes.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const program = bom ? text.slice(1) : text;
+  const byteOffsets = utf8Offsets(program, bom ? 3 : 0);
+  const empty: Module = { _type: "Module", body: [], type_ignores: [], start: 0, end: bytes.length };
+  try {
+    const nul = program.indexOf("\0");
+    if (nul >= 0) {
+      diagnostics.push(diagnostic("PY1004", { start: byteOffsets[nul]!, end: byteOffsets[nul + 1]! }, ["source code cannot contain null bytes"]));
+    }
+    const root = parseCst(program);
+    if (!root) {
+      diagnostics.push(diagnostic("PY1001", { start: 0, end: 0 }));
+      return { module: empty, diagnostics, bytes, lines };
+    }
+    diagnostics.push(...syntaxErrors(root, program, byteOffsets));
+    const converter = new Converter(program, byteOffsets);
+    const module = run(converter.module(root));
+    diagnostics.push(...converter.diagnostics);
+    diagnostics.sort((a, b) => a.start - b.start);
+    return { module, diagnostics, bytes, lines };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    diagnostics.push(diagnostic("PY9999", { start: 0, end: 0 }, [`parser: ${message}`]));
+    return { module: empty, diagnostics, bytes, lines };
+  }
+}
+
+/** Byte offset (plus `base`) of every UTF-16 index of `s`, and of its end. */
+function utf8Offsets(s: string, base: number): Uint32Array {
+  const out = new Uint32Array(s.length + 1);
+  let b = base;
+  for (let i = 0; i < s.length; i++) {
+    out[i] = b;
+    const c = s.charCodeAt(i);
+    if (c < 0x80) b += 1;
+    else if (c < 0x800) b += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      out[++i] = b + 2;
+      b += 4;
+    } else b += 3;
+  }
+  out[s.length] = b;
+  return out;
+}
