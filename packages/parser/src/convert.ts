@@ -903,7 +903,6 @@ export class Converter {
         continue;
       }
       const startTok = p.children.find((c) => c.type === "string_start");
-      const endTok = p.children.find((c) => c.type === "string_end");
       let pos = startTok ? startTok.end : p.start;
       for (const c of p.children) {
         if (c.type !== "interpolation") continue;
@@ -914,7 +913,7 @@ export class Converter {
         values.push(yield this.formattedValue(c, prefix, debug !== null));
         pos = c.end;
       }
-      pending += this.literalText(p, pos, endTok ? endTok.start : p.end, prefix, true, false);
+      pending += this.literalText(p, pos, this.stringBodyEnd(p), prefix, true, false);
     }
     flush();
     return { _type: "JoinedStr", values, ...sp };
@@ -924,9 +923,8 @@ export class Converter {
   literalText(p: CNode, from: number, to: number, prefix: StringPrefix, inFString: boolean, whole: boolean): string {
     if (whole) {
       const startTok = p.children.find((c) => c.type === "string_start");
-      const endTok = p.children.find((c) => c.type === "string_end");
       from = startTok ? startTok.end : from;
-      to = endTok ? endTok.start : to;
+      to = this.stringBodyEnd(p);
     }
     if (to <= from) return "";
     const decoded = decodeLiteral(this.source.slice(from, to), prefix, inFString);
@@ -934,6 +932,18 @@ export class Converter {
       this.diagnostics.push(diagnostic("PY1004", { start: this.byteOffsets[from]!, end: this.byteOffsets[to]! }, [decoded.error]));
     }
     return decoded.value;
+  }
+
+  /**
+   * Where the body of string `p` ends: before its closing quotes. (tree-sitter's `string_end`
+   * can swallow trailing backslashes of a raw string, so it is not used.)
+   */
+  stringBodyEnd(p: CNode): number {
+    const startTok = p.children.find((c) => c.type === "string_start");
+    const endTok = p.children.find((c) => c.type === "string_end");
+    if (!startTok || !endTok || endTok.missing) return endTok ? endTok.start : p.end;
+    const quote = this.text(startTok).replace(/^[a-zA-Z]*/, "");
+    return Math.max(startTok.end, p.end - quote.length);
   }
 
   /** The source text `f"{x = }"` repeats before the value: from after `{` to after `=`. */
