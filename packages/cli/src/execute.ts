@@ -1,0 +1,86 @@
+// `pyts run`: the translation is TypeScript, and Node 20 cannot run TypeScript. esbuild strips the types
+// (milliseconds, no type check: `tsc` is the golden suite's job), the runtime import specifiers are pointed
+// at the runtime package this CLI was installed with, and a child `node` runs the result so that its
+// stdout, stderr and exit code are the program's own.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { transformSync } from "esbuild";
+import { DEFAULT_RUNTIME_MODULE } from "./compile.js";
+
+const RUNTIME_SPECIFIER = /(\bfrom\s*|\bimport\s*\(?\s*)(["'])(@pyts\/runtime(?:\/[^"']*)?)\2/g;
+
+/** Resolves `@pyts/runtime` and `@pyts/runtime/<module>` to file URLs of the installed runtime. */
+export function resolveRuntimeSpecifier(specifier: string): string {
+  return import.meta.resolve(specifier);
+}
+
+/** TypeScript emitted by the compiler → an ES module Node can run from any directory. */
+export function toRunnableJavaScript(typescript: string, options: { filename?: string } = {}): string {
+  const { code } = transformSync(typescript, {
+    loader: "ts",
+    format: "esm",
+    target: "node20",
+    sourcefile: options.filename ?? "output.ts",
+  });
+  return code.replace(RUNTIME_SPECIFIER, (_match, keyword: string, quote: string, specifier: string) => {
+    const resolved = specifier.startsWith(DEFAULT_RUNTIME_MODULE) ? resolveRuntimeSpecifier(specifier) : specifier;
+    return `${keyword}${quote}${resolved}${quote}`;
+  });
+}
+
+export interface RunOptions {
+  /** What the program sees as `sys.argv[0]` (the Python file as the user named it). */
+  argv0: string;
+  /** `sys.argv[1:]`. */
+  args?: readonly string[];
+  cwd?: string;
+  /** Pass stdio through (the CLI) or capture stdout and stderr (the tests). */
+  capture?: boolean;
+  /** Text for the program's stdin when capturing; the CLI passes its own stdin through. */
+  input?: string;
+  timeoutMs?: number;
+}
+
+export interface RunResult {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs an ES module produced by `toRunnableJavaScript` in a child `node`. A preloaded module sets
+ * `process.argv[1]` to the Python file name before the program and the runtime load, so `sys.argv`
+ * reads like CPython's.
+ */
+export async function runJavaScript(javascript: string, options: RunOptions): Promise<RunResult> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "pyts-run-"));
+  try {
+    const main = path.join(dir, "main.mjs");
+    const prelude = path.join(dir, "prelude.mjs");
+    writeFileSync(main, javascript);
+    writeFileSync(prelude, `process.argv[1] = ${JSON.stringify(options.argv0)};\n`);
+    const child = spawn(process.execPath, ["--import", pathToFileURL(prelude).href, main, ...(options.args ?? [])], {
+      cwd: options.cwd ?? process.cwd(),
+      stdio: options.capture ? ["pipe", "pipe", "pipe"] : "inherit",
+      timeout: options.timeoutMs,
+    });
+    let stdout = "";
+    let stderr = "";
+    if (options.capture) {
+      child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+      child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+      child.stdin!.end(options.input ?? "");
+    }
+    const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
+      child.on("error", reject);
+      child.on("close", (code, sig) => resolve([code, sig]));
+    });
+    return { status, signal, stdout, stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,88 @@
+// Finding inputs and writing outputs. Output files are written to a temporary file beside the target
+// and renamed into place, so a reader never sees half a file and a failed translation leaves nothing.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export const STDIN = "-";
+
+/** One Python input: where to read it, and its path relative to the root it was found under. */
+export interface PythonInput {
+  /** Path as the user will recognise it in diagnostics (relative to the cwd when possible). */
+  file: string;
+  /** Path relative to the directory argument it came from; the basename for a file argument. */
+  relative: string;
+}
+
+export class UsageError extends Error {}
+
+const SKIPPED_DIRECTORIES = new Set(["node_modules", "__pycache__", ".git", ".venv", "venv"]);
+
+/** Expands file and directory arguments into Python files, sorted, each directory walked recursively. */
+export function collectPythonInputs(args: readonly string[]): PythonInput[] {
+  const inputs: PythonInput[] = [];
+  for (const arg of args) {
+    if (arg === STDIN) {
+      inputs.push({ file: STDIN, relative: "stdin.py" });
+      continue;
+    }
+    let stats;
+    try {
+      stats = statSync(arg);
+    } catch {
+      throw new UsageError(`no such file or directory: ${arg}`);
+    }
+    if (stats.isDirectory()) {
+      for (const relative of walkPython(arg)) inputs.push({ file: path.join(arg, relative), relative });
+    } else {
+      inputs.push({ file: arg, relative: path.basename(arg) });
+    }
+  }
+  return inputs;
+}
+
+function walkPython(root: string): string[] {
+  const found: string[] = [];
+  const pending = [""];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      const relative = dir === "" ? entry.name : path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith(".")) pending.push(relative);
+      } else if (entry.name.endsWith(".py")) {
+        found.push(relative);
+      }
+    }
+  }
+  return found.sort();
+}
+
+/** `a/b.py` → `a/b.ts`. */
+export function tsPathFor(pyPath: string): string {
+  return pyPath.endsWith(".py") ? `${pyPath.slice(0, -3)}.ts` : `${pyPath}.ts`;
+}
+
+/** Reads a Python source file (or stdin for `-`), dropping a UTF-8 byte order mark as CPython does. */
+export function readSource(file: string): string {
+  const text = file === STDIN ? readFileSync(0, "utf8") : readFileSync(file, "utf8");
+  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+}
+
+/** Writes `content` to `target` atomically: temp file in the same directory, then rename. */
+export function writeFileAtomic(target: string, content: string): void {
+  mkdirSync(path.dirname(target), { recursive: true });
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    writeFileSync(temp, content);
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Name shown for an input in diagnostics. */
+export function displayName(file: string): string {
+  return file === STDIN ? "<stdin>" : file;
+}

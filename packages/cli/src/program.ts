@@ -1,0 +1,118 @@
+// The command line: argument parsing and exit codes only; each command lives in commands/.
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, Option } from "commander";
+import { astCommand } from "./commands/ast.js";
+import { checkCommand } from "./commands/check.js";
+import { runCommand } from "./commands/run.js";
+import { translateCommand } from "./commands/translate.js";
+import { UsageError } from "./files.js";
+import { Reporter, shouldColor, type OutputFormat } from "./report.js";
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+interface CommonOptions {
+  format: OutputFormat;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ pyts snippet.py                 print the TypeScript translation
+  $ pyts src/ -o out/               translate every .py under src/ into out/ (same tree)
+  $ pyts run snippet.py -- a b      translate and run; sys.argv is ['snippet.py', 'a', 'b']
+  $ pyts check fixtures/            fail with a diff when a committed .ts is stale
+  $ pyts check --write fixtures/    rewrite stale .ts files
+  $ cat snippet.py | pyts -         read from stdin
+  $ pyts ast snippet.py             print the AST like Python's ast.dump(ast.parse(...))
+
+Exit codes: 0 ok, 1 diagnostics or check failure, 2 usage error.`;
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return manifest.version;
+}
+
+function withCommonOptions(command: Command): Command {
+  return command
+    .addOption(new Option("--format <format>", "diagnostics format on stderr").choices(["text", "json"]).default("text"))
+    .option("-q, --quiet", "print only diagnostics and errors")
+    .option("--no-color", "never colour the output (also: NO_COLOR=1)");
+}
+
+function reporterFor(options: CommonOptions): Reporter {
+  const color = options.color !== false && shouldColor(process.stderr);
+  return new Reporter({ format: options.format, quiet: options.quiet === true, color });
+}
+
+/** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command("pyts")
+    .description("Translate async Python to TypeScript, run it, and keep committed translations current.")
+    .version(version(), "-v, --version")
+    .exitOverride()
+    .enablePositionalOptions()
+    .showHelpAfterError("(run `pyts --help` for usage)")
+    .addHelpText("after", EXAMPLES);
+
+  withCommonOptions(program)
+    .argument("[files...]", "Python files or directories; - reads stdin")
+    .option("-o, --out-dir <dir>", "write .ts files into this directory, mirroring the input tree")
+    .option("--runtime <specifier>", "module the translation imports its runtime from", "@pyts/runtime")
+    .action((files: string[], options: CommonOptions & { outDir?: string; runtime: string }) => {
+      if (files.length === 0) throw new UsageError("no input files");
+      const reporter = reporterFor(options);
+      exitCode = translateCommand(files, options, reporter);
+      reporter.flush();
+    });
+
+  withCommonOptions(program.command("run"))
+    .description("translate FILE in memory and run it with node; stdout, stderr and exit code pass through")
+    .argument("<file>", "Python file, or - for stdin")
+    .argument("[args...]", "arguments for the program (sys.argv[1:]); put them after --")
+    .passThroughOptions()
+    .action(async (file: string, args: string[], options: CommonOptions) => {
+      const reporter = reporterFor(options);
+      exitCode = await runCommand(file, args, reporter);
+      reporter.flush();
+    });
+
+  withCommonOptions(program.command("check"))
+    .description("exit 1 with a unified diff when a committed .ts differs from a fresh translation of its .py")
+    .argument("<paths...>", "Python files or directories")
+    .option("--out-dir <dir>", "where the committed .ts files live (default: beside each .py)")
+    .option("--runtime <specifier>", "module the translation imports its runtime from", "@pyts/runtime")
+    .option("-w, --write", "rewrite stale or missing .ts files instead of failing")
+    .action((paths: string[], options: CommonOptions & { outDir?: string; runtime: string; write?: boolean }) => {
+      const reporter = reporterFor(options);
+      const color = options.color !== false && shouldColor(process.stdout);
+      exitCode = checkCommand(paths, { ...options, color }, reporter);
+      reporter.flush();
+    });
+
+  withCommonOptions(program.command("ast"))
+    .description("print the AST of FILE in the format of Python's ast.dump(ast.parse(source))")
+    .argument("<file>", "Python file, or - for stdin")
+    .action((file: string, options: CommonOptions) => {
+      const reporter = reporterFor(options);
+      exitCode = astCommand(file, reporter);
+      reporter.flush();
+    });
+
+  for (const command of program.commands) command.exitOverride().addHelpText("after", EXAMPLES);
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    if (error instanceof UsageError) {
+      process.stderr.write(`pyts: ${error.message}\n(run \`pyts --help\` for usage)\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}

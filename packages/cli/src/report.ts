@@ -1,0 +1,83 @@
+// Where diagnostics and messages go: stderr, as text with a code frame (the default) or as JSON for
+// editors and CI annotations. Colour only when stderr is a TTY and NO_COLOR is not set.
+import { formatDiagnostics } from "@pyts/compiler";
+import { LineIndex, type Diagnostic } from "@pyts/parser";
+
+export type OutputFormat = "text" | "json";
+
+export interface ReporterOptions {
+  format: OutputFormat;
+  quiet: boolean;
+  color: boolean;
+}
+
+/** One diagnostic in `--format json` output. Lines and columns are 1-based; columns count characters. */
+export interface JsonDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  code: string;
+  severity: string;
+  message: string;
+  help?: string;
+  notes?: string[];
+}
+
+export function shouldColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env["NO_COLOR"] !== undefined && env["NO_COLOR"] !== "") return false;
+  if (env["FORCE_COLOR"] !== undefined) return env["FORCE_COLOR"] !== "0";
+  return stream.isTTY === true;
+}
+
+export function toJsonDiagnostics(diagnostics: readonly Diagnostic[], source: string, file: string): JsonDiagnostic[] {
+  const index = new LineIndex(Buffer.from(source, "utf8"));
+  return diagnostics.map((d) => ({
+    file,
+    line: index.line(d.start),
+    column: index.column(d.start),
+    endLine: index.line(d.end),
+    endColumn: index.column(d.end),
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    ...(d.help === undefined ? {} : { help: d.help }),
+    ...(d.notes === undefined ? {} : { notes: d.notes }),
+  }));
+}
+
+export class Reporter {
+  private readonly collected: JsonDiagnostic[] = [];
+  errorCount = 0;
+
+  constructor(readonly options: ReporterOptions) {}
+
+  /** Reports a file's diagnostics; in JSON mode they are collected and printed by `flush`. */
+  diagnostics(diagnostics: readonly Diagnostic[], source: string, file: string): void {
+    if (diagnostics.length === 0) return;
+    this.errorCount += diagnostics.filter((d) => d.severity === "error").length;
+    if (this.options.format === "json") {
+      this.collected.push(...toJsonDiagnostics(diagnostics, source, file));
+      return;
+    }
+    const text = formatDiagnostics(diagnostics, source, file, { color: this.options.color });
+    process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+  }
+
+  /** A message about the run itself (a summary, a file written); silenced by `--quiet` and JSON. */
+  info(message: string): void {
+    if (this.options.quiet || this.options.format === "json") return;
+    process.stderr.write(`${message}\n`);
+  }
+
+  /** An error that is not a diagnostic of a source file (an unreadable file, say). Never silenced. */
+  error(message: string): void {
+    process.stderr.write(`pyts: ${message}\n`);
+  }
+
+  /** Prints the collected JSON diagnostics as one document on stderr. */
+  flush(): void {
+    if (this.options.format === "json") process.stderr.write(`${JSON.stringify(this.collected, null, 2)}\n`);
+  }
+}

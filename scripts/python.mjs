@@ -1,0 +1,91 @@
+// CPython, the oracle. `python3` on PATH may be a slow shim (pyenv: ~0.3 s per start), so the real
+// interpreter is resolved once and called directly. Every run gets the same environment, so recorded
+// output does not depend on the machine: fixed hash seed, UTF-8 I/O, no bytecode files, no user site.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+
+let resolved;
+
+/** Absolute path of the interpreter `python3` (or $PYTHON) starts. */
+export function pythonExecutable() {
+  resolved ??= execFileSync(process.env.PYTHON || "python3", ["-c", "import sys; print(sys.executable)"], {
+    encoding: "utf8",
+  }).trim();
+  return resolved;
+}
+
+export function pythonEnv() {
+  const env = { ...process.env, PYTHONHASHSEED: "0", PYTHONUTF8: "1", PYTHONIOENCODING: "utf-8" };
+  env.PYTHONDONTWRITEBYTECODE = "1";
+  env.PYTHONNOUSERSITE = "1";
+  delete env.PYTHONSTARTUP;
+  delete env.PYTHONWARNINGS;
+  return env;
+}
+
+/**
+ * Runs `input.py` of a fixture case the way the golden suite compares it: cwd = the case directory,
+ * `sys.argv == ['input.py']`, empty stdin.
+ * @param {string} caseDir
+ * @param {{ timeoutMs?: number }} [options]
+ * @returns {Promise<{ status: number | null, signal: string | null, stdout: string, stderr: string }>}
+ */
+export function runPythonCase(caseDir, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(pythonExecutable(), ["input.py"], {
+      cwd: caseDir,
+      env: pythonEnv(),
+      stdio: ["pipe", "pipe", "pipe"],
+      timeout: options.timeoutMs ?? 60_000,
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk) => (stderr += chunk));
+    child.stdin.end();
+    child.on("error", reject);
+    child.on("close", (status, signal) => resolve({ status, signal, stdout, stderr }));
+  });
+}
+
+/**
+ * Every fixture case directory (one holding `input.py`) under `root`, sorted.
+ * @param {string} root
+ * @returns {string[]}
+ */
+export function findFixtureCases(root) {
+  const cases = [];
+  const pending = [root];
+  while (pending.length > 0) {
+    const dir = pending.pop();
+    if (!existsSync(dir)) continue;
+    const entries = readdirSync(dir, { withFileTypes: true });
+    if (entries.some((e) => e.isFile() && e.name === "input.py")) cases.push(dir);
+    for (const entry of entries) {
+      if (entry.isDirectory() && !entry.name.startsWith(".")) pending.push(path.join(dir, entry.name));
+    }
+  }
+  return cases.sort();
+}
+
+/**
+ * Runs `task` over `items` with at most `limit` in flight; results keep the order of `items`.
+ * @template T, R
+ * @param {readonly T[]} items
+ * @param {number} limit
+ * @param {(item: T) => Promise<R>} task
+ * @returns {Promise<R[]>}
+ */
+export async function mapLimit(items, limit, task) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

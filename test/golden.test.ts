@@ -1,0 +1,150 @@
+// The golden suite: for every fixtures/**/input.py case,
+//   (a) the translation equals output.ts            (UPDATE_GOLDEN=1 rewrites it; missing: written locally, fails under CI)
+//   (b) output.ts passes `tsc --noEmit --strict`    (one tsc run for all cases)
+//   (c) running output.ts prints exactly stdout.txt (the same runner as `pyts run`)
+//   (d) stdout.txt equals a fresh CPython run       (stdout.txt is written only by `pnpm fixtures:record`)
+// A case with diagnostics.txt must be rejected with exactly those diagnostics (no colour) and no code.
+// GOLDEN_FILTER=hello/ restricts the suite to cases whose name contains the text.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { formatDiagnostics, runJavaScript, toRunnableJavaScript, translate, type RunResult } from "pyts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { mapLimit, runPythonCase } from "../scripts/python.mjs";
+import { scanFixtures, type FixtureCase } from "./helpers/fixtures.js";
+import { typeCheck, type TypeCheckResult } from "./helpers/tsc.js";
+
+const UPDATE = process.env.UPDATE_GOLDEN === "1";
+const IN_CI = ["true", "1"].includes((process.env.CI ?? "").toLowerCase());
+const FILTER = process.env.GOLDEN_FILTER ?? "";
+const CONCURRENCY = Math.max(2, os.availableParallelism() * 2);
+const RUN_TIMEOUT_MS = 30_000;
+
+const tree = scanFixtures();
+const cases = tree.cases.filter((c) => c.name.includes(FILTER));
+
+interface CaseOutcome {
+  /** Fresh translation, or rendered diagnostics for a rejected case. */
+  fresh: string;
+  /** What the compiler said, rendered, when a case that should translate did not. */
+  unexpectedDiagnostics?: string;
+  /** Translation produced for a case that must be rejected. */
+  unexpectedCode?: string;
+  goldenFile: string;
+  golden: string | undefined;
+  missingInCi: boolean;
+  node?: RunResult;
+  python?: Awaited<ReturnType<typeof runPythonCase>>;
+}
+
+const outcomes = new Map<string, CaseOutcome>();
+let typeCheckResult: TypeCheckResult | undefined;
+
+function translateCase(fixture: FixtureCase): CaseOutcome {
+  const source = readFileSync(path.join(fixture.dir, "input.py"), "utf8");
+  const result = translate(source, { filename: "input.py" });
+  const rendered = formatDiagnostics(result.diagnostics, source, "input.py", { color: false });
+  const goldenFile = path.join(fixture.dir, fixture.rejected ? "diagnostics.txt" : "output.ts");
+  const fresh = fixture.rejected ? rendered : result.code;
+  let golden = existsSync(goldenFile) ? readFileSync(goldenFile, "utf8") : undefined;
+  const missingInCi = golden === undefined && IN_CI;
+  const usable = fixture.rejected ? !result.ok : result.ok;
+  if (usable && (UPDATE || (golden === undefined && !IN_CI)) && golden !== fresh) {
+    writeFileSync(goldenFile, fresh);
+    golden = fresh;
+  }
+  return {
+    fresh,
+    goldenFile,
+    golden,
+    missingInCi,
+    ...(fixture.rejected || result.ok ? {} : { unexpectedDiagnostics: rendered }),
+    ...(fixture.rejected && result.ok ? { unexpectedCode: result.code } : {}),
+  };
+}
+
+beforeAll(async () => {
+  for (const fixture of cases) outcomes.set(fixture.name, translateCase(fixture));
+
+  const translated = cases.filter((c) => !c.rejected && outcomes.get(c.name)!.golden !== undefined);
+  const goldenFiles = translated.map((c) => outcomes.get(c.name)!.goldenFile);
+  if (goldenFiles.length > 0) typeCheckResult = typeCheck(goldenFiles, "golden-tsc");
+
+  type Job = { fixture: FixtureCase; kind: "node" | "python" };
+  const jobs: Job[] = [
+    ...translated.map((fixture): Job => ({ fixture, kind: "node" })),
+    ...cases.filter((c) => !c.rejected).map((fixture): Job => ({ fixture, kind: "python" })),
+  ];
+  await mapLimit(jobs, CONCURRENCY, async ({ fixture, kind }) => {
+    const outcome = outcomes.get(fixture.name)!;
+    if (kind === "python") {
+      outcome.python = await runPythonCase(fixture.dir, { timeoutMs: RUN_TIMEOUT_MS });
+      return;
+    }
+    const javascript = toRunnableJavaScript(outcome.golden!, { filename: "output.ts" });
+    outcome.node = await runJavaScript(javascript, {
+      argv0: "input.py",
+      cwd: fixture.dir,
+      capture: true,
+      timeoutMs: RUN_TIMEOUT_MS,
+    });
+  });
+});
+
+it("every golden file belongs to a case", () => {
+  expect(tree.orphans, "golden files without an input.py (or output.ts/stdout.txt beside a diagnostics.txt)").toEqual([]);
+});
+
+it("tsc reports no errors outside the fixtures", () => {
+  expect(typeCheckResult?.otherErrors ?? []).toEqual([]);
+});
+
+function readIfExists(file: string): string | undefined {
+  return existsSync(file) ? readFileSync(file, "utf8") : undefined;
+}
+
+function describeRun(result: RunResult | Awaited<ReturnType<typeof runPythonCase>>): string {
+  const end = result.signal === null ? `exit code ${result.status}` : `killed by ${result.signal}`;
+  return `${end}${result.stderr ? `; stderr:\n${result.stderr}` : ""}`;
+}
+
+describe.each(cases.filter((c) => c.rejected))("$name (rejected)", (fixture) => {
+  it("is rejected with exactly diagnostics.txt and no code", () => {
+    const outcome = outcomes.get(fixture.name)!;
+    expect(outcome.unexpectedCode, "a case with diagnostics.txt must not translate").toBeUndefined();
+    if (outcome.golden === undefined || outcome.golden === "") {
+      throw new Error(`${fixture.name}/diagnostics.txt is empty: run UPDATE_GOLDEN=1 and review it`);
+    }
+    expect(outcome.fresh).toBe(outcome.golden);
+  });
+});
+
+describe.each(cases.filter((c) => !c.rejected))("$name", (fixture) => {
+  it("translation equals output.ts", () => {
+    const outcome = outcomes.get(fixture.name)!;
+    if (outcome.unexpectedDiagnostics !== undefined) throw new Error(`translation failed:\n${outcome.unexpectedDiagnostics}`);
+    if (outcome.missingInCi) throw new Error("output.ts is missing: run UPDATE_GOLDEN=1 locally, review it and commit it");
+    expect(outcome.fresh).toBe(outcome.golden);
+  });
+
+  it("output.ts type-checks with tsc --strict", () => {
+    const outcome = outcomes.get(fixture.name)!;
+    if (outcome.golden === undefined) throw new Error("no output.ts to check");
+    expect(typeCheckResult?.errorsByFile.get(outcome.goldenFile) ?? []).toEqual([]);
+  });
+
+  it("running output.ts prints stdout.txt", () => {
+    const outcome = outcomes.get(fixture.name)!;
+    const expected = readIfExists(path.join(fixture.dir, "stdout.txt"));
+    if (expected === undefined) throw new Error("stdout.txt is missing: run `corepack pnpm fixtures:record`");
+    if (outcome.node === undefined) throw new Error("no output.ts to run");
+    expect(outcome.node.stdout, describeRun(outcome.node)).toBe(expected);
+  });
+
+  it("stdout.txt equals a fresh CPython run", () => {
+    const outcome = outcomes.get(fixture.name)!;
+    const expected = readIfExists(path.join(fixture.dir, "stdout.txt"));
+    if (expected === undefined) throw new Error("stdout.txt is missing: run `corepack pnpm fixtures:record`");
+    expect(outcome.python!.stdout, describeRun(outcome.python!)).toBe(expected);
+  });
+});
