@@ -41,6 +41,31 @@ const compareOperators: Record<string, A.CmpOperator> = {
 
 const conversions: Record<string, number> = { "!s": 115, "!r": 114, "!a": 97 };
 
+/** Binding strength of binary operators (CPython's grammar; tree-sitter's table is not faithful). */
+const binaryPrecedence: Record<string, number> = {
+  "|": 1,
+  "^": 2,
+  "&": 3,
+  "<<": 4,
+  ">>": 4,
+  "+": 5,
+  "-": 5,
+  "*": 6,
+  "@": 6,
+  "/": 6,
+  "//": 6,
+  "%": 6,
+  "**": 7,
+};
+
+/** The node a primary expression (call, attribute, subscript) applies to. */
+function primaryBase(n: CNode): CNode | null {
+  if (n.type === "call") return fieldChild(n, "function");
+  if (n.type === "attribute") return fieldChild(n, "object");
+  if (n.type === "subscript") return fieldChild(n, "value");
+  return null;
+}
+
 export function fieldChild(n: CNode, name: string): CNode | null {
   for (const c of n.children) if (c.field === name) return c;
   return null;
@@ -61,6 +86,12 @@ export function hasToken(n: CNode, token: string): boolean {
 /** Converts one tree; holds the source, the UTF-16 to byte offset map and the diagnostics. */
 export class Converter {
   readonly diagnostics: Diagnostic[] = [];
+  /**
+   * tree-sitter reads `*a.b()` as `(*a).b()`; CPython as `*(a.b())`. The splats found at the base
+   * of such a chain are converted as their operand, and the Starred wraps the whole chain.
+   */
+  private readonly liftedSplats = new Set<CNode>();
+  private readonly checkedChains = new Set<CNode>();
 
   constructor(
     readonly source: string,
@@ -160,7 +191,9 @@ export class Converter {
         return {
           _type: "ImportFrom",
           module: "__future__",
-          names: fieldChildren(n, "name").map((c) => this.alias(c)),
+          names: n.children.some((c) => c.type === "wildcard_import")
+            ? [{ _type: "alias", name: "*", asname: null, ...this.span(n.children.find((c) => c.type === "wildcard_import")!) }]
+            : fieldChildren(n, "name").map((c) => this.alias(c)),
           level: 0,
           ...sp,
         };
@@ -204,6 +237,7 @@ export class Converter {
       case "match_statement":
         return (yield this.matchStatement(n)) as A.Stmt;
       case "print_statement":
+        if (n.children.some((c) => c.type === "chevron")) return (yield this.printChevron(n)) as A.Stmt;
         this.error("PY1004", n, ["Missing parentheses in call to 'print'. Did you mean print(...)?"]);
         return null;
       case "exec_statement":
@@ -218,6 +252,23 @@ export class Converter {
         this.error("PY1003", n, [n.type]);
         return null;
     }
+  }
+
+  /** `print >> f, x` is valid Python 3 (a shift of the `print` function), though useless. */
+  *printChevron(n: CNode): Step<A.Stmt> {
+    const sp = this.span(n);
+    const printToken = n.children[0]!;
+    const elts: A.Expression[] = [];
+    for (const c of n.children) {
+      if (c.type === "chevron") {
+        const target = namedChildren(c)[0];
+        const right: A.Expression = yield this.exprOr(target, c);
+        const left: A.Expression = { _type: "Name", id: "print", ctx: "Load", ...this.span(printToken) };
+        elts.push({ _type: "BinOp", left, op: "RShift", right, start: left.start, end: right.end });
+      } else if (c.named) elts.push(yield this.expr(c));
+    }
+    const value: A.Expression = elts.length === 1 && !hasToken(n, ",") ? elts[0]! : { _type: "Tuple", elts, ctx: "Load", ...sp };
+    return { _type: "Expr", value, ...sp };
   }
 
   *expressionStatement(n: CNode): Step<A.Stmt | null> {
@@ -601,6 +652,18 @@ export class Converter {
 
   *expr(n: CNode, ctx: Ctx = "Load"): Step<A.Expression> {
     const sp = this.span(n);
+    if (primaryBase(n) && !this.checkedChains.has(n)) {
+      let base: CNode | null = n;
+      while (base && primaryBase(base)) {
+        this.checkedChains.add(base);
+        base = primaryBase(base);
+      }
+      if (base?.type === "list_splat") {
+        this.liftedSplats.add(base);
+        const value: A.Expression = yield this.expr(n, ctx);
+        return { _type: "Starred", value, ctx, ...sp };
+      }
+    }
     switch (n.type) {
       case "identifier":
         return { _type: "Name", id: this.identifier(n), ctx, ...sp };
@@ -670,7 +733,7 @@ export class Converter {
       case "list_splat_pattern":
       case "parenthesized_list_splat": {
         const inner = namedChildren(n)[0];
-        if (n.type === "parenthesized_list_splat") return (yield this.exprOr(inner, n, ctx)) as A.Expression;
+        if (n.type === "parenthesized_list_splat" || this.liftedSplats.has(n)) return (yield this.exprOr(inner, n)) as A.Expression;
         return { _type: "Starred", value: yield this.exprOr(inner, n, ctx), ctx, ...sp };
       }
       case "list_comprehension":
@@ -697,8 +760,9 @@ export class Converter {
         const value: A.Expression = yield this.exprOr(fieldChild(n, "value"), n);
         const parts = fieldChildren(n, "subscript");
         let slice: A.Expression;
-        if (parts.length === 1 && !hasToken(n, ",")) slice = yield this.expr(parts[0]!);
+        if (parts.length === 1 && !hasToken(n, ",") && parts[0]!.type !== "list_splat") slice = yield this.expr(parts[0]!);
         else {
+          // `a[*b]` is a one-element tuple in CPython.
           const elts: A.Expression[] = [];
           for (const p of parts) elts.push(yield this.expr(p));
           const first = parts[0] ?? n;
@@ -729,12 +793,8 @@ export class Converter {
         const { args, keywords } = argNode ? ((yield this.callArguments(argNode)) as CallArgs) : { args: [], keywords: [] };
         return { _type: "Call", func, args, keywords, ...sp };
       }
-      case "binary_operator": {
-        const left: A.Expression = yield this.exprOr(fieldChild(n, "left"), n);
-        const opNode = fieldChild(n, "operator");
-        const right: A.Expression = yield this.exprOr(fieldChild(n, "right"), n);
-        return { _type: "BinOp", left, op: binaryOperators[opNode ? this.text(opNode) : "+"] ?? "Add", right, ...sp };
-      }
+      case "binary_operator":
+        return (yield this.binaryChain(n)) as A.Expression;
       case "unary_operator": {
         const opNode = fieldChild(n, "operator");
         const op = opNode ? this.text(opNode) : "-";
@@ -844,6 +904,59 @@ export class Converter {
     }
   }
 
+  /**
+   * A tree of binary operators without parentheses, regrouped by CPython's precedence:
+   * tree-sitter-python ranks some operators wrongly (it reads `a ^ b & c` as `(a ^ b) & c`).
+   */
+  *binaryChain(n: CNode): Step<A.Expression> {
+    const operands: CNode[] = [];
+    const operators: string[] = [];
+    const pending: (CNode | string)[] = [n];
+    while (pending.length) {
+      const item = pending.pop()!;
+      if (typeof item === "string") operators.push(item);
+      else if (item.type === "binary_operator") {
+        const opNode = fieldChild(item, "operator");
+        const left = fieldChild(item, "left");
+        const right = fieldChild(item, "right");
+        if (!left || !right || !opNode) {
+          operands.push(left ?? right ?? item);
+          continue;
+        }
+        pending.push(right, this.text(opNode), left);
+      } else operands.push(item);
+    }
+    const values: A.Expression[] = [];
+    for (const o of operands) values.push(yield this.expr(o));
+    // Shunting-yard: `**` is right-associative, all others left-associative.
+    const out: A.Expression[] = [values[0]!];
+    const ops: string[] = [];
+    const reduce = (): void => {
+      const right = out.pop()!;
+      const left = out.pop()!;
+      const op = ops.pop()!;
+      out.push({ _type: "BinOp", left, op: binaryOperators[op] ?? "Add", right, start: left.start, end: right.end });
+    };
+    for (let i = 0; i < operators.length; i++) {
+      const op = operators[i]!;
+      const prec = binaryPrecedence[op] ?? 0;
+      while (ops.length) {
+        const top = binaryPrecedence[ops[ops.length - 1]!] ?? 0;
+        if (top > prec || (top === prec && op !== "**")) reduce();
+        else break;
+      }
+      ops.push(op);
+      const operand = values[i + 1];
+      if (operand) out.push(operand);
+      else ops.pop();
+    }
+    while (ops.length) reduce();
+    const result = out[0]!;
+    // Parenthesized operands are wider than their nodes; the whole chain spans `n`.
+    if (result._type === "BinOp") Object.assign(result, this.span(n));
+    return result;
+  }
+
   boolOperator(n: CNode): string {
     const opNode = fieldChild(n, "operator");
     return opNode && this.text(opNode) === "or" ? "or" : "and";
@@ -951,7 +1064,8 @@ export class Converter {
     const open = interp.children[0];
     const eq = interp.children.find((c) => !c.named && c.type === "=");
     if (!open || !eq) return "";
-    return this.source.slice(open.end, eq.end).replace(/\r\n?/g, "\n");
+    const after = interp.children.find((c) => c.start >= eq.end && (c.type === "type_conversion" || c.type === "format_specifier" || c.type === "}"));
+    return this.source.slice(open.end, after ? after.start : eq.end).replace(/\r\n?/g, "\n");
   }
 
   *formattedValue(n: CNode, prefix: StringPrefix, debug: boolean): Step<A.FormattedValue> {

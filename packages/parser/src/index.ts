@@ -56,7 +56,7 @@ export function parse(source: string | Uint8Array, _options: ParseOptions = {}):
     if (nul >= 0) {
       diagnostics.push(diagnostic("PY1004", { start: byteOffsets[nul]!, end: byteOffsets[nul + 1]! }, ["source code cannot contain null bytes"]));
     }
-    const root = parseCst(program);
+    const root = parseCst(maskSoftKeywords(program));
     if (!root) {
       diagnostics.push(diagnostic("PY1001", { start: 0, end: 0 }));
       return { module: empty, diagnostics, bytes, lines };
@@ -72,6 +72,16 @@ export function parse(source: string | Uint8Array, _options: ParseOptions = {}):
     diagnostics.push(diagnostic("PY9999", { start: 0, end: 0 }, [`parser: ${message}`]));
     return { module: empty, diagnostics, bytes, lines };
   }
+}
+
+/**
+ * tree-sitter-python knows Python 3.12's `type X = ...` statement and then fails on 3.11 code
+ * such as `type(obj).attr = value`. Python 3.11 has no such statement, so a statement-leading
+ * `type` is shown to tree-sitter as another identifier of the same length. Only the tree's
+ * shape comes from this copy; every name and literal is read from the real source.
+ */
+function maskSoftKeywords(source: string): string {
+  return source.replace(/(^|[;:])([ \t]*)type\b/gm, "$1$2_ype");
 }
 
 /** Byte offset (plus `base`) of every UTF-16 index of `s`, and of its end. */
