@@ -1,0 +1,244 @@
+// Python's generator protocol over native `function*` generators. The compiler emits
+//
+//     def countdown(n):                 const countdown = generator(function* countdown(n: number) {
+//         while n > 0:                    while (n > 0) {
+//             yield n                         yield n;
+//             n -= 1                          n -= 1;
+//                                           }
+//                                         });
+//
+// Calling `countdown(3)` returns a `PyGenerator`: `for ... of`, spreading and `yield*` use the
+// native generator underneath, while `send`, `throw`, `close`, `__next__` follow CPython
+// (values come back directly, the end is `StopIteration` carrying the return value, `close()`
+// throws `GeneratorExit` into the frame so `except GeneratorExit` and `finally` run).
+//
+// Two deliberate differences from a plain JavaScript generator, both CPython's behaviour:
+// - leaving a `for` loop early (`break`) does not close the generator: it stays suspended and
+//   can be resumed later (CPython closes it only when it is garbage collected);
+// - a generator resumed by `next()` sees `None` (`null`) as the value of its `yield`.
+import { GeneratorExit, RuntimeError, StopIteration, TypeError, ValueError, toPyException } from "./exceptions.js";
+import { makeThenable, type OnFulfilled, type OnRejected } from "./asyncio/awaitable.js";
+import { sleep } from "./asyncio/sleep.js";
+import { id } from "./identity.js";
+
+const CREATED = 0;
+const SUSPENDED = 1;
+const RUNNING = 2;
+const CLOSED = 3;
+
+/** A Python generator object. `Y` yielded, `R` returned, `S` accepted by `send`. */
+export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
+  private readonly _gen: Generator<Y, R, S>;
+  private _state = CREATED;
+  readonly __name__: string;
+
+  constructor(gen: Generator<Y, R, S>, name: string) {
+    this._gen = gen;
+    this.__name__ = name;
+  }
+
+  /** The JavaScript side: what `for ... of`, spreading and `yield*` iterate. */
+  [Symbol.iterator](): Generator<Y, R, S> {
+    return new NativeView(this) as unknown as Generator<Y, R, S>;
+  }
+
+  __iter__(): this {
+    return this;
+  }
+
+  /** `next(gen)`. */
+  __next__(): Y {
+    return this._resume("next", null as S);
+  }
+
+  /** `gen.send(value)`: resumes the generator with `value` as the result of its `yield`. */
+  send(value: S): Y {
+    if (this._state === CREATED && value !== null && value !== undefined) {
+      throw new TypeError("can't send non-None value to a just-started generator");
+    }
+    return this._resume("next", value);
+  }
+
+  /** `gen.throw(exc)`: raises `exc` at the paused `yield`. An exception class is instantiated. */
+  throw(exc: unknown, value?: unknown): Y {
+    return this._resume("throw", toException(exc, value));
+  }
+
+  /** `gen.close()`: raises GeneratorExit at the paused `yield`; a no-op before the start or after the end. */
+  close(): null {
+    if (this._state === CREATED) {
+      this._state = CLOSED;
+      this._gen.return(undefined as R);
+      return null;
+    }
+    if (this._state === CLOSED) return null;
+    let r: IteratorResult<Y, R>;
+    try {
+      r = this._step("throw", new GeneratorExit());
+    } catch (e) {
+      const py = toPyException(e);
+      if (py instanceof GeneratorExit || py instanceof StopIteration) return null;
+      throw e;
+    }
+    if (r.done !== true) throw new RuntimeError("generator ignored GeneratorExit");
+    return null;
+  }
+
+  get gi_running(): boolean {
+    return this._state === RUNNING;
+  }
+
+  __repr__(): string {
+    return `<generator object ${this.__name__} at 0x${id(this).toString(16).padStart(12, "0")}>`;
+  }
+
+  /** One step with CPython's result convention: the yielded value, or StopIteration at the end. */
+  private _resume(method: "next" | "throw", arg: unknown): Y {
+    const r = this._step(method, arg);
+    if (r.done === true) {
+      const value = r.value as unknown;
+      throw value === undefined || value === null ? new StopIteration() : new StopIteration(value);
+    }
+    return r.value;
+  }
+
+  /** @internal One step with JavaScript's result convention (also used by the native view). */
+  _step(method: "next" | "throw", arg: unknown): IteratorResult<Y, R> {
+    if (this._state === RUNNING) throw new ValueError("generator already executing");
+    if (this._state === CLOSED) {
+      if (method === "throw") throw arg;
+      return { done: true, value: undefined as R };
+    }
+    this._state = RUNNING;
+    try {
+      const r = method === "next" ? this._gen.next((arg ?? null) as S) : this._gen.throw(arg);
+      this._state = r.done === true ? CLOSED : SUSPENDED;
+      return r;
+    } catch (e) {
+      this._state = CLOSED;
+      // PEP 479: a StopIteration escaping the frame becomes a RuntimeError.
+      if (e instanceof StopIteration) {
+        const err = new RuntimeError("generator raised StopIteration");
+        err.__cause__ = e;
+        err.__context__ = e;
+        throw err;
+      }
+      throw e;
+    }
+  }
+}
+
+/** The iterator `for ... of` and `yield*` see: no `return`, so `break` leaves the generator suspended. */
+class NativeView<Y, R, S> {
+  constructor(private readonly owner: PyGenerator<Y, R, S>) {}
+
+  next(value?: S): IteratorResult<Y, R> {
+    return this.owner._step("next", value);
+  }
+
+  throw(e: unknown): IteratorResult<Y, R> {
+    return this.owner._step("throw", e);
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+}
+
+function toException(exc: unknown, value?: unknown): unknown {
+  if (typeof exc === "function") {
+    const cls = exc as new (...args: unknown[]) => unknown;
+    if (value instanceof cls) return value;
+    return value === undefined || value === null ? new cls() : new cls(value);
+  }
+  return exc;
+}
+
+/** Wraps a `function*` so that calling it returns a Python generator object. */
+export function generator<This, A extends unknown[], Y, R, S>(
+  fn: (this: This, ...args: A) => Generator<Y, R, S>,
+): (this: This, ...args: A) => PyGenerator<Y, R, S> {
+  const name = fn.name === "" ? "<genexpr>" : fn.name;
+  const wrapped = function (this: This, ...args: A): PyGenerator<Y, R, S> {
+    return new PyGenerator(fn.apply(this, args), name);
+  };
+  Object.defineProperty(wrapped, "name", { value: fn.name });
+  return wrapped;
+}
+
+// --- objects with `__await__` ------------------------------------------------------------
+
+type AwaitIterator = Iterator<unknown> & { throw?(e: unknown): IteratorResult<unknown> };
+
+/**
+ * Makes instances of a class with an `__await__` method awaitable (`awaitable(Ready)` after
+ * the class). `__await__` returns an iterator (usually a generator): a bare `yield` gives the
+ * event loop one turn, as it does in CPython; a yielded awaitable (a Future, a Task) is
+ * awaited and its result sent back; the iterator's return value is the result of `await`.
+ */
+export function awaitable(cls: { prototype: { __await__(): unknown } }): void {
+  Object.defineProperty(cls.prototype, "_await", {
+    value(this: { __await__(): unknown }, onF: OnFulfilled, onR: OnRejected): void {
+      let source: unknown;
+      try {
+        source = this.__await__();
+      } catch (e) {
+        onR(e);
+        return;
+      }
+      driveAwait(source).then(onF, onR);
+    },
+    writable: true,
+    configurable: true,
+  });
+  makeThenable(cls as unknown as { prototype: { _await(onF: OnFulfilled, onR: OnRejected): void } });
+}
+
+async function driveAwait(source: unknown): Promise<unknown> {
+  if (isThenable(source)) return await source;
+  const it = toIterator(source);
+  let value: unknown = null;
+  let error: unknown = null;
+  let failed = false;
+  for (;;) {
+    let r: IteratorResult<unknown>;
+    if (failed) {
+      if (typeof it.throw !== "function") throw error;
+      r = it.throw(error);
+    } else {
+      r = it.next(value);
+    }
+    if (r.done === true) return r.value ?? null;
+    failed = false;
+    try {
+      value = await (r.value === null || r.value === undefined ? sleep(0) : (r.value as PromiseLike<unknown>));
+    } catch (e) {
+      error = e;
+      failed = true;
+    }
+  }
+}
+
+function isThenable(x: unknown): x is PromiseLike<unknown> {
+  return typeof x === "object" && x !== null && typeof (x as { then?: unknown }).then === "function";
+}
+
+function toIterator(source: unknown): AwaitIterator {
+  if (typeof source === "object" && source !== null) {
+    if (Symbol.iterator in source) return (source as Iterable<unknown>)[Symbol.iterator]() as AwaitIterator;
+    const py = source as { __next__?: () => unknown };
+    if (typeof py.__next__ === "function") {
+      return {
+        next(): IteratorResult<unknown> {
+          try {
+            return { done: false, value: py.__next__!() };
+          } catch (e) {
+            if (e instanceof StopIteration) return { done: true, value: e.value };
+            throw e;
+          }
+        },
+      };
+    }
+  }
+  throw new TypeError(`__await__() returned non-iterator of type '${typeof source}'`);
+}
