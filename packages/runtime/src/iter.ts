@@ -25,7 +25,9 @@ function* fromPyIterator(it: PyIterator): Generator<unknown, void, undefined> {
 }
 
 /** A JavaScript iterable that iterates `x` the way Python's `for` does. */
-export function iterate<T = unknown>(x: Iterable<T> | unknown): Iterable<T> {
+export function iterate<T>(x: Iterable<T>): Iterable<T>;
+export function iterate(x: unknown): Iterable<unknown>;
+export function iterate<T>(x: unknown): Iterable<T> {
   if (typeof x === "string") return x as unknown as Iterable<T>;
   if (x !== null && typeof x === "object") {
     if (hasMethod(x, "__iter__")) {

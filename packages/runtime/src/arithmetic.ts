@@ -1,0 +1,498 @@
+// Python's arithmetic operators. Each helper has a fast path for two plain numbers and
+// falls back to bigint/float/sequence/dunder handling with CPython's error messages.
+import { OverflowError, TypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
+import { binaryDunder, tryBinaryDunder, NotImplemented, unaryDunder, unsupported } from "./dunder.js";
+import { iterate } from "./iter.js";
+import { isTuple, tuple } from "./tuple.js";
+import { mkFloat, normBig, numberKind, PyFloat, toBig, toDouble } from "./numbers.js";
+import { typeName } from "./typename.js";
+
+// Arithmetic operands are any Python value; results are typed as what emitted code expects.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Any = any;
+
+type IntOp = (a: bigint, b: bigint) => bigint;
+type FloatOp = (a: number, b: number) => number;
+
+/** Shared slow path: mixed int/float/bigint/bool, or `undefined` when not both numbers. */
+function numeric(a: unknown, b: unknown, intOp: IntOp, floatOp: FloatOp): unknown {
+  const ka = numberKind(a);
+  const kb = numberKind(b);
+  if (ka === undefined || kb === undefined) return NotImplemented;
+  if (ka === "float" || kb === "float") return mkFloat(floatOp(toDouble(a), toDouble(b)));
+  return normBig(intOp(toBig(a), toBig(b)));
+}
+
+function isList(x: unknown): x is unknown[] {
+  return Array.isArray(x) && !isTuple(x);
+}
+
+// ---------------------------------------------------------------- + - *
+
+export function add(a: Any, b: Any): Any {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a + b;
+    if (Number.isInteger(a) && Number.isInteger(b)) {
+      return Number.isSafeInteger(r) ? r : normBig(BigInt(a) + BigInt(b));
+    }
+    return mkFloat(r);
+  }
+  if (typeof a === "string") {
+    if (typeof b === "string") return a + b;
+    const r = tryBinaryDunder(a, b, "__add__", "__radd__");
+    if (r !== NotImplemented) return r;
+    throw new TypeError(`can only concatenate str (not "${typeName(b)}") to str`);
+  }
+  if (Array.isArray(a)) {
+    if (Array.isArray(b) && isTuple(a) === isTuple(b)) {
+      const r = a.concat(b);
+      return isTuple(a) ? tuple(r) : r;
+    }
+    const r = tryBinaryDunder(a, b, "__add__", "__radd__");
+    if (r !== NotImplemented) return r;
+    throw new TypeError(`can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
+  }
+  const r = numeric(a, b, (x, y) => x + y, (x, y) => x + y);
+  if (r !== NotImplemented) return r;
+  return binaryDunder(a, b, "__add__", "__radd__", "+");
+}
+
+export function sub(a: Any, b: Any): Any {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a - b;
+    if (Number.isInteger(a) && Number.isInteger(b)) {
+      return Number.isSafeInteger(r) ? r : normBig(BigInt(a) - BigInt(b));
+    }
+    return mkFloat(r);
+  }
+  const r = numeric(a, b, (x, y) => x - y, (x, y) => x - y);
+  if (r !== NotImplemented) return r;
+  return binaryDunder(a, b, "__sub__", "__rsub__", "-");
+}
+
+function repeat(seq: string | readonly unknown[], n: unknown): Any {
+  const kn = numberKind(n);
+  if (kn !== "int") {
+    throw new TypeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
+  }
+  const count = Math.max(0, Number(toBig(n)));
+  if (typeof seq === "string") return seq.repeat(count);
+  const out: unknown[] = [];
+  for (let i = 0; i < count; i++) for (const x of seq) out.push(x);
+  return isTuple(seq) ? tuple(out) : out;
+}
+
+export function mul(a: Any, b: Any): Any {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a * b;
+    if (Number.isInteger(a) && Number.isInteger(b)) {
+      if (Number.isSafeInteger(r)) return r === 0 ? 0 : r;
+      return normBig(BigInt(a) * BigInt(b));
+    }
+    return mkFloat(r);
+  }
+  if (typeof a === "string" || Array.isArray(a)) {
+    if (isUserObject(b)) {
+      const r = tryBinaryDunder(a, b, "__mul__", "__rmul__");
+      if (r !== NotImplemented) return r;
+    }
+    return repeat(a, b);
+  }
+  if (typeof b === "string" || Array.isArray(b)) {
+    if (isUserObject(a)) {
+      const r = tryBinaryDunder(a, b, "__mul__", "__rmul__");
+      if (r !== NotImplemented) return r;
+    }
+    return repeat(b, a);
+  }
+  const r = numeric(a, b, (x, y) => x * y, (x, y) => x * y);
+  if (r !== NotImplemented) return r;
+  return binaryDunder(a, b, "__mul__", "__rmul__", "*");
+}
+
+/** A user object (not a primitive, list or tuple) that may implement an operator. */
+function isUserObject(x: unknown): boolean {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && numberKind(x) === undefined;
+}
+
+// ---------------------------------------------------------------- / // %
+
+function bitLength(b: bigint): number {
+  return (b < 0n ? -b : b).toString(2).length;
+}
+
+/** int / int, correctly rounded like CPython, for operands of any size. */
+function intTrueDiv(a: bigint, b: bigint): number {
+  if (b === 0n) throw new ZeroDivisionError("division by zero");
+  const limit = 1n << 53n;
+  const absA = a < 0n ? -a : a;
+  const absB = b < 0n ? -b : b;
+  if (absA <= limit && absB <= limit) return Number(a) / Number(b);
+  const negative = a < 0n !== b < 0n;
+  // Scale so the quotient has at least 55 significant bits; keep a sticky bit for rounding.
+  const shift = bitLength(absB) - bitLength(absA) + 55;
+  const num = shift > 0 ? absA << BigInt(shift) : absA;
+  const den = shift < 0 ? absB << BigInt(-shift) : absB;
+  let q = num / den;
+  if (num % den !== 0n) q |= 1n;
+  let r = Number(q);
+  // Multiply by 2**-shift in steps that cannot overflow or lose bits prematurely.
+  let s = shift;
+  while (s > 0) {
+    const step = Math.min(s, 1000);
+    r /= 2 ** step;
+    s -= step;
+  }
+  while (s < 0) {
+    const step = Math.min(-s, 1000);
+    r *= 2 ** step;
+    s += step;
+  }
+  if (!Number.isFinite(r)) throw new OverflowError("integer division result too large for a float");
+  return negative ? -r : r;
+}
+
+export function truediv(a: Any, b: Any): Any {
+  if (typeof a === "number" && typeof b === "number") {
+    if (b === 0) {
+      throw new ZeroDivisionError(Number.isInteger(a) && Number.isInteger(b) ? "division by zero" : "float division by zero");
+    }
+    return mkFloat(a / b);
+  }
+  const ka = numberKind(a);
+  const kb = numberKind(b);
+  if (ka !== undefined && kb !== undefined) {
+    if (ka === "int" && kb === "int") return mkFloat(intTrueDiv(toBig(a), toBig(b)));
+    const y = toDouble(b);
+    if (y === 0) throw new ZeroDivisionError("float division by zero");
+    return mkFloat(toDouble(a) / y);
+  }
+  return binaryDunder(a, b, "__truediv__", "__rtruediv__", "/");
+}
+
+/** CPython's float divmod (Objects/floatobject.c float_divmod). */
+function floatDivmod(vx: number, wx: number, what: string): [number, number] {
+  if (wx === 0) throw new ZeroDivisionError(what);
+  let mod = vx % wx;
+  let div = (vx - mod) / wx;
+  if (mod) {
+    if (wx < 0 !== mod < 0) {
+      mod += wx;
+      div -= 1;
+    }
+  } else {
+    mod = wx < 0 ? -0 : 0;
+  }
+  let floordiv: number;
+  if (div) {
+    floordiv = Math.floor(div);
+    if (div - floordiv > 0.5) floordiv += 1;
+  } else {
+    floordiv = vx / wx < 0 || Object.is(vx / wx, -0) ? -0 : 0;
+  }
+  return [floordiv, mod];
+}
+
+function smallIntDivmod(a: number, b: number): [number, number] {
+  let r = a % b;
+  let q = (a - r) / b;
+  if (r !== 0 && r < 0 !== b < 0) {
+    r += b;
+    q -= 1;
+  }
+  return [q === 0 ? 0 : q, r === 0 ? 0 : r];
+}
+
+function bigDivmod(a: bigint, b: bigint): [bigint, bigint] {
+  let q = a / b;
+  let r = a % b;
+  if (r !== 0n && r < 0n !== b < 0n) {
+    r += b;
+    q -= 1n;
+  }
+  return [q, r];
+}
+
+export function floordiv(a: Any, b: Any): Any {
+  if (typeof a === "number" && typeof b === "number" && Number.isInteger(a) && Number.isInteger(b)) {
+    if (b === 0) throw new ZeroDivisionError("integer division or modulo by zero");
+    return smallIntDivmod(a, b)[0];
+  }
+  const ka = numberKind(a);
+  const kb = numberKind(b);
+  if (ka !== undefined && kb !== undefined) {
+    if (ka === "int" && kb === "int") {
+      const y = toBig(b);
+      if (y === 0n) throw new ZeroDivisionError("integer division or modulo by zero");
+      return normBig(bigDivmod(toBig(a), y)[0]);
+    }
+    return mkFloat(floatDivmod(toDouble(a), toDouble(b), "float floor division by zero")[0]);
+  }
+  return binaryDunder(a, b, "__floordiv__", "__rfloordiv__", "//");
+}
+
+export function mod(a: Any, b: Any): Any {
+  if (typeof a === "number" && typeof b === "number" && Number.isInteger(a) && Number.isInteger(b)) {
+    if (b === 0) throw new ZeroDivisionError("integer modulo by zero");
+    const r = a % b;
+    if (r !== 0 && r < 0 !== b < 0) return r + b;
+    return r === 0 ? 0 : r;
+  }
+  if (typeof a === "string") return percentFormatHook(a, b);
+  const ka = numberKind(a);
+  const kb = numberKind(b);
+  if (ka !== undefined && kb !== undefined) {
+    if (ka === "int" && kb === "int") {
+      const y = toBig(b);
+      if (y === 0n) throw new ZeroDivisionError("integer modulo by zero");
+      return normBig(bigDivmod(toBig(a), y)[1]);
+    }
+    return mkFloat(floatDivmod(toDouble(a), toDouble(b), "float modulo")[1]);
+  }
+  return binaryDunder(a, b, "__mod__", "__rmod__", "%");
+}
+
+// `str % args` lives in format.ts, which depends on this module; it registers itself here.
+let percentFormatHook: (fmt: string, args: unknown) => string = () => {
+  throw new TypeError("% formatting is not available");
+};
+export function registerPercentFormat(f: (fmt: string, args: unknown) => string): void {
+  percentFormatHook = f;
+}
+
+export function divmod(a: Any, b: Any): Any {
+  const ka = numberKind(a);
+  const kb = numberKind(b);
+  if (ka !== undefined && kb !== undefined) {
+    if (ka === "int" && kb === "int") {
+      const y = toBig(b);
+      if (y === 0n) throw new ZeroDivisionError("integer division or modulo by zero");
+      if (typeof a === "number" && typeof b === "number") return tuple(smallIntDivmod(a, b));
+      const [q, r] = bigDivmod(toBig(a), y);
+      return tuple([normBig(q), normBig(r)]);
+    }
+    const [q, r] = floatDivmod(toDouble(a), toDouble(b), "float divmod()");
+    return tuple([mkFloat(q), mkFloat(r)]);
+  }
+  return binaryDunder(a, b, "__divmod__", "__rdivmod__", "divmod()");
+}
+
+// ---------------------------------------------------------------- **
+
+function floatPow(x: number, y: number): number {
+  if (y === 0) return 1;
+  if (x === 1) return 1;
+  if (x === 0 && y < 0) throw new ZeroDivisionError("0.0 cannot be raised to a negative power");
+  if (x === -1 && !Number.isFinite(y)) return 1;
+  if (x < 0 && Number.isFinite(x) && Number.isFinite(y) && !Number.isInteger(y)) {
+    throw new ValueError("complex numbers are not supported: negative number raised to a fractional power");
+  }
+  const r = Math.pow(x, y);
+  if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
+    throw new OverflowError(34, "Numerical result out of range");
+  }
+  return r;
+}
+
+function modPow(base: bigint, exp: bigint, m: bigint): bigint {
+  if (m === 0n) throw new ValueError("pow() 3rd argument cannot be 0");
+  const negativeModulus = m < 0n;
+  const mm = negativeModulus ? -m : m;
+  let b = ((base % mm) + mm) % mm;
+  if (exp < 0n) {
+    b = modInverse(b, mm);
+    exp = -exp;
+  }
+  let result = 1n % mm;
+  while (exp > 0n) {
+    if (exp & 1n) result = (result * b) % mm;
+    b = (b * b) % mm;
+    exp >>= 1n;
+  }
+  if (negativeModulus && result !== 0n) result -= mm;
+  return result;
+}
+
+function modInverse(a: bigint, m: bigint): bigint {
+  let [oldR, r] = [a, m];
+  let [oldS, s] = [1n, 0n];
+  while (r !== 0n) {
+    const q = oldR / r;
+    [oldR, r] = [r, oldR - q * r];
+    [oldS, s] = [s, oldS - q * s];
+  }
+  if (oldR !== 1n) throw new ValueError("base is not invertible for the given modulus");
+  return ((oldS % m) + m) % m;
+}
+
+/** `a ** b` and the builtin `pow(a, b, mod?)`. */
+export function pow(a: Any, b: Any, modulus?: Any): Any {
+  if (modulus !== undefined && modulus !== null) {
+    if (numberKind(a) !== "int" || numberKind(b) !== "int" || numberKind(modulus) !== "int") {
+      throw new TypeError("pow() 3rd argument not allowed unless all arguments are integers");
+    }
+    return normBig(modPow(toBig(a), toBig(b), toBig(modulus)));
+  }
+  const ka = numberKind(a);
+  const kb = numberKind(b);
+  if (ka !== undefined && kb !== undefined) {
+    if (ka === "int" && kb === "int") {
+      const y = toBig(b);
+      if (y < 0n) return mkFloat(floatPow(toDouble(a), toDouble(b)));
+      if (typeof a === "number" && typeof b === "number") {
+        if (b === 0) return 1;
+        if (b === 1) return a;
+        if (b === 2 && Math.abs(a) < 94906265) return a * a;
+      }
+      return normBig(toBig(a) ** y);
+    }
+    return mkFloat(floatPow(toDouble(a), toDouble(b)));
+  }
+  return binaryDunder(a, b, "__pow__", "__rpow__", "** or pow()");
+}
+
+// ---------------------------------------------------------------- unary
+
+export function neg(a: Any): Any {
+  if (typeof a === "number") return Number.isInteger(a) ? (a === 0 ? 0 : -a) : -a;
+  if (a instanceof PyFloat) return new PyFloat(-a.value);
+  if (typeof a === "bigint") return normBig(-a);
+  if (typeof a === "boolean") return a ? -1 : 0;
+  return unaryDunder(a, "__neg__", "unary -");
+}
+
+export function pos(a: Any): Any {
+  if (typeof a === "number" || typeof a === "bigint" || a instanceof PyFloat) return a;
+  if (typeof a === "boolean") return a ? 1 : 0;
+  return unaryDunder(a, "__pos__", "unary +");
+}
+
+export function invert(a: Any): Any {
+  if (typeof a === "number" && Number.isInteger(a)) return -a - 1;
+  if (typeof a === "bigint") return normBig(-a - 1n);
+  if (typeof a === "boolean") return a ? -2 : -1;
+  return unaryDunder(a, "__invert__", "unary ~");
+}
+
+export function abs(a: Any): Any {
+  if (typeof a === "number") return Math.abs(a);
+  if (a instanceof PyFloat) return new PyFloat(Math.abs(a.value));
+  if (typeof a === "bigint") return a < 0n ? -a : a;
+  if (typeof a === "boolean") return a ? 1 : 0;
+  return unaryDunder(a, "__abs__", "abs()");
+}
+
+// ---------------------------------------------------------------- bitwise
+
+function intOperands(a: unknown, b: unknown): boolean {
+  return numberKind(a) === "int" && numberKind(b) === "int";
+}
+
+function isInt32(x: unknown): x is number {
+  return typeof x === "number" && (x | 0) === x;
+}
+
+export function lshift(a: Any, b: Any): Any {
+  if (intOperands(a, b)) {
+    const y = toBig(b);
+    if (y < 0n) throw new ValueError("negative shift count");
+    if (typeof a === "number" && typeof b === "number" && b < 32) {
+      const r = a * 2 ** b;
+      if (Number.isSafeInteger(r)) return r;
+    }
+    return normBig(toBig(a) << y);
+  }
+  return binaryDunder(a, b, "__lshift__", "__rlshift__", "<<");
+}
+
+export function rshift(a: Any, b: Any): Any {
+  if (intOperands(a, b)) {
+    const y = toBig(b);
+    if (y < 0n) throw new ValueError("negative shift count");
+    if (typeof a === "number" && typeof b === "number") {
+      if (b > 60) return a < 0 ? -1 : 0;
+      const r = Math.floor(a / 2 ** b);
+      return r === 0 ? 0 : r;
+    }
+    return normBig(toBig(a) >> y);
+  }
+  return binaryDunder(a, b, "__rshift__", "__rrshift__", ">>");
+}
+
+function bitwise(a: unknown, b: unknown, small: (x: number, y: number) => number, big: IntOp, name: string, rname: string, symbol: string): Any {
+  if (typeof a === "boolean" && typeof b === "boolean") return small(+a, +b) !== 0;
+  if (isInt32(a) && isInt32(b)) return small(a, b);
+  if (intOperands(a, b)) return normBig(big(toBig(a), toBig(b)));
+  const r = tryBinaryDunder(a, b, name, rname);
+  if (r !== NotImplemented) return r;
+  throw unsupported(symbol, a, b);
+}
+
+export function bitand(a: Any, b: Any): Any {
+  return bitwise(a, b, (x, y) => x & y, (x, y) => x & y, "__and__", "__rand__", "&");
+}
+export function bitor(a: Any, b: Any): Any {
+  return bitwise(a, b, (x, y) => x | y, (x, y) => x | y, "__or__", "__ror__", "|");
+}
+export function bitxor(a: Any, b: Any): Any {
+  return bitwise(a, b, (x, y) => x ^ y, (x, y) => x ^ y, "__xor__", "__rxor__", "^");
+}
+
+export function matmul(a: Any, b: Any): Any {
+  return binaryDunder(a, b, "__matmul__", "__rmatmul__", "@");
+}
+
+// ---------------------------------------------------------------- augmented assignment
+
+/**
+ * `a += b`: lists extend in place (and stay the same object), user classes may define
+ * `__iadd__`; everything else is `a = a + b`.
+ */
+export function iadd(a: Any, b: Any): Any {
+  if (isList(a)) {
+    for (const x of iterate(b)) a.push(x);
+    return a;
+  }
+  const f = typeof a === "object" && a !== null ? (a as { __iadd__?: unknown }).__iadd__ : undefined;
+  if (typeof f === "function") {
+    const r = f.call(a, b);
+    if (r !== NotImplemented) return r;
+  }
+  return add(a, b);
+}
+
+/** `a *= n`: lists repeat in place. */
+export function imul(a: Any, b: Any): Any {
+  if (isList(a)) {
+    const copy = a.slice();
+    const n = numberKind(b) === "int" ? Number(toBig(b)) : NaN;
+    if (Number.isNaN(n)) throw new TypeError(`can't multiply sequence by non-int of type '${typeName(b)}'`);
+    a.length = 0;
+    for (let i = 0; i < n; i++) for (const x of copy) a.push(x);
+    return a;
+  }
+  return inPlace(a, b, "__imul__", mul);
+}
+
+function inPlace(a: Any, b: Any, name: string, fallback: (a: Any, b: Any) => Any): Any {
+  const f = typeof a === "object" && a !== null ? (a as Record<string, unknown>)[name] : undefined;
+  if (typeof f === "function") {
+    const r = f.call(a, b);
+    if (r !== NotImplemented) return r;
+  }
+  return fallback(a, b);
+}
+
+/** `a |= b`, `a &= b`, `a -= b`, `a ^= b` on sets and dicts update in place. */
+export function ior(a: Any, b: Any): Any {
+  return inPlace(a, b, "__ior__", bitor);
+}
+export function iand(a: Any, b: Any): Any {
+  return inPlace(a, b, "__iand__", bitand);
+}
+export function ixor(a: Any, b: Any): Any {
+  return inPlace(a, b, "__ixor__", bitxor);
+}
+export function isub(a: Any, b: Any): Any {
+  return inPlace(a, b, "__isub__", sub);
+}

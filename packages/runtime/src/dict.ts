@@ -1,0 +1,349 @@
+// Python's `dict`: insertion-ordered, keys compared with Python equality and hashing
+// (`1`, `1.0` and `True` are one key; tuples are keys by value). Backed by a JavaScript
+// Map whose keys come from `mapKey` (hash.ts).
+import { eq } from "./compare.js";
+import { KeyError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
+import { mapKey, PROBE_TAG } from "./hash.js";
+import { iterate } from "./iter.js";
+import { KwArgs } from "./kwargs.js";
+import { NotImplemented } from "./dunder.js";
+import { repr, reprGuard } from "./repr.js";
+import { tuple } from "./tuple.js";
+import { typeName } from "./typename.js";
+import { PySet } from "./set.js";
+
+interface Entry<K, V> {
+  key: K;
+  value: V;
+}
+
+function isProbeKey(mk: unknown): mk is string {
+  return typeof mk === "string" && mk.charCodeAt(0) === 0xdfff && mk.charCodeAt(1) === 63;
+}
+
+/** Something `dict.update` accepts as a mapping: has `keys()` and `__getitem__`. */
+interface MappingLike<K, V> {
+  keys(): Iterable<K>;
+  __getitem__(key: K): V;
+}
+
+function isMappingLike(x: unknown): x is MappingLike<unknown, unknown> {
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    typeof (x as MappingLike<unknown, unknown>).keys === "function" &&
+    typeof (x as MappingLike<unknown, unknown>).__getitem__ === "function"
+  );
+}
+
+export class Dict<K = unknown, V = unknown> implements Iterable<K> {
+  #map = new Map<unknown, Entry<K, V>>();
+  #probes = 0;
+
+  /** `new Dict([[k, v], ...])`: how emitted code writes a dict display. */
+  constructor(entries?: Iterable<readonly [K, V]> | null) {
+    if (entries !== undefined && entries !== null) {
+      for (const [k, v] of entries) this.__setitem__(k, v);
+    }
+  }
+
+  /** The map key and entry for `key`; for a missing key, the map key to insert under. */
+  #locate(key: K): [unknown, Entry<K, V> | undefined] {
+    const mk = mapKey(key);
+    if (!isProbeKey(mk)) return [mk, this.#map.get(mk)];
+    let free: string | undefined;
+    for (let i = 0; i <= this.#probes; i++) {
+      const k = i === 0 ? mk : `${mk}#${i}`;
+      const e = this.#map.get(k);
+      if (e === undefined) free ??= k;
+      else if (eq(e.key, key)) return [k, e];
+    }
+    if (free === undefined) {
+      this.#probes++;
+      free = `${mk}#${this.#probes}`;
+    }
+    return [free, undefined];
+  }
+
+  get size(): number {
+    return this.#map.size;
+  }
+
+  __len__(): number {
+    return this.#map.size;
+  }
+
+  __getitem__(key: K): V {
+    const e = this.#locate(key)[1];
+    if (e !== undefined) return e.value;
+    const missing = (this as unknown as { __missing__?: (k: K) => V }).__missing__;
+    if (typeof missing === "function") return missing.call(this, key);
+    throw new KeyError(key);
+  }
+
+  __setitem__(key: K, value: V): void {
+    const [mk, e] = this.#locate(key);
+    if (e !== undefined) e.value = value;
+    else this.#map.set(mk, { key, value });
+  }
+
+  __delitem__(key: K): void {
+    const [mk, e] = this.#locate(key);
+    if (e === undefined) throw new KeyError(key);
+    this.#map.delete(mk);
+  }
+
+  __contains__(key: K): boolean {
+    return this.#locate(key)[1] !== undefined;
+  }
+
+  /** Python's `dict.get(key, default=None)`. */
+  get(key: K): V | null;
+  get<D>(key: K, defaultValue: D): V | D;
+  get(key: K, defaultValue: unknown = null): unknown {
+    const e = this.#locate(key)[1];
+    return e !== undefined ? e.value : defaultValue;
+  }
+
+  setdefault(key: K, defaultValue: V = null as V): V {
+    const [mk, e] = this.#locate(key);
+    if (e !== undefined) return e.value;
+    this.#map.set(mk, { key, value: defaultValue });
+    return defaultValue;
+  }
+
+  pop(key: K): V;
+  pop<D>(key: K, defaultValue: D): V | D;
+  pop(key: K, ...rest: unknown[]): unknown {
+    const [mk, e] = this.#locate(key);
+    if (e === undefined) {
+      if (rest.length > 0) return rest[0];
+      throw new KeyError(key);
+    }
+    this.#map.delete(mk);
+    return e.value;
+  }
+
+  popitem(): readonly [K, V] {
+    let last: unknown = undefined;
+    let found = false;
+    for (const mk of this.#map.keys()) {
+      last = mk;
+      found = true;
+    }
+    if (!found) throw new KeyError("popitem(): dictionary is empty");
+    const e = this.#map.get(last)!;
+    this.#map.delete(last);
+    return tuple([e.key, e.value] as const);
+  }
+
+  clear(): void {
+    this.#map.clear();
+    this.#probes = 0;
+  }
+
+  copy(): Dict<K, V> {
+    const d = new Dict<K, V>();
+    for (const e of this.#map.values()) d.__setitem__(e.key, e.value);
+    return d;
+  }
+
+  /** `dict.update(other=(), **kwargs)`. */
+  update(other?: unknown, kwargs?: KwArgs): void {
+    if (other instanceof KwArgs) {
+      kwargs = other;
+      other = undefined;
+    }
+    if (other !== undefined && other !== null) {
+      if (other instanceof Dict) {
+        for (const e of other.#map.values()) this.__setitem__(e.key as K, e.value as V);
+      } else if (isMappingLike(other)) {
+        for (const k of iterate(other.keys())) this.__setitem__(k as K, other.__getitem__(k) as V);
+      } else {
+        let i = 0;
+        for (const item of iterate(other)) {
+          let pair: unknown[];
+          try {
+            pair = [...iterate(item)];
+          } catch (e) {
+            if (e instanceof TypeError) {
+              throw new TypeError(`cannot convert dictionary update sequence element #${i} to a sequence`);
+            }
+            throw e;
+          }
+          if (pair.length !== 2) {
+            throw new ValueError(`dictionary update sequence element #${i} has length ${pair.length}; 2 is required`);
+          }
+          this.__setitem__(pair[0] as K, pair[1] as V);
+          i++;
+        }
+      }
+    }
+    if (kwargs !== undefined) {
+      for (const [k, v] of Object.entries(kwargs.values)) this.__setitem__(k as K, v as V);
+    }
+  }
+
+  keys(): DictKeys<K> {
+    return new DictKeys(this);
+  }
+
+  values(): DictValues<V> {
+    return new DictValues(this);
+  }
+
+  items(): DictItems<K, V> {
+    return new DictItems(this);
+  }
+
+  static fromkeys<K, V = null>(keys: Iterable<K>, value: V = null as V): Dict<K, V> {
+    const d = new Dict<K, V>();
+    for (const k of iterate(keys)) d.__setitem__(k, value);
+    return d;
+  }
+
+  /** Entries in insertion order; raises as CPython does if the dict is resized meanwhile. */
+  *entries(): Generator<Entry<K, V>, void, undefined> {
+    const size = this.#map.size;
+    for (const e of this.#map.values()) {
+      yield e;
+      if (this.#map.size !== size) throw new RuntimeError("dictionary changed size during iteration");
+    }
+  }
+
+  *[Symbol.iterator](): Generator<K, void, undefined> {
+    for (const e of this.entries()) yield e.key;
+  }
+
+  __iter__(): Iterator<K> {
+    return this[Symbol.iterator]();
+  }
+
+  *__reversed__(): Generator<K, void, undefined> {
+    const keys = [...this.#map.values()].map((e) => e.key);
+    for (let i = keys.length - 1; i >= 0; i--) yield keys[i]!;
+  }
+
+  __repr__(): string {
+    if (this.#map.size === 0) return "{}";
+    return reprGuard(this, "{...}", () => {
+      const parts: string[] = [];
+      for (const e of this.#map.values()) parts.push(`${repr(e.key)}: ${repr(e.value)}`);
+      return `{${parts.join(", ")}}`;
+    });
+  }
+
+  __eq__(other: unknown): boolean | typeof NotImplemented {
+    if (!(other instanceof Dict)) return NotImplemented;
+    if (other.size !== this.size) return false;
+    for (const e of this.#map.values()) {
+      const o = (other as Dict<K, V>).#locate(e.key)[1];
+      if (o === undefined || !eq(e.value, o.value)) return false;
+    }
+    return true;
+  }
+
+  __or__(other: unknown): Dict<K, V> | typeof NotImplemented {
+    if (!(other instanceof Dict)) return NotImplemented;
+    const d = this.copy();
+    d.update(other);
+    return d;
+  }
+
+  __ior__(other: unknown): this {
+    this.update(other);
+    return this;
+  }
+}
+Object.defineProperty(Dict.prototype, "__pyTypeName__", { value: "dict" });
+
+abstract class DictView<T> implements Iterable<T> {
+  constructor(protected readonly dict: Dict<unknown, unknown>) {}
+  abstract [Symbol.iterator](): Iterator<T>;
+  protected abstract readonly viewName: string;
+  __iter__(): Iterator<T> {
+    return this[Symbol.iterator]();
+  }
+  __len__(): number {
+    return this.dict.size;
+  }
+  __repr__(): string {
+    return reprGuard(this, "...", () => `${this.viewName}(${repr([...this])})`);
+  }
+  *__reversed__(): Generator<T, void, undefined> {
+    const all = [...this];
+    for (let i = all.length - 1; i >= 0; i--) yield all[i]!;
+  }
+}
+
+abstract class SetLikeView<T> extends DictView<T> {
+  abstract __contains__(x: unknown): boolean;
+  __and__(other: Iterable<T>): PySet<T> {
+    return new PySet(this).intersection(other);
+  }
+  __or__(other: Iterable<T>): PySet<T> {
+    return new PySet(this).union(other);
+  }
+  __sub__(other: Iterable<T>): PySet<T> {
+    return new PySet(this).difference(other);
+  }
+  __xor__(other: Iterable<T>): PySet<T> {
+    return new PySet(this).symmetric_difference(other);
+  }
+  __eq__(other: unknown): boolean | typeof NotImplemented {
+    if (other instanceof SetLikeView || other instanceof PySet) return eq(new PySet(this), new PySet(other as Iterable<T>));
+    return NotImplemented;
+  }
+  isdisjoint(other: Iterable<T>): boolean {
+    for (const x of iterate(other)) if (this.__contains__(x)) return false;
+    return true;
+  }
+}
+
+export class DictKeys<K> extends SetLikeView<K> {
+  protected readonly viewName = "dict_keys";
+  *[Symbol.iterator](): Generator<K, void, undefined> {
+    for (const e of this.dict.entries()) yield e.key as K;
+  }
+  __contains__(x: unknown): boolean {
+    return this.dict.__contains__(x);
+  }
+}
+Object.defineProperty(DictKeys.prototype, "__pyTypeName__", { value: "dict_keys" });
+
+export class DictValues<V> extends DictView<V> {
+  protected readonly viewName = "dict_values";
+  *[Symbol.iterator](): Generator<V, void, undefined> {
+    for (const e of this.dict.entries()) yield e.value as V;
+  }
+  __contains__(x: unknown): boolean {
+    for (const v of this) if (eq(v, x)) return true;
+    return false;
+  }
+}
+Object.defineProperty(DictValues.prototype, "__pyTypeName__", { value: "dict_values" });
+
+export class DictItems<K, V> extends SetLikeView<readonly [K, V]> {
+  protected readonly viewName = "dict_items";
+  *[Symbol.iterator](): Generator<readonly [K, V], void, undefined> {
+    for (const e of this.dict.entries()) yield tuple([e.key as K, e.value as V] as const);
+  }
+  __contains__(x: unknown): boolean {
+    if (!Array.isArray(x) || x.length !== 2) return false;
+    if (!this.dict.__contains__(x[0])) return false;
+    return eq(this.dict.__getitem__(x[0]), x[1]);
+  }
+}
+Object.defineProperty(DictItems.prototype, "__pyTypeName__", { value: "dict_items" });
+
+/** The builtin `dict(...)`: `dict()`, `dict(mapping)`, `dict(pairs)`, `dict(kw({a: 1}))`. */
+export function dict<K = unknown, V = unknown>(source?: unknown, kwargs?: KwArgs): Dict<K, V> {
+  const d = new Dict<K, V>();
+  if (source !== undefined) {
+    if (typeof source === "object" && source !== null && !(source instanceof KwArgs) && !(Symbol.iterator in source) && !isMappingLike(source) && !("__iter__" in source)) {
+      throw new TypeError(`'${typeName(source)}' object is not iterable`);
+    }
+    d.update(source, kwargs);
+  }
+  return d;
+}
