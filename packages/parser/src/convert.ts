@@ -760,7 +760,9 @@ export class Converter {
         const value: A.Expression = yield this.exprOr(fieldChild(n, "value"), n);
         const parts = fieldChildren(n, "subscript");
         let slice: A.Expression;
-        if (parts.length === 1 && !hasToken(n, ",") && parts[0]!.type !== "list_splat") slice = yield this.expr(parts[0]!);
+        const single: A.Expression | null = parts.length === 1 && !hasToken(n, ",") ? yield this.expr(parts[0]!) : null;
+        if (single && single._type !== "Starred") slice = single;
+        else if (single) slice = { _type: "Tuple", elts: [single], ctx: "Load", start: single.start, end: single.end };
         else {
           // `a[*b]` is a one-element tuple in CPython.
           const elts: A.Expression[] = [];
