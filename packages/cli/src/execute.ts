@@ -9,6 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { transformSync } from "esbuild";
 import { DEFAULT_RUNTIME_MODULE } from "./compile.js";
+import { readInlineSourceMap, replaceInlineSourceMap, withInlineSourceMap, type RawSourceMap } from "./sourcemap.js";
 
 const RUNTIME_SPECIFIER = /(\bfrom\s*|\bimport\s*\(?\s*)(["'])(@pyts\/runtime(?:\/[^"']*)?)\2/g;
 
@@ -17,14 +18,32 @@ export function resolveRuntimeSpecifier(specifier: string): string {
   return import.meta.resolve(specifier);
 }
 
-/** TypeScript emitted by the compiler → an ES module Node can run from any directory. */
-export function toRunnableJavaScript(typescript: string, options: { filename?: string } = {}): string {
-  const { code } = transformSync(typescript, {
+export interface RunnableOptions {
+  /** Name of the TypeScript in esbuild's messages. */
+  filename?: string;
+  /** The compiler's source map (TypeScript → Python). With it the result carries an inline map to Python. */
+  map?: RawSourceMap;
+  /** What the map's source should name: the Python file's absolute path, so stack traces point at it. */
+  pythonPath?: string;
+}
+
+/**
+ * TypeScript emitted by the compiler → an ES module Node can run from any directory. Given the
+ * compiler's map, esbuild chains it (it reads an inline input map), so the JavaScript maps to Python.
+ */
+export function toRunnableJavaScript(typescript: string, options: RunnableOptions = {}): string {
+  const input = options.map ? withInlineSourceMap(typescript, options.map) : typescript;
+  let { code } = transformSync(input, {
     loader: "ts",
     format: "esm",
     target: "node20",
     sourcefile: options.filename ?? "output.ts",
+    ...(options.map ? { sourcemap: "inline" as const } : {}),
   });
+  if (options.map && options.pythonPath !== undefined) {
+    const chained = readInlineSourceMap(code);
+    if (chained) code = replaceInlineSourceMap(code, { ...chained, sources: chained.sources.map(() => pathToFileURL(options.pythonPath!).href) });
+  }
   return code.replace(RUNTIME_SPECIFIER, (_match, keyword: string, quote: string, specifier: string) => {
     const resolved = specifier.startsWith(DEFAULT_RUNTIME_MODULE) ? resolveRuntimeSpecifier(specifier) : specifier;
     return `${keyword}${quote}${resolved}${quote}`;

@@ -1,10 +1,11 @@
 // The command line: argument parsing and exit codes only; each command lives in commands/.
-import { readFileSync } from "node:fs";
-import { Command, CommanderError, Option } from "commander";
+import { readFileSync, statSync } from "node:fs";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { astCommand } from "./commands/ast.js";
 import { checkCommand } from "./commands/check.js";
 import { runCommand } from "./commands/run.js";
 import { translateCommand } from "./commands/translate.js";
+import { loadConfig } from "./config.js";
 import { UsageError } from "./files.js";
 import { Reporter, shouldColor, type OutputFormat } from "./report.js";
 
@@ -22,11 +23,15 @@ const EXAMPLES = `
 Examples:
   $ pyts snippet.py                 print the TypeScript translation
   $ pyts src/ -o out/               translate every .py under src/ into out/ (same tree)
+  $ pyts src/ -o out/ --watch       ... and again whenever a .py changes
   $ pyts run snippet.py -- a b      translate and run; sys.argv is ['snippet.py', 'a', 'b']
   $ pyts check fixtures/            fail with a diff when a committed .ts is stale
   $ pyts check --write fixtures/    rewrite stale .ts files
   $ cat snippet.py | pyts -         read from stdin
   $ pyts ast snippet.py             print the AST like Python's ast.dump(ast.parse(...))
+
+Settings can live in pyts.config.json or a "pyts" key of package.json:
+  { "outDir": "out", "runtimeModule": "@pyts/runtime", "jobs": 2 }   (flags win)
 
 Exit codes: 0 ok, 1 diagnostics or check failure, 2 usage error.`;
 
@@ -42,9 +47,23 @@ function withCommonOptions(command: Command): Command {
     .option("--no-color", "never colour the output (also: NO_COLOR=1)");
 }
 
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a positive integer");
+  return n;
+}
+
 function reporterFor(options: CommonOptions): Reporter {
   const color = options.color !== false && shouldColor(process.stderr);
   return new Reporter({ format: options.format, quiet: options.quiet === true, color });
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
@@ -61,11 +80,24 @@ export async function main(argv: readonly string[]): Promise<number> {
   withCommonOptions(program)
     .argument("[files...]", "Python files or directories; - reads stdin")
     .option("-o, --out-dir <dir>", "write .ts files into this directory, mirroring the input tree")
-    .option("--runtime <specifier>", "module the translation imports its runtime from", "@pyts/runtime")
-    .action((files: string[], options: CommonOptions & { outDir?: string; runtime: string }) => {
+    .option("--runtime <specifier>", "module the translation imports its runtime from (default: @pyts/runtime)")
+    .option("-j, --jobs <n>", "worker threads for large batches (default: one per 8 files, at most one per core)", positiveInteger)
+    .option("-w, --watch", "after translating, re-translate files as they change (needs -o)")
+    .action(async (files: string[], options: CommonOptions & { outDir?: string; runtime?: string; jobs?: number; watch?: boolean }) => {
       if (files.length === 0) throw new UsageError("no input files");
+      const config = loadConfig();
+      const singleToStdout = files.length === 1 && (files[0] === "-" || isFile(files[0]!));
       const reporter = reporterFor(options);
-      exitCode = translateCommand(files, options, reporter);
+      exitCode = await translateCommand(
+        files,
+        {
+          outDir: options.outDir ?? (singleToStdout ? undefined : config.outDir),
+          runtime: options.runtime ?? config.runtimeModule,
+          jobs: options.jobs ?? config.jobs,
+          watch: options.watch,
+        },
+        reporter,
+      );
       reporter.flush();
     });
 
@@ -84,12 +116,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description("exit 1 with a unified diff when a committed .ts differs from a fresh translation of its .py")
     .argument("<paths...>", "Python files or directories")
     .option("--out-dir <dir>", "where the committed .ts files live (default: beside each .py)")
-    .option("--runtime <specifier>", "module the translation imports its runtime from", "@pyts/runtime")
+    .option("--runtime <specifier>", "module the translation imports its runtime from (default: @pyts/runtime)")
     .option("-w, --write", "rewrite stale or missing .ts files instead of failing")
-    .action((paths: string[], options: CommonOptions & { outDir?: string; runtime: string; write?: boolean }) => {
+    .action((paths: string[], options: CommonOptions & { outDir?: string; runtime?: string; write?: boolean }) => {
+      const config = loadConfig();
       const reporter = reporterFor(options);
       const color = options.color !== false && shouldColor(process.stdout);
-      exitCode = checkCommand(paths, { ...options, color }, reporter);
+      exitCode = checkCommand(
+        paths,
+        { outDir: options.outDir ?? config.outDir, runtime: options.runtime ?? config.runtimeModule, write: options.write, color },
+        reporter,
+      );
       reporter.flush();
     });
 

@@ -78,6 +78,8 @@ export class Reporter {
 
   /** Prints the collected JSON diagnostics as one document on stderr. */
   flush(): void {
-    if (this.options.format === "json") process.stderr.write(`${JSON.stringify(this.collected, null, 2)}\n`);
+    if (this.options.format !== "json") return;
+    process.stderr.write(`${JSON.stringify(this.collected, null, 2)}\n`);
+    this.collected.length = 0;
   }
 }

@@ -1,52 +1,71 @@
-// `pyts FILE.py` (TypeScript to stdout) and `pyts FILES_OR_DIRS -o OUT` (mirror the tree into OUT).
+// `pyts FILE.py` (TypeScript to stdout) and `pyts FILES_OR_DIRS -o OUT` (mirror the tree into OUT,
+// optionally over worker threads, optionally watching for changes).
 import path from "node:path";
-import { translate } from "../compile.js";
-import { collectPythonInputs, displayName, readSource, STDIN, tsPathFor, UsageError, writeFileAtomic } from "../files.js";
+import { defaultJobs, translateAll, translateOne } from "../batch.js";
+import { collectPythonInputs, displayName, STDIN, tsPathFor, UsageError, writeFileAtomic, type PythonInput } from "../files.js";
+import { Progress } from "../progress.js";
 import type { Reporter } from "../report.js";
+import { watchInputs } from "../watch.js";
 
 export interface TranslateCommandOptions {
   outDir?: string;
   runtime?: string;
+  jobs?: number;
+  watch?: boolean;
 }
 
-export function translateCommand(args: readonly string[], options: TranslateCommandOptions, reporter: Reporter): number {
+export async function translateCommand(args: readonly string[], options: TranslateCommandOptions, reporter: Reporter): Promise<number> {
   const inputs = collectPythonInputs(args);
-  if (options.outDir === undefined) {
+  const { outDir } = options;
+  if (outDir === undefined) {
     if (args.length !== 1 || inputs.length !== 1 || (args[0] !== STDIN && inputs[0]!.file !== args[0])) {
       throw new UsageError("several inputs (or a directory) need an output directory: add -o OUT_DIR");
     }
-    const input = inputs[0]!;
-    const source = readSource(input.file);
-    const result = translate(source, { filename: displayName(input.file), runtimeModule: options.runtime });
-    reporter.diagnostics(result.diagnostics, source, displayName(input.file));
-    if (result.ok) process.stdout.write(result.code);
-    return result.ok ? 0 : 1;
+    if (options.watch) throw new UsageError("--watch needs an output directory: add -o OUT_DIR");
+    const { source, translation, readError } = translateOne(inputs[0]!, options.runtime);
+    if (readError !== undefined) throw new UsageError(`cannot read ${displayName(inputs[0]!.file)}: ${readError}`);
+    reporter.diagnostics(translation!.diagnostics, source, displayName(inputs[0]!.file));
+    if (translation!.ok) process.stdout.write(translation!.code);
+    return translation!.ok ? 0 : 1;
   }
+  if (options.watch && args.includes(STDIN)) throw new UsageError("--watch cannot watch stdin");
 
-  const singleTarget = inputs.length === 1 && args.length === 1 && options.outDir.endsWith(".ts");
-  let failed = 0;
-  for (const input of inputs) {
-    const name = displayName(input.file);
-    let source: string;
-    try {
-      source = readSource(input.file);
-    } catch (error) {
-      reporter.error(`cannot read ${name}: ${(error as Error).message}`);
-      failed++;
-      continue;
-    }
-    const result = translate(source, { filename: name, runtimeModule: options.runtime });
-    reporter.diagnostics(result.diagnostics, source, name);
-    if (!result.ok) {
-      failed++;
-      continue;
-    }
-    const target = singleTarget ? options.outDir : path.join(options.outDir, tsPathFor(input.relative));
-    writeFileAtomic(target, result.code);
-  }
-  const written = inputs.length - failed;
-  reporter.info(`pyts: wrote ${plural(written, "file")}${failed > 0 ? `, ${failed} failed` : ""}`);
-  return failed > 0 ? 1 : 0;
+  const singleTarget = inputs.length === 1 && args.length === 1 && outDir.endsWith(".ts");
+  const targetFor = (input: PythonInput) => (singleTarget ? outDir : path.join(outDir, tsPathFor(input.relative)));
+  const translateBatch = async (batch: readonly PythonInput[]): Promise<number> => {
+    const progress = new Progress(batch.length, reporter.options.quiet || reporter.options.format === "json");
+    let failed = 0;
+    await translateAll(batch, { runtimeModule: options.runtime, jobs: options.jobs ?? defaultJobs(batch.length) }, (result) => {
+      const name = displayName(result.input.file);
+      progress.tick(name);
+      if (result.readError !== undefined) {
+        progress.clear();
+        reporter.error(`cannot read ${name}: ${result.readError}`);
+        failed++;
+        return;
+      }
+      const translation = result.translation!;
+      if (translation.diagnostics.length > 0) progress.clear();
+      reporter.diagnostics(translation.diagnostics, result.source, name);
+      if (!translation.ok) {
+        failed++;
+        return;
+      }
+      writeFileAtomic(targetFor(result.input), translation.code);
+    });
+    progress.clear();
+    const written = batch.length - failed;
+    reporter.info(`pyts: wrote ${plural(written, "file")} to ${outDir}${failed > 0 ? `, ${failed} failed` : ""}`);
+    return failed > 0 ? 1 : 0;
+  };
+
+  const status = await translateBatch(inputs);
+  if (!options.watch) return status;
+  reporter.info("pyts: watching for changes (Ctrl-C to stop)");
+  return watchInputs(args, async (changed) => {
+    await translateBatch(changed);
+    reporter.flush();
+  });
 }
 
 export function plural(count: number, noun: string): string {

@@ -1,0 +1,90 @@
+// Translating many files in one process (the compiler is loaded once), optionally spread over worker
+// threads. Results are handed back in input order whatever the thread count, so diagnostics and written
+// files are identical to a single-threaded run.
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+import { translate, type Translation } from "./compile.js";
+import { displayName, readSource, type PythonInput } from "./files.js";
+
+export interface FileResult {
+  input: PythonInput;
+  source: string;
+  translation?: Translation;
+  /** Set when the file could not be read. */
+  readError?: string;
+}
+
+export interface BatchOptions {
+  runtimeModule?: string;
+  /** Worker threads; 1 translates on the main thread. */
+  jobs: number;
+}
+
+/** Below this many files a worker's start-up (loading the compiler again) costs more than it saves. */
+const FILES_PER_WORKER = 8;
+
+export function defaultJobs(fileCount: number): number {
+  return Math.max(1, Math.min(os.availableParallelism(), Math.floor(fileCount / FILES_PER_WORKER)));
+}
+
+export function translateOne(input: PythonInput, runtimeModule: string | undefined): FileResult {
+  let source: string;
+  try {
+    source = readSource(input.file);
+  } catch (error) {
+    return { input, source: "", readError: (error as Error).message };
+  }
+  return { input, source, translation: translate(source, { filename: displayName(input.file), runtimeModule }) };
+}
+
+export interface WorkerRequest {
+  index: number;
+  input: PythonInput;
+  runtimeModule?: string;
+}
+
+export async function translateAll(
+  inputs: readonly PythonInput[],
+  options: BatchOptions,
+  onResult: (result: FileResult) => void,
+): Promise<void> {
+  const jobs = Math.min(options.jobs, inputs.length);
+  if (jobs <= 1) {
+    for (const input of inputs) onResult(translateOne(input, options.runtimeModule));
+    return;
+  }
+  const done = new Map<number, FileResult>();
+  let nextToSend = 0;
+  let nextToReport = 0;
+  const report = () => {
+    while (done.has(nextToReport)) {
+      onResult(done.get(nextToReport)!);
+      done.delete(nextToReport++);
+    }
+  };
+  const workers = Array.from({ length: jobs }, () => new Worker(new URL("./worker.js", import.meta.url)));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const sendNext = () => {
+              if (nextToSend >= inputs.length) return resolve();
+              const index = nextToSend++;
+              const request: WorkerRequest = { index, input: inputs[index]!, runtimeModule: options.runtimeModule };
+              worker.postMessage(request);
+            };
+            worker.on("message", (message: { index: number; result: FileResult }) => {
+              done.set(message.index, message.result);
+              report();
+              sendNext();
+            });
+            worker.on("error", reject);
+            sendNext();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}

@@ -1,0 +1,73 @@
+// A Vite (and Rollup) plugin that lets a TypeScript project `import { main } from "./snippet.py"`.
+//
+// Two hooks, so the bundler chains the source maps (bundle → TypeScript → Python) itself:
+//   pyts:translate    .py source → TypeScript (the compiler's map points at the Python lines)
+//   pyts:strip-types  TypeScript → JavaScript with esbuild (Vite's own TypeScript transform only
+//                     looks at .ts ids)
+// A diagnostic of severity "error" fails the build at its Python position, with the code frame.
+import { formatDiagnostics, transpile } from "@pyts/compiler";
+import { LineIndex, type Diagnostic } from "@pyts/parser";
+import { transformSync } from "esbuild";
+import type { Plugin } from "vite";
+
+export interface PytsPluginOptions {
+  /** Which ids to translate (default: files ending in `.py`). */
+  include?: RegExp;
+  /** Module the translation imports its runtime from (default `@pyts/runtime`). */
+  runtimeModule?: string;
+}
+
+interface SourceMapLike {
+  mappings: string;
+}
+
+function cleanId(id: string): string {
+  return id.replace(/[?#].*$/, "");
+}
+
+function location(diagnostic: Diagnostic, lines: LineIndex, file: string) {
+  // Rollup wants a 1-based line and a 0-based column.
+  return { file, line: lines.line(diagnostic.start), column: lines.column(diagnostic.start) - 1 };
+}
+
+export default function pyts(options: PytsPluginOptions = {}): Plugin[] {
+  const include = options.include ?? /\.py$/;
+  const runtimeModule = options.runtimeModule ?? "@pyts/runtime";
+  const matches = (id: string) => include.test(cleanId(id));
+
+  const translate: Plugin = {
+    name: "pyts:translate",
+    enforce: "pre",
+    transform(source, id) {
+      if (!matches(id)) return null;
+      const file = cleanId(id);
+      const result = transpile(source, { filename: file, runtimeModule });
+      const lines = new LineIndex(new TextEncoder().encode(source));
+      for (const diagnostic of result.diagnostics.filter((d) => d.severity === "warning")) {
+        this.warn({ message: `${diagnostic.code}: ${diagnostic.message}`, loc: location(diagnostic, lines, file) });
+      }
+      const errors = result.diagnostics.filter((d) => d.severity === "error");
+      if (errors.length > 0) {
+        const first = errors[0]!;
+        this.error({
+          message: `${first.code}: ${first.message}`,
+          id: file,
+          loc: location(first, lines, file),
+          frame: formatDiagnostics(errors, source, file, { color: false }),
+        });
+      }
+      return { code: result.code, map: (result.map ?? null) as SourceMapLike | null };
+    },
+  };
+
+  const stripTypes: Plugin = {
+    name: "pyts:strip-types",
+    transform(code, id) {
+      if (!matches(id)) return null;
+      const output = transformSync(code, { loader: "ts", format: "esm", sourcemap: "external", sourcefile: cleanId(id) });
+      return { code: output.code, map: output.map };
+    },
+  };
+
+  return [translate, stripTypes];
+}

@@ -1,0 +1,82 @@
+// End to end: a tiny Vite project imports `.py` modules; the bundle runs under node and prints what
+// CPython prints; a broken module fails the build at its Python line.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "vite";
+import { afterAll, describe, expect, it } from "vitest";
+import { pythonEnv, pythonExecutable } from "../../../scripts/python.mjs";
+import pyts from "../src/index.js";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+// Inside the repository (and git-ignored) so that the project resolves @pyts/runtime like a real one.
+mkdirSync(path.join(repoRoot, ".cache"), { recursive: true });
+const project = mkdtempSync(path.join(repoRoot, ".cache", "vite-e2e-"));
+afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+const HELLO = [
+  "import asyncio",
+  "",
+  "",
+  "def greet(name):",
+  '    return "Hello, " + name + "!"',
+  "",
+  "",
+  "async def main():",
+  '    print(greet("vite"))',
+  "    await asyncio.sleep(0.01)",
+  '    print("done", 1.0, [1, "a"], True)',
+  "",
+  "",
+  "asyncio.run(main())",
+  "",
+].join("\n");
+
+async function bundle(entrySource: string, name: string) {
+  const dir = path.join(project, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "main.ts"), entrySource);
+  await build({
+    root: dir,
+    configFile: false,
+    logLevel: "silent",
+    plugins: [pyts()],
+    build: {
+      outDir: path.join(dir, "dist"),
+      emptyOutDir: true,
+      minify: false,
+      sourcemap: true,
+      lib: { entry: path.join(dir, "main.ts"), formats: ["es"], fileName: "bundle" },
+    },
+  });
+  return { dir, bundlePath: path.join(dir, "dist", "bundle.js") };
+}
+
+describe("@pyts/vite-plugin", () => {
+  it("bundles a project that imports a .py module, and the bundle prints what CPython prints", async () => {
+    const dir = path.join(project, "hello");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "hello.py"), HELLO);
+    const { bundlePath } = await bundle('import "./hello.py";\n', "hello");
+    const node = spawnSync(process.execPath, [bundlePath], { encoding: "utf8" });
+    const python = spawnSync(pythonExecutable(), ["hello.py"], { cwd: dir, env: pythonEnv(), encoding: "utf8" });
+    expect(python.status).toBe(0);
+    expect(node.stderr).toBe("");
+    expect(node.stdout).toBe(python.stdout);
+  });
+
+  it("fails the build at the Python position of a syntax error", async () => {
+    const dir = path.join(project, "broken");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "broken.py"), 'print("ok")\n\ndef f(:\n    pass\n');
+    const failure = await bundle('import "./broken.py";\n', "broken").then(
+      () => undefined,
+      (error: unknown) => error as { message: string; loc?: { line: number; column: number; file?: string }; frame?: string },
+    );
+    expect(failure, "the build should fail").toBeDefined();
+    expect(failure!.message).toMatch(/PY\d{4}/);
+    expect(failure!.loc?.line).toBe(3);
+    expect(failure!.frame).toContain("def f(:");
+  });
+});
