@@ -1,0 +1,268 @@
+// Lazy coroutines. The compiler emits an `async def` as
+//
+//     const main = coroutine(async function main(): Promise<number> { ... });
+//
+// and a method as an `async` method decorated with `@coroutineMethod` (or, equivalently,
+// `coroutineMethods(Class, "name", ...)` after the class). Calling the function returns a
+// `Coroutine<T>`: a thenable whose body has not started. It starts when awaited (JavaScript
+// calls its `then`) or wrapped in a Task, as in CPython, and a second start raises
+// `RuntimeError: cannot reuse already awaited coroutine`.
+import { RuntimeError, StopAsyncIteration, TypeError, toPyException } from "../exceptions.js";
+import { typeName } from "../typename.js";
+import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
+
+const CREATED = 0;
+const STARTED = 1;
+const CLOSED = 2;
+
+const IS_COROUTINE_FUNCTION = Symbol.for("pyts.coroutineFunction");
+
+export class Coroutine<T = unknown> {
+  private _fn: ((...args: any[]) => PromiseLike<T>) | null;
+  private _self: unknown;
+  private _args: unknown[] | null;
+  _cr_state = CREATED;
+  readonly __name__: string;
+  readonly __qualname__: string;
+
+  declare then: <R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ) => PromiseLike<R1 | R2>;
+
+  constructor(fn: (...args: any[]) => PromiseLike<T>, self: unknown, args: unknown[], name: string) {
+    this._fn = fn;
+    this._self = self;
+    this._args = args;
+    this.__name__ = name;
+    this.__qualname__ = name;
+  }
+
+  /** Start the body; returns the promise of its async function. Used by `await` and Task. */
+  _start(): PromiseLike<T> {
+    if (this._cr_state !== CREATED) {
+      return Promise.reject(new RuntimeError("cannot reuse already awaited coroutine"));
+    }
+    this._cr_state = STARTED;
+    const fn = this._fn!;
+    const args = this._args!;
+    this._fn = null;
+    this._args = null;
+    let p: PromiseLike<T>;
+    try {
+      p = fn.apply(this._self, args);
+    } catch (e) {
+      p = Promise.reject(e);
+    }
+    this._self = undefined;
+    return p;
+  }
+
+  _await(onF: OnFulfilled, onR: OnRejected): void {
+    this._start().then((v) => resolveValue(onF, unbox(v)), onR);
+  }
+
+  /** `coro.close()`: a coroutine that never started is simply marked closed. */
+  close(): void {
+    if (this._cr_state === CREATED) {
+      this._cr_state = CLOSED;
+      this._fn = null;
+      this._args = null;
+    }
+  }
+
+  get cr_running(): boolean {
+    return false;
+  }
+
+  get cr_frame(): null {
+    return null;
+  }
+
+  __repr__(): string {
+    return `<coroutine object ${this.__qualname__}>`;
+  }
+
+  __await__(): this {
+    return this;
+  }
+}
+makeThenable(Coroutine);
+
+/** Wrap an async function so that calling it returns a lazy `Coroutine`. */
+export function coroutine<A extends unknown[], T>(fn: (...args: A) => Promise<T>): (...args: A) => Coroutine<T> {
+  const name = fn.name;
+  const wrapped = function (this: unknown, ...args: A): Coroutine<T> {
+    return new Coroutine<T>(fn as (...args: any[]) => Promise<T>, this, args, name);
+  };
+  Object.defineProperty(wrapped, "name", { value: name });
+  Object.defineProperty(wrapped, IS_COROUTINE_FUNCTION, { value: true });
+  return wrapped;
+}
+
+/**
+ * Method decorator (TC39 decorators): `@coroutineMethod async fetch(): Promise<T> { ... }`.
+ * The declared type stays `Promise<T>`; the value returned is a lazy `Coroutine<T>`, which is
+ * awaitable the same way.
+ */
+export function coroutineMethod<This, A extends unknown[], T>(
+  fn: (this: This, ...args: A) => Promise<T>,
+  _context?: unknown,
+): (this: This, ...args: A) => Promise<T> {
+  return coroutine(fn as (...args: A) => Promise<T>) as unknown as (this: This, ...args: A) => Promise<T>;
+}
+
+/** `coroutineMethods(Cls, "a", "b")`: the decorator's effect without decorator syntax. */
+export function coroutineMethods(cls: { prototype: object }, ...names: string[]): void {
+  const proto = cls.prototype as Record<string, unknown>;
+  for (const name of names) {
+    const fn = proto[name] as (...args: unknown[]) => Promise<unknown>;
+    Object.defineProperty(proto, name, {
+      value: coroutine(fn),
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
+  }
+}
+
+/** `asyncio.iscoroutine(x)`. */
+export function iscoroutine(x: unknown): x is Coroutine<unknown> {
+  return x instanceof Coroutine;
+}
+
+/** `asyncio.iscoroutinefunction(f)`: a `coroutine(...)` wrapper or a native async function. */
+export function iscoroutinefunction(f: unknown): boolean {
+  if (typeof f !== "function") return false;
+  return (f as unknown as Record<symbol, unknown>)[IS_COROUTINE_FUNCTION] === true || f.constructor?.name === "AsyncFunction";
+}
+
+// --- async generators ---------------------------------------------------------------------
+
+/**
+ * Python's async generator protocol over a native `async function*`. The compiler emits
+ *
+ *     const ticker = asyncGenerator(async function* ticker(n: number) { ... yield i; ... });
+ *
+ * and `async for x in ticker(3)` as `for await (const x of ticker(3))`. The native generator
+ * already starts lazily and its `await`s suspend the task like any other await; this wrapper
+ * adds `__anext__`/`asend`/`athrow`/`aclose` with Python's StopAsyncIteration. Values that are
+ * themselves awaitable must be yielded boxed by `yieldValue(x)` (JavaScript's `yield` awaits a
+ * thenable); the wrapper unboxes them.
+ */
+export class PyAsyncGenerator<Y = unknown, S = unknown> {
+  private readonly _gen: globalThis.AsyncGenerator<Y, unknown, S>;
+  readonly __name__: string;
+  ag_running = false;
+
+  constructor(gen: globalThis.AsyncGenerator<Y, unknown, S>, name: string) {
+    this._gen = gen;
+    this.__name__ = name;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  __aiter__(): this {
+    return this;
+  }
+
+  async next(value?: S): Promise<IteratorResult<Y, unknown>> {
+    const r = await this._gen.next(value as S);
+    return { done: r.done === true, value: unbox(r.value) as Y };
+  }
+
+  async return(value?: unknown): Promise<IteratorResult<Y, unknown>> {
+    return this._gen.return(value);
+  }
+
+  async throw(e?: unknown): Promise<IteratorResult<Y, unknown>> {
+    const r = await this._gen.throw(e);
+    return r.done === true ? r : { done: false, value: unbox(r.value) as Y };
+  }
+
+  /** `await agen.__anext__()`: the next value, or StopAsyncIteration at the end. */
+  __anext__(): Promise<Y> {
+    return this.asend(undefined as S);
+  }
+
+  async asend(value: S): Promise<Y> {
+    const r = await this._gen.next(value);
+    if (r.done === true) throw new StopAsyncIteration();
+    return noAdopt(unbox(r.value)) as Y;
+  }
+
+  async athrow(exc: unknown): Promise<Y> {
+    if (typeof exc === "function") exc = new (exc as new () => unknown)();
+    const r = await this._gen.throw(exc);
+    if (r.done === true) throw new StopAsyncIteration();
+    return noAdopt(unbox(r.value)) as Y;
+  }
+
+  async aclose(): Promise<null> {
+    await this._gen.return(undefined);
+    return null;
+  }
+
+  __repr__(): string {
+    return `<async_generator object ${this.__name__}>`;
+  }
+}
+
+class NoAdopt {
+  constructor(readonly value: unknown) {}
+}
+
+/**
+ * Box a value that is itself awaitable (a Task, a coroutine ...) so that JavaScript does not
+ * await it where Python passes it on as a value: `return noAdopt(task)` in a coroutine,
+ * `yield noAdopt(task)` in an async generator. `Coroutine` and `PyAsyncGenerator` unbox it.
+ */
+export function noAdopt<T>(value: T): T {
+  if (typeof value === "object" && value !== null && "then" in value) return new NoAdopt(value) as unknown as T;
+  return value;
+}
+
+export function unbox(value: unknown): unknown {
+  return value instanceof NoAdopt ? value.value : value;
+}
+
+/** Wrap an `async function*` so that calling it returns a Python-style async generator. */
+export function asyncGenerator<A extends unknown[], Y, S = unknown>(
+  fn: (...args: A) => globalThis.AsyncGenerator<Y, unknown, S>,
+): (...args: A) => PyAsyncGenerator<Y, S> {
+  const name = fn.name;
+  const wrapped = function (this: unknown, ...args: A): PyAsyncGenerator<Y, S> {
+    return new PyAsyncGenerator<Y, S>(fn.apply(this, args), name);
+  };
+  Object.defineProperty(wrapped, "name", { value: name });
+  return wrapped;
+}
+
+/**
+ * `async for x in obj`: a JavaScript async iterable over anything with Python's protocol
+ * (`__aiter__`/`__anext__` raising StopAsyncIteration), or a native async iterable as is.
+ */
+export function asyncIter<T>(obj: unknown): AsyncIterable<T> {
+  if (typeof obj === "object" && obj !== null && Symbol.asyncIterator in obj) return obj as AsyncIterable<T>;
+  const source = obj as { __aiter__(): { __anext__(): PromiseLike<T> } };
+  if (typeof source?.__aiter__ !== "function") {
+    throw new TypeError(`'async for' requires an object with __aiter__ method, got ${typeName(obj)}`);
+  }
+  const it = source.__aiter__();
+  return {
+    [Symbol.asyncIterator]() {
+      return {
+        async next(): Promise<IteratorResult<T>> {
+          try {
+            return { done: false, value: await it.__anext__() };
+          } catch (e) {
+            if (toPyException(e) instanceof StopAsyncIteration) return { done: true, value: undefined };
+            throw e;
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,246 @@
+// `asyncio.Future`, as CPython's futures.py, plus the `then` that makes `await fut` suspend the
+// running task exactly where CPython's `Future.__await__` yields.
+import { BaseException, StopIteration, TypeError, toPyException, formatException } from "../exceptions.js";
+import { repr } from "../repr.js";
+import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
+import { CancelledError, InvalidStateError } from "./exceptions.js";
+import { get_event_loop, kwargsOf, stepping, type EventLoop } from "./loop.js";
+import type { Task } from "./task.js";
+
+export const PENDING = "PENDING";
+export const CANCELLED = "CANCELLED";
+export const FINISHED = "FINISHED";
+type State = typeof PENDING | typeof CANCELLED | typeof FINISHED;
+
+type DoneCallback = (arg: any) => unknown;
+
+/** Hooks filled in by task.ts: how a task suspends on a future and wakes up. */
+export const taskHooks = {
+  suspend: null as unknown as (task: Task, fut: Future<unknown>, onF: OnFulfilled, onR: OnRejected) => void,
+};
+
+export class Future<T = unknown> {
+  _state: State = PENDING;
+  _result: T | undefined = undefined;
+  _exception: BaseException | null = null;
+  _loop: EventLoop;
+  // Done callbacks as (fn, arg) pairs, flattened; `arg` is the future itself for user callbacks.
+  _callbacks: unknown[] | null = null;
+  _cancel_message: unknown = null;
+  _cancelled_exc: BaseException | null = null;
+  _log_traceback = false;
+  _asyncio_future_blocking = false;
+
+  declare then: <R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ) => PromiseLike<R1 | R2>;
+
+  constructor(options?: { loop?: EventLoop | null }) {
+    this._loop = options?.loop ?? get_event_loop();
+  }
+
+  get_loop(): EventLoop {
+    return this._loop;
+  }
+
+  done(): boolean {
+    return this._state !== PENDING;
+  }
+
+  cancelled(): boolean {
+    return this._state === CANCELLED;
+  }
+
+  result(): T {
+    if (this._state === CANCELLED) throw this._make_cancelled_error();
+    if (this._state !== FINISHED) throw new InvalidStateError("Result is not ready.");
+    this._retrieved();
+    if (this._exception !== null) throw this._exception;
+    return this._result as T;
+  }
+
+  exception(): BaseException | null {
+    if (this._state === CANCELLED) throw this._make_cancelled_error();
+    if (this._state !== FINISHED) throw new InvalidStateError("Exception is not set.");
+    this._retrieved();
+    return this._exception;
+  }
+
+  cancel(msg: unknown = null): boolean {
+    const kw = kwargsOf(msg);
+    if (kw !== null) msg = kw["msg"] ?? null;
+    return futureCancel(this, msg);
+  }
+
+  set_result(result: T): void {
+    if (this._state !== PENDING) throw new InvalidStateError(`${this._state}: ${repr(this)}`);
+    this._result = result;
+    this._state = FINISHED;
+    this._scheduleCallbacks();
+  }
+
+  set_exception(exception: unknown): void {
+    if (this._state !== PENDING) throw new InvalidStateError(`${this._state}: ${repr(this)}`);
+    let exc = exception;
+    if (typeof exc === "function") exc = new (exc as new () => BaseException)();
+    exc = toPyException(exc);
+    if (exc instanceof StopIteration) {
+      throw new TypeError("StopIteration interacts badly with generators and cannot be raised into a Future");
+    }
+    this._exception = exc as BaseException;
+    this._state = FINISHED;
+    this._scheduleCallbacks();
+    this._log_traceback = true;
+    this._loop._unretrieved.add(this);
+  }
+
+  add_done_callback(fn: (fut: this) => unknown, _options?: { context?: unknown }): void {
+    if (this._state !== PENDING) {
+      this._loop._push(fn, this);
+    } else {
+      (this._callbacks ??= []).push(fn, this);
+    }
+  }
+
+  remove_done_callback(fn: (fut: this) => unknown): number {
+    const cbs = this._callbacks;
+    if (cbs === null) return 0;
+    let removed = 0;
+    let j = 0;
+    for (let i = 0; i < cbs.length; i += 2) {
+      if (cbs[i] === fn && cbs[i + 1] === this) {
+        removed++;
+      } else {
+        cbs[j++] = cbs[i];
+        cbs[j++] = cbs[i + 1];
+      }
+    }
+    cbs.length = j;
+    return removed;
+  }
+
+  /** An internal done callback `fn(arg)` (a task's wakeup, ...). */
+  _addCallback(fn: DoneCallback, arg: unknown): void {
+    if (this._state !== PENDING) this._loop._push(fn, arg);
+    else (this._callbacks ??= []).push(fn, arg);
+  }
+
+  _removeCallback(fn: DoneCallback, arg: unknown): void {
+    const cbs = this._callbacks;
+    if (cbs === null) return;
+    for (let i = 0; i < cbs.length; i += 2) {
+      if (cbs[i] === fn && cbs[i + 1] === arg) {
+        cbs.splice(i, 2);
+        return;
+      }
+    }
+  }
+
+  _scheduleCallbacks(): void {
+    const cbs = this._callbacks;
+    if (cbs === null) return;
+    this._callbacks = null;
+    const loop = this._loop;
+    for (let i = 0; i < cbs.length; i += 2) loop._push(cbs[i] as DoneCallback, cbs[i + 1]);
+  }
+
+  _make_cancelled_error(): CancelledError {
+    const saved = this._cancelled_exc;
+    if (saved !== null) {
+      this._cancelled_exc = null;
+      return saved as CancelledError;
+    }
+    return this._cancel_message === null ? new CancelledError() : new CancelledError(this._cancel_message);
+  }
+
+  _retrieved(): void {
+    if (this._log_traceback) {
+      this._log_traceback = false;
+      this._loop._unretrieved.delete(this);
+    }
+  }
+
+  /** `await fut`: a done future returns at once; a pending one suspends the running task. */
+  _await(onF: OnFulfilled, onR: OnRejected): void {
+    if (this._state !== PENDING) {
+      let value: T;
+      try {
+        value = this.result();
+      } catch (e) {
+        onR(e);
+        return;
+      }
+      resolveValue(onF, value);
+      return;
+    }
+    const task = stepping;
+    if (task !== null) {
+      taskHooks.suspend(task, this as Future<unknown>, onF, onR);
+    } else {
+      // Awaited outside any task step (from plain JavaScript): settle when done.
+      this._addCallback(settleOutside, { fut: this, onF, onR });
+    }
+  }
+
+  _reportUnretrieved(): void {
+    if (!this._log_traceback || this._exception === null) return;
+    this._log_traceback = false;
+    const kind = this._isTask() ? "Task" : "Future";
+    process.stderr.write(
+      `${kind} exception was never retrieved\nfuture: ${repr(this)}\n${formatException(this._exception)}`,
+    );
+  }
+
+  _isTask(): boolean {
+    return false;
+  }
+
+  _stateRepr(): string {
+    if (this._state === FINISHED) {
+      if (this._exception !== null) return `finished exception=${repr(this._exception)}`;
+      return `finished result=${repr(this._result)}`;
+    }
+    return this._state.toLowerCase();
+  }
+
+  __repr__(): string {
+    return `<Future ${this._stateRepr()}>`;
+  }
+
+  __await__(): this {
+    return this;
+  }
+}
+makeThenable(Future);
+
+function settleOutside(state: { fut: Future<unknown>; onF: OnFulfilled; onR: OnRejected }): void {
+  let value: unknown;
+  try {
+    value = state.fut.result();
+  } catch (e) {
+    state.onR(e);
+    return;
+  }
+  resolveValue(state.onF, value);
+}
+
+export function futureCancel(fut: Future<unknown>, msg: unknown): boolean {
+  fut._retrieved();
+  if (fut._state !== PENDING) return false;
+  fut._state = CANCELLED;
+  fut._cancel_message = msg;
+  fut._scheduleCallbacks();
+  return true;
+}
+
+/** `asyncio.isfuture(x)`. */
+export function isfuture(x: unknown): x is Future<unknown> {
+  return x instanceof Future;
+}
+
+/** CPython's `futures._set_result_unless_cancelled`. */
+export function setResultUnlessCancelled(fut: Future<unknown>, result: unknown): void {
+  if (fut.cancelled()) return;
+  fut.set_result(result);
+}

@@ -1,0 +1,276 @@
+// `Lock`, `Event`, `Condition`, `Semaphore`, `BoundedSemaphore`, ported from CPython 3.11's
+// locks.py. The `async` methods are lazy coroutines (see coroutineMethods at the bottom), so
+// `create_task(lock.acquire())` and `wait_for(event.wait(), 1)` behave as in CPython; all of
+// them work with `async with` through `__aenter__`/`__aexit__`.
+import { RuntimeError, ValueError } from "../exceptions.js";
+import { coroutineMethods } from "./coroutine.js";
+import { CancelledError } from "./exceptions.js";
+import { Future } from "./future.js";
+import { get_running_loop, kwargsOf } from "./loop.js";
+
+function remove<T>(list: T[], item: T): void {
+  const i = list.indexOf(item);
+  if (i >= 0) list.splice(i, 1);
+}
+
+function newWaiter(): Future<unknown> {
+  return new Future({ loop: get_running_loop() });
+}
+
+abstract class ContextManagerMixin {
+  abstract acquire(): PromiseLike<boolean>;
+  abstract release(): void;
+
+  async __aenter__(): Promise<null> {
+    await this.acquire();
+    return null;
+  }
+
+  async __aexit__(_type?: unknown, _exc?: unknown, _tb?: unknown): Promise<null> {
+    this.release();
+    return null;
+  }
+}
+
+export class Lock extends ContextManagerMixin {
+  _waiters: Future<unknown>[] | null = null;
+  _locked = false;
+
+  locked(): boolean {
+    return this._locked;
+  }
+
+  async acquire(): Promise<boolean> {
+    if (!this._locked && (this._waiters === null || this._waiters.every((w) => w.cancelled()))) {
+      this._locked = true;
+      return true;
+    }
+    this._waiters ??= [];
+    const fut = newWaiter();
+    this._waiters.push(fut);
+    try {
+      try {
+        await fut;
+      } finally {
+        remove(this._waiters, fut);
+      }
+    } catch (e) {
+      if (e instanceof CancelledError && !this._locked) this._wakeUpFirst();
+      throw e;
+    }
+    this._locked = true;
+    return true;
+  }
+
+  release(): void {
+    if (!this._locked) throw new RuntimeError("Lock is not acquired.");
+    this._locked = false;
+    this._wakeUpFirst();
+  }
+
+  private _wakeUpFirst(): void {
+    const fut = this._waiters?.[0];
+    if (fut !== undefined && !fut.done()) fut.set_result(true);
+  }
+
+  __repr__(): string {
+    const extra = this._locked ? "locked" : "unlocked";
+    const n = this._waiters?.length ?? 0;
+    return `<asyncio.locks.Lock object [${extra}${n > 0 ? `, waiters:${n}` : ""}]>`;
+  }
+}
+
+export class Event {
+  _waiters: Future<unknown>[] = [];
+  _value = false;
+
+  is_set(): boolean {
+    return this._value;
+  }
+
+  set(): void {
+    if (this._value) return;
+    this._value = true;
+    for (const fut of this._waiters) {
+      if (!fut.done()) fut.set_result(true);
+    }
+  }
+
+  clear(): void {
+    this._value = false;
+  }
+
+  async wait(): Promise<boolean> {
+    if (this._value) return true;
+    const fut = newWaiter();
+    this._waiters.push(fut);
+    try {
+      await fut;
+      return true;
+    } finally {
+      remove(this._waiters, fut);
+    }
+  }
+
+  __repr__(): string {
+    return `<asyncio.locks.Event object [${this._value ? "set" : "unset"}]>`;
+  }
+}
+
+export class Condition extends ContextManagerMixin {
+  _lock: Lock;
+  _waiters: Future<unknown>[] = [];
+
+  constructor(lock: Lock | null = null) {
+    super();
+    this._lock = lock ?? new Lock();
+  }
+
+  locked(): boolean {
+    return this._lock.locked();
+  }
+
+  acquire(): PromiseLike<boolean> {
+    return this._lock.acquire();
+  }
+
+  release(): void {
+    this._lock.release();
+  }
+
+  async wait(): Promise<boolean> {
+    if (!this.locked()) throw new RuntimeError("cannot wait on un-acquired lock");
+    this.release();
+    try {
+      const fut = newWaiter();
+      this._waiters.push(fut);
+      try {
+        await fut;
+        return true;
+      } finally {
+        remove(this._waiters, fut);
+      }
+    } finally {
+      let cancelled = false;
+      for (;;) {
+        try {
+          await this.acquire();
+          break;
+        } catch (e) {
+          if (!(e instanceof CancelledError)) throw e;
+          cancelled = true;
+        }
+      }
+      if (cancelled) throw new CancelledError();
+    }
+  }
+
+  async wait_for<T>(predicate: () => T): Promise<T> {
+    let result = predicate();
+    while (!result) {
+      await this.wait();
+      result = predicate();
+    }
+    return result;
+  }
+
+  notify(n: unknown = 1): void {
+    const count = Number(kwargsOf(n)?.["n"] ?? n);
+    if (!this.locked()) throw new RuntimeError("cannot notify on un-acquired lock");
+    let idx = 0;
+    for (const fut of this._waiters) {
+      if (idx >= count) break;
+      if (!fut.done()) {
+        idx++;
+        fut.set_result(false);
+      }
+    }
+  }
+
+  notify_all(): void {
+    this.notify(this._waiters.length);
+  }
+}
+
+export class Semaphore extends ContextManagerMixin {
+  _waiters: Future<unknown>[] | null = null;
+  _value: number;
+
+  constructor(value: unknown = 1) {
+    super();
+    const v = Number(kwargsOf(value)?.["value"] ?? value);
+    if (v < 0) throw new ValueError("Semaphore initial value must be >= 0");
+    this._value = v;
+  }
+
+  locked(): boolean {
+    return this._value === 0 || (this._waiters ?? []).some((w) => !w.cancelled());
+  }
+
+  async acquire(): Promise<boolean> {
+    if (!this.locked()) {
+      this._value--;
+      return true;
+    }
+    this._waiters ??= [];
+    const fut = newWaiter();
+    this._waiters.push(fut);
+    try {
+      try {
+        await fut;
+      } finally {
+        remove(this._waiters, fut);
+      }
+    } catch (e) {
+      if (e instanceof CancelledError && !fut.cancelled()) {
+        this._value++;
+        this._wakeUpNext();
+      }
+      throw e;
+    }
+    if (this._value > 0) this._wakeUpNext();
+    return true;
+  }
+
+  release(): void {
+    this._value++;
+    this._wakeUpNext();
+  }
+
+  private _wakeUpNext(): void {
+    if (this._waiters === null) return;
+    for (const fut of this._waiters) {
+      if (!fut.done()) {
+        this._value--;
+        fut.set_result(true);
+        return;
+      }
+    }
+  }
+
+  __repr__(): string {
+    const extra = this.locked() ? "locked" : `unlocked, value:${this._value}`;
+    const n = this._waiters?.length ?? 0;
+    return `<asyncio.locks.${this.constructor.name} object [${extra}${n > 0 ? `, waiters:${n}` : ""}]>`;
+  }
+}
+
+export class BoundedSemaphore extends Semaphore {
+  _bound_value: number;
+
+  constructor(value: unknown = 1) {
+    super(value);
+    this._bound_value = this._value;
+  }
+
+  override release(): void {
+    if (this._value >= this._bound_value) throw new ValueError("BoundedSemaphore released too many times");
+    super.release();
+  }
+}
+
+coroutineMethods(ContextManagerMixin, "__aenter__", "__aexit__");
+coroutineMethods(Lock, "acquire");
+coroutineMethods(Event, "wait");
+coroutineMethods(Condition, "wait", "wait_for");
+coroutineMethods(Semaphore, "acquire");

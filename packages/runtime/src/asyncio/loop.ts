@@ -1,0 +1,626 @@
+// The event loop: CPython's `BaseEventLoop._run_once`, driven from JavaScript microtasks.
+//
+// One iteration moves the expired timers to the FIFO ready queue, then runs as many callbacks
+// as were ready when it began. A callback that resumes a task (`stepTask`) starts that task's
+// step; the loop then waits until the step has finished — the task suspended on a runtime
+// awaitable (its `then` was called) or its async function settled — before it runs the next
+// callback, because resumed code runs in microtasks and would otherwise interleave with the
+// next callback. A `setImmediate` safety net carries on if a step awaits something the
+// runtime does not own (a bare Promise, a Node.js timer): once the microtask queue is empty
+// and a step still has not finished, it never will without outside help.
+import { BaseException, KeyboardInterrupt, RuntimeError, SystemExit, toPyException, formatException } from "../exceptions.js";
+import { repr } from "../repr.js";
+import { KwArgs } from "../kwargs.js";
+import type { Task } from "./task.js";
+
+type Callback = (arg: any) => void;
+
+/** The task whose step is running and has not suspended yet; awaitables suspend it. */
+export let stepping: Task | null = null;
+
+export function setStepping(task: Task | null): void {
+  stepping = task;
+}
+
+/** `asyncio.Handle`: a callback scheduled with `call_soon`, which `cancel()` stops. */
+export class Handle {
+  _callback: (...args: any[]) => unknown;
+  _args: unknown[];
+  _cancelled = false;
+  _loop: EventLoop;
+
+  constructor(callback: (...args: any[]) => unknown, args: unknown[], loop: EventLoop) {
+    this._callback = callback;
+    this._args = args;
+    this._loop = loop;
+  }
+
+  cancel(): void {
+    this._cancelled = true;
+  }
+
+  cancelled(): boolean {
+    return this._cancelled;
+  }
+
+  get_context(): null {
+    return null;
+  }
+
+  _run(): void {
+    this._callback(...this._args);
+  }
+
+  __repr__(): string {
+    const state = this._cancelled ? " cancelled" : "";
+    return `<${this.constructor.name}${state} ${callbackName(this._callback)}()>`;
+  }
+}
+
+/** `asyncio.TimerHandle`: a callback scheduled for a deadline (`call_later`, `call_at`). */
+export class TimerHandle extends Handle {
+  _when: number;
+  _seq: number;
+  _scheduled = false;
+
+  constructor(when: number, seq: number, callback: (...args: any[]) => unknown, args: unknown[], loop: EventLoop) {
+    super(callback, args, loop);
+    this._when = when;
+    this._seq = seq;
+  }
+
+  when(): number {
+    return this._when;
+  }
+
+  override cancel(): void {
+    if (!this._cancelled && this._scheduled) this._loop._timerCancelled++;
+    this._cancelled = true;
+  }
+}
+
+function callbackName(fn: Function): string {
+  return fn.name === "" ? "<lambda>" : fn.name;
+}
+
+function runHandle(handle: Handle): void {
+  if (!handle._cancelled) handle._run();
+}
+
+// Timer heap ordered by deadline, then by scheduling order (CPython's deadlines, taken from a
+// nanosecond clock, are practically never equal; the sequence number keeps ties in order).
+function timerLess(a: TimerHandle, b: TimerHandle): boolean {
+  return a._when < b._when || (a._when === b._when && a._seq < b._seq);
+}
+
+function heapPush(heap: TimerHandle[], item: TimerHandle): void {
+  let i = heap.length;
+  heap.push(item);
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const p = heap[parent]!;
+    if (!timerLess(item, p)) break;
+    heap[i] = p;
+    i = parent;
+  }
+  heap[i] = item;
+}
+
+function heapPop(heap: TimerHandle[]): TimerHandle {
+  const top = heap[0]!;
+  const last = heap.pop()!;
+  const n = heap.length;
+  if (n > 0) {
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && timerLess(heap[r]!, heap[l]!) ? r : l;
+      if (!timerLess(heap[c]!, last)) break;
+      heap[i] = heap[c]!;
+      i = c;
+    }
+    heap[i] = last;
+  }
+  return top;
+}
+
+const clockOrigin = performance.now();
+/** `time.monotonic()` and `loop.time()`: seconds, as a float. */
+export function monotonic(): number {
+  return (performance.now() - clockOrigin) / 1000 + 1;
+}
+
+let runningLoop: EventLoop | null = null;
+let currentLoop: EventLoop | null = null;
+let setLoopCalled = false;
+
+/**
+ * `asyncio` event loop. `run_forever` and `run_until_complete` return a Promise: JavaScript
+ * cannot block, so emitted code awaits them (`await loop.run_until_complete(main())`).
+ */
+export class EventLoop {
+  // FIFO ready queue as parallel arrays with a head index: no closure per callback, O(1) pops.
+  private _readyFn: Callback[] = [];
+  private _readyArg: unknown[] = [];
+  private _head = 0;
+  private _todo = 0;
+  private _inIteration = false;
+  private _timers: TimerHandle[] = [];
+  private _timerSeq = 0;
+  _timerCancelled = 0;
+  private _stopping = false;
+  private _running = false;
+  private _closed = false;
+  // Waiting for something outside the loop: nothing ready (idle) or the next timer (timeout).
+  private _sleeping = false;
+  private _timeout: ReturnType<typeof setTimeout> | null = null;
+  private _netArmed = false;
+  private _runResolve: (() => void) | null = null;
+  private _runReject: ((e: unknown) => void) | null = null;
+  private _fatal: unknown = undefined;
+  /** The task whose step the loop is waiting for. */
+  _stepTask: Task | null = null;
+  _currentTask: Task | null = null;
+  /** Every task not yet done (CPython keeps a weak set). */
+  _tasks = new Set<Task>();
+  /** Finished tasks whose exception nobody retrieved, reported when the loop closes. */
+  _unretrieved = new Set<{ _reportUnretrieved(): void }>();
+  _exceptionHandler: ((loop: EventLoop, context: Record<string, unknown>) => void) | null = null;
+
+  private readonly _onTimeout = (): void => {
+    this._timeout = null;
+    if (!this._sleeping) return;
+    this._sleeping = false;
+    this._drive();
+  };
+
+  private readonly _onSafetyNet = (): void => {
+    this._netArmed = false;
+    const task = this._stepTask;
+    if (task === null) return;
+    // The microtask queue is empty and the step has not finished: it awaits something the
+    // runtime does not own. Let the loop carry on; the task finishes on its own later.
+    task._detached = true;
+    this._leaveStep(task);
+    this._drive();
+  };
+
+  time(): number {
+    return monotonic();
+  }
+
+  // --- scheduling -------------------------------------------------------------------------
+
+  /** Internal `call_soon` without a Handle: `fn(arg)` runs in a later iteration. */
+  _push(fn: Callback, arg: unknown): void {
+    this._readyFn.push(fn);
+    this._readyArg.push(arg);
+    if (this._sleeping) this._wake();
+  }
+
+  call_soon(callback: (...args: any[]) => unknown, ...args: unknown[]): Handle {
+    this._checkClosed();
+    dropContextKwarg(args);
+    const handle = new Handle(callback, args, this);
+    this._push(runHandle, handle);
+    return handle;
+  }
+
+  call_soon_threadsafe(callback: (...args: any[]) => unknown, ...args: unknown[]): Handle {
+    return this.call_soon(callback, ...args);
+  }
+
+  call_later(delay: unknown, callback: (...args: any[]) => unknown, ...args: unknown[]): TimerHandle {
+    return this.call_at(this.time() + Number(delay), callback, ...args);
+  }
+
+  call_at(when: unknown, callback: (...args: any[]) => unknown, ...args: unknown[]): TimerHandle {
+    this._checkClosed();
+    dropContextKwarg(args);
+    const handle = new TimerHandle(Number(when), this._timerSeq++, callback, args, this);
+    handle._scheduled = true;
+    heapPush(this._timers, handle);
+    if (this._sleeping) this._wake();
+    return handle;
+  }
+
+  // --- running ----------------------------------------------------------------------------
+
+  is_running(): boolean {
+    return this._running;
+  }
+
+  is_closed(): boolean {
+    return this._closed;
+  }
+
+  stop(): void {
+    this._stopping = true;
+    if (this._sleeping) this._wake();
+  }
+
+  close(): void {
+    if (this._running) throw new RuntimeError("Cannot close a running event loop");
+    if (this._closed) return;
+    this._closed = true;
+    this._readyFn.length = 0;
+    this._readyArg.length = 0;
+    this._head = 0;
+    this._timers.length = 0;
+    this._reportUnretrieved();
+  }
+
+  run_forever(): Promise<void> {
+    this._checkClosed();
+    this._checkRunning();
+    return new Promise<void>((resolve, reject) => {
+      this._runResolve = resolve;
+      this._runReject = reject;
+      this._running = true;
+      this._inIteration = false;
+      this._fatal = undefined;
+      runningLoop = this;
+      this._drive();
+    });
+  }
+
+  run_until_complete<T>(future: PromiseLike<T>): Promise<T> {
+    this._checkClosed();
+    this._checkRunning();
+    const fut = ensureFutureHook(future, this);
+    fut.add_done_callback(runUntilCompleteCb);
+    return new Promise<T>((resolve, reject) => {
+      this.run_forever().then(
+        () => {
+          fut.remove_done_callback(runUntilCompleteCb);
+          if (!fut.done()) {
+            reject(new RuntimeError("Event loop stopped before Future completed."));
+            return;
+          }
+          try {
+            resolveValue(resolve as (v: unknown) => void, fut.result());
+          } catch (e) {
+            reject(e);
+          }
+        },
+        (e) => {
+          fut.remove_done_callback(runUntilCompleteCb);
+          reject(e);
+        },
+      );
+    });
+  }
+
+  create_task<T>(coro: PromiseLike<T>, options?: { name?: unknown; context?: unknown }): Task<T> {
+    this._checkClosed();
+    return createTaskHook(coro, this, options) as Task<T>;
+  }
+
+  create_future(): FutureLike {
+    return createFutureHook(this);
+  }
+
+  /** `loop.run_in_executor(executor, func, *args)`: runs `func` now; not parallel. */
+  run_in_executor(_executor: unknown, func: (...args: any[]) => unknown, ...args: unknown[]): FutureLike {
+    const fut = createFutureHook(this);
+    try {
+      fut.set_result(func(...args));
+    } catch (e) {
+      fut.set_exception(toPyException(e));
+    }
+    return fut;
+  }
+
+  shutdown_asyncgens(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  shutdown_default_executor(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  get_debug(): boolean {
+    return false;
+  }
+
+  set_debug(_enabled: unknown): void {}
+
+  set_exception_handler(handler: ((loop: EventLoop, context: Record<string, unknown>) => void) | null): void {
+    this._exceptionHandler = handler;
+  }
+
+  get_exception_handler(): ((loop: EventLoop, context: Record<string, unknown>) => void) | null {
+    return this._exceptionHandler;
+  }
+
+  /** CPython's default handler logs the message, then the exception's traceback, to stderr. */
+  call_exception_handler(context: Record<string, unknown>): void {
+    if (this._exceptionHandler !== null) {
+      try {
+        this._exceptionHandler(this, context);
+        return;
+      } catch {
+        // Fall back to the default handler, as CPython does.
+      }
+    }
+    this.default_exception_handler(context);
+  }
+
+  default_exception_handler(context: Record<string, unknown>): void {
+    const lines = [String(context["message"] ?? "Unhandled exception in event loop")];
+    for (const key of Object.keys(context).sort()) {
+      if (key === "message" || key === "exception") continue;
+      lines.push(`${key}: ${repr(context[key])}`);
+    }
+    const exc = context["exception"];
+    let text = lines.join("\n") + "\n";
+    if (exc instanceof BaseException) text += formatException(exc);
+    process.stderr.write(text.endsWith("\n") ? text : text + "\n");
+  }
+
+  __repr__(): string {
+    return `<_UnixSelectorEventLoop running=${this._running ? "True" : "False"} closed=${this._closed ? "True" : "False"} debug=False>`;
+  }
+
+  // --- the driver -------------------------------------------------------------------------
+
+  /** Run callbacks until the loop must wait: for a task's step, a timer, or outside work. */
+  _drive(): void {
+    const readyFn = this._readyFn;
+    const readyArg = this._readyArg;
+    for (;;) {
+      if (this._todo === 0) {
+        if (this._inIteration) {
+          this._inIteration = false;
+          if (this._stopping) {
+            this._finishRun();
+            return;
+          }
+        }
+        const timers = this._timers;
+        while (timers.length > 0 && timers[0]!._cancelled) {
+          heapPop(timers)._scheduled = false;
+          this._timerCancelled--;
+        }
+        if (timers.length > 64 && this._timerCancelled * 2 > timers.length) this._purgeTimers();
+        if (this._head === readyFn.length && !this._stopping) {
+          if (timers.length === 0) {
+            this._sleeping = true; // CPython would block in select() forever
+            return;
+          }
+          const delay = timers[0]!._when - this.time();
+          if (delay > 0) {
+            this._sleeping = true;
+            this._timeout = setTimeout(this._onTimeout, Math.ceil(delay * 1000));
+            return;
+          }
+        }
+        const end = this.time();
+        while (timers.length > 0 && timers[0]!._when <= end) {
+          const handle = heapPop(timers);
+          handle._scheduled = false;
+          if (handle._cancelled) {
+            this._timerCancelled--;
+            continue;
+          }
+          readyFn.push(runHandle);
+          readyArg.push(handle);
+        }
+        this._todo = readyFn.length - this._head;
+        this._inIteration = true;
+        continue;
+      }
+      const i = this._head;
+      const fn = readyFn[i]!;
+      const arg = readyArg[i];
+      readyArg[i] = undefined;
+      this._head = i + 1;
+      this._todo--;
+      if (this._head === readyFn.length) {
+        readyFn.length = 0;
+        readyArg.length = 0;
+        this._head = 0;
+      } else if (this._head >= 8192 && this._head * 2 >= readyFn.length) {
+        readyFn.splice(0, this._head);
+        readyArg.splice(0, this._head);
+        this._head = 0;
+      }
+      try {
+        fn(arg);
+      } catch (e) {
+        this._callbackFailed(fn, arg, e);
+      }
+      if (this._stepTask !== null) {
+        if (!this._netArmed) {
+          this._netArmed = true;
+          setImmediate(this._onSafetyNet);
+        }
+        return;
+      }
+    }
+  }
+
+  /** The step of `task` finished (it suspended or settled): carry on with the next callback. */
+  _stepDone(task: Task): void {
+    if (this._stepTask !== task) {
+      if (this._sleeping) this._wake();
+      return;
+    }
+    this._leaveStep(task);
+    this._drive();
+  }
+
+  _leaveStep(task: Task): void {
+    this._stepTask = null;
+    if (this._currentTask === task) this._currentTask = null;
+    stepping = null;
+  }
+
+  /** Something became ready while the loop was waiting: run it from a fresh microtask. */
+  private _wake(): void {
+    this._sleeping = false;
+    if (this._timeout !== null) {
+      clearTimeout(this._timeout);
+      this._timeout = null;
+    }
+    queueMicrotask(() => {
+      if (this._running && this._stepTask === null && !this._sleeping) this._drive();
+    });
+  }
+
+  private _purgeTimers(): void {
+    const kept = this._timers.filter((h) => {
+      if (h._cancelled) h._scheduled = false;
+      return !h._cancelled;
+    });
+    this._timers.length = 0;
+    for (const h of kept) heapPush(this._timers, h);
+    this._timerCancelled = 0;
+  }
+
+  private _callbackFailed(fn: Callback, arg: unknown, e: unknown): void {
+    if (e instanceof SystemExit || e instanceof KeyboardInterrupt) {
+      this._fatal = e;
+      this._stopping = true;
+      return;
+    }
+    const exc = toPyException(e);
+    const name = fn === runHandle ? callbackName((arg as Handle)._callback) : callbackName(fn);
+    this.call_exception_handler({
+      message: `Exception in callback ${name}()`,
+      exception: exc,
+      handle: fn === runHandle ? arg : undefined,
+    });
+  }
+
+  /** A task raised SystemExit or KeyboardInterrupt: CPython lets it out of `run_forever`. */
+  _raiseFatal(e: unknown): void {
+    this._fatal = e;
+    this._stopping = true;
+  }
+
+  private _finishRun(): void {
+    this._stopping = false;
+    this._running = false;
+    this._sleeping = false;
+    if (this._timeout !== null) {
+      clearTimeout(this._timeout);
+      this._timeout = null;
+    }
+    if (runningLoop === this) runningLoop = null;
+    const resolve = this._runResolve!;
+    const reject = this._runReject!;
+    this._runResolve = null;
+    this._runReject = null;
+    if (this._fatal !== undefined) reject(this._fatal);
+    else resolve();
+  }
+
+  private _checkClosed(): void {
+    if (this._closed) throw new RuntimeError("Event loop is closed");
+  }
+
+  private _checkRunning(): void {
+    if (this._running) throw new RuntimeError("This event loop is already running");
+    if (runningLoop !== null) throw new RuntimeError("Cannot run the event loop while another loop is running");
+  }
+
+  _reportUnretrieved(): void {
+    const pending = [...this._unretrieved];
+    this._unretrieved.clear();
+    for (const fut of pending) fut._reportUnretrieved();
+  }
+}
+
+function dropContextKwarg(args: unknown[]): void {
+  const kw = kwargsOf(args[args.length - 1]);
+  if (kw !== null && "context" in kw) args.pop();
+}
+
+/**
+ * Keyword arguments passed as a trailing object: `kw({ name: "x" })` (the runtime's
+ * convention) or a plain object literal `{ name: "x" }` (no Python value is a plain object).
+ * Returns the keyword values, or null when `x` is a positional argument.
+ */
+export function kwargsOf(x: unknown): Record<string, unknown> | null {
+  if (x instanceof KwArgs) return x.values;
+  if (typeof x !== "object" || x === null || Array.isArray(x)) return null;
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null ? (x as Record<string, unknown>) : null;
+}
+
+/** Pop trailing keyword arguments off a rest-parameter list. */
+export function popKwargs(args: unknown[]): Record<string, unknown> {
+  const kw = args.length > 0 ? kwargsOf(args[args.length - 1]) : null;
+  if (kw === null) return {};
+  args.pop();
+  return kw;
+}
+
+// Resolution without adoption lives in awaitable.ts; imported here to keep run_until_complete exact.
+import { resolveValue } from "./awaitable.js";
+
+/** The parts of Future the loop needs, declared here to keep loop.ts free of import cycles. */
+export interface FutureLike {
+  done(): boolean;
+  result(): unknown;
+  cancelled(): boolean;
+  exception(): unknown;
+  set_result(v: unknown): void;
+  set_exception(e: unknown): void;
+  add_done_callback(fn: (f: any) => unknown): void;
+  remove_done_callback(fn: (f: any) => unknown): number;
+  get_loop(): EventLoop;
+}
+
+// Filled in by future.ts and task.ts (which import this module).
+let ensureFutureHook: (x: unknown, loop: EventLoop) => FutureLike;
+let createTaskHook: (coro: unknown, loop: EventLoop, options?: { name?: unknown }) => unknown;
+let createFutureHook: (loop: EventLoop) => FutureLike;
+export function installLoopHooks(hooks: {
+  ensureFuture: typeof ensureFutureHook;
+  createTask: typeof createTaskHook;
+  createFuture: typeof createFutureHook;
+}): void {
+  ensureFutureHook = hooks.ensureFuture;
+  createTaskHook = hooks.createTask;
+  createFutureHook = hooks.createFuture;
+}
+
+function runUntilCompleteCb(fut: FutureLike): void {
+  if (!fut.cancelled()) {
+    const exc = fut.exception();
+    if (exc instanceof SystemExit || exc instanceof KeyboardInterrupt) return;
+  }
+  fut.get_loop().stop();
+}
+
+// --- events: which loop is current ------------------------------------------------------
+
+export function _get_running_loop(): EventLoop | null {
+  return runningLoop;
+}
+
+export function get_running_loop(): EventLoop {
+  if (runningLoop === null) throw new RuntimeError("no running event loop");
+  return runningLoop;
+}
+
+/** `asyncio.get_event_loop()`: the running loop, else the current one (created on first use). */
+export function get_event_loop(): EventLoop {
+  if (runningLoop !== null) return runningLoop;
+  if (currentLoop === null && !setLoopCalled) currentLoop = new EventLoop();
+  if (currentLoop === null) throw new RuntimeError("There is no current event loop in thread 'MainThread'.");
+  return currentLoop;
+}
+
+export function set_event_loop(loop: EventLoop | null): void {
+  setLoopCalled = true;
+  currentLoop = loop;
+}
+
+export function new_event_loop(): EventLoop {
+  return new EventLoop();
+}

@@ -1,0 +1,211 @@
+// `Queue`, `PriorityQueue`, `LifoQueue`, ported from CPython 3.11's queues.py. The FIFO is an
+// array with a head index (never `shift()`), so a long queue stays O(1) per operation.
+import { ValueError } from "../exceptions.js";
+import { lt } from "../compare.js";
+import { coroutineMethods, noAdopt } from "./coroutine.js";
+import { QueueEmpty, QueueFull } from "./exceptions.js";
+import { Future } from "./future.js";
+import { get_running_loop, kwargsOf } from "./loop.js";
+import { Event } from "./locks.js";
+
+/** A deque of waiter futures: popleft by head index, `remove` by search. */
+class Waiters {
+  private _items: (Future<unknown> | null)[] = [];
+  private _head = 0;
+
+  get length(): number {
+    return this._items.length - this._head;
+  }
+
+  push(f: Future<unknown>): void {
+    this._items.push(f);
+  }
+
+  popleft(): Future<unknown> {
+    const f = this._items[this._head]!;
+    this._items[this._head++] = null;
+    if (this._head === this._items.length) {
+      this._items.length = 0;
+      this._head = 0;
+    }
+    return f;
+  }
+
+  remove(f: Future<unknown>): void {
+    const i = this._items.indexOf(f, this._head);
+    if (i >= 0) this._items.splice(i, 1);
+  }
+}
+
+function wakeupNext(waiters: Waiters): void {
+  while (waiters.length > 0) {
+    const waiter = waiters.popleft();
+    if (!waiter.done()) {
+      waiter.set_result(null);
+      break;
+    }
+  }
+}
+
+export class Queue<T = unknown> {
+  protected _maxsize: number;
+  private readonly _getters = new Waiters();
+  private readonly _putters = new Waiters();
+  _unfinished_tasks = 0;
+  private readonly _finished = new Event();
+  // FIFO storage; subclasses replace _put/_get/_size.
+  protected _items: T[] = [];
+  protected _head = 0;
+
+  constructor(maxsize: unknown = 0) {
+    const kw = kwargsOf(maxsize);
+    this._maxsize = Number(kw !== null ? (kw["maxsize"] ?? 0) : maxsize);
+    this._finished.set();
+  }
+
+  protected _put(item: T): void {
+    this._items.push(item);
+  }
+
+  protected _get(): T {
+    const items = this._items;
+    const item = items[this._head]!;
+    (items as unknown[])[this._head++] = undefined;
+    if (this._head === items.length) {
+      items.length = 0;
+      this._head = 0;
+    } else if (this._head >= 4096 && this._head * 2 >= items.length) {
+      items.splice(0, this._head);
+      this._head = 0;
+    }
+    return item;
+  }
+
+  qsize(): number {
+    return this._items.length - this._head;
+  }
+
+  get maxsize(): number {
+    return this._maxsize;
+  }
+
+  empty(): boolean {
+    return this.qsize() === 0;
+  }
+
+  full(): boolean {
+    return this._maxsize > 0 && this.qsize() >= this._maxsize;
+  }
+
+  async put(item: T): Promise<null> {
+    while (this.full()) {
+      const putter = new Future<unknown>({ loop: get_running_loop() });
+      this._putters.push(putter);
+      try {
+        await putter;
+      } catch (e) {
+        putter.cancel();
+        this._putters.remove(putter);
+        if (!this.full() && !putter.cancelled()) wakeupNext(this._putters);
+        throw e;
+      }
+    }
+    this.put_nowait(item);
+    return null;
+  }
+
+  put_nowait(item: T): void {
+    if (this.full()) throw new QueueFull();
+    this._put(item);
+    this._unfinished_tasks++;
+    this._finished.clear();
+    wakeupNext(this._getters);
+  }
+
+  async get(): Promise<T> {
+    while (this.empty()) {
+      const getter = new Future<unknown>({ loop: get_running_loop() });
+      this._getters.push(getter);
+      try {
+        await getter;
+      } catch (e) {
+        getter.cancel();
+        this._getters.remove(getter);
+        if (!this.empty() && !getter.cancelled()) wakeupNext(this._getters);
+        throw e;
+      }
+    }
+    return noAdopt(this.get_nowait());
+  }
+
+  get_nowait(): T {
+    if (this.empty()) throw new QueueEmpty();
+    const item = this._get();
+    wakeupNext(this._putters);
+    return item;
+  }
+
+  task_done(): void {
+    if (this._unfinished_tasks <= 0) throw new ValueError("task_done() called too many times");
+    this._unfinished_tasks--;
+    if (this._unfinished_tasks === 0) this._finished.set();
+  }
+
+  async join(): Promise<null> {
+    if (this._unfinished_tasks > 0) await this._finished.wait();
+    return null;
+  }
+
+  __repr__(): string {
+    return `<${this.constructor.name} at 0x0 maxsize=${this._maxsize}>`;
+  }
+
+  __str__(): string {
+    return `<${this.constructor.name} maxsize=${this._maxsize}>`;
+  }
+}
+coroutineMethods(Queue, "put", "get", "join");
+
+/** Smallest item first, compared with Python's `<` (tuples compare item by item). */
+export class PriorityQueue<T = unknown> extends Queue<T> {
+  protected override _put(item: T): void {
+    const heap = this._items;
+    let i = heap.length;
+    heap.push(item);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!lt(item, heap[parent])) break;
+      heap[i] = heap[parent]!;
+      i = parent;
+    }
+    heap[i] = item;
+  }
+
+  protected override _get(): T {
+    const heap = this._items;
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    const n = heap.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && lt(heap[r], heap[l]) ? r : l;
+        if (!lt(heap[c], last)) break;
+        heap[i] = heap[c]!;
+        i = c;
+      }
+      heap[i] = last;
+    }
+    return top;
+  }
+}
+
+/** Last in, first out. */
+export class LifoQueue<T = unknown> extends Queue<T> {
+  protected override _get(): T {
+    return this._items.pop()!;
+  }
+}

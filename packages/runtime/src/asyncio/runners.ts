@@ -1,0 +1,115 @@
+// `asyncio.run`, `to_thread`, and the report of an exception that escapes the program.
+//
+// JavaScript cannot block, so `run` returns a Promise and the emitted module awaits it at top
+// level: `await asyncio.run(main())`. Statements after it run after the loop has closed, as in
+// CPython.
+import { BaseException, RuntimeError, SystemExit, ValueError, formatException, toPyException } from "../exceptions.js";
+import { repr, str } from "../repr.js";
+import { resolveValue } from "./awaitable.js";
+import { coroutine, iscoroutine, noAdopt } from "./coroutine.js";
+import { Future } from "./future.js";
+import { gather } from "./gather.js";
+import { EventLoop, _get_running_loop, get_running_loop, new_event_loop, set_event_loop } from "./loop.js";
+import { ensure_future, pendingTasks } from "./task.js";
+
+let nestingAllowed = false;
+
+/** `nest_asyncio.apply()`: `asyncio.run` inside a running loop runs the coroutine on that loop. */
+export function allowNestedRun(): void {
+  nestingAllowed = true;
+}
+
+/**
+ * `asyncio.run(main, *, debug=None)`: runs `main` on a new loop, cancels what is left,
+ * closes the loop and returns `main`'s result. Await the returned Promise.
+ */
+export function run<T>(main: PromiseLike<T>, _options?: unknown): Promise<T> {
+  installExceptHook();
+  if (_get_running_loop() !== null) {
+    if (nestingAllowed) return ensure_future(main) as unknown as Promise<T>;
+    throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
+  }
+  if (!iscoroutine(main)) throw new ValueError(`a coroutine was expected, got ${repr(main)}`);
+  const loop = new_event_loop();
+  set_event_loop(loop);
+  const task = loop.create_task(main);
+  return new Promise<T>((resolve, reject) => {
+    const finish = (ok: boolean, value: unknown): void => {
+      shutdown(loop).then(
+        () => (ok ? resolveValue(resolve as (v: unknown) => void, value) : reject(value)),
+        (e: unknown) => reject(e),
+      );
+    };
+    loop.run_until_complete(task).then(
+      () => finish(true, task._result),
+      (e: unknown) => finish(false, e),
+    );
+  });
+}
+
+/** What `asyncio.Runner.close()` does: cancel the remaining tasks, let them finish, close. */
+async function shutdown(loop: EventLoop): Promise<void> {
+  try {
+    const toCancel = pendingTasks(loop);
+    if (toCancel.length > 0) {
+      for (const t of toCancel) t.cancel();
+      await loop.run_until_complete(gather(...toCancel, { return_exceptions: true }));
+      for (const t of toCancel) {
+        if (t.cancelled()) continue;
+        const exc = t.exception();
+        if (exc !== null) {
+          loop.call_exception_handler({
+            message: "unhandled exception during asyncio.run() shutdown",
+            exception: exc,
+            task: t,
+          });
+        }
+      }
+    }
+  } finally {
+    set_event_loop(null);
+    loop.close();
+  }
+}
+
+/**
+ * `asyncio.to_thread(func, *args, **kwargs)`: calls `func` from the loop and resumes the
+ * caller with its result. JavaScript has no threads to spare, so it is not parallel: the loop
+ * waits while `func` runs.
+ */
+export const to_thread = coroutine(async function to_thread(func: (...args: any[]) => unknown, ...args: unknown[]): Promise<unknown> {
+  const loop = get_running_loop();
+  const fut = new Future<unknown>({ loop });
+  loop.call_soon(() => {
+    try {
+      fut.set_result(func(...args));
+    } catch (e) {
+      fut.set_exception(toPyException(e));
+    }
+  });
+  return noAdopt(await fut);
+});
+
+let hookInstalled = false;
+
+/**
+ * An exception that escapes the program prints CPython's report on stderr — a
+ * `Traceback (most recent call last):` line, then e.g. `ValueError: boom` — and exits with
+ * status 1; `SystemExit` exits with its code.
+ */
+export function installExceptHook(): void {
+  if (hookInstalled || process.listenerCount("uncaughtException") > 0) return;
+  hookInstalled = true;
+  process.on("uncaughtException", (err: unknown) => {
+    const e = toPyException(err);
+    if (e instanceof SystemExit) {
+      const code = e.code;
+      if (code === null || code === undefined) process.exit(0);
+      if (typeof code === "number") process.exit(code);
+      process.stderr.write(str(code) + "\n");
+      process.exit(1);
+    }
+    process.stderr.write(formatException(e instanceof BaseException ? e : toPyException(e)));
+    process.exit(1);
+  });
+}

@@ -1,0 +1,68 @@
+// `asyncio.sleep(delay, result=None)`. `sleep(0)` yields the running task for exactly one
+// loop iteration (CPython's bare `yield`); a positive delay parks it on a future that a timer
+// completes. The awaitable does nothing until awaited, like the coroutine CPython returns.
+import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
+import { Future, setResultUnlessCancelled } from "./future.js";
+import { get_running_loop, popKwargs, stepping, type TimerHandle } from "./loop.js";
+import { yieldTask } from "./task.js";
+
+class SleepFuture<T> extends Future<T> {
+  _handle: TimerHandle | null = null;
+
+  override cancel(msg: unknown = null): boolean {
+    this._handle?.cancel();
+    return super.cancel(msg);
+  }
+}
+
+export class Sleep<T> {
+  private readonly _delay: number;
+  private readonly _result: T;
+
+  declare then: <R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ) => PromiseLike<R1 | R2>;
+
+  constructor(delay: number, result: T) {
+    this._delay = delay;
+    this._result = result;
+  }
+
+  _await(onF: OnFulfilled, onR: OnRejected): void {
+    const task = stepping;
+    if (!(this._delay > 0)) {
+      if (task !== null) {
+        yieldTask(task, onF, onR, this._result);
+      } else {
+        const result = this._result;
+        setImmediate(() => resolveValue(onF, result));
+      }
+      return;
+    }
+    let loop;
+    try {
+      loop = get_running_loop();
+    } catch (e) {
+      onR(e);
+      return;
+    }
+    const fut = new SleepFuture<T>({ loop });
+    fut._handle = loop.call_later(this._delay, setResultUnlessCancelled, fut, this._result);
+    fut._await(onF, onR);
+  }
+
+  __repr__(): string {
+    return "<coroutine object sleep>";
+  }
+}
+makeThenable(Sleep);
+
+export function sleep(delay: unknown): Sleep<null>;
+export function sleep<T>(delay: unknown, result: T): Sleep<T>;
+export function sleep<T>(...args: unknown[]): Sleep<T | null> {
+  const kw = popKwargs(args);
+  const delay = args.length > 0 ? args[0] : kw["delay"];
+  const result = args.length > 1 ? args[1] : (kw["result"] ?? null);
+  return new Sleep(Number(delay), result as T | null);
+}

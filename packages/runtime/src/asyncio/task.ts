@@ -1,0 +1,293 @@
+// `asyncio.Task`: CPython's `Task.__step` / `__wakeup`, with the coroutine's `send`/`throw`
+// replaced by the continuation its pending `await` handed to our `then`.
+//
+// A step starts when the loop runs `taskStep` (first step, after `sleep(0)`, or to throw an
+// exception in) or `taskWakeup` (the awaited future is done). The step ends when the task's
+// code awaits a pending runtime awaitable (`suspend`) or its async function settles
+// (`taskReturned` / `taskRaised`); then the loop runs its next callback.
+import { KeyboardInterrupt, RuntimeError, SystemExit, TypeError, toPyException } from "../exceptions.js";
+import { repr, str } from "../repr.js";
+import { resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
+import { Coroutine, unbox } from "./coroutine.js";
+import { CancelledError, InvalidStateError } from "./exceptions.js";
+import { Future, FINISHED, PENDING, futureCancel, isfuture, taskHooks } from "./future.js";
+import { get_event_loop, get_running_loop, installLoopHooks, kwargsOf, setStepping, type EventLoop } from "./loop.js";
+
+let taskCounter = 0;
+
+export interface TaskOptions {
+  name?: unknown;
+  context?: unknown;
+  loop?: EventLoop | null;
+}
+
+export class Task<T = unknown> extends Future<T> {
+  _coro: PromiseLike<T>;
+  _name: string;
+  _must_cancel = false;
+  _fut_waiter: Future<unknown> | null = null;
+  _num_cancels_requested = 0;
+  _started = false;
+  /** The step went on awaiting something the runtime does not own (see loop.ts). */
+  _detached = false;
+  // The continuation of the task's pending `await`, and what to resume it with.
+  _onF: OnFulfilled | null = null;
+  _onR: OnRejected | null = null;
+  _sendValue: unknown = null;
+  _throwValue: unknown = undefined;
+
+  constructor(coro: PromiseLike<T>, options?: TaskOptions) {
+    super({ loop: options?.loop ?? null });
+    if (!isTaskable(coro)) {
+      throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
+    }
+    this._coro = coro;
+    const name = options?.name;
+    this._name = name === undefined || name === null ? `Task-${++taskCounter}` : str(name);
+    this._loop._push(taskStep, this);
+    this._loop._tasks.add(this);
+  }
+
+  get_coro(): PromiseLike<T> {
+    return this._coro;
+  }
+
+  get_name(): string {
+    return this._name;
+  }
+
+  set_name(value: unknown): void {
+    this._name = str(value);
+  }
+
+  get_context(): null {
+    return null;
+  }
+
+  get_stack(): unknown[] {
+    return [];
+  }
+
+  print_stack(): void {}
+
+  override cancel(msg: unknown = null): boolean {
+    const kw = kwargsOf(msg);
+    if (kw !== null) msg = kw["msg"] ?? null;
+    this._retrieved();
+    if (this._state !== PENDING) return false;
+    this._num_cancels_requested++;
+    const waiter = this._fut_waiter;
+    if (waiter !== null && waiter.cancel(msg)) {
+      // Keep _fut_waiter: it may be a task that swallows the cancellation.
+      return true;
+    }
+    this._must_cancel = true;
+    this._cancel_message = msg;
+    return true;
+  }
+
+  cancelling(): number {
+    return this._num_cancels_requested;
+  }
+
+  uncancel(): number {
+    if (this._num_cancels_requested > 0) this._num_cancels_requested--;
+    return this._num_cancels_requested;
+  }
+
+  override set_result(_result: T): void {
+    throw new RuntimeError("Task does not support set_result operation");
+  }
+
+  override set_exception(_exception: unknown): void {
+    throw new RuntimeError("Task does not support set_exception operation");
+  }
+
+  override _isTask(): boolean {
+    return true;
+  }
+
+  override __repr__(): string {
+    const coro = coroRepr(this._coro, this._state !== PENDING);
+    let info = this._state.toLowerCase();
+    if (this._state === FINISHED) {
+      const tail = this._exception !== null ? ` exception=${repr(this._exception)}` : ` result=${repr(this._result)}`;
+      return `<Task ${info} name=${repr(this._name)} coro=${coro}${tail}>`;
+    }
+    if (this._state === PENDING && this._fut_waiter !== null) info += "";
+    return `<Task ${info} name=${repr(this._name)} coro=${coro}>`;
+  }
+}
+
+function coroRepr(coro: unknown, done: boolean): string {
+  const name = coro instanceof Coroutine ? coro.__qualname__ : "coroutine";
+  return `<${name}() ${done ? "done" : "running"}>`;
+}
+
+function isTaskable(x: unknown): boolean {
+  if (x instanceof Coroutine) return true;
+  if (isfuture(x)) return false;
+  return typeof x === "object" && x !== null && typeof (x as { then?: unknown }).then === "function";
+}
+
+/** Begin the task's body: a coroutine starts; any other awaitable is awaited by a shim. */
+function startBody<T>(aw: PromiseLike<T>): PromiseLike<T> {
+  if (aw instanceof Coroutine) return aw._start();
+  return (async () => await aw)();
+}
+
+/** Ready-queue callback: the first step, a step after `sleep(0)`, or one throwing an error in. */
+export function taskStep(task: Task<unknown>): void {
+  const exc = task._throwValue;
+  const value = task._sendValue;
+  task._throwValue = undefined;
+  task._sendValue = null;
+  runStep(task, exc, value);
+}
+
+/** Done callback of the future the task awaits (CPython's `__wakeup`). */
+function taskWakeup(task: Task<unknown>): void {
+  const fut = task._fut_waiter!;
+  let value: unknown;
+  try {
+    value = fut.result();
+  } catch (e) {
+    runStep(task, toPyException(e), null);
+    return;
+  }
+  runStep(task, undefined, value);
+}
+
+function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
+  if (task._state !== PENDING) {
+    throw new InvalidStateError(`_step(): already done: ${repr(task)}, ${repr(exc ?? null)}`);
+  }
+  if (task._must_cancel) {
+    if (!(exc instanceof CancelledError)) exc = task._make_cancelled_error();
+    task._must_cancel = false;
+  }
+  task._fut_waiter = null;
+  const loop = task._loop;
+  loop._currentTask = task;
+  loop._stepTask = task;
+  setStepping(task);
+  if (!task._started) {
+    task._started = true;
+    if (exc !== undefined) {
+      // Throwing into a coroutine that never started closes it without running its body.
+      if (task._coro instanceof Coroutine) task._coro.close();
+      taskRaised(task, exc);
+      return;
+    }
+    startBody(task._coro).then(
+      (v) => taskReturned(task, unbox(v)),
+      (e) => taskRaised(task, e),
+    );
+    return;
+  }
+  const onF = task._onF!;
+  const onR = task._onR!;
+  task._onF = null;
+  task._onR = null;
+  if (exc !== undefined) onR(exc);
+  else resolveValue(onF, value);
+}
+
+function taskReturned(task: Task<unknown>, value: unknown): void {
+  if (task._state === PENDING) {
+    if (task._must_cancel) {
+      task._must_cancel = false;
+      futureCancel(task, task._cancel_message);
+    } else {
+      task._result = value;
+      task._state = FINISHED;
+      task._scheduleCallbacks();
+    }
+  }
+  taskSettled(task);
+}
+
+function taskRaised(task: Task<unknown>, e: unknown): void {
+  const exc = toPyException(e);
+  if (task._state === PENDING) {
+    if (exc instanceof CancelledError) {
+      task._cancelled_exc = exc;
+      futureCancel(task, null);
+    } else {
+      task._exception = exc;
+      task._state = FINISHED;
+      task._scheduleCallbacks();
+      task._log_traceback = true;
+      task._loop._unretrieved.add(task);
+      if (exc instanceof KeyboardInterrupt || exc instanceof SystemExit) task._loop._raiseFatal(exc);
+    }
+  }
+  taskSettled(task);
+}
+
+function taskSettled(task: Task<unknown>): void {
+  const loop = task._loop;
+  loop._tasks.delete(task);
+  loop._stepDone(task);
+}
+
+/** The running task awaits a pending future: park its continuation, wake it when done. */
+function suspend(task: Task<unknown>, fut: Future<unknown>, onF: OnFulfilled, onR: OnRejected): void {
+  task._onF = onF;
+  task._onR = onR;
+  const loop = task._loop;
+  if (fut === task) {
+    task._throwValue = new RuntimeError(`Task cannot await on itself: ${repr(task)}`);
+    loop._push(taskStep, task);
+  } else {
+    fut._addCallback(taskWakeup, task);
+    task._fut_waiter = fut;
+    if (task._must_cancel && fut.cancel(task._cancel_message)) task._must_cancel = false;
+  }
+  loop._stepDone(task);
+}
+taskHooks.suspend = suspend;
+
+/** The running task yields for one loop iteration (`await asyncio.sleep(0)`). */
+export function yieldTask(task: Task<unknown>, onF: OnFulfilled, onR: OnRejected, value: unknown): void {
+  task._onF = onF;
+  task._onR = onR;
+  task._sendValue = value;
+  const loop = task._loop;
+  loop._push(taskStep, task);
+  loop._stepDone(task);
+}
+
+// --- module-level functions ---------------------------------------------------------------
+
+/** `asyncio.create_task(coro, *, name=None, context=None)`. */
+export function create_task<T>(coro: PromiseLike<T>, options?: TaskOptions): Task<T> {
+  const loop = get_running_loop();
+  return new Task<T>(coro, { name: options?.name, loop });
+}
+
+/** `asyncio.ensure_future(x, *, loop=None)`: a future as is, anything awaitable as a Task. */
+export function ensure_future<T>(x: PromiseLike<T>, options?: { loop?: EventLoop | null }): Future<T> {
+  if (isfuture(x)) return x as Future<T>;
+  if (!(x instanceof Coroutine) && !(typeof x === "object" && x !== null && typeof x.then === "function")) {
+    throw new TypeError("An asyncio.Future, a coroutine or an awaitable is required");
+  }
+  const loop = options?.loop ?? get_event_loop();
+  return new Task<T>(x, { loop });
+}
+
+/** `asyncio.current_task(loop=None)`. */
+export function current_task(loop?: EventLoop | null): Task<unknown> | null {
+  return (loop ?? get_running_loop())._currentTask;
+}
+
+/** The tasks of `loop` not done yet, in creation order. */
+export function pendingTasks(loop: EventLoop): Task<unknown>[] {
+  return [...loop._tasks].filter((t) => !t.done());
+}
+
+installLoopHooks({
+  ensureFuture: (x, loop) => ensure_future(x as PromiseLike<unknown>, { loop }),
+  createTask: (coro, loop, options) => new Task(coro as PromiseLike<unknown>, { name: options?.name, loop }),
+  createFuture: (loop) => new Future({ loop }),
+});

@@ -1,0 +1,202 @@
+// `asyncio.wait`, `wait_for` and `as_completed`, ported from CPython's tasks.py. Each
+// future gets one done callback, so all three are O(n) overall, never a race over the rest.
+import { TimeoutError, TypeError, ValueError, raiseFrom } from "../exceptions.js";
+import { tuple, type Tuple } from "../tuple.js";
+import { coroutine, iscoroutine, noAdopt, unbox, type Coroutine } from "./coroutine.js";
+import { CancelledError } from "./exceptions.js";
+import { Future, isfuture } from "./future.js";
+import { get_event_loop, get_running_loop, popKwargs, type EventLoop } from "./loop.js";
+import { ensure_future } from "./task.js";
+
+export const FIRST_COMPLETED = "FIRST_COMPLETED";
+export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
+export const ALL_COMPLETED = "ALL_COMPLETED";
+
+function releaseWaiter(waiter: Future<unknown>): void {
+  if (!waiter.done()) waiter.set_result(null);
+}
+
+const cancelAndWait = coroutine(async function _cancel_and_wait(fut: Future<unknown>, loop: EventLoop): Promise<void> {
+  const waiter = new Future<unknown>({ loop });
+  const cb = (): void => releaseWaiter(waiter);
+  fut.add_done_callback(cb);
+  try {
+    fut.cancel();
+    await waiter;
+  } finally {
+    fut.remove_done_callback(cb);
+  }
+});
+
+function typeNameOf(x: unknown): string {
+  return (x as object)?.constructor?.name ?? typeof x;
+}
+
+/**
+ * `asyncio.wait(aws, *, timeout=None, return_when=ALL_COMPLETED)` → `(done, pending)`.
+ * Called as `wait(aws, { timeout: 1, return_when: FIRST_COMPLETED })`.
+ */
+export const wait = coroutine(async function wait<T>(
+  fs: Iterable<PromiseLike<T>>,
+  ...rest: unknown[]
+): Promise<Tuple<Set<Future<T>>>> {
+  const kw = popKwargs(rest);
+  const timeout = rest.length > 0 ? rest[0] : (kw["timeout"] ?? null);
+  const returnWhen = rest.length > 1 ? rest[1] : (kw["return_when"] ?? ALL_COMPLETED);
+  if (isfuture(fs) || iscoroutine(fs)) throw new TypeError(`expect a list of futures, not ${typeNameOf(fs)}`);
+  const set = new Set(fs as Iterable<PromiseLike<T>>);
+  if (set.size === 0) throw new ValueError("Set of Tasks/Futures is empty.");
+  if (returnWhen !== FIRST_COMPLETED && returnWhen !== FIRST_EXCEPTION && returnWhen !== ALL_COMPLETED) {
+    throw new ValueError(`Invalid return_when value: ${String(returnWhen)}`);
+  }
+  for (const f of set) {
+    if (iscoroutine(f)) throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
+  }
+  const loop = get_running_loop();
+  const futs = [...set].map((f) => ensure_future(f, { loop }));
+  const waiter = new Future<unknown>({ loop });
+  let timeoutHandle = timeout === null ? null : loop.call_later(timeout, releaseWaiter, waiter);
+  let counter = futs.length;
+  const onCompletion = (f: Future<T>): void => {
+    counter--;
+    if (
+      counter <= 0 ||
+      returnWhen === FIRST_COMPLETED ||
+      (returnWhen === FIRST_EXCEPTION && !f.cancelled() && f.exception() !== null)
+    ) {
+      timeoutHandle?.cancel();
+      if (!waiter.done()) waiter.set_result(null);
+    }
+  };
+  for (const f of futs) f.add_done_callback(onCompletion);
+  try {
+    await waiter;
+  } finally {
+    timeoutHandle?.cancel();
+    timeoutHandle = null;
+    for (const f of futs) f.remove_done_callback(onCompletion);
+  }
+  const done = new Set<Future<T>>();
+  const pending = new Set<Future<T>>();
+  for (const f of futs) (f.done() ? done : pending).add(f);
+  return tuple([done, pending]);
+});
+
+/** `asyncio.wait_for(aw, timeout)`: cancels `aw` and raises TimeoutError when time runs out. */
+export const wait_for = coroutine(async function wait_for<T>(fut: PromiseLike<T>, ...rest: unknown[]): Promise<T> {
+  const kw = popKwargs(rest);
+  const timeoutArg = rest.length > 0 ? rest[0] : (kw["timeout"] ?? null);
+  const loop = get_running_loop();
+  if (timeoutArg === null || timeoutArg === undefined) return noAdopt(await fut);
+  const timeout = Number(timeoutArg);
+  if (timeout <= 0) {
+    const f = ensure_future(fut, { loop });
+    if (f.done()) return noAdopt(f.result());
+    await cancelAndWait(f as Future<unknown>, loop);
+    try {
+      return noAdopt(f.result());
+    } catch (e) {
+      if (e instanceof CancelledError) throw raiseFrom(new TimeoutError(), e);
+      throw e;
+    }
+  }
+  const waiter = new Future<unknown>({ loop });
+  const timeoutHandle = loop.call_later(timeout, releaseWaiter, waiter);
+  const cb = (): void => releaseWaiter(waiter);
+  const f = ensure_future(fut, { loop });
+  f.add_done_callback(cb);
+  try {
+    try {
+      await waiter;
+    } catch (e) {
+      if (e instanceof CancelledError) {
+        if (f.done()) return noAdopt(f.result());
+        f.remove_done_callback(cb);
+        await cancelAndWait(f as Future<unknown>, loop);
+      }
+      throw e;
+    }
+    if (f.done()) return noAdopt(f.result());
+    f.remove_done_callback(cb);
+    await cancelAndWait(f as Future<unknown>, loop);
+    try {
+      return noAdopt(f.result());
+    } catch (e) {
+      if (e instanceof CancelledError) throw raiseFrom(new TimeoutError(), e);
+      throw e;
+    }
+  } finally {
+    timeoutHandle.cancel();
+  }
+});
+
+/**
+ * `asyncio.as_completed(aws, *, timeout=None)`: a generator of awaitables that give the
+ * results in completion order. Completed futures go through a FIFO with a head index, so
+ * n futures cost O(n).
+ */
+export function* as_completed<T>(fs: Iterable<PromiseLike<T>>, ...rest: unknown[]): Generator<Coroutine<T>, void, unknown> {
+  const kw = popKwargs(rest);
+  const timeout = rest.length > 0 ? rest[0] : (kw["timeout"] ?? null);
+  if (isfuture(fs) || iscoroutine(fs)) throw new TypeError(`expect an iterable of futures, not ${typeNameOf(fs)}`);
+  const loop = get_event_loop();
+  const todo = new Set<Future<T>>();
+  for (const f of new Set(fs)) todo.add(ensure_future(f, { loop }));
+  const done = new DoneQueue<T>(loop);
+  let timeoutHandle: { cancel(): void } | null = null;
+  const onTimeout = (): void => {
+    for (const f of todo) {
+      f.remove_done_callback(onCompletion);
+      done.put(null);
+    }
+    todo.clear();
+  };
+  const onCompletion = (f: Future<T>): void => {
+    if (todo.size === 0) return;
+    todo.delete(f);
+    done.put(f);
+    if (todo.size === 0 && timeoutHandle !== null) timeoutHandle.cancel();
+  };
+  for (const f of todo) f.add_done_callback(onCompletion);
+  if (todo.size > 0 && timeout !== null) timeoutHandle = loop.call_later(timeout, onTimeout);
+  const n = todo.size;
+  for (let i = 0; i < n; i++) yield waitForOne(done);
+}
+
+const waitForOne = coroutine(async function _wait_for_one<T>(done: DoneQueue<T>): Promise<T> {
+  const f = unbox(await done.get()) as Future<T> | null;
+  if (f === null) throw new TimeoutError();
+  return noAdopt(f.result());
+});
+
+/** The `Queue()` that as_completed uses, reduced to what it needs. */
+class DoneQueue<T> {
+  private readonly _items: (Future<T> | null)[] = [];
+  private _head = 0;
+  private readonly _getters: Future<unknown>[] = [];
+  private _getterHead = 0;
+
+  constructor(private readonly _loop: EventLoop) {}
+
+  put(item: Future<T> | null): void {
+    this._items.push(item);
+    while (this._getterHead < this._getters.length) {
+      const getter = this._getters[this._getterHead++]!;
+      if (!getter.done()) {
+        getter.set_result(null);
+        break;
+      }
+    }
+  }
+
+  async get(): Promise<unknown> {
+    while (this._head === this._items.length) {
+      const getter = new Future<unknown>({ loop: this._loop });
+      this._getters.push(getter);
+      await getter;
+    }
+    const item = this._items[this._head]!;
+    this._items[this._head++] = null;
+    return noAdopt(item);
+  }
+}
