@@ -3,6 +3,7 @@
 // diagnostic, never a crash".
 import { transpile, type TranspileOptions } from "@pyts/compiler";
 import { diagnostic, type Diagnostic } from "@pyts/parser";
+import { DEFAULT_RUNTIME_MODULE } from "./defaults.js";
 
 export interface Translation {
   code: string;
@@ -18,7 +19,7 @@ export interface TranslateOptions {
   runtimeModule?: string;
 }
 
-export const DEFAULT_RUNTIME_MODULE = "@pyts/runtime";
+export { DEFAULT_RUNTIME_MODULE };
 
 export function translate(source: string, options: TranslateOptions): Translation {
   const compilerOptions: TranspileOptions = {

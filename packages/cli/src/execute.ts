@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { transformSync } from "esbuild";
-import { DEFAULT_RUNTIME_MODULE } from "./compile.js";
+import { DEFAULT_RUNTIME_MODULE } from "./defaults.js";
 import { readInlineSourceMap, replaceInlineSourceMap, withInlineSourceMap, type RawSourceMap } from "./sourcemap.js";
 
 const RUNTIME_SPECIFIER = /(\bfrom\s*|\bimport\s*\(?\s*)(["'])(@pyts\/runtime(?:\/[^"']*)?)\2/g;
@@ -56,6 +56,11 @@ export interface RunOptions {
   /** `sys.argv[1:]`. */
   args?: readonly string[];
   cwd?: string;
+  /**
+   * Absolute path of the Python source, when the JavaScript carries a source map to it: an uncaught
+   * exception then prints a traceback with that file's line numbers.
+   */
+  pythonPath?: string;
   /** Pass stdio through (the CLI) or capture stdout and stderr (the tests). */
   capture?: boolean;
   /** Text for the program's stdin when capturing; the CLI passes its own stdin through. */
@@ -70,20 +75,26 @@ export interface RunResult {
   stderr: string;
 }
 
+const PRELUDE = new URL("./prelude.js", import.meta.url).href;
+
 /**
- * Runs an ES module produced by `toRunnableJavaScript` in a child `node`. A preloaded module sets
- * `process.argv[1]` to the Python file name before the program and the runtime load, so `sys.argv`
- * reads like CPython's.
+ * Runs an ES module produced by `toRunnableJavaScript` in a child `node`, after the prelude (see
+ * prelude.ts) has set `sys.argv` and, given `pythonPath`, installed the Python-style traceback.
  */
 export async function runJavaScript(javascript: string, options: RunOptions): Promise<RunResult> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "pyts-run-"));
   try {
     const main = path.join(dir, "main.mjs");
-    const prelude = path.join(dir, "prelude.mjs");
     writeFileSync(main, javascript);
-    writeFileSync(prelude, `process.argv[1] = ${JSON.stringify(options.argv0)};\n`);
-    const child = spawn(process.execPath, ["--import", pathToFileURL(prelude).href, main, ...(options.args ?? [])], {
+    const env: NodeJS.ProcessEnv = { ...process.env, PYTS_ARGV0: options.argv0 };
+    const flags = ["--import", PRELUDE];
+    if (options.pythonPath !== undefined) {
+      env["PYTS_SOURCE"] = options.pythonPath;
+      flags.unshift("--enable-source-maps");
+    }
+    const child = spawn(process.execPath, [...flags, main, ...(options.args ?? [])], {
       cwd: options.cwd ?? process.cwd(),
+      env,
       stdio: options.capture ? ["pipe", "pipe", "pipe"] : "inherit",
       timeout: options.timeoutMs,
     });

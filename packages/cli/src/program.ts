@@ -4,7 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { astCommand } from "./commands/ast.js";
 import { checkCommand } from "./commands/check.js";
 import { runCommand } from "./commands/run.js";
-import { translateCommand } from "./commands/translate.js";
+import { translateCommand, type SourceMapMode } from "./commands/translate.js";
 import { loadConfig } from "./config.js";
 import { UsageError } from "./files.js";
 import { Reporter, shouldColor, type OutputFormat } from "./report.js";
@@ -25,6 +25,7 @@ Examples:
   $ pyts src/ -o out/               translate every .py under src/ into out/ (same tree)
   $ pyts src/ -o out/ --watch       ... and again whenever a .py changes
   $ pyts run snippet.py -- a b      translate and run; sys.argv is ['snippet.py', 'a', 'b']
+  $ pyts snippet.py --source-map     ... with an inline source map to the Python lines
   $ pyts check fixtures/            fail with a diff when a committed .ts is stale
   $ pyts check --write fixtures/    rewrite stale .ts files
   $ cat snippet.py | pyts -         read from stdin
@@ -83,7 +84,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--runtime <specifier>", "module the translation imports its runtime from (default: @pyts/runtime)")
     .option("-j, --jobs <n>", "worker threads for large batches (default: one per 8 files, at most one per core)", positiveInteger)
     .option("-w, --watch", "after translating, re-translate files as they change (needs -o)")
-    .action(async (files: string[], options: CommonOptions & { outDir?: string; runtime?: string; jobs?: number; watch?: boolean }) => {
+    .addOption(new Option("--source-map [mode]", "emit a v3 source map to the Python lines").choices(["inline", "file"]).preset("inline"))
+    .action(async (files: string[], options: CommonOptions & { outDir?: string; runtime?: string; jobs?: number; watch?: boolean; sourceMap?: SourceMapMode }) => {
       if (files.length === 0) throw new UsageError("no input files");
       const config = loadConfig();
       const singleToStdout = files.length === 1 && (files[0] === "-" || isFile(files[0]!));
@@ -95,6 +97,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           runtime: options.runtime ?? config.runtimeModule,
           jobs: options.jobs ?? config.jobs,
           watch: options.watch,
+          sourceMap: options.sourceMap,
         },
         reporter,
       );

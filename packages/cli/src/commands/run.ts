@@ -1,8 +1,10 @@
 // `pyts run FILE.py [-- args]`: translate in memory, then run with the program's own stdio and exit code.
 import os from "node:os";
+import path from "node:path";
 import { translate } from "../compile.js";
 import { runJavaScript, toRunnableJavaScript } from "../execute.js";
-import { displayName, readSource } from "../files.js";
+import { displayName, readSource, STDIN, tsPathFor } from "../files.js";
+import { asSourceMap } from "../sourcemap.js";
 import type { Reporter } from "../report.js";
 
 export async function runCommand(file: string, args: readonly string[], reporter: Reporter): Promise<number> {
@@ -11,8 +13,11 @@ export async function runCommand(file: string, args: readonly string[], reporter
   const result = translate(source, { filename: name });
   reporter.diagnostics(result.diagnostics, source, name);
   if (!result.ok) return 1;
-  const javascript = toRunnableJavaScript(result.code, { filename: name.replace(/\.py$/, "") + ".ts" });
-  const { status, signal } = await runJavaScript(javascript, { argv0: name, args });
+  // A file on disk gets a source map to it, for Python line numbers in tracebacks; stdin does not.
+  const pythonPath = file === STDIN ? undefined : path.resolve(file);
+  const map = pythonPath === undefined ? undefined : asSourceMap(result.map);
+  const javascript = toRunnableJavaScript(result.code, { filename: tsPathFor(name), map, pythonPath });
+  const { status, signal } = await runJavaScript(javascript, { argv0: name, args, pythonPath: map ? pythonPath : undefined });
   if (signal !== null) return 128 + (os.constants.signals[signal] ?? 0);
   return status ?? 1;
 }

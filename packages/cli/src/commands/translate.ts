@@ -3,7 +3,9 @@
 import path from "node:path";
 import { defaultJobs, translateAll, translateOne } from "../batch.js";
 import { collectPythonInputs, displayName, STDIN, tsPathFor, UsageError, writeFileAtomic, type PythonInput } from "../files.js";
+import type { Translation } from "../compile.js";
 import { Progress } from "../progress.js";
+import { asSourceMap, withInlineSourceMap, type RawSourceMap } from "../sourcemap.js";
 import type { Reporter } from "../report.js";
 import { watchInputs } from "../watch.js";
 
@@ -12,6 +14,17 @@ export interface TranslateCommandOptions {
   runtime?: string;
   jobs?: number;
   watch?: boolean;
+  sourceMap?: SourceMapMode;
+}
+
+export type SourceMapMode = "inline" | "file";
+
+/** The map of a translation written to `target`, its source named relative to the map's directory. */
+function mapFor(translation: Translation, input: PythonInput, target: string | undefined): RawSourceMap | undefined {
+  const map = asSourceMap(translation.map);
+  if (!map) return undefined;
+  const source = input.file === STDIN ? "<stdin>" : target ? path.relative(path.dirname(target), input.file) : input.file;
+  return { ...map, sources: [source.split(path.sep).join("/")], ...(target ? { file: path.basename(target) } : {}) };
 }
 
 export async function translateCommand(args: readonly string[], options: TranslateCommandOptions, reporter: Reporter): Promise<number> {
@@ -22,10 +35,14 @@ export async function translateCommand(args: readonly string[], options: Transla
       throw new UsageError("several inputs (or a directory) need an output directory: add -o OUT_DIR");
     }
     if (options.watch) throw new UsageError("--watch needs an output directory: add -o OUT_DIR");
+    if (options.sourceMap === "file") throw new UsageError("--source-map file needs an output directory: add -o OUT_DIR (or use --source-map inline)");
     const { source, translation, readError } = translateOne(inputs[0]!, options.runtime);
     if (readError !== undefined) throw new UsageError(`cannot read ${displayName(inputs[0]!.file)}: ${readError}`);
     reporter.diagnostics(translation!.diagnostics, source, displayName(inputs[0]!.file));
-    if (translation!.ok) process.stdout.write(translation!.code);
+    if (translation!.ok) {
+      const map = options.sourceMap ? mapFor(translation!, inputs[0]!, undefined) : undefined;
+      process.stdout.write(map ? withInlineSourceMap(translation!.code, map) : translation!.code);
+    }
     return translation!.ok ? 0 : 1;
   }
   if (options.watch && args.includes(STDIN)) throw new UsageError("--watch cannot watch stdin");
@@ -51,7 +68,16 @@ export async function translateCommand(args: readonly string[], options: Transla
         failed++;
         return;
       }
-      writeFileAtomic(targetFor(result.input), translation.code);
+      const target = targetFor(result.input);
+      const map = options.sourceMap ? mapFor(translation, result.input, target) : undefined;
+      if (!map) {
+        writeFileAtomic(target, translation.code);
+      } else if (options.sourceMap === "inline") {
+        writeFileAtomic(target, withInlineSourceMap(translation.code, map));
+      } else {
+        writeFileAtomic(`${target}.map`, `${JSON.stringify(map)}\n`);
+        writeFileAtomic(target, `${translation.code}//# sourceMappingURL=${path.basename(target)}.map\n`);
+      }
     });
     progress.clear();
     const written = batch.length - failed;

@@ -1,0 +1,74 @@
+// Loaded by `pyts run` (node --import) before the translated program. It makes the process look like
+// CPython running the script: `sys.argv[0]` is the Python file, and an uncaught exception prints a
+// traceback whose `File "x.py", line N, in f` lines come from the stack, mapped back to the Python source
+// through the source map (node runs with --enable-source-maps).
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { BaseException, formatException, str, SystemExit, toPyException } from "@pyts/runtime";
+
+const argv0 = process.env["PYTS_ARGV0"];
+const pythonPath = process.env["PYTS_SOURCE"];
+delete process.env["PYTS_ARGV0"];
+delete process.env["PYTS_SOURCE"];
+if (argv0 !== undefined) process.argv[1] = argv0;
+
+/** The runtime's report holds this line where CPython lists the frames. */
+const PLACEHOLDER = '  File "<pyts>", line ?, in <module>\n';
+
+/** `at f (file:///x.py:3:5)`, `at async f (/x.py:3:5)`, `at file:///x.py:3:5`. */
+const FRAME = /^\s*at (?:async )?(?:(.*?) \()?(.+?):(\d+):\d+\)?$/;
+
+function pythonFrames(error: unknown, file: string, lines: readonly string[]): string | undefined {
+  const stack = error instanceof Error ? error.stack : undefined;
+  if (stack === undefined) return undefined;
+  const frames: string[] = [];
+  for (const line of stack.split("\n")) {
+    const match = FRAME.exec(line);
+    if (!match) continue;
+    const location = match[2]!.startsWith("file://") ? fileURLToPath(match[2]!) : match[2]!;
+    if (location !== file) continue;
+    const lineNumber = Number(match[3]);
+    const jsName = (match[1] ?? "").replace(/^(new |async )/, "").replace(/^.*\./, "");
+    const name = jsName === "" || jsName === "<anonymous>" ? "<module>" : jsName;
+    const text = lines[lineNumber - 1]?.trim();
+    frames.push(`  File "${file}", line ${lineNumber}, in ${name}\n${text ? `    ${text}\n` : ""}`);
+  }
+  return frames.length > 0 ? frames.reverse().join("") : undefined;
+}
+
+/** The exceptions a report prints, in printing order (the root cause first), as the runtime walks them. */
+function chainOf(error: BaseException): BaseException[] {
+  const chain: BaseException[] = [];
+  const seen = new Set<BaseException>();
+  for (let current: BaseException | null = error; current !== null && !seen.has(current); ) {
+    seen.add(current);
+    chain.push(current);
+    current = current.__cause__ ?? (current.__suppress_context__ ? null : current.__context__);
+  }
+  return chain.reverse();
+}
+
+if (pythonPath !== undefined) {
+  const lines = readFileSync(pythonPath, "utf8").split(/\r\n|\r|\n/);
+  process.on("uncaughtException", (error: unknown) => {
+    const exception = toPyException(error);
+    if (exception instanceof SystemExit) {
+      const code = exception.code;
+      if (code === null || code === undefined) process.exit(0);
+      if (typeof code === "number") process.exit(code);
+      process.stderr.write(`${str(code)}\n`);
+      process.exit(1);
+    }
+    const report = formatException(exception);
+    const chain = chainOf(exception);
+    let index = 0;
+    const withFrames = report.split(PLACEHOLDER).reduce((text, part) => {
+      const original = chain[index] === exception ? error : chain[index];
+      const frames = pythonFrames(original, pythonPath, lines) ?? PLACEHOLDER;
+      index++;
+      return `${text}${frames}${part}`;
+    });
+    process.stderr.write(withFrames);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,72 @@
+// Source maps point each generated statement at its Python line; `pyts run` uses them for tracebacks.
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { pythonEnv, pythonExecutable } from "../../scripts/python.mjs";
+import { pyts, tempDir } from "../helpers/cli.js";
+import { decodeInlineMap, sourceLinesByGeneratedLine } from "../helpers/sourcemap.js";
+
+const PROGRAM = [
+  "import asyncio", //                 1
+  "", //                               2
+  "", //                               3
+  "def first():", //                   4
+  '    print("first-marker")', //      5
+  "", //                               6
+  "", //                               7
+  "async def main():", //              8
+  "    first()", //                    9
+  '    print("second-marker")', //     10
+  "    await asyncio.sleep(0)", //     11
+  '    raise ValueError("boom")', //   12
+  "", //                               13
+  "", //                               14
+  "asyncio.run(main())", //            15
+  "",
+].join("\n");
+
+/** The Python lines the generated line containing `needle` maps to. */
+function mappedLines(code: string, needle: string): number[] {
+  const lines = code.split("\n");
+  const index = lines.findIndex((line) => line.includes(needle));
+  if (index < 0) throw new Error(`no generated line contains ${needle}`);
+  return sourceLinesByGeneratedLine(decodeInlineMap(code).mappings)[index] ?? [];
+}
+
+describe("source maps", () => {
+  const dir = tempDir();
+  writeFileSync(path.join(dir, "prog.py"), PROGRAM);
+
+  it("--source-map inline maps statements to their Python lines", () => {
+    const result = pyts(["prog.py", "--source-map"], { cwd: dir });
+    expect(result.status).toBe(0);
+    const code = result.stdout;
+    expect(decodeInlineMap(code).sources).toEqual(["prog.py"]);
+    expect(mappedLines(code, '"first-marker"')).toContain(5);
+    expect(mappedLines(code, '"second-marker"')).toContain(10);
+    expect(mappedLines(code, '"boom"')).toContain(12);
+    expect(mappedLines(code, "function first")).toContain(4);
+  });
+
+  it("--source-map file writes x.ts.map beside x.ts, naming the .py relative to it", () => {
+    expect(pyts(["prog.py", "-o", "out", "--source-map", "file"], { cwd: dir }).status).toBe(0);
+    const code = readFileSync(path.join(dir, "out", "prog.ts"), "utf8");
+    expect(code.trimEnd().endsWith("//# sourceMappingURL=prog.ts.map")).toBe(true);
+    const map = JSON.parse(readFileSync(path.join(dir, "out", "prog.ts.map"), "utf8")) as { sources: string[]; file: string };
+    expect(map.sources).toEqual(["../prog.py"]);
+    expect(map.file).toBe("prog.ts");
+  });
+
+  it("pyts run prints a traceback with the Python file and line of the raise", () => {
+    const python = spawnSync(pythonExecutable(), ["prog.py"], { cwd: dir, env: pythonEnv(), encoding: "utf8" });
+    expect(python.stderr).toContain(`File "${path.join(dir, "prog.py")}", line 12, in main`);
+    const result = pyts(["run", "prog.py"], { cwd: dir });
+    expect(result.stdout).toBe(python.stdout);
+    expect(result.status).toBe(python.status);
+    expect(result.stderr).toMatch(/^Traceback \(most recent call last\):$/m);
+    expect(result.stderr).toContain(`File "${path.join(dir, "prog.py")}", line 12, in main`);
+    expect(result.stderr).toContain('    raise ValueError("boom")');
+    expect(result.stderr.trimEnd().split("\n").at(-1)).toBe("ValueError: boom");
+  });
+});
