@@ -22,6 +22,7 @@
 // CPython stops at the first error; we report every one, in source order.
 import { diagnostic, type Diagnostic } from "@pyts/parser";
 import type * as py from "@pyts/parser";
+import type { ScopeAnalysis } from "./scopes.js";
 
 type ScopeKind = "module" | "class" | "function" | "async" | "lambda" | "comprehension";
 
@@ -38,16 +39,6 @@ interface Scope {
   valueReturns: py.Return[];
 }
 
-/** Facts about comprehensions that the lowering needs: which ones are asynchronous. */
-export interface AsyncFacts {
-  /** Comprehensions (of any kind) that contain `await` or `async for`, incl. nested ones. */
-  asyncComprehensions: Set<py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp>;
-}
-
-export interface AsyncCheckResult extends AsyncFacts {
-  diagnostics: Diagnostic[];
-}
-
 const comprehensionNames: Record<string, string> = {
   ListComp: "list comprehension",
   SetComp: "set comprehension",
@@ -56,9 +47,8 @@ const comprehensionNames: Record<string, string> = {
 };
 
 /** Checks a module the way CPython's compiler does; never throws. */
-export function checkAsync(module: py.Module): AsyncCheckResult {
+export function checkAsync(module: py.Module, _analysis?: ScopeAnalysis): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const asyncComprehensions = new Set<py.ListComp | py.SetComp | py.DictComp | py.GeneratorExp>();
 
   const newScope = (kind: ScopeKind, parent: Scope | null): Scope => ({
     kind,
@@ -179,9 +169,7 @@ export function checkAsync(module: py.Module): AsyncCheckResult {
     } else {
       visitExpr(e.elt, inner);
     }
-    if (!inner.awaits) return;
-    asyncComprehensions.add(e);
-    if (e._type === "GeneratorExp") return;
+    if (!inner.awaits || e._type === "GeneratorExp") return;
     if (scope.kind === "comprehension") scope.awaits = true;
     else if (scope.kind !== "async") diagnostics.push(diagnostic("PY2005", e));
   }
@@ -208,7 +196,7 @@ export function checkAsync(module: py.Module): AsyncCheckResult {
 
   visitBody(module.body, newScope("module", null));
   diagnostics.sort((a, b) => a.start - b.start);
-  return { diagnostics, asyncComprehensions };
+  return diagnostics;
 }
 
 /** The span of the leading keywords of a statement (`async for`), the smallest useful span. */

@@ -1,0 +1,88 @@
+// `async def` → a lazy coroutine function: the runtime's `coroutine` wraps an `async function`,
+// so that calling it returns a coroutine object whose body starts only when it is awaited or
+// scheduled, as in CPython (`c = work(); print("x"); await c` prints `x` first). An `async def`
+// that contains `yield` is an async generator: an `async function*` wrapped by `asyncGenerator`,
+// which adds Python's `asend`/`athrow`/`aclose` and StopAsyncIteration.
+//
+//     async def work(name: str) -> str:        const work = coroutine(async function work(name: string): Promise<string> {
+//         await asyncio.sleep(1)                 await asyncio.sleep(1);
+//         return name.upper()                    return name.toUpperCase();
+//                                              });
+//
+//     async def ticker(n: int):                const ticker = asyncGenerator(async function* ticker(n: number): AsyncGenerator<number, void, unknown> {
+//         for i in range(n):                     for (const i of range(n)) {
+//             yield i                                yield i;
+//                                                }
+//                                              });
+//
+// The declared return type stays Python's (`-> int` is `Promise<number>`, never the `: number`
+// that tsc rejects); the value the wrapper returns is the runtime's `Coroutine<number>`, a
+// `PromiseLike<number>`.
+import type { AsyncFunctionDef, FunctionDef } from "@pyts/parser";
+import { ts } from "ts-morph";
+import type { LowerContext } from "./context.js";
+import { applyDecorators, lowerFunctionBody, lowerParameters } from "./functions.js";
+import { generatorReturnType } from "./generators.js";
+import { tsType } from "./names.js";
+
+const f = ts.factory;
+
+export function lowerAsyncFunctionDef(ctx: LowerContext, def: AsyncFunctionDef): ts.Statement[] {
+  const { before, value } = lowerAsyncFunctionValue(ctx, def);
+  return [...before, bindFunctionValue(ctx, def.name, applyDecorators(ctx, def.decorator_list, value))];
+}
+
+/**
+ * The wrapped function expression of an `async def` (no decorators applied) and the statements
+ * that must run before it (defaults evaluated once). Also used for legacy generator-based
+ * coroutines, which become `async function`s too.
+ */
+export function lowerAsyncFunctionValue(
+  ctx: LowerContext,
+  def: AsyncFunctionDef | FunctionDef,
+): { before: ts.Statement[]; value: ts.Expression } {
+  const scope = ctx.analysis.scopeOf(def);
+  const isAsyncGenerator = def._type === "AsyncFunctionDef" && scope.facts.isGenerator;
+  const { params, prologue, before } = lowerParameters(ctx, def.args, scope, { hoistDefaults: true, functionName: def.name });
+  const body = lowerFunctionBody(ctx, def, prologue);
+  const returns = isAsyncGenerator ? generatorReturnType(ctx, def, true) : promiseType(ctx, def);
+  const fn = f.createFunctionExpression(
+    [f.createModifier(ts.SyntaxKind.AsyncKeyword)],
+    isAsyncGenerator ? f.createToken(ts.SyntaxKind.AsteriskToken) : undefined,
+    ctx.id(def.name),
+    undefined,
+    params,
+    returns,
+    body,
+  );
+  const wrapper = ctx.useRuntime(isAsyncGenerator ? "asyncGenerator" : "coroutine");
+  return { before, value: f.createCallExpression(wrapper, undefined, [fn]) };
+}
+
+/** `Promise<T>` for the declared (or inferred) return type `T` of a coroutine function. */
+export function promiseType(ctx: LowerContext, def: AsyncFunctionDef | FunctionDef): ts.TypeNode {
+  const ret = ctx.types.returnType(def);
+  const inner = ret.k === "None" ? f.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword) : tsType(ctx, ret);
+  return f.createTypeReferenceNode("Promise", [inner]);
+}
+
+/**
+ * Binds a function value (a wrapped function expression) to its Python name: `const f = ...`
+ * where the name is bound once at the top level of its scope, else an assignment to the name
+ * declared elsewhere.
+ */
+export function bindFunctionValue(ctx: LowerContext, name: string, value: ts.Expression): ts.Statement {
+  const decl = ctx.fn.plan.get(name);
+  const outer = ctx.scope.globals.has(name) || ctx.scope.nonlocals.has(name);
+  if (!outer && decl !== undefined && !ctx.fn.declared.has(name) && (decl.kind === "inline-const" || decl.kind === "inline-let")) {
+    ctx.fn.declared.add(name);
+    return f.createVariableStatement(
+      undefined,
+      f.createVariableDeclarationList(
+        [f.createVariableDeclaration(ctx.id(name), undefined, undefined, value)],
+        decl.kind === "inline-const" ? ts.NodeFlags.Const : ts.NodeFlags.Let,
+      ),
+    );
+  }
+  return f.createExpressionStatement(f.createAssignment(ctx.id(name), value));
+}

@@ -1,0 +1,72 @@
+// `async for` → `for await`. An async generator is iterated as it is; any other async iterable
+// (a class with `__aiter__`/`__anext__` raising StopAsyncIteration) goes through the runtime's
+// `aiter`. An `else` runs when the loop was not left by `break`, as in Python.
+//
+//     async for item in ticker(3):        for await (const item of ticker(3)) {
+//         print(item)                       print(item);
+//                                         }
+//
+//     async for n in numbers():           let _broke = false;
+//         if n == target:                 for await (const n of numbers()) {
+//             break                         if (n === target) {
+//     else:                                   _broke = true;
+//         print("not found")                  break;
+//                                           }
+//                                         }
+//                                         if (!_broke) {
+//                                           print("not found");
+//                                         }
+//
+// Leaving the loop early does not close the async generator (CPython closes it only when it is
+// finalized), so a later `aclose()` still runs its `finally` at the point CPython does.
+import type { AsyncFor } from "@pyts/parser";
+import { ts } from "ts-morph";
+import { asyncIterableOperand, targetNames, targetPattern } from "./comprehension.js";
+import type { LowerContext } from "./context.js";
+import { lowerBody } from "./index.js";
+import { tsType } from "./names.js";
+
+const f = ts.factory;
+
+export function lowerAsyncFor(ctx: LowerContext, node: AsyncFor): ts.Statement[] {
+  const before: ts.Statement[] = [];
+  const iterable = asyncIterableOperand(ctx, node.iter);
+  const initializer = loopTarget(ctx, node, before);
+  const flag = node.orelse.length > 0 ? ctx.temp("broke") : null;
+  ctx.loopElseFlags.push(flag);
+  let body: ts.Statement[];
+  try {
+    body = lowerBody(ctx, node.body);
+  } finally {
+    ctx.loopElseFlags.pop();
+  }
+  const loop = f.createForOfStatement(f.createToken(ts.SyntaxKind.AwaitKeyword), initializer, iterable, f.createBlock(body, true));
+  if (flag === null) return [...before, loop];
+  const declareFlag = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(flag, undefined, undefined, f.createFalse())], ts.NodeFlags.Let));
+  const orelse = f.createIfStatement(f.createPrefixUnaryExpression(ts.SyntaxKind.ExclamationToken, flag), f.createBlock(lowerBody(ctx, node.orelse), true));
+  return [...before, declareFlag, loop, orelse];
+}
+
+/**
+ * `const x` when every target name belongs to the loop alone, else an assignment to names declared
+ * elsewhere (a name used after the loop is declared at the top of its function; one that is not
+ * declared yet is declared just before the loop).
+ */
+function loopTarget(ctx: LowerContext, node: AsyncFor, before: ts.Statement[]): ts.ForInitializer {
+  const names = targetNames(node.target);
+  const kinds = names.map((n) => ctx.fn.plan.get(n)?.kind);
+  if (names.length > 0 && kinds.every((k) => k === "loop")) return targetPattern(ctx, node.target, "declare");
+  for (const name of names) {
+    const decl = ctx.fn.plan.get(name);
+    if (decl === undefined || decl.kind === "hoisted" || ctx.fn.declared.has(name)) continue;
+    if (ctx.scope.globals.has(name) || ctx.scope.nonlocals.has(name)) continue;
+    ctx.fn.declared.add(name);
+    before.push(
+      f.createVariableStatement(
+        undefined,
+        f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(name), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, ctx.types.symbolType(decl.symbol)), undefined)], ts.NodeFlags.Let),
+      ),
+    );
+  }
+  return targetPattern(ctx, node.target, "assign");
+}

@@ -1,0 +1,274 @@
+// Comprehensions and generator expressions. A comprehension is a loop that fills a new list, set
+// or dict in a scope of its own; in TypeScript that is a loop inside an arrow function called at
+// once. When the comprehension awaits (`await` in the element, a filter or a nested iterable,
+// or `async for`), the arrow function is `async` and its call is awaited — so
+// `[await f(x) for x in xs]` is valid TypeScript that awaits each call in turn, as CPython does.
+//
+//     evens = [n * n for n in nums if n % 2 == 0]      const evens = (() => {
+//                                                         const _list: number[] = [];
+//                                                         for (const n of nums) {
+//                                                           if (!(mod(n, 2) === 0)) continue;
+//                                                           _list.push(mul(n, n));
+//                                                         }
+//                                                         return _list;
+//                                                       })();
+//
+//     sizes = {k: await size(k) for k in keys}         const sizes = await (async () => {
+//                                                         const _dict: Dict<string, number> = new Dict();
+//                                                         for (const k of keys) _dict.__setitem__(k, await size(k));
+//                                                         return _dict;
+//                                                       })();
+//
+//     [i async for i in agen()]                        await (async () => { ... for await (const i of agen()) ... })()
+//
+// A generator expression is a generator function called at once (async when it awaits):
+//
+//     (x * x for x in xs)                              generator(function* () { for (const x of xs) yield mul(x, x); })()
+import type { Comprehension, DictComp, Expression, GeneratorExp, ListComp, Name, SetComp } from "@pyts/parser";
+import { ts } from "ts-morph";
+import type { Scope } from "../analyze/scopes.js";
+import type { LowerContext } from "./context.js";
+import { newFunctionContext } from "./functions.js";
+import { lowerExpression } from "./index.js";
+import { tsType } from "./names.js";
+import { ANY, type PyType } from "./types.js";
+
+const f = ts.factory;
+
+type AnyComprehension = ListComp | SetComp | DictComp | GeneratorExp;
+
+export function lowerListComp(ctx: LowerContext, node: ListComp): ts.Expression {
+  return collect(ctx, node, "list");
+}
+
+export function lowerSetComp(ctx: LowerContext, node: SetComp): ts.Expression {
+  return collect(ctx, node, "set");
+}
+
+export function lowerDictComp(ctx: LowerContext, node: DictComp): ts.Expression {
+  return collect(ctx, node, "dict");
+}
+
+export function lowerGeneratorExp(ctx: LowerContext, node: GeneratorExp): ts.Expression {
+  const isAsync = isAsyncComprehension(ctx, node);
+  const firstIter = lowerFirstIterable(ctx, node);
+  const scope = ctx.analysis.scopeOf(node);
+  const body = inComprehensionScope(ctx, scope, () =>
+    loops(ctx, node.generators, firstIter, () => [f.createExpressionStatement(f.createYieldExpression(undefined, lowerExpression(ctx, node.elt)))]),
+  );
+  const fn = f.createFunctionExpression(
+    isAsync ? [f.createModifier(ts.SyntaxKind.AsyncKeyword)] : undefined,
+    f.createToken(ts.SyntaxKind.AsteriskToken),
+    undefined,
+    undefined,
+    [],
+    undefined,
+    f.createBlock(body, true),
+  );
+  const wrapped = f.createCallExpression(ctx.useRuntime(isAsync ? "asyncGenerator" : "generator"), undefined, [fn]);
+  return f.createCallExpression(wrapped, undefined, []);
+}
+
+/** A list, set or dict comprehension: a loop into a fresh container, in an arrow function called at once. */
+function collect(ctx: LowerContext, node: ListComp | SetComp | DictComp, kind: "list" | "set" | "dict"): ts.Expression {
+  const isAsync = isAsyncComprehension(ctx, node);
+  const resultType = ctx.types.infer(node, ctx.scope);
+  const firstIter = lowerFirstIterable(ctx, node);
+  const scope = ctx.analysis.scopeOf(node);
+  const result = ctx.temp(kind);
+  const statements = inComprehensionScope(ctx, scope, () => {
+    const body = loops(ctx, node.generators, firstIter, () => {
+      if (node._type === "DictComp") {
+        const key = lowerExpression(ctx, node.key);
+        const value = lowerExpression(ctx, node.value);
+        return [f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(result, "__setitem__"), undefined, [key, value]))];
+      }
+      const method = kind === "list" ? "push" : "add";
+      return [f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(result, method), undefined, [lowerExpression(ctx, node.elt)]))];
+    });
+    return [containerDeclaration(ctx, result, kind, resultType), ...body, f.createReturnStatement(result)];
+  });
+  const arrow = f.createArrowFunction(
+    isAsync ? [f.createModifier(ts.SyntaxKind.AsyncKeyword)] : undefined,
+    undefined,
+    [],
+    undefined,
+    f.createToken(ts.SyntaxKind.EqualsGreaterThanToken),
+    f.createBlock(statements, true),
+  );
+  const call = f.createCallExpression(f.createParenthesizedExpression(arrow), undefined, []);
+  return isAsync ? f.createAwaitExpression(call) : call;
+}
+
+/** `const _list: T[] = [];`, `const _set: PySet<T> = new PySet();`, `const _dict: Dict<K, V> = new Dict();` */
+function containerDeclaration(ctx: LowerContext, name: ts.Identifier, kind: "list" | "set" | "dict", t: PyType): ts.Statement {
+  let init: ts.Expression;
+  let type: ts.TypeNode;
+  if (kind === "list") {
+    init = f.createArrayLiteralExpression([]);
+    type = tsType(ctx, t.k === "list" ? t : { k: "list", item: ANY });
+  } else if (kind === "set") {
+    init = f.createNewExpression(ctx.useRuntime("PySet"), undefined, []);
+    type = tsType(ctx, t.k === "set" ? t : { k: "set", item: ANY });
+  } else {
+    init = f.createNewExpression(ctx.useRuntime("Dict"), undefined, []);
+    type = tsType(ctx, t.k === "dict" ? t : { k: "dict", key: ANY, value: ANY });
+  }
+  return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, type, init)], ts.NodeFlags.Const));
+}
+
+/** Whether a comprehension awaits: `async for`, or `await` anywhere in it outside nested functions. */
+function isAsyncComprehension(ctx: LowerContext, node: AnyComprehension): boolean {
+  return ctx.analysis.scopeOf(node).facts.containsAwait || node.generators.some((g) => g.is_async === 1);
+}
+
+/** The first iterable is evaluated in the enclosing scope, as in Python. */
+function lowerFirstIterable(ctx: LowerContext, node: AnyComprehension): ts.Expression {
+  const first = node.generators[0]!;
+  return first.is_async ? asyncIterableOperand(ctx, first.iter) : iterableOperand(ctx, first.iter);
+}
+
+/** Runs `body` with the comprehension's own scope as the current one (its targets are its locals). */
+function inComprehensionScope<T>(ctx: LowerContext, scope: Scope, body: () => T): T {
+  const outer = ctx.fn;
+  const fn = newFunctionContext(scope, { self: outer.self, className: outer.className, methodKind: outer.methodKind });
+  return ctx.withFunction(fn, body);
+}
+
+/** The nested `for` loops and `if` filters of the generators around the innermost statements. */
+function loops(ctx: LowerContext, generators: Comprehension[], firstIter: ts.Expression, innermost: () => ts.Statement[]): ts.Statement[] {
+  const captured = capturedTargets(ctx, generators);
+  const declarations: ts.Statement[] = captured.map((name) =>
+    f.createVariableStatement(
+      undefined,
+      f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(name), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, symbolType(ctx, name)), undefined)], ts.NodeFlags.Let),
+    ),
+  );
+  const build = (i: number): ts.Statement[] => {
+    if (i === generators.length) return innermost();
+    const gen = generators[i]!;
+    const iter = i === 0 ? firstIter : gen.is_async ? asyncIterableOperand(ctx, gen.iter) : iterableOperand(ctx, gen.iter);
+    const inner: ts.Statement[] = [];
+    for (const cond of gen.ifs) {
+      inner.push(f.createIfStatement(f.createPrefixUnaryExpression(ts.SyntaxKind.ExclamationToken, f.createParenthesizedExpression(conditionExpression(ctx, cond))), f.createContinueStatement()));
+    }
+    inner.push(...build(i + 1));
+    const target = targetPattern(ctx, gen.target, captured.length === 0 ? "declare" : "assign");
+    const body = inner.length === 1 ? inner[0]! : f.createBlock(inner, true);
+    return [
+      f.createForOfStatement(gen.is_async ? f.createToken(ts.SyntaxKind.AwaitKeyword) : undefined, target, iter, ts.isBlock(body) ? body : f.createBlock([body], true)),
+    ];
+  };
+  return [...declarations, ...build(0)];
+}
+
+function symbolType(ctx: LowerContext, name: string): PyType {
+  const sym = ctx.scope.symbols.get(name);
+  return sym === undefined ? ANY : ctx.types.symbolType(sym);
+}
+
+/** Target names that a nested function captures: declared once, so closures share them as in Python. */
+function capturedTargets(ctx: LowerContext, generators: Comprehension[]): string[] {
+  const names: string[] = [];
+  for (const g of generators) for (const n of targetNames(g.target)) if (ctx.scope.symbols.get(n)?.captured) names.push(n);
+  return names;
+}
+
+export function targetNames(target: Expression): string[] {
+  switch (target._type) {
+    case "Name":
+      return [target.id];
+    case "Tuple":
+    case "List":
+      return target.elts.flatMap(targetNames);
+    case "Starred":
+      return targetNames(target.value);
+    default:
+      return [];
+  }
+}
+
+/**
+ * The left side of a `for ... of`: `const x`, `const [a, [b, c]]` (declare), or `x`, `[a, b]`
+ * when the names are declared elsewhere (assign).
+ */
+export function targetPattern(ctx: LowerContext, target: Expression, mode: "declare" | "assign"): ts.ForInitializer {
+  if (mode === "declare") {
+    return f.createVariableDeclarationList([f.createVariableDeclaration(bindingName(ctx, target))], ts.NodeFlags.Const);
+  }
+  return assignmentPattern(ctx, target);
+}
+
+function bindingName(ctx: LowerContext, target: Expression): ts.BindingName {
+  switch (target._type) {
+    case "Name":
+      return ctx.id(target.id);
+    case "Tuple":
+    case "List":
+      return f.createArrayBindingPattern(
+        target.elts.map((e) =>
+          e._type === "Starred" ? f.createBindingElement(f.createToken(ts.SyntaxKind.DotDotDotToken), undefined, bindingName(ctx, e.value)) : f.createBindingElement(undefined, undefined, bindingName(ctx, e)),
+        ),
+      );
+    default:
+      ctx.unsupported(target, "this loop target");
+      return f.createIdentifier("_");
+  }
+}
+
+function assignmentPattern(ctx: LowerContext, target: Expression): ts.Expression {
+  switch (target._type) {
+    case "Name":
+      return ctx.id(target.id);
+    case "Tuple":
+    case "List":
+      return f.createArrayLiteralExpression(target.elts.map((e) => (e._type === "Starred" ? f.createSpreadElement(assignmentPattern(ctx, e.value)) : assignmentPattern(ctx, e))));
+    default:
+      return lowerExpression(ctx, target);
+  }
+}
+
+/** A Python condition as a JavaScript boolean: as is when it is a `bool`, else through `truthy`. */
+export function conditionExpression(ctx: LowerContext, cond: Expression): ts.Expression {
+  const value = lowerExpression(ctx, cond);
+  if (ctx.types.infer(cond, ctx.scope).k === "bool") return value;
+  return f.createCallExpression(ctx.useRuntime("truthy"), undefined, [value]);
+}
+
+/** Iterable kinds whose values JavaScript's `for ... of` and `yield*` iterate the way Python does. */
+const NATIVE_ITERABLES = new Set<PyType["k"]>(["list", "tuple", "tuplevar", "str", "dict", "set", "range", "iter"]);
+
+/**
+ * The operand of `for ... of` / `yield*` for a Python iterable: as is when it is a list, string,
+ * range, dict, set or generator (all JavaScript iterables), else through the runtime's `iterate`,
+ * which speaks `__iter__`/`__next__`.
+ */
+export function iterableOperand(ctx: LowerContext, expr: Expression): ts.Expression {
+  const value = lowerExpression(ctx, expr);
+  const t = ctx.types.infer(expr, ctx.scope);
+  if (NATIVE_ITERABLES.has(t.k) || callsFunctionKind(ctx, expr) === "generator") return value;
+  return f.createCallExpression(ctx.useRuntime("iterate"), undefined, [value]);
+}
+
+/** The operand of `for await ... of` for a Python async iterable: async generators as they are, else `aiter(x)`. */
+export function asyncIterableOperand(ctx: LowerContext, expr: Expression): ts.Expression {
+  const value = lowerExpression(ctx, expr);
+  const t = ctx.types.infer(expr, ctx.scope);
+  if ((t.k === "iter" && t.name.startsWith("Async")) || callsFunctionKind(ctx, expr) === "async generator") return value;
+  return f.createCallExpression(ctx.useRuntime("aiter"), undefined, [value]);
+}
+
+/** Whether `expr` calls a user function known to be a generator or an async generator. */
+export function callsFunctionKind(ctx: LowerContext, expr: Expression): "generator" | "async generator" | "coroutine" | null {
+  if (expr._type !== "Call" || expr.func._type !== "Name") return null;
+  const res = ctx.analysis.resolve(ctx.scope, (expr.func as Name).id);
+  if (res.kind === "builtin") return null;
+  const defs = res.symbol.bindings.filter((b) => b.kind === "function");
+  if (defs.length !== 1 || res.symbol.bindings.length !== 1) return null;
+  const def = defs[0]!.node;
+  if (def._type !== "FunctionDef" && def._type !== "AsyncFunctionDef") return null;
+  if (def.decorator_list.length > 0) return null;
+  const facts = ctx.analysis.scopeOf(def).facts;
+  if (def._type === "AsyncFunctionDef") return facts.isGenerator ? "async generator" : "coroutine";
+  return facts.isGenerator ? "generator" : null;
+}
