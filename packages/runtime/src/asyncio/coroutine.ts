@@ -90,8 +90,10 @@ export class Coroutine<T = unknown> {
 makeThenable(Coroutine);
 
 /** Wrap an async function so that calling it returns a lazy `Coroutine`. */
-export function coroutine<A extends unknown[], T>(fn: (...args: A) => Promise<T>): (...args: A) => Coroutine<T> {
-  const name = fn.name;
+export function coroutine<A extends unknown[], T>(
+  fn: (...args: A) => Promise<T>,
+  name: string = fn.name,
+): (...args: A) => Coroutine<T> {
   const wrapped = function (this: unknown, ...args: A): Coroutine<T> {
     return new Coroutine<T>(fn as (...args: any[]) => Promise<T>, this, args, name);
   };

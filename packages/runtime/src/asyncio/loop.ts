@@ -313,12 +313,13 @@ export class EventLoop {
     return fut;
   }
 
-  shutdown_asyncgens(): Promise<void> {
-    return Promise.resolve();
+  /** A coroutine, as in CPython (`asyncio.run` runs it as a task, which takes a `Task-N`). */
+  shutdown_asyncgens(): PromiseLike<null> {
+    return shutdownCoroutineHook("shutdown_asyncgens");
   }
 
-  shutdown_default_executor(): Promise<void> {
-    return Promise.resolve();
+  shutdown_default_executor(): PromiseLike<null> {
+    return shutdownCoroutineHook("shutdown_default_executor");
   }
 
   get_debug(): boolean {
@@ -579,14 +580,17 @@ export interface FutureLike {
 let ensureFutureHook: (x: unknown, loop: EventLoop) => FutureLike;
 let createTaskHook: (coro: unknown, loop: EventLoop, options?: { name?: unknown }) => unknown;
 let createFutureHook: (loop: EventLoop) => FutureLike;
+let shutdownCoroutineHook: (name: string) => PromiseLike<null>;
 export function installLoopHooks(hooks: {
   ensureFuture: typeof ensureFutureHook;
   createTask: typeof createTaskHook;
   createFuture: typeof createFutureHook;
+  shutdownCoroutine: typeof shutdownCoroutineHook;
 }): void {
   ensureFutureHook = hooks.ensureFuture;
   createTaskHook = hooks.createTask;
   createFutureHook = hooks.createFuture;
+  shutdownCoroutineHook = hooks.shutdownCoroutine;
 }
 
 function runUntilCompleteCb(fut: FutureLike): void {

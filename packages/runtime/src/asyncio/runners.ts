@@ -66,6 +66,8 @@ async function shutdown(loop: EventLoop): Promise<void> {
         }
       }
     }
+    await loop.run_until_complete(loop.shutdown_asyncgens());
+    await loop.run_until_complete(loop.shutdown_default_executor());
   } finally {
     set_event_loop(null);
     loop.close();

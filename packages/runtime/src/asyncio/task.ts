@@ -8,12 +8,17 @@
 import { KeyboardInterrupt, RuntimeError, SystemExit, TypeError, toPyException } from "../exceptions.js";
 import { repr, str } from "../repr.js";
 import { resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
-import { Coroutine, unbox } from "./coroutine.js";
+import { Coroutine, coroutine, unbox } from "./coroutine.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import { Future, FINISHED, PENDING, futureCancel, isfuture, taskHooks } from "./future.js";
 import { get_event_loop, get_running_loop, installLoopHooks, kwargsOf, setStepping, type EventLoop } from "./loop.js";
 
 let taskCounter = 0;
+
+/** Restart the `Task-N` numbering (a fresh process, for tests that compare names with CPython). */
+export function _resetTaskNameCounter(): void {
+  taskCounter = 0;
+}
 
 export interface TaskOptions {
   name?: unknown;
@@ -260,10 +265,16 @@ export function yieldTask(task: Task<unknown>, onF: OnFulfilled, onR: OnRejected
 
 // --- module-level functions ---------------------------------------------------------------
 
-/** `asyncio.create_task(coro, *, name=None, context=None)`. */
-export function create_task<T>(coro: PromiseLike<T>, options?: TaskOptions): Task<T> {
+/**
+ * `asyncio.create_task(coro, *, name=None, context=None)`. As in CPython 3.11 the task is
+ * created with a default name first, so a named task still uses up a `Task-N` number.
+ */
+export function create_task<T>(coro: PromiseLike<T>, options?: unknown): Task<T> {
   const loop = get_running_loop();
-  return new Task<T>(coro, { name: options?.name, loop });
+  const task = new Task<T>(coro, { loop });
+  const name = kwargsOf(options)?.["name"];
+  if (name !== undefined && name !== null) task.set_name(name);
+  return task;
 }
 
 /** `asyncio.ensure_future(x, *, loop=None)`: a future as is, anything awaitable as a Task. */
@@ -288,6 +299,14 @@ export function pendingTasks(loop: EventLoop): Task<unknown>[] {
 
 installLoopHooks({
   ensureFuture: (x, loop) => ensure_future(x as PromiseLike<unknown>, { loop }),
-  createTask: (coro, loop, options) => new Task(coro as PromiseLike<unknown>, { name: options?.name, loop }),
+  createTask: (coro, loop, options) => {
+    const name = kwargsOf(options)?.["name"];
+    return new Task(coro as PromiseLike<unknown>, { name: name ?? null, loop });
+  },
   createFuture: (loop) => new Future({ loop }),
+  shutdownCoroutine: (name) => coroutine(noopShutdown, name)(),
 });
+
+async function noopShutdown(): Promise<null> {
+  return null;
+}

@@ -1,0 +1,1106 @@
+// The asyncio runtime against CPython, rule by rule. Each case is a Python program and the same
+// program written by hand in TypeScript against the runtime (no compiler involved). The
+// expected output is what python3 prints, recorded once per run of this file: one python3
+// process forks a fresh child per case (so `Task-N` numbering starts over, as in a new process).
+import { execFileSync } from "node:child_process";
+import { beforeAll, describe, expect, it } from "vitest";
+import { pythonEnv, pythonExecutable } from "../../scripts/python.mjs";
+import * as asyncio from "../../packages/runtime/src/modules/asyncio.js";
+import * as nest_asyncio from "../../packages/runtime/src/modules/nest_asyncio.js";
+import { coroutine } from "../../packages/runtime/src/asyncio/index.js";
+import { _resetTaskNameCounter } from "../../packages/runtime/src/asyncio/task.js";
+import { str } from "../../packages/runtime/src/repr.js";
+import { ValueError, RuntimeError, TimeoutError } from "../../packages/runtime/src/exceptions.js";
+
+type Print = (...args: unknown[]) => void;
+interface Case {
+  name: string;
+  py: string;
+  ts: (print: Print) => Promise<void>;
+}
+
+const cases: Case[] = [];
+function add(name: string, py: string, ts: (print: Print) => Promise<void>): void {
+  cases.push({ name, py, ts });
+}
+
+const sleep = asyncio.sleep;
+
+add(
+  "create_task starts when the creator yields",
+  `
+import asyncio
+async def child(n):
+    print("child", n, "starts")
+    await asyncio.sleep(0)
+    print("child", n, "ends")
+async def main():
+    t1 = asyncio.create_task(child(1))
+    t2 = asyncio.create_task(child(2))
+    print("created both")
+    await asyncio.sleep(0)
+    print("main after first yield")
+    await t1
+    await t2
+    print("done")
+asyncio.run(main())
+`,
+  async (print) => {
+    const child = coroutine(async function child(n: number) {
+      print("child", n, "starts");
+      await sleep(0);
+      print("child", n, "ends");
+    });
+    const main = coroutine(async function main() {
+      const t1 = asyncio.create_task(child(1));
+      const t2 = asyncio.create_task(child(2));
+      print("created both");
+      await sleep(0);
+      print("main after first yield");
+      await t1;
+      await t2;
+      print("done");
+    });
+    await asyncio.run(main());
+  },
+);
+
+add(
+  "sleep(0) round-robin of three tasks",
+  `
+import asyncio
+async def spin(name):
+    for i in range(3):
+        print(name, i)
+        await asyncio.sleep(0)
+async def main():
+    await asyncio.gather(spin("a"), spin("b"), spin("c"))
+asyncio.run(main())
+`,
+  async (print) => {
+    const spin = coroutine(async function spin(name: string) {
+      for (let i = 0; i < 3; i++) {
+        print(name, i);
+        await sleep(0);
+      }
+    });
+    await asyncio.run(coroutine(async () => void (await asyncio.gather(spin("a"), spin("b"), spin("c"))))());
+  },
+);
+
+add(
+  "gather returns argument order, prints completion order",
+  `
+import asyncio
+async def job(name, delay):
+    await asyncio.sleep(delay)
+    print("finished", name)
+    return name.upper()
+async def main():
+    print(await asyncio.gather(job("slow", 0.03), job("fast", 0.01), job("mid", 0.02)))
+asyncio.run(main())
+`,
+  async (print) => {
+    const job = coroutine(async function job(name: string, delay: number) {
+      await sleep(delay);
+      print("finished", name);
+      return name.toUpperCase();
+    });
+    const main = coroutine(async function main() {
+      print(await asyncio.gather(job("slow", 0.03), job("fast", 0.01), job("mid", 0.02)));
+    });
+    await asyncio.run(main());
+  },
+);
+
+add(
+  "gather(return_exceptions=True) and the first exception otherwise",
+  `
+import asyncio
+async def ok(x):
+    await asyncio.sleep(0)
+    return x
+async def bad(msg):
+    await asyncio.sleep(0)
+    raise ValueError(msg)
+async def main():
+    res = await asyncio.gather(ok(1), bad("boom"), ok(3), return_exceptions=True)
+    print([type(r).__name__ for r in res], res[0], str(res[1]), res[2])
+    try:
+        await asyncio.gather(ok(1), bad("first"), bad("second"))
+    except ValueError as e:
+        print("caught", e)
+    await asyncio.sleep(0.01)
+asyncio.run(main())
+`,
+  async (print) => {
+    const ok = coroutine(async function ok(x: number) {
+      await sleep(0);
+      return x;
+    });
+    const bad = coroutine(async function bad(msg: string): Promise<number> {
+      await sleep(0);
+      throw new ValueError(msg);
+    });
+    const main = coroutine(async function main() {
+      const res = await asyncio.gather(ok(1), bad("boom"), ok(3), { return_exceptions: true });
+      print(res.map((r: unknown) => (typeof r === "number" ? "int" : (r as object).constructor.name)), res[0], str(res[1]), res[2]);
+      try {
+        await asyncio.gather(ok(1), bad("first"), bad("second"));
+      } catch (e) {
+        if (!(e instanceof ValueError)) throw e;
+        print("caught", str(e));
+      }
+      await sleep(0.01);
+    });
+    await asyncio.run(main());
+  },
+);
+
+add(
+  "as_completed yields in completion order, then times out",
+  `
+import asyncio
+async def job(d, v):
+    await asyncio.sleep(d)
+    return v
+async def main():
+    tasks = [asyncio.create_task(job(0.03, "c")), asyncio.create_task(job(0.01, "a")), asyncio.create_task(job(0.02, "b"))]
+    for f in asyncio.as_completed(tasks):
+        print("got", await f)
+    slow = [asyncio.create_task(job(0.01, "quick")), asyncio.create_task(job(5, "never"))]
+    try:
+        for f in asyncio.as_completed(slow, timeout=0.05):
+            print("got", await f)
+    except TimeoutError:
+        print("timed out")
+    slow[1].cancel()
+asyncio.run(main())
+`,
+  async (print) => {
+    const job = coroutine(async function job(d: number, v: string) {
+      await sleep(d);
+      return v;
+    });
+    const main = coroutine(async function main() {
+      const tasks = [asyncio.create_task(job(0.03, "c")), asyncio.create_task(job(0.01, "a")), asyncio.create_task(job(0.02, "b"))];
+      for (const f of asyncio.as_completed(tasks)) print("got", await f);
+      const slow = [asyncio.create_task(job(0.01, "quick")), asyncio.create_task(job(5, "never"))];
+      try {
+        for (const f of asyncio.as_completed(slow, { timeout: 0.05 })) print("got", await f);
+      } catch (e) {
+        if (!(e instanceof TimeoutError)) throw e;
+        print("timed out");
+      }
+      slow[1]!.cancel();
+    });
+    await asyncio.run(main());
+  },
+);
+
+add(
+  "wait_for timing out cancels the inner coroutine at its await",
+  `
+import asyncio
+async def slow():
+    try:
+        print("slow starts")
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        print("slow sees CancelledError")
+        raise
+    finally:
+        print("slow finally")
+async def main():
+    try:
+        await asyncio.wait_for(slow(), timeout=0.02)
+    except asyncio.TimeoutError as e:
+        print("TimeoutError", type(e.__cause__).__name__)
+    print(await asyncio.wait_for(asyncio.sleep(0.001, "fast"), 1))
+asyncio.run(main())
+`,
+  async (print) => {
+    const slow = coroutine(async function slow() {
+      try {
+        print("slow starts");
+        await sleep(10);
+      } catch (e) {
+        if (e instanceof asyncio.CancelledError) print("slow sees CancelledError");
+        throw e;
+      } finally {
+        print("slow finally");
+      }
+    });
+    const main = coroutine(async function main() {
+      try {
+        await asyncio.wait_for(slow(), { timeout: 0.02 });
+      } catch (e) {
+        if (!(e instanceof TimeoutError)) throw e;
+        print("TimeoutError", (e.__cause__ as object).constructor.name);
+      }
+      print(await asyncio.wait_for(sleep(0.001, "fast"), 1));
+    });
+    await asyncio.run(main());
+  },
+);
+
+add(
+  "a task that catches its cancellation and carries on",
+  `
+import asyncio
+async def stubborn():
+    try:
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        print("caught cancel")
+    await asyncio.sleep(0)
+    print("still running")
+    return "survived"
+async def main():
+    t = asyncio.create_task(stubborn())
+    await asyncio.sleep(0)
+    print("cancel returns", t.cancel("stop"))
+    print(await t, t.cancelled(), t.cancelling())
+    t2 = asyncio.create_task(asyncio.sleep(10))
+    await asyncio.sleep(0)
+    t2.cancel("bye")
+    try:
+        await t2
+    except asyncio.CancelledError as e:
+        print("t2 cancelled", e.args, t2.cancelled())
+    t3 = asyncio.create_task(stubborn())
+    t3.cancel()
+    try:
+        await t3
+    except asyncio.CancelledError:
+        print("t3 cancelled before it started", t3.cancelled())
+asyncio.run(main())
+`,
+  async (print) => {
+    const stubborn = coroutine(async function stubborn() {
+      try {
+        await sleep(10);
+      } catch (e) {
+        if (!(e instanceof asyncio.CancelledError)) throw e;
+        print("caught cancel");
+      }
+      await sleep(0);
+      print("still running");
+      return "survived";
+    });
+    const main = coroutine(async function main() {
+      const t = asyncio.create_task(stubborn());
+      await sleep(0);
+      print("cancel returns", t.cancel("stop"));
+      print(await t, t.cancelled(), t.cancelling());
+      const t2 = asyncio.create_task(sleep(10));
+      await sleep(0);
+      t2.cancel("bye");
+      try {
+        await t2;
+      } catch (e) {
+        if (!(e instanceof asyncio.CancelledError)) throw e;
+        print("t2 cancelled", e.args, t2.cancelled());
+      }
+      const t3 = asyncio.create_task(stubborn());
+      t3.cancel();
+      try {
+        await t3;
+      } catch (e) {
+        if (!(e instanceof asyncio.CancelledError)) throw e;
+        print("t3 cancelled before it started", t3.cancelled());
+      }
+    });
+    await asyncio.run(main());
+  },
+);
+
+add(
+  "done callbacks run before the awaiting coroutine resumes",
+  `
+import asyncio
+async def work():
+    print("work")
+    return 7
+async def main():
+    t = asyncio.create_task(work())
+    t.add_done_callback(lambda f: print("callback 1", f.result()))
+    t.add_done_callback(lambda f: print("callback 2"))
+    print("awaiting")
+    print("result", await t)
+    t.add_done_callback(lambda f: print("late callback"))
+    print("after late add")
+    await asyncio.sleep(0)
+    print("end")
+    loop = asyncio.get_running_loop()
+    loop.call_soon(print, "call_soon 1")
+    h = loop.call_soon(print, "cancelled")
+    loop.call_later(0.001, print, "call_later")
+    loop.call_soon(print, "call_soon 2")
+    h.cancel()
+    await asyncio.sleep(0.01)
+asyncio.run(main())
+`,
+  async (print) => {
+    const work = coroutine(async function work() {
+      print("work");
+      return 7;
+    });
+    const main = coroutine(async function main() {
+      const t = asyncio.create_task(work());
+      t.add_done_callback((f) => print("callback 1", f.result()));
+      t.add_done_callback(() => print("callback 2"));
+      print("awaiting");
+      print("result", await t);
+      t.add_done_callback(() => print("late callback"));
+      print("after late add");
+      await sleep(0);
+      print("end");
+      const loop = asyncio.get_running_loop();
+      loop.call_soon(print, "call_soon 1");
+      const h = loop.call_soon(print, "cancelled");
+      loop.call_later(0.001, print, "call_later");
+      loop.call_soon(print, "call_soon 2");
+      h.cancel();
+      await sleep(0.01);
+    });
+    await asyncio.run(main());
+  },
+);
+
+add(
+  "Queue producer/consumer with join",
+  `
+import asyncio
+async def producer(q):
+    for i in range(5):
+        await q.put(i)
+        print("put", i, q.qsize())
+async def consumer(q, name):
+    while True:
+        item = await q.get()
+        print(name, "got", item)
+        await asyncio.sleep(0)
+        q.task_done()
+async def main():
+    q = asyncio.Queue(maxsize=2)
+    workers = [asyncio.create_task(consumer(q, f"w{i}")) for i in range(2)]
+    await producer(q)
+    await q.join()
+    print("joined", q.empty())
+    for w in workers:
+        w.cancel()
+    await asyncio.gather(*workers, return_exceptions=True)
+    try:
+        q.get_nowait()
+    except asyncio.QueueEmpty:
+        print("empty")
+    p = asyncio.PriorityQueue()
+    for x in [(3, "c"), (1, "a"), (2, "b")]:
+        p.put_nowait(x)
+    print([p.get_nowait() for _ in range(3)])
+    l = asyncio.LifoQueue()
+    for x in range(3):
+        l.put_nowait(x)
+    print([l.get_nowait() for _ in range(3)])
+asyncio.run(main())
+`,
+  async (print) => {
+    const producer = coroutine(async function producer(q: asyncio.Queue<number>) {
+      for (let i = 0; i < 5; i++) {
+        await q.put(i);
+        print("put", i, q.qsize());
+      }
+    });
+    const consumer = coroutine(async function consumer(q: asyncio.Queue<number>, name: string) {
+      for (;;) {
+        const item = await q.get();
+        print(name, "got", item);
+        await sleep(0);
+        q.task_done();
+      }
+    });
+    const main = coroutine(async function main() {
+      const q = new asyncio.Queue<number>({ maxsize: 2 });
+      const workers = [0, 1].map((i) => asyncio.create_task(consumer(q, `w${i}`)));
+      await producer(q);
+      await q.join();
+      print("joined", q.empty());
+      for (const w of workers) w.cancel();
+      await asyncio.gather(...workers, { return_exceptions: true });
+      try {
+        q.get_nowait();
+      } catch (e) {
+        if (e instanceof asyncio.QueueEmpty) print("empty");
+      }
+      const { tuple } = await import("../../packages/runtime/src/tuple.js");
+      const p = new asyncio.PriorityQueue();
+      for (const x of [tuple([3, "c"]), tuple([1, "a"]), tuple([2, "b"])]) p.put_nowait(x);
+      print([0, 1, 2].map(() => p.get_nowait()));
+      const l = new asyncio.LifoQueue();
+      for (const x of [0, 1, 2]) l.put_nowait(x);
+      print([0, 1, 2].map(() => l.get_nowait()));
+    });
+    await asyncio.run(main());
+  },
+);
+
+add(
+  "Semaphore limits concurrency; Lock, Event and Condition",
+  `
+import asyncio
+async def limited(sem, i, active):
+    async with sem:
+        active.append(i)
+        print("enter", i, "active", len(active))
+        await asyncio.sleep(0.01)
+        active.remove(i)
+        print("leave", i)
+async def main():
+    sem = asyncio.Semaphore(2)
+    active = []
+    await asyncio.gather(*(limited(sem, i, active) for i in range(5)))
+    lock = asyncio.Lock()
+    async def locked(i):
+        async with lock:
+            print("lock", i)
+            await asyncio.sleep(0)
+            print("unlock", i)
+    await asyncio.gather(locked(1), locked(2))
+    ev = asyncio.Event()
+    async def waiter(i):
+        print("waiting", i)
+        await ev.wait()
+        print("woke", i)
+    ts = [asyncio.create_task(waiter(i)) for i in range(2)]
+    await asyncio.sleep(0)
+    ev.set()
+    await asyncio.gather(*ts)
+    cond = asyncio.Condition()
+    box = []
+    async def consumer():
+        async with cond:
+            await cond.wait_for(lambda: box)
+            print("consumer got", box.pop())
+    c = asyncio.create_task(consumer())
+    await asyncio.sleep(0)
+    async with cond:
+        box.append("item")
+        cond.notify()
+    await c
+    b = asyncio.BoundedSemaphore(1)
+    try:
+        b.release()
+    except ValueError as e:
+        print(e)
+asyncio.run(main())
+`,
+  async (print) => {
+    const limited = coroutine(async function limited(sem: asyncio.Semaphore, i: number, active: number[]) {
+      await sem.__aenter__();
+      try {
+        active.push(i);
+        print("enter", i, "active", active.length);
+        await sleep(0.01);
+        active.splice(active.indexOf(i), 1);
+        print("leave", i);
+      } finally {
+        await sem.__aexit__(null, null, null);
+      }
+    });
+    const main = coroutine(async function main() {
+      const sem = new asyncio.Semaphore(2);
+      const active: number[] = [];
+      await asyncio.gather(...[0, 1, 2, 3, 4].map((i) => limited(sem, i, active)));
+      const lock = new asyncio.Lock();
+      const locked = coroutine(async function locked(i: number) {
+        await lock.__aenter__();
+        try {
+          print("lock", i);
+          await sleep(0);
+          print("unlock", i);
+        } finally {
+          await lock.__aexit__(null, null, null);
+        }
+      });
+      await asyncio.gather(locked(1), locked(2));
+      const ev = new asyncio.Event();
+      const waiter = coroutine(async function waiter(i: number) {
+        print("waiting", i);
+        await ev.wait();
+        print("woke", i);
+      });
+      const ts = [0, 1].map((i) => asyncio.create_task(waiter(i)));
+      await sleep(0);
+      ev.set();
+      await asyncio.gather(...ts);
+      const cond = new asyncio.Condition();
+      const box: string[] = [];
+      const consumer = coroutine(async function consumer() {
+        await cond.__aenter__();
+        try {
+          await cond.wait_for(() => box.length > 0);
+          print("consumer got", box.pop());
+        } finally {
+          await cond.__aexit__(null, null, null);
+        }
+      });
+      const c = asyncio.create_task(consumer());
+      await sleep(0);
+      await cond.__aenter__();
+      try {
+        box.push("item");
+        cond.notify();
+      } finally {
+        await cond.__aexit__(null, null, null);
+      }
+      await c;
+      const b = new asyncio.BoundedSemaphore(1);
+      try {
+        b.release();
+      } catch (e) {
+        print(str(e));
+      }
+    });
+    await asyncio.run(main());
+  },
+);
+
+add(
+  "TaskGroup: a failing child cancels its siblings",
+  `
+import asyncio
+async def ok(name, d):
+    try:
+        await asyncio.sleep(d)
+        print(name, "done")
+    except asyncio.CancelledError:
+        print(name, "cancelled")
+        raise
+async def fail(d):
+    await asyncio.sleep(d)
+    raise ValueError("broken")
+async def main():
+    try:
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(ok("fast", 0.001))
+            tg.create_task(ok("slow", 1))
+            tg.create_task(fail(0.01))
+            print("body done")
+    except* ValueError as eg:
+        print("group", [str(e) for e in eg.exceptions])
+    async with asyncio.TaskGroup() as tg:
+        t = tg.create_task(ok("x", 0), name="named")
+    print(t.get_name(), t.result())
+asyncio.run(main())
+`,
+  async (print) => {
+    const ok = coroutine(async function ok(name: string, d: number) {
+      try {
+        await sleep(d);
+        print(name, "done");
+      } catch (e) {
+        if (e instanceof asyncio.CancelledError) print(name, "cancelled");
+        throw e;
+      }
+    });
+    const fail = coroutine(async function fail(d: number) {
+      await sleep(d);
+      throw new ValueError("broken");
+    });
+    const main = coroutine(async function main() {
+      const { ExceptionGroup } = await import("../../packages/runtime/src/exceptions.js");
+      try {
+        const tg = new asyncio.TaskGroup();
+        await tg.__aenter__();
+        let failed: unknown = null;
+        try {
+          tg.create_task(ok("fast", 0.001));
+          tg.create_task(ok("slow", 1));
+          tg.create_task(fail(0.01));
+          print("body done");
+        } catch (e) {
+          failed = e;
+          if (!(await tg.__aexit__((e as object).constructor, e, null))) throw e;
+        } finally {
+          if (failed === null) await tg.__aexit__(null, null, null);
+        }
+      } catch (e) {
+        if (!(e instanceof ExceptionGroup)) throw e;
+        print("group", e.exceptions.map((x) => str(x)));
+      }
+      const tg = new asyncio.TaskGroup();
+      await tg.__aenter__();
+      const t = tg.create_task(ok("x", 0), { name: "named" });
+      await tg.__aexit__(null, null, null);
+      print(t.get_name(), t.result());
+    });
+    await asyncio.run(main());
+  },
+);
+
+add(
+  "asyncio.timeout() turns the cancellation into TimeoutError",
+  `
+import asyncio
+async def main():
+    try:
+        async with asyncio.timeout(0.02) as cm:
+            try:
+                await asyncio.sleep(10)
+            except asyncio.CancelledError:
+                print("inner cancelled")
+                raise
+    except TimeoutError:
+        print("timed out", cm.expired())
+    async with asyncio.timeout(1) as cm:
+        await asyncio.sleep(0)
+    print("in time", cm.expired())
+    async with asyncio.timeout(None):
+        await asyncio.sleep(0)
+    print("no deadline")
+asyncio.run(main())
+`,
+  async (print) => {
+    const main = coroutine(async function main() {
+      let cm = asyncio.timeout(0.02);
+      try {
+        await cm.__aenter__();
+        let failed = false;
+        try {
+          try {
+            await sleep(10);
+          } catch (e) {
+            if (e instanceof asyncio.CancelledError) print("inner cancelled");
+            throw e;
+          }
+        } catch (e) {
+          failed = true;
+          if (!(await cm.__aexit__((e as object).constructor, e, null))) throw e;
+        } finally {
+          if (!failed) await cm.__aexit__(null, null, null);
+        }
+      } catch (e) {
+        if (!(e instanceof TimeoutError)) throw e;
+        print("timed out", cm.expired());
+      }
+      cm = asyncio.timeout(1);
+      await cm.__aenter__();
+      await sleep(0);
+      await cm.__aexit__(null, null, null);
+      print("in time", cm.expired());
+      const none = asyncio.timeout(null);
+      await none.__aenter__();
+      await sleep(0);
+      await none.__aexit__(null, null, null);
+      print("no deadline");
+    });
+    await asyncio.run(main());
+  },
+);
+
+add(
+  "shield protects the inner task from the caller's cancellation",
+  `
+import asyncio
+async def important():
+    await asyncio.sleep(0.02)
+    print("important finished")
+    return "saved"
+async def caller(inner):
+    try:
+        return await asyncio.shield(inner)
+    except asyncio.CancelledError:
+        print("caller cancelled")
+        raise
+async def main():
+    inner = asyncio.create_task(important())
+    c = asyncio.create_task(caller(inner))
+    await asyncio.sleep(0.005)
+    c.cancel()
+    try:
+        await c
+    except asyncio.CancelledError:
+        print("c cancelled", inner.cancelled())
+    print(await inner)
+asyncio.run(main())
+`,
+  async (print) => {
+    const important = coroutine(async function important() {
+      await sleep(0.02);
+      print("important finished");
+      return "saved";
+    });
+    const caller = coroutine(async function caller(inner: asyncio.Task<string>) {
+      try {
+        return await asyncio.shield(inner);
+      } catch (e) {
+        if (e instanceof asyncio.CancelledError) print("caller cancelled");
+        throw e;
+      }
+    });
+    const main = coroutine(async function main() {
+      const inner = asyncio.create_task(important());
+      const c = asyncio.create_task(caller(inner));
+      await sleep(0.005);
+      c.cancel();
+      try {
+        await c;
+      } catch (e) {
+        if (e instanceof asyncio.CancelledError) print("c cancelled", inner.cancelled());
+      }
+      print(await inner);
+    });
+    await asyncio.run(main());
+  },
+);
+
+add(
+  "default task names come from one counter",
+  `
+import asyncio
+async def noop():
+    pass
+async def main():
+    print(asyncio.current_task().get_name())
+    a = asyncio.create_task(noop())
+    b = asyncio.create_task(noop(), name="custom")
+    c = asyncio.ensure_future(noop())
+    print(a.get_name(), b.get_name(), c.get_name())
+    await asyncio.gather(a, b, c, noop())
+    d = asyncio.create_task(noop())
+    print(d.get_name())
+    d.set_name("renamed")
+    print(d.get_name())
+    await d
+asyncio.run(main())
+asyncio.run(main())
+`,
+  async (print) => {
+    const noop = coroutine(async function noop() {});
+    const main = coroutine(async function main() {
+      print(asyncio.current_task()!.get_name());
+      const a = asyncio.create_task(noop());
+      const b = asyncio.create_task(noop(), { name: "custom" });
+      const c = asyncio.ensure_future(noop());
+      print(a.get_name(), b.get_name(), (c as asyncio.Task).get_name());
+      await asyncio.gather(a, b, c, noop());
+      const d = asyncio.create_task(noop());
+      print(d.get_name());
+      d.set_name("renamed");
+      print(d.get_name());
+      await d;
+    });
+    await asyncio.run(main());
+    await asyncio.run(main());
+  },
+);
+
+add(
+  "run_until_complete, close, and errors around running loops",
+  `
+import asyncio
+async def add(a, b):
+    await asyncio.sleep(0)
+    return a + b
+loop = asyncio.new_event_loop()
+asyncio.set_event_loop(loop)
+try:
+    print(loop.run_until_complete(add(1, 2)))
+    print(loop.run_until_complete(asyncio.gather(add(1, 1), add(2, 2))))
+    print(loop.is_running(), loop.is_closed())
+finally:
+    loop.close()
+print(loop.is_closed())
+try:
+    loop.run_until_complete(add(1, 2))
+except RuntimeError as e:
+    print(e)
+async def nested():
+    coro = add(0, 0)
+    try:
+        asyncio.run(coro)
+    except RuntimeError as e:
+        print(e)
+    coro.close()
+    return asyncio.get_running_loop().is_running()
+print(asyncio.run(nested()))
+try:
+    asyncio.get_running_loop()
+except RuntimeError as e:
+    print(e)
+try:
+    asyncio.run(5)
+except ValueError as e:
+    print(e)
+`,
+  async (print) => {
+    const add = coroutine(async function add(a: number, b: number) {
+      await sleep(0);
+      return a + b;
+    });
+    const loop = asyncio.new_event_loop();
+    asyncio.set_event_loop(loop);
+    try {
+      print(await loop.run_until_complete(add(1, 2)));
+      print(await loop.run_until_complete(asyncio.gather(add(1, 1), add(2, 2))));
+      print(loop.is_running(), loop.is_closed());
+    } finally {
+      loop.close();
+    }
+    print(loop.is_closed());
+    try {
+      await loop.run_until_complete(add(1, 2));
+    } catch (e) {
+      if (e instanceof RuntimeError) print(str(e));
+    }
+    const nested = coroutine(async function nested() {
+      const coro = add(0, 0);
+      try {
+        asyncio.run(coro);
+      } catch (e) {
+        if (e instanceof RuntimeError) print(str(e));
+      }
+      coro.close();
+      return asyncio.get_running_loop().is_running();
+    });
+    print(await asyncio.run(nested()));
+    try {
+      asyncio.get_running_loop();
+    } catch (e) {
+      if (e instanceof RuntimeError) print(str(e));
+    }
+    try {
+      await asyncio.run(5 as unknown as PromiseLike<number>);
+    } catch (e) {
+      if (e instanceof ValueError) print(str(e));
+    }
+  },
+);
+
+add(
+  "nest_asyncio.apply() then asyncio.run as usual",
+  `
+import asyncio
+import nest_asyncio
+nest_asyncio.apply()
+async def main(x):
+    await asyncio.sleep(0)
+    return x * 2
+print(asyncio.run(main(1)))
+print(asyncio.run(main(2)))
+`,
+  async (print) => {
+    nest_asyncio.apply();
+    const main = coroutine(async function main(x: number) {
+      await sleep(0);
+      return x * 2;
+    });
+    print(await asyncio.run(main(1)));
+    print(await asyncio.run(main(2)));
+  },
+);
+
+add(
+  "coroutines are lazy and cannot be awaited twice",
+  `
+import asyncio
+async def body(tag):
+    print("body runs", tag)
+    return tag
+async def main():
+    c = body("a")
+    print("called, not started", asyncio.iscoroutine(c), asyncio.iscoroutinefunction(body))
+    print(await c)
+    try:
+        await c
+    except RuntimeError as e:
+        print(e)
+    t = asyncio.create_task(body("b"))
+    print("task created")
+    await t
+asyncio.run(main())
+`,
+  async (print) => {
+    const body = coroutine(async function body(tag: string) {
+      print("body runs", tag);
+      return tag;
+    });
+    const main = coroutine(async function main() {
+      const c = body("a");
+      print("called, not started", asyncio.iscoroutine(c), asyncio.iscoroutinefunction(body));
+      print(await c);
+      try {
+        await c;
+      } catch (e) {
+        if (e instanceof RuntimeError) print(str(e));
+      }
+      const t = asyncio.create_task(body("b"));
+      print("task created");
+      await t;
+    });
+    await asyncio.run(main());
+  },
+);
+
+add(
+  "wait: FIRST_COMPLETED, FIRST_EXCEPTION, timeout",
+  `
+import asyncio
+async def job(d, v, fail=False):
+    await asyncio.sleep(d)
+    if fail:
+        raise ValueError(v)
+    return v
+async def main():
+    ts = [asyncio.create_task(job(0.01, "a")), asyncio.create_task(job(0.05, "b"))]
+    done, pending = await asyncio.wait(ts, return_when=asyncio.FIRST_COMPLETED)
+    print(len(done), len(pending), [t.result() for t in done])
+    done, pending = await asyncio.wait(ts)
+    print(len(done), len(pending))
+    ts = [asyncio.create_task(job(0.01, "x", True)), asyncio.create_task(job(1, "y"))]
+    done, pending = await asyncio.wait(ts, return_when=asyncio.FIRST_EXCEPTION)
+    print(len(done), len(pending), [str(t.exception()) for t in done])
+    done, pending = await asyncio.wait(pending, timeout=0.01)
+    print(len(done), len(pending))
+    for t in pending:
+        t.cancel()
+asyncio.run(main())
+`,
+  async (print) => {
+    const job = coroutine(async function job(d: number, v: string, fail = false) {
+      await sleep(d);
+      if (fail) throw new ValueError(v);
+      return v;
+    });
+    const main = coroutine(async function main() {
+      let ts = [asyncio.create_task(job(0.01, "a")), asyncio.create_task(job(0.05, "b"))];
+      let [done, pending] = await asyncio.wait(ts, { return_when: asyncio.FIRST_COMPLETED });
+      print(done!.size, pending!.size, [...done!].map((t) => t.result()));
+      [done, pending] = await asyncio.wait(ts);
+      print(done!.size, pending!.size);
+      ts = [asyncio.create_task(job(0.01, "x", true)), asyncio.create_task(job(1, "y"))];
+      [done, pending] = await asyncio.wait(ts, { return_when: asyncio.FIRST_EXCEPTION });
+      print(done!.size, pending!.size, [...done!].map((t) => str(t.exception())));
+      [done, pending] = await asyncio.wait(pending!, { timeout: 0.01 });
+      print(done!.size, pending!.size);
+      for (const t of pending!) t.cancel();
+    });
+    await asyncio.run(main());
+  },
+);
+
+add(
+  "asyncio.run cancels leftover tasks and runs their finally blocks",
+  `
+import asyncio
+async def forever(i):
+    try:
+        await asyncio.sleep(10)
+    finally:
+        print("cleanup", i)
+        await asyncio.sleep(0)
+        print("cleaned up", i)
+async def main():
+    asyncio.create_task(forever(1))
+    await asyncio.sleep(0)
+    print("main returns")
+    return "ok"
+print(asyncio.run(main()))
+`,
+  async (print) => {
+    const forever = coroutine(async function forever(i: number) {
+      try {
+        await sleep(10);
+      } finally {
+        print("cleanup", i);
+        await sleep(0);
+        print("cleaned up", i);
+      }
+    });
+    const main = coroutine(async function main() {
+      asyncio.create_task(forever(1));
+      await sleep(0);
+      print("main returns");
+      return "ok";
+    });
+    print(await asyncio.run(main()));
+  },
+);
+
+add(
+  "timers fire in deadline order, then scheduling order",
+  `
+import asyncio
+async def at(d, name):
+    await asyncio.sleep(d)
+    print(name)
+async def main():
+    await asyncio.gather(at(0.03, "c"), at(0.01, "a"), at(0.02, "b"), at(0, "zero"), at(0.01, "a2"))
+asyncio.run(main())
+`,
+  async (print) => {
+    const at = coroutine(async function at(d: number, name: string) {
+      await sleep(d);
+      print(name);
+    });
+    const main = coroutine(async function main() {
+      await asyncio.gather(at(0.03, "c"), at(0.01, "a"), at(0.02, "b"), at(0, "zero"), at(0.01, "a2"));
+    });
+    await asyncio.run(main());
+  },
+);
+
+// One python3 process; a forked child per case gives each case a fresh interpreter state.
+const driver = `
+import sys, json, os, asyncio, types
+try:
+    import nest_asyncio
+except ImportError:
+    sys.modules["nest_asyncio"] = types.SimpleNamespace(apply=lambda loop=None: None)
+cases = json.load(sys.stdin)
+results = {}
+for name, code in cases.items():
+    r, w = os.pipe()
+    sys.stdout.flush()
+    pid = os.fork()
+    if pid == 0:
+        os.close(r)
+        os.dup2(w, 1)
+        try:
+            exec(compile(code, name, "exec"), {"__name__": "__main__"})
+        except BaseException as e:
+            print("UNCAUGHT", type(e).__name__, e)
+        sys.stdout.flush()
+        os._exit(0)
+    os.close(w)
+    with os.fdopen(r) as f:
+        results[name] = f.read()
+    os.waitpid(pid, 0)
+print(json.dumps(results))
+`;
+
+let expected: Record<string, string> = {};
+
+beforeAll(() => {
+  const input = JSON.stringify(Object.fromEntries(cases.map((c) => [c.name, c.py])));
+  const out = execFileSync(pythonExecutable(), ["-c", driver], { input, env: pythonEnv(), encoding: "utf8" });
+  expected = JSON.parse(out) as Record<string, string>;
+});
+
+describe("asyncio runtime prints what CPython prints", () => {
+  for (const c of cases) {
+    it(c.name, async () => {
+      _resetTaskNameCounter();
+      const lines: string[] = [];
+      const print: Print = (...args) => lines.push(args.map((a) => str(a)).join(" "));
+      try {
+        await c.ts(print);
+      } catch (e) {
+        lines.push(`UNCAUGHT ${(e as object).constructor.name} ${str(e)}`);
+      }
+      const got = lines.length === 0 ? "" : lines.join("\n") + "\n";
+      expect(got).toBe(expected[c.name]);
+    });
+  }
+});
