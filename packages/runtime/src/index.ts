@@ -9,3 +9,4 @@ export { repr, str, ascii } from "./repr.js";
 export { tuple, isTuple, type Tuple } from "./tuple.js";
 export { iterate } from "./iter.js";
 export { id } from "./identity.js";
+export * from "./asyncio/index.js";
