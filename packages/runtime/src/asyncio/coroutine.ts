@@ -22,6 +22,9 @@ export class Coroutine<T = unknown> {
   private _self: unknown;
   private _args: unknown[] | null;
   _cr_state = CREATED;
+  /** Set by `gather` to spot a coroutine passed twice (see gather.ts). */
+  _gatherMark = 0;
+  _gatherFut: unknown = null;
   readonly __name__: string;
   readonly __qualname__: string;
 

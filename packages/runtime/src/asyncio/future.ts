@@ -24,8 +24,13 @@ export class Future<T = unknown> {
   _result: T | undefined = undefined;
   _exception: BaseException | null = null;
   _loop: EventLoop;
-  // Done callbacks as (fn, arg) pairs, flattened; `arg` is the future itself for user callbacks.
+  // Done callbacks as (fn, arg) pairs; `arg` is the future itself for user callbacks. The
+  // first pair has its own fields (most futures have one callback), the rest are flattened.
+  _cbFn: DoneCallback | null = null;
+  _cbArg: unknown = null;
   _callbacks: unknown[] | null = null;
+  /** Marks the future as seen by the `gather` call numbered so (duplicate detection). */
+  _gatherMark = 0;
   _cancel_message: unknown = null;
   _cancelled_exc: BaseException | null = null;
   _log_traceback = false;
@@ -96,52 +101,52 @@ export class Future<T = unknown> {
   }
 
   add_done_callback(fn: (fut: this) => unknown, _options?: { context?: unknown }): void {
-    if (this._state !== PENDING) {
-      this._loop._push(fn, this);
-    } else {
-      (this._callbacks ??= []).push(fn, this);
-    }
+    this._addCallback(fn, this);
   }
 
   remove_done_callback(fn: (fut: this) => unknown): number {
-    const cbs = this._callbacks;
-    if (cbs === null) return 0;
+    const pairs = this._takeCallbacks();
     let removed = 0;
-    let j = 0;
-    for (let i = 0; i < cbs.length; i += 2) {
-      if (cbs[i] === fn && cbs[i + 1] === this) {
-        removed++;
-      } else {
-        cbs[j++] = cbs[i];
-        cbs[j++] = cbs[i + 1];
-      }
+    for (let i = 0; i < pairs.length; i += 2) {
+      if (pairs[i] === fn && pairs[i + 1] === this) removed++;
+      else this._addCallback(pairs[i] as DoneCallback, pairs[i + 1]);
     }
-    cbs.length = j;
     return removed;
   }
 
   /** An internal done callback `fn(arg)` (a task's wakeup, ...). */
   _addCallback(fn: DoneCallback, arg: unknown): void {
-    if (this._state !== PENDING) this._loop._push(fn, arg);
-    else (this._callbacks ??= []).push(fn, arg);
-  }
-
-  _removeCallback(fn: DoneCallback, arg: unknown): void {
-    const cbs = this._callbacks;
-    if (cbs === null) return;
-    for (let i = 0; i < cbs.length; i += 2) {
-      if (cbs[i] === fn && cbs[i + 1] === arg) {
-        cbs.splice(i, 2);
-        return;
-      }
+    if (this._state !== PENDING) {
+      this._loop._push(fn, arg);
+    } else if (this._cbFn === null && this._callbacks === null) {
+      this._cbFn = fn;
+      this._cbArg = arg;
+    } else {
+      (this._callbacks ??= []).push(fn, arg);
     }
   }
 
+  /** Remove and return every pending callback pair, in order. */
+  private _takeCallbacks(): unknown[] {
+    const pairs: unknown[] = this._cbFn === null ? [] : [this._cbFn, this._cbArg];
+    if (this._callbacks !== null) pairs.push(...this._callbacks);
+    this._cbFn = null;
+    this._cbArg = null;
+    this._callbacks = null;
+    return pairs;
+  }
+
   _scheduleCallbacks(): void {
+    const fn = this._cbFn;
+    const loop = this._loop;
+    if (fn !== null) {
+      loop._push(fn, this._cbArg);
+      this._cbFn = null;
+      this._cbArg = null;
+    }
     const cbs = this._callbacks;
     if (cbs === null) return;
     this._callbacks = null;
-    const loop = this._loop;
     for (let i = 0; i < cbs.length; i += 2) loop._push(cbs[i] as DoneCallback, cbs[i + 1]);
   }
 

@@ -5,6 +5,7 @@ import { CancelledError } from "./exceptions.js";
 import { Future } from "./future.js";
 import { get_event_loop, kwargsOf, popKwargs, type EventLoop } from "./loop.js";
 import { ensure_future } from "./task.js";
+import { Coroutine } from "./coroutine.js";
 
 /** The future `gather` returns: cancelling it cancels the children. */
 export class GatheringFuture<T> extends Future<T> {
@@ -28,6 +29,8 @@ export class GatheringFuture<T> extends Future<T> {
     return ret;
   }
 }
+
+let gatherCalls = 0;
 
 type Awaited_<T> = T extends PromiseLike<infer U> ? U : T;
 type GatherResults<T extends readonly unknown[]> = { -readonly [K in keyof T]: Awaited_<T[K]> };
@@ -87,17 +90,34 @@ export function gather(...args: unknown[]): Future<unknown[]> {
     }
   };
 
-  // Duplicates share one future; only objects can repeat, so a Map by identity is enough.
-  let seen: Map<unknown, Future<unknown>> | null = null;
+  // An argument given twice shares one future, as CPython's `arg_to_fut` dict does. Our
+  // coroutines and futures carry a mark for this (no map of 100k entries); other awaitables
+  // go through a Map.
+  const mark = ++gatherCalls;
+  let others: Map<unknown, Future<unknown>> | null = null;
   let loop: EventLoop | null = null;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    let fut = seen?.get(arg);
+    let fut: Future<unknown> | undefined;
+    if (arg instanceof Coroutine) {
+      if (arg._gatherMark === mark) fut = arg._gatherFut as Future<unknown>;
+    } else if (arg instanceof Future) {
+      if (arg._gatherMark === mark) fut = arg;
+    } else {
+      fut = others?.get(arg);
+    }
     if (fut === undefined) {
       fut = ensure_future(arg as PromiseLike<unknown>, { loop });
       loop ??= fut._loop;
       nfuts++;
-      if (args.length > 1) (seen ??= new Map()).set(arg, fut);
+      if (arg instanceof Coroutine) {
+        arg._gatherMark = mark;
+        arg._gatherFut = fut;
+      } else if (arg instanceof Future) {
+        arg._gatherMark = mark;
+      } else {
+        (others ??= new Map()).set(arg, fut);
+      }
       fut.add_done_callback(doneCallback);
     }
     children[i] = fut;

@@ -141,10 +141,13 @@ let setLoopCalled = false;
  * cannot block, so emitted code awaits them (`await loop.run_until_complete(main())`).
  */
 export class EventLoop {
-  // FIFO ready queue as parallel arrays with a head index: no closure per callback, O(1) pops.
-  private _readyFn: Callback[] = [];
-  private _readyArg: unknown[] = [];
+  // FIFO ready queue: parallel ring buffers (function, argument), so no closure per callback,
+  // O(1) push and pop, and the storage is reused instead of regrown every iteration.
+  private _readyFn: (Callback | undefined)[] = new Array(1024);
+  private _readyArg: unknown[] = new Array(1024);
+  private _mask = 1023;
   private _head = 0;
+  private _size = 0;
   private _todo = 0;
   private _inIteration = false;
   private _timers: TimerHandle[] = [];
@@ -163,8 +166,9 @@ export class EventLoop {
   /** The task whose step the loop is waiting for. */
   _stepTask: Task | null = null;
   _currentTask: Task | null = null;
-  /** Every task not yet done (CPython keeps a weak set). */
-  _tasks = new Set<Task>();
+  /** Tasks not yet done, oldest first, as an intrusive list (CPython keeps a weak set). */
+  _firstTask: Task | null = null;
+  _lastTask: Task | null = null;
   /** Finished tasks whose exception nobody retrieved, reported when the loop closes. */
   _unretrieved = new Set<{ _reportUnretrieved(): void }>();
   _exceptionHandler: ((loop: EventLoop, context: Record<string, unknown>) => void) | null = null;
@@ -195,9 +199,27 @@ export class EventLoop {
 
   /** Internal `call_soon` without a Handle: `fn(arg)` runs in a later iteration. */
   _push(fn: Callback, arg: unknown): void {
-    this._readyFn.push(fn);
-    this._readyArg.push(arg);
+    if (this._size === this._mask + 1) this._grow();
+    const i = (this._head + this._size) & this._mask;
+    this._readyFn[i] = fn;
+    this._readyArg[i] = arg;
+    this._size++;
     if (this._sleeping) this._wake();
+  }
+
+  private _grow(): void {
+    const cap = this._mask + 1;
+    const fns: (Callback | undefined)[] = new Array(cap * 2);
+    const args: unknown[] = new Array(cap * 2);
+    for (let k = 0; k < cap; k++) {
+      const j = (this._head + k) & this._mask;
+      fns[k] = this._readyFn[j];
+      args[k] = this._readyArg[j];
+    }
+    this._readyFn = fns;
+    this._readyArg = args;
+    this._mask = cap * 2 - 1;
+    this._head = 0;
   }
 
   call_soon(callback: (...args: any[]) => unknown, ...args: unknown[]): Handle {
@@ -245,9 +267,10 @@ export class EventLoop {
     if (this._running) throw new RuntimeError("Cannot close a running event loop");
     if (this._closed) return;
     this._closed = true;
-    this._readyFn.length = 0;
-    this._readyArg.length = 0;
+    this._readyFn.fill(undefined);
+    this._readyArg.fill(undefined);
     this._head = 0;
+    this._size = 0;
     this._timers.length = 0;
     this._reportUnretrieved();
   }
@@ -369,8 +392,6 @@ export class EventLoop {
 
   /** Run callbacks until the loop must wait: for a task's step, a timer, or outside work. */
   _drive(): void {
-    const readyFn = this._readyFn;
-    const readyArg = this._readyArg;
     for (;;) {
       if (this._todo === 0) {
         if (this._inIteration) {
@@ -386,7 +407,7 @@ export class EventLoop {
           this._timerCancelled--;
         }
         if (timers.length > 64 && this._timerCancelled * 2 > timers.length) this._purgeTimers();
-        if (this._head === readyFn.length && !this._stopping) {
+        if (this._size === 0 && !this._stopping) {
           if (timers.length === 0) {
             this._sleeping = true; // CPython would block in select() forever
             return;
@@ -406,28 +427,20 @@ export class EventLoop {
             this._timerCancelled--;
             continue;
           }
-          readyFn.push(runHandle);
-          readyArg.push(handle);
+          this._push(runHandle, handle);
         }
-        this._todo = readyFn.length - this._head;
+        this._todo = this._size;
         this._inIteration = true;
         continue;
       }
       const i = this._head;
-      const fn = readyFn[i]!;
-      const arg = readyArg[i];
-      readyArg[i] = undefined;
-      this._head = i + 1;
+      const fn = this._readyFn[i]!;
+      const arg = this._readyArg[i];
+      this._readyFn[i] = undefined;
+      this._readyArg[i] = undefined;
+      this._head = (i + 1) & this._mask;
+      this._size--;
       this._todo--;
-      if (this._head === readyFn.length) {
-        readyFn.length = 0;
-        readyArg.length = 0;
-        this._head = 0;
-      } else if (this._head >= 8192 && this._head * 2 >= readyFn.length) {
-        readyFn.splice(0, this._head);
-        readyArg.splice(0, this._head);
-        this._head = 0;
-      }
       try {
         fn(arg);
       } catch (e) {

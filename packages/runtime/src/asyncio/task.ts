@@ -28,7 +28,9 @@ export interface TaskOptions {
 
 export class Task<T = unknown> extends Future<T> {
   _coro: PromiseLike<T>;
-  _name: string;
+  // The default name `Task-N` is built only when asked for.
+  private _name: string | null;
+  private _nameNumber = 0;
   _must_cancel = false;
   _fut_waiter: Future<unknown> | null = null;
   _num_cancels_requested = 0;
@@ -40,6 +42,8 @@ export class Task<T = unknown> extends Future<T> {
   _onR: OnRejected | null = null;
   _sendValue: unknown = null;
   _throwValue: unknown = undefined;
+  _prevTask: Task | null = null;
+  _nextTask: Task | null = null;
 
   constructor(coro: PromiseLike<T>, options?: TaskOptions) {
     super({ loop: options?.loop ?? null });
@@ -48,9 +52,19 @@ export class Task<T = unknown> extends Future<T> {
     }
     this._coro = coro;
     const name = options?.name;
-    this._name = name === undefined || name === null ? `Task-${++taskCounter}` : str(name);
-    this._loop._push(taskStep, this);
-    this._loop._tasks.add(this);
+    if (name === undefined || name === null) {
+      this._name = null;
+      this._nameNumber = ++taskCounter;
+    } else {
+      this._name = str(name);
+    }
+    const loop = this._loop;
+    loop._push(taskStep, this);
+    // Append to the loop's list of tasks not yet done.
+    this._prevTask = loop._lastTask;
+    if (loop._lastTask !== null) loop._lastTask._nextTask = this;
+    else loop._firstTask = this;
+    loop._lastTask = this;
   }
 
   get_coro(): PromiseLike<T> {
@@ -58,7 +72,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   get_name(): string {
-    return this._name;
+    return (this._name ??= `Task-${this._nameNumber}`);
   }
 
   set_name(value: unknown): void {
@@ -117,10 +131,9 @@ export class Task<T = unknown> extends Future<T> {
     let info = this._state.toLowerCase();
     if (this._state === FINISHED) {
       const tail = this._exception !== null ? ` exception=${repr(this._exception)}` : ` result=${repr(this._result)}`;
-      return `<Task ${info} name=${repr(this._name)} coro=${coro}${tail}>`;
+      return `<Task ${info} name=${repr(this.get_name())} coro=${coro}${tail}>`;
     }
-    if (this._state === PENDING && this._fut_waiter !== null) info += "";
-    return `<Task ${info} name=${repr(this._name)} coro=${coro}>`;
+    return `<Task ${info} name=${repr(this.get_name())} coro=${coro}>`;
   }
 }
 
@@ -232,7 +245,13 @@ function taskRaised(task: Task<unknown>, e: unknown): void {
 
 function taskSettled(task: Task<unknown>): void {
   const loop = task._loop;
-  loop._tasks.delete(task);
+  const prev = task._prevTask;
+  const next = task._nextTask;
+  if (prev !== null) prev._nextTask = next;
+  else if (loop._firstTask === task) loop._firstTask = next;
+  if (next !== null) next._prevTask = prev;
+  else if (loop._lastTask === task) loop._lastTask = prev;
+  task._prevTask = task._nextTask = null;
   loop._stepDone(task);
 }
 
@@ -294,7 +313,9 @@ export function current_task(loop?: EventLoop | null): Task<unknown> | null {
 
 /** The tasks of `loop` not done yet, in creation order. */
 export function pendingTasks(loop: EventLoop): Task<unknown>[] {
-  return [...loop._tasks].filter((t) => !t.done());
+  const tasks: Task<unknown>[] = [];
+  for (let t = loop._firstTask; t !== null; t = t._nextTask) if (!t.done()) tasks.push(t);
+  return tasks;
 }
 
 installLoopHooks({

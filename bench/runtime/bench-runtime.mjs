@@ -1,0 +1,59 @@
+// @pyts/runtime side of the benchmarks: the programs of bench.py, written as the compiler
+// emits them. `node bench-runtime.mjs CASE N` prints seconds spent in asyncio.run.
+import * as asyncio from "../../packages/runtime/dist/modules/asyncio.js";
+import { coroutine } from "../../packages/runtime/dist/asyncio/index.js";
+
+const trivial = coroutine(async function trivial(i) {
+  return i;
+});
+
+const gatherCase = coroutine(async function gather_case(n) {
+  const aws = [];
+  for (let i = 0; i < n; i++) aws.push(trivial(i));
+  const res = await asyncio.gather(...aws);
+  if (res.length !== n) throw new Error("bad gather");
+});
+
+const asCompletedCase = coroutine(async function as_completed_case(n) {
+  const tasks = [];
+  for (let i = 0; i < n; i++) tasks.push(asyncio.create_task(trivial(i)));
+  let total = 0;
+  for (const f of asyncio.as_completed(tasks)) total += await f;
+  if (total !== (n * (n - 1)) / 2) throw new Error("bad as_completed");
+});
+
+const switchOnce = coroutine(async function switch_(i) {
+  await asyncio.sleep(0);
+  return i;
+});
+
+const switchesCase = coroutine(async function switches_case(n) {
+  const tasks = [];
+  for (let i = 0; i < n; i++) tasks.push(asyncio.create_task(switchOnce(i)));
+  for (const t of tasks) await t;
+});
+
+const queueCase = coroutine(async function queue_case(n) {
+  const q = new asyncio.Queue();
+  const producer = coroutine(async function producer() {
+    for (let i = 0; i < n; i++) {
+      await q.put(i);
+      if (i % 100 === 0) await asyncio.sleep(0);
+    }
+  });
+  const consumer = coroutine(async function consumer() {
+    let total = 0;
+    for (let i = 0; i < n; i++) total += await q.get();
+    return total;
+  });
+  const p = asyncio.create_task(producer());
+  const total = await consumer();
+  await p;
+  if (total !== (n * (n - 1)) / 2) throw new Error("bad queue");
+});
+
+const CASES = { gather: gatherCase, as_completed: asCompletedCase, switches: switchesCase, queue: queueCase };
+const [, , name, n] = process.argv;
+const start = performance.now();
+await asyncio.run(CASES[name](Number(n)));
+console.log((performance.now() - start) / 1000);
