@@ -1,0 +1,113 @@
+// @pyts/compiler: async Python → idiomatic, type-checked TypeScript.
+//
+//     import { transpile } from "@pyts/compiler";
+//     const { code, diagnostics } = transpile('print("hi")', { filename: "hi.py" });
+//     // code: import { print } from "@pyts/runtime";\n\nprint("hi");\n
+//
+// Pipeline: parse (@pyts/parser) → analyze (scopes, facts, async checks) → lower (one module per
+// feature, one dispatch in lower/index.ts) → print once → prettier. Pure and synchronous: no file
+// system, never throws (an internal error becomes a PY9999 diagnostic at the node being lowered).
+import { codeFrameColumns } from "@babel/code-frame";
+import { diagnostic, LineIndex, parse, type Diagnostic } from "@pyts/parser";
+import { checkAsync } from "./analyze/async-checks.js";
+import { ScopeAnalysis } from "./analyze/scopes.js";
+import { forEachChild } from "./analyze/walk.js";
+import { format, printModule } from "./emit.js";
+import { collectClasses } from "./lower/classes.js";
+import { LowerContext } from "./lower/context.js";
+import { lowerModule } from "./lower/module.js";
+import { TypeEnv } from "./lower/types.js";
+import type { Module, Node } from "@pyts/parser";
+
+export interface TranspileOptions {
+  /** Used in diagnostics only. */
+  filename?: string;
+  /** Where emitted code imports builtins from (default `@pyts/runtime`; modules from `<runtimeModule>/<name>`). */
+  runtimeModule?: string;
+  /** Format the output with prettier (default true). */
+  format?: boolean;
+}
+
+export interface TranspileResult {
+  /** The TypeScript; "" when there is any error. */
+  code: string;
+  /** Source map (not produced yet). */
+  map: null | object;
+  diagnostics: Diagnostic[];
+}
+
+export type { Diagnostic };
+
+export function transpile(source: string | Uint8Array, options: TranspileOptions = {}): TranspileResult {
+  const parsed = parse(source, { filename: options.filename });
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  if (diagnostics.some((d) => d.severity === "error")) return { code: "", map: null, diagnostics };
+  let ctx: LowerContext | null = null;
+  try {
+    const analysis = new ScopeAnalysis(parsed.module);
+    diagnostics.push(...checkAsync(parsed.module, analysis));
+    const types = new TypeEnv(analysis);
+    collectClasses(parsed.module, types);
+    ctx = new LowerContext(analysis, { runtimeModule: options.runtimeModule ?? "@pyts/runtime", pythonNames: boundNames(parsed.module, analysis), types });
+    const lowered = lowerModule(ctx, parsed.module);
+    diagnostics.push(...dedupe(ctx.diagnostics, diagnostics));
+    diagnostics.sort((a, b) => a.start - b.start);
+    if (diagnostics.some((d) => d.severity === "error")) return { code: "", map: null, diagnostics };
+    let code = printModule(lowered, parsed.bytes);
+    if (options.format !== false) code = format(code);
+    return { code, map: null, diagnostics };
+  } catch (error) {
+    const at = ctx?.current ?? { start: 0, end: 0 };
+    const overflow = error instanceof RangeError && /call stack/i.test(error.message);
+    const message = overflow ? "the program is nested too deeply to translate" : error instanceof Error ? `${error.message}\n${error.stack ?? ""}` : String(error);
+    diagnostics.push(diagnostic(overflow ? "PY3001" : "PY9999", { start: at.start, end: at.end }, [overflow ? "nesting this deep" : message]));
+    return { code: "", map: null, diagnostics };
+  }
+}
+
+function dedupe(fresh: readonly Diagnostic[], existing: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set(existing.map((d) => `${d.code}:${d.start}:${d.message}`));
+  const out: Diagnostic[] = [];
+  for (const d of fresh) {
+    const key = `${d.code}:${d.start}:${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
+
+/** Every name the program binds anywhere (runtime imports must not take these). */
+function boundNames(module: Module, analysis: ScopeAnalysis): Set<string> {
+  const names = new Set<string>();
+  const visitScope = (node: Node): void => {
+    if (analysis.hasScope(node)) for (const [name, sym] of analysis.scopeOf(node).symbols) if (sym.bindings.length > 0) names.add(name);
+    forEachChild(node, visitScope);
+  };
+  visitScope(module);
+  return names;
+}
+
+export interface FormatOptions {
+  color?: boolean;
+}
+
+/** Renders diagnostics as `file.py:LINE:COL: error PYxxxx: message` plus a code frame. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], source: string | Uint8Array, filename: string, options: FormatOptions = {}): string {
+  const bytes = typeof source === "string" ? new TextEncoder().encode(source) : source;
+  const text = typeof source === "string" ? source : new TextDecoder().decode(source);
+  const lines = new LineIndex(bytes);
+  const out: string[] = [];
+  for (const d of diagnostics) {
+    const line = lines.line(d.start);
+    const column = lines.column(d.start);
+    const endLine = lines.line(d.end);
+    const endColumn = lines.column(d.end);
+    out.push(`${filename}:${line}:${column}: ${d.severity} ${d.code}: ${d.message}`);
+    const loc = { start: { line, column }, end: endLine === line && endColumn > column ? { line: endLine, column: endColumn } : undefined };
+    out.push(codeFrameColumns(text, loc.end === undefined ? { start: loc.start } : { start: loc.start, end: loc.end }, { highlightCode: options.color === true, forceColor: options.color === true }));
+    for (const note of d.notes ?? []) out.push(`  = note: ${note}`);
+    if (d.help !== undefined) out.push(`  = help: ${d.help}`);
+  }
+  return out.length === 0 ? "" : out.join("\n") + "\n";
+}

@@ -1,0 +1,260 @@
+// Assignments: plain, chained, annotated, augmented, unpacking, attributes, subscripts, `del`.
+//
+//     x = 1                      const x = 1;              (bound once at the top level)
+//     n = 0; n += 1              let n = 0; n = add(n, 1);
+//     a, b = b, a                [a, b] = [b, a];
+//     first, *rest = items       const [first, ...rest] = items;
+//     a = b = []                 const a = []; const b = a;
+//     self.name = name           this.name = name;
+//     d["k"] = v                 setitem(d, "k", v);
+//     d["k"] += 1                setitem(d, "k", add(getitem(d, "k"), 1));
+//     s += "!"          (str)    s += "!";
+//     scores: dict[str, int] = {}   const scores: Dict<string, number> = new Dict();
+//     del d["k"]                 delitem(d, "k");
+import type { AnnAssign, Assign, AugAssign, Delete, Expression, Name } from "@pyts/parser";
+import { ts } from "ts-morph";
+import type { LowerContext } from "./context.js";
+import { lowerExpression } from "./index.js";
+import { tsType } from "./names.js";
+import { BINARY_HELPERS, isPure, typeOf } from "./operators.js";
+import { ANY, isNumeric, sameType, type PyType } from "./types.js";
+
+const f = ts.factory;
+
+function exprStatement(e: ts.Expression): ts.Statement {
+  return f.createExpressionStatement(e);
+}
+
+function isEmptyDisplay(e: Expression | null): boolean {
+  if (e === null) return false;
+  if (e._type === "List" || e._type === "Set") return e.elts.length === 0;
+  if (e._type === "Dict") return e.keys.length === 0;
+  if (e._type === "Constant") return e.value.type === "None";
+  if (e._type === "Call" && e.func._type === "Name" && ["list", "dict", "set"].includes(e.func.id) && e.args.length === 0) return true;
+  return false;
+}
+
+/** The declaration keyword a name takes at this binding, or null when it is already declared. */
+function declarationFor(ctx: LowerContext, name: Name): ts.NodeFlags | null {
+  const scope = ctx.scope;
+  if (scope.globals.has(name.id) || scope.nonlocals.has(name.id)) return null;
+  const decl = ctx.fn.plan.get(name.id);
+  if (decl === undefined || ctx.fn.declared.has(name.id)) return null;
+  if (decl.kind !== "inline-const" && decl.kind !== "inline-let") return null;
+  if (decl.first.node !== name) return null;
+  ctx.fn.declared.add(name.id);
+  return decl.kind === "inline-const" ? ts.NodeFlags.Const : ts.NodeFlags.Let;
+}
+
+function symbolTypeOf(ctx: LowerContext, name: string): PyType {
+  const res = ctx.analysis.resolve(ctx.scope, name);
+  return res.kind === "builtin" ? ANY : ctx.types.symbolType(res.symbol);
+}
+
+/** `name = value`, declaring the name when this is its declaring binding. */
+export function assignName(ctx: LowerContext, name: Name, value: ts.Expression, valueNode: Expression | null, annotation: PyType | null = null): ts.Statement[] {
+  const flags = declarationFor(ctx, name);
+  if (flags === null) return [exprStatement(f.createAssignment(ctx.id(name.id), value))];
+  const symType = annotation ?? symbolTypeOf(ctx, name.id);
+  const valueType = valueNode === null ? ANY : typeOf(ctx, valueNode);
+  const needsType =
+    annotation !== null || isEmptyDisplay(valueNode) || (flags === ts.NodeFlags.Let && symType.k !== "any" && !sameType(symType, valueType) && !(isNumeric(symType) && isNumeric(valueType)));
+  const type = needsType ? tsType(ctx, symType) : undefined;
+  return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(name.id), undefined, type, value)], flags))];
+}
+
+/** Every `Name` in a target, in order. */
+export function targetNames(target: Expression): Name[] {
+  switch (target._type) {
+    case "Name":
+      return [target];
+    case "Tuple":
+    case "List":
+      return target.elts.flatMap(targetNames);
+    case "Starred":
+      return targetNames(target.value);
+    default:
+      return [];
+  }
+}
+
+/** A destructuring pattern (`[a, [b, c], ...rest]`, `this.x`) for an unpacking target. */
+export function pattern(ctx: LowerContext, target: Expression): ts.Expression {
+  switch (target._type) {
+    case "Name":
+      return ctx.id(target.id);
+    case "Tuple":
+    case "List":
+      return f.createArrayLiteralExpression(target.elts.map((e) => (e._type === "Starred" ? f.createSpreadElement(pattern(ctx, e.value)) : pattern(ctx, e))));
+    case "Attribute":
+      return lowerExpression(ctx, target);
+    default:
+      ctx.unsupported(target, `${target._type.toLowerCase()} inside an unpacking target`);
+      return f.createIdentifier("undefined");
+  }
+}
+
+/** A destructuring binding pattern (`[a, ...rest]`) for a declaration. */
+function bindingPattern(ctx: LowerContext, target: Expression): ts.BindingName {
+  if (target._type === "Name") return ctx.id(target.id);
+  if (target._type === "Tuple" || target._type === "List") {
+    return f.createArrayBindingPattern(
+      target.elts.map((e) =>
+        e._type === "Starred" ? f.createBindingElement(f.createToken(ts.SyntaxKind.DotDotDotToken), undefined, bindingPattern(ctx, e.value)) : f.createBindingElement(undefined, undefined, bindingPattern(ctx, e)),
+      ),
+    );
+  }
+  ctx.unsupported(target, "this unpacking target");
+  return f.createIdentifier("_");
+}
+
+/**
+ * Declares the names of an unpacking target that this binding declares: returns the declaration
+ * keyword when all of them are declared here (so the whole pattern can be a declaration), else
+ * emits `let x!: T;` for the new ones into `pre` and returns null.
+ */
+function declareUnpacked(ctx: LowerContext, target: Expression, pre: ts.Statement[]): ts.NodeFlags | null {
+  const names = targetNames(target);
+  const flags = names.map((n) => declarationFor(ctx, n));
+  const onlyNames = (t: Expression): boolean => t._type === "Name" || ((t._type === "Tuple" || t._type === "List") && t.elts.every(onlyNames)) || (t._type === "Starred" && onlyNames(t.value));
+  if (names.length > 0 && flags.every((fl) => fl !== null) && onlyNames(target)) {
+    return flags.some((fl) => fl === ts.NodeFlags.Let) ? ts.NodeFlags.Let : ts.NodeFlags.Const;
+  }
+  names.forEach((n, i) => {
+    if (flags[i] !== null) {
+      pre.push(
+        f.createVariableStatement(
+          undefined,
+          f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(n.id), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, symbolTypeOf(ctx, n.id)))], ts.NodeFlags.Let),
+        ),
+      );
+    }
+  });
+  return null;
+}
+
+/** Assigns an already-lowered value to any target. */
+export function assignTo(ctx: LowerContext, target: Expression, value: ts.Expression, valueNode: Expression | null): ts.Statement[] {
+  switch (target._type) {
+    case "Name":
+      return assignName(ctx, target, value, valueNode);
+    case "Attribute":
+      return [exprStatement(f.createAssignment(lowerExpression(ctx, target), value))];
+    case "Subscript":
+      return [exprStatement(f.createCallExpression(ctx.useRuntime("setitem"), undefined, [lowerExpression(ctx, target.value), lowerExpression(ctx, target.slice), value]))];
+    case "Tuple":
+    case "List": {
+      const pre: ts.Statement[] = [];
+      const flags = declareUnpacked(ctx, target, pre);
+      if (flags !== null) {
+        return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(bindingPattern(ctx, target), undefined, undefined, value)], flags))];
+      }
+      return [...pre, exprStatement(f.createAssignment(pattern(ctx, target) as ts.ArrayLiteralExpression, value))];
+    }
+    default:
+      ctx.unsupported(target, "this assignment target");
+      return [];
+  }
+}
+
+/** The right-hand side of an unpacking: a display becomes a plain array literal. */
+function unpackSource(ctx: LowerContext, target: Expression, value: Expression): ts.Expression {
+  if ((target._type === "Tuple" || target._type === "List") && (value._type === "Tuple" || value._type === "List")) {
+    return f.createArrayLiteralExpression(value.elts.map((e) => (e._type === "Starred" ? f.createSpreadElement(lowerExpression(ctx, e.value)) : lowerExpression(ctx, e))));
+  }
+  return lowerExpression(ctx, value);
+}
+
+export function lowerAssign(ctx: LowerContext, node: Assign): ts.Statement[] {
+  const [first, ...rest] = node.targets;
+  if (rest.length === 0) return assignTo(ctx, first!, unpackSource(ctx, first!, node.value), node.value);
+  // a = b = value: evaluate once, assign left to right.
+  const out: ts.Statement[] = [];
+  let source: ts.Expression;
+  let sourceNode: Expression | null = node.value;
+  if (first!._type === "Name") {
+    out.push(...assignTo(ctx, first!, lowerExpression(ctx, node.value), node.value));
+    source = ctx.id(first!.id);
+    sourceNode = first!;
+    for (const t of rest) out.push(...assignTo(ctx, t, source, sourceNode));
+    return out;
+  }
+  const tmp = ctx.temp();
+  out.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(tmp, undefined, undefined, lowerExpression(ctx, node.value))], ts.NodeFlags.Const)));
+  for (const t of node.targets) out.push(...assignTo(ctx, t, tmp, sourceNode));
+  return out;
+}
+
+export function lowerAnnAssign(ctx: LowerContext, node: AnnAssign): ts.Statement[] {
+  const target = node.target;
+  if (target._type === "Name") {
+    const t = ctx.types.annotation(node.annotation, ctx.scope);
+    if (node.value === null) {
+      const flags = declarationFor(ctx, target);
+      if (flags === null) return [];
+      return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(target.id), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t))], ts.NodeFlags.Let))];
+    }
+    return assignName(ctx, target, lowerExpression(ctx, node.value), node.value, t.k === "any" ? null : t);
+  }
+  if (node.value === null) return [];
+  return assignTo(ctx, target, lowerExpression(ctx, node.value), node.value);
+}
+
+const INPLACE_HELPERS: Partial<Record<string, string>> = { Add: "iadd", Sub: "isub", Mult: "imul", BitOr: "ior", BitAnd: "iand", BitXor: "ixor" };
+
+export function lowerAugAssign(ctx: LowerContext, node: AugAssign): ts.Statement[] {
+  const target = node.target;
+  const tt = typeOf(ctx, target);
+  const vt = typeOf(ctx, node.value);
+  const combine = (current: ts.Expression): ts.Expression => {
+    const value = lowerExpression(ctx, node.value);
+    const known = isNumeric(tt) || tt.k === "str";
+    const helper = known ? BINARY_HELPERS[node.op] : INPLACE_HELPERS[node.op] ?? BINARY_HELPERS[node.op];
+    return f.createCallExpression(ctx.useRuntime(helper), undefined, [current, value]);
+  };
+  switch (target._type) {
+    case "Name": {
+      const id = lowerExpression(ctx, target);
+      if (node.op === "Add" && tt.k === "str" && vt.k === "str") return [exprStatement(f.createBinaryExpression(id, ts.SyntaxKind.PlusEqualsToken, lowerExpression(ctx, node.value)))];
+      if (node.op === "Add" && tt.k === "list") return [exprStatement(f.createCallExpression(f.createPropertyAccessExpression(id, "push"), undefined, [f.createSpreadElement(lowerExpression(ctx, node.value))]))];
+      return [exprStatement(f.createAssignment(id, combine(lowerExpression(ctx, target))))];
+    }
+    case "Attribute": {
+      const pre: ts.Statement[] = [];
+      let recv = lowerExpression(ctx, target.value);
+      if (!isPure(target.value) && target.value._type !== "Attribute") {
+        const tmp = ctx.temp();
+        pre.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(tmp, undefined, undefined, recv)], ts.NodeFlags.Const)));
+        recv = tmp;
+      }
+      const member = lowerExpression(ctx, target);
+      const access = ts.isPropertyAccessExpression(member) && pre.length > 0 ? f.createPropertyAccessExpression(recv, member.name as ts.Identifier) : member;
+      if (node.op === "Add" && tt.k === "str" && vt.k === "str") return [...pre, exprStatement(f.createBinaryExpression(access, ts.SyntaxKind.PlusEqualsToken, lowerExpression(ctx, node.value)))];
+      return [...pre, exprStatement(f.createAssignment(access, combine(access)))];
+    }
+    case "Subscript": {
+      const pre: ts.Statement[] = [];
+      const hold = (e: Expression): ts.Expression => {
+        const v = lowerExpression(ctx, e);
+        if (isPure(e)) return v;
+        const tmp = ctx.temp();
+        pre.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(tmp, undefined, undefined, v)], ts.NodeFlags.Const)));
+        return tmp;
+      };
+      const obj = hold(target.value);
+      const key = hold(target.slice);
+      const current = f.createCallExpression(ctx.useRuntime("getitem"), undefined, [obj, key]);
+      return [...pre, exprStatement(f.createCallExpression(ctx.useRuntime("setitem"), undefined, [obj, key, combine(current)]))];
+    }
+  }
+}
+
+export function lowerDelete(ctx: LowerContext, node: Delete): ts.Statement[] {
+  const out: ts.Statement[] = [];
+  for (const t of node.targets) {
+    if (t._type === "Subscript") out.push(exprStatement(f.createCallExpression(ctx.useRuntime("delitem"), undefined, [lowerExpression(ctx, t.value), lowerExpression(ctx, t.slice)])));
+    else if (t._type === "Attribute") out.push(exprStatement(f.createCallExpression(ctx.useRuntime("delattr"), undefined, [lowerExpression(ctx, t.value), f.createStringLiteral(t.attr)])));
+    else ctx.unsupported(t, "del of a name");
+  }
+  return out;
+}

@@ -1,0 +1,183 @@
+// Calls. Who is called decides how:
+//
+//     print(a, b, sep="-")            print(a, b, kw({ sep: "-" }))      runtime function: keywords in kw()
+//     greet("Ann", punct="?")         greet("Ann", "?")                  known def: keywords matched to positions
+//     Point(1, y=2)                   new Point(1, 2)                    user class: `new`, matched to __init__
+//     raise ValueError("bad")         throw new ValueError("bad")        exception classes: `new`
+//     asyncio.gather(*cs, return_exceptions=True)
+//                                     asyncio.gather(...cs, kw({ return_exceptions: true }))
+//     names.append(n)   (list)        names.push(n)                      builtin-type methods: see methods.ts
+//     handler(x)        (unknown)     handler(x)                         keywords to an unknown callee: PY3003
+//
+// A function whose definition the compiler sees (a `def` bound once, a method of a known class)
+// takes its parameters in the order lowerParameters emits them; a skipped defaulted argument is
+// passed as `undefined` so that the JavaScript default applies.
+import type { Arg, Arguments, Call, Expression, Keyword } from "@pyts/parser";
+import { ts } from "ts-morph";
+import type { LowerContext } from "./context.js";
+import { lowerExpression } from "./index.js";
+import { lowerElements } from "./literals.js";
+import { lowerMethodCall } from "./methods.js";
+import { typeOf } from "./operators.js";
+
+const f = ts.factory;
+
+/** Builtins that pyts rejects, with the construct named in the diagnostic. */
+const UNSUPPORTED_BUILTINS: Record<string, string> = {
+  open: "open() (file I/O)",
+  exec: "exec()",
+  eval: "eval()",
+  compile: "compile()",
+  globals: "globals()",
+  locals: "locals()",
+  vars: "vars()",
+  __import__: "__import__()",
+  breakpoint: "breakpoint()",
+  memoryview: "memoryview()",
+  bytearray: "bytearray()",
+  bytes: "bytes()",
+  complex: "complex()",
+};
+
+export function lowerCall(ctx: LowerContext, node: Call): ts.Expression {
+  const func = node.func;
+  if (func._type === "Name") return lowerNameCall(ctx, node, func.id);
+  if (func._type === "Attribute") {
+    if (isSuperCall(func.value)) return lowerSuperCall(ctx, node, func.attr);
+    return lowerMethodCall(ctx, node, func);
+  }
+  return f.createCallExpression(lowerExpression(ctx, func), undefined, runtimeArguments(ctx, node.args, node.keywords));
+}
+
+export function isSuperCall(e: Expression): boolean {
+  return e._type === "Call" && e.func._type === "Name" && e.func.id === "super" && e.args.length === 0;
+}
+
+function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expression {
+  const res = ctx.analysis.resolve(ctx.scope, name);
+  if (res.kind === "builtin") {
+    const unsupported = UNSUPPORTED_BUILTINS[name];
+    if (unsupported !== undefined) return ctx.unsupported(node.func, unsupported);
+    if (name === "super") return ctx.unsupported(node, "super() outside an attribute access");
+    const callee = ctx.useRuntime(name);
+    if (/^[A-Z]\w*(Error|Exception|Exit|Iteration|Interrupt|Warning)$/.test(name) || name === "BaseException" || name === "Exception") {
+      return f.createNewExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
+    }
+    if (name === "len" && node.args.length === 1 && node.keywords.length === 0) {
+      const t = typeOf(ctx, node.args[0]!);
+      if (t.k === "list" || t.k === "tuple" || t.k === "tuplevar") return f.createPropertyAccessExpression(lowerExpression(ctx, node.args[0]!), "length");
+    }
+    return f.createCallExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
+  }
+  const callee = lowerExpression(ctx, node.func);
+  const t = ctx.types.symbolType(res.symbol);
+  if (t.k === "class") {
+    const info = ctx.types.classes.get(t.cls);
+    const sig = info !== undefined ? constructorSignature(ctx, t.cls) : null;
+    const args = sig !== null ? matchArguments(ctx, node, sig, true) : runtimeArguments(ctx, node.args, node.keywords);
+    return f.createNewExpression(callee, undefined, args);
+  }
+  if (t.k === "function" && t.def !== null && t.def._type !== "Lambda" && res.symbol.bindings.length === 1) {
+    return f.createCallExpression(callee, undefined, matchArguments(ctx, node, t.def.args, false));
+  }
+  return f.createCallExpression(callee, undefined, userArguments(ctx, node, name));
+}
+
+/** `super().__init__(...)` → `super(...)`, `super().m(...)` → `super.m(...)`. */
+function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expression {
+  const base = ctx.fn.className !== null ? ctx.types.classes.get(ctx.fn.className)?.bases[0] : undefined;
+  const baseInfo = base !== undefined ? ctx.types.classes.get(base) : undefined;
+  if (method === "__init__") {
+    const sig = baseInfo !== undefined ? constructorSignature(ctx, base!) : null;
+    const args = sig !== null ? matchArguments(ctx, node, sig, true) : runtimeArguments(ctx, node.args, node.keywords);
+    if (ctx.fn.methodKind === "instance" && ctx.fn.isConstructor) return f.createCallExpression(f.createSuper(), undefined, args);
+    return ctx.unsupported(node, "super().__init__() outside __init__");
+  }
+  const m = baseInfo?.methods.get(method);
+  const args = m !== undefined ? matchArguments(ctx, node, m.args, true) : runtimeArguments(ctx, node.args, node.keywords);
+  return f.createCallExpression(f.createPropertyAccessExpression(f.createSuper(), ctx.mangleMember(method)), undefined, args);
+}
+
+/** The parameters of a class's constructor (its own or inherited `__init__`, or its dataclass fields). */
+export function constructorSignature(ctx: LowerContext, cls: string): Arguments | null {
+  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+    const init = info.methods.get("__init__");
+    if (init !== undefined) return init.args;
+    if (info.dataclassInit !== null) return info.dataclassInit;
+  }
+  return null;
+}
+
+/** Arguments for a runtime function: positional (with `...spread`), keywords in a trailing `kw({...})`. */
+export function runtimeArguments(ctx: LowerContext, args: readonly Expression[], keywords: readonly Keyword[]): ts.Expression[] {
+  const out = lowerElements(ctx, args);
+  if (keywords.length > 0) {
+    const props: ts.ObjectLiteralElementLike[] = keywords.map((k) =>
+      k.arg === null
+        ? f.createSpreadAssignment(f.createCallExpression(ctx.useRuntime("kwargsOf"), undefined, [lowerExpression(ctx, k.value)]))
+        : f.createPropertyAssignment(propertyName(k.arg), lowerExpression(ctx, k.value)),
+    );
+    out.push(f.createCallExpression(ctx.useRuntime("kw"), undefined, [f.createObjectLiteralExpression(props, false)]));
+  }
+  return out;
+}
+
+function propertyName(name: string): ts.PropertyName {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? f.createIdentifier(name) : f.createStringLiteral(name);
+}
+
+/** Arguments for a callee the compiler does not know: positional only. */
+export function userArguments(ctx: LowerContext, node: Call, name: string): ts.Expression[] {
+  if (node.keywords.length > 0) {
+    ctx.error("PY3003", node.keywords[0]!, [`keyword arguments to \`${name}\``, "the function called is not known at compile time"], {
+      help: "pass the arguments by position, or call a function defined with `def` directly",
+    });
+  }
+  return lowerElements(ctx, node.args);
+}
+
+/**
+ * Matches a call's arguments to a known parameter list, in the order lowerParameters emits:
+ * positional, keyword-only, `**kwargs` (a Dict), then `*args` extras.
+ */
+export function matchArguments(ctx: LowerContext, node: Call, params: Arguments, skipFirst: boolean): ts.Expression[] {
+  const positional: Arg[] = [...params.posonlyargs, ...params.args].slice(skipFirst ? 1 : 0);
+  const kwonly = params.kwonlyargs;
+  const hasStar = node.args.some((a) => a._type === "Starred");
+  if (hasStar && node.keywords.length === 0 && kwonly.length === 0 && params.kwarg === null) return lowerElements(ctx, node.args);
+  if (hasStar) {
+    ctx.error("PY3003", node, ["this call", "`*args` together with keyword arguments or keyword-only parameters"]);
+    return lowerElements(ctx, node.args);
+  }
+  const slots: (ts.Expression | undefined)[] = new Array(positional.length).fill(undefined);
+  const kwSlots: (ts.Expression | undefined)[] = new Array(kwonly.length).fill(undefined);
+  const extras: ts.Expression[] = [];
+  const kwargs: ts.Expression[] = [];
+  node.args.forEach((a, i) => {
+    const value = lowerExpression(ctx, a);
+    if (i < positional.length) slots[i] = value;
+    else if (params.vararg !== null) extras.push(value);
+    else ctx.error("PY3003", a, ["this call", "more positional arguments than the function takes"]);
+  });
+  for (const k of node.keywords) {
+    if (k.arg === null) {
+      ctx.error("PY3003", k, ["`**` in a call", "the function called takes named parameters"]);
+      continue;
+    }
+    const value = lowerExpression(ctx, k.value);
+    const p = positional.findIndex((a) => a.arg === k.arg);
+    const q = kwonly.findIndex((a) => a.arg === k.arg);
+    if (p >= 0 && p >= params.posonlyargs.length - (skipFirst ? 1 : 0)) slots[p] = value;
+    else if (q >= 0) kwSlots[q] = value;
+    else if (params.kwarg !== null) kwargs.push(f.createArrayLiteralExpression([f.createStringLiteral(k.arg), value]));
+    else ctx.error("PY3003", k, [`keyword argument \`${k.arg}\``, "the function has no parameter of that name"]);
+  }
+  const undef = (): ts.Expression => f.createIdentifier("undefined");
+  const out: ts.Expression[] = slots.map((s) => s ?? undef());
+  out.push(...kwSlots.map((s) => s ?? undef()));
+  if (params.kwarg !== null) out.push(kwargs.length > 0 ? f.createNewExpression(ctx.useRuntime("Dict"), undefined, [f.createArrayLiteralExpression(kwargs)]) : undef());
+  if (extras.length > 0) out.push(...extras);
+  else while (out.length > 0 && ts.isIdentifier(out[out.length - 1]!) && (out[out.length - 1] as ts.Identifier).text === "undefined") out.pop();
+  return out;
+}
+

@@ -1,0 +1,417 @@
+// Classes: fields declared from `self.x = ...` assignments, `__init__` as the constructor,
+// dunder methods kept by name (the runtime calls `__repr__`, `__eq__`, `__iter__` ...), class
+// attributes as static fields, properties as accessors, `@staticmethod`/`@classmethod` as static
+// methods (`cls` is `this`), `super()`, and `@dataclass`.
+//
+//     class Dog(Animal):                      class Dog extends Animal {
+//         species = "dog"                       static species = "dog";
+//         def __init__(self, name):             tricks: any[];
+//             super().__init__(name)            constructor(name: any) {
+//             self.tricks = []                    super(name);
+//         def __repr__(self):                     this.tricks = [];
+//             return f"Dog({self.name!r})"      }
+//         @property                             __repr__() {
+//         def loud(self):                         return `Dog(${repr(this.name)})`;
+//             return self.name.upper()          }
+//                                               get loud() {
+//                                                 return callMethod(this.name, "upper");
+//                                               }
+//                                             }
+//     @dataclass                              class Point {
+//     class Point:                              x: number;
+//         x: int                                y: number;
+//         y: int = 0                            constructor(x: number, y: number = 0) { this.x = x; this.y = y; }
+//                                               __repr__(): string { return `Point(x=${repr(this.x)}, y=${repr(this.y)})`; }
+//                                               __eq__(other: unknown): boolean { ... }
+//                                             }
+import type { Arg, Arguments, AsyncFunctionDef, ClassDef, Expression, FunctionDef, Module, Node, Stmt } from "@pyts/parser";
+import { ts } from "ts-morph";
+import type { Scope } from "../analyze/scopes.js";
+import { forEachChild } from "../analyze/walk.js";
+import { awaitableClassStatements } from "./await.js";
+import type { LowerContext } from "./context.js";
+import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
+import { template } from "./fstrings.js";
+import { generatorReturnType } from "./generators.js";
+import { lowerExpression } from "./index.js";
+import { tsType } from "./names.js";
+import { ANY, join, type ClassInfo, type PyType, type TypeEnv } from "./types.js";
+
+const f = ts.factory;
+
+function decoratorName(d: Expression): string {
+  if (d._type === "Name") return d.id;
+  if (d._type === "Attribute") return d.value._type === "Name" ? `${d.value.id}.${d.attr}` : d.attr;
+  if (d._type === "Call") return decoratorName(d.func);
+  return "";
+}
+
+function isDataclassDecorator(d: Expression): boolean {
+  const n = decoratorName(d);
+  return n === "dataclass" || n === "dataclasses.dataclass";
+}
+
+/** Collects every class of the module (names, bases, methods, fields) before lowering. */
+export function collectClasses(module: Module, types: TypeEnv): void {
+  const classes: ClassDef[] = [];
+  const visit = (n: Node): void => {
+    if (n._type === "ClassDef") classes.push(n);
+    forEachChild(n, visit);
+  };
+  visit(module);
+  for (const cls of classes) {
+    const info: ClassInfo = {
+      name: cls.name,
+      node: cls,
+      bases: cls.bases.map((b) => (b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : "")).filter((b) => b !== "object"),
+      isDataclass: cls.decorator_list.some(isDataclassDecorator),
+      fields: new Map(),
+      methods: new Map(),
+      properties: new Set(),
+      dataclassInit: null,
+      classAttrs: new Map(),
+    };
+    for (const stmt of cls.body) {
+      if (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") {
+        const decos = stmt.decorator_list.map(decoratorName);
+        if (decos.some((d) => d.endsWith(".setter") || d.endsWith(".deleter"))) continue;
+        if (decos.includes("property")) info.properties.add(stmt.name);
+        info.methods.set(stmt.name, stmt);
+      }
+    }
+    types.classes.set(cls.name, info);
+  }
+  for (const cls of classes) computeFields(types, types.classes.get(cls.name)!);
+}
+
+function computeFields(types: TypeEnv, info: ClassInfo): void {
+  const cls = info.node;
+  const classScope = types.analysis.scopeOf(cls);
+  const dataclassArgs: Arg[] = [];
+  const defaults: Expression[] = [];
+  for (const stmt of cls.body) {
+    if (stmt._type === "AnnAssign" && stmt.target._type === "Name") {
+      const t = types.annotation(stmt.annotation, classScope);
+      const name = stmt.target.id;
+      if (info.isDataclass) {
+        if (isClassVar(stmt.annotation)) {
+          info.classAttrs.set(name, t);
+          continue;
+        }
+        info.fields.set(name, t);
+        dataclassArgs.push({ _type: "arg", arg: name, annotation: stmt.annotation, type_comment: null, start: stmt.start, end: stmt.end });
+        if (stmt.value !== null) defaults.push(dataclassDefault(stmt.value));
+      } else if (stmt.value !== null) info.classAttrs.set(name, t);
+      else info.fields.set(name, t);
+    } else if (stmt._type === "Assign") {
+      for (const target of stmt.targets) if (target._type === "Name") info.classAttrs.set(target.id, types.infer(stmt.value, classScope));
+    }
+  }
+  if (info.isDataclass) {
+    info.dataclassInit = { _type: "arguments", posonlyargs: [], args: [{ _type: "arg", arg: "self", annotation: null, type_comment: null, start: cls.start, end: cls.start }, ...dataclassArgs], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults, start: cls.start, end: cls.end };
+  }
+  // self.x = value in any method
+  for (const method of info.methods.values()) {
+    const scope = types.analysis.scopeOf(method);
+    const self = [...method.args.posonlyargs, ...method.args.args][0];
+    if (self === undefined || method.decorator_list.some((d) => ["staticmethod", "classmethod"].includes(decoratorName(d)))) continue;
+    walkSelfAssignments(method.body, self.arg, (attr, value) => {
+      if (info.classAttrs.has(attr) && !info.fields.has(attr)) info.classAttrs.delete(attr);
+      const t = value === null ? ANY : types.infer(value, scope);
+      const known = info.fields.get(attr);
+      info.fields.set(attr, known === undefined ? t : join(known, t));
+    });
+  }
+}
+
+function isClassVar(annotation: Expression): boolean {
+  return (annotation._type === "Subscript" && annotation.value._type === "Name" && annotation.value.id === "ClassVar") || (annotation._type === "Name" && annotation.id === "ClassVar");
+}
+
+/** `field(default=x)` / `field(default_factory=list)` as the default value expression. */
+function dataclassDefault(value: Expression): Expression {
+  if (value._type === "Call" && decoratorName(value.func) === "field") {
+    for (const k of value.keywords) {
+      if (k.arg === "default") return k.value;
+      if (k.arg === "default_factory") return { _type: "Call", func: k.value, args: [], keywords: [], start: k.value.start, end: k.value.end };
+    }
+  }
+  return value;
+}
+
+/** Calls `visit` for each `self.attr = value` (also `self.attr: T = value`, augmented and unpacked) in a method body. */
+function walkSelfAssignments(body: readonly Stmt[], self: string, visit: (attr: string, value: Expression | null) => void): void {
+  const isSelfAttr = (t: Expression): t is Expression & { _type: "Attribute"; attr: string } => t._type === "Attribute" && t.value._type === "Name" && t.value.id === self;
+  const target = (t: Expression, value: Expression | null): void => {
+    if (isSelfAttr(t)) visit(t.attr, value);
+    else if (t._type === "Tuple" || t._type === "List") t.elts.forEach((e, i) => target(e, value !== null && (value._type === "Tuple" || value._type === "List") ? value.elts[i] ?? null : null));
+  };
+  const walk = (n: Node): void => {
+    switch (n._type) {
+      case "FunctionDef":
+      case "AsyncFunctionDef":
+      case "ClassDef":
+      case "Lambda":
+        return;
+      case "Assign":
+        for (const t of n.targets) target(t, n.value);
+        break;
+      case "AnnAssign":
+        target(n.target, n.value);
+        break;
+      case "AugAssign":
+        target(n.target, null);
+        break;
+      case "For":
+      case "With":
+        break;
+      default:
+        break;
+    }
+    forEachChild(n, walk);
+  };
+  for (const s of body) walk(s);
+}
+
+function methodKind(def: FunctionDef | AsyncFunctionDef): "instance" | "static" | "class" | "property" | "setter" {
+  const decos = def.decorator_list.map(decoratorName);
+  if (decos.includes("staticmethod")) return "static";
+  if (decos.includes("classmethod")) return "class";
+  if (decos.includes("property")) return "property";
+  if (decos.some((d) => d.endsWith(".setter"))) return "setter";
+  return "instance";
+}
+
+/** Whether a nested `def` (not a lambda, which keeps `this`) reads the method's `self`. */
+function selfCapturedByNestedDef(scope: Scope, self: string): boolean {
+  const check = (s: Scope): boolean => s.children.some((c) => (c.kind === "function" && (c.freeVars.has(self) || c.symbols.has(self) && c.symbols.get(self)!.bindings.length === 0)) || check(c));
+  return check(scope);
+}
+
+function isRuntimeExceptionName(name: string): boolean {
+  return /^[A-Z]\w*(Error|Exception|Exit|Iteration|Interrupt|Warning)$/.test(name) || name === "BaseException" || name === "Exception";
+}
+
+export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
+  const info = ctx.types.classes.get(cls.name)!;
+  const classScope = ctx.analysis.scopeOf(cls);
+  if (cls.bases.length > 1) ctx.error("PY3001", cls.bases[1]!, ["multiple inheritance"]);
+  for (const d of cls.decorator_list) if (!isDataclassDecorator(d)) ctx.error("PY3001", d, ["class decorator"]);
+  for (const k of cls.keywords) ctx.error("PY3001", k, ["class keyword argument"]);
+  const baseExpr = cls.bases[0];
+  let heritage: ts.HeritageClause[] | undefined;
+  const baseName = info.bases[0];
+  const userBase = baseName !== undefined ? ctx.types.classes.get(baseName) : undefined;
+  if (baseExpr !== undefined && baseName !== undefined && !["ABC", "Generic", "Protocol"].includes(baseName)) {
+    heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(lowerExpression(ctx, baseExpr), undefined)])];
+  }
+  const hasBase = heritage !== undefined;
+  const members: ts.ClassElement[] = [];
+  const name = ctx.id(cls.name);
+
+  // Class attributes → static fields.
+  for (const stmt of cls.body) {
+    if (stmt._type === "Assign") {
+      for (const t of stmt.targets) {
+        if (t._type !== "Name") {
+          ctx.error("PY3001", t, ["this class attribute target"]);
+          continue;
+        }
+        if (!info.classAttrs.has(t.id)) continue;
+        members.push(staticField(ctx, classScope, t.id, stmt.value));
+      }
+    } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name" && info.classAttrs.has(stmt.target.id) && stmt.value !== null) {
+      members.push(staticField(ctx, classScope, stmt.target.id, stmt.value, ctx.types.annotation(stmt.annotation, classScope)));
+    }
+  }
+  // Instance fields not declared by a user base class.
+  const inherited = (attr: string): boolean => {
+    for (let b = userBase; b !== undefined; b = ctx.types.classes.get(b.bases[0] ?? "")) if (b.fields.has(attr) || b.properties.has(attr)) return true;
+    return false;
+  };
+  const init = info.methods.get("__init__");
+  const definite = new Set<string>();
+  if (init !== undefined) for (const s of init.body) if (s._type === "Assign") for (const t of s.targets) if (t._type === "Attribute" && t.value._type === "Name" && t.value.id === init.args.args[0]?.arg) definite.add(t.attr);
+  if (info.isDataclass) for (const k of info.fields.keys()) definite.add(k);
+  for (const [attr, t] of info.fields) {
+    if (inherited(attr) || info.methods.has(attr)) continue;
+    members.push(f.createPropertyDeclaration(undefined, ctx.mangleMember(attr), definite.has(attr) ? undefined : f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t), undefined));
+  }
+
+  if (info.isDataclass && init === undefined) members.push(...dataclassMembers(ctx, info, hasBase));
+
+  const setters = new Map<string, FunctionDef | AsyncFunctionDef>();
+  for (const stmt of cls.body) if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && methodKind(stmt) === "setter") setters.set(stmt.name, stmt);
+
+  for (const stmt of cls.body) {
+    switch (stmt._type) {
+      case "FunctionDef":
+      case "AsyncFunctionDef":
+        members.push(...lowerMethod(ctx, cls, info, stmt, hasBase, baseName));
+        break;
+      case "Assign":
+      case "AnnAssign":
+      case "Pass":
+        break;
+      case "Expr":
+        if (stmt.value._type !== "Constant") ctx.error("PY3001", stmt, ["statement in a class body"]);
+        break;
+      default:
+        ctx.error("PY3001", stmt, [`${stmt._type.toLowerCase()} statement in a class body`]);
+    }
+  }
+  if (info.isDataclass && !info.methods.has("__repr__")) members.push(dataclassRepr(ctx, info));
+  if (info.isDataclass && !info.methods.has("__eq__")) members.push(dataclassEq(ctx, info));
+  const decl = f.createClassDeclaration(undefined, name, undefined, heritage, members);
+  return [decl, ...awaitableClassStatements(ctx, cls, name)];
+}
+
+function staticField(ctx: LowerContext, scope: Scope, attr: string, value: Expression, annotation: PyType | null = null): ts.ClassElement {
+  const v = ctx.withFunction({ ...ctx.fn, scope }, () => lowerExpression(ctx, value));
+  const empty = (value._type === "List" || value._type === "Dict" || value._type === "Set") && ("elts" in value ? value.elts.length === 0 : value.keys.length === 0);
+  const type = annotation !== null && annotation.k !== "any" ? tsType(ctx, annotation) : empty || (value._type === "Constant" && value.value.type === "None") ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword) : undefined;
+  return f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(attr), undefined, type, v);
+}
+
+function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: FunctionDef | AsyncFunctionDef, hasBase: boolean, baseName: string | undefined): ts.ClassElement[] {
+  const kind = methodKind(def);
+  const scope = ctx.analysis.scopeOf(def);
+  const positional = [...def.args.posonlyargs, ...def.args.args];
+  const selfArg = kind === "static" ? undefined : positional[0];
+  const selfSym = selfArg !== undefined ? scope.symbols.get(selfArg.arg) : undefined;
+  let self: { symbol: import("../analyze/scopes.js").SymbolInfo; expr: () => ts.Expression } | null = null;
+  const prologue: ts.Statement[] = [];
+  if (selfSym !== undefined && selfArg !== undefined) {
+    if (selfCapturedByNestedDef(scope, selfArg.arg)) {
+      prologue.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(selfArg.arg), undefined, undefined, f.createThis())], ts.NodeFlags.Const)));
+    } else {
+      self = { symbol: selfSym, expr: () => f.createThis() };
+    }
+  }
+  const isInit = def.name === "__init__" && kind === "instance";
+  const { params, prologue: argPrologue } = lowerParameters(ctx, def.args, scope, { skipFirst: kind !== "static" });
+  const methodKindCtx = kind === "static" ? "static" : kind === "class" ? "class" : "instance";
+  const hasSuperInit = isInit && callsSuperInit(def.body);
+  const bodyPrologue = [...argPrologue, ...prologue];
+  if (isInit && hasBase && !hasSuperInit) {
+    const forward = baseName !== undefined && isRuntimeExceptionName(baseName) ? params.map((p) => f.createIdentifier((p.name as ts.Identifier).text)) : [];
+    bodyPrologue.unshift(f.createExpressionStatement(f.createCallExpression(f.createSuper(), undefined, forward)));
+  }
+  const isGenerator = scope.facts.isGenerator;
+  const isAsync = def._type === "AsyncFunctionDef";
+  let body = lowerFunctionBody(ctx, def, bodyPrologue, { className: cls.name, methodKind: methodKindCtx, self, isConstructor: isInit });
+  const modifiers = kind === "static" || kind === "class" ? [f.createModifier(ts.SyntaxKind.StaticKeyword)] : undefined;
+  const memberName = ctx.mangleMember(def.name);
+  if (isInit) return [f.createConstructorDeclaration(undefined, params, body)];
+  if (kind === "property") {
+    const getter = f.createGetAccessorDeclaration(modifiers, memberName, [], returnTypeNode(ctx, def), body);
+    return [getter];
+  }
+  if (kind === "setter") {
+    return [f.createSetAccessorDeclaration(modifiers, memberName, params, body)];
+  }
+  if (isAsync && isGenerator) {
+    return [f.createMethodDeclaration(modifiers, f.createToken(ts.SyntaxKind.AsteriskToken), memberName, undefined, undefined, params, generatorReturnType(ctx, def, true), body)].map((m) =>
+      f.updateMethodDeclaration(m, [...(modifiers ?? []), f.createModifier(ts.SyntaxKind.AsyncKeyword)], m.asteriskToken, m.name, m.questionToken, m.typeParameters, m.parameters, m.type, m.body),
+    );
+  }
+  if (isGenerator) {
+    return [f.createMethodDeclaration(modifiers, f.createToken(ts.SyntaxKind.AsteriskToken), memberName, undefined, undefined, params, generatorReturnType(ctx, def, false), body)];
+  }
+  if (isAsync) {
+    // A lazy coroutine, as for `async def` functions: the body runs when the result is awaited.
+    const arrow = f.createArrowFunction([f.createModifier(ts.SyntaxKind.AsyncKeyword)], undefined, [], promiseOf(ctx, def), f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
+    body = f.createBlock([f.createReturnStatement(f.createCallExpression(f.createCallExpression(ctx.useRuntime("coroutine"), undefined, [arrow]), undefined, []))], true);
+    return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, undefined, body)];
+  }
+  const returns = dunderReturnType(def.name) ?? returnTypeNode(ctx, def);
+  return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, returns, body)];
+}
+
+function promiseOf(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): ts.TypeNode {
+  const ret = ctx.types.returnType(def);
+  return f.createTypeReferenceNode("Promise", [ret.k === "None" ? f.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword) : tsType(ctx, ret)]);
+}
+
+function dunderReturnType(name: string): ts.TypeNode | undefined {
+  if (name === "__str__" || name === "__repr__") return f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword);
+  return undefined;
+}
+
+function callsSuperInit(body: readonly Stmt[]): boolean {
+  let found = false;
+  const visit = (n: Node): void => {
+    if (found) return;
+    if (n._type === "Call" && n.func._type === "Attribute" && n.func.attr === "__init__" && n.func.value._type === "Call" && n.func.value.func._type === "Name" && n.func.value.func.id === "super") found = true;
+    if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "Lambda" || n._type === "ClassDef") return;
+    forEachChild(n, visit);
+  };
+  for (const s of body) visit(s);
+  return found;
+}
+
+/** The constructor of a dataclass: one parameter per field, in order, with its default. */
+function dataclassMembers(ctx: LowerContext, info: ClassInfo, hasBase: boolean): ts.ClassElement[] {
+  const args = info.dataclassInit as Arguments;
+  const classScope = ctx.analysis.scopeOf(info.node);
+  const fields = args.args.slice(1);
+  const firstDefault = fields.length - args.defaults.length;
+  const params = fields.map((a, i) =>
+    f.createParameterDeclaration(
+      undefined,
+      undefined,
+      ctx.id(a.arg),
+      undefined,
+      tsType(ctx, info.fields.get(a.arg) ?? ANY),
+      i >= firstDefault ? ctx.withFunction({ ...ctx.fn, scope: classScope }, () => lowerExpression(ctx, args.defaults[i - firstDefault]!)) : undefined,
+    ),
+  );
+  const body: ts.Statement[] = [];
+  if (hasBase) body.push(f.createExpressionStatement(f.createCallExpression(f.createSuper(), undefined, [])));
+  for (const a of fields) body.push(f.createExpressionStatement(f.createAssignment(f.createPropertyAccessExpression(f.createThis(), ctx.mangleMember(a.arg)), ctx.id(a.arg))));
+  if (info.methods.has("__post_init__")) body.push(f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(f.createThis(), "__post_init__"), undefined, [])));
+  return [f.createConstructorDeclaration(undefined, params, f.createBlock(body, true))];
+}
+
+function dataclassFieldNames(info: ClassInfo): string[] {
+  return (info.dataclassInit?.args ?? []).slice(1).map((a) => a.arg);
+}
+
+/** `__repr__` of a dataclass: `Point(x=1, y=2)`. */
+function dataclassRepr(ctx: LowerContext, info: ClassInfo): ts.ClassElement {
+  const repr = ctx.useRuntime("repr");
+  const names = dataclassFieldNames(info);
+  const parts: (string | ts.Expression)[] = [`${info.name}(`];
+  names.forEach((n, i) => {
+    parts.push(`${i > 0 ? ", " : ""}${n}=`);
+    parts.push(f.createCallExpression(repr, undefined, [f.createPropertyAccessExpression(f.createThis(), ctx.mangleMember(n))]));
+  });
+  parts.push(")");
+  const text = template(parts);
+  return f.createMethodDeclaration(undefined, undefined, "__repr__", undefined, undefined, [], f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), f.createBlock([f.createReturnStatement(text)], true));
+}
+
+
+/** `__eq__` of a dataclass: same class and equal fields. */
+function dataclassEq(ctx: LowerContext, info: ClassInfo): ts.ClassElement {
+  const other = f.createIdentifier("other");
+  const eq = ctx.useRuntime("eq");
+  let test: ts.Expression = f.createBinaryExpression(other, ts.SyntaxKind.InstanceOfKeyword, ctx.id(info.name));
+  for (const n of dataclassFieldNames(info)) {
+    test = f.createBinaryExpression(
+      test,
+      ts.SyntaxKind.AmpersandAmpersandToken,
+      f.createCallExpression(eq, undefined, [f.createPropertyAccessExpression(f.createThis(), ctx.mangleMember(n)), f.createPropertyAccessExpression(f.createParenthesizedExpression(f.createAsExpression(other, f.createTypeReferenceNode(ctx.id(info.name)))), ctx.mangleMember(n))]),
+    );
+  }
+  return f.createMethodDeclaration(
+    undefined,
+    undefined,
+    "__eq__",
+    undefined,
+    undefined,
+    [f.createParameterDeclaration(undefined, undefined, other, undefined, f.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword))],
+    f.createKeywordTypeNode(ts.SyntaxKind.BooleanKeyword),
+    f.createBlock([f.createReturnStatement(test)], true),
+  );
+}

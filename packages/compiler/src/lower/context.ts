@@ -1,0 +1,235 @@
+// The state shared by every lowering module while one file is lowered: diagnostics, the runtime
+// and module names the output imports (requested with `useRuntime` / `useModule`, emitted once as
+// one import per module), scope facts from the analysis pass and a temporary-name generator.
+//
+//     print(len(xs))        import { len, print } from "@pyts/runtime";
+//                           print(len(xs));
+import type { Node, Span } from "@pyts/parser";
+import { diagnostic, type Diagnostic, type DiagnosticCode } from "@pyts/parser";
+import { ts } from "ts-morph";
+import type { Scope, ScopeAnalysis, SymbolInfo } from "../analyze/scopes.js";
+import type { Declaration } from "./names.js";
+import type { TypeEnv } from "./types.js";
+
+const f = ts.factory;
+
+/** JavaScript reserved words and globals a Python name must not take over; such names get a `_` suffix. */
+const RESERVED = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "yield let static implements interface package private protected public await arguments eval undefined NaN " +
+    "Infinity Object Array String Number Boolean Symbol Math JSON Promise Error Map Set BigInt console globalThis"
+  ).split(" "),
+);
+
+/** Facts about the function being lowered (the async lowering reads and extends these). */
+export interface FunctionContext {
+  scope: Scope;
+  /** The name of the class whose method this is, when it is one. */
+  className: string | null;
+  /** The method kind, when this is a method. */
+  methodKind: "instance" | "static" | "class" | null;
+  /** Names declared with `let x!: T` at the top of this function (first bound in a block). */
+  hoisted: Set<string>;
+  /** Names already declared at their first binding. */
+  declared: Set<string>;
+  /** How each local is declared (see names.ts). */
+  plan: Map<string, Declaration>;
+  /** This is the `__init__` of a class (lowered as its `constructor`). */
+  isConstructor: boolean;
+  /** Temporaries used inside expressions, declared with `let` at the top of the function. */
+  temps: ts.Identifier[];
+  /** The `self` (or `cls`) parameter of a method and the expression it becomes (`this`). */
+  self: { symbol: SymbolInfo; expr: () => ts.Expression } | null;
+}
+
+export class LowerContext {
+  readonly diagnostics: Diagnostic[] = [];
+  /** Name of the runtime package (`@pyts/runtime` unless configured). */
+  readonly runtimeModule: string;
+  /** The node being lowered, for internal-error reports. */
+  current: Node | null = null;
+  fn: FunctionContext;
+  readonly types: TypeEnv;
+
+  /** `import` aliases: the runtime module each stands for and the export it names (null: the module). */
+  readonly imports = new Map<Node, { module: string; name: string | null }>();
+  /** The caught exception of each enclosing `except` handler, innermost last (for a bare `raise`). */
+  readonly handlers: ts.Identifier[] = [];
+  /** Labels for loops whose `else` needs a `break` out of more than the loop. */
+  readonly loopElseFlags: (ts.Identifier | null)[] = [];
+
+  private readonly runtimeNames = new Map<string, string>();
+  private readonly moduleNames = new Map<string, Map<string, string>>();
+  private readonly moduleNamespaces = new Map<string, string>();
+  private readonly taken = new Set<string>();
+  private readonly tempCounters = new Map<string, number>();
+
+  constructor(
+    readonly analysis: ScopeAnalysis,
+    options: { runtimeModule: string; pythonNames: Iterable<string>; types: TypeEnv },
+  ) {
+    this.runtimeModule = options.runtimeModule;
+    for (const n of options.pythonNames) this.taken.add(this.mangle(n));
+    this.types = options.types;
+    this.fn = { scope: analysis.module, className: null, methodKind: null, hoisted: new Set(), declared: new Set(), plan: new Map(), self: null, temps: [], isConstructor: false };
+  }
+
+  get scope(): Scope {
+    return this.fn.scope;
+  }
+
+  /** A Python identifier as a TypeScript identifier text (reserved words get a `_` suffix). */
+  mangle(name: string): string {
+    return RESERVED.has(name) ? `${name}_` : name;
+  }
+
+  /** A Python attribute or method name as a TypeScript member name. */
+  mangleMember(name: string): string {
+    return name === "constructor" ? "constructor_" : name;
+  }
+
+  id(name: string): ts.Identifier {
+    return f.createIdentifier(this.mangle(name));
+  }
+
+  /** `self` inside a method becomes `this`. */
+  selfName(sym: SymbolInfo): ts.Expression | null {
+    for (let fn: FunctionContext | null = this.fn; fn !== null; fn = null) {
+      if (fn.self !== null && fn.self.symbol === sym) return fn.self.expr();
+    }
+    return null;
+  }
+
+  /** The output identifier for a name bound by an `import` of a runtime module, importing it on first use. */
+  importedName(sym: SymbolInfo): ts.Identifier | null {
+    if (sym.bindings.length !== 1 || sym.bindings[0]!.kind !== "import") return null;
+    const info = this.imports.get(sym.bindings[0]!.node);
+    if (info === undefined) return null;
+    const local = this.mangle(sym.name);
+    return info.name === null ? this.useModuleNamespace(info.module, local) : this.useModule(info.module, info.name, local);
+  }
+
+  /** Requests a runtime export and returns the identifier that names it in the output. */
+  useRuntime(name: string): ts.Identifier {
+    let local = this.runtimeNames.get(name);
+    if (local === undefined) {
+      local = this.freshImportName(name);
+      this.runtimeNames.set(name, local);
+    }
+    return f.createIdentifier(local);
+  }
+
+  /** Requests an export of a runtime module (`from time import time` → `import { time } from ".../time"`). */
+  useModule(module: string, name: string, local: string = name): ts.Identifier {
+    let names = this.moduleNames.get(module);
+    if (names === undefined) {
+      names = new Map();
+      this.moduleNames.set(module, names);
+    }
+    names.set(name, local);
+    return f.createIdentifier(local);
+  }
+
+  /** Requests a namespace import (`import asyncio` → `import * as asyncio from ".../asyncio"`). */
+  useModuleNamespace(module: string, local: string): ts.Identifier {
+    this.moduleNamespaces.set(module, local);
+    return f.createIdentifier(local);
+  }
+
+  /** A fresh temporary name (`_tmp`, `_tmp2`, ...) that no Python name in the file uses. */
+  temp(base = "tmp"): ts.Identifier {
+    let name: string;
+    let n = this.tempCounters.get(base) ?? 0;
+    do {
+      n++;
+      name = `_${base}${n === 1 ? "" : n}`;
+    } while (this.taken.has(name));
+    this.tempCounters.set(base, n);
+    this.taken.add(name);
+    return f.createIdentifier(name);
+  }
+
+  /** A temporary for use inside an expression, declared at the top of the current function. */
+  declareTemp(base = "t"): ts.Identifier {
+    const id = this.temp(base);
+    this.fn.temps.push(id);
+    return id;
+  }
+
+  /** `let _t: any, ...;` for the temporaries of the current function, if any. */
+  tempDeclarations(): ts.Statement[] {
+    if (this.fn.temps.length === 0) return [];
+    return [
+      f.createVariableStatement(
+        undefined,
+        f.createVariableDeclarationList(
+          this.fn.temps.map((t) => f.createVariableDeclaration(t, undefined, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))),
+          ts.NodeFlags.Let,
+        ),
+      ),
+    ];
+  }
+
+  error(code: DiagnosticCode, span: Span, args: readonly string[] = [], extra: { notes?: string[]; help?: string } = {}): void {
+    this.diagnostics.push(diagnostic(code, span, args, extra));
+  }
+
+  /** Reports `construct` as unsupported at `span` and returns a placeholder expression. */
+  unsupported(span: Span, construct: string): ts.Expression {
+    this.error("PY3001", span, [construct]);
+    return f.createIdentifier("undefined");
+  }
+
+  /** Runs `body` with `fn` as the current function context. */
+  withFunction<T>(fn: FunctionContext, body: () => T): T {
+    const saved = this.fn;
+    this.fn = fn;
+    try {
+      return body();
+    } finally {
+      this.fn = saved;
+    }
+  }
+
+  /** The import declarations for everything requested, runtime first, modules in first-use order. */
+  importDeclarations(): ts.Statement[] {
+    const out: ts.Statement[] = [];
+    const named = (entries: Iterable<[string, string]>, from: string): void => {
+      const specs = [...entries]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, local]) =>
+          f.createImportSpecifier(false, name === local ? undefined : f.createIdentifier(name), f.createIdentifier(local)),
+        );
+      if (specs.length === 0) return;
+      out.push(
+        f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamedImports(specs)), f.createStringLiteral(from)),
+      );
+    };
+    named(this.runtimeNames, this.runtimeModule);
+    for (const [module, local] of this.moduleNamespaces) {
+      out.push(
+        f.createImportDeclaration(
+          undefined,
+          f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(local))),
+          f.createStringLiteral(`${this.runtimeModule}/${module}`),
+        ),
+      );
+    }
+    for (const [module, names] of this.moduleNames) named(names, `${this.runtimeModule}/${module}`);
+    return out;
+  }
+
+  private freshImportName(name: string): string {
+    if (!this.taken.has(name)) {
+      this.taken.add(name);
+      return name;
+    }
+    let i = 1;
+    while (this.taken.has(`${name}_${i}`)) i++;
+    const local = `${name}_${i}`;
+    this.taken.add(local);
+    return local;
+  }
+}

@@ -1,0 +1,175 @@
+// `if`/`elif`/`else`, `while` and `for`, with their `else` clauses.
+//
+//     if n > 0: ... elif n == 0: ... else: ...      if (n > 0) {...} else if (n === 0) {...} else {...}
+//     for i in range(3):                            for (let i = 0; i < 3; i++) {
+//     for name in names:        (list)              for (const name of names) {
+//     for k, v in d.items():                        for (const [k, v] of d.items()) {
+//     for x in thing:           (unknown)           for (const x of iterate(thing)) {
+//     while queue: ... else: done()                 let _broke = false;
+//                                                   while (queue.length > 0) { ... _broke = true; break; ... }
+//                                                   if (!_broke) { done(); }
+//
+// A loop variable that is read after its loop, or captured by a closure, is a function-level
+// `let` (Python's loop variable outlives the loop and closures see its last value), so the loop
+// assigns it instead of declaring a fresh binding per iteration.
+import type { Expression, For, If, Stmt, While } from "@pyts/parser";
+import { ts } from "ts-morph";
+import { pattern, targetNames } from "./assign.js";
+import type { LowerContext } from "./context.js";
+import { lowerBody, lowerExpression } from "./index.js";
+import { tsType } from "./names.js";
+import { condition, typeOf } from "./operators.js";
+
+const f = ts.factory;
+
+function block(statements: ts.Statement[]): ts.Block {
+  return f.createBlock(statements, true);
+}
+
+export function lowerIf(ctx: LowerContext, node: If): ts.Statement[] {
+  const test = condition(ctx, node.test);
+  const then = block(lowerBody(ctx, node.body));
+  let otherwise: ts.Statement | undefined;
+  if (node.orelse.length === 1 && node.orelse[0]!._type === "If") otherwise = lowerIf(ctx, node.orelse[0]!)[0];
+  else if (node.orelse.length > 0) otherwise = block(lowerBody(ctx, node.orelse));
+  return [f.createIfStatement(test, then, otherwise)];
+}
+
+/** Lowers a loop body with a `break` flag when the loop has an `else`. */
+function loopWithElse(ctx: LowerContext, orelse: readonly Stmt[], makeLoop: (body: () => ts.Statement[]) => ts.Statement[]): ts.Statement[] {
+  if (orelse.length === 0) {
+    ctx.loopElseFlags.push(null);
+    try {
+      return makeLoop(() => []);
+    } finally {
+      ctx.loopElseFlags.pop();
+    }
+  }
+  const flag = ctx.temp("broke");
+  ctx.loopElseFlags.push(flag);
+  let loop: ts.Statement[];
+  try {
+    loop = makeLoop(() => []);
+  } finally {
+    ctx.loopElseFlags.pop();
+  }
+  return [
+    f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(flag, undefined, undefined, f.createFalse())], ts.NodeFlags.Let)),
+    ...loop,
+    f.createIfStatement(f.createLogicalNot(flag), block(lowerBody(ctx, orelse))),
+  ];
+}
+
+export function lowerWhile(ctx: LowerContext, node: While): ts.Statement[] {
+  return loopWithElse(ctx, node.orelse, () => {
+    const test = condition(ctx, node.test);
+    return [f.createWhileStatement(test, block(lowerBody(ctx, node.body)))];
+  });
+}
+
+/** Whether every name of a `for` target is declared by the loop itself. */
+function loopDeclares(ctx: LowerContext, target: Expression): boolean {
+  const names = targetNames(target);
+  return names.length > 0 && names.every((n) => ctx.fn.plan.get(n.id)?.kind === "loop" && !ctx.scope.globals.has(n.id) && !ctx.scope.nonlocals.has(n.id));
+}
+
+/** `range(stop)` / `range(start, stop)` / `range(start, stop, k)` with a constant step, as bounds. */
+function rangeBounds(ctx: LowerContext, iter: Expression): { start: ts.Expression; stop: Expression; step: number } | null {
+  if (iter._type !== "Call" || iter.func._type !== "Name" || iter.func.id !== "range" || iter.keywords.length > 0) return null;
+  if (ctx.analysis.resolve(ctx.scope, "range").kind !== "builtin") return null;
+  const args = iter.args;
+  if (args.some((a) => a._type === "Starred" || typeOf(ctx, a).k !== "int")) return null;
+  let step = 1;
+  if (args.length === 3) {
+    const s = args[2]!;
+    if (s._type === "Constant" && s.value.type === "int") step = Number(s.value.value);
+    else if (s._type === "UnaryOp" && s.op === "USub" && s.operand._type === "Constant" && s.operand.value.type === "int") step = -Number(s.operand.value.value);
+    else return null;
+    if (step === 0) return null;
+  }
+  if (args.length === 1) return { start: f.createNumericLiteral(0), stop: args[0]!, step };
+  if (args.length === 2 || args.length === 3) return { start: lowerExpression(ctx, args[0]!), stop: args[1]!, step };
+  return null;
+}
+
+/** Names assigned anywhere in a block (a `range` bound read each iteration must not change). */
+function assignedIn(body: readonly Stmt[], name: string): boolean {
+  const text = JSON.stringify(body, (k, v) => (k === "start" || k === "end" ? undefined : v));
+  return text.includes(`{"_type":"Name","id":${JSON.stringify(name)},"ctx":"Store"}`);
+}
+
+export function lowerFor(ctx: LowerContext, node: For): ts.Statement[] {
+  return loopWithElse(ctx, node.orelse, () => {
+    const pre: ts.Statement[] = [];
+    const declares = loopDeclares(ctx, node.target);
+    const range = declares && node.target._type === "Name" ? rangeBounds(ctx, node.iter) : null;
+    if (range !== null && node.target._type === "Name") {
+      const stop = range.stop;
+      const stable = stop._type === "Constant" || (stop._type === "Name" && !assignedIn(node.body, stop.id));
+      if (stable) {
+        const i = ctx.id(node.target.id);
+        const cmp = range.step > 0 ? ts.SyntaxKind.LessThanToken : ts.SyntaxKind.GreaterThanToken;
+        const incr =
+          range.step === 1
+            ? f.createPostfixIncrement(i)
+            : range.step === -1
+              ? f.createPostfixDecrement(i)
+              : f.createBinaryExpression(i, range.step > 0 ? ts.SyntaxKind.PlusEqualsToken : ts.SyntaxKind.MinusEqualsToken, f.createNumericLiteral(Math.abs(range.step)));
+        return [
+          f.createForStatement(
+            f.createVariableDeclarationList([f.createVariableDeclaration(i, undefined, undefined, range.start)], ts.NodeFlags.Let),
+            f.createBinaryExpression(i, cmp, lowerExpression(ctx, stop)),
+            incr,
+            block(lowerBody(ctx, node.body)),
+          ),
+        ];
+      }
+    }
+    const iterable = iterableOf(ctx, node.iter);
+    let initializer: ts.ForInitializer;
+    if (declares) {
+      initializer = f.createVariableDeclarationList([f.createVariableDeclaration(bindingOf(ctx, node.target))], ts.NodeFlags.Const);
+      for (const n of targetNames(node.target)) ctx.fn.declared.add(n.id);
+    } else {
+      for (const n of targetNames(node.target)) {
+        const d = ctx.fn.plan.get(n.id);
+        if (d !== undefined && d.kind === "loop" && !ctx.fn.declared.has(n.id)) {
+          ctx.fn.declared.add(n.id);
+          pre.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(n.id), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, ctx.types.symbolType(d.symbol)))], ts.NodeFlags.Let)));
+        }
+      }
+      initializer = pattern(ctx, node.target);
+    }
+    return [...pre, f.createForOfStatement(undefined, initializer, iterable, block(lowerBody(ctx, node.body)))];
+  });
+}
+
+function bindingOf(ctx: LowerContext, target: Expression): ts.BindingName {
+  if (target._type === "Name") return ctx.id(target.id);
+  if (target._type === "Tuple" || target._type === "List") {
+    return f.createArrayBindingPattern(
+      target.elts.map((e) => (e._type === "Starred" ? f.createBindingElement(f.createToken(ts.SyntaxKind.DotDotDotToken), undefined, bindingOf(ctx, e.value)) : f.createBindingElement(undefined, undefined, bindingOf(ctx, e)))),
+    );
+  }
+  ctx.unsupported(target, "this loop target");
+  return f.createIdentifier("_");
+}
+
+/** An expression `for...of` can walk to get Python's items. */
+export function iterableOf(ctx: LowerContext, iter: Expression): ts.Expression {
+  const t = typeOf(ctx, iter);
+  const value = lowerExpression(ctx, iter);
+  switch (t.k) {
+    case "list":
+    case "tuple":
+    case "tuplevar":
+    case "str":
+    case "set":
+    case "dict":
+    case "range":
+    case "iter":
+      return value;
+    default:
+      return f.createCallExpression(ctx.useRuntime("iterate"), undefined, [value]);
+  }
+}

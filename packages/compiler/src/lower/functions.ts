@@ -1,0 +1,222 @@
+// `def`, `lambda`, `return`, parameters and function bodies.
+//
+//     def greet(name: str, punct="!") -> str:      function greet(name: string, punct: string = "!"): string {
+//         return "Hello " + name + punct             return "Hello " + name + punct;
+//                                                  }
+//     def total(*nums, scale=1):                   function total(scale: number = 1, ..._nums: any[]) {
+//         ...                                        const nums = tuple(_nums);
+//     square = lambda x: x * x                     const square = (x: any) => mul(x, x);
+//     @timed                                       const work = timed(function work() {
+//     def work(): ...                                ...
+//                                                  });
+//
+// Parameter order in the output: positional parameters, keyword-only parameters, `**kwargs` (a
+// `Dict`), then `*args` as a rest parameter (JavaScript wants the rest last). Calls to a function
+// known at compile time are matched to this order by calls.ts; defaults become JavaScript default
+// parameters (a skipped argument is passed as `undefined`). A mutable default (`def f(xs=[])`)
+// is evaluated once, where the `def` is, as in Python.
+import type { Arg, Arguments, AsyncFunctionDef, Expression, FunctionDef, Lambda, Return } from "@pyts/parser";
+import { ts } from "ts-morph";
+import type { Scope } from "../analyze/scopes.js";
+import type { FunctionContext, LowerContext } from "./context.js";
+import { lowerGeneratorFunctionDef } from "./generators.js";
+import { lowerBody, lowerExpression } from "./index.js";
+import { hoistedDeclarations, planDeclarations, tsType } from "./names.js";
+import { ANY, type PyType } from "./types.js";
+
+const f = ts.factory;
+
+export interface LoweredParameters {
+  params: ts.ParameterDeclaration[];
+  /** Statements to run first in the body (`const args = tuple(_args)`). */
+  prologue: ts.Statement[];
+  /** Statements to run before the function is defined (defaults evaluated once). */
+  before: ts.Statement[];
+}
+
+/** Whether a default value is immutable and cheap, so evaluating it per call is the same as once. */
+function isSimpleDefault(e: Expression): boolean {
+  if (e._type === "Constant") return true;
+  if (e._type === "UnaryOp" && e.operand._type === "Constant") return true;
+  if (e._type === "Name") return true;
+  if (e._type === "Tuple") return e.elts.every(isSimpleDefault);
+  return false;
+}
+
+/**
+ * Lowers a parameter list. `skipFirst` drops `self`/`cls` of a method. `hoistDefaults` evaluates
+ * mutable defaults once into constants placed before the function.
+ */
+export function lowerParameters(
+  ctx: LowerContext,
+  args: Arguments,
+  scope: Scope,
+  options: { skipFirst?: boolean; hoistDefaults?: boolean; functionName?: string } = {},
+): LoweredParameters {
+  const params: ts.ParameterDeclaration[] = [];
+  const prologue: ts.Statement[] = [];
+  const before: ts.Statement[] = [];
+  const positional = [...args.posonlyargs, ...args.args];
+  const firstDefault = positional.length - args.defaults.length;
+  const typeOf = (a: Arg): PyType => {
+    const sym = scope.symbols.get(a.arg);
+    return sym === undefined ? ANY : ctx.types.symbolType(sym);
+  };
+  const defaultValue = (a: Arg, e: Expression): ts.Expression => {
+    const value = lowerExpression(ctx, e);
+    if (!options.hoistDefaults || isSimpleDefault(e)) return value;
+    const name = ctx.temp(`${options.functionName ?? "f"}_${a.arg}`);
+    before.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, tsType(ctx, typeOf(a)), value)], ts.NodeFlags.Const)));
+    return name;
+  };
+  const param = (a: Arg, def: Expression | null): ts.ParameterDeclaration =>
+    f.createParameterDeclaration(undefined, undefined, ctx.id(a.arg), undefined, tsType(ctx, typeOf(a)), def === null ? undefined : defaultValue(a, def));
+
+  positional.forEach((a, i) => {
+    if (i === 0 && options.skipFirst) return;
+    params.push(param(a, i >= firstDefault ? args.defaults[i - firstDefault]! : null));
+  });
+  args.kwonlyargs.forEach((a, i) => params.push(param(a, args.kw_defaults[i] ?? null)));
+  if (args.kwarg !== null) {
+    params.push(
+      f.createParameterDeclaration(
+        undefined,
+        undefined,
+        ctx.id(args.kwarg.arg),
+        undefined,
+        tsType(ctx, { k: "dict", key: { k: "str" }, value: annotationOrAny(ctx, args.kwarg, scope) }),
+        f.createNewExpression(ctx.useRuntime("Dict"), undefined, []),
+      ),
+    );
+  }
+  if (args.vararg !== null) {
+    const raw = ctx.temp(args.vararg.arg);
+    const item = annotationOrAny(ctx, args.vararg, scope);
+    params.push(f.createParameterDeclaration(undefined, f.createToken(ts.SyntaxKind.DotDotDotToken), raw, undefined, f.createArrayTypeNode(tsType(ctx, item))));
+    prologue.push(
+      f.createVariableStatement(
+        undefined,
+        f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(args.vararg.arg), undefined, undefined, f.createCallExpression(ctx.useRuntime("tuple"), undefined, [raw]))], ts.NodeFlags.Const),
+      ),
+    );
+  }
+  return { params, prologue, before };
+}
+
+function annotationOrAny(ctx: LowerContext, a: Arg, scope: Scope): PyType {
+  return a.annotation === null ? ANY : ctx.types.annotation(a.annotation, scope.parent ?? scope);
+}
+
+/**
+ * Lowers the body of a function (or method) in its own function context: declarations planned
+ * for its locals, hoisted `let`s first, then `prologue`, then the statements.
+ */
+export function lowerFunctionBody(
+  ctx: LowerContext,
+  def: FunctionDef | AsyncFunctionDef,
+  prologue: ts.Statement[],
+  extra: Partial<Pick<FunctionContext, "className" | "methodKind" | "self" | "isConstructor">> = {},
+): ts.Block {
+  const scope = ctx.analysis.scopeOf(def);
+  const fn = newFunctionContext(scope, extra);
+  return ctx.withFunction(fn, () => {
+    const statements = lowerBody(ctx, def.body);
+    return f.createBlock([...hoistedDeclarations(ctx, fn.plan), ...ctx.tempDeclarations(), ...prologue, ...statements], true);
+  });
+}
+
+export function newFunctionContext(scope: Scope, extra: Partial<Pick<FunctionContext, "className" | "methodKind" | "self" | "isConstructor">> = {}): FunctionContext {
+  return {
+    scope,
+    className: extra.className ?? null,
+    methodKind: extra.methodKind ?? null,
+    hoisted: new Set(),
+    declared: new Set(),
+    plan: planDeclarations(scope),
+    self: extra.self ?? null,
+    temps: [],
+    isConstructor: extra.isConstructor ?? false,
+  };
+}
+
+/** The declared return type of a function, or undefined to let TypeScript infer it. */
+export function returnTypeNode(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): ts.TypeNode | undefined {
+  const scope = ctx.analysis.scopeOf(def);
+  const recursive = scope.freeVars.has(def.name) || referencesOwnName(ctx, def);
+  if (def.returns === null && !recursive) return undefined;
+  const t = ctx.types.returnType(def);
+  if (t.k === "None") return f.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword);
+  return tsType(ctx, t);
+}
+
+function referencesOwnName(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): boolean {
+  const sym = ctx.scope.symbols.get(def.name);
+  return sym !== undefined && sym.uses.some((u) => u.start >= def.start && u.end <= def.end);
+}
+
+/** Wraps a function expression in its decorators, innermost (last written) first. */
+export function applyDecorators(ctx: LowerContext, decorators: readonly Expression[], value: ts.Expression): ts.Expression {
+  let out = value;
+  for (let i = decorators.length - 1; i >= 0; i--) out = f.createCallExpression(lowerExpression(ctx, decorators[i]!), undefined, [out]);
+  return out;
+}
+
+/**
+ * Binds a function value to its name: a `function` declaration when declared once at the top
+ * level of its scope, else an assignment to the hoisted name.
+ */
+export function bindFunction(ctx: LowerContext, name: string, value: ts.Expression, declaration: () => ts.Statement): ts.Statement {
+  const decl = ctx.fn.plan.get(name);
+  const global = ctx.scope.globals.has(name) || ctx.scope.nonlocals.has(name);
+  if (!global && decl !== undefined && decl.kind === "inline-const" && decl.first.kind === "function") return declaration();
+  if (!global && decl !== undefined && (decl.kind === "inline-const" || decl.kind === "inline-let") && !ctx.fn.declared.has(name)) {
+    ctx.fn.declared.add(name);
+    return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(name), undefined, undefined, value)], decl.kind === "inline-const" ? ts.NodeFlags.Const : ts.NodeFlags.Let));
+  }
+  return f.createExpressionStatement(f.createAssignment(ctx.id(name), value));
+}
+
+export function lowerFunctionDef(ctx: LowerContext, def: FunctionDef): ts.Statement[] {
+  const scope = ctx.analysis.scopeOf(def);
+  if (scope.facts.isGenerator) return lowerGeneratorFunctionDef(ctx, def);
+  const { params, prologue, before } = lowerParameters(ctx, def.args, scope, { hoistDefaults: true, functionName: def.name });
+  const body = lowerFunctionBody(ctx, def, prologue);
+  const returns = returnTypeNode(ctx, def);
+  const name = ctx.id(def.name);
+  if (def.decorator_list.length === 0) {
+    const fnDecl = (): ts.Statement => f.createFunctionDeclaration(undefined, undefined, name, undefined, params, returns, body);
+    return [...before, bindFunction(ctx, def.name, f.createFunctionExpression(undefined, undefined, name, undefined, params, returns, body), fnDecl)];
+  }
+  const value = applyDecorators(ctx, def.decorator_list, f.createFunctionExpression(undefined, undefined, name, undefined, params, returns, body));
+  const decl = ctx.fn.plan.get(def.name);
+  const stmt =
+    decl !== undefined && decl.kind === "inline-const" && !ctx.scope.globals.has(def.name)
+      ? f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, value)], ts.NodeFlags.Const))
+      : bindFunction(ctx, def.name, value, () => f.createExpressionStatement(f.createAssignment(name, value)));
+  return [...before, stmt];
+}
+
+export function lowerLambda(ctx: LowerContext, node: Lambda): ts.Expression {
+  const scope = ctx.analysis.scopeOf(node);
+  const fn = newFunctionContext(scope, { self: ctx.fn.self, className: ctx.fn.className, methodKind: ctx.fn.methodKind });
+  return ctx.withFunction(fn, () => {
+    const { params, prologue } = lowerParameters(ctx, node.args, scope);
+    const body = lowerExpression(ctx, node.body);
+    return f.createArrowFunction(
+      undefined,
+      undefined,
+      params,
+      undefined,
+      f.createToken(ts.SyntaxKind.EqualsGreaterThanToken),
+      prologue.length === 0 ? (ts.isObjectLiteralExpression(body) ? f.createParenthesizedExpression(body) : body) : f.createBlock([...prologue, f.createReturnStatement(body)], true),
+    );
+  });
+}
+
+export function lowerReturn(ctx: LowerContext, node: Return): ts.Statement[] {
+  if (ctx.scope.kind === "module" || ctx.scope.kind === "class") {
+    ctx.error("PY2009", node);
+    return [];
+  }
+  return [f.createReturnStatement(node.value === null ? undefined : lowerExpression(ctx, node.value))];
+}

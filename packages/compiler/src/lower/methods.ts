@@ -1,0 +1,116 @@
+// Method calls `obj.name(...)`, by what the compiler knows of `obj`:
+//
+//     names.append(n)          (list)         names.push(n)
+//     s.upper()                (str)          s.toUpperCase()
+//     ", ".join(words)         (list[str])    words.join(", ")
+//     s.center(9, "*")         (str)          callMethod(s, "center", 9, "*")   (Python's own semantics)
+//     d.get("k", 0)            (dict)         d.get("k", 0)                      (the runtime Dict has them)
+//     self.area()              (user class)   this.area()
+//     Circle.unit()            (staticmethod) Circle.unit()
+//     asyncio.sleep(1)         (module)       asyncio.sleep(1)
+//     q = asyncio.Queue()      (module class) new asyncio.Queue()
+//     thing.update(x)          (unknown)      callMethod(thing, "update", x)     when a builtin type has it
+//
+// A list or str method whose JavaScript counterpart is exact becomes that counterpart; every
+// other builtin-type method goes through the runtime's `callMethod`, which implements Python's.
+import type { Attribute, Call } from "@pyts/parser";
+import { ts } from "ts-morph";
+import { constructorSignature, matchArguments, runtimeArguments } from "./calls.js";
+import type { LowerContext } from "./context.js";
+import { lowerExpression } from "./index.js";
+import { lowerElements, spreadable } from "./literals.js";
+import { typeOf } from "./operators.js";
+import { elementType } from "./types.js";
+
+const f = ts.factory;
+
+/** Method names of str, list, tuple (dict and set are runtime classes that have their methods). */
+const BUILTIN_METHODS = new Set(
+  (
+    "append extend insert remove pop clear index count sort reverse copy " +
+    "capitalize casefold center encode endswith expandtabs find format format_map isalnum isalpha isascii " +
+    "isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle isupper join ljust lower lstrip " +
+    "partition removeprefix removesuffix replace rfind rindex rjust rpartition rsplit rstrip split splitlines " +
+    "startswith strip swapcase title translate upper zfill get items keys values setdefault update add discard " +
+    "union intersection difference symmetric_difference issubset issuperset isdisjoint popitem"
+  ).split(" "),
+);
+
+export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute): ts.Expression {
+  const recvType = typeOf(ctx, func.value);
+  const name = func.attr;
+  const member = (recv: ts.Expression, m: string = ctx.mangleMember(name)): ts.Expression => f.createPropertyAccessExpression(recv, m);
+  const call = (callee: ts.Expression, args: ts.Expression[]): ts.Expression => f.createCallExpression(callee, undefined, args);
+
+  if (recvType.k === "module") {
+    const recv = lowerExpression(ctx, func.value);
+    const args = runtimeArguments(ctx, node.args, node.keywords);
+    return /^[A-Z]/.test(name) ? f.createNewExpression(member(recv), undefined, args) : call(member(recv), args);
+  }
+  if (recvType.k === "instance" && !recvType.runtime) {
+    const m = findMethod(ctx, recvType.cls, name);
+    const recv = lowerExpression(ctx, func.value);
+    if (m !== null) return call(member(recv), matchArguments(ctx, node, m.def.args, !m.isStatic));
+    return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
+  }
+  if (recvType.k === "class") {
+    const m = findMethod(ctx, recvType.cls, name);
+    const recv = lowerExpression(ctx, func.value);
+    if (m !== null) return call(member(recv), matchArguments(ctx, node, m.def.args, m.isClassMethod));
+    if (name === "__init__") {
+      const sig = constructorSignature(ctx, recvType.cls);
+      if (sig !== null) return call(member(recv), matchArguments(ctx, node, sig, true));
+    }
+    return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
+  }
+  if (recvType.k === "dict" || recvType.k === "set") {
+    return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));
+  }
+  const plainArgs = node.keywords.length === 0 && node.args.every((a) => a._type !== "Starred");
+  if (recvType.k === "list" && plainArgs) {
+    if (name === "append" && node.args.length === 1) return call(member(lowerExpression(ctx, func.value), "push"), [lowerExpression(ctx, node.args[0]!)]);
+    if (name === "extend" && node.args.length === 1) {
+      return call(member(lowerExpression(ctx, func.value), "push"), [f.createSpreadElement(spreadable(ctx, node.args[0]!))]);
+    }
+  }
+  if (recvType.k === "str" && plainArgs) {
+    const recv = (): ts.Expression => lowerExpression(ctx, func.value);
+    const argTypes = node.args.map((a) => typeOf(ctx, a));
+    const strArgs = argTypes.every((t) => t.k === "str");
+    const n = node.args.length;
+    const simple: Record<string, string> = { upper: "toUpperCase", lower: "toLowerCase", strip: "trim", lstrip: "trimStart", rstrip: "trimEnd" };
+    if (n === 0 && simple[name] !== undefined) return call(member(recv(), simple[name]), []);
+    if (n === 1 && strArgs && (name === "startswith" || name === "endswith")) return call(member(recv(), name === "startswith" ? "startsWith" : "endsWith"), lowerElements(ctx, node.args));
+    if (n === 2 && strArgs && name === "replace") return call(member(recv(), "replaceAll"), lowerElements(ctx, node.args));
+    if (n === 1 && name === "join" && argTypes[0]!.k === "list" && elementType(argTypes[0]!).k === "str") {
+      return call(f.createPropertyAccessExpression(lowerExpression(ctx, node.args[0]!), "join"), [recv()]);
+    }
+  }
+  const known = recvType.k === "str" || recvType.k === "list" || recvType.k === "tuple" || recvType.k === "tuplevar";
+  if (known || (BUILTIN_METHODS.has(name) && !definedByUserClass(ctx, name))) {
+    return call(ctx.useRuntime("callMethod"), [lowerExpression(ctx, func.value), f.createStringLiteral(name), ...runtimeArguments(ctx, node.args, node.keywords)]);
+  }
+  return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));
+}
+
+interface FoundMethod {
+  def: import("@pyts/parser").FunctionDef | import("@pyts/parser").AsyncFunctionDef;
+  isStatic: boolean;
+  isClassMethod: boolean;
+}
+
+export function findMethod(ctx: LowerContext, cls: string, name: string): FoundMethod | null {
+  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+    const def = info.methods.get(name);
+    if (def !== undefined) {
+      const decorators = def.decorator_list.map((d) => (d._type === "Name" ? d.id : ""));
+      return { def, isStatic: decorators.includes("staticmethod"), isClassMethod: decorators.includes("classmethod") };
+    }
+  }
+  return null;
+}
+
+function definedByUserClass(ctx: LowerContext, name: string): boolean {
+  for (const info of ctx.types.classes.values()) if (info.methods.has(name) || info.fields.has(name)) return true;
+  return false;
+}

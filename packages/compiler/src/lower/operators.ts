@@ -1,0 +1,225 @@
+// Operators with Python's semantics. Plain TypeScript where the operand types make it exact,
+// a runtime helper where Python differs from JavaScript:
+//
+//     a + b          (str, str)      a + b
+//     a + b          (numbers)       add(a, b)        ints may be bigints, 3.0 must stay a float
+//     -7 // 2, -7 % 3                floordiv(-7, 2), mod(-7, 3)   (floor semantics: -4, 2)
+//     2 ** 100                       pow(2, 100)      (exact: bigint past 2**53)
+//     a < b          (numbers/str)   a < b            else lt(a, b)
+//     a == b         (str/int/bool)  a === b          else eq(a, b)   (3 == 3.0, [1] == [1])
+//     x is None                      x === null
+//     k in d                         contains(d, k)
+//     a < b < c                      a < b && b < c   (b evaluated once)
+//     x or "default" (str)           x || "default"   else truthy(x) ? x : "default"
+//     not xs         (list)          !truthy(xs)
+import type { BinOp, BoolOp, CmpOperator, Compare, Expression, IfExp, NamedExpr, Operator, UnaryOp } from "@pyts/parser";
+import { ts } from "ts-morph";
+import type { LowerContext } from "./context.js";
+import { lowerExpression } from "./index.js";
+import { floatLiteral, intLiteral } from "./literals.js";
+import { isNumeric, type PyType } from "./types.js";
+
+const f = ts.factory;
+
+/** Runtime helper for each binary operator (the names of Python's `operator` module). */
+export const BINARY_HELPERS: Record<Operator, string> = {
+  Add: "add",
+  Sub: "sub",
+  Mult: "mul",
+  MatMult: "matmul",
+  Div: "truediv",
+  Mod: "mod",
+  Pow: "pow",
+  LShift: "lshift",
+  RShift: "rshift",
+  BitOr: "bitor",
+  BitXor: "bitxor",
+  BitAnd: "bitand",
+  FloorDiv: "floordiv",
+};
+
+export function typeOf(ctx: LowerContext, e: Expression): PyType {
+  return ctx.types.infer(e, ctx.scope);
+}
+
+export function binary(ctx: LowerContext, op: Operator, left: Expression, right: Expression, l: ts.Expression, r: ts.Expression): ts.Expression {
+  const lt = typeOf(ctx, left);
+  const rt = typeOf(ctx, right);
+  if (op === "Add" && lt.k === "str" && rt.k === "str") return f.createBinaryExpression(l, ts.SyntaxKind.PlusToken, r);
+  if (op === "MatMult") return ctx.unsupported(left, "@ operator");
+  return f.createCallExpression(ctx.useRuntime(BINARY_HELPERS[op]), undefined, [l, r]);
+}
+
+export function lowerBinOp(ctx: LowerContext, node: BinOp): ts.Expression {
+  return binary(ctx, node.op, node.left, node.right, lowerExpression(ctx, node.left), lowerExpression(ctx, node.right));
+}
+
+export function lowerUnaryOp(ctx: LowerContext, node: UnaryOp): ts.Expression {
+  const operand = node.operand;
+  switch (node.op) {
+    case "Not":
+      return f.createLogicalNot(condition(ctx, operand));
+    case "USub":
+      if (operand._type === "Constant" && operand.value.type === "int") {
+        return f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, intLiteral(ctx, operand.value.value));
+      }
+      if (operand._type === "Constant" && operand.value.type === "float" && !Number.isInteger(operand.value.value)) {
+        return f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, floatLiteral(ctx, operand.value.value));
+      }
+      return f.createCallExpression(ctx.useRuntime("neg"), undefined, [lowerExpression(ctx, operand)]);
+    case "UAdd":
+      return f.createCallExpression(ctx.useRuntime("pos"), undefined, [lowerExpression(ctx, operand)]);
+    case "Invert":
+      return f.createCallExpression(ctx.useRuntime("invert"), undefined, [lowerExpression(ctx, operand)]);
+  }
+}
+
+/** Types whose JavaScript truthiness is Python's: `if x` can test `x` itself. */
+export function jsTruthinessMatches(t: PyType): boolean {
+  switch (t.k) {
+    case "bool":
+    case "int":
+    case "str":
+    case "None":
+    case "function":
+    case "class":
+    case "module":
+      return true;
+    case "instance":
+      return !t.runtime;
+    case "optional":
+      return jsTruthinessMatches(t.of);
+    default:
+      return false;
+  }
+}
+
+/** An expression as a JavaScript condition with Python's truthiness. */
+export function condition(ctx: LowerContext, e: Expression): ts.Expression {
+  switch (e._type) {
+    case "Compare":
+      return lowerCompare(ctx, e);
+    case "BoolOp": {
+      const op = e.op === "And" ? ts.SyntaxKind.AmpersandAmpersandToken : ts.SyntaxKind.BarBarToken;
+      return e.values.map((v) => condition(ctx, v)).reduce((a, b) => f.createBinaryExpression(a, op, b));
+    }
+    case "UnaryOp":
+      if (e.op === "Not") return f.createLogicalNot(condition(ctx, e.operand));
+      break;
+    default:
+      break;
+  }
+  const t = typeOf(ctx, e);
+  const value = lowerExpression(ctx, e);
+  if (t.k === "instance" && !t.runtime && hasTruthDunder(ctx, t.cls)) return f.createCallExpression(ctx.useRuntime("truthy"), undefined, [value]);
+  if (jsTruthinessMatches(t)) return value;
+  if (t.k === "list" || t.k === "tuple" || t.k === "tuplevar") {
+    return f.createBinaryExpression(f.createPropertyAccessExpression(value, "length"), ts.SyntaxKind.GreaterThanToken, f.createNumericLiteral(0));
+  }
+  return f.createCallExpression(ctx.useRuntime("truthy"), undefined, [value]);
+}
+
+function hasTruthDunder(ctx: LowerContext, cls: string): boolean {
+  const info = ctx.types.classes.get(cls);
+  if (info === undefined) return true;
+  return info.methods.has("__bool__") || info.methods.has("__len__") || info.bases.some((b) => b !== "" && hasTruthDunder(ctx, b));
+}
+
+/** Whether an expression can be evaluated twice without a difference (a name or constant). */
+export function isPure(e: Expression): boolean {
+  return e._type === "Name" || e._type === "Constant";
+}
+
+export function lowerBoolOp(ctx: LowerContext, node: BoolOp): ts.Expression {
+  const types = node.values.map((v) => typeOf(ctx, v));
+  const op = node.op === "And" ? ts.SyntaxKind.AmpersandAmpersandToken : ts.SyntaxKind.BarBarToken;
+  if (types.slice(0, -1).every(jsTruthinessMatches)) {
+    return node.values.map((v) => lowerExpression(ctx, v)).reduce((a, b) => f.createBinaryExpression(a, op, b));
+  }
+  // Right to left: a or b or c  →  truthy(a) ? a : (truthy(b) ? b : c)
+  let out = lowerExpression(ctx, node.values[node.values.length - 1]!);
+  for (let i = node.values.length - 2; i >= 0; i--) {
+    const v = node.values[i]!;
+    let test: ts.Expression;
+    let again: ts.Expression;
+    if (isPure(v)) {
+      test = condition(ctx, v);
+      again = lowerExpression(ctx, v);
+    } else {
+      const tmp = ctx.declareTemp();
+      test = f.createCallExpression(ctx.useRuntime("truthy"), undefined, [f.createParenthesizedExpression(f.createAssignment(tmp, lowerExpression(ctx, v)))]);
+      again = tmp;
+    }
+    out = node.op === "And" ? f.createConditionalExpression(test, undefined, out, undefined, again) : f.createConditionalExpression(test, undefined, again, undefined, out);
+  }
+  return out;
+}
+
+export function lowerIfExp(ctx: LowerContext, node: IfExp): ts.Expression {
+  return f.createConditionalExpression(condition(ctx, node.test), undefined, lowerExpression(ctx, node.body), undefined, lowerExpression(ctx, node.orelse));
+}
+
+export function lowerNamedExpr(ctx: LowerContext, node: NamedExpr): ts.Expression {
+  return f.createParenthesizedExpression(f.createAssignment(lowerExpression(ctx, node.target), lowerExpression(ctx, node.value)));
+}
+
+function exactEquality(a: PyType, b: PyType): boolean {
+  const simple = (t: PyType): boolean => t.k === "str" || t.k === "bool" || t.k === "None";
+  if (a.k === "None" || b.k === "None") return true;
+  if (simple(a) && simple(b)) return a.k === b.k;
+  return a.k === "int" && b.k === "int";
+}
+
+function compareOne(ctx: LowerContext, op: CmpOperator, left: Expression, right: Expression, l: ts.Expression, r: ts.Expression): ts.Expression {
+  const lt = typeOf(ctx, left);
+  const rt = typeOf(ctx, right);
+  const bothOrdered = (isNumeric(lt) && isNumeric(rt)) || (lt.k === "str" && rt.k === "str");
+  const plain = (kind: ts.BinaryOperator): ts.Expression => f.createBinaryExpression(l, kind, r);
+  const helper = (name: string, args: ts.Expression[] = [l, r]): ts.Expression => f.createCallExpression(ctx.useRuntime(name), undefined, args);
+  switch (op) {
+    case "Eq":
+      return exactEquality(lt, rt) ? plain(ts.SyntaxKind.EqualsEqualsEqualsToken) : helper("eq");
+    case "NotEq":
+      return exactEquality(lt, rt) ? plain(ts.SyntaxKind.ExclamationEqualsEqualsToken) : helper("ne");
+    case "Lt":
+      return bothOrdered ? plain(ts.SyntaxKind.LessThanToken) : helper("lt");
+    case "LtE":
+      return bothOrdered ? plain(ts.SyntaxKind.LessThanEqualsToken) : helper("le");
+    case "Gt":
+      return bothOrdered ? plain(ts.SyntaxKind.GreaterThanToken) : helper("gt");
+    case "GtE":
+      return bothOrdered ? plain(ts.SyntaxKind.GreaterThanEqualsToken) : helper("ge");
+    case "Is":
+      return plain(ts.SyntaxKind.EqualsEqualsEqualsToken);
+    case "IsNot":
+      return plain(ts.SyntaxKind.ExclamationEqualsEqualsToken);
+    case "In":
+    case "NotIn": {
+      const test =
+        rt.k === "str" && lt.k === "str"
+          ? f.createCallExpression(f.createPropertyAccessExpression(r, "includes"), undefined, [l])
+          : helper("contains", [r, l]);
+      return op === "In" ? test : f.createLogicalNot(test);
+    }
+  }
+}
+
+export function lowerCompare(ctx: LowerContext, node: Compare): ts.Expression {
+  const parts: ts.Expression[] = [];
+  let left = node.left;
+  let l = lowerExpression(ctx, left);
+  node.ops.forEach((op, i) => {
+    const right = node.comparators[i]!;
+    let r = lowerExpression(ctx, right);
+    let rAgain = r;
+    if (i < node.ops.length - 1 && !isPure(right)) {
+      const tmp = ctx.declareTemp();
+      r = f.createParenthesizedExpression(f.createAssignment(tmp, r));
+      rAgain = tmp;
+    }
+    parts.push(compareOne(ctx, op, left, right, l, r));
+    left = right;
+    l = i < node.ops.length - 1 && isPure(right) ? lowerExpression(ctx, right) : rAgain;
+  });
+  return parts.reduce((a, b) => f.createBinaryExpression(a, ts.SyntaxKind.AmpersandAmpersandToken, b));
+}

@@ -1,0 +1,695 @@
+// Python types as the compiler sees them, from annotations and from inference, and their
+// TypeScript spelling (docs/values.md: int and float are `number`, dict is `Dict<K, V>` ...).
+//
+//     def mean(xs: list[float]) -> float:        function mean(xs: number[]): number {
+//     scores: dict[str, int] = {}                const scores: Dict<string, number> = new Dict();
+//     def find(x: str) -> Optional[int]:         function find(x: string): number | null {
+//
+// Unannotated code gets the type inferred from its values where that is cheap and certain
+// (literals, known calls, annotated functions); elsewhere the honest wide type is `any`.
+import type { Expression, FunctionDef, AsyncFunctionDef, Lambda, ClassDef } from "@pyts/parser";
+import { ts } from "ts-morph";
+import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "../analyze/scopes.js";
+
+const f = ts.factory;
+
+export type PyType =
+  | { k: "int" }
+  | { k: "float" }
+  | { k: "bool" }
+  | { k: "str" }
+  | { k: "None" }
+  | { k: "list"; item: PyType }
+  | { k: "tuple"; items: PyType[] }
+  | { k: "tuplevar"; item: PyType }
+  | { k: "dict"; key: PyType; value: PyType }
+  | { k: "set"; item: PyType }
+  | { k: "iter"; item: PyType; name: "Iterable" | "Iterator" | "Generator" | "AsyncIterator" | "AsyncIterable" | "AsyncGenerator" }
+  | { k: "range" }
+  | { k: "instance"; cls: string; runtime: boolean }
+  | { k: "class"; cls: string }
+  | { k: "function"; ret: PyType; def: FunctionDef | AsyncFunctionDef | Lambda | null }
+  | { k: "coroutine"; ret: PyType }
+  | { k: "optional"; of: PyType }
+  | { k: "module"; name: string }
+  | { k: "any" };
+
+export const ANY: PyType = { k: "any" };
+export const INT: PyType = { k: "int" };
+export const FLOAT: PyType = { k: "float" };
+export const STR: PyType = { k: "str" };
+export const BOOL: PyType = { k: "bool" };
+export const NONE: PyType = { k: "None" };
+
+export function isNumeric(t: PyType): boolean {
+  return t.k === "int" || t.k === "float" || t.k === "bool";
+}
+
+export function sameType(a: PyType, b: PyType): boolean {
+  return JSON.stringify(a, skipDefs) === JSON.stringify(b, skipDefs);
+}
+
+function skipDefs(key: string, value: unknown): unknown {
+  return key === "def" ? undefined : value;
+}
+
+/** The least type that holds both (int ∪ float = float, T ∪ None = Optional[T], otherwise any). */
+export function join(a: PyType, b: PyType): PyType {
+  if (sameType(a, b)) return a;
+  if (a.k === "any" || b.k === "any") return ANY;
+  if (isNumeric(a) && isNumeric(b)) return a.k === "float" || b.k === "float" ? FLOAT : INT;
+  if (a.k === "None") return b.k === "optional" ? b : { k: "optional", of: b };
+  if (b.k === "None") return a.k === "optional" ? a : { k: "optional", of: a };
+  if (a.k === "optional") return join(a.of, b).k === "any" ? ANY : { k: "optional", of: join(a.of, b) };
+  if (b.k === "optional") return join(b, a);
+  if (a.k === "list" && b.k === "list") return { k: "list", item: joinItem(a.item, b.item) };
+  if (a.k === "set" && b.k === "set") return { k: "set", item: joinItem(a.item, b.item) };
+  if (a.k === "dict" && b.k === "dict") return { k: "dict", key: joinItem(a.key, b.key), value: joinItem(a.value, b.value) };
+  if (a.k === "tuple" && b.k === "tuple" && a.items.length === b.items.length) {
+    return { k: "tuple", items: a.items.map((t, i) => join(t, b.items[i]!)) };
+  }
+  return ANY;
+}
+
+/** Item types of containers: an empty literal's unknown item gives way to the other side. */
+function joinItem(a: PyType, b: PyType): PyType {
+  if (a.k === "any") return b;
+  if (b.k === "any") return a;
+  return join(a, b);
+}
+
+export function joinAll(types: readonly PyType[]): PyType {
+  if (types.length === 0) return ANY;
+  return types.reduce((acc, t) => join(acc, t));
+}
+
+/** The type of the items a `for` loop over a value of type `t` sees. */
+export function elementType(t: PyType): PyType {
+  switch (t.k) {
+    case "list":
+    case "set":
+    case "tuplevar":
+    case "iter":
+      return t.item;
+    case "tuple":
+      return joinAll(t.items);
+    case "dict":
+      return t.key;
+    case "str":
+      return STR;
+    case "range":
+      return INT;
+    default:
+      return ANY;
+  }
+}
+
+/** Information about a user class, collected before lowering. */
+export interface ClassInfo {
+  name: string;
+  node: ClassDef;
+  bases: string[];
+  isDataclass: boolean;
+  /** Instance fields: dataclass fields, class-level annotations and `self.x = ...` in methods. */
+  fields: Map<string, PyType>;
+  methods: Map<string, FunctionDef | AsyncFunctionDef>;
+  properties: Set<string>;
+  /** The synthesised `__init__` parameters of a dataclass. */
+  dataclassInit: import("@pyts/parser").Arguments | null;
+  /** Class-level attributes (`species = "dog"`), lowered as static fields. */
+  classAttrs: Map<string, PyType>;
+}
+
+/** Type inference over the analysed module, memoised per symbol. */
+export class TypeEnv {
+  readonly classes = new Map<string, ClassInfo>();
+  private readonly symbolTypes = new Map<SymbolInfo, PyType>();
+  private readonly inProgress = new Set<SymbolInfo>();
+  private readonly returnTypes = new Map<object, PyType>();
+
+  constructor(readonly analysis: ScopeAnalysis) {}
+
+  /** The type a symbol holds (join of all its bindings). */
+  symbolType(sym: SymbolInfo): PyType {
+    const known = this.symbolTypes.get(sym);
+    if (known !== undefined) return known;
+    if (this.inProgress.has(sym)) return ANY;
+    this.inProgress.add(sym);
+    const annotated = sym.bindings.find((b) => b.source?.kind === "annotation");
+    let t: PyType;
+    if (annotated !== undefined && annotated.source?.kind === "annotation") {
+      t = this.annotation(annotated.source.expr, sym.scope);
+    } else {
+      const parts: PyType[] = [];
+      for (const b of sym.bindings) {
+        const bt = this.bindingType(b, sym);
+        if (bt !== null) parts.push(bt);
+      }
+      t = joinAll(parts);
+    }
+    this.inProgress.delete(sym);
+    this.symbolTypes.set(sym, t);
+    return t;
+  }
+
+  private bindingType(b: Binding, sym: SymbolInfo): PyType | null {
+    const scope = sym.scope;
+    switch (b.kind) {
+      case "function": {
+        const def = b.node as FunctionDef | AsyncFunctionDef;
+        return { k: "function", ret: this.returnType(def), def };
+      }
+      case "class":
+        return { k: "class", cls: (b.node as ClassDef).name };
+      case "import":
+        return { k: "module", name: sym.name };
+      case "except":
+        return ANY;
+      case "del":
+        return null;
+      case "param":
+        return this.paramType(b, sym);
+      default:
+        break;
+    }
+    const src = b.source;
+    if (src === null) return b.kind === "assign" ? null : ANY;
+    switch (src.kind) {
+      case "value":
+        return this.infer(src.expr, scope);
+      case "annotation":
+        return this.annotation(src.expr, scope);
+      case "iter":
+        return elementType(this.infer(src.of, scope));
+      case "element": {
+        const of = this.infer(src.of, scope);
+        if (of.k === "tuple" && src.index !== null) return of.items[src.index] ?? ANY;
+        return elementType(of);
+      }
+    }
+  }
+
+  private paramType(b: Binding, sym: SymbolInfo): PyType {
+    if (b.source?.kind === "annotation") return this.annotation(b.source.expr, sym.scope.parent ?? sym.scope);
+    const fn = sym.scope.node;
+    if (fn._type !== "FunctionDef" && fn._type !== "AsyncFunctionDef" && fn._type !== "Lambda") return ANY;
+    const args = fn.args;
+    const positional = [...args.posonlyargs, ...args.args];
+    if (args.vararg === b.node) return { k: "tuplevar", item: ANY };
+    if (args.kwarg === b.node) return { k: "dict", key: STR, value: ANY };
+    // `self` of a method is an instance of its class.
+    const owner = sym.scope.parent;
+    if (owner?.kind === "class" && positional[0] === b.node && fn._type !== "Lambda") {
+      const decorators = fn.decorator_list.map((d) => (d._type === "Name" ? d.id : ""));
+      const cls = (owner.node as ClassDef).name;
+      if (decorators.includes("staticmethod")) return ANY;
+      if (decorators.includes("classmethod")) return { k: "class", cls };
+      return { k: "instance", cls, runtime: false };
+    }
+    const i = positional.indexOf(b.node as (typeof positional)[number]);
+    let def: Expression | null = null;
+    if (i >= 0) def = args.defaults[i - (positional.length - args.defaults.length)] ?? null;
+    else {
+      const k = args.kwonlyargs.indexOf(b.node as (typeof positional)[number]);
+      if (k >= 0) def = args.kw_defaults[k] ?? null;
+    }
+    if (def === null) return ANY;
+    const t = this.infer(def, sym.scope.parent ?? sym.scope);
+    return t.k === "None" ? ANY : t;
+  }
+
+  /** The return type of a user function: its annotation, else the join of its `return` values. */
+  returnType(def: FunctionDef | AsyncFunctionDef | Lambda): PyType {
+    const known = this.returnTypes.get(def);
+    if (known !== undefined) return known;
+    this.returnTypes.set(def, ANY);
+    const scope = this.analysis.scopeOf(def);
+    let t: PyType;
+    if (def._type === "Lambda") t = this.infer(def.body, scope);
+    else if (def.returns !== null) t = this.annotation(def.returns, scope.parent ?? scope);
+    else if (scope.facts.isGenerator) t = ANY;
+    else if (!scope.facts.returnsValue) t = NONE;
+    else {
+      const values: PyType[] = [];
+      collectReturns(def.body, (e) => values.push(e === null ? NONE : this.infer(e, scope)));
+      t = joinAll(values);
+    }
+    this.returnTypes.set(def, t);
+    return t;
+  }
+
+  /** A Python annotation as a type. */
+  annotation(expr: Expression, scope: Scope): PyType {
+    switch (expr._type) {
+      case "Constant":
+        if (expr.value.type === "None") return NONE;
+        if (expr.value.type === "str") return this.annotationName(expr.value.value, scope);
+        return ANY;
+      case "Name":
+        return this.annotationName(expr.id, scope);
+      case "Attribute":
+        return this.annotationName(expr.attr, scope);
+      case "BinOp":
+        if (expr.op === "BitOr") return join(this.annotation(expr.left, scope), this.annotation(expr.right, scope));
+        return ANY;
+      case "Subscript": {
+        const base = expr.value._type === "Name" ? expr.value.id : expr.value._type === "Attribute" ? expr.value.attr : "";
+        const args = expr.slice._type === "Tuple" ? expr.slice.elts : [expr.slice];
+        const a = (i: number): PyType => (args[i] !== undefined ? this.annotation(args[i]!, scope) : ANY);
+        switch (base) {
+          case "list":
+          case "List":
+          case "Sequence":
+          case "MutableSequence":
+            return { k: "list", item: a(0) };
+          case "dict":
+          case "Dict":
+          case "Mapping":
+          case "MutableMapping":
+            return { k: "dict", key: a(0), value: a(1) };
+          case "set":
+          case "Set":
+          case "frozenset":
+          case "FrozenSet":
+            return { k: "set", item: a(0) };
+          case "tuple":
+          case "Tuple":
+            if (args.length === 2 && args[1]!._type === "Constant" && args[1]!.value.type === "Ellipsis") return { k: "tuplevar", item: a(0) };
+            return { k: "tuple", items: args.map((_, i) => a(i)) };
+          case "Optional":
+            return join(a(0), NONE);
+          case "Union":
+            return joinAll(args.map((_, i) => a(i)));
+          case "Iterable":
+          case "Iterator":
+          case "AsyncIterator":
+          case "AsyncIterable":
+          case "Generator":
+          case "AsyncGenerator":
+            return { k: "iter", item: a(0), name: base };
+          case "Awaitable":
+          case "Coroutine":
+            return { k: "coroutine", ret: base === "Coroutine" ? a(2) : a(0) };
+          case "Callable": {
+            return { k: "function", ret: a(1), def: null };
+          }
+          case "type":
+          case "Type": {
+            const inner = a(0);
+            return inner.k === "instance" ? { k: "class", cls: inner.cls } : ANY;
+          }
+          default:
+            return ANY;
+        }
+      }
+      default:
+        return ANY;
+    }
+  }
+
+  private annotationName(name: string, scope: Scope): PyType {
+    switch (name) {
+      case "int":
+        return INT;
+      case "float":
+        return FLOAT;
+      case "str":
+        return STR;
+      case "bool":
+        return BOOL;
+      case "None":
+        return NONE;
+      case "list":
+      case "List":
+        return { k: "list", item: ANY };
+      case "dict":
+      case "Dict":
+        return { k: "dict", key: ANY, value: ANY };
+      case "set":
+      case "Set":
+        return { k: "set", item: ANY };
+      case "tuple":
+      case "Tuple":
+        return { k: "tuplevar", item: ANY };
+      default: {
+        const res = this.analysis.resolve(scope, name);
+        if (res.kind !== "builtin" && res.symbol.bindings.some((b) => b.kind === "class")) return { k: "instance", cls: name, runtime: false };
+        if (res.kind === "builtin" && /^[A-Z]\w*(Error|Exception|Warning)$/.test(name)) return { k: "instance", cls: name, runtime: true };
+        return ANY;
+      }
+    }
+  }
+
+  /** The type of an expression evaluated in `scope`. */
+  infer(expr: Expression, scope: Scope): PyType {
+    switch (expr._type) {
+      case "Constant":
+        switch (expr.value.type) {
+          case "int":
+            return INT;
+          case "float":
+            return FLOAT;
+          case "str":
+            return STR;
+          case "bool":
+            return BOOL;
+          case "None":
+            return NONE;
+          default:
+            return ANY;
+        }
+      case "JoinedStr":
+        return STR;
+      case "Name": {
+        const res = this.analysis.resolve(scope, expr.id);
+        if (res.kind === "builtin") return builtinValueType(expr.id);
+        return this.symbolType(res.symbol);
+      }
+      case "BinOp": {
+        const l = this.infer(expr.left, scope);
+        const r = this.infer(expr.right, scope);
+        if (expr.op === "Add" && l.k === "str" && r.k === "str") return STR;
+        if (expr.op === "Add" && l.k === "list" && r.k === "list") return join(l, r);
+        if (expr.op === "Mult" && (l.k === "str" || r.k === "str")) return STR;
+        if (expr.op === "Mult" && l.k === "list") return l;
+        if (expr.op === "Mod" && l.k === "str") return STR;
+        if (isNumeric(l) && isNumeric(r)) {
+          if (expr.op === "Div") return FLOAT;
+          if (l.k === "float" || r.k === "float") return FLOAT;
+          if (expr.op === "Pow" && expr.right._type === "UnaryOp" && expr.right.op === "USub") return FLOAT;
+          return INT;
+        }
+        if ((expr.op === "BitOr" || expr.op === "BitAnd" || expr.op === "Sub" || expr.op === "BitXor") && l.k === "set") return l;
+        return ANY;
+      }
+      case "UnaryOp": {
+        if (expr.op === "Not") return BOOL;
+        const t = this.infer(expr.operand, scope);
+        if (t.k === "bool") return INT;
+        return isNumeric(t) ? t : ANY;
+      }
+      case "BoolOp":
+        return joinAll(expr.values.map((v) => this.infer(v, scope)));
+      case "Compare":
+        return BOOL;
+      case "IfExp":
+        return join(this.infer(expr.body, scope), this.infer(expr.orelse, scope));
+      case "List":
+        return { k: "list", item: joinAll(expr.elts.map((e) => (e._type === "Starred" ? elementType(this.infer(e.value, scope)) : this.infer(e, scope)))) };
+      case "Tuple":
+        if (expr.elts.some((e) => e._type === "Starred")) return { k: "tuplevar", item: ANY };
+        return { k: "tuple", items: expr.elts.map((e) => this.infer(e, scope)) };
+      case "Set":
+        return { k: "set", item: joinAll(expr.elts.map((e) => this.infer(e, scope))) };
+      case "Dict": {
+        if (expr.keys.some((k) => k === null)) return { k: "dict", key: ANY, value: ANY };
+        return {
+          k: "dict",
+          key: joinAll(expr.keys.map((k) => this.infer(k!, scope))),
+          value: joinAll(expr.values.map((v) => this.infer(v, scope))),
+        };
+      }
+      case "ListComp":
+      case "SetComp":
+      case "GeneratorExp": {
+        const inner = this.analysis.hasScope(expr) ? this.analysis.scopeOf(expr) : scope;
+        const item = this.infer(expr.elt, inner);
+        if (expr._type === "ListComp") return { k: "list", item };
+        if (expr._type === "SetComp") return { k: "set", item };
+        return { k: "iter", item, name: "Generator" };
+      }
+      case "DictComp": {
+        const inner = this.analysis.hasScope(expr) ? this.analysis.scopeOf(expr) : scope;
+        return { k: "dict", key: this.infer(expr.key, inner), value: this.infer(expr.value, inner) };
+      }
+      case "Lambda":
+        return { k: "function", ret: this.returnType(expr), def: expr };
+      case "Await": {
+        const t = this.infer(expr.value, scope);
+        return t.k === "coroutine" ? t.ret : ANY;
+      }
+      case "NamedExpr":
+        return this.infer(expr.value, scope);
+      case "Subscript": {
+        const v = this.infer(expr.value, scope);
+        if (expr.slice._type === "Slice") return v.k === "list" || v.k === "str" || v.k === "tuplevar" ? v : v.k === "tuple" ? { k: "tuplevar", item: joinAll(v.items) } : ANY;
+        switch (v.k) {
+          case "list":
+          case "tuplevar":
+            return v.item;
+          case "str":
+            return STR;
+          case "dict":
+            return v.value;
+          case "tuple": {
+            const s = expr.slice;
+            if (s._type === "Constant" && s.value.type === "int") {
+              const i = Number(s.value.value);
+              return v.items[i] ?? ANY;
+            }
+            if (s._type === "UnaryOp" && s.op === "USub" && s.operand._type === "Constant" && s.operand.value.type === "int") {
+              return v.items[v.items.length - Number(s.operand.value.value)] ?? ANY;
+            }
+            return joinAll(v.items);
+          }
+          default:
+            return ANY;
+        }
+      }
+      case "Attribute": {
+        const v = this.infer(expr.value, scope);
+        if (v.k === "instance" && !v.runtime) return this.fieldType(v.cls, expr.attr);
+        if (v.k === "module") return moduleAttrType(v.name, expr.attr);
+        return ANY;
+      }
+      case "Call":
+        return this.callType(expr.func, expr.args, scope);
+      default:
+        return ANY;
+    }
+  }
+
+  fieldType(cls: string, attr: string): PyType {
+    for (let info = this.classes.get(cls); info !== undefined; info = this.classes.get(info.bases[0] ?? "")) {
+      const t = info.fields.get(attr);
+      if (t !== undefined) return t;
+      const m = info.methods.get(attr);
+      if (m !== undefined) {
+        if (info.properties.has(attr)) return this.returnType(m);
+        return { k: "function", ret: this.returnType(m), def: m };
+      }
+    }
+    return ANY;
+  }
+
+  private callType(func: Expression, args: Expression[], scope: Scope): PyType {
+    if (func._type === "Name") {
+      const res = this.analysis.resolve(scope, func.id);
+      if (res.kind === "builtin") return this.builtinCallType(func.id, args, scope);
+      const t = this.symbolType(res.symbol);
+      if (t.k === "class") return { k: "instance", cls: t.cls, runtime: false };
+      if (t.k === "function") return t.def?._type === "AsyncFunctionDef" ? { k: "coroutine", ret: t.ret } : t.ret;
+      return ANY;
+    }
+    if (func._type === "Attribute") {
+      const recv = this.infer(func.value, scope);
+      const m = func.attr;
+      if (recv.k === "str") {
+        if (["upper", "lower", "strip", "lstrip", "rstrip", "title", "capitalize", "replace", "join", "format", "center", "ljust", "rjust", "zfill", "swapcase", "casefold"].includes(m)) return STR;
+        if (["split", "rsplit", "splitlines"].includes(m)) return { k: "list", item: STR };
+        if (["find", "rfind", "index", "rindex", "count"].includes(m)) return INT;
+        if (m.startsWith("is") || m === "startswith" || m === "endswith") return BOOL;
+      }
+      if (recv.k === "list") {
+        if (m === "pop") return recv.item;
+        if (m === "index" || m === "count") return INT;
+        if (m === "copy") return recv;
+      }
+      if (recv.k === "dict") {
+        if (m === "get") return args.length > 1 ? join(recv.value, this.infer(args[1]!, scope)) : join(recv.value, NONE);
+        if (m === "pop" || m === "setdefault") return recv.value;
+        if (m === "keys") return { k: "iter", item: recv.key, name: "Iterable" };
+        if (m === "values") return { k: "iter", item: recv.value, name: "Iterable" };
+        if (m === "items") return { k: "iter", item: { k: "tuple", items: [recv.key, recv.value] }, name: "Iterable" };
+        if (m === "copy") return recv;
+      }
+      if (recv.k === "instance" && !recv.runtime) {
+        const t = this.fieldType(recv.cls, m);
+        if (t.k === "function") return t.def?._type === "AsyncFunctionDef" ? { k: "coroutine", ret: t.ret } : t.ret;
+      }
+      if (recv.k === "module") return moduleCallType(recv.name, m);
+    }
+    return ANY;
+  }
+
+  private builtinCallType(name: string, args: Expression[], scope: Scope): PyType {
+    const arg = (i: number): PyType => (args[i] !== undefined ? this.infer(args[i]!, scope) : ANY);
+    switch (name) {
+      case "len":
+      case "int":
+      case "ord":
+      case "hash":
+      case "id":
+        return INT;
+      case "str":
+      case "repr":
+      case "chr":
+      case "hex":
+      case "bin":
+      case "oct":
+      case "format":
+      case "ascii":
+      case "input":
+        return STR;
+      case "float":
+        return FLOAT;
+      case "bool":
+      case "isinstance":
+      case "issubclass":
+      case "callable":
+      case "hasattr":
+      case "any":
+      case "all":
+        return BOOL;
+      case "abs":
+        return isNumeric(arg(0)) ? (arg(0).k === "bool" ? INT : arg(0)) : ANY;
+      case "round":
+        return args.length === 1 ? INT : arg(0).k === "int" ? INT : FLOAT;
+      case "sum": {
+        const e = elementType(arg(0));
+        return e.k === "float" ? FLOAT : e.k === "int" || e.k === "bool" ? INT : ANY;
+      }
+      case "min":
+      case "max":
+        return args.length === 1 ? elementType(arg(0)) : joinAll(args.map((_, i) => arg(i)));
+      case "list":
+      case "sorted":
+        return { k: "list", item: args.length === 0 ? ANY : elementType(arg(0)) };
+      case "set":
+      case "frozenset":
+        return { k: "set", item: args.length === 0 ? ANY : elementType(arg(0)) };
+      case "tuple":
+        return { k: "tuplevar", item: args.length === 0 ? ANY : elementType(arg(0)) };
+      case "dict":
+        return { k: "dict", key: ANY, value: ANY };
+      case "range":
+        return { k: "range" };
+      case "reversed":
+      case "iter":
+        return { k: "iter", item: elementType(arg(0)), name: "Iterator" };
+      case "enumerate":
+        return { k: "iter", item: { k: "tuple", items: [INT, elementType(arg(0))] }, name: "Iterator" };
+      case "zip":
+        return { k: "iter", item: { k: "tuple", items: args.map((_, i) => elementType(arg(i))) }, name: "Iterator" };
+      case "divmod":
+        return { k: "tuple", items: [join(arg(0), arg(1)), join(arg(0), arg(1))] };
+      default:
+        return /^[A-Z]\w*(Error|Exception|Exit|Iteration)$/.test(name) ? { k: "instance", cls: name, runtime: true } : ANY;
+    }
+  }
+}
+
+function builtinValueType(name: string): PyType {
+  return /^[A-Z]\w*(Error|Exception|Exit|Iteration)$/.test(name) ? { k: "class", cls: name } : ANY;
+}
+
+function moduleAttrType(module: string, attr: string): PyType {
+  if (module === "math" && ["pi", "e", "tau", "inf", "nan"].includes(attr)) return FLOAT;
+  return ANY;
+}
+
+function moduleCallType(module: string, fn: string): PyType {
+  if (module === "math") {
+    if (["floor", "ceil", "factorial", "gcd", "comb", "perm", "isqrt", "trunc"].includes(fn)) return INT;
+    if (["isclose", "isinf", "isnan", "isfinite"].includes(fn)) return BOOL;
+    return FLOAT;
+  }
+  if (module === "time" && (fn === "time" || fn === "perf_counter" || fn === "monotonic")) return FLOAT;
+  if (module === "random") {
+    if (fn === "randint" || fn === "randrange") return INT;
+    if (fn === "random" || fn === "uniform") return FLOAT;
+  }
+  return ANY;
+}
+
+/** Calls `visit` with the value of every `return` in a function body (not in nested functions). */
+function collectReturns(body: readonly import("@pyts/parser").Stmt[], visit: (value: Expression | null) => void): void {
+  for (const stmt of body) {
+    switch (stmt._type) {
+      case "Return":
+        visit(stmt.value);
+        break;
+      case "If":
+      case "While":
+      case "For":
+      case "AsyncFor":
+        collectReturns(stmt.body, visit);
+        collectReturns(stmt.orelse, visit);
+        break;
+      case "With":
+      case "AsyncWith":
+        collectReturns(stmt.body, visit);
+        break;
+      case "Try":
+      case "TryStar":
+        collectReturns(stmt.body, visit);
+        for (const h of stmt.handlers) collectReturns(h.body, visit);
+        collectReturns(stmt.orelse, visit);
+        collectReturns(stmt.finalbody, visit);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** The TypeScript spelling of a type. `useRuntime` imports runtime type names (`Dict`, `PySet`). */
+export function typeNode(t: PyType, useRuntime: (name: string) => ts.Identifier, className: (name: string) => string = (n) => n): ts.TypeNode {
+  const rec = (x: PyType): ts.TypeNode => typeNode(x, useRuntime, className);
+  switch (t.k) {
+    case "int":
+    case "float":
+      return f.createKeywordTypeNode(ts.SyntaxKind.NumberKeyword);
+    case "bool":
+      return f.createKeywordTypeNode(ts.SyntaxKind.BooleanKeyword);
+    case "str":
+      return f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword);
+    case "None":
+      return f.createLiteralTypeNode(f.createNull());
+    case "list":
+      return f.createArrayTypeNode(parenthesizeElement(rec(t.item)));
+    case "tuple":
+      return f.createTypeOperatorNode(ts.SyntaxKind.ReadonlyKeyword, f.createTupleTypeNode(t.items.map(rec)));
+    case "tuplevar":
+      return f.createTypeOperatorNode(ts.SyntaxKind.ReadonlyKeyword, f.createArrayTypeNode(parenthesizeElement(rec(t.item))));
+    case "dict":
+      return f.createTypeReferenceNode(useRuntime("Dict"), [rec(t.key), rec(t.value)]);
+    case "set":
+      return f.createTypeReferenceNode(useRuntime("PySet"), [rec(t.item)]);
+    case "iter":
+      return f.createTypeReferenceNode(t.name, [rec(t.item)]);
+    case "range":
+      return f.createTypeReferenceNode("Iterable", [f.createKeywordTypeNode(ts.SyntaxKind.NumberKeyword)]);
+    case "instance":
+      return f.createTypeReferenceNode(t.runtime ? useRuntime(t.cls) : f.createIdentifier(className(t.cls)));
+    case "class":
+      return f.createTypeQueryNode(f.createIdentifier(className(t.cls)));
+    case "function":
+      return f.createFunctionTypeNode(
+        undefined,
+        [f.createParameterDeclaration(undefined, f.createToken(ts.SyntaxKind.DotDotDotToken), "args", undefined, f.createArrayTypeNode(f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)))],
+        t.def?._type === "AsyncFunctionDef" ? f.createTypeReferenceNode(useRuntime("Coroutine"), [rec(t.ret)]) : t.ret.k === "None" ? f.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword) : rec(t.ret),
+      );
+    case "coroutine":
+      return f.createTypeReferenceNode(useRuntime("Coroutine"), [rec(t.ret)]);
+    case "optional":
+      return f.createUnionTypeNode([rec(t.of), f.createLiteralTypeNode(f.createNull())]);
+    case "module":
+    case "any":
+      return f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword);
+  }
+}
+
+function parenthesizeElement(t: ts.TypeNode): ts.TypeNode {
+  return ts.isUnionTypeNode(t) || ts.isFunctionTypeNode(t) || ts.isTypeOperatorNode(t) ? f.createParenthesizedType(t) : t;
+}

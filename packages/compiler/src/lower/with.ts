@@ -1,0 +1,58 @@
+// `with` statements over synchronous context managers (`__enter__`/`__exit__`), with Python's
+// protocol: `__exit__` gets the exception type, value and traceback, and a truthy result
+// suppresses the exception. Several managers nest, the first outermost.
+//
+//     with manager() as m:               const _cm = manager();
+//         use(m)                         const m = _cm.__enter__();
+//                                        let _failed = false;
+//                                        try {
+//                                          use(m);
+//                                        } catch (_err) {
+//                                          _failed = true;
+//                                          const _exc = toPyException(_err);
+//                                          if (!truthy(_cm.__exit__(type(_exc), _exc, null))) throw _exc;
+//                                        } finally {
+//                                          if (!_failed) _cm.__exit__(null, null, null);
+//                                        }
+import type { With, WithItem } from "@pyts/parser";
+import { ts } from "ts-morph";
+import { assignTo } from "./assign.js";
+import type { LowerContext } from "./context.js";
+import { lowerBody, lowerExpression } from "./index.js";
+
+const f = ts.factory;
+
+export function lowerWith(ctx: LowerContext, node: With): ts.Statement[] {
+  return lowerItems(ctx, node.items, () => lowerBody(ctx, node.body));
+}
+
+function lowerItems(ctx: LowerContext, items: readonly WithItem[], body: () => ts.Statement[]): ts.Statement[] {
+  const [item, ...rest] = items;
+  if (item === undefined) return body();
+  const cm = ctx.temp("cm");
+  const failed = ctx.temp("failed");
+  const err = ctx.temp("err");
+  const exc = ctx.temp("exc");
+  const out: ts.Statement[] = [
+    f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(cm, undefined, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword), lowerExpression(ctx, item.context_expr))], ts.NodeFlags.Const)),
+  ];
+  const enter = f.createCallExpression(f.createPropertyAccessExpression(cm, "__enter__"), undefined, []);
+  if (item.optional_vars !== null) out.push(...assignTo(ctx, item.optional_vars, enter, null));
+  else out.push(f.createExpressionStatement(enter));
+  out.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(failed, undefined, undefined, f.createFalse())], ts.NodeFlags.Let)));
+  const exit = (args: ts.Expression[]): ts.Expression => f.createCallExpression(f.createPropertyAccessExpression(cm, "__exit__"), undefined, args);
+  const handler = f.createBlock(
+    [
+      f.createExpressionStatement(f.createAssignment(failed, f.createTrue())),
+      f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(exc, undefined, undefined, f.createCallExpression(ctx.useRuntime("toPyException"), undefined, [err]))], ts.NodeFlags.Const)),
+      f.createIfStatement(
+        f.createLogicalNot(f.createCallExpression(ctx.useRuntime("truthy"), undefined, [exit([f.createCallExpression(ctx.useRuntime("type"), undefined, [exc]), exc, f.createNull()])])),
+        f.createThrowStatement(exc),
+      ),
+    ],
+    true,
+  );
+  const cleanup = f.createBlock([f.createIfStatement(f.createLogicalNot(failed), f.createExpressionStatement(exit([f.createNull(), f.createNull(), f.createNull()])))], true);
+  out.push(f.createTryStatement(f.createBlock(lowerItems(ctx, rest, body), true), f.createCatchClause(f.createVariableDeclaration(err), handler), cleanup));
+  return out;
+}
