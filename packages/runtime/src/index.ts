@@ -1,12 +1,81 @@
 // @pyts/runtime: what translated Python programs import.
 //
-// Calling convention for keyword arguments: a runtime function that accepts Python keyword
-// arguments takes them as a trailing object wrapped by `kw(...)`, e.g. Python's
-// `print(a, b, sep="-")` is emitted as `print(a, b, kw({ sep: "-" }))`. The wrapper lets the
-// runtime tell keyword arguments from a positional dict or object.
+// Values follow docs/values.md: int = safe-integer number or bigint, float = non-integral
+// number or PyFloat box, tuple = tagged frozen array, dict = Dict, set = PySet, None = null.
+//
+// Keyword arguments: a runtime function that accepts Python keyword arguments takes them
+// as a trailing object wrapped by `kw(...)`. Python's `print(a, b, sep="-")` is emitted as
+// `print(a, b, kw({ sep: "-" }))`, `sorted(xs, key=f, reverse=True)` as
+// `sorted(xs, kw({ key: f, reverse: true }))`. The wrapper lets the runtime tell keyword
+// arguments from a positional dict or object.
+//
+// Python builtins are exported under their Python names (print, len, range, int, str ...);
+// operators are helpers named after the `operator` module (add, sub, mul, truediv,
+// floordiv, mod, pow, neg, eq, lt, contains ...).
+import "./builtin-types.js";
+
 export * from "./exceptions.js";
-export { repr, str, ascii } from "./repr.js";
+
+// values
+export { PyFloat, type int as Int, type float as Float } from "./numbers.js";
 export { tuple, isTuple, type Tuple } from "./tuple.js";
-export { iterate } from "./iter.js";
+export { Dict, DictItems, DictKeys, DictValues, dict } from "./dict.js";
+export { PySet, PyFrozenSet, set, frozenset } from "./set.js";
+export { PyRange, range } from "./range.js";
+export { PySlice, slice } from "./subscript.js";
+export { NotImplemented, Ellipsis } from "./dunder.js";
+export { kw, KwArgs } from "./kwargs.js";
+
+// operators
+export {
+  add,
+  sub,
+  mul,
+  truediv,
+  floordiv,
+  mod,
+  pow,
+  neg,
+  pos,
+  invert,
+  abs,
+  lshift,
+  rshift,
+  bitand,
+  bitor,
+  bitxor,
+  bitand as and_,
+  bitor as or_,
+  bitxor as xor,
+  matmul,
+  divmod,
+  iadd,
+  imul,
+  ior,
+  iand,
+  ixor,
+  isub,
+} from "./arithmetic.js";
+export { eq, ne, lt, le, gt, ge, is } from "./compare.js";
+export { truthy, not } from "./truth.js";
+export { len, getitem, setitem, delitem, getslice, setslice, delslice, contains, notContains } from "./subscript.js";
+
+// builtins
+export { repr, str, ascii } from "./repr.js";
+export { int, float, bool } from "./conversions.js";
+export { isinstance, issubclass, type, NoneType } from "./pytype.js";
+export { list, enumerate, zip, map, filter, reversed, sorted, min, max, sum, any, all, iter, next } from "./iter-builtins.js";
+export { print, round, chr, ord, hex, bin, oct, object } from "./builtins.js";
+export { getattr, setattr, hasattr, delattr, callable, callMethod } from "./attrs.js";
+export { format } from "./format.js";
+export { pyHash as hash } from "./hash.js";
 export { id } from "./identity.js";
-export * from "./asyncio/index.js";
+
+// methods of builtin types, for emitted code that knows the receiver's type
+export { strMethods } from "./str-methods.js";
+export { listMethods, tupleMethods } from "./list-methods.js";
+export { strFormat, strFormatMap, percentFormat } from "./str-format.js";
+
+// iteration and output plumbing
+export { iterate } from "./iter.js";
+export { flushStdout, setOutput } from "./output.js";

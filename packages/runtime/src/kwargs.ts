@@ -3,23 +3,23 @@
 // a positional argument that happens to be a plain object or a Dict.
 import { TypeError } from "./exceptions.js";
 
-export class KwArgs<T extends Record<string, unknown> = Record<string, unknown>> {
+export class KwArgs<T extends object = Record<string, unknown>> {
   constructor(readonly values: T) {}
 }
 
-export function kw<T extends Record<string, unknown>>(values: T): KwArgs<T> {
+export function kw<T extends object>(values: T): KwArgs<T> {
   return new KwArgs(values);
 }
 
 /** Split trailing keyword arguments off a rest-parameter list. */
-export function splitKwargs<T extends Record<string, unknown>>(args: unknown[]): [unknown[], Partial<T>] {
+export function splitKwargs<T extends object>(args: unknown[]): [unknown[], Partial<T>] {
   const last = args[args.length - 1];
   if (last instanceof KwArgs) return [args.slice(0, -1), last.values as Partial<T>];
   return [args, {}];
 }
 
 /** Reject keyword arguments a function does not take, with CPython's message. */
-export function checkKwargs(fn: string, given: Record<string, unknown>, allowed: readonly string[]): void {
+export function checkKwargs(fn: string, given: object, allowed: readonly string[]): void {
   for (const name of Object.keys(given)) {
     if (!allowed.includes(name)) {
       throw new TypeError(`${fn}() got an unexpected keyword argument '${name}'`);

@@ -7,7 +7,7 @@ const TUPLE_TAG = Symbol.for("pyts.tuple");
 /** A Python tuple as TypeScript sees it. */
 export type Tuple<T> = readonly T[];
 
-export function isTuple(x: unknown): x is Tuple<unknown> {
+export function isTuple(x: unknown): boolean {
   return Array.isArray(x) && (x as unknown as Record<symbol, unknown>)[TUPLE_TAG] === true;
 }
 

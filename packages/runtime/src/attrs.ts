@@ -1,0 +1,155 @@
+// Attribute access and method calls on any Python value: `getattr`, `setattr`, `hasattr`,
+// `delattr`, and `callMethod(obj, name, ...args)` — how emitted code calls a method when it
+// cannot tell the receiver's type (a str method on a str, a list method on an array, a
+// JavaScript method on an object).
+import { AttributeError, TypeError } from "./exceptions.js";
+import { KwArgs } from "./kwargs.js";
+import { listMethods, tupleMethods } from "./list-methods.js";
+import { numberAttribute, numberMethods } from "./number-methods.js";
+import { strKeywordParams, strMethods } from "./str-methods.js";
+import { isTuple } from "./tuple.js";
+import { typeName } from "./typename.js";
+
+type Method = (self: never, ...args: unknown[]) => unknown;
+
+// str.format / str.format_map live in str-format.ts, which imports this module.
+let extraStrMethods: Record<string, Method> = {};
+export function registerStrMethods(methods: Record<string, Method>): void {
+  extraStrMethods = { ...extraStrMethods, ...methods };
+}
+
+/** Map trailing keyword arguments onto positions for a builtin method with named parameters. */
+function applyKeywords(name: string, params: readonly string[] | undefined, args: unknown[]): unknown[] {
+  const last = args[args.length - 1];
+  if (!(last instanceof KwArgs)) return args;
+  const out = args.slice(0, -1);
+  for (const [key, value] of Object.entries(last.values as Record<string, unknown>)) {
+    const i = params?.indexOf(key) ?? -1;
+    if (i < 0) throw new TypeError(`${name}() takes no keyword arguments`);
+    while (out.length < i) out.push(undefined);
+    out[i] = value;
+  }
+  return out;
+}
+
+function builtinMethod(obj: unknown, name: string): Method | undefined {
+  if (typeof obj === "string") {
+    return (Object.prototype.hasOwnProperty.call(strMethods, name) ? (strMethods as Record<string, Method>)[name] : undefined) ?? extraStrMethods[name];
+  }
+  if (Array.isArray(obj)) {
+    const table = (isTuple(obj) ? tupleMethods : listMethods) as Record<string, Method>;
+    return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+  }
+  if (typeof obj === "number" || typeof obj === "bigint" || typeof obj === "boolean" || (typeof obj === "object" && obj !== null && typeName(obj) === "float")) {
+    const table = numberMethods as Record<string, Method>;
+    return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+  }
+  return undefined;
+}
+
+function noAttribute(obj: unknown, name: string): AttributeError {
+  if (typeof obj === "function") return new AttributeError(`type object '${obj.__name__}' has no attribute '${name}'`);
+  return new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+}
+
+/** `obj.name(...args)` for a receiver of unknown type. */
+export function callMethod(obj: unknown, name: string, ...args: unknown[]): unknown {
+  const builtin = builtinMethod(obj, name);
+  if (builtin !== undefined) {
+    if (typeof obj === "string" && !(name in strMethods)) return builtin(obj as never, ...args);
+    const params = typeof obj === "string" ? strKeywordParams[name] : undefined;
+    return builtin(obj as never, ...applyKeywords(name, params, args));
+  }
+  if (obj === null || obj === undefined) throw noAttribute(obj, name);
+  const f = (obj as Record<string, unknown>)[name];
+  if (typeof f === "function") return f.apply(obj, args);
+  if (f === undefined) throw noAttribute(obj, name);
+  throw new TypeError(`'${typeName(f)}' object is not callable`);
+}
+
+const NO_DEFAULT = Symbol("no default");
+
+/** `getattr(obj, name[, default])`: methods come back bound, like Python's bound methods. */
+export function getattr(obj: unknown, name: string, defaultValue: unknown = NO_DEFAULT): unknown {
+  if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
+  const builtin = builtinMethod(obj, name);
+  if (builtin !== undefined) return (...args: unknown[]) => callMethod(obj, name, ...args);
+  if (typeof obj === "number" || typeof obj === "bigint" || typeof obj === "boolean") {
+    const v = numberAttribute(obj, name);
+    if (v !== undefined) return v;
+  }
+  if (obj !== null && obj !== undefined) {
+    const target = Object(obj) as Record<string, unknown>;
+    if (name in target) {
+      const v = target[name];
+      if (typeof v === "function" && !Object.prototype.hasOwnProperty.call(target, name) && typeof obj === "object") {
+        return bindMethod(v as (...a: unknown[]) => unknown, obj);
+      }
+      return v;
+    }
+    const hook = target.__getattr__;
+    if (typeof hook === "function") {
+      try {
+        return hook.call(obj, name);
+      } catch (e) {
+        if (e instanceof AttributeError && defaultValue !== NO_DEFAULT) return defaultValue;
+        throw e;
+      }
+    }
+  }
+  if (defaultValue !== NO_DEFAULT) return defaultValue;
+  throw noAttribute(obj, name);
+}
+
+const boundCache = new WeakMap<object, Map<Function, Function>>();
+
+/** The same bound method object for the same (instance, function), as `a.f == a.f` in Python. */
+function bindMethod(f: (...a: unknown[]) => unknown, self: object): Function {
+  let perSelf = boundCache.get(self);
+  if (perSelf === undefined) boundCache.set(self, (perSelf = new Map()));
+  let bound = perSelf.get(f);
+  if (bound === undefined) {
+    bound = f.bind(self);
+    Object.defineProperty(bound, "__name__", { value: f.__name__, writable: true, configurable: true });
+    Object.defineProperty(bound, "__self__", { value: self, configurable: true });
+    Object.defineProperty(bound, "__func__", { value: f, configurable: true });
+    perSelf.set(f, bound);
+  }
+  return bound;
+}
+
+/** `hasattr(obj, name)`. */
+export function hasattr(obj: unknown, name: string): boolean {
+  try {
+    getattr(obj, name);
+    return true;
+  } catch (e) {
+    if (e instanceof AttributeError) return false;
+    throw e;
+  }
+}
+
+/** `setattr(obj, name, value)`. */
+export function setattr(obj: unknown, name: string, value: unknown): void {
+  if (obj === null || obj === undefined || typeof obj !== "object" && typeof obj !== "function") {
+    throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  }
+  const hook = (obj as { __setattr__?: unknown }).__setattr__;
+  if (typeof hook === "function") {
+    hook.call(obj, name, value);
+    return;
+  }
+  if (Object.isFrozen(obj)) throw new AttributeError(`'${typeName(obj)}' object attribute '${name}' is read-only`);
+  (obj as Record<string, unknown>)[name] = value;
+}
+
+/** `delattr(obj, name)`. */
+export function delattr(obj: unknown, name: string): void {
+  if (obj === null || obj === undefined || !(name in Object(obj))) throw noAttribute(obj, name);
+  delete (obj as Record<string, unknown>)[name];
+}
+
+/** `callable(x)`. */
+export function callable(x: unknown): boolean {
+  return typeof x === "function" || (typeof x === "object" && x !== null && typeof (x as { __call__?: unknown }).__call__ === "function");
+}

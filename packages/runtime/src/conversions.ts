@@ -1,0 +1,122 @@
+// The conversion builtins `int(x, base)`, `float(x)`, `bool(x)` with CPython's parsing
+// rules (underscores, whitespace, prefixes, inf/nan) and error messages.
+import { TypeError, ValueError } from "./exceptions.js";
+import { dunder } from "./dunder.js";
+import { doubleToInt, mkFloat, normBig, numberKind, PyFloat, toBig, toDouble } from "./numbers.js";
+import { strRepr } from "./repr.js";
+import { truthy } from "./truth.js";
+import { typeName } from "./typename.js";
+
+// Python's str.strip() whitespace for numeric parsing.
+const WS = /^[\s\u001c-\u001f]+|[\s\u001c-\u001f]+$/g;
+
+function parseIntLiteral(text: string, base: number): bigint | undefined {
+  let s = text.replace(WS, "");
+  let negative = false;
+  if (s.startsWith("+") || s.startsWith("-")) {
+    negative = s[0] === "-";
+    s = s.slice(1);
+  }
+  const prefix = s.slice(0, 2).toLowerCase();
+  const prefixBase: Record<string, number> = { "0x": 16, "0o": 8, "0b": 2 };
+  if (base === 0) {
+    if (prefix in prefixBase) {
+      base = prefixBase[prefix]!;
+      s = s.slice(2);
+      if (s.startsWith("_")) s = s.slice(1);
+    } else {
+      base = 10;
+      // Base 0 forbids leading zeros in non-zero decimals ("010").
+      if (/^0+[_0]*[1-9]/.test(s)) return undefined;
+    }
+  } else if (prefix in prefixBase && prefixBase[prefix] === base) {
+    s = s.slice(2);
+    if (s.startsWith("_")) s = s.slice(1);
+  }
+  if (s === "" || s.startsWith("_") || s.endsWith("_") || s.includes("__")) return undefined;
+  s = s.replace(/_/g, "");
+  let value = 0n;
+  const b = BigInt(base);
+  for (const ch of s) {
+    const d = digitValue(ch);
+    if (d < 0 || d >= base) return undefined;
+    value = value * b + BigInt(d);
+  }
+  return negative ? -value : value;
+}
+
+function digitValue(ch: string): number {
+  const c = ch.codePointAt(0)!;
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 122) return c - 87;
+  if (c >= 65 && c <= 90) return c - 55;
+  return -1;
+}
+
+/** The builtin `int(x=0, base=10)`. */
+export function int(x?: unknown, base?: unknown): number {
+  if (x === undefined) return 0;
+  if (base !== undefined && base !== null) {
+    if (typeof x !== "string") throw new TypeError("int() can't convert non-string with explicit base");
+    const b = Number(toBig(base));
+    if (b !== 0 && (b < 2 || b > 36)) throw new ValueError("int() base must be >= 2 and <= 36, or 0");
+    const v = parseIntLiteral(x, b);
+    if (v === undefined) throw new ValueError(`invalid literal for int() with base ${b}: ${strRepr(x)}`);
+    return normBig(v);
+  }
+  switch (typeof x) {
+    case "number":
+      return Number.isInteger(x) ? x : doubleToInt(x);
+    case "bigint":
+      return normBig(x);
+    case "boolean":
+      return x ? 1 : 0;
+    case "string": {
+      if (/^\s*[+-]?\d{1,15}\s*$/.test(x)) return Number(x) + 0;
+      const v = parseIntLiteral(x, 10);
+      if (v === undefined) throw new ValueError(`invalid literal for int() with base 10: ${strRepr(x)}`);
+      return normBig(v);
+    }
+  }
+  if (x instanceof PyFloat) return doubleToInt(x.value);
+  for (const name of ["__int__", "__index__", "__trunc__"]) {
+    const f = dunder(x, name);
+    if (f !== undefined) return int(f.call(x));
+  }
+  throw new TypeError(`int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`);
+}
+
+const FLOAT_LITERAL = /^[+-]?(?:(?:\d(?:_?\d)*)?\.?\d(?:_?\d)*(?:[eE][+-]?\d(?:_?\d)*)?|\d(?:_?\d)*\.(?:[eE][+-]?\d(?:_?\d)*)?)$/;
+
+function parseFloatLiteral(text: string): number | undefined {
+  const s = text.replace(WS, "");
+  const special = /^([+-]?)(inf|infinity|nan)$/i.exec(s);
+  if (special !== null) {
+    const v = special[2]!.toLowerCase() === "nan" ? NaN : Infinity;
+    return special[1] === "-" ? -v : v;
+  }
+  if (!FLOAT_LITERAL.test(s)) return undefined;
+  return Number(s.replace(/_/g, ""));
+}
+
+/** The builtin `float(x=0.0)`: returns a Python float (integral values boxed). */
+export function float(x?: unknown): number {
+  if (x === undefined) return mkFloat(0);
+  if (typeof x === "string") {
+    const v = parseFloatLiteral(x);
+    if (v === undefined) throw new ValueError(`could not convert string to float: ${strRepr(x)}`);
+    return mkFloat(v);
+  }
+  if (x instanceof PyFloat) return x as unknown as number;
+  if (numberKind(x) !== undefined) return mkFloat(toDouble(x));
+  for (const name of ["__float__", "__index__"]) {
+    const f = dunder(x, name);
+    if (f !== undefined) return mkFloat(toDouble(f.call(x)));
+  }
+  throw new TypeError(`float() argument must be a string or a real number, not '${typeName(x)}'`);
+}
+
+/** The builtin `bool(x=False)`. */
+export function bool(x?: unknown): boolean {
+  return x === undefined ? false : truthy(x);
+}

@@ -1,0 +1,257 @@
+// The iteration builtins: enumerate, zip, map, filter, reversed, sorted, min, max, sum,
+// any, all, iter, next, list. Lazy where CPython is lazy.
+import { add } from "./arithmetic.js";
+import { compareStrings, lt } from "./compare.js";
+import { StopIteration, TypeError, ValueError } from "./exceptions.js";
+import { dunder } from "./dunder.js";
+import { iterate } from "./iter.js";
+import { checkKwargs, KwArgs, splitKwargs } from "./kwargs.js";
+import { tuple, type Tuple } from "./tuple.js";
+import { truthy } from "./truth.js";
+import { typeName } from "./typename.js";
+
+type Key<T> = ((x: T) => unknown) | null | undefined;
+
+/** The builtin `list(iterable=())`: always a new array. */
+export function list<T>(items?: Iterable<T>): T[] {
+  if (items === undefined) return [];
+  if (Array.isArray(items)) return items.slice();
+  return [...iterate(items)];
+}
+
+/** `enumerate(iterable, start=0)`. */
+export function* enumerate<T>(items: Iterable<T>, start: number | KwArgs<{ start?: number }> = 0): Generator<readonly [number, T], void, undefined> {
+  let i = start instanceof KwArgs ? (start.values.start ?? 0) : start;
+  for (const x of iterate(items)) yield tuple([i++, x] as const);
+}
+
+/** `zip(*iterables, strict=False)`. */
+type ZipOptions = KwArgs<{ strict?: boolean }>;
+export function zip<A>(a: Iterable<A>, options?: ZipOptions): Generator<readonly [A], void, undefined>;
+export function zip<A, B>(a: Iterable<A>, b: Iterable<B>, options?: ZipOptions): Generator<readonly [A, B], void, undefined>;
+export function zip<A, B, C>(a: Iterable<A>, b: Iterable<B>, c: Iterable<C>, options?: ZipOptions): Generator<readonly [A, B, C], void, undefined>;
+export function zip(...args: unknown[]): Generator<Tuple<unknown>, void, undefined>;
+export function* zip(...args: unknown[]): Generator<Tuple<unknown>, void, undefined> {
+  const [positional, kwargs] = splitKwargs<{ strict: boolean }>(args);
+  checkKwargs("zip", kwargs, ["strict"]);
+  const strict = kwargs.strict === true;
+  if (positional.length === 0) return;
+  const iterators = positional.map((it) => iterate(it)[Symbol.iterator]());
+  for (;;) {
+    const values: unknown[] = [];
+    for (let i = 0; i < iterators.length; i++) {
+      const r = iterators[i]!.next();
+      if (r.done) {
+        if (strict) {
+          if (i > 0) {
+            throw new ValueError(`zip() argument ${i + 1} is shorter than argument${i === 1 ? "" : "s"} 1${i === 1 ? "" : `-${i}`}`);
+          }
+          for (let j = 1; j < iterators.length; j++) {
+            if (!iterators[j]!.next().done) {
+              throw new ValueError(`zip() argument ${j + 1} is longer than argument${j === 1 ? "" : "s"} 1${j === 1 ? "" : `-${j}`}`);
+            }
+          }
+        }
+        return;
+      }
+      values.push(r.value);
+    }
+    yield tuple(values);
+  }
+}
+
+/** `map(function, *iterables)`. */
+export function map<T, R>(fn: (x: T) => R, items: Iterable<T>): Generator<R, void, undefined>;
+export function map<A, B, R>(fn: (a: A, b: B) => R, a: Iterable<A>, b: Iterable<B>): Generator<R, void, undefined>;
+export function map(fn: (...xs: any[]) => unknown, ...items: Iterable<unknown>[]): Generator<unknown, void, undefined>;
+export function* map(fn: (...xs: any[]) => unknown, ...items: Iterable<unknown>[]): Generator<unknown, void, undefined> {
+  if (items.length === 1) {
+    for (const x of iterate(items[0])) yield fn(x);
+    return;
+  }
+  for (const xs of zip(...items)) yield fn(...xs);
+}
+
+/** `filter(function or None, iterable)`. */
+export function* filter<T>(fn: ((x: T) => unknown) | null, items: Iterable<T>): Generator<T, void, undefined> {
+  for (const x of iterate(items)) if (fn === null ? truthy(x) : truthy(fn(x))) yield x;
+}
+
+/** `reversed(sequence)`. */
+export function reversed<T>(seq: Iterable<T>): Iterator<T> & Iterable<T> {
+  if (Array.isArray(seq)) return reverseArray(seq as T[]);
+  if (typeof seq === "string") return reverseArray(Array.from(seq)) as unknown as Iterator<T> & Iterable<T>;
+  const r = dunder(seq, "__reversed__");
+  if (r !== undefined) {
+    const it = r.call(seq) as Iterator<T> & Iterable<T>;
+    return it;
+  }
+  const len = dunder(seq, "__len__");
+  const get = dunder(seq, "__getitem__");
+  if (len !== undefined && get !== undefined) {
+    return (function* () {
+      for (let i = Number(len.call(seq)) - 1; i >= 0; i--) yield get.call(seq, i) as T;
+    })();
+  }
+  throw new TypeError(`'${typeName(seq)}' object is not reversible`);
+}
+
+function* reverseArray<T>(xs: readonly T[]): Generator<T, void, undefined> {
+  for (let i = xs.length - 1; i >= 0; i--) yield xs[i]!;
+}
+
+/** Python's sort: stable, `<` only, keys computed once, `reverse` keeps equal items in order. */
+export function sortInPlace<T>(xs: T[], key: Key<T> = null, reverse = false): void {
+  if (xs.length < 2) return;
+  const keys: unknown[] = key === null || key === undefined ? xs : xs.map((x) => key(x));
+  let cmp: (a: unknown, b: unknown) => number;
+  if (keys.every((k) => typeof k === "number")) {
+    cmp = (a, b) => ((a as number) < (b as number) ? -1 : (b as number) < (a as number) ? 1 : 0);
+  } else if (keys.every((k) => typeof k === "string")) {
+    cmp = (a, b) => compareStrings(a as string, b as string);
+  } else {
+    cmp = (a, b) => (lt(a, b) ? -1 : lt(b, a) ? 1 : 0);
+  }
+  const order = keys.map((_, i) => i);
+  if (reverse) order.sort((i, j) => cmp(keys[j], keys[i]));
+  else order.sort((i, j) => cmp(keys[i], keys[j]));
+  const copy = xs.slice();
+  for (let i = 0; i < order.length; i++) xs[i] = copy[order[i]!]!;
+}
+
+interface SortOptions<T> {
+  key?: Key<T>;
+  reverse?: boolean;
+}
+
+/** `sorted(iterable, key=None, reverse=False)`. */
+export function sorted<T>(items: Iterable<T>, options?: KwArgs<SortOptions<T>>): T[] {
+  const out = list(items);
+  const opts = options?.values ?? {};
+  checkKwargs("sort", opts, ["key", "reverse"]);
+  sortInPlace(out, opts.key ?? null, truthy(opts.reverse ?? false));
+  return out;
+}
+
+interface MinMaxOptions<T, D> {
+  key?: Key<T>;
+  default?: D;
+}
+
+function minmax(name: "min" | "max", args: unknown[]): unknown {
+  const [positional, kwargs] = splitKwargs<MinMaxOptions<unknown, unknown>>(args);
+  checkKwargs(name, kwargs, ["key", "default"]);
+  let items: Iterable<unknown>;
+  if (positional.length === 0) throw new TypeError(`${name} expected at least 1 argument, got 0`);
+  if (positional.length === 1) items = iterate(positional[0]);
+  else {
+    if ("default" in kwargs) throw new TypeError(`Cannot specify a default for ${name}() with multiple positional arguments`);
+    items = positional;
+  }
+  const key = kwargs.key ?? null;
+  let best: unknown;
+  let bestKey: unknown;
+  let first = true;
+  for (const x of items) {
+    const k = key === null ? x : key(x);
+    if (first) {
+      best = x;
+      bestKey = k;
+      first = false;
+    } else if (name === "min" ? lt(k, bestKey) : lt(bestKey, k)) {
+      best = x;
+      bestKey = k;
+    }
+  }
+  if (first) {
+    if ("default" in kwargs) return kwargs.default;
+    throw new ValueError(`${name}() arg is an empty sequence`);
+  }
+  return best;
+}
+
+/** `min(iterable, *, key=None, default=...)` or `min(a, b, *args, key=None)`. */
+export function min<T>(items: Iterable<T>, options?: KwArgs<MinMaxOptions<T, T>>): T;
+export function min<T>(...args: (T | KwArgs<MinMaxOptions<T, T>>)[]): T;
+export function min(...args: unknown[]): unknown {
+  return minmax("min", args);
+}
+
+/** `max(iterable, *, key=None, default=...)` or `max(a, b, *args, key=None)`. */
+export function max<T>(items: Iterable<T>, options?: KwArgs<MinMaxOptions<T, T>>): T;
+export function max<T>(...args: (T | KwArgs<MinMaxOptions<T, T>>)[]): T;
+export function max(...args: unknown[]): unknown {
+  return minmax("max", args);
+}
+
+/** `sum(iterable, start=0)`. */
+export function sum(items: Iterable<unknown>, start: unknown = 0): number {
+  if (start instanceof KwArgs) start = start.values.start ?? 0;
+  if (typeof start === "string") throw new TypeError("sum() can't sum strings [use ''.join(seq) instead]");
+  let total = start;
+  for (const x of iterate(items)) {
+    if (typeof total === "number" && typeof x === "number" && Number.isInteger(total) && Number.isInteger(x)) {
+      const r = total + x;
+      total = Number.isSafeInteger(r) ? r : add(total, x);
+    } else {
+      total = add(total, x);
+    }
+  }
+  return total as number;
+}
+
+/** `any(iterable)`. */
+export function any(items: Iterable<unknown>): boolean {
+  for (const x of iterate(items)) if (truthy(x)) return true;
+  return false;
+}
+
+/** `all(iterable)`. */
+export function all(items: Iterable<unknown>): boolean {
+  for (const x of iterate(items)) if (!truthy(x)) return false;
+  return true;
+}
+
+/** `iter(x)`: an iterator that `next()` and `for` both accept. */
+export function iter<T>(x: Iterable<T>): Iterator<T> & Iterable<T>;
+export function iter(x: unknown): Iterator<unknown> & Iterable<unknown>;
+export function iter(x: unknown): Iterator<unknown> & Iterable<unknown> {
+  const f = dunder(x, "__iter__");
+  if (f !== undefined) {
+    const it = f.call(x);
+    if (dunder(it, "__next__") !== undefined) return it as Iterator<unknown> & Iterable<unknown>;
+  }
+  const it = iterate(x)[Symbol.iterator]();
+  if (!(Symbol.iterator in it)) {
+    (it as Iterator<unknown> & Iterable<unknown>)[Symbol.iterator] = function (this: Iterator<unknown>) {
+      return this;
+    } as never;
+  }
+  return it as Iterator<unknown> & Iterable<unknown>;
+}
+
+const NO_DEFAULT = Symbol("no default");
+
+/** `next(iterator[, default])`. */
+export function next<T>(it: Iterator<T>): T;
+export function next<T, D>(it: Iterator<T>, defaultValue: D): T | D;
+export function next(it: unknown, defaultValue: unknown = NO_DEFAULT): unknown {
+  const py = dunder(it, "__next__");
+  if (py !== undefined) {
+    if (defaultValue === NO_DEFAULT) return py.call(it);
+    try {
+      return py.call(it);
+    } catch (e) {
+      if (e instanceof StopIteration) return defaultValue;
+      throw e;
+    }
+  }
+  const js = dunder(it, "next");
+  if (js === undefined) throw new TypeError(`'${typeName(it)}' object is not an iterator`);
+  const r = js.call(it) as IteratorResult<unknown>;
+  if (r.done) {
+    if (defaultValue !== NO_DEFAULT) return defaultValue;
+    throw r.value === undefined ? new StopIteration() : new StopIteration(r.value);
+  }
+  return r.value;
+}

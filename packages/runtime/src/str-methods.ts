@@ -1,0 +1,419 @@
+// Methods of Python's `str`, as functions taking the string first: `"a b".split()` is
+// `strMethods.split("a b")`. Behaviour and error messages follow CPython. Positions are
+// UTF-16 offsets, which equal Python's code-point offsets for text without astral
+// characters (emoji).
+import { TypeError, ValueError } from "./exceptions.js";
+import { iterate } from "./iter.js";
+import { smallIndex } from "./numbers.js";
+import { isPrintableChar } from "./repr.js";
+import { PySlice } from "./subscript.js";
+import { tuple, type Tuple } from "./tuple.js";
+import { typeName } from "./typename.js";
+
+/** Characters `str.split()` and `str.strip()` treat as whitespace. */
+const WS_CLASS = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const WS_RUN = new RegExp(`[${WS_CLASS}]+`, "u");
+const WS_ONLY = new RegExp(`^[${WS_CLASS}]+$`, "u");
+const LEADING_WS = new RegExp(`^[${WS_CLASS}]+`, "u");
+const TRAILING_WS = new RegExp(`[${WS_CLASS}]+$`, "u");
+
+function isWhitespace(ch: string): boolean {
+  return WS_ONLY.test(ch);
+}
+
+/** `x` if it is a str, else a TypeError whose message is `template` with `{}` = its type. */
+function requireStr(x: unknown, template = "must be str, not {}"): string {
+  if (typeof x !== "string") throw new TypeError(template.replace("{}", typeName(x)));
+  return x;
+}
+
+/** Normalised [start, end) for the optional start/end arguments of find, count ... */
+function bounds(s: string, start: unknown, end: unknown): [number, number] {
+  const [a, b] = new PySlice(start ?? null, end ?? null, null).indices(s.length);
+  return [a, Math.max(a, b)];
+}
+
+function stripChars(s: string, chars: unknown, left: boolean, right: boolean): string {
+  if (chars === undefined || chars === null) {
+    let r = s;
+    if (left) r = r.replace(LEADING_WS, "");
+    if (right) r = r.replace(TRAILING_WS, "");
+    return r;
+  }
+  const set = new Set(requireStr(chars, "strip arg must be None or str"));
+  const cps = Array.from(s);
+  let i = 0;
+  let j = cps.length;
+  if (left) while (i < j && set.has(cps[i]!)) i++;
+  if (right) while (j > i && set.has(cps[j - 1]!)) j--;
+  return cps.slice(i, j).join("");
+}
+
+function split(s: string, sep: unknown = null, maxsplit: unknown = -1): string[] {
+  let max = smallIndex(maxsplit);
+  if (max < 0) max = Infinity;
+  if (sep === null || sep === undefined) {
+    const out: string[] = [];
+    let rest = s.replace(LEADING_WS, "");
+    while (rest.length > 0) {
+      if (out.length >= max) {
+        out.push(rest);
+        break;
+      }
+      const m = WS_RUN.exec(rest);
+      if (m === null) {
+        out.push(rest);
+        break;
+      }
+      out.push(rest.slice(0, m.index));
+      rest = rest.slice(m.index + m[0].length);
+    }
+    return out;
+  }
+  const sp = requireStr(sep, "must be str or None, not {}");
+  if (sp === "") throw new ValueError("empty separator");
+  if (max === Infinity) return s.split(sp);
+  const out: string[] = [];
+  let pos = 0;
+  while (out.length < max) {
+    const i = s.indexOf(sp, pos);
+    if (i < 0) break;
+    out.push(s.slice(pos, i));
+    pos = i + sp.length;
+  }
+  out.push(s.slice(pos));
+  return out;
+}
+
+function rsplit(s: string, sep: unknown = null, maxsplit: unknown = -1): string[] {
+  let max = smallIndex(maxsplit);
+  if (max < 0) return split(s, sep, -1);
+  if (sep === null || sep === undefined) {
+    const out: string[] = [];
+    let rest = s.replace(TRAILING_WS, "");
+    while (rest.length > 0) {
+      if (out.length >= max) {
+        out.unshift(rest);
+        break;
+      }
+      let i = rest.length;
+      while (i > 0 && !isWhitespace(rest[i - 1]!)) i--;
+      out.unshift(rest.slice(i));
+      rest = rest.slice(0, i).replace(TRAILING_WS, "");
+      if (i === 0) break;
+    }
+    return out;
+  }
+  const sp = requireStr(sep, "must be str or None, not {}");
+  if (sp === "") throw new ValueError("empty separator");
+  const out: string[] = [];
+  let end = s.length;
+  while (out.length < max) {
+    const i = s.lastIndexOf(sp, end - sp.length);
+    if (i < 0 || end - sp.length < 0) break;
+    out.unshift(s.slice(i + sp.length, end));
+    end = i;
+  }
+  out.unshift(s.slice(0, end));
+  return out;
+}
+
+const LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
+
+function splitlines(s: string, keepends: unknown = false): string[] {
+  const out: string[] = [];
+  let pos = 0;
+  for (const m of s.matchAll(LINE_BREAK)) {
+    out.push(s.slice(pos, keepends ? m.index! + m[0].length : m.index));
+    pos = m.index! + m[0].length;
+  }
+  if (pos < s.length) out.push(s.slice(pos));
+  return out;
+}
+
+function find(s: string, sub: unknown, start?: unknown, end?: unknown): number {
+  const needle = requireStr(sub);
+  const [a, b] = bounds(s, start, end);
+  if (needle.length === 0) return a <= s.length && a <= b ? a : -1;
+  const i = s.indexOf(needle, a);
+  return i >= 0 && i + needle.length <= b ? i : -1;
+}
+
+function rfind(s: string, sub: unknown, start?: unknown, end?: unknown): number {
+  const needle = requireStr(sub);
+  const [a, b] = bounds(s, start, end);
+  if (b - a < needle.length) return -1;
+  const i = s.lastIndexOf(needle, b - needle.length);
+  return i >= a ? i : -1;
+}
+
+function count(s: string, sub: unknown, start?: unknown, end?: unknown): number {
+  const needle = requireStr(sub);
+  const [a, b] = bounds(s, start, end);
+  if (needle.length === 0) return b - a + 1;
+  let n = 0;
+  let i = s.indexOf(needle, a);
+  while (i >= 0 && i + needle.length <= b) {
+    n++;
+    i = s.indexOf(needle, i + needle.length);
+  }
+  return n;
+}
+
+function affix(s: string, arg: unknown, start: unknown, end: unknown, name: string, test: (t: string, a: string) => boolean): boolean {
+  const [a, b] = bounds(s, start, end);
+  const part = s.slice(a, b);
+  if (Array.isArray(arg)) return arg.some((p) => test(part, requireStr(p, `tuple for ${name} must only contain str, not {}`)));
+  if (typeof arg !== "string") {
+    throw new TypeError(`${name} first arg must be str or a tuple of str, not ${typeName(arg)}`);
+  }
+  if ((start !== undefined && start !== null && a > s.length) || b < a) return false;
+  return test(part, arg);
+}
+
+function fillChar(c: unknown): string {
+  const f = c === undefined ? " " : requireStr(c, "The fill character must be a unicode character, not {}");
+  if ([...f].length !== 1) throw new TypeError("The fill character must be exactly one character long");
+  return f;
+}
+
+function center(s: string, width: unknown, fill?: unknown): string {
+  const w = smallIndex(width);
+  const f = fillChar(fill);
+  const n = [...s].length;
+  if (w <= n) return s;
+  const marg = w - n;
+  const left = Math.floor(marg / 2) + (marg & w & 1);
+  return f.repeat(left) + s + f.repeat(marg - left);
+}
+
+function ljust(s: string, width: unknown, fill?: unknown): string {
+  const w = smallIndex(width);
+  const f = fillChar(fill);
+  const n = [...s].length;
+  return w <= n ? s : s + f.repeat(w - n);
+}
+
+function rjust(s: string, width: unknown, fill?: unknown): string {
+  const w = smallIndex(width);
+  const f = fillChar(fill);
+  const n = [...s].length;
+  return w <= n ? s : f.repeat(w - n) + s;
+}
+
+function zfill(s: string, width: unknown): string {
+  const w = smallIndex(width);
+  if (s.length >= w) return s;
+  const sign = s[0] === "+" || s[0] === "-" ? s[0] : "";
+  return sign + "0".repeat(w - s.length) + s.slice(sign.length);
+}
+
+function isCased(ch: string): boolean {
+  return ch.toLowerCase() !== ch.toUpperCase();
+}
+
+function title(s: string): string {
+  let out = "";
+  let previousCased = false;
+  for (const ch of s) {
+    if (isCased(ch)) {
+      out += previousCased ? ch.toLowerCase() : ch.toUpperCase();
+      previousCased = true;
+    } else {
+      out += ch;
+      previousCased = /\p{L}/u.test(ch) && ch.toLowerCase() === ch && ch.toUpperCase() === ch ? previousCased : false;
+    }
+  }
+  return out;
+}
+
+function capitalize(s: string): string {
+  const cps = Array.from(s);
+  if (cps.length === 0) return s;
+  return cps[0]!.toUpperCase() + cps.slice(1).join("").toLowerCase();
+}
+
+function swapcase(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const lower = ch.toLowerCase();
+    out += ch === lower ? ch.toUpperCase() : lower;
+  }
+  return out;
+}
+
+function replace(s: string, old: unknown, replacement: unknown, countArg: unknown = -1): string {
+  const o = requireStr(old, "replace() argument 1 must be str, not {}");
+  const r = requireStr(replacement, "replace() argument 2 must be str, not {}");
+  let max = smallIndex(countArg);
+  if (max < 0) max = Infinity;
+  if (o === "") {
+    const cps = Array.from(s);
+    let out = "";
+    let done = 0;
+    for (let i = 0; i <= cps.length; i++) {
+      if (done < max) {
+        out += r;
+        done++;
+      }
+      if (i < cps.length) out += cps[i];
+    }
+    return out;
+  }
+  if (max === Infinity) return s.split(o).join(r);
+  let out = "";
+  let pos = 0;
+  for (let n = 0; n < max; n++) {
+    const i = s.indexOf(o, pos);
+    if (i < 0) break;
+    out += s.slice(pos, i) + r;
+    pos = i + o.length;
+  }
+  return out + s.slice(pos);
+}
+
+function join(sep: string, items: unknown): string {
+  const parts: string[] = [];
+  let i = 0;
+  for (const x of iterate(items)) {
+    if (typeof x !== "string") throw new TypeError(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
+    parts.push(x);
+    i++;
+  }
+  return parts.join(sep);
+}
+
+function partition(s: string, sep: unknown): Tuple<string> {
+  const sp = requireStr(sep);
+  if (sp === "") throw new ValueError("empty separator");
+  const i = s.indexOf(sp);
+  return i < 0 ? tuple([s, "", ""]) : tuple([s.slice(0, i), sp, s.slice(i + sp.length)]);
+}
+
+function rpartition(s: string, sep: unknown): Tuple<string> {
+  const sp = requireStr(sep);
+  if (sp === "") throw new ValueError("empty separator");
+  const i = s.lastIndexOf(sp);
+  return i < 0 ? tuple(["", "", s]) : tuple([s.slice(0, i), sp, s.slice(i + sp.length)]);
+}
+
+function expandtabs(s: string, tabsize: unknown = 8): string {
+  const size = smallIndex(tabsize);
+  let out = "";
+  let column = 0;
+  for (const ch of s) {
+    if (ch === "\t") {
+      if (size > 0) {
+        const n = size - (column % size);
+        out += " ".repeat(n);
+        column += n;
+      }
+    } else {
+      out += ch;
+      column = ch === "\n" || ch === "\r" ? 0 : column + 1;
+    }
+  }
+  return out;
+}
+
+function all(s: string, test: (ch: string) => boolean): boolean {
+  if (s.length === 0) return false;
+  for (const ch of s) if (!test(ch)) return false;
+  return true;
+}
+
+function caseTest(s: string, wantUpper: boolean): boolean {
+  let cased = false;
+  for (const ch of s) {
+    if (!isCased(ch)) continue;
+    cased = true;
+    const isUpper = ch === ch.toUpperCase() && ch !== ch.toLowerCase();
+    if (isUpper !== wantUpper) return false;
+  }
+  return cased;
+}
+
+function istitle(s: string): boolean {
+  let cased = false;
+  let previousCased = false;
+  for (const ch of s) {
+    if (isCased(ch)) {
+      const isUpper = ch !== ch.toLowerCase();
+      if (isUpper === previousCased) return false;
+      previousCased = true;
+      cased = true;
+    } else {
+      previousCased = false;
+    }
+  }
+  return cased;
+}
+
+function removeprefix(s: string, prefix: unknown): string {
+  const p = requireStr(prefix, "removeprefix() argument must be str, not {}");
+  return p !== "" && s.startsWith(p) ? s.slice(p.length) : s;
+}
+
+function removesuffix(s: string, suffix: unknown): string {
+  const p = requireStr(suffix, "removesuffix() argument must be str, not {}");
+  return p !== "" && s.endsWith(p) ? s.slice(0, -p.length) : s;
+}
+
+function indexOrRaise(i: number): number {
+  if (i < 0) throw new ValueError("substring not found");
+  return i;
+}
+
+/** str methods by Python name; each takes the string first. */
+export const strMethods = {
+  capitalize,
+  casefold: (s: string) => s.toLowerCase(),
+  center,
+  count,
+  endswith: (s: string, suffix: unknown, start?: unknown, end?: unknown) => affix(s, suffix, start, end, "endswith", (t, a) => t.endsWith(a)),
+  expandtabs,
+  find,
+  index: (s: string, sub: unknown, start?: unknown, end?: unknown) => indexOrRaise(find(s, sub, start, end)),
+  isalnum: (s: string) => all(s, (c) => /[\p{L}\p{N}]/u.test(c)),
+  isalpha: (s: string) => all(s, (c) => /\p{L}/u.test(c)),
+  isascii: (s: string) => /^[\x00-\x7f]*$/.test(s),
+  isdecimal: (s: string) => all(s, (c) => /\p{Nd}/u.test(c)),
+  isdigit: (s: string) => all(s, (c) => /[\p{Nd}\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u2468]/u.test(c)),
+  isidentifier: (s: string) => /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(s),
+  islower: (s: string) => caseTest(s, false),
+  isnumeric: (s: string) => all(s, (c) => /\p{N}/u.test(c)),
+  isprintable: (s: string) => [...s].every(isPrintableChar),
+  isspace: (s: string) => s.length > 0 && WS_ONLY.test(s),
+  istitle,
+  isupper: (s: string) => caseTest(s, true),
+  join,
+  ljust,
+  lower: (s: string) => s.toLowerCase(),
+  lstrip: (s: string, chars?: unknown) => stripChars(s, chars, true, false),
+  partition,
+  removeprefix,
+  removesuffix,
+  replace,
+  rfind,
+  rindex: (s: string, sub: unknown, start?: unknown, end?: unknown) => indexOrRaise(rfind(s, sub, start, end)),
+  rjust,
+  rpartition,
+  rsplit,
+  rstrip: (s: string, chars?: unknown) => stripChars(s, chars, false, true),
+  split,
+  splitlines,
+  startswith: (s: string, prefix: unknown, start?: unknown, end?: unknown) => affix(s, prefix, start, end, "startswith", (t, a) => t.startsWith(a)),
+  strip: (s: string, chars?: unknown) => stripChars(s, chars, true, true),
+  swapcase,
+  title,
+  upper: (s: string) => s.toUpperCase(),
+  zfill,
+};
+
+/** Keyword parameter names of the str methods that accept keywords. */
+export const strKeywordParams: Record<string, readonly string[]> = {
+  split: ["sep", "maxsplit"],
+  rsplit: ["sep", "maxsplit"],
+  splitlines: ["keepends"],
+  expandtabs: ["tabsize"],
+};
