@@ -30,15 +30,15 @@ export function iterate(x: unknown): Iterable<unknown>;
 export function iterate<T>(x: unknown): Iterable<T> {
   if (typeof x === "string") return x as unknown as Iterable<T>;
   if (x !== null && typeof x === "object") {
+    if (Symbol.iterator in x) return x as Iterable<T>;
     if (hasMethod(x, "__iter__")) {
       const it = (x as PyIterable).__iter__();
-      if (it !== null && typeof it === "object" && Symbol.iterator in it && !hasMethod(it, "__next__")) {
+      if (it !== null && typeof it === "object" && Symbol.iterator in it) {
         return it as Iterable<T>;
       }
       if (hasMethod(it, "__next__")) return fromPyIterator(it as PyIterator) as Iterable<T>;
       throw new TypeError(`iter() returned non-iterator of type '${typeName(it)}'`);
     }
-    if (Symbol.iterator in x) return x as Iterable<T>;
     if (hasMethod(x, "__getitem__")) return sequenceIterator(x as { __getitem__(i: number): T });
   }
   throw new TypeError(`'${typeName(x)}' object is not iterable`);
