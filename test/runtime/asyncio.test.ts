@@ -7,10 +7,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { pythonEnv, pythonExecutable } from "../../scripts/python.mjs";
 import * as asyncio from "../../packages/runtime/src/modules/asyncio.js";
 import * as nest_asyncio from "../../packages/runtime/src/modules/nest_asyncio.js";
-import { coroutine } from "../../packages/runtime/src/asyncio/index.js";
+import { asyncGenerator, coroutine } from "../../packages/runtime/src/asyncio/index.js";
+import * as time from "../../packages/runtime/src/modules/time.js";
 import { _resetTaskNameCounter } from "../../packages/runtime/src/asyncio/task.js";
 import { str } from "../../packages/runtime/src/repr.js";
-import { ValueError, RuntimeError, TimeoutError } from "../../packages/runtime/src/exceptions.js";
+import { ValueError, RuntimeError, StopAsyncIteration, TimeoutError } from "../../packages/runtime/src/exceptions.js";
 
 type Print = (...args: unknown[]) => void;
 interface Case {
@@ -1048,6 +1049,88 @@ asyncio.run(main())
       await asyncio.gather(at(0.03, "c"), at(0.01, "a"), at(0.02, "b"), at(0, "zero"), at(0.01, "a2"));
     });
     await asyncio.run(main());
+  },
+);
+
+add(
+  "async generators: async for, __anext__, asend, comprehension",
+  `
+import asyncio
+async def ticker(name, n):
+    for i in range(n):
+        await asyncio.sleep(0)
+        yield f"{name}{i}"
+async def consume(name):
+    async for x in ticker(name, 3):
+        print("got", x)
+async def main():
+    await asyncio.gather(consume("a"), consume("b"))
+    agen = ticker("c", 2)
+    print(await agen.__anext__())
+    print(await agen.asend(None))
+    try:
+        await agen.__anext__()
+    except StopAsyncIteration:
+        print("stop")
+    print([x async for x in ticker("d", 2)])
+    closing = ticker("e", 5)
+    print(await closing.__anext__())
+    await closing.aclose()
+    print("closed")
+asyncio.run(main())
+`,
+  async (print) => {
+    const ticker = asyncGenerator(async function* ticker(name: string, n: number) {
+      for (let i = 0; i < n; i++) {
+        await sleep(0);
+        yield `${name}${i}`;
+      }
+    });
+    const consume = coroutine(async function consume(name: string) {
+      for await (const x of ticker(name, 3)) print("got", x);
+    });
+    const main = coroutine(async function main() {
+      await asyncio.gather(consume("a"), consume("b"));
+      const agen = ticker("c", 2);
+      print(await agen.__anext__());
+      print(await agen.asend(null));
+      try {
+        await agen.__anext__();
+      } catch (e) {
+        if (e instanceof StopAsyncIteration) print("stop");
+      }
+      const xs: string[] = [];
+      for await (const x of ticker("d", 2)) xs.push(x);
+      print(xs);
+      const closing = ticker("e", 5);
+      print(await closing.__anext__());
+      await closing.aclose();
+      print("closed");
+    });
+    await asyncio.run(main());
+  },
+);
+
+add(
+  "time: strftime formats, clocks, blocking sleep",
+  `
+import time
+t = time.localtime(946684800 + 86400 * 40 + 3600 * 15 + 61)
+print(time.strftime("%X|%x|%H|%M|%S|%Y|%m|%d|%A|%B|%p|%a|%b|%j|%y|%I|%%", t))
+t = time.localtime(946684800 + 86400 * 200 + 3600 * 3 + 7)
+print(time.strftime("%X|%x|%H|%M|%S|%Y|%m|%d|%A|%B|%p|%a|%b|%j|%y|%I|%%", t))
+start = time.monotonic()
+time.sleep(0.02)
+print(time.monotonic() - start >= 0.02, time.perf_counter() > 0, time.time() > 1.6e9)
+`,
+  async (print) => {
+    let t = time.localtime(946684800 + 86400 * 40 + 3600 * 15 + 61);
+    print(time.strftime("%X|%x|%H|%M|%S|%Y|%m|%d|%A|%B|%p|%a|%b|%j|%y|%I|%%", t));
+    t = time.localtime(946684800 + 86400 * 200 + 3600 * 3 + 7);
+    print(time.strftime("%X|%x|%H|%M|%S|%Y|%m|%d|%A|%B|%p|%a|%b|%j|%y|%I|%%", t));
+    const start = Number(time.monotonic());
+    time.sleep(0.02);
+    print(Number(time.monotonic()) - start >= 0.02, Number(time.perf_counter()) > 0, Number(time.time()) > 1.6e9);
   },
 );
 

@@ -143,8 +143,8 @@ let setLoopCalled = false;
 export class EventLoop {
   // FIFO ready queue: parallel ring buffers (function, argument), so no closure per callback,
   // O(1) push and pop, and the storage is reused instead of regrown every iteration.
-  private _readyFn: (Callback | undefined)[] = new Array(1024);
-  private _readyArg: unknown[] = new Array(1024);
+  private _readyFn: (Callback | undefined)[] = new Array(1024).fill(undefined);
+  private _readyArg: unknown[] = new Array(1024).fill(undefined);
   private _mask = 1023;
   private _head = 0;
   private _size = 0;
@@ -172,6 +172,11 @@ export class EventLoop {
   /** Finished tasks whose exception nobody retrieved, reported when the loop closes. */
   _unretrieved = new Set<{ _reportUnretrieved(): void }>();
   _exceptionHandler: ((loop: EventLoop, context: Record<string, unknown>) => void) | null = null;
+  /**
+   * CPython reports a never-retrieved task exception when the task is garbage-collected. After
+   * `asyncio.run` raised, that is at exit, after the traceback; so the report waits for exit.
+   */
+  _deferReports = false;
 
   private readonly _onTimeout = (): void => {
     this._timeout = null;
@@ -207,14 +212,19 @@ export class EventLoop {
     if (this._sleeping) this._wake();
   }
 
+  // Built with push, not `new Array(n)`: V8 stores large preallocated arrays as dictionaries.
   private _grow(): void {
     const cap = this._mask + 1;
-    const fns: (Callback | undefined)[] = new Array(cap * 2);
-    const args: unknown[] = new Array(cap * 2);
+    const fns: (Callback | undefined)[] = [];
+    const args: unknown[] = [];
     for (let k = 0; k < cap; k++) {
       const j = (this._head + k) & this._mask;
-      fns[k] = this._readyFn[j];
-      args[k] = this._readyArg[j];
+      fns.push(this._readyFn[j]);
+      args.push(this._readyArg[j]);
+    }
+    for (let k = 0; k < cap; k++) {
+      fns.push(undefined);
+      args.push(undefined);
     }
     this._readyFn = fns;
     this._readyArg = args;
@@ -272,7 +282,8 @@ export class EventLoop {
     this._head = 0;
     this._size = 0;
     this._timers.length = 0;
-    this._reportUnretrieved();
+    if (this._deferReports) process.once("exit", () => this._reportUnretrieved());
+    else this._reportUnretrieved();
   }
 
   run_forever(): Promise<void> {

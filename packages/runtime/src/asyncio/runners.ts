@@ -35,6 +35,7 @@ export function run<T>(main: PromiseLike<T>, _options?: unknown): Promise<T> {
   const task = loop.create_task(main);
   return new Promise<T>((resolve, reject) => {
     const finish = (ok: boolean, value: unknown): void => {
+      loop._deferReports = !ok;
       shutdown(loop).then(
         () => (ok ? resolveValue(resolve as (v: unknown) => void, value) : reject(value)),
         (e: unknown) => reject(e),
