@@ -977,14 +977,14 @@ asyncio.run(main())
     const main = coroutine(async function main() {
       let ts = [asyncio.create_task(job(0.01, "a")), asyncio.create_task(job(0.05, "b"))];
       let [done, pending] = await asyncio.wait(ts, { return_when: asyncio.FIRST_COMPLETED });
-      print(done!.size, pending!.size, [...done!].map((t) => t.result()));
+      print(done!.__len__(), pending!.__len__(), [...done!].map((t) => t.result()));
       [done, pending] = await asyncio.wait(ts);
-      print(done!.size, pending!.size);
+      print(done!.__len__(), pending!.__len__());
       ts = [asyncio.create_task(job(0.01, "x", true)), asyncio.create_task(job(1, "y"))];
       [done, pending] = await asyncio.wait(ts, { return_when: asyncio.FIRST_EXCEPTION });
-      print(done!.size, pending!.size, [...done!].map((t) => str(t.exception())));
+      print(done!.__len__(), pending!.__len__(), [...done!].map((t) => str(t.exception())));
       [done, pending] = await asyncio.wait(pending!, { timeout: 0.01 });
-      print(done!.size, pending!.size);
+      print(done!.__len__(), pending!.__len__());
       for (const t of pending!) t.cancel();
     });
     await asyncio.run(main());
@@ -1131,6 +1131,149 @@ print(time.monotonic() - start >= 0.02, time.perf_counter() > 0, time.time() > 1
     const start = Number(time.monotonic());
     time.sleep(0.02);
     print(Number(time.monotonic()) - start >= 0.02, Number(time.perf_counter()) > 0, Number(time.time()) > 1.6e9);
+  },
+);
+
+add(
+  "cancelling a gather cancels its children",
+  `
+import asyncio
+async def child(i):
+    try:
+        await asyncio.sleep(1)
+    except asyncio.CancelledError:
+        print("child", i, "cancelled")
+        raise
+async def main():
+    g = asyncio.gather(child(1), child(2))
+    await asyncio.sleep(0.01)
+    print("cancel", g.cancel())
+    try:
+        await g
+    except asyncio.CancelledError:
+        print("gather cancelled", g.cancelled())
+    print("second cancel", g.cancel())
+asyncio.run(main())
+`,
+  async (print) => {
+    const child = coroutine(async function child(i: number) {
+      try {
+        await sleep(1);
+      } catch (e) {
+        if (e instanceof asyncio.CancelledError) print("child", i, "cancelled");
+        throw e;
+      }
+    });
+    const main = coroutine(async function main() {
+      const g = asyncio.gather(child(1), child(2));
+      await sleep(0.01);
+      print("cancel", g.cancel());
+      try {
+        await g;
+      } catch (e) {
+        if (e instanceof asyncio.CancelledError) print("gather cancelled", g.cancelled());
+      }
+      print("second cancel", g.cancel());
+    });
+    await asyncio.run(main());
+  },
+);
+
+add(
+  "run_forever, stop, call_later, a failing callback, get_event_loop",
+  `
+import asyncio
+loop = asyncio.new_event_loop()
+def tick(n):
+    print("tick", n)
+    if n < 3:
+        loop.call_later(0.001, tick, n + 1)
+    else:
+        loop.stop()
+loop.call_soon(tick, 1)
+loop.run_forever()
+print("stopped", loop.is_running())
+def boom():
+    raise ValueError("in callback")
+loop.call_soon(boom)
+loop.call_soon(print, "after boom")
+loop.call_soon(loop.stop)
+loop.run_forever()
+loop.close()
+async def main():
+    return "running " + str(asyncio.get_running_loop().is_running())
+asyncio.set_event_loop(asyncio.new_event_loop())
+loop2 = asyncio.get_event_loop()
+print(loop2.run_until_complete(main()))
+loop2.close()
+`,
+  async (print) => {
+    const loop = asyncio.new_event_loop();
+    const tick = (n: number): void => {
+      print("tick", n);
+      if (n < 3) loop.call_later(0.001, tick, n + 1);
+      else loop.stop();
+    };
+    loop.call_soon(tick, 1);
+    await loop.run_forever();
+    print("stopped", loop.is_running());
+    const errors: unknown[] = [];
+    loop.set_exception_handler((_loop, context) => errors.push(context["exception"]));
+    loop.call_soon(() => {
+      throw new ValueError("in callback");
+    });
+    loop.call_soon(print, "after boom");
+    loop.call_soon(() => loop.stop());
+    await loop.run_forever();
+    loop.close();
+    if (!(errors[0] instanceof ValueError)) throw new Error("the callback's exception was not reported");
+    const main = coroutine(async function main() {
+      return "running " + str(asyncio.get_running_loop().is_running());
+    });
+    asyncio.set_event_loop(asyncio.new_event_loop());
+    const loop2 = asyncio.get_event_loop();
+    print(await loop2.run_until_complete(main()));
+    loop2.close();
+  },
+);
+
+add(
+  "a task awaiting outside work does not stall the loop (to_thread, executor)",
+  `
+import asyncio, time
+def blocking(x):
+    return x * 10
+async def ticker():
+    for i in range(3):
+        await asyncio.sleep(0.01)
+        print("tick", i)
+async def waiter():
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, time.sleep, 0.25)
+    print("outside work done")
+async def main():
+    print(await asyncio.to_thread(blocking, 4))
+    await asyncio.gather(waiter(), ticker())
+asyncio.run(main())
+`,
+  async (print) => {
+    const blocking = (x: number) => x * 10;
+    const ticker = coroutine(async function ticker() {
+      for (let i = 0; i < 3; i++) {
+        await sleep(0.01);
+        print("tick", i);
+      }
+    });
+    const waiter = coroutine(async function waiter() {
+      // A promise the runtime does not own: the loop's safety net keeps the others going.
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      print("outside work done");
+    });
+    const main = coroutine(async function main() {
+      print(await asyncio.to_thread(blocking, 4));
+      await asyncio.gather(waiter(), ticker());
+    });
+    await asyncio.run(main());
   },
 );
 

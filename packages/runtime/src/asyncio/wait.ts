@@ -1,6 +1,7 @@
 // `asyncio.wait`, `wait_for` and `as_completed`, ported from CPython's tasks.py. Each
 // future gets one done callback, so all three are O(n) overall, never a race over the rest.
 import { TimeoutError, TypeError, ValueError, raiseFrom } from "../exceptions.js";
+import { PySet } from "../set.js";
 import { tuple, type Tuple } from "../tuple.js";
 import { coroutine, iscoroutine, noAdopt, unbox, type Coroutine } from "./coroutine.js";
 import { CancelledError } from "./exceptions.js";
@@ -39,7 +40,7 @@ function typeNameOf(x: unknown): string {
 export const wait = coroutine(async function wait<T>(
   fs: Iterable<PromiseLike<T>>,
   ...rest: unknown[]
-): Promise<Tuple<Set<Future<T>>>> {
+): Promise<Tuple<PySet<Future<T>>>> {
   const kw = popKwargs(rest);
   const timeout = rest.length > 0 ? rest[0] : (kw["timeout"] ?? null);
   const returnWhen = rest.length > 1 ? rest[1] : (kw["return_when"] ?? ALL_COMPLETED);
@@ -76,8 +77,8 @@ export const wait = coroutine(async function wait<T>(
     timeoutHandle = null;
     for (const f of futs) f.remove_done_callback(onCompletion);
   }
-  const done = new Set<Future<T>>();
-  const pending = new Set<Future<T>>();
+  const done = new PySet<Future<T>>();
+  const pending = new PySet<Future<T>>();
   for (const f of futs) (f.done() ? done : pending).add(f);
   return tuple([done, pending]);
 });

@@ -44,10 +44,11 @@ export { Queue, PriorityQueue, LifoQueue } from "../asyncio/queues.js";
 export { Lock, Event, Condition, Semaphore, BoundedSemaphore } from "../asyncio/locks.js";
 export { run, to_thread } from "../asyncio/runners.js";
 
+import { PySet } from "../set.js";
 import { get_running_loop, type EventLoop } from "../asyncio/loop.js";
 import { pendingTasks, type Task } from "../asyncio/task.js";
 
-/** `asyncio.all_tasks(loop=None)`: the tasks not done yet. */
-export function all_tasks(loop?: EventLoop | null): Set<Task<unknown>> {
-  return new Set(pendingTasks(loop ?? get_running_loop()));
+/** `asyncio.all_tasks(loop=None)`: the set of tasks not done yet. */
+export function all_tasks(loop?: EventLoop | null): PySet<Task<unknown>> {
+  return new PySet(pendingTasks(loop ?? get_running_loop()));
 }
