@@ -179,7 +179,7 @@ export class Future<T = unknown> {
       resolveValue(onF, value);
       return;
     }
-    const task = stepping;
+    const task = stepping ?? this._loop._reattach();
     if (task !== null) {
       taskHooks.suspend(task, this as Future<unknown>, onF, onR);
     } else {

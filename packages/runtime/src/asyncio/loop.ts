@@ -192,9 +192,29 @@ export class EventLoop {
     // The microtask queue is empty and the step has not finished: it awaits something the
     // runtime does not own. Let the loop carry on; the task finishes on its own later.
     task._detached = true;
+    this._detached.add(task);
     this._leaveStep(task);
     this._drive();
   };
+
+  /** Tasks whose step went on outside the loop (see `_onSafetyNet`). */
+  private readonly _detached = new Set<Task>();
+
+  /**
+   * Outside any step, a runtime awaitable was awaited: by the code of a detached task that
+   * came back. With one detached task there is no doubt whose code it is; it rejoins the loop.
+   */
+  _reattach(): Task | null {
+    if (this._detached.size !== 1) return null;
+    const task = this._detached.values().next().value as Task;
+    this._detached.clear();
+    task._detached = false;
+    return task;
+  }
+
+  _forgetDetached(task: Task): void {
+    this._detached.delete(task);
+  }
 
   time(): number {
     return monotonic();

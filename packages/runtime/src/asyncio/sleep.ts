@@ -2,8 +2,8 @@
 // loop iteration (CPython's bare `yield`); a positive delay parks it on a future that a timer
 // completes. The awaitable does nothing until awaited, like the coroutine CPython returns.
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
-import { Future, setResultUnlessCancelled } from "./future.js";
-import { get_running_loop, popKwargs, stepping, type TimerHandle } from "./loop.js";
+import { Future, setResultUnlessCancelled, taskHooks } from "./future.js";
+import { _get_running_loop, get_running_loop, popKwargs, stepping, type TimerHandle } from "./loop.js";
 import { yieldTask } from "./task.js";
 
 class SleepFuture<T> extends Future<T> {
@@ -30,7 +30,7 @@ export class Sleep<T> {
   }
 
   _await(onF: OnFulfilled, onR: OnRejected): void {
-    const task = stepping;
+    const task = stepping ?? _get_running_loop()?._reattach() ?? null;
     if (!(this._delay > 0)) {
       if (task !== null) {
         yieldTask(task, onF, onR, this._result);
@@ -49,7 +49,8 @@ export class Sleep<T> {
     }
     const fut = new SleepFuture<T>({ loop });
     fut._handle = loop.call_later(this._delay, setResultUnlessCancelled, fut, this._result);
-    fut._await(onF, onR);
+    if (task !== null) taskHooks.suspend(task, fut as Future<unknown>, onF, onR);
+    else fut._await(onF, onR);
   }
 
   __repr__(): string {

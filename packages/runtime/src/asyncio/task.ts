@@ -245,6 +245,10 @@ function taskRaised(task: Task<unknown>, e: unknown): void {
 
 function taskSettled(task: Task<unknown>): void {
   const loop = task._loop;
+  if (task._detached) {
+    task._detached = false;
+    loop._forgetDetached(task);
+  }
   const prev = task._prevTask;
   const next = task._nextTask;
   if (prev !== null) prev._nextTask = next;
