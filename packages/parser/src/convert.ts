@@ -133,7 +133,7 @@ export class Converter {
     for (const c of children) {
       if (!c.named || c.field === "alternative") continue;
       const s: A.Stmt | null = yield this.statement(c);
-      if (s) out.push(s);
+      if (s) out.push(endAtLastStatement(s));
     }
     return out;
   }
@@ -1098,6 +1098,30 @@ export class Converter {
     }
     return { _type: "FormattedValue", value, conversion, format_spec, ...this.span(n) };
   }
+}
+
+/**
+ * A compound statement ends where its last inner statement ends (tree-sitter's block also
+ * takes in trailing comments).
+ */
+function endAtLastStatement<T extends A.Stmt | A.ExceptHandler>(s: T): T {
+  let end = -1;
+  const last = (list: readonly A.Span[] | undefined): void => {
+    const item = list?.[list.length - 1];
+    if (item && item.end > end) end = item.end;
+  };
+  const r = s as unknown as Record<string, A.Span[] | undefined>;
+  last(r["body"]);
+  last(r["orelse"]);
+  last(r["finalbody"]);
+  if (s._type === "Try" || s._type === "TryStar") {
+    for (const h of s.handlers) last([endAtLastStatement(h)]);
+  }
+  if (s._type === "Match") {
+    for (const c of s.cases) last(c.body);
+  }
+  if (end >= 0) s.end = end;
+  return s;
 }
 
 interface CallArgs {

@@ -2,7 +2,6 @@
 // fields that are None left out, lists always shown, values printed with Python's repr.
 import type { ConstantValue, Node } from "./ast.js";
 import { reprBytes, reprFloat, reprImaginary, reprStr } from "./repr.js";
-import { run, type Step } from "./trampoline.js";
 
 /** Fields per node type in ASDL order. A leading `!` marks an enum field (printed as `Load()`). */
 const fields: Record<string, readonly string[]> = {
@@ -82,34 +81,56 @@ const fields: Record<string, readonly string[]> = {
 
 /** Prints a node exactly as CPython 3.11's `ast.dump(node)` does. */
 export function dump(node: Node): string {
-  return run(dumpValue(node, false));
+  // Pieces are emitted in order from an explicit work stack: no recursion, and no string is
+  // copied into its parent's (nested strings would make deep trees quadratic).
+  const out: string[] = [];
+  const work: Work[] = [{ value: node, isEnum: false }];
+  while (work.length) {
+    const item = work.pop()!;
+    if (typeof item === "string") {
+      out.push(item);
+      continue;
+    }
+    const { value, isEnum } = item;
+    if (value === null || value === undefined) out.push("None");
+    else if (typeof value === "string") out.push(isEnum ? `${value}()` : reprStr(value));
+    else if (typeof value === "number") out.push(String(value));
+    else if (Array.isArray(value)) {
+      const pieces: Work[] = ["["];
+      value.forEach((v, i) => {
+        if (i > 0) pieces.push(", ");
+        pieces.push({ value: v, isEnum });
+      });
+      pieces.push("]");
+      for (let i = pieces.length - 1; i >= 0; i--) work.push(pieces[i]!);
+    } else {
+      const pieces = nodePieces(value as Record<string, unknown> & { _type: string });
+      for (let i = pieces.length - 1; i >= 0; i--) work.push(pieces[i]!);
+    }
+  }
+  return out.join("");
 }
 
-function* dumpValue(value: unknown, isEnum: boolean): Step<string> {
-  if (value === null || value === undefined) return "None";
-  if (typeof value === "string") return isEnum ? `${value}()` : reprStr(value);
-  if (typeof value === "number") return String(value);
-  if (Array.isArray(value)) {
-    const items: string[] = [];
-    for (const v of value) items.push(yield dumpValue(v, isEnum));
-    return `[${items.join(", ")}]`;
-  }
-  const node = value as Record<string, unknown> & { _type: string };
+type Work = string | { value: unknown; isEnum: boolean };
+
+function nodePieces(node: Record<string, unknown> & { _type: string }): Work[] {
   const names = fields[node._type];
-  if (!names) return "None";
-  const args: string[] = [];
+  if (!names) return ["None"];
+  const pieces: Work[] = [`${node._type}(`];
+  let first = true;
   for (const name of names) {
     const enumField = name.startsWith("!");
     const key = enumField ? name.slice(1) : name;
     const v = node[key];
     if (v === null) continue;
+    pieces.push(first ? `${key}=` : `, ${key}=`);
+    first = false;
     if ((node._type === "Constant" || node._type === "MatchSingleton") && key === "value") {
-      args.push(`value=${reprConstant(v as ConstantValue)}`);
-      continue;
-    }
-    args.push(`${key}=${yield dumpValue(v, enumField)}`);
+      pieces.push(reprConstant(v as ConstantValue));
+    } else pieces.push({ value: v, isEnum: enumField });
   }
-  return `${node._type}(${args.join(", ")})`;
+  pieces.push(")");
+  return pieces;
 }
 
 /** Python's repr of a constant value. */

@@ -49,7 +49,10 @@ function* patternOf(cv: Converter, nodes: CNode[]): Step<A.Pattern> {
       return { _type: "MatchValue", value: { _type: "UnaryOp", op: "USub", operand, ...sp }, ...sp };
     }
     if (nodes.some((n) => n.type === "as")) return (yield asPattern(cv, nodes)) as A.Pattern;
-    return (yield patternOf(cv, nodes.filter((n) => n.named))) as A.Pattern;
+    const named = nodes.filter((n) => n.named);
+    if (named.length === 1) return (yield patternOf(cv, named)) as A.Pattern;
+    cv.error("PY1001", nodes[0]!);
+    return { _type: "MatchAs", pattern: null, name: null, ...sp };
   }
   const n = nodes[0]!;
   switch (n.type) {

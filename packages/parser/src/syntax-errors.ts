@@ -29,8 +29,36 @@ function missingDiagnostic(n: CNode, span: { start: number; end: number }): Diag
   return diagnostic("PY1002", span, [n.type.replace(/_/g, " ")]);
 }
 
+/** What CPython calls a target it cannot assign to, by tree-sitter node type. */
+const unassignable: Record<string, string> = {
+  integer: "literal",
+  float: "literal",
+  string: "literal",
+  concatenated_string: "literal",
+  true: "True",
+  false: "False",
+  none: "None",
+  ellipsis: "ellipsis",
+  call: "function call",
+  binary_operator: "expression",
+  unary_operator: "expression",
+  comparison_operator: "comparison",
+  await: "await expression",
+  lambda: "lambda",
+};
+
 /** Points at the first token of the error region, as CPython points at the offending token. */
 function errorDiagnostic(n: CNode, source: string, byteOffsets: Uint32Array): Diagnostic {
+  const [target, eq] = n.children;
+  if (target && eq && !eq.named && (eq.type === "=" || /^[^=!<>]+=$/.test(eq.type))) {
+    const what = unassignable[target.type];
+    const targetSpan = { start: byteOffsets[target.start]!, end: byteOffsets[target.end]! };
+    if (what && eq.type === "=") {
+      const hint = what === "literal" || what === "comparison" ? " here. Maybe you meant '==' instead of '='?" : "";
+      return diagnostic("PY1004", targetSpan, [`cannot assign to ${what}${hint}`]);
+    }
+    if (what) return diagnostic("PY1004", targetSpan, [`'${what}' is an illegal expression for augmented assignment`]);
+  }
   let first: CNode = n;
   while (first.children.length) first = first.children[0]!;
   const text = source.slice(first.start, first.end);
@@ -38,7 +66,32 @@ function errorDiagnostic(n: CNode, source: string, byteOffsets: Uint32Array): Di
   if (/^["']/.test(text) || /^[rRbBuUfF]{0,2}["']/.test(text)) {
     return diagnostic("PY1004", span, ["unterminated string literal"]);
   }
-  if (text === "(" || text === "[" || text === "{") return diagnostic("PY1004", span, [`'${text}' was never closed`]);
+  const colon = missingColon(n, text, source);
+  if (colon !== null) return diagnostic("PY1002", { start: byteOffsets[colon]!, end: byteOffsets[colon]! }, ["':'"]);
+  if ((text === "(" || text === "[" || text === "{") && !source.slice(first.end, n.end).includes(closers[text])) {
+    return diagnostic("PY1004", span, [`'${text}' was never closed`]);
+  }
   if (text === ")" || text === "]" || text === "}") return diagnostic("PY1004", span, [`unmatched '${text}'`]);
   return diagnostic("PY1001", span);
+}
+
+const closers: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
+
+const compoundKeywords = new Set(["if", "elif", "else", "while", "for", "class", "def", "with", "try", "except", "finally", "async"]);
+
+/**
+ * `if x` / `class C` followed by a block, without the colon: the UTF-16 index where the colon
+ * belongs (after the header's last token), or null.
+ */
+function missingColon(n: CNode, first: string, source: string): number | null {
+  if (!compoundKeywords.has(first)) return null;
+  const lineEnd = source.indexOf("\n", n.start);
+  const headerEnd = lineEnd < 0 ? n.end : lineEnd;
+  let end: number | null = null;
+  for (const c of n.children) {
+    if (c.start >= headerEnd) break;
+    if (!c.named && c.type === ":") return null;
+    end = c.end;
+  }
+  return end;
 }
