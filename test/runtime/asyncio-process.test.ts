@@ -40,7 +40,7 @@ function runTs(code: string): Run {
 const header = `
 import * as asyncio from ${src("modules/asyncio.ts")};
 import { coroutine } from ${src("asyncio/index.ts")};
-import { ValueError } from ${src("exceptions.ts")};
+import { RuntimeError, ValueError } from ${src("exceptions.ts")};
 `;
 
 /** The lines CPython's report and ours must share: the header and the exception lines. */
@@ -97,7 +97,7 @@ print(asyncio.run(main()))
 `);
     const ts = runTs(`${header}
 const fail = coroutine(async function fail() {
-  throw new (await import(${src("exceptions.ts")})).RuntimeError("lost");
+  throw new RuntimeError("lost");
 });
 const main = coroutine(async function main() {
   asyncio.create_task(fail());
