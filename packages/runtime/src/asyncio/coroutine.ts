@@ -7,7 +7,7 @@
 // `Coroutine<T>`: a thenable whose body has not started. It starts when awaited (JavaScript
 // calls its `then`) or wrapped in a Task, as in CPython, and a second start raises
 // `RuntimeError: cannot reuse already awaited coroutine`.
-import { RuntimeError, StopAsyncIteration, TypeError, toPyException } from "../exceptions.js";
+import { GeneratorExit, RuntimeError, StopAsyncIteration, TypeError, toPyException } from "../exceptions.js";
 import { typeName } from "../typename.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 
@@ -165,15 +165,22 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     this.__name__ = name;
   }
 
-  [Symbol.asyncIterator](): this {
-    return this;
+  /**
+   * What `for await` iterates: no `return` method, so leaving the loop with `break` leaves the
+   * generator suspended, as in CPython (which closes it only when it is finalized).
+   */
+  [Symbol.asyncIterator](): AsyncIterator<Y, unknown, S> {
+    return { next: (value?: S) => this.next(value), throw: (e?: unknown) => this.throw(e) } as AsyncIterator<Y, unknown, S>;
   }
 
   __aiter__(): this {
     return this;
   }
 
+  private _started = false;
+
   async next(value?: S): Promise<IteratorResult<Y, unknown>> {
+    this._started = true;
     const r = await this._gen.next(value as S);
     return { done: r.done === true, value: unbox(r.value) as Y };
   }
@@ -183,6 +190,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   }
 
   async throw(e?: unknown): Promise<IteratorResult<Y, unknown>> {
+    this._started = true;
     const r = await this._gen.throw(e);
     return r.done === true ? r : { done: false, value: unbox(r.value) as Y };
   }
@@ -193,6 +201,10 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   }
 
   async asend(value: S): Promise<Y> {
+    if (!this._started && value !== null && value !== undefined) {
+      throw new TypeError("can't send non-None value to a just-started async generator");
+    }
+    this._started = true;
     const r = await this._gen.next(value);
     if (r.done === true) throw new StopAsyncIteration();
     return noAdopt(unbox(r.value)) as Y;
@@ -200,13 +212,27 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
 
   async athrow(exc: unknown): Promise<Y> {
     if (typeof exc === "function") exc = new (exc as new () => unknown)();
+    this._started = true;
     const r = await this._gen.throw(exc);
     if (r.done === true) throw new StopAsyncIteration();
     return noAdopt(unbox(r.value)) as Y;
   }
 
+  /** `aclose()`: raises GeneratorExit at the paused `yield`, so `except GeneratorExit` and `finally` run. */
   async aclose(): Promise<null> {
-    await this._gen.return(undefined);
+    if (!this._started) {
+      await this._gen.return(undefined);
+      return null;
+    }
+    let r: IteratorResult<Y, unknown>;
+    try {
+      r = await this._gen.throw(new GeneratorExit());
+    } catch (e) {
+      const py = toPyException(e);
+      if (py instanceof GeneratorExit || py instanceof StopAsyncIteration) return null;
+      throw e;
+    }
+    if (r.done !== true) throw new RuntimeError("async generator ignored GeneratorExit");
     return null;
   }
 
