@@ -16,7 +16,9 @@
 // - leaving a `for` loop early (`break`) does not close the generator: it stays suspended and
 //   can be resumed later (CPython closes it only when it is garbage collected);
 // - a generator resumed by `next()` sees `None` (`null`) as the value of its `yield`.
-import { GeneratorExit, RuntimeError, StopIteration, TypeError, ValueError, toPyException } from "./exceptions.js";
+import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, ValueError, toPyException } from "./exceptions.js";
+import { coroutine } from "./asyncio/coroutine.js";
+import { typeName } from "./typename.js";
 import { makeThenable, type OnFulfilled, type OnRejected } from "./asyncio/awaitable.js";
 import { sleep } from "./asyncio/sleep.js";
 import { id } from "./identity.js";
@@ -44,6 +46,11 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
 
   __iter__(): this {
     return this;
+  }
+
+  /** JavaScript's iterator protocol, so a Python generator is also an `Iterator<Y, R, S>`. */
+  next(...args: [] | [S]): IteratorResult<Y, R> {
+    return this._step("next", args[0]);
   }
 
   /** `next(gen)`. */
@@ -241,4 +248,34 @@ function toIterator(source: unknown): AwaitIterator {
     }
   }
   throw new TypeError(`__await__() returned non-iterator of type '${typeof source}'`);
+}
+
+// --- builtins `aiter` and `anext` ------------------------------------------------------------
+
+type AsyncIteratorLike<T> = { __anext__(): PromiseLike<T> };
+
+/** `aiter(obj)`: `obj.__aiter__()`. */
+export function aiter<T>(obj: { __aiter__(): AsyncIteratorLike<T> }): AsyncIteratorLike<T> {
+  if (typeof (obj as { __aiter__?: unknown })?.__aiter__ !== "function") {
+    throw new TypeError(`'${typeName(obj)}' object is not an async iterable`);
+  }
+  return obj.__aiter__();
+}
+
+/** `anext(it)` / `anext(it, default)`: awaits `it.__anext__()`; with a default, the end gives the default. */
+export function anext<T>(it: AsyncIteratorLike<T>): PromiseLike<T>;
+export function anext<T, D>(it: AsyncIteratorLike<T>, dflt: D): PromiseLike<T | D>;
+export function anext<T, D>(it: AsyncIteratorLike<T>, ...dflt: [D?]): PromiseLike<T | D> {
+  if (typeof (it as { __anext__?: unknown })?.__anext__ !== "function") {
+    throw new TypeError(`'${typeName(it)}' object is not an async iterator`);
+  }
+  if (dflt.length === 0) return it.__anext__();
+  return coroutine(async function anext(): Promise<T | D> {
+    try {
+      return await it.__anext__();
+    } catch (e) {
+      if (toPyException(e) instanceof StopAsyncIteration) return dflt[0] as D;
+      throw e;
+    }
+  })();
 }
