@@ -1,4 +1,6 @@
 // Python literals as CPython's tokenizer reads them: string prefixes and escapes, numbers.
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 
 export interface StringPrefix {
   raw: boolean;
@@ -12,8 +14,43 @@ export function stringPrefix(prefix: string): StringPrefix {
   return { raw: p.includes("r"), bytes: p.includes("b"), format: p.includes("f"), unicode: p.includes("u") };
 }
 
-/** A few `\N{...}` names; a full Unicode name table is not worth shipping for literals. */
-const unicodeNames: Record<string, number> = {
+/**
+ * Code point of a `\N{...}` name. The table (from CPython's `unicodedata`, written by
+ * `scripts/unicode-names.py`) is read on the first `\N` escape only.
+ */
+function lookupUnicodeName(name: string): number | undefined {
+  const upper = name.toUpperCase();
+  const cjk = /^CJK UNIFIED IDEOGRAPH-([0-9A-F]{4,5})$/.exec(upper);
+  if (cjk) return parseInt(cjk[1]!, 16);
+  if (!unicodeNameTable) {
+    unicodeNameTable = new Map(Object.entries(unicodeAliases));
+    try {
+      const text = gunzipSync(readFileSync(new URL("../data/unicode-names.txt.gz", import.meta.url))).toString("ascii");
+      for (const line of text.split("\n")) {
+        const tab = line.indexOf("\t");
+        if (tab > 0) unicodeNameTable.set(line.slice(0, tab), parseInt(line.slice(tab + 1), 16));
+      }
+    } catch {
+      // Without the table only the aliases below are known; unknown names are reported.
+    }
+    addHangulSyllables(unicodeNameTable);
+  }
+  return unicodeNameTable.get(upper);
+}
+
+let unicodeNameTable: Map<string, number> | null = null;
+
+/** Hangul syllable names are computed from their jamo (Unicode chapter 3.12). */
+function addHangulSyllables(table: Map<string, number>): void {
+  const lead = "G GG N D DD R M B BB S SS _ J JJ C K T P H".split(" ").map((j) => (j === "_" ? "" : j));
+  const vowel = "A AE YA YAE EO E YEO YE O WA WAE OE YO U WEO WE WI YU EU YI I".split(" ");
+  const tail = ["", ..."G GG GS N NJ NH D L LG LM LB LS LT LP LH M B BS S SS NG J C K T P H".split(" ")];
+  let code = 0xac00;
+  for (const l of lead) for (const v of vowel) for (const t of tail) table.set(`HANGUL SYLLABLE ${l}${v}${t}`, code++);
+}
+
+/** Names `\N{...}` accepts that are aliases, not the characters' names. */
+const unicodeAliases: Record<string, number> = {
   "NULL": 0x0,
   "SPACE": 0x20,
   "NO-BREAK SPACE": 0xa0,
@@ -150,7 +187,7 @@ export function decodeLiteral(text: string, prefix: StringPrefix, inFString: boo
     } else if (e === "N" && !prefix.bytes) {
       const close = src.indexOf("}", i);
       const name = src[i] === "{" && close > i ? src.slice(i + 1, close) : null;
-      const code = name === null ? undefined : unicodeNames[name.toUpperCase()];
+      const code = name === null ? undefined : lookupUnicodeName(name);
       if (code === undefined) {
         error ??= "(unicode error) unknown Unicode character name";
         out += "\\N";
