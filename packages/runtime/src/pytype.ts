@@ -142,7 +142,11 @@ export function type(x: unknown): Function {
       return functionType();
     case "object": {
       if (x === null) return NoneType;
-      if (Array.isArray(x)) return builtinTypes.get(isTuple(x) ? "tuple" : "list")!;
+      if (Array.isArray(x)) {
+        const ctor = (x as object).constructor;
+        if (ctor !== Array && typeof ctor === "function") return ctor; // named tuples
+        return builtinTypes.get(isTuple(x) ? "tuple" : "list")!;
+      }
       if (x instanceof PyFloat) return builtinTypes.get("float")!;
       const own = (x as { __pyTypeName__?: string }).__pyTypeName__;
       const ctor = (x as object).constructor;

@@ -45,6 +45,8 @@ export function repr(x: unknown): string {
       if (x === null) return "None";
       if (Array.isArray(x)) {
         const items = x as unknown[];
+        // Named tuples are arrays with their own __repr__.
+        if (typeof (x as unknown as Partial<WithRepr>).__repr__ === "function") return String((x as unknown as WithRepr).__repr__());
         if (isTuple(items as unknown)) {
           if (x.length === 1) return reprGuard(x, "(...)", () => `(${repr(x[0])},)`);
           return reprGuard(x, "(...)", () => `(${x.map(repr).join(", ")})`);

@@ -11,7 +11,8 @@ export function isTuple(x: unknown): boolean {
   return Array.isArray(x) && (x as unknown as Record<symbol, unknown>)[TUPLE_TAG] === true;
 }
 
-function freezeTuple<T>(items: T[]): Tuple<T> {
+/** Tag and freeze `items` in place as a tuple (the array must not be used as a list afterwards). */
+export function freezeTuple<T>(items: T[]): Tuple<T> {
   Object.defineProperty(items, TUPLE_TAG, { value: true });
   return Object.freeze(items);
 }

@@ -1,0 +1,494 @@
+// Python's `collections`: deque, defaultdict, Counter, namedtuple, OrderedDict.
+import "../builtin-types.js";
+import { add, sub } from "../arithmetic.js";
+import { eq, lt } from "../compare.js";
+import { IndexError, KeyError, RuntimeError, TypeError, ValueError } from "../exceptions.js";
+import { Dict } from "../dict.js";
+import { NotImplemented } from "../dunder.js";
+import { iterate } from "../iter.js";
+import { KwArgs, splitKwargs } from "../kwargs.js";
+import { smallIndex } from "../numbers.js";
+import { repr, reprGuard } from "../repr.js";
+import { PySlice } from "../subscript.js";
+import { freezeTuple, tuple, type Tuple } from "../tuple.js";
+
+// ---------------------------------------------------------------- deque
+
+/** `deque(iterable=(), maxlen=None)`: a ring buffer with O(1) appends and pops at both ends. */
+export class deque<T = unknown> implements Iterable<T> {
+  #buf: (T | undefined)[] = new Array(8);
+  #head = 0;
+  #size = 0;
+  readonly maxlen: number | null;
+
+  constructor(items?: Iterable<T> | null, maxlen: number | null | KwArgs<{ maxlen?: number | null }> = null) {
+    if (maxlen instanceof KwArgs) maxlen = maxlen.values.maxlen ?? null;
+    if (items instanceof KwArgs) {
+      maxlen = (items.values as { maxlen?: number | null }).maxlen ?? null;
+      items = null;
+    }
+    if (maxlen !== null && maxlen < 0) throw new ValueError("maxlen must be non-negative");
+    this.maxlen = maxlen;
+    if (items !== undefined && items !== null) this.extend(items);
+  }
+
+  #grow(): void {
+    const old = this.#buf;
+    const next = new Array<T | undefined>(old.length * 2);
+    for (let i = 0; i < this.#size; i++) next[i] = old[(this.#head + i) % old.length];
+    this.#buf = next;
+    this.#head = 0;
+  }
+
+  #at(i: number): T {
+    return this.#buf[(this.#head + i) % this.#buf.length] as T;
+  }
+
+  get length(): number {
+    return this.#size;
+  }
+
+  __len__(): number {
+    return this.#size;
+  }
+
+  append(x: T): void {
+    if (this.maxlen === 0) return;
+    if (this.maxlen !== null && this.#size === this.maxlen) this.popleft();
+    if (this.#size === this.#buf.length) this.#grow();
+    this.#buf[(this.#head + this.#size) % this.#buf.length] = x;
+    this.#size++;
+  }
+
+  appendleft(x: T): void {
+    if (this.maxlen === 0) return;
+    if (this.maxlen !== null && this.#size === this.maxlen) this.pop();
+    if (this.#size === this.#buf.length) this.#grow();
+    this.#head = (this.#head - 1 + this.#buf.length) % this.#buf.length;
+    this.#buf[this.#head] = x;
+    this.#size++;
+  }
+
+  pop(): T {
+    if (this.#size === 0) throw new IndexError("pop from an empty deque");
+    const i = (this.#head + this.#size - 1) % this.#buf.length;
+    const x = this.#buf[i] as T;
+    this.#buf[i] = undefined;
+    this.#size--;
+    return x;
+  }
+
+  popleft(): T {
+    if (this.#size === 0) throw new IndexError("pop from an empty deque");
+    const x = this.#buf[this.#head] as T;
+    this.#buf[this.#head] = undefined;
+    this.#head = (this.#head + 1) % this.#buf.length;
+    this.#size--;
+    return x;
+  }
+
+  extend(items: Iterable<T>): void {
+    const all = items === (this as unknown) ? [...this] : iterate(items);
+    for (const x of all) this.append(x);
+  }
+
+  extendleft(items: Iterable<T>): void {
+    const all = items === (this as unknown) ? [...this] : iterate(items);
+    for (const x of all) this.appendleft(x);
+  }
+
+  rotate(n = 1): void {
+    if (this.#size <= 1) return;
+    let k = smallIndex(n) % this.#size;
+    if (k < 0) k += this.#size;
+    for (let i = 0; i < k; i++) this.appendleft(this.pop());
+  }
+
+  clear(): void {
+    this.#buf = new Array(8);
+    this.#head = 0;
+    this.#size = 0;
+  }
+
+  copy(): deque<T> {
+    return new deque(this, this.maxlen);
+  }
+
+  count(x: T): number {
+    let n = 0;
+    for (const y of this) if (eq(y, x)) n++;
+    return n;
+  }
+
+  index(x: T, start = 0, stop: number = this.#size): number {
+    const [a, b] = new PySlice(start, stop, null).indices(this.#size);
+    for (let i = a; i < b; i++) if (eq(this.#at(i), x)) return i;
+    throw new ValueError(`${repr(x)} is not in deque`);
+  }
+
+  remove(x: T): void {
+    const items = [...this];
+    const i = items.findIndex((y) => eq(y, x));
+    if (i < 0) throw new ValueError(`${repr(x)} is not in deque`);
+    items.splice(i, 1);
+    this.clear();
+    for (const y of items) this.append(y);
+  }
+
+  insert(i: number, x: T): void {
+    if (this.maxlen !== null && this.#size === this.maxlen) throw new IndexError("deque already at its maximum size");
+    const items = [...this];
+    let n = smallIndex(i);
+    if (n < 0) n = Math.max(0, n + items.length);
+    items.splice(Math.min(n, items.length), 0, x);
+    this.clear();
+    for (const y of items) this.append(y);
+  }
+
+  reverse(): void {
+    const items = [...this].reverse();
+    this.clear();
+    for (const y of items) this.append(y);
+  }
+
+  #index(i: unknown): number {
+    let n = smallIndex(i);
+    if (n < 0) n += this.#size;
+    if (n < 0 || n >= this.#size) throw new IndexError("deque index out of range");
+    return n;
+  }
+
+  __getitem__(i: unknown): T {
+    if (i instanceof PySlice) throw new TypeError("sequence index must be integer, not 'slice'");
+    return this.#at(this.#index(i));
+  }
+
+  __setitem__(i: unknown, x: T): void {
+    this.#buf[(this.#head + this.#index(i)) % this.#buf.length] = x;
+  }
+
+  __delitem__(i: unknown): void {
+    const items = [...this];
+    items.splice(this.#index(i), 1);
+    this.clear();
+    for (const y of items) this.append(y);
+  }
+
+  __contains__(x: unknown): boolean {
+    for (const y of this) if (eq(y, x)) return true;
+    return false;
+  }
+
+  *[Symbol.iterator](): Generator<T, void, undefined> {
+    const size = this.#size;
+    for (let i = 0; i < this.#size; i++) {
+      yield this.#at(i);
+      if (this.#size !== size) throw new RuntimeError("deque mutated during iteration");
+    }
+  }
+
+  __iter__(): Iterator<T> {
+    return this[Symbol.iterator]();
+  }
+
+  *__reversed__(): Generator<T, void, undefined> {
+    for (let i = this.#size - 1; i >= 0; i--) yield this.#at(i);
+  }
+
+  __eq__(other: unknown): boolean | typeof NotImplemented {
+    if (!(other instanceof deque)) return NotImplemented;
+    if (other.length !== this.#size) return false;
+    const a = [...this];
+    const b = [...other];
+    return a.every((x, i) => eq(x, b[i]));
+  }
+
+  __repr__(): string {
+    return reprGuard(this, "[...]", () => {
+      const body = `[${[...this].map(repr).join(", ")}]`;
+      return this.maxlen === null ? `deque(${body})` : `deque(${body}, maxlen=${this.maxlen})`;
+    });
+  }
+}
+Object.defineProperty(deque.prototype, "__hash__", { value: null });
+
+// ---------------------------------------------------------------- defaultdict
+
+/** `defaultdict(default_factory=None, ...)`. */
+export class defaultdict<K = unknown, V = unknown> extends Dict<K, V> {
+  default_factory: (() => V) | null;
+
+  constructor(factory: (() => V) | null = null, entries?: Iterable<readonly [K, V]> | Dict<K, V> | null, kwargs?: KwArgs) {
+    super();
+    if (factory !== null && typeof factory !== "function") throw new TypeError("first argument must be callable or None");
+    this.default_factory = factory;
+    if (entries instanceof KwArgs) this.update(undefined, entries);
+    else if (entries !== undefined && entries !== null) this.update(entries, kwargs);
+    else if (kwargs !== undefined) this.update(undefined, kwargs);
+  }
+
+  __missing__(key: K): V {
+    if (this.default_factory === null) throw new KeyError(key);
+    const value = this.default_factory();
+    this.__setitem__(key, value);
+    return value;
+  }
+
+  override copy(): defaultdict<K, V> {
+    const d = new defaultdict<K, V>(this.default_factory);
+    d.update(this);
+    return d;
+  }
+
+  override __repr__(): string {
+    return `defaultdict(${repr(this.default_factory)}, ${super.__repr__()})`;
+  }
+}
+
+// ---------------------------------------------------------------- Counter
+
+/** `Counter(iterable_or_mapping=None, **kwds)`. */
+export class Counter<K = unknown> extends Dict<K, number> {
+  constructor(items?: Iterable<K> | Dict<K, number> | KwArgs | null, kwargs?: KwArgs) {
+    super();
+    this.update(items, kwargs);
+  }
+
+  __missing__(_key: K): number {
+    return 0;
+  }
+
+  /** Count elements from an iterable, or add counts from a mapping. */
+  override update(items?: unknown, kwargs?: KwArgs): void {
+    if (items instanceof KwArgs) {
+      kwargs = items;
+      items = undefined;
+    }
+    if (items !== undefined && items !== null) {
+      if (items instanceof Dict) {
+        for (const e of items.entries()) this.__setitem__(e.key as K, add(this.get(e.key as K, 0), e.value));
+      } else {
+        for (const x of iterate(items)) this.__setitem__(x as K, add(this.get(x as K, 0), 1));
+      }
+    }
+    if (kwargs !== undefined) {
+      for (const [k, v] of Object.entries(kwargs.values as object)) this.__setitem__(k as K, add(this.get(k as K, 0), v));
+    }
+  }
+
+  subtract(items?: unknown, kwargs?: KwArgs): void {
+    if (items instanceof KwArgs) {
+      kwargs = items;
+      items = undefined;
+    }
+    if (items !== undefined && items !== null) {
+      if (items instanceof Dict) {
+        for (const e of items.entries()) this.__setitem__(e.key as K, sub(this.get(e.key as K, 0), e.value));
+      } else {
+        for (const x of iterate(items)) this.__setitem__(x as K, sub(this.get(x as K, 0), 1));
+      }
+    }
+    if (kwargs !== undefined) {
+      for (const [k, v] of Object.entries(kwargs.values as object)) this.__setitem__(k as K, sub(this.get(k as K, 0), v));
+    }
+  }
+
+  /** Pairs sorted by count, most common first; ties keep insertion order. */
+  most_common(n: number | null = null): Array<readonly [K, number]> {
+    const items = [...this.items()];
+    const order = items.map((_, i) => i);
+    order.sort((i, j) => (lt(items[j]![1], items[i]![1]) ? -1 : lt(items[i]![1], items[j]![1]) ? 1 : 0));
+    const sorted = order.map((i) => items[i]!);
+    return n === null ? sorted : sorted.slice(0, Math.max(0, n));
+  }
+
+  *elements(): Generator<K, void, undefined> {
+    for (const e of this.entries()) for (let i = 0; i < e.value; i++) yield e.key;
+  }
+
+  total(): number {
+    let t: unknown = 0;
+    for (const e of this.entries()) t = add(t, e.value);
+    return t as number;
+  }
+
+  override copy(): Counter<K> {
+    return new Counter<K>(this);
+  }
+
+  #combine(other: unknown, op: (a: number, b: number) => number): Counter<K> | typeof NotImplemented {
+    if (!(other instanceof Counter)) return NotImplemented;
+    const result = new Counter<K>();
+    const keys: K[] = [...this, ...[...other].filter((k) => !this.__contains__(k as K))] as K[];
+    for (const k of keys) {
+      const v = op(this.get(k, 0), (other as Counter<K>).get(k, 0));
+      if (v > 0) result.__setitem__(k, v);
+    }
+    return result;
+  }
+
+  __add__(other: unknown) {
+    return this.#combine(other, (a, b) => add(a, b));
+  }
+  __sub__(other: unknown) {
+    return this.#combine(other, (a, b) => sub(a, b));
+  }
+  override __or__(other: unknown) {
+    return this.#combine(other, (a, b) => (lt(a, b) ? b : a));
+  }
+  __and__(other: unknown) {
+    return this.#combine(other, (a, b) => (lt(a, b) ? a : b));
+  }
+
+  override __repr__(): string {
+    if (this.size === 0) return `${this.constructor.name}()`;
+    return reprGuard(this, "...", () => {
+      const parts = this.most_common().map(([k, v]) => `${repr(k)}: ${repr(v)}`);
+      return `${this.constructor.name}({${parts.join(", ")}})`;
+    });
+  }
+}
+
+// ---------------------------------------------------------------- OrderedDict
+
+export class OrderedDict<K = unknown, V = unknown> extends Dict<K, V> {
+  constructor(entries?: Iterable<readonly [K, V]> | Dict<K, V> | null, kwargs?: KwArgs) {
+    super();
+    if (entries instanceof KwArgs) this.update(undefined, entries);
+    else if (entries !== undefined && entries !== null) this.update(entries, kwargs);
+  }
+
+  move_to_end(key: K, last: boolean | KwArgs<{ last?: boolean }> = true): void {
+    if (last instanceof KwArgs) last = last.values.last ?? true;
+    const value = this.pop(key);
+    if (last) {
+      this.__setitem__(key, value);
+      return;
+    }
+    const rest = [...this.items()];
+    this.clear();
+    this.__setitem__(key, value);
+    for (const [k, v] of rest) this.__setitem__(k, v);
+  }
+
+  override popitem(last: boolean | KwArgs<{ last?: boolean }> = true): readonly [K, V] {
+    if (last instanceof KwArgs) last = last.values.last ?? true;
+    if (this.size === 0) throw new KeyError("dictionary is empty");
+    if (last) return super.popitem();
+    const key = this[Symbol.iterator]().next().value as K;
+    return tuple([key, this.pop(key)] as const);
+  }
+
+  override copy(): OrderedDict<K, V> {
+    return new OrderedDict<K, V>(this);
+  }
+
+  override __eq__(other: unknown): boolean | typeof NotImplemented {
+    if (other instanceof OrderedDict) {
+      const a = [...this.items()];
+      const b = [...other.items()];
+      return a.length === b.length && a.every((x, i) => eq(x, b[i]));
+    }
+    return super.__eq__(other);
+  }
+
+  override __repr__(): string {
+    if (this.size === 0) return `${this.constructor.name}()`;
+    return reprGuard(this, "...", () => `${this.constructor.name}(${repr([...this.items()])})`);
+  }
+}
+
+// ---------------------------------------------------------------- namedtuple
+
+export interface NamedTupleClass {
+  (...args: unknown[]): Tuple<unknown> & Record<string, unknown>;
+  new (...args: unknown[]): Tuple<unknown> & Record<string, unknown>;
+  readonly _fields: Tuple<string>;
+  _make(items: Iterable<unknown>): Tuple<unknown> & Record<string, unknown>;
+}
+
+/** `namedtuple(typename, field_names, *, defaults=None)`. */
+export function namedtuple(typename: string, fieldNames: string | Iterable<string>, options?: KwArgs<{ defaults?: Iterable<unknown> | null; rename?: boolean }>): NamedTupleClass {
+  const fields = typeof fieldNames === "string" ? fieldNames.replace(/,/g, " ").split(/\s+/).filter((f) => f !== "") : [...iterate(fieldNames)];
+  for (const f of fields) {
+    if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(f)) throw new ValueError(`Type names and field names must be valid identifiers: ${repr(f)}`);
+    if (f.startsWith("_")) throw new ValueError(`Field names cannot start with an underscore: ${repr(f)}`);
+  }
+  const defaults = [...iterate(options?.values.defaults ?? [])];
+  if (defaults.length > fields.length) throw new TypeError("Got more default values than field names");
+  const firstDefault = fields.length - defaults.length;
+
+  const proto = Object.create(Array.prototype) as Record<string, unknown>;
+  const make = (values: unknown[]) => {
+    Object.setPrototypeOf(values, proto);
+    return freezeTuple(values) as Tuple<unknown> & Record<string, unknown>;
+  };
+  const cls = function (...args: unknown[]) {
+    const [positional, kwargs] = splitKwargs<Record<string, unknown>>(args);
+    if (positional.length > fields.length) {
+      throw new TypeError(`${typename}.__new__() takes ${fields.length + 1} positional arguments but ${positional.length + 1} were given`);
+    }
+    const values = fields.map((f, i) => {
+      if (i < positional.length) {
+        if (f in kwargs) throw new TypeError(`${typename}.__new__() got multiple values for argument '${f}'`);
+        return positional[i];
+      }
+      if (f in kwargs) return kwargs[f];
+      if (i >= firstDefault) return defaults[i - firstDefault];
+      return MISSING;
+    });
+    const missing = fields.filter((_, i) => values[i] === MISSING);
+    if (missing.length > 0) {
+      const names = missing.map((m) => `'${m}'`);
+      const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+      throw new TypeError(`${typename}.__new__() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`);
+    }
+    for (const k of Object.keys(kwargs)) {
+      if (!fields.includes(k)) throw new TypeError(`${typename}.__new__() got an unexpected keyword argument '${k}'`);
+    }
+    return make(values);
+  } as unknown as NamedTupleClass;
+  Object.defineProperty(cls, "name", { value: typename });
+  cls.prototype = proto;
+  const methods: Record<string, unknown> = {
+    constructor: cls,
+    __repr__(this: unknown[]) {
+      return reprGuard(this, "...", () => `${typename}(${fields.map((f, i) => `${f}=${repr(this[i])}`).join(", ")})`);
+    },
+    _asdict(this: unknown[]) {
+      return new Dict(fields.map((f, i) => [f, this[i]] as const));
+    },
+    _replace(this: unknown[], changes: KwArgs) {
+      const values = this.slice();
+      for (const [k, v] of Object.entries(changes.values)) {
+        const i = fields.indexOf(k);
+        if (i < 0) throw new ValueError(`Got unexpected field names: [${repr(k)}]`);
+        values[i] = v;
+      }
+      return make(values);
+    },
+    count(this: unknown[], x: unknown) {
+      return this.filter((y) => eq(y, x)).length;
+    },
+    index(this: unknown[], x: unknown) {
+      const i = this.findIndex((y) => eq(y, x));
+      if (i < 0) throw new ValueError("tuple.index(x): x not in tuple");
+      return i;
+    },
+  };
+  for (const [name, value] of Object.entries(methods)) Object.defineProperty(proto, name, { value, writable: true, configurable: true });
+  fields.forEach((f, i) => {
+    Object.defineProperty(proto, f, {
+      get(this: unknown[]) {
+        return this[i];
+      },
+      configurable: true,
+    });
+  });
+  Object.defineProperty(cls, "_fields", { value: tuple(fields) });
+  Object.defineProperty(cls, "_field_defaults", { value: new Dict(defaults.map((d, i) => [fields[firstDefault + i]!, d] as const)) });
+  Object.defineProperty(cls, "_make", { value: (items: Iterable<unknown>) => make([...iterate(items)]) });
+  return cls;
+}
+
+const MISSING = Symbol("missing");

@@ -1,0 +1,211 @@
+// Python's `functools`: reduce, partial, wraps, lru_cache/cache, cmp_to_key, total_ordering.
+import "../builtin-types.js";
+import { TypeError } from "../exceptions.js";
+import { Dict } from "../dict.js";
+import { iterate } from "../iter.js";
+import { KwArgs } from "../kwargs.js";
+import { repr } from "../repr.js";
+import { tuple } from "../tuple.js";
+import { NotImplemented } from "../dunder.js";
+
+const NO_INITIAL = Symbol("no initial");
+
+/** `reduce(function, iterable[, initial])`. */
+export function reduce<T, R = T>(fn: (acc: R, x: T) => R, items: Iterable<T>, initial: R | typeof NO_INITIAL = NO_INITIAL): R {
+  let acc = initial;
+  for (const x of iterate(items)) acc = acc === NO_INITIAL ? (x as unknown as R) : fn(acc, x);
+  if (acc === NO_INITIAL) throw new TypeError("reduce() of empty iterable with no initial value");
+  return acc;
+}
+
+function mergeCallArgs(bound: unknown[], boundKw: Record<string, unknown> | null, call: unknown[]): unknown[] {
+  let callKw: Record<string, unknown> | null = null;
+  if (call[call.length - 1] instanceof KwArgs) {
+    callKw = (call[call.length - 1] as KwArgs).values as Record<string, unknown>;
+    call = call.slice(0, -1);
+  }
+  const args = [...bound, ...call];
+  if (boundKw !== null || callKw !== null) args.push(new KwArgs({ ...(boundKw ?? {}), ...(callKw ?? {}) }));
+  return args;
+}
+
+export interface Partial<R> {
+  (...args: unknown[]): R;
+  readonly func: (...args: any[]) => R;
+  readonly args: readonly unknown[];
+  readonly keywords: Dict<string, unknown>;
+}
+
+/** `partial(func, *args, **keywords)`. */
+export function partial<R>(fn: (...args: any[]) => R, ...bound: unknown[]): Partial<R> {
+  let boundKw: Record<string, unknown> | null = null;
+  if (bound[bound.length - 1] instanceof KwArgs) {
+    boundKw = (bound[bound.length - 1] as KwArgs).values as Record<string, unknown>;
+    bound = bound.slice(0, -1);
+  }
+  const p = function (this: unknown, ...call: unknown[]): R {
+    return fn.apply(this, mergeCallArgs(bound, boundKw, call));
+  } as Partial<R>;
+  Object.defineProperties(p, {
+    func: { value: fn },
+    args: { value: tuple(bound) },
+    keywords: { value: new Dict(Object.entries(boundKw ?? {})) },
+    __pyRepr__: {
+      value: () => {
+        const parts = [repr(fn), ...bound.map(repr), ...Object.entries(boundKw ?? {}).map(([k, v]) => `${k}=${repr(v)}`)];
+        return `functools.partial(${parts.join(", ")})`;
+      },
+    },
+  });
+  return p;
+}
+
+const WRAPPER_ASSIGNMENTS = ["__module__", "__name__", "__qualname__", "__doc__"] as const;
+
+/** `update_wrapper(wrapper, wrapped)`. */
+export function update_wrapper<F extends Function>(wrapper: F, wrapped: Function): F {
+  for (const name of WRAPPER_ASSIGNMENTS) {
+    Object.defineProperty(wrapper, name, { value: wrapped[name], writable: true, configurable: true });
+  }
+  Object.defineProperty(wrapper, "__wrapped__", { value: wrapped, writable: true, configurable: true });
+  return wrapper;
+}
+
+/** `@wraps(wrapped)`: copies name, qualname, doc and module onto the wrapper. */
+export function wraps(wrapped: Function): <F extends Function>(wrapper: F) => F {
+  return (wrapper) => update_wrapper(wrapper, wrapped);
+}
+
+class CacheInfo {
+  constructor(
+    readonly hits: number,
+    readonly misses: number,
+    readonly maxsize: number | null,
+    readonly currsize: number,
+  ) {}
+  __repr__(): string {
+    return `CacheInfo(hits=${this.hits}, misses=${this.misses}, maxsize=${repr(this.maxsize)}, currsize=${this.currsize})`;
+  }
+}
+
+export interface CachedFunction<F extends (...args: any[]) => any> {
+  (...args: Parameters<F>): ReturnType<F>;
+  cache_info(): CacheInfo;
+  cache_clear(): void;
+  __wrapped__: F;
+}
+
+function makeCached<F extends (...args: any[]) => any>(fn: F, maxsize: number | null): CachedFunction<F> {
+  const cache = new Dict<unknown, unknown>();
+  let hits = 0;
+  let misses = 0;
+  const cached = function (this: unknown, ...args: unknown[]): unknown {
+    const last = args[args.length - 1];
+    const key =
+      last instanceof KwArgs
+        ? tuple([...args.slice(0, -1), Symbol.for("kwargs"), ...Object.entries(last.values as object).flat()])
+        : args.length === 1 && (typeof args[0] === "number" || typeof args[0] === "string")
+          ? args[0]
+          : tuple(args);
+    if (cache.__contains__(key)) {
+      hits++;
+      const value = cache.__getitem__(key);
+      if (maxsize !== null) {
+        // Most recently used goes last.
+        cache.__delitem__(key);
+        cache.__setitem__(key, value);
+      }
+      return value;
+    }
+    misses++;
+    const value = fn.apply(this, args);
+    if (maxsize === 0) return value;
+    cache.__setitem__(key, value);
+    if (maxsize !== null && cache.size > maxsize) cache.__delitem__(cache[Symbol.iterator]().next().value);
+    return value;
+  } as unknown as CachedFunction<F>;
+  update_wrapper(cached, fn);
+  cached.cache_info = () => new CacheInfo(hits, misses, maxsize, cache.size);
+  cached.cache_clear = () => {
+    cache.clear();
+    hits = 0;
+    misses = 0;
+  };
+  return cached;
+}
+
+/** `@lru_cache`, `@lru_cache(maxsize=128)`, `@lru_cache(None)`. */
+export function lru_cache<F extends (...args: any[]) => any>(fn: F): CachedFunction<F>;
+export function lru_cache(maxsize?: number | null | KwArgs<{ maxsize?: number | null; typed?: boolean }>): <F extends (...args: any[]) => any>(fn: F) => CachedFunction<F>;
+export function lru_cache(arg?: unknown): unknown {
+  if (typeof arg === "function") return makeCached(arg as (...args: any[]) => any, 128);
+  let maxsize: number | null = 128;
+  if (arg instanceof KwArgs) maxsize = (arg.values as { maxsize?: number | null }).maxsize ?? (("maxsize" in (arg.values as object)) ? null : 128);
+  else if (arg === null) maxsize = null;
+  else if (typeof arg === "number") maxsize = Math.max(0, arg);
+  return <F extends (...args: any[]) => any>(fn: F) => makeCached(fn, maxsize);
+}
+
+/** `@cache`: an unbounded lru_cache. */
+export function cache<F extends (...args: any[]) => any>(fn: F): CachedFunction<F> {
+  return makeCached(fn, null);
+}
+
+/** `cmp_to_key(mycmp)`. */
+export function cmp_to_key<T>(cmp: (a: T, b: T) => number): (x: T) => object {
+  class K {
+    constructor(readonly obj: T) {}
+    __lt__(o: K) {
+      return cmp(this.obj, o.obj) < 0;
+    }
+    __gt__(o: K) {
+      return cmp(this.obj, o.obj) > 0;
+    }
+    __le__(o: K) {
+      return cmp(this.obj, o.obj) <= 0;
+    }
+    __ge__(o: K) {
+      return cmp(this.obj, o.obj) >= 0;
+    }
+    __eq__(o: K) {
+      return cmp(this.obj, o.obj) === 0;
+    }
+  }
+  return (x: T) => new K(x);
+}
+
+/** `@total_ordering`: derive the missing rich comparisons from __eq__ and one ordering. */
+export function total_ordering<C extends Function>(cls: C): C {
+  const proto = cls.prototype as Record<string, unknown>;
+  const has = (n: string) => typeof proto[n] === "function";
+  const root = ["__lt__", "__le__", "__gt__", "__ge__"].find(has);
+  if (root === undefined) throw new Error("must define at least one ordering operation: < > <= >=");
+  const call = (self: unknown, name: string, other: unknown) => (proto[name] as (o: unknown) => unknown).call(self, other);
+  const eqOf = (self: unknown, other: unknown) => self === other || (proto.__eq__ as ((o: unknown) => unknown) | undefined)?.call(self, other) === true;
+  const derived: Record<string, Record<string, (this: unknown, o: unknown) => unknown>> = {
+    __lt__: {
+      __gt__(o) { const r = call(this, "__lt__", o); return r === NotImplemented ? r : !r && !eqOf(this, o); },
+      __le__(o) { const r = call(this, "__lt__", o); return r === NotImplemented ? r : r || eqOf(this, o); },
+      __ge__(o) { const r = call(this, "__lt__", o); return r === NotImplemented ? r : !r; },
+    },
+    __le__: {
+      __ge__(o) { const r = call(this, "__le__", o); return r === NotImplemented ? r : !r || eqOf(this, o); },
+      __lt__(o) { const r = call(this, "__le__", o); return r === NotImplemented ? r : r && !eqOf(this, o); },
+      __gt__(o) { const r = call(this, "__le__", o); return r === NotImplemented ? r : !r; },
+    },
+    __gt__: {
+      __lt__(o) { const r = call(this, "__gt__", o); return r === NotImplemented ? r : !r && !eqOf(this, o); },
+      __ge__(o) { const r = call(this, "__gt__", o); return r === NotImplemented ? r : r || eqOf(this, o); },
+      __le__(o) { const r = call(this, "__gt__", o); return r === NotImplemented ? r : !r; },
+    },
+    __ge__: {
+      __le__(o) { const r = call(this, "__ge__", o); return r === NotImplemented ? r : !r || eqOf(this, o); },
+      __gt__(o) { const r = call(this, "__ge__", o); return r === NotImplemented ? r : r && !eqOf(this, o); },
+      __lt__(o) { const r = call(this, "__ge__", o); return r === NotImplemented ? r : !r; },
+    },
+  };
+  for (const [name, impl] of Object.entries(derived[root]!)) {
+    if (!has(name)) Object.defineProperty(proto, name, { value: impl, writable: true, configurable: true });
+  }
+  return cls;
+}
