@@ -871,7 +871,9 @@ export class Converter {
         const value: A.Expression = yield this.exprOr(base, n);
         const types = params ? namedChildren(params) : [];
         let slice: A.Expression;
-        if (types.length === 1 && params && !hasToken(params, ",")) slice = yield this.expr(types[0]!);
+        const single: A.Expression | null = types.length === 1 && params && !hasToken(params, ",") ? yield this.expr(types[0]!) : null;
+        if (single && single._type !== "Starred") slice = single;
+        else if (single) slice = { _type: "Tuple", elts: [single], ctx: "Load", start: single.start, end: single.end };
         else {
           const elts: A.Expression[] = [];
           for (const t of types) elts.push(yield this.expr(t));
@@ -1050,6 +1052,22 @@ export class Converter {
   }
 
   /**
+   * `f"{x:=10}"` is not a walrus in an f-string: it formats `x` with the spec `=10`
+   * (a walrus needs parentheses there). tree-sitter reads a named expression.
+   */
+  *walrusLookalike(n: CNode, named: CNode, prefix: StringPrefix): Step<A.FormattedValue> {
+    const name = fieldChild(named, "name");
+    const value: A.Expression = yield this.exprOr(name, named);
+    const colon = this.source.indexOf(":", name ? name.end : named.start);
+    const close = n.children[n.children.length - 1];
+    const specEnd = close && !close.named && close.type === "}" ? close.start : n.end;
+    const specText = this.literalText(n, colon + 1, specEnd, prefix, true, false);
+    const specSpan = { start: this.byteOffsets[colon]!, end: this.byteOffsets[specEnd]! };
+    const values: A.Constant[] = specText ? [{ _type: "Constant", value: { type: "str", value: specText }, kind: null, ...specSpan }] : [];
+    return { _type: "FormattedValue", value, conversion: -1, format_spec: { _type: "JoinedStr", values, ...specSpan }, ...this.span(n) };
+  }
+
+  /**
    * Where the body of string `p` ends: before its closing quotes. (tree-sitter's `string_end`
    * can swallow trailing backslashes of a raw string, so it is not used.)
    */
@@ -1071,7 +1089,9 @@ export class Converter {
   }
 
   *formattedValue(n: CNode, prefix: StringPrefix, debug: boolean): Step<A.FormattedValue> {
-    const value: A.Expression = yield this.exprOr(fieldChild(n, "expression"), n);
+    const expression = fieldChild(n, "expression");
+    if (expression?.type === "named_expression") return (yield this.walrusLookalike(n, expression, prefix)) as A.FormattedValue;
+    const value: A.Expression = yield this.exprOr(expression, n);
     const conv = fieldChild(n, "type_conversion");
     const specNode = fieldChild(n, "format_specifier");
     let conversion = conv ? (conversions[this.text(conv)] ?? -1) : -1;

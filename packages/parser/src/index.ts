@@ -36,10 +36,20 @@ export function parse(source: string | Uint8Array, _options: ParseOptions = {}):
     text = source;
     bytes = encoder.encode(source);
   } else {
+    const encoding = sourceEncoding(source);
     try {
-      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(source);
-      bytes = source;
-    } catch {
+      if (encoding === "utf-8") {
+        text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(source);
+        bytes = source;
+      } else {
+        // CPython reads the declared encoding and reports UTF-8 columns of the decoded text.
+        text = new TextDecoder(encoding, { fatal: true }).decode(source);
+        bytes = encoder.encode(text);
+      }
+    } catch (error) {
+      if (error instanceof RangeError) {
+        diagnostics.push(diagnostic("PY1004", { start: 0, end: 0 }, [`unknown encoding: ${encoding}`]));
+      }
       text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(source);
       bytes = encoder.encode(text);
       diagnostics.push(diagnostic("PY1004", { start: 0, end: 0 }, ["(unicode error) 'utf-8' codec can't decode the source"]));
@@ -72,6 +82,20 @@ export function parse(source: string | Uint8Array, _options: ParseOptions = {}):
     diagnostics.push(diagnostic("PY9999", { start: 0, end: 0 }, [`parser: ${message}`]));
     return { module: empty, diagnostics, bytes, lines };
   }
+}
+
+/** The PEP 263 encoding declared in the first two lines, or "utf-8". */
+function sourceEncoding(source: Uint8Array): string {
+  const head = new TextDecoder("latin1").decode(source.subarray(0, 400)).split(/\r\n?|\n/, 2);
+  for (const line of head) {
+    const m = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/.exec(line);
+    if (m) {
+      const name = m[1]!.toLowerCase().replace(/_/g, "-");
+      return name === "utf8" || name.startsWith("utf-8") ? "utf-8" : name === "latin-1" ? "iso-8859-1" : name;
+    }
+    if (!/^[ \t\f]*(#.*)?$/.test(line)) break;
+  }
+  return "utf-8";
 }
 
 /**
