@@ -98,7 +98,7 @@ async def job(name, delay):
     print("finished", name)
     return name.upper()
 async def main():
-    print(await asyncio.gather(job("slow", 0.03), job("fast", 0.01), job("mid", 0.02)))
+    print(await asyncio.gather(job("slow", 0.15), job("fast", 0.05), job("mid", 0.1)))
 asyncio.run(main())
 `,
   async (print) => {
@@ -108,7 +108,7 @@ asyncio.run(main())
       return name.toUpperCase();
     });
     const main = coroutine(async function main() {
-      print(await asyncio.gather(job("slow", 0.03), job("fast", 0.01), job("mid", 0.02)));
+      print(await asyncio.gather(job("slow", 0.15), job("fast", 0.05), job("mid", 0.1)));
     });
     await asyncio.run(main());
   },
@@ -166,12 +166,12 @@ async def job(d, v):
     await asyncio.sleep(d)
     return v
 async def main():
-    tasks = [asyncio.create_task(job(0.03, "c")), asyncio.create_task(job(0.01, "a")), asyncio.create_task(job(0.02, "b"))]
+    tasks = [asyncio.create_task(job(0.15, "c")), asyncio.create_task(job(0.05, "a")), asyncio.create_task(job(0.1, "b"))]
     for f in asyncio.as_completed(tasks):
         print("got", await f)
-    slow = [asyncio.create_task(job(0.01, "quick")), asyncio.create_task(job(5, "never"))]
+    slow = [asyncio.create_task(job(0.02, "quick")), asyncio.create_task(job(5, "never"))]
     try:
-        for f in asyncio.as_completed(slow, timeout=0.05):
+        for f in asyncio.as_completed(slow, timeout=0.15):
             print("got", await f)
     except TimeoutError:
         print("timed out")
@@ -184,11 +184,11 @@ asyncio.run(main())
       return v;
     });
     const main = coroutine(async function main() {
-      const tasks = [asyncio.create_task(job(0.03, "c")), asyncio.create_task(job(0.01, "a")), asyncio.create_task(job(0.02, "b"))];
+      const tasks = [asyncio.create_task(job(0.15, "c")), asyncio.create_task(job(0.05, "a")), asyncio.create_task(job(0.1, "b"))];
       for (const f of asyncio.as_completed(tasks)) print("got", await f);
-      const slow = [asyncio.create_task(job(0.01, "quick")), asyncio.create_task(job(5, "never"))];
+      const slow = [asyncio.create_task(job(0.02, "quick")), asyncio.create_task(job(5, "never"))];
       try {
-        for (const f of asyncio.as_completed(slow, { timeout: 0.05 })) print("got", await f);
+        for (const f of asyncio.as_completed(slow, { timeout: 0.15 })) print("got", await f);
       } catch (e) {
         if (!(e instanceof TimeoutError)) throw e;
         print("timed out");
@@ -339,7 +339,7 @@ async def main():
     loop.call_later(0.001, print, "call_later")
     loop.call_soon(print, "call_soon 2")
     h.cancel()
-    await asyncio.sleep(0.01)
+    await asyncio.sleep(0.05)
 asyncio.run(main())
 `,
   async (print) => {
@@ -363,7 +363,7 @@ asyncio.run(main())
       loop.call_later(0.001, print, "call_later");
       loop.call_soon(print, "call_soon 2");
       h.cancel();
-      await sleep(0.01);
+      await sleep(0.05);
     });
     await asyncio.run(main());
   },
@@ -454,7 +454,7 @@ async def limited(sem, i, active):
     async with sem:
         active.append(i)
         print("enter", i, "active", len(active))
-        await asyncio.sleep(0.01)
+        await asyncio.sleep(0.05 * (i + 1))
         active.remove(i)
         print("leave", i)
 async def main():
@@ -502,7 +502,7 @@ asyncio.run(main())
       try {
         active.push(i);
         print("enter", i, "active", active.length);
-        await sleep(0.01);
+        await sleep(0.05 * (i + 1));
         active.splice(active.indexOf(i), 1);
         print("leave", i);
       } finally {
@@ -586,7 +586,7 @@ async def main():
         async with asyncio.TaskGroup() as tg:
             tg.create_task(ok("fast", 0.001))
             tg.create_task(ok("slow", 1))
-            tg.create_task(fail(0.01))
+            tg.create_task(fail(0.05))
             print("body done")
     except* ValueError as eg:
         print("group", [str(e) for e in eg.exceptions])
@@ -618,7 +618,7 @@ asyncio.run(main())
         try {
           tg.create_task(ok("fast", 0.001));
           tg.create_task(ok("slow", 1));
-          tg.create_task(fail(0.01));
+          tg.create_task(fail(0.05));
           print("body done");
         } catch (e) {
           failed = e;
@@ -705,7 +705,7 @@ add(
   `
 import asyncio
 async def important():
-    await asyncio.sleep(0.02)
+    await asyncio.sleep(0.15)
     print("important finished")
     return "saved"
 async def caller(inner):
@@ -717,7 +717,7 @@ async def caller(inner):
 async def main():
     inner = asyncio.create_task(important())
     c = asyncio.create_task(caller(inner))
-    await asyncio.sleep(0.005)
+    await asyncio.sleep(0.02)
     c.cancel()
     try:
         await c
@@ -728,7 +728,7 @@ asyncio.run(main())
 `,
   async (print) => {
     const important = coroutine(async function important() {
-      await sleep(0.02);
+      await sleep(0.15);
       print("important finished");
       return "saved";
     });
@@ -743,7 +743,7 @@ asyncio.run(main())
     const main = coroutine(async function main() {
       const inner = asyncio.create_task(important());
       const c = asyncio.create_task(caller(inner));
-      await sleep(0.005);
+      await sleep(0.02);
       c.cancel();
       try {
         await c;
@@ -954,7 +954,7 @@ async def job(d, v, fail=False):
         raise ValueError(v)
     return v
 async def main():
-    ts = [asyncio.create_task(job(0.01, "a")), asyncio.create_task(job(0.05, "b"))]
+    ts = [asyncio.create_task(job(0.02, "a")), asyncio.create_task(job(0.2, "b"))]
     done, pending = await asyncio.wait(ts, return_when=asyncio.FIRST_COMPLETED)
     print(len(done), len(pending), [t.result() for t in done])
     done, pending = await asyncio.wait(ts)
@@ -975,7 +975,7 @@ asyncio.run(main())
       return v;
     });
     const main = coroutine(async function main() {
-      let ts = [asyncio.create_task(job(0.01, "a")), asyncio.create_task(job(0.05, "b"))];
+      let ts = [asyncio.create_task(job(0.02, "a")), asyncio.create_task(job(0.2, "b"))];
       let [done, pending] = await asyncio.wait(ts, { return_when: asyncio.FIRST_COMPLETED });
       print(done!.__len__(), pending!.__len__(), [...done!].map((t) => t.result()));
       [done, pending] = await asyncio.wait(ts);
@@ -1037,7 +1037,7 @@ async def at(d, name):
     await asyncio.sleep(d)
     print(name)
 async def main():
-    await asyncio.gather(at(0.03, "c"), at(0.01, "a"), at(0.02, "b"), at(0, "zero"), at(0.01, "a2"))
+    await asyncio.gather(at(0.15, "c"), at(0.05, "a"), at(0.1, "b"), at(0, "zero"), at(0.05, "a2"))
 asyncio.run(main())
 `,
   async (print) => {
@@ -1046,7 +1046,7 @@ asyncio.run(main())
       print(name);
     });
     const main = coroutine(async function main() {
-      await asyncio.gather(at(0.03, "c"), at(0.01, "a"), at(0.02, "b"), at(0, "zero"), at(0.01, "a2"));
+      await asyncio.gather(at(0.15, "c"), at(0.05, "a"), at(0.1, "b"), at(0, "zero"), at(0.05, "a2"));
     });
     await asyncio.run(main());
   },

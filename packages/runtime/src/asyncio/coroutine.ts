@@ -25,8 +25,7 @@ export class Coroutine<T = unknown> {
   /** Set by `gather` to spot a coroutine passed twice (see gather.ts). */
   _gatherMark = 0;
   _gatherFut: unknown = null;
-  readonly __name__: string;
-  readonly __qualname__: string;
+  private readonly _name: string;
 
   declare then: <R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
@@ -37,8 +36,15 @@ export class Coroutine<T = unknown> {
     this._fn = fn;
     this._self = self;
     this._args = args;
-    this.__name__ = name;
-    this.__qualname__ = name;
+    this._name = name;
+  }
+
+  get __name__(): string {
+    return this._name;
+  }
+
+  get __qualname__(): string {
+    return this._name;
   }
 
   /** Start the body; returns the promise of its async function. Used by `await` and Task. */

@@ -34,7 +34,7 @@ export class Future<T = unknown> {
   _cancel_message: unknown = null;
   _cancelled_exc: BaseException | null = null;
   _log_traceback = false;
-  _asyncio_future_blocking = false;
+  declare _asyncio_future_blocking: boolean;
 
   declare then: <R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
@@ -218,6 +218,8 @@ export class Future<T = unknown> {
   }
 }
 makeThenable(Future);
+// CPython's marker attribute; on the prototype, so it costs futures no field.
+Future.prototype._asyncio_future_blocking = false;
 
 function settleOutside(state: { fut: Future<unknown>; onF: OnFulfilled; onR: OnRejected }): void {
   let value: unknown;

@@ -191,7 +191,6 @@ export class EventLoop {
     if (task === null) return;
     // The microtask queue is empty and the step has not finished: it awaits something the
     // runtime does not own. Let the loop carry on; the task finishes on its own later.
-    task._detached = true;
     this._detached.add(task);
     this._leaveStep(task);
     this._drive();
@@ -208,12 +207,11 @@ export class EventLoop {
     if (this._detached.size !== 1) return null;
     const task = this._detached.values().next().value as Task;
     this._detached.clear();
-    task._detached = false;
     return task;
   }
 
   _forgetDetached(task: Task): void {
-    this._detached.delete(task);
+    if (this._detached.size > 0) this._detached.delete(task);
   }
 
   time(): number {

@@ -28,19 +28,15 @@ export interface TaskOptions {
 
 export class Task<T = unknown> extends Future<T> {
   _coro: PromiseLike<T>;
-  // The default name `Task-N` is built only when asked for.
-  private _name: string | null;
-  private _nameNumber = 0;
+  // A number until asked for: the default name `Task-N` is built only when needed.
+  private _name: string | number;
   _must_cancel = false;
   _fut_waiter: Future<unknown> | null = null;
   _num_cancels_requested = 0;
   _started = false;
-  /** The step went on awaiting something the runtime does not own (see loop.ts). */
-  _detached = false;
   // The continuation of the task's pending `await`, and what to resume it with.
   _onF: OnFulfilled | null = null;
   _onR: OnRejected | null = null;
-  _sendValue: unknown = null;
   _throwValue: unknown = undefined;
   _prevTask: Task | null = null;
   _nextTask: Task | null = null;
@@ -52,12 +48,7 @@ export class Task<T = unknown> extends Future<T> {
     }
     this._coro = coro;
     const name = options?.name;
-    if (name === undefined || name === null) {
-      this._name = null;
-      this._nameNumber = ++taskCounter;
-    } else {
-      this._name = str(name);
-    }
+    this._name = name === undefined || name === null ? ++taskCounter : str(name);
     const loop = this._loop;
     loop._push(taskStep, this);
     // Append to the loop's list of tasks not yet done.
@@ -72,7 +63,8 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   get_name(): string {
-    return (this._name ??= `Task-${this._nameNumber}`);
+    if (typeof this._name === "number") this._name = `Task-${this._name}`;
+    return this._name;
   }
 
   set_name(value: unknown): void {
@@ -157,10 +149,8 @@ function startBody<T>(aw: PromiseLike<T>): PromiseLike<T> {
 /** Ready-queue callback: the first step, a step after `sleep(0)`, or one throwing an error in. */
 export function taskStep(task: Task<unknown>): void {
   const exc = task._throwValue;
-  const value = task._sendValue;
   task._throwValue = undefined;
-  task._sendValue = null;
-  runStep(task, exc, value);
+  runStep(task, exc, null);
 }
 
 /** Done callback of the future the task awaits (CPython's `__wakeup`). */
@@ -245,10 +235,7 @@ function taskRaised(task: Task<unknown>, e: unknown): void {
 
 function taskSettled(task: Task<unknown>): void {
   const loop = task._loop;
-  if (task._detached) {
-    task._detached = false;
-    loop._forgetDetached(task);
-  }
+  loop._forgetDetached(task);
   const prev = task._prevTask;
   const next = task._nextTask;
   if (prev !== null) prev._nextTask = next;
@@ -278,9 +265,9 @@ taskHooks.suspend = suspend;
 
 /** The running task yields for one loop iteration (`await asyncio.sleep(0)`). */
 export function yieldTask(task: Task<unknown>, onF: OnFulfilled, onR: OnRejected, value: unknown): void {
-  task._onF = onF;
+  // `sleep(0, result)` resumes with `result`; a closure only in that rare case.
+  task._onF = value === null ? onF : () => resolveValue(onF, value);
   task._onR = onR;
-  task._sendValue = value;
   const loop = task._loop;
   loop._push(taskStep, task);
   loop._stepDone(task);
