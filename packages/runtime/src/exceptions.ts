@@ -110,6 +110,9 @@ export class KeyError extends LookupError {
   }
 }
 
+/** `dataclasses.FrozenInstanceError`: assignment to a field of a frozen dataclass. */
+export class FrozenInstanceError extends AttributeError {}
+
 export class NameError extends Exception {}
 export class UnboundLocalError extends NameError {}
 
@@ -306,8 +309,11 @@ function convertJsError(e: object): BaseException {
     py = new RecursionError("maximum recursion depth exceeded");
   } else if (e instanceof globalThis.TypeError) {
     const access = /^Cannot (?:read|set) propert(?:y|ies) of (?:null|undefined) \((?:reading|setting) '([^']*)'\)/.exec(message);
+    const readOnly = /^Cannot assign to read only property '([^']*)'/.exec(message);
     if (access !== null) {
       py = new AttributeError(`'NoneType' object has no attribute '${access[1]}'`);
+    } else if (readOnly !== null) {
+      py = new FrozenInstanceError(`cannot assign to field '${readOnly[1]}'`);
     } else if (/is not a function|is not a constructor/.test(message)) {
       py = new TypeError(message.replace(/^.* is not a (function|constructor).*$/, "object is not callable"));
     } else if (/is not iterable/.test(message)) {

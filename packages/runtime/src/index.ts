@@ -79,6 +79,7 @@ export { strFormat, strFormatMap, percentFormat } from "./str-format.js";
 // iteration and output plumbing
 export { iterate } from "./iter.js";
 export { flushStdout, setOutput } from "./output.js";
+export { runMain, reportUncaught } from "./main.js";
 
 // coroutines, async generators, generators (what `async def`, `yield` and `async for` become)
 export * from "./asyncio/index.js";

@@ -1,0 +1,47 @@
+// The program's entry point: runs the translated module body and turns an escaping
+// exception into what CPython does — a traceback on stderr and exit status 1, or for
+// SystemExit the requested status (a non-int code is printed to stderr, status 1).
+import { BaseException, formatException, SystemExit, toPyException } from "./exceptions.js";
+import { flushStdout, writeStderr } from "./output.js";
+import { str } from "./repr.js";
+
+/** The exit status for an exception that ended the program, after reporting it. */
+export function reportUncaught(error: unknown): number {
+  const e = toPyException(error);
+  if (e instanceof SystemExit) {
+    const code = e.code;
+    if (code === null || code === undefined) return 0;
+    if (typeof code === "number" && Number.isInteger(code)) return code & 0xff;
+    if (typeof code === "boolean") return code ? 1 : 0;
+    writeStderr(str(code) + "\n");
+    return 1;
+  }
+  writeStderr(formatException(e as BaseException));
+  return 1;
+}
+
+function finish(status: number): void {
+  flushStdout();
+  process.exitCode = status;
+  if (status !== 0) process.exit(status);
+}
+
+/**
+ * Run `body` (the module's top-level code). A promise it returns is awaited; an exception
+ * it throws or rejects with is reported as CPython reports it.
+ */
+export function runMain(body: () => unknown): void {
+  let result: unknown;
+  try {
+    result = body();
+  } catch (e) {
+    finish(reportUncaught(e));
+    return;
+  }
+  if (result !== null && typeof result === "object" && typeof (result as PromiseLike<unknown>).then === "function") {
+    (result as PromiseLike<unknown>).then(
+      () => finish(0),
+      (e: unknown) => finish(reportUncaught(e)),
+    );
+  }
+}

@@ -1,0 +1,52 @@
+// Python's `operator`: the operators as functions, plus itemgetter/attrgetter/methodcaller.
+import "../builtin-types.js";
+export {
+  add,
+  sub,
+  mul,
+  truediv,
+  floordiv,
+  mod,
+  pow,
+  neg,
+  pos,
+  invert,
+  abs,
+  lshift,
+  rshift,
+  matmul,
+  bitand as and_,
+  bitor as or_,
+  bitxor as xor,
+  iadd,
+  imul,
+} from "../arithmetic.js";
+export { eq, ne, lt, le, gt, ge, is as is_ } from "../compare.js";
+export { truthy as truth, not as not_ } from "../truth.js";
+export { contains, getitem, setitem, delitem } from "../subscript.js";
+export { index } from "../numbers.js";
+import { callMethod, getattr } from "../attrs.js";
+import { getitem } from "../subscript.js";
+import { tuple } from "../tuple.js";
+
+export function is_not(a: unknown, b: unknown): boolean {
+  return a !== b;
+}
+
+/** `itemgetter(*items)`. */
+export function itemgetter(...items: unknown[]): (x: unknown) => unknown {
+  if (items.length === 1) return (x) => getitem(x, items[0]);
+  return (x) => tuple(items.map((i) => getitem(x, i)));
+}
+
+/** `attrgetter(*names)`, dotted names allowed. */
+export function attrgetter(...names: string[]): (x: unknown) => unknown {
+  const get = (x: unknown, name: string) => name.split(".").reduce((v, part) => getattr(v, part), x);
+  if (names.length === 1) return (x) => get(x, names[0]!);
+  return (x) => tuple(names.map((n) => get(x, n)));
+}
+
+/** `methodcaller(name, *args)`. */
+export function methodcaller(name: string, ...args: unknown[]): (x: unknown) => unknown {
+  return (x) => callMethod(x, name, ...args);
+}

@@ -1,0 +1,31 @@
+// Python's `sys`: argv, exit, stdout/stderr, and a few constants programs print or test.
+import "../builtin-types.js";
+import { SystemExit } from "../exceptions.js";
+import { stderr, stdout } from "../builtins.js";
+import { tuple } from "../tuple.js";
+
+export { stdout, stderr };
+
+/** `sys.argv`: the script name and its arguments. */
+export const argv: string[] = process.argv.slice(1);
+
+/** `sys.exit(code=None)`: raises SystemExit, which the program's entry point turns into the exit status. */
+export function exit(code: unknown = null): never {
+  throw code === null ? new SystemExit() : new SystemExit(code);
+}
+
+export const maxsize = (2n ** 63n - 1n) as unknown as number;
+export const platform = "linux";
+export const byteorder = "little";
+export const version = "3.11.0 (pyts)";
+export const version_info = tuple([3, 11, 0, "final", 0]);
+export const path: string[] = [];
+export const modules = {};
+
+let recursionLimit = 1000;
+export function getrecursionlimit(): number {
+  return recursionLimit;
+}
+export function setrecursionlimit(n: number): void {
+  recursionLimit = n;
+}
