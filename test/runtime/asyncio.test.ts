@@ -1277,6 +1277,37 @@ asyncio.run(main())
   },
 );
 
+add(
+  "asyncio.Runner runs several coroutines on one loop",
+  `
+import asyncio
+async def add(a, b):
+    await asyncio.sleep(0)
+    return a + b, asyncio.current_task().get_name()
+with asyncio.Runner() as runner:
+    print(runner.run(add(1, 2)))
+    print(runner.run(add(3, 4)))
+    print(runner.get_loop().is_closed())
+print("closed")
+`,
+  async (print) => {
+    const { tuple } = await import("../../packages/runtime/src/tuple.js");
+    const add = coroutine(async function add(a: number, b: number) {
+      await sleep(0);
+      return tuple([a + b, asyncio.current_task()!.get_name()]);
+    });
+    const runner = new asyncio.Runner().__enter__();
+    try {
+      print(await runner.run(add(1, 2)));
+      print(await runner.run(add(3, 4)));
+      print(runner.get_loop().is_closed());
+    } finally {
+      await runner.__exit__(null, null, null);
+    }
+    print("closed");
+  },
+);
+
 // One python3 process; a forked child per case gives each case a fresh interpreter state.
 const driver = `
 import sys, json, os, asyncio, types

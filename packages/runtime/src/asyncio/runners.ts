@@ -29,23 +29,80 @@ export function run<T>(main: PromiseLike<T>, _options?: unknown): Promise<T> {
     if (nestingAllowed) return ensure_future(main) as unknown as Promise<T>;
     throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
   }
-  if (!iscoroutine(main)) throw new ValueError(`a coroutine was expected, got ${repr(main)}`);
-  const loop = new_event_loop();
-  set_event_loop(loop);
-  const task = loop.create_task(main);
+  const runner = new Runner();
+  let result: Promise<T>;
+  try {
+    result = runner.run(main);
+  } catch (e) {
+    runner._loop?.close();
+    throw e;
+  }
   return new Promise<T>((resolve, reject) => {
     const finish = (ok: boolean, value: unknown): void => {
-      loop._deferReports = !ok;
-      shutdown(loop).then(
+      if (runner._loop !== null) runner._loop._deferReports = !ok;
+      runner.close().then(
         () => (ok ? resolveValue(resolve as (v: unknown) => void, value) : reject(value)),
         (e: unknown) => reject(e),
       );
     };
-    loop.run_until_complete(task).then(
-      () => finish(true, task._result),
+    result.then(
+      (v) => finish(true, v),
       (e: unknown) => finish(false, e),
     );
   });
+}
+
+/**
+ * `asyncio.Runner` (3.11): runs several coroutines on one loop. `run` and `close` return
+ * Promises; `with asyncio.Runner() as r:` is `__enter__`/`__exit__` plus awaiting `close()`.
+ */
+export class Runner {
+  _loop: EventLoop | null = null;
+  private _closed = false;
+
+  constructor(_options?: unknown) {}
+
+  private _lazyInit(): EventLoop {
+    if (this._closed) throw new RuntimeError("Runner is closed");
+    if (this._loop === null) {
+      this._loop = new_event_loop();
+      set_event_loop(this._loop);
+    }
+    return this._loop;
+  }
+
+  get_loop(): EventLoop {
+    return this._lazyInit();
+  }
+
+  run<T>(coro: PromiseLike<T>, _options?: unknown): Promise<T> {
+    if (!iscoroutine(coro)) throw new ValueError(`a coroutine was expected, got ${repr(coro)}`);
+    if (_get_running_loop() !== null) throw new RuntimeError("Runner.run() cannot be called from a running event loop");
+    const loop = this._lazyInit();
+    const task = loop.create_task(coro);
+    return loop.run_until_complete(task) as Promise<T>;
+  }
+
+  /** Cancel what is left, let it finish, close the loop (CPython's `Runner.close`). */
+  async close(): Promise<null> {
+    if (this._closed) return null;
+    const loop = this._loop;
+    this._closed = true;
+    if (loop !== null) {
+      this._loop = null;
+      await shutdown(loop);
+    }
+    return null;
+  }
+
+  __enter__(): this {
+    this._lazyInit();
+    return this;
+  }
+
+  __exit__(_type?: unknown, _exc?: unknown, _tb?: unknown): Promise<null> {
+    return this.close();
+  }
 }
 
 /** What `asyncio.Runner.close()` does: cancel the remaining tasks, let them finish, close. */

@@ -42,7 +42,7 @@ export { Timeout, timeout, timeout_at } from "../asyncio/timeouts.js";
 export { TaskGroup } from "../asyncio/taskgroups.js";
 export { Queue, PriorityQueue, LifoQueue } from "../asyncio/queues.js";
 export { Lock, Event, Condition, Semaphore, BoundedSemaphore } from "../asyncio/locks.js";
-export { run, to_thread } from "../asyncio/runners.js";
+export { run, Runner, to_thread } from "../asyncio/runners.js";
 
 import { PySet } from "../set.js";
 import { get_running_loop, type EventLoop } from "../asyncio/loop.js";
