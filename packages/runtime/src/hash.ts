@@ -96,20 +96,80 @@ function tupleHash(items: readonly unknown[]): number | bigint {
   return normHash(BigInt.asIntN(64, acc));
 }
 
-/** A stable 64-bit FNV-1a string hash, folded into the signed range and never -1. */
+const MASK64 = (1n << 64n) - 1n;
+const rotl = (x: bigint, b: bigint) => ((x << b) | (x >> (64n - b))) & MASK64;
+
+/** CPython's siphash13 (the 3.11 default string hash) with the given key. */
+function siphash13(k0: bigint, k1: bigint, data: Uint8Array): bigint {
+  let v0 = k0 ^ 0x736f6d6570736575n;
+  let v1 = k1 ^ 0x646f72616e646f6dn;
+  let v2 = k0 ^ 0x6c7967656e657261n;
+  let v3 = k1 ^ 0x7465646279746573n;
+  const round = () => {
+    v0 = (v0 + v1) & MASK64;
+    v2 = (v2 + v3) & MASK64;
+    v1 = rotl(v1, 13n) ^ v0;
+    v3 = rotl(v3, 16n) ^ v2;
+    v0 = rotl(v0, 32n);
+    v2 = (v2 + v1) & MASK64;
+    v0 = (v0 + v3) & MASK64;
+    v1 = rotl(v1, 17n) ^ v2;
+    v3 = rotl(v3, 21n) ^ v0;
+    v2 = rotl(v2, 32n);
+  };
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  let offset = 0;
+  for (; data.length - offset >= 8; offset += 8) {
+    const mi = view.getBigUint64(offset, true);
+    v3 ^= mi;
+    round();
+    v0 ^= mi;
+  }
+  let t = 0n;
+  for (let i = data.length - offset - 1; i >= 0; i--) t = (t << 8n) | BigInt(data[offset + i]!);
+  const b = ((BigInt(data.length) << 56n) & MASK64) | t;
+  v3 ^= b;
+  round();
+  v0 ^= b;
+  v2 ^= 0xffn;
+  round();
+  round();
+  round();
+  return v0 ^ v1 ^ v2 ^ v3;
+}
+
+/** The bytes CPython hashes for a str: its PEP 393 buffer (1, 2 or 4 bytes per code point). */
+function pep393Bytes(s: string): Uint8Array {
+  const cps = Array.from(s, (c) => c.codePointAt(0)!);
+  const max = cps.reduce((m, c) => (c > m ? c : m), 0);
+  const kind = max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
+  const out = new Uint8Array(cps.length * kind);
+  const view = new DataView(out.buffer);
+  cps.forEach((c, i) => {
+    if (kind === 1) out[i] = c;
+    else if (kind === 2) view.setUint16(i * 2, c, true);
+    else view.setUint32(i * 4, c, true);
+  });
+  return out;
+}
+
+const strHashCache = new Map<string, number | bigint>();
+
+/**
+ * hash() of a str: CPython's siphash13 with a zero key — what CPython computes under
+ * PYTHONHASHSEED=0 (otherwise its string hashes are random per process), so sets of
+ * strings iterate in the order such a CPython run shows.
+ */
 function strHash(s: string): number | bigint {
   if (s.length === 0) return 0;
-  let h1 = 0x811c9dc5;
-  let h2 = 0x050c5d1f;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h1 >>> 15);
-  }
-  // 53 bits: enough spread, and hash() results stay plain numbers.
-  const h = (h1 >>> 0) * 2 ** 21 + ((h2 >>> 0) & 0x1fffff);
-  const signed = h >= 2 ** 52 ? h - 2 ** 53 : h;
-  return signed === -1 ? -2 : signed;
+  const cached = strHashCache.get(s);
+  if (cached !== undefined) return cached;
+  let h = BigInt.asIntN(64, siphash13(0n, 0n, pep393Bytes(s)));
+  if (h === -1n) h = -2n;
+  const result = normHash(h);
+  if (strHashCache.size > 10000) strHashCache.clear();
+  strHashCache.set(s, result);
+  return result;
 }
 
 interface Hashable {

@@ -58,6 +58,24 @@ export class PySet<T = unknown> implements Iterable<T> {
     if (items !== undefined && items !== null) this.#update(items);
   }
 
+  /**
+   * A set display whose items are all constants, `{"a", "b", "c"}`: CPython compiles it (for
+   * more than two items) to a frozenset constant merged into a new set, which can leave the
+   * table in a different order than adding the items one by one. Emitted code uses this for
+   * such displays so they print in CPython's order.
+   */
+  static ofConstants<T>(items: readonly T[]): PySet<T> {
+    const s = new PySet<T>();
+    if (items.length <= 2) {
+      for (const x of items) s.add(x);
+      return s;
+    }
+    // The constant is built from the items, then rebuilt from its own iteration order when
+    // the compiler de-duplicates constants, then merged into the new set.
+    s.#merge(new PySet<T>([...new PySet<T>(items)]));
+    return s;
+  }
+
   // ------------------------------------------------------------ table primitives
 
   #lookup(key: unknown, hash: Hash): number {
