@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { formatDiagnostics, runJavaScript, toRunnableJavaScript, translate, type RunResult } from "pyts";
+import { formatDiagnostics, loadCompiler, runJavaScript, toRunnableJavaScript, translate, type RunResult } from "pyts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { mapLimit, runPythonCase } from "../scripts/python.mjs";
 import { scanFixtures, type FixtureCase } from "./helpers/fixtures.js";
@@ -64,6 +64,7 @@ function translateCase(fixture: FixtureCase): CaseOutcome {
 }
 
 beforeAll(async () => {
+  await loadCompiler();
   for (const fixture of cases) outcomes.set(fixture.name, translateCase(fixture));
 
   const translated = cases.filter((c) => !c.rejected && outcomes.get(c.name)!.golden !== undefined);

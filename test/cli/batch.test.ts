@@ -37,7 +37,7 @@ describe("batch over worker threads", () => {
       mkdirSync(sub, { recursive: true });
       writeFileSync(path.join(sub, `m${i}.py`), program(i));
     }
-    writeFileSync(path.join(dir, "src", "pkg1", "broken.py"), "def f(:\n    pass\n");
+    writeFileSync(path.join(dir, "src", "pkg1", "broken.py"), "x = = 1\n");
     writeFileSync(path.join(dir, "src", "pkg3", "broken2.py"), "x = (1,\n");
     const one = pyts(["src", "-o", "out1", "--jobs", "1"], { cwd: dir });
     const three = pyts(["src", "-o", "out3", "--jobs", "3"], { cwd: dir });

@@ -78,7 +78,7 @@ describe("pyts check", () => {
 
   it("fails on a file that does not translate, with its diagnostics", () => {
     const dir = project();
-    writeFileSync(path.join(dir, "src", "bad.py"), "def f(:\n    pass\n");
+    writeFileSync(path.join(dir, "src", "bad.py"), "x = = 1\n");
     const result = pyts(["check", "src"], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^src\/bad\.py:1:\d+: error PY\d{4}/m);

@@ -58,7 +58,7 @@ describe("pyts run", () => {
   });
 
   it("exits 1 with diagnostics, running nothing, when the program does not translate", () => {
-    writeFileSync(path.join(dir, "bad.py"), 'print("never")\ndef f(:\n    pass\n');
+    writeFileSync(path.join(dir, "bad.py"), 'print("never")\nx = = 1\n');
     const result = pyts(["run", "bad.py"], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");

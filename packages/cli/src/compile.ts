@@ -1,9 +1,28 @@
-// The one place the CLI calls the compiler. Turns anything the compiler throws (a bug, a stack
-// overflow on absurd input) into a PY9999 diagnostic, so every command can promise "a translation or a
-// diagnostic, never a crash".
-import { transpile, type TranspileOptions } from "@pyts/compiler";
-import { diagnostic, type Diagnostic } from "@pyts/parser";
+// The one place the CLI calls the compiler. The compiler (and the parser's grammar) take about a second
+// to load, so they are imported on first need: `--help`, `--version` and usage errors stay instant.
+// `translate` turns anything the compiler throws into a PY9999 diagnostic, so every command can promise
+// "a translation or a diagnostic, never a crash".
+import type { Diagnostic } from "@pyts/parser";
 import { DEFAULT_RUNTIME_MODULE } from "./defaults.js";
+
+export { DEFAULT_RUNTIME_MODULE };
+
+type CompilerModule = typeof import("@pyts/compiler");
+type ParserModule = typeof import("@pyts/parser");
+
+let compilerModule: CompilerModule | undefined;
+let parserModule: ParserModule | undefined;
+
+/** Loads the compiler and the parser; call (and await) before `translate` or `loaded()`. */
+export async function loadCompiler(): Promise<void> {
+  parserModule ??= await import("@pyts/parser");
+  compilerModule ??= await import("@pyts/compiler");
+}
+
+export function loaded(): { compiler: CompilerModule; parser: ParserModule } {
+  if (compilerModule === undefined || parserModule === undefined) throw new Error("loadCompiler() was not awaited");
+  return { compiler: compilerModule, parser: parserModule };
+}
 
 export interface Translation {
   code: string;
@@ -19,20 +38,18 @@ export interface TranslateOptions {
   runtimeModule?: string;
 }
 
-export { DEFAULT_RUNTIME_MODULE };
-
 export function translate(source: string, options: TranslateOptions): Translation {
-  const compilerOptions: TranspileOptions = {
-    filename: options.filename,
-    runtimeModule: options.runtimeModule ?? DEFAULT_RUNTIME_MODULE,
-  };
+  const { compiler, parser } = loaded();
   try {
-    const result = transpile(source, compilerOptions);
+    const result = compiler.transpile(source, {
+      filename: options.filename,
+      runtimeModule: options.runtimeModule ?? DEFAULT_RUNTIME_MODULE,
+    });
     const diagnostics = [...result.diagnostics];
     const ok = !diagnostics.some((d) => d.severity === "error");
-    return { code: ok ? result.code : "", map: result.map, diagnostics, ok };
+    return { code: ok ? result.code : "", map: result.map ?? undefined, diagnostics, ok };
   } catch (error) {
     const reason = error instanceof RangeError ? "input nested too deeply" : String(error);
-    return { code: "", map: undefined, diagnostics: [diagnostic("PY9999", { start: 0, end: 0 }, [reason])], ok: false };
+    return { code: "", map: undefined, diagnostics: [parser.diagnostic("PY9999", { start: 0, end: 0 }, [reason])], ok: false };
   }
 }

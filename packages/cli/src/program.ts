@@ -1,10 +1,11 @@
 // The command line: argument parsing and exit codes only; each command lives in commands/.
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { astCommand } from "./commands/ast.js";
 import { checkCommand } from "./commands/check.js";
 import { runCommand } from "./commands/run.js";
 import { translateCommand, type SourceMapMode } from "./commands/translate.js";
+import { loadCompiler } from "./compile.js";
 import { loadConfig } from "./config.js";
 import { UsageError } from "./files.js";
 import { Reporter, shouldColor, type OutputFormat } from "./report.js";
@@ -59,6 +60,13 @@ function reporterFor(options: CommonOptions): Reporter {
   return new Reporter({ format: options.format, quiet: options.quiet === true, color });
 }
 
+/** Fails fast, before the compiler loads, when an input does not exist (a usage error). */
+function assertInputsExist(files: readonly string[]): void {
+  for (const file of files) {
+    if (file !== "-" && !existsSync(file)) throw new UsageError(`no such file or directory: ${file}`);
+  }
+}
+
 function isFile(file: string): boolean {
   try {
     return statSync(file).isFile();
@@ -90,6 +98,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       const config = loadConfig();
       const singleToStdout = files.length === 1 && (files[0] === "-" || isFile(files[0]!));
       const reporter = reporterFor(options);
+      assertInputsExist(files);
+      await loadCompiler();
       exitCode = await translateCommand(
         files,
         {
@@ -111,6 +121,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .passThroughOptions()
     .action(async (file: string, args: string[], options: CommonOptions) => {
       const reporter = reporterFor(options);
+      assertInputsExist([file]);
+      await loadCompiler();
       exitCode = await runCommand(file, args, reporter);
       reporter.flush();
     });
@@ -121,9 +133,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--out-dir <dir>", "where the committed .ts files live (default: beside each .py)")
     .option("--runtime <specifier>", "module the translation imports its runtime from (default: @pyts/runtime)")
     .option("-w, --write", "rewrite stale or missing .ts files instead of failing")
-    .action((paths: string[], options: CommonOptions & { outDir?: string; runtime?: string; write?: boolean }) => {
+    .action(async (paths: string[], options: CommonOptions & { outDir?: string; runtime?: string; write?: boolean }) => {
       const config = loadConfig();
       const reporter = reporterFor(options);
+      assertInputsExist(paths);
+      await loadCompiler();
       const color = options.color !== false && shouldColor(process.stdout);
       exitCode = checkCommand(
         paths,
@@ -136,8 +150,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   withCommonOptions(program.command("ast"))
     .description("print the AST of FILE in the format of Python's ast.dump(ast.parse(source))")
     .argument("<file>", "Python file, or - for stdin")
-    .action((file: string, options: CommonOptions) => {
+    .action(async (file: string, options: CommonOptions) => {
       const reporter = reporterFor(options);
+      assertInputsExist([file]);
+      await loadCompiler();
       exitCode = astCommand(file, reporter);
       reporter.flush();
     });

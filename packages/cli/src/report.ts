@@ -1,7 +1,7 @@
 // Where diagnostics and messages go: stderr, as text with a code frame (the default) or as JSON for
 // editors and CI annotations. Colour only when stderr is a TTY and NO_COLOR is not set.
-import { formatDiagnostics } from "@pyts/compiler";
-import { LineIndex, type Diagnostic } from "@pyts/parser";
+import type { Diagnostic } from "@pyts/parser";
+import { loaded } from "./compile.js";
 
 export type OutputFormat = "text" | "json";
 
@@ -32,7 +32,7 @@ export function shouldColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv =
 }
 
 export function toJsonDiagnostics(diagnostics: readonly Diagnostic[], source: string, file: string): JsonDiagnostic[] {
-  const index = new LineIndex(Buffer.from(source, "utf8"));
+  const index = new (loaded().parser.LineIndex)(Buffer.from(source, "utf8"));
   return diagnostics.map((d) => ({
     file,
     line: index.line(d.start),
@@ -61,7 +61,7 @@ export class Reporter {
       this.collected.push(...toJsonDiagnostics(diagnostics, source, file));
       return;
     }
-    const text = formatDiagnostics(diagnostics, source, file, { color: this.options.color });
+    const text = loaded().compiler.formatDiagnostics(diagnostics, source, file, { color: this.options.color });
     process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
   }
 
