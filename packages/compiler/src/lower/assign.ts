@@ -141,9 +141,19 @@ export function assignTo(ctx: LowerContext, target: Expression, value: ts.Expres
     case "Attribute":
       return [exprStatement(f.createAssignment(lowerExpression(ctx, target), value))];
     case "Subscript":
+      if (target.slice._type === "Slice") {
+        const [start, stop, step] = [target.slice.lower, target.slice.upper, target.slice.step].map((p) => (p === null ? f.createNull() : lowerExpression(ctx, p)));
+        return [exprStatement(f.createCallExpression(ctx.useRuntime("setslice"), undefined, [lowerExpression(ctx, target.value), start!, stop!, step!, value]))];
+      }
       return [exprStatement(f.createCallExpression(ctx.useRuntime("setitem"), undefined, [lowerExpression(ctx, target.value), lowerExpression(ctx, target.slice), value]))];
     case "Tuple":
     case "List": {
+      const star = target.elts.findIndex((e) => e._type === "Starred");
+      if (star >= 0 && star < target.elts.length - 1) return unpackMiddleStar(ctx, target.elts, star, value);
+      if (hasMiddleStar(target)) {
+        ctx.unsupported(target, "a nested starred target before other targets");
+        return [];
+      }
       const pre: ts.Statement[] = [];
       const flags = declareUnpacked(ctx, target, pre);
       if (flags !== null) {
@@ -155,6 +165,34 @@ export function assignTo(ctx: LowerContext, target: Expression, value: ts.Expres
       ctx.unsupported(target, "this assignment target");
       return [];
   }
+}
+
+function hasMiddleStar(target: Expression): boolean {
+  if (target._type !== "Tuple" && target._type !== "List") return false;
+  const star = target.elts.findIndex((e) => e._type === "Starred");
+  if (star >= 0 && star < target.elts.length - 1) return true;
+  return target.elts.some((e) => hasMiddleStar(e._type === "Starred" ? e.value : e));
+}
+
+/**
+ * `first, *middle, last = value`: JavaScript's rest element must be last, so the items are
+ * taken from a list of the value: `const _items = list(value); first = _items[0]; ...`.
+ */
+function unpackMiddleStar(ctx: LowerContext, elts: readonly Expression[], star: number, value: ts.Expression): ts.Statement[] {
+  const items = ctx.temp("items");
+  const out: ts.Statement[] = [
+    f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(items, undefined, undefined, f.createCallExpression(ctx.useRuntime("list"), undefined, [value]))], ts.NodeFlags.Const)),
+  ];
+  const after = elts.length - star - 1;
+  const length = f.createPropertyAccessExpression(items, "length");
+  elts.forEach((e, i) => {
+    let v: ts.Expression;
+    if (i < star) v = f.createElementAccessExpression(items, i);
+    else if (i === star) v = f.createCallExpression(f.createPropertyAccessExpression(items, "slice"), undefined, [f.createNumericLiteral(star), f.createBinaryExpression(length, ts.SyntaxKind.MinusToken, f.createNumericLiteral(after))]);
+    else v = f.createElementAccessExpression(items, f.createBinaryExpression(length, ts.SyntaxKind.MinusToken, f.createNumericLiteral(elts.length - i)));
+    out.push(...assignTo(ctx, e._type === "Starred" ? e.value : e, v, null));
+  });
+  return out;
 }
 
 /** The right-hand side of an unpacking: a display becomes a plain array literal. */
@@ -252,7 +290,10 @@ export function lowerAugAssign(ctx: LowerContext, node: AugAssign): ts.Statement
 export function lowerDelete(ctx: LowerContext, node: Delete): ts.Statement[] {
   const out: ts.Statement[] = [];
   for (const t of node.targets) {
-    if (t._type === "Subscript") out.push(exprStatement(f.createCallExpression(ctx.useRuntime("delitem"), undefined, [lowerExpression(ctx, t.value), lowerExpression(ctx, t.slice)])));
+    if (t._type === "Subscript" && t.slice._type === "Slice") {
+      const [start, stop, step] = [t.slice.lower, t.slice.upper, t.slice.step].map((p) => (p === null ? f.createNull() : lowerExpression(ctx, p)));
+      out.push(exprStatement(f.createCallExpression(ctx.useRuntime("delslice"), undefined, [lowerExpression(ctx, t.value), start!, stop!, step!])));
+    } else if (t._type === "Subscript") out.push(exprStatement(f.createCallExpression(ctx.useRuntime("delitem"), undefined, [lowerExpression(ctx, t.value), lowerExpression(ctx, t.slice)])));
     else if (t._type === "Attribute") out.push(exprStatement(f.createCallExpression(ctx.useRuntime("delattr"), undefined, [lowerExpression(ctx, t.value), f.createStringLiteral(t.attr)])));
     else ctx.unsupported(t, "del of a name");
   }

@@ -70,6 +70,11 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     return f.createCallExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
   }
   const callee = lowerExpression(ctx, node.func);
+  if (res.symbol.bindings.length === 1 && res.symbol.bindings[0]!.kind === "import") {
+    // A name imported from a runtime module: a runtime function (keywords in kw()) or class.
+    const args = runtimeArguments(ctx, node.args, node.keywords);
+    return isRuntimeClassName(importedName(ctx, res.symbol)) ? f.createNewExpression(callee, undefined, args) : f.createCallExpression(callee, undefined, args);
+  }
   const t = ctx.types.symbolType(res.symbol);
   if (t.k === "class") {
     const info = ctx.types.classes.get(t.cls);
@@ -81,6 +86,18 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     return f.createCallExpression(callee, undefined, matchArguments(ctx, node, t.def.args, false));
   }
   return f.createCallExpression(callee, undefined, userArguments(ctx, node, name));
+}
+
+/** Runtime module exports that are classes (called with `new`). */
+const RUNTIME_CLASSES = new Set(["deque", "defaultdict"]);
+
+export function isRuntimeClassName(name: string): boolean {
+  return /^[A-Z]/.test(name) || RUNTIME_CLASSES.has(name);
+}
+
+function importedName(ctx: LowerContext, sym: import("../analyze/scopes.js").SymbolInfo): string {
+  const info = ctx.imports.get(sym.bindings[0]!.node);
+  return info?.name ?? sym.name;
 }
 
 /** `super().__init__(...)` → `super(...)`, `super().m(...)` → `super.m(...)`. */
@@ -129,7 +146,7 @@ function propertyName(name: string): ts.PropertyName {
 /** Arguments for a callee the compiler does not know: positional only. */
 export function userArguments(ctx: LowerContext, node: Call, name: string): ts.Expression[] {
   if (node.keywords.length > 0) {
-    ctx.error("PY3003", node.keywords[0]!, [`keyword arguments to \`${name}\``, "the function called is not known at compile time"], {
+    ctx.error("PY3003", node.keywords[0]!, [`keyword arguments to ${name}()`, "the function called is not known at compile time"], {
       help: "pass the arguments by position, or call a function defined with `def` directly",
     });
   }

@@ -240,6 +240,8 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
 
   if (info.isDataclass && init === undefined) members.push(...dataclassMembers(ctx, info, hasBase));
 
+  if (info.methods.has("__iter__") && !info.methods.get("__iter__")!.decorator_list.length) members.push(iterableDeclaration(ctx, info));
+
   const setters = new Map<string, FunctionDef | AsyncFunctionDef>();
   for (const stmt of cls.body) if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && methodKind(stmt) === "setter") setters.set(stmt.name, stmt);
 
@@ -264,6 +266,22 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   if (info.isDataclass && !info.methods.has("__eq__")) members.push(dataclassEq(ctx, info));
   const decl = f.createClassDeclaration(undefined, name, undefined, heritage, members);
   return [decl, ...awaitableClassStatements(ctx, cls, name)];
+}
+
+/**
+ * A class with `__iter__` is iterable for the runtime (`list(obj)`, `for x of iterate(obj)`), which
+ * follows Python's protocol; this type-only declaration tells TypeScript so.
+ */
+function iterableDeclaration(ctx: LowerContext, info: ClassInfo): ts.ClassElement {
+  const next = info.methods.get("__next__");
+  const item = next !== undefined ? ctx.types.returnType(next) : ANY;
+  return f.createPropertyDeclaration(
+    [f.createModifier(ts.SyntaxKind.DeclareKeyword)],
+    f.createComputedPropertyName(f.createPropertyAccessExpression(f.createIdentifier("Symbol"), "iterator")),
+    undefined,
+    f.createFunctionTypeNode(undefined, [], f.createTypeReferenceNode("Iterator", [tsType(ctx, item)])),
+    undefined,
+  );
 }
 
 function staticField(ctx: LowerContext, scope: Scope, attr: string, value: Expression, annotation: PyType | null = null): ts.ClassElement {

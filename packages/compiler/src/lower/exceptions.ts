@@ -56,7 +56,7 @@ export function lowerTry(ctx: LowerContext, node: Try): ts.Statement[] {
         if (h.name !== null) {
           const decl = ctx.fn.plan.get(h.name);
           const global = ctx.scope.globals.has(h.name) || ctx.scope.nonlocals.has(h.name);
-          if (!global && decl !== undefined && decl.kind === "handler") stmts.push(constDecl(ctx.id(h.name), exc));
+          if (!global && decl !== undefined && decl.kind === "handler") stmts.push(constDecl(ctx.id(h.name), h.type === null ? exc : f.createAsExpression(exc, handlerType(ctx, h.type))));
           else stmts.push(f.createExpressionStatement(f.createAssignment(ctx.id(h.name), exc)));
         }
         stmts.push(...lowerBody(ctx, h.body));
@@ -87,6 +87,20 @@ export function lowerTry(ctx: LowerContext, node: Try): ts.Statement[] {
   const finallyBlock = node.finalbody.length > 0 ? f.createBlock(lowerBody(ctx, node.finalbody), true) : undefined;
   body = body.length === 0 ? [] : body;
   return [f.createTryStatement(f.createBlock(body, true), catchClause, finallyBlock)];
+}
+
+/** The TypeScript type of the exception an `except` clause binds: its class, or a union for a tuple. */
+function handlerType(ctx: LowerContext, type: Expression): ts.TypeNode {
+  const one = (e: Expression): ts.TypeNode => {
+    if (e._type === "Name") {
+      const res = ctx.analysis.resolve(ctx.scope, e.id);
+      if (res.kind === "builtin") return f.createTypeReferenceNode(ctx.useRuntime(e.id));
+      if (res.symbol.bindings.some((b) => b.kind === "class")) return f.createTypeReferenceNode(ctx.id(e.id));
+    }
+    return f.createTypeReferenceNode(ctx.useRuntime("BaseException"));
+  };
+  if (type._type === "Tuple") return f.createUnionTypeNode(type.elts.map(one));
+  return one(type);
 }
 
 function isBaseException(type: Expression | null): boolean {

@@ -38,7 +38,6 @@ export interface LoweredParameters {
 function isSimpleDefault(e: Expression): boolean {
   if (e._type === "Constant") return true;
   if (e._type === "UnaryOp" && e.operand._type === "Constant") return true;
-  if (e._type === "Name") return true;
   if (e._type === "Tuple") return e.elts.every(isSimpleDefault);
   return false;
 }
@@ -51,7 +50,7 @@ export function lowerParameters(
   ctx: LowerContext,
   args: Arguments,
   scope: Scope,
-  options: { skipFirst?: boolean; hoistDefaults?: boolean; functionName?: string } = {},
+  options: { skipFirst?: boolean; hoistDefaults?: boolean; functionName?: string; overrides?: ReadonlyMap<Expression, ts.Expression> } = {},
 ): LoweredParameters {
   const params: ts.ParameterDeclaration[] = [];
   const prologue: ts.Statement[] = [];
@@ -63,6 +62,8 @@ export function lowerParameters(
     return sym === undefined ? ANY : ctx.types.symbolType(sym);
   };
   const defaultValue = (a: Arg, e: Expression): ts.Expression => {
+    const override = options.overrides?.get(e);
+    if (override !== undefined) return override;
     const value = lowerExpression(ctx, e);
     if (!options.hoistDefaults || isSimpleDefault(e)) return value;
     const name = ctx.temp(`${options.functionName ?? "f"}_${a.arg}`);
@@ -198,10 +199,29 @@ export function lowerFunctionDef(ctx: LowerContext, def: FunctionDef): ts.Statem
 
 export function lowerLambda(ctx: LowerContext, node: Lambda): ts.Expression {
   const scope = ctx.analysis.scopeOf(node);
+  // Defaults are evaluated when the lambda is created (`lambda k=k: k` captures the current k):
+  // pass them through an immediately called arrow when they are not constants.
+  const args = node.args;
+  const dynamic = [...args.defaults, ...args.kw_defaults.filter((d): d is Expression => d !== null)].filter((d) => !isSimpleDefault(d));
+  const overrides = new Map<Expression, ts.Expression>();
+  const temps = dynamic.map((d) => {
+    const t = ctx.temp("default");
+    overrides.set(d, t);
+    return t;
+  });
+  const values = dynamic.map((d) => lowerExpression(ctx, d));
+  const arrow = lowerLambdaWith(ctx, node, scope, overrides);
+  if (dynamic.length === 0) return arrow;
+  const outer = f.createArrowFunction(undefined, undefined, temps.map((t) => f.createParameterDeclaration(undefined, undefined, t, undefined, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))), undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), arrow);
+  return f.createCallExpression(f.createParenthesizedExpression(outer), undefined, values);
+}
+
+function lowerLambdaWith(ctx: LowerContext, node: Lambda, scope: Scope, overrides: Map<Expression, ts.Expression>): ts.Expression {
   const fn = newFunctionContext(scope, { self: ctx.fn.self, className: ctx.fn.className, methodKind: ctx.fn.methodKind });
   return ctx.withFunction(fn, () => {
-    const { params, prologue } = lowerParameters(ctx, node.args, scope);
+    const { params, prologue } = lowerParameters(ctx, node.args, scope, { overrides });
     const body = lowerExpression(ctx, node.body);
+    prologue.unshift(...ctx.tempDeclarations());
     return f.createArrowFunction(
       undefined,
       undefined,

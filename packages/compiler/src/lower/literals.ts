@@ -11,7 +11,8 @@ import type { Constant, Dict as DictNode, Expression, List, SetExpr, Starred, Tu
 import { ts } from "ts-morph";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
-import { elementType } from "./types.js";
+import { tsType } from "./names.js";
+import { elementType, joinAll, sameType } from "./types.js";
 
 const f = ts.factory;
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -73,8 +74,20 @@ export function lowerTuple(ctx: LowerContext, node: Tuple): ts.Expression {
   return f.createCallExpression(ctx.useRuntime("tuple"), undefined, [f.createArrayLiteralExpression(lowerElements(ctx, node.elts), false)]);
 }
 
+/** Explicit type arguments when the items of a display differ in type (TypeScript would infer from the first). */
+function itemTypeArguments(ctx: LowerContext, groups: readonly (readonly Expression[])[]): ts.TypeNode[] | undefined {
+  let mixed = false;
+  const joined = groups.map((items) => {
+    const types = items.map((e) => ctx.types.infer(e, ctx.scope));
+    if (types.some((t) => !sameType(t, types[0]!)) || types.some((t) => t.k !== "int" && t.k !== "float" && t.k !== "str" && t.k !== "bool")) mixed = true;
+    return joinAll(types);
+  });
+  return mixed ? joined.map((t) => tsType(ctx, t)) : undefined;
+}
+
 export function lowerSet(ctx: LowerContext, node: SetExpr): ts.Expression {
-  return f.createNewExpression(ctx.useRuntime("PySet"), undefined, [f.createArrayLiteralExpression(lowerElements(ctx, node.elts), false)]);
+  const typeArgs = node.elts.some((e) => e._type === "Starred") ? undefined : itemTypeArguments(ctx, [node.elts]);
+  return f.createNewExpression(ctx.useRuntime("PySet"), typeArgs, [f.createArrayLiteralExpression(lowerElements(ctx, node.elts), false)]);
 }
 
 export function lowerDict(ctx: LowerContext, node: DictNode): ts.Expression {
@@ -83,7 +96,8 @@ export function lowerDict(ctx: LowerContext, node: DictNode): ts.Expression {
     if (k === null) return f.createSpreadElement(f.createCallExpression(f.createPropertyAccessExpression(value, "items"), undefined, []));
     return f.createArrayLiteralExpression([lowerExpression(ctx, k), value], false);
   });
-  return f.createNewExpression(ctx.useRuntime("Dict"), undefined, entries.length === 0 ? [] : [f.createArrayLiteralExpression(entries, entries.length > 3)]);
+  const typeArgs = entries.length === 0 || node.keys.some((k) => k === null) ? undefined : itemTypeArguments(ctx, [node.keys as Expression[], node.values]);
+  return f.createNewExpression(ctx.useRuntime("Dict"), typeArgs, entries.length === 0 ? [] : [f.createArrayLiteralExpression(entries, entries.length > 3)]);
 }
 
 export function lowerStarred(ctx: LowerContext, node: Starred): ts.Expression {

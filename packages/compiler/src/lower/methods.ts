@@ -3,7 +3,8 @@
 //     names.append(n)          (list)         names.push(n)
 //     s.upper()                (str)          s.toUpperCase()
 //     ", ".join(words)         (list[str])    words.join(", ")
-//     s.center(9, "*")         (str)          callMethod(s, "center", 9, "*")   (Python's own semantics)
+//     s.center(9, "*")         (str)          strMethods.center(s, 9, "*")       (Python's own semantics)
+//     xs.sort(key=len)         (list)         listMethods.sort(xs, kw({ key: len }))
 //     d.get("k", 0)            (dict)         d.get("k", 0)                      (the runtime Dict has them)
 //     self.area()              (user class)   this.area()
 //     Circle.unit()            (staticmethod) Circle.unit()
@@ -12,14 +13,16 @@
 //     thing.update(x)          (unknown)      callMethod(thing, "update", x)     when a builtin type has it
 //
 // A list or str method whose JavaScript counterpart is exact becomes that counterpart; every
-// other builtin-type method goes through the runtime's `callMethod`, which implements Python's.
+// other method of a known builtin type comes from the runtime's method table for that type, and
+// a method of a receiver whose type is not known goes through the runtime's `callMethod`.
 import type { Attribute, Call } from "@pyts/parser";
 import { ts } from "ts-morph";
-import { constructorSignature, matchArguments, runtimeArguments } from "./calls.js";
+import { constructorSignature, isRuntimeClassName, matchArguments, runtimeArguments } from "./calls.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { lowerElements, spreadable } from "./literals.js";
 import { typeOf } from "./operators.js";
+import { typedAs } from "./subscripts.js";
 import { elementType } from "./types.js";
 
 const f = ts.factory;
@@ -45,7 +48,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   if (recvType.k === "module") {
     const recv = lowerExpression(ctx, func.value);
     const args = runtimeArguments(ctx, node.args, node.keywords);
-    return /^[A-Z]/.test(name) ? f.createNewExpression(member(recv), undefined, args) : call(member(recv), args);
+    return isRuntimeClassName(name) ? f.createNewExpression(member(recv), undefined, args) : call(member(recv), args);
   }
   if (recvType.k === "instance" && !recvType.runtime) {
     const m = findMethod(ctx, recvType.cls, name);
@@ -86,9 +89,17 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
       return call(f.createPropertyAccessExpression(lowerExpression(ctx, node.args[0]!), "join"), [recv()]);
     }
   }
-  const known = recvType.k === "str" || recvType.k === "list" || recvType.k === "tuple" || recvType.k === "tuplevar";
+  const table = recvType.k === "str" ? "strMethods" : recvType.k === "list" ? "listMethods" : recvType.k === "tuple" || recvType.k === "tuplevar" ? "tupleMethods" : null;
+  if (recvType.k === "str" && (name === "format" || name === "format_map")) {
+    return call(ctx.useRuntime(name === "format" ? "strFormat" : "strFormatMap"), [lowerExpression(ctx, func.value), ...runtimeArguments(ctx, node.args, node.keywords)]);
+  }
+  if (table !== null && BUILTIN_METHODS.has(name)) {
+    // The runtime's method table for the type: `strMethods.center(s, 9, "*")`.
+    return call(f.createPropertyAccessExpression(ctx.useRuntime(table), name), [lowerExpression(ctx, func.value), ...runtimeArguments(ctx, node.args, node.keywords)]);
+  }
+  const known = table !== null;
   if (known || (BUILTIN_METHODS.has(name) && !definedByUserClass(ctx, name))) {
-    return call(ctx.useRuntime("callMethod"), [lowerExpression(ctx, func.value), f.createStringLiteral(name), ...runtimeArguments(ctx, node.args, node.keywords)]);
+    return typedAs(ctx, call(ctx.useRuntime("callMethod"), [lowerExpression(ctx, func.value), f.createStringLiteral(name), ...runtimeArguments(ctx, node.args, node.keywords)]), node);
   }
   return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));
 }

@@ -58,7 +58,7 @@ export function lowerUnaryOp(ctx: LowerContext, node: UnaryOp): ts.Expression {
   const operand = node.operand;
   switch (node.op) {
     case "Not":
-      return f.createLogicalNot(condition(ctx, operand));
+      return condition(ctx, node);
     case "USub":
       if (operand._type === "Constant" && operand.value.type === "int") {
         return f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, intLiteral(ctx, operand.value.value));
@@ -104,8 +104,17 @@ export function condition(ctx: LowerContext, e: Expression): ts.Expression {
       return e.values.map((v) => condition(ctx, v)).reduce((a, b) => f.createBinaryExpression(a, op, b));
     }
     case "UnaryOp":
-      if (e.op === "Not") return f.createLogicalNot(condition(ctx, e.operand));
+      if (e.op === "Not") {
+        const truth = constantTruth(e.operand);
+        if (truth !== null) return truth ? f.createFalse() : f.createTrue();
+        return f.createLogicalNot(condition(ctx, e.operand));
+      }
       break;
+    case "Constant": {
+      const truth = constantTruth(e);
+      if (truth !== null) return truth ? f.createTrue() : f.createFalse();
+      break;
+    }
     default:
       break;
   }
@@ -130,7 +139,37 @@ export function isPure(e: Expression): boolean {
   return e._type === "Name" || e._type === "Constant";
 }
 
+/** The truthiness of a constant, or null when the expression is not a constant. */
+export function constantTruth(e: Expression): boolean | null {
+  if (e._type !== "Constant") return null;
+  const v = e.value;
+  switch (v.type) {
+    case "None":
+      return false;
+    case "bool":
+      return v.value;
+    case "int":
+      return v.value !== 0n;
+    case "float":
+      return v.value !== 0;
+    case "str":
+      return v.value !== "";
+    default:
+      return null;
+  }
+}
+
 export function lowerBoolOp(ctx: LowerContext, node: BoolOp): ts.Expression {
+  // Leading constants decide at compile time (`None or x` is x, `0 and x` is 0).
+  let values = node.values;
+  while (values.length > 1) {
+    const truth = constantTruth(values[0]!);
+    if (truth === null) break;
+    if ((node.op === "And") === truth) values = values.slice(1);
+    else return lowerExpression(ctx, values[0]!);
+  }
+  if (values.length === 1) return lowerExpression(ctx, values[0]!);
+  if (values !== node.values) node = { ...node, values };
   const types = node.values.map((v) => typeOf(ctx, v));
   const op = node.op === "And" ? ts.SyntaxKind.AmpersandAmpersandToken : ts.SyntaxKind.BarBarToken;
   if (types.slice(0, -1).every(jsTruthinessMatches)) {
@@ -174,7 +213,12 @@ function compareOne(ctx: LowerContext, op: CmpOperator, left: Expression, right:
   const lt = typeOf(ctx, left);
   const rt = typeOf(ctx, right);
   const bothOrdered = (isNumeric(lt) && isNumeric(rt)) || (lt.k === "str" && rt.k === "str");
-  const plain = (kind: ts.BinaryOperator): ts.Expression => f.createBinaryExpression(l, kind, r);
+  // Two literals compared with === is an error for tsc ("no overlap"): let the runtime compare them.
+  const literals = left._type === "Constant" && right._type === "Constant";
+  const plain = (kind: ts.BinaryOperator): ts.Expression =>
+    literals && kind !== ts.SyntaxKind.LessThanToken && kind !== ts.SyntaxKind.GreaterThanToken && kind !== ts.SyntaxKind.LessThanEqualsToken && kind !== ts.SyntaxKind.GreaterThanEqualsToken
+      ? f.createCallExpression(ctx.useRuntime(kind === ts.SyntaxKind.EqualsEqualsEqualsToken ? "eq" : "ne"), undefined, [l, r])
+      : f.createBinaryExpression(l, kind, r);
   const helper = (name: string, args: ts.Expression[] = [l, r]): ts.Expression => f.createCallExpression(ctx.useRuntime(name), undefined, args);
   switch (op) {
     case "Eq":

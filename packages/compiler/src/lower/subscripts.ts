@@ -3,28 +3,51 @@
 //     p.name                   p.name
 //     self.count               this.count
 //     Dog.species / self.species (class attribute)     Dog.species
-//     f.__name__               f.__name__ → f.name
 //     xs[0]          (list)    xs[0]                         (a literal index within bounds of a list display is exact)
 //     xs[i], d[k]              getitem(xs, i), getitem(d, k) (negative indices, KeyError, IndexError)
-//     xs[1:-1:2]               getitem(xs, slice(1, -1, 2))
+//     xs[1:-1:2]               getslice(xs, 1, -1, 2)
 import type { Attribute, Slice, Subscript } from "@pyts/parser";
 import { ts } from "ts-morph";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
+import { tsType } from "./names.js";
 import { typeOf } from "./operators.js";
 
 const f = ts.factory;
 
+const METHOD_TABLES: Record<string, string> = { str: "strMethods", list: "listMethods", tuple: "tupleMethods" };
+
 export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expression {
+  // `str.upper` as a value: the runtime's method table entry.
+  if (node.value._type === "Name" && METHOD_TABLES[node.value.id] !== undefined && ctx.analysis.resolve(ctx.scope, node.value.id).kind === "builtin") {
+    return f.createPropertyAccessExpression(ctx.useRuntime(METHOD_TABLES[node.value.id]!), node.attr);
+  }
   const t = typeOf(ctx, node.value);
   const recv = lowerExpression(ctx, node.value);
-  if (node.attr === "__name__") return f.createPropertyAccessExpression(recv, "name");
   if (node.attr === "__class__") return f.createCallExpression(ctx.useRuntime("type"), undefined, [recv]);
   if (t.k === "instance" && !t.runtime) {
     const owner = classAttributeOwner(ctx, t.cls, node.attr);
     if (owner !== null) return f.createPropertyAccessExpression(ctx.id(owner), ctx.mangleMember(node.attr));
+    // An attribute the class does not define (a subclass's field, one set from outside): the
+    // object is used dynamically, as Python allows.
+    if (!classHasMember(ctx, t.cls, node.attr)) {
+      return f.createPropertyAccessExpression(f.createParenthesizedExpression(f.createAsExpression(recv, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))), ctx.mangleMember(node.attr));
+    }
   }
   return f.createPropertyAccessExpression(recv, ctx.mangleMember(node.attr));
+}
+
+const EXCEPTION_MEMBERS = new Set(["args", "__cause__", "__context__", "__suppress_context__", "__traceback__", "__notes__", "with_traceback", "add_note", "__str__", "__repr__", "value", "code", "errno", "strerror", "filename"]);
+
+function classHasMember(ctx: LowerContext, cls: string, attr: string): boolean {
+  let info = ctx.types.classes.get(cls);
+  for (; info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+    if (info.fields.has(attr) || info.methods.has(attr) || info.classAttrs.has(attr)) return true;
+    const base = info.bases[0];
+    // A runtime base class (an exception) has members the compiler does not list.
+    if (base !== undefined && !ctx.types.classes.has(base)) return EXCEPTION_MEMBERS.has(attr);
+  }
+  return false;
 }
 
 /** The class that defines `attr` as a class attribute (not shadowed by an instance field), if any. */
@@ -36,13 +59,35 @@ export function classAttributeOwner(ctx: LowerContext, cls: string, attr: string
   return null;
 }
 
-export function lowerSubscript(ctx: LowerContext, node: Subscript): ts.Expression {
-  return f.createCallExpression(ctx.useRuntime("getitem"), undefined, [lowerExpression(ctx, node.value), lowerExpression(ctx, node.slice)]);
-}
-
-export function lowerSlice(ctx: LowerContext, node: Slice): ts.Expression {
+/** The bounds of a slice as arguments: `xs[1:]` → `1`, `xs[::2]` → `null, null, 2`. */
+export function sliceArguments(ctx: LowerContext, node: Slice): ts.Expression[] {
   const parts = [node.lower, node.upper, node.step].map((p) => (p === null ? f.createNull() : lowerExpression(ctx, p)));
   while (parts.length > 0 && parts[parts.length - 1]!.kind === ts.SyntaxKind.NullKeyword) parts.pop();
+  return parts;
+}
+
+export function lowerSubscript(ctx: LowerContext, node: Subscript): ts.Expression {
+  if (node.slice._type === "Slice") {
+    const value = f.createCallExpression(ctx.useRuntime("getslice"), undefined, [lowerExpression(ctx, node.value), ...sliceArguments(ctx, node.slice)]);
+    return typedAs(ctx, value, node);
+  }
+  const value = f.createCallExpression(ctx.useRuntime("getitem"), undefined, [lowerExpression(ctx, node.value), lowerExpression(ctx, node.slice)]);
+  return typedAs(ctx, value, node);
+}
+
+/**
+ * The runtime's generic helpers (`getitem`, `callMethod`, `getattr`) return `unknown`; where the
+ * compiler knows the Python type of the result it says so with `as T`, else `as any` (the honest
+ * "not known at compile time").
+ */
+export function typedAs(ctx: LowerContext, value: ts.Expression, node: import("@pyts/parser").Expression): ts.Expression {
+  const t = typeOf(ctx, node);
+  return f.createAsExpression(value, tsType(ctx, t));
+}
+
+/** A slice object outside a subscript's brackets (`xs[a:b, c]`): `slice(start, stop, step)`. */
+export function lowerSlice(ctx: LowerContext, node: Slice): ts.Expression {
+  const parts = [node.lower, node.upper, node.step].map((p) => (p === null ? f.createNull() : lowerExpression(ctx, p)));
   return f.createCallExpression(ctx.useRuntime("slice"), undefined, parts);
 }
 

@@ -57,6 +57,7 @@ function skipDefs(key: string, value: unknown): unknown {
 export function join(a: PyType, b: PyType): PyType {
   if (sameType(a, b)) return a;
   if (a.k === "any" || b.k === "any") return ANY;
+  if (a.k === "bool" || b.k === "bool") return ANY;
   if (isNumeric(a) && isNumeric(b)) return a.k === "float" || b.k === "float" ? FLOAT : INT;
   if (a.k === "None") return b.k === "optional" ? b : { k: "optional", of: b };
   if (b.k === "None") return a.k === "optional" ? a : { k: "optional", of: a };
