@@ -424,9 +424,20 @@ export class Converter {
 
   *withStatement(n: CNode): Step<A.Stmt> {
     const clause = n.children.find((c) => c.type === "with_clause");
+    const withItems = clause ? clause.children.filter((c) => c.type === "with_item") : [];
+    // Each entry: the node of one item and the node it spans.
+    let entries: [CNode | undefined, CNode][] = withItems.map((item) => [fieldChild(item, "value") ?? namedChildren(item)[0], item]);
+    const only = withItems.length === 1 ? entries[0]![0] : undefined;
+    if (only?.type === "tuple" && hasToken(only, ",")) {
+      // `with (a, b):` and `with (a,):` are parenthesized item lists in CPython, not tuples.
+      entries = namedChildren(only).map((c) => [c, c]);
+    }
     const items: A.WithItem[] = [];
-    for (const item of clause ? clause.children.filter((c) => c.type === "with_item") : []) {
-      const value = fieldChild(item, "value") ?? namedChildren(item)[0];
+    for (const [node, at] of entries) {
+      let value = node;
+      // `with (cm as x):` is one parenthesized item.
+      const inner = value?.type === "parenthesized_expression" ? namedChildren(value) : [];
+      if (inner.length === 1 && inner[0]!.type === "as_pattern") value = inner[0];
       if (value?.type === "as_pattern") {
         const [e] = namedChildren(value).filter((c) => c.field !== "alias");
         const target = fieldChild(value, "alias");
@@ -435,10 +446,10 @@ export class Converter {
           _type: "withitem",
           context_expr: yield this.exprOr(e, value),
           optional_vars: targetExpr ? yield this.expr(targetExpr, "Store") : null,
-          ...this.span(item),
+          ...this.span(at),
         });
       } else {
-        items.push({ _type: "withitem", context_expr: yield this.exprOr(value, item), optional_vars: null, ...this.span(item) });
+        items.push({ _type: "withitem", context_expr: yield this.exprOr(value, at), optional_vars: null, ...this.span(at) });
       }
     }
     const body: A.Stmt[] = yield this.block(fieldChild(n, "body"));
