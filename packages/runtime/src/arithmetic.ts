@@ -175,7 +175,8 @@ function floatDivmod(vx: number, wx: number, what: string): [number, number] {
   if (wx === 0) throw new ZeroDivisionError(what);
   let mod = vx % wx;
   let div = (vx - mod) / wx;
-  if (mod) {
+  // C's `if (mod)`: NaN counts as true.
+  if (mod !== 0) {
     if (wx < 0 !== mod < 0) {
       mod += wx;
       div -= 1;
@@ -184,7 +185,7 @@ function floatDivmod(vx: number, wx: number, what: string): [number, number] {
     mod = wx < 0 ? -0 : 0;
   }
   let floordiv: number;
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1;
   } else {
