@@ -1308,6 +1308,74 @@ print("closed")
   },
 );
 
+add(
+  "keyword arguments arrive as a trailing kw({...})",
+  `
+import asyncio
+async def val(x):
+    await asyncio.sleep(0)
+    return x
+async def bad():
+    raise KeyError("k")
+async def main():
+    t = asyncio.create_task(val(1), name="kw-task")
+    print(t.get_name(), await t)
+    print(await asyncio.gather(val(1), bad(), return_exceptions=True))
+    print(await asyncio.wait_for(val(2), timeout=1))
+    print(await asyncio.sleep(delay=0, result="slept"))
+    q = asyncio.Queue(maxsize=1)
+    q.put_nowait(1)
+    print(q.full(), q.maxsize)
+    async with asyncio.timeout(delay=1):
+        pass
+    t2 = asyncio.Task(val(3), name="direct")
+    print(t2.get_name(), await t2)
+    t3 = asyncio.create_task(asyncio.sleep(1))
+    await asyncio.sleep(0)
+    t3.cancel(msg="why")
+    try:
+        await t3
+    except asyncio.CancelledError as e:
+        print("cancelled with", e.args)
+asyncio.run(main())
+`,
+  async (print) => {
+    const { kw } = await import("../../packages/runtime/src/kwargs.js");
+    const { KeyError } = await import("../../packages/runtime/src/exceptions.js");
+    const val = coroutine(async function val<T>(x: T) {
+      await sleep(0);
+      return x;
+    });
+    const bad = coroutine(async function bad() {
+      throw new KeyError("k");
+    });
+    const main = coroutine(async function main() {
+      const t = asyncio.create_task(val(1), kw({ name: "kw-task" }));
+      print(t.get_name(), await t);
+      print(await asyncio.gather(val(1), bad(), kw({ return_exceptions: true })));
+      print(await asyncio.wait_for(val(2), kw({ timeout: 1 })));
+      print(await asyncio.sleep(kw({ delay: 0, result: "slept" })));
+      const q = new asyncio.Queue(kw({ maxsize: 1 }));
+      q.put_nowait(1);
+      print(q.full(), q.maxsize);
+      const cm = asyncio.timeout(kw({ delay: 1 }));
+      await cm.__aenter__();
+      await cm.__aexit__(null, null, null);
+      const t2 = new asyncio.Task(val(3), kw({ name: "direct" }) as never);
+      print(t2.get_name(), await t2);
+      const t3 = asyncio.create_task(sleep(1));
+      await sleep(0);
+      t3.cancel(kw({ msg: "why" }));
+      try {
+        await t3;
+      } catch (e) {
+        if (e instanceof asyncio.CancelledError) print("cancelled with", e.args);
+      }
+    });
+    await asyncio.run(main());
+  },
+);
+
 // One python3 process; a forked child per case gives each case a fresh interpreter state.
 const driver = `
 import sys, json, os, asyncio, types

@@ -42,7 +42,8 @@ export class Future<T = unknown> {
   ) => PromiseLike<R1 | R2>;
 
   constructor(options?: { loop?: EventLoop | null }) {
-    this._loop = options?.loop ?? get_event_loop();
+    const loop = options === undefined ? undefined : options.loop;
+    this._loop = loop ?? (kwargsOf(options)?.["loop"] as EventLoop | undefined) ?? get_event_loop();
   }
 
   get_loop(): EventLoop {

@@ -123,6 +123,8 @@ export class Condition extends ContextManagerMixin {
 
   constructor(lock: Lock | null = null) {
     super();
+    const kw = kwargsOf(lock);
+    if (kw !== null) lock = (kw["lock"] as Lock | undefined) ?? null;
     this._lock = lock ?? new Lock();
   }
 

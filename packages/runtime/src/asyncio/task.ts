@@ -42,6 +42,7 @@ export class Task<T = unknown> extends Future<T> {
   _nextTask: Task | null = null;
 
   constructor(coro: PromiseLike<T>, options?: TaskOptions) {
+    if (options !== undefined && options.loop === undefined) options = (kwargsOf(options) ?? {}) as TaskOptions;
     super({ loop: options?.loop ?? null });
     if (!isTaskable(coro)) {
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
@@ -289,6 +290,7 @@ export function create_task<T>(coro: PromiseLike<T>, options?: unknown): Task<T>
 
 /** `asyncio.ensure_future(x, *, loop=None)`: a future as is, anything awaitable as a Task. */
 export function ensure_future<T>(x: PromiseLike<T>, options?: { loop?: EventLoop | null }): Future<T> {
+  if (options !== undefined && options.loop === undefined) options = kwargsOf(options) as { loop?: EventLoop | null };
   if (isfuture(x)) return x as Future<T>;
   if (!(x instanceof Coroutine) && !(typeof x === "object" && x !== null && typeof x.then === "function")) {
     throw new TypeError("An asyncio.Future, a coroutine or an awaitable is required");

@@ -4,7 +4,7 @@ import { RuntimeError, TimeoutError, raiseFrom } from "../exceptions.js";
 import { floatRepr } from "../float-repr.js";
 import { coroutineMethods } from "./coroutine.js";
 import { CancelledError } from "./exceptions.js";
-import { get_running_loop, type Handle } from "./loop.js";
+import { get_running_loop, kwargsOf, type Handle } from "./loop.js";
 import { current_task, type Task } from "./task.js";
 
 type State = "created" | "active" | "expiring" | "expired" | "finished";
@@ -90,11 +90,15 @@ function isCancelledError(excType: unknown, exc: unknown): boolean {
 
 /** `asyncio.timeout(delay)`: `async with asyncio.timeout(1): ...`; `None` means no deadline. */
 export function timeout(delay: unknown): Timeout {
+  const kw = kwargsOf(delay);
+  if (kw !== null) delay = kw["delay"];
   const loop = get_running_loop();
   return new Timeout(delay === null || delay === undefined ? null : loop.time() + Number(delay));
 }
 
 /** `asyncio.timeout_at(when)`, `when` on the loop's clock (`loop.time()`). */
 export function timeout_at(when: unknown): Timeout {
+  const kw = kwargsOf(when);
+  if (kw !== null) when = kw["when"];
   return new Timeout(when);
 }
