@@ -33,6 +33,13 @@ const HELLO = [
   "",
 ].join("\n");
 
+interface BuildError {
+  message: string;
+  plugin?: string;
+  loc?: { line: number; column: number; file?: string };
+  frame?: string;
+}
+
 async function bundle(entrySource: string, name: string) {
   const dir = path.join(project, name);
   mkdirSync(dir, { recursive: true });
@@ -42,12 +49,15 @@ async function bundle(entrySource: string, name: string) {
     configFile: false,
     logLevel: "silent",
     plugins: [pyts()],
+    // A server (node) build that bundles everything but node's own modules.
+    ssr: { noExternal: true, target: "node" },
     build: {
+      ssr: path.join(dir, "main.ts"),
       outDir: path.join(dir, "dist"),
       emptyOutDir: true,
       minify: false,
       sourcemap: true,
-      lib: { entry: path.join(dir, "main.ts"), formats: ["es"], fileName: "bundle" },
+      rollupOptions: { output: { format: "es", entryFileNames: "bundle.js" } },
     },
   });
   return { dir, bundlePath: path.join(dir, "dist", "bundle.js") };
@@ -72,11 +82,15 @@ describe("@pyts/vite-plugin", () => {
     writeFileSync(path.join(dir, "broken.py"), 'print("ok")\n\nx = = 1\n');
     const failure = await bundle('import "./broken.py";\n', "broken").then(
       () => undefined,
-      (error: unknown) => error as { message: string; loc?: { line: number; column: number; file?: string }; frame?: string },
+      (error: unknown) => error as BuildError & { errors?: BuildError[] },
     );
     expect(failure, "the build should fail").toBeDefined();
-    expect(failure!.message).toMatch(/PY\d{4}/);
-    expect(failure!.loc?.line).toBe(3);
-    expect(failure!.frame).toContain("x = = 1");
+    // Rolldown-based Vite reports plugin errors in an `errors` list; Rollup throws the error itself.
+    const error = failure!.errors?.[0] ?? failure!;
+    expect(error.plugin).toBe("pyts:translate");
+    expect(error.message).toMatch(/PY\d{4}: invalid syntax/);
+    expect(error.loc).toMatchObject({ line: 3, column: 4 });
+    expect(error.loc?.file).toBe(path.join(dir, "broken.py"));
+    expect(error.frame).toContain("> 3 | x = = 1");
   });
 });
