@@ -50,24 +50,34 @@ export function fixedDigits(x: number, precision: number): string {
   return `${padded.slice(0, -precision)}.${padded.slice(-precision)}`;
 }
 
+/** floor(|x| * 10**k) exactly. */
+function scaledFloor(x: number, k: number): bigint {
+  const [m, e] = decompose(x);
+  let num = m;
+  let den = 1n;
+  if (e >= 0) num <<= BigInt(e);
+  else den <<= BigInt(-e);
+  if (k >= 0) num *= 10n ** BigInt(k);
+  else den *= 10n ** BigInt(-k);
+  return num / den;
+}
+
 /** |x| rounded to `precision + 1` significant digits: the digit string and decimal exponent. */
 export function exponentDigits(x: number, precision: number): { digits: string; exp: number } {
   const ax = Math.abs(x);
   if (ax === 0) return { digits: "0".repeat(precision + 1), exp: 0 };
+  // The exact decimal exponent: 10**exp <= |x| < 10**(exp + 1).
   let exp = Math.floor(Math.log10(ax));
   for (;;) {
-    const q = scaledRound(ax, precision - exp);
-    const s = q.toString();
-    if (s.length > precision + 1) {
-      exp += 1;
-      continue;
-    }
-    if (s.length < precision + 1) {
-      exp -= 1;
-      continue;
-    }
-    return { digits: s, exp };
+    const len = scaledFloor(ax, precision - exp).toString().length;
+    if (len > precision + 1) exp += 1;
+    else if (len < precision + 1) exp -= 1;
+    else break;
   }
+  const s = scaledRound(ax, precision - exp).toString();
+  // Rounding up may carry into a new digit: 9.99 -> 10.0.
+  if (s.length > precision + 1) return { digits: s.slice(0, precision + 1), exp: exp + 1 };
+  return { digits: s, exp };
 }
 
 function expSuffix(exp: number): string {
@@ -88,12 +98,7 @@ export function expFormat(x: number, precision: number, alternate = false): stri
  */
 export function generalFormat(x: number, precision: number, alternate = false, addDot0 = false): string {
   if (precision === 0) precision = 1;
-  const ax = Math.abs(x);
-  if (ax === 0) {
-    if (alternate) return `0.${"0".repeat(precision - 1)}`;
-    return addDot0 ? "0.0" : "0";
-  }
-  const { digits, exp } = exponentDigits(ax, precision - 1);
+  const { digits, exp } = exponentDigits(Math.abs(x), precision - 1);
   const decpt = exp + 1;
   const useExp = decpt <= -4 || decpt > (addDot0 ? precision - 1 : precision);
   let body: string;

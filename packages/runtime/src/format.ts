@@ -11,6 +11,8 @@ import { typeName } from "./typename.js";
 
 export interface FormatSpec {
   fill: string;
+  /** An explicit fill character was given (then a following '0' is part of the width). */
+  fillSpecified: boolean;
   align: "<" | ">" | "^" | "=" | "";
   sign: "+" | "-" | " " | "";
   z: boolean;
@@ -29,10 +31,11 @@ export function parseSpec(spec: string): FormatSpec {
   if (cached !== undefined) return cached;
   const chars = [...spec];
   let i = 0;
-  const out: FormatSpec = { fill: " ", align: "", sign: "", z: false, alternate: false, zero: false, width: -1, grouping: "", precision: -1, type: "" };
+  const out: FormatSpec = { fill: " ", fillSpecified: false, align: "", sign: "", z: false, alternate: false, zero: false, width: -1, grouping: "", precision: -1, type: "" };
   const isAlign = (c: string | undefined) => c === "<" || c === ">" || c === "^" || c === "=";
   if (chars.length >= 2 && isAlign(chars[1])) {
     out.fill = chars[0]!;
+    out.fillSpecified = true;
     out.align = chars[1] as FormatSpec["align"];
     i = 2;
   } else if (isAlign(chars[0])) {
@@ -48,7 +51,7 @@ export function parseSpec(spec: string): FormatSpec {
     out.alternate = true;
     i++;
   }
-  if (chars[i] === "0") {
+  if (chars[i] === "0" && !out.fillSpecified) {
     out.zero = true;
     i++;
   }
@@ -70,16 +73,14 @@ export function parseSpec(spec: string): FormatSpec {
     if (chars.length - i > 1) throw new ValueError("Invalid format specifier");
     out.type = chars[i]!;
   }
-  if (out.zero && out.align === "") {
-    out.fill = "0";
-    out.align = "=";
-  }
+  if (out.zero) out.fill = "0";
   if (specCache.size < 1000) specCache.set(spec, out);
   return out;
 }
 
 function pad(body: string, prefix: string, spec: FormatSpec, defaultAlign: "<" | ">"): string {
-  const align = spec.align === "" ? defaultAlign : spec.align;
+  // The '0' flag means '=' alignment for numbers (right-aligned by default), plain zero fill for strings.
+  const align = spec.align !== "" ? spec.align : spec.zero && defaultAlign === ">" ? "=" : defaultAlign;
   const len = [...prefix].length + [...body].length;
   if (spec.width <= len) return prefix + body;
   const n = spec.width - len;
@@ -115,7 +116,7 @@ function groupedNumber(intDigits: string, rest: string, prefix: string, spec: Fo
   if (sep === "") return intDigits + rest;
   let digits = intDigits;
   let grouped = group(digits, sep, every);
-  if (spec.align === "=" && spec.fill === "0" && spec.width > 0) {
+  if ((spec.align === "=" || (spec.align === "" && spec.zero)) && spec.fill === "0" && spec.width > 0) {
     while ([...prefix].length + grouped.length + rest.length < spec.width) {
       digits = "0" + digits;
       grouped = group(digits, sep, every);
@@ -131,11 +132,15 @@ function signOf(negative: boolean, spec: FormatSpec): string {
   return "";
 }
 
-function formatInt(value: bigint, spec: FormatSpec): string {
+const INT_TYPES = new Set(["", "n", "d", "b", "o", "x", "X", "c"]);
+
+function formatInt(value: bigint, spec: FormatSpec, typeLabel: string): string {
   let type = spec.type;
+  if (!INT_TYPES.has(type)) throw new ValueError(`Unknown format code '${type}' for object of type '${typeLabel}'`);
   if (type === "" || type === "n") type = "d";
   if (type === "c") {
     if (spec.sign !== "") throw new ValueError("Sign not allowed with integer format specifier 'c'");
+    if (value >= 1n << 63n || value < -(1n << 63n)) throw new OverflowError("Python int too large to convert to C long");
     if (value < 0n || value > 0x10ffffn) throw new OverflowError("%c arg not in range(0x110000)");
     return pad(String.fromCodePoint(Number(value)), "", spec, "<");
   }
@@ -177,8 +182,11 @@ function formatInt(value: bigint, spec: FormatSpec): string {
   return pad(groupedNumber(digits, "", fullPrefix, spec, every), fullPrefix, spec, ">");
 }
 
+const FLOAT_FORMAT_TYPES = new Set(["", "e", "E", "f", "F", "g", "G", "n", "%"]);
+
 function formatFloat(x: number, spec: FormatSpec): string {
   const type = spec.type;
+  if (!FLOAT_FORMAT_TYPES.has(type)) throw new ValueError(`Unknown format code '${type}' for object of type 'float'`);
   const upper = type === "E" || type === "F" || type === "G";
   let negative = x < 0 || Object.is(x, -0);
   let body: string;
@@ -228,7 +236,7 @@ function formatFloat(x: number, spec: FormatSpec): string {
 
 function formatString(s: string, spec: FormatSpec): string {
   if (spec.type !== "" && spec.type !== "s") throw new ValueError(`Unknown format code '${spec.type}' for object of type 'str'`);
-  if (spec.sign !== "") throw new ValueError("Sign not allowed in string format specifier");
+  if (spec.sign !== "") throw new ValueError(spec.sign === " " ? "Space not allowed in string format specifier" : "Sign not allowed in string format specifier");
   if (spec.alternate) throw new ValueError("Alternate form (#) not allowed in string format specifier");
   if (spec.align === "=") throw new ValueError("'=' alignment not allowed in string format specifier");
   if (spec.grouping !== "") throw new ValueError(`Cannot specify '${spec.grouping}' with 's'.`);
@@ -251,7 +259,7 @@ export function format(value: unknown, spec = ""): string {
   if (kind === "int") {
     const parsed = parseSpec(spec);
     if (FLOAT_TYPES.has(parsed.type)) return formatFloat(toDouble(value), parsed);
-    return formatInt(toBig(value), parsed);
+    return formatInt(toBig(value), parsed, typeof value === "boolean" ? "bool" : "int");
   }
   if (kind === "float") return formatFloat(toDouble(value), parseSpec(spec));
   throw new TypeError(`unsupported format string passed to ${typeName(value)}.__format__`);

@@ -13,6 +13,13 @@ import { typeName } from "./typename.js";
 
 type Lookup = (key: string | number) => unknown;
 
+/** CPython's message for a '{' that is never closed. */
+function unclosedBraceMessage(template: string, start: number): string {
+  return template.indexOf(":", start) >= 0 || template.indexOf("!", start) >= 0
+    ? "expected '}' before end of string"
+    : "Single '{' encountered in format string";
+}
+
 function convert(value: unknown, conversion: string): unknown {
   switch (conversion) {
     case "":
@@ -85,7 +92,7 @@ function formatWith(template: string, lookup: Lookup, depth = 2): string {
       else if (template[j] === "}") level--;
       if (level > 0) j++;
     }
-    if (level > 0) throw new ValueError("expected '}' before end of string");
+    if (level > 0) throw new ValueError(unclosedBraceMessage(template, i));
     const body = template.slice(i + 1, j);
     i = j + 1;
     // field_name [!conversion] [:format_spec]
@@ -258,12 +265,6 @@ export function percentFormat(template: string, values: unknown): string {
         else if (conv === "e" || conv === "E") body = expFormat(x, p, alternate);
         else body = generalFormat(x, p, alternate);
         if (conv === "E" || conv === "F" || conv === "G") body = body.toUpperCase();
-        if (!Number.isFinite(x) && zero) {
-          // CPython pads inf/nan with spaces, not zeros.
-          const text = prefix + body;
-          out += leftAlign ? text.padEnd(width) : text.padStart(width);
-          continue;
-        }
       }
     }
     const text = prefix + body;
