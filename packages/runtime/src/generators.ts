@@ -279,3 +279,51 @@ export function anext<T, D>(it: AsyncIteratorLike<T>, ...dflt: [D?]): PromiseLik
     }
   })();
 }
+
+// --- contextlib.asynccontextmanager ----------------------------------------------------------
+
+type AsyncGeneratorLike<T> = { __anext__(): PromiseLike<T>; athrow(exc: unknown): PromiseLike<T> };
+
+/** The async context manager `@asynccontextmanager` makes of one call of the decorated function. */
+export class AsyncGeneratorContextManager<T> {
+  constructor(private readonly gen: AsyncGeneratorLike<T>) {}
+
+  async __aenter__(): Promise<T> {
+    try {
+      return await this.gen.__anext__();
+    } catch (e) {
+      if (toPyException(e) instanceof StopAsyncIteration) throw new RuntimeError("generator didn't yield");
+      throw e;
+    }
+  }
+
+  /** Resumes the generator after the block; a truthy result (the generator swallowed the exception) suppresses it. */
+  async __aexit__(type: unknown, value: unknown, _traceback: unknown): Promise<boolean> {
+    if (type === null || type === undefined) {
+      try {
+        await this.gen.__anext__();
+      } catch (e) {
+        if (toPyException(e) instanceof StopAsyncIteration) return false;
+        throw e;
+      }
+      throw new RuntimeError("generator didn't stop");
+    }
+    const exc = value ?? new (type as new () => unknown)();
+    try {
+      await this.gen.athrow(exc);
+    } catch (e) {
+      if (e === exc) return false;
+      const py = toPyException(e);
+      if (py instanceof StopAsyncIteration) return py !== exc;
+      throw e;
+    }
+    throw new RuntimeError("generator didn't stop after athrow()");
+  }
+}
+
+/** `@contextlib.asynccontextmanager`: an async generator function that yields once becomes an async context manager factory. */
+export function asynccontextmanager<A extends unknown[], T>(fn: (...args: A) => AsyncGeneratorLike<T>): (...args: A) => AsyncGeneratorContextManager<T> {
+  return function (this: unknown, ...args: A): AsyncGeneratorContextManager<T> {
+    return new AsyncGeneratorContextManager(fn.apply(this, args));
+  };
+}

@@ -88,3 +88,4 @@ export function closing<T extends { close(): unknown }>(thing: T): ContextManage
     },
   };
 }
+export { asynccontextmanager, AsyncGeneratorContextManager } from "../generators.js";
