@@ -25,7 +25,7 @@ function applyKeywords(name: string, params: readonly string[] | undefined, args
   const out = args.slice(0, -1);
   for (const [key, value] of Object.entries(last.values as Record<string, unknown>)) {
     const i = params?.indexOf(key) ?? -1;
-    if (i < 0) throw new TypeError(`${name}() takes no keyword arguments`);
+    if (i < 0) throw new TypeError(params === undefined ? `${name}() takes no keyword arguments` : `${name}() got an unexpected keyword argument '${key}'`);
     while (out.length < i) out.push(undefined);
     out[i] = value;
   }
@@ -58,7 +58,7 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): unkn
   if (builtin !== undefined) {
     if (typeof obj === "string" && !(name in strMethods)) return builtin(obj as never, ...args);
     const params = typeof obj === "string" ? strKeywordParams[name] : undefined;
-    return builtin(obj as never, ...applyKeywords(name, params, args));
+    return builtin(obj as never, ...applyKeywords(`${typeName(obj)}.${name}`, params, args));
   }
   if (obj === null || obj === undefined) throw noAttribute(obj, name);
   const f = (obj as Record<string, unknown>)[name];

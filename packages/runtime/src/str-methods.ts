@@ -27,9 +27,13 @@ function requireStr(x: unknown, template = "must be str, not {}"): string {
   return x;
 }
 
-/** Normalised [start, end) for the optional start/end arguments of find, count ... */
+/**
+ * Normalised [start, end) for the optional start/end arguments of find, count ...; `start`
+ * past the end of the string yields an empty, out-of-range window (start > length).
+ */
 function bounds(s: string, start: unknown, end: unknown): [number, number] {
   const [a, b] = new PySlice(start ?? null, end ?? null, null).indices(s.length);
+  if (start !== undefined && start !== null && smallIndex(start) > s.length) return [s.length + 1, s.length + 1];
   return [a, Math.max(a, b)];
 }
 
@@ -134,7 +138,7 @@ function splitlines(s: string, keepends: unknown = false): string[] {
 function find(s: string, sub: unknown, start?: unknown, end?: unknown): number {
   const needle = requireStr(sub);
   const [a, b] = bounds(s, start, end);
-  if (needle.length === 0) return a <= s.length && a <= b ? a : -1;
+  if (needle.length === 0) return a <= s.length ? a : -1;
   const i = s.indexOf(needle, a);
   return i >= 0 && i + needle.length <= b ? i : -1;
 }
@@ -142,7 +146,7 @@ function find(s: string, sub: unknown, start?: unknown, end?: unknown): number {
 function rfind(s: string, sub: unknown, start?: unknown, end?: unknown): number {
   const needle = requireStr(sub);
   const [a, b] = bounds(s, start, end);
-  if (b - a < needle.length) return -1;
+  if (a > s.length || b - a < needle.length) return -1;
   const i = s.lastIndexOf(needle, b - needle.length);
   return i >= a ? i : -1;
 }
@@ -150,6 +154,7 @@ function rfind(s: string, sub: unknown, start?: unknown, end?: unknown): number 
 function count(s: string, sub: unknown, start?: unknown, end?: unknown): number {
   const needle = requireStr(sub);
   const [a, b] = bounds(s, start, end);
+  if (a > s.length) return 0;
   if (needle.length === 0) return b - a + 1;
   let n = 0;
   let i = s.indexOf(needle, a);
@@ -208,8 +213,24 @@ function zfill(s: string, width: unknown): string {
   return sign + "0".repeat(w - s.length) + s.slice(sign.length);
 }
 
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const TITLE = /\p{Lt}/u;
+
 function isCased(ch: string): boolean {
-  return ch.toLowerCase() !== ch.toUpperCase();
+  return UPPER.test(ch) || LOWER.test(ch) || TITLE.test(ch);
+}
+
+// Letters whose titlecase differs from their uppercase (the Latin digraphs DŽ, LJ, NJ, DZ).
+const TITLECASE: Record<string, string> = {
+  "\u01c4": "\u01c5", "\u01c5": "\u01c5", "\u01c6": "\u01c5",
+  "\u01c7": "\u01c8", "\u01c8": "\u01c8", "\u01c9": "\u01c8",
+  "\u01ca": "\u01cb", "\u01cb": "\u01cb", "\u01cc": "\u01cb",
+  "\u01f1": "\u01f2", "\u01f2": "\u01f2", "\u01f3": "\u01f2",
+};
+
+function toTitle(ch: string): string {
+  return TITLECASE[ch] ?? ch.toUpperCase();
 }
 
 function title(s: string): string {
@@ -217,11 +238,11 @@ function title(s: string): string {
   let previousCased = false;
   for (const ch of s) {
     if (isCased(ch)) {
-      out += previousCased ? ch.toLowerCase() : ch.toUpperCase();
+      out += previousCased ? ch.toLowerCase() : toTitle(ch);
       previousCased = true;
     } else {
       out += ch;
-      previousCased = /\p{L}/u.test(ch) && ch.toLowerCase() === ch && ch.toUpperCase() === ch ? previousCased : false;
+      previousCased = false;
     }
   }
   return out;
@@ -230,14 +251,15 @@ function title(s: string): string {
 function capitalize(s: string): string {
   const cps = Array.from(s);
   if (cps.length === 0) return s;
-  return cps[0]!.toUpperCase() + cps.slice(1).join("").toLowerCase();
+  return toTitle(cps[0]!) + cps.slice(1).join("").toLowerCase();
 }
 
 function swapcase(s: string): string {
   let out = "";
   for (const ch of s) {
-    const lower = ch.toLowerCase();
-    out += ch === lower ? ch.toUpperCase() : lower;
+    if (UPPER.test(ch)) out += ch.toLowerCase();
+    else if (LOWER.test(ch)) out += ch.toUpperCase();
+    else out += ch;
   }
   return out;
 }
@@ -327,8 +349,7 @@ function caseTest(s: string, wantUpper: boolean): boolean {
   for (const ch of s) {
     if (!isCased(ch)) continue;
     cased = true;
-    const isUpper = ch === ch.toUpperCase() && ch !== ch.toLowerCase();
-    if (isUpper !== wantUpper) return false;
+    if (!(wantUpper ? UPPER : LOWER).test(ch)) return false;
   }
   return cased;
 }
@@ -338,7 +359,7 @@ function istitle(s: string): boolean {
   let previousCased = false;
   for (const ch of s) {
     if (isCased(ch)) {
-      const isUpper = ch !== ch.toLowerCase();
+      const isUpper = UPPER.test(ch) || TITLE.test(ch);
       if (isUpper === previousCased) return false;
       previousCased = true;
       cased = true;
@@ -367,7 +388,7 @@ function indexOrRaise(i: number): number {
 /** str methods by Python name; each takes the string first. */
 export const strMethods = {
   capitalize,
-  casefold: (s: string) => s.toLowerCase(),
+  casefold: (s: string) => s.toUpperCase().toLowerCase(),
   center,
   count,
   endswith: (s: string, suffix: unknown, start?: unknown, end?: unknown) => affix(s, suffix, start, end, "endswith", (t, a) => t.endsWith(a)),

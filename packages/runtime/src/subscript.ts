@@ -96,7 +96,10 @@ export function len(x: unknown): number {
 
 function normIndex(i: unknown, length: number, what: string): number {
   const v = intValue(i);
-  if (v === undefined) throw new TypeError(`${what} indices must be integers or slices, not ${typeName(i)}`);
+  if (v === undefined) {
+    if (what === "string") throw new TypeError(`string indices must be integers, not '${typeName(i)}'`);
+    throw new TypeError(`${what} indices must be integers or slices, not ${typeName(i)}`);
+  }
   let n = typeof v === "bigint" ? Number(v) : v;
   if (n < 0) n += length;
   if (n < 0 || n >= length) throw new IndexError(`${what} index out of range`);
