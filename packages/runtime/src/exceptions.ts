@@ -117,6 +117,15 @@ export class NameError extends Exception {}
 export class UnboundLocalError extends NameError {}
 
 export class OSError extends Exception {
+  constructor(...args: unknown[]) {
+    super(...args);
+    // CPython: OSError(errno, strerror) constructs the subclass for that errno.
+    if (new.target === OSError && args.length >= 2 && typeof args[0] === "number") {
+      const sub = errnoSubclass(args[0]);
+      if (sub !== undefined) return new sub(...args);
+    }
+  }
+
   get errno(): unknown {
     return this.args.length >= 2 ? this.args[0] : null;
   }
@@ -145,6 +154,31 @@ export class PermissionError extends OSError {}
 export class ProcessLookupError extends OSError {}
 export class ChildProcessError extends OSError {}
 export class BlockingIOError extends OSError {}
+
+const ERRNO_SUBCLASSES: Record<number, () => new (...args: unknown[]) => OSError> = {
+  1: () => PermissionError,
+  2: () => FileNotFoundError,
+  3: () => ProcessLookupError,
+  4: () => InterruptedError,
+  10: () => ChildProcessError,
+  11: () => BlockingIOError,
+  13: () => PermissionError,
+  17: () => FileExistsError,
+  20: () => NotADirectoryError,
+  21: () => IsADirectoryError,
+  32: () => BrokenPipeError,
+  103: () => ConnectionAbortedError,
+  104: () => ConnectionResetError,
+  108: () => BrokenPipeError,
+  110: () => TimeoutError,
+  111: () => ConnectionRefusedError,
+  114: () => BlockingIOError,
+  115: () => BlockingIOError,
+};
+
+function errnoSubclass(errno: number): (new (...args: unknown[]) => OSError) | undefined {
+  return ERRNO_SUBCLASSES[errno]?.();
+}
 
 export class ReferenceError extends Exception {}
 
@@ -204,7 +238,8 @@ export class BaseExceptionGroup extends BaseException {
     for (const e of excs) {
       if (!(e instanceof BaseException)) throw new ValueError(`Item 0 of second argument (exceptions) is not an exception`);
     }
-    this.args = tuple([message, tuple(excs)]);
+    // args keep the sequence as given; `exceptions` is always a tuple.
+    this.args = tuple([message, Array.isArray(exceptions) ? exceptions : excs]);
     this.exceptions = tuple(excs);
     if (new.target === BaseExceptionGroup && excs.every((e) => e instanceof Exception)) {
       const group = new ExceptionGroup(message, excs as Exception[]);
@@ -270,7 +305,7 @@ export class ExceptionGroup extends BaseExceptionGroup {
 // ExceptionGroup is also an Exception in Python (multiple inheritance); make instanceof agree.
 Object.defineProperty(Exception, Symbol.hasInstance, {
   value(this: unknown, v: unknown): boolean {
-    if (this === Exception && v instanceof ExceptionGroup) return true;
+    if (this === Exception && (v instanceof ExceptionGroup || v === ExceptionGroup.prototype)) return true;
     return Function.prototype[Symbol.hasInstance].call(this, v);
   },
 });
