@@ -12,8 +12,8 @@ function project(): string {
   mkdirSync(path.join(dir, "src", "sub"), { recursive: true });
   writeFileSync(path.join(dir, "src", "a.py"), A);
   writeFileSync(path.join(dir, "src", "sub", "b.py"), B);
-  writeFileSync(path.join(dir, "src", "a.ts"), pyts(["src/a.py"], { cwd: dir }).stdout);
-  writeFileSync(path.join(dir, "src", "sub", "b.ts"), pyts(["src/sub/b.py"], { cwd: dir }).stdout);
+  // Committed translations beside their sources: the tree mirrored onto itself.
+  expect(pyts(["src", "-o", "src", "--quiet"], { cwd: dir }).status).toBe(0);
   return dir;
 }
 

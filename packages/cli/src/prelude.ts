@@ -1,7 +1,8 @@
 // Loaded by `pyts run` (node --import) before the translated program. It makes the process look like
-// CPython running the script: `sys.argv[0]` is the Python file, and an uncaught exception prints a
-// traceback whose `File "x.py", line N, in f` lines come from the stack, mapped back to the Python source
-// through the source map (node runs with --enable-source-maps).
+// CPython running the script: `sys.argv[0]` is the Python file; an uncaught exception anywhere (not only
+// inside `asyncio.run`) prints CPython's report and exits 1, `SystemExit` exits with its code; and when
+// the program carries a source map, the traceback's `File "x.py", line N, in f` lines come from the
+// stack, mapped back to the Python source (node runs with --enable-source-maps).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { BaseException, formatException, str, SystemExit, toPyException } from "@pyts/runtime";
@@ -48,8 +49,8 @@ function chainOf(error: BaseException): BaseException[] {
   return chain.reverse();
 }
 
-if (pythonPath !== undefined) {
-  const lines = readFileSync(pythonPath, "utf8").split(/\r\n|\r|\n/);
+{
+  const lines = pythonPath === undefined ? [] : readFileSync(pythonPath, "utf8").split(/\r\n|\r|\n/);
   process.on("uncaughtException", (error: unknown) => {
     const exception = toPyException(error);
     if (exception instanceof SystemExit) {
@@ -64,7 +65,7 @@ if (pythonPath !== undefined) {
     let index = 0;
     const withFrames = report.split(PLACEHOLDER).reduce((text, part) => {
       const original = chain[index] === exception ? error : chain[index];
-      const frames = pythonFrames(original, pythonPath, lines) ?? PLACEHOLDER;
+      const frames = (pythonPath === undefined ? undefined : pythonFrames(original, pythonPath, lines)) ?? PLACEHOLDER;
       index++;
       return `${text}${frames}${part}`;
     });

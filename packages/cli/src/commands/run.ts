@@ -7,7 +7,9 @@ import { displayName, readSource, STDIN, tsPathFor } from "../files.js";
 import { asSourceMap } from "../sourcemap.js";
 import type { Reporter } from "../report.js";
 
-export async function runCommand(file: string, args: readonly string[], reporter: Reporter): Promise<number> {
+export async function runCommand(file: string, argv: readonly string[], reporter: Reporter): Promise<number> {
+  // `pyts run x.py -- a b`: the `--` only separates pyts's arguments from the program's.
+  const args = argv[0] === "--" ? argv.slice(1) : argv;
   const source = readSource(file);
   const name = displayName(file);
   const result = translate(source, { filename: name });
