@@ -2,6 +2,7 @@
 // rules (underscores, whitespace, prefixes, inf/nan) and error messages.
 import { TypeError, ValueError } from "./exceptions.js";
 import { dunder } from "./dunder.js";
+import { KwArgs } from "./kwargs.js";
 import { doubleToInt, mkFloat, normBig, numberKind, PyFloat, toBig, toDouble } from "./numbers.js";
 import { strRepr } from "./repr.js";
 import { truthy } from "./truth.js";
@@ -55,6 +56,8 @@ function digitValue(ch: string): number {
 
 /** The builtin `int(x=0, base=10)`. */
 export function int(x?: unknown, base?: unknown): number {
+  if (base instanceof KwArgs) base = (base.values as { base?: unknown }).base;
+  if (x instanceof KwArgs) throw new TypeError("'x' is an invalid keyword argument for int()");
   if (x === undefined) return 0;
   if (base !== undefined && base !== null) {
     if (typeof x !== "string") throw new TypeError("int() can't convert non-string with explicit base");
