@@ -3,7 +3,7 @@
 import { TimeoutError, TypeError, ValueError, raiseFrom } from "../exceptions.js";
 import { PySet } from "../set.js";
 import { tuple, type Tuple } from "../tuple.js";
-import { coroutine, iscoroutine, noAdopt, unbox, type Coroutine } from "./coroutine.js";
+import { coroutine, iscoroutine, noAdopt, type Coroutine } from "./coroutine.js";
 import { CancelledError } from "./exceptions.js";
 import { Future, isfuture } from "./future.js";
 import { get_event_loop, get_running_loop, popKwargs, type EventLoop } from "./loop.js";
@@ -165,7 +165,8 @@ export function* as_completed<T>(fs: Iterable<PromiseLike<T>>, ...rest: unknown[
 }
 
 const waitForOne = coroutine(async function _wait_for_one<T>(done: DoneQueue<T>): Promise<T> {
-  const f = unbox(await done.get()) as Future<T> | null;
+  while (done.empty()) await done.waiter();
+  const f = done.take();
   if (f === null) throw new TimeoutError();
   return noAdopt(f.result());
 });
@@ -190,14 +191,20 @@ class DoneQueue<T> {
     }
   }
 
-  async get(): Promise<unknown> {
-    while (this._head === this._items.length) {
-      const getter = new Future<unknown>({ loop: this._loop });
-      this._getters.push(getter);
-      await getter;
-    }
+  empty(): boolean {
+    return this._head === this._items.length;
+  }
+
+  /** A future that `put` completes (Queue.get's getter). */
+  waiter(): Future<unknown> {
+    const getter = new Future<unknown>({ loop: this._loop });
+    this._getters.push(getter);
+    return getter;
+  }
+
+  take(): Future<T> | null {
     const item = this._items[this._head]!;
     this._items[this._head++] = null;
-    return noAdopt(item);
+    return item;
   }
 }
