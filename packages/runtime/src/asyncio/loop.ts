@@ -11,6 +11,7 @@
 import { BaseException, KeyboardInterrupt, RuntimeError, SystemExit, toPyException, formatException } from "../exceptions.js";
 import { repr } from "../repr.js";
 import { KwArgs } from "../kwargs.js";
+import { resolveValue } from "./awaitable.js";
 import type { Task } from "./task.js";
 
 type Callback = (arg: any) => void;
@@ -601,9 +602,6 @@ export function popKwargs(args: unknown[]): Record<string, unknown> {
   args.pop();
   return kw;
 }
-
-// Resolution without adoption lives in awaitable.ts; imported here to keep run_until_complete exact.
-import { resolveValue } from "./awaitable.js";
 
 /** The parts of Future the loop needs, declared here to keep loop.ts free of import cycles. */
 export interface FutureLike {
