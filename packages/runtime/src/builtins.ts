@@ -1,6 +1,8 @@
 // Builtins that are not about iteration, containers or conversion: print, round, chr/ord,
 // hex/bin/oct, hash, id, repr, ascii, format, object.
-import { ValueError, TypeError, OverflowError } from "./exceptions.js";
+import { readSync } from "node:fs";
+import { Dict } from "./dict.js";
+import { EOFError, OverflowError, SystemExit, TypeError, ValueError } from "./exceptions.js";
 import { dunder } from "./dunder.js";
 import { fixedDigits, scaledRound } from "./float-format.js";
 import { KwArgs, checkKwargs, splitKwargs } from "./kwargs.js";
@@ -149,3 +151,40 @@ export function object(): object {
 }
 export class PyObject {}
 Object.defineProperty(PyObject, "name", { value: "object" });
+
+/** `exit(code=None)` / `quit(code=None)`: raise SystemExit. */
+export function exit(code: unknown = null): never {
+  throw code === null ? new SystemExit() : new SystemExit(code);
+}
+export const quit = exit;
+
+/** `input(prompt='')`: a line from stdin without its newline; EOFError at end of input. */
+export function input(prompt: unknown = ""): string {
+  if (prompt !== "") writeStdout(str(prompt));
+  flushStdout();
+  const bytes: number[] = [];
+  const one = Buffer.alloc(1);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, one, 0, 1, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "EAGAIN") continue;
+      if ((e as NodeJS.ErrnoException).code === "EOF") n = 0;
+      else throw e;
+    }
+    if (n === 0) {
+      if (bytes.length === 0) throw new EOFError("EOF when reading a line");
+      break;
+    }
+    if (one[0] === 0x0a) break;
+    bytes.push(one[0]!);
+  }
+  return Buffer.from(bytes).toString("utf8").replace(/\r$/, "");
+}
+
+/** `vars(obj)`: the instance's attributes as a dict. */
+export function vars(obj: unknown): Dict<string, unknown> {
+  if (obj === null || typeof obj !== "object") throw new TypeError("vars() argument must have __dict__ attribute");
+  return new Dict(Object.entries(obj));
+}

@@ -379,6 +379,11 @@ export function makeException(x: unknown): BaseException {
   return new TypeError("exceptions must derive from BaseException");
 }
 
+/** A bare `raise` with no exception being handled: what CPython raises instead. */
+export function reraise(): BaseException {
+  return new RuntimeError("No active exception to reraise");
+}
+
 /** `raise exc from cause` — returns the exception to throw. */
 export function raiseFrom(exc: unknown, cause: unknown): BaseException {
   const e = makeException(exc);

@@ -24,7 +24,7 @@ export { PySet, PyFrozenSet, set, frozenset } from "./set.js";
 export { PyRange, range } from "./range.js";
 export { PySlice, slice } from "./subscript.js";
 export { NotImplemented, Ellipsis } from "./dunder.js";
-export { kw, KwArgs } from "./kwargs.js";
+export { kw, KwArgs, kwargsOf } from "./kwargs.js";
 
 // operators
 export {
@@ -65,7 +65,7 @@ export { repr, str, ascii } from "./repr.js";
 export { int, float, bool } from "./conversions.js";
 export { isinstance, issubclass, type, NoneType } from "./pytype.js";
 export { list, enumerate, zip, map, filter, reversed, sorted, min, max, sum, any, all, iter, next } from "./iter-builtins.js";
-export { print, round, chr, ord, hex, bin, oct, object } from "./builtins.js";
+export { print, round, chr, ord, hex, bin, oct, object, exit, quit, input, vars } from "./builtins.js";
 export { getattr, setattr, hasattr, delattr, callable, callMethod } from "./attrs.js";
 export { format } from "./format.js";
 export { pyHash as hash } from "./hash.js";

@@ -26,3 +26,21 @@ export function checkKwargs(fn: string, given: object, allowed: readonly string[
     }
   }
 }
+
+/**
+ * `f(**mapping)`: the mapping's items as an object to spread into `kw({...})`. Keys must be
+ * strings, as in Python.
+ */
+export function kwargsOf(mapping: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (mapping instanceof KwArgs) return { ...(mapping.values as Record<string, unknown>) };
+  const m = mapping as { keys?: () => Iterable<unknown>; __getitem__?: (k: unknown) => unknown };
+  if (m === null || typeof m !== "object" || typeof m.keys !== "function" || typeof m.__getitem__ !== "function") {
+    throw new TypeError("argument after ** must be a mapping");
+  }
+  for (const k of m.keys()) {
+    if (typeof k !== "string") throw new TypeError("keywords must be strings");
+    out[k] = m.__getitem__(k);
+  }
+  return out;
+}

@@ -2,8 +2,9 @@
 // `strMethods.split("a b")`. Behaviour and error messages follow CPython. Positions are
 // UTF-16 offsets, which equal Python's code-point offsets for text without astral
 // characters (emoji).
-import { TypeError, ValueError } from "./exceptions.js";
+import { LookupError, NotImplementedError, TypeError, ValueError } from "./exceptions.js";
 import { iterate } from "./iter.js";
+import { KwArgs } from "./kwargs.js";
 import { smallIndex } from "./numbers.js";
 import { isPrintableChar } from "./repr.js";
 import { PySlice } from "./subscript.js";
@@ -380,6 +381,29 @@ function removesuffix(s: string, suffix: unknown): string {
   return p !== "" && s.endsWith(p) ? s.slice(0, -p.length) : s;
 }
 
+/** `str.translate(table)`: table maps code points to str, code point or None. */
+function translate(s: string, table: unknown): string {
+  const lookup = table as { __getitem__(k: unknown): unknown };
+  let out = "";
+  for (const ch of s) {
+    let mapped: unknown;
+    try {
+      mapped = lookup.__getitem__(ch.codePointAt(0)!);
+    } catch (e) {
+      if (e instanceof LookupError) {
+        out += ch;
+        continue;
+      }
+      throw e;
+    }
+    if (mapped === null || mapped === undefined) continue;
+    if (typeof mapped === "string") out += mapped;
+    else if (typeof mapped === "number") out += String.fromCodePoint(mapped);
+    else throw new TypeError("character mapping must return integer, None or str");
+  }
+  return out;
+}
+
 function indexOrRaise(i: number): number {
   if (i < 0) throw new ValueError("substring not found");
   return i;
@@ -427,6 +451,10 @@ export const strMethods = {
   strip: (s: string, chars?: unknown) => stripChars(s, chars, true, true),
   swapcase,
   title,
+  translate,
+  encode: (_s: string): never => {
+    throw new NotImplementedError("bytes are not supported: str.encode()");
+  },
   upper: (s: string) => s.toUpperCase(),
   zfill,
 };
@@ -438,3 +466,22 @@ export const strKeywordParams: Record<string, readonly string[]> = {
   splitlines: ["keepends"],
   expandtabs: ["tabsize"],
 };
+
+// Called directly (`strMethods.split(s, kw({ maxsplit: 1 }))`), the keyword-taking methods
+// resolve a trailing kw(...) themselves; the others reject it as CPython does.
+for (const [name, method] of Object.entries(strMethods) as Array<[string, (...args: unknown[]) => unknown]>) {
+  const params = strKeywordParams[name];
+  (strMethods as Record<string, unknown>)[name] = (s: string, ...args: unknown[]) => {
+    const last = args[args.length - 1];
+    if (!(last instanceof KwArgs)) return method(s, ...args);
+    const positional = args.slice(0, -1);
+    for (const [key, value] of Object.entries(last.values as Record<string, unknown>)) {
+      const i = params?.indexOf(key) ?? -1;
+      if (params === undefined) throw new TypeError(`str.${name}() takes no keyword arguments`);
+      if (i < 0) throw new TypeError(`str.${name}() got an unexpected keyword argument '${key}'`);
+      while (positional.length < i) positional.push(undefined);
+      positional[i] = value;
+    }
+    return method(s, ...positional);
+  };
+}
