@@ -59,11 +59,15 @@ export class Sleep<T> {
 }
 makeThenable(Sleep);
 
+// `sleep(0)` has no state of its own: one shared awaitable serves every call.
+const yieldOnce = new Sleep<null>(0, null);
+
 export function sleep(delay: unknown): Sleep<null>;
 export function sleep<T>(delay: unknown, result: T): Sleep<T>;
 export function sleep<T>(...args: unknown[]): Sleep<T | null> {
   const kw = popKwargs(args);
-  const delay = args.length > 0 ? args[0] : kw["delay"];
+  const delay = Number(args.length > 0 ? args[0] : kw["delay"]);
   const result = args.length > 1 ? args[1] : (kw["result"] ?? null);
-  return new Sleep(Number(delay), result as T | null);
+  if (delay === 0 && result === null) return yieldOnce;
+  return new Sleep(delay, result as T | null);
 }
