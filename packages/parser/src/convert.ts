@@ -39,6 +39,13 @@ const compareOperators: Record<string, A.CmpOperator> = {
   "not in": "NotIn",
 };
 
+/** Python 3.11's hard keywords: tree-sitter accepts some of them as names (`await = 1`). */
+const keywords = new Set(
+  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(
+    " ",
+  ),
+);
+
 const conversions: Record<string, number> = { "!s": 115, "!r": 114, "!a": 97 };
 
 /** Binding strength of binary operators (CPython's grammar; tree-sitter's table is not faithful). */
@@ -117,6 +124,7 @@ export class Converter {
 
   identifier(n: CNode): string {
     const id = this.text(n);
+    if (keywords.has(id)) this.error("PY1001", n);
     // CPython normalizes identifiers to NFKC.
     return /^[\x00-\x7f]*$/.test(id) ? id : id.normalize("NFKC");
   }
@@ -169,6 +177,7 @@ export class Converter {
       case "raise_statement": {
         const exc = n.children.find((c) => c.named && c.field !== "cause");
         const cause = fieldChild(n, "cause");
+        if (cause && !exc) this.error("PY1001", cause);
         return {
           _type: "Raise",
           exc: exc ? yield this.expr(exc) : null,
@@ -281,6 +290,7 @@ export class Converter {
       return { _type: "Expr", value: { _type: "Tuple", elts, ctx: "Load", ...sp }, ...sp };
     }
     const e = kids[0]!;
+    if (e.type === "named_expression") this.error("PY1001", e);
     if (e.type === "assignment") return (yield this.assignment(e, sp)) as A.Stmt;
     if (e.type === "augmented_assignment") {
       const target: A.Expression = yield this.exprOr(fieldChild(e, "left"), e, "Store");
@@ -398,6 +408,9 @@ export class Converter {
       }
     }
     const sp = this.span(n);
+    if (handlers.length === 0 && !n.children.some((c) => c.type === "finally_clause")) {
+      this.diagnostics.push(diagnostic("PY1002", { start: sp.end, end: sp.end }, ["'except' or 'finally' block"]));
+    }
     return { _type: star ? "TryStar" : "Try", body, handlers, orelse, finalbody, ...sp };
   }
 
@@ -559,7 +572,35 @@ export class Converter {
     };
   }
 
+  /** Parameter orders tree-sitter accepts but CPython rejects. */
+  checkParameterOrder(params: CNode[]): void {
+    let sawDefault = false;
+    let sawStar = false;
+    let sawKwarg = false;
+    params.forEach((p, i) => {
+      const inner = p.type === "typed_parameter" ? (namedChildren(p).find((c) => c.field !== "type") ?? p) : p;
+      if (sawKwarg) {
+        this.error("PY1004", p, ["arguments cannot follow var-keyword argument"]);
+        sawKwarg = false;
+      }
+      if (inner.type === "dictionary_splat_pattern") sawKwarg = true;
+      else if (inner.type === "list_splat_pattern") sawStar = true;
+      else if (p.type === "keyword_separator") {
+        sawStar = true;
+        const next = params[i + 1];
+        if (!next || next.type === "dictionary_splat_pattern" || (next.type === "typed_parameter" && namedChildren(next)[0]?.type === "dictionary_splat_pattern")) {
+          this.error("PY1004", p, ["named arguments must follow bare *"]);
+        }
+      } else if (p.type === "default_parameter" || p.type === "typed_default_parameter") {
+        if (!sawStar) sawDefault = true;
+      } else if ((p.type === "identifier" || p.type === "typed_parameter") && sawDefault && !sawStar) {
+        this.error("PY1004", p, ["non-default argument follows default argument"]);
+      }
+    });
+  }
+
   *arguments(n: CNode): Step<A.Arguments> {
+    this.checkParameterOrder(namedChildren(n));
     const result = this.emptyArguments(n);
     Object.assign(result, this.span(n));
     let keywordOnly = false;
@@ -637,7 +678,16 @@ export class Converter {
   *callArguments(n: CNode): Step<CallArgs> {
     const args: A.Expression[] = [];
     const keywords: A.Keyword[] = [];
+    let sawKeyword = false;
+    let sawUnpacking = false;
     for (const c of namedChildren(n)) {
+      if (c.type === "list_splat" && sawUnpacking) {
+        this.error("PY1004", c, ["iterable argument unpacking follows keyword argument unpacking"]);
+      } else if (c.type !== "list_splat" && c.type !== "keyword_argument" && c.type !== "dictionary_splat" && (sawKeyword || sawUnpacking)) {
+        this.error("PY1004", c, [`positional argument follows keyword argument${sawUnpacking ? " unpacking" : ""}`]);
+      }
+      if (c.type === "keyword_argument") sawKeyword = true;
+      if (c.type === "dictionary_splat") sawUnpacking = true;
       if (c.type === "keyword_argument") {
         const name = fieldChild(c, "name");
         const value: A.Expression = yield this.exprOr(fieldChild(c, "value"), c);
@@ -1009,6 +1059,7 @@ export class Converter {
       return stringPrefix(start ? this.text(start).replace(/["']+$/, "") : "");
     });
     const kind = prefixes[0]?.unicode ? "u" : null;
+    if (this.source[n.start] === "`") this.error("PY1001", n);
     const bytes = prefixes[0]?.bytes ?? false;
     if (prefixes.some((p) => p.bytes !== bytes)) this.error("PY1004", n, ["cannot mix bytes and nonbytes literals"]);
     if (!prefixes.some((p) => p.format)) {
@@ -1160,7 +1211,7 @@ interface CallArgs {
   keywords: A.Keyword[];
 }
 
-function targetDescription(e: A.Expression): string {
+export function targetDescription(e: A.Expression): string {
   switch (e._type) {
     case "Constant":
       return e.value.type === "None" || e.value.type === "bool"

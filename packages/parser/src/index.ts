@@ -4,8 +4,10 @@ import type { Module } from "./ast.js";
 import { Converter } from "./convert.js";
 import { type CNode, parseCst } from "./cst.js";
 import { type Diagnostic, diagnostic, LineIndex } from "./diagnostics.js";
+import { indentationErrors } from "./indentation.js";
 import { syntaxErrors } from "./syntax-errors.js";
 import { run } from "./trampoline.js";
+import { validate } from "./validate.js";
 
 export * from "./ast.js";
 export * from "./diagnostics.js";
@@ -80,9 +82,11 @@ export function parse(source: string | Uint8Array, _options: ParseOptions = {}):
       return { module: empty, diagnostics, bytes, lines };
     }
     diagnostics.push(...syntaxErrors(root, program, byteOffsets));
+    diagnostics.push(...indentationErrors(root, program, byteOffsets));
     const converter = new Converter(program, byteOffsets);
     const module = run(converter.module(root));
     diagnostics.push(...converter.diagnostics);
+    diagnostics.push(...validate(module, bytes, lines, diagnostics));
     diagnostics.sort((a, b) => a.start - b.start);
     return { module, diagnostics, bytes, lines };
   } catch (error) {

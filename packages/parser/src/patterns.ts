@@ -154,7 +154,13 @@ function* complexValue(cv: Converter, n: CNode): Step<A.Expression> {
       left = { _type: "BinOp", left, op, right: value, start: sp.start, end: value.end };
     }
   }
-  return left ?? { _type: "Constant", value: { type: "int", value: 0n }, kind: null, ...sp };
+  const result = left ?? { _type: "Constant", value: { type: "int", value: 0n }, kind: null, ...sp };
+  if (result._type === "BinOp") {
+    const real = result.left._type === "UnaryOp" ? result.left.operand : result.left;
+    if (real._type === "Constant" && real.value.type === "complex") cv.error("PY1004", n, ["real number required in complex literal"]);
+    if (result.right._type !== "Constant" || result.right.value.type !== "complex") cv.error("PY1004", n, ["imaginary number required in complex literal"]);
+  }
+  return result;
 }
 
 function* mappingPattern(cv: Converter, n: CNode): Step<A.Pattern> {

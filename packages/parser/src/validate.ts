@@ -1,0 +1,88 @@
+// Checks on the finished AST for programs tree-sitter accepts but CPython rejects: targets that
+// cannot be assigned or deleted, and compound statements without a body.
+import type * as A from "./ast.js";
+import { type Diagnostic, diagnostic, type LineIndex } from "./diagnostics.js";
+import { targetDescription } from "./convert.js";
+
+export function validate(module: A.Module, source: Uint8Array, lines: LineIndex, existing: readonly Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const stack: unknown[] = [module];
+  while (stack.length) {
+    const value = stack.pop();
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push(value[i]);
+      continue;
+    }
+    if (!value || typeof value !== "object" || !("_type" in value)) continue;
+    const node = value as A.Node;
+    checkNode(node, source, lines, existing, out);
+    for (const [key, child] of Object.entries(node)) if (key !== "_type" && typeof child === "object") stack.push(child);
+  }
+  return out;
+}
+
+function checkNode(node: A.Node, source: Uint8Array, lines: LineIndex, existing: readonly Diagnostic[], out: Diagnostic[]): void {
+  switch (node._type) {
+    case "Delete":
+      for (const t of node.targets) checkTarget(t, "delete", out);
+      break;
+    case "For":
+    case "AsyncFor":
+    case "comprehension":
+      checkTarget(node.target, "assign to", out);
+      break;
+    case "withitem":
+      if (node.optional_vars) checkTarget(node.optional_vars, "assign to", out);
+      break;
+    default:
+      break;
+  }
+  if ("body" in node && Array.isArray(node.body) && node.body.length === 0 && node._type !== "Module" && node._type !== "match_case") {
+    const start = node.start;
+    const end = node.end;
+    if (existing.some((d) => d.start >= start && d.start <= end)) return;
+    const what = blockOwner(node, source);
+    out.push(diagnostic("PY1004", { start: end, end }, [`expected an indented block after ${what} on line ${lines.line(start)}`]));
+  }
+}
+
+function blockOwner(node: A.Node, source: Uint8Array): string {
+  switch (node._type) {
+    case "FunctionDef":
+    case "AsyncFunctionDef":
+      return "function definition";
+    case "ClassDef":
+      return "class definition";
+    case "If":
+      // An `elif` is an If in the orelse of the previous one.
+      return source[node.start] === 0x65 /* e */ ? "'elif' statement" : "'if' statement";
+    case "For":
+    case "AsyncFor":
+      return "'for' statement";
+    case "While":
+      return "'while' statement";
+    case "With":
+    case "AsyncWith":
+      return "'with' statement";
+    case "Try":
+    case "TryStar":
+      return "'try' statement";
+    case "ExceptHandler":
+      return "'except' statement";
+    default:
+      return "statement";
+  }
+}
+
+function checkTarget(target: A.Expression, verb: "assign to" | "delete", out: Diagnostic[]): void {
+  const stack: A.Expression[] = [target];
+  while (stack.length) {
+    const t = stack.pop()!;
+    if (t._type === "Tuple" || t._type === "List") stack.push(...t.elts);
+    else if (t._type === "Starred" && verb === "assign to") stack.push(t.value);
+    else if (t._type !== "Name" && t._type !== "Attribute" && t._type !== "Subscript") {
+      out.push(diagnostic("PY1004", { start: t.start, end: t.end }, [`cannot ${verb} ${t._type === "Starred" ? "starred" : targetDescription(t)}`]));
+      return;
+    }
+  }
+}
