@@ -1119,6 +1119,7 @@ t = time.localtime(946684800 + 86400 * 40 + 3600 * 15 + 61)
 print(time.strftime("%X|%x|%H|%M|%S|%Y|%m|%d|%A|%B|%p|%a|%b|%j|%y|%I|%%", t))
 t = time.localtime(946684800 + 86400 * 200 + 3600 * 3 + 7)
 print(time.strftime("%X|%x|%H|%M|%S|%Y|%m|%d|%A|%B|%p|%a|%b|%j|%y|%I|%%", t))
+print(time.asctime(t), time.mktime(t), time.ctime(946684800), t.tm_wday, t.tm_yday, t[0])
 start = time.monotonic()
 time.sleep(0.02)
 print(time.monotonic() - start >= 0.02, time.perf_counter() > 0, time.time() > 1.6e9)
@@ -1128,6 +1129,7 @@ print(time.monotonic() - start >= 0.02, time.perf_counter() > 0, time.time() > 1
     print(time.strftime("%X|%x|%H|%M|%S|%Y|%m|%d|%A|%B|%p|%a|%b|%j|%y|%I|%%", t));
     t = time.localtime(946684800 + 86400 * 200 + 3600 * 3 + 7);
     print(time.strftime("%X|%x|%H|%M|%S|%Y|%m|%d|%A|%B|%p|%a|%b|%j|%y|%I|%%", t));
+    print(time.asctime(t), time.mktime(t), time.ctime(946684800), t.tm_wday, t.tm_yday, t[0]);
     const start = Number(time.monotonic());
     time.sleep(0.02);
     print(Number(time.monotonic()) - start >= 0.02, Number(time.perf_counter()) > 0, Number(time.time()) > 1.6e9);

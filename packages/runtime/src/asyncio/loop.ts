@@ -668,3 +668,32 @@ export function set_event_loop(loop: EventLoop | null): void {
 export function new_event_loop(): EventLoop {
   return new EventLoop();
 }
+
+/**
+ * Event loop policies exist so that programs guarding Windows-only lines
+ * (`asyncio.set_event_loop_policy(asyncio.WindowsSelectorEventLoopPolicy())`) still translate;
+ * every policy hands out the one kind of loop this runtime has.
+ */
+export class DefaultEventLoopPolicy {
+  get_event_loop(): EventLoop {
+    return get_event_loop();
+  }
+
+  set_event_loop(loop: EventLoop | null): void {
+    set_event_loop(loop);
+  }
+
+  new_event_loop(): EventLoop {
+    return new_event_loop();
+  }
+}
+
+let policy: DefaultEventLoopPolicy = new DefaultEventLoopPolicy();
+
+export function get_event_loop_policy(): DefaultEventLoopPolicy {
+  return policy;
+}
+
+export function set_event_loop_policy(value: DefaultEventLoopPolicy | null): void {
+  policy = value ?? new DefaultEventLoopPolicy();
+}

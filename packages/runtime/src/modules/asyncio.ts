@@ -33,6 +33,12 @@ export {
   new_event_loop,
   set_event_loop,
   _get_running_loop,
+  DefaultEventLoopPolicy,
+  DefaultEventLoopPolicy as AbstractEventLoopPolicy,
+  DefaultEventLoopPolicy as WindowsSelectorEventLoopPolicy,
+  DefaultEventLoopPolicy as WindowsProactorEventLoopPolicy,
+  get_event_loop_policy,
+  set_event_loop_policy,
 } from "../asyncio/loop.js";
 export { Task, create_task, current_task, ensure_future } from "../asyncio/task.js";
 export { sleep } from "../asyncio/sleep.js";

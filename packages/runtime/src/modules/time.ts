@@ -141,3 +141,14 @@ export function strftime(format: string, t: StructTime | null = null): string {
 export function ctime(secs: unknown = null): string {
   return strftime("%a %b %e %H:%M:%S %Y", localtime(secs));
 }
+
+/** `time.asctime(t=localtime())`: `Tue Nov 24 03:33:38 2026`. */
+export function asctime(t: StructTime | null = null): string {
+  return strftime("%a %b %e %H:%M:%S %Y", t);
+}
+
+/** `time.mktime(t)`: the inverse of `localtime`, as a float. */
+export function mktime(t: StructTime): number {
+  const [year, mon, mday, hour, min, sec] = t as unknown as number[];
+  return mkFloat(new Date(year!, mon! - 1, mday!, hour!, min!, sec!).getTime() / 1000);
+}
