@@ -26,7 +26,7 @@ Examples:
   $ pyts src/ -o out/               translate every .py under src/ into out/ (same tree)
   $ pyts src/ -o out/ --watch       ... and again whenever a .py changes
   $ pyts run snippet.py -- a b      translate and run; sys.argv is ['snippet.py', 'a', 'b']
-  $ pyts snippet.py --source-map     ... with an inline source map to the Python lines
+  $ pyts snippet.py --source-map    ... with an inline source map to the Python lines
   $ pyts check fixtures/            fail with a diff when a committed .ts is stale
   $ pyts check --write fixtures/    rewrite stale .ts files
   $ cat snippet.py | pyts -         read from stdin
