@@ -1,0 +1,64 @@
+// Generated code: each teaching program in bench/programs/ is translated by pyts (transpile(), the
+// same function the CLI calls), stripped of types by esbuild, and run with node; its hand-written
+// TypeScript twin goes through the same esbuild step. Both outputs must equal CPython's before anything
+// is timed. Times are whole processes (interpreter start-up included on every side; the empty-program
+// rows show how much that is).
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { benchDir, compilerEntry, importFile, pythonEnv, pythonExecutable, requireFrom, runProcess, timeProcesses } from "./lib.mjs";
+
+export const PROGRAMS = [
+  ["nested_loops", "nested loops over lists and dicts"],
+  ["generator_pipeline", "generator pipeline summing 1M items"],
+  ["fstrings", "string building with f-strings"],
+];
+
+const outDir = path.join(benchDir, ".generated", "programs");
+
+function strip(esbuild, tsFile, outFile) {
+  const { code } = esbuild.transformSync(readFileSync(tsFile, "utf8"), { loader: "ts", format: "esm", target: "node20", sourcefile: tsFile });
+  writeFileSync(outFile, code);
+}
+
+export async function programsSection({ runs }) {
+  const { transpile } = await importFile(compilerEntry);
+  const esbuild = requireFrom("cli")("esbuild");
+  mkdirSync(outDir, { recursive: true });
+  const python = pythonExecutable();
+  const results = [];
+  for (const [name, label] of PROGRAMS) {
+    const pyFile = path.join(benchDir, "programs", `${name}.py`);
+    const translated = transpile(readFileSync(pyFile, "utf8"), { filename: `${name}.py` });
+    const errors = translated.diagnostics.filter((d) => d.severity === "error");
+    if (errors.length > 0) {
+      results.push({ name, label, error: `pyts rejected ${name}.py: ${errors[0].code} ${errors[0].message}` });
+      continue;
+    }
+    // Inside the repository, so `@pyts/runtime` resolves to the workspace package.
+    writeFileSync(path.join(outDir, `${name}.ts`), translated.code);
+    const pytsJs = path.join(outDir, `${name}.pyts.mjs`);
+    const nativeJs = path.join(outDir, `${name}.native.mjs`);
+    strip(esbuild, path.join(outDir, `${name}.ts`), pytsJs);
+    strip(esbuild, path.join(benchDir, "programs", `${name}.ts`), nativeJs);
+    const commands = {
+      cpython: [python, [pyFile], { env: pythonEnv() }],
+      pyts: [process.execPath, [pytsJs], {}],
+      native: [process.execPath, [nativeJs], {}],
+    };
+    const expected = runProcess(...commands.cpython).stdout;
+    const mismatch = ["pyts", "native"].find((side) => runProcess(...commands[side]).stdout !== expected);
+    if (mismatch !== undefined) {
+      results.push({ name, label, error: `the ${mismatch === "pyts" ? "translated" : "hand-written"} program's output differs from CPython's` });
+      continue;
+    }
+    results.push({ name, label, outputLines: expected.split("\n").length - 1, ...timeProcesses(commands, runs) });
+  }
+  const empty = timeProcesses(
+    {
+      cpython: [python, ["-c", "pass"], { env: pythonEnv() }],
+      native: [process.execPath, ["-e", "0"], {}],
+    },
+    runs,
+  );
+  return { results, empty };
+}

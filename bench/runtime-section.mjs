@@ -1,0 +1,30 @@
+// Runtime: the asyncio programs of bench/runtime (kept by the runtime's authors), each run under CPython,
+// @pyts/runtime and native promises, interleaved. Every program prints the seconds it spent inside its
+// event loop, so interpreter start-up is left out on both sides.
+import path from "node:path";
+import { benchDir, pythonEnv, pythonExecutable, runProcess, stats } from "./lib.mjs";
+
+export const RUNTIME_CASES = [
+  ["gather", 100_000, "gather of 100k coroutines"],
+  ["as_completed", 100_000, "as_completed over 100k tasks"],
+  ["switches", 100_000, "100k create_task + sleep(0)"],
+  ["queue", 200_000, "Queue put/get of 200k items"],
+];
+
+export function runtimeSection({ runs }) {
+  const dir = path.join(benchDir, "runtime");
+  const sides = {
+    cpython: (c, n) => runProcess(pythonExecutable(), [path.join(dir, "bench.py"), c, n], { env: pythonEnv() }),
+    pyts: (c, n) => runProcess(process.execPath, [path.join(dir, "bench-runtime.mjs"), c, n]),
+    native: (c, n) => runProcess(process.execPath, [path.join(dir, "bench-native.mjs"), c, n]),
+  };
+  const results = [];
+  for (const [name, n, label] of RUNTIME_CASES) {
+    const samples = { cpython: [], pyts: [], native: [] };
+    for (let i = 0; i < runs; i++) {
+      for (const [side, run] of Object.entries(sides)) samples[side].push(Number(run(name, String(n)).stdout.trim()));
+    }
+    results.push({ name, label, ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v)])) });
+  }
+  return results;
+}
