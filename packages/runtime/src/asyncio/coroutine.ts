@@ -175,8 +175,8 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
    * What `for await` iterates: no `return` method, so leaving the loop with `break` leaves the
    * generator suspended, as in CPython (which closes it only when it is finalized).
    */
-  [Symbol.asyncIterator](): AsyncIterator<Y, unknown, S> {
-    return { next: (value?: S) => this.next(value), throw: (e?: unknown) => this.throw(e) } as AsyncIterator<Y, unknown, S>;
+  [Symbol.asyncIterator](): AsyncIterator<Y, unknown, undefined> {
+    return { next: () => this.next(), throw: (e?: unknown) => this.throw(e) };
   }
 
   __aiter__(): this {
@@ -206,12 +206,12 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     return this.asend(undefined as S);
   }
 
-  async asend(value: S): Promise<Y> {
+  async asend(value?: S | null): Promise<Y> {
     if (!this._started && value !== null && value !== undefined) {
       throw new TypeError("can't send non-None value to a just-started async generator");
     }
     this._started = true;
-    const r = await this._gen.next(value);
+    const r = await this._gen.next(value as S);
     if (r.done === true) throw new StopAsyncIteration();
     return noAdopt(unbox(r.value)) as Y;
   }

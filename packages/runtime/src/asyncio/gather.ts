@@ -1,6 +1,7 @@
 // `asyncio.gather` and `asyncio.shield`, ported from CPython's tasks.py line by line: the
 // callbacks, and so the order in which waiting tasks wake up, are the same.
 import type { BaseException } from "../exceptions.js";
+import type { KwArgs } from "../kwargs.js";
 import { CancelledError } from "./exceptions.js";
 import { Future } from "./future.js";
 import { get_event_loop, kwargsOf, popKwargs, type EventLoop } from "./loop.js";
@@ -41,7 +42,7 @@ type GatherResults<T extends readonly unknown[]> = { -readonly [K in keyof T]: A
  */
 export function gather<T extends readonly PromiseLike<unknown>[]>(...args: T): Future<GatherResults<T>>;
 export function gather<T extends readonly PromiseLike<unknown>[]>(
-  ...args: [...T, { return_exceptions?: boolean }]
+  ...args: [...T, { return_exceptions?: boolean } | KwArgs]
 ): Future<GatherResults<T>>;
 export function gather(...args: unknown[]): Future<unknown[]> {
   const returnExceptions = Boolean(popKwargs(args)["return_exceptions"]);
