@@ -22,7 +22,7 @@ export interface ParseOptions {
 export interface ParseResult {
   module: Module;
   diagnostics: Diagnostic[];
-  /** The UTF-8 source all spans point into. */
+  /** The UTF-8 source all spans point into (without a byte order mark, if it had one). */
   bytes: Uint8Array;
   lines: LineIndex;
 }
@@ -57,11 +57,12 @@ export function parse(source: string | Uint8Array, _options: ParseOptions = {}):
       diagnostics.push(diagnostic("PY1004", { start: 0, end: 0 }, ["(unicode error) 'utf-8' codec can't decode the source"]));
     }
   }
+  // A byte order mark is not part of the program: it is dropped, so columns on the first line
+  // are CPython's.
+  const program = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (program !== text) bytes = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : encoder.encode(program);
   const lines = new LineIndex(bytes);
-  // A UTF-8 byte order mark is not part of the program; spans still count its bytes.
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const program = bom ? text.slice(1) : text;
-  const byteOffsets = utf8Offsets(program, bom ? 3 : 0);
+  const byteOffsets = utf8Offsets(program, 0);
   const empty: Module = { _type: "Module", body: [], type_ignores: [], start: 0, end: bytes.length };
   try {
     const nul = program.indexOf("\0");
@@ -117,7 +118,9 @@ function sourceEncoding(source: Uint8Array): string {
  * shape comes from this copy; every name and literal is read from the real source.
  */
 function maskSoftKeywords(source: string): string {
-  return source.replace(/(^|[;:])([ \t]*)type\b/gm, "$1$2_ype");
+  const masked = source.replace(/(^|[;:])([ \t]*)type\b/gm, "$1$2_ype");
+  // tree-sitter does not end lines at a lone carriage return; Python does.
+  return masked.includes("\r") ? masked.replace(/\r(?!\n)/g, "\n") : masked;
 }
 
 function errorCount(root: CNode): number {
