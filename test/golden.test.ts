@@ -109,7 +109,9 @@ function describeRun(result: RunResult | Awaited<ReturnType<typeof runPythonCase
   return `${end}${result.stderr ? `; stderr:\n${result.stderr}` : ""}`;
 }
 
-describe.each(cases.filter((c) => c.rejected))("$name (rejected)", (fixture) => {
+const named = (list: FixtureCase[]) => list.map((fixture) => [fixture.name, fixture] as const);
+
+describe.each(named(cases.filter((c) => c.rejected)))("%s (rejected)", (_name, fixture) => {
   it("is rejected with exactly diagnostics.txt and no code", () => {
     const outcome = outcomes.get(fixture.name)!;
     expect(outcome.unexpectedCode, "a case with diagnostics.txt must not translate").toBeUndefined();
@@ -120,7 +122,7 @@ describe.each(cases.filter((c) => c.rejected))("$name (rejected)", (fixture) => 
   });
 });
 
-describe.each(cases.filter((c) => !c.rejected))("$name", (fixture) => {
+describe.each(named(cases.filter((c) => !c.rejected)))("%s", (_name, fixture) => {
   it("translation equals output.ts", () => {
     const outcome = outcomes.get(fixture.name)!;
     if (outcome.unexpectedDiagnostics !== undefined) throw new Error(`translation failed:\n${outcome.unexpectedDiagnostics}`);
