@@ -90,7 +90,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument("[files...]", "Python files or directories; - reads stdin")
     .option("-o, --out-dir <dir>", "write .ts files into this directory, mirroring the input tree")
     .option("--runtime <specifier>", "module the translation imports its runtime from (default: @pyts/runtime)")
-    .option("-j, --jobs <n>", "worker threads for large batches (default: one per 8 files, at most one per core)", positiveInteger)
+    .option("-j, --jobs <n>", "worker threads for large batches (default: one per 100 files, at most one per core)", positiveInteger)
     .option("-w, --watch", "after translating, re-translate files as they change (needs -o)")
     .addOption(new Option("--source-map [mode]", "emit a v3 source map to the Python lines").choices(["inline", "file"]).preset("inline"))
     .action(async (files: string[], options: CommonOptions & { outDir?: string; runtime?: string; jobs?: number; watch?: boolean; sourceMap?: SourceMapMode }) => {
