@@ -2,7 +2,8 @@
 // array with a head index (never `shift()`), so a long queue stays O(1) per operation.
 import { ValueError } from "../exceptions.js";
 import { lt } from "../compare.js";
-import { coroutineMethods, noAdopt } from "./coroutine.js";
+import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
+import { coroutineMethods, noAdopt, unbox } from "./coroutine.js";
 import { QueueEmpty, QueueFull } from "./exceptions.js";
 import { Future } from "./future.js";
 import { get_running_loop, kwargsOf } from "./loop.js";
@@ -97,7 +98,20 @@ export class Queue<T = unknown> {
     return this._maxsize > 0 && this.qsize() >= this._maxsize;
   }
 
-  async put(item: T): Promise<null> {
+  /**
+   * `await q.put(item)`. Lazy like CPython's coroutine, but a small awaitable: when the queue
+   * has room it completes inside `then` without a coroutine, as CPython's does without yielding.
+   */
+  put(item: T): PromiseLike<null> {
+    return new QueueOp<T>(this, PUT, item) as unknown as PromiseLike<null>;
+  }
+
+  /** `await q.get()`: as `put`, a coroutine only when it has to wait. */
+  get(): PromiseLike<T> {
+    return new QueueOp<T>(this, GET, undefined) as unknown as PromiseLike<T>;
+  }
+
+  async _putWaiting(item: T): Promise<null> {
     while (this.full()) {
       const putter = new Future<unknown>({ loop: get_running_loop() });
       this._putters.push(putter);
@@ -122,7 +136,7 @@ export class Queue<T = unknown> {
     wakeupNext(this._getters);
   }
 
-  async get(): Promise<T> {
+  async _getWaiting(): Promise<T> {
     while (this.empty()) {
       const getter = new Future<unknown>({ loop: get_running_loop() });
       this._getters.push(getter);
@@ -164,7 +178,54 @@ export class Queue<T = unknown> {
     return `<${this.constructor.name} maxsize=${this._maxsize}>`;
   }
 }
-coroutineMethods(Queue, "put", "get", "join");
+coroutineMethods(Queue, "join");
+
+const PUT = 0;
+const GET = 1;
+
+/** The awaitable `Queue.put` / `Queue.get` return. */
+class QueueOp<T> {
+  constructor(
+    private readonly _queue: Queue<T>,
+    private readonly _op: typeof PUT | typeof GET,
+    private readonly _item: T | undefined,
+  ) {}
+
+  _await(onF: OnFulfilled, onR: OnRejected): void {
+    const q = this._queue;
+    if (this._op === PUT) {
+      if (q.full()) {
+        q._putWaiting(this._item as T).then(onF, onR);
+        return;
+      }
+      try {
+        q.put_nowait(this._item as T);
+      } catch (e) {
+        onR(e);
+        return;
+      }
+      onF(null);
+    } else {
+      if (q.empty()) {
+        q._getWaiting().then((v) => resolveValue(onF, unbox(v)), onR);
+        return;
+      }
+      let item: T;
+      try {
+        item = q.get_nowait();
+      } catch (e) {
+        onR(e);
+        return;
+      }
+      resolveValue(onF, item);
+    }
+  }
+
+  __repr__(): string {
+    return `<coroutine object Queue.${this._op === PUT ? "put" : "get"}>`;
+  }
+}
+makeThenable(QueueOp);
 
 /** Smallest item first, compared with Python's `<` (tuples compare item by item). */
 export class PriorityQueue<T = unknown> extends Queue<T> {
