@@ -3,7 +3,8 @@
 import { TimeoutError, TypeError, ValueError, raiseFrom } from "../exceptions.js";
 import { PySet } from "../set.js";
 import { tuple, type Tuple } from "../tuple.js";
-import { coroutine, iscoroutine, noAdopt, type Coroutine } from "./coroutine.js";
+import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
+import { coroutine, iscoroutine, noAdopt } from "./coroutine.js";
 import { CancelledError } from "./exceptions.js";
 import { Future, isfuture } from "./future.js";
 import { get_event_loop, get_running_loop, popKwargs, type EventLoop } from "./loop.js";
@@ -136,7 +137,7 @@ export const wait_for = coroutine(async function wait_for<T>(fut: PromiseLike<T>
  * results in completion order. Completed futures go through a FIFO with a head index, so
  * n futures cost O(n).
  */
-export function* as_completed<T>(fs: Iterable<PromiseLike<T>>, ...rest: unknown[]): Generator<Coroutine<T>, void, unknown> {
+export function* as_completed<T>(fs: Iterable<PromiseLike<T>>, ...rest: unknown[]): Generator<PromiseLike<T>, void, unknown> {
   const kw = popKwargs(rest);
   const timeout = rest.length > 0 ? rest[0] : (kw["timeout"] ?? null);
   if (isfuture(fs) || iscoroutine(fs)) throw new TypeError(`expect an iterable of futures, not ${typeNameOf(fs)}`);
@@ -161,15 +162,52 @@ export function* as_completed<T>(fs: Iterable<PromiseLike<T>>, ...rest: unknown[
   for (const f of todo) f.add_done_callback(onCompletion);
   if (todo.size > 0 && timeout !== null) timeoutHandle = loop.call_later(timeout, onTimeout);
   const n = todo.size;
-  for (let i = 0; i < n; i++) yield waitForOne(done);
+  for (let i = 0; i < n; i++) yield new WaitForOne(done);
 }
 
-const waitForOne = coroutine(async function _wait_for_one<T>(done: DoneQueue<T>): Promise<T> {
-  while (done.empty()) await done.waiter();
+/**
+ * What as_completed yields (CPython's `_wait_for_one()` coroutine): lazy, and when a finished
+ * future is already queued it completes inside `then`, as CPython's does without yielding.
+ */
+class WaitForOne<T> {
+  declare then: PromiseLike<T>["then"];
+
+  constructor(private readonly _done: DoneQueue<T>) {}
+
+  _await(onF: OnFulfilled, onR: OnRejected): void {
+    if (this._done.empty()) {
+      waitForOneSlowly(this._done).then((v) => resolveValue(onF, v), onR);
+      return;
+    }
+    settleWithNext(this._done, onF, onR);
+  }
+
+  __repr__(): string {
+    return "<coroutine object as_completed.<locals>._wait_for_one>";
+  }
+}
+makeThenable(WaitForOne);
+
+function settleWithNext<T>(done: DoneQueue<T>, onF: OnFulfilled, onR: OnRejected): void {
   const f = done.take();
-  if (f === null) throw new TimeoutError();
-  return noAdopt(f.result());
-});
+  if (f === null) {
+    onR(new TimeoutError());
+    return;
+  }
+  let value: T;
+  try {
+    value = f.result();
+  } catch (e) {
+    onR(e);
+    return;
+  }
+  resolveValue(onF, value);
+}
+
+async function waitForOneSlowly<T>(done: DoneQueue<T>): Promise<unknown> {
+  while (done.empty()) await done.waiter();
+  return new Promise((onF, onR) => settleWithNext(done, onF, onR));
+}
 
 /** The `Queue()` that as_completed uses, reduced to what it needs. */
 class DoneQueue<T> {
