@@ -71,10 +71,18 @@ export function defineBuiltinType<F extends Function>(
 }
 
 /** Mark a runtime class (exceptions, Dict ...) as builtin: `repr(ValueError)` = `<class 'ValueError'>`. */
-export function markBuiltinClass(cls: Function, name: string = cls.name): void {
-  Object.defineProperty(cls, "__module__", { value: "builtins", writable: true, configurable: true });
-  Object.defineProperty(cls, "__name__", { value: name, writable: true, configurable: true });
-  Object.defineProperty(cls, "__qualname__", { value: name, writable: true, configurable: true });
+export function markBuiltinClass(cls: Function): void {
+  // A getter, not a value: static properties are inherited, and a user subclass
+  // (class AppError(Exception)) belongs to __main__.
+  Object.defineProperty(cls, "__module__", {
+    get(this: Function) {
+      return this === cls ? "builtins" : "__main__";
+    },
+    set(this: Function, value: unknown) {
+      Object.defineProperty(this, "__module__", { value, writable: true, configurable: true });
+    },
+    configurable: true,
+  });
 }
 
 function checkOne(x: unknown, cls: unknown): boolean {
