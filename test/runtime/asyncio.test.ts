@@ -1378,6 +1378,109 @@ asyncio.run(main())
   },
 );
 
+add(
+  "Future API: results, InvalidStateError, callbacks, task introspection",
+  `
+import asyncio
+async def main():
+    loop = asyncio.get_running_loop()
+    fut = loop.create_future()
+    try:
+        fut.result()
+    except asyncio.InvalidStateError as e:
+        print("InvalidStateError:", e)
+    def cb(f):
+        print("cb", f.result())
+    fut.add_done_callback(cb)
+    fut.add_done_callback(cb)
+    print("removed", fut.remove_done_callback(cb))
+    fut.add_done_callback(cb)
+    fut.set_result(5)
+    print(fut.done(), fut.result(), fut.exception())
+    try:
+        fut.set_result(6)
+    except asyncio.InvalidStateError as e:
+        print("InvalidStateError:", e)
+    await asyncio.sleep(0)
+    bad = loop.create_future()
+    bad.set_exception(ValueError("nope"))
+    print(repr(bad.exception()))
+    try:
+        await bad
+    except ValueError as e:
+        print("awaited", e)
+    c = loop.create_future()
+    c.cancel("stop")
+    print(c.cancelled(), c.done())
+    try:
+        c.result()
+    except asyncio.CancelledError as e:
+        print("cancelled", e.args)
+    print(asyncio.isfuture(fut), asyncio.isfuture(main), asyncio.iscoroutinefunction(main))
+    t = asyncio.create_task(asyncio.sleep(0.01))
+    print(len(asyncio.all_tasks()), asyncio.current_task() in asyncio.all_tasks())
+    try:
+        t.set_result(1)
+    except RuntimeError as e:
+        print(e)
+    await t
+    print(len(asyncio.all_tasks()))
+asyncio.run(main())
+`,
+  async (print) => {
+    const main = coroutine(async function main() {
+      const loop = asyncio.get_running_loop();
+      const fut = loop.create_future();
+      try {
+        fut.result();
+      } catch (e) {
+        if (e instanceof asyncio.InvalidStateError) print("InvalidStateError:", str(e));
+      }
+      const cb = (f: { result(): unknown }) => print("cb", f.result());
+      fut.add_done_callback(cb);
+      fut.add_done_callback(cb);
+      print("removed", fut.remove_done_callback(cb));
+      fut.add_done_callback(cb);
+      fut.set_result(5);
+      print(fut.done(), fut.result(), fut.exception());
+      try {
+        fut.set_result(6);
+      } catch (e) {
+        if (e instanceof asyncio.InvalidStateError) print("InvalidStateError:", str(e));
+      }
+      await sleep(0);
+      const bad = loop.create_future();
+      bad.set_exception(new ValueError("nope"));
+      const { repr } = await import("../../packages/runtime/src/repr.js");
+      print(repr(bad.exception()));
+      try {
+        await (bad as unknown as PromiseLike<unknown>);
+      } catch (e) {
+        if (e instanceof ValueError) print("awaited", str(e));
+      }
+      const c = new asyncio.Future();
+      c.cancel("stop");
+      print(c.cancelled(), c.done());
+      try {
+        c.result();
+      } catch (e) {
+        if (e instanceof asyncio.CancelledError) print("cancelled", e.args);
+      }
+      print(asyncio.isfuture(fut), asyncio.isfuture(main), asyncio.iscoroutinefunction(main));
+      const t = asyncio.create_task(sleep(0.01));
+      print(asyncio.all_tasks().__len__(), asyncio.all_tasks().has(asyncio.current_task()));
+      try {
+        t.set_result(null);
+      } catch (e) {
+        if (e instanceof RuntimeError) print(str(e));
+      }
+      await t;
+      print(asyncio.all_tasks().__len__());
+    });
+    await asyncio.run(main());
+  },
+);
+
 // One python3 process; a forked child per case gives each case a fresh interpreter state.
 const driver = `
 import sys, json, os, asyncio, types

@@ -60,7 +60,8 @@ export class Future<T = unknown> {
 
   result(): T {
     if (this._state === CANCELLED) throw this._make_cancelled_error();
-    if (this._state !== FINISHED) throw new InvalidStateError("Result is not ready.");
+    // CPython's C implementation (_asyncio) words these differently from futures.py.
+    if (this._state !== FINISHED) throw new InvalidStateError("Result is not set.");
     this._retrieved();
     if (this._exception !== null) throw this._exception;
     return this._result as T;
@@ -80,14 +81,14 @@ export class Future<T = unknown> {
   }
 
   set_result(result: T): void {
-    if (this._state !== PENDING) throw new InvalidStateError(`${this._state}: ${repr(this)}`);
+    if (this._state !== PENDING) throw new InvalidStateError("invalid state");
     this._result = result;
     this._state = FINISHED;
     this._scheduleCallbacks();
   }
 
   set_exception(exception: unknown): void {
-    if (this._state !== PENDING) throw new InvalidStateError(`${this._state}: ${repr(this)}`);
+    if (this._state !== PENDING) throw new InvalidStateError("invalid state");
     let exc = exception;
     if (typeof exc === "function") exc = new (exc as new () => BaseException)();
     exc = toPyException(exc);
