@@ -920,7 +920,10 @@ async def main():
     t = asyncio.create_task(body("b"))
     print("task created")
     await t
+    q = asyncio.Queue()
+    print(asyncio.iscoroutine(asyncio.sleep(0)), asyncio.iscoroutine(q.get()), asyncio.iscoroutine(t))
 asyncio.run(main())
+print(asyncio.run(asyncio.sleep(0.01, "sleep run directly")))
 `,
   async (print) => {
     const body = coroutine(async function body(tag: string) {
@@ -939,8 +942,11 @@ asyncio.run(main())
       const t = asyncio.create_task(body("b"));
       print("task created");
       await t;
+      const q = new asyncio.Queue();
+      print(asyncio.iscoroutine(sleep(0)), asyncio.iscoroutine(q.get()), asyncio.iscoroutine(t));
     });
     await asyncio.run(main());
+    print(await asyncio.run(sleep(0.01, "sleep run directly")));
   },
 );
 

@@ -137,9 +137,19 @@ export function coroutineMethods(cls: { prototype: object }, ...names: string[])
   }
 }
 
+const COROUTINE_LIKE = Symbol("pyts.coroutineLike");
+
+/**
+ * Mark a runtime awaitable that stands in for a CPython coroutine object (what `sleep()`,
+ * `Queue.get()` ... return): lazy like one, and `iscoroutine` says so.
+ */
+export function markCoroutineLike(cls: { prototype: object }): void {
+  Object.defineProperty(cls.prototype, COROUTINE_LIKE, { value: true });
+}
+
 /** `asyncio.iscoroutine(x)`. */
 export function iscoroutine(x: unknown): x is Coroutine<unknown> {
-  return x instanceof Coroutine;
+  return x instanceof Coroutine || (typeof x === "object" && x !== null && (x as Record<symbol, unknown>)[COROUTINE_LIKE] === true);
 }
 
 /** `asyncio.iscoroutinefunction(f)`: a `coroutine(...)` wrapper or a native async function. */

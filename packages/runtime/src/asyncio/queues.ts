@@ -3,7 +3,7 @@
 import { ValueError } from "../exceptions.js";
 import { lt } from "../compare.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
-import { coroutineMethods, noAdopt, unbox } from "./coroutine.js";
+import { coroutineMethods, markCoroutineLike, noAdopt, unbox } from "./coroutine.js";
 import { QueueEmpty, QueueFull } from "./exceptions.js";
 import { Future } from "./future.js";
 import { get_running_loop, kwargsOf } from "./loop.js";
@@ -226,6 +226,7 @@ class QueueOp<T> {
   }
 }
 makeThenable(QueueOp);
+markCoroutineLike(QueueOp);
 
 /** Smallest item first, compared with Python's `<` (tuples compare item by item). */
 export class PriorityQueue<T = unknown> extends Queue<T> {

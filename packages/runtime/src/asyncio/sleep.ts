@@ -2,6 +2,7 @@
 // loop iteration (CPython's bare `yield`); a positive delay parks it on a future that a timer
 // completes. The awaitable does nothing until awaited, like the coroutine CPython returns.
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
+import { markCoroutineLike } from "./coroutine.js";
 import { Future, setResultUnlessCancelled, taskHooks } from "./future.js";
 import { _get_running_loop, get_running_loop, popKwargs, stepping, type TimerHandle } from "./loop.js";
 import { yieldTask } from "./task.js";
@@ -58,6 +59,7 @@ export class Sleep<T> {
   }
 }
 makeThenable(Sleep);
+markCoroutineLike(Sleep);
 
 // `sleep(0)` has no state of its own: one shared awaitable serves every call.
 const yieldOnce = new Sleep<null>(0, null);

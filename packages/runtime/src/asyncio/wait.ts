@@ -4,7 +4,7 @@ import { TimeoutError, TypeError, ValueError, raiseFrom } from "../exceptions.js
 import { PySet } from "../set.js";
 import { tuple, type Tuple } from "../tuple.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
-import { coroutine, iscoroutine, noAdopt } from "./coroutine.js";
+import { coroutine, iscoroutine, markCoroutineLike, noAdopt } from "./coroutine.js";
 import { CancelledError } from "./exceptions.js";
 import { Future, isfuture } from "./future.js";
 import { get_event_loop, get_running_loop, popKwargs, type EventLoop } from "./loop.js";
@@ -187,6 +187,7 @@ class WaitForOne<T> {
   }
 }
 makeThenable(WaitForOne);
+markCoroutineLike(WaitForOne);
 
 function settleWithNext<T>(done: DoneQueue<T>, onF: OnFulfilled, onR: OnRejected): void {
   const f = done.take();
