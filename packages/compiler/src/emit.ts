@@ -12,7 +12,8 @@ let printer: ts.Printer | null = null;
 let scratch: ts.SourceFile | null = null;
 
 function printStatements(statements: readonly ts.Statement[]): string {
-  printer ??= ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: false });
+  // `neverAsciiEscape` keeps "héllo" readable instead of "h\u00E9llo" (a printer option TypeScript does not declare).
+  printer ??= ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: false, neverAsciiEscape: true } as ts.PrinterOptions);
   scratch ??= ts.createSourceFile("out.ts", "", ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
   return statements.map((s) => printer!.printNode(ts.EmitHint.Unspecified, s, scratch!)).join("\n");
 }

@@ -164,8 +164,12 @@ export class TypeEnv {
         return { k: "class", cls: (b.node as ClassDef).name };
       case "import":
         return { k: "module", name: sym.name };
-      case "except":
-        return ANY;
+      case "except": {
+        const h = b.node as import("@pyts/parser").ExceptHandler;
+        if (h.type === null) return { k: "instance", cls: "BaseException", runtime: true };
+        const types = (h.type._type === "Tuple" ? h.type.elts : [h.type]).map((e) => (e._type === "Name" ? this.annotationName(e.id, scope) : ANY));
+        return types.length === 1 ? types[0]! : ANY;
+      }
       case "del":
         return null;
       case "param":
@@ -335,7 +339,7 @@ export class TypeEnv {
       default: {
         const res = this.analysis.resolve(scope, name);
         if (res.kind !== "builtin" && res.symbol.bindings.some((b) => b.kind === "class")) return { k: "instance", cls: name, runtime: false };
-        if (res.kind === "builtin" && /^[A-Z]\w*(Error|Exception|Warning)$/.test(name)) return { k: "instance", cls: name, runtime: true };
+        if (res.kind === "builtin" && isExceptionName(name)) return { k: "instance", cls: name, runtime: true };
         return ANY;
       }
     }
@@ -364,6 +368,12 @@ export class TypeEnv {
       case "Name": {
         const res = this.analysis.resolve(scope, expr.id);
         if (res.kind === "builtin") return builtinValueType(expr.id);
+        const bindings = res.symbol.bindings;
+        if (bindings.length > 1 && bindings.every((b) => b.kind === "except")) {
+          // `except A as e` ... `except B as e`: inside each handler, e is that handler's exception.
+          const own = bindings.find((b) => expr.start >= b.node.start && expr.end <= b.node.end);
+          if (own !== undefined) return this.bindingType(own, res.symbol) ?? ANY;
+        }
         return this.symbolType(res.symbol);
       }
       case "BinOp": {
@@ -588,6 +598,10 @@ export class TypeEnv {
         return /^[A-Z]\w*(Error|Exception|Exit|Iteration)$/.test(name) ? { k: "instance", cls: name, runtime: true } : ANY;
     }
   }
+}
+
+export function isExceptionName(name: string): boolean {
+  return /^[A-Z]\w*(Error|Exception|Warning|Exit|Iteration|Interrupt)$/.test(name) || name === "Exception" || name === "BaseException";
 }
 
 function builtinValueType(name: string): PyType {
