@@ -1,0 +1,25 @@
+// Worker thread of the stdlib sweep: loads the compiler once, then translates the files the main thread
+// sends, one message each. The main thread watches the clock, so a file that hangs the compiler costs one
+// worker, not the sweep.
+import { readFileSync } from "node:fs";
+import { parentPort } from "node:worker_threads";
+import { loadCompiler } from "./toolchain.mjs";
+
+const { transpile } = await loadCompiler();
+
+parentPort.on("message", ({ index, file }) => {
+  const bytes = readFileSync(file);
+  const started = performance.now();
+  let result;
+  try {
+    const { code, diagnostics } = transpile(bytes, { filename: file });
+    result = {
+      code,
+      diagnostics: diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, start: d.start })),
+    };
+  } catch (error) {
+    result = { code: "", diagnostics: [], thrown: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  parentPort.postMessage({ index, ms: performance.now() - started, bytes: bytes.length, ...result });
+});
+parentPort.postMessage({ ready: true });
