@@ -28,9 +28,17 @@ export function summarize(profile) {
   const selfTime = new Map();
   const { nodes, samples, timeDeltas } = profile;
   const index = new Map(nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of nodes) for (const child of n.children ?? []) parent.set(child, n);
+  // Samples taken inside the inspector's own calls (an in-process profile's start and stop) are not ours.
+  const profilerOverhead = (id) => {
+    for (let n = index.get(id); n !== undefined; n = parent.get(n.id)) if (n.callFrame.url === "node:inspector") return true;
+    return false;
+  };
   for (let i = 0; i < samples.length; i++) selfTime.set(samples[i], (selfTime.get(samples[i]) ?? 0) + (timeDeltas[i] ?? 0));
   let total = 0;
   for (const [id, micros] of selfTime) {
+    if (profilerOverhead(id)) continue;
     const frame = index.get(id).callFrame;
     let category;
     if (frame.functionName === "(garbage collector)") category = "garbage collection";

@@ -1,7 +1,7 @@
 // Startup: what a cold `pyts` process spends before and around its first translation, each scenario a
 // fresh `node` process, all interleaved. The `load:` rows are cumulative pieces of the compiler's
 // import graph; the `cut:` rows are the cheap cuts tried (a V8 code cache, an esbuild bundle).
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,25 +12,36 @@ const node = process.execPath;
 const cacheDir = path.join(benchDir, ".generated", "code-cache");
 const codeCache = path.join(benchDir, "startup", "code-cache.cjs");
 
-/** A scenario that runs a snippet of ESM in a fresh node. */
-// process.exit: @prettier/sync's worker thread would keep the process alive.
-const snippet = (code) => [node, ["--input-type=module", "-e", `${code};\nprocess.exit(0);`], {}];
+const snippetDir = path.join(benchDir, ".generated", "startup");
+let snippetCount = 0;
+
+/**
+ * A scenario that runs a snippet of ESM in a fresh node, from a file: with `node -e` a worker thread
+ * inherits the `-e` and @prettier/sync's worker never answers. process.exit: that worker would keep
+ * the process alive.
+ */
+function snippet(code) {
+  mkdirSync(snippetDir, { recursive: true });
+  const file = path.join(snippetDir, `snippet-${++snippetCount}.mjs`);
+  writeFileSync(file, `import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\n${code};\nprocess.exit(0);\n`);
+  return [node, [file], {}];
+}
 
 export async function startup({ runs, oneLine, twoK }) {
   const compilerRequire = requireFrom("compiler");
   const tsMorph = compilerRequire.resolve("ts-morph");
   const typescriptPath = createRequire(tsMorph).resolve("@ts-morph/common/dist/typescript.js");
   const prettierSync = compilerRequire.resolve("@prettier/sync");
-  const prettier = compilerRequire.resolve("prettier");
+  const prettier = path.join(path.dirname(compilerRequire.resolve("prettier")), "index.mjs");
   const tsCode = JSON.stringify("const x: number = 1;\nfunction f(a: string) { return a }\n");
   const bundle = await buildBundle();
   rmSync(cacheDir, { recursive: true, force: true });
   const cacheEnv = { ...process.env, PYTS_BENCH_CODE_CACHE: cacheDir };
   const imp = (file) => JSON.stringify(pathToFileURL(file).href);
-  const req = (file) => `(await import("node:module")).createRequire(import.meta.url)(${JSON.stringify(file)})`;
+  const req = (file) => `require(${JSON.stringify(file)})`;
 
   const scenarios = {
-    "node, empty program": snippet("0"),
+    "node, empty program": snippet("void 0"),
     "load: @pyts/parser (web-tree-sitter init + grammar)": snippet(`await import(${imp(parserEntry)})`),
     "load: TypeScript 6 alone (ts-morph's bundled typescript.js)": snippet(req(typescriptPath)),
     "load: ts-morph (TypeScript + ts-morph)": snippet(req(tsMorph)),

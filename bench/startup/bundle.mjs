@@ -21,7 +21,8 @@ export async function buildBundle() {
   const manifest = JSON.parse(readFileSync(path.join(repoRoot, "packages/cli/package.json"), "utf8"));
   mkdirSync(path.dirname(bundleFile), { recursive: true });
   writeFileSync(path.join(bundleFile, "../../package.json"), JSON.stringify({ name: manifest.name, version: manifest.version, type: "module" }));
-  const webTreeSitter = pathToFileURL(requireFrom("parser").resolve("web-tree-sitter")).href;
+  // Its ESM entry, as the parser imports it (require.resolve would give the CommonJS one).
+  const webTreeSitter = pathToFileURL(path.join(path.dirname(requireFrom("parser").resolve("web-tree-sitter")), "web-tree-sitter.js")).href;
   const esbuildEntry = pathToFileURL(requireFrom("cli").resolve("esbuild")).href;
   await esbuild.build({
     entryPoints: [path.join(repoRoot, "packages/cli/dist/main.js")],

@@ -10,6 +10,7 @@ const vm = require("node:vm");
 const fs = require("node:fs");
 const path = require("node:path");
 const crypto = require("node:crypto");
+const { pathToFileURL } = require("node:url");
 
 const dir = process.env.PYTS_BENCH_CODE_CACHE;
 if (dir) {
@@ -25,7 +26,9 @@ if (dir) {
       cachedData = fs.readFileSync(file);
     } catch {}
     const wrapper = Module.wrap(content);
-    const script = new vm.Script(wrapper, { filename, cachedData, importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER });
+    // import() inside the module resolves as it would without the cache: relative to the module.
+    const importModuleDynamically = (specifier) => import(specifier.startsWith(".") ? pathToFileURL(path.resolve(path.dirname(filename), specifier)).href : specifier);
+    const script = new vm.Script(wrapper, { filename, cachedData, importModuleDynamically });
     if (cachedData === undefined || script.cachedDataRejected) pending.push({ script, file });
     const fn = script.runInThisContext({ displayErrors: true });
     const require = Module.createRequire(filename);
