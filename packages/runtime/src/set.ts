@@ -518,6 +518,7 @@ export class PyFrozenSet<T = unknown> extends PySet<T> {
     return (this.#hash ??= this.tableHash());
   }
 }
+Object.defineProperty(PyFrozenSet.prototype, "__pyTypeName__", { value: "frozenset" });
 for (const name of [
   "add",
   "discard",

@@ -21,8 +21,12 @@ export function typeName(x: unknown): string {
       if (x === null) return "NoneType";
       if (Array.isArray(x)) return isTuple(x) ? "tuple" : "list";
       {
-        const own = (x as { __pyTypeName__?: string }).__pyTypeName__;
-        if (typeof own === "string") return own;
+        // Runtime classes name themselves (Dict → "dict"); a user subclass keeps its own name.
+        const proto = Object.getPrototypeOf(x) as object | null;
+        if (proto !== null && Object.prototype.hasOwnProperty.call(proto, "__pyTypeName__")) {
+          const own = (x as { __pyTypeName__?: string }).__pyTypeName__;
+          if (typeof own === "string") return own;
+        }
       }
       return (x as object).constructor?.name ?? "object";
   }
