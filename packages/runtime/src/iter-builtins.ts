@@ -233,6 +233,8 @@ export function iter(x: unknown): Iterator<unknown> & Iterable<unknown> {
 const NO_DEFAULT = Symbol("no default");
 
 /** `next(iterator[, default])`. */
+export function next<T>(it: { __next__(): T }): T;
+export function next<T, D>(it: { __next__(): T }, defaultValue: D): T | D;
 export function next<T>(it: Iterator<T>): T;
 export function next<T, D>(it: Iterator<T>, defaultValue: D): T | D;
 export function next(it: unknown, defaultValue: unknown = NO_DEFAULT): unknown {

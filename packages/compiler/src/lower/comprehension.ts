@@ -28,10 +28,12 @@ import type { Comprehension, DictComp, Expression, GeneratorExp, ListComp, Name,
 import { ts } from "ts-morph";
 import type { Scope } from "../analyze/scopes.js";
 import type { LowerContext } from "./context.js";
+import { iterableOf } from "./control-flow.js";
 import { newFunctionContext } from "./functions.js";
 import { lowerExpression } from "./index.js";
+import { condition } from "./operators.js";
 import { tsType } from "./names.js";
-import { ANY, type PyType } from "./types.js";
+import { ANY, elementType, type PyType } from "./types.js";
 
 const f = ts.factory;
 
@@ -150,7 +152,7 @@ function loops(ctx: LowerContext, generators: Comprehension[], firstIter: ts.Exp
     const iter = i === 0 ? firstIter : gen.is_async ? asyncIterableOperand(ctx, gen.iter) : iterableOperand(ctx, gen.iter);
     const inner: ts.Statement[] = [];
     for (const cond of gen.ifs) {
-      inner.push(f.createIfStatement(f.createPrefixUnaryExpression(ts.SyntaxKind.ExclamationToken, f.createParenthesizedExpression(conditionExpression(ctx, cond))), f.createContinueStatement()));
+      inner.push(f.createIfStatement(f.createPrefixUnaryExpression(ts.SyntaxKind.ExclamationToken, f.createParenthesizedExpression(condition(ctx, cond))), f.createContinueStatement()));
     }
     inner.push(...build(i + 1));
     const target = targetPattern(ctx, gen.target, captured.length === 0 ? "declare" : "assign");
@@ -228,34 +230,24 @@ function assignmentPattern(ctx: LowerContext, target: Expression): ts.Expression
   }
 }
 
-/** A Python condition as a JavaScript boolean: as is when it is a `bool`, else through `truthy`. */
-export function conditionExpression(ctx: LowerContext, cond: Expression): ts.Expression {
-  const value = lowerExpression(ctx, cond);
-  if (ctx.types.infer(cond, ctx.scope).k === "bool") return value;
-  return f.createCallExpression(ctx.useRuntime("truthy"), undefined, [value]);
-}
-
-/** Iterable kinds whose values JavaScript's `for ... of` and `yield*` iterate the way Python does. */
-const NATIVE_ITERABLES = new Set<PyType["k"]>(["list", "tuple", "tuplevar", "str", "dict", "set", "range", "iter"]);
-
 /**
  * The operand of `for ... of` / `yield*` for a Python iterable: as is when it is a list, string,
  * range, dict, set or generator (all JavaScript iterables), else through the runtime's `iterate`,
  * which speaks `__iter__`/`__next__`.
  */
 export function iterableOperand(ctx: LowerContext, expr: Expression): ts.Expression {
-  const value = lowerExpression(ctx, expr);
-  const t = ctx.types.infer(expr, ctx.scope);
-  if (NATIVE_ITERABLES.has(t.k) || callsFunctionKind(ctx, expr) === "generator") return value;
-  return f.createCallExpression(ctx.useRuntime("iterate"), undefined, [value]);
+  if (callsFunctionKind(ctx, expr) === "generator") return lowerExpression(ctx, expr);
+  return iterableOf(ctx, expr);
 }
 
-/** The operand of `for await ... of` for a Python async iterable: async generators as they are, else `aiter(x)`. */
+/** The operand of `for await ... of` for a Python async iterable: async generators as they are, else `asyncIter(x)`. */
 export function asyncIterableOperand(ctx: LowerContext, expr: Expression): ts.Expression {
   const value = lowerExpression(ctx, expr);
   const t = ctx.types.infer(expr, ctx.scope);
   if ((t.k === "iter" && t.name.startsWith("Async")) || callsFunctionKind(ctx, expr) === "async generator") return value;
-  return f.createCallExpression(ctx.useRuntime("aiter"), undefined, [value]);
+  // `asyncIter` cannot see the item type through a Python protocol; pass it on when it is known.
+  const item = elementType(t);
+  return f.createCallExpression(ctx.useRuntime("asyncIter"), item.k === "any" ? undefined : [tsType(ctx, item)], [value]);
 }
 
 /** Whether `expr` calls a user function known to be a generator or an async generator. */

@@ -77,7 +77,7 @@ export function lowerYield(ctx: LowerContext, node: Yield): ts.Expression {
   const value = node.value === null ? f.createNull() : lowerExpression(ctx, node.value);
   const inAsyncGenerator = ctx.scope.facts.isAsync;
   // JavaScript's `yield` in an async generator awaits a thenable; box awaitables so they are yielded as values.
-  const boxed = inAsyncGenerator && node.value !== null && mayBeAwaitable(ctx.types.infer(node.value, ctx.scope)) ? f.createCallExpression(ctx.useRuntime("yieldValue"), undefined, [value]) : value;
+  const boxed = inAsyncGenerator && node.value !== null && mayBeAwaitable(ctx.types.infer(node.value, ctx.scope)) ? f.createCallExpression(ctx.useRuntime("noAdopt"), undefined, [value]) : value;
   return f.createYieldExpression(undefined, boxed);
 }
 
@@ -91,7 +91,8 @@ function mayBeAwaitable(t: PyType): boolean {
  * The return type of a generator (`Generator<Y, R, S>`) or async generator
  * (`AsyncGenerator<Y, void, S>`): from the annotation when there is one, else from the values
  * the body yields and returns. `S`, what `send` passes in, is `any` when the body uses the value
- * of a `yield` and Python does not say its type, and `unknown` when the body never uses it.
+ * of a `yield` (or delegates with `yield from`) and Python does not say its type, and `unknown`
+ * when the body never uses it.
  */
 export function generatorReturnType(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef, isAsync: boolean): ts.TypeNode {
   const scope = ctx.analysis.scopeOf(def);
@@ -148,7 +149,8 @@ function collectOwnYields(def: FunctionDef | AsyncFunctionDef): OwnYields {
     if (NESTED_SCOPES.has(node._type)) return;
     if (node._type === "Yield" || node._type === "YieldFrom") {
       out.yields.push(node);
-      if (node._type === "Yield" && parent._type !== "Expr") out.sendUsed = true;
+      // A `yield` used as a value receives what `send` passes; `yield from` passes it on.
+      if (node._type === "YieldFrom" || parent._type !== "Expr") out.sendUsed = true;
     }
     if (node._type === "Return" && node.value !== null) out.returns.push(node.value);
     forEachChild(node, (child) => visit(child, node));
