@@ -250,7 +250,7 @@ export class Converter {
         this.error("PY1004", n, ["Missing parentheses in call to 'print'. Did you mean print(...)?"]);
         return null;
       case "exec_statement":
-        this.error("PY1004", n, ["Missing parentheses in call to 'exec'"]);
+        this.error("PY1004", n, ["Missing parentheses in call to 'exec'. Did you mean exec(...)?"]);
         return null;
       case "type_alias_statement":
         this.error("PY1001", n);
@@ -348,7 +348,7 @@ export class Converter {
       else if (t._type !== "Name" && t._type !== "Attribute" && t._type !== "Subscript") {
         const what = targetDescription(t);
         const msg =
-          t === target && (t._type === "Constant" || t._type === "Compare")
+          t === target && !(t._type === "Constant" && (t.value.type === "None" || t.value.type === "bool" || t.value.type === "Ellipsis"))
             ? `cannot assign to ${what} here. Maybe you meant '==' instead of '='?`
             : `cannot assign to ${what}`;
         this.diagnostics.push(diagnostic("PY1004", { start: t.start, end: t.end }, [msg]));
@@ -360,7 +360,8 @@ export class Converter {
 
   checkAugTarget(target: A.Expression, n: CNode): void {
     if (target._type !== "Name" && target._type !== "Attribute" && target._type !== "Subscript") {
-      this.error("PY1004", n, [`'${targetDescription(target)}' is an illegal expression for augmented assignment`]);
+      const what = target._type === "Tuple" ? "tuple" : target._type === "List" ? "list" : targetDescription(target);
+      this.error("PY1004", n, [`'${what}' is an illegal expression for augmented assignment`]);
     }
   }
 

@@ -1,6 +1,7 @@
 // @pyts/parser: Python source to a typed AST mirroring CPython's `ast`, with byte spans and
 // syntax diagnostics. `parse` is synchronous (the grammar loads once, at import) and never throws.
 import type { Module } from "./ast.js";
+import { type BracketError, scanBrackets } from "./brackets.js";
 import { Converter } from "./convert.js";
 import { type CNode, parseCst } from "./cst.js";
 import { type Diagnostic, diagnostic, LineIndex } from "./diagnostics.js";
@@ -71,18 +72,24 @@ export function parse(source: string | Uint8Array, _options: ParseOptions = {}):
     }
     const masked = maskSoftKeywords(program);
     let root = parseCst(masked);
+    let bracketError: BracketError | null = null;
     if (root && errorCount(root) > 0) {
       // tree-sitter-python's scanner fails on some line breaks inside brackets (a line indented
       // less than its statement); Python ignores those breaks, so try again without them.
-      const joined = joinBracketedLines(masked);
-      const retry = joined === masked ? null : parseCst(joined);
+      const scan = scanBrackets(masked);
+      bracketError = scan.error;
+      const retry = scan.joined === masked ? null : parseCst(scan.joined);
       if (retry && errorCount(retry) < errorCount(root)) root = retry;
     }
     if (!root) {
       diagnostics.push(diagnostic("PY1001", { start: 0, end: 0 }));
       return { module: empty, diagnostics, bytes, lines };
     }
-    diagnostics.push(...syntaxErrors(root, program, byteOffsets));
+    if (bracketError) {
+      // CPython's tokenizer stops at a bracket error; tree-sitter's errors after it are noise.
+      const at = byteOffsets[bracketError.at]!;
+      diagnostics.push(diagnostic("PY1004", { start: at, end: at + 1 }, [bracketError.message]));
+    } else diagnostics.push(...syntaxErrors(root, program, byteOffsets));
     diagnostics.push(...indentationErrors(root, program, byteOffsets));
     const converter = new Converter(program, byteOffsets);
     const module = run(converter.module(root));
@@ -132,49 +139,6 @@ function errorCount(root: CNode): number {
     for (const c of n.children) stack.push(c);
   }
   return count;
-}
-
-/**
- * A copy of `source` of the same length where line breaks (and comments, and backslash
- * continuations) inside brackets are blanks: Python's implicit line joining, done up front.
- */
-function joinBracketedLines(source: string): string {
-  const out = source.split("");
-  let depth = 0;
-  let i = 0;
-  const n = source.length;
-  while (i < n) {
-    const c = source[i]!;
-    if (c === "#") {
-      const end = source.indexOf("\n", i);
-      const stop = end < 0 ? n : end;
-      if (depth > 0) for (let k = i; k < stop; k++) out[k] = " ";
-      i = stop;
-    } else if (c === "'" || c === '"') {
-      const triple = source.startsWith(c.repeat(3), i);
-      const quote = triple ? c.repeat(3) : c;
-      i += quote.length;
-      while (i < n && !source.startsWith(quote, i)) {
-        if (source[i] === "\\") i++;
-        else if (!triple && source[i] === "\n") break;
-        i++;
-      }
-      i += quote.length;
-    } else if (c === "(" || c === "[" || c === "{") {
-      depth++;
-      i++;
-    } else if (c === ")" || c === "]" || c === "}") {
-      depth = Math.max(0, depth - 1);
-      i++;
-    } else if (depth > 0 && (c === "\n" || c === "\r")) {
-      out[i] = " ";
-      i++;
-    } else if (depth > 0 && c === "\\" && (source[i + 1] === "\n" || source[i + 1] === "\r")) {
-      out[i] = " ";
-      i++;
-    } else i++;
-  }
-  return out.join("");
 }
 
 /** Byte offset (plus `base`) of every UTF-16 index of `s`, and of its end. */

@@ -54,7 +54,7 @@ function errorDiagnostic(n: CNode, source: string, byteOffsets: Uint32Array): Di
     const what = unassignable[target.type];
     const targetSpan = { start: byteOffsets[target.start]!, end: byteOffsets[target.end]! };
     if (what && eq.type === "=") {
-      const hint = what === "literal" || what === "comparison" ? " here. Maybe you meant '==' instead of '='?" : "";
+      const hint = ["None", "True", "False", "ellipsis"].includes(what) ? "" : " here. Maybe you meant '==' instead of '='?";
       return diagnostic("PY1004", targetSpan, [`cannot assign to ${what}${hint}`]);
     }
     if (what) return diagnostic("PY1004", targetSpan, [`'${what}' is an illegal expression for augmented assignment`]);
@@ -63,8 +63,12 @@ function errorDiagnostic(n: CNode, source: string, byteOffsets: Uint32Array): Di
   while (first.children.length) first = first.children[0]!;
   const text = source.slice(first.start, first.end);
   const span = { start: byteOffsets[first.start]!, end: byteOffsets[first.end]! };
-  if (/^["']/.test(text) || /^[rRbBuUfF]{0,2}["']/.test(text)) {
-    return diagnostic("PY1004", span, ["unterminated string literal"]);
+  if (/^[rRbBuUfF]{0,2}["']/.test(text)) {
+    // CPython names the line where it gave up: the string's own, or the last for triple quotes.
+    const triple = /^[rRbBuUfF]{0,2}("{3}|'{3})/.test(text);
+    const upTo = triple ? source.replace(/\s+$/, "").length : first.start;
+    const line = source.slice(0, upTo).split(/\r\n?|\n/).length;
+    return diagnostic("PY1004", span, [`unterminated ${triple ? "triple-quoted " : ""}string literal (detected at line ${line})`]);
   }
   const colon = missingColon(n, text, source);
   if (colon !== null) return diagnostic("PY1002", { start: byteOffsets[colon]!, end: byteOffsets[colon]! }, ["':'"]);

@@ -42,7 +42,11 @@ function checkNode(node: A.Node, source: Uint8Array, lines: LineIndex, existing:
     const end = node.end;
     if (existing.some((d) => d.start >= start && d.start <= end)) return;
     const what = blockOwner(node, source);
-    out.push(diagnostic("PY1004", { start: end, end }, [`expected an indented block after ${what} on line ${lines.line(start)}`]));
+    // CPython points at the line after the header, where the block should have begun.
+    let at = end;
+    while (at < source.length && source[at] !== 0x0a) at++;
+    at = Math.min(at + 1, source.length);
+    out.push(diagnostic("PY1004", { start: at, end: at }, [`expected an indented block after ${what} on line ${lines.line(start)}`]));
   }
 }
 
