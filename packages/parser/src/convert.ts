@@ -3,8 +3,9 @@
 import type * as A from "./ast.js";
 import type { CNode } from "./cst.js";
 import { type Diagnostic, type DiagnosticCode, diagnostic } from "./diagnostics.js";
-import { decodeLiteral, latin1Bytes, numberLiteral, stringPrefix, type StringPrefix } from "./literals.js";
+import { numberLiteral } from "./literals.js";
 import { convertPattern } from "./patterns.js";
+import { convertStrings } from "./strings.js";
 import type { Step } from "./trampoline.js";
 
 type Ctx = A.ExprContext;
@@ -45,8 +46,6 @@ const keywords = new Set(
     " ",
   ),
 );
-
-const conversions: Record<string, number> = { "!s": 115, "!r": 114, "!a": 97 };
 
 /** Binding strength of binary operators (CPython's grammar; tree-sitter's table is not faithful). */
 const binaryPrecedence: Record<string, number> = {
@@ -747,7 +746,7 @@ export class Converter {
         return { _type: "Constant", value: { type: "Ellipsis" }, kind: null, ...sp };
       case "string":
       case "concatenated_string":
-        return (yield this.strings(n)) as A.Expression;
+        return (yield convertStrings(this, n)) as A.Expression;
       case "parenthesized_expression": {
         const inner = namedChildren(n)[0];
         if (!inner) return { _type: "Tuple", elts: [], ctx, ...sp };
@@ -1049,138 +1048,6 @@ export class Converter {
     return out;
   }
 
-  // ------------------------------------------------------------ strings
-
-  /** A string literal or adjacent literals: one Constant, or one JoinedStr if any is an f-string. */
-  *strings(n: CNode): Step<A.Expression> {
-    const parts = n.type === "concatenated_string" ? n.children.filter((c) => c.type === "string") : [n];
-    const sp = this.span(n);
-    const prefixes = parts.map((p) => {
-      const start = p.children.find((c) => c.type === "string_start");
-      return stringPrefix(start ? this.text(start).replace(/["']+$/, "") : "");
-    });
-    const kind = prefixes[0]?.unicode ? "u" : null;
-    if (this.source[n.start] === "`") this.error("PY1001", n);
-    const bytes = prefixes[0]?.bytes ?? false;
-    if (prefixes.some((p) => p.bytes !== bytes)) this.error("PY1004", n, ["cannot mix bytes and nonbytes literals"]);
-    if (!prefixes.some((p) => p.format)) {
-      let value = "";
-      parts.forEach((p, i) => (value += this.literalText(p, p.start, p.end, prefixes[i]!, false, true)));
-      if (bytes) return { _type: "Constant", value: { type: "bytes", value: latin1Bytes(value) }, kind: null, ...sp };
-      return { _type: "Constant", value: { type: "str", value }, kind, ...sp };
-    }
-    const values: (A.Constant | A.FormattedValue)[] = [];
-    let pending = "";
-    const flush = (): void => {
-      if (pending) values.push({ _type: "Constant", value: { type: "str", value: pending }, kind: null, ...sp });
-      pending = "";
-    };
-    for (let i = 0; i < parts.length; i++) {
-      const p = parts[i]!;
-      const prefix = prefixes[i]!;
-      if (!prefix.format) {
-        pending += this.literalText(p, p.start, p.end, prefix, false, true);
-        continue;
-      }
-      const startTok = p.children.find((c) => c.type === "string_start");
-      let pos = startTok ? startTok.end : p.start;
-      for (const c of p.children) {
-        if (c.type !== "interpolation") continue;
-        pending += this.literalText(p, pos, c.start, prefix, true, false);
-        const debug = hasToken(c, "=") ? this.debugText(c) : null;
-        if (debug !== null) pending += debug;
-        flush();
-        values.push(yield this.formattedValue(c, prefix, debug !== null));
-        pos = c.end;
-      }
-      pending += this.literalText(p, pos, this.stringBodyEnd(p), prefix, true, false);
-    }
-    flush();
-    return { _type: "JoinedStr", values, ...sp };
-  }
-
-  /** Decoded text of `[from, to)` in string `p`; `whole` means the range includes the quotes. */
-  literalText(p: CNode, from: number, to: number, prefix: StringPrefix, inFString: boolean, whole: boolean): string {
-    if (whole) {
-      const startTok = p.children.find((c) => c.type === "string_start");
-      from = startTok ? startTok.end : from;
-      to = this.stringBodyEnd(p);
-    }
-    if (to <= from) return "";
-    const decoded = decodeLiteral(this.source.slice(from, to), prefix, inFString);
-    if (decoded.error) {
-      this.diagnostics.push(diagnostic("PY1004", { start: this.byteOffsets[from]!, end: this.byteOffsets[to]! }, [decoded.error]));
-    }
-    return decoded.value;
-  }
-
-  /**
-   * `f"{x:=10}"` is not a walrus in an f-string: it formats `x` with the spec `=10`
-   * (a walrus needs parentheses there). tree-sitter reads a named expression.
-   */
-  *walrusLookalike(n: CNode, named: CNode, prefix: StringPrefix): Step<A.FormattedValue> {
-    const name = fieldChild(named, "name");
-    const value: A.Expression = yield this.exprOr(name, named);
-    const colon = this.source.indexOf(":", name ? name.end : named.start);
-    const close = n.children[n.children.length - 1];
-    const specEnd = close && !close.named && close.type === "}" ? close.start : n.end;
-    const specText = this.literalText(n, colon + 1, specEnd, prefix, true, false);
-    const specSpan = { start: this.byteOffsets[colon]!, end: this.byteOffsets[specEnd]! };
-    const values: A.Constant[] = specText ? [{ _type: "Constant", value: { type: "str", value: specText }, kind: null, ...specSpan }] : [];
-    return { _type: "FormattedValue", value, conversion: -1, format_spec: { _type: "JoinedStr", values, ...specSpan }, ...this.span(n) };
-  }
-
-  /**
-   * Where the body of string `p` ends: before its closing quotes. (tree-sitter's `string_end`
-   * can swallow trailing backslashes of a raw string, so it is not used.)
-   */
-  stringBodyEnd(p: CNode): number {
-    const startTok = p.children.find((c) => c.type === "string_start");
-    const endTok = p.children.find((c) => c.type === "string_end");
-    if (!startTok || !endTok || endTok.missing) return endTok ? endTok.start : p.end;
-    const quote = this.text(startTok).replace(/^[a-zA-Z]*/, "");
-    return Math.max(startTok.end, p.end - quote.length);
-  }
-
-  /** The source text `f"{x = }"` repeats before the value: from after `{` to after `=`. */
-  debugText(interp: CNode): string {
-    const open = interp.children[0];
-    const eq = interp.children.find((c) => !c.named && c.type === "=");
-    if (!open || !eq) return "";
-    const after = interp.children.find((c) => c.start >= eq.end && (c.type === "type_conversion" || c.type === "format_specifier" || c.type === "}"));
-    return this.source.slice(open.end, after ? after.start : eq.end).replace(/\r\n?/g, "\n");
-  }
-
-  *formattedValue(n: CNode, prefix: StringPrefix, debug: boolean): Step<A.FormattedValue> {
-    const expression = fieldChild(n, "expression");
-    if (expression?.type === "named_expression") return (yield this.walrusLookalike(n, expression, prefix)) as A.FormattedValue;
-    const value: A.Expression = yield this.exprOr(expression, n);
-    const conv = fieldChild(n, "type_conversion");
-    const specNode = fieldChild(n, "format_specifier");
-    let conversion = conv ? (conversions[this.text(conv)] ?? -1) : -1;
-    if (conv && conversions[this.text(conv)] === undefined) this.error("PY1004", conv, ["f-string: invalid conversion character: expected 's', 'r', or 'a'"]);
-    if (debug && !conv && !specNode) conversion = 114;
-    let format_spec: A.JoinedStr | null = null;
-    if (specNode) {
-      const values: (A.Constant | A.FormattedValue)[] = [];
-      const colon = specNode.children.find((c) => !c.named && c.type === ":");
-      let pos = colon ? colon.end : specNode.start;
-      const specSpan = this.span(specNode);
-      const literal = (to: number): void => {
-        const text = this.literalText(specNode, pos, to, prefix, true, false);
-        if (text) values.push({ _type: "Constant", value: { type: "str", value: text }, kind: null, ...specSpan });
-      };
-      for (const c of specNode.children) {
-        if (c.type !== "format_expression") continue;
-        literal(c.start);
-        values.push(yield this.formattedValue(c, prefix, false));
-        pos = c.end;
-      }
-      literal(specNode.end);
-      format_spec = { _type: "JoinedStr", values, ...specSpan };
-    }
-    return { _type: "FormattedValue", value, conversion, format_spec, ...this.span(n) };
-  }
 }
 
 /**
