@@ -1,5 +1,5 @@
 // Plain-JavaScript baseline: the same programs with native async functions and promises
-// (eager, no CPython ordering). `node bench-native.mjs CASE N` prints seconds.
+// (eager, no CPython ordering). `node bench-native.mjs CASE N` prints wall-clock and CPU seconds.
 async function trivial(i) {
   return i;
 }
@@ -83,5 +83,7 @@ void yieldOnce;
 const CASES = { gather: gatherCase, as_completed: asCompletedCase, switches: switchesCase, queue: queueCase };
 const [, , name, n] = process.argv;
 const start = performance.now();
+const cpu = process.cpuUsage();
 await CASES[name](Number(n));
-console.log((performance.now() - start) / 1000);
+const used = process.cpuUsage(cpu);
+console.log((performance.now() - start) / 1000, (used.user + used.system) / 1e6);

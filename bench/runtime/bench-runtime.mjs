@@ -1,5 +1,5 @@
 // @pyts/runtime side of the benchmarks: the programs of bench.py, written as the compiler
-// emits them. `node bench-runtime.mjs CASE N` prints seconds spent in asyncio.run.
+// emits them. `node bench-runtime.mjs CASE N` prints the wall-clock and CPU seconds spent in asyncio.run.
 import * as asyncio from "../../packages/runtime/dist/modules/asyncio.js";
 import { coroutine } from "../../packages/runtime/dist/asyncio/index.js";
 
@@ -55,5 +55,7 @@ const queueCase = coroutine(async function queue_case(n) {
 const CASES = { gather: gatherCase, as_completed: asCompletedCase, switches: switchesCase, queue: queueCase };
 const [, , name, n] = process.argv;
 const start = performance.now();
+const cpu = process.cpuUsage();
 await asyncio.run(CASES[name](Number(n)));
-console.log((performance.now() - start) / 1000);
+const used = process.cpuUsage(cpu);
+console.log((performance.now() - start) / 1000, (used.user + used.system) / 1e6);

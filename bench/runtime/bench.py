@@ -1,5 +1,5 @@
-# CPython side of the runtime benchmarks: `python3 bench.py CASE N` prints seconds spent in
-# asyncio.run (interpreter start-up excluded).
+# CPython side of the runtime benchmarks: `python3 bench.py CASE N` prints the wall-clock and
+# CPU seconds spent in asyncio.run (interpreter start-up excluded).
 import asyncio
 import sys
 import time
@@ -58,6 +58,6 @@ CASES = {"gather": gather_case, "as_completed": as_completed_case, "switches": s
 
 if __name__ == "__main__":
     case, n = sys.argv[1], int(sys.argv[2])
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     asyncio.run(CASES[case](n))
-    print(time.perf_counter() - start)
+    print(time.perf_counter() - start, time.process_time() - cpu)

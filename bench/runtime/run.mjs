@@ -1,5 +1,7 @@
 // Runs each runtime benchmark under CPython, @pyts/runtime and native promises, interleaved
-// (so a busy machine slows all three alike), and prints the median of N runs of each.
+// (so a busy machine slows all three alike), and prints the median of N runs of each: wall-clock
+// seconds, and the ratio of CPU seconds too, which a loaded machine distorts less (V8's
+// parallel GC threads count in it).
 //   node bench/runtime/run.mjs [--runs N] [case ...]      (build packages/runtime first)
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -25,7 +27,8 @@ if (runsAt >= 0) {
 const cases = args.length > 0 ? args : Object.keys(SIZES);
 
 function time(cmd, argv, env) {
-  return Number(execFileSync(cmd, argv, { encoding: "utf8", env }).trim());
+  const [wall, cpu] = execFileSync(cmd, argv, { encoding: "utf8", env }).trim().split(/\s+/).map(Number);
+  return { wall, cpu };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -39,12 +42,28 @@ for (const name of cases) {
     t.rt.push(time(process.execPath, [path.join(here, "bench-runtime.mjs"), name, n]));
     t.native.push(time(process.execPath, [path.join(here, "bench-native.mjs"), name, n]));
   }
-  const py = median(t.py);
-  const rt = median(t.rt);
-  const native = median(t.native);
-  rows.push([LABELS[name], py.toFixed(3), rt.toFixed(3), native.toFixed(3), (py / rt).toFixed(1) + "x", (py / native).toFixed(1) + "x"]);
+  const wall = (k) => median(t[k].map((x) => x.wall));
+  const cpu = (k) => median(t[k].map((x) => x.cpu));
+  const [py, rt, native] = [wall("py"), wall("rt"), wall("native")];
+  rows.push([
+    LABELS[name],
+    py.toFixed(3),
+    rt.toFixed(3),
+    native.toFixed(3),
+    (py / rt).toFixed(1) + "x",
+    (py / native).toFixed(1) + "x",
+    (cpu("py") / cpu("rt")).toFixed(1) + "x",
+  ]);
 }
-const header = ["benchmark (median of " + runs + ")", "CPython s", "@pyts/runtime s", "native s", "runtime vs CPython", "native vs CPython"];
+const header = [
+  "benchmark (median of " + runs + ")",
+  "CPython s",
+  "@pyts/runtime s",
+  "native s",
+  "runtime vs CPython",
+  "native vs CPython",
+  "runtime vs CPython (CPU)",
+];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => "| " + cells.map((c, i) => c.padEnd(widths[i])).join(" | ") + " |";
 console.log(line(header));
