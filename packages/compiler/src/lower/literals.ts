@@ -12,7 +12,7 @@ import { ts } from "ts-morph";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
-import { elementType, joinAll, sameType } from "./types.js";
+import { joinAll, sameType } from "./types.js";
 
 const f = ts.factory;
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -61,9 +61,7 @@ export function spreadable(ctx: LowerContext, e: Expression): ts.Expression {
   const t = ctx.types.infer(e, ctx.scope);
   const value = lowerExpression(ctx, e);
   if (t.k === "list" || t.k === "tuple" || t.k === "tuplevar" || t.k === "str" || t.k === "set") return value;
-  if (t.k === "any" || t.k === "instance" || t.k === "dict" || t.k === "optional") return f.createCallExpression(ctx.useRuntime("iterate"), undefined, [value]);
-  void elementType;
-  return value;
+  return f.createCallExpression(ctx.useRuntime("iterate"), undefined, [value]);
 }
 
 export function lowerList(ctx: LowerContext, node: List): ts.Expression {

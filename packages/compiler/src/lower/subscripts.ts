@@ -34,8 +34,14 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
       return f.createPropertyAccessExpression(f.createParenthesizedExpression(f.createAsExpression(recv, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))), ctx.mangleMember(node.attr));
     }
   }
+  if (BUILTIN_VALUE_KINDS.has(t.k)) {
+    // An attribute of a builtin-typed value (not a method call): Python's lookup and AttributeError.
+    return f.createAsExpression(f.createCallExpression(ctx.useRuntime("getattr"), undefined, [recv, f.createStringLiteral(node.attr)]), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword));
+  }
   return f.createPropertyAccessExpression(recv, ctx.mangleMember(node.attr));
 }
+
+const BUILTIN_VALUE_KINDS = new Set(["str", "list", "tuple", "tuplevar", "dict", "set", "iter", "range", "int", "float", "bool", "None"]);
 
 const EXCEPTION_MEMBERS = new Set(["args", "__cause__", "__context__", "__suppress_context__", "__traceback__", "__notes__", "with_traceback", "add_note", "__str__", "__repr__", "value", "code", "errno", "strerror", "filename"]);
 
