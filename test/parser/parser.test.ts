@@ -168,6 +168,10 @@ describe("syntax errors become diagnostics with positions", () => {
     "match x:\n    case 1 + 1: pass\n",
     "x = b'\u00e9'\n",
     "x = 'a' b'b'\n",
+    "f(a b)\n",
+    "x = [1 2]\n",
+    "print('x' y)\n",
+    "f(a, b c)\n",
   ];
   const cpythonWords = evalPythonJson<[string, number][]>(
     [

@@ -6,21 +6,35 @@ import { type Diagnostic, diagnostic } from "./diagnostics.js";
 /** Diagnostics for the ERROR and MISSING nodes of a tree, in source order. */
 export function syntaxErrors(root: CNode, source: string, byteOffsets: Uint32Array): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const stack: CNode[] = [root];
+  const stack: [CNode, CNode | null, CNode | null][] = [[root, null, null]];
   while (stack.length) {
-    const n = stack.pop()!;
+    const [n, parent, previous] = stack.pop()!;
     const span = { start: byteOffsets[n.start]!, end: byteOffsets[n.end]! };
     if (n.type === "ERROR") {
-      out.push(errorDiagnostic(n, source, byteOffsets));
+      out.push(missingComma(n, parent, previous, byteOffsets) ?? errorDiagnostic(n, source, byteOffsets));
       continue; // one diagnostic per error region
     }
     if (n.missing) {
       out.push(n.named || !/^[\p{L}_]/u.test(n.type) ? missingDiagnostic(n, span) : diagnostic("PY1002", span, [`'${n.type}'`]));
       continue;
     }
-    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push([n.children[i]!, n, n.children[i - 1] ?? null]);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+const bracketed = new Set(["argument_list", "list", "tuple", "set", "dictionary", "parenthesized_expression", "subscript"]);
+
+/**
+ * `f(a b)`, `[1 2]`: an expression right after another inside brackets. tree-sitter makes the
+ * second one an ERROR; CPython suggests the comma.
+ */
+function missingComma(n: CNode, parent: CNode | null, previous: CNode | null, byteOffsets: Uint32Array): Diagnostic | null {
+  if (!parent || !bracketed.has(parent.type)) return null;
+  const first = n.children[0];
+  if (!previous?.named || previous.type === "ERROR" || !first?.named || first.type === "ERROR") return null;
+  if (/statement|clause|block|definition|keyword_argument|pair/.test(previous.type)) return null;
+  return diagnostic("PY1004", { start: byteOffsets[previous.start]!, end: byteOffsets[first.end]! }, ["invalid syntax. Perhaps you forgot a comma?"]);
 }
 
 function missingDiagnostic(n: CNode, span: { start: number; end: number }): Diagnostic {
