@@ -96,58 +96,112 @@ function tupleHash(items: readonly unknown[]): number | bigint {
   return normHash(BigInt.asIntN(64, acc));
 }
 
-const MASK64 = (1n << 64n) - 1n;
-const rotl = (x: bigint, b: bigint) => ((x << b) | (x >> (64n - b))) & MASK64;
+// 64-bit lanes as (high, low) uint32 pairs: BigInt arithmetic would be ~10x slower.
+const v = new Uint32Array(8); // v0h v0l v1h v1l v2h v2l v3h v3l
 
-/** CPython's siphash13 (the 3.11 default string hash) with the given key. */
-function siphash13(k0: bigint, k1: bigint, data: Uint8Array): bigint {
-  let v0 = k0 ^ 0x736f6d6570736575n;
-  let v1 = k1 ^ 0x646f72616e646f6dn;
-  let v2 = k0 ^ 0x6c7967656e657261n;
-  let v3 = k1 ^ 0x7465646279746573n;
-  const round = () => {
-    v0 = (v0 + v1) & MASK64;
-    v2 = (v2 + v3) & MASK64;
-    v1 = rotl(v1, 13n) ^ v0;
-    v3 = rotl(v3, 16n) ^ v2;
-    v0 = rotl(v0, 32n);
-    v2 = (v2 + v1) & MASK64;
-    v0 = (v0 + v3) & MASK64;
-    v1 = rotl(v1, 17n) ^ v2;
-    v3 = rotl(v3, 21n) ^ v0;
-    v2 = rotl(v2, 32n);
-  };
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  let offset = 0;
-  for (; data.length - offset >= 8; offset += 8) {
-    const mi = view.getBigUint64(offset, true);
-    v3 ^= mi;
-    round();
-    v0 ^= mi;
+function add64(a: number, b: number): void {
+  const lo = (v[a + 1]! + v[b + 1]!) >>> 0;
+  const carry = lo < v[a + 1]! ? 1 : 0;
+  v[a] = (v[a]! + v[b]! + carry) >>> 0;
+  v[a + 1] = lo;
+}
+
+function rotlXor(x: number, bits: number, y: number): void {
+  // v[x] = rotl(v[x], bits) ^ v[y]
+  const hi = v[x]!;
+  const lo = v[x + 1]!;
+  let rh: number;
+  let rl: number;
+  if (bits === 32) {
+    rh = lo;
+    rl = hi;
+  } else {
+    rh = ((hi << bits) | (lo >>> (32 - bits))) >>> 0;
+    rl = ((lo << bits) | (hi >>> (32 - bits))) >>> 0;
   }
-  let t = 0n;
-  for (let i = data.length - offset - 1; i >= 0; i--) t = (t << 8n) | BigInt(data[offset + i]!);
-  const b = ((BigInt(data.length) << 56n) & MASK64) | t;
-  v3 ^= b;
-  round();
-  v0 ^= b;
-  v2 ^= 0xffn;
-  round();
-  round();
-  round();
-  return v0 ^ v1 ^ v2 ^ v3;
+  v[x] = (rh ^ v[y]!) >>> 0;
+  v[x + 1] = (rl ^ v[y + 1]!) >>> 0;
+}
+
+function rotl32(x: number): void {
+  const hi = v[x]!;
+  v[x] = v[x + 1]!;
+  v[x + 1] = hi;
+}
+
+function sipRound(): void {
+  // HALF_ROUND(v0, v1, v2, v3, 13, 16); HALF_ROUND(v2, v1, v0, v3, 17, 21)
+  add64(0, 2);
+  add64(4, 6);
+  rotlXor(2, 13, 0);
+  rotlXor(6, 16, 4);
+  rotl32(0);
+  add64(4, 2);
+  add64(0, 6);
+  rotlXor(2, 17, 4);
+  rotlXor(6, 21, 0);
+  rotl32(4);
+}
+
+/** CPython's siphash13 (the 3.11 default string hash) with a zero key; a signed 64-bit result. */
+function siphash13(data: Uint8Array): bigint {
+  // k0 = k1 = 0, so each v starts as its constant.
+  v[0] = 0x736f6d65; v[1] = 0x70736575;
+  v[2] = 0x646f7261; v[3] = 0x6e646f6d;
+  v[4] = 0x6c796765; v[5] = 0x6e657261;
+  v[6] = 0x74656462; v[7] = 0x79746573;
+  const n = data.length;
+  let offset = 0;
+  for (; n - offset >= 8; offset += 8) {
+    const lo = (data[offset]! | (data[offset + 1]! << 8) | (data[offset + 2]! << 16) | (data[offset + 3]! << 24)) >>> 0;
+    const hi = (data[offset + 4]! | (data[offset + 5]! << 8) | (data[offset + 6]! << 16) | (data[offset + 7]! << 24)) >>> 0;
+    v[6] = (v[6]! ^ hi) >>> 0;
+    v[7] = (v[7]! ^ lo) >>> 0;
+    sipRound();
+    v[0] = (v[0]! ^ hi) >>> 0;
+    v[1] = (v[1]! ^ lo) >>> 0;
+  }
+  let tlo = 0;
+  let thi = 0;
+  for (let i = n - offset - 1; i >= 0; i--) {
+    const byte = data[offset + i]!;
+    if (i >= 4) thi = (thi | (byte << (8 * (i - 4)))) >>> 0;
+    else tlo = (tlo | (byte << (8 * i))) >>> 0;
+  }
+  const bhi = (((n & 0xff) << 24) | thi) >>> 0;
+  const blo = tlo;
+  v[6] = (v[6]! ^ bhi) >>> 0;
+  v[7] = (v[7]! ^ blo) >>> 0;
+  sipRound();
+  v[0] = (v[0]! ^ bhi) >>> 0;
+  v[1] = (v[1]! ^ blo) >>> 0;
+  v[5] = (v[5]! ^ 0xff) >>> 0;
+  sipRound();
+  sipRound();
+  sipRound();
+  const hi = (v[0]! ^ v[2]! ^ v[4]! ^ v[6]!) >>> 0;
+  const lo = (v[1]! ^ v[3]! ^ v[5]! ^ v[7]!) >>> 0;
+  return BigInt.asIntN(64, (BigInt(hi) << 32n) | BigInt(lo));
 }
 
 /** The bytes CPython hashes for a str: its PEP 393 buffer (1, 2 or 4 bytes per code point). */
 function pep393Bytes(s: string): Uint8Array {
+  let max = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > max) max = c;
+  }
+  if (max < 0x100) {
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  }
   const cps = Array.from(s, (c) => c.codePointAt(0)!);
-  const max = cps.reduce((m, c) => (c > m ? c : m), 0);
-  const kind = max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
+  const kind = cps.some((c) => c > 0xffff) ? 4 : 2;
   const out = new Uint8Array(cps.length * kind);
   const view = new DataView(out.buffer);
   cps.forEach((c, i) => {
-    if (kind === 1) out[i] = c;
-    else if (kind === 2) view.setUint16(i * 2, c, true);
+    if (kind === 2) view.setUint16(i * 2, c, true);
     else view.setUint32(i * 4, c, true);
   });
   return out;
@@ -164,7 +218,7 @@ function strHash(s: string): number | bigint {
   if (s.length === 0) return 0;
   const cached = strHashCache.get(s);
   if (cached !== undefined) return cached;
-  let h = BigInt.asIntN(64, siphash13(0n, 0n, pep393Bytes(s)));
+  let h = siphash13(pep393Bytes(s));
   if (h === -1n) h = -2n;
   const result = normHash(h);
   if (strHashCache.size > 10000) strHashCache.clear();
