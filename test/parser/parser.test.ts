@@ -172,6 +172,10 @@ describe("syntax errors become diagnostics with positions", () => {
     "x = [1 2]\n",
     "print('x' y)\n",
     "f(a, b c)\n",
+    "x = 1st\n",
+    "x = 0x\n",
+    "x = 0b2\n",
+    "x = 1__0\n",
   ];
   const cpythonWords = evalPythonJson<[string, number][]>(
     [

@@ -84,6 +84,10 @@ function errorDiagnostic(n: CNode, source: string, byteOffsets: Uint32Array): Di
     const line = source.slice(0, upTo).split(/\r\n?|\n/).length;
     return diagnostic("PY1004", span, [`unterminated ${triple ? "triple-quoted " : ""}string literal (detected at line ${line})`]);
   }
+  if (first.type === "integer" || first.type === "float") {
+    const word = /^[\w.]*/u.exec(source.slice(first.start))![0];
+    if (word.length > text.length) return diagnostic("PY1004", span, [invalidNumber(word)]);
+  }
   const colon = missingColon(n, text, source);
   if (colon !== null) return diagnostic("PY1002", { start: byteOffsets[colon]!, end: byteOffsets[colon]! }, ["':'"]);
   if ((text === "(" || text === "[" || text === "{") && !source.slice(first.end, n.end).includes(closers[text])) {
@@ -112,4 +116,13 @@ function missingColon(n: CNode, first: string, source: string): number | null {
     end = c.end;
   }
   return end;
+}
+
+/** CPython's tokenizer message for a number run into letters: `1st`, `0x`, `0b2`. */
+function invalidNumber(word: string): string {
+  const base = /^0([xob])/i.exec(word)?.[1]?.toLowerCase();
+  const name = base === "x" ? "hexadecimal" : base === "o" ? "octal" : base === "b" ? "binary" : "decimal";
+  const digit = word[2];
+  if ((base === "o" || base === "b") && digit !== undefined && /[0-9]/.test(digit)) return `invalid digit '${digit}' in ${name} literal`;
+  return `invalid ${name} literal`;
 }
