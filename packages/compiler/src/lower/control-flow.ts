@@ -12,7 +12,8 @@
 // A loop variable that is read after its loop, or captured by a closure, is a function-level
 // `let` (Python's loop variable outlives the loop and closures see its last value), so the loop
 // assigns it instead of declaring a fresh binding per iteration.
-import type { Expression, For, If, Stmt, While } from "@pyts/parser";
+import type { Expression, For, If, Node, Stmt, While } from "@pyts/parser";
+import { forEachChild } from "../analyze/walk.js";
 import { ts } from "ts-morph";
 import { pattern, targetNames } from "./assign.js";
 import type { LowerContext } from "./context.js";
@@ -92,10 +93,16 @@ function rangeBounds(ctx: LowerContext, iter: Expression): { start: ts.Expressio
   return null;
 }
 
-/** Names assigned anywhere in a block (a `range` bound read each iteration must not change). */
+/** Whether a name is assigned anywhere in a block (a `range` bound read each iteration must not change). */
 function assignedIn(body: readonly Stmt[], name: string): boolean {
-  const text = JSON.stringify(body, (k, v) => (k === "start" || k === "end" ? undefined : v));
-  return text.includes(`{"_type":"Name","id":${JSON.stringify(name)},"ctx":"Store"}`);
+  let found = false;
+  const visit = (n: Node): void => {
+    if (found) return;
+    if (n._type === "Name" && n.id === name && n.ctx !== "Load") found = true;
+    else forEachChild(n, visit);
+  };
+  for (const s of body) visit(s);
+  return found;
 }
 
 export function lowerFor(ctx: LowerContext, node: For): ts.Statement[] {
