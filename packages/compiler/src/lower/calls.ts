@@ -17,7 +17,7 @@ import { ts } from "ts-morph";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { lowerElements } from "./literals.js";
-import { lowerMethodCall } from "./methods.js";
+import { awaitEventLoop, lowerMethodCall } from "./methods.js";
 import { typeOf } from "./operators.js";
 
 const f = ts.factory;
@@ -73,7 +73,8 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
   if (res.symbol.bindings.length === 1 && res.symbol.bindings[0]!.kind === "import") {
     // A name imported from a runtime module: a runtime function (keywords in kw()) or class.
     const args = runtimeArguments(ctx, node.args, node.keywords);
-    return isRuntimeClassName(importedName(ctx, res.symbol)) ? f.createNewExpression(callee, undefined, args) : f.createCallExpression(callee, undefined, args);
+    const exported = importedName(ctx, res.symbol);
+    return isRuntimeClassName(exported) ? f.createNewExpression(callee, undefined, args) : awaitEventLoop(ctx, exported, f.createCallExpression(callee, undefined, args));
   }
   const t = ctx.types.symbolType(res.symbol);
   if (t.k === "class") {

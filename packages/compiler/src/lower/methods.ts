@@ -48,7 +48,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   if (recvType.k === "module") {
     const recv = lowerExpression(ctx, func.value);
     const args = runtimeArguments(ctx, node.args, node.keywords);
-    return isRuntimeClassName(name) ? f.createNewExpression(member(recv), undefined, args) : call(member(recv), args);
+    return isRuntimeClassName(name) ? f.createNewExpression(member(recv), undefined, args) : awaitEventLoop(ctx, name, call(member(recv), args));
   }
   if (recvType.k === "instance" && !recvType.runtime) {
     const m = findMethod(ctx, recvType.cls, name);
@@ -101,7 +101,17 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   if (known || (BUILTIN_METHODS.has(name) && !definedByUserClass(ctx, name))) {
     return typedAs(ctx, call(ctx.useRuntime("callMethod"), [lowerExpression(ctx, func.value), f.createStringLiteral(name), ...runtimeArguments(ctx, node.args, node.keywords)]), node);
   }
-  return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));
+  return awaitEventLoop(ctx, name, call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords)));
+}
+
+/**
+ * `asyncio.run(main())` / `loop.run_until_complete(...)` block in Python until the loop is done;
+ * in module code they become `await asyncio.run(main())` (top-level await), so the statements
+ * after them run after the loop, as in CPython.
+ */
+export function awaitEventLoop(ctx: LowerContext, name: string, callExpr: ts.Expression): ts.Expression {
+  if ((name === "run" || name === "run_until_complete") && ctx.scope.kind === "module") return f.createAwaitExpression(callExpr);
+  return callExpr;
 }
 
 interface FoundMethod {
