@@ -1,12 +1,16 @@
 // `corepack pnpm bench`: every benchmark of bench/, side by side in one run, printed as markdown and
 // written to bench/RESULTS.md. Never part of the test suite. Build first (`corepack pnpm build`).
 //
-//   node bench/run.mjs [--runs N] [--only translation,startup,runtime,programs]
+//   node bench/run.mjs [--runs N] [--only translation,startup,runtime,programs] [--reuse]
+//
+// Raw figures of each section are kept in bench/.generated/results-<section>.json; with --reuse, the
+// sections left out of --only are reported from there (their date is shown), so one section can be
+// measured again without repeating the others.
 //
 // Each figure is the median of N runs with min–max; every ratio compares figures from this same run.
 // Wall-clock seconds are what a user waits; CPU seconds (user + system) are shown beside them because on
 // a shared machine the wall clock also counts time spent waiting for a core.
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { countLines, writeProgram } from "./gen-program.mjs";
@@ -22,6 +26,24 @@ const option = (name, fallback) => {
 };
 const runs = Number(option("--runs", "5"));
 const only = new Set(option("--only", "translation,startup,runtime,programs").split(","));
+const reuse = args.includes("--reuse");
+const reused = [];
+
+/** Measures a section, or with --reuse reports its last saved figures; null when it is skipped. */
+async function section(name, measure) {
+  const file = path.join(benchDir, ".generated", `results-${name}.json`);
+  if (only.has(name)) {
+    const data = await measure();
+    writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), runs, load: os.loadavg()[0], data }));
+    return data;
+  }
+  if (reuse && existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, "utf8"));
+    reused.push(`${name} (measured ${saved.date.slice(0, 16).replace("T", " ")} UTC, ${saved.runs} runs, load ${saved.load.toFixed(1)})`);
+    return saved.data;
+  }
+  return null;
+}
 const progress = (message) => process.stderr.write(`bench: ${message}\n`);
 
 const python = pythonExecutable();
@@ -44,9 +66,11 @@ const details = [];
 const yes = (ok) => (ok ? "yes" : "**no**");
 const lps = (lines, s) => `${Math.round(lines / s).toLocaleString("en-US")}`;
 
-if (only.has("startup") || only.has("translation")) {
+const s = await section("startup", () => {
   progress("startup and whole-process translation");
-  const s = await startup({ runs, oneLine, twoK: files[0] });
+  return startup({ runs, oneLine, twoK: files[0] });
+});
+if (s !== null) {
   const row = (key) => s[key];
   const one = row("pyts one-line.py");
   const two = row("pyts 2k-line.py");
@@ -65,9 +89,11 @@ if (only.has("startup") || only.has("translation")) {
   );
 }
 
-if (only.has("translation")) {
+const t = await section("translation", () => {
   progress("in-process throughput (2k, 10k, 50k lines) and the profile of one 10k translation");
-  const t = runJson("translation.mjs", [String(runs), files[1], ...files]);
+  return runJson("translation.mjs", [String(runs), files[1], ...files]);
+});
+if (t !== null) {
   const [small, , large] = t.results;
   mainRows.push(["**Translation, in process** (compiler loaded)", "", "", "", "", "", ""]);
   for (const r of t.results) {
@@ -127,9 +153,11 @@ if (only.has("translation")) {
   );
 }
 
-if (only.has("runtime")) {
+const rt = await section("runtime", () => {
   progress("runtime (bench/runtime programs)");
-  const rt = runtimeSection({ runs });
+  return runtimeSection({ runs });
+});
+if (rt !== null) {
   mainRows.push(["**Runtime** (seconds inside the event loop)", "@pyts/runtime", "CPython", "native promises", "CPython ÷ pyts; pyts ÷ native", "", ""]);
   for (const r of rt) {
     const goal = r.name === "gather" || r.name === "as_completed";
@@ -140,16 +168,19 @@ if (only.has("runtime")) {
       spread(r.pyts),
       spread(r.cpython),
       spread(r.native),
-      `${faster.toFixed(1)}x faster; ${overNative.toFixed(1)}x native`,
+      `${faster.toFixed(1)}x faster; ${overNative.toFixed(1)}x native (CPU: ${(r.cpython.cpu.median / r.pyts.cpu.median).toFixed(1)}x; ${(r.pyts.cpu.median / r.native.cpu.median).toFixed(1)}x)`,
       goal ? "≥ 10x CPython, ≤ 1.5x native" : "",
       goal ? yes(faster >= 10 && overNative <= 1.5) : "",
     ]);
   }
 }
 
-if (only.has("programs")) {
+const programs = await section("programs", () => {
   progress("generated code (bench/programs)");
-  const { results, empty } = await programsSection({ runs });
+  return programsSection({ runs });
+});
+if (programs !== null) {
+  const { results, empty } = programs;
   mainRows.push(["**Generated code** (whole process)", "translated by pyts", "CPython", "hand-written TS", "CPython ÷ pyts; pyts ÷ hand-written", "", ""]);
   for (const r of results) {
     if (r.error) {
@@ -179,6 +210,7 @@ const loadAfter = os.loadavg();
 const header = [
   `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.os}. Node ${machine.node}. CPython ${machine.python} (the interpreter \`python3\` resolves to, called directly).`,
   `Load average (1 min) ${machine.loadBefore[0].toFixed(1)} before the run, ${loadAfter[0].toFixed(1)} after; ${runs} runs of each figure, median (min–max).`,
+  ...(reused.length > 0 ? [`Reported from an earlier run: ${reused.join("; ")}.`] : []),
 ].join("\n");
 const mainTable = table(["benchmark", "pyts", "CPython", "native / floor", "ratio", "goal", "met"], mainRows);
 const markdown = `## Benchmarks\n\n${header}\n\n${mainTable}\n\n${details.join("\n\n")}\n`;

@@ -1,6 +1,6 @@
 // Runtime: the asyncio programs of bench/runtime (kept by the runtime's authors), each run under CPython,
-// @pyts/runtime and native promises, interleaved. Every program prints the seconds it spent inside its
-// event loop, so interpreter start-up is left out on both sides.
+// @pyts/runtime and native promises, interleaved. Every program prints the wall and CPU seconds it spent
+// inside its event loop, so interpreter start-up is left out on every side.
 import path from "node:path";
 import { benchDir, pythonEnv, pythonExecutable, runProcess, stats } from "./lib.mjs";
 
@@ -22,9 +22,14 @@ export function runtimeSection({ runs }) {
   for (const [name, n, label] of RUNTIME_CASES) {
     const samples = { cpython: [], pyts: [], native: [] };
     for (let i = 0; i < runs; i++) {
-      for (const [side, run] of Object.entries(sides)) samples[side].push(Number(run(name, String(n)).stdout.trim()));
+      for (const [side, run] of Object.entries(sides)) {
+        const [wall, cpu] = run(name, String(n)).stdout.trim().split(/\s+/).map(Number);
+        if (!Number.isFinite(wall)) throw new Error(`bench/runtime ${side} ${name}: no seconds printed`);
+        samples[side].push({ wall, cpu });
+      }
     }
-    results.push({ name, label, ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v)])) });
+    const summary = (xs) => ({ ...stats(xs.map((x) => x.wall)), cpu: stats(xs.map((x) => x.cpu)) });
+    results.push({ name, label, ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summary(v)])) });
   }
   return results;
 }
