@@ -1,0 +1,772 @@
+// Random small, well-typed Python programs for differential fuzzing against CPython. Each program is one
+// function, `case_N` (sync) or `async def case_N` (run with asyncio.run), that only prints. The generator
+// only uses constructs whose semantics pyts claims (see DESIGN.md, "Semantics"), and builds every
+// expression so that CPython cannot raise: divisors are never zero, exponents are small literals, ints
+// stay well under CPython's 4300-digit str() limit and ints mixed into floats stay under 2**900.
+//
+//   const gen = new ProgramGenerator(seed);
+//   const { name, source, async } = gen.program(7);   // source: "def case_7():\n    ..."
+
+/** mulberry32: small, fast, and the same sequence on every machine for a seed. */
+export function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const STRINGS = ["hello world", "  Py thon  ", "a,b,,c", "MiXeD Case", "", "x", "tab\tand space", "ünïcode ß", "42", "3.5", "abc abc abc", "don't", 'say "hi"', "back\\slash", "line\nbreak"];
+const WORDS = ["apple", "fig", "kiwi", "Banana", "cherry", "date", "EGG", "a", "zz"];
+const FLOATS = ["0.1", "0.25", "2.5", "-3.75", "1e-05", "1e16", "123.456", "-0.5", "7.0", "1.5e300", "0.0", "-0.0", "3.14159", "2.675", "1e22"];
+const MAX_INT_BITS = 2000;
+const FLOAT_SAFE_BITS = 900;
+
+const bitsOf = (n) => (n === 0n ? 1 : (n < 0n ? -n : n).toString(2).length);
+
+export class ProgramGenerator {
+  constructor(seed) {
+    this.random = prng(seed);
+  }
+
+  int(lo, hi) {
+    return lo + Math.floor(this.random() * (hi - lo + 1));
+  }
+  pick(items) {
+    return items[Math.floor(this.random() * items.length)];
+  }
+  chance(p) {
+    return this.random() < p;
+  }
+
+  /** One program: `{ name, source, async }`; `kind` forces "sync" or "async". */
+  program(index, kind = this.chance(0.25) ? "async" : "sync") {
+    const name = `case_${index}`;
+    this.vars = { int: [], float: [], str: [], list: [], dict: [], strlist: [] };
+    this.fresh = 0;
+    this.depthBudget = 3;
+    if (kind === "async") return { name, async: true, source: this.asyncProgram(name) };
+    const body = [];
+    const count = this.int(3, 9);
+    for (let i = 0; i < count; i++) body.push(...this.statement(0));
+    body.push(...this.printSomething());
+    return { name, async: false, source: [`def ${name}():`, ...body.map((l) => `    ${l}`)].join("\n") };
+  }
+
+  newName(prefix) {
+    return `${prefix}${this.fresh++}`;
+  }
+
+  // ---- statements -------------------------------------------------------------------------------
+
+  statement(depth) {
+    const choices = [
+      [4, () => this.assignInt()],
+      [3, () => this.assignFloat()],
+      [3, () => this.assignStr()],
+      [2, () => this.assignList()],
+      [2, () => this.assignDict()],
+      [1, () => this.assignStrList()],
+      [4, () => this.printSomething()],
+      [2, () => this.listMutation()],
+      [2, () => this.dictMutation()],
+      [1, () => this.augmented()],
+      [1, () => this.tupleSwap()],
+      [1, () => this.generatorDef()],
+      [1, () => this.helperFunction()],
+      [1, () => this.setStatement()],
+      [depth < 2 ? 2 : 0, () => this.forLoop(depth)],
+      [depth < 2 ? 1 : 0, () => this.whileLoop(depth)],
+      [depth < 2 ? 2 : 0, () => this.ifStatement(depth)],
+    ];
+    const total = choices.reduce((s, [w]) => s + w, 0);
+    let r = this.random() * total;
+    for (const [w, make] of choices) {
+      if ((r -= w) < 0) return make();
+    }
+    return this.printSomething();
+  }
+
+  block(depth, count = this.int(1, 3)) {
+    // Names bound inside a block may not be bound when it does not run: forget them afterwards.
+    const saved = Object.fromEntries(Object.entries(this.vars).map(([k, v]) => [k, [...v]]));
+    const lines = [];
+    for (let i = 0; i < count; i++) lines.push(...this.statement(depth + 1));
+    this.vars = saved;
+    return lines.map((l) => `    ${l}`);
+  }
+
+  assignInt() {
+    const e = this.intExpr(3);
+    const name = this.newName("n");
+    this.vars.int.push({ name, bits: e.bits });
+    return [`${name} = ${e.code}`];
+  }
+  assignFloat() {
+    const value = this.floatExpr(3);
+    const name = this.newName("x");
+    this.vars.float.push({ name });
+    return [`${name} = ${value}`];
+  }
+  assignStr() {
+    const value = this.strExpr(2);
+    const name = this.newName("s");
+    this.vars.str.push({ name });
+    return [`${name} = ${value}`];
+  }
+  assignList() {
+    const e = this.listExpr(2);
+    const name = this.newName("xs");
+    this.vars.list.push({ name, bits: e.bits });
+    return [`${name} = ${e.code}`];
+  }
+  assignDict() {
+    const e = this.dictExpr();
+    const name = this.newName("d");
+    this.vars.dict.push({ name, bits: e.bits });
+    return [`${name} = ${e.code}`];
+  }
+  assignStrList() {
+    const value = this.strListExpr();
+    const name = this.newName("ws");
+    this.vars.strlist.push({ name });
+    return [`${name} = ${value}`];
+  }
+
+  augmented() {
+    const v = this.pickVar("int");
+    if (!v) return this.assignInt();
+    const op = this.pick(["+=", "-=", "*=", "//=", "%="]);
+    if (op === "*=" || op === "+=" || op === "-=") {
+      const e = this.smallIntExpr();
+      v.bits = op === "*=" ? v.bits + e.bits : Math.max(v.bits, e.bits) + 1;
+      if (v.bits > MAX_INT_BITS) return [`${v.name} //= 7`];
+      return [`${v.name} ${op} ${e.code}`];
+    }
+    return [`${v.name} ${op} ${this.nonZeroInt()}`];
+  }
+
+  tupleSwap() {
+    const a = this.pickVar("int");
+    const b = this.pickVar("int");
+    if (!a || !b || a === b) return this.assignInt();
+    [a.bits, b.bits] = [Math.max(a.bits, b.bits), Math.max(a.bits, b.bits) + 1];
+    return [`${a.name}, ${b.name} = ${b.name}, ${a.name} + ${b.name}`, `print(${a.name}, ${b.name})`];
+  }
+
+  printSomething() {
+    const parts = [];
+    const n = this.int(1, 3);
+    for (let i = 0; i < n; i++) parts.push(this.anyExpr());
+    if (this.chance(0.15)) parts.push(`sep=${this.pick(['""', '", "', '" | "'])}`);
+    if (this.chance(0.1)) parts.push(`end=${this.pick(['"!\\n"', '";\\n"'])}`);
+    return [`print(${parts.join(", ")})`];
+  }
+
+  listMutation() {
+    const v = this.pickVar("list");
+    if (!v) return this.assignList();
+    const e = this.smallIntExpr();
+    v.bits = Math.max(v.bits, e.bits);
+    return this.pick([
+      () => [`${v.name}.append(${e.code})`],
+      () => [`${v.name}.extend([${e.code}, ${this.int(-9, 9)}])`],
+      () => [`${v.name}.insert(${this.int(-3, 5)}, ${e.code})`],
+      () => [`if ${v.name}:`, `    print(${v.name}.pop())`],
+      () => [`if len(${v.name}) > 1:`, `    print(${v.name}.pop(${this.int(-2, 1)}))`],
+      () => [`${v.name}.sort()`],
+      () => [`${v.name}.sort(reverse=True)`],
+      () => [`${v.name}.sort(key=lambda v: (v % 3, -v))`],
+      () => [`${v.name}.reverse()`],
+      () => [`if ${v.name}:`, `    del ${v.name}[0]`],
+      () => [`if len(${v.name}) > 2:`, `    ${v.name}[2] = ${e.code}`],
+      () => [`${v.name}[1:3] = [${e.code}]`],
+      () => [`if ${e.code} in ${v.name}:`, `    print(${v.name}.index(${e.code}))`],
+      () => [`print(${v.name}.count(${e.code}), len(${v.name}))`],
+    ])();
+  }
+
+  dictMutation() {
+    const v = this.pickVar("dict");
+    if (!v) return this.assignDict();
+    const k = this.keyExpr();
+    const e = this.smallIntExpr();
+    v.bits = Math.max(v.bits, e.bits) + 1;
+    return this.pick([
+      () => [`${v.name}[${k}] = ${e.code}`],
+      () => [`${v.name}[${k}] = ${v.name}.get(${k}, 0) + 1`],
+      () => [`print(${v.name}.pop(${k}, -1))`],
+      () => [`print(${v.name}.setdefault(${k}, ${e.code}))`],
+      () => [`${v.name}.update({${k}: ${e.code}})`],
+      () => [`if ${k} in ${v.name}:`, `    del ${v.name}[${k}]`],
+      () => [`for key, value in ${v.name}.items():`, `    print(key, value)`],
+      () => [`print(sorted(${v.name}), list(${v.name}.values()))`],
+    ])();
+  }
+
+  setStatement() {
+    const n = this.int(0, 6);
+    const items = Array.from({ length: n }, () => this.int(-20, 40));
+    const name = this.newName("st");
+    return [
+      `${name} = {${items.join(", ")}}${n === 0 ? " or set()" : ""}`,
+      `${name}.add(${this.int(-20, 40)})`,
+      `${name}.discard(${this.int(-20, 40)})`,
+      `print(sorted(${name}), len(${name}), ${this.int(-20, 40)} in ${name})`,
+      `print(sorted(${name} | {1, 2}), sorted(${name} & {1, 2, 3}), sorted(${name} - {1}))`,
+    ];
+  }
+
+  forLoop(depth) {
+    const i = this.newName("i");
+    const acc = this.newName("acc");
+    const iter = this.pick([
+      () => `range(${this.int(0, 6)})`,
+      () => `range(${this.int(-5, 5)}, ${this.int(-5, 8)}, ${this.pick([1, 2, 3, -1, -2])})`,
+      () => {
+        const v = this.pickVar("list");
+        return v ? `${v.name}[:]` : `[3, 1, 2]`;
+      },
+      () => `enumerate(${this.pickVar("strlist")?.name ?? '["p", "q"]'})`,
+    ])();
+    const enumerate = iter.startsWith("enumerate");
+    const target = enumerate ? `${i}, ${this.newName("w")}` : i;
+    this.vars.int.push({ name: i, bits: enumerate ? 8 : this.pickBitsForLoopVar(iter) });
+    const inner = this.block(depth);
+    this.vars.int = this.vars.int.filter((v) => v.name !== i);
+    const lines = [`${acc} = 0`, `for ${target} in ${iter}:`];
+    lines.push(`    ${acc} += ${i} * ${this.int(1, 4)}`);
+    if (this.chance(0.3)) lines.push(`    if ${acc} > ${this.int(3, 20)}:`, `        break`);
+    if (this.chance(0.2)) lines.push(`    if ${i} % 2 == 0:`, `        continue`);
+    lines.push(...inner);
+    if (this.chance(0.3)) lines.push(`else:`, `    print("no break", ${acc})`);
+    lines.push(`print(${acc})`);
+    return lines;
+  }
+
+  pickBitsForLoopVar(iter) {
+    const v = this.vars.list.find((l) => iter.startsWith(l.name));
+    return v ? v.bits : 8;
+  }
+
+  whileLoop(depth) {
+    const c = this.newName("c");
+    const limit = this.int(0, 5);
+    return [`${c} = 0`, `while ${c} < ${limit}:`, `    ${c} += 1`, ...this.block(depth), `print("loops", ${c})`];
+  }
+
+  ifStatement(depth) {
+    const lines = [`if ${this.boolExpr()}:`, ...this.block(depth)];
+    if (this.chance(0.4)) lines.push(`elif ${this.boolExpr()}:`, ...this.block(depth));
+    if (this.chance(0.5)) lines.push(`else:`, ...this.block(depth));
+    return lines;
+  }
+
+  generatorDef() {
+    const g = this.newName("gen");
+    const n = this.newName("k");
+    const body = this.pick([
+      () => [`for j in range(${n}):`, `    if j % ${this.int(1, 3)} == 0:`, `        yield j * j - ${this.int(0, 5)}`],
+      () => [`a, b = 0, 1`, `for _ in range(${n}):`, `    yield a`, `    a, b = b, a + b`],
+      () => [`yield ${n}`, `yield from range(${n}, ${n} + 3)`, `yield -${n}`],
+      () => [`total = 0`, `while total < ${n} * 10:`, `    total += ${this.int(3, 9)}`, `    yield total`],
+    ])();
+    const arg = this.int(0, 12);
+    const use = this.pick([
+      `print(list(${g}(${arg})))`,
+      `print(sum(${g}(${arg})))`,
+      `it = ${g}(${arg})\nprint(next(it, "empty"), next(it, "empty"), list(it))`,
+      `print([v for v in ${g}(${arg}) if v % 2 == 1])`,
+      `print(max(${g}(${arg}), default=None), min(${g}(${arg}), default=None))`,
+      `print(any(v > 5 for v in ${g}(${arg})), all(v >= 0 for v in ${g}(${arg})))`,
+    ]);
+    return [`def ${g}(${n}):`, ...body.map((l) => `    ${l}`), ...use.split("\n")];
+  }
+
+  helperFunction() {
+    const f = this.newName("f");
+    const saved = this.vars;
+    this.vars = { int: [{ name: "a", bits: 64 }, { name: "b", bits: 64 }], float: [], str: [], list: [], dict: [], strlist: [] };
+    const e = this.intExpr(2);
+    this.vars = saved;
+    const x = this.smallIntExpr();
+    const y = this.smallIntExpr();
+    if (e.bits > MAX_INT_BITS) return this.assignInt();
+    const call = this.chance(0.5) ? `${f}(${x.code}, ${y.code})` : `${f}(b=${y.code}, a=${x.code})`;
+    return [`def ${f}(a, b=${this.int(-5, 5)}):`, `    return ${e.code}`, `print(${call}, ${f}(${this.int(-9, 9)}))`];
+  }
+
+  // ---- expressions ------------------------------------------------------------------------------
+
+  pickVar(kind) {
+    const vars = this.vars[kind];
+    return vars.length === 0 ? undefined : this.pick(vars);
+  }
+
+  anyExpr() {
+    return this.pick([
+      () => this.intExpr(3).code,
+      () => this.floatExpr(2),
+      () => this.strExpr(2),
+      () => this.listExpr(2).code,
+      () => this.dictExpr().code,
+      () => this.boolExpr(),
+      () => this.formatted(),
+      () => this.comprehension(),
+      () => `(${this.smallIntExpr().code}, ${this.strExpr(1)})`,
+      () => this.strListExpr(),
+    ])();
+  }
+
+  /** `{ code, bits }`: an int expression and an upper bound of its bit length. */
+  intExpr(depth) {
+    if (depth <= 0 || this.chance(0.25)) return this.intAtom();
+    const a = this.intExpr(depth - 1);
+    const pick = this.int(0, 15);
+    let r;
+    if (pick <= 2) {
+      const b = this.intExpr(depth - 1);
+      const op = this.pick(["+", "-"]);
+      r = { code: `${a.code} ${op} ${b.code}`, bits: Math.max(a.bits, b.bits) + 1 };
+    } else if (pick <= 4) {
+      const b = this.intExpr(depth - 1);
+      r = { code: `${this.paren(a)} * ${this.paren(b)}`, bits: a.bits + b.bits };
+    } else if (pick <= 6) {
+      const d = this.nonZeroInt();
+      r = { code: `${this.paren(a)} // ${d}`, bits: a.bits };
+    } else if (pick <= 8) {
+      const d = this.nonZeroInt();
+      r = { code: `${this.paren(a)} % ${d}`, bits: Math.max(a.bits, 64) };
+    } else if (pick === 9) {
+      const base = this.int(-12, 12);
+      const exp = this.chance(0.5) ? this.int(0, 6) : this.int(20, 120);
+      r = { code: `${base < 0 ? `(${base})` : base} ** ${exp}`, bits: Math.max(1, bitsOf(BigInt(Math.abs(base))) * exp) };
+    } else if (pick === 10) {
+      const exp = this.int(0, 3);
+      r = { code: `${this.paren(a)} ** ${exp}`, bits: a.bits * Math.max(exp, 1) };
+    } else if (pick === 11) {
+      r = { code: `-${this.paren(a)}`, bits: a.bits };
+    } else if (pick === 12) {
+      const b = this.intExpr(depth - 1);
+      r = { code: `${this.pick(["min", "max"])}(${a.code}, ${b.code})`, bits: Math.max(a.bits, b.bits) };
+    } else if (pick === 13) {
+      const b = this.intExpr(depth - 1);
+      r = { code: `${this.paren(a)} ${this.pick(["&", "|", "^"])} ${this.paren(b)}`, bits: Math.max(a.bits, b.bits) + 1 };
+    } else if (pick === 14) {
+      const s = this.int(0, 70);
+      const left = this.chance(0.5);
+      r = { code: `${this.paren(a)} ${left ? "<<" : ">>"} ${s}`, bits: left ? a.bits + s : a.bits };
+    } else {
+      r = this.pick([
+        () => ({ code: `abs(${a.code})`, bits: a.bits }),
+        () => ({ code: `len(${this.strExpr(1)})`, bits: 8 }),
+        () => ({ code: `divmod(${a.code}, ${this.nonZeroInt()})[${this.int(0, 1)}]`, bits: Math.max(a.bits, 64) }),
+        () => ({ code: `int(${this.pick(FLOATS.filter((f) => !f.includes("e3")))})`, bits: 80 }),
+        () => ({ code: `round(${this.pick(["2.5", "3.5", "-2.5", "0.5", "7.49", "-7.6"])})`, bits: 4 }),
+        () => ({ code: `int("${this.int(-99999, 99999)}")`, bits: 20 }),
+        () => ({ code: `pow(${this.int(2, 9)}, ${this.int(0, 40)}, ${this.int(2, 1000)})`, bits: 12 }),
+        () => ({ code: `sum(${this.listExpr(1).code})`, bits: 200 }),
+        () => ({ code: `${a.code} if ${this.boolExpr()} else ${this.intAtom().code}`, bits: Math.max(a.bits, 130) }),
+      ])();
+    }
+    if (r.bits > MAX_INT_BITS) return this.intAtom();
+    return r;
+  }
+
+  paren(e) {
+    return /^[\w.]+$/.test(e.code) || /^\(-?\d+\)$/.test(e.code) ? e.code : `(${e.code})`;
+  }
+
+  intAtom() {
+    const v = this.chance(0.5) ? this.pickVar("int") : undefined;
+    if (v) return { code: v.name, bits: v.bits };
+    const lit = this.pick([
+      () => String(this.int(-20, 20)),
+      () => String(this.int(-1000, 1000)),
+      () => this.pick(["2 ** 53", "2 ** 64", "12345678901234567890", "-9007199254740993", "10 ** 20", "-(2 ** 70)", "0", "1", "-1"]),
+    ])();
+    let bits = 1;
+    try {
+      bits = bitsOf(BigInt(lit.replace(/[()]/g, "").replace(/^(-?)(\d+) \*\* (\d+)$/, (_, s, b, e) => `${s}${(BigInt(b) ** BigInt(e)).toString()}`)));
+    } catch {
+      bits = 70;
+    }
+    return { code: lit.startsWith("-") ? `(${lit})` : lit, bits };
+  }
+
+  smallIntExpr() {
+    const pool = this.vars.int.filter((v) => v.bits <= 64);
+    if (pool.length > 0 && this.chance(0.5)) return { code: this.pick(pool).name, bits: 64 };
+    return { code: String(this.int(-30, 30)), bits: 6 };
+  }
+
+  nonZeroInt() {
+    return this.pick([
+      () => String(this.pick([1, 2, 3, 4, 5, 7, 10, 16, 1000])),
+      () => `(${this.pick([-1, -2, -3, -7])})`,
+      () => {
+        const v = this.pickVar("int");
+        return v && v.bits <= 64 ? `(abs(${v.name}) + 1)` : "3";
+      },
+      () => {
+        const v = this.pickVar("int");
+        return v && v.bits <= 64 ? `-(abs(${v.name}) + 2)` : "(-5)";
+      },
+    ])();
+  }
+
+  floatExpr(depth) {
+    if (depth <= 0 || this.chance(0.3)) return this.floatAtom();
+    const a = this.floatExpr(depth - 1);
+    return this.pick([
+      () => `${a} + ${this.floatExpr(depth - 1)}`,
+      () => `${a} - ${this.floatAtom()}`,
+      () => `(${a}) * ${this.floatAtom()}`,
+      () => `(${a}) / ${this.pick(["2.0", "3", "-4.5", "0.1", "7"])}`,
+      () => `(${a}) // ${this.pick(["2.0", "3", "-4.5", "0.1"])}`,
+      () => `(${a}) % ${this.pick(["2.0", "3", "-4.5", "0.7"])}`,
+      () => `${this.floatSafeInt()} / ${this.nonZeroInt()}`,
+      () => `${this.floatSafeInt()} + ${this.floatAtom()}`,
+      () => `round(${a}, ${this.int(-2, 4)})`,
+      () => `abs(${a})`,
+      () => `-(${a})`,
+      () => `${this.pick(["min", "max"])}(${a}, ${this.floatAtom()})`,
+      () => `${this.pick(["2.0", "1.5", "0.5", "10.0"])} ** ${this.int(-4, 8)}`,
+      () => `float(${this.pick(['"3.25"', '"-1e3"', '"inf"', '"-inf"', '" 2.5 "'])})`,
+    ])();
+  }
+
+  floatAtom() {
+    const v = this.chance(0.4) ? this.pickVar("float") : undefined;
+    if (v) return v.name;
+    const lit = this.pick(FLOATS);
+    return lit.startsWith("-") ? `(${lit})` : lit;
+  }
+
+  floatSafeInt() {
+    const pool = this.vars.int.filter((v) => v.bits <= FLOAT_SAFE_BITS);
+    return pool.length > 0 && this.chance(0.6) ? this.pick(pool).name : String(this.int(-100, 100));
+  }
+
+  /** A string literal; inside an f-string (3.11: no backslash in the expression part) a plain one. */
+  strLiteral() {
+    return JSON.stringify(this.pick(this.inFString ? STRINGS.filter((t) => JSON.stringify(t) === `"${t}"`) : STRINGS));
+  }
+
+  strAtom() {
+    const v = this.chance(0.5) ? this.pickVar("str") : undefined;
+    return v ? v.name : this.strLiteral();
+  }
+
+  strExpr(depth) {
+    if (depth <= 0 || this.chance(0.3)) return this.strAtom();
+    const s = this.strExpr(depth - 1);
+    const p = /^\w+$/.test(s) || /^"([^"\\]|\\.)*"$/.test(s) ? s : `(${s})`;
+    return this.pick([
+      () => `${p}.${this.pick(["upper", "lower", "title", "capitalize", "swapcase", "strip", "lstrip", "rstrip", "casefold"])}()`,
+      () => `${p}.replace(${JSON.stringify(this.pick(["a", "l", " ", "abc", ""]))}, ${JSON.stringify(this.pick(["-", "", "XY"]))})`,
+      () => `${p} + ${this.strAtom()}`,
+      () => `${p} * ${this.int(0, 3)}`,
+      () => `${p}[${this.sliceText()}]`,
+      () => `${p}.${this.pick(["center", "ljust", "rjust"])}(${this.int(0, 16)}${this.chance(0.5) ? ', "*"' : ""})`,
+      () => `${p}.zfill(${this.int(0, 10)})`,
+      () => `str(${this.intExpr(1).code})`,
+      () => `str(${this.floatAtom()})`,
+      () => `repr(${p})`,
+      () => `${JSON.stringify(this.pick([", ", "-", "", " | "]))}.join(${this.strListExpr()})`,
+      () => this.formatted(),
+      () => `${p}.strip(${JSON.stringify(this.pick(["ab", " ", "xyz", "l"]))})`,
+      () => `${p} if ${this.boolExpr()} else ${this.strAtom()}`,
+    ])();
+  }
+
+  sliceText() {
+    const n = () => (this.chance(0.6) ? String(this.int(-6, 6)) : "");
+    const step = this.chance(0.3) ? `:${this.pick(["-1", "2", "-2", "3"])}` : "";
+    return `${n()}:${n()}${step}`;
+  }
+
+  strListExpr() {
+    const v = this.chance(0.4) ? this.pickVar("strlist") : undefined;
+    if (v) return v.name;
+    return this.pick([
+      () => `${this.strAtom()}.split()`,
+      () => `${this.strAtom()}.split(${JSON.stringify(this.pick([",", " ", "a", "b"]))})`,
+      () => `[${Array.from({ length: this.int(0, 4) }, () => JSON.stringify(this.pick(WORDS))).join(", ")}]`,
+      () => `sorted(${JSON.stringify(this.pick(WORDS))} + ${JSON.stringify(this.pick(WORDS))})`,
+      () => `[w.upper() for w in ${this.strLiteral()}.split() if w]`,
+      () => `sorted([${WORDS.slice(0, this.int(1, WORDS.length)).map((w) => JSON.stringify(w)).join(", ")}], key=${this.pick(["len", "str.lower", "lambda w: (-len(w), w)"])})`,
+    ])();
+  }
+
+  listExpr(depth) {
+    const v = this.chance(0.4) ? this.pickVar("list") : undefined;
+    if (v) return { code: v.name, bits: v.bits };
+    if (depth <= 0) return { code: `[${this.int(-5, 5)}, ${this.int(-5, 5)}]`, bits: 4 };
+    return this.pick([
+      () => {
+        const items = Array.from({ length: this.int(0, 5) }, () => this.smallIntExpr());
+        return { code: `[${items.map((e) => e.code).join(", ")}]`, bits: 64 };
+      },
+      () => ({ code: `list(range(${this.int(-4, 4)}, ${this.int(-4, 12)}${this.chance(0.4) ? `, ${this.pick([2, 3, -1, -2])}` : ""}))`, bits: 8 }),
+      () => {
+        const e = this.intExpr(1);
+        return { code: `[${e.code.replace(/\bn\d+\b/, "i")} for i in range(${this.int(0, 6)})${this.chance(0.4) ? ` if i % ${this.int(2, 3)}` : ""}]`, bits: e.bits + 8 };
+      },
+      () => {
+        const a = this.listExpr(depth - 1);
+        return { code: `sorted(${a.code}${this.chance(0.5) ? ", reverse=True" : ""})`, bits: a.bits };
+      },
+      () => {
+        const a = this.listExpr(depth - 1);
+        const b = this.listExpr(depth - 1);
+        return { code: `${this.paren(a)} + ${this.paren(b)}`, bits: Math.max(a.bits, b.bits) };
+      },
+      () => {
+        const a = this.listExpr(depth - 1);
+        return { code: `${this.paren(a)}[${this.sliceText()}]`, bits: a.bits };
+      },
+      () => {
+        const a = this.listExpr(depth - 1);
+        return { code: `${this.paren(a)} * ${this.int(0, 3)}`, bits: a.bits };
+      },
+      () => ({ code: `[len(w) for w in ${this.strListExpr()}]`, bits: 8 }),
+      () => {
+        const a = this.listExpr(depth - 1);
+        return { code: `list(reversed(${a.code}))`, bits: a.bits };
+      },
+      () => {
+        const a = this.listExpr(depth - 1);
+        return { code: `[${this.pick(["x * 2", "x % 3", "-x", "x // 2", "abs(x)"])} for x in ${a.code}]`, bits: a.bits + 2 };
+      },
+    ])();
+  }
+
+  keyExpr() {
+    return JSON.stringify(this.pick(WORDS));
+  }
+
+  dictExpr() {
+    const v = this.chance(0.4) ? this.pickVar("dict") : undefined;
+    if (v) return { code: v.name, bits: v.bits };
+    return this.pick([
+      () => ({
+        code: `{${Array.from({ length: this.int(0, 4) }, () => `${this.keyExpr()}: ${this.int(-50, 50)}`).join(", ")}}`,
+        bits: 8,
+      }),
+      () => ({ code: `{w: len(w) for w in ${this.strListExpr()}}`, bits: 8 }),
+      () => ({ code: `dict(zip(${this.strListExpr()}, range(${this.int(0, 9)})))`, bits: 8 }),
+      () => ({ code: `{w: i * i for i, w in enumerate(${this.strListExpr()})}`, bits: 16 }),
+    ])();
+  }
+
+  boolExpr() {
+    return this.pick([
+      () => `${this.paren(this.intExpr(1))} ${this.pick(["<", "<=", ">", ">=", "==", "!="])} ${this.paren(this.intExpr(1))}`,
+      () => `${this.floatAtom()} ${this.pick(["<", ">", "=="])} ${this.floatSafeInt()}`,
+      () => `${this.strAtom()} ${this.pick(["<", "==", "!=", ">="])} ${this.strAtom()}`,
+      () => `${JSON.stringify(this.pick(["a", "l", " ", "abc"]))} in ${this.strAtom()}`,
+      () => `${this.strAtom()}.${this.pick(["startswith", "endswith"])}(${JSON.stringify(this.pick(["a", "h", "", "MiX"]))})`,
+      () => `${this.strAtom()}.${this.pick(["isdigit", "isalpha", "isspace", "isupper", "islower"])}()`,
+      () => `${this.int(-3, 5)} in ${this.listExpr(1).code}`,
+      () => `${this.keyExpr()} in ${this.dictExpr().code}`,
+      () => `not ${this.listExpr(1).code}`,
+      () => `bool(${this.strAtom()}) and ${this.int(0, 1) === 1 ? "True" : "False"}`,
+      () => `${this.intAtom().code} < ${this.int(-5, 5)} < ${this.int(0, 50)}`,
+    ])();
+  }
+
+  /**
+   * A formatted string. f-strings are triple-quoted so that the expressions inside may hold
+   * double-quoted literals (CPython 3.11 forbids only the same quote and backslashes there).
+   */
+  formatted() {
+    if (this.inFString) return this.strAtom();
+    this.inFString = true;
+    try {
+      return this.formattedText().replace(/^f"(.*)"$/s, 'f"""$1"""');
+    } finally {
+      this.inFString = false;
+    }
+  }
+
+  formattedText() {
+    const i = this.smallIntExpr().code;
+    const big = this.intExpr(2).code;
+    const f = this.floatAtom();
+    const s = this.strAtom();
+    return this.pick([
+      () => `f"{${i}:>6}|{${f}:.3f}|{${s}!r}"`,
+      () => `f"{${big}:,}"`,
+      () => `f"{${i}:+d} {${i}:x} {${i}:o} {${i}:b} {${i}:#x}"`,
+      () => `f"{${f}:e} {${f}:g} {${f}:10.2f} {${f}:<8.1f}|"`,
+      () => `f"{${s}:^12}|{${s}:*<7}|{${s}:>5.3}"`,
+      () => `f"{${f}:.2%} {${i}:05d} {${f}:+.1f}"`,
+      () => `"%d|%5.2f|%s|%r|%x" % (${i}, ${f}, ${s}, ${s}, ${this.int(0, 999)})`,
+      () => `"{} and {!r} and {:>4}".format(${s}, ${s}, ${i})`,
+      () => `"{0:08.3f} {1}".format(${f}, ${big})`,
+      () => `f"{${i}=}"`,
+      () => `f"{${big}}"`,
+      () => `str(${f}) + " " + repr(${f})`,
+      () => `f"{${this.listExpr(1).code}} {${this.dictExpr().code}}"`,
+    ])();
+  }
+
+  comprehension() {
+    return this.pick([
+      () => `[${this.pick(["x * x", "x - 3", "x % 4", "-x // 2"])} for x in range(${this.int(-3, 3)}, ${this.int(0, 9)})${this.chance(0.5) ? ` if x ${this.pick(["% 2 == 0", "> 1", "!= 3"])}` : ""}]`,
+      () => `[(x, y) for x in range(${this.int(0, 3)}) for y in range(x)]`,
+      () => `{w: w.upper() for w in ${this.strListExpr()}}`,
+      () => `sum(x * x for x in range(${this.int(0, 20)}))`,
+      () => `sorted({x % ${this.int(2, 5)} for x in ${this.listExpr(1).code}})`,
+      () => `[[i * j for j in range(${this.int(0, 3)})] for i in range(${this.int(0, 3)})]`,
+      () => `list(zip(${this.strListExpr()}, ${this.listExpr(1).code}))`,
+      () => `list(enumerate(${this.strListExpr()}, ${this.int(0, 3)}))`,
+      () => `list(map(str, ${this.listExpr(1).code}))`,
+      () => `list(filter(None, ${this.listExpr(1).code}))`,
+    ])();
+  }
+
+  // ---- async ------------------------------------------------------------------------------------
+
+  asyncProgram(name) {
+    const lines = this.pick([
+      () => this.asyncGather(),
+      () => this.asyncTasks(),
+      () => this.asyncQueue(),
+      () => this.asyncGeneratorProgram(),
+      () => this.asyncAsCompleted(),
+      () => this.asyncLockEvent(),
+    ])();
+    return [`async def ${name}():`, ...lines.map((l) => `    ${l}`)].join("\n");
+  }
+
+  /** Distinct delays, 5 ms apart, so completion order never depends on timer resolution. */
+  delays(n) {
+    const slots = Array.from({ length: 8 }, (_, i) => i + 1);
+    return Array.from({ length: n }, () => {
+      const slot = slots.splice(this.int(0, slots.length - 1), 1)[0];
+      return slot === 1 && this.chance(0.5) ? "0" : (slot * 0.005).toFixed(3);
+    });
+  }
+
+  asyncGather() {
+    const n = this.int(1, 4);
+    const d = this.delays(n);
+    const expr = this.pick(["value * 2", "value ** 3 - value", "str(value) * 2", "[value] * value", "f'{name}:{value}'", "value // 3 + value % 3"]);
+    const calls = d.map((delay, k) => `worker("w${k}", ${delay}, ${this.int(-3, 9)})`);
+    const lines = [
+      `async def worker(name, delay, value):`,
+      `    print("start", name)`,
+      `    await asyncio.sleep(delay)`,
+      ...(this.chance(0.5) ? [`    await asyncio.sleep(0)`, `    print("middle", name)`] : []),
+      `    print("end", name)`,
+      `    return ${expr}`,
+      `results = await asyncio.gather(${calls.join(", ")})`,
+      `print(results)`,
+    ];
+    if (this.chance(0.3)) lines.push(`print(await worker("solo", 0, ${this.int(0, 5)}))`);
+    return lines;
+  }
+
+  /** Tasks that yield a given number of times: the order is CPython's scheduling, not the clock's. */
+  asyncTasks() {
+    const n = this.int(1, 4);
+    const lines = [
+      `async def job(name, steps):`,
+      `    print("job", name, "begins")`,
+      `    for _ in range(steps):`,
+      `        await asyncio.sleep(0)`,
+      `        print("job", name, "step")`,
+      `    print("job", name, "done")`,
+      `    return len(name) * ${this.int(1, 5)}`,
+      `tasks = []`,
+    ];
+    for (let k = 0; k < n; k++) lines.push(`tasks.append(asyncio.create_task(job("${this.pick(WORDS)}${k}", ${this.int(0, 3)})))`);
+    lines.push(`print("created", len(tasks))`);
+    if (this.chance(0.5)) lines.push(`await asyncio.sleep(0)`, `print("after one yield")`);
+    lines.push(`for t in tasks:`, `    print(await t)`);
+    if (this.chance(0.3)) lines.push(`print([t.done() for t in tasks])`);
+    return lines;
+  }
+
+  asyncQueue() {
+    const items = this.int(0, 5);
+    const consumers = this.int(1, 3);
+    return [
+      `queue = asyncio.Queue()`,
+      `async def producer():`,
+      `    for k in range(${items}):`,
+      `        await queue.put(k * ${this.int(1, 7)})`,
+      `        print("put", k)`,
+      `        await asyncio.sleep(0)`,
+      `    for _ in range(${consumers}):`,
+      `        await queue.put(None)`,
+      `async def consumer(name):`,
+      `    total = 0`,
+      `    while True:`,
+      `        item = await queue.get()`,
+      `        if item is None:`,
+      `            break`,
+      `        print(name, "got", item)`,
+      `        total += item`,
+      `    return total`,
+      `results = await asyncio.gather(producer(), ${Array.from({ length: consumers }, (_, k) => `consumer("c${k}")`).join(", ")})`,
+      `print(results)`,
+    ];
+  }
+
+  asyncGeneratorProgram() {
+    const n = this.int(0, 6);
+    const lines = [
+      `async def ticker(n):`,
+      `    for k in range(n):`,
+      `        await asyncio.sleep(0)`,
+      `        yield k * ${this.int(1, 4)} - ${this.int(0, 3)}`,
+      `async for v in ticker(${n}):`,
+      `    print("tick", v)`,
+      `print([v async for v in ticker(${this.int(0, 5)}) if v % 2 == 0])`,
+    ];
+    if (this.chance(0.5)) {
+      lines.push(`async def twice(v):`, `    await asyncio.sleep(0)`, `    return v * 2`, `print([await twice(v) for v in range(${this.int(0, 4)})])`);
+    }
+    return lines;
+  }
+
+  asyncAsCompleted() {
+    const n = this.int(1, 4);
+    const d = this.delays(n).map((x) => (x === "0" ? "0.001" : x));
+    return [
+      `async def fetch(k, delay):`,
+      `    await asyncio.sleep(delay)`,
+      `    return k, delay`,
+      `for fut in asyncio.as_completed([${d.map((delay, k) => `fetch(${k}, ${delay})`).join(", ")}]):`,
+      `    k, delay = await fut`,
+      `    print("finished", k, delay)`,
+    ];
+  }
+
+  asyncLockEvent() {
+    const n = this.int(1, 4);
+    return [
+      `lock = asyncio.Lock()`,
+      `event = asyncio.Event()`,
+      `shared = []`,
+      `async def member(k):`,
+      `    await event.wait()`,
+      `    async with lock:`,
+      `        shared.append(k)`,
+      `        await asyncio.sleep(0)`,
+      `        print("member", k, len(shared))`,
+      `async def starter():`,
+      `    await asyncio.sleep(0)`,
+      `    print("go")`,
+      `    event.set()`,
+      `await asyncio.gather(${Array.from({ length: n }, (_, k) => `member(${k})`).join(", ")}, starter())`,
+      `print(shared, lock.locked(), event.is_set())`,
+    ];
+  }
+}
