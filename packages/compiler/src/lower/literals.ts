@@ -60,7 +60,7 @@ export function lowerElements(ctx: LowerContext, elts: readonly Expression[]): t
 export function spreadable(ctx: LowerContext, e: Expression): ts.Expression {
   const t = ctx.types.infer(e, ctx.scope);
   const value = lowerExpression(ctx, e);
-  if (t.k === "list" || t.k === "tuple" || t.k === "tuplevar" || t.k === "str" || t.k === "set") return value;
+  if (t.k === "list" || t.k === "tuple" || t.k === "tuplevar" || t.k === "str" || t.k === "set" || t.k === "range") return value;
   return f.createCallExpression(ctx.useRuntime("iterate"), undefined, [value]);
 }
 
