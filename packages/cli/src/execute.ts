@@ -37,6 +37,8 @@ export function toRunnableJavaScript(typescript: string, options: RunnableOption
     loader: "ts",
     format: "esm",
     target: "node20",
+    // Python code reads `f.__name__`; esbuild would otherwise rename `const f = g(function f() {})`.
+    keepNames: true,
     sourcefile: options.filename ?? "output.ts",
     ...(options.map ? { sourcemap: "inline" as const } : {}),
   });
