@@ -67,3 +67,39 @@ export function scanBrackets(source: string): BracketScan {
   }
   return { error, joined: out.join("") };
 }
+
+/**
+ * UTF-16 index of the first line break in `source[from, to)` that ends a logical line (outside
+ * brackets and strings, not after a backslash), or -1. A simple statement must have none.
+ */
+export function logicalLineBreak(source: string, from: number, to: number): number {
+  let depth = 0;
+  let i = from;
+  while (i < to) {
+    const c = source[i]!;
+    if (c === "#") {
+      while (i < to && source[i] !== "\n" && source[i] !== "\r") i++;
+    } else if (c === "'" || c === '"') {
+      const triple = source.startsWith(c.repeat(3), i);
+      const quote = triple ? c.repeat(3) : c;
+      i += quote.length;
+      while (i < to && !source.startsWith(quote, i)) {
+        if (source[i] === "\\") i++;
+        else if (!triple && (source[i] === "\n" || source[i] === "\r")) break;
+        i++;
+      }
+      i += quote.length;
+    } else if (c === "(" || c === "[" || c === "{") {
+      depth++;
+      i++;
+    } else if (c === ")" || c === "]" || c === "}") {
+      depth = Math.max(0, depth - 1);
+      i++;
+    } else if (c === "\\") {
+      i += source[i + 1] === "\r" && source[i + 2] === "\n" ? 3 : 2;
+    } else if ((c === "\n" || c === "\r") && depth === 0) {
+      return i;
+    } else i++;
+  }
+  return -1;
+}

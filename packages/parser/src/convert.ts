@@ -628,6 +628,7 @@ export class Converter {
               keywordOnly = true;
             } else result.kwarg = arg;
           } else {
+            if (annotation?._type === "Starred" && typeNode) this.error("PY1001", typeNode);
             const arg = this.arg(inner, annotation, inner, typeNode ?? inner);
             if (keywordOnly) {
               result.kwonlyargs.push(arg);

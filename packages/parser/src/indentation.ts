@@ -1,6 +1,7 @@
 // tree-sitter-python is lenient about indentation (`x = 1\n  y = 2` parses); CPython is not.
 // Statements that start a line must line up with their block.
 import type { CNode } from "./cst.js";
+import { logicalLineBreak } from "./brackets.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
 
 export function indentationErrors(root: CNode, source: string, byteOffsets: Uint32Array): Diagnostic[] {
@@ -14,7 +15,53 @@ export function indentationErrors(root: CNode, source: string, byteOffsets: Uint
   return out;
 }
 
+const compound = new Set([
+  "function_definition",
+  "class_definition",
+  "decorated_definition",
+  "if_statement",
+  "for_statement",
+  "while_statement",
+  "try_statement",
+  "with_statement",
+  "match_statement",
+  "case_clause",
+]);
+
+/**
+ * tree-sitter also lets statements share a line without a `;` (`import a b`), and a compound
+ * statement follow another statement on its line.
+ */
+function checkSeparators(block: CNode, source: string, byteOffsets: Uint32Array, out: Diagnostic[]): void {
+  let previous: CNode | null = null;
+  let semicolon = false;
+  for (const c of block.children) {
+    if (!c.named) {
+      if (c.type === ";") semicolon = true;
+      continue;
+    }
+    if (c.type === "ERROR") {
+      previous = null;
+      continue;
+    }
+    if (previous && !/[\n\r]/.test(source.slice(previous.end, c.start)) && (!semicolon || compound.has(c.type))) {
+      out.push(diagnostic("PY1001", { start: byteOffsets[c.start]!, end: byteOffsets[c.end]! }));
+      return;
+    }
+    if (!compound.has(c.type)) {
+      const lineBreak = logicalLineBreak(source, c.start, c.end);
+      if (lineBreak >= 0) {
+        out.push(diagnostic("PY1001", { start: byteOffsets[lineBreak]!, end: byteOffsets[lineBreak]! }));
+        return;
+      }
+    }
+    previous = c;
+    semicolon = false;
+  }
+}
+
 function checkBlock(block: CNode, source: string, byteOffsets: Uint32Array, out: Diagnostic[]): void {
+  checkSeparators(block, source, byteOffsets, out);
   let expected: string | null = block.type === "module" ? "" : null;
   for (const stmt of block.children) {
     if (!stmt.named || stmt.type === "ERROR") continue;

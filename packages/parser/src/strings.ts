@@ -18,6 +18,7 @@ export function* convertStrings(cv: Converter, n: CNode): Step<A.Expression> {
     return stringPrefix(start ? cv.text(start).replace(/["']+$/, "") : "");
   });
   const kind = prefixes[0]?.unicode ? "u" : null;
+  for (const p of parts) checkSingleLine(cv, p);
   if (cv.source[n.start] === "`") cv.error("PY1001", n);
   const bytes = prefixes[0]?.bytes ?? false;
   if (prefixes.some((p) => p.bytes !== bytes)) cv.error("PY1004", n, ["cannot mix bytes and nonbytes literals"]);
@@ -138,4 +139,15 @@ function* formattedValue(cv: Converter, n: CNode, prefix: StringPrefix, debug: b
     format_spec = { _type: "JoinedStr", values, ...specSpan };
   }
   return { _type: "FormattedValue", value, conversion, format_spec, ...cv.span(n) };
+}
+
+/** A string in single quotes cannot hold a raw line break; tree-sitter lets one through. */
+function checkSingleLine(cv: Converter, p: CNode): void {
+  const startTok = p.children.find((c) => c.type === "string_start");
+  if (!startTok || /("""|\'\'\')$/.test(cv.text(startTok))) return;
+  const body = cv.source.slice(startTok.end, stringBodyEnd(cv, p)).replace(/\r\n?/g, "\n");
+  const lineBreak = /(^|[^\\])(\\\\)*[\r\n]/.exec(body);
+  if (!lineBreak) return;
+  const line = cv.source.slice(0, p.start).split(/\r\n?|\n/).length;
+  cv.error("PY1004", startTok, [`unterminated string literal (detected at line ${line})`]);
 }

@@ -6,19 +6,58 @@ import { targetDescription } from "./convert.js";
 
 export function validate(module: A.Module, source: Uint8Array, lines: LineIndex, existing: readonly Diagnostic[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const stack: unknown[] = [module];
+  // Each entry: a value and the node (and field) holding it.
+  const stack: [unknown, A.Node | null, string][] = [[module, null, ""]];
   while (stack.length) {
-    const value = stack.pop();
+    const [value, parent, field] = stack.pop()!;
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push(value[i]);
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], parent, field]);
       continue;
     }
     if (!value || typeof value !== "object" || !("_type" in value)) continue;
     const node = value as A.Node;
     checkNode(node, source, lines, existing, out);
-    for (const [key, child] of Object.entries(node)) if (key !== "_type" && typeof child === "object") stack.push(child);
+    if (node._type === "Starred" && parent && !starredAllowed(parent, field)) {
+      out.push(diagnostic("PY1001", { start: node.start, end: node.end }));
+    }
+    for (const [key, child] of Object.entries(node)) if (key !== "_type" && typeof child === "object") stack.push([child, node, key]);
   }
   return out;
+}
+
+/**
+ * Where CPython's grammar takes a starred expression (`*a`). Some of these are rejected later,
+ * by CPython's compiler, not its parser (`x = *a`), so they are not errors here.
+ */
+function starredAllowed(parent: A.Node, field: string): boolean {
+  switch (parent._type) {
+    case "List":
+    case "Tuple":
+    case "Set":
+      return true;
+    case "Call":
+      return field === "args";
+    case "ClassDef":
+      return field === "bases";
+    case "Subscript":
+      return field === "slice";
+    case "Assign":
+    case "AnnAssign":
+    case "AugAssign":
+    case "Return":
+    case "Expr":
+    case "Yield":
+      return field === "value" || field === "targets";
+    case "For":
+    case "AsyncFor":
+      return field === "iter" || field === "target";
+    case "arg":
+      return field === "annotation";
+    case "Delete":
+      return true; // reported as `cannot delete starred`
+    default:
+      return false;
+  }
 }
 
 function checkNode(node: A.Node, source: Uint8Array, lines: LineIndex, existing: readonly Diagnostic[], out: Diagnostic[]): void {
