@@ -1,5 +1,5 @@
-// Worker thread of the stdlib sweep: loads the compiler once, then translates the files the main thread
-// sends, one message each. The main thread watches the clock, so a file that hangs the compiler costs one
+// Worker thread of the stdlib sweep and the fuzz tests: loads the compiler once, then translates the files
+// (or sources) the main thread sends, one message each. The main thread watches the clock, so a file that hangs the compiler costs one
 // worker, not the sweep.
 import { readFileSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
@@ -7,8 +7,8 @@ import { loadCompiler } from "./toolchain.mjs";
 
 const { transpile } = await loadCompiler();
 
-parentPort.on("message", ({ index, file }) => {
-  const bytes = readFileSync(file);
+parentPort.on("message", ({ index, file, source }) => {
+  const bytes = source ?? readFileSync(file);
   const started = performance.now();
   let result;
   try {

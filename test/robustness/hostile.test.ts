@@ -1,0 +1,144 @@
+// Hostile input: each gives a translation or a diagnostic (never a throw, an internal error or a hang),
+// agreeing with CPython's compile() on whether the program is valid, in time that grows linearly.
+import { spawnSync } from "node:child_process";
+import { afterAll, describe, expect, it } from "vitest";
+import { pythonEnv, pythonExecutable } from "../../scripts/python.mjs";
+import { CompilerWorker } from "../../scripts/lib-fuzz/compiler-worker.mjs";
+
+const worker = new CompilerWorker(30_000);
+afterAll(() => worker.close());
+
+/** CPython's verdict: null when compile() accepts the bytes, else the exception's "Type: message". */
+function cpythonCompile(source: Uint8Array): string | null {
+  const result = spawnSync(pythonExecutable(), ["-c", "import sys\ntry:\n    compile(sys.stdin.buffer.read(), 'input.py', 'exec')\nexcept (SyntaxError, ValueError) as e:\n    print(type(e).__name__ + ': ' + str(e.msg if isinstance(e, SyntaxError) else e))"], {
+    input: source,
+    env: pythonEnv(),
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return result.stdout.trim() === "" ? null : result.stdout.trim();
+}
+
+async function translate(source: Uint8Array) {
+  const result = await worker.translate(source);
+  expect(result.hung, "the compiler hung").toBeFalsy();
+  expect(result.thrown, "transpile threw").toBeUndefined();
+  expect(result.diagnostics.filter((d: { code: string }) => d.code === "PY9999")).toEqual([]);
+  const errors = result.diagnostics.filter((d: { severity: string }) => d.severity === "error");
+  return { ...result, errors };
+}
+
+/** A translation (that parses as TypeScript) or an error diagnostic; CPython agrees on which. */
+async function expectLikeCPython(source: Uint8Array, { allowUnsupported = false } = {}) {
+  const cpython = cpythonCompile(source);
+  const result = await translate(source);
+  if (cpython !== null) {
+    expect(result.errors.length, `CPython rejects it (${cpython}); pyts translated it`).toBeGreaterThan(0);
+  } else if (result.errors.length > 0) {
+    // Valid Python that pyts declines must say so with a "not supported" code, not a syntax error.
+    const codes = result.errors.map((d: { code: string; message: string }) => `${d.code} ${d.message}`);
+    if (!allowUnsupported || codes.some((c: string) => !c.startsWith("PY3"))) expect(codes, "CPython accepts it").toEqual([]);
+  } else {
+    expect(result.tsErrors ?? []).toEqual([]);
+  }
+  return { result, cpython };
+}
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe("hostile input", () => {
+  it("10,000-deep nesting of parentheses, lists and calls", async () => {
+    const depth = 10_000;
+    await expectLikeCPython(bytes(`x = ${"(".repeat(depth)}1${")".repeat(depth)}\nprint(x)\n`), { allowUnsupported: true });
+    await expectLikeCPython(bytes(`x = ${"[".repeat(depth)}${"]".repeat(depth)}\nprint(len(x))\n`), { allowUnsupported: true });
+    await expectLikeCPython(bytes(`def f(v):\n    return v\nx = ${"f(".repeat(depth)}1${")".repeat(depth)}\n`), { allowUnsupported: true });
+  }, 300_000);
+
+  it("10,000-deep nesting of blocks", async () => {
+    const lines = Array.from({ length: 10_000 }, (_, i) => `${" ".repeat(i)}if True:`);
+    await expectLikeCPython(bytes(`${lines.join("\n")}\n${" ".repeat(10_000)}pass\n`), { allowUnsupported: true });
+  }, 300_000);
+
+  it("a 5 MB file", async () => {
+    const line = `# ${"a comment that goes on ".repeat(4)}\n`;
+    const text = `${line.repeat(Math.ceil((5 * 1024 * 1024) / line.length))}print("end")\n`;
+    expect(text.length).toBeGreaterThanOrEqual(5 * 1024 * 1024);
+    const { result } = await expectLikeCPython(bytes(text));
+    expect(result.errors).toEqual([]);
+  }, 300_000);
+
+  it("a 100,000-line file", async () => {
+    const text = `${Array.from({ length: 100_000 }, (_, i) => (i % 2 === 0 ? `# line ${i}` : "")).join("\n")}\nprint("end")\n`;
+    const { result } = await expectLikeCPython(bytes(text));
+    expect(result.errors).toEqual([]);
+  }, 300_000);
+
+  it("CRLF and CR line endings", async () => {
+    const program = 'def f(a):\n    if a:\n        return "yes"\n    return "no"\nprint(f(1), f(0))\n';
+    for (const ending of ["\r\n", "\r"]) {
+      const { result } = await expectLikeCPython(bytes(program.replace(/\n/g, ending)));
+      expect(result.errors).toEqual([]);
+    }
+  });
+
+  it("tabs mixed with spaces: CPython's TabError", async () => {
+    const source = bytes("def f():\n    if True:\n\treturn 1\n");
+    expect(cpythonCompile(source)).toBe("TabError: inconsistent use of tabs and spaces in indentation");
+    const { result } = await expectLikeCPython(source);
+    expect(result.errors.map((d: { message: string }) => d.message)).toContain("inconsistent use of tabs and spaces in indentation");
+  });
+
+  it("a byte order mark", async () => {
+    const { result } = await expectLikeCPython(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes('print("bom")\n')]));
+    expect(result.errors).toEqual([]);
+  });
+
+  it("bytes that are not UTF-8", async () => {
+    await expectLikeCPython(new Uint8Array([...bytes('s = "caf'), 0xe9, ...bytes('"\nprint(s)\n')]));
+    await expectLikeCPython(new Uint8Array([...bytes("# comment "), 0xff, 0xfe, ...bytes("\nprint(1)\n")]));
+  });
+
+  it("NUL bytes", async () => {
+    await expectLikeCPython(new Uint8Array([...bytes("x = 1\n"), 0, ...bytes("print(x)\n")]));
+    await expectLikeCPython(new Uint8Array([...bytes('s = "a'), 0, ...bytes('b"\n')]));
+  });
+
+  it("unusual Unicode identifiers", async () => {
+    const { result } = await expectLikeCPython(bytes("ñame = 1\nΔx = 2\n変数 = ñame + Δx\nℌ = 3\nprint(変数, ℌ)\n"));
+    expect(result.errors).toEqual([]);
+    await expectLikeCPython(bytes("x\u00b7y = 1\n"));
+    await expectLikeCPython(bytes("€ = 1\n"));
+  });
+
+  it("very long lines", async () => {
+    const terms = Array.from({ length: 20_000 }, (_, i) => String(i)).join(" + ");
+    await expectLikeCPython(bytes(`x = ${terms}\nprint(x)\n`), { allowUnsupported: true });
+    await expectLikeCPython(bytes(`s = "${"y".repeat(1_000_000)}"\nprint(len(s))\n`));
+  }, 300_000);
+
+  it("time grows linearly with the input", async () => {
+    const program = (n: number) => Array.from({ length: n }, (_, i) => `v${i} = ${i} * 2 + 1`).join("\n") + "\nprint(v0)\n";
+    const time = async (n: number) => {
+      let best = Infinity;
+      for (let k = 0; k < 2; k++) {
+        const started = performance.now();
+        await translate(bytes(program(n)));
+        best = Math.min(best, performance.now() - started);
+      }
+      return best;
+    };
+    await time(200);
+    const small = await time(1_500);
+    const large = await time(3_000);
+    expect(large / small, `${small.toFixed(0)} ms for 1,500 lines, ${large.toFixed(0)} ms for 3,000`).toBeLessThan(4);
+    const comments = async (n: number) => {
+      const started = performance.now();
+      await translate(bytes(`${"# c\n".repeat(n)}print(1)\n`));
+      return performance.now() - started;
+    };
+    await comments(1_000);
+    const c1 = await comments(100_000);
+    const c2 = await comments(200_000);
+    expect(c2 / c1, `${c1.toFixed(0)} ms for 100,000 lines, ${c2.toFixed(0)} ms for 200,000`).toBeLessThan(4);
+  }, 300_000);
+});
