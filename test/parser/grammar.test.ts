@@ -58,6 +58,9 @@ const accepted = [
   "x = a @ b; y = a // b; z = a % b; w = a << b >> c; v = a & b | c ^ d",
   "if x:\n    pass\n# comment\n\n    # indented comment\nelif y:\n    pass  # trailing\n# end",
   "class A: pass\nclass B(): pass\nclass C(A): x = 1",
+  "async def f():\n    await a ** b ** c\n    await a * b\n    -await a ** 2\n    await a.b ** 2\n    await (a ** b)",
+  "class I(*Ts): pass\nclass A(0, *range(1, 8), **d, foo='bar'): pass",
+  "x = *a, *b\nfor x in *a, b: pass\ndef g():\n    return *a, b\n    yield *a, b",
 ];
 
 const rejected = [
@@ -134,6 +137,14 @@ const rejected = [
   "import a.",
   "from . import",
   "with : pass",
+  "import a b",
+  "x = 1 y = 2",
+  "res = # comment\nx = 1",
+  "if not *t: pass",
+  "await *a",
+  "x = 'a\nb'",
+  "x = 1; def f(): pass",
+  "f() g()",
 ];
 
 /** For each snippet: CPython's dump, or null when CPython raises SyntaxError. */

@@ -916,8 +916,18 @@ export class Converter {
         const body: A.Expression = yield this.exprOr(fieldChild(n, "body"), n);
         return { _type: "Lambda", args, body, ...sp };
       }
-      case "await":
-        return { _type: "Await", value: yield this.exprOr(namedChildren(n)[0], n), ...sp };
+      case "await": {
+        // `await a ** b` is `(await a) ** b` in CPython; tree-sitter reads `await (a ** b)`.
+        const operand = namedChildren(n)[0];
+        const opNode = operand?.type === "binary_operator" ? fieldChild(operand, "operator") : null;
+        const base = operand && opNode && this.text(opNode) === "**" ? fieldChild(operand, "left") : null;
+        if (operand && base) {
+          const left: A.Expression = { _type: "Await", value: yield this.expr(base), start: sp.start, end: this.span(base).end };
+          const right: A.Expression = yield this.exprOr(fieldChild(operand, "right"), operand);
+          return { _type: "BinOp", left, op: "Pow", right, ...sp };
+        }
+        return { _type: "Await", value: yield this.exprOr(operand, n), ...sp };
+      }
       case "yield": {
         const v = namedChildren(n)[0];
         if (hasToken(n, "from")) return { _type: "YieldFrom", value: yield this.exprOr(v, n), ...sp };
