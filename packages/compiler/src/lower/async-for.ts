@@ -1,6 +1,6 @@
 // `async for` → `for await`. An async generator is iterated as it is; any other async iterable
 // (a class with `__aiter__`/`__anext__` raising StopAsyncIteration) goes through the runtime's
-// `aiter`. An `else` runs when the loop was not left by `break`, as in Python.
+// `asyncIter`. An `else` runs when the loop was not left by `break`, as in Python.
 //
 //     async for item in ticker(3):        for await (const item of ticker(3)) {
 //         print(item)                       print(item);

@@ -152,7 +152,7 @@ function loops(ctx: LowerContext, generators: Comprehension[], firstIter: ts.Exp
     const iter = i === 0 ? firstIter : gen.is_async ? asyncIterableOperand(ctx, gen.iter) : iterableOperand(ctx, gen.iter);
     const inner: ts.Statement[] = [];
     for (const cond of gen.ifs) {
-      inner.push(f.createIfStatement(f.createPrefixUnaryExpression(ts.SyntaxKind.ExclamationToken, f.createParenthesizedExpression(condition(ctx, cond))), f.createContinueStatement()));
+      inner.push(f.createIfStatement(negate(condition(ctx, cond)), f.createContinueStatement()));
     }
     inner.push(...build(i + 1));
     const target = targetPattern(ctx, gen.target, captured.length === 0 ? "declare" : "assign");
@@ -162,6 +162,14 @@ function loops(ctx: LowerContext, generators: Comprehension[], firstIter: ts.Exp
     ];
   };
   return [...declarations, ...build(0)];
+}
+
+/** `!(c)`, or `c` itself when it is already a negation (`if not x` filters read `if (x) continue`). */
+function negate(c: ts.Expression): ts.Expression {
+  let inner = c;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  if (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken) return inner.operand;
+  return f.createPrefixUnaryExpression(ts.SyntaxKind.ExclamationToken, f.createParenthesizedExpression(c));
 }
 
 function symbolType(ctx: LowerContext, name: string): PyType {
