@@ -366,7 +366,19 @@ export class Converter {
 
   *elseBlock(n: CNode | null): Step<A.Stmt[]> {
     if (!n) return [];
-    return (yield this.block(fieldChild(n, "body"))) as A.Stmt[];
+    const body: A.Stmt[] = yield this.block(fieldChild(n, "body"));
+    this.checkClauseBody(n, body, "else");
+    return body;
+  }
+
+  /** `else:` or `finally:` without a statement: the AST cannot show it, so check it here. */
+  checkClauseBody(clause: CNode, body: A.Stmt[], keyword: string): void {
+    if (body.length > 0) return;
+    const line = this.source.slice(0, clause.start).split(/\r\n?|\n/).length;
+    const lineEnd = this.source.indexOf("\n", clause.start);
+    const at = lineEnd < 0 ? this.source.length : lineEnd + 1;
+    const offset = this.byteOffsets[at]!;
+    this.diagnostics.push(diagnostic("PY1004", { start: offset, end: offset }, [`expected an indented block after '${keyword}' statement on line ${line}`]));
   }
 
   *ifStatement(n: CNode): Step<A.If> {
@@ -378,7 +390,7 @@ export class Converter {
     for (let i = alternatives.length - 1; i >= 0; i--) {
       const alt = alternatives[i]!;
       if (alt.type === "else_clause") {
-        orelse = yield this.block(fieldChild(alt, "body"));
+        orelse = yield this.elseBlock(alt);
       } else {
         const elifTest: A.Expression = yield this.exprOr(fieldChild(alt, "condition"), alt);
         const elifBody: A.Stmt[] = yield this.block(fieldChild(alt, "consequence"));
@@ -402,9 +414,10 @@ export class Converter {
         if (hasToken(c, "*") || c.type === "except_group_clause") star = true;
         handlers.push(yield this.exceptHandler(c));
       } else if (c.type === "else_clause") {
-        orelse = yield this.block(fieldChild(c, "body"));
+        orelse = yield this.elseBlock(c);
       } else if (c.type === "finally_clause") {
         finalbody = yield this.block(c.children.find((k) => k.type === "block") ?? null);
+        this.checkClauseBody(c, finalbody, "finally");
       }
     }
     const sp = this.span(n);

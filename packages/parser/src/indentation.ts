@@ -48,8 +48,10 @@ function checkSeparators(block: CNode, source: string, byteOffsets: Uint32Array,
       out.push(diagnostic("PY1001", { start: byteOffsets[c.start]!, end: byteOffsets[c.end]! }));
       return;
     }
-    if (!compound.has(c.type)) {
-      const lineBreak = logicalLineBreak(source, c.start, c.end);
+    // A simple statement, or a compound statement's header, is one logical line.
+    const headerEnd = compound.has(c.type) ? headerColon(c) : c.end;
+    if (headerEnd !== null) {
+      const lineBreak = logicalLineBreak(source, c.start, headerEnd);
       if (lineBreak >= 0) {
         out.push(diagnostic("PY1001", { start: byteOffsets[lineBreak]!, end: byteOffsets[lineBreak]! }));
         return;
@@ -58,6 +60,16 @@ function checkSeparators(block: CNode, source: string, byteOffsets: Uint32Array,
     previous = c;
     semicolon = false;
   }
+}
+
+/** Where the header of a compound statement ends: its `:` before the first block. */
+function headerColon(c: CNode): number | null {
+  let colon: number | null = null;
+  for (const k of c.children) {
+    if (k.type === "block") return colon;
+    if (!k.named && k.type === ":") colon = k.start;
+  }
+  return null;
 }
 
 function checkBlock(block: CNode, source: string, byteOffsets: Uint32Array, out: Diagnostic[]): void {
