@@ -63,7 +63,9 @@ export function collectClasses(module: Module, types: TypeEnv): void {
     const info: ClassInfo = {
       name: cls.name,
       node: cls,
-      bases: cls.bases.map((b) => (b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : "")).filter((b) => b !== "object"),
+      // A base with the class's own name (`class A(A)`, `class Writer(codecs.Writer)`) is another class
+      // than this entry: keeping it would make every walk up the base chain loop forever.
+      bases: cls.bases.map((b) => (b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : "")).filter((b) => b !== "object" && b !== cls.name),
       isDataclass: cls.decorator_list.some(isDataclassDecorator),
       fields: new Map(),
       methods: new Map(),
