@@ -43,6 +43,8 @@ export function scanBrackets(source: string): BracketScan {
       i += quote.length;
     } else if (c === "(" || c === "[" || c === "{") {
       open.push(i);
+      // CPython's tokenizer allows 200 levels (MAXLEVEL).
+      if (open.length === 201 && error === null) error = { at: i, message: "too many nested parentheses" };
       i++;
     } else if (c === ")" || c === "]" || c === "}") {
       const opener = open.pop();

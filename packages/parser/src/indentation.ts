@@ -81,9 +81,18 @@ function checkBlock(block: CNode, source: string, byteOffsets: Uint32Array, out:
     if (indent === null) continue; // not the first thing on its line (`if x: y`, `a; b`)
     if (expected === null) {
       expected = indent;
+      const header = lineIndent(source, blockOwnerStart(block, source)) ?? "";
+      if (tabsInconsistent(indent, header)) {
+        out.push(diagnostic("PY1004", { start: byteOffsets[stmt.start]!, end: byteOffsets[stmt.start]! }, ["inconsistent use of tabs and spaces in indentation"]));
+        return;
+      }
       continue;
     }
     if (indent === expected) continue;
+    if (tabsInconsistent(indent, expected)) {
+      out.push(diagnostic("PY1004", { start: byteOffsets[stmt.start]!, end: byteOffsets[stmt.start]! }, ["inconsistent use of tabs and spaces in indentation"]));
+      return;
+    }
     const message = indent.length > previousLineIndent(source, stmt.start).length ? "unexpected indent" : "unindent does not match any outer indentation level";
     out.push(diagnostic("PY1004", { start: byteOffsets[stmt.start]!, end: byteOffsets[stmt.start]! }, [message]));
     return; // one per block: the rest of it is misaligned the same way
@@ -113,4 +122,38 @@ function previousLineIndent(source: string, at: number): string {
     end = start;
   }
   return "";
+}
+
+/** Column of an indentation with tabs to multiples of `size`, as CPython's tokenizer counts. */
+function column(indent: string, size: number): number {
+  let col = 0;
+  for (const ch of indent) col = ch === "\t" ? (Math.floor(col / size) + 1) * size : col + 1;
+  return col;
+}
+
+/** CPython's TabError: two indentations compare differently with tabs of 8 and of 1. */
+function tabsInconsistent(a: string, b: string): boolean {
+  const wide = Math.sign(column(a, 8) - column(b, 8));
+  const narrow = Math.sign(column(a, 1) - column(b, 1));
+  return wide !== narrow;
+}
+
+/** Start of the line that opens a block: its header, just before the block's text. */
+function blockOwnerStart(block: CNode, source: string): number {
+  let i = block.start;
+  // Walk back to the header line: the last line before the block that is not blank.
+  while (i > 0 && source[i - 1] !== "\n" && source[i - 1] !== "\r") i--;
+  let j = i - 1;
+  while (j > 0) {
+    let start = j;
+    while (start > 0 && source[start - 1] !== "\n" && source[start - 1] !== "\r") start--;
+    const line = source.slice(start, j);
+    if (/\S/.test(line) && !/^\s*#/.test(line)) {
+      let k = start;
+      while (k < j && (source[k] === " " || source[k] === "\t" || source[k] === "\f")) k++;
+      return k;
+    }
+    j = start - 1;
+  }
+  return 0;
 }

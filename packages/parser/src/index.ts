@@ -73,13 +73,13 @@ export function parse(source: string | Uint8Array, _options: ParseOptions = {}):
     const masked = maskSoftKeywords(program);
     let root = parseCst(masked);
     let bracketError: BracketError | null = null;
-    if (root && errorCount(root) > 0) {
+    if (root && (errorCount(root) > 0 || deeplyNested(masked))) {
       // tree-sitter-python's scanner fails on some line breaks inside brackets (a line indented
       // less than its statement); Python ignores those breaks, so try again without them.
       const scan = scanBrackets(masked);
       bracketError = scan.error;
       const retry = scan.joined === masked ? null : parseCst(scan.joined);
-      if (retry && errorCount(retry) < errorCount(root)) root = retry;
+      if (retry && errorCount(root) > 0 && errorCount(retry) < errorCount(root)) root = retry;
     }
     if (!root) {
       diagnostics.push(diagnostic("PY1001", { start: 0, end: 0 }));
@@ -128,6 +128,16 @@ function maskSoftKeywords(source: string): string {
   const masked = source.replace(/(^|[;:])([ \t]*)type\b/gm, "$1$2_ype");
   // tree-sitter does not end lines at a lone carriage return; Python does.
   return masked.includes("\r") ? masked.replace(/\r(?!\n)/g, "\n") : masked;
+}
+
+/** Whether brackets may nest past CPython's limit of 200 (a cheap upper bound). */
+function deeplyNested(source: string): boolean {
+  let opened = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if ((c === 0x28 || c === 0x5b || c === 0x7b) && ++opened > 200) return true;
+  }
+  return false;
 }
 
 function errorCount(root: CNode): number {
