@@ -55,7 +55,8 @@ export function parse(source: string | Uint8Array, _options: ParseOptions = {}):
       }
       text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(source);
       bytes = encoder.encode(text);
-      diagnostics.push(diagnostic("PY1004", { start: 0, end: 0 }, ["(unicode error) 'utf-8' codec can't decode the source"]));
+      // CPython does not decode comments: bytes that are not UTF-8 are fine there.
+      if (!onlyCommentsUndecodable(text)) diagnostics.push(diagnostic("PY1004", { start: 0, end: 0 }, ["(unicode error) 'utf-8' codec can't decode the source"]));
     }
   }
   // A byte order mark is not part of the program: it is dropped, so columns on the first line
@@ -128,6 +129,19 @@ function maskSoftKeywords(source: string): string {
   const masked = source.replace(/(^|[;:])([ \t]*)type\b/gm, "$1$2_ype");
   // tree-sitter does not end lines at a lone carriage return; Python does.
   return masked.includes("\r") ? masked.replace(/\r(?!\n)/g, "\n") : masked;
+}
+
+/** Whether every undecodable byte (U+FFFD after lossy decoding) sits in a comment. */
+function onlyCommentsUndecodable(text: string): boolean {
+  for (const line of text.split(/\r\n?|\n/)) {
+    const bad = line.indexOf("\ufffd");
+    if (bad < 0) continue;
+    const hash = line.indexOf("#");
+    if (hash < 0 || hash > bad) return false;
+    const before = line.slice(0, hash);
+    if ((before.split("'").length - 1) % 2 !== 0 || (before.split('"').length - 1) % 2 !== 0) return false;
+  }
+  return true;
 }
 
 /** Whether brackets may nest past CPython's limit of 200 (a cheap upper bound). */
