@@ -102,6 +102,15 @@ const PERCENT: Array<[string, string, () => unknown]> = [
   ["%010f", "float('nan')", () => float("nan")],
   ["100%", "()", () => tuple([])],
   ["%(x)s", "(1,)", () => tuple([1])],
+  ["%s", "''", () => ""],
+  ["[%s]", "''", () => ""],
+  ["%5s", "''", () => ""],
+  ["%-3s|", "'a'", () => "a"],
+  ["%r", "''", () => ""],
+  ["%.0s", "'abc'", () => "abc"],
+  ["%-s|%0s|", "('', '')", () => tuple(["", ""])],
+  ["%*s|", "(-3, '')", () => tuple([-3, ""])],
+  ["%*s|", "(0, '')", () => tuple([0, ""])],
 ];
 for (const [fmt, args, v] of PERCENT) add(`${JSON.stringify(fmt)} % ${args}`, () => P(fmt, v()));
 add("'%s' % 'x' + '%s' % 1", () => rt.add(rt.mod("%s", "x"), rt.mod("%s", 1)));

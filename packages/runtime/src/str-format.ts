@@ -183,7 +183,7 @@ export function percentFormat(template: string, values: unknown): string {
       continue;
     }
     let value: unknown;
-    let width = -1;
+    let width = 0;
     let precision = -1;
     if (widthText === "*") width = Number(toBig(nextArg()));
     else if (widthText !== undefined) width = Number(widthText);
