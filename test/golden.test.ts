@@ -35,6 +35,10 @@ interface CaseOutcome {
   missingInCi: boolean;
   node?: RunResult;
   python?: Awaited<ReturnType<typeof runPythonCase>>;
+  /** Why output.ts could not be run (e.g. esbuild could not strip its types); fails only this case. */
+  nodeError?: string;
+  /** Why python3 could not run input.py; fails only this case. */
+  pythonError?: string;
 }
 
 const outcomes = new Map<string, CaseOutcome>();
@@ -78,17 +82,26 @@ beforeAll(async () => {
   ];
   await mapLimit(jobs, CONCURRENCY, async ({ fixture, kind }) => {
     const outcome = outcomes.get(fixture.name)!;
+    // A failure here (esbuild rejecting one output.ts, say) belongs to that case alone, not the suite.
     if (kind === "python") {
-      outcome.python = await runPythonCase(fixture.dir, { timeoutMs: RUN_TIMEOUT_MS });
+      try {
+        outcome.python = await runPythonCase(fixture.dir, { timeoutMs: RUN_TIMEOUT_MS });
+      } catch (error) {
+        outcome.pythonError = errorText(error);
+      }
       return;
     }
-    const javascript = toRunnableJavaScript(outcome.golden!, { filename: "output.ts" });
-    outcome.node = await runJavaScript(javascript, {
-      argv0: "input.py",
-      cwd: fixture.dir,
-      capture: true,
-      timeoutMs: RUN_TIMEOUT_MS,
-    });
+    try {
+      const javascript = toRunnableJavaScript(outcome.golden!, { filename: "output.ts" });
+      outcome.node = await runJavaScript(javascript, {
+        argv0: "input.py",
+        cwd: fixture.dir,
+        capture: true,
+        timeoutMs: RUN_TIMEOUT_MS,
+      });
+    } catch (error) {
+      outcome.nodeError = errorText(error);
+    }
   });
 });
 
@@ -99,6 +112,10 @@ it("every golden file belongs to a case", () => {
 it("tsc reports no errors outside the fixtures", () => {
   expect(typeCheckResult?.otherErrors ?? []).toEqual([]);
 });
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
 
 function readIfExists(file: string): string | undefined {
   return existsSync(file) ? readFileSync(file, "utf8") : undefined;
@@ -140,6 +157,7 @@ describe.each(named(cases.filter((c) => !c.rejected)))("%s", (_name, fixture) =>
     const outcome = outcomes.get(fixture.name)!;
     const expected = readIfExists(path.join(fixture.dir, "stdout.txt"));
     if (expected === undefined) throw new Error("stdout.txt is missing: run `corepack pnpm fixtures:record`");
+    if (outcome.nodeError !== undefined) throw new Error(`output.ts could not be run:\n${outcome.nodeError}`);
     if (outcome.node === undefined) throw new Error("no output.ts to run");
     expect(outcome.node.stdout, describeRun(outcome.node)).toBe(expected);
   });
@@ -148,6 +166,7 @@ describe.each(named(cases.filter((c) => !c.rejected)))("%s", (_name, fixture) =>
     const outcome = outcomes.get(fixture.name)!;
     const expected = readIfExists(path.join(fixture.dir, "stdout.txt"));
     if (expected === undefined) throw new Error("stdout.txt is missing: run `corepack pnpm fixtures:record`");
+    if (outcome.pythonError !== undefined) throw new Error(`python3 could not run input.py:\n${outcome.pythonError}`);
     expect(outcome.python!.stdout, describeRun(outcome.python!)).toBe(expected);
   });
 });
