@@ -54,6 +54,11 @@ for (const s of ["hello world", "é🎉x", ""]) {
   for (const i of [0, 1, -1, 20]) add(`${lit(s)}[${i}]`, () => rt.getitem(s, i));
   add(`len(${lit(s)})`, () => rt.len(s));
 }
+// Title-casing uses the titlecase mapping, which differs from upper for special-cased letters.
+const TITLED = ["ß", "ßa b", "straße ßtraße", "ŉ", "ŉa", "ǆ", "ǆungla Ǆ", "ﬁ", "ﬁx ﬂy", "ﬀ ﬃ ﬄ ﬅ ﬆ", "ﬓﬔ", "և", "ᾳ ᾀa ῳ ῌ", "ᾲ ᾴ ᾷ", "ΐ ΰ", "ǰ ẖ ẗ ẘ ẙ ẚ", "ა ბა", "İ", "ß1ß"];
+for (const s of TITLED) {
+  for (const name of ["title", "capitalize", "upper", "istitle"]) add(`${lit(s)}.${name}()`, () => callMethod(s, name));
+}
 add("'a' in 'cat'", () => rt.contains("cat", "a"));
 add("1 in 'cat'", () => rt.contains("cat", 1));
 add("'abc'[1.5]", () => rt.getitem("abc", rt.float(1.5)));

@@ -222,12 +222,47 @@ function isCased(ch: string): boolean {
   return UPPER.test(ch) || LOWER.test(ch) || TITLE.test(ch);
 }
 
-// Letters whose titlecase differs from their uppercase (the Latin digraphs DŽ, LJ, NJ, DZ).
+// Characters whose titlecase (str.title / str.capitalize) differs from their uppercase, as
+// CPython 3.11 (Unicode 14) has them: digraphs (ǆ → ǅ), special-cased letters (ß → Ss,
+// ﬁ → Fi, և → Եւ), Greek letters with ypogegrammeni (ᾳ → ᾼ) and Georgian Mkhedruli, which
+// titlecases to itself.
 const TITLECASE: Record<string, string> = {
-  "\u01c4": "\u01c5", "\u01c5": "\u01c5", "\u01c6": "\u01c5",
-  "\u01c7": "\u01c8", "\u01c8": "\u01c8", "\u01c9": "\u01c8",
-  "\u01ca": "\u01cb", "\u01cb": "\u01cb", "\u01cc": "\u01cb",
-  "\u01f1": "\u01f2", "\u01f2": "\u01f2", "\u01f3": "\u01f2",
+  "\u00df": "\u0053\u0073", "\u01c4": "\u01c5", "\u01c5": "\u01c5", "\u01c6": "\u01c5",
+  "\u01c7": "\u01c8", "\u01c8": "\u01c8", "\u01c9": "\u01c8", "\u01ca": "\u01cb",
+  "\u01cb": "\u01cb", "\u01cc": "\u01cb", "\u01f1": "\u01f2", "\u01f2": "\u01f2",
+  "\u01f3": "\u01f2", "\u0587": "\u0535\u0582", "\u10d0": "\u10d0", "\u10d1": "\u10d1",
+  "\u10d2": "\u10d2", "\u10d3": "\u10d3", "\u10d4": "\u10d4", "\u10d5": "\u10d5",
+  "\u10d6": "\u10d6", "\u10d7": "\u10d7", "\u10d8": "\u10d8", "\u10d9": "\u10d9",
+  "\u10da": "\u10da", "\u10db": "\u10db", "\u10dc": "\u10dc", "\u10dd": "\u10dd",
+  "\u10de": "\u10de", "\u10df": "\u10df", "\u10e0": "\u10e0", "\u10e1": "\u10e1",
+  "\u10e2": "\u10e2", "\u10e3": "\u10e3", "\u10e4": "\u10e4", "\u10e5": "\u10e5",
+  "\u10e6": "\u10e6", "\u10e7": "\u10e7", "\u10e8": "\u10e8", "\u10e9": "\u10e9",
+  "\u10ea": "\u10ea", "\u10eb": "\u10eb", "\u10ec": "\u10ec", "\u10ed": "\u10ed",
+  "\u10ee": "\u10ee", "\u10ef": "\u10ef", "\u10f0": "\u10f0", "\u10f1": "\u10f1",
+  "\u10f2": "\u10f2", "\u10f3": "\u10f3", "\u10f4": "\u10f4", "\u10f5": "\u10f5",
+  "\u10f6": "\u10f6", "\u10f7": "\u10f7", "\u10f8": "\u10f8", "\u10f9": "\u10f9",
+  "\u10fa": "\u10fa", "\u10fd": "\u10fd", "\u10fe": "\u10fe", "\u10ff": "\u10ff",
+  "\u1f80": "\u1f88", "\u1f81": "\u1f89", "\u1f82": "\u1f8a", "\u1f83": "\u1f8b",
+  "\u1f84": "\u1f8c", "\u1f85": "\u1f8d", "\u1f86": "\u1f8e", "\u1f87": "\u1f8f",
+  "\u1f88": "\u1f88", "\u1f89": "\u1f89", "\u1f8a": "\u1f8a", "\u1f8b": "\u1f8b",
+  "\u1f8c": "\u1f8c", "\u1f8d": "\u1f8d", "\u1f8e": "\u1f8e", "\u1f8f": "\u1f8f",
+  "\u1f90": "\u1f98", "\u1f91": "\u1f99", "\u1f92": "\u1f9a", "\u1f93": "\u1f9b",
+  "\u1f94": "\u1f9c", "\u1f95": "\u1f9d", "\u1f96": "\u1f9e", "\u1f97": "\u1f9f",
+  "\u1f98": "\u1f98", "\u1f99": "\u1f99", "\u1f9a": "\u1f9a", "\u1f9b": "\u1f9b",
+  "\u1f9c": "\u1f9c", "\u1f9d": "\u1f9d", "\u1f9e": "\u1f9e", "\u1f9f": "\u1f9f",
+  "\u1fa0": "\u1fa8", "\u1fa1": "\u1fa9", "\u1fa2": "\u1faa", "\u1fa3": "\u1fab",
+  "\u1fa4": "\u1fac", "\u1fa5": "\u1fad", "\u1fa6": "\u1fae", "\u1fa7": "\u1faf",
+  "\u1fa8": "\u1fa8", "\u1fa9": "\u1fa9", "\u1faa": "\u1faa", "\u1fab": "\u1fab",
+  "\u1fac": "\u1fac", "\u1fad": "\u1fad", "\u1fae": "\u1fae", "\u1faf": "\u1faf",
+  "\u1fb2": "\u1fba\u0345", "\u1fb3": "\u1fbc", "\u1fb4": "\u0386\u0345",
+  "\u1fb7": "\u0391\u0342\u0345", "\u1fbc": "\u1fbc", "\u1fc2": "\u1fca\u0345", "\u1fc3": "\u1fcc",
+  "\u1fc4": "\u0389\u0345", "\u1fc7": "\u0397\u0342\u0345", "\u1fcc": "\u1fcc",
+  "\u1ff2": "\u1ffa\u0345", "\u1ff3": "\u1ffc", "\u1ff4": "\u038f\u0345",
+  "\u1ff7": "\u03a9\u0342\u0345", "\u1ffc": "\u1ffc", "\ufb00": "\u0046\u0066",
+  "\ufb01": "\u0046\u0069", "\ufb02": "\u0046\u006c", "\ufb03": "\u0046\u0066\u0069",
+  "\ufb04": "\u0046\u0066\u006c", "\ufb05": "\u0053\u0074", "\ufb06": "\u0053\u0074",
+  "\ufb13": "\u0544\u0576", "\ufb14": "\u0544\u0565", "\ufb15": "\u0544\u056b",
+  "\ufb16": "\u054e\u0576", "\ufb17": "\u0544\u056d",
 };
 
 function toTitle(ch: string): string {
