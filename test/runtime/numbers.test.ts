@@ -134,6 +134,23 @@ const POWERS: Array<[string, unknown, unknown]> = [
   ["(-1.5) ** 2", float("-1.5"), 2],
 ];
 for (const [py, a, b] of POWERS) add(py, () => rt.pow(a, b));
+// Float powers with integral exponents, rounded as C's pow rounds them (V8's Math.pow is off
+// by an ulp for many, e.g. 10.0 ** -4).
+const POW_BASES = [10, 2, 3, 7, 0.5, 1.5, 0.1, -2, -10, -0.1, 1e-5, 1e5, 2.5e-300, 1.7e308, 5e-324, 1.0000001, 123.456];
+const POW_EXPONENTS = [-1100, -1075, -1074, -400, -323, -308, -30, -23, -22, -10, -5, -4, -3, -2, -1, 2, 3, 4, 5, 10, 22, 23, 29, 30, 308, 400, 1023, 1100];
+for (const x of POW_BASES) {
+  for (const y of POW_EXPONENTS) add(`${pyFloat(x)} ** ${y}`, () => rt.pow(float(x), y));
+}
+for (const [x, y] of [[10, -4], [10, -5], [7, -7], [-3, -3]] as const) add(`(${x}) ** ${y}`, () => rt.pow(x, y));
+for (const [x, y] of [[-41, 10], [3, 34], [-3, 35]] as const) add(`float(${x}) ** ${y}`, () => rt.pow(float(x), y));
+{
+  const rnd = prng(7);
+  for (let i = 0; i < 400; i++) {
+    const x = [rnd() * 10, rnd() * 1000, Math.floor(rnd() * 100) - 50, 1 + rnd() * 1e-6, rnd() * 1e10][i % 5]!;
+    const y = Math.floor(rnd() * 80) - 40;
+    add(`${pyFloat(x)} ** ${y}`, () => rt.pow(float(x), y));
+  }
+}
 add("pow(3, 4, 5)", () => rt.pow(3, 4, 5));
 add("pow(2, -1, 5)", () => rt.pow(2, -1, 5));
 add("pow(-7, 3, -10)", () => rt.pow(-7, 3, -10));

@@ -288,11 +288,83 @@ function floatPow(x: number, y: number): number {
   if (x < 0 && Number.isFinite(x) && Number.isFinite(y) && !Number.isInteger(y)) {
     throw new ValueError("complex numbers are not supported: negative number raised to a fractional power");
   }
-  const r = Math.pow(x, y);
+  let r = Math.pow(x, y);
+  if (r !== 0 && Number.isFinite(r) && Number.isInteger(y) && Math.abs(y) <= 1100 && Number.isFinite(x)) {
+    r = y === 1 ? x : y === 2 ? x * x : y === -1 ? 1 / x : roundedIntPow(x, y);
+  }
   if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
     throw new OverflowError(34, "Numerical result out of range");
   }
   return r;
+}
+
+// V8's Math.pow is often an ulp off (10 ** -4 gives 9.999999999999999e-05); CPython's float
+// pow is C's pow, nearly always the nearest double. For an integral exponent x ** n is a
+// rational number, m**n * 2**(e*n) with x = m * 2**e, so it is computed exactly and rounded
+// once. Exact halfway cases (10.0 ** 23, 3.0 ** 34) go away from zero, as C's pow gives them.
+const POW_VIEW = new DataView(new ArrayBuffer(8));
+
+function pow2(k: number): number {
+  // 2**k for -1022 <= k <= 1023, built from its bits.
+  POW_VIEW.setUint32(0, (k + 1023) << 20);
+  POW_VIEW.setUint32(4, 0);
+  return POW_VIEW.getFloat64(0);
+}
+
+function roundedIntPow(x: number, n: number): number {
+  POW_VIEW.setFloat64(0, Math.abs(x));
+  const hi = POW_VIEW.getUint32(0);
+  const lo = POW_VIEW.getUint32(4);
+  const biased = hi >>> 20;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e: number;
+  if (biased === 0) {
+    e = -1074;
+  } else {
+    m |= 1n << 52n;
+    e = biased - 1075;
+  }
+  while ((m & 1n) === 0n) {
+    m >>= 1n;
+    e++;
+  }
+  const negative = x < 0 && n % 2 !== 0;
+  const an = Math.abs(n);
+  const p = m ** BigInt(an);
+  const num = n > 0 ? p : 1n;
+  const den = n > 0 ? 1n : p;
+  const k2 = e * n; // the value is num / den * 2**k2
+  let s = 53 - (bitLength(num) - bitLength(den));
+  const quotient = (shift: number): [bigint, bigint, bigint] => {
+    const nn = shift >= 0 ? num << BigInt(shift) : num;
+    const dd = shift >= 0 ? den : den << BigInt(-shift);
+    return [nn / dd, nn % dd, dd];
+  };
+  let [q, rem, dd] = quotient(s);
+  if (q >= 1n << 53n) {
+    s -= 1;
+    [q, rem, dd] = quotient(s);
+  }
+  let k = k2 - s;
+  if (k < -1074) {
+    s = k2 + 1074;
+    k = -1074;
+    [q, rem, dd] = quotient(s);
+  }
+  if (k > 971) return negative ? -Infinity : Infinity;
+  const twice = rem * 2n;
+  if (twice >= dd) q += 1n;
+  let r = Number(q);
+  while (k > 600) {
+    r *= pow2(600);
+    k -= 600;
+  }
+  while (k < -600) {
+    r *= pow2(-600);
+    k += 600;
+  }
+  r *= pow2(k);
+  return negative ? -r : r;
 }
 
 function modPow(base: bigint, exp: bigint, m: bigint): bigint {
