@@ -51,6 +51,12 @@ function isDataclassDecorator(d: Expression): boolean {
   return n === "dataclass" || n === "dataclasses.dataclass";
 }
 
+/**
+ * A class statement whose name an earlier class statement of the module already uses (`class Base(Base)`
+ * after `class Base`), mapped to that earlier one. Classes are known by name, so such a program is rejected.
+ */
+const earlierClassOfSameName = new WeakMap<ClassDef, ClassDef>();
+
 /** Collects every class of the module (names, bases, methods, fields) before lowering. */
 export function collectClasses(module: Module, types: TypeEnv): void {
   const classes: ClassDef[] = [];
@@ -59,7 +65,14 @@ export function collectClasses(module: Module, types: TypeEnv): void {
     forEachChild(n, visit);
   };
   visit(module);
+  const first = new Map<string, ClassDef>();
   for (const cls of classes) {
+    const earlier = first.get(cls.name);
+    if (earlier !== undefined) {
+      earlierClassOfSameName.set(cls, earlier);
+      continue;
+    }
+    first.set(cls.name, cls);
     const info: ClassInfo = {
       name: cls.name,
       node: cls,
@@ -83,7 +96,7 @@ export function collectClasses(module: Module, types: TypeEnv): void {
     }
     types.classes.set(cls.name, info);
   }
-  for (const cls of classes) computeFields(types, types.classes.get(cls.name)!);
+  for (const cls of first.values()) computeFields(types, types.classes.get(cls.name)!);
 }
 
 function computeFields(types: TypeEnv, info: ClassInfo): void {
@@ -195,6 +208,11 @@ function isRuntimeExceptionName(name: string): boolean {
 }
 
 export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
+  const earlier = earlierClassOfSameName.get(cls);
+  if (earlier !== undefined) {
+    ctx.error("PY3003", cls, [`class ${cls.name}`, `a class named \`${cls.name}\` is already defined earlier in this module; rename one of them`]);
+    return [];
+  }
   const info = ctx.types.classes.get(cls.name)!;
   const classScope = ctx.analysis.scopeOf(cls);
   if (cls.bases.length > 1) ctx.error("PY3001", cls.bases[1]!, ["multiple inheritance"]);
