@@ -50,6 +50,17 @@ export function translate(source: string, options: TranslateOptions): Translatio
     return { code: ok ? result.code : "", map: result.map ?? undefined, diagnostics, ok };
   } catch (error) {
     const reason = error instanceof RangeError ? "input nested too deeply" : String(error);
-    return { code: "", map: undefined, diagnostics: [parser.diagnostic("PY9999", { start: 0, end: 0 }, [reason])], ok: false };
+    // The stack stays in the notes: it is what a bug report about an internal error needs (a stack
+    // overflow's thousands of identical frames are not).
+    const stack = error instanceof Error && !(error instanceof RangeError) && error.stack ? [error.stack] : [];
+    return { code: "", map: undefined, diagnostics: [parser.diagnostic("PY9999", { start: 0, end: 0 }, [reason], stack.length > 0 ? { notes: stack } : {})], ok: false };
   }
+}
+
+/** Exit code of a command whose inputs did not all translate: 3 when the compiler itself failed (PY9999). */
+export const INTERNAL_ERROR_EXIT_CODE = 3;
+
+/** 3 when any diagnostic is an internal compiler error (PY9999), else 1. */
+export function failureExitCode(diagnostics: readonly Pick<Diagnostic, "code">[]): 1 | 3 {
+  return diagnostics.some((d) => d.code === "PY9999") ? INTERNAL_ERROR_EXIT_CODE : 1;
 }

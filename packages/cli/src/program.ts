@@ -35,7 +35,7 @@ Examples:
 Settings can live in pyts.config.json or a "pyts" key of package.json:
   { "outDir": "out", "runtimeModule": "@pyts/runtime", "jobs": 2 }   (flags win)
 
-Exit codes: 0 ok, 1 diagnostics or check failure, 2 usage error.`;
+Exit codes: 0 ok, 1 diagnostics or check failure, 2 usage error, 3 internal compiler error.`;
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
-import { translate } from "../compile.js";
+import { failureExitCode, translate } from "../compile.js";
 import { collectPythonInputs, readSource, STDIN, tsPathFor, UsageError, writeFileAtomic } from "../files.js";
 import type { Reporter } from "../report.js";
 import { plural } from "./translate.js";
@@ -23,6 +23,7 @@ export function checkCommand(args: readonly string[], options: CheckCommandOptio
   let stale = 0;
   let missing = 0;
   let failed = 0;
+  let internalError = false;
   for (const input of inputs) {
     const target = options.outDir === undefined ? tsPathFor(input.file) : path.join(options.outDir, tsPathFor(input.relative));
     const source = readSource(input.file);
@@ -30,6 +31,7 @@ export function checkCommand(args: readonly string[], options: CheckCommandOptio
     reporter.diagnostics(result.diagnostics, source, input.file);
     if (!result.ok) {
       failed++;
+      if (failureExitCode(result.diagnostics) === 3) internalError = true;
       continue;
     }
     const committed = existsSync(target) ? readFileSync(target, "utf8") : undefined;
@@ -55,6 +57,7 @@ export function checkCommand(args: readonly string[], options: CheckCommandOptio
   if (failed > 0) parts.push(`${failed} failed to translate`);
   reporter.info(`pyts check: ${parts.join(", ")}`);
   if (!options.write && stale + missing > 0) reporter.info("pyts check: run `pyts check --write` to update them");
+  if (internalError) return 3;
   return failed > 0 || (!options.write && stale + missing > 0) ? 1 : 0;
 }
 

@@ -3,7 +3,7 @@
 import path from "node:path";
 import { defaultJobs, translateAll, translateOne } from "../batch.js";
 import { collectPythonInputs, displayName, STDIN, tsPathFor, UsageError, writeFileAtomic, type PythonInput } from "../files.js";
-import type { Translation } from "../compile.js";
+import { failureExitCode, type Translation } from "../compile.js";
 import { Progress } from "../progress.js";
 import { asSourceMap, withInlineSourceMap, type RawSourceMap } from "../sourcemap.js";
 import type { Reporter } from "../report.js";
@@ -43,7 +43,7 @@ export async function translateCommand(args: readonly string[], options: Transla
       const map = options.sourceMap ? mapFor(translation!, inputs[0]!, undefined) : undefined;
       process.stdout.write(map ? withInlineSourceMap(translation!.code, map) : translation!.code);
     }
-    return translation!.ok ? 0 : 1;
+    return translation!.ok ? 0 : failureExitCode(translation!.diagnostics);
   }
   if (options.watch && args.includes(STDIN)) throw new UsageError("--watch cannot watch stdin");
 
@@ -52,6 +52,7 @@ export async function translateCommand(args: readonly string[], options: Transla
   const translateBatch = async (batch: readonly PythonInput[]): Promise<number> => {
     const progress = new Progress(batch.length, reporter.options.quiet || reporter.options.format === "json");
     let failed = 0;
+    let internalError = false;
     await translateAll(batch, { runtimeModule: options.runtime, jobs: options.jobs ?? defaultJobs(batch.length) }, (result) => {
       const name = displayName(result.input.file);
       progress.tick(name);
@@ -66,6 +67,7 @@ export async function translateCommand(args: readonly string[], options: Transla
       reporter.diagnostics(translation.diagnostics, result.source, name);
       if (!translation.ok) {
         failed++;
+        if (failureExitCode(translation.diagnostics) === 3) internalError = true;
         return;
       }
       const target = targetFor(result.input);
@@ -82,7 +84,7 @@ export async function translateCommand(args: readonly string[], options: Transla
     progress.clear();
     const written = batch.length - failed;
     reporter.info(`pyts: wrote ${plural(written, "file")} to ${outDir}${failed > 0 ? `, ${failed} failed` : ""}`);
-    return failed > 0 ? 1 : 0;
+    return internalError ? 3 : failed > 0 ? 1 : 0;
   };
 
   const status = await translateBatch(inputs);
