@@ -34,19 +34,45 @@ function blankLineBetween(source: Uint8Array, prev: Stmt, next: Stmt): boolean {
   return false;
 }
 
-export function printModule(lowered: LoweredModule, source: Uint8Array): string {
-  const chunks: string[] = [];
-  const head = [...lowered.imports, ...lowered.prelude];
-  if (head.length > 0) chunks.push(printStatements(lowered.imports), "");
-  if (lowered.prelude.length > 0) chunks.push(printStatements(lowered.prelude), "");
+/** Top-level statements per formatting chunk, at least: prettier's cost grows faster than linearly with its input. */
+const CHUNK_STATEMENTS = 300;
+
+/**
+ * Prints the module and, given `formatChunk`, formats it. Prettier formats each top-level statement on
+ * its own (its only cross-statement decision is the blank line between them, which we make here from the
+ * Python source), so a large module is formatted in chunks of whole top-level statements: the same text
+ * as one call, in time linear in the module's size.
+ */
+export function printModule(lowered: LoweredModule, source: Uint8Array, formatChunk?: (code: string) => string): string {
+  const pieces: { text: string; blankBefore: boolean }[] = [];
+  if (lowered.imports.length > 0) pieces.push({ text: printStatements(lowered.imports), blankBefore: false });
+  if (lowered.prelude.length > 0) pieces.push({ text: printStatements(lowered.prelude), blankBefore: pieces.length > 0 });
   let prev: Stmt | null = null;
+  let afterHead = pieces.length > 0;
   for (const { stmt, out } of lowered.body) {
     if (out.length === 0) continue;
-    if (prev !== null && blankLineBetween(source, prev, stmt)) chunks.push("");
-    chunks.push(printStatements(out));
+    const blankBefore = afterHead || (prev !== null && blankLineBetween(source, prev, stmt));
+    pieces.push({ text: printStatements(out), blankBefore });
+    afterHead = false;
     prev = stmt;
   }
-  return chunks.join("\n").replace(/^\n+/, "") + "\n";
+  const finish = formatChunk ?? ((code: string) => code + "\n");
+  let result = "";
+  let chunk = "";
+  let chunkStatements = 0;
+  for (const piece of pieces) {
+    if (chunk !== "" && piece.blankBefore && chunkStatements >= CHUNK_STATEMENTS) {
+      result += finish(chunk) + "\n";
+      chunk = "";
+      chunkStatements = 0;
+    } else if (chunk !== "") {
+      chunk += piece.blankBefore ? "\n\n" : "\n";
+    }
+    chunk += piece.text;
+    chunkStatements += 1;
+  }
+  if (chunk !== "" || result === "") result += finish(chunk);
+  return result;
 }
 
 interface PrettierSync {

@@ -53,8 +53,7 @@ export function transpile(source: string | Uint8Array, options: TranspileOptions
     diagnostics.push(...dedupe(ctx.diagnostics, diagnostics));
     diagnostics.sort((a, b) => a.start - b.start);
     if (diagnostics.some((d) => d.severity === "error")) return { code: "", map: null, diagnostics };
-    let code = printModule(lowered, parsed.bytes);
-    if (options.format !== false) code = format(code);
+    const code = printModule(lowered, parsed.bytes, options.format === false ? undefined : format);
     return { code, map: null, diagnostics };
   } catch (error) {
     const at = ctx?.current ?? { start: 0, end: 0 };

@@ -1,0 +1,41 @@
+// A large module is formatted in chunks of whole top-level statements (prettier is superlinear on big
+// inputs); the result must be exactly what one prettier call over the whole module gives.
+import { createRequire } from "node:module";
+import { transpile } from "../../packages/compiler/src/index.js";
+import { describe, expect, it } from "vitest";
+
+const require = createRequire(new URL("../../packages/compiler/package.json", import.meta.url));
+const prettier = require("@prettier/sync") as { format(code: string, options: object): string };
+
+function program(statements: number): string {
+  const parts: string[] = ["import asyncio", "from dataclasses import dataclass", ""];
+  for (let i = 0; i < statements; i++) {
+    switch (i % 5) {
+      case 0:
+        parts.push(`def f${i}(a: int, b: int = ${i}) -> int:\n    """doc\n\n    more"""\n    return a + b * ${i}\n`);
+        break;
+      case 1:
+        parts.push(`x${i} = [f${i - 1}(k) for k in range(3) if k != ${i % 7}]`);
+        break;
+      case 2:
+        parts.push(`async def g${i}(n: int) -> str:\n    await asyncio.sleep(0)\n    return f"{n:>8} and {n!r}"\n`);
+        break;
+      case 3:
+        parts.push(`@dataclass\nclass C${i}:\n    name: str\n    size: int = ${i}\n`);
+        break;
+      default:
+        parts.push(`print(x${i - 3}, "text\\n\\nwith blank lines", {"k": ${i}})`);
+    }
+  }
+  return parts.join("\n") + "\n";
+}
+
+describe("chunked formatting", () => {
+  it("equals prettier over the whole module", () => {
+    const source = program(700);
+    const formatted = transpile(source, { filename: "big.py" });
+    const unformatted = transpile(source, { filename: "big.py", format: false });
+    expect(formatted.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(formatted.code).toBe(prettier.format(unformatted.code, { parser: "typescript", printWidth: 100 }));
+  }, 120_000);
+});
