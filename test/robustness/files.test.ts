@@ -53,8 +53,10 @@ describe("output paths stay inside the output directory", () => {
     mkdirSync(path.join(root, "out"));
     writeFileSync(path.join(root, "src", "pkg", "m.py"), 'print("m")\n');
     symlinkSync(path.join(root, "elsewhere"), path.join(root, "out", "pkg"));
-    pyts(["src", "-o", "out"], { cwd: root });
+    const result = pyts(["src", "-o", "out"], { cwd: root });
     expect(readdirSync(path.join(root, "elsewhere"))).toEqual([]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/symbolic link/);
   });
 });
 

@@ -1,7 +1,7 @@
 // Finding inputs and writing outputs. Output files are written to a temporary file beside the target
 // and renamed into place, so a reader never sees half a file and a failed translation leaves nothing.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export const STDIN = "-";
@@ -70,6 +70,27 @@ export function readSource(file: string): string {
 }
 
 /** Writes `content` to `target` atomically: temp file in the same directory, then rename. */
+/**
+ * Throws when a directory between `root` (itself not checked: the user chose it) and `target` is a
+ * symbolic link, so that a link planted inside an output directory cannot make pyts write outside it.
+ * The target itself may be a link: `writeFileAtomic` renames over the link, never writing through it.
+ */
+export function assertNoSymlinkBetween(root: string, target: string): void {
+  const relative = path.relative(root, path.dirname(target));
+  if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) return;
+  let current = root;
+  for (const part of relative.split(path.sep)) {
+    current = path.join(current, part);
+    let isLink: boolean;
+    try {
+      isLink = lstatSync(current).isSymbolicLink();
+    } catch {
+      return; // Does not exist yet: mkdir creates real directories from here on.
+    }
+    if (isLink) throw new Error(`${current} is a symbolic link; refusing to write through it`);
+  }
+}
+
 export function writeFileAtomic(target: string, content: string): void {
   mkdirSync(path.dirname(target), { recursive: true });
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);

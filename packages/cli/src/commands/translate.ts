@@ -2,7 +2,7 @@
 // optionally over worker threads, optionally watching for changes).
 import path from "node:path";
 import { defaultJobs, translateAll, translateOne } from "../batch.js";
-import { collectPythonInputs, displayName, STDIN, tsPathFor, UsageError, writeFileAtomic, type PythonInput } from "../files.js";
+import { assertNoSymlinkBetween, collectPythonInputs, displayName, STDIN, tsPathFor, UsageError, writeFileAtomic, type PythonInput } from "../files.js";
 import { failureExitCode, type Translation } from "../compile.js";
 import { Progress } from "../progress.js";
 import { asSourceMap, withInlineSourceMap, type RawSourceMap } from "../sourcemap.js";
@@ -72,13 +72,21 @@ export async function translateCommand(args: readonly string[], options: Transla
       }
       const target = targetFor(result.input);
       const map = options.sourceMap ? mapFor(translation, result.input, target) : undefined;
-      if (!map) {
-        writeFileAtomic(target, translation.code);
-      } else if (options.sourceMap === "inline") {
-        writeFileAtomic(target, withInlineSourceMap(translation.code, map));
-      } else {
-        writeFileAtomic(`${target}.map`, `${JSON.stringify(map)}\n`);
-        writeFileAtomic(target, `${translation.code}//# sourceMappingURL=${path.basename(target)}.map\n`);
+      try {
+        // Never write outside OUT: a symbolic link to a directory inside it is refused, not followed.
+        if (!singleTarget) assertNoSymlinkBetween(outDir, target);
+        if (!map) {
+          writeFileAtomic(target, translation.code);
+        } else if (options.sourceMap === "inline") {
+          writeFileAtomic(target, withInlineSourceMap(translation.code, map));
+        } else {
+          writeFileAtomic(`${target}.map`, `${JSON.stringify(map)}\n`);
+          writeFileAtomic(target, `${translation.code}//# sourceMappingURL=${path.basename(target)}.map\n`);
+        }
+      } catch (error) {
+        progress.clear();
+        reporter.error(`cannot write ${target}: ${error instanceof Error ? error.message : String(error)}`);
+        failed++;
       }
     });
     progress.clear();
