@@ -1,8 +1,8 @@
 // Exceptions: str/repr/args against CPython, the class hierarchy, and how JavaScript's own
 // errors become Python exceptions (toPyException).
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as rt from "../../packages/runtime/src/index.js";
-import { compareWithPython, type OracleCase } from "./oracle.js";
+import { describeAgreement, type OracleCase } from "./oracle.js";
 
 const { tuple, repr, str } = rt;
 
@@ -66,17 +66,7 @@ for (const [py, a, b] of HIERARCHY) add(`issubclass(${py})`, () => rt.issubclass
 add("isinstance(ExceptionGroup('x', [ValueError()]), Exception)", () => rt.isinstance(new rt.ExceptionGroup("x", [new rt.ValueError()]), rt.Exception));
 add("repr(ValueError), ValueError.__name__", () => tuple([repr(rt.ValueError), rt.ValueError.__name__]));
 
-describe("exceptions match CPython", () => {
-  let results: ReturnType<typeof compareWithPython>;
-  beforeAll(() => {
-    results = compareWithPython(cases);
-  });
-
-  it(`agrees on all ${cases.length} expressions`, () => {
-    const mismatches = results.filter((r) => r.expected !== r.actual).map((r) => `${r.py}  python: ${r.expected}  runtime: ${r.actual}`);
-    expect(mismatches).toEqual([]);
-  });
-});
+describeAgreement("exceptions match CPython", cases);
 
 describe("toPyException", () => {
   it("passes Python exceptions through unchanged", () => {

@@ -1,9 +1,8 @@
 // Formatting against CPython: the format-spec mini-language over a grid of values × specs,
 // str.format (auto/manual numbering, attributes, indexing, nested specs, conversions),
 // printf-style % formatting, and the errors each raises.
-import { beforeAll, describe, expect, it } from "vitest";
 import * as rt from "../../packages/runtime/src/index.js";
-import { compareWithPython, pyFloat, type OracleCase } from "./oracle.js";
+import { describeAgreement, pyFloat, type OracleCase } from "./oracle.js";
 
 const { float, kw, tuple, format } = rt;
 
@@ -115,14 +114,4 @@ const PERCENT: Array<[string, string, () => unknown]> = [
 for (const [fmt, args, v] of PERCENT) add(`${JSON.stringify(fmt)} % ${args}`, () => P(fmt, v()));
 add("'%s' % 'x' + '%s' % 1", () => rt.add(rt.mod("%s", "x"), rt.mod("%s", 1)));
 
-describe("formatting matches CPython", () => {
-  let results: ReturnType<typeof compareWithPython>;
-  beforeAll(() => {
-    results = compareWithPython(cases);
-  });
-
-  it(`agrees on all ${cases.length} expressions`, () => {
-    const mismatches = results.filter((r) => r.expected !== r.actual).map((r) => `${r.py}  python: ${r.expected}  runtime: ${r.actual}`);
-    expect(mismatches).toEqual([]);
-  });
-});
+describeAgreement("formatting matches CPython", cases);

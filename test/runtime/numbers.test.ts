@@ -1,9 +1,8 @@
 // Numbers against CPython: float repr (fixed values and thousands of random doubles), int
 // and float arithmetic with Python's sign rules, big ints, round, divmod, pow, int()/float()
 // parsing, comparisons across int/float/bool/bigint, hex/bin/oct, and their error messages.
-import { beforeAll, describe, expect, it } from "vitest";
 import * as rt from "../../packages/runtime/src/index.js";
-import { compareWithPython, pyFloat, type OracleCase } from "./oracle.js";
+import { describeAgreement, pyFloat, type OracleCase } from "./oracle.js";
 
 const { repr, float, int, kw } = rt;
 
@@ -229,14 +228,4 @@ add("(3.0).is_integer()", () => rt.callMethod(float(3), "is_integer"));
 add("int('12', base=16)", () => int("12", 16));
 void kw;
 
-describe("numbers match CPython", () => {
-  let results: ReturnType<typeof compareWithPython>;
-  beforeAll(() => {
-    results = compareWithPython(cases);
-  });
-
-  it(`agrees on all ${cases.length} expressions`, () => {
-    const mismatches = results.filter((r) => r.expected !== r.actual).map((r) => `${r.py}  python: ${r.expected}  runtime: ${r.actual}`);
-    expect(mismatches).toEqual([]);
-  });
-});
+describeAgreement("numbers match CPython", cases);

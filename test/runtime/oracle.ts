@@ -3,6 +3,7 @@
 // file are evaluated by ONE python3 process; each result is compared as `repr(value)`, or as
 // `!TypeName: message` when evaluation raises.
 import { execFileSync } from "node:child_process";
+import { beforeAll, describe, expect, it } from "vitest";
 import { pythonEnv, pythonExecutable } from "../../scripts/python.mjs";
 import { BaseException, toPyException } from "../../packages/runtime/src/exceptions.js";
 import { repr, str } from "../../packages/runtime/src/index.js";
@@ -64,4 +65,19 @@ export function pyFloat(x: number): string {
   if (x === Infinity) return "float('inf')";
   if (x === -Infinity) return "float('-inf')";
   return `float('${Object.is(x, -0) ? "-0.0" : String(x)}')`;
+}
+
+/** One test that every case agrees with CPython; the failure lists each disagreeing expression. */
+export function describeAgreement(title: string, cases: readonly OracleCase[]): void {
+  describe(title, () => {
+    let results: ReturnType<typeof compareWithPython>;
+    beforeAll(() => {
+      results = compareWithPython(cases);
+    });
+
+    it(`agrees on all ${cases.length} expressions`, () => {
+      const mismatches = results.filter((r) => r.expected !== r.actual).map((r) => `${r.py}  python: ${r.expected}  runtime: ${r.actual}`);
+      expect(mismatches).toEqual([]);
+    });
+  });
 }

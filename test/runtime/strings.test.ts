@@ -1,8 +1,7 @@
 // str against CPython: repr quoting and escaping, every str method over a set of receivers
 // and arguments (with their errors), indexing and slicing.
-import { beforeAll, describe, expect, it } from "vitest";
 import * as rt from "../../packages/runtime/src/index.js";
-import { compareWithPython, type OracleCase } from "./oracle.js";
+import { describeAgreement, type OracleCase } from "./oracle.js";
 
 const { kw, callMethod, tuple } = rt;
 
@@ -65,14 +64,4 @@ add("'abc'[1.5]", () => rt.getitem("abc", rt.float(1.5)));
 add("operator.setitem('abc', 0, 'x')", () => rt.setitem("abc", 0, "x"));
 add("str(b'x') if False else str(None)", () => rt.str(null));
 
-describe("str behaves like CPython", () => {
-  let results: ReturnType<typeof compareWithPython>;
-  beforeAll(() => {
-    results = compareWithPython(cases);
-  });
-
-  it(`agrees on all ${cases.length} expressions`, () => {
-    const mismatches = results.filter((r) => r.expected !== r.actual).map((r) => `${r.py}  python: ${r.expected}  runtime: ${r.actual}`);
-    expect(mismatches).toEqual([]);
-  });
-});
+describeAgreement("str behaves like CPython", cases);
