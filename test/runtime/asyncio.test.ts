@@ -370,6 +370,51 @@ asyncio.run(main())
 );
 
 add(
+  "call_soon FIFO order while the ready queue grows with its head mid-ring",
+  `
+import asyncio
+order = []
+async def main():
+    loop = asyncio.get_running_loop()
+    def cb(i):
+        order.append(i)
+        if i % 3 == 0 and i < 6000:
+            loop.call_soon(cb, 10000 + i)
+    for i in range(700):
+        loop.call_soon(cb, i)
+    await asyncio.sleep(0)
+    for i in range(700, 5000):
+        loop.call_soon(cb, i)
+    await asyncio.sleep(0)
+    for i in range(5000, 9000):
+        loop.call_soon(cb, i)
+    await asyncio.sleep(0.01)
+    print(len(order), order[:4], order[-4:], sum(k * i for k, i in enumerate(order)) % 1000000007)
+asyncio.run(main())
+`,
+  async (print) => {
+    const order: number[] = [];
+    const main = coroutine(async function main() {
+      const loop = asyncio.get_running_loop();
+      const cb = (i: number): void => {
+        order.push(i);
+        if (i % 3 === 0 && i < 6000) loop.call_soon(cb, 10000 + i);
+      };
+      for (let i = 0; i < 700; i++) loop.call_soon(cb, i);
+      await sleep(0);
+      for (let i = 700; i < 5000; i++) loop.call_soon(cb, i);
+      await sleep(0);
+      for (let i = 5000; i < 9000; i++) loop.call_soon(cb, i);
+      await sleep(0.01);
+      let sum = 0n;
+      order.forEach((v, k) => (sum += BigInt(k) * BigInt(v)));
+      print(order.length, order.slice(0, 4), order.slice(-4), Number(sum % 1000000007n));
+    });
+    await asyncio.run(main());
+  },
+);
+
+add(
   "Queue producer/consumer with join",
   `
 import asyncio

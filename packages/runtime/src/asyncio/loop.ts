@@ -231,24 +231,24 @@ export class EventLoop {
     if (this._sleeping) this._wake();
   }
 
-  // Built with push, not `new Array(n)`: V8 stores large preallocated arrays as dictionaries.
+  // Doubles the ring with one native copy per array: `a.concat(a)` holds the ring twice, so
+  // with the head left where it is, the live slots head .. head + cap - 1 read in FIFO order
+  // (a slot past the old end finds the wrapped entry's copy). The stale duplicates are cleared.
+  // (Not `new Array(n)`: V8 stores large preallocated arrays as dictionaries.)
   private _grow(): void {
     const cap = this._mask + 1;
-    const fns: (Callback | undefined)[] = [];
-    const args: unknown[] = [];
-    for (let k = 0; k < cap; k++) {
-      const j = (this._head + k) & this._mask;
-      fns.push(this._readyFn[j]);
-      args.push(this._readyArg[j]);
+    const head = this._head;
+    const fns = this._readyFn.concat(this._readyFn);
+    const args = this._readyArg.concat(this._readyArg);
+    if (head > 0) {
+      fns.fill(undefined, 0, head);
+      args.fill(undefined, 0, head);
     }
-    for (let k = 0; k < cap; k++) {
-      fns.push(undefined);
-      args.push(undefined);
-    }
+    fns.fill(undefined, head + cap);
+    args.fill(undefined, head + cap);
     this._readyFn = fns;
     this._readyArg = args;
     this._mask = cap * 2 - 1;
-    this._head = 0;
   }
 
   call_soon(callback: (...args: any[]) => unknown, ...args: unknown[]): Handle {
