@@ -86,3 +86,36 @@ export function format(code: string): string {
   prettier ??= require("@prettier/sync") as PrettierSync;
   return prettier.format(code, { parser: "typescript", printWidth: 100 });
 }
+
+const MARK_LINE = /^[ \t]*\/\/ ?@py:(\d+)$/;
+
+/** A generated position (0-based line and column) and the Python byte offset it comes from. */
+export interface PositionMark {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/**
+ * Removes the `//@py:OFFSET` lines that `markPythonStatement` left and returns where each marked
+ * statement now starts: a scan of lines, not a parse.
+ */
+export function takePositionMarks(code: string): { code: string; marks: PositionMark[] } {
+  const lines = code.split("\n");
+  const kept: string[] = [];
+  const marks: PositionMark[] = [];
+  let pending: number | null = null;
+  for (const line of lines) {
+    const match = MARK_LINE.exec(line);
+    if (match) {
+      pending ??= Number(match[1]);
+      continue;
+    }
+    if (pending !== null && line.trim() !== "") {
+      marks.push({ line: kept.length, column: line.length - line.trimStart().length, offset: pending });
+      pending = null;
+    }
+    kept.push(line);
+  }
+  return { code: kept.join("\n"), marks };
+}

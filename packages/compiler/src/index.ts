@@ -12,7 +12,8 @@ import { diagnostic, LineIndex, parse, type Diagnostic } from "@pyts/parser";
 import { checkAsync } from "./analyze/async-checks.js";
 import { ScopeAnalysis } from "./analyze/scopes.js";
 import { forEachChild } from "./analyze/walk.js";
-import { format, printModule } from "./emit.js";
+import { GenMapping, addMapping, toEncodedMap, type EncodedSourceMap } from "@jridgewell/gen-mapping";
+import { format, printModule, takePositionMarks, type PositionMark } from "./emit.js";
 import { collectClasses } from "./lower/classes.js";
 import { LowerContext } from "./lower/context.js";
 import { lowerModule } from "./lower/module.js";
@@ -31,8 +32,8 @@ export interface TranspileOptions {
 export interface TranspileResult {
   /** The TypeScript; "" when there is any error. */
   code: string;
-  /** Source map (not produced yet). */
-  map: null | object;
+  /** v3 source map from the TypeScript to the Python (each statement to its Python line); null on error. */
+  map: null | EncodedSourceMap;
   diagnostics: Diagnostic[];
 }
 
@@ -53,8 +54,8 @@ export function transpile(source: string | Uint8Array, options: TranspileOptions
     diagnostics.push(...dedupe(ctx.diagnostics, diagnostics));
     diagnostics.sort((a, b) => a.start - b.start);
     if (diagnostics.some((d) => d.severity === "error")) return { code: "", map: null, diagnostics };
-    const code = printModule(lowered, parsed.bytes, options.format === false ? undefined : format);
-    return { code, map: null, diagnostics };
+    const { code, marks } = takePositionMarks(printModule(lowered, parsed.bytes, options.format === false ? undefined : format));
+    return { code, map: sourceMap(marks, parsed.lines, options.filename ?? "input.py"), diagnostics };
   } catch (error) {
     const at = ctx?.current ?? { start: 0, end: 0 };
     const overflow = error instanceof RangeError && /call stack/i.test(error.message);
@@ -62,6 +63,18 @@ export function transpile(source: string | Uint8Array, options: TranspileOptions
     diagnostics.push(diagnostic(overflow ? "PY3001" : "PY9999", { start: at.start, end: at.end }, [overflow ? "nesting this deep" : message]));
     return { code: "", map: null, diagnostics };
   }
+}
+
+function sourceMap(marks: readonly PositionMark[], lines: LineIndex, filename: string): EncodedSourceMap {
+  const map = new GenMapping({ file: filename.replace(/\.py$/, "") + ".ts" });
+  for (const mark of marks) {
+    addMapping(map, {
+      generated: { line: mark.line + 1, column: mark.column },
+      source: filename,
+      original: { line: lines.line(mark.offset), column: lines.byteColumn(mark.offset) },
+    });
+  }
+  return toEncodedMap(map);
 }
 
 function dedupe(fresh: readonly Diagnostic[], existing: readonly Diagnostic[]): Diagnostic[] {

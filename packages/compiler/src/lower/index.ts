@@ -5,7 +5,7 @@
 //     x = f(1)          →  lowerStatement: "Assign" → lowerAssign (assign.ts)
 //                          lowerExpression: "Call" → lowerCall (calls.ts)
 import type { Expression, Stmt } from "@pyts/parser";
-import type { ts } from "ts-morph";
+import { ts } from "ts-morph";
 import { lowerAssert, lowerRaise, lowerTry } from "./exceptions.js";
 import { lowerAssign, lowerAugAssign, lowerAnnAssign, lowerDelete } from "./assign.js";
 import { lowerAsyncFunctionDef } from "./async-def.js";
@@ -161,6 +161,19 @@ export function lowerExpression(ctx: LowerContext, expr: Expression): ts.Express
 /** Lowers a block of statements. */
 export function lowerBody(ctx: LowerContext, body: readonly Stmt[]): ts.Statement[] {
   const out: ts.Statement[] = [];
-  for (const stmt of body) out.push(...lowerStatement(ctx, stmt));
+  for (const stmt of body) out.push(...markPythonStatement(stmt, lowerStatement(ctx, stmt)));
+  return out;
+}
+
+/** The comment that carries a statement's Python position through printing and prettier to the source map. */
+export const PYTHON_POSITION_MARK = "@py:";
+
+/**
+ * Marks the first TypeScript statement lowered from a Python statement with a line comment holding the
+ * Python statement's byte offset; `emit.ts` removes the marks after formatting and turns them into the
+ * source map. A comment on its own line does not change how prettier lays out the statement.
+ */
+export function markPythonStatement(stmt: Stmt, out: ts.Statement[]): ts.Statement[] {
+  if (out.length > 0) ts.addSyntheticLeadingComment(out[0]!, ts.SyntaxKind.SingleLineCommentTrivia, PYTHON_POSITION_MARK + stmt.start, true);
   return out;
 }

@@ -11,7 +11,7 @@ import type { Module, Stmt } from "@pyts/parser";
 import type { ts } from "ts-morph";
 import type { LowerContext } from "./context.js";
 import { registerImports } from "./imports.js";
-import { lowerStatement } from "./index.js";
+import { lowerStatement, markPythonStatement } from "./index.js";
 import { hoistedDeclarations, planDeclarations } from "./names.js";
 
 export interface LoweredModule {
@@ -25,7 +25,7 @@ export interface LoweredModule {
 export function lowerModule(ctx: LowerContext, module: Module): LoweredModule {
   ctx.fn.plan = planDeclarations(ctx.analysis.module);
   registerImports(ctx, module.body);
-  const body = module.body.map((stmt) => ({ stmt, out: lowerStatement(ctx, stmt) }));
+  const body = module.body.map((stmt) => ({ stmt, out: markPythonStatement(stmt, lowerStatement(ctx, stmt)) }));
   const prelude = [...hoistedDeclarations(ctx, ctx.fn.plan), ...ctx.tempDeclarations()];
   return { imports: ctx.importDeclarations(), prelude, body };
 }
