@@ -157,3 +157,44 @@ function blockOwnerStart(block: CNode, source: string): number {
   }
   return 0;
 }
+
+/** CPython's tokenizer rejects this many nested indentation levels (MAXINDENT). */
+const MAX_INDENT_LEVELS = 100;
+
+/**
+ * Where the indentation first goes deeper than CPython's tokenizer allows ("too many levels of
+ * indentation"), or null. A scan of lines before tree-sitter runs, so that absurdly deep input is
+ * rejected at once. It counts an indent only after a line ending in `:` (a block header); a header
+ * with a trailing comment is not counted, so the count can only be low, never high.
+ */
+export function excessiveIndentation(program: string): number | null {
+  const stack = [0];
+  let opensBlock = false;
+  for (let pos = 0; pos < program.length; ) {
+    let end = program.indexOf("\n", pos);
+    if (end < 0) end = program.length;
+    let i = pos;
+    let width = 0;
+    for (; i < end; i++) {
+      const c = program.charCodeAt(i);
+      if (c === 0x20) width++;
+      else if (c === 0x09) width = Math.floor(width / 8) * 8 + 8;
+      else if (c === 0x0c) width = 0;
+      else break;
+    }
+    const first = program.charCodeAt(i);
+    if (i < end && first !== 0x23 && first !== 0x0d) {
+      if (opensBlock && width > stack[stack.length - 1]!) {
+        stack.push(width);
+        if (stack.length - 1 >= MAX_INDENT_LEVELS) return pos;
+      } else {
+        while (stack.length > 1 && width < stack[stack.length - 1]!) stack.pop();
+      }
+      let last = end - 1;
+      while (last > i && (program.charCodeAt(last) === 0x20 || program.charCodeAt(last) === 0x0d || program.charCodeAt(last) === 0x09)) last--;
+      opensBlock = program.charCodeAt(last) === 0x3a;
+    }
+    pos = end + 1;
+  }
+  return null;
+}

@@ -5,7 +5,7 @@ import { type BracketError, scanBrackets } from "./brackets.js";
 import { Converter } from "./convert.js";
 import { type CNode, parseCst } from "./cst.js";
 import { type Diagnostic, diagnostic, LineIndex } from "./diagnostics.js";
-import { indentationErrors } from "./indentation.js";
+import { excessiveIndentation, indentationErrors } from "./indentation.js";
 import { syntaxErrors } from "./syntax-errors.js";
 import { run } from "./trampoline.js";
 import { validate } from "./validate.js";
@@ -70,6 +70,11 @@ export function parse(source: string | Uint8Array, _options: ParseOptions = {}):
     const nul = program.indexOf("\0");
     if (nul >= 0) {
       diagnostics.push(diagnostic("PY1004", { start: byteOffsets[nul]!, end: byteOffsets[nul + 1]! }, ["source code cannot contain null bytes"]));
+    }
+    const deep = excessiveIndentation(program);
+    if (deep !== null) {
+      diagnostics.push(diagnostic("PY1004", { start: byteOffsets[deep]!, end: byteOffsets[deep]! }, ["too many levels of indentation"]));
+      return { module: empty, diagnostics, bytes, lines };
     }
     const masked = maskSoftKeywords(program);
     let root = parseCst(masked);
