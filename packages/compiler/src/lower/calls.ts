@@ -74,7 +74,7 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     // A name imported from a runtime module: a runtime function (keywords in kw()) or class.
     const args = runtimeArguments(ctx, node.args, node.keywords);
     const exported = importedName(ctx, res.symbol);
-    return isRuntimeClassName(exported) ? f.createNewExpression(callee, undefined, args) : awaitEventLoop(ctx, exported, f.createCallExpression(callee, undefined, args));
+    return isRuntimeClassName(exported) ? f.createNewExpression(callee, undefined, args) : awaitEventLoop(ctx, exported, f.createCallExpression(callee, undefined, args), node, true);
   }
   const t = ctx.types.symbolType(res.symbol);
   if (t.k === "class") {

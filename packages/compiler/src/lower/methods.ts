@@ -15,7 +15,7 @@
 // A list or str method whose JavaScript counterpart is exact becomes that counterpart; every
 // other method of a known builtin type comes from the runtime's method table for that type, and
 // a method of a receiver whose type is not known goes through the runtime's `callMethod`.
-import type { Attribute, Call } from "@pyts/parser";
+import type { Attribute, Call, Node } from "@pyts/parser";
 import { ts } from "ts-morph";
 import { constructorSignature, isRuntimeClassName, matchArguments, runtimeArguments } from "./calls.js";
 import type { LowerContext } from "./context.js";
@@ -48,7 +48,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   if (recvType.k === "module") {
     const recv = lowerExpression(ctx, func.value);
     const args = runtimeArguments(ctx, node.args, node.keywords);
-    return isRuntimeClassName(name) ? f.createNewExpression(member(recv), undefined, args) : awaitEventLoop(ctx, name, call(member(recv), args));
+    return isRuntimeClassName(name) ? f.createNewExpression(member(recv), undefined, args) : awaitEventLoop(ctx, name, call(member(recv), args), node, true);
   }
   if (recvType.k === "instance" && !recvType.runtime) {
     const m = findMethod(ctx, recvType.cls, name);
@@ -101,16 +101,21 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   if (known || (BUILTIN_METHODS.has(name) && !definedByUserClass(ctx, name))) {
     return typedAs(ctx, call(ctx.useRuntime("callMethod"), [lowerExpression(ctx, func.value), f.createStringLiteral(name), ...runtimeArguments(ctx, node.args, node.keywords)]), node);
   }
-  return awaitEventLoop(ctx, name, call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords)));
+  return awaitEventLoop(ctx, name, call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords)), node, false);
 }
 
 /**
- * `asyncio.run(main())` / `loop.run_until_complete(...)` block in Python until the loop is done;
- * in module code they become `await asyncio.run(main())` (top-level await), so the statements
- * after them run after the loop, as in CPython.
+ * `asyncio.run(main())` / `loop.run_until_complete(...)` block in Python until the loop is done. In
+ * module code and in an `async def` they become `await asyncio.run(main())`, so the statements after
+ * them run after the loop, as in CPython. A plain `def` cannot wait for the loop in JavaScript, so
+ * there the call is rejected rather than translated into code that runs on before the loop is done.
+ * `run` counts only on asyncio itself (`viaRuntime`); `run_until_complete` on any receiver.
  */
-export function awaitEventLoop(ctx: LowerContext, name: string, callExpr: ts.Expression): ts.Expression {
-  if ((name === "run" || name === "run_until_complete") && ctx.scope.kind === "module") return f.createAwaitExpression(callExpr);
+export function awaitEventLoop(ctx: LowerContext, name: string, callExpr: ts.Expression, at: Node, viaRuntime: boolean): ts.Expression {
+  if (!(name === "run_until_complete" || (name === "run" && viaRuntime))) return callExpr;
+  const scope = ctx.scope;
+  if (scope.kind === "module" || scope.node._type === "AsyncFunctionDef") return f.createAwaitExpression(callExpr);
+  ctx.error("PY3003", at, [name === "run" ? "asyncio.run()" : `${name}()`, "the event loop can only be run from module-level code or an async function in TypeScript"]);
   return callExpr;
 }
 
