@@ -29,7 +29,27 @@ function isList(x: unknown): x is unknown[] {
 
 // ---------------------------------------------------------------- + - *
 
+// The entry points (`add`, `sub`, `mul`, `floordiv`, `mod`) are kept small so V8 inlines them into
+// the emitted loops: two plain numbers whose JavaScript result is already the Python value return
+// at once, and everything else (bigint promotion, integral floats to box, sequences, dunders) goes
+// to the `...Slow` function. A plain-number result is the Python value when both operands are ints
+// and the result is a safe integer, or when the result is not integral at all (a float: NaN and
+// ±Infinity included); an integral result of a float operand needs a PyFloat box.
+
+/** Whether `r`, the JavaScript result for plain numbers `a` and `b`, is already the Python value. */
+function plainResult(a: number, b: number, r: number): boolean {
+  return Number.isInteger(r) ? Number.isSafeInteger(r) && Number.isInteger(a) && Number.isInteger(b) : true;
+}
+
 export function add(a: Any, b: Any): Any {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a + b;
+    if (plainResult(a, b, r)) return r;
+  }
+  return addSlow(a, b);
+}
+
+function addSlow(a: Any, b: Any): Any {
   if (typeof a === "number" && typeof b === "number") {
     const r = a + b;
     if (Number.isInteger(a) && Number.isInteger(b)) {
@@ -60,6 +80,14 @@ export function add(a: Any, b: Any): Any {
 export function sub(a: Any, b: Any): Any {
   if (typeof a === "number" && typeof b === "number") {
     const r = a - b;
+    if (plainResult(a, b, r)) return r;
+  }
+  return subSlow(a, b);
+}
+
+function subSlow(a: Any, b: Any): Any {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a - b;
     if (Number.isInteger(a) && Number.isInteger(b)) {
       return Number.isSafeInteger(r) ? r : normBig(BigInt(a) - BigInt(b));
     }
@@ -83,6 +111,15 @@ function repeat(seq: string | readonly unknown[], n: unknown): Any {
 }
 
 export function mul(a: Any, b: Any): Any {
+  if (typeof a === "number" && typeof b === "number") {
+    // `+ 0` turns an int product of -0 (0 * -5) into 0; a float -0 is integral and goes slow.
+    const r = a * b;
+    if (plainResult(a, b, r)) return r + 0;
+  }
+  return mulSlow(a, b);
+}
+
+function mulSlow(a: Any, b: Any): Any {
   if (typeof a === "number" && typeof b === "number") {
     const r = a * b;
     if (Number.isInteger(a) && Number.isInteger(b)) {
@@ -215,6 +252,16 @@ function bigDivmod(a: bigint, b: bigint): [bigint, bigint] {
 }
 
 export function floordiv(a: Any, b: Any): Any {
+  if (typeof a === "number" && typeof b === "number" && Number.isInteger(a) && Number.isInteger(b) && b !== 0) {
+    // Math.floor(a / b) can be off by one once a / b rounds; the remainder decides exactly.
+    const r = a % b;
+    const q = (a - r) / b;
+    return (r !== 0 && r < 0 !== b < 0 ? q - 1 : q) + 0;
+  }
+  return floordivSlow(a, b);
+}
+
+function floordivSlow(a: Any, b: Any): Any {
   if (typeof a === "number" && typeof b === "number" && Number.isInteger(a) && Number.isInteger(b)) {
     if (b === 0) throw new ZeroDivisionError("integer division or modulo by zero");
     return smallIntDivmod(a, b)[0];
@@ -233,11 +280,16 @@ export function floordiv(a: Any, b: Any): Any {
 }
 
 export function mod(a: Any, b: Any): Any {
-  if (typeof a === "number" && typeof b === "number" && Number.isInteger(a) && Number.isInteger(b)) {
-    if (b === 0) throw new ZeroDivisionError("integer modulo by zero");
+  if (typeof a === "number" && typeof b === "number" && Number.isInteger(a) && Number.isInteger(b) && b !== 0) {
     const r = a % b;
-    if (r !== 0 && r < 0 !== b < 0) return r + b;
-    return r === 0 ? 0 : r;
+    return r !== 0 && r < 0 !== b < 0 ? r + b : r + 0;
+  }
+  return modSlow(a, b);
+}
+
+function modSlow(a: Any, b: Any): Any {
+  if (typeof a === "number" && typeof b === "number" && Number.isInteger(a) && Number.isInteger(b)) {
+    throw new ZeroDivisionError("integer modulo by zero");
   }
   if (typeof a === "string") return percentFormatHook(a, b);
   const ka = numberKind(a);

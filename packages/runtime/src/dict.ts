@@ -65,6 +65,12 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
     return [free, undefined];
   }
 
+  /** The entry for `key`, if any (`#locate` without its pair, for the lookups that only read). */
+  #find(key: K): Entry<K, V> | undefined {
+    const mk = mapKey(key);
+    return isProbeKey(mk) ? this.#locate(key)[1] : this.#map.get(mk);
+  }
+
   get size(): number {
     return this.#map.size;
   }
@@ -74,7 +80,7 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
   }
 
   __getitem__(key: K): V {
-    const e = this.#locate(key)[1];
+    const e = this.#find(key);
     if (e !== undefined) return e.value;
     const missing = (this as unknown as { __missing__?: (k: K) => V }).__missing__;
     if (typeof missing === "function") return missing.call(this, key);
@@ -82,6 +88,13 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
   }
 
   __setitem__(key: K, value: V): void {
+    const plain = mapKey(key);
+    if (!isProbeKey(plain)) {
+      const found = this.#map.get(plain);
+      if (found !== undefined) found.value = value;
+      else this.#map.set(plain, { key, value });
+      return;
+    }
     const [mk, e] = this.#locate(key);
     if (e !== undefined) e.value = value;
     else this.#map.set(mk, { key, value });
@@ -94,14 +107,14 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
   }
 
   __contains__(key: K): boolean {
-    return this.#locate(key)[1] !== undefined;
+    return this.#find(key) !== undefined;
   }
 
   /** Python's `dict.get(key, default=None)`. */
   get(key: K): V | null;
   get<D>(key: K, defaultValue: D): V | D;
   get(key: K, defaultValue: unknown = null): unknown {
-    const e = this.#locate(key)[1];
+    const e = this.#find(key);
     return e !== undefined ? e.value : defaultValue;
   }
 

@@ -28,7 +28,7 @@ function* fromPyIterator(it: PyIterator): Generator<unknown, void, undefined> {
 export function iterate<T>(x: Iterable<T>): Iterable<T>;
 export function iterate(x: unknown): Iterable<unknown>;
 export function iterate<T>(x: unknown): Iterable<T> {
-  if (typeof x === "string") return x as unknown as Iterable<T>;
+  if (Array.isArray(x) || typeof x === "string") return x as unknown as Iterable<T>;
   if (x !== null && typeof x === "object") {
     if (Symbol.iterator in x) return x as Iterable<T>;
     if (hasMethod(x, "__iter__")) {

@@ -2,6 +2,7 @@
 // indices, CPython's slice clamping and its IndexError/TypeError messages. Also `len(x)`
 // and `item in x`.
 import { eq } from "./compare.js";
+import { Dict } from "./dict.js";
 import { IndexError, TypeError, ValueError } from "./exceptions.js";
 import { dunder } from "./dunder.js";
 import { iterate } from "./iter.js";
@@ -111,8 +112,20 @@ export function getslice(x: unknown, start: unknown = null, stop: unknown = null
   return getitem(x, new PySlice(start, stop, step));
 }
 
-/** `x[key]`. */
+/**
+ * `x[key]`. Small so V8 inlines it: a list or tuple read at an index in range is the array's
+ * element (Python values are never `undefined`; a negative, fractional or out-of-range index
+ * reads `undefined` and takes the full path, with its IndexError and TypeError).
+ */
 export function getitem(x: unknown, key: unknown): unknown {
+  if (typeof key === "number" && Array.isArray(x)) {
+    const v: unknown = x[key];
+    if (v !== undefined) return v;
+  }
+  return getitemSlow(x, key);
+}
+
+function getitemSlow(x: unknown, key: unknown): unknown {
   if (Array.isArray(x)) {
     const what = isTuple(x) ? "tuple" : "list";
     if (typeof key === "number" && Number.isInteger(key)) {
@@ -149,8 +162,16 @@ export function getitem(x: unknown, key: unknown): unknown {
   throw new TypeError(`'${typeName(x)}' object is not subscriptable`);
 }
 
-/** `x[key] = value`. */
+/** `x[key] = value`. Small so V8 inlines it: a list store at an index in range is done here. */
 export function setitem(x: unknown, key: unknown, value: unknown): void {
+  if (typeof key === "number" && Array.isArray(x) && key >= 0 && key < x.length && Number.isInteger(key) && !isTuple(x)) {
+    x[key] = value;
+    return;
+  }
+  setitemSlow(x, key, value);
+}
+
+function setitemSlow(x: unknown, key: unknown, value: unknown): void {
   if (Array.isArray(x) && !isTuple(x)) {
     if (typeof key === "number" && Number.isInteger(key)) {
       const n = key < 0 ? key + x.length : key;
@@ -239,6 +260,7 @@ export function contains(container: unknown, item: unknown): boolean {
     for (const x of container) if (eq(x, item)) return true;
     return false;
   }
+  if (container instanceof Dict) return container.__contains__(item);
   const f = dunder(container, "__contains__");
   if (f !== undefined) return Boolean(f.call(container, item));
   if (container !== null && typeof container === "object" && (Symbol.iterator in container || dunder(container, "__iter__") !== undefined || dunder(container, "__getitem__") !== undefined)) {
