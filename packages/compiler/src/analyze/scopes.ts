@@ -18,6 +18,7 @@
 // contains `await`/`yield`) so lowering never has to search a subtree again.
 import type {
   Arguments,
+  Call,
   Comprehension,
   Expression,
   Module,
@@ -34,7 +35,8 @@ export type BindingKind = "param" | "assign" | "function" | "class" | "import" |
 export type BindingSource =
   | { kind: "value"; expr: Expression }
   | { kind: "element"; of: Expression; index: number | null }
-  | { kind: "iter"; of: Expression }
+  /** An item of what a loop walks; `path` indexes into it for a name inside a tuple target. */
+  | { kind: "iter"; of: Expression; path?: readonly number[] }
   | { kind: "annotation"; expr: Expression }
   | null;
 
@@ -120,6 +122,13 @@ export class ScopeAnalysis {
   readonly module: Scope;
   private readonly scopes = new Map<Node, Scope>();
   private readonly awaitNodes = new WeakSet<Node>();
+  private readonly useScopes = new Map<Node, Scope>();
+  private readonly callees = new Map<Node, Call>();
+  /**
+   * The module reads `globals`, `locals`, `vars`, `eval` or `exec`, which can reach any name
+   * without a `Name` node: inference that relies on seeing every use of a name must not run.
+   */
+  dynamicNames = false;
   private readonly yieldNodes = new WeakSet<Node>();
 
   constructor(module: Module) {
@@ -179,6 +188,43 @@ export class ScopeAnalysis {
       if (sym !== undefined && sym.bindings.length > 0 && !s.nonlocals.has(name)) return sym;
     }
     return null;
+  }
+
+  /** The scope a `Name` read (one of a symbol's `uses`) was found in. */
+  scopeOfUse(name: Node): Scope | undefined {
+    return this.useScopes.get(name);
+  }
+
+  /** The call whose callee is this `Name` read (`f` in `f(x)`), if it is one. */
+  callOf(name: Node): Call | undefined {
+    return this.callees.get(name);
+  }
+
+  private parents: Map<Node, Node> | null = null;
+
+  /** The node that directly contains `node` (built on first use by one walk of the module). */
+  parentOf(node: Node): Node | undefined {
+    if (this.parents === null) {
+      const parents = new Map<Node, Node>();
+      const visit = (n: Node): void =>
+        forEachChild(n, (child) => {
+          parents.set(child, n);
+          visit(child);
+        });
+      visit(this.module.node);
+      this.parents = parents;
+    }
+    return this.parents.get(node);
+  }
+
+  /** @internal */
+  recordUse(name: Node, scope: Scope): void {
+    this.useScopes.set(name, scope);
+  }
+
+  /** @internal */
+  recordCall(call: Call): void {
+    this.callees.set(call.func, call);
   }
 
   /** @internal */
@@ -245,6 +291,8 @@ class Collector {
           if (source?.kind === "value") {
             const v = source.expr;
             inner = (v._type === "Tuple" || v._type === "List") && !starred && v.elts.length === target.elts.length ? { kind: "value", expr: v.elts[i]! } : { kind: "element", of: v, index: starred ? null : i };
+          } else if (source?.kind === "iter" && !starred) {
+            inner = { kind: "iter", of: source.of, path: [...(source.path ?? []), i] };
           }
           this.bindTarget(scope, elt, kind, depth, elt._type === "Starred" ? null : inner);
         });
@@ -336,7 +384,11 @@ class Collector {
         return;
       }
       case "Name":
-        if (node.ctx === "Load") scope.symbol(node.id).uses.push(node);
+        if (node.ctx === "Load") {
+          scope.symbol(node.id).uses.push(node);
+          this.analysis.recordUse(node, scope);
+          if (DYNAMIC_NAMES.has(node.id)) this.analysis.dynamicNames = true;
+        }
         else this.bind(scope, node.id, node.ctx === "Del" ? "del" : "assign", node, depth);
         return;
       case "NamedExpr": {
@@ -452,6 +504,7 @@ class Collector {
         }
         return;
       default: {
+        if (node._type === "Call" && node.func._type === "Name") this.analysis.recordCall(node);
         const children: Node[] = [];
         forEachChild(node, (child) => {
           children.push(child);
@@ -477,6 +530,9 @@ class Collector {
     for (const c of children) this.propagate(parent, c);
   }
 }
+
+/** Builtins that read or write names without naming them in the source. */
+const DYNAMIC_NAMES = new Set(["globals", "locals", "vars", "eval", "exec"]);
 
 /** The function (or lambda) whose body a scope belongs to; comprehensions belong to their function. */
 function functionScopeOf(scope: Scope): Scope | null {

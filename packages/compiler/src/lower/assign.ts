@@ -17,6 +17,7 @@ import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { BINARY_HELPERS, isPure, typeOf } from "./operators.js";
+import { itemGet, itemSet } from "./subscripts.js";
 import { ANY, isNumeric, sameType, type PyType } from "./types.js";
 
 const f = ts.factory;
@@ -145,7 +146,7 @@ export function assignTo(ctx: LowerContext, target: Expression, value: ts.Expres
         const [start, stop, step] = [target.slice.lower, target.slice.upper, target.slice.step].map((p) => (p === null ? f.createNull() : lowerExpression(ctx, p)));
         return [exprStatement(f.createCallExpression(ctx.useRuntime("setslice"), undefined, [lowerExpression(ctx, target.value), start!, stop!, step!, value]))];
       }
-      return [exprStatement(f.createCallExpression(ctx.useRuntime("setitem"), undefined, [lowerExpression(ctx, target.value), lowerExpression(ctx, target.slice), value]))];
+      return [exprStatement(itemSet(ctx, target.value, target.slice, valueNode, lowerExpression(ctx, target.value), lowerExpression(ctx, target.slice), value))];
     case "Tuple":
     case "List": {
       const star = target.elts.findIndex((e) => e._type === "Starred");
@@ -281,10 +282,19 @@ export function lowerAugAssign(ctx: LowerContext, node: AugAssign): ts.Statement
       };
       const obj = hold(target.value);
       const key = hold(target.slice);
-      const current = f.createCallExpression(ctx.useRuntime("getitem"), undefined, [obj, key]);
-      return [...pre, exprStatement(f.createCallExpression(ctx.useRuntime("setitem"), undefined, [obj, key, combine(current)]))];
+      const current = itemGet(ctx, target.value, target.slice, obj, key);
+      // The new value is the item's own type when the operator keeps it (what the dict was typed from).
+      const keeps = augmentedKeeps(node, tt, vt) ? target : null;
+      return [...pre, exprStatement(itemSet(ctx, target.value, target.slice, keeps, obj, key, combine(current)))];
     }
   }
+}
+
+/** Whether `t op= v` leaves a value of `t`'s own type (numbers with numbers, str += str). */
+function augmentedKeeps(node: AugAssign, t: PyType, v: PyType): boolean {
+  if (t.k === "str") return node.op === "Add" && v.k === "str";
+  if (t.k === "float") return (v.k === "int" || v.k === "float") && node.op !== "Pow";
+  return t.k === "int" && v.k === "int" && ["Add", "Sub", "Mult", "FloorDiv", "Mod"].includes(node.op);
 }
 
 export function lowerDelete(ctx: LowerContext, node: Delete): ts.Statement[] {

@@ -6,12 +6,13 @@
 //     xs[0]          (list)    xs[0]                         (a literal index within bounds of a list display is exact)
 //     xs[i], d[k]              getitem(xs, i), getitem(d, k) (negative indices, KeyError, IndexError)
 //     xs[1:-1:2]               getslice(xs, 1, -1, 2)
-import type { Attribute, Slice, Subscript } from "@pyts/parser";
+import type { Attribute, Expression, Slice, Subscript } from "@pyts/parser";
 import { ts } from "ts-morph";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { typeOf } from "./operators.js";
+import { sameType, type PyType } from "./types.js";
 
 const f = ts.factory;
 
@@ -77,8 +78,37 @@ export function lowerSubscript(ctx: LowerContext, node: Subscript): ts.Expressio
     const value = f.createCallExpression(ctx.useRuntime("getslice"), undefined, [lowerExpression(ctx, node.value), ...sliceArguments(ctx, node.slice)]);
     return typedAs(ctx, value, node);
   }
-  const value = f.createCallExpression(ctx.useRuntime("getitem"), undefined, [lowerExpression(ctx, node.value), lowerExpression(ctx, node.slice)]);
+  const value = itemGet(ctx, node.value, node.slice, lowerExpression(ctx, node.value), lowerExpression(ctx, node.slice));
   return typedAs(ctx, value, node);
+}
+
+/** Whether a value of type `t` can be passed where the emitted TypeScript expects `into`. */
+function fits(t: PyType, into: PyType): boolean {
+  if (t.k === "any" || into.k === "any" || sameType(t, into)) return true;
+  if ((t.k === "int" || t.k === "float") && (into.k === "int" || into.k === "float")) return true;
+  return into.k === "optional" && (t.k === "None" || fits(t, into.of));
+}
+
+/** The dict type of a container whose keys (and values) the emitted code can pass to it directly, or null. */
+function knownDict(ctx: LowerContext, container: Expression, key: Expression, value: Expression | null): Extract<PyType, { k: "dict" }> | null {
+  const t = typeOf(ctx, container);
+  if (t.k !== "dict" || key._type === "Slice" || !fits(typeOf(ctx, key), t.key)) return null;
+  return value === null || fits(typeOf(ctx, value), t.value) ? t : null;
+}
+
+/**
+ * `obj[key]` read. A dict the compiler knows is asked directly (`d.__getitem__(k)`, which raises
+ * KeyError or calls `__missing__` itself); everything else goes through `getitem`.
+ */
+export function itemGet(ctx: LowerContext, container: Expression, key: Expression, obj: ts.Expression, k: ts.Expression): ts.Expression {
+  if (knownDict(ctx, container, key, null) !== null) return f.createCallExpression(f.createPropertyAccessExpression(obj, "__getitem__"), undefined, [k]);
+  return f.createCallExpression(ctx.useRuntime("getitem"), undefined, [obj, k]);
+}
+
+/** `obj[key] = value`, the same way as `itemGet`. */
+export function itemSet(ctx: LowerContext, container: Expression, key: Expression, value: Expression | null, obj: ts.Expression, k: ts.Expression, v: ts.Expression): ts.Expression {
+  if (value !== null && knownDict(ctx, container, key, value) !== null) return f.createCallExpression(f.createPropertyAccessExpression(obj, "__setitem__"), undefined, [k, v]);
+  return f.createCallExpression(ctx.useRuntime("setitem"), undefined, [obj, k, v]);
 }
 
 /**

@@ -7,7 +7,7 @@
 //
 // Unannotated code gets the type inferred from its values where that is cheap and certain
 // (literals, known calls, annotated functions); elsewhere the honest wide type is `any`.
-import type { Expression, FunctionDef, AsyncFunctionDef, Lambda, ClassDef } from "@pyts/parser";
+import type { Arg, Expression, FunctionDef, AsyncFunctionDef, Lambda, ClassDef } from "@pyts/parser";
 import { ts } from "ts-morph";
 import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "../analyze/scopes.js";
 
@@ -127,12 +127,14 @@ export class TypeEnv {
   private readonly symbolTypes = new Map<SymbolInfo, PyType>();
   private readonly inProgress = new Set<SymbolInfo>();
   private readonly returnTypes = new Map<object, PyType>();
+  /** Parameter types assumed while checking a function's calls of itself (see `callSiteType`). */
+  private readonly assumed = new Map<SymbolInfo, PyType>();
 
   constructor(readonly analysis: ScopeAnalysis) {}
 
   /** The type a symbol holds (join of all its bindings). */
   symbolType(sym: SymbolInfo): PyType {
-    const known = this.symbolTypes.get(sym);
+    const known = this.symbolTypes.get(sym) ?? this.assumed.get(sym);
     if (known !== undefined) return known;
     if (this.inProgress.has(sym)) return ANY;
     this.inProgress.add(sym);
@@ -147,10 +149,127 @@ export class TypeEnv {
         if (bt !== null) parts.push(bt);
       }
       t = joinAll(parts);
+      if ((t.k === "list" && t.item.k === "any") || (t.k === "dict" && (t.key.k === "any" || t.value.k === "any"))) t = this.containerFromUses(sym) ?? t;
     }
     this.inProgress.delete(sym);
     this.symbolTypes.set(sym, t);
     return t;
+  }
+
+  /**
+   * The item types of a list or dict that starts as a display (`xs = []`, `counts = {}`) and is
+   * filled where it is used: `xs.append(v)`, `xs[i] = v`, `counts[k] = v`, `counts[k] += 1`. Only
+   * when every use is one the compiler understands and that cannot hand the container to code
+   * that might put other values in (reads, loops, `len`/`sorted`/..., `return`, being appended to
+   * another list); null otherwise.
+   */
+  private containerFromUses(sym: SymbolInfo): PyType | null {
+    if (sym.assignedFromNested || sym.bindings.length === 0) return null;
+    const displays = sym.bindings.map((b) => (b.kind === "assign" && b.source?.kind === "value" ? b.source.expr : null));
+    const isList = displays.every((e) => e?._type === "List");
+    if (!isList && !displays.every((e) => e?._type === "Dict" && e.keys.every((k) => k !== null))) return null;
+    const items: PyType[] = [];
+    const keys: PyType[] = [];
+    for (const e of displays) {
+      if (e?._type === "List") {
+        if (e.elts.some((x) => x._type === "Starred")) return null;
+        items.push(...e.elts.map((x) => this.infer(x, sym.scope)));
+      } else if (e?._type === "Dict") {
+        keys.push(...e.keys.map((k) => this.infer(k!, sym.scope)));
+        items.push(...e.values.map((v) => this.infer(v, sym.scope)));
+      }
+    }
+    const fills = this.containerFills(sym, isList, new Set());
+    if (fills === null) return null;
+    for (const fill of fills) {
+      const item = fill.item();
+      if (item === null) return null;
+      items.push(item);
+      if (fill.key !== null) keys.push(this.infer(fill.key, fill.scope));
+    }
+    if (isList) return { k: "list", item: joinAll(items) };
+    return { k: "dict", key: joinAll(keys), value: joinAll(items) };
+  }
+
+  /**
+   * Where a list or dict held by `sym` gets items, found syntactically (types are asked for
+   * later, through `item`), or null when some use is not understood or could hand the container
+   * to code that adds items unseen. Passing it to a module-level function is fine when that
+   * function's parameter is only read (`seen` breaks cycles of such calls).
+   */
+  private containerFills(sym: SymbolInfo, isList: boolean, seen: Set<SymbolInfo>): { item: () => PyType | null; key: Expression | null; scope: Scope }[] | null {
+    seen.add(sym);
+    const fills: { item: () => PyType | null; key: Expression | null; scope: Scope }[] = [];
+    for (const use of sym.uses) {
+      const scope = this.analysis.scopeOfUse(use);
+      const parent = this.analysis.parentOf(use);
+      if (scope === undefined || parent === undefined) return null;
+      const grand = this.analysis.parentOf(parent);
+      switch (parent._type) {
+        case "Attribute": {
+          if (grand?._type !== "Call" || grand.func !== parent || grand.keywords.some((k) => k.arg === null) || grand.args.some((a) => a._type === "Starred")) return null;
+          const m = parent.attr;
+          if (isList && m === "append" && grand.args.length === 1) fills.push({ item: () => this.infer(grand.args[0]!, scope), key: null, scope });
+          else if (isList && m === "insert" && grand.args.length === 2) fills.push({ item: () => this.infer(grand.args[1]!, scope), key: null, scope });
+          else if (!(isList ? LIST_READS : DICT_READS).has(m)) return null;
+          break;
+        }
+        case "Subscript": {
+          if (parent.value !== use) return null;
+          if (parent.ctx === "Load" || parent.ctx === "Del") break;
+          if (parent.slice._type === "Slice") return null;
+          const key = isList ? null : parent.slice;
+          if (grand?._type === "Assign" && grand.targets.includes(parent)) fills.push({ item: () => this.infer(grand.value, scope), key, scope });
+          else if (grand?._type === "AugAssign" && grand.target === parent) fills.push({ item: () => augmentedItem(grand.op, this.infer(grand.value, scope)), key, scope });
+          else return null;
+          break;
+        }
+        case "Call": {
+          const at = parent.args.indexOf(use as Expression);
+          if (at < 0 || parent.args.some((a) => a._type === "Starred")) return null;
+          const callee = parent.func;
+          if (callee._type === "Attribute" && (callee.attr === "append" || callee.attr === "insert")) break;
+          if (callee._type !== "Name") return null;
+          const res = this.analysis.resolve(scope, callee.id);
+          if (res.kind === "builtin" && READING_BUILTINS.has(callee.id)) break;
+          const param = res.kind === "builtin" ? null : this.plainParameter(res.symbol, at);
+          if (param === null) return null;
+          if (!seen.has(param) && this.containerFills(param, isList, seen)?.length !== 0) return null;
+          break;
+        }
+        case "For":
+        case "AsyncFor":
+        case "comprehension":
+          if (parent.iter !== use) return null;
+          break;
+        case "Return":
+        case "Compare":
+        case "If":
+        case "While":
+        case "UnaryOp":
+        case "FormattedValue":
+        case "Expr":
+          break;
+        default:
+          return null;
+      }
+    }
+    return fills;
+  }
+
+  /**
+   * The symbol of the `at`-th positional parameter of the function a symbol holds, when that is a
+   * plain function (bound once, undecorated) and the parameter is an ordinary one bound only by
+   * the call; else null.
+   */
+  private plainParameter(fsym: SymbolInfo, at: number): SymbolInfo | null {
+    if (fsym.bindings.length !== 1 || fsym.bindings[0]!.kind !== "function") return null;
+    const fn = fsym.bindings[0]!.node as FunctionDef | AsyncFunctionDef;
+    if (fn.decorator_list.length > 0) return null;
+    const param = [...fn.args.posonlyargs, ...fn.args.args][at];
+    if (param === undefined) return null;
+    const psym = this.analysis.scopeOf(fn).symbols.get(param.arg);
+    return psym !== undefined && psym.bindings.length === 1 && !psym.assignedFromNested ? psym : null;
   }
 
   private bindingType(b: Binding, sym: SymbolInfo): PyType | null {
@@ -184,8 +303,12 @@ export class TypeEnv {
         return this.infer(src.expr, scope);
       case "annotation":
         return this.annotation(src.expr, scope);
-      case "iter":
-        return elementType(this.infer(src.of, scope));
+      case "iter": {
+        // `for k, v in d.items()`: each name's type is its place in the item's tuple.
+        let t = elementType(this.infer(src.of, scope));
+        for (const i of src.path ?? []) t = t.k === "tuple" ? (t.items[i] ?? ANY) : elementType(t);
+        return t;
+      }
       case "element": {
         const of = this.infer(src.of, scope);
         if (of.k === "tuple" && src.index !== null) return of.items[src.index] ?? ANY;
@@ -218,9 +341,62 @@ export class TypeEnv {
       const k = args.kwonlyargs.indexOf(b.node as (typeof positional)[number]);
       if (k >= 0) def = args.kw_defaults[k] ?? null;
     }
+    const fromCalls = fn._type === "Lambda" ? null : this.callSiteType(fn, b.node as Arg, def, sym);
+    if (fromCalls !== null) return fromCalls;
     if (def === null) return ANY;
     const t = this.infer(def, sym.scope.parent ?? sym.scope);
     return t.k === "None" ? ANY : t;
+  }
+
+  /**
+   * The type of an unannotated parameter of a module-level function from the calls in the module:
+   * the join of what every call passes (or the default, where a call leaves it out). Only for a
+   * function whose name is bound once, undecorated, and only ever called by name with plain
+   * arguments, so every call is seen; null (unknown) otherwise.
+   *
+   * The function's calls of itself (recursion) pass values whose types may depend on this very
+   * parameter: they are inferred assuming the type the other calls give, and the assumption is
+   * kept only if they fit in it; if not, what was inferred under it is forgotten.
+   */
+  private callSiteType(fn: FunctionDef | AsyncFunctionDef, param: Arg, def: Expression | null, sym: SymbolInfo): PyType | null {
+    const module = this.analysis.module;
+    const fnScope = sym.scope;
+    if (fnScope.parent !== module || fn.decorator_list.length > 0 || this.analysis.dynamicNames) return null;
+    const fsym = module.symbols.get(fn.name);
+    if (fsym === undefined || fsym.bindings.length !== 1 || fsym.bindings[0]!.node !== fn || fsym.uses.length === 0) return null;
+    const args = fn.args;
+    const positional = [...args.posonlyargs, ...args.args];
+    const pos = positional.indexOf(param);
+    const byKeyword = !args.posonlyargs.includes(param);
+    const outside: PyType[] = [];
+    const inside: { expr: Expression; scope: Scope }[] = [];
+    for (const use of fsym.uses) {
+      const call = this.analysis.callOf(use);
+      const scope = this.analysis.scopeOfUse(use);
+      if (call === undefined || scope === undefined) return null;
+      if (call.args.some((a) => a._type === "Starred") || call.keywords.some((k) => k.arg === null)) return null;
+      if (args.vararg === null && call.args.length > positional.length) return null;
+      let expr: Expression | null = pos >= 0 && pos < call.args.length ? call.args[pos]! : null;
+      if (expr === null && byKeyword) expr = call.keywords.find((k) => k.arg === param.arg)?.value ?? null;
+      if (expr === null) {
+        if (def === null) return null;
+        outside.push(this.infer(def, module));
+      } else if (isWithin(scope, fnScope)) inside.push({ expr, scope });
+      else outside.push(this.infer(expr, scope));
+    }
+    const t = joinAll(outside);
+    if (t.k === "any" || outside.length === 0) return null;
+    if (inside.length === 0) return t;
+    // Recursion: only for a parameter nothing else assigns, so the assumption is its whole type.
+    if (sym.bindings.length !== 1) return null;
+    const before = { symbols: this.symbolTypes.size, returns: this.returnTypes.size };
+    this.assumed.set(sym, t);
+    const fits = inside.every(({ expr, scope }) => sameType(join(t, this.infer(expr, scope)), t));
+    this.assumed.delete(sym);
+    if (fits) return t;
+    forgetAfter(this.symbolTypes, before.symbols);
+    forgetAfter(this.returnTypes, before.returns);
+    return null;
   }
 
   /** The return type of a user function: its annotation, else the join of its `return` values. */
@@ -598,6 +774,37 @@ export class TypeEnv {
         return /^[A-Z]\w*(Error|Exception|Exit|Iteration)$/.test(name) ? { k: "instance", cls: name, runtime: true } : ANY;
     }
   }
+}
+
+/** Methods of a list or dict that neither add items nor let the container escape. */
+const LIST_READS = new Set(["pop", "index", "count", "reverse", "clear", "remove", "copy", "sort"]);
+const DICT_READS = new Set(["get", "items", "keys", "values", "pop", "clear", "copy"]);
+
+/** Builtins that only read a container passed to them. */
+const READING_BUILTINS = new Set(["len", "sum", "min", "max", "sorted", "list", "tuple", "set", "frozenset", "print", "str", "repr", "enumerate", "zip", "reversed", "any", "all", "bool"]);
+
+/**
+ * What `item op= value` leaves in a container when the items so far are of the join of the
+ * other contributions: arithmetic with a number keeps numbers (int with int, float otherwise),
+ * `+=` of a str keeps a str; anything else is not followed (null).
+ */
+function augmentedItem(op: import("@pyts/parser").Operator, value: PyType): PyType | null {
+  if (value.k === "str") return op === "Add" ? STR : null;
+  if (value.k !== "int" && value.k !== "float") return null;
+  if (op === "Div") return FLOAT;
+  return ["Add", "Sub", "Mult", "FloorDiv", "Mod"].includes(op) ? value : null;
+}
+
+/** Whether `scope` is `outer` or nested in it. */
+function isWithin(scope: Scope, outer: Scope): boolean {
+  for (let s: Scope | null = scope; s !== null; s = s.parent) if (s === outer) return true;
+  return false;
+}
+
+/** Drops the entries a map gained after it had `size` of them (maps keep insertion order). */
+function forgetAfter<K, V>(map: Map<K, V>, size: number): void {
+  let i = 0;
+  for (const key of [...map.keys()]) if (i++ >= size) map.delete(key);
 }
 
 export function isExceptionName(name: string): boolean {
