@@ -93,6 +93,18 @@ function rangeBounds(ctx: LowerContext, iter: Expression): { start: ts.Expressio
   return null;
 }
 
+/** Whether an expression reads a name. */
+function mentions(e: Expression, name: string): boolean {
+  let found = false;
+  const visit = (n: Node): void => {
+    if (found) return;
+    if (n._type === "Name" && n.id === name) found = true;
+    else forEachChild(n, visit);
+  };
+  visit(e);
+  return found;
+}
+
 /** Whether a name is assigned anywhere in a block (a `range` bound read each iteration must not change). */
 function assignedIn(body: readonly Stmt[], name: string): boolean {
   let found = false;
@@ -113,8 +125,12 @@ export function lowerFor(ctx: LowerContext, node: For): ts.Statement[] {
     if (range !== null && node.target._type === "Name") {
       const stop = range.stop;
       const stable = stop._type === "Constant" || (stop._type === "Name" && !assignedIn(node.body, stop.id));
-      if (stable) {
+      // `for i in range(f(i))` reads the old `i`, which a `let i` in the same list would hide.
+      if (stable || !mentions(stop, node.target.id)) {
+        // Python evaluates the bounds once: a bound that is not a constant or an unchanged name is
+        // held in a variable of the loop (`for (let j = 0, _stop = row.length; j < _stop; j++)`).
         const i = ctx.id(node.target.id);
+        const bound = stable ? null : ctx.temp("stop");
         const cmp = range.step > 0 ? ts.SyntaxKind.LessThanToken : ts.SyntaxKind.GreaterThanToken;
         const incr =
           range.step === 1
@@ -124,8 +140,11 @@ export function lowerFor(ctx: LowerContext, node: For): ts.Statement[] {
               : f.createBinaryExpression(i, range.step > 0 ? ts.SyntaxKind.PlusEqualsToken : ts.SyntaxKind.MinusEqualsToken, f.createNumericLiteral(Math.abs(range.step)));
         return [
           f.createForStatement(
-            f.createVariableDeclarationList([f.createVariableDeclaration(i, undefined, undefined, range.start)], ts.NodeFlags.Let),
-            f.createBinaryExpression(i, cmp, lowerExpression(ctx, stop)),
+            f.createVariableDeclarationList(
+              [f.createVariableDeclaration(i, undefined, undefined, range.start), ...(bound === null ? [] : [f.createVariableDeclaration(bound, undefined, undefined, lowerExpression(ctx, stop))])],
+              ts.NodeFlags.Let,
+            ),
+            f.createBinaryExpression(i, cmp, bound ?? lowerExpression(ctx, stop)),
             incr,
             block(lowerBody(ctx, node.body)),
           ),

@@ -257,6 +257,18 @@ export class TypeEnv {
     return fills;
   }
 
+  /** Whether everything the function puts into a container parameter fits the type its callers give. */
+  private fillsFit(sym: SymbolInfo, t: Extract<PyType, { k: "list" | "dict" }>): boolean {
+    const fills = this.containerFills(sym, t.k === "list", new Set());
+    if (fills === null) return false;
+    const item = t.k === "list" ? t.item : t.value;
+    return fills.every((fill) => {
+      const v = fill.item();
+      const k = fill.key === null ? null : this.infer(fill.key, fill.scope);
+      return v !== null && sameType(join(item, v), item) && (k === null || t.k !== "dict" || sameType(join(t.key, k), t.key));
+    });
+  }
+
   /**
    * The symbol of the `at`-th positional parameter of the function a symbol holds, when that is a
    * plain function (bound once, undecorated) and the parameter is an ordinary one bound only by
@@ -386,6 +398,7 @@ export class TypeEnv {
     }
     const t = joinAll(outside);
     if (t.k === "any" || outside.length === 0) return null;
+    if ((t.k === "list" || t.k === "dict") && !this.fillsFit(sym, t)) return null;
     if (inside.length === 0) return t;
     // Recursion: only for a parameter nothing else assigns, so the assumption is its whole type.
     if (sym.bindings.length !== 1) return null;
