@@ -1,4 +1,4 @@
-// Bundles the CLI with esbuild into one ESM file (bench/.generated/pyts-bundle.mjs): the startup cut
+// Bundles the CLI with esbuild into one ESM file (bench/.generated/bundle/dist/pyts.js, and its formatting thread beside it): the startup cut
 // "a bundled build", measured by the runner. web-tree-sitter stays an import of the installed file (it
 // finds its .wasm beside itself); the compiler's and parser's createRequire lookups (prettier, the
 // grammar's .wasm) resolve through NODE_PATH, which `bundleEnv()` sets.
@@ -9,7 +9,7 @@ import { benchDir, repoRoot, requireFrom } from "../lib.mjs";
 
 // In a dist/ folder with a package.json beside it, as in the package: the CLI reads its version from
 // ../package.json.
-export const bundleFile = path.join(benchDir, ".generated", "bundle", "dist", "pyts.mjs");
+export const bundleFile = path.join(benchDir, ".generated", "bundle", "dist", "pyts.js");
 
 export function bundleEnv() {
   const nodePath = ["compiler", "parser", "cli"].map((p) => path.join(repoRoot, "packages", p, "node_modules")).join(path.delimiter);
@@ -45,6 +45,17 @@ export async function buildBundle() {
         },
       },
     ],
+  });
+  // The formatting thread, beside the CLI as in dist/ (the CLI starts it by URL): prettier is ESM and
+  // needs no banner.
+  await esbuild.build({
+    entryPoints: [path.join(repoRoot, "packages/cli/dist/format-thread.js")],
+    outfile: path.join(path.dirname(bundleFile), "format-thread.js"),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    logLevel: "error",
   });
   return bundleFile;
 }

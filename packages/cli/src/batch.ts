@@ -3,7 +3,7 @@
 // files are identical to a single-threaded run.
 import os from "node:os";
 import { Worker } from "node:worker_threads";
-import { translate, type Translation } from "./compile.js";
+import { translateAsync, type Translation } from "./compile.js";
 import { displayName, readSource, type PythonInput } from "./files.js";
 
 export interface FileResult {
@@ -30,14 +30,14 @@ export function defaultJobs(fileCount: number): number {
   return Math.max(1, Math.min(os.availableParallelism(), Math.floor(fileCount / FILES_PER_WORKER)));
 }
 
-export function translateOne(input: PythonInput, runtimeModule: string | undefined): FileResult {
+export async function translateOne(input: PythonInput, runtimeModule: string | undefined): Promise<FileResult> {
   let source: string;
   try {
     source = readSource(input.file);
   } catch (error) {
     return { input, source: "", readError: (error as Error).message };
   }
-  return { input, source, translation: translate(source, { filename: displayName(input.file), runtimeModule }) };
+  return { input, source, translation: await translateAsync(source, { filename: displayName(input.file), runtimeModule }) };
 }
 
 export interface WorkerRequest {
@@ -53,7 +53,7 @@ export async function translateAll(
 ): Promise<void> {
   const jobs = Math.min(options.jobs, inputs.length);
   if (jobs <= 1) {
-    for (const input of inputs) onResult(translateOne(input, options.runtimeModule));
+    for (const input of inputs) onResult(await translateOne(input, options.runtimeModule));
     return;
   }
   const done = new Map<number, FileResult>();

@@ -1,9 +1,12 @@
 // The one place the CLI calls the compiler. The compiler (and the parser's grammar) take about a second
 // to load, so they are imported on first need: `--help`, `--version` and usage errors stay instant.
 // `translate` turns anything the compiler throws into a PY9999 diagnostic, so every command can promise
-// "a translation or a diagnostic, never a crash".
+// "a translation or a diagnostic, never a crash". The commands use `translateAsync`, which formats in
+// the thread `loadCompiler({ formatThread: true })` starts before loading the compiler.
 import type { Diagnostic } from "@pyts/parser";
+import type { TranspileResult } from "@pyts/compiler";
 import { DEFAULT_RUNTIME_MODULE } from "./defaults.js";
+import { FormatThread } from "./formatter.js";
 
 export { DEFAULT_RUNTIME_MODULE };
 
@@ -12,9 +15,14 @@ type ParserModule = typeof import("@pyts/parser");
 
 let compilerModule: CompilerModule | undefined;
 let parserModule: ParserModule | undefined;
+let formatThread: FormatThread | undefined;
 
-/** Loads the compiler and the parser; call (and await) before `translate` or `loaded()`. */
-export async function loadCompiler(): Promise<void> {
+/**
+ * Loads the compiler and the parser; call (and await) before `translate` or `loaded()`. With
+ * `formatThread`, first starts the thread `translateAsync` formats in, so prettier loads meanwhile.
+ */
+export async function loadCompiler(options: { formatThread?: boolean } = {}): Promise<void> {
+  if (options.formatThread) formatThread ??= new FormatThread();
   parserModule ??= await import("@pyts/parser");
   compilerModule ??= await import("@pyts/compiler");
 }
@@ -38,23 +46,44 @@ export interface TranslateOptions {
   runtimeModule?: string;
 }
 
+/** Translates synchronously (prettier through @prettier/sync). */
 export function translate(source: string, options: TranslateOptions): Translation {
-  const { compiler, parser } = loaded();
+  const { compiler } = loaded();
   try {
-    const result = compiler.transpile(source, {
-      filename: options.filename,
-      runtimeModule: options.runtimeModule ?? DEFAULT_RUNTIME_MODULE,
-    });
-    const diagnostics = [...result.diagnostics];
-    const ok = !diagnostics.some((d) => d.severity === "error");
-    return { code: ok ? result.code : "", map: result.map ?? undefined, diagnostics, ok };
+    return asTranslation(compiler.transpile(source, transpileOptions(options)));
   } catch (error) {
-    const reason = error instanceof RangeError ? "input nested too deeply" : String(error);
-    // The stack stays in the notes: it is what a bug report about an internal error needs (a stack
-    // overflow's thousands of identical frames are not).
-    const stack = error instanceof Error && !(error instanceof RangeError) && error.stack ? [error.stack] : [];
-    return { code: "", map: undefined, diagnostics: [parser.diagnostic("PY9999", { start: 0, end: 0 }, [reason], stack.length > 0 ? { notes: stack } : {})], ok: false };
+    return internalError(error);
   }
+}
+
+/** Translates, formatting in the format thread when one was started, else in this thread. */
+export async function translateAsync(source: string, options: TranslateOptions): Promise<Translation> {
+  const { compiler } = loaded();
+  const thread = formatThread;
+  try {
+    return asTranslation(await compiler.transpileAsync(source, { ...transpileOptions(options), formatChunk: thread && ((chunk) => thread.format(chunk)) }));
+  } catch (error) {
+    return internalError(error);
+  }
+}
+
+function transpileOptions(options: TranslateOptions) {
+  return { filename: options.filename, runtimeModule: options.runtimeModule ?? DEFAULT_RUNTIME_MODULE };
+}
+
+function asTranslation(result: TranspileResult): Translation {
+  const diagnostics = [...result.diagnostics];
+  const ok = !diagnostics.some((d) => d.severity === "error");
+  return { code: ok ? result.code : "", map: result.map ?? undefined, diagnostics, ok };
+}
+
+function internalError(error: unknown): Translation {
+  const { parser } = loaded();
+  const reason = error instanceof RangeError ? "input nested too deeply" : String(error);
+  // The stack stays in the notes: it is what a bug report about an internal error needs (a stack
+  // overflow's thousands of identical frames are not).
+  const stack = error instanceof Error && !(error instanceof RangeError) && error.stack ? [error.stack] : [];
+  return { code: "", map: undefined, diagnostics: [parser.diagnostic("PY9999", { start: 0, end: 0 }, [reason], stack.length > 0 ? { notes: stack } : {})], ok: false };
 }
 
 /** Exit code of a command whose inputs did not all translate: 3 when the compiler itself failed (PY9999). */

@@ -99,7 +99,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       const singleToStdout = files.length === 1 && (files[0] === "-" || isFile(files[0]!));
       const reporter = reporterFor(options);
       assertInputsExist(files);
-      await loadCompiler();
+      await loadCompiler({ formatThread: true });
       exitCode = await translateCommand(
         files,
         {
@@ -122,7 +122,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (file: string, args: string[], options: CommonOptions) => {
       const reporter = reporterFor(options);
       assertInputsExist([file]);
-      await loadCompiler();
+      await loadCompiler({ formatThread: true });
       exitCode = await runCommand(file, args, reporter);
       reporter.flush();
     });
@@ -137,9 +137,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       const config = loadConfig();
       const reporter = reporterFor(options);
       assertInputsExist(paths);
-      await loadCompiler();
+      await loadCompiler({ formatThread: true });
       const color = options.color !== false && shouldColor(process.stdout);
-      exitCode = checkCommand(
+      exitCode = await checkCommand(
         paths,
         { outDir: options.outDir ?? config.outDir, runtime: options.runtime ?? config.runtimeModule, write: options.write, color },
         reporter,

@@ -5,6 +5,7 @@ import { loadCompiler } from "./compile.js";
 
 await loadCompiler();
 
+// Each worker formats in its own thread with prettier's async API (no further thread).
 parentPort!.on("message", (request: WorkerRequest) => {
-  parentPort!.postMessage({ index: request.index, result: translateOne(request.input, request.runtimeModule) });
+  void translateOne(request.input, request.runtimeModule).then((result) => parentPort!.postMessage({ index: request.index, result }));
 });

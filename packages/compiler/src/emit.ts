@@ -1,12 +1,9 @@
-// Printing: the lowered `ts.factory` nodes are printed once with TypeScript's printer, then
-// formatted with prettier (synchronously, through @prettier/sync, loaded on first use). Blank
-// lines between top-level statements follow the Python source.
-import { createRequire } from "node:module";
+// Printing: the lowered `ts.factory` nodes are printed once with TypeScript's printer, in chunks
+// that format.ts formats with prettier. Blank lines between top-level statements follow the Python
+// source.
 import type { Stmt } from "@pyts/parser";
 import { ts } from "ts-morph";
 import type { LoweredModule } from "./lower/module.js";
-
-const require = createRequire(import.meta.url);
 
 let printer: ts.Printer | null = null;
 let scratch: ts.SourceFile | null = null;
@@ -38,12 +35,12 @@ function blankLineBetween(source: Uint8Array, prev: Stmt, next: Stmt): boolean {
 const CHUNK_STATEMENTS = 300;
 
 /**
- * Prints the module and, given `formatChunk`, formats it. Prettier formats each top-level statement on
- * its own (its only cross-statement decision is the blank line between them, which we make here from the
- * Python source), so a large module is formatted in chunks of whole top-level statements: the same text
- * as one call, in time linear in the module's size.
+ * Prints the module as chunks of whole top-level statements, each to be formatted on its own. Prettier
+ * formats each top-level statement on its own (its only cross-statement decision is the blank line
+ * between them, which we make here from the Python source), so a large module is formatted in chunks:
+ * the same text as one call, in time linear in the module's size. `joinChunks` puts them together.
  */
-export function printModule(lowered: LoweredModule, source: Uint8Array, formatChunk?: (code: string) => string): string {
+export function printChunks(lowered: LoweredModule, source: Uint8Array): string[] {
   const pieces: { text: string; blankBefore: boolean }[] = [];
   if (lowered.imports.length > 0) pieces.push({ text: printStatements(lowered.imports), blankBefore: false });
   if (lowered.prelude.length > 0) pieces.push({ text: printStatements(lowered.prelude), blankBefore: pieces.length > 0 });
@@ -56,13 +53,12 @@ export function printModule(lowered: LoweredModule, source: Uint8Array, formatCh
     afterHead = false;
     prev = stmt;
   }
-  const finish = formatChunk ?? ((code: string) => code + "\n");
-  let result = "";
+  const chunks: string[] = [];
   let chunk = "";
   let chunkStatements = 0;
   for (const piece of pieces) {
     if (chunk !== "" && piece.blankBefore && chunkStatements >= CHUNK_STATEMENTS) {
-      result += finish(chunk) + "\n";
+      chunks.push(chunk);
       chunk = "";
       chunkStatements = 0;
     } else if (chunk !== "") {
@@ -71,20 +67,18 @@ export function printModule(lowered: LoweredModule, source: Uint8Array, formatCh
     chunk += piece.text;
     chunkStatements += 1;
   }
-  if (chunk !== "" || result === "") result += finish(chunk);
-  return result;
+  if (chunk !== "" || chunks.length === 0) chunks.push(chunk);
+  return chunks;
 }
 
-interface PrettierSync {
-  format(source: string, options: Record<string, unknown>): string;
+/** The module from its chunks, each formatted (ending in a newline); a blank line between chunks. */
+export function joinChunks(formatted: readonly string[]): string {
+  return formatted.join("\n");
 }
 
-let prettier: PrettierSync | null = null;
-
-/** Formats TypeScript with prettier, synchronously. */
-export function format(code: string): string {
-  prettier ??= require("@prettier/sync") as PrettierSync;
-  return prettier.format(code, { parser: "typescript", printWidth: 100 });
+/** A chunk as it is when not formatted. */
+export function unformatted(chunk: string): string {
+  return chunk + "\n";
 }
 
 const MARK_LINE = /^[ \t]*\/\/ ?@py:(\d+)$/;

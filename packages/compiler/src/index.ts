@@ -5,15 +5,17 @@
 //     // code: import { print } from "@pyts/runtime";\n\nprint("hi");\n
 //
 // Pipeline: parse (@pyts/parser) → analyze (scopes, facts, async checks) → lower (one module per
-// feature, one dispatch in lower/index.ts) → print once → prettier. Pure and synchronous: no file
-// system, never throws (an internal error becomes a PY9999 diagnostic at the node being lowered).
+// feature, one dispatch in lower/index.ts) → print once → prettier. Pure: no file system, never throws
+// (an internal error becomes a PY9999 diagnostic at the node being lowered). `transpile` is
+// synchronous; `transpileAsync` gives the same result with formatting the caller can overlap.
 import { codeFrameColumns } from "@babel/code-frame";
 import { diagnostic, LineIndex, parse, type Diagnostic } from "@pyts/parser";
 import { checkAsync } from "./analyze/async-checks.js";
 import { ScopeAnalysis } from "./analyze/scopes.js";
 import { forEachChild } from "./analyze/walk.js";
 import { GenMapping, addMapping, toEncodedMap, type EncodedSourceMap } from "@jridgewell/gen-mapping";
-import { format, printModule, takePositionMarks, type PositionMark } from "./emit.js";
+import { joinChunks, printChunks, takePositionMarks, unformatted, type PositionMark } from "./emit.js";
+import { format, formatAsync } from "./format.js";
 import { collectClasses } from "./lower/classes.js";
 import { LowerContext } from "./lower/context.js";
 import { lowerModule } from "./lower/module.js";
@@ -39,30 +41,87 @@ export interface TranspileResult {
 
 export type { Diagnostic };
 
+export interface TranspileAsyncOptions extends TranspileOptions {
+  /**
+   * Formats one chunk of the module, a run of whole top-level statements, to text ending in a newline
+   * (default: prettier in this thread). The CLI passes one that formats in a thread
+   * started before the compiler was loaded, so prettier loads while TypeScript does.
+   */
+  formatChunk?: (chunk: string) => Promise<string>;
+}
+
+/** Synchronous: prettier runs in a worker thread the caller waits on (see `transpileAsync` for callers that can wait). */
 export function transpile(source: string | Uint8Array, options: TranspileOptions = {}): TranspileResult {
+  const stage = lowerToChunks(source, options);
+  if (!("chunks" in stage)) return stage;
+  const finish = options.format === false ? unformatted : format;
+  return guarded(stage, () => finishTranspile(stage, stage.chunks.map((chunk) => finish(chunk)), options));
+}
+
+/** The same translation as `transpile`, formatting asynchronously: with `formatChunk`, or prettier in this thread. */
+export async function transpileAsync(source: string | Uint8Array, options: TranspileAsyncOptions = {}): Promise<TranspileResult> {
+  const stage = lowerToChunks(source, options);
+  if (!("chunks" in stage)) return stage;
+  const finish = options.format === false ? async (chunk: string) => unformatted(chunk) : (options.formatChunk ?? formatAsync);
+  let formatted: string[];
+  try {
+    formatted = await Promise.all(stage.chunks.map((chunk) => finish(chunk)));
+  } catch (error) {
+    return failed(stage, error);
+  }
+  return guarded(stage, () => finishTranspile(stage, formatted, options));
+}
+
+/** A module lowered and printed, waiting to be formatted. */
+interface Lowered {
+  chunks: string[];
+  lines: LineIndex;
+  diagnostics: Diagnostic[];
+  ctx: LowerContext | null;
+}
+
+/** Parse, analyze, lower and print: everything but formatting. Never throws. */
+function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): Lowered | TranspileResult {
   const parsed = parse(source, { filename: options.filename });
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (diagnostics.some((d) => d.severity === "error")) return { code: "", map: null, diagnostics };
-  let ctx: LowerContext | null = null;
-  try {
+  const stage: Lowered = { chunks: [], lines: parsed.lines, diagnostics, ctx: null };
+  return guarded(stage, () => {
     const analysis = new ScopeAnalysis(parsed.module);
     diagnostics.push(...checkAsync(parsed.module, analysis));
     const types = new TypeEnv(analysis);
     collectClasses(parsed.module, types);
-    ctx = new LowerContext(analysis, { runtimeModule: options.runtimeModule ?? "@pyts/runtime", pythonNames: boundNames(parsed.module, analysis), types });
+    const ctx = new LowerContext(analysis, { runtimeModule: options.runtimeModule ?? "@pyts/runtime", pythonNames: boundNames(parsed.module, analysis), types });
+    stage.ctx = ctx;
     const lowered = lowerModule(ctx, parsed.module);
     diagnostics.push(...dedupe(ctx.diagnostics, diagnostics));
     diagnostics.sort((a, b) => a.start - b.start);
     if (diagnostics.some((d) => d.severity === "error")) return { code: "", map: null, diagnostics };
-    const { code, marks } = takePositionMarks(printModule(lowered, parsed.bytes, options.format === false ? undefined : format));
-    return { code, map: sourceMap(marks, parsed.lines, options.filename ?? "input.py"), diagnostics };
+    stage.chunks = printChunks(lowered, parsed.bytes);
+    return stage;
+  });
+}
+
+function finishTranspile(stage: Lowered, formatted: readonly string[], options: TranspileOptions): TranspileResult {
+  const { code, marks } = takePositionMarks(joinChunks(formatted));
+  return { code, map: sourceMap(marks, stage.lines, options.filename ?? "input.py"), diagnostics: stage.diagnostics };
+}
+
+/** Runs a step; what it throws becomes a diagnostic at the node being lowered (PY3001 for a stack overflow, else PY9999). */
+function guarded<T>(stage: Lowered, step: () => T): T | TranspileResult {
+  try {
+    return step();
   } catch (error) {
-    const at = ctx?.current ?? { start: 0, end: 0 };
-    const overflow = error instanceof RangeError && /call stack/i.test(error.message);
-    const message = overflow ? "the program is nested too deeply to translate" : error instanceof Error ? `${error.message}\n${error.stack ?? ""}` : String(error);
-    diagnostics.push(diagnostic(overflow ? "PY3001" : "PY9999", { start: at.start, end: at.end }, [overflow ? "nesting this deep" : message]));
-    return { code: "", map: null, diagnostics };
+    return failed(stage, error);
   }
+}
+
+function failed(stage: Lowered, error: unknown): TranspileResult {
+  const at = stage.ctx?.current ?? { start: 0, end: 0 };
+  const overflow = error instanceof RangeError && /call stack/i.test(error.message);
+  const message = overflow ? "the program is nested too deeply to translate" : error instanceof Error ? `${error.message}\n${error.stack ?? ""}` : String(error);
+  stage.diagnostics.push(diagnostic(overflow ? "PY3001" : "PY9999", { start: at.start, end: at.end }, [overflow ? "nesting this deep" : message]));
+  return { code: "", map: null, diagnostics: stage.diagnostics };
 }
 
 function sourceMap(marks: readonly PositionMark[], lines: LineIndex, filename: string): EncodedSourceMap {

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
-import { failureExitCode, translate } from "../compile.js";
+import { failureExitCode, translateAsync } from "../compile.js";
 import { collectPythonInputs, readSource, STDIN, tsPathFor, UsageError, writeFileAtomic } from "../files.js";
 import type { Reporter } from "../report.js";
 import { plural } from "./translate.js";
@@ -16,7 +16,7 @@ export interface CheckCommandOptions {
   color: boolean;
 }
 
-export function checkCommand(args: readonly string[], options: CheckCommandOptions, reporter: Reporter): number {
+export async function checkCommand(args: readonly string[], options: CheckCommandOptions, reporter: Reporter): Promise<number> {
   if (args.includes(STDIN)) throw new UsageError("check reads files, not stdin");
   const inputs = collectPythonInputs(args);
   let upToDate = 0;
@@ -27,7 +27,7 @@ export function checkCommand(args: readonly string[], options: CheckCommandOptio
   for (const input of inputs) {
     const target = options.outDir === undefined ? tsPathFor(input.file) : path.join(options.outDir, tsPathFor(input.relative));
     const source = readSource(input.file);
-    const result = translate(source, { filename: input.file, runtimeModule: options.runtime });
+    const result = await translateAsync(source, { filename: input.file, runtimeModule: options.runtime });
     reporter.diagnostics(result.diagnostics, source, input.file);
     if (!result.ok) {
       failed++;

@@ -1,7 +1,7 @@
 // `pyts run FILE.py [-- args]`: translate in memory, then run with the program's own stdio and exit code.
 import os from "node:os";
 import path from "node:path";
-import { failureExitCode, translate } from "../compile.js";
+import { failureExitCode, translateAsync } from "../compile.js";
 import { runJavaScript, toRunnableJavaScript } from "../execute.js";
 import { displayName, readSource, STDIN, tsPathFor } from "../files.js";
 import { asSourceMap } from "../sourcemap.js";
@@ -12,7 +12,7 @@ export async function runCommand(file: string, argv: readonly string[], reporter
   const args = argv[0] === "--" ? argv.slice(1) : argv;
   const source = readSource(file);
   const name = displayName(file);
-  const result = translate(source, { filename: name });
+  const result = await translateAsync(source, { filename: name });
   reporter.diagnostics(result.diagnostics, source, name);
   if (!result.ok) return failureExitCode(result.diagnostics);
   // A file on disk gets a source map to it, for Python line numbers in tracebacks; stdin does not.

@@ -36,7 +36,7 @@ export async function translateCommand(args: readonly string[], options: Transla
     }
     if (options.watch) throw new UsageError("--watch needs an output directory: add -o OUT_DIR");
     if (options.sourceMap === "file") throw new UsageError("--source-map file needs an output directory: add -o OUT_DIR (or use --source-map inline)");
-    const { source, translation, readError } = translateOne(inputs[0]!, options.runtime);
+    const { source, translation, readError } = await translateOne(inputs[0]!, options.runtime);
     if (readError !== undefined) throw new UsageError(`cannot read ${displayName(inputs[0]!.file)}: ${readError}`);
     reporter.diagnostics(translation!.diagnostics, source, displayName(inputs[0]!.file));
     if (translation!.ok) {

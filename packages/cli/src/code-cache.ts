@@ -1,0 +1,77 @@
+// A V8 code cache for the large CommonJS modules the CLI loads (TypeScript inside ts-morph is 9 MB of
+// JavaScript): each is compiled with vm.Script and the cached data of an earlier run, which saves about
+// a fifth of a cold `pyts` (bench/RESULTS.md, "Startup"). Node 20 has no module.enableCompileCache (22
+// does); this is the same idea as the v8-compile-cache package, for the few files that matter, with
+// the functions compiled lazily during the run included (the data is written at exit).
+//
+// Where: $PYTS_CODE_CACHE, else node_modules/.cache/pyts-code-cache beside the CLI's package; 0 or
+// "off" turns it off. Best effort: an unwritable directory or a rejected entry only means no cache.
+// An entry is keyed by the file's path, size and mtime and by the Node version, so a changed file is
+// compiled afresh.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import Module from "node:module";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import vm from "node:vm";
+
+/** Modules smaller than this compile faster than their cache entry is read. */
+const MIN_SIZE = 50_000;
+
+interface CommonJsModule {
+  exports: unknown;
+  _compile(content: string, filename: string): unknown;
+}
+
+function cacheDirectory(): string | null {
+  const setting = process.env.PYTS_CODE_CACHE;
+  if (setting === "0" || setting === "off") return null;
+  if (setting !== undefined && setting !== "") return path.resolve(setting);
+  return fileURLToPath(new URL("../node_modules/.cache/pyts-code-cache", import.meta.url));
+}
+
+export function installCodeCache(): void {
+  const dir = cacheDirectory();
+  if (dir === null) return;
+  const prototype = (Module as unknown as { prototype: CommonJsModule }).prototype;
+  const originalCompile = prototype._compile;
+  const pending: { script: vm.Script; file: string }[] = [];
+  prototype._compile = function compileWithCache(this: CommonJsModule, content: string, filename: string): unknown {
+    if (content.length < MIN_SIZE) return originalCompile.call(this, content, filename);
+    let file: string;
+    let cachedData: Buffer | undefined;
+    try {
+      const { size, mtimeMs } = statSync(filename);
+      const key = createHash("sha1").update(`${filename}\0${size}\0${mtimeMs}\0${process.version}`).digest("hex");
+      file = path.join(dir, `${key}.bin`);
+    } catch {
+      return originalCompile.call(this, content, filename);
+    }
+    try {
+      cachedData = readFileSync(file);
+    } catch {
+      cachedData = undefined;
+    }
+    // import() inside the module resolves as it would without the cache: relative to the module.
+    const importModuleDynamically = (specifier: string) =>
+      import(specifier.startsWith(".") ? pathToFileURL(path.resolve(path.dirname(filename), specifier)).href : specifier);
+    const script = new vm.Script(Module.wrap(content), { filename, cachedData, importModuleDynamically } as vm.ScriptOptions);
+    if (cachedData === undefined || script.cachedDataRejected === true) pending.push({ script, file });
+    const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+    return wrapper.call(this.exports, this.exports, Module.createRequire(filename), this, filename, path.dirname(filename));
+  };
+  process.once("exit", () => {
+    if (pending.length === 0) return;
+    try {
+      mkdirSync(dir, { recursive: true });
+      for (const { script, file } of pending) {
+        // Atomic: another pyts may read the entry while this one writes it.
+        const temporary = `${file}.${process.pid}.tmp`;
+        writeFileSync(temporary, script.createCachedData());
+        renameSync(temporary, file);
+      }
+    } catch {
+      // No cache this time.
+    }
+  });
+}
