@@ -644,24 +644,48 @@ export class ProgramGenerator {
     return [`async def ${name}():`, ...lines.map((l) => `    ${l}`)].join("\n");
   }
 
-  /** Distinct delays, 5 ms apart, so completion order never depends on timer resolution. */
-  delays(n) {
+  // Timer programs must print the same on every run, however loaded the machine: a deadline is taken
+  // from the clock when each task reaches its sleep, so two tasks started in one loop iteration but
+  // preempted in between (a 30 ms stall has been seen with a busy machine) get deadlines further apart
+  // than their delays, and CPython's own output then changes from run to run. Two shapes stay exact:
+  // "sleep" — asyncio.sleep with delays that grow in start order, so a later start never has an earlier
+  // deadline; "deadline" — each task waits for call_at(start + delay) from one start time taken before
+  // any task runs, so delays in any order fire in delay order (the timer heap's reordering).
+
+  /** n distinct delays, 5 ms apart ("0" is a bare yield); ascending unless `shuffled`. */
+  delays(n, shuffled) {
     const slots = Array.from({ length: 8 }, (_, i) => i + 1);
-    return Array.from({ length: n }, () => {
-      const slot = slots.splice(this.int(0, slots.length - 1), 1)[0];
-      return slot === 1 && this.chance(0.5) ? "0" : (slot * 0.005).toFixed(3);
-    });
+    const picked = Array.from({ length: n }, () => slots.splice(this.int(0, slots.length - 1), 1)[0]);
+    if (!shuffled) picked.sort((a, b) => a - b);
+    return picked.map((slot) => (slot === 1 && this.chance(0.5) ? "0" : (slot * 0.005).toFixed(3)));
+  }
+
+  /** Lines defining `pause(delay)` for a timer program, and its delays (see above). */
+  timer(n) {
+    if (this.chance(0.5)) return { lines: [`async def pause(delay):`, `    await asyncio.sleep(delay)`], delays: this.delays(n, false) };
+    return {
+      lines: [
+        `loop = asyncio.get_running_loop()`,
+        `start = loop.time()`,
+        `async def pause(delay):`,
+        `    woken = loop.create_future()`,
+        `    loop.call_at(start + delay, lambda: woken.set_result(None))`,
+        `    await woken`,
+      ],
+      delays: this.delays(n, true),
+    };
   }
 
   asyncGather() {
     const n = this.int(1, 4);
-    const d = this.delays(n);
+    const { lines: pause, delays: d } = this.timer(n);
     const expr = this.pick(["value * 2", "value ** 3 - value", "str(value) * 2", "[value] * value", "f'{name}:{value}'", "value // 3 + value % 3"]);
     const calls = d.map((delay, k) => `worker("w${k}", ${delay}, ${this.int(-3, 9)})`);
     const lines = [
+      ...pause,
       `async def worker(name, delay, value):`,
       `    print("start", name)`,
-      `    await asyncio.sleep(delay)`,
+      `    await pause(delay)`,
       ...(this.chance(0.5) ? [`    await asyncio.sleep(0)`, `    print("middle", name)`] : []),
       `    print("end", name)`,
       `    return ${expr}`,
@@ -738,10 +762,12 @@ export class ProgramGenerator {
 
   asyncAsCompleted() {
     const n = this.int(1, 4);
-    const d = this.delays(n).map((x) => (x === "0" ? "0.001" : x));
+    const { lines: pause, delays } = this.timer(n);
+    const d = delays.map((x) => (x === "0" ? "0.001" : x));
     return [
+      ...pause,
       `async def fetch(k, delay):`,
-      `    await asyncio.sleep(delay)`,
+      `    await pause(delay)`,
       `    return k, delay`,
       `for fut in asyncio.as_completed([${d.map((delay, k) => `fetch(${k}, ${delay})`).join(", ")}]):`,
       `    k, delay = await fut`,
