@@ -1,6 +1,22 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
+const fromCompiler = createRequire(new URL("./packages/compiler/package.json", import.meta.url));
+
 export default defineConfig({
+  plugins: [
+    {
+      // The compiler's sources import TypeScript through src/typescript.cts, a CommonJS file that tsc
+      // compiles to typescript.cjs. Vite does not load .cts files, so tests that import the compiler's
+      // sources get the module it re-exports, ts-morph's bundled TypeScript, directly.
+      name: "pyts-compiler-typescript",
+      enforce: "pre",
+      resolveId(id, importer) {
+        if (importer?.includes("/packages/compiler/src/") && id.endsWith("/typescript.cjs")) return fromCompiler.resolve("@ts-morph/common/dist/typescript.js");
+        return null;
+      },
+    },
+  ],
   test: {
     include: ["test/**/*.test.ts", "packages/*/test/**/*.test.ts"],
     // Child processes, not worker threads: wasm and native parsers are safer per process.

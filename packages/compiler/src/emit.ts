@@ -2,7 +2,7 @@
 // that format.ts formats with prettier. Blank lines between top-level statements follow the Python
 // source.
 import type { Stmt } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "./typescript.cjs";
 import type { LoweredModule } from "./lower/module.js";
 
 let printer: ts.Printer | null = null;

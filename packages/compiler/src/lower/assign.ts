@@ -12,7 +12,7 @@
 //     scores: dict[str, int] = {}   const scores: Dict<string, number> = new Dict();
 //     del d["k"]                 delitem(d, "k");
 import type { AnnAssign, Assign, AugAssign, Delete, Expression, Name } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";

@@ -19,7 +19,7 @@
 // that tsc rejects); the value the wrapper returns is the runtime's `Coroutine<number>`, a
 // `PromiseLike<number>`.
 import type { AsyncFunctionDef, FunctionDef } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { applyDecorators, lowerFunctionBody, lowerParameters } from "./functions.js";
 import { generatorReturnType } from "./generators.js";

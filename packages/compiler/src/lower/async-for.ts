@@ -20,7 +20,7 @@
 // Leaving the loop early does not close the async generator (CPython closes it only when it is
 // finalized), so a later `aclose()` still runs its `finally` at the point CPython does.
 import type { AsyncFor } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import { asyncIterableOperand, targetNames, targetPattern } from "./comprehension.js";
 import type { LowerContext } from "./context.js";
 import { lowerBody } from "./index.js";

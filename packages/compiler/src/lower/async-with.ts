@@ -17,7 +17,7 @@
 // `__aexit__(None, None, None)` also runs when the block is left by `return`, `break` or
 // `continue`. The traceback argument is `None`: the runtime keeps no tracebacks.
 import type { AsyncWith, WithItem } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import { targetNames, targetPattern } from "./comprehension.js";
 import type { LowerContext } from "./context.js";
 import { lowerBody, lowerExpression } from "./index.js";

@@ -10,7 +10,7 @@
 //             yield                         }
 //             return 42                   awaitable(Ready);
 import type { Await, ClassDef } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 

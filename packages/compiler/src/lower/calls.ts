@@ -13,7 +13,7 @@
 // takes its parameters in the order lowerParameters emits them; a skipped defaulted argument is
 // passed as `undefined` so that the JavaScript default applies.
 import type { Arg, Arguments, Call, Expression, Keyword } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { lowerElements } from "./literals.js";

@@ -25,7 +25,7 @@
 //
 //     (x * x for x in xs)                              generator(function* () { for (const x of xs) yield mul(x, x); })()
 import type { Comprehension, DictComp, Expression, GeneratorExp, ListComp, Name, SetComp } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import type { LowerContext } from "./context.js";
 import { iterableOf } from "./control-flow.js";

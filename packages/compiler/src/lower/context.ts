@@ -6,7 +6,7 @@
 //                           print(len(xs));
 import type { Node, Span } from "@pyts/parser";
 import { diagnostic, type Diagnostic, type DiagnosticCode } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import type { Scope, ScopeAnalysis, SymbolInfo } from "../analyze/scopes.js";
 import type { Declaration } from "./names.js";
 import type { TypeEnv } from "./types.js";

@@ -14,7 +14,7 @@
 // assigns it instead of declaring a fresh binding per iteration.
 import type { Expression, For, If, Node, Stmt, While } from "@pyts/parser";
 import { forEachChild } from "../analyze/walk.js";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import { pattern, targetNames } from "./assign.js";
 import type { LowerContext } from "./context.js";
 import { lowerBody, lowerExpression } from "./index.js";

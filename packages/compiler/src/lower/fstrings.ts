@@ -7,7 +7,7 @@
 //     f"{x=}"                       `x=${repr(x)}`
 //     f"{v:{width}}"                `${format(v, `${width}`)}`
 import type { FormattedValue, JoinedStr } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { typeOf } from "./operators.js";

@@ -16,7 +16,7 @@
 // parameters (a skipped argument is passed as `undefined`). A mutable default (`def f(xs=[])`)
 // is evaluated once, where the `def` is, as in Python.
 import type { Arg, Arguments, AsyncFunctionDef, Expression, FunctionDef, Lambda, Return } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import type { FunctionContext, LowerContext } from "./context.js";
 import { lowerGeneratorFunctionDef } from "./generators.js";

@@ -25,7 +25,7 @@
 //     def legacy():                            await asyncio.sleep(1);
 //         yield from asyncio.sleep(1)        });
 import type { AsyncFunctionDef, Expression, FunctionDef, Node, Yield } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import { bindFunctionValue, lowerAsyncFunctionValue } from "./async-def.js";

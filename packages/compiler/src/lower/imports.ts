@@ -6,7 +6,7 @@
 //     from time import time           import { time } from "@pyts/runtime/time";
 //     import threading                error PY3002: module `threading` is not supported
 import type { Alias, Import, ImportFrom } from "@pyts/parser";
-import type { ts } from "ts-morph";
+import type ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 
 /** Modules the runtime provides, as `@pyts/runtime/<name>`. */

@@ -5,7 +5,7 @@
 //     x = f(1)          →  lowerStatement: "Assign" → lowerAssign (assign.ts)
 //                          lowerExpression: "Call" → lowerCall (calls.ts)
 import type { Expression, Stmt } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import { lowerAssert, lowerRaise, lowerTry } from "./exceptions.js";
 import { lowerAssign, lowerAugAssign, lowerAnnAssign, lowerDelete } from "./assign.js";
 import { lowerAsyncFunctionDef } from "./async-def.js";

@@ -8,7 +8,7 @@
 //     {"a": 1}                       new Dict([["a", 1]])
 //     {1, 2}                         new PySet([1, 2])
 import type { Constant, Dict as DictNode, Expression, List, SetExpr, Starred, Tuple } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";

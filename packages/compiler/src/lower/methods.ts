@@ -16,7 +16,7 @@
 // other method of a known builtin type comes from the runtime's method table for that type, and
 // a method of a receiver whose type is not known goes through the runtime's `callMethod`.
 import type { Attribute, Call, Node } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import { constructorSignature, isRuntimeClassName, matchArguments, runtimeArguments } from "./calls.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";

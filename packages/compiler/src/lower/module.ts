@@ -8,7 +8,7 @@
 //         print("hi")                     const main = coroutine(async function main(): Promise<void> { print("hi"); });
 //     asyncio.run(main())                 asyncio.run(main());
 import type { Module, Stmt } from "@pyts/parser";
-import type { ts } from "ts-morph";
+import type ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { registerImports } from "./imports.js";
 import { lowerStatement, markPythonStatement } from "./index.js";

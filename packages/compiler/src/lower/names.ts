@@ -13,7 +13,7 @@
 // function-level scoping means. A loop variable used only inside its loop (and not captured by a
 // closure) is declared by the loop itself.
 import type { Name, Node } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import type { Binding, Scope, SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import type { LowerContext } from "./context.js";

@@ -13,7 +13,7 @@
 //     x or "default" (str)           x || "default"   else truthy(x) ? x : "default"
 //     not xs         (list)          !truthy(xs)
 import type { BinOp, BoolOp, CmpOperator, Compare, Expression, IfExp, NamedExpr, Operator, UnaryOp } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { floatLiteral, intLiteral } from "./literals.js";

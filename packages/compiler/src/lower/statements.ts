@@ -5,7 +5,7 @@
 //     global counter       (nothing: the assignment below writes the module's `counter`)
 //     break / continue     break; / continue;
 import type { Break, Continue, Expr, Global, Nonlocal, Pass } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 

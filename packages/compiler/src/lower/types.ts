@@ -8,7 +8,7 @@
 // Unannotated code gets the type inferred from its values where that is cheap and certain
 // (literals, known calls, annotated functions); elsewhere the honest wide type is `any`.
 import type { Arg, Expression, FunctionDef, AsyncFunctionDef, Lambda, ClassDef } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "../analyze/scopes.js";
 
 const f = ts.factory;

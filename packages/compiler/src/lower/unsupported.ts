@@ -5,7 +5,7 @@
 //     try: ...                error PY3001: `except*` is not supported
 //     except* ValueError: ...
 import type { Match, TryStar } from "@pyts/parser";
-import type { ts } from "ts-morph";
+import type ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 
 export function lowerMatch(ctx: LowerContext, node: Match): ts.Statement[] {

@@ -15,7 +15,7 @@
 //                                          if (!_failed) _cm.__exit__(null, null, null);
 //                                        }
 import type { With, WithItem } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import { assignTo } from "./assign.js";
 import type { LowerContext } from "./context.js";
 import { lowerBody, lowerExpression } from "./index.js";

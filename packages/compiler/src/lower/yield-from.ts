@@ -12,7 +12,7 @@
 // runtime's `iterate`. In a legacy generator-based coroutine (`@asyncio.coroutine`), `yield from`
 // is `await` (see generators.ts).
 import type { YieldFrom } from "@pyts/parser";
-import { ts } from "ts-morph";
+import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { isLegacyCoroutineScope } from "./generators.js";
 import { lowerExpression } from "./index.js";
