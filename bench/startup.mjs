@@ -50,7 +50,7 @@ export async function startup({ runs, oneLine, twoK }) {
     "load: @pyts/parser (web-tree-sitter init + grammar)": snippet(`await import(${imp(parserEntry)})`),
     "load: TypeScript 6 alone (ts-morph's bundled typescript.js)": snippet(req(typescriptPath)),
     "load: ts-morph (TypeScript + ts-morph)": snippet(req(tsMorph)),
-    "load: @pyts/compiler (parser + ts-morph)": snippet(`await import(${imp(compilerEntry)})`),
+    "load: @pyts/compiler (parser + TypeScript + compiler)": snippet(`await import(${imp(compilerEntry)})`),
     "load: prettier via @prettier/sync, first format": snippet(`${req(prettierSync)}.format(${tsCode}, { parser: "typescript" })`),
     "load: prettier in-process (async), first format": snippet(`await (await import(${imp(prettier)})).format(${tsCode}, { parser: "typescript" })`),
     "pyts one-line.py": [node, [cliBin, oneLine], { env: cacheEnv }],
