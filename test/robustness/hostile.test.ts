@@ -71,6 +71,11 @@ describe("hostile input", () => {
     const text = `${Array.from({ length: 100_000 }, (_, i) => (i % 2 === 0 ? `# line ${i}` : "")).join("\n")}\nprint("end")\n`;
     const { result } = await expectLikeCPython(bytes(text));
     expect(result.errors).toEqual([]);
+    // Code, not only comments: one block of 100,000 statements, and a string 100,000 lines long.
+    const block = await expectLikeCPython(bytes(`if True:\n${"    pass\n".repeat(100_000)}print("end")\n`));
+    expect(block.result.errors).toEqual([]);
+    const text2 = await expectLikeCPython(bytes(`s = """\n${"text line\n".repeat(100_000)}"""\nprint(len(s))\n`));
+    expect(text2.result.errors).toEqual([]);
   }, 300_000);
 
   it("CRLF and CR line endings", async () => {
@@ -79,6 +84,10 @@ describe("hostile input", () => {
       const { result } = await expectLikeCPython(bytes(program.replace(/\n/g, ending)));
       expect(result.errors).toEqual([]);
     }
+    // All three in one file; a string keeps none of them: CPython reads each as "\n".
+    const { result } = await expectLikeCPython(bytes('if True:\r\n    s = """a\r\nb\rc\nd"""\r    print(s)\n'));
+    expect(result.errors).toEqual([]);
+    expect(result.code).toContain('"a\\nb\\nc\\nd"');
   });
 
   it("tabs mixed with spaces: CPython's TabError", async () => {
@@ -86,16 +95,39 @@ describe("hostile input", () => {
     expect(cpythonCompile(source)).toBe("TabError: inconsistent use of tabs and spaces in indentation");
     const { result } = await expectLikeCPython(source);
     expect(result.errors.map((d: { message: string }) => d.message)).toContain("inconsistent use of tabs and spaces in indentation");
+    // A tab equals eight spaces at tab size 8 but not at tab size 1: CPython wants both to agree.
+    const eight = bytes("if True:\n        x = 1\n\tx = 2\n");
+    expect(cpythonCompile(eight)).toBe("TabError: inconsistent use of tabs and spaces in indentation");
+    await expectLikeCPython(eight);
+    const tabs = await expectLikeCPython(bytes("def f():\n\tif True:\n\t\treturn 1\n\treturn 2\nprint(f())\n"));
+    expect(tabs.result.errors).toEqual([]);
   });
 
   it("a byte order mark", async () => {
     const { result } = await expectLikeCPython(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes('print("bom")\n')]));
     expect(result.errors).toEqual([]);
+    // With a BOM, only a "utf-8" declaration is allowed (CPython: "encoding problem: ... with BOM").
+    const bom = (text: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...bytes(text)]);
+    expect((await expectLikeCPython(bom("# -*- coding: UTF-8 -*-\nprint(1)\n"))).result.errors).toEqual([]);
+    for (const name of ["latin-1", "utf8", "cp1252"]) {
+      const { cpython } = await expectLikeCPython(bom(`# coding: ${name}\nprint(1)\n`));
+      expect(cpython).toMatch(/with BOM/);
+    }
   });
 
   it("bytes that are not UTF-8", async () => {
     await expectLikeCPython(new Uint8Array([...bytes('s = "caf'), 0xe9, ...bytes('"\nprint(s)\n')]));
     await expectLikeCPython(new Uint8Array([...bytes("# comment "), 0xff, 0xfe, ...bytes("\nprint(1)\n")]));
+    // A declared encoding decodes the file with Python's codec of that name (not the WHATWG label).
+    const declared = (name: string, ...high: number[]) => new Uint8Array([...bytes(`# -*- coding: ${name} -*-\ns = "`), ...high, ...bytes('"\nprint(ascii(s))\n')]);
+    expect((await expectLikeCPython(declared("latin-1", 0x80, 0xe9))).result.code).toContain('"\u0080é"');
+    expect((await expectLikeCPython(declared("cp1252", 0x80, 0x9f, 0xe9))).result.code).toContain('"€Ÿé"');
+    expect((await expectLikeCPython(declared("iso-8859-15", 0xa4))).result.code).toContain('"€"');
+    await expectLikeCPython(declared("ascii", 0xe9)); // not ASCII: rejected
+    await expectLikeCPython(declared("cp1252", 0x81)); // a byte cp1252 leaves undefined: rejected
+    await expectLikeCPython(declared("no-such-encoding", 0x41)); // unknown: rejected
+    // Only the first two lines may declare it.
+    await expectLikeCPython(new Uint8Array([...bytes('\n\n# coding: latin-1\ns = "'), 0xe9, ...bytes('"\n')]));
   });
 
   it("NUL bytes", async () => {
@@ -108,12 +140,16 @@ describe("hostile input", () => {
     expect(result.errors).toEqual([]);
     await expectLikeCPython(bytes("x\u00b7y = 1\n"));
     await expectLikeCPython(bytes("€ = 1\n"));
+    // CPython reads identifiers in NFKC: "ﬁ" (a ligature) and "fi" are one name.
+    const nfkc = await expectLikeCPython(bytes("ﬁ = 1\nprint(fi)\n"));
+    expect(nfkc.result.errors).toEqual([]);
+    expect(nfkc.result.code).not.toContain("ﬁ");
   });
 
   it("very long lines", async () => {
+    await expectLikeCPython(bytes(`s = "${"y".repeat(1_000_000)}"\nprint(len(s))\n`));
     const terms = Array.from({ length: 20_000 }, (_, i) => String(i)).join(" + ");
     await expectLikeCPython(bytes(`x = ${terms}\nprint(x)\n`), { allowUnsupported: true });
-    await expectLikeCPython(bytes(`s = "${"y".repeat(1_000_000)}"\nprint(len(s))\n`));
   }, 300_000);
 
   it("time grows linearly with the input", async () => {

@@ -6,6 +6,7 @@ import { Converter } from "./convert.js";
 import { type CNode, parseCst } from "./cst.js";
 import { type Diagnostic, diagnostic, LineIndex } from "./diagnostics.js";
 import { excessiveIndentation, indentationErrors } from "./indentation.js";
+import { decodeDeclared, declaredEncoding, hasByteOrderMark, normalEncodingName } from "./source-encoding.js";
 import { syntaxErrors } from "./syntax-errors.js";
 import { run } from "./trampoline.js";
 import { validate } from "./validate.js";
@@ -39,24 +40,30 @@ export function parse(source: string | Uint8Array, _options: ParseOptions = {}):
     text = source;
     bytes = encoder.encode(source);
   } else {
-    const encoding = sourceEncoding(source);
+    const declared = declaredEncoding(source);
+    const bom = hasByteOrderMark(source);
+    const encoding = declared === null ? "utf-8" : normalEncodingName(declared);
+    if (bom && encoding !== "utf-8") diagnostics.push(diagnostic("PY1004", { start: 0, end: 0 }, [`encoding problem: ${encoding} with BOM`]));
+    const utf8 = bom || encoding === "utf-8";
     try {
-      if (encoding === "utf-8") {
+      if (utf8) {
         text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(source);
         bytes = source;
       } else {
         // CPython reads the declared encoding and reports UTF-8 columns of the decoded text.
-        text = new TextDecoder(encoding, { fatal: true }).decode(source);
+        text = decodeDeclared(source, declared!);
         bytes = encoder.encode(text);
       }
-    } catch (error) {
-      if (error instanceof RangeError) {
-        diagnostics.push(diagnostic("PY1004", { start: 0, end: 0 }, [`unknown encoding: ${encoding}`]));
-      }
+    } catch {
       text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(source);
       bytes = encoder.encode(text);
-      // CPython does not decode comments: bytes that are not UTF-8 are fine there.
-      if (!onlyCommentsUndecodable(text)) diagnostics.push(diagnostic("PY1004", { start: 0, end: 0 }, ["(unicode error) 'utf-8' codec can't decode the source"]));
+      if (!utf8) {
+        // An encoding Python does not know, or bytes that are not in it.
+        diagnostics.push(diagnostic("PY1004", { start: 0, end: 0 }, [`encoding problem: ${encoding}`]));
+      } else if (!onlyCommentsUndecodable(text)) {
+        // CPython does not decode comments: bytes that are not UTF-8 are fine there.
+        diagnostics.push(diagnostic("PY1004", { start: 0, end: 0 }, ["(unicode error) 'utf-8' codec can't decode the source"]));
+      }
     }
   }
   // A byte order mark is not part of the program: it is dropped, so columns on the first line
@@ -108,20 +115,6 @@ export function parse(source: string | Uint8Array, _options: ParseOptions = {}):
     diagnostics.push(diagnostic("PY9999", { start: 0, end: 0 }, [`parser: ${message}`]));
     return { module: empty, diagnostics, bytes, lines };
   }
-}
-
-/** The PEP 263 encoding declared in the first two lines, or "utf-8". */
-function sourceEncoding(source: Uint8Array): string {
-  const head = new TextDecoder("latin1").decode(source.subarray(0, 400)).split(/\r\n?|\n/, 2);
-  for (const line of head) {
-    const m = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/.exec(line);
-    if (m) {
-      const name = m[1]!.toLowerCase().replace(/_/g, "-");
-      return name === "utf8" || name.startsWith("utf-8") ? "utf-8" : name === "latin-1" ? "iso-8859-1" : name;
-    }
-    if (!/^[ \t\f]*(#.*)?$/.test(line)) break;
-  }
-  return "utf-8";
 }
 
 /**
