@@ -6,10 +6,10 @@
 //
 // Where: $PYTS_CODE_CACHE, else node_modules/.cache/pyts-code-cache beside the CLI's package; 0 or
 // "off" turns it off. Best effort: an unwritable directory or a rejected entry only means no cache.
-// An entry is keyed by the file's path, size and mtime and by the Node version, so a changed file is
-// compiled afresh.
+// An entry is named by the file's path, then its size and mtime and the Node version, so a changed file
+// is compiled afresh and its old entry removed.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import Module from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -30,20 +30,25 @@ function cacheDirectory(): string | null {
   return fileURLToPath(new URL("../node_modules/.cache/pyts-code-cache", import.meta.url));
 }
 
+function hash(text: string): string {
+  return createHash("sha1").update(text).digest("hex").slice(0, 20);
+}
+
 export function installCodeCache(): void {
   const dir = cacheDirectory();
   if (dir === null) return;
   const prototype = (Module as unknown as { prototype: CommonJsModule }).prototype;
   const originalCompile = prototype._compile;
-  const pending: { script: vm.Script; file: string }[] = [];
+  const pending: { script: vm.Script; file: string; stale: string }[] = [];
   prototype._compile = function compileWithCache(this: CommonJsModule, content: string, filename: string): unknown {
     if (content.length < MIN_SIZE) return originalCompile.call(this, content, filename);
     let file: string;
+    let stale: string;
     let cachedData: Buffer | undefined;
     try {
       const { size, mtimeMs } = statSync(filename);
-      const key = createHash("sha1").update(`${filename}\0${size}\0${mtimeMs}\0${process.version}`).digest("hex");
-      file = path.join(dir, `${key}.bin`);
+      stale = `${hash(filename)}-`;
+      file = path.join(dir, `${stale}${hash(`${size}\0${mtimeMs}\0${process.version}`)}.bin`);
     } catch {
       return originalCompile.call(this, content, filename);
     }
@@ -56,7 +61,7 @@ export function installCodeCache(): void {
     const importModuleDynamically = (specifier: string) =>
       import(specifier.startsWith(".") ? pathToFileURL(path.resolve(path.dirname(filename), specifier)).href : specifier);
     const script = new vm.Script(Module.wrap(content), { filename, cachedData, importModuleDynamically } as vm.ScriptOptions);
-    if (cachedData === undefined || script.cachedDataRejected === true) pending.push({ script, file });
+    if (cachedData === undefined || script.cachedDataRejected === true) pending.push({ script, file, stale });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     return wrapper.call(this.exports, this.exports, Module.createRequire(filename), this, filename, path.dirname(filename));
   };
@@ -64,7 +69,10 @@ export function installCodeCache(): void {
     if (pending.length === 0) return;
     try {
       mkdirSync(dir, { recursive: true });
-      for (const { script, file } of pending) {
+      const entries = readdirSync(dir);
+      for (const { script, file, stale } of pending) {
+        // Entries of earlier versions of the same file.
+        for (const entry of entries) if (entry.startsWith(stale) && path.join(dir, entry) !== file) rmSync(path.join(dir, entry), { force: true });
         // Atomic: another pyts may read the entry while this one writes it.
         const temporary = `${file}.${process.pid}.tmp`;
         writeFileSync(temporary, script.createCachedData());
