@@ -651,6 +651,7 @@ export class ProgramGenerator {
   // "sleep" — asyncio.sleep with delays that grow in start order, so a later start never has an earlier
   // deadline; "deadline" — each task waits for call_at(start + delay) from one start time taken before
   // any task runs, so delays in any order fire in delay order (the timer heap's reordering).
+  // as_completed starts its tasks in the order of a set (object addresses, in CPython): deadlines only.
 
   /** n distinct delays, 5 ms apart ("0" is a bare yield); ascending unless `shuffled`. */
   delays(n, shuffled) {
@@ -661,8 +662,8 @@ export class ProgramGenerator {
   }
 
   /** Lines defining `pause(delay)` for a timer program, and its delays (see above). */
-  timer(n) {
-    if (this.chance(0.5)) return { lines: [`async def pause(delay):`, `    await asyncio.sleep(delay)`], delays: this.delays(n, false) };
+  timer(n, sleeps = this.chance(0.5)) {
+    if (sleeps) return { lines: [`async def pause(delay):`, `    await asyncio.sleep(delay)`], delays: this.delays(n, false) };
     return {
       lines: [
         `loop = asyncio.get_running_loop()`,
@@ -762,7 +763,7 @@ export class ProgramGenerator {
 
   asyncAsCompleted() {
     const n = this.int(1, 4);
-    const { lines: pause, delays } = this.timer(n);
+    const { lines: pause, delays } = this.timer(n, false);
     const d = delays.map((x) => (x === "0" ? "0.001" : x));
     return [
       ...pause,
