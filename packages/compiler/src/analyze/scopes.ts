@@ -23,6 +23,7 @@ import type {
   Expression,
   Module,
   Node,
+  Operator,
   Stmt,
 } from "@pyts/parser";
 import { forEachChild } from "./walk.js";
@@ -38,6 +39,8 @@ export type BindingSource =
   /** An item of what a loop walks; `path` indexes into it for a name inside a tuple target. */
   | { kind: "iter"; of: Expression; path?: readonly number[] }
   | { kind: "annotation"; expr: Expression }
+  /** `name op= value`: the name's own value combined with `value`. */
+  | { kind: "augmented"; op: Operator; value: Expression }
   | null;
 
 export interface Binding {
@@ -46,6 +49,11 @@ export interface Binding {
   source: BindingSource;
   /** The statement (or comprehension) the binding belongs to, used for declaration placement. */
   depth: number;
+  /**
+   * The scope the bound value is evaluated in: the symbol's own scope, or a nested one for a
+   * `global`/`nonlocal` write or a walrus in a comprehension.
+   */
+  scope: Scope;
 }
 
 export interface SymbolInfo {
@@ -273,8 +281,8 @@ class Collector {
     for (const stmt of body) this.collect(scope, stmt, depth);
   }
 
-  private bind(scope: Scope, name: string, kind: BindingKind, node: Node, depth: number, source: BindingSource = null): void {
-    scope.symbol(name).bindings.push({ kind, node, depth, source });
+  private bind(scope: Scope, name: string, kind: BindingKind, node: Node, depth: number, source: BindingSource = null, evaluatedIn: Scope = scope): void {
+    scope.symbol(name).bindings.push({ kind, node, depth, source, scope: evaluatedIn });
   }
 
   /** Binds every name in an assignment target (`a`, `a, (b, *c)`; attributes and subscripts bind nothing). */
@@ -395,7 +403,7 @@ class Collector {
         this.collect(scope, node.value, depth);
         let target = scope;
         while (target.kind === "comprehension" && target.parent !== null) target = target.parent;
-        this.bind(target, node.target.id, "walrus", node.target, depth, { kind: "value", expr: node.value });
+        this.bind(target, node.target.id, "walrus", node.target, depth, { kind: "value", expr: node.value }, scope);
         if (target !== scope) scope.nonlocals.add(node.target.id);
         this.propagate(node, node.value);
         return;
@@ -425,7 +433,7 @@ class Collector {
         this.collect(scope, node.value, depth);
         if (node.target._type === "Name") {
           scope.symbol(node.target.id).uses.push(node.target);
-          this.bind(scope, node.target.id, "assign", node.target, depth);
+          this.bind(scope, node.target.id, "assign", node.target, depth, { kind: "augmented", op: node.op, value: node.value });
         } else {
           this.collect(scope, node.target, depth);
         }

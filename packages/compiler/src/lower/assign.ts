@@ -58,8 +58,9 @@ export function assignName(ctx: LowerContext, name: Name, value: ts.Expression, 
   if (flags === null) return [exprStatement(f.createAssignment(ctx.id(name.id), value))];
   const symType = annotation ?? symbolTypeOf(ctx, name.id);
   const valueType = valueNode === null ? ANY : typeOf(ctx, valueNode);
-  const needsType =
-    annotation !== null || isEmptyDisplay(valueNode) || (flags === ts.NodeFlags.Let && symType.k !== "any" && !sameType(symType, valueType) && !(isNumeric(symType) && isNumeric(valueType)));
+  // The declared type is the join of every binding (`xs = [1]` later given a str is `any[]`),
+  // which TypeScript would otherwise take from this first value.
+  const needsType = annotation !== null || isEmptyDisplay(valueNode) || (!sameType(symType, valueType) && !(isNumeric(symType) && isNumeric(valueType)));
   const type = needsType ? tsType(ctx, symType) : undefined;
   return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(name.id), undefined, type, value)], flags))];
 }

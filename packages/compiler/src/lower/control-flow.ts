@@ -20,6 +20,7 @@ import type { LowerContext } from "./context.js";
 import { lowerBody, lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { condition, typeOf } from "./operators.js";
+import { mentions } from "./types.js";
 
 const f = ts.factory;
 
@@ -91,18 +92,6 @@ function rangeBounds(ctx: LowerContext, iter: Expression): { start: ts.Expressio
   if (args.length === 1) return { start: f.createNumericLiteral(0), stop: args[0]!, step };
   if (args.length === 2 || args.length === 3) return { start: lowerExpression(ctx, args[0]!), stop: args[1]!, step };
   return null;
-}
-
-/** Whether an expression reads a name. */
-function mentions(e: Expression, name: string): boolean {
-  let found = false;
-  const visit = (n: Node): void => {
-    if (found) return;
-    if (n._type === "Name" && n.id === name) found = true;
-    else forEachChild(n, visit);
-  };
-  visit(e);
-  return found;
 }
 
 /** Whether a name is assigned anywhere in a block (a `range` bound read each iteration must not change). */

@@ -44,7 +44,8 @@ export function planDeclarations(scope: Scope): Map<string, Declaration> {
   const plan = new Map<string, Declaration>();
   for (const [name, sym] of scope.symbols) {
     if (scope.globals.has(name) || scope.nonlocals.has(name)) continue;
-    const own = sym.bindings.filter((b) => within(b.node, scope.node) && b.kind !== "del");
+    // Not the writes of nested functions (`global x` / `nonlocal x`), which may come first in the source.
+    const own = sym.bindings.filter((b) => boundIn(b, scope) && b.kind !== "del");
     if (own.length === 0) continue;
     if (own.some((b) => b.kind === "param")) continue;
     const first = own.reduce((a, b) => (b.node.start < a.node.start ? b : a));
@@ -58,6 +59,13 @@ export function planDeclarations(scope: Scope): Map<string, Declaration> {
     plan.set(name, { kind, symbol: sym, first });
   }
   return plan;
+}
+
+/** Whether a binding is made by the code of `scope` itself (a comprehension's walrus binds in its function). */
+function boundIn(b: Binding, scope: Scope): boolean {
+  let s: Scope | null = b.scope;
+  while (s !== null && s.kind === "comprehension") s = s.parent;
+  return s === scope;
 }
 
 function within(node: Node, outer: Node): boolean {

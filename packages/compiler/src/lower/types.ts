@@ -7,9 +7,10 @@
 //
 // Unannotated code gets the type inferred from its values where that is cheap and certain
 // (literals, known calls, annotated functions); elsewhere the honest wide type is `any`.
-import type { Arg, Expression, FunctionDef, AsyncFunctionDef, Lambda, ClassDef } from "@pyts/parser";
+import type { Arg, Expression, Keyword, Node, Operator, FunctionDef, AsyncFunctionDef, Lambda, ClassDef } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "../analyze/scopes.js";
+import { forEachChild } from "../analyze/walk.js";
 
 const f = ts.factory;
 
@@ -143,17 +144,69 @@ export class TypeEnv {
     if (annotated !== undefined && annotated.source?.kind === "annotation") {
       t = this.annotation(annotated.source.expr, sym.scope);
     } else {
+      // Bindings whose value reads the name itself (`n = n + 1`, `i += 0.5`) are joined in by a
+      // fixpoint that starts from the others' type.
       const parts: PyType[] = [];
+      const dependent: Binding[] = [];
       for (const b of sym.bindings) {
-        const bt = this.bindingType(b, sym);
-        if (bt !== null) parts.push(bt);
+        if (readsItself(b, sym.name)) dependent.push(b);
+        else {
+          const bt = this.bindingType(b, sym);
+          if (bt !== null) parts.push(bt);
+        }
       }
       t = joinAll(parts);
+      const dependentType = (b: Binding, now: PyType): PyType =>
+        b.source?.kind === "augmented" ? binaryType(b.source.op, now, this.infer(b.source.value, b.scope), b.source.value) : (this.bindingType(b, sym) ?? now);
+      if (dependent.length > 0) t = this.fixpoint(sym, t, (now) => joinAll([now, ...dependent.map((b) => dependentType(b, now))]));
       if ((t.k === "list" && t.item.k === "any") || (t.k === "dict" && (t.key.k === "any" || t.value.k === "any"))) t = this.containerFromUses(sym) ?? t;
+      if (t.k === "list" || t.k === "dict") t = this.withSeenFills(sym, t);
     }
     this.inProgress.delete(sym);
     this.symbolTypes.set(sym, t);
     return t;
+  }
+
+  /**
+   * A list or dict type widened by every item seen put into it (`xs = [1]; xs.append("a")` is a
+   * `list[int | str]`, so `any` items), whether or not every other use of the name is understood:
+   * the emitted `push`/`__setitem__` must type-check, and an `int` item that is really a float
+   * would compare wrongly.
+   */
+  private withSeenFills(sym: SymbolInfo, t: Extract<PyType, { k: "list" | "dict" }>): PyType {
+    const fills = this.containerFills(sym, t.k === "list", new Set(), true);
+    if (fills === null || fills.length === 0) return t;
+    return this.fixpoint(sym, t, (now) => {
+      if (now.k !== "list" && now.k !== "dict") return ANY;
+      let item = now.k === "list" ? now.item : now.value;
+      let key = now.k === "dict" ? now.key : ANY;
+      for (const fill of fills) {
+        if (item.k !== "any") item = join(item, fill.item() ?? ANY);
+        if (fill.key !== null && key.k !== "any") key = join(key, fill.key());
+      }
+      return now.k === "list" ? { k: "list", item } : { k: "dict", key, value: item };
+    });
+  }
+
+  /**
+   * The least type from `t` up that `step` (which widens the type a symbol is assumed to have)
+   * leaves unchanged; what was inferred under an assumption that did not hold is forgotten.
+   * The types are few and `step` only widens, so a handful of rounds reach it (else `any`).
+   */
+  private fixpoint(sym: SymbolInfo, t: PyType, step: (t: PyType) => PyType): PyType {
+    for (let round = 0; round < 5; round++) {
+      const before = { symbols: this.symbolTypes.size, returns: this.returnTypes.size };
+      const outer = this.assumed.get(sym);
+      this.assumed.set(sym, t);
+      const next = step(t);
+      if (outer === undefined) this.assumed.delete(sym);
+      else this.assumed.set(sym, outer);
+      if (sameType(next, t)) return t;
+      forgetAfter(this.symbolTypes, before.symbols);
+      forgetAfter(this.returnTypes, before.returns);
+      t = next;
+    }
+    return ANY;
   }
 
   /**
@@ -165,7 +218,12 @@ export class TypeEnv {
    */
   private containerFromUses(sym: SymbolInfo): PyType | null {
     if (sym.assignedFromNested || sym.bindings.length === 0) return null;
-    const displays = sym.bindings.map((b) => (b.kind === "assign" && b.source?.kind === "value" ? b.source.expr : null));
+    // `a = b = []` makes two names for one list: neither sees what the other adds.
+    const shared = (b: Binding): boolean => {
+      const stmt = this.analysis.parentOf(b.node);
+      return stmt?._type === "Assign" && stmt.targets.length > 1;
+    };
+    const displays = sym.bindings.map((b) => (b.kind === "assign" && b.source?.kind === "value" && !shared(b) ? b.source.expr : null));
     const isList = displays.every((e) => e?._type === "List");
     if (!isList && !displays.every((e) => e?._type === "Dict" && e.keys.every((k) => k !== null))) return null;
     const items: PyType[] = [];
@@ -185,7 +243,7 @@ export class TypeEnv {
       const item = fill.item();
       if (item === null) return null;
       items.push(item);
-      if (fill.key !== null) keys.push(this.infer(fill.key, fill.scope));
+      if (fill.key !== null) keys.push(fill.key());
     }
     if (isList) return { k: "list", item: joinAll(items) };
     return { k: "dict", key: joinAll(keys), value: joinAll(items) };
@@ -196,65 +254,109 @@ export class TypeEnv {
    * later, through `item`), or null when some use is not understood or could hand the container
    * to code that adds items unseen. Passing it to a module-level function is fine when that
    * function's parameter is only read (`seen` breaks cycles of such calls).
+   *
+   * `lenient` collects every fill that can be seen instead, skipping the uses it does not
+   * understand (a store it cannot follow is a fill of unknown type), and follows the container
+   * into the functions it is passed to.
    */
-  private containerFills(sym: SymbolInfo, isList: boolean, seen: Set<SymbolInfo>): { item: () => PyType | null; key: Expression | null; scope: Scope }[] | null {
+  private containerFills(sym: SymbolInfo, isList: boolean, seen: Set<SymbolInfo>, lenient = false): Fill[] | null {
     seen.add(sym);
-    const fills: { item: () => PyType | null; key: Expression | null; scope: Scope }[] = [];
+    const fills: Fill[] = [];
     for (const use of sym.uses) {
       const scope = this.analysis.scopeOfUse(use);
       const parent = this.analysis.parentOf(use);
       if (scope === undefined || parent === undefined) return null;
       const grand = this.analysis.parentOf(parent);
-      switch (parent._type) {
-        case "Attribute": {
-          if (grand?._type !== "Call" || grand.func !== parent || grand.keywords.some((k) => k.arg === null) || grand.args.some((a) => a._type === "Starred")) return null;
-          const m = parent.attr;
-          if (isList && m === "append" && grand.args.length === 1) fills.push({ item: () => this.infer(grand.args[0]!, scope), key: null, scope });
-          else if (isList && m === "insert" && grand.args.length === 2) fills.push({ item: () => this.infer(grand.args[1]!, scope), key: null, scope });
-          else if (!(isList ? LIST_READS : DICT_READS).has(m)) return null;
-          break;
+      const unknown = (): Fill => ({ item: () => null, key: null });
+      const keyOf = (e: Expression): (() => PyType) => () => this.infer(e, scope);
+      const understood = ((): boolean => {
+        switch (parent._type) {
+          case "Attribute": {
+            if (grand?._type !== "Call" || grand.func !== parent || grand.keywords.some((k) => k.arg === null) || grand.args.some((a) => a._type === "Starred")) return false;
+            const m = parent.attr;
+            const arg = (i: number): Expression => grand.args[i]!;
+            if (isList && m === "append" && grand.args.length === 1) fills.push({ item: () => this.infer(arg(0), scope), key: null });
+            else if (isList && m === "insert" && grand.args.length === 2) fills.push({ item: () => this.infer(arg(1), scope), key: null });
+            else if (lenient && isList && m === "extend" && grand.args.length === 1) fills.push({ item: () => elementType(this.infer(arg(0), scope)), key: null });
+            else if (lenient && !isList && m === "setdefault" && grand.args.length === 2) fills.push({ item: () => this.infer(arg(1), scope), key: keyOf(arg(0)) });
+            else if (lenient && !isList && m === "update" && grand.args.length === 1 && grand.keywords.length === 0) {
+              const merged = (): PyType => this.infer(arg(0), scope);
+              fills.push({
+                item: () => ((t) => (t.k === "dict" ? t.value : null))(merged()),
+                key: () => ((t) => (t.k === "dict" ? t.key : ANY))(merged()),
+              });
+            } else if (lenient && ((isList && m === "extend") || (!isList && (m === "update" || m === "setdefault")))) fills.push(unknown());
+            else return (isList ? LIST_READS : DICT_READS).has(m);
+            return true;
+          }
+          case "Subscript": {
+            if (parent.value !== use) return false;
+            if (parent.ctx === "Load" && parent.slice._type !== "Slice") {
+              // `rows[i].append(v)`, `groups[k].append(v)`: the item is a list that gets `v`.
+              const added = this.addedToItem(parent, scope);
+              if (added !== null) fills.push({ item: () => ({ k: "list", item: added() }), key: isList ? null : keyOf(parent.slice) });
+            }
+            if (parent.ctx === "Load" || parent.ctx === "Del") return true;
+            const key = isList ? null : keyOf(parent.slice);
+            if (parent.slice._type === "Slice") {
+              if (lenient && grand?._type === "Assign" && grand.targets.includes(parent)) fills.push({ item: () => elementType(this.infer(grand.value, scope)), key: null });
+              else if (lenient) fills.push(unknown());
+              else return false;
+            } else if (grand?._type === "Assign" && grand.targets.includes(parent)) fills.push({ item: () => this.infer(grand.value, scope), key });
+            else if (grand?._type === "AugAssign" && grand.target === parent) fills.push({ item: () => augmentedItem(grand.op, this.infer(grand.value, scope)), key });
+            else if (lenient) fills.push(unknown());
+            else return false;
+            return true;
+          }
+          case "Call": {
+            const at = parent.args.indexOf(use as Expression);
+            if (at < 0 || parent.args.some((a) => a._type === "Starred")) return false;
+            const callee = parent.func;
+            if (callee._type === "Attribute" && (callee.attr === "append" || callee.attr === "insert")) return true;
+            if (callee._type !== "Name") return false;
+            const res = this.analysis.resolve(scope, callee.id);
+            if (res.kind === "builtin" && READING_BUILTINS.has(callee.id)) return true;
+            const param = res.kind === "builtin" ? null : this.plainParameter(res.symbol, at);
+            if (param === null) return false;
+            if (seen.has(param)) return true;
+            const inner = this.containerFills(param, isList, seen, lenient);
+            if (lenient) fills.push(...(inner ?? []));
+            return inner?.length === 0;
+          }
+          case "For":
+          case "AsyncFor":
+          case "comprehension":
+            return parent.iter === use;
+          case "Return":
+          case "Compare":
+          case "If":
+          case "While":
+          case "UnaryOp":
+          case "FormattedValue":
+          case "Expr":
+            return true;
+          default:
+            return false;
         }
-        case "Subscript": {
-          if (parent.value !== use) return null;
-          if (parent.ctx === "Load" || parent.ctx === "Del") break;
-          if (parent.slice._type === "Slice") return null;
-          const key = isList ? null : parent.slice;
-          if (grand?._type === "Assign" && grand.targets.includes(parent)) fills.push({ item: () => this.infer(grand.value, scope), key, scope });
-          else if (grand?._type === "AugAssign" && grand.target === parent) fills.push({ item: () => augmentedItem(grand.op, this.infer(grand.value, scope)), key, scope });
-          else return null;
-          break;
-        }
-        case "Call": {
-          const at = parent.args.indexOf(use as Expression);
-          if (at < 0 || parent.args.some((a) => a._type === "Starred")) return null;
-          const callee = parent.func;
-          if (callee._type === "Attribute" && (callee.attr === "append" || callee.attr === "insert")) break;
-          if (callee._type !== "Name") return null;
-          const res = this.analysis.resolve(scope, callee.id);
-          if (res.kind === "builtin" && READING_BUILTINS.has(callee.id)) break;
-          const param = res.kind === "builtin" ? null : this.plainParameter(res.symbol, at);
-          if (param === null) return null;
-          if (!seen.has(param) && this.containerFills(param, isList, seen)?.length !== 0) return null;
-          break;
-        }
-        case "For":
-        case "AsyncFor":
-        case "comprehension":
-          if (parent.iter !== use) return null;
-          break;
-        case "Return":
-        case "Compare":
-        case "If":
-        case "While":
-        case "UnaryOp":
-        case "FormattedValue":
-        case "Expr":
-          break;
-        default:
-          return null;
-      }
+      })();
+      if (!understood && !lenient) return null;
     }
     return fills;
+  }
+
+  /**
+   * The type of what `item.append(v)` / `.insert(i, v)` / `.extend(vs)` adds to the list `item` (an
+   * item of a container read by subscript), or null when `item` is not so used.
+   */
+  private addedToItem(item: Node, scope: Scope): (() => PyType) | null {
+    const attr = this.analysis.parentOf(item);
+    const call = attr === undefined ? undefined : this.analysis.parentOf(attr);
+    if (attr?._type !== "Attribute" || call?._type !== "Call" || call.func !== attr || call.args.some((a) => a._type === "Starred")) return null;
+    const [first, second] = call.args;
+    if (attr.attr === "append" && first !== undefined) return () => this.infer(first, scope);
+    if (attr.attr === "insert" && second !== undefined) return () => this.infer(second, scope);
+    if (attr.attr === "extend" && first !== undefined) return () => elementType(this.infer(first, scope));
+    return null;
   }
 
   /** Whether everything the function puts into a container parameter fits the type its callers give. */
@@ -264,7 +366,7 @@ export class TypeEnv {
     const item = t.k === "list" ? t.item : t.value;
     return fills.every((fill) => {
       const v = fill.item();
-      const k = fill.key === null ? null : this.infer(fill.key, fill.scope);
+      const k = fill.key === null ? null : fill.key();
       return v !== null && sameType(join(item, v), item) && (k === null || t.k !== "dict" || sameType(join(t.key, k), t.key));
     });
   }
@@ -285,7 +387,7 @@ export class TypeEnv {
   }
 
   private bindingType(b: Binding, sym: SymbolInfo): PyType | null {
-    const scope = sym.scope;
+    const scope = b.scope;
     switch (b.kind) {
       case "function": {
         const def = b.node as FunctionDef | AsyncFunctionDef;
@@ -321,6 +423,9 @@ export class TypeEnv {
         for (const i of src.path ?? []) t = t.k === "tuple" ? (t.items[i] ?? ANY) : elementType(t);
         return t;
       }
+      case "augmented":
+        // Joined with the name's other bindings by `withAugmented`.
+        return null;
       case "element": {
         const of = this.infer(src.of, scope);
         if (of.k === "tuple" && src.index !== null) return of.items[src.index] ?? ANY;
@@ -565,23 +670,8 @@ export class TypeEnv {
         }
         return this.symbolType(res.symbol);
       }
-      case "BinOp": {
-        const l = this.infer(expr.left, scope);
-        const r = this.infer(expr.right, scope);
-        if (expr.op === "Add" && l.k === "str" && r.k === "str") return STR;
-        if (expr.op === "Add" && l.k === "list" && r.k === "list") return join(l, r);
-        if (expr.op === "Mult" && (l.k === "str" || r.k === "str")) return STR;
-        if (expr.op === "Mult" && l.k === "list") return l;
-        if (expr.op === "Mod" && l.k === "str") return STR;
-        if (isNumeric(l) && isNumeric(r)) {
-          if (expr.op === "Div") return FLOAT;
-          if (l.k === "float" || r.k === "float") return FLOAT;
-          if (expr.op === "Pow" && expr.right._type === "UnaryOp" && expr.right.op === "USub") return FLOAT;
-          return INT;
-        }
-        if ((expr.op === "BitOr" || expr.op === "BitAnd" || expr.op === "Sub" || expr.op === "BitXor") && l.k === "set") return l;
-        return ANY;
-      }
+      case "BinOp":
+        return binaryType(expr.op, this.infer(expr.left, scope), this.infer(expr.right, scope), expr.right);
       case "UnaryOp": {
         if (expr.op === "Not") return BOOL;
         const t = this.infer(expr.operand, scope);
@@ -663,7 +753,7 @@ export class TypeEnv {
         return ANY;
       }
       case "Call":
-        return this.callType(expr.func, expr.args, scope);
+        return this.callType(expr.func, expr.args, scope, expr.keywords);
       default:
         return ANY;
     }
@@ -682,10 +772,10 @@ export class TypeEnv {
     return ANY;
   }
 
-  private callType(func: Expression, args: Expression[], scope: Scope): PyType {
+  private callType(func: Expression, args: Expression[], scope: Scope, keywords: readonly Keyword[] = []): PyType {
     if (func._type === "Name") {
       const res = this.analysis.resolve(scope, func.id);
-      if (res.kind === "builtin") return this.builtinCallType(func.id, args, scope);
+      if (res.kind === "builtin") return this.builtinCallType(func.id, args, scope, keywords);
       const t = this.symbolType(res.symbol);
       if (t.k === "class") return { k: "instance", cls: t.cls, runtime: false };
       if (t.k === "function") return t.def?._type === "AsyncFunctionDef" ? { k: "coroutine", ret: t.ret } : t.ret;
@@ -722,8 +812,10 @@ export class TypeEnv {
     return ANY;
   }
 
-  private builtinCallType(name: string, args: Expression[], scope: Scope): PyType {
+  private builtinCallType(name: string, args: Expression[], scope: Scope, keywords: readonly Keyword[]): PyType {
     const arg = (i: number): PyType => (args[i] !== undefined ? this.infer(args[i]!, scope) : ANY);
+    // A positional argument or the same one by keyword (`round(x, ndigits=2)`), if given.
+    const given = (i: number, keyword: string): Expression | undefined => args[i] ?? keywords.find((k) => k.arg === keyword)?.value;
     switch (name) {
       case "len":
       case "int":
@@ -753,15 +845,26 @@ export class TypeEnv {
         return BOOL;
       case "abs":
         return isNumeric(arg(0)) ? (arg(0).k === "bool" ? INT : arg(0)) : ANY;
-      case "round":
-        return args.length === 1 ? INT : arg(0).k === "int" ? INT : FLOAT;
+      case "round": {
+        // `round(x)` and `round(x, None)` are ints; `round(x, n)` keeps x's type.
+        const digits = given(1, "ndigits");
+        if (!isNumeric(arg(0)) || keywords.some((k) => k.arg === null)) return ANY;
+        if (digits === undefined || (digits._type === "Constant" && digits.value.type === "None")) return INT;
+        return arg(0).k === "float" ? FLOAT : arg(0).k === "bool" ? ANY : arg(0).k === "int" ? INT : ANY;
+      }
       case "sum": {
-        const e = elementType(arg(0));
-        return e.k === "float" ? FLOAT : e.k === "int" || e.k === "bool" ? INT : ANY;
+        // The items added to `start` (0 when not given).
+        const start = given(1, "start");
+        const e = join(elementType(arg(0)), start === undefined ? INT : this.infer(start, scope));
+        return e.k === "float" || e.k === "int" ? e : ANY;
       }
       case "min":
-      case "max":
-        return args.length === 1 ? elementType(arg(0)) : joinAll(args.map((_, i) => arg(i)));
+      case "max": {
+        // `default=` is what an empty iterable gives.
+        if (args.length !== 1) return joinAll(args.map((_, i) => arg(i)));
+        const fallback = keywords.find((k) => k.arg === "default");
+        return fallback === undefined ? elementType(arg(0)) : join(elementType(arg(0)), this.infer(fallback.value, scope));
+      }
       case "list":
       case "sorted":
         return { k: "list", item: args.length === 0 ? ANY : elementType(arg(0)) };
@@ -789,6 +892,14 @@ export class TypeEnv {
   }
 }
 
+/** A place a list or dict gets an item (and for a dict, its key), found by `containerFills`. */
+interface Fill {
+  /** The item's type, or null when it is not followed. */
+  item: () => PyType | null;
+  /** The key's type, for a dict. */
+  key: (() => PyType) | null;
+}
+
 /** Methods of a list or dict that neither add items nor let the container escape. */
 const LIST_READS = new Set(["pop", "index", "count", "reverse", "clear", "remove", "copy", "sort"]);
 const DICT_READS = new Set(["get", "items", "keys", "values", "pop", "clear", "copy"]);
@@ -801,11 +912,54 @@ const READING_BUILTINS = new Set(["len", "sum", "min", "max", "sorted", "list", 
  * other contributions: arithmetic with a number keeps numbers (int with int, float otherwise),
  * `+=` of a str keeps a str; anything else is not followed (null).
  */
-function augmentedItem(op: import("@pyts/parser").Operator, value: PyType): PyType | null {
+function augmentedItem(op: Operator, value: PyType): PyType | null {
   if (value.k === "str") return op === "Add" ? STR : null;
   if (value.k !== "int" && value.k !== "float") return null;
   if (op === "Div") return FLOAT;
   return ["Add", "Sub", "Mult", "FloorDiv", "Mod"].includes(op) ? value : null;
+}
+
+/**
+ * The type of `l op r` for operands of types `l` and `r` (`right` is the right operand, or the
+ * value of `x op= right`).
+ */
+function binaryType(op: Operator, l: PyType, r: PyType, right: Expression): PyType {
+  if (op === "Add" && l.k === "str" && r.k === "str") return STR;
+  if (op === "Add" && l.k === "list" && r.k === "list") return join(l, r);
+  if (op === "Mult" && (l.k === "str" || r.k === "str")) return STR;
+  if (op === "Mult" && l.k === "list") return l;
+  if (op === "Mod" && l.k === "str") return STR;
+  if (isNumeric(l) && isNumeric(r)) {
+    if (op === "Div") return FLOAT;
+    if (l.k === "float" || r.k === "float") return FLOAT;
+    // `2 ** n` is a float when n is negative: an int only for a constant exponent that is not.
+    if (op === "Pow") return right._type === "Constant" && (right.value.type === "bool" || right.value.type === "int") ? INT : FLOAT;
+    // `True & False` is a bool.
+    if ((op === "BitAnd" || op === "BitOr" || op === "BitXor") && l.k === "bool" && r.k === "bool") return BOOL;
+    return INT;
+  }
+  if ((op === "BitOr" || op === "BitAnd" || op === "Sub" || op === "BitXor") && l.k === "set") return l;
+  return ANY;
+}
+
+/** Whether a binding's value reads the name it binds (always, for `x op= v`). */
+function readsItself(b: Binding, name: string): boolean {
+  const src = b.source;
+  if (src === null || src.kind === "annotation") return false;
+  if (src.kind === "augmented") return true;
+  return mentions(src.kind === "value" ? src.expr : src.of, name);
+}
+
+/** Whether an expression reads a name. */
+export function mentions(e: Expression, name: string): boolean {
+  let found = false;
+  const visit = (n: Node): void => {
+    if (found) return;
+    if (n._type === "Name" && n.id === name) found = true;
+    else forEachChild(n, visit);
+  };
+  visit(e);
+  return found;
 }
 
 /** Whether `scope` is `outer` or nested in it. */
