@@ -330,7 +330,7 @@ export class ProgramGenerator {
     if (pick <= 2) {
       const b = this.intExpr(depth - 1);
       const op = this.pick(["+", "-"]);
-      r = { code: `${a.code} ${op} ${b.code}`, bits: Math.max(a.bits, b.bits) + 1 };
+      r = { code: `${this.additive(a)} ${op} ${this.additive(b)}`, bits: Math.max(a.bits, b.bits) + 1 };
     } else if (pick <= 4) {
       const b = this.intExpr(depth - 1);
       r = { code: `${this.paren(a)} * ${this.paren(b)}`, bits: a.bits + b.bits };
@@ -378,6 +378,11 @@ export class ProgramGenerator {
 
   paren(e) {
     return /^[\w.]+$/.test(e.code) || /^\(-?\d+\)$/.test(e.code) ? e.code : `(${e.code})`;
+  }
+
+  /** An operand of + or -: a shift, a bitwise operator or a conditional binds less tightly, so it is parenthesized. */
+  additive(e) {
+    return /<<|>>|[&|^]| if /.test(e.code) ? `(${e.code})` : e.code;
   }
 
   intAtom() {
