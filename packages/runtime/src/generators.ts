@@ -50,7 +50,7 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
 
   /** JavaScript's iterator protocol, so a Python generator is also an `Iterator<Y, R, S>`. */
   next(...args: [] | [S]): IteratorResult<Y, R> {
-    return this._step("next", args[0]);
+    return this._next(args[0]);
   }
 
   /** `next(gen)`. */
@@ -111,27 +111,44 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
 
   /** @internal One step with JavaScript's result convention (also used by the native view). */
   _step(method: "next" | "throw", arg: unknown): IteratorResult<Y, R> {
+    if (method === "next") return this._next(arg as S);
     if (this._state === RUNNING) throw new ValueError("generator already executing");
-    if (this._state === CLOSED) {
-      if (method === "throw") throw arg;
-      return { done: true, value: undefined as R };
-    }
+    if (this._state === CLOSED) throw arg;
     this._state = RUNNING;
+    let r: IteratorResult<Y, R>;
     try {
-      const r = method === "next" ? this._gen.next((arg ?? null) as S) : this._gen.throw(arg);
-      this._state = r.done === true ? CLOSED : SUSPENDED;
-      return r;
+      r = this._gen.throw(arg);
     } catch (e) {
-      this._state = CLOSED;
-      // PEP 479: a StopIteration escaping the frame becomes a RuntimeError.
-      if (e instanceof StopIteration) {
-        const err = new RuntimeError("generator raised StopIteration");
-        err.__cause__ = e;
-        err.__context__ = e;
-        throw err;
-      }
-      throw e;
+      throw this._escaped(e);
     }
+    this._state = r.done === true ? CLOSED : SUSPENDED;
+    return r;
+  }
+
+  /** @internal `_step("next", value)`, the one a loop over the generator takes for every item. */
+  _next(value: S | undefined): IteratorResult<Y, R> {
+    const state = this._state;
+    if (state === CLOSED) return { done: true, value: undefined as R };
+    if (state === RUNNING) throw new ValueError("generator already executing");
+    this._state = RUNNING;
+    let r: IteratorResult<Y, R>;
+    try {
+      r = this._gen.next((value ?? null) as S);
+    } catch (e) {
+      throw this._escaped(e);
+    }
+    this._state = r.done === true ? CLOSED : SUSPENDED;
+    return r;
+  }
+
+  /** What leaves the generator when its frame raised `e`: it is closed, and a StopIteration becomes a RuntimeError (PEP 479). */
+  private _escaped(e: unknown): unknown {
+    this._state = CLOSED;
+    if (!(e instanceof StopIteration)) return e;
+    const err = new RuntimeError("generator raised StopIteration");
+    err.__cause__ = e;
+    err.__context__ = e;
+    return err;
   }
 }
 
@@ -140,7 +157,7 @@ class NativeView<Y, R, S> {
   constructor(private readonly owner: PyGenerator<Y, R, S>) {}
 
   next(value?: S): IteratorResult<Y, R> {
-    return this.owner._step("next", value);
+    return this.owner._next(value);
   }
 
   throw(e: unknown): IteratorResult<Y, R> {

@@ -24,16 +24,15 @@
 //     @asyncio.coroutine                     const legacy = coroutine(async function legacy(): Promise<any> {
 //     def legacy():                            await asyncio.sleep(1);
 //         yield from asyncio.sleep(1)        });
-import type { AsyncFunctionDef, Expression, FunctionDef, Node, Yield } from "@pyts/parser";
+import type { AsyncFunctionDef, Expression, FunctionDef, Yield } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
-import { forEachChild } from "../analyze/walk.js";
 import { bindFunctionValue, lowerAsyncFunctionValue } from "./async-def.js";
 import type { LowerContext } from "./context.js";
 import { applyDecorators, lowerFunctionBody, lowerParameters } from "./functions.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
-import { ANY, elementType, joinAll, NONE, type PyType } from "./types.js";
+import { ANY, collectOwnYields, joinAll, NONE, type PyType } from "./types.js";
 
 const f = ts.factory;
 
@@ -98,17 +97,12 @@ export function generatorReturnType(ctx: LowerContext, def: FunctionDef | AsyncF
   const scope = ctx.analysis.scopeOf(def);
   const facts = collectOwnYields(def);
   const annotated = def.returns !== null ? generatorAnnotation(ctx, def.returns, scope.parent ?? scope) : null;
-  const yieldType = annotated?.yield ?? joinAll(facts.yields.map((y) => yieldedType(ctx, y, scope)));
+  const yieldType = annotated?.yield ?? ctx.types.yieldType(def);
   const sendType = annotated?.send ?? null;
   const returnType = annotated?.ret ?? (facts.returns.length === 0 ? NONE : joinAll(facts.returns.map((r) => ctx.types.infer(r, scope))));
   const send = sendType !== null ? tsType(ctx, sendType) : f.createKeywordTypeNode(facts.sendUsed ? ts.SyntaxKind.AnyKeyword : ts.SyntaxKind.UnknownKeyword);
   const ret = isAsync || returnType.k === "None" ? f.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword) : tsType(ctx, returnType);
   return f.createTypeReferenceNode(isAsync ? "AsyncGenerator" : "Generator", [tsType(ctx, yieldType), ret, send]);
-}
-
-function yieldedType(ctx: LowerContext, y: Yield | { _type: "YieldFrom"; value: Expression }, scope: Scope): PyType {
-  if (y._type === "Yield") return y.value === null ? NONE : ctx.types.infer(y.value, scope);
-  return elementType(ctx.types.infer(y.value, scope));
 }
 
 /** Python's `Generator[Y, S, R]`, `Iterator[Y]`, `AsyncGenerator[Y, S]`, `AsyncIterator[Y]` ... */
@@ -130,33 +124,6 @@ function generatorAnnotation(ctx: LowerContext, ann: Expression, scope: Scope): 
     default:
       return null;
   }
-}
-
-interface OwnYields {
-  yields: (Yield | { _type: "YieldFrom"; value: Expression })[];
-  /** Values of `return <value>` statements. */
-  returns: Expression[];
-  /** Some `yield` is used as a value (`x = yield`), so `send` matters. */
-  sendUsed: boolean;
-}
-
-const NESTED_SCOPES = new Set(["FunctionDef", "AsyncFunctionDef", "Lambda", "ClassDef", "ListComp", "SetComp", "DictComp", "GeneratorExp"]);
-
-/** The `yield`s and `return`s of a function's own body (not of nested functions). */
-function collectOwnYields(def: FunctionDef | AsyncFunctionDef): OwnYields {
-  const out: OwnYields = { yields: [], returns: [], sendUsed: false };
-  const visit = (node: Node, parent: Node): void => {
-    if (NESTED_SCOPES.has(node._type)) return;
-    if (node._type === "Yield" || node._type === "YieldFrom") {
-      out.yields.push(node);
-      // A `yield` used as a value receives what `send` passes; `yield from` passes it on.
-      if (node._type === "YieldFrom" || parent._type !== "Expr") out.sendUsed = true;
-    }
-    if (node._type === "Return" && node.value !== null) out.returns.push(node.value);
-    forEachChild(node, (child) => visit(child, node));
-  };
-  for (const stmt of def.body) visit(stmt, def);
-  return out;
 }
 
 // --- legacy generator-based coroutines ------------------------------------------------------

@@ -7,7 +7,7 @@
 //
 // Unannotated code gets the type inferred from its values where that is cheap and certain
 // (literals, known calls, annotated functions); elsewhere the honest wide type is `any`.
-import type { Arg, Expression, Keyword, Node, Operator, FunctionDef, AsyncFunctionDef, Lambda, ClassDef } from "@pyts/parser";
+import type { Arg, Expression, Keyword, Node, Operator, FunctionDef, AsyncFunctionDef, Lambda, ClassDef, Yield } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
@@ -25,7 +25,8 @@ export type PyType =
   | { k: "tuplevar"; item: PyType }
   | { k: "dict"; key: PyType; value: PyType }
   | { k: "set"; item: PyType }
-  | { k: "iter"; item: PyType; name: "Iterable" | "Iterator" | "Generator" | "AsyncIterator" | "AsyncIterable" | "AsyncGenerator" }
+  /** `PyGenerator`: the runtime's generator object (what a generator function or expression returns). */
+  | { k: "iter"; item: PyType; name: "Iterable" | "Iterator" | "PyGenerator" | "AsyncIterator" | "AsyncIterable" | "AsyncGenerator" }
   | { k: "range" }
   | { k: "instance"; cls: string; runtime: boolean }
   | { k: "class"; cls: string }
@@ -526,7 +527,7 @@ export class TypeEnv {
     let t: PyType;
     if (def._type === "Lambda") t = this.infer(def.body, scope);
     else if (def.returns !== null) t = this.annotation(def.returns, scope.parent ?? scope);
-    else if (scope.facts.isGenerator) t = ANY;
+    else if (scope.facts.isGenerator) t = def._type === "FunctionDef" && def.decorator_list.length === 0 ? { k: "iter", item: this.yieldType(def), name: "PyGenerator" } : ANY;
     else if (!scope.facts.returnsValue) t = NONE;
     else {
       const values: PyType[] = [];
@@ -535,6 +536,12 @@ export class TypeEnv {
     }
     this.returnTypes.set(def, t);
     return t;
+  }
+
+  /** The join of what a generator function's body yields (`yield from` yields the items of its iterable). */
+  yieldType(def: FunctionDef | AsyncFunctionDef): PyType {
+    const scope = this.analysis.scopeOf(def);
+    return joinAll(collectOwnYields(def).yields.map((y) => (y._type === "Yield" ? (y.value === null ? NONE : this.infer(y.value, scope)) : elementType(this.infer(y.value, scope)))));
   }
 
   /** A Python annotation as a type. */
@@ -583,9 +590,10 @@ export class TypeEnv {
           case "Iterator":
           case "AsyncIterator":
           case "AsyncIterable":
-          case "Generator":
           case "AsyncGenerator":
             return { k: "iter", item: a(0), name: base };
+          case "Generator":
+            return { k: "iter", item: a(0), name: "PyGenerator" };
           case "Awaitable":
           case "Coroutine":
             return { k: "coroutine", ret: base === "Coroutine" ? a(2) : a(0) };
@@ -706,7 +714,7 @@ export class TypeEnv {
         const item = this.infer(expr.elt, inner);
         if (expr._type === "ListComp") return { k: "list", item };
         if (expr._type === "SetComp") return { k: "set", item };
-        return { k: "iter", item, name: "Generator" };
+        return { k: "iter", item, name: "PyGenerator" };
       }
       case "DictComp": {
         const inner = this.analysis.hasScope(expr) ? this.analysis.scopeOf(expr) : scope;
@@ -942,6 +950,33 @@ function binaryType(op: Operator, l: PyType, r: PyType, right: Expression): PyTy
   return ANY;
 }
 
+interface OwnYields {
+  yields: (Yield | { _type: "YieldFrom"; value: Expression })[];
+  /** Values of `return <value>` statements. */
+  returns: Expression[];
+  /** Some `yield` is used as a value (`x = yield`), so `send` matters. */
+  sendUsed: boolean;
+}
+
+const NESTED_SCOPES = new Set(["FunctionDef", "AsyncFunctionDef", "Lambda", "ClassDef", "ListComp", "SetComp", "DictComp", "GeneratorExp"]);
+
+/** The `yield`s and `return`s of a function's own body (not of nested functions). */
+export function collectOwnYields(def: FunctionDef | AsyncFunctionDef): OwnYields {
+  const out: OwnYields = { yields: [], returns: [], sendUsed: false };
+  const visit = (node: Node, parent: Node): void => {
+    if (NESTED_SCOPES.has(node._type)) return;
+    if (node._type === "Yield" || node._type === "YieldFrom") {
+      out.yields.push(node);
+      // A `yield` used as a value receives what `send` passes; `yield from` passes it on.
+      if (node._type === "YieldFrom" || parent._type !== "Expr") out.sendUsed = true;
+    }
+    if (node._type === "Return" && node.value !== null) out.returns.push(node.value);
+    forEachChild(node, (child) => visit(child, node));
+  };
+  for (const stmt of def.body) visit(stmt, def);
+  return out;
+}
+
 /** Whether a binding's value reads the name it binds (always, for `x op= v`). */
 function readsItself(b: Binding, name: string): boolean {
   const src = b.source;
@@ -1056,6 +1091,7 @@ export function typeNode(t: PyType, useRuntime: (name: string) => ts.Identifier,
     case "set":
       return f.createTypeReferenceNode(useRuntime("PySet"), [rec(t.item)]);
     case "iter":
+      if (t.name === "PyGenerator") return f.createTypeReferenceNode(useRuntime("PyGenerator"), [rec(t.item), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)]);
       return f.createTypeReferenceNode(t.name, [rec(t.item)]);
     case "range":
       return f.createTypeReferenceNode("Iterable", [f.createKeywordTypeNode(ts.SyntaxKind.NumberKeyword)]);
