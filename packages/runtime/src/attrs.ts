@@ -153,3 +153,22 @@ export function delattr(obj: unknown, name: string): void {
 export function callable(x: unknown): boolean {
   return typeof x === "function" || (typeof x === "object" && x !== null && typeof (x as { __call__?: unknown }).__call__ === "function");
 }
+
+/**
+ * Class attributes that instances also set (`count = 0` in the class, `self.count += 1` in a
+ * method): until an instance sets its own, reading it gives the class's value (of the instance's
+ * own class, so a subclass's attribute wins), as Python looks in the instance and then the class.
+ */
+export function instanceDefaults(cls: { prototype: object }, names: readonly string[]): void {
+  for (const name of names) {
+    Object.defineProperty(cls.prototype, name, {
+      configurable: true,
+      get(this: object): unknown {
+        return (this.constructor as unknown as Record<string, unknown>)[name];
+      },
+      set(this: object, value: unknown): void {
+        Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  }
+}

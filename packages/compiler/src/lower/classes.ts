@@ -85,6 +85,7 @@ export function collectClasses(module: Module, types: TypeEnv): void {
       properties: new Set(),
       dataclassInit: null,
       classAttrs: new Map(),
+      instanceDefaults: new Set(),
     };
     for (const stmt of cls.body) {
       if (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") {
@@ -97,6 +98,16 @@ export function collectClasses(module: Module, types: TypeEnv): void {
     types.classes.set(cls.name, info);
   }
   for (const cls of first.values()) computeFields(types, types.classes.get(cls.name)!);
+}
+
+/** The type of a class attribute of a class or of its user base classes (not an instance field of theirs). */
+function classAttribute(types: TypeEnv, info: ClassInfo, attr: string): PyType | undefined {
+  for (let c: ClassInfo | undefined = info; c !== undefined; c = types.classes.get(c.bases[0] ?? "")) {
+    if (c !== info && c.fields.has(attr)) return undefined;
+    const t = c.classAttrs.get(attr);
+    if (t !== undefined) return t;
+  }
+  return undefined;
 }
 
 function computeFields(types: TypeEnv, info: ClassInfo): void {
@@ -131,9 +142,11 @@ function computeFields(types: TypeEnv, info: ClassInfo): void {
     const self = [...method.args.posonlyargs, ...method.args.args][0];
     if (self === undefined || method.decorator_list.some((d) => ["staticmethod", "classmethod"].includes(decoratorName(d)))) continue;
     walkSelfAssignments(method.body, self.arg, (attr, value) => {
-      if (info.classAttrs.has(attr) && !info.fields.has(attr)) info.classAttrs.delete(attr);
+      // A class attribute is the default of the instance attribute (`count = 0`, `self.count += 1`).
+      const classValue = info.fields.has(attr) ? undefined : classAttribute(types, info, attr);
+      if (classValue !== undefined) info.instanceDefaults.add(attr);
       const t = value === null ? ANY : types.infer(value, scope);
-      const known = info.fields.get(attr);
+      const known = info.fields.get(attr) ?? classValue;
       info.fields.set(attr, known === undefined ? t : join(known, t));
     });
   }
@@ -255,7 +268,9 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   if (info.isDataclass) for (const k of info.fields.keys()) definite.add(k);
   for (const [attr, t] of info.fields) {
     if (inherited(attr) || info.methods.has(attr)) continue;
-    members.push(f.createPropertyDeclaration(undefined, ctx.mangleMember(attr), definite.has(attr) ? undefined : f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t), undefined));
+    // An instance default is declared only: a defined field would hide the class's value.
+    if (info.instanceDefaults.has(attr) && !definite.has(attr)) members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
+    else members.push(f.createPropertyDeclaration(undefined, ctx.mangleMember(attr), definite.has(attr) ? undefined : f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t), undefined));
   }
 
   if (info.isDataclass && init === undefined) members.push(...dataclassMembers(ctx, info, hasBase));
@@ -285,7 +300,10 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   if (info.isDataclass && !info.methods.has("__repr__")) members.push(dataclassRepr(ctx, info));
   if (info.isDataclass && !info.methods.has("__eq__")) members.push(dataclassEq(ctx, info));
   const decl = f.createClassDeclaration(undefined, name, undefined, heritage, members);
-  return [decl, ...awaitableClassStatements(ctx, cls, name)];
+  // (One `__init__` sets on every instance needs no default.)
+  const defaults = [...info.instanceDefaults].filter((attr) => !definite.has(attr)).map((attr) => f.createStringLiteral(ctx.mangleMember(attr)));
+  const installDefaults = defaults.length === 0 ? [] : [f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("instanceDefaults"), undefined, [name, f.createArrayLiteralExpression(defaults)]))];
+  return [decl, ...installDefaults, ...awaitableClassStatements(ctx, cls, name)];
 }
 
 /**

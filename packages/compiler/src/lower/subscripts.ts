@@ -2,6 +2,8 @@
 //
 //     p.name                   p.name
 //     self.count               this.count
+//     c.bump      (a method, not called)     c.bump.bind(c)      (Python's bound method keeps its object)
+//     make().bump, fut.set_result            getattr(make(), "bump"), getattr(fut, "set_result") (binds methods)
 //     Dog.species / self.species (class attribute)     Dog.species
 //     xs[0]          (list)    xs[0]                         (a literal index within bounds of a list display is exact)
 //     xs[i], d[k]              getitem(xs, i), getitem(d, k) (negative indices, KeyError, IndexError)
@@ -12,7 +14,7 @@ import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { typeOf } from "./operators.js";
-import { sameType, type PyType } from "./types.js";
+import { sameType, type ClassInfo, type PyType } from "./types.js";
 
 const f = ts.factory;
 
@@ -29,17 +31,57 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
   if (t.k === "instance" && !t.runtime) {
     const owner = classAttributeOwner(ctx, t.cls, node.attr);
     if (owner !== null) return f.createPropertyAccessExpression(ctx.id(owner), ctx.mangleMember(node.attr));
+    if (isInstanceMethod(ctx, t.cls, node.attr)) {
+      // A method read without a call is a bound method. A receiver that is a name is read twice
+      // (`c.bump.bind(c)`, typed); any other is evaluated once, by the runtime's getattr.
+      if (node.value._type !== "Name") return dynamicAttribute(ctx, recv, node.attr);
+      const method = f.createPropertyAccessExpression(recv, ctx.mangleMember(node.attr));
+      return f.createCallExpression(f.createPropertyAccessExpression(method, "bind"), undefined, [lowerExpression(ctx, node.value)]);
+    }
     // An attribute the class does not define (a subclass's field, one set from outside): the
     // object is used dynamically, as Python allows.
     if (!classHasMember(ctx, t.cls, node.attr)) {
       return f.createPropertyAccessExpression(f.createParenthesizedExpression(f.createAsExpression(recv, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))), ctx.mangleMember(node.attr));
     }
   }
-  if (BUILTIN_VALUE_KINDS.has(t.k)) {
-    // An attribute of a builtin-typed value (not a method call): Python's lookup and AttributeError.
-    return f.createAsExpression(f.createCallExpression(ctx.useRuntime("getattr"), undefined, [recv, f.createStringLiteral(node.attr)]), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword));
-  }
+  // An attribute of a builtin-typed value (not a method call): Python's lookup and AttributeError. Of a
+  // value of unknown type, when the name is a method's (of a class here, or of the runtime's objects):
+  // getattr binds it as Python does, and returns a data attribute as it is.
+  if (BUILTIN_VALUE_KINDS.has(t.k) || (t.k === "any" && maybeMethodName(ctx, node.attr))) return dynamicAttribute(ctx, recv, node.attr);
   return f.createPropertyAccessExpression(recv, ctx.mangleMember(node.attr));
+}
+
+function dynamicAttribute(ctx: LowerContext, recv: ts.Expression, attr: string): ts.Expression {
+  return f.createAsExpression(f.createCallExpression(ctx.useRuntime("getattr"), undefined, [recv, f.createStringLiteral(attr)]), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword));
+}
+
+/** Whether `attr` of an instance of `cls` is a plain method (not shadowed by a field; not static, class or property). */
+function isInstanceMethod(ctx: LowerContext, cls: string, attr: string): boolean {
+  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+    if (info.fields.has(attr) || info.classAttrs.has(attr) || info.properties.has(attr)) return false;
+    const method = info.methods.get(attr);
+    if (method !== undefined) return !method.decorator_list.some((d) => d._type === "Name" && (d.id === "staticmethod" || d.id === "classmethod"));
+  }
+  return false;
+}
+
+/**
+ * Methods of the runtime's objects that a program may take as values (a callback: `fut.set_result`,
+ * `queue.put_nowait`, `d.get`, `items.append`), besides every method of the program's own classes.
+ */
+const RUNTIME_METHOD_NAMES = new Set([
+  // Future, Task, loop, Queue, Event, Lock, Semaphore, Condition: the ones passed as callbacks
+  "set_result", "set_exception", "cancel", "add_done_callback", "remove_done_callback", "call_soon", "call_later", "call_at",
+  "create_task", "put", "put_nowait", "get_nowait", "task_done", "set", "release", "notify", "notify_all",
+  // list, dict, set, str (a name common as a data attribute, such as count or items, is left out)
+  "append", "extend", "insert", "pop", "remove", "sort", "update", "setdefault", "add", "discard", "upper", "lower",
+  "strip", "split", "startswith", "endswith", "replace", "format",
+]);
+
+function maybeMethodName(ctx: LowerContext, attr: string): boolean {
+  if (RUNTIME_METHOD_NAMES.has(attr)) return true;
+  for (const info of ctx.types.classes.values()) if (info.methods.has(attr) && !info.properties.has(attr)) return true;
+  return false;
 }
 
 const BUILTIN_VALUE_KINDS = new Set(["str", "list", "tuple", "tuplevar", "dict", "set", "iter", "range", "int", "float", "bool", "None"]);
@@ -59,8 +101,12 @@ function classHasMember(ctx: LowerContext, cls: string, attr: string): boolean {
 
 /** The class that defines `attr` as a class attribute (not shadowed by an instance field), if any. */
 export function classAttributeOwner(ctx: LowerContext, cls: string, attr: string): string | null {
-  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
-    if (info.fields.has(attr) || info.methods.has(attr)) return null;
+  const chain: ClassInfo[] = [];
+  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) chain.push(info);
+  // An instance attribute set by any class's methods may hide the class attribute.
+  if (chain.some((info) => info.fields.has(attr))) return null;
+  for (const info of chain) {
+    if (info.methods.has(attr)) return null;
     if (info.classAttrs.has(attr)) return info.name;
   }
   return null;

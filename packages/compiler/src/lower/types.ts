@@ -83,7 +83,10 @@ function joinItem(a: PyType, b: PyType): PyType {
 
 export function joinAll(types: readonly PyType[]): PyType {
   if (types.length === 0) return ANY;
-  return types.reduce((acc, t) => join(acc, t));
+  const t = types.reduce((acc, t) => join(acc, t));
+  // An empty literal's unknown item gives way to the next type, which can forget a conflict seen
+  // before it (list[int], list[str], list[int] folds to list[int]): what holds all of them, or any.
+  return types.every((u) => sameType(join(t, u), t)) ? t : ANY;
 }
 
 /** The type of the items a `for` loop over a value of type `t` sees. */
@@ -121,6 +124,8 @@ export interface ClassInfo {
   dataclassInit: import("@pyts/parser").Arguments | null;
   /** Class-level attributes (`species = "dog"`), lowered as static fields. */
   classAttrs: Map<string, PyType>;
+  /** Class attributes that methods also set on `self`: instances read the class's value until they do. */
+  instanceDefaults: Set<string>;
 }
 
 /** Type inference over the analysed module, memoised per symbol. */
@@ -177,15 +182,14 @@ export class TypeEnv {
   private withSeenFills(sym: SymbolInfo, t: Extract<PyType, { k: "list" | "dict" }>): PyType {
     const fills = this.containerFills(sym, t.k === "list", new Set(), true);
     if (fills === null || fills.length === 0) return t;
-    return this.fixpoint(sym, t, (now) => {
-      if (now.k !== "list" && now.k !== "dict") return ANY;
-      let item = now.k === "list" ? now.item : now.value;
-      let key = now.k === "dict" ? now.key : ANY;
-      for (const fill of fills) {
-        if (item.k !== "any") item = join(item, fill.item() ?? ANY);
-        if (fill.key !== null && key.k !== "any") key = join(key, fill.key());
-      }
-      return now.k === "list" ? { k: "list", item } : { k: "dict", key, value: item };
+    // Always from the literal's own types: only the inference of the fills assumes the widened one.
+    const item = t.k === "list" ? t.item : t.value;
+    const key = t.k === "dict" ? t.key : ANY;
+    if (item.k === "any" && key.k === "any") return t;
+    return this.fixpoint(sym, t, () => {
+      const items = joinAll([item, ...fills.map((fill) => fill.item(item) ?? ANY)]);
+      const keys = joinAll([key, ...fills.flatMap((fill) => (fill.key === null ? [] : [fill.key()]))]);
+      return t.k === "list" ? { k: "list", item: items } : { k: "dict", key: keys, value: items };
     });
   }
 
@@ -241,7 +245,7 @@ export class TypeEnv {
     const fills = this.containerFills(sym, isList, new Set());
     if (fills === null) return null;
     for (const fill of fills) {
-      const item = fill.item();
+      const item = fill.item(joinAll(items));
       if (item === null) return null;
       items.push(item);
       if (fill.key !== null) keys.push(fill.key());
@@ -295,7 +299,7 @@ export class TypeEnv {
             if (parent.ctx === "Load" && parent.slice._type !== "Slice") {
               // `rows[i].append(v)`, `groups[k].append(v)`: the item is a list that gets `v`.
               const added = this.addedToItem(parent, scope);
-              if (added !== null) fills.push({ item: () => ({ k: "list", item: added() }), key: isList ? null : keyOf(parent.slice) });
+              if (added !== null) fills.push({ item: added, key: isList ? null : keyOf(parent.slice) });
             }
             if (parent.ctx === "Load" || parent.ctx === "Del") return true;
             const key = isList ? null : keyOf(parent.slice);
@@ -346,17 +350,30 @@ export class TypeEnv {
   }
 
   /**
-   * The type of what `item.append(v)` / `.insert(i, v)` / `.extend(vs)` adds to the list `item` (an
-   * item of a container read by subscript), or null when `item` is not so used.
+   * What `item.append(v)` / `.insert(i, v)` / `.extend(vs)` / `item[j] = v` / `item[j] op= v` make
+   * of `item`, an item of a container read by subscript, given the item type so far; null when
+   * `item` is not so used.
    */
-  private addedToItem(item: Node, scope: Scope): (() => PyType) | null {
-    const attr = this.analysis.parentOf(item);
-    const call = attr === undefined ? undefined : this.analysis.parentOf(attr);
-    if (attr?._type !== "Attribute" || call?._type !== "Call" || call.func !== attr || call.args.some((a) => a._type === "Starred")) return null;
-    const [first, second] = call.args;
-    if (attr.attr === "append" && first !== undefined) return () => this.infer(first, scope);
-    if (attr.attr === "insert" && second !== undefined) return () => this.infer(second, scope);
-    if (attr.attr === "extend" && first !== undefined) return () => elementType(this.infer(first, scope));
+  private addedToItem(item: Node, scope: Scope): ((current: PyType) => PyType) | null {
+    const use = this.analysis.parentOf(item);
+    const stmt = use === undefined ? undefined : this.analysis.parentOf(use);
+    if (use?._type === "Subscript" && use.value === item && use.ctx === "Store" && use.slice._type !== "Slice") {
+      let value: (() => PyType) | null = null;
+      if (stmt?._type === "Assign" && stmt.targets.includes(use)) value = () => this.infer(stmt.value, scope);
+      else if (stmt?._type === "AugAssign" && stmt.target === use) value = () => augmentedItem(stmt.op, this.infer(stmt.value, scope)) ?? ANY;
+      const slice = use.slice;
+      return (current) => {
+        if (value === null) return ANY;
+        if (current.k === "list") return { k: "list", item: value() };
+        return current.k === "dict" ? { k: "dict", key: this.infer(slice, scope), value: value() } : ANY;
+      };
+    }
+    if (use?._type !== "Attribute" || stmt?._type !== "Call" || stmt.func !== use || stmt.args.some((a) => a._type === "Starred")) return null;
+    const [first, second] = stmt.args;
+    const list = (t: () => PyType) => (): PyType => ({ k: "list", item: t() });
+    if (use.attr === "append" && first !== undefined) return list(() => this.infer(first, scope));
+    if (use.attr === "insert" && second !== undefined) return list(() => this.infer(second, scope));
+    if (use.attr === "extend" && first !== undefined) return list(() => elementType(this.infer(first, scope)));
     return null;
   }
 
@@ -366,7 +383,7 @@ export class TypeEnv {
     if (fills === null) return false;
     const item = t.k === "list" ? t.item : t.value;
     return fills.every((fill) => {
-      const v = fill.item();
+      const v = fill.item(item);
       const k = fill.key === null ? null : fill.key();
       return v !== null && sameType(join(item, v), item) && (k === null || t.k !== "dict" || sameType(join(t.key, k), t.key));
     });
@@ -902,8 +919,8 @@ export class TypeEnv {
 
 /** A place a list or dict gets an item (and for a dict, its key), found by `containerFills`. */
 interface Fill {
-  /** The item's type, or null when it is not followed. */
-  item: () => PyType | null;
+  /** The item's type, or null when it is not followed; `current` is the item type so far. */
+  item: (current: PyType) => PyType | null;
   /** The key's type, for a dict. */
   key: (() => PyType) | null;
 }
