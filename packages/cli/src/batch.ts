@@ -8,7 +8,8 @@ import { displayName, readSource, type PythonInput } from "./files.js";
 
 export interface FileResult {
   input: PythonInput;
-  source: string;
+  /** The file's bytes (empty when it could not be read). */
+  source: Uint8Array;
   translation?: Translation;
   /** Set when the file could not be read. */
   readError?: string;
@@ -31,11 +32,11 @@ export function defaultJobs(fileCount: number): number {
 }
 
 export async function translateOne(input: PythonInput, runtimeModule: string | undefined): Promise<FileResult> {
-  let source: string;
+  let source: Uint8Array;
   try {
     source = readSource(input.file);
   } catch (error) {
-    return { input, source: "", readError: (error as Error).message };
+    return { input, source: new Uint8Array(), readError: (error as Error).message };
   }
   return { input, source, translation: await translateAsync(source, { filename: displayName(input.file), runtimeModule }) };
 }

@@ -47,7 +47,7 @@ export interface TranslateOptions {
 }
 
 /** Translates synchronously (prettier through @prettier/sync). */
-export function translate(source: string, options: TranslateOptions): Translation {
+export function translate(source: string | Uint8Array, options: TranslateOptions): Translation {
   const { compiler } = loaded();
   try {
     return asTranslation(compiler.transpile(source, transpileOptions(options)));
@@ -57,7 +57,7 @@ export function translate(source: string, options: TranslateOptions): Translatio
 }
 
 /** Translates, formatting in the format thread when one was started, else in this thread. */
-export async function translateAsync(source: string, options: TranslateOptions): Promise<Translation> {
+export async function translateAsync(source: string | Uint8Array, options: TranslateOptions): Promise<Translation> {
   const { compiler } = loaded();
   const thread = formatThread;
   try {

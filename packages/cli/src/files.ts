@@ -64,9 +64,12 @@ export function tsPathFor(pyPath: string): string {
 }
 
 /** Reads a Python source file (or stdin for `-`), dropping a UTF-8 byte order mark as CPython does. */
-export function readSource(file: string): string {
-  const text = file === STDIN ? readFileSync(0, "utf8") : readFileSync(file, "utf8");
-  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+/**
+ * A Python file's bytes, undecoded: the parser decodes them as CPython does (a declared encoding, a byte
+ * order mark, an error for bytes that are not UTF-8), and diagnostics are shown from the same decoding.
+ */
+export function readSource(file: string): Uint8Array {
+  return file === STDIN ? readFileSync(0) : readFileSync(file);
 }
 
 /** Writes `content` to `target` atomically: temp file in the same directory, then rename. */

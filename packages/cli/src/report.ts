@@ -31,8 +31,9 @@ export function shouldColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv =
   return stream.isTTY === true;
 }
 
-export function toJsonDiagnostics(diagnostics: readonly Diagnostic[], source: string, file: string): JsonDiagnostic[] {
-  const index = new (loaded().parser.LineIndex)(Buffer.from(source, "utf8"));
+export function toJsonDiagnostics(diagnostics: readonly Diagnostic[], source: string | Uint8Array, file: string): JsonDiagnostic[] {
+  const { parser } = loaded();
+  const index = new parser.LineIndex(parser.decodeSource(source).bytes);
   return diagnostics.map((d) => ({
     file,
     line: index.line(d.start),
@@ -54,7 +55,7 @@ export class Reporter {
   constructor(readonly options: ReporterOptions) {}
 
   /** Reports a file's diagnostics; in JSON mode they are collected and printed by `flush`. */
-  diagnostics(diagnostics: readonly Diagnostic[], source: string, file: string): void {
+  diagnostics(diagnostics: readonly Diagnostic[], source: string | Uint8Array, file: string): void {
     if (diagnostics.length === 0) return;
     this.errorCount += diagnostics.filter((d) => d.severity === "error").length;
     if (this.options.format === "json") {

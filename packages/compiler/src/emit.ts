@@ -12,7 +12,14 @@ function printStatements(statements: readonly ts.Statement[]): string {
   // `neverAsciiEscape` keeps "héllo" readable instead of "h\u00E9llo" (a printer option TypeScript does not declare).
   printer ??= ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: false, neverAsciiEscape: true } as ts.PrinterOptions);
   scratch ??= ts.createSourceFile("out.ts", "", ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
-  return statements.map((s) => printer!.printNode(ts.EmitHint.Unspecified, s, scratch!)).join("\n");
+  try {
+    return statements.map((s) => printer!.printNode(ts.EmitHint.Unspecified, s, scratch!)).join("\n");
+  } catch (error) {
+    // The printer keeps its text writer between calls: after a throw (a stack overflow on a deeply
+    // nested expression) it still holds the partial text, which the next print would start with.
+    printer = null;
+    throw error;
+  }
 }
 
 /** Whether the Python source has a blank line between two statements. */

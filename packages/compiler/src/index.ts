@@ -9,7 +9,7 @@
 // (an internal error becomes a PY9999 diagnostic at the node being lowered). `transpile` is
 // synchronous; `transpileAsync` gives the same result with formatting the caller can overlap.
 import { codeFrameColumns } from "@babel/code-frame";
-import { diagnostic, LineIndex, parse, type Diagnostic } from "@pyts/parser";
+import { decodeSource, diagnostic, LineIndex, parse, type Diagnostic } from "@pyts/parser";
 import { checkAsync } from "./analyze/async-checks.js";
 import { ScopeAnalysis } from "./analyze/scopes.js";
 import { forEachChild } from "./analyze/walk.js";
@@ -163,10 +163,13 @@ export interface FormatOptions {
   color?: boolean;
 }
 
-/** Renders diagnostics as `file.py:LINE:COL: error PYxxxx: message` plus a code frame. */
+/**
+ * Renders diagnostics as `file.py:LINE:COL: error PYxxxx: message` plus a code frame. `source` is what
+ * was translated, text or the file's bytes: it is decoded as the parser decoded it (declared encoding,
+ * byte order mark), so positions and the frame are those of the spans.
+ */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], source: string | Uint8Array, filename: string, options: FormatOptions = {}): string {
-  const bytes = typeof source === "string" ? new TextEncoder().encode(source) : source;
-  const text = typeof source === "string" ? source : new TextDecoder().decode(source);
+  const { text, bytes } = decodeSource(source);
   const lines = new LineIndex(bytes);
   const out: string[] = [];
   for (const d of diagnostics) {

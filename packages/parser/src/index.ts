@@ -31,8 +31,22 @@ export interface ParseResult {
 
 const encoder = new TextEncoder();
 
-/** Parses Python source (text, or UTF-8 bytes) into a CPython-shaped `Module`. */
-export function parse(source: string | Uint8Array, _options: ParseOptions = {}): ParseResult {
+/** A source file as the parser reads it (PEP 263): decoded, without a byte order mark. */
+export interface DecodedSource {
+  /** The program's text. */
+  text: string;
+  /** Its UTF-8 bytes: what every span of the parse points into. */
+  bytes: Uint8Array;
+  /** Encoding problems, as CPython reports them (PY1004). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Decodes source text or a file's bytes the way the parser does: a declared encoding is honoured, a
+ * byte order mark dropped. What shows a diagnostic's position (a code frame, a line and column) must
+ * use this text, not the file's raw bytes.
+ */
+export function decodeSource(source: string | Uint8Array): DecodedSource {
   const diagnostics: Diagnostic[] = [];
   let text: string;
   let bytes: Uint8Array;
@@ -68,8 +82,18 @@ export function parse(source: string | Uint8Array, _options: ParseOptions = {}):
   }
   // A byte order mark is not part of the program: it is dropped, so columns on the first line
   // are CPython's.
-  const program = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (program !== text) bytes = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : encoder.encode(program);
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    bytes = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : encoder.encode(text);
+  }
+  return { text, bytes, diagnostics };
+}
+
+/** Parses Python source (text, or a file's bytes: see `decodeSource`) into a CPython-shaped `Module`. */
+export function parse(source: string | Uint8Array, _options: ParseOptions = {}): ParseResult {
+  const decoded = decodeSource(source);
+  const diagnostics: Diagnostic[] = [...decoded.diagnostics];
+  const { text: program, bytes } = decoded;
   const lines = new LineIndex(bytes);
   const byteOffsets = utf8Offsets(program, 0);
   const empty: Module = { _type: "Module", body: [], type_ignores: [], start: 0, end: bytes.length };

@@ -55,9 +55,11 @@ export function lowerGeneratorExp(ctx: LowerContext, node: GeneratorExp): ts.Exp
   const isAsync = isAsyncComprehension(ctx, node);
   const firstIter = lowerFirstIterable(ctx, node);
   const scope = ctx.analysis.scopeOf(node);
-  const body = inComprehensionScope(ctx, scope, () =>
-    loops(ctx, node.generators, firstIter, () => [f.createExpressionStatement(f.createYieldExpression(undefined, lowerExpression(ctx, node.elt)))]),
-  );
+  const body = inComprehensionScope(ctx, scope, () => {
+    const statements = loops(ctx, node.generators, firstIter, () => [f.createExpressionStatement(f.createYieldExpression(undefined, lowerExpression(ctx, node.elt)))]);
+    // Temporaries the body needed (a chained comparison's middle operand, say) are its own.
+    return [...ctx.tempDeclarations(), ...statements];
+  });
   const fn = f.createFunctionExpression(
     isAsync ? [f.createModifier(ts.SyntaxKind.AsyncKeyword)] : undefined,
     f.createToken(ts.SyntaxKind.AsteriskToken),
@@ -88,7 +90,7 @@ function collect(ctx: LowerContext, node: ListComp | SetComp | DictComp, kind: "
       const method = kind === "list" ? "push" : "add";
       return [f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(result, method), undefined, [lowerExpression(ctx, node.elt)]))];
     });
-    return [containerDeclaration(ctx, result, kind, resultType), ...body, f.createReturnStatement(result)];
+    return [containerDeclaration(ctx, result, kind, resultType), ...ctx.tempDeclarations(), ...body, f.createReturnStatement(result)];
   });
   const arrow = f.createArrowFunction(
     isAsync ? [f.createModifier(ts.SyntaxKind.AsyncKeyword)] : undefined,
