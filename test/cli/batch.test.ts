@@ -21,7 +21,8 @@ function program(i: number): string {
   return `def f${i}(x):\n    return x + ${i}\n\n\nprint(f${i}(${i}))\n`;
 }
 
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+// Generous: on a loaded two-core machine the first translation alone has taken over 20 s.
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
