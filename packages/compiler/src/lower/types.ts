@@ -561,6 +561,19 @@ export class TypeEnv {
     return joinAll(collectOwnYields(def).yields.map((y) => (y._type === "Yield" ? (y.value === null ? NONE : this.infer(y.value, scope)) : elementType(this.infer(y.value, scope)))));
   }
 
+  /**
+   * What a `yield` in this scope evaluates to: what `send` passes in, which only a
+   * `Generator[Y, S, R]` return annotation says (else any).
+   */
+  private sentType(scope: Scope): PyType {
+    const def = scope.node;
+    if (def._type !== "FunctionDef" || def.returns?._type !== "Subscript" || def.returns.slice._type !== "Tuple") return ANY;
+    const base = def.returns.value;
+    const name = base._type === "Name" ? base.id : base._type === "Attribute" ? base.attr : "";
+    const sent = def.returns.slice.elts[1];
+    return name === "Generator" && sent !== undefined ? this.annotation(sent, scope.parent ?? scope) : ANY;
+  }
+
   /** A Python annotation as a type. */
   annotation(expr: Expression, scope: Scope): PyType {
     switch (expr._type) {
@@ -745,6 +758,8 @@ export class TypeEnv {
       }
       case "NamedExpr":
         return this.infer(expr.value, scope);
+      case "Yield":
+        return this.sentType(scope);
       case "Subscript": {
         const v = this.infer(expr.value, scope);
         if (expr.slice._type === "Slice") return v.k === "list" || v.k === "str" || v.k === "tuplevar" ? v : v.k === "tuple" ? { k: "tuplevar", item: joinAll(v.items) } : ANY;
