@@ -180,8 +180,18 @@ export class TypeEnv {
    * would compare wrongly.
    */
   private withSeenFills(sym: SymbolInfo, t: Extract<PyType, { k: "list" | "dict" }>): PyType {
-    const fills = this.containerFills(sym, t.k === "list", new Set(), true);
-    if (fills === null || fills.length === 0) return t;
+    const seen = new Set<SymbolInfo>();
+    const fills = this.containerFills(sym, t.k === "list", seen, true) ?? [];
+    // `a = b = [1]`: one list under two names gets what either is given.
+    for (const b of sym.bindings) {
+      const stmt = this.analysis.parentOf(b.node);
+      if (stmt?._type !== "Assign" || stmt.targets.length < 2) continue;
+      for (const target of stmt.targets) {
+        const other = target._type === "Name" && target !== b.node ? this.analysis.resolve(b.scope, target.id) : null;
+        if (other !== null && other.kind !== "builtin" && !seen.has(other.symbol)) fills.push(...(this.containerFills(other.symbol, t.k === "list", seen, true) ?? []));
+      }
+    }
+    if (fills.length === 0) return t;
     // Always from the literal's own types: only the inference of the fills assumes the widened one.
     const item = t.k === "list" ? t.item : t.value;
     const key = t.k === "dict" ? t.key : ANY;
@@ -327,6 +337,15 @@ export class TypeEnv {
             const inner = this.containerFills(param, isList, seen, lenient);
             if (lenient) fills.push(...(inner ?? []));
             return inner?.length === 0;
+          }
+          case "Assign": {
+            // `other = xs` (lenient): what is put in through the other name goes into this container too.
+            if (!lenient || parent.value !== use) return false;
+            for (const target of parent.targets) {
+              const alias = target._type === "Name" ? this.analysis.resolve(scope, target.id) : null;
+              if (alias !== null && alias.kind !== "builtin" && !seen.has(alias.symbol)) fills.push(...(this.containerFills(alias.symbol, isList, seen, true) ?? []));
+            }
+            return true;
           }
           case "For":
           case "AsyncFor":
