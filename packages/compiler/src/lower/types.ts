@@ -283,6 +283,11 @@ export class TypeEnv {
       if (scope === undefined || parent === undefined) return null;
       const grand = this.analysis.parentOf(parent);
       const unknown = (): Fill => ({ item: () => null, key: null });
+      // A use through which the container may get items that are not seen here (it is stored in
+      // another container or on an object, or handed to code not followed). Only what could change
+      // the emitted code's meaning is given up: an int item may then be a float (no `===` on it)
+      // and a bool item anything; items of other types keep theirs, whose misuse fails loudly.
+      const escaped = (): Fill => ({ item: (current) => unseenItems(current), key: null });
       const keyOf = (e: Expression): (() => PyType) => () => this.infer(e, scope);
       const understood = ((): boolean => {
         switch (parent._type) {
@@ -327,7 +332,14 @@ export class TypeEnv {
             const at = parent.args.indexOf(use as Expression);
             if (at < 0 || parent.args.some((a) => a._type === "Starred")) return false;
             const callee = parent.func;
-            if (callee._type === "Attribute" && (callee.attr === "append" || callee.attr === "insert")) return true;
+            if (callee._type === "Attribute" && (callee.attr === "append" || callee.attr === "insert")) {
+              // Stored into another container (`grid.append(row)`): reachable from there, so items may
+              // come in unseen (`grid[0].append(1.0)`).
+              if (lenient) fills.push(escaped());
+              return true;
+            }
+            // `", ".join(xs)`, `ys.extend(xs)`, `s.update(xs)`: methods that only read their argument.
+            if (callee._type === "Attribute" && READING_METHOD_ARGUMENTS.has(callee.attr)) return true;
             if (callee._type !== "Name") return false;
             const res = this.analysis.resolve(scope, callee.id);
             if (res.kind === "builtin" && READING_BUILTINS.has(callee.id)) return true;
@@ -341,12 +353,17 @@ export class TypeEnv {
           case "Assign": {
             // `other = xs` (lenient): what is put in through the other name goes into this container too.
             if (!lenient || parent.value !== use) return false;
+            // `b.items = xs`, `d["k"] = xs`: reachable through the object, so items may come in unseen.
+            if (parent.targets.some((target) => target._type !== "Name")) fills.push(escaped());
             for (const target of parent.targets) {
               const alias = target._type === "Name" ? this.analysis.resolve(scope, target.id) : null;
               if (alias !== null && alias.kind !== "builtin" && !seen.has(alias.symbol)) fills.push(...(this.containerFills(alias.symbol, isList, seen, true) ?? []));
             }
             return true;
           }
+          case "Starred":
+            // `f(*xs)`, `[*xs, 1]`: the items are copied out; the container itself goes nowhere.
+            return parent.ctx === "Load" && (grand?._type === "Call" || grand?._type === "List" || grand?._type === "Tuple" || grand?._type === "Set");
           case "For":
           case "AsyncFor":
           case "comprehension":
@@ -363,7 +380,12 @@ export class TypeEnv {
             return false;
         }
       })();
-      if (!understood && !lenient) return null;
+      if (!understood) {
+        if (!lenient) return null;
+        // Not understood (`grid = [row]`, `holder = {"c": counts}`, a method's argument...): the
+        // container may be reached and filled from elsewhere, so its items are not known.
+        fills.push(escaped());
+      }
     }
     return fills;
   }
@@ -952,6 +974,29 @@ export class TypeEnv {
 }
 
 /** A place a list or dict gets an item (and for a dict, its key), found by `containerFills`. */
+/** An item type once values may have been put in unseen: ints may be floats, bools anything (deeply). */
+function unseenItems(t: PyType): PyType {
+  switch (t.k) {
+    case "int":
+      return FLOAT;
+    case "bool":
+      return ANY;
+    case "list":
+    case "set":
+      return { ...t, item: unseenItems(t.item) };
+    case "dict":
+      return { ...t, value: unseenItems(t.value) };
+    case "tuple":
+      return { ...t, items: t.items.map(unseenItems) };
+    case "tuplevar":
+      return { ...t, item: unseenItems(t.item) };
+    case "optional":
+      return { ...t, of: unseenItems(t.of) };
+    default:
+      return t;
+  }
+}
+
 interface Fill {
   /** The item's type, or null when it is not followed; `current` is the item type so far. */
   item: (current: PyType) => PyType | null;
@@ -964,7 +1009,10 @@ const LIST_READS = new Set(["pop", "index", "count", "reverse", "clear", "remove
 const DICT_READS = new Set(["get", "items", "keys", "values", "pop", "clear", "copy"]);
 
 /** Builtins that only read a container passed to them. */
-const READING_BUILTINS = new Set(["len", "sum", "min", "max", "sorted", "list", "tuple", "set", "frozenset", "print", "str", "repr", "enumerate", "zip", "reversed", "any", "all", "bool"]);
+/** Methods (of any receiver) that only read the container passed to them. */
+const READING_METHOD_ARGUMENTS = new Set(["join", "extend", "update", "union", "intersection", "difference", "issubset", "issuperset", "isdisjoint"]);
+
+const READING_BUILTINS = new Set(["len", "sum", "min", "max", "sorted", "list", "tuple", "set", "frozenset", "print", "str", "repr", "enumerate", "zip", "reversed", "any", "all", "bool", "map", "filter", "iter", "dict", "isinstance", "type", "id"]);
 
 /**
  * What `item op= value` leaves in a container when the items so far are of the join of the
