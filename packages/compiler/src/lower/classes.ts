@@ -35,7 +35,7 @@ import { template } from "./fstrings.js";
 import { generatorReturnType } from "./generators.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
-import { ANY, join, type ClassInfo, type PyType, type TypeEnv } from "./types.js";
+import { ANY, join, unseenItems, type ClassInfo, type PyType, type TypeEnv } from "./types.js";
 
 const f = ts.factory;
 
@@ -60,8 +60,18 @@ const earlierClassOfSameName = new WeakMap<ClassDef, ClassDef>();
 /** Collects every class of the module (names, bases, methods, fields) before lowering. */
 export function collectClasses(module: Module, types: TypeEnv): void {
   const classes: ClassDef[] = [];
+  // Attribute names stored on something other than `self` (`c.count = 2.0`): fields whose values
+  // are not all seen by the inference of the class's own assignments.
+  const storedElsewhere = new Set<string>();
+  const storeTarget = (t: Expression): void => {
+    if (t._type === "Attribute" && !(t.value._type === "Name" && t.value.id === "self")) storedElsewhere.add(t.attr);
+    else if (t._type === "Tuple" || t._type === "List") t.elts.forEach(storeTarget);
+    else if (t._type === "Starred") storeTarget(t.value);
+  };
   const visit = (n: Node): void => {
     if (n._type === "ClassDef") classes.push(n);
+    else if (n._type === "Assign") n.targets.forEach(storeTarget);
+    else if (n._type === "AugAssign" || n._type === "AnnAssign" || n._type === "For" || n._type === "AsyncFor") storeTarget(n.target);
     forEachChild(n, visit);
   };
   visit(module);
@@ -97,7 +107,7 @@ export function collectClasses(module: Module, types: TypeEnv): void {
     }
     types.classes.set(cls.name, info);
   }
-  for (const cls of first.values()) computeFields(types, types.classes.get(cls.name)!);
+  for (const cls of first.values()) computeFields(types, types.classes.get(cls.name)!, storedElsewhere);
 }
 
 /** The type of a class attribute of a class or of its user base classes (not an instance field of theirs). */
@@ -110,7 +120,7 @@ function classAttribute(types: TypeEnv, info: ClassInfo, attr: string): PyType |
   return undefined;
 }
 
-function computeFields(types: TypeEnv, info: ClassInfo): void {
+function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: ReadonlySet<string>): void {
   const cls = info.node;
   const classScope = types.analysis.scopeOf(cls);
   const dataclassArgs: Arg[] = [];
@@ -145,7 +155,11 @@ function computeFields(types: TypeEnv, info: ClassInfo): void {
       // A class attribute is the default of the instance attribute (`count = 0`, `self.count += 1`).
       const classValue = info.fields.has(attr) ? undefined : classAttribute(types, info, attr);
       if (classValue !== undefined) info.instanceDefaults.add(attr);
-      const t = value === null ? ANY : types.infer(value, scope);
+      const inferred = value === null ? ANY : types.infer(value, scope);
+      // A list or dict held by an instance can be filled through any reference to the instance,
+      // and a field stored from outside the class (`c.count = 2.0`) gets values not seen here,
+      // which inference does not follow: they are typed as if put in unseen (an int may be a float).
+      const t = inferred.k === "list" || inferred.k === "dict" || inferred.k === "set" || storedElsewhere.has(attr) ? unseenItems(inferred) : inferred;
       const known = info.fields.get(attr) ?? classValue;
       info.fields.set(attr, known === undefined ? t : join(known, t));
     });

@@ -975,7 +975,7 @@ export class TypeEnv {
 
 /** A place a list or dict gets an item (and for a dict, its key), found by `containerFills`. */
 /** An item type once values may have been put in unseen: ints may be floats, bools anything (deeply). */
-function unseenItems(t: PyType): PyType {
+export function unseenItems(t: PyType): PyType {
   switch (t.k) {
     case "int":
       return FLOAT;
