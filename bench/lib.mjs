@@ -1,6 +1,6 @@
 // Shared helpers of the benchmarks: statistics, timing a whole process, locating the packages, CPython.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -130,4 +130,24 @@ export function table(header, rows) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i] ?? "").length)));
   const line = (cells) => "| " + cells.map((c, i) => String(c ?? "").padEnd(widths[i])).join(" | ") + " |";
   return [line(header), "|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|", ...rows.map(line)].join("\n");
+}
+
+/**
+ * A built copy of the repository at git revision `rev`, for "before" figures measured in the same run as the
+ * working tree's: `git archive` of the revision into bench/.generated/baseline/<commit>, installed and built
+ * there once (later runs reuse it). Returns its root.
+ */
+export function prepareBaseline(rev) {
+  const git = (...args) => execFileSync("git", args, { cwd: repoRoot, encoding: "utf8" }).trim();
+  const commit = git("rev-parse", "--verify", `${rev}^{commit}`);
+  const root = path.join(benchDir, ".generated", "baseline", commit.slice(0, 12));
+  const built = path.join(root, "packages", "compiler", "dist", "index.js");
+  if (existsSync(built)) return { root, commit };
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  execFileSync("sh", ["-c", `git archive ${commit} | tar -x -C "${root}"`], { cwd: repoRoot, stdio: "inherit" });
+  const pnpm = (...args) => execFileSync("corepack", ["pnpm", ...args], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CI: "true" } });
+  pnpm("install", "--frozen-lockfile");
+  pnpm("build");
+  return { root, commit };
 }

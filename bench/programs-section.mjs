@@ -2,7 +2,8 @@
 // same function the CLI calls), stripped of types by esbuild, and run with node; its hand-written
 // TypeScript twin goes through the same esbuild step. Both outputs must equal CPython's before anything
 // is timed. Times are whole processes (interpreter start-up included on every side; the empty-program
-// rows show how much that is).
+// rows show how much that is). With a baseline (`--baseline REV`), the same program is also translated by
+// that revision's compiler and run on its runtime, interleaved with the rest: the "before" side.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { benchDir, compilerEntry, importFile, pythonEnv, pythonExecutable, requireFrom, runProcess, timeProcesses } from "./lib.mjs";
@@ -20,8 +21,11 @@ function strip(esbuild, tsFile, outFile) {
   writeFileSync(outFile, code);
 }
 
-export async function programsSection({ runs }) {
+export async function programsSection({ runs, baseline = null }) {
   const { transpile } = await importFile(compilerEntry);
+  const before = baseline === null ? null : (await importFile(path.join(baseline.root, "packages/compiler/dist/index.js"))).transpile;
+  const beforeDir = baseline === null ? null : path.join(baseline.root, "bench", ".generated", "programs");
+  if (beforeDir !== null) mkdirSync(beforeDir, { recursive: true });
   const esbuild = requireFrom("cli")("esbuild");
   mkdirSync(outDir, { recursive: true });
   const python = pythonExecutable();
@@ -45,10 +49,18 @@ export async function programsSection({ runs }) {
       pyts: [process.execPath, [pytsJs], {}],
       native: [process.execPath, [nativeJs], {}],
     };
+    if (before !== null) {
+      // Inside the baseline's tree, so `@pyts/runtime` resolves to the baseline's runtime.
+      const old = before(readFileSync(pyFile, "utf8"), { filename: `${name}.py` });
+      writeFileSync(path.join(beforeDir, `${name}.ts`), old.code);
+      strip(esbuild, path.join(beforeDir, `${name}.ts`), path.join(beforeDir, `${name}.pyts.mjs`));
+      commands.before = [process.execPath, [path.join(beforeDir, `${name}.pyts.mjs`)], {}];
+    }
     const expected = runProcess(...commands.cpython).stdout;
-    const mismatch = ["pyts", "native"].find((side) => runProcess(...commands[side]).stdout !== expected);
+    const mismatch = Object.keys(commands).find((side) => side !== "cpython" && runProcess(...commands[side]).stdout !== expected);
     if (mismatch !== undefined) {
-      results.push({ name, label, error: `the ${mismatch === "pyts" ? "translated" : "hand-written"} program's output differs from CPython's` });
+      const who = { pyts: "translated", native: "hand-written", before: "baseline's translated" }[mismatch];
+      results.push({ name, label, error: `the ${who} program's output differs from CPython's` });
       continue;
     }
     results.push({ name, label, outputLines: expected.split("\n").length - 1, ...timeProcesses(commands, runs) });

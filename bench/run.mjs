@@ -1,7 +1,11 @@
 // `corepack pnpm bench`: every benchmark of bench/, side by side in one run, printed as markdown and
 // written to bench/RESULTS.md. Never part of the test suite. Build first (`corepack pnpm build`).
 //
-//   node bench/run.mjs [--runs N] [--only translation,startup,runtime,programs] [--reuse]
+//   node bench/run.mjs [--runs N] [--only translation,startup,runtime,programs] [--reuse] [--baseline REV]
+//
+// --baseline REV also measures the runtime and generated-code programs on git revision REV (built once in
+// bench/.generated/baseline/), interleaved with the working tree's runs, and reports after ÷ before: the
+// figure the issues' "no more than 10% slower" rule is read from.
 //
 // Raw figures of each section are kept in bench/.generated/results-<section>.json; with --reuse, the
 // sections left out of --only are reported from there (their date is shown), so one section can be
@@ -14,7 +18,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { countLines, writeProgram } from "./gen-program.mjs";
-import { benchDir, pythonExecutable, pythonVersion, ratio, runJson, secs, spread, table } from "./lib.mjs";
+import { benchDir, prepareBaseline, pythonExecutable, pythonVersion, ratio, runJson, secs, spread, table } from "./lib.mjs";
 import { programsSection } from "./programs-section.mjs";
 import { runtimeSection } from "./runtime-section.mjs";
 import { startup } from "./startup.mjs";
@@ -27,6 +31,7 @@ const option = (name, fallback) => {
 const runs = Number(option("--runs", "5"));
 const only = new Set(option("--only", "translation,startup,runtime,programs").split(","));
 const reuse = args.includes("--reuse");
+const baselineRev = option("--baseline", null);
 const reused = [];
 
 /** Measures a section, or with --reuse reports its last saved figures; null when it is skipped. */
@@ -56,6 +61,12 @@ const machine = {
   loadBefore: os.loadavg(),
 };
 progress(`CPython ${machine.python} at ${python} (what \`python3\` resolves to, called directly)`);
+
+const baseline = baselineRev === null ? null : prepareBaseline(baselineRev);
+if (baseline !== null) progress(`baseline ${baselineRev} (${baseline.commit.slice(0, 12)}) built in ${path.relative(process.cwd(), baseline.root)}`);
+const beforeRows = [];
+/** A row of the before/after table: `after ÷ before` above 1 means the working tree is slower. */
+const beforeRow = (label, after, before) => [label, spread(after), spread(before), `${(after.median / before.median).toFixed(2)}x`];
 
 const oneLine = path.join(benchDir, ".generated", "one-line.py");
 writeFileSync(oneLine, 'print("hello")\n');
@@ -155,7 +166,7 @@ if (t !== null) {
 
 const rt = await section("runtime", () => {
   progress("runtime (bench/runtime programs)");
-  return runtimeSection({ runs });
+  return runtimeSection({ runs, baseline });
 });
 if (rt !== null) {
   mainRows.push(["**Runtime** (seconds inside the event loop)", "@pyts/runtime", "CPython", "native promises", "CPython ÷ pyts; pyts ÷ native", "", ""]);
@@ -172,12 +183,13 @@ if (rt !== null) {
       goal ? "≥ 10x CPython, ≤ 1.5x native" : "",
       goal ? yes(faster >= 10 && overNative <= 1.5) : "",
     ]);
+    if (r.before && baseline !== null) beforeRows.push(beforeRow(`runtime: ${r.label}`, r.pyts, r.before));
   }
 }
 
 const programs = await section("programs", () => {
   progress("generated code (bench/programs)");
-  return programsSection({ runs });
+  return programsSection({ runs, baseline });
 });
 if (programs !== null) {
   const { results, empty } = programs;
@@ -198,6 +210,7 @@ if (programs !== null) {
       "≥ 10x CPython, ≤ 1.5x hand-written",
       yes(faster >= 10 && overNative <= 1.5),
     ]);
+    if (r.before && baseline !== null) beforeRows.push(beforeRow(`generated code: ${r.label}`, r.pyts.wall, r.before.wall));
   }
   mainRows.push(["empty program (start-up alone)", "", spread(empty.cpython.wall), spread(empty.native.wall), "", "", ""]);
 }
@@ -213,6 +226,12 @@ const header = [
   ...(reused.length > 0 ? [`Reported from an earlier run: ${reused.join("; ")}.`] : []),
 ].join("\n");
 const mainTable = table(["benchmark", "pyts", "CPython", "native / floor", "ratio", "goal", "met"], mainRows);
+if (beforeRows.length > 0 && baseline !== null) {
+  details.unshift(
+    `### Before and after: this tree against ${baselineRev} (${baseline.commit.slice(0, 12)}), interleaved in this run\n\n` +
+      table(["figure", "this tree", baselineRev, "after ÷ before"], beforeRows),
+  );
+}
 const markdown = `## Benchmarks\n\n${header}\n\n${mainTable}\n\n${details.join("\n\n")}\n`;
 console.log(markdown);
 writeFileSync(path.join(benchDir, "RESULTS.md"), `<!-- Written by \`corepack pnpm bench\` (bench/run.mjs); do not edit by hand. -->\n${markdown}`);

@@ -1,6 +1,7 @@
 // Runtime: the asyncio programs of bench/runtime (kept by the runtime's authors), each run under CPython,
 // @pyts/runtime and native promises, interleaved. Every program prints the wall and CPU seconds it spent
-// inside its event loop, so interpreter start-up is left out on every side.
+// inside its event loop, so interpreter start-up is left out on every side. With a baseline (`--baseline
+// REV`), the same programs also run on that revision's runtime: the "before" side.
 import path from "node:path";
 import { benchDir, pythonEnv, pythonExecutable, runProcess, stats } from "./lib.mjs";
 
@@ -11,16 +12,20 @@ export const RUNTIME_CASES = [
   ["queue", 200_000, "Queue put/get of 200k items"],
 ];
 
-export function runtimeSection({ runs }) {
+export function runtimeSection({ runs, baseline = null }) {
   const dir = path.join(benchDir, "runtime");
   const sides = {
     cpython: (c, n) => runProcess(pythonExecutable(), [path.join(dir, "bench.py"), c, n], { env: pythonEnv() }),
     pyts: (c, n) => runProcess(process.execPath, [path.join(dir, "bench-runtime.mjs"), c, n]),
     native: (c, n) => runProcess(process.execPath, [path.join(dir, "bench-native.mjs"), c, n]),
   };
+  if (baseline !== null) {
+    const beforeScript = path.join(baseline.root, "bench", "runtime", "bench-runtime.mjs");
+    sides.before = (c, n) => runProcess(process.execPath, [beforeScript, c, n]);
+  }
   const results = [];
   for (const [name, n, label] of RUNTIME_CASES) {
-    const samples = { cpython: [], pyts: [], native: [] };
+    const samples = Object.fromEntries(Object.keys(sides).map((side) => [side, []]));
     for (let i = 0; i < runs; i++) {
       for (const [side, run] of Object.entries(sides)) {
         const [wall, cpu] = run(name, String(n)).stdout.trim().split(/\s+/).map(Number);
