@@ -50,6 +50,28 @@ export function runPythonCase(caseDir, options = {}) {
 }
 
 /**
+ * Beside `stdout.txt`: how CPython's run ended, when it did not end quietly. A quiet ending is exit code 0
+ * with nothing on stderr; any other is recorded (by the recording script only) as `endingOf(run)` — the exit
+ * code, and the last line of stderr (`ValueError: invalid literal for int() with base 10: 'x'`) when there is
+ * one. A case without the file must end quietly.
+ */
+export const ENDING_FILE = "exit.txt";
+export const QUIET_ENDING = "exit 0\n";
+
+/**
+ * The part of a run's end that must equal CPython's: exit code (or the signal that killed it) and the last
+ * non-blank line of stderr, as text, e.g. `"exit 1\nKeyError: 'zz'\n"`, or `"exit 0\n"` for a quiet end.
+ * @param {{ status: number | null, signal: string | null, stderr: string }} run
+ * @returns {string}
+ */
+export function endingOf(run) {
+  const end = run.signal === null ? `exit ${run.status}` : `killed by ${run.signal}`;
+  const lines = run.stderr.trimEnd().split(/\r?\n/);
+  const last = lines[lines.length - 1] ?? "";
+  return last === "" ? `${end}\n` : `${end}\n${last}\n`;
+}
+
+/**
  * Every fixture case directory (one holding `input.py`) under `root`, sorted.
  * @param {string} root
  * @returns {string[]}

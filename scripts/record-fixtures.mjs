@@ -1,15 +1,17 @@
 #!/usr/bin/env node
-// Records what CPython prints for each fixture: runs `input.py` and writes `stdout.txt` beside it. The only
-// writer of stdout.txt. Cases with a `diagnostics.txt` are programs pyts must reject; they are skipped.
+// Records what CPython does with each fixture: runs `input.py`, writes what it printed to `stdout.txt` and,
+// when the run did not end quietly (exit code 0, nothing on stderr), how it ended to `exit.txt`: the exit code
+// and the last line of stderr (see `endingOf` in python.mjs); a stale `exit.txt` is removed. The only writer
+// of both files. Cases with a `diagnostics.txt` are programs pyts must reject; they are skipped.
 //
 //   pnpm fixtures:record                       every case under fixtures/
 //   pnpm fixtures:record fixtures/hello        every case under a directory
 //   pnpm fixtures:record fixtures/hello/print/input.py
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { findFixtureCases, mapLimit, pythonExecutable, runPythonCase } from "./python.mjs";
+import { ENDING_FILE, endingOf, findFixtureCases, mapLimit, pythonExecutable, QUIET_ENDING, runPythonCase } from "./python.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -37,12 +39,10 @@ await mapLimit(unique, os.availableParallelism(), async (dir) => {
     return;
   }
   writeFileSync(path.join(dir, "stdout.txt"), result.stdout);
-  const note = result.status === 0 ? "" : ` (exit ${result.status}: ${lastLine(result.stderr)})`;
+  const ending = endingOf(result);
+  if (ending === QUIET_ENDING) rmSync(path.join(dir, ENDING_FILE), { force: true });
+  else writeFileSync(path.join(dir, ENDING_FILE), ending);
+  const note = ending === QUIET_ENDING ? "" : ` (${ending.trimEnd().replace("\n", ": ")})`;
   console.error(`  ${name}: ${result.stdout.split("\n").length - 1} line(s)${note}`);
 });
 process.exitCode = failures > 0 ? 1 : 0;
-
-function lastLine(text) {
-  const lines = text.trimEnd().split("\n");
-  return lines[lines.length - 1] ?? "";
-}

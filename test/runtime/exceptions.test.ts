@@ -1,7 +1,10 @@
 // Exceptions: str/repr/args against CPython, the class hierarchy, and how JavaScript's own
 // errors become Python exceptions (toPyException).
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import * as rt from "../../packages/runtime/src/index.js";
+import * as asyncio from "../../packages/runtime/src/modules/asyncio.js";
+import { pythonEnv, pythonExecutable } from "../../scripts/python.mjs";
 import { describeAgreement, type OracleCase } from "./oracle.js";
 
 const { tuple, repr, str } = rt;
@@ -122,5 +125,63 @@ describe("toPyException", () => {
     expect(e.message).toBe("'missing'");
     expect(e.name).toBe("KeyError");
     expect(String(e)).toBe("KeyError: 'missing'");
+  });
+});
+
+describe("the report of an uncaught exception, as CPython's traceback module writes it", () => {
+  // Exceptions built but never raised have no frames: CPython then prints no `Traceback` header, and the
+  // runtime's report, given no frame lines, is compared without its header lines.
+  const withoutHeaders = (report: string) => report.replace(/^.*Traceback \(most recent call last\):\n/gm, "");
+  const report = (e: rt.BaseException) => withoutHeaders(rt.formatException(e, () => ""));
+  const formatted = (expression: string) => `''.join(__import__('traceback').format_exception(${expression}))`;
+  const reportCases: OracleCase[] = [];
+  const addReport = (expression: string, ts: () => rt.BaseException) => reportCases.push({ py: formatted(expression), ts: () => report(ts()) });
+
+  addReport("ExceptionGroup('outer', [ValueError(1), ExceptionGroup('inner', [KeyError('k'), TypeError('t')]), OSError('last')])", () =>
+    new rt.ExceptionGroup("outer", [new rt.ValueError(1), new rt.ExceptionGroup("inner", [new rt.KeyError("k"), new rt.TypeError("t")]), new rt.OSError("last")]));
+  addReport("ExceptionGroup('wide', [ValueError(i) for i in range(17)])", () =>
+    new rt.ExceptionGroup("wide", Array.from({ length: 17 }, (_, i) => new rt.ValueError(i))));
+  addReport("(lambda e: (e.add_note('first note'), e.add_note('second\\nnote'), e)[2])(ValueError('with notes'))", () => {
+    const e = new rt.ValueError("with notes");
+    e.add_note("first note");
+    e.add_note("second\nnote");
+    return e;
+  });
+  addReport("(lambda e, c: (setattr(e, '__cause__', c), e)[1])(RuntimeError('outer'), ExceptionGroup('g', [ValueError('inside')]))", () =>
+    rt.raiseFrom(new rt.RuntimeError("outer"), new rt.ExceptionGroup("g", [new rt.ValueError("inside")])));
+  addReport("(lambda e, c: (setattr(e, '__context__', c), e)[1])(KeyError('second'), ValueError('first'))", () =>
+    rt.withContext(new rt.KeyError("second"), new rt.ValueError("first")));
+  addReport("__import__('asyncio').CancelledError()", () => new asyncio.CancelledError());
+  addReport("__import__('asyncio').InvalidStateError('Result is not set.')", () => new asyncio.InvalidStateError("Result is not set."));
+  addReport("__import__('asyncio').QueueEmpty()", () => new asyncio.QueueEmpty());
+  addReport("type('AppError', (__import__('asyncio').CancelledError,), {'__module__': '__main__'})('stop')", () => {
+    class AppError extends asyncio.CancelledError {}
+    return new AppError("stop");
+  });
+  describeAgreement("formatException matches traceback.format_exception", reportCases);
+
+  // How `raise SystemExit(code)` ends the program: python3 runs each and reports its exit status and stderr.
+  const EXIT_CODES: Array<[string, unknown]> = [
+    ["None", null],
+    ["True", true],
+    ["False", false],
+    ["3", 3],
+    ["256", 256],
+    ["-1", -1],
+    ["2.5", new rt.PyFloat(2.5)],
+    ["'bye'", "bye"],
+    ["10 ** 20", 10n ** 20n],
+  ];
+  it.each(EXIT_CODES)("SystemExit(%s) exits as in CPython", (python, code) => {
+    const cpython = spawnSync(pythonExecutable(), ["-c", `raise SystemExit(${python})`], { env: pythonEnv(), encoding: "utf8" });
+    let stderr = "";
+    const restore = rt.setOutput(() => {}, (text) => (stderr += text));
+    let status: number;
+    try {
+      status = rt.reportUncaught(new rt.SystemExit(code));
+    } finally {
+      restore();
+    }
+    expect({ status, stderr }).toEqual({ status: cpython.status, stderr: cpython.stderr });
   });
 });

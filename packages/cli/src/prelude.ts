@@ -1,11 +1,11 @@
 // Loaded by `pyts run` (node --import) before the translated program. It makes the process look like
 // CPython running the script: `sys.argv[0]` is the Python file; an uncaught exception anywhere (not only
-// inside `asyncio.run`) prints CPython's report and exits 1, `SystemExit` exits with its code; and when
+// inside `asyncio.run`) is reported by the runtime's `reportUncaught`, as CPython does; and when
 // the program carries a source map, the traceback's `File "x.py", line N, in f` lines come from the
 // stack, mapped back to the Python source (node runs with --enable-source-maps).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { BaseException, formatException, str, SystemExit, toPyException } from "@pyts/runtime";
+import { reportUncaught, type BaseException } from "@pyts/runtime";
 
 const argv0 = process.env["PYTS_ARGV0"];
 const pythonPath = process.env["PYTS_SOURCE"];
@@ -13,14 +13,12 @@ delete process.env["PYTS_ARGV0"];
 delete process.env["PYTS_SOURCE"];
 if (argv0 !== undefined) process.argv[1] = argv0;
 
-/** The runtime's report holds this line where CPython lists the frames. */
-const PLACEHOLDER = '  File "<pyts>", line ?, in <module>\n';
-
 /** `at f (file:///x.py:3:5)`, `at async f (/x.py:3:5)`, `at file:///x.py:3:5`. */
 const FRAME = /^\s*at (?:async )?(?:(.*?) \()?(.+?):(\d+):\d+\)?$/;
 
-function pythonFrames(error: unknown, file: string, lines: readonly string[]): string | undefined {
-  const stack = error instanceof Error ? error.stack : undefined;
+/** The `File "x.py", line N, in f` lines of an exception's stack that point into the Python file. */
+function pythonFrames(error: BaseException, file: string, lines: readonly string[]): string | undefined {
+  const stack = error.stack;
   if (stack === undefined) return undefined;
   const frames: string[] = [];
   for (const line of stack.split("\n")) {
@@ -37,39 +35,8 @@ function pythonFrames(error: unknown, file: string, lines: readonly string[]): s
   return frames.length > 0 ? frames.reverse().join("") : undefined;
 }
 
-/** The exceptions a report prints, in printing order (the root cause first), as the runtime walks them. */
-function chainOf(error: BaseException): BaseException[] {
-  const chain: BaseException[] = [];
-  const seen = new Set<BaseException>();
-  for (let current: BaseException | null = error; current !== null && !seen.has(current); ) {
-    seen.add(current);
-    chain.push(current);
-    current = current.__cause__ ?? (current.__suppress_context__ ? null : current.__context__);
-  }
-  return chain.reverse();
-}
-
 {
   const lines = pythonPath === undefined ? [] : readFileSync(pythonPath, "utf8").split(/\r\n|\r|\n/);
-  process.on("uncaughtException", (error: unknown) => {
-    const exception = toPyException(error);
-    if (exception instanceof SystemExit) {
-      const code = exception.code;
-      if (code === null || code === undefined) process.exit(0);
-      if (typeof code === "number") process.exit(code);
-      process.stderr.write(`${str(code)}\n`);
-      process.exit(1);
-    }
-    const report = formatException(exception);
-    const chain = chainOf(exception);
-    let index = 0;
-    const withFrames = report.split(PLACEHOLDER).reduce((text, part) => {
-      const original = chain[index] === exception ? error : chain[index];
-      const frames = (pythonPath === undefined ? undefined : pythonFrames(original, pythonPath, lines)) ?? PLACEHOLDER;
-      index++;
-      return `${text}${frames}${part}`;
-    });
-    process.stderr.write(withFrames);
-    process.exit(1);
-  });
+  const frames = pythonPath === undefined ? undefined : (exception: BaseException) => pythonFrames(exception, pythonPath, lines);
+  process.on("uncaughtException", (error: unknown) => process.exit(reportUncaught(error, frames)));
 }

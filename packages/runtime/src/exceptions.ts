@@ -398,40 +398,122 @@ export function withContext<E extends BaseException>(exc: E, context: BaseExcept
   return exc;
 }
 
-/** The last line of a traceback: `ValueError: bad value`, or just `ValueError`. */
+/**
+ * The last line of a traceback: `ValueError: bad value`, or just `ValueError`. As in CPython, a class
+ * from a module other than `__main__` and `builtins` is named with its module
+ * (`asyncio.exceptions.CancelledError`).
+ */
 export function formatExceptionOnly(e: BaseException): string {
   const text = str(e);
-  const name = e.constructor.name;
+  const cls = e.constructor as { name: string; __qualname__?: unknown; __module__?: unknown };
+  const qualname = typeof cls.__qualname__ === "string" ? cls.__qualname__ : cls.name;
+  const module = cls.__module__ ?? "__main__";
+  const name = module === "__main__" || module === "builtins" ? qualname : `${typeof module === "string" ? module : "<unknown>"}.${qualname}`;
   return text === "" ? name : `${name}: ${text}`;
 }
 
+/** Where the traceback of an exception would list its frames: Python frames, when they are known. */
+export type FrameFormatter = (e: BaseException) => string | undefined;
+
+/** The frame lines of a report when no frames are known (JavaScript has no Python frames). */
+export const UNKNOWN_FRAMES = '  File "<pyts>", line ?, in <module>\n';
+
+const CAUSE_MESSAGE = "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE = "\nDuring handling of the above exception, another exception occurred:\n\n";
+// CPython's traceback.TracebackException defaults.
+const MAX_GROUP_WIDTH = 15;
+const MAX_GROUP_DEPTH = 10;
+
+interface ReportContext {
+  seen: Set<BaseException>;
+  /** Nesting inside exception groups: each level indents by two and draws a `|` margin. */
+  groupDepth: number;
+  needClose: boolean;
+  frames: FrameFormatter | undefined;
+  out: string[];
+}
+
 /**
- * What CPython prints for an uncaught exception, chained exceptions included. JavaScript
- * has no Python frames, so the traceback body is a single placeholder line.
+ * What CPython prints for an uncaught exception (traceback.TracebackException.format): the chain of causes
+ * and contexts, the root first; exception groups drawn as nested boxes; notes after the message. `frames`
+ * gives the frame lines of each exception; without it, each lists the single line `UNKNOWN_FRAMES`.
  */
-export function formatException(e: BaseException): string {
-  const parts: string[] = [];
-  const seen = new Set<BaseException>();
-  let current: BaseException | null = e;
-  const chain: Array<[BaseException, string]> = [];
-  while (current !== null && !seen.has(current)) {
-    seen.add(current);
+export function formatException(e: BaseException, frames?: FrameFormatter): string {
+  const context: ReportContext = { seen: new Set([e]), groupDepth: 0, needClose: false, frames, out: [] };
+  formatChain(e, context);
+  return context.out.join("");
+}
+
+function emit(context: ReportContext, text: string, margin = "|"): void {
+  const indent = " ".repeat(2 * context.groupDepth) + (context.groupDepth > 0 ? `${margin} ` : "");
+  for (const line of text.split(/(?<=\n)/)) if (line !== "") context.out.push(indent + line);
+}
+
+function messageAndNotes(e: BaseException): string {
+  let text = `${formatExceptionOnly(e)}\n`;
+  for (const note of e.__notes__ ?? []) text += `${str(note)}\n`;
+  return text;
+}
+
+function formatChain(e: BaseException, context: ReportContext): void {
+  // CPython follows a cause, or else an unsuppressed context, each only once (cycles end there).
+  // Each entry: an exception, and the line that joins it to the one it was chained to (printed before it).
+  const chain: Array<[BaseException, string | null]> = [];
+  for (let current: BaseException | null = e; current !== null; ) {
+    const cause: BaseException | null = current.__cause__;
+    const contextual: BaseException | null = current.__suppress_context__ ? null : current.__context__;
     let next: BaseException | null = null;
-    let joint = "";
-    if (current.__cause__ !== null) {
-      next = current.__cause__;
-      joint = "\nThe above exception was the direct cause of the following exception:\n\n";
-    } else if (current.__context__ !== null && !current.__suppress_context__) {
-      next = current.__context__;
-      joint = "\nDuring handling of the above exception, another exception occurred:\n\n";
-    }
+    let joint: string | null = null;
+    if (cause !== null && !context.seen.has(cause)) [next, joint] = [cause, CAUSE_MESSAGE];
+    else if (contextual !== null && !context.seen.has(contextual)) [next, joint] = [contextual, CONTEXT_MESSAGE];
     chain.push([current, joint]);
+    if (next !== null) context.seen.add(next);
     current = next;
   }
   for (let i = chain.length - 1; i >= 0; i--) {
-    const [exc] = chain[i]!;
-    parts.push(`Traceback (most recent call last):\n  File "<pyts>", line ?, in <module>\n${formatExceptionOnly(exc)}\n`);
-    if (i > 0) parts.push(chain[i - 1]![1]);
+    const [exc, joint] = chain[i]!;
+    if (joint !== null) emit(context, joint);
+    if (!(exc instanceof BaseExceptionGroup)) {
+      emit(context, "Traceback (most recent call last):\n");
+      emit(context, context.frames?.(exc) ?? UNKNOWN_FRAMES);
+      emit(context, messageAndNotes(exc));
+    } else if (context.groupDepth > MAX_GROUP_DEPTH) {
+      emit(context, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
+    } else {
+      formatGroup(exc, context);
+    }
   }
-  return parts.join("");
+}
+
+function formatGroup(group: BaseExceptionGroup, context: ReportContext): void {
+  const topLevel = context.groupDepth === 0;
+  if (topLevel) context.groupDepth++;
+  emit(context, "Exception Group Traceback (most recent call last):\n", topLevel ? "+" : "|");
+  emit(context, context.frames?.(group) ?? UNKNOWN_FRAMES);
+  emit(context, messageAndNotes(group));
+  const count = group.exceptions.length;
+  const shown = count <= MAX_GROUP_WIDTH ? count : MAX_GROUP_WIDTH + 1;
+  context.needClose = false;
+  for (let i = 0; i < shown; i++) {
+    const last = i === shown - 1;
+    if (last) context.needClose = true;
+    const truncated = i >= MAX_GROUP_WIDTH;
+    const indent = " ".repeat(2 * context.groupDepth);
+    context.out.push(`${indent}${i === 0 ? "+-" : "  "}+---------------- ${truncated ? "..." : i + 1} ----------------\n`);
+    context.groupDepth++;
+    if (truncated) {
+      const remaining = count - MAX_GROUP_WIDTH;
+      emit(context, `and ${remaining} more exception${remaining > 1 ? "s" : ""}\n`);
+    } else {
+      const sub = group.exceptions[i]!;
+      context.seen.add(sub);
+      formatChain(sub, context);
+    }
+    if (last && context.needClose) {
+      context.out.push(`${" ".repeat(2 * context.groupDepth)}+------------------------------------\n`);
+      context.needClose = false;
+    }
+    context.groupDepth--;
+  }
+  if (topLevel) context.groupDepth = 0;
 }

@@ -1,22 +1,30 @@
 // The program's entry point: runs the translated module body and turns an escaping
 // exception into what CPython does — a traceback on stderr and exit status 1, or for
 // SystemExit the requested status (a non-int code is printed to stderr, status 1).
-import { BaseException, formatException, SystemExit, toPyException } from "./exceptions.js";
+// `reportUncaught` is the one place that decides this; `pyts run`'s prelude and
+// asyncio's exception hook call it too.
+import { BaseException, formatException, SystemExit, toPyException, type FrameFormatter } from "./exceptions.js";
 import { flushStdout, writeStderr } from "./output.js";
 import { str } from "./repr.js";
 
-/** The exit status for an exception that ended the program, after reporting it. */
-export function reportUncaught(error: unknown): number {
+/**
+ * The exit status for an exception that ended the program, after reporting it on stderr as CPython
+ * does (pythonrun.c `_Py_HandleSystemExit`, traceback.print_exception). `frames` gives each exception's
+ * frame lines when they are known.
+ */
+export function reportUncaught(error: unknown, frames?: FrameFormatter): number {
   const e = toPyException(error);
   if (e instanceof SystemExit) {
     const code = e.code;
     if (code === null || code === undefined) return 0;
-    if (typeof code === "number" && Number.isInteger(code)) return code & 0xff;
     if (typeof code === "boolean") return code ? 1 : 0;
+    if (typeof code === "number" && Number.isInteger(code)) return code & 0xff;
+    // An int too large for a C long makes CPython's conversion fail: status -1.
+    if (typeof code === "bigint") return BigInt.asIntN(64, code) === code ? Number(BigInt.asIntN(32, code)) & 0xff : 0xff;
     writeStderr(str(code) + "\n");
     return 1;
   }
-  writeStderr(formatException(e as BaseException));
+  writeStderr(formatException(e as BaseException, frames));
   return 1;
 }
 

@@ -72,11 +72,19 @@ export function defineBuiltinType<F extends Function>(
 
 /** Mark a runtime class (exceptions, Dict ...) as builtin: `repr(ValueError)` = `<class 'ValueError'>`. */
 export function markBuiltinClass(cls: Function): void {
+  markClassModule(cls, "builtins");
+}
+
+/**
+ * Name the module a runtime class belongs to in CPython: `repr(asyncio.CancelledError)` is
+ * `<class 'asyncio.exceptions.CancelledError'>`, and a traceback ends `asyncio.exceptions.CancelledError`.
+ */
+export function markClassModule(cls: Function, module: string): void {
   // A getter, not a value: static properties are inherited, and a user subclass
   // (class AppError(Exception)) belongs to __main__.
   Object.defineProperty(cls, "__module__", {
     get(this: Function) {
-      return this === cls ? "builtins" : "__main__";
+      return this === cls ? module : "__main__";
     },
     set(this: Function, value: unknown) {
       Object.defineProperty(this, "__module__", { value, writable: true, configurable: true });

@@ -3,8 +3,9 @@
 // JavaScript cannot block, so `run` returns a Promise and the emitted module awaits it at top
 // level: `await asyncio.run(main())`. Statements after it run after the loop has closed, as in
 // CPython.
-import { BaseException, RuntimeError, SystemExit, ValueError, formatException, toPyException } from "../exceptions.js";
-import { repr, str } from "../repr.js";
+import { RuntimeError, ValueError, toPyException } from "../exceptions.js";
+import { reportUncaught } from "../main.js";
+import { repr } from "../repr.js";
 import { resolveValue } from "./awaitable.js";
 import { coroutine, iscoroutine, noAdopt } from "./coroutine.js";
 import { Future } from "./future.js";
@@ -160,16 +161,5 @@ let hookInstalled = false;
 export function installExceptHook(): void {
   if (hookInstalled || process.listenerCount("uncaughtException") > 0) return;
   hookInstalled = true;
-  process.on("uncaughtException", (err: unknown) => {
-    const e = toPyException(err);
-    if (e instanceof SystemExit) {
-      const code = e.code;
-      if (code === null || code === undefined) process.exit(0);
-      if (typeof code === "number") process.exit(code);
-      process.stderr.write(str(code) + "\n");
-      process.exit(1);
-    }
-    process.stderr.write(formatException(e instanceof BaseException ? e : toPyException(e)));
-    process.exit(1);
-  });
+  process.on("uncaughtException", (err: unknown) => process.exit(reportUncaught(err)));
 }
