@@ -45,10 +45,13 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "FIRST_EXCEPTION", "Future", "Handle", "InvalidStateError", "LifoQueue", "Lock", "PriorityQueue", "Queue",
     "QueueEmpty", "QueueFull", "Runner", "Semaphore", "Task", "TaskGroup", "Timeout", "TimeoutError", "TimerHandle",
     "WindowsProactorEventLoopPolicy", "WindowsSelectorEventLoopPolicy", "_get_running_loop", "all_tasks",
-    "as_completed", "create_task", "current_task", "ensure_future", "gather", "get_event_loop",
+    "as_completed", "create_task", "current_task", "ensure_future", "exceptions", "gather", "get_event_loop",
     "get_event_loop_policy", "get_running_loop", "iscoroutine", "iscoroutinefunction", "isfuture", "new_event_loop",
     "run", "set_event_loop", "set_event_loop_policy", "shield", "sleep", "timeout", "timeout_at", "to_thread",
     "wait", "wait_for",
+  ],
+  "asyncio.exceptions": [
+    "CancelledError", "InvalidStateError", "TimeoutError",
   ],
   bisect: [
     "bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right",
@@ -90,6 +93,9 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "abs", "add", "and_", "attrgetter", "contains", "delitem", "eq", "floordiv", "ge", "getitem", "gt", "iadd",
     "imul", "index", "invert", "is_", "is_not", "itemgetter", "le", "lshift", "lt", "matmul", "methodcaller", "mod",
     "mul", "ne", "neg", "not_", "or_", "pos", "pow", "rshift", "setitem", "sub", "truediv", "truth", "xor",
+  ],
+  queue: [
+    "Empty", "Full", "LifoQueue", "PriorityQueue", "Queue", "SimpleQueue",
   ],
   random: [
     "Random", "choice", "choices", "expovariate", "gauss", "getrandbits", "getstate", "normalvariate", "randint",
