@@ -50,6 +50,8 @@ export const messages = {
   PY3001: { severity: "error", message: "`{0}` is not supported" },
   PY3002: { severity: "error", message: "module `{0}` is not supported" },
   PY3003: { severity: "error", message: "`{0}` is not supported: {1}" },
+  PY3021: { severity: "error", message: "Python builtin `{0}` is not provided by the pyts runtime" },
+  PY3022: { severity: "error", message: "`{0}` is not provided by the pyts runtime (module `{1}` has no `{2}`)" },
 
   PY4001: { severity: "warning", message: "{0}" },
 

@@ -44,3 +44,33 @@ export function kwargsOf(mapping: unknown): Record<string, unknown> {
   }
   return out;
 }
+
+/**
+ * Python's binding of a call's arguments to a function's positional-or-keyword parameters:
+ * `bindArguments("put", [item, kw({ block: false })], ["item", "block", "timeout"], { block: true, timeout: null })`
+ * gives `{ item, block: false, timeout: null }`. A parameter without a default is required.
+ * Errors are CPython's TypeErrors for a function named `fn`.
+ */
+export function bindArguments(fn: string, args: readonly unknown[], names: readonly string[], defaults: Record<string, unknown> = {}): Record<string, unknown> {
+  const [positional, keywords] = splitKwargs<Record<string, unknown>>([...args]);
+  if (positional.length > names.length) {
+    const required = names.filter((n) => !(n in defaults)).length;
+    const takes = required === names.length ? `${names.length}` : `from ${required} to ${names.length}`;
+    throw new TypeError(`${fn}() takes ${takes} positional argument${names.length === 1 && required === 1 ? "" : "s"} but ${positional.length} ${positional.length === 1 ? "was" : "were"} given`);
+  }
+  const out: Record<string, unknown> = {};
+  positional.forEach((v, i) => (out[names[i]!] = v));
+  for (const [k, v] of Object.entries(keywords)) {
+    if (!names.includes(k)) throw new TypeError(`${fn}() got an unexpected keyword argument '${k}'`);
+    if (k in out) throw new TypeError(`${fn}() got multiple values for argument '${k}'`);
+    out[k] = v;
+  }
+  const missing = names.filter((n) => !(n in out) && !(n in defaults));
+  if (missing.length > 0) {
+    const listed = missing.map((n) => `'${n}'`);
+    const text = listed.length === 1 ? listed[0] : `${listed.slice(0, -1).join(", ")} and ${listed[listed.length - 1]}`;
+    throw new TypeError(`${fn}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${text}`);
+  }
+  for (const n of names) if (!(n in out)) out[n] = defaults[n];
+  return out;
+}

@@ -7,6 +7,7 @@
 import { TypeError } from "./exceptions.js";
 import { PyFloat } from "./numbers.js";
 import { isTuple } from "./tuple.js";
+import { isClass } from "./typename.js";
 
 declare global {
   interface Function {
@@ -136,7 +137,12 @@ export const NoneType = defineBuiltinType(
 function functionType(): Function {
   return builtinTypes.get("function")!;
 }
-defineBuiltinType(function function_() {}, "function", (x) => typeof x === "function");
+// A function defined with `def` or `lambda`: not a class, a type object or a bound method (`bound f`).
+defineBuiltinType(
+  function function_() {},
+  "function",
+  (x) => typeof x === "function" && !isClass(x) && !x.name.startsWith("bound ") && (x as { __pyTypeName__?: string }).__pyTypeName__ === undefined,
+);
 
 /** `type(x)`: the type object of a value. */
 export function type(x: unknown): Function {

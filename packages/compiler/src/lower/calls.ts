@@ -22,23 +22,6 @@ import { typeOf } from "./operators.js";
 
 const f = ts.factory;
 
-/** Builtins that pyts rejects, with the construct named in the diagnostic. */
-const UNSUPPORTED_BUILTINS: Record<string, string> = {
-  open: "open() (file I/O)",
-  exec: "exec()",
-  eval: "eval()",
-  compile: "compile()",
-  globals: "globals()",
-  locals: "locals()",
-  vars: "vars()",
-  __import__: "__import__()",
-  breakpoint: "breakpoint()",
-  memoryview: "memoryview()",
-  bytearray: "bytearray()",
-  bytes: "bytes()",
-  complex: "complex()",
-};
-
 export function lowerCall(ctx: LowerContext, node: Call): ts.Expression {
   const func = node.func;
   if (func._type === "Name") return lowerNameCall(ctx, node, func.id);
@@ -56,10 +39,9 @@ export function isSuperCall(e: Expression): boolean {
 function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expression {
   const res = ctx.analysis.resolve(ctx.scope, name);
   if (res.kind === "builtin") {
-    const unsupported = UNSUPPORTED_BUILTINS[name];
-    if (unsupported !== undefined) return ctx.unsupported(node.func, unsupported);
     if (name === "super") return ctx.unsupported(node, "super() outside an attribute access");
-    const callee = ctx.useRuntime(name);
+    if (name === "vars" && node.args.length === 0) return ctx.unsupported(node, "vars() without an argument");
+    const callee = ctx.useBuiltin(name, node.func);
     if (/^[A-Z]\w*(Error|Exception|Exit|Iteration|Interrupt|Warning)$/.test(name) || name === "BaseException" || name === "Exception") {
       return f.createNewExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
     }

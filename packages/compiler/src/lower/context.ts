@@ -1,13 +1,17 @@
 // The state shared by every lowering module while one file is lowered: diagnostics, the runtime
-// and module names the output imports (requested with `useRuntime` / `useModule`, emitted once as
-// one import per module), scope facts from the analysis pass and a temporary-name generator.
+// and module names the output imports (requested with `useRuntime` / `useModule` / `useBuiltin`,
+// emitted once as one import per module), scope facts from the analysis pass and a temporary-name
+// generator. Every runtime name requested must be in the runtime's catalogue (catalogue.ts): a
+// request outside it is a compiler bug (an internal error), never an import that fails at load.
 //
 //     print(len(xs))        import { len, print } from "@pyts/runtime";
 //                           print(len(xs));
-import type { Node, Span } from "@pyts/parser";
+//     memoryview(b)         error PY3021: Python builtin `memoryview` is not provided by the pyts runtime
+import type { Expression, Node, Span } from "@pyts/parser";
 import { diagnostic, type Diagnostic, type DiagnosticCode } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope, ScopeAnalysis, SymbolInfo } from "../analyze/scopes.js";
+import { isPythonBuiltin, isRuntimeExport, isRuntimeModule, pythonModuleName, runtimeModuleExports } from "./catalogue.js";
 import type { Declaration } from "./names.js";
 import type { TypeEnv } from "./types.js";
 
@@ -111,8 +115,24 @@ export class LowerContext {
     return info.name === null ? this.useModuleNamespace(info.module, local) : this.useModule(info.module, info.name, local);
   }
 
+  /**
+   * `asyncio.nosuch`: reading an attribute that the runtime module does not export, through a name
+   * bound by `import <module>`, is a PY3022 diagnostic at `span` (CPython would raise AttributeError
+   * when the line runs; here the runtime lacks the name, so the program is not translated).
+   */
+  checkModuleAttribute(value: Expression, attr: string, span: Span): void {
+    if (value._type !== "Name") return;
+    const res = this.analysis.resolve(this.scope, value.id);
+    if (res.kind === "builtin" || res.symbol.bindings.length !== 1 || res.symbol.bindings[0]!.kind !== "import") return;
+    const info = this.imports.get(res.symbol.bindings[0]!.node);
+    if (info === undefined || info.name !== null) return;
+    const module = pythonModuleName(info.module);
+    if (!runtimeModuleExports(module).has(attr)) this.error("PY3022", span, [`${module}.${attr}`, module, attr]);
+  }
+
   /** Requests a runtime export and returns the identifier that names it in the output. */
   useRuntime(name: string): ts.Identifier {
+    if (!isRuntimeExport(name)) throw new Error(`\`${name}\` is not in the runtime's catalogue`);
     let local = this.runtimeNames.get(name);
     if (local === undefined) {
       local = this.freshImportName(name);
@@ -121,8 +141,23 @@ export class LowerContext {
     return f.createIdentifier(local);
   }
 
+  /**
+   * A Python builtin read by name: the runtime export of that name, or, for a builtin the runtime
+   * does not provide (`memoryview`, `breakpoint`), a PY3021 diagnostic at `span` and a placeholder.
+   * A name that is not a Python builtin at all is reported too (PY3003).
+   */
+  useBuiltin(name: string, span: Span): ts.Expression {
+    if (isRuntimeExport(name)) return this.useRuntime(name);
+    if (isPythonBuiltin(name)) this.error("PY3021", span, [name]);
+    else this.error("PY3003", span, [name, "no scope binds this name and it is not a Python builtin"]);
+    return f.createIdentifier("undefined");
+  }
+
   /** Requests an export of a runtime module (`from time import time` → `import { time } from ".../time"`). */
   useModule(module: string, name: string, local: string = name): ts.Identifier {
+    if (!runtimeModuleExports(pythonModuleName(module)).has(name)) {
+      throw new Error(`\`${name}\` of module \`${pythonModuleName(module)}\` is not in the runtime's catalogue`);
+    }
     let names = this.moduleNames.get(module);
     if (names === undefined) {
       names = new Map();
@@ -134,6 +169,7 @@ export class LowerContext {
 
   /** Requests a namespace import (`import asyncio` → `import * as asyncio from ".../asyncio"`). */
   useModuleNamespace(module: string, local: string): ts.Identifier {
+    if (!isRuntimeModule(pythonModuleName(module))) throw new Error(`module \`${pythonModuleName(module)}\` is not in the runtime's catalogue`);
     this.moduleNamespaces.set(module, local);
     return f.createIdentifier(local);
   }

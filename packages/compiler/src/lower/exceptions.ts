@@ -20,6 +20,7 @@
 // runtime's `toPyException` before the handlers test it, so `except RecursionError` works.
 import type { Assert, Expression, Raise, Try } from "@pyts/parser";
 import ts from "../typescript.cjs";
+import { isRuntimeExport } from "./catalogue.js";
 import type { LowerContext } from "./context.js";
 import { lowerBody, lowerExpression } from "./index.js";
 import { condition } from "./operators.js";
@@ -94,8 +95,9 @@ function handlerType(ctx: LowerContext, type: Expression): ts.TypeNode {
   const one = (e: Expression): ts.TypeNode => {
     if (e._type === "Name") {
       const res = ctx.analysis.resolve(ctx.scope, e.id);
-      if (res.kind === "builtin") return f.createTypeReferenceNode(ctx.useRuntime(e.id));
-      if (res.symbol.bindings.some((b) => b.kind === "class")) return f.createTypeReferenceNode(ctx.id(e.id));
+      if (res.kind === "builtin") {
+        if (isRuntimeExport(e.id)) return f.createTypeReferenceNode(ctx.useRuntime(e.id));
+      } else if (res.symbol.bindings.some((b) => b.kind === "class")) return f.createTypeReferenceNode(ctx.id(e.id));
     }
     return f.createTypeReferenceNode(ctx.useRuntime("BaseException"));
   };

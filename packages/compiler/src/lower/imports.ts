@@ -5,35 +5,13 @@
 //     import asyncio                  import * as asyncio from "@pyts/runtime/asyncio";
 //     from time import time           import { time } from "@pyts/runtime/time";
 //     import threading                error PY3002: module `threading` is not supported
+//     from asyncio import nosuch      error PY3022: `from asyncio import nosuch` is not provided by the pyts runtime ...
+//
+// Which modules and names exist is the runtime's catalogue (catalogue.ts).
 import type { Alias, Import, ImportFrom } from "@pyts/parser";
 import type ts from "../typescript.cjs";
+import { isRuntimeModule, runtimeModuleExports, runtimeModulePath } from "./catalogue.js";
 import type { LowerContext } from "./context.js";
-
-/** Modules the runtime provides, as `@pyts/runtime/<name>`. */
-export const SUPPORTED_MODULES = new Set([
-  "asyncio",
-  "time",
-  "math",
-  "random",
-  "itertools",
-  "functools",
-  "collections",
-  "dataclasses",
-  "contextlib",
-  "typing",
-  "nest_asyncio",
-  "string",
-  "operator",
-  "sys",
-  "enum",
-  "heapq",
-  "bisect",
-  "statistics",
-  "copy",
-  "abc",
-  "types",
-  "__future__",
-]);
 
 /** Modules whose names never reach the output (annotations, decorators the compiler handles). */
 const COMPILE_TIME_MODULES = new Set(["typing", "__future__", "abc"]);
@@ -68,16 +46,20 @@ export function lowerImportFrom(ctx: LowerContext, node: ImportFrom): ts.Stateme
 
 function registerAlias(ctx: LowerContext, alias: Alias, module: string, name: string | null): void {
   const top = module.split(".")[0]!;
-  if (!SUPPORTED_MODULES.has(top)) {
+  if (COMPILE_TIME_MODULES.has(top)) return;
+  if (!isRuntimeModule(module)) {
     ctx.error("PY3002", alias, [module], { help: "pyts translates programs that use the modules its runtime provides" });
     return;
   }
-  if (COMPILE_TIME_MODULES.has(top)) return;
   if (module.includes(".") && name === null) {
     ctx.error("PY3001", alias, [`import ${module}`]);
     return;
   }
-  ctx.imports.set(alias, { module: module.replace(/\./g, "/"), name });
+  if (name !== null && !runtimeModuleExports(module).has(name)) {
+    ctx.error("PY3022", alias, [`from ${module} import ${name}`, module, name]);
+    return;
+  }
+  ctx.imports.set(alias, { module: runtimeModulePath(module), name });
 }
 
 /** Registers every import of a module body up front, so uses inside functions defined earlier resolve. */

@@ -46,6 +46,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   const call = (callee: ts.Expression, args: ts.Expression[]): ts.Expression => f.createCallExpression(callee, undefined, args);
 
   if (recvType.k === "module") {
+    ctx.checkModuleAttribute(func.value, name, func);
     const recv = lowerExpression(ctx, func.value);
     const args = runtimeArguments(ctx, node.args, node.keywords);
     return isRuntimeClassName(name) ? f.createNewExpression(member(recv), undefined, args) : awaitEventLoop(ctx, name, call(member(recv), args), node, true);

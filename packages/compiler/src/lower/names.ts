@@ -133,7 +133,7 @@ export function lowerName(ctx: LowerContext, node: Name): ts.Expression {
   if (res.kind === "builtin") {
     const special = BUILTIN_VALUES[node.id];
     if (special !== undefined) return special();
-    return ctx.useRuntime(node.id);
+    return ctx.useBuiltin(node.id, node);
   }
   const sym = res.symbol;
   const self = ctx.selfName(sym);

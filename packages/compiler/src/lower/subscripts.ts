@@ -26,6 +26,7 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
     return f.createPropertyAccessExpression(ctx.useRuntime(METHOD_TABLES[node.value.id]!), node.attr);
   }
   const t = typeOf(ctx, node.value);
+  if (t.k === "module") ctx.checkModuleAttribute(node.value, node.attr, node);
   const recv = lowerExpression(ctx, node.value);
   if (node.attr === "__class__") return f.createCallExpression(ctx.useRuntime("type"), undefined, [recv]);
   if (t.k === "instance" && !t.runtime) {

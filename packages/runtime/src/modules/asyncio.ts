@@ -49,6 +49,7 @@ export { TaskGroup } from "../asyncio/taskgroups.js";
 export { Queue, PriorityQueue, LifoQueue } from "../asyncio/queues.js";
 export { Lock, Event, Condition, Semaphore, BoundedSemaphore } from "../asyncio/locks.js";
 export { run, Runner, to_thread } from "../asyncio/runners.js";
+export * as exceptions from "./asyncio/exceptions.js";
 
 import { PySet } from "../set.js";
 import { get_running_loop, type EventLoop } from "../asyncio/loop.js";

@@ -1,0 +1,127 @@
+// The catalogue of what this package provides: every root export of `@pyts/runtime` and, for each
+// Python module the runtime implements, the names `@pyts/runtime/<module>` exports (a dotted module
+// such as `collections.abc` lives at `@pyts/runtime/collections/abc`). The compiler emits no runtime
+// name outside it; a test holds it equal to the built package's real exports in both directions.
+// Plain data, so the compiler loads it without loading the runtime.
+//
+//     print(len(xs))            ROOT_EXPORTS has "print" and "len"
+//     from asyncio import sleep MODULE_EXPORTS.asyncio has "sleep"
+
+/** Names exported by `@pyts/runtime` (builtins, exceptions, helpers the compiler emits). */
+export const ROOT_EXPORTS: readonly string[] = [
+  "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup", "BlockingIOError",
+  "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError", "ConnectionAbortedError", "ConnectionError",
+  "ConnectionRefusedError", "ConnectionResetError", "Coroutine", "DeprecationWarning", "Dict", "DictItems",
+  "DictKeys", "DictValues", "EOFError", "Ellipsis", "EncodingWarning", "Exception", "ExceptionGroup",
+  "FileExistsError", "FileNotFoundError", "FloatingPointError", "FrozenInstanceError", "FutureWarning",
+  "GeneratorExit", "ImportError", "ImportWarning", "IndentationError", "IndexError", "InterruptedError",
+  "IsADirectoryError", "KeyError", "KeyboardInterrupt", "KwArgs", "LookupError", "MemoryError",
+  "ModuleNotFoundError", "NameError", "NoneType", "NotADirectoryError", "NotImplemented", "NotImplementedError",
+  "OSError", "OverflowError", "PendingDeprecationWarning", "PermissionError", "ProcessLookupError",
+  "PyAsyncGenerator", "PyFloat", "PyFrozenSet", "PyGenerator", "PyRange", "PySet", "PySlice", "RecursionError",
+  "ReferenceError", "ResourceWarning", "RuntimeError", "RuntimeWarning", "StopAsyncIteration", "StopIteration",
+  "SyntaxError", "SyntaxWarning", "SystemError", "SystemExit", "TabError", "TimeoutError", "TypeError",
+  "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError",
+  "UnicodeWarning", "UserWarning", "ValueError", "Warning", "ZeroDivisionError", "abs", "add", "aiter", "all",
+  "and_", "anext", "any", "ascii", "asyncGenerator", "asyncIter", "awaitable", "bin", "bitand", "bitor", "bitxor",
+  "bool", "callMethod", "callable", "chr", "contains", "coroutine", "coroutineMethod", "coroutineMethods", "delattr",
+  "delitem", "delslice", "dict", "divmod", "enumerate", "eq", "exit", "filter", "float", "floordiv", "flushStdout",
+  "format", "formatException", "formatExceptionOnly", "frozenset", "ge", "generator", "getattr", "getitem",
+  "getslice", "gt", "hasattr", "hash", "hex", "iadd", "iand", "id", "imul", "input", "instanceDefaults", "int",
+  "invert", "ior", "is", "isTuple", "isinstance", "issubclass", "isub", "iter", "iterate", "ixor", "kw", "kwargsOf",
+  "le", "len", "list", "listMethods", "lshift", "lt", "makeException", "map", "matmul", "max", "min", "mod", "mul",
+  "ne", "neg", "next", "noAdopt", "not", "notContains", "object", "oct", "or_", "ord", "percentFormat", "pos", "pow",
+  "print", "quit", "raiseFrom", "range", "reportUncaught", "repr", "reraise", "reversed", "round", "rshift",
+  "runMain", "set", "setOutput", "setattr", "setitem", "setslice", "slice", "sorted", "str", "strFormat",
+  "strFormatMap", "strMethods", "sub", "sum", "toPyException", "truediv", "truthy", "tuple", "tupleMethods", "type",
+  "vars", "withContext", "xor", "zip",
+];
+
+/** Python module name → names exported by `@pyts/runtime/<module with / for .>`. */
+export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
+  asyncio: [
+    "ALL_COMPLETED", "AbstractEventLoop", "AbstractEventLoopPolicy", "BaseEventLoop", "BoundedSemaphore",
+    "CancelledError", "Condition", "Coroutine", "DefaultEventLoopPolicy", "Event", "EventLoop", "FIRST_COMPLETED",
+    "FIRST_EXCEPTION", "Future", "Handle", "InvalidStateError", "LifoQueue", "Lock", "PriorityQueue", "Queue",
+    "QueueEmpty", "QueueFull", "Runner", "Semaphore", "Task", "TaskGroup", "Timeout", "TimeoutError", "TimerHandle",
+    "WindowsProactorEventLoopPolicy", "WindowsSelectorEventLoopPolicy", "_get_running_loop", "all_tasks",
+    "as_completed", "create_task", "current_task", "ensure_future", "exceptions", "gather", "get_event_loop",
+    "get_event_loop_policy", "get_running_loop", "iscoroutine", "iscoroutinefunction", "isfuture", "new_event_loop",
+    "run", "set_event_loop", "set_event_loop_policy", "shield", "sleep", "timeout", "timeout_at", "to_thread",
+    "wait", "wait_for",
+  ],
+  "asyncio.exceptions": [
+    "CancelledError", "InvalidStateError", "TimeoutError",
+  ],
+  bisect: [
+    "bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right",
+  ],
+  collections: [
+    "Counter", "OrderedDict", "defaultdict", "deque", "namedtuple",
+  ],
+  contextlib: [
+    "AsyncGeneratorContextManager", "asynccontextmanager", "closing", "contextmanager", "nullcontext", "suppress",
+  ],
+  copy: [
+    "copy", "deepcopy",
+  ],
+  dataclasses: [
+    "Field", "FrozenInstanceError", "MISSING", "asdict", "astuple", "dataclass", "field", "fields", "is_dataclass",
+    "replace",
+  ],
+  functools: [
+    "cache", "cmp_to_key", "lru_cache", "partial", "reduce", "total_ordering", "update_wrapper", "wraps",
+  ],
+  heapq: [
+    "heapify", "heappop", "heappush", "heappushpop", "heapreplace", "merge", "nlargest", "nsmallest",
+  ],
+  itertools: [
+    "accumulate", "chain", "combinations", "combinations_with_replacement", "compress", "count", "cycle",
+    "dropwhile", "filterfalse", "groupby", "islice", "pairwise", "permutations", "product", "repeat", "starmap",
+    "takewhile", "tee", "zip_longest",
+  ],
+  math: [
+    "acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "ceil", "comb", "copysign", "cos", "cosh", "degrees",
+    "dist", "e", "exp", "expm1", "fabs", "factorial", "floor", "fmod", "fsum", "gcd", "hypot", "inf", "isclose",
+    "isfinite", "isinf", "isnan", "isqrt", "lcm", "log", "log10", "log1p", "log2", "modf", "nan", "perm", "pi",
+    "pow", "prod", "radians", "sin", "sinh", "sqrt", "tan", "tanh", "tau", "trunc",
+  ],
+  nest_asyncio: [
+    "apply",
+  ],
+  operator: [
+    "abs", "add", "and_", "attrgetter", "contains", "delitem", "eq", "floordiv", "ge", "getitem", "gt", "iadd",
+    "imul", "index", "invert", "is_", "is_not", "itemgetter", "le", "lshift", "lt", "matmul", "methodcaller", "mod",
+    "mul", "ne", "neg", "not_", "or_", "pos", "pow", "rshift", "setitem", "sub", "truediv", "truth", "xor",
+  ],
+  queue: [
+    "Empty", "Full", "LifoQueue", "PriorityQueue", "Queue", "SimpleQueue",
+  ],
+  random: [
+    "Random", "choice", "choices", "expovariate", "gauss", "getrandbits", "getstate", "normalvariate", "randint",
+    "random", "randrange", "sample", "seed", "setstate", "shuffle", "triangular", "uniform",
+  ],
+  string: [
+    "ascii_letters", "ascii_lowercase", "ascii_uppercase", "capwords", "digits", "hexdigits", "octdigits",
+    "printable", "punctuation", "whitespace",
+  ],
+  sys: [
+    "argv", "byteorder", "exit", "getrecursionlimit", "maxsize", "modules", "path", "platform", "setrecursionlimit",
+    "stderr", "stdout", "version", "version_info",
+  ],
+  time: [
+    "asctime", "ctime", "gmtime", "localtime", "mktime", "monotonic", "monotonic_ns", "perf_counter",
+    "perf_counter_ns", "process_time", "sleep", "strftime", "time", "time_ns",
+  ],
+  types: [
+    "AsyncGeneratorType", "CoroutineType", "FunctionType", "GeneratorType", "LambdaType", "MethodType", "NoneType",
+    "SimpleNamespace",
+  ],
+  typing: [
+    "Annotated", "Any", "AsyncGenerator", "AsyncIterable", "AsyncIterator", "Awaitable", "Callable", "ClassVar",
+    "Coroutine", "Counter", "DefaultDict", "Deque", "Dict", "Final", "FrozenSet", "Generator", "Generic", "Iterable",
+    "Iterator", "List", "Literal", "Mapping", "MutableMapping", "MutableSequence", "Never", "NoReturn", "Optional",
+    "Protocol", "Self", "Sequence", "Set", "TYPE_CHECKING", "Tuple", "Type", "TypeAlias", "TypeVar", "Union", "cast",
+    "final", "overload", "runtime_checkable",
+  ],
+};

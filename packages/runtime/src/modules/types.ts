@@ -1,0 +1,63 @@
+// Python's `types`: `SimpleNamespace`, and the type objects of functions, bound methods,
+// generators, coroutines and async generators, for `isinstance` and `type(x) is ...`.
+//
+//     ns = SimpleNamespace(x=1, y="a")      const ns = new SimpleNamespace(kw({ x: 1, y: "a" }));
+//     print(ns)                             namespace(x=1, y='a')
+//     isinstance(gen(), GeneratorType)      true
+import "../builtin-types.js";
+import { PyAsyncGenerator, Coroutine } from "../asyncio/coroutine.js";
+import { eq } from "../compare.js";
+import { TypeError } from "../exceptions.js";
+import { PyGenerator } from "../generators.js";
+import { KwArgs } from "../kwargs.js";
+import { builtinType, defineBuiltinType } from "../pytype.js";
+import { repr, reprGuard } from "../repr.js";
+
+/** `types.SimpleNamespace(**kwargs)`: an object whose attributes are its keyword arguments. */
+export class SimpleNamespace {
+  [attr: string]: unknown;
+
+  constructor(...args: unknown[]) {
+    const last = args[args.length - 1];
+    const positional = last instanceof KwArgs ? args.length - 1 : args.length;
+    if (positional > 0) throw new TypeError("no positional arguments expected");
+    if (last instanceof KwArgs) Object.assign(this, last.values);
+  }
+
+  __repr__(): string {
+    const name = this.constructor === SimpleNamespace ? "namespace" : this.constructor.name;
+    return reprGuard(this, `${name}(...)`, () => `${name}(${Object.entries(this).map(([k, v]) => `${k}=${repr(v)}`).join(", ")})`);
+  }
+
+  __eq__(other: unknown): boolean {
+    if (!(other instanceof SimpleNamespace)) return false;
+    const mine = Object.keys(this);
+    const theirs = Object.keys(other);
+    return mine.length === theirs.length && mine.every((k) => Object.hasOwn(other, k) && eq(this[k], other[k]));
+  }
+}
+Object.defineProperty(SimpleNamespace, "__module__", { value: "types", writable: true, configurable: true });
+
+/** A JavaScript function bound to its receiver: how a bound method is represented. */
+function isBoundMethod(x: unknown): boolean {
+  return typeof x === "function" && x.name.startsWith("bound ");
+}
+
+/** `types.FunctionType` (also `LambdaType`): `type(f)` of a function defined with `def` or `lambda`. */
+export const FunctionType = builtinType("function")!;
+export { FunctionType as LambdaType };
+
+/** `types.MethodType`: a method bound to an instance (`obj.method` read without a call). */
+export const MethodType = defineBuiltinType(function method() {}, "method", isBoundMethod);
+
+/** `types.GeneratorType`: what calling a generator function returns. */
+export const GeneratorType = defineBuiltinType(function generator() {}, "generator", (x) => x instanceof PyGenerator);
+
+/** `types.CoroutineType`: what calling an `async def` function returns. */
+export const CoroutineType = defineBuiltinType(function coroutine() {}, "coroutine", (x) => x instanceof Coroutine);
+
+/** `types.AsyncGeneratorType`: what calling an async generator function returns. */
+export const AsyncGeneratorType = defineBuiltinType(function async_generator() {}, "async_generator", (x) => x instanceof PyAsyncGenerator);
+
+/** `types.NoneType` (3.10+). */
+export { NoneType } from "../pytype.js";

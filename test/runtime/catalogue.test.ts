@@ -1,0 +1,46 @@
+// The runtime's catalogue (what the compiler may emit) against the built package's real exports,
+// both ways: every name in the catalogue is exported, and every export is in the catalogue. Each
+// module is imported the way a translated program imports it (`@pyts/runtime/<module>`), and every
+// module file the package ships is in the catalogue.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { MODULE_EXPORTS, ROOT_EXPORTS } from "@pyts/runtime/catalogue";
+
+const modulesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../packages/runtime/dist/modules");
+
+/** Python module names of the `.js` files under dist/modules (`collections/abc.js` → `collections.abc`). */
+function shippedModules(dir: string, prefix = ""): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) out.push(...shippedModules(path.join(dir, entry.name), `${prefix}${entry.name}.`));
+    else if (entry.name.endsWith(".js")) out.push(prefix + entry.name.slice(0, -3));
+  }
+  return out.sort();
+}
+
+const sorted = (names: Iterable<string>): string[] => [...names].sort();
+
+describe("runtime catalogue", () => {
+  it("lists exactly the root exports of @pyts/runtime", async () => {
+    const root = await import("@pyts/runtime");
+    expect(sorted(ROOT_EXPORTS)).toEqual(sorted(Object.keys(root)));
+  });
+
+  it("lists every module the package ships", () => {
+    expect(sorted(Object.keys(MODULE_EXPORTS))).toEqual(shippedModules(modulesDir));
+  });
+
+  for (const [module, names] of Object.entries(MODULE_EXPORTS)) {
+    it(`lists exactly the exports of @pyts/runtime/${module.replace(/\./g, "/")}`, async () => {
+      const exported = (await import(`@pyts/runtime/${module.replace(/\./g, "/")}`)) as Record<string, unknown>;
+      expect(sorted(names)).toEqual(sorted(Object.keys(exported)));
+    });
+  }
+
+  it("has no name twice", () => {
+    expect(new Set(ROOT_EXPORTS).size).toBe(ROOT_EXPORTS.length);
+    for (const names of Object.values(MODULE_EXPORTS)) expect(new Set(names).size).toBe(names.length);
+  });
+});
