@@ -130,23 +130,25 @@ export function hasattr(obj: unknown, name: string): boolean {
 }
 
 /** `setattr(obj, name, value)`. */
-export function setattr(obj: unknown, name: string, value: unknown): void {
+export function setattr(obj: unknown, name: string, value: unknown): null {
   if (obj === null || obj === undefined || typeof obj !== "object" && typeof obj !== "function") {
     throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   }
   const hook = (obj as { __setattr__?: unknown }).__setattr__;
   if (typeof hook === "function") {
     hook.call(obj, name, value);
-    return;
+    return null;
   }
   if (Object.isFrozen(obj)) throw new AttributeError(`'${typeName(obj)}' object attribute '${name}' is read-only`);
   (obj as Record<string, unknown>)[name] = value;
+  return null;
 }
 
 /** `delattr(obj, name)`. */
-export function delattr(obj: unknown, name: string): void {
+export function delattr(obj: unknown, name: string): null {
   if (obj === null || obj === undefined || !(name in Object(obj))) throw noAttribute(obj, name);
   delete (obj as Record<string, unknown>)[name];
+  return null;
 }
 
 /** `callable(x)`. */

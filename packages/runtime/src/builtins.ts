@@ -25,7 +25,7 @@ interface PrintOptions {
 }
 
 /** `print(*objects, sep=' ', end='\n', file=None, flush=False)`. */
-export function print(...args: unknown[]): void {
+export function print(...args: unknown[]): null {
   const [objects, options] = splitKwargs<PrintOptions>(args);
   if (options !== undefined && Object.keys(options).length > 0) checkKwargs("print", options, ["sep", "end", "file", "flush"]);
   const sep = options.sep ?? " ";
@@ -46,24 +46,30 @@ export function print(...args: unknown[]): void {
     file.write(text);
     if (options.flush === true) file.flush?.();
   }
+  return null;
 }
 
 /** sys.stdout and sys.stderr. */
-export const stdout: TextStream & { flush(): void } = {
+export const stdout: TextStream & { flush(): null } = {
   write(text: string): number {
     if (typeof text !== "string") throw new TypeError(`write() argument must be str, not ${typeName(text)}`);
     writeStdout(text);
     return text.length;
   },
-  flush: flushStdout,
+  flush(): null {
+    flushStdout();
+    return null;
+  },
 };
-export const stderr: TextStream & { flush(): void } = {
+export const stderr: TextStream & { flush(): null } = {
   write(text: string): number {
     if (typeof text !== "string") throw new TypeError(`write() argument must be str, not ${typeName(text)}`);
     writeStderr(text);
     return text.length;
   },
-  flush(): void {},
+  flush(): null {
+    return null;
+  },
 };
 
 function roundHalfEven(x: number): number {

@@ -150,9 +150,10 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
     return tuple([e.key, e.value] as const);
   }
 
-  clear(): void {
+  clear(): null {
     this.#map.clear();
     this.#probes = 0;
+    return null;
   }
 
   copy(): Dict<K, V> {
@@ -162,7 +163,7 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
   }
 
   /** `dict.update(other=(), **kwargs)`. */
-  update(other?: unknown, kwargs?: KwArgs): void {
+  update(other?: unknown, kwargs?: KwArgs): null {
     if (other instanceof KwArgs) {
       kwargs = other;
       other = undefined;
@@ -195,6 +196,7 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
     if (kwargs !== undefined) {
       for (const [k, v] of Object.entries(kwargs.values)) this.__setitem__(k as K, v as V);
     }
+    return null;
   }
 
   keys(): DictKeys<K> {

@@ -40,8 +40,9 @@ export class BaseException extends Error {
     return this;
   }
 
-  add_note(note: string): void {
+  add_note(note: string): null {
     (this.__notes__ ??= []).push(note);
+    return null;
   }
 
   override toString(): string {

@@ -15,7 +15,8 @@
 // Two deliberate differences from a plain JavaScript generator, both CPython's behaviour:
 // - leaving a `for` loop early (`break`) does not close the generator: it stays suspended and
 //   can be resumed later (CPython closes it only when it is garbage collected);
-// - a generator resumed by `next()` sees `None` (`null`) as the value of its `yield`.
+// - a generator resumed by `next()` sees `None` (`null`) as the value of its `yield`;
+// - a generator that runs off its end returns None (`null`): `x = yield from gen()` gets None.
 import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, ValueError, toPyException } from "./exceptions.js";
 import { coroutine } from "./asyncio/coroutine.js";
 import { typeName } from "./typename.js";
@@ -122,13 +123,13 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
       throw this._escaped(e);
     }
     this._state = r.done === true ? CLOSED : SUSPENDED;
-    return r;
+    return r.done === true ? returned(r) : r;
   }
 
   /** @internal `_step("next", value)`, the one a loop over the generator takes for every item. */
   _next(value: S | undefined): IteratorResult<Y, R> {
     const state = this._state;
-    if (state === CLOSED) return { done: true, value: undefined as R };
+    if (state === CLOSED) return { done: true, value: null as R };
     if (state === RUNNING) throw new ValueError("generator already executing");
     this._state = RUNNING;
     let r: IteratorResult<Y, R>;
@@ -138,7 +139,7 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
       throw this._escaped(e);
     }
     this._state = r.done === true ? CLOSED : SUSPENDED;
-    return r;
+    return r.done === true ? returned(r) : r;
   }
 
   /** What leaves the generator when its frame raised `e`: it is closed, and a StopIteration becomes a RuntimeError (PEP 479). */
@@ -150,6 +151,11 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
     err.__context__ = e;
     return err;
   }
+}
+
+/** The end of a generator: a body that ran off its end (or a bare `return`) returned None, not `undefined`. */
+function returned<R>(r: IteratorReturnResult<R>): IteratorReturnResult<R> {
+  return r.value === undefined ? { done: true, value: null as R } : r;
 }
 
 /** The iterator `for ... of` and `yield*` see: no `return`, so `break` leaves the generator suspended. */
@@ -181,12 +187,13 @@ function toException(exc: unknown, value?: unknown): unknown {
 /** Wraps a `function*` so that calling it returns a Python generator object. */
 export function generator<This, A extends unknown[], Y, R, S>(
   fn: (this: This, ...args: A) => Generator<Y, R, S>,
+  name: string = fn.name,
 ): (this: This, ...args: A) => PyGenerator<Y, R, S> {
-  const name = fn.name === "" ? "<genexpr>" : fn.name;
+  const objectName = name === "" ? "<genexpr>" : name;
   const wrapped = function (this: This, ...args: A): PyGenerator<Y, R, S> {
-    return new PyGenerator(fn.apply(this, args), name);
+    return new PyGenerator(fn.apply(this, args), objectName);
   };
-  Object.defineProperty(wrapped, "name", { value: fn.name });
+  Object.defineProperty(wrapped, "name", { value: name });
   return wrapped;
 }
 

@@ -84,3 +84,4 @@ export { runMain, reportUncaught } from "./main.js";
 // coroutines, async generators, generators (what `async def`, `yield` and `async for` become)
 export * from "./asyncio/index.js";
 export { generator, PyGenerator, awaitable, aiter, anext } from "./generators.js";
+export { named } from "./functions.js";

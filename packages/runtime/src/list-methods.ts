@@ -23,20 +23,23 @@ function countIn(xs: readonly unknown[], x: unknown): number {
 }
 
 export const listMethods = {
-  append<T>(xs: T[], x: T): void {
+  append<T>(xs: T[], x: T): null {
     xs.push(x);
+    return null;
   },
-  extend<T>(xs: T[], items: Iterable<T>): void {
+  extend<T>(xs: T[], items: Iterable<T>): null {
     if (Array.isArray(items)) {
       for (const x of items.slice()) xs.push(x);
-      return;
+      return null;
     }
     for (const x of iterate(items)) xs.push(x);
+    return null;
   },
-  insert<T>(xs: T[], i: unknown, x: T): void {
+  insert<T>(xs: T[], i: unknown, x: T): null {
     let n = smallIndex(i);
     if (n < 0) n = Math.max(0, n + xs.length);
     xs.splice(Math.min(n, xs.length), 0, x);
+    return null;
   },
   pop<T>(xs: T[], i: unknown = -1): T {
     if (xs.length === 0) throw new IndexError("pop from empty list");
@@ -46,11 +49,11 @@ export const listMethods = {
     if (n === xs.length - 1) return xs.pop()!;
     return xs.splice(n, 1)[0]!;
   },
-  remove<T>(xs: T[], x: T): void {
+  remove<T>(xs: T[], x: T): null {
     for (let i = 0; i < xs.length; i++) {
       if (xs[i] === x || eq(xs[i], x)) {
         xs.splice(i, 1);
-        return;
+        return null;
       }
     }
     throw new ValueError("list.remove(x): x not in list");
@@ -59,18 +62,21 @@ export const listMethods = {
     return indexIn(xs, x, start, end, "list");
   },
   count: countIn,
-  sort<T>(xs: T[], options?: KwArgs<{ key?: ((x: T) => unknown) | null; reverse?: boolean }>): void {
+  sort<T>(xs: T[], options?: KwArgs<{ key?: ((x: T) => unknown) | null; reverse?: boolean }>): null {
     const opts = options?.values ?? {};
     sortInPlace(xs, opts.key ?? null, truthy(opts.reverse ?? false));
+    return null;
   },
-  reverse(xs: unknown[]): void {
+  reverse(xs: unknown[]): null {
     xs.reverse();
+    return null;
   },
   copy<T>(xs: readonly T[]): T[] {
     return xs.slice();
   },
-  clear(xs: unknown[]): void {
+  clear(xs: unknown[]): null {
     xs.length = 0;
+    return null;
   },
 };
 

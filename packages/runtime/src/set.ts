@@ -255,19 +255,22 @@ export class PySet<T = unknown> implements Iterable<T> {
     return this[Symbol.iterator]();
   }
 
-  add(key: T): void {
+  add(key: T): null {
     this.#addEntry(key, pyHash(key));
+    return null;
   }
 
-  discard(key: T): void {
+  discard(key: T): null {
     const j = this.#lookup(key, pyHash(key));
     if (j !== -1) this.#discardAt(j);
+    return null;
   }
 
-  remove(key: T): void {
+  remove(key: T): null {
     const j = this.#lookup(key, pyHash(key));
     if (j === -1) throw new KeyError(key);
     this.#discardAt(j);
+    return null;
   }
 
   pop(): T {
@@ -283,12 +286,13 @@ export class PySet<T = unknown> implements Iterable<T> {
     return key;
   }
 
-  clear(): void {
+  clear(): null {
     this.#keys = new Array(MINSIZE).fill(EMPTY);
     this.#hashes = new Array(MINSIZE).fill(0);
     this.#mask = MINSIZE - 1;
     this.#fill = 0;
     this.#used = 0;
+    return null;
   }
 
   copy(): PySet<T> {
@@ -297,8 +301,9 @@ export class PySet<T = unknown> implements Iterable<T> {
     return s;
   }
 
-  update(...others: Iterable<T>[]): void {
+  update(...others: Iterable<T>[]): null {
     for (const o of others) this.#update(o);
+    return null;
   }
 
   union<U>(...others: Iterable<U>[]): PySet<T | U> {
@@ -330,9 +335,10 @@ export class PySet<T = unknown> implements Iterable<T> {
     return result;
   }
 
-  intersection_update(...others: Iterable<unknown>[]): void {
+  intersection_update(...others: Iterable<unknown>[]): null {
     const r = this.intersection(...others);
     this.#assign(r);
+    return null;
   }
 
   difference(...others: Iterable<unknown>[]): PySet<T> {
@@ -362,7 +368,7 @@ export class PySet<T = unknown> implements Iterable<T> {
     return result;
   }
 
-  difference_update(...others: Iterable<unknown>[]): void {
+  difference_update(...others: Iterable<unknown>[]): null {
     for (const o of others) {
       if (o === this) {
         this.clear();
@@ -370,6 +376,7 @@ export class PySet<T = unknown> implements Iterable<T> {
       }
       for (const k of iterate(o)) this.discard(k as T);
     }
+    return null;
   }
 
   symmetric_difference<U>(other: Iterable<U>): PySet<T | U> {
@@ -379,10 +386,10 @@ export class PySet<T = unknown> implements Iterable<T> {
     return result;
   }
 
-  symmetric_difference_update(other: Iterable<unknown>): void {
+  symmetric_difference_update(other: Iterable<unknown>): null {
     if (other === this) {
       this.clear();
-      return;
+      return null;
     }
     const source = isSetLike(other) ? other : new PySet(other);
     for (const [k, h] of source.#entries()) {
@@ -390,6 +397,7 @@ export class PySet<T = unknown> implements Iterable<T> {
       if (j !== -1) this.#discardAt(j);
       else this.#addEntry(k, h);
     }
+    return null;
   }
 
   #assign(other: PySet<T>): void {

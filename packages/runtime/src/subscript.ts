@@ -163,12 +163,13 @@ function getitemSlow(x: unknown, key: unknown): unknown {
 }
 
 /** `x[key] = value`. Small so V8 inlines it: a list store at an index in range is done here. */
-export function setitem(x: unknown, key: unknown, value: unknown): void {
+export function setitem(x: unknown, key: unknown, value: unknown): null {
   if (typeof key === "number" && Array.isArray(x) && key >= 0 && key < x.length && Number.isInteger(key) && !isTuple(x)) {
     x[key] = value;
-    return;
+    return null;
   }
   setitemSlow(x, key, value);
+  return null;
 }
 
 function setitemSlow(x: unknown, key: unknown, value: unknown): void {
@@ -209,41 +210,43 @@ function setitemSlow(x: unknown, key: unknown, value: unknown): void {
 }
 
 /** `x[a:b:c] = value`. */
-export function setslice(x: unknown, start: unknown, stop: unknown, step: unknown, value: unknown): void {
+export function setslice(x: unknown, start: unknown, stop: unknown, step: unknown, value: unknown): null {
   setitem(x, new PySlice(start, stop, step), value);
+  return null;
 }
 
 /** `del x[key]`. */
-export function delitem(x: unknown, key: unknown): void {
+export function delitem(x: unknown, key: unknown): null {
   if (Array.isArray(x) && !isTuple(x)) {
     if (key instanceof PySlice) {
       const [start, stop, step] = key.indices(x.length);
       if (step === 1) {
         if (stop > start) x.splice(start, stop - start);
-        return;
+        return null;
       }
       const indices = sliceIndices(key, x.length).sort((a, b) => b - a);
       for (const i of indices) x.splice(i, 1);
-      return;
+      return null;
     }
     const v = intValue(key);
     if (v === undefined) throw new TypeError(`list indices must be integers or slices, not ${typeName(key)}`);
     const n = Number(v) < 0 ? Number(v) + x.length : Number(v);
     if (n < 0 || n >= x.length) throw new IndexError("list assignment index out of range");
     x.splice(n, 1);
-    return;
+    return null;
   }
   const f = dunder(x, "__delitem__");
   if (f !== undefined) {
     f.call(x, key);
-    return;
+    return null;
   }
   throw new TypeError(`'${typeName(x)}' object doesn't support item deletion`);
 }
 
 /** `del x[a:b:c]`. */
-export function delslice(x: unknown, start: unknown, stop: unknown, step: unknown): void {
+export function delslice(x: unknown, start: unknown, stop: unknown, step: unknown): null {
   delitem(x, new PySlice(start, stop, step));
+  return null;
 }
 
 /** `item in container`. */

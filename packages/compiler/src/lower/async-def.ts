@@ -21,7 +21,7 @@
 import type { AsyncFunctionDef, FunctionDef } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
-import { applyDecorators, lowerFunctionBody, lowerParameters } from "./functions.js";
+import { applyDecorators, functionExpressionName, lowerFunctionBody, lowerParameters } from "./functions.js";
 import { generatorReturnType } from "./generators.js";
 import { tsType } from "./names.js";
 
@@ -49,14 +49,14 @@ export function lowerAsyncFunctionValue(
   const fn = f.createFunctionExpression(
     [f.createModifier(ts.SyntaxKind.AsyncKeyword)],
     isAsyncGenerator ? f.createToken(ts.SyntaxKind.AsteriskToken) : undefined,
-    ctx.id(def.name),
+    functionExpressionName(ctx, def),
     undefined,
     params,
     returns,
     body,
   );
   const wrapper = ctx.useRuntime(isAsyncGenerator ? "asyncGenerator" : "coroutine");
-  return { before, value: f.createCallExpression(wrapper, undefined, [fn]) };
+  return { before, value: f.createCallExpression(wrapper, undefined, fn.name === undefined ? [fn, f.createStringLiteral(def.name)] : [fn]) };
 }
 
 /** `Promise<T>` for the declared (or inferred) return type `T` of a coroutine function. */

@@ -369,7 +369,7 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
   }
   const isGenerator = scope.facts.isGenerator;
   const isAsync = def._type === "AsyncFunctionDef";
-  let body = lowerFunctionBody(ctx, def, bodyPrologue, { className: cls.name, methodKind: methodKindCtx, self, isConstructor: isInit });
+  let body = lowerFunctionBody(ctx, def, bodyPrologue, { className: cls.name, methodKind: methodKindCtx, self, isConstructor: isInit, isSetter: kind === "setter" });
   const modifiers = kind === "static" || kind === "class" ? [f.createModifier(ts.SyntaxKind.StaticKeyword)] : undefined;
   const memberName = ctx.mangleMember(def.name);
   if (isInit) return [f.createConstructorDeclaration(undefined, params, body)];

@@ -44,6 +44,8 @@ export interface FunctionContext {
   isConstructor: boolean;
   /** Temporaries used inside expressions, declared with `let` at the top of the function. */
   temps: ts.Identifier[];
+  /** A bare `return` (and running off the end) returns `null`, not JavaScript's `undefined` (see functions.ts). */
+  returnsNull: boolean;
   /** The `self` (or `cls`) parameter of a method and the expression it becomes (`this`). */
   self: { symbol: SymbolInfo; expr: () => ts.Expression } | null;
 }
@@ -77,7 +79,7 @@ export class LowerContext {
     this.runtimeModule = options.runtimeModule;
     for (const n of options.pythonNames) this.taken.add(this.mangle(n));
     this.types = options.types;
-    this.fn = { scope: analysis.module, className: null, methodKind: null, hoisted: new Set(), declared: new Set(), plan: new Map(), self: null, temps: [], isConstructor: false };
+    this.fn = { scope: analysis.module, className: null, methodKind: null, hoisted: new Set(), declared: new Set(), plan: new Map(), self: null, temps: [], isConstructor: false, returnsNull: false };
   }
 
   get scope(): Scope {

@@ -17,6 +17,8 @@
 // is evaluated once, where the `def` is, as in Python.
 import type { Arg, Arguments, AsyncFunctionDef, Expression, FunctionDef, Lambda, Return } from "@pyts/parser";
 import ts from "../typescript.cjs";
+import { discardedResults } from "../analyze/discarded-results.js";
+import { canCompleteNormally } from "../analyze/reachability.js";
 import type { Scope } from "../analyze/scopes.js";
 import type { FunctionContext, LowerContext } from "./context.js";
 import { lowerGeneratorFunctionDef } from "./generators.js";
@@ -116,14 +118,31 @@ export function lowerFunctionBody(
   ctx: LowerContext,
   def: FunctionDef | AsyncFunctionDef,
   prologue: ts.Statement[],
-  extra: Partial<Pick<FunctionContext, "className" | "methodKind" | "self" | "isConstructor">> = {},
+  extra: Partial<Pick<FunctionContext, "className" | "methodKind" | "self" | "isConstructor">> & { isSetter?: boolean } = {},
 ): ts.Block {
   const scope = ctx.analysis.scopeOf(def);
   const fn = newFunctionContext(scope, extra);
+  fn.returnsNull = !extra.isConstructor && !extra.isSetter && returnsNullExplicitly(ctx, def);
   return ctx.withFunction(fn, () => {
     const statements = lowerBody(ctx, def.body);
+    if (fn.returnsNull && canCompleteNormally(def.body)) statements.push(f.createReturnStatement(f.createNull()));
     return f.createBlock([...hoistedDeclarations(ctx, fn.plan), ...ctx.tempDeclarations(), ...prologue, ...statements], true);
   });
+}
+
+/**
+ * Whether a function spells Python's None out as `return null` (at a bare `return` and where
+ * control runs off the end). Generators and coroutines whose only result is None need not: the
+ * runtime's `generator` and `coroutine` wrappers give Python code None for JavaScript's
+ * `undefined`. A plain `def` may stay a `void` function only if nothing can look at its result
+ * (analyze/discarded-results.ts); a function that returns a value on some paths always spells
+ * None out, which is also what its `T | null` type needs.
+ */
+export function returnsNullExplicitly(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): boolean {
+  const scope = ctx.analysis.scopeOf(def);
+  if (scope.facts.isGenerator) return false;
+  if (ctx.types.returnType(def).k !== "None") return true;
+  return def._type === "FunctionDef" && !discardedResults(ctx.analysis).resultNeverUsed(def);
 }
 
 export function newFunctionContext(scope: Scope, extra: Partial<Pick<FunctionContext, "className" | "methodKind" | "self" | "isConstructor">> = {}): FunctionContext {
@@ -137,22 +156,44 @@ export function newFunctionContext(scope: Scope, extra: Partial<Pick<FunctionCon
     self: extra.self ?? null,
     temps: [],
     isConstructor: extra.isConstructor ?? false,
+    returnsNull: false,
   };
 }
 
 /** The declared return type of a function, or undefined to let TypeScript infer it. */
 export function returnTypeNode(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): ts.TypeNode | undefined {
   const scope = ctx.analysis.scopeOf(def);
-  const recursive = scope.freeVars.has(def.name) || referencesOwnName(ctx, def);
+  const recursive = scope.freeVars.has(def.name) || readsOwnName(ctx, def);
   if (def.returns === null && !recursive) return undefined;
   const t = ctx.types.returnType(def);
-  if (t.k === "None") return f.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword);
+  if (t.k === "None") return returnsNullExplicitly(ctx, def) ? f.createLiteralTypeNode(f.createNull()) : f.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword);
   return tsType(ctx, t);
 }
 
-function referencesOwnName(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): boolean {
-  const sym = ctx.scope.symbols.get(def.name);
-  return sym !== undefined && sym.uses.some((u) => u.start >= def.start && u.end <= def.end);
+/**
+ * Whether the body of `def` reads the name the `def` binds (it recurses, or keeps state on
+ * itself: `wrapper.calls += 1`). Python looks the name up in the enclosing scope when the line
+ * runs, so the call goes through the decorated binding (and sees a later rebinding); a named
+ * JavaScript function expression would bind the name inside its own body to the raw function.
+ */
+export function readsOwnName(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): boolean {
+  const res = ctx.analysis.resolve(ctx.scope, def.name);
+  return res.kind !== "builtin" && res.symbol.uses.some((u) => u.start >= def.start && u.end <= def.end);
+}
+
+/**
+ * The name of the function expression a `def` becomes: its own, unless its body reads that name
+ * (see readsOwnName); then the expression is anonymous and gets its name from the binding it is
+ * assigned to (`let f = function () {}`) or from the wrapper it is handed to (`coroutine(fn, "f")`).
+ */
+export function functionExpressionName(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): ts.Identifier | undefined {
+  return readsOwnName(ctx, def) ? undefined : ctx.id(def.name);
+}
+
+/** `named(fn, "f")` for an anonymous function expression that nothing else names (see readsOwnName). */
+function namedIfAnonymous(ctx: LowerContext, def: FunctionDef, fn: ts.FunctionExpression): ts.Expression {
+  if (fn.name !== undefined) return fn;
+  return f.createCallExpression(ctx.useRuntime("named"), undefined, [fn, f.createStringLiteral(def.name)]);
 }
 
 /** Wraps a function expression in its decorators, innermost (last written) first. */
@@ -184,11 +225,13 @@ export function lowerFunctionDef(ctx: LowerContext, def: FunctionDef): ts.Statem
   const body = lowerFunctionBody(ctx, def, prologue);
   const returns = returnTypeNode(ctx, def);
   const name = ctx.id(def.name);
+  const expression = f.createFunctionExpression(undefined, undefined, functionExpressionName(ctx, def), undefined, params, returns, body);
   if (def.decorator_list.length === 0) {
     const fnDecl = (): ts.Statement => f.createFunctionDeclaration(undefined, undefined, name, undefined, params, returns, body);
-    return [...before, bindFunction(ctx, def.name, f.createFunctionExpression(undefined, undefined, name, undefined, params, returns, body), fnDecl)];
+    // An anonymous expression bound by `let f = ...` / `f = ...` takes its name from the binding.
+    return [...before, bindFunction(ctx, def.name, name.text === def.name ? expression : namedIfAnonymous(ctx, def, expression), fnDecl)];
   }
-  const value = applyDecorators(ctx, def.decorator_list, f.createFunctionExpression(undefined, undefined, name, undefined, params, returns, body));
+  const value = applyDecorators(ctx, def.decorator_list, namedIfAnonymous(ctx, def, expression));
   const decl = ctx.fn.plan.get(def.name);
   const stmt =
     decl !== undefined && decl.kind === "inline-const" && !ctx.scope.globals.has(def.name)
@@ -238,5 +281,6 @@ export function lowerReturn(ctx: LowerContext, node: Return): ts.Statement[] {
     ctx.error("PY2009", node);
     return [];
   }
-  return [f.createReturnStatement(node.value === null ? undefined : lowerExpression(ctx, node.value))];
+  if (node.value === null) return [f.createReturnStatement(ctx.fn.returnsNull ? f.createNull() : undefined)];
+  return [f.createReturnStatement(lowerExpression(ctx, node.value))];
 }

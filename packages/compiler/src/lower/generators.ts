@@ -29,7 +29,7 @@ import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import { bindFunctionValue, lowerAsyncFunctionValue } from "./async-def.js";
 import type { LowerContext } from "./context.js";
-import { applyDecorators, lowerFunctionBody, lowerParameters } from "./functions.js";
+import { applyDecorators, functionExpressionName, lowerFunctionBody, lowerParameters } from "./functions.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { ANY, collectOwnYields, joinAll, NONE, type PyType } from "./types.js";
@@ -59,13 +59,13 @@ export function lowerGeneratorFunctionValue(ctx: LowerContext, def: FunctionDef)
   const fn = f.createFunctionExpression(
     undefined,
     f.createToken(ts.SyntaxKind.AsteriskToken),
-    ctx.id(def.name),
+    functionExpressionName(ctx, def),
     undefined,
     params,
     generatorReturnType(ctx, def, false),
     body,
   );
-  return { before, value: f.createCallExpression(ctx.useRuntime("generator"), undefined, [fn]) };
+  return { before, value: f.createCallExpression(ctx.useRuntime("generator"), undefined, fn.name === undefined ? [fn, f.createStringLiteral(def.name)] : [fn]) };
 }
 
 export function lowerYield(ctx: LowerContext, node: Yield): ts.Expression {

@@ -1,6 +1,7 @@
 // Method calls `obj.name(...)`, by what the compiler knows of `obj`:
 //
-//     names.append(n)          (list)         names.push(n)
+//     names.append(n)          (list)         names.push(n)                      (a statement: the value is dropped)
+//     r = names.append(n)      (list)         listMethods.append(names, n)       (None, where push gives a number)
 //     s.upper()                (str)          s.toUpperCase()
 //     ", ".join(words)         (list[str])    words.join(", ")
 //     s.center(9, "*")         (str)          strMethods.center(s, 9, "*")       (Python's own semantics)
@@ -71,7 +72,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));
   }
   const plainArgs = node.keywords.length === 0 && node.args.every((a) => a._type !== "Starred");
-  if (recvType.k === "list" && plainArgs) {
+  // `push` returns the new length: only where the value is dropped may it stand for `append` (None).
+  if (recvType.k === "list" && plainArgs && ctx.analysis.parentOf(node)?._type === "Expr") {
     if (name === "append" && node.args.length === 1) return call(member(lowerExpression(ctx, func.value), "push"), [lowerExpression(ctx, node.args[0]!)]);
     if (name === "extend" && node.args.length === 1) {
       return call(member(lowerExpression(ctx, func.value), "push"), [f.createSpreadElement(spreadable(ctx, node.args[0]!))]);

@@ -10,6 +10,7 @@
 import type { Arg, Expression, Keyword, Node, Operator, FunctionDef, AsyncFunctionDef, Lambda, ClassDef, Yield } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "../analyze/scopes.js";
+import { canCompleteNormally } from "../analyze/reachability.js";
 import { forEachChild } from "../analyze/walk.js";
 
 const f = ts.factory;
@@ -590,6 +591,8 @@ export class TypeEnv {
     else {
       const values: PyType[] = [];
       collectReturns(def.body, (e) => values.push(e === null ? NONE : this.infer(e, scope)));
+      // Running off the end returns None too.
+      if (canCompleteNormally(def.body)) values.push(NONE);
       t = joinAll(values);
     }
     this.returnTypes.set(def, t);

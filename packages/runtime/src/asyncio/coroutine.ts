@@ -68,16 +68,17 @@ export class Coroutine<T = unknown> {
   }
 
   _await(onF: OnFulfilled, onR: OnRejected): void {
-    this._start().then((v) => resolveValue(onF, unbox(v)), onR);
+    this._start().then((v) => resolveValue(onF, coroutineResult(v)), onR);
   }
 
   /** `coro.close()`: a coroutine that never started is simply marked closed. */
-  close(): void {
+  close(): null {
     if (this._cr_state === CREATED) {
       this._cr_state = CLOSED;
       this._fn = null;
       this._args = null;
     }
+    return null;
   }
 
   get cr_running(): boolean {
@@ -275,11 +276,19 @@ export function unbox(value: unknown): unknown {
   return value instanceof NoAdopt ? value.value : value;
 }
 
+/**
+ * What an `async function` settled with, as Python sees the coroutine's result: unboxed, and
+ * None (`null`) for a body that ran off its end or returned with a bare `return` (`undefined`).
+ */
+export function coroutineResult(value: unknown): unknown {
+  return value === undefined ? null : value instanceof NoAdopt ? value.value : value;
+}
+
 /** Wrap an `async function*` so that calling it returns a Python-style async generator. */
 export function asyncGenerator<A extends unknown[], Y, S = unknown>(
   fn: (...args: A) => globalThis.AsyncGenerator<Y, unknown, S>,
+  name: string = fn.name,
 ): (...args: A) => PyAsyncGenerator<Y, S> {
-  const name = fn.name;
   const wrapped = function (this: unknown, ...args: A): PyAsyncGenerator<Y, S> {
     return new PyAsyncGenerator<Y, S>(fn.apply(this, args), name);
   };

@@ -80,14 +80,15 @@ export class Future<T = unknown> {
     return futureCancel(this, msg);
   }
 
-  set_result(result: T): void {
+  set_result(result: T): null {
     if (this._state !== PENDING) throw new InvalidStateError("invalid state");
     this._result = result;
     this._state = FINISHED;
     this._scheduleCallbacks();
+    return null;
   }
 
-  set_exception(exception: unknown): void {
+  set_exception(exception: unknown): null {
     if (this._state !== PENDING) throw new InvalidStateError("invalid state");
     let exc = exception;
     if (typeof exc === "function") exc = new (exc as new () => BaseException)();
@@ -100,10 +101,12 @@ export class Future<T = unknown> {
     this._scheduleCallbacks();
     this._log_traceback = true;
     this._loop._unretrieved.add(this);
+    return null;
   }
 
-  add_done_callback(fn: (fut: this) => unknown, _options?: { context?: unknown }): void {
+  add_done_callback(fn: (fut: this) => unknown, _options?: { context?: unknown }): null {
     this._addCallback(fn, this);
+    return null;
   }
 
   remove_done_callback(fn: (fut: this) => unknown): number {

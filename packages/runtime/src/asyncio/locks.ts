@@ -62,10 +62,11 @@ export class Lock extends ContextManagerMixin {
     return true;
   }
 
-  release(): void {
+  release(): null {
     if (!this._locked) throw new RuntimeError("Lock is not acquired.");
     this._locked = false;
     this._wakeUpFirst();
+    return null;
   }
 
   private _wakeUpFirst(): void {
@@ -88,16 +89,18 @@ export class Event {
     return this._value;
   }
 
-  set(): void {
-    if (this._value) return;
+  set(): null {
+    if (this._value) return null;
     this._value = true;
     for (const fut of this._waiters) {
       if (!fut.done()) fut.set_result(true);
     }
+    return null;
   }
 
-  clear(): void {
+  clear(): null {
     this._value = false;
+    return null;
   }
 
   async wait(): Promise<boolean> {
@@ -136,8 +139,9 @@ export class Condition extends ContextManagerMixin {
     return this._lock.acquire();
   }
 
-  release(): void {
+  release(): null {
     this._lock.release();
+    return null;
   }
 
   async wait(): Promise<boolean> {
@@ -176,7 +180,7 @@ export class Condition extends ContextManagerMixin {
     return result;
   }
 
-  notify(n: unknown = 1): void {
+  notify(n: unknown = 1): null {
     const count = Number(kwargsOf(n)?.["n"] ?? n);
     if (!this.locked()) throw new RuntimeError("cannot notify on un-acquired lock");
     let idx = 0;
@@ -187,10 +191,12 @@ export class Condition extends ContextManagerMixin {
         fut.set_result(false);
       }
     }
+    return null;
   }
 
-  notify_all(): void {
+  notify_all(): null {
     this.notify(this._waiters.length);
+    return null;
   }
 }
 
@@ -234,9 +240,10 @@ export class Semaphore extends ContextManagerMixin {
     return true;
   }
 
-  release(): void {
+  release(): null {
     this._value++;
     this._wakeUpNext();
+    return null;
   }
 
   private _wakeUpNext(): void {
@@ -265,9 +272,10 @@ export class BoundedSemaphore extends Semaphore {
     this._bound_value = this._value;
   }
 
-  override release(): void {
+  override release(): null {
     if (this._value >= this._bound_value) throw new ValueError("BoundedSemaphore released too many times");
     super.release();
+    return null;
   }
 }
 

@@ -36,8 +36,9 @@ export class Handle {
     this._loop = loop;
   }
 
-  cancel(): void {
+  cancel(): null {
     this._cancelled = true;
+    return null;
   }
 
   cancelled(): boolean {
@@ -74,9 +75,10 @@ export class TimerHandle extends Handle {
     return this._when;
   }
 
-  override cancel(): void {
+  override cancel(): null {
     if (!this._cancelled && this._scheduled) this._loop._timerCancelled++;
     this._cancelled = true;
+    return null;
   }
 }
 
@@ -287,14 +289,15 @@ export class EventLoop {
     return this._closed;
   }
 
-  stop(): void {
+  stop(): null {
     this._stopping = true;
     if (this._sleeping) this._wake();
+    return null;
   }
 
-  close(): void {
+  close(): null {
     if (this._running) throw new RuntimeError("Cannot close a running event loop");
-    if (this._closed) return;
+    if (this._closed) return null;
     this._closed = true;
     this._readyFn.fill(undefined);
     this._readyArg.fill(undefined);
@@ -303,6 +306,7 @@ export class EventLoop {
     this._timers.length = 0;
     if (this._deferReports) process.once("exit", () => this._reportUnretrieved());
     else this._reportUnretrieved();
+    return null;
   }
 
   run_forever(): Promise<void> {
@@ -379,10 +383,13 @@ export class EventLoop {
     return false;
   }
 
-  set_debug(_enabled: unknown): void {}
+  set_debug(_enabled: unknown): null {
+    return null;
+  }
 
-  set_exception_handler(handler: ((loop: EventLoop, context: Record<string, unknown>) => void) | null): void {
+  set_exception_handler(handler: ((loop: EventLoop, context: Record<string, unknown>) => void) | null): null {
     this._exceptionHandler = handler;
+    return null;
   }
 
   get_exception_handler(): ((loop: EventLoop, context: Record<string, unknown>) => void) | null {
@@ -390,19 +397,20 @@ export class EventLoop {
   }
 
   /** CPython's default handler logs the message, then the exception's traceback, to stderr. */
-  call_exception_handler(context: Record<string, unknown>): void {
+  call_exception_handler(context: Record<string, unknown>): null {
     if (this._exceptionHandler !== null) {
       try {
         this._exceptionHandler(this, context);
-        return;
+        return null;
       } catch {
         // Fall back to the default handler, as CPython does.
       }
     }
     this.default_exception_handler(context);
+    return null;
   }
 
-  default_exception_handler(context: Record<string, unknown>): void {
+  default_exception_handler(context: Record<string, unknown>): null {
     const lines = [String(context["message"] ?? "Unhandled exception in event loop")];
     for (const key of Object.keys(context).sort()) {
       if (key === "message" || key === "exception") continue;
@@ -412,6 +420,7 @@ export class EventLoop {
     let text = lines.join("\n") + "\n";
     if (exc instanceof BaseException) text += formatException(exc);
     process.stderr.write(text.endsWith("\n") ? text : text + "\n");
+    return null;
   }
 
   __repr__(): string {
@@ -609,9 +618,9 @@ export interface FutureLike {
   result(): unknown;
   cancelled(): boolean;
   exception(): unknown;
-  set_result(v: unknown): void;
-  set_exception(e: unknown): void;
-  add_done_callback(fn: (f: any) => unknown): void;
+  set_result(v: unknown): null;
+  set_exception(e: unknown): null;
+  add_done_callback(fn: (f: any) => unknown): null;
   remove_done_callback(fn: (f: any) => unknown): number;
   get_loop(): EventLoop;
 }
@@ -660,9 +669,10 @@ export function get_event_loop(): EventLoop {
   return currentLoop;
 }
 
-export function set_event_loop(loop: EventLoop | null): void {
+export function set_event_loop(loop: EventLoop | null): null {
   setLoopCalled = true;
   currentLoop = loop;
+  return null;
 }
 
 export function new_event_loop(): EventLoop {
@@ -679,8 +689,9 @@ export class DefaultEventLoopPolicy {
     return get_event_loop();
   }
 
-  set_event_loop(loop: EventLoop | null): void {
+  set_event_loop(loop: EventLoop | null): null {
     set_event_loop(loop);
+    return null;
   }
 
   new_event_loop(): EventLoop {
@@ -694,6 +705,7 @@ export function get_event_loop_policy(): DefaultEventLoopPolicy {
   return policy;
 }
 
-export function set_event_loop_policy(value: DefaultEventLoopPolicy | null): void {
+export function set_event_loop_policy(value: DefaultEventLoopPolicy | null): null {
   policy = value ?? new DefaultEventLoopPolicy();
+  return null;
 }

@@ -128,12 +128,13 @@ export class Queue<T = unknown> {
     return null;
   }
 
-  put_nowait(item: T): void {
+  put_nowait(item: T): null {
     if (this.full()) throw new QueueFull();
     this._put(item);
     this._unfinished_tasks++;
     this._finished.clear();
     wakeupNext(this._getters);
+    return null;
   }
 
   async _getWaiting(): Promise<T> {
@@ -159,10 +160,11 @@ export class Queue<T = unknown> {
     return item;
   }
 
-  task_done(): void {
+  task_done(): null {
     if (this._unfinished_tasks <= 0) throw new ValueError("task_done() called too many times");
     this._unfinished_tasks--;
     if (this._unfinished_tasks === 0) this._finished.set();
+    return null;
   }
 
   async join(): Promise<null> {

@@ -8,7 +8,7 @@
 import { KeyboardInterrupt, RuntimeError, SystemExit, TypeError, toPyException } from "../exceptions.js";
 import { repr, str } from "../repr.js";
 import { resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
-import { Coroutine, coroutine, unbox } from "./coroutine.js";
+import { Coroutine, coroutine, coroutineResult } from "./coroutine.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import { Future, FINISHED, PENDING, futureCancel, isfuture, taskHooks } from "./future.js";
 import { get_event_loop, get_running_loop, installLoopHooks, kwargsOf, setStepping, type EventLoop } from "./loop.js";
@@ -68,8 +68,9 @@ export class Task<T = unknown> extends Future<T> {
     return this._name;
   }
 
-  set_name(value: unknown): void {
+  set_name(value: unknown): null {
     this._name = str(value);
+    return null;
   }
 
   get_context(): null {
@@ -80,7 +81,9 @@ export class Task<T = unknown> extends Future<T> {
     return [];
   }
 
-  print_stack(): void {}
+  print_stack(): null {
+    return null;
+  }
 
   override cancel(msg: unknown = null): boolean {
     const kw = kwargsOf(msg);
@@ -107,11 +110,11 @@ export class Task<T = unknown> extends Future<T> {
     return this._num_cancels_requested;
   }
 
-  override set_result(_result: T): void {
+  override set_result(_result: T): null {
     throw new RuntimeError("Task does not support set_result operation");
   }
 
-  override set_exception(_exception: unknown): void {
+  override set_exception(_exception: unknown): null {
     throw new RuntimeError("Task does not support set_exception operation");
   }
 
@@ -189,7 +192,7 @@ function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
       return;
     }
     startBody(task._coro).then(
-      (v) => taskReturned(task, unbox(v)),
+      (v) => taskReturned(task, coroutineResult(v)),
       (e) => taskRaised(task, e),
     );
     return;

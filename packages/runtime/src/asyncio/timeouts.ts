@@ -24,7 +24,7 @@ export class Timeout {
     return this._when;
   }
 
-  reschedule(when: unknown): void {
+  reschedule(when: unknown): null {
     if (this._state !== "active") {
       if (this._state === "created") throw new RuntimeError("Timeout has not been entered");
       throw new RuntimeError(`Cannot change state of ${this._state} Timeout`);
@@ -38,6 +38,7 @@ export class Timeout {
       this._timeoutHandler =
         this._when <= loop.time() ? loop.call_soon(this._onTimeout) : loop.call_at(this._when, this._onTimeout);
     }
+    return null;
   }
 
   expired(): boolean {

@@ -145,7 +145,7 @@ export function* as_completed<T>(fs: Iterable<PromiseLike<T>>, ...rest: unknown[
   const todo = new Set<Future<T>>();
   for (const f of new Set(fs)) todo.add(ensure_future(f, { loop }));
   const done = new DoneQueue<T>(loop);
-  let timeoutHandle: { cancel(): void } | null = null;
+  let timeoutHandle: { cancel(): null } | null = null;
   const onTimeout = (): void => {
     for (const f of todo) {
       f.remove_done_callback(onCompletion);

@@ -47,14 +47,16 @@ export function bisect_right<T>(a: readonly T[], x: unknown, ...args: unknown[])
 
 export const bisect = bisect_right;
 
-export function insort_left<T>(a: T[], x: T, ...args: unknown[]): void {
+export function insort_left<T>(a: T[], x: T, ...args: unknown[]): null {
   const { key } = resolve(a, args);
   a.splice(bisect_left(a, key === null ? x : key(x), ...args), 0, x);
+  return null;
 }
 
-export function insort_right<T>(a: T[], x: T, ...args: unknown[]): void {
+export function insort_right<T>(a: T[], x: T, ...args: unknown[]): null {
   const { key } = resolve(a, args);
   a.splice(bisect_right(a, key === null ? x : key(x), ...args), 0, x);
+  return null;
 }
 
 export const insort = insort_right;

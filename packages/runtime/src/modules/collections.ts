@@ -52,21 +52,23 @@ export class deque<T = unknown> implements Iterable<T> {
     return this.#size;
   }
 
-  append(x: T): void {
-    if (this.maxlen === 0) return;
+  append(x: T): null {
+    if (this.maxlen === 0) return null;
     if (this.maxlen !== null && this.#size === this.maxlen) this.popleft();
     if (this.#size === this.#buf.length) this.#grow();
     this.#buf[(this.#head + this.#size) % this.#buf.length] = x;
     this.#size++;
+    return null;
   }
 
-  appendleft(x: T): void {
-    if (this.maxlen === 0) return;
+  appendleft(x: T): null {
+    if (this.maxlen === 0) return null;
     if (this.maxlen !== null && this.#size === this.maxlen) this.pop();
     if (this.#size === this.#buf.length) this.#grow();
     this.#head = (this.#head - 1 + this.#buf.length) % this.#buf.length;
     this.#buf[this.#head] = x;
     this.#size++;
+    return null;
   }
 
   pop(): T {
@@ -87,27 +89,31 @@ export class deque<T = unknown> implements Iterable<T> {
     return x;
   }
 
-  extend(items: Iterable<T>): void {
+  extend(items: Iterable<T>): null {
     const all = items === (this as unknown) ? [...this] : iterate(items);
     for (const x of all) this.append(x);
+    return null;
   }
 
-  extendleft(items: Iterable<T>): void {
+  extendleft(items: Iterable<T>): null {
     const all = items === (this as unknown) ? [...this] : iterate(items);
     for (const x of all) this.appendleft(x);
+    return null;
   }
 
-  rotate(n = 1): void {
-    if (this.#size <= 1) return;
+  rotate(n = 1): null {
+    if (this.#size <= 1) return null;
     let k = smallIndex(n) % this.#size;
     if (k < 0) k += this.#size;
     for (let i = 0; i < k; i++) this.appendleft(this.pop());
+    return null;
   }
 
-  clear(): void {
+  clear(): null {
     this.#buf = new Array(8);
     this.#head = 0;
     this.#size = 0;
+    return null;
   }
 
   copy(): deque<T> {
@@ -126,16 +132,17 @@ export class deque<T = unknown> implements Iterable<T> {
     throw new ValueError(`${repr(x)} is not in deque`);
   }
 
-  remove(x: T): void {
+  remove(x: T): null {
     const items = [...this];
     const i = items.findIndex((y) => eq(y, x));
     if (i < 0) throw new ValueError(`${repr(x)} is not in deque`);
     items.splice(i, 1);
     this.clear();
     for (const y of items) this.append(y);
+    return null;
   }
 
-  insert(i: number, x: T): void {
+  insert(i: number, x: T): null {
     if (this.maxlen !== null && this.#size === this.maxlen) throw new IndexError("deque already at its maximum size");
     const items = [...this];
     let n = smallIndex(i);
@@ -143,12 +150,14 @@ export class deque<T = unknown> implements Iterable<T> {
     items.splice(Math.min(n, items.length), 0, x);
     this.clear();
     for (const y of items) this.append(y);
+    return null;
   }
 
-  reverse(): void {
+  reverse(): null {
     const items = [...this].reverse();
     this.clear();
     for (const y of items) this.append(y);
+    return null;
   }
 
   #index(i: unknown): number {
@@ -259,7 +268,7 @@ export class Counter<K = unknown> extends Dict<K, number> {
   }
 
   /** Count elements from an iterable, or add counts from a mapping. */
-  override update(items?: unknown, kwargs?: KwArgs): void {
+  override update(items?: unknown, kwargs?: KwArgs): null {
     if (items instanceof KwArgs) {
       kwargs = items;
       items = undefined;
@@ -274,9 +283,10 @@ export class Counter<K = unknown> extends Dict<K, number> {
     if (kwargs !== undefined) {
       for (const [k, v] of Object.entries(kwargs.values as object)) this.__setitem__(k as K, add(this.get(k as K, 0), v));
     }
+    return null;
   }
 
-  subtract(items?: unknown, kwargs?: KwArgs): void {
+  subtract(items?: unknown, kwargs?: KwArgs): null {
     if (items instanceof KwArgs) {
       kwargs = items;
       items = undefined;
@@ -291,6 +301,7 @@ export class Counter<K = unknown> extends Dict<K, number> {
     if (kwargs !== undefined) {
       for (const [k, v] of Object.entries(kwargs.values as object)) this.__setitem__(k as K, sub(this.get(k as K, 0), v));
     }
+    return null;
   }
 
   /** Pairs sorted by count, most common first; ties keep insertion order. */
@@ -358,17 +369,18 @@ export class OrderedDict<K = unknown, V = unknown> extends Dict<K, V> {
     else if (entries !== undefined && entries !== null) this.update(entries, kwargs);
   }
 
-  move_to_end(key: K, last: boolean | KwArgs<{ last?: boolean }> = true): void {
+  move_to_end(key: K, last: boolean | KwArgs<{ last?: boolean }> = true): null {
     if (last instanceof KwArgs) last = last.values.last ?? true;
     const value = this.pop(key);
     if (last) {
       this.__setitem__(key, value);
-      return;
+      return null;
     }
     const rest = [...this.items()];
     this.clear();
     this.__setitem__(key, value);
     for (const [k, v] of rest) this.__setitem__(k, v);
+    return null;
   }
 
   override popitem(last: boolean | KwArgs<{ last?: boolean }> = true): readonly [K, V] {

@@ -91,7 +91,7 @@ class CacheInfo {
 export interface CachedFunction<F extends (...args: any[]) => any> {
   (...args: Parameters<F>): ReturnType<F>;
   cache_info(): CacheInfo;
-  cache_clear(): void;
+  cache_clear(): null;
   __wrapped__: F;
 }
 
@@ -130,6 +130,7 @@ function makeCached<F extends (...args: any[]) => any>(fn: F, maxsize: number | 
     cache.clear();
     hits = 0;
     misses = 0;
+    return null;
   };
   return cached;
 }

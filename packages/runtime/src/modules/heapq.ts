@@ -38,9 +38,10 @@ function siftup<T>(heap: T[], pos: number): void {
   siftdown(heap, startpos, pos);
 }
 
-export function heappush<T>(heap: T[], item: T): void {
+export function heappush<T>(heap: T[], item: T): null {
   heap.push(item);
   siftdown(heap, 0, heap.length - 1);
+  return null;
 }
 
 export function heappop<T>(heap: T[]): T {
@@ -71,8 +72,9 @@ export function heappushpop<T>(heap: T[], item: T): T {
   return item;
 }
 
-export function heapify<T>(heap: T[]): void {
+export function heapify<T>(heap: T[]): null {
   for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftup(heap, i);
+  return null;
 }
 
 type KeyOption<T> = KwArgs<{ key?: ((x: T) => unknown) | null }>;

@@ -2,6 +2,7 @@
 // coroutine then runs as a task on that loop). Outside a running loop it changes nothing.
 import { allowNestedRun } from "../asyncio/runners.js";
 
-export function apply(_loop?: unknown): void {
+export function apply(_loop?: unknown): null {
   allowNestedRun();
+  return null;
 }

@@ -104,7 +104,7 @@ export class Random {
   }
 
   /** `seed(a=None)`: ints, floats, strings (CPython's version 2 seeding) and None. */
-  seed(a: unknown = null): void {
+  seed(a: unknown = null): null {
     this.gaussNext = null;
     let n: bigint;
     if (a === null || a === undefined) {
@@ -128,16 +128,18 @@ export class Random {
     }
     if (key.length === 0) key.push(0);
     this.mt.initByArray(key);
+    return null;
   }
 
   getstate(): unknown {
     return [this.mt.getState(), this.gaussNext];
   }
 
-  setstate(state: unknown): void {
+  setstate(state: unknown): null {
     const [mtState, gauss] = state as [[number[], number], number | null];
     this.mt.setState(mtState);
     this.gaussNext = gauss;
+    return null;
   }
 
   /** A float in [0.0, 1.0). */
@@ -206,11 +208,12 @@ export class Random {
     return getitem(seq, normBig(this.randbelow(BigInt(n)))) as T;
   }
 
-  shuffle(x: unknown[]): void {
+  shuffle(x: unknown[]): null {
     for (let i = x.length - 1; i >= 1; i--) {
       const j = Number(this.randbelow(BigInt(i + 1)));
       [x[i], x[j]] = [x[j], x[i]];
     }
+    return null;
   }
 
   sample<T>(population: ArrayLike<T> | Iterable<T>, k: unknown): T[] {
@@ -343,14 +346,14 @@ function bisectRight(a: number[], x: number, lo: number, hi: number): number {
 
 const shared = new Random();
 
-export const seed = (a: unknown = null): void => shared.seed(a);
+export const seed = (a: unknown = null): null => shared.seed(a);
 export const random = (): number => shared.random();
 export const getrandbits = (k: unknown): number => shared.getrandbits(k);
 export const randrange = (start: unknown, stop: unknown = null, step: unknown = 1): number => shared.randrange(start, stop, step);
 export const randint = (a: unknown, b: unknown): number => shared.randint(a, b);
 export const choice = <T>(seq: ArrayLike<T> | Iterable<T>): T => shared.choice(seq);
 export const choices = <T>(population: ArrayLike<T> | Iterable<T>, ...args: unknown[]): T[] => shared.choices(population, ...args);
-export const shuffle = (x: unknown[]): void => shared.shuffle(x);
+export const shuffle = (x: unknown[]): null => shared.shuffle(x);
 export const sample = <T>(population: ArrayLike<T> | Iterable<T>, k: unknown): T[] => shared.sample(population, k);
 export const uniform = (a: unknown, b: unknown): number => shared.uniform(a, b);
 export const triangular = (low?: unknown, high?: unknown, mode?: unknown): number => shared.triangular(low, high, mode);
@@ -358,4 +361,4 @@ export const gauss = (mu?: unknown, sigma?: unknown): number => shared.gauss(mu,
 export const normalvariate = (mu?: unknown, sigma?: unknown): number => shared.normalvariate(mu, sigma);
 export const expovariate = (lambd?: unknown): number => shared.expovariate(lambd);
 export const getstate = (): unknown => shared.getstate();
-export const setstate = (state: unknown): void => shared.setstate(state);
+export const setstate = (state: unknown): null => shared.setstate(state);

@@ -26,6 +26,7 @@ let recursionLimit = 1000;
 export function getrecursionlimit(): number {
   return recursionLimit;
 }
-export function setrecursionlimit(n: number): void {
+export function setrecursionlimit(n: number): null {
   recursionLimit = n;
+  return null;
 }
