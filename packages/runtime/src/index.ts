@@ -78,9 +78,11 @@ export { strFormat, strFormatMap, percentFormat } from "./str-format.js";
 
 // iteration and output plumbing
 export { iterate } from "./iter.js";
+export { unpack, unpackStarred } from "./unpack.js";
 export { flushStdout, setOutput } from "./output.js";
 export { runMain, reportUncaught } from "./main.js";
 
 // coroutines, async generators, generators (what `async def`, `yield` and `async for` become)
 export * from "./asyncio/index.js";
 export { generator, PyGenerator, awaitable, aiter, anext } from "./generators.js";
+export { generatorExpression, asyncGeneratorExpression } from "./generator-expression.js";
