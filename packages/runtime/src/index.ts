@@ -78,6 +78,7 @@ export { strFormat, strFormatMap, percentFormat } from "./str-format.js";
 
 // iteration and output plumbing
 export { iterate } from "./iter.js";
+export { unpack, unpackStarred } from "./unpack.js";
 export { flushStdout, setOutput } from "./output.js";
 export { runMain, reportUncaught } from "./main.js";
 
@@ -85,3 +86,4 @@ export { runMain, reportUncaught } from "./main.js";
 export * from "./asyncio/index.js";
 export { generator, PyGenerator, awaitable, aiter, anext } from "./generators.js";
 export { named } from "./functions.js";
+export { generatorExpression, asyncGeneratorExpression } from "./generator-expression.js";

@@ -18,6 +18,7 @@ import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { BINARY_HELPERS, isPure, typeOf } from "./operators.js";
 import { itemGet, itemSet } from "./subscripts.js";
+import { bindUnpacked, unpackProven } from "./unpack.js";
 import { ANY, isNumeric, sameType, type PyType } from "./types.js";
 
 const f = ts.factory;
@@ -150,14 +151,9 @@ export function assignTo(ctx: LowerContext, target: Expression, value: ts.Expres
       return [exprStatement(itemSet(ctx, target.value, target.slice, valueNode, lowerExpression(ctx, target.value), lowerExpression(ctx, target.slice), value))];
     case "Tuple":
     case "List": {
-      const star = target.elts.findIndex((e) => e._type === "Starred");
-      if (star >= 0 && star < target.elts.length - 1) return unpackMiddleStar(ctx, target.elts, star, value);
-      if (hasMiddleStar(target)) {
-        ctx.unsupported(target, "a nested starred target before other targets");
-        return [];
-      }
       const pre: ts.Statement[] = [];
       const flags = declareUnpacked(ctx, target, pre);
+      if (!unpackProven(ctx, target, valueNode)) return [...pre, ...bindUnpacked(ctx, target, value, flags, (e, v) => assignTo(ctx, e, v, null))];
       if (flags !== null) {
         return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(bindingPattern(ctx, target), undefined, undefined, value)], flags))];
       }
@@ -167,34 +163,6 @@ export function assignTo(ctx: LowerContext, target: Expression, value: ts.Expres
       ctx.unsupported(target, "this assignment target");
       return [];
   }
-}
-
-function hasMiddleStar(target: Expression): boolean {
-  if (target._type !== "Tuple" && target._type !== "List") return false;
-  const star = target.elts.findIndex((e) => e._type === "Starred");
-  if (star >= 0 && star < target.elts.length - 1) return true;
-  return target.elts.some((e) => hasMiddleStar(e._type === "Starred" ? e.value : e));
-}
-
-/**
- * `first, *middle, last = value`: JavaScript's rest element must be last, so the items are
- * taken from a list of the value: `const _items = list(value); first = _items[0]; ...`.
- */
-function unpackMiddleStar(ctx: LowerContext, elts: readonly Expression[], star: number, value: ts.Expression): ts.Statement[] {
-  const items = ctx.temp("items");
-  const out: ts.Statement[] = [
-    f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(items, undefined, undefined, f.createCallExpression(ctx.useRuntime("list"), undefined, [value]))], ts.NodeFlags.Const)),
-  ];
-  const after = elts.length - star - 1;
-  const length = f.createPropertyAccessExpression(items, "length");
-  elts.forEach((e, i) => {
-    let v: ts.Expression;
-    if (i < star) v = f.createElementAccessExpression(items, i);
-    else if (i === star) v = f.createCallExpression(f.createPropertyAccessExpression(items, "slice"), undefined, [f.createNumericLiteral(star), f.createBinaryExpression(length, ts.SyntaxKind.MinusToken, f.createNumericLiteral(after))]);
-    else v = f.createElementAccessExpression(items, f.createBinaryExpression(length, ts.SyntaxKind.MinusToken, f.createNumericLiteral(elts.length - i)));
-    out.push(...assignTo(ctx, e._type === "Starred" ? e.value : e, v, null));
-  });
-  return out;
 }
 
 /** The right-hand side of an unpacking: a display becomes a plain array literal. */

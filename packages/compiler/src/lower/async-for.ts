@@ -21,17 +21,19 @@
 // finalized), so a later `aclose()` still runs its `finally` at the point CPython does.
 import type { AsyncFor } from "@pyts/parser";
 import ts from "../typescript.cjs";
-import { asyncIterableOperand, targetNames, targetPattern } from "./comprehension.js";
+import { assignLoopElement, asyncIterableOperand, targetNames, targetPattern } from "./comprehension.js";
 import type { LowerContext } from "./context.js";
 import { lowerBody } from "./index.js";
 import { tsType } from "./names.js";
+import { elementType } from "./types.js";
+import { checkedLoopTarget } from "./unpack.js";
 
 const f = ts.factory;
 
 export function lowerAsyncFor(ctx: LowerContext, node: AsyncFor): ts.Statement[] {
   const before: ts.Statement[] = [];
   const iterable = asyncIterableOperand(ctx, node.iter);
-  const initializer = loopTarget(ctx, node, before);
+  const { initializer, prologue } = loopTarget(ctx, node, before);
   const flag = node.orelse.length > 0 ? ctx.temp("broke") : null;
   ctx.loopElseFlags.push(flag);
   let body: ts.Statement[];
@@ -40,7 +42,7 @@ export function lowerAsyncFor(ctx: LowerContext, node: AsyncFor): ts.Statement[]
   } finally {
     ctx.loopElseFlags.pop();
   }
-  const loop = f.createForOfStatement(f.createToken(ts.SyntaxKind.AwaitKeyword), initializer, iterable, f.createBlock(body, true));
+  const loop = f.createForOfStatement(f.createToken(ts.SyntaxKind.AwaitKeyword), initializer, iterable, f.createBlock([...prologue, ...body], true));
   if (flag === null) return [...before, loop];
   const declareFlag = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(flag, undefined, undefined, f.createFalse())], ts.NodeFlags.Let));
   const orelse = f.createIfStatement(f.createPrefixUnaryExpression(ts.SyntaxKind.ExclamationToken, flag), f.createBlock(lowerBody(ctx, node.orelse), true));
@@ -52,10 +54,12 @@ export function lowerAsyncFor(ctx: LowerContext, node: AsyncFor): ts.Statement[]
  * elsewhere (a name used after the loop is declared at the top of its function; one that is not
  * declared yet is declared just before the loop).
  */
-function loopTarget(ctx: LowerContext, node: AsyncFor, before: ts.Statement[]): ts.ForInitializer {
+function loopTarget(ctx: LowerContext, node: AsyncFor, before: ts.Statement[]): { initializer: ts.ForInitializer; prologue: ts.Statement[] } {
   const names = targetNames(node.target);
   const kinds = names.map((n) => ctx.fn.plan.get(n)?.kind);
-  if (names.length > 0 && kinds.every((k) => k === "loop")) return targetPattern(ctx, node.target, "declare");
+  const declare = names.length > 0 && kinds.every((k) => k === "loop");
+  const checked = checkedLoopTarget(ctx, node.target, elementType(ctx.types.infer(node.iter, ctx.scope)), declare, (e, v) => assignLoopElement(ctx, e, v));
+  if (declare) return checked ?? { initializer: targetPattern(ctx, node.target, "declare"), prologue: [] };
   for (const name of names) {
     const decl = ctx.fn.plan.get(name);
     if (decl === undefined || decl.kind === "hoisted" || ctx.fn.declared.has(name)) continue;
@@ -68,5 +72,5 @@ function loopTarget(ctx: LowerContext, node: AsyncFor, before: ts.Statement[]): 
       ),
     );
   }
-  return targetPattern(ctx, node.target, "assign");
+  return checked ?? { initializer: targetPattern(ctx, node.target, "assign"), prologue: [] };
 }

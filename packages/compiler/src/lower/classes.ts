@@ -224,9 +224,13 @@ function methodKind(def: FunctionDef | AsyncFunctionDef): "instance" | "static" 
   return "instance";
 }
 
-/** Whether a nested `def` (not a lambda, which keeps `this`) reads the method's `self`. */
+/**
+ * Whether a nested `def` or generator expression (a `function*`, where a lambda or a comprehension
+ * is an arrow function, which keeps `this`) reads the method's `self`.
+ */
 function selfCapturedByNestedDef(scope: Scope, self: string): boolean {
-  const check = (s: Scope): boolean => s.children.some((c) => (c.kind === "function" && (c.freeVars.has(self) || c.symbols.has(self) && c.symbols.get(self)!.bindings.length === 0)) || check(c));
+  const reads = (c: Scope): boolean => c.freeVars.has(self) || (c.symbols.has(self) && c.symbols.get(self)!.bindings.length === 0);
+  const check = (s: Scope): boolean => s.children.some((c) => ((c.kind === "function" || c.node._type === "GeneratorExp") && reads(c)) || check(c));
   return check(scope);
 }
 

@@ -21,12 +21,17 @@
 //
 //     [i async for i in agen()]                        await (async () => { ... for await (const i of agen()) ... })()
 //
-// A generator expression is a generator function called at once (async when it awaits):
+// A generator expression is a generator function (async when it awaits) given its first iterable,
+// which is evaluated when the expression is, as in CPython; the rest runs when it is advanced:
 //
-//     (x * x for x in xs)                              generator(function* () { for (const x of xs) yield mul(x, x); })()
+//     (x * x for x in xs)                              generatorExpression(xs, function* (_iter) { for (const x of _iter) yield mul(x, x); })
+//
+// A loop target that must be unpacked with a check (`for a, *b in rows`) takes each item whole
+// and unpacks it first thing in the loop body (see unpack.ts).
 import type { Comprehension, DictComp, Expression, GeneratorExp, ListComp, Name, SetComp } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
+import { assignTo } from "./assign.js";
 import type { LowerContext } from "./context.js";
 import { iterableOf } from "./control-flow.js";
 import { newFunctionContext } from "./functions.js";
@@ -34,6 +39,7 @@ import { lowerExpression } from "./index.js";
 import { condition } from "./operators.js";
 import { tsType } from "./names.js";
 import { ANY, elementType, type PyType } from "./types.js";
+import { bindUnpacked, checkedLoopTarget, isSequenceTarget } from "./unpack.js";
 
 const f = ts.factory;
 
@@ -53,10 +59,13 @@ export function lowerDictComp(ctx: LowerContext, node: DictComp): ts.Expression 
 
 export function lowerGeneratorExp(ctx: LowerContext, node: GeneratorExp): ts.Expression {
   const isAsync = isAsyncComprehension(ctx, node);
+  // The first iterable is evaluated here, when the expression is, and handed to the loops:
+  // `(x for x in 5)` raises where it is written, and a later `xs = []` is not seen.
   const firstIter = lowerFirstIterable(ctx, node);
+  const iterParam = ctx.temp("iter");
   const scope = ctx.analysis.scopeOf(node);
   const body = inComprehensionScope(ctx, scope, () => {
-    const statements = loops(ctx, node.generators, firstIter, () => [f.createExpressionStatement(f.createYieldExpression(undefined, lowerExpression(ctx, node.elt)))]);
+    const statements = loops(ctx, node.generators, iterParam, () => [f.createExpressionStatement(f.createYieldExpression(undefined, lowerExpression(ctx, node.elt)))]);
     // Temporaries the body needed (a chained comparison's middle operand, say) are its own.
     return [...ctx.tempDeclarations(), ...statements];
   });
@@ -65,12 +74,11 @@ export function lowerGeneratorExp(ctx: LowerContext, node: GeneratorExp): ts.Exp
     f.createToken(ts.SyntaxKind.AsteriskToken),
     undefined,
     undefined,
-    [],
+    [f.createParameterDeclaration(undefined, undefined, iterParam)],
     undefined,
     f.createBlock(body, true),
   );
-  const wrapped = f.createCallExpression(ctx.useRuntime(isAsync ? "asyncGenerator" : "generator"), undefined, [fn]);
-  return f.createCallExpression(wrapped, undefined, []);
+  return f.createCallExpression(ctx.useRuntime(isAsync ? "asyncGeneratorExpression" : "generatorExpression"), undefined, [firstIter, fn]);
 }
 
 /** A list, set or dict comprehension: a loop into a fresh container, in an arrow function called at once. */
@@ -157,7 +165,10 @@ function loops(ctx: LowerContext, generators: Comprehension[], firstIter: ts.Exp
       inner.push(f.createIfStatement(negate(condition(ctx, cond)), f.createContinueStatement()));
     }
     inner.push(...build(i + 1));
-    const target = targetPattern(ctx, gen.target, captured.length === 0 ? "declare" : "assign");
+    const declare = captured.length === 0;
+    const checked = checkedLoopTarget(ctx, gen.target, elementType(ctx.types.infer(gen.iter, ctx.scope)), declare, (e, v) => assignLoopElement(ctx, e, v));
+    if (checked !== null) inner.unshift(...checked.prologue);
+    const target = checked?.initializer ?? targetPattern(ctx, gen.target, declare ? "declare" : "assign");
     const body = inner.length === 1 ? inner[0]! : f.createBlock(inner, true);
     return [
       f.createForOfStatement(gen.is_async ? f.createToken(ts.SyntaxKind.AwaitKeyword) : undefined, target, iter, ts.isBlock(body) ? body : f.createBlock([body], true)),
@@ -209,6 +220,13 @@ export function targetPattern(ctx: LowerContext, target: Expression, mode: "decl
     return f.createVariableDeclarationList([f.createVariableDeclaration(bindingName(ctx, target))], ts.NodeFlags.Const);
   }
   return assignmentPattern(ctx, target);
+}
+
+/** Assigns an unpacked item to a loop target whose names are declared already (`x = _items[0]`, `this.x = ...`). */
+export function assignLoopElement(ctx: LowerContext, target: Expression, value: ts.Expression): ts.Statement[] {
+  if (isSequenceTarget(target)) return bindUnpacked(ctx, target, value, null, (e, v) => assignLoopElement(ctx, e, v));
+  if (target._type === "Subscript" || target._type === "Attribute") return assignTo(ctx, target, value, null);
+  return [f.createExpressionStatement(f.createAssignment(assignmentPattern(ctx, target), value))];
 }
 
 function bindingName(ctx: LowerContext, target: Expression): ts.BindingName {

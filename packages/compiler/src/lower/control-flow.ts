@@ -15,12 +15,13 @@
 import type { Expression, For, If, Node, Stmt, While } from "@pyts/parser";
 import { forEachChild } from "../analyze/walk.js";
 import ts from "../typescript.cjs";
-import { pattern, targetNames } from "./assign.js";
+import { assignTo, pattern, targetNames } from "./assign.js";
 import type { LowerContext } from "./context.js";
 import { lowerBody, lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { condition, typeOf } from "./operators.js";
-import { mentions } from "./types.js";
+import { elementType, mentions } from "./types.js";
+import { checkedLoopTarget } from "./unpack.js";
 
 const f = ts.factory;
 
@@ -142,21 +143,34 @@ export function lowerFor(ctx: LowerContext, node: For): ts.Statement[] {
     }
     const iterable = iterableOf(ctx, node.iter);
     let initializer: ts.ForInitializer;
+    const checked = checkedLoopTarget(ctx, node.target, elementType(typeOf(ctx, node.iter)), declares, (e, v) => assignTo(ctx, e, v, null));
+    if (checked !== null) {
+      if (declares) for (const n of targetNames(node.target)) ctx.fn.declared.add(n.id);
+      else pre.push(...declareLoopNames(ctx, node.target));
+      return [...pre, f.createForOfStatement(undefined, checked.initializer, iterable, block([...checked.prologue, ...lowerBody(ctx, node.body)]))];
+    }
     if (declares) {
       initializer = f.createVariableDeclarationList([f.createVariableDeclaration(bindingOf(ctx, node.target))], ts.NodeFlags.Const);
       for (const n of targetNames(node.target)) ctx.fn.declared.add(n.id);
     } else {
-      for (const n of targetNames(node.target)) {
-        const d = ctx.fn.plan.get(n.id);
-        if (d !== undefined && d.kind === "loop" && !ctx.fn.declared.has(n.id)) {
-          ctx.fn.declared.add(n.id);
-          pre.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(n.id), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, ctx.types.symbolType(d.symbol)))], ts.NodeFlags.Let)));
-        }
-      }
+      pre.push(...declareLoopNames(ctx, node.target));
       initializer = pattern(ctx, node.target);
     }
     return [...pre, f.createForOfStatement(undefined, initializer, iterable, block(lowerBody(ctx, node.body)))];
   });
+}
+
+/** `let n!: T;` before the loop for target names of the loop that are not declared yet. */
+function declareLoopNames(ctx: LowerContext, target: Expression): ts.Statement[] {
+  const out: ts.Statement[] = [];
+  for (const n of targetNames(target)) {
+    const d = ctx.fn.plan.get(n.id);
+    if (d !== undefined && d.kind === "loop" && !ctx.fn.declared.has(n.id)) {
+      ctx.fn.declared.add(n.id);
+      out.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(n.id), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, ctx.types.symbolType(d.symbol)))], ts.NodeFlags.Let)));
+    }
+  }
+  return out;
 }
 
 function bindingOf(ctx: LowerContext, target: Expression): ts.BindingName {
