@@ -80,6 +80,7 @@ export { strFormat, strFormatMap, percentFormat } from "./str-format.js";
 export { iterate } from "./iter.js";
 export { flushStdout, setOutput } from "./output.js";
 export { runMain, reportUncaught } from "./main.js";
+export { moduleName, moduleFile } from "./program.js";
 
 // coroutines, async generators, generators (what `async def`, `yield` and `async for` become)
 export * from "./asyncio/index.js";

@@ -9,6 +9,7 @@ import { diagnostic, type Diagnostic, type DiagnosticCode } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope, ScopeAnalysis, SymbolInfo } from "../analyze/scopes.js";
 import type { Declaration } from "./names.js";
+import type { ImportTarget } from "./imports.js";
 import type { TypeEnv } from "./types.js";
 
 const f = ts.factory;
@@ -53,15 +54,17 @@ export class LowerContext {
   fn: FunctionContext;
   readonly types: TypeEnv;
 
-  /** `import` aliases: the runtime module each stands for and the export it names (null: the module). */
-  readonly imports = new Map<Node, { module: string; name: string | null }>();
+  /** What each `import` alias names (see imports.ts). */
+  readonly imports = new Map<Node, ImportTarget>();
   /** The caught exception of each enclosing `except` handler, innermost last (for a bare `raise`). */
   readonly handlers: ts.Identifier[] = [];
   /** Labels for loops whose `else` needs a `break` out of more than the loop. */
   readonly loopElseFlags: (ts.Identifier | null)[] = [];
 
   private readonly runtimeNames = new Map<string, string>();
+  /** Named imports: specifier → local name → exported name. */
   private readonly moduleNames = new Map<string, Map<string, string>>();
+  /** Namespace imports: local name → specifier. */
   private readonly moduleNamespaces = new Map<string, string>();
   private readonly taken = new Set<string>();
   private readonly tempCounters = new Map<string, number>();
@@ -102,15 +105,6 @@ export class LowerContext {
     return null;
   }
 
-  /** The output identifier for a name bound by an `import` of a runtime module, importing it on first use. */
-  importedName(sym: SymbolInfo): ts.Identifier | null {
-    if (sym.bindings.length !== 1 || sym.bindings[0]!.kind !== "import") return null;
-    const info = this.imports.get(sym.bindings[0]!.node);
-    if (info === undefined) return null;
-    const local = this.mangle(sym.name);
-    return info.name === null ? this.useModuleNamespace(info.module, local) : this.useModule(info.module, info.name, local);
-  }
-
   /** Requests a runtime export and returns the identifier that names it in the output. */
   useRuntime(name: string): ts.Identifier {
     let local = this.runtimeNames.get(name);
@@ -121,21 +115,37 @@ export class LowerContext {
     return f.createIdentifier(local);
   }
 
+  /** The specifier of a runtime module (`asyncio` → `@pyts/runtime/asyncio`; `collections/abc` for a dotted one). */
+  runtimeModuleSpecifier(module: string): string {
+    return `${this.runtimeModule}/${module}`;
+  }
+
   /** Requests an export of a runtime module (`from time import time` → `import { time } from ".../time"`). */
   useModule(module: string, name: string, local: string = name): ts.Identifier {
-    let names = this.moduleNames.get(module);
+    return this.useNamedImport(this.runtimeModuleSpecifier(module), name, local);
+  }
+
+  /** Requests `import { name as local } from "specifier"`. */
+  useNamedImport(specifier: string, name: string, local: string): ts.Identifier {
+    let names = this.moduleNames.get(specifier);
     if (names === undefined) {
       names = new Map();
-      this.moduleNames.set(module, names);
+      this.moduleNames.set(specifier, names);
     }
-    names.set(name, local);
+    names.set(local, name);
     return f.createIdentifier(local);
   }
 
-  /** Requests a namespace import (`import asyncio` → `import * as asyncio from ".../asyncio"`). */
-  useModuleNamespace(module: string, local: string): ts.Identifier {
-    this.moduleNamespaces.set(module, local);
+  /** Requests a namespace import under a given name (`import asyncio` → `import * as asyncio from ".../asyncio"`). */
+  useModuleNamespace(specifier: string, local: string): ts.Identifier {
+    this.moduleNamespaces.set(local, specifier);
     return f.createIdentifier(local);
+  }
+
+  /** A namespace import of `specifier` under a name no Python name takes (reused when there is one already). */
+  moduleNamespace(specifier: string, base: string): ts.Identifier {
+    for (const [local, from] of this.moduleNamespaces) if (from === specifier) return f.createIdentifier(local);
+    return this.useModuleNamespace(specifier, this.freshImportName(base));
   }
 
   /** A fresh temporary name (`_tmp`, `_tmp2`, ...) that no Python name in the file uses. */
@@ -208,16 +218,16 @@ export class LowerContext {
       );
     };
     named(this.runtimeNames, this.runtimeModule);
-    for (const [module, local] of this.moduleNamespaces) {
+    for (const [local, specifier] of this.moduleNamespaces) {
       out.push(
         f.createImportDeclaration(
           undefined,
           f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(local))),
-          f.createStringLiteral(`${this.runtimeModule}/${module}`),
+          f.createStringLiteral(specifier),
         ),
       );
     }
-    for (const [module, names] of this.moduleNames) named(names, `${this.runtimeModule}/${module}`);
+    for (const [specifier, names] of this.moduleNames) named([...names].map(([local, name]) => [name, local]), specifier);
     return out;
   }
 
