@@ -86,7 +86,9 @@ const PRELUDE = new URL("./prelude.js", import.meta.url).href;
 export async function runJavaScript(javascript: string, options: RunOptions): Promise<RunResult> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "pyts-run-"));
   try {
-    const main = path.join(dir, "main.mjs");
+    // Named after the Python file, so that a module's `__file__` (program.ts) ends as CPython's does.
+    const base = options.argv0.endsWith(".py") ? path.basename(options.argv0, ".py") : "main";
+    const main = path.join(dir, `${base}.mjs`);
     writeFileSync(main, javascript);
     const env: NodeJS.ProcessEnv = { ...process.env, PYTS_ARGV0: options.argv0 };
     const flags = ["--import", PRELUDE];

@@ -4,13 +4,23 @@
 // the program carries a source map, the traceback's `File "x.py", line N, in f` lines come from the
 // stack, mapped back to the Python source (node runs with --enable-source-maps).
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { reportUncaught, type BaseException } from "@pyts/runtime";
 
 const argv0 = process.env["PYTS_ARGV0"];
 const pythonPath = process.env["PYTS_SOURCE"];
+const moduleSources = process.env["PYTS_MODULE_SOURCES"];
 delete process.env["PYTS_ARGV0"];
 delete process.env["PYTS_SOURCE"];
+delete process.env["PYTS_MODULE_SOURCES"];
+// The runtime's `__name__` and `__file__` (program.ts): which module is `__main__`, and the Python file
+// of each module (the entry's, and for a program of several files, every module's by URL).
+{
+  const main = pathToFileURL(process.argv[1]!).href;
+  const sources: Record<string, string> = moduleSources !== undefined ? (JSON.parse(moduleSources) as Record<string, string>) : {};
+  if (pythonPath !== undefined) sources[main] ??= pythonPath;
+  (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.program")] = { main, sources };
+}
 if (argv0 !== undefined) process.argv[1] = argv0;
 
 /** `at f (file:///x.py:3:5)`, `at async f (/x.py:3:5)`, `at file:///x.py:3:5`. */

@@ -18,6 +18,7 @@ import { joinChunks, printChunks, takePositionMarks, unformatted, type PositionM
 import { format, formatAsync } from "./format.js";
 import { collectClasses } from "./lower/classes.js";
 import { LowerContext } from "./lower/context.js";
+import { starImportNames } from "./lower/imports.js";
 import { lowerModule } from "./lower/module.js";
 import { TypeEnv } from "./lower/types.js";
 import type { Module, Node } from "@pyts/parser";
@@ -87,7 +88,7 @@ function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): 
   if (diagnostics.some((d) => d.severity === "error")) return { code: "", map: null, diagnostics };
   const stage: Lowered = { chunks: [], lines: parsed.lines, diagnostics, ctx: null };
   return guarded(stage, () => {
-    const analysis = new ScopeAnalysis(parsed.module);
+    const analysis = new ScopeAnalysis(parsed.module, (module, level) => (level === 0 ? starImportNames(module) : undefined));
     diagnostics.push(...checkAsync(parsed.module, analysis));
     const types = new TypeEnv(analysis);
     collectClasses(parsed.module, types);

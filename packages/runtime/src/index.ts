@@ -81,6 +81,7 @@ export { iterate } from "./iter.js";
 export { unpack, unpackStarred } from "./unpack.js";
 export { flushStdout, setOutput } from "./output.js";
 export { runMain, reportUncaught } from "./main.js";
+export { moduleName, moduleFile } from "./program.js";
 
 // coroutines, async generators, generators (what `async def`, `yield` and `async for` become)
 export * from "./asyncio/index.js";

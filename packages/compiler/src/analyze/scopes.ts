@@ -21,6 +21,7 @@ import type {
   Call,
   Comprehension,
   Expression,
+  ImportFrom,
   Module,
   Node,
   Operator,
@@ -41,6 +42,11 @@ export type BindingSource =
   | { kind: "annotation"; expr: Expression }
   /** `name op= value`: the name's own value combined with `value`. */
   | { kind: "augmented"; op: Operator; value: Expression }
+  /**
+   * An `import`: the module (dotted, relative to the package `level` dots up) and the name taken from
+   * it (null: the module itself; for `from m import *`, the name the star import binds).
+   */
+  | { kind: "import"; module: string; level: number; name: string | null }
   | null;
 
 export interface Binding {
@@ -139,11 +145,38 @@ export class ScopeAnalysis {
   dynamicNames = false;
   private readonly yieldNodes = new WeakSet<Node>();
 
-  constructor(module: Module) {
+  /** `from m import *` statements, in source order. */
+  readonly starImports: { node: ImportFrom; alias: Node; depth: number }[] = [];
+
+  /**
+   * `starExports` gives the names `from m import *` binds for a module (undefined: not known); a name
+   * read anywhere that no scope binds is bound by the last star import whose module exports it.
+   */
+  constructor(module: Module, starExports: (module: string, level: number) => readonly string[] | undefined = () => undefined) {
     this.module = new Scope("module", module, null);
     this.scopes.set(module, this.module);
     new Collector(this).collectBody(this.module, module.body);
+    this.bindStarImports(starExports);
     this.resolveFree(this.module);
+  }
+
+  private bindStarImports(starExports: (module: string, level: number) => readonly string[] | undefined): void {
+    if (this.starImports.length === 0) return;
+    const exported = this.starImports.map((s) => new Set(starExports(s.node.module ?? "", s.node.level) ?? []));
+    const visit = (scope: Scope): void => {
+      for (const [name, sym] of scope.symbols) {
+        if (sym.uses.length === 0 || this.resolve(scope, name).kind !== "builtin") continue;
+        for (let i = this.starImports.length - 1; i >= 0; i--) {
+          if (!exported[i]!.has(name)) continue;
+          const star = this.starImports[i]!;
+          const source: BindingSource = { kind: "import", module: star.node.module ?? "", level: star.node.level, name };
+          this.module.symbol(name).bindings.push({ kind: "import", node: star.alias, depth: star.depth, source, scope: this.module });
+          break;
+        }
+      }
+      for (const child of scope.children) visit(child);
+    };
+    visit(this.module);
   }
 
   /** The scope a function, lambda, class, comprehension or the module opens. */
@@ -479,10 +512,19 @@ class Collector {
         this.propagateAll(node, [node.test, ...node.body, ...node.orelse]);
         return;
       case "Import":
+        for (const alias of node.names) {
+          const local = alias.asname ?? alias.name.split(".")[0]!;
+          const module = alias.asname !== null ? alias.name : local;
+          this.bind(scope, local, "import", alias, depth, { kind: "import", module, level: 0, name: null });
+        }
+        return;
       case "ImportFrom":
         for (const alias of node.names) {
-          const local = alias.asname ?? (node._type === "Import" ? alias.name.split(".")[0]! : alias.name);
-          if (local !== "*") this.bind(scope, local, "import", alias, depth);
+          if (alias.name === "*") {
+            this.analysis.starImports.push({ node, alias, depth });
+            continue;
+          }
+          this.bind(scope, alias.asname ?? alias.name, "import", alias, depth, { kind: "import", module: node.module ?? "", level: node.level, name: alias.name });
         }
         return;
       case "Await":

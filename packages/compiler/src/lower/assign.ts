@@ -11,7 +11,7 @@
 //     s += "!"          (str)    s += "!";
 //     scores: dict[str, int] = {}   const scores: Dict<string, number> = new Dict();
 //     del d["k"]                 delitem(d, "k");
-import type { AnnAssign, Assign, AugAssign, Delete, Expression, Name } from "@pyts/parser";
+import type { AnnAssign, Assign, AugAssign, Delete, Expression, Name, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
@@ -37,14 +37,14 @@ function isEmptyDisplay(e: Expression | null): boolean {
 }
 
 /** The declaration keyword a name takes at this binding, or null when it is already declared. */
-function declarationFor(ctx: LowerContext, name: Name): ts.NodeFlags | null {
+function declarationFor(ctx: LowerContext, id: string, binding: Node): ts.NodeFlags | null {
   const scope = ctx.scope;
-  if (scope.globals.has(name.id) || scope.nonlocals.has(name.id)) return null;
-  const decl = ctx.fn.plan.get(name.id);
-  if (decl === undefined || ctx.fn.declared.has(name.id)) return null;
+  if (scope.globals.has(id) || scope.nonlocals.has(id)) return null;
+  const decl = ctx.fn.plan.get(id);
+  if (decl === undefined || ctx.fn.declared.has(id)) return null;
   if (decl.kind !== "inline-const" && decl.kind !== "inline-let") return null;
-  if (decl.first.node !== name) return null;
-  ctx.fn.declared.add(name.id);
+  if (decl.first.node !== binding) return null;
+  ctx.fn.declared.add(id);
   return decl.kind === "inline-const" ? ts.NodeFlags.Const : ts.NodeFlags.Let;
 }
 
@@ -55,7 +55,7 @@ function symbolTypeOf(ctx: LowerContext, name: string): PyType {
 
 /** `name = value`, declaring the name when this is its declaring binding. */
 export function assignName(ctx: LowerContext, name: Name, value: ts.Expression, valueNode: Expression | null, annotation: PyType | null = null): ts.Statement[] {
-  const flags = declarationFor(ctx, name);
+  const flags = declarationFor(ctx, name.id, name);
   if (flags === null) return [exprStatement(f.createAssignment(ctx.id(name.id), value))];
   const symType = annotation ?? symbolTypeOf(ctx, name.id);
   const valueType = valueNode === null ? ANY : typeOf(ctx, valueNode);
@@ -64,6 +64,15 @@ export function assignName(ctx: LowerContext, name: Name, value: ts.Expression, 
   const needsType = annotation !== null || isEmptyDisplay(valueNode) || (!sameType(symType, valueType) && !(isNumeric(symType) && isNumeric(valueType)));
   const type = needsType ? tsType(ctx, symType) : undefined;
   return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(name.id), undefined, type, value)], flags))];
+}
+
+/** `name = value` for a name bound by another statement (`import m as name`), declaring it at its declaring binding. */
+export function bindName(ctx: LowerContext, id: string, binding: Node, value: ts.Expression): ts.Statement {
+  const flags = declarationFor(ctx, id, binding);
+  if (flags === null) return exprStatement(f.createAssignment(ctx.id(id), value));
+  const symType = symbolTypeOf(ctx, id);
+  const type = symType.k === "module" ? undefined : tsType(ctx, symType);
+  return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(id), undefined, type, value)], flags));
 }
 
 /** Every `Name` in a target, in order. */
@@ -118,7 +127,7 @@ function bindingPattern(ctx: LowerContext, target: Expression): ts.BindingName {
  */
 function declareUnpacked(ctx: LowerContext, target: Expression, pre: ts.Statement[]): ts.NodeFlags | null {
   const names = targetNames(target);
-  const flags = names.map((n) => declarationFor(ctx, n));
+  const flags = names.map((n) => declarationFor(ctx, n.id, n));
   const onlyNames = (t: Expression): boolean => t._type === "Name" || ((t._type === "Tuple" || t._type === "List") && t.elts.every(onlyNames)) || (t._type === "Starred" && onlyNames(t.value));
   if (names.length > 0 && flags.every((fl) => fl !== null) && onlyNames(target)) {
     return flags.some((fl) => fl === ts.NodeFlags.Let) ? ts.NodeFlags.Let : ts.NodeFlags.Const;
@@ -198,7 +207,7 @@ export function lowerAnnAssign(ctx: LowerContext, node: AnnAssign): ts.Statement
   if (target._type === "Name") {
     const t = ctx.types.annotation(node.annotation, ctx.scope);
     if (node.value === null) {
-      const flags = declarationFor(ctx, target);
+      const flags = declarationFor(ctx, target.id, target);
       if (flags === null) return [];
       return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(target.id), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t))], ts.NodeFlags.Let))];
     }

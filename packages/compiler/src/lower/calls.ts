@@ -15,6 +15,7 @@
 import type { Arg, Arguments, Call, Expression, Keyword } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
+import { importedExportName } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { lowerElements } from "./literals.js";
 import { awaitEventLoop, lowerMethodCall } from "./methods.js";
@@ -79,8 +80,7 @@ export function isRuntimeClassName(name: string): boolean {
 }
 
 function importedName(ctx: LowerContext, sym: import("../analyze/scopes.js").SymbolInfo): string {
-  const info = ctx.imports.get(sym.bindings[0]!.node);
-  return info?.name ?? sym.name;
+  return importedExportName(ctx, sym) ?? sym.name;
 }
 
 /** `super().__init__(...)` → `super(...)`, `super().m(...)` → `super.m(...)`. */

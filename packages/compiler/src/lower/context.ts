@@ -13,6 +13,7 @@ import ts from "../typescript.cjs";
 import type { Scope, ScopeAnalysis, SymbolInfo } from "../analyze/scopes.js";
 import { isPythonBuiltin, isRuntimeExport, isRuntimeModule, pythonModuleName, runtimeModuleExports } from "./catalogue.js";
 import type { Declaration } from "./names.js";
+import type { ImportTarget } from "./imports.js";
 import type { TypeEnv } from "./types.js";
 
 const f = ts.factory;
@@ -59,15 +60,17 @@ export class LowerContext {
   fn: FunctionContext;
   readonly types: TypeEnv;
 
-  /** `import` aliases: the runtime module each stands for and the export it names (null: the module). */
-  readonly imports = new Map<Node, { module: string; name: string | null }>();
+  /** What each `import` alias names (see imports.ts). */
+  readonly imports = new Map<Node, ImportTarget>();
   /** The caught exception of each enclosing `except` handler, innermost last (for a bare `raise`). */
   readonly handlers: ts.Identifier[] = [];
   /** Labels for loops whose `else` needs a `break` out of more than the loop. */
   readonly loopElseFlags: (ts.Identifier | null)[] = [];
 
   private readonly runtimeNames = new Map<string, string>();
+  /** Named imports: specifier → local name → exported name. */
   private readonly moduleNames = new Map<string, Map<string, string>>();
+  /** Namespace imports: local name → specifier. */
   private readonly moduleNamespaces = new Map<string, string>();
   private readonly taken = new Set<string>();
   private readonly tempCounters = new Map<string, number>();
@@ -108,15 +111,6 @@ export class LowerContext {
     return null;
   }
 
-  /** The output identifier for a name bound by an `import` of a runtime module, importing it on first use. */
-  importedName(sym: SymbolInfo): ts.Identifier | null {
-    if (sym.bindings.length !== 1 || sym.bindings[0]!.kind !== "import") return null;
-    const info = this.imports.get(sym.bindings[0]!.node);
-    if (info === undefined) return null;
-    const local = this.mangle(sym.name);
-    return info.name === null ? this.useModuleNamespace(info.module, local) : this.useModule(info.module, info.name, local);
-  }
-
   /**
    * `asyncio.nosuch`: reading an attribute that the runtime module does not export, through a name
    * bound by `import <module>`, is a PY3022 diagnostic at `span` (CPython would raise AttributeError
@@ -126,9 +120,9 @@ export class LowerContext {
     if (value._type !== "Name") return;
     const res = this.analysis.resolve(this.scope, value.id);
     if (res.kind === "builtin" || res.symbol.bindings.length !== 1 || res.symbol.bindings[0]!.kind !== "import") return;
-    const info = this.imports.get(res.symbol.bindings[0]!.node);
-    if (info === undefined || info.name !== null) return;
-    const module = pythonModuleName(info.module);
+    const target = this.imports.get(res.symbol.bindings[0]!.node);
+    if (target?.kind !== "runtime" || target.name !== null) return;
+    const module = pythonModuleName(target.module);
     if (!runtimeModuleExports(module).has(attr)) this.error("PY3022", span, [`${module}.${attr}`, module, attr]);
   }
 
@@ -155,25 +149,41 @@ export class LowerContext {
     return f.createIdentifier("undefined");
   }
 
+  /** The specifier of a runtime module (`asyncio` → `@pyts/runtime/asyncio`; `collections/abc` for a dotted one). */
+  runtimeModuleSpecifier(module: string): string {
+    if (!isRuntimeModule(pythonModuleName(module))) throw new Error(`module \`${pythonModuleName(module)}\` is not in the runtime's catalogue`);
+    return `${this.runtimeModule}/${module}`;
+  }
+
   /** Requests an export of a runtime module (`from time import time` → `import { time } from ".../time"`). */
   useModule(module: string, name: string, local: string = name): ts.Identifier {
     if (!runtimeModuleExports(pythonModuleName(module)).has(name)) {
       throw new Error(`\`${name}\` of module \`${pythonModuleName(module)}\` is not in the runtime's catalogue`);
     }
-    let names = this.moduleNames.get(module);
+    return this.useNamedImport(this.runtimeModuleSpecifier(module), name, local);
+  }
+
+  /** Requests `import { name as local } from "specifier"`. */
+  useNamedImport(specifier: string, name: string, local: string): ts.Identifier {
+    let names = this.moduleNames.get(specifier);
     if (names === undefined) {
       names = new Map();
-      this.moduleNames.set(module, names);
+      this.moduleNames.set(specifier, names);
     }
-    names.set(name, local);
+    names.set(local, name);
     return f.createIdentifier(local);
   }
 
-  /** Requests a namespace import (`import asyncio` → `import * as asyncio from ".../asyncio"`). */
-  useModuleNamespace(module: string, local: string): ts.Identifier {
-    if (!isRuntimeModule(pythonModuleName(module))) throw new Error(`module \`${pythonModuleName(module)}\` is not in the runtime's catalogue`);
-    this.moduleNamespaces.set(module, local);
+  /** Requests a namespace import under a given name (`import asyncio` → `import * as asyncio from ".../asyncio"`). */
+  useModuleNamespace(specifier: string, local: string): ts.Identifier {
+    this.moduleNamespaces.set(local, specifier);
     return f.createIdentifier(local);
+  }
+
+  /** A namespace import of `specifier` under a name no Python name takes (reused when there is one already). */
+  moduleNamespace(specifier: string, base: string): ts.Identifier {
+    for (const [local, from] of this.moduleNamespaces) if (from === specifier) return f.createIdentifier(local);
+    return this.useModuleNamespace(specifier, this.freshImportName(base));
   }
 
   /** A fresh temporary name (`_tmp`, `_tmp2`, ...) that no Python name in the file uses. */
@@ -246,16 +256,16 @@ export class LowerContext {
       );
     };
     named(this.runtimeNames, this.runtimeModule);
-    for (const [module, local] of this.moduleNamespaces) {
+    for (const [local, specifier] of this.moduleNamespaces) {
       out.push(
         f.createImportDeclaration(
           undefined,
           f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(local))),
-          f.createStringLiteral(`${this.runtimeModule}/${module}`),
+          f.createStringLiteral(specifier),
         ),
       );
     }
-    for (const [module, names] of this.moduleNames) named(names, `${this.runtimeModule}/${module}`);
+    for (const [specifier, names] of this.moduleNames) named([...names].map(([local, name]) => [name, local]), specifier);
     return out;
   }
 

@@ -10,7 +10,7 @@
 import type { Module, Stmt } from "@pyts/parser";
 import type ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
-import { registerImports } from "./imports.js";
+import { planImports } from "./imports.js";
 import { lowerStatement, markPythonStatement } from "./index.js";
 import { hoistedDeclarations, planDeclarations } from "./names.js";
 
@@ -23,8 +23,8 @@ export interface LoweredModule {
 }
 
 export function lowerModule(ctx: LowerContext, module: Module): LoweredModule {
+  planImports(ctx, module);
   ctx.fn.plan = planDeclarations(ctx.analysis.module);
-  registerImports(ctx, module.body);
   const body = module.body.map((stmt) => ({ stmt, out: markPythonStatement(stmt, lowerStatement(ctx, stmt)) }));
   const prelude = [...hoistedDeclarations(ctx, ctx.fn.plan), ...ctx.tempDeclarations()];
   return { imports: ctx.importDeclarations(), prelude, body };

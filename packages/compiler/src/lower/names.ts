@@ -17,6 +17,7 @@ import ts from "../typescript.cjs";
 import type { Binding, Scope, SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import type { LowerContext } from "./context.js";
+import { importedName, isStaticImport } from "./imports.js";
 import { typeNode, type PyType } from "./types.js";
 
 const f = ts.factory;
@@ -43,7 +44,7 @@ export interface Declaration {
 export function planDeclarations(scope: Scope): Map<string, Declaration> {
   const plan = new Map<string, Declaration>();
   for (const [name, sym] of scope.symbols) {
-    if (scope.globals.has(name) || scope.nonlocals.has(name)) continue;
+    if (scope.globals.has(name) || scope.nonlocals.has(name) || isStaticImport(sym)) continue;
     // Not the writes of nested functions (`global x` / `nonlocal x`), which may come first in the source.
     const own = sym.bindings.filter((b) => boundIn(b, scope) && b.kind !== "del");
     if (own.length === 0) continue;
@@ -123,22 +124,34 @@ export function tsType(ctx: LowerContext, t: PyType): ts.TypeNode {
   return typeNode(t, (n) => ctx.useRuntime(n), (n) => ctx.mangle(n));
 }
 
-/** Python builtins that are not runtime exports of the same name. */
-const BUILTIN_VALUES: Record<string, () => ts.Expression> = {
+/** The docstring of a module, function or class body (its first statement, a string), or null. */
+export function docstring(body: readonly import("@pyts/parser").Stmt[]): string | null {
+  const first = body[0];
+  if (first?._type !== "Expr" || first.value._type !== "Constant" || first.value.value.type !== "str") return null;
+  return first.value.value.value;
+}
+
+/** Module globals that are not runtime exports of the same name. */
+const MODULE_VALUES: Record<string, (ctx: LowerContext) => ts.Expression> = {
   __name__: () => f.createStringLiteral("__main__"),
+  __doc__: (ctx) => {
+    const doc = docstring((ctx.analysis.module.node as import("@pyts/parser").Module).body);
+    return doc === null ? f.createNull() : f.createStringLiteral(doc);
+  },
+  __file__: (ctx) => f.createCallExpression(ctx.useRuntime("moduleFile"), undefined, [f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta")), "url")]),
 };
 
 export function lowerName(ctx: LowerContext, node: Name): ts.Expression {
   const res = ctx.analysis.resolve(ctx.scope, node.id);
   if (res.kind === "builtin") {
-    const special = BUILTIN_VALUES[node.id];
-    if (special !== undefined) return special();
+    const special = MODULE_VALUES[node.id];
+    if (special !== undefined) return special(ctx);
     return ctx.useBuiltin(node.id, node);
   }
   const sym = res.symbol;
   const self = ctx.selfName(sym);
   if (self !== null) return self;
-  const imported = ctx.importedName(sym);
+  const imported = importedName(ctx, sym);
   if (imported !== null) return imported;
   return ctx.id(node.id);
 }

@@ -8,11 +8,14 @@
 //     xs[0]          (list)    xs[0]                         (a literal index within bounds of a list display is exact)
 //     xs[i], d[k]              getitem(xs, i), getitem(d, k) (negative indices, KeyError, IndexError)
 //     xs[1:-1:2]               getslice(xs, 1, -1, 2)
+//     f.__doc__, C.__doc__     "Docstring."  (of a function or class here: its docstring, or null)
+//     m.__name__, m.sub        "math", the submodule's import (of a module: imports.ts)
 import type { Attribute, Expression, Slice, Subscript } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
-import { tsType } from "./names.js";
+import { moduleAttribute } from "./imports.js";
+import { docstring, tsType } from "./names.js";
 import { typeOf } from "./operators.js";
 import { sameType, type ClassInfo, type PyType } from "./types.js";
 
@@ -26,7 +29,15 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
     return f.createPropertyAccessExpression(ctx.useRuntime(METHOD_TABLES[node.value.id]!), node.attr);
   }
   const t = typeOf(ctx, node.value);
-  if (t.k === "module") ctx.checkModuleAttribute(node.value, node.attr, node);
+  if (node.attr === "__doc__") {
+    const doc = knownDocstring(ctx, t);
+    if (doc !== undefined) return doc === null ? f.createNull() : f.createStringLiteral(doc);
+  }
+  if (t.k === "module") {
+    ctx.checkModuleAttribute(node.value, node.attr, node);
+    const attr = moduleAttribute(ctx, t.name, node.attr);
+    if (attr !== null) return attr;
+  }
   const recv = lowerExpression(ctx, node.value);
   if (node.attr === "__class__") return f.createCallExpression(ctx.useRuntime("type"), undefined, [recv]);
   if (t.k === "instance" && !t.runtime) {
@@ -50,6 +61,16 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
   // getattr binds it as Python does, and returns a data attribute as it is.
   if (BUILTIN_VALUE_KINDS.has(t.k) || (t.k === "any" && maybeMethodName(ctx, node.attr))) return dynamicAttribute(ctx, recv, node.attr);
   return f.createPropertyAccessExpression(recv, ctx.mangleMember(node.attr));
+}
+
+/** The `__doc__` of a function or class defined here (null: it has none); undefined when not known. */
+function knownDocstring(ctx: LowerContext, t: PyType): string | null | undefined {
+  if (t.k === "function" && t.def !== null) return t.def._type === "Lambda" ? null : docstring(t.def.body);
+  if (t.k === "class" || (t.k === "instance" && !t.runtime)) {
+    const info = ctx.types.classes.get(t.cls);
+    if (info !== undefined) return docstring(info.node.body);
+  }
+  return undefined;
 }
 
 function dynamicAttribute(ctx: LowerContext, recv: ts.Expression, attr: string): ts.Expression {

@@ -455,8 +455,11 @@ export class TypeEnv {
       }
       case "class":
         return { k: "class", cls: (b.node as ClassDef).name };
-      case "import":
-        return { k: "module", name: sym.name };
+      case "import": {
+        // `import m.sub as s` names the module `m.sub`; what `from m import x` gives keeps today's type.
+        const src = b.source;
+        return { k: "module", name: src?.kind === "import" && src.name === null && src.level === 0 ? src.module : sym.name };
+      }
       case "except": {
         const h = b.node as import("@pyts/parser").ExceptHandler;
         if (h.type === null) return { k: "instance", cls: "BaseException", runtime: true };
@@ -486,6 +489,8 @@ export class TypeEnv {
       case "augmented":
         // Joined with the name's other bindings by `withAugmented`.
         return null;
+      case "import":
+        return ANY;
       case "element": {
         const of = this.infer(src.of, scope);
         if (of.k === "tuple" && src.index !== null) return of.items[src.index] ?? ANY;
@@ -1082,7 +1087,7 @@ export function collectOwnYields(def: FunctionDef | AsyncFunctionDef): OwnYields
 /** Whether a binding's value reads the name it binds (always, for `x op= v`). */
 function readsItself(b: Binding, name: string): boolean {
   const src = b.source;
-  if (src === null || src.kind === "annotation") return false;
+  if (src === null || src.kind === "annotation" || src.kind === "import") return false;
   if (src.kind === "augmented") return true;
   return mentions(src.kind === "value" ? src.expr : src.of, name);
 }
@@ -1116,6 +1121,7 @@ export function isExceptionName(name: string): boolean {
 }
 
 function builtinValueType(name: string): PyType {
+  if (name === "__file__") return STR;
   return /^[A-Z]\w*(Error|Exception|Exit|Iteration)$/.test(name) ? { k: "class", cls: name } : ANY;
 }
 
