@@ -34,9 +34,9 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
     if (doc !== undefined) return doc === null ? f.createNull() : f.createStringLiteral(doc);
   }
   if (t.k === "module") {
-    ctx.checkModuleAttribute(node.value, node.attr, node);
     const attr = moduleAttribute(ctx, t.name, node.attr);
     if (attr !== null) return attr;
+    ctx.checkModuleAttribute(node.value, node.attr, node);
   }
   const recv = lowerExpression(ctx, node.value);
   if (node.attr === "__class__") return f.createCallExpression(ctx.useRuntime("type"), undefined, [recv]);
