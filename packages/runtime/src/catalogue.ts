@@ -69,6 +69,9 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "Field", "FrozenInstanceError", "MISSING", "asdict", "astuple", "dataclass", "field", "fields", "is_dataclass",
     "replace",
   ],
+  enum: [
+    "Enum", "Flag", "IntEnum", "IntFlag", "StrEnum", "auto", "unique",
+  ],
   functools: [
     "cache", "cmp_to_key", "lru_cache", "partial", "reduce", "total_ordering", "update_wrapper", "wraps",
   ],
