@@ -104,6 +104,10 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "Random", "choice", "choices", "expovariate", "gauss", "getrandbits", "getstate", "normalvariate", "randint",
     "random", "randrange", "sample", "seed", "setstate", "shuffle", "triangular", "uniform",
   ],
+  statistics: [
+    "StatisticsError", "fmean", "mean", "median", "median_high", "median_low", "mode", "multimode", "pstdev",
+    "pvariance", "quantiles", "stdev", "variance",
+  ],
   string: [
     "ascii_letters", "ascii_lowercase", "ascii_uppercase", "capwords", "digits", "hexdigits", "octdigits",
     "printable", "punctuation", "whitespace",
