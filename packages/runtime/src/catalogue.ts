@@ -70,6 +70,9 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "Field", "FrozenInstanceError", "MISSING", "asdict", "astuple", "dataclass", "field", "fields", "is_dataclass",
     "replace",
   ],
+  enum: [
+    "Enum", "Flag", "IntEnum", "IntFlag", "StrEnum", "auto", "unique",
+  ],
   functools: [
     "cache", "cmp_to_key", "lru_cache", "partial", "reduce", "total_ordering", "update_wrapper", "wraps",
   ],
@@ -101,6 +104,10 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   random: [
     "Random", "choice", "choices", "expovariate", "gauss", "getrandbits", "getstate", "normalvariate", "randint",
     "random", "randrange", "sample", "seed", "setstate", "shuffle", "triangular", "uniform",
+  ],
+  statistics: [
+    "StatisticsError", "fmean", "mean", "median", "median_high", "median_low", "mode", "multimode", "pstdev",
+    "pvariance", "quantiles", "stdev", "variance",
   ],
   string: [
     "ascii_letters", "ascii_lowercase", "ascii_uppercase", "capwords", "digits", "hexdigits", "octdigits",

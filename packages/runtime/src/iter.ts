@@ -29,7 +29,8 @@ export function iterate<T>(x: Iterable<T>): Iterable<T>;
 export function iterate(x: unknown): Iterable<unknown>;
 export function iterate<T>(x: unknown): Iterable<T> {
   if (Array.isArray(x) || typeof x === "string") return x as unknown as Iterable<T>;
-  if (x !== null && typeof x === "object") {
+  // A class can be iterable too: an enum class iterates over its members (a static `__iter__`).
+  if (x !== null && (typeof x === "object" || typeof x === "function")) {
     if (Symbol.iterator in x) return x as Iterable<T>;
     if (hasMethod(x, "__iter__")) {
       const it = (x as PyIterable).__iter__();

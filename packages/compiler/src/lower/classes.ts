@@ -1,7 +1,7 @@
 // Classes: fields declared from `self.x = ...` assignments, `__init__` as the constructor,
 // dunder methods kept by name (the runtime calls `__repr__`, `__eq__`, `__iter__` ...), class
 // attributes as static fields, properties as accessors, `@staticmethod`/`@classmethod` as static
-// methods (`cls` is `this`), `super()`, and `@dataclass`.
+// methods (`cls` is `this`), `super()`, and `@dataclass`. Enum classes: see enums.ts.
 //
 //     class Dog(Animal):                      class Dog extends Animal {
 //         species = "dog"                       static species = "dog";
@@ -30,6 +30,7 @@ import type { Scope } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import { awaitableClassStatements } from "./await.js";
 import type { LowerContext } from "./context.js";
+import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
 import { template } from "./fstrings.js";
 import { generatorReturnType } from "./generators.js";
@@ -140,7 +141,10 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: Readonl
       } else if (stmt.value !== null) info.classAttrs.set(name, t);
       else info.fields.set(name, t);
     } else if (stmt._type === "Assign") {
-      for (const target of stmt.targets) if (target._type === "Name") info.classAttrs.set(target.id, types.infer(stmt.value, classScope));
+      const isEnum = isEnumClass(types, info);
+      for (const target of stmt.targets) {
+        if (target._type === "Name") info.classAttrs.set(target.id, isEnum && isEnumMemberName(target.id) ? enumMemberType(info) : types.infer(stmt.value, classScope));
+      }
     }
   }
   if (info.isDataclass) {
@@ -247,7 +251,8 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   const info = ctx.types.classes.get(cls.name)!;
   const classScope = ctx.analysis.scopeOf(cls);
   if (cls.bases.length > 1) ctx.error("PY3001", cls.bases[1]!, ["multiple inheritance"]);
-  for (const d of cls.decorator_list) if (!isDataclassDecorator(d)) ctx.error("PY3001", d, ["class decorator"]);
+  const isEnum = isEnumClass(ctx.types, info);
+  for (const d of cls.decorator_list) if (!isDataclassDecorator(d) && !(isEnum && isEnumDecorator(d))) ctx.error("PY3001", d, ["class decorator"]);
   for (const k of cls.keywords) ctx.error("PY3001", k, ["class keyword argument"]);
   const baseExpr = cls.bases[0];
   let heritage: ts.HeritageClause[] | undefined;
@@ -269,7 +274,8 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
           continue;
         }
         if (!info.classAttrs.has(t.id)) continue;
-        members.push(staticField(ctx, classScope, t.id, stmt.value));
+        if (isEnum && isEnumMemberName(t.id)) members.push(enumMemberField(ctx, info, t.id, ctx.withFunction({ ...ctx.fn, scope: classScope }, () => lowerExpression(ctx, stmt.value))));
+        else members.push(staticField(ctx, classScope, t.id, stmt.value));
       }
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name" && info.classAttrs.has(stmt.target.id) && stmt.value !== null) {
       members.push(staticField(ctx, classScope, stmt.target.id, stmt.value, ctx.types.annotation(stmt.annotation, classScope)));
@@ -317,11 +323,12 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   }
   if (info.isDataclass && !info.methods.has("__repr__")) members.push(dataclassRepr(ctx, info));
   if (info.isDataclass && !info.methods.has("__eq__")) members.push(dataclassEq(ctx, info));
+  if (isEnum) members.push(enumMembersBlock());
   const decl = f.createClassDeclaration(undefined, name, undefined, heritage, members);
   // (One `__init__` sets on every instance needs no default.)
   const defaults = [...info.instanceDefaults].filter((attr) => !definite.has(attr)).map((attr) => f.createStringLiteral(ctx.mangleMember(attr)));
   const installDefaults = defaults.length === 0 ? [] : [f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("instanceDefaults"), undefined, [name, f.createArrayLiteralExpression(defaults)]))];
-  return [decl, ...installDefaults, ...awaitableClassStatements(ctx, cls, name)];
+  return [decl, ...installDefaults, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : [])];
 }
 
 /**

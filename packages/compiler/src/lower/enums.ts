@@ -1,0 +1,66 @@
+// Enum classes: a class deriving from `enum`'s Enum, IntEnum, StrEnum, Flag or IntFlag (directly or
+// through a user enum class). Its body's assignments are members: each is typed as an instance of
+// the class, stored raw in a static field, and the runtime turns them into members when the class
+// is complete (a static block calling `_init_members_`). `@unique` runs after that.
+//
+//     @unique                            class Color extends Enum {
+//     class Color(Enum):                   static RED: Color = 1 as any;
+//         RED = 1                          static GREEN: Color = auto();
+//         GREEN = auto()                   static { this._init_members_(); }
+//                                        }
+//                                        unique(Color);
+import type { ClassDef, Expression } from "@pyts/parser";
+import ts from "../typescript.cjs";
+import type { LowerContext } from "./context.js";
+import { lowerExpression } from "./index.js";
+import type { ClassInfo, PyType, TypeEnv } from "./types.js";
+
+const f = ts.factory;
+
+/** The enum module's classes that make a subclass an enumeration. */
+const ENUM_BASES = new Set(["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"]);
+
+/** The class derives from an enum base (by the base's name, through user classes). */
+export function isEnumClass(types: TypeEnv, info: ClassInfo): boolean {
+  const seen = new Set<string>();
+  for (let base: string | undefined = info.bases[0]; base !== undefined && !seen.has(base); base = types.classes.get(base)?.bases[0]) {
+    if (ENUM_BASES.has(base) && !types.classes.has(base)) return true;
+    seen.add(base);
+  }
+  return false;
+}
+
+/** A name assigned in an enum class body that becomes a member (not `_sunder_`, `__dunder__` or private). */
+export function isEnumMemberName(name: string): boolean {
+  return !name.startsWith("_");
+}
+
+/** The type of an enum class's member: an instance of the class. */
+export function enumMemberType(info: ClassInfo): PyType {
+  return { k: "instance", cls: info.name, runtime: false };
+}
+
+/** `static RED: Color = 1 as any;`: the raw value, typed as the member it becomes. */
+export function enumMemberField(ctx: LowerContext, info: ClassInfo, attr: string, value: ts.Expression): ts.ClassElement {
+  const type = f.createTypeReferenceNode(ctx.id(info.name));
+  return f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(attr), undefined, type, f.createAsExpression(value, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)));
+}
+
+/** `static { this._init_members_(); }`, last in the class body. */
+export function enumMembersBlock(): ts.ClassElement {
+  const call = f.createCallExpression(f.createPropertyAccessExpression(f.createThis(), "_init_members_"), undefined, []);
+  return f.createClassStaticBlockDeclaration(f.createBlock([f.createExpressionStatement(call)], true));
+}
+
+/** A decorator allowed on an enum class: `@unique` / `@enum.unique`. */
+export function isEnumDecorator(d: Expression): boolean {
+  return (d._type === "Name" && d.id === "unique") || (d._type === "Attribute" && d.attr === "unique");
+}
+
+/** `unique(Color);` for each `@unique`, innermost first, after the class. */
+export function enumDecoratorStatements(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
+  return cls.decorator_list
+    .filter(isEnumDecorator)
+    .reverse()
+    .map((d) => f.createExpressionStatement(f.createCallExpression(lowerExpression(ctx, d), undefined, [ctx.id(cls.name)])));
+}

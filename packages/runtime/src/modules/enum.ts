@@ -1,0 +1,370 @@
+// Python's `enum`: Enum, IntEnum, StrEnum, Flag, IntFlag, auto, unique.
+//
+// A class deriving from one of them is translated as a class whose body assignments are static
+// fields holding the raw values; a static block then calls `_init_members_`, which turns each
+// into a member (an instance of the class, made without running a constructor), as CPython's
+// EnumType does when the class statement ends:
+//
+//     class Color(Enum):                 class Color extends Enum {
+//         RED = 1                          static RED: Color = 1 as any;
+//         GREEN = auto()                   static GREEN: Color = auto();
+//                                          static { this._init_members_(); }
+//                                        }
+//
+// The class itself behaves as CPython's enum class: `Color(1)` (`new Color(1)`) looks a member up
+// by value, `Color["RED"]` by name, `for c in Color`, `len(Color)`, `Color.RED in Color`,
+// `Color.__members__`, repr `<enum 'Color'>`. Members have `name` and `value`, repr
+// `<Color.RED: 1>`, str `Color.RED`; equal values make aliases. IntEnum/IntFlag members compute
+// and compare as their int value. Not covered: members built by an `__init__` from tuple values,
+// `_missing_`, and Flag's boundary options (an invalid Flag value is a ValueError).
+import "../builtin-types.js";
+import { add, bitand, bitor, bitxor, floordiv, mod, mul, neg, sub, truediv } from "../arithmetic.js";
+import { eq, ge, gt, le, lt } from "../compare.js";
+import { KeyError, TypeError, ValueError } from "../exceptions.js";
+import { Dict } from "../dict.js";
+import { format } from "../format.js";
+import { pyHash } from "../hash.js";
+import { repr, str } from "../repr.js";
+import { typeName } from "../typename.js";
+
+/** What `auto()` returns until the class is complete and the value is generated. */
+class AutoValue {}
+
+/** `auto()`: the next value (Enum: last int + 1, or 1; Flag: the next power of two; StrEnum: the lower-cased name). */
+export function auto(): any {
+  return new AutoValue();
+}
+
+type EnumClass = typeof Enum;
+
+/** Per enum class: its members in definition order, the canonical ones, and every name (aliases too). */
+interface Members {
+  canonical: Enum[];
+  byName: Map<string, Enum>;
+  /** Composite Flag values made on demand (`Perm.R | Perm.W`). */
+  pseudo: Map<unknown, Enum>;
+}
+
+const membersOf = new WeakMap<Function, Members>();
+
+function members(cls: Function): Members {
+  const m = membersOf.get(cls);
+  if (m !== undefined) return m;
+  const empty: Members = { canonical: [], byName: new Map(), pseudo: new Map() };
+  membersOf.set(cls, empty);
+  return empty;
+}
+
+function className(cls: Function): string {
+  return cls.name;
+}
+
+/** `Enum`: the base class of enumerations. */
+export class Enum {
+  declare _name_: string | null;
+  declare _value_: any;
+
+  /** `Color(value)`: the member with that value (a lookup: no new member is made). */
+  constructor(...args: unknown[]) {
+    if (args.length !== 1) throw new TypeError(`${className(new.target)}() takes exactly one argument (${args.length} given)`);
+    return (new.target as EnumClass)._lookup_(args[0]) as any;
+  }
+
+  get name(): string | null {
+    return this._name_;
+  }
+
+  get value(): any {
+    return this._value_;
+  }
+
+  __repr__(): string {
+    return `<${className(this.constructor)}.${this._name_}: ${repr(this._value_)}>`;
+  }
+
+  __str__(): string {
+    return `${className(this.constructor)}.${this._name_}`;
+  }
+
+  __format__(spec: string): string {
+    return format(str(this), spec);
+  }
+
+  __hash__(): number | bigint {
+    return pyHash(this._name_);
+  }
+
+  /** Turns the class body's values (static fields) into members; the translation calls it once per class. */
+  static _init_members_(this: EnumClass): void {
+    const m = members(this);
+    for (const name of Object.keys(this)) {
+      if (name.startsWith("_")) continue;
+      let value: unknown = (this as unknown as Record<string, unknown>)[name];
+      if (typeof value === "function") continue;
+      if (value instanceof AutoValue) value = this._generate_next_value_(name, m.canonical.map((c) => c._value_));
+      const existing = m.canonical.find((c) => eq(c._value_, value));
+      const member = existing ?? this._make_member_(name, value);
+      if (existing === undefined) m.canonical.push(member);
+      m.byName.set(name, member);
+      Object.defineProperty(this, name, { value: member, writable: false, enumerable: true, configurable: true });
+    }
+  }
+
+  static _make_member_(this: EnumClass, name: string | null, value: unknown): Enum {
+    const member = Object.create(this.prototype) as Enum;
+    Object.defineProperty(member, "_name_", { value: name, writable: true, configurable: true });
+    Object.defineProperty(member, "_value_", { value, writable: true, configurable: true });
+    return member;
+  }
+
+  static _generate_next_value_(name: string, lastValues: unknown[]): unknown {
+    for (let i = lastValues.length - 1; i >= 0; i--) {
+      try {
+        return add(lastValues[i], 1);
+      } catch (e) {
+        if (!(e instanceof TypeError)) throw e;
+      }
+    }
+    return 1;
+  }
+
+  static _lookup_(this: EnumClass, value: unknown): Enum {
+    if (value instanceof this) return value;
+    const found = members(this).canonical.find((c) => eq(c._value_, value));
+    if (found !== undefined) return found;
+    throw new ValueError(`${repr(value)} is not a valid ${className(this)}`);
+  }
+
+  /** The members iteration gives: the canonical ones (for a Flag, those of one bit). */
+  static _listed_(this: EnumClass): Enum[] {
+    return members(this).canonical;
+  }
+
+  static __iter__(this: EnumClass): Iterator<Enum> {
+    return this._listed_()[Symbol.iterator]();
+  }
+
+  static [Symbol.iterator](this: EnumClass): Iterator<Enum> {
+    return this._listed_()[Symbol.iterator]();
+  }
+
+  static __reversed__(this: EnumClass): Iterator<Enum> {
+    return [...this._listed_()].reverse()[Symbol.iterator]();
+  }
+
+  static __len__(this: EnumClass): number {
+    return this._listed_().length;
+  }
+
+  static __contains__(this: EnumClass, x: unknown): boolean {
+    if (!(x instanceof Enum)) {
+      throw new TypeError(`unsupported operand type(s) for 'in': '${typeName(x)}' and 'EnumType'`);
+    }
+    return x instanceof this && members(this).canonical.includes(x);
+  }
+
+  static __getitem__(this: EnumClass, name: unknown): Enum {
+    const found = typeof name === "string" ? members(this).byName.get(name) : undefined;
+    if (found === undefined) throw new KeyError(name);
+    return found;
+  }
+
+  static get __members__(): Dict<string, Enum> {
+    return new Dict([...members(this).byName]);
+  }
+
+  static __pyRepr__(this: EnumClass): string {
+    return `<${this.prototype instanceof Flag || this === Flag ? "flag" : "enum"} '${className(this)}'>`;
+  }
+}
+
+/** The int value of an int-like operand (an IntEnum/IntFlag member gives its value). */
+function plain(x: unknown): unknown {
+  return x instanceof Enum ? x._value_ : x;
+}
+
+/** Methods that make members compute and compare as their value (IntEnum, IntFlag). */
+const INT_METHODS = {
+  __add__(this: Enum, o: unknown) { return add(this._value_, plain(o)); },
+  __radd__(this: Enum, o: unknown) { return add(plain(o), this._value_); },
+  __sub__(this: Enum, o: unknown) { return sub(this._value_, plain(o)); },
+  __rsub__(this: Enum, o: unknown) { return sub(plain(o), this._value_); },
+  __mul__(this: Enum, o: unknown) { return mul(this._value_, plain(o)); },
+  __rmul__(this: Enum, o: unknown) { return mul(plain(o), this._value_); },
+  __truediv__(this: Enum, o: unknown) { return truediv(this._value_, plain(o)); },
+  __floordiv__(this: Enum, o: unknown) { return floordiv(this._value_, plain(o)); },
+  __mod__(this: Enum, o: unknown) { return mod(this._value_, plain(o)); },
+  __neg__(this: Enum) { return neg(this._value_); },
+  __eq__(this: Enum, o: unknown) { return eq(this._value_, plain(o)); },
+  __ne__(this: Enum, o: unknown) { return !eq(this._value_, plain(o)); },
+  __lt__(this: Enum, o: unknown) { return lt(this._value_, plain(o)); },
+  __le__(this: Enum, o: unknown) { return le(this._value_, plain(o)); },
+  __gt__(this: Enum, o: unknown) { return gt(this._value_, plain(o)); },
+  __ge__(this: Enum, o: unknown) { return ge(this._value_, plain(o)); },
+  __hash__(this: Enum) { return pyHash(this._value_); },
+  __index__(this: Enum) { return this._value_; },
+  __int__(this: Enum) { return this._value_; },
+  __float__(this: Enum) { return Number(this._value_); },
+  __str__(this: Enum) { return repr(this._value_); },
+  __format__(this: Enum, spec: string) { return format(this._value_, spec); },
+};
+
+function defineMethods(cls: Function, methods: Record<string, Function>): void {
+  for (const [name, fn] of Object.entries(methods)) {
+    Object.defineProperty(cls.prototype, name, { value: fn, writable: true, configurable: true });
+  }
+}
+
+/** `IntEnum`: members are ints too (`Number.ONE + 1`, `Number.ONE == 1`, `str(Number.ONE)` is `1`). */
+export class IntEnum extends Enum {}
+defineMethods(IntEnum, INT_METHODS);
+
+/** `StrEnum` (3.11): members are strings too; `auto()` gives the lower-cased name. */
+export class StrEnum extends Enum {
+  override __str__(): string {
+    return this._value_ as string;
+  }
+
+  override __format__(spec: string): string {
+    return format(this._value_, spec);
+  }
+
+  static override _generate_next_value_(name: string): unknown {
+    return name.toLowerCase();
+  }
+}
+defineMethods(StrEnum, {
+  __eq__(this: Enum, o: unknown) { return eq(this._value_, plain(o)); },
+  __hash__(this: Enum) { return pyHash(this._value_); },
+});
+
+/** The bits of a non-negative int. */
+function bitsOf(value: unknown): bigint {
+  return BigInt(value as number | bigint);
+}
+
+/** `Flag`: members combine with `|`, `&`, `^`, `~`; a combination is a member whose name joins the parts with `|`. */
+export class Flag extends Enum {
+  static override _generate_next_value_(_name: string, lastValues: unknown[]): unknown {
+    let high = 0n;
+    for (const v of lastValues) if (bitsOf(v) > high) high = bitsOf(v);
+    if (high === 0n) return 1;
+    const next = 1n << BigInt(high.toString(2).length);
+    return next <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(next) : next;
+  }
+
+  static override _listed_(this: EnumClass): Enum[] {
+    return members(this).canonical.filter(isSingleBit);
+  }
+
+  static override _lookup_(this: EnumClass, value: unknown): Enum {
+    if (value instanceof this) return value;
+    if (typeof value !== "number" && typeof value !== "bigint") throw new ValueError(`${repr(value)} is not a valid ${className(this)}`);
+    const m = members(this);
+    const single = m.canonical.find((c) => eq(c._value_, value));
+    if (single !== undefined) return single;
+    const cached = m.pseudo.get(BigInt(value));
+    if (cached !== undefined) return cached;
+    const bits = bitsOf(value);
+    const all = m.canonical.reduce((acc, c) => acc | bitsOf(c._value_), 0n);
+    const unknown = bits & ~all;
+    if (bits < 0n || (unknown !== 0n && !(this.prototype instanceof IntFlag))) throw new ValueError(`${repr(value)} is not a valid ${className(this)}`);
+    const parts = m.canonical.filter((c) => isSingleBit(c) && (bitsOf(c._value_) & bits) === bitsOf(c._value_)).map((c) => c._name_);
+    if (unknown !== 0n) parts.push(unknown.toString());
+    const member = this._make_member_(parts.length === 0 ? null : parts.join("|"), value);
+    m.pseudo.set(BigInt(value), member);
+    return member;
+  }
+
+  /** The canonical single-bit members this value contains, in definition order. */
+  private _parts_(): Enum[] {
+    const bits = bitsOf(this._value_);
+    return members(this.constructor).canonical.filter((c) => isSingleBit(c) && (bitsOf(c._value_) & bits) === bitsOf(c._value_) && bitsOf(c._value_) !== 0n);
+  }
+
+  override __repr__(): string {
+    const cls = className(this.constructor);
+    return this._name_ === null ? `<${cls}: ${repr(this._value_)}>` : `<${cls}.${this._name_}: ${repr(this._value_)}>`;
+  }
+
+  override __str__(): string {
+    const cls = className(this.constructor);
+    return this._name_ === null ? `${cls}(${repr(this._value_)})` : `${cls}.${this._name_}`;
+  }
+
+  __or__(other: unknown): Enum {
+    return this._combine_(other, (a, b) => a | b);
+  }
+
+  __and__(other: unknown): Enum {
+    return this._combine_(other, (a, b) => a & b);
+  }
+
+  __xor__(other: unknown): Enum {
+    return this._combine_(other, (a, b) => a ^ b);
+  }
+
+  __invert__(): Enum {
+    const cls = this.constructor as EnumClass;
+    const all = members(cls).canonical.reduce((acc, c) => acc | bitsOf(c._value_), 0n);
+    return cls._lookup_(toInt(all & ~bitsOf(this._value_)));
+  }
+
+  __contains__(other: unknown): boolean {
+    if (!(other instanceof this.constructor)) {
+      throw new TypeError(`unsupported operand type(s) for 'in': '${typeName(other)}' and '${typeName(this)}'`);
+    }
+    const bits = bitsOf((other as Enum)._value_);
+    return (bitsOf(this._value_) & bits) === bits;
+  }
+
+  __bool__(): boolean {
+    return bitsOf(this._value_) !== 0n;
+  }
+
+  __iter__(): Iterator<Enum> {
+    return this._parts_()[Symbol.iterator]();
+  }
+
+  __len__(): number {
+    return this._parts_().length;
+  }
+
+  private _combine_(other: unknown, op: (a: bigint, b: bigint) => bigint): Enum {
+    const cls = this.constructor as EnumClass;
+    const isInt = this instanceof IntFlag && (typeof other === "number" || typeof other === "bigint");
+    if (!(other instanceof cls) && !isInt) {
+      throw new TypeError(`unsupported operand type(s): '${typeName(this)}' and '${typeName(other)}'`);
+    }
+    return cls._lookup_(toInt(op(bitsOf(this._value_), bitsOf(plain(other)))));
+  }
+}
+
+function isSingleBit(member: Enum): boolean {
+  const b = bitsOf(member._value_);
+  return b !== 0n && (b & (b - 1n)) === 0n;
+}
+
+function toInt(b: bigint): number | bigint {
+  return b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b;
+}
+
+/** `IntFlag`: a Flag whose members are ints too; bits outside the members are kept (`<Perm.R|8: 12>`). */
+export class IntFlag extends Flag {}
+defineMethods(IntFlag, {
+  ...INT_METHODS,
+  __or__(this: Flag, o: unknown) { return Flag.prototype.__or__.call(this, o); },
+  __and__(this: Flag, o: unknown) { return Flag.prototype.__and__.call(this, o); },
+  __xor__(this: Flag, o: unknown) { return Flag.prototype.__xor__.call(this, o); },
+  __ror__(this: Flag, o: unknown) { return Flag.prototype.__or__.call(this, o); },
+  __rand__(this: Flag, o: unknown) { return Flag.prototype.__and__.call(this, o); },
+  __bool__(this: Flag) { return bitsOf(this._value_) !== 0n; },
+});
+
+/** `@unique`: ValueError naming every alias (`duplicate values found in <enum 'D'>: B -> A`). */
+export function unique<C extends EnumClass>(cls: C): C {
+  const m = members(cls);
+  const aliases = [...m.byName].filter(([name, member]) => member._name_ !== name).map(([name, member]) => `${name} -> ${member._name_}`);
+  if (aliases.length > 0) throw new ValueError(`duplicate values found in ${repr(cls)}: ${aliases.join(", ")}`);
+  return cls;
+}
