@@ -18,6 +18,7 @@ import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { lowerElements } from "./literals.js";
 import { awaitEventLoop, lowerMethodCall } from "./methods.js";
+import { isBuiltinName } from "./names.js";
 import { typeOf } from "./operators.js";
 
 const f = ts.factory;
@@ -55,6 +56,8 @@ export function isSuperCall(e: Expression): boolean {
 
 function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expression {
   const res = ctx.analysis.resolve(ctx.scope, name);
+  // A name no scope binds that is not a builtin: the NameError comes before the arguments are evaluated.
+  if (res.kind === "builtin" && !isBuiltinName(name)) return f.createCallExpression(lowerExpression(ctx, node.func), undefined, runtimeArguments(ctx, node.args, node.keywords));
   if (res.kind === "builtin") {
     const unsupported = UNSUPPORTED_BUILTINS[name];
     if (unsupported !== undefined) return ctx.unsupported(node.func, unsupported);
