@@ -153,6 +153,15 @@ def f():
     del a, b  # bound: a b
     del a  # unbound: a
 `,
+  "a global deleted by a function": `
+counter = 3
+print(counter)  # unbound: counter
+def forget():
+    global counter
+    del counter
+forget()
+print(counter)  # unbound: counter
+`,
   "augmented assignment reads first": `
 count = 0
 def increment():
@@ -227,6 +236,21 @@ def recursive(n):
         return walk(k - 1) if k else base  # bound: walk base
     base = 0
     return walk(n)
+`,
+  "a nonlocal or global name after the function assigned it": `
+def outer():
+    def bump():
+        nonlocal count
+        count += 1  # unbound: count
+        return count  # bound: count
+    def reset(flag):
+        global total
+        if flag:
+            total = 0
+        return total  # unbound: total
+    bump()
+    count = 0
+    return bump
 `,
   "free variable that is deleted": `
 def outer():

@@ -6,12 +6,18 @@
 //     print(total)            print(checkGlobal(total, "total"))  module-level name: NameError
 //     count += 1              count = add(checkLocal(count, "count"), 1)      UnboundLocalError
 //     return x                return checkFree(x, "x")            enclosing function's name: NameError
-//     del x                   checkLocal(x, "x"); x = undefined;
+//     del x                   checkLocal(x, "x"); x = UNBOUND;
 //
 // A class is declared by a JavaScript `class` statement, which has no `undefined` state before it runs:
 // its unproven reads go through `checkClassDefined(() => C, "C")`, which turns JavaScript's "Cannot
 // access 'C' before initialization" into the same NameError.
 import { NameError, UnboundLocalError } from "./exceptions.js";
+
+/**
+ * What `del x` assigns: `undefined`, typed `any` so that TypeScript keeps the variable's declared type
+ * (`T | undefined`) after it instead of narrowing it to `undefined`.
+ */
+export const UNBOUND: any = undefined;
 
 /** `NameError: name 'x' is not defined`, for a name that no scope of the program binds. */
 export function raiseNameError(name: string): any {

@@ -66,6 +66,8 @@ export class BoundNames {
   /** Names bound in the owner scope whenever code of a nested scope runs (see the header). */
   private readonly whileRunning = new Map<Scope, Bound>();
   private readonly unboundState = new Map<SymbolInfo, boolean>();
+  /** Reads of a `global`/`nonlocal` name after the function itself assigned it (on every path, each visit). */
+  private readonly assignedHere = new Map<Node, boolean>();
   /** The scope of each read the flows saw (the scope analysis does not record it for `x += 1`). */
   private readonly readScope = new Map<Node, Scope>();
 
@@ -86,6 +88,7 @@ export class BoundNames {
     if (owner.kind === "class" || owner.kind === "comprehension") return true;
     if (flowOwner(scope) === owner) return this.provenRead.get(name) === true;
     if (!nothingUnbinds(res.symbol)) return false;
+    if (this.assignedHere.get(name) === true) return true;
     const child = childOf(owner, scope);
     if (child === null) return false;
     const bound = this.whileRunning.get(child);
@@ -113,6 +116,12 @@ export class BoundNames {
   /** @internal */
   recordScope(node: Node, scope: Scope): void {
     this.readScope.set(node, scope);
+  }
+
+  /** @internal */
+  recordAssignedHere(node: Node, assigned: boolean): void {
+    const before = this.assignedHere.get(node);
+    this.assignedHere.set(node, before === undefined ? assigned : before && assigned);
   }
 
   /** @internal */
@@ -258,15 +267,27 @@ class Flow {
     return res.kind !== "builtin" && res.symbol.scope === this.owner ? res.symbol : null;
   }
 
+  /**
+   * Binds a name of this flow's own scope, or a `global`/`nonlocal` name that nothing unbinds (once this
+   * function assigned it, its later reads here find it bound).
+   */
   private bind(state: Bound, scope: Scope, name: string): void {
-    if (state !== null && this.own(scope, name) !== null) state.add(name);
+    if (state === null) return;
+    const res = this.analysis.resolve(scope, name);
+    if (res.kind === "builtin") return;
+    if (res.symbol.scope === this.owner || (res.kind !== "local" && (scope.globals.has(name) || scope.nonlocals.has(name)) && nothingUnbinds(res.symbol))) state.add(name);
   }
 
   private read(node: Name, state: Bound, scope: Scope): void {
     this.result.recordScope(node, scope);
     const sym = this.own(scope, node.id);
-    if (sym === null) return;
-    this.result.recordRead(node, state === null || state.has(node.id));
+    if (sym === null) {
+      if (scope.globals.has(node.id) || scope.nonlocals.has(node.id)) this.result.recordAssignedHere(node, state === null || state.has(node.id));
+      return;
+    }
+    // A nested function may `del` it (through `global`/`nonlocal`) whenever it is called.
+    const deletedElsewhere = sym.bindings.some((b) => b.kind === "del" && flowOwner(b.scope) !== this.owner);
+    this.result.recordRead(node, state === null || (state.has(node.id) && !deletedElsewhere));
     if (sym.bindings.some((b) => b.kind === "function" || b.kind === "class")) this.result.recordReadWith(node, state);
   }
 

@@ -7,7 +7,7 @@
 //         label = "big"          let label: string | undefined;   (maybe unbound at a read: declared at the top)
 //     print(label, len(xs))      print(checkGlobal(label, "label"), len(xs));
 //     pritn(total)               raiseNameError("pritn")(total);  (no scope binds it and it is no builtin)
-//     del total                  total = undefined;
+//     del total                  total = UNBOUND;                 (`undefined`, typed any)
 //
 // A local is declared where it is first bound when that is a top-level statement of its function
 // (`const` when bound once, `let` otherwise); a local first bound inside a block (if, loop, try,
@@ -20,7 +20,7 @@
 // raises: `checkLocal` (UnboundLocalError), `checkGlobal` (NameError), `checkFree` (NameError for a
 // free variable), and such a name is declared at the top of its scope as `let x: T | undefined`, where
 // JavaScript `undefined` means "unbound" (no Python value is `undefined`); its proven reads are `x!`.
-// `del x` checks that x is bound and assigns `undefined`. A name that no scope binds and that is not a
+// `del x` checks that x is bound and assigns `UNBOUND` (`undefined`). A name that no scope binds and that is not a
 // Python builtin (analyze/python-builtins.ts) is `raiseNameError("x")`, a NameError when evaluated.
 import type { Name, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
@@ -60,8 +60,9 @@ export function planDeclarations(scope: Scope): Map<string, Declaration> {
     // Not the writes of nested functions (`global x` / `nonlocal x`), which may come first in the source.
     const own = sym.bindings.filter((b) => boundIn(b, scope) && b.kind !== "del");
     if (own.length === 0) {
-      // A module-level name that only `global x` statements of functions assign.
-      if (scope.kind === "module" && sym.bindings.length > 0) plan.set(name, { kind: "hoisted", symbol: sym, first: sym.bindings[0]! });
+      // A module-level name that only `global x` statements of functions assign, or a name only deleted.
+      const declared = scope.kind === "module" ? sym.bindings : sym.bindings.filter((b) => boundIn(b, scope));
+      if (declared.length > 0) plan.set(name, { kind: "hoisted", symbol: sym, first: declared[0]! });
       continue;
     }
     if (own.some((b) => b.kind === "param")) continue;
@@ -224,7 +225,7 @@ function isClassName(sym: SymbolInfo): boolean {
 }
 
 /**
- * `del x`: the check of a read (deleting an unbound name raises the same error), then `x = undefined`.
+ * `del x`: the check of a read (deleting an unbound name raises the same error), then `x = UNBOUND`.
  * A parameter or a class cannot be unbound in the TypeScript that declares them: rejected.
  */
 export function deleteName(ctx: LowerContext, node: Name): ts.Statement[] {
@@ -240,18 +241,18 @@ export function deleteName(ctx: LowerContext, node: Name): ts.Statement[] {
   if (!bound.isBoundAt(node, ctx.scope)) {
     out.push(f.createExpressionStatement(f.createCallExpression(ctx.useRuntime(checkFor(res.kind, sym)), undefined, [ctx.id(node.id), f.createStringLiteral(node.id)])));
   }
-  out.push(f.createExpressionStatement(f.createAssignment(ctx.id(node.id), f.createIdentifier("undefined"))));
+  out.push(f.createExpressionStatement(f.createAssignment(ctx.id(node.id), ctx.useRuntime("UNBOUND"))));
   return out;
 }
 
 /**
- * `e = undefined;` at the end of an `except ... as e` handler, which unbinds `e` in CPython, when a
+ * `e = UNBOUND;` at the end of an `except ... as e` handler, which unbinds `e` in CPython, when a
  * later read may see it (else nothing).
  */
 export function unbindHandlerName(ctx: LowerContext, name: string): ts.Statement[] {
   const res = ctx.analysis.resolve(ctx.scope, name);
   if (res.kind === "builtin" || !boundNames(ctx.analysis).needsUnboundState(res.symbol)) return [];
-  return [f.createExpressionStatement(f.createAssignment(ctx.id(name), f.createIdentifier("undefined")))];
+  return [f.createExpressionStatement(f.createAssignment(ctx.id(name), ctx.useRuntime("UNBOUND")))];
 }
 
 /** The type of a name as the type environment sees it. */
