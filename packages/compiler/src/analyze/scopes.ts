@@ -132,6 +132,17 @@ export type Resolution =
   | { kind: "global"; symbol: SymbolInfo }
   | { kind: "builtin"; name: string };
 
+const analyses = new WeakMap<Scope, ScopeAnalysis>();
+
+/** The analysis a scope belongs to. */
+export function analysisOf(scope: Scope): ScopeAnalysis {
+  let root = scope;
+  while (root.parent !== null) root = root.parent;
+  const analysis = analyses.get(root);
+  if (analysis === undefined) throw new Error("scope without an analysis");
+  return analysis;
+}
+
 export class ScopeAnalysis {
   readonly module: Scope;
   private readonly scopes = new Map<Node, Scope>();
@@ -154,8 +165,10 @@ export class ScopeAnalysis {
    */
   constructor(module: Module, starExports: (module: string, level: number) => readonly string[] | undefined = () => undefined) {
     this.module = new Scope("module", module, null);
+    analyses.set(this.module, this);
     this.scopes.set(module, this.module);
     new Collector(this).collectBody(this.module, module.body);
+    this.adoptGlobalWrites(this.module);
     this.bindStarImports(starExports);
     this.resolveFree(this.module);
   }
@@ -177,6 +190,27 @@ export class ScopeAnalysis {
       for (const child of scope.children) visit(child);
     };
     visit(this.module);
+  }
+
+  /** Symbols of nested scopes whose bindings `adoptGlobalWrites` gave to the module's symbol. */
+  private readonly adopted = new Set<SymbolInfo>();
+
+  /**
+   * A name written by `global x` in a function is a module-level name even when the module's own code never
+   * binds it: its module symbol gets those bindings first, so that every scope resolves the name to it.
+   */
+  private adoptGlobalWrites(scope: Scope): void {
+    for (const child of scope.children) {
+      for (const name of child.globals) {
+        const sym = child.symbols.get(name);
+        if (sym === undefined || sym.bindings.length === 0 || this.adopted.has(sym)) continue;
+        const global = this.module.symbol(name);
+        global.bindings.push(...sym.bindings);
+        global.assignedFromNested = true;
+        this.adopted.add(sym);
+      }
+      this.adoptGlobalWrites(child);
+    }
   }
 
   /** The scope a function, lambda, class, comprehension or the module opens. */
@@ -296,7 +330,7 @@ export class ScopeAnalysis {
       if (owner.scope !== scope) {
         owner.captured = owner.captured || owner.scope.kind !== "module";
         owner.uses.push(...sym.uses);
-        if (sym.bindings.length > 0) {
+        if (sym.bindings.length > 0 && !this.adopted.has(sym)) {
           owner.assignedFromNested = true;
           owner.bindings.push(...sym.bindings);
         }

@@ -15,7 +15,7 @@ import type { AnnAssign, Assign, AugAssign, Delete, Expression, Name, Node } fro
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
-import { tsType } from "./names.js";
+import { deleteName, readName, tsType } from "./names.js";
 import { BINARY_HELPERS, isPure, typeOf } from "./operators.js";
 import { itemGet, itemSet } from "./subscripts.js";
 import { bindUnpacked, unpackProven } from "./unpack.js";
@@ -232,9 +232,15 @@ export function lowerAugAssign(ctx: LowerContext, node: AugAssign): ts.Statement
   switch (target._type) {
     case "Name": {
       const id = lowerExpression(ctx, target);
-      if (node.op === "Add" && tt.k === "str" && vt.k === "str") return [exprStatement(f.createBinaryExpression(id, ts.SyntaxKind.PlusEqualsToken, lowerExpression(ctx, node.value)))];
-      if (node.op === "Add" && tt.k === "list") return [exprStatement(f.createCallExpression(f.createPropertyAccessExpression(id, "push"), undefined, [f.createSpreadElement(lowerExpression(ctx, node.value))]))];
-      return [exprStatement(f.createAssignment(id, combine(lowerExpression(ctx, target))))];
+      // The read of `x += 1` is checked like any read (UnboundLocalError when x is not bound yet).
+      const current = readName(ctx, target);
+      const plain = ts.isIdentifier(current);
+      if (node.op === "Add" && tt.k === "str" && vt.k === "str") {
+        const value = lowerExpression(ctx, node.value);
+        return [exprStatement(plain ? f.createBinaryExpression(id, ts.SyntaxKind.PlusEqualsToken, value) : f.createAssignment(id, f.createBinaryExpression(current, ts.SyntaxKind.PlusToken, value)))];
+      }
+      if (node.op === "Add" && tt.k === "list") return [exprStatement(f.createCallExpression(f.createPropertyAccessExpression(current, "push"), undefined, [f.createSpreadElement(lowerExpression(ctx, node.value))]))];
+      return [exprStatement(f.createAssignment(id, combine(current)))];
     }
     case "Attribute": {
       const pre: ts.Statement[] = [];
@@ -283,7 +289,9 @@ export function lowerDelete(ctx: LowerContext, node: Delete): ts.Statement[] {
       out.push(exprStatement(f.createCallExpression(ctx.useRuntime("delslice"), undefined, [lowerExpression(ctx, t.value), start!, stop!, step!])));
     } else if (t._type === "Subscript") out.push(exprStatement(f.createCallExpression(ctx.useRuntime("delitem"), undefined, [lowerExpression(ctx, t.value), lowerExpression(ctx, t.slice)])));
     else if (t._type === "Attribute") out.push(exprStatement(f.createCallExpression(ctx.useRuntime("delattr"), undefined, [lowerExpression(ctx, t.value), f.createStringLiteral(t.attr)])));
-    else ctx.unsupported(t, "del of a name");
+    else if (t._type === "Name") out.push(...deleteName(ctx, t));
+    else if (t._type === "Tuple" || t._type === "List") out.push(...lowerDelete(ctx, { ...node, targets: t.elts }));
+    else ctx.unsupported(t, "this del target");
   }
   return out;
 }

@@ -19,6 +19,7 @@ import { importedExportName } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { lowerElements } from "./literals.js";
 import { awaitEventLoop, lowerMethodCall } from "./methods.js";
+import { isBuiltinName } from "./names.js";
 import { typeOf } from "./operators.js";
 
 const f = ts.factory;
@@ -39,6 +40,8 @@ export function isSuperCall(e: Expression): boolean {
 
 function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expression {
   const res = ctx.analysis.resolve(ctx.scope, name);
+  // A name no scope binds that is not a builtin: the NameError comes before the arguments are evaluated.
+  if (res.kind === "builtin" && !isBuiltinName(name)) return f.createCallExpression(lowerExpression(ctx, node.func), undefined, runtimeArguments(ctx, node.args, node.keywords));
   if (res.kind === "builtin") {
     if (name === "super") return ctx.unsupported(node, "super() outside an attribute access");
     if (name === "vars" && node.args.length === 0) return ctx.unsupported(node, "vars() without an argument");

@@ -18,12 +18,13 @@
 //
 // Whatever JavaScript throws (a stack overflow, a TypeError of its own) is converted by the
 // runtime's `toPyException` before the handlers test it, so `except RecursionError` works.
-import type { Assert, Expression, Raise, Try } from "@pyts/parser";
+import type { Assert, Expression, Raise, Stmt, Try } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import { isRuntimeExport } from "./catalogue.js";
 import type { LowerContext } from "./context.js";
 import { lowerBody, lowerExpression } from "./index.js";
 import { condition } from "./operators.js";
+import { unbindHandlerName } from "./names.js";
 
 const f = ts.factory;
 
@@ -61,6 +62,7 @@ export function lowerTry(ctx: LowerContext, node: Try): ts.Statement[] {
           else stmts.push(f.createExpressionStatement(f.createAssignment(ctx.id(h.name), exc)));
         }
         stmts.push(...lowerBody(ctx, h.body));
+        if (h.name !== null && !endsInJump(h.body)) stmts.push(...unbindHandlerName(ctx, h.name));
         branches.push({ test: h.type === null ? null : matches(ctx, exc, h.type), block: f.createBlock(stmts, true) });
       }
     } finally {
@@ -103,6 +105,12 @@ function handlerType(ctx: LowerContext, type: Expression): ts.TypeNode {
   };
   if (type._type === "Tuple") return f.createUnionTypeNode(type.elts.map(one));
   return one(type);
+}
+
+/** The handler body ends in a statement that leaves it (nothing after it runs). */
+function endsInJump(body: readonly Stmt[]): boolean {
+  const last = body[body.length - 1];
+  return last !== undefined && (last._type === "Return" || last._type === "Raise" || last._type === "Break" || last._type === "Continue");
 }
 
 function isBaseException(type: Expression | null): boolean {

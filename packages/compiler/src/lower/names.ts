@@ -1,20 +1,32 @@
-// Names: reading a name, and where each local is declared.
+// Names: reading a name, deleting one, and where each local is declared.
 //
 //     total = 0                  let total = 0;
 //     for x in xs:               for (const x of xs) {
 //         total += x               total = add(total, x);
 //     if total > 10:             }
-//         label = "big"          let label!: string;     (first bound inside a block: declared at the top)
-//     print(label, len(xs))      print(label, len(xs));  (`print`, `len`: runtime builtins)
+//         label = "big"          let label: string | undefined;   (maybe unbound at a read: declared at the top)
+//     print(label, len(xs))      print(checkGlobal(label, "label"), len(xs));
+//     pritn(total)               raiseNameError("pritn")(total);  (no scope binds it and it is no builtin)
+//     del total                  total = UNBOUND;                 (`undefined`, typed any)
 //
 // A local is declared where it is first bound when that is a top-level statement of its function
 // (`const` when bound once, `let` otherwise); a local first bound inside a block (if, loop, try,
 // with) is declared once at the top of its function with `let x!: T`, which is what Python's
 // function-level scoping means. A loop variable used only inside its loop (and not captured by a
 // closure) is declared by the loop itself.
+//
+// Names are looked up as CPython does, when the line runs. A read that analyze/bound-names.ts proves
+// bound stays a plain identifier. Any other read goes through a runtime check that raises what CPython
+// raises: `checkLocal` (UnboundLocalError), `checkGlobal` (NameError), `checkFree` (NameError for a
+// free variable), and such a name is declared at the top of its scope as `let x: T | undefined`, where
+// JavaScript `undefined` means "unbound" (no Python value is `undefined`); its proven reads are `x!`.
+// `del x` checks that x is bound and assigns `UNBOUND` (`undefined`). A name that no scope binds and that is not a
+// Python builtin (analyze/python-builtins.ts) is `raiseNameError("x")`, a NameError when evaluated.
 import type { Name, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
-import type { Binding, Scope, SymbolInfo } from "../analyze/scopes.js";
+import { boundNames } from "../analyze/bound-names.js";
+import { isPythonBuiltin } from "../analyze/python-builtins.js";
+import { analysisOf, type Binding, type Scope, type SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import type { LowerContext } from "./context.js";
 import { importedName, isStaticImport } from "./imports.js";
@@ -43,16 +55,25 @@ export interface Declaration {
 /** Plans the declaration of every local of a function or module scope. */
 export function planDeclarations(scope: Scope): Map<string, Declaration> {
   const plan = new Map<string, Declaration>();
+  const bound = boundNames(analysisOf(scope));
   for (const [name, sym] of scope.symbols) {
     if (scope.globals.has(name) || scope.nonlocals.has(name) || isStaticImport(sym)) continue;
     // Not the writes of nested functions (`global x` / `nonlocal x`), which may come first in the source.
     const own = sym.bindings.filter((b) => boundIn(b, scope) && b.kind !== "del");
-    if (own.length === 0) continue;
+    if (own.length === 0) {
+      // A module-level name that only `global x` statements of functions assign, or a name only deleted.
+      const declared = scope.kind === "module" ? sym.bindings : sym.bindings.filter((b) => boundIn(b, scope));
+      if (declared.length > 0) plan.set(name, { kind: "hoisted", symbol: sym, first: declared[0]! });
+      continue;
+    }
     if (own.some((b) => b.kind === "param")) continue;
     const first = own.reduce((a, b) => (b.node.start < a.node.start ? b : a));
     const onlyOnce = own.length === 1 && !sym.assignedFromNested;
     let kind: DeclarationKind;
-    if (own.every((b) => b.kind === "except") && !sym.uses.some((u) => !own.some((b) => within(u, b.node)))) kind = "handler";
+    // A class statement declares its name; a name that may be read unbound is declared at the top.
+    if (own.every((b) => b.kind === "class")) kind = "inline-const";
+    else if (bound.needsUnboundState(sym)) kind = "hoisted";
+    else if (own.every((b) => b.kind === "except") && !sym.uses.some((u) => !own.some((b) => within(u, b.node)))) kind = "handler";
     else if (first.depth === 0 && (first.kind === "assign" || first.kind === "function" || first.kind === "class" || first.kind === "import") && !usedBefore(sym, first)) {
       kind = onlyOnce && first.kind !== "assign" ? "inline-const" : onlyOnce ? "inline-const" : "inline-let";
     } else if (onlyOnce && first.kind === "for" && !sym.captured && loopOwnsUses(sym, first)) kind = "loop";
@@ -101,23 +122,37 @@ function loopOf(root: Node, target: Node): Node | null {
   return found;
 }
 
-/** `let a!: T; let b!: U;` for the locals the plan hoists. */
+/**
+ * `let a!: T; let b: U | undefined;` for the locals the plan hoists: `T | undefined` (starting unbound)
+ * for a name that a read may find unbound or that `del` unbinds, `!` for the others.
+ */
 export function hoistedDeclarations(ctx: LowerContext, plan: Map<string, Declaration>): ts.Statement[] {
   const out: ts.Statement[] = [];
   const hoisted = [...plan.values()].filter((d) => d.kind === "hoisted").sort((a, b) => a.first.node.start - b.first.node.start);
   for (const d of hoisted) {
-    const t = ctx.types.symbolType(d.symbol);
+    const t = tsType(ctx, ctx.types.symbolType(d.symbol));
+    const maybeUnbound = boundNames(ctx.analysis).needsUnboundState(d.symbol);
     out.push(
       f.createVariableStatement(
         undefined,
         f.createVariableDeclarationList(
-          [f.createVariableDeclaration(ctx.id(d.symbol.name), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t), undefined)],
+          [
+            maybeUnbound
+              ? f.createVariableDeclaration(ctx.id(d.symbol.name), undefined, orUndefined(t), undefined)
+              : f.createVariableDeclaration(ctx.id(d.symbol.name), f.createToken(ts.SyntaxKind.ExclamationToken), t, undefined),
+          ],
           ts.NodeFlags.Let,
         ),
       ),
     );
   }
   return out;
+}
+
+function orUndefined(t: ts.TypeNode): ts.TypeNode {
+  if (t.kind === ts.SyntaxKind.AnyKeyword) return t;
+  const parts = ts.isUnionTypeNode(t) ? [...t.types] : [ts.isFunctionTypeNode(t) || ts.isConstructorTypeNode(t) ? f.createParenthesizedType(t) : t];
+  return f.createUnionTypeNode([...parts, f.createKeywordTypeNode(ts.SyntaxKind.UndefinedKeyword)]);
 }
 
 export function tsType(ctx: LowerContext, t: PyType): ts.TypeNode {
@@ -141,11 +176,20 @@ const MODULE_VALUES: Record<string, (ctx: LowerContext) => ts.Expression> = {
   __file__: (ctx) => f.createCallExpression(ctx.useRuntime("moduleFile"), undefined, [f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta")), "url")]),
 };
 
+/** Names every module has in CPython that are not in its builtins module. */
+const MODULE_ATTRIBUTES = new Set(["__file__", "__builtins__", "__annotations__"]);
+
+/** Whether a name that no scope binds is one CPython finds anyway (a builtin, or a module attribute). */
+export function isBuiltinName(name: string): boolean {
+  return isPythonBuiltin(name) || MODULE_ATTRIBUTES.has(name);
+}
+
 export function lowerName(ctx: LowerContext, node: Name): ts.Expression {
   const res = ctx.analysis.resolve(ctx.scope, node.id);
   if (res.kind === "builtin") {
     const special = MODULE_VALUES[node.id];
     if (special !== undefined) return special(ctx);
+    if (!isBuiltinName(node.id)) return raiseNameError(ctx, node.id);
     return ctx.useBuiltin(node.id, node);
   }
   const sym = res.symbol;
@@ -153,7 +197,75 @@ export function lowerName(ctx: LowerContext, node: Name): ts.Expression {
   if (self !== null) return self;
   const imported = importedName(ctx, sym);
   if (imported !== null) return imported;
-  return ctx.id(node.id);
+  if (node.ctx !== "Load") return ctx.id(node.id);
+  return readName(ctx, node);
+}
+
+/** `raiseNameError("x")`: a NameError when evaluated (typed `any`, so it can stand anywhere). */
+export function raiseNameError(ctx: LowerContext, name: string): ts.Expression {
+  return f.createCallExpression(ctx.useRuntime("raiseNameError"), undefined, [f.createStringLiteral(name)]);
+}
+
+/**
+ * The value of a name bound by some scope, read where `node` is (also the read of `x += 1`): the plain
+ * identifier where the read is proven bound, else through the check that raises CPython's error.
+ */
+export function readName(ctx: LowerContext, node: Name): ts.Expression {
+  const res = ctx.analysis.resolve(ctx.scope, node.id);
+  if (res.kind === "builtin") return lowerName(ctx, node);
+  const bound = boundNames(ctx.analysis);
+  const id = ctx.id(node.id);
+  const sym = res.symbol;
+  if (bound.isBoundAt(node, bound.scopeOfRead(node) ?? ctx.scope)) {
+    return bound.needsUnboundState(sym) && !isClassName(sym) ? f.createNonNullExpression(id) : id;
+  }
+  if (isClassName(sym)) {
+    // A `class` statement has no unbound state to test: its read before the statement ran is caught.
+    const read = f.createArrowFunction(undefined, undefined, [], undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), id);
+    return f.createCallExpression(ctx.useRuntime("checkClassDefined"), undefined, [read, f.createStringLiteral(node.id)]);
+  }
+  return f.createCallExpression(ctx.useRuntime(checkFor(res.kind, sym)), undefined, [id, f.createStringLiteral(node.id)]);
+}
+
+/** The runtime check for an unproven read: the error CPython raises depends on where the name lives. */
+function checkFor(kind: "local" | "enclosing" | "global", sym: SymbolInfo): string {
+  if (kind === "enclosing") return "checkFree";
+  return kind === "global" || sym.scope.kind === "module" ? "checkGlobal" : "checkLocal";
+}
+
+function isClassName(sym: SymbolInfo): boolean {
+  return sym.bindings.length > 0 && sym.bindings.every((b) => b.kind === "class");
+}
+
+/**
+ * `del x`: the check of a read (deleting an unbound name raises the same error), then `x = UNBOUND`.
+ * A parameter or a class cannot be unbound in the TypeScript that declares them: rejected.
+ */
+export function deleteName(ctx: LowerContext, node: Name): ts.Statement[] {
+  const res = ctx.analysis.resolve(ctx.scope, node.id);
+  if (res.kind === "builtin") return [f.createExpressionStatement(raiseNameError(ctx, node.id))];
+  const sym = res.symbol;
+  if (sym.bindings.some((b) => b.kind === "param" || b.kind === "class" || b.kind === "import")) {
+    ctx.unsupported(node, `del of a ${sym.bindings.some((b) => b.kind === "param") ? "parameter" : sym.bindings.some((b) => b.kind === "class") ? "class" : "module"} name`);
+    return [];
+  }
+  const out: ts.Statement[] = [];
+  const bound = boundNames(ctx.analysis);
+  if (!bound.isBoundAt(node, ctx.scope)) {
+    out.push(f.createExpressionStatement(f.createCallExpression(ctx.useRuntime(checkFor(res.kind, sym)), undefined, [ctx.id(node.id), f.createStringLiteral(node.id)])));
+  }
+  out.push(f.createExpressionStatement(f.createAssignment(ctx.id(node.id), ctx.useRuntime("UNBOUND"))));
+  return out;
+}
+
+/**
+ * `e = UNBOUND;` at the end of an `except ... as e` handler, which unbinds `e` in CPython, when a
+ * later read may see it (else nothing).
+ */
+export function unbindHandlerName(ctx: LowerContext, name: string): ts.Statement[] {
+  const res = ctx.analysis.resolve(ctx.scope, name);
+  if (res.kind === "builtin" || !boundNames(ctx.analysis).needsUnboundState(res.symbol)) return [];
+  return [f.createExpressionStatement(f.createAssignment(ctx.id(name), ctx.useRuntime("UNBOUND")))];
 }
 
 /** The type of a name as the type environment sees it. */

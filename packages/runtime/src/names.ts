@@ -1,0 +1,53 @@
+// Reads of names the compiler cannot prove bound. A translated program keeps an unbound Python name as
+// JavaScript `undefined` (no Python value is `undefined`: None is `null`), and reads it through one of
+// these checks, which raise what CPython raises when the read runs:
+//
+//     print(pritn)            print(raiseNameError("pritn"))      no scope binds it: NameError
+//     print(total)            print(checkGlobal(total, "total"))  module-level name: NameError
+//     count += 1              count = add(checkLocal(count, "count"), 1)      UnboundLocalError
+//     return x                return checkFree(x, "x")            enclosing function's name: NameError
+//     del x                   checkLocal(x, "x"); x = UNBOUND;
+//
+// A class is declared by a JavaScript `class` statement, which has no `undefined` state before it runs:
+// its unproven reads go through `checkClassDefined(() => C, "C")`, which turns JavaScript's "Cannot
+// access 'C' before initialization" into the same NameError.
+import { NameError, UnboundLocalError } from "./exceptions.js";
+
+/**
+ * What `del x` assigns: `undefined`, typed `any` so that TypeScript keeps the variable's declared type
+ * (`T | undefined`) after it instead of narrowing it to `undefined`.
+ */
+export const UNBOUND: any = undefined;
+
+/** `NameError: name 'x' is not defined`, for a name that no scope of the program binds. */
+export function raiseNameError(name: string): any {
+  throw new NameError(`name '${name}' is not defined`);
+}
+
+/** A module-level (global) name: its value, or `NameError` when its assignment has not run. */
+export function checkGlobal<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new NameError(`name '${name}' is not defined`);
+  return value;
+}
+
+/** A function's local: its value, or `UnboundLocalError` when it has not been assigned yet (or was deleted). */
+export function checkLocal<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new UnboundLocalError(`cannot access local variable '${name}' where it is not associated with a value`);
+  return value;
+}
+
+/** A name of an enclosing function read by a nested one: its value, or CPython's free-variable `NameError`. */
+export function checkFree<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new NameError(`cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
+  return value;
+}
+
+/** A class read where its `class` statement may not have run yet (see the header). */
+export function checkClassDefined<T>(read: () => T, name: string): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ReferenceError) throw new NameError(`name '${name}' is not defined`);
+    throw e;
+  }
+}
