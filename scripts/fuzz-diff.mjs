@@ -1,21 +1,27 @@
 #!/usr/bin/env node
-// Differential fuzzing against CPython: random small, well-typed Python programs (int/float arithmetic
-// with big ints and negative // % **, string methods and formatting, lists, dicts, sets, comprehensions,
-// generators, small async programs with sleeps, gathers, tasks and queues), each run by python3 and by
-// pyts; stdout must match program by program.
+// Differential fuzzing against CPython: random small Python programs (int/float arithmetic with big ints and
+// negative // % **, string methods and formatting, lists, dicts, sets, comprehensions, generators, small async
+// programs with sleeps, gathers, tasks and queues; and the constructs of gen-constructs.mjs: None results,
+// names bound on some paths only, del, imports in blocks, unpacking, generator expressions, recursion, methods,
+// programs that end in an uncaught exception), each run by python3 and by pyts; stdout, exit code and the last
+// line of stderr must match, program by program.
 //
-//   corepack pnpm fuzz:diff                        1,000 programs from seed 1
+//   corepack pnpm fuzz:diff                        1,000 programs from seed 1, the default mix
 //   corepack pnpm fuzz:diff --count 10000 --seed 7
-//   corepack pnpm fuzz:diff --save                 write each mismatch as fixtures/fuzz-found/<case>/input.py
+//   corepack pnpm fuzz:diff --mix none=0,unpack=4  weights of the constructs (see DEFAULT_MIX in gen-program.mjs)
+//   corepack pnpm fuzz:diff --only-supported       TEMPORARY: only the constructs pyts handles today (ONLY_SUPPORTED)
+//   corepack pnpm fuzz:diff --modules 0.05         also programs of several files, run with `pyts run main.py`
+//   corepack pnpm fuzz:diff --save                 write each single-file finding as fixtures/fuzz-found/<case>/input.py
 //
-// Exits 1 when any program printed differently, crashed, or hit an internal compiler error. Programs pyts
-// rejects with a diagnostic are counted (an honest "not supported" is not a lie) and the messages listed.
+// Exits 1 when any program printed or ended differently, crashed, or hit an internal compiler error. Programs
+// pyts rejects with a diagnostic are counted (an honest "not supported" is not a lie) and the messages listed.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { mapLimit } from "./python.mjs";
 import { DifferentialFuzzer, standalone } from "./lib-fuzz/diff.mjs";
+import { DEFAULT_MIX, ONLY_SUPPORTED, parseMix } from "./lib-fuzz/gen-program.mjs";
 import { repoRoot } from "./lib-fuzz/toolchain.mjs";
 
 const { values } = parseArgs({
@@ -26,8 +32,13 @@ const { values } = parseArgs({
     save: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
     show: { type: "string", default: "5" },
+    mix: { type: "string", default: "" },
+    "only-supported": { type: "boolean", default: false },
+    modules: { type: "string" },
   },
 });
+const mixText = [values.mix, values.modules === undefined ? "" : `modules=${values.modules}`].filter(Boolean).join(",");
+const mix = parseMix(mixText, values["only-supported"] ? ONLY_SUPPORTED : DEFAULT_MIX);
 const count = Number(values.count);
 const seed = Number(values.seed);
 const batchSize = Number(values.batch);
@@ -39,7 +50,7 @@ const batches = Array.from({ length: Math.ceil(count / batchSize) }, (_, b) => b
 const totals = { programs: count, compared: 0, invalid: 0, rejected: [], findings: [] };
 await mapLimit(batches, Math.max(1, os.availableParallelism()), async (b) => {
   const n = Math.min(batchSize, count - b * batchSize);
-  const programs = DifferentialFuzzer.programs(seed * 100_003 + b, n, b * batchSize);
+  const programs = DifferentialFuzzer.programs(seed * 100_003 + b, n, b * batchSize, mix);
   const r = await fuzzer.check(programs);
   totals.compared += r.compared;
   totals.invalid += r.invalid;
@@ -54,7 +65,7 @@ const rejectedBy = new Map();
 for (const r of totals.rejected) for (const e of new Set(r.errors)) rejectedBy.set(e, (rejectedBy.get(e) ?? 0) + 1);
 const saved = [];
 if (values.save) {
-  for (const f of totals.findings) {
+  for (const f of totals.findings.filter((finding) => !finding.program.files)) {
     const dir = path.join(repoRoot, "fixtures", "fuzz-found", `diff-seed${seed}-${f.program.name.replace("_", "")}`);
     if (existsSync(dir)) continue;
     mkdirSync(dir, { recursive: true });
@@ -64,7 +75,7 @@ if (values.save) {
 }
 const seconds = (performance.now() - started) / 1000;
 if (values.json) {
-  process.stdout.write(`${JSON.stringify({ seed, ...totals, rejected: Object.fromEntries(rejectedBy), seconds, saved }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ seed, mix, ...totals, rejected: Object.fromEntries(rejectedBy), seconds, saved }, null, 2)}\n`);
 } else {
   const lines = [
     `differential fuzzing, seed ${seed}: ${count} programs in ${seconds.toFixed(1)} s`,
@@ -74,8 +85,10 @@ if (values.json) {
     `  findings:               ${totals.findings.length}`,
   ];
   for (const [message, n] of [...rejectedBy].sort((a, b) => b[1] - a[1]).slice(0, 15)) lines.push(`    rejected ${String(n).padStart(4)}x  ${message}`);
+  for (const [label, n] of findingClasses(totals.findings)) lines.push(`    ${String(n).padStart(4)}x  ${label}`);
   for (const f of totals.findings.slice(0, Number(values.show))) {
-    lines.push("", `--- ${f.kind}: ${f.program.name} (batch ${f.batch})`, f.program.source);
+    lines.push("", `--- ${f.kind}: ${f.program.name} (batch ${f.batch}; ${f.program.tags.join(", ") || "no construct"})`, f.program.source);
+    for (const [file, text] of Object.entries(f.program.files ?? {})) if (file !== "main.py") lines.push(`--- ${file}:`, text);
     if (f.expected !== undefined) lines.push("--- CPython printed:", f.expected, "--- pyts printed:", f.actual);
     if (f.detail) lines.push("--- detail:", f.detail);
   }
@@ -83,3 +96,13 @@ if (values.json) {
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 process.exitCode = totals.findings.length > 0 ? 1 : 0;
+
+/** Findings counted by kind and by the constructs their programs use (`mismatch: none+unpack`). */
+function findingClasses(findings) {
+  const counts = new Map();
+  for (const f of findings) {
+    const label = `${f.kind}: ${f.program.tags.join("+") || "no construct"}`;
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]);
+}

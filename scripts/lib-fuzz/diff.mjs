@@ -1,60 +1,101 @@
-// Differential fuzzing: random programs (gen-program.mjs) run by CPython and by pyts (translate in this
-// process, strip types, run in a child node, the same steps as `pyts run`); stdout must match, program by
-// program. Programs are batched: one module holds many `case_N` functions, each called after a
-// delimiter line, so a batch costs one python3 and one node start.
+// Differential fuzzing: random programs (gen-program.mjs) run by CPython and by pyts; what each prints, its
+// exit code and the last line of its stderr must match, program by program.
+//
+// Most programs are batched: one module holds many `case_N` functions (and their module-level lines), each
+// called after a delimiter line and followed by an end line, so a batch costs one python3 and one node start.
+// pyts translates the batch in this process, strips types and runs it as `pyts run` does (the CLI's runner,
+// with its uncaught-exception report). A batch in which pyts stops early (a crash, a module that fails to
+// load) is checked again without the cases it finished, or split in two when it finished none, until the
+// culprit is alone. Programs that end in an uncaught exception run on their own (exit code and stderr are
+// then the program's); programs of several files run with `pyts run main.py` in a directory of their own.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { pythonEnv, pythonExecutable } from "../python.mjs";
-import { ProgramGenerator } from "./gen-program.mjs";
+import { endingOf, pythonEnv, pythonExecutable, QUIET_ENDING } from "../python.mjs";
+import { DEFAULT_MIX, ProgramGenerator } from "./gen-program.mjs";
 import { loadCompiler, repoRoot } from "./toolchain.mjs";
 
 const DELIMITER = "#=# ";
 const RAISED = "#=# raised ";
+const END = "#=# end ";
+const CLI = path.join(repoRoot, "packages", "cli", "bin", "pyts.js");
+/** How the CLI reports a program it rejects: `file.py:3:5: error PY3002: message`. */
+const CLI_DIAGNOSTIC = /^\S+:\d+:\d+: error (PY\d{4}): (.*)$/gm;
 
-/** A program on its own, as a fixture's input.py. */
+/** A program on its own, as a fixture's input.py (a program of several files: its main.py). */
 export function standalone(program) {
+  if (program.files) return program.files["main.py"];
   const call = program.async ? `asyncio.run(${program.name}())` : `${program.name}()`;
   return `import asyncio\n\n\n${program.source}\n\n\n${call}\n`;
 }
 
-// Sync cases first, then every async case awaited in turn inside one `asyncio.run` that ends the module:
-// a program's own asyncio.run is exercised by the standalone fixtures, and one loop for all async cases
-// keeps a batch fast.
+/** Writes a program's files (or its standalone main.py) under `dir`. */
+export function writeProgram(dir, program) {
+  const files = program.files ?? { "main.py": standalone(program) };
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+}
+
+// Each case prints its delimiter, then its module-level lines run, then (sync) it is called at once, or
+// (async) it is awaited in turn inside one `asyncio.run` that ends the module: a program's own asyncio.run is
+// exercised by the standalone programs, and one loop for all async cases keeps a batch fast.
 function batchSource(programs) {
   const parts = ["import asyncio", ""];
-  const guarded = (call, indent) =>
-    [`print("${DELIMITER}${call.name}")`, "try:", `    ${call.text}`, "except Exception as _error:", `    print("${RAISED}" + type(_error).__name__)`].map((l) => indent + l);
+  const guarded = (name, call, indent) =>
+    [
+      `print("${DELIMITER}${name}")`,
+      "try:",
+      `    ${call}`,
+      "except Exception as _error:",
+      `    print("${RAISED}" + type(_error).__name__ + ": " + str(_error))`,
+      `print("${END}${name}")`,
+    ].map((l) => indent + l);
   const asyncCalls = [];
   for (const p of programs) {
-    parts.push("", p.source, "", "");
-    if (p.async) asyncCalls.push(...guarded({ name: p.name, text: `await ${p.name}()` }, "    "));
-    else parts.push(...guarded({ name: p.name, text: `${p.name}()` }, ""));
+    parts.push("", `print("${DELIMITER}${p.name}")`, p.source, "", "");
+    if (p.async) asyncCalls.push(...guarded(p.name, `await ${p.name}()`, "    "));
+    else parts.push(...guarded(p.name, `${p.name}()`, ""));
   }
   if (asyncCalls.length > 0) parts.push("", "", "async def _async_cases():", ...asyncCalls, "", "", "asyncio.run(_async_cases())");
   return `${parts.join("\n")}\n`;
 }
 
-/** stdout split at the delimiter lines: name → text printed by that case. */
+/** stdout split at the delimiter lines: name → { text printed by that case, finished: its end line seen }. */
 function segments(stdout) {
   const out = new Map();
   let current = null;
-  let text = [];
-  const lines = stdout.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.startsWith(DELIMITER) && !line.startsWith(RAISED)) {
-      if (current !== null) out.set(current, text.join("\n"));
+  for (const line of stdout.split("\n")) {
+    if (line.startsWith(END)) {
+      const name = line.slice(END.length);
+      if (out.has(name)) out.get(name).finished = true;
+      current = null;
+    } else if (line.startsWith(DELIMITER) && !line.startsWith(RAISED)) {
       current = line.slice(DELIMITER.length);
-      text = [];
+      if (!out.has(current)) out.set(current, { lines: [], finished: false });
     } else if (current !== null) {
-      text.push(line);
+      out.get(current).lines.push(line);
     }
   }
-  if (current !== null) out.set(current, text.join("\n"));
-  return out;
+  return new Map([...out].map(([name, s]) => [name, { text: s.lines.join("\n"), finished: s.finished }]));
+}
+
+/** The unfinished case whose delimiter pyts printed last: what it was running when it stopped. */
+function lastStarted(stdout, unfinished) {
+  const delimiters = stdout.split("\n").filter((line) => line.startsWith(DELIMITER) && !line.startsWith(RAISED));
+  const last = delimiters.at(-1)?.slice(DELIMITER.length);
+  return unfinished.find((p) => p.name === last);
+}
+
+/** The one unfinished case whose source holds the name the error quotes (`does not provide an export named 'x'`). */
+function namedInError(stderr, unfinished) {
+  const lastLine = stderr.trimEnd().split("\n").at(-1) ?? "";
+  const names = [...lastLine.matchAll(/'([A-Za-z_]\w*)'/g)].map((m) => m[1]);
+  const suspects = unfinished.filter((p) => names.some((name) => new RegExp(`\\b${name}\\b`).test(p.source)));
+  return suspects.length === 1 ? suspects[0] : undefined;
 }
 
 function run(command, args, options) {
@@ -69,16 +110,20 @@ function run(command, args, options) {
   });
 }
 
+const describeEnd = (r) => `${endingOf(r).trimEnd().replace("\n", ", stderr ends: ")}\nstderr:\n${r.stderr.slice(-2000)}`;
+
 export class DifferentialFuzzer {
-  static async create() {
+  /** `transpile` replaces the compiler's (the harness's own tests give it a deliberately wrong one). */
+  static async create({ transpile } = {}) {
     const compiler = await loadCompiler();
     const cli = await import(pathToFileURL(path.join(repoRoot, "packages", "cli", "dist", "execute.js")).href);
-    return new DifferentialFuzzer(compiler, cli);
+    return new DifferentialFuzzer(transpile ? { ...compiler, transpile } : compiler, cli);
   }
 
   constructor(compiler, cli) {
     this.transpile = compiler.transpile;
     this.toRunnableJavaScript = cli.toRunnableJavaScript;
+    this.runJavaScript = cli.runJavaScript;
     this.dir = mkdtempSync(path.join(os.tmpdir(), "pyts-fuzz-diff-"));
     this.counter = 0;
   }
@@ -87,19 +132,28 @@ export class DifferentialFuzzer {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  /** Generates `count` programs from `seed`. */
-  static programs(seed, count, firstIndex = 0) {
-    const gen = new ProgramGenerator(seed);
+  /** Generates `count` programs from `seed` with the given mix (gen-program.mjs: DEFAULT_MIX, ONLY_SUPPORTED). */
+  static programs(seed, count, firstIndex = 0, mix = DEFAULT_MIX) {
+    const gen = new ProgramGenerator(seed, mix);
     return Array.from({ length: count }, (_, i) => gen.program(firstIndex + i));
   }
 
   /**
-   * Runs `programs` through both; returns per-program outcomes:
-   * { compared, invalid (CPython raised: a generator slip), rejected, findings: [...] }
+   * Runs `programs` through both; returns
+   * { compared, invalid (CPython raised where the program does not mean to: a generator slip), rejected, findings }.
+   * A finding is { kind: mismatch | ending | crash | internal | batch-rejected, program, expected?, actual?, detail? }.
    */
   async check(programs, options = {}) {
     const timeoutMs = options.timeoutMs ?? 60_000;
     const result = { compared: 0, invalid: 0, rejected: [], findings: [] };
+    const alone = programs.filter((p) => p.uncaught || p.files);
+    const batched = programs.filter((p) => !(p.uncaught || p.files));
+    await this.checkBatch(batched, result, timeoutMs);
+    for (const p of alone) await this.checkAlone(p, result, timeoutMs);
+    return result;
+  }
+
+  async checkBatch(programs, result, timeoutMs) {
     let pending = programs;
     while (pending.length > 0) {
       // Translate the batch; when it is rejected, find the rejected programs one by one and drop them.
@@ -114,62 +168,123 @@ export class DifferentialFuzzer {
           else kept.push(p);
         }
         pending = kept;
-        if (pending.length === 0) break;
+        if (pending.length === 0) return;
         source = batchSource(pending);
         translation = this.safeTranspile(source);
         if (translation.internal !== undefined || translation.errors.length > 0) {
           // Fine alone, rejected together: report the batch as a finding and stop.
           result.findings.push({ kind: "batch-rejected", program: pending[0], detail: translation.internal ?? translation.errors.join("\n") });
-          break;
+          return;
         }
       }
       const id = this.counter++;
       const pyFile = path.join(this.dir, `batch${id}.py`);
-      const jsFile = path.join(this.dir, `batch${id}.mjs`);
       writeFileSync(pyFile, source);
-      writeFileSync(jsFile, this.toRunnableJavaScript(translation.code, { filename: `batch${id}.ts` }));
-      const [py, js] = await Promise.all([
-        run(pythonExecutable(), [pyFile], { cwd: this.dir, env: pythonEnv(), timeout: timeoutMs }),
-        run(process.execPath, [jsFile], { cwd: this.dir, timeout: timeoutMs }),
-      ]);
-      const expected = segments(py.stdout);
+      const [py, js] = await Promise.all([this.runPython(pending, pyFile, timeoutMs), this.runTranslation(translation.code, `batch${id}`, timeoutMs)]);
+      const expected = py.segments;
       const actual = segments(js.stdout);
-      let resumeAfter = -1;
-      for (let i = 0; i < pending.length; i++) {
-        const p = pending[i];
+      const allFinished = pending.every((p) => expected.get(p.name)?.finished && actual.get(p.name)?.finished);
+      if (allFinished && pending.length > 1 && endingOf(py) !== endingOf(js)) {
+        // The runs ended differently (exit code, last line of stderr): find the program that makes them.
+        await this.splitAndCheck(pending, result, timeoutMs);
+        return;
+      }
+      const unfinished = [];
+      for (const p of pending) {
         const want = expected.get(p.name);
         const got = actual.get(p.name);
-        if (want === undefined) continue; // CPython never reached it: cannot happen without a crash
-        if (want.includes(RAISED)) {
+        if (!want?.finished || !got?.finished) {
+          unfinished.push(p);
+          continue;
+        }
+        if (want.text.includes(RAISED)) {
           result.invalid++;
           continue;
         }
-        if (got === undefined) {
-          // The translated batch died before this case. When an earlier case printed, it is the culprit
-          // (already reported); otherwise the module died before its first case: blame this one.
-          if (i === 0 || !actual.has(pending[i - 1].name)) {
-            const why = `exit ${js.status ?? js.signal}; stderr:\n${js.stderr.slice(-2000)}`;
-            result.findings.push({ kind: "crash", program: p, expected: want, actual: "", detail: why });
-            resumeAfter = i;
-          } else {
-            resumeAfter = i - 1;
-          }
-          break;
-        }
         result.compared++;
-        const lastInBatch = i === pending.length - 1 || !actual.has(pending[i + 1].name);
-        if (got !== want) {
-          const detail = lastInBatch && js.status !== 0 ? `exit ${js.status ?? js.signal}; stderr:\n${js.stderr.slice(-2000)}` : "";
-          result.findings.push({ kind: "mismatch", program: p, expected: want, actual: got, detail });
-        }
-        if (lastInBatch && i < pending.length - 1) {
-          resumeAfter = i;
-          break;
-        }
+        if (got.text !== want.text) result.findings.push({ kind: "mismatch", program: p, expected: want.text, actual: got.text });
       }
-      pending = resumeAfter >= 0 ? pending.slice(resumeAfter + 1) : [];
+      if (unfinished.length === 0) {
+        // Every case finished on both sides: the runs must also end alike (exit code, last line of stderr).
+        if (endingOf(py) !== endingOf(js)) result.findings.push({ kind: "ending", program: pending[0], expected: describeEnd(py), actual: describeEnd(js) });
+        return;
+      }
+      if (unfinished.length === 1 && pending.length === 1) {
+        const [p] = unfinished;
+        const want = expected.get(p.name);
+        if (!want?.finished) result.invalid++;
+        else result.findings.push({ kind: "crash", program: p, expected: want.text, actual: actual.get(p.name)?.text ?? "", detail: describeEnd(js) });
+        return;
+      }
+      // The likely culprit (the case pyts was running when it stopped, or the one whose name the error
+      // quotes) is checked alone; without one, the rest is checked again, or halved when nothing finished.
+      const culprit = lastStarted(js.stdout, unfinished) ?? namedInError(js.stderr, unfinished);
+      if (culprit !== undefined) {
+        await this.checkBatch([culprit], result, timeoutMs);
+        pending = unfinished.filter((p) => p !== culprit);
+      } else if (unfinished.length < pending.length) {
+        pending = unfinished;
+      } else {
+        await this.splitAndCheck(pending, result, timeoutMs);
+        return;
+      }
     }
-    return result;
+  }
+
+  /**
+   * CPython's run of a batch, as segments. Programs are deterministic, so what CPython printed for a case is
+   * remembered, and a batch re-checked after a pyts crash does not run python3 again.
+   */
+  async runPython(programs, pyFile, timeoutMs) {
+    this.pythonSegments ??= new Map();
+    if (programs.every((p) => this.pythonSegments.has(p.name))) {
+      return { status: 0, signal: null, stderr: "", segments: new Map(programs.map((p) => [p.name, this.pythonSegments.get(p.name)])) };
+    }
+    const py = await run(pythonExecutable(), [pyFile], { cwd: path.dirname(pyFile), env: pythonEnv(), timeout: timeoutMs });
+    py.segments = segments(py.stdout);
+    if (endingOf(py) === QUIET_ENDING) for (const [name, segment] of py.segments) if (segment.finished) this.pythonSegments.set(name, segment);
+    return py;
+  }
+
+  async splitAndCheck(programs, result, timeoutMs) {
+    const half = Math.ceil(programs.length / 2);
+    await this.checkBatch(programs.slice(0, half), result, timeoutMs);
+    await this.checkBatch(programs.slice(half), result, timeoutMs);
+  }
+
+  /** A program that ends in an uncaught exception, or has several files: run on its own, ending compared. */
+  async checkAlone(program, result, timeoutMs) {
+    const dir = path.join(this.dir, `alone${this.counter++}`);
+    mkdirSync(dir);
+    writeProgram(dir, program);
+    const python = run(pythonExecutable(), ["main.py"], { cwd: dir, env: pythonEnv(), timeout: timeoutMs });
+    let js;
+    if (program.files) {
+      js = await run(process.execPath, [CLI, "run", "main.py"], { cwd: dir, timeout: timeoutMs });
+      const errors = js.stdout === "" && js.status !== 0 ? [...js.stderr.matchAll(CLI_DIAGNOSTIC)].map((m) => `${m[1]} ${m[2]}`) : [];
+      if (errors.some((e) => e.startsWith("PY9999"))) return result.findings.push({ kind: "internal", program, detail: js.stderr });
+      if (errors.length > 0) return result.rejected.push({ program, errors });
+    } else {
+      const translation = this.safeTranspile(standalone(program));
+      if (translation.internal !== undefined) return result.findings.push({ kind: "internal", program, detail: translation.internal });
+      if (translation.errors.length > 0) return result.rejected.push({ program, errors: translation.errors });
+      js = await this.runTranslation(translation.code, "main", timeoutMs, dir);
+    }
+    const py = await python;
+    result.compared++;
+    if (js.stdout !== py.stdout) result.findings.push({ kind: "mismatch", program, expected: py.stdout, actual: js.stdout, detail: describeEnd(js) });
+    else if (endingOf(js) !== endingOf(py)) result.findings.push({ kind: "ending", program, expected: describeEnd(py), actual: describeEnd(js) });
+  }
+
+  /** Runs translated TypeScript the way `pyts run` does (types stripped, the CLI's prelude, stdio captured). */
+  async runTranslation(code, name, timeoutMs, cwd = this.dir) {
+    let javascript;
+    try {
+      javascript = this.toRunnableJavaScript(code, { filename: `${name}.ts` });
+    } catch (error) {
+      return { status: 1, signal: null, stdout: "", stderr: `esbuild could not strip the types: ${error?.message ?? error}` };
+    }
+    return this.runJavaScript(javascript, { argv0: `${name}.py`, cwd, capture: true, timeoutMs });
   }
 
   safeTranspile(source) {

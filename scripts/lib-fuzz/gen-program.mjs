@@ -1,11 +1,65 @@
-// Random small, well-typed Python programs for differential fuzzing against CPython. Each program is one
-// function, `case_N` (sync) or `async def case_N` (run with asyncio.run), that only prints. The generator
-// only uses constructs whose semantics pyts claims (see DESIGN.md, "Semantics"), and builds every
-// expression so that CPython cannot raise: divisors are never zero, exponents are small literals, ints
-// stay well under CPython's 4300-digit str() limit and ints mixed into floats stay under 2**900.
+// Random small Python programs for differential fuzzing against CPython. Each program is one function,
+// `case_N` (sync) or `async def case_N` (run with asyncio.run), that prints, after any module-level lines it
+// needs (globals, classes, imports). Expressions are built so that CPython cannot raise by accident: divisors
+// are never zero, exponents are small literals, ints stay well under CPython's 4300-digit str() limit and ints
+// mixed into floats stay under 2**900. Where a program raises on purpose (gen-constructs.mjs: NameError,
+// unpacking of the wrong length ...) it catches the exception and prints it, or — an "uncaught" program — ends
+// with it, and is then run on its own so that exit code and stderr are compared too. A "modules" program is
+// several files (gen-modules.mjs).
 //
-//   const gen = new ProgramGenerator(seed);
-//   const { name, source, async } = gen.program(7);   // source: "def case_7():\n    ..."
+// The mix says how often each kind of construct appears (weights of statements; probabilities for whole
+// programs); see MIX below. ONLY_SUPPORTED is the temporary mix of what pyts translates correctly today.
+//
+//   const gen = new ProgramGenerator(seed, { ...DEFAULT_MIX, modules: 0.05 });
+//   const { name, source, async, uncaught, files } = gen.program(7);   // source: "def case_7():\n    ..."
+import * as constructs from "./gen-constructs.mjs";
+import { modulesProgram } from "./gen-modules.mjs";
+
+/**
+ * Statement weights (the arithmetic and container statements weigh 33 together) and, for `uncaught`,
+ * `modules` and `asyncStatements`, the probability that a program is of that kind.
+ */
+export const DEFAULT_MIX = Object.freeze({
+  none: 2, // void functions, methods, lambdas and coroutines whose result is printed or compared with None
+  unbound: 2.5, // names bound on some paths only, `del`, NameError / UnboundLocalError caught and printed
+  imports: 1.5, // imports in functions and blocks, twice, in try/except ImportError, modules as values
+  unpack: 2, // wrong-length unpacking (caught) and starred targets in assignments and for loops
+  genexpr: 1, // generator expressions over non-iterables; when their iterables are evaluated
+  recursion: 1.5, // recursive functions, generators (yield from) and coroutines (tasks, gather)
+  methods: 1, // comprehensions, generator expressions and lambdas in methods using self
+  uncaught: 0.08, // programs that end in an uncaught exception or SystemExit (run standalone)
+  modules: 0, // programs of several files (run with `pyts run main.py`); off until the CLI supports them
+  asyncStatements: 0.3, // async programs that also run generated statements in the coroutine
+});
+
+/**
+ * TEMPORARY: the constructs pyts translates faithfully on this branch, for the in-suite run
+ * (test/robustness/fuzz-diff.test.ts) and `fuzz:diff --only-supported`. Once names, None, imports, unpacking
+ * and recursion work as CPython's (issue "Names, None, imports and programs of several files"), the in-suite
+ * run drops this option and uses DEFAULT_MIX.
+ */
+export const ONLY_SUPPORTED = Object.freeze({
+  ...DEFAULT_MIX,
+  none: 0,
+  unbound: 0,
+  imports: 0,
+  unpack: 0,
+  genexpr: 0,
+  recursion: 0,
+  methods: 0,
+  modules: 0,
+});
+
+/** `name=weight,...` (e.g. `none=0,modules=0.1`) over a base mix; unknown names are an error. */
+export function parseMix(text, base = DEFAULT_MIX) {
+  const mix = { ...base };
+  for (const part of (text ?? "").split(",").filter(Boolean)) {
+    const [key, value] = part.split("=");
+    if (!(key in mix) || value === undefined || !Number.isFinite(Number(value))) throw new Error(`bad mix entry '${part}' (known: ${Object.keys(mix).join(", ")})`);
+    mix[key] = Number(value);
+  }
+  return Object.freeze(mix);
+}
 
 /** mulberry32: small, fast, and the same sequence on every machine for a seed. */
 export function prng(seed) {
@@ -28,8 +82,9 @@ const FLOAT_SAFE_BITS = 900;
 const bitsOf = (n) => (n === 0n ? 1 : (n < 0n ? -n : n).toString(2).length);
 
 export class ProgramGenerator {
-  constructor(seed) {
+  constructor(seed, mix = DEFAULT_MIX) {
     this.random = prng(seed);
+    this.mix = mix;
   }
 
   int(lo, hi) {
@@ -42,18 +97,38 @@ export class ProgramGenerator {
     return this.random() < p;
   }
 
-  /** One program: `{ name, source, async }`; `kind` forces "sync" or "async". */
+  /**
+   * One program: `{ name, source, async, uncaught }`, or for a program of several files also `files`
+   * (path → text, `main.py` included). `kind` forces "sync" or "async".
+   */
   program(index, kind = this.chance(0.25) ? "async" : "sync") {
     const name = `case_${index}`;
+    this.programName = name;
+    this.moduleLines = [];
+    this.tags = new Set();
     this.vars = { int: [], float: [], str: [], list: [], dict: [], strlist: [] };
     this.fresh = 0;
     this.depthBudget = 3;
-    if (kind === "async") return { name, async: true, source: this.asyncProgram(name) };
+    const uncaught = this.mix.uncaught > 0 && this.chance(this.mix.uncaught);
+    if (this.mix.modules > 0 && this.chance(this.mix.modules)) {
+      const { files } = modulesProgram(this, name, { uncaught });
+      return { name, async: false, uncaught, source: files["main.py"], files, tags: ["modules", ...(uncaught ? ["uncaught"] : [])] };
+    }
+    const isAsync = kind === "async";
     const body = [];
-    const count = this.int(3, 9);
-    for (let i = 0; i < count; i++) body.push(...this.statement(0));
-    body.push(...this.printSomething());
-    return { name, async: false, source: [`def ${name}():`, ...body.map((l) => `    ${l}`)].join("\n") };
+    if (isAsync) {
+      if (this.mix.asyncStatements > 0 && this.chance(this.mix.asyncStatements)) {
+        for (let i = this.int(1, 3); i > 0; i--) body.push(...this.statement(0));
+      }
+      body.push(...this.asyncProgram());
+    } else {
+      const count = this.int(3, 9);
+      for (let i = 0; i < count; i++) body.push(...this.statement(0));
+      body.push(...this.printSomething());
+    }
+    if (uncaught) body.push(...this.tagged("uncaught", () => constructs.uncaughtEnding(this, isAsync)));
+    const source = [...this.moduleLines, `${isAsync ? "async def" : "def"} ${name}():`, ...body.map((l) => `    ${l}`)].join("\n");
+    return { name, async: isAsync, uncaught, source, tags: [...this.tags].sort() };
   }
 
   newName(prefix) {
@@ -81,6 +156,7 @@ export class ProgramGenerator {
       [depth < 2 ? 2 : 0, () => this.forLoop(depth)],
       [depth < 2 ? 1 : 0, () => this.whileLoop(depth)],
       [depth < 2 ? 2 : 0, () => this.ifStatement(depth)],
+      ...this.constructChoices(depth),
     ];
     const total = choices.reduce((s, [w]) => s + w, 0);
     let r = this.random() * total;
@@ -88,6 +164,34 @@ export class ProgramGenerator {
       if ((r -= w) < 0) return make();
     }
     return this.printSomething();
+  }
+
+  /** The mix's constructs (gen-constructs.mjs) as weighted statement choices. */
+  constructChoices(depth) {
+    const m = this.mix;
+    const topLevel = depth === 0;
+    return [
+      [m.none * 0.5, "none", constructs.voidResult],
+      [m.none * 0.3, "none", constructs.voidBuiltinResult],
+      [topLevel ? m.none * 0.2 : 0, "none", constructs.voidMethodResult],
+      [m.unbound * 0.45, "unbound", constructs.unboundLocal],
+      [m.unbound * 0.2, "unbound", constructs.undefinedName],
+      [m.unbound * 0.15, "unbound", constructs.freeVariable],
+      [topLevel ? m.unbound * 0.2 : 0, "unbound", constructs.unboundGlobal],
+      [m.imports * 0.75, "imports", constructs.importInBlock],
+      [topLevel ? m.imports * 0.25 : 0, "imports", constructs.importAtModuleLevel],
+      [m.unpack * 0.5, "unpack", constructs.unpackWrongLength],
+      [m.unpack * 0.5, "unpack", constructs.starredTargets],
+      [m.genexpr, "genexpr", constructs.generatorExpression],
+      [m.recursion, "recursion", constructs.recursion],
+      [topLevel ? m.methods : 0, "methods", constructs.methodComprehensions],
+    ].map(([weight, tag, make]) => [weight, () => this.tagged(tag, () => make(this))]);
+  }
+
+  /** Runs `make`, noting that the program uses the construct `tag` (findings are summarised by tag). */
+  tagged(tag, make) {
+    this.tags.add(tag);
+    return make();
   }
 
   block(depth, count = this.int(1, 3)) {
@@ -637,16 +741,24 @@ export class ProgramGenerator {
 
   // ---- async ------------------------------------------------------------------------------------
 
-  asyncProgram(name) {
-    const lines = this.pick([
-      () => this.asyncGather(),
-      () => this.asyncTasks(),
-      () => this.asyncQueue(),
-      () => this.asyncGeneratorProgram(),
-      () => this.asyncAsCompleted(),
-      () => this.asyncLockEvent(),
-    ])();
-    return [`async def ${name}():`, ...lines.map((l) => `    ${l}`)].join("\n");
+  /** The body lines of an async program: one of the shapes below. */
+  asyncProgram() {
+    const shapes = [
+      [1, () => this.asyncGather()],
+      [1, () => this.asyncTasks()],
+      [1, () => this.asyncQueue()],
+      [1, () => this.asyncGeneratorProgram()],
+      [1, () => this.asyncAsCompleted()],
+      [1, () => this.asyncLockEvent()],
+      [this.mix.none / 2, () => this.tagged("none", () => constructs.asyncVoid(this))],
+      [this.mix.recursion / 1.5, () => this.tagged("recursion", () => constructs.asyncRecursion(this))],
+    ];
+    const total = shapes.reduce((sum, [w]) => sum + w, 0);
+    let r = this.random() * total;
+    for (const [w, make] of shapes) {
+      if ((r -= w) < 0) return make();
+    }
+    return this.asyncGather();
   }
 
   // Timer programs must print the same on every run, however loaded the machine: a deadline is taken
