@@ -13,13 +13,23 @@ function printStatements(statements: readonly ts.Statement[]): string {
   printer ??= ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: false, neverAsciiEscape: true } as ts.PrinterOptions);
   scratch ??= ts.createSourceFile("out.ts", "", ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
   try {
-    return statements.map((s) => printer!.printNode(ts.EmitHint.Unspecified, s, scratch!)).join("\n");
+    return escapeLoneSurrogates(statements.map((s) => printer!.printNode(ts.EmitHint.Unspecified, s, scratch!)).join("\n"));
   } catch (error) {
     // The printer keeps its text writer between calls: after a throw (a stack overflow on a deeply
     // nested expression) it still holds the partial text, which the next print would start with.
     printer = null;
     throw error;
   }
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A Python str may hold a lone surrogate ("\ud800"); printed raw, it cannot be written as UTF-8 and
+ * becomes U+FFFD. Only string and template literals can hold one, and there `\uD800` means it.
+ */
+function escapeLoneSurrogates(code: string): string {
+  return code.replace(LONE_SURROGATE, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** Whether the Python source has a blank line between two statements. */
