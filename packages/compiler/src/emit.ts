@@ -13,13 +13,23 @@ function printStatements(statements: readonly ts.Statement[]): string {
   printer ??= ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: false, neverAsciiEscape: true } as ts.PrinterOptions);
   scratch ??= ts.createSourceFile("out.ts", "", ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
   try {
-    return statements.map((s) => printer!.printNode(ts.EmitHint.Unspecified, s, scratch!)).join("\n");
+    return escapeLoneSurrogates(statements.map((s) => printer!.printNode(ts.EmitHint.Unspecified, s, scratch!)).join("\n"));
   } catch (error) {
     // The printer keeps its text writer between calls: after a throw (a stack overflow on a deeply
     // nested expression) it still holds the partial text, which the next print would start with.
     printer = null;
     throw error;
   }
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A Python str may hold a lone surrogate ("\ud800"); printed raw, it cannot be written as UTF-8 and
+ * becomes U+FFFD. Only string and template literals can hold one, and there `\uD800` means it.
+ */
+function escapeLoneSurrogates(code: string): string {
+  return code.replace(LONE_SURROGATE, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** Whether the Python source has a blank line between two statements. */
@@ -42,13 +52,30 @@ function blankLineBetween(source: Uint8Array, prev: Stmt, next: Stmt): boolean {
 const CHUNK_STATEMENTS = 300;
 
 /**
+ * Deepest statement prettier is given, in TypeScript nodes. Prettier recurses once or more per level
+ * and overflows the stack of a main thread around 600 (a 10,000-operand `or` chain is 10,000); a
+ * statement deeper than this is left as TypeScript's printer wrote it, with a warning. Human-written
+ * code stays far below it.
+ */
+export const FORMAT_DEPTH_LIMIT = 250;
+
+/** A run of whole top-level statements, formatted on its own; or one statement too deep to format. */
+export interface Chunk {
+  text: string;
+  /** Whether a blank line separates it from the chunk before. */
+  blankBefore: boolean;
+  /** Set when the chunk is one statement nested too deeply for prettier: where it is in the Python. */
+  tooDeep?: { start: number; end: number };
+}
+
+/**
  * Prints the module as chunks of whole top-level statements, each to be formatted on its own. Prettier
  * formats each top-level statement on its own (its only cross-statement decision is the blank line
  * between them, which we make here from the Python source), so a large module is formatted in chunks:
  * the same text as one call, in time linear in the module's size. `joinChunks` puts them together.
  */
-export function printChunks(lowered: LoweredModule, source: Uint8Array): string[] {
-  const pieces: { text: string; blankBefore: boolean }[] = [];
+export function printChunks(lowered: LoweredModule, source: Uint8Array): Chunk[] {
+  const pieces: { text: string; blankBefore: boolean; tooDeep?: { start: number; end: number } }[] = [];
   if (lowered.imports.length > 0) pieces.push({ text: printStatements(lowered.imports), blankBefore: false });
   if (lowered.prelude.length > 0) pieces.push({ text: printStatements(lowered.prelude), blankBefore: pieces.length > 0 });
   let prev: Stmt | null = null;
@@ -56,31 +83,54 @@ export function printChunks(lowered: LoweredModule, source: Uint8Array): string[
   for (const { stmt, out } of lowered.body) {
     if (out.length === 0) continue;
     const blankBefore = afterHead || (prev !== null && blankLineBetween(source, prev, stmt));
-    pieces.push({ text: printStatements(out), blankBefore });
+    const tooDeep = out.some((s) => deeperThan(s, FORMAT_DEPTH_LIMIT)) ? { start: stmt.start, end: stmt.end } : undefined;
+    pieces.push({ text: printStatements(out), blankBefore, tooDeep });
     afterHead = false;
     prev = stmt;
   }
-  const chunks: string[] = [];
+  const chunks: Chunk[] = [];
   let chunk = "";
   let chunkStatements = 0;
+  let chunkBlankBefore = false;
   for (const piece of pieces) {
+    if (piece.tooDeep !== undefined) {
+      if (chunk !== "") chunks.push({ text: chunk, blankBefore: chunkBlankBefore });
+      chunks.push({ text: piece.text, blankBefore: piece.blankBefore, tooDeep: piece.tooDeep });
+      chunk = "";
+      chunkStatements = 0;
+      continue;
+    }
     if (chunk !== "" && piece.blankBefore && chunkStatements >= CHUNK_STATEMENTS) {
-      chunks.push(chunk);
+      chunks.push({ text: chunk, blankBefore: chunkBlankBefore });
       chunk = "";
       chunkStatements = 0;
     } else if (chunk !== "") {
       chunk += piece.blankBefore ? "\n\n" : "\n";
     }
+    if (chunk === "") chunkBlankBefore = piece.blankBefore;
     chunk += piece.text;
     chunkStatements += 1;
   }
-  if (chunk !== "" || chunks.length === 0) chunks.push(chunk);
+  if (chunk !== "" || chunks.length === 0) chunks.push({ text: chunk, blankBefore: chunkBlankBefore });
   return chunks;
 }
 
-/** The module from its chunks, each formatted (ending in a newline); a blank line between chunks. */
-export function joinChunks(formatted: readonly string[]): string {
-  return formatted.join("\n");
+/** Whether a node's tree is more than `limit` levels deep (walked with a stack of its own). */
+function deeperThan(root: ts.Node, limit: number): boolean {
+  const stack: [ts.Node, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    ts.forEachChild(node, (child: ts.Node) => {
+      stack.push([child, depth + 1]);
+    });
+  }
+  return false;
+}
+
+/** The module from its chunks, each formatted (ending in a newline), a blank line before those that had one. */
+export function joinChunks(chunks: readonly Chunk[], formatted: readonly string[]): string {
+  return formatted.map((text, i) => (i > 0 && chunks[i]!.blankBefore ? "\n" + text : text)).join("");
 }
 
 /** A chunk as it is when not formatted. */

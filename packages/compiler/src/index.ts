@@ -11,10 +11,11 @@
 import { codeFrameColumns } from "@babel/code-frame";
 import { decodeSource, diagnostic, LineIndex, parse, type Diagnostic } from "@pyts/parser";
 import { checkAsync } from "./analyze/async-checks.js";
+import { compileDepthError } from "./analyze/compile-depth.js";
 import { ScopeAnalysis } from "./analyze/scopes.js";
 import { forEachChild } from "./analyze/walk.js";
 import { GenMapping, addMapping, toEncodedMap, type EncodedSourceMap } from "@jridgewell/gen-mapping";
-import { joinChunks, printChunks, takePositionMarks, unformatted, type PositionMark } from "./emit.js";
+import { joinChunks, printChunks, takePositionMarks, unformatted, type Chunk, type PositionMark } from "./emit.js";
 import { format, formatAsync } from "./format.js";
 import { collectClasses } from "./lower/classes.js";
 import { LowerContext } from "./lower/context.js";
@@ -55,27 +56,52 @@ export interface TranspileAsyncOptions extends TranspileOptions {
 export function transpile(source: string | Uint8Array, options: TranspileOptions = {}): TranspileResult {
   const stage = lowerToChunks(source, options);
   if (!("chunks" in stage)) return stage;
-  const finish = options.format === false ? unformatted : format;
-  return guarded(stage, () => finishTranspile(stage, stage.chunks.map((chunk) => finish(chunk)), options));
+  return guarded(stage, () => {
+    const formatted = stage.chunks.map((chunk) => {
+      if (options.format === false || chunk.tooDeep !== undefined) return unformatted(chunk.text);
+      try {
+        return format(chunk.text);
+      } catch (error) {
+        return unformattedAfter(stage, chunk, error);
+      }
+    });
+    return finishTranspile(stage, formatted, options);
+  });
 }
 
 /** The same translation as `transpile`, formatting asynchronously: with `formatChunk`, or prettier in this thread. */
 export async function transpileAsync(source: string | Uint8Array, options: TranspileAsyncOptions = {}): Promise<TranspileResult> {
   const stage = lowerToChunks(source, options);
   if (!("chunks" in stage)) return stage;
-  const finish = options.format === false ? async (chunk: string) => unformatted(chunk) : (options.formatChunk ?? formatAsync);
+  const finish = options.formatChunk ?? formatAsync;
   let formatted: string[];
   try {
-    formatted = await Promise.all(stage.chunks.map((chunk) => finish(chunk)));
+    formatted = await Promise.all(
+      stage.chunks.map((chunk) =>
+        options.format === false || chunk.tooDeep !== undefined ? unformatted(chunk.text) : finish(chunk.text).catch((error: unknown) => unformattedAfter(stage, chunk, error)),
+      ),
+    );
   } catch (error) {
     return failed(stage, error);
   }
   return guarded(stage, () => finishTranspile(stage, formatted, options));
 }
 
+/**
+ * A chunk prettier could not format because it overflowed the stack (a statement nested deeper than
+ * `FORMAT_DEPTH_LIMIT` measures, in a thread with a smaller stack): as printed, with a warning. Any
+ * other failure is rethrown: an internal error.
+ */
+function unformattedAfter(stage: Lowered, chunk: Chunk, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/Maximum call stack size exceeded/.test(message)) throw error;
+  chunk.tooDeep = { start: 0, end: 0 };
+  return unformatted(chunk.text);
+}
+
 /** A module lowered and printed, waiting to be formatted. */
 interface Lowered {
-  chunks: string[];
+  chunks: Chunk[];
   lines: LineIndex;
   diagnostics: Diagnostic[];
   ctx: LowerContext | null;
@@ -87,6 +113,8 @@ function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): 
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (diagnostics.some((d) => d.severity === "error")) return { code: "", map: null, diagnostics };
   const stage: Lowered = { chunks: [], lines: parsed.lines, diagnostics, ctx: null };
+  const tooDeep = compileDepthError(parsed.module);
+  if (tooDeep !== null) return { code: "", map: null, diagnostics: [...diagnostics, tooDeep] };
   return guarded(stage, () => {
     const analysis = new ScopeAnalysis(parsed.module, (module, level) => (level === 0 ? starImportNames(module) : undefined));
     diagnostics.push(...checkAsync(parsed.module, analysis));
@@ -104,7 +132,12 @@ function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): 
 }
 
 function finishTranspile(stage: Lowered, formatted: readonly string[], options: TranspileOptions): TranspileResult {
-  const { code, marks } = takePositionMarks(joinChunks(formatted));
+  for (const chunk of stage.chunks) {
+    if (chunk.tooDeep === undefined) continue;
+    stage.diagnostics.push(diagnostic("PY4001", chunk.tooDeep, ["this statement is nested too deeply to format: it is left as printed, unformatted"]));
+  }
+  stage.diagnostics.sort((a, b) => a.start - b.start);
+  const { code, marks } = takePositionMarks(joinChunks(stage.chunks, formatted));
   return { code, map: sourceMap(marks, stage.lines, options.filename ?? "input.py"), diagnostics: stage.diagnostics };
 }
 

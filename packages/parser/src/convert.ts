@@ -3,7 +3,7 @@
 import type * as A from "./ast.js";
 import type { CNode } from "./cst.js";
 import { type Diagnostic, type DiagnosticCode, diagnostic } from "./diagnostics.js";
-import { numberLiteral } from "./literals.js";
+import { decimalDigits, INT_MAX_STR_DIGITS, numberLiteral } from "./literals.js";
 import { convertPattern } from "./patterns.js";
 import { convertStrings } from "./strings.js";
 import type { Step } from "./trampoline.js";
@@ -744,6 +744,13 @@ export class Converter {
         return { _type: "Name", id: this.identifier(n), ctx, ...sp };
       case "integer":
       case "float": {
+        const digits = decimalDigits(this.text(n));
+        if (digits > INT_MAX_STR_DIGITS) {
+          this.error("PY1004", n, [
+            `Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion: value has ${digits} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.`,
+          ]);
+          return { _type: "Constant", value: { type: "int", value: 0n }, kind: null, ...sp };
+        }
         const lit = numberLiteral(this.text(n));
         if (!lit) {
           this.error("PY1004", n, [invalidNumberMessage(this.text(n))]);

@@ -1,12 +1,12 @@
 // @pyts/parser: Python source to a typed AST mirroring CPython's `ast`, with byte spans and
 // syntax diagnostics. `parse` is synchronous (the grammar loads once, at import) and never throws.
 import type { Module } from "./ast.js";
-import { type BracketError, scanBrackets } from "./brackets.js";
+import { scanBrackets } from "./brackets.js";
 import { Converter } from "./convert.js";
 import { type CNode, parseCst } from "./cst.js";
 import { type Diagnostic, diagnostic, LineIndex } from "./diagnostics.js";
 import { excessiveIndentation, indentationErrors } from "./indentation.js";
-import { decodeDeclared, declaredEncoding, hasByteOrderMark, normalEncodingName } from "./source-encoding.js";
+import { decodeDeclared, declaredEncoding, describeUtf8Error, hasByteOrderMark, LossyUtf8, normalEncodingName, utf8DecodeError } from "./source-encoding.js";
 import { syntaxErrors } from "./syntax-errors.js";
 import { run } from "./trampoline.js";
 import { validate } from "./validate.js";
@@ -37,8 +37,14 @@ export interface DecodedSource {
   text: string;
   /** Its UTF-8 bytes: what every span of the parse points into. */
   bytes: Uint8Array;
-  /** Encoding problems, as CPython reports them (PY1004). */
+  /** Encoding problems, as CPython reports them (PY1004): CPython reads no token after one. */
   diagnostics: Diagnostic[];
+  /**
+   * The file's bytes (without a byte order mark) when some are not UTF-8: `text` then has a U+FFFD
+   * for each rejected sequence. Whether one is an error depends on where it is (CPython does not
+   * decode comments), which the parser finds out.
+   */
+  undecodable: Uint8Array | null;
 }
 
 /**
@@ -50,6 +56,7 @@ export function decodeSource(source: string | Uint8Array): DecodedSource {
   const diagnostics: Diagnostic[] = [];
   let text: string;
   let bytes: Uint8Array;
+  let undecodable: Uint8Array | null = null;
   if (typeof source === "string") {
     text = source;
     bytes = encoder.encode(source);
@@ -71,13 +78,9 @@ export function decodeSource(source: string | Uint8Array): DecodedSource {
     } catch {
       text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(source);
       bytes = encoder.encode(text);
-      if (!utf8) {
-        // An encoding Python does not know, or bytes that are not in it.
-        diagnostics.push(diagnostic("PY1004", { start: 0, end: 0 }, [`encoding problem: ${encoding}`]));
-      } else if (!onlyCommentsUndecodable(text)) {
-        // CPython does not decode comments: bytes that are not UTF-8 are fine there.
-        diagnostics.push(diagnostic("PY1004", { start: 0, end: 0 }, ["(unicode error) 'utf-8' codec can't decode the source"]));
-      }
+      // An encoding Python does not know, or bytes that are not in it.
+      if (!utf8) diagnostics.push(diagnostic("PY1004", { start: 0, end: 0 }, [`encoding problem: ${encoding}`]));
+      else undecodable = bom ? source.subarray(3) : source;
     }
   }
   // A byte order mark is not part of the program: it is dropped, so columns on the first line
@@ -86,59 +89,147 @@ export function decodeSource(source: string | Uint8Array): DecodedSource {
     text = text.slice(1);
     bytes = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : encoder.encode(text);
   }
-  return { text, bytes, diagnostics };
+  return { text, bytes, diagnostics, undecodable };
 }
+
+/**
+ * At most this many syntax errors are reported. CPython reports the first only; a few more help
+ * fix several typos in one go, but garbage would give one per line.
+ */
+export const MAX_SYNTAX_ERRORS = 10;
 
 /** Parses Python source (text, or a file's bytes: see `decodeSource`) into a CPython-shaped `Module`. */
 export function parse(source: string | Uint8Array, _options: ParseOptions = {}): ParseResult {
   const decoded = decodeSource(source);
-  const diagnostics: Diagnostic[] = [...decoded.diagnostics];
   const { text: program, bytes } = decoded;
   const lines = new LineIndex(bytes);
-  const byteOffsets = utf8Offsets(program, 0);
   const empty: Module = { _type: "Module", body: [], type_ignores: [], start: 0, end: bytes.length };
+  if (decoded.diagnostics.length > 0) return { module: empty, diagnostics: decoded.diagnostics, bytes, lines };
   try {
-    const nul = program.indexOf("\0");
-    if (nul >= 0) {
-      diagnostics.push(diagnostic("PY1004", { start: byteOffsets[nul]!, end: byteOffsets[nul + 1]! }, ["source code cannot contain null bytes"]));
-    }
-    const deep = excessiveIndentation(program);
-    if (deep !== null) {
-      diagnostics.push(diagnostic("PY1004", { start: byteOffsets[deep]!, end: byteOffsets[deep]! }, ["too many levels of indentation"]));
-      return { module: empty, diagnostics, bytes, lines };
-    }
-    const masked = maskSoftKeywords(program);
-    let root = parseCst(masked);
-    let bracketError: BracketError | null = null;
-    if (root && (errorCount(root) > 0 || deeplyNested(masked))) {
-      // tree-sitter-python's scanner fails on some line breaks inside brackets (a line indented
-      // less than its statement); Python ignores those breaks, so try again without them.
-      const scan = scanBrackets(masked);
-      bracketError = scan.error;
-      const retry = scan.joined === masked ? null : parseCst(scan.joined);
-      if (retry && errorCount(root) > 0 && errorCount(retry) < errorCount(root)) root = retry;
-    }
-    if (!root) {
-      diagnostics.push(diagnostic("PY1001", { start: 0, end: 0 }));
-      return { module: empty, diagnostics, bytes, lines };
-    }
-    if (bracketError) {
-      // CPython's tokenizer stops at a bracket error; tree-sitter's errors after it are noise.
-      const at = byteOffsets[bracketError.at]!;
-      diagnostics.push(diagnostic("PY1004", { start: at, end: at + 1 }, [bracketError.message]));
-    } else diagnostics.push(...syntaxErrors(root, program, byteOffsets));
-    diagnostics.push(...indentationErrors(root, program, byteOffsets));
-    const converter = new Converter(program, byteOffsets);
-    const module = run(converter.module(root));
-    diagnostics.push(...converter.diagnostics);
-    diagnostics.push(...validate(module, bytes, lines, diagnostics));
-    diagnostics.sort((a, b) => a.start - b.start);
-    return { module, diagnostics, bytes, lines };
+    const byteOffsets = utf8Offsets(program, 0);
+    const { module, diagnostics } = parseText(program, { bytes, lines, byteOffsets, undecodable: decoded.undecodable });
+    return { module: module ?? empty, diagnostics: atMostErrors(diagnostics, MAX_SYNTAX_ERRORS), bytes, lines };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    diagnostics.push(diagnostic("PY9999", { start: 0, end: 0 }, [`parser: ${message}`]));
-    return { module: empty, diagnostics, bytes, lines };
+    return { module: empty, diagnostics: [diagnostic("PY9999", { start: 0, end: 0 }, [`parser: ${message}`])], bytes, lines };
   }
+}
+
+/** A decoded program's positions, shared by the parse of the whole and of a first part. */
+interface Positions {
+  bytes: Uint8Array;
+  lines: LineIndex;
+  byteOffsets: Uint32Array;
+  undecodable: Uint8Array | null;
+}
+
+interface TextParse {
+  /** Null when parsing stopped at an error. */
+  module: Module | null;
+  /** Sorted by position. */
+  diagnostics: Diagnostic[];
+}
+
+/** Parses `program`, or its first `end` characters as if the file went on unread after them. */
+function parseText(program: string, positions: Positions, end = program.length): TextParse {
+  const { byteOffsets, undecodable } = positions;
+  if (end < program.length) program = program.slice(0, end);
+  const cutShort = end < positions.byteOffsets.length - 1;
+  const span = (at: number, length = 0) => ({ start: byteOffsets[at]!, end: byteOffsets[Math.min(at + length, byteOffsets.length - 1)]! });
+  const deep = excessiveIndentation(program);
+  if (deep !== null) return { module: null, diagnostics: [diagnostic("PY1004", span(deep), ["too many levels of indentation"])] };
+  const masked = maskSoftKeywords(program);
+  // CPython reads a file line by line and stops at the first line holding a NUL byte, and its
+  // tokenizer stops at the first error: whatever follows is never parsed (garbage would otherwise
+  // give an error per line, and tree-sitter's recovery over megabytes of it takes minutes).
+  const nul = program.indexOf("\0");
+  const lossy = undecodable === null ? null : new LossyUtf8(undecodable);
+  const scan = scanBrackets(masked, {
+    end: nul < 0 ? masked.length : lineStart(masked, nul),
+    cutShort: cutShort || nul >= 0,
+    undecodable: lossy === null ? undefined : (i) => lossy.replaces(i),
+  });
+  if (scan.undecodable !== null) {
+    const { at, tokenStart, tokenEnd } = scan.undecodable;
+    const from = lossy!.byteOffset(tokenStart);
+    const error = utf8DecodeError(lossy!.bytes, from, lossy!.byteOffset(tokenEnd))!;
+    return stopAt(program, positions, diagnostic("PY1004", span(at, 1), [`(unicode error) ${describeUtf8Error(lossy!.bytes, from, error)}`]));
+  }
+  if (scan.error !== null) return stopAt(program, positions, diagnostic("PY1004", span(scan.error.at, 1), [scan.error.message]));
+  if (nul >= 0) return stopAt(program, positions, diagnostic("PY1004", span(nul, 1), ["source code cannot contain null bytes"]));
+
+  let root = parseCst(masked);
+  if (root && errorCount(root) > 0) {
+    // tree-sitter-python's scanner fails on some line breaks inside brackets (a line indented
+    // less than its statement); Python ignores those breaks, so try again without them.
+    const joined = scan.joined();
+    const retry = joined === masked ? null : parseCst(joined);
+    if (retry && errorCount(retry) < errorCount(root)) root = retry;
+  }
+  if (!root) return { module: null, diagnostics: [diagnostic("PY1001", { start: 0, end: 0 })] };
+  const diagnostics = syntaxErrors(root, program, byteOffsets);
+  append(diagnostics, indentationErrors(root, program, byteOffsets));
+  const converter = new Converter(program, byteOffsets);
+  const module = run(converter.module(root));
+  append(diagnostics, converter.diagnostics);
+  append(diagnostics, validate(module, positions.bytes, positions.lines, diagnostics));
+  diagnostics.sort((a, b) => a.start - b.start);
+  return { module, diagnostics };
+}
+
+/**
+ * Errors CPython reports even when a tokenizer error follows: its tokenizer's own, met first. After
+ * any other syntax error CPython tokenizes the rest of the file, and a tokenizer error there wins.
+ */
+const TOKENIZER_ERROR = /^(unexpected indent|unindent does not match|inconsistent use of tabs|invalid (decimal|hexadecimal|octal|binary) literal|invalid digit|invalid character|leading zeros|unexpected character after line continuation)/;
+
+/**
+ * What is reported when CPython stops reading at `stop`, a tokenizer error: a tokenizer error on
+ * the lines before it that the scan does not look for, else `stop`.
+ */
+function stopAt(program: string, positions: Positions, stop: Diagnostic): TextParse {
+  const before = lineStart(program, indexOfByte(positions.byteOffsets, stop.start));
+  if (before > 0) {
+    const earlier = parseText(program, positions, before).diagnostics.filter((d) => TOKENIZER_ERROR.test(d.message));
+    if (earlier.length > 0) return { module: null, diagnostics: earlier.slice(0, 1) };
+  }
+  return { module: null, diagnostics: [stop] };
+}
+
+/** The UTF-16 index whose byte offset is `offset`. */
+function indexOfByte(byteOffsets: Uint32Array, offset: number): number {
+  let lo = 0;
+  let hi = byteOffsets.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byteOffsets[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Where the line holding `index` starts (after a line feed or a lone carriage return). */
+function lineStart(text: string, index: number): number {
+  return Math.max(text.lastIndexOf("\n", index - 1), text.lastIndexOf("\r", index - 1)) + 1;
+}
+
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
+}
+
+/** The diagnostics up to the `max`-th error; a note on the last says how many more there were. */
+function atMostErrors(diagnostics: Diagnostic[], max: number): Diagnostic[] {
+  let errors = 0;
+  for (let i = 0; i < diagnostics.length; i++) {
+    if (diagnostics[i]!.severity !== "error" || ++errors < max) continue;
+    const more = diagnostics.slice(i + 1).filter((d) => d.severity === "error").length;
+    if (more === 0) return diagnostics;
+    const last = diagnostics[i]!;
+    const kept = diagnostics.slice(0, i);
+    kept.push({ ...last, notes: [...(last.notes ?? []), `${more} more syntax error${more === 1 ? "" : "s"} after this one not shown`] });
+    return kept;
+  }
+  return diagnostics;
 }
 
 /**
@@ -151,29 +242,6 @@ function maskSoftKeywords(source: string): string {
   const masked = source.replace(/(^|[;:])([ \t]*)type\b/gm, "$1$2_ype");
   // tree-sitter does not end lines at a lone carriage return; Python does.
   return masked.includes("\r") ? masked.replace(/\r(?!\n)/g, "\n") : masked;
-}
-
-/** Whether every undecodable byte (U+FFFD after lossy decoding) sits in a comment. */
-function onlyCommentsUndecodable(text: string): boolean {
-  for (const line of text.split(/\r\n?|\n/)) {
-    const bad = line.indexOf("\ufffd");
-    if (bad < 0) continue;
-    const hash = line.indexOf("#");
-    if (hash < 0 || hash > bad) return false;
-    const before = line.slice(0, hash);
-    if ((before.split("'").length - 1) % 2 !== 0 || (before.split('"').length - 1) % 2 !== 0) return false;
-  }
-  return true;
-}
-
-/** Whether brackets may nest past CPython's limit of 200 (a cheap upper bound). */
-function deeplyNested(source: string): boolean {
-  let opened = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if ((c === 0x28 || c === 0x5b || c === 0x7b) && ++opened > 200) return true;
-  }
-  return false;
 }
 
 function errorCount(root: CNode): number {

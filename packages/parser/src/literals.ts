@@ -214,6 +214,19 @@ export type NumberLiteral =
   | { type: "float"; value: number }
   | { type: "complex"; imag: number };
 
+/**
+ * CPython 3.11 converts a decimal int literal with more significant digits than this (its
+ * `sys.get_int_max_str_digits()` default) only after `sys.set_int_max_str_digits()`, so a program
+ * holding one is a SyntaxError. Floats, imaginary and hexadecimal, octal and binary literals have no limit.
+ */
+export const INT_MAX_STR_DIGITS = 4300;
+
+/** Significant digits of a decimal int literal (underscores and leading zeros not counted); 0 for any other number. */
+export function decimalDigits(text: string): number {
+  if (!/^[0-9_]+$/.test(text)) return 0;
+  return text.replace(/_/g, "").replace(/^0+/, "").length;
+}
+
 /** Reads an integer, float or imaginary literal; null if CPython would reject it. */
 export function numberLiteral(text: string): NumberLiteral | null {
   const t = text.replace(/_/g, "");

@@ -88,3 +88,86 @@ export function decodeDeclared(source: Uint8Array, codecName: string): string {
   }
   return new TextDecoder(codec, { fatal: true }).decode(source);
 }
+
+/** The first sequence Python's UTF-8 decoder rejects in `bytes[from, to)`: its span (relative to `from`) and why. */
+export interface Utf8DecodeError {
+  start: number;
+  end: number;
+  reason: "invalid start byte" | "invalid continuation byte" | "unexpected end of data";
+}
+
+/** Length of the UTF-8 sequence starting at `i` (ending by `to`), or the error Python's decoder reports there. */
+function utf8Sequence(bytes: Uint8Array, i: number, to: number): number | Utf8DecodeError {
+  const b = bytes[i]!;
+  if (b < 0x80) return 1;
+  if (b < 0xc2 || b > 0xf4) return { start: i, end: i + 1, reason: "invalid start byte" };
+  const length = b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+  // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+  const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+  const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+  for (let k = 1; k < length; k++) {
+    if (i + k >= to) return { start: i, end: to, reason: "unexpected end of data" };
+    const c = bytes[i + k]!;
+    if (k === 1 ? c < low || c > high : c < 0x80 || c > 0xbf) return { start: i, end: i + k, reason: "invalid continuation byte" };
+  }
+  return length;
+}
+
+export function utf8DecodeError(bytes: Uint8Array, from: number, to: number): Utf8DecodeError | null {
+  for (let i = from; i < to; ) {
+    const step = utf8Sequence(bytes, i, to);
+    if (typeof step !== "number") return { start: step.start - from, end: step.end - from, reason: step.reason };
+    i += step;
+  }
+  return null;
+}
+
+/** CPython's words for it: `'utf-8' codec can't decode byte 0xff in position 0: invalid start byte`. */
+export function describeUtf8Error(bytes: Uint8Array, from: number, error: Utf8DecodeError): string {
+  const where =
+    error.end - error.start === 1
+      ? `byte 0x${bytes[from + error.start]!.toString(16).padStart(2, "0")} in position ${error.start}`
+      : `bytes in position ${error.start}-${error.end - 1}`;
+  return `'utf-8' codec can't decode ${where}: ${error.reason}`;
+}
+
+/**
+ * Follows bytes that are not all UTF-8 and the text a lossy decoder made of them (one U+FFFD per
+ * rejected sequence, as TextDecoder and Python's "replace" do) in step: which characters stand for
+ * rejected bytes, and where a character's bytes start. Queries must come in increasing order.
+ */
+export class LossyUtf8 {
+  private byte = 0;
+  private index = 0;
+
+  constructor(readonly bytes: Uint8Array) {}
+
+  /** Whether the character at `index` replaces bytes that are not UTF-8. */
+  replaces(index: number): boolean {
+    this.advanceTo(index);
+    return this.index === index && typeof utf8Sequence(this.bytes, this.byte, this.bytes.length) !== "number";
+  }
+
+  /** Offset in `bytes` of the character at `index`. */
+  byteOffset(index: number): number {
+    this.advanceTo(index);
+    return this.byte;
+  }
+
+  private advanceTo(index: number): void {
+    if (index < this.index) {
+      this.byte = 0;
+      this.index = 0;
+    }
+    while (this.index < index && this.byte < this.bytes.length) {
+      const step = utf8Sequence(this.bytes, this.byte, this.bytes.length);
+      if (typeof step === "number") {
+        this.byte += step;
+        this.index += step === 4 ? 2 : 1;
+      } else {
+        this.byte = step.end;
+        this.index += 1;
+      }
+    }
+  }
+}

@@ -12,6 +12,7 @@
 //     asyncio.sleep(1)         (module)       asyncio.sleep(1)
 //     q = asyncio.Queue()      (module class) new asyncio.Queue()
 //     thing.update(x)          (unknown)      callMethod(thing, "update", x)     when a builtin type has it
+//     n.bit_length()           (int)          callMethod(n, "bit_length")        (an int may be a bigint)
 //
 // A list or str method whose JavaScript counterpart is exact becomes that counterpart; every
 // other method of a known builtin type comes from the runtime's method table for that type, and
@@ -28,7 +29,7 @@ import { elementType } from "./types.js";
 
 const f = ts.factory;
 
-/** Method names of str, list, tuple (dict and set are runtime classes that have their methods). */
+/** Method names of str, list, tuple and numbers (dict and set are runtime classes that have their methods). */
 const BUILTIN_METHODS = new Set(
   (
     "append extend insert remove pop clear index count sort reverse copy " +
@@ -36,7 +37,8 @@ const BUILTIN_METHODS = new Set(
     "isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle isupper join ljust lower lstrip " +
     "partition removeprefix removesuffix replace rfind rindex rjust rpartition rsplit rstrip split splitlines " +
     "startswith strip swapcase title translate upper zfill get items keys values setdefault update add discard " +
-    "union intersection difference symmetric_difference issubset issuperset isdisjoint popitem"
+    "union intersection difference symmetric_difference issubset issuperset isdisjoint popitem " +
+    "bit_length bit_count is_integer conjugate as_integer_ratio"
   ).split(" "),
 );
 
