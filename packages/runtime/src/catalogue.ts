@@ -57,7 +57,12 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right",
   ],
   collections: [
-    "Counter", "OrderedDict", "defaultdict", "deque", "namedtuple",
+    "Counter", "OrderedDict", "abc", "defaultdict", "deque", "namedtuple",
+  ],
+  "collections.abc": [
+    "AsyncGenerator", "AsyncIterable", "AsyncIterator", "Awaitable", "Callable", "Collection", "Container",
+    "Coroutine", "Generator", "Hashable", "ItemsView", "Iterable", "Iterator", "KeysView", "Mapping", "MappingView",
+    "MutableMapping", "MutableSequence", "MutableSet", "Reversible", "Sequence", "Set", "Sized", "ValuesView",
   ],
   contextlib: [
     "AsyncGeneratorContextManager", "asynccontextmanager", "closing", "contextmanager", "nullcontext", "suppress",
