@@ -136,4 +136,7 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "Protocol", "Self", "Sequence", "Set", "TYPE_CHECKING", "Tuple", "Type", "TypeAlias", "TypeVar", "Union", "cast",
     "final", "overload", "runtime_checkable",
   ],
+  unicodedata: [
+    "category", "is_normalized", "lookup", "name", "normalize", "unidata_version",
+  ],
 };
