@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { float, kw, RuntimeError } from "../../packages/runtime/src/index.js";
 import * as queue from "../../packages/runtime/src/modules/queue.js";
 import * as statistics from "../../packages/runtime/src/modules/statistics.js";
+import * as unicodedata from "../../packages/runtime/src/modules/unicodedata.js";
+import { BLOCKS } from "../../packages/runtime/src/unicode-names.js";
 import { describeAgreement, pyFloat, type OracleCase } from "./oracle.js";
 
 const cases: OracleCase[] = [];
@@ -47,6 +49,28 @@ add("__import__('statistics').quantiles([1, 2, 3, 4, 5, 6, 7], n=5, method='incl
 add("__import__('statistics').quantiles([1, 2], method='middle')", () => statistics.quantiles([1, 2], kw({ method: "middle" })));
 
 describeAgreement("statistics against CPython", cases);
+
+// unicodedata: every name of the blocks the table covers, computed names, categories of the BMP's start.
+const unicodeCases: OracleCase[] = [];
+const ranges: [number, number][] = BLOCKS.map(([first, names]) => [first, first + names.split(",").length - 1]);
+ranges.push([0x4e00, 0x4e40], [0x9fe0, 0x9fff], [0xac00, 0xac40], [0xd780, 0xd7a3], [0xf900, 0xf920], [0x20000, 0x20010]);
+for (const [a, b] of ranges) {
+  unicodeCases.push({
+    py: `[__import__('unicodedata').name(chr(c), None) for c in range(${a}, ${b + 1})]`,
+    ts: () => Array.from({ length: b - a + 1 }, (_, i) => unicodedata.name(String.fromCodePoint(a + i), null)),
+  });
+  unicodeCases.push({
+    py: `[__import__('unicodedata').lookup(n) for n in [__import__('unicodedata').name(chr(c), None) for c in range(${a}, ${b + 1})] if n]`,
+    ts: () => Array.from({ length: b - a + 1 }, (_, i) => unicodedata.name(String.fromCodePoint(a + i), null)).filter((n) => n !== null).map((n) => unicodedata.lookup(n)),
+  });
+}
+for (let a = 0; a < 0x3000; a += 0x400) {
+  unicodeCases.push({
+    py: `[__import__('unicodedata').category(chr(c)) for c in range(${a}, ${a + 0x400}) if not 0xd800 <= c < 0xe000]`,
+    ts: () => Array.from({ length: 0x400 }, (_, i) => a + i).filter((c) => c < 0xd800 || c >= 0xe000).map((c) => unicodedata.category(String.fromCodePoint(c))),
+  });
+}
+describeAgreement("unicodedata against CPython", unicodeCases);
 
 describe("queue without other threads", () => {
   it("raises instead of waiting forever", () => {

@@ -26,8 +26,8 @@ export const ROOT_EXPORTS: readonly string[] = [
   "add", "aiter", "all", "and_", "anext", "any", "ascii", "asyncGenerator", "asyncGeneratorExpression", "asyncIter",
   "awaitable", "bin", "bitand", "bitor", "bitxor", "bool", "callMethod", "callable", "checkClassDefined",
   "checkFree", "checkGlobal", "checkLocal", "chr", "contains", "coroutine", "coroutineMethod", "coroutineMethods",
-  "delattr", "delitem", "delslice", "dict", "divmod", "enumerate", "eq", "exit", "filter", "float", "floordiv",
-  "flushStdout", "format", "formatException", "formatExceptionOnly", "frozenset", "ge", "generator",
+  "delattr", "delitem", "delslice", "dict", "dir", "divmod", "enumerate", "eq", "exit", "filter", "float",
+  "floordiv", "flushStdout", "format", "formatException", "formatExceptionOnly", "frozenset", "ge", "generator",
   "generatorExpression", "getattr", "getitem", "getslice", "gt", "hasattr", "hash", "hex", "iadd", "iand", "id",
   "imul", "input", "instanceDefaults", "int", "invert", "ior", "is", "isTuple", "isinstance", "issubclass", "isub",
   "iter", "iterate", "ixor", "kw", "kwargsOf", "le", "len", "list", "listMethods", "lshift", "lt", "makeException",
@@ -59,7 +59,12 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right",
   ],
   collections: [
-    "Counter", "OrderedDict", "defaultdict", "deque", "namedtuple",
+    "Counter", "OrderedDict", "abc", "defaultdict", "deque", "namedtuple",
+  ],
+  "collections.abc": [
+    "AsyncGenerator", "AsyncIterable", "AsyncIterator", "Awaitable", "Callable", "Collection", "Container",
+    "Coroutine", "Generator", "Hashable", "ItemsView", "Iterable", "Iterator", "KeysView", "Mapping", "MappingView",
+    "MutableMapping", "MutableSequence", "MutableSet", "Reversible", "Sequence", "Set", "Sized", "ValuesView",
   ],
   contextlib: [
     "AsyncGeneratorContextManager", "asynccontextmanager", "closing", "contextmanager", "nullcontext", "suppress",
@@ -132,5 +137,8 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "Iterator", "List", "Literal", "Mapping", "MutableMapping", "MutableSequence", "Never", "NoReturn", "Optional",
     "Protocol", "Self", "Sequence", "Set", "TYPE_CHECKING", "Tuple", "Type", "TypeAlias", "TypeVar", "Union", "cast",
     "final", "overload", "runtime_checkable",
+  ],
+  unicodedata: [
+    "category", "is_normalized", "lookup", "name", "normalize", "unidata_version",
   ],
 };

@@ -362,3 +362,10 @@ export function dict<K = unknown, V = unknown>(source?: unknown, kwargs?: KwArgs
   }
   return d;
 }
+
+/** `dict.fromkeys(iterable, value=None)`: a dict mapping each item of `iterable` to `value`. */
+dict.fromkeys = function fromkeys<K, V = null>(iterable: Iterable<K>, value: V = null as V): Dict<K, V> {
+  const d = new Dict<K, V>();
+  for (const k of iterate(iterable)) d.__setitem__(k, value);
+  return d;
+};

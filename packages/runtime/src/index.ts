@@ -68,6 +68,7 @@ export { list, enumerate, zip, map, filter, reversed, sorted, min, max, sum, any
 export { print, round, chr, ord, hex, bin, oct, object, exit, quit, input, vars } from "./builtins.js";
 export { getattr, setattr, hasattr, delattr, callable, callMethod, instanceDefaults } from "./attrs.js";
 export { format } from "./format.js";
+export { dir } from "./dir.js";
 export { pyHash as hash } from "./hash.js";
 export { id } from "./identity.js";
 

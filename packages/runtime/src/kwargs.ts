@@ -49,9 +49,10 @@ export function kwargsOf(mapping: unknown): Record<string, unknown> {
  * Python's binding of a call's arguments to a function's positional-or-keyword parameters:
  * `bindArguments("put", [item, kw({ block: false })], ["item", "block", "timeout"], { block: true, timeout: null })`
  * gives `{ item, block: false, timeout: null }`. A parameter without a default is required.
- * Errors are CPython's TypeErrors for a function named `fn`.
+ * Errors are CPython's TypeErrors for a function named `fn`; `builtin` words an unknown keyword as
+ * CPython's functions written in C do (`'x' is an invalid keyword argument for count()`).
  */
-export function bindArguments(fn: string, args: readonly unknown[], names: readonly string[], defaults: Record<string, unknown> = {}): Record<string, unknown> {
+export function bindArguments(fn: string, args: readonly unknown[], names: readonly string[], defaults: Record<string, unknown> = {}, builtin = false): Record<string, unknown> {
   const [positional, keywords] = splitKwargs<Record<string, unknown>>([...args]);
   if (positional.length > names.length) {
     const required = names.filter((n) => !(n in defaults)).length;
@@ -61,7 +62,7 @@ export function bindArguments(fn: string, args: readonly unknown[], names: reado
   const out: Record<string, unknown> = {};
   positional.forEach((v, i) => (out[names[i]!] = v));
   for (const [k, v] of Object.entries(keywords)) {
-    if (!names.includes(k)) throw new TypeError(`${fn}() got an unexpected keyword argument '${k}'`);
+    if (!names.includes(k)) throw new TypeError(builtin ? `'${k}' is an invalid keyword argument for ${fn}()` : `${fn}() got an unexpected keyword argument '${k}'`);
     if (k in out) throw new TypeError(`${fn}() got multiple values for argument '${k}'`);
     out[k] = v;
   }

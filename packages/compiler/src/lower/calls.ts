@@ -44,7 +44,7 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
   if (res.kind === "builtin" && !isBuiltinName(name)) return f.createCallExpression(lowerExpression(ctx, node.func), undefined, runtimeArguments(ctx, node.args, node.keywords));
   if (res.kind === "builtin") {
     if (name === "super") return ctx.unsupported(node, "super() outside an attribute access");
-    if (name === "vars" && node.args.length === 0) return ctx.unsupported(node, "vars() without an argument");
+    if ((name === "vars" || name === "dir") && node.args.length === 0) return ctx.unsupported(node, `${name}() without an argument`);
     const callee = ctx.useBuiltin(name, node.func);
     if (/^[A-Z]\w*(Error|Exception|Exit|Iteration|Interrupt|Warning)$/.test(name) || name === "BaseException" || name === "Exception") {
       return f.createNewExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));

@@ -19,13 +19,18 @@ import type { TypeEnv } from "./types.js";
 
 const f = ts.factory;
 
-/** JavaScript reserved words and globals a Python name must not take over; such names get a `_` suffix. */
+/**
+ * JavaScript reserved words, and globals a Python name must not take over (values, and the types
+ * translations are annotated with: `from collections.abc import Iterator` must not hide
+ * TypeScript's `Iterator`); such names get a `_` suffix.
+ */
 const RESERVED = new Set(
   (
     "break case catch class const continue debugger default delete do else enum export extends false finally for " +
     "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
     "yield let static implements interface package private protected public await arguments eval undefined NaN " +
-    "Infinity Object Array String Number Boolean Symbol Math JSON Promise Error Map Set BigInt console globalThis"
+    "Infinity Object Array String Number Boolean Symbol Math JSON Promise Error Map Set BigInt console globalThis " +
+    "Iterable Iterator Generator AsyncIterable AsyncIterator AsyncGenerator"
   ).split(" "),
 );
 

@@ -1,4 +1,5 @@
-// Python's `collections`: deque, defaultdict, Counter, namedtuple, OrderedDict.
+// Python's `collections`: deque, defaultdict, Counter, namedtuple, OrderedDict; `collections.abc`
+// is its own module (collections/abc.ts), also reachable as `collections.abc`.
 import "../builtin-types.js";
 import { add, sub } from "../arithmetic.js";
 import { eq, lt } from "../compare.js";
@@ -11,6 +12,8 @@ import { smallIndex } from "../numbers.js";
 import { repr, reprGuard } from "../repr.js";
 import { PySlice } from "../subscript.js";
 import { freezeTuple, tuple, type Tuple } from "../tuple.js";
+
+export * as abc from "./collections/abc.js";
 
 // ---------------------------------------------------------------- deque
 

@@ -5,12 +5,18 @@ import { add } from "../arithmetic.js";
 import { eq } from "../compare.js";
 import { ValueError } from "../exceptions.js";
 import { iterate } from "../iter.js";
-import { KwArgs, splitKwargs } from "../kwargs.js";
+import { bindArguments, KwArgs, splitKwargs } from "../kwargs.js";
 import { smallIndex } from "../numbers.js";
 import { tuple, type Tuple } from "../tuple.js";
 import { truthy } from "../truth.js";
 
-export function* count(start: unknown = 0, step: unknown = 1): Generator<number, never, undefined> {
+/** `count(start=0, step=1)`. */
+export function count(...args: unknown[]): Generator<number, never, undefined> {
+  const { start, step } = bindArguments("count", args, ["start", "step"], { start: 0, step: 1 }, true);
+  return countFrom(start, step);
+}
+
+function* countFrom(start: unknown, step: unknown): Generator<number, never, undefined> {
   let n = start;
   for (;;) {
     yield n as number;
@@ -28,7 +34,13 @@ export function* cycle<T>(items: Iterable<T>): Generator<T, void, undefined> {
   for (;;) yield* saved;
 }
 
-export function* repeat<T>(value: T, times?: number): Generator<T, void, undefined> {
+/** `repeat(object[, times])`. */
+export function repeat<T>(value: T, ...args: unknown[]): Generator<T, void, undefined> {
+  const { times } = bindArguments("repeat", args, ["times"], { times: undefined }, true);
+  return repeatTimes(value, times as number | undefined);
+}
+
+function* repeatTimes<T>(value: T, times: number | undefined): Generator<T, void, undefined> {
   if (times === undefined) for (;;) yield value;
   for (let i = 0; i < smallIndex(times); i++) yield value;
 }
@@ -54,7 +66,13 @@ chain.from_iterable = function* fromIterable<T>(iterables: Iterable<Iterable<T>>
   for (const it of iterate(iterables)) yield* iterate(it);
 };
 
-export function* compress<T>(data: Iterable<T>, selectors: Iterable<unknown>): Generator<T, void, undefined> {
+/** `compress(data, selectors)`. */
+export function compress<T>(...args: unknown[]): Generator<T, void, undefined> {
+  const { data, selectors } = bindArguments("compress", args, ["data", "selectors"], {}, true);
+  return compressed(data as Iterable<T>, selectors as Iterable<unknown>);
+}
+
+function* compressed<T>(data: Iterable<T>, selectors: Iterable<unknown>): Generator<T, void, undefined> {
   const s = iterate(selectors)[Symbol.iterator]();
   for (const x of iterate(data)) {
     const r = s.next();
@@ -186,7 +204,12 @@ export function* product(...args: unknown[]): Generator<Tuple<unknown>, void, un
 }
 
 /** `permutations(iterable, r=None)`, in CPython's order. */
-export function* permutations<T>(items: Iterable<T>, r: number | null = null): Generator<Tuple<T>, void, undefined> {
+export function permutations<T>(...args: unknown[]): Generator<Tuple<T>, void, undefined> {
+  const { iterable, r } = bindArguments("permutations", args, ["iterable", "r"], { r: null }, true);
+  return permutationsOf(iterable as Iterable<T>, r as number | null);
+}
+
+function* permutationsOf<T>(items: Iterable<T>, r: number | null): Generator<Tuple<T>, void, undefined> {
   const pool = [...iterate(items)];
   const n = pool.length;
   const k = r === null ? n : smallIndex(r);
@@ -216,7 +239,12 @@ export function* permutations<T>(items: Iterable<T>, r: number | null = null): G
 }
 
 /** `combinations(iterable, r)`. */
-export function* combinations<T>(items: Iterable<T>, r: number): Generator<Tuple<T>, void, undefined> {
+export function combinations<T>(...args: unknown[]): Generator<Tuple<T>, void, undefined> {
+  const { iterable, r } = bindArguments("combinations", args, ["iterable", "r"], {}, true);
+  return combinationsOf(iterable as Iterable<T>, r as number);
+}
+
+function* combinationsOf<T>(items: Iterable<T>, r: number): Generator<Tuple<T>, void, undefined> {
   const pool = [...iterate(items)];
   const n = pool.length;
   const k = smallIndex(r);
@@ -235,7 +263,12 @@ export function* combinations<T>(items: Iterable<T>, r: number): Generator<Tuple
 }
 
 /** `combinations_with_replacement(iterable, r)`. */
-export function* combinations_with_replacement<T>(items: Iterable<T>, r: number): Generator<Tuple<T>, void, undefined> {
+export function combinations_with_replacement<T>(...args: unknown[]): Generator<Tuple<T>, void, undefined> {
+  const { iterable, r } = bindArguments("combinations_with_replacement", args, ["iterable", "r"], {}, true);
+  return combinationsWithReplacementOf(iterable as Iterable<T>, r as number);
+}
+
+function* combinationsWithReplacementOf<T>(items: Iterable<T>, r: number): Generator<Tuple<T>, void, undefined> {
   const pool = [...iterate(items)];
   const n = pool.length;
   const k = smallIndex(r);

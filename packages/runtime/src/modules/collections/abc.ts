@@ -1,0 +1,292 @@
+// Python's `collections.abc`: the abstract base classes, for `isinstance`/`issubclass` and as bases.
+//
+//     isinstance([1, 2], Sequence)             true: list is registered as a Sequence
+//     isinstance(Countdown(3), Iterator)       true when the class defines __iter__ and __next__
+//     class Deck(Sequence): ...                Deck gets __contains__, __iter__, index, count
+//
+// As CPython's `__subclasshook__`s do, the "one-trick" ABCs (Iterable, Iterator, Sized, Container,
+// Hashable, Callable, Awaitable, AsyncIterable, AsyncIterator, Reversible, Collection, Generator,
+// Coroutine, AsyncGenerator) accept any object whose class defines the methods; the others
+// (Sequence, Mapping, Set and their mutable forms) accept the builtin types registered with them
+// and subclasses. A subclass instantiated without its abstract methods is CPython's TypeError.
+import "../../builtin-types.js";
+import { Coroutine as CoroutineObject, PyAsyncGenerator } from "../../asyncio/coroutine.js";
+import { eq } from "../../compare.js";
+import { Dict, DictItems, DictKeys, DictValues } from "../../dict.js";
+import { KeyError, TypeError, ValueError } from "../../exceptions.js";
+import { PyGenerator } from "../../generators.js";
+import { iterate } from "../../iter.js";
+import { PyRange } from "../../range.js";
+import { PyFrozenSet, PySet } from "../../set.js";
+import { isTuple, tuple } from "../../tuple.js";
+import { deque } from "../collections.js";
+
+type Check = (x: unknown) => boolean;
+
+/** `x` has a callable attribute `name` (a method its class defines; `None` blocks it, as in Python). */
+function has(x: unknown, ...names: string[]): boolean {
+  if (x === null || x === undefined || (typeof x !== "object" && typeof x !== "function")) return false;
+  return names.every((n) => typeof (x as Record<string, unknown>)[n] === "function");
+}
+
+const isStr = (x: unknown): boolean => typeof x === "string";
+const isList = (x: unknown): boolean => Array.isArray(x) && !isTuple(x);
+const isDict = (x: unknown): boolean => x instanceof Dict;
+const isSet = (x: unknown): boolean => x instanceof PySet;
+/** A native iterator (what `iter(list)` gives): `next` and an iterator that is itself. */
+const isNativeIterator = (x: unknown): boolean =>
+  typeof x === "object" && x !== null && typeof (x as globalThis.Iterator<unknown>).next === "function" && Symbol.iterator in x && (x as globalThis.Iterable<unknown>)[Symbol.iterator]() === (x as unknown);
+
+const iterableCheck: Check = (x) => isStr(x) || Array.isArray(x) || has(x, "__iter__") || (x !== null && (typeof x === "object" || typeof x === "function") && Symbol.iterator in (x as object));
+const sizedCheck: Check = (x) => isStr(x) || Array.isArray(x) || has(x, "__len__");
+const containerCheck: Check = (x) => isStr(x) || Array.isArray(x) || has(x, "__contains__");
+const iteratorCheck: Check = (x) => has(x, "__iter__", "__next__") || isNativeIterator(x);
+const hashableCheck: Check = (x) => {
+  if (isList(x) || isDict(x) || (isSet(x) && !(x instanceof PyFrozenSet))) return false;
+  if (typeof x !== "object" || x === null) return true;
+  const h = (x as { __hash__?: unknown }).__hash__;
+  if (h === null) return false;
+  return typeof h === "function" || typeof (x as { __eq__?: unknown }).__eq__ !== "function";
+};
+const sequenceCheck: Check = (x) => isStr(x) || Array.isArray(x) || x instanceof PyRange || x instanceof deque;
+const mappingCheck: Check = (x) => isDict(x);
+const setCheck: Check = (x) => isSet(x) || x instanceof DictKeys || x instanceof DictItems;
+
+/**
+ * Makes `cls` an ABC: `isinstance(x, cls)` is `check(x)` or an instance of a subclass; for a user
+ * subclass of it, plain class membership. `abstract` lists the methods a subclass must define.
+ */
+function abc(cls: Function, check: Check, abstract: string[] = []): void {
+  Object.defineProperties(cls, {
+    __instancecheck__: {
+      value(this: Function, x: unknown): boolean {
+        return x instanceof this || (this === cls && check(x));
+      },
+      configurable: true,
+    },
+    __subclasscheck__: {
+      value(this: Function, sub: unknown): boolean {
+        if (typeof sub !== "function") throw new TypeError("issubclass() arg 1 must be a class");
+        if (sub === this || sub.prototype instanceof this) return true;
+        return this === cls && check(sub.prototype);
+      },
+      configurable: true,
+    },
+    __module__: { value: "collections.abc", writable: true, configurable: true },
+  });
+  abstractMethods.set(cls, abstract);
+}
+
+const abstractMethods = new Map<Function, string[]>();
+
+/** The base of every ABC here: instantiating a class that lacks an abstract method is a TypeError. */
+class AbstractBase {
+  constructor() {
+    const missing = new globalThis.Set<string>();
+    for (let c = new.target as Function; c !== AbstractBase && c !== null; c = Object.getPrototypeOf(c) as Function) {
+      for (const m of abstractMethods.get(c) ?? []) if (typeof (this as Record<string, unknown>)[m] !== "function") missing.add(m);
+    }
+    if (missing.size > 0) {
+      const names = [...missing].sort();
+      throw new TypeError(`Can't instantiate abstract class ${new.target.name} with abstract method${names.length === 1 ? "" : "s"} ${names.join(", ")}`);
+    }
+  }
+}
+
+export class Hashable extends AbstractBase {}
+abc(Hashable, hashableCheck, ["__hash__"]);
+
+export class Iterable extends AbstractBase {}
+abc(Iterable, iterableCheck, ["__iter__"]);
+
+export class Iterator extends Iterable {
+  __iter__(): this {
+    return this;
+  }
+}
+abc(Iterator, iteratorCheck, ["__next__"]);
+
+export class Reversible extends Iterable {}
+abc(Reversible, (x) => isStr(x) || Array.isArray(x) || x instanceof PyRange || isDict(x) || has(x, "__reversed__", "__iter__"), ["__reversed__"]);
+
+export class Generator extends Iterator {}
+abc(Generator, (x) => x instanceof PyGenerator || has(x, "__iter__", "__next__", "send", "throw", "close"), ["send", "throw"]);
+
+export class Sized extends AbstractBase {}
+abc(Sized, sizedCheck, ["__len__"]);
+
+export class Container extends AbstractBase {}
+abc(Container, containerCheck, ["__contains__"]);
+
+export class Collection extends AbstractBase {}
+abc(Collection, (x) => sizedCheck(x) && iterableCheck(x) && containerCheck(x), ["__len__", "__iter__", "__contains__"]);
+
+export class Callable extends AbstractBase {}
+abc(Callable, (x) => typeof x === "function" || has(x, "__call__"), ["__call__"]);
+
+export class Awaitable extends AbstractBase {}
+abc(Awaitable, (x) => x instanceof CoroutineObject || has(x, "__await__") || (typeof x === "object" && x !== null && typeof (x as { _await?: unknown })._await === "function"), ["__await__"]);
+
+export class Coroutine extends Awaitable {}
+abc(Coroutine, (x) => x instanceof CoroutineObject || has(x, "__await__", "send", "throw", "close"), ["send", "throw"]);
+
+export class AsyncIterable extends AbstractBase {}
+abc(AsyncIterable, (x) => has(x, "__aiter__"), ["__aiter__"]);
+
+export class AsyncIterator extends AsyncIterable {
+  __aiter__(): this {
+    return this;
+  }
+}
+abc(AsyncIterator, (x) => has(x, "__aiter__", "__anext__"), ["__anext__"]);
+
+export class AsyncGenerator extends AsyncIterator {}
+abc(AsyncGenerator, (x) => x instanceof PyAsyncGenerator || has(x, "__aiter__", "__anext__", "asend", "athrow", "aclose"), ["asend", "athrow"]);
+
+/** `Sequence`: subclasses define `__getitem__` and `__len__` and get the rest. */
+export interface Sequence {
+  __getitem__(i: number): unknown;
+  __len__(): number;
+}
+export class Sequence extends Reversible {
+  [Symbol.iterator](): globalThis.Iterator<unknown> {
+    const it = this.__iter__();
+    return Symbol.iterator in it ? it : iterate({ __iter__: () => it })[Symbol.iterator]();
+  }
+
+  __iter__(): globalThis.Iterator<unknown> {
+    const self = this;
+    return (function* () {
+      for (let i = 0; ; i++) {
+        let v: unknown;
+        try {
+          v = self.__getitem__(i);
+        } catch (e) {
+          if (e instanceof Error && e.constructor.name === "IndexError") return;
+          throw e;
+        }
+        yield v;
+      }
+    })();
+  }
+
+  __contains__(value: unknown): boolean {
+    for (const v of iterate(this)) if (v === value || eq(v, value)) return true;
+    return false;
+  }
+
+  __reversed__(): globalThis.Iterator<unknown> {
+    const self = this;
+    return (function* () {
+      for (let i = self.__len__() - 1; i >= 0; i--) yield self.__getitem__(i);
+    })();
+  }
+
+  index(value: unknown): number {
+    let i = 0;
+    for (const v of iterate(this)) {
+      if (v === value || eq(v, value)) return i;
+      i++;
+    }
+    throw new ValueError();
+  }
+
+  count(value: unknown): number {
+    let n = 0;
+    for (const v of iterate(this)) if (v === value || eq(v, value)) n++;
+    return n;
+  }
+}
+abc(Sequence, sequenceCheck, ["__getitem__", "__len__"]);
+
+/** `MutableSequence`: subclasses also define `__setitem__`, `__delitem__` and `insert`, and get append, extend, pop, remove. */
+export interface MutableSequence {
+  __setitem__(i: number, v: unknown): unknown;
+  __delitem__(i: number): unknown;
+  insert(i: number, v: unknown): unknown;
+}
+export class MutableSequence extends Sequence {
+  append(value: unknown): null {
+    this.insert(this.__len__(), value);
+    return null;
+  }
+
+  extend(values: unknown): null {
+    for (const v of [...iterate(values)]) this.append(v);
+    return null;
+  }
+
+  pop(index = -1): unknown {
+    const i = index < 0 ? this.__len__() + index : index;
+    const v = this.__getitem__(i);
+    this.__delitem__(i);
+    return v;
+  }
+
+  remove(value: unknown): null {
+    this.__delitem__(this.index(value));
+    return null;
+  }
+}
+abc(MutableSequence, (x) => isList(x) || x instanceof deque, ["__getitem__", "__setitem__", "__delitem__", "__len__", "insert"]);
+
+/** `Mapping`: subclasses define `__getitem__`, `__iter__` and `__len__`, and get get, keys, items, values, `in`. */
+export interface Mapping {
+  __getitem__(key: unknown): unknown;
+  __iter__(): unknown;
+  __len__(): number;
+}
+export class Mapping extends Collection {
+  get(key: unknown, defaultValue: unknown = null): unknown {
+    try {
+      return this.__getitem__(key);
+    } catch (e) {
+      if (e instanceof KeyError) return defaultValue;
+      throw e;
+    }
+  }
+
+  __contains__(key: unknown): boolean {
+    try {
+      this.__getitem__(key);
+      return true;
+    } catch (e) {
+      if (e instanceof KeyError) return false;
+      throw e;
+    }
+  }
+
+  keys(): unknown[] {
+    return [...iterate(this)];
+  }
+
+  items(): unknown[] {
+    return this.keys().map((k) => tuple([k, this.__getitem__(k)]));
+  }
+
+  values(): unknown[] {
+    return this.keys().map((k) => this.__getitem__(k));
+  }
+}
+abc(Mapping, mappingCheck, ["__getitem__", "__iter__", "__len__"]);
+
+export class MutableMapping extends Mapping {}
+abc(MutableMapping, mappingCheck, ["__getitem__", "__setitem__", "__delitem__", "__iter__", "__len__"]);
+
+export class Set extends Collection {}
+abc(Set, setCheck, ["__contains__", "__iter__", "__len__"]);
+
+export class MutableSet extends Set {}
+abc(MutableSet, (x) => isSet(x) && !(x instanceof PyFrozenSet), ["__contains__", "__iter__", "__len__", "add", "discard"]);
+
+export class MappingView extends Sized {}
+abc(MappingView, (x) => x instanceof DictKeys || x instanceof DictValues || x instanceof DictItems);
+
+export class KeysView extends MappingView {}
+abc(KeysView, (x) => x instanceof DictKeys);
+
+export class ItemsView extends MappingView {}
+abc(ItemsView, (x) => x instanceof DictItems);
+
+export class ValuesView extends MappingView {}
+abc(ValuesView, (x) => x instanceof DictValues);
