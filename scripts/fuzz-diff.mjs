@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Differential fuzzing against CPython: random small, well-typed Python programs (int/float arithmetic
 // with big ints and negative // % **, string methods and formatting, lists, dicts, sets, comprehensions,
-// generators, small async programs with sleeps, gathers, tasks and queues), each run by python3 and by
+// generators, functions returning None, recursion through decorators and tasks, small async programs
+// with sleeps, gathers, tasks and queues), each run by python3 and by
 // pyts; stdout must match program by program.
 //
 //   corepack pnpm fuzz:diff                        1,000 programs from seed 1

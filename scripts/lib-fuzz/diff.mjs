@@ -17,14 +17,14 @@ const RAISED = "#=# raised ";
 /** A program on its own, as a fixture's input.py. */
 export function standalone(program) {
   const call = program.async ? `asyncio.run(${program.name}())` : `${program.name}()`;
-  return `import asyncio\n\n\n${program.source}\n\n\n${call}\n`;
+  return `import asyncio\nimport functools\n\n\n${program.source}\n\n\n${call}\n`;
 }
 
 // Sync cases first, then every async case awaited in turn inside one `asyncio.run` that ends the module:
 // a program's own asyncio.run is exercised by the standalone fixtures, and one loop for all async cases
 // keeps a batch fast.
 function batchSource(programs) {
-  const parts = ["import asyncio", ""];
+  const parts = ["import asyncio", "import functools", ""];
   const guarded = (call, indent) =>
     [`print("${DELIMITER}${call.name}")`, "try:", `    ${call.text}`, "except Exception as _error:", `    print("${RAISED}" + type(_error).__name__)`].map((l) => indent + l);
   const asyncCalls = [];

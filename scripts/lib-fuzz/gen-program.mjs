@@ -1,5 +1,8 @@
 // Random small, well-typed Python programs for differential fuzzing against CPython. Each program is one
-// function, `case_N` (sync) or `async def case_N` (run with asyncio.run), that only prints. The generator
+// function, `case_N` (sync) or `async def case_N` (run with asyncio.run), that only prints. Besides
+// arithmetic, strings and containers it writes functions that return None (compared with `is None`),
+// None from in-place methods, and functions, generators and coroutines that call themselves by name
+// (plain, under a counting decorator or `functools.lru_cache`, after a rebinding, through tasks). The generator
 // only uses constructs whose semantics pyts claims (see DESIGN.md, "Semantics"), and builds every
 // expression so that CPython cannot raise: divisors are never zero, exponents are small literals, ints
 // stay well under CPython's 4300-digit str() limit and ints mixed into floats stay under 2**900.
@@ -77,6 +80,8 @@ export class ProgramGenerator {
       [1, () => this.tupleSwap()],
       [1, () => this.generatorDef()],
       [1, () => this.helperFunction()],
+      [1, () => this.noneFunction()],
+      [1, () => this.recursiveFunction()],
       [1, () => this.setStatement()],
       [depth < 2 ? 2 : 0, () => this.forLoop(depth)],
       [depth < 2 ? 1 : 0, () => this.whileLoop(depth)],
@@ -284,6 +289,45 @@ export class ProgramGenerator {
       `print(any(v > 5 for v in ${g}(${arg})), all(v >= 0 for v in ${g}(${arg})))`,
     ]);
     return [`def ${g}(${n}):`, ...body.map((l) => `    ${l}`), ...use.split("\n")];
+  }
+
+  /** A function that returns None (runs off its end, a bare `return`), and None from in-place methods. */
+  noneFunction() {
+    const f = this.newName("v");
+    const k = this.int(-3, 6);
+    return this.pick([
+      () => [`def ${f}(x):`, `    print("in ${f}", x)`, `r = ${f}(${k})`, `print(r, r is None, [${f}(1)] == [None], type(r).__name__)`],
+      () => [`def ${f}(x):`, `    if x > ${k}:`, `        return`, `    return x * 2`, `print(${f}(${k + 1}), ${f}(${k}), ${f}(${k + 1}) is None)`],
+      () => [`def ${f}(items):`, `    for i, item in enumerate(items):`, `        if item == ${k}:`, `            return i`, `print(${f}([${this.int(-3, 6)}, ${this.int(-3, 6)}, ${k}]), ${f}([]) is None)`],
+      () => [`${f} = lambda x: print("got", x)`, `print(${f}(${k}) is None)`],
+      () => [`${f} = [${this.int(0, 9)}]`, `print(${f}.append(${k}), ${f}.extend([${k}]), ${f}.sort(), ${f}.reverse(), ${f})`, `print([print(i) for i in range(${this.int(0, 3)})])`],
+      () => [`${f} = {"a": ${k}}`, `r = ${f}.update(b=${k})`, `print(r, ${f}.clear(), ${f}, print("p") is None)`],
+      () => [`def ${f}():`, `    pass`, `print(${f}() is None, ${f}() == None, str(${f}()))`],
+    ])();
+  }
+
+  /** A function that calls itself by name: plain, under decorators, a generator, and after a rebinding. */
+  recursiveFunction() {
+    const f = this.newName("r");
+    const n = this.int(0, 12);
+    return this.pick([
+      () => [`def ${f}(n):`, `    return 0 if n <= 0 else n + ${f}(n - 1)`, `print(${f}(${n}))`],
+      () => [
+        `def counted(fn):`,
+        `    def wrapper(n):`,
+        `        wrapper.calls += 1`,
+        `        return fn(n)`,
+        `    wrapper.calls = 0`,
+        `    return wrapper`,
+        `@counted`,
+        `def ${f}(n):`,
+        `    return n if n < 2 else ${f}(n - 1) + ${f}(n - 2)`,
+        `print(${f}(${n}), ${f}.calls)`,
+      ],
+      () => [`@functools.lru_cache(maxsize=None)`, `def ${f}(n):`, `    return n if n < 2 else ${f}(n - 1) + ${f}(n - 2)`, `print(${f}(${n + 20}), ${f}.cache_info())`],
+      () => [`def ${f}(n):`, `    if n > 0:`, `        yield from ${f}(n - 1)`, `    yield n`, `print(list(${f}(${n})), ${f}.__name__)`],
+      () => [`def ${f}(n):`, `    return "end" if n <= 0 else ${f}(n - 1)`, `${f}_first = ${f}`, `${f} = lambda n: n * 10`, `print(${f}_first(${n}), ${f}(${n}))`],
+    ])();
   }
 
   helperFunction() {
@@ -645,6 +689,7 @@ export class ProgramGenerator {
       () => this.asyncGeneratorProgram(),
       () => this.asyncAsCompleted(),
       () => this.asyncLockEvent(),
+      () => this.asyncRecursion(),
     ])();
     return [`async def ${name}():`, ...lines.map((l) => `    ${l}`)].join("\n");
   }
@@ -700,6 +745,39 @@ export class ProgramGenerator {
     ];
     if (this.chance(0.3)) lines.push(`print(await worker("solo", 0, ${this.int(0, 5)}))`);
     return lines;
+  }
+
+  /** A coroutine that schedules or gathers calls of itself, and coroutines that return None. */
+  asyncRecursion() {
+    const n = this.int(0, 4);
+    return this.pick([
+      () => [
+        `async def walk(n):`,
+        `    if n == 0:`,
+        `        return`,
+        `    print("walk", n)`,
+        `    task = asyncio.create_task(walk(n - 1))`,
+        `    ${this.pick(["await asyncio.sleep(0)", "pass"])}`,
+        `    print("back", n, await task)`,
+        `    return n`,
+        `print(await walk(${n}))`,
+      ],
+      () => [
+        `async def size(depth):`,
+        `    if depth == 0:`,
+        `        return 1`,
+        `    parts = await asyncio.gather(*[size(depth - 1) for _ in range(${this.int(1, 3)})])`,
+        `    return 1 + sum(parts)`,
+        `print(await size(${n}))`,
+      ],
+      () => [
+        `async def note(x):`,
+        `    await asyncio.sleep(0)`,
+        `    print("note", x)`,
+        `results = await asyncio.gather(${Array.from({ length: n + 1 }, (_, i) => `note(${i})`).join(", ")})`,
+        `print(results, await note(-1) is None)`,
+      ],
+    ])();
   }
 
   /** Tasks that yield a given number of times: the order is CPython's scheduling, not the clock's. */
