@@ -348,6 +348,21 @@ export function recursion(g) {
     ],
     // a later rebinding of the name is what the recursive call sees
     () => [`def ${f}(n):`, `    return 0 if n == 0 else 1 + ${f}(n - 1)`, `first = ${f}`, `def ${f}(n):`, `    return ${g.int(10, 99)}`, `print(first(${g.int(0, 4)}), ${f}(${g.int(0, 4)}))`],
+    () => [`def ${f}(n):`, `    return "end" if n <= 0 else ${f}(n - 1)`, `${f}_first = ${f}`, `${f} = lambda n: n * 10`, `print(${f}_first(${g.int(0, 12)}), ${f}(${g.int(0, 12)}))`],
+    // recursion through the decorated binding: every call is counted, or cached
+    () => [
+      `def counted(fn):`,
+      `    def wrapper(n):`,
+      `        wrapper.calls += 1`,
+      `        return fn(n)`,
+      `    wrapper.calls = 0`,
+      `    return wrapper`,
+      `@counted`,
+      `def ${f}(n):`,
+      `    return n if n < 2 else ${f}(n - 1) + ${f}(n - 2)`,
+      `print(${f}(${g.int(0, 12)}), ${f}.calls)`,
+    ],
+    () => [`import functools`, `@functools.lru_cache(maxsize=None)`, `def ${f}(n):`, `    return n if n < 2 else ${f}(n - 1) + ${f}(n - 2)`, `print(${f}(${g.int(20, 32)}), ${f}.cache_info())`],
   ])();
 }
 

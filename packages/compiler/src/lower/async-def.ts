@@ -15,6 +15,12 @@
 //                                                }
 //                                              });
 //
+// A body that calls its own name (`walk(n - 1)`, `create_task(walk(child))`) must get the lazy
+// coroutine the name is bound to, not the raw `async function`: the function expression is then
+// anonymous and the wrapper is given the name, `coroutine(async function (n: number) { ... }, "walk")`.
+// A coroutine that runs off its end gives Python None: the runtime's wrapper turns the async
+// function's `undefined` into `null`, so a None-only coroutine keeps `Promise<void>`.
+//
 // The declared return type stays Python's (`-> int` is `Promise<number>`, never the `: number`
 // that tsc rejects); the value the wrapper returns is the runtime's `Coroutine<number>`, a
 // `PromiseLike<number>`.

@@ -93,7 +93,11 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
   if (method === "__init__") {
     const sig = baseInfo !== undefined ? constructorSignature(ctx, base!) : null;
     const args = sig !== null ? matchArguments(ctx, node, sig, true) : runtimeArguments(ctx, node.args, node.keywords);
-    if (ctx.fn.methodKind === "instance" && ctx.fn.isConstructor) return f.createCallExpression(f.createSuper(), undefined, args);
+    if (ctx.fn.methodKind === "instance" && ctx.fn.isConstructor) {
+      const call = f.createCallExpression(f.createSuper(), undefined, args);
+      // JavaScript's `super(...)` is `this`; Python's `__init__` returns None.
+      return ctx.analysis.parentOf(node)?._type === "Expr" ? call : f.createParenthesizedExpression(f.createCommaListExpression([call, f.createNull()]));
+    }
     return ctx.unsupported(node, "super().__init__() outside __init__");
   }
   const m = baseInfo?.methods.get(method);

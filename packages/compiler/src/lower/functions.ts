@@ -10,6 +10,30 @@
 //     def work(): ...                                ...
 //                                                  });
 //
+// Python's None is `null`: a bare `return`, and running off the end, return `null` (the type
+// says `T | null`), so `f() is None` holds. Only a `def` whose result nothing can look at keeps
+// a `void` body (analyze/discarded-results.ts):
+//
+//     def find(xs, t):                             function find(xs: number[], t: number) {
+//         for i, x in enumerate(xs):                 for (const [i, x] of enumerate(xs)) {
+//             if x == t:                               if (x === t) {
+//                 return i                               return i;
+//                                                      }
+//                                                    }
+//                                                    return null;
+//                                                  }
+//
+// A function whose body reads its own name reaches it through the name's binding, as Python
+// looks the name up when the line runs: the function expression is anonymous (a named one would
+// bind the name, inside its body, to the raw undecorated function), named by its binding or by
+// the runtime's `named`:
+//
+//     @functools.cache                             const fib = functools.cache(
+//     def fib(n):                                    named(function (n: any): any {
+//         return n if n < 2 else fib(n - 1) + ...      return lt(n, 2) ? n : add(fib(sub(n, 1)), ...);
+//                                                    }, "fib"),
+//                                                  );
+//
 // Parameter order in the output: positional parameters, keyword-only parameters, `**kwargs` (a
 // `Dict`), then `*args` as a rest parameter (JavaScript wants the rest last). Calls to a function
 // known at compile time are matched to this order by calls.ts; defaults become JavaScript default

@@ -16,7 +16,10 @@
 //                                            });
 //
 // The return type is `Generator<Y, R, S>`: Python's `Generator[Y, S, R]` reordered, or what the
-// body yields and returns. A bare `yield` yields `null` (Python's None).
+// body yields and returns. A bare `yield` yields `null` (Python's None); a generator that runs off
+// its end returns None through the runtime's wrapper. A generator that delegates to its own name
+// (`yield from walk(child)`) is an anonymous `function*` given its name by the wrapper,
+// `generator(function* (node: any) { ... }, "walk")`, so the call reaches the wrapped binding.
 //
 // Legacy generator-based coroutines (`@asyncio.coroutine`, removed in Python 3.11, and
 // `@types.coroutine`) become `async function`s whose `yield from` is `await`, with a warning:

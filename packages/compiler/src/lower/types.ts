@@ -590,7 +590,11 @@ export class TypeEnv {
     const scope = this.analysis.scopeOf(def);
     let t: PyType;
     if (def._type === "Lambda") t = this.infer(def.body, scope);
-    else if (def.returns !== null) t = this.annotation(def.returns, scope.parent ?? scope);
+    else if (def.returns !== null) {
+      t = this.annotation(def.returns, scope.parent ?? scope);
+      // `-> int` on a function that can run off its end: it returns None there all the same.
+      if (!scope.facts.isGenerator && t.k !== "None" && canCompleteNormally(def.body)) t = join(t, NONE);
+    }
     else if (scope.facts.isGenerator) t = def._type === "FunctionDef" && def.decorator_list.length === 0 ? { k: "iter", item: this.yieldType(def), name: "PyGenerator" } : ANY;
     else if (!scope.facts.returnsValue) t = NONE;
     else {
