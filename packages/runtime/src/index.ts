@@ -78,7 +78,7 @@ export { strFormat, strFormatMap, percentFormat } from "./str-format.js";
 
 // iteration and output plumbing
 export { iterate } from "./iter.js";
-export { UNBOUND, raiseNameError, checkGlobal, checkLocal, checkFree, checkClassDefined } from "./names.js";
+export { UNBOUND, raiseNameError, checkGlobal, checkLocal, checkFree, classIfDefined } from "./names.js";
 export { flushStdout, setOutput } from "./output.js";
 export { runMain, reportUncaught } from "./main.js";
 
