@@ -80,7 +80,7 @@ export { strFormat, strFormatMap, percentFormat } from "./str-format.js";
 // iteration and output plumbing
 export { iterate } from "./iter.js";
 export { unpack, unpackStarred } from "./unpack.js";
-export { UNBOUND, raiseNameError, checkGlobal, checkLocal, checkFree, checkClassDefined } from "./names.js";
+export { UNBOUND, raiseNameError, checkGlobal, checkLocal, checkFree, classIfDefined } from "./names.js";
 export { flushStdout, setOutput } from "./output.js";
 export { runMain, reportUncaught } from "./main.js";
 export { moduleName, moduleFile } from "./program.js";

@@ -9,8 +9,8 @@
 //     del x                   checkLocal(x, "x"); x = UNBOUND;
 //
 // A class is declared by a JavaScript `class` statement, which has no `undefined` state before it runs:
-// its unproven reads go through `checkClassDefined(() => C, "C")`, which turns JavaScript's "Cannot
-// access 'C' before initialization" into the same NameError.
+// its unproven reads are `checkGlobal(classIfDefined(() => C), "C")`, where `classIfDefined` turns
+// JavaScript's "Cannot access 'C' before initialization" into `undefined`.
 import { NameError, UnboundLocalError } from "./exceptions.js";
 
 /**
@@ -42,12 +42,15 @@ export function checkFree<T>(value: T | undefined, name: string): T {
   return value;
 }
 
-/** A class read where its `class` statement may not have run yet (see the header). */
-export function checkClassDefined<T>(read: () => T, name: string): T {
+/**
+ * A class where its `class` statement may not have run yet (see the header): the class, or `undefined`
+ * (unbound) while JavaScript would throw "Cannot access 'C' before initialization".
+ */
+export function classIfDefined<T>(read: () => T): T | undefined {
   try {
     return read();
   } catch (e) {
-    if (e instanceof ReferenceError) throw new NameError(`name '${name}' is not defined`);
+    if (e instanceof ReferenceError) return undefined;
     throw e;
   }
 }

@@ -30,11 +30,41 @@ import type { Arguments, Expression, ExceptHandler, Name, Node, Stmt } from "@py
 import type { Scope, ScopeAnalysis, SymbolInfo } from "./scopes.js";
 import { forEachChild } from "./walk.js";
 
-/** Names of the flow's own scope bound on every path to a point; `null` where no path reaches it. */
-type Bound = Set<string> | null;
+/**
+ * The names of one flow's scope, numbered, so that a set of them is a bit array (a large module has
+ * thousands of names, and the walk copies a set at every branch).
+ */
+class NameSpace {
+  readonly index = new Map<string, number>();
+  readonly words: number;
+
+  constructor(scope: Scope) {
+    for (const name of scope.symbols.keys()) this.index.set(name, this.index.size);
+    this.words = Math.max(1, (this.index.size + 31) >>> 5);
+  }
+
+  empty(): Uint32Array {
+    return new Uint32Array(this.words);
+  }
+}
+
+/** Names of the flow's own scope bound on every path to a point, as bits; `null` where no path reaches it. */
+type Bound = Uint32Array | null;
+
+function has(s: Uint32Array, i: number): boolean {
+  return (s[i >>> 5]! & (1 << (i & 31))) !== 0;
+}
+
+function add(s: Uint32Array, i: number): void {
+  s[i >>> 5]! |= 1 << (i & 31);
+}
+
+function remove(s: Uint32Array, i: number): void {
+  s[i >>> 5]! &= ~(1 << (i & 31));
+}
 
 function copy(s: Bound): Bound {
-  return s === null ? null : new Set(s);
+  return s === null ? null : s.slice();
 }
 
 /** The names bound on every one of the paths (null paths do not reach the point). */
@@ -42,17 +72,23 @@ function meet(states: readonly Bound[]): Bound {
   let out: Bound = null;
   for (const s of states) {
     if (s === null) continue;
-    if (out === null) out = new Set(s);
-    else for (const n of out) if (!s.has(n)) out.delete(n);
+    if (out === null) out = s.slice();
+    else for (let w = 0; w < out.length; w++) out[w]! &= s[w]!;
   }
   return out;
 }
 
-function without(s: Bound, names: ReadonlySet<string>): Bound {
-  if (s === null || names.size === 0) return copy(s);
-  const out = new Set(s);
-  for (const n of names) out.delete(n);
+function union(a: Bound, b: Bound): Bound {
+  if (a === null || b === null) return null;
+  const out = a.slice();
+  for (let w = 0; w < out.length; w++) out[w]! |= b[w]!;
   return out;
+}
+
+function sameBound(a: Bound, b: Bound): boolean {
+  if (a === null || b === null) return a === b;
+  for (let w = 0; w < a.length; w++) if (a[w] !== b[w]) return false;
+  return true;
 }
 
 export class BoundNames {
@@ -70,6 +106,7 @@ export class BoundNames {
   private readonly assignedHere = new Map<Node, boolean>();
   /** The scope of each read the flows saw (the scope analysis does not record it for `x += 1`). */
   private readonly readScope = new Map<Node, Scope>();
+  private readonly spaces = new Map<Scope, NameSpace>();
 
   constructor(private readonly analysis: ScopeAnalysis) {
     this.moduleEnd = new Flow(this, analysis, analysis.module).run();
@@ -92,7 +129,18 @@ export class BoundNames {
     const child = childOf(owner, scope);
     if (child === null) return false;
     const bound = this.whileRunning.get(child);
-    return bound === null || (bound !== undefined && bound.has(name.id));
+    const index = this.spaceOf(owner).index.get(name.id);
+    return bound === null || (bound !== undefined && index !== undefined && has(bound, index));
+  }
+
+  /** The numbering of a flow's names. */
+  spaceOf(owner: Scope): NameSpace {
+    let space = this.spaces.get(owner);
+    if (space === undefined) {
+      space = new NameSpace(owner);
+      this.spaces.set(owner, space);
+    }
+    return space;
   }
 
   /**
@@ -147,12 +195,15 @@ export class BoundNames {
     }
   }
 
-  /** The greatest fixpoint of `whileRunning` over every nested scope (functions may call each other). */
+  /**
+   * The greatest fixpoint of `whileRunning` over every scope nested directly in a function, lambda or
+   * the module (functions may call each other).
+   */
   private solveWhileRunning(): void {
     const scopes: Scope[] = [];
     const collect = (s: Scope): void => {
       for (const c of s.children) {
-        scopes.push(c);
+        if (s.kind === "module" || s.kind === "function" || s.kind === "lambda") scopes.push(c);
         collect(c);
       }
     };
@@ -180,38 +231,31 @@ export class BoundNames {
   }
 
   private computeWhileRunning(scope: Scope): Bound {
-    const created = this.createdWith.has(scope) ? this.createdWith.get(scope)! : new Set<string>();
     const owner = scope.parent;
+    if (owner === null) return null;
+    const space = this.spaceOf(owner);
+    const created = this.createdWith.has(scope) ? this.createdWith.get(scope)! : space.empty();
     const node = scope.node;
-    if (owner === null || (scope.kind !== "function" && scope.kind !== "class")) return created;
+    if (scope.kind !== "function" && scope.kind !== "class") return created;
     if (node._type !== "FunctionDef" && node._type !== "AsyncFunctionDef" && node._type !== "ClassDef") return created;
     if (!node.decorator_list.every((d) => this.isInertDecorator(d, owner)) || this.analysis.dynamicNames) return created;
     const res = this.analysis.resolve(owner, node.name);
     if (res.kind === "builtin") return created;
     const sym = res.symbol;
-    if (sym.scope !== flowOwner(owner) || sym.bindings.length !== 1 || sym.bindings[0]!.node !== node) return created;
+    if (sym.scope !== owner || sym.bindings.length !== 1 || sym.bindings[0]!.node !== node) return created;
     // It can run only after one of the reads of its name (or, at module level, when an importer calls it).
     const entries: Bound[] = sym.scope.kind === "module" ? [this.moduleEnd] : [];
     for (const use of sym.uses) {
       const useScope = this.scopeOfRead(use) ?? sym.scope;
       if (flowOwner(useScope) === sym.scope) {
-        entries.push(this.readWith.has(use) ? this.readWith.get(use)! : new Set());
+        entries.push(this.readWith.has(use) ? this.readWith.get(use)! : space.empty());
       } else {
         const child = childOf(sym.scope, useScope);
-        entries.push(child !== null && this.whileRunning.has(child) ? this.whileRunning.get(child)! : new Set());
+        entries.push(child !== null && this.whileRunning.has(child) ? this.whileRunning.get(child)! : space.empty());
       }
     }
-    const whenRead = meet(entries);
-    if (whenRead === null || created === null) return null;
-    return new Set([...created, ...whenRead]);
+    return union(created, meet(entries));
   }
-}
-
-function sameBound(a: Bound, b: Bound): boolean {
-  if (a === null || b === null) return a === b;
-  if (a.size !== b.size) return false;
-  for (const n of a) if (!b.has(n)) return false;
-  return true;
 }
 
 /** The function, lambda or module whose flow runs the code of `scope` (class bodies and comprehensions run inline). */
@@ -241,20 +285,28 @@ interface Loop {
 class Flow {
   private readonly loops: Loop[] = [];
   private readonly kills = new WeakMap<Node, Set<string>>();
+  private readonly space: NameSpace;
+  /** Whether any `del` or `except ... as` of the flow can unbind one of its names. */
+  private readonly unbinds: boolean;
 
   constructor(
     private readonly result: BoundNames,
     private readonly analysis: ScopeAnalysis,
     private readonly owner: Scope,
-  ) {}
+  ) {
+    this.space = result.spaceOf(owner);
+    let unbinds = false;
+    for (const sym of owner.symbols.values()) if (!nothingUnbinds(sym)) unbinds = true;
+    this.unbinds = unbinds;
+  }
 
   /** Walks the flow; returns the names bound at its normal end. */
   run(): Bound {
     const node = this.owner.node;
-    const state: Bound = new Set();
+    const state = this.space.empty();
     if (node._type === "Module") return this.stmts(node.body, state, this.owner);
     if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "Lambda") {
-      for (const name of parameterNames(node.args)) state.add(name);
+      for (const name of parameterNames(node.args)) this.bind(state, this.owner, name);
       if (node._type === "Lambda") return this.expr(node.body, state, this.owner);
       return this.stmts(node.body, state, this.owner);
     }
@@ -275,19 +327,44 @@ class Flow {
     if (state === null) return;
     const res = this.analysis.resolve(scope, name);
     if (res.kind === "builtin") return;
-    if (res.symbol.scope === this.owner || (res.kind !== "local" && (scope.globals.has(name) || scope.nonlocals.has(name)) && nothingUnbinds(res.symbol))) state.add(name);
+    if (res.symbol.scope === this.owner || (res.kind !== "local" && (scope.globals.has(name) || scope.nonlocals.has(name)) && nothingUnbinds(res.symbol))) {
+      const i = this.space.index.get(name);
+      if (i !== undefined) add(state, i);
+    }
+  }
+
+  /** Whether `name` is in `state` (a name outside the flow's numbering never is). */
+  private has(state: Bound, name: string): boolean {
+    if (state === null) return true;
+    const i = this.space.index.get(name);
+    return i !== undefined && has(state, i);
+  }
+
+  /** A copy of `state` without `names`. */
+  private without(state: Bound, names: ReadonlySet<string>): Bound {
+    const out = copy(state);
+    if (out === null) return out;
+    for (const n of names) {
+      const i = this.space.index.get(n);
+      if (i !== undefined) remove(out, i);
+    }
+    return out;
+  }
+
+  private unbind(state: Bound, name: string): void {
+    const i = this.space.index.get(name);
+    if (state !== null && i !== undefined) remove(state, i);
   }
 
   private read(node: Name, state: Bound, scope: Scope): void {
-    this.result.recordScope(node, scope);
     const sym = this.own(scope, node.id);
     if (sym === null) {
-      if (scope.globals.has(node.id) || scope.nonlocals.has(node.id)) this.result.recordAssignedHere(node, state === null || state.has(node.id));
+      if (scope.globals.has(node.id) || scope.nonlocals.has(node.id)) this.result.recordAssignedHere(node, this.has(state, node.id));
       return;
     }
     // A nested function may `del` it (through `global`/`nonlocal`) whenever it is called.
     const deletedElsewhere = sym.bindings.some((b) => b.kind === "del" && flowOwner(b.scope) !== this.owner);
-    this.result.recordRead(node, state === null || (state.has(node.id) && !deletedElsewhere));
+    this.result.recordRead(node, this.has(state, node.id) && (state === null || !deletedElsewhere));
     if (sym.bindings.some((b) => b.kind === "function" || b.kind === "class")) this.result.recordReadWith(node, state);
   }
 
@@ -300,6 +377,7 @@ class Flow {
   /** The names a statement list may unbind (`del x`, the end of `except ... as x`), nested code excluded. */
   private killedIn(nodes: readonly Node[]): Set<string> {
     const out = new Set<string>();
+    if (!this.unbinds) return out;
     for (const n of nodes) for (const k of this.killedBy(n)) out.add(k);
     return out;
   }
@@ -365,6 +443,7 @@ class Flow {
         const target = node.target;
         if (target._type === "Name") {
           const s = this.expr(node.value, state, scope);
+          this.result.recordScope(target, scope);
           this.read(target, s, scope);
           this.bind(s, scope, target.id);
           return s;
@@ -384,7 +463,7 @@ class Flow {
       case "For":
       case "AsyncFor": {
         const iterated = this.expr(node.iter, state, scope);
-        const head = without(iterated, this.killedIn(node.body));
+        const head = this.without(iterated, this.killedIn(node.body));
         const loop: Loop = { breaks: [], continues: [] };
         this.loops.push(loop);
         const entry = this.target(node.target, copy(head), scope);
@@ -395,7 +474,7 @@ class Flow {
         return meet([exhausted, ...loop.breaks]);
       }
       case "While": {
-        const head = without(state, this.killedIn([node.test, ...node.body]));
+        const head = this.without(state, this.killedIn([node.test, ...node.body]));
         const tested = this.expr(node.test, head, scope);
         const loop: Loop = { breaks: [], continues: [] };
         this.loops.push(loop);
@@ -419,7 +498,7 @@ class Flow {
           if (item.optional_vars !== null) s = this.target(item.optional_vars, s, scope);
         }
         // The context manager may swallow an exception raised anywhere in the body.
-        const swallowed = without(s, this.killedIn(node.body));
+        const swallowed = this.without(s, this.killedIn(node.body));
         const end = this.stmts(node.body, copy(s), scope);
         return meet([end, swallowed]);
       }
@@ -468,21 +547,21 @@ class Flow {
     const bodyEnd = this.stmts(node.body, copy(state), scope);
     // A handler may start after any statement of the body: with what was bound before the `try`, less
     // what the body may unbind.
-    const handlerEntry = without(state, this.killedIn(node.body));
+    const handlerEntry = this.without(state, this.killedIn(node.body));
     const handlerEnds = node.handlers.map((h) => this.handler(h, copy(handlerEntry), scope));
     const elseEnd = this.stmts(node.orelse, bodyEnd, scope);
     const normalEnd = meet([elseEnd, ...handlerEnds]);
     if (node.finalbody.length === 0) return normalEnd;
     // `finally` runs after any point of the try statement (an exception, a return, a break) ...
     const everything = this.killedIn([...node.body, ...node.handlers, ...node.orelse]);
-    this.stmts(node.finalbody, without(state, everything), scope);
+    this.stmts(node.finalbody, this.without(state, everything), scope);
     // ... and a jump out of the try statement passes through it first.
     const finallyKills = this.killedIn(node.finalbody);
     if (loop !== undefined && finallyKills.size > 0) {
       const all = [...loop.breaks, ...loop.continues];
       for (let i = jumpsBefore; i < all.length; i++) {
         const s = all[i];
-        if (s !== null && s !== undefined) for (const k of finallyKills) s.delete(k);
+        if (s !== undefined) for (const k of finallyKills) this.unbind(s, k);
       }
     }
     return this.stmts(node.finalbody, normalEnd, scope);
@@ -494,7 +573,7 @@ class Flow {
     if (h.name !== null) this.bind(s, scope, h.name);
     s = this.stmts(h.body, s, scope);
     // CPython deletes the name at the end of the handler.
-    if (h.name !== null && s !== null) s.delete(h.name);
+    if (h.name !== null) this.unbind(s, h.name);
     return s;
   }
 
@@ -531,8 +610,9 @@ class Flow {
   private deleteTarget(t: Expression, state: Bound, scope: Scope): Bound {
     switch (t._type) {
       case "Name": {
+        this.result.recordScope(t, scope);
         this.read(t, state, scope);
-        if (state !== null && this.own(scope, t.id) !== null) state.delete(t.id);
+        if (this.own(scope, t.id) !== null) this.unbind(state, t.id);
         return state;
       }
       case "Tuple":

@@ -219,12 +219,13 @@ export function readName(ctx: LowerContext, node: Name): ts.Expression {
   if (bound.isBoundAt(node, bound.scopeOfRead(node) ?? ctx.scope)) {
     return bound.needsUnboundState(sym) && !isClassName(sym) ? f.createNonNullExpression(id) : id;
   }
+  let value: ts.Expression = id;
   if (isClassName(sym)) {
-    // A `class` statement has no unbound state to test: its read before the statement ran is caught.
+    // A `class` statement has no unbound state to test: `classIfDefined` catches the read before it ran.
     const read = f.createArrowFunction(undefined, undefined, [], undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), id);
-    return f.createCallExpression(ctx.useRuntime("checkClassDefined"), undefined, [read, f.createStringLiteral(node.id)]);
+    value = f.createCallExpression(ctx.useRuntime("classIfDefined"), undefined, [read]);
   }
-  return f.createCallExpression(ctx.useRuntime(checkFor(res.kind, sym)), undefined, [id, f.createStringLiteral(node.id)]);
+  return f.createCallExpression(ctx.useRuntime(checkFor(res.kind, sym)), undefined, [value, f.createStringLiteral(node.id)]);
 }
 
 /** The runtime check for an unproven read: the error CPython raises depends on where the name lives. */
