@@ -18,7 +18,7 @@ import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { BINARY_HELPERS, isPure, typeOf } from "./operators.js";
 import { itemGet, itemSet } from "./subscripts.js";
-import { bindUnpacked, unpackProven } from "./unpack.js";
+import { bindingPattern, bindUnpacked, patternTarget, unpackProven } from "./unpack.js";
 import { ANY, isNumeric, sameType, type PyType } from "./types.js";
 
 const f = ts.factory;
@@ -97,20 +97,6 @@ export function pattern(ctx: LowerContext, target: Expression): ts.Expression {
   }
 }
 
-/** A destructuring binding pattern (`[a, ...rest]`) for a declaration. */
-function bindingPattern(ctx: LowerContext, target: Expression): ts.BindingName {
-  if (target._type === "Name") return ctx.id(target.id);
-  if (target._type === "Tuple" || target._type === "List") {
-    return f.createArrayBindingPattern(
-      target.elts.map((e) =>
-        e._type === "Starred" ? f.createBindingElement(f.createToken(ts.SyntaxKind.DotDotDotToken), undefined, bindingPattern(ctx, e.value)) : f.createBindingElement(undefined, undefined, bindingPattern(ctx, e)),
-      ),
-    );
-  }
-  ctx.unsupported(target, "this unpacking target");
-  return f.createIdentifier("_");
-}
-
 /**
  * Declares the names of an unpacking target that this binding declares: returns the declaration
  * keyword when all of them are declared here (so the whole pattern can be a declaration), else
@@ -153,7 +139,9 @@ export function assignTo(ctx: LowerContext, target: Expression, value: ts.Expres
     case "List": {
       const pre: ts.Statement[] = [];
       const flags = declareUnpacked(ctx, target, pre);
-      if (!unpackProven(ctx, target, valueNode)) return [...pre, ...bindUnpacked(ctx, target, value, flags, (e, v) => assignTo(ctx, e, v, null))];
+      // Subscript targets (`xs[i], xs[j] = xs[j], xs[i]`) take their items from an array of the values.
+      const proven = unpackProven(ctx, target, valueNode);
+      if (!proven || !patternTarget(target)) return [...pre, ...bindUnpacked(ctx, target, value, flags, (e, v) => assignTo(ctx, e, v, null), { proven })];
       if (flags !== null) {
         return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(bindingPattern(ctx, target), undefined, undefined, value)], flags))];
       }
