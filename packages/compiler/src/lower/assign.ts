@@ -3,7 +3,10 @@
 //     x = 1                      const x = 1;              (bound once at the top level)
 //     n = 0; n += 1              let n = 0; n = add(n, 1);
 //     a, b = b, a                [a, b] = [b, a];
-//     first, *rest = items       const [first, ...rest] = items;
+//     first, *rest = 1, 2, 3     const [first, ...rest] = [1, 2, 3];
+//     k, v = pair                const [k, v] = unpack(pair, 2);      (length not proven: see unpack.ts)
+//     head, *body, tail = xs     const [head, body, tail] = unpackStarred(xs, 1, 1);
+//     xs[i], xs[j] = xs[j], xs[i]   const _items = [...]; setitem(xs, i, _items[0]); setitem(xs, j, _items[1]);
 //     a = b = []                 const a = []; const b = a;
 //     self.name = name           this.name = name;
 //     d["k"] = v                 setitem(d, "k", v);

@@ -4,6 +4,7 @@
 //     for i in range(3):                            for (let i = 0; i < 3; i++) {
 //     for name in names:        (list)              for (const name of names) {
 //     for k, v in d.items():                        for (const [k, v] of d.items()) {
+//     for a, *b in rows:        (items not proven)  for (const _item of rows) { const [a, b] = unpackStarred(_item, 1, 0);
 //     for x in thing:           (unknown)           for (const x of iterate(thing)) {
 //     while queue: ... else: done()                 let _broke = false;
 //                                                   while (queue.length > 0) { ... _broke = true; break; ... }
