@@ -3,7 +3,10 @@
 //     x = 1                      const x = 1;              (bound once at the top level)
 //     n = 0; n += 1              let n = 0; n = add(n, 1);
 //     a, b = b, a                [a, b] = [b, a];
-//     first, *rest = items       const [first, ...rest] = items;
+//     first, *rest = 1, 2, 3     const [first, ...rest] = [1, 2, 3];
+//     k, v = pair                const [k, v] = unpack(pair, 2);      (length not proven: see unpack.ts)
+//     head, *body, tail = xs     const [head, body, tail] = unpackStarred(xs, 1, 1);
+//     xs[i], xs[j] = xs[j], xs[i]   const _items = [...]; setitem(xs, i, _items[0]); setitem(xs, j, _items[1]);
 //     a = b = []                 const a = []; const b = a;
 //     self.name = name           this.name = name;
 //     d["k"] = v                 setitem(d, "k", v);
@@ -18,7 +21,7 @@ import { lowerExpression } from "./index.js";
 import { deleteName, readName, tsType } from "./names.js";
 import { BINARY_HELPERS, isPure, typeOf } from "./operators.js";
 import { itemGet, itemSet } from "./subscripts.js";
-import { bindUnpacked, unpackProven } from "./unpack.js";
+import { bindingPattern, bindUnpacked, patternTarget, unpackProven } from "./unpack.js";
 import { ANY, isNumeric, sameType, type PyType } from "./types.js";
 
 const f = ts.factory;
@@ -106,20 +109,6 @@ export function pattern(ctx: LowerContext, target: Expression): ts.Expression {
   }
 }
 
-/** A destructuring binding pattern (`[a, ...rest]`) for a declaration. */
-function bindingPattern(ctx: LowerContext, target: Expression): ts.BindingName {
-  if (target._type === "Name") return ctx.id(target.id);
-  if (target._type === "Tuple" || target._type === "List") {
-    return f.createArrayBindingPattern(
-      target.elts.map((e) =>
-        e._type === "Starred" ? f.createBindingElement(f.createToken(ts.SyntaxKind.DotDotDotToken), undefined, bindingPattern(ctx, e.value)) : f.createBindingElement(undefined, undefined, bindingPattern(ctx, e)),
-      ),
-    );
-  }
-  ctx.unsupported(target, "this unpacking target");
-  return f.createIdentifier("_");
-}
-
 /**
  * Declares the names of an unpacking target that this binding declares: returns the declaration
  * keyword when all of them are declared here (so the whole pattern can be a declaration), else
@@ -162,7 +151,9 @@ export function assignTo(ctx: LowerContext, target: Expression, value: ts.Expres
     case "List": {
       const pre: ts.Statement[] = [];
       const flags = declareUnpacked(ctx, target, pre);
-      if (!unpackProven(ctx, target, valueNode)) return [...pre, ...bindUnpacked(ctx, target, value, flags, (e, v) => assignTo(ctx, e, v, null))];
+      // Subscript targets (`xs[i], xs[j] = xs[j], xs[i]`) take their items from an array of the values.
+      const proven = unpackProven(ctx, target, valueNode);
+      if (!proven || !patternTarget(target)) return [...pre, ...bindUnpacked(ctx, target, value, flags, (e, v) => assignTo(ctx, e, v, null), { proven })];
       if (flags !== null) {
         return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(bindingPattern(ctx, target), undefined, undefined, value)], flags))];
       }

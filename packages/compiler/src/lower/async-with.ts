@@ -18,9 +18,10 @@
 // `continue`. The traceback argument is `None`: the runtime keeps no tracebacks.
 import type { AsyncWith, WithItem } from "@pyts/parser";
 import ts from "../typescript.cjs";
-import { targetNames, targetPattern } from "./comprehension.js";
+import { assignLoopElement, targetNames, targetPattern } from "./comprehension.js";
 import type { LowerContext } from "./context.js";
 import { lowerBody, lowerExpression } from "./index.js";
+import { bindUnpacked, isSequenceTarget } from "./unpack.js";
 
 const f = ts.factory;
 
@@ -36,7 +37,7 @@ function withItem(ctx: LowerContext, item: WithItem, inner: () => ts.Statement[]
   const out: ts.Statement[] = [constStatement(manager, lowerExpression(ctx, item.context_expr))];
   const enter = f.createAwaitExpression(f.createCallExpression(f.createPropertyAccessExpression(manager, "__aenter__"), undefined, []));
   if (item.optional_vars === null) out.push(f.createExpressionStatement(enter));
-  else out.push(bindTarget(ctx, item.optional_vars, enter));
+  else out.push(...bindTarget(ctx, item.optional_vars, enter));
   out.push(
     f.createVariableStatement(
       undefined,
@@ -72,18 +73,19 @@ function constStatement(name: ts.Identifier, value: ts.Expression): ts.Statement
   return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, value)], ts.NodeFlags.Const));
 }
 
-/** `const conn = await ...` when the name is first bound here, else an assignment. */
-function bindTarget(ctx: LowerContext, target: WithItem["optional_vars"] & object, value: ts.Expression): ts.Statement {
+/** `const conn = await ...` when the name is first bound here, else an assignment; `as (a, b)` unpacks with a check. */
+function bindTarget(ctx: LowerContext, target: WithItem["optional_vars"] & object, value: ts.Expression): ts.Statement[] {
   const names = targetNames(target);
   const fresh = names.length > 0 && names.every((n) => {
     const decl = ctx.fn.plan.get(n);
     return decl !== undefined && decl.kind !== "hoisted" && !ctx.fn.declared.has(n) && !ctx.scope.globals.has(n) && !ctx.scope.nonlocals.has(n);
   });
+  if (fresh) for (const n of names) ctx.fn.declared.add(n);
+  if (isSequenceTarget(target)) return bindUnpacked(ctx, target, value, fresh ? ts.NodeFlags.Const : null, (e, v) => assignLoopElement(ctx, e, v));
   if (fresh) {
-    for (const n of names) ctx.fn.declared.add(n);
     const decl = targetPattern(ctx, target, "declare") as ts.VariableDeclarationList;
     const binding = decl.declarations[0]!.name;
-    return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(binding, undefined, undefined, value)], ts.NodeFlags.Const));
+    return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(binding, undefined, undefined, value)], ts.NodeFlags.Const))];
   }
-  return f.createExpressionStatement(f.createAssignment(targetPattern(ctx, target, "assign") as ts.Expression, value));
+  return [f.createExpressionStatement(f.createAssignment(targetPattern(ctx, target, "assign") as ts.Expression, value))];
 }

@@ -39,7 +39,7 @@ import { lowerExpression } from "./index.js";
 import { condition } from "./operators.js";
 import { tsType } from "./names.js";
 import { ANY, elementType, type PyType } from "./types.js";
-import { bindUnpacked, checkedLoopTarget, isSequenceTarget } from "./unpack.js";
+import { bindingPattern, bindUnpacked, checkedLoopTarget, isSequenceTarget } from "./unpack.js";
 
 const f = ts.factory;
 
@@ -217,7 +217,7 @@ export function targetNames(target: Expression): string[] {
  */
 export function targetPattern(ctx: LowerContext, target: Expression, mode: "declare" | "assign"): ts.ForInitializer {
   if (mode === "declare") {
-    return f.createVariableDeclarationList([f.createVariableDeclaration(bindingName(ctx, target))], ts.NodeFlags.Const);
+    return f.createVariableDeclarationList([f.createVariableDeclaration(bindingPattern(ctx, target))], ts.NodeFlags.Const);
   }
   return assignmentPattern(ctx, target);
 }
@@ -227,23 +227,6 @@ export function assignLoopElement(ctx: LowerContext, target: Expression, value: 
   if (isSequenceTarget(target)) return bindUnpacked(ctx, target, value, null, (e, v) => assignLoopElement(ctx, e, v));
   if (target._type === "Subscript" || target._type === "Attribute") return assignTo(ctx, target, value, null);
   return [f.createExpressionStatement(f.createAssignment(assignmentPattern(ctx, target), value))];
-}
-
-function bindingName(ctx: LowerContext, target: Expression): ts.BindingName {
-  switch (target._type) {
-    case "Name":
-      return ctx.id(target.id);
-    case "Tuple":
-    case "List":
-      return f.createArrayBindingPattern(
-        target.elts.map((e) =>
-          e._type === "Starred" ? f.createBindingElement(f.createToken(ts.SyntaxKind.DotDotDotToken), undefined, bindingName(ctx, e.value)) : f.createBindingElement(undefined, undefined, bindingName(ctx, e)),
-        ),
-      );
-    default:
-      ctx.unsupported(target, "this loop target");
-      return f.createIdentifier("_");
-  }
 }
 
 function assignmentPattern(ctx: LowerContext, target: Expression): ts.Expression {

@@ -4,6 +4,7 @@
 //     for i in range(3):                            for (let i = 0; i < 3; i++) {
 //     for name in names:        (list)              for (const name of names) {
 //     for k, v in d.items():                        for (const [k, v] of d.items()) {
+//     for a, *b in rows:        (items not proven)  for (const _item of rows) { const [a, b] = unpackStarred(_item, 1, 0);
 //     for x in thing:           (unknown)           for (const x of iterate(thing)) {
 //     while queue: ... else: done()                 let _broke = false;
 //                                                   while (queue.length > 0) { ... _broke = true; break; ... }
@@ -21,7 +22,7 @@ import { lowerBody, lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { condition, typeOf } from "./operators.js";
 import { elementType, mentions } from "./types.js";
-import { checkedLoopTarget } from "./unpack.js";
+import { bindingPattern, checkedLoopTarget } from "./unpack.js";
 
 const f = ts.factory;
 
@@ -150,7 +151,7 @@ export function lowerFor(ctx: LowerContext, node: For): ts.Statement[] {
       return [...pre, f.createForOfStatement(undefined, checked.initializer, iterable, block([...checked.prologue, ...lowerBody(ctx, node.body)]))];
     }
     if (declares) {
-      initializer = f.createVariableDeclarationList([f.createVariableDeclaration(bindingOf(ctx, node.target))], ts.NodeFlags.Const);
+      initializer = f.createVariableDeclarationList([f.createVariableDeclaration(bindingPattern(ctx, node.target))], ts.NodeFlags.Const);
       for (const n of targetNames(node.target)) ctx.fn.declared.add(n.id);
     } else {
       pre.push(...declareLoopNames(ctx, node.target));
@@ -171,17 +172,6 @@ function declareLoopNames(ctx: LowerContext, target: Expression): ts.Statement[]
     }
   }
   return out;
-}
-
-function bindingOf(ctx: LowerContext, target: Expression): ts.BindingName {
-  if (target._type === "Name") return ctx.id(target.id);
-  if (target._type === "Tuple" || target._type === "List") {
-    return f.createArrayBindingPattern(
-      target.elts.map((e) => (e._type === "Starred" ? f.createBindingElement(f.createToken(ts.SyntaxKind.DotDotDotToken), undefined, bindingOf(ctx, e.value)) : f.createBindingElement(undefined, undefined, bindingOf(ctx, e)))),
-    );
-  }
-  ctx.unsupported(target, "this loop target");
-  return f.createIdentifier("_");
 }
 
 /** An expression `for...of` can walk to get Python's items. */

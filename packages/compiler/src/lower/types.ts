@@ -7,7 +7,7 @@
 //
 // Unannotated code gets the type inferred from its values where that is cheap and certain
 // (literals, known calls, annotated functions); elsewhere the honest wide type is `any`.
-import type { Arg, Expression, Keyword, Node, Operator, FunctionDef, AsyncFunctionDef, Lambda, ClassDef, Yield } from "@pyts/parser";
+import type { Arg, Assign, Expression, Keyword, Node, Operator, FunctionDef, AsyncFunctionDef, Lambda, ClassDef, Yield } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "../analyze/scopes.js";
 import { canCompleteNormally } from "../analyze/reachability.js";
@@ -324,7 +324,10 @@ export class TypeEnv {
               else if (lenient) fills.push(unknown());
               else return false;
             } else if (grand?._type === "Assign" && grand.targets.includes(parent)) fills.push({ item: () => this.infer(grand.value, scope), key });
-            else if (grand?._type === "AugAssign" && grand.target === parent) fills.push({ item: () => augmentedItem(grand.op, this.infer(grand.value, scope)), key });
+            else if (this.unpackedInto(parent) !== null) {
+              const { assign, index, count } = this.unpackedInto(parent)!;
+              fills.push({ item: () => unpackedItem(assign.value, index, count, (e) => this.infer(e, scope)), key });
+            } else if (grand?._type === "AugAssign" && grand.target === parent) fills.push({ item: () => augmentedItem(grand.op, this.infer(grand.value, scope)), key });
             else if (lenient) fills.push(unknown());
             else return false;
             return true;
@@ -389,6 +392,16 @@ export class TypeEnv {
       }
     }
     return fills;
+  }
+
+  /** `xs[i], xs[j] = ...`: the assignment a subscript target is unpacked by, and its place there. */
+  private unpackedInto(target: Node): { assign: Assign; index: number; count: number } | null {
+    const tuple = this.analysis.parentOf(target);
+    if (tuple?._type !== "Tuple" && tuple?._type !== "List") return null;
+    if (tuple.elts.some((e) => e._type === "Starred")) return null;
+    const assign = this.analysis.parentOf(tuple);
+    if (assign?._type !== "Assign" || !assign.targets.includes(tuple)) return null;
+    return { assign, index: tuple.elts.indexOf(target as Expression), count: tuple.elts.length };
   }
 
   /**
@@ -1097,6 +1110,14 @@ function readsItself(b: Binding, name: string): boolean {
 }
 
 /** Whether an expression reads a name. */
+/** The type of the `index`th of `count` items unpacked from `value` (a display's own item, a tuple's, any iterable's). */
+function unpackedItem(value: Expression, index: number, count: number, infer: (e: Expression) => PyType): PyType {
+  if ((value._type === "Tuple" || value._type === "List") && value.elts.length === count && !value.elts.some((e) => e._type === "Starred")) return infer(value.elts[index]!);
+  const t = infer(value);
+  if (t.k === "tuple") return t.items.length === count ? t.items[index]! : ANY;
+  return elementType(t);
+}
+
 export function mentions(e: Expression, name: string): boolean {
   let found = false;
   const visit = (n: Node): void => {

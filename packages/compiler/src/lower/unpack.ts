@@ -74,33 +74,101 @@ function unpackCall(ctx: LowerContext, target: SequenceTarget, value: ts.Express
   return f.createCallExpression(ctx.useRuntime("unpackStarred"), undefined, [value, f.createNumericLiteral(star), f.createNumericLiteral(after)]);
 }
 
+/**
+ * The names of a target that a later name of the same target rebinds (`_` in `_, *rest, _`):
+ * a declaration leaves them out (`const [, rest, _]`), as only the last assignment is seen.
+ */
+export function rebound(target: Expression): Set<Expression> {
+  const names: (Expression & { _type: "Name" })[] = [];
+  const walk = (t: Expression): void => {
+    if (t._type === "Name") names.push(t);
+    else if (t._type === "Starred") walk(t.value);
+    else if (isSequenceTarget(t)) t.elts.forEach(walk);
+  };
+  walk(target);
+  return new Set(names.filter((n, i) => names.slice(i + 1).some((later) => later.id === n.id)));
+}
+
+/** Whether a target is names only, nested, with at most a trailing star: what a declaration's pattern holds. */
+export function namesOnlyTarget(target: Expression): boolean {
+  if (target._type === "Name") return true;
+  if (target._type === "Starred") return namesOnlyTarget(target.value);
+  return isSequenceTarget(target) && destructurable(target) && target.elts.every(namesOnlyTarget);
+}
+
+/** A declaration's destructuring pattern (`[a, [b, c], ...rest]`) for a target of names; a rebound name is left out. */
+export function bindingPattern(ctx: LowerContext, target: Expression, skipped: Set<Expression> = rebound(target)): ts.BindingName {
+  if (target._type === "Name") return ctx.id(target.id);
+  if (isSequenceTarget(target)) {
+    const elements: ts.ArrayBindingElement[] = [];
+    for (const e of target.elts) {
+      if (skipped.has(e)) elements.push(f.createOmittedExpression());
+      else if (e._type === "Starred") {
+        if (!skipped.has(e.value)) elements.push(f.createBindingElement(f.createToken(ts.SyntaxKind.DotDotDotToken), undefined, bindingPattern(ctx, e.value, skipped)));
+      } else elements.push(f.createBindingElement(undefined, undefined, bindingPattern(ctx, e, skipped)));
+    }
+    return f.createArrayBindingPattern(elements);
+  }
+  ctx.unsupported(target, "this unpacking target");
+  return f.createIdentifier("_");
+}
+
 /** Assigns an already-unpacked item to a target that is not a name being declared here. */
 export type AssignElement = (target: Expression, value: ts.Expression) => ts.Statement[];
 
+/** Whether a destructuring pattern can hold the target: names and attributes, nested, at most a trailing star. */
+export function patternTarget(target: Expression): boolean {
+  if (target._type === "Name" || target._type === "Attribute") return true;
+  if (target._type === "Starred") return patternTarget(target.value);
+  return isSequenceTarget(target) && destructurable(target) && target.elts.every(patternTarget);
+}
+
+export interface UnpackOptions {
+  /** `value` is an array of exactly the target's length: no check. */
+  proven?: boolean;
+  /** `value` is a temporary that no target rebinds, so a proven one is indexed as it is. */
+  temporary?: boolean;
+  /** Names that a later name of the whole target rebinds (see `rebound`). */
+  skipped?: Set<Expression>;
+}
+
 /**
- * The checked unpacking of `value` into `target`. With `declare` set, the target's names are
- * declared by these statements (`const [a, b] = unpack(v, 2)`); else they are assigned
- * (`[a, b] = unpack(v, 2)`), and other targets (subscripts, nested) go through `assignElement`.
+ * The unpacking of `value` into `target`, checked unless `proven` (then `value` is an array of
+ * exactly the target's length). With `declare` set, the target's names are declared by these
+ * statements (`const [a, b] = unpack(v, 2)`); else they are assigned (`[a, b] = unpack(v, 2)`),
+ * and other targets (subscripts, nested) go through `assignElement`.
  */
-export function bindUnpacked(ctx: LowerContext, target: SequenceTarget, value: ts.Expression, declare: ts.NodeFlags | null, assignElement: AssignElement): ts.Statement[] {
-  const call = unpackCall(ctx, target, value);
+export function bindUnpacked(
+  ctx: LowerContext,
+  target: SequenceTarget,
+  value: ts.Expression,
+  declare: ts.NodeFlags | null,
+  assignElement: AssignElement,
+  options: UnpackOptions = {},
+): ts.Statement[] {
+  const skipped = options.skipped ?? rebound(target);
+  const call = options.proven === true && starIndex(target) < 0 ? value : unpackCall(ctx, target, value);
   const elements = target.elts.map((e) => (e._type === "Starred" ? e.value : e));
   if (elements.every((e) => e._type === "Name")) {
     const names = elements.map((e) => ctx.id((e as Expression & { _type: "Name" }).id));
     if (declare !== null) {
-      const binding = f.createArrayBindingPattern(names.map((n) => f.createBindingElement(undefined, undefined, n)));
+      const binding = f.createArrayBindingPattern(names.map((n, i) => (skipped.has(elements[i]!) ? f.createOmittedExpression() : f.createBindingElement(undefined, undefined, n))));
       return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(binding, undefined, undefined, call)], declare))];
     }
     return [f.createExpressionStatement(f.createAssignment(f.createArrayLiteralExpression(names), call))];
   }
-  const items = ctx.temp("items");
-  const out: ts.Statement[] = [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(items, undefined, undefined, call)], ts.NodeFlags.Const))];
+  const out: ts.Statement[] = [];
+  let items: ts.Expression = call;
+  if (!(call === value && options.temporary === true)) {
+    items = ctx.temp("items");
+    out.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(items as ts.Identifier, undefined, undefined, call)], ts.NodeFlags.Const)));
+  }
   elements.forEach((e, i) => {
     const item = f.createElementAccessExpression(items, i);
     if (declare !== null && e._type === "Name") {
-      out.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(e.id), undefined, undefined, item)], declare)));
+      if (!skipped.has(e)) out.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(e.id), undefined, undefined, item)], declare)));
     } else if (declare !== null && isSequenceTarget(e)) {
-      out.push(...bindUnpacked(ctx, e, item, declare, assignElement));
+      out.push(...bindUnpacked(ctx, e, item, declare, assignElement, { skipped }));
     } else {
       out.push(...assignElement(e, item));
     }
@@ -120,10 +188,13 @@ export function checkedLoopTarget(
   declare: boolean,
   assignElement: AssignElement,
 ): { initializer: ts.ForInitializer; prologue: ts.Statement[] } | null {
-  if (!isSequenceTarget(target) || shapeFits(target, item)) return null;
+  if (!isSequenceTarget(target)) return null;
+  const proven = shapeFits(target, item);
+  // A proven item still goes through an array when a pattern cannot hold the target (`for i, self.x in ...`).
+  if (proven && (declare ? namesOnlyTarget(target) : patternTarget(target))) return null;
   const itemId = ctx.temp("item");
   return {
     initializer: f.createVariableDeclarationList([f.createVariableDeclaration(itemId)], ts.NodeFlags.Const),
-    prologue: bindUnpacked(ctx, target, itemId, declare ? ts.NodeFlags.Const : null, assignElement),
+    prologue: bindUnpacked(ctx, target, itemId, declare ? ts.NodeFlags.Const : null, assignElement, { proven, temporary: true }),
   };
 }
