@@ -44,6 +44,8 @@ export interface Translation {
 export interface TranslateOptions {
   filename: string;
   runtimeModule?: string;
+  /** The file as a module of a program of several files (see modules.ts). */
+  module?: import("@pyts/compiler").ModuleOptions;
 }
 
 /** Translates synchronously (prettier through @prettier/sync). */
@@ -68,7 +70,7 @@ export async function translateAsync(source: string | Uint8Array, options: Trans
 }
 
 function transpileOptions(options: TranslateOptions) {
-  return { filename: options.filename, runtimeModule: options.runtimeModule ?? DEFAULT_RUNTIME_MODULE };
+  return { filename: options.filename, runtimeModule: options.runtimeModule ?? DEFAULT_RUNTIME_MODULE, ...(options.module ? { module: options.module } : {}) };
 }
 
 function asTranslation(result: TranspileResult): Translation {

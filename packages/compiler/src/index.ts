@@ -19,6 +19,7 @@ import { format, formatAsync } from "./format.js";
 import { collectClasses } from "./lower/classes.js";
 import { LowerContext } from "./lower/context.js";
 import { runtimeModuleExports } from "./lower/imports.js";
+import { resolveRelative, type ModuleOptions } from "./program.js";
 import { lowerModule } from "./lower/module.js";
 import { TypeEnv } from "./lower/types.js";
 import type { Module, Node } from "@pyts/parser";
@@ -30,6 +31,12 @@ export interface TranspileOptions {
   runtimeModule?: string;
   /** Format the output with prettier (default true). */
   format?: boolean;
+  /**
+   * This file as a module of a program of several files (see program.ts): its name, and how to find
+   * the other modules it imports. Without it the file is a program of its own: `__name__` is
+   * `"__main__"` and an import of anything but a runtime module is a diagnostic.
+   */
+  module?: ModuleOptions;
 }
 
 export interface TranspileResult {
@@ -41,6 +48,7 @@ export interface TranspileResult {
 }
 
 export type { Diagnostic };
+export { moduleFileOf, moduleImports, moduleInterface, moduleNameOf, programModule, type ModuleOptions, type ProgramFiles, type ProgramModule } from "./program.js";
 
 export interface TranspileAsyncOptions extends TranspileOptions {
   /**
@@ -88,11 +96,16 @@ function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): 
   if (diagnostics.some((d) => d.severity === "error")) return { code: "", map: null, diagnostics };
   const stage: Lowered = { chunks: [], lines: parsed.lines, diagnostics, ctx: null };
   return guarded(stage, () => {
-    const analysis = new ScopeAnalysis(parsed.module, (module, level) => (level === 0 ? runtimeModuleExports(module) : undefined));
+    const analysis = new ScopeAnalysis(parsed.module, (module, level) => {
+      const name = resolveRelative(options.module, module, level);
+      if (name === null) return undefined;
+      const found = options.module?.resolve(name);
+      return found ? found.names.filter((n) => !n.startsWith("_")) : level === 0 ? runtimeModuleExports(module) : undefined;
+    });
     diagnostics.push(...checkAsync(parsed.module, analysis));
     const types = new TypeEnv(analysis);
     collectClasses(parsed.module, types);
-    const ctx = new LowerContext(analysis, { runtimeModule: options.runtimeModule ?? "@pyts/runtime", pythonNames: boundNames(parsed.module, analysis), types });
+    const ctx = new LowerContext(analysis, { runtimeModule: options.runtimeModule ?? "@pyts/runtime", pythonNames: boundNames(parsed.module, analysis), types, module: options.module ?? null });
     stage.ctx = ctx;
     const lowered = lowerModule(ctx, parsed.module);
     diagnostics.push(...dedupe(ctx.diagnostics, diagnostics));

@@ -8,6 +8,7 @@ import { Progress } from "../progress.js";
 import { asSourceMap, withInlineSourceMap, type RawSourceMap } from "../sourcemap.js";
 import type { Reporter } from "../report.js";
 import { watchInputs } from "../watch.js";
+import { programMembers, siblingMembers } from "../modules.js";
 
 export interface TranslateCommandOptions {
   outDir?: string;
@@ -36,7 +37,8 @@ export async function translateCommand(args: readonly string[], options: Transla
     }
     if (options.watch) throw new UsageError("--watch needs an output directory: add -o OUT_DIR");
     if (options.sourceMap === "file") throw new UsageError("--source-map file needs an output directory: add -o OUT_DIR (or use --source-map inline)");
-    const { source, translation, readError } = await translateOne(inputs[0]!, options.runtime);
+    const input = inputs[0]!;
+    const { source, translation, readError } = await translateOne(input, options.runtime, input.file !== STDIN && siblingMembers(input.file).has(path.resolve(input.file)));
     if (readError !== undefined) throw new UsageError(`cannot read ${displayName(inputs[0]!.file)}: ${readError}`);
     reporter.diagnostics(translation!.diagnostics, source, displayName(inputs[0]!.file));
     if (translation!.ok) {
@@ -53,7 +55,8 @@ export async function translateCommand(args: readonly string[], options: Transla
     const progress = new Progress(batch.length, reporter.options.quiet || reporter.options.format === "json");
     let failed = 0;
     let internalError = false;
-    await translateAll(batch, { runtimeModule: options.runtime, jobs: options.jobs ?? defaultJobs(batch.length) }, (result) => {
+    const members = programMembers(batch.filter((input) => input.file !== STDIN).map((input) => ({ file: input.file, root: input.root ?? path.dirname(input.file) })));
+    await translateAll(batch, { runtimeModule: options.runtime, jobs: options.jobs ?? defaultJobs(batch.length), programMembers: members }, (result) => {
       const name = displayName(result.input.file);
       progress.tick(name);
       if (result.readError !== undefined) {

@@ -133,13 +133,19 @@ export function docstring(body: readonly import("@pyts/parser").Stmt[]): string 
 
 /** Module globals that are not runtime exports of the same name. */
 const MODULE_VALUES: Record<string, (ctx: LowerContext) => ts.Expression> = {
-  __name__: () => f.createStringLiteral("__main__"),
+  // In a program of several files, `"__main__"` only for the module the program started with.
+  __name__: (ctx) =>
+    ctx.module === null ? f.createStringLiteral("__main__") : f.createCallExpression(ctx.useRuntime("moduleName"), undefined, [importMetaUrl(), f.createStringLiteral(ctx.module.name)]),
   __doc__: (ctx) => {
     const doc = docstring((ctx.analysis.module.node as import("@pyts/parser").Module).body);
     return doc === null ? f.createNull() : f.createStringLiteral(doc);
   },
-  __file__: (ctx) => f.createCallExpression(ctx.useRuntime("moduleFile"), undefined, [f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta")), "url")]),
+  __file__: (ctx) => f.createCallExpression(ctx.useRuntime("moduleFile"), undefined, [importMetaUrl()]),
 };
+
+function importMetaUrl(): ts.Expression {
+  return f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta")), "url");
+}
 
 export function lowerName(ctx: LowerContext, node: Name): ts.Expression {
   const res = ctx.analysis.resolve(ctx.scope, node.id);

@@ -1,0 +1,76 @@
+// Programs of several files: which files are modules of a program, and what the compiler needs to
+// translate each (its module name and a resolver for the modules it imports, from @pyts/compiler's
+// `programModule`). A program's root is the directory of its entry script (CPython's `sys.path[0]`),
+// or the directory given to `pyts DIR -o OUT`. A file is translated as a module of a program only when
+// it imports another file of it or is imported by one, so a lone script translates as before.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { ModuleOptions } from "@pyts/compiler";
+import { loaded } from "./compile.js";
+import { packageRoot } from "./files.js";
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function readOrNull(file: string): Uint8Array | null {
+  return isFile(file) ? readFileSync(file) : null;
+}
+
+/** The compiler's options for `file` as a module of the program rooted at `root` (null: not a module there). */
+export function moduleOptionsFor(root: string, file: string): ModuleOptions | null {
+  return loaded().compiler.programModule({ root: path.resolve(root), file: path.resolve(file), read: readOrNull });
+}
+
+/** The files of the program (absolute paths) that `file` imports. */
+export function importedFiles(root: string, file: string): string[] {
+  const { compiler } = loaded();
+  const own = compiler.moduleNameOf(path.resolve(root), path.resolve(file));
+  const imports = compiler.moduleImports(readFileSync(file), own);
+  const found = new Set<string>();
+  for (const module of imports) {
+    const target = compiler.moduleFileOf(path.resolve(root), module, isFile);
+    if (target !== null && path.resolve(target) !== path.resolve(file)) found.add(path.resolve(target));
+  }
+  return [...found];
+}
+
+/** Of these files (each with its program's root), the absolute paths of those that are modules of a program of several files. */
+export function programMembers(files: readonly { file: string; root: string }[]): Set<string> {
+  const members = new Set<string>();
+  for (const { file, root } of files) {
+    if (!existsSync(file)) continue;
+    let imported: string[];
+    try {
+      imported = importedFiles(root, file);
+    } catch {
+      continue;
+    }
+    if (imported.length === 0) continue;
+    members.add(path.resolve(file));
+    for (const target of imported) members.add(target);
+  }
+  return members;
+}
+
+/** The files of the program that starts at `entry`, the entry first, each once (empty imports: just the entry). */
+export function programFiles(entry: string): string[] {
+  const root = packageRoot(path.dirname(path.resolve(entry)));
+  const order = [path.resolve(entry)];
+  for (let i = 0; i < order.length; i++) {
+    for (const target of importedFiles(root, order[i]!)) if (!order.includes(target)) order.push(target);
+  }
+  return order;
+}
+
+/** `programMembers` of the `.py` files beside `file` (for one file translated on its own). */
+export function siblingMembers(file: string): Set<string> {
+  const dir = path.dirname(path.resolve(file));
+  const root = packageRoot(dir);
+  const files = readdirSync(dir).filter((name) => name.endsWith(".py")).map((name) => ({ file: path.join(dir, name), root }));
+  return programMembers(files);
+}
