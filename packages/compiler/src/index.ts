@@ -102,6 +102,8 @@ function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): 
       const found = options.module?.resolve(name);
       return found ? found.names.filter((n) => !n.startsWith("_")) : level === 0 ? runtimeModuleExports(module) : undefined;
     });
+    // A module of a program is used by other files too: inference that needs every use of a name in view must not run.
+    if (options.module !== undefined) analysis.dynamicNames = true;
     diagnostics.push(...checkAsync(parsed.module, analysis));
     const types = new TypeEnv(analysis);
     collectClasses(parsed.module, types);

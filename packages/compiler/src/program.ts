@@ -34,6 +34,12 @@ export interface ModuleOptions {
   isPackage: boolean;
   /** Finds another module of the program by its dotted name, or null. */
   resolve: (name: string) => ProgramModule | null;
+  /**
+   * Whether the module can be the program's entry point (`__name__ == "__main__"`): by default the
+   * runtime decides when the program starts; false where a Python module is never the entry (a
+   * bundle whose entry is TypeScript), making `__name__` the module's name.
+   */
+  canBeMain?: boolean;
 }
 
 /** The absolute dotted name of `from <dots><module> import ...` in `module`; null when it leaves the program. */
@@ -101,6 +107,8 @@ export interface ProgramFiles {
   read: (path: string) => string | Uint8Array | null;
   /** How the translation of `file` imports the translation of `target` (both Python paths under `root`). */
   specifier?: (file: string, target: string) => string;
+  /** See `ModuleOptions.canBeMain`. */
+  canBeMain?: boolean;
 }
 
 /** The dotted module name of a file under a root (`pkg/util.py` → `pkg.util`), or null when it has none. */
@@ -149,7 +157,7 @@ export function programModule(program: ProgramFiles): ModuleOptions | null {
     found.set(module, result);
     return result;
   };
-  return { name, isPackage, resolve };
+  return { name, isPackage, resolve, ...(program.canBeMain === false ? { canBeMain: false } : {}) };
 }
 
 function slashes(path: string): string {

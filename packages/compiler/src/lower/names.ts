@@ -135,7 +135,7 @@ export function docstring(body: readonly import("@pyts/parser").Stmt[]): string 
 const MODULE_VALUES: Record<string, (ctx: LowerContext) => ts.Expression> = {
   // In a program of several files, `"__main__"` only for the module the program started with.
   __name__: (ctx) =>
-    ctx.module === null ? f.createStringLiteral("__main__") : f.createCallExpression(ctx.useRuntime("moduleName"), undefined, [importMetaUrl(), f.createStringLiteral(ctx.module.name)]),
+    ctx.module === null ? f.createStringLiteral("__main__") : ctx.module.canBeMain === false ? f.createStringLiteral(ctx.module.name) : f.createCallExpression(ctx.useRuntime("moduleName"), undefined, [importMetaUrl(), f.createStringLiteral(ctx.module.name)]),
   __doc__: (ctx) => {
     const doc = docstring((ctx.analysis.module.node as import("@pyts/parser").Module).body);
     return doc === null ? f.createNull() : f.createStringLiteral(doc);
