@@ -121,3 +121,46 @@ describe("imports a program cannot resolve", () => {
     expect(result.stderr).toMatch(/main\.py:2:12: warning PY4001: the module `helper` is loaded when the program starts/);
   });
 });
+
+describe("circular imports", () => {
+  const write = (dir: string, files: Record<string, string>): void => {
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  };
+
+  it("modules that import each other at the top run as in CPython", () => {
+    const dir = tempDir();
+    write(dir, {
+      "main.py": 'import a\nprint("main:", a.fa(), a.b.call_a())\n',
+      "a.py": 'import b\nprint("a: body")\n\n\ndef fa():\n    return "fa+" + b.fb()\n',
+      "b.py": 'import a\nprint("b: body")\n\n\ndef fb():\n    return "fb"\n\n\ndef call_a():\n    return a.fa()\n',
+    });
+    const expected = python(dir, "main.py");
+    expect(expected.status).toBe(0);
+    const result = pyts(["run", "main.py"], { cwd: dir });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(expected.stdout);
+  });
+
+  it("a circular import that is not at the top of its module is a diagnostic, in pyts run and pyts DIR -o OUT", () => {
+    const dir = tempDir();
+    write(dir, {
+      "main.py": "import a\n",
+      "a.py": 'print("a: start")\nimport b\n',
+      "b.py": "import a\n",
+    });
+    const run = pyts(["run", "main.py"], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/a\.py:2:8: error PY3003: `a circular import loaded where it runs` is not supported: the modules a → b → a import each other/);
+    const out = pyts([dir, "-o", path.join(tempDir(), "out")]);
+    expect(out.status).toBe(1);
+    expect(out.stderr).toMatch(/a\.py:2:8: error PY3003/);
+  });
+
+  it("an import of the entry module is a diagnostic (CPython would run the entry file twice)", () => {
+    const dir = tempDir();
+    write(dir, { "main.py": "import helper\n", "helper.py": "import main\n" });
+    const result = pyts(["run", "main.py"], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/helper\.py:1:8: error PY3003: `an import of the program's entry module` is not supported/);
+  });
+});

@@ -39,6 +39,8 @@ export interface Translation {
   diagnostics: Diagnostic[];
   /** True when no diagnostic is an error: only then may `code` be written or run. */
   ok: boolean;
+  /** A module of a program: the program's modules it imports (see modules.ts, `importCycleDiagnostics`). */
+  moduleImports?: import("@pyts/compiler").ModuleImport[];
 }
 
 export interface TranslateOptions {
@@ -76,7 +78,7 @@ function transpileOptions(options: TranslateOptions) {
 function asTranslation(result: TranspileResult): Translation {
   const diagnostics = [...result.diagnostics];
   const ok = !diagnostics.some((d) => d.severity === "error");
-  return { code: ok ? result.code : "", map: result.map ?? undefined, diagnostics, ok };
+  return { code: ok ? result.code : "", map: result.map ?? undefined, diagnostics, ok, ...(result.moduleImports ? { moduleImports: result.moduleImports } : {}) };
 }
 
 function internalError(error: unknown): Translation {

@@ -5,7 +5,8 @@
 // it imports another file of it or is imported by one, so a lone script translates as before.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { ModuleOptions } from "@pyts/compiler";
+import type { ModuleImport, ModuleOptions } from "@pyts/compiler";
+import type { Diagnostic } from "@pyts/parser";
 import { loaded } from "./compile.js";
 import { packageRoot } from "./files.js";
 
@@ -24,6 +25,11 @@ function readOrNull(file: string): Uint8Array | null {
 /** The compiler's options for `file` as a module of the program rooted at `root` (null: not a module there). */
 export function moduleOptionsFor(root: string, file: string): ModuleOptions | null {
   return loaded().compiler.programModule({ root: path.resolve(root), file: path.resolve(file), read: readOrNull });
+}
+
+/** The dotted module name of `file` in the program rooted at `root`, or null. */
+export function moduleNameOf(root: string, file: string): string | null {
+  return loaded().compiler.moduleNameOf(path.resolve(root), path.resolve(file))?.name ?? null;
 }
 
 /** The files of the program (absolute paths) that `file` imports. */
@@ -73,4 +79,39 @@ export function siblingMembers(file: string): Set<string> {
   const root = packageRoot(dir);
   const files = readdirSync(dir).filter((name) => name.endsWith(".py")).map((name) => ({ file: path.join(dir, name), root }));
   return programMembers(files);
+}
+
+/** A translated module of a program, for `importCycleDiagnostics`. */
+export interface TranslatedModule {
+  /** Its dotted name. */
+  name: string;
+  file: string;
+  source: Uint8Array;
+  imports: readonly ModuleImport[];
+}
+
+/**
+ * Errors for the imports ES modules cannot run as CPython does, each at its import: a circular import
+ * that loads a module where it runs (the modules would wait for each other), and an import of the
+ * entry module (CPython runs the entry file a second time under its own name; ES modules run it once).
+ */
+export function importCycleDiagnostics(modules: readonly TranslatedModule[], entry: string | null): { module: TranslatedModule; diagnostic: Diagnostic }[] {
+  const { compiler, parser } = loaded();
+  const byName = new Map(modules.map((m) => [m.name, m]));
+  const out: { module: TranslatedModule; diagnostic: Diagnostic }[] = [];
+  for (const found of compiler.importCycles(new Map(modules.map((m) => [m.name, m.imports])))) {
+    const module = byName.get(found.module)!;
+    const reason = `the modules ${found.cycle.join(" → ")} import each other, and this import is not at the top of its module: ES modules would wait for each other forever`;
+    out.push({ module, diagnostic: parser.diagnostic("PY3003", found.import, ["a circular import loaded where it runs", reason], { help: "move the import to the top of the module, before any other statement" }) });
+  }
+  if (entry !== null) {
+    for (const module of modules) {
+      for (const imp of module.imports) {
+        if (imp.module !== entry) continue;
+        const reason = `CPython would run ${entry}.py a second time, as module \`${entry}\` beside \`__main__\`; ES modules run it once`;
+        out.push({ module, diagnostic: parser.diagnostic("PY3003", imp, ["an import of the program's entry module", reason]) });
+      }
+    }
+  }
+  return out;
 }

@@ -19,7 +19,7 @@ import { format, formatAsync } from "./format.js";
 import { collectClasses } from "./lower/classes.js";
 import { LowerContext } from "./lower/context.js";
 import { runtimeModuleExports } from "./lower/imports.js";
-import { resolveRelative, type ModuleOptions } from "./program.js";
+import { resolveRelative, type ModuleImport, type ModuleOptions } from "./program.js";
 import { lowerModule } from "./lower/module.js";
 import { TypeEnv } from "./lower/types.js";
 import type { Module, Node } from "@pyts/parser";
@@ -45,10 +45,15 @@ export interface TranspileResult {
   /** v3 source map from the TypeScript to the Python (each statement to its Python line); null on error. */
   map: null | EncodedSourceMap;
   diagnostics: Diagnostic[];
+  /**
+   * For a module of a program (`options.module`): the other modules of the program it imports. A
+   * caller that sees the whole program checks them for cycles ES modules cannot run as CPython does.
+   */
+  moduleImports?: ModuleImport[];
 }
 
 export type { Diagnostic };
-export { moduleFileOf, moduleImports, moduleInterface, moduleNameOf, programModule, type ModuleOptions, type ProgramFiles, type ProgramModule } from "./program.js";
+export { importCycles, moduleFileOf, moduleImports, moduleInterface, moduleNameOf, programModule, type ModuleImport, type ModuleOptions, type ProgramFiles, type ProgramModule } from "./program.js";
 
 export interface TranspileAsyncOptions extends TranspileOptions {
   /**
@@ -120,7 +125,8 @@ function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): 
 
 function finishTranspile(stage: Lowered, formatted: readonly string[], options: TranspileOptions): TranspileResult {
   const { code, marks } = takePositionMarks(joinChunks(formatted));
-  return { code, map: sourceMap(marks, stage.lines, options.filename ?? "input.py"), diagnostics: stage.diagnostics };
+  const moduleImports = options.module !== undefined && stage.ctx !== null ? { moduleImports: stage.ctx.moduleImports } : {};
+  return { code, map: sourceMap(marks, stage.lines, options.filename ?? "input.py"), diagnostics: stage.diagnostics, ...moduleImports };
 }
 
 /** Runs a step; what it throws becomes a diagnostic at the node being lowered (PY3001 for a stack overflow, else PY9999). */

@@ -27,6 +27,17 @@ export interface ProgramModule {
   classes: readonly string[];
 }
 
+/** An import of another module of the program, as `TranspileResult.moduleImports` lists it. */
+export interface ModuleImport {
+  /** The dotted name of the module whose body the import runs (each package on the way is one too). */
+  module: string;
+  /** The import is an ES import at the top of the translation; otherwise it loads where it runs (`await import`). */
+  atTop: boolean;
+  /** The byte span of the import's alias in the source. */
+  start: number;
+  end: number;
+}
+
 export interface ModuleOptions {
   /** The module's dotted name: `helper`, `pkg.util`, `pkg` for `pkg/__init__.py`. */
   name: string;
@@ -173,4 +184,40 @@ function relativeSpecifier(file: string, target: string): string {
   const up = from.length - common;
   const rest = to.slice(common).join("/").replace(/\.py$/, ".js");
   return up === 0 ? `./${rest}` : `${"../".repeat(up)}${rest}`;
+}
+
+/**
+ * The imports that close a cycle ES modules cannot run as CPython does: a circular import where one
+ * of the imports loads its module where it runs (`await import`) rather than at the top. Such a
+ * module would wait for a module that waits for it. Cycles of top-of-file imports run as in CPython
+ * (each module's body once, in the same order) and are not reported.
+ */
+export function importCycles(program: ReadonlyMap<string, readonly ModuleImport[]>): { module: string; import: ModuleImport; cycle: string[] }[] {
+  const path = (from: string, to: string): string[] | null => {
+    const previous = new Map<string, string>([[from, from]]);
+    const queue = [from];
+    while (queue.length > 0) {
+      const current = queue.shift()!;
+      if (current === to) {
+        const out = [to];
+        for (let at = to; at !== from; at = previous.get(at)!) out.unshift(previous.get(at)!);
+        return out;
+      }
+      for (const next of program.get(current) ?? []) {
+        if (previous.has(next.module)) continue;
+        previous.set(next.module, current);
+        queue.push(next.module);
+      }
+    }
+    return null;
+  };
+  const found: { module: string; import: ModuleImport; cycle: string[] }[] = [];
+  for (const [module, imports] of program) {
+    for (const imp of imports) {
+      if (imp.atTop) continue;
+      const back = path(imp.module, module);
+      if (back !== null) found.push({ module, import: imp, cycle: [module, ...back] });
+    }
+  }
+  return found;
 }

@@ -6,7 +6,7 @@ import path from "node:path";
 import { failureExitCode, translateAsync } from "../compile.js";
 import { runJavaScript, toRunnableJavaScript, type RunOptions } from "../execute.js";
 import { displayName, packageRoot, readSource, STDIN, tsPathFor } from "../files.js";
-import { moduleOptionsFor, programFiles } from "../modules.js";
+import { importCycleDiagnostics, moduleOptionsFor, programFiles, type TranslatedModule } from "../modules.js";
 import { asSourceMap } from "../sourcemap.js";
 import type { Reporter } from "../report.js";
 
@@ -31,19 +31,27 @@ export async function runCommand(file: string, argv: readonly string[], reporter
 async function runProgram(entry: string, files: readonly string[], args: readonly string[], reporter: Reporter): Promise<number> {
   const root = packageRoot(path.dirname(path.resolve(entry)));
   const modules: NonNullable<RunOptions["program"]>["modules"] = [];
+  const translated: TranslatedModule[] = [];
   const failures = [];
   for (const file of files) {
     const shown = path.relative(process.cwd(), file) || file;
     const source = readSource(file);
-    const result = await translateAsync(source, { filename: shown, module: moduleOptionsFor(root, file) ?? undefined });
+    const module = moduleOptionsFor(root, file) ?? undefined;
+    const result = await translateAsync(source, { filename: shown, module });
     reporter.diagnostics(result.diagnostics, source, shown);
     if (!result.ok) {
       failures.push(...result.diagnostics);
       continue;
     }
+    if (module !== undefined) translated.push({ name: module.name, file: shown, source, imports: result.moduleImports ?? [] });
     const relative = path.relative(root, file).replace(/\.py$/, ".js");
     const javascript = toRunnableJavaScript(result.code, { filename: tsPathFor(shown), map: asSourceMap(result.map), pythonPath: file });
     modules.push({ path: relative, javascript, pythonPath: file });
+  }
+  const entryModule = moduleOptionsFor(root, entry)?.name ?? null;
+  for (const { module, diagnostic } of importCycleDiagnostics(translated, entryModule)) {
+    reporter.diagnostics([diagnostic], module.source, module.file);
+    failures.push(diagnostic);
   }
   if (failures.length > 0) return failureExitCode(failures);
   const entryPath = path.relative(root, path.resolve(entry)).replace(/\.py$/, ".js");

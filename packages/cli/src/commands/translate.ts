@@ -8,7 +8,7 @@ import { Progress } from "../progress.js";
 import { asSourceMap, withInlineSourceMap, type RawSourceMap } from "../sourcemap.js";
 import type { Reporter } from "../report.js";
 import { watchInputs } from "../watch.js";
-import { programMembers, siblingMembers } from "../modules.js";
+import { importCycleDiagnostics, moduleNameOf, programMembers, siblingMembers, type TranslatedModule } from "../modules.js";
 
 export interface TranslateCommandOptions {
   outDir?: string;
@@ -55,6 +55,8 @@ export async function translateCommand(args: readonly string[], options: Transla
     const progress = new Progress(batch.length, reporter.options.quiet || reporter.options.format === "json");
     let failed = 0;
     let internalError = false;
+    /** The modules of each program (by root) in the batch. */
+    const translated = new Map<string, TranslatedModule[]>();
     const members = programMembers(batch.filter((input) => input.file !== STDIN).map((input) => ({ file: input.file, root: input.root ?? path.dirname(input.file) })));
     await translateAll(batch, { runtimeModule: options.runtime, jobs: options.jobs ?? defaultJobs(batch.length), programMembers: members }, (result) => {
       const name = displayName(result.input.file);
@@ -68,6 +70,11 @@ export async function translateCommand(args: readonly string[], options: Transla
       const translation = result.translation!;
       if (translation.diagnostics.length > 0) progress.clear();
       reporter.diagnostics(translation.diagnostics, result.source, name);
+      const module = translation.moduleImports && result.input.root !== undefined ? moduleNameOf(result.input.root, result.input.file) : null;
+      if (module !== null) {
+        const root = path.resolve(result.input.root!);
+        translated.set(root, [...(translated.get(root) ?? []), { name: module, file: name, source: result.source, imports: translation.moduleImports! }]);
+      }
       if (!translation.ok) {
         failed++;
         if (failureExitCode(translation.diagnostics) === 3) internalError = true;
@@ -93,9 +100,11 @@ export async function translateCommand(args: readonly string[], options: Transla
       }
     });
     progress.clear();
+    const cycles = [...translated.values()].flatMap((modules) => importCycleDiagnostics(modules, null));
+    for (const { module, diagnostic } of cycles) reporter.diagnostics([diagnostic], module.source, module.file);
     const written = batch.length - failed;
     reporter.info(`pyts: wrote ${plural(written, "file")} to ${outDir}${failed > 0 ? `, ${failed} failed` : ""}`);
-    return internalError ? 3 : failed > 0 ? 1 : 0;
+    return internalError ? 3 : failed > 0 || cycles.length > 0 ? 1 : 0;
   };
 
   const status = await translateBatch(inputs);

@@ -10,7 +10,7 @@ import ts from "../typescript.cjs";
 import type { Scope, ScopeAnalysis, SymbolInfo } from "../analyze/scopes.js";
 import type { Declaration } from "./names.js";
 import type { ImportTarget } from "./imports.js";
-import type { ModuleOptions } from "../program.js";
+import type { ModuleImport, ModuleOptions } from "../program.js";
 import type { TypeEnv } from "./types.js";
 
 const f = ts.factory;
@@ -57,6 +57,8 @@ export class LowerContext {
   fn: FunctionContext;
   readonly types: TypeEnv;
 
+  /** The modules of the program this one imports, each where (see `TranspileResult.moduleImports`). */
+  readonly moduleImports: ModuleImport[] = [];
   /** What each `import` alias names (see imports.ts). */
   readonly imports = new Map<Node, ImportTarget>();
   /** The caught exception of each enclosing `except` handler, innermost last (for a bare `raise`). */

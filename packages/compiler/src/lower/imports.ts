@@ -224,11 +224,16 @@ function programTarget(ctx: LowerContext, node: Import | ImportFrom, alias: Alia
   const own = options.isPackage ? options.name : options.name.split(".").slice(0, -1).join(".");
   const loads: string[] = [];
   const parts = dotted.split(".");
+  const edge = (module: string): void => {
+    ctx.moduleImports.push({ module, atTop, start: alias.start, end: alias.end });
+  };
   for (let i = 1; i <= parts.length; i++) {
     const prefix = parts.slice(0, i).join(".");
     if (own === prefix || own.startsWith(`${prefix}.`)) continue;
     const module = options.resolve(prefix);
-    if (module !== null) loads.push(module.specifier);
+    if (module === null) continue;
+    loads.push(module.specifier);
+    edge(prefix);
   }
   if (node._type === "Import") {
     const module = alias.asname !== null ? dotted : parts[0]!;
@@ -238,6 +243,7 @@ function programTarget(ctx: LowerContext, node: Import | ImportFrom, alias: Alia
   }
   if (alias.name === "*") return { kind: "program", module: dotted, info: found, name: "*", loads, atTop };
   const sub = options.resolve(`${dotted}.${alias.name}`);
+  if (sub !== null) edge(`${dotted}.${alias.name}`);
   if (sub !== null) return { kind: "program", module: `${dotted}.${alias.name}`, info: sub, name: null, loads: [...loads, sub.specifier], atTop };
   return { kind: "program", module: dotted, info: found, name: alias.name, loads, atTop };
 }
