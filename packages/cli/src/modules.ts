@@ -32,11 +32,39 @@ export function moduleNameOf(root: string, file: string): string | null {
   return loaded().compiler.moduleNameOf(path.resolve(root), path.resolve(file))?.name ?? null;
 }
 
+const topLevelModules = new Map<string, Set<string>>();
+
+/** The names of the top-level modules and packages under `root` (`helper` for helper.py, `pkg` for pkg/). */
+function modulesAt(root: string): Set<string> {
+  let names = topLevelModules.get(root);
+  if (names === undefined) {
+    names = new Set();
+    for (const entry of readdirSync(root, { withFileTypes: true })) {
+      if (entry.isFile() && entry.name.endsWith(".py")) names.add(entry.name.slice(0, -3));
+      else if (entry.isDirectory() && existsSync(path.join(root, entry.name, "__init__.py"))) names.add(entry.name);
+    }
+    topLevelModules.set(root, names);
+  }
+  return names;
+}
+
+/** Whether a source may import a module of the program: it names one after `import`/`from`, or imports relatively. */
+function mayImportFrom(source: Uint8Array, root: string): boolean {
+  const text = Buffer.from(source.buffer, source.byteOffset, source.byteLength).toString("latin1");
+  if (!/\bimport\b/.test(text)) return false;
+  if (/\bfrom\s+\./.test(text)) return true;
+  for (const match of text.matchAll(/\b(?:import|from)\s+([A-Za-z_]\w*)/g)) if (modulesAt(root).has(match[1]!)) return true;
+  return /\bimport\s+[\w.]+\s*,/.test(text);
+}
+
 /** The files of the program (absolute paths) that `file` imports. */
 export function importedFiles(root: string, file: string): string[] {
   const { compiler } = loaded();
+  const source = readFileSync(file);
+  // Parsing every file of a directory to find its imports is the cost of a second translation: skip those that cannot import one.
+  if (!mayImportFrom(source, path.resolve(root))) return [];
   const own = compiler.moduleNameOf(path.resolve(root), path.resolve(file));
-  const imports = compiler.moduleImports(readFileSync(file), own);
+  const imports = compiler.moduleImports(source, own);
   const found = new Set<string>();
   for (const module of imports) {
     const target = compiler.moduleFileOf(path.resolve(root), module, isFile);

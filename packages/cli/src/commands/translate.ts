@@ -57,7 +57,8 @@ export async function translateCommand(args: readonly string[], options: Transla
     let internalError = false;
     /** The modules of each program (by root) in the batch. */
     const translated = new Map<string, TranslatedModule[]>();
-    const members = programMembers(batch.filter((input) => input.file !== STDIN).map((input) => ({ file: input.file, root: input.root ?? path.dirname(input.file) })));
+    // Members among all the inputs (a re-translation under --watch sees the files it does not re-translate).
+    const members = programMembers([...new Set([...inputs, ...batch])].filter((input) => input.file !== STDIN).map((input) => ({ file: input.file, root: input.root ?? path.dirname(input.file) })));
     await translateAll(batch, { runtimeModule: options.runtime, jobs: options.jobs ?? defaultJobs(batch.length), programMembers: members }, (result) => {
       const name = displayName(result.input.file);
       progress.tick(name);

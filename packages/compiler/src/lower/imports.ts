@@ -189,7 +189,9 @@ function planStatement(ctx: LowerContext, node: Import | ImportFrom, tries: read
     const target = node._type === "Import" ? importTarget(alias.asname !== null ? alias.name : alias.name.split(".")[0]!, null) : fromTarget(ctx, node, alias);
     if (target === null) continue;
     if (target.kind === "missing" && !caught) {
-      ctx.error("PY3002", alias, [target.module], { help: "pyts translates programs that use the modules its runtime provides" });
+      const file = target.module.split(".").join("/");
+      const notes = ctx.module !== null ? [`no ${file}.py or ${file}/__init__.py in the program, and not a module the runtime provides`] : [];
+      ctx.error("PY3002", alias, [target.module], { notes, help: "pyts translates programs that use the modules its runtime provides" });
       continue;
     }
     // `import a.b` needs `a.b` to exist even though it binds `a`.
