@@ -8,6 +8,8 @@
 //                                     asyncio.gather(...cs, kw({ return_exceptions: true }))
 //     names.append(n)   (list)        names.push(n)                      builtin-type methods: see methods.ts
 //     handler(x)        (unknown)     handler(x)                         keywords to an unknown callee: PY3003
+//     Item("pen", 2)    (from shop.inventory import Item, a class there)
+//                                     new Item("pen", 2)                 another module of the program: its classes get `new`
 //
 // A function whose definition the compiler sees (a `def` bound once, a method of a known class)
 // takes its parameters in the order lowerParameters emits them; a skipped defaulted argument is

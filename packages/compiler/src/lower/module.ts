@@ -7,6 +7,12 @@
 //     async def main():
 //         print("hi")                     const main = coroutine(async function main(): Promise<void> { print("hi"); });
 //     asyncio.run(main())                 asyncio.run(main());
+//
+// A module of a program of several files (program.ts) exports its top-level names, and re-exports
+// the names it imports from the program's other modules:
+//
+//     from .util import f                 import { f } from "./util.js";  export { f };
+//     greeting = "hi"                     export const greeting = "hi";
 import type { Module, Stmt } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";

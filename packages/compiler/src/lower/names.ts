@@ -6,6 +6,8 @@
 //     if total > 10:             }
 //         label = "big"          let label!: string;     (first bound inside a block: declared at the top)
 //     print(label, len(xs))      print(label, len(xs));  (`print`, `len`: runtime builtins)
+//     __name__, __doc__          "__main__" (a module of a program: moduleName(import.meta.url, "helper")),
+//     __file__                   the module's docstring or null, moduleFile(import.meta.url)
 //
 // A local is declared where it is first bound when that is a top-level statement of its function
 // (`const` when bound once, `let` otherwise); a local first bound inside a block (if, loop, try,
