@@ -4,7 +4,9 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { translateAsync, type Translation } from "./compile.js";
+import path from "node:path";
 import { displayName, readSource, type PythonInput } from "./files.js";
+import { moduleOptionsFor } from "./modules.js";
 
 export interface FileResult {
   input: PythonInput;
@@ -17,6 +19,8 @@ export interface FileResult {
 
 export interface BatchOptions {
   runtimeModule?: string;
+  /** Absolute paths of the inputs that are modules of a program of several files. */
+  programMembers?: ReadonlySet<string>;
   /** Worker threads; 1 translates on the main thread. */
   jobs: number;
 }
@@ -31,20 +35,23 @@ export function defaultJobs(fileCount: number): number {
   return Math.max(1, Math.min(os.availableParallelism(), Math.floor(fileCount / FILES_PER_WORKER)));
 }
 
-export async function translateOne(input: PythonInput, runtimeModule: string | undefined): Promise<FileResult> {
+/** `inProgram`: translate the file as a module of the program rooted at `input.root` (modules.ts). */
+export async function translateOne(input: PythonInput, runtimeModule: string | undefined, inProgram = false): Promise<FileResult> {
   let source: Uint8Array;
   try {
     source = readSource(input.file);
   } catch (error) {
     return { input, source: new Uint8Array(), readError: (error as Error).message };
   }
-  return { input, source, translation: await translateAsync(source, { filename: displayName(input.file), runtimeModule }) };
+  const module = inProgram && input.root !== undefined ? (moduleOptionsFor(input.root, input.file) ?? undefined) : undefined;
+  return { input, source, translation: await translateAsync(source, { filename: displayName(input.file), runtimeModule, module }) };
 }
 
 export interface WorkerRequest {
   index: number;
   input: PythonInput;
   runtimeModule?: string;
+  inProgram: boolean;
 }
 
 export async function translateAll(
@@ -53,8 +60,9 @@ export async function translateAll(
   onResult: (result: FileResult) => void,
 ): Promise<void> {
   const jobs = Math.min(options.jobs, inputs.length);
+  const inProgram = (input: PythonInput) => options.programMembers?.has(path.resolve(input.file)) ?? false;
   if (jobs <= 1) {
-    for (const input of inputs) onResult(await translateOne(input, options.runtimeModule));
+    for (const input of inputs) onResult(await translateOne(input, options.runtimeModule, inProgram(input)));
     return;
   }
   const done = new Map<number, FileResult>();
@@ -75,7 +83,7 @@ export async function translateAll(
             const sendNext = () => {
               if (nextToSend >= inputs.length) return resolve();
               const index = nextToSend++;
-              const request: WorkerRequest = { index, input: inputs[index]!, runtimeModule: options.runtimeModule };
+              const request: WorkerRequest = { index, input: inputs[index]!, runtimeModule: options.runtimeModule, inProgram: inProgram(inputs[index]!) };
               worker.postMessage(request);
             };
             worker.on("message", (message: { index: number; result: FileResult }) => {

@@ -39,11 +39,15 @@ export interface Translation {
   diagnostics: Diagnostic[];
   /** True when no diagnostic is an error: only then may `code` be written or run. */
   ok: boolean;
+  /** A module of a program: the program's modules it imports (see modules.ts, `importCycleDiagnostics`). */
+  moduleImports?: import("@pyts/compiler").ModuleImport[];
 }
 
 export interface TranslateOptions {
   filename: string;
   runtimeModule?: string;
+  /** The file as a module of a program of several files (see modules.ts). */
+  module?: import("@pyts/compiler").ModuleOptions;
 }
 
 /** Translates synchronously (prettier through @prettier/sync). */
@@ -68,13 +72,13 @@ export async function translateAsync(source: string | Uint8Array, options: Trans
 }
 
 function transpileOptions(options: TranslateOptions) {
-  return { filename: options.filename, runtimeModule: options.runtimeModule ?? DEFAULT_RUNTIME_MODULE };
+  return { filename: options.filename, runtimeModule: options.runtimeModule ?? DEFAULT_RUNTIME_MODULE, ...(options.module ? { module: options.module } : {}) };
 }
 
 function asTranslation(result: TranspileResult): Translation {
   const diagnostics = [...result.diagnostics];
   const ok = !diagnostics.some((d) => d.severity === "error");
-  return { code: ok ? result.code : "", map: result.map ?? undefined, diagnostics, ok };
+  return { code: ok ? result.code : "", map: result.map ?? undefined, diagnostics, ok, ...(result.moduleImports ? { moduleImports: result.moduleImports } : {}) };
 }
 
 function internalError(error: unknown): Translation {

@@ -3,7 +3,7 @@
 // at the runtime package this CLI was installed with, and a child `node` runs the result so that its
 // stdout, stderr and exit code are the program's own.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -68,6 +68,11 @@ export interface RunOptions {
   /** Text for the program's stdin when capturing; the CLI passes its own stdin through. */
   input?: string;
   timeoutMs?: number;
+  /**
+   * A program of several files: the entry's path (`main.js`) and every module's, relative to one
+   * directory, with its JavaScript and its Python file. The `javascript` argument is then unused.
+   */
+  program?: { entry: string; modules: { path: string; javascript: string; pythonPath: string }[] };
 }
 
 export interface RunResult {
@@ -88,9 +93,23 @@ export async function runJavaScript(javascript: string, options: RunOptions): Pr
   try {
     // Named after the Python file, so that a module's `__file__` (program.ts) ends as CPython's does.
     const base = options.argv0.endsWith(".py") ? path.basename(options.argv0, ".py") : "main";
-    const main = path.join(dir, `${base}.mjs`);
-    writeFileSync(main, javascript);
+    let main = path.join(dir, `${base}.mjs`);
     const env: NodeJS.ProcessEnv = { ...process.env, PYTS_ARGV0: options.argv0 };
+    if (options.program === undefined) {
+      writeFileSync(main, javascript);
+    } else {
+      // The translated modules import each other as `./helper.js`: ES modules by the package type.
+      writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
+      const sources: Record<string, string> = {};
+      for (const module of options.program.modules) {
+        const file = path.join(dir, module.path);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, module.javascript);
+        sources[pathToFileURL(file).href] = module.pythonPath;
+      }
+      main = path.join(dir, options.program.entry);
+      env["PYTS_MODULE_SOURCES"] = JSON.stringify(sources);
+    }
     const flags = ["--import", PRELUDE];
     if (options.pythonPath !== undefined) {
       env["PYTS_SOURCE"] = options.pythonPath;

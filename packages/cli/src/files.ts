@@ -1,7 +1,7 @@
 // Finding inputs and writing outputs. Output files are written to a temporary file beside the target
 // and renamed into place, so a reader never sees half a file and a failed translation leaves nothing.
 import { randomBytes } from "node:crypto";
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export const STDIN = "-";
@@ -12,6 +12,8 @@ export interface PythonInput {
   file: string;
   /** Path relative to the directory argument it came from; the basename for a file argument. */
   relative: string;
+  /** The directory argument it came from, or the file's directory: the root of its program's modules. */
+  root?: string;
 }
 
 export class UsageError extends Error {}
@@ -33,12 +35,19 @@ export function collectPythonInputs(args: readonly string[]): PythonInput[] {
       throw new UsageError(`no such file or directory: ${arg}`);
     }
     if (stats.isDirectory()) {
-      for (const relative of walkPython(arg)) inputs.push({ file: path.join(arg, relative), relative });
+      for (const relative of walkPython(arg)) inputs.push({ file: path.join(arg, relative), relative, root: arg });
     } else {
-      inputs.push({ file: arg, relative: path.basename(arg) });
+      inputs.push({ file: arg, relative: path.basename(arg), root: packageRoot(path.dirname(arg)) });
     }
   }
   return inputs;
+}
+
+/** The directory above the packages (directories with `__init__.py`) that `dir` is inside of, or `dir`. */
+export function packageRoot(dir: string): string {
+  let root = dir;
+  while (existsSync(path.join(root, "__init__.py")) && path.dirname(path.resolve(root)) !== path.resolve(root)) root = path.join(root, "..");
+  return path.normalize(root);
 }
 
 function walkPython(root: string): string[] {

@@ -1,7 +1,7 @@
 // `--watch`: after the first run, re-translate each `.py` file that changes under the given paths.
 import { existsSync, statSync, watch } from "node:fs";
 import path from "node:path";
-import type { PythonInput } from "./files.js";
+import { packageRoot, type PythonInput } from "./files.js";
 
 const DEBOUNCE_MS = 50;
 
@@ -25,10 +25,10 @@ export function watchInputs(args: readonly string[], onChange: (inputs: PythonIn
     if (statSync(arg).isDirectory()) {
       watch(arg, { recursive: true }, (_event, filename) => {
         if (filename === null || !filename.endsWith(".py")) return;
-        queue({ file: path.join(arg, filename), relative: filename });
+        queue({ file: path.join(arg, filename), relative: filename, root: arg });
       });
     } else {
-      watch(arg, () => queue({ file: arg, relative: path.basename(arg) }));
+      watch(arg, () => queue({ file: arg, relative: path.basename(arg), root: packageRoot(path.dirname(arg)) }));
     }
   }
   return new Promise<never>(() => {});

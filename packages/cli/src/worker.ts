@@ -7,5 +7,5 @@ await loadCompiler();
 
 // Each worker formats in its own thread with prettier's async API (no further thread).
 parentPort!.on("message", (request: WorkerRequest) => {
-  void translateOne(request.input, request.runtimeModule).then((result) => parentPort!.postMessage({ index: request.index, result }));
+  void translateOne(request.input, request.runtimeModule, request.inProgram).then((result) => parentPort!.postMessage({ index: request.index, result }));
 });

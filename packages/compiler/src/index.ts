@@ -20,6 +20,7 @@ import { format, formatAsync } from "./format.js";
 import { collectClasses } from "./lower/classes.js";
 import { LowerContext } from "./lower/context.js";
 import { starImportNames } from "./lower/imports.js";
+import { resolveRelative, type ModuleImport, type ModuleOptions } from "./program.js";
 import { lowerModule } from "./lower/module.js";
 import { TypeEnv } from "./lower/types.js";
 import type { Module, Node } from "@pyts/parser";
@@ -31,6 +32,12 @@ export interface TranspileOptions {
   runtimeModule?: string;
   /** Format the output with prettier (default true). */
   format?: boolean;
+  /**
+   * This file as a module of a program of several files (see program.ts): its name, and how to find
+   * the other modules it imports. Without it the file is a program of its own: `__name__` is
+   * `"__main__"` and an import of anything but a runtime module is a diagnostic.
+   */
+  module?: ModuleOptions;
 }
 
 export interface TranspileResult {
@@ -39,9 +46,15 @@ export interface TranspileResult {
   /** v3 source map from the TypeScript to the Python (each statement to its Python line); null on error. */
   map: null | EncodedSourceMap;
   diagnostics: Diagnostic[];
+  /**
+   * For a module of a program (`options.module`): the other modules of the program it imports. A
+   * caller that sees the whole program checks them for cycles ES modules cannot run as CPython does.
+   */
+  moduleImports?: ModuleImport[];
 }
 
 export type { Diagnostic };
+export { importCycles, moduleFileOf, moduleImports, moduleInterface, moduleNameOf, programModule, type ModuleImport, type ModuleOptions, type ProgramFiles, type ProgramModule } from "./program.js";
 
 export interface TranspileAsyncOptions extends TranspileOptions {
   /**
@@ -116,11 +129,18 @@ function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): 
   const tooDeep = compileDepthError(parsed.module);
   if (tooDeep !== null) return { code: "", map: null, diagnostics: [...diagnostics, tooDeep] };
   return guarded(stage, () => {
-    const analysis = new ScopeAnalysis(parsed.module, (module, level) => (level === 0 ? starImportNames(module) : undefined));
+    const analysis = new ScopeAnalysis(parsed.module, (module, level) => {
+      const name = resolveRelative(options.module, module, level);
+      if (name === null) return undefined;
+      const found = options.module?.resolve(name);
+      return found ? found.names.filter((n) => !n.startsWith("_")) : level === 0 ? starImportNames(module) : undefined;
+    });
+    // A module of a program is used by other files too: inference that needs every use of a name in view must not run.
+    if (options.module !== undefined) analysis.dynamicNames = true;
     diagnostics.push(...checkAsync(parsed.module, analysis));
     const types = new TypeEnv(analysis);
     collectClasses(parsed.module, types);
-    const ctx = new LowerContext(analysis, { runtimeModule: options.runtimeModule ?? "@pyts/runtime", pythonNames: boundNames(parsed.module, analysis), types });
+    const ctx = new LowerContext(analysis, { runtimeModule: options.runtimeModule ?? "@pyts/runtime", pythonNames: boundNames(parsed.module, analysis), types, module: options.module ?? null });
     stage.ctx = ctx;
     const lowered = lowerModule(ctx, parsed.module);
     diagnostics.push(...dedupe(ctx.diagnostics, diagnostics));
@@ -138,7 +158,8 @@ function finishTranspile(stage: Lowered, formatted: readonly string[], options: 
   }
   stage.diagnostics.sort((a, b) => a.start - b.start);
   const { code, marks } = takePositionMarks(joinChunks(stage.chunks, formatted));
-  return { code, map: sourceMap(marks, stage.lines, options.filename ?? "input.py"), diagnostics: stage.diagnostics };
+  const moduleImports = options.module !== undefined && stage.ctx !== null ? { moduleImports: stage.ctx.moduleImports } : {};
+  return { code, map: sourceMap(marks, stage.lines, options.filename ?? "input.py"), diagnostics: stage.diagnostics, ...moduleImports };
 }
 
 /** Runs a step; what it throws becomes a diagnostic at the node being lowered (PY3001 for a stack overflow, else PY9999). */

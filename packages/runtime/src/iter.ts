@@ -24,9 +24,11 @@ function* fromPyIterator(it: PyIterator): Generator<unknown, void, undefined> {
   }
 }
 
+/** The type of the items of iterating a value of type `X`: `any` for `any` (a value the compiler could not type). */
+export type ItemOf<X> = 0 extends 1 & X ? any : X extends Iterable<infer T> ? T : unknown;
+
 /** A JavaScript iterable that iterates `x` the way Python's `for` does. */
-export function iterate<T>(x: Iterable<T>): Iterable<T>;
-export function iterate(x: unknown): Iterable<unknown>;
+export function iterate<X>(x: X): Iterable<ItemOf<X>>;
 export function iterate<T>(x: unknown): Iterable<T> {
   if (Array.isArray(x) || typeof x === "string") return x as unknown as Iterable<T>;
   // A class can be iterable too: an enum class iterates over its members (a static `__iter__`).

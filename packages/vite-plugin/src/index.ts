@@ -5,7 +5,14 @@
 //   pyts:strip-types  TypeScript → JavaScript with esbuild (Vite's own TypeScript transform only
 //                     looks at .ts ids)
 // A diagnostic of severity "error" fails the build at its Python position, with the code frame.
-import { formatDiagnostics, transpile } from "@pyts/compiler";
+//
+// Each `.py` file is a module of a program (see @pyts/compiler's program.ts): its top-level names are
+// its exports (`import { greet } from "./helper.py"`), and its own imports of other `.py` files of the
+// project (`import helper`, `from .util import f`) become imports of those `.py` files, which this
+// plugin translates in turn. Module names count from the directory above the file's packages.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { formatDiagnostics, programModule, transpile, type ModuleOptions } from "@pyts/compiler";
 import { LineIndex, type Diagnostic } from "@pyts/parser";
 import { transformSync } from "esbuild";
 import type { Plugin } from "vite";
@@ -25,6 +32,37 @@ function cleanId(id: string): string {
   return id.replace(/[?#].*$/, "");
 }
 
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The directory above the packages (directories with `__init__.py`) that `dir` is inside of. */
+function packageRoot(dir: string): string {
+  let root = path.resolve(dir);
+  while (existsSync(path.join(root, "__init__.py")) && path.dirname(root) !== root) root = path.dirname(root);
+  return root;
+}
+
+/** `file` as a module of its program: other `.py` files are imported by their own paths, for this plugin to translate. */
+function moduleOptions(file: string): ModuleOptions | undefined {
+  const options = programModule({
+    root: packageRoot(path.dirname(file)),
+    file: path.resolve(file),
+    read: (candidate) => (isFile(candidate) ? readFileSync(candidate) : null),
+    specifier: (from, target) => {
+      const relative = path.posix.relative(path.posix.dirname(from), target);
+      return relative.startsWith(".") ? relative : `./${relative}`;
+    },
+    // The bundle's entry is TypeScript: no Python module is `__main__`.
+    canBeMain: false,
+  });
+  return options ?? undefined;
+}
+
 function location(diagnostic: Diagnostic, lines: LineIndex, file: string) {
   // Rollup wants a 1-based line and a 0-based column.
   return { file, line: lines.line(diagnostic.start), column: lines.column(diagnostic.start) - 1 };
@@ -41,7 +79,8 @@ export default function pyts(options: PytsPluginOptions = {}): Plugin[] {
     transform(source, id) {
       if (!matches(id)) return null;
       const file = cleanId(id);
-      const result = transpile(source, { filename: file, runtimeModule });
+      const module = moduleOptions(file);
+      const result = transpile(source, { filename: file, runtimeModule, ...(module ? { module } : {}) });
       const lines = new LineIndex(new TextEncoder().encode(source));
       for (const diagnostic of result.diagnostics.filter((d) => d.severity === "warning")) {
         this.warn({ message: `${diagnostic.code}: ${diagnostic.message}`, loc: location(diagnostic, lines, file) });

@@ -93,4 +93,32 @@ describe("@pyts/vite-plugin", () => {
     expect(error.loc?.file).toBe(path.join(dir, "broken.py"));
     expect(error.frame).toContain("> 3 | x = = 1");
   });
+
+  it("resolves .py imports both ways: TypeScript imports a module's names, a module imports its siblings and a package", async () => {
+    const dir = path.join(project, "program");
+    mkdirSync(path.join(dir, "shop"), { recursive: true });
+    const files: Record<string, string> = {
+      "helper.py": 'print("helper: loading as", __name__)\n\n\ndef greet(name):\n    return f"Hello, {name}!"\n',
+      "shop/__init__.py": 'print("shop: loading")\nCURRENCY = "EUR"\n',
+      "shop/prices.py": "from . import CURRENCY\n\n\ndef price(n):\n    return f\"{n} {CURRENCY}\"\n",
+      "app.py": [
+        "import helper",
+        "from shop.prices import price",
+        "",
+        'print(helper.greet("app"), price(3))',
+        'print(__name__ == "__main__")',
+        "",
+      ].join("\n"),
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    // CPython's view: a script that imports app, then calls helper.greet.
+    writeFileSync(path.join(dir, "check.py"), 'import app\nfrom helper import greet\nprint(greet("ts"))\n');
+    const entry = 'import { print } from "@pyts/runtime";\nimport "./app.py";\nimport { greet } from "./helper.py";\nprint(greet("ts"));\n';
+    const { bundlePath } = await bundle(entry, "program");
+    const node = spawnSync(process.execPath, [bundlePath], { encoding: "utf8" });
+    const python = spawnSync(pythonExecutable(), ["check.py"], { cwd: dir, env: pythonEnv(), encoding: "utf8" });
+    expect(python.status).toBe(0);
+    expect(node.stderr).toBe("");
+    expect(node.stdout).toBe(python.stdout);
+  });
 });

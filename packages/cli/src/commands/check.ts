@@ -6,6 +6,7 @@ import path from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { failureExitCode, translateAsync } from "../compile.js";
 import { collectPythonInputs, readSource, STDIN, tsPathFor, UsageError, writeFileAtomic } from "../files.js";
+import { moduleOptionsFor, programMembers } from "../modules.js";
 import type { Reporter } from "../report.js";
 import { plural } from "./translate.js";
 
@@ -24,10 +25,12 @@ export async function checkCommand(args: readonly string[], options: CheckComman
   let missing = 0;
   let failed = 0;
   let internalError = false;
+  const members = programMembers(inputs.map((input) => ({ file: input.file, root: input.root ?? path.dirname(input.file) })));
   for (const input of inputs) {
     const target = options.outDir === undefined ? tsPathFor(input.file) : path.join(options.outDir, tsPathFor(input.relative));
     const source = readSource(input.file);
-    const result = await translateAsync(source, { filename: input.file, runtimeModule: options.runtime });
+    const module = members.has(path.resolve(input.file)) && input.root !== undefined ? (moduleOptionsFor(input.root, input.file) ?? undefined) : undefined;
+    const result = await translateAsync(source, { filename: input.file, runtimeModule: options.runtime, module });
     reporter.diagnostics(result.diagnostics, source, input.file);
     if (!result.ok) {
       failed++;

@@ -8,6 +8,7 @@ import { Progress } from "../progress.js";
 import { asSourceMap, withInlineSourceMap, type RawSourceMap } from "../sourcemap.js";
 import type { Reporter } from "../report.js";
 import { watchInputs } from "../watch.js";
+import { importCycleDiagnostics, moduleNameOf, programMembers, siblingMembers, type TranslatedModule } from "../modules.js";
 
 export interface TranslateCommandOptions {
   outDir?: string;
@@ -36,7 +37,8 @@ export async function translateCommand(args: readonly string[], options: Transla
     }
     if (options.watch) throw new UsageError("--watch needs an output directory: add -o OUT_DIR");
     if (options.sourceMap === "file") throw new UsageError("--source-map file needs an output directory: add -o OUT_DIR (or use --source-map inline)");
-    const { source, translation, readError } = await translateOne(inputs[0]!, options.runtime);
+    const input = inputs[0]!;
+    const { source, translation, readError } = await translateOne(input, options.runtime, input.file !== STDIN && siblingMembers(input.file).has(path.resolve(input.file)));
     if (readError !== undefined) throw new UsageError(`cannot read ${displayName(inputs[0]!.file)}: ${readError}`);
     reporter.diagnostics(translation!.diagnostics, source, displayName(inputs[0]!.file));
     if (translation!.ok) {
@@ -53,7 +55,11 @@ export async function translateCommand(args: readonly string[], options: Transla
     const progress = new Progress(batch.length, reporter.options.quiet || reporter.options.format === "json");
     let failed = 0;
     let internalError = false;
-    await translateAll(batch, { runtimeModule: options.runtime, jobs: options.jobs ?? defaultJobs(batch.length) }, (result) => {
+    /** The modules of each program (by root) in the batch. */
+    const translated = new Map<string, TranslatedModule[]>();
+    // Members among all the inputs (a re-translation under --watch sees the files it does not re-translate).
+    const members = programMembers([...new Set([...inputs, ...batch])].filter((input) => input.file !== STDIN).map((input) => ({ file: input.file, root: input.root ?? path.dirname(input.file) })));
+    await translateAll(batch, { runtimeModule: options.runtime, jobs: options.jobs ?? defaultJobs(batch.length), programMembers: members }, (result) => {
       const name = displayName(result.input.file);
       progress.tick(name);
       if (result.readError !== undefined) {
@@ -65,6 +71,11 @@ export async function translateCommand(args: readonly string[], options: Transla
       const translation = result.translation!;
       if (translation.diagnostics.length > 0) progress.clear();
       reporter.diagnostics(translation.diagnostics, result.source, name);
+      const module = translation.moduleImports && result.input.root !== undefined ? moduleNameOf(result.input.root, result.input.file) : null;
+      if (module !== null) {
+        const root = path.resolve(result.input.root!);
+        translated.set(root, [...(translated.get(root) ?? []), { name: module, file: name, source: result.source, imports: translation.moduleImports! }]);
+      }
       if (!translation.ok) {
         failed++;
         if (failureExitCode(translation.diagnostics) === 3) internalError = true;
@@ -90,9 +101,11 @@ export async function translateCommand(args: readonly string[], options: Transla
       }
     });
     progress.clear();
+    const cycles = [...translated.values()].flatMap((modules) => importCycleDiagnostics(modules, null));
+    for (const { module, diagnostic } of cycles) reporter.diagnostics([diagnostic], module.source, module.file);
     const written = batch.length - failed;
     reporter.info(`pyts: wrote ${plural(written, "file")} to ${outDir}${failed > 0 ? `, ${failed} failed` : ""}`);
-    return internalError ? 3 : failed > 0 ? 1 : 0;
+    return internalError ? 3 : failed > 0 || cycles.length > 0 ? 1 : 0;
   };
 
   const status = await translateBatch(inputs);

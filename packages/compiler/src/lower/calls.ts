@@ -8,6 +8,8 @@
 //                                     asyncio.gather(...cs, kw({ return_exceptions: true }))
 //     names.append(n)   (list)        names.push(n)                      builtin-type methods: see methods.ts
 //     handler(x)        (unknown)     handler(x)                         keywords to an unknown callee: PY3003
+//     Item("pen", 2)    (from shop.inventory import Item, a class there)
+//                                     new Item("pen", 2)                 another module of the program: its classes get `new`
 //
 // A function whose definition the compiler sees (a `def` bound once, a method of a known class)
 // takes its parameters in the order lowerParameters emits them; a skipped defaulted argument is
@@ -15,7 +17,7 @@
 import type { Arg, Arguments, Call, Expression, Keyword } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
-import { importedExportName } from "./imports.js";
+import { importedExportName, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { lowerElements } from "./literals.js";
 import { awaitEventLoop, lowerMethodCall } from "./methods.js";
@@ -56,6 +58,12 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     return f.createCallExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
   }
   const callee = lowerExpression(ctx, node.func);
+  const program = programImport(ctx, res.symbol);
+  if (program !== null && program.name !== null) {
+    // A function or class of another module of the program: Python's calling convention, as for one defined here.
+    const args = userArguments(ctx, node, name);
+    return program.info.classes.includes(program.name) ? f.createNewExpression(callee, undefined, args) : f.createCallExpression(callee, undefined, args);
+  }
   if (res.symbol.bindings.length === 1 && res.symbol.bindings[0]!.kind === "import") {
     // A name imported from a runtime module: a runtime function (keywords in kw()) or class.
     const args = runtimeArguments(ctx, node.args, node.keywords);

@@ -15,6 +15,7 @@ import { isPythonBuiltin } from "../analyze/python-builtins.js";
 import { isRuntimeExport, isRuntimeModule, pythonModuleName, runtimeModuleExports } from "./catalogue.js";
 import type { Declaration } from "./names.js";
 import type { ImportTarget } from "./imports.js";
+import type { ModuleImport, ModuleOptions } from "../program.js";
 import type { TypeEnv } from "./types.js";
 
 const f = ts.factory;
@@ -61,11 +62,15 @@ export class LowerContext {
   readonly diagnostics: Diagnostic[] = [];
   /** Name of the runtime package (`@pyts/runtime` unless configured). */
   readonly runtimeModule: string;
+  /** This file as a module of a program of several files (null: a program of its own). */
+  readonly module: ModuleOptions | null;
   /** The node being lowered, for internal-error reports. */
   current: Node | null = null;
   fn: FunctionContext;
   readonly types: TypeEnv;
 
+  /** The modules of the program this one imports, each where (see `TranspileResult.moduleImports`). */
+  readonly moduleImports: ModuleImport[] = [];
   /** What each `import` alias names (see imports.ts). */
   readonly imports = new Map<Node, ImportTarget>();
   /** The caught exception of each enclosing `except` handler, innermost last (for a bare `raise`). */
@@ -78,14 +83,17 @@ export class LowerContext {
   private readonly moduleNames = new Map<string, Map<string, string>>();
   /** Namespace imports: local name → specifier. */
   private readonly moduleNamespaces = new Map<string, string>();
+  /** Modules of the program imported at the top, in the order their bodies must run (import.ts). */
+  private readonly programImports: string[] = [];
   private readonly taken = new Set<string>();
   private readonly tempCounters = new Map<string, number>();
 
   constructor(
     readonly analysis: ScopeAnalysis,
-    options: { runtimeModule: string; pythonNames: Iterable<string>; types: TypeEnv },
+    options: { runtimeModule: string; pythonNames: Iterable<string>; types: TypeEnv; module: ModuleOptions | null },
   ) {
     this.runtimeModule = options.runtimeModule;
+    this.module = options.module;
     for (const n of options.pythonNames) this.taken.add(this.mangle(n));
     this.types = options.types;
     this.fn = { scope: analysis.module, className: null, methodKind: null, hoisted: new Set(), declared: new Set(), plan: new Map(), self: null, temps: [], isConstructor: false, returnsNull: false };
@@ -186,6 +194,11 @@ export class LowerContext {
     return f.createIdentifier(local);
   }
 
+  /** Imports a module of the program at the top for its side effects, after those requested before. */
+  useProgramModule(specifier: string): void {
+    if (!this.programImports.includes(specifier)) this.programImports.push(specifier);
+  }
+
   /** A namespace import of `specifier` under a name no Python name takes (reused when there is one already). */
   moduleNamespace(specifier: string, base: string): ts.Identifier {
     for (const [local, from] of this.moduleNamespaces) if (from === specifier) return f.createIdentifier(local);
@@ -262,7 +275,9 @@ export class LowerContext {
       );
     };
     named(this.runtimeNames, this.runtimeModule);
+    const program = new Set(this.programImports);
     for (const [local, specifier] of this.moduleNamespaces) {
+      if (program.has(specifier)) continue;
       out.push(
         f.createImportDeclaration(
           undefined,
@@ -271,7 +286,19 @@ export class LowerContext {
         ),
       );
     }
-    for (const [specifier, names] of this.moduleNames) named([...names].map(([local, name]) => [name, local]), specifier);
+    for (const [specifier, names] of this.moduleNames) if (!program.has(specifier)) named([...names].map(([local, name]) => [name, local]), specifier);
+    // Modules of the program in statement order: ES modules run their imports' bodies in this order.
+    for (const specifier of this.programImports) {
+      const namespaces = [...this.moduleNamespaces].filter(([, from]) => from === specifier).map(([local]) => local);
+      const names = this.moduleNames.get(specifier);
+      const specs = [...(names ?? [])]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([local, name]) => f.createImportSpecifier(false, name === local ? undefined : f.createIdentifier(name), f.createIdentifier(local)));
+      const from = f.createStringLiteral(specifier);
+      for (const local of namespaces) out.push(f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(local))), from));
+      if (specs.length > 0) out.push(f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamedImports(specs)), from));
+      if (namespaces.length === 0 && specs.length === 0) out.push(f.createImportDeclaration(undefined, undefined, from));
+    }
     return out;
   }
 

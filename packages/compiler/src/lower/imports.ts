@@ -22,13 +22,14 @@
 // A module the runtime does not provide is a compile-time diagnostic, except inside a `try` whose
 // handlers catch ImportError: there the statement raises CPython's ModuleNotFoundError when it runs.
 // `typing`, `__future__` and `abc` exist only for annotations and never reach the output.
-import type { Alias, Import, ImportFrom, Module, Node, Try } from "@pyts/parser";
+import type { Alias, Expression, Import, ImportFrom, Module, Node, Try } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope, SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import { bindName } from "./assign.js";
 import { isRuntimeModule, runtimeModuleExports } from "./catalogue.js";
 import type { LowerContext } from "./context.js";
+import { resolveRelative, type ProgramModule } from "../program.js";
 
 const f = ts.factory;
 
@@ -79,6 +80,12 @@ const COMPILE_TIME_MODULES = new Set(["typing", "__future__", "abc"]);
 export type ImportTarget =
   /** A runtime module (`collections/abc` form) or, with `name`, one of its exports. */
   | { kind: "runtime"; module: string; name: string | null }
+  /**
+   * A module of the program (dotted `module`) or, with `name`, one of its names. `loads`: the
+   * specifiers whose bodies the statement runs, in order (parent packages first); `atTop`: the
+   * statement can be an ES import at the top without changing when any module body runs.
+   */
+  | { kind: "program"; module: string; info: ProgramModule; name: string | null; loads: string[]; atTop: boolean }
   /** A module that exists for annotations only. */
   | { kind: "compile-time" }
   /** A module nobody provides, imported where ImportError is caught: raises when the statement runs. */
@@ -97,9 +104,15 @@ export function isStaticImport(sym: SymbolInfo): boolean {
  * plain imports. Reports modules that do not exist where nothing catches ImportError.
  */
 export function planImports(ctx: LowerContext, module: Module): void {
+  // Top-level imports before any statement that does something visible can be ES imports.
+  const atTop = new Set<Node>();
+  for (const stmt of module.body) {
+    if (stmt._type === "Import" || stmt._type === "ImportFrom") atTop.add(stmt);
+    else if (!isQuiet(stmt)) break;
+  }
   const visit = (node: Node, tries: readonly Try[]): void => {
     if (node._type === "Import" || node._type === "ImportFrom") {
-      planStatement(ctx, node, tries);
+      planStatement(ctx, node, tries, atTop.has(node));
       return;
     }
     if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "Lambda") {
@@ -118,13 +131,39 @@ export function planImports(ctx: LowerContext, module: Module): void {
   markStaticImports(ctx);
 }
 
-function planStatement(ctx: LowerContext, node: Import | ImportFrom, tries: readonly Try[]): void {
+/** A statement whose running nothing can observe before the imports after it: defs, constants, docstrings. */
+function isQuiet(stmt: import("@pyts/parser").Stmt): boolean {
+  switch (stmt._type) {
+    case "FunctionDef":
+    case "AsyncFunctionDef":
+      return stmt.decorator_list.length === 0 && stmt.args.defaults.every((d) => d._type === "Constant") && stmt.args.kw_defaults.every((d) => d === null || d._type === "Constant");
+    case "Expr":
+    case "Assign":
+      return stmt.value._type === "Constant";
+    case "AnnAssign":
+      return stmt.value === null || stmt.value._type === "Constant";
+    case "Pass":
+      return true;
+    default:
+      return false;
+  }
+}
+
+function planStatement(ctx: LowerContext, node: Import | ImportFrom, tries: readonly Try[], atTop: boolean): void {
   const caught = tries.some(catchesImportError);
   for (const alias of node.names) {
+    const program = programTarget(ctx, node, alias, atTop);
+    if (program !== null) {
+      ctx.imports.set(alias, program);
+      if (atTop) for (const specifier of program.loads) ctx.useProgramModule(specifier);
+      continue;
+    }
     const target = node._type === "Import" ? importTarget(alias.asname !== null ? alias.name : alias.name.split(".")[0]!, null) : fromTarget(ctx, node, alias);
     if (target === null) continue;
     if (target.kind === "missing" && !caught) {
-      ctx.error("PY3002", alias, [target.module], { help: "pyts translates programs that use the modules its runtime provides" });
+      const file = target.module.split(".").join("/");
+      const notes = ctx.module !== null ? [`no ${file}.py or ${file}/__init__.py in the program, and not a module the runtime provides`] : [];
+      ctx.error("PY3002", alias, [target.module], { notes, help: "pyts translates programs that use the modules its runtime provides" });
       continue;
     }
     // `import a.b` needs `a.b` to exist even though it binds `a`.
@@ -137,12 +176,55 @@ function planStatement(ctx: LowerContext, node: Import | ImportFrom, tries: read
   }
 }
 
-function fromTarget(ctx: LowerContext, node: ImportFrom, alias: Alias): ImportTarget | null {
-  const module = node.module ?? "";
-  if (node.level > 0) {
-    ctx.error("PY3001", node, ["relative import"]);
+/** The module of the program an alias imports, when it is one (relative imports always are, or an error). */
+function programTarget(ctx: LowerContext, node: Import | ImportFrom, alias: Alias, atTop: boolean): Extract<ImportTarget, { kind: "program" }> | null {
+  const options = ctx.module;
+  const level = node._type === "ImportFrom" ? node.level : 0;
+  const dotted = node._type === "Import" ? alias.name : resolveRelative(options, node.module ?? "", level);
+  if (dotted === null) {
+    if (options === null) ctx.error("PY3001", node, ["a relative import in a program of one file"]);
+    else ctx.error("PY3002", node, [`${".".repeat(level)}${node._type === "ImportFrom" ? (node.module ?? "") : ""}`], { notes: ["the relative import goes beyond the program's top-level package"] });
     return null;
   }
+  const found = options?.resolve(dotted) ?? null;
+  if (options === null || found === null) {
+    if (level > 0) {
+      ctx.error("PY3002", node, [dotted], { notes: ["no such module in the program"] });
+      return null;
+    }
+    return null;
+  }
+  // The packages on the way run first, except those this module is inside of (already running).
+  const own = options.isPackage ? options.name : options.name.split(".").slice(0, -1).join(".");
+  const loads: string[] = [];
+  const parts = dotted.split(".");
+  const edge = (module: string): void => {
+    ctx.moduleImports.push({ module, atTop, start: alias.start, end: alias.end });
+  };
+  for (let i = 1; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join(".");
+    if (own === prefix || own.startsWith(`${prefix}.`)) continue;
+    const module = options.resolve(prefix);
+    if (module === null) continue;
+    loads.push(module.specifier);
+    edge(prefix);
+  }
+  if (node._type === "Import") {
+    const module = alias.asname !== null ? dotted : parts[0]!;
+    const info = options.resolve(module);
+    if (info === null) return null;
+    return { kind: "program", module, info, name: null, loads, atTop };
+  }
+  if (alias.name === "*") return { kind: "program", module: dotted, info: found, name: "*", loads, atTop };
+  const sub = options.resolve(`${dotted}.${alias.name}`);
+  if (sub !== null) edge(`${dotted}.${alias.name}`);
+  if (sub !== null) return { kind: "program", module: `${dotted}.${alias.name}`, info: sub, name: null, loads: [...loads, sub.specifier], atTop };
+  return { kind: "program", module: dotted, info: found, name: alias.name, loads, atTop };
+}
+
+function fromTarget(ctx: LowerContext, node: ImportFrom, alias: Alias): ImportTarget | null {
+  const module = node.module ?? "";
+  if (node.level > 0) return null;
   if (alias.name === "*") {
     if (!COMPILE_TIME_MODULES.has(module) && isRuntimeModule(module) && starImportNames(module) === undefined) {
       ctx.error("PY3001", alias, [`from ${module} import *`]);
@@ -180,14 +262,14 @@ function catchesImportError(node: Try): boolean {
 /** The target an import binding gives `sym` (a star import gives the name it binds). */
 function targetOf(ctx: LowerContext, node: Node, sym: SymbolInfo): ImportTarget | undefined {
   const target = ctx.imports.get(node);
-  if (target?.kind === "runtime" && target.name === "*") return { ...target, name: sym.name };
+  if ((target?.kind === "runtime" || target?.kind === "program") && target.name === "*") return { ...target, name: sym.name };
   return target;
 }
 
 function sameTarget(a: ImportTarget, b: ImportTarget): boolean {
-  if (a.kind !== b.kind) return false;
   if (a.kind === "runtime" && b.kind === "runtime") return a.module === b.module && a.name === b.name;
-  return a.kind === "compile-time";
+  if (a.kind === "program" && b.kind === "program") return a.atTop && b.atTop && a.module === b.module && a.name === b.name;
+  return a.kind === "compile-time" && b.kind === "compile-time";
 }
 
 /**
@@ -213,7 +295,7 @@ function markStaticImports(ctx: LowerContext): void {
       sym.bindings.every((b) => {
         if (b.kind !== "import" || sym.scope.globals.has(sym.name)) return false;
         const t = targetOf(ctx, b.node, sym);
-        if (t === undefined || t.kind === "missing") return false;
+        if (t === undefined || t.kind === "missing" || (t.kind === "program" && !t.atTop)) return false;
         target ??= t;
         return sameTarget(t, target);
       }),
@@ -226,10 +308,18 @@ function markStaticImports(ctx: LowerContext): void {
 export function importedName(ctx: LowerContext, sym: SymbolInfo): ts.Identifier | null {
   if (!staticImports.has(sym)) return null;
   const target = targetOf(ctx, sym.bindings[0]!.node, sym);
-  if (target?.kind !== "runtime") return null;
+  if (target?.kind !== "runtime" && target?.kind !== "program") return null;
   const local = ctx.mangle(sym.name);
-  const specifier = ctx.runtimeModuleSpecifier(target.module);
+  const specifier = target.kind === "runtime" ? ctx.runtimeModuleSpecifier(target.module) : target.info.specifier;
   return target.name === null ? ctx.useModuleNamespace(specifier, local) : ctx.useNamedImport(specifier, target.name, local);
+}
+
+/** The module of the program a name bound by an import stands for (a module or one of its names), or null. */
+export function programImport(ctx: LowerContext, sym: SymbolInfo): { info: ProgramModule; name: string | null } | null {
+  const binding = sym.bindings.find((b) => b.kind === "import");
+  if (binding === undefined) return null;
+  const target = targetOf(ctx, binding.node, sym);
+  return target?.kind === "program" ? { info: target.info, name: target.name } : null;
 }
 
 /** The runtime export a name bound by an import stands for (`from time import time as t` → `time`), or null. */
@@ -253,10 +343,11 @@ export function lowerImportFrom(ctx: LowerContext, node: ImportFrom): ts.Stateme
     }
     const target = ctx.imports.get(alias);
     if (target?.kind === "missing") return [raiseModuleNotFound(ctx, target.module)];
+    const bound = [...ctx.analysis.module.symbols.values()].filter((sym) => sym.bindings.some((b) => b.node === alias));
+    // A module of the program runs even when none of its names is read.
+    if (target?.kind === "program" && bound.length === 0) out.push(...loadProgramModules(ctx, target, alias));
     // The names the star import binds (those the module reads), each where the statement runs.
-    for (const sym of ctx.analysis.module.symbols.values()) {
-      if (sym.bindings.some((b) => b.node === alias)) out.push(...lowerAlias(ctx, alias, sym.name));
-    }
+    for (const sym of bound) out.push(...lowerAlias(ctx, alias, sym.name));
   }
   return out;
 }
@@ -268,21 +359,77 @@ function lowerAlias(ctx: LowerContext, alias: Alias, local: string): ts.Statemen
   const target = targetOf(ctx, alias, res.symbol);
   if (target === undefined || target.kind === "compile-time" || staticImports.has(res.symbol)) return [];
   if (target.kind === "missing") return [raiseModuleNotFound(ctx, target.module)];
+  if (target.kind === "program") return lowerProgramAlias(ctx, alias, local, target);
   const specifier = ctx.runtimeModuleSpecifier(target.module);
   const namespace = ctx.moduleNamespace(specifier, target.module.split("/").pop()!);
   const value = target.name === null ? namespace : f.createPropertyAccessExpression(namespace, target.name);
   return [bindName(ctx, local, alias, value)];
 }
 
+/**
+ * An import of a module of the program that is not at the top: where the statement runs, the module
+ * is loaded (`await import(...)`, which runs its body the first time, as CPython does) and the name
+ * bound. A plain `def` cannot wait for a module to load: there the module is imported at the top and
+ * a warning says that its body runs when the program starts.
+ */
+function lowerProgramAlias(ctx: LowerContext, alias: Alias, local: string, target: Extract<ImportTarget, { kind: "program" }>): ts.Statement[] {
+  const out = loadProgramModules(ctx, target, alias);
+  const final = target.info.specifier;
+  let namespace: ts.Expression;
+  if (target.atTop || !canAwait(ctx)) namespace = ctx.moduleNamespace(final, target.module.split(".").pop()!);
+  else namespace = f.createParenthesizedExpression(dynamicImport(final));
+  const value = target.name === null ? namespace : f.createPropertyAccessExpression(namespace, target.name);
+  out.push(bindName(ctx, local, alias, ts.isParenthesizedExpression(value) ? value.expression : value));
+  return out;
+}
+
+/** The statements that run the bodies of the packages an import goes through (all but the last, which binds). */
+function loadProgramModules(ctx: LowerContext, target: Extract<ImportTarget, { kind: "program" }>, at: Node): ts.Statement[] {
+  if (target.atTop) return [];
+  if (!canAwait(ctx)) {
+    for (const specifier of target.loads) ctx.useProgramModule(specifier);
+    ctx.error("PY4001", at, [`the module \`${target.module}\` is loaded when the program starts, not when this import runs: a function that is not async cannot wait for a module to load`]);
+    return [];
+  }
+  const loads = target.name === null && target.loads.at(-1) === target.info.specifier ? target.loads.slice(0, -1) : target.loads;
+  return loads.map((specifier) => f.createExpressionStatement(dynamicImport(specifier)));
+}
+
+function canAwait(ctx: LowerContext): boolean {
+  return ctx.scope.kind === "module" || ctx.scope.node._type === "AsyncFunctionDef";
+}
+
+function dynamicImport(specifier: string): ts.Expression {
+  return f.createAwaitExpression(f.createCallExpression(f.createToken(ts.SyntaxKind.ImportKeyword) as unknown as ts.Expression, undefined, [f.createStringLiteral(specifier)]));
+}
+
 function raiseModuleNotFound(ctx: LowerContext, module: string): ts.Statement {
   return f.createThrowStatement(f.createNewExpression(ctx.useRuntime("ModuleNotFoundError"), undefined, [f.createStringLiteral(`No module named '${module}'`)]));
+}
+
+/** The dotted name of the module a name bound by an import stands for (`from shop import inventory`), or null. */
+function importedModuleName(ctx: LowerContext, value: Expression): string | null {
+  if (value._type !== "Name") return null;
+  const res = ctx.analysis.resolve(ctx.scope, value.id);
+  if (res.kind === "builtin" || !res.symbol.bindings.every((b) => b.kind === "import")) return null;
+  const target = targetOf(ctx, res.symbol.bindings[0]!.node, res.symbol);
+  if (target?.kind === "program" && target.name === null) return target.module;
+  if (target?.kind === "runtime" && target.name === null) return target.module.replace(/\//g, ".");
+  return null;
 }
 
 /**
  * An attribute of a module read statically: `m.__name__` is the module's name; `collections.abc`
  * after `import collections.abc` is the submodule's import. Null: an ordinary attribute.
  */
-export function moduleAttribute(ctx: LowerContext, module: string, attr: string): ts.Expression | null {
+export function moduleAttribute(ctx: LowerContext, value: Expression, typeName: string, attr: string): ts.Expression | null {
+  const module = importedModuleName(ctx, value) ?? typeName;
+  const program = ctx.module?.resolve(module) ?? null;
+  if (program !== null) {
+    if (attr === "__name__") return f.createStringLiteral(module);
+    const sub = [...ctx.imports.values()].find((t) => t.kind === "program" && t.module === `${module}.${attr}` && t.name === null);
+    return sub?.kind === "program" ? ctx.moduleNamespace(sub.info.specifier, `${module}_${attr}`.replace(/\./g, "_")) : null;
+  }
   if (!isRuntimeModule(module)) return null;
   if (attr === "__name__") return f.createStringLiteral(module);
   const sub = `${module}.${attr}`;

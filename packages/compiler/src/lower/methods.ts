@@ -19,8 +19,10 @@
 // a method of a receiver whose type is not known goes through the runtime's `callMethod`.
 import type { Attribute, Call, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
-import { constructorSignature, isRuntimeClassName, matchArguments, runtimeArguments } from "./calls.js";
+import type { ProgramModule } from "../program.js";
+import { constructorSignature, isRuntimeClassName, matchArguments, runtimeArguments, userArguments } from "./calls.js";
 import type { LowerContext } from "./context.js";
+import { programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { lowerElements, spreadable } from "./literals.js";
 import { typeOf } from "./operators.js";
@@ -48,6 +50,13 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   const member = (recv: ts.Expression, m: string = ctx.mangleMember(name)): ts.Expression => f.createPropertyAccessExpression(recv, m);
   const call = (callee: ts.Expression, args: ts.Expression[]): ts.Expression => f.createCallExpression(callee, undefined, args);
 
+  const program = func.value._type === "Name" ? programModuleNamed(ctx, func.value.id) : null;
+  if (program !== null) {
+    // `helper.greet(x)`, `shapes.Circle(2)`: a module of the program.
+    const recv = lowerExpression(ctx, func.value);
+    const args = userArguments(ctx, node, name);
+    return program.classes.includes(name) ? f.createNewExpression(member(recv), undefined, args) : call(member(recv), args);
+  }
   if (recvType.k === "module") {
     ctx.checkModuleAttribute(func.value, name, func);
     const recv = lowerExpression(ctx, func.value);
@@ -139,6 +148,14 @@ export function findMethod(ctx: LowerContext, cls: string, name: string): FoundM
     }
   }
   return null;
+}
+
+/** The module of the program a name stands for (`import helper`), or null. */
+function programModuleNamed(ctx: LowerContext, id: string): ProgramModule | null {
+  const res = ctx.analysis.resolve(ctx.scope, id);
+  if (res.kind === "builtin") return null;
+  const program = programImport(ctx, res.symbol);
+  return program !== null && program.name === null ? program.info : null;
 }
 
 function definedByUserClass(ctx: LowerContext, name: string): boolean {

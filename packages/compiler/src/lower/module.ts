@@ -7,11 +7,19 @@
 //     async def main():
 //         print("hi")                     const main = coroutine(async function main(): Promise<void> { print("hi"); });
 //     asyncio.run(main())                 asyncio.run(main());
+//
+// A module of a program of several files (program.ts) exports its top-level names, and re-exports
+// the names it imports from the program's other modules:
+//
+//     from .util import f                 import { f } from "./util.js";  export { f };
+//     greeting = "hi"                     export const greeting = "hi";
 import type { Module, Stmt } from "@pyts/parser";
-import type ts from "../typescript.cjs";
+import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
-import { planImports } from "./imports.js";
+import { importedName, isStaticImport, planImports, programImport } from "./imports.js";
 import { lowerStatement, markPythonStatement } from "./index.js";
+
+const f = ts.factory;
 import { hoistedDeclarations, planDeclarations } from "./names.js";
 
 export interface LoweredModule {
@@ -25,7 +33,35 @@ export interface LoweredModule {
 export function lowerModule(ctx: LowerContext, module: Module): LoweredModule {
   planImports(ctx, module);
   ctx.fn.plan = planDeclarations(ctx.analysis.module);
-  const body = module.body.map((stmt) => ({ stmt, out: markPythonStatement(stmt, lowerStatement(ctx, stmt)) }));
-  const prelude = [...hoistedDeclarations(ctx, ctx.fn.plan), ...ctx.tempDeclarations()];
+  let body = module.body.map((stmt) => ({ stmt, out: markPythonStatement(stmt, lowerStatement(ctx, stmt)) }));
+  let prelude = [...hoistedDeclarations(ctx, ctx.fn.plan), ...ctx.tempDeclarations()];
+  if (ctx.module !== null) {
+    // A module of a program: its top-level names are its exports, for the modules (and TypeScript) that import it.
+    const names = new Set([...ctx.analysis.module.symbols.keys()].map((n) => ctx.mangle(n)));
+    prelude = prelude.map((s) => exported(s, names));
+    body = body.map(({ stmt, out }) => ({ stmt, out: out.map((s) => exported(s, names)) }));
+    // Names imported from other modules of the program are this module's too (`pkg.f` after `from .util import f`).
+    const reexported = [...ctx.analysis.module.symbols.values()].filter((sym) => isStaticImport(sym) && programImport(ctx, sym) !== null).map((sym) => importedName(ctx, sym)!);
+    if (reexported.length > 0) {
+      const specifiers = reexported.map((id) => f.createExportSpecifier(false, undefined, id));
+      prelude.unshift(f.createExportDeclaration(undefined, false, f.createNamedExports(specifiers)));
+    }
+  }
   return { imports: ctx.importDeclarations(), prelude, body };
+}
+
+/** `export` added to a top-level declaration of a Python name (not to temporaries). */
+function exported(stmt: ts.Statement, names: ReadonlySet<string>): ts.Statement {
+  const named = (n: ts.BindingName | ts.Identifier | undefined): boolean => n !== undefined && ts.isIdentifier(n) && names.has(n.text);
+  const modifiers = (existing: ts.NodeArray<ts.ModifierLike> | undefined): ts.ModifierLike[] => [f.createModifier(ts.SyntaxKind.ExportKeyword), ...(existing ?? [])];
+  if (ts.isVariableStatement(stmt) && stmt.declarationList.declarations.every((d: ts.VariableDeclaration) => named(d.name))) {
+    return f.updateVariableStatement(stmt, modifiers(stmt.modifiers), stmt.declarationList);
+  }
+  if (ts.isFunctionDeclaration(stmt) && named(stmt.name)) {
+    return f.updateFunctionDeclaration(stmt, modifiers(stmt.modifiers), stmt.asteriskToken, stmt.name, stmt.typeParameters, stmt.parameters, stmt.type, stmt.body);
+  }
+  if (ts.isClassDeclaration(stmt) && named(stmt.name)) {
+    return f.updateClassDeclaration(stmt, modifiers(stmt.modifiers), stmt.name, stmt.typeParameters, stmt.heritageClauses, stmt.members);
+  }
+  return stmt;
 }

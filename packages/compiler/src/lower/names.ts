@@ -8,6 +8,8 @@
 //     print(label, len(xs))      print(checkGlobal(label, "label"), len(xs));
 //     pritn(total)               raiseNameError("pritn")(total);  (no scope binds it and it is no builtin)
 //     del total                  total = UNBOUND;                 (`undefined`, typed any)
+//     __name__, __doc__          "__main__" (a module of a program: moduleName(import.meta.url, "helper")),
+//     __file__                   the module's docstring or null, moduleFile(import.meta.url)
 //
 // A local is declared where it is first bound when that is a top-level statement of its function
 // (`const` when bound once, `let` otherwise); a local first bound inside a block (if, loop, try,
@@ -168,12 +170,14 @@ export function docstring(body: readonly import("@pyts/parser").Stmt[]): string 
 
 /** Module globals that are not runtime exports of the same name. */
 const MODULE_VALUES: Record<string, (ctx: LowerContext) => ts.Expression> = {
-  __name__: () => f.createStringLiteral("__main__"),
+  // In a program of several files, `"__main__"` only for the module the program started with.
+  __name__: (ctx) =>
+    ctx.module === null ? f.createStringLiteral("__main__") : ctx.module.canBeMain === false ? f.createStringLiteral(ctx.module.name) : f.createCallExpression(ctx.useRuntime("moduleName"), undefined, [importMetaUrl(), f.createStringLiteral(ctx.module.name)]),
   __doc__: (ctx) => {
     const doc = docstring((ctx.analysis.module.node as import("@pyts/parser").Module).body);
     return doc === null ? f.createNull() : f.createStringLiteral(doc);
   },
-  __file__: (ctx) => f.createCallExpression(ctx.useRuntime("moduleFile"), undefined, [f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta")), "url")]),
+  __file__: (ctx) => f.createCallExpression(ctx.useRuntime("moduleFile"), undefined, [importMetaUrl()]),
 };
 
 /** Names every module has in CPython that are not in its builtins module. */
@@ -182,6 +186,10 @@ const MODULE_ATTRIBUTES = new Set(["__file__", "__builtins__", "__annotations__"
 /** Whether a name that no scope binds is one CPython finds anyway (a builtin, or a module attribute). */
 export function isBuiltinName(name: string): boolean {
   return isPythonBuiltin(name) || MODULE_ATTRIBUTES.has(name);
+}
+
+function importMetaUrl(): ts.Expression {
+  return f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta")), "url");
 }
 
 export function lowerName(ctx: LowerContext, node: Name): ts.Expression {

@@ -34,7 +34,7 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
     if (doc !== undefined) return doc === null ? f.createNull() : f.createStringLiteral(doc);
   }
   if (t.k === "module") {
-    const attr = moduleAttribute(ctx, t.name, node.attr);
+    const attr = moduleAttribute(ctx, node.value, t.name, node.attr);
     if (attr !== null) return attr;
     ctx.checkModuleAttribute(node.value, node.attr, node);
   }

@@ -1,0 +1,223 @@
+// Programs of several files. Each `.py` file is translated on its own into an ES module; what it
+// needs to know of the others comes through `ModuleOptions`, which the caller (the CLI, the Vite
+// plugin) builds with `programModule` from a root directory and a way to read files, so that
+// `transpile` itself never touches the file system.
+//
+//     main.py                     main.ts
+//     import helper               import * as helper from "./helper.js";
+//     from pkg.util import f      import "./pkg/__init__.js";  import { f } from "./pkg/util.js";
+//     greeting = "hi"             export const greeting = "hi";
+//     if __name__ == "__main__":  if (eq(moduleName(import.meta.url, "main"), "__main__")) {
+//
+// A module's top-level names are its exports. Modules are found as CPython finds them from the
+// program's directory: `a.b` is `<root>/a/b.py` or `<root>/a/b/__init__.py`; relative imports count
+// from the importing module's package.
+import { parse } from "@pyts/parser";
+import type { Node } from "@pyts/parser";
+import { ScopeAnalysis } from "./analyze/scopes.js";
+import { forEachChild } from "./analyze/walk.js";
+
+/** Another module of the program, as the importing file sees it. */
+export interface ProgramModule {
+  /** The ES import specifier that reaches its translation from the importing file (`./helper.js`). */
+  specifier: string;
+  /** Its top-level names (what `from m import *` binds: those not starting with `_`). */
+  names: readonly string[];
+  /** The top-level names that are classes (called with `new`). */
+  classes: readonly string[];
+}
+
+/** An import of another module of the program, as `TranspileResult.moduleImports` lists it. */
+export interface ModuleImport {
+  /** The dotted name of the module whose body the import runs (each package on the way is one too). */
+  module: string;
+  /** The import is an ES import at the top of the translation; otherwise it loads where it runs (`await import`). */
+  atTop: boolean;
+  /** The byte span of the import's alias in the source. */
+  start: number;
+  end: number;
+}
+
+export interface ModuleOptions {
+  /** The module's dotted name: `helper`, `pkg.util`, `pkg` for `pkg/__init__.py`. */
+  name: string;
+  /** The file is a package's `__init__.py`. */
+  isPackage: boolean;
+  /** Finds another module of the program by its dotted name, or null. */
+  resolve: (name: string) => ProgramModule | null;
+  /**
+   * Whether the module can be the program's entry point (`__name__ == "__main__"`): by default the
+   * runtime decides when the program starts; false where a Python module is never the entry (a
+   * bundle whose entry is TypeScript), making `__name__` the module's name.
+   */
+  canBeMain?: boolean;
+}
+
+/** The absolute dotted name of `from <dots><module> import ...` in `module`; null when it leaves the program. */
+export function resolveRelative(module: ModuleOptions | undefined | null, name: string, level: number): string | null {
+  if (level === 0) return name;
+  if (module === undefined || module === null) return null;
+  const parts = module.name.split(".");
+  if (!module.isPackage) parts.pop();
+  for (let i = 1; i < level; i++) {
+    if (parts.length === 0) return null;
+    parts.pop();
+  }
+  if (parts.length === 0) return null;
+  return name === "" ? parts.join(".") : `${parts.join(".")}.${name}`;
+}
+
+/** The top-level names and classes of a module's source (empty when it does not parse). */
+export function moduleInterface(source: string | Uint8Array): { names: string[]; classes: string[] } {
+  const parsed = parse(source);
+  if (parsed.diagnostics.some((d) => d.severity === "error")) return { names: [], classes: [] };
+  const analysis = new ScopeAnalysis(parsed.module);
+  const names: string[] = [];
+  const classes: string[] = [];
+  for (const [name, sym] of analysis.module.symbols) {
+    if (sym.bindings.length === 0) continue;
+    names.push(name);
+    if (sym.bindings.every((b) => b.kind === "class")) classes.push(name);
+  }
+  return { names, classes };
+}
+
+/**
+ * The modules a source imports anywhere in it (dotted, relative ones made absolute for the module
+ * `name`), each with the packages on its way: `import a.b` gives `a` and `a.b`; `from p import x` also
+ * `p.x`, which may be a submodule. For finding the files of a program.
+ */
+export function moduleImports(source: string | Uint8Array, module: Pick<ModuleOptions, "name" | "isPackage"> | null): string[] {
+  const parsed = parse(source);
+  const found = new Set<string>();
+  const add = (dotted: string): void => {
+    const parts = dotted.split(".");
+    for (let i = 1; i <= parts.length; i++) found.add(parts.slice(0, i).join("."));
+  };
+  const options = module === null ? null : { ...module, resolve: () => null };
+  const visit = (node: Node): void => {
+    if (node._type === "Import") for (const alias of node.names) add(alias.name);
+    else if (node._type === "ImportFrom") {
+      const base = resolveRelative(options, node.module ?? "", node.level);
+      if (base !== null) {
+        if (base !== "") add(base);
+        for (const alias of node.names) if (alias.name !== "*") add(base === "" ? alias.name : `${base}.${alias.name}`);
+      }
+    } else forEachChild(node, visit);
+  };
+  visit(parsed.module);
+  return [...found];
+}
+
+export interface ProgramFiles {
+  /** The program's directory (where the entry script is): module names count from here. */
+  root: string;
+  /** The file being translated, under `root`. */
+  file: string;
+  /** A file's contents, or null when there is no such file. */
+  read: (path: string) => string | Uint8Array | null;
+  /** How the translation of `file` imports the translation of `target` (both Python paths under `root`). */
+  specifier?: (file: string, target: string) => string;
+  /** See `ModuleOptions.canBeMain`. */
+  canBeMain?: boolean;
+}
+
+/** The dotted module name of a file under a root (`pkg/util.py` → `pkg.util`), or null when it has none. */
+export function moduleNameOf(root: string, file: string): { name: string; isPackage: boolean } | null {
+  const base = slashes(root).replace(/\/+$/, "");
+  const path = slashes(file);
+  if (!path.startsWith(`${base}/`) || !path.endsWith(".py")) return null;
+  const relative = path.slice(base.length + 1, -3);
+  const isPackage = relative === "__init__" || relative.endsWith("/__init__");
+  const name = (isPackage ? relative.replace(/\/?__init__$/, "") : relative).split("/").join(".");
+  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(name)) return null;
+  return { name, isPackage };
+}
+
+/** The file of a module under a root, given a way to tell whether a file exists: `a/b.py` or `a/b/__init__.py`. */
+export function moduleFileOf(root: string, module: string, exists: (path: string) => boolean): string | null {
+  const base = `${slashes(root).replace(/\/+$/, "")}/${module.split(".").join("/")}`;
+  for (const candidate of [`${base}.py`, `${base}/__init__.py`]) if (exists(candidate)) return candidate;
+  return null;
+}
+
+/**
+ * `ModuleOptions` for one file of a program on disk (paths with `/`; `\` is read as `/`), or null when
+ * the file is not under the root.
+ */
+export function programModule(program: ProgramFiles): ModuleOptions | null {
+  const root = slashes(program.root).replace(/\/+$/, "");
+  const file = slashes(program.file);
+  const own = moduleNameOf(root, file);
+  if (own === null) return null;
+  const { name, isPackage } = own;
+  const specifier = program.specifier ?? relativeSpecifier;
+  const found = new Map<string, ProgramModule | null>();
+  const resolve = (module: string): ProgramModule | null => {
+    if (found.has(module)) return found.get(module)!;
+    let result: ProgramModule | null = null;
+    if (/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module)) {
+      const base = `${root}/${module.split(".").join("/")}`;
+      for (const candidate of [`${base}.py`, `${base}/__init__.py`]) {
+        const source = program.read(candidate);
+        if (source === null) continue;
+        result = { specifier: specifier(file, candidate), ...moduleInterface(source) };
+        break;
+      }
+    }
+    found.set(module, result);
+    return result;
+  };
+  return { name, isPackage, resolve, ...(program.canBeMain === false ? { canBeMain: false } : {}) };
+}
+
+function slashes(path: string): string {
+  return path.replace(/\\/g, "/");
+}
+
+/** `./helper.js`, `../pkg/util.js`: the translated files' ES specifiers (`.ts` compiles to `.js`). */
+function relativeSpecifier(file: string, target: string): string {
+  const from = file.split("/").slice(0, -1);
+  const to = target.split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  const up = from.length - common;
+  const rest = to.slice(common).join("/").replace(/\.py$/, ".js");
+  return up === 0 ? `./${rest}` : `${"../".repeat(up)}${rest}`;
+}
+
+/**
+ * The imports that close a cycle ES modules cannot run as CPython does: a circular import where one
+ * of the imports loads its module where it runs (`await import`) rather than at the top. Such a
+ * module would wait for a module that waits for it. Cycles of top-of-file imports run as in CPython
+ * (each module's body once, in the same order) and are not reported.
+ */
+export function importCycles(program: ReadonlyMap<string, readonly ModuleImport[]>): { module: string; import: ModuleImport; cycle: string[] }[] {
+  const path = (from: string, to: string): string[] | null => {
+    const previous = new Map<string, string>([[from, from]]);
+    const queue = [from];
+    while (queue.length > 0) {
+      const current = queue.shift()!;
+      if (current === to) {
+        const out = [to];
+        for (let at = to; at !== from; at = previous.get(at)!) out.unshift(previous.get(at)!);
+        return out;
+      }
+      for (const next of program.get(current) ?? []) {
+        if (previous.has(next.module)) continue;
+        previous.set(next.module, current);
+        queue.push(next.module);
+      }
+    }
+    return null;
+  };
+  const found: { module: string; import: ModuleImport; cycle: string[] }[] = [];
+  for (const [module, imports] of program) {
+    for (const imp of imports) {
+      if (imp.atTop) continue;
+      const back = path(imp.module, module);
+      if (back !== null) found.push({ module, import: imp, cycle: [module, ...back] });
+    }
+  }
+  return found;
+}

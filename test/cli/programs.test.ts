@@ -1,0 +1,166 @@
+// Programs of several files, end to end, against a fresh CPython run of the same files:
+// fixtures/programs/<name>/main.py is the entry; its modules sit beside it (a module, a package with
+// `__init__.py`, relative imports, a `__name__` guard, modules that print when imported, imports in a
+// function and after other statements). Each program runs with `pyts run`, and translated with
+// `pyts DIR -o OUT` then run by plain `node`; TypeScript importing a translated module type-checks.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { loadCompiler, toRunnableJavaScript } from "pyts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pythonEnv, pythonExecutable } from "../../scripts/python.mjs";
+import { pyts, tempDir } from "../helpers/cli.js";
+import { repoRoot } from "../helpers/fixtures.js";
+import { typeCheck } from "../helpers/tsc.js";
+
+const PROGRAMS = path.join(repoRoot, "fixtures", "programs");
+const SHOP = path.join(PROGRAMS, "shop-modules");
+
+function python(dir: string, file: string) {
+  return spawnSync(pythonExecutable(), [file], { cwd: dir, env: pythonEnv(), encoding: "utf8" });
+}
+
+/** Every file under `dir` whose name ends in `suffix`, relative to it. */
+function filesUnder(dir: string, suffix: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(suffix))
+    .sort();
+}
+
+beforeAll(async () => {
+  await loadCompiler();
+});
+
+describe("a program of several files", () => {
+  it("pyts run main.py prints what python3 main.py prints, module bodies in CPython's order", () => {
+    const expected = python(SHOP, "main.py");
+    expect(expected.status).toBe(0);
+    const result = pyts(["run", "main.py"], { cwd: SHOP });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(expected.stdout);
+    expect(result.status).toBe(0);
+  });
+
+  it("a module run as the program is __main__ (pyts run helper.py)", () => {
+    const expected = python(SHOP, "helper.py");
+    const result = pyts(["run", "helper.py"], { cwd: SHOP });
+    expect(result.stdout).toBe(expected.stdout);
+    expect(result.status).toBe(expected.status);
+  });
+
+  // Inside the repository (git-ignored), so that the output resolves @pyts/runtime as a project's would.
+  const out = path.join(repoRoot, ".cache", "programs-test", "shop-modules");
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it("pyts DIR -o OUT translates the tree; plain node runs it; TypeScript imports its functions with types", () => {
+    rmSync(out, { recursive: true, force: true });
+    const result = pyts([SHOP, "-o", out]);
+    expect(result.stderr).toMatch(/wrote 7 files/);
+    expect(result.status).toBe(0);
+    const translated = filesUnder(out, ".ts");
+    expect(translated).toEqual(["helper.ts", "late_module.ts", "main.ts", "shop/__init__.ts", "shop/inventory.ts", "shop/pricing.ts", "supplier.ts"].map((f) => f.split("/").join(path.sep)));
+    expect(readFileSync(path.join(out, "helper.ts"), "utf8")).toMatch(/^export function greet\(/m);
+
+    // Types stripped file by file (esbuild), then plain node, no prelude.
+    writeFileSync(path.join(out, "package.json"), '{ "type": "module" }\n');
+    for (const file of translated) {
+      writeFileSync(path.join(out, file.replace(/\.ts$/, ".js")), toRunnableJavaScript(readFileSync(path.join(out, file), "utf8"), { filename: file }));
+    }
+    const node = spawnSync(process.execPath, ["main.js"], { cwd: out, encoding: "utf8" });
+    expect(node.stderr).toBe("");
+    expect(node.stdout).toBe(python(SHOP, "main.py").stdout);
+
+    const user = path.join(out, "use.ts");
+    writeFileSync(
+      user,
+      [
+        'import { greet, Counter } from "./helper.js";',
+        'import { describe, Item } from "./shop/inventory.js";',
+        "",
+        'const text: string = greet("TypeScript");',
+        "const counter = new Counter();",
+        "counter.bump();",
+        'const line: string = describe(new Item("cup", 3));',
+        "export const shown = [text, line, counter.value];",
+        "",
+      ].join("\n"),
+    );
+    const checked = typeCheck([user, ...translated.map((f) => path.join(out, f))], "programs-tsc");
+    expect(checked.otherErrors).toEqual([]);
+    expect([...checked.errorsByFile.values()].flat()).toEqual([]);
+  });
+});
+
+describe("imports a program cannot resolve", () => {
+  it("an import of a module that is neither in the program nor in the runtime is a diagnostic at its position", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "helper.py"), "def greet():\n    return 'hi'\n");
+    writeFileSync(path.join(dir, "main.py"), "import helper\nimport helpr\n\nprint(helper.greet())\n");
+    const result = pyts(["run", "main.py"], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/main\.py:2:8: error PY3002: module `helpr` is not supported/);
+  });
+
+  it("a relative import that climbs out of the program's top-level package is a diagnostic", () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, "pkg"));
+    writeFileSync(path.join(dir, "pkg", "__init__.py"), "");
+    writeFileSync(path.join(dir, "pkg", "mod.py"), "from ... import nothing\n");
+    writeFileSync(path.join(dir, "main.py"), "import pkg.mod\n");
+    const result = pyts(["run", "main.py"], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/mod\.py:1:1: error PY3002/);
+  });
+
+  it("a module a non-async function imports is loaded when the program starts, with a warning that says so", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "helper.py"), "VALUE = 1\n");
+    writeFileSync(path.join(dir, "main.py"), "def value():\n    import helper\n    return helper.VALUE\n\n\nprint(value())\n");
+    const result = pyts(["run", "main.py"], { cwd: dir });
+    expect(result.stdout).toBe(python(dir, "main.py").stdout);
+    expect(result.stderr).toMatch(/main\.py:2:12: warning PY4001: the module `helper` is loaded when the program starts/);
+  });
+});
+
+describe("circular imports", () => {
+  const write = (dir: string, files: Record<string, string>): void => {
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  };
+
+  it("modules that import each other at the top run as in CPython", () => {
+    const dir = tempDir();
+    write(dir, {
+      "main.py": 'import a\nprint("main:", a.fa(), a.b.call_a())\n',
+      "a.py": 'import b\nprint("a: body")\n\n\ndef fa():\n    return "fa+" + b.fb()\n',
+      "b.py": 'import a\nprint("b: body")\n\n\ndef fb():\n    return "fb"\n\n\ndef call_a():\n    return a.fa()\n',
+    });
+    const expected = python(dir, "main.py");
+    expect(expected.status).toBe(0);
+    const result = pyts(["run", "main.py"], { cwd: dir });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(expected.stdout);
+  });
+
+  it("a circular import that is not at the top of its module is a diagnostic, in pyts run and pyts DIR -o OUT", () => {
+    const dir = tempDir();
+    write(dir, {
+      "main.py": "import a\n",
+      "a.py": 'print("a: start")\nimport b\n',
+      "b.py": "import a\n",
+    });
+    const run = pyts(["run", "main.py"], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/a\.py:2:8: error PY3003: `a circular import loaded where it runs` is not supported: the modules a → b → a import each other/);
+    const out = pyts([dir, "-o", path.join(tempDir(), "out")]);
+    expect(out.status).toBe(1);
+    expect(out.stderr).toMatch(/a\.py:2:8: error PY3003/);
+  });
+
+  it("an import of the entry module is a diagnostic (CPython would run the entry file twice)", () => {
+    const dir = tempDir();
+    write(dir, { "main.py": "import helper\n", "helper.py": "import main\n" });
+    const result = pyts(["run", "main.py"], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/helper\.py:1:8: error PY3003: `an import of the program's entry module` is not supported/);
+  });
+});
