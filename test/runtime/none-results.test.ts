@@ -18,6 +18,7 @@ const PLUMBING = new Set([
   "allowNestedRun",
   "awaitable",
   "checkKwargs",
+  "classIfDefined", // undefined means "not defined yet" to the name checks; never a Python value
   "coroutineMethods",
   "flushStdout",
   "installExceptHook",

@@ -464,6 +464,8 @@ export class TypeEnv {
     switch (b.kind) {
       case "function": {
         const def = b.node as FunctionDef | AsyncFunctionDef;
+        // A decorator may return anything (a wrapper with attributes, a cache, another callable).
+        if (def.decorator_list.length > 0 && sym.scope.kind !== "class") return ANY;
         return { k: "function", ret: this.returnType(def), def };
       }
       case "class":
