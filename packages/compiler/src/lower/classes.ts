@@ -270,7 +270,7 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
           continue;
         }
         if (!info.classAttrs.has(t.id)) continue;
-        if (isEnum && isEnumMemberName(t.id)) members.push(enumMemberField(ctx, info, t.id, ctx.withFunction({ ...ctx.fn, scope: classScope }, () => lowerExpression(ctx, stmt.value))));
+        if (isEnum && isEnumMemberName(t.id)) members.push(enumMemberField(ctx, info, t.id, stmt.value, ctx.withFunction({ ...ctx.fn, scope: classScope }, () => lowerExpression(ctx, stmt.value))));
         else members.push(staticField(ctx, classScope, t.id, stmt.value));
       }
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name" && info.classAttrs.has(stmt.target.id) && stmt.value !== null) {

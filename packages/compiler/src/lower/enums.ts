@@ -40,10 +40,12 @@ export function enumMemberType(info: ClassInfo): PyType {
   return { k: "instance", cls: info.name, runtime: false };
 }
 
-/** `static RED: Color = 1 as any;`: the raw value, typed as the member it becomes. */
-export function enumMemberField(ctx: LowerContext, info: ClassInfo, attr: string, value: ts.Expression): ts.ClassElement {
+/** `static RED: Color = 1 as any;`: the raw value, typed as the member it becomes (`auto()` is typed any already). */
+export function enumMemberField(ctx: LowerContext, info: ClassInfo, attr: string, value: Expression, lowered: ts.Expression): ts.ClassElement {
   const type = f.createTypeReferenceNode(ctx.id(info.name));
-  return f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(attr), undefined, type, f.createAsExpression(value, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)));
+  const isAuto = value._type === "Call" && ((value.func._type === "Name" && value.func.id === "auto") || (value.func._type === "Attribute" && value.func.attr === "auto"));
+  const initializer = isAuto ? lowered : f.createAsExpression(lowered, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword));
+  return f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(attr), undefined, type, initializer);
 }
 
 /** `static { this._init_members_(); }`, last in the class body. */
