@@ -1,7 +1,8 @@
 // Enum classes: a class deriving from `enum`'s Enum, IntEnum, StrEnum, Flag or IntFlag (directly or
 // through a user enum class). Its body's assignments are members: each is typed as an instance of
 // the class, stored raw in a static field, and the runtime turns them into members when the class
-// is complete (a static block calling `_init_members_`). `@unique` runs after that.
+// is complete (a static block calling `_init_members_`). An enum's `__init__` stays a method, which
+// the runtime runs on each member (`Color(1)` is a lookup, not a construction). `@unique` runs after.
 //
 //     @unique                            class Color extends Enum {
 //     class Color(Enum):                   static RED: Color = 1 as any;
