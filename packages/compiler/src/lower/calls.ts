@@ -19,6 +19,7 @@ import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { importedExportName, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
+import { isEnumClass } from "./enums.js";
 import { lowerElements } from "./literals.js";
 import { awaitEventLoop, lowerMethodCall } from "./methods.js";
 import { isBuiltinName } from "./names.js";
@@ -116,6 +117,7 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
 /** The parameters of a class's constructor (its own or inherited `__init__`, or its dataclass fields). */
 export function constructorSignature(ctx: LowerContext, cls: string): Arguments | null {
   for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+    if (isEnumClass(ctx.types, info)) return null; // `Color(value)` is a lookup, whatever `__init__` takes
     const init = info.methods.get("__init__");
     if (init !== undefined) return init.args;
     if (info.dataclassInit !== null) return info.dataclassInit;

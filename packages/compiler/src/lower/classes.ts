@@ -274,7 +274,7 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
           continue;
         }
         if (!info.classAttrs.has(t.id)) continue;
-        if (isEnum && isEnumMemberName(t.id)) members.push(enumMemberField(ctx, info, t.id, ctx.withFunction({ ...ctx.fn, scope: classScope }, () => lowerExpression(ctx, stmt.value))));
+        if (isEnum && isEnumMemberName(t.id)) members.push(enumMemberField(ctx, info, t.id, stmt.value, ctx.withFunction({ ...ctx.fn, scope: classScope }, () => lowerExpression(ctx, stmt.value))));
         else members.push(staticField(ctx, classScope, t.id, stmt.value));
       }
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name" && info.classAttrs.has(stmt.target.id) && stmt.value !== null) {
@@ -286,7 +286,7 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
     for (let b = userBase; b !== undefined; b = ctx.types.classes.get(b.bases[0] ?? "")) if (b.fields.has(attr) || b.properties.has(attr)) return true;
     return false;
   };
-  const init = info.methods.get("__init__");
+  const init = isEnum ? undefined : info.methods.get("__init__");
   const definite = new Set<string>();
   if (init !== undefined) for (const s of init.body) if (s._type === "Assign") for (const t of s.targets) if (t._type === "Attribute" && t.value._type === "Name" && t.value.id === init.args.args[0]?.arg) definite.add(t.attr);
   if (info.isDataclass) for (const k of info.fields.keys()) definite.add(k);
@@ -369,7 +369,8 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
       self = { symbol: selfSym, expr: () => f.createThis() };
     }
   }
-  const isInit = def.name === "__init__" && kind === "instance";
+  // An enum's `__init__` stays a method: the runtime runs it on each member (enums.ts).
+  const isInit = def.name === "__init__" && kind === "instance" && !isEnumClass(ctx.types, info);
   const { params, prologue: argPrologue } = lowerParameters(ctx, def.args, scope, { skipFirst: kind !== "static" });
   const methodKindCtx = kind === "static" ? "static" : kind === "class" ? "class" : "instance";
   const hasSuperInit = isInit && callsSuperInit(def.body);

@@ -1,7 +1,8 @@
 // Enum classes: a class deriving from `enum`'s Enum, IntEnum, StrEnum, Flag or IntFlag (directly or
 // through a user enum class). Its body's assignments are members: each is typed as an instance of
 // the class, stored raw in a static field, and the runtime turns them into members when the class
-// is complete (a static block calling `_init_members_`). `@unique` runs after that.
+// is complete (a static block calling `_init_members_`). An enum's `__init__` stays a method, which
+// the runtime runs on each member (`Color(1)` is a lookup, not a construction). `@unique` runs after.
 //
 //     @unique                            class Color extends Enum {
 //     class Color(Enum):                   static RED: Color = 1 as any;
@@ -40,10 +41,12 @@ export function enumMemberType(info: ClassInfo): PyType {
   return { k: "instance", cls: info.name, runtime: false };
 }
 
-/** `static RED: Color = 1 as any;`: the raw value, typed as the member it becomes. */
-export function enumMemberField(ctx: LowerContext, info: ClassInfo, attr: string, value: ts.Expression): ts.ClassElement {
+/** `static RED: Color = 1 as any;`: the raw value, typed as the member it becomes (`auto()` is typed any already). */
+export function enumMemberField(ctx: LowerContext, info: ClassInfo, attr: string, value: Expression, lowered: ts.Expression): ts.ClassElement {
   const type = f.createTypeReferenceNode(ctx.id(info.name));
-  return f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(attr), undefined, type, f.createAsExpression(value, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)));
+  const isAuto = value._type === "Call" && ((value.func._type === "Name" && value.func.id === "auto") || (value.func._type === "Attribute" && value.func.attr === "auto"));
+  const initializer = isAuto ? lowered : f.createAsExpression(lowered, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword));
+  return f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(attr), undefined, type, initializer);
 }
 
 /** `static { this._init_members_(); }`, last in the class body. */

@@ -15,7 +15,8 @@
 // by value, `Color["RED"]` by name, `for c in Color`, `len(Color)`, `Color.RED in Color`,
 // `Color.__members__`, repr `<enum 'Color'>`. Members have `name` and `value`, repr
 // `<Color.RED: 1>`, str `Color.RED`; equal values make aliases. IntEnum/IntFlag members compute
-// and compare as their int value. Not covered: members built by an `__init__` from tuple values,
+// and compare as their int value. A class's `__init__` (a method here, not the constructor) runs
+// for each member with the member's value, unpacked when a tuple, as CPython does. Not covered:
 // `_missing_`, and Flag's boundary options (an invalid Flag value is a ValueError).
 import "../builtin-types.js";
 import { add, bitand, bitor, bitxor, floordiv, mod, mul, neg, sub, truediv } from "../arithmetic.js";
@@ -25,6 +26,7 @@ import { Dict } from "../dict.js";
 import { format } from "../format.js";
 import { pyHash } from "../hash.js";
 import { repr, str } from "../repr.js";
+import { isTuple } from "../tuple.js";
 import { typeName } from "../typename.js";
 
 /** What `auto()` returns until the class is complete and the value is generated. */
@@ -94,8 +96,12 @@ export class Enum {
     return pyHash(this._name_);
   }
 
-  /** Turns the class body's values (static fields) into members; the translation calls it once per class. */
+  /**
+   * Turns the class body's values (static fields) into members; the translation calls it once per
+   * class. A class's `__init__` method runs on each member with its value, unpacked if a tuple.
+   */
   static _init_members_(this: EnumClass): void {
+    const runsInit = typeof (this.prototype as { __init__?: unknown }).__init__ === "function";
     const m = members(this);
     for (const name of Object.keys(this)) {
       if (name.startsWith("_")) continue;
@@ -103,7 +109,7 @@ export class Enum {
       if (typeof value === "function") continue;
       if (value instanceof AutoValue) value = this._generate_next_value_(name, m.canonical.map((c) => c._value_));
       const existing = m.canonical.find((c) => eq(c._value_, value));
-      const member = existing ?? this._make_member_(name, value);
+      const member = existing ?? (runsInit ? this._make_initialised_member_(name, value) : this._make_member_(name, value));
       if (existing === undefined) m.canonical.push(member);
       m.byName.set(name, member);
       Object.defineProperty(this, name, { value: member, writable: false, enumerable: true, configurable: true });
@@ -114,6 +120,12 @@ export class Enum {
     const member = Object.create(this.prototype) as Enum;
     Object.defineProperty(member, "_name_", { value: name, writable: true, configurable: true });
     Object.defineProperty(member, "_value_", { value, writable: true, configurable: true });
+    return member;
+  }
+
+  static _make_initialised_member_(this: EnumClass, name: string, value: unknown): Enum {
+    const member = this._make_member_(name, value);
+    (member as unknown as { __init__(...args: unknown[]): unknown }).__init__(...(isTuple(value) ? (value as unknown[]) : [value]));
     return member;
   }
 
@@ -144,7 +156,7 @@ export class Enum {
     return this._listed_()[Symbol.iterator]();
   }
 
-  static [Symbol.iterator](this: EnumClass): Iterator<Enum> {
+  static [Symbol.iterator](this: EnumClass): Iterator<any> {
     return this._listed_()[Symbol.iterator]();
   }
 
