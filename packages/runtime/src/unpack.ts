@@ -25,7 +25,8 @@ function iteratorOf(x: unknown): Iterator<unknown> {
   return iterate(x)[Symbol.iterator]();
 }
 
-/** `a, b, c = value`: exactly `count` items, as a fresh array. */
+/** `a, b, c = value`: exactly `count` items, as a fresh array (a tuple type keeps its positions). */
+export function unpack<T extends readonly unknown[]>(value: T, count: T["length"]): [...T];
 export function unpack<T>(value: Iterable<T>, count: number): T[];
 export function unpack(value: unknown, count: number): any[];
 export function unpack(value: unknown, count: number): unknown[] {

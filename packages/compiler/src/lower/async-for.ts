@@ -17,6 +17,9 @@
 //                                           print("not found");
 //                                         }
 //
+// A target to unpack that the item's type does not prove (`async for name, *temps in readings()`)
+// takes each item whole and unpacks it first thing in the body, with CPython's checks (unpack.ts).
+//
 // Leaving the loop early does not close the async generator (CPython closes it only when it is
 // finalized), so a later `aclose()` still runs its `finally` at the point CPython does.
 import type { AsyncFor } from "@pyts/parser";

@@ -15,7 +15,8 @@
 //                                                }
 //
 // `__aexit__(None, None, None)` also runs when the block is left by `return`, `break` or
-// `continue`. The traceback argument is `None`: the runtime keeps no tracebacks.
+// `continue`. The traceback argument is `None`: the runtime keeps no tracebacks. A target to
+// unpack (`as (first, *rest)`) is unpacked with CPython's checks (unpack.ts).
 import type { AsyncWith, WithItem } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import { assignLoopElement, targetNames, targetPattern } from "./comprehension.js";

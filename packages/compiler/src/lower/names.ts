@@ -105,11 +105,12 @@ function inNestedScope(node: Node, scope: Scope): boolean {
   return scope.children.some((c) => within(node, c.node));
 }
 
-/** Every use of a loop variable lies inside the loop statement that binds it. */
+/** Every use of a loop variable lies inside the loop statement that binds it, not in its `else` (which runs after it). */
 function loopOwnsUses(sym: SymbolInfo, first: Binding): boolean {
   const loop = loopOf(sym.scope.node, first.node);
-  if (loop === null) return false;
-  return sym.uses.every((u) => within(u, loop));
+  if (loop === null || (loop._type !== "For" && loop._type !== "AsyncFor")) return false;
+  const orelse = loop.orelse;
+  return sym.uses.every((u) => within(u, loop) && !orelse.some((s) => within(u, s)));
 }
 
 /** The innermost `for` statement of `root` whose target contains `target`. */

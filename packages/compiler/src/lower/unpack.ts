@@ -192,9 +192,11 @@ export function checkedLoopTarget(
   const proven = shapeFits(target, item);
   // A proven item still goes through an array when a pattern cannot hold the target (`for i, self.x in ...`).
   if (proven && (declare ? namesOnlyTarget(target) : patternTarget(target))) return null;
+  // Items known to be tuples of the right length are indexed as they are; only the nested targets are checked.
+  const outerFits = item.k === "tuple" && starIndex(target) < 0 && item.items.length === target.elts.length;
   const itemId = ctx.temp("item");
   return {
     initializer: f.createVariableDeclarationList([f.createVariableDeclaration(itemId)], ts.NodeFlags.Const),
-    prologue: bindUnpacked(ctx, target, itemId, declare ? ts.NodeFlags.Const : null, assignElement, { proven, temporary: true }),
+    prologue: bindUnpacked(ctx, target, itemId, declare ? ts.NodeFlags.Const : null, assignElement, { proven: proven || outerFits, temporary: true }),
   };
 }
