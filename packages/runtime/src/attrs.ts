@@ -52,8 +52,23 @@ function noAttribute(obj: unknown, name: string): AttributeError {
   return new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
 }
 
+/**
+ * The method `name` of an object of a user class (a subclass of a builtin type included), when it has one:
+ * the compiler sends `x.count(v)` here when it cannot tell a list from an object whose class defines `count`.
+ */
+function userMethod(obj: unknown, name: string): Method | undefined {
+  if (typeof obj !== "object" || obj === null) return undefined;
+  const proto = Object.getPrototypeOf(obj) as unknown;
+  if (proto === Array.prototype || proto === Object.prototype || proto === null) return undefined;
+  const method = (obj as Record<string, unknown>)[name];
+  if (typeof method !== "function" || method === (Array.prototype as unknown as Record<string, unknown>)[name]) return undefined;
+  return method as Method;
+}
+
 /** `obj.name(...args)` for a receiver of unknown type. */
 export function callMethod(obj: unknown, name: string, ...args: unknown[]): unknown {
+  const own = userMethod(obj, name);
+  if (own !== undefined) return own.apply(obj, args as never);
   const builtin = builtinMethod(obj, name);
   if (builtin !== undefined) {
     if (typeof obj === "string" && !(name in strMethods)) return builtin(obj as never, ...args);

@@ -13,6 +13,7 @@
 //     q = asyncio.Queue()      (module class) new asyncio.Queue()
 //     thing.update(x)          (unknown)      callMethod(thing, "update", x)     when a builtin type has it
 //     n.bit_length()           (int)          callMethod(n, "bit_length")        (an int may be a bigint)
+//                                                                              (a user class may have it too)
 //
 // A list or str method whose JavaScript counterpart is exact becomes that counterpart; every
 // other method of a known builtin type comes from the runtime's method table for that type, and
@@ -111,8 +112,10 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     // The runtime's method table for the type: `strMethods.center(s, 9, "*")`.
     return call(f.createPropertyAccessExpression(ctx.useRuntime(table), name), [lowerExpression(ctx, func.value), ...runtimeArguments(ctx, node.args, node.keywords)]);
   }
+  // A receiver of unknown type may be a list as well as an object of a user class with a method (or field)
+  // of the same name: the runtime's callMethod looks at the receiver (a user class's own method first).
   const known = table !== null;
-  if (known || (BUILTIN_METHODS.has(name) && !definedByUserClass(ctx, name))) {
+  if (known || BUILTIN_METHODS.has(name)) {
     return typedAs(ctx, call(ctx.useRuntime("callMethod"), [lowerExpression(ctx, func.value), f.createStringLiteral(name), ...runtimeArguments(ctx, node.args, node.keywords)]), node);
   }
   return awaitEventLoop(ctx, name, call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords)), node, false);
@@ -158,7 +161,3 @@ function programModuleNamed(ctx: LowerContext, id: string): ProgramModule | null
   return program !== null && program.name === null ? program.info : null;
 }
 
-function definedByUserClass(ctx: LowerContext, name: string): boolean {
-  for (const info of ctx.types.classes.values()) if (info.methods.has(name) || info.fields.has(name)) return true;
-  return false;
-}
