@@ -1,6 +1,6 @@
 // The first syntax error of a program, as CPython's compile() reports it: the tokenizer errors pyts
 // finds with a scan of its own (strings left open, bytes that are not UTF-8, numbers run into names,
-// characters no name may hold, brackets), and which error wins when several are present (CPython's
+// characters no name may hold, brackets, f-string bodies), and which error wins when several are present (CPython's
 // tokenizer stops at its first error; after a parser error it reads on, and a tokenizer error wins).
 import { describe, expect, it } from "vitest";
 import { parse } from "../../packages/parser/src/index.js";
@@ -45,6 +45,26 @@ const cases: { name: string; source: Uint8Array; column: boolean }[] = [
   ...["x = 1abc\n", "x = 0xfg\n", "x = 0b102\n", "x = 0o78\n", "x = 1.5jk\n", "x = 0x\n", "x = 1_a\n", "x = a\u200bb\n", "x = ab\u238c\u238c\n", "x = 1\u0005\n", "x = \u007f\n", "x = 1\\y\n", "  x = 1\n", "x = (1,\n2]\n"].map(
     (s) => ({ name: s, source: text(s), column: true }),
   ),
+  // f-strings: CPython 3.11 ends the token at the first quote of its kind, then parses the body.
+  ...[
+    "x = 1\nprint(f'{x:{x:{x}}}')\n",
+    "x = 5\nprint(f\"{f'{f\"{x}\"}'}\")\n",
+    "x = 5\nprint(f\"\"\"{f'''{f\"{f'{x}'}\"}'''}\"\"\")\n",
+    "x = 5\nprint(f'{x:>{x}}', f'{x!r:>{x}}', f'{x=}', f'{x = !r:>10}', f'{x!=1}', f'{x<=1}', f'{{x}}', f'\\N{BULLET} {x}')\n",
+    "f'{1'\n",
+    "f'{'\n",
+    "f'{x!}'\n",
+    "f'{x!z}'\n",
+    "f'a}'\n",
+    "f'{}'\n",
+    "f'{x#}'\n",
+    "f'{x\\n}'\n",
+    "f'{(x}'\n",
+    "f'{[x)}'\n",
+    "f'{x:'\n",
+    "f'{\"a}'\n",
+    "rf'\\{x}'\n",
+  ].map((s) => ({ name: s, source: text(s), column: true })),
   // Bytes that are not UTF-8: CPython decodes each name and string on its own.
   { name: "byte 0xff in a string", source: bytes('x = 1\nyy = "ab', [0xff], 'c"\n'), column: true },
   { name: "a lone lead byte", source: bytes("x = 1\nyy = 2 ", [0xe9], "\n"), column: true },

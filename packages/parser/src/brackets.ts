@@ -7,10 +7,13 @@
 //     x = [1, 2)             closing parenthesis ')' does not match opening parenthesis '['
 //     x = 1)                 unmatched ')'
 //     f(                     '(' was never closed
+//     f'{x:{x:{x}}}'         f-string: expressions nested too deeply    (see fstring-errors.ts)
 //     x = 1abc               invalid decimal literal
 //       x = 1   (first line)   unexpected indent
 //     x = a⎌b                invalid character '⎌' (U+238C)
 //     name<byte 0xff> = 1    (the caller's UTF-8 decoding error, at the token holding the byte)
+
+import { fstringError } from "./fstring-errors.js";
 
 /** A tokenizer error: where (UTF-16 index) and CPython's message. */
 export interface BracketError {
@@ -66,6 +69,7 @@ export function scanBrackets(source: string, options: ScanOptions = {}): Bracket
       i = stop;
     } else if (c === 0x27 || c === 0x22 /* ' " */) {
       const prefixStart = stringPrefixStart(source, i);
+      const prefix = source.slice(prefixStart, i);
       const triple = source.charCodeAt(i + 1) === c && source.charCodeAt(i + 2) === c;
       const quote = triple ? source.slice(i, i + 3) : source[i]!;
       const contentStart = i + quote.length;
@@ -92,9 +96,12 @@ export function scanBrackets(source: string, options: ScanOptions = {}): Bracket
         const detected = lineOf(source, Math.min(k, n) - (k >= n ? 1 : 0));
         error = { at: prefixStart, message: `unterminated ${triple ? "triple-quoted " : ""}string literal (detected at line ${detected})` };
       } else if (firstBad >= 0) {
-        if (/[bB]/.test(source.slice(prefixStart, i))) error = { at: prefixStart, message: "bytes can only contain ASCII literal characters" };
+        if (/[bB]/.test(prefix)) error = { at: prefixStart, message: "bytes can only contain ASCII literal characters" };
         // CPython points just past the string.
         else bad = { at: k + quote.length, tokenStart: contentStart, tokenEnd: k };
+      } else if (/[fF]/.test(prefix)) {
+        const message = fstringError(source.slice(contentStart, k), /[rR]/.test(prefix));
+        if (message !== null) error = { at: k + quote.length, message };
       }
       i = k + quote.length;
     } else if (c === 0x28 || c === 0x5b || c === 0x7b /* ( [ { */) {
