@@ -8,9 +8,9 @@ import { CompilerWorker } from "../../scripts/lib-fuzz/compiler-worker.mjs";
 const worker = new CompilerWorker(30_000);
 afterAll(() => worker.close());
 
-/** CPython's verdict: null when compile() accepts the bytes, else the exception's "Type: message". */
+/** CPython's verdict: null when compile() accepts the bytes, else the exception's "Type: message" (a RecursionError too: a 20,000-term sum is too deep for its compiler). */
 function cpythonCompile(source: Uint8Array): string | null {
-  const result = spawnSync(pythonExecutable(), ["-c", "import sys\ntry:\n    compile(sys.stdin.buffer.read(), 'input.py', 'exec')\nexcept (SyntaxError, ValueError) as e:\n    print(type(e).__name__ + ': ' + str(e.msg if isinstance(e, SyntaxError) else e))"], {
+  const result = spawnSync(pythonExecutable(), ["-c", "import sys\ntry:\n    compile(sys.stdin.buffer.read(), 'input.py', 'exec')\nexcept (SyntaxError, ValueError, RecursionError, MemoryError) as e:\n    print(type(e).__name__ + ': ' + str(e.msg if isinstance(e, SyntaxError) else e))"], {
     input: source,
     env: pythonEnv(),
     encoding: "utf8",

@@ -1,6 +1,7 @@
 // Printing: the lowered `ts.factory` nodes are printed once with TypeScript's printer, in chunks
 // that format.ts formats with prettier. Blank lines between top-level statements follow the Python
-// source.
+// source. A statement too deep for prettier is a chunk of its own, left unformatted; lone surrogates
+// in strings are written as `\uD800` escapes.
 import type { Stmt } from "@pyts/parser";
 import ts from "./typescript.cjs";
 import type { LoweredModule } from "./lower/module.js";

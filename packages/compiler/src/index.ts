@@ -233,10 +233,43 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], source: st
     const endLine = lines.line(d.end);
     const endColumn = lines.column(d.end);
     out.push(`${filename}:${line}:${column}: ${d.severity} ${d.code}: ${d.message}`);
-    const loc = { start: { line, column }, end: endLine === line && endColumn > column ? { line: endLine, column: endColumn } : undefined };
-    out.push(codeFrameColumns(text, loc.end === undefined ? { start: loc.start } : { start: loc.start, end: loc.end }, { highlightCode: options.color === true, forceColor: options.color === true }));
+    const frame = frameText(text, lines, bytes, line, column, endLine === line && endColumn > column ? endColumn : null);
+    const loc = { start: { line, column: frame.column }, end: frame.endColumn === null ? undefined : { line, column: frame.endColumn } };
+    out.push(codeFrameColumns(frame.text, loc.end === undefined ? { start: loc.start } : { start: loc.start, end: loc.end }, { highlightCode: options.color === true, forceColor: options.color === true }));
     for (const note of d.notes ?? []) out.push(`  = note: ${note}`);
     if (d.help !== undefined) out.push(`  = help: ${d.help}`);
   }
   return out.length === 0 ? "" : out.join("\n") + "\n";
+}
+
+/** Lines a code frame shows around the diagnostic's line, and characters of each. */
+const FRAME_LINES_AROUND = 3;
+const FRAME_WIDTH = 160;
+
+/**
+ * The text a code frame is drawn from. When a line it shows is longer than FRAME_WIDTH: only the
+ * lines it shows (the others empty, so line numbers stay right), each cut to a window of
+ * FRAME_WIDTH characters around the column, with "…" where cut. A 1 MB line gives a frame of a
+ * line's width, not a megabyte per diagnostic.
+ */
+function frameText(text: string, lines: LineIndex, bytes: Uint8Array, line: number, column: number, endColumn: number | null) {
+  const first = Math.max(1, line - FRAME_LINES_AROUND);
+  const shown: string[] = [];
+  const decoder = new TextDecoder();
+  for (let l = first; l <= line + FRAME_LINES_AROUND; l++) {
+    const start = lines.lineStart(l);
+    if (l > line && start >= bytes.length) break;
+    shown.push(decoder.decode(bytes.subarray(start, lines.lineStart(l + 1))).replace(/\r?\n$|\r$/, ""));
+  }
+  if (shown.every((s) => s.length <= FRAME_WIDTH)) return { text, column, endColumn };
+  // A window that shows the column, a third of the way in.
+  const from = column - 1 <= FRAME_WIDTH * 0.66 ? 0 : column - 1 - Math.floor(FRAME_WIDTH / 3);
+  const cut = (s: string) => (from > 0 ? "…" : "") + s.slice(from, from + FRAME_WIDTH) + (s.length > from + FRAME_WIDTH ? "…" : "");
+  const shift = from > 0 ? 1 - from : 0;
+  const windowEnd = FRAME_WIDTH + 1 + (from > 0 ? 1 : 0);
+  return {
+    text: "\n".repeat(first - 1) + shown.map(cut).join("\n"),
+    column: column + shift,
+    endColumn: endColumn === null ? null : Math.min(endColumn + shift, windowEnd),
+  };
 }

@@ -104,6 +104,14 @@ export function parse(source: string | Uint8Array, _options: ParseOptions = {}):
   const { text: program, bytes } = decoded;
   const lines = new LineIndex(bytes);
   const empty: Module = { _type: "Module", body: [], type_ignores: [], start: 0, end: bytes.length };
+  // CPython's compile() refuses a NUL byte anywhere before reading a token (it names no position:
+  // the first NUL is shown). Nothing else is read, so megabytes of NULs cost one scan.
+  const nul = program.indexOf("\0");
+  if (nul >= 0) {
+    const at = encoder.encode(program.slice(0, nul)).length;
+    return { module: empty, diagnostics: [diagnostic("PY1004", { start: at, end: at + 1 }, ["source code string cannot contain null bytes"])], bytes, lines };
+  }
+  // An encoding problem: CPython reads no token either.
   if (decoded.diagnostics.length > 0) return { module: empty, diagnostics: decoded.diagnostics, bytes, lines };
   try {
     const byteOffsets = utf8Offsets(program, 0);
@@ -139,16 +147,10 @@ function parseText(program: string, positions: Positions, end = program.length):
   const deep = excessiveIndentation(program);
   if (deep !== null) return { module: null, diagnostics: [diagnostic("PY1004", span(deep), ["too many levels of indentation"])] };
   const masked = maskSoftKeywords(program);
-  // CPython reads a file line by line and stops at the first line holding a NUL byte, and its
-  // tokenizer stops at the first error: whatever follows is never parsed (garbage would otherwise
-  // give an error per line, and tree-sitter's recovery over megabytes of it takes minutes).
-  const nul = program.indexOf("\0");
+  // CPython's tokenizer stops at the first error: whatever follows is never parsed (garbage would
+  // otherwise give an error per line, and tree-sitter's recovery over megabytes of it takes minutes).
   const lossy = undecodable === null ? null : new LossyUtf8(undecodable);
-  const scan = scanBrackets(masked, {
-    end: nul < 0 ? masked.length : lineStart(masked, nul),
-    cutShort: cutShort || nul >= 0,
-    undecodable: lossy === null ? undefined : (i) => lossy.replaces(i),
-  });
+  const scan = scanBrackets(masked, { cutShort, undecodable: lossy === null ? undefined : (i) => lossy.replaces(i) });
   if (scan.undecodable !== null) {
     const { at, tokenStart, tokenEnd } = scan.undecodable;
     const from = lossy!.byteOffset(tokenStart);
@@ -156,7 +158,6 @@ function parseText(program: string, positions: Positions, end = program.length):
     return stopAt(program, positions, diagnostic("PY1004", span(at, 1), [`(unicode error) ${describeUtf8Error(lossy!.bytes, from, error)}`]));
   }
   if (scan.error !== null) return stopAt(program, positions, diagnostic("PY1004", span(scan.error.at, 1), [scan.error.message]));
-  if (nul >= 0) return stopAt(program, positions, diagnostic("PY1004", span(nul, 1), ["source code cannot contain null bytes"]));
 
   let root = parseCst(masked);
   if (root && errorCount(root) > 0) {

@@ -5,7 +5,7 @@
 import { AttributeError, TypeError } from "./exceptions.js";
 import { KwArgs } from "./kwargs.js";
 import { listMethods, tupleMethods } from "./list-methods.js";
-import { numberAttribute, numberMethods } from "./number-methods.js";
+import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
 import { strKeywordParams, strMethods } from "./str-methods.js";
 import { isTuple } from "./tuple.js";
 import { typeName } from "./typename.js";
@@ -41,8 +41,7 @@ function builtinMethod(obj: unknown, name: string): Method | undefined {
     return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
   }
   if (typeof obj === "number" || typeof obj === "bigint" || typeof obj === "boolean" || (typeof obj === "object" && obj !== null && typeName(obj) === "float")) {
-    const table = numberMethods as Record<string, Method>;
-    return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+    return hasNumberMethod(obj, name) ? (numberMethods as Record<string, Method>)[name] : undefined;
   }
   return undefined;
 }

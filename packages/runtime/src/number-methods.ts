@@ -45,6 +45,14 @@ export const numberMethods = {
   },
 };
 
+/** Whether a method of `numberMethods` belongs to the type of `x`: bit_length is int's only, is_integer float's (in 3.11). */
+export function hasNumberMethod(x: unknown, name: string): boolean {
+  if (!Object.prototype.hasOwnProperty.call(numberMethods, name)) return false;
+  if (name === "bit_length" || name === "bit_count") return numberKind(x) === "int";
+  if (name === "is_integer") return numberKind(x) === "float";
+  return true;
+}
+
 /** Attributes (not methods) of numbers: x.real, x.imag, x.numerator, x.denominator. */
 export function numberAttribute(x: unknown, name: string): unknown {
   const isInt = numberKind(x) === "int";
