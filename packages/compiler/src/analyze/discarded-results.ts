@@ -1,24 +1,26 @@
 // Which plain `def`s never have their result looked at, so that their lowering may keep an
 // idiomatic `void` function (no `return null`) although Python returns None from them:
 //
-//     def report(total):                 function report(total: number) {
-//         print("total", total)            print("total", total);
-//                                        }
-//     report(3)                          report(3);            (every use is a call whose value is dropped)
-//
-//     def log(msg):                      function log(msg: any) {
-//         print(msg)                       print(msg);
-//                                          return null;
-//                                        }
-//     handlers = [log]                   (the function escapes: anyone may call it and look at None)
+//     def report(rows):                   function report(rows: any[]) {
+//         def show(row):                    function show(row: any) {
+//             print("-", row)                 print("-", row);
+//         for row in rows:                  }
+//             show(row)                     for (const row of rows) {
+//                                             show(row);      (every use is a call whose value is dropped)
+//                                           }
+//                                           return null;      (`report` is a top-level name: it escapes)
+//                                         }
 //
 // Proven only when every read of the function can be seen and is the callee of a call that is a
-// whole expression statement (`f(x)` on its own line). For a function that is a name: every read
-// of that name, and the name is not reachable through `globals()`/`vars()`/`eval`. For a method:
-// every `.name` in the module (on any receiver, since the compiler may not know which class an
-// object is) and every read of the name in its class body, with no `getattr`, `vars` or
-// `__dict__` anywhere; dunder methods, and names the runtime itself calls and reads the result
-// of (`keys`, `send` ...), never qualify. Decorated functions escape to their decorator.
+// whole expression statement (`f(x)` on its own line). A module's top-level names are its exports
+// (DESIGN.md, "Modules and programs"): another module may call them and look at the None, so a
+// top-level `def`, and a method of a top-level class, always escape. For a nested function: every
+// read of its name, and the name is not reachable through `globals()`/`vars()`/`eval`. For a
+// method of a class defined in a function: every `.name` in the module (on any receiver, since the
+// compiler may not know which class an object is) and every read of the name in its class body,
+// with no `getattr`, `vars` or `__dict__` anywhere; dunder methods, and names the runtime itself
+// calls and reads the result of (`keys`, `send` ...), never qualify. Decorated functions escape to
+// their decorator.
 import type { AsyncFunctionDef, Attribute, Call, FunctionDef, Node } from "@pyts/parser";
 import type { ScopeAnalysis } from "./scopes.js";
 import { forEachChild } from "./walk.js";
@@ -55,6 +57,7 @@ export class DiscardedResults {
     if (owner === null) return false;
     const sym = owner.symbols.get(def.name);
     const namesRead = sym === undefined || sym.uses.every((u) => this.isDiscardedCallee(u));
+    if (owner.kind === "module" || (owner.kind === "class" && owner.parent?.kind === "module")) return false; // exported
     if (owner.kind !== "class") return def.decorator_list.length === 0 && namesRead;
     if (!def.decorator_list.every((d) => d._type === "Name" && BINDING_DECORATORS.has(d.id))) return false;
     if (def.name.startsWith("__") || PROTOCOL_METHODS.has(def.name)) return false;

@@ -11,8 +11,8 @@
 //                                                  });
 //
 // Python's None is `null`: a bare `return`, and running off the end, return `null` (the type
-// says `T | null`), so `f() is None` holds. Only a `def` whose result nothing can look at keeps
-// a `void` body (analyze/discarded-results.ts):
+// says `T | null`), so `f() is None` holds. Only a nested `def` whose result nothing can look at
+// keeps a `void` body (analyze/discarded-results.ts):
 //
 //     def find(xs, t):                             function find(xs: number[], t: number) {
 //         for i, x in enumerate(xs):                 for (const [i, x] of enumerate(xs)) {
