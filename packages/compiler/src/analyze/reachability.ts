@@ -1,5 +1,5 @@
-// Whether control can run off the end of a block: a function whose body can returns None there
-// (Python's implicit `return None`), so its lowering must say so.
+// Whether control can run off the end of a block: a function whose body can do that returns None
+// there (Python's implicit `return None`), so its lowering must say so.
 //
 //     def sign(x):                 ends in if/else that both return: the end is not reachable
 //         if x < 0:

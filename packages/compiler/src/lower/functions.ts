@@ -11,8 +11,8 @@
 //                                                  });
 //
 // Python's None is `null`: a bare `return`, and running off the end, return `null` (the type
-// says `T | null`), so `f() is None` holds. Only a `def` whose result nothing can look at keeps
-// a `void` body (analyze/discarded-results.ts):
+// says `T | null`), so `f() is None` holds. Only a nested `def` whose result nothing can look at
+// keeps a `void` body (analyze/discarded-results.ts):
 //
 //     def find(xs, t):                             function find(xs: number[], t: number) {
 //         for i, x in enumerate(xs):                 for (const [i, x] of enumerate(xs)) {
@@ -156,9 +156,10 @@ export function lowerFunctionBody(
 
 /**
  * Whether a function spells Python's None out as `return null` (at a bare `return` and where
- * control runs off the end). Generators and coroutines whose only result is None need not: the
- * runtime's `generator` and `coroutine` wrappers give Python code None for JavaScript's
- * `undefined`. A plain `def` may stay a `void` function only if nothing can look at its result
+ * control runs off the end). Generators never do: the runtime's `generator` wrapper gives None
+ * for JavaScript's `undefined` (a generator method, a bare `function*`, is only observed through
+ * `next()`, which does the same, and `yield from`, see yield-from.ts); nor do coroutines whose
+ * only result is None (the `coroutine` wrapper). A plain `def` may stay a `void` function only if nothing can look at its result
  * (analyze/discarded-results.ts); a function that returns a value on some paths always spells
  * None out, which is also what its `T | null` type needs.
  */

@@ -7,11 +7,15 @@
 //         return total                          return total;
 //                                             });
 //
+// The value of `yield from` is None where the delegate ends without a value: a generator function
+// gives that through its runtime wrapper; for anything else (a list, a generator method) the value,
+// where it is used, is `(yield* xs) ?? null`.
+//
 // Python iterates anything with `__iter__`; JavaScript's `yield*` wants `[Symbol.iterator]`.
 // Lists, strings, ranges, dicts, sets and generators have both; any other value goes through the
 // runtime's `iterate`. In a legacy generator-based coroutine (`@asyncio.coroutine`), `yield from`
 // is `await` (see generators.ts).
-import type { YieldFrom } from "@pyts/parser";
+import type { Expression, YieldFrom } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { isLegacyCoroutineScope } from "./generators.js";
@@ -22,5 +26,23 @@ const f = ts.factory;
 
 export function lowerYieldFrom(ctx: LowerContext, node: YieldFrom): ts.Expression {
   if (isLegacyCoroutineScope(ctx)) return f.createAwaitExpression(lowerExpression(ctx, node.value));
-  return f.createYieldExpression(f.createToken(ts.SyntaxKind.AsteriskToken), iterableOperand(ctx, node.value));
+  const delegation = f.createYieldExpression(f.createToken(ts.SyntaxKind.AsteriskToken), iterableOperand(ctx, node.value));
+  if (ctx.analysis.parentOf(node)?._type === "Expr" || callsWrappedGenerator(ctx, node.value)) return delegation;
+  return f.createBinaryExpression(f.createParenthesizedExpression(delegation), ts.SyntaxKind.QuestionQuestionToken, f.createNull());
+}
+
+/**
+ * Whether `value` calls a generator function the runtime's `generator` wraps (a `def` with
+ * `yield` bound once, not a method and not decorated): its `yield*` result is what the function
+ * returned, None included. A list, a generator method (a native `function*`) or anything else
+ * gives JavaScript's `undefined` at its end.
+ */
+function callsWrappedGenerator(ctx: LowerContext, value: Expression): boolean {
+  if (value._type !== "Call" || value.func._type !== "Name") return false;
+  const res = ctx.analysis.resolve(ctx.scope, value.func.id);
+  if (res.kind === "builtin" || res.symbol.bindings.length !== 1) return false;
+  const def = res.symbol.bindings[0]!.node;
+  if (def._type !== "FunctionDef" || def.decorator_list.length > 0) return false;
+  const scope = ctx.analysis.scopeOf(def);
+  return scope.facts.isGenerator && scope.parent?.kind !== "class";
 }
