@@ -11,8 +11,8 @@
 // Each function, lambda and the module is one flow: its statements are walked once in execution order with
 // the set of its own names that are bound on every path to that point (if/else meet, loops whose body may
 // run zero times, `break`/`continue`/`return`/`raise`, try/except/else/finally where a handler may start
-// after any statement of the body, `with` whose context manager may swallow an exception, `del` and the
-// end of an `except ... as e` handler unbinding a name). Class bodies and comprehensions run inline, so
+// after any statement of the body, `with` whose context manager may swallow an exception (asyncio's
+// TaskGroup and timeout never do), `del` and the end of an `except ... as e` handler unbinding a name). Class bodies and comprehensions run inline, so
 // they are walked as part of the flow that contains them.
 //
 // A read of an enclosing function's (or the module's) name from a nested function is proven when the name
@@ -400,6 +400,20 @@ class Flow {
     if (sym.bindings.some((b) => b.kind === "function" || b.kind === "class")) this.result.recordReadWith(node, this.space.project(state));
   }
 
+  /** `asyncio.TaskGroup()`, `asyncio.timeout(...)`, `asyncio.timeout_at(...)` (also imported by name). */
+  private neverSwallows(manager: Expression, scope: Scope): boolean {
+    if (manager._type !== "Call") return false;
+    const callee = manager.func;
+    if (callee._type === "Attribute") {
+      if (callee.value._type !== "Name" || !NEVER_SWALLOW.has(callee.attr)) return false;
+      const res = this.analysis.resolve(scope, callee.value.id);
+      return callee.value.id === "asyncio" && res.kind !== "builtin" && res.symbol.bindings.every((b) => b.kind === "import");
+    }
+    if (callee._type !== "Name" || !NEVER_SWALLOW.has(callee.id)) return false;
+    const res = this.analysis.resolve(scope, callee.id);
+    return res.kind !== "builtin" && res.symbol.bindings.every((b) => b.kind === "import" && b.node._type === "alias" && b.node.asname === null);
+  }
+
   private stmts(body: readonly Stmt[], state: Bound, scope: Scope): Bound {
     let s = state;
     for (const stmt of body) s = this.stmt(stmt, s, scope);
@@ -530,10 +544,11 @@ class Flow {
           s = this.expr(item.context_expr, s, scope);
           if (item.optional_vars !== null) s = this.target(item.optional_vars, s, scope);
         }
-        // The context manager may swallow an exception raised anywhere in the body.
-        const swallowed = this.without(s, this.killedIn(node.body));
+        // The context manager may swallow an exception raised anywhere in the body (asyncio's task
+        // groups and timeouts never do).
         const end = this.stmts(node.body, copy(s), scope);
-        return meet([end, swallowed]);
+        if (node.items.every((item) => this.neverSwallows(item.context_expr, scope))) return end;
+        return meet([end, this.without(s, this.killedIn(node.body))]);
       }
       case "Try":
       case "TryStar":
@@ -733,6 +748,9 @@ class Flow {
     }
   }
 }
+
+/** asyncio's context managers whose `__aexit__` never swallows an exception. */
+const NEVER_SWALLOW = new Set(["TaskGroup", "timeout", "timeout_at"]);
 
 /** Expressions `Flow.expr` walks in a way of their own (the others: their children in order). */
 const SPECIAL_EXPRESSIONS = new Set(["Name", "NamedExpr", "BoolOp", "IfExp", "Compare", "Lambda", "ListComp", "SetComp", "DictComp", "GeneratorExp"]);
