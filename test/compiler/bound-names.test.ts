@@ -140,6 +140,19 @@ def f(cm):
         data = c.read()  # bound: c
     return data  # unbound: data
 `,
+  "asyncio's task groups and timeouts swallow nothing": `
+import asyncio
+async def main(work):
+    async with asyncio.TaskGroup() as tg:
+        task = tg.create_task(work())
+    async with asyncio.timeout(1):
+        value = await work()
+    return task.result(), value  # bound: task value
+def other(cm, work):
+    with cm:
+        value = work()
+    return value  # unbound: value
+`,
   "del": `
 x = 1
 del x  # bound: x

@@ -11,8 +11,8 @@
 // Each function, lambda and the module is one flow: its statements are walked once in execution order with
 // the set of its own names that are bound on every path to that point (if/else meet, loops whose body may
 // run zero times, `break`/`continue`/`return`/`raise`, try/except/else/finally where a handler may start
-// after any statement of the body, `with` whose context manager may swallow an exception, `del` and the
-// end of an `except ... as e` handler unbinding a name). Class bodies and comprehensions run inline, so
+// after any statement of the body, `with` whose context manager may swallow an exception (asyncio's
+// TaskGroup and timeout never do), `del` and the end of an `except ... as e` handler unbinding a name). Class bodies and comprehensions run inline, so
 // they are walked as part of the flow that contains them.
 //
 // A read of an enclosing function's (or the module's) name from a nested function is proven when the name
@@ -37,14 +37,43 @@ import { forEachChild } from "./walk.js";
 class NameSpace {
   readonly index = new Map<string, number>();
   readonly words: number;
+  /**
+   * The names that code of nested scopes reads, numbered again: what is kept of a state where a nested
+   * scope may start running (a module of thousands of functions keeps small snapshots).
+   */
+  readonly captured = new Map<string, number>();
+  private readonly capturedFrom: number[] = [];
+  private readonly capturedWords: number;
 
-  constructor(scope: Scope) {
-    for (const name of scope.symbols.keys()) this.index.set(name, this.index.size);
+  constructor(scope: Scope, readsFromNested: (sym: SymbolInfo) => boolean) {
+    for (const [name, sym] of scope.symbols) {
+      const i = this.index.size;
+      this.index.set(name, i);
+      if (readsFromNested(sym)) {
+        this.captured.set(name, this.captured.size);
+        this.capturedFrom.push(i);
+      }
+    }
     this.words = Math.max(1, (this.index.size + 31) >>> 5);
+    this.capturedWords = Math.max(1, (this.captured.size + 31) >>> 5);
   }
 
   empty(): Uint32Array {
     return new Uint32Array(this.words);
+  }
+
+  emptyCaptured(): Uint32Array {
+    return new Uint32Array(this.capturedWords);
+  }
+
+  /** The captured names of a state. */
+  project(state: Bound): Bound {
+    if (state === null) return null;
+    const out = this.emptyCaptured();
+    this.capturedFrom.forEach((i, j) => {
+      if (has(state, i)) add(out, j);
+    });
+    return out;
   }
 }
 
@@ -109,7 +138,7 @@ export class BoundNames {
   private readonly spaces = new Map<Scope, NameSpace>();
 
   constructor(private readonly analysis: ScopeAnalysis) {
-    this.moduleEnd = new Flow(this, analysis, analysis.module).run();
+    this.moduleEnd = this.spaceOf(analysis.module).project(new Flow(this, analysis, analysis.module).run());
     this.analyzeNested(analysis.module);
     this.solveWhileRunning();
   }
@@ -129,7 +158,7 @@ export class BoundNames {
     const child = childOf(owner, scope);
     if (child === null) return false;
     const bound = this.whileRunning.get(child);
-    const index = this.spaceOf(owner).index.get(name.id);
+    const index = this.spaceOf(owner).captured.get(name.id);
     return bound === null || (bound !== undefined && index !== undefined && has(bound, index));
   }
 
@@ -137,7 +166,10 @@ export class BoundNames {
   spaceOf(owner: Scope): NameSpace {
     let space = this.spaces.get(owner);
     if (space === undefined) {
-      space = new NameSpace(owner);
+      space = new NameSpace(owner, (sym) => sym.uses.some((u) => {
+        const scope = this.analysis.scopeOfUse(u);
+        return scope === undefined || flowOwner(scope) !== owner;
+      }));
       this.spaces.set(owner, space);
     }
     return space;
@@ -179,13 +211,13 @@ export class BoundNames {
   }
 
   /** @internal */
-  recordCreated(scope: Scope, state: Bound): void {
-    this.createdWith.set(scope, this.createdWith.has(scope) ? meet([this.createdWith.get(scope)!, state]) : copy(state));
+  recordCreated(scope: Scope, captured: Bound): void {
+    this.createdWith.set(scope, this.createdWith.has(scope) ? meet([this.createdWith.get(scope)!, captured]) : captured);
   }
 
   /** @internal */
-  recordReadWith(node: Node, state: Bound): void {
-    this.readWith.set(node, this.readWith.has(node) ? meet([this.readWith.get(node)!, state]) : copy(state));
+  recordReadWith(node: Node, captured: Bound): void {
+    this.readWith.set(node, this.readWith.has(node) ? meet([this.readWith.get(node)!, captured]) : captured);
   }
 
   private analyzeNested(scope: Scope): void {
@@ -234,7 +266,7 @@ export class BoundNames {
     const owner = scope.parent;
     if (owner === null) return null;
     const space = this.spaceOf(owner);
-    const created = this.createdWith.has(scope) ? this.createdWith.get(scope)! : space.empty();
+    const created = this.createdWith.has(scope) ? this.createdWith.get(scope)! : space.emptyCaptured();
     const node = scope.node;
     if (scope.kind !== "function" && scope.kind !== "class") return created;
     if (node._type !== "FunctionDef" && node._type !== "AsyncFunctionDef" && node._type !== "ClassDef") return created;
@@ -248,10 +280,10 @@ export class BoundNames {
     for (const use of sym.uses) {
       const useScope = this.scopeOfRead(use) ?? sym.scope;
       if (flowOwner(useScope) === sym.scope) {
-        entries.push(this.readWith.has(use) ? this.readWith.get(use)! : space.empty());
+        entries.push(this.readWith.has(use) ? this.readWith.get(use)! : space.emptyCaptured());
       } else {
         const child = childOf(sym.scope, useScope);
-        entries.push(child !== null && this.whileRunning.has(child) ? this.whileRunning.get(child)! : space.empty());
+        entries.push(child !== null && this.whileRunning.has(child) ? this.whileRunning.get(child)! : space.emptyCaptured());
       }
     }
     return union(created, meet(entries));
@@ -365,7 +397,21 @@ class Flow {
     // A nested function may `del` it (through `global`/`nonlocal`) whenever it is called.
     const deletedElsewhere = sym.bindings.some((b) => b.kind === "del" && flowOwner(b.scope) !== this.owner);
     this.result.recordRead(node, this.has(state, node.id) && (state === null || !deletedElsewhere));
-    if (sym.bindings.some((b) => b.kind === "function" || b.kind === "class")) this.result.recordReadWith(node, state);
+    if (sym.bindings.some((b) => b.kind === "function" || b.kind === "class")) this.result.recordReadWith(node, this.space.project(state));
+  }
+
+  /** `asyncio.TaskGroup()`, `asyncio.timeout(...)`, `asyncio.timeout_at(...)` (also imported by name). */
+  private neverSwallows(manager: Expression, scope: Scope): boolean {
+    if (manager._type !== "Call") return false;
+    const callee = manager.func;
+    if (callee._type === "Attribute") {
+      if (callee.value._type !== "Name" || !NEVER_SWALLOW.has(callee.attr)) return false;
+      const res = this.analysis.resolve(scope, callee.value.id);
+      return callee.value.id === "asyncio" && res.kind !== "builtin" && res.symbol.bindings.every((b) => b.kind === "import");
+    }
+    if (callee._type !== "Name" || !NEVER_SWALLOW.has(callee.id)) return false;
+    const res = this.analysis.resolve(scope, callee.id);
+    return res.kind !== "builtin" && res.symbol.bindings.every((b) => b.kind === "import" && b.node._type === "alias" && b.node.asname === null);
   }
 
   private stmts(body: readonly Stmt[], state: Bound, scope: Scope): Bound {
@@ -387,13 +433,14 @@ class Flow {
     if (out !== undefined) return out;
     out = new Set();
     const found = out;
-    const visit = (n: Node): void => {
-      if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "Lambda" || n._type === "ClassDef") return;
+    const pending: Node[] = [node];
+    while (pending.length > 0) {
+      const n = pending.pop()!;
+      if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "Lambda" || n._type === "ClassDef") continue;
       if (n._type === "Name" && n.ctx === "Del") found.add(n.id);
       if (n._type === "ExceptHandler" && n.name !== null) found.add(n.name);
-      forEachChild(n, visit);
-    };
-    visit(node);
+      forEachChild(n, (c) => pending.push(c));
+    }
     this.kills.set(node, out);
     return out;
   }
@@ -405,7 +452,7 @@ class Flow {
         let s = state;
         for (const d of node.decorator_list) s = this.expr(d, s, scope);
         s = this.defaults(node.args, s, scope);
-        this.result.recordCreated(this.analysis.scopeOf(node), s);
+        this.result.recordCreated(this.analysis.scopeOf(node), this.space.project(s));
         this.bind(s, scope, node.name);
         return s;
       }
@@ -415,7 +462,7 @@ class Flow {
         for (const b of node.bases) s = this.expr(b, s, scope);
         for (const k of node.keywords) s = this.expr(k.value, s, scope);
         const inner = this.analysis.scopeOf(node);
-        this.result.recordCreated(inner, s);
+        this.result.recordCreated(inner, this.space.project(s));
         s = this.stmts(node.body, s, inner);
         this.bind(s, scope, node.name);
         return s;
@@ -497,10 +544,11 @@ class Flow {
           s = this.expr(item.context_expr, s, scope);
           if (item.optional_vars !== null) s = this.target(item.optional_vars, s, scope);
         }
-        // The context manager may swallow an exception raised anywhere in the body.
-        const swallowed = this.without(s, this.killedIn(node.body));
+        // The context manager may swallow an exception raised anywhere in the body (asyncio's task
+        // groups and timeouts never do).
         const end = this.stmts(node.body, copy(s), scope);
-        return meet([end, swallowed]);
+        if (node.items.every((item) => this.neverSwallows(item.context_expr, scope))) return end;
+        return meet([end, this.without(s, this.killedIn(node.body))]);
       }
       case "Try":
       case "TryStar":
@@ -657,7 +705,7 @@ class Flow {
       }
       case "Lambda": {
         const s = this.defaults(e.args, state, scope);
-        this.result.recordCreated(this.analysis.scopeOf(e), s);
+        this.result.recordCreated(this.analysis.scopeOf(e), this.space.project(s));
         return s;
       }
       case "ListComp":
@@ -667,7 +715,7 @@ class Flow {
         const inner = this.analysis.scopeOf(e);
         const first = e.generators[0];
         const s = first === undefined ? state : this.expr(first.iter, state, scope);
-        this.result.recordCreated(inner, s);
+        this.result.recordCreated(inner, this.space.project(s));
         // The rest runs once per item, maybe never: what it binds (a walrus) is not bound after it.
         let body = copy(s);
         e.generators.forEach((gen, i) => {
@@ -680,15 +728,32 @@ class Flow {
         return s;
       }
       default: {
+        // Operators, calls, subscripts, displays: their operands in order. Walked with a stack of its
+        // own, so that `0 + 1 + ... + 19999` (a BinOp nested 20,000 deep) does not exhaust the call stack.
         let s = state;
-        forEachChild(e, (child) => {
-          s = this.expr(child, s, scope);
-        });
+        const pending: Node[] = [];
+        const push = (n: Node): void => {
+          const children: Node[] = [];
+          forEachChild(n, (c) => children.push(c));
+          for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!);
+        };
+        push(e);
+        while (pending.length > 0) {
+          const n = pending.pop()!;
+          if (SPECIAL_EXPRESSIONS.has(n._type)) s = this.expr(n, s, scope);
+          else push(n);
+        }
         return s;
       }
     }
   }
 }
+
+/** asyncio's context managers whose `__aexit__` never swallows an exception. */
+const NEVER_SWALLOW = new Set(["TaskGroup", "timeout", "timeout_at"]);
+
+/** Expressions `Flow.expr` walks in a way of their own (the others: their children in order). */
+const SPECIAL_EXPRESSIONS = new Set(["Name", "NamedExpr", "BoolOp", "IfExp", "Compare", "Lambda", "ListComp", "SetComp", "DictComp", "GeneratorExp"]);
 
 /**
  * Decorators of the standard library that wrap or register a function or class without calling it (or

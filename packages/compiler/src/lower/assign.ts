@@ -14,6 +14,7 @@
 //     s += "!"          (str)    s += "!";
 //     scores: dict[str, int] = {}   const scores: Dict<string, number> = new Dict();
 //     del d["k"]                 delitem(d, "k");
+//     del x                      x = UNBOUND;              (names.ts: `del` of a name, checked when maybe unbound)
 import type { AnnAssign, Assign, AugAssign, Delete, Expression, Name, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";

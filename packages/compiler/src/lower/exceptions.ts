@@ -18,6 +18,9 @@
 //
 // Whatever JavaScript throws (a stack overflow, a TypeError of its own) is converted by the
 // runtime's `toPyException` before the handlers test it, so `except RecursionError` works.
+//
+// CPython unbinds the name of `except ... as e` when the handler ends: where a later read may see it
+// (names.ts decides), the handler ends with `e = UNBOUND;`, so that read raises NameError as in CPython.
 import type { Assert, Expression, Raise, Stmt, Try } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import { isRuntimeExport } from "./catalogue.js";
