@@ -1,7 +1,8 @@
 // `import` / `from ... import` anywhere: at the top, in blocks, in functions, repeated. Runtime
 // modules are ES imports at the top of the output (they have no side effects, so when they load does
 // not matter); the Python name is bound where the statement runs. A name that only ever names one
-// runtime module (or one export of it) is the import itself, as a reader would write it.
+// runtime module (or one export of it), each import of it at the top level of its function or module
+// and read only after it, is the import itself, as a reader would write it.
 //
 //     import asyncio                        import * as asyncio from "@pyts/runtime/asyncio";
 //     from time import time                 import { time } from "@pyts/runtime/time";
@@ -15,6 +16,8 @@
 //         tomllib = None                    } catch (_err) { ... tomllib = null; ... }
 //     if fast: import math as m             import * as math from "@pyts/runtime/math";
 //     else: m = None                        let m!: any;  if (fast) { m = math; } else { m = null; }
+//     if __name__ == "__main__":            import * as sys_1 from "@pyts/runtime/sys";  let sys!: any;
+//         import sys                        if (...) { sys = sys_1; ... }
 //     import threading                      error PY3002: module `threading` is not supported
 //
 // A module the runtime does not provide is a compile-time diagnostic, except inside a `try` whose
@@ -316,7 +319,8 @@ function markStaticImports(ctx: LowerContext): void {
     let target: ImportTarget | undefined;
     const all = symbols.every((sym) =>
       sym.bindings.every((b) => {
-        if (b.kind !== "import" || sym.scope.globals.has(sym.name)) return false;
+        // An import in a block, or one read before it runs, binds the name where it runs (a read before is then unbound).
+        if (b.kind !== "import" || b.depth !== 0 || sym.scope.globals.has(sym.name) || readBefore(ctx, sym, b.node)) return false;
         const t = targetOf(ctx, b.node, sym);
         if (t === undefined || t.kind === "missing" || (t.kind === "program" && !t.atTop)) return false;
         target ??= t;
@@ -325,6 +329,11 @@ function markStaticImports(ctx: LowerContext): void {
     );
     if (all) for (const sym of symbols) staticImports.add(sym);
   }
+}
+
+/** Whether the symbol's own scope reads it before `binding` (not counting functions defined there). */
+function readBefore(ctx: LowerContext, sym: SymbolInfo, binding: Node): boolean {
+  return sym.uses.some((u) => u.start < binding.start && ctx.analysis.scopeOfUse(u) === sym.scope);
 }
 
 /** The output identifier for a read of a name that is its import, importing it on first use; else null. */
@@ -456,7 +465,8 @@ export function moduleAttribute(ctx: LowerContext, value: Expression, typeName: 
   if (!isRuntimeModule(module)) return null;
   if (attr === "__name__") return f.createStringLiteral(module);
   const sub = `${module}.${attr}`;
-  const imported = [...ctx.imports.values()].some((t) => t.kind === "runtime" && t.module === sub.replace(/\./g, "/") && t.name === null);
-  if (!imported) return null;
+  // `import collections.abc` (which binds `collections`) or `import collections.abc as abc` somewhere in the file.
+  const imported = [...ctx.imports.keys()].some((alias) => alias._type === "alias" && (alias.name === sub || alias.name.startsWith(`${sub}.`)));
+  if (!imported || !isRuntimeModule(sub)) return null;
   return ctx.moduleNamespace(ctx.runtimeModuleSpecifier(sub.replace(/\./g, "/")), `${module}_${attr}`);
 }
