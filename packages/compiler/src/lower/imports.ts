@@ -459,8 +459,14 @@ export function moduleAttribute(ctx: LowerContext, value: Expression, typeName: 
   const program = ctx.module?.resolve(module) ?? null;
   if (program !== null) {
     if (attr === "__name__") return f.createStringLiteral(module);
-    const sub = [...ctx.imports.values()].find((t) => t.kind === "program" && t.module === `${module}.${attr}` && t.name === null);
-    return sub?.kind === "program" ? ctx.moduleNamespace(sub.info.specifier, `${module}_${attr}`.replace(/\./g, "_")) : null;
+    // `pkg.util` after `import pkg.util` (or an import of `pkg.util` by another name) somewhere in the module.
+    const sub = `${module}.${attr}`;
+    const info = ctx.module!.resolve(sub);
+    if (info === null) return null;
+    const providers = [...ctx.imports.values()].filter((t) => t.kind === "program" && t.loads.includes(info.specifier));
+    if (providers.length === 0) return null;
+    if (providers.some((t) => t.kind === "program" && t.atTop) || !canAwait(ctx)) return ctx.moduleNamespace(info.specifier, sub.replace(/\./g, "_"));
+    return f.createParenthesizedExpression(dynamicImport(info.specifier));
   }
   if (!isRuntimeModule(module)) return null;
   if (attr === "__name__") return f.createStringLiteral(module);
