@@ -13,7 +13,7 @@
 // program's directory: `a.b` is `<root>/a/b.py` or `<root>/a/b/__init__.py`; relative imports count
 // from the importing module's package.
 import { parse } from "@pyts/parser";
-import type { Node } from "@pyts/parser";
+import type { Arguments, Node } from "@pyts/parser";
 import { ScopeAnalysis } from "./analyze/scopes.js";
 import { forEachChild } from "./analyze/walk.js";
 
@@ -25,6 +25,12 @@ export interface ProgramModule {
   names: readonly string[];
   /** The top-level names that are classes (called with `new`). */
   classes: readonly string[];
+  /** The parameters of its top-level functions (a `def` bound once), to match keyword arguments of calls. */
+  functions: ReadonlyMap<string, Arguments>;
+  /** The parameters of its classes' `__init__` (with `self`), for the same. */
+  constructors: ReadonlyMap<string, Arguments>;
+  /** The names of its classes' methods (a call with keywords on a value of unknown type may be one). */
+  methods: ReadonlySet<string>;
 }
 
 /** An import of another module of the program, as `TranspileResult.moduleImports` lists it. */
@@ -68,18 +74,28 @@ export function resolveRelative(module: ModuleOptions | undefined | null, name: 
 }
 
 /** The top-level names and classes of a module's source (empty when it does not parse). */
-export function moduleInterface(source: string | Uint8Array): { names: string[]; classes: string[] } {
+export function moduleInterface(source: string | Uint8Array): Omit<ProgramModule, "specifier"> {
   const parsed = parse(source);
-  if (parsed.diagnostics.some((d) => d.severity === "error")) return { names: [], classes: [] };
+  if (parsed.diagnostics.some((d) => d.severity === "error")) return { names: [], classes: [], functions: new Map(), constructors: new Map(), methods: new Set() };
   const analysis = new ScopeAnalysis(parsed.module);
   const names: string[] = [];
   const classes: string[] = [];
+  const functions = new Map<string, Arguments>();
+  const constructors = new Map<string, Arguments>();
+  const methods = new Set<string>();
   for (const [name, sym] of analysis.module.symbols) {
     if (sym.bindings.length === 0) continue;
     names.push(name);
-    if (sym.bindings.every((b) => b.kind === "class")) classes.push(name);
+    const def = sym.bindings[0]!.node;
+    if (sym.bindings.every((b) => b.kind === "class")) {
+      classes.push(name);
+      const init = def._type === "ClassDef" && def.decorator_list.length === 0 ? def.body.find((s) => s._type === "FunctionDef" && s.name === "__init__") : undefined;
+      if (sym.bindings.length === 1 && init?._type === "FunctionDef" && init.decorator_list.length === 0) constructors.set(name, init.args);
+      if (def._type === "ClassDef") for (const s of def.body) if (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") methods.add(s.name);
+    }
+    if (sym.bindings.length === 1 && (def._type === "FunctionDef" || def._type === "AsyncFunctionDef") && def.decorator_list.length === 0) functions.set(name, def.args);
   }
-  return { names, classes };
+  return { names, classes, functions, constructors, methods };
 }
 
 /**

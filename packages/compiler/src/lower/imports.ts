@@ -346,6 +346,20 @@ export function importedName(ctx: LowerContext, sym: SymbolInfo): ts.Identifier 
   return target.name === null ? ctx.useModuleNamespace(specifier, local) : ctx.useNamedImport(specifier, target.name, local);
 }
 
+/** A class of another module of the program that `name` (a name read in the module's scope) stands for, or null. */
+export function programClass(ctx: LowerContext, name: string): { params: import("@pyts/parser").Arguments | null } | null {
+  const res = ctx.analysis.resolve(ctx.analysis.module, name);
+  if (res.kind === "builtin") return null;
+  const program = programImport(ctx, res.symbol);
+  if (program === null || program.name === null || !program.info.classes.includes(program.name)) return null;
+  return { params: program.info.constructors.get(program.name) ?? null };
+}
+
+/** Whether a class of a module of the program this one imports has a method called `name`. */
+export function isProgramMethodName(ctx: LowerContext, name: string): boolean {
+  return [...ctx.imports.values()].some((t) => t.kind === "program" && t.info.methods.has(name));
+}
+
 /** The module of the program a name bound by an import stands for (a module or one of its names), or null. */
 export function programImport(ctx: LowerContext, sym: SymbolInfo): { info: ProgramModule; name: string | null } | null {
   const binding = sym.bindings.find((b) => b.kind === "import");
