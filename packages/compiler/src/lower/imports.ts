@@ -320,7 +320,7 @@ function markStaticImports(ctx: LowerContext): void {
     const all = symbols.every((sym) =>
       sym.bindings.every((b) => {
         // An import in a block, or one read before it runs, binds the name where it runs (a read before is then unbound).
-        if (b.kind !== "import" || b.depth !== 0 || sym.scope.globals.has(sym.name) || readBefore(ctx, sym, b.node)) return false;
+        if (b.kind !== "import" || b.depth !== 0 || b.scope !== sym.scope || sym.scope.globals.has(sym.name) || readBefore(ctx, sym, b.node)) return false;
         const t = targetOf(ctx, b.node, sym);
         if (t === undefined || t.kind === "missing" || (t.kind === "program" && !t.atTop)) return false;
         target ??= t;
