@@ -109,6 +109,25 @@ describe("a program of several files", () => {
   });
 });
 
+describe("the order module bodies run in", () => {
+  it("an import after a module that waits while it loads (a later import of its own, an event loop) runs after it, as in CPython", () => {
+    const dir = tempDir();
+    const files: Record<string, string> = {
+      "main.py": 'import late\nimport looping\nimport plain\nprint("main")\n',
+      "late.py": 'print("late: start")\nimport inner\nprint("late: end")\n',
+      "inner.py": 'print("inner")\n',
+      "looping.py": 'import asyncio\n\n\nasync def work():\n    await asyncio.sleep(0.01)\n    print("looping: loop done")\n\n\nasyncio.run(work())\n',
+      "plain.py": 'print("plain")\n',
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    const expected = python(dir, "main.py");
+    expect(expected.status).toBe(0);
+    const result = pyts(["run", "main.py"], { cwd: dir });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(expected.stdout);
+  });
+});
+
 describe("imports a program cannot resolve", () => {
   it("an import of a module that is neither in the program nor in the runtime is a diagnostic at its position", () => {
     const dir = tempDir();

@@ -29,7 +29,7 @@ import type { Scope, SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import { bindName } from "./assign.js";
 import type { LowerContext } from "./context.js";
-import { resolveRelative, type ProgramModule } from "../program.js";
+import { resolveRelative, topImports, type ProgramModule } from "../program.js";
 
 const f = ts.factory;
 
@@ -135,15 +135,16 @@ export function isStaticImport(sym: SymbolInfo): boolean {
  * plain imports. Reports modules that do not exist where nothing catches ImportError.
  */
 export function planImports(ctx: LowerContext, module: Module): void {
-  // Top-level imports before any statement that does something visible can be ES imports.
-  const atTop = new Set<Node>();
-  for (const stmt of module.body) {
-    if (stmt._type === "Import" || stmt._type === "ImportFrom") atTop.add(stmt);
-    else if (!isQuiet(stmt)) break;
-  }
+  // Top-level imports before any statement that does something visible can be ES imports, up to
+  // the first module that waits while it loads: ES modules start the next import meanwhile.
+  const atTop = topImports(module);
+  let waited = false;
   const visit = (node: Node, tries: readonly Try[]): void => {
     if (node._type === "Import" || node._type === "ImportFrom") {
-      planStatement(ctx, node, tries, atTop.has(node));
+      for (const alias of node.names) {
+        const target = planAlias(ctx, node, alias, tries, atTop.has(node) && !waited);
+        if (target?.kind === "program" && target.atTop && target.info.awaitsOnImport) waited = true;
+      }
       return;
     }
     if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "Lambda") {
@@ -162,48 +163,31 @@ export function planImports(ctx: LowerContext, module: Module): void {
   markStaticImports(ctx);
 }
 
-/** A statement whose running nothing can observe before the imports after it: defs, constants, docstrings. */
-function isQuiet(stmt: import("@pyts/parser").Stmt): boolean {
-  switch (stmt._type) {
-    case "FunctionDef":
-    case "AsyncFunctionDef":
-      return stmt.decorator_list.length === 0 && stmt.args.defaults.every((d) => d._type === "Constant") && stmt.args.kw_defaults.every((d) => d === null || d._type === "Constant");
-    case "Expr":
-    case "Assign":
-      return stmt.value._type === "Constant";
-    case "AnnAssign":
-      return stmt.value === null || stmt.value._type === "Constant";
-    case "Pass":
-      return true;
-    default:
-      return false;
-  }
-}
-
-function planStatement(ctx: LowerContext, node: Import | ImportFrom, tries: readonly Try[], atTop: boolean): void {
+function planAlias(ctx: LowerContext, node: Import | ImportFrom, alias: Alias, tries: readonly Try[], atTop: boolean): ImportTarget | null {
   const caught = tries.some(catchesImportError);
-  for (const alias of node.names) {
+  {
     const program = programTarget(ctx, node, alias, atTop);
     if (program !== null) {
       ctx.imports.set(alias, program);
       if (atTop) for (const specifier of program.loads) ctx.useProgramModule(specifier);
-      continue;
+      return program;
     }
     const target = node._type === "Import" ? importTarget(alias.asname !== null ? alias.name : alias.name.split(".")[0]!, null) : fromTarget(ctx, node, alias);
-    if (target === null) continue;
+    if (target === null) return null;
     if (target.kind === "missing" && !caught) {
       const file = target.module.split(".").join("/");
       const notes = ctx.module !== null ? [`no ${file}.py or ${file}/__init__.py in the program, and not a module the runtime provides`] : [];
       ctx.error("PY3002", alias, [target.module], { notes, help: "pyts translates programs that use the modules its runtime provides" });
-      continue;
+      return null;
     }
     // `import a.b` needs `a.b` to exist even though it binds `a`.
     if (node._type === "Import" && alias.asname === null && alias.name.includes(".") && !isRuntimeModule(alias.name) && !COMPILE_TIME_MODULES.has(alias.name.split(".")[0]!)) {
       if (!caught) ctx.error("PY3002", alias, [alias.name], { help: "pyts translates programs that use the modules its runtime provides" });
       else ctx.imports.set(alias, { kind: "missing", module: alias.name });
-      continue;
+      return null;
     }
     ctx.imports.set(alias, target);
+    return target;
   }
 }
 
