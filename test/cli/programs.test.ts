@@ -31,11 +31,14 @@ beforeAll(async () => {
   await loadCompiler();
 });
 
+const PROGRAM_NAMES = readdirSync(PROGRAMS).sort();
+
 describe("a program of several files", () => {
-  it("pyts run main.py prints what python3 main.py prints, module bodies in CPython's order", () => {
-    const expected = python(SHOP, "main.py");
+  it.each(PROGRAM_NAMES)("%s: pyts run main.py prints what python3 main.py prints, module bodies in CPython's order", (name) => {
+    const dir = path.join(PROGRAMS, name);
+    const expected = python(dir, "main.py");
     expect(expected.status).toBe(0);
-    const result = pyts(["run", "main.py"], { cwd: SHOP });
+    const result = pyts(["run", "main.py"], { cwd: dir });
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe(expected.stdout);
     expect(result.status).toBe(0);
@@ -49,27 +52,38 @@ describe("a program of several files", () => {
   });
 
   // Inside the repository (git-ignored), so that the output resolves @pyts/runtime as a project's would.
-  const out = path.join(repoRoot, ".cache", "programs-test", "shop-modules");
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  const outRoot = path.join(repoRoot, ".cache", "programs-test");
+  afterAll(() => rmSync(outRoot, { recursive: true, force: true }));
 
-  it("pyts DIR -o OUT translates the tree; plain node runs it; TypeScript imports its functions with types", () => {
+  /** `pyts DIR -o OUT`, then each .ts stripped of its types (esbuild) beside it; returns OUT and the .ts files. */
+  function translateTree(name: string): { out: string; translated: string[] } {
+    const out = path.join(outRoot, name);
     rmSync(out, { recursive: true, force: true });
-    const result = pyts([SHOP, "-o", out]);
-    expect(result.stderr).toMatch(/wrote 7 files/);
+    const result = pyts([path.join(PROGRAMS, name), "-o", out]);
+    expect(result.stderr).toMatch(/wrote \d+ files/);
     expect(result.status).toBe(0);
     const translated = filesUnder(out, ".ts");
-    expect(translated).toEqual(["helper.ts", "late_module.ts", "main.ts", "shop/__init__.ts", "shop/inventory.ts", "shop/pricing.ts", "supplier.ts"].map((f) => f.split("/").join(path.sep)));
-    expect(readFileSync(path.join(out, "helper.ts"), "utf8")).toMatch(/^export function greet\(/m);
-
-    // Types stripped file by file (esbuild), then plain node, no prelude.
     writeFileSync(path.join(out, "package.json"), '{ "type": "module" }\n');
     for (const file of translated) {
       writeFileSync(path.join(out, file.replace(/\.ts$/, ".js")), toRunnableJavaScript(readFileSync(path.join(out, file), "utf8"), { filename: file }));
     }
+    return { out, translated };
+  }
+
+  it.each(PROGRAM_NAMES)("%s: pyts DIR -o OUT translates the tree, plain node runs it, tsc --strict accepts it", (name) => {
+    const { out, translated } = translateTree(name);
+    expect(translated.length).toBe(filesUnder(path.join(PROGRAMS, name), ".py").length);
     const node = spawnSync(process.execPath, ["main.js"], { cwd: out, encoding: "utf8" });
     expect(node.stderr).toBe("");
-    expect(node.stdout).toBe(python(SHOP, "main.py").stdout);
+    expect(node.stdout).toBe(python(path.join(PROGRAMS, name), "main.py").stdout);
+    const checked = typeCheck(translated.map((f) => path.join(out, f)), `programs-tsc-${name}`);
+    expect(checked.otherErrors).toEqual([]);
+    expect([...checked.errorsByFile.values()].flat()).toEqual([]);
+  });
 
+  it("TypeScript imports a translated module's functions and classes, with their types", () => {
+    const { out, translated } = translateTree("shop-modules");
+    expect(readFileSync(path.join(out, "helper.ts"), "utf8")).toMatch(/^export function greet\(/m);
     const user = path.join(out, "use.ts");
     writeFileSync(
       user,
@@ -85,9 +99,32 @@ describe("a program of several files", () => {
         "",
       ].join("\n"),
     );
-    const checked = typeCheck([user, ...translated.map((f) => path.join(out, f))], "programs-tsc");
+    const checked = typeCheck([user, ...translated.map((f) => path.join(out, f))], "programs-tsc-use");
     expect(checked.otherErrors).toEqual([]);
     expect([...checked.errorsByFile.values()].flat()).toEqual([]);
+    // ... and a wrong type is an error (the check can fail).
+    writeFileSync(user, 'import { greet } from "./helper.js";\nexport const n: number = greet("x");\n');
+    const wrong = typeCheck([user], "programs-tsc-wrong");
+    expect(wrong.errorsByFile.get(user)?.join("\n")).toMatch(/TS2322/);
+  });
+});
+
+describe("the order module bodies run in", () => {
+  it("an import after a module that waits while it loads (a later import of its own, an event loop) runs after it, as in CPython", () => {
+    const dir = tempDir();
+    const files: Record<string, string> = {
+      "main.py": 'import late\nimport looping\nimport plain\nprint("main")\n',
+      "late.py": 'print("late: start")\nimport inner\nprint("late: end")\n',
+      "inner.py": 'print("inner")\n',
+      "looping.py": 'import asyncio\n\n\nasync def work():\n    await asyncio.sleep(0.01)\n    print("looping: loop done")\n\n\nasyncio.run(work())\n',
+      "plain.py": 'print("plain")\n',
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    const expected = python(dir, "main.py");
+    expect(expected.status).toBe(0);
+    const result = pyts(["run", "main.py"], { cwd: dir });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(expected.stdout);
   });
 });
 

@@ -9,11 +9,15 @@
 //     greeting = "hi"             export const greeting = "hi";
 //     if __name__ == "__main__":  if (eq(moduleName(import.meta.url, "main"), "__main__")) {
 //
+// Imports at the top of a module (before any statement that does something visible) are ES imports:
+// ES modules run their bodies in the same order CPython does, once each. Other imports load where
+// they run (`await import(...)`), as do the imports after one whose module waits while it loads (an
+// `await import` of its own, a module-level event loop): ES modules would start them meanwhile.
 // A module's top-level names are its exports. Modules are found as CPython finds them from the
 // program's directory: `a.b` is `<root>/a/b.py` or `<root>/a/b/__init__.py`; relative imports count
 // from the importing module's package.
 import { parse } from "@pyts/parser";
-import type { Node } from "@pyts/parser";
+import type { Arguments, Module, Node, Stmt } from "@pyts/parser";
 import { ScopeAnalysis } from "./analyze/scopes.js";
 import { forEachChild } from "./analyze/walk.js";
 
@@ -25,6 +29,18 @@ export interface ProgramModule {
   names: readonly string[];
   /** The top-level names that are classes (called with `new`). */
   classes: readonly string[];
+  /** The parameters of its top-level functions (a `def` bound once), to match keyword arguments of calls. */
+  functions: ReadonlyMap<string, Arguments>;
+  /** The parameters of its classes' `__init__` (with `self`), for the same. */
+  constructors: ReadonlyMap<string, Arguments>;
+  /** The names of its classes' methods (a call with keywords on a value of unknown type may be one). */
+  methods: ReadonlySet<string>;
+  /**
+   * Its body (or that of a module it imports at the top) waits while it runs when imported: it loads a
+   * module of the program where an import runs (`await import`) or runs an event loop at module level.
+   * ES modules then start the importer's next import meanwhile, so imports after it load where they run.
+   */
+  awaitsOnImport: boolean;
 }
 
 /** An import of another module of the program, as `TranspileResult.moduleImports` lists it. */
@@ -67,19 +83,114 @@ export function resolveRelative(module: ModuleOptions | undefined | null, name: 
   return name === "" ? parts.join(".") : `${parts.join(".")}.${name}`;
 }
 
+/** A statement whose running nothing can observe before the imports after it: defs, constants, docstrings. */
+function isQuiet(stmt: Stmt): boolean {
+  switch (stmt._type) {
+    case "FunctionDef":
+    case "AsyncFunctionDef":
+      return stmt.decorator_list.length === 0 && stmt.args.defaults.every((d) => d._type === "Constant") && stmt.args.kw_defaults.every((d) => d === null || d._type === "Constant");
+    case "Expr":
+    case "Assign":
+      return stmt.value._type === "Constant";
+    case "AnnAssign":
+      return stmt.value === null || stmt.value._type === "Constant";
+    case "Pass":
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The import statements at the top of a module: before any statement that does something visible. */
+export function topImports(module: Module): Set<Stmt> {
+  const atTop = new Set<Stmt>();
+  for (const stmt of module.body) {
+    if (stmt._type === "Import" || stmt._type === "ImportFrom") atTop.add(stmt);
+    else if (!isQuiet(stmt)) break;
+  }
+  return atTop;
+}
+
+/** An import a module's body runs when the module is imported (not one inside a function or class). */
+interface BodyImport {
+  module: string;
+  level: number;
+  /** `from m import a, b`: a and b (each may be a submodule); empty for `import m`. */
+  names: string[];
+  atTop: boolean;
+}
+
+/** The imports a module's body runs, and whether it runs an event loop at module level (outside a `__main__` guard). */
+function bodyEffects(module: Module): { imports: BodyImport[]; runsLoop: boolean } {
+  const atTop = topImports(module);
+  const imports: BodyImport[] = [];
+  let runsLoop = false;
+  const visit = (node: Node): void => {
+    switch (node._type) {
+      case "FunctionDef":
+      case "AsyncFunctionDef":
+      case "ClassDef":
+      case "Lambda":
+        return;
+      case "Import":
+        for (const alias of node.names) imports.push({ module: alias.name, level: 0, names: [], atTop: atTop.has(node) });
+        return;
+      case "ImportFrom":
+        imports.push({ module: node.module ?? "", level: node.level, names: node.names.map((a) => a.name).filter((n) => n !== "*"), atTop: atTop.has(node) });
+        return;
+      case "If":
+        // `if __name__ == "__main__":` runs only in the entry module, never when imported.
+        if (mentionsName(node.test)) {
+          node.orelse.forEach(visit);
+          return;
+        }
+        break;
+      case "Call":
+        if (node.func._type === "Attribute" && (node.func.attr === "run" || node.func.attr === "run_until_complete")) runsLoop = true;
+        break;
+    }
+    forEachChild(node, visit);
+  };
+  module.body.forEach(visit);
+  return { imports, runsLoop };
+}
+
+function mentionsName(test: Node): boolean {
+  let found = false;
+  const visit = (n: Node): void => {
+    if (n._type === "Name" && n.id === "__name__") found = true;
+    else forEachChild(n, visit);
+  };
+  visit(test);
+  return found;
+}
+
+/** What the resolver knows of a module before it knows of the modules it imports. */
+type Interface = Omit<ProgramModule, "specifier" | "awaitsOnImport"> & { effects: { imports: BodyImport[]; runsLoop: boolean } };
+
 /** The top-level names and classes of a module's source (empty when it does not parse). */
-export function moduleInterface(source: string | Uint8Array): { names: string[]; classes: string[] } {
+export function moduleInterface(source: string | Uint8Array): Interface {
   const parsed = parse(source);
-  if (parsed.diagnostics.some((d) => d.severity === "error")) return { names: [], classes: [] };
+  if (parsed.diagnostics.some((d) => d.severity === "error")) return { names: [], classes: [], functions: new Map(), constructors: new Map(), methods: new Set(), effects: { imports: [], runsLoop: false } };
   const analysis = new ScopeAnalysis(parsed.module);
   const names: string[] = [];
   const classes: string[] = [];
+  const functions = new Map<string, Arguments>();
+  const constructors = new Map<string, Arguments>();
+  const methods = new Set<string>();
   for (const [name, sym] of analysis.module.symbols) {
     if (sym.bindings.length === 0) continue;
     names.push(name);
-    if (sym.bindings.every((b) => b.kind === "class")) classes.push(name);
+    const def = sym.bindings[0]!.node;
+    if (sym.bindings.every((b) => b.kind === "class")) {
+      classes.push(name);
+      const init = def._type === "ClassDef" && def.decorator_list.length === 0 ? def.body.find((s) => s._type === "FunctionDef" && s.name === "__init__") : undefined;
+      if (sym.bindings.length === 1 && init?._type === "FunctionDef" && init.decorator_list.length === 0) constructors.set(name, init.args);
+      if (def._type === "ClassDef") for (const s of def.body) if (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") methods.add(s.name);
+    }
+    if (sym.bindings.length === 1 && (def._type === "FunctionDef" || def._type === "AsyncFunctionDef") && def.decorator_list.length === 0) functions.set(name, def.args);
   }
-  return { names, classes };
+  return { names, classes, functions, constructors, methods, effects: bodyEffects(parsed.module) };
 }
 
 /**
@@ -152,22 +263,42 @@ export function programModule(program: ProgramFiles): ModuleOptions | null {
   if (own === null) return null;
   const { name, isPackage } = own;
   const specifier = program.specifier ?? relativeSpecifier;
-  const found = new Map<string, ProgramModule | null>();
-  const resolve = (module: string): ProgramModule | null => {
+  const found = new Map<string, (ProgramModule & { isPackage: boolean; effects: Interface["effects"] }) | null>();
+  const find = (module: string): (ProgramModule & { isPackage: boolean; effects: Interface["effects"] }) | null => {
     if (found.has(module)) return found.get(module)!;
-    let result: ProgramModule | null = null;
+    let result: (ProgramModule & { isPackage: boolean; effects: Interface["effects"] }) | null = null;
     if (/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module)) {
       const base = `${root}/${module.split(".").join("/")}`;
       for (const candidate of [`${base}.py`, `${base}/__init__.py`]) {
         const source = program.read(candidate);
         if (source === null) continue;
-        result = { specifier: specifier(file, candidate), ...moduleInterface(source) };
+        result = { specifier: specifier(file, candidate), ...moduleInterface(source), isPackage: candidate.endsWith("/__init__.py"), awaitsOnImport: false };
         break;
       }
     }
     found.set(module, result);
+    if (result !== null) result.awaitsOnImport = awaitsOnImport(module, result, new Set());
     return result;
   };
+  /** Whether importing the module makes its body wait: see `ProgramModule.awaitsOnImport`. */
+  const awaitsOnImport = (module: string, info: { isPackage: boolean; effects: Interface["effects"] }, seen: Set<string>): boolean => {
+    if (info.effects.runsLoop) return true;
+    seen.add(module);
+    for (const imp of info.effects.imports) {
+      const base = resolveRelative({ name: module, isPackage: info.isPackage, resolve: () => null }, imp.module, imp.level);
+      if (base === null) continue;
+      const parts = base.split(".");
+      const targets = [...parts.map((_, i) => parts.slice(0, i + 1).join(".")), ...imp.names.map((n) => `${base}.${n}`)];
+      for (const target of targets) {
+        if (target === "" || seen.has(target)) continue;
+        const other = find(target);
+        if (other === null) continue;
+        if (!imp.atTop || awaitsOnImport(target, other, seen)) return true;
+      }
+    }
+    return false;
+  };
+  const resolve = (module: string): ProgramModule | null => find(module);
   return { name, isPackage, resolve, ...(program.canBeMain === false ? { canBeMain: false } : {}) };
 }
 

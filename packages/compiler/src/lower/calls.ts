@@ -17,7 +17,7 @@
 import type { Arg, Arguments, Call, Expression, Keyword } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
-import { importedExportName, programImport } from "./imports.js";
+import { importedExportName, programClass, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { isEnumClass } from "./enums.js";
 import { lowerElements } from "./literals.js";
@@ -62,8 +62,10 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
   const program = programImport(ctx, res.symbol);
   if (program !== null && program.name !== null) {
     // A function or class of another module of the program: Python's calling convention, as for one defined here.
-    const args = userArguments(ctx, node, name);
-    return program.info.classes.includes(program.name) ? f.createNewExpression(callee, undefined, args) : f.createCallExpression(callee, undefined, args);
+    const isClass = program.info.classes.includes(program.name);
+    const params = (isClass ? program.info.constructors : program.info.functions).get(program.name);
+    const args = params !== undefined ? matchArguments(ctx, node, params, isClass) : userArguments(ctx, node, name);
+    return isClass ? f.createNewExpression(callee, undefined, args) : f.createCallExpression(callee, undefined, args);
   }
   if (res.symbol.bindings.length === 1 && res.symbol.bindings[0]!.kind === "import") {
     // A name imported from a runtime module: a runtime function (keywords in kw()) or class.
@@ -75,7 +77,7 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
   if (t.k === "class") {
     const info = ctx.types.classes.get(t.cls);
     const sig = info !== undefined ? constructorSignature(ctx, t.cls) : null;
-    const args = sig !== null ? matchArguments(ctx, node, sig, true) : runtimeArguments(ctx, node.args, node.keywords);
+    const args = sig !== null ? matchArguments(ctx, node, sig, true) : derivesFromProgramClass(ctx, t.cls) ? userArguments(ctx, node, name) : runtimeArguments(ctx, node.args, node.keywords);
     return f.createNewExpression(callee, undefined, args);
   }
   if (t.k === "function" && t.def !== null && t.def._type !== "Lambda" && res.symbol.bindings.length === 1) {
@@ -100,8 +102,8 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
   const base = ctx.fn.className !== null ? ctx.types.classes.get(ctx.fn.className)?.bases[0] : undefined;
   const baseInfo = base !== undefined ? ctx.types.classes.get(base) : undefined;
   if (method === "__init__") {
-    const sig = baseInfo !== undefined ? constructorSignature(ctx, base!) : null;
-    const args = sig !== null ? matchArguments(ctx, node, sig, true) : runtimeArguments(ctx, node.args, node.keywords);
+    const sig = base !== undefined ? constructorSignature(ctx, base) : null;
+    const args = sig !== null ? matchArguments(ctx, node, sig, true) : base !== undefined && derivesFromProgramClass(ctx, base) ? userArguments(ctx, node, "super().__init__") : runtimeArguments(ctx, node.args, node.keywords);
     if (ctx.fn.methodKind === "instance" && ctx.fn.isConstructor) {
       const call = f.createCallExpression(f.createSuper(), undefined, args);
       // JavaScript's `super(...)` is `this`; Python's `__init__` returns None.
@@ -110,19 +112,32 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
     return ctx.unsupported(node, "super().__init__() outside __init__");
   }
   const m = baseInfo?.methods.get(method);
-  const args = m !== undefined ? matchArguments(ctx, node, m.args, true) : runtimeArguments(ctx, node.args, node.keywords);
+  const args = m !== undefined ? matchArguments(ctx, node, m.args, true) : base !== undefined && derivesFromProgramClass(ctx, base) ? userArguments(ctx, node, `super().${method}`) : runtimeArguments(ctx, node.args, node.keywords);
   return f.createCallExpression(f.createPropertyAccessExpression(f.createSuper(), ctx.mangleMember(method)), undefined, args);
 }
 
 /** The parameters of a class's constructor (its own or inherited `__init__`, or its dataclass fields). */
 export function constructorSignature(ctx: LowerContext, cls: string): Arguments | null {
-  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+  let name = cls;
+  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(name)) {
     if (isEnumClass(ctx.types, info)) return null; // `Color(value)` is a lookup, whatever `__init__` takes
     const init = info.methods.get("__init__");
     if (init !== undefined) return init.args;
     if (info.dataclassInit !== null) return info.dataclassInit;
+    name = info.bases[0] ?? "";
   }
-  return null;
+  // A class of another module of the program, whose `__init__` is known.
+  return programClass(ctx, name)?.params ?? null;
+}
+
+/**
+ * Whether `cls` is, or derives from, a class of another module of the program: its methods take
+ * Python's calling convention (keywords matched to positions), not the runtime's `kw()`.
+ */
+export function derivesFromProgramClass(ctx: LowerContext, cls: string): boolean {
+  let name = cls;
+  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(name)) name = info.bases[0] ?? "";
+  return programClass(ctx, name) !== null;
 }
 
 /** Arguments for a runtime function: positional (with `...spread`), keywords in a trailing `kw({...})`. */

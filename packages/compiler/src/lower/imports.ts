@@ -1,7 +1,8 @@
 // `import` / `from ... import` anywhere: at the top, in blocks, in functions, repeated. Runtime
 // modules are ES imports at the top of the output (they have no side effects, so when they load does
 // not matter); the Python name is bound where the statement runs. A name that only ever names one
-// runtime module (or one export of it) is the import itself, as a reader would write it.
+// runtime module (or one export of it), each import of it at the top level of its function or module
+// and read only after it, is the import itself, as a reader would write it.
 //
 //     import asyncio                        import * as asyncio from "@pyts/runtime/asyncio";
 //     from time import time                 import { time } from "@pyts/runtime/time";
@@ -15,6 +16,8 @@
 //         tomllib = None                    } catch (_err) { ... tomllib = null; ... }
 //     if fast: import math as m             import * as math from "@pyts/runtime/math";
 //     else: m = None                        let m!: any;  if (fast) { m = math; } else { m = null; }
+//     if __name__ == "__main__":            import * as sys_1 from "@pyts/runtime/sys";  let sys!: any;
+//         import sys                        if (...) { sys = sys_1; ... }
 //     import threading                      error PY3002: module `threading` is not supported
 //     from asyncio import nosuch            error PY3022: `from asyncio import nosuch` is not provided by the pyts runtime ...
 //
@@ -29,7 +32,7 @@ import { forEachChild } from "../analyze/walk.js";
 import { bindName } from "./assign.js";
 import { isRuntimeModule, runtimeModuleExports } from "./catalogue.js";
 import type { LowerContext } from "./context.js";
-import { resolveRelative, type ProgramModule } from "../program.js";
+import { resolveRelative, topImports, type ProgramModule } from "../program.js";
 
 const f = ts.factory;
 
@@ -104,15 +107,16 @@ export function isStaticImport(sym: SymbolInfo): boolean {
  * plain imports. Reports modules that do not exist where nothing catches ImportError.
  */
 export function planImports(ctx: LowerContext, module: Module): void {
-  // Top-level imports before any statement that does something visible can be ES imports.
-  const atTop = new Set<Node>();
-  for (const stmt of module.body) {
-    if (stmt._type === "Import" || stmt._type === "ImportFrom") atTop.add(stmt);
-    else if (!isQuiet(stmt)) break;
-  }
+  // Top-level imports before any statement that does something visible can be ES imports, up to
+  // the first module that waits while it loads: ES modules start the next import meanwhile.
+  const atTop = topImports(module);
+  let waited = false;
   const visit = (node: Node, tries: readonly Try[]): void => {
     if (node._type === "Import" || node._type === "ImportFrom") {
-      planStatement(ctx, node, tries, atTop.has(node));
+      for (const alias of node.names) {
+        const target = planAlias(ctx, node, alias, tries, atTop.has(node) && !waited);
+        if (target?.kind === "program" && target.atTop && target.info.awaitsOnImport) waited = true;
+      }
       return;
     }
     if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "Lambda") {
@@ -131,48 +135,31 @@ export function planImports(ctx: LowerContext, module: Module): void {
   markStaticImports(ctx);
 }
 
-/** A statement whose running nothing can observe before the imports after it: defs, constants, docstrings. */
-function isQuiet(stmt: import("@pyts/parser").Stmt): boolean {
-  switch (stmt._type) {
-    case "FunctionDef":
-    case "AsyncFunctionDef":
-      return stmt.decorator_list.length === 0 && stmt.args.defaults.every((d) => d._type === "Constant") && stmt.args.kw_defaults.every((d) => d === null || d._type === "Constant");
-    case "Expr":
-    case "Assign":
-      return stmt.value._type === "Constant";
-    case "AnnAssign":
-      return stmt.value === null || stmt.value._type === "Constant";
-    case "Pass":
-      return true;
-    default:
-      return false;
-  }
-}
-
-function planStatement(ctx: LowerContext, node: Import | ImportFrom, tries: readonly Try[], atTop: boolean): void {
+function planAlias(ctx: LowerContext, node: Import | ImportFrom, alias: Alias, tries: readonly Try[], atTop: boolean): ImportTarget | null {
   const caught = tries.some(catchesImportError);
-  for (const alias of node.names) {
+  {
     const program = programTarget(ctx, node, alias, atTop);
     if (program !== null) {
       ctx.imports.set(alias, program);
       if (atTop) for (const specifier of program.loads) ctx.useProgramModule(specifier);
-      continue;
+      return program;
     }
     const target = node._type === "Import" ? importTarget(alias.asname !== null ? alias.name : alias.name.split(".")[0]!, null) : fromTarget(ctx, node, alias);
-    if (target === null) continue;
+    if (target === null) return null;
     if (target.kind === "missing" && !caught) {
       const file = target.module.split(".").join("/");
       const notes = ctx.module !== null ? [`no ${file}.py or ${file}/__init__.py in the program, and not a module the runtime provides`] : [];
       ctx.error("PY3002", alias, [target.module], { notes, help: "pyts translates programs that use the modules its runtime provides" });
-      continue;
+      return null;
     }
     // `import a.b` needs `a.b` to exist even though it binds `a`.
     if (node._type === "Import" && alias.asname === null && alias.name.includes(".") && !isRuntimeModule(alias.name) && !COMPILE_TIME_MODULES.has(alias.name.split(".")[0]!)) {
       if (!caught) ctx.error("PY3002", alias, [alias.name], { help: "pyts translates programs that use the modules its runtime provides" });
       else ctx.imports.set(alias, { kind: "missing", module: alias.name });
-      continue;
+      return null;
     }
     ctx.imports.set(alias, target);
+    return target;
   }
 }
 
@@ -293,7 +280,8 @@ function markStaticImports(ctx: LowerContext): void {
     let target: ImportTarget | undefined;
     const all = symbols.every((sym) =>
       sym.bindings.every((b) => {
-        if (b.kind !== "import" || sym.scope.globals.has(sym.name)) return false;
+        // An import in a block, or one read before it runs, binds the name where it runs (a read before is then unbound).
+        if (b.kind !== "import" || b.depth !== 0 || b.scope !== sym.scope || sym.scope.globals.has(sym.name) || readBefore(ctx, sym, b.node)) return false;
         const t = targetOf(ctx, b.node, sym);
         if (t === undefined || t.kind === "missing" || (t.kind === "program" && !t.atTop)) return false;
         target ??= t;
@@ -304,6 +292,11 @@ function markStaticImports(ctx: LowerContext): void {
   }
 }
 
+/** Whether the symbol's own scope reads it before `binding` (not counting functions defined there). */
+function readBefore(ctx: LowerContext, sym: SymbolInfo, binding: Node): boolean {
+  return sym.uses.some((u) => u.start < binding.start && ctx.analysis.scopeOfUse(u) === sym.scope);
+}
+
 /** The output identifier for a read of a name that is its import, importing it on first use; else null. */
 export function importedName(ctx: LowerContext, sym: SymbolInfo): ts.Identifier | null {
   if (!staticImports.has(sym)) return null;
@@ -312,6 +305,20 @@ export function importedName(ctx: LowerContext, sym: SymbolInfo): ts.Identifier 
   const local = ctx.mangle(sym.name);
   const specifier = target.kind === "runtime" ? ctx.runtimeModuleSpecifier(target.module) : target.info.specifier;
   return target.name === null ? ctx.useModuleNamespace(specifier, local) : ctx.useNamedImport(specifier, target.name, local);
+}
+
+/** A class of another module of the program that `name` (a name read in the module's scope) stands for, or null. */
+export function programClass(ctx: LowerContext, name: string): { params: import("@pyts/parser").Arguments | null } | null {
+  const res = ctx.analysis.resolve(ctx.analysis.module, name);
+  if (res.kind === "builtin") return null;
+  const program = programImport(ctx, res.symbol);
+  if (program === null || program.name === null || !program.info.classes.includes(program.name)) return null;
+  return { params: program.info.constructors.get(program.name) ?? null };
+}
+
+/** Whether a class of a module of the program this one imports has a method called `name`. */
+export function isProgramMethodName(ctx: LowerContext, name: string): boolean {
+  return [...ctx.imports.values()].some((t) => t.kind === "program" && t.info.methods.has(name));
 }
 
 /** The module of the program a name bound by an import stands for (a module or one of its names), or null. */
@@ -427,13 +434,20 @@ export function moduleAttribute(ctx: LowerContext, value: Expression, typeName: 
   const program = ctx.module?.resolve(module) ?? null;
   if (program !== null) {
     if (attr === "__name__") return f.createStringLiteral(module);
-    const sub = [...ctx.imports.values()].find((t) => t.kind === "program" && t.module === `${module}.${attr}` && t.name === null);
-    return sub?.kind === "program" ? ctx.moduleNamespace(sub.info.specifier, `${module}_${attr}`.replace(/\./g, "_")) : null;
+    // `pkg.util` after `import pkg.util` (or an import of `pkg.util` by another name) somewhere in the module.
+    const sub = `${module}.${attr}`;
+    const info = ctx.module!.resolve(sub);
+    if (info === null) return null;
+    const providers = [...ctx.imports.values()].filter((t) => t.kind === "program" && t.loads.includes(info.specifier));
+    if (providers.length === 0) return null;
+    if (providers.some((t) => t.kind === "program" && t.atTop) || !canAwait(ctx)) return ctx.moduleNamespace(info.specifier, sub.replace(/\./g, "_"));
+    return f.createParenthesizedExpression(dynamicImport(info.specifier));
   }
   if (!isRuntimeModule(module)) return null;
   if (attr === "__name__") return f.createStringLiteral(module);
   const sub = `${module}.${attr}`;
-  const imported = [...ctx.imports.values()].some((t) => t.kind === "runtime" && t.module === sub.replace(/\./g, "/") && t.name === null);
-  if (!imported) return null;
+  // `import collections.abc` (which binds `collections`) or `import collections.abc as abc` somewhere in the file.
+  const imported = [...ctx.imports.keys()].some((alias) => alias._type === "alias" && (alias.name === sub || alias.name.startsWith(`${sub}.`)));
+  if (!imported || !isRuntimeModule(sub)) return null;
   return ctx.moduleNamespace(ctx.runtimeModuleSpecifier(sub.replace(/\./g, "/")), `${module}_${attr}`);
 }

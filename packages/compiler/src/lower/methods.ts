@@ -23,7 +23,7 @@ import ts from "../typescript.cjs";
 import type { ProgramModule } from "../program.js";
 import { constructorSignature, isRuntimeClassName, matchArguments, runtimeArguments, userArguments } from "./calls.js";
 import type { LowerContext } from "./context.js";
-import { programImport } from "./imports.js";
+import { isProgramMethodName, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { lowerElements, spreadable } from "./literals.js";
 import { typeOf } from "./operators.js";
@@ -55,8 +55,10 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   if (program !== null) {
     // `helper.greet(x)`, `shapes.Circle(2)`: a module of the program.
     const recv = lowerExpression(ctx, func.value);
-    const args = userArguments(ctx, node, name);
-    return program.classes.includes(name) ? f.createNewExpression(member(recv), undefined, args) : call(member(recv), args);
+    const isClass = program.classes.includes(name);
+    const params = (isClass ? program.constructors : program.functions).get(name);
+    const args = params !== undefined ? matchArguments(ctx, node, params, isClass) : userArguments(ctx, node, name);
+    return isClass ? f.createNewExpression(member(recv), undefined, args) : call(member(recv), args);
   }
   if (recvType.k === "module") {
     ctx.checkModuleAttribute(func.value, name, func);
@@ -118,7 +120,9 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   if (known || BUILTIN_METHODS.has(name)) {
     return typedAs(ctx, call(ctx.useRuntime("callMethod"), [lowerExpression(ctx, func.value), f.createStringLiteral(name), ...runtimeArguments(ctx, node.args, node.keywords)]), node);
   }
-  return awaitEventLoop(ctx, name, call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords)), node, false);
+  // A method of a class of another module of the program takes Python's convention, which needs its definition.
+  const args = node.keywords.length > 0 && isProgramMethodName(ctx, name) ? userArguments(ctx, node, name) : runtimeArguments(ctx, node.args, node.keywords);
+  return awaitEventLoop(ctx, name, call(member(lowerExpression(ctx, func.value)), args), node, false);
 }
 
 /**

@@ -1148,7 +1148,7 @@ export function isExceptionName(name: string): boolean {
 }
 
 function builtinValueType(name: string): PyType {
-  if (name === "__file__") return STR;
+  if (name === "__file__" || name === "__name__") return STR;
   return /^[A-Z]\w*(Error|Exception|Exit|Iteration)$/.test(name) ? { k: "class", cls: name } : ANY;
 }
 
