@@ -18,7 +18,7 @@
 // - a generator resumed by `next()` sees `None` (`null`) as the value of its `yield`;
 // - a generator that runs off its end returns None (`null`): `x = yield from gen()` gets None.
 import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, ValueError, toPyException } from "./exceptions.js";
-import { coroutine } from "./asyncio/coroutine.js";
+import { coroutine, type NoneIfVoid } from "./asyncio/coroutine.js";
 import { typeName } from "./typename.js";
 import { makeThenable, type OnFulfilled, type OnRejected } from "./asyncio/awaitable.js";
 import { sleep } from "./asyncio/sleep.js";
@@ -188,10 +188,10 @@ function toException(exc: unknown, value?: unknown): unknown {
 export function generator<This, A extends unknown[], Y, R, S>(
   fn: (this: This, ...args: A) => Generator<Y, R, S>,
   name: string = fn.name,
-): (this: This, ...args: A) => PyGenerator<Y, R, S> {
+): (this: This, ...args: A) => PyGenerator<Y, NoneIfVoid<R>, S> {
   const objectName = name === "" ? "<genexpr>" : name;
-  const wrapped = function (this: This, ...args: A): PyGenerator<Y, R, S> {
-    return new PyGenerator(fn.apply(this, args), objectName);
+  const wrapped = function (this: This, ...args: A): PyGenerator<Y, NoneIfVoid<R>, S> {
+    return new PyGenerator(fn.apply(this, args) as Generator<Y, NoneIfVoid<R>, S>, objectName);
   };
   Object.defineProperty(wrapped, "name", { value: name });
   return wrapped;
@@ -301,7 +301,7 @@ export function anext<T, D>(it: AsyncIteratorLike<T>, ...dflt: [D?]): PromiseLik
       if (toPyException(e) instanceof StopAsyncIteration) return dflt[0] as D;
       throw e;
     }
-  })();
+  })() as PromiseLike<T | D>;
 }
 
 // --- contextlib.asynccontextmanager ----------------------------------------------------------

@@ -99,13 +99,20 @@ export class Coroutine<T = unknown> {
 }
 makeThenable(Coroutine);
 
+/**
+ * The type Python code sees for what a function typed `void` in TypeScript returns: None
+ * (`null`). An `async def` that returns nothing stays `Promise<void>` in the emitted code; its
+ * coroutine's result is `null` (see `coroutineResult`), and typed so.
+ */
+export type NoneIfVoid<T> = [T] extends [void] ? null : T;
+
 /** Wrap an async function so that calling it returns a lazy `Coroutine`. */
 export function coroutine<A extends unknown[], T>(
   fn: (...args: A) => Promise<T>,
   name: string = fn.name,
-): (...args: A) => Coroutine<T> {
-  const wrapped = function (this: unknown, ...args: A): Coroutine<T> {
-    return new Coroutine<T>(fn as (...args: any[]) => Promise<T>, this, args, name);
+): (...args: A) => Coroutine<NoneIfVoid<T>> {
+  const wrapped = function (this: unknown, ...args: A): Coroutine<NoneIfVoid<T>> {
+    return new Coroutine<NoneIfVoid<T>>(fn as (...args: any[]) => Promise<NoneIfVoid<T>>, this, args, name);
   };
   Object.defineProperty(wrapped, "name", { value: name });
   Object.defineProperty(wrapped, IS_COROUTINE_FUNCTION, { value: true });
