@@ -136,31 +136,26 @@ export function planImports(ctx: LowerContext, module: Module): void {
 }
 
 function planAlias(ctx: LowerContext, node: Import | ImportFrom, alias: Alias, tries: readonly Try[], atTop: boolean): ImportTarget | null {
-  const caught = tries.some(catchesImportError);
-  {
-    const program = programTarget(ctx, node, alias, atTop);
-    if (program !== null) {
-      ctx.imports.set(alias, program);
-      if (atTop) for (const specifier of program.loads) ctx.useProgramModule(specifier);
-      return program;
-    }
-    const target = node._type === "Import" ? importTarget(alias.asname !== null ? alias.name : alias.name.split(".")[0]!, null) : fromTarget(ctx, node, alias);
-    if (target === null) return null;
-    if (target.kind === "missing" && !caught) {
-      const file = target.module.split(".").join("/");
-      const notes = ctx.module !== null ? [`no ${file}.py or ${file}/__init__.py in the program, and not a module the runtime provides`] : [];
-      ctx.error("PY3002", alias, [target.module], { notes, help: "pyts translates programs that use the modules its runtime provides" });
-      return null;
-    }
-    // `import a.b` needs `a.b` to exist even though it binds `a`.
-    if (node._type === "Import" && alias.asname === null && alias.name.includes(".") && !isRuntimeModule(alias.name) && !COMPILE_TIME_MODULES.has(alias.name.split(".")[0]!)) {
-      if (!caught) ctx.error("PY3002", alias, [alias.name], { help: "pyts translates programs that use the modules its runtime provides" });
-      else ctx.imports.set(alias, { kind: "missing", module: alias.name });
-      return null;
-    }
-    ctx.imports.set(alias, target);
-    return target;
+  const program = programTarget(ctx, node, alias, atTop);
+  if (program !== null) {
+    ctx.imports.set(alias, program);
+    if (atTop) for (const specifier of program.loads) ctx.useProgramModule(specifier);
+    return program;
   }
+  let target = node._type === "Import" ? importTarget(alias.asname !== null ? alias.name : alias.name.split(".")[0]!, null) : fromTarget(ctx, node, alias);
+  if (target === null) return null;
+  // `import a.b` needs `a.b` to exist even though it binds `a`.
+  if (node._type === "Import" && alias.name.includes(".") && !isRuntimeModule(alias.name) && !COMPILE_TIME_MODULES.has(alias.name.split(".")[0]!)) {
+    target = { kind: "missing", module: alias.name };
+  }
+  if (target.kind === "missing" && !tries.some(catchesImportError)) {
+    const file = target.module.split(".").join("/");
+    const notes = ctx.module !== null ? [`no ${file}.py or ${file}/__init__.py in the program, and not a module the runtime provides`] : [];
+    ctx.error("PY3002", alias, [target.module], { notes, help: "pyts translates programs that use the modules its runtime provides" });
+    return null;
+  }
+  ctx.imports.set(alias, target);
+  return target;
 }
 
 /** The module of the program an alias imports, when it is one (relative imports always are, or an error). */
