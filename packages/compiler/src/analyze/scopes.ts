@@ -150,6 +150,9 @@ export class ScopeAnalysis {
   dynamicNames = false;
   private readonly yieldNodes = new WeakSet<Node>();
 
+  /** Symbols of nested scopes whose bindings `adoptGlobalWrites` gave to the module's symbol. */
+  private readonly adopted = new Set<SymbolInfo>();
+
   constructor(module: Module) {
     this.module = new Scope("module", module, null);
     analyses.set(this.module, this);
@@ -158,9 +161,6 @@ export class ScopeAnalysis {
     this.adoptGlobalWrites(this.module);
     this.resolveFree(this.module);
   }
-
-  /** Symbols of nested scopes whose bindings `adoptGlobalWrites` gave to the module's symbol. */
-  private readonly adopted = new Set<SymbolInfo>();
 
   /**
    * A name written by `global x` in a function is a module-level name even when the module's own code never

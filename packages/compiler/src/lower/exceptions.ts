@@ -99,8 +99,8 @@ function handlerType(ctx: LowerContext, type: Expression): ts.TypeNode {
   const one = (e: Expression): ts.TypeNode => {
     if (e._type === "Name") {
       const res = ctx.analysis.resolve(ctx.scope, e.id);
-      if (res.kind === "builtin" && isBuiltinName(e.id)) return f.createTypeReferenceNode(ctx.useRuntime(e.id));
-      if (res.kind === "builtin") return f.createTypeReferenceNode(ctx.useRuntime("BaseException"));
+      // A name that is not a builtin (a typo) raises NameError when the clause is tested.
+      if (res.kind === "builtin") return f.createTypeReferenceNode(ctx.useRuntime(isBuiltinName(e.id) ? e.id : "BaseException"));
       if (res.symbol.bindings.some((b) => b.kind === "class")) return f.createTypeReferenceNode(ctx.id(e.id));
     }
     return f.createTypeReferenceNode(ctx.useRuntime("BaseException"));
