@@ -249,12 +249,17 @@ function isClassName(sym: SymbolInfo): boolean {
 
 /**
  * `del x`: the check of a read (deleting an unbound name raises the same error), then `x = UNBOUND`.
- * A parameter or a class cannot be unbound in the TypeScript that declares them: rejected.
+ * A parameter, a class, a module or a class attribute cannot be unbound in the TypeScript that declares
+ * them: rejected.
  */
 export function deleteName(ctx: LowerContext, node: Name): ts.Statement[] {
   const res = ctx.analysis.resolve(ctx.scope, node.id);
   if (res.kind === "builtin") return [f.createExpressionStatement(raiseNameError(ctx, node.id))];
   const sym = res.symbol;
+  if (sym.scope.kind === "class") {
+    ctx.unsupported(node, "del of a class attribute in the class body");
+    return [];
+  }
   if (sym.bindings.some((b) => b.kind === "param" || b.kind === "class" || b.kind === "import")) {
     ctx.unsupported(node, `del of a ${sym.bindings.some((b) => b.kind === "param") ? "parameter" : sym.bindings.some((b) => b.kind === "class") ? "class" : "module"} name`);
     return [];
