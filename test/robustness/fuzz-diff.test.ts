@@ -3,14 +3,14 @@
 // --count N` runs more. The harness itself is checked with a compiler that is wrong on purpose.
 import { afterAll, describe, expect, it } from "vitest";
 import { DifferentialFuzzer } from "../../scripts/lib-fuzz/diff.mjs";
-import { ONLY_SUPPORTED } from "../../scripts/lib-fuzz/gen-program.mjs";
+import { DEFAULT_MIX } from "../../scripts/lib-fuzz/gen-program.mjs";
 import { loadCompiler } from "../../scripts/lib-fuzz/toolchain.mjs";
 
 const COUNT = Number(process.env.FUZZ_DIFF_COUNT ?? 80);
 const SEED = Number(process.env.FUZZ_SEED ?? 424242);
-// TEMPORARY: only the constructs pyts handles on this branch. Once None results, names bound on some paths,
-// imports in blocks, unpacking and recursion work as in CPython, use the default mix (drop this argument).
-const MIX = ONLY_SUPPORTED;
+// The default mix: None results, names bound on some paths, del, imports in blocks, unpacking, generator
+// expressions, recursion, comprehensions in methods and uncaught endings, beside the arithmetic and containers.
+const MIX = DEFAULT_MIX;
 
 const fuzzers: DifferentialFuzzer[] = [];
 afterAll(() => fuzzers.forEach((f) => f.dispose()));
