@@ -73,8 +73,8 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "copy", "deepcopy",
   ],
   dataclasses: [
-    "Field", "FrozenInstanceError", "MISSING", "asdict", "astuple", "dataclass", "field", "fields", "is_dataclass",
-    "replace",
+    "Field", "FrozenInstanceError", "KW_ONLY", "MISSING", "asdict", "astuple", "dataclass", "defineDataclass", "field",
+    "fields", "finishDataclassInit", "is_dataclass", "replace",
   ],
   enum: [
     "Enum", "Flag", "IntEnum", "IntFlag", "StrEnum", "auto", "unique",
