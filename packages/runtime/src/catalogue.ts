@@ -59,7 +59,7 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right",
   ],
   collections: [
-    "Counter", "OrderedDict", "abc", "defaultdict", "deque", "namedtuple",
+    "Counter", "OrderedDict", "abc", "defaultdict", "deque", "namedTupleBase", "namedtuple",
   ],
   "collections.abc": [
     "AsyncGenerator", "AsyncIterable", "AsyncIterator", "Awaitable", "Callable", "Collection", "Container",

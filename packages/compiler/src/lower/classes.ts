@@ -130,11 +130,18 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: Readonl
     if (baseSpec !== undefined) spec.fields.push(...baseSpec.fields);
   }
   let kwOnlyFromHere = spec?.options.get("kw_only") === true;
+  const tupleSpec: NamedTupleSpec | null = cls.bases.length === 1 && isNamedTupleBase(cls.bases[0]!) ? { fields: [], defaults: [] } : null;
+  const tupleArgs: Arg[] = [];
   for (const stmt of cls.body) {
     if (stmt._type === "AnnAssign" && stmt.target._type === "Name") {
       const t = types.annotation(stmt.annotation, classScope);
       const name = stmt.target.id;
-      if (spec !== null) {
+      if (tupleSpec !== null && !isClassVar(stmt.annotation)) {
+        info.fields.set(name, t);
+        tupleSpec.fields.push(name);
+        tupleArgs.push({ _type: "arg", arg: name, annotation: stmt.annotation, type_comment: null, start: stmt.start, end: stmt.end });
+        if (stmt.value !== null) tupleSpec.defaults.push(stmt.value);
+      } else if (spec !== null) {
         if (isClassVar(stmt.annotation)) {
           info.classAttrs.set(name, t);
           continue;
@@ -161,6 +168,12 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: Readonl
   if (spec !== null) {
     dataclassSpecs.set(info, spec);
     info.dataclassInit = dataclassArguments(cls, spec);
+  }
+  if (tupleSpec !== null) {
+    namedTupleSpecs.set(info, tupleSpec);
+    // Calls bind keywords by these parameters; the runtime fills the defaults (the `undefined` left where none was given).
+    const self: Arg = { _type: "arg", arg: "self", annotation: null, type_comment: null, start: cls.start, end: cls.start };
+    info.dataclassInit = { _type: "arguments", posonlyargs: [], args: [self, ...tupleArgs], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults: tupleSpec.defaults, start: cls.start, end: cls.end };
   }
   // self.x = value in any method
   for (const method of info.methods.values()) {
@@ -212,6 +225,19 @@ interface DataclassSpec {
 }
 
 const dataclassSpecs = new WeakMap<ClassInfo, DataclassSpec>();
+
+/** A `class Employee(NamedTuple)`: its fields in order and the defaults of the last ones. */
+interface NamedTupleSpec {
+  fields: string[];
+  defaults: Expression[];
+}
+
+const namedTupleSpecs = new WeakMap<ClassInfo, NamedTupleSpec>();
+
+function isNamedTupleBase(e: Expression): boolean {
+  const n = decoratorName(e);
+  return n === "NamedTuple" || n === "typing.NamedTuple";
+}
 
 const DATACLASS_OPTIONS = new Set(["init", "repr", "eq", "order", "frozen", "unsafe_hash", "kw_only", "match_args"]);
 
@@ -373,7 +399,16 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   let heritage: ts.HeritageClause[] | undefined;
   const baseName = info.bases[0];
   const userBase = baseName !== undefined ? ctx.types.classes.get(baseName) : undefined;
-  if (baseExpr !== undefined && baseName !== undefined && !["ABC", "Generic", "Protocol"].includes(baseName)) {
+  const tupleSpec = namedTupleSpecs.get(info);
+  if (tupleSpec !== undefined) {
+    const defaults = tupleSpec.defaults.map((d) => ctx.withFunction({ ...ctx.fn, scope: classScope }, () => lowerExpression(ctx, d)));
+    const base = f.createCallExpression(ctx.useModule("collections", "namedTupleBase"), undefined, [
+      f.createStringLiteral(cls.name),
+      f.createArrayLiteralExpression(tupleSpec.fields.map((n) => f.createStringLiteral(n))),
+      f.createArrayLiteralExpression(defaults),
+    ]);
+    heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(base, undefined)])];
+  } else if (baseExpr !== undefined && baseName !== undefined && !["ABC", "Generic", "Protocol"].includes(baseName)) {
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(lowerExpression(ctx, baseExpr), undefined)])];
   }
   const hasBase = heritage !== undefined;
@@ -411,8 +446,9 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   }
   for (const [attr, t] of info.fields) {
     if (inherited(attr) || info.methods.has(attr)) continue;
-    // An instance default is declared only: a defined field would hide the class's value.
-    if (info.instanceDefaults.has(attr) && !definite.has(attr)) members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
+    // An instance default is declared only: a defined field would hide the class's value (a named tuple's
+    // field is a getter of its class).
+    if (tupleSpec !== undefined || (info.instanceDefaults.has(attr) && !definite.has(attr))) members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
     else members.push(f.createPropertyDeclaration(undefined, ctx.mangleMember(attr), definite.has(attr) ? undefined : f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t), undefined));
   }
 
