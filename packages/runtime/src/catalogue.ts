@@ -24,7 +24,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "UNKNOWN_FRAMES", "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError",
   "UnicodeTranslateError", "UnicodeWarning", "UserWarning", "ValueError", "Warning", "ZeroDivisionError", "abs",
   "add", "aiter", "all", "and_", "anext", "any", "ascii", "asyncGenerator", "asyncGeneratorExpression", "asyncIter",
-  "awaitable", "bin", "bitand", "bitor", "bitxor", "bool", "callMethod", "callable", "checkFree", "checkGlobal",
+  "awaitable", "bin", "bitand", "bitor", "bitxor", "bool", "boundMethod", "callMethod", "callable", "checkFree", "checkGlobal",
   "checkLocal", "chr", "classIfDefined", "contains", "coroutine", "coroutineMethod", "coroutineMethods", "delattr",
   "delitem", "delslice", "dict", "dir", "divmod", "enumerate", "eq", "exit", "filter", "float", "floordiv",
   "flushStdout", "format", "formatException", "formatExceptionOnly", "frozenset", "ge", "generator",

@@ -53,6 +53,7 @@ export function repr(x: unknown): string {
         }
         return reprGuard(x, "[...]", () => `[${items.map(repr).join(", ")}]`);
       }
+      if (Object.prototype.toString.call(x) === "[object Module]") return moduleRepr(x);
       if (typeof (x as WithRepr).__repr__ === "function") return String((x as WithRepr).__repr__());
       return objectRepr(x);
   }
@@ -76,8 +77,19 @@ function hex0x(n: number): string {
 }
 
 function objectRepr(x: object): string {
-  const name = x.constructor?.name ?? "object";
+  const name = (x.constructor as Function | undefined)?.__name__ ?? "object";
   return `<${moduleOf(x.constructor)}${name} object at ${hex0x(id(x))}>`;
+}
+
+/**
+ * `repr(module)`: `<module 'name' from 'file'>` for a module of the program; a module of the runtime has
+ * no file of Python source and shows as CPython shows a module compiled into the interpreter,
+ * `<module 'asyncio' (built-in)>`.
+ */
+function moduleRepr(x: object): string {
+  const { __name__: name, __file__: file } = x as { __name__?: unknown; __file__?: unknown };
+  const shown = strRepr(typeof name === "string" ? name : "?");
+  return typeof file === "string" ? `<module ${shown} from ${strRepr(file)}>` : `<module ${shown} (built-in)>`;
 }
 
 function moduleOf(cls: unknown): string {

@@ -20,6 +20,7 @@ export function typeName(x: unknown): string {
     case "object":
       if (x === null) return "NoneType";
       if (Array.isArray(x)) return isTuple(x) ? "tuple" : "list";
+      if (Object.prototype.toString.call(x) === "[object Module]") return "module";
       {
         // Runtime classes name themselves (Dict → "dict"); a user subclass keeps its own name.
         const proto = Object.getPrototypeOf(x) as object | null;
@@ -28,7 +29,7 @@ export function typeName(x: unknown): string {
           if (typeof own === "string") return own;
         }
       }
-      return (x as object).constructor?.name ?? "object";
+      return (x as object).constructor?.__name__ ?? "object";
   }
 }
 

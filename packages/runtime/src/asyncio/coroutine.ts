@@ -8,6 +8,7 @@
 // calls its `then`) or wrapped in a Task, as in CPython, and a second start raises
 // `RuntimeError: cannot reuse already awaited coroutine`.
 import { GeneratorExit, RuntimeError, StopAsyncIteration, TypeError, toPyException } from "../exceptions.js";
+import { id } from "../identity.js";
 import { typeName } from "../typename.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 
@@ -90,7 +91,7 @@ export class Coroutine<T = unknown> {
   }
 
   __repr__(): string {
-    return `<coroutine object ${this.__qualname__}>`;
+    return coroutineRepr(this.__qualname__, this);
   }
 
   __await__(): this {
@@ -146,6 +147,12 @@ const COROUTINE_LIKE = Symbol("pyts.coroutineLike");
  */
 export function markCoroutineLike(cls: { prototype: object }): void {
   Object.defineProperty(cls.prototype, COROUTINE_LIKE, { value: true });
+  Object.defineProperty(cls.prototype, "__pyTypeName__", { value: "coroutine", configurable: true });
+}
+
+/** `<coroutine object main at 0x...>`: CPython's repr of a coroutine object, named by its function's qualified name. */
+export function coroutineRepr(qualname: string, self: object): string {
+  return `<coroutine object ${qualname} at 0x${id(self).toString(16).padStart(12, "0")}>`;
 }
 
 /** `asyncio.iscoroutine(x)`. */
@@ -254,7 +261,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   }
 
   __repr__(): string {
-    return `<async_generator object ${this.__name__}>`;
+    return `<async_generator object ${this.__name__} at 0x${id(this).toString(16).padStart(12, "0")}>`;
   }
 }
 

@@ -9,6 +9,7 @@ import { NotImplemented } from "../dunder.js";
 import { iterate } from "../iter.js";
 import { KwArgs, splitKwargs } from "../kwargs.js";
 import { smallIndex } from "../numbers.js";
+import { setClassName } from "../pytype.js";
 import { repr, reprGuard } from "../repr.js";
 import { PySlice } from "../subscript.js";
 import { freezeTuple, tuple, type Tuple } from "../tuple.js";
@@ -355,10 +356,10 @@ export class Counter<K = unknown> extends Dict<K, number> {
   }
 
   override __repr__(): string {
-    if (this.size === 0) return `${this.constructor.name}()`;
+    if (this.size === 0) return `${this.constructor.__name__}()`;
     return reprGuard(this, "...", () => {
       const parts = this.most_common().map(([k, v]) => `${repr(k)}: ${repr(v)}`);
-      return `${this.constructor.name}({${parts.join(", ")}})`;
+      return `${this.constructor.__name__}({${parts.join(", ")}})`;
     });
   }
 }
@@ -408,8 +409,8 @@ export class OrderedDict<K = unknown, V = unknown> extends Dict<K, V> {
   }
 
   override __repr__(): string {
-    if (this.size === 0) return `${this.constructor.name}()`;
-    return reprGuard(this, "...", () => `${this.constructor.name}(${repr([...this.items()])})`);
+    if (this.size === 0) return `${this.constructor.__name__}()`;
+    return reprGuard(this, "...", () => `${this.constructor.__name__}(${repr([...this.items()])})`);
   }
 }
 
@@ -489,8 +490,7 @@ export function namedtuple(typename: string, fieldNames: string | Iterable<strin
     return make(values, new.target !== undefined ? (new.target as Function).prototype : proto);
   } as unknown as NamedTupleClass;
   Object.defineProperty(cls, "name", { value: typename });
-  Object.defineProperty(cls, "__name__", { value: typename, writable: true, configurable: true });
-  Object.defineProperty(cls, "__qualname__", { value: typename, writable: true, configurable: true });
+  setClassName(cls, typename);
   cls.prototype = proto;
   const methods: Record<string, unknown> = {
     constructor: cls,

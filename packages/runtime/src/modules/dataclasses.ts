@@ -23,7 +23,7 @@ import { pyHash } from "../hash.js";
 import { PySet } from "../set.js";
 import { KwArgs } from "../kwargs.js";
 import { repr, reprGuard } from "../repr.js";
-import { type as pyType } from "../pytype.js";
+import { setClassName, type as pyType } from "../pytype.js";
 import { isTuple, tuple, type Tuple } from "../tuple.js";
 
 export { FrozenInstanceError };
@@ -162,8 +162,7 @@ function isMutableDefault(x: unknown): boolean {
  * `__eq__`, ordering, the hashing rules and `frozen`, with CPython's errors for a bad class.
  */
 export function defineDataclass<C extends AnyClass>(cls: C, name: string, own: Array<string | FieldSpec>, options: Omit<DataclassOptions, "fields"> = {}): C {
-  Object.defineProperty(cls, "__name__", { value: name, writable: true, configurable: true });
-  if (!Object.prototype.hasOwnProperty.call(cls, "__qualname__")) Object.defineProperty(cls, "__qualname__", { value: name, writable: true, configurable: true });
+  setClassName(cls, name);
   const params: DataclassParams = {
     init: options.init ?? true,
     repr: options.repr ?? true,

@@ -58,7 +58,7 @@ function members(cls: Function): Members {
 }
 
 function className(cls: Function): string {
-  return cls.name;
+  return cls.__name__;
 }
 
 /** `Enum`: the base class of enumerations. */

@@ -162,7 +162,7 @@ export class Sequence extends Reversible {
         try {
           v = self.__getitem__(i);
         } catch (e) {
-          if (e instanceof Error && e.constructor.name === "IndexError") return;
+          if (e instanceof Error && e.constructor.__name__ === "IndexError") return;
           throw e;
         }
         yield v;
