@@ -15,6 +15,7 @@ import { Task } from "./asyncio/task.js";
 import * as exceptions from "./exceptions.js";
 import { PyGenerator } from "./generators.js";
 import { defineBuiltinType, markClassModule, setClassName } from "./pytype.js";
+import { isModuleObject } from "./typename.js";
 
 /** Gives each class or function of `named` the `__name__` and `__qualname__` of its key (once). */
 export function nameAll(named: Record<string, unknown>): void {
@@ -45,12 +46,7 @@ defineBuiltinType(
   "builtin_function_or_method",
   (x) => typeof x === "function" && (x as { __pyTypeName__?: string }).__pyTypeName__ === "builtin_function_or_method",
 );
-defineBuiltinType(function module() {}, "module", (x) => isModule(x));
-
-/** An ES module namespace (`import * as asyncio`): a Python module object. */
-export function isModule(x: unknown): boolean {
-  return typeof x === "object" && x !== null && Object.prototype.toString.call(x) === "[object Module]";
-}
+defineBuiltinType(function module() {}, "module", (x) => isModuleObject(x));
 
 // Python's builtin functions (the builtins that are classes in CPython, such as `int` or `map`, are type objects).
 const BUILTIN_FUNCTIONS = new Set(

@@ -7,7 +7,7 @@
 import { TypeError } from "./exceptions.js";
 import { PyFloat } from "./numbers.js";
 import { isTuple } from "./tuple.js";
-import { isClass } from "./typename.js";
+import { isClass, isModuleObject } from "./typename.js";
 
 declare global {
   interface Function {
@@ -21,7 +21,8 @@ declare global {
 
 const FUNCTION_DEFAULTS: Record<string, (f: Function) => unknown> = {
   __name__: (f) => (f.name === "" ? "<lambda>" : f.name),
-  __qualname__: (f) => (f.name === "" ? "<lambda>" : f.name),
+  // A class given its name explicitly (`static __name__ = "C"`) has that qualified name too.
+  __qualname__: (f) => f.__name__,
   __module__: () => "__main__",
   __doc__: () => null,
 };
@@ -190,7 +191,7 @@ export function type(x: unknown): Function {
         return builtinTypes.get(isTuple(x) ? "tuple" : "list")!;
       }
       if (x instanceof PyFloat) return builtinTypes.get("float")!;
-      if (Object.prototype.toString.call(x) === "[object Module]") return builtinTypes.get("module")!;
+      if (isModuleObject(x)) return builtinTypes.get("module")!;
       const own = (x as { __pyTypeName__?: string }).__pyTypeName__;
       const ctor = (x as object).constructor;
       if (typeof own === "string" && builtinTypes.has(own)) {

@@ -6,7 +6,7 @@
 import { floatRepr } from "./float-repr.js";
 import { isTuple } from "./tuple.js";
 import { id } from "./identity.js";
-import { isClass } from "./typename.js";
+import { isClass, isModuleObject } from "./typename.js";
 
 type WithRepr = { __repr__(): string };
 type WithStr = { __str__(): string };
@@ -53,7 +53,7 @@ export function repr(x: unknown): string {
         }
         return reprGuard(x, "[...]", () => `[${items.map(repr).join(", ")}]`);
       }
-      if (Object.prototype.toString.call(x) === "[object Module]") return moduleRepr(x);
+      if (isModuleObject(x)) return moduleRepr(x);
       if (typeof (x as WithRepr).__repr__ === "function") return String((x as WithRepr).__repr__());
       return objectRepr(x);
   }

@@ -477,6 +477,8 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
     }
   }
   if (isEnum) members.push(enumMembersBlock());
+  // The class's Python name, written out: a minifier may rename the class, not this string.
+  members.unshift(f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__name__", undefined, undefined, f.createStringLiteral(cls.name)));
   const decl = f.createClassDeclaration(undefined, name, undefined, heritage, members);
   // (One `__init__` sets on every instance needs no default.)
   const defaults = [...info.instanceDefaults].filter((attr) => !definite.has(attr)).map((attr) => f.createStringLiteral(ctx.mangleMember(attr)));
@@ -557,7 +559,8 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
   if (isAsync) {
     // A lazy coroutine, as for `async def` functions: the body runs when the result is awaited.
     const arrow = f.createArrowFunction([f.createModifier(ts.SyntaxKind.AsyncKeyword)], undefined, [], promiseOf(ctx, def), f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
-    body = f.createBlock([f.createReturnStatement(f.createCallExpression(f.createCallExpression(ctx.useRuntime("coroutine"), undefined, [arrow]), undefined, []))], true);
+    const names = [f.createStringLiteral(def.name), f.createStringLiteral(`${cls.name}.${def.name}`)];
+    body = f.createBlock([f.createReturnStatement(f.createCallExpression(f.createCallExpression(ctx.useRuntime("coroutine"), undefined, [arrow, ...names]), undefined, []))], true);
     return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, undefined, body)];
   }
   const returns = dunderReturnType(def.name) ?? returnTypeNode(ctx, def);

@@ -27,17 +27,19 @@ export class Coroutine<T = unknown> {
   _gatherMark = 0;
   _gatherFut: unknown = null;
   private readonly _name: string;
+  private readonly _qualname: string;
 
   declare then: <R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ) => PromiseLike<R1 | R2>;
 
-  constructor(fn: (...args: any[]) => PromiseLike<T>, self: unknown, args: unknown[], name: string) {
+  constructor(fn: (...args: any[]) => PromiseLike<T>, self: unknown, args: unknown[], name: string, qualname: string = name) {
     this._fn = fn;
     this._self = self;
     this._args = args;
     this._name = name;
+    this._qualname = qualname;
   }
 
   get __name__(): string {
@@ -45,7 +47,7 @@ export class Coroutine<T = unknown> {
   }
 
   get __qualname__(): string {
-    return this._name;
+    return this._qualname;
   }
 
   /** Start the body; returns the promise of its async function. Used by `await` and Task. */
@@ -104,11 +106,13 @@ makeThenable(Coroutine);
 export function coroutine<A extends unknown[], T>(
   fn: (...args: A) => Promise<T>,
   name: string = fn.name,
+  qualname: string = name,
 ): (...args: A) => Coroutine<T> {
   const wrapped = function (this: unknown, ...args: A): Coroutine<T> {
-    return new Coroutine<T>(fn as (...args: any[]) => Promise<T>, this, args, name);
+    return new Coroutine<T>(fn as (...args: any[]) => Promise<T>, this, args, name, qualname);
   };
   Object.defineProperty(wrapped, "name", { value: name });
+  if (qualname !== name) Object.defineProperty(wrapped, "__qualname__", { value: qualname, writable: true, configurable: true });
   Object.defineProperty(wrapped, IS_COROUTINE_FUNCTION, { value: true });
   return wrapped;
 }

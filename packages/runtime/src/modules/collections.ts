@@ -573,3 +573,6 @@ export function namedTupleBase(typename: string, fields: readonly string[], defa
 }
 
 const MISSING = Symbol("missing");
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "collections";

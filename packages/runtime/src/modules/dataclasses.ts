@@ -337,3 +337,6 @@ export function replace<T extends object>(x: T, changes?: KwArgs): T {
   const args = order.map((f) => (f.name in updates ? updates[f.name] : (x as Record<string, unknown>)[f.name]));
   return new (x.constructor as new (...a: unknown[]) => T)(...args);
 }
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "dataclasses";

@@ -61,3 +61,6 @@ export const AsyncGeneratorType = defineBuiltinType(function async_generator() {
 
 /** `types.NoneType` (3.10+). */
 export { NoneType } from "../pytype.js";
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "types";

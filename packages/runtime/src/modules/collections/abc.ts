@@ -290,3 +290,6 @@ abc(ItemsView, (x) => x instanceof DictItems);
 
 export class ValuesView extends MappingView {}
 abc(ValuesView, (x) => x instanceof DictValues);
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "collections.abc";
