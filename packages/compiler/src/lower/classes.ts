@@ -1,7 +1,8 @@
 // Classes: fields declared from `self.x = ...` assignments, `__init__` as the constructor,
 // dunder methods kept by name (the runtime calls `__repr__`, `__eq__`, `__iter__` ...), class
 // attributes as static fields, properties as accessors, `@staticmethod`/`@classmethod` as static
-// methods (`cls` is `this`), `super()`, and `@dataclass`. Enum classes: see enums.ts.
+// methods (`cls` is `this`), `super()`, `@dataclass` (the constructor here, the rest in the runtime's
+// defineDataclass) and `typing.NamedTuple` classes. Enum classes: see enums.ts.
 //
 //     class Dog(Animal):                      class Dog extends Animal {
 //         species = "dog"                       static species = "dog";
@@ -17,13 +18,21 @@
 //                                                 return callMethod(this.name, "upper");
 //                                               }
 //                                             }
-//     @dataclass                              class Point {
-//     class Point:                              x: number;
-//         x: int                                y: number;
-//         y: int = 0                            constructor(x: number, y: number = 0) { this.x = x; this.y = y; }
-//                                               __repr__(): string { return `Point(x=${repr(this.x)}, y=${repr(this.y)})`; }
-//                                               __eq__(other: unknown): boolean { ... }
+//     @dataclass(order=True)                  class Point {
+//     class Point:                              static __name__ = "Point";
+//         x: int                                x: number;
+//         y: int = 0                            y: number;
+//                                               constructor(x: number, y: number = 0) { this.x = x; this.y = y; }
 //                                             }
+//                                             defineDataclass(Point, "Point", ["x", { name: "y", default: 0 }], { order: true });
+//
+//     class Employee(NamedTuple):             class Employee extends namedTupleBase("Employee", ["name", "dept"], ["IT"]) {
+//         name: str                             static __name__ = "Employee";
+//         dept: str = "IT"                      declare name: string;
+//                                               declare dept: string;
+//                                             }
+//
+// Every class carries its Python name (`static __name__`), so a minifier cannot change it.
 import type { Arg, Arguments, AsyncFunctionDef, ClassDef, Expression, FunctionDef, Module, Node, Stmt } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
