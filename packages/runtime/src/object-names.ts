@@ -15,7 +15,7 @@ import { Task } from "./asyncio/task.js";
 import * as exceptions from "./exceptions.js";
 import { PyGenerator } from "./generators.js";
 import { defineBuiltinType, markClassModule, setClassName } from "./pytype.js";
-import { isModuleObject } from "./typename.js";
+import { isModuleObject, typeName } from "./typename.js";
 
 /** Gives each class or function of `named` the `__name__` and `__qualname__` of its key (once). */
 export function nameAll(named: Record<string, unknown>): void {
@@ -25,12 +25,12 @@ export function nameAll(named: Record<string, unknown>): void {
   }
 }
 
-function markInstances(cls: Function, typeName: string): void {
-  Object.defineProperty(cls.prototype, "__pyTypeName__", { value: typeName, configurable: true });
+function markInstances(cls: Function, name: string): void {
+  Object.defineProperty(cls.prototype, "__pyTypeName__", { value: name, configurable: true });
   const typeObject = defineBuiltinType(
-    { [typeName]: function () {} }[typeName]!,
-    typeName,
-    (x) => typeof x === "object" && x !== null && (x as { __pyTypeName__?: unknown }).__pyTypeName__ === typeName,
+    { [name]: function () {} }[name]!,
+    name,
+    (x) => typeof x === "object" && x !== null && typeName(x) === name,
   );
   Object.defineProperty(typeObject, "__runtimeClass__", { value: cls });
 }

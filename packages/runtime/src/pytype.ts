@@ -192,6 +192,12 @@ export function type(x: unknown): Function {
       }
       if (x instanceof PyFloat) return builtinTypes.get("float")!;
       if (isModuleObject(x)) return builtinTypes.get("module")!;
+      {
+        // A generator method's native generator object (a `*method()` of a class).
+        const tag = Object.prototype.toString.call(x);
+        if (tag === "[object Generator]") return builtinTypes.get("generator")!;
+        if (tag === "[object AsyncGenerator]") return builtinTypes.get("async_generator")!;
+      }
       const own = (x as { __pyTypeName__?: string }).__pyTypeName__;
       const ctor = (x as object).constructor;
       if (typeof own === "string" && builtinTypes.has(own)) {

@@ -54,6 +54,12 @@ export function repr(x: unknown): string {
         return reprGuard(x, "[...]", () => `[${items.map(repr).join(", ")}]`);
       }
       if (isModuleObject(x)) return moduleRepr(x);
+      {
+        // A generator method's native generator object: CPython's shape, without the method's name (JavaScript keeps none).
+        const tag = Object.prototype.toString.call(x);
+        if (tag === "[object Generator]") return `<generator object at ${hex0x(id(x))}>`;
+        if (tag === "[object AsyncGenerator]") return `<async_generator object at ${hex0x(id(x))}>`;
+      }
       if (typeof (x as WithRepr).__repr__ === "function") return String((x as WithRepr).__repr__());
       return objectRepr(x);
   }

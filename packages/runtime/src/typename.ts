@@ -22,6 +22,12 @@ export function typeName(x: unknown): string {
       if (Array.isArray(x)) return isTuple(x) ? "tuple" : "list";
       if (isModuleObject(x)) return "module";
       {
+        // A generator method's native generator object (a `*method()` of a class).
+        const tag = Object.prototype.toString.call(x);
+        if (tag === "[object Generator]") return "generator";
+        if (tag === "[object AsyncGenerator]") return "async_generator";
+      }
+      {
         // Runtime classes name themselves (Dict → "dict"); a user subclass keeps its own name.
         const proto = Object.getPrototypeOf(x) as object | null;
         if (proto !== null && Object.prototype.hasOwnProperty.call(proto, "__pyTypeName__")) {
