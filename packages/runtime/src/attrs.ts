@@ -8,6 +8,7 @@ import { listMethods, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
 import { strKeywordParams, strMethods } from "./str-methods.js";
 import { isTuple } from "./tuple.js";
+import { repr } from "./repr.js";
 import { typeName } from "./typename.js";
 
 type Method = (self: never, ...args: unknown[]) => unknown;
@@ -117,6 +118,17 @@ export function getattr(obj: unknown, name: string, defaultValue: unknown = NO_D
 
 const boundCache = new WeakMap<object, Map<Function, Function>>();
 
+/** `C.m`: the qualified name of the class that defines `f` (found on `self`'s prototype chain) and the attribute name. */
+function methodQualname(f: Function, self: object): string {
+  for (let p = Object.getPrototypeOf(self) as object | null; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    for (const key of Object.getOwnPropertyNames(p)) {
+      const d = Object.getOwnPropertyDescriptor(p, key);
+      if (d !== undefined && d.value === f) return `${(p.constructor as Function).__qualname__}.${key}`;
+    }
+  }
+  return f.__qualname__;
+}
+
 /** The same bound method object for the same (instance, function), as `a.f == a.f` in Python. */
 function bindMethod(f: (...a: unknown[]) => unknown, self: object): Function {
   let perSelf = boundCache.get(self);
@@ -127,9 +139,19 @@ function bindMethod(f: (...a: unknown[]) => unknown, self: object): Function {
     Object.defineProperty(bound, "__name__", { value: f.__name__, writable: true, configurable: true });
     Object.defineProperty(bound, "__self__", { value: self, configurable: true });
     Object.defineProperty(bound, "__func__", { value: f, configurable: true });
+    Object.defineProperty(bound, "__pyTypeName__", { value: "method", configurable: true });
+    Object.defineProperty(bound, "__pyRepr__", { value: () => `<bound method ${methodQualname(f, self)} of ${repr(self)}>`, configurable: true });
     perSelf.set(f, bound);
   }
   return bound;
+}
+
+/**
+ * `obj.method` read without a call, where the compiler knows the method: Python's bound method
+ * object (the same one each time, typed as the method), `<bound method C.m of ...>`.
+ */
+export function boundMethod<F extends (...args: any[]) => unknown>(self: object, method: F): F & { readonly __self__: any; readonly __func__: F } {
+  return bindMethod(method as (...a: unknown[]) => unknown, self) as F & { readonly __self__: any; readonly __func__: F };
 }
 
 /** `hasattr(obj, name)`. */

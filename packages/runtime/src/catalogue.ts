@@ -24,7 +24,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "UNKNOWN_FRAMES", "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError",
   "UnicodeTranslateError", "UnicodeWarning", "UserWarning", "ValueError", "Warning", "ZeroDivisionError", "abs",
   "add", "aiter", "all", "and_", "anext", "any", "ascii", "asyncGenerator", "asyncGeneratorExpression", "asyncIter",
-  "awaitable", "bin", "bitand", "bitor", "bitxor", "bool", "callMethod", "callable", "checkFree", "checkGlobal",
+  "awaitable", "bin", "bitand", "bitor", "bitxor", "bool", "boundMethod", "callMethod", "callable", "checkFree", "checkGlobal",
   "checkLocal", "chr", "classIfDefined", "contains", "coroutine", "coroutineMethod", "coroutineMethods", "delattr",
   "delitem", "delslice", "dict", "dir", "divmod", "enumerate", "eq", "exit", "filter", "float", "floordiv",
   "flushStdout", "format", "formatException", "formatExceptionOnly", "frozenset", "ge", "generator",
@@ -42,6 +42,7 @@ export const ROOT_EXPORTS: readonly string[] = [
 /** Python module name → names exported by `@pyts/runtime/<module with / for .>`. */
 export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   asyncio: [
+    "__name__",
     "ALL_COMPLETED", "AbstractEventLoop", "AbstractEventLoopPolicy", "BaseEventLoop", "BoundedSemaphore",
     "CancelledError", "Condition", "Coroutine", "DefaultEventLoopPolicy", "Event", "EventLoop", "FIRST_COMPLETED",
     "FIRST_EXCEPTION", "Future", "Handle", "InvalidStateError", "LifoQueue", "Lock", "PriorityQueue", "Queue",
@@ -53,85 +54,107 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "wait", "wait_for",
   ],
   "asyncio.exceptions": [
+    "__name__",
     "CancelledError", "InvalidStateError", "TimeoutError",
   ],
   bisect: [
+    "__name__",
     "bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right",
   ],
   collections: [
-    "Counter", "OrderedDict", "abc", "defaultdict", "deque", "namedtuple",
+    "__name__",
+    "Counter", "OrderedDict", "abc", "defaultdict", "deque", "namedTupleBase", "namedtuple",
   ],
   "collections.abc": [
+    "__name__",
     "AsyncGenerator", "AsyncIterable", "AsyncIterator", "Awaitable", "Callable", "Collection", "Container",
     "Coroutine", "Generator", "Hashable", "ItemsView", "Iterable", "Iterator", "KeysView", "Mapping", "MappingView",
     "MutableMapping", "MutableSequence", "MutableSet", "Reversible", "Sequence", "Set", "Sized", "ValuesView",
   ],
   contextlib: [
+    "__name__",
     "AsyncGeneratorContextManager", "asynccontextmanager", "closing", "contextmanager", "nullcontext", "suppress",
   ],
   copy: [
+    "__name__",
     "copy", "deepcopy",
   ],
   dataclasses: [
-    "Field", "FrozenInstanceError", "MISSING", "asdict", "astuple", "dataclass", "field", "fields", "is_dataclass",
-    "replace",
+    "__name__",
+    "Field", "FrozenInstanceError", "KW_ONLY", "MISSING", "asdict", "astuple", "dataclass", "defineDataclass", "field",
+    "fields", "finishDataclassInit", "is_dataclass", "replace",
   ],
   enum: [
+    "__name__",
     "Enum", "Flag", "IntEnum", "IntFlag", "StrEnum", "auto", "unique",
   ],
   functools: [
+    "__name__",
     "cache", "cmp_to_key", "lru_cache", "partial", "reduce", "total_ordering", "update_wrapper", "wraps",
   ],
   heapq: [
+    "__name__",
     "heapify", "heappop", "heappush", "heappushpop", "heapreplace", "merge", "nlargest", "nsmallest",
   ],
   itertools: [
+    "__name__",
     "accumulate", "chain", "combinations", "combinations_with_replacement", "compress", "count", "cycle",
     "dropwhile", "filterfalse", "groupby", "islice", "pairwise", "permutations", "product", "repeat", "starmap",
     "takewhile", "tee", "zip_longest",
   ],
   math: [
+    "__name__",
     "acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "ceil", "comb", "copysign", "cos", "cosh", "degrees",
     "dist", "e", "exp", "expm1", "fabs", "factorial", "floor", "fmod", "fsum", "gcd", "hypot", "inf", "isclose",
     "isfinite", "isinf", "isnan", "isqrt", "lcm", "log", "log10", "log1p", "log2", "modf", "nan", "perm", "pi",
     "pow", "prod", "radians", "sin", "sinh", "sqrt", "tan", "tanh", "tau", "trunc",
   ],
   nest_asyncio: [
+    "__name__",
     "apply",
   ],
   operator: [
+    "__name__",
     "abs", "add", "and_", "attrgetter", "contains", "delitem", "eq", "floordiv", "ge", "getitem", "gt", "iadd",
     "imul", "index", "invert", "is_", "is_not", "itemgetter", "le", "lshift", "lt", "matmul", "methodcaller", "mod",
     "mul", "ne", "neg", "not_", "or_", "pos", "pow", "rshift", "setitem", "sub", "truediv", "truth", "xor",
   ],
   queue: [
+    "__name__",
     "Empty", "Full", "LifoQueue", "PriorityQueue", "Queue", "SimpleQueue",
   ],
   random: [
+    "__name__",
     "Random", "choice", "choices", "expovariate", "gauss", "getrandbits", "getstate", "normalvariate", "randint",
     "random", "randrange", "sample", "seed", "setstate", "shuffle", "triangular", "uniform",
   ],
   statistics: [
+    "__name__",
     "StatisticsError", "fmean", "mean", "median", "median_high", "median_low", "mode", "multimode", "pstdev",
     "pvariance", "quantiles", "stdev", "variance",
   ],
   string: [
+    "__name__",
     "ascii_letters", "ascii_lowercase", "ascii_uppercase", "capwords", "digits", "hexdigits", "octdigits",
     "printable", "punctuation", "whitespace",
   ],
   sys: [
+    "__name__",
     "argv", "byteorder", "exit", "getrecursionlimit", "maxsize", "modules", "path", "platform", "setrecursionlimit",
     "stderr", "stdout", "version", "version_info",
   ],
   time: [
+    "__name__",
     "asctime", "ctime", "gmtime", "localtime", "mktime", "monotonic", "monotonic_ns", "perf_counter",
     "perf_counter_ns", "process_time", "sleep", "strftime", "time", "time_ns",
   ],
   types: [
+    "__name__",
     "AsyncGeneratorType", "CoroutineType", "FunctionType", "GeneratorType", "LambdaType", "MethodType", "NoneType",
     "SimpleNamespace",
   ],
   typing: [
+    "__name__",
     "Annotated", "Any", "AsyncGenerator", "AsyncIterable", "AsyncIterator", "Awaitable", "Callable", "ClassVar",
     "Coroutine", "Counter", "DefaultDict", "Deque", "Dict", "Final", "FrozenSet", "Generator", "Generic", "Iterable",
     "Iterator", "List", "Literal", "Mapping", "MutableMapping", "MutableSequence", "Never", "NoReturn", "Optional",
@@ -139,6 +162,7 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "final", "overload", "runtime_checkable",
   ],
   unicodedata: [
+    "__name__",
     "category", "is_normalized", "lookup", "name", "normalize", "unidata_version",
   ],
 };

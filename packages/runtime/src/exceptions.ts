@@ -30,7 +30,7 @@ export class BaseException extends Error {
   }
 
   __repr__(): string {
-    const name = this.constructor.name;
+    const name = this.constructor.__name__;
     const args = this.args ?? [];
     if (args.length === 1) return `${name}(${repr(args[0])})`;
     return name + repr(args);
@@ -47,7 +47,7 @@ export class BaseException extends Error {
 
   override toString(): string {
     const text = this.__str__();
-    return text === "" ? this.constructor.name : `${this.constructor.name}: ${text}`;
+    return text === "" ? this.constructor.__name__ : `${this.constructor.__name__}: ${text}`;
   }
 }
 
@@ -63,7 +63,7 @@ Object.defineProperty(BaseException.prototype, "message", {
 });
 Object.defineProperty(BaseException.prototype, "name", {
   get(this: BaseException) {
-    return this.constructor.name;
+    return this.constructor.__name__;
   },
   configurable: true,
 });

@@ -261,7 +261,9 @@ export function pyHash(x: unknown): number | bigint {
         const r = h.call(x);
         if (typeof r === "number" || typeof r === "bigint") {
           if (typeof r === "number" && !Number.isInteger(r)) break;
-          return r === -1 ? -2 : typeof r === "bigint" ? normHash(intHashBig(r)) : r;
+          // An int that fits Py_hash_t is used as it is (a tuple's hash returned by __hash__); a larger one is hashed.
+          if (typeof r === "bigint") return r === -1n ? -2 : r >= -(2n ** 63n) && r < 2n ** 63n ? r : normHash(intHashBig(r));
+          return r === -1 ? -2 : r;
         }
         if (typeof r === "boolean") return r ? 1 : 0;
         throw new TypeError("__hash__ method should return an integer");

@@ -68,7 +68,7 @@ export { int, float, bool } from "./conversions.js";
 export { isinstance, issubclass, type, NoneType } from "./pytype.js";
 export { list, enumerate, zip, map, filter, reversed, sorted, min, max, sum, any, all, iter, next } from "./iter-builtins.js";
 export { print, round, chr, ord, hex, bin, oct, object, exit, quit, input, vars } from "./builtins.js";
-export { getattr, setattr, hasattr, delattr, callable, callMethod, instanceDefaults } from "./attrs.js";
+export { getattr, setattr, hasattr, delattr, callable, callMethod, instanceDefaults, boundMethod } from "./attrs.js";
 export { format } from "./format.js";
 export { dir } from "./dir.js";
 export { pyHash as hash } from "./hash.js";
@@ -92,3 +92,8 @@ export * from "./asyncio/index.js";
 export { generator, PyGenerator, awaitable, aiter, anext } from "./generators.js";
 export { named } from "./functions.js";
 export { generatorExpression, asyncGeneratorExpression } from "./generator-expression.js";
+
+// CPython's names for the runtime's values; the builtin functions are marked from this module's own exports.
+import { markBuiltinFunctions } from "./object-names.js";
+import * as runtimeExports from "./index.js";
+markBuiltinFunctions(runtimeExports as unknown as Record<string, unknown>);

@@ -7,7 +7,7 @@
 import { TypeError } from "./exceptions.js";
 import { PyFloat } from "./numbers.js";
 import { isTuple } from "./tuple.js";
-import { isClass } from "./typename.js";
+import { isClass, isModuleObject } from "./typename.js";
 
 declare global {
   interface Function {
@@ -21,7 +21,8 @@ declare global {
 
 const FUNCTION_DEFAULTS: Record<string, (f: Function) => unknown> = {
   __name__: (f) => (f.name === "" ? "<lambda>" : f.name),
-  __qualname__: (f) => (f.name === "" ? "<lambda>" : f.name),
+  // A class given its name explicitly (`static __name__ = "C"`) has that qualified name too.
+  __qualname__: (f) => f.__name__,
   __module__: () => "__main__",
   __doc__: () => null,
 };
@@ -36,6 +37,24 @@ for (const [prop, get] of Object.entries(FUNCTION_DEFAULTS)) {
     },
     configurable: true,
   });
+}
+
+/**
+ * Gives a class its Python `__name__` and `__qualname__` explicitly (not JavaScript's `name`, which a
+ * minifier may change). Getters, as static properties are inherited: a subclass keeps its own name.
+ */
+export function setClassName(cls: Function, name: string, qualname: string = name): void {
+  for (const [prop, value] of [["__name__", name], ["__qualname__", qualname]] as const) {
+    Object.defineProperty(cls, prop, {
+      get(this: Function) {
+        return this === cls ? value : FUNCTION_DEFAULTS[prop]!(this);
+      },
+      set(this: Function, v: unknown) {
+        Object.defineProperty(this, prop, { value: v, writable: true, configurable: true, enumerable: false });
+      },
+      configurable: true,
+    });
+  }
 }
 
 /** A type object: something isinstance/issubclass accept. */
@@ -141,7 +160,7 @@ function functionType(): Function {
 defineBuiltinType(
   function function_() {},
   "function",
-  (x) => typeof x === "function" && !isClass(x) && !x.name.startsWith("bound ") && (x as { __pyTypeName__?: string }).__pyTypeName__ === undefined,
+  (x) => typeof x === "function" && !isClass(x) && (x as { __pyTypeName__?: string }).__pyTypeName__ === undefined,
 );
 
 /** `type(x)`: the type object of a value. */
@@ -158,8 +177,10 @@ export function type(x: unknown): Function {
     case "undefined":
       return NoneType;
     case "function":
-      if ((x as { __pyTypeName__?: string }).__pyTypeName__ === "type" || /^class[\s{]/.test(Function.prototype.toString.call(x))) {
-        return builtinTypes.get("type")!;
+      {
+        const own = (x as { __pyTypeName__?: string }).__pyTypeName__;
+        if (own === "type" || /^class[\s{]/.test(Function.prototype.toString.call(x))) return builtinTypes.get("type")!;
+        if (own === "method" || own === "builtin_function_or_method") return builtinTypes.get(own)!;
       }
       return functionType();
     case "object": {
@@ -170,12 +191,21 @@ export function type(x: unknown): Function {
         return builtinTypes.get(isTuple(x) ? "tuple" : "list")!;
       }
       if (x instanceof PyFloat) return builtinTypes.get("float")!;
+      if (isModuleObject(x)) return builtinTypes.get("module")!;
+      {
+        // A generator method's native generator object (a `*method()` of a class).
+        const tag = Object.prototype.toString.call(x);
+        if (tag === "[object Generator]") return builtinTypes.get("generator")!;
+        if (tag === "[object AsyncGenerator]") return builtinTypes.get("async_generator")!;
+      }
       const own = (x as { __pyTypeName__?: string }).__pyTypeName__;
       const ctor = (x as object).constructor;
       if (typeof own === "string" && builtinTypes.has(own)) {
         // A user subclass of a runtime class (class Foo(dict)) reports itself.
         const base = builtinTypes.get(own)!;
-        if (ctor !== undefined && (base as { __runtimeClass__?: Function }).__runtimeClass__ !== ctor) return ctor;
+        // (A runtime class marks its own prototype: `Sleep`, what asyncio.sleep() returns, is a `coroutine` too.)
+        const runtimeOwned = ctor !== undefined && Object.prototype.hasOwnProperty.call(ctor.prototype, "__pyTypeName__");
+        if (ctor !== undefined && (base as { __runtimeClass__?: Function }).__runtimeClass__ !== ctor && !runtimeOwned) return ctor;
         return base;
       }
       return ctor ?? builtinTypes.get("object")!;

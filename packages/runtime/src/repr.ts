@@ -6,7 +6,7 @@
 import { floatRepr } from "./float-repr.js";
 import { isTuple } from "./tuple.js";
 import { id } from "./identity.js";
-import { isClass } from "./typename.js";
+import { isClass, isModuleObject } from "./typename.js";
 
 type WithRepr = { __repr__(): string };
 type WithStr = { __str__(): string };
@@ -53,6 +53,13 @@ export function repr(x: unknown): string {
         }
         return reprGuard(x, "[...]", () => `[${items.map(repr).join(", ")}]`);
       }
+      if (isModuleObject(x)) return moduleRepr(x);
+      {
+        // A generator method's native generator object: CPython's shape, without the method's name (JavaScript keeps none).
+        const tag = Object.prototype.toString.call(x);
+        if (tag === "[object Generator]") return `<generator object at ${hex0x(id(x))}>`;
+        if (tag === "[object AsyncGenerator]") return `<async_generator object at ${hex0x(id(x))}>`;
+      }
       if (typeof (x as WithRepr).__repr__ === "function") return String((x as WithRepr).__repr__());
       return objectRepr(x);
   }
@@ -76,8 +83,19 @@ function hex0x(n: number): string {
 }
 
 function objectRepr(x: object): string {
-  const name = x.constructor?.name ?? "object";
+  const name = (x.constructor as Function | undefined)?.__name__ ?? "object";
   return `<${moduleOf(x.constructor)}${name} object at ${hex0x(id(x))}>`;
+}
+
+/**
+ * `repr(module)`: `<module 'name' from 'file'>` for a module of the program; a module of the runtime has
+ * no file of Python source and shows as CPython shows a module compiled into the interpreter,
+ * `<module 'asyncio' (built-in)>`.
+ */
+function moduleRepr(x: object): string {
+  const { __name__: name, __file__: file } = x as { __name__?: unknown; __file__?: unknown };
+  const shown = strRepr(typeof name === "string" ? name : "?");
+  return typeof file === "string" ? `<module ${shown} from ${strRepr(file)}>` : `<module ${shown} (built-in)>`;
 }
 
 function moduleOf(cls: unknown): string {

@@ -478,7 +478,7 @@ export class PySet<T = unknown> implements Iterable<T> {
   }
 
   __repr__(): string {
-    const name = this.constructor === PySet ? "set" : this.constructor === PyFrozenSet ? "frozenset" : this.constructor.name;
+    const name = this.constructor === PySet ? "set" : this.constructor === PyFrozenSet ? "frozenset" : this.constructor.__name__;
     if (this.#used === 0) return `${name}()`;
     return reprGuard(this, `${name}(...)`, () => {
       const body = `{${[...this].map(repr).join(", ")}}`;

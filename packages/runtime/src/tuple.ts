@@ -25,8 +25,9 @@ export function tuple<const T extends readonly unknown[]>(items: T): Readonly<T>
 export function tuple<T>(items?: Iterable<T>): Tuple<T>;
 export function tuple<T>(items?: Iterable<T>): Tuple<T> {
   if (items === undefined) return EMPTY as Tuple<T>;
-  if (isTuple(items)) return items as Tuple<T>;
-  if (Array.isArray(items)) return freezeTuple(items.slice());
+  // A named tuple (a subclass of tuple) is copied into a plain tuple, as CPython's tuple() does.
+  if (isTuple(items) && Object.getPrototypeOf(items) === Array.prototype) return items as Tuple<T>;
+  if (Array.isArray(items)) return freezeTuple(Array.prototype.slice.call(items));
   return freezeTuple([...iterate(items)] as T[]);
 }
 

@@ -20,6 +20,13 @@ export function typeName(x: unknown): string {
     case "object":
       if (x === null) return "NoneType";
       if (Array.isArray(x)) return isTuple(x) ? "tuple" : "list";
+      if (isModuleObject(x)) return "module";
+      {
+        // A generator method's native generator object (a `*method()` of a class).
+        const tag = Object.prototype.toString.call(x);
+        if (tag === "[object Generator]") return "generator";
+        if (tag === "[object AsyncGenerator]") return "async_generator";
+      }
       {
         // Runtime classes name themselves (Dict → "dict"); a user subclass keeps its own name.
         const proto = Object.getPrototypeOf(x) as object | null;
@@ -28,11 +35,22 @@ export function typeName(x: unknown): string {
           if (typeof own === "string") return own;
         }
       }
-      return (x as object).constructor?.name ?? "object";
+      return (x as object).constructor?.__name__ ?? "object";
   }
 }
 
 /** A function written with `class` syntax (a Python class), not a plain function. */
 export function isClass(f: unknown): boolean {
   return typeof f === "function" && /^class[\s{]/.test(Function.prototype.toString.call(f));
+}
+
+/**
+ * A Python module object: an ES module namespace (`import * as asyncio`), or the plain object a bundler
+ * makes of one (its own `__name__`, no class of its own).
+ */
+export function isModuleObject(x: unknown): x is object {
+  if (typeof x !== "object" || x === null) return false;
+  if (Object.prototype.toString.call(x) === "[object Module]") return true;
+  const proto = Object.getPrototypeOf(x) as object | null;
+  return (proto === null || proto === Object.prototype) && typeof Object.getOwnPropertyDescriptor(x, "__name__") === "object" && typeof (x as { __name__?: unknown }).__name__ === "string";
 }

@@ -62,7 +62,7 @@ export function lowerAsyncFunctionValue(
     body,
   );
   const wrapper = ctx.useRuntime(isAsyncGenerator ? "asyncGenerator" : "coroutine");
-  return { before, value: f.createCallExpression(wrapper, undefined, fn.name === undefined ? [fn, f.createStringLiteral(def.name)] : [fn]) };
+  return { before, value: f.createCallExpression(wrapper, undefined, [fn, f.createStringLiteral(def.name)]) };
 }
 
 /** `Promise<T>` for the declared (or inferred) return type `T` of a coroutine function. */

@@ -1,7 +1,8 @@
 // Classes: fields declared from `self.x = ...` assignments, `__init__` as the constructor,
 // dunder methods kept by name (the runtime calls `__repr__`, `__eq__`, `__iter__` ...), class
 // attributes as static fields, properties as accessors, `@staticmethod`/`@classmethod` as static
-// methods (`cls` is `this`), `super()`, and `@dataclass`. Enum classes: see enums.ts.
+// methods (`cls` is `this`), `super()`, `@dataclass` (the constructor here, the rest in the runtime's
+// defineDataclass) and `typing.NamedTuple` classes. Enum classes: see enums.ts.
 //
 //     class Dog(Animal):                      class Dog extends Animal {
 //         species = "dog"                       static species = "dog";
@@ -17,13 +18,21 @@
 //                                                 return callMethod(this.name, "upper");
 //                                               }
 //                                             }
-//     @dataclass                              class Point {
-//     class Point:                              x: number;
-//         x: int                                y: number;
-//         y: int = 0                            constructor(x: number, y: number = 0) { this.x = x; this.y = y; }
-//                                               __repr__(): string { return `Point(x=${repr(this.x)}, y=${repr(this.y)})`; }
-//                                               __eq__(other: unknown): boolean { ... }
+//     @dataclass(order=True)                  class Point {
+//     class Point:                              static __name__ = "Point";
+//         x: int                                x: number;
+//         y: int = 0                            y: number;
+//                                               constructor(x: number, y: number = 0) { this.x = x; this.y = y; }
 //                                             }
+//                                             defineDataclass(Point, "Point", ["x", { name: "y", default: 0 }], { order: true });
+//
+//     class Employee(NamedTuple):             class Employee extends namedTupleBase("Employee", ["name", "dept"], ["IT"]) {
+//         name: str                             static __name__ = "Employee";
+//         dept: str = "IT"                      declare name: string;
+//                                               declare dept: string;
+//                                             }
+//
+// Every class carries its Python name (`static __name__`), so a minifier cannot change it.
 import type { Arg, Arguments, AsyncFunctionDef, ClassDef, Expression, FunctionDef, Module, Node, Stmt } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
@@ -32,7 +41,6 @@ import { awaitableClassStatements } from "./await.js";
 import type { LowerContext } from "./context.js";
 import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
-import { template } from "./fstrings.js";
 import { generatorReturnType } from "./generators.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
@@ -124,20 +132,39 @@ function classAttribute(types: TypeEnv, info: ClassInfo, attr: string): PyType |
 function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: ReadonlySet<string>): void {
   const cls = info.node;
   const classScope = types.analysis.scopeOf(cls);
-  const dataclassArgs: Arg[] = [];
-  const defaults: Expression[] = [];
+  const spec: DataclassSpec | null = info.isDataclass ? { options: dataclassOptions(cls), fields: [], own: [] } : null;
+  if (spec !== null) {
+    const base = types.classes.get(info.bases[0] ?? "");
+    const baseSpec = base !== undefined ? dataclassSpecs.get(base) : undefined;
+    if (baseSpec !== undefined) spec.fields.push(...baseSpec.fields);
+  }
+  let kwOnlyFromHere = spec?.options.get("kw_only") === true;
+  const tupleSpec: NamedTupleSpec | null = cls.bases.length === 1 && isNamedTupleBase(cls.bases[0]!) ? { fields: [], defaults: [] } : null;
+  const tupleArgs: Arg[] = [];
   for (const stmt of cls.body) {
     if (stmt._type === "AnnAssign" && stmt.target._type === "Name") {
       const t = types.annotation(stmt.annotation, classScope);
       const name = stmt.target.id;
-      if (info.isDataclass) {
+      if (tupleSpec !== null && !isClassVar(stmt.annotation)) {
+        info.fields.set(name, t);
+        tupleSpec.fields.push(name);
+        tupleArgs.push({ _type: "arg", arg: name, annotation: stmt.annotation, type_comment: null, start: stmt.start, end: stmt.end });
+        if (stmt.value !== null) tupleSpec.defaults.push(stmt.value);
+      } else if (spec !== null) {
         if (isClassVar(stmt.annotation)) {
           info.classAttrs.set(name, t);
           continue;
         }
+        if (decoratorName(stmt.annotation) === "KW_ONLY" || decoratorName(stmt.annotation) === "dataclasses.KW_ONLY") {
+          kwOnlyFromHere = true;
+          continue;
+        }
         info.fields.set(name, t);
-        dataclassArgs.push({ _type: "arg", arg: name, annotation: stmt.annotation, type_comment: null, start: stmt.start, end: stmt.end });
-        if (stmt.value !== null) defaults.push(dataclassDefault(stmt.value));
+        const field = dataclassField(cls, name, stmt.annotation, t, stmt.value, kwOnlyFromHere);
+        spec.own.push(field);
+        const at = spec.fields.findIndex((g) => g.name === name);
+        if (at >= 0) spec.fields[at] = field;
+        else spec.fields.push(field);
       } else if (stmt.value !== null) info.classAttrs.set(name, t);
       else info.fields.set(name, t);
     } else if (stmt._type === "Assign") {
@@ -147,8 +174,15 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: Readonl
       }
     }
   }
-  if (info.isDataclass) {
-    info.dataclassInit = { _type: "arguments", posonlyargs: [], args: [{ _type: "arg", arg: "self", annotation: null, type_comment: null, start: cls.start, end: cls.start }, ...dataclassArgs], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults, start: cls.start, end: cls.end };
+  if (spec !== null) {
+    dataclassSpecs.set(info, spec);
+    info.dataclassInit = dataclassArguments(cls, spec);
+  }
+  if (tupleSpec !== null) {
+    namedTupleSpecs.set(info, tupleSpec);
+    // Calls bind keywords by these parameters; the runtime fills the defaults (the `undefined` left where none was given).
+    const self: Arg = { _type: "arg", arg: "self", annotation: null, type_comment: null, start: cls.start, end: cls.start };
+    info.dataclassInit = { _type: "arguments", posonlyargs: [], args: [self, ...tupleArgs], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults: tupleSpec.defaults, start: cls.start, end: cls.end };
   }
   // self.x = value in any method
   for (const method of info.methods.values()) {
@@ -174,15 +208,131 @@ function isClassVar(annotation: Expression): boolean {
   return (annotation._type === "Subscript" && annotation.value._type === "Name" && annotation.value.id === "ClassVar") || (annotation._type === "Name" && annotation.id === "ClassVar");
 }
 
-/** `field(default=x)` / `field(default_factory=list)` as the default value expression. */
-function dataclassDefault(value: Expression): Expression {
-  if (value._type === "Call" && decoratorName(value.func) === "field") {
-    for (const k of value.keywords) {
-      if (k.arg === "default") return k.value;
-      if (k.arg === "default_factory") return { _type: "Call", func: k.value, args: [], keywords: [], start: k.value.start, end: k.value.end };
+/** A dataclass field: its annotation, constructor default and `field(...)` options. */
+interface DataclassField {
+  name: string;
+  owner: ClassDef;
+  annotation: Expression;
+  type: PyType;
+  /** The value the constructor uses when the argument is not given (`default_factory` called). */
+  default: Expression | null;
+  /** The default as the runtime's field list receives it: a constant, a factory or only "has one". */
+  described: { key: "default" | "default_factory"; value: Expression } | { key: "hasDefault" } | null;
+  init: boolean;
+  kwOnly: boolean;
+  /** `field(...)` options that differ from the default, as written (`repr=False`, `compare=False`, `hash=...`). */
+  flags: Map<string, Expression>;
+}
+
+interface DataclassSpec {
+  /** `@dataclass(order=True, ...)`'s options, constants only. */
+  options: Map<string, boolean>;
+  /** Every field in CPython's order: the base's first (a redefined one keeps its place), then new ones. */
+  fields: DataclassField[];
+  /** The fields the class body declares. */
+  own: DataclassField[];
+}
+
+const dataclassSpecs = new WeakMap<ClassInfo, DataclassSpec>();
+
+/** A `class Employee(NamedTuple)`: its fields in order and the defaults of the last ones. */
+interface NamedTupleSpec {
+  fields: string[];
+  defaults: Expression[];
+}
+
+const namedTupleSpecs = new WeakMap<ClassInfo, NamedTupleSpec>();
+
+function isNamedTupleBase(e: Expression): boolean {
+  const n = decoratorName(e);
+  return n === "NamedTuple" || n === "typing.NamedTuple";
+}
+
+const DATACLASS_OPTIONS = new Set(["init", "repr", "eq", "order", "frozen", "unsafe_hash", "kw_only", "match_args"]);
+
+/** `True` / `False` written out, else null. */
+function booleanConstant(e: Expression): boolean | null {
+  return e._type === "Constant" && e.value.type === "bool" ? e.value.value : null;
+}
+
+function dataclassOptions(cls: ClassDef): Map<string, boolean> {
+  const options = new Map<string, boolean>();
+  for (const d of cls.decorator_list) {
+    if (!isDataclassDecorator(d) || d._type !== "Call") continue;
+    for (const k of d.keywords) {
+      const flag = booleanConstant(k.value);
+      if (k.arg !== null && DATACLASS_OPTIONS.has(k.arg) && flag !== null) options.set(k.arg, flag);
     }
   }
-  return value;
+  return options;
+}
+
+/** Whether `@dataclass(...)` passes an option the compiler cannot read (not a True/False constant, or unknown). */
+function unreadableDataclassOptions(cls: ClassDef): Expression[] {
+  const out: Expression[] = [];
+  for (const d of cls.decorator_list) {
+    if (!isDataclassDecorator(d) || d._type !== "Call") continue;
+    for (const k of d.keywords) {
+      if (k.arg === null || !DATACLASS_OPTIONS.has(k.arg) || booleanConstant(k.value) === null) out.push(k.value);
+    }
+    out.push(...d.args);
+  }
+  return out;
+}
+
+function isConstantValue(e: Expression): boolean {
+  if (e._type === "Constant") return true;
+  if (e._type === "UnaryOp" && e.op === "USub") return e.operand._type === "Constant";
+  if (e._type === "List" || e._type === "Set" || e._type === "Tuple") return e.elts.every(isConstantValue);
+  if (e._type === "Dict") return e.keys.every((k) => k !== null && isConstantValue(k)) && e.values.every(isConstantValue);
+  return false;
+}
+
+function dataclassField(owner: ClassDef, name: string, annotation: Expression, type: PyType, value: Expression | null, kwOnlyByDefault: boolean): DataclassField {
+  const field: DataclassField = { name, owner, annotation, type, default: value, described: null, init: true, kwOnly: kwOnlyByDefault, flags: new Map() };
+  if (value === null) return field;
+  if (!(value._type === "Call" && decoratorName(value.func).replace(/^dataclasses\./, "") === "field")) {
+    field.described = isConstantValue(value) ? { key: "default", value } : { key: "hasDefault" };
+    return field;
+  }
+  field.default = null;
+  for (const k of value.keywords) {
+    const flag = booleanConstant(k.value);
+    if (k.arg === "default") {
+      field.default = k.value;
+      field.described = isConstantValue(k.value) ? { key: "default", value: k.value } : { key: "hasDefault" };
+    } else if (k.arg === "default_factory") {
+      field.default = { _type: "Call", func: k.value, args: [], keywords: [], start: k.value.start, end: k.value.end };
+      field.described = k.value._type === "Name" || k.value._type === "Attribute" || k.value._type === "Lambda" ? { key: "default_factory", value: k.value } : { key: "hasDefault" };
+    } else if (k.arg === "init" && flag !== null) field.init = flag;
+    else if (k.arg === "kw_only" && flag !== null) field.kwOnly = flag;
+    else if (k.arg !== null) field.flags.set(k.arg, k.value);
+  }
+  return field;
+}
+
+/** The generated `__init__`'s parameters: the positional fields, then the keyword-only ones. */
+function dataclassArguments(cls: ClassDef, spec: DataclassSpec): Arguments {
+  const arg = (a: DataclassField): Arg => ({ _type: "arg", arg: a.name, annotation: a.annotation, type_comment: null, start: a.annotation.start, end: a.annotation.end });
+  const self: Arg = { _type: "arg", arg: "self", annotation: null, type_comment: null, start: cls.start, end: cls.start };
+  const inInit = spec.options.get("init") === false ? [] : spec.fields.filter((x) => x.init);
+  const positional = inInit.filter((x) => !x.kwOnly);
+  const kwOnly = inInit.filter((x) => x.kwOnly);
+  // Python's signature needs defaults on a trailing run (a class breaking that is CPython's TypeError at run time).
+  let firstDefault = positional.length;
+  while (firstDefault > 0 && positional[firstDefault - 1]!.default !== null) firstDefault--;
+  return {
+    _type: "arguments",
+    posonlyargs: [],
+    args: [self, ...positional.map(arg)],
+    vararg: null,
+    kwonlyargs: kwOnly.map(arg),
+    kw_defaults: kwOnly.map((x) => x.default),
+    kwarg: null,
+    defaults: positional.slice(firstDefault).map((x) => x.default!),
+    start: cls.start,
+    end: cls.end,
+  };
 }
 
 /** Calls `visit` for each `self.attr = value` (also `self.attr: T = value`, augmented and unpacked) in a method body. */
@@ -258,7 +408,16 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   let heritage: ts.HeritageClause[] | undefined;
   const baseName = info.bases[0];
   const userBase = baseName !== undefined ? ctx.types.classes.get(baseName) : undefined;
-  if (baseExpr !== undefined && baseName !== undefined && !["ABC", "Generic", "Protocol"].includes(baseName)) {
+  const tupleSpec = namedTupleSpecs.get(info);
+  if (tupleSpec !== undefined) {
+    const defaults = tupleSpec.defaults.map((d) => ctx.withFunction({ ...ctx.fn, scope: classScope }, () => lowerExpression(ctx, d)));
+    const base = f.createCallExpression(ctx.useModule("collections", "namedTupleBase"), undefined, [
+      f.createStringLiteral(cls.name),
+      f.createArrayLiteralExpression(tupleSpec.fields.map((n) => f.createStringLiteral(n))),
+      f.createArrayLiteralExpression(defaults),
+    ]);
+    heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(base, undefined)])];
+  } else if (baseExpr !== undefined && baseName !== undefined && !["ABC", "Generic", "Protocol"].includes(baseName)) {
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(lowerExpression(ctx, baseExpr), undefined)])];
   }
   const hasBase = heritage !== undefined;
@@ -289,15 +448,20 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   const init = isEnum ? undefined : info.methods.get("__init__");
   const definite = new Set<string>();
   if (init !== undefined) for (const s of init.body) if (s._type === "Assign") for (const t of s.targets) if (t._type === "Attribute" && t.value._type === "Name" && t.value.id === init.args.args[0]?.arg) definite.add(t.attr);
-  if (info.isDataclass) for (const k of info.fields.keys()) definite.add(k);
+  const spec = dataclassSpecs.get(info);
+  if (spec !== undefined) {
+    for (const e of unreadableDataclassOptions(cls)) ctx.error("PY3001", e, ["a `@dataclass` option that is not True or False written out"]);
+    for (const x of spec.own) if (init === undefined && spec.options.get("init") !== false && (x.init || x.default !== null)) definite.add(x.name);
+  }
   for (const [attr, t] of info.fields) {
     if (inherited(attr) || info.methods.has(attr)) continue;
-    // An instance default is declared only: a defined field would hide the class's value.
-    if (info.instanceDefaults.has(attr) && !definite.has(attr)) members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
+    // An instance default is declared only: a defined field would hide the class's value (a named tuple's
+    // field is a getter of its class).
+    if (tupleSpec !== undefined || (info.instanceDefaults.has(attr) && !definite.has(attr))) members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
     else members.push(f.createPropertyDeclaration(undefined, ctx.mangleMember(attr), definite.has(attr) ? undefined : f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t), undefined));
   }
 
-  if (info.isDataclass && init === undefined) members.push(...dataclassMembers(ctx, info, hasBase));
+  if (spec !== undefined && init === undefined && spec.options.get("init") !== false) members.push(dataclassConstructor(ctx, info, spec, hasBase));
 
   if (info.methods.has("__iter__") && !info.methods.get("__iter__")!.decorator_list.length) members.push(iterableDeclaration(ctx, info));
 
@@ -321,14 +485,15 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
         ctx.error("PY3001", stmt, [`${stmt._type.toLowerCase()} statement in a class body`]);
     }
   }
-  if (info.isDataclass && !info.methods.has("__repr__")) members.push(dataclassRepr(ctx, info));
-  if (info.isDataclass && !info.methods.has("__eq__")) members.push(dataclassEq(ctx, info));
   if (isEnum) members.push(enumMembersBlock());
+  // The class's Python name, written out: a minifier may rename the class, not this string.
+  members.unshift(f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__name__", undefined, undefined, f.createStringLiteral(cls.name)));
   const decl = f.createClassDeclaration(undefined, name, undefined, heritage, members);
   // (One `__init__` sets on every instance needs no default.)
   const defaults = [...info.instanceDefaults].filter((attr) => !definite.has(attr)).map((attr) => f.createStringLiteral(ctx.mangleMember(attr)));
   const installDefaults = defaults.length === 0 ? [] : [f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("instanceDefaults"), undefined, [name, f.createArrayLiteralExpression(defaults)]))];
-  return [decl, ...installDefaults, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : [])];
+  const dataclassStatements = spec !== undefined ? [defineDataclassStatement(ctx, info, spec)] : [];
+  return [decl, ...installDefaults, ...dataclassStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : [])];
 }
 
 /**
@@ -403,7 +568,8 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
   if (isAsync) {
     // A lazy coroutine, as for `async def` functions: the body runs when the result is awaited.
     const arrow = f.createArrowFunction([f.createModifier(ts.SyntaxKind.AsyncKeyword)], undefined, [], promiseOf(ctx, def), f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
-    body = f.createBlock([f.createReturnStatement(f.createCallExpression(f.createCallExpression(ctx.useRuntime("coroutine"), undefined, [arrow]), undefined, []))], true);
+    const names = [f.createStringLiteral(def.name), f.createStringLiteral(`${cls.name}.${def.name}`)];
+    body = f.createBlock([f.createReturnStatement(f.createCallExpression(f.createCallExpression(ctx.useRuntime("coroutine"), undefined, [arrow, ...names]), undefined, []))], true);
     return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, undefined, body)];
   }
   const returns = dunderReturnType(def.name) ?? returnTypeNode(ctx, def);
@@ -432,68 +598,63 @@ function callsSuperInit(body: readonly Stmt[]): boolean {
   return found;
 }
 
-/** The constructor of a dataclass: one parameter per field, in order, with its default. */
-function dataclassMembers(ctx: LowerContext, info: ClassInfo, hasBase: boolean): ts.ClassElement[] {
+/**
+ * The constructor of a dataclass: one parameter per field (the positional ones, then the keyword-only
+ * ones), each with its default; a dataclass base gets its own fields through `super(...)`. It ends in
+ * `finishDataclassInit` when `__post_init__` must run or the instance is frozen.
+ */
+function dataclassConstructor(ctx: LowerContext, info: ClassInfo, spec: DataclassSpec, hasBase: boolean): ts.ClassElement {
   const args = info.dataclassInit as Arguments;
-  const classScope = ctx.analysis.scopeOf(info.node);
-  const fields = args.args.slice(1);
-  const firstDefault = fields.length - args.defaults.length;
-  const params = fields.map((a, i) =>
-    f.createParameterDeclaration(
-      undefined,
-      undefined,
-      ctx.id(a.arg),
-      undefined,
-      tsType(ctx, info.fields.get(a.arg) ?? ANY),
-      i >= firstDefault ? ctx.withFunction({ ...ctx.fn, scope: classScope }, () => lowerExpression(ctx, args.defaults[i - firstDefault]!)) : undefined,
-    ),
-  );
+  const byName = new Map(spec.fields.map((x) => [x.name, x]));
+  const inInit = [...args.args.slice(1), ...args.kwonlyargs].map((a) => byName.get(a.arg)!);
+  const lowerDefault = (x: DataclassField, e: Expression): ts.Expression => ctx.withFunction({ ...ctx.fn, scope: ctx.analysis.scopeOf(x.owner) }, () => lowerExpression(ctx, e));
+  const params = inInit.map((x) => f.createParameterDeclaration(undefined, undefined, ctx.id(x.name), undefined, tsType(ctx, x.type), x.default !== null ? lowerDefault(x, x.default) : undefined));
   const body: ts.Statement[] = [];
-  if (hasBase) body.push(f.createExpressionStatement(f.createCallExpression(f.createSuper(), undefined, [])));
-  for (const a of fields) body.push(f.createExpressionStatement(f.createAssignment(f.createPropertyAccessExpression(f.createThis(), ctx.mangleMember(a.arg)), ctx.id(a.arg))));
-  if (info.methods.has("__post_init__")) body.push(f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(f.createThis(), "__post_init__"), undefined, [])));
-  return [f.createConstructorDeclaration(undefined, params, f.createBlock(body, true))];
-}
-
-function dataclassFieldNames(info: ClassInfo): string[] {
-  return (info.dataclassInit?.args ?? []).slice(1).map((a) => a.arg);
-}
-
-/** `__repr__` of a dataclass: `Point(x=1, y=2)`. */
-function dataclassRepr(ctx: LowerContext, info: ClassInfo): ts.ClassElement {
-  const repr = ctx.useRuntime("repr");
-  const names = dataclassFieldNames(info);
-  const parts: (string | ts.Expression)[] = [`${info.name}(`];
-  names.forEach((n, i) => {
-    parts.push(`${i > 0 ? ", " : ""}${n}=`);
-    parts.push(f.createCallExpression(repr, undefined, [f.createPropertyAccessExpression(f.createThis(), ctx.mangleMember(n))]));
-  });
-  parts.push(")");
-  const text = template(parts);
-  return f.createMethodDeclaration(undefined, undefined, "__repr__", undefined, undefined, [], f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), f.createBlock([f.createReturnStatement(text)], true));
-}
-
-
-/** `__eq__` of a dataclass: same class and equal fields. */
-function dataclassEq(ctx: LowerContext, info: ClassInfo): ts.ClassElement {
-  const other = f.createIdentifier("other");
-  const eq = ctx.useRuntime("eq");
-  let test: ts.Expression = f.createBinaryExpression(other, ts.SyntaxKind.InstanceOfKeyword, ctx.id(info.name));
-  for (const n of dataclassFieldNames(info)) {
-    test = f.createBinaryExpression(
-      test,
-      ts.SyntaxKind.AmpersandAmpersandToken,
-      f.createCallExpression(eq, undefined, [f.createPropertyAccessExpression(f.createThis(), ctx.mangleMember(n)), f.createPropertyAccessExpression(f.createParenthesizedExpression(f.createAsExpression(other, f.createTypeReferenceNode(ctx.id(info.name)))), ctx.mangleMember(n))]),
-    );
+  const base = ctx.types.classes.get(info.bases[0] ?? "");
+  const baseSpec = base !== undefined ? dataclassSpecs.get(base) : undefined;
+  const baseInit = base !== undefined && baseSpec !== undefined && !base.methods.has("__init__") && baseSpec.options.get("init") !== false ? base.dataclassInit : null;
+  if (hasBase) {
+    // A dataclass base sets its own fields, from this constructor's arguments of the same names.
+    const forward = baseInit === null ? [] : [...baseInit.args.slice(1), ...baseInit.kwonlyargs].map((a) => (inInit.some((x) => x.name === a.arg) ? ctx.id(a.arg) : f.createAsExpression(f.createNull(), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))));
+    body.push(f.createExpressionStatement(f.createCallExpression(f.createSuper(), undefined, forward)));
   }
-  return f.createMethodDeclaration(
-    undefined,
-    undefined,
-    "__eq__",
-    undefined,
-    undefined,
-    [f.createParameterDeclaration(undefined, undefined, other, undefined, f.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword))],
-    f.createKeywordTypeNode(ts.SyntaxKind.BooleanKeyword),
-    f.createBlock([f.createReturnStatement(test)], true),
-  );
+  const setByBase = new Set(baseInit === null ? [] : baseSpec!.fields.map((x) => x.name));
+  for (const x of spec.fields) {
+    if (setByBase.has(x.name) && !spec.own.includes(x)) continue;
+    const target = f.createPropertyAccessExpression(f.createThis(), ctx.mangleMember(x.name));
+    if (x.init) body.push(f.createExpressionStatement(f.createAssignment(target, ctx.id(x.name))));
+    else if (x.default !== null) body.push(f.createExpressionStatement(f.createAssignment(target, lowerDefault(x, x.default))));
+  }
+  if (needsDataclassFinish(ctx, info)) {
+    const finish = ctx.useModule("dataclasses", "finishDataclassInit");
+    body.push(f.createReturnStatement(f.createCallExpression(finish, undefined, [f.createThis(), f.createMetaProperty(ts.SyntaxKind.NewKeyword, f.createIdentifier("target")), ctx.id(info.name)])));
+  }
+  return f.createConstructorDeclaration(undefined, params, f.createBlock(body, true));
+}
+
+/** Whether a dataclass or one of its bases is frozen or defines `__post_init__`. */
+function needsDataclassFinish(ctx: LowerContext, info: ClassInfo): boolean {
+  for (let c: ClassInfo | undefined = info; c !== undefined; c = ctx.types.classes.get(c.bases[0] ?? "")) {
+    if (c.methods.has("__post_init__") || dataclassSpecs.get(c)?.options.get("frozen") === true) return true;
+  }
+  return false;
+}
+
+/** `defineDataclass(Point, "Point", ["x", { name: "y", default: 0 }], { order: true })` after the class. */
+function defineDataclassStatement(ctx: LowerContext, info: ClassInfo, spec: DataclassSpec): ts.Statement {
+  const prop = (key: string, value: ts.Expression) => f.createPropertyAssignment(key, value);
+  const lowerIn = (x: DataclassField, e: Expression) => ctx.withFunction({ ...ctx.fn, scope: ctx.analysis.scopeOf(x.owner) }, () => lowerExpression(ctx, e));
+  const fields = spec.own.map((x): ts.Expression => {
+    const props: ts.ObjectLiteralElementLike[] = [];
+    if (x.described !== null) props.push(x.described.key === "hasDefault" ? prop("hasDefault", f.createTrue()) : prop(x.described.key, lowerIn(x, x.described.value)));
+    if (!x.init) props.push(prop("init", f.createFalse()));
+    if (x.kwOnly) props.push(prop("kw_only", f.createTrue()));
+    for (const [k, v] of x.flags) if (["repr", "compare", "hash"].includes(k)) props.push(prop(k, lowerIn(x, v)));
+    if (props.length === 0) return f.createStringLiteral(x.name);
+    return f.createObjectLiteralExpression([prop("name", f.createStringLiteral(x.name)), ...props], false);
+  });
+  const options = [...spec.options].filter(([k]) => k !== "kw_only" && k !== "match_args").map(([k, v]) => prop(k, v ? f.createTrue() : f.createFalse()));
+  const args: ts.Expression[] = [ctx.id(info.name), f.createStringLiteral(info.name), f.createArrayLiteralExpression(fields, false)];
+  if (options.length > 0) args.push(f.createObjectLiteralExpression(options, false));
+  return f.createExpressionStatement(f.createCallExpression(ctx.useModule("dataclasses", "defineDataclass"), undefined, args));
 }

@@ -68,7 +68,7 @@ export function lowerGeneratorFunctionValue(ctx: LowerContext, def: FunctionDef)
     generatorReturnType(ctx, def, false),
     body,
   );
-  return { before, value: f.createCallExpression(ctx.useRuntime("generator"), undefined, fn.name === undefined ? [fn, f.createStringLiteral(def.name)] : [fn]) };
+  return { before, value: f.createCallExpression(ctx.useRuntime("generator"), undefined, [fn, f.createStringLiteral(def.name)]) };
 }
 
 export function lowerYield(ctx: LowerContext, node: Yield): ts.Expression {

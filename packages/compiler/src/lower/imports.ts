@@ -57,7 +57,7 @@ const STAR_EXPORTS: Record<string, string> = {
   collections: "Counter OrderedDict defaultdict deque namedtuple",
   contextlib: "asynccontextmanager closing contextmanager nullcontext suppress",
   copy: "copy deepcopy",
-  dataclasses: "Field FrozenInstanceError MISSING asdict astuple dataclass field fields is_dataclass replace",
+  dataclasses: "Field FrozenInstanceError KW_ONLY MISSING asdict astuple dataclass field fields is_dataclass replace",
   functools: "cache cmp_to_key lru_cache partial reduce total_ordering update_wrapper wraps",
   heapq: "heapify heappop heappush heappushpop heapreplace merge nlargest nsmallest",
   itertools:

@@ -45,10 +45,10 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
     if (owner !== null) return f.createPropertyAccessExpression(ctx.id(owner), ctx.mangleMember(node.attr));
     if (isInstanceMethod(ctx, t.cls, node.attr)) {
       // A method read without a call is a bound method. A receiver that is a name is read twice
-      // (`c.bump.bind(c)`, typed); any other is evaluated once, by the runtime's getattr.
+      // (`boundMethod(c, c.bump)`, typed); any other is evaluated once, by the runtime's getattr.
       if (node.value._type !== "Name") return dynamicAttribute(ctx, recv, node.attr);
       const method = f.createPropertyAccessExpression(recv, ctx.mangleMember(node.attr));
-      return f.createCallExpression(f.createPropertyAccessExpression(method, "bind"), undefined, [lowerExpression(ctx, node.value)]);
+      return f.createCallExpression(ctx.useRuntime("boundMethod"), undefined, [lowerExpression(ctx, node.value), method]);
     }
     // An attribute the class does not define (a subclass's field, one set from outside): the
     // object is used dynamically, as Python allows.

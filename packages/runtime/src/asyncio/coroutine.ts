@@ -8,6 +8,7 @@
 // calls its `then`) or wrapped in a Task, as in CPython, and a second start raises
 // `RuntimeError: cannot reuse already awaited coroutine`.
 import { GeneratorExit, RuntimeError, StopAsyncIteration, TypeError, toPyException } from "../exceptions.js";
+import { id } from "../identity.js";
 import { typeName } from "../typename.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 
@@ -26,17 +27,19 @@ export class Coroutine<T = unknown> {
   _gatherMark = 0;
   _gatherFut: unknown = null;
   private readonly _name: string;
+  private readonly _qualname: string;
 
   declare then: <R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ) => PromiseLike<R1 | R2>;
 
-  constructor(fn: (...args: any[]) => PromiseLike<T>, self: unknown, args: unknown[], name: string) {
+  constructor(fn: (...args: any[]) => PromiseLike<T>, self: unknown, args: unknown[], name: string, qualname: string = name) {
     this._fn = fn;
     this._self = self;
     this._args = args;
     this._name = name;
+    this._qualname = qualname;
   }
 
   get __name__(): string {
@@ -44,7 +47,7 @@ export class Coroutine<T = unknown> {
   }
 
   get __qualname__(): string {
-    return this._name;
+    return this._qualname;
   }
 
   /** Start the body; returns the promise of its async function. Used by `await` and Task. */
@@ -90,7 +93,7 @@ export class Coroutine<T = unknown> {
   }
 
   __repr__(): string {
-    return `<coroutine object ${this.__qualname__}>`;
+    return coroutineRepr(this.__qualname__, this);
   }
 
   __await__(): this {
@@ -110,11 +113,13 @@ export type NoneIfVoid<T> = [T] extends [void] ? null : T;
 export function coroutine<A extends unknown[], T>(
   fn: (...args: A) => Promise<T>,
   name: string = fn.name,
+  qualname: string = name,
 ): (...args: A) => Coroutine<NoneIfVoid<T>> {
   const wrapped = function (this: unknown, ...args: A): Coroutine<NoneIfVoid<T>> {
-    return new Coroutine<NoneIfVoid<T>>(fn as (...args: any[]) => Promise<NoneIfVoid<T>>, this, args, name);
+    return new Coroutine<NoneIfVoid<T>>(fn as (...args: any[]) => Promise<NoneIfVoid<T>>, this, args, name, qualname);
   };
   Object.defineProperty(wrapped, "name", { value: name });
+  if (qualname !== name) Object.defineProperty(wrapped, "__qualname__", { value: qualname, writable: true, configurable: true });
   Object.defineProperty(wrapped, IS_COROUTINE_FUNCTION, { value: true });
   return wrapped;
 }
@@ -153,6 +158,12 @@ const COROUTINE_LIKE = Symbol("pyts.coroutineLike");
  */
 export function markCoroutineLike(cls: { prototype: object }): void {
   Object.defineProperty(cls.prototype, COROUTINE_LIKE, { value: true });
+  Object.defineProperty(cls.prototype, "__pyTypeName__", { value: "coroutine", configurable: true });
+}
+
+/** `<coroutine object main at 0x...>`: CPython's repr of a coroutine object, named by its function's qualified name. */
+export function coroutineRepr(qualname: string, self: object): string {
+  return `<coroutine object ${qualname} at 0x${id(self).toString(16).padStart(12, "0")}>`;
 }
 
 /** `asyncio.iscoroutine(x)`. */
@@ -261,7 +272,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   }
 
   __repr__(): string {
-    return `<async_generator object ${this.__name__}>`;
+    return `<async_generator object ${this.__name__} at 0x${id(this).toString(16).padStart(12, "0")}>`;
   }
 }
 

@@ -260,7 +260,7 @@ export class Semaphore extends ContextManagerMixin {
   __repr__(): string {
     const extra = this.locked() ? "locked" : `unlocked, value:${this._value}`;
     const n = this._waiters?.length ?? 0;
-    return `<asyncio.locks.${this.constructor.name} object [${extra}${n > 0 ? `, waiters:${n}` : ""}]>`;
+    return `<asyncio.locks.${this.constructor.__name__} object [${extra}${n > 0 ? `, waiters:${n}` : ""}]>`;
   }
 }
 

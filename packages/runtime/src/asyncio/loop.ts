@@ -55,7 +55,7 @@ export class Handle {
 
   __repr__(): string {
     const state = this._cancelled ? " cancelled" : "";
-    return `<${this.constructor.name}${state} ${callbackName(this._callback)}()>`;
+    return `<${this.constructor.__name__}${state} ${callbackName(this._callback)}()>`;
   }
 }
 

@@ -3,7 +3,7 @@
 import { ValueError } from "../exceptions.js";
 import { lt } from "../compare.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
-import { coroutineMethods, markCoroutineLike, noAdopt, unbox } from "./coroutine.js";
+import { coroutineMethods, coroutineRepr, markCoroutineLike, noAdopt, unbox } from "./coroutine.js";
 import { QueueEmpty, QueueFull } from "./exceptions.js";
 import { Future } from "./future.js";
 import { get_running_loop, kwargsOf } from "./loop.js";
@@ -173,11 +173,11 @@ export class Queue<T = unknown> {
   }
 
   __repr__(): string {
-    return `<${this.constructor.name} at 0x0 maxsize=${this._maxsize}>`;
+    return `<${this.constructor.__name__} at 0x0 maxsize=${this._maxsize}>`;
   }
 
   __str__(): string {
-    return `<${this.constructor.name} maxsize=${this._maxsize}>`;
+    return `<${this.constructor.__name__} maxsize=${this._maxsize}>`;
   }
 }
 coroutineMethods(Queue, "join");
@@ -224,7 +224,7 @@ class QueueOp<T> {
   }
 
   __repr__(): string {
-    return `<coroutine object Queue.${this._op === PUT ? "put" : "get"}>`;
+    return coroutineRepr(`Queue.${this._op === PUT ? "put" : "get"}`, this);
   }
 }
 makeThenable(QueueOp);

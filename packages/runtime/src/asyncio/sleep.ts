@@ -2,7 +2,7 @@
 // loop iteration (CPython's bare `yield`); a positive delay parks it on a future that a timer
 // completes. The awaitable does nothing until awaited, like the coroutine CPython returns.
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
-import { markCoroutineLike } from "./coroutine.js";
+import { coroutineRepr, markCoroutineLike } from "./coroutine.js";
 import { Future, setResultUnlessCancelled, taskHooks } from "./future.js";
 import { _get_running_loop, get_running_loop, popKwargs, stepping, type TimerHandle } from "./loop.js";
 import { yieldTask } from "./task.js";
@@ -55,7 +55,7 @@ export class Sleep<T> {
   }
 
   __repr__(): string {
-    return "<coroutine object sleep>";
+    return coroutineRepr("sleep", this);
   }
 }
 makeThenable(Sleep);

@@ -59,3 +59,6 @@ import { pendingTasks, type Task } from "../asyncio/task.js";
 export function all_tasks(loop?: EventLoop | null): PySet<Task<unknown>> {
   return new PySet(pendingTasks(loop ?? get_running_loop()));
 }
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "asyncio";

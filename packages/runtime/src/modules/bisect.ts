@@ -60,3 +60,6 @@ export function insort_right<T>(a: T[], x: T, ...args: unknown[]): null {
 }
 
 export const insort = insort_right;
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "bisect";

@@ -3,12 +3,13 @@
 import "../builtin-types.js";
 import { add, sub } from "../arithmetic.js";
 import { eq, lt } from "../compare.js";
-import { IndexError, KeyError, RuntimeError, TypeError, ValueError } from "../exceptions.js";
+import { AttributeError, IndexError, KeyError, RuntimeError, TypeError, ValueError } from "../exceptions.js";
 import { Dict } from "../dict.js";
 import { NotImplemented } from "../dunder.js";
 import { iterate } from "../iter.js";
 import { KwArgs, splitKwargs } from "../kwargs.js";
 import { smallIndex } from "../numbers.js";
+import { setClassName } from "../pytype.js";
 import { repr, reprGuard } from "../repr.js";
 import { PySlice } from "../subscript.js";
 import { freezeTuple, tuple, type Tuple } from "../tuple.js";
@@ -355,10 +356,10 @@ export class Counter<K = unknown> extends Dict<K, number> {
   }
 
   override __repr__(): string {
-    if (this.size === 0) return `${this.constructor.name}()`;
+    if (this.size === 0) return `${this.constructor.__name__}()`;
     return reprGuard(this, "...", () => {
       const parts = this.most_common().map(([k, v]) => `${repr(k)}: ${repr(v)}`);
-      return `${this.constructor.name}({${parts.join(", ")}})`;
+      return `${this.constructor.__name__}({${parts.join(", ")}})`;
     });
   }
 }
@@ -408,44 +409,69 @@ export class OrderedDict<K = unknown, V = unknown> extends Dict<K, V> {
   }
 
   override __repr__(): string {
-    if (this.size === 0) return `${this.constructor.name}()`;
-    return reprGuard(this, "...", () => `${this.constructor.name}(${repr([...this.items()])})`);
+    if (this.size === 0) return `${this.constructor.__name__}()`;
+    return reprGuard(this, "...", () => `${this.constructor.__name__}(${repr([...this.items()])})`);
   }
 }
 
 // ---------------------------------------------------------------- namedtuple
 
+/** A class made by `namedtuple(...)`: its fields are read by name (typed `any`). */
 export interface NamedTupleClass {
-  (...args: unknown[]): Tuple<unknown> & Record<string, unknown>;
-  new (...args: unknown[]): Tuple<unknown> & Record<string, unknown>;
+  (...args: unknown[]): NamedTupleInstance & Record<string, any>;
+  new (...args: unknown[]): NamedTupleInstance & Record<string, any>;
   readonly _fields: Tuple<string>;
-  _make(items: Iterable<unknown>): Tuple<unknown> & Record<string, unknown>;
+  readonly _field_defaults: Dict<string, any>;
+  _make(items: Iterable<unknown>): NamedTupleInstance & Record<string, any>;
 }
 
-/** `namedtuple(typename, field_names, *, defaults=None)`. */
+const PYTHON_KEYWORDS = new Set(
+  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" "),
+);
+
+/** `namedtuple(typename, field_names, *, rename=False, defaults=None)`. */
 export function namedtuple(typename: string, fieldNames: string | Iterable<string>, options?: KwArgs<{ defaults?: Iterable<unknown> | null; rename?: boolean }>): NamedTupleClass {
-  const fields = typeof fieldNames === "string" ? fieldNames.replace(/,/g, " ").split(/\s+/).filter((f) => f !== "") : [...iterate(fieldNames)];
+  const fields = typeof fieldNames === "string" ? fieldNames.replace(/,/g, " ").split(/\s+/).filter((f) => f !== "") : [...iterate(fieldNames)].map(String);
+  const isIdentifier = (name: string) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name);
+  if (options?.values.rename === true) {
+    const seen = new Set<string>();
+    fields.forEach((f, i) => {
+      if (!isIdentifier(f) || PYTHON_KEYWORDS.has(f) || f.startsWith("_") || seen.has(f)) fields[i] = `_${i}`;
+      seen.add(fields[i]!);
+    });
+  }
+  for (const name of [typename, ...fields]) {
+    if (!isIdentifier(name)) throw new ValueError(`Type names and field names must be valid identifiers: ${repr(name)}`);
+    if (PYTHON_KEYWORDS.has(name)) throw new ValueError(`Type names and field names cannot be a keyword: ${repr(name)}`);
+  }
+  const seen = new Set<string>();
   for (const f of fields) {
-    if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(f)) throw new ValueError(`Type names and field names must be valid identifiers: ${repr(f)}`);
-    if (f.startsWith("_")) throw new ValueError(`Field names cannot start with an underscore: ${repr(f)}`);
+    if (f.startsWith("_") && options?.values.rename !== true) throw new ValueError(`Field names cannot start with an underscore: ${repr(f)}`);
+    if (seen.has(f)) throw new ValueError(`Encountered duplicate field name: ${repr(f)}`);
+    seen.add(f);
   }
   const defaults = [...iterate(options?.values.defaults ?? [])];
   if (defaults.length > fields.length) throw new TypeError("Got more default values than field names");
   const firstDefault = fields.length - defaults.length;
 
   const proto = Object.create(Array.prototype) as Record<string, unknown>;
-  const make = (values: unknown[]) => {
-    Object.setPrototypeOf(values, proto);
+  // The instance's prototype is the class called: a `class Employee(NamedTuple)` keeps its methods.
+  const make = (values: unknown[], prototype: object) => {
+    Object.setPrototypeOf(values, prototype);
     return freezeTuple(values) as Tuple<unknown> & Record<string, unknown>;
   };
-  const cls = function (...args: unknown[]) {
+  const nameOf = (self: unknown) => ((self as { constructor: Function }).constructor.__name__ ?? typename) as string;
+  const cls = function (this: unknown, ...args: unknown[]) {
     const [positional, kwargs] = splitKwargs<Record<string, unknown>>(args);
+    // A call the compiler bound by name leaves `undefined` where no argument was given.
+    while (positional.length > 0 && positional[positional.length - 1] === undefined) positional.pop();
+    const name = new.target !== undefined ? (new.target as Function).__name__ : typename;
     if (positional.length > fields.length) {
-      throw new TypeError(`${typename}.__new__() takes ${fields.length + 1} positional arguments but ${positional.length + 1} were given`);
+      throw new TypeError(`${name}.__new__() takes ${fields.length + 1} positional arguments but ${positional.length + 1} were given`);
     }
     const values = fields.map((f, i) => {
-      if (i < positional.length) {
-        if (f in kwargs) throw new TypeError(`${typename}.__new__() got multiple values for argument '${f}'`);
+      if (i < positional.length && positional[i] !== undefined) {
+        if (f in kwargs) throw new TypeError(`${name}.__new__() got multiple values for argument '${f}'`);
         return positional[i];
       }
       if (f in kwargs) return kwargs[f];
@@ -456,31 +482,34 @@ export function namedtuple(typename: string, fieldNames: string | Iterable<strin
     if (missing.length > 0) {
       const names = missing.map((m) => `'${m}'`);
       const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-      throw new TypeError(`${typename}.__new__() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`);
+      throw new TypeError(`${name}.__new__() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`);
     }
     for (const k of Object.keys(kwargs)) {
-      if (!fields.includes(k)) throw new TypeError(`${typename}.__new__() got an unexpected keyword argument '${k}'`);
+      if (!fields.includes(k)) throw new TypeError(`${name}.__new__() got an unexpected keyword argument '${k}'`);
     }
-    return make(values);
+    return make(values, new.target !== undefined ? (new.target as Function).prototype : proto);
   } as unknown as NamedTupleClass;
   Object.defineProperty(cls, "name", { value: typename });
+  setClassName(cls, typename);
   cls.prototype = proto;
   const methods: Record<string, unknown> = {
     constructor: cls,
     __repr__(this: unknown[]) {
-      return reprGuard(this, "...", () => `${typename}(${fields.map((f, i) => `${f}=${repr(this[i])}`).join(", ")})`);
+      return reprGuard(this, "...", () => `${nameOf(this)}(${fields.map((f, i) => `${f}=${repr(this[i])}`).join(", ")})`);
     },
     _asdict(this: unknown[]) {
       return new Dict(fields.map((f, i) => [f, this[i]] as const));
     },
-    _replace(this: unknown[], changes: KwArgs) {
+    _replace(this: unknown[], changes?: KwArgs) {
       const values = this.slice();
-      for (const [k, v] of Object.entries(changes.values)) {
+      const unexpected: string[] = [];
+      for (const [k, v] of Object.entries(changes?.values ?? {})) {
         const i = fields.indexOf(k);
-        if (i < 0) throw new ValueError(`Got unexpected field names: [${repr(k)}]`);
-        values[i] = v;
+        if (i < 0) unexpected.push(k);
+        else values[i] = v;
       }
-      return make(values);
+      if (unexpected.length > 0) throw new ValueError(`Got unexpected field names: ${repr(unexpected)}`);
+      return make(values, Object.getPrototypeOf(this) as object);
     },
     count(this: unknown[], x: unknown) {
       return this.filter((y) => eq(y, x)).length;
@@ -497,13 +526,53 @@ export function namedtuple(typename: string, fieldNames: string | Iterable<strin
       get(this: unknown[]) {
         return this[i];
       },
+      set() {
+        throw new AttributeError("can't set attribute");
+      },
       configurable: true,
     });
   });
-  Object.defineProperty(cls, "_fields", { value: tuple(fields) });
-  Object.defineProperty(cls, "_field_defaults", { value: new Dict(defaults.map((d, i) => [fields[firstDefault + i]!, d] as const)) });
-  Object.defineProperty(cls, "_make", { value: (items: Iterable<unknown>) => make([...iterate(items)]) });
+  for (const [name, value] of [["_fields", tuple(fields)], ["_field_defaults", new Dict(defaults.map((d, i) => [fields[firstDefault + i]!, d] as const))]] as const) {
+    Object.defineProperty(cls, name, { value });
+    Object.defineProperty(proto, name, { value });
+  }
+  Object.defineProperty(cls, "_make", {
+    value: function (this: Function, items: Iterable<unknown>) {
+      const values = [...iterate(items)];
+      if (values.length !== fields.length) throw new TypeError(`Expected ${fields.length} arguments, got ${values.length}`);
+      return make(values, typeof this === "function" ? (this.prototype as object) : proto);
+    },
+  });
   return cls;
 }
 
+/** An instance of a `class Employee(NamedTuple)`, as TypeScript sees it. */
+export interface NamedTupleInstance extends ReadonlyArray<any> {
+  readonly _fields: Tuple<string>;
+  readonly _field_defaults: Dict<string, any>;
+  _asdict(): Dict<string, any>;
+  _replace(changes?: KwArgs): this;
+  count(x: unknown): number;
+  index(x: unknown): number;
+}
+
+/** The class a `class Employee(NamedTuple)` statement extends. */
+export interface NamedTupleBase {
+  new (...args: any[]): NamedTupleInstance;
+  readonly _fields: Tuple<string>;
+  readonly _field_defaults: Dict<string, any>;
+  _make<T>(this: new (...args: any[]) => T, items: Iterable<unknown>): T;
+}
+
+/**
+ * The base of a `class Employee(NamedTuple)` statement: a namedtuple class the statement extends
+ * with its methods (`class Employee extends namedTupleBase("Employee", ["name", "dept"], []) {...}`).
+ */
+export function namedTupleBase(typename: string, fields: readonly string[], defaults: readonly unknown[]): NamedTupleBase {
+  return namedtuple(typename, fields, new KwArgs({ defaults })) as unknown as NamedTupleBase;
+}
+
 const MISSING = Symbol("missing");
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "collections";

@@ -89,3 +89,6 @@ export function closing<T extends { close(): unknown }>(thing: T): ContextManage
   };
 }
 export { asynccontextmanager, AsyncGeneratorContextManager } from "../generators.js";
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "contextlib";

@@ -48,3 +48,6 @@ export function deepcopy<T>(x: T, memo: Map<unknown, unknown> = new Map()): T {
   for (const [k, v] of Object.entries(x)) out[k] = deepcopy(v, memo);
   return out as T;
 }
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "copy";

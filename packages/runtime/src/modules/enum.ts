@@ -58,7 +58,7 @@ function members(cls: Function): Members {
 }
 
 function className(cls: Function): string {
-  return cls.name;
+  return cls.__name__;
 }
 
 /** `Enum`: the base class of enumerations. */
@@ -380,3 +380,6 @@ export function unique<C extends EnumClass>(cls: C): C {
   if (aliases.length > 0) throw new ValueError(`duplicate values found in ${repr(cls)}: ${aliases.join(", ")}`);
   return cls;
 }
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "enum";

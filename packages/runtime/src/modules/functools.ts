@@ -210,3 +210,6 @@ export function total_ordering<C extends Function>(cls: C): C {
   }
   return cls;
 }
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "functools";

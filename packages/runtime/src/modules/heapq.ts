@@ -99,3 +99,6 @@ export function* merge<T>(...iterables: Iterable<T>[]): Generator<T, void, undef
   sortInPlace(all, null, false);
   yield* all;
 }
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "heapq";

@@ -348,3 +348,6 @@ export function tee<T>(items: Iterable<T>, n = 2): Tuple<Generator<T, void, unde
     ),
   );
 }
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "itertools";

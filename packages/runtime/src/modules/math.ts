@@ -320,3 +320,6 @@ export function fsum(items: Iterable<unknown>): number {
   }
   return mkFloat(hi);
 }
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "math";

@@ -6,3 +6,6 @@ export function apply(_loop?: unknown): null {
   allowNestedRun();
   return null;
 }
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "nest_asyncio";

@@ -50,3 +50,6 @@ export function attrgetter(...names: string[]): (x: unknown) => unknown {
 export function methodcaller(name: string, ...args: unknown[]): (x: unknown) => unknown {
   return (x) => callMethod(x, name, ...args);
 }
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "operator";

@@ -185,3 +185,6 @@ export class SimpleQueue<T = unknown> {
     return this.get(false);
   }
 }
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "queue";

@@ -362,3 +362,6 @@ export const normalvariate = (mu?: unknown, sigma?: unknown): number => shared.n
 export const expovariate = (lambd?: unknown): number => shared.expovariate(lambd);
 export const getstate = (): unknown => shared.getstate();
 export const setstate = (state: unknown): null => shared.setstate(state);
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "random";

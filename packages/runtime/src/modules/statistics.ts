@@ -334,3 +334,6 @@ export function pstdev(...args: unknown[]): number {
   if (special !== null) return mkFloat(Math.sqrt(special / count));
   return sqrtOfRatio(divide(ss, count));
 }
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "statistics";

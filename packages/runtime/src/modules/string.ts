@@ -15,3 +15,6 @@ export function capwords(s: string, sep: string | null = null): string {
   const cap = (w: string) => (w.length === 0 ? w : w[0]!.toUpperCase() + w.slice(1).toLowerCase());
   return words.map(cap).join(sep ?? " ");
 }
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "string";

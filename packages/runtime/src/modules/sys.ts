@@ -30,3 +30,6 @@ export function setrecursionlimit(n: number): null {
   recursionLimit = n;
   return null;
 }
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "sys";

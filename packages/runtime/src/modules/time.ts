@@ -152,3 +152,6 @@ export function mktime(t: StructTime): number {
   const [year, mon, mday, hour, min, sec] = t as unknown as number[];
   return mkFloat(new Date(year!, mon! - 1, mday!, hour!, min!, sec!).getTime() / 1000);
 }
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "time";

@@ -25,7 +25,7 @@ export class SimpleNamespace {
   }
 
   __repr__(): string {
-    const name = this.constructor === SimpleNamespace ? "namespace" : this.constructor.name;
+    const name = this.constructor === SimpleNamespace ? "namespace" : this.constructor.__name__;
     return reprGuard(this, `${name}(...)`, () => `${name}(${Object.entries(this).map(([k, v]) => `${k}=${repr(v)}`).join(", ")})`);
   }
 
@@ -38,9 +38,9 @@ export class SimpleNamespace {
 }
 Object.defineProperty(SimpleNamespace, "__module__", { value: "types", writable: true, configurable: true });
 
-/** A JavaScript function bound to its receiver: how a bound method is represented. */
+/** A bound method: a function the runtime bound to its receiver and marked (attrs.ts). */
 function isBoundMethod(x: unknown): boolean {
-  return typeof x === "function" && x.name.startsWith("bound ");
+  return typeof x === "function" && (x as { __pyTypeName__?: unknown }).__pyTypeName__ === "method";
 }
 
 /** `types.FunctionType` (also `LambdaType`): `type(f)` of a function defined with `def` or `lambda`. */
@@ -61,3 +61,6 @@ export const AsyncGeneratorType = defineBuiltinType(function async_generator() {
 
 /** `types.NoneType` (3.10+). */
 export { NoneType } from "../pytype.js";
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "types";

@@ -74,3 +74,6 @@ export function final<F>(f: F): F {
 export function runtime_checkable<F>(f: F): F {
   return f;
 }
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "typing";

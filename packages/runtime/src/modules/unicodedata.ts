@@ -194,3 +194,6 @@ function computedCodePoint(n: string): number | undefined {
   }
   return undefined;
 }
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "unicodedata";

@@ -3,3 +3,6 @@
 // (3.11).
 export { CancelledError, InvalidStateError } from "../../asyncio/exceptions.js";
 export { TimeoutError } from "../../exceptions.js";
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "asyncio.exceptions";

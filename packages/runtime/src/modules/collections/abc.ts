@@ -162,7 +162,7 @@ export class Sequence extends Reversible {
         try {
           v = self.__getitem__(i);
         } catch (e) {
-          if (e instanceof Error && e.constructor.name === "IndexError") return;
+          if (e instanceof Error && e.constructor.__name__ === "IndexError") return;
           throw e;
         }
         yield v;
@@ -290,3 +290,6 @@ abc(ItemsView, (x) => x instanceof DictItems);
 
 export class ValuesView extends MappingView {}
 abc(ValuesView, (x) => x instanceof DictValues);
+
+/** The module's `__name__` (what `repr(module)` shows). */
+export const __name__ = "collections.abc";
