@@ -173,7 +173,7 @@ export function lowerBoolOp(ctx: LowerContext, node: BoolOp): ts.Expression {
   const types = node.values.map((v) => typeOf(ctx, v));
   const op = node.op === "And" ? ts.SyntaxKind.AmpersandAmpersandToken : ts.SyntaxKind.BarBarToken;
   if (types.slice(0, -1).every(jsTruthinessMatches)) {
-    return node.values.map((v) => lowerExpression(ctx, v)).reduce((a, b) => f.createBinaryExpression(a, op, b));
+    return parenthesizedIfLong(node.values.map((v) => lowerExpression(ctx, v)).reduce((a, b) => f.createBinaryExpression(a, op, b)), node.values.length);
   }
   if (node.values.length > LONG_BOOL_CHAIN) return lowerLongBoolOp(ctx, node);
   // Right to left: a or b or c  →  truthy(a) ? a : (truthy(b) ? b : c)
@@ -193,6 +193,15 @@ export function lowerBoolOp(ctx: LowerContext, node: BoolOp): ts.Expression {
     out = node.op === "And" ? f.createConditionalExpression(test, undefined, out, undefined, again) : f.createConditionalExpression(test, undefined, again, undefined, out);
   }
   return out;
+}
+
+/**
+ * A long `&&`/`||` chain in parentheses: TypeScript's printer walks the left operands of a returned
+ * (or thrown, or yielded) expression recursively, and a chain of thousands overflows its stack; it
+ * stops at parentheses. Prettier drops them again.
+ */
+function parenthesizedIfLong(chain: ts.Expression, operands: number): ts.Expression {
+  return operands > LONG_BOOL_CHAIN ? f.createParenthesizedExpression(chain) : chain;
 }
 
 /** Operands past which a chain of `or`/`and` on values of unknown truth is lowered flat (`lowerLongBoolOp`). */
@@ -288,5 +297,5 @@ export function lowerCompare(ctx: LowerContext, node: Compare): ts.Expression {
     left = right;
     l = i < node.ops.length - 1 && isPure(right) ? lowerExpression(ctx, right) : rAgain;
   });
-  return parts.reduce((a, b) => f.createBinaryExpression(a, ts.SyntaxKind.AmpersandAmpersandToken, b));
+  return parenthesizedIfLong(parts.reduce((a, b) => f.createBinaryExpression(a, ts.SyntaxKind.AmpersandAmpersandToken, b)), parts.length);
 }
