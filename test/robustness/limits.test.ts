@@ -109,10 +109,10 @@ const chain = (operator: string, operands: number) => Array.from({ length: opera
 
 describe("hostile input, end to end", () => {
   it("5,000 and 10,000 chained comparisons, `or` and `and` operands: a translation, left unformatted with a warning", () => {
-    // At module level and in `f`, `a` is an int; in `g`, a parameter whose truth is known only at run time.
+    // At module level and in `f`, `a` is an int; in `g`, a list, whose truth JavaScript does not know.
     const program = (n: number) =>
       `a = 1\nprint(${chain("<", n)})\nprint(${chain("or", n)})\nprint(${chain("and", n)})\n\n\n` +
-      `def f(a):\n    return ${chain("or", n)}\n\n\ndef g(a):\n    return ${chain("and", n)}\n\n\nprint(f(0), g(a))\n`;
+      `def f(a):\n    return ${chain("or", n)}\n\n\ndef g(a):\n    return ${chain("and", n)}\n\n\nprint(f(0), g([1]))\n`;
     const small = pyts("chains-5k.py", program(5_000));
     const large = pyts("chains-10k.py", program(10_000));
     for (const run of [small, large]) {
