@@ -173,8 +173,9 @@ export function lowerBoolOp(ctx: LowerContext, node: BoolOp): ts.Expression {
   const types = node.values.map((v) => typeOf(ctx, v));
   const op = node.op === "And" ? ts.SyntaxKind.AmpersandAmpersandToken : ts.SyntaxKind.BarBarToken;
   if (types.slice(0, -1).every(jsTruthinessMatches)) {
-    return node.values.map((v) => lowerExpression(ctx, v)).reduce((a, b) => f.createBinaryExpression(a, op, b));
+    return parenthesizedIfLong(node.values.map((v) => lowerExpression(ctx, v)).reduce((a, b) => f.createBinaryExpression(a, op, b)), node.values.length);
   }
+  if (node.values.length > LONG_BOOL_CHAIN) return lowerLongBoolOp(ctx, node);
   // Right to left: a or b or c  →  truthy(a) ? a : (truthy(b) ? b : c)
   let out = lowerExpression(ctx, node.values[node.values.length - 1]!);
   for (let i = node.values.length - 2; i >= 0; i--) {
@@ -192,6 +193,37 @@ export function lowerBoolOp(ctx: LowerContext, node: BoolOp): ts.Expression {
     out = node.op === "And" ? f.createConditionalExpression(test, undefined, out, undefined, again) : f.createConditionalExpression(test, undefined, again, undefined, out);
   }
   return out;
+}
+
+/**
+ * A long `&&`/`||` chain in parentheses: TypeScript's printer walks the left operands of a returned
+ * (or thrown, or yielded) expression recursively, and a chain of thousands overflows its stack; it
+ * stops at parentheses. Prettier drops them again.
+ */
+function parenthesizedIfLong(chain: ts.Expression, operands: number): ts.Expression {
+  return operands > LONG_BOOL_CHAIN ? f.createParenthesizedExpression(chain) : chain;
+}
+
+/** Operands past which a chain of `or`/`and` on values of unknown truth is lowered flat (`lowerLongBoolOp`). */
+const LONG_BOOL_CHAIN = 100;
+
+/**
+ * A long chain, flat: each `? :` of the usual form nests in the one before, and thousands of them
+ * overflow TypeScript's printer (CPython takes any length). `||` chains are flat for the printer.
+ *
+ *     a or b or c     →  (truthy((_t = a)) || truthy((_t = b)) || ((_t = c), true), _t)
+ *     a and b and c   →  (!truthy((_t = a)) || !truthy((_t = b)) || ((_t = c), true), _t)
+ */
+function lowerLongBoolOp(ctx: LowerContext, node: BoolOp): ts.Expression {
+  const tmp = ctx.declareTemp();
+  const assign = (v: Expression) => f.createParenthesizedExpression(f.createAssignment(tmp, lowerExpression(ctx, v)));
+  const tests = node.values.slice(0, -1).map((v) => {
+    const test = f.createCallExpression(ctx.useRuntime("truthy"), undefined, [assign(v)]);
+    return node.op === "And" ? f.createPrefixUnaryExpression(ts.SyntaxKind.ExclamationToken, test) : test;
+  });
+  const last = f.createParenthesizedExpression(f.createCommaListExpression([assign(node.values[node.values.length - 1]!), f.createTrue()]));
+  const chain = [...tests, last].reduce((a, b) => f.createBinaryExpression(a, ts.SyntaxKind.BarBarToken, b));
+  return f.createParenthesizedExpression(f.createCommaListExpression([chain, tmp]));
 }
 
 export function lowerIfExp(ctx: LowerContext, node: IfExp): ts.Expression {
@@ -265,5 +297,5 @@ export function lowerCompare(ctx: LowerContext, node: Compare): ts.Expression {
     left = right;
     l = i < node.ops.length - 1 && isPure(right) ? lowerExpression(ctx, right) : rAgain;
   });
-  return parts.reduce((a, b) => f.createBinaryExpression(a, ts.SyntaxKind.AmpersandAmpersandToken, b));
+  return parenthesizedIfLong(parts.reduce((a, b) => f.createBinaryExpression(a, ts.SyntaxKind.AmpersandAmpersandToken, b)), parts.length);
 }
