@@ -42,18 +42,20 @@ export const ROOT_EXPORTS: readonly string[] = [
 /** Python module name → names exported by `@pyts/runtime/<module with / for .>`. */
 export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   asyncio: [
-    "ALL_COMPLETED", "AbstractEventLoop", "AbstractEventLoopPolicy", "BaseEventLoop", "BoundedSemaphore",
-    "CancelledError", "Condition", "Coroutine", "DefaultEventLoopPolicy", "Event", "EventLoop", "FIRST_COMPLETED",
-    "FIRST_EXCEPTION", "Future", "Handle", "InvalidStateError", "LifoQueue", "Lock", "PriorityQueue", "Queue",
-    "QueueEmpty", "QueueFull", "Runner", "Semaphore", "Task", "TaskGroup", "Timeout", "TimeoutError", "TimerHandle",
+    "ALL_COMPLETED", "AbstractEventLoop", "AbstractEventLoopPolicy", "Barrier", "BaseEventLoop", "BoundedSemaphore",
+    "BrokenBarrierError", "CancelledError", "Condition", "Coroutine", "DefaultEventLoopPolicy", "Event", "EventLoop",
+    "FIRST_COMPLETED", "FIRST_EXCEPTION", "Future", "Handle", "IncompleteReadError", "InvalidStateError", "LifoQueue",
+    "LimitOverrunError", "Lock", "PriorityQueue", "Queue", "QueueEmpty", "QueueFull", "Runner", "Semaphore",
+    "SendfileNotAvailableError", "Task", "TaskGroup", "Timeout", "TimeoutError", "TimerHandle",
     "WindowsProactorEventLoopPolicy", "WindowsSelectorEventLoopPolicy", "_get_running_loop", "all_tasks",
     "as_completed", "create_task", "current_task", "ensure_future", "exceptions", "gather", "get_event_loop",
     "get_event_loop_policy", "get_running_loop", "iscoroutine", "iscoroutinefunction", "isfuture", "new_event_loop",
-    "run", "set_event_loop", "set_event_loop_policy", "shield", "sleep", "timeout", "timeout_at", "to_thread",
-    "wait", "wait_for",
+    "run", "set_event_loop", "set_event_loop_policy", "shield", "sleep", "timeout", "timeout_at", "to_thread", "wait",
+    "wait_for",
   ],
   "asyncio.exceptions": [
-    "CancelledError", "InvalidStateError", "TimeoutError",
+    "BrokenBarrierError", "CancelledError", "IncompleteReadError", "InvalidStateError", "LimitOverrunError",
+    "SendfileNotAvailableError", "TimeoutError",
   ],
   bisect: [
     "bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right",
