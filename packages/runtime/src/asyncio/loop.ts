@@ -8,9 +8,12 @@
 // next callback. A `setImmediate` safety net carries on if a step awaits something the
 // runtime does not own (a bare Promise, a Node.js timer): once the microtask queue is empty
 // and a step still has not finished, it never will without outside help.
-import { BaseException, KeyboardInterrupt, RuntimeError, SystemExit, toPyException, formatException } from "../exceptions.js";
-import { repr } from "../repr.js";
+import { Dict } from "../dict.js";
+import { BaseException, KeyboardInterrupt, RuntimeError, SystemExit, TypeError, toPyException, formatException } from "../exceptions.js";
+import { truthy } from "../truth.js";
+import { repr, str } from "../repr.js";
 import { KwArgs } from "../kwargs.js";
+import { PyFloat } from "../numbers.js";
 import { resolveValue } from "./awaitable.js";
 import type { Task } from "./task.js";
 
@@ -53,9 +56,16 @@ export class Handle {
     this._callback(...this._args);
   }
 
+  /** CPython's `Handle._repr_info`: the class, `cancelled`, then the callback with its arguments. */
+  _reprInfo(): string[] {
+    const info = [this.constructor.name];
+    if (this._cancelled) info.push("cancelled");
+    else info.push(formatCallback(this._callback, this._args));
+    return info;
+  }
+
   __repr__(): string {
-    const state = this._cancelled ? " cancelled" : "";
-    return `<${this.constructor.name}${state} ${callbackName(this._callback)}()>`;
+    return `<${this._reprInfo().join(" ")}>`;
   }
 }
 
@@ -75,6 +85,12 @@ export class TimerHandle extends Handle {
     return this._when;
   }
 
+  override _reprInfo(): string[] {
+    const info = super._reprInfo();
+    info.splice(this._cancelled ? 2 : 1, 0, `when=${repr(new PyFloat(this._when))}`);
+    return info;
+  }
+
   override cancel(): null {
     if (!this._cancelled && this._scheduled) this._loop._timerCancelled++;
     this._cancelled = true;
@@ -84,6 +100,14 @@ export class TimerHandle extends Handle {
 
 function callbackName(fn: Function): string {
   return fn.name === "" ? "<lambda>" : fn.name;
+}
+
+/**
+ * CPython's `format_helpers._format_callback`: `on_timer('a')`. CPython adds the function's source
+ * (` at file.py:21`), which the runtime does not know.
+ */
+function formatCallback(fn: Function, args: readonly unknown[]): string {
+  return `${callbackName(fn)}(${args.map((a) => repr(a)).join(", ")})`;
 }
 
 function runHandle(handle: Handle): void {
@@ -174,7 +198,7 @@ export class EventLoop {
   _lastTask: Task | null = null;
   /** Finished tasks whose exception nobody retrieved, reported when the loop closes. */
   _unretrieved = new Set<{ _reportUnretrieved(): void }>();
-  _exceptionHandler: ((loop: EventLoop, context: Record<string, unknown>) => void) | null = null;
+  _exceptionHandler: ExceptionHandler | null = null;
   /**
    * CPython reports a never-retrieved task exception when the task is garbage-collected. After
    * `asyncio.run` raised, that is at exit, after the traceback; so the report waits for exit.
@@ -387,39 +411,67 @@ export class EventLoop {
     return null;
   }
 
-  set_exception_handler(handler: ((loop: EventLoop, context: Record<string, unknown>) => void) | null): null {
-    this._exceptionHandler = handler;
+  /** `loop.set_exception_handler(handler)`: `handler(loop, context)` gets every error the loop reports. */
+  set_exception_handler(handler: unknown): null {
+    if (handler !== null && typeof handler !== "function") {
+      throw new TypeError(`A callable object or None is expected, got ${repr(handler)}`);
+    }
+    this._exceptionHandler = handler as ExceptionHandler | null;
     return null;
   }
 
-  get_exception_handler(): ((loop: EventLoop, context: Record<string, unknown>) => void) | null {
+  get_exception_handler(): ExceptionHandler | null {
     return this._exceptionHandler;
   }
 
-  /** CPython's default handler logs the message, then the exception's traceback, to stderr. */
-  call_exception_handler(context: Record<string, unknown>): null {
-    if (this._exceptionHandler !== null) {
+  /**
+   * `loop.call_exception_handler(context)`: the custom handler if one is set, else the default
+   * one. `context` is a dict (`message`, `exception`, `future`, `task`, `handle`, ...); the
+   * runtime's own reports pass a plain object, made a dict here. An error in a custom handler is
+   * reported by the default handler, as in CPython.
+   */
+  call_exception_handler(context: ExceptionContext): null {
+    const ctx = contextDict(context);
+    const handler = this._exceptionHandler;
+    if (handler === null) {
       try {
-        this._exceptionHandler(this, context);
-        return null;
-      } catch {
-        // Fall back to the default handler, as CPython does.
+        this.default_exception_handler(ctx);
+      } catch (e) {
+        if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
+        writeLog("Exception in default exception handler", toPyException(e));
+      }
+      return null;
+    }
+    try {
+      handler(this, ctx);
+    } catch (e) {
+      if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
+      try {
+        this.default_exception_handler(new Dict<string, unknown>([
+          ["message", "Unhandled error in exception handler"],
+          ["exception", toPyException(e)],
+          ["context", ctx],
+        ]));
+      } catch (e2) {
+        if (e2 instanceof SystemExit || e2 instanceof KeyboardInterrupt) throw e2;
+        writeLog("Exception in default exception handler while handling an unexpected error in custom exception handler", toPyException(e2));
       }
     }
-    this.default_exception_handler(context);
     return null;
   }
 
-  default_exception_handler(context: Record<string, unknown>): null {
-    const lines = [String(context["message"] ?? "Unhandled exception in event loop")];
-    for (const key of Object.keys(context).sort()) {
+  /** CPython's default handler logs the message, the other keys sorted, then the exception's traceback. */
+  default_exception_handler(context: ExceptionContext): null {
+    const ctx = contextDict(context);
+    const message = ctx.get("message");
+    const lines = [truthy(message) ? str(message) : "Unhandled exception in event loop"];
+    const keys = [...ctx.keys()].map((k) => str(k)).sort();
+    for (const key of keys) {
       if (key === "message" || key === "exception") continue;
-      lines.push(`${key}: ${repr(context[key])}`);
+      lines.push(`${key}: ${repr(ctx.get(key))}`);
     }
-    const exc = context["exception"];
-    let text = lines.join("\n") + "\n";
-    if (exc instanceof BaseException) text += formatException(exc);
-    process.stderr.write(text.endsWith("\n") ? text : text + "\n");
+    const exc = ctx.get("exception");
+    writeLog(lines.join("\n"), exc instanceof BaseException ? exc : null);
     return null;
   }
 
@@ -540,9 +592,9 @@ export class EventLoop {
       return;
     }
     const exc = toPyException(e);
-    const name = fn === runHandle ? callbackName((arg as Handle)._callback) : callbackName(fn);
+    const name = fn === runHandle ? formatCallback((arg as Handle)._callback, (arg as Handle)._args) : formatCallback(fn, []);
     this.call_exception_handler({
-      message: `Exception in callback ${name}()`,
+      message: `Exception in callback ${name}`,
       exception: exc,
       handle: fn === runHandle ? arg : undefined,
     });
@@ -585,6 +637,22 @@ export class EventLoop {
     this._unretrieved.clear();
     for (const fut of pending) fut._reportUnretrieved();
   }
+}
+
+export type ExceptionHandler = (loop: EventLoop, context: Dict<string, unknown>) => unknown;
+/** A context as Python code passes it (a dict) or as the runtime builds it (a plain object). */
+export type ExceptionContext = Dict<string, unknown> | Record<string, unknown>;
+
+function contextDict(context: ExceptionContext): Dict<string, unknown> {
+  if (context instanceof Dict) return context;
+  return new Dict(Object.entries(context).filter(([, v]) => v !== undefined));
+}
+
+/** What CPython's `logger.error(text, exc_info=exc)` prints with logging unconfigured. */
+function writeLog(text: string, exc: BaseException | null): void {
+  let out = text + "\n";
+  if (exc !== null) out += formatException(exc);
+  process.stderr.write(out.endsWith("\n") ? out : out + "\n");
 }
 
 function dropContextKwarg(args: unknown[]): void {
