@@ -10,6 +10,7 @@
 import { GeneratorExit, RuntimeError, StopAsyncIteration, TypeError, toPyException } from "../exceptions.js";
 import { typeName } from "../typename.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
+import { asyncgenFirstIter, type EventLoop } from "./loop.js";
 
 const CREATED = 0;
 const STARTED = 1;
@@ -195,10 +196,34 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   }
 
   private _started = false;
+  private _hooked = false;
+  /** The loop that closes this generator at shutdown if it is not finished (CPython's `firstiter` hook). */
+  private _loop: EventLoop | null = null;
+
+  /** CPython's async generator init hooks: run before the first `__anext__`, `asend`, `athrow`, `aclose`. */
+  private _firstIter(): void {
+    if (this._hooked) return;
+    this._hooked = true;
+    this._loop = asyncgenFirstIter(this);
+  }
+
+  /** Runs `step` on the generator; once the generator is finished, the loop forgets it. */
+  private async _step<R extends IteratorResult<Y, unknown>>(step: Promise<R>): Promise<R> {
+    let r: R;
+    try {
+      r = await step;
+    } catch (e) {
+      this._loop?._asyncgens.delete(this);
+      throw e;
+    }
+    if (r.done === true) this._loop?._asyncgens.delete(this);
+    return r;
+  }
 
   async next(value?: S): Promise<IteratorResult<Y, unknown>> {
+    this._firstIter();
     this._started = true;
-    const r = await this._gen.next(value as S);
+    const r = await this._step(this._gen.next(value as S));
     return { done: r.done === true, value: unbox(r.value) as Y };
   }
 
@@ -207,8 +232,9 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   }
 
   async throw(e?: unknown): Promise<IteratorResult<Y, unknown>> {
+    this._firstIter();
     this._started = true;
-    const r = await this._gen.throw(e);
+    const r = await this._step(this._gen.throw(e));
     return r.done === true ? r : { done: false, value: unbox(r.value) as Y };
   }
 
@@ -221,29 +247,32 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     if (!this._started && value !== null && value !== undefined) {
       throw new TypeError("can't send non-None value to a just-started async generator");
     }
+    this._firstIter();
     this._started = true;
-    const r = await this._gen.next(value as S);
+    const r = await this._step(this._gen.next(value as S));
     if (r.done === true) throw new StopAsyncIteration();
     return noAdopt(unbox(r.value)) as Y;
   }
 
   async athrow(exc: unknown): Promise<Y> {
     if (typeof exc === "function") exc = new (exc as new () => unknown)();
+    this._firstIter();
     this._started = true;
-    const r = await this._gen.throw(exc);
+    const r = await this._step(this._gen.throw(exc));
     if (r.done === true) throw new StopAsyncIteration();
     return noAdopt(unbox(r.value)) as Y;
   }
 
   /** `aclose()`: raises GeneratorExit at the paused `yield`, so `except GeneratorExit` and `finally` run. */
   async aclose(): Promise<null> {
+    this._firstIter();
     if (!this._started) {
-      await this._gen.return(undefined);
+      await this._step(this._gen.return(undefined));
       return null;
     }
     let r: IteratorResult<Y, unknown>;
     try {
-      r = await this._gen.throw(new GeneratorExit());
+      r = await this._step(this._gen.throw(new GeneratorExit()));
     } catch (e) {
       const py = toPyException(e);
       if (py instanceof GeneratorExit || py instanceof StopAsyncIteration) return null;

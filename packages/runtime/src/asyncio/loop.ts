@@ -200,6 +200,12 @@ export class EventLoop {
   _unretrieved = new Set<{ _reportUnretrieved(): void }>();
   _exceptionHandler: ExceptionHandler | null = null;
   /**
+   * Async generators first iterated while this loop ran and not finished, in that order (CPython
+   * keeps a weak set; finished ones leave it here, since closing them again does nothing).
+   */
+  _asyncgens = new Set<AsyncGeneratorLike>();
+  _asyncgensShutdownCalled = false;
+  /**
    * CPython reports a never-retrieved task exception when the task is garbage-collected. After
    * `asyncio.run` raised, that is at exit, after the traceback; so the report waits for exit.
    */
@@ -394,13 +400,21 @@ export class EventLoop {
     return fut;
   }
 
-  /** A coroutine, as in CPython (`asyncio.run` runs it as a task, which takes a `Task-N`). */
+  /**
+   * `loop.shutdown_asyncgens()`: closes every async generator first iterated while this loop ran
+   * and not finished yet — their `finally` blocks run, each `aclose()` in a task of its own, all
+   * gathered (CPython's base_events.py). A coroutine, as in CPython (`asyncio.run` runs it as a
+   * task, which takes a `Task-N`).
+   */
   shutdown_asyncgens(): PromiseLike<null> {
-    return shutdownCoroutineHook("shutdown_asyncgens");
+    this._asyncgensShutdownCalled = true;
+    const closing = [...this._asyncgens];
+    this._asyncgens.clear();
+    return shutdownCoroutineHook("shutdown_asyncgens", closing.length === 0 ? null : { loop: this, closing });
   }
 
   shutdown_default_executor(): PromiseLike<null> {
-    return shutdownCoroutineHook("shutdown_default_executor");
+    return shutdownCoroutineHook("shutdown_default_executor", null);
   }
 
   get_debug(): boolean {
@@ -693,11 +707,29 @@ export interface FutureLike {
   get_loop(): EventLoop;
 }
 
+/** What `shutdown_asyncgens` closes: the async generators of `loop`. */
+export interface AsyncgenShutdown {
+  loop: EventLoop;
+  closing: AsyncGeneratorLike[];
+}
+
+export interface AsyncGeneratorLike {
+  aclose(): Promise<null>;
+}
+
+/** CPython's `_asyncgen_firstiter_hook`: the running loop, which will close `agen` at shutdown. */
+export function asyncgenFirstIter(agen: AsyncGeneratorLike): EventLoop | null {
+  const loop = runningLoop;
+  if (loop === null || loop._asyncgensShutdownCalled) return null;
+  loop._asyncgens.add(agen);
+  return loop;
+}
+
 // Filled in by future.ts and task.ts (which import this module).
 let ensureFutureHook: (x: unknown, loop: EventLoop) => FutureLike;
 let createTaskHook: (coro: unknown, loop: EventLoop, options?: { name?: unknown }) => unknown;
 let createFutureHook: (loop: EventLoop) => FutureLike;
-let shutdownCoroutineHook: (name: string) => PromiseLike<null>;
+let shutdownCoroutineHook: (name: string, asyncgens: AsyncgenShutdown | null) => PromiseLike<null>;
 export function installLoopHooks(hooks: {
   ensureFuture: typeof ensureFutureHook;
   createTask: typeof createTaskHook;
