@@ -71,23 +71,25 @@ export class Handle {
 
 /** `asyncio.TimerHandle`: a callback scheduled for a deadline (`call_later`, `call_at`). */
 export class TimerHandle extends Handle {
+  /** The deadline as a number, for the heap. */
   _when: number;
-  _seq: number;
+  /** The deadline as `call_at` was given it (an int stays an int); unset for a float from the clock. */
+  private readonly _whenGiven: unknown;
   _scheduled = false;
 
-  constructor(when: number, seq: number, callback: (...args: any[]) => unknown, args: unknown[], loop: EventLoop) {
+  constructor(when: number, callback: (...args: any[]) => unknown, args: unknown[], loop: EventLoop, whenGiven?: unknown) {
     super(callback, args, loop);
     this._when = when;
-    this._seq = seq;
+    this._whenGiven = whenGiven;
   }
 
-  when(): number {
-    return this._when;
+  when(): unknown {
+    return this._whenGiven === undefined ? new PyFloat(this._when) : this._whenGiven;
   }
 
   override _reprInfo(): string[] {
     const info = super._reprInfo();
-    info.splice(this._cancelled ? 2 : 1, 0, `when=${repr(new PyFloat(this._when))}`);
+    info.splice(this._cancelled ? 2 : 1, 0, `when=${repr(this.when())}`);
     return info;
   }
 
@@ -114,49 +116,79 @@ function runHandle(handle: Handle): void {
   if (!handle._cancelled) handle._run();
 }
 
-// Timer heap ordered by deadline, then by scheduling order (CPython's deadlines, taken from a
-// nanosecond clock, are practically never equal; the sequence number keeps ties in order).
+// The timer heap is Python's heapq, step for step, over TimerHandle's `<` (the deadline alone), so
+// that timers with equal deadlines (`call_at` with one `when`) come out in CPython's order — which
+// is not the order they were scheduled in once there are more than two. Deadlines computed from
+// the clock (`call_later`, `sleep`) are never equal, as in CPython: the clock never repeats a value.
 function timerLess(a: TimerHandle, b: TimerHandle): boolean {
-  return a._when < b._when || (a._when === b._when && a._seq < b._seq);
+  return a._when < b._when;
+}
+
+/** heapq's `_siftdown`: move the item at `pos` up towards `start` while it is less than its parent. */
+function siftDown(heap: TimerHandle[], start: number, pos: number): void {
+  const item = heap[pos]!;
+  while (pos > start) {
+    const parentPos = (pos - 1) >> 1;
+    const parent = heap[parentPos]!;
+    if (!timerLess(item, parent)) break;
+    heap[pos] = parent;
+    pos = parentPos;
+  }
+  heap[pos] = item;
+}
+
+/** heapq's `_siftup`: move the smaller child up until a leaf, then sift the item down into place. */
+function siftUp(heap: TimerHandle[], pos: number): void {
+  const end = heap.length;
+  const start = pos;
+  const item = heap[pos]!;
+  let child = 2 * pos + 1;
+  while (child < end) {
+    const right = child + 1;
+    if (right < end && !timerLess(heap[child]!, heap[right]!)) child = right;
+    heap[pos] = heap[child]!;
+    pos = child;
+    child = 2 * pos + 1;
+  }
+  heap[pos] = item;
+  siftDown(heap, start, pos);
 }
 
 function heapPush(heap: TimerHandle[], item: TimerHandle): void {
-  let i = heap.length;
   heap.push(item);
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    const p = heap[parent]!;
-    if (!timerLess(item, p)) break;
-    heap[i] = p;
-    i = parent;
-  }
-  heap[i] = item;
+  siftDown(heap, 0, heap.length - 1);
 }
 
 function heapPop(heap: TimerHandle[]): TimerHandle {
-  const top = heap[0]!;
   const last = heap.pop()!;
-  const n = heap.length;
-  if (n > 0) {
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const c = r < n && timerLess(heap[r]!, heap[l]!) ? r : l;
-      if (!timerLess(heap[c]!, last)) break;
-      heap[i] = heap[c]!;
-      i = c;
-    }
-    heap[i] = last;
-  }
+  if (heap.length === 0) return last;
+  const top = heap[0]!;
+  heap[0] = last;
+  siftUp(heap, 0);
   return top;
 }
 
+function heapify(heap: TimerHandle[]): void {
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftUp(heap, i);
+}
+
+/** CPython rebuilds the heap when more than 100 timers are scheduled and over half are cancelled. */
+const MIN_SCHEDULED_TIMER_HANDLES = 100;
+const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
+/** `time.get_clock_info("monotonic").resolution`: timers due within it of now are run. */
+const CLOCK_RESOLUTION = 1e-9;
+
 const clockOrigin = performance.now();
-/** `time.monotonic()` and `loop.time()`: seconds, as a float. */
+let lastReading = 0;
+/**
+ * `time.monotonic()` and `loop.time()`: seconds, as a float. Like CPython's nanosecond clock, two
+ * readings are never equal (a reading within the same tick moves on by a nanosecond).
+ */
 export function monotonic(): number {
-  return (performance.now() - clockOrigin) / 1000 + 1;
+  let now = (performance.now() - clockOrigin) / 1000 + 1;
+  if (now <= lastReading) now = lastReading + CLOCK_RESOLUTION;
+  lastReading = now;
+  return now;
 }
 
 let runningLoop: EventLoop | null = null;
@@ -177,8 +209,7 @@ export class EventLoop {
   private _size = 0;
   private _todo = 0;
   private _inIteration = false;
-  private _timers: TimerHandle[] = [];
-  private _timerSeq = 0;
+  private readonly _timers: TimerHandle[] = [];
   _timerCancelled = 0;
   private _stopping = false;
   private _running = false;
@@ -296,13 +327,17 @@ export class EventLoop {
   }
 
   call_later(delay: unknown, callback: (...args: any[]) => unknown, ...args: unknown[]): TimerHandle {
-    return this.call_at(this.time() + Number(delay), callback, ...args);
+    return this._callAt(this.time() + Number(delay), undefined, callback, args);
   }
 
   call_at(when: unknown, callback: (...args: any[]) => unknown, ...args: unknown[]): TimerHandle {
+    return this._callAt(Number(when), when, callback, args);
+  }
+
+  private _callAt(when: number, whenGiven: unknown, callback: (...args: any[]) => unknown, args: unknown[]): TimerHandle {
     this._checkClosed();
     dropContextKwarg(args);
-    const handle = new TimerHandle(Number(when), this._timerSeq++, callback, args, this);
+    const handle = new TimerHandle(when, callback, args, this, whenGiven);
     handle._scheduled = true;
     heapPush(this._timers, handle);
     if (this._sleeping) this._wake();
@@ -507,11 +542,14 @@ export class EventLoop {
           }
         }
         const timers = this._timers;
-        while (timers.length > 0 && timers[0]!._cancelled) {
-          heapPop(timers)._scheduled = false;
-          this._timerCancelled--;
+        if (timers.length > MIN_SCHEDULED_TIMER_HANDLES && this._timerCancelled / timers.length > MIN_CANCELLED_TIMER_HANDLES_FRACTION) {
+          this._purgeTimers();
+        } else {
+          while (timers.length > 0 && timers[0]!._cancelled) {
+            this._timerCancelled--;
+            heapPop(timers)._scheduled = false;
+          }
         }
-        if (timers.length > 64 && this._timerCancelled * 2 > timers.length) this._purgeTimers();
         if (this._size === 0 && !this._stopping) {
           if (timers.length === 0) {
             this._sleeping = true; // CPython would block in select() forever
@@ -524,14 +562,11 @@ export class EventLoop {
             return;
           }
         }
-        const end = this.time();
-        while (timers.length > 0 && timers[0]!._when <= end) {
+        // As CPython: a cancelled timer popped here goes to the ready queue (and is skipped there).
+        const end = this.time() + CLOCK_RESOLUTION;
+        while (timers.length > 0 && timers[0]!._when < end) {
           const handle = heapPop(timers);
           handle._scheduled = false;
-          if (handle._cancelled) {
-            this._timerCancelled--;
-            continue;
-          }
           this._push(runHandle, handle);
         }
         this._todo = this._size;
@@ -589,13 +624,16 @@ export class EventLoop {
     });
   }
 
+  /** CPython's rebuild of the timer heap without its cancelled timers: filter, then heapify. */
   private _purgeTimers(): void {
-    const kept = this._timers.filter((h) => {
+    const timers = this._timers;
+    let kept = 0;
+    for (const h of timers) {
       if (h._cancelled) h._scheduled = false;
-      return !h._cancelled;
-    });
-    this._timers.length = 0;
-    for (const h of kept) heapPush(this._timers, h);
+      else timers[kept++] = h;
+    }
+    timers.length = kept;
+    heapify(timers);
     this._timerCancelled = 0;
   }
 
