@@ -213,11 +213,28 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     try {
       r = await step;
     } catch (e) {
-      this._loop?._asyncgens.delete(this);
+      this._finished();
       throw e;
     }
-    if (r.done === true) this._loop?._asyncgens.delete(this);
+    if (r.done === true) this._finished();
     return r;
+  }
+
+  /** Finished: the loop need not close it, and dropping it does nothing. */
+  private _finished(): void {
+    this._loop?._asyncgens.delete(this);
+    this._loop = null;
+  }
+
+  /**
+   * CPython's `_asyncgen_finalizer_hook`, run when the generator is dropped unfinished: the loop
+   * closes it soon, in a task of its own (`call_soon(create_task, agen.aclose())`).
+   */
+  _finalize(): void {
+    const loop = this._loop;
+    if (loop === null) return;
+    this._finished();
+    if (!loop.is_closed()) loop.call_soon(() => loop.create_task(coroutine(() => this.aclose(), "aclose")()));
   }
 
   async next(value?: S): Promise<IteratorResult<Y, unknown>> {
@@ -311,6 +328,26 @@ export function unbox(value: unknown): unknown {
  */
 export function coroutineResult(value: unknown): unknown {
   return value === undefined ? null : value instanceof NoAdopt ? value.value : value;
+}
+
+/**
+ * `async for x in agen(): ... break`: the generator, a temporary, is dropped when the loop is left
+ * early, and CPython then finalizes it (closes it in a task soon after). `for await` calls `return`
+ * on leaving early (`break`, `return`, an exception), which does that here.
+ */
+export function finalizeWhenLeft<T>(iterable: AsyncIterable<T>): AsyncIterable<T> {
+  if (!(iterable instanceof PyAsyncGenerator)) return iterable;
+  const agen = iterable as PyAsyncGenerator<T>;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      next: () => agen.next(),
+      throw: (e?: unknown) => agen.throw(e),
+      return: (value?: unknown): Promise<IteratorResult<T, unknown>> => {
+        agen._finalize();
+        return Promise.resolve({ done: true, value });
+      },
+    }),
+  };
 }
 
 /** Wrap an `async function*` so that calling it returns a Python-style async generator. */
