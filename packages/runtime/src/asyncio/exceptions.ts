@@ -21,7 +21,8 @@ export class IncompleteReadError extends EOFError {
 
   constructor(partial: unknown, expected: unknown) {
     const got = len(partial);
-    super(`${got} bytes read on a total of ${repr(expected)} expected bytes`);
+    const shown = expected === null || expected === undefined ? "undefined" : repr(expected);
+    super(`${got} bytes read on a total of ${shown} expected bytes`);
     this.partial = partial;
     this.expected = expected;
   }
