@@ -27,6 +27,7 @@ import { isProgramMethodName, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { lowerElements, spreadable } from "./literals.js";
 import { typeOf } from "./operators.js";
+import { loopFunctions } from "./loop-functions.js";
 import { isBlockingRunnerCall } from "./runner.js";
 import { typedAs } from "./subscripts.js";
 import { elementType } from "./types.js";
@@ -140,11 +141,15 @@ export function awaitEventLoop(ctx: LowerContext, name: string, callExpr: ts.Exp
   return awaitWhereLoopMayRun(ctx, callExpr, at, onRunner ? `Runner.${name}()` : name === "run" ? "asyncio.run()" : `${name}()`);
 }
 
-/** `await callExpr` in module code or an `async def`; elsewhere PY3003 (JavaScript cannot block). */
+/**
+ * `await callExpr` in module code, an `async def`, or a plain `def` that becomes async because it runs
+ * the loop (loop-functions.ts); elsewhere PY3003 (JavaScript cannot block).
+ */
 export function awaitWhereLoopMayRun(ctx: LowerContext, callExpr: ts.Expression, at: Node, what: string): ts.Expression {
   const scope = ctx.scope;
   if (scope.kind === "module" || scope.node._type === "AsyncFunctionDef") return f.createAwaitExpression(callExpr);
-  ctx.error("PY3003", at, [what, "the event loop can only be run from module-level code or an async function in TypeScript"]);
+  if (scope.node._type === "FunctionDef" && loopFunctions(ctx).has(scope.node)) return f.createAwaitExpression(callExpr);
+  ctx.error("PY3003", at, [what, "in TypeScript the event loop can only be run from module code, an async function, or a plain function whose every use is a call from those"]);
   return callExpr;
 }
 
