@@ -14,7 +14,8 @@
 // awaited — which is only faithful where every use of its name is a call that can be awaited: in
 // module code or in another such function, outside lambdas, comprehensions and nested functions.
 // A module-level `def` (undecorated, not a generator, bound once) qualifies when its own body runs
-// the loop or calls another function that qualifies; one used any other way keeps PY3003.
+// the loop or calls another function that qualifies, and this module's code calls it (directly or
+// through others that qualify); one used any other way, or only by another module, keeps PY3003.
 import type { Call, FunctionDef, Module, Node } from "@pyts/parser";
 import type { LowerContext } from "./context.js";
 import { isBlockingRunnerCall } from "./runner.js";
@@ -70,7 +71,10 @@ function findLoopFunctions(ctx: LowerContext, module: Module): Set<FunctionDef> 
       }
     }
   }
-  // Shrink: every use of the name must be a call in module code or in a function of the set.
+  // Shrink: every use of the name must be a call in module code or in a function of the set, and the
+  // function must be called from this module's code (directly or through the set): a function only
+  // another module calls stays a plain function (PY3003), since that module would not await it.
+  const allUses = countNameReads(module);
   for (let shrank = true; shrank; ) {
     shrank = false;
     const awaitedUses = new Map<string, number>();
@@ -79,9 +83,24 @@ function findLoopFunctions(ctx: LowerContext, module: Module): Set<FunctionDef> 
     };
     walkAwaitable(module.body, count);
     for (const def of result) walkAwaitable(def.body, count);
-    const allUses = countNameReads(module);
+    const reached = new Set<string>();
+    walkAwaitable(module.body, (call) => {
+      if (call.func._type === "Name") reached.add(call.func.id);
+    });
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const def of result) {
+        if (!reached.has(def.name)) continue;
+        for (const name of callees.get(def)!) {
+          if (!reached.has(name)) {
+            reached.add(name);
+            grew = true;
+          }
+        }
+      }
+    }
     for (const def of [...result]) {
-      if ((awaitedUses.get(def.name) ?? 0) !== (allUses.get(def.name) ?? 0)) {
+      if ((awaitedUses.get(def.name) ?? 0) !== (allUses.get(def.name) ?? 0) || !reached.has(def.name)) {
         result.delete(def);
         shrank = true;
       }
