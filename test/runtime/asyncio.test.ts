@@ -1271,7 +1271,7 @@ loop2.close()
     await loop.run_forever();
     print("stopped", loop.is_running());
     const errors: unknown[] = [];
-    loop.set_exception_handler((_loop, context) => errors.push(context["exception"]));
+    loop.set_exception_handler((_loop, context) => errors.push(context.get("exception")));
     loop.call_soon(() => {
       throw new ValueError("in callback");
     });

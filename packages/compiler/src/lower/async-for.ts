@@ -21,8 +21,15 @@
 // takes each item whole and unpacks it first thing in the body, with CPython's checks (unpack.ts).
 //
 // Leaving the loop early does not close the async generator (CPython closes it only when it is
-// finalized), so a later `aclose()` still runs its `finally` at the point CPython does.
-import type { AsyncFor } from "@pyts/parser";
+// finalized), so a later `aclose()` still runs its `finally` at the point CPython does. A generator
+// made for the loop alone (`async for x in ticker():` with a `break`, `return` or `raise` inside) is
+// dropped when the loop is left, and CPython finalizes it then: its loop closes it in a task soon
+// after. The runtime's `finalizeWhenLeft` does that when `for await` leaves early:
+//
+//     async for x in ticker():            for await (const x of finalizeWhenLeft(ticker())) {
+//         if x == 2: break                  if (x === 2) break;
+//                                         }
+import type { AsyncFor, Stmt } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import { assignLoopElement, asyncIterableOperand, targetNames, targetPattern } from "./comprehension.js";
 import type { LowerContext } from "./context.js";
@@ -35,7 +42,7 @@ const f = ts.factory;
 
 export function lowerAsyncFor(ctx: LowerContext, node: AsyncFor): ts.Statement[] {
   const before: ts.Statement[] = [];
-  const iterable = asyncIterableOperand(ctx, node.iter);
+  const iterable = finalizedWhenLeft(ctx, node, asyncIterableOperand(ctx, node.iter));
   const { initializer, prologue } = loopTarget(ctx, node, before);
   const flag = node.orelse.length > 0 ? ctx.temp("broke") : null;
   ctx.loopElseFlags.push(flag);
@@ -50,6 +57,41 @@ export function lowerAsyncFor(ctx: LowerContext, node: AsyncFor): ts.Statement[]
   const declareFlag = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(flag, undefined, undefined, f.createFalse())], ts.NodeFlags.Let));
   const orelse = f.createIfStatement(f.createPrefixUnaryExpression(ts.SyntaxKind.ExclamationToken, flag), f.createBlock(lowerBody(ctx, node.orelse), true));
   return [...before, declareFlag, loop, orelse];
+}
+
+/** The iterable, wrapped in `finalizeWhenLeft` when it is a temporary the loop may leave early. */
+function finalizedWhenLeft(ctx: LowerContext, node: AsyncFor, iterable: ts.Expression): ts.Expression {
+  if (node.iter._type !== "Call" || !leavesEarly(node.body, true)) return iterable;
+  return f.createCallExpression(ctx.useRuntime("finalizeWhenLeft"), undefined, [iterable]);
+}
+
+/** Whether `body` has a `break` of this loop, a `return` or a `raise` (not inside a nested function or class). */
+function leavesEarly(body: readonly Stmt[], ownLoop: boolean): boolean {
+  return body.some((stmt) => {
+    switch (stmt._type) {
+      case "Break":
+        return ownLoop;
+      case "Return":
+      case "Raise":
+        return true;
+      case "For":
+      case "AsyncFor":
+      case "While":
+        return leavesEarly(stmt.body, false) || leavesEarly(stmt.orelse, ownLoop);
+      case "If":
+        return leavesEarly(stmt.body, ownLoop) || leavesEarly(stmt.orelse, ownLoop);
+      case "With":
+      case "AsyncWith":
+        return leavesEarly(stmt.body, ownLoop);
+      case "Try":
+      case "TryStar":
+        return [stmt.body, ...stmt.handlers.map((h) => h.body), stmt.orelse, stmt.finalbody].some((b) => leavesEarly(b, ownLoop));
+      case "Match":
+        return stmt.cases.some((c) => leavesEarly(c.body, ownLoop));
+      default:
+        return false;
+    }
+  });
 }
 
 /**

@@ -21,6 +21,7 @@ import { importedExportName, programClass, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { isEnumClass } from "./enums.js";
 import { lowerElements } from "./literals.js";
+import { callsLoopFunction } from "./loop-functions.js";
 import { awaitEventLoop, lowerMethodCall } from "./methods.js";
 import { isBuiltinName } from "./names.js";
 import { typeOf } from "./operators.js";
@@ -29,7 +30,11 @@ const f = ts.factory;
 
 export function lowerCall(ctx: LowerContext, node: Call): ts.Expression {
   const func = node.func;
-  if (func._type === "Name") return lowerNameCall(ctx, node, func.id);
+  if (func._type === "Name") {
+    const call = lowerNameCall(ctx, node, func.id);
+    // A plain function that runs the event loop is async in TypeScript: wait for it (loop-functions.ts).
+    return callsLoopFunction(ctx, node) ? f.createAwaitExpression(call) : call;
+  }
   if (func._type === "Attribute") {
     if (isSuperCall(func.value)) return lowerSuperCall(ctx, node, func.attr);
     return lowerMethodCall(ctx, node, func);

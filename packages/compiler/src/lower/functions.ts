@@ -41,6 +41,7 @@
 // is evaluated once, where the `def` is, as in Python.
 import type { Arg, Arguments, AsyncFunctionDef, Expression, FunctionDef, Lambda, Return } from "@pyts/parser";
 import ts from "../typescript.cjs";
+import { loopFunctions } from "./loop-functions.js";
 import { discardedResults } from "../analyze/discarded-results.js";
 import { canCompleteNormally } from "../analyze/reachability.js";
 import type { Scope } from "../analyze/scopes.js";
@@ -248,11 +249,15 @@ export function lowerFunctionDef(ctx: LowerContext, def: FunctionDef): ts.Statem
   if (scope.facts.isGenerator) return lowerGeneratorFunctionDef(ctx, def);
   const { params, prologue, before } = lowerParameters(ctx, def.args, scope, { hoistDefaults: true, functionName: def.name });
   const body = lowerFunctionBody(ctx, def, prologue);
-  const returns = returnTypeNode(ctx, def);
+  // A function that runs the event loop is async, its calls awaited (loop-functions.ts).
+  const runsLoop = loopFunctions(ctx).has(def);
+  const modifiers = runsLoop ? [f.createModifier(ts.SyntaxKind.AsyncKeyword)] : undefined;
+  const declared = returnTypeNode(ctx, def);
+  const returns = runsLoop && declared !== undefined ? f.createTypeReferenceNode("Promise", [declared]) : declared;
   const name = ctx.id(def.name);
-  const expression = f.createFunctionExpression(undefined, undefined, functionExpressionName(ctx, def), undefined, params, returns, body);
+  const expression = f.createFunctionExpression(modifiers, undefined, functionExpressionName(ctx, def), undefined, params, returns, body);
   if (def.decorator_list.length === 0) {
-    const fnDecl = (): ts.Statement => f.createFunctionDeclaration(undefined, undefined, name, undefined, params, returns, body);
+    const fnDecl = (): ts.Statement => f.createFunctionDeclaration(modifiers, undefined, name, undefined, params, returns, body);
     // An anonymous expression bound by `let f = ...` / `f = ...` takes its name from the binding.
     return [...before, bindFunction(ctx, def.name, name.text === def.name ? expression : namedIfAnonymous(ctx, def, expression), fnDecl)];
   }

@@ -47,9 +47,10 @@ export function starImportNames(module: string): readonly string[] | undefined {
 
 const STAR_EXPORTS: Record<string, string> = {
   asyncio:
-    "ALL_COMPLETED AbstractEventLoop AbstractEventLoopPolicy BaseEventLoop BoundedSemaphore CancelledError Condition " +
-    "DefaultEventLoopPolicy Event FIRST_COMPLETED FIRST_EXCEPTION Future Handle InvalidStateError LifoQueue Lock PriorityQueue " +
-    "Queue QueueEmpty QueueFull Runner Semaphore Task Timeout TimeoutError TimerHandle _get_running_loop all_tasks as_completed " +
+    "ALL_COMPLETED AbstractEventLoop AbstractEventLoopPolicy Barrier BaseEventLoop BoundedSemaphore BrokenBarrierError " +
+    "CancelledError Condition DefaultEventLoopPolicy Event FIRST_COMPLETED FIRST_EXCEPTION Future Handle IncompleteReadError " +
+    "InvalidStateError LifoQueue LimitOverrunError Lock PriorityQueue Queue QueueEmpty QueueFull Runner Semaphore " +
+    "SendfileNotAvailableError Task Timeout TimeoutError TimerHandle _get_running_loop all_tasks as_completed " +
     "create_task current_task ensure_future gather get_event_loop get_event_loop_policy get_running_loop iscoroutine " +
     "iscoroutinefunction isfuture new_event_loop run set_event_loop set_event_loop_policy shield sleep timeout timeout_at " +
     "to_thread wait wait_for",

@@ -27,6 +27,8 @@ import { isProgramMethodName, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { lowerElements, spreadable } from "./literals.js";
 import { typeOf } from "./operators.js";
+import { loopFunctions } from "./loop-functions.js";
+import { isBlockingRunnerCall } from "./runner.js";
 import { typedAs } from "./subscripts.js";
 import { elementType } from "./types.js";
 
@@ -130,13 +132,24 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
  * module code and in an `async def` they become `await asyncio.run(main())`, so the statements after
  * them run after the loop, as in CPython. A plain `def` cannot wait for the loop in JavaScript, so
  * there the call is rejected rather than translated into code that runs on before the loop is done.
- * `run` counts only on asyncio itself (`viaRuntime`); `run_until_complete` on any receiver.
+ * `run` counts only on asyncio itself (`viaRuntime`) or on an `asyncio.Runner` (runner.ts);
+ * `run_until_complete` on any receiver.
  */
 export function awaitEventLoop(ctx: LowerContext, name: string, callExpr: ts.Expression, at: Node, viaRuntime: boolean): ts.Expression {
-  if (!(name === "run_until_complete" || (name === "run" && viaRuntime))) return callExpr;
+  const onRunner = !viaRuntime && isBlockingRunnerCall(ctx, at);
+  if (!(name === "run_until_complete" || (name === "run" && viaRuntime) || onRunner)) return callExpr;
+  return awaitWhereLoopMayRun(ctx, callExpr, at, onRunner ? `Runner.${name}()` : name === "run" ? "asyncio.run()" : `${name}()`);
+}
+
+/**
+ * `await callExpr` in module code, an `async def`, or a plain `def` that becomes async because it runs
+ * the loop (loop-functions.ts); elsewhere PY3003 (JavaScript cannot block).
+ */
+export function awaitWhereLoopMayRun(ctx: LowerContext, callExpr: ts.Expression, at: Node, what: string): ts.Expression {
   const scope = ctx.scope;
   if (scope.kind === "module" || scope.node._type === "AsyncFunctionDef") return f.createAwaitExpression(callExpr);
-  ctx.error("PY3003", at, [name === "run" ? "asyncio.run()" : `${name}()`, "the event loop can only be run from module-level code or an async function in TypeScript"]);
+  if (scope.node._type === "FunctionDef" && loopFunctions(ctx).has(scope.node)) return f.createAwaitExpression(callExpr);
+  ctx.error("PY3003", at, [what, "in TypeScript the event loop can only be run from module code, an async function, or a plain function whose every use is a call from those"]);
   return callExpr;
 }
 

@@ -880,13 +880,19 @@ export class TypeEnv {
     return ANY;
   }
 
+  /** What calling a user function gives: a coroutine for an `async def`, except an async generator's. */
+  private calledFunctionType(t: Extract<PyType, { k: "function" }>): PyType {
+    if (t.def?._type !== "AsyncFunctionDef" || this.analysis.scopeOf(t.def).facts.isGenerator) return t.ret;
+    return { k: "coroutine", ret: t.ret };
+  }
+
   private callType(func: Expression, args: Expression[], scope: Scope, keywords: readonly Keyword[] = []): PyType {
     if (func._type === "Name") {
       const res = this.analysis.resolve(scope, func.id);
       if (res.kind === "builtin") return this.builtinCallType(func.id, args, scope, keywords);
       const t = this.symbolType(res.symbol);
       if (t.k === "class") return { k: "instance", cls: t.cls, runtime: false };
-      if (t.k === "function") return t.def?._type === "AsyncFunctionDef" ? { k: "coroutine", ret: t.ret } : t.ret;
+      if (t.k === "function") return this.calledFunctionType(t);
       return ANY;
     }
     if (func._type === "Attribute") {
@@ -913,7 +919,7 @@ export class TypeEnv {
       }
       if (recv.k === "instance" && !recv.runtime) {
         const t = this.fieldType(recv.cls, m);
-        if (t.k === "function") return t.def?._type === "AsyncFunctionDef" ? { k: "coroutine", ret: t.ret } : t.ret;
+        if (t.k === "function") return this.calledFunctionType(t);
       }
       if (recv.k === "module") return moduleCallType(recv.name, m);
     }

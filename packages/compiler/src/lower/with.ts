@@ -14,11 +14,15 @@
 //                                        } finally {
 //                                          if (!_failed) _cm.__exit__(null, null, null);
 //                                        }
+//
+// Leaving `with asyncio.Runner()` waits for its loop to close: `await _cm.__exit__(...)` (runner.ts).
 import type { With, WithItem } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import { assignTo } from "./assign.js";
 import type { LowerContext } from "./context.js";
 import { lowerBody, lowerExpression } from "./index.js";
+import { awaitWhereLoopMayRun } from "./methods.js";
+import { isRunnerConstructor } from "./runner.js";
 
 const f = ts.factory;
 
@@ -40,7 +44,12 @@ function lowerItems(ctx: LowerContext, items: readonly WithItem[], body: () => t
   if (item.optional_vars !== null) out.push(...assignTo(ctx, item.optional_vars, enter, null));
   else out.push(f.createExpressionStatement(enter));
   out.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(failed, undefined, undefined, f.createFalse())], ts.NodeFlags.Let)));
-  const exit = (args: ts.Expression[]): ts.Expression => f.createCallExpression(f.createPropertyAccessExpression(cm, "__exit__"), undefined, args);
+  // Leaving `with asyncio.Runner()` closes its loop, which waits for the remaining tasks (runner.ts).
+  const exitsRunner = item.context_expr._type === "Call" && isRunnerConstructor(ctx, item.context_expr);
+  const exit = (args: ts.Expression[]): ts.Expression => {
+    const exitCall = f.createCallExpression(f.createPropertyAccessExpression(cm, "__exit__"), undefined, args);
+    return exitsRunner ? awaitWhereLoopMayRun(ctx, exitCall, item.context_expr, "asyncio.Runner().__exit__()") : exitCall;
+  };
   const handler = f.createBlock(
     [
       f.createExpressionStatement(f.createAssignment(failed, f.createTrue())),

@@ -11,6 +11,7 @@ import { GeneratorExit, RuntimeError, StopAsyncIteration, TypeError, toPyExcepti
 import { id } from "../identity.js";
 import { typeName } from "../typename.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
+import { asyncgenFirstIter, type EventLoop } from "./loop.js";
 
 const CREATED = 0;
 const STARTED = 1;
@@ -213,10 +214,51 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   }
 
   private _started = false;
+  private _hooked = false;
+  /** The loop that closes this generator at shutdown if it is not finished (CPython's `firstiter` hook). */
+  private _loop: EventLoop | null = null;
+
+  /** CPython's async generator init hooks: run before the first `__anext__`, `asend`, `athrow`, `aclose`. */
+  private _firstIter(): void {
+    if (this._hooked) return;
+    this._hooked = true;
+    this._loop = asyncgenFirstIter(this);
+  }
+
+  /** Runs `step` on the generator; once the generator is finished, the loop forgets it. */
+  private async _step<R extends IteratorResult<Y, unknown>>(step: Promise<R>): Promise<R> {
+    let r: R;
+    try {
+      r = await step;
+    } catch (e) {
+      this._finished();
+      throw e;
+    }
+    if (r.done === true) this._finished();
+    return r;
+  }
+
+  /** Finished: the loop need not close it, and dropping it does nothing. */
+  private _finished(): void {
+    this._loop?._asyncgens.delete(this);
+    this._loop = null;
+  }
+
+  /**
+   * CPython's `_asyncgen_finalizer_hook`, run when the generator is dropped unfinished: the loop
+   * closes it soon, in a task of its own (`call_soon(create_task, agen.aclose())`).
+   */
+  _finalize(): void {
+    const loop = this._loop;
+    if (loop === null) return;
+    this._finished();
+    if (!loop.is_closed()) loop.call_soon(() => loop.create_task(coroutine(() => this.aclose(), "aclose")()));
+  }
 
   async next(value?: S): Promise<IteratorResult<Y, unknown>> {
+    this._firstIter();
     this._started = true;
-    const r = await this._gen.next(value as S);
+    const r = await this._step(this._gen.next(value as S));
     return { done: r.done === true, value: unbox(r.value) as Y };
   }
 
@@ -225,8 +267,9 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   }
 
   async throw(e?: unknown): Promise<IteratorResult<Y, unknown>> {
+    this._firstIter();
     this._started = true;
-    const r = await this._gen.throw(e);
+    const r = await this._step(this._gen.throw(e));
     return r.done === true ? r : { done: false, value: unbox(r.value) as Y };
   }
 
@@ -239,29 +282,32 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     if (!this._started && value !== null && value !== undefined) {
       throw new TypeError("can't send non-None value to a just-started async generator");
     }
+    this._firstIter();
     this._started = true;
-    const r = await this._gen.next(value as S);
+    const r = await this._step(this._gen.next(value as S));
     if (r.done === true) throw new StopAsyncIteration();
     return noAdopt(unbox(r.value)) as Y;
   }
 
   async athrow(exc: unknown): Promise<Y> {
     if (typeof exc === "function") exc = new (exc as new () => unknown)();
+    this._firstIter();
     this._started = true;
-    const r = await this._gen.throw(exc);
+    const r = await this._step(this._gen.throw(exc));
     if (r.done === true) throw new StopAsyncIteration();
     return noAdopt(unbox(r.value)) as Y;
   }
 
   /** `aclose()`: raises GeneratorExit at the paused `yield`, so `except GeneratorExit` and `finally` run. */
   async aclose(): Promise<null> {
+    this._firstIter();
     if (!this._started) {
-      await this._gen.return(undefined);
+      await this._step(this._gen.return(undefined));
       return null;
     }
     let r: IteratorResult<Y, unknown>;
     try {
-      r = await this._gen.throw(new GeneratorExit());
+      r = await this._step(this._gen.throw(new GeneratorExit()));
     } catch (e) {
       const py = toPyException(e);
       if (py instanceof GeneratorExit || py instanceof StopAsyncIteration) return null;
@@ -300,6 +346,26 @@ export function unbox(value: unknown): unknown {
  */
 export function coroutineResult(value: unknown): unknown {
   return value === undefined ? null : value instanceof NoAdopt ? value.value : value;
+}
+
+/**
+ * `async for x in agen(): ... break`: the generator, a temporary, is dropped when the loop is left
+ * early, and CPython then finalizes it (closes it in a task soon after). `for await` calls `return`
+ * on leaving early (`break`, `return`, an exception), which does that here.
+ */
+export function finalizeWhenLeft<T>(iterable: AsyncIterable<T>): AsyncIterable<T> {
+  if (!(iterable instanceof PyAsyncGenerator)) return iterable;
+  const agen = iterable as PyAsyncGenerator<T>;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      next: () => agen.next(),
+      throw: (e?: unknown) => agen.throw(e),
+      return: (value?: unknown): Promise<IteratorResult<T, unknown>> => {
+        agen._finalize();
+        return Promise.resolve({ done: true, value });
+      },
+    }),
+  };
 }
 
 /** Wrap an `async function*` so that calling it returns a Python-style async generator. */

@@ -1,7 +1,9 @@
 // asyncio's own exceptions (CPython's asyncio/exceptions.py). `asyncio.TimeoutError` is the
 // builtin `TimeoutError` since 3.11, so it is re-exported from the builtins, not defined here.
-import { BaseException, Exception } from "../exceptions.js";
+import { BaseException, EOFError, Exception, RuntimeError } from "../exceptions.js";
 import { markClassModule } from "../pytype.js";
+import { len } from "../subscript.js";
+import { repr } from "../repr.js";
 
 /** Raised at a task's pending `await` when the task is cancelled. A `BaseException`, as in 3.8+. */
 export class CancelledError extends BaseException {}
@@ -9,10 +11,41 @@ export class CancelledError extends BaseException {}
 /** An operation on a Future or Task in the wrong state (`result()` before it is done ...). */
 export class InvalidStateError extends Exception {}
 
+/** `loop.sendfile()` cannot use the `sendfile` system call for this socket or file. */
+export class SendfileNotAvailableError extends RuntimeError {}
+
+/** A stream's `readexactly()` met the end of the stream: `partial` holds what was read. */
+export class IncompleteReadError extends EOFError {
+  partial: unknown;
+  expected: unknown;
+
+  constructor(partial: unknown, expected: unknown) {
+    const got = len(partial);
+    const shown = expected === null || expected === undefined ? "undefined" : repr(expected);
+    super(`${got} bytes read on a total of ${shown} expected bytes`);
+    this.partial = partial;
+    this.expected = expected;
+  }
+}
+
+/** A stream's `readuntil()` found no separator within its limit; `consumed` bytes are to skip. */
+export class LimitOverrunError extends Exception {
+  consumed: unknown;
+
+  constructor(message: unknown, consumed: unknown) {
+    super(message);
+    this.consumed = consumed;
+  }
+}
+
+/** A task waits on an `asyncio.Barrier` that is broken (aborted, or reset while it waited). */
+export class BrokenBarrierError extends RuntimeError {}
+
 export class QueueEmpty extends Exception {}
 export class QueueFull extends Exception {}
 
-markClassModule(CancelledError, "asyncio.exceptions");
-markClassModule(InvalidStateError, "asyncio.exceptions");
+for (const cls of [CancelledError, InvalidStateError, SendfileNotAvailableError, IncompleteReadError, LimitOverrunError, BrokenBarrierError]) {
+  markClassModule(cls, "asyncio.exceptions");
+}
 markClassModule(QueueEmpty, "asyncio.queues");
 markClassModule(QueueFull, "asyncio.queues");

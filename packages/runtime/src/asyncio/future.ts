@@ -1,6 +1,6 @@
 // `asyncio.Future`, as CPython's futures.py, plus the `then` that makes `await fut` suspend the
 // running task exactly where CPython's `Future.__await__` yields.
-import { BaseException, StopIteration, TypeError, toPyException, formatException } from "../exceptions.js";
+import { BaseException, StopIteration, TypeError, toPyException } from "../exceptions.js";
 import { repr } from "../repr.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
@@ -196,10 +196,12 @@ export class Future<T = unknown> {
   _reportUnretrieved(): void {
     if (!this._log_traceback || this._exception === null) return;
     this._log_traceback = false;
-    const kind = this._isTask() ? "Task" : "Future";
-    process.stderr.write(
-      `${kind} exception was never retrieved\nfuture: ${repr(this)}\n${formatException(this._exception)}`,
-    );
+    // CPython's Future.__del__: the loop's exception handler gets the report.
+    this._loop.call_exception_handler({
+      message: `${this._isTask() ? "Task" : "Future"} exception was never retrieved`,
+      exception: this._exception,
+      future: this,
+    });
   }
 
   _isTask(): boolean {

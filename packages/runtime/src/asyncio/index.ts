@@ -5,6 +5,7 @@
 //     class Client { @coroutineMethod async fetch(): Promise<string> { ... } }
 //     const ticks = asyncGenerator(async function* ticks(): AsyncGenerator<number> { ... });
 //     for await (const x of asyncIter(obj)) { ... }   // obj with __aiter__/__anext__
+//     for await (const x of finalizeWhenLeft(ticks())) { ... break; }   // closed soon after, as CPython
 export {
   Coroutine,
   PyAsyncGenerator,
@@ -13,5 +14,6 @@ export {
   coroutine,
   coroutineMethod,
   coroutineMethods,
+  finalizeWhenLeft,
   noAdopt,
 } from "./coroutine.js";

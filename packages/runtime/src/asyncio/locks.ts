@@ -1,10 +1,10 @@
-// `Lock`, `Event`, `Condition`, `Semaphore`, `BoundedSemaphore`, ported from CPython 3.11's
+// `Lock`, `Event`, `Condition`, `Semaphore`, `BoundedSemaphore`, `Barrier`, ported from CPython 3.11's
 // locks.py. The `async` methods are lazy coroutines (see coroutineMethods at the bottom), so
 // `create_task(lock.acquire())` and `wait_for(event.wait(), 1)` behave as in CPython; all of
 // them work with `async with` through `__aenter__`/`__aexit__`.
 import { RuntimeError, ValueError } from "../exceptions.js";
 import { coroutineMethods } from "./coroutine.js";
-import { CancelledError } from "./exceptions.js";
+import { BrokenBarrierError, CancelledError } from "./exceptions.js";
 import { Future } from "./future.js";
 import { get_running_loop, kwargsOf } from "./loop.js";
 
@@ -279,7 +279,108 @@ export class BoundedSemaphore extends Semaphore {
   }
 }
 
+type BarrierState = "filling" | "draining" | "resetting" | "broken";
+
+/**
+ * `asyncio.Barrier(parties)` (3.11): `wait()` blocks until `parties` tasks wait, then releases
+ * them all, each with its own index 0 .. parties-1. `abort()` breaks it and `reset()` returns it
+ * to filling; the tasks waiting then get `BrokenBarrierError`. CPython's locks.py, line by line.
+ */
+export class Barrier {
+  _cond = new Condition();
+  _parties: number;
+  _state: BarrierState = "filling";
+  _count = 0;
+
+  constructor(parties: unknown) {
+    const n = Number(kwargsOf(parties)?.["parties"] ?? parties);
+    if (n < 1) throw new ValueError("parties must be > 0");
+    this._parties = n;
+  }
+
+  async __aenter__(): Promise<number> {
+    return await this.wait();
+  }
+
+  async __aexit__(_type?: unknown, _exc?: unknown, _tb?: unknown): Promise<null> {
+    return null;
+  }
+
+  async wait(): Promise<number> {
+    await this._cond.acquire();
+    try {
+      // Block while the barrier drains or resets.
+      await this._cond.wait_for(() => this._state !== "draining" && this._state !== "resetting");
+      if (this._state === "broken") throw new BrokenBarrierError("Barrier aborted");
+      try {
+        const index = this._count;
+        this._count++;
+        if (index + 1 === this._parties) {
+          this._state = "draining";
+          this._cond.notify_all();
+        } else {
+          await this._cond.wait_for(() => this._state !== "filling");
+          // (the state changed while this task waited)
+          const state = this._state as BarrierState;
+          if (state === "broken" || state === "resetting") throw new BrokenBarrierError("Abort or reset of barrier");
+        }
+        return index;
+      } finally {
+        this._count--;
+        // Wake up the tasks waiting for the barrier to drain.
+        if (this._count === 0) {
+          if (this._state === "resetting" || this._state === "draining") this._state = "filling";
+          this._cond.notify_all();
+        }
+      }
+    } finally {
+      this._cond.release();
+    }
+  }
+
+  async reset(): Promise<null> {
+    await this._cond.acquire();
+    try {
+      if (this._count > 0) this._state = "resetting";
+      else this._state = "filling";
+      this._cond.notify_all();
+    } finally {
+      this._cond.release();
+    }
+    return null;
+  }
+
+  async abort(): Promise<null> {
+    await this._cond.acquire();
+    try {
+      this._state = "broken";
+      this._cond.notify_all();
+    } finally {
+      this._cond.release();
+    }
+    return null;
+  }
+
+  get parties(): number {
+    return this._parties;
+  }
+
+  get n_waiting(): number {
+    return this._state === "filling" ? this._count : 0;
+  }
+
+  get broken(): boolean {
+    return this._state === "broken";
+  }
+
+  __repr__(): string {
+    const extra = this.broken ? this._state : `${this._state}, waiters:${this.n_waiting}/${this._parties}`;
+    return `<asyncio.locks.Barrier object [${extra}]>`;
+  }
+}
+
 coroutineMethods(ContextManagerMixin, "__aenter__", "__aexit__");
+coroutineMethods(Barrier, "__aenter__", "__aexit__", "wait", "reset", "abort");
 coroutineMethods(Lock, "acquire");
 coroutineMethods(Event, "wait");
 coroutineMethods(Condition, "wait", "wait_for");

@@ -8,9 +8,12 @@
 // next callback. A `setImmediate` safety net carries on if a step awaits something the
 // runtime does not own (a bare Promise, a Node.js timer): once the microtask queue is empty
 // and a step still has not finished, it never will without outside help.
-import { BaseException, KeyboardInterrupt, RuntimeError, SystemExit, toPyException, formatException } from "../exceptions.js";
-import { repr } from "../repr.js";
+import { Dict } from "../dict.js";
+import { BaseException, KeyboardInterrupt, RuntimeError, SystemExit, TypeError, toPyException, formatException } from "../exceptions.js";
+import { truthy } from "../truth.js";
+import { repr, str } from "../repr.js";
 import { KwArgs } from "../kwargs.js";
+import { PyFloat } from "../numbers.js";
 import { resolveValue } from "./awaitable.js";
 import type { Task } from "./task.js";
 
@@ -53,26 +56,41 @@ export class Handle {
     this._callback(...this._args);
   }
 
+  /** CPython's `Handle._repr_info`: the class, `cancelled`, then the callback with its arguments. */
+  _reprInfo(): string[] {
+    const info = [this.constructor.__name__];
+    if (this._cancelled) info.push("cancelled");
+    else info.push(formatCallback(this._callback, this._args));
+    return info;
+  }
+
   __repr__(): string {
-    const state = this._cancelled ? " cancelled" : "";
-    return `<${this.constructor.__name__}${state} ${callbackName(this._callback)}()>`;
+    return `<${this._reprInfo().join(" ")}>`;
   }
 }
 
 /** `asyncio.TimerHandle`: a callback scheduled for a deadline (`call_later`, `call_at`). */
 export class TimerHandle extends Handle {
+  /** The deadline as a number, for the heap. */
   _when: number;
-  _seq: number;
+  /** The deadline as `call_at` was given it (an int stays an int); unset for a float from the clock. */
+  private readonly _whenGiven: unknown;
   _scheduled = false;
 
-  constructor(when: number, seq: number, callback: (...args: any[]) => unknown, args: unknown[], loop: EventLoop) {
+  constructor(when: number, callback: (...args: any[]) => unknown, args: unknown[], loop: EventLoop, whenGiven?: unknown) {
     super(callback, args, loop);
     this._when = when;
-    this._seq = seq;
+    this._whenGiven = whenGiven;
   }
 
-  when(): number {
-    return this._when;
+  when(): unknown {
+    return this._whenGiven === undefined ? new PyFloat(this._when) : this._whenGiven;
+  }
+
+  override _reprInfo(): string[] {
+    const info = super._reprInfo();
+    info.splice(this._cancelled ? 2 : 1, 0, `when=${repr(this.when())}`);
+    return info;
   }
 
   override cancel(): null {
@@ -86,53 +104,91 @@ function callbackName(fn: Function): string {
   return fn.name === "" ? "<lambda>" : fn.name;
 }
 
+/**
+ * CPython's `format_helpers._format_callback`: `on_timer('a')`. CPython adds the function's source
+ * (` at file.py:21`), which the runtime does not know.
+ */
+function formatCallback(fn: Function, args: readonly unknown[]): string {
+  return `${callbackName(fn)}(${args.map((a) => repr(a)).join(", ")})`;
+}
+
 function runHandle(handle: Handle): void {
   if (!handle._cancelled) handle._run();
 }
 
-// Timer heap ordered by deadline, then by scheduling order (CPython's deadlines, taken from a
-// nanosecond clock, are practically never equal; the sequence number keeps ties in order).
+// The timer heap is Python's heapq, step for step, over TimerHandle's `<` (the deadline alone), so
+// that timers with equal deadlines (`call_at` with one `when`) come out in CPython's order — which
+// is not the order they were scheduled in once there are more than two. Deadlines computed from
+// the clock (`call_later`, `sleep`) are never equal, as in CPython: the clock never repeats a value.
 function timerLess(a: TimerHandle, b: TimerHandle): boolean {
-  return a._when < b._when || (a._when === b._when && a._seq < b._seq);
+  return a._when < b._when;
+}
+
+/** heapq's `_siftdown`: move the item at `pos` up towards `start` while it is less than its parent. */
+function siftDown(heap: TimerHandle[], start: number, pos: number): void {
+  const item = heap[pos]!;
+  while (pos > start) {
+    const parentPos = (pos - 1) >> 1;
+    const parent = heap[parentPos]!;
+    if (!timerLess(item, parent)) break;
+    heap[pos] = parent;
+    pos = parentPos;
+  }
+  heap[pos] = item;
+}
+
+/** heapq's `_siftup`: move the smaller child up until a leaf, then sift the item down into place. */
+function siftUp(heap: TimerHandle[], pos: number): void {
+  const end = heap.length;
+  const start = pos;
+  const item = heap[pos]!;
+  let child = 2 * pos + 1;
+  while (child < end) {
+    const right = child + 1;
+    if (right < end && !timerLess(heap[child]!, heap[right]!)) child = right;
+    heap[pos] = heap[child]!;
+    pos = child;
+    child = 2 * pos + 1;
+  }
+  heap[pos] = item;
+  siftDown(heap, start, pos);
 }
 
 function heapPush(heap: TimerHandle[], item: TimerHandle): void {
-  let i = heap.length;
   heap.push(item);
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    const p = heap[parent]!;
-    if (!timerLess(item, p)) break;
-    heap[i] = p;
-    i = parent;
-  }
-  heap[i] = item;
+  siftDown(heap, 0, heap.length - 1);
 }
 
 function heapPop(heap: TimerHandle[]): TimerHandle {
-  const top = heap[0]!;
   const last = heap.pop()!;
-  const n = heap.length;
-  if (n > 0) {
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const c = r < n && timerLess(heap[r]!, heap[l]!) ? r : l;
-      if (!timerLess(heap[c]!, last)) break;
-      heap[i] = heap[c]!;
-      i = c;
-    }
-    heap[i] = last;
-  }
+  if (heap.length === 0) return last;
+  const top = heap[0]!;
+  heap[0] = last;
+  siftUp(heap, 0);
   return top;
 }
 
+function heapify(heap: TimerHandle[]): void {
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftUp(heap, i);
+}
+
+/** CPython rebuilds the heap when more than 100 timers are scheduled and over half are cancelled. */
+const MIN_SCHEDULED_TIMER_HANDLES = 100;
+const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
+/** `time.get_clock_info("monotonic").resolution`: timers due within it of now are run. */
+const CLOCK_RESOLUTION = 1e-9;
+
 const clockOrigin = performance.now();
-/** `time.monotonic()` and `loop.time()`: seconds, as a float. */
+let lastReading = 0;
+/**
+ * `time.monotonic()` and `loop.time()`: seconds, as a float. Like CPython's nanosecond clock, two
+ * readings are never equal (a reading within the same tick moves on by a nanosecond).
+ */
 export function monotonic(): number {
-  return (performance.now() - clockOrigin) / 1000 + 1;
+  let now = (performance.now() - clockOrigin) / 1000 + 1;
+  if (now <= lastReading) now = lastReading + CLOCK_RESOLUTION;
+  lastReading = now;
+  return now;
 }
 
 let runningLoop: EventLoop | null = null;
@@ -153,8 +209,7 @@ export class EventLoop {
   private _size = 0;
   private _todo = 0;
   private _inIteration = false;
-  private _timers: TimerHandle[] = [];
-  private _timerSeq = 0;
+  private readonly _timers: TimerHandle[] = [];
   _timerCancelled = 0;
   private _stopping = false;
   private _running = false;
@@ -174,7 +229,13 @@ export class EventLoop {
   _lastTask: Task | null = null;
   /** Finished tasks whose exception nobody retrieved, reported when the loop closes. */
   _unretrieved = new Set<{ _reportUnretrieved(): void }>();
-  _exceptionHandler: ((loop: EventLoop, context: Record<string, unknown>) => void) | null = null;
+  _exceptionHandler: ExceptionHandler | null = null;
+  /**
+   * Async generators first iterated while this loop ran and not finished, in that order (CPython
+   * keeps a weak set; finished ones leave it here, since closing them again does nothing).
+   */
+  _asyncgens = new Set<AsyncGeneratorLike>();
+  _asyncgensShutdownCalled = false;
   /**
    * CPython reports a never-retrieved task exception when the task is garbage-collected. After
    * `asyncio.run` raised, that is at exit, after the traceback; so the report waits for exit.
@@ -266,13 +327,17 @@ export class EventLoop {
   }
 
   call_later(delay: unknown, callback: (...args: any[]) => unknown, ...args: unknown[]): TimerHandle {
-    return this.call_at(this.time() + Number(delay), callback, ...args);
+    return this._callAt(this.time() + Number(delay), undefined, callback, args);
   }
 
   call_at(when: unknown, callback: (...args: any[]) => unknown, ...args: unknown[]): TimerHandle {
+    return this._callAt(Number(when), when, callback, args);
+  }
+
+  private _callAt(when: number, whenGiven: unknown, callback: (...args: any[]) => unknown, args: unknown[]): TimerHandle {
     this._checkClosed();
     dropContextKwarg(args);
-    const handle = new TimerHandle(Number(when), this._timerSeq++, callback, args, this);
+    const handle = new TimerHandle(when, callback, args, this, whenGiven);
     handle._scheduled = true;
     heapPush(this._timers, handle);
     if (this._sleeping) this._wake();
@@ -370,13 +435,21 @@ export class EventLoop {
     return fut;
   }
 
-  /** A coroutine, as in CPython (`asyncio.run` runs it as a task, which takes a `Task-N`). */
+  /**
+   * `loop.shutdown_asyncgens()`: closes every async generator first iterated while this loop ran
+   * and not finished yet — their `finally` blocks run, each `aclose()` in a task of its own, all
+   * gathered (CPython's base_events.py). A coroutine, as in CPython (`asyncio.run` runs it as a
+   * task, which takes a `Task-N`).
+   */
   shutdown_asyncgens(): PromiseLike<null> {
-    return shutdownCoroutineHook("shutdown_asyncgens");
+    this._asyncgensShutdownCalled = true;
+    const closing = [...this._asyncgens];
+    this._asyncgens.clear();
+    return shutdownCoroutineHook("shutdown_asyncgens", closing.length === 0 ? null : { loop: this, closing });
   }
 
   shutdown_default_executor(): PromiseLike<null> {
-    return shutdownCoroutineHook("shutdown_default_executor");
+    return shutdownCoroutineHook("shutdown_default_executor", null);
   }
 
   get_debug(): boolean {
@@ -387,39 +460,67 @@ export class EventLoop {
     return null;
   }
 
-  set_exception_handler(handler: ((loop: EventLoop, context: Record<string, unknown>) => void) | null): null {
-    this._exceptionHandler = handler;
+  /** `loop.set_exception_handler(handler)`: `handler(loop, context)` gets every error the loop reports. */
+  set_exception_handler(handler: unknown): null {
+    if (handler !== null && typeof handler !== "function") {
+      throw new TypeError(`A callable object or None is expected, got ${repr(handler)}`);
+    }
+    this._exceptionHandler = handler as ExceptionHandler | null;
     return null;
   }
 
-  get_exception_handler(): ((loop: EventLoop, context: Record<string, unknown>) => void) | null {
+  get_exception_handler(): ExceptionHandler | null {
     return this._exceptionHandler;
   }
 
-  /** CPython's default handler logs the message, then the exception's traceback, to stderr. */
-  call_exception_handler(context: Record<string, unknown>): null {
-    if (this._exceptionHandler !== null) {
+  /**
+   * `loop.call_exception_handler(context)`: the custom handler if one is set, else the default
+   * one. `context` is a dict (`message`, `exception`, `future`, `task`, `handle`, ...); the
+   * runtime's own reports pass a plain object, made a dict here. An error in a custom handler is
+   * reported by the default handler, as in CPython.
+   */
+  call_exception_handler(context: ExceptionContext): null {
+    const ctx = contextDict(context);
+    const handler = this._exceptionHandler;
+    if (handler === null) {
       try {
-        this._exceptionHandler(this, context);
-        return null;
-      } catch {
-        // Fall back to the default handler, as CPython does.
+        this.default_exception_handler(ctx);
+      } catch (e) {
+        if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
+        writeLog("Exception in default exception handler", toPyException(e));
+      }
+      return null;
+    }
+    try {
+      handler(this, ctx);
+    } catch (e) {
+      if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
+      try {
+        this.default_exception_handler(new Dict<string, unknown>([
+          ["message", "Unhandled error in exception handler"],
+          ["exception", toPyException(e)],
+          ["context", ctx],
+        ]));
+      } catch (e2) {
+        if (e2 instanceof SystemExit || e2 instanceof KeyboardInterrupt) throw e2;
+        writeLog("Exception in default exception handler while handling an unexpected error in custom exception handler", toPyException(e2));
       }
     }
-    this.default_exception_handler(context);
     return null;
   }
 
-  default_exception_handler(context: Record<string, unknown>): null {
-    const lines = [String(context["message"] ?? "Unhandled exception in event loop")];
-    for (const key of Object.keys(context).sort()) {
+  /** CPython's default handler logs the message, the other keys sorted, then the exception's traceback. */
+  default_exception_handler(context: ExceptionContext): null {
+    const ctx = contextDict(context);
+    const message = ctx.get("message");
+    const lines = [truthy(message) ? str(message) : "Unhandled exception in event loop"];
+    const keys = [...ctx.keys()].map((k) => str(k)).sort();
+    for (const key of keys) {
       if (key === "message" || key === "exception") continue;
-      lines.push(`${key}: ${repr(context[key])}`);
+      lines.push(`${key}: ${repr(ctx.get(key))}`);
     }
-    const exc = context["exception"];
-    let text = lines.join("\n") + "\n";
-    if (exc instanceof BaseException) text += formatException(exc);
-    process.stderr.write(text.endsWith("\n") ? text : text + "\n");
+    const exc = ctx.get("exception");
+    writeLog(lines.join("\n"), exc instanceof BaseException ? exc : null);
     return null;
   }
 
@@ -441,11 +542,14 @@ export class EventLoop {
           }
         }
         const timers = this._timers;
-        while (timers.length > 0 && timers[0]!._cancelled) {
-          heapPop(timers)._scheduled = false;
-          this._timerCancelled--;
+        if (timers.length > MIN_SCHEDULED_TIMER_HANDLES && this._timerCancelled / timers.length > MIN_CANCELLED_TIMER_HANDLES_FRACTION) {
+          this._purgeTimers();
+        } else {
+          while (timers.length > 0 && timers[0]!._cancelled) {
+            this._timerCancelled--;
+            heapPop(timers)._scheduled = false;
+          }
         }
-        if (timers.length > 64 && this._timerCancelled * 2 > timers.length) this._purgeTimers();
         if (this._size === 0 && !this._stopping) {
           if (timers.length === 0) {
             this._sleeping = true; // CPython would block in select() forever
@@ -458,14 +562,11 @@ export class EventLoop {
             return;
           }
         }
-        const end = this.time();
-        while (timers.length > 0 && timers[0]!._when <= end) {
+        // As CPython: a cancelled timer popped here goes to the ready queue (and is skipped there).
+        const end = this.time() + CLOCK_RESOLUTION;
+        while (timers.length > 0 && timers[0]!._when < end) {
           const handle = heapPop(timers);
           handle._scheduled = false;
-          if (handle._cancelled) {
-            this._timerCancelled--;
-            continue;
-          }
           this._push(runHandle, handle);
         }
         this._todo = this._size;
@@ -523,13 +624,16 @@ export class EventLoop {
     });
   }
 
+  /** CPython's rebuild of the timer heap without its cancelled timers: filter, then heapify. */
   private _purgeTimers(): void {
-    const kept = this._timers.filter((h) => {
+    const timers = this._timers;
+    let kept = 0;
+    for (const h of timers) {
       if (h._cancelled) h._scheduled = false;
-      return !h._cancelled;
-    });
-    this._timers.length = 0;
-    for (const h of kept) heapPush(this._timers, h);
+      else timers[kept++] = h;
+    }
+    timers.length = kept;
+    heapify(timers);
     this._timerCancelled = 0;
   }
 
@@ -540,9 +644,9 @@ export class EventLoop {
       return;
     }
     const exc = toPyException(e);
-    const name = fn === runHandle ? callbackName((arg as Handle)._callback) : callbackName(fn);
+    const name = fn === runHandle ? formatCallback((arg as Handle)._callback, (arg as Handle)._args) : formatCallback(fn, []);
     this.call_exception_handler({
-      message: `Exception in callback ${name}()`,
+      message: `Exception in callback ${name}`,
       exception: exc,
       handle: fn === runHandle ? arg : undefined,
     });
@@ -587,6 +691,22 @@ export class EventLoop {
   }
 }
 
+export type ExceptionHandler = (loop: EventLoop, context: Dict<string, unknown>) => unknown;
+/** A context as Python code passes it (a dict) or as the runtime builds it (a plain object). */
+export type ExceptionContext = Dict<string, unknown> | Record<string, unknown>;
+
+function contextDict(context: ExceptionContext): Dict<string, unknown> {
+  if (context instanceof Dict) return context;
+  return new Dict(Object.entries(context).filter(([, v]) => v !== undefined));
+}
+
+/** What CPython's `logger.error(text, exc_info=exc)` prints with logging unconfigured. */
+function writeLog(text: string, exc: BaseException | null): void {
+  let out = text + "\n";
+  if (exc !== null) out += formatException(exc);
+  process.stderr.write(out.endsWith("\n") ? out : out + "\n");
+}
+
 function dropContextKwarg(args: unknown[]): void {
   const kw = kwargsOf(args[args.length - 1]);
   if (kw !== null && "context" in kw) args.pop();
@@ -625,11 +745,29 @@ export interface FutureLike {
   get_loop(): EventLoop;
 }
 
+/** What `shutdown_asyncgens` closes: the async generators of `loop`. */
+export interface AsyncgenShutdown {
+  loop: EventLoop;
+  closing: AsyncGeneratorLike[];
+}
+
+export interface AsyncGeneratorLike {
+  aclose(): Promise<null>;
+}
+
+/** CPython's `_asyncgen_firstiter_hook`: the running loop, which will close `agen` at shutdown. */
+export function asyncgenFirstIter(agen: AsyncGeneratorLike): EventLoop | null {
+  const loop = runningLoop;
+  if (loop === null || loop._asyncgensShutdownCalled) return null;
+  loop._asyncgens.add(agen);
+  return loop;
+}
+
 // Filled in by future.ts and task.ts (which import this module).
 let ensureFutureHook: (x: unknown, loop: EventLoop) => FutureLike;
 let createTaskHook: (coro: unknown, loop: EventLoop, options?: { name?: unknown }) => unknown;
 let createFutureHook: (loop: EventLoop) => FutureLike;
-let shutdownCoroutineHook: (name: string) => PromiseLike<null>;
+let shutdownCoroutineHook: (name: string, asyncgens: AsyncgenShutdown | null) => PromiseLike<null>;
 export function installLoopHooks(hooks: {
   ensureFuture: typeof ensureFutureHook;
   createTask: typeof createTaskHook;

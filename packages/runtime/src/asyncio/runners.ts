@@ -10,7 +10,7 @@ import { resolveValue } from "./awaitable.js";
 import { coroutine, iscoroutine, noAdopt } from "./coroutine.js";
 import { Future } from "./future.js";
 import { gather } from "./gather.js";
-import { EventLoop, _get_running_loop, get_running_loop, new_event_loop, set_event_loop } from "./loop.js";
+import { EventLoop, _get_running_loop, get_running_loop, kwargsOf, new_event_loop, set_event_loop } from "./loop.js";
 import { ensure_future, pendingTasks } from "./task.js";
 
 let nestingAllowed = false;
@@ -60,14 +60,23 @@ export function run<T>(main: PromiseLike<T>, _options?: unknown): Promise<T> {
 export class Runner {
   _loop: EventLoop | null = null;
   private _closed = false;
+  private readonly _loopFactory: (() => EventLoop) | null;
 
-  constructor(_options?: unknown) {}
+  /** `asyncio.Runner(*, debug=None, loop_factory=None)`. */
+  constructor(options?: unknown) {
+    const factory = kwargsOf(options)?.["loop_factory"];
+    this._loopFactory = typeof factory === "function" ? (factory as () => EventLoop) : null;
+  }
 
   private _lazyInit(): EventLoop {
     if (this._closed) throw new RuntimeError("Runner is closed");
     if (this._loop === null) {
-      this._loop = new_event_loop();
-      set_event_loop(this._loop);
+      if (this._loopFactory === null) {
+        this._loop = new_event_loop();
+        set_event_loop(this._loop);
+      } else {
+        this._loop = this._loopFactory();
+      }
     }
     return this._loop;
   }
@@ -91,7 +100,7 @@ export class Runner {
     this._closed = true;
     if (loop !== null) {
       this._loop = null;
-      await shutdown(loop);
+      await shutdown(loop, this._loopFactory === null);
     }
     return null;
   }
@@ -107,7 +116,7 @@ export class Runner {
 }
 
 /** What `asyncio.Runner.close()` does: cancel the remaining tasks, let them finish, close. */
-async function shutdown(loop: EventLoop): Promise<void> {
+async function shutdown(loop: EventLoop, unsetEventLoop: boolean): Promise<void> {
   try {
     const toCancel = pendingTasks(loop);
     if (toCancel.length > 0) {
@@ -128,7 +137,7 @@ async function shutdown(loop: EventLoop): Promise<void> {
     await loop.run_until_complete(loop.shutdown_asyncgens());
     await loop.run_until_complete(loop.shutdown_default_executor());
   } finally {
-    set_event_loop(null);
+    if (unsetEventLoop) set_event_loop(null);
     loop.close();
   }
 }

@@ -11,6 +11,7 @@ import { resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js"
 import { Coroutine, coroutine, coroutineResult } from "./coroutine.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import { Future, FINISHED, PENDING, futureCancel, isfuture, taskHooks } from "./future.js";
+import { closeAsyncgens } from "./asyncgens.js";
 import { get_event_loop, get_running_loop, installLoopHooks, kwargsOf, setStepping, type EventLoop } from "./loop.js";
 
 let taskCounter = 0;
@@ -321,7 +322,7 @@ installLoopHooks({
     return new Task(coro as PromiseLike<unknown>, { name: name ?? null, loop });
   },
   createFuture: (loop) => new Future({ loop }),
-  shutdownCoroutine: (name) => coroutine(noopShutdown, name)(),
+  shutdownCoroutine: (name, asyncgens) => coroutine(asyncgens === null ? noopShutdown : () => closeAsyncgens(asyncgens), name)(),
 });
 
 async function noopShutdown(): Promise<null> {

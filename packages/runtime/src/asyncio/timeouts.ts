@@ -77,7 +77,8 @@ export class Timeout {
   };
 
   __repr__(): string {
-    const when = this._state === "active" && this._when !== null ? ` when=${floatRepr(Math.round(this._when * 1000) / 1000)}` : "";
+    let when = "";
+    if (this._state === "active") when = ` when=${this._when === null ? "None" : floatRepr(Math.round(this._when * 1000) / 1000)}`;
     return `<Timeout [${this._state}]${when}>`;
   }
 }

@@ -18,7 +18,16 @@
 //   be the exception class or null); every lock, queue, semaphore, timeout and TaskGroup here
 //   has both methods.
 // - `asyncio.TimeoutError` is the builtin TimeoutError (3.11).
-export { CancelledError, InvalidStateError, QueueEmpty, QueueFull } from "../asyncio/exceptions.js";
+export {
+  BrokenBarrierError,
+  CancelledError,
+  IncompleteReadError,
+  InvalidStateError,
+  LimitOverrunError,
+  QueueEmpty,
+  QueueFull,
+  SendfileNotAvailableError,
+} from "../asyncio/exceptions.js";
 export { TimeoutError } from "../exceptions.js";
 export { iscoroutine, iscoroutinefunction, Coroutine } from "../asyncio/coroutine.js";
 export { Future, isfuture } from "../asyncio/future.js";
@@ -47,7 +56,7 @@ export { wait, wait_for, as_completed, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COM
 export { Timeout, timeout, timeout_at } from "../asyncio/timeouts.js";
 export { TaskGroup } from "../asyncio/taskgroups.js";
 export { Queue, PriorityQueue, LifoQueue } from "../asyncio/queues.js";
-export { Lock, Event, Condition, Semaphore, BoundedSemaphore } from "../asyncio/locks.js";
+export { Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier } from "../asyncio/locks.js";
 export { run, Runner, to_thread } from "../asyncio/runners.js";
 export * as exceptions from "./asyncio/exceptions.js";
 

@@ -1,0 +1,83 @@
+// `asyncio.Runner` (3.11) blocks in Python as `asyncio.run` does: `run` until the coroutine is done,
+// `close` (and leaving its `with`) until the remaining tasks and async generators are finalized.
+// JavaScript cannot block, so these calls are awaited where the event loop may be run (module code,
+// an `async def`), like `asyncio.run`:
+//
+//     with asyncio.Runner() as runner:        const _cm: any = new asyncio.Runner();
+//         print(runner.run(main()))           runner = _cm.__enter__();
+//                                             ... print(await runner.run(main())); ...
+//                                             finally { if (!_failed) await _cm.__exit__(null, null, null); }
+//     r = asyncio.Runner(); r.run(main())     r = new asyncio.Runner(); await r.run(main());
+//     r.close()                               await r.close();
+//
+// A receiver counts as a Runner when it is `asyncio.Runner(...)` itself or a name every binding of
+// which is `name = asyncio.Runner(...)` or `with asyncio.Runner(...) as name`.
+import type { Call, Expression, Module, Name, Node, WithItem } from "@pyts/parser";
+import type { LowerContext } from "./context.js";
+import { typeOf } from "./operators.js";
+
+/** The Runner methods that wait for the loop in Python. */
+const BLOCKING_RUNNER_METHODS = new Set(["run", "close"]);
+
+/** `call` is `runner.run(...)` or `runner.close()` on a value known to be an `asyncio.Runner`. */
+export function isBlockingRunnerCall(ctx: LowerContext, call: Node): boolean {
+  if (call._type !== "Call" || call.func._type !== "Attribute" || !BLOCKING_RUNNER_METHODS.has(call.func.attr)) return false;
+  return isRunner(ctx, call.func.value);
+}
+
+/** `expr` evaluates to an `asyncio.Runner`. */
+export function isRunner(ctx: LowerContext, expr: Expression): boolean {
+  if (expr._type === "Call") return isRunnerConstructor(ctx, expr);
+  if (expr._type !== "Name") return false;
+  const res = ctx.analysis.resolve(ctx.scope, expr.id);
+  if (res.kind === "builtin" || res.symbol.bindings.length === 0) return false;
+  const withTargets = runnerWithTargets(ctx);
+  return res.symbol.bindings.every(
+    (b) =>
+      (b.kind === "assign" && b.source?.kind === "value" && b.source.expr._type === "Call" && isRunnerConstructor(ctx, b.source.expr)) ||
+      (b.kind === "with" && withTargets.has(b.node)),
+  );
+}
+
+/** `asyncio.Runner(...)` or, after `from asyncio import Runner`, `Runner(...)`. */
+export function isRunnerConstructor(ctx: LowerContext, call: Call): boolean {
+  const func = call.func;
+  if (func._type === "Attribute") {
+    if (func.attr !== "Runner") return false;
+    const t = typeOf(ctx, func.value);
+    return t.k === "module" && t.name === "asyncio";
+  }
+  if (func._type !== "Name") return false;
+  const res = ctx.analysis.resolve(ctx.scope, func.id);
+  if (res.kind === "builtin" || res.symbol.bindings.length !== 1) return false;
+  const source = res.symbol.bindings[0]!.source;
+  return source?.kind === "import" && source.module === "asyncio" && source.name === "Runner";
+}
+
+const withTargetsOf = new WeakMap<Module, Set<Node>>();
+
+/** The names bound by `with asyncio.Runner(...) as name` anywhere in the module. */
+function runnerWithTargets(ctx: LowerContext): Set<Node> {
+  const module = ctx.analysis.module.node as Module;
+  let targets = withTargetsOf.get(module);
+  if (targets !== undefined) return targets;
+  const found = new Set<Node>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
+    if (typeof node !== "object" || node === null) return;
+    const n = node as Node;
+    if (n._type === "With" || n._type === "AsyncWith") {
+      for (const item of n.items as WithItem[]) {
+        if (item.optional_vars?._type === "Name" && item.context_expr._type === "Call" && isRunnerConstructor(ctx, item.context_expr)) found.add(item.optional_vars as Name);
+      }
+    }
+    for (const key of Object.keys(n)) if (key !== "_type") visit((n as unknown as Record<string, unknown>)[key]);
+  };
+  visit(module);
+  targets = found;
+  withTargetsOf.set(module, targets);
+  return targets;
+}
