@@ -47,7 +47,7 @@ function builtinMethod(obj: unknown, name: string): Method | undefined {
   return undefined;
 }
 
-function noAttribute(obj: unknown, name: string): AttributeError {
+export function noAttribute(obj: unknown, name: string): AttributeError {
   if (typeof obj === "function") return new AttributeError(`type object '${obj.__name__}' has no attribute '${name}'`);
   return new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
 }
