@@ -3,40 +3,34 @@
 // not a class (a parameter, a value from a dict, an attribute named like a class), it emits these:
 //
 //     cls()                      (a parameter)         callOrNew(cls)
-//     factories["point"](1, 2)                         callOrNew(factories.__getitem__("point"), 1, 2)
+//     registry[kind](1, 2)       (values not typed)    callOrNew(registry.__getitem__(kind), 1, 2)
 //     c3.deque([1], maxlen=2)    (c3: module or None)  callAttribute(c3, "deque", [1], kw({ maxlen: 2 }))
 //
 // Keyword arguments arrive as the trailing `kw({...})` the callee reads, as for any runtime call.
+// The result is `any`, as the plain call of an untyped callee it stands for would be.
+/* eslint-disable @typescript-eslint/no-explicit-any */
 import { noAttribute } from "./attrs.js";
 import { TypeError } from "./exceptions.js";
-import { typeName } from "./typename.js";
+import { isClassConstructor, typeName } from "./typename.js";
 
 type AnyFunction = (...args: unknown[]) => unknown;
 type AnyClass = new (...args: unknown[]) => unknown;
-
-/**
- * A function made with `class` syntax (or a built-in constructor): its `prototype` is read-only,
- * where an ordinary function's is writable and an arrow function, bound function or method has none.
- */
-function isClassConstructor(f: AnyFunction): boolean {
-  return typeof f.prototype === "object" && Object.getOwnPropertyDescriptor(f, "prototype")?.writable === false;
-}
 
 function notCallable(f: unknown): TypeError {
   return new TypeError(`'${typeName(f)}' object is not callable`);
 }
 
 /** `f(...args)`: instantiates a class, calls anything else. */
-export function callOrNew(f: unknown, ...args: unknown[]): unknown {
+export function callOrNew(f: unknown, ...args: unknown[]): any {
   if (typeof f !== "function") throw notCallable(f);
-  return isClassConstructor(f as AnyFunction) ? new (f as AnyClass)(...args) : (f as AnyFunction)(...args);
+  return isClassConstructor(f) ? new (f as AnyClass)(...args) : (f as AnyFunction)(...args);
 }
 
 /** `obj.name(...args)`: instantiates a class found there, calls anything else with `obj` as its `this`. */
-export function callAttribute(obj: unknown, name: string, ...args: unknown[]): unknown {
+export function callAttribute(obj: unknown, name: string, ...args: unknown[]): any {
   if (obj === null || obj === undefined) throw noAttribute(obj, name);
   const f = (obj as Record<string, unknown>)[name];
   if (f === undefined) throw noAttribute(obj, name);
   if (typeof f !== "function") throw notCallable(f);
-  return isClassConstructor(f as AnyFunction) ? new (f as AnyClass)(...args) : (f as AnyFunction).apply(obj, args);
+  return isClassConstructor(f) ? new (f as AnyClass)(...args) : (f as AnyFunction).apply(obj, args);
 }

@@ -21,7 +21,8 @@
 import type { Attribute, Call, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { ProgramModule } from "../program.js";
-import { constructorSignature, isRuntimeClassName, matchArguments, runtimeArguments, userArguments } from "./calls.js";
+import { classArguments, constructorSignature, mayBeClass, mayNameClass, matchArguments, runtimeArguments, userArguments } from "./calls.js";
+import { isRuntimeClass } from "./catalogue.js";
 import type { LowerContext } from "./context.js";
 import { isProgramMethodName, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
@@ -50,6 +51,16 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   const name = func.attr;
   const member = (recv: ts.Expression, m: string = ctx.mangleMember(name)): ts.Expression => f.createPropertyAccessExpression(recv, m);
   const call = (callee: ts.Expression, args: ts.Expression[]): ts.Expression => f.createCallExpression(callee, undefined, args);
+  // An attribute that is not a method the compiler sees: a class when its type says so (`self.factory = Point`),
+  // maybe one when its type is unknown; `callAttribute` instantiates a class and calls anything else on `obj`.
+  // On a value of unknown type, only an attribute named like a class the program can reach may be one; a
+  // field or class attribute of a user class (`self.factory = kinds[k]`) may hold any class.
+  const attributeCall = (recv: ts.Expression, args: ts.Expression[], cls: string | null): ts.Expression | null => {
+    const t = typeOf(ctx, func);
+    if (t.k === "class") return f.createNewExpression(member(recv), undefined, classArguments(ctx, node, t.cls, name));
+    if (mayBeClass(t) && ((cls !== null && isDataAttribute(ctx, cls, name)) || mayNameClass(ctx, name))) return call(ctx.useRuntime("callAttribute"), [recv, f.createStringLiteral(ctx.mangleMember(name)), ...args]);
+    return null;
+  };
 
   const program = func.value._type === "Name" ? programModuleNamed(ctx, func.value.id) : null;
   if (program !== null) {
@@ -64,13 +75,14 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     ctx.checkModuleAttribute(func.value, name, func);
     const recv = lowerExpression(ctx, func.value);
     const args = runtimeArguments(ctx, node.args, node.keywords);
-    return isRuntimeClassName(name) ? f.createNewExpression(member(recv), undefined, args) : awaitEventLoop(ctx, name, call(member(recv), args), node, true);
+    return isRuntimeClass(name) ? f.createNewExpression(member(recv), undefined, args) : awaitEventLoop(ctx, name, call(member(recv), args), node, true);
   }
   if (recvType.k === "instance" && !recvType.runtime) {
     const m = findMethod(ctx, recvType.cls, name);
     const recv = lowerExpression(ctx, func.value);
     if (m !== null) return call(member(recv), matchArguments(ctx, node, m.def.args, !m.isStatic));
-    return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
+    const args = runtimeArguments(ctx, node.args, node.keywords);
+    return attributeCall(recv, args, recvType.cls) ?? call(member(recv), args);
   }
   if (recvType.k === "class") {
     const m = findMethod(ctx, recvType.cls, name);
@@ -80,7 +92,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
       const sig = constructorSignature(ctx, recvType.cls);
       if (sig !== null) return call(member(recv), matchArguments(ctx, node, sig, true));
     }
-    return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
+    const args = runtimeArguments(ctx, node.args, node.keywords);
+    return attributeCall(recv, args, recvType.cls) ?? call(member(recv), args);
   }
   if (recvType.k === "dict" || recvType.k === "set") {
     return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));
@@ -122,7 +135,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   }
   // A method of a class of another module of the program takes Python's convention, which needs its definition.
   const args = node.keywords.length > 0 && isProgramMethodName(ctx, name) ? userArguments(ctx, node, name) : runtimeArguments(ctx, node.args, node.keywords);
-  return awaitEventLoop(ctx, name, call(member(lowerExpression(ctx, func.value)), args), node, false);
+  const recv = lowerExpression(ctx, func.value);
+  return attributeCall(recv, args, null) ?? awaitEventLoop(ctx, name, call(member(recv), args), node, false);
 }
 
 /**
@@ -144,6 +158,14 @@ interface FoundMethod {
   def: import("@pyts/parser").FunctionDef | import("@pyts/parser").AsyncFunctionDef;
   isStatic: boolean;
   isClassMethod: boolean;
+}
+
+/** `name` is a field or a class attribute of the user class `cls` or of one of its bases. */
+function isDataAttribute(ctx: LowerContext, cls: string, name: string): boolean {
+  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+    if (info.fields.has(name) || info.classAttrs.has(name)) return true;
+  }
+  return false;
 }
 
 export function findMethod(ctx: LowerContext, cls: string, name: string): FoundMethod | null {
