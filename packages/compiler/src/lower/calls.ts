@@ -7,7 +7,11 @@
 //     asyncio.gather(*cs, return_exceptions=True)
 //                                     asyncio.gather(...cs, kw({ return_exceptions: true }))
 //     names.append(n)   (list)        names.push(n)                      builtin-type methods: see methods.ts
-//     handler(x)        (unknown)     handler(x)                         keywords to an unknown callee: PY3003
+//     handler(x)        (unknown)     callOrNew(handler, x)              may be a class (`def make(cls): cls()`):
+//                                                                        `new` for a class, a call otherwise;
+//                                                                        keywords to an unknown callee: PY3003
+//     kinds[k](x)       (a class)     new (getitem(kinds, k) as typeof Shape)(x)
+//     kinds[k](x)       (unknown)     callOrNew(getitem(kinds, k) as any, x)
 //     Item("pen", 2)    (from shop.inventory import Item, a class there)
 //                                     new Item("pen", 2)                 another module of the program: its classes get `new`
 //

@@ -14,6 +14,9 @@
 //     thing.update(x)          (unknown)      callMethod(thing, "update", x)     when a builtin type has it
 //     n.bit_length()           (int)          callMethod(n, "bit_length")        (an int may be a bigint)
 //                                                                              (a user class may have it too)
+//     self.factory(x)          (field: Point) new this.factory(x)
+//     self.factory(x)          (field: ?)     callAttribute(this, "factory", x)  (`new` if it holds a class)
+//     c3.deque(xs)             (unknown)      callAttribute(c3, "deque", xs)     (named like a class of the program or runtime)
 //
 // A list or str method whose JavaScript counterpart is exact becomes that counterpart; every
 // other method of a known builtin type comes from the runtime's method table for that type, and
