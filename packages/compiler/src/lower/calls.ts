@@ -36,7 +36,8 @@ const f = ts.factory;
 export function lowerCall(ctx: LowerContext, node: Call): ts.Expression {
   const func = node.func;
   if (func._type === "Name") return lowerNameCall(ctx, node, func.id);
-  if (func._type === "Attribute") {
+  // `self.__class__(...)` calls `type(self)`, which is not a method.
+  if (func._type === "Attribute" && func.attr !== "__class__") {
     if (isSuperCall(func.value)) return lowerSuperCall(ctx, node, func.attr);
     return lowerMethodCall(ctx, node, func);
   }
@@ -48,9 +49,9 @@ export function lowerCall(ctx: LowerContext, node: Call): ts.Expression {
   return f.createCallExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
 }
 
-/** A value of this type may be a class: the compiler does not know what it is. */
+/** A value of this type may be a class the compiler cannot name: its type is unknown, or a class or None. */
 export function mayBeClass(t: PyType): boolean {
-  return t.k === "any" || (t.k === "optional" && mayBeClass(t.of));
+  return t.k === "any" || (t.k === "optional" && (t.of.k === "class" || mayBeClass(t.of)));
 }
 
 /**

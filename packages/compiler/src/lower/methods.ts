@@ -15,7 +15,7 @@
 //     n.bit_length()           (int)          callMethod(n, "bit_length")        (an int may be a bigint)
 //                                                                              (a user class may have it too)
 //     self.factory(x)          (field: Point) new this.factory(x)
-//     self.factory(x)          (field: ?)     callAttribute(this, "factory", x)  (`new` if it holds a class)
+//     self.factory(x)          (field: ?)     callOrNew(this.factory, x)         (`new` if it holds a class)
 //     c3.deque(xs)             (unknown)      callAttribute(c3, "deque", xs)     (named like a class of the program or runtime)
 //
 // A list or str method whose JavaScript counterpart is exact becomes that counterpart; every
@@ -56,14 +56,19 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   const call = (callee: ts.Expression, args: ts.Expression[]): ts.Expression => f.createCallExpression(callee, undefined, args);
   // An attribute that is not a method the compiler sees: a class when its type says so (`self.factory = Point`),
   // maybe one when its type is unknown; `callAttribute` instantiates a class and calls anything else on `obj`.
-  // On a value of unknown type, only an attribute named like a class the program can reach may be one; a
-  // field or class attribute of a user class (`self.factory = kinds[k]`) may hold any class.
-  const attributeCall = (recv: ts.Expression, args: ts.Expression[], cls: string | null): ts.Expression | null => {
+  // An attribute that is not a method the compiler sees: a class when its type says so, maybe one when its
+  // type is unknown. A field or class attribute of a user class (`self.factory = kinds[k]`) is read as any
+  // read of it is and may hold any class; on an untyped value, only a name of a class the program can
+  // reach may be one (`callAttribute` instantiates a class and calls anything else on `obj`).
+  const dataAttributeCall = (): ts.Expression => {
     const t = typeOf(ctx, func);
-    if (t.k === "class") return f.createNewExpression(member(recv), undefined, classArguments(ctx, node, t.cls, name));
-    if (mayBeClass(t) && ((cls !== null && isDataAttribute(ctx, cls, name)) || mayNameClass(ctx, name))) return call(ctx.useRuntime("callAttribute"), [recv, f.createStringLiteral(ctx.mangleMember(name)), ...args]);
-    return null;
+    const callee = lowerExpression(ctx, func);
+    if (t.k === "class") return f.createNewExpression(callee, undefined, classArguments(ctx, node, t.cls, name));
+    const args = runtimeArguments(ctx, node.args, node.keywords);
+    return mayBeClass(t) ? call(ctx.useRuntime("callOrNew"), [callee, ...args]) : call(callee, args);
   };
+  const untypedAttributeCall = (recv: ts.Expression, args: ts.Expression[]): ts.Expression | null =>
+    mayNameClass(ctx, name) ? call(ctx.useRuntime("callAttribute"), [recv, f.createStringLiteral(ctx.mangleMember(name)), ...args]) : null;
 
   const program = func.value._type === "Name" ? programModuleNamed(ctx, func.value.id) : null;
   if (program !== null) {
@@ -82,21 +87,21 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   }
   if (recvType.k === "instance" && !recvType.runtime) {
     const m = findMethod(ctx, recvType.cls, name);
+    if (m === null && isDataAttribute(ctx, recvType.cls, name)) return dataAttributeCall();
     const recv = lowerExpression(ctx, func.value);
     if (m !== null) return call(member(recv), matchArguments(ctx, node, m.def.args, !m.isStatic));
-    const args = runtimeArguments(ctx, node.args, node.keywords);
-    return attributeCall(recv, args, recvType.cls) ?? call(member(recv), args);
+    return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
   }
   if (recvType.k === "class") {
     const m = findMethod(ctx, recvType.cls, name);
+    if (m === null && isDataAttribute(ctx, recvType.cls, name)) return dataAttributeCall();
     const recv = lowerExpression(ctx, func.value);
     if (m !== null) return call(member(recv), matchArguments(ctx, node, m.def.args, m.isClassMethod));
     if (name === "__init__") {
       const sig = constructorSignature(ctx, recvType.cls);
       if (sig !== null) return call(member(recv), matchArguments(ctx, node, sig, true));
     }
-    const args = runtimeArguments(ctx, node.args, node.keywords);
-    return attributeCall(recv, args, recvType.cls) ?? call(member(recv), args);
+    return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
   }
   if (recvType.k === "dict" || recvType.k === "set") {
     return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));
@@ -139,7 +144,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   // A method of a class of another module of the program takes Python's convention, which needs its definition.
   const args = node.keywords.length > 0 && isProgramMethodName(ctx, name) ? userArguments(ctx, node, name) : runtimeArguments(ctx, node.args, node.keywords);
   const recv = lowerExpression(ctx, func.value);
-  return attributeCall(recv, args, null) ?? awaitEventLoop(ctx, name, call(member(recv), args), node, false);
+  return untypedAttributeCall(recv, args) ?? awaitEventLoop(ctx, name, call(member(recv), args), node, false);
 }
 
 /**
