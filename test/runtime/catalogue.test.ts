@@ -6,7 +6,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { MODULE_EXPORTS, ROOT_EXPORTS } from "@pyts/runtime/catalogue";
+import { MODULE_CLASSES, MODULE_EXPORTS, ROOT_CLASSES, ROOT_EXPORTS } from "@pyts/runtime/catalogue";
 
 const modulesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../packages/runtime/dist/modules");
 
@@ -22,10 +22,23 @@ function shippedModules(dir: string, prefix = ""): string[] {
 
 const sorted = (names: Iterable<string>): string[] => [...names].sort();
 
+/** The names of a module's exports that are written with `class` syntax. */
+const classNames = (exported: Record<string, unknown>): string[] =>
+  Object.keys(exported).filter((n) => typeof exported[n] === "function" && /^class[\s{]/.test(Function.prototype.toString.call(exported[n])));
+
 describe("runtime catalogue", () => {
   it("lists exactly the root exports of @pyts/runtime", async () => {
     const root = await import("@pyts/runtime");
     expect(sorted(ROOT_EXPORTS)).toEqual(sorted(Object.keys(root)));
+  });
+
+  it("lists exactly the root exports that are classes", async () => {
+    const root = (await import("@pyts/runtime")) as Record<string, unknown>;
+    expect(sorted(ROOT_CLASSES)).toEqual(sorted(classNames(root)));
+  });
+
+  it("lists the classes of exactly the modules it lists", () => {
+    expect(sorted(Object.keys(MODULE_CLASSES))).toEqual(sorted(Object.keys(MODULE_EXPORTS)));
   });
 
   it("lists every module the package ships", () => {
@@ -36,6 +49,7 @@ describe("runtime catalogue", () => {
     it(`lists exactly the exports of @pyts/runtime/${module.replace(/\./g, "/")}`, async () => {
       const exported = (await import(`@pyts/runtime/${module.replace(/\./g, "/")}`)) as Record<string, unknown>;
       expect(sorted(names)).toEqual(sorted(Object.keys(exported)));
+      expect(sorted(MODULE_CLASSES[module] ?? [])).toEqual(sorted(classNames(exported)));
     });
   }
 

@@ -9,7 +9,7 @@ import { hasNumberMethod, numberAttribute, numberMethods } from "./number-method
 import { strKeywordParams, strMethods } from "./str-methods.js";
 import { isTuple } from "./tuple.js";
 import { repr } from "./repr.js";
-import { typeName } from "./typename.js";
+import { isClassConstructor, typeName } from "./typename.js";
 
 type Method = (self: never, ...args: unknown[]) => unknown;
 
@@ -47,7 +47,7 @@ function builtinMethod(obj: unknown, name: string): Method | undefined {
   return undefined;
 }
 
-function noAttribute(obj: unknown, name: string): AttributeError {
+export function noAttribute(obj: unknown, name: string): AttributeError {
   if (typeof obj === "function") return new AttributeError(`type object '${obj.__name__}' has no attribute '${name}'`);
   return new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
 }
@@ -77,7 +77,7 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): unkn
   }
   if (obj === null || obj === undefined) throw noAttribute(obj, name);
   const f = (obj as Record<string, unknown>)[name];
-  if (typeof f === "function") return f.apply(obj, args);
+  if (typeof f === "function") return isClassConstructor(f) ? new (f as new (...a: unknown[]) => unknown)(...args) : f.apply(obj, args);
   if (f === undefined) throw noAttribute(obj, name);
   throw new TypeError(`'${typeName(f)}' object is not callable`);
 }

@@ -1,11 +1,13 @@
 // The catalogue of what this package provides: every root export of `@pyts/runtime` and, for each
 // Python module the runtime implements, the names `@pyts/runtime/<module>` exports (a dotted module
 // such as `collections.abc` lives at `@pyts/runtime/collections/abc`). The compiler emits no runtime
-// name outside it; a test holds it equal to the built package's real exports in both directions.
+// name outside it; a test holds it equal to the built package's real exports in both directions,
+// and ROOT_CLASSES / MODULE_CLASSES equal to the exports that are classes.
 // Plain data, so the compiler loads it without loading the runtime.
 //
 //     print(len(xs))            ROOT_EXPORTS has "print" and "len"
 //     from asyncio import sleep MODULE_EXPORTS.asyncio has "sleep"
+//     collections.deque([1])    MODULE_CLASSES.collections has "deque": the call is `new`
 
 /** Names exported by `@pyts/runtime` (builtins, exceptions, helpers the compiler emits). */
 export const ROOT_EXPORTS: readonly string[] = [
@@ -24,15 +26,15 @@ export const ROOT_EXPORTS: readonly string[] = [
   "UNKNOWN_FRAMES", "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError",
   "UnicodeTranslateError", "UnicodeWarning", "UserWarning", "ValueError", "Warning", "ZeroDivisionError", "abs",
   "add", "aiter", "all", "and_", "anext", "any", "ascii", "asyncGenerator", "asyncGeneratorExpression", "asyncIter",
-  "awaitable", "bin", "bitand", "bitor", "bitxor", "bool", "boundMethod", "callMethod", "callable", "checkFree",
-  "checkGlobal", "checkLocal", "chr", "classIfDefined", "contains", "coroutine", "coroutineMethod",
-  "coroutineMethods", "delattr", "delitem", "delslice", "dict", "dir", "divmod", "enumerate", "eq", "exit", "filter",
-  "finalizeWhenLeft", "float", "floordiv", "flushStdout", "format", "formatException", "formatExceptionOnly",
-  "frozenset", "ge", "generator", "generatorExpression", "getattr", "getitem", "getslice", "gt", "hasattr", "hash",
-  "hex", "iadd", "iand", "id", "imul", "input", "instanceDefaults", "int", "invert", "ior", "is", "isTuple",
-  "isinstance", "issubclass", "isub", "iter", "iterate", "ixor", "kw", "kwargsOf", "le", "len", "list",
-  "listMethods", "lshift", "lt", "makeException", "map", "matmul", "max", "min", "mod", "moduleFile", "moduleName",
-  "mul", "named", "ne", "neg", "next", "noAdopt", "not", "notContains", "object", "oct", "or_", "ord",
+  "awaitable", "bin", "bitand", "bitor", "bitxor", "bool", "boundMethod", "callAttribute", "callMethod", "callOrNew",
+  "callable", "checkFree", "checkGlobal", "checkLocal", "chr", "classIfDefined", "contains", "coroutine",
+  "coroutineMethod", "coroutineMethods", "delattr", "delitem", "delslice", "dict", "dir", "divmod", "enumerate",
+  "eq", "exit", "filter", "finalizeWhenLeft", "float", "floordiv", "flushStdout", "format", "formatException",
+  "formatExceptionOnly", "frozenset", "ge", "generator", "generatorExpression", "getattr", "getitem", "getslice",
+  "gt", "hasattr", "hash", "hex", "iadd", "iand", "id", "imul", "input", "instanceDefaults", "int", "invert", "ior",
+  "is", "isTuple", "isinstance", "issubclass", "isub", "iter", "iterate", "ixor", "kw", "kwargsOf", "le", "len",
+  "list", "listMethods", "lshift", "lt", "makeException", "map", "matmul", "max", "min", "mod", "moduleFile",
+  "moduleName", "mul", "named", "ne", "neg", "next", "noAdopt", "not", "notContains", "object", "oct", "or_", "ord",
   "percentFormat", "pos", "pow", "print", "quit", "raiseFrom", "raiseNameError", "range", "reportUncaught", "repr",
   "reraise", "reversed", "round", "rshift", "runMain", "set", "setOutput", "setattr", "setitem", "setslice", "slice",
   "sorted", "str", "strFormat", "strFormatMap", "strMethods", "sub", "sum", "toPyException", "truediv", "truthy",
@@ -165,4 +167,80 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "__name__",
     "category", "is_normalized", "lookup", "name", "normalize", "unidata_version",
   ],
+};
+
+/** The root exports that are classes (a Python call of one is `new`), a subset of ROOT_EXPORTS. */
+export const ROOT_CLASSES: readonly string[] = [
+  "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup", "BlockingIOError",
+  "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError", "ConnectionAbortedError", "ConnectionError",
+  "ConnectionRefusedError", "ConnectionResetError", "Coroutine", "DeprecationWarning", "Dict", "DictItems",
+  "DictKeys", "DictValues", "EOFError", "EncodingWarning", "EnvironmentError", "Exception", "ExceptionGroup",
+  "FileExistsError", "FileNotFoundError", "FloatingPointError", "FrozenInstanceError", "FutureWarning",
+  "GeneratorExit", "IOError", "ImportError", "ImportWarning", "IndentationError", "IndexError", "InterruptedError",
+  "IsADirectoryError", "KeyError", "KeyboardInterrupt", "KwArgs", "LookupError", "MemoryError",
+  "ModuleNotFoundError", "NameError", "NotADirectoryError", "NotImplementedError", "OSError", "OverflowError",
+  "PendingDeprecationWarning", "PermissionError", "ProcessLookupError", "PyAsyncGenerator", "PyFloat", "PyFrozenSet",
+  "PyGenerator", "PyRange", "PySet", "PySlice", "RecursionError", "ReferenceError", "ResourceWarning",
+  "RuntimeError", "RuntimeWarning", "StopAsyncIteration", "StopIteration", "SyntaxError", "SyntaxWarning",
+  "SystemError", "SystemExit", "TabError", "TimeoutError", "TypeError", "UnboundLocalError", "UnicodeDecodeError",
+  "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError", "UnicodeWarning", "UserWarning", "ValueError",
+  "Warning", "ZeroDivisionError",
+];
+
+/** Python module name → the names of MODULE_EXPORTS[module] that are classes. */
+export const MODULE_CLASSES: Readonly<Record<string, readonly string[]>> = {
+  asyncio: [
+    "AbstractEventLoop", "AbstractEventLoopPolicy", "Barrier", "BaseEventLoop", "BoundedSemaphore",
+    "BrokenBarrierError", "CancelledError", "Condition", "Coroutine", "DefaultEventLoopPolicy", "Event", "EventLoop",
+    "Future", "Handle", "IncompleteReadError", "InvalidStateError", "LifoQueue", "LimitOverrunError", "Lock",
+    "PriorityQueue", "Queue", "QueueEmpty", "QueueFull", "Runner", "Semaphore", "SendfileNotAvailableError", "Task",
+    "TaskGroup", "Timeout", "TimeoutError", "TimerHandle", "WindowsProactorEventLoopPolicy",
+    "WindowsSelectorEventLoopPolicy",
+  ],
+  "asyncio.exceptions": [
+    "BrokenBarrierError", "CancelledError", "IncompleteReadError", "InvalidStateError", "LimitOverrunError",
+    "SendfileNotAvailableError", "TimeoutError",
+  ],
+  bisect: [],
+  collections: [
+    "Counter", "OrderedDict", "defaultdict", "deque",
+  ],
+  "collections.abc": [
+    "AsyncGenerator", "AsyncIterable", "AsyncIterator", "Awaitable", "Callable", "Collection", "Container",
+    "Coroutine", "Generator", "Hashable", "ItemsView", "Iterable", "Iterator", "KeysView", "Mapping", "MappingView",
+    "MutableMapping", "MutableSequence", "MutableSet", "Reversible", "Sequence", "Set", "Sized", "ValuesView",
+  ],
+  contextlib: [
+    "AsyncGeneratorContextManager",
+  ],
+  copy: [],
+  dataclasses: [
+    "Field", "FrozenInstanceError",
+  ],
+  enum: [
+    "Enum", "Flag", "IntEnum", "IntFlag", "StrEnum",
+  ],
+  functools: [],
+  heapq: [],
+  itertools: [],
+  math: [],
+  nest_asyncio: [],
+  operator: [],
+  queue: [
+    "Empty", "Full", "LifoQueue", "PriorityQueue", "Queue", "SimpleQueue",
+  ],
+  random: [
+    "Random",
+  ],
+  statistics: [
+    "StatisticsError",
+  ],
+  string: [],
+  sys: [],
+  time: [],
+  types: [
+    "SimpleNamespace",
+  ],
+  typing: [],
+  unicodedata: [],
 };

@@ -45,6 +45,15 @@ export function isClass(f: unknown): boolean {
 }
 
 /**
+ * A function made with `class` syntax (or a built-in constructor), which only `new` may call: its
+ * `prototype` is read-only, where an ordinary function's is writable and an arrow function, bound
+ * function or method has none. Cheaper than `isClass`, for calls that must choose between call and `new`.
+ */
+export function isClassConstructor(f: unknown): boolean {
+  return typeof f === "function" && typeof f.prototype === "object" && Object.getOwnPropertyDescriptor(f, "prototype")?.writable === false;
+}
+
+/**
  * A Python module object: an ES module namespace (`import * as asyncio`), or the plain object a bundler
  * makes of one (its own `__name__`, no class of its own).
  */

@@ -7,7 +7,11 @@
 //     asyncio.gather(*cs, return_exceptions=True)
 //                                     asyncio.gather(...cs, kw({ return_exceptions: true }))
 //     names.append(n)   (list)        names.push(n)                      builtin-type methods: see methods.ts
-//     handler(x)        (unknown)     handler(x)                         keywords to an unknown callee: PY3003
+//     handler(x)        (unknown)     callOrNew(handler, x)              may be a class (`def make(cls): cls()`):
+//                                                                        `new` for a class, a call otherwise;
+//                                                                        keywords to an unknown callee: PY3003
+//     kinds[k](x)       (a class)     new (getitem(kinds, k) as typeof Shape)(x)
+//     kinds[k](x)       (unknown)     callOrNew(getitem(kinds, k) as any, x)
 //     Item("pen", 2)    (from shop.inventory import Item, a class there)
 //                                     new Item("pen", 2)                 another module of the program: its classes get `new`
 //
@@ -19,12 +23,14 @@ import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { importedExportName, programClass, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
+import { isRuntimeClass } from "./catalogue.js";
 import { isEnumClass } from "./enums.js";
 import { lowerElements } from "./literals.js";
 import { callsLoopFunction } from "./loop-functions.js";
 import { awaitEventLoop, lowerMethodCall } from "./methods.js";
 import { isBuiltinName } from "./names.js";
 import { typeOf } from "./operators.js";
+import type { PyType } from "./types.js";
 
 const f = ts.factory;
 
@@ -35,11 +41,37 @@ export function lowerCall(ctx: LowerContext, node: Call): ts.Expression {
     // A plain function that runs the event loop is async in TypeScript: wait for it (loop-functions.ts).
     return callsLoopFunction(ctx, node) ? f.createAwaitExpression(call) : call;
   }
-  if (func._type === "Attribute") {
+  // `self.__class__(...)` calls `type(self)`, which is not a method.
+  if (func._type === "Attribute" && func.attr !== "__class__") {
     if (isSuperCall(func.value)) return lowerSuperCall(ctx, node, func.attr);
     return lowerMethodCall(ctx, node, func);
   }
-  return f.createCallExpression(lowerExpression(ctx, func), undefined, runtimeArguments(ctx, node.args, node.keywords));
+  // `factories[kind](...)`, `make()(...)`: a class when its type says so, maybe one when the type is not known.
+  const t = typeOf(ctx, func);
+  const callee = lowerExpression(ctx, func);
+  if (t.k === "class") return f.createNewExpression(callee, undefined, classArguments(ctx, node, t.cls, "this class"));
+  if (mayBeClass(t)) return f.createCallExpression(ctx.useRuntime("callOrNew"), undefined, [callee, ...runtimeArguments(ctx, node.args, node.keywords)]);
+  return f.createCallExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
+}
+
+/** A value of this type may be a class the compiler cannot name: its type is unknown, or a class or None. */
+export function mayBeClass(t: PyType): boolean {
+  return t.k === "any" || (t.k === "optional" && (t.of.k === "class" || mayBeClass(t.of)));
+}
+
+/**
+ * A class reachable by the attribute `name` of a value the compiler cannot type: a class of this
+ * module, of a module of the program it imports, or of the runtime has that name.
+ */
+export function mayNameClass(ctx: LowerContext, name: string): boolean {
+  return ctx.types.classes.has(name) || isRuntimeClass(name) || [...ctx.imports.values()].some((t) => t.kind === "program" && t.info.classes.includes(name));
+}
+
+/** The arguments of a call of the class `cls`: matched to its constructor when the compiler sees it. */
+export function classArguments(ctx: LowerContext, node: Call, cls: string, name: string): ts.Expression[] {
+  const sig = ctx.types.classes.has(cls) ? constructorSignature(ctx, cls) : null;
+  if (sig !== null) return matchArguments(ctx, node, sig, true);
+  return derivesFromProgramClass(ctx, cls) ? userArguments(ctx, node, name) : runtimeArguments(ctx, node.args, node.keywords);
 }
 
 export function isSuperCall(e: Expression): boolean {
@@ -76,26 +108,18 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     // A name imported from a runtime module: a runtime function (keywords in kw()) or class.
     const args = runtimeArguments(ctx, node.args, node.keywords);
     const exported = importedName(ctx, res.symbol);
-    return isRuntimeClassName(exported) ? f.createNewExpression(callee, undefined, args) : awaitEventLoop(ctx, exported, f.createCallExpression(callee, undefined, args), node, true);
+    return isRuntimeClass(exported) ? f.createNewExpression(callee, undefined, args) : awaitEventLoop(ctx, exported, f.createCallExpression(callee, undefined, args), node, true);
   }
   const t = ctx.types.symbolType(res.symbol);
-  if (t.k === "class") {
-    const info = ctx.types.classes.get(t.cls);
-    const sig = info !== undefined ? constructorSignature(ctx, t.cls) : null;
-    const args = sig !== null ? matchArguments(ctx, node, sig, true) : derivesFromProgramClass(ctx, t.cls) ? userArguments(ctx, node, name) : runtimeArguments(ctx, node.args, node.keywords);
-    return f.createNewExpression(callee, undefined, args);
-  }
+  if (t.k === "class") return f.createNewExpression(callee, undefined, classArguments(ctx, node, t.cls, name));
   if (t.k === "function" && t.def !== null && t.def._type !== "Lambda" && res.symbol.bindings.length === 1) {
     return f.createCallExpression(callee, undefined, matchArguments(ctx, node, t.def.args, false));
   }
+  // A parameter or a variable of unknown type may hold a class (`def make(cls): return cls()`);
+  // a name bound only by `def` statements holds a function (a decorated one included).
+  const onlyDefs = res.symbol.bindings.every((b) => b.kind === "function");
+  if (mayBeClass(t) && !onlyDefs) return f.createCallExpression(ctx.useRuntime("callOrNew"), undefined, [callee, ...userArguments(ctx, node, name)]);
   return f.createCallExpression(callee, undefined, userArguments(ctx, node, name));
-}
-
-/** Runtime module exports that are classes (called with `new`). */
-const RUNTIME_CLASSES = new Set(["deque", "defaultdict"]);
-
-export function isRuntimeClassName(name: string): boolean {
-  return /^[A-Z]/.test(name) || RUNTIME_CLASSES.has(name);
 }
 
 function importedName(ctx: LowerContext, sym: import("../analyze/scopes.js").SymbolInfo): string {

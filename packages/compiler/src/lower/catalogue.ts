@@ -5,14 +5,21 @@
 //     import statistics        isRuntimeModule("statistics")             → true
 //     from queue import Queue  runtimeModuleExports("queue").has("Queue") → true
 //     memoryview(b)            !isRuntimeExport("memoryview")
-import { MODULE_EXPORTS, ROOT_EXPORTS } from "@pyts/runtime/catalogue";
+//     c.deque([1])             isRuntimeClass("deque")                   → true: the call may need `new`
+import { MODULE_CLASSES, MODULE_EXPORTS, ROOT_CLASSES, ROOT_EXPORTS } from "@pyts/runtime/catalogue";
 
 const rootExports = new Set(ROOT_EXPORTS);
+const runtimeClasses = new Set([...ROOT_CLASSES, ...Object.values(MODULE_CLASSES).flat()]);
 const moduleExports = new Map<string, ReadonlySet<string>>();
 
 /** The runtime exports `name` from `@pyts/runtime`. */
 export function isRuntimeExport(name: string): boolean {
   return rootExports.has(name);
+}
+
+/** Some export of the runtime (of its root or of one of its modules) named `name` is a class. */
+export function isRuntimeClass(name: string): boolean {
+  return runtimeClasses.has(name);
 }
 
 /** The runtime implements the Python module `module` (dotted: `collections.abc`). */

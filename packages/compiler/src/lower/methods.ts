@@ -14,6 +14,9 @@
 //     thing.update(x)          (unknown)      callMethod(thing, "update", x)     when a builtin type has it
 //     n.bit_length()           (int)          callMethod(n, "bit_length")        (an int may be a bigint)
 //                                                                              (a user class may have it too)
+//     self.factory(x)          (field: Point) new this.factory(x)
+//     self.factory(x)          (field: ?)     callOrNew(this.factory, x)         (`new` if it holds a class)
+//     c3.deque(xs)             (unknown)      callAttribute(c3, "deque", xs)     (named like a class of the program or runtime)
 //
 // A list or str method whose JavaScript counterpart is exact becomes that counterpart; every
 // other method of a known builtin type comes from the runtime's method table for that type, and
@@ -21,7 +24,8 @@
 import type { Attribute, Call, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { ProgramModule } from "../program.js";
-import { constructorSignature, isRuntimeClassName, matchArguments, runtimeArguments, userArguments } from "./calls.js";
+import { classArguments, constructorSignature, mayBeClass, mayNameClass, matchArguments, runtimeArguments, userArguments } from "./calls.js";
+import { isRuntimeClass } from "./catalogue.js";
 import type { LowerContext } from "./context.js";
 import { isProgramMethodName, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
@@ -52,6 +56,21 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   const name = func.attr;
   const member = (recv: ts.Expression, m: string = ctx.mangleMember(name)): ts.Expression => f.createPropertyAccessExpression(recv, m);
   const call = (callee: ts.Expression, args: ts.Expression[]): ts.Expression => f.createCallExpression(callee, undefined, args);
+  // An attribute that is not a method the compiler sees: a class when its type says so (`self.factory = Point`),
+  // maybe one when its type is unknown; `callAttribute` instantiates a class and calls anything else on `obj`.
+  // An attribute that is not a method the compiler sees: a class when its type says so, maybe one when its
+  // type is unknown. A field or class attribute of a user class (`self.factory = kinds[k]`) is read as any
+  // read of it is and may hold any class; on an untyped value, only a name of a class the program can
+  // reach may be one (`callAttribute` instantiates a class and calls anything else on `obj`).
+  const dataAttributeCall = (): ts.Expression => {
+    const t = typeOf(ctx, func);
+    const callee = lowerExpression(ctx, func);
+    if (t.k === "class") return f.createNewExpression(callee, undefined, classArguments(ctx, node, t.cls, name));
+    const args = runtimeArguments(ctx, node.args, node.keywords);
+    return mayBeClass(t) ? call(ctx.useRuntime("callOrNew"), [callee, ...args]) : call(callee, args);
+  };
+  const untypedAttributeCall = (recv: ts.Expression, args: ts.Expression[]): ts.Expression | null =>
+    mayNameClass(ctx, name) ? call(ctx.useRuntime("callAttribute"), [recv, f.createStringLiteral(ctx.mangleMember(name)), ...args]) : null;
 
   const program = func.value._type === "Name" ? programModuleNamed(ctx, func.value.id) : null;
   if (program !== null) {
@@ -66,16 +85,18 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     ctx.checkModuleAttribute(func.value, name, func);
     const recv = lowerExpression(ctx, func.value);
     const args = runtimeArguments(ctx, node.args, node.keywords);
-    return isRuntimeClassName(name) ? f.createNewExpression(member(recv), undefined, args) : awaitEventLoop(ctx, name, call(member(recv), args), node, true);
+    return isRuntimeClass(name) ? f.createNewExpression(member(recv), undefined, args) : awaitEventLoop(ctx, name, call(member(recv), args), node, true);
   }
   if (recvType.k === "instance" && !recvType.runtime) {
     const m = findMethod(ctx, recvType.cls, name);
+    if (m === null && isDataAttribute(ctx, recvType.cls, name)) return dataAttributeCall();
     const recv = lowerExpression(ctx, func.value);
     if (m !== null) return call(member(recv), matchArguments(ctx, node, m.def.args, !m.isStatic));
     return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
   }
   if (recvType.k === "class") {
     const m = findMethod(ctx, recvType.cls, name);
+    if (m === null && isDataAttribute(ctx, recvType.cls, name)) return dataAttributeCall();
     const recv = lowerExpression(ctx, func.value);
     if (m !== null) return call(member(recv), matchArguments(ctx, node, m.def.args, m.isClassMethod));
     if (name === "__init__") {
@@ -124,7 +145,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   }
   // A method of a class of another module of the program takes Python's convention, which needs its definition.
   const args = node.keywords.length > 0 && isProgramMethodName(ctx, name) ? userArguments(ctx, node, name) : runtimeArguments(ctx, node.args, node.keywords);
-  return awaitEventLoop(ctx, name, call(member(lowerExpression(ctx, func.value)), args), node, false);
+  const recv = lowerExpression(ctx, func.value);
+  return untypedAttributeCall(recv, args) ?? awaitEventLoop(ctx, name, call(member(recv), args), node, false);
 }
 
 /**
@@ -157,6 +179,14 @@ interface FoundMethod {
   def: import("@pyts/parser").FunctionDef | import("@pyts/parser").AsyncFunctionDef;
   isStatic: boolean;
   isClassMethod: boolean;
+}
+
+/** `name` is a field or a class attribute of the user class `cls` or of one of its bases. */
+function isDataAttribute(ctx: LowerContext, cls: string, name: string): boolean {
+  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+    if (info.fields.has(name) || info.classAttrs.has(name)) return true;
+  }
+  return false;
 }
 
 export function findMethod(ctx: LowerContext, cls: string, name: string): FoundMethod | null {

@@ -1,0 +1,36 @@
+// Calls whose callee may be a class. Python calls a class and a function alike; JavaScript must
+// `new` a class and must not `new` an arrow function. Where the compiler cannot prove the callee is
+// not a class (a parameter, a value from a dict, an attribute named like a class), it emits these:
+//
+//     cls()                      (a parameter)         callOrNew(cls)
+//     registry[kind](1, 2)       (values not typed)    callOrNew(registry.__getitem__(kind), 1, 2)
+//     c3.deque([1], maxlen=2)    (c3: module or None)  callAttribute(c3, "deque", [1], kw({ maxlen: 2 }))
+//
+// Keyword arguments arrive as the trailing `kw({...})` the callee reads, as for any runtime call.
+// The result is `any`, as the plain call of an untyped callee it stands for would be.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { noAttribute } from "./attrs.js";
+import { TypeError } from "./exceptions.js";
+import { isClassConstructor, typeName } from "./typename.js";
+
+type AnyFunction = (...args: unknown[]) => unknown;
+type AnyClass = new (...args: unknown[]) => unknown;
+
+function notCallable(f: unknown): TypeError {
+  return new TypeError(`'${typeName(f)}' object is not callable`);
+}
+
+/** `f(...args)`: instantiates a class, calls anything else. */
+export function callOrNew(f: unknown, ...args: unknown[]): any {
+  if (typeof f !== "function") throw notCallable(f);
+  return isClassConstructor(f) ? new (f as AnyClass)(...args) : (f as AnyFunction)(...args);
+}
+
+/** `obj.name(...args)`: instantiates a class found there, calls anything else with `obj` as its `this`. */
+export function callAttribute(obj: unknown, name: string, ...args: unknown[]): any {
+  if (obj === null || obj === undefined) throw noAttribute(obj, name);
+  const f = (obj as Record<string, unknown>)[name];
+  if (f === undefined) throw noAttribute(obj, name);
+  if (typeof f !== "function") throw notCallable(f);
+  return isClassConstructor(f) ? new (f as AnyClass)(...args) : (f as AnyFunction).apply(obj, args);
+}
