@@ -128,6 +128,42 @@ describe("the order module bodies run in", () => {
   });
 });
 
+describe("stores into another module", () => {
+  it("a store into a module's function, class or new name raises AttributeError saying the translation cannot (CPython stores it)", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "helper.py"), "LIMIT = 3\n\n\ndef greet():\n    return 'hi'\n");
+    const main = [
+      "import helper",
+      "helper.LIMIT = 4",
+      "print(helper.LIMIT)",
+      "for name in ['greet', 'new_name']:",
+      "    try:",
+      "        setattr(helper, name, 1)",
+      "    except AttributeError as e:",
+      "        print(type(e).__name__, e)",
+      "try:",
+      "    del helper.LIMIT",
+      "except AttributeError as e:",
+      "    print(type(e).__name__, e)",
+      "helper.greet = None",
+      "",
+    ];
+    writeFileSync(path.join(dir, "main.py"), main.join("\n"));
+    const result = pyts(["run", "main.py"], { cwd: dir });
+    expect(result.stdout).toBe(
+      [
+        "4",
+        "AttributeError cannot change attribute 'greet' of module 'helper' from outside it: only the variables it assigns at its top level can be",
+        "AttributeError cannot change attribute 'new_name' of module 'helper' from outside it: only the variables it assigns at its top level can be",
+        "AttributeError cannot change attribute 'LIMIT' of a module of the program from outside it: only the variables it assigns at its top level can be",
+        "",
+      ].join("\n"),
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/AttributeError: cannot change attribute 'greet' of module 'helper'/);
+  });
+});
+
 describe("imports a program cannot resolve", () => {
   it("an import of a module that is neither in the program nor in the runtime is a diagnostic at its position", () => {
     const dir = tempDir();

@@ -26,7 +26,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "add", "aiter", "all", "and_", "anext", "any", "ascii", "asyncGenerator", "asyncGeneratorExpression", "asyncIter",
   "awaitable", "bin", "bitand", "bitor", "bitxor", "bool", "callMethod", "callable", "checkFree", "checkGlobal",
   "checkLocal", "chr", "classIfDefined", "contains", "coroutine", "coroutineMethod", "coroutineMethods", "delattr",
-  "delitem", "delslice", "dict", "dir", "divmod", "enumerate", "eq", "exit", "filter", "float", "floordiv",
+  "delitem", "delslice", "dict", "dir", "divmod", "enumerate", "eq", "exit", "filter", "fixedModuleAttribute", "float", "floordiv",
   "flushStdout", "format", "formatException", "formatExceptionOnly", "frozenset", "ge", "generator",
   "generatorExpression", "getattr", "getitem", "getslice", "gt", "hasattr", "hash", "hex", "iadd", "iand", "id",
   "imul", "input", "instanceDefaults", "int", "invert", "ior", "is", "isTuple", "isinstance", "issubclass", "isub",

@@ -68,7 +68,7 @@ export { int, float, bool } from "./conversions.js";
 export { isinstance, issubclass, type, NoneType } from "./pytype.js";
 export { list, enumerate, zip, map, filter, reversed, sorted, min, max, sum, any, all, iter, next } from "./iter-builtins.js";
 export { print, round, chr, ord, hex, bin, oct, object, exit, quit, input, vars } from "./builtins.js";
-export { getattr, setattr, hasattr, delattr, callable, callMethod, instanceDefaults } from "./attrs.js";
+export { getattr, setattr, hasattr, delattr, callable, callMethod, instanceDefaults, fixedModuleAttribute } from "./attrs.js";
 export { format } from "./format.js";
 export { dir } from "./dir.js";
 export { pyHash as hash } from "./hash.js";

@@ -410,7 +410,7 @@ function raiseModuleNotFound(ctx: LowerContext, module: string): ts.Statement {
 }
 
 /** The dotted name of the module a name bound by an import stands for (`from shop import inventory`), or null. */
-function importedModuleName(ctx: LowerContext, value: Expression): string | null {
+export function importedModuleName(ctx: LowerContext, value: Expression): string | null {
   if (value._type !== "Name") return null;
   const res = ctx.analysis.resolve(ctx.scope, value.id);
   if (res.kind === "builtin" || !res.symbol.bindings.every((b) => b.kind === "import")) return null;

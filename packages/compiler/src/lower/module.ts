@@ -12,12 +12,13 @@
 // the names it imports from the program's other modules:
 //
 //     from .util import f                 import { f } from "./util.js";  export { f };
-//     greeting = "hi"                     export const greeting = "hi";
+//     greeting = "hi"                     export let greeting: any = "hi";  (other modules may change it: module-setter.ts)
 import type { Module, Stmt } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { importedName, isStaticImport, planImports, programImport } from "./imports.js";
 import { lowerStatement, markPythonStatement } from "./index.js";
+import { moduleSetter } from "./module-setter.js";
 
 const f = ts.factory;
 import { hoistedDeclarations, planDeclarations } from "./names.js";
@@ -33,6 +34,12 @@ export interface LoweredModule {
 export function lowerModule(ctx: LowerContext, module: Module): LoweredModule {
   planImports(ctx, module);
   ctx.fn.plan = planDeclarations(ctx.analysis.module);
+  // Variables other modules may store into are `let`, declared before the loop that first binds one.
+  for (const d of ctx.fn.plan.values()) {
+    if (!ctx.types.storedFromOutside.has(d.symbol)) continue;
+    if (d.kind === "inline-const") d.kind = "inline-let";
+    else if (d.kind === "loop" || d.kind === "handler") d.kind = "hoisted";
+  }
   let body = module.body.map((stmt) => ({ stmt, out: markPythonStatement(stmt, lowerStatement(ctx, stmt)) }));
   let prelude = [...hoistedDeclarations(ctx, ctx.fn.plan), ...ctx.tempDeclarations()];
   if (ctx.module !== null) {
@@ -46,6 +53,8 @@ export function lowerModule(ctx: LowerContext, module: Module): LoweredModule {
       const specifiers = reexported.map((id) => f.createExportSpecifier(false, undefined, id));
       prelude.unshift(f.createExportDeclaration(undefined, false, f.createNamedExports(specifiers)));
     }
+    const setter = moduleSetter(ctx, [...ctx.types.storedFromOutside]);
+    if (setter !== null) prelude.push(setter);
   }
   return { imports: ctx.importDeclarations(), prelude, body };
 }
