@@ -125,12 +125,21 @@ function bodyEffects(module: Module): { imports: BodyImport[]; runsLoop: boolean
   const atTop = topImports(module);
   const imports: BodyImport[] = [];
   let runsLoop = false;
+  // A plain `def`'s imports of the program load before the statement that holds it (lower/imports.ts).
+  const inPlainDef = (node: Node): void => {
+    if (node._type === "AsyncFunctionDef") return;
+    if (node._type === "Import") for (const alias of node.names) imports.push({ module: alias.name, level: 0, names: [], atTop: false });
+    else if (node._type === "ImportFrom") imports.push({ module: node.module ?? "", level: node.level, names: node.names.map((a) => a.name).filter((n) => n !== "*"), atTop: false });
+    else forEachChild(node, inPlainDef);
+  };
   const visit = (node: Node): void => {
     switch (node._type) {
       case "FunctionDef":
-      case "AsyncFunctionDef":
       case "ClassDef":
       case "Lambda":
+        forEachChild(node, inPlainDef);
+        return;
+      case "AsyncFunctionDef":
         return;
       case "Import":
         for (const alias of node.names) imports.push({ module: alias.name, level: 0, names: [], atTop: atTop.has(node) });

@@ -40,7 +40,13 @@ export function lowerModule(ctx: LowerContext, module: Module): LoweredModule {
     if (d.kind === "inline-const") d.kind = "inline-let";
     else if (d.kind === "loop" || d.kind === "handler") d.kind = "hoisted";
   }
-  let body = module.body.map((stmt) => ({ stmt, out: markPythonStatement(stmt, lowerStatement(ctx, stmt)) }));
+  let body = module.body.map((stmt) => {
+    ctx.topStatement = stmt;
+    const out = lowerStatement(ctx, stmt);
+    // Modules a plain `def` in the statement imports load before it (imports.ts).
+    return { stmt, out: markPythonStatement(stmt, [...ctx.beforeTopStatement.splice(0), ...out]) };
+  });
+  ctx.topStatement = null;
   let prelude = [...hoistedDeclarations(ctx, ctx.fn.plan), ...ctx.tempDeclarations()];
   if (ctx.module !== null) {
     // A module of a program: its top-level names are its exports, for the modules (and TypeScript) that import it.
