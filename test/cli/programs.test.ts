@@ -164,6 +164,21 @@ describe("stores into another module", () => {
   });
 });
 
+describe("exceptions of another module", () => {
+  it("an uncaught exception of a class from another module ends the traceback with its module's name, and the exit code, as in CPython", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "helper.py"), 'class HelperError(Exception):\n    pass\n\n\ndef check(v):\n    if v < 0:\n        raise HelperError(f"negative value {v}")\n    return v\n');
+    writeFileSync(path.join(dir, "main.py"), "import helper\n\nprint(helper.check(2))\nhelper.check(-4)\n");
+    const expected = python(dir, "main.py");
+    const result = pyts(["run", "main.py"], { cwd: dir });
+    expect(result.stdout).toBe(expected.stdout);
+    expect(result.status).toBe(expected.status);
+    const lastLine = (text: string) => text.trimEnd().split("\n").at(-1);
+    expect(lastLine(result.stderr)).toBe(lastLine(expected.stderr));
+    expect(lastLine(result.stderr)).toBe("helper.HelperError: negative value -4");
+  });
+});
+
 describe("imports a program cannot resolve", () => {
   it("an import of a module that is neither in the program nor in the runtime is a diagnostic at its position", () => {
     const dir = tempDir();

@@ -31,7 +31,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "generatorExpression", "getattr", "getitem", "getslice", "gt", "hasattr", "hash", "hex", "iadd", "iand", "id",
   "imul", "input", "instanceDefaults", "int", "invert", "ior", "is", "isTuple", "isinstance", "issubclass", "isub",
   "iter", "iterate", "ixor", "kw", "kwargsOf", "le", "len", "list", "listMethods", "lshift", "lt", "makeException",
-  "map", "matmul", "max", "min", "mod", "moduleFile", "moduleName", "mul", "named", "ne", "neg", "next", "noAdopt",
+  "map", "markClassModule", "matmul", "max", "min", "mod", "moduleFile", "moduleName", "mul", "named", "ne", "neg", "next", "noAdopt",
   "not", "notContains", "object", "oct", "or_", "ord", "percentFormat", "pos", "pow", "print", "quit", "raiseFrom",
   "raiseNameError", "range", "reportUncaught", "repr", "reraise", "reversed", "round", "rshift", "runMain", "set",
   "setOutput", "setattr", "setitem", "setslice", "slice", "sorted", "str", "strFormat", "strFormatMap", "strMethods",

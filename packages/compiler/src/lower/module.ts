@@ -21,7 +21,7 @@ import { lowerStatement, markPythonStatement } from "./index.js";
 import { moduleSetter } from "./module-setter.js";
 
 const f = ts.factory;
-import { hoistedDeclarations, planDeclarations } from "./names.js";
+import { hoistedDeclarations, moduleNameValue, planDeclarations } from "./names.js";
 
 export interface LoweredModule {
   imports: ts.Statement[];
@@ -47,6 +47,10 @@ export function lowerModule(ctx: LowerContext, module: Module): LoweredModule {
     return { stmt, out: markPythonStatement(stmt, [...ctx.beforeTopStatement.splice(0), ...out]) };
   });
   ctx.topStatement = null;
+  if (ctx.module !== null) {
+    // A class of a module of a program is that module's (`helper.HelperError` ends a traceback, as `type(e).__module__` says).
+    body = body.map(({ stmt, out }) => ({ stmt, out: stmt._type === "ClassDef" ? [...out, classModule(ctx, stmt.name)] : out }));
+  }
   let prelude = [...hoistedDeclarations(ctx, ctx.fn.plan), ...ctx.tempDeclarations()];
   if (ctx.module !== null) {
     // A module of a program: its top-level names are its exports, for the modules (and TypeScript) that import it.
@@ -63,6 +67,11 @@ export function lowerModule(ctx: LowerContext, module: Module): LoweredModule {
     if (setter !== null) prelude.push(setter);
   }
   return { imports: ctx.importDeclarations(), prelude, body };
+}
+
+/** `markClassModule(Point, moduleName(import.meta.url, "helper"));` */
+function classModule(ctx: LowerContext, name: string): ts.Statement {
+  return f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("markClassModule"), undefined, [ctx.id(name), moduleNameValue(ctx)]));
 }
 
 /** `export` added to a top-level declaration of a Python name (not to temporaries). */
