@@ -29,6 +29,8 @@ export interface ProgramModule {
   names: readonly string[];
   /** The top-level names that are classes (called with `new`). */
   classes: readonly string[];
+  /** The top-level names that are variables (not functions, classes or imports), which code may rebind. */
+  variables: readonly string[];
   /** The parameters of its top-level functions (a `def` bound once), to match keyword arguments of calls. */
   functions: ReadonlyMap<string, Arguments>;
   /** The parameters of its classes' `__init__` (with `self`), for the same. */
@@ -188,7 +190,7 @@ interface Reexport {
 /** The top-level names and classes of a module's source (empty when it does not parse). */
 export function moduleInterface(source: string | Uint8Array): Interface {
   const parsed = parse(source);
-  if (parsed.diagnostics.some((d) => d.severity === "error")) return { names: [], classes: [], functions: new Map(), constructors: new Map(), methods: new Set(), effects: { imports: [], runsLoop: false }, reexports: [] };
+  if (parsed.diagnostics.some((d) => d.severity === "error")) return { names: [], classes: [], variables: [], functions: new Map(), constructors: new Map(), methods: new Set(), effects: { imports: [], runsLoop: false }, reexports: [] };
   const analysis = new ScopeAnalysis(parsed.module);
   const names: string[] = [];
   const classes: string[] = [];
@@ -196,9 +198,11 @@ export function moduleInterface(source: string | Uint8Array): Interface {
   const constructors = new Map<string, Arguments>();
   const methods = new Set<string>();
   const reexports: Reexport[] = [];
+  const variables: string[] = [];
   for (const [name, sym] of analysis.module.symbols) {
     if (sym.bindings.length === 0) continue;
     names.push(name);
+    if (sym.bindings.every((b) => b.kind !== "function" && b.kind !== "class" && b.kind !== "import" && b.kind !== "param")) variables.push(name);
     const source = sym.bindings[0]!.source;
     if (sym.bindings.length === 1 && source?.kind === "import" && source.name !== null) reexports.push({ name, module: source.module, level: source.level, imported: source.name });
     const def = sym.bindings[0]!.node;
@@ -210,7 +214,7 @@ export function moduleInterface(source: string | Uint8Array): Interface {
     }
     if (sym.bindings.length === 1 && (def._type === "FunctionDef" || def._type === "AsyncFunctionDef") && def.decorator_list.length === 0) functions.set(name, def.args);
   }
-  return { names, classes, functions, constructors, methods, effects: bodyEffects(parsed.module), reexports };
+  return { names, classes, variables, functions, constructors, methods, effects: bodyEffects(parsed.module), reexports };
 }
 
 /**

@@ -25,6 +25,13 @@
 // A module the runtime does not provide is a compile-time diagnostic, except inside a `try` whose
 // handlers catch ImportError: there the statement raises CPython's ModuleNotFoundError when it runs.
 // `typing`, `__future__` and `abc` exist only for annotations and never reach the output.
+//
+// Modules of a program of several files (program.ts):
+//
+//     from helper import greet, SCALE       import * as helper_1 from "./helper.js";  import { greet } from "./helper.js";
+//                                           export const SCALE = helper_1.SCALE;   (a variable: copied, as CPython does)
+//     def late():                           const helper_1 = await import("./helper.js");   (before the def)
+//         import helper                     export function late() { const helper = helper_1; ... }
 import type { Alias, Expression, Import, ImportFrom, Module, Node, Try } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope, SymbolInfo } from "../analyze/scopes.js";
@@ -279,6 +286,8 @@ function markStaticImports(ctx: LowerContext): void {
         if (b.kind !== "import" || b.depth !== 0 || b.scope !== sym.scope || sym.scope.globals.has(sym.name) || readBefore(ctx, sym, b.node)) return false;
         const t = targetOf(ctx, b.node, sym);
         if (t === undefined || t.kind === "missing" || (t.kind === "program" && !t.atTop)) return false;
+        // `from helper import counter` copies the value, as CPython does: an ES import would see helper's later rebinding.
+        if (t.kind === "program" && t.name !== null && t.info.variables.includes(t.name)) return false;
         target ??= t;
         return sameTarget(t, target);
       }),
