@@ -63,10 +63,20 @@ export function moduleSetter(ctx: LowerContext, variables: readonly SymbolInfo[]
 
 /** Whether `value` (the object of an attribute store) is a module of the program, which only `setattr` can store into. */
 export function isProgramModuleValue(ctx: LowerContext, value: Expression): boolean {
-  if (ctx.module === null) return false;
+  const module = programModuleName(ctx, value);
+  return module !== null && ctx.module!.resolve(module) !== null;
+}
+
+/** The dotted name of the module of the program `value` is: `helper`, `alias`, `pkg.util` (a submodule read through its package). */
+export function programModuleName(ctx: LowerContext, value: Expression): string | null {
+  if (ctx.module === null) return null;
+  if (value._type === "Attribute") {
+    const outer = programModuleName(ctx, value.value);
+    return outer !== null && ctx.module.resolve(`${outer}.${value.attr}`) !== null ? `${outer}.${value.attr}` : null;
+  }
   const t = ctx.types.infer(value, ctx.scope);
   const module = importedModuleName(ctx, value) ?? (t.k === "module" ? t.name : null);
-  return module !== null && ctx.module.resolve(module) !== null;
+  return module !== null && ctx.module.resolve(module) !== null ? module : null;
 }
 
 /** `setattr(module, "attr", value)`: a store into a module of the program. */
