@@ -13,6 +13,7 @@
 //     main.py                            main.ts
 //     helper.SCALE = 11                  setattr(helper, "SCALE", 11);
 //     helper.counter += 1                setattr(helper, "counter", iadd(helper.counter, 1));
+//     app.config.LEVEL = 0               setattr(app.config, "LEVEL", 0);   (a submodule read through its package)
 //
 // Functions, classes and imported names of a module, and names it does not have, cannot be changed
 // from outside it: the setter raises (AttributeError, saying so) where CPython would store.
