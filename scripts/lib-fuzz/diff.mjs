@@ -83,6 +83,21 @@ function segments(stdout) {
   return new Map([...out].map(([name, s]) => [name, { text: s.lines.join("\n"), finished: s.finished }]));
 }
 
+/**
+ * The stderr of `pyts run` without the translation's warnings (each a header line and its code frame),
+ * which come before the program runs: a program of one file is translated in this process, so its
+ * warnings are not compared either. What a warned-about difference changes in the output still is.
+ */
+function withoutWarnings(stderr) {
+  const lines = stderr.split("\n");
+  let i = 0;
+  while (i < lines.length && /^\S+:\d+:\d+: warning PY\d{4}: /.test(lines[i])) {
+    i++;
+    while (i < lines.length && /^(>| ) *\d* \|/.test(lines[i])) i++;
+  }
+  return lines.slice(i).join("\n");
+}
+
 /** The unfinished case whose delimiter pyts printed last: what it was running when it stopped. */
 function lastStarted(stdout, unfinished) {
   const delimiters = stdout.split("\n").filter((line) => line.startsWith(DELIMITER) && !line.startsWith(RAISED));
@@ -261,6 +276,7 @@ export class DifferentialFuzzer {
     let js;
     if (program.files) {
       js = await run(process.execPath, [CLI, "run", "main.py"], { cwd: dir, timeout: timeoutMs });
+      js = { ...js, stderr: withoutWarnings(js.stderr) };
       const errors = js.stdout === "" && js.status !== 0 ? [...js.stderr.matchAll(CLI_DIAGNOSTIC)].map((m) => `${m[1]} ${m[2]}`) : [];
       if (errors.some((e) => e.startsWith("PY9999"))) return result.findings.push({ kind: "internal", program, detail: js.stderr });
       if (errors.length > 0) return result.rejected.push({ program, errors });

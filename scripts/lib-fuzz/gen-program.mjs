@@ -28,7 +28,7 @@ export const DEFAULT_MIX = Object.freeze({
   recursion: 1.5, // recursive functions, generators (yield from) and coroutines (tasks, gather)
   methods: 1, // comprehensions, generator expressions and lambdas in methods using self
   uncaught: 0.08, // programs that end in an uncaught exception or SystemExit (run standalone)
-  modules: 0, // programs of several files (run with `pyts run main.py`); off until the CLI supports them
+  modules: 0.05, // programs of several files (run alone with `pyts run main.py`: about a second each)
   asyncStatements: 0.3, // async programs that also run generated statements in the coroutine
 });
 

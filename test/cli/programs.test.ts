@@ -128,6 +128,57 @@ describe("the order module bodies run in", () => {
   });
 });
 
+describe("stores into another module", () => {
+  it("a store into a module's function, class or new name raises AttributeError saying the translation cannot (CPython stores it)", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "helper.py"), "LIMIT = 3\n\n\ndef greet():\n    return 'hi'\n");
+    const main = [
+      "import helper",
+      "helper.LIMIT = 4",
+      "print(helper.LIMIT)",
+      "for name in ['greet', 'new_name']:",
+      "    try:",
+      "        setattr(helper, name, 1)",
+      "    except AttributeError as e:",
+      "        print(type(e).__name__, e)",
+      "try:",
+      "    del helper.LIMIT",
+      "except AttributeError as e:",
+      "    print(type(e).__name__, e)",
+      "helper.greet = None",
+      "",
+    ];
+    writeFileSync(path.join(dir, "main.py"), main.join("\n"));
+    const result = pyts(["run", "main.py"], { cwd: dir });
+    expect(result.stdout).toBe(
+      [
+        "4",
+        "AttributeError cannot change attribute 'greet' of module 'helper' from outside it: only the variables it assigns at its top level can be",
+        "AttributeError cannot change attribute 'new_name' of module 'helper' from outside it: only the variables it assigns at its top level can be",
+        "AttributeError cannot change attribute 'LIMIT' of a module of the program from outside it: only the variables it assigns at its top level can be",
+        "",
+      ].join("\n"),
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/AttributeError: cannot change attribute 'greet' of module 'helper'/);
+  });
+});
+
+describe("exceptions of another module", () => {
+  it("an uncaught exception of a class from another module ends the traceback with its module's name, and the exit code, as in CPython", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "helper.py"), 'class HelperError(Exception):\n    pass\n\n\ndef check(v):\n    if v < 0:\n        raise HelperError(f"negative value {v}")\n    return v\n');
+    writeFileSync(path.join(dir, "main.py"), "import helper\n\nprint(helper.check(2))\nhelper.check(-4)\n");
+    const expected = python(dir, "main.py");
+    const result = pyts(["run", "main.py"], { cwd: dir });
+    expect(result.stdout).toBe(expected.stdout);
+    expect(result.status).toBe(expected.status);
+    const lastLine = (text: string) => text.trimEnd().split("\n").at(-1);
+    expect(lastLine(result.stderr)).toBe(lastLine(expected.stderr));
+    expect(lastLine(result.stderr)).toBe("helper.HelperError: negative value -4");
+  });
+});
+
 describe("imports a program cannot resolve", () => {
   it("an import of a module that is neither in the program nor in the runtime is a diagnostic at its position", () => {
     const dir = tempDir();
@@ -149,13 +200,25 @@ describe("imports a program cannot resolve", () => {
     expect(result.stderr).toMatch(/mod\.py:1:1: error PY3002/);
   });
 
-  it("a module a non-async function imports is loaded when the program starts, with a warning that says so", () => {
+  it("a module a non-async function imports is loaded where the def runs, with a warning that says so", () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, "helper.py"), "VALUE = 1\n");
-    writeFileSync(path.join(dir, "main.py"), "def value():\n    import helper\n    return helper.VALUE\n\n\nprint(value())\n");
+    writeFileSync(path.join(dir, "helper.py"), 'print("loading helper")\nVALUE = 1\n');
+    writeFileSync(path.join(dir, "main.py"), 'print("start")\n\n\ndef value():\n    import helper\n    return helper.VALUE\n\n\nprint(value())\n');
     const result = pyts(["run", "main.py"], { cwd: dir });
+    // CPython loads it at the call, after nothing else printed: the same output here.
     expect(result.stdout).toBe(python(dir, "main.py").stdout);
-    expect(result.stderr).toMatch(/main\.py:2:12: warning PY4001: the module `helper` is loaded when the program starts/);
+    expect(result.stdout).toBe("start\nloading helper\n1\n");
+    expect(result.stderr).toMatch(/main\.py:5:12: warning PY4001: the module `helper` is loaded where the statement defining this function runs/);
+  });
+
+  it("a non-async function's import of a module an earlier top-level import loaded is exact: no warning, bodies in CPython's order", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "helper.py"), 'print("loading helper")\nVALUE = 1\n');
+    writeFileSync(path.join(dir, "main.py"), 'print("start")\nfrom helper import VALUE\n\n\ndef value():\n    import helper\n    return helper.VALUE + VALUE\n\n\nprint(value())\n');
+    const expected = python(dir, "main.py");
+    const result = pyts(["run", "main.py"], { cwd: dir });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(expected.stdout);
   });
 });
 

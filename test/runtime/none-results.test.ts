@@ -26,6 +26,7 @@ const PLUMBING = new Set([
   "instanceDefaults",
   "makeThenable",
   "markBuiltinClass",
+  "markClassModule",
   "markCoroutineLike",
   "registerPercentFormat",
   "registerStrMethods",

@@ -22,6 +22,7 @@ import { LowerContext } from "./lower/context.js";
 import { starImportNames } from "./lower/imports.js";
 import { resolveRelative, type ModuleImport, type ModuleOptions } from "./program.js";
 import { lowerModule } from "./lower/module.js";
+import { settableVariables } from "./lower/module-setter.js";
 import { TypeEnv } from "./lower/types.js";
 import type { Module, Node } from "@pyts/parser";
 
@@ -139,6 +140,7 @@ function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): 
     if (options.module !== undefined) analysis.dynamicNames = true;
     diagnostics.push(...checkAsync(parsed.module, analysis));
     const types = new TypeEnv(analysis);
+    if (options.module !== undefined) for (const sym of settableVariables(analysis)) types.storedFromOutside.add(sym);
     collectClasses(parsed.module, types);
     const ctx = new LowerContext(analysis, { runtimeModule: options.runtimeModule ?? "@pyts/runtime", pythonNames: boundNames(parsed.module, analysis), types, module: options.module ?? null });
     stage.ctx = ctx;

@@ -29,6 +29,8 @@ export interface ProgramModule {
   names: readonly string[];
   /** The top-level names that are classes (called with `new`). */
   classes: readonly string[];
+  /** The top-level names that are variables (not functions, classes or imports), which code may rebind. */
+  variables: readonly string[];
   /** The parameters of its top-level functions (a `def` bound once), to match keyword arguments of calls. */
   functions: ReadonlyMap<string, Arguments>;
   /** The parameters of its classes' `__init__` (with `self`), for the same. */
@@ -125,12 +127,21 @@ function bodyEffects(module: Module): { imports: BodyImport[]; runsLoop: boolean
   const atTop = topImports(module);
   const imports: BodyImport[] = [];
   let runsLoop = false;
+  // A plain `def`'s imports of the program load before the statement that holds it (lower/imports.ts).
+  const inPlainDef = (node: Node): void => {
+    if (node._type === "AsyncFunctionDef") return;
+    if (node._type === "Import") for (const alias of node.names) imports.push({ module: alias.name, level: 0, names: [], atTop: false });
+    else if (node._type === "ImportFrom") imports.push({ module: node.module ?? "", level: node.level, names: node.names.map((a) => a.name).filter((n) => n !== "*"), atTop: false });
+    else forEachChild(node, inPlainDef);
+  };
   const visit = (node: Node): void => {
     switch (node._type) {
       case "FunctionDef":
-      case "AsyncFunctionDef":
       case "ClassDef":
       case "Lambda":
+        forEachChild(node, inPlainDef);
+        return;
+      case "AsyncFunctionDef":
         return;
       case "Import":
         for (const alias of node.names) imports.push({ module: alias.name, level: 0, names: [], atTop: atTop.has(node) });
@@ -166,21 +177,34 @@ function mentionsName(test: Node): boolean {
 }
 
 /** What the resolver knows of a module before it knows of the modules it imports. */
-type Interface = Omit<ProgramModule, "specifier" | "awaitsOnImport"> & { effects: { imports: BodyImport[]; runsLoop: boolean } };
+type Interface = Omit<ProgramModule, "specifier" | "awaitsOnImport"> & { effects: { imports: BodyImport[]; runsLoop: boolean }; reexports: Reexport[] };
+
+/** A top-level name a module binds only by `from m import x` (a package's `__init__.py` re-exporting a class). */
+interface Reexport {
+  name: string;
+  module: string;
+  level: number;
+  imported: string;
+}
 
 /** The top-level names and classes of a module's source (empty when it does not parse). */
 export function moduleInterface(source: string | Uint8Array): Interface {
   const parsed = parse(source);
-  if (parsed.diagnostics.some((d) => d.severity === "error")) return { names: [], classes: [], functions: new Map(), constructors: new Map(), methods: new Set(), effects: { imports: [], runsLoop: false } };
+  if (parsed.diagnostics.some((d) => d.severity === "error")) return { names: [], classes: [], variables: [], functions: new Map(), constructors: new Map(), methods: new Set(), effects: { imports: [], runsLoop: false }, reexports: [] };
   const analysis = new ScopeAnalysis(parsed.module);
   const names: string[] = [];
   const classes: string[] = [];
   const functions = new Map<string, Arguments>();
   const constructors = new Map<string, Arguments>();
   const methods = new Set<string>();
+  const reexports: Reexport[] = [];
+  const variables: string[] = [];
   for (const [name, sym] of analysis.module.symbols) {
     if (sym.bindings.length === 0) continue;
     names.push(name);
+    if (sym.bindings.every((b) => b.kind !== "function" && b.kind !== "class" && b.kind !== "import" && b.kind !== "param")) variables.push(name);
+    const source = sym.bindings[0]!.source;
+    if (sym.bindings.length === 1 && source?.kind === "import" && source.name !== null) reexports.push({ name, module: source.module, level: source.level, imported: source.name });
     const def = sym.bindings[0]!.node;
     if (sym.bindings.every((b) => b.kind === "class")) {
       classes.push(name);
@@ -190,7 +214,7 @@ export function moduleInterface(source: string | Uint8Array): Interface {
     }
     if (sym.bindings.length === 1 && (def._type === "FunctionDef" || def._type === "AsyncFunctionDef") && def.decorator_list.length === 0) functions.set(name, def.args);
   }
-  return { names, classes, functions, constructors, methods, effects: bodyEffects(parsed.module) };
+  return { names, classes, variables, functions, constructors, methods, effects: bodyEffects(parsed.module), reexports };
 }
 
 /**
@@ -263,10 +287,11 @@ export function programModule(program: ProgramFiles): ModuleOptions | null {
   if (own === null) return null;
   const { name, isPackage } = own;
   const specifier = program.specifier ?? relativeSpecifier;
-  const found = new Map<string, (ProgramModule & { isPackage: boolean; effects: Interface["effects"] }) | null>();
-  const find = (module: string): (ProgramModule & { isPackage: boolean; effects: Interface["effects"] }) | null => {
+  type Found = ProgramModule & { isPackage: boolean; effects: Interface["effects"]; reexports: Reexport[] };
+  const found = new Map<string, Found | null>();
+  const find = (module: string): Found | null => {
     if (found.has(module)) return found.get(module)!;
-    let result: (ProgramModule & { isPackage: boolean; effects: Interface["effects"] }) | null = null;
+    let result: Found | null = null;
     if (/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module)) {
       const base = `${root}/${module.split(".").join("/")}`;
       for (const candidate of [`${base}.py`, `${base}/__init__.py`]) {
@@ -277,8 +302,25 @@ export function programModule(program: ProgramFiles): ModuleOptions | null {
       }
     }
     found.set(module, result);
-    if (result !== null) result.awaitsOnImport = awaitsOnImport(module, result, new Set());
+    if (result !== null) {
+      result.awaitsOnImport = awaitsOnImport(module, result, new Set());
+      followReexports(module, result);
+    }
     return result;
+  };
+  /** A class or function a module imports from another module of the program is its own to callers (`from bank import Account`). */
+  const followReexports = (module: string, info: ProgramModule & { isPackage: boolean; reexports: Reexport[] }): void => {
+    for (const r of info.reexports) {
+      const base = resolveRelative({ name: module, isPackage: info.isPackage, resolve: () => null }, r.module, r.level);
+      const from = base === null || base === module ? null : find(base);
+      if (from === null) continue;
+      if (from.classes.includes(r.imported)) (info.classes as string[]).push(r.name);
+      const init = from.constructors.get(r.imported);
+      if (init !== undefined) (info.constructors as Map<string, Arguments>).set(r.name, init);
+      const params = from.functions.get(r.imported);
+      if (params !== undefined) (info.functions as Map<string, Arguments>).set(r.name, params);
+      for (const m of from.methods) (info.methods as Set<string>).add(m);
+    }
   };
   /** Whether importing the module makes its body wait: see `ProgramModule.awaitsOnImport`. */
   const awaitsOnImport = (module: string, info: { isPackage: boolean; effects: Interface["effects"] }, seen: Set<string>): boolean => {

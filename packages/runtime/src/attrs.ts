@@ -170,19 +170,37 @@ export function setattr(obj: unknown, name: string, value: unknown): null {
   if (obj === null || obj === undefined || typeof obj !== "object" && typeof obj !== "function") {
     throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   }
+  // A translated module of a program stores its top-level variables through its `__setattr__` export.
   const hook = (obj as { __setattr__?: unknown }).__setattr__;
   if (typeof hook === "function") {
     hook.call(obj, name, value);
     return null;
   }
+  if (isModuleNamespace(obj)) fixedModuleAttribute(null, name);
   if (Object.isFrozen(obj)) throw new AttributeError(`'${typeName(obj)}' object attribute '${name}' is read-only`);
   (obj as Record<string, unknown>)[name] = value;
   return null;
 }
 
+/** An ES module namespace: a translated module of a program, whose bindings only its own code can change. */
+function isModuleNamespace(obj: object): boolean {
+  return (obj as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === "Module";
+}
+
+/**
+ * Another module's store of an attribute a translated module cannot change: one that is not a variable
+ * it assigns at its top level (a function, a class, an imported name, a new name), or a `del` of one.
+ * CPython allows these; the translation raises instead of silently keeping the old value.
+ */
+export function fixedModuleAttribute(module: string | null, name: string): never {
+  const which = module === null ? "a module of the program" : `module '${module}'`;
+  throw new AttributeError(`cannot change attribute '${name}' of ${which} from outside it: only the variables it assigns at its top level can be`);
+}
+
 /** `delattr(obj, name)`. */
 export function delattr(obj: unknown, name: string): null {
   if (obj === null || obj === undefined || !(name in Object(obj))) throw noAttribute(obj, name);
+  if (isModuleNamespace(obj)) fixedModuleAttribute(null, name);
   delete (obj as Record<string, unknown>)[name];
   return null;
 }

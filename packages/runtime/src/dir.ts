@@ -90,7 +90,8 @@ export function dir(...args: unknown[]): string[] {
     for (const n of words(TYPE_NAMES[builtin]!)) names.add(n);
   } else if (typeof x === "object" && Object.prototype.toString.call(x) === "[object Module]") {
     names.clear();
-    for (const n of Object.keys(x as object)) names.add(n);
+    // A translated module's `__setattr__` export is the setter other modules store through, not a name of the module.
+    for (const n of Object.keys(x as object)) if (n !== "__setattr__") names.add(n);
     for (const n of words(MODULE_NAMES)) names.add(n);
   } else if (typeof x === "function" && !isClass(x)) {
     for (const n of words(FUNCTION_NAMES)) names.add(n);

@@ -65,10 +65,10 @@ export { len, getitem, setitem, delitem, getslice, setslice, delslice, contains,
 // builtins
 export { repr, str, ascii } from "./repr.js";
 export { int, float, bool } from "./conversions.js";
-export { isinstance, issubclass, type, NoneType } from "./pytype.js";
+export { isinstance, issubclass, type, NoneType, markClassModule } from "./pytype.js";
 export { list, enumerate, zip, map, filter, reversed, sorted, min, max, sum, any, all, iter, next } from "./iter-builtins.js";
 export { print, round, chr, ord, hex, bin, oct, object, exit, quit, input, vars } from "./builtins.js";
-export { getattr, setattr, hasattr, delattr, callable, callMethod, instanceDefaults, boundMethod } from "./attrs.js";
+export { getattr, setattr, hasattr, delattr, callable, callMethod, instanceDefaults, boundMethod, fixedModuleAttribute } from "./attrs.js";
 export { format } from "./format.js";
 export { dir } from "./dir.js";
 export { pyHash as hash } from "./hash.js";

@@ -20,6 +20,7 @@ import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { deleteName, readName, tsType } from "./names.js";
+import { isProgramModuleValue, moduleStore } from "./module-setter.js";
 import { BINARY_HELPERS, isPure, typeOf } from "./operators.js";
 import { itemGet, itemSet } from "./subscripts.js";
 import { bindingPattern, bindUnpacked, patternTarget, unpackProven } from "./unpack.js";
@@ -141,6 +142,7 @@ export function assignTo(ctx: LowerContext, target: Expression, value: ts.Expres
     case "Name":
       return assignName(ctx, target, value, valueNode);
     case "Attribute":
+      if (isProgramModuleValue(ctx, target.value)) return [exprStatement(moduleStore(ctx, lowerExpression(ctx, target.value), target.attr, value))];
       return [exprStatement(f.createAssignment(lowerExpression(ctx, target), value))];
     case "Subscript":
       if (target.slice._type === "Slice") {
@@ -244,6 +246,7 @@ export function lowerAugAssign(ctx: LowerContext, node: AugAssign): ts.Statement
       }
       const member = lowerExpression(ctx, target);
       const access = ts.isPropertyAccessExpression(member) && pre.length > 0 ? f.createPropertyAccessExpression(recv, member.name as ts.Identifier) : member;
+      if (isProgramModuleValue(ctx, target.value)) return [...pre, exprStatement(moduleStore(ctx, recv, target.attr, combine(access)))];
       if (node.op === "Add" && tt.k === "str" && vt.k === "str") return [...pre, exprStatement(f.createBinaryExpression(access, ts.SyntaxKind.PlusEqualsToken, lowerExpression(ctx, node.value)))];
       return [...pre, exprStatement(f.createAssignment(access, combine(access)))];
     }

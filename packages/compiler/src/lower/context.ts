@@ -7,7 +7,7 @@
 //     print(len(xs))        import { len, print } from "@pyts/runtime";
 //                           print(len(xs));
 //     memoryview(b)         error PY3021: Python builtin `memoryview` is not provided by the pyts runtime
-import type { Expression, Node, Span } from "@pyts/parser";
+import type { Expression, Node, Span, Stmt } from "@pyts/parser";
 import { diagnostic, type Diagnostic, type DiagnosticCode } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope, ScopeAnalysis, SymbolInfo } from "../analyze/scopes.js";
@@ -85,6 +85,12 @@ export class LowerContext {
   private readonly moduleNamespaces = new Map<string, string>();
   /** Modules of the program imported at the top, in the order their bodies must run (import.ts). */
   private readonly programImports: string[] = [];
+  /** The top-level statement being lowered (a plain `def` in it loads the modules it imports before it: imports.ts). */
+  topStatement: Stmt | null = null;
+  /** Statements that go before the top-level statement being lowered: `const helper = await import("./helper.js");`. */
+  readonly beforeTopStatement: ts.Statement[] = [];
+  /** The module-level constants holding modules loaded before an earlier top-level statement, by specifier. */
+  readonly loadedBefore = new Map<string, ts.Identifier>();
   private readonly taken = new Set<string>();
   private readonly tempCounters = new Map<string, number>();
 
@@ -302,7 +308,7 @@ export class LowerContext {
     return out;
   }
 
-  private freshImportName(name: string): string {
+  freshImportName(name: string): string {
     if (!this.taken.has(name)) {
       this.taken.add(name);
       return name;

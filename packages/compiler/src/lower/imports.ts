@@ -25,6 +25,13 @@
 // A module the runtime does not provide is a compile-time diagnostic, except inside a `try` whose
 // handlers catch ImportError: there the statement raises CPython's ModuleNotFoundError when it runs.
 // `typing`, `__future__` and `abc` exist only for annotations and never reach the output.
+//
+// Modules of a program of several files (program.ts):
+//
+//     from helper import greet, SCALE       import * as helper_1 from "./helper.js";  import { greet } from "./helper.js";
+//                                           export const SCALE = helper_1.SCALE;   (a variable: copied, as CPython does)
+//     def late():                           const helper_1 = await import("./helper.js");   (before the def)
+//         import helper                     export function late() { const helper = helper_1; ... }
 import type { Alias, Expression, Import, ImportFrom, Module, Node, Try } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope, SymbolInfo } from "../analyze/scopes.js";
@@ -280,6 +287,8 @@ function markStaticImports(ctx: LowerContext): void {
         if (b.kind !== "import" || b.depth !== 0 || b.scope !== sym.scope || sym.scope.globals.has(sym.name) || readBefore(ctx, sym, b.node)) return false;
         const t = targetOf(ctx, b.node, sym);
         if (t === undefined || t.kind === "missing" || (t.kind === "program" && !t.atTop)) return false;
+        // `from helper import counter` copies the value, as CPython does: an ES import would see helper's later rebinding.
+        if (t.kind === "program" && t.name !== null && t.info.variables.includes(t.name)) return false;
         target ??= t;
         return sameTarget(t, target);
       }),
@@ -372,14 +381,17 @@ function lowerAlias(ctx: LowerContext, alias: Alias, local: string): ts.Statemen
 /**
  * An import of a module of the program that is not at the top: where the statement runs, the module
  * is loaded (`await import(...)`, which runs its body the first time, as CPython does) and the name
- * bound. A plain `def` cannot wait for a module to load: there the module is imported at the top and
- * a warning says that its body runs when the program starts.
+ * bound. A plain `def` (or a class body) cannot wait for a module to load: the module is loaded into
+ * a constant before the top-level statement that holds it (`const helper = await import(...)` before
+ * `def late(): import helper`), and a warning says so, unless an import at the module's top level
+ * before that statement has loaded it already (the import in the function then only binds, as in CPython).
  */
 function lowerProgramAlias(ctx: LowerContext, alias: Alias, local: string, target: Extract<ImportTarget, { kind: "program" }>): ts.Statement[] {
   const out = loadProgramModules(ctx, target, alias);
   const final = target.info.specifier;
   let namespace: ts.Expression;
-  if (target.atTop || !canAwait(ctx)) namespace = ctx.moduleNamespace(final, target.module.split(".").pop()!);
+  if (target.atTop) namespace = ctx.moduleNamespace(final, target.module.split(".").pop()!);
+  else if (!canAwait(ctx)) namespace = loadedBeforeStatement(ctx, final, target.module.split(".").pop()!);
   else namespace = f.createParenthesizedExpression(dynamicImport(final));
   const value = target.name === null ? namespace : f.createPropertyAccessExpression(namespace, target.name);
   out.push(bindName(ctx, local, alias, ts.isParenthesizedExpression(value) ? value.expression : value));
@@ -390,12 +402,45 @@ function lowerProgramAlias(ctx: LowerContext, alias: Alias, local: string, targe
 function loadProgramModules(ctx: LowerContext, target: Extract<ImportTarget, { kind: "program" }>, at: Node): ts.Statement[] {
   if (target.atTop) return [];
   if (!canAwait(ctx)) {
-    for (const specifier of target.loads) ctx.useProgramModule(specifier);
-    ctx.error("PY4001", at, [`the module \`${target.module}\` is loaded when the program starts, not when this import runs: a function that is not async cannot wait for a module to load`]);
+    const loadedEarlier = loadedByEarlierStatement(ctx, target.loads);
+    for (const specifier of target.loads) loadedBeforeStatement(ctx, specifier, target.module.split(".").pop()!);
+    if (!loadedEarlier && inFunction(ctx.scope)) {
+      ctx.error("PY4001", at, [`the module \`${target.module}\` is loaded where the statement defining this function runs, not when this import runs: a function that is not async cannot wait for a module to load`]);
+    }
     return [];
   }
   const loads = target.name === null && target.loads.at(-1) === target.info.specifier ? target.loads.slice(0, -1) : target.loads;
   return loads.map((specifier) => f.createExpressionStatement(dynamicImport(specifier)));
+}
+
+/** The constant holding a module loaded before the top-level statement being lowered (declared there on first use). */
+function loadedBeforeStatement(ctx: LowerContext, specifier: string, base: string): ts.Identifier {
+  let local = ctx.loadedBefore.get(specifier);
+  if (local === undefined) {
+    local = f.createIdentifier(ctx.freshImportName(base));
+    ctx.loadedBefore.set(specifier, local);
+    ctx.beforeTopStatement.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(local, undefined, undefined, dynamicImport(specifier))], ts.NodeFlags.Const)));
+  }
+  return local;
+}
+
+/** Whether import statements of the module's top level, before the statement being lowered, load all of these modules. */
+function loadedByEarlierStatement(ctx: LowerContext, specifiers: readonly string[]): boolean {
+  const loaded = new Set<string>();
+  for (const stmt of (ctx.analysis.module.node as Module).body) {
+    if (stmt === ctx.topStatement) break;
+    if (stmt._type !== "Import" && stmt._type !== "ImportFrom") continue;
+    for (const alias of stmt.names) {
+      const target = ctx.imports.get(alias);
+      if (target?.kind === "program") for (const specifier of [...target.loads, target.info.specifier]) loaded.add(specifier);
+    }
+  }
+  return specifiers.every((s) => loaded.has(s));
+}
+
+function inFunction(scope: Scope): boolean {
+  for (let s: Scope | null = scope; s !== null; s = s.parent) if (s.kind === "function" || s.kind === "lambda") return true;
+  return false;
 }
 
 function canAwait(ctx: LowerContext): boolean {
@@ -411,7 +456,7 @@ function raiseModuleNotFound(ctx: LowerContext, module: string): ts.Statement {
 }
 
 /** The dotted name of the module a name bound by an import stands for (`from shop import inventory`), or null. */
-function importedModuleName(ctx: LowerContext, value: Expression): string | null {
+export function importedModuleName(ctx: LowerContext, value: Expression): string | null {
   if (value._type !== "Name") return null;
   const res = ctx.analysis.resolve(ctx.scope, value.id);
   if (res.kind === "builtin" || !res.symbol.bindings.every((b) => b.kind === "import")) return null;

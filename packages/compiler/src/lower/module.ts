@@ -12,15 +12,16 @@
 // the names it imports from the program's other modules:
 //
 //     from .util import f                 import { f } from "./util.js";  export { f };
-//     greeting = "hi"                     export const greeting = "hi";
+//     greeting = "hi"                     export let greeting: any = "hi";  (other modules may change it: module-setter.ts)
 import type { Module, Stmt } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { importedName, isStaticImport, planImports, programImport } from "./imports.js";
 import { lowerStatement, markPythonStatement } from "./index.js";
+import { moduleSetter } from "./module-setter.js";
 
 const f = ts.factory;
-import { hoistedDeclarations, planDeclarations } from "./names.js";
+import { hoistedDeclarations, moduleNameValue, planDeclarations } from "./names.js";
 
 export interface LoweredModule {
   imports: ts.Statement[];
@@ -33,7 +34,23 @@ export interface LoweredModule {
 export function lowerModule(ctx: LowerContext, module: Module): LoweredModule {
   planImports(ctx, module);
   ctx.fn.plan = planDeclarations(ctx.analysis.module);
-  let body = module.body.map((stmt) => ({ stmt, out: markPythonStatement(stmt, lowerStatement(ctx, stmt)) }));
+  // Variables other modules may store into are `let`, declared before the loop that first binds one.
+  for (const d of ctx.fn.plan.values()) {
+    if (!ctx.types.storedFromOutside.has(d.symbol)) continue;
+    if (d.kind === "inline-const") d.kind = "inline-let";
+    else if (d.kind === "loop" || d.kind === "handler") d.kind = "hoisted";
+  }
+  let body = module.body.map((stmt) => {
+    ctx.topStatement = stmt;
+    const out = lowerStatement(ctx, stmt);
+    // Modules a plain `def` in the statement imports load before it (imports.ts).
+    return { stmt, out: markPythonStatement(stmt, [...ctx.beforeTopStatement.splice(0), ...out]) };
+  });
+  ctx.topStatement = null;
+  if (ctx.module !== null) {
+    // A class of a module of a program is that module's (`helper.HelperError` ends a traceback, as `type(e).__module__` says).
+    body = body.map(({ stmt, out }) => ({ stmt, out: stmt._type === "ClassDef" ? [...out, classModule(ctx, stmt.name)] : out }));
+  }
   let prelude = [...hoistedDeclarations(ctx, ctx.fn.plan), ...ctx.tempDeclarations()];
   if (ctx.module !== null) {
     // A module of a program: its top-level names are its exports, for the modules (and TypeScript) that import it.
@@ -46,8 +63,15 @@ export function lowerModule(ctx: LowerContext, module: Module): LoweredModule {
       const specifiers = reexported.map((id) => f.createExportSpecifier(false, undefined, id));
       prelude.unshift(f.createExportDeclaration(undefined, false, f.createNamedExports(specifiers)));
     }
+    const setter = moduleSetter(ctx, [...ctx.types.storedFromOutside]);
+    if (setter !== null) prelude.push(setter);
   }
   return { imports: ctx.importDeclarations(), prelude, body };
+}
+
+/** `markClassModule(Point, moduleName(import.meta.url, "helper"));` */
+function classModule(ctx: LowerContext, name: string): ts.Statement {
+  return f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("markClassModule"), undefined, [ctx.id(name), moduleNameValue(ctx)]));
 }
 
 /** `export` added to a top-level declaration of a Python name (not to temporaries). */

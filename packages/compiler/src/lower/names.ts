@@ -169,11 +169,17 @@ export function docstring(body: readonly import("@pyts/parser").Stmt[]): string 
   return first.value.value.value;
 }
 
+/** The module's `__name__`: in a program of several files, `"__main__"` only for the module the program started with. */
+export function moduleNameValue(ctx: LowerContext): ts.Expression {
+  if (ctx.module === null) return f.createStringLiteral("__main__");
+  if (ctx.module.canBeMain === false) return f.createStringLiteral(ctx.module.name);
+  return f.createCallExpression(ctx.useRuntime("moduleName"), undefined, [importMetaUrl(), f.createStringLiteral(ctx.module.name)]);
+}
+
 /** Module globals that are not runtime exports of the same name. */
 const MODULE_VALUES: Record<string, (ctx: LowerContext) => ts.Expression> = {
   // In a program of several files, `"__main__"` only for the module the program started with.
-  __name__: (ctx) =>
-    ctx.module === null ? f.createStringLiteral("__main__") : ctx.module.canBeMain === false ? f.createStringLiteral(ctx.module.name) : f.createCallExpression(ctx.useRuntime("moduleName"), undefined, [importMetaUrl(), f.createStringLiteral(ctx.module.name)]),
+  __name__: (ctx) => moduleNameValue(ctx),
   __doc__: (ctx) => {
     const doc = docstring((ctx.analysis.module.node as import("@pyts/parser").Module).body);
     return doc === null ? f.createNull() : f.createStringLiteral(doc);

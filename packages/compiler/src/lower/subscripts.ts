@@ -16,6 +16,7 @@ import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { moduleAttribute } from "./imports.js";
 import { docstring, tsType } from "./names.js";
+import { programModuleName } from "./module-setter.js";
 import { typeOf } from "./operators.js";
 import { sameType, type ClassInfo, type PyType } from "./types.js";
 
@@ -33,6 +34,9 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
     const doc = knownDocstring(ctx, t);
     if (doc !== undefined) return doc === null ? f.createNull() : f.createStringLiteral(doc);
   }
+  // `app.config.__name__`: a submodule of the program read through its package.
+  const submodule = node.attr === "__name__" && node.value._type === "Attribute" ? programModuleName(ctx, node.value) : null;
+  if (submodule !== null) return f.createStringLiteral(submodule);
   if (t.k === "module") {
     const attr = moduleAttribute(ctx, node.value, t.name, node.attr);
     if (attr !== null) return attr;

@@ -137,6 +137,8 @@ export class TypeEnv {
   private readonly returnTypes = new Map<object, PyType>();
   /** Parameter types assumed while checking a function's calls of itself (see `callSiteType`). */
   private readonly assumed = new Map<SymbolInfo, PyType>();
+  /** Top-level variables that other modules of the program may store anything into (module-setter.ts). */
+  readonly storedFromOutside = new Set<SymbolInfo>();
 
   constructor(readonly analysis: ScopeAnalysis) {}
 
@@ -144,6 +146,7 @@ export class TypeEnv {
   symbolType(sym: SymbolInfo): PyType {
     const known = this.symbolTypes.get(sym) ?? this.assumed.get(sym);
     if (known !== undefined) return known;
+    if (this.storedFromOutside.has(sym)) return ANY;
     if (this.inProgress.has(sym)) return ANY;
     this.inProgress.add(sym);
     const annotated = sym.bindings.find((b) => b.source?.kind === "annotation");
