@@ -17,6 +17,7 @@
 // the loop or calls another function that qualifies, and this module's code calls it (directly or
 // through others that qualify); one used any other way, or only by another module, keeps PY3003.
 import type { Call, FunctionDef, Module, Node } from "@pyts/parser";
+import { forEachChild } from "../analyze/walk.js";
 import type { LowerContext } from "./context.js";
 import { isBlockingRunnerCall } from "./runner.js";
 import { typeOf } from "./operators.js";
@@ -150,16 +151,10 @@ function walkAwaitable(node: unknown, visit: (call: Call) => void): void {
  */
 function countNameReads(module: Module): Map<string, number> {
   const counts = new Map<string, number>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const child of node) visit(child);
-      return;
-    }
-    if (typeof node !== "object" || node === null) return;
-    const n = node as Node;
+  const visit = (n: Node): void => {
     if (n._type === "Name") counts.set(n.id, (counts.get(n.id) ?? 0) + 1);
-    for (const key of Object.keys(n)) if (key !== "_type") visit((n as unknown as Record<string, unknown>)[key]);
+    forEachChild(n, visit);
   };
-  visit(module.body);
+  forEachChild(module, visit);
   return counts;
 }

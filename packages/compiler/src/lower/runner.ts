@@ -13,6 +13,7 @@
 // A receiver counts as a Runner when it is `asyncio.Runner(...)` itself or a name every binding of
 // which is `name = asyncio.Runner(...)` or `with asyncio.Runner(...) as name`.
 import type { Call, Expression, Module, Name, Node, WithItem } from "@pyts/parser";
+import { forEachChild } from "../analyze/walk.js";
 import type { LowerContext } from "./context.js";
 import { typeOf } from "./operators.js";
 
@@ -62,19 +63,13 @@ function runnerWithTargets(ctx: LowerContext): Set<Node> {
   let targets = withTargetsOf.get(module);
   if (targets !== undefined) return targets;
   const found = new Set<Node>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const child of node) visit(child);
-      return;
-    }
-    if (typeof node !== "object" || node === null) return;
-    const n = node as Node;
+  const visit = (n: Node): void => {
     if (n._type === "With" || n._type === "AsyncWith") {
       for (const item of n.items as WithItem[]) {
         if (item.optional_vars?._type === "Name" && item.context_expr._type === "Call" && isRunnerConstructor(ctx, item.context_expr)) found.add(item.optional_vars as Name);
       }
     }
-    for (const key of Object.keys(n)) if (key !== "_type") visit((n as unknown as Record<string, unknown>)[key]);
+    forEachChild(n, visit);
   };
   visit(module);
   targets = found;
