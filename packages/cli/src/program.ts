@@ -67,6 +67,14 @@ function assertInputsExist(files: readonly string[]): void {
   }
 }
 
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function isFile(file: string): boolean {
   try {
     return statSync(file).isFile();
@@ -84,7 +92,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .enablePositionalOptions()
     .showHelpAfterError("(run `pyts --help` for usage)")
-    .addHelpText("after", EXAMPLES);
+    .addHelpText("after", EXAMPLES)
+    .helpCommand("help [command]", "show the help of pyts or of one command");
 
   withCommonOptions(program)
     .argument("[files...]", "Python files or directories; - reads stdin")
@@ -122,6 +131,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (file: string, args: string[], options: CommonOptions) => {
       const reporter = reporterFor(options);
       assertInputsExist([file]);
+      if (file !== "-" && isDirectory(file)) throw new UsageError(`run takes a Python file, not a directory: ${file}`);
       await loadCompiler({ formatThread: true });
       exitCode = await runCommand(file, args, reporter);
       reporter.flush();

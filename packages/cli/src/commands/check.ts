@@ -20,6 +20,8 @@ export interface CheckCommandOptions {
 export async function checkCommand(args: readonly string[], options: CheckCommandOptions, reporter: Reporter): Promise<number> {
   if (args.includes(STDIN)) throw new UsageError("check reads files, not stdin");
   const inputs = collectPythonInputs(args);
+  // Nothing to compare is a mistake in the command (a wrong directory), not a passing check.
+  if (inputs.length === 0) throw new UsageError(`no Python files to check in ${args.join(", ")}`);
   let upToDate = 0;
   let stale = 0;
   let missing = 0;
