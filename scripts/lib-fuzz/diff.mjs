@@ -43,7 +43,7 @@ export function writeProgram(dir, program) {
 // Each case prints its delimiter, then its module-level lines run, then (sync) it is called at once, or
 // (async) it is awaited in turn inside one `asyncio.run` that ends the module: a program's own asyncio.run is
 // exercised by the standalone programs, and one loop for all async cases keeps a batch fast.
-function batchSource(programs) {
+export function batchSource(programs) {
   const parts = ["import asyncio", ""];
   const guarded = (name, call, indent) =>
     [
@@ -123,6 +123,40 @@ function run(command, args, options) {
     child.on("error", reject);
     child.on("close", (status, signal) => resolve({ status, signal, stdout, stderr }));
   });
+}
+
+/**
+ * CPython alone on `programs` (no pyts): the programs that did not run as their generator meant — a batched
+ * case that raised or did not finish, a run that wrote to stderr or exited non-zero, a standalone program
+ * (uncaught ending, several files) that ended quietly although it should not, or the reverse. Each problem is
+ * `{ program, problem }`; `[]` means every program is valid and free of generator slips.
+ */
+export async function cpythonProblems(programs, { timeoutMs = 60_000 } = {}) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "pyts-fuzz-cpython-"));
+  try {
+    const problems = [];
+    const batched = programs.filter((p) => !(p.uncaught || p.files));
+    if (batched.length > 0) {
+      writeFileSync(path.join(dir, "batch.py"), batchSource(batched));
+      const py = await run(pythonExecutable(), ["batch.py"], { cwd: dir, env: pythonEnv(), timeout: timeoutMs });
+      const cases = segments(py.stdout);
+      for (const p of batched) {
+        const segment = cases.get(p.name);
+        if (!segment?.finished) problems.push({ program: p, problem: `did not finish: ${describeEnd(py)}` });
+        else if (segment.text.includes(RAISED)) problems.push({ program: p, problem: segment.text.slice(segment.text.indexOf(RAISED)) });
+      }
+      if (endingOf(py) !== QUIET_ENDING) problems.push({ program: batched[0], problem: `the batch ended ${describeEnd(py)}` });
+    }
+    for (const p of programs.filter((p) => p.uncaught || p.files)) {
+      const caseDir = mkdtempSync(path.join(dir, "alone"));
+      writeProgram(caseDir, p);
+      const py = await run(pythonExecutable(), ["main.py"], { cwd: caseDir, env: pythonEnv(), timeout: timeoutMs });
+      if (!p.uncaught && endingOf(py) !== QUIET_ENDING) problems.push({ program: p, problem: describeEnd(py) });
+    }
+    return problems;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const describeEnd = (r) => `${endingOf(r).trimEnd().replace("\n", ", stderr ends: ")}\nstderr:\n${r.stderr.slice(-2000)}`;

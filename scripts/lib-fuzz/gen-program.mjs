@@ -7,17 +7,22 @@
 // with it, and is then run on its own so that exit code and stderr are compared too. A "modules" program is
 // several files (gen-modules.mjs).
 //
-// The mix says how often each kind of construct appears (weights of statements; probabilities for whole
-// programs); see MIX below. ONLY_SUPPORTED is the temporary mix of what pyts translates correctly today.
+// The mix says how often each kind of construct appears (weights of statements and of async program shapes;
+// probabilities for whole programs); see DEFAULT_MIX below. ONLY_SUPPORTED is the temporary mix of what pyts
+// translates correctly today. The object model and calling convention (gen-classes.mjs) and asyncio's errors
+// (gen-async-errors.mjs) have their keys at 0 in DEFAULT_MIX until pyts supports them; `--mix classes=1` or
+// `--mix asyncerrors=1` (MIX_GROUPS) turns a whole family on, `--mix dataclasses=2` one construct.
 //
 //   const gen = new ProgramGenerator(seed, { ...DEFAULT_MIX, modules: 0.05 });
 //   const { name, source, async, uncaught, files } = gen.program(7);   // source: "def case_7():\n    ..."
+import * as asyncErrors from "./gen-async-errors.mjs";
+import * as classes from "./gen-classes.mjs";
 import * as constructs from "./gen-constructs.mjs";
 import { modulesProgram } from "./gen-modules.mjs";
 
 /**
  * Statement weights (the arithmetic and container statements weigh 33 together) and, for `uncaught`,
- * `modules` and `asyncStatements`, the probability that a program is of that kind.
+ * `modules`, `asyncStatements` and `asyncPrograms`, the probability that a program is of that kind.
  */
 export const DEFAULT_MIX = Object.freeze({
   none: 2, // void functions, methods, lambdas and coroutines whose result is printed or compared with None
@@ -30,6 +35,34 @@ export const DEFAULT_MIX = Object.freeze({
   uncaught: 0.08, // programs that end in an uncaught exception or SystemExit (run standalone)
   modules: 0.05, // programs of several files (run alone with `pyts run main.py`: about a second each)
   asyncStatements: 0.3, // async programs that also run generated statements in the coroutine
+  asyncPrograms: 0.25, // the probability that a program is `async def` (run with asyncio.run)
+  // The object model and calling convention (gen-classes.mjs), statements at the function's top level. At 0
+  // until pyts supports them (issue 13); the weight to aim for is about 1 each.
+  inherit: 0, // single and multiple inheritance (diamonds, mixins), super() chains with **kwargs, __mro__
+  classattrs: 0, // class vs instance attributes: shadowing, del, later class stores, overrides, shared lists
+  properties: 0, // @property with setter/deleter, property(fget, fset), read-only properties, __getattr__
+  dynattrs: 0, // setattr/getattr/hasattr/delattr with computed names, vars(), a setattr a method then reads
+  staticcls: 0, // static and class methods through instances and classes, Base.method(self), alt constructors
+  decorators: 0, // decorators with *args/**kwargs: logging, counting, memoizing, functools.wraps, with arguments
+  callvars: 0, // keywords and */** through variables, lambdas, lists/dicts of callables, functools.partial
+  callables: 0, // instances with __call__, a class used as a decorator, callable()
+  badcalls: 0, // missing / unexpected / multiple-valued / too many arguments, TypeError caught and printed
+  dataclasses: 0, // @dataclass with order=True, frozen=True, field(default_factory), inheritance, asdict/replace
+  // asyncio's errors (gen-async-errors.mjs): weights of async program shapes beside the six plain ones (1
+  // each); `chained` is also a statement of sync programs. At 0 until pyts supports them (issue 14).
+  taskerrors: 0, // exceptions raised in tasks and caught at await, gather(return_exceptions=...), wait()
+  cancel: 0, // cancellation of sleeps, lock waits, queue gets, gathers; shield; a task that refuses
+  timeouts: 0, // wait_for and asyncio.timeout expiring (and not), cleanup in the cancelled coroutine
+  taskgroups: 0, // TaskGroup with failing children, ExceptionGroup, except*, split/subgroup
+  agenexit: 0, // async generators left early: break + aclose(), aclosing(), anext(), athrow()
+  chained: 0, // raise in except/finally, raise from, from None: __context__, __cause__, the chain printed
+  taskrecursion: 0, // recursion through create_task: failures wrapped level by level, cancellation down a chain
+});
+
+/** Families of mix keys: `--mix classes=1` sets each of them. */
+export const MIX_GROUPS = Object.freeze({
+  classes: ["inherit", "classattrs", "properties", "dynattrs", "staticcls", "decorators", "callvars", "callables", "badcalls", "dataclasses"],
+  asyncerrors: ["taskerrors", "cancel", "timeouts", "taskgroups", "agenexit", "chained", "taskrecursion"],
 });
 
 /**
@@ -50,13 +83,19 @@ export const ONLY_SUPPORTED = Object.freeze({
   modules: 0,
 });
 
-/** `name=weight,...` (e.g. `none=0,modules=0.1`) over a base mix; unknown names are an error. */
+/**
+ * `name=weight,...` (e.g. `none=0,modules=0.1`, `classes=1,badcalls=3`) over a base mix, in order, a family
+ * of MIX_GROUPS setting each of its keys; unknown names are an error.
+ */
 export function parseMix(text, base = DEFAULT_MIX) {
   const mix = { ...base };
   for (const part of (text ?? "").split(",").filter(Boolean)) {
     const [key, value] = part.split("=");
-    if (!(key in mix) || value === undefined || !Number.isFinite(Number(value))) throw new Error(`bad mix entry '${part}' (known: ${Object.keys(mix).join(", ")})`);
-    mix[key] = Number(value);
+    const keys = MIX_GROUPS[key] ?? [key];
+    if (!keys.every((k) => k in mix) || value === undefined || !Number.isFinite(Number(value))) {
+      throw new Error(`bad mix entry '${part}' (known: ${[...Object.keys(mix), ...Object.keys(MIX_GROUPS)].join(", ")})`);
+    }
+    for (const k of keys) mix[k] = Number(value);
   }
   return Object.freeze(mix);
 }
@@ -101,10 +140,11 @@ export class ProgramGenerator {
    * One program: `{ name, source, async, uncaught }`, or for a program of several files also `files`
    * (path → text, `main.py` included). `kind` forces "sync" or "async".
    */
-  program(index, kind = this.chance(0.25) ? "async" : "sync") {
+  program(index, kind = this.chance(this.mix.asyncPrograms) ? "async" : "sync") {
     const name = `case_${index}`;
     this.programName = name;
     this.moduleLines = [];
+    this.moduleNames = new Set();
     this.tags = new Set();
     this.vars = { int: [], float: [], str: [], list: [], dict: [], strlist: [] };
     this.fresh = 0;
@@ -185,6 +225,17 @@ export class ProgramGenerator {
       [m.genexpr, "genexpr", constructs.generatorExpression],
       [m.recursion, "recursion", constructs.recursion],
       [topLevel ? m.methods : 0, "methods", constructs.methodComprehensions],
+      [topLevel ? m.inherit : 0, "inherit", classes.inheritance],
+      [topLevel ? m.classattrs : 0, "classattrs", classes.classAttributes],
+      [topLevel ? m.properties : 0, "properties", classes.properties],
+      [topLevel ? m.dynattrs : 0, "dynattrs", classes.dynamicAttributes],
+      [topLevel ? m.staticcls : 0, "staticcls", classes.staticAndClassMethods],
+      [topLevel ? m.decorators : 0, "decorators", classes.decorators],
+      [topLevel ? m.callvars : 0, "callvars", classes.callsThroughVariables],
+      [topLevel ? m.callables : 0, "callables", classes.callableInstances],
+      [topLevel ? m.badcalls : 0, "badcalls", classes.badCalls],
+      [topLevel ? m.dataclasses : 0, "dataclasses", classes.dataclassShapes],
+      [topLevel ? m.chained : 0, "chained", (g) => asyncErrors.chainedExceptions(g, false)],
     ].map(([weight, tag, make]) => [weight, () => this.tagged(tag, () => make(this))]);
   }
 
@@ -752,6 +803,13 @@ export class ProgramGenerator {
       [1, () => this.asyncLockEvent()],
       [this.mix.none / 2, () => this.tagged("none", () => constructs.asyncVoid(this))],
       [this.mix.recursion / 1.5, () => this.tagged("recursion", () => constructs.asyncRecursion(this))],
+      [this.mix.taskerrors, () => this.tagged("taskerrors", () => asyncErrors.taskErrors(this))],
+      [this.mix.cancel, () => this.tagged("cancel", () => asyncErrors.cancellation(this))],
+      [this.mix.timeouts, () => this.tagged("timeouts", () => asyncErrors.timeouts(this))],
+      [this.mix.taskgroups, () => this.tagged("taskgroups", () => asyncErrors.taskGroups(this))],
+      [this.mix.agenexit, () => this.tagged("agenexit", () => asyncErrors.asyncGeneratorExit(this))],
+      [this.mix.chained, () => this.tagged("chained", () => asyncErrors.chainedExceptions(this, true))],
+      [this.mix.taskrecursion, () => this.tagged("taskrecursion", () => asyncErrors.taskRecursion(this))],
     ];
     const total = shapes.reduce((sum, [w]) => sum + w, 0);
     let r = this.random() * total;

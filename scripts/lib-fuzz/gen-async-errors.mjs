@@ -1,0 +1,595 @@
+// Async program shapes for the program generator (gen-program.mjs) about what goes wrong in asyncio: exceptions
+// raised in one task and caught in another, cancellation (of sleeps, lock waits, queue gets, gathers, shields),
+// timeouts (`wait_for`, `asyncio.timeout`), TaskGroups with failing children, async generators left early,
+// chained exceptions (`__context__`, `__cause__`), recursion through `create_task`. Each function takes the
+// generator `g` and returns the body lines of an `async def case_N()`; `chainedExceptions` also serves sync
+// programs.
+//
+// CPython's order must be the only possible order: sleeps that race have distinct durations that grow in start
+// order (the "sleep" timer of gen-program.mjs), a wait that must expire waits for something that never comes (a
+// 10 s sleep, an Event set only afterwards) under a 10 ms timeout, and everything else is ordered by the event
+// loop's FIFO alone. Every task a program starts is finished before it returns (programs share one loop when
+// batched), every exception a task ends with is retrieved, and no CancelledError escapes.
+//
+//   taskerrors     exceptions raised in tasks and caught at await, gather(return_exceptions=...), wait()
+//   cancel         task.cancel() of sleeps, lock waits, queue gets, gathers; shield; a task that refuses
+//   timeouts       wait_for and asyncio.timeout expiring (and not), cleanup in the cancelled coroutine
+//   taskgroups     TaskGroup with failing children: ExceptionGroup caught, except*, siblings cancelled
+//   agenexit       async generators left early: break + aclose(), aclosing(), anext(), athrow(), GeneratorExit
+//   chained        raise in except / finally, raise from, from None; __context__, __cause__, __suppress_context__
+//   taskrecursion  recursion through create_task: failures wrapped level by level, cancellation down a chain
+import { caught } from "./gen-constructs.mjs";
+
+const WORDS = ["alpha", "beta", "gamma", "delta", "omega"];
+const ERRORS = ["ValueError", "KeyError", "RuntimeError", "TypeError", "ZeroDivisionError"];
+
+/** `n` names, one per task. */
+function names(g, n) {
+  return Array.from({ length: n }, (_, k) => `${g.pick(WORDS)}${k}`);
+}
+
+// ---- taskerrors ----------------------------------------------------------------------------------
+
+export function taskErrors(g) {
+  return g.pick([() => gatherFailure(g), () => awaitedTaskFailure(g), () => waitFirstException(g)])();
+}
+
+/** Workers with growing delays, some failing; gather with or without return_exceptions. */
+function gatherFailure(g) {
+  const n = g.int(2, 4);
+  const { lines: pause, delays } = g.timer(n, true);
+  const failing = new Set(Array.from({ length: g.int(1, 2) }, () => g.int(0, n - 1)));
+  const error = g.pick(ERRORS.filter((e) => e !== "KeyError"));
+  const calls = names(g, n).map((name, k) => `worker(${JSON.stringify(name)}, ${delays[k]}, ${failing.has(k) ? "True" : "False"})`);
+  const lines = [
+    ...pause,
+    `async def worker(name, delay, fail):`,
+    `    print("start", name)`,
+    `    await pause(delay)`,
+    `    if fail:`,
+    `        raise ${error}(f"{name} failed")`,
+    `    print("done", name)`,
+    `    return name.upper()`,
+    `tasks = [asyncio.create_task(c) for c in [${calls.join(", ")}]]`,
+  ];
+  if (g.chance(0.5)) {
+    lines.push(`results = await asyncio.gather(*tasks, return_exceptions=True)`, `print(results)`, `print([type(r).__name__ for r in results])`);
+  } else {
+    lines.push(
+      `try:`,
+      `    print(await asyncio.gather(*tasks))`,
+      `except ${error} as e:`,
+      `    print("gather raised", type(e).__name__, e)`,
+      `await asyncio.wait(tasks)`,
+      `for t in tasks:`,
+      `    print(t.done(), t.cancelled(), repr(t.exception()))`,
+    );
+  }
+  return lines;
+}
+
+/** A task that fails, awaited later; result() and exception() of the finished task. */
+function awaitedTaskFailure(g) {
+  const error = g.pick(ERRORS);
+  const message = JSON.stringify(g.pick(["bad input", "disk full", "no route"]));
+  const lines = [
+    `async def fail(after):`,
+    `    for _ in range(after):`,
+    `        await asyncio.sleep(0)`,
+    `    raise ${error}(${message})`,
+    `task = asyncio.create_task(fail(${g.int(0, 2)}))`,
+    `print("created", task.done())`,
+  ];
+  lines.push(
+    ...g.pick([
+      () => [...caught(error, [`await task`]), `print(task.done(), repr(task.exception()))`],
+      () => [`await asyncio.sleep(0.01)`, `print(task.done())`, ...caught(error, [`task.result()`]), `print(type(task.exception()).__name__)`],
+      () => [`try:`, `    await task`, `except Exception as e:`, `    print("caught", type(e).__name__, e, e is task.exception())`],
+      () => [
+        `async def supervisor():`,
+        `    try:`,
+        `        return await task`,
+        `    except ${error} as e:`,
+        `        return f"recovered from {e}"`,
+        `print(await asyncio.create_task(supervisor()))`,
+      ],
+    ])(),
+  );
+  return lines;
+}
+
+/** asyncio.wait(return_when=FIRST_EXCEPTION): the failing task ends the wait; the rest is cancelled. */
+function waitFirstException(g) {
+  const n = g.int(2, 4);
+  const failAt = g.int(0, n - 1);
+  return [
+    `async def step(k):`,
+    `    for _ in range(k):`,
+    `        await asyncio.sleep(0)`,
+    `    if k == ${failAt}:`,
+    `        raise ValueError(f"step {k} failed")`,
+    `    if k > ${failAt}:`,
+    `        await asyncio.sleep(10)`,
+    `    return k`,
+    `tasks = [asyncio.create_task(step(k)) for k in range(${n})]`,
+    `done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)`,
+    `print(len(done), len(pending))`,
+    `for t in pending:`,
+    `    t.cancel()`,
+    `await asyncio.wait(tasks)`,
+    `for t in tasks:`,
+    `    if t.cancelled():`,
+    `        print("cancelled")`,
+    `    elif t.exception() is not None:`,
+    `        print("failed:", t.exception())`,
+    `    else:`,
+    `        print("result:", t.result())`,
+  ];
+}
+
+// ---- cancel --------------------------------------------------------------------------------------
+
+export function cancellation(g) {
+  return g.pick([() => cancelSleep(g), () => cancelLockWait(g), () => cancelQueueGet(g), () => cancelGather(g), () => shielded(g)])();
+}
+
+function cancelSleep(g) {
+  const message = g.chance(0.4) ? JSON.stringify(g.pick(["stop now", "shutting down"])) : "";
+  const swallow = g.chance(0.3);
+  const started = g.chance(0.8);
+  return [
+    `async def sleeper(name):`,
+    `    print(name, "going to sleep")`,
+    `    try:`,
+    `        await asyncio.sleep(10)`,
+    `    except asyncio.CancelledError as e:`,
+    `        print(name, "cancelled", e.args)`,
+    ...(swallow ? [`        return "woke up early"`] : [`        raise`]),
+    `    finally:`,
+    `        print(name, "cleans up")`,
+    `    return "slept well"`,
+    `task = asyncio.create_task(sleeper(${JSON.stringify(g.pick(WORDS))}))`,
+    ...(started ? [`await asyncio.sleep(0)`] : []),
+    `print(task.cancel(${message}), task.done())`,
+    `try:`,
+    `    print(await task)`,
+    `except asyncio.CancelledError as e:`,
+    `    print("task was cancelled", e.args)`,
+    `print(task.cancelled(), task.done(), task.cancel())`,
+  ];
+}
+
+function cancelLockWait(g) {
+  const n = g.int(1, 3);
+  const victim = g.int(0, n - 1);
+  return [
+    `lock = asyncio.Lock()`,
+    `release = asyncio.Event()`,
+    `async def holder():`,
+    `    async with lock:`,
+    `        print("holder has the lock")`,
+    `        await release.wait()`,
+    `    print("holder let go")`,
+    `async def waiter(name):`,
+    `    try:`,
+    `        async with lock:`,
+    `            print(name, "has the lock")`,
+    `            await asyncio.sleep(0)`,
+    `    except asyncio.CancelledError:`,
+    `        print(name, "gave up waiting")`,
+    `        raise`,
+    `    return name`,
+    `first = asyncio.create_task(holder())`,
+    `waiters = [asyncio.create_task(waiter(f"w{k}")) for k in range(${n})]`,
+    `await asyncio.sleep(0)`,
+    `print(lock.locked())`,
+    `waiters[${victim}].cancel()`,
+    ...(g.chance(0.5) ? [`await asyncio.sleep(0)`] : []),
+    `release.set()`,
+    `results = await asyncio.gather(first, *waiters, return_exceptions=True)`,
+    `print([type(r).__name__ for r in results], lock.locked())`,
+  ];
+}
+
+function cancelQueueGet(g) {
+  const items = g.int(0, 3);
+  return [
+    `queue = asyncio.Queue()`,
+    `async def consumer():`,
+    `    got = []`,
+    `    try:`,
+    `        while True:`,
+    `            got.append(await queue.get())`,
+    `            print("consumed", got[-1])`,
+    `    except asyncio.CancelledError:`,
+    `        print("consumer stopped after", got)`,
+    `        raise`,
+    `task = asyncio.create_task(consumer())`,
+    `for k in range(${items}):`,
+    `    await queue.put(k * ${g.int(2, 9)})`,
+    `    await asyncio.sleep(0)`,
+    `await asyncio.sleep(0)`,
+    `task.cancel()`,
+    ...caught("asyncio.CancelledError", [`await task`]),
+    `print(task.cancelled(), queue.qsize(), queue.empty())`,
+    ...caught("asyncio.QueueEmpty", [`queue.get_nowait()`]),
+    ...(g.chance(0.5) ? caught("TimeoutError", [`await asyncio.wait_for(queue.get(), timeout=0.01)`]) : []),
+  ];
+}
+
+function cancelGather(g) {
+  const n = g.int(1, 3);
+  return [
+    `async def child(k):`,
+    `    try:`,
+    `        await asyncio.sleep(10)`,
+    `    except asyncio.CancelledError:`,
+    `        print("child", k, "cancelled")`,
+    `        raise`,
+    `group = asyncio.gather(${Array.from({ length: n }, (_, k) => `child(${k})`).join(", ")})`,
+    `await asyncio.sleep(0)`,
+    `print(group.cancel())`,
+    `try:`,
+    `    await group`,
+    `except asyncio.CancelledError:`,
+    `    print("the gather was cancelled", group.cancelled())`,
+  ];
+}
+
+/** A shielded task survives the cancellation of what waited for it. */
+function shielded(g) {
+  const value = g.int(0, 99);
+  return [
+    `ready = asyncio.Event()`,
+    `async def important():`,
+    `    await ready.wait()`,
+    `    print("important work finished")`,
+    `    return ${value}`,
+    `task = asyncio.create_task(important())`,
+    ...g.pick([
+      () => [...caught("TimeoutError", [`await asyncio.wait_for(asyncio.shield(task), timeout=0.01)`])],
+      () => [
+        `async def waiter():`,
+        `    return await asyncio.shield(task)`,
+        `outer = asyncio.create_task(waiter())`,
+        `await asyncio.sleep(0)`,
+        `outer.cancel()`,
+        ...caught("asyncio.CancelledError", [`await outer`]),
+      ],
+    ])(),
+    `print("shielded task still running:", not task.done(), task.cancelled())`,
+    `ready.set()`,
+    `print(await task)`,
+  ];
+}
+
+// ---- timeouts ------------------------------------------------------------------------------------
+
+export function timeouts(g) {
+  return g.pick([() => waitForExpires(g), () => timeoutBlock(g), () => timeoutInTask(g)])();
+}
+
+function waitForExpires(g) {
+  return [
+    `async def slow(name):`,
+    `    try:`,
+    `        await asyncio.sleep(10)`,
+    `        return name`,
+    `    finally:`,
+    `        print(name, "cleanup")`,
+    `async def quick(name):`,
+    `    await asyncio.sleep(0)`,
+    `    return name.upper()`,
+    `print(await asyncio.wait_for(quick(${JSON.stringify(g.pick(WORDS))}), timeout=${g.pick(["5", "2.5", "None"])}))`,
+    `try:`,
+    `    await asyncio.wait_for(slow(${JSON.stringify(g.pick(WORDS))}), timeout=0.01)`,
+    `except ${g.pick(["TimeoutError", "asyncio.TimeoutError"])} as e:`,
+    `    print("timed out", type(e).__name__, repr(e), type(e.__context__).__name__)`,
+    `print(asyncio.TimeoutError is TimeoutError)`,
+  ];
+}
+
+function timeoutBlock(g) {
+  return g.pick([
+    () => [
+      `try:`,
+      `    async with asyncio.timeout(0.01) as cm:`,
+      `        print("waiting")`,
+      `        await asyncio.sleep(10)`,
+      `        print("not reached")`,
+      `except TimeoutError as e:`,
+      `    print("timed out", repr(e), cm.expired(), type(e.__context__).__name__)`,
+      `async with asyncio.timeout(5) as cm:`,
+      `    await asyncio.sleep(0)`,
+      `print("in time", cm.expired())`,
+    ],
+    () => [
+      `loop = asyncio.get_running_loop()`,
+      `try:`,
+      `    async with asyncio.timeout(None) as cm:`,
+      `        print("no deadline", cm.when())`,
+      `        cm.reschedule(loop.time() + 0.01)`,
+      `        await asyncio.sleep(10)`,
+      `except TimeoutError:`,
+      `    print("rescheduled deadline passed", cm.expired())`,
+    ],
+    () => [
+      `async def inner():`,
+      `    try:`,
+      `        async with asyncio.timeout(5):`,
+      `            await asyncio.sleep(10)`,
+      `    except TimeoutError:`,
+      `        print("inner timeout")`,
+      `        raise`,
+      `try:`,
+      `    async with asyncio.timeout(0.01):`,
+      `        await inner()`,
+      `except TimeoutError:`,
+      `    print("outer timeout")`,
+      ...caught("asyncio.CancelledError", [`raise asyncio.CancelledError("not a timeout")`]),
+    ],
+  ])();
+}
+
+/** A task that catches its own timeout and returns a fallback, gathered with others. */
+function timeoutInTask(g) {
+  const n = g.int(2, 4);
+  const slowOnes = new Set(Array.from({ length: g.int(1, n) }, () => g.int(0, n - 1)));
+  return [
+    `async def fetch(k, hangs):`,
+    `    try:`,
+    `        async with asyncio.timeout(0.01):`,
+    `            if hangs:`,
+    `                await asyncio.Event().wait()`,
+    `            await asyncio.sleep(0)`,
+    `            return f"data {k}"`,
+    `    except TimeoutError:`,
+    `        return f"fallback {k}"`,
+    `print(await asyncio.gather(${Array.from({ length: n }, (_, k) => `fetch(${k}, ${slowOnes.has(k) ? "True" : "False"})`).join(", ")}))`,
+  ];
+}
+
+// ---- taskgroups ----------------------------------------------------------------------------------
+
+export function taskGroups(g) {
+  return g.pick([() => failingGroup(g), () => groupBodyFails(g), () => exceptStarGroup(g)])();
+}
+
+function childDefinition(pause) {
+  return [
+    ...pause,
+    `async def child(name, delay, error=None):`,
+    `    try:`,
+    `        await pause(delay)`,
+    `        if error is not None:`,
+    `            raise error(f"{name} broke")`,
+    `        print(name, "finished")`,
+    `        return name`,
+    `    except asyncio.CancelledError:`,
+    `        print(name, "cancelled")`,
+    `        raise`,
+  ];
+}
+
+function failingGroup(g) {
+  const n = g.int(2, 4);
+  const { lines: pause, delays } = g.timer(n, true);
+  const failAt = g.int(-1, n - 1);
+  const error = g.pick(ERRORS.filter((e) => e !== "KeyError"));
+  const calls = names(g, n).map((name, k) => `child(${JSON.stringify(name)}, ${delays[k]}${k === failAt ? `, ${error}` : ""})`);
+  const lines = [
+    ...childDefinition(pause),
+    `try:`,
+    `    async with asyncio.TaskGroup() as tg:`,
+    ...calls.map((c) => `        tasks.append(tg.create_task(${c}))`),
+    `    print("all finished", [t.result() for t in tasks])`,
+  ];
+  lines.splice(lines.indexOf("try:"), 0, "tasks = []");
+  lines.push(
+    ...g.pick([
+      () => [`except ExceptionGroup as eg:`, `    print(type(eg).__name__, eg, len(eg.exceptions))`, `    for e in eg.exceptions:`, `        print("  ", type(e).__name__, e)`],
+      () => [`except* ${error} as eg:`, `    print("caught", [str(e) for e in eg.exceptions], eg.message)`],
+    ])(),
+    `print([t.cancelled() for t in tasks])`,
+  );
+  return lines;
+}
+
+/** The body of `async with TaskGroup()` raises: children are cancelled and the error joins the group. */
+function groupBodyFails(g) {
+  const { lines: pause, delays } = g.timer(2, true);
+  return [
+    ...childDefinition(pause),
+    `try:`,
+    `    async with asyncio.TaskGroup() as tg:`,
+    `        tg.create_task(child("first", ${delays[0]}))`,
+    `        tg.create_task(child("second", ${delays[1]}, ${g.pick(["None", "ValueError"])}))`,
+    ...(g.chance(0.5) ? [`        await asyncio.sleep(0)`] : []),
+    `        raise KeyError(${JSON.stringify(g.pick(["missing", "id"]))})`,
+    `except* KeyError as eg:`,
+    `    print("key errors", [repr(e) for e in eg.exceptions])`,
+    `except* ValueError as eg:`,
+    `    print("value errors", [str(e) for e in eg.exceptions])`,
+  ];
+}
+
+/** An ExceptionGroup raised by hand and taken apart by except*, split() and subgroup(). */
+function exceptStarGroup(g) {
+  const members = Array.from({ length: g.int(1, 4) }, (_, k) => `${g.pick(["ValueError", "TypeError", "KeyError"])}(${JSON.stringify(`problem ${k}`)})`);
+  return [
+    `async def validate():`,
+    `    await asyncio.sleep(0)`,
+    `    raise ExceptionGroup("validation failed", [${members.join(", ")}])`,
+    `try:`,
+    `    await validate()`,
+    `except* ValueError as eg:`,
+    `    print("values:", [str(e) for e in eg.exceptions])`,
+    `except* (TypeError, KeyError) as eg:`,
+    `    print("others:", [type(e).__name__ for e in eg.exceptions])`,
+    `group = ExceptionGroup("batch", [${members.join(", ")}])`,
+    `match, rest = group.split(ValueError)`,
+    `print(match and len(match.exceptions), rest and [repr(e) for e in rest.exceptions])`,
+    `print(group.subgroup(lambda e: isinstance(e, KeyError)), repr(group))`,
+  ];
+}
+
+// ---- agenexit ------------------------------------------------------------------------------------
+
+function tickerDefinition(g) {
+  const handled = g.chance(0.4);
+  return [
+    `async def ticker(limit):`,
+    `    try:`,
+    `        for i in range(limit):`,
+    `            await asyncio.sleep(0)`,
+    `            print("yielding", i)`,
+    `            yield i * ${g.int(1, 5)}`,
+    ...(handled ? [`    except GeneratorExit:`, `        print("closed early")`, `        raise`] : []),
+    `    finally:`,
+    `        print("ticker cleanup")`,
+  ];
+}
+
+export function asyncGeneratorExit(g) {
+  const limit = g.int(2, 6);
+  const stop = g.int(0, limit);
+  const body = [`    if v >= ${stop}:`, `        break`, `    print("got", v)`];
+  return [
+    ...tickerDefinition(g),
+    ...g.pick([
+      () => [`gen = ticker(${limit})`, `async for v in gen:`, ...body, `print("after the loop")`, `await gen.aclose()`, `print("closed")`, `await gen.aclose()`, ...caught("StopAsyncIteration", [`await anext(gen)`])],
+      () => [`import contextlib`, `async with contextlib.aclosing(ticker(${limit})) as gen:`, ...`async for v in gen:\n${body.join("\n")}`.split("\n").map((l) => `    ${l}`), `    print("leaving the block")`, `print("after the block")`],
+      () => [
+        `gen = ticker(${limit})`,
+        `print(await anext(gen), await anext(gen, "empty"))`,
+        `await gen.aclose()`,
+        `print(await anext(gen, "exhausted"))`,
+      ],
+      () => [
+        `gen = ticker(${limit})`,
+        `print(await gen.asend(None))`,
+        ...caught("ValueError", [`await gen.athrow(ValueError("stop ticking"))`]),
+        `print(await anext(gen, "finished"))`,
+      ],
+      // created in the loop header: when the loop breaks, CPython's event loop finalizes it soon after
+      () => [`async for v in ticker(${limit}):`, ...body, `print("after the loop")`, `await asyncio.sleep(0)`, `print("one yield later")`, `await asyncio.sleep(0.01)`, `print("later")`],
+    ])(),
+  ];
+}
+
+// ---- chained -------------------------------------------------------------------------------------
+
+const FAILING = [
+  ['{"a": 1}["b"]', "KeyError"],
+  ['int("forty")', "ValueError"],
+  ["[1, 2][5]", "IndexError"],
+  ["1 / 0", "ZeroDivisionError"],
+  ['"x" + 1', "TypeError"],
+];
+
+/** Raising while handling (or from, or in finally); the chain is printed. */
+export function chainedExceptions(g, isAsync = false) {
+  const [expr, first] = g.pick(FAILING);
+  const second = g.pick(["RuntimeError", "LookupError", "ValueError"]);
+  const yieldPoint = isAsync && g.chance(0.6) ? [`    await asyncio.sleep(0)`] : [];
+  const style = g.pick(["context", "cause", "none", "finally", "reraise"]);
+  const handler = {
+    context: [`except ${first}:`, ...yieldPoint, `    raise ${second}("handling failed")`],
+    cause: [`except ${first} as e:`, ...yieldPoint, `    raise ${second}("wrapped") from e`],
+    none: [`except ${first}:`, `    raise ${second}("replaced") from None`],
+    finally: [`finally:`, ...yieldPoint, `    raise ${second}("cleanup failed")`],
+    reraise: [`except ${first} as e:`, `    e.add_note("while loading")`, `    raise`],
+  }[style];
+  const fn = g.newName("load");
+  const lines = [
+    `${isAsync ? "async def" : "def"} ${fn}():`,
+    `    try:`,
+    ...(isAsync ? [`        await asyncio.sleep(0)`] : []),
+    `        return ${expr}`,
+    ...handler.map((l) => `    ${l}`),
+    `try:`,
+    `    ${isAsync ? `await ${isAsync && g.chance(0.5) ? `asyncio.create_task(${fn}())` : `${fn}()`}` : `${fn}()`}`,
+    `except Exception as e:`,
+    `    print(type(e).__name__, e, getattr(e, "__notes__", None))`,
+    `    print("cause:", repr(e.__cause__), "context:", repr(e.__context__), e.__suppress_context__)`,
+    `    links = []`,
+    `    while e is not None:`,
+    `        links.append(type(e).__name__)`,
+    `        e = e.__cause__ or e.__context__`,
+    `    print(" <- ".join(links))`,
+  ];
+  if (g.chance(0.3)) {
+    lines.push(
+      `import traceback`,
+      `try:`,
+      `    try:`,
+      `        ${expr}`,
+      `    except ${first} as inner:`,
+      `        raise ${second}("outer") from inner`,
+      `except ${second} as outer:`,
+      `    print(traceback.format_exception_only(outer), outer.__cause__.__class__.__name__)`,
+    );
+  }
+  return lines;
+}
+
+// ---- taskrecursion -------------------------------------------------------------------------------
+
+export function taskRecursion(g) {
+  const depth = g.int(1, 5);
+  return g.pick([
+    () => [
+      `async def dive(n):`,
+      `    if n == 0:`,
+      `        raise ValueError("bottom reached")`,
+      `    task = asyncio.create_task(dive(n - 1))`,
+      `    try:`,
+      `        return await task`,
+      `    except Exception as e:`,
+      `        raise RuntimeError(f"level {n} failed") from e`,
+      `try:`,
+      `    await dive(${depth})`,
+      `except Exception as e:`,
+      `    chain = []`,
+      `    while e is not None:`,
+      `        chain.append(str(e))`,
+      `        e = e.__cause__`,
+      `    print(chain)`,
+    ],
+    () => [
+      `async def nest(n):`,
+      `    try:`,
+      `        if n == 0:`,
+      `            await asyncio.sleep(10)`,
+      `        else:`,
+      `            await asyncio.create_task(nest(n - 1))`,
+      `    except asyncio.CancelledError:`,
+      `        print("level", n, "cancelled")`,
+      `        raise`,
+      `root = asyncio.create_task(nest(${depth}))`,
+      `for _ in range(${depth + 2}):`,
+      `    await asyncio.sleep(0)`,
+      `root.cancel()`,
+      `try:`,
+      `    await root`,
+      `except asyncio.CancelledError:`,
+      `    print("root cancelled", root.cancelled())`,
+    ],
+    () => [
+      `async def split(lo, hi):`,
+      `    if hi - lo == 1:`,
+      `        if lo % ${g.int(2, 4)} == 0:`,
+      `            raise ValueError(f"bad leaf {lo}")`,
+      `        return lo`,
+      `    mid = (lo + hi) // 2`,
+      `    left = asyncio.create_task(split(lo, mid))`,
+      `    right = asyncio.create_task(split(mid, hi))`,
+      `    results = await asyncio.gather(left, right, return_exceptions=True)`,
+      `    errors = [r for r in results if isinstance(r, Exception)]`,
+      `    if errors:`,
+      `        print("range", lo, hi, "had", len(errors), "failure(s)")`,
+      `    return sum(r for r in results if not isinstance(r, Exception))`,
+      `print(await split(0, ${g.int(2, 9)}))`,
+    ],
+  ])();
+}

@@ -1,0 +1,1008 @@
+// Statement shapes for the program generator (gen-program.mjs) about Python's object model and calling
+// convention, written the way class and decorator tutorials write them: hierarchies with single and multiple
+// inheritance and cooperative `super()`, class attributes against instance attributes, properties and
+// `__getattr__`, attributes by computed name, static and class methods, decorators with `*args, **kwargs`,
+// calls through variables, callable instances, bad calls caught as TypeError, dataclasses. Each shape is
+// deterministic under CPython and never raises by accident: where it raises on purpose it catches the
+// exception and prints `type(e).__name__, e`. Classes and the functions whose TypeError messages name them
+// go to `g.moduleLines` (module level, as tutorials put them) under names unique in the batch: the stem and
+// the program's number (`Animal12`, `Animal12b`). Nothing prints a default repr (it holds an address).
+//
+//   inherit      single and multiple inheritance (diamonds, mixins), super() chains with **kwargs, __mro__
+//   classattrs   class vs instance attributes: shadowing, `del`, class stores seen by instances, overrides
+//   properties   @property with setter/deleter, property(fget, fset), read-only properties, __getattr__
+//   dynattrs     setattr/getattr/hasattr/delattr with names from lists and dicts, vars()
+//   staticcls    static and class methods through instances and classes, Base.method(self), alt constructors
+//   decorators   decorators with *args/**kwargs (logging, counting, memoizing, functools.wraps, with arguments)
+//   callvars     keywords and */** through variables, lambdas, lists and dicts of callables, functools.partial
+//   callables    instances with __call__ (stateful, as keys, in map), callable()
+//   badcalls     missing / unexpected / multiple-valued / too many arguments, caught and printed
+//   dataclasses  @dataclass with order=True, frozen=True, defaults, field(default_factory), inheritance
+import { caught } from "./gen-constructs.mjs";
+
+const NAMES = ["Rex", "Tom", "Ada", "Bob", "Kim", "Zoe"];
+const COLORS = ["red", "green", "blue", "black"];
+
+/** A class (or module-level function) name unique in the batch: `Animal12`, then `Animal12b`, `Animal12c`. */
+export function uniqueName(g, stem) {
+  const number = g.programName.replace(/^case_/, "");
+  let name = `${stem}${number}`;
+  for (let suffix = 98; g.moduleNames.has(name); suffix++) name = `${stem}${number}${String.fromCharCode(suffix)}`;
+  g.moduleNames.add(name);
+  return name;
+}
+
+const q = (text) => JSON.stringify(text);
+const indent = (lines, by = "    ") => lines.map((l) => (l === "" ? l : by + l));
+
+// ---- inherit -------------------------------------------------------------------------------------
+
+export function inheritance(g) {
+  return g.pick([() => singleChain(g), () => diamond(g), () => mixins(g), () => kwargsForwarding(g), () => explicitSuper(g)])();
+}
+
+/** Animal -> Dog -> Puppy: __init__ through super(), overridden methods calling the base's. */
+function singleChain(g) {
+  const [base, mid, leaf] = [uniqueName(g, "Animal"), uniqueName(g, "Dog"), uniqueName(g, "Puppy")];
+  const sound = g.pick(["...", "generic noise", "hmm"]);
+  g.moduleLines.push(
+    `class ${base}:`,
+    `    legs = 4`,
+    `    def __init__(self, name):`,
+    `        self.name = name`,
+    `    def speak(self):`,
+    `        return ${q(sound)}`,
+    `    def describe(self):`,
+    `        return f"{self.name} says {self.speak()} on {self.legs} legs"`,
+    "",
+    `class ${mid}(${base}):`,
+    `    def __init__(self, name, breed=${q(g.pick(["mutt", "collie"]))}):`,
+    `        super().__init__(name)`,
+    `        self.breed = breed`,
+    `    def speak(self):`,
+    `        return "Woof"`,
+    "",
+    `class ${leaf}(${mid}):`,
+    `    def speak(self):`,
+    `        return super().speak().lower() + "!"`,
+    `    def describe(self):`,
+    `        return "little " + super().describe()`,
+    "",
+  );
+  const [a, b, c] = [g.pick(NAMES), g.pick(NAMES), g.pick(NAMES)];
+  return [
+    `pets = [${base}(${q(a)}), ${mid}(${q(b)}${g.chance(0.5) ? `, breed=${q("poodle")}` : ""}), ${leaf}(${q(c)})]`,
+    `for pet in pets:`,
+    `    print(type(pet).__name__, pet.describe())`,
+    `print(isinstance(pets[2], ${base}), isinstance(pets[0], ${mid}), issubclass(${leaf}, ${base}))`,
+    `print([k.__name__ for k in ${leaf}.__mro__])`,
+    `print(pets[${g.int(1, 2)}].breed, ${leaf}.__bases__[0].__name__)`,
+  ];
+}
+
+/** A diamond: every class's method prints and calls super(), so the MRO is walked once. */
+function diamond(g) {
+  const [a, b, c, d] = [uniqueName(g, "Base"), uniqueName(g, "Left"), uniqueName(g, "Right"), uniqueName(g, "Child")];
+  const order = g.chance(0.5) ? `${b}, ${c}` : `${c}, ${b}`;
+  const method = g.pick(["hello", "setup", "run"]);
+  const level = (cls, parent) => [
+    `class ${cls}${parent ? `(${parent})` : ""}:`,
+    `    def ${method}(self, trail):`,
+    `        trail.append(${q(cls)})`,
+    ...(parent ? [`        super().${method}(trail)`] : []),
+    `        return trail`,
+    "",
+  ];
+  g.moduleLines.push(...level(a), ...level(b, a), ...level(c, a));
+  g.moduleLines.push(`class ${d}(${order}):`, ...(g.chance(0.5) ? [`    pass`] : [`    def ${method}(self, trail):`, `        print("in ${d}")`, `        return super().${method}(trail)`]), "");
+  const lines = [`print(${d}().${method}([]))`, `print([k.__name__ for k in ${d}.__mro__])`];
+  if (g.chance(0.5)) lines.push(`print([k.__name__ for k in ${d}.mro()], ${d}.__bases__ == (${order}))`);
+  if (g.chance(0.5)) lines.push(`print(${b}().${method}([]), isinstance(${d}(), ${c}), issubclass(${b}, ${c}))`);
+  return lines;
+}
+
+/** Mixins adding behaviour to a plain base: multiple inheritance as tutorials teach it. */
+function mixins(g) {
+  const [log, json, base, model] = [uniqueName(g, "LogMixin"), uniqueName(g, "JsonMixin"), uniqueName(g, "Model"), uniqueName(g, "User")];
+  g.moduleLines.push(
+    `class ${log}:`,
+    `    def log(self, message):`,
+    `        print(f"[{type(self).__name__}] {message}")`,
+    "",
+    `class ${json}:`,
+    `    def to_json(self):`,
+    `        return "{" + ", ".join(f'"{k}": {v!r}' for k, v in sorted(vars(self).items())) + "}"`,
+    "",
+    `class ${base}:`,
+    `    def __init__(self, **fields):`,
+    `        for key, value in fields.items():`,
+    `            setattr(self, key, value)`,
+    `    def save(self):`,
+    `        return "saved"`,
+    "",
+    `class ${model}(${log}, ${json}, ${base}):`,
+    `    def save(self):`,
+    `        self.log("saving " + self.to_json())`,
+    `        return super().save()`,
+    "",
+  );
+  return [
+    `u = ${model}(name=${q(g.pick(NAMES))}, age=${g.int(1, 90)}${g.chance(0.5) ? `, admin=${g.pick(["True", "False"])}` : ""})`,
+    `print(u.save())`,
+    `print([k.__name__ for k in ${model}.__mro__])`,
+    `print(isinstance(u, ${log}), hasattr(u, "to_json"), hasattr(u, "missing"))`,
+  ];
+}
+
+/** Cooperative __init__: each class takes its own keyword and forwards **kwargs up the MRO. */
+function kwargsForwarding(g) {
+  const [shape, colored, named, widget] = [uniqueName(g, "Shape"), uniqueName(g, "Colored"), uniqueName(g, "Named"), uniqueName(g, "Widget")];
+  g.moduleLines.push(
+    `class ${shape}:`,
+    `    def __init__(self, sides=0, **kwargs):`,
+    `        print("${shape} init", sides, sorted(kwargs))`,
+    `        super().__init__(**kwargs)`,
+    `        self.sides = sides`,
+    "",
+    `class ${colored}(${shape}):`,
+    `    def __init__(self, color=${q(g.pick(COLORS))}, **kwargs):`,
+    `        print("${colored} init", color, sorted(kwargs))`,
+    `        super().__init__(**kwargs)`,
+    `        self.color = color`,
+    "",
+    `class ${named}(${shape}):`,
+    `    def __init__(self, name="thing", **kwargs):`,
+    `        print("${named} init", name)`,
+    `        self.name = name`,
+    `        super().__init__(**kwargs)`,
+    "",
+    `class ${widget}(${colored}, ${named}):`,
+    `    def __init__(self, **kwargs):`,
+    `        super().__init__(**kwargs)`,
+    `        print("${widget} ready")`,
+    "",
+  );
+  const kwargs = [];
+  if (g.chance(0.7)) kwargs.push(`color=${q(g.pick(COLORS))}`);
+  if (g.chance(0.7)) kwargs.push(`name=${q(g.pick(NAMES))}`);
+  if (g.chance(0.7)) kwargs.push(`sides=${g.int(0, 8)}`);
+  const lines = g.pick([
+    () => [`w = ${widget}(${kwargs.join(", ")})`],
+    () => [`options = {${kwargs.map((k) => `${q(k.split("=")[0])}: ${k.split("=")[1]}`).join(", ")}}`, `w = ${widget}(**options)`],
+  ])();
+  return [...lines, `print(w.color, w.name, w.sides)`, `print([k.__name__ for k in type(w).__mro__])`];
+}
+
+/** super(Class, self), a base method called as Base.method(self), and a method that extends its base's list. */
+function explicitSuper(g) {
+  const [base, child] = [uniqueName(g, "Account"), uniqueName(g, "Savings")];
+  const rate = g.pick(["0.5", "1.5", "2"]);
+  g.moduleLines.push(
+    `class ${base}:`,
+    `    fee = ${g.int(0, 3)}`,
+    `    def __init__(self, owner, balance=0):`,
+    `        self.owner = owner`,
+    `        self.balance = balance`,
+    `    def deposit(self, amount):`,
+    `        self.balance += amount - self.fee`,
+    `        return self.balance`,
+    `    def summary(self):`,
+    `        return [self.owner, self.balance]`,
+    "",
+    `class ${child}(${base}):`,
+    `    fee = 0`,
+    `    def __init__(self, owner, balance=0, rate=${rate}):`,
+    `        super(${child}, self).__init__(owner, balance)`,
+    `        self.rate = rate`,
+    `    def deposit(self, amount):`,
+    `        total = ${base}.deposit(self, amount)`,
+    `        return total + total * self.rate / 100`,
+    `    def summary(self):`,
+    `        return super().summary() + [self.rate]`,
+    "",
+  );
+  return [
+    `plain = ${base}(${q(g.pick(NAMES))}, ${g.int(0, 50)})`,
+    `saver = ${child}(${q(g.pick(NAMES))}${g.chance(0.5) ? `, balance=${g.int(0, 50)}` : ""})`,
+    `print(plain.deposit(${g.int(1, 20)}), saver.deposit(${g.int(1, 20)}))`,
+    `print(plain.summary(), saver.summary())`,
+    `print(${base}.summary(saver), ${base}.fee, ${child}.fee)`,
+  ];
+}
+
+// ---- classattrs ----------------------------------------------------------------------------------
+
+export function classAttributes(g) {
+  return g.pick([() => shadowing(g), () => sharedCounter(g), () => laterClassStore(g), () => sharedMutable(g)])();
+}
+
+/** An instance store shadows the class attribute for that instance only; `del` uncovers it again. */
+function shadowing(g) {
+  const cls = uniqueName(g, "Settings");
+  const value = g.int(1, 50);
+  g.moduleLines.push(`class ${cls}:`, `    level = ${value}`, `    label = ${q(g.pick(["low", "default"]))}`, `    def show(self):`, `        return f"{self.label}:{self.level}"`, "");
+  const lines = [`a = ${cls}()`, `b = ${cls}()`, `a.level = ${g.int(51, 99)}`, `print(a.level, b.level, ${cls}.level, a.show(), b.show())`];
+  lines.push(
+    ...g.pick([
+      () => [`del a.level`, `print(a.level, "level" in vars(a), vars(b))`],
+      () => [`${cls}.level = ${g.int(100, 200)}`, `print(a.level, b.level, ${cls}.level)`],
+      () => [`b.label = "custom"`, `print(sorted(vars(a)), sorted(vars(b)), ${cls}.label)`],
+      () => [`print(hasattr(b, "level"), "level" in b.__dict__, "level" in ${cls}.__dict__)`],
+      () => [`a.level += 1`, `b.level += ${g.int(1, 9)}`, `print(a.level, b.level, ${cls}.level)`],
+    ])(),
+  );
+  if (g.chance(0.3)) lines.push(...caught("AttributeError", [`del b.level`]));
+  return lines;
+}
+
+/** A class attribute as a counter of instances, read through instances and the class. */
+function sharedCounter(g) {
+  const cls = uniqueName(g, "Robot");
+  g.moduleLines.push(
+    `class ${cls}:`,
+    `    population = 0`,
+    `    def __init__(self, name):`,
+    `        self.name = name`,
+    `        ${cls}.population += 1`,
+    `    def die(self):`,
+    `        ${cls}.population -= 1`,
+    `        return f"{self.name} is gone, {${cls}.population} left"`,
+    "",
+  );
+  const n = g.int(1, 4);
+  const lines = [`robots = [${cls}(${q("R")} + str(i)) for i in range(${n})]`, `print(${cls}.population, robots[0].population)`];
+  if (g.chance(0.5)) lines.push(`print(robots[-1].die())`);
+  if (g.chance(0.5)) lines.push(`robots[0].population = 99`, `print(robots[0].population, ${cls}.population)`);
+  return lines;
+}
+
+/** A class attribute added or changed after the class statement, and a subclass that overrides it. */
+function laterClassStore(g) {
+  const [base, sub] = [uniqueName(g, "Vehicle"), uniqueName(g, "Bike")];
+  g.moduleLines.push(`class ${base}:`, `    wheels = 4`, `    def info(self):`, `        return f"{type(self).__name__} has {self.wheels} wheels"`, "", `class ${sub}(${base}):`, `    wheels = 2`, "");
+  const lines = [`car = ${base}()`, `bike = ${sub}()`, `print(car.info(), bike.info())`];
+  lines.push(
+    ...g.pick([
+      () => [`${base}.color = ${q(g.pick(COLORS))}`, `print(car.color, bike.color, hasattr(${sub}, "color"))`],
+      () => [`${base}.wheels = ${g.int(5, 18)}`, `print(car.info(), bike.info())`, `del ${sub}.wheels`, `print(bike.info())`],
+      () => [`${sub}.wheels = ${g.int(1, 3)}`, `print(car.wheels, bike.wheels, ${base}.wheels)`],
+      () => [`${base}.honk = lambda self: "beep from " + type(self).__name__`, `print(car.honk(), bike.honk())`],
+      () => [`setattr(${base}, "wheels", ${g.int(5, 9)})`, `print(getattr(car, "wheels"), getattr(bike, "wheels"), ${sub}.__dict__.get("wheels"))`],
+    ])(),
+  );
+  return lines;
+}
+
+/** The tutorial pitfall: a mutable class attribute shared by every instance, and the fix. */
+function sharedMutable(g) {
+  const [shared, own] = [uniqueName(g, "Dog"), uniqueName(g, "FixedDog")];
+  g.moduleLines.push(
+    `class ${shared}:`,
+    `    tricks = []`,
+    `    def add_trick(self, trick):`,
+    `        self.tricks.append(trick)`,
+    "",
+    `class ${own}:`,
+    `    def __init__(self):`,
+    `        self.tricks = []`,
+    `    def add_trick(self, trick):`,
+    `        self.tricks.append(trick)`,
+    "",
+  );
+  const [t1, t2] = [g.pick(["sit", "roll over", "play dead"]), g.pick(["fetch", "beg"])];
+  return [
+    `d1, d2 = ${shared}(), ${shared}()`,
+    `d1.add_trick(${q(t1)})`,
+    `d2.add_trick(${q(t2)})`,
+    `print(d1.tricks, d1.tricks is d2.tricks, ${shared}.tricks)`,
+    `f1, f2 = ${own}(), ${own}()`,
+    `f1.add_trick(${q(t1)})`,
+    `print(f1.tricks, f2.tricks, hasattr(${own}, "tricks"))`,
+  ];
+}
+
+// ---- properties ----------------------------------------------------------------------------------
+
+export function properties(g) {
+  return g.pick([() => propertyWithSetter(g), () => propertyCall(g), () => readOnlyProperty(g), () => getattrFallback(g)])();
+}
+
+function propertyWithSetter(g) {
+  const cls = uniqueName(g, "Temperature");
+  g.moduleLines.push(
+    `class ${cls}:`,
+    `    def __init__(self, celsius=0):`,
+    `        self.celsius = celsius`,
+    `    @property`,
+    `    def celsius(self):`,
+    `        return self._celsius`,
+    `    @celsius.setter`,
+    `    def celsius(self, value):`,
+    `        if value < -273:`,
+    `            raise ValueError(f"{value} is below absolute zero")`,
+    `        self._celsius = value`,
+    `    @celsius.deleter`,
+    `    def celsius(self):`,
+    `        print("deleting")`,
+    `        del self._celsius`,
+    `    @property`,
+    `    def fahrenheit(self):`,
+    `        return self._celsius * 9 / 5 + 32`,
+    "",
+  );
+  const lines = [`t = ${cls}(${g.int(-40, 100)})`, `print(t.celsius, t.fahrenheit)`, `t.celsius = ${g.int(-50, 50)}`, `print(t.celsius, t.fahrenheit, vars(t))`];
+  lines.push(...caught("ValueError", [`t.celsius = ${g.int(-500, -274)}`]));
+  if (g.chance(0.5)) lines.push(`del t.celsius`, `print(hasattr(t, "celsius"), vars(t))`);
+  if (g.chance(0.4)) lines.push(`print(type(${cls}.celsius).__name__, ${cls}.fahrenheit.fset is None)`);
+  return lines;
+}
+
+/** The classic `property(getter, setter)` call, and a property added to the class afterwards. */
+function propertyCall(g) {
+  const cls = uniqueName(g, "Person");
+  g.moduleLines.push(
+    `class ${cls}:`,
+    `    def __init__(self, name):`,
+    `        self._name = name`,
+    `    def get_name(self):`,
+    `        print("getting name")`,
+    `        return self._name`,
+    `    def set_name(self, value):`,
+    `        print("setting name to", value)`,
+    `        self._name = value.title()`,
+    `    name = property(get_name, set_name, doc="the person's name")`,
+    "",
+  );
+  const lines = [`p = ${cls}(${q(g.pick(NAMES))})`, `print(p.name)`, `p.name = ${q(g.pick(["ada lovelace", "guido", "grace hopper"]))}`, `print(p.name, p._name)`];
+  if (g.chance(0.5)) lines.push(`${cls}.initial = property(lambda self: self._name[0])`, `print(p.initial)`);
+  if (g.chance(0.4)) lines.push(`print(${cls}.name.__doc__)`);
+  return lines;
+}
+
+/** A property without a setter: assignment raises AttributeError with CPython's message. */
+function readOnlyProperty(g) {
+  const [base, sub] = [uniqueName(g, "Circle"), uniqueName(g, "Ring")];
+  g.moduleLines.push(
+    `class ${base}:`,
+    `    def __init__(self, radius):`,
+    `        self.radius = radius`,
+    `    @property`,
+    `    def area(self):`,
+    `        return round(3.14159 * self.radius ** 2, 2)`,
+    `    @property`,
+    `    def diameter(self):`,
+    `        return self.radius * 2`,
+    "",
+    `class ${sub}(${base}):`,
+    `    def __init__(self, radius, inner):`,
+    `        super().__init__(radius)`,
+    `        self.inner = inner`,
+    `    @property`,
+    `    def area(self):`,
+    `        return round(super().area - 3.14159 * self.inner ** 2, 2)`,
+    "",
+  );
+  return [
+    `c = ${base}(${g.int(1, 9)})`,
+    `r = ${sub}(${g.int(5, 9)}, ${g.int(1, 4)})`,
+    `print(c.area, c.diameter, r.area, r.diameter)`,
+    `c.radius = ${g.int(1, 9)}`,
+    `print(c.area)`,
+    ...caught("AttributeError", [`c.${g.pick(["area", "diameter"])} = ${g.int(1, 9)}`]),
+    ...(g.chance(0.5) ? caught("AttributeError", [`del r.area`]) : []),
+  ];
+}
+
+/** __getattr__ answers only for attributes that normal lookup does not find. */
+function getattrFallback(g) {
+  const cls = uniqueName(g, "Record");
+  g.moduleLines.push(
+    `class ${cls}:`,
+    `    kind = "record"`,
+    `    def __init__(self, **data):`,
+    `        self.data = data`,
+    `    def __getattr__(self, name):`,
+    `        if name in self.data:`,
+    `            return self.data[name]`,
+    `        raise AttributeError(f"{type(self).__name__} has no field {name!r}")`,
+    "",
+  );
+  const [k1, k2] = [g.pick(["title", "year", "author"]), g.pick(["pages", "isbn"])];
+  return [
+    `rec = ${cls}(${k1}=${q(g.pick(["Dune", "Emma", "1984"]))}, ${k2}=${g.int(10, 900)})`,
+    `print(rec.${k1}, rec.${k2}, rec.kind, rec.data)`,
+    `print(getattr(rec, ${q(k2)}), getattr(rec, "missing", "default"), hasattr(rec, "missing"), hasattr(rec, ${q(k1)}))`,
+    ...caught("AttributeError", [`print(rec.${g.pick(["colour", "price"])})`]),
+    `rec.kind = "book"`,
+    `print(rec.kind, ${cls}.kind)`,
+  ];
+}
+
+// ---- dynattrs ------------------------------------------------------------------------------------
+
+export function dynamicAttributes(g) {
+  return g.pick([() => attributesFromDict(g), () => attributesFromList(g), () => methodByName(g), () => writeSeenByMethod(g)])();
+}
+
+function attributesFromDict(g) {
+  const cls = uniqueName(g, "Config");
+  g.moduleLines.push(`class ${cls}:`, `    debug = False`, `    def __init__(self, settings):`, `        for key, value in settings.items():`, `            setattr(self, key, value)`, "");
+  const settings = Object.entries({ host: q(g.pick(["localhost", "example.org"])), port: g.int(1000, 9999), debug: g.pick(["True", "False"]), retries: g.int(0, 5) })
+    .filter(() => g.chance(0.75))
+    .map(([k, v]) => `${q(k)}: ${v}`);
+  return [
+    `conf = ${cls}({${settings.join(", ")}})`,
+    `for name in ["host", "port", "debug", "retries", "timeout"]:`,
+    `    print(name, hasattr(conf, name), getattr(conf, name, None))`,
+    `print(sorted(vars(conf)), ${cls}.debug)`,
+    ...g.pick([
+      () => [`for name in list(vars(conf)):`, `    delattr(conf, name)`, `print(vars(conf), conf.debug)`],
+      () => [`setattr(conf, "port", getattr(conf, "port", 0) + 1)`, `print(conf.port, conf.__dict__.get("port"))`],
+      () => caught("AttributeError", [`delattr(conf, "timeout")`]),
+      () => caught("AttributeError", [`print(getattr(conf, "time" + "out"))`]),
+    ])(),
+  ];
+}
+
+function attributesFromList(g) {
+  const cls = uniqueName(g, "Stats");
+  g.moduleLines.push(`class ${cls}:`, `    pass`, "");
+  const fields = ["hp", "mp", "speed", "luck"].slice(0, g.int(2, 4));
+  return [
+    `stat_names = ${JSON.stringify(fields).replaceAll(",", ", ")}`,
+    `s = ${cls}()`,
+    `for i, stat in enumerate(stat_names):`,
+    `    setattr(s, stat, (i + 1) * ${g.int(2, 10)})`,
+    `print([getattr(s, name) for name in stat_names], vars(s))`,
+    `s.${fields[0]} += ${g.int(1, 9)}`,
+    `delattr(s, stat_names[-1])`,
+    `print({name: getattr(s, name, "gone") for name in stat_names})`,
+    `setattr(${cls}, "level", ${g.int(1, 9)})`,
+    `print(s.level, hasattr(s, "level"), "level" in vars(s))`,
+  ];
+}
+
+/** getattr on an instance for a method name, called; a dispatcher on command names. */
+function methodByName(g) {
+  const cls = uniqueName(g, "Calculator");
+  g.moduleLines.push(
+    `class ${cls}:`,
+    `    def __init__(self):`,
+    `        self.value = 0`,
+    `    def do_add(self, n):`,
+    `        self.value += n`,
+    `    def do_mul(self, n):`,
+    `        self.value *= n`,
+    `    def do_neg(self):`,
+    `        self.value = -self.value`,
+    `    def run(self, command, *args):`,
+    `        handler = getattr(self, "do_" + command, None)`,
+    `        if handler is None:`,
+    `            print("unknown command", command)`,
+    `            return`,
+    `        handler(*args)`,
+    `        print(command, args, "->", self.value)`,
+    "",
+  );
+  const commands = Array.from({ length: g.int(2, 5) }, () =>
+    g.pick([() => `("add", ${g.int(-9, 9)})`, () => `("mul", ${g.int(-3, 5)})`, () => `("neg",)`, () => `("div", 2)`])(),
+  );
+  return [`calc = ${cls}()`, `for command, *args in [${commands.join(", ")}]:`, `    calc.run(command, *args)`, `print(callable(getattr(calc, "do_add")), getattr(${cls}, "do_neg").__name__)`];
+}
+
+/** A write through setattr that a method then reads: the value's type changes behind the class's back. */
+function writeSeenByMethod(g) {
+  const cls = uniqueName(g, "Tally");
+  g.moduleLines.push(
+    `class ${cls}:`,
+    `    def __init__(self):`,
+    `        self.count = 0`,
+    `    def bump(self):`,
+    `        self.count += 1`,
+    `    def is_two(self):`,
+    `        return self.count == 2`,
+    "",
+  );
+  const value = g.pick(["2.0", "2", "True", '"2"', "1.5"]);
+  return [`t = ${cls}()`, `t.bump()`, `print(t.is_two(), t.count)`, `setattr(t, "count", ${value})`, `print(t.is_two(), t.count, type(t.count).__name__)`, ...(value === '"2"' ? caught("TypeError", [`t.bump()`]) : [`t.bump()`, `print(t.count)`])];
+}
+
+// ---- staticcls -----------------------------------------------------------------------------------
+
+export function staticAndClassMethods(g) {
+  return g.pick([() => alternativeConstructor(g), () => staticHelpers(g), () => unboundCalls(g)])();
+}
+
+function alternativeConstructor(g) {
+  const [base, sub] = [uniqueName(g, "Date"), uniqueName(g, "BirthDate")];
+  g.moduleLines.push(
+    `class ${base}:`,
+    `    created = 0`,
+    `    def __init__(self, year, month, day):`,
+    `        self.year, self.month, self.day = year, month, day`,
+    `        type(self).created += 1`,
+    `    @classmethod`,
+    `    def from_string(cls, text):`,
+    `        year, month, day = map(int, text.split("-"))`,
+    `        return cls(year, month, day)`,
+    `    @classmethod`,
+    `    def describe(cls):`,
+    `        return f"{cls.__name__} made {cls.created}"`,
+    `    def __repr__(self):`,
+    `        return f"{type(self).__name__}({self.year}, {self.month}, {self.day})"`,
+    "",
+    `class ${sub}(${base}):`,
+    `    pass`,
+    "",
+  );
+  const date = () => `${g.int(1990, 2030)}-${g.int(1, 12)}-${g.int(1, 28)}`;
+  return [
+    `d = ${base}.from_string(${q(date())})`,
+    `b = ${sub}.from_string(${q(date())})`,
+    `e = d.from_string(${q(date())})`,
+    `print(d, b, e, type(b).__name__)`,
+    `print(${base}.describe(), ${sub}.describe(), b.describe(), d.created)`,
+  ];
+}
+
+function staticHelpers(g) {
+  const cls = uniqueName(g, "MathUtils");
+  g.moduleLines.push(
+    `class ${cls}:`,
+    `    factor = ${g.int(2, 5)}`,
+    `    @staticmethod`,
+    `    def add(a, b=1):`,
+    `        return a + b`,
+    `    @staticmethod`,
+    `    def is_even(n):`,
+    `        return n % 2 == 0`,
+    `    @classmethod`,
+    `    def scale(cls, n):`,
+    `        return cls.add(n, 0) * cls.factor`,
+    "",
+  );
+  const [a, b] = [g.int(-9, 9), g.int(-9, 9)];
+  return [
+    `m = ${cls}()`,
+    `print(${cls}.add(${a}, ${b}), m.add(${a}), m.add(b=${b}, a=${a}))`,
+    `print(${cls}.is_even(${a}), m.is_even(${b}), list(filter(${cls}.is_even, range(${g.int(0, 8)}))))`,
+    `print(${cls}.scale(${a}), m.scale(${b}))`,
+    `m.factor = 100`,
+    `print(m.scale(1), ${cls}.scale(1))`,
+    ...(g.chance(0.4) ? [`helpers = [m.add, ${cls}.is_even, m.scale]`, `print([h(${g.int(0, 9)}) for h in helpers])`] : []),
+  ];
+}
+
+/** Methods called through the class with the instance passed explicitly, and methods taken from instances. */
+function unboundCalls(g) {
+  const [base, sub] = [uniqueName(g, "Greeter"), uniqueName(g, "LoudGreeter")];
+  g.moduleLines.push(
+    `class ${base}:`,
+    `    def __init__(self, name):`,
+    `        self.name = name`,
+    `    def greet(self, greeting="Hello"):`,
+    `        return f"{greeting}, {self.name}"`,
+    "",
+    `class ${sub}(${base}):`,
+    `    def greet(self, greeting="Hello"):`,
+    `        return ${base}.greet(self, greeting).upper() + "!"`,
+    "",
+  );
+  const name = q(g.pick(NAMES));
+  return [
+    `quiet = ${base}(${name})`,
+    `loud = ${sub}(${name})`,
+    `print(${base}.greet(quiet), ${base}.greet(loud, "Hi"), ${sub}.greet(loud))`,
+    `say = loud.greet`,
+    `print(say(), say(greeting="Bye"), say.__name__)`,
+    `print(list(map(${base}.greet, [quiet, loud])))`,
+  ];
+}
+
+// ---- decorators ----------------------------------------------------------------------------------
+
+export function decorators(g) {
+  return g.pick([() => loggingDecorator(g), () => countingDecorator(g), () => memoizing(g), () => decoratorWithArguments(g), () => methodDecorator(g)])();
+}
+
+function loggingDecorator(g) {
+  const [deco, f] = [uniqueName(g, "log_calls"), uniqueName(g, "area")];
+  const wraps = g.chance(0.7);
+  g.moduleLines.push(
+    ...(wraps ? [`import functools`, ""] : []),
+    `def ${deco}(func):`,
+    ...(wraps ? [`    @functools.wraps(func)`] : []),
+    `    def wrapper(*args, **kwargs):`,
+    `        print("calling", func.__name__, args, kwargs)`,
+    `        result = func(*args, **kwargs)`,
+    `        print(func.__name__, "returned", result)`,
+    `        return result`,
+    `    return wrapper`,
+    "",
+    `@${deco}`,
+    `def ${f}(width, height=${g.int(1, 5)}, *, unit="cm"):`,
+    `    """Area of a rectangle."""`,
+    `    return f"{width * height} {unit}"`,
+    "",
+  );
+  const calls = [`${f}(${g.int(1, 9)})`, `${f}(${g.int(1, 9)}, ${g.int(1, 9)})`, `${f}(width=${g.int(1, 9)}, unit="m")`, `${f}(${g.int(1, 9)}, height=${g.int(1, 9)}, unit="in")`];
+  return [`${f}(${g.int(1, 9)}, ${g.int(1, 9)})`, `print(${g.pick(calls)})`, `print(${f}.__name__, ${f}.__doc__)`];
+}
+
+function countingDecorator(g) {
+  const [deco, f] = [uniqueName(g, "count_calls"), uniqueName(g, "greet")];
+  g.moduleLines.push(
+    `import functools`,
+    "",
+    `def ${deco}(func):`,
+    `    @functools.wraps(func)`,
+    `    def wrapper(*args, **kwargs):`,
+    `        wrapper.calls += 1`,
+    `        return func(*args, **kwargs)`,
+    `    wrapper.calls = 0`,
+    `    return wrapper`,
+    "",
+    `@${deco}`,
+    `def ${f}(name, punctuation="!"):`,
+    `    return "Hello " + name + punctuation`,
+    "",
+  );
+  const n = g.int(1, 4);
+  return [
+    `for who in ${JSON.stringify(NAMES.slice(0, n)).replaceAll(",", ", ")}:`,
+    `    print(${f}(who${g.chance(0.5) ? `, punctuation=${q(g.pick(["?", "."]))}` : ""}))`,
+    `print(${f}.calls, ${f}.__name__, ${f}.__wrapped__.__name__)`,
+    ...(g.chance(0.5) ? [`args = (${q(g.pick(NAMES))},)`, `kwargs = {"punctuation": "..."}`, `print(${f}(*args, **kwargs), ${f}.calls)`] : []),
+  ];
+}
+
+function memoizing(g) {
+  const [deco, f] = [uniqueName(g, "memoize"), uniqueName(g, "fib")];
+  g.moduleLines.push(
+    `def ${deco}(func):`,
+    `    cache = {}`,
+    `    def wrapper(*args):`,
+    `        if args not in cache:`,
+    `            cache[args] = func(*args)`,
+    `        return cache[args]`,
+    `    wrapper.cache = cache`,
+    `    return wrapper`,
+    "",
+    `@${deco}`,
+    `def ${f}(n):`,
+    `    return n if n < 2 else ${f}(n - 1) + ${f}(n - 2)`,
+    "",
+  );
+  return [`print(${f}(${g.int(0, 80)}), ${f}(${g.int(0, 10)}))`, `print(len(${f}.cache), sorted(${f}.cache)[:3])`];
+}
+
+function decoratorWithArguments(g) {
+  const [deco, f] = [uniqueName(g, "repeat"), uniqueName(g, "shout")];
+  const stacked = g.chance(0.5) ? uniqueName(g, "bold") : null;
+  g.moduleLines.push(
+    `import functools`,
+    "",
+    `def ${deco}(times=2, sep=" "):`,
+    `    def decorate(func):`,
+    `        @functools.wraps(func)`,
+    `        def wrapper(*args, **kwargs):`,
+    `            return sep.join(func(*args, **kwargs) for _ in range(times))`,
+    `        return wrapper`,
+    `    return decorate`,
+    "",
+    ...(stacked ? [`def ${stacked}(func):`, `    def wrapper(*args, **kwargs):`, `        return "<b>" + func(*args, **kwargs) + "</b>"`, `    return wrapper`, ""] : []),
+    ...(stacked ? [`@${stacked}`] : []),
+    `@${deco}(${g.pick(["", `times=${g.int(1, 4)}`, `${g.int(1, 4)}, sep="-"`, `sep=", "`])})`,
+    `def ${f}(word, suffix=""):`,
+    `    return word.upper() + suffix`,
+    "",
+  );
+  return [`print(${f}(${q(g.pick(["hey", "go"]))}))`, `print(${f}(${q("ok")}, suffix="!"), ${f}.__name__)`];
+}
+
+/** A decorator on methods: `self` travels in *args. */
+function methodDecorator(g) {
+  const [deco, cls] = [uniqueName(g, "trace"), uniqueName(g, "Stack")];
+  g.moduleLines.push(
+    `import functools`,
+    "",
+    `def ${deco}(method):`,
+    `    @functools.wraps(method)`,
+    `    def wrapper(self, *args, **kwargs):`,
+    `        result = method(self, *args, **kwargs)`,
+    `        print(f"{type(self).__name__}.{method.__name__}{args} -> {result}")`,
+    `        return result`,
+    `    return wrapper`,
+    "",
+    `class ${cls}:`,
+    `    def __init__(self):`,
+    `        self.items = []`,
+    `    @${deco}`,
+    `    def push(self, item, times=1):`,
+    `        self.items.extend([item] * times)`,
+    `        return len(self.items)`,
+    `    @${deco}`,
+    `    def pop(self):`,
+    `        return self.items.pop()`,
+    "",
+  );
+  return [
+    `s = ${cls}()`,
+    `s.push(${g.int(0, 9)})`,
+    `s.push(${g.int(0, 9)}, times=${g.int(1, 3)})`,
+    `print(s.pop(), s.items)`,
+    `print(${cls}.push.__name__, ${cls}.push(s, ${g.int(0, 9)}))`,
+  ];
+}
+
+// ---- callvars ------------------------------------------------------------------------------------
+
+export function callsThroughVariables(g) {
+  return g.pick([() => starredCalls(g), () => dispatchTable(g), () => lambdasAndLists(g), () => partials(g), () => parameterKinds(g)])();
+}
+
+function starredCalls(g) {
+  const f = uniqueName(g, "describe");
+  g.moduleLines.push(`def ${f}(name, age, *hobbies, city="nowhere", **extra):`, `    return f"{name} ({age}) from {city}: {list(hobbies)} {extra}"`, "");
+  const args = `(${q(g.pick(NAMES))}, ${g.int(1, 90)}${g.chance(0.5) ? `, ${q(g.pick(["chess", "golf"]))}` : ""})`;
+  return [
+    `args = ${args}`,
+    `options = {"city": ${q(g.pick(["Paris", "Oslo"]))}${g.chance(0.5) ? `, "job": ${q(g.pick(["cook", "pilot"]))}` : ""}}`,
+    `print(${f}(*args, **options))`,
+    `print(${f}(*args, "${g.pick(["tennis", "piano"])}", city="Rome"))`,
+    `print(${f}(**{"name": "Eve", "age": ${g.int(1, 90)}}))`,
+    `words = ${JSON.stringify(NAMES.slice(0, g.int(0, 4))).replaceAll(",", ", ")}`,
+    `settings = {"sep": ${q(g.pick([", ", "-", " | "]))}, "end": "!\\n"}`,
+    `print(*words, **settings)`,
+  ];
+}
+
+function dispatchTable(g) {
+  const ops = [
+    [`"add"`, `lambda a, b: a + b`],
+    [`"sub"`, `lambda a, b: a - b`],
+    [`"mul"`, `lambda a, b=2: a * b`],
+    [`"max"`, `max`],
+    [`"pow"`, `pow`],
+  ];
+  const picked = ops.filter(() => g.chance(0.7));
+  if (picked.length === 0) picked.push(ops[0]);
+  const calls = Array.from({ length: g.int(2, 5) }, () => `(${g.pick(picked)[0]}, ${g.int(-9, 9)}, ${g.int(0, 5)})`);
+  return [
+    `operations = {${picked.map(([k, v]) => `${k}: ${v}`).join(", ")}}`,
+    `for name, a, b in [${calls.join(", ")}]:`,
+    `    print(name, operations[name](a, b))`,
+    `chosen = operations[${g.pick(picked)[0]}]`,
+    `pair = {"a": ${g.int(1, 9)}, "b": ${g.int(1, 3)}}`,
+    ...caught("TypeError", [`print(chosen(**pair))`]),
+  ];
+}
+
+function lambdasAndLists(g) {
+  return g.pick([
+    () => [
+      `transforms = [str.upper, str.title, lambda s: s[::-1], len, lambda s, n=${g.int(1, 3)}: s * n]`,
+      `for fn in transforms:`,
+      `    print(fn(${q(g.pick(["hello", "py", "abc"]))}))`,
+      `pipeline = [abs, lambda v: v * ${g.int(2, 5)}, str]`,
+      `value = ${g.int(-20, 20)}`,
+      `for step in pipeline:`,
+      `    value = step(value)`,
+      `print(repr(value))`,
+    ],
+    () => [
+      `key_funcs = {"length": len, "last": lambda w: w[-1], "reversed": lambda w: w[::-1]}`,
+      `words = ["banana", "kiwi", "apple", "fig"]`,
+      `for label, key in key_funcs.items():`,
+      `    print(label, sorted(words, key=key), max(words, key=key))`,
+      `sort_options = {"key": ${g.pick(["len", "str.lower", 'key_funcs["last"]'])}, "reverse": ${g.pick(["True", "False"])}}`,
+      `print(sorted(words, **sort_options))`,
+    ],
+    () => [
+      `make_adder = lambda n: lambda x: x + n`,
+      `adders = [make_adder(i) for i in range(${g.int(1, 4)})]`,
+      `print([add(10) for add in adders])`,
+      `late = [lambda: i for i in range(3)]`,
+      `print([f() for f in late])`,
+      `early = [lambda i=i: i for i in range(3)]`,
+      `print([f() for f in early])`,
+    ],
+  ])();
+}
+
+function partials(g) {
+  const f = uniqueName(g, "power");
+  g.moduleLines.push(`import functools`, "", `def ${f}(base, exponent=2, *, modulo=None):`, `    result = base ** exponent`, `    return result if modulo is None else result % modulo`, "");
+  return [
+    `square = functools.partial(${f}, exponent=2)`,
+    `cube = functools.partial(${f}, exponent=3)`,
+    `two_to = functools.partial(${f}, 2)`,
+    `print(square(${g.int(-9, 9)}), cube(${g.int(-9, 9)}), two_to(${g.int(0, 40)}))`,
+    `print(cube(${g.int(1, 9)}, modulo=${g.int(2, 9)}), square(base=${g.int(1, 9)}), cube.keywords, two_to.args)`,
+    `print(list(map(functools.partial(${f}, exponent=${g.int(0, 3)}), range(${g.int(0, 5)}))))`,
+    ...(g.chance(0.5) ? [`shout = functools.partial(print, sep="! ", end="!!\\n")`, `shout("a", "b", ${g.int(0, 9)})`] : []),
+  ];
+}
+
+/** Defaults evaluated once, keyword-only and positional-only parameters. */
+function parameterKinds(g) {
+  const [append, clamp] = [uniqueName(g, "append_to"), uniqueName(g, "clamp")];
+  g.moduleLines.push(
+    `def ${append}(item, target=[]):`,
+    `    target.append(item)`,
+    `    return target`,
+    "",
+    `def ${clamp}(value, /, low=0, high=10, *, wrap=False):`,
+    `    if wrap:`,
+    `        return low + (value - low) % (high - low)`,
+    `    return max(low, min(high, value))`,
+    "",
+  );
+  return [
+    `print(${append}(1), ${append}(2), ${append}(3, []))`,
+    `print(${clamp}(${g.int(-20, 20)}), ${clamp}(${g.int(-20, 20)}, ${g.int(-5, 0)}, ${g.int(1, 5)}), ${clamp}(${g.int(-20, 20)}, high=${g.int(1, 9)}, wrap=True))`,
+    `bounds = {"low": ${g.int(-5, 0)}, "high": ${g.int(1, 5)}}`,
+    `print(${clamp}(${g.int(-20, 20)}, **bounds))`,
+    ...caught("TypeError", [g.pick([`${clamp}(value=3)`, `${clamp}(3, 0, 10, True)`, `${clamp}(**{"value": 1})`])]),
+  ];
+}
+
+// ---- callables -----------------------------------------------------------------------------------
+
+export function callableInstances(g) {
+  return g.pick([
+    () => {
+      const mult = uniqueName(g, "Multiplier");
+      g.moduleLines.push(`class ${mult}:`, `    def __init__(self, factor):`, `        self.factor = factor`, `    def __call__(self, value, offset=0):`, `        return value * self.factor + offset`, "");
+      return [
+        `double = ${mult}(2)`,
+        `triple = ${mult}(${g.int(3, 5)})`,
+        `print(double(${g.int(-9, 9)}), triple(${g.int(-9, 9)}, offset=${g.int(1, 5)}), callable(double), callable(${g.int(0, 9)}))`,
+        `print(list(map(triple, range(${g.int(0, 5)}))), sorted([${g.int(-5, 5)}, ${g.int(-5, 5)}, ${g.int(-5, 5)}], key=${mult}(-1)))`,
+        `fns = [double, triple, abs]`,
+        `print([f(-${g.int(1, 9)}) for f in fns])`,
+        `double.factor = ${g.int(6, 9)}`,
+        `print(double(1), double.__call__(1))`,
+      ];
+    },
+    () => {
+      const [counter, add] = [uniqueName(g, "CallCounter"), uniqueName(g, "add")];
+      g.moduleLines.push(
+        `class ${counter}:`,
+        `    def __init__(self, func):`,
+        `        self.func = func`,
+        `        self.calls = 0`,
+        `    def __call__(self, *args, **kwargs):`,
+        `        self.calls += 1`,
+        `        return self.func(*args, **kwargs)`,
+        "",
+        `@${counter}`,
+        `def ${add}(a, b=0):`,
+        `    return a + b`,
+        "",
+      );
+      return [
+        `print(${add}(${g.int(0, 9)}), ${add}(${g.int(0, 9)}, b=${g.int(0, 9)}), ${add}(*[${g.int(0, 9)}, ${g.int(0, 9)}]))`,
+        `print(${add}.calls, type(${add}).__name__, callable(${add}))`,
+      ];
+    },
+  ])();
+}
+
+// ---- badcalls ------------------------------------------------------------------------------------
+
+export function badCalls(g) {
+  const [f, cls] = [uniqueName(g, "make_point"), uniqueName(g, "Point")];
+  g.moduleLines.push(
+    `def ${f}(x, y, z=0, *, label=""):`,
+    `    return (x, y, z, label)`,
+    "",
+    `class ${cls}:`,
+    `    def __init__(self, x, y):`,
+    `        self.x = x`,
+    `        self.y = y`,
+    `    def move(self, dx, dy=0):`,
+    `        return ${cls}(self.x + dx, self.y + dy)`,
+    "",
+  );
+  const bad = [
+    `${f}(${g.int(0, 9)})`,
+    `${f}()`,
+    `${f}(1, 2, 3, 4)`,
+    `${f}(1, 2, colour="red")`,
+    `${f}(1, 2, x=3)`,
+    `${f}(1, 2, label="a", **{"label": "b"})`,
+    `${f}(y=1)`,
+    `${cls}(${g.int(0, 9)})`,
+    `${cls}(1, 2, 3)`,
+    `${cls}(x=1, y=2, z=3)`,
+    `${cls}(1, 2).move()`,
+    `${cls}(1, 2).move(1, 2, 3)`,
+    `${cls}.move(1)`,
+    `(lambda a, b: a + b)(1)`,
+    `len([1], [2])`,
+    `args = (1, 2, 3, 4, 5)\n${f}(*args)`,
+    `options = {"x": 1, "w": 2}\n${f}(**options)`,
+  ];
+  const lines = [`print(${f}(1, 2), ${f}(1, y=2, label="p"), ${cls}(1, 2).move(${g.int(1, 5)}).x)`];
+  for (let i = g.int(1, 3); i > 0; i--) lines.push(...caught("TypeError", g.pick(bad).split("\n")));
+  return lines;
+}
+
+// ---- dataclasses ---------------------------------------------------------------------------------
+
+export function dataclassShapes(g) {
+  return g.pick([() => orderedDataclass(g), () => frozenDataclass(g), () => inheritedDataclass(g)])();
+}
+
+function orderedDataclass(g) {
+  const cls = uniqueName(g, "Version");
+  g.moduleLines.push(
+    `from dataclasses import dataclass, field`,
+    "",
+    `@dataclass(order=True)`,
+    `class ${cls}:`,
+    `    major: int`,
+    `    minor: int = 0`,
+    `    tags: list = field(default_factory=list, compare=False)`,
+    "",
+  );
+  const v = () => `${cls}(${g.int(0, 3)}, ${g.int(0, 3)})`;
+  return [
+    `versions = [${v()}, ${v()}, ${v()}, ${cls}(${g.int(0, 3)}, tags=["beta"])]`,
+    `print(sorted(versions))`,
+    `print(versions[0] < versions[1], versions[0] == versions[1], max(versions))`,
+    `versions[0].tags.append("rc")`,
+    `print(versions[0], versions[1].tags)`,
+  ];
+}
+
+function frozenDataclass(g) {
+  const cls = uniqueName(g, "Point");
+  g.moduleLines.push(
+    `import dataclasses`,
+    "",
+    `@dataclasses.dataclass(frozen=True)`,
+    `class ${cls}:`,
+    `    x: float`,
+    `    y: float = 0.0`,
+    `    def moved(self, dx):`,
+    `        return dataclasses.replace(self, x=self.x + dx)`,
+    "",
+  );
+  return [
+    `p = ${cls}(${g.int(-5, 5)}, ${g.pick(["1.5", "2", "-0.5"])})`,
+    `print(p, p.moved(${g.int(1, 9)}), p == ${cls}(p.x, p.y), hash(p) == hash(${cls}(p.x, p.y)))`,
+    ...caught("dataclasses.FrozenInstanceError", [`p.${g.pick(["x", "y"])} = ${g.int(0, 9)}`]),
+    `print(dataclasses.asdict(p), dataclasses.astuple(p), len({p, ${cls}(p.x, p.y)}))`,
+  ];
+}
+
+function inheritedDataclass(g) {
+  const [base, sub] = [uniqueName(g, "Employee"), uniqueName(g, "Manager")];
+  g.moduleLines.push(
+    `from dataclasses import dataclass, field, fields`,
+    "",
+    `@dataclass`,
+    `class ${base}:`,
+    `    name: str`,
+    `    salary: int = ${g.int(1000, 5000)}`,
+    `    def raise_salary(self, percent):`,
+    `        self.salary += self.salary * percent // 100`,
+    "",
+    `@dataclass`,
+    `class ${sub}(${base}):`,
+    `    reports: list = field(default_factory=list)`,
+    `    def __post_init__(self):`,
+    `        self.title = "manager of " + str(len(self.reports))`,
+    "",
+  );
+  return [
+    `e = ${base}(${q(g.pick(NAMES))})`,
+    `m = ${sub}(${q(g.pick(NAMES))}, ${g.int(5000, 9000)}, [e])`,
+    `m.raise_salary(${g.int(1, 20)})`,
+    `print(e)`,
+    `print(m.name, m.salary, m.title, [f.name for f in fields(m)])`,
+    `print(m == ${sub}(m.name, m.salary, [e]), e == ${base}(e.name, e.salary), isinstance(m, ${base}))`,
+  ];
+}
