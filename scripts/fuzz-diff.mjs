@@ -6,9 +6,24 @@
 // programs that end in an uncaught exception), each run by python3 and by pyts; stdout, exit code and the last
 // line of stderr must match, program by program.
 //
+// Two families of constructs are generated but weigh 0 in DEFAULT_MIX until pyts supports them; `--mix` turns
+// them on, a family by its name or a construct by its key:
+//   classes      (gen-classes.mjs, issue 13) inherit, classattrs, properties, dynattrs, staticcls, decorators,
+//                callvars, callables, badcalls, dataclasses: multiple inheritance and super() chains, class vs
+//                instance attributes, properties and __getattr__, setattr/getattr by computed name, static and
+//                class methods, *args/**kwargs decorators, calls through variables, callable instances, bad
+//                calls caught as TypeError, dataclasses
+//   asyncerrors  (gen-async-errors.mjs, issue 14) taskerrors, cancel, timeouts, taskgroups, agenexit, chained,
+//                taskrecursion: task failures, cancellation, timeouts, TaskGroups and except*, async generators
+//                left early, __context__/__cause__, recursion through create_task. Their shapes are async
+//                programs: raise asyncPrograms (the share of async programs, 0.25) to see more of them.
+// The report counts, per construct, the programs that use it and how many were rejected, mismatched, crashed.
+//
 //   corepack pnpm fuzz:diff                        1,000 programs from seed 1, the default mix
 //   corepack pnpm fuzz:diff --count 10000 --seed 7
 //   corepack pnpm fuzz:diff --mix none=0,unpack=4  weights of the constructs (see DEFAULT_MIX in gen-program.mjs)
+//   corepack pnpm fuzz:diff --mix classes=1,badcalls=3
+//   corepack pnpm fuzz:diff --mix asyncerrors=2,asyncPrograms=0.8
 //   corepack pnpm fuzz:diff --only-supported       TEMPORARY: only the constructs pyts handles today (ONLY_SUPPORTED)
 //   corepack pnpm fuzz:diff --modules 0.05         also programs of several files, run with `pyts run main.py`
 //   corepack pnpm fuzz:diff --save                 write each single-file finding as fixtures/fuzz-found/<case>/input.py
@@ -48,9 +63,11 @@ const fuzzer = await DifferentialFuzzer.create();
 // One generator stream per batch (seed + batch number), so a batch can be regenerated on its own.
 const batches = Array.from({ length: Math.ceil(count / batchSize) }, (_, b) => b);
 const totals = { programs: count, compared: 0, invalid: 0, rejected: [], findings: [] };
+const byConstruct = new Map();
 await mapLimit(batches, Math.max(1, os.availableParallelism()), async (b) => {
   const n = Math.min(batchSize, count - b * batchSize);
   const programs = DifferentialFuzzer.programs(seed * 100_003 + b, n, b * batchSize, mix);
+  for (const p of programs) for (const tag of p.tags) perConstruct(tag).programs++;
   const r = await fuzzer.check(programs);
   totals.compared += r.compared;
   totals.invalid += r.invalid;
@@ -63,6 +80,8 @@ if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
 
 const rejectedBy = new Map();
 for (const r of totals.rejected) for (const e of new Set(r.errors)) rejectedBy.set(e, (rejectedBy.get(e) ?? 0) + 1);
+for (const r of totals.rejected) for (const tag of r.program.tags) perConstruct(tag).rejected++;
+for (const f of totals.findings) for (const tag of f.program.tags) perConstruct(tag)[f.kind === "mismatch" || f.kind === "ending" ? "mismatched" : "crashed"]++;
 const saved = [];
 if (values.save) {
   for (const f of totals.findings.filter((finding) => !finding.program.files)) {
@@ -75,7 +94,8 @@ if (values.save) {
 }
 const seconds = (performance.now() - started) / 1000;
 if (values.json) {
-  process.stdout.write(`${JSON.stringify({ seed, mix, ...totals, rejected: Object.fromEntries(rejectedBy), seconds, saved }, null, 2)}\n`);
+  const constructs = Object.fromEntries(byConstruct);
+  process.stdout.write(`${JSON.stringify({ seed, mix, ...totals, rejected: Object.fromEntries(rejectedBy), constructs, seconds, saved }, null, 2)}\n`);
 } else {
   const lines = [
     `differential fuzzing, seed ${seed}: ${count} programs in ${seconds.toFixed(1)} s`,
@@ -85,6 +105,10 @@ if (values.json) {
     `  findings:               ${totals.findings.length}`,
   ];
   for (const [message, n] of [...rejectedBy].sort((a, b) => b[1] - a[1]).slice(0, 15)) lines.push(`    rejected ${String(n).padStart(4)}x  ${message}`);
+  if (byConstruct.size > 0) lines.push("  by construct (programs using it: rejected, mismatched, crashed):");
+  for (const [tag, c] of [...byConstruct].sort((a, b) => a[0].localeCompare(b[0]))) {
+    lines.push(`    ${tag.padEnd(14)} ${String(c.programs).padStart(5)}: ${c.rejected} rejected, ${c.mismatched} mismatched, ${c.crashed} crashed`);
+  }
   for (const [label, n] of findingClasses(totals.findings)) lines.push(`    ${String(n).padStart(4)}x  ${label}`);
   for (const f of totals.findings.slice(0, Number(values.show))) {
     lines.push("", `--- ${f.kind}: ${f.program.name} (batch ${f.batch}; ${f.program.tags.join(", ") || "no construct"})`, f.program.source);
@@ -96,6 +120,12 @@ if (values.json) {
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 process.exitCode = totals.findings.length > 0 ? 1 : 0;
+
+/** The counts of one construct (a tag of gen-program.mjs), created on first use. */
+function perConstruct(tag) {
+  if (!byConstruct.has(tag)) byConstruct.set(tag, { programs: 0, rejected: 0, mismatched: 0, crashed: 0 });
+  return byConstruct.get(tag);
+}
 
 /** Findings counted by kind and by the constructs their programs use (`mismatch: none+unpack`). */
 function findingClasses(findings) {

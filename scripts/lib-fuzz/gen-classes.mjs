@@ -13,7 +13,8 @@
 //   properties   @property with setter/deleter, property(fget, fset), read-only properties, __getattr__
 //   dynattrs     setattr/getattr/hasattr/delattr with names from lists and dicts, vars()
 //   staticcls    static and class methods through instances and classes, Base.method(self), alt constructors
-//   decorators   decorators with *args/**kwargs (logging, counting, memoizing, functools.wraps, with arguments)
+//   decorators   decorators with *args/**kwargs (logging, counting, memoizing, functools.wraps, with arguments;
+//                around coroutine functions in async programs)
 //   callvars     keywords and */** through variables, lambdas, lists and dicts of callables, functools.partial
 //   callables    instances with __call__ (stateful, as keys, in map), callable()
 //   badcalls     missing / unexpected / multiple-valued / too many arguments, caught and printed
@@ -602,7 +603,45 @@ function unboundCalls(g) {
 // ---- decorators ----------------------------------------------------------------------------------
 
 export function decorators(g) {
-  return g.pick([() => loggingDecorator(g), () => countingDecorator(g), () => memoizing(g), () => decoratorWithArguments(g), () => methodDecorator(g)])();
+  const shapes = [() => loggingDecorator(g), () => countingDecorator(g), () => memoizing(g), () => decoratorWithArguments(g), () => methodDecorator(g)];
+  if (g.isAsync) shapes.push(() => coroutineDecorator(g));
+  return g.pick(shapes)();
+}
+
+/** A decorator with arguments around a coroutine function (in async programs): retries, functools.wraps. */
+function coroutineDecorator(g) {
+  const [deco, f] = [uniqueName(g, "retry"), uniqueName(g, "fetch")];
+  const times = g.int(1, 3);
+  g.moduleLines.push(
+    `import functools`,
+    "",
+    `def ${deco}(times=2):`,
+    `    def decorate(func):`,
+    `        @functools.wraps(func)`,
+    `        async def wrapper(*args, **kwargs):`,
+    `            for attempt in range(1, times + 1):`,
+    `                try:`,
+    `                    return await func(*args, **kwargs)`,
+    `                except ValueError as e:`,
+    `                    print("attempt", attempt, "failed:", e)`,
+    `            return None`,
+    `        return wrapper`,
+    `    return decorate`,
+    "",
+    `@${deco}(times=${times})`,
+    `async def ${f}(name, fail_times=0, *, state):`,
+    `    state["calls"] += 1`,
+    `    await asyncio.sleep(0)`,
+    `    if state["calls"] <= fail_times:`,
+    `        raise ValueError(f"{name} not ready")`,
+    `    return name.upper()`,
+    "",
+  );
+  return [
+    `state = {"calls": 0}`,
+    `print(await ${f}(${JSON.stringify(g.pick(NAMES))}, ${g.int(0, 3)}, state=state), state)`,
+    `print(${f}.__name__, asyncio.iscoroutinefunction(${f}))`,
+  ];
 }
 
 function loggingDecorator(g) {

@@ -460,7 +460,8 @@ export function asyncRecursion(g) {
 
 /**
  * The last lines of a program that ends in an uncaught exception (or SystemExit); run standalone. Endings
- * that unpack or read unbound names come only when the mix has those constructs.
+ * that unpack or read unbound names, and those of asyncio's errors (gen-async-errors.mjs), come only when
+ * the mix has those constructs.
  */
 export function uncaughtEnding(g, isAsync) {
   const errorClass = `${g.programName.replace(/^case_/, "Case")}Error`;
@@ -484,6 +485,26 @@ export function uncaughtEnding(g, isAsync) {
       () => [`async def fail(n):`, `    await asyncio.sleep(0)`, `    raise RuntimeError(f"task {n} failed")`, `await asyncio.gather(fail(1), asyncio.sleep(0))`],
       () => [`async def fail():`, `    raise ValueError("inside a task")`, `task = asyncio.create_task(fail())`, `await task`],
     );
+  }
+  // The endings of asyncio's errors (gen-async-errors.mjs), when the mix has them.
+  if (g.mix.chained > 0) {
+    shapes.push(
+      () => [`settings = {"host": "localhost"}`, `try:`, `    port = settings["port"]`, `except KeyError as e:`, `    raise RuntimeError("configuration incomplete") from e`],
+      () => [`try:`, `    print(int(${JSON.stringify(g.pick(["ten", "1.5"]))}))`, `except ValueError:`, `    raise TypeError("expected a whole number")`],
+    );
+  }
+  if (isAsync && g.mix.taskgroups > 0) {
+    shapes.push(() => [
+      `async def fail(n):`,
+      `    await asyncio.sleep(0)`,
+      `    raise ValueError(f"child {n} failed")`,
+      `async with asyncio.TaskGroup() as tg:`,
+      `    tg.create_task(fail(${g.int(0, 9)}))`,
+    ]);
+  }
+  if (isAsync && g.mix.timeouts > 0) shapes.push(() => [`await asyncio.wait_for(asyncio.sleep(10), timeout=0.01)`]);
+  if (isAsync && g.mix.cancel > 0) {
+    shapes.push(() => [`task = asyncio.create_task(asyncio.sleep(10))`, `await asyncio.sleep(0)`, `task.cancel()`, `await task`]);
   }
   return g.pick(shapes)();
 }

@@ -155,6 +155,7 @@ export class ProgramGenerator {
       return { name, async: false, uncaught, source: files["main.py"], files, tags: ["modules", ...(uncaught ? ["uncaught"] : [])] };
     }
     const isAsync = kind === "async";
+    this.isAsync = isAsync;
     const body = [];
     if (isAsync) {
       if (this.mix.asyncStatements > 0 && this.chance(this.mix.asyncStatements)) {

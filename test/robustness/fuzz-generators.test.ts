@@ -1,0 +1,45 @@
+// The differential fuzzer's generators for the object model and calling convention (gen-classes.mjs) and for
+// asyncio's errors (gen-async-errors.mjs), checked against CPython alone: for each construct, programs from a
+// fixed seed that use it must be valid Python and run to their intended end, with no exception CPython did
+// not mean to raise (a generator slip), nothing on stderr, exit code 0. No pyts here: this holds whatever pyts
+// supports. FUZZ_GEN_COUNT=N generates more programs per construct.
+import { describe, expect, it } from "vitest";
+import { cpythonProblems } from "../../scripts/lib-fuzz/diff.mjs";
+import { DEFAULT_MIX, MIX_GROUPS, ProgramGenerator, parseMix } from "../../scripts/lib-fuzz/gen-program.mjs";
+
+const COUNT = Number(process.env.FUZZ_GEN_COUNT ?? 30);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
+const STATEMENT_CONSTRUCTS = ["none", "unbound", "imports", "unpack", "genexpr", "recursion", "methods", ...MIX_GROUPS.classes, ...MIX_GROUPS.asyncerrors];
+
+/** A mix with only `key` on (heavily), single-file programs, async ones only where the construct is async. */
+function mixFor(key: string) {
+  const off = Object.fromEntries(STATEMENT_CONSTRUCTS.map((k) => [k, 0]));
+  const asyncOnly = MIX_GROUPS.asyncerrors.includes(key) && key !== "chained";
+  return { ...DEFAULT_MIX, ...off, uncaught: 0, modules: 0, [key]: asyncOnly ? 100 : 40, asyncPrograms: asyncOnly ? 1 : 0.25 };
+}
+
+describe("generated programs run under CPython without generator slips", () => {
+  for (const key of [...MIX_GROUPS.classes, ...MIX_GROUPS.asyncerrors]) {
+    it(key, async () => {
+      const gen = new ProgramGenerator(SEED + key.length * 7919 + key.charCodeAt(0), mixFor(key));
+      const programs = Array.from({ length: COUNT }, (_, i) => gen.program(i));
+      expect(programs.filter((p) => p.tags.includes(key)).length).toBeGreaterThanOrEqual(COUNT * 0.6);
+      const problems = await cpythonProblems(programs);
+      expect(problems.map((p: any) => `${p.program.name}: ${p.problem}\n${p.program.source}`)).toEqual([]);
+    }, 60_000);
+  }
+});
+
+describe("the mix", () => {
+  it("turns a family of constructs on by its name, and a construct alone by its key", () => {
+    const mix = parseMix("classes=2,badcalls=0,asyncerrors=1");
+    for (const key of MIX_GROUPS.classes) expect(mix[key]).toBe(key === "badcalls" ? 0 : 2);
+    for (const key of MIX_GROUPS.asyncerrors) expect(mix[key]).toBe(1);
+    expect(mix.none).toBe(DEFAULT_MIX.none);
+    expect(() => parseMix("clases=1")).toThrow(/bad mix entry 'clases=1'/);
+  });
+
+  it("keeps each family's keys in DEFAULT_MIX", () => {
+    for (const key of Object.values(MIX_GROUPS).flat()) expect(key in DEFAULT_MIX).toBe(true);
+  });
+});
