@@ -159,6 +159,44 @@ export async function cpythonProblems(programs, { timeoutMs = 60_000 } = {}) {
   }
 }
 
+/**
+ * Python that runs a script (argv[1]) with the event loop stalled at random (seed argv[2]): before half of its
+ * iterations, a sleep of up to 20 ms, as on a loaded machine. A program whose output changes under it has a
+ * timing race: CPython itself would print it differently from run to run.
+ */
+const STALLED_LOOP = `
+import asyncio.base_events, random, runpy, sys, time
+random.seed(int(sys.argv[2]))
+run_once = asyncio.base_events.BaseEventLoop._run_once
+def stalled(loop):
+    if random.random() < 0.5:
+        time.sleep(random.uniform(0, 0.02))
+    run_once(loop)
+asyncio.base_events.BaseEventLoop._run_once = stalled
+sys.argv = sys.argv[1:2]
+runpy.run_path(sys.argv[0], run_name="__main__")
+`;
+
+/**
+ * The batched programs whose CPython output changes when the event loop is stalled at random (STALLED_LOOP,
+ * `seed`): timing races in the generator. `[]` when every program prints the same either way.
+ */
+export async function cpythonTimingRaces(programs, { seed = 1, timeoutMs = 60_000 } = {}) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "pyts-fuzz-races-"));
+  try {
+    const batched = programs.filter((p) => !(p.uncaught || p.files));
+    writeFileSync(path.join(dir, "batch.py"), batchSource(batched));
+    const options = { cwd: dir, env: pythonEnv(), timeout: timeoutMs };
+    const [plain, stalled] = await Promise.all([run(pythonExecutable(), ["batch.py"], options), run(pythonExecutable(), ["-c", STALLED_LOOP, "batch.py", String(seed)], options)]);
+    const [want, got] = [segments(plain.stdout), segments(stalled.stdout)];
+    return batched
+      .filter((p) => want.get(p.name)?.text !== got.get(p.name)?.text)
+      .map((p) => ({ program: p, problem: `unstalled:\n${want.get(p.name)?.text}\nstalled:\n${got.get(p.name)?.text}` }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const describeEnd = (r) => `${endingOf(r).trimEnd().replace("\n", ", stderr ends: ")}\nstderr:\n${r.stderr.slice(-2000)}`;
 
 export class DifferentialFuzzer {

@@ -5,11 +5,14 @@
 // generator `g` and returns the body lines of an `async def case_N()`; `chainedExceptions` also serves sync
 // programs.
 //
-// CPython's order must be the only possible order: sleeps that race have distinct durations that grow in start
-// order (the "sleep" timer of gen-program.mjs), a wait that must expire waits for something that never comes (a
-// 10 s sleep, an Event set only afterwards) under a 10 ms timeout, and everything else is ordered by the event
-// loop's FIFO alone. Every task a program starts is finished before it returns (programs share one loop when
-// batched), every exception a task ends with is retrieved, and no CancelledError escapes.
+// CPython's order must be the only possible order, however loaded the machine: sleeps that race have distinct
+// durations that grow in start order (the "sleep" timer of gen-program.mjs), and nothing reacts to one timer's
+// outcome while a later timer could still fire (a loaded loop fires two timers 5 ms apart in one iteration):
+// what must be cancelled waits for something that never comes (a 10 s sleep, an Event set only afterwards),
+// also under a 10 ms timeout. What CPython orders by a set (the children a TaskGroup cancels) is collected and
+// printed sorted. Everything else is ordered by the event loop's FIFO alone. Every task a program starts is
+// finished before it returns (programs share one loop when batched), every exception a task ends with is
+// retrieved, and no CancelledError escapes.
 //
 //   taskerrors     exceptions raised in tasks and caught at await, gather(return_exceptions=...), wait()
 //   cancel         task.cancel() of sleeps, lock waits, queue gets, gathers; shield; a task that refuses
@@ -34,11 +37,15 @@ export function taskErrors(g) {
   return g.pick([() => gatherFailure(g), () => awaitedTaskFailure(g), () => waitFirstException(g)])();
 }
 
-/** Workers with growing delays, some failing; gather with or without return_exceptions. */
+/**
+ * Workers with growing delays, the last one or two failing; gather with or without return_exceptions. The
+ * failures come last: on a loaded machine two timers 5 ms apart can fire in one loop iteration, so a worker
+ * due after a failure could print before or after the gather raised.
+ */
 function gatherFailure(g) {
   const n = g.int(2, 4);
   const { lines: pause, delays } = g.timer(n, true);
-  const failing = new Set(Array.from({ length: g.int(1, 2) }, () => g.int(0, n - 1)));
+  const failing = new Set(Array.from({ length: g.int(1, 2) }, (_, k) => n - 1 - k));
   const error = g.pick(ERRORS.filter((e) => e !== "KeyError"));
   const calls = names(g, n).map((name, k) => `worker(${JSON.stringify(name)}, ${delays[k]}, ${failing.has(k) ? "True" : "False"})`);
   const lines = [
@@ -83,7 +90,7 @@ function awaitedTaskFailure(g) {
   lines.push(
     ...g.pick([
       () => [...caught(error, [`await task`]), `print(task.done(), repr(task.exception()))`],
-      () => [`await asyncio.sleep(0.01)`, `print(task.done())`, ...caught(error, [`task.result()`]), `print(type(task.exception()).__name__)`],
+      () => [`await asyncio.wait([task])`, `print(task.done())`, ...caught(error, [`task.result()`]), `print(type(task.exception()).__name__)`],
       () => [`try:`, `    await task`, `except Exception as e:`, `    print("caught", type(e).__name__, e, e is task.exception())`],
       () => [
         `async def supervisor():`,
@@ -355,9 +362,14 @@ export function taskGroups(g) {
   return g.pick([() => failingGroup(g), () => groupBodyFails(g), () => exceptStarGroup(g)])();
 }
 
+/**
+ * A TaskGroup's child. The group cancels its other children in the order of a set (of task addresses), so
+ * the cancelled ones are noted in a list and printed sorted, after the group.
+ */
 function childDefinition(pause) {
   return [
     ...pause,
+    `cancelled = []`,
     `async def child(name, delay, error=None):`,
     `    try:`,
     `        await pause(delay)`,
@@ -366,17 +378,23 @@ function childDefinition(pause) {
     `        print(name, "finished")`,
     `        return name`,
     `    except asyncio.CancelledError:`,
-    `        print(name, "cancelled")`,
+    `        cancelled.append(name)`,
     `        raise`,
   ];
 }
 
+/**
+ * Children with growing delays, one failing (or none): those due before it finish, those after it wait for
+ * 10 s and are cancelled (two timers 5 ms apart can fire in one iteration of a loaded loop, and a child due
+ * just after the failure would then finish instead).
+ */
 function failingGroup(g) {
   const n = g.int(2, 4);
   const { lines: pause, delays } = g.timer(n, true);
   const failAt = g.int(-1, n - 1);
   const error = g.pick(ERRORS.filter((e) => e !== "KeyError"));
-  const calls = names(g, n).map((name, k) => `child(${JSON.stringify(name)}, ${delays[k]}${k === failAt ? `, ${error}` : ""})`);
+  const delay = (k) => (failAt >= 0 && k > failAt ? "10" : delays[k]);
+  const calls = names(g, n).map((name, k) => `child(${JSON.stringify(name)}, ${delay(k)}${k === failAt ? `, ${error}` : ""})`);
   const lines = [
     ...childDefinition(pause),
     `try:`,
@@ -390,7 +408,7 @@ function failingGroup(g) {
       () => [`except ExceptionGroup as eg:`, `    print(type(eg).__name__, eg, len(eg.exceptions))`, `    for e in eg.exceptions:`, `        print("  ", type(e).__name__, e)`],
       () => [`except* ${error} as eg:`, `    print("caught", [str(e) for e in eg.exceptions], eg.message)`],
     ])(),
-    `print([t.cancelled() for t in tasks])`,
+    `print([t.cancelled() for t in tasks], sorted(cancelled))`,
   );
   return lines;
 }
@@ -410,6 +428,7 @@ function groupBodyFails(g) {
     `    print("key errors", [repr(e) for e in eg.exceptions])`,
     `except* ValueError as eg:`,
     `    print("value errors", [str(e) for e in eg.exceptions])`,
+    `print("cancelled:", sorted(cancelled))`,
   ];
 }
 

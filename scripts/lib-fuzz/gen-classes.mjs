@@ -8,13 +8,15 @@
 // go to `g.moduleLines` (module level, as tutorials put them) under names unique in the batch: the stem and
 // the program's number (`Animal12`, `Animal12b`). Nothing prints a default repr (it holds an address).
 //
-//   inherit      single and multiple inheritance (diamonds, mixins), super() chains with **kwargs, __mro__
-//   classattrs   class vs instance attributes: shadowing, `del`, class stores seen by instances, overrides
+//   inherit      single and multiple inheritance (diamonds, mixins), super() chains with **kwargs, __mro__,
+//                abc.ABC with abstract methods, __init_subclass__ with a class keyword
+//   classattrs   class vs instance attributes: shadowing, `del`, class stores seen by instances, overrides,
+//                __slots__
 //   properties   @property with setter/deleter, property(fget, fset), read-only properties, __getattr__
 //   dynattrs     setattr/getattr/hasattr/delattr with names from lists and dicts, vars()
 //   staticcls    static and class methods through instances and classes, Base.method(self), alt constructors
 //   decorators   decorators with *args/**kwargs (logging, counting, memoizing, functools.wraps, with arguments;
-//                around coroutine functions in async programs)
+//                around coroutine functions in async programs), class decorators
 //   callvars     keywords and */** through variables, lambdas, lists and dicts of callables, functools.partial
 //   callables    instances with __call__ (stateful, as keys, in map), callable()
 //   badcalls     missing / unexpected / multiple-valued / too many arguments, caught and printed
@@ -39,7 +41,72 @@ const indent = (lines, by = "    ") => lines.map((l) => (l === "" ? l : by + l))
 // ---- inherit -------------------------------------------------------------------------------------
 
 export function inheritance(g) {
-  return g.pick([() => singleChain(g), () => diamond(g), () => mixins(g), () => kwargsForwarding(g), () => explicitSuper(g)])();
+  return g.pick([() => singleChain(g), () => diamond(g), () => mixins(g), () => kwargsForwarding(g), () => explicitSuper(g), () => abstractBase(g), () => subclassRegistry(g)])();
+}
+
+/** abc.ABC with abstract methods: instantiating the base, or a subclass that forgot one, is a TypeError. */
+function abstractBase(g) {
+  const [base, done, partial] = [uniqueName(g, "Shape"), uniqueName(g, "Square"), uniqueName(g, "Sketch")];
+  g.moduleLines.push(
+    `from abc import ABC, abstractmethod`,
+    "",
+    `class ${base}(ABC):`,
+    `    @abstractmethod`,
+    `    def area(self):`,
+    `        ...`,
+    `    @abstractmethod`,
+    `    def perimeter(self):`,
+    `        ...`,
+    `    def describe(self):`,
+    `        return f"{type(self).__name__}: area {self.area()}, perimeter {self.perimeter()}"`,
+    "",
+    `class ${done}(${base}):`,
+    `    def __init__(self, side):`,
+    `        self.side = side`,
+    `    def area(self):`,
+    `        return self.side ** 2`,
+    `    def perimeter(self):`,
+    `        return 4 * self.side`,
+    "",
+    `class ${partial}(${base}):`,
+    `    def area(self):`,
+    `        return 0`,
+    "",
+  );
+  return [
+    `print(${done}(${g.int(1, 9)}).describe(), isinstance(${done}(1), ${base}))`,
+    ...caught("TypeError", [`${base}()`]),
+    ...caught("TypeError", [`${partial}()`]),
+    `print(sorted(${base}.__abstractmethods__), sorted(${partial}.__abstractmethods__))`,
+  ];
+}
+
+/** __init_subclass__ with a class keyword: subclasses register themselves. */
+function subclassRegistry(g) {
+  const [base, csv, json] = [uniqueName(g, "Exporter"), uniqueName(g, "CsvExporter"), uniqueName(g, "JsonExporter")];
+  g.moduleLines.push(
+    `class ${base}:`,
+    `    formats = {}`,
+    `    def __init_subclass__(cls, fmt=None, **kwargs):`,
+    `        super().__init_subclass__(**kwargs)`,
+    `        cls.fmt = fmt or cls.__name__.lower()`,
+    `        ${base}.formats[cls.fmt] = cls`,
+    `    def export(self, rows):`,
+    `        return f"{self.fmt}: {len(rows)} rows"`,
+    "",
+    `class ${csv}(${base}, fmt="csv"):`,
+    `    def export(self, rows):`,
+    `        return super().export(rows) + " as " + ";".join(map(str, rows))`,
+    "",
+    `class ${json}(${base}):`,
+    `    pass`,
+    "",
+  );
+  return [
+    `print(sorted(${base}.formats), ${json}.fmt)`,
+    `for fmt, cls in ${base}.formats.items():`,
+    `    print(fmt, cls.__name__, cls().export([${g.int(0, 9)}, ${g.int(0, 9)}]))`,
+  ];
 }
 
 /** Animal -> Dog -> Puppy: __init__ through super(), overridden methods calling the base's. */
@@ -214,7 +281,20 @@ function explicitSuper(g) {
 // ---- classattrs ----------------------------------------------------------------------------------
 
 export function classAttributes(g) {
-  return g.pick([() => shadowing(g), () => sharedCounter(g), () => laterClassStore(g), () => sharedMutable(g)])();
+  return g.pick([() => shadowing(g), () => sharedCounter(g), () => laterClassStore(g), () => sharedMutable(g), () => slots(g)])();
+}
+
+/** __slots__: only the named attributes can be set on an instance; class attributes stay read-only there. */
+function slots(g) {
+  const cls = uniqueName(g, "Pixel");
+  g.moduleLines.push(`class ${cls}:`, `    __slots__ = ("x", "y")`, `    depth = 8`, `    def __init__(self, x, y):`, `        self.x = x`, `        self.y = y`, "");
+  return [
+    `px = ${cls}(${g.int(0, 9)}, ${g.int(0, 9)})`,
+    `px.x += ${g.int(1, 9)}`,
+    `print(px.x, px.y, px.depth, hasattr(px, "__dict__"))`,
+    ...caught("AttributeError", [g.pick([`px.z = 1`, `px.depth = 16`, `print(px.color)`])]),
+    ...(g.chance(0.5) ? [`del px.y`, ...caught("AttributeError", [`print(px.y)`])] : []),
+  ];
 }
 
 /** An instance store shadows the class attribute for that instance only; `del` uncovers it again. */
@@ -292,13 +372,13 @@ function sharedMutable(g) {
   );
   const [t1, t2] = [g.pick(["sit", "roll over", "play dead"]), g.pick(["fetch", "beg"])];
   return [
-    `d1, d2 = ${shared}(), ${shared}()`,
-    `d1.add_trick(${q(t1)})`,
-    `d2.add_trick(${q(t2)})`,
-    `print(d1.tricks, d1.tricks is d2.tricks, ${shared}.tricks)`,
-    `f1, f2 = ${own}(), ${own}()`,
-    `f1.add_trick(${q(t1)})`,
-    `print(f1.tricks, f2.tricks, hasattr(${own}, "tricks"))`,
+    `rex, fido = ${shared}(), ${shared}()`,
+    `rex.add_trick(${q(t1)})`,
+    `fido.add_trick(${q(t2)})`,
+    `print(rex.tricks, rex.tricks is fido.tricks, ${shared}.tricks)`,
+    `spot, buddy = ${own}(), ${own}()`,
+    `spot.add_trick(${q(t1)})`,
+    `print(spot.tricks, buddy.tricks, hasattr(${own}, "tricks"))`,
   ];
 }
 
@@ -603,9 +683,38 @@ function unboundCalls(g) {
 // ---- decorators ----------------------------------------------------------------------------------
 
 export function decorators(g) {
-  const shapes = [() => loggingDecorator(g), () => countingDecorator(g), () => memoizing(g), () => decoratorWithArguments(g), () => methodDecorator(g)];
+  const shapes = [() => loggingDecorator(g), () => countingDecorator(g), () => memoizing(g), () => decoratorWithArguments(g), () => methodDecorator(g), () => classDecorator(g)];
   if (g.isAsync) shapes.push(() => coroutineDecorator(g));
   return g.pick(shapes)();
+}
+
+/** Class decorators: one registers the class, one adds a __repr__ and a method to it. */
+function classDecorator(g) {
+  const [registry, register, addRepr, cls] = [uniqueName(g, "registry"), uniqueName(g, "register"), uniqueName(g, "with_repr"), uniqueName(g, "Item")];
+  g.moduleLines.push(
+    `${registry} = []`,
+    "",
+    `def ${register}(cls):`,
+    `    ${registry}.append(cls.__name__)`,
+    `    return cls`,
+    "",
+    `def ${addRepr}(cls):`,
+    `    def __repr__(self):`,
+    `        fields = ", ".join(f"{k}={v!r}" for k, v in vars(self).items())`,
+    `        return f"{type(self).__name__}({fields})"`,
+    `    cls.__repr__ = __repr__`,
+    `    cls.describe = lambda self: "an item called " + self.name`,
+    `    return cls`,
+    "",
+    `@${register}`,
+    `@${addRepr}`,
+    `class ${cls}:`,
+    `    def __init__(self, name, price=${g.int(1, 99)}):`,
+    `        self.name = name`,
+    `        self.price = price`,
+    "",
+  );
+  return [`item = ${cls}(${JSON.stringify(g.pick(["pen", "cup", "lamp"]))})`, `print(item, [item], item.describe())`, `print(${registry}, ${cls}.__name__)`];
 }
 
 /** A decorator with arguments around a coroutine function (in async programs): retries, functools.wraps. */

@@ -1,10 +1,11 @@
 // The differential fuzzer's generators for the object model and calling convention (gen-classes.mjs) and for
 // asyncio's errors (gen-async-errors.mjs), checked against CPython alone: for each construct, programs from a
 // fixed seed that use it must be valid Python and run to their intended end, with no exception CPython did
-// not mean to raise (a generator slip), nothing on stderr, exit code 0. No pyts here: this holds whatever pyts
-// supports. FUZZ_GEN_COUNT=N generates more programs per construct.
+// not mean to raise (a generator slip), nothing on stderr, exit code 0; async programs must print the same when
+// the event loop is stalled at random, as on a loaded machine. No pyts here: this holds whatever pyts supports.
+// FUZZ_GEN_COUNT=N generates more programs per construct.
 import { describe, expect, it } from "vitest";
-import { cpythonProblems } from "../../scripts/lib-fuzz/diff.mjs";
+import { cpythonProblems, cpythonTimingRaces } from "../../scripts/lib-fuzz/diff.mjs";
 import { DEFAULT_MIX, MIX_GROUPS, ProgramGenerator, parseMix } from "../../scripts/lib-fuzz/gen-program.mjs";
 
 const COUNT = Number(process.env.FUZZ_GEN_COUNT ?? 30);
@@ -29,6 +30,13 @@ describe("generated programs run under CPython without generator slips", () => {
     }, 60_000);
   }
 });
+
+it("async programs print the same when CPython's event loop is stalled at random (no timing races)", async () => {
+  const gen = new ProgramGenerator(SEED, parseMix("asyncerrors=3,asyncPrograms=1,uncaught=0,modules=0"));
+  const programs = Array.from({ length: 2 * COUNT }, (_, i) => gen.program(i));
+  const races = await cpythonTimingRaces(programs, { seed: SEED });
+  expect(races.map((r: any) => `${r.program.name}: ${r.problem}\n${r.program.source}`)).toEqual([]);
+}, 60_000);
 
 describe("the mix", () => {
   it("turns a family of constructs on by its name, and a construct alone by its key", () => {
