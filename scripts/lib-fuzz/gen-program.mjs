@@ -38,12 +38,12 @@ export const DEFAULT_MIX = Object.freeze({
   asyncPrograms: 0.25, // the probability that a program is `async def` (run with asyncio.run)
   // The object model and calling convention (gen-classes.mjs), statements at the function's top level. At 0
   // until pyts supports them (issue 13); the weight to aim for is about 1 each.
-  inherit: 0, // single and multiple inheritance (diamonds, mixins), super() chains with **kwargs, __mro__
-  classattrs: 0, // class vs instance attributes: shadowing, del, later class stores, overrides, shared lists
+  inherit: 0, // single and multiple inheritance (diamonds, mixins), super() chains with **kwargs, __mro__, ABC, __init_subclass__
+  classattrs: 0, // class vs instance attributes: shadowing, del, later class stores, overrides, shared lists, __slots__
   properties: 0, // @property with setter/deleter, property(fget, fset), read-only properties, __getattr__
   dynattrs: 0, // setattr/getattr/hasattr/delattr with computed names, vars(), a setattr a method then reads
   staticcls: 0, // static and class methods through instances and classes, Base.method(self), alt constructors
-  decorators: 0, // decorators with *args/**kwargs: logging, counting, memoizing, functools.wraps, with arguments
+  decorators: 0, // *args/**kwargs decorators (logging, counting, memoizing, wraps, with arguments, on coroutines), class decorators
   callvars: 0, // keywords and */** through variables, lambdas, lists/dicts of callables, functools.partial
   callables: 0, // instances with __call__, a class used as a decorator, callable()
   badcalls: 0, // missing / unexpected / multiple-valued / too many arguments, TypeError caught and printed

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { cpythonProblems, cpythonTimingRaces } from "../../scripts/lib-fuzz/diff.mjs";
 import { DEFAULT_MIX, MIX_GROUPS, ProgramGenerator, parseMix } from "../../scripts/lib-fuzz/gen-program.mjs";
 
-const COUNT = Number(process.env.FUZZ_GEN_COUNT ?? 30);
+const COUNT = Number(process.env.FUZZ_GEN_COUNT ?? 20);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
 const STATEMENT_CONSTRUCTS = ["none", "unbound", "imports", "unpack", "genexpr", "recursion", "methods", ...MIX_GROUPS.classes, ...MIX_GROUPS.asyncerrors];
 
