@@ -3,6 +3,7 @@
 // cannot tell the receiver's type (a str method on a str, a list method on an array, a
 // JavaScript method on an object).
 import { AttributeError, TypeError } from "./exceptions.js";
+import { call, callBoundMethod } from "./calls.js";
 import { KwArgs } from "./kwargs.js";
 import { listMethods, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
@@ -68,7 +69,7 @@ function userMethod(obj: unknown, name: string): Method | undefined {
 /** `obj.name(...args)` for a receiver of unknown type. */
 export function callMethod(obj: unknown, name: string, ...args: unknown[]): unknown {
   const own = userMethod(obj, name);
-  if (own !== undefined) return own.apply(obj, args as never);
+  if (own !== undefined) return callBoundMethod(own, obj, args);
   const builtin = builtinMethod(obj, name);
   if (builtin !== undefined) {
     if (typeof obj === "string" && !(name in strMethods)) return builtin(obj as never, ...args);
@@ -77,8 +78,9 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): unkn
   }
   if (obj === null || obj === undefined) throw noAttribute(obj, name);
   const f = (obj as Record<string, unknown>)[name];
-  if (typeof f === "function") return isClassConstructor(f) ? new (f as new (...a: unknown[]) => unknown)(...args) : f.apply(obj, args);
+  if (typeof f === "function") return isClassConstructor(f) || Object.prototype.hasOwnProperty.call(obj, name) ? call(f, ...args) : callBoundMethod(f, obj, args);
   if (f === undefined) throw noAttribute(obj, name);
+  if (typeof f === "object" && f !== null) return call(f, ...args);
   throw new TypeError(`'${typeName(f)}' object is not callable`);
 }
 

@@ -10,20 +10,12 @@
 // The result is `any`, as the plain call of an untyped callee it stands for would be.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { noAttribute } from "./attrs.js";
-import { TypeError } from "./exceptions.js";
-import { isClassConstructor, typeName } from "./typename.js";
+import { call, callBoundMethod } from "./calls.js";
+import { isClassConstructor } from "./typename.js";
 
-type AnyFunction = (...args: unknown[]) => unknown;
-type AnyClass = new (...args: unknown[]) => unknown;
-
-function notCallable(f: unknown): TypeError {
-  return new TypeError(`'${typeName(f)}' object is not callable`);
-}
-
-/** `f(...args)`: instantiates a class, calls anything else. */
+/** `f(...args)`: instantiates a class, calls anything else, with Python's binding (calls.ts's `call`). */
 export function callOrNew(f: unknown, ...args: unknown[]): any {
-  if (typeof f !== "function") throw notCallable(f);
-  return isClassConstructor(f) ? new (f as AnyClass)(...args) : (f as AnyFunction)(...args);
+  return call(f, ...args);
 }
 
 /** `obj.name(...args)`: instantiates a class found there, calls anything else with `obj` as its `this`. */
@@ -31,6 +23,6 @@ export function callAttribute(obj: unknown, name: string, ...args: unknown[]): a
   if (obj === null || obj === undefined) throw noAttribute(obj, name);
   const f = (obj as Record<string, unknown>)[name];
   if (f === undefined) throw noAttribute(obj, name);
-  if (typeof f !== "function") throw notCallable(f);
-  return isClassConstructor(f) ? new (f as AnyClass)(...args) : (f as AnyFunction).apply(obj, args);
+  if (typeof f !== "function" || isClassConstructor(f)) return call(f, ...args);
+  return callBoundMethod(f, obj, args);
 }

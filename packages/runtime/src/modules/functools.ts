@@ -4,6 +4,7 @@ import { TypeError } from "../exceptions.js";
 import { Dict } from "../dict.js";
 import { iterate } from "../iter.js";
 import { KwArgs } from "../kwargs.js";
+import { call as callWithArgs } from "../calls.js";
 import { repr } from "../repr.js";
 import { tuple } from "../tuple.js";
 import { NotImplemented } from "../dunder.js";
@@ -43,8 +44,8 @@ export function partial<R>(fn: (...args: any[]) => R, ...bound: unknown[]): Part
     boundKw = (bound[bound.length - 1] as KwArgs).values as Record<string, unknown>;
     bound = bound.slice(0, -1);
   }
-  const p = function (this: unknown, ...call: unknown[]): R {
-    return fn.apply(this, mergeCallArgs(bound, boundKw, call));
+  const p = function (...call: unknown[]): R {
+    return callWithArgs(fn, ...mergeCallArgs(bound, boundKw, call)) as R;
   } as Partial<R>;
   Object.defineProperties(p, {
     func: { value: fn },
