@@ -73,6 +73,8 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): unkn
   const builtin = builtinMethod(obj, name);
   if (builtin !== undefined) {
     if (typeof obj === "string" && !(name in strMethods)) return builtin(obj as never, ...args);
+    // `list.sort` reads its keywords (`key`, `reverse`) from the trailing `kw({...})` itself.
+    if (name === "sort" && Array.isArray(obj) && !isTuple(obj)) return builtin(obj as never, ...args);
     const params = typeof obj === "string" ? strKeywordParams[name] : undefined;
     return builtin(obj as never, ...applyKeywords(`${typeName(obj)}.${name}`, params, args));
   }
@@ -139,6 +141,7 @@ function bindMethod(f: (...a: unknown[]) => unknown, self: object): Function {
   if (bound === undefined) {
     bound = f.bind(self);
     Object.defineProperty(bound, "__name__", { value: f.__name__, writable: true, configurable: true });
+    Object.defineProperty(bound, "__qualname__", { value: f.__qualname__, writable: true, configurable: true });
     Object.defineProperty(bound, "__self__", { value: self, configurable: true });
     Object.defineProperty(bound, "__func__", { value: f, configurable: true });
     Object.defineProperty(bound, "__pyTypeName__", { value: "method", configurable: true });

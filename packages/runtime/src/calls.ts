@@ -80,20 +80,26 @@ function setNames(fn: object, name: string, qualname: string): void {
 }
 
 /**
- * Gives a compiled function its Python signature and names: `signature(fn, "deco.<locals>.wrapper(*args, **kwargs)")`.
- * Returns the function.
+ * Gives a compiled function its Python signature and names, and its docstring if it has one:
+ * `signature(fn, "deco.<locals>.wrapper(*args, **kwargs)")`. Returns the function.
  */
-export function signature<F extends object>(fn: F, text: string): F {
+export function signature<F extends object>(fn: F, text: string, doc?: string): F & FunctionAttributes {
   const open = text.indexOf("(");
   const qualname = text.slice(0, open);
   signatures.set(fn, parseParameters(qualname, text.slice(open + 1, text.lastIndexOf(")")), false));
   setNames(fn, qualname.slice(qualname.lastIndexOf(".") + 1), qualname);
-  return fn;
+  if (doc !== undefined) Object.defineProperty(fn, "__doc__", { value: doc, writable: true, configurable: true });
+  return fn as F & FunctionAttributes;
+}
+
+/** A Python function's attributes (`wrapper.calls = 0`, `f.__wrapped__`), which TypeScript cannot list. */
+export interface FunctionAttributes {
+  [attribute: string]: any;
 }
 
 /**
  * The signatures of a class's methods, `self` included: `__init__`'s is the class's own (what calling
- * the class binds to). Returns the class.
+ * the class binds to). Each method gets its `__name__` and `__qualname__` (`C.m`). Returns the class.
  */
 export function methodSignatures<C extends abstract new (...args: any[]) => unknown>(cls: C, methods: Record<string, string>): C {
   const owner = (cls as unknown as { __qualname__?: string; __name__?: string }).__qualname__ ?? (cls as unknown as { __name__: string }).__name__;
@@ -104,7 +110,10 @@ export function methodSignatures<C extends abstract new (...args: any[]) => unkn
       continue;
     }
     const fn = (cls.prototype as Record<string, unknown>)[name];
-    if (typeof fn === "function") signatures.set(fn, sig);
+    if (typeof fn === "function") {
+      signatures.set(fn, sig);
+      setNames(fn, name, sig.qualname);
+    }
   }
   return cls;
 }
@@ -211,7 +220,11 @@ function notCallable(f: unknown): TypeError {
   return new TypeError(`'${typeName(f)}' object is not callable`);
 }
 
+/** What calling `F` gives, as far as TypeScript knows (`any` for a callee of unknown type). */
+type CallResult<F> = F extends (...args: any[]) => infer R ? R : any;
+
 /** Calls `fn` with Python's binding of positional `args` and `keywords` (null: none). */
+export function callSpread<F>(fn: F, args: unknown[], keywords?: Record<string, unknown> | null): CallResult<F>;
 export function callSpread(fn: unknown, args: unknown[], keywords: Record<string, unknown> | null = null): any {
   if (typeof fn !== "function") {
     const dunder = fn !== null && typeof fn === "object" ? (fn as { __call__?: unknown }).__call__ : undefined;

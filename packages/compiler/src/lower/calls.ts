@@ -60,6 +60,15 @@ export function needsDynamicCall(node: Call): boolean {
 }
 
 /**
+ * `gather(*coros)`: a runtime function that takes its `*args` as one array too (runtime calls.ts's
+ * withArrayForm) is called through `callSpread` when a spread's length is not written out, so a spread
+ * of any length stays below JavaScript's limit on the number of arguments.
+ */
+export function spreadsIntoArrayForm(name: string, node: Call): boolean {
+  return name === "gather" && node.args.some((a) => a._type === "Starred" && a.value._type !== "List" && a.value._type !== "Tuple");
+}
+
+/**
  * Python's calling convention at run time: `call(fn, a, kw({ c: 1 }))`, or for a call with `*`,
  * `callSpread(fn, [a, ...xs], { c: 1, ...kwargsOf(d) })` (an array: a spread of any length).
  */
@@ -134,8 +143,9 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
   }
   if (res.symbol.bindings.length === 1 && res.symbol.bindings[0]!.kind === "import") {
     // A name imported from a runtime module: a runtime function (keywords in kw()) or class.
-    const args = runtimeArguments(ctx, node.args, node.keywords);
     const exported = importedName(ctx, res.symbol);
+    if (spreadsIntoArrayForm(exported, node)) return dynamicCall(ctx, callee, node);
+    const args = runtimeArguments(ctx, node.args, node.keywords);
     return isRuntimeClass(exported) ? f.createNewExpression(callee, undefined, args) : awaitEventLoop(ctx, exported, f.createCallExpression(callee, undefined, args), node, true);
   }
   const t = ctx.types.symbolType(res.symbol);
@@ -282,7 +292,9 @@ export function matchArguments(ctx: LowerContext, node: Call, params: Arguments,
   const undef = (): ts.Expression => f.createIdentifier("undefined");
   const out: ts.Expression[] = slots.map((s) => s ?? undef());
   out.push(...kwSlots.map((s) => s ?? undef()));
-  if (params.kwarg !== null) out.push(kwargs.length > 0 ? f.createNewExpression(ctx.useRuntime("Dict"), undefined, [f.createArrayLiteralExpression(kwargs)]) : undef());
+  // (Values of different types: `Dict<string, any>`, or TypeScript infers the first one's type.)
+  const dictTypes = kwargs.length > 1 ? [f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)] : undefined;
+  if (params.kwarg !== null) out.push(kwargs.length > 0 ? f.createNewExpression(ctx.useRuntime("Dict"), dictTypes, [f.createArrayLiteralExpression(kwargs)]) : undef());
   if (extras.length > 0) out.push(...extras);
   else while (out.length > 0 && ts.isIdentifier(out[out.length - 1]!) && (out[out.length - 1] as ts.Identifier).text === "undefined") out.pop();
   return out;

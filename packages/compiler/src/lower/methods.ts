@@ -24,7 +24,7 @@
 import type { Attribute, Call, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { ProgramModule } from "../program.js";
-import { constructorSignature, dynamicCall, lowerClassCall, matchArguments, matchOrReport, mayNameClass, needsDynamicCall, runtimeArguments, userArguments } from "./calls.js";
+import { constructorSignature, dynamicCall, spreadsIntoArrayForm, lowerClassCall, matchArguments, matchOrReport, mayNameClass, needsDynamicCall, runtimeArguments, userArguments } from "./calls.js";
 import { isRuntimeClass } from "./catalogue.js";
 import type { LowerContext } from "./context.js";
 import { isProgramMethodName, programImport } from "./imports.js";
@@ -83,6 +83,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   if (recvType.k === "module") {
     ctx.checkModuleAttribute(func.value, name, func);
     const recv = lowerExpression(ctx, func.value);
+    if (spreadsIntoArrayForm(name, node)) return dynamicCall(ctx, member(recv), node);
     const args = runtimeArguments(ctx, node.args, node.keywords);
     return isRuntimeClass(name) ? f.createNewExpression(member(recv), undefined, args) : awaitEventLoop(ctx, name, call(member(recv), args), node, true);
   }

@@ -23,6 +23,7 @@ import type { Arguments, AsyncFunctionDef, Call, ClassDef, Expression, FunctionD
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import type { LowerContext } from "./context.js";
+import { docstring } from "./names.js";
 
 const f = ts.factory;
 
@@ -57,10 +58,11 @@ export function qualifiedName(scope: Scope): string {
   return parent.kind === "class" ? `${qualifiedName(parent)}.${name}` : `${qualifiedName(parent)}.<locals>.${name}`;
 }
 
-/** `signature(value, "qualname(params)")`. */
+/** `signature(value, "qualname(params)")`, and the docstring (`__doc__`) when the function has one. */
 export function withSignature(ctx: LowerContext, value: ts.Expression, node: FunctionDef | AsyncFunctionDef | Lambda): ts.Expression {
   const text = `${qualifiedName(ctx.analysis.scopeOf(node))}(${parameterText(node.args)})`;
-  return f.createCallExpression(ctx.useRuntime("signature"), undefined, [value, f.createStringLiteral(text)]);
+  const doc = node._type === "Lambda" ? null : docstring(node.body);
+  return f.createCallExpression(ctx.useRuntime("signature"), undefined, [value, f.createStringLiteral(text), ...(doc !== null ? [f.createStringLiteral(doc)] : [])]);
 }
 
 /**
