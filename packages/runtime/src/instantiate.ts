@@ -1,13 +1,12 @@
-// Calls whose callee may be a class. Python calls a class and a function alike; JavaScript must
-// `new` a class and must not `new` an arrow function. Where the compiler cannot prove the callee is
-// not a class (a parameter, a value from a dict, an attribute named like a class), it emits these:
+// Calls whose callee may be a class, for the calls the compiler leaves to the runtime. Python calls
+// a class and a function alike; JavaScript must `new` a class and must not `new` an arrow function.
+// Both bind through calls.ts's `call` (Python's binding, `new` for a class):
 //
-//     cls()                      (a parameter)         callOrNew(cls)
-//     registry[kind](1, 2)       (values not typed)    callOrNew(registry.__getitem__(kind), 1, 2)
+//     cls()                      (a parameter)         callOrNew(cls)                 (same as call(cls))
 //     c3.deque([1], maxlen=2)    (c3: module or None)  callAttribute(c3, "deque", [1], kw({ maxlen: 2 }))
 //
-// Keyword arguments arrive as the trailing `kw({...})` the callee reads, as for any runtime call.
-// The result is `any`, as the plain call of an untyped callee it stands for would be.
+// Keyword arguments arrive as the trailing `kw({...})`. The result is `any`, as the plain call of an
+// untyped callee it stands for would be.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { noAttribute } from "./attrs.js";
 import { call, callBoundMethod } from "./calls.js";

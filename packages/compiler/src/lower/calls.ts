@@ -2,22 +2,25 @@
 //
 //     print(a, b, sep="-")            print(a, b, kw({ sep: "-" }))      runtime function: keywords in kw()
 //     greet("Ann", punct="?")         greet("Ann", "?")                  known def: keywords matched to positions
+//     greet()          (bad call)     call(greet)                        the runtime raises CPython's TypeError
 //     Point(1, y=2)                   new Point(1, 2)                    user class: `new`, matched to __init__
 //     raise ValueError("bad")         throw new ValueError("bad")        exception classes: `new`
 //     asyncio.gather(*cs, return_exceptions=True)
-//                                     asyncio.gather(...cs, kw({ return_exceptions: true }))
+//                                     callSpread(asyncio.gather, [...cs], { return_exceptions: true })
+//                                                                        an array: a spread of any length
 //     names.append(n)   (list)        names.push(n)                      builtin-type methods: see methods.ts
-//     handler(x)        (unknown)     callOrNew(handler, x)              may be a class (`def make(cls): cls()`):
-//                                                                        `new` for a class, a call otherwise;
-//                                                                        keywords to an unknown callee: PY3003
+//     handler(x, key=1) (unknown)     call(handler, x, kw({ key: 1 }))   any other callee: Python's binding at
+//     fn(*args, **kw)   (unknown)     callSpread(fn, [...args], kwargsOf(kw))   run time (runtime calls.ts)
 //     kinds[k](x)       (a class)     new (getitem(kinds, k) as typeof Shape)(x)
-//     kinds[k](x)       (unknown)     callOrNew(getitem(kinds, k) as any, x)
+//     kinds[k](x)       (unknown)     call(getitem(kinds, k) as any, x)
 //     Item("pen", 2)    (from shop.inventory import Item, a class there)
 //                                     new Item("pen", 2)                 another module of the program: its classes get `new`
 //
 // A function whose definition the compiler sees (a `def` bound once, a method of a known class)
 // takes its parameters in the order lowerParameters emits them; a skipped defaulted argument is
-// passed as `undefined` so that the JavaScript default applies.
+// passed as `undefined` so that the JavaScript default applies. A call that does not bind by
+// position alone (signatures.ts's bindsStatically) goes through the runtime's `call`, and the
+// callee carries its signature (signatures.ts), so the TypeError comes when the call runs.
 import type { Arg, Arguments, Call, Expression, Keyword } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";

@@ -38,7 +38,11 @@
 // `Dict`), then `*args` as a rest parameter (JavaScript wants the rest last). Calls to a function
 // known at compile time are matched to this order by calls.ts; defaults become JavaScript default
 // parameters (a skipped argument is passed as `undefined`). A mutable default (`def f(xs=[])`)
-// is evaluated once, where the `def` is, as in Python.
+// is evaluated once, where the `def` is, as in Python. A function that escapes (decorated, passed,
+// rebound, called in a way calls.ts cannot bind) carries its signature for the runtime's `call`:
+//
+//     def area(w, h=1): ...                        function area(w: any, h: number = 1) { ... }
+//     shapes = [area]                              signature(area, "area(w, h=)");
 import type { Arg, Arguments, AsyncFunctionDef, Expression, FunctionDef, Lambda, Return } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import { loopFunctions } from "./loop-functions.js";

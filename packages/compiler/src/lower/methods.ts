@@ -14,8 +14,11 @@
 //     thing.update(x)          (unknown)      callMethod(thing, "update", x)     when a builtin type has it
 //     n.bit_length()           (int)          callMethod(n, "bit_length")        (an int may be a bigint)
 //                                                                              (a user class may have it too)
+//     obj.add(x, indent=2)     (unknown)      callMethod(obj, "add", x, kw({ indent: 2 }))
+//                                                                              (bound to the method's signature)
+//     p.moved()                (Point)        callMethod(p, "moved")             a call that does not bind: TypeError
 //     self.factory(x)          (field: Point) new this.factory(x)
-//     self.factory(x)          (field: ?)     callOrNew(this.factory, x)         (`new` if it holds a class)
+//     self.factory(x)          (field: ?)     call(this.factory, x)              (`new` if it holds a class)
 //     c3.deque(xs)             (unknown)      callAttribute(c3, "deque", xs)     (named like a class of the program or runtime)
 //
 // A list or str method whose JavaScript counterpart is exact becomes that counterpart; every

@@ -68,11 +68,13 @@ export function update_wrapper<F extends Function>(wrapper: F, wrapped: Function
   for (const name of WRAPPER_ASSIGNMENTS) {
     Object.defineProperty(wrapper, name, { value: wrapped[name], writable: true, configurable: true });
   }
+  // `wrapper.__dict__.update(wrapped.__dict__)`: the attributes a program set on the function.
+  for (const key of Object.keys(wrapped)) (wrapper as unknown as Record<string, unknown>)[key] = (wrapped as unknown as Record<string, unknown>)[key];
   Object.defineProperty(wrapper, "__wrapped__", { value: wrapped, writable: true, configurable: true });
   return wrapper;
 }
 
-/** `@wraps(wrapped)`: copies name, qualname, doc and module onto the wrapper. */
+/** `@wraps(wrapped)`: copies name, qualname, doc, module and the function's attributes onto the wrapper. */
 export function wraps(wrapped: Function): <F extends Function>(wrapper: F) => F {
   return (wrapper) => update_wrapper(wrapper, wrapped);
 }
