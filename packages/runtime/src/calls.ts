@@ -25,7 +25,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { Dict } from "./dict.js";
 import { TypeError } from "./exceptions.js";
-import { KwArgs } from "./kwargs.js";
+import { KwArgs, quotedNames } from "./kwargs.js";
 import { isClassConstructor, typeName } from "./typename.js";
 
 interface Param {
@@ -137,15 +137,8 @@ export function shareSignature(to: object, from: object): void {
 
 const MISSING = Symbol("missing");
 
-function quotedList(names: readonly string[]): string {
-  const q = names.map((n) => `'${n}'`);
-  if (q.length === 1) return q[0]!;
-  if (q.length === 2) return `${q[0]} and ${q[1]}`;
-  return `${q.slice(0, -1).join(", ")}, and ${q[q.length - 1]}`;
-}
-
 function missingArguments(sig: Signature, kind: string, names: readonly string[]): TypeError {
-  return new TypeError(`${sig.qualname}() missing ${names.length} required ${kind} argument${names.length === 1 ? "" : "s"}: ${quotedList(names)}`);
+  return new TypeError(`${sig.qualname}() missing ${names.length} required ${kind} argument${names.length === 1 ? "" : "s"}: ${quotedNames(names)}`);
 }
 
 function tooManyPositional(sig: Signature, given: number, kwonlyGiven: number): TypeError {
