@@ -53,7 +53,7 @@ export function lowerCall(ctx: LowerContext, node: Call): ts.Expression {
   // `factories[kind](...)`, `make()(...)`: a class when its type says so, maybe one when the type is not known.
   const t = typeOf(ctx, func);
   const callee = lowerExpression(ctx, func);
-  if (t.k === "class") return lowerClassCall(ctx, node, t.cls, callee, "this class");
+  if (t.k === "class") return lowerClassCall(ctx, node, t.cls, callee);
   return dynamicCall(ctx, callee, node);
 }
 
@@ -97,13 +97,15 @@ function keywordObject(ctx: LowerContext, keywords: readonly Keyword[]): ts.Expr
  * constructor when the compiler binds them, else the runtime's `call`, which binds them to the
  * `__init__` signature the class carries (and raises CPython's TypeError for a bad call).
  */
-export function lowerClassCall(ctx: LowerContext, node: Call, cls: string, callee: ts.Expression, name: string): ts.Expression {
+export function lowerClassCall(ctx: LowerContext, node: Call, cls: string, callee: ts.Expression): ts.Expression {
   const sig = ctx.types.classes.has(cls) ? constructorSignature(ctx, cls) : null;
   if (sig !== null) {
     const args = matchArguments(ctx, node, sig, true);
     return args !== null ? f.createNewExpression(callee, undefined, args) : dynamicCall(ctx, callee, node);
   }
-  return f.createNewExpression(callee, undefined, derivesFromProgramClass(ctx, cls) ? userArguments(ctx, node, name) : runtimeArguments(ctx, node.args, node.keywords));
+  // A subclass of a class of another module of the program: bound by the runtime when keywords or a spread need it.
+  if (derivesFromProgramClass(ctx, cls)) return needsDynamicCall(node) ? dynamicCall(ctx, callee, node) : f.createNewExpression(callee, undefined, lowerElements(ctx, node.args));
+  return f.createNewExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
 }
 
 /**
@@ -140,9 +142,7 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
   if (program !== null && program.name !== null) {
     // A function or class of another module of the program: Python's calling convention, as for one defined here.
     const isClass = program.info.classes.includes(program.name);
-    const params = (isClass ? program.info.constructors : program.info.functions).get(program.name);
-    const args = params !== undefined ? matchOrReport(ctx, node, params, isClass) : userArguments(ctx, node, name);
-    return isClass ? f.createNewExpression(callee, undefined, args) : f.createCallExpression(callee, undefined, args);
+    return lowerProgramCall(ctx, node, callee, (isClass ? program.info.constructors : program.info.functions).get(program.name), isClass);
   }
   if (res.symbol.bindings.length === 1 && res.symbol.bindings[0]!.kind === "import") {
     // A name imported from a runtime module: a runtime function (keywords in kw()) or class.
@@ -152,7 +152,7 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     return isRuntimeClass(exported) ? f.createNewExpression(callee, undefined, args) : awaitEventLoop(ctx, exported, f.createCallExpression(callee, undefined, args), node, true);
   }
   const t = ctx.types.symbolType(res.symbol);
-  if (t.k === "class") return lowerClassCall(ctx, node, t.cls, callee, name);
+  if (t.k === "class") return lowerClassCall(ctx, node, t.cls, callee);
   if (t.k === "function" && t.def !== null && res.symbol.bindings.length === 1 && (t.def._type !== "Lambda" || isLambdaBinding(ctx, res.symbol, t.def))) {
     // A known `def` (or a lambda bound once): arguments by position, or the runtime's binding (and
     // its TypeError) for a call the compiler cannot bind.
@@ -181,6 +181,17 @@ function cachedDef(sym: import("../analyze/scopes.js").SymbolInfo): import("@pyt
     return name === "cache" || name === "lru_cache";
   };
   return def.decorator_list.length > 0 && def.decorator_list.every(isCache) ? def : null;
+}
+
+/**
+ * A call of a function or class of another module of the program, whose parameters the module's
+ * interface gives (`params`): positional when the compiler binds the arguments, else the runtime's
+ * `call` (the module gives its top-level functions and its classes their signatures).
+ */
+export function lowerProgramCall(ctx: LowerContext, node: Call, callee: ts.Expression, params: Arguments | undefined, isClass: boolean): ts.Expression {
+  const args = params !== undefined ? matchArguments(ctx, node, params, isClass) : needsDynamicCall(node) ? null : lowerElements(ctx, node.args);
+  if (args === null) return dynamicCall(ctx, callee, node);
+  return isClass ? f.createNewExpression(callee, undefined, args) : f.createCallExpression(callee, undefined, args);
 }
 
 /** The symbol's one binding is an assignment of the lambda `def` itself (`f = lambda x: ...`). */

@@ -27,7 +27,7 @@
 import type { Attribute, Call, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { ProgramModule } from "../program.js";
-import { constructorSignature, dynamicCall, spreadsIntoArrayForm, lowerClassCall, matchArguments, matchOrReport, mayNameClass, needsDynamicCall, runtimeArguments, userArguments } from "./calls.js";
+import { constructorSignature, dynamicCall, spreadsIntoArrayForm, lowerClassCall, lowerProgramCall, matchArguments, matchOrReport, mayNameClass, needsDynamicCall, runtimeArguments } from "./calls.js";
 import { isRuntimeClass } from "./catalogue.js";
 import type { LowerContext } from "./context.js";
 import { isProgramMethodName, programImport } from "./imports.js";
@@ -68,7 +68,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   const dataAttributeCall = (): ts.Expression => {
     const t = typeOf(ctx, func);
     const callee = lowerExpression(ctx, func);
-    if (t.k === "class") return lowerClassCall(ctx, node, t.cls, callee, name);
+    if (t.k === "class") return lowerClassCall(ctx, node, t.cls, callee);
     return dynamicCall(ctx, callee, node);
   };
   const untypedAttributeCall = (recv: ts.Expression, args: ts.Expression[]): ts.Expression | null =>
@@ -79,9 +79,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     // `helper.greet(x)`, `shapes.Circle(2)`: a module of the program.
     const recv = lowerExpression(ctx, func.value);
     const isClass = program.classes.includes(name);
-    const params = (isClass ? program.constructors : program.functions).get(name);
-    const args = params !== undefined ? matchOrReport(ctx, node, params, isClass) : userArguments(ctx, node, name);
-    return isClass ? f.createNewExpression(member(recv), undefined, args) : call(member(recv), args);
+    return lowerProgramCall(ctx, node, member(recv), (isClass ? program.constructors : program.functions).get(name), isClass);
   }
   if (recvType.k === "module") {
     ctx.checkModuleAttribute(func.value, name, func);

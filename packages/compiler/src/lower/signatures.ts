@@ -67,12 +67,15 @@ export function withSignature(ctx: LowerContext, value: ts.Expression, node: Fun
 
 /**
  * Whether a `def` may be called where the compiler cannot bind its arguments: it is decorated, its
- * name is bound more than once, or some read of the name is not a call that matches its parameters.
+ * name is bound more than once, some read of the name is not a call that matches its parameters, or
+ * it is a top-level function of a module of a program of several files (another module may import it).
  */
 export function defEscapes(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): boolean {
   if (def.decorator_list.length > 0) return true;
   const res = ctx.analysis.resolve(ctx.scope, def.name);
   if (res.kind === "builtin" || res.symbol.bindings.length !== 1) return true;
+  // A module of a program of several files: another module may import the function and pass it on.
+  if (ctx.module !== null && res.symbol.scope.kind === "module") return true;
   return res.symbol.uses.some((use) => !isMatchingCallOf(ctx, use, def.args));
 }
 
