@@ -44,14 +44,27 @@ interface Signature {
   readonly kwarg: boolean;
   /** A method: JavaScript passes the first positional parameter (`self`) as `this`. */
   readonly method: boolean;
+  /** A class's `__init__`: calling the class binds to it, `self` standing for the instance `new` makes. */
+  readonly construct: boolean;
   /** Positional parameters without a default; a plain function of positional parameters only binds a positional call as it is. */
   readonly required: number;
   readonly onlyPositional: boolean;
 }
 
-const signatures = new WeakMap<object, Signature>();
+// A symbol-keyed property (read faster than a WeakMap): `functools.wraps` does not copy it, and a
+// class without an `__init__` of its own reads its base's through the constructors' prototype chain.
+const SIGNATURE = Symbol("pyts.signature");
 
-function parseParameters(qualname: string, text: string, method: boolean): Signature {
+const signatures = {
+  get(fn: object): Signature | undefined {
+    return (fn as { [SIGNATURE]?: Signature })[SIGNATURE];
+  },
+  set(fn: object, sig: Signature): void {
+    Object.defineProperty(fn, SIGNATURE, { value: sig, configurable: true });
+  },
+};
+
+function parseParameters(qualname: string, text: string, method: boolean, construct = false): Signature {
   const positional: Param[] = [];
   const kwonly: Param[] = [];
   let posonly = 0;
@@ -71,7 +84,7 @@ function parseParameters(qualname: string, text: string, method: boolean): Signa
     }
   }
   const required = positional.filter((p) => !p.hasDefault).length;
-  return { qualname, positional, posonly, kwonly, vararg, kwarg, method, required, onlyPositional: !method && kwonly.length === 0 && !kwarg };
+  return { qualname, positional, posonly, kwonly, vararg, kwarg, method, construct, required, onlyPositional: !method && kwonly.length === 0 && !kwarg };
 }
 
 function setNames(fn: object, name: string, qualname: string): void {
@@ -104,7 +117,7 @@ export interface FunctionAttributes {
 export function methodSignatures<C extends abstract new (...args: any[]) => unknown>(cls: C, methods: Record<string, string>): C {
   const owner = (cls as unknown as { __qualname__?: string; __name__?: string }).__qualname__ ?? (cls as unknown as { __name__: string }).__name__;
   for (const [name, text] of Object.entries(methods)) {
-    const sig = parseParameters(`${owner}.${name}`, text.slice(1, -1), true);
+    const sig = parseParameters(`${owner}.${name}`, text.slice(1, -1), true, name === "__init__");
     if (name === "__init__") {
       signatures.set(cls, sig);
       continue;
@@ -116,23 +129,6 @@ export function methodSignatures<C extends abstract new (...args: any[]) => unkn
     }
   }
   return cls;
-}
-
-/** The signature a function or class carries; a class without `__init__` of its own has its nearest base's. */
-function signatureOf(fn: Function): Signature | undefined {
-  const own = signatures.get(fn);
-  if (own !== undefined || !isClassConstructor(fn)) return own;
-  for (let c = Object.getPrototypeOf(fn) as Function | null; c !== null && c !== Function.prototype; c = Object.getPrototypeOf(c) as Function | null) {
-    const inherited = signatures.get(c);
-    if (inherited !== undefined) return inherited;
-  }
-  return undefined;
-}
-
-/** Copies the binding signature of `from` to `to` (a wrapper that calls the same code, such as a coroutine function's). */
-export function shareSignature(to: object, from: object): void {
-  const sig = signatures.get(from);
-  if (sig !== undefined) signatures.set(to, sig);
 }
 
 const MISSING = Symbol("missing");
@@ -224,17 +220,21 @@ export function callSpread(fn: unknown, args: unknown[], keywords: Record<string
     if (typeof dunder !== "function") throw notCallable(fn);
     return callMethodWith(dunder, fn, args, keywords);
   }
-  const sig = signatureOf(fn);
+  const sig = signatures.get(fn);
   if (sig !== undefined) {
-    // A class binds to its `__init__`'s signature, `self` standing for the instance `new` makes.
-    if (isClassConstructor(fn)) return new (fn as new (...a: unknown[]) => unknown)(...bind(sig, [fn, ...args], keywords).slice(1));
     if (keywords === null && sig.onlyPositional && args.length >= sig.required && (args.length <= sig.positional.length || sig.vararg)) return fn.apply(undefined, args);
+    if (sig.construct) return construct(fn, sig, args, keywords);
     const bound = bind(sig, args, keywords);
     return sig.method ? fn.apply(bound[0], bound.slice(1)) : fn.apply(undefined, bound);
   }
   const method = fn as { __func__?: unknown; __self__?: unknown };
   if (typeof method.__func__ === "function" && method.__self__ !== undefined) return callMethodWith(method.__func__, method.__self__, args, keywords);
   return applyRuntime(fn, undefined, args, keywords);
+}
+
+/** `new cls(...)` with the arguments bound to its `__init__`'s signature (`self` stands for the instance). */
+function construct(cls: Function, sig: Signature, args: unknown[], keywords: Record<string, unknown> | null): unknown {
+  return new (cls as new (...a: unknown[]) => unknown)(...bind(sig, [cls, ...args], keywords).slice(1));
 }
 
 /** Calls the method function `fn` with `self` bound, Python's way when it carries a signature. */
