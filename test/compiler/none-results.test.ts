@@ -109,7 +109,7 @@ describe("lowering", () => {
     );
     expect(code).toMatch(/const walk = coroutine\(async function \(n: any\)[^]*\}, "walk"\);/);
     expect(code).toMatch(/const gen = generator\(function\* \(n: any\)[^]*\}, "gen"\);/);
-    expect(code).toMatch(/const fib = functools\.cache\(\s*named\(function \(n: any\)[^]*\}, "fib"\),\s*\);/);
+    expect(code).toMatch(/const fib = functools\.cache\(\s*signature\(function \(n: any\)[^]*\}, "fib\(n\)"\),\s*\);/);
   });
 
   it("keeps a named function expression when the body does not read its own name", () => {

@@ -3,6 +3,7 @@
 // cannot tell the receiver's type (a str method on a str, a list method on an array, a
 // JavaScript method on an object).
 import { AttributeError, TypeError } from "./exceptions.js";
+import { call, callBoundMethod } from "./calls.js";
 import { KwArgs } from "./kwargs.js";
 import { listMethods, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
@@ -68,17 +69,20 @@ function userMethod(obj: unknown, name: string): Method | undefined {
 /** `obj.name(...args)` for a receiver of unknown type. */
 export function callMethod(obj: unknown, name: string, ...args: unknown[]): unknown {
   const own = userMethod(obj, name);
-  if (own !== undefined) return own.apply(obj, args as never);
+  if (own !== undefined) return callBoundMethod(own, obj, args);
   const builtin = builtinMethod(obj, name);
   if (builtin !== undefined) {
     if (typeof obj === "string" && !(name in strMethods)) return builtin(obj as never, ...args);
+    // `list.sort` reads its keywords (`key`, `reverse`) from the trailing `kw({...})` itself.
+    if (name === "sort" && Array.isArray(obj) && !isTuple(obj)) return builtin(obj as never, ...args);
     const params = typeof obj === "string" ? strKeywordParams[name] : undefined;
     return builtin(obj as never, ...applyKeywords(`${typeName(obj)}.${name}`, params, args));
   }
   if (obj === null || obj === undefined) throw noAttribute(obj, name);
   const f = (obj as Record<string, unknown>)[name];
-  if (typeof f === "function") return isClassConstructor(f) ? new (f as new (...a: unknown[]) => unknown)(...args) : f.apply(obj, args);
+  if (typeof f === "function") return isClassConstructor(f) || Object.prototype.hasOwnProperty.call(obj, name) ? call(f, ...args) : callBoundMethod(f, obj, args);
   if (f === undefined) throw noAttribute(obj, name);
+  if (typeof f === "object" && f !== null) return call(f, ...args);
   throw new TypeError(`'${typeName(f)}' object is not callable`);
 }
 
@@ -137,6 +141,7 @@ function bindMethod(f: (...a: unknown[]) => unknown, self: object): Function {
   if (bound === undefined) {
     bound = f.bind(self);
     Object.defineProperty(bound, "__name__", { value: f.__name__, writable: true, configurable: true });
+    Object.defineProperty(bound, "__qualname__", { value: f.__qualname__, writable: true, configurable: true });
     Object.defineProperty(bound, "__self__", { value: self, configurable: true });
     Object.defineProperty(bound, "__func__", { value: f, configurable: true });
     Object.defineProperty(bound, "__pyTypeName__", { value: "method", configurable: true });

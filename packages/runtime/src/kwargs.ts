@@ -68,10 +68,16 @@ export function bindArguments(fn: string, args: readonly unknown[], names: reado
   }
   const missing = names.filter((n) => !(n in out) && !(n in defaults));
   if (missing.length > 0) {
-    const listed = missing.map((n) => `'${n}'`);
-    const text = listed.length === 1 ? listed[0] : `${listed.slice(0, -1).join(", ")} and ${listed[listed.length - 1]}`;
-    throw new TypeError(`${fn}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${text}`);
+    throw new TypeError(`${fn}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${quotedNames(missing)}`);
   }
   for (const n of names) if (!(n in out)) out[n] = defaults[n];
   return out;
+}
+
+/** Names as CPython's binding errors list them: `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`. */
+export function quotedNames(names: readonly string[]): string {
+  const q = names.map((n) => `'${n}'`);
+  if (q.length === 1) return q[0]!;
+  if (q.length === 2) return `${q[0]} and ${q[1]}`;
+  return `${q.slice(0, -1).join(", ")}, and ${q[q.length - 1]}`;
 }

@@ -30,12 +30,14 @@ import type { LowerContext } from "./context.js";
 import { applyDecorators, functionExpressionName, lowerFunctionBody, lowerParameters } from "./functions.js";
 import { generatorReturnType } from "./generators.js";
 import { tsType } from "./names.js";
+import { defEscapes, withSignature } from "./signatures.js";
 
 const f = ts.factory;
 
 export function lowerAsyncFunctionDef(ctx: LowerContext, def: AsyncFunctionDef): ts.Statement[] {
   const { before, value } = lowerAsyncFunctionValue(ctx, def);
-  return [...before, bindFunctionValue(ctx, def.name, applyDecorators(ctx, def.decorator_list, value))];
+  const signed = defEscapes(ctx, def) ? withSignature(ctx, value, def) : value;
+  return [...before, bindFunctionValue(ctx, def.name, applyDecorators(ctx, def.decorator_list, signed))];
 }
 
 /**

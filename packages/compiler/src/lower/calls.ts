@@ -2,22 +2,25 @@
 //
 //     print(a, b, sep="-")            print(a, b, kw({ sep: "-" }))      runtime function: keywords in kw()
 //     greet("Ann", punct="?")         greet("Ann", "?")                  known def: keywords matched to positions
+//     greet()          (bad call)     call(greet)                        the runtime raises CPython's TypeError
 //     Point(1, y=2)                   new Point(1, 2)                    user class: `new`, matched to __init__
 //     raise ValueError("bad")         throw new ValueError("bad")        exception classes: `new`
 //     asyncio.gather(*cs, return_exceptions=True)
-//                                     asyncio.gather(...cs, kw({ return_exceptions: true }))
+//                                     callSpread(asyncio.gather, [...cs], { return_exceptions: true })
+//                                                                        an array: a spread of any length
 //     names.append(n)   (list)        names.push(n)                      builtin-type methods: see methods.ts
-//     handler(x)        (unknown)     callOrNew(handler, x)              may be a class (`def make(cls): cls()`):
-//                                                                        `new` for a class, a call otherwise;
-//                                                                        keywords to an unknown callee: PY3003
+//     handler(x, key=1) (unknown)     call(handler, x, kw({ key: 1 }))   any other callee: Python's binding at
+//     fn(*args, **kw)   (unknown)     callSpread(fn, [...args], kwargsOf(kw))   run time (runtime calls.ts)
 //     kinds[k](x)       (a class)     new (getitem(kinds, k) as typeof Shape)(x)
-//     kinds[k](x)       (unknown)     callOrNew(getitem(kinds, k) as any, x)
+//     kinds[k](x)       (unknown)     call(getitem(kinds, k) as any, x)
 //     Item("pen", 2)    (from shop.inventory import Item, a class there)
 //                                     new Item("pen", 2)                 another module of the program: its classes get `new`
 //
 // A function whose definition the compiler sees (a `def` bound once, a method of a known class)
 // takes its parameters in the order lowerParameters emits them; a skipped defaulted argument is
-// passed as `undefined` so that the JavaScript default applies.
+// passed as `undefined` so that the JavaScript default applies. A call that does not bind by
+// position alone (signatures.ts's bindsStatically) goes through the runtime's `call`, and the
+// callee carries its signature (signatures.ts), so the TypeError comes when the call runs.
 import type { Arg, Arguments, Call, Expression, Keyword } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
@@ -30,6 +33,7 @@ import { callsLoopFunction } from "./loop-functions.js";
 import { awaitEventLoop, lowerMethodCall } from "./methods.js";
 import { isBuiltinName } from "./names.js";
 import { typeOf } from "./operators.js";
+import { bindsStatically } from "./signatures.js";
 import type { PyType } from "./types.js";
 
 const f = ts.factory;
@@ -49,14 +53,59 @@ export function lowerCall(ctx: LowerContext, node: Call): ts.Expression {
   // `factories[kind](...)`, `make()(...)`: a class when its type says so, maybe one when the type is not known.
   const t = typeOf(ctx, func);
   const callee = lowerExpression(ctx, func);
-  if (t.k === "class") return f.createNewExpression(callee, undefined, classArguments(ctx, node, t.cls, "this class"));
-  if (mayBeClass(t)) return f.createCallExpression(ctx.useRuntime("callOrNew"), undefined, [callee, ...runtimeArguments(ctx, node.args, node.keywords)]);
-  return f.createCallExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
+  if (t.k === "class") return lowerClassCall(ctx, node, t.cls, callee);
+  return dynamicCall(ctx, callee, node);
 }
 
-/** A value of this type may be a class the compiler cannot name: its type is unknown, or a class or None. */
-export function mayBeClass(t: PyType): boolean {
-  return t.k === "any" || (t.k === "optional" && (t.of.k === "class" || mayBeClass(t.of)));
+/** A call of a callee the compiler cannot see needs the runtime's binding when it passes keywords or `*`/`**`. */
+export function needsDynamicCall(node: Call): boolean {
+  return node.keywords.length > 0 || node.args.some((a) => a._type === "Starred");
+}
+
+/**
+ * `gather(*coros)`: a runtime function that takes its `*args` as one array too (runtime calls.ts's
+ * withArrayForm) is called through `callSpread` when a spread's length is not written out, so a spread
+ * of any length stays below JavaScript's limit on the number of arguments.
+ */
+export function spreadsIntoArrayForm(name: string, node: Call): boolean {
+  return name === "gather" && node.args.some((a) => a._type === "Starred" && a.value._type !== "List" && a.value._type !== "Tuple");
+}
+
+/**
+ * Python's calling convention at run time: `call(fn, a, kw({ c: 1 }))`, or for a call with `*`,
+ * `callSpread(fn, [a, ...xs], { c: 1, ...kwargsOf(d) })` (an array: a spread of any length).
+ */
+export function dynamicCall(ctx: LowerContext, callee: ts.Expression, node: Call): ts.Expression {
+  if (!node.args.some((a) => a._type === "Starred")) return f.createCallExpression(ctx.useRuntime("call"), undefined, [callee, ...runtimeArguments(ctx, node.args, node.keywords)]);
+  const args: ts.Expression[] = [callee, f.createArrayLiteralExpression(lowerElements(ctx, node.args))];
+  if (node.keywords.length > 0) args.push(keywordObject(ctx, node.keywords));
+  return f.createCallExpression(ctx.useRuntime("callSpread"), undefined, args);
+}
+
+/** `{ c: 1, ...kwargsOf(d) }`, or `kwargsOf(d)` for a lone `**d`. */
+function keywordObject(ctx: LowerContext, keywords: readonly Keyword[]): ts.Expression {
+  const spread = (k: Keyword): ts.Expression => f.createCallExpression(ctx.useRuntime("kwargsOf"), undefined, [lowerExpression(ctx, k.value)]);
+  if (keywords.length === 1 && keywords[0]!.arg === null) return spread(keywords[0]!);
+  return f.createObjectLiteralExpression(
+    keywords.map((k) => (k.arg === null ? f.createSpreadAssignment(spread(k)) : f.createPropertyAssignment(propertyName(k.arg), lowerExpression(ctx, k.value)))),
+    false,
+  );
+}
+
+/**
+ * A call of the class `cls` (`callee` evaluates to it): `new` with the arguments matched to its
+ * constructor when the compiler binds them, else the runtime's `call`, which binds them to the
+ * `__init__` signature the class carries (and raises CPython's TypeError for a bad call).
+ */
+export function lowerClassCall(ctx: LowerContext, node: Call, cls: string, callee: ts.Expression): ts.Expression {
+  const sig = ctx.types.classes.has(cls) ? constructorSignature(ctx, cls) : null;
+  if (sig !== null) {
+    const args = matchArguments(ctx, node, sig, true);
+    return args !== null ? f.createNewExpression(callee, undefined, args) : dynamicCall(ctx, callee, node);
+  }
+  // A subclass of a class of another module of the program: bound by the runtime when keywords or a spread need it.
+  if (derivesFromProgramClass(ctx, cls)) return needsDynamicCall(node) ? dynamicCall(ctx, callee, node) : f.createNewExpression(callee, undefined, lowerElements(ctx, node.args));
+  return f.createNewExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
 }
 
 /**
@@ -65,13 +114,6 @@ export function mayBeClass(t: PyType): boolean {
  */
 export function mayNameClass(ctx: LowerContext, name: string): boolean {
   return ctx.types.classes.has(name) || isRuntimeClass(name) || [...ctx.imports.values()].some((t) => t.kind === "program" && t.info.classes.includes(name));
-}
-
-/** The arguments of a call of the class `cls`: matched to its constructor when the compiler sees it. */
-export function classArguments(ctx: LowerContext, node: Call, cls: string, name: string): ts.Expression[] {
-  const sig = ctx.types.classes.has(cls) ? constructorSignature(ctx, cls) : null;
-  if (sig !== null) return matchArguments(ctx, node, sig, true);
-  return derivesFromProgramClass(ctx, cls) ? userArguments(ctx, node, name) : runtimeArguments(ctx, node.args, node.keywords);
 }
 
 export function isSuperCall(e: Expression): boolean {
@@ -100,26 +142,62 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
   if (program !== null && program.name !== null) {
     // A function or class of another module of the program: Python's calling convention, as for one defined here.
     const isClass = program.info.classes.includes(program.name);
-    const params = (isClass ? program.info.constructors : program.info.functions).get(program.name);
-    const args = params !== undefined ? matchArguments(ctx, node, params, isClass) : userArguments(ctx, node, name);
-    return isClass ? f.createNewExpression(callee, undefined, args) : f.createCallExpression(callee, undefined, args);
+    return lowerProgramCall(ctx, node, callee, (isClass ? program.info.constructors : program.info.functions).get(program.name), isClass);
   }
   if (res.symbol.bindings.length === 1 && res.symbol.bindings[0]!.kind === "import") {
     // A name imported from a runtime module: a runtime function (keywords in kw()) or class.
-    const args = runtimeArguments(ctx, node.args, node.keywords);
     const exported = importedName(ctx, res.symbol);
+    if (spreadsIntoArrayForm(exported, node)) return dynamicCall(ctx, callee, node);
+    const args = runtimeArguments(ctx, node.args, node.keywords);
     return isRuntimeClass(exported) ? f.createNewExpression(callee, undefined, args) : awaitEventLoop(ctx, exported, f.createCallExpression(callee, undefined, args), node, true);
   }
   const t = ctx.types.symbolType(res.symbol);
-  if (t.k === "class") return f.createNewExpression(callee, undefined, classArguments(ctx, node, t.cls, name));
-  if (t.k === "function" && t.def !== null && t.def._type !== "Lambda" && res.symbol.bindings.length === 1) {
-    return f.createCallExpression(callee, undefined, matchArguments(ctx, node, t.def.args, false));
+  if (t.k === "class") return lowerClassCall(ctx, node, t.cls, callee);
+  if (t.k === "function" && t.def !== null && res.symbol.bindings.length === 1 && (t.def._type !== "Lambda" || isLambdaBinding(ctx, res.symbol, t.def))) {
+    // A known `def` (or a lambda bound once): arguments by position, or the runtime's binding (and
+    // its TypeError) for a call the compiler cannot bind.
+    const args = matchArguments(ctx, node, t.def.args, false);
+    return args !== null ? f.createCallExpression(callee, undefined, args) : dynamicCall(ctx, callee, node);
   }
-  // A parameter or a variable of unknown type may hold a class (`def make(cls): return cls()`);
-  // a name bound only by `def` statements holds a function (a decorated one included).
-  const onlyDefs = res.symbol.bindings.every((b) => b.kind === "function");
-  if (mayBeClass(t) && !onlyDefs) return f.createCallExpression(ctx.useRuntime("callOrNew"), undefined, [callee, ...userArguments(ctx, node, name)]);
-  return f.createCallExpression(callee, undefined, userArguments(ctx, node, name));
+  const cached = cachedDef(res.symbol);
+  if (cached !== null) {
+    // `@functools.cache def fib(n)`: the cache passes the arguments on by position.
+    const args = matchArguments(ctx, node, cached.args, false);
+    if (args !== null) return f.createCallExpression(callee, undefined, args);
+  }
+  // A parameter, a variable, a decorated or rebound function: any callee (a function with keyword-only
+  // parameters or `**kwargs`, a class, an object with `__call__`), bound by the runtime.
+  return dynamicCall(ctx, callee, node);
+}
+
+/** The `def` of a name bound once by a `def` whose only decorators are functools' caches, which call it by position. */
+function cachedDef(sym: import("../analyze/scopes.js").SymbolInfo): import("@pyts/parser").FunctionDef | null {
+  const b = sym.bindings.length === 1 ? sym.bindings[0]! : undefined;
+  if (b === undefined || b.kind !== "function" || b.node._type !== "FunctionDef") return null;
+  const def = b.node;
+  const isCache = (d: Expression): boolean => {
+    const target = d._type === "Call" ? d.func : d;
+    const name = target._type === "Name" ? target.id : target._type === "Attribute" ? target.attr : "";
+    return name === "cache" || name === "lru_cache";
+  };
+  return def.decorator_list.length > 0 && def.decorator_list.every(isCache) ? def : null;
+}
+
+/**
+ * A call of a function or class of another module of the program, whose parameters the module's
+ * interface gives (`params`): positional when the compiler binds the arguments, else the runtime's
+ * `call` (the module gives its top-level functions and its classes their signatures).
+ */
+export function lowerProgramCall(ctx: LowerContext, node: Call, callee: ts.Expression, params: Arguments | undefined, isClass: boolean): ts.Expression {
+  const args = params !== undefined ? matchArguments(ctx, node, params, isClass) : needsDynamicCall(node) ? null : lowerElements(ctx, node.args);
+  if (args === null) return dynamicCall(ctx, callee, node);
+  return isClass ? f.createNewExpression(callee, undefined, args) : f.createCallExpression(callee, undefined, args);
+}
+
+/** The symbol's one binding is an assignment of the lambda `def` itself (`f = lambda x: ...`). */
+function isLambdaBinding(ctx: LowerContext, sym: import("../analyze/scopes.js").SymbolInfo, def: import("@pyts/parser").Lambda): boolean {
+  const parent = ctx.analysis.parentOf(sym.bindings[0]!.node);
+  return parent !== undefined && parent._type === "Assign" && parent.value === def;
 }
 
 function importedName(ctx: LowerContext, sym: import("../analyze/scopes.js").SymbolInfo): string {
@@ -132,7 +210,7 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
   const baseInfo = base !== undefined ? ctx.types.classes.get(base) : undefined;
   if (method === "__init__") {
     const sig = base !== undefined ? constructorSignature(ctx, base) : null;
-    const args = sig !== null ? matchArguments(ctx, node, sig, true) : base !== undefined && derivesFromProgramClass(ctx, base) ? userArguments(ctx, node, "super().__init__") : runtimeArguments(ctx, node.args, node.keywords);
+    const args = sig !== null ? matchOrReport(ctx, node, sig, true) : base !== undefined && derivesFromProgramClass(ctx, base) ? userArguments(ctx, node, "super().__init__") : runtimeArguments(ctx, node.args, node.keywords);
     if (ctx.fn.methodKind === "instance" && ctx.fn.isConstructor) {
       const call = f.createCallExpression(f.createSuper(), undefined, args);
       // JavaScript's `super(...)` is `this`; Python's `__init__` returns None.
@@ -141,7 +219,7 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
     return ctx.unsupported(node, "super().__init__() outside __init__");
   }
   const m = baseInfo?.methods.get(method);
-  const args = m !== undefined ? matchArguments(ctx, node, m.args, true) : base !== undefined && derivesFromProgramClass(ctx, base) ? userArguments(ctx, node, `super().${method}`) : runtimeArguments(ctx, node.args, node.keywords);
+  const args = m !== undefined ? matchOrReport(ctx, node, m.args, true) : base !== undefined && derivesFromProgramClass(ctx, base) ? userArguments(ctx, node, `super().${method}`) : runtimeArguments(ctx, node.args, node.keywords);
   return f.createCallExpression(f.createPropertyAccessExpression(f.createSuper(), ctx.mangleMember(method)), undefined, args);
 }
 
@@ -199,17 +277,15 @@ export function userArguments(ctx: LowerContext, node: Call, name: string): ts.E
 
 /**
  * Matches a call's arguments to a known parameter list, in the order lowerParameters emits:
- * positional, keyword-only, `**kwargs` (a Dict), then `*args` extras.
+ * positional, keyword-only, `**kwargs` (a Dict), then `*args` extras. Null when the call does not
+ * bind by position alone (signatures.ts's bindsStatically): the caller then calls through the runtime.
  */
-export function matchArguments(ctx: LowerContext, node: Call, params: Arguments, skipFirst: boolean): ts.Expression[] {
+export function matchArguments(ctx: LowerContext, node: Call, params: Arguments, skipFirst: boolean): ts.Expression[] | null {
+  if (!bindsStatically(node, params, skipFirst)) return null;
+  if (node.args.some((a) => a._type === "Starred")) return lowerElements(ctx, node.args);
   const positional: Arg[] = [...params.posonlyargs, ...params.args].slice(skipFirst ? 1 : 0);
+  const posonly = params.posonlyargs.length - (skipFirst ? 1 : 0);
   const kwonly = params.kwonlyargs;
-  const hasStar = node.args.some((a) => a._type === "Starred");
-  if (hasStar && node.keywords.length === 0 && kwonly.length === 0 && params.kwarg === null) return lowerElements(ctx, node.args);
-  if (hasStar) {
-    ctx.error("PY3003", node, ["this call", "`*args` together with keyword arguments or keyword-only parameters"]);
-    return lowerElements(ctx, node.args);
-  }
   const slots: (ts.Expression | undefined)[] = new Array(positional.length).fill(undefined);
   const kwSlots: (ts.Expression | undefined)[] = new Array(kwonly.length).fill(undefined);
   const extras: ts.Expression[] = [];
@@ -217,28 +293,34 @@ export function matchArguments(ctx: LowerContext, node: Call, params: Arguments,
   node.args.forEach((a, i) => {
     const value = lowerExpression(ctx, a);
     if (i < positional.length) slots[i] = value;
-    else if (params.vararg !== null) extras.push(value);
-    else ctx.error("PY3003", a, ["this call", "more positional arguments than the function takes"]);
+    else extras.push(value);
   });
   for (const k of node.keywords) {
-    if (k.arg === null) {
-      ctx.error("PY3003", k, ["`**` in a call", "the function called takes named parameters"]);
-      continue;
-    }
     const value = lowerExpression(ctx, k.value);
     const p = positional.findIndex((a) => a.arg === k.arg);
     const q = kwonly.findIndex((a) => a.arg === k.arg);
-    if (p >= 0 && p >= params.posonlyargs.length - (skipFirst ? 1 : 0)) slots[p] = value;
+    if (p >= 0 && p >= posonly) slots[p] = value;
     else if (q >= 0) kwSlots[q] = value;
-    else if (params.kwarg !== null) kwargs.push(f.createArrayLiteralExpression([f.createStringLiteral(k.arg), value]));
-    else ctx.error("PY3003", k, [`keyword argument \`${k.arg}\``, "the function has no parameter of that name"]);
+    else kwargs.push(f.createArrayLiteralExpression([f.createStringLiteral(k.arg!), value]));
   }
   const undef = (): ts.Expression => f.createIdentifier("undefined");
   const out: ts.Expression[] = slots.map((s) => s ?? undef());
   out.push(...kwSlots.map((s) => s ?? undef()));
-  if (params.kwarg !== null) out.push(kwargs.length > 0 ? f.createNewExpression(ctx.useRuntime("Dict"), undefined, [f.createArrayLiteralExpression(kwargs)]) : undef());
+  // (Values of different types: `Dict<string, any>`, or TypeScript infers the first one's type.)
+  const dictTypes = kwargs.length > 1 ? [f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)] : undefined;
+  if (params.kwarg !== null) out.push(kwargs.length > 0 ? f.createNewExpression(ctx.useRuntime("Dict"), dictTypes, [f.createArrayLiteralExpression(kwargs)]) : undef());
   if (extras.length > 0) out.push(...extras);
   else while (out.length > 0 && ts.isIdentifier(out[out.length - 1]!) && (out[out.length - 1] as ts.Identifier).text === "undefined") out.pop();
   return out;
 }
 
+/**
+ * matchArguments for a callee the runtime cannot bind (`super()`'s methods, a function of another
+ * module of the program, which carries no signature): a call it cannot bind is a diagnostic.
+ */
+export function matchOrReport(ctx: LowerContext, node: Call, params: Arguments, skipFirst: boolean): ts.Expression[] {
+  const args = matchArguments(ctx, node, params, skipFirst);
+  if (args !== null) return args;
+  ctx.error("PY3003", node, ["this call", "its arguments do not match the parameters of the function called"]);
+  return lowerElements(ctx, node.args);
+}

@@ -44,6 +44,7 @@ import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.
 import { generatorReturnType } from "./generators.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
+import { classSignatures } from "./signatures.js";
 import { ANY, join, unseenItems, type ClassInfo, type PyType, type TypeEnv } from "./types.js";
 
 const f = ts.factory;
@@ -493,7 +494,9 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   const defaults = [...info.instanceDefaults].filter((attr) => !definite.has(attr)).map((attr) => f.createStringLiteral(ctx.mangleMember(attr)));
   const installDefaults = defaults.length === 0 ? [] : [f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("instanceDefaults"), undefined, [name, f.createArrayLiteralExpression(defaults)]))];
   const dataclassStatements = spec !== undefined ? [defineDataclassStatement(ctx, info, spec)] : [];
-  return [decl, ...installDefaults, ...dataclassStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : [])];
+  // What the runtime's `call` binds to when the class or a method is called where the compiler cannot see it.
+  const signatures = isEnum || tupleSpec !== undefined ? [] : classSignatures(ctx, cls, name, spec !== undefined && spec.options.get("init") !== false ? info.dataclassInit : null);
+  return [decl, ...installDefaults, ...dataclassStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : []), ...signatures];
 }
 
 /**

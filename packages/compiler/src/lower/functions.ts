@@ -38,7 +38,11 @@
 // `Dict`), then `*args` as a rest parameter (JavaScript wants the rest last). Calls to a function
 // known at compile time are matched to this order by calls.ts; defaults become JavaScript default
 // parameters (a skipped argument is passed as `undefined`). A mutable default (`def f(xs=[])`)
-// is evaluated once, where the `def` is, as in Python.
+// is evaluated once, where the `def` is, as in Python. A function that escapes (decorated, passed,
+// rebound, called in a way calls.ts cannot bind) carries its signature for the runtime's `call`:
+//
+//     def area(w, h=1): ...                        function area(w: any, h: number = 1) { ... }
+//     shapes = [area]                              signature(area, "area(w, h=)");
 import type { Arg, Arguments, AsyncFunctionDef, Expression, FunctionDef, Lambda, Return } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import { loopFunctions } from "./loop-functions.js";
@@ -49,6 +53,7 @@ import type { FunctionContext, LowerContext } from "./context.js";
 import { lowerGeneratorFunctionDef } from "./generators.js";
 import { lowerBody, lowerExpression } from "./index.js";
 import { hoistedDeclarations, planDeclarations, tsType } from "./names.js";
+import { defEscapes, lambdaEscapes, withSignature } from "./signatures.js";
 import { ANY, type PyType } from "./types.js";
 
 const f = ts.factory;
@@ -256,12 +261,17 @@ export function lowerFunctionDef(ctx: LowerContext, def: FunctionDef): ts.Statem
   const returns = runsLoop && declared !== undefined ? f.createTypeReferenceNode("Promise", [declared]) : declared;
   const name = ctx.id(def.name);
   const expression = f.createFunctionExpression(modifiers, undefined, functionExpressionName(ctx, def), undefined, params, returns, body);
+  // A function called where the compiler cannot bind its arguments carries its signature (signatures.ts).
+  const signed = defEscapes(ctx, def);
   if (def.decorator_list.length === 0) {
     const fnDecl = (): ts.Statement => f.createFunctionDeclaration(modifiers, undefined, name, undefined, params, returns, body);
     // An anonymous expression bound by `let f = ...` / `f = ...` takes its name from the binding.
-    return [...before, bindFunction(ctx, def.name, name.text === def.name ? expression : namedIfAnonymous(ctx, def, expression), fnDecl)];
+    const value = signed ? withSignature(ctx, expression, def) : name.text === def.name ? expression : namedIfAnonymous(ctx, def, expression);
+    const stmt = bindFunction(ctx, def.name, value, fnDecl);
+    if (signed && ts.isFunctionDeclaration(stmt)) return [...before, stmt, f.createExpressionStatement(withSignature(ctx, name, def))];
+    return [...before, stmt];
   }
-  const value = applyDecorators(ctx, def.decorator_list, namedIfAnonymous(ctx, def, expression));
+  const value = applyDecorators(ctx, def.decorator_list, signed ? withSignature(ctx, expression, def) : namedIfAnonymous(ctx, def, expression));
   const decl = ctx.fn.plan.get(def.name);
   const stmt =
     decl !== undefined && decl.kind === "inline-const" && !ctx.scope.globals.has(def.name)
@@ -284,9 +294,11 @@ export function lowerLambda(ctx: LowerContext, node: Lambda): ts.Expression {
   });
   const values = dynamic.map((d) => lowerExpression(ctx, d));
   const arrow = lowerLambdaWith(ctx, node, scope, overrides);
-  if (dynamic.length === 0) return arrow;
+  // A lambda that may be called with keywords carries its signature (signatures.ts).
+  const signed = (value: ts.Expression): ts.Expression => (lambdaEscapes(ctx, node) ? withSignature(ctx, value, node) : value);
+  if (dynamic.length === 0) return signed(arrow);
   const outer = f.createArrowFunction(undefined, undefined, temps.map((t) => f.createParameterDeclaration(undefined, undefined, t, undefined, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))), undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), arrow);
-  return f.createCallExpression(f.createParenthesizedExpression(outer), undefined, values);
+  return signed(f.createCallExpression(f.createParenthesizedExpression(outer), undefined, values));
 }
 
 function lowerLambdaWith(ctx: LowerContext, node: Lambda, scope: Scope, overrides: Map<Expression, ts.Expression>): ts.Expression {

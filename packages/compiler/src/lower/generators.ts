@@ -35,6 +35,7 @@ import type { LowerContext } from "./context.js";
 import { applyDecorators, functionExpressionName, lowerFunctionBody, lowerParameters } from "./functions.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
+import { defEscapes, withSignature } from "./signatures.js";
 import { ANY, collectOwnYields, joinAll, NONE, type PyType } from "./types.js";
 
 const f = ts.factory;
@@ -51,7 +52,8 @@ export function lowerGeneratorFunctionDef(ctx: LowerContext, def: FunctionDef): 
     return [...before, bindFunctionValue(ctx, def.name, applyDecorators(ctx, others, value))];
   }
   const { before, value } = lowerGeneratorFunctionValue(ctx, def);
-  return [...before, bindFunctionValue(ctx, def.name, applyDecorators(ctx, def.decorator_list, value))];
+  const signed = defEscapes(ctx, def) ? withSignature(ctx, value, def) : value;
+  return [...before, bindFunctionValue(ctx, def.name, applyDecorators(ctx, def.decorator_list, signed))];
 }
 
 /** `generator(function* name(...): Generator<Y, R, S> { ... })` for a generator function. */

@@ -14,8 +14,11 @@
 //     thing.update(x)          (unknown)      callMethod(thing, "update", x)     when a builtin type has it
 //     n.bit_length()           (int)          callMethod(n, "bit_length")        (an int may be a bigint)
 //                                                                              (a user class may have it too)
+//     obj.add(x, indent=2)     (unknown)      callMethod(obj, "add", x, kw({ indent: 2 }))
+//                                                                              (bound to the method's signature)
+//     p.moved()                (Point)        callMethod(p, "moved")             a call that does not bind: TypeError
 //     self.factory(x)          (field: Point) new this.factory(x)
-//     self.factory(x)          (field: ?)     callOrNew(this.factory, x)         (`new` if it holds a class)
+//     self.factory(x)          (field: ?)     call(this.factory, x)              (`new` if it holds a class)
 //     c3.deque(xs)             (unknown)      callAttribute(c3, "deque", xs)     (named like a class of the program or runtime)
 //
 // A list or str method whose JavaScript counterpart is exact becomes that counterpart; every
@@ -24,7 +27,7 @@
 import type { Attribute, Call, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { ProgramModule } from "../program.js";
-import { classArguments, constructorSignature, mayBeClass, mayNameClass, matchArguments, runtimeArguments, userArguments } from "./calls.js";
+import { constructorSignature, dynamicCall, spreadsIntoArrayForm, lowerClassCall, lowerProgramCall, matchArguments, matchOrReport, mayNameClass, needsDynamicCall, runtimeArguments } from "./calls.js";
 import { isRuntimeClass } from "./catalogue.js";
 import type { LowerContext } from "./context.js";
 import { isProgramMethodName, programImport } from "./imports.js";
@@ -65,9 +68,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   const dataAttributeCall = (): ts.Expression => {
     const t = typeOf(ctx, func);
     const callee = lowerExpression(ctx, func);
-    if (t.k === "class") return f.createNewExpression(callee, undefined, classArguments(ctx, node, t.cls, name));
-    const args = runtimeArguments(ctx, node.args, node.keywords);
-    return mayBeClass(t) ? call(ctx.useRuntime("callOrNew"), [callee, ...args]) : call(callee, args);
+    if (t.k === "class") return lowerClassCall(ctx, node, t.cls, callee);
+    return dynamicCall(ctx, callee, node);
   };
   const untypedAttributeCall = (recv: ts.Expression, args: ts.Expression[]): ts.Expression | null =>
     mayNameClass(ctx, name) ? call(ctx.useRuntime("callAttribute"), [recv, f.createStringLiteral(ctx.mangleMember(name)), ...args]) : null;
@@ -77,13 +79,12 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     // `helper.greet(x)`, `shapes.Circle(2)`: a module of the program.
     const recv = lowerExpression(ctx, func.value);
     const isClass = program.classes.includes(name);
-    const params = (isClass ? program.constructors : program.functions).get(name);
-    const args = params !== undefined ? matchArguments(ctx, node, params, isClass) : userArguments(ctx, node, name);
-    return isClass ? f.createNewExpression(member(recv), undefined, args) : call(member(recv), args);
+    return lowerProgramCall(ctx, node, member(recv), (isClass ? program.constructors : program.functions).get(name), isClass);
   }
   if (recvType.k === "module") {
     ctx.checkModuleAttribute(func.value, name, func);
     const recv = lowerExpression(ctx, func.value);
+    if (spreadsIntoArrayForm(name, node)) return dynamicCall(ctx, member(recv), node);
     const args = runtimeArguments(ctx, node.args, node.keywords);
     return isRuntimeClass(name) ? f.createNewExpression(member(recv), undefined, args) : awaitEventLoop(ctx, name, call(member(recv), args), node, true);
   }
@@ -91,17 +92,21 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     const m = findMethod(ctx, recvType.cls, name);
     if (m === null && isDataAttribute(ctx, recvType.cls, name)) return dataAttributeCall();
     const recv = lowerExpression(ctx, func.value);
-    if (m !== null) return call(member(recv), matchArguments(ctx, node, m.def.args, !m.isStatic));
+    if (m !== null) {
+      // A call the compiler cannot bind goes through the method's signature at run time (and its TypeError).
+      const args = matchArguments(ctx, node, m.def.args, !m.isStatic);
+      return args !== null ? call(member(recv), args) : dynamicMethodCall(ctx, recv, name, node);
+    }
     return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
   }
   if (recvType.k === "class") {
     const m = findMethod(ctx, recvType.cls, name);
     if (m === null && isDataAttribute(ctx, recvType.cls, name)) return dataAttributeCall();
     const recv = lowerExpression(ctx, func.value);
-    if (m !== null) return call(member(recv), matchArguments(ctx, node, m.def.args, m.isClassMethod));
+    if (m !== null) return call(member(recv), matchOrReport(ctx, node, m.def.args, m.isClassMethod));
     if (name === "__init__") {
       const sig = constructorSignature(ctx, recvType.cls);
-      if (sig !== null) return call(member(recv), matchArguments(ctx, node, sig, true));
+      if (sig !== null) return call(member(recv), matchOrReport(ctx, node, sig, true));
     }
     return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
   }
@@ -143,10 +148,23 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   if (known || BUILTIN_METHODS.has(name)) {
     return typedAs(ctx, call(ctx.useRuntime("callMethod"), [lowerExpression(ctx, func.value), f.createStringLiteral(name), ...runtimeArguments(ctx, node.args, node.keywords)]), node);
   }
-  // A method of a class of another module of the program takes Python's convention, which needs its definition.
-  const args = node.keywords.length > 0 && isProgramMethodName(ctx, name) ? userArguments(ctx, node, name) : runtimeArguments(ctx, node.args, node.keywords);
+  // Keywords or `*`/`**` for a method of a receiver the compiler cannot type: the runtime binds them to
+  // the method's signature (a method of a class of the program) or passes them on (a runtime method).
+  if ((needsDynamicCall(node) || positionalCallMisbinds(ctx, name)) && !(recvType.k === "instance" && recvType.runtime)) {
+    return typedAs(ctx, dynamicMethodCall(ctx, lowerExpression(ctx, func.value), name, node), node);
+  }
+  const args = runtimeArguments(ctx, node.args, node.keywords);
   const recv = lowerExpression(ctx, func.value);
   return untypedAttributeCall(recv, args) ?? awaitEventLoop(ctx, name, call(member(recv), args), node, false);
+}
+
+/**
+ * `obj.name(...)` bound by the runtime: `callMethod(obj, "name", a, kw({ k: 1 }))`, or, with a `*`
+ * spread, `callSpread(getattr(obj, "name"), [...xs], { k: 1 })`.
+ */
+function dynamicMethodCall(ctx: LowerContext, recv: ts.Expression, name: string, node: Call): ts.Expression {
+  if (node.args.some((a) => a._type === "Starred")) return dynamicCall(ctx, f.createCallExpression(ctx.useRuntime("getattr"), undefined, [recv, f.createStringLiteral(name)]), node);
+  return f.createCallExpression(ctx.useRuntime("callMethod"), undefined, [recv, f.createStringLiteral(name), ...runtimeArguments(ctx, node.args, node.keywords)]);
 }
 
 /**
@@ -173,6 +191,20 @@ export function awaitWhereLoopMayRun(ctx: LowerContext, callExpr: ts.Expression,
   if (scope.node._type === "FunctionDef" && loopFunctions(ctx).has(scope.node)) return f.createAwaitExpression(callExpr);
   ctx.error("PY3003", at, [what, "in TypeScript the event loop can only be run from module code, an async function, or a plain function whose every use is a call from those"]);
   return callExpr;
+}
+
+/**
+ * Whether a positional JavaScript call of a method `name` on a receiver the compiler cannot type could
+ * misbind: a class of this module has such a method with keyword-only parameters or `**kwargs` (which
+ * lowerParameters places before the `*args` extras), or a class of another module of the program has a
+ * method of that name (its parameters are not known here).
+ */
+function positionalCallMisbinds(ctx: LowerContext, name: string): boolean {
+  for (const info of ctx.types.classes.values()) {
+    const m = info.methods.get(name);
+    if (m !== undefined && (m.args.kwonlyargs.length > 0 || m.args.kwarg !== null)) return true;
+  }
+  return isProgramMethodName(ctx, name);
 }
 
 interface FoundMethod {

@@ -7,6 +7,7 @@ import { Future } from "./future.js";
 import { get_event_loop, kwargsOf, popKwargs, type EventLoop } from "./loop.js";
 import { ensure_future } from "./task.js";
 import { Coroutine } from "./coroutine.js";
+import { withArrayForm } from "../calls.js";
 
 /** The future `gather` returns: cancelling it cancels the children. */
 export class GatheringFuture<T> extends Future<T> {
@@ -45,7 +46,13 @@ export function gather<T extends readonly PromiseLike<unknown>[]>(
   ...args: [...T, { return_exceptions?: boolean } | KwArgs]
 ): Future<GatherResults<T>>;
 export function gather(...args: unknown[]): Future<unknown[]> {
-  const returnExceptions = Boolean(popKwargs(args)["return_exceptions"]);
+  return gatherArray(args, Boolean(popKwargs(args)["return_exceptions"]));
+}
+
+/** `gather(*aws)` with the awaitables as one array: a spread of any length (calls.ts's array form). */
+withArrayForm(gather, (args, keywords) => gatherArray(args, Boolean(keywords?.["return_exceptions"])));
+
+function gatherArray(args: readonly unknown[], returnExceptions: boolean): Future<unknown[]> {
   if (args.length === 0) {
     const outer = new Future<unknown[]>({ loop: get_event_loop() });
     outer.set_result([]);

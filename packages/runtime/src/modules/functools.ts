@@ -4,6 +4,7 @@ import { TypeError } from "../exceptions.js";
 import { Dict } from "../dict.js";
 import { iterate } from "../iter.js";
 import { KwArgs } from "../kwargs.js";
+import { call as callWithArgs } from "../calls.js";
 import { repr } from "../repr.js";
 import { tuple } from "../tuple.js";
 import { NotImplemented } from "../dunder.js";
@@ -43,8 +44,8 @@ export function partial<R>(fn: (...args: any[]) => R, ...bound: unknown[]): Part
     boundKw = (bound[bound.length - 1] as KwArgs).values as Record<string, unknown>;
     bound = bound.slice(0, -1);
   }
-  const p = function (this: unknown, ...call: unknown[]): R {
-    return fn.apply(this, mergeCallArgs(bound, boundKw, call));
+  const p = function (...call: unknown[]): R {
+    return callWithArgs(fn, ...mergeCallArgs(bound, boundKw, call)) as R;
   } as Partial<R>;
   Object.defineProperties(p, {
     func: { value: fn },
@@ -67,11 +68,13 @@ export function update_wrapper<F extends Function>(wrapper: F, wrapped: Function
   for (const name of WRAPPER_ASSIGNMENTS) {
     Object.defineProperty(wrapper, name, { value: wrapped[name], writable: true, configurable: true });
   }
+  // `wrapper.__dict__.update(wrapped.__dict__)`: the attributes a program set on the function.
+  for (const key of Object.keys(wrapped)) (wrapper as unknown as Record<string, unknown>)[key] = (wrapped as unknown as Record<string, unknown>)[key];
   Object.defineProperty(wrapper, "__wrapped__", { value: wrapped, writable: true, configurable: true });
   return wrapper;
 }
 
-/** `@wraps(wrapped)`: copies name, qualname, doc and module onto the wrapper. */
+/** `@wraps(wrapped)`: copies name, qualname, doc, module and the function's attributes onto the wrapper. */
 export function wraps(wrapped: Function): <F extends Function>(wrapper: F) => F {
   return (wrapper) => update_wrapper(wrapper, wrapped);
 }

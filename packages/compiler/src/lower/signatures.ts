@@ -1,0 +1,151 @@
+// Python signatures for functions the compiler cannot follow everywhere, and the static check of a
+// call against a known signature.
+//
+// A `def` (or a lambda) that escapes — passed, stored, returned, decorated, rebound, read as a value
+// (`f.__name__`), or called in a way the compiler cannot bind by position — carries its signature,
+// so the runtime's `call` (runtime calls.ts) binds arguments as CPython does:
+//
+//     def add(a, b=2, *, c=3): ...        function add(a: any, b: any = 2, c: any = 3) { ... }
+//     ops = [add]                         signature(add, "add(a, b=, *, c=)");
+//
+//     def deco(fn):                       function deco(fn: any) {
+//         def wrapper(*args, **kw):         const wrapper = signature(function wrapper(kw = new Dict(), ..._args) { ... },
+//             ...                             "deco.<locals>.wrapper(*args, **kw)");
+//
+//     f = lambda x, y=1: x * y            const f = signature((x: any, y: any = 1) => mul(x, y), "<lambda>(x, y=)");
+//
+// The text is the parameter list as Python writes it, `=` marking a parameter with a default (the
+// value stays a JavaScript default), behind the function's qualified name, which CPython's messages
+// use and which becomes its `__name__`/`__qualname__` (explicit, so a minifier cannot change them).
+// A class gives its methods' signatures (`__init__`'s is the class's): see classSignatures.
+// A `def` only ever called where the compiler binds the arguments itself stays a plain function.
+import type { Arguments, AsyncFunctionDef, Call, ClassDef, Expression, FunctionDef, Lambda, Node } from "@pyts/parser";
+import ts from "../typescript.cjs";
+import type { Scope } from "../analyze/scopes.js";
+import type { LowerContext } from "./context.js";
+import { docstring } from "./names.js";
+
+const f = ts.factory;
+
+/** `a, b=, /, c, *args, d, e=, **kw`: a parameter list, `=` marking a default. */
+export function parameterText(args: Arguments): string {
+  const parts: string[] = [];
+  const positional = [...args.posonlyargs, ...args.args];
+  const firstDefault = positional.length - args.defaults.length;
+  positional.forEach((a, i) => {
+    parts.push(i >= firstDefault ? `${a.arg}=` : a.arg);
+    if (i === args.posonlyargs.length - 1) parts.push("/");
+  });
+  if (args.vararg !== null) parts.push(`*${args.vararg.arg}`);
+  else if (args.kwonlyargs.length > 0) parts.push("*");
+  args.kwonlyargs.forEach((a, i) => parts.push(args.kw_defaults[i] != null ? `${a.arg}=` : a.arg));
+  if (args.kwarg !== null) parts.push(`**${args.kwarg.arg}`);
+  return parts.join(", ");
+}
+
+function scopeName(scope: Scope): string {
+  const node = scope.node as Node;
+  if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "ClassDef") return (node as FunctionDef | ClassDef).name;
+  if (node._type === "Lambda") return "<lambda>";
+  return "<genexpr>";
+}
+
+/** CPython's `__qualname__` of the function, lambda or class whose own scope is `scope`. */
+export function qualifiedName(scope: Scope): string {
+  const name = scopeName(scope);
+  const parent = scope.parent;
+  if (parent === null || parent.kind === "module") return name;
+  return parent.kind === "class" ? `${qualifiedName(parent)}.${name}` : `${qualifiedName(parent)}.<locals>.${name}`;
+}
+
+/** `signature(value, "qualname(params)")`, and the docstring (`__doc__`) when the function has one. */
+export function withSignature(ctx: LowerContext, value: ts.Expression, node: FunctionDef | AsyncFunctionDef | Lambda): ts.Expression {
+  const text = `${qualifiedName(ctx.analysis.scopeOf(node))}(${parameterText(node.args)})`;
+  const doc = node._type === "Lambda" ? null : docstring(node.body);
+  return f.createCallExpression(ctx.useRuntime("signature"), undefined, [value, f.createStringLiteral(text), ...(doc !== null ? [f.createStringLiteral(doc)] : [])]);
+}
+
+/**
+ * Whether a `def` may be called where the compiler cannot bind its arguments: it is decorated, its
+ * name is bound more than once, some read of the name is not a call that matches its parameters, or
+ * it is a top-level function of a module of a program of several files (another module may import it).
+ */
+export function defEscapes(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): boolean {
+  if (def.decorator_list.length > 0) return true;
+  const res = ctx.analysis.resolve(ctx.scope, def.name);
+  if (res.kind === "builtin" || res.symbol.bindings.length !== 1) return true;
+  // A module of a program of several files: another module may import the function and pass it on.
+  if (ctx.module !== null && res.symbol.scope.kind === "module") return true;
+  return res.symbol.uses.some((use) => !isMatchingCallOf(ctx, use, def.args));
+}
+
+function isMatchingCallOf(ctx: LowerContext, use: Node, params: Arguments): boolean {
+  const parent = ctx.analysis.parentOf(use);
+  if (parent === undefined) return false;
+  // `@deco` calls `deco` with the function as its one argument.
+  if ((parent._type === "FunctionDef" || parent._type === "AsyncFunctionDef" || parent._type === "ClassDef") && parent.decorator_list.includes(use as Expression)) {
+    return bindsStatically({ ...(use as Expression), _type: "Call", func: use as Expression, args: [use as Expression], keywords: [] } as Call, params, false);
+  }
+  return parent._type === "Call" && parent.func === use && bindsStatically(parent, params, false);
+}
+
+/**
+ * Whether a lambda may be called with keywords or an argument list the runtime cannot pass by
+ * position: every lambda except one handed straight to a builtin (`sorted(xs, key=lambda p: p[1])`).
+ */
+export function lambdaEscapes(ctx: LowerContext, node: Lambda): boolean {
+  let parent = ctx.analysis.parentOf(node);
+  if (parent?._type === "keyword") parent = ctx.analysis.parentOf(parent);
+  if (parent?._type !== "Call" || parent.func === node) return true;
+  const callee = parent.func;
+  if (callee._type === "Name") return ctx.analysis.resolve(ctx.scope, callee.id).kind !== "builtin";
+  return true;
+}
+
+/**
+ * Whether the call binds to `params` by position alone, as calls.ts's matchArguments emits it: no
+ * `*`/`**` it cannot count (a `*xs` only into a function that takes nothing but `*args`), no keyword
+ * without a parameter, no parameter given twice, none required left out. Any other call goes through
+ * the runtime, which raises CPython's TypeError when it runs.
+ */
+export function bindsStatically(node: Call, params: Arguments, skipFirst: boolean): boolean {
+  const positional = [...params.posonlyargs, ...params.args].slice(skipFirst ? 1 : 0);
+  const posonly = Math.max(0, params.posonlyargs.length - (skipFirst ? 1 : 0));
+  if (node.args.some((a) => a._type === "Starred")) {
+    return node.keywords.length === 0 && positional.length === 0 && params.kwonlyargs.length === 0 && params.kwarg === null && params.vararg !== null;
+  }
+  if (node.args.length > positional.length && params.vararg === null) return false;
+  const given = new Set<string>(positional.slice(0, node.args.length).map((a) => a.arg));
+  for (const k of node.keywords) {
+    if (k.arg === null) return false;
+    const p = positional.findIndex((a) => a.arg === k.arg);
+    const named = (p >= posonly) || params.kwonlyargs.some((a) => a.arg === k.arg);
+    if (!named && params.kwarg === null) return false;
+    if (named && given.has(k.arg)) return false;
+    given.add(k.arg);
+  }
+  const firstDefault = [...params.posonlyargs, ...params.args].length - params.defaults.length - (skipFirst ? 1 : 0);
+  if (positional.some((a, i) => i < firstDefault && !given.has(a.arg))) return false;
+  return params.kwonlyargs.every((a, i) => params.kw_defaults[i] != null || given.has(a.arg));
+}
+
+/**
+ * `methodSignatures(Cls, { __init__: "(self, n)", __call__: "(self, x)" })`, after a class: the
+ * signatures of its constructor and of its undecorated methods that take more than `self` (one that
+ * takes nothing else is bound by position alone). Empty for a class with neither.
+ */
+export function classSignatures(ctx: LowerContext, cls: ClassDef, name: ts.Identifier, dataclassInit: Arguments | null): ts.Statement[] {
+  const entries: ts.PropertyAssignment[] = [];
+  const entry = (method: string, args: Arguments): void => {
+    entries.push(f.createPropertyAssignment(method, f.createStringLiteral(`(${parameterText(args)})`)));
+  };
+  const methods = cls.body.filter((s): s is FunctionDef | AsyncFunctionDef => (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && s.decorator_list.length === 0);
+  if (dataclassInit !== null && !methods.some((m) => m.name === "__init__")) entry("__init__", dataclassInit);
+  for (const m of methods) {
+    const a = m.args;
+    const count = a.posonlyargs.length + a.args.length + a.kwonlyargs.length + (a.vararg !== null ? 1 : 0) + (a.kwarg !== null ? 1 : 0);
+    if (m.name === "__init__" || count > 1) entry(m.name, a);
+  }
+  if (entries.length === 0) return [];
+  return [f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("methodSignatures"), undefined, [name, f.createObjectLiteralExpression(entries, entries.length > 2)]))];
+}

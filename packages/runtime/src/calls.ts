@@ -1,0 +1,264 @@
+// Python's calling convention for a callee the compiler cannot see. A compiled function that may
+// be called from such a place carries its Python signature, set by `signature` (methods by
+// `methodSignatures`, which also gives a class its `__init__`'s); `call` binds the arguments the way
+// CPython does and raises its TypeErrors:
+//
+//     def add(a, b=2, *, c=3): ...              function add(a: any, b: any = 2, c: any = 3) { ... }
+//                                               signature(add, "add(a, b=, *, c=)");
+//     fn(1, c=10)        (fn: unknown)          call(fn, 1, kw({ c: 10 }))
+//     fn(*args, **kwargs)                       callSpread(fn, [...args], kwargsOf(kwargs))
+//     class Adder:                              class Adder { constructor(n: any) {...} __call__(x: any) {...} }
+//         def __init__(self, n): ...            methodSignatures(Adder, { __init__: "(self, n)", __call__: "(self, x)" });
+//         def __call__(self, x): ...
+//
+// The text of a signature is the parameter list as Python writes it, a `=` marking a parameter that
+// has a default (its value stays a JavaScript default of the function). The bound arguments are
+// passed in the order lowerParameters emits: positional, keyword-only, the `**kwargs` Dict, then the
+// `*args` extras. A skipped parameter that has a default is passed as `undefined`, so its default applies.
+//
+// Callees: a signed function (lambdas and nested, decorated, async and generator functions alike);
+// a bound method (its function's signature, `self` bound); an unbound method through its class
+// (`A.m(obj, 1)`: the first argument is `self`); a class (its `__init__`'s signature, then `new`);
+// an object with `__call__`; anything else callable is a runtime function (or a `functools.partial`),
+// which takes keywords as a trailing `kw({...})`. A value that is not callable raises
+// `TypeError: 'int' object is not callable`.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { Dict } from "./dict.js";
+import { TypeError } from "./exceptions.js";
+import { KwArgs, quotedNames } from "./kwargs.js";
+import { isClassConstructor, typeName } from "./typename.js";
+
+interface Param {
+  readonly name: string;
+  readonly hasDefault: boolean;
+}
+
+interface Signature {
+  /** The name CPython's messages use: the code object's qualified name (`deco.<locals>.wrapper`). */
+  readonly qualname: string;
+  /** Positional parameters, positional-only ones first; a method's include `self`. */
+  readonly positional: readonly Param[];
+  readonly posonly: number;
+  readonly kwonly: readonly Param[];
+  readonly vararg: boolean;
+  readonly kwarg: boolean;
+  /** A method: JavaScript passes the first positional parameter (`self`) as `this`. */
+  readonly method: boolean;
+  /** A class's `__init__`: calling the class binds to it, `self` standing for the instance `new` makes. */
+  readonly construct: boolean;
+  /** Positional parameters without a default; a plain function of positional parameters only binds a positional call as it is. */
+  readonly required: number;
+  readonly onlyPositional: boolean;
+}
+
+// A symbol-keyed property (read faster than a WeakMap): `functools.wraps` does not copy it, and a
+// class without an `__init__` of its own reads its base's through the constructors' prototype chain.
+const SIGNATURE = Symbol("pyts.signature");
+
+const signatures = {
+  get(fn: object): Signature | undefined {
+    return (fn as { [SIGNATURE]?: Signature })[SIGNATURE];
+  },
+  set(fn: object, sig: Signature): void {
+    Object.defineProperty(fn, SIGNATURE, { value: sig, configurable: true });
+  },
+};
+
+function parseParameters(qualname: string, text: string, method: boolean, construct = false): Signature {
+  const positional: Param[] = [];
+  const kwonly: Param[] = [];
+  let posonly = 0;
+  let vararg = false;
+  let kwarg = false;
+  let afterStar = false;
+  for (const raw of text.split(",")) {
+    const part = raw.trim();
+    if (part === "") continue;
+    if (part === "/") posonly = positional.length;
+    else if (part === "*") afterStar = true;
+    else if (part.startsWith("**")) kwarg = true;
+    else if (part.startsWith("*")) (vararg = true), (afterStar = true);
+    else {
+      const p = { name: part.replace(/=$/, ""), hasDefault: part.endsWith("=") };
+      (afterStar ? kwonly : positional).push(p);
+    }
+  }
+  const required = positional.filter((p) => !p.hasDefault).length;
+  return { qualname, positional, posonly, kwonly, vararg, kwarg, method, construct, required, onlyPositional: !method && kwonly.length === 0 && !kwarg };
+}
+
+function setNames(fn: object, name: string, qualname: string): void {
+  Object.defineProperty(fn, "__name__", { value: name, writable: true, configurable: true });
+  Object.defineProperty(fn, "__qualname__", { value: qualname, writable: true, configurable: true });
+}
+
+/**
+ * Gives a compiled function its Python signature and names, and its docstring if it has one:
+ * `signature(fn, "deco.<locals>.wrapper(*args, **kwargs)")`. Returns the function.
+ */
+export function signature<F extends object>(fn: F, text: string, doc?: string): F & FunctionAttributes {
+  const open = text.indexOf("(");
+  const qualname = text.slice(0, open);
+  signatures.set(fn, parseParameters(qualname, text.slice(open + 1, text.lastIndexOf(")")), false));
+  setNames(fn, qualname.slice(qualname.lastIndexOf(".") + 1), qualname);
+  if (doc !== undefined) Object.defineProperty(fn, "__doc__", { value: doc, writable: true, configurable: true });
+  return fn as F & FunctionAttributes;
+}
+
+/** A Python function's attributes (`wrapper.calls = 0`, `f.__wrapped__`), which TypeScript cannot list. */
+export interface FunctionAttributes {
+  [attribute: string]: any;
+}
+
+/**
+ * The signatures of a class's methods, `self` included: `__init__`'s is the class's own (what calling
+ * the class binds to). Each method gets its `__name__` and `__qualname__` (`C.m`). Returns the class.
+ */
+export function methodSignatures<C extends abstract new (...args: any[]) => unknown>(cls: C, methods: Record<string, string>): C {
+  const owner = (cls as unknown as { __qualname__?: string; __name__?: string }).__qualname__ ?? (cls as unknown as { __name__: string }).__name__;
+  for (const [name, text] of Object.entries(methods)) {
+    const sig = parseParameters(`${owner}.${name}`, text.slice(1, -1), true, name === "__init__");
+    if (name === "__init__") {
+      signatures.set(cls, sig);
+      continue;
+    }
+    const fn = (cls.prototype as Record<string, unknown>)[name];
+    if (typeof fn === "function") {
+      signatures.set(fn, sig);
+      setNames(fn, name, sig.qualname);
+    }
+  }
+  return cls;
+}
+
+const MISSING = Symbol("missing");
+
+function missingArguments(sig: Signature, kind: string, names: readonly string[]): TypeError {
+  return new TypeError(`${sig.qualname}() missing ${names.length} required ${kind} argument${names.length === 1 ? "" : "s"}: ${quotedNames(names)}`);
+}
+
+function tooManyPositional(sig: Signature, given: number, kwonlyGiven: number): TypeError {
+  const n = sig.positional.length;
+  const defaults = sig.positional.filter((p) => p.hasDefault).length;
+  const takes = defaults > 0 ? `from ${n - defaults} to ${n}` : `${n}`;
+  const plural = defaults > 0 || n !== 1 ? "s" : "";
+  const kwonly = kwonlyGiven > 0 ? ` positional argument${given !== 1 ? "s" : ""} (and ${kwonlyGiven} keyword-only argument${kwonlyGiven !== 1 ? "s" : ""})` : "";
+  return new TypeError(`${sig.qualname}() takes ${takes} positional argument${plural} but ${given}${kwonly} ${given === 1 && kwonlyGiven === 0 ? "was" : "were"} given`);
+}
+
+/**
+ * CPython's binding of `args` and `keywords` to `sig` (ceval.c's initialize_locals, in its order of
+ * checks), as the JavaScript argument list of the compiled function.
+ */
+function bind(sig: Signature, args: readonly unknown[], keywords: Record<string, unknown> | null): unknown[] {
+  const np = sig.positional.length;
+  const slots: unknown[] = new Array(np + sig.kwonly.length).fill(MISSING);
+  const given = Math.min(args.length, np);
+  for (let i = 0; i < given; i++) slots[i] = args[i];
+  const kwargs: [string, unknown][] = [];
+  if (keywords !== null) {
+    for (const key of Object.keys(keywords)) {
+      let at = -1;
+      for (let i = sig.posonly; i < np && at < 0; i++) if (sig.positional[i]!.name === key) at = i;
+      for (let i = 0; i < sig.kwonly.length && at < 0; i++) if (sig.kwonly[i]!.name === key) at = np + i;
+      if (at < 0) {
+        if (sig.kwarg) {
+          kwargs.push([key, keywords[key]]);
+          continue;
+        }
+        const posonly = sig.positional.slice(0, sig.posonly).map((p) => p.name);
+        const passed = Object.keys(keywords).filter((k) => posonly.includes(k));
+        if (passed.length > 0) throw new TypeError(`${sig.qualname}() got some positional-only arguments passed as keyword arguments: '${passed.join(", ")}'`);
+        throw new TypeError(`${sig.qualname}() got an unexpected keyword argument '${key}'`);
+      }
+      if (slots[at] !== MISSING) throw new TypeError(`${sig.qualname}() got multiple values for argument '${key}'`);
+      slots[at] = keywords[key];
+    }
+  }
+  if (args.length > np && !sig.vararg) throw tooManyPositional(sig, args.length, slots.slice(np).filter((s) => s !== MISSING).length);
+  const missing = sig.positional.filter((p, i) => i >= args.length && slots[i] === MISSING && !p.hasDefault).map((p) => p.name);
+  if (missing.length > 0) throw missingArguments(sig, "positional", missing);
+  const missingKw = sig.kwonly.filter((p, i) => slots[np + i] === MISSING && !p.hasDefault).map((p) => p.name);
+  if (missingKw.length > 0) throw missingArguments(sig, "keyword-only", missingKw);
+  for (let i = 0; i < slots.length; i++) if (slots[i] === MISSING) slots[i] = undefined;
+  if (sig.kwarg) slots.push(kwargs.length > 0 ? new Dict(kwargs) : undefined);
+  for (let i = np; i < args.length; i++) slots.push(args[i]);
+  return slots;
+}
+
+/** Arrays longer than this are not spread into a JavaScript call (its argument limit is a little above 100,000). */
+const SPREAD_LIMIT = 50_000;
+const arrayForms = new WeakMap<Function, (args: unknown[], keywords: Record<string, unknown> | null) => unknown>();
+
+/** Registers how a runtime function with `*args` takes its arguments as one array (`gather(*coros)` of any length). */
+export function withArrayForm<F extends Function>(fn: F, arrayForm: (args: unknown[], keywords: Record<string, unknown> | null) => unknown): F {
+  arrayForms.set(fn, arrayForm);
+  return fn;
+}
+
+function applyRuntime(fn: Function, self: unknown, args: unknown[], keywords: Record<string, unknown> | null): unknown {
+  if (args.length > SPREAD_LIMIT) {
+    const arrayForm = arrayForms.get(fn);
+    if (arrayForm !== undefined) return arrayForm(args, keywords);
+  }
+  const all = keywords !== null && Object.keys(keywords).length > 0 ? [...args, new KwArgs(keywords)] : args;
+  return isClassConstructor(fn) ? new (fn as new (...a: unknown[]) => unknown)(...all) : fn.apply(self, all);
+}
+
+function notCallable(f: unknown): TypeError {
+  return new TypeError(`'${typeName(f)}' object is not callable`);
+}
+
+/** What calling `F` gives, as far as TypeScript knows (`any` for a callee of unknown type). */
+type CallResult<F> = F extends (...args: any[]) => infer R ? R : any;
+
+/** Calls `fn` with Python's binding of positional `args` and `keywords` (null: none). */
+export function callSpread<F>(fn: F, args: unknown[], keywords?: Record<string, unknown> | null): CallResult<F>;
+export function callSpread(fn: unknown, args: unknown[], keywords: Record<string, unknown> | null = null): any {
+  if (typeof fn !== "function") {
+    const dunder = fn !== null && typeof fn === "object" ? (fn as { __call__?: unknown }).__call__ : undefined;
+    if (typeof dunder !== "function") throw notCallable(fn);
+    return callMethodWith(dunder, fn, args, keywords);
+  }
+  const sig = signatures.get(fn);
+  if (sig !== undefined) {
+    if (keywords === null && sig.onlyPositional && args.length >= sig.required && (args.length <= sig.positional.length || sig.vararg)) return fn.apply(undefined, args);
+    if (sig.construct) return construct(fn, sig, args, keywords);
+    const bound = bind(sig, args, keywords);
+    return sig.method ? fn.apply(bound[0], bound.slice(1)) : fn.apply(undefined, bound);
+  }
+  const method = fn as { __func__?: unknown; __self__?: unknown };
+  if (typeof method.__func__ === "function" && method.__self__ !== undefined) return callMethodWith(method.__func__, method.__self__, args, keywords);
+  return applyRuntime(fn, undefined, args, keywords);
+}
+
+/** `new cls(...)` with the arguments bound to its `__init__`'s signature (`self` stands for the instance). */
+function construct(cls: Function, sig: Signature, args: unknown[], keywords: Record<string, unknown> | null): unknown {
+  return new (cls as new (...a: unknown[]) => unknown)(...bind(sig, [cls, ...args], keywords).slice(1));
+}
+
+/** Calls the method function `fn` with `self` bound, Python's way when it carries a signature. */
+function callMethodWith(fn: Function, self: unknown, args: unknown[], keywords: Record<string, unknown> | null): unknown {
+  const sig = signatures.get(fn);
+  if (sig === undefined) return applyRuntime(fn, self, args, keywords);
+  const bound = bind(sig, [self, ...args], keywords);
+  return sig.method ? fn.apply(self, bound.slice(1)) : fn.apply(undefined, bound);
+}
+
+/** `fn(a, b, c=1)` for a callee the compiler cannot see: `call(fn, a, b, kw({ c: 1 }))`. */
+export function call(fn: unknown, ...args: unknown[]): any {
+  const last = args[args.length - 1];
+  if (last instanceof KwArgs) return callSpread(fn, args.slice(0, -1), last.values as Record<string, unknown>);
+  return callSpread(fn, args, null);
+}
+
+/**
+ * `obj.name(...)` where the value found is a method function of `obj`'s class: Python's binding when it
+ * carries a signature, else the runtime's convention (trailing `kw({...})`).
+ */
+export function callBoundMethod(fn: Function, self: unknown, args: unknown[]): unknown {
+  const last = args[args.length - 1];
+  if (last instanceof KwArgs) return callMethodWith(fn, self, args.slice(0, -1), last.values as Record<string, unknown>);
+  const sig = signatures.get(fn);
+  return sig === undefined ? fn.apply(self, args) : callMethodWith(fn, self, args, null);
+}
