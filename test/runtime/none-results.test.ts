@@ -15,6 +15,7 @@ const ts = require("@ts-morph/common/dist/typescript.js") as typeof import("type
 
 /** Exported helpers that emitted code (or the runtime itself) calls for effect; not Python values. */
 const PLUMBING = new Set([
+  "abstractMethods",
   "allowNestedRun",
   "awaitable",
   "checkKwargs",
@@ -27,6 +28,7 @@ const PLUMBING = new Set([
   "makeThenable",
   "markBuiltinClass",
   "markClassModule",
+  "methodParameters",
   "markCoroutineLike",
   "registerPercentFormat",
   "registerStrMethods",

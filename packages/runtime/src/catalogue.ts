@@ -11,9 +11,9 @@
 
 /** Names exported by `@pyts/runtime` (builtins, exceptions, helpers the compiler emits). */
 export const ROOT_EXPORTS: readonly string[] = [
-  "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup", "BlockingIOError",
+  "ABC", "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup", "BlockingIOError",
   "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError", "ConnectionAbortedError", "ConnectionError",
-  "ConnectionRefusedError", "ConnectionResetError", "Coroutine", "DeprecationWarning", "Dict", "DictItems",
+  "ConnectionRefusedError", "ConnectionResetError", "CooperativeObject", "Coroutine", "DeprecationWarning", "Dict", "DictItems",
   "DictKeys", "DictValues", "EOFError", "Ellipsis", "EncodingWarning", "EnvironmentError", "Exception",
   "ExceptionGroup", "FileExistsError", "FileNotFoundError", "FloatingPointError", "FrozenInstanceError",
   "FutureWarning", "GeneratorExit", "IOError", "ImportError", "ImportWarning", "IndentationError", "IndexError",
@@ -25,8 +25,8 @@ export const ROOT_EXPORTS: readonly string[] = [
   "SyntaxError", "SyntaxWarning", "SystemError", "SystemExit", "TabError", "TimeoutError", "TypeError", "UNBOUND",
   "UNKNOWN_FRAMES", "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError",
   "UnicodeTranslateError", "UnicodeWarning", "UserWarning", "ValueError", "Warning", "ZeroDivisionError", "abs",
-  "add", "aiter", "all", "and_", "anext", "any", "ascii", "asyncGenerator", "asyncGeneratorExpression", "asyncIter",
-  "awaitable", "bin", "bitand", "bitor", "bitxor", "bool", "boundMethod", "callAttribute", "callMethod", "callOrNew",
+  "abstractMethods", "add", "aiter", "all", "and_", "anext", "any", "ascii", "asyncGenerator", "asyncGeneratorExpression", "asyncIter",
+  "awaitable", "bases", "bin", "bitand", "bitor", "bitxor", "bool", "boundMethod", "callAttribute", "callMethod", "callOrNew",
   "callable", "checkFree", "checkGlobal", "checkLocal", "chr", "classIfDefined", "contains", "coroutine",
   "coroutineMethod", "coroutineMethods", "delattr", "delitem", "delslice", "dict", "dir", "divmod", "enumerate",
   "eq", "exit", "filter", "finalizeWhenLeft", "fixedModuleAttribute", "float", "floordiv", "flushStdout", "format",
@@ -34,11 +34,11 @@ export const ROOT_EXPORTS: readonly string[] = [
   "getitem", "getslice", "gt", "hasattr", "hash", "hex", "iadd", "iand", "id", "imul", "input", "instanceDefaults",
   "int", "invert", "ior", "is", "isTuple", "isinstance", "issubclass", "isub", "iter", "iterate", "ixor", "kw",
   "kwargsOf", "le", "len", "list", "listMethods", "lshift", "lt", "makeException", "map", "markClassModule",
-  "matmul", "max", "min", "mod", "moduleFile", "moduleName", "mul", "named", "ne", "neg", "next", "noAdopt", "not",
+  "matmul", "max", "methodParameters", "min", "mod", "moduleFile", "moduleName", "mul", "named", "ne", "neg", "next", "noAdopt", "not",
   "notContains", "object", "oct", "or_", "ord", "percentFormat", "pos", "pow", "print", "quit", "raiseFrom",
   "raiseNameError", "range", "reportUncaught", "repr", "reraise", "reversed", "round", "rshift", "runMain", "set",
   "setOutput", "setattr", "setitem", "setslice", "slice", "sorted", "str", "strFormat", "strFormatMap", "strMethods",
-  "sub", "sum", "toPyException", "truediv", "truthy", "tuple", "tupleMethods", "type", "unpack", "unpackStarred",
+  "sub", "sum", "superOf", "toPyException", "truediv", "truthy", "tuple", "tupleMethods", "type", "unpack", "unpackStarred",
   "vars", "withContext", "xor", "zip",
 ];
 
@@ -172,9 +172,9 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
 
 /** The root exports that are classes (a Python call of one is `new`), a subset of ROOT_EXPORTS. */
 export const ROOT_CLASSES: readonly string[] = [
-  "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup", "BlockingIOError",
+  "ABC", "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup", "BlockingIOError",
   "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError", "ConnectionAbortedError", "ConnectionError",
-  "ConnectionRefusedError", "ConnectionResetError", "Coroutine", "DeprecationWarning", "Dict", "DictItems",
+  "ConnectionRefusedError", "ConnectionResetError", "CooperativeObject", "Coroutine", "DeprecationWarning", "Dict", "DictItems",
   "DictKeys", "DictValues", "EOFError", "EncodingWarning", "EnvironmentError", "Exception", "ExceptionGroup",
   "FileExistsError", "FileNotFoundError", "FloatingPointError", "FrozenInstanceError", "FutureWarning",
   "GeneratorExit", "IOError", "ImportError", "ImportWarning", "IndentationError", "IndexError", "InterruptedError",

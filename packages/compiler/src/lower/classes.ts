@@ -42,6 +42,7 @@ import type { LowerContext } from "./context.js";
 import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
 import { generatorReturnType } from "./generators.js";
+import { cooperativeHeritage, isCooperative, methodParametersStatements } from "./inheritance.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { ANY, join, unseenItems, type ClassInfo, type PyType, type TypeEnv } from "./types.js";
@@ -400,7 +401,7 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   }
   const info = ctx.types.classes.get(cls.name)!;
   const classScope = ctx.analysis.scopeOf(cls);
-  if (cls.bases.length > 1) ctx.error("PY3001", cls.bases[1]!, ["multiple inheritance"]);
+  const cooperative = isCooperative(ctx.types, info);
   const isEnum = isEnumClass(ctx.types, info);
   for (const d of cls.decorator_list) if (!isDataclassDecorator(d) && !(isEnum && isEnumDecorator(d))) ctx.error("PY3001", d, ["class decorator"]);
   for (const k of cls.keywords) ctx.error("PY3001", k, ["class keyword argument"]);
@@ -417,6 +418,8 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
       f.createArrayLiteralExpression(defaults),
     ]);
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(base, undefined)])];
+  } else if (cooperative) {
+    heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(cooperativeHeritage(ctx, cls), undefined)])];
   } else if (baseExpr !== undefined && baseName !== undefined && !["ABC", "Generic", "Protocol"].includes(baseName)) {
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(lowerExpression(ctx, baseExpr), undefined)])];
   }
@@ -445,7 +448,7 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
     for (let b = userBase; b !== undefined; b = ctx.types.classes.get(b.bases[0] ?? "")) if (b.fields.has(attr) || b.properties.has(attr)) return true;
     return false;
   };
-  const init = isEnum ? undefined : info.methods.get("__init__");
+  const init = isEnum || cooperative ? undefined : info.methods.get("__init__");
   const definite = new Set<string>();
   if (init !== undefined) for (const s of init.body) if (s._type === "Assign") for (const t of s.targets) if (t._type === "Attribute" && t.value._type === "Name" && t.value.id === init.args.args[0]?.arg) definite.add(t.attr);
   const spec = dataclassSpecs.get(info);
@@ -457,7 +460,9 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
     if (inherited(attr) || info.methods.has(attr)) continue;
     // An instance default is declared only: a defined field would hide the class's value (a named tuple's
     // field is a getter of its class).
-    if (tupleSpec !== undefined || (info.instanceDefaults.has(attr) && !definite.has(attr))) members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
+    // A cooperative class's fields are set by `__init__`, a method the root's constructor calls: a defined
+    // field would be reset to undefined after it ran.
+    if (tupleSpec !== undefined || cooperative || (info.instanceDefaults.has(attr) && !definite.has(attr))) members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
     else members.push(f.createPropertyDeclaration(undefined, ctx.mangleMember(attr), definite.has(attr) ? undefined : f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t), undefined));
   }
 
@@ -493,7 +498,8 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   const defaults = [...info.instanceDefaults].filter((attr) => !definite.has(attr)).map((attr) => f.createStringLiteral(ctx.mangleMember(attr)));
   const installDefaults = defaults.length === 0 ? [] : [f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("instanceDefaults"), undefined, [name, f.createArrayLiteralExpression(defaults)]))];
   const dataclassStatements = spec !== undefined ? [defineDataclassStatement(ctx, info, spec)] : [];
-  return [decl, ...installDefaults, ...dataclassStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : [])];
+  const cooperativeStatements = cooperative ? methodParametersStatements(ctx, info) : [];
+  return [decl, ...installDefaults, ...dataclassStatements, ...cooperativeStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : [])];
 }
 
 /**
@@ -535,7 +541,8 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
     }
   }
   // An enum's `__init__` stays a method: the runtime runs it on each member (enums.ts).
-  const isInit = def.name === "__init__" && kind === "instance" && !isEnumClass(ctx.types, info);
+  // So does a cooperative class's (inheritance.ts).
+  const isInit = def.name === "__init__" && kind === "instance" && !isEnumClass(ctx.types, info) && !isCooperative(ctx.types, info);
   const { params, prologue: argPrologue } = lowerParameters(ctx, def.args, scope, { skipFirst: kind !== "static" });
   const methodKindCtx = kind === "static" ? "static" : kind === "class" ? "class" : "instance";
   const hasSuperInit = isInit && callsSuperInit(def.body);

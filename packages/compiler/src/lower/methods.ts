@@ -34,7 +34,8 @@ import { typeOf } from "./operators.js";
 import { loopFunctions } from "./loop-functions.js";
 import { isBlockingRunnerCall } from "./runner.js";
 import { typedAs } from "./subscripts.js";
-import { elementType } from "./types.js";
+import { elementType, type ClassInfo } from "./types.js";
+import { linearization } from "./inheritance.js";
 
 const f = ts.factory;
 
@@ -183,14 +184,20 @@ interface FoundMethod {
 
 /** `name` is a field or a class attribute of the user class `cls` or of one of its bases. */
 function isDataAttribute(ctx: LowerContext, cls: string, name: string): boolean {
-  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+  for (const info of classOrder(ctx, cls)) {
     if (info.fields.has(name) || info.classAttrs.has(name)) return true;
   }
   return false;
 }
 
+/** The user classes `cls`'s attributes are looked up in, in order. */
+function classOrder(ctx: LowerContext, cls: string): ClassInfo[] {
+  const info = ctx.types.classes.get(cls);
+  return info === undefined ? [] : linearization(ctx.types, info);
+}
+
 export function findMethod(ctx: LowerContext, cls: string, name: string): FoundMethod | null {
-  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+  for (const info of classOrder(ctx, cls)) {
     const def = info.methods.get(name);
     if (def !== undefined) {
       const decorators = def.decorator_list.map((d) => (d._type === "Name" ? d.id : ""));
