@@ -240,7 +240,9 @@ export function matchArguments(ctx: LowerContext, node: Call, params: Arguments,
   const undef = (): ts.Expression => f.createIdentifier("undefined");
   const out: ts.Expression[] = slots.map((s) => s ?? undef());
   out.push(...kwSlots.map((s) => s ?? undef()));
-  if (params.kwarg !== null) out.push(kwargs.length > 0 ? f.createNewExpression(ctx.useRuntime("Dict"), undefined, [f.createArrayLiteralExpression(kwargs)]) : undef());
+  // `Dict<string, any>`: keywords of different types, where no parameter type guides the inference (a cooperative class's constructor).
+  const kwargsType = kwargs.length > 1 ? [f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)] : undefined;
+  if (params.kwarg !== null) out.push(kwargs.length > 0 ? f.createNewExpression(ctx.useRuntime("Dict"), kwargsType, [f.createArrayLiteralExpression(kwargs)]) : undef());
   if (extras.length > 0) out.push(...extras);
   else while (out.length > 0 && ts.isIdentifier(out[out.length - 1]!) && (out[out.length - 1] as ts.Identifier).text === "undefined") out.pop();
   return out;

@@ -580,7 +580,16 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
     return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, undefined, body)];
   }
   const returns = dunderReturnType(def.name) ?? returnTypeNode(ctx, def);
-  return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, returns, body)];
+  const method = f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, returns, body);
+  // Each class's `__init__` takes its own parameters: an overload taking anything keeps TypeScript from
+  // holding them to the base's.
+  if (def.name === "__init__" && kind === "instance" && isCooperative(ctx.types, info)) return [cooperativeInitOverload(), method];
+  return [method];
+}
+
+function cooperativeInitOverload(): ts.ClassElement {
+  const rest = f.createParameterDeclaration(undefined, f.createToken(ts.SyntaxKind.DotDotDotToken), "args", undefined, f.createArrayTypeNode(f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)));
+  return f.createMethodDeclaration(undefined, undefined, "__init__", undefined, undefined, [rest], f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword), undefined);
 }
 
 function promiseOf(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): ts.TypeNode {
