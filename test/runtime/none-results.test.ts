@@ -21,6 +21,7 @@ const PLUMBING = new Set([
   "checkKwargs",
   "classIfDefined", // undefined means "not defined yet" to the name checks; never a Python value
   "coroutineMethods",
+  "decorateMethod",
   "flushStdout",
   "installExceptHook",
   "installLoopHooks",

@@ -28,7 +28,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "abstractMethods", "add", "aiter", "all", "and_", "anext", "any", "ascii", "asyncGenerator", "asyncGeneratorExpression", "asyncIter",
   "awaitable", "bases", "bin", "bitand", "bitor", "bitxor", "bool", "boundMethod", "callAttribute", "callMethod", "callOrNew",
   "callable", "checkFree", "checkGlobal", "checkLocal", "chr", "classIfDefined", "contains", "coroutine",
-  "coroutineMethod", "coroutineMethods", "delattr", "delitem", "delslice", "dict", "dir", "divmod", "enumerate",
+  "coroutineMethod", "coroutineMethods", "decorateMethod", "delattr", "delitem", "delslice", "dict", "dir", "divmod", "enumerate",
   "eq", "exit", "filter", "finalizeWhenLeft", "fixedModuleAttribute", "float", "floordiv", "flushStdout", "format",
   "formatException", "formatExceptionOnly", "frozenset", "ge", "generator", "generatorExpression", "getattr",
   "getitem", "getslice", "gt", "hasattr", "hash", "hex", "iadd", "iand", "id", "imul", "input", "instanceDefaults",
@@ -44,6 +44,9 @@ export const ROOT_EXPORTS: readonly string[] = [
 
 /** Python module name → names exported by `@pyts/runtime/<module with / for .>`. */
 export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
+  abc: [
+    "ABC", "ABCMeta", "__name__", "abstractmethod",
+  ],
   asyncio: [
     "ALL_COMPLETED", "AbstractEventLoop", "AbstractEventLoopPolicy", "Barrier", "BaseEventLoop", "BoundedSemaphore",
     "BrokenBarrierError", "CancelledError", "Condition", "Coroutine", "DefaultEventLoopPolicy", "Event", "EventLoop",
@@ -190,6 +193,9 @@ export const ROOT_CLASSES: readonly string[] = [
 
 /** Python module name → the names of MODULE_EXPORTS[module] that are classes. */
 export const MODULE_CLASSES: Readonly<Record<string, readonly string[]>> = {
+  abc: [
+    "ABC", "ABCMeta",
+  ],
   asyncio: [
     "AbstractEventLoop", "AbstractEventLoopPolicy", "Barrier", "BaseEventLoop", "BoundedSemaphore",
     "BrokenBarrierError", "CancelledError", "Condition", "Coroutine", "DefaultEventLoopPolicy", "Event", "EventLoop",

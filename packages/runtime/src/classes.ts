@@ -18,6 +18,7 @@ import { Dict } from "./dict.js";
 import { KwArgs } from "./kwargs.js";
 import { builtinType, markClassModule, setClassName } from "./pytype.js";
 import { tuple } from "./tuple.js";
+import { callOrNew } from "./instantiate.js";
 
 type AnyClass = new (...args: any[]) => any;
 
@@ -279,6 +280,41 @@ export function superOf(cls: Function, self: any): any {
 
 function isClassValue(f: Function): boolean {
   return typeof f.prototype === "object" && Object.getOwnPropertyDescriptor(f, "prototype")?.writable === false;
+}
+
+/**
+ * A method's own decorators, applied when the class is made: the method, as a function taking `self`
+ * first (or `cls` for a classmethod), goes through the decorators from the nearest one out, and the
+ * result becomes the method, called with the instance (or class) first.
+ */
+export function decorateMethod(cls: Function, name: string, kind: "instance" | "static" | "class", decorators: readonly unknown[]): void {
+  const holder: any = kind === "instance" ? cls.prototype : cls;
+  const original = holder[name] as (...args: unknown[]) => unknown;
+  let fn: unknown =
+    kind === "static"
+      ? original
+      : function (this: unknown, self: unknown, ...args: unknown[]) {
+          return original.apply(self, args);
+        };
+  Object.defineProperty(fn, "name", { value: name });
+  Object.defineProperty(fn, "__qualname__", { value: `${cls.__qualname__}.${name}`, writable: true, configurable: true });
+  for (const d of [...decorators].reverse()) fn = callOrNew(d, fn);
+  const result = fn;
+  let method: unknown = result;
+  if (kind !== "static" && typeof result === "function" && !isClassValue(result)) {
+    // A function found on a class is bound: it gets the instance (or the class) first.
+    method = function (this: unknown, ...args: unknown[]) {
+      return (result as (...a: unknown[]) => unknown)(this, ...args);
+    };
+    Object.defineProperty(method, "name", { value: (result as Function).name });
+    for (const prop of ["__name__", "__qualname__", "__doc__", "__wrapped__"]) {
+      if (Object.prototype.hasOwnProperty.call(result, prop)) Object.defineProperty(method, prop, { value: (result as any)[prop], writable: true, configurable: true });
+    }
+  } else if (typeof result === "object" && result !== null && typeof (result as any).__call__ === "function") {
+    // An instance with `__call__` is not bound: it is called with the method's arguments alone.
+    method = (...args: unknown[]) => (result as any).__call__(...args);
+  }
+  Object.defineProperty(holder, name, { value: method, writable: true, configurable: true });
 }
 
 /** `abc.ABC`: a class whose subclasses cannot be instantiated while they have abstract methods. */

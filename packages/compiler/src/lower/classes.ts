@@ -41,6 +41,7 @@ import { awaitableClassStatements } from "./await.js";
 import type { LowerContext } from "./context.js";
 import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
+import { abstractMethodStatements, classDecoratorStatements, decoratorName, isAbstractMethod, methodDecoratorStatements } from "./decorators.js";
 import { generatorReturnType } from "./generators.js";
 import { cooperativeHeritage, isCooperative, methodParametersStatements } from "./inheritance.js";
 import { lowerExpression } from "./index.js";
@@ -48,13 +49,6 @@ import { tsType } from "./names.js";
 import { ANY, join, unseenItems, type ClassInfo, type PyType, type TypeEnv } from "./types.js";
 
 const f = ts.factory;
-
-function decoratorName(d: Expression): string {
-  if (d._type === "Name") return d.id;
-  if (d._type === "Attribute") return d.value._type === "Name" ? `${d.value.id}.${d.attr}` : d.attr;
-  if (d._type === "Call") return decoratorName(d.func);
-  return "";
-}
 
 function isDataclassDecorator(d: Expression): boolean {
   const n = decoratorName(d);
@@ -389,6 +383,21 @@ function selfCapturedByNestedDef(scope: Scope, self: string): boolean {
   return check(scope);
 }
 
+/**
+ * A class whose only base is `abc.ABC` (or that names `metaclass=ABCMeta`): it extends the runtime's
+ * `ABC`, which refuses to instantiate a class with abstract methods left.
+ */
+function isAbstractBase(ctx: LowerContext, cls: ClassDef): boolean {
+  if (ctx.types.classes.has("ABC")) return false;
+  const bases = cls.bases.filter((b) => !["Generic", "Protocol", "object"].includes(decoratorName(b._type === "Subscript" ? b.value : b)));
+  if (bases.length === 0) return cls.keywords.some((k) => k.arg === "metaclass" && isABCMeta(k.value));
+  return bases.length === 1 && ["ABC", "abc.ABC"].includes(decoratorName(bases[0]!));
+}
+
+function isABCMeta(e: Expression): boolean {
+  return ["ABCMeta", "abc.ABCMeta"].includes(decoratorName(e));
+}
+
 function isRuntimeExceptionName(name: string): boolean {
   return /^[A-Z]\w*(Error|Exception|Exit|Iteration|Interrupt|Warning)$/.test(name) || name === "BaseException" || name === "Exception";
 }
@@ -403,8 +412,9 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   const classScope = ctx.analysis.scopeOf(cls);
   const cooperative = isCooperative(ctx.types, info);
   const isEnum = isEnumClass(ctx.types, info);
-  for (const d of cls.decorator_list) if (!isDataclassDecorator(d) && !(isEnum && isEnumDecorator(d))) ctx.error("PY3001", d, ["class decorator"]);
-  for (const k of cls.keywords) ctx.error("PY3001", k, ["class keyword argument"]);
+  const classDecorators = cls.decorator_list.filter((d) => !isDataclassDecorator(d) && !(isEnum && isEnumDecorator(d)));
+  const abstractBase = isAbstractBase(ctx, cls);
+  for (const k of cls.keywords) if (!(k.arg === "metaclass" && isABCMeta(k.value))) ctx.error("PY3001", k, [k.arg === "metaclass" ? "a metaclass other than `ABCMeta`" : "class keyword argument"]);
   const baseExpr = cls.bases[0];
   let heritage: ts.HeritageClause[] | undefined;
   const baseName = info.bases[0];
@@ -420,6 +430,9 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(base, undefined)])];
   } else if (cooperative) {
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(cooperativeHeritage(ctx, cls), undefined)])];
+  } else if (abstractBase) {
+    const abc = baseExpr !== undefined && baseName === "ABC" ? lowerExpression(ctx, baseExpr) : ctx.useRuntime("ABC");
+    heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(abc, undefined)])];
   } else if (baseExpr !== undefined && baseName !== undefined && !["ABC", "Generic", "Protocol"].includes(baseName)) {
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(lowerExpression(ctx, baseExpr), undefined)])];
   }
@@ -499,7 +512,9 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   const installDefaults = defaults.length === 0 ? [] : [f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("instanceDefaults"), undefined, [name, f.createArrayLiteralExpression(defaults)]))];
   const dataclassStatements = spec !== undefined ? [defineDataclassStatement(ctx, info, spec)] : [];
   const cooperativeStatements = cooperative ? methodParametersStatements(ctx, info) : [];
-  return [decl, ...installDefaults, ...dataclassStatements, ...cooperativeStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : [])];
+  // What CPython does while making the class (method decorators, abstract methods), then what the class decorators do.
+  const making = [...methodDecoratorStatements(ctx, cls, methodKind), ...abstractMethodStatements(ctx, cls)];
+  return [decl, ...installDefaults, ...making, ...dataclassStatements, ...cooperativeStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : []), ...classDecoratorStatements(ctx, cls, classDecorators)];
 }
 
 /**
@@ -545,7 +560,7 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
   const isInit = def.name === "__init__" && kind === "instance" && !isEnumClass(ctx.types, info) && !isCooperative(ctx.types, info);
   const { params, prologue: argPrologue } = lowerParameters(ctx, def.args, scope, { skipFirst: kind !== "static" });
   const methodKindCtx = kind === "static" ? "static" : kind === "class" ? "class" : "instance";
-  const hasSuperInit = isInit && callsSuperInit(def.body);
+  const hasSuperInit = isInit && callsSuperInit(def, info);
   const bodyPrologue = [...argPrologue, ...prologue];
   if (isInit && hasBase && !hasSuperInit) {
     const forward = baseName !== undefined && isRuntimeExceptionName(baseName) ? params.map((p) => f.createIdentifier((p.name as ts.Identifier).text)) : [];
@@ -579,7 +594,8 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
     body = f.createBlock([f.createReturnStatement(f.createCallExpression(f.createCallExpression(ctx.useRuntime("coroutine"), undefined, [arrow, ...names]), undefined, []))], true);
     return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, undefined, body)];
   }
-  const returns = dunderReturnType(def.name) ?? returnTypeNode(ctx, def);
+  // An abstract method's body is a placeholder: subclasses return what they like.
+  const returns = dunderReturnType(def.name) ?? (isAbstractMethod(def) ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword) : returnTypeNode(ctx, def));
   const method = f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, returns, body);
   // Each class's `__init__` takes its own parameters: an overload taking anything keeps TypeScript from
   // holding them to the base's.
@@ -602,15 +618,19 @@ function dunderReturnType(name: string): ts.TypeNode | undefined {
   return undefined;
 }
 
-function callsSuperInit(body: readonly Stmt[]): boolean {
+/** Whether `__init__` calls its base's: `super().__init__(...)`, or `Base.__init__(self, ...)` for its one base. */
+function callsSuperInit(def: FunctionDef | AsyncFunctionDef, info: ClassInfo): boolean {
+  const self = [...def.args.posonlyargs, ...def.args.args][0]?.arg;
+  const base = info.bases.length === 1 ? info.bases[0] : undefined;
   let found = false;
   const visit = (n: Node): void => {
     if (found) return;
     if (n._type === "Call" && n.func._type === "Attribute" && n.func.attr === "__init__" && n.func.value._type === "Call" && n.func.value.func._type === "Name" && n.func.value.func.id === "super") found = true;
+    if (n._type === "Call" && n.func._type === "Attribute" && n.func.attr === "__init__" && n.func.value._type === "Name" && n.func.value.id === base && n.args[0]?._type === "Name" && n.args[0].id === self) found = true;
     if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "Lambda" || n._type === "ClassDef") return;
     forEachChild(n, visit);
   };
-  for (const s of body) visit(s);
+  for (const s of def.body) visit(s);
   return found;
 }
 

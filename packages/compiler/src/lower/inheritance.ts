@@ -17,15 +17,22 @@
 //     class D(B, C): ...                      class D extends bases(B, C) { ... }
 //                                             methodParameters(A, { __init__: ["**kw"] });
 //
+// Methods reached through the class rather than an instance, and static methods through an instance:
+//
+//     Base.describe(self, x)                  Base.prototype.describe.call(this, x)
+//     Base.__init__(self, x)  (in __init__)   super(x)                     (Base: the direct base, not cooperative)
+//     obj.helper(3)           (staticmethod)  (obj.constructor as typeof C).helper(3)
+//
 // A `super()` call with keyword (or starred) arguments passes them as a runtime call does, and the
 // runtime binds them by the parameters `methodParameters` records for each method of that name.
-import type { AsyncFunctionDef, Call, ClassDef, Expression, FunctionDef, Node } from "@pyts/parser";
+import type { Attribute, AsyncFunctionDef, Call, ClassDef, Expression, FunctionDef, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import { forEachChild } from "../analyze/walk.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { lowerElements } from "./literals.js";
-import { runtimeArguments } from "./calls.js";
+import { matchArguments, runtimeArguments } from "./calls.js";
+import { typeOf } from "./operators.js";
 import type { ClassInfo, TypeEnv } from "./types.js";
 
 const f = ts.factory;
@@ -165,4 +172,46 @@ function parameterSpec(def: FunctionDef | AsyncFunctionDef): string[] {
   a.kwonlyargs.forEach((p, i) => out.push(a.kw_defaults[i] !== null && a.kw_defaults[i] !== undefined ? `${p.arg}=` : p.arg));
   if (a.kwarg !== null) out.push(`**${a.kwarg.arg}`);
   return out;
+}
+
+/** `(obj.constructor as typeof C)`: the class of an instance of `cls` (or of a subclass). */
+export function classOfInstance(ctx: LowerContext, recv: ts.Expression, cls: string): ts.Expression {
+  const ctor = f.createPropertyAccessExpression(recv, "constructor");
+  return f.createParenthesizedExpression(f.createAsExpression(ctor, f.createTypeQueryNode(ctx.id(cls))));
+}
+
+/** The user class `C` of `type(x)` where `x` is an instance of `C` (or of a subclass), or null. */
+export function classOfTypeCall(ctx: LowerContext, e: Expression): string | null {
+  if (e._type !== "Call" || e.func._type !== "Name" || e.func.id !== "type" || e.args.length !== 1 || e.keywords.length > 0) return null;
+  if (ctx.analysis.resolve(ctx.scope, "type").kind !== "builtin") return null;
+  const t = typeOf(ctx, e.args[0]!);
+  return t.k === "instance" && !t.runtime && ctx.types.classes.has(t.cls) ? t.cls : null;
+}
+
+/**
+ * `Base.m(self, ...)`: the function stored in the class, called with the instance first. `__init__` of
+ * a class with a constructor is its constructor: only the direct base's, from `__init__`, as `super(...)`.
+ */
+export function unboundMethodCall(ctx: LowerContext, node: Call, func: Attribute, cls: string, def: FunctionDef | AsyncFunctionDef): ts.Expression {
+  const args = matchArguments(ctx, node, def.args, false);
+  const owner = ctx.types.classes.get(cls);
+  if (func.attr === "__init__" && owner !== undefined && !isCooperative(ctx.types, owner)) {
+    if (isDirectBaseInitCall(ctx, node, ctx.fn.className) && ctx.fn.isConstructor) {
+      const call = f.createCallExpression(f.createSuper(), undefined, args.slice(1));
+      return ctx.analysis.parentOf(node)?._type === "Expr" ? call : f.createParenthesizedExpression(f.createCommaListExpression([call, f.createNull()]));
+    }
+    return ctx.unsupported(node, `${cls}.__init__() outside the __init__ of a class that derives directly from ${cls}`);
+  }
+  if (args.length === 0) return ctx.unsupported(node, `${cls}.${func.attr}() without an instance`);
+  const method = f.createPropertyAccessExpression(f.createPropertyAccessExpression(lowerExpression(ctx, func.value), "prototype"), ctx.mangleMember(func.attr));
+  return f.createCallExpression(f.createPropertyAccessExpression(method, "call"), undefined, args);
+}
+
+/** `Base.__init__(self, ...)` in a method of `className`, where `Base` is its direct base and `self` its first parameter. */
+export function isDirectBaseInitCall(ctx: LowerContext, node: Call, className: string | null): boolean {
+  const func = node.func;
+  if (func._type !== "Attribute" || func.attr !== "__init__" || func.value._type !== "Name" || className === null) return false;
+  const info = ctx.types.classes.get(className);
+  const first = node.args[0];
+  return info !== undefined && info.bases[0] === func.value.id && info.bases.length === 1 && first !== undefined && first._type === "Name" && ctx.fn.self !== null && first.id === ctx.fn.self.symbol.name;
 }

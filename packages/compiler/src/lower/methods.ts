@@ -35,7 +35,7 @@ import { loopFunctions } from "./loop-functions.js";
 import { isBlockingRunnerCall } from "./runner.js";
 import { typedAs } from "./subscripts.js";
 import { elementType, type ClassInfo } from "./types.js";
-import { linearization } from "./inheritance.js";
+import { classOfInstance, classOfTypeCall, linearization, unboundMethodCall } from "./inheritance.js";
 
 const f = ts.factory;
 
@@ -88,16 +88,27 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     const args = runtimeArguments(ctx, node.args, node.keywords);
     return isRuntimeClass(name) ? f.createNewExpression(member(recv), undefined, args) : awaitEventLoop(ctx, name, call(member(recv), args), node, true);
   }
+  const typeCallOf = classOfTypeCall(ctx, func.value);
+  if (typeCallOf !== null) {
+    // `type(self).create()`: a static or class method of the instance's class.
+    const m = findMethod(ctx, typeCallOf, name);
+    const recv = (): ts.Expression => f.createParenthesizedExpression(f.createAsExpression(lowerExpression(ctx, func.value), f.createTypeQueryNode(ctx.id(typeCallOf))));
+    if (m !== null && (m.isStatic || m.isClassMethod)) return call(member(recv()), matchArguments(ctx, node, m.def.args, m.isClassMethod));
+  }
   if (recvType.k === "instance" && !recvType.runtime) {
     const m = findMethod(ctx, recvType.cls, name);
     if (m === null && isDataAttribute(ctx, recvType.cls, name)) return dataAttributeCall();
     const recv = lowerExpression(ctx, func.value);
+    // A static or class method through an instance is looked up on its class, `type(obj)`.
+    if (m !== null && (m.isStatic || m.isClassMethod)) return call(member(classOfInstance(ctx, recv, recvType.cls)), matchArguments(ctx, node, m.def.args, m.isClassMethod));
     if (m !== null) return call(member(recv), matchArguments(ctx, node, m.def.args, !m.isStatic));
     return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
   }
   if (recvType.k === "class") {
     const m = findMethod(ctx, recvType.cls, name);
     if (m === null && isDataAttribute(ctx, recvType.cls, name)) return dataAttributeCall();
+    // `Base.method(self, ...)`: an instance method called through its class, the instance passed first.
+    if (m !== null && !m.isStatic && !m.isClassMethod) return unboundMethodCall(ctx, node, func, recvType.cls, m.def);
     const recv = lowerExpression(ctx, func.value);
     if (m !== null) return call(member(recv), matchArguments(ctx, node, m.def.args, m.isClassMethod));
     if (name === "__init__") {

@@ -7,6 +7,7 @@
 //
 // Unannotated code gets the type inferred from its values where that is cheap and certain
 // (literals, known calls, annotated functions); elsewhere the honest wide type is `any`.
+import { userDecorators } from "./decorators.js";
 import type { Arg, Assign, Expression, Keyword, Node, Operator, FunctionDef, AsyncFunctionDef, Lambda, ClassDef, Yield } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "../analyze/scopes.js";
@@ -876,6 +877,8 @@ export class TypeEnv {
       if (t !== undefined) return t;
       const m = info.methods.get(attr);
       if (m !== undefined) {
+        // A decorator of the method's own may return anything.
+        if (userDecorators(m).length > 0) return ANY;
         if (info.properties.has(attr)) return this.returnType(m);
         return { k: "function", ret: this.returnType(m), def: m };
       }
