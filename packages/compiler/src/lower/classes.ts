@@ -43,7 +43,7 @@ import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberT
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
 import { abstractMethodStatements, classDecoratorStatements, decoratorName, isAbstractMethod, methodDecoratorStatements } from "./decorators.js";
 import { generatorReturnType } from "./generators.js";
-import { cooperativeHeritage, isCooperative, methodParametersStatements } from "./inheritance.js";
+import { cooperativeHeritage, isCooperative, linearization, methodParametersStatements } from "./inheritance.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { ANY, join, unseenItems, type ClassInfo, type PyType, type TypeEnv } from "./types.js";
@@ -162,6 +162,8 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: Readonl
         else spec.fields.push(field);
       } else if (stmt.value !== null) info.classAttrs.set(name, t);
       else info.fields.set(name, t);
+    } else if (stmt._type === "ClassDef") {
+      info.classAttrs.set(stmt.name, { k: "class", cls: stmt.name });
     } else if (stmt._type === "Assign") {
       const isEnum = isEnumClass(types, info);
       for (const target of stmt.targets) {
@@ -383,6 +385,18 @@ function selfCapturedByNestedDef(scope: Scope, self: string): boolean {
   return check(scope);
 }
 
+/** CPython's `__qualname__`: `Outer.Inner`, `make.<locals>.Item`. */
+function qualifiedName(ctx: LowerContext, cls: ClassDef): string {
+  const parts = [cls.name];
+  for (let s = ctx.analysis.scopeOf(cls).parent; s !== null && s.kind !== "module"; s = s.parent) {
+    const n = s.node;
+    if (n._type === "ClassDef") parts.unshift(n.name);
+    else if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef") parts.unshift(`${n.name}.<locals>`);
+    else if (n._type === "Lambda") parts.unshift("<lambda>.<locals>");
+  }
+  return parts.join(".");
+}
+
 /**
  * A class whose only base is `abc.ABC` (or that names `metaclass=ABCMeta`): it extends the runtime's
  * `ABC`, which refuses to instantiate a class with abstract methods left.
@@ -441,6 +455,7 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   const name = ctx.id(cls.name);
 
   // Class attributes → static fields.
+  const nested: ts.Statement[] = [];
   for (const stmt of cls.body) {
     if (stmt._type === "Assign") {
       for (const t of stmt.targets) {
@@ -454,6 +469,10 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
       }
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name" && info.classAttrs.has(stmt.target.id) && stmt.value !== null) {
       members.push(staticField(ctx, classScope, stmt.target.id, stmt.value, ctx.types.annotation(stmt.annotation, classScope)));
+    } else if (stmt._type === "ClassDef") {
+      // A class in the class body is made first (its body cannot see this one's names) and kept as a class attribute.
+      nested.push(...lowerClassDef(ctx, stmt));
+      members.push(f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(stmt.name), undefined, undefined, ctx.id(stmt.name)));
     }
   }
   // Instance fields not declared by a user base class.
@@ -495,6 +514,7 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
       case "Assign":
       case "AnnAssign":
       case "Pass":
+      case "ClassDef":
         break;
       case "Expr":
         if (stmt.value._type !== "Constant") ctx.error("PY3001", stmt, ["statement in a class body"]);
@@ -505,6 +525,10 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   }
   if (isEnum) members.push(enumMembersBlock());
   // The class's Python name, written out: a minifier may rename the class, not this string.
+  const qualname = qualifiedName(ctx, cls);
+  if (qualname !== cls.name || linearization(ctx.types, info).some((c) => c !== info && qualifiedName(ctx, c.node) !== c.name)) {
+    members.unshift(f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__qualname__", undefined, undefined, f.createStringLiteral(qualname)));
+  }
   members.unshift(f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__name__", undefined, undefined, f.createStringLiteral(cls.name)));
   const decl = f.createClassDeclaration(undefined, name, undefined, heritage, members);
   // (One `__init__` sets on every instance needs no default.)
@@ -514,7 +538,7 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   const cooperativeStatements = cooperative ? methodParametersStatements(ctx, info) : [];
   // What CPython does while making the class (method decorators, abstract methods), then what the class decorators do.
   const making = [...methodDecoratorStatements(ctx, cls, methodKind), ...abstractMethodStatements(ctx, cls)];
-  return [decl, ...installDefaults, ...making, ...dataclassStatements, ...cooperativeStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : []), ...classDecoratorStatements(ctx, cls, classDecorators)];
+  return [...nested, decl, ...installDefaults, ...making, ...dataclassStatements, ...cooperativeStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : []), ...classDecoratorStatements(ctx, cls, classDecorators)];
 }
 
 /**
