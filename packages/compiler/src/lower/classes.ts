@@ -608,6 +608,15 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
       f.updateMethodDeclaration(m, [...(modifiers ?? []), f.createModifier(ts.SyntaxKind.AsyncKeyword)], m.asteriskToken, m.name, m.questionToken, m.typeParameters, m.parameters, m.type, m.body),
     );
   }
+  if (isGenerator && !/^__\w+__$/.test(def.name)) {
+    // A generator object as CPython's (`send`, `throw`, `close`, its name in its repr), as for a generator `def`.
+    const thisType = kind === "static" ? null : kind === "class" ? f.createTypeQueryNode(ctx.id(cls.name)) : f.createTypeReferenceNode(ctx.id(cls.name));
+    const thisParam = thisType === null ? [] : [f.createParameterDeclaration(undefined, undefined, "this", undefined, thisType)];
+    const fn = f.createFunctionExpression(undefined, f.createToken(ts.SyntaxKind.AsteriskToken), undefined, undefined, thisParam, generatorReturnType(ctx, def, false), body);
+    const started = thisType === null ? f.createCallExpression(f.createParenthesizedExpression(fn), undefined, []) : f.createCallExpression(f.createPropertyAccessExpression(f.createParenthesizedExpression(fn), "call"), undefined, [f.createThis()]);
+    const generatorObject = f.createNewExpression(ctx.useRuntime("PyGenerator"), undefined, [started, f.createStringLiteral(qualifiedName(ctx, cls) + "." + def.name)]);
+    return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, undefined, f.createBlock([f.createReturnStatement(generatorObject)], true))];
+  }
   if (isGenerator) {
     return [f.createMethodDeclaration(modifiers, f.createToken(ts.SyntaxKind.AsteriskToken), memberName, undefined, undefined, params, generatorReturnType(ctx, def, false), body)];
   }
