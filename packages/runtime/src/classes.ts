@@ -265,8 +265,7 @@ export function superOf(cls: Function, self: any): any {
     {
       get(_target, name) {
         for (const c of after) {
-          const holder = c === objectType() ? (onClass ? null : OBJECT_MEMBERS) : onClass ? c : c.prototype;
-          if (holder === null) continue;
+          const holder = c === objectType() ? OBJECT_MEMBERS : onClass ? c : c.prototype;
           const desc = Object.getOwnPropertyDescriptor(holder, name);
           if (desc === undefined) continue;
           if (desc.get !== undefined) return desc.get.call(self);

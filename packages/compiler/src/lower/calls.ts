@@ -131,6 +131,8 @@ function importedName(ctx: LowerContext, sym: import("../analyze/scopes.js").Sym
 function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expression {
   const own = ctx.fn.className !== null ? ctx.types.classes.get(ctx.fn.className) : undefined;
   if (own !== undefined && isCooperative(ctx.types, own)) return lowerCooperativeSuperCall(ctx, node, method, own.name);
+  // `object.__init_subclass__()` does nothing.
+  if (own !== undefined && method === "__init_subclass__" && !linearization(ctx.types, own).slice(1).some((c) => c.methods.has(method))) return f.createNull();
   const base = ctx.fn.className !== null ? ctx.types.classes.get(ctx.fn.className)?.bases[0] : undefined;
   const baseInfo = base !== undefined ? ctx.types.classes.get(base) : undefined;
   if (method === "__init__") {

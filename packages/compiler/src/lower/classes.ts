@@ -43,7 +43,7 @@ import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberT
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
 import { abstractMethodStatements, classDecoratorStatements, decoratorName, isAbstractMethod, methodDecoratorStatements } from "./decorators.js";
 import { generatorReturnType } from "./generators.js";
-import { cooperativeHeritage, isCooperative, linearization, methodParametersStatements } from "./inheritance.js";
+import { cooperativeHeritage, initSubclassStatements, isCooperative, linearization, methodParametersStatements } from "./inheritance.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { ANY, join, unseenItems, type ClassInfo, type PyType, type TypeEnv } from "./types.js";
@@ -369,7 +369,8 @@ function walkSelfAssignments(body: readonly Stmt[], self: string, visit: (attr: 
 function methodKind(def: FunctionDef | AsyncFunctionDef): "instance" | "static" | "class" | "property" | "setter" {
   const decos = def.decorator_list.map(decoratorName);
   if (decos.includes("staticmethod")) return "static";
-  if (decos.includes("classmethod")) return "class";
+  // `__init_subclass__` is a class method without saying so.
+  if (decos.includes("classmethod") || def.name === "__init_subclass__") return "class";
   if (decos.includes("property")) return "property";
   if (decos.some((d) => d.endsWith(".setter"))) return "setter";
   return "instance";
@@ -428,7 +429,8 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   const isEnum = isEnumClass(ctx.types, info);
   const classDecorators = cls.decorator_list.filter((d) => !isDataclassDecorator(d) && !(isEnum && isEnumDecorator(d)));
   const abstractBase = isAbstractBase(ctx, cls);
-  for (const k of cls.keywords) if (!(k.arg === "metaclass" && isABCMeta(k.value))) ctx.error("PY3001", k, [k.arg === "metaclass" ? "a metaclass other than `ABCMeta`" : "class keyword argument"]);
+  const subclassHook = initSubclassStatements(ctx, cls, info);
+  for (const k of cls.keywords) if (!(k.arg === "metaclass" && isABCMeta(k.value)) && !(k.arg !== "metaclass" && subclassHook.length > 0)) ctx.error("PY3001", k, [k.arg === "metaclass" ? "a metaclass other than `ABCMeta`" : "class keyword argument"]);
   const baseExpr = cls.bases[0];
   let heritage: ts.HeritageClause[] | undefined;
   const baseName = info.bases[0];
@@ -538,7 +540,7 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   const cooperativeStatements = cooperative ? methodParametersStatements(ctx, info) : [];
   // What CPython does while making the class (method decorators, abstract methods), then what the class decorators do.
   const making = [...methodDecoratorStatements(ctx, cls, methodKind), ...abstractMethodStatements(ctx, cls)];
-  return [...nested, decl, ...installDefaults, ...making, ...dataclassStatements, ...cooperativeStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : []), ...classDecoratorStatements(ctx, cls, classDecorators)];
+  return [...nested, decl, ...installDefaults, ...making, ...dataclassStatements, ...cooperativeStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : []), ...subclassHook, ...classDecoratorStatements(ctx, cls, classDecorators)];
 }
 
 /**

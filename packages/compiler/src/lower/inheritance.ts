@@ -180,6 +180,21 @@ export function classOfInstance(ctx: LowerContext, recv: ts.Expression, cls: str
   return f.createParenthesizedExpression(f.createAsExpression(ctor, f.createTypeQueryNode(ctx.id(cls))));
 }
 
+/**
+ * `Base.__init_subclass__.call(C, ...)` after a class one of whose bases defines `__init_subclass__`,
+ * with the class statement's keywords (`class Plugin(Base, name="x")`) as its arguments.
+ */
+export function initSubclassStatements(ctx: LowerContext, cls: ClassDef, info: ClassInfo): ts.Statement[] {
+  const owner = linearization(ctx.types, info).slice(1).find((c) => c.methods.has("__init_subclass__"));
+  if (owner === undefined) return [];
+  const def = owner.methods.get("__init_subclass__")!;
+  const keywords = cls.keywords.filter((k) => k.arg !== "metaclass");
+  const call: Call = { _type: "Call", func: cls.bases[0]!, args: [], keywords, start: cls.start, end: cls.end };
+  const args = matchArguments(ctx, call, def.args, true);
+  const hook = f.createPropertyAccessExpression(f.createPropertyAccessExpression(ctx.id(owner.name), "__init_subclass__"), "call");
+  return [f.createExpressionStatement(f.createCallExpression(hook, undefined, [ctx.id(cls.name), ...args]))];
+}
+
 /** The user class `C` of `type(x)` where `x` is an instance of `C` (or of a subclass), or null. */
 export function classOfTypeCall(ctx: LowerContext, e: Expression): string | null {
   if (e._type !== "Call" || e.func._type !== "Name" || e.func.id !== "type" || e.args.length !== 1 || e.keywords.length > 0) return null;

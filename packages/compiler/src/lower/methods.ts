@@ -212,7 +212,7 @@ export function findMethod(ctx: LowerContext, cls: string, name: string): FoundM
     const def = info.methods.get(name);
     if (def !== undefined) {
       const decorators = def.decorator_list.map((d) => (d._type === "Name" ? d.id : ""));
-      return { def, isStatic: decorators.includes("staticmethod"), isClassMethod: decorators.includes("classmethod") };
+      return { def, isStatic: decorators.includes("staticmethod"), isClassMethod: decorators.includes("classmethod") || name === "__init_subclass__" };
     }
   }
   return null;

@@ -532,7 +532,7 @@ export class TypeEnv {
       const decorators = fn.decorator_list.map((d) => (d._type === "Name" ? d.id : ""));
       const cls = (owner.node as ClassDef).name;
       if (decorators.includes("staticmethod")) return ANY;
-      if (decorators.includes("classmethod")) return { k: "class", cls };
+      if (decorators.includes("classmethod") || fn.name === "__init_subclass__") return { k: "class", cls };
       return { k: "instance", cls, runtime: false };
     }
     const i = positional.indexOf(b.node as (typeof positional)[number]);
