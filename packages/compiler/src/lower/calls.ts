@@ -15,6 +15,9 @@
 //     Item("pen", 2)    (from shop.inventory import Item, a class there)
 //                                     new Item("pen", 2)                 another module of the program: its classes get `new`
 //
+// `super().m(...)` is JavaScript's `super.m(...)` (`super(...)` for `__init__`), or in a class taking part
+// in multiple inheritance `superOf(C, this).m(...)` (inheritance.ts).
+//
 // A function whose definition the compiler sees (a `def` bound once, a method of a known class)
 // takes its parameters in the order lowerParameters emits them; a skipped defaulted argument is
 // passed as `undefined` so that the JavaScript default applies.

@@ -32,7 +32,16 @@
 //                                               declare dept: string;
 //                                             }
 //
-// Every class carries its Python name (`static __name__`), so a minifier cannot change it.
+// Every class carries its Python name (`static __name__`, and `static __qualname__` where it differs:
+// `Outer.Inner`, `make.<locals>.C`), so a minifier cannot change it. A class in the class body is made
+// before it (`static Inner = Inner`); a class attribute computed from earlier ones reads them from the
+// class (`static total = sum(this.sizes)`). Multiple inheritance and `super()` in its orders:
+// inheritance.ts; method and class decorators, `abc.ABC`: decorators.ts. A generator method returns the
+// runtime's generator object:
+//
+//     def count(self):                        count() {
+//         yield self.n                          return new PyGenerator(function* (this: C) { yield this.n; }.call(this), "C.count");
+//                                             }
 import type { Arg, Arguments, AsyncFunctionDef, ClassDef, Expression, FunctionDef, Module, Node, Stmt } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";

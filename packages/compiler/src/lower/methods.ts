@@ -9,6 +9,8 @@
 //     d.get("k", 0)            (dict)         d.get("k", 0)                      (the runtime Dict has them)
 //     self.area()              (user class)   this.area()
 //     Circle.unit()            (staticmethod) Circle.unit()
+//     c.unit(), type(c).unit() (staticmethod) (c.constructor as typeof Circle).unit()
+//     Shape.area(self)         (method)       Shape.prototype.area.call(this)    (inheritance.ts)
 //     asyncio.sleep(1)         (module)       asyncio.sleep(1)
 //     q = asyncio.Queue()      (module class) new asyncio.Queue()
 //     thing.update(x)          (unknown)      callMethod(thing, "update", x)     when a builtin type has it
