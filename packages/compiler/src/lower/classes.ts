@@ -52,6 +52,7 @@ import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberT
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
 import { abstractMethodStatements, classDecoratorStatements, decoratorName, isAbstractMethod, methodDecoratorStatements } from "./decorators.js";
 import { generatorReturnType } from "./generators.js";
+import { isClassVariable } from "./class-variables.js";
 import { cooperativeHeritage, initSubclassStatements, isCooperative, linearization, methodParametersStatements } from "./inheritance.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
@@ -65,10 +66,16 @@ function isDataclassDecorator(d: Expression): boolean {
 }
 
 /**
- * A class statement whose name an earlier class statement of the module already uses (`class Base(Base)`
- * after `class Base`), mapped to that earlier one. Classes are known by name, so such a program is rejected.
+ * The class statements whose name an earlier class statement of the module already uses (`class Base(Base)`
+ * after `class Base`, a class redefined): each has its own entry, not in the table by name, and its
+ * methods see `self` untyped (class-variables.ts).
  */
-const earlierClassOfSameName = new WeakMap<ClassDef, ClassDef>();
+const laterClassOfSameName = new WeakMap<ClassDef, ClassInfo>();
+
+/** The entry of a class statement. */
+function classInfoOf(types: TypeEnv, cls: ClassDef): ClassInfo {
+  return laterClassOfSameName.get(cls) ?? types.classes.get(cls.name)!;
+}
 
 /** Collects every class of the module (names, bases, methods, fields) before lowering. */
 export function collectClasses(module: Module, types: TypeEnv): void {
@@ -91,11 +98,7 @@ export function collectClasses(module: Module, types: TypeEnv): void {
   const first = new Map<string, ClassDef>();
   for (const cls of classes) {
     const earlier = first.get(cls.name);
-    if (earlier !== undefined) {
-      earlierClassOfSameName.set(cls, earlier);
-      continue;
-    }
-    first.set(cls.name, cls);
+    if (earlier === undefined) first.set(cls.name, cls);
     const info: ClassInfo = {
       name: cls.name,
       node: cls,
@@ -118,9 +121,10 @@ export function collectClasses(module: Module, types: TypeEnv): void {
         info.methods.set(stmt.name, stmt);
       }
     }
-    types.classes.set(cls.name, info);
+    if (earlier === undefined) types.classes.set(cls.name, info);
+    else laterClassOfSameName.set(cls, info);
   }
-  for (const cls of first.values()) computeFields(types, types.classes.get(cls.name)!, storedElsewhere);
+  for (const cls of classes) computeFields(types, classInfoOf(types, cls), storedElsewhere);
 }
 
 /** The type of a class attribute of a class or of its user base classes (not an instance field of theirs). */
@@ -427,12 +431,26 @@ function isRuntimeExceptionName(name: string): boolean {
 }
 
 export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
-  const earlier = earlierClassOfSameName.get(cls);
-  if (earlier !== undefined) {
-    ctx.error("PY3003", cls, [`class ${cls.name}`, `a class named \`${cls.name}\` is already defined earlier in this module; rename one of them`]);
-    return [];
-  }
-  const info = ctx.types.classes.get(cls.name)!;
+  const statements = lowerClassStatement(ctx, cls);
+  if (!isClassVariable(ctx.analysis, cls)) return statements;
+  // `C = (() => { class C { ... } ...; return C; })()`: the class's own name is its own inside.
+  const body = f.createBlock([...statements, f.createReturnStatement(ctx.id(cls.name))], true);
+  const base = cls.bases[0];
+  const ownNameBase = base !== undefined && base._type === "Name" && base.id === cls.name;
+  const params = ownNameBase ? [f.createParameterDeclaration(undefined, undefined, OWN_NAME_BASE, undefined, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))] : [];
+  const made = f.createCallExpression(
+    f.createParenthesizedExpression(f.createArrowFunction(undefined, undefined, params, undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body)),
+    undefined,
+    ownNameBase ? [lowerExpression(ctx, base)] : [],
+  );
+  return [f.createExpressionStatement(f.createAssignment(ctx.id(cls.name), made))];
+}
+
+/** The parameter that holds the earlier class of the same name in `class Base(Base)`. */
+const OWN_NAME_BASE = "base";
+
+function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
+  const info = classInfoOf(ctx.types, cls);
   const classScope = ctx.analysis.scopeOf(cls);
   const cooperative = isCooperative(ctx.types, info);
   const isEnum = isEnumClass(ctx.types, info);
@@ -458,6 +476,9 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   } else if (abstractBase) {
     const abc = baseExpr !== undefined && baseName === "ABC" ? lowerExpression(ctx, baseExpr) : ctx.useRuntime("ABC");
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(abc, undefined)])];
+  } else if (baseExpr !== undefined && baseExpr._type === "Name" && baseExpr.id === cls.name && isClassVariable(ctx.analysis, cls)) {
+    // `class Base(Base)`: the earlier class, passed in (inside, `Base` is the class being made).
+    heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(f.createIdentifier(OWN_NAME_BASE), undefined)])];
   } else if (baseExpr !== undefined && baseName !== undefined && !["ABC", "Generic", "Protocol"].includes(baseName)) {
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(lowerExpression(ctx, baseExpr), undefined)])];
   }
@@ -505,7 +526,8 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
     // field is a getter of its class).
     // A cooperative class's fields are set by `__init__`, a method the root's constructor calls: a defined
     // field would be reset to undefined after it ran.
-    if (tupleSpec !== undefined || cooperative || (info.instanceDefaults.has(attr) && !definite.has(attr))) members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
+    // So is one a later class statement of the same name sets through an untyped `this`.
+    if (tupleSpec !== undefined || cooperative || ctx.types.classes.get(cls.name)?.node !== cls || (info.instanceDefaults.has(attr) && !definite.has(attr))) members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
     else members.push(f.createPropertyDeclaration(undefined, ctx.mangleMember(attr), definite.has(attr) ? undefined : f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t), undefined));
   }
 
@@ -543,7 +565,9 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   members.unshift(f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__name__", undefined, undefined, f.createStringLiteral(cls.name)));
   const decl = f.createClassDeclaration(undefined, name, undefined, heritage, members);
   // (One `__init__` sets on every instance needs no default.)
-  const defaults = [...info.instanceDefaults].filter((attr) => !definite.has(attr)).map((attr) => f.createStringLiteral(ctx.mangleMember(attr)));
+  // A class whose name is a variable is used untyped: its class attributes are read through instances at run time.
+  const readThroughInstances = isClassVariable(ctx.analysis, cls) && !isEnum ? [...info.classAttrs.keys()] : [];
+  const defaults = [...new Set([...info.instanceDefaults, ...readThroughInstances])].filter((attr) => !definite.has(attr)).map((attr) => f.createStringLiteral(ctx.mangleMember(attr)));
   const installDefaults = defaults.length === 0 ? [] : [f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("instanceDefaults"), undefined, [name, f.createArrayLiteralExpression(defaults)]))];
   const dataclassStatements = spec !== undefined ? [defineDataclassStatement(ctx, info, spec)] : [];
   const cooperativeStatements = cooperative ? methodParametersStatements(ctx, info) : [];
@@ -587,7 +611,9 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
     if (selfCapturedByNestedDef(scope, selfArg.arg)) {
       prologue.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(selfArg.arg), undefined, undefined, f.createThis())], ts.NodeFlags.Const)));
     } else {
-      self = { symbol: selfSym, expr: () => f.createThis() };
+      // A later class statement of the same name is used untyped (class-variables.ts), `this` too.
+      const untyped = ctx.types.classes.get(cls.name)?.node !== cls;
+      self = { symbol: selfSym, expr: () => (untyped ? f.createParenthesizedExpression(f.createAsExpression(f.createThis(), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))) : f.createThis()) };
     }
   }
   // An enum's `__init__` stays a method: the runtime runs it on each member (enums.ts).

@@ -7,6 +7,7 @@
 //
 // Unannotated code gets the type inferred from its values where that is cheap and certain
 // (literals, known calls, annotated functions); elsewhere the honest wide type is `any`.
+import { isClassVariable } from "./class-variables.js";
 import { userDecorators } from "./decorators.js";
 import type { Arg, Assign, Expression, Keyword, Node, Operator, FunctionDef, AsyncFunctionDef, Lambda, ClassDef, Yield } from "@pyts/parser";
 import ts from "../typescript.cjs";
@@ -473,6 +474,8 @@ export class TypeEnv {
         return { k: "function", ret: this.returnType(def), def };
       }
       case "class":
+        // Which class a name bound by several class statements (or in a block) holds is not known.
+        if (isClassVariable(this.analysis, b.node as ClassDef) || this.classes.get((b.node as ClassDef).name)?.node !== b.node) return ANY;
         return { k: "class", cls: (b.node as ClassDef).name };
       case "import": {
         // `import m.sub as s` names the module `m.sub`; what `from m import x` gives keeps today's type.
@@ -532,6 +535,8 @@ export class TypeEnv {
       const decorators = fn.decorator_list.map((d) => (d._type === "Name" ? d.id : ""));
       const cls = (owner.node as ClassDef).name;
       if (decorators.includes("staticmethod")) return ANY;
+      // A second class statement of the same name: its methods see `self` untyped.
+      if (this.classes.get(cls)?.node !== owner.node) return ANY;
       if (decorators.includes("classmethod") || fn.name === "__init_subclass__") return { k: "class", cls };
       return { k: "instance", cls, runtime: false };
     }
