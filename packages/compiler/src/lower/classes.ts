@@ -453,6 +453,9 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   const info = classInfoOf(ctx.types, cls);
   const classScope = ctx.analysis.scopeOf(cls);
   const cooperative = isCooperative(ctx.types, info);
+  if (cooperative && (info.isDataclass || isEnumClass(ctx.types, info) || namedTupleSpecs.has(info))) {
+    ctx.error("PY3001", cls, [`${info.isDataclass ? "a dataclass" : namedTupleSpecs.has(info) ? "a NamedTuple class" : "an enum"} in a multiple-inheritance hierarchy`]);
+  }
   const isEnum = isEnumClass(ctx.types, info);
   const classDecorators = cls.decorator_list.filter((d) => !isDataclassDecorator(d) && !(isEnum && isEnumDecorator(d)));
   const abstractBase = isAbstractBase(ctx, cls);
