@@ -15,11 +15,13 @@ const ts = require("@ts-morph/common/dist/typescript.js") as typeof import("type
 
 /** Exported helpers that emitted code (or the runtime itself) calls for effect; not Python values. */
 const PLUMBING = new Set([
+  "abstractMethods",
   "allowNestedRun",
   "awaitable",
   "checkKwargs",
   "classIfDefined", // undefined means "not defined yet" to the name checks; never a Python value
   "coroutineMethods",
+  "decorateMethod",
   "flushStdout",
   "installExceptHook",
   "installLoopHooks",
@@ -27,6 +29,7 @@ const PLUMBING = new Set([
   "makeThenable",
   "markBuiltinClass",
   "markClassModule",
+  "methodParameters",
   "markCoroutineLike",
   "registerPercentFormat",
   "registerStrMethods",

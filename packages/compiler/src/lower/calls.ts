@@ -16,6 +16,9 @@
 //     Item("pen", 2)    (from shop.inventory import Item, a class there)
 //                                     new Item("pen", 2)                 another module of the program: its classes get `new`
 //
+// `super().m(...)` is JavaScript's `super.m(...)` (`super(...)` for `__init__`), or in a class taking part
+// in multiple inheritance `superOf(C, this).m(...)` (inheritance.ts).
+//
 // A function whose definition the compiler sees (a `def` bound once, a method of a known class)
 // takes its parameters in the order lowerParameters emits them; a skipped defaulted argument is
 // passed as `undefined` so that the JavaScript default applies. A call that does not bind by
@@ -28,6 +31,7 @@ import { importedExportName, programClass, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { isRuntimeClass } from "./catalogue.js";
 import { isEnumClass } from "./enums.js";
+import { isCooperative, linearization, lowerCooperativeSuperCall } from "./inheritance.js";
 import { lowerElements } from "./literals.js";
 import { callsLoopFunction } from "./loop-functions.js";
 import { awaitEventLoop, lowerMethodCall } from "./methods.js";
@@ -206,6 +210,10 @@ function importedName(ctx: LowerContext, sym: import("../analyze/scopes.js").Sym
 
 /** `super().__init__(...)` → `super(...)`, `super().m(...)` → `super.m(...)`. */
 function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expression {
+  const own = ctx.fn.className !== null ? ctx.types.classes.get(ctx.fn.className) : undefined;
+  if (own !== undefined && isCooperative(ctx.types, own)) return lowerCooperativeSuperCall(ctx, node, method, own.name);
+  // `object.__init_subclass__()` does nothing.
+  if (own !== undefined && method === "__init_subclass__" && !linearization(ctx.types, own).slice(1).some((c) => c.methods.has(method))) return f.createNull();
   const base = ctx.fn.className !== null ? ctx.types.classes.get(ctx.fn.className)?.bases[0] : undefined;
   const baseInfo = base !== undefined ? ctx.types.classes.get(base) : undefined;
   if (method === "__init__") {
@@ -225,14 +233,15 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
 
 /** The parameters of a class's constructor (its own or inherited `__init__`, or its dataclass fields). */
 export function constructorSignature(ctx: LowerContext, cls: string): Arguments | null {
-  let name = cls;
-  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(name)) {
+  const start = ctx.types.classes.get(cls);
+  const order = start !== undefined ? linearization(ctx.types, start) : [];
+  for (const info of order) {
     if (isEnumClass(ctx.types, info)) return null; // `Color(value)` is a lookup, whatever `__init__` takes
     const init = info.methods.get("__init__");
     if (init !== undefined) return init.args;
     if (info.dataclassInit !== null) return info.dataclassInit;
-    name = info.bases[0] ?? "";
   }
+  const name = order.length > 0 ? (order[order.length - 1]!.bases[0] ?? "") : cls;
   // A class of another module of the program, whose `__init__` is known.
   return programClass(ctx, name)?.params ?? null;
 }

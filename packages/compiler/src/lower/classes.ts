@@ -32,7 +32,16 @@
 //                                               declare dept: string;
 //                                             }
 //
-// Every class carries its Python name (`static __name__`), so a minifier cannot change it.
+// Every class carries its Python name (`static __name__`, and `static __qualname__` where it differs:
+// `Outer.Inner`, `make.<locals>.C`), so a minifier cannot change it. A class in the class body is made
+// before it (`static Inner = Inner`); a class attribute computed from earlier ones reads them from the
+// class (`static total = sum(this.sizes)`). Multiple inheritance and `super()` in its orders:
+// inheritance.ts; method and class decorators, `abc.ABC`: decorators.ts. A generator method returns the
+// runtime's generator object:
+//
+//     def count(self):                        count() {
+//         yield self.n                          return new PyGenerator(function* (this: C) { yield this.n; }.call(this), "C.count");
+//                                             }
 import type { Arg, Arguments, AsyncFunctionDef, ClassDef, Expression, FunctionDef, Module, Node, Stmt } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
@@ -41,7 +50,10 @@ import { awaitableClassStatements } from "./await.js";
 import type { LowerContext } from "./context.js";
 import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
+import { abstractMethodStatements, classDecoratorStatements, decoratorName, isAbstractMethod, methodDecoratorStatements } from "./decorators.js";
 import { generatorReturnType } from "./generators.js";
+import { isClassVariable } from "./class-variables.js";
+import { cooperativeHeritage, initSubclassStatements, isCooperative, linearization, methodParametersStatements } from "./inheritance.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { classSignatures } from "./signatures.js";
@@ -49,23 +61,22 @@ import { ANY, join, unseenItems, type ClassInfo, type PyType, type TypeEnv } fro
 
 const f = ts.factory;
 
-function decoratorName(d: Expression): string {
-  if (d._type === "Name") return d.id;
-  if (d._type === "Attribute") return d.value._type === "Name" ? `${d.value.id}.${d.attr}` : d.attr;
-  if (d._type === "Call") return decoratorName(d.func);
-  return "";
-}
-
 function isDataclassDecorator(d: Expression): boolean {
   const n = decoratorName(d);
   return n === "dataclass" || n === "dataclasses.dataclass";
 }
 
 /**
- * A class statement whose name an earlier class statement of the module already uses (`class Base(Base)`
- * after `class Base`), mapped to that earlier one. Classes are known by name, so such a program is rejected.
+ * The class statements whose name an earlier class statement of the module already uses (`class Base(Base)`
+ * after `class Base`, a class redefined): each has its own entry, not in the table by name, and its
+ * methods see `self` untyped (class-variables.ts).
  */
-const earlierClassOfSameName = new WeakMap<ClassDef, ClassDef>();
+const laterClassOfSameName = new WeakMap<ClassDef, ClassInfo>();
+
+/** The entry of a class statement. */
+function classInfoOf(types: TypeEnv, cls: ClassDef): ClassInfo {
+  return laterClassOfSameName.get(cls) ?? types.classes.get(cls.name)!;
+}
 
 /** Collects every class of the module (names, bases, methods, fields) before lowering. */
 export function collectClasses(module: Module, types: TypeEnv): void {
@@ -88,11 +99,7 @@ export function collectClasses(module: Module, types: TypeEnv): void {
   const first = new Map<string, ClassDef>();
   for (const cls of classes) {
     const earlier = first.get(cls.name);
-    if (earlier !== undefined) {
-      earlierClassOfSameName.set(cls, earlier);
-      continue;
-    }
-    first.set(cls.name, cls);
+    if (earlier === undefined) first.set(cls.name, cls);
     const info: ClassInfo = {
       name: cls.name,
       node: cls,
@@ -115,9 +122,10 @@ export function collectClasses(module: Module, types: TypeEnv): void {
         info.methods.set(stmt.name, stmt);
       }
     }
-    types.classes.set(cls.name, info);
+    if (earlier === undefined) types.classes.set(cls.name, info);
+    else laterClassOfSameName.set(cls, info);
   }
-  for (const cls of first.values()) computeFields(types, types.classes.get(cls.name)!, storedElsewhere);
+  for (const cls of classes) computeFields(types, classInfoOf(types, cls), storedElsewhere);
 }
 
 /** The type of a class attribute of a class or of its user base classes (not an instance field of theirs). */
@@ -168,6 +176,8 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: Readonl
         else spec.fields.push(field);
       } else if (stmt.value !== null) info.classAttrs.set(name, t);
       else info.fields.set(name, t);
+    } else if (stmt._type === "ClassDef") {
+      info.classAttrs.set(stmt.name, { k: "class", cls: stmt.name });
     } else if (stmt._type === "Assign") {
       const isEnum = isEnumClass(types, info);
       for (const target of stmt.targets) {
@@ -373,7 +383,8 @@ function walkSelfAssignments(body: readonly Stmt[], self: string, visit: (attr: 
 function methodKind(def: FunctionDef | AsyncFunctionDef): "instance" | "static" | "class" | "property" | "setter" {
   const decos = def.decorator_list.map(decoratorName);
   if (decos.includes("staticmethod")) return "static";
-  if (decos.includes("classmethod")) return "class";
+  // `__init_subclass__` is a class method without saying so.
+  if (decos.includes("classmethod") || def.name === "__init_subclass__") return "class";
   if (decos.includes("property")) return "property";
   if (decos.some((d) => d.endsWith(".setter"))) return "setter";
   return "instance";
@@ -389,22 +400,68 @@ function selfCapturedByNestedDef(scope: Scope, self: string): boolean {
   return check(scope);
 }
 
+/** CPython's `__qualname__`: `Outer.Inner`, `make.<locals>.Item`. */
+function qualifiedName(ctx: LowerContext, cls: ClassDef): string {
+  const parts = [cls.name];
+  for (let s = ctx.analysis.scopeOf(cls).parent; s !== null && s.kind !== "module"; s = s.parent) {
+    const n = s.node;
+    if (n._type === "ClassDef") parts.unshift(n.name);
+    else if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef") parts.unshift(`${n.name}.<locals>`);
+    else if (n._type === "Lambda") parts.unshift("<lambda>.<locals>");
+  }
+  return parts.join(".");
+}
+
+/**
+ * A class whose only base is `abc.ABC` (or that names `metaclass=ABCMeta`): it extends the runtime's
+ * `ABC`, which refuses to instantiate a class with abstract methods left.
+ */
+function isAbstractBase(ctx: LowerContext, cls: ClassDef): boolean {
+  if (ctx.types.classes.has("ABC")) return false;
+  const bases = cls.bases.filter((b) => !["Generic", "Protocol", "object"].includes(decoratorName(b._type === "Subscript" ? b.value : b)));
+  if (bases.length === 0) return cls.keywords.some((k) => k.arg === "metaclass" && isABCMeta(k.value));
+  return bases.length === 1 && ["ABC", "abc.ABC"].includes(decoratorName(bases[0]!));
+}
+
+function isABCMeta(e: Expression): boolean {
+  return ["ABCMeta", "abc.ABCMeta"].includes(decoratorName(e));
+}
+
 function isRuntimeExceptionName(name: string): boolean {
   return /^[A-Z]\w*(Error|Exception|Exit|Iteration|Interrupt|Warning)$/.test(name) || name === "BaseException" || name === "Exception";
 }
 
 export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
-  const earlier = earlierClassOfSameName.get(cls);
-  if (earlier !== undefined) {
-    ctx.error("PY3003", cls, [`class ${cls.name}`, `a class named \`${cls.name}\` is already defined earlier in this module; rename one of them`]);
-    return [];
-  }
-  const info = ctx.types.classes.get(cls.name)!;
+  const statements = lowerClassStatement(ctx, cls);
+  if (!isClassVariable(ctx.analysis, cls)) return statements;
+  // `C = (() => { class C { ... } ...; return C; })()`: the class's own name is its own inside.
+  const body = f.createBlock([...statements, f.createReturnStatement(ctx.id(cls.name))], true);
+  const base = cls.bases[0];
+  const ownNameBase = base !== undefined && base._type === "Name" && base.id === cls.name;
+  const params = ownNameBase ? [f.createParameterDeclaration(undefined, undefined, OWN_NAME_BASE, undefined, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))] : [];
+  const made = f.createCallExpression(
+    f.createParenthesizedExpression(f.createArrowFunction(undefined, undefined, params, undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body)),
+    undefined,
+    ownNameBase ? [lowerExpression(ctx, base)] : [],
+  );
+  return [f.createExpressionStatement(f.createAssignment(ctx.id(cls.name), made))];
+}
+
+/** The parameter that holds the earlier class of the same name in `class Base(Base)`. */
+const OWN_NAME_BASE = "base";
+
+function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
+  const info = classInfoOf(ctx.types, cls);
   const classScope = ctx.analysis.scopeOf(cls);
-  if (cls.bases.length > 1) ctx.error("PY3001", cls.bases[1]!, ["multiple inheritance"]);
+  const cooperative = isCooperative(ctx.types, info);
+  if (cooperative && (info.isDataclass || isEnumClass(ctx.types, info) || namedTupleSpecs.has(info))) {
+    ctx.error("PY3001", cls, [`${info.isDataclass ? "a dataclass" : namedTupleSpecs.has(info) ? "a NamedTuple class" : "an enum"} in a multiple-inheritance hierarchy`]);
+  }
   const isEnum = isEnumClass(ctx.types, info);
-  for (const d of cls.decorator_list) if (!isDataclassDecorator(d) && !(isEnum && isEnumDecorator(d))) ctx.error("PY3001", d, ["class decorator"]);
-  for (const k of cls.keywords) ctx.error("PY3001", k, ["class keyword argument"]);
+  const classDecorators = cls.decorator_list.filter((d) => !isDataclassDecorator(d) && !(isEnum && isEnumDecorator(d)));
+  const abstractBase = isAbstractBase(ctx, cls);
+  const subclassHook = initSubclassStatements(ctx, cls, info);
+  for (const k of cls.keywords) if (!(k.arg === "metaclass" && isABCMeta(k.value)) && !(k.arg !== "metaclass" && subclassHook.length > 0)) ctx.error("PY3001", k, [k.arg === "metaclass" ? "a metaclass other than `ABCMeta`" : "class keyword argument"]);
   const baseExpr = cls.bases[0];
   let heritage: ts.HeritageClause[] | undefined;
   const baseName = info.bases[0];
@@ -418,6 +475,14 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
       f.createArrayLiteralExpression(defaults),
     ]);
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(base, undefined)])];
+  } else if (cooperative) {
+    heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(cooperativeHeritage(ctx, cls), undefined)])];
+  } else if (abstractBase) {
+    const abc = baseExpr !== undefined && baseName === "ABC" ? lowerExpression(ctx, baseExpr) : ctx.useRuntime("ABC");
+    heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(abc, undefined)])];
+  } else if (baseExpr !== undefined && baseExpr._type === "Name" && baseExpr.id === cls.name && isClassVariable(ctx.analysis, cls)) {
+    // `class Base(Base)`: the earlier class, passed in (inside, `Base` is the class being made).
+    heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(f.createIdentifier(OWN_NAME_BASE), undefined)])];
   } else if (baseExpr !== undefined && baseName !== undefined && !["ABC", "Generic", "Protocol"].includes(baseName)) {
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(lowerExpression(ctx, baseExpr), undefined)])];
   }
@@ -426,6 +491,7 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   const name = ctx.id(cls.name);
 
   // Class attributes → static fields.
+  const nested: ts.Statement[] = [];
   for (const stmt of cls.body) {
     if (stmt._type === "Assign") {
       for (const t of stmt.targets) {
@@ -439,6 +505,10 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
       }
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name" && info.classAttrs.has(stmt.target.id) && stmt.value !== null) {
       members.push(staticField(ctx, classScope, stmt.target.id, stmt.value, ctx.types.annotation(stmt.annotation, classScope)));
+    } else if (stmt._type === "ClassDef") {
+      // A class in the class body is made first (its body cannot see this one's names) and kept as a class attribute.
+      nested.push(...lowerClassDef(ctx, stmt));
+      members.push(f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(stmt.name), undefined, undefined, ctx.id(stmt.name)));
     }
   }
   // Instance fields not declared by a user base class.
@@ -446,7 +516,7 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
     for (let b = userBase; b !== undefined; b = ctx.types.classes.get(b.bases[0] ?? "")) if (b.fields.has(attr) || b.properties.has(attr)) return true;
     return false;
   };
-  const init = isEnum ? undefined : info.methods.get("__init__");
+  const init = isEnum || cooperative ? undefined : info.methods.get("__init__");
   const definite = new Set<string>();
   if (init !== undefined) for (const s of init.body) if (s._type === "Assign") for (const t of s.targets) if (t._type === "Attribute" && t.value._type === "Name" && t.value.id === init.args.args[0]?.arg) definite.add(t.attr);
   const spec = dataclassSpecs.get(info);
@@ -458,7 +528,10 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
     if (inherited(attr) || info.methods.has(attr)) continue;
     // An instance default is declared only: a defined field would hide the class's value (a named tuple's
     // field is a getter of its class).
-    if (tupleSpec !== undefined || (info.instanceDefaults.has(attr) && !definite.has(attr))) members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
+    // A cooperative class's fields are set by `__init__`, a method the root's constructor calls: a defined
+    // field would be reset to undefined after it ran.
+    // So is one a later class statement of the same name sets through an untyped `this`.
+    if (tupleSpec !== undefined || cooperative || ctx.types.classes.get(cls.name)?.node !== cls || (info.instanceDefaults.has(attr) && !definite.has(attr))) members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
     else members.push(f.createPropertyDeclaration(undefined, ctx.mangleMember(attr), definite.has(attr) ? undefined : f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t), undefined));
   }
 
@@ -478,6 +551,7 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
       case "Assign":
       case "AnnAssign":
       case "Pass":
+      case "ClassDef":
         break;
       case "Expr":
         if (stmt.value._type !== "Constant") ctx.error("PY3001", stmt, ["statement in a class body"]);
@@ -488,15 +562,24 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   }
   if (isEnum) members.push(enumMembersBlock());
   // The class's Python name, written out: a minifier may rename the class, not this string.
+  const qualname = qualifiedName(ctx, cls);
+  if (qualname !== cls.name || linearization(ctx.types, info).some((c) => c !== info && qualifiedName(ctx, c.node) !== c.name)) {
+    members.unshift(f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__qualname__", undefined, undefined, f.createStringLiteral(qualname)));
+  }
   members.unshift(f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__name__", undefined, undefined, f.createStringLiteral(cls.name)));
   const decl = f.createClassDeclaration(undefined, name, undefined, heritage, members);
   // (One `__init__` sets on every instance needs no default.)
-  const defaults = [...info.instanceDefaults].filter((attr) => !definite.has(attr)).map((attr) => f.createStringLiteral(ctx.mangleMember(attr)));
+  // A class whose name is a variable is used untyped: its class attributes are read through instances at run time.
+  const readThroughInstances = isClassVariable(ctx.analysis, cls) && !isEnum ? [...info.classAttrs.keys()] : [];
+  const defaults = [...new Set([...info.instanceDefaults, ...readThroughInstances])].filter((attr) => !definite.has(attr)).map((attr) => f.createStringLiteral(ctx.mangleMember(attr)));
   const installDefaults = defaults.length === 0 ? [] : [f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("instanceDefaults"), undefined, [name, f.createArrayLiteralExpression(defaults)]))];
   const dataclassStatements = spec !== undefined ? [defineDataclassStatement(ctx, info, spec)] : [];
+  const cooperativeStatements = cooperative ? methodParametersStatements(ctx, info) : [];
+  // What CPython does while making the class (method decorators, abstract methods), then what the class decorators do.
+  const making = [...methodDecoratorStatements(ctx, cls, methodKind), ...abstractMethodStatements(ctx, cls)];
   // What the runtime's `call` binds to when the class or a method is called where the compiler cannot see it.
   const signatures = isEnum || tupleSpec !== undefined ? [] : classSignatures(ctx, cls, name, spec !== undefined && spec.options.get("init") !== false ? info.dataclassInit : null);
-  return [decl, ...installDefaults, ...dataclassStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : []), ...signatures];
+  return [...nested, decl, ...installDefaults, ...making, ...dataclassStatements, ...signatures, ...cooperativeStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : []), ...subclassHook, ...classDecoratorStatements(ctx, cls, classDecorators)];
 }
 
 /**
@@ -534,14 +617,17 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
     if (selfCapturedByNestedDef(scope, selfArg.arg)) {
       prologue.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(selfArg.arg), undefined, undefined, f.createThis())], ts.NodeFlags.Const)));
     } else {
-      self = { symbol: selfSym, expr: () => f.createThis() };
+      // A later class statement of the same name is used untyped (class-variables.ts), `this` too.
+      const untyped = ctx.types.classes.get(cls.name)?.node !== cls;
+      self = { symbol: selfSym, expr: () => (untyped ? f.createParenthesizedExpression(f.createAsExpression(f.createThis(), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))) : f.createThis()) };
     }
   }
   // An enum's `__init__` stays a method: the runtime runs it on each member (enums.ts).
-  const isInit = def.name === "__init__" && kind === "instance" && !isEnumClass(ctx.types, info);
+  // So does a cooperative class's (inheritance.ts).
+  const isInit = def.name === "__init__" && kind === "instance" && !isEnumClass(ctx.types, info) && !isCooperative(ctx.types, info);
   const { params, prologue: argPrologue } = lowerParameters(ctx, def.args, scope, { skipFirst: kind !== "static" });
   const methodKindCtx = kind === "static" ? "static" : kind === "class" ? "class" : "instance";
-  const hasSuperInit = isInit && callsSuperInit(def.body);
+  const hasSuperInit = isInit && callsSuperInit(def, info);
   const bodyPrologue = [...argPrologue, ...prologue];
   if (isInit && hasBase && !hasSuperInit) {
     const forward = baseName !== undefined && isRuntimeExceptionName(baseName) ? params.map((p) => f.createIdentifier((p.name as ts.Identifier).text)) : [];
@@ -565,6 +651,15 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
       f.updateMethodDeclaration(m, [...(modifiers ?? []), f.createModifier(ts.SyntaxKind.AsyncKeyword)], m.asteriskToken, m.name, m.questionToken, m.typeParameters, m.parameters, m.type, m.body),
     );
   }
+  if (isGenerator && !/^__\w+__$/.test(def.name)) {
+    // A generator object as CPython's (`send`, `throw`, `close`, its name in its repr), as for a generator `def`.
+    const thisType = kind === "static" ? null : kind === "class" ? f.createTypeQueryNode(ctx.id(cls.name)) : f.createTypeReferenceNode(ctx.id(cls.name));
+    const thisParam = thisType === null ? [] : [f.createParameterDeclaration(undefined, undefined, "this", undefined, thisType)];
+    const fn = f.createFunctionExpression(undefined, f.createToken(ts.SyntaxKind.AsteriskToken), undefined, undefined, thisParam, generatorReturnType(ctx, def, false), body);
+    const started = thisType === null ? f.createCallExpression(f.createParenthesizedExpression(fn), undefined, []) : f.createCallExpression(f.createPropertyAccessExpression(f.createParenthesizedExpression(fn), "call"), undefined, [f.createThis()]);
+    const generatorObject = f.createNewExpression(ctx.useRuntime("PyGenerator"), undefined, [started, f.createStringLiteral(qualifiedName(ctx, cls) + "." + def.name)]);
+    return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, undefined, f.createBlock([f.createReturnStatement(generatorObject)], true))];
+  }
   if (isGenerator) {
     return [f.createMethodDeclaration(modifiers, f.createToken(ts.SyntaxKind.AsteriskToken), memberName, undefined, undefined, params, generatorReturnType(ctx, def, false), body)];
   }
@@ -575,8 +670,18 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
     body = f.createBlock([f.createReturnStatement(f.createCallExpression(f.createCallExpression(ctx.useRuntime("coroutine"), undefined, [arrow, ...names]), undefined, []))], true);
     return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, undefined, body)];
   }
-  const returns = dunderReturnType(def.name) ?? returnTypeNode(ctx, def);
-  return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, returns, body)];
+  // An abstract method's body is a placeholder: subclasses return what they like.
+  const returns = dunderReturnType(def.name) ?? (isAbstractMethod(def) ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword) : returnTypeNode(ctx, def));
+  const method = f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, returns, body);
+  // Each class's `__init__` takes its own parameters: an overload taking anything keeps TypeScript from
+  // holding them to the base's.
+  if (def.name === "__init__" && kind === "instance" && isCooperative(ctx.types, info)) return [cooperativeInitOverload(), method];
+  return [method];
+}
+
+function cooperativeInitOverload(): ts.ClassElement {
+  const rest = f.createParameterDeclaration(undefined, f.createToken(ts.SyntaxKind.DotDotDotToken), "args", undefined, f.createArrayTypeNode(f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)));
+  return f.createMethodDeclaration(undefined, undefined, "__init__", undefined, undefined, [rest], f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword), undefined);
 }
 
 function promiseOf(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): ts.TypeNode {
@@ -589,15 +694,19 @@ function dunderReturnType(name: string): ts.TypeNode | undefined {
   return undefined;
 }
 
-function callsSuperInit(body: readonly Stmt[]): boolean {
+/** Whether `__init__` calls its base's: `super().__init__(...)`, or `Base.__init__(self, ...)` for its one base. */
+function callsSuperInit(def: FunctionDef | AsyncFunctionDef, info: ClassInfo): boolean {
+  const self = [...def.args.posonlyargs, ...def.args.args][0]?.arg;
+  const base = info.bases.length === 1 ? info.bases[0] : undefined;
   let found = false;
   const visit = (n: Node): void => {
     if (found) return;
     if (n._type === "Call" && n.func._type === "Attribute" && n.func.attr === "__init__" && n.func.value._type === "Call" && n.func.value.func._type === "Name" && n.func.value.func.id === "super") found = true;
+    if (n._type === "Call" && n.func._type === "Attribute" && n.func.attr === "__init__" && n.func.value._type === "Name" && n.func.value.id === base && n.args[0]?._type === "Name" && n.args[0].id === self) found = true;
     if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "Lambda" || n._type === "ClassDef") return;
     forEachChild(n, visit);
   };
-  for (const s of body) visit(s);
+  for (const s of def.body) visit(s);
   return found;
 }
 

@@ -85,7 +85,7 @@ const STAR_EXPORTS: Record<string, string> = {
 };
 
 /** Modules whose names never reach the output (annotations, decorators the compiler handles). */
-const COMPILE_TIME_MODULES = new Set(["typing", "__future__", "abc"]);
+const COMPILE_TIME_MODULES = new Set(["typing", "__future__"]);
 
 /** What an `import` alias names. */
 export type ImportTarget =

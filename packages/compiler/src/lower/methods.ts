@@ -9,6 +9,8 @@
 //     d.get("k", 0)            (dict)         d.get("k", 0)                      (the runtime Dict has them)
 //     self.area()              (user class)   this.area()
 //     Circle.unit()            (staticmethod) Circle.unit()
+//     c.unit(), type(c).unit() (staticmethod) (c.constructor as typeof Circle).unit()
+//     Shape.area(self)         (method)       Shape.prototype.area.call(this)    (inheritance.ts)
 //     asyncio.sleep(1)         (module)       asyncio.sleep(1)
 //     q = asyncio.Queue()      (module class) new asyncio.Queue()
 //     thing.update(x)          (unknown)      callMethod(thing, "update", x)     when a builtin type has it
@@ -37,7 +39,8 @@ import { typeOf } from "./operators.js";
 import { loopFunctions } from "./loop-functions.js";
 import { isBlockingRunnerCall } from "./runner.js";
 import { typedAs } from "./subscripts.js";
-import { elementType } from "./types.js";
+import { elementType, type ClassInfo } from "./types.js";
+import { classOfInstance, classOfTypeCall, linearization, unboundMethodCall } from "./inheritance.js";
 
 const f = ts.factory;
 
@@ -88,10 +91,19 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     const args = runtimeArguments(ctx, node.args, node.keywords);
     return isRuntimeClass(name) ? f.createNewExpression(member(recv), undefined, args) : awaitEventLoop(ctx, name, call(member(recv), args), node, true);
   }
+  const typeCallOf = classOfTypeCall(ctx, func.value);
+  if (typeCallOf !== null) {
+    // `type(self).create()`: a static or class method of the instance's class.
+    const m = findMethod(ctx, typeCallOf, name);
+    const recv = (): ts.Expression => f.createParenthesizedExpression(f.createAsExpression(lowerExpression(ctx, func.value), f.createTypeQueryNode(ctx.id(typeCallOf))));
+    if (m !== null && (m.isStatic || m.isClassMethod)) return call(member(recv()), matchOrReport(ctx, node, m.def.args, m.isClassMethod));
+  }
   if (recvType.k === "instance" && !recvType.runtime) {
     const m = findMethod(ctx, recvType.cls, name);
     if (m === null && isDataAttribute(ctx, recvType.cls, name)) return dataAttributeCall();
     const recv = lowerExpression(ctx, func.value);
+    // A static or class method through an instance is looked up on its class, `type(obj)`.
+    if (m !== null && (m.isStatic || m.isClassMethod)) return call(member(classOfInstance(ctx, recv, recvType.cls)), matchOrReport(ctx, node, m.def.args, m.isClassMethod));
     if (m !== null) {
       // A call the compiler cannot bind goes through the method's signature at run time (and its TypeError).
       const args = matchArguments(ctx, node, m.def.args, !m.isStatic);
@@ -102,6 +114,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   if (recvType.k === "class") {
     const m = findMethod(ctx, recvType.cls, name);
     if (m === null && isDataAttribute(ctx, recvType.cls, name)) return dataAttributeCall();
+    // `Base.method(self, ...)`: an instance method called through its class, the instance passed first.
+    if (m !== null && !m.isStatic && !m.isClassMethod) return unboundMethodCall(ctx, node, func, recvType.cls, m.def);
     const recv = lowerExpression(ctx, func.value);
     if (m !== null) return call(member(recv), matchOrReport(ctx, node, m.def.args, m.isClassMethod));
     if (name === "__init__") {
@@ -215,18 +229,24 @@ interface FoundMethod {
 
 /** `name` is a field or a class attribute of the user class `cls` or of one of its bases. */
 function isDataAttribute(ctx: LowerContext, cls: string, name: string): boolean {
-  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+  for (const info of classOrder(ctx, cls)) {
     if (info.fields.has(name) || info.classAttrs.has(name)) return true;
   }
   return false;
 }
 
+/** The user classes `cls`'s attributes are looked up in, in order. */
+function classOrder(ctx: LowerContext, cls: string): ClassInfo[] {
+  const info = ctx.types.classes.get(cls);
+  return info === undefined ? [] : linearization(ctx.types, info);
+}
+
 export function findMethod(ctx: LowerContext, cls: string, name: string): FoundMethod | null {
-  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+  for (const info of classOrder(ctx, cls)) {
     const def = info.methods.get(name);
     if (def !== undefined) {
       const decorators = def.decorator_list.map((d) => (d._type === "Name" ? d.id : ""));
-      return { def, isStatic: decorators.includes("staticmethod"), isClassMethod: decorators.includes("classmethod") };
+      return { def, isStatic: decorators.includes("staticmethod"), isClassMethod: decorators.includes("classmethod") || name === "__init_subclass__" };
     }
   }
   return null;

@@ -24,12 +24,13 @@
 // JavaScript `undefined` means "unbound" (no Python value is `undefined`); its proven reads are `x!`.
 // `del x` checks that x is bound and assigns `UNBOUND` (`undefined`). A name that no scope binds and that is not a
 // Python builtin (analyze/python-builtins.ts) is `raiseNameError("x")`, a NameError when evaluated.
-import type { Name, Node } from "@pyts/parser";
+import type { ClassDef, Name, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import { boundNames } from "../analyze/bound-names.js";
 import { isPythonBuiltin } from "../analyze/python-builtins.js";
 import { analysisOf, type Binding, type Scope, type SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
+import { isClassVariable } from "./class-variables.js";
 import type { LowerContext } from "./context.js";
 import { importedName, isStaticImport } from "./imports.js";
 import { typeNode, type PyType } from "./types.js";
@@ -73,7 +74,9 @@ export function planDeclarations(scope: Scope): Map<string, Declaration> {
     const onlyOnce = own.length === 1 && !sym.assignedFromNested;
     let kind: DeclarationKind;
     // A class statement declares its name; a name that may be read unbound is declared at the top.
-    if (own.every((b) => b.kind === "class")) kind = "inline-const";
+    // (A class name that is a variable, class-variables.ts, is declared at the top.)
+    if (own.some((b) => b.kind === "class" && isClassVariable(analysisOf(scope), b.node as ClassDef))) kind = "hoisted";
+    else if (own.every((b) => b.kind === "class")) kind = "inline-const";
     else if (bound.needsUnboundState(sym)) kind = "hoisted";
     else if (own.every((b) => b.kind === "except") && !sym.uses.some((u) => !own.some((b) => within(u, b.node)))) kind = "handler";
     else if (first.depth === 0 && (first.kind === "assign" || first.kind === "function" || first.kind === "class" || first.kind === "import") && !usedBefore(sym, first)) {
@@ -213,6 +216,10 @@ export function lowerName(ctx: LowerContext, node: Name): ts.Expression {
   const imported = importedName(ctx, sym);
   if (imported !== null) return imported;
   if (node.ctx !== "Load") return ctx.id(node.id);
+  // A class attribute read in the class body (`total = sum(sizes)`): a static member of the class being made.
+  if (sym.scope.kind === "class" && node.ctx === "Load" && sym.bindings.length > 0 && sym.bindings.every((b) => b.kind !== "function" && b.kind !== "import")) {
+    return f.createPropertyAccessExpression(f.createThis(), ctx.mangleMember(node.id));
+  }
   return readName(ctx, node);
 }
 

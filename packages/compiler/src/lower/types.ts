@@ -7,6 +7,8 @@
 //
 // Unannotated code gets the type inferred from its values where that is cheap and certain
 // (literals, known calls, annotated functions); elsewhere the honest wide type is `any`.
+import { isClassVariable } from "./class-variables.js";
+import { userDecorators } from "./decorators.js";
 import type { Arg, Assign, Expression, Keyword, Node, Operator, FunctionDef, AsyncFunctionDef, Lambda, ClassDef, Yield } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "../analyze/scopes.js";
@@ -472,6 +474,8 @@ export class TypeEnv {
         return { k: "function", ret: this.returnType(def), def };
       }
       case "class":
+        // Which class a name bound by several class statements (or in a block) holds is not known.
+        if (isClassVariable(this.analysis, b.node as ClassDef) || this.classes.get((b.node as ClassDef).name)?.node !== b.node) return ANY;
         return { k: "class", cls: (b.node as ClassDef).name };
       case "import": {
         // `import m.sub as s` names the module `m.sub`; what `from m import x` gives keeps today's type.
@@ -531,7 +535,9 @@ export class TypeEnv {
       const decorators = fn.decorator_list.map((d) => (d._type === "Name" ? d.id : ""));
       const cls = (owner.node as ClassDef).name;
       if (decorators.includes("staticmethod")) return ANY;
-      if (decorators.includes("classmethod")) return { k: "class", cls };
+      // A second class statement of the same name: its methods see `self` untyped.
+      if (this.classes.get(cls)?.node !== owner.node) return ANY;
+      if (decorators.includes("classmethod") || fn.name === "__init_subclass__") return { k: "class", cls };
       return { k: "instance", cls, runtime: false };
     }
     const i = positional.indexOf(b.node as (typeof positional)[number]);
@@ -876,6 +882,8 @@ export class TypeEnv {
       if (t !== undefined) return t;
       const m = info.methods.get(attr);
       if (m !== undefined) {
+        // A decorator of the method's own may return anything.
+        if (userDecorators(m).length > 0) return ANY;
         if (info.properties.has(attr)) return this.returnType(m);
         return { k: "function", ret: this.returnType(m), def: m };
       }

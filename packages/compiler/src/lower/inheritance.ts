@@ -1,0 +1,232 @@
+// Multiple inheritance. A class with two or more bases, and every class in its method resolution
+// order or deriving from one that is, is "cooperative": the runtime builds its C3 order, `__init__`
+// stays a method (the root's constructor calls it once), and `super()` finds the next class in the
+// order of `type(self)`, which no class statement alone decides. Every other class keeps plain
+// `extends`, a constructor, and JavaScript's `super`.
+//
+//     class A:                                class A extends CooperativeObject {
+//         def __init__(self, **kw):             __init__(kw: Dict<string, any> = new Dict()) {
+//             super().__init__(**kw)              superOf(A, this).__init__(kw({ ...kwargsOf(kw) }));
+//                                               }
+//                                             }
+//     class B(A):                             class B extends A {
+//         def who(self):                        who() {
+//             return "B" + super().who()          return "B" + superOf(B, this).who();
+//                                               }
+//                                             }
+//     class D(B, C): ...                      class D extends bases(B, C) { ... }
+//                                             methodParameters(A, { __init__: ["**kw"] });
+//
+// Methods reached through the class rather than an instance, and static methods through an instance:
+//
+//     Base.describe(self, x)                  Base.prototype.describe.call(this, x)
+//     Base.__init__(self, x)  (in __init__)   super(x)                     (Base: the direct base, not cooperative)
+//     obj.helper(3)           (staticmethod)  (obj.constructor as typeof C).helper(3)
+//
+// A `super()` call with keyword (or starred) arguments passes them as a runtime call does, and the
+// runtime binds them by the parameters `methodParameters` records for each method of that name.
+import type { Attribute, AsyncFunctionDef, Call, ClassDef, Expression, FunctionDef, Node } from "@pyts/parser";
+import ts from "../typescript.cjs";
+import { forEachChild } from "../analyze/walk.js";
+import type { LowerContext } from "./context.js";
+import { lowerExpression } from "./index.js";
+import { lowerElements } from "./literals.js";
+import { matchOrReport, runtimeArguments } from "./calls.js";
+import { typeOf } from "./operators.js";
+import type { ClassInfo, TypeEnv } from "./types.js";
+
+const f = ts.factory;
+
+/** Bases that name no class of their own in the order (`Generic[T]`, `Protocol`) or are `object`. */
+const TRANSPARENT_BASES = new Set(["Generic", "Protocol", "object"]);
+
+/** The bases of a class statement that take part in its order, as written. */
+export function orderedBases(cls: ClassDef): Expression[] {
+  return cls.bases.filter((b) => {
+    const target = b._type === "Subscript" ? b.value : b;
+    const name = target._type === "Name" ? target.id : target._type === "Attribute" ? target.attr : "";
+    return !TRANSPARENT_BASES.has(name);
+  });
+}
+
+/**
+ * The classes of the module in the method resolution order of `info` (itself first), by C3 over the
+ * bases the compiler knows; bases it does not know are left out. Where C3 fails (CPython's TypeError at
+ * run time), a depth-first order stands in for the compiler's own lookups.
+ */
+export function linearization(types: TypeEnv, info: ClassInfo): ClassInfo[] {
+  const cached = orders.get(info);
+  if (cached !== undefined) return cached;
+  orders.set(info, [info]); // a cycle (`class A(B)`, `class B(A)`) ends here
+  const bases = info.bases.map((b) => types.classes.get(b)).filter((b): b is ClassInfo => b !== undefined && b !== info);
+  const seqs = [...bases.map((b) => [...linearization(types, b)]), [...bases]];
+  const out: ClassInfo[] = [info];
+  for (;;) {
+    const live = seqs.filter((s) => s.length > 0);
+    if (live.length === 0) break;
+    const head = live.map((s) => s[0]!).find((h) => live.every((s) => s.indexOf(h) <= 0));
+    if (head === undefined) {
+      for (const s of live) for (const c of s) if (!out.includes(c)) out.push(c);
+      break;
+    }
+    out.push(head);
+    for (const s of live) if (s[0] === head) s.shift();
+  }
+  orders.set(info, out);
+  return out;
+}
+
+const orders = new WeakMap<ClassInfo, ClassInfo[]>();
+
+interface Cooperation {
+  classes: Set<ClassInfo>;
+  /** Method names some cooperative `super()` call passes keyword or starred arguments to. */
+  keywordTargets: Set<string>;
+}
+
+const cooperations = new WeakMap<TypeEnv, Cooperation>();
+
+function cooperation(types: TypeEnv): Cooperation {
+  const known = cooperations.get(types);
+  if (known !== undefined) return known;
+  const classes = new Set<ClassInfo>();
+  const all = [...types.classes.values()];
+  for (const info of all) if (orderedBases(info.node).length > 1) for (const c of linearization(types, info)) classes.add(c);
+  // A class deriving from a cooperative one is constructed the same way.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const info of all) {
+      if (classes.has(info)) continue;
+      if (info.bases.some((b) => classes.has(types.classes.get(b)!))) {
+        classes.add(info);
+        grew = true;
+      }
+    }
+  }
+  const keywordTargets = new Set<string>();
+  for (const info of classes) {
+    const visit = (n: Node): void => {
+      if (n._type === "Call" && n.func._type === "Attribute" && isBareSuper(n.func.value) && (n.keywords.length > 0 || n.args.some((a) => a._type === "Starred"))) keywordTargets.add(n.func.attr);
+      if (n._type !== "ClassDef") forEachChild(n, visit);
+    };
+    for (const s of info.node.body) visit(s);
+  }
+  const result = { classes, keywordTargets };
+  cooperations.set(types, result);
+  return result;
+}
+
+function isBareSuper(e: Expression): boolean {
+  return e._type === "Call" && e.func._type === "Name" && e.func.id === "super" && e.args.length === 0;
+}
+
+/** Whether `info` takes part in multiple inheritance (its own, a base's or a subclass's). */
+export function isCooperative(types: TypeEnv, info: ClassInfo): boolean {
+  return cooperation(types).classes.has(info);
+}
+
+/** The class a cooperative class extends: `bases(B, C)`, its one base, or the runtime's cooperative root. */
+export function cooperativeHeritage(ctx: LowerContext, cls: ClassDef): ts.Expression {
+  const bases = orderedBases(cls).filter((b) => !(b._type === "Name" && b.id === "ABC"));
+  for (const b of bases) {
+    const name = b._type === "Name" ? b.id : "";
+    if (!ctx.types.classes.has(name)) ctx.error("PY3001", b, ["multiple inheritance from a class not defined in this module"]);
+  }
+  if (bases.length === 0) return ctx.useRuntime("CooperativeObject");
+  const lowered = bases.map((b) => lowerExpression(ctx, b));
+  return lowered.length === 1 ? lowered[0]! : f.createCallExpression(ctx.useRuntime("bases"), undefined, lowered);
+}
+
+/** `super().m(...)` in a cooperative class: `superOf(C, self).m(...)`, the next class in `type(self)`'s order. */
+export function lowerCooperativeSuperCall(ctx: LowerContext, node: Call, method: string, className: string): ts.Expression {
+  const self = ctx.fn.self?.expr() ?? f.createThis();
+  const target = f.createCallExpression(ctx.useRuntime("superOf"), undefined, [ctx.id(className), self]);
+  const plain = node.keywords.length === 0 && node.args.every((a) => a._type !== "Starred");
+  const args = plain ? lowerElements(ctx, node.args) : runtimeArguments(ctx, node.args, node.keywords);
+  return f.createCallExpression(f.createPropertyAccessExpression(target, ctx.mangleMember(method)), undefined, args);
+}
+
+/**
+ * `methodParameters(C, { __init__: ["x", "**kw"] })` after a cooperative class whose methods a
+ * `super()` call with keywords may reach, or nothing.
+ */
+export function methodParametersStatements(ctx: LowerContext, info: ClassInfo): ts.Statement[] {
+  const targets = cooperation(ctx.types).keywordTargets;
+  const props: ts.PropertyAssignment[] = [];
+  for (const [name, def] of info.methods) {
+    if (!targets.has(name)) continue;
+    props.push(f.createPropertyAssignment(ctx.mangleMember(name), f.createArrayLiteralExpression(parameterSpec(def).map((p) => f.createStringLiteral(p)))));
+  }
+  if (props.length === 0) return [];
+  return [f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("methodParameters"), undefined, [ctx.id(info.name), f.createObjectLiteralExpression(props, false)]))];
+}
+
+/** The runtime's description of a method's parameters after `self`: `["b", "c=", "*args", "d", "**kw"]`. */
+function parameterSpec(def: FunctionDef | AsyncFunctionDef): string[] {
+  const a = def.args;
+  const positional = [...a.posonlyargs, ...a.args];
+  const firstDefault = positional.length - a.defaults.length;
+  const out = positional.map((p, i) => (i >= firstDefault ? `${p.arg}=` : p.arg)).slice(1);
+  if (a.vararg !== null) out.push(`*${a.vararg.arg}`);
+  else if (a.kwonlyargs.length > 0) out.push("*");
+  a.kwonlyargs.forEach((p, i) => out.push(a.kw_defaults[i] !== null && a.kw_defaults[i] !== undefined ? `${p.arg}=` : p.arg));
+  if (a.kwarg !== null) out.push(`**${a.kwarg.arg}`);
+  return out;
+}
+
+/** `(obj.constructor as typeof C)`: the class of an instance of `cls` (or of a subclass). */
+export function classOfInstance(ctx: LowerContext, recv: ts.Expression, cls: string): ts.Expression {
+  const ctor = f.createPropertyAccessExpression(recv, "constructor");
+  return f.createParenthesizedExpression(f.createAsExpression(ctor, f.createTypeQueryNode(ctx.id(cls))));
+}
+
+/**
+ * `Base.__init_subclass__.call(C, ...)` after a class one of whose bases defines `__init_subclass__`,
+ * with the class statement's keywords (`class Plugin(Base, name="x")`) as its arguments.
+ */
+export function initSubclassStatements(ctx: LowerContext, cls: ClassDef, info: ClassInfo): ts.Statement[] {
+  const owner = linearization(ctx.types, info).slice(1).find((c) => c.methods.has("__init_subclass__"));
+  if (owner === undefined) return [];
+  const def = owner.methods.get("__init_subclass__")!;
+  const keywords = cls.keywords.filter((k) => k.arg !== "metaclass");
+  const call: Call = { _type: "Call", func: cls.bases[0]!, args: [], keywords, start: cls.start, end: cls.end };
+  const args = matchOrReport(ctx, call, def.args, true);
+  const hook = f.createPropertyAccessExpression(f.createPropertyAccessExpression(ctx.id(owner.name), "__init_subclass__"), "call");
+  return [f.createExpressionStatement(f.createCallExpression(hook, undefined, [ctx.id(cls.name), ...args]))];
+}
+
+/** The user class `C` of `type(x)` where `x` is an instance of `C` (or of a subclass), or null. */
+export function classOfTypeCall(ctx: LowerContext, e: Expression): string | null {
+  if (e._type !== "Call" || e.func._type !== "Name" || e.func.id !== "type" || e.args.length !== 1 || e.keywords.length > 0) return null;
+  if (ctx.analysis.resolve(ctx.scope, "type").kind !== "builtin") return null;
+  const t = typeOf(ctx, e.args[0]!);
+  return t.k === "instance" && !t.runtime && ctx.types.classes.has(t.cls) ? t.cls : null;
+}
+
+/**
+ * `Base.m(self, ...)`: the function stored in the class, called with the instance first. `__init__` of
+ * a class with a constructor is its constructor: only the direct base's, from `__init__`, as `super(...)`.
+ */
+export function unboundMethodCall(ctx: LowerContext, node: Call, func: Attribute, cls: string, def: FunctionDef | AsyncFunctionDef): ts.Expression {
+  const args = matchOrReport(ctx, node, def.args, false);
+  const owner = ctx.types.classes.get(cls);
+  if (func.attr === "__init__" && owner !== undefined && !isCooperative(ctx.types, owner)) {
+    if (isDirectBaseInitCall(ctx, node, ctx.fn.className) && ctx.fn.isConstructor) {
+      const call = f.createCallExpression(f.createSuper(), undefined, args.slice(1));
+      return ctx.analysis.parentOf(node)?._type === "Expr" ? call : f.createParenthesizedExpression(f.createCommaListExpression([call, f.createNull()]));
+    }
+    return ctx.unsupported(node, `${cls}.__init__() outside the __init__ of a class that derives directly from ${cls}`);
+  }
+  if (args.length === 0) return ctx.unsupported(node, `${cls}.${func.attr}() without an instance`);
+  const method = f.createPropertyAccessExpression(f.createPropertyAccessExpression(lowerExpression(ctx, func.value), "prototype"), ctx.mangleMember(func.attr));
+  return f.createCallExpression(f.createPropertyAccessExpression(method, "call"), undefined, args);
+}
+
+/** `Base.__init__(self, ...)` in a method of `className`, where `Base` is its direct base and `self` its first parameter. */
+export function isDirectBaseInitCall(ctx: LowerContext, node: Call, className: string | null): boolean {
+  const func = node.func;
+  if (func._type !== "Attribute" || func.attr !== "__init__" || func.value._type !== "Name" || className === null) return false;
+  const info = ctx.types.classes.get(className);
+  const first = node.args[0];
+  return info !== undefined && info.bases[0] === func.value.id && info.bases.length === 1 && first !== undefined && first._type === "Name" && ctx.fn.self !== null && first.id === ctx.fn.self.symbol.name;
+}

@@ -1,0 +1,382 @@
+// Classes as CPython builds them where JavaScript's single inheritance is not enough: multiple
+// inheritance with the C3 method resolution order, cooperative `super()`, `__mro__`/`mro()`/
+// `__bases__`, and `abc.ABC`'s refusal to instantiate a class with abstract methods.
+//
+//     class D(B, C): ...              class D extends bases(B, C) { ... }
+//     super().__init__(**kw)          superOf(D, this).__init__(kw({ ...kwargsOf(kw) }))
+//     class Shape(ABC): ...           class Shape extends ABC { ... }  abstractMethods(Shape, ["area"])
+//
+// `bases(B, C)` computes the linearization of D's bases ([B, C, A, object] for a diamond) and returns a
+// class whose prototype chain follows it: the longest tail of the order that is some class's own chain
+// (here C → A) is used as it is, and each class before it is stood for by a copy of its members on a
+// new class in the chain (B's members on a class extending C). `instanceof B` sees through the copies.
+// A class that takes part in multiple inheritance keeps `__init__` as a method; the root of its hierarchy
+// extends `CooperativeObject`, whose constructor calls `__init__` once, as `type.__call__` does.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { TypeError, AttributeError } from "./exceptions.js";
+import { Dict } from "./dict.js";
+import { KwArgs } from "./kwargs.js";
+import { builtinType, markClassModule, setClassName } from "./pytype.js";
+import { tuple } from "./tuple.js";
+import { callOrNew } from "./instantiate.js";
+
+type AnyClass = new (...args: any[]) => any;
+
+declare global {
+  interface Function {
+    /** Python's `__mro__`: the class, then the classes its attributes are looked up in, in order. */
+    readonly __mro__: readonly Function[];
+    readonly __bases__: readonly Function[];
+    mro(): Function[];
+  }
+}
+
+/** The method resolution order a class of `bases(...)` continues (its bases' linearization). */
+const LINEARIZATION = Symbol("pyts.linearization");
+/** The bases a class of `bases(...)` was made from, in the order of the class statement. */
+const BASES = Symbol("pyts.bases");
+/** The names a class declares abstract (`@abstractmethod`). */
+const ABSTRACT = Symbol("pyts.abstract");
+
+function objectType(): Function {
+  return builtinType("object")!;
+}
+
+/** Whether a class stands for `object` at the end of a chain. */
+function isObjectRoot(c: unknown): boolean {
+  return c === Function.prototype || c === Object || c === CooperativeObject || c === objectType() || c === Error;
+}
+
+/** `cls.__mro__` as a JavaScript array: the class, the classes it inherits from in lookup order, `object`. */
+export function mroOf(cls: Function): Function[] {
+  if (isObjectRoot(cls)) return [objectType()];
+  const out: Function[] = [cls];
+  for (let c: any = Object.getPrototypeOf(cls); ; c = Object.getPrototypeOf(c)) {
+    if (c === null || isObjectRoot(c)) break;
+    if (Object.prototype.hasOwnProperty.call(c, LINEARIZATION)) return [...out, ...(c[LINEARIZATION] as Function[])];
+    out.push(c);
+  }
+  out.push(objectType());
+  return out;
+}
+
+/** `cls.__bases__`. */
+export function basesOf(cls: Function): Function[] {
+  if (isObjectRoot(cls)) return [];
+  const parent: any = Object.getPrototypeOf(cls);
+  if (parent !== null && Object.prototype.hasOwnProperty.call(parent, BASES)) return parent[BASES];
+  return [isObjectRoot(parent) || parent === null ? objectType() : parent];
+}
+
+function className(c: Function): string {
+  return c.__name__;
+}
+
+/** C3: the merge of the bases' orders and the list of bases, or CPython's TypeError. */
+function linearize(classes: readonly Function[]): Function[] {
+  const seqs = [...classes.map((c) => mroOf(c)), [...classes]];
+  const out: Function[] = [];
+  for (;;) {
+    const live = seqs.filter((s) => s.length > 0);
+    if (live.length === 0) return out;
+    const head = live.map((s) => s[0]!).find((h) => live.every((s) => s.indexOf(h) <= 0));
+    if (head === undefined) {
+      const heads = [...new Set(live.map((s) => s[0]!))].map(className).join(", ");
+      throw new TypeError(`Cannot create a consistent method resolution\norder (MRO) for bases ${heads}`);
+    }
+    out.push(head);
+    for (const s of live) if (s[0] === head) s.shift();
+  }
+}
+
+/** `isinstance(x, B)` for a class whose members a copy carries in some chain. */
+function hasInstance(this: Function, x: unknown): boolean {
+  if (Function.prototype[Symbol.hasInstance].call(this, x)) return true;
+  if ((typeof x !== "object" && typeof x !== "function") || x === null) return false;
+  for (let p = Object.getPrototypeOf(x); p !== null; p = Object.getPrototypeOf(p)) {
+    const ctor = Object.prototype.hasOwnProperty.call(p, "constructor") ? (p.constructor as any) : undefined;
+    if (ctor !== undefined && Object.prototype.hasOwnProperty.call(ctor, LINEARIZATION) && (ctor[LINEARIZATION] as Function[]).includes(this)) return true;
+  }
+  return false;
+}
+
+function copyMembers(from: object, to: object, skip: readonly PropertyKey[]): void {
+  for (const key of Reflect.ownKeys(from)) {
+    if (skip.includes(key)) continue;
+    Object.defineProperty(to, key, Object.getOwnPropertyDescriptor(from, key)!);
+  }
+}
+
+/** `class D(B, C)`: the class D extends, following the C3 order of B and C. */
+export function bases(...classes: Function[]): AnyClass {
+  for (const c of classes) if (typeof c !== "function") throw new TypeError("bases must be types");
+  for (let i = 0; i < classes.length; i++) {
+    if (classes.indexOf(classes[i]!, i + 1) > i) throw new TypeError(`duplicate base class ${className(classes[i]!)}`);
+  }
+  const order = linearize(classes);
+  // The longest tail of the order that is one class's own chain is used as it is.
+  let tail = order.length - 1;
+  for (let i = 0; i < order.length - 1; i++) {
+    const own = mroOf(order[i]!);
+    if (own.length === order.length - i && own.every((c, j) => c === order[i + j])) {
+      tail = i;
+      break;
+    }
+  }
+  let parent: AnyClass = tail === order.length - 1 ? CooperativeObject : (order[tail] as AnyClass);
+  for (let i = tail - 1; i >= 0; i--) {
+    const cls = order[i]!;
+    const copy = class extends parent {};
+    copyMembers(cls.prototype, copy.prototype, ["constructor"]);
+    copyMembers(cls, copy, ["prototype", "length", "name", LINEARIZATION, BASES]);
+    Object.defineProperty(copy, "name", { value: cls.name });
+    if (!Object.prototype.hasOwnProperty.call(cls, Symbol.hasInstance)) Object.defineProperty(cls, Symbol.hasInstance, { value: hasInstance, configurable: true });
+    parent = copy;
+  }
+  // The class returned is the first one's copy (or the tail itself): D extends it and reads its order here.
+  const top = class extends parent {};
+  Object.defineProperty(top, "name", { value: "bases" });
+  Object.defineProperties(top, { [LINEARIZATION]: { value: order }, [BASES]: { value: [...classes] } });
+  return top;
+}
+
+/**
+ * The root of a hierarchy where multiple inheritance may put any class after any other: `__init__`
+ * is a method, and constructing calls it once (as Python's `type.__call__` does), after checking
+ * that the class is not abstract.
+ */
+export class CooperativeObject {
+  constructor(...args: any[]) {
+    checkAbstract(new.target);
+    this.__init__(...args);
+  }
+  __init__(...args: any[]): void {
+    objectInit(this, args);
+  }
+}
+
+function objectInit(_self: object, args: readonly unknown[]): void {
+  const extra = args.filter((a) => a !== undefined && !(a instanceof KwArgs && Object.keys(a.values).length === 0));
+  if (extra.length > 0) throw new TypeError("object.__init__() takes exactly one argument (the instance to initialize)");
+}
+
+/** What `object` gives `super()` at the end of an order. */
+const OBJECT_MEMBERS: Record<string, (this: any, ...args: any[]) => unknown> = {
+  __init__(this: object, ...args: unknown[]) {
+    objectInit(this, args);
+  },
+  __init_subclass__() {},
+};
+
+/**
+ * The parameters of a method of a class taking part in multiple inheritance, so that `super()` can
+ * bind keyword arguments to whichever class comes next: `["b", "c=", "*", "d", "**kw"]` (`=` marks a
+ * default, `*name` the `*args` parameter, a bare `*` starts keyword-only ones, `**name` the `**kwargs`).
+ */
+const PARAMETERS = Symbol("pyts.parameters");
+
+/** Records the parameters of methods of `cls` for `super()` calls with keyword arguments. */
+export function methodParameters(cls: Function, params: Record<string, readonly string[]>): void {
+  for (const [name, spec] of Object.entries(params)) {
+    const m = (cls.prototype as any)[name];
+    if (typeof m === "function") Object.defineProperty(m, PARAMETERS, { value: { qualname: `${cls.__name__}.${name}`, spec } });
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function listNames(names: readonly string[]): string {
+  const quoted = names.map((n) => `'${n}'`);
+  if (quoted.length === 1) return quoted[0]!;
+  return `${quoted.slice(0, -1).join(", ")}${quoted.length > 2 ? "," : ""} and ${quoted[quoted.length - 1]}`;
+}
+
+/** Binds positional and keyword arguments to the layout the compiler gives a method with these parameters. */
+function bindToLayout(qualname: string, spec: readonly string[], args: readonly unknown[]): unknown[] {
+  const last = args[args.length - 1];
+  const keywords: Record<string, unknown> = last instanceof KwArgs ? { ...(last.values as Record<string, unknown>) } : {};
+  const positional = last instanceof KwArgs ? args.slice(0, -1) : [...args];
+  const posNames: { name: string; hasDefault: boolean }[] = [];
+  const kwNames: { name: string; hasDefault: boolean }[] = [];
+  let varargs: string | null = null;
+  let kwargs: string | null = null;
+  let inKeywordOnly = false;
+  for (const p of spec) {
+    if (p.startsWith("**")) kwargs = p.slice(2);
+    else if (p.startsWith("*")) {
+      inKeywordOnly = true;
+      if (p.length > 1) varargs = p.slice(1);
+    } else (inKeywordOnly ? kwNames : posNames).push({ name: p.replace(/=$/, ""), hasDefault: p.endsWith("=") });
+  }
+  if (positional.length > posNames.length && varargs === null) {
+    const total = posNames.length + 1;
+    const given = positional.length + 1;
+    throw new TypeError(`${qualname}() takes ${total} positional argument${total === 1 ? "" : "s"} but ${given} ${given === 1 ? "was" : "were"} given`);
+  }
+  const slots: unknown[] = posNames.map((_, i) => positional[i]);
+  const filled = posNames.map((_, i) => i < positional.length);
+  const kwSlots: unknown[] = kwNames.map(() => undefined);
+  const kwFilled = kwNames.map(() => false);
+  const rest = new Dict<string, unknown>();
+  for (const [k, v] of Object.entries(keywords)) {
+    const p = posNames.findIndex((x) => x.name === k);
+    const q = kwNames.findIndex((x) => x.name === k);
+    if (p >= 0) {
+      if (filled[p]) throw new TypeError(`${qualname}() got multiple values for argument '${k}'`);
+      slots[p] = v;
+      filled[p] = true;
+    } else if (q >= 0) {
+      kwSlots[q] = v;
+      kwFilled[q] = true;
+    } else if (kwargs !== null) rest.__setitem__(k, v);
+    else throw new TypeError(`${qualname}() got an unexpected keyword argument '${k}'`);
+  }
+  const missing = posNames.filter((x, i) => !filled[i] && !x.hasDefault).map((x) => x.name);
+  if (missing.length > 0) throw new TypeError(`${qualname}() missing ${plural(missing.length, "required positional argument")}: ${listNames(missing)}`);
+  const missingKw = kwNames.filter((x, i) => !kwFilled[i] && !x.hasDefault).map((x) => x.name);
+  if (missingKw.length > 0) throw new TypeError(`${qualname}() missing ${plural(missingKw.length, "required keyword-only argument")}: ${listNames(missingKw)}`);
+  const out = [...slots, ...kwSlots];
+  if (kwargs !== null) out.push(rest);
+  out.push(...positional.slice(posNames.length));
+  return out;
+}
+
+/** A method found by `super()`, bound to the instance (or class); keyword arguments bound by its parameters. */
+function bindForSuper(fn: Function, self: unknown): Function {
+  const params = (fn as any)[PARAMETERS] as { qualname: string; spec: readonly string[] } | undefined;
+  if (params === undefined) return (...args: unknown[]) => fn.apply(self, args);
+  return (...args: unknown[]) => fn.apply(self, bindToLayout(params.qualname, params.spec, args));
+}
+
+/**
+ * `super()` in a method of `cls` called on `self` (an instance, or a class in a classmethod): the
+ * attributes of the classes after `cls` in the order of `type(self)`.
+ */
+export function superOf(cls: Function, self: any): any {
+  const onClass = typeof self === "function";
+  const order = mroOf(onClass ? self : self.constructor);
+  const at = order.indexOf(cls);
+  if (at < 0) throw new TypeError("super(type, obj): obj must be an instance or subtype of type");
+  const after = order.slice(at + 1);
+  return new Proxy(
+    {},
+    {
+      get(_target, name) {
+        for (const c of after) {
+          const holder = c === objectType() ? OBJECT_MEMBERS : onClass ? c : c.prototype;
+          const desc = Object.getOwnPropertyDescriptor(holder, name);
+          if (desc === undefined) continue;
+          if (desc.get !== undefined) return desc.get.call(self);
+          return typeof desc.value === "function" && !isClassValue(desc.value) ? bindForSuper(desc.value, self) : desc.value;
+        }
+        throw new AttributeError(`'super' object has no attribute '${String(name)}'`);
+      },
+    },
+  );
+}
+
+function isClassValue(f: Function): boolean {
+  return typeof f.prototype === "object" && Object.getOwnPropertyDescriptor(f, "prototype")?.writable === false;
+}
+
+/**
+ * A method's own decorators, applied when the class is made: the method, as a function taking `self`
+ * first (or `cls` for a classmethod), goes through the decorators from the nearest one out, and the
+ * result becomes the method, called with the instance (or class) first.
+ */
+export function decorateMethod(cls: Function, name: string, kind: "instance" | "static" | "class", decorators: readonly unknown[]): void {
+  const holder: any = kind === "instance" ? cls.prototype : cls;
+  const original = holder[name] as (...args: unknown[]) => unknown;
+  let fn: unknown =
+    kind === "static"
+      ? original
+      : function (this: unknown, self: unknown, ...args: unknown[]) {
+          return original.apply(self, args);
+        };
+  Object.defineProperty(fn, "name", { value: name });
+  Object.defineProperty(fn, "__qualname__", { value: `${cls.__qualname__}.${name}`, writable: true, configurable: true });
+  for (const d of [...decorators].reverse()) fn = callOrNew(d, fn);
+  const result = fn;
+  let method: unknown = result;
+  if (kind !== "static" && typeof result === "function" && !isClassValue(result)) {
+    // A function found on a class is bound: it gets the instance (or the class) first.
+    method = function (this: unknown, ...args: unknown[]) {
+      return (result as (...a: unknown[]) => unknown)(this, ...args);
+    };
+    Object.defineProperty(method, "name", { value: (result as Function).name });
+    for (const prop of ["__name__", "__qualname__", "__doc__", "__wrapped__"]) {
+      if (Object.prototype.hasOwnProperty.call(result, prop)) Object.defineProperty(method, prop, { value: (result as any)[prop], writable: true, configurable: true });
+    }
+  } else if (typeof result === "object" && result !== null && typeof (result as any).__call__ === "function") {
+    // An instance with `__call__` is not bound: it is called with the method's arguments alone.
+    method = (...args: unknown[]) => (result as any).__call__(...args);
+  }
+  Object.defineProperty(holder, name, { value: method, writable: true, configurable: true });
+}
+
+/** `abc.ABC`: a class whose subclasses cannot be instantiated while they have abstract methods. */
+export class ABC {
+  constructor(..._args: any[]) {
+    checkAbstract(new.target);
+  }
+}
+setClassName(ABC, "ABC");
+markClassModule(ABC, "abc");
+
+/** `@abstractmethod` on the methods `names` of `cls`. */
+export function abstractMethods(cls: Function, names: readonly string[]): void {
+  Object.defineProperty(cls, ABSTRACT, { value: names });
+  for (const n of names) {
+    for (const holder of [cls.prototype, cls]) {
+      const desc = Object.getOwnPropertyDescriptor(holder, n);
+      const fn = desc?.value ?? desc?.get;
+      if (typeof fn === "function") Object.defineProperty(fn, "__isabstractmethod__", { value: true, configurable: true });
+    }
+  }
+}
+
+function isAbstract(cls: Function, name: string): boolean {
+  for (const holder of [cls.prototype, cls]) {
+    for (let p: any = holder; p !== null; p = Object.getPrototypeOf(p)) {
+      const desc = Object.getOwnPropertyDescriptor(p, name);
+      if (desc === undefined) continue;
+      const fn = desc.value ?? desc.get;
+      return typeof fn === "function" && (fn as any).__isabstractmethod__ === true;
+    }
+  }
+  return false;
+}
+
+/** CPython's TypeError for instantiating a class with abstract methods left. */
+function checkAbstract(cls: Function): void {
+  const declared = new Set<string>();
+  for (const c of mroOf(cls)) if (Object.prototype.hasOwnProperty.call(c, ABSTRACT)) for (const n of (c as any)[ABSTRACT] as string[]) declared.add(n);
+  const left = [...declared].filter((n) => isAbstract(cls, n)).sort();
+  if (left.length === 0) return;
+  throw new TypeError(`Can't instantiate abstract class ${cls.__name__} with abstract method${left.length === 1 ? "" : "s"} ${left.join(", ")}`);
+}
+
+// `C.__mro__`, `C.mro()`, `C.__bases__` for every class.
+for (const [prop, get] of [
+  ["__mro__", (c: Function) => tuple(mroOf(c))],
+  ["__bases__", (c: Function) => tuple(basesOf(c))],
+] as const) {
+  if (Object.prototype.hasOwnProperty.call(Function.prototype, prop)) continue;
+  Object.defineProperty(Function.prototype, prop, {
+    get(this: Function) {
+      return get(this);
+    },
+    configurable: true,
+  });
+}
+if (!Object.prototype.hasOwnProperty.call(Function.prototype, "mro")) {
+  Object.defineProperty(Function.prototype, "mro", {
+    value(this: Function) {
+      return mroOf(this);
+    },
+    writable: true,
+    configurable: true,
+  });
+}
