@@ -1,5 +1,8 @@
 // The `pyts` executable (bin/pyts.js imports this file).
+import { handleInterrupts } from "./interrupt.js";
 import { main } from "./program.js";
+
+handleInterrupts();
 
 // A reader that stops early (`pyts big.py | head`) closes the pipe: stop quietly, as other command-line
 // tools do, instead of Node's unhandled EPIPE 'error' event and stack.

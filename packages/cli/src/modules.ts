@@ -8,7 +8,7 @@ import path from "node:path";
 import type { ModuleImport, ModuleOptions } from "@pyts/compiler";
 import type { Diagnostic } from "@pyts/parser";
 import { loaded } from "./compile.js";
-import { packageRoot } from "./files.js";
+import { cannotOpen, packageRoot } from "./files.js";
 
 function isFile(file: string): boolean {
   try {
@@ -60,7 +60,12 @@ function mayImportFrom(source: Uint8Array, root: string): boolean {
 /** The files of the program (absolute paths) that `file` imports. */
 export function importedFiles(root: string, file: string): string[] {
   const { compiler } = loaded();
-  const source = readFileSync(file);
+  let source: Uint8Array;
+  try {
+    source = readFileSync(file);
+  } catch (error) {
+    throw cannotOpen(path.relative(process.cwd(), file) || file, error);
+  }
   // Parsing every file of a directory to find its imports is the cost of a second translation: skip those that cannot import one.
   if (!mayImportFrom(source, path.resolve(root))) return [];
   const own = compiler.moduleNameOf(path.resolve(root), path.resolve(file));

@@ -7,7 +7,7 @@ import { runCommand } from "./commands/run.js";
 import { translateCommand, type SourceMapMode } from "./commands/translate.js";
 import { loadCompiler } from "./compile.js";
 import { loadConfig } from "./config.js";
-import { UsageError } from "./files.js";
+import { describeSystemError, FileError, isSystemError, UsageError } from "./files.js";
 import { Reporter, shouldColor, type OutputFormat } from "./report.js";
 
 export const EXIT_OK = 0;
@@ -35,7 +35,8 @@ Examples:
 Settings can live in pyts.config.json or a "pyts" key of package.json:
   { "outDir": "out", "runtimeModule": "@pyts/runtime", "jobs": 2 }   (flags win)
 
-Exit codes: 0 ok, 1 diagnostics or check failure, 2 usage error, 3 internal compiler error.`;
+Exit codes: 0 ok, 1 diagnostics or check failure, 2 usage error or a file that cannot be read or written,
+3 internal compiler error, 130 after Ctrl-C.`;
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -177,6 +178,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     if (error instanceof UsageError) {
       process.stderr.write(`pyts: ${error.message}\n(run \`pyts --help\` for usage)\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof FileError) {
+      process.stderr.write(`pyts: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    // Any other file-system error (a file that vanished or lost its permissions while pyts ran) is not a
+    // bug in pyts either: its path and the system's reason, no stack.
+    if (isSystemError(error)) {
+      process.stderr.write(`pyts: cannot ${error.syscall ?? "access"} ${error.path === undefined ? "a file" : `'${error.path}'`}: ${describeSystemError(error)}\n`);
       return EXIT_USAGE;
     }
     throw error;

@@ -2,7 +2,7 @@
 // optionally over worker threads, optionally watching for changes).
 import path from "node:path";
 import { defaultJobs, translateAll, translateOne } from "../batch.js";
-import { assertNoSymlinkBetween, collectPythonInputs, displayName, STDIN, tsPathFor, UsageError, writeFileAtomic, type PythonInput } from "../files.js";
+import { assertNoSymlinkBetween, collectPythonInputs, displayName, FileError, STDIN, tsPathFor, UsageError, writeFileAtomic, type PythonInput } from "../files.js";
 import { failureExitCode, type Translation } from "../compile.js";
 import { Progress } from "../progress.js";
 import { asSourceMap, withInlineSourceMap, type RawSourceMap } from "../sourcemap.js";
@@ -39,7 +39,7 @@ export async function translateCommand(args: readonly string[], options: Transla
     if (options.sourceMap === "file") throw new UsageError("--source-map file needs an output directory: add -o OUT_DIR (or use --source-map inline)");
     const input = inputs[0]!;
     const { source, translation, readError } = await translateOne(input, options.runtime, input.file !== STDIN && siblingMembers(input.file).has(path.resolve(input.file)));
-    if (readError !== undefined) throw new UsageError(`cannot read ${displayName(inputs[0]!.file)}: ${readError}`);
+    if (readError !== undefined) throw new FileError(readError);
     reporter.diagnostics(translation!.diagnostics, source, displayName(inputs[0]!.file));
     if (translation!.ok) {
       const map = options.sourceMap ? mapFor(translation!, inputs[0]!, undefined) : undefined;
@@ -55,17 +55,24 @@ export async function translateCommand(args: readonly string[], options: Transla
     const progress = new Progress(batch.length, reporter.options.quiet || reporter.options.format === "json");
     let failed = 0;
     let internalError = false;
+    /** An input that cannot be read, or an output that cannot be written (exit 2). */
+    let fileError = false;
+    /** Set by the first output that cannot be written: the next would fail the same way, so the batch stops. */
+    let unwritable = false;
     /** The modules of each program (by root) in the batch. */
     const translated = new Map<string, TranslatedModule[]>();
     // Members among all the inputs (a re-translation under --watch sees the files it does not re-translate).
     const members = programMembers([...new Set([...inputs, ...batch])].filter((input) => input.file !== STDIN).map((input) => ({ file: input.file, root: input.root ?? path.dirname(input.file) })));
-    await translateAll(batch, { runtimeModule: options.runtime, jobs: options.jobs ?? defaultJobs(batch.length), programMembers: members }, (result) => {
+    const stopped = () => unwritable;
+    await translateAll(batch, { runtimeModule: options.runtime, jobs: options.jobs ?? defaultJobs(batch.length), programMembers: members, stopped }, (result) => {
+      if (unwritable) return;
       const name = displayName(result.input.file);
       progress.tick(name);
       if (result.readError !== undefined) {
         progress.clear();
-        reporter.error(`cannot read ${name}: ${result.readError}`);
+        reporter.error(result.readError, name);
         failed++;
+        fileError = true;
         return;
       }
       const translation = result.translation!;
@@ -96,16 +103,22 @@ export async function translateCommand(args: readonly string[], options: Transla
         }
       } catch (error) {
         progress.clear();
-        reporter.error(`cannot write ${target}: ${error instanceof Error ? error.message : String(error)}`);
+        reporter.error(error instanceof FileError ? error.message : `cannot write ${target}: ${error instanceof Error ? error.message : String(error)}`, target);
         failed++;
+        fileError = true;
+        // An output directory that cannot be written fails every file the same way: report it once.
+        if (error instanceof FileError) unwritable = true;
       }
     });
     progress.clear();
     const cycles = [...translated.values()].flatMap((modules) => importCycleDiagnostics(modules, null));
     for (const { module, diagnostic } of cycles) reporter.diagnostics([diagnostic], module.source, module.file);
-    const written = batch.length - failed;
-    reporter.info(`pyts: wrote ${plural(written, "file")} to ${outDir}${failed > 0 ? `, ${failed} failed` : ""}`);
-    return internalError ? 3 : failed > 0 || cycles.length > 0 ? 1 : 0;
+    const written = progress.done - failed;
+    const skipped = batch.length - progress.done;
+    reporter.info(`pyts: wrote ${plural(written, "file")} to ${outDir}${failed > 0 ? `, ${failed} failed` : ""}${skipped > 0 ? `, ${skipped} not translated` : ""}`);
+    if (internalError) return 3;
+    if (fileError) return 2;
+    return failed > 0 || cycles.length > 0 ? 1 : 0;
   };
 
   const status = await translateBatch(inputs);
