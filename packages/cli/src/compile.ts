@@ -50,7 +50,7 @@ export interface TranslateOptions {
   module?: import("@pyts/compiler").ModuleOptions;
 }
 
-/** Translates synchronously (prettier through @prettier/sync). */
+/** Translates synchronously (prettier in the compiler's thread, which this one blocks on). */
 export function translate(source: string | Uint8Array, options: TranslateOptions): Translation {
   const { compiler } = loaded();
   try {

@@ -6,8 +6,9 @@
 //
 // Pipeline: parse (@pyts/parser) → analyze (scopes, facts, async checks) → lower (one module per
 // feature, one dispatch in lower/index.ts) → print once → prettier. Pure: no file system, never throws
-// (an internal error becomes a PY9999 diagnostic at the node being lowered). `transpile` is
-// synchronous; `transpileAsync` gives the same result with formatting the caller can overlap.
+// on any Python (an internal error becomes a PY9999 diagnostic at the node being lowered); arguments of
+// the wrong type are a TypeError. `transpile` is synchronous; `transpileAsync` gives the same result with
+// formatting the caller can overlap.
 import { codeFrameColumns } from "@babel/code-frame";
 import { decodeSource, diagnostic, LineIndex, parse, type Diagnostic } from "@pyts/parser";
 import { checkAsync } from "./analyze/async-checks.js";
@@ -66,8 +67,42 @@ export interface TranspileAsyncOptions extends TranspileOptions {
   formatChunk?: (chunk: string) => Promise<string>;
 }
 
+/** How a wrong argument is shown in a TypeError: `null`, `42 (a number)`. */
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" || typeof value === "function" ? `a ${typeof value}` : `${JSON.stringify(value) ?? String(value)} (a ${typeof value})`;
+}
+
+const OPTION_TYPES: Record<keyof TranspileAsyncOptions, "string" | "boolean" | "object" | "function"> = {
+  filename: "string",
+  runtimeModule: "string",
+  format: "boolean",
+  module: "object",
+  formatChunk: "function",
+};
+
+/**
+ * Bad Python is never an exception (it is a diagnostic), but a call with the wrong arguments is a mistake
+ * in the calling program: a TypeError that says what was expected, before any work.
+ */
+function checkArguments(api: string, source: unknown, options: unknown): void {
+  if (typeof source !== "string" && !(source instanceof Uint8Array)) {
+    throw new TypeError(`${api}: the source must be a string or a Uint8Array (the Python program's text or bytes), not ${shown(source)}`);
+  }
+  if (options === undefined) return;
+  if (typeof options !== "object" || options === null || Array.isArray(options)) throw new TypeError(`${api}: the options must be an object, not ${shown(options)}`);
+  for (const [key, value] of Object.entries(options)) {
+    if (value === undefined) continue;
+    const expected = OPTION_TYPES[key as keyof TranspileAsyncOptions] as string | undefined;
+    if (expected === undefined) throw new TypeError(`${api}: unknown option "${key}" (expected one of ${Object.keys(OPTION_TYPES).join(", ")})`);
+    if (typeof value !== expected || value === null) throw new TypeError(`${api}: the option "${key}" must be a ${expected}, not ${shown(value)}`);
+  }
+}
+
 /** Synchronous: prettier runs in a worker thread the caller waits on (see `transpileAsync` for callers that can wait). */
 export function transpile(source: string | Uint8Array, options: TranspileOptions = {}): TranspileResult {
+  checkArguments("transpile", source, options);
   const stage = lowerToChunks(source, options);
   if (!("chunks" in stage)) return stage;
   return guarded(stage, () => {
@@ -85,6 +120,7 @@ export function transpile(source: string | Uint8Array, options: TranspileOptions
 
 /** The same translation as `transpile`, formatting asynchronously: with `formatChunk`, or prettier in this thread. */
 export async function transpileAsync(source: string | Uint8Array, options: TranspileAsyncOptions = {}): Promise<TranspileResult> {
+  checkArguments("transpileAsync", source, options);
   const stage = lowerToChunks(source, options);
   if (!("chunks" in stage)) return stage;
   const finish = options.formatChunk ?? formatAsync;
