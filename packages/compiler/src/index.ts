@@ -12,7 +12,7 @@
 import { codeFrameColumns } from "@babel/code-frame";
 import { decodeSource, diagnostic, LineIndex, parse, type Diagnostic } from "@pyts/parser";
 import { checkAsync } from "./analyze/async-checks.js";
-import { compileDepthError } from "./analyze/compile-depth.js";
+import { compileDepthError, staticBlockError } from "./analyze/compile-depth.js";
 import { ScopeAnalysis } from "./analyze/scopes.js";
 import { forEachChild } from "./analyze/walk.js";
 import { GenMapping, addMapping, toEncodedMap, type EncodedSourceMap } from "@jridgewell/gen-mapping";
@@ -163,8 +163,8 @@ function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): 
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (diagnostics.some((d) => d.severity === "error")) return { code: "", map: null, diagnostics };
   const stage: Lowered = { chunks: [], lines: parsed.lines, diagnostics, ctx: null };
-  const tooDeep = compileDepthError(parsed.module);
-  if (tooDeep !== null) return { code: "", map: null, diagnostics: [...diagnostics, tooDeep] };
+  const beyondLimits = compileDepthError(parsed.module) ?? staticBlockError(parsed.module.body);
+  if (beyondLimits !== null) return { code: "", map: null, diagnostics: [...diagnostics, beyondLimits] };
   return guarded(stage, () => {
     const analysis = new ScopeAnalysis(parsed.module, (module, level) => {
       const name = resolveRelative(options.module, module, level);
