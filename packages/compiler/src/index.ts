@@ -12,12 +12,13 @@
 import { codeFrameColumns } from "@babel/code-frame";
 import { decodeSource, diagnostic, LineIndex, parse, type Diagnostic } from "@pyts/parser";
 import { checkAsync } from "./analyze/async-checks.js";
-import { compileDepthError, staticBlockError } from "./analyze/compile-depth.js";
+import { compileDepth, staticBlockError } from "./analyze/compile-depth.js";
 import { ScopeAnalysis } from "./analyze/scopes.js";
 import { forEachChild } from "./analyze/walk.js";
 import { GenMapping, addMapping, toEncodedMap, type EncodedSourceMap } from "@jridgewell/gen-mapping";
 import { joinChunks, printChunks, takePositionMarks, unformatted, type Chunk, type PositionMark } from "./emit.js";
 import { format, formatAsync } from "./format.js";
+import { CALLER_STACK_DEPTH, inLargeStackThread, isInLargeStack } from "./large-stack.js";
 import { collectClasses } from "./lower/classes.js";
 import { LowerContext } from "./lower/context.js";
 import { starImportNames } from "./lower/imports.js";
@@ -104,6 +105,7 @@ function checkArguments(api: string, source: unknown, options: unknown): void {
 export function transpile(source: string | Uint8Array, options: TranspileOptions = {}): TranspileResult {
   checkArguments("transpile", source, options);
   const stage = lowerToChunks(source, options);
+  if (stage === TOO_DEEP_FOR_THIS_THREAD) return translatedInLargeStack(source, options);
   if (!("chunks" in stage)) return stage;
   return guarded(stage, () => {
     const formatted = stage.chunks.map((chunk) => {
@@ -122,6 +124,8 @@ export function transpile(source: string | Uint8Array, options: TranspileOptions
 export async function transpileAsync(source: string | Uint8Array, options: TranspileAsyncOptions = {}): Promise<TranspileResult> {
   checkArguments("transpileAsync", source, options);
   const stage = lowerToChunks(source, options);
+  // Rare enough to block for: the thread is waited on as by `transpile`.
+  if (stage === TOO_DEEP_FOR_THIS_THREAD) return translatedInLargeStack(source, options);
   if (!("chunks" in stage)) return stage;
   const finish = options.formatChunk ?? formatAsync;
   let formatted: string[];
@@ -157,14 +161,28 @@ interface Lowered {
   ctx: LowerContext | null;
 }
 
+/** What `lowerToChunks` returns for a program nested deeper than this thread's stack holds (large-stack.ts). */
+const TOO_DEEP_FOR_THIS_THREAD = Symbol("too deep for this thread");
+
+/** The translation made in a thread with a stack that holds CPython's 3,000 levels. */
+function translatedInLargeStack(source: string | Uint8Array, options: TranspileOptions): TranspileResult {
+  const { filename, runtimeModule, format } = options;
+  const reply = inLargeStackThread<{ source: string | Uint8Array; options: TranspileOptions }, TranspileResult>({ source, options: { filename, runtimeModule, format } });
+  if ("result" in reply) return reply.result;
+  return { code: "", map: null, diagnostics: [diagnostic("PY9999", { start: 0, end: 0 }, [reply.error])] };
+}
+
 /** Parse, analyze, lower and print: everything but formatting. Never throws. */
-function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): Lowered | TranspileResult {
+function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): Lowered | TranspileResult | typeof TOO_DEEP_FOR_THIS_THREAD {
   const parsed = parse(source, { filename: options.filename });
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (diagnostics.some((d) => d.severity === "error")) return { code: "", map: null, diagnostics };
   const stage: Lowered = { chunks: [], lines: parsed.lines, diagnostics, ctx: null };
-  const beyondLimits = compileDepthError(parsed.module) ?? staticBlockError(parsed.module.body);
+  const { depth, error: tooDeep } = compileDepth(parsed.module);
+  const beyondLimits = tooDeep ?? staticBlockError(parsed.module.body);
   if (beyondLimits !== null) return { code: "", map: null, diagnostics: [...diagnostics, beyondLimits] };
+  // A module of a program is translated here whatever its depth: its options hold functions, which a thread cannot receive.
+  if (depth > CALLER_STACK_DEPTH && !isInLargeStack() && options.module === undefined) return TOO_DEEP_FOR_THIS_THREAD;
   return guarded(stage, () => {
     const analysis = new ScopeAnalysis(parsed.module, (module, level) => {
       const name = resolveRelative(options.module, module, level);

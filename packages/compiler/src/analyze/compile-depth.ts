@@ -26,18 +26,23 @@ export const STATIC_BLOCK_LIMIT = 20;
 /** Nodes CPython's AST optimizer walks without counting a level: they hold statements or expressions. */
 const UNCOUNTED = new Set(["Module", "TypeIgnore", "comprehension", "arguments", "arg", "keyword", "alias", "withitem", "ExceptHandler", "match_case"]);
 
-/** CPython's RecursionError at the first node deeper than it allows, or null. */
-export function compileDepthError(module: Node): Diagnostic | null {
+/**
+ * The program's depth in CPython's count of levels, and CPython's RecursionError at the first node deeper
+ * than it allows (the walk stops there), or null.
+ */
+export function compileDepth(module: Node): { depth: number; error: Diagnostic | null } {
   const stack: [Node, number][] = [[module, 0]];
+  let deepest = 0;
   while (stack.length > 0) {
     const [node, outer] = stack.pop()!;
     const depth = UNCOUNTED.has(node._type) ? outer : outer + 1;
-    if (depth > COMPILE_DEPTH_LIMIT) return diagnostic("PY2014", node, ["maximum recursion depth exceeded during compilation"]);
+    if (depth > COMPILE_DEPTH_LIMIT) return { depth, error: diagnostic("PY2014", node, ["maximum recursion depth exceeded during compilation"]) };
+    if (depth > deepest) deepest = depth;
     forEachChild(node, (child) => {
       stack.push([child, depth]);
     });
   }
-  return null;
+  return { depth: deepest, error: null };
 }
 
 /** A statement, or an `except` handler, waiting with the number of blocks open around it. */
