@@ -8,7 +8,8 @@
 // feature, one dispatch in lower/index.ts) → print once → prettier. Pure: no file system, never throws
 // on any Python (an internal error becomes a PY9999 diagnostic at the node being lowered); arguments of
 // the wrong type are a TypeError. `transpile` is synchronous; `transpileAsync` gives the same result with
-// formatting the caller can overlap.
+// formatting the caller can overlap. A program nested deeper than the caller's stack holds is translated
+// in a thread with a large stack (large-stack.ts); one deeper than CPython compiles is CPython's error.
 import { codeFrameColumns } from "@babel/code-frame";
 import { decodeSource, diagnostic, LineIndex, parse, type Diagnostic } from "@pyts/parser";
 import { checkAsync } from "./analyze/async-checks.js";
