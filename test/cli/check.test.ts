@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { pyts, tempDir } from "../helpers/cli.js";
 
-const A = 'def double(x):\n    return x * 2\n\n\nprint(double(21))\n';
+const A = "def double(x):\n    return x * 2\n\n\nprint(double(21))\n";
 const B = 'print("b")\n';
 
 function project(): string {

@@ -96,7 +96,9 @@ describe.skipIf(!canDropPermissions)("files pyts cannot read or write (exit 2)",
     chmodSync(path.join(dir, "tmp"), 0o555);
     const result = pytsUnprivileged(["run", "a.py"], dir, { TMPDIR: path.join(dir, "tmp") });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain(`pyts: cannot create a temporary directory in ${path.join(dir, "tmp")} (set TMPDIR to a writable directory): [Errno 13] Permission denied`);
+    expect(result.stderr).toContain(
+      `pyts: cannot create a temporary directory in ${path.join(dir, "tmp")} (set TMPDIR to a writable directory): [Errno 13] Permission denied`,
+    );
     expectNoStack(result);
   });
 });

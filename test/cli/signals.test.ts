@@ -32,7 +32,10 @@ function isRunning(pid: number): boolean {
   }
 }
 
-function start(args: readonly string[], cwd: string): { child: ChildProcess; output: { stdout: string; stderr: string }; closed: Promise<[number | null, NodeJS.Signals | null]> } {
+function start(
+  args: readonly string[],
+  cwd: string,
+): { child: ChildProcess; output: { stdout: string; stderr: string }; closed: Promise<[number | null, NodeJS.Signals | null]> } {
   const child = spawn(process.execPath, [PYTS_BIN, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
   const output = { stdout: "", stderr: "" };
   child.stdout!.on("data", (chunk: Buffer) => (output.stdout += chunk.toString()));
@@ -52,7 +55,10 @@ async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void
 describe.skipIf(process.platform !== "linux")("Ctrl-C (SIGINT)", () => {
   it("`pyts run` of a long program: the program is stopped, KeyboardInterrupt, exit 130, no child left", async () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, "slow.py"), 'import asyncio\n\nasync def main():\n    print("started", flush=True)\n    await asyncio.sleep(60)\n    print("finished")\n\nasyncio.run(main())\n');
+    writeFileSync(
+      path.join(dir, "slow.py"),
+      'import asyncio\n\nasync def main():\n    print("started", flush=True)\n    await asyncio.sleep(60)\n    print("finished")\n\nasyncio.run(main())\n',
+    );
     const { child, output, closed } = start(["run", "slow.py"], dir);
     await until(() => output.stdout.includes("started"));
     const programs = childrenOf(child.pid!).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("pyts-run-"));

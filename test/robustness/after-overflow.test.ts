@@ -18,11 +18,16 @@ const f = ts.factory;
 const AT: Stmt = { _type: "Pass", start: 0, end: 0 } as unknown as Stmt;
 
 function statement(expression: ts.Expression): ts.Statement {
-  return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration("x", undefined, undefined, expression)], ts.NodeFlags.Const));
+  return f.createVariableStatement(
+    undefined,
+    f.createVariableDeclarationList([f.createVariableDeclaration("x", undefined, undefined, expression)], ts.NodeFlags.Const),
+  );
 }
 
 function print(statements: ts.Statement[]): string {
-  return printChunks({ imports: [], prelude: [], body: statements.map((out) => ({ stmt: AT, out: [out] })) }, new Uint8Array()).map((c) => c.text).join("\n");
+  return printChunks({ imports: [], prelude: [], body: statements.map((out) => ({ stmt: AT, out: [out] })) }, new Uint8Array())
+    .map((c) => c.text)
+    .join("\n");
 }
 
 it("the printer after a stack overflow prints as a fresh one", () => {
@@ -30,7 +35,8 @@ it("the printer after a stack overflow prints as a fresh one", () => {
   const fresh = print([small]);
   expect(fresh).toBe('const x = 1 + "after";');
   let deep: ts.Expression = f.createIdentifier("y");
-  for (let i = 0; i < 200_000; i++) deep = f.createBinaryExpression(f.createStringLiteral(`partial${i}`), ts.SyntaxKind.PlusToken, f.createParenthesizedExpression(deep));
+  for (let i = 0; i < 200_000; i++)
+    deep = f.createBinaryExpression(f.createStringLiteral(`partial${i}`), ts.SyntaxKind.PlusToken, f.createParenthesizedExpression(deep));
   expect(() => print([small, statement(deep)])).toThrow(/call stack/);
   expect(print([small])).toBe(fresh);
 });

@@ -20,7 +20,7 @@ describe("transpile from a plain node script", () => {
     const result = node(["--input-type=module", "-e", script]);
     expect(result.signal).toBeNull();
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('print(1);');
+    expect(result.stdout).toContain("print(1);");
   });
 
   it("returns and lets the process end from `node -e` with import()", () => {
@@ -40,7 +40,11 @@ describe("arguments of the wrong type: a TypeError that says what was expected",
     ["options null", ["x = 1\n", null], /^transpile: the options must be an object, not null$/],
     ["an option of the wrong type", ["x = 1\n", { format: "yes" }], /^transpile: the option "format" must be a boolean, not "yes" \(a string\)$/],
     ["a filename that is not a string", ["x = 1\n", { filename: 3 }], /^transpile: the option "filename" must be a string, not 3 \(a number\)$/],
-    ["an unknown option", ["x = 1\n", { fileName: "x.py" }], /^transpile: unknown option "fileName" \(expected one of filename, runtimeModule, format, module, formatChunk\)$/],
+    [
+      "an unknown option",
+      ["x = 1\n", { fileName: "x.py" }],
+      /^transpile: unknown option "fileName" \(expected one of filename, runtimeModule, format, module, formatChunk\)$/,
+    ],
   ];
   for (const [name, args, message] of cases) {
     it(name, async () => {

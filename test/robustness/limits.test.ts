@@ -144,7 +144,16 @@ describe("hostile input, end to end", () => {
   }, 60_000);
 
   it("1 MB and 2 MB of random bytes: one diagnostic, CPython's", async () => {
-    const [small, large] = await Promise.all([pyts("random-1m.py", randomBytes(1 << 20, 7, (r) => Math.floor(r * 256))), pyts("random-2m.py", randomBytes(2 << 20, 7, (r) => Math.floor(r * 256)))]);
+    const [small, large] = await Promise.all([
+      pyts(
+        "random-1m.py",
+        randomBytes(1 << 20, 7, (r) => Math.floor(r * 256)),
+      ),
+      pyts(
+        "random-2m.py",
+        randomBytes(2 << 20, 7, (r) => Math.floor(r * 256)),
+      ),
+    ]);
     for (const run of [small, large]) {
       // CPython's compile() refuses a NUL byte anywhere, without a position.
       expectCPythonsError(run);
@@ -155,7 +164,16 @@ describe("hostile input, end to end", () => {
   }, 60_000);
 
   it("1 MB and 2 MB of random bytes without NUL: CPython's UTF-8 decoding error", async () => {
-    const [small, large] = await Promise.all([pyts("bytes-1m.py", randomBytes(1 << 20, 11, (r) => 1 + Math.floor(r * 255))), pyts("bytes-2m.py", randomBytes(2 << 20, 11, (r) => 1 + Math.floor(r * 255)))]);
+    const [small, large] = await Promise.all([
+      pyts(
+        "bytes-1m.py",
+        randomBytes(1 << 20, 11, (r) => 1 + Math.floor(r * 255)),
+      ),
+      pyts(
+        "bytes-2m.py",
+        randomBytes(2 << 20, 11, (r) => 1 + Math.floor(r * 255)),
+      ),
+    ]);
     for (const run of [small, large]) {
       expectCPythonsError(run, { column: false });
       expect(run.errors).toBe(1);
@@ -187,7 +205,10 @@ describe("hostile input, end to end", () => {
   }, 60_000);
 
   it("a 1 MB and a 2 MB line: the code frame shows a window of it, not the line", async () => {
-    const [small, large] = await Promise.all([pyts("line-1m.py", `x = 1\ns = "${"y".repeat(1 << 20)}\nprint(s)\n`), pyts("line-2m.py", `x = 1\ns = "${"y".repeat(2 << 20)}\nprint(s)\n`)]);
+    const [small, large] = await Promise.all([
+      pyts("line-1m.py", `x = 1\ns = "${"y".repeat(1 << 20)}\nprint(s)\n`),
+      pyts("line-2m.py", `x = 1\ns = "${"y".repeat(2 << 20)}\nprint(s)\n`),
+    ]);
     for (const run of [small, large]) {
       expectCPythonsError(run);
       expect(run.first?.message).toBe("unterminated string literal (detected at line 2)");

@@ -33,7 +33,11 @@ const ONCE_INTERNAL_ERRORS = [
 
 it("translates the standard-library files where the whole sweep found internal errors, without one", () => {
   const files = ONCE_INTERNAL_ERRORS.map((file) => path.join(stdlibDir(), file));
-  const result = spawnSync(process.execPath, [path.join(repoRoot, "scripts", "stdlib-sweep.mjs"), "--json", ...files], { cwd: repoRoot, encoding: "utf8", timeout: 300_000 });
+  const result = spawnSync(process.execPath, [path.join(repoRoot, "scripts", "stdlib-sweep.mjs"), "--json", ...files], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    timeout: 300_000,
+  });
   const summary = JSON.parse(result.stdout);
   expect(summary.files).toBe(ONCE_INTERNAL_ERRORS.length);
   expect(summary.internalErrors).toEqual([]);

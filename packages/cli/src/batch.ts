@@ -56,11 +56,7 @@ export interface WorkerRequest {
   inProgram: boolean;
 }
 
-export async function translateAll(
-  inputs: readonly PythonInput[],
-  options: BatchOptions,
-  onResult: (result: FileResult) => void,
-): Promise<void> {
+export async function translateAll(inputs: readonly PythonInput[], options: BatchOptions, onResult: (result: FileResult) => void): Promise<void> {
   const jobs = Math.min(options.jobs, inputs.length);
   const inProgram = (input: PythonInput) => options.programMembers?.has(path.resolve(input.file)) ?? false;
   if (jobs <= 1) {

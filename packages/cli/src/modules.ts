@@ -110,7 +110,9 @@ export function programFiles(entry: string): string[] {
 export function siblingMembers(file: string): Set<string> {
   const dir = path.dirname(path.resolve(file));
   const root = packageRoot(dir);
-  const files = readdirSync(dir).filter((name) => name.endsWith(".py")).map((name) => ({ file: path.join(dir, name), root }));
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith(".py"))
+    .map((name) => ({ file: path.join(dir, name), root }));
   return programMembers(files);
 }
 
@@ -135,7 +137,12 @@ export function importCycleDiagnostics(modules: readonly TranslatedModule[], ent
   for (const found of compiler.importCycles(new Map(modules.map((m) => [m.name, m.imports])))) {
     const module = byName.get(found.module)!;
     const reason = `the modules ${found.cycle.join(" → ")} import each other, and this import is not at the top of its module: ES modules would wait for each other forever`;
-    out.push({ module, diagnostic: parser.diagnostic("PY3003", found.import, ["a circular import loaded where it runs", reason], { help: "move the import to the top of the module, before any other statement" }) });
+    out.push({
+      module,
+      diagnostic: parser.diagnostic("PY3003", found.import, ["a circular import loaded where it runs", reason], {
+        help: "move the import to the top of the module, before any other statement",
+      }),
+    });
   }
   if (entry !== null) {
     for (const module of modules) {

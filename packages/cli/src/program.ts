@@ -103,26 +103,28 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("-j, --jobs <n>", "worker threads for large batches (default: one per 100 files, at most one per core)", positiveInteger)
     .option("-w, --watch", "after translating, re-translate files as they change (needs -o)")
     .addOption(new Option("--source-map [mode]", "emit a v3 source map to the Python lines").choices(["inline", "file"]).preset("inline"))
-    .action(async (files: string[], options: CommonOptions & { outDir?: string; runtime?: string; jobs?: number; watch?: boolean; sourceMap?: SourceMapMode }) => {
-      if (files.length === 0) throw new UsageError("no input files");
-      const config = loadConfig();
-      const singleToStdout = files.length === 1 && (files[0] === "-" || isFile(files[0]!));
-      const reporter = reporterFor(options);
-      assertInputsExist(files);
-      await loadCompiler({ formatThread: true });
-      exitCode = await translateCommand(
-        files,
-        {
-          outDir: options.outDir ?? (singleToStdout ? undefined : config.outDir),
-          runtime: options.runtime ?? config.runtimeModule,
-          jobs: options.jobs ?? config.jobs,
-          watch: options.watch,
-          sourceMap: options.sourceMap,
-        },
-        reporter,
-      );
-      reporter.flush();
-    });
+    .action(
+      async (files: string[], options: CommonOptions & { outDir?: string; runtime?: string; jobs?: number; watch?: boolean; sourceMap?: SourceMapMode }) => {
+        if (files.length === 0) throw new UsageError("no input files");
+        const config = loadConfig();
+        const singleToStdout = files.length === 1 && (files[0] === "-" || isFile(files[0]!));
+        const reporter = reporterFor(options);
+        assertInputsExist(files);
+        await loadCompiler({ formatThread: true });
+        exitCode = await translateCommand(
+          files,
+          {
+            outDir: options.outDir ?? (singleToStdout ? undefined : config.outDir),
+            runtime: options.runtime ?? config.runtimeModule,
+            jobs: options.jobs ?? config.jobs,
+            watch: options.watch,
+            sourceMap: options.sourceMap,
+          },
+          reporter,
+        );
+        reporter.flush();
+      },
+    );
 
   withCommonOptions(program.command("run"))
     .description("translate FILE in memory and run it with node; stdout, stderr and exit code pass through")
@@ -187,7 +189,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     // Any other file-system error (a file that vanished or lost its permissions while pyts ran) is not a
     // bug in pyts either: its path and the system's reason, no stack.
     if (isSystemError(error)) {
-      process.stderr.write(`pyts: cannot ${error.syscall ?? "access"} ${error.path === undefined ? "a file" : `'${error.path}'`}: ${describeSystemError(error)}\n`);
+      process.stderr.write(
+        `pyts: cannot ${error.syscall ?? "access"} ${error.path === undefined ? "a file" : `'${error.path}'`}: ${describeSystemError(error)}\n`,
+      );
       return EXIT_USAGE;
     }
     throw error;
