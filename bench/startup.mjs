@@ -19,9 +19,8 @@ const snippetDir = path.join(benchDir, ".generated", "startup");
 let snippetCount = 0;
 
 /**
- * A scenario that runs a snippet of ESM in a fresh node, from a file: with `node -e` a worker thread
- * inherits the `-e` and @prettier/sync's worker never answers. process.exit: that worker would keep
- * the process alive.
+ * A scenario that runs a snippet of ESM in a fresh node, from a file (as a user's script would be).
+ * process.exit: a formatting thread must not be what ends the process.
  */
 function snippet(code) {
   mkdirSync(snippetDir, { recursive: true });
@@ -34,7 +33,7 @@ export async function startup({ runs, oneLine, twoK }) {
   const compilerRequire = requireFrom("compiler");
   const tsMorph = compilerRequire.resolve("ts-morph");
   const typescriptPath = createRequire(tsMorph).resolve("@ts-morph/common/dist/typescript.js");
-  const prettierSync = compilerRequire.resolve("@prettier/sync");
+  const syncFormat = path.join(path.dirname(compilerEntry), "format.js");
   const prettier = path.join(path.dirname(compilerRequire.resolve("prettier")), "index.mjs");
   const tsCode = JSON.stringify("const x: number = 1;\nfunction f(a: string) { return a }\n");
   const bundle = await buildBundle();
@@ -51,7 +50,7 @@ export async function startup({ runs, oneLine, twoK }) {
     "load: TypeScript 6 alone (ts-morph's bundled typescript.js)": snippet(req(typescriptPath)),
     "load: ts-morph (TypeScript + ts-morph)": snippet(req(tsMorph)),
     "load: @pyts/compiler (parser + TypeScript + compiler)": snippet(`await import(${imp(compilerEntry)})`),
-    "load: prettier via @prettier/sync, first format": snippet(`${req(prettierSync)}.format(${tsCode}, { parser: "typescript" })`),
+    "load: prettier in the compiler's formatting thread (sync), first format": snippet(`(await import(${imp(syncFormat)})).format(${tsCode})`),
     "load: prettier in-process (async), first format": snippet(`await (await import(${imp(prettier)})).format(${tsCode}, { parser: "typescript" })`),
     "pyts one-line.py": [node, [cliBin, oneLine], { env: cacheEnv }],
     "pyts 2k-line.py": [node, [cliBin, twoK], { env: cacheEnv }],

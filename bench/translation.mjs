@@ -9,6 +9,7 @@
 // the compiler does not time its own stages).
 // Prints one JSON object. `node bench/translation.mjs RUNS PROFILE_FILE FILE...`
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { Session } from "node:inspector";
 import { compilerEntry, importFile, parserEntry, requireFrom, stats, timeIt } from "./lib.mjs";
 import { countLines } from "./gen-program.mjs";
@@ -24,7 +25,7 @@ const { Parser, Language } = await import(parserRequire.resolve("web-tree-sitter
 await Parser.init();
 const tsParser = new Parser();
 tsParser.setLanguage(await Language.load(parserRequire.resolve("tree-sitter-python/tree-sitter-python.wasm")));
-const prettier = requireFrom("compiler")("@prettier/sync");
+const prettier = await importFile(path.join(path.dirname(compilerEntry), "format.js"));
 const prettierOptions = { parser: "typescript", printWidth: 100 };
 
 /**

@@ -96,7 +96,7 @@ describe("configuration file", () => {
     expect(existsSync(path.join(dir, "build"))).toBe(false);
   });
 
-  it("a \"pyts\" key in package.json works too, found from a subdirectory", () => {
+  it('a "pyts" key in package.json works too, found from a subdirectory', () => {
     const dir = projectWith({ "package.json": JSON.stringify({ name: "demo", pyts: { outDir: "gen" } }) });
     expect(pyts([".", "-q"], { cwd: path.join(dir, "src") }).status).toBe(0);
     expect(existsSync(path.join(dir, "gen", "a.ts"))).toBe(true);

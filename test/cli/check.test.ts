@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { pyts, tempDir } from "../helpers/cli.js";
 
-const A = 'def double(x):\n    return x * 2\n\n\nprint(double(21))\n';
+const A = "def double(x):\n    return x * 2\n\n\nprint(double(21))\n";
 const B = 'print("b")\n';
 
 function project(): string {
@@ -53,6 +53,24 @@ describe("pyts check", () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toContain("missing: src/sub/b.ts");
     expect(existsSync(missing)).toBe(false);
+  });
+
+  it("--format json reports stale and missing files in the JSON document on stderr", () => {
+    const dir = project();
+    const stalePath = path.join(dir, "src", "a.ts");
+    const lines = readFileSync(stalePath, "utf8").split("\n");
+    const changed = lines.findIndex((line) => line.includes("double"));
+    writeFileSync(stalePath, readFileSync(stalePath, "utf8").replace("double", "triple"));
+    rmSync(path.join(dir, "src", "sub", "b.ts"));
+    const result = pyts(["check", "--format", "json", "src"], { cwd: dir });
+    expect(result.status).toBe(1);
+    const entries = JSON.parse(result.stderr) as { file: string; line: number; code: string; severity: string; message: string }[];
+    expect(entries.map(({ file, line, code, severity }) => ({ file, line, code, severity }))).toEqual([
+      { file: path.join("src", "a.ts"), line: changed + 1, code: "stale", severity: "error" },
+      { file: path.join("src", "sub", "b.ts"), line: 1, code: "missing", severity: "error" },
+    ]);
+    expect(entries[0]!.message).toContain(path.join("src", "a.py"));
+    expect(entries[1]!.message).toContain(path.join("src", "sub", "b.py"));
   });
 
   it("--write fixes stale and missing files, after which check passes", () => {

@@ -1,7 +1,7 @@
 // The command line's edges, through the real executable: `pyts help CMD`, a directory given to `run`, `check`
-// with nothing to check, and a reader that closes the pipe early.
-import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+// with nothing to check, an output that cannot be written (a full disk), and a reader that closes the pipe early.
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PYTS_BIN, pyts, tempDir } from "../helpers/cli.js";
@@ -38,6 +38,21 @@ describe("usage errors, exit 2", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(`pyts: no Python files to check in ${dir}`);
   });
+});
+
+describe.skipIf(!existsSync("/dev/full"))("a full disk", () => {
+  it("`pyts x.py > /dev/full`: the system's reason and exit 2, no JavaScript stack", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "x.py"), 'print("hi")\n');
+    const full = openSync("/dev/full", "w");
+    try {
+      const result = spawnSync(process.execPath, [PYTS_BIN, "x.py"], { cwd: dir, stdio: ["ignore", full, "pipe"], encoding: "utf8", timeout: 60_000 });
+      expect(result.stderr).toBe("pyts: cannot write to stdout: [Errno 28] No space left on device\n");
+      expect(result.status).toBe(2);
+    } finally {
+      closeSync(full);
+    }
+  }, 60_000);
 });
 
 describe("a closed pipe", () => {

@@ -76,7 +76,10 @@ describe("a program of several files", () => {
     const node = spawnSync(process.execPath, ["main.js"], { cwd: out, encoding: "utf8" });
     expect(node.stderr).toBe("");
     expect(node.stdout).toBe(python(path.join(PROGRAMS, name), "main.py").stdout);
-    const checked = typeCheck(translated.map((f) => path.join(out, f)), `programs-tsc-${name}`);
+    const checked = typeCheck(
+      translated.map((f) => path.join(out, f)),
+      `programs-tsc-${name}`,
+    );
     expect(checked.otherErrors).toEqual([]);
     expect([...checked.errorsByFile.values()].flat()).toEqual([]);
   });
@@ -167,7 +170,10 @@ describe("stores into another module", () => {
 describe("exceptions of another module", () => {
   it("an uncaught exception of a class from another module ends the traceback with its module's name, and the exit code, as in CPython", () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, "helper.py"), 'class HelperError(Exception):\n    pass\n\n\ndef check(v):\n    if v < 0:\n        raise HelperError(f"negative value {v}")\n    return v\n');
+    writeFileSync(
+      path.join(dir, "helper.py"),
+      'class HelperError(Exception):\n    pass\n\n\ndef check(v):\n    if v < 0:\n        raise HelperError(f"negative value {v}")\n    return v\n',
+    );
     writeFileSync(path.join(dir, "main.py"), "import helper\n\nprint(helper.check(2))\nhelper.check(-4)\n");
     const expected = python(dir, "main.py");
     const result = pyts(["run", "main.py"], { cwd: dir });
@@ -214,7 +220,10 @@ describe("imports a program cannot resolve", () => {
   it("a non-async function's import of a module an earlier top-level import loaded is exact: no warning, bodies in CPython's order", () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "helper.py"), 'print("loading helper")\nVALUE = 1\n');
-    writeFileSync(path.join(dir, "main.py"), 'print("start")\nfrom helper import VALUE\n\n\ndef value():\n    import helper\n    return helper.VALUE + VALUE\n\n\nprint(value())\n');
+    writeFileSync(
+      path.join(dir, "main.py"),
+      'print("start")\nfrom helper import VALUE\n\n\ndef value():\n    import helper\n    return helper.VALUE + VALUE\n\n\nprint(value())\n',
+    );
     const expected = python(dir, "main.py");
     const result = pyts(["run", "main.py"], { cwd: dir });
     expect(result.stderr).toBe("");

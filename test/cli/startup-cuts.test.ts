@@ -20,7 +20,11 @@ describe("the code cache", () => {
     expect(entries.length).toBeGreaterThan(0);
     const second = pyts([path.join(fixture, "input.py")], { env });
     expect(second.stdout).toBe(golden);
-    expect(readdirSync(cache).filter((f) => f.endsWith(".bin")).sort()).toEqual(entries.sort());
+    expect(
+      readdirSync(cache)
+        .filter((f) => f.endsWith(".bin"))
+        .sort(),
+    ).toEqual(entries.sort());
   });
 
   it("survives corrupt entries: V8 rejects them, the module compiles afresh, the entry is rewritten", () => {

@@ -10,12 +10,19 @@ afterAll(() => worker.close());
 
 /** CPython's verdict: null when compile() accepts the bytes, else the exception's "Type: message" (a RecursionError too: a 20,000-term sum is too deep for its compiler). */
 function cpythonCompile(source: Uint8Array): string | null {
-  const result = spawnSync(pythonExecutable(), ["-c", "import sys\ntry:\n    compile(sys.stdin.buffer.read(), 'input.py', 'exec')\nexcept (SyntaxError, ValueError, RecursionError, MemoryError) as e:\n    print(type(e).__name__ + ': ' + str(e.msg if isinstance(e, SyntaxError) else e))"], {
-    input: source,
-    env: pythonEnv(),
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    pythonExecutable(),
+    [
+      "-c",
+      "import sys\ntry:\n    compile(sys.stdin.buffer.read(), 'input.py', 'exec')\nexcept (SyntaxError, ValueError, RecursionError, MemoryError) as e:\n    print(type(e).__name__ + ': ' + str(e.msg if isinstance(e, SyntaxError) else e))",
+    ],
+    {
+      input: source,
+      env: pythonEnv(),
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return result.stdout.trim() === "" ? null : result.stdout.trim();
 }
 
@@ -119,7 +126,8 @@ describe("hostile input", () => {
     await expectLikeCPython(new Uint8Array([...bytes('s = "caf'), 0xe9, ...bytes('"\nprint(s)\n')]));
     await expectLikeCPython(new Uint8Array([...bytes("# comment "), 0xff, 0xfe, ...bytes("\nprint(1)\n")]));
     // A declared encoding decodes the file with Python's codec of that name (not the WHATWG label).
-    const declared = (name: string, ...high: number[]) => new Uint8Array([...bytes(`# -*- coding: ${name} -*-\ns = "`), ...high, ...bytes('"\nprint(ascii(s))\n')]);
+    const declared = (name: string, ...high: number[]) =>
+      new Uint8Array([...bytes(`# -*- coding: ${name} -*-\ns = "`), ...high, ...bytes('"\nprint(ascii(s))\n')]);
     expect((await expectLikeCPython(declared("latin-1", 0x80, 0xe9))).result.code).toContain('"\u0080é"');
     expect((await expectLikeCPython(declared("cp1252", 0x80, 0x9f, 0xe9))).result.code).toContain('"€Ÿé"');
     expect((await expectLikeCPython(declared("iso-8859-15", 0xa4))).result.code).toContain('"€"');

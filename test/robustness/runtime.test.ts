@@ -44,7 +44,10 @@ describe("runtime errors are reported, never lost", () => {
   });
 
   it("an uncaught exception from asyncio.run exits 1 with a traceback", () => {
-    const { ours, python } = both("uncaught.py", 'import asyncio\n\nasync def main():\n    await asyncio.sleep(0)\n    raise KeyError("k")\n\nasyncio.run(main())\n');
+    const { ours, python } = both(
+      "uncaught.py",
+      'import asyncio\n\nasync def main():\n    await asyncio.sleep(0)\n    raise KeyError("k")\n\nasyncio.run(main())\n',
+    );
     expect(python.status).toBe(1);
     expect(ours.status).toBe(1);
     expect(ours.stderr).toMatch(/KeyError: 'k'\s*$/);

@@ -23,6 +23,8 @@ export interface BatchOptions {
   programMembers?: ReadonlySet<string>;
   /** Worker threads; 1 translates on the main thread. */
   jobs: number;
+  /** Once true, no further file is started (the results of those already started are still reported). */
+  stopped?: () => boolean;
 }
 
 /**
@@ -54,15 +56,14 @@ export interface WorkerRequest {
   inProgram: boolean;
 }
 
-export async function translateAll(
-  inputs: readonly PythonInput[],
-  options: BatchOptions,
-  onResult: (result: FileResult) => void,
-): Promise<void> {
+export async function translateAll(inputs: readonly PythonInput[], options: BatchOptions, onResult: (result: FileResult) => void): Promise<void> {
   const jobs = Math.min(options.jobs, inputs.length);
   const inProgram = (input: PythonInput) => options.programMembers?.has(path.resolve(input.file)) ?? false;
   if (jobs <= 1) {
-    for (const input of inputs) onResult(await translateOne(input, options.runtimeModule, inProgram(input)));
+    for (const input of inputs) {
+      if (options.stopped?.()) return;
+      onResult(await translateOne(input, options.runtimeModule, inProgram(input)));
+    }
     return;
   }
   const done = new Map<number, FileResult>();
@@ -81,7 +82,7 @@ export async function translateAll(
         (worker) =>
           new Promise<void>((resolve, reject) => {
             const sendNext = () => {
-              if (nextToSend >= inputs.length) return resolve();
+              if (nextToSend >= inputs.length || options.stopped?.()) return resolve();
               const index = nextToSend++;
               const request: WorkerRequest = { index, input: inputs[index]!, runtimeModule: options.runtimeModule, inProgram: inProgram(inputs[index]!) };
               worker.postMessage(request);

@@ -50,7 +50,7 @@ export interface TranslateOptions {
   module?: import("@pyts/compiler").ModuleOptions;
 }
 
-/** Translates synchronously (prettier through @prettier/sync). */
+/** Translates synchronously (prettier in the compiler's thread, which this one blocks on). */
 export function translate(source: string | Uint8Array, options: TranslateOptions): Translation {
   const { compiler } = loaded();
   try {
@@ -78,7 +78,13 @@ function transpileOptions(options: TranslateOptions) {
 function asTranslation(result: TranspileResult): Translation {
   const diagnostics = [...result.diagnostics];
   const ok = !diagnostics.some((d) => d.severity === "error");
-  return { code: ok ? result.code : "", map: result.map ?? undefined, diagnostics, ok, ...(result.moduleImports ? { moduleImports: result.moduleImports } : {}) };
+  return {
+    code: ok ? result.code : "",
+    map: result.map ?? undefined,
+    diagnostics,
+    ok,
+    ...(result.moduleImports ? { moduleImports: result.moduleImports } : {}),
+  };
 }
 
 function internalError(error: unknown): Translation {
@@ -87,7 +93,12 @@ function internalError(error: unknown): Translation {
   // The stack stays in the notes: it is what a bug report about an internal error needs (a stack
   // overflow's thousands of identical frames are not).
   const stack = error instanceof Error && !(error instanceof RangeError) && error.stack ? [error.stack] : [];
-  return { code: "", map: undefined, diagnostics: [parser.diagnostic("PY9999", { start: 0, end: 0 }, [reason], stack.length > 0 ? { notes: stack } : {})], ok: false };
+  return {
+    code: "",
+    map: undefined,
+    diagnostics: [parser.diagnostic("PY9999", { start: 0, end: 0 }, [reason], stack.length > 0 ? { notes: stack } : {})],
+    ok: false,
+  };
 }
 
 /** Exit code of a command whose inputs did not all translate: 3 when the compiler itself failed (PY9999). */

@@ -9,6 +9,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { transformSync } from "esbuild";
 import { DEFAULT_RUNTIME_MODULE } from "./defaults.js";
+import { describeSystemError, FileError, isSystemError } from "./files.js";
+import { forwardInterruptsTo } from "./interrupt.js";
 import { readInlineSourceMap, replaceInlineSourceMap, withInlineSourceMap, type RawSourceMap } from "./sourcemap.js";
 
 const RUNTIME_SPECIFIER = /(\bfrom\s*|\bimport\s*\(?\s*)(["'])(@pyts\/runtime(?:\/[^"']*)?)\2/g;
@@ -89,7 +91,7 @@ const PRELUDE = new URL("./prelude.js", import.meta.url).href;
  * prelude.ts) has set `sys.argv` and, given `pythonPath`, installed the Python-style traceback.
  */
 export async function runJavaScript(javascript: string, options: RunOptions): Promise<RunResult> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "pyts-run-"));
+  const dir = temporaryDirectory();
   try {
     // Named after the Python file, so that a module's `__file__` (program.ts) ends as CPython's does.
     const base = options.argv0.endsWith(".py") ? path.basename(options.argv0, ".py") : "main";
@@ -121,6 +123,7 @@ export async function runJavaScript(javascript: string, options: RunOptions): Pr
       stdio: options.capture ? ["pipe", "pipe", "pipe"] : "inherit",
       timeout: options.timeoutMs,
     });
+    const stopForwarding = forwardInterruptsTo(child);
     let stdout = "";
     let stderr = "";
     if (options.capture) {
@@ -131,9 +134,22 @@ export async function runJavaScript(javascript: string, options: RunOptions): Pr
     const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
       child.on("error", reject);
       child.on("close", (code, sig) => resolve([code, sig]));
-    });
+    }).finally(stopForwarding);
     return { status, signal, stdout, stderr };
+  } catch (error) {
+    // Writing the program's files into the temporary directory can fail too (a full disk).
+    throw isSystemError(error) ? new FileError(`cannot write the program into ${dir}: ${describeSystemError(error)}`) : error;
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A fresh directory under TMPDIR for the program's files; an unwritable TMPDIR is a FileError. */
+function temporaryDirectory(): string {
+  try {
+    return mkdtempSync(path.join(os.tmpdir(), "pyts-run-"));
+  } catch (error) {
+    if (!isSystemError(error)) throw error;
+    throw new FileError(`cannot create a temporary directory in ${os.tmpdir()} (set TMPDIR to a writable directory): ${describeSystemError(error)}`);
   }
 }

@@ -2,6 +2,7 @@
 // and renamed into place, so a reader never sees half a file and a failed translation leaves nothing.
 import { randomBytes } from "node:crypto";
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 export const STDIN = "-";
@@ -17,6 +18,33 @@ export interface PythonInput {
 }
 
 export class UsageError extends Error {}
+
+/**
+ * A file pyts cannot read or write: an input without read permission, an output or temporary directory
+ * without write permission, a full disk. The user's (or the system's) doing, not a bug in pyts: exit 2
+ * like a usage error, with a message in CPython's words and no stack.
+ */
+export class FileError extends Error {}
+
+/** A Node.js error from the file system (it has an errno code such as EACCES and usually a path). */
+export function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && typeof (error as NodeJS.ErrnoException).errno === "number";
+}
+
+/**
+ * `[Errno 13] Permission denied`, as CPython's OSError prints: the positive errno number and the system's
+ * description (Node's message starts with it after the code: "EACCES: permission denied, open 'x'").
+ */
+export function describeSystemError(error: NodeJS.ErrnoException): string {
+  const number = os.constants.errno[error.code as keyof typeof os.constants.errno] ?? Math.abs(error.errno ?? 0);
+  const description = /^[A-Z0-9_]+: ([^,]+)/.exec(error.message)?.[1] ?? error.message;
+  return `[Errno ${number}] ${description.charAt(0).toUpperCase()}${description.slice(1)}`;
+}
+
+/** CPython's words for an input it cannot open: `can't open file 'x.py': [Errno 13] Permission denied`. */
+export function cannotOpen(file: string, error: unknown): unknown {
+  return isSystemError(error) ? new FileError(`can't open file '${file}': ${describeSystemError(error)}`) : error;
+}
 
 const SKIPPED_DIRECTORIES = new Set(["node_modules", "__pycache__", ".git", ".venv", "venv"]);
 
@@ -72,16 +100,18 @@ export function tsPathFor(pyPath: string): string {
   return pyPath.endsWith(".py") ? `${pyPath.slice(0, -3)}.ts` : `${pyPath}.ts`;
 }
 
-/** Reads a Python source file (or stdin for `-`), dropping a UTF-8 byte order mark as CPython does. */
 /**
  * A Python file's bytes, undecoded: the parser decodes them as CPython does (a declared encoding, a byte
  * order mark, an error for bytes that are not UTF-8), and diagnostics are shown from the same decoding.
  */
 export function readSource(file: string): Uint8Array {
-  return file === STDIN ? readFileSync(0) : readFileSync(file);
+  try {
+    return file === STDIN ? readFileSync(0) : readFileSync(file);
+  } catch (error) {
+    throw cannotOpen(displayName(file), error);
+  }
 }
 
-/** Writes `content` to `target` atomically: temp file in the same directory, then rename. */
 /**
  * Throws when a directory between `root` (itself not checked: the user chose it) and `target` is a
  * symbolic link, so that a link planted inside an output directory cannot make pyts write outside it.
@@ -103,15 +133,20 @@ export function assertNoSymlinkBetween(root: string, target: string): void {
   }
 }
 
+/**
+ * Writes `content` to `target` atomically: a temporary file in the same directory, then a rename. On
+ * failure (an unwritable directory, a full disk) the temporary file is removed, `target` is left as it
+ * was, and the error is a FileError: `cannot write 'out/x.ts': [Errno 13] Permission denied`.
+ */
 export function writeFileAtomic(target: string, content: string): void {
-  mkdirSync(path.dirname(target), { recursive: true });
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
+    mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(temp, content);
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw error;
+    throw isSystemError(error) ? new FileError(`cannot write '${target}': ${describeSystemError(error)}`) : error;
   }
 }
 

@@ -3,6 +3,7 @@
 // prettier loads on another core while TypeScript loads, and a cold `pyts FILE.py` waits for the slower
 // of the two only.
 import { Worker } from "node:worker_threads";
+import { workerExecArgv } from "@pyts/compiler/format";
 import type { FormatReply, FormatRequest } from "./format-thread.js";
 
 export class FormatThread {
@@ -12,7 +13,7 @@ export class FormatThread {
   private failure: Error | null = null;
 
   constructor() {
-    this.worker = new Worker(new URL("./format-thread.js", import.meta.url));
+    this.worker = new Worker(new URL("./format-thread.js", import.meta.url), { execArgv: workerExecArgv() });
     this.worker.on("message", (reply: FormatReply) => {
       const waiting = this.pending.get(reply.id);
       if (waiting === undefined) return;

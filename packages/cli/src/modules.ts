@@ -8,7 +8,7 @@ import path from "node:path";
 import type { ModuleImport, ModuleOptions } from "@pyts/compiler";
 import type { Diagnostic } from "@pyts/parser";
 import { loaded } from "./compile.js";
-import { packageRoot } from "./files.js";
+import { cannotOpen, packageRoot } from "./files.js";
 
 function isFile(file: string): boolean {
   try {
@@ -60,7 +60,12 @@ function mayImportFrom(source: Uint8Array, root: string): boolean {
 /** The files of the program (absolute paths) that `file` imports. */
 export function importedFiles(root: string, file: string): string[] {
   const { compiler } = loaded();
-  const source = readFileSync(file);
+  let source: Uint8Array;
+  try {
+    source = readFileSync(file);
+  } catch (error) {
+    throw cannotOpen(path.relative(process.cwd(), file) || file, error);
+  }
   // Parsing every file of a directory to find its imports is the cost of a second translation: skip those that cannot import one.
   if (!mayImportFrom(source, path.resolve(root))) return [];
   const own = compiler.moduleNameOf(path.resolve(root), path.resolve(file));
@@ -105,7 +110,9 @@ export function programFiles(entry: string): string[] {
 export function siblingMembers(file: string): Set<string> {
   const dir = path.dirname(path.resolve(file));
   const root = packageRoot(dir);
-  const files = readdirSync(dir).filter((name) => name.endsWith(".py")).map((name) => ({ file: path.join(dir, name), root }));
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith(".py"))
+    .map((name) => ({ file: path.join(dir, name), root }));
   return programMembers(files);
 }
 
@@ -130,7 +137,12 @@ export function importCycleDiagnostics(modules: readonly TranslatedModule[], ent
   for (const found of compiler.importCycles(new Map(modules.map((m) => [m.name, m.imports])))) {
     const module = byName.get(found.module)!;
     const reason = `the modules ${found.cycle.join(" → ")} import each other, and this import is not at the top of its module: ES modules would wait for each other forever`;
-    out.push({ module, diagnostic: parser.diagnostic("PY3003", found.import, ["a circular import loaded where it runs", reason], { help: "move the import to the top of the module, before any other statement" }) });
+    out.push({
+      module,
+      diagnostic: parser.diagnostic("PY3003", found.import, ["a circular import loaded where it runs", reason], {
+        help: "move the import to the top of the module, before any other statement",
+      }),
+    });
   }
   if (entry !== null) {
     for (const module of modules) {

@@ -7,7 +7,7 @@ import { runCommand } from "./commands/run.js";
 import { translateCommand, type SourceMapMode } from "./commands/translate.js";
 import { loadCompiler } from "./compile.js";
 import { loadConfig } from "./config.js";
-import { UsageError } from "./files.js";
+import { describeSystemError, FileError, isSystemError, UsageError } from "./files.js";
 import { Reporter, shouldColor, type OutputFormat } from "./report.js";
 
 export const EXIT_OK = 0;
@@ -35,7 +35,8 @@ Examples:
 Settings can live in pyts.config.json or a "pyts" key of package.json:
   { "outDir": "out", "runtimeModule": "@pyts/runtime", "jobs": 2 }   (flags win)
 
-Exit codes: 0 ok, 1 diagnostics or check failure, 2 usage error, 3 internal compiler error.`;
+Exit codes: 0 ok, 1 diagnostics or check failure, 2 usage error or a file that cannot be read or written,
+3 internal compiler error, 130 after Ctrl-C.`;
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -102,26 +103,28 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("-j, --jobs <n>", "worker threads for large batches (default: one per 100 files, at most one per core)", positiveInteger)
     .option("-w, --watch", "after translating, re-translate files as they change (needs -o)")
     .addOption(new Option("--source-map [mode]", "emit a v3 source map to the Python lines").choices(["inline", "file"]).preset("inline"))
-    .action(async (files: string[], options: CommonOptions & { outDir?: string; runtime?: string; jobs?: number; watch?: boolean; sourceMap?: SourceMapMode }) => {
-      if (files.length === 0) throw new UsageError("no input files");
-      const config = loadConfig();
-      const singleToStdout = files.length === 1 && (files[0] === "-" || isFile(files[0]!));
-      const reporter = reporterFor(options);
-      assertInputsExist(files);
-      await loadCompiler({ formatThread: true });
-      exitCode = await translateCommand(
-        files,
-        {
-          outDir: options.outDir ?? (singleToStdout ? undefined : config.outDir),
-          runtime: options.runtime ?? config.runtimeModule,
-          jobs: options.jobs ?? config.jobs,
-          watch: options.watch,
-          sourceMap: options.sourceMap,
-        },
-        reporter,
-      );
-      reporter.flush();
-    });
+    .action(
+      async (files: string[], options: CommonOptions & { outDir?: string; runtime?: string; jobs?: number; watch?: boolean; sourceMap?: SourceMapMode }) => {
+        if (files.length === 0) throw new UsageError("no input files");
+        const config = loadConfig();
+        const singleToStdout = files.length === 1 && (files[0] === "-" || isFile(files[0]!));
+        const reporter = reporterFor(options);
+        assertInputsExist(files);
+        await loadCompiler({ formatThread: true });
+        exitCode = await translateCommand(
+          files,
+          {
+            outDir: options.outDir ?? (singleToStdout ? undefined : config.outDir),
+            runtime: options.runtime ?? config.runtimeModule,
+            jobs: options.jobs ?? config.jobs,
+            watch: options.watch,
+            sourceMap: options.sourceMap,
+          },
+          reporter,
+        );
+        reporter.flush();
+      },
+    );
 
   withCommonOptions(program.command("run"))
     .description("translate FILE in memory and run it with node; stdout, stderr and exit code pass through")
@@ -177,6 +180,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     if (error instanceof UsageError) {
       process.stderr.write(`pyts: ${error.message}\n(run \`pyts --help\` for usage)\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof FileError) {
+      process.stderr.write(`pyts: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    // Any other file-system error (a file that vanished or lost its permissions while pyts ran) is not a
+    // bug in pyts either: its path and the system's reason, no stack.
+    if (isSystemError(error)) {
+      process.stderr.write(
+        `pyts: cannot ${error.syscall ?? "access"} ${error.path === undefined ? "a file" : `'${error.path}'`}: ${describeSystemError(error)}\n`,
+      );
       return EXIT_USAGE;
     }
     throw error;

@@ -5,6 +5,11 @@ export class Progress {
   private readonly stream: NodeJS.WriteStream;
   private count = 0;
 
+  /** How many files have been ticked. */
+  get done(): number {
+    return this.count;
+  }
+
   constructor(
     private readonly total: number,
     quiet: boolean,

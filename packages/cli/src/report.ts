@@ -72,9 +72,27 @@ export class Reporter {
     process.stderr.write(`${message}\n`);
   }
 
-  /** An error that is not a diagnostic of a source file (an unreadable file, say). Never silenced. */
-  error(message: string): void {
+  /**
+   * An error that is not a diagnostic of a source file (an unreadable file, say). Never silenced; with
+   * `--format json` and the file it concerns, an entry of the JSON document (code `file-error`).
+   */
+  error(message: string, file?: string): void {
+    if (this.options.format === "json" && file !== undefined) {
+      this.fileFinding(file, "file-error", message);
+      return;
+    }
     process.stderr.write(`pyts: ${message}\n`);
+  }
+
+  /**
+   * A finding about a whole file rather than a span of source: `check`'s `stale` (at the first line that
+   * differs) and `missing` translations, and `file-error`. Only the JSON document carries these; the text
+   * format shows them its own way (a diff, a line on stdout).
+   */
+  fileFinding(file: string, code: "stale" | "missing" | "file-error", message: string, line = 1): void {
+    if (this.options.format !== "json") return;
+    this.errorCount++;
+    this.collected.push({ file, line, column: 1, endLine: line, endColumn: 1, code, severity: "error", message });
   }
 
   /** Prints the collected JSON diagnostics as one document on stderr. */

@@ -15,7 +15,12 @@ export interface RawSourceMap {
 /** Accepts what a compiler or bundler returns (an object or its JSON) and gives the object, or undefined. */
 export function asSourceMap(map: unknown): RawSourceMap | undefined {
   if (map === undefined || map === null) return undefined;
-  const value = typeof map === "string" ? (JSON.parse(map) as unknown) : typeof (map as { toJSON?: unknown }).toJSON === "function" ? (map as { toJSON(): unknown }).toJSON() : map;
+  const value =
+    typeof map === "string"
+      ? (JSON.parse(map) as unknown)
+      : typeof (map as { toJSON?: unknown }).toJSON === "function"
+        ? (map as { toJSON(): unknown }).toJSON()
+        : map;
   const candidate = value as Partial<RawSourceMap>;
   if (typeof candidate.mappings !== "string" || !Array.isArray(candidate.sources)) return undefined;
   return { version: 3, names: [], ...candidate } as RawSourceMap;

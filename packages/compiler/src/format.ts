@@ -1,22 +1,65 @@
 // Formatting with prettier, loaded on first use. Kept apart from the printer so that a thread that only
 // formats (the CLI's, see `@pyts/compiler/format`) loads prettier and not TypeScript.
-import { createRequire } from "node:module";
-
-const require = createRequire(import.meta.url);
+//
+// Prettier is asynchronous only; the synchronous `format` (what `transpile` uses) hands each chunk to a
+// thread of its own (format-sync-thread.ts) and blocks on a shared flag until the reply is there.
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 
 /** The options pyts formats with, in every thread. */
 export const PRETTIER_OPTIONS = { parser: "typescript", printWidth: 100 } as const;
 
-interface PrettierSync {
-  format(source: string, options: Record<string, unknown>): string;
+/**
+ * The Node.js options a worker thread of pyts starts with: the process's, less `--input-type`. Node 20
+ * passes every option on to worker threads, and `--input-type` (from `node --input-type=module -e ...`)
+ * there is an error that ends the thread before it runs a line: a caller waiting on it would wait forever.
+ */
+export function workerExecArgv(): string[] {
+  return process.execArgv.filter((arg) => !arg.startsWith("--input-type"));
 }
 
-let prettierSync: PrettierSync | null = null;
+/** The thread's module; run from the sources (the tests import src/format.ts), the built one beside them. */
+const THREAD = new URL(import.meta.url.endsWith(".ts") ? "../dist/format-sync-thread.js" : "./format-sync-thread.js", import.meta.url);
 
-/** Formats TypeScript with prettier, synchronously (prettier runs in a worker thread, through @prettier/sync). */
+/** How long `format` waits for its thread to start before giving up (loading is far shorter). */
+const THREAD_START_MS = 60_000;
+
+interface SyncFormatter {
+  port: MessagePort;
+  /** [0]: a reply is waiting on the port; [1]: the thread has started. */
+  flag: Int32Array;
+}
+
+let syncFormatter: SyncFormatter | null = null;
+
+function startSyncFormatter(): SyncFormatter {
+  const { port1, port2 } = new MessageChannel();
+  const flag = new Int32Array(new SharedArrayBuffer(8));
+  const worker = new Worker(THREAD, {
+    workerData: { port: port2, flag },
+    transferList: [port2],
+    execArgv: workerExecArgv(),
+  });
+  // Never keeps the process alive: the caller's thread is blocked whenever the thread has work.
+  worker.unref();
+  port1.unref();
+  if (Atomics.wait(flag, 1, 0, THREAD_START_MS) === "timed-out") {
+    void worker.terminate();
+    throw new Error("the formatting thread did not start");
+  }
+  return { port: port1, flag };
+}
+
+/** Formats TypeScript with prettier, synchronously (prettier runs in a thread this one waits on). */
 export function format(code: string): string {
-  prettierSync ??= require("@prettier/sync") as PrettierSync;
-  return prettierSync.format(code, PRETTIER_OPTIONS);
+  syncFormatter ??= startSyncFormatter();
+  const { port, flag } = syncFormatter;
+  Atomics.store(flag, 0, 0);
+  port.postMessage({ code });
+  Atomics.wait(flag, 0, 0);
+  const reply = receiveMessageOnPort(port)?.message as { code: string } | { error: string } | undefined;
+  if (reply === undefined) throw new Error("the formatting thread sent no reply");
+  if ("error" in reply) throw new Error(reply.error);
+  return reply.code;
 }
 
 let prettier: Promise<{ format(code: string, options: object): Promise<string> }> | null = null;

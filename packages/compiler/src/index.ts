@@ -6,17 +6,20 @@
 //
 // Pipeline: parse (@pyts/parser) → analyze (scopes, facts, async checks) → lower (one module per
 // feature, one dispatch in lower/index.ts) → print once → prettier. Pure: no file system, never throws
-// (an internal error becomes a PY9999 diagnostic at the node being lowered). `transpile` is
-// synchronous; `transpileAsync` gives the same result with formatting the caller can overlap.
+// on any Python (an internal error becomes a PY9999 diagnostic at the node being lowered); arguments of
+// the wrong type are a TypeError. `transpile` is synchronous; `transpileAsync` gives the same result with
+// formatting the caller can overlap. A program nested deeper than the caller's stack holds is translated
+// in a thread with a large stack (large-stack.ts); one deeper than CPython compiles is CPython's error.
 import { codeFrameColumns } from "@babel/code-frame";
 import { decodeSource, diagnostic, LineIndex, parse, type Diagnostic } from "@pyts/parser";
 import { checkAsync } from "./analyze/async-checks.js";
-import { compileDepthError } from "./analyze/compile-depth.js";
+import { compileDepth, staticBlockError } from "./analyze/compile-depth.js";
 import { ScopeAnalysis } from "./analyze/scopes.js";
 import { forEachChild } from "./analyze/walk.js";
 import { GenMapping, addMapping, toEncodedMap, type EncodedSourceMap } from "@jridgewell/gen-mapping";
 import { joinChunks, printChunks, takePositionMarks, unformatted, type Chunk, type PositionMark } from "./emit.js";
 import { format, formatAsync } from "./format.js";
+import { CALLER_STACK_DEPTH, inLargeStackThread, isInLargeStack } from "./large-stack.js";
 import { collectClasses } from "./lower/classes.js";
 import { LowerContext } from "./lower/context.js";
 import { starImportNames } from "./lower/imports.js";
@@ -66,9 +69,44 @@ export interface TranspileAsyncOptions extends TranspileOptions {
   formatChunk?: (chunk: string) => Promise<string>;
 }
 
+/** How a wrong argument is shown in a TypeError: `null`, `42 (a number)`. */
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" || typeof value === "function" ? `a ${typeof value}` : `${JSON.stringify(value) ?? String(value)} (a ${typeof value})`;
+}
+
+const OPTION_TYPES: Record<keyof TranspileAsyncOptions, "string" | "boolean" | "object" | "function"> = {
+  filename: "string",
+  runtimeModule: "string",
+  format: "boolean",
+  module: "object",
+  formatChunk: "function",
+};
+
+/**
+ * Bad Python is never an exception (it is a diagnostic), but a call with the wrong arguments is a mistake
+ * in the calling program: a TypeError that says what was expected, before any work.
+ */
+function checkArguments(api: string, source: unknown, options: unknown): void {
+  if (typeof source !== "string" && !(source instanceof Uint8Array)) {
+    throw new TypeError(`${api}: the source must be a string or a Uint8Array (the Python program's text or bytes), not ${shown(source)}`);
+  }
+  if (options === undefined) return;
+  if (typeof options !== "object" || options === null || Array.isArray(options)) throw new TypeError(`${api}: the options must be an object, not ${shown(options)}`);
+  for (const [key, value] of Object.entries(options)) {
+    if (value === undefined) continue;
+    const expected = OPTION_TYPES[key as keyof TranspileAsyncOptions] as string | undefined;
+    if (expected === undefined) throw new TypeError(`${api}: unknown option "${key}" (expected one of ${Object.keys(OPTION_TYPES).join(", ")})`);
+    if (typeof value !== expected || value === null) throw new TypeError(`${api}: the option "${key}" must be a ${expected}, not ${shown(value)}`);
+  }
+}
+
 /** Synchronous: prettier runs in a worker thread the caller waits on (see `transpileAsync` for callers that can wait). */
 export function transpile(source: string | Uint8Array, options: TranspileOptions = {}): TranspileResult {
+  checkArguments("transpile", source, options);
   const stage = lowerToChunks(source, options);
+  if (stage === TOO_DEEP_FOR_THIS_THREAD) return translatedInLargeStack(source, options);
   if (!("chunks" in stage)) return stage;
   return guarded(stage, () => {
     const formatted = stage.chunks.map((chunk) => {
@@ -85,7 +123,10 @@ export function transpile(source: string | Uint8Array, options: TranspileOptions
 
 /** The same translation as `transpile`, formatting asynchronously: with `formatChunk`, or prettier in this thread. */
 export async function transpileAsync(source: string | Uint8Array, options: TranspileAsyncOptions = {}): Promise<TranspileResult> {
+  checkArguments("transpileAsync", source, options);
   const stage = lowerToChunks(source, options);
+  // Rare enough to block for: the thread is waited on as by `transpile`.
+  if (stage === TOO_DEEP_FOR_THIS_THREAD) return translatedInLargeStack(source, options);
   if (!("chunks" in stage)) return stage;
   const finish = options.formatChunk ?? formatAsync;
   let formatted: string[];
@@ -121,14 +162,28 @@ interface Lowered {
   ctx: LowerContext | null;
 }
 
+/** What `lowerToChunks` returns for a program nested deeper than this thread's stack holds (large-stack.ts). */
+const TOO_DEEP_FOR_THIS_THREAD = Symbol("too deep for this thread");
+
+/** The translation made in a thread with a stack that holds CPython's 3,000 levels. */
+function translatedInLargeStack(source: string | Uint8Array, options: TranspileOptions): TranspileResult {
+  const { filename, runtimeModule, format } = options;
+  const reply = inLargeStackThread<{ source: string | Uint8Array; options: TranspileOptions }, TranspileResult>({ source, options: { filename, runtimeModule, format } });
+  if ("result" in reply) return reply.result;
+  return { code: "", map: null, diagnostics: [diagnostic("PY9999", { start: 0, end: 0 }, [reply.error])] };
+}
+
 /** Parse, analyze, lower and print: everything but formatting. Never throws. */
-function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): Lowered | TranspileResult {
+function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): Lowered | TranspileResult | typeof TOO_DEEP_FOR_THIS_THREAD {
   const parsed = parse(source, { filename: options.filename });
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (diagnostics.some((d) => d.severity === "error")) return { code: "", map: null, diagnostics };
   const stage: Lowered = { chunks: [], lines: parsed.lines, diagnostics, ctx: null };
-  const tooDeep = compileDepthError(parsed.module);
-  if (tooDeep !== null) return { code: "", map: null, diagnostics: [...diagnostics, tooDeep] };
+  const { depth, error: tooDeep } = compileDepth(parsed.module);
+  const beyondLimits = tooDeep ?? staticBlockError(parsed.module.body);
+  if (beyondLimits !== null) return { code: "", map: null, diagnostics: [...diagnostics, beyondLimits] };
+  // A module of a program is translated here whatever its depth: its options hold functions, which a thread cannot receive.
+  if (depth > CALLER_STACK_DEPTH && !isInLargeStack() && options.module === undefined) return TOO_DEEP_FOR_THIS_THREAD;
   return guarded(stage, () => {
     const analysis = new ScopeAnalysis(parsed.module, (module, level) => {
       const name = resolveRelative(options.module, module, level);

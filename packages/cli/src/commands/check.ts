@@ -46,10 +46,14 @@ export async function checkCommand(args: readonly string[], options: CheckComman
     }
     if (committed === undefined) {
       missing++;
-      if (!options.write) process.stdout.write(`missing: ${target} (translation of ${input.file})\n`);
+      if (!options.write) {
+        process.stdout.write(`missing: ${target} (translation of ${input.file})\n`);
+        reporter.fileFinding(target, "missing", `missing: the translation of ${input.file}`);
+      }
     } else {
       stale++;
       if (!options.write) {
+        reporter.fileFinding(target, "stale", `stale: differs from a fresh translation of ${input.file}`, firstDifferentLine(committed, result.code));
         const patch = createTwoFilesPatch(target, target, committed, result.code, "committed", "fresh translation");
         process.stdout.write(options.color ? colorPatch(patch) : patch);
       }
@@ -64,6 +68,15 @@ export async function checkCommand(args: readonly string[], options: CheckComman
   if (!options.write && stale + missing > 0) reporter.info("pyts check: run `pyts check --write` to update them");
   if (internalError) return 3;
   return failed > 0 || (!options.write && stale + missing > 0) ? 1 : 0;
+}
+
+/** The 1-based number of the first line where `a` and `b` differ. */
+function firstDifferentLine(a: string, b: string): number {
+  const left = a.split("\n");
+  const right = b.split("\n");
+  let line = 0;
+  while (line < left.length && line < right.length && left[line] === right[line]) line++;
+  return line + 1;
 }
 
 function colorPatch(patch: string): string {

@@ -59,6 +59,8 @@ async function runProgram(entry: string, files: readonly string[], args: readonl
 }
 
 function exitCode({ status, signal }: { status: number | null; signal: NodeJS.Signals | null }): number {
+  // Node ends on Ctrl-C without a word, where CPython's last line is the KeyboardInterrupt of its traceback.
+  if (signal === "SIGINT") process.stderr.write("KeyboardInterrupt\n");
   if (signal !== null) return 128 + (os.constants.signals[signal] ?? 0);
   return status ?? 1;
 }

@@ -2,11 +2,11 @@
 // and module the lowering requested, and by the hoisted declarations of module-level names first
 // bound inside a block.
 //
-//     import asyncio                      import { print } from "@pyts/runtime";
+//     import asyncio                      import { coroutine, print } from "@pyts/runtime";
 //                                         import * as asyncio from "@pyts/runtime/asyncio";
 //     async def main():
-//         print("hi")                     const main = coroutine(async function main(): Promise<void> { print("hi"); });
-//     asyncio.run(main())                 asyncio.run(main());
+//         print("hi")                     const main = coroutine(async function main(): Promise<void> { print("hi"); }, "main");
+//     asyncio.run(main())                 await asyncio.run(main());
 //
 // A module of a program of several files (program.ts) exports its top-level names, and re-exports
 // the names it imports from the program's other modules:

@@ -14,6 +14,7 @@ import ts from "../typescript.cjs";
 import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "../analyze/scopes.js";
 import { canCompleteNormally } from "../analyze/reachability.js";
 import { forEachChild } from "../analyze/walk.js";
+import { isRuntimeExport } from "./catalogue.js";
 
 const f = ts.factory;
 
@@ -748,7 +749,7 @@ export class TypeEnv {
       default: {
         const res = this.analysis.resolve(scope, name);
         if (res.kind !== "builtin" && res.symbol.bindings.some((b) => b.kind === "class")) return { k: "instance", cls: name, runtime: false };
-        if (res.kind === "builtin" && isExceptionName(name)) return { k: "instance", cls: name, runtime: true };
+        if (res.kind === "builtin" && isExceptionName(name) && isRuntimeExport(name)) return { k: "instance", cls: name, runtime: true };
         return ANY;
       }
     }
@@ -1012,7 +1013,8 @@ export class TypeEnv {
       case "divmod":
         return { k: "tuple", items: [join(arg(0), arg(1)), join(arg(0), arg(1))] };
       default:
-        return /^[A-Z]\w*(Error|Exception|Exit|Iteration)$/.test(name) ? { k: "instance", cls: name, runtime: true } : ANY;
+        // An exception class the runtime lacks (a name from `from m import *`) is not the runtime's type.
+        return /^[A-Z]\w*(Error|Exception|Exit|Iteration)$/.test(name) && isRuntimeExport(name) ? { k: "instance", cls: name, runtime: true } : ANY;
     }
   }
 }
