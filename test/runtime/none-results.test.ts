@@ -28,6 +28,7 @@ const PLUMBING = new Set([
   "markBuiltinClass",
   "markClassModule",
   "markCoroutineLike",
+  "raised", // ExceptStar.raised: collects what an except* handler raised, called only by emitted code
   "registerPercentFormat",
   "registerStrMethods",
   "resolveValue",

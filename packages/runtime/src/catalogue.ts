@@ -30,7 +30,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "awaitable", "bin", "bitand", "bitor", "bitxor", "bool", "boundMethod", "callAttribute", "callMethod", "callOrNew",
   "callable", "chainedTo", "checkFree", "checkGlobal", "checkLocal", "chr", "classIfDefined", "contains", "coroutine",
   "coroutineMethod", "coroutineMethods", "delattr", "delitem", "delslice", "dict", "dir", "divmod", "enumerate",
-  "eq", "exit", "filter", "finalizeWhenLeft", "fixedModuleAttribute", "float", "floordiv", "flushStdout", "format",
+  "eq", "escapedFrame", "exit", "filter", "finalizeWhenLeft", "fixedModuleAttribute", "float", "floordiv", "flushStdout", "format",
   "formatException", "formatExceptionOnly", "frozenset", "ge", "generator", "generatorExpression", "getattr",
   "getitem", "getslice", "gt", "hasattr", "hash", "hex", "iadd", "iand", "id", "imul", "input", "instanceDefaults",
   "int", "invert", "ior", "is", "isTuple", "isinstance", "issubclass", "isub", "iter", "iterate", "ixor", "kw",

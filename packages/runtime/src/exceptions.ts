@@ -423,6 +423,19 @@ function convertJsError(e: object): BaseException {
   return py;
 }
 
+/**
+ * PEP 479: a StopIteration leaving the frame of a generator, a coroutine or an async generator (for
+ * it, StopAsyncIteration too) becomes `RuntimeError: <kind> raised StopIteration`, caused by it.
+ */
+export function escapedFrame(e: unknown, kind: "generator" | "coroutine" | "async generator"): unknown {
+  const stop = e instanceof StopIteration ? "StopIteration" : kind === "async generator" && e instanceof StopAsyncIteration ? "StopAsyncIteration" : null;
+  if (stop === null) return e;
+  const err = new RuntimeError(`${kind} raised ${stop}`);
+  err.__cause__ = e as BaseException;
+  err.__context__ = e as BaseException;
+  return markRaised(err);
+}
+
 /** `raise X` where X may be a class: Python instantiates it with no arguments. */
 export function makeException(x: unknown): BaseException {
   if (x instanceof BaseException) return x;

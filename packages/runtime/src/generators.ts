@@ -17,7 +17,7 @@
 //   can be resumed later (CPython closes it only when it is garbage collected);
 // - a generator resumed by `next()` sees `None` (`null`) as the value of its `yield`;
 // - a generator that runs off its end returns None (`null`): `x = yield from gen()` gets None.
-import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, ValueError, toPyException } from "./exceptions.js";
+import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, ValueError, escapedFrame, toPyException } from "./exceptions.js";
 import { coroutine, type NoneIfVoid } from "./asyncio/coroutine.js";
 import { typeName } from "./typename.js";
 import { makeThenable, type OnFulfilled, type OnRejected } from "./asyncio/awaitable.js";
@@ -145,11 +145,7 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
   /** What leaves the generator when its frame raised `e`: it is closed, and a StopIteration becomes a RuntimeError (PEP 479). */
   private _escaped(e: unknown): unknown {
     this._state = CLOSED;
-    if (!(e instanceof StopIteration)) return e;
-    const err = new RuntimeError("generator raised StopIteration");
-    err.__cause__ = e;
-    err.__context__ = e;
-    return err;
+    return escapedFrame(e, "generator");
   }
 }
 

@@ -7,7 +7,7 @@
 // `Coroutine<T>`: a thenable whose body has not started. It starts when awaited (JavaScript
 // calls its `then`) or wrapped in a Task, as in CPython, and a second start raises
 // `RuntimeError: cannot reuse already awaited coroutine`.
-import { GeneratorExit, RuntimeError, StopAsyncIteration, TypeError, toPyException } from "../exceptions.js";
+import { GeneratorExit, RuntimeError, StopAsyncIteration, TypeError, escapedFrame, toPyException } from "../exceptions.js";
 import { id } from "../identity.js";
 import { typeName } from "../typename.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
@@ -72,7 +72,10 @@ export class Coroutine<T = unknown> {
   }
 
   _await(onF: OnFulfilled, onR: OnRejected): void {
-    this._start().then((v) => resolveValue(onF, coroutineResult(v)), onR);
+    this._start().then(
+      (v) => resolveValue(onF, coroutineResult(v)),
+      (e) => onR(escapedFrame(e, "coroutine")),
+    );
   }
 
   /** `coro.close()`: a coroutine that never started is simply marked closed. */
@@ -232,7 +235,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
       r = await step;
     } catch (e) {
       this._finished();
-      throw e;
+      throw escapedFrame(e, "async generator");
     }
     if (r.done === true) this._finished();
     return r;
