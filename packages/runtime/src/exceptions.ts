@@ -22,20 +22,23 @@ export class BaseException extends Error {
     this.args = tuple(args);
   }
 
+  // `__cause__` and `__context__` read as `any`: Python code follows them without a None check
+  // (`e.__context__.__context__`); reading through a None fails at run time, as in CPython.
+
   /** The explicit cause (`raise X from Y`); setting it also sets `__suppress_context__`, as CPython does. */
-  get __cause__(): BaseException | null {
+  get __cause__(): any {
     return this.#cause;
   }
-  set __cause__(cause: BaseException | null) {
+  set __cause__(cause: unknown) {
     this.#cause = chainLink(cause, "cause");
     this.__suppress_context__ = true;
   }
 
   /** The exception being handled when this one was raised (implicit chaining). */
-  get __context__(): BaseException | null {
+  get __context__(): any {
     return this.#context;
   }
-  set __context__(context: BaseException | null) {
+  set __context__(context: unknown) {
     this.#context = chainLink(context, "context");
   }
 
@@ -282,22 +285,22 @@ function matches(e: BaseException, condition: ExceptionMatcher): boolean {
 export class BaseExceptionGroup extends BaseException {
   readonly exceptions: Tuple<BaseException>;
 
-  constructor(message: string, exceptions: Iterable<BaseException>) {
-    const excs = [...exceptions];
-    super(message, excs);
-    if (typeof message !== "string") {
-      throw new TypeError(`argument 1 must be str, not ${typeNameOf(message)}`);
-    }
+  /** `BaseExceptionGroup(message, exceptions)`, with CPython's checks and messages (`BaseExceptionGroup.__new__`). */
+  constructor(...args: unknown[]) {
+    super(...args);
+    if (args.length !== 2) throw new TypeError(`BaseExceptionGroup.__new__() takes exactly 2 arguments (${args.length} given)`);
+    const [message, exceptions] = args;
+    if (typeof message !== "string") throw new TypeError(`BaseExceptionGroup.__new__() argument 1 must be str, not ${typeNameOf(message)}`);
+    if (!Array.isArray(exceptions)) throw new TypeError("second argument (exceptions) must be a sequence");
+    const excs = [...(exceptions as unknown[])];
     if (excs.length === 0) throw new ValueError("second argument (exceptions) must be a non-empty sequence");
-    for (const e of excs) {
-      if (!(e instanceof BaseException)) throw new ValueError(`Item ${excs.indexOf(e)} of second argument (exceptions) is not an exception`);
-    }
+    const notException = excs.findIndex((e) => !(e instanceof BaseException));
+    if (notException >= 0) throw new ValueError(`Item ${notException} of second argument (exceptions) is not an exception`);
     // args keep the sequence as given; `exceptions` is always a tuple.
-    this.args = tuple([message, Array.isArray(exceptions) ? exceptions : excs]);
-    this.exceptions = tuple(excs);
+    this.args = tuple([message, exceptions]);
+    this.exceptions = tuple(excs as BaseException[]);
     if (new.target === BaseExceptionGroup && excs.every((e) => e instanceof Exception)) {
-      const group = new ExceptionGroup(message, (Array.isArray(exceptions) ? exceptions : excs) as Iterable<Exception>);
-      return group as BaseExceptionGroup;
+      return new ExceptionGroup(message, exceptions);
     }
     if (new.target === ExceptionGroup && !excs.every((e) => e instanceof Exception)) {
       throw new TypeError("Cannot nest BaseExceptions in an ExceptionGroup");
@@ -310,7 +313,7 @@ export class BaseExceptionGroup extends BaseException {
   }
 
   derive(excs: Iterable<BaseException>): BaseExceptionGroup {
-    return new BaseExceptionGroup(this.args[0] as string, excs);
+    return new BaseExceptionGroup(this.args[0] as string, Array.isArray(excs) ? excs : [...excs]);
   }
 
   /** The sub-group of exceptions that match, or `null` (nested groups keep their shape). */
@@ -351,11 +354,7 @@ Object.defineProperty(BaseExceptionGroup.prototype, "message", {
   configurable: true,
 });
 
-export class ExceptionGroup extends BaseExceptionGroup {
-  constructor(message: string, exceptions: Iterable<Exception>) {
-    super(message, exceptions);
-  }
-}
+export class ExceptionGroup extends BaseExceptionGroup {}
 // ExceptionGroup is also an Exception in Python (multiple inheritance); make instanceof agree.
 Object.defineProperty(Exception, Symbol.hasInstance, {
   value(this: unknown, v: unknown): boolean {
@@ -474,7 +473,7 @@ export function withContext<E>(exc: E, handled: BaseException | null): E {
       break;
     }
   }
-  exc.__context__ = handled;
+  exc.__context__ = markRaised(handled);
   return exc;
 }
 
@@ -565,8 +564,11 @@ function formatChain(e: BaseException, context: ReportContext): void {
     const [exc, joint] = chain[i]!;
     if (joint !== null) emit(context, joint);
     if (!(exc instanceof BaseExceptionGroup)) {
-      emit(context, "Traceback (most recent call last):\n");
-      emit(context, (i === 0 ? stacks[i] : framesUntilCaught(stacks[i], stacks[i - 1])) ?? UNKNOWN_FRAMES);
+      // An exception that was never raised (a group's member, a cause made on the spot) has no traceback.
+      if (exc.__traceback__ !== null) {
+        emit(context, "Traceback (most recent call last):\n");
+        emit(context, (i === 0 ? stacks[i] : framesUntilCaught(stacks[i], stacks[i - 1])) ?? UNKNOWN_FRAMES);
+      }
       emit(context, messageAndNotes(exc));
     } else if (context.groupDepth > MAX_GROUP_DEPTH) {
       emit(context, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
@@ -598,9 +600,13 @@ function splitFrames(text: string): string[] {
 function formatGroup(group: BaseExceptionGroup, context: ReportContext): void {
   const topLevel = context.groupDepth === 0;
   if (topLevel) context.groupDepth++;
-  emit(context, "Exception Group Traceback (most recent call last):\n", topLevel ? "+" : "|");
-  emit(context, context.frames?.(group) ?? UNKNOWN_FRAMES);
-  emit(context, messageAndNotes(group));
+  if (group.__traceback__ !== null) {
+    emit(context, "Exception Group Traceback (most recent call last):\n", topLevel ? "+" : "|");
+    emit(context, context.frames?.(group) ?? UNKNOWN_FRAMES);
+    emit(context, messageAndNotes(group));
+  } else {
+    emit(context, messageAndNotes(group), topLevel ? "+" : "|");
+  }
   const count = group.exceptions.length;
   const shown = count <= MAX_GROUP_WIDTH ? count : MAX_GROUP_WIDTH + 1;
   context.needClose = false;

@@ -67,7 +67,7 @@ export function lowerTry(ctx: LowerContext, node: Try | TryStar): ts.Statement[]
   const err = ctx.temp("err");
   const record = f.createCatchClause(
     f.createVariableDeclaration(err),
-    f.createBlock([f.createThrowStatement(f.createParenthesizedExpression(f.createAssignment(unwinding, f.createCallExpression(ctx.useRuntime("toPyException"), undefined, [err]))))], true),
+    f.createBlock([f.createThrowStatement(f.createParenthesizedExpression(f.createAssignment(unwinding, caughtException(ctx, err))))], true),
   );
   const finalbody = whileHandling(ctx, unwinding, () => lowerBody(ctx, node.finalbody), mayRaise(ctx, node.finalbody, false));
   const exceptionType = f.createUnionTypeNode([f.createTypeReferenceNode(ctx.useRuntime("BaseException")), f.createLiteralTypeNode(f.createNull())]);
@@ -81,7 +81,7 @@ export function lowerTry(ctx: LowerContext, node: Try | TryStar): ts.Statement[]
 function exceptClause(ctx: LowerContext, handlers: readonly ExceptHandler[]): ts.CatchClause {
   const err = ctx.temp("err");
   const exc = ctx.temp("exc");
-  const inner: ts.Statement[] = [constDecl(exc, f.createCallExpression(ctx.useRuntime("toPyException"), undefined, [err]))];
+  const inner: ts.Statement[] = [constDecl(exc, caughtException(ctx, err))];
   let chain: ts.Statement = f.createThrowStatement(exc);
   const branches: { test: ts.Expression | null; block: ts.Block }[] = [];
   for (const h of handlers) {
@@ -124,6 +124,17 @@ function exceptStarClause(ctx: LowerContext, handlers: readonly ExceptHandler[])
   stmts.push(constDecl(left, f.createCallExpression(f.createPropertyAccessExpression(star, "unhandled"), undefined, [])));
   stmts.push(f.createIfStatement(f.createBinaryExpression(left, ts.SyntaxKind.ExclamationEqualsEqualsToken, f.createNull()), f.createThrowStatement(left)));
   return f.createCatchClause(f.createVariableDeclaration(err), f.createBlock(stmts, true));
+}
+
+/**
+ * The Python exception a `catch` received: `toPyException(err)`, or inside code that handles an exception,
+ * `chainedTo(err, handled)` — raised there, by a call or by the runtime, it was raised while `handled` was
+ * being handled, so that is its context.
+ */
+function caughtException(ctx: LowerContext, err: ts.Identifier): ts.Expression {
+  const handled = ctx.handling[ctx.handling.length - 1];
+  if (handled === undefined) return f.createCallExpression(ctx.useRuntime("toPyException"), undefined, [err]);
+  return f.createCallExpression(ctx.useRuntime("chainedTo"), undefined, [err, handled]);
 }
 
 /** `except T as name`: binds the handled exception to `name` (typed as `T` when `typed`). */
