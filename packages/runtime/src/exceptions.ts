@@ -605,7 +605,7 @@ function formatGroup(group: BaseExceptionGroup, context: ReportContext): void {
     emit(context, context.frames?.(group) ?? UNKNOWN_FRAMES);
     emit(context, messageAndNotes(group));
   } else {
-    emit(context, messageAndNotes(group), topLevel ? "+" : "|");
+    emit(context, messageAndNotes(group));
   }
   const count = group.exceptions.length;
   const shown = count <= MAX_GROUP_WIDTH ? count : MAX_GROUP_WIDTH + 1;
