@@ -5,15 +5,21 @@
 // constructor arguments; `str(e)` and `repr(e)` follow CPython's rules (see `__str__`,
 // `__repr__`). Errors raised by JavaScript itself (stack overflow, property access on
 // null) are turned into their Python counterparts by `toPyException`, which emitted
-// `except` clauses call on whatever they catch.
+// `except` clauses call on whatever they catch. Chaining follows CPython: `withContext` is what a
+// `raise` does while an exception is handled, `chainedTo` what happens to an exception leaving such
+// code; `ExceptStar` runs `except*`; `formatException` writes the uncaught report.
 import { id } from "./identity.js";
 import { repr, str } from "./repr.js";
 import { tuple, type Tuple } from "./tuple.js";
+
+const TRACEBACK = Symbol("traceback");
 
 export class BaseException extends Error {
   args: Tuple<unknown>;
   #cause: BaseException | null = null;
   #context: BaseException | null = null;
+  /** false: never raised; true: raised, its traceback object not made yet (see `markRaised`). */
+  [TRACEBACK]: Traceback | boolean = false;
   __suppress_context__ = false;
   __notes__?: string[];
 
@@ -44,12 +50,13 @@ export class BaseException extends Error {
 
   /** Python's `__traceback__`: None until the exception is raised, then a traceback object (frames are not kept). */
   get __traceback__(): Traceback | null {
-    return tracebacks.get(this) ?? null;
+    const tb = this[TRACEBACK];
+    if (tb === true) return (this[TRACEBACK] = new Traceback());
+    return tb === false ? null : tb;
   }
-  set __traceback__(tb: Traceback | null) {
+  set __traceback__(tb: unknown) {
     if (tb !== null && !(tb instanceof Traceback)) throw new TypeError("__traceback__ must be a traceback or None");
-    if (tb === null) tracebacks.delete(this);
-    else tracebacks.set(this, tb);
+    this[TRACEBACK] = tb ?? false;
   }
 
   __str__(): string {
@@ -99,11 +106,9 @@ export class Traceback {
     return `<traceback object at 0x${id(this).toString(16).padStart(12, "0")}>`;
   }
 }
-const tracebacks = new WeakMap<BaseException, Traceback>();
-
 /** What a `catch` does to an exception it receives: it was raised, so it has a traceback from now on. */
 function markRaised(e: BaseException): BaseException {
-  if (!tracebacks.has(e)) tracebacks.set(e, new Traceback());
+  if (e[TRACEBACK] === false) e[TRACEBACK] = true;
   return e;
 }
 

@@ -1,20 +1,46 @@
-// `try`/`except`/`else`/`finally`, `raise`, `raise ... from`, bare `raise`, `assert`.
+// `try`/`except`/`else`/`finally`, `try`/`except*`, `raise`, `raise ... from`, bare `raise`, `assert`.
 //
 //     try:                               try {
 //         risky()                          risky();
 //     except (KeyError, IndexError) as e:  } catch (_err) {
-//         print("missing", e)                const _exc = toPyException(_err);
-//     except ValueError:                     if (_exc instanceof KeyError || _exc instanceof IndexError) {
-//         raise                                const e = _exc;
-//     finally:                                 print("missing", e);
-//         done()                             } else if (_exc instanceof ValueError) {
+//         log(e)                             const _exc = toPyException(_err);
+//         raise AppError("bad") from e       if (_exc instanceof KeyError || _exc instanceof IndexError) {
+//     except ValueError:                       const e = _exc;
+//         raise                                try {
+//                                                log(e);
+//                                                throw withContext(raiseFrom(new AppError("bad"), e), _exc);
+//                                              } catch (_err2) {
+//                                                throw chainedTo(_err2, _exc);
+//                                              }
+//                                            } else if (_exc instanceof ValueError) {
 //                                              throw _exc;
 //                                            } else throw _exc;
-//                                          } finally {
-//                                            done();
 //                                          }
-//     raise ValueError("bad") from err    throw raiseFrom(new ValueError("bad"), err);
-//     assert x > 0, "must be positive"     if (!(x > 0)) throw new AssertionError("must be positive");
+//     try:                               let _unwinding: BaseException | null = null;
+//         work()                         try {
+//     finally:                             work();
+//         cleanup()                      } catch (_err) {
+//                                          throw (_unwinding = toPyException(_err));
+//                                        } finally {
+//                                          try { cleanup(); } catch (_err2) { throw chainedTo(_err2, _unwinding); }
+//                                        }
+//     try: ...                           } catch (_err) {
+//     except* ValueError as eg:            const _star = new ExceptStar(_err);
+//         report(eg)                       const _group = _star.match(ValueError);
+//                                          if (_group !== null) {
+//                                            const eg = _group;
+//                                            try { report(eg); } catch (_err2) { _star.raised(_err2, _group); }
+//                                          }
+//                                          const _unhandled = _star.unhandled();
+//                                          if (_unhandled !== null) throw _unhandled;
+//                                        }
+//     assert x > 0, "must be positive"   if (!(x > 0)) throw new AssertionError("must be positive");
+//
+// Implicit chaining as CPython's: code that runs while an exception is handled (an `except` block, a
+// `finally` running for an exception) chains to it what it raises — a `raise` there is
+// `withContext(exc, handled)`, and when the block may raise otherwise (a call, an operator: `mayRaise`) it
+// is wrapped so that what leaves it is `chainedTo` the handled exception. Blocks that only print, assign
+// and jump stay plain. A `catch` inside such code converts with `chainedTo` for the same reason.
 //
 // Whatever JavaScript throws (a stack overflow, a TypeError of its own) is converted by the
 // runtime's `toPyException` before the handlers test it, so `except RecursionError` works.
