@@ -440,9 +440,16 @@ export function escapedFrame(e: unknown, kind: "generator" | "coroutine" | "asyn
   return markRaised(err);
 }
 
-/** `raise X` where X may be a class: Python instantiates it with no arguments. */
+/**
+ * `raise X` where X is not a constructor call: a class is instantiated with no arguments, an exception made
+ * earlier gets its stack from here, anything else is CPython's TypeError.
+ */
 export function makeException(x: unknown): BaseException {
-  if (x instanceof BaseException) return x;
+  if (x instanceof BaseException) {
+    // Raised for the first time: its traceback starts here, not where it was made.
+    if (x[TRACEBACK] === false) (Error as { captureStackTrace?: (target: object, above: Function) => void }).captureStackTrace?.(x, makeException);
+    return x;
+  }
   if (typeof x === "function" && x.prototype instanceof BaseException) {
     return new (x as new () => BaseException)();
   }
@@ -461,7 +468,7 @@ export function raiseFrom(exc: unknown, cause: unknown): BaseException {
   if (cause !== null && !(cause instanceof BaseException) && !(typeof cause === "function" && cause.prototype instanceof BaseException)) {
     return new TypeError("exception causes must derive from BaseException");
   }
-  e.__cause__ = cause === null ? null : makeException(cause);
+  e.__cause__ = cause === null || cause instanceof BaseException ? cause : makeException(cause);
   return e;
 }
 

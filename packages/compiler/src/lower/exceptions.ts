@@ -307,18 +307,28 @@ export function lowerRaise(ctx: LowerContext, node: Raise): ts.Statement[] {
     return [f.createThrowStatement(current)];
   }
   let exc = exceptionValue(ctx, node.exc);
-  if (node.cause !== null) exc = f.createCallExpression(ctx.useRuntime("raiseFrom"), undefined, [exc, node.cause._type === "Constant" && node.cause.value.type === "None" ? f.createNull() : exceptionValue(ctx, node.cause)]);
+  if (node.cause !== null) exc = f.createCallExpression(ctx.useRuntime("raiseFrom"), undefined, [exc, node.cause._type === "Constant" && node.cause.value.type === "None" ? f.createNull() : causeValue(ctx, node.cause)]);
   const handled = ctx.handling[ctx.handling.length - 1];
   if (handled !== undefined) exc = f.createCallExpression(ctx.useRuntime("withContext"), undefined, [exc, handled]);
   return [f.createThrowStatement(exc)];
 }
 
-/** `raise ValueError` raises an instance: a bare class is instantiated. */
+/** The cause of `raise ... from cause`: a class is instantiated; the runtime's `raiseFrom` checks the rest. */
+function causeValue(ctx: LowerContext, e: Expression): ts.Expression {
+  const value = lowerExpression(ctx, e);
+  return ctx.types.infer(e, ctx.scope).k === "class" ? f.createNewExpression(value, undefined, []) : value;
+}
+
+/**
+ * `raise ValueError` raises an instance: a bare class is instantiated. An exception made earlier (`raise
+ * error`) goes through the runtime's `makeException`, which checks it and starts its traceback here.
+ */
 function exceptionValue(ctx: LowerContext, e: Expression): ts.Expression {
   const t = ctx.types.infer(e, ctx.scope);
   const value = lowerExpression(ctx, e);
   if (t.k === "class") return f.createNewExpression(value, undefined, []);
-  return value;
+  if (e._type === "Call") return value;
+  return f.createCallExpression(ctx.useRuntime("makeException"), undefined, [value]);
 }
 
 export function lowerAssert(ctx: LowerContext, node: Assert): ts.Statement[] {
