@@ -72,6 +72,25 @@ export function endingOf(run) {
 }
 
 /**
+ * Opt-in per case: a case holding `stderr.txt` compares the whole of stderr (the traceback with its file
+ * names and line numbers, chained sections, exception group boxes), not only its last line. The recording
+ * script rewrites the file (it never creates it: an empty `stderr.txt` opts a case in) with
+ * `normalizeStderr` of CPython's stderr.
+ */
+export const STDERR_FILE = "stderr.txt";
+
+/**
+ * Stderr with the case directory taken out of the paths it names: both CPython and `pyts run` name the
+ * program by its absolute path (`File "/.../fixtures/x/y/input.py", line 3`), which becomes `input.py`.
+ * @param {string} stderr
+ * @param {string} caseDir
+ * @returns {string}
+ */
+export function normalizeStderr(stderr, caseDir) {
+  return stderr.split(caseDir + path.sep).join("");
+}
+
+/**
  * Every fixture case directory (one holding `input.py`) under `root`, sorted.
  * @param {string} root
  * @returns {string[]}

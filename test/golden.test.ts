@@ -6,14 +6,17 @@
 //   (e) running output.ts ends as exit.txt says: the same exit code and the same last line of stderr
 //       (`ValueError: ...`); without exit.txt, exit code 0 and nothing on stderr
 //   (f) exit.txt (or its absence) equals a fresh CPython run's ending (written only by `pnpm fixtures:record`)
+//   (g) opt-in, for a case holding stderr.txt: running the translation as `pyts run` does (with its source map
+//       back to input.py) prints exactly stderr.txt, the whole traceback, and stderr.txt equals a fresh CPython
+//       run's stderr (paths relative to the case, see `normalizeStderr`)
 // A case with diagnostics.txt must be rejected with exactly those diagnostics (no colour) and no code.
 // GOLDEN_FILTER=hello/ restricts the suite to cases whose name contains the text.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { formatDiagnostics, loadCompiler, runJavaScript, toRunnableJavaScript, translate, type RunResult } from "pyts";
+import { asSourceMap, formatDiagnostics, loadCompiler, runJavaScript, toRunnableJavaScript, translate, type RunResult } from "pyts";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ENDING_FILE, endingOf, mapLimit, QUIET_ENDING, runPythonCase } from "../scripts/python.mjs";
+import { ENDING_FILE, endingOf, mapLimit, normalizeStderr, QUIET_ENDING, runPythonCase, STDERR_FILE } from "../scripts/python.mjs";
 import { scanFixtures, type FixtureCase } from "./helpers/fixtures.js";
 import { typeCheck, type TypeCheckResult } from "./helpers/tsc.js";
 
@@ -36,6 +39,10 @@ interface CaseOutcome {
   golden: string | undefined;
   node?: RunResult;
   python?: Awaited<ReturnType<typeof runPythonCase>>;
+  /** The run with the source map to input.py, for a case with stderr.txt (its tracebacks name Python lines). */
+  mapped?: RunResult;
+  /** Why that run could not be made; fails only the whole-stderr test of the case. */
+  mappedError?: string;
   /** Why output.ts could not be run (e.g. esbuild could not strip its types); fails only this case. */
   nodeError?: string;
   /** Why python3 could not run input.py; fails only this case. */
@@ -76,13 +83,22 @@ beforeAll(async () => {
   const goldenFiles = translated.map((c) => outcomes.get(c.name)!.goldenFile);
   if (goldenFiles.length > 0) typeCheckResult = typeCheck(goldenFiles, "golden-tsc");
 
-  type Job = { fixture: FixtureCase; kind: "node" | "python" };
+  type Job = { fixture: FixtureCase; kind: "node" | "python" | "mapped" };
   const jobs: Job[] = [
     ...translated.map((fixture): Job => ({ fixture, kind: "node" })),
     ...cases.filter((c) => !c.rejected).map((fixture): Job => ({ fixture, kind: "python" })),
+    ...cases.filter(comparesStderr).map((fixture): Job => ({ fixture, kind: "mapped" })),
   ];
   await mapLimit(jobs, CONCURRENCY, async ({ fixture, kind }) => {
     const outcome = outcomes.get(fixture.name)!;
+    if (kind === "mapped") {
+      try {
+        outcome.mapped = await runMapped(fixture);
+      } catch (error) {
+        outcome.mappedError = errorText(error);
+      }
+      return;
+    }
     // A failure here (esbuild rejecting one output.ts, say) belongs to that case alone, not the suite.
     if (kind === "python") {
       try {
@@ -113,6 +129,20 @@ it("every golden file belongs to a case", () => {
 it("tsc reports no errors outside the fixtures", () => {
   expect(typeCheckResult?.otherErrors ?? []).toEqual([]);
 });
+
+function comparesStderr(fixture: FixtureCase): boolean {
+  return !fixture.rejected && existsSync(path.join(fixture.dir, STDERR_FILE));
+}
+
+/** Runs input.py's translation as `pyts run` does: with the source map, so tracebacks name input.py's lines. */
+async function runMapped(fixture: FixtureCase): Promise<RunResult> {
+  const pythonPath = path.join(fixture.dir, "input.py");
+  const result = translate(readFileSync(pythonPath, "utf8"), { filename: "input.py" });
+  if (!result.ok) throw new Error("input.py did not translate");
+  const map = asSourceMap(result.map);
+  const javascript = toRunnableJavaScript(result.code, { filename: "output.ts", map, pythonPath });
+  return runJavaScript(javascript, { argv0: "input.py", cwd: fixture.dir, pythonPath, capture: true, timeoutMs: RUN_TIMEOUT_MS });
+}
 
 function errorText(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -187,5 +217,19 @@ describe.each(named(cases.filter((c) => !c.rejected)))("%s", (_name, fixture) =>
     const outcome = outcomes.get(fixture.name)!;
     if (outcome.pythonError !== undefined) throw new Error(`python3 could not run input.py:\n${outcome.pythonError}`);
     expect(endingOf(outcome.python!), describeRun(outcome.python!)).toBe(recordedEnding(fixture));
+  });
+});
+
+describe.each(named(cases.filter(comparesStderr)))("%s (whole stderr)", (_name, fixture) => {
+  it(`running the translation with its source map prints ${STDERR_FILE}`, () => {
+    const outcome = outcomes.get(fixture.name)!;
+    if (outcome.mappedError !== undefined) throw new Error(`the translation could not be run:\n${outcome.mappedError}`);
+    expect(normalizeStderr(outcome.mapped!.stderr, fixture.dir)).toBe(readFileSync(path.join(fixture.dir, STDERR_FILE), "utf8"));
+  });
+
+  it(`${STDERR_FILE} equals a fresh CPython run's stderr`, () => {
+    const outcome = outcomes.get(fixture.name)!;
+    if (outcome.pythonError !== undefined) throw new Error(`python3 could not run input.py:\n${outcome.pythonError}`);
+    expect(normalizeStderr(outcome.python!.stderr, fixture.dir)).toBe(readFileSync(path.join(fixture.dir, STDERR_FILE), "utf8"));
   });
 });

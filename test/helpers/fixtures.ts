@@ -2,13 +2,13 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ENDING_FILE } from "../../scripts/python.mjs";
+import { ENDING_FILE, STDERR_FILE } from "../../scripts/python.mjs";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const fixturesRoot = path.join(repoRoot, "fixtures");
 
 /** Golden files a case directory may hold. */
-export const GOLDEN_FILES = ["output.ts", "stdout.txt", ENDING_FILE, "diagnostics.txt"] as const;
+export const GOLDEN_FILES = ["output.ts", "stdout.txt", ENDING_FILE, STDERR_FILE, "diagnostics.txt"] as const;
 
 export interface FixtureCase {
   /** e.g. `hello/print`. */

@@ -31,6 +31,7 @@ const PLUMBING = new Set([
   "markClassModule",
   "methodParameters",
   "markCoroutineLike",
+  "raised", // ExceptStar.raised: collects what an except* handler raised, called only by emitted code
   "registerPercentFormat",
   "registerStrMethods",
   "resolveValue",

@@ -5,4 +5,5 @@ export { translate, loadCompiler, DEFAULT_RUNTIME_MODULE, type Translation, type
 export { toRunnableJavaScript, runJavaScript, resolveRuntimeSpecifier, type RunOptions, type RunResult } from "./execute.js";
 export { collectPythonInputs, tsPathFor, writeFileAtomic, type PythonInput } from "./files.js";
 export { toJsonDiagnostics, type JsonDiagnostic } from "./report.js";
+export { asSourceMap } from "./sourcemap.js";
 export { formatDiagnostics } from "@pyts/compiler";

@@ -5,21 +5,58 @@
 // constructor arguments; `str(e)` and `repr(e)` follow CPython's rules (see `__str__`,
 // `__repr__`). Errors raised by JavaScript itself (stack overflow, property access on
 // null) are turned into their Python counterparts by `toPyException`, which emitted
-// `except` clauses call on whatever they catch.
+// `except` clauses call on whatever they catch. Chaining follows CPython: `withContext` is what a
+// `raise` does while an exception is handled, `chainedTo` what happens to an exception leaving such
+// code; `ExceptStar` runs `except*`; `formatException` writes the uncaught report.
+import { id } from "./identity.js";
 import { repr, str } from "./repr.js";
 import { tuple, type Tuple } from "./tuple.js";
 
+const TRACEBACK = Symbol("traceback");
+
 export class BaseException extends Error {
   args: Tuple<unknown>;
-  __cause__: BaseException | null = null;
-  __context__: BaseException | null = null;
+  #cause: BaseException | null = null;
+  #context: BaseException | null = null;
+  /** false: never raised; true: raised, its traceback object not made yet (see `markRaised`). */
+  [TRACEBACK]: Traceback | boolean = false;
   __suppress_context__ = false;
-  __traceback__: null = null;
   __notes__?: string[];
 
   constructor(...args: unknown[]) {
     super();
     this.args = tuple(args);
+  }
+
+  // `__cause__` and `__context__` read as `any`: Python code follows them without a None check
+  // (`e.__context__.__context__`); reading through a None fails at run time, as in CPython.
+
+  /** The explicit cause (`raise X from Y`); setting it also sets `__suppress_context__`, as CPython does. */
+  get __cause__(): any {
+    return this.#cause;
+  }
+  set __cause__(cause: unknown) {
+    this.#cause = chainLink(cause, "cause");
+    this.__suppress_context__ = true;
+  }
+
+  /** The exception being handled when this one was raised (implicit chaining). */
+  get __context__(): any {
+    return this.#context;
+  }
+  set __context__(context: unknown) {
+    this.#context = chainLink(context, "context");
+  }
+
+  /** Python's `__traceback__`: None until the exception is raised, then a traceback object (frames are not kept). */
+  get __traceback__(): Traceback | null {
+    const tb = this[TRACEBACK];
+    if (tb === true) return (this[TRACEBACK] = new Traceback());
+    return tb === false ? null : tb;
+  }
+  set __traceback__(tb: unknown) {
+    if (tb !== null && !(tb instanceof Traceback)) throw new TypeError("__traceback__ must be a traceback or None");
+    this[TRACEBACK] = tb ?? false;
   }
 
   __str__(): string {
@@ -36,7 +73,8 @@ export class BaseException extends Error {
     return name + repr(args);
   }
 
-  with_traceback(_tb: unknown): this {
+  with_traceback(tb: Traceback | null): this {
+    this.__traceback__ = tb;
     return this;
   }
 
@@ -49,6 +87,29 @@ export class BaseException extends Error {
     const text = this.__str__();
     return text === "" ? this.constructor.__name__ : `${this.constructor.__name__}: ${text}`;
   }
+}
+
+/** A value assigned to `__cause__` or `__context__`: an exception or None (CPython's check and message). */
+function chainLink(value: unknown, which: "cause" | "context"): BaseException | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof BaseException) return value;
+  throw new TypeError(`exception ${which} must be None or derive from BaseException`);
+}
+
+/**
+ * Python's traceback object. pyts keeps no Python frames at run time (the uncaught report maps the
+ * JavaScript stack back to the source instead), so it is an opaque object: what a program observes is
+ * that `e.__traceback__` is not None once `e` was raised, and that `with_traceback` carries it over.
+ */
+export class Traceback {
+  __repr__(): string {
+    return `<traceback object at 0x${id(this).toString(16).padStart(12, "0")}>`;
+  }
+}
+/** What a `catch` does to an exception it receives: it was raised, so it has a traceback from now on. */
+function markRaised(e: BaseException): BaseException {
+  if (e[TRACEBACK] === false) e[TRACEBACK] = true;
+  return e;
 }
 
 // `message` and `name` are what Node prints for an uncaught error; keep them Python's.
@@ -229,22 +290,22 @@ function matches(e: BaseException, condition: ExceptionMatcher): boolean {
 export class BaseExceptionGroup extends BaseException {
   readonly exceptions: Tuple<BaseException>;
 
-  constructor(message: string, exceptions: Iterable<BaseException>) {
-    const excs = [...exceptions];
-    super(message, excs);
-    if (typeof message !== "string") {
-      throw new TypeError(`argument 1 must be str, not ${typeNameOf(message)}`);
-    }
+  /** `BaseExceptionGroup(message, exceptions)`, with CPython's checks and messages (`BaseExceptionGroup.__new__`). */
+  constructor(...args: unknown[]) {
+    super(...args);
+    if (args.length !== 2) throw new TypeError(`BaseExceptionGroup.__new__() takes exactly 2 arguments (${args.length} given)`);
+    const [message, exceptions] = args;
+    if (typeof message !== "string") throw new TypeError(`BaseExceptionGroup.__new__() argument 1 must be str, not ${typeNameOf(message)}`);
+    if (!Array.isArray(exceptions)) throw new TypeError("second argument (exceptions) must be a sequence");
+    const excs = [...(exceptions as unknown[])];
     if (excs.length === 0) throw new ValueError("second argument (exceptions) must be a non-empty sequence");
-    for (const e of excs) {
-      if (!(e instanceof BaseException)) throw new ValueError(`Item 0 of second argument (exceptions) is not an exception`);
-    }
+    const notException = excs.findIndex((e) => !(e instanceof BaseException));
+    if (notException >= 0) throw new ValueError(`Item ${notException} of second argument (exceptions) is not an exception`);
     // args keep the sequence as given; `exceptions` is always a tuple.
-    this.args = tuple([message, Array.isArray(exceptions) ? exceptions : excs]);
-    this.exceptions = tuple(excs);
+    this.args = tuple([message, exceptions]);
+    this.exceptions = tuple(excs as BaseException[]);
     if (new.target === BaseExceptionGroup && excs.every((e) => e instanceof Exception)) {
-      const group = new ExceptionGroup(message, excs as Exception[]);
-      return group as BaseExceptionGroup;
+      return new ExceptionGroup(message, exceptions);
     }
     if (new.target === ExceptionGroup && !excs.every((e) => e instanceof Exception)) {
       throw new TypeError("Cannot nest BaseExceptions in an ExceptionGroup");
@@ -257,7 +318,7 @@ export class BaseExceptionGroup extends BaseException {
   }
 
   derive(excs: Iterable<BaseException>): BaseExceptionGroup {
-    return new BaseExceptionGroup(this.args[0] as string, excs);
+    return new BaseExceptionGroup(this.args[0] as string, Array.isArray(excs) ? excs : [...excs]);
   }
 
   /** The sub-group of exceptions that match, or `null` (nested groups keep their shape). */
@@ -298,11 +359,7 @@ Object.defineProperty(BaseExceptionGroup.prototype, "message", {
   configurable: true,
 });
 
-export class ExceptionGroup extends BaseExceptionGroup {
-  constructor(message: string, exceptions: Iterable<Exception>) {
-    super(message, exceptions);
-  }
-}
+export class ExceptionGroup extends BaseExceptionGroup {}
 // ExceptionGroup is also an Exception in Python (multiple inheritance); make instanceof agree.
 Object.defineProperty(Exception, Symbol.hasInstance, {
   value(this: unknown, v: unknown): boolean {
@@ -327,15 +384,15 @@ const converted = new WeakMap<object, BaseException>();
  * the same Python exception, so a bare `raise` re-raises the same object).
  */
 export function toPyException(e: unknown): BaseException {
-  if (e instanceof BaseException) return e;
+  if (e instanceof BaseException) return markRaised(e);
   if (typeof e === "object" && e !== null) {
     const known = converted.get(e);
     if (known !== undefined) return known;
     const py = convertJsError(e);
     converted.set(e, py);
-    return py;
+    return markRaised(py);
   }
-  return new RuntimeError(`JavaScript threw ${String(e)}`);
+  return markRaised(new RuntimeError(`JavaScript threw ${String(e)}`));
 }
 
 function convertJsError(e: object): BaseException {
@@ -370,9 +427,29 @@ function convertJsError(e: object): BaseException {
   return py;
 }
 
-/** `raise X` where X may be a class: Python instantiates it with no arguments. */
+/**
+ * PEP 479: a StopIteration leaving the frame of a generator, a coroutine or an async generator (for
+ * it, StopAsyncIteration too) becomes `RuntimeError: <kind> raised StopIteration`, caused by it.
+ */
+export function escapedFrame(e: unknown, kind: "generator" | "coroutine" | "async generator"): unknown {
+  const stop = e instanceof StopIteration ? "StopIteration" : kind === "async generator" && e instanceof StopAsyncIteration ? "StopAsyncIteration" : null;
+  if (stop === null) return e;
+  const err = new RuntimeError(`${kind} raised ${stop}`);
+  err.__cause__ = e as BaseException;
+  err.__context__ = e as BaseException;
+  return markRaised(err);
+}
+
+/**
+ * `raise X` where X is not a constructor call: a class is instantiated with no arguments, an exception made
+ * earlier gets its stack from here, anything else is CPython's TypeError.
+ */
 export function makeException(x: unknown): BaseException {
-  if (x instanceof BaseException) return x;
+  if (x instanceof BaseException) {
+    // Raised for the first time: its traceback starts here, not where it was made.
+    if (x[TRACEBACK] === false) (Error as { captureStackTrace?: (target: object, above: Function) => void }).captureStackTrace?.(x, makeException);
+    return x;
+  }
   if (typeof x === "function" && x.prototype instanceof BaseException) {
     return new (x as new () => BaseException)();
   }
@@ -388,15 +465,38 @@ export function reraise(): BaseException {
 /** `raise exc from cause` — returns the exception to throw. */
 export function raiseFrom(exc: unknown, cause: unknown): BaseException {
   const e = makeException(exc);
-  e.__cause__ = cause === null ? null : makeException(cause);
-  e.__suppress_context__ = true;
+  if (cause !== null && !(cause instanceof BaseException) && !(typeof cause === "function" && cause.prototype instanceof BaseException)) {
+    return new TypeError("exception causes must derive from BaseException");
+  }
+  e.__cause__ = cause === null || cause instanceof BaseException ? cause : makeException(cause);
   return e;
 }
 
-/** Python's implicit chaining: an exception raised while handling `context`. */
-export function withContext<E extends BaseException>(exc: E, context: BaseException | null): E {
-  if (context !== null && context !== exc && exc.__context__ === null) exc.__context__ = context;
+/**
+ * Python's implicit chaining, done where CPython does it (`_PyErr_SetObject`): `raise exc` while
+ * `handled` is being handled makes `handled` the context of `exc`, first cutting `exc` out of
+ * `handled`'s own context chain so that no cycle forms. `handled` is null where nothing is handled.
+ */
+export function withContext<E>(exc: E, handled: BaseException | null): E {
+  if (handled === null || handled === (exc as unknown) || !(exc instanceof BaseException)) return exc;
+  for (let o: BaseException = handled, c = o.__context__; c !== null; o = c, c = o.__context__) {
+    if (c === exc) {
+      o.__context__ = null;
+      break;
+    }
+  }
+  exc.__context__ = markRaised(handled);
   return exc;
+}
+
+/**
+ * An exception leaving code that ran while `handled` was being handled (an `except` block, a `finally`
+ * during propagation, `__exit__`): raised by a call, it had `handled` as the exception being handled,
+ * so it is chained to it unless it was already chained where it was raised.
+ */
+export function chainedTo(error: unknown, handled: BaseException | null): BaseException {
+  const e = toPyException(error);
+  return e.__context__ === null ? withContext(e, handled) : e;
 }
 
 /**
@@ -471,12 +571,16 @@ function formatChain(e: BaseException, context: ReportContext): void {
     if (next !== null) context.seen.add(next);
     current = next;
   }
+  const stacks = chain.map(([exc]) => context.frames?.(exc));
   for (let i = chain.length - 1; i >= 0; i--) {
     const [exc, joint] = chain[i]!;
     if (joint !== null) emit(context, joint);
     if (!(exc instanceof BaseExceptionGroup)) {
-      emit(context, "Traceback (most recent call last):\n");
-      emit(context, context.frames?.(exc) ?? UNKNOWN_FRAMES);
+      // An exception that was never raised (a group's member, a cause made on the spot) has no traceback.
+      if (exc.__traceback__ !== null) {
+        emit(context, "Traceback (most recent call last):\n");
+        emit(context, (i === 0 ? stacks[i] : framesUntilCaught(stacks[i], stacks[i - 1])) ?? UNKNOWN_FRAMES);
+      }
       emit(context, messageAndNotes(exc));
     } else if (context.groupDepth > MAX_GROUP_DEPTH) {
       emit(context, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
@@ -486,12 +590,35 @@ function formatChain(e: BaseException, context: ReportContext): void {
   }
 }
 
+/**
+ * The frames of an exception that another one was chained to, from where it was raised up to the frame
+ * that handled it, as CPython's traceback has them: the frames of its whole stack (`stack`) minus those
+ * it shares, unchanged, with the stack of the exception raised while handling it (`handlerStack`).
+ */
+function framesUntilCaught(stack: string | undefined, handlerStack: string | undefined): string | undefined {
+  if (stack === undefined || handlerStack === undefined) return stack;
+  const frames = splitFrames(stack);
+  const outer = splitFrames(handlerStack);
+  let shared = 0;
+  while (shared < frames.length - 1 && shared < outer.length && frames[shared] === outer[shared]) shared++;
+  return frames.slice(shared).join("");
+}
+
+/** Frame lines split into one entry per frame (`  File ...` and the source line under it). */
+function splitFrames(text: string): string[] {
+  return text.split(/(?=^ {2}File )/m).filter((frame) => frame !== "");
+}
+
 function formatGroup(group: BaseExceptionGroup, context: ReportContext): void {
   const topLevel = context.groupDepth === 0;
   if (topLevel) context.groupDepth++;
-  emit(context, "Exception Group Traceback (most recent call last):\n", topLevel ? "+" : "|");
-  emit(context, context.frames?.(group) ?? UNKNOWN_FRAMES);
-  emit(context, messageAndNotes(group));
+  if (group.__traceback__ !== null) {
+    emit(context, "Exception Group Traceback (most recent call last):\n", topLevel ? "+" : "|");
+    emit(context, context.frames?.(group) ?? UNKNOWN_FRAMES);
+    emit(context, messageAndNotes(group));
+  } else {
+    emit(context, messageAndNotes(group));
+  }
   const count = group.exceptions.length;
   const shown = count <= MAX_GROUP_WIDTH ? count : MAX_GROUP_WIDTH + 1;
   context.needClose = false;
@@ -517,4 +644,77 @@ function formatGroup(group: BaseExceptionGroup, context: ReportContext): void {
     context.groupDepth--;
   }
   if (topLevel) context.groupDepth = 0;
+}
+
+/**
+ * The state of one `try`/`except*` statement while its handlers run (PEP 654; CPython's
+ * `exception_group_match` and `_PyExc_PrepReraiseStar`). `match(T)` takes from what is left the part
+ * that `T` matches (a lone exception that matches comes wrapped in a group), `raised` collects what a
+ * handler raised, and `unhandled()` gives what the statement raises in the end: nothing, what a single
+ * lone exception became, or the re-raised parts in the original group's shape together with new ones.
+ */
+export class ExceptStar {
+  private readonly original: BaseException;
+  private rest: BaseException | null;
+  private readonly results: BaseException[] = [];
+
+  constructor(caught: unknown) {
+    this.original = toPyException(caught);
+    this.rest = this.original;
+  }
+
+  match(type: unknown): BaseExceptionGroup | null {
+    const classes = (Array.isArray(type) ? type : [type]) as unknown[];
+    for (const cls of classes) {
+      if (typeof cls !== "function" || !(cls === BaseException || (cls as { prototype: unknown }).prototype instanceof BaseException)) {
+        throw new TypeError("catching classes that do not inherit from BaseException is not allowed");
+      }
+      if (cls === BaseExceptionGroup || (cls as { prototype: unknown }).prototype instanceof BaseExceptionGroup) {
+        throw new TypeError("catching ExceptionGroup with except* is not allowed. Use except instead.");
+      }
+    }
+    const condition = classes as ExceptionClass[];
+    const rest = this.rest;
+    if (rest === null) return null;
+    if (!(rest instanceof BaseExceptionGroup)) {
+      if (!matches(rest, condition)) return null;
+      this.rest = null;
+      const group = new BaseExceptionGroup("", tuple([rest]));
+      markRaised(group);
+      return group;
+    }
+    const [match, remaining] = rest.split(condition);
+    this.rest = remaining;
+    if (match !== null) markRaised(match);
+    return match;
+  }
+
+  /** What a handler raised while handling `group` (a bare `raise` raises `group` itself). */
+  raised(error: unknown, group: BaseExceptionGroup): void {
+    this.results.push(chainedTo(error, group));
+  }
+
+  unhandled(): BaseException | null {
+    const all = this.rest === null ? this.results : [...this.results, this.rest];
+    const original = this.original;
+    if (!(original instanceof BaseExceptionGroup)) return all[0] ?? null;
+    const raised: BaseException[] = [];
+    const reraisedLeaves = new Set<BaseException>();
+    for (const e of all) {
+      if (e.__cause__ === original.__cause__ && e.__context__ === original.__context__ && e.__notes__ === original.__notes__ && e instanceof BaseExceptionGroup) {
+        for (const leaf of leaves(e)) reraisedLeaves.add(leaf);
+      } else {
+        raised.push(e);
+      }
+    }
+    const reraised = reraisedLeaves.size === 0 ? null : original.split((e: BaseException) => reraisedLeaves.has(e))[0];
+    if (reraised !== null) raised.push(reraised);
+    if (raised.length === 0) return null;
+    if (raised.length === 1) return raised[0]!;
+    return new BaseExceptionGroup("", raised);
+  }
+}
+
+function leaves(e: BaseException): BaseException[] {
+  return e instanceof BaseExceptionGroup ? e.exceptions.flatMap(leaves) : [e];
 }

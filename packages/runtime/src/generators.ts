@@ -17,8 +17,8 @@
 //   can be resumed later (CPython closes it only when it is garbage collected);
 // - a generator resumed by `next()` sees `None` (`null`) as the value of its `yield`;
 // - a generator that runs off its end returns None (`null`): `x = yield from gen()` gets None.
-import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, ValueError, toPyException } from "./exceptions.js";
-import { coroutine, type NoneIfVoid } from "./asyncio/coroutine.js";
+import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, ValueError, escapedFrame, toPyException } from "./exceptions.js";
+import { coroutine, pythonAsyncIterator, type NoneIfVoid, type PyAsyncGenerator } from "./asyncio/coroutine.js";
 import { typeName } from "./typename.js";
 import { makeThenable, type OnFulfilled, type OnRejected } from "./asyncio/awaitable.js";
 import { sleep } from "./asyncio/sleep.js";
@@ -145,11 +145,7 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
   /** What leaves the generator when its frame raised `e`: it is closed, and a StopIteration becomes a RuntimeError (PEP 479). */
   private _escaped(e: unknown): unknown {
     this._state = CLOSED;
-    if (!(e instanceof StopIteration)) return e;
-    const err = new RuntimeError("generator raised StopIteration");
-    err.__cause__ = e;
-    err.__context__ = e;
-    return err;
+    return escapedFrame(e, "generator");
   }
 }
 
@@ -278,12 +274,15 @@ function toIterator(source: unknown): AwaitIterator {
 
 type AsyncIteratorLike<T> = { __anext__(): PromiseLike<T> };
 
-/** `aiter(obj)`: `obj.__aiter__()`. */
-export function aiter<T>(obj: { __aiter__(): AsyncIteratorLike<T> }): AsyncIteratorLike<T> {
+/** What `aiter` gives for what `__aiter__` returns: an async generator method's object is a Python async generator. */
+type PythonAsyncIterator<I> = I extends AsyncIteratorLike<unknown> ? I : I extends AsyncGenerator<infer Y, unknown, infer S> ? PyAsyncGenerator<Y, S> : I;
+
+/** `aiter(obj)`: `obj.__aiter__()` (see `pythonAsyncIterator`). */
+export function aiter<O extends { __aiter__(): unknown }>(obj: O): PythonAsyncIterator<ReturnType<O["__aiter__"]>> {
   if (typeof (obj as { __aiter__?: unknown })?.__aiter__ !== "function") {
     throw new TypeError(`'${typeName(obj)}' object is not an async iterable`);
   }
-  return obj.__aiter__();
+  return pythonAsyncIterator(obj.__aiter__()) as PythonAsyncIterator<ReturnType<O["__aiter__"]>>;
 }
 
 /** `anext(it)` / `anext(it, default)`: awaits `it.__anext__()`; with a default, the end gives the default. */

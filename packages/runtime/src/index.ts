@@ -17,6 +17,7 @@ import "./builtin-types.js";
 export * from "./exceptions.js";
 // CPython's aliases of OSError.
 export { OSError as IOError, OSError as EnvironmentError } from "./exceptions.js";
+export { exitSuppresses, aexitSuppresses } from "./context-managers.js";
 
 // values
 export { PyFloat, type int as Int, type float as Float } from "./numbers.js";

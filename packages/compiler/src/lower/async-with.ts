@@ -9,13 +9,14 @@
 //                                                  await conn.send("hi");
 //                                                } catch (_e) {
 //                                                  _exc = toPyException(_e);
-//                                                  if (!truthy(await _cm.__aexit__(type(_exc), _exc, null))) throw _exc;
+//                                                  if (!(await aexitSuppresses(_cm, _exc))) throw _exc;
 //                                                } finally {
 //                                                  if (_exc === null) await _cm.__aexit__(null, null, null);
 //                                                }
 //
 // `__aexit__(None, None, None)` also runs when the block is left by `return`, `break` or
-// `continue`. The traceback argument is `None`: the runtime keeps no tracebacks. A target to
+// `continue`. `aexitSuppresses` (the runtime's) passes the exception's type, value and traceback, and
+// chains what `__aexit__` raises to the exception. A target to
 // unpack (`as (first, *rest)`) is unpacked with CPython's checks (unpack.ts).
 import type { AsyncWith, WithItem } from "@pyts/parser";
 import ts from "../typescript.cjs";
@@ -53,10 +54,7 @@ function withItem(ctx: LowerContext, item: WithItem, inner: () => ts.Statement[]
     [
       f.createExpressionStatement(f.createAssignment(exc, f.createCallExpression(ctx.useRuntime("toPyException"), undefined, [caught]))),
       f.createIfStatement(
-        f.createPrefixUnaryExpression(
-          ts.SyntaxKind.ExclamationToken,
-          f.createCallExpression(ctx.useRuntime("truthy"), undefined, [exit([f.createCallExpression(ctx.useRuntime("type"), undefined, [exc]), exc, f.createNull()])]),
-        ),
+        f.createPrefixUnaryExpression(ts.SyntaxKind.ExclamationToken, f.createAwaitExpression(f.createCallExpression(ctx.useRuntime("aexitSuppresses"), undefined, [manager, exc]))),
         f.createThrowStatement(exc),
       ),
     ],

@@ -39,6 +39,7 @@ import { isBuiltinName } from "./names.js";
 import { typeOf } from "./operators.js";
 import { bindsStatically } from "./signatures.js";
 import type { PyType } from "./types.js";
+import { isExceptionName } from "./types.js";
 
 const f = ts.factory;
 
@@ -132,7 +133,7 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     if (name === "super") return ctx.unsupported(node, "super() outside an attribute access");
     if ((name === "vars" || name === "dir") && node.args.length === 0) return ctx.unsupported(node, `${name}() without an argument`);
     const callee = ctx.useBuiltin(name, node.func);
-    if (/^[A-Z]\w*(Error|Exception|Exit|Iteration|Interrupt|Warning)$/.test(name) || name === "BaseException" || name === "Exception") {
+    if (isExceptionName(name)) {
       return f.createNewExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
     }
     if (name === "len" && node.args.length === 1 && node.keywords.length === 0) {

@@ -75,6 +75,12 @@ export class LowerContext {
   readonly imports = new Map<Node, ImportTarget>();
   /** The caught exception of each enclosing `except` handler, innermost last (for a bare `raise`). */
   readonly handlers: ts.Identifier[] = [];
+  /**
+   * The exception being handled where a statement runs, innermost last: an `except` block's exception,
+   * or the exception a `finally` block runs for (null when it runs on the normal path). A `raise` chains
+   * to it (`__context__`).
+   */
+  readonly handling: ts.Identifier[] = [];
   /** Labels for loops whose `else` needs a `break` out of more than the loop. */
   readonly loopElseFlags: (ts.Identifier | null)[] = [];
 

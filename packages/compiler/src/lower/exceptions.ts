@@ -1,27 +1,53 @@
-// `try`/`except`/`else`/`finally`, `raise`, `raise ... from`, bare `raise`, `assert`.
+// `try`/`except`/`else`/`finally`, `try`/`except*`, `raise`, `raise ... from`, bare `raise`, `assert`.
 //
 //     try:                               try {
 //         risky()                          risky();
 //     except (KeyError, IndexError) as e:  } catch (_err) {
-//         print("missing", e)                const _exc = toPyException(_err);
-//     except ValueError:                     if (_exc instanceof KeyError || _exc instanceof IndexError) {
-//         raise                                const e = _exc;
-//     finally:                                 print("missing", e);
-//         done()                             } else if (_exc instanceof ValueError) {
+//         log(e)                             const _exc = toPyException(_err);
+//         raise AppError("bad") from e       if (_exc instanceof KeyError || _exc instanceof IndexError) {
+//     except ValueError:                       const e = _exc;
+//         raise                                try {
+//                                                log(e);
+//                                                throw withContext(raiseFrom(new AppError("bad"), e), _exc);
+//                                              } catch (_err2) {
+//                                                throw chainedTo(_err2, _exc);
+//                                              }
+//                                            } else if (_exc instanceof ValueError) {
 //                                              throw _exc;
 //                                            } else throw _exc;
-//                                          } finally {
-//                                            done();
 //                                          }
-//     raise ValueError("bad") from err    throw raiseFrom(new ValueError("bad"), err);
-//     assert x > 0, "must be positive"     if (!(x > 0)) throw new AssertionError("must be positive");
+//     try:                               let _unwinding: BaseException | null = null;
+//         work()                         try {
+//     finally:                             work();
+//         cleanup()                      } catch (_err) {
+//                                          throw (_unwinding = toPyException(_err));
+//                                        } finally {
+//                                          try { cleanup(); } catch (_err2) { throw chainedTo(_err2, _unwinding); }
+//                                        }
+//     try: ...                           } catch (_err) {
+//     except* ValueError as eg:            const _star = new ExceptStar(_err);
+//         report(eg)                       const _group = _star.match(ValueError);
+//                                          if (_group !== null) {
+//                                            const eg = _group;
+//                                            try { report(eg); } catch (_err2) { _star.raised(_err2, _group); }
+//                                          }
+//                                          const _unhandled = _star.unhandled();
+//                                          if (_unhandled !== null) throw _unhandled;
+//                                        }
+//     assert x > 0, "must be positive"   if (!(x > 0)) throw new AssertionError("must be positive");
+//
+// Implicit chaining as CPython's: code that runs while an exception is handled (an `except` block, a
+// `finally` running for an exception) chains to it what it raises — a `raise` there is
+// `withContext(exc, handled)`, and when the block may raise otherwise (a call, an operator: `mayRaise`) it
+// is wrapped so that what leaves it is `chainedTo` the handled exception. Blocks that only print, assign
+// and jump stay plain. A `catch` inside such code converts with `chainedTo` for the same reason.
 //
 // Whatever JavaScript throws (a stack overflow, a TypeError of its own) is converted by the
 // runtime's `toPyException` before the handlers test it, so `except RecursionError` works.
 //
 // CPython unbinds the name of `except ... as e` when the handler ends: where a later read may see it
 // (names.ts decides), the handler ends with `e = UNBOUND;`, so that read raises NameError as in CPython.
-import type { Assert, Expression, Raise, Stmt, Try } from "@pyts/parser";
+import type { Assert, ExceptHandler, Expression, Raise, Stmt, Try, TryStar } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import { isRuntimeExport } from "./catalogue.js";
 import type { LowerContext } from "./context.js";
@@ -45,54 +71,208 @@ function matches(ctx: LowerContext, exc: ts.Identifier, type: Expression): ts.Ex
   return f.createCallExpression(ctx.useRuntime("isinstance"), undefined, [exc, cls]);
 }
 
-export function lowerTry(ctx: LowerContext, node: Try): ts.Statement[] {
-  let body = lowerBody(ctx, node.body);
-  let catchClause: ts.CatchClause | undefined;
-  if (node.handlers.length > 0) {
-    const err = ctx.temp("err");
-    const exc = ctx.temp("exc");
-    const inner: ts.Statement[] = [constDecl(exc, f.createCallExpression(ctx.useRuntime("toPyException"), undefined, [err]))];
-    let chain: ts.Statement = f.createThrowStatement(exc);
-    const branches: { test: ts.Expression | null; block: ts.Block }[] = [];
-    ctx.handlers.push(exc);
-    try {
-      for (const h of node.handlers) {
-        const stmts: ts.Statement[] = [];
-        if (h.name !== null) {
-          const decl = ctx.fn.plan.get(h.name);
-          const global = ctx.scope.globals.has(h.name) || ctx.scope.nonlocals.has(h.name);
-          if (!global && decl !== undefined && decl.kind === "handler") stmts.push(constDecl(ctx.id(h.name), h.type === null ? exc : f.createAsExpression(exc, handlerType(ctx, h.type))));
-          else stmts.push(f.createExpressionStatement(f.createAssignment(ctx.id(h.name), exc)));
-        }
-        stmts.push(...lowerBody(ctx, h.body));
-        if (h.name !== null && !endsInJump(h.body)) stmts.push(...unbindHandlerName(ctx, h.name));
-        branches.push({ test: h.type === null ? null : matches(ctx, exc, h.type), block: f.createBlock(stmts, true) });
-      }
-    } finally {
-      ctx.handlers.pop();
-    }
-    const catchAll = branches.findIndex((b) => b.test === null || isBaseException(node.handlers[branches.indexOf(b)]!.type));
-    const used = catchAll >= 0 ? branches.slice(0, catchAll + 1) : branches;
-    for (let i = used.length - 1; i >= 0; i--) {
-      const b = used[i]!;
-      if (i === catchAll) chain = b.block;
-      else chain = f.createIfStatement(b.test!, b.block, chain);
-    }
-    inner.push(...(ts.isBlock(chain) ? chain.statements : [chain]));
-    catchClause = f.createCatchClause(f.createVariableDeclaration(err), f.createBlock(inner, true));
-  }
+export function lowerTry(ctx: LowerContext, node: Try | TryStar): ts.Statement[] {
+  const body = lowerBody(ctx, node.body);
+  const catchClause = node.handlers.length === 0 ? undefined : node._type === "TryStar" ? exceptStarClause(ctx, node.handlers) : exceptClause(ctx, node.handlers);
+  let core: ts.Statement[];
   if (node.orelse.length > 0) {
     // else runs when the body finished without an exception, outside the handlers' reach.
     const ok = ctx.temp("ok");
     const tryStmt = f.createTryStatement(f.createBlock([...body, f.createExpressionStatement(f.createAssignment(ok, f.createTrue()))], true), catchClause, undefined);
     const orelse = f.createIfStatement(ok, f.createBlock(lowerBody(ctx, node.orelse), true));
-    const stmts = [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ok, undefined, undefined, f.createFalse())], ts.NodeFlags.Let)), tryStmt, orelse];
-    if (node.finalbody.length === 0) return stmts;
-    return [f.createTryStatement(f.createBlock(stmts, true), undefined, f.createBlock(lowerBody(ctx, node.finalbody), true))];
+    core = [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ok, undefined, undefined, f.createFalse())], ts.NodeFlags.Let)), tryStmt, orelse];
+    if (node.finalbody.length === 0) return core;
+  } else {
+    if (node.finalbody.length === 0) return [f.createTryStatement(f.createBlock(body, true), catchClause, undefined)];
+    if (!mayRaise(ctx, node.finalbody, true)) return [f.createTryStatement(f.createBlock(body, true), catchClause, f.createBlock(lowerBody(ctx, node.finalbody), true))];
+    core = catchClause === undefined ? body : [f.createTryStatement(f.createBlock(body, true), catchClause, undefined)];
   }
-  const finallyBlock = node.finalbody.length > 0 ? f.createBlock(lowerBody(ctx, node.finalbody), true) : undefined;
-  body = body.length === 0 ? [] : body;
-  return [f.createTryStatement(f.createBlock(body, true), catchClause, finallyBlock)];
+  if (!mayRaise(ctx, node.finalbody, true)) return [f.createTryStatement(f.createBlock(core, true), undefined, f.createBlock(lowerBody(ctx, node.finalbody), true))];
+  // A `finally` that may raise runs with the exception it unwinds for as the one being handled.
+  const unwinding = ctx.temp("unwinding");
+  const err = ctx.temp("err");
+  const record = f.createCatchClause(
+    f.createVariableDeclaration(err),
+    f.createBlock([f.createThrowStatement(f.createParenthesizedExpression(f.createAssignment(unwinding, caughtException(ctx, err))))], true),
+  );
+  const finalbody = whileHandling(ctx, unwinding, () => lowerBody(ctx, node.finalbody), mayRaise(ctx, node.finalbody, false));
+  const exceptionType = f.createUnionTypeNode([f.createTypeReferenceNode(ctx.useRuntime("BaseException")), f.createLiteralTypeNode(f.createNull())]);
+  return [
+    f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(unwinding, undefined, exceptionType, f.createNull())], ts.NodeFlags.Let)),
+    f.createTryStatement(f.createBlock(core, true), record, f.createBlock(finalbody, true)),
+  ];
+}
+
+/** The `catch` of `try`/`except`: the caught exception tested against each handler's type in turn. */
+function exceptClause(ctx: LowerContext, handlers: readonly ExceptHandler[]): ts.CatchClause {
+  const err = ctx.temp("err");
+  const exc = ctx.temp("exc");
+  const inner: ts.Statement[] = [constDecl(exc, caughtException(ctx, err))];
+  let chain: ts.Statement = f.createThrowStatement(exc);
+  const branches: { test: ts.Expression | null; block: ts.Block }[] = [];
+  for (const h of handlers) {
+    const stmts = bindHandlerName(ctx, h, exc);
+    stmts.push(...handlerBody(ctx, h, exc));
+    branches.push({ test: h.type === null ? null : matches(ctx, exc, h.type), block: f.createBlock(stmts, true) });
+  }
+  const catchAll = branches.findIndex((b) => b.test === null || isBaseException(handlers[branches.indexOf(b)]!.type));
+  const used = catchAll >= 0 ? branches.slice(0, catchAll + 1) : branches;
+  for (let i = used.length - 1; i >= 0; i--) {
+    const b = used[i]!;
+    if (i === catchAll) chain = b.block;
+    else chain = f.createIfStatement(b.test!, b.block, chain);
+  }
+  inner.push(...(ts.isBlock(chain) ? chain.statements : [chain]));
+  return f.createCatchClause(f.createVariableDeclaration(err), f.createBlock(inner, true));
+}
+
+/**
+ * The `catch` of `try`/`except*` (PEP 654): each handler in turn takes the part of the exception group
+ * that its type matches (a lone exception is wrapped in a group), what a handler raises is collected, and
+ * what no handler took is raised again together with it (the runtime's `ExceptStar`).
+ */
+function exceptStarClause(ctx: LowerContext, handlers: readonly ExceptHandler[]): ts.CatchClause {
+  const err = ctx.temp("err");
+  const star = ctx.temp("star");
+  const stmts: ts.Statement[] = [constDecl(star, f.createNewExpression(ctx.useRuntime("ExceptStar"), undefined, [err]))];
+  for (const h of handlers) {
+    const group = ctx.temp("group");
+    const type = h.type === null ? f.createIdentifier("undefined") : h.type._type === "Tuple" ? f.createArrayLiteralExpression(h.type.elts.map((e) => lowerExpression(ctx, e))) : lowerExpression(ctx, h.type);
+    stmts.push(constDecl(group, f.createCallExpression(f.createPropertyAccessExpression(star, "match"), undefined, [type])));
+    const block = bindHandlerName(ctx, h, group, false);
+    const handled = whileHandling(ctx, group, () => lowerHandlerStatements(ctx, h, group), mayRaise(ctx, h.body, true), (caught) =>
+      f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(star, "raised"), undefined, [caught, group])),
+    );
+    block.push(...handled);
+    stmts.push(f.createIfStatement(f.createBinaryExpression(group, ts.SyntaxKind.ExclamationEqualsEqualsToken, f.createNull()), f.createBlock(block, true)));
+  }
+  const left = ctx.temp("unhandled");
+  stmts.push(constDecl(left, f.createCallExpression(f.createPropertyAccessExpression(star, "unhandled"), undefined, [])));
+  stmts.push(f.createIfStatement(f.createBinaryExpression(left, ts.SyntaxKind.ExclamationEqualsEqualsToken, f.createNull()), f.createThrowStatement(left)));
+  return f.createCatchClause(f.createVariableDeclaration(err), f.createBlock(stmts, true));
+}
+
+/**
+ * The Python exception a `catch` received: `toPyException(err)`, or inside code that handles an exception,
+ * `chainedTo(err, handled)` — raised there, by a call or by the runtime, it was raised while `handled` was
+ * being handled, so that is its context.
+ */
+function caughtException(ctx: LowerContext, err: ts.Identifier): ts.Expression {
+  const handled = ctx.handling[ctx.handling.length - 1];
+  if (handled === undefined) return f.createCallExpression(ctx.useRuntime("toPyException"), undefined, [err]);
+  return f.createCallExpression(ctx.useRuntime("chainedTo"), undefined, [err, handled]);
+}
+
+/** `except T as name`: binds the handled exception to `name` (typed as `T` when `typed`). */
+function bindHandlerName(ctx: LowerContext, h: ExceptHandler, exc: ts.Identifier, typed = true): ts.Statement[] {
+  if (h.name === null) return [];
+  const decl = ctx.fn.plan.get(h.name);
+  const global = ctx.scope.globals.has(h.name) || ctx.scope.nonlocals.has(h.name);
+  if (!global && decl !== undefined && decl.kind === "handler") return [constDecl(ctx.id(h.name), !typed || h.type === null ? exc : f.createAsExpression(exc, handlerType(ctx, h.type)))];
+  return [f.createExpressionStatement(f.createAssignment(ctx.id(h.name), exc))];
+}
+
+/** A handler's statements, then the unbinding of its name (CPython deletes it when the handler ends). */
+function lowerHandlerStatements(ctx: LowerContext, h: ExceptHandler, exc: ts.Identifier): ts.Statement[] {
+  ctx.handlers.push(exc);
+  try {
+    const stmts = lowerBody(ctx, h.body);
+    if (h.name !== null && !endsInJump(h.body)) stmts.push(...unbindHandlerName(ctx, h.name));
+    return stmts;
+  } finally {
+    ctx.handlers.pop();
+  }
+}
+
+/** An `except` block's statements: what it raises (directly, or from a call) is chained to `exc`. */
+function handlerBody(ctx: LowerContext, h: ExceptHandler, exc: ts.Identifier): ts.Statement[] {
+  return whileHandling(ctx, exc, () => lowerHandlerStatements(ctx, h, exc), mayRaise(ctx, h.body, false));
+}
+
+/**
+ * Statements that run while `handled` is the exception being handled. A `raise` among them chains to it
+ * (lowerRaise); when they may also raise otherwise (a call, an operator), they are wrapped so that the
+ * exception leaving them is chained too — `onRaise` says what to do with it (by default, throw it).
+ */
+function whileHandling(ctx: LowerContext, handled: ts.Identifier, lower: () => ts.Statement[], wrap: boolean, onRaise?: (caught: ts.Expression) => ts.Statement): ts.Statement[] {
+  ctx.handling.push(handled);
+  let stmts: ts.Statement[];
+  try {
+    stmts = lower();
+  } finally {
+    ctx.handling.pop();
+  }
+  if (!wrap) return stmts;
+  const err = ctx.temp("err");
+  const rethrow = onRaise?.(err) ?? f.createThrowStatement(f.createCallExpression(ctx.useRuntime("chainedTo"), undefined, [err, handled]));
+  return [f.createTryStatement(f.createBlock(stmts, true), f.createCatchClause(f.createVariableDeclaration(err), f.createBlock([rethrow], true)), undefined)];
+}
+
+/**
+ * Whether statements may raise an exception: anything but `pass`, jumps, plain assignments and returns of
+ * names, attributes, literals and comparisons, `print` of such values (or of their `type`, `str`, `repr`...), and
+ * (unless `countRaise`) a `raise` of such values or of a call with such arguments. What only a user's `__str__` raising would make raise
+ * counts as not raising: handlers that print stay plain.
+ */
+function mayRaise(ctx: LowerContext, body: readonly Stmt[], countRaise: boolean): boolean {
+  const simple = (e: Expression | null): boolean => {
+    if (e === null) return true;
+    switch (e._type) {
+      case "Constant":
+      case "Name":
+        return true;
+      case "JoinedStr":
+        return e.values.every(simple);
+      case "FormattedValue":
+        return e.conversion === -1 && e.format_spec === null && simple(e.value);
+      case "Attribute":
+        return simple(e.value);
+      case "UnaryOp":
+        return simple(e.operand);
+      case "Compare":
+        return simple(e.left) && e.comparators.every(simple);
+      case "Call":
+        return e.func._type === "Name" && (isExceptionClass(ctx, e.func.id) || isPlainBuiltin(ctx, e.func.id)) && e.args.every(simple) && e.keywords.length === 0;
+      default:
+        return false;
+    }
+  };
+  return body.some((s) => {
+    switch (s._type) {
+      case "Pass":
+      case "Break":
+      case "Continue":
+      case "Global":
+      case "Nonlocal":
+        return false;
+      case "Raise": {
+        // The exception raised is made by a call, of a class as a rule: its arguments must not raise.
+        const made = (e: Expression | null): boolean => simple(e) || (e !== null && e._type === "Call" && e.func._type === "Name" && e.args.every(simple) && e.keywords.every((k) => simple(k.value)));
+        return countRaise || !made(s.exc) || !made(s.cause);
+      }
+      case "Return":
+        return !simple(s.value);
+      case "Assign":
+        return !(s.targets.length === 1 && s.targets[0]!._type === "Name" && simple(s.value));
+      case "Expr": {
+        const call = s.value;
+        if (call._type !== "Call" || call.func._type !== "Name" || call.func.id !== "print" || ctx.analysis.resolve(ctx.scope, "print").kind !== "builtin") return true;
+        return !call.args.every(simple) || call.keywords.length > 0;
+      }
+      default:
+        return true;
+    }
+  });
+}
+
+/** `type`, `str`, `repr`, `len`, `isinstance` of the builtins: what handlers print with (raising only from a user's dunder method). */
+function isPlainBuiltin(ctx: LowerContext, name: string): boolean {
+  return ["type", "str", "repr", "len", "isinstance"].includes(name) && ctx.analysis.resolve(ctx.scope, name).kind === "builtin";
+}
+
+/** A name that is one of Python's built-in exception classes (calling it cannot raise). */
+function isExceptionClass(ctx: LowerContext, name: string): boolean {
+  return /(?:Error|Exception|Exit|Interrupt|Iteration|Warning)$/.test(name) && isRuntimeExport(name) && ctx.analysis.resolve(ctx.scope, name).kind === "builtin";
 }
 
 /** The TypeScript type of the exception an `except` clause binds: its class, or a union for a tuple. */
@@ -127,16 +307,28 @@ export function lowerRaise(ctx: LowerContext, node: Raise): ts.Statement[] {
     return [f.createThrowStatement(current)];
   }
   let exc = exceptionValue(ctx, node.exc);
-  if (node.cause !== null) exc = f.createCallExpression(ctx.useRuntime("raiseFrom"), undefined, [exc, node.cause._type === "Constant" && node.cause.value.type === "None" ? f.createNull() : exceptionValue(ctx, node.cause)]);
+  if (node.cause !== null) exc = f.createCallExpression(ctx.useRuntime("raiseFrom"), undefined, [exc, node.cause._type === "Constant" && node.cause.value.type === "None" ? f.createNull() : causeValue(ctx, node.cause)]);
+  const handled = ctx.handling[ctx.handling.length - 1];
+  if (handled !== undefined) exc = f.createCallExpression(ctx.useRuntime("withContext"), undefined, [exc, handled]);
   return [f.createThrowStatement(exc)];
 }
 
-/** `raise ValueError` raises an instance: a bare class is instantiated. */
+/** The cause of `raise ... from cause`: a class is instantiated; the runtime's `raiseFrom` checks the rest. */
+function causeValue(ctx: LowerContext, e: Expression): ts.Expression {
+  const value = lowerExpression(ctx, e);
+  return ctx.types.infer(e, ctx.scope).k === "class" ? f.createNewExpression(value, undefined, []) : value;
+}
+
+/**
+ * `raise ValueError` raises an instance: a bare class is instantiated. An exception made earlier (`raise
+ * error`) goes through the runtime's `makeException`, which checks it and starts its traceback here.
+ */
 function exceptionValue(ctx: LowerContext, e: Expression): ts.Expression {
   const t = ctx.types.infer(e, ctx.scope);
   const value = lowerExpression(ctx, e);
   if (t.k === "class") return f.createNewExpression(value, undefined, []);
-  return value;
+  if (e._type === "Call") return value;
+  return f.createCallExpression(ctx.useRuntime("makeException"), undefined, [value]);
 }
 
 export function lowerAssert(ctx: LowerContext, node: Assert): ts.Statement[] {

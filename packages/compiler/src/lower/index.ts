@@ -26,7 +26,7 @@ import { lowerConstant, lowerDict, lowerList, lowerSet, lowerStarred, lowerTuple
 import { lowerName } from "./names.js";
 import { lowerBinOp, lowerBoolOp, lowerCompare, lowerIfExp, lowerNamedExpr, lowerUnaryOp } from "./operators.js";
 import { lowerBreak, lowerContinue, lowerExprStatement, lowerGlobal, lowerNonlocal, lowerPass } from "./statements.js";
-import { lowerMatch, lowerTryStar } from "./unsupported.js";
+import { lowerMatch } from "./unsupported.js";
 import { lowerWith } from "./with.js";
 import { lowerYieldFrom } from "./yield-from.js";
 
@@ -70,9 +70,8 @@ export function lowerStatement(ctx: LowerContext, stmt: Stmt): ts.Statement[] {
     case "Raise":
       return lowerRaise(ctx, stmt);
     case "Try":
-      return lowerTry(ctx, stmt);
     case "TryStar":
-      return lowerTryStar(ctx, stmt);
+      return lowerTry(ctx, stmt);
     case "Assert":
       return lowerAssert(ctx, stmt);
     case "Import":

@@ -1014,7 +1014,7 @@ export class TypeEnv {
         return { k: "tuple", items: [join(arg(0), arg(1)), join(arg(0), arg(1))] };
       default:
         // An exception class the runtime lacks (a name from `from m import *`) is not the runtime's type.
-        return /^[A-Z]\w*(Error|Exception|Exit|Iteration)$/.test(name) && isRuntimeExport(name) ? { k: "instance", cls: name, runtime: true } : ANY;
+        return isExceptionName(name) && isRuntimeExport(name) ? { k: "instance", cls: name, runtime: true } : ANY;
     }
   }
 }
@@ -1163,12 +1163,12 @@ function forgetAfter<K, V>(map: Map<K, V>, size: number): void {
 }
 
 export function isExceptionName(name: string): boolean {
-  return /^[A-Z]\w*(Error|Exception|Warning|Exit|Iteration|Interrupt)$/.test(name) || name === "Exception" || name === "BaseException";
+  return /^[A-Z]\w*(Error|Exception|ExceptionGroup|Warning|Exit|Iteration|Interrupt)$/.test(name) || name === "Exception" || name === "BaseException" || name === "ExceptionGroup";
 }
 
 function builtinValueType(name: string): PyType {
   if (name === "__file__" || name === "__name__") return STR;
-  return /^[A-Z]\w*(Error|Exception|Exit|Iteration)$/.test(name) ? { k: "class", cls: name } : ANY;
+  return isExceptionName(name) ? { k: "class", cls: name } : ANY;
 }
 
 function moduleAttrType(module: string, attr: string): PyType {

@@ -10,12 +10,13 @@
 //                                        } catch (_err) {
 //                                          _failed = true;
 //                                          const _exc = toPyException(_err);
-//                                          if (!truthy(_cm.__exit__(type(_exc), _exc, null))) throw _exc;
+//                                          if (!exitSuppresses(_cm, _exc)) throw _exc;
 //                                        } finally {
 //                                          if (!_failed) _cm.__exit__(null, null, null);
 //                                        }
 //
-// Leaving `with asyncio.Runner()` waits for its loop to close: `await _cm.__exit__(...)` (runner.ts).
+// `exitSuppresses` (the runtime's) calls `__exit__(type, value, traceback)` and chains what it raises to
+// the exception. Leaving `with asyncio.Runner()` waits for its loop to close: `await _cm.__exit__(...)` (runner.ts).
 import type { With, WithItem } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import { assignTo } from "./assign.js";
@@ -55,7 +56,11 @@ function lowerItems(ctx: LowerContext, items: readonly WithItem[], body: () => t
       f.createExpressionStatement(f.createAssignment(failed, f.createTrue())),
       f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(exc, undefined, undefined, f.createCallExpression(ctx.useRuntime("toPyException"), undefined, [err]))], ts.NodeFlags.Const)),
       f.createIfStatement(
-        f.createLogicalNot(f.createCallExpression(ctx.useRuntime("truthy"), undefined, [exit([f.createCallExpression(ctx.useRuntime("type"), undefined, [exc]), exc, f.createNull()])])),
+        f.createLogicalNot(
+          exitsRunner
+            ? f.createCallExpression(ctx.useRuntime("truthy"), undefined, [exit([f.createCallExpression(ctx.useRuntime("type"), undefined, [exc]), exc, f.createNull()])])
+            : f.createCallExpression(ctx.useRuntime("exitSuppresses"), undefined, [cm, exc]),
+        ),
         f.createThrowStatement(exc),
       ),
     ],

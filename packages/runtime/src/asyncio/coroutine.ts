@@ -7,7 +7,7 @@
 // `Coroutine<T>`: a thenable whose body has not started. It starts when awaited (JavaScript
 // calls its `then`) or wrapped in a Task, as in CPython, and a second start raises
 // `RuntimeError: cannot reuse already awaited coroutine`.
-import { GeneratorExit, RuntimeError, StopAsyncIteration, TypeError, toPyException } from "../exceptions.js";
+import { GeneratorExit, RuntimeError, StopAsyncIteration, TypeError, escapedFrame, toPyException } from "../exceptions.js";
 import { id } from "../identity.js";
 import { typeName } from "../typename.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
@@ -72,7 +72,10 @@ export class Coroutine<T = unknown> {
   }
 
   _await(onF: OnFulfilled, onR: OnRejected): void {
-    this._start().then((v) => resolveValue(onF, coroutineResult(v)), onR);
+    this._start().then(
+      (v) => resolveValue(onF, coroutineResult(v)),
+      (e) => onR(escapedFrame(e, "coroutine")),
+    );
   }
 
   /** `coro.close()`: a coroutine that never started is simply marked closed. */
@@ -214,6 +217,8 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   }
 
   private _started = false;
+  /** The generator's frame has ended (it returned, raised, or was closed). */
+  private _exhausted = false;
   private _hooked = false;
   /** The loop that closes this generator at shutdown if it is not finished (CPython's `firstiter` hook). */
   private _loop: EventLoop | null = null;
@@ -232,9 +237,13 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
       r = await step;
     } catch (e) {
       this._finished();
-      throw e;
+      this._exhausted = true;
+      throw escapedFrame(e, "async generator");
     }
-    if (r.done === true) this._finished();
+    if (r.done === true) {
+      this._finished();
+      this._exhausted = true;
+    }
     return r;
   }
 
@@ -290,6 +299,8 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   }
 
   async athrow(exc: unknown): Promise<Y> {
+    // CPython 3.11: `athrow()` on a finished async generator returns None.
+    if (this._exhausted) return null as Y;
     if (typeof exc === "function") exc = new (exc as new () => unknown)();
     this._firstIter();
     this._started = true;
@@ -381,6 +392,18 @@ export function asyncGenerator<A extends unknown[], Y, S = unknown>(
 }
 
 /**
+ * What `__aiter__()` returned, as a Python async iterator: an `async def __aiter__` that yields is an
+ * async generator method, emitted as a native `async *` method, whose object becomes a Python async
+ * generator (`__anext__`, `asend`, `aclose` ...); anything else is returned as it is.
+ */
+export function pythonAsyncIterator<T>(it: T): T {
+  const native = it as { __anext__?: unknown; [Symbol.asyncIterator]?: unknown; next?: unknown; throw?: unknown };
+  if (typeof native !== "object" || native === null || native instanceof PyAsyncGenerator || typeof native.__anext__ === "function") return it;
+  if (typeof native[Symbol.asyncIterator] !== "function" || typeof native.next !== "function" || typeof native.throw !== "function") return it;
+  return new PyAsyncGenerator(native as unknown as globalThis.AsyncGenerator<unknown, unknown, unknown>, "__aiter__") as T;
+}
+
+/**
  * `async for x in obj`: a JavaScript async iterable over anything with Python's protocol
  * (`__aiter__`/`__anext__` raising StopAsyncIteration), or a native async iterable as is.
  */
@@ -390,7 +413,8 @@ export function asyncIter<T>(obj: unknown): AsyncIterable<T> {
   if (typeof source?.__aiter__ !== "function") {
     throw new TypeError(`'async for' requires an object with __aiter__ method, got ${typeName(obj)}`);
   }
-  const it = source.__aiter__();
+  const it = pythonAsyncIterator(source.__aiter__());
+  if (it instanceof PyAsyncGenerator) return it as AsyncIterable<T>;
   return {
     [Symbol.asyncIterator]() {
       return {

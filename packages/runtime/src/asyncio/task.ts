@@ -5,7 +5,7 @@
 // exception in) or `taskWakeup` (the awaited future is done). The step ends when the task's
 // code awaits a pending runtime awaitable (`suspend`) or its async function settles
 // (`taskReturned` / `taskRaised`); then the loop runs its next callback.
-import { KeyboardInterrupt, RuntimeError, SystemExit, TypeError, toPyException } from "../exceptions.js";
+import { KeyboardInterrupt, RuntimeError, SystemExit, TypeError, escapedFrame, toPyException } from "../exceptions.js";
 import { repr, str } from "../repr.js";
 import { resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 import { Coroutine, coroutine, coroutineResult } from "./coroutine.js";
@@ -194,7 +194,7 @@ function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
     }
     startBody(task._coro).then(
       (v) => taskReturned(task, coroutineResult(v)),
-      (e) => taskRaised(task, e),
+      (e) => taskRaised(task, task._coro instanceof Coroutine ? escapedFrame(e, "coroutine") : e),
     );
     return;
   }

@@ -1,6 +1,6 @@
 // `asyncio.timeout(delay)` / `timeout_at(when)`, ported from CPython 3.11's timeouts.py:
 // on expiry the task is cancelled, and `__aexit__` turns that CancelledError into TimeoutError.
-import { RuntimeError, TimeoutError, raiseFrom } from "../exceptions.js";
+import { BaseException, RuntimeError, TimeoutError, raiseFrom, withContext } from "../exceptions.js";
 import { floatRepr } from "../float-repr.js";
 import { coroutineMethods } from "./coroutine.js";
 import { CancelledError } from "./exceptions.js";
@@ -62,7 +62,7 @@ export class Timeout {
     if (this._state === "expiring") {
       this._state = "expired";
       if (this._task!.uncancel() <= this._cancelling && isCancelledError(excType, exc)) {
-        throw raiseFrom(new TimeoutError(), exc ?? null);
+        throw withContext(raiseFrom(new TimeoutError(), exc ?? null), exc instanceof BaseException ? exc : null);
       }
     } else if (this._state === "active") {
       this._state = "finished";

@@ -1,6 +1,6 @@
 // `asyncio.wait`, `wait_for` and `as_completed`, ported from CPython's tasks.py. Each
 // future gets one done callback, so all three are O(n) overall, never a race over the rest.
-import { TimeoutError, TypeError, ValueError, raiseFrom } from "../exceptions.js";
+import { TimeoutError, TypeError, ValueError, raiseFrom, withContext } from "../exceptions.js";
 import { PySet } from "../set.js";
 import { tuple, type Tuple } from "../tuple.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
@@ -98,7 +98,7 @@ export const wait_for = coroutine(async function wait_for<T>(fut: PromiseLike<T>
     try {
       return noAdopt(f.result());
     } catch (e) {
-      if (e instanceof CancelledError) throw raiseFrom(new TimeoutError(), e);
+      if (e instanceof CancelledError) throw withContext(raiseFrom(new TimeoutError(), e), e);
       throw e;
     }
   }
@@ -124,7 +124,7 @@ export const wait_for = coroutine(async function wait_for<T>(fut: PromiseLike<T>
     try {
       return noAdopt(f.result());
     } catch (e) {
-      if (e instanceof CancelledError) throw raiseFrom(new TimeoutError(), e);
+      if (e instanceof CancelledError) throw withContext(raiseFrom(new TimeoutError(), e), e);
       throw e;
     }
   } finally {
