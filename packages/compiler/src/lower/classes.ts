@@ -1,6 +1,6 @@
 // Classes: fields declared from `self.x = ...` assignments, `__init__` as the constructor,
 // dunder methods kept by name (the runtime calls `__repr__`, `__eq__`, `__iter__` ...), class
-// attributes as static fields, properties as accessors, `@staticmethod`/`@classmethod` as static
+// attributes as static fields (moved to the prototype after the class: class-attributes.ts), properties as accessors, `@staticmethod`/`@classmethod` as static
 // methods (`cls` is `this`), `super()`, `@dataclass` (the constructor here, the rest in the runtime's
 // defineDataclass) and `typing.NamedTuple` classes. Enum classes: see enums.ts.
 //
@@ -38,6 +38,7 @@ import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import { awaitableClassStatements } from "./await.js";
+import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations, movedClassAttributes } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
 import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
@@ -457,9 +458,12 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
     if (inherited(attr) || info.methods.has(attr)) continue;
     // An instance default is declared only: a defined field would hide the class's value (a named tuple's
     // field is a getter of its class).
-    if (tupleSpec !== undefined || (info.instanceDefaults.has(attr) && !definite.has(attr))) members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
+    if (tupleSpec !== undefined || (info.instanceDefaults.has(attr) && !definite.has(attr)) || fieldsDeclaredOnly(ctx, info)) members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
     else members.push(f.createPropertyDeclaration(undefined, ctx.mangleMember(attr), definite.has(attr) ? undefined : f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t), undefined));
   }
+
+  const moved = movedClassAttributes(ctx, info, isEnum, tupleSpec !== undefined);
+  members.push(...instanceSideDeclarations(ctx, info, moved));
 
   if (spec !== undefined && init === undefined && spec.options.get("init") !== false) members.push(dataclassConstructor(ctx, info, spec, hasBase));
 
@@ -489,11 +493,8 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   // The class's Python name, written out: a minifier may rename the class, not this string.
   members.unshift(f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__name__", undefined, undefined, f.createStringLiteral(cls.name)));
   const decl = f.createClassDeclaration(undefined, name, undefined, heritage, members);
-  // (One `__init__` sets on every instance needs no default.)
-  const defaults = [...info.instanceDefaults].filter((attr) => !definite.has(attr)).map((attr) => f.createStringLiteral(ctx.mangleMember(attr)));
-  const installDefaults = defaults.length === 0 ? [] : [f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("instanceDefaults"), undefined, [name, f.createArrayLiteralExpression(defaults)]))];
   const dataclassStatements = spec !== undefined ? [defineDataclassStatement(ctx, info, spec)] : [];
-  return [decl, ...installDefaults, ...dataclassStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : [])];
+  return [decl, ...classAttributeStatements(ctx, info, name, moved), ...dataclassStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : [])];
 }
 
 /**

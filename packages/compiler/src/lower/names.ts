@@ -30,6 +30,7 @@ import { boundNames } from "../analyze/bound-names.js";
 import { isPythonBuiltin } from "../analyze/python-builtins.js";
 import { analysisOf, type Binding, type Scope, type SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
+import { classBodyName } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
 import { importedName, isStaticImport } from "./imports.js";
 import { typeNode, type PyType } from "./types.js";
@@ -213,7 +214,7 @@ export function lowerName(ctx: LowerContext, node: Name): ts.Expression {
   const imported = importedName(ctx, sym);
   if (imported !== null) return imported;
   if (node.ctx !== "Load") return ctx.id(node.id);
-  return readName(ctx, node);
+  return classBodyName(ctx, sym) ?? readName(ctx, node);
 }
 
 /** `raiseNameError("x")`: a NameError when evaluated (typed `any`, so it can stand anywhere). */

@@ -7,6 +7,7 @@ import { KwArgs } from "../kwargs.js";
 import { repr } from "../repr.js";
 import { tuple } from "../tuple.js";
 import { NotImplemented } from "../dunder.js";
+export { cached_property } from "../descriptors.js";
 
 const NO_INITIAL = Symbol("no initial");
 
