@@ -109,9 +109,15 @@ export function getattr(obj: unknown, name: string, defaultValue: unknown = NO_D
   if (typeof obj === "object" && obj !== null) {
     const hook = (obj as { __getattribute__?: unknown }).__getattribute__;
     if (typeof hook === "function") return hookedGetattr(obj, name, hook, defaultValue);
-    // The common case first: a data attribute of an object.
+    // The common case first: a data attribute of an object (a class's `__getattr__` may answer, or raise).
     if (!Array.isArray(obj) && !(obj instanceof PyFloat)) {
-      const v = (obj as Record<string, unknown>)[name];
+      let v: unknown;
+      try {
+        v = (obj as Record<string, unknown>)[name];
+      } catch (e) {
+        if (e instanceof AttributeError && defaultValue !== NO_DEFAULT) return defaultValue;
+        throw e;
+      }
       if (v !== undefined && typeof v !== "function") return v;
     }
   }
@@ -265,6 +271,7 @@ export function hasattr(obj: unknown, name: string): boolean {
 /** `setattr(obj, name, value)`: through the class's `__setattr__` when it defines one. */
 export function setattr(obj: unknown, name: string, value: unknown): null {
   if (obj === null || obj === undefined || typeof obj !== "object" && typeof obj !== "function") {
+    if (hasattr(obj, name)) throw new AttributeError(`attribute '${name}' of '${typeName(obj)}' objects is not writable`);
     throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   }
   // A translated module of a program stores its top-level variables through its `__setattr__` export.
@@ -293,7 +300,7 @@ export function objectSetattr(obj: unknown, name: string, value: unknown): null 
 }
 
 /** The property descriptor `obj.name` finds: its own, or its prototypes'. */
-function findProperty(obj: object, name: string): PropertyDescriptor | undefined {
+function findProperty(obj: object | null, name: string): PropertyDescriptor | undefined {
   for (let p: object | null = obj; p !== null; p = Object.getPrototypeOf(p) as object | null) {
     const d = Object.getOwnPropertyDescriptor(p, name);
     if (d !== undefined) return d;
@@ -436,11 +443,11 @@ function setClassAttribute(cls: Function, name: string, value: unknown): void {
  * After a class statement: its class attributes (emitted as `static` fields, so `A.t` reads as written)
  * move to the prototype, where instances find them, and `__set_name__` is called on each that has one.
  */
-export function classAttributes(cls: Function, names: readonly string[]): void {
+export function classAttributes(cls: object, names: readonly string[]): void {
   const values = names.map((name) => (cls as unknown as Record<string, unknown>)[name]);
   names.forEach((name, i) => {
     delete (cls as unknown as Record<string, unknown>)[name];
-    setClassAttribute(cls, name, values[i]);
+    setClassAttribute(cls as Function, name, values[i]);
   });
   names.forEach((name, i) => {
     const setName = (values[i] as { __set_name__?: unknown } | null | undefined)?.__set_name__;
@@ -457,7 +464,7 @@ const NOT_FOR_GETATTR = new Set(["then", "toJSON", "constructor", "_await", "jsE
  * are looked up on the class in Python, never through `__getattr__`; an explicit `x.__foo__` goes
  * through the runtime's getattr.)
  */
-export function getattrFallback(cls: Function): void {
+export function getattrFallback(cls: object): void {
   const proto = (cls as { prototype: object }).prototype;
   const parent = Object.getPrototypeOf(proto) as object;
   const handler: ProxyHandler<object> = {
@@ -475,7 +482,7 @@ export function getattrFallback(cls: Function): void {
  * A class with `__slots__`: storing an attribute its slots (and its bases' slots) do not name raises
  * CPython's AttributeError. The Proxy behind the prototype sees each attribute's first store.
  */
-export function slotsOnly(cls: Function): void {
+export function slotsOnly(cls: object): void {
   const proto = (cls as { prototype: object }).prototype;
   const parent = Object.getPrototypeOf(proto) as object;
   const handler: ProxyHandler<object> = {
@@ -514,5 +521,73 @@ export function vars(obj: unknown): Dict<string, unknown> {
   if (obj === null || typeof obj !== "object" || (typeof (obj as { __slots__?: unknown }).__slots__ !== "undefined" && !isModuleNamespace(obj))) {
     throw new TypeError("vars() argument must have __dict__ attribute");
   }
-  return new Dict(Object.entries(obj).filter(([, v]) => v !== undefined));
+  return new AttributeDict(obj);
+}
+
+/**
+ * What `vars(obj)` and `obj.__dict__` return: the object's own attributes as a dict, through which a
+ * store or `del` (`obj.__dict__[name] = value`, `.update(...)`, `.pop(name)`) changes the object itself.
+ * It reads as it was made: a later store on the object shows in a new `vars(obj)`.
+ */
+/** The object whose attributes each AttributeDict shows. */
+const dictOwners = new WeakMap<AttributeDict, object>();
+
+class AttributeDict extends Dict<string, unknown> {
+  constructor(owner: object) {
+    super([...Object.entries(owner).filter(([, v]) => v !== undefined), ...(dictEntriesUnderDescriptors.get(owner) ?? [])]);
+    dictOwners.set(this, owner);
+  }
+
+  override __setitem__(key: string, value: unknown): void {
+    super.__setitem__(key, value);
+    // (The base constructor stores the entries before the owner is known.)
+    const owner = dictOwners.get(this);
+    if (owner !== undefined) storeInDict(owner, String(key), value);
+  }
+
+  override __delitem__(key: string): void {
+    super.__delitem__(key);
+    removeFromDict(dictOwners.get(this)!, key);
+  }
+
+  override pop(key: string, ...rest: unknown[]): unknown {
+    const had = this.__contains__(key);
+    const value = rest.length > 0 ? super.pop(key, rest[0]) : super.pop(key);
+    if (had) removeFromDict(dictOwners.get(this)!, key);
+    return value;
+  }
+
+  override setdefault(key: string, defaultValue: unknown = null): unknown {
+    if (!this.__contains__(key)) this.__setitem__(key, defaultValue);
+    return this.__getitem__(key);
+  }
+
+  override clear(): null {
+    for (const key of Object.keys(dictOwners.get(this)!)) delete (dictOwners.get(this)! as Record<string, unknown>)[key];
+    dictEntriesUnderDescriptors.delete(dictOwners.get(this)!);
+    return super.clear();
+  }
+}
+
+/**
+ * Entries of an object's `__dict__` named like a data descriptor of its class (`obj.__dict__["name"]`
+ * where the class has `name = Typed(str)`): kept aside, since an own property would hide the descriptor,
+ * which Python consults before the instance's dict.
+ */
+const dictEntriesUnderDescriptors = new WeakMap<object, Map<string, unknown>>();
+
+function storeInDict(owner: object, key: string, value: unknown): void {
+  const found = findProperty(Object.getPrototypeOf(owner) as object, key);
+  if (found?.set === undefined) {
+    defineOwn(owner, key, value);
+    return;
+  }
+  let entries = dictEntriesUnderDescriptors.get(owner);
+  if (entries === undefined) dictEntriesUnderDescriptors.set(owner, (entries = new Map()));
+  entries.set(key, value);
+}
+
+function removeFromDict(owner: object, key: string): void {
+  delete (owner as Record<string, unknown>)[key];
+  dictEntriesUnderDescriptors.get(owner)?.delete(key);
 }

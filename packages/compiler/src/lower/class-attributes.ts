@@ -24,9 +24,10 @@
 // store or `del` of an attribute of its instances goes through the runtime's getattr / setattr / delattr,
 // which call the hook (subscripts.ts). In a class body, a name bound by the body reads as the class's
 // attribute (`Counter.count`) or method (`methodFunction(Counter.prototype.get_unit)`).
-import type { ClassDef, Expression } from "@pyts/parser";
+import type { ClassDef, Expression, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { SymbolInfo } from "../analyze/scopes.js";
+import { forEachChild } from "../analyze/walk.js";
 import type { LowerContext } from "./context.js";
 import { tsType } from "./names.js";
 import type { ClassInfo } from "./types.js";
@@ -77,9 +78,12 @@ export function instanceSideDeclarations(ctx: LowerContext, info: ClassInfo, mov
     .map((attr) => f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, info.classAttrs.get(attr)!), undefined));
 }
 
-/** Whether instance fields of the class must be `declare`d only: a defined field would be an own property before any store (`__slots__` checks each first store). */
+/**
+ * Whether instance fields of the class must be `declare`d only: a defined field would be an own property
+ * before any store (`__slots__` checks each first store), or the stores go through `__setattr__`.
+ */
 export function fieldsDeclaredOnly(ctx: LowerContext, info: ClassInfo): boolean {
-  return hasSlots(ctx, info.name);
+  return hasSlots(ctx, info.name) || hookedAccess(ctx, info.name, "store");
 }
 
 /** The statements after a class statement: `classAttributes(A, [...])`, `getattrFallback(A)`, `slotsOnly(A)`. */
@@ -147,4 +151,32 @@ export function readOnlyProperty(ctx: LowerContext, cls: string, attr: string): 
 /** Whether `attr` is a class attribute (not a method) of `cls` or of a user base, so `A.attr` is a static field TypeScript knows. */
 export function isKnownClassAttribute(ctx: LowerContext, cls: string, attr: string): boolean {
   return chain(ctx, cls).some((info) => info.classAttrs.has(attr));
+}
+
+/** Per module: the attribute names some `del x.name` / `delattr(x, "name")` may delete (null: any name, `delattr(x, key)`). */
+const deletedNames = new WeakMap<Node, Set<string> | null>();
+
+/**
+ * Whether a program may delete the attribute `attr` of some object: a read of it then goes through the
+ * runtime (AttributeError once deleted), even where the class sets it in `__init__`.
+ */
+export function mayBeDeleted(ctx: LowerContext, attr: string): boolean {
+  const module = ctx.analysis.module.node;
+  if (!deletedNames.has(module)) {
+    let names: Set<string> | null = new Set<string>();
+    const visit = (n: Node): void => {
+      if (n._type === "Delete") {
+        for (const t of n.targets) if (t._type === "Attribute") names?.add(t.attr);
+      } else if (n._type === "Call" && n.func._type === "Name" && n.func.id === "delattr" && n.args.length === 2) {
+        const key = n.args[1]!;
+        if (key._type === "Constant" && key.value.type === "str") names?.add(key.value.value);
+        else names = null;
+      }
+      forEachChild(n, visit);
+    };
+    visit(module);
+    deletedNames.set(module, names);
+  }
+  const names = deletedNames.get(module)!;
+  return names === null || names.has(attr);
 }

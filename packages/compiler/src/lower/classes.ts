@@ -78,8 +78,16 @@ export function collectClasses(module: Module, types: TypeEnv): void {
     else if (t._type === "Tuple" || t._type === "List") t.elts.forEach(storeTarget);
     else if (t._type === "Starred") storeTarget(t.value);
   };
+  // `setattr(c, "count", 2.0)` stores like `c.count = 2.0`; `setattr(c, key, v)`, `vars(c)[k] = v` and
+  // `c.__dict__[k] = v` may store any attribute (`everyField` below).
+  let storesAnyName = false;
   const visit = (n: Node): void => {
     if (n._type === "ClassDef") classes.push(n);
+    else if (n._type === "Call" && n.func._type === "Name" && n.func.id === "setattr" && n.args.length === 3) {
+      const key = n.args[1]!;
+      if (key._type === "Constant" && key.value.type === "str") storedElsewhere.add(key.value.value);
+      else storesAnyName = true;
+    } else if (n._type === "Subscript" && n.ctx !== "Load" && isAttributeDictionary(n.value)) storesAnyName = true;
     else if (n._type === "Assign") n.targets.forEach(storeTarget);
     else if (n._type === "AugAssign" || n._type === "AnnAssign" || n._type === "For" || n._type === "AsyncFor") storeTarget(n.target);
     forEachChild(n, visit);
@@ -117,7 +125,13 @@ export function collectClasses(module: Module, types: TypeEnv): void {
     }
     types.classes.set(cls.name, info);
   }
-  for (const cls of first.values()) computeFields(types, types.classes.get(cls.name)!, storedElsewhere);
+  const unseen = storesAnyName ? { has: (): boolean => true } : storedElsewhere;
+  for (const cls of first.values()) computeFields(types, types.classes.get(cls.name)!, unseen);
+}
+
+/** `vars(obj)` or `obj.__dict__`: the attributes of an object as a dict. */
+function isAttributeDictionary(e: Expression): boolean {
+  return (e._type === "Attribute" && e.attr === "__dict__") || (e._type === "Call" && e.func._type === "Name" && e.func.id === "vars" && e.args.length === 1);
 }
 
 /** The type of a class attribute of a class or of its user base classes (not an instance field of theirs). */
@@ -130,7 +144,7 @@ function classAttribute(types: TypeEnv, info: ClassInfo, attr: string): PyType |
   return undefined;
 }
 
-function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: ReadonlySet<string>): void {
+function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: { has(attr: string): boolean }): void {
   const cls = info.node;
   const classScope = types.analysis.scopeOf(cls);
   const spec: DataclassSpec | null = info.isDataclass ? { options: dataclassOptions(cls), fields: [], own: [] } : null;
@@ -456,9 +470,9 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   }
   for (const [attr, t] of info.fields) {
     if (inherited(attr) || info.methods.has(attr)) continue;
-    // An instance default is declared only: a defined field would hide the class's value (a named tuple's
-    // field is a getter of its class).
-    if (tupleSpec !== undefined || (info.instanceDefaults.has(attr) && !definite.has(attr)) || fieldsDeclaredOnly(ctx, info)) members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
+    // A field that is also a class attribute is declared only: a defined field would hide the class's value
+    // (or descriptor) until the first store (a named tuple's field is a getter of its class).
+    if (tupleSpec !== undefined || info.instanceDefaults.has(attr) || fieldsDeclaredOnly(ctx, info)) members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
     else members.push(f.createPropertyDeclaration(undefined, ctx.mangleMember(attr), definite.has(attr) ? undefined : f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t), undefined));
   }
 

@@ -22,7 +22,7 @@ import { docstring, tsType } from "./names.js";
 import { programModuleName } from "./module-setter.js";
 import { typeOf } from "./operators.js";
 import { sameType, type ClassInfo, type PyType } from "./types.js";
-import { hookedAccess, isKnownClassAttribute, readOnlyProperty } from "./class-attributes.js";
+import { hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
 
 const f = ts.factory;
 
@@ -75,7 +75,7 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
     }
     // An attribute the class does not define (a subclass's field, one set from outside, one `__getattr__`
     // answers): the runtime's lookup, with CPython's AttributeError when it is missing.
-    if (!classHasMember(ctx, t.cls, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
+    if (!classHasMember(ctx, t.cls, node.attr) || mayBeDeleted(ctx, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
   }
   if (t.k === "class" && ctx.types.classes.has(t.cls) && !isKnownClassAttribute(ctx, t.cls, node.attr)) {
     // A method read through its class (`A.who`) is Python's plain function; an attribute set later
