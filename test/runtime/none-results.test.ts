@@ -17,6 +17,7 @@ const ts = require("@ts-morph/common/dist/typescript.js") as typeof import("type
 const PLUMBING = new Set([
   "allowNestedRun",
   "awaitable",
+  "cachedProperties",
   "checkKwargs",
   "classAttributes",
   "classIfDefined", // undefined means "not defined yet" to the name checks; never a Python value

@@ -18,6 +18,7 @@ import { listMethods, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
 import { strKeywordParams, strMethods } from "./str-methods.js";
 import { isTuple } from "./tuple.js";
+import { cached_property } from "./descriptors.js";
 import { Dict } from "./dict.js";
 import { PyFloat } from "./numbers.js";
 import { repr } from "./repr.js";
@@ -453,6 +454,18 @@ export function classAttributes(cls: object, names: readonly string[]): void {
     const setName = (values[i] as { __set_name__?: unknown } | null | undefined)?.__set_name__;
     if (typeof values[i] === "object" && typeof setName === "function") setName.call(values[i], cls, name);
   });
+}
+
+/** `@cached_property` methods, emitted as getters: each becomes a `cached_property` of the class (computed once per instance). */
+export function cachedProperties(cls: object, names: readonly string[]): void {
+  const proto = (cls as { prototype: object }).prototype;
+  for (const name of names) {
+    const getter = Object.getOwnPropertyDescriptor(proto, name)?.get;
+    if (getter === undefined) continue;
+    const descriptor = new cached_property((self: object) => getter.call(self));
+    descriptor.__set_name__(cls, name);
+    Object.defineProperty(proto, name, descriptorAccessor(name, descriptor));
+  }
 }
 
 /** Names the runtime looks up on objects itself, which a `__getattr__` must not answer. */

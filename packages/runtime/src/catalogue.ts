@@ -26,7 +26,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "UNKNOWN_FRAMES", "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError",
   "UnicodeTranslateError", "UnicodeWarning", "UserWarning", "ValueError", "Warning", "ZeroDivisionError", "abs",
   "add", "aiter", "all", "and_", "anext", "any", "ascii", "asyncGenerator", "asyncGeneratorExpression", "asyncIter",
-  "awaitable", "bin", "bitand", "bitor", "bitxor", "bool", "boundMethod", "callAttribute", "callMethod", "callOrNew",
+  "awaitable", "bin", "bitand", "bitor", "bitxor", "bool", "boundMethod", "cachedProperties", "callAttribute", "callMethod", "callOrNew",
   "callable", "checkFree", "checkGlobal", "checkLocal", "chr", "classAttributes", "classIfDefined", "contains", "coroutine",
   "coroutineMethod", "coroutineMethods", "delattr", "delitem", "delslice", "dict", "dir", "divmod", "enumerate",
   "eq", "exit", "filter", "finalizeWhenLeft", "fixedModuleAttribute", "float", "floordiv", "flushStdout", "format",

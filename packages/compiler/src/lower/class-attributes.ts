@@ -15,6 +15,8 @@
 //                                               get_unit() { ... }
 //                                             }
 //                                             classAttributes(Counter, ["count", "unit"]);
+//     @cached_property                        get area() { ... }
+//     def area(self): ...                     cachedProperties(Circle, ["area"]);   (computed once per instance)
 //     class Config:                           class Config { ... __getattr__(name: any) { ... } }
 //         def __getattr__(self, name): ...    getattrFallback(Config);      (called when the lookup fails)
 //     class Point:                            class Point { static __slots__ = ["x", "y"]; declare x: any; ... }
@@ -86,13 +88,35 @@ export function fieldsDeclaredOnly(ctx: LowerContext, info: ClassInfo): boolean 
   return hasSlots(ctx, info.name) || hookedAccess(ctx, info.name, "store");
 }
 
-/** The statements after a class statement: `classAttributes(A, [...])`, `getattrFallback(A)`, `slotsOnly(A)`. */
+/** `@property`, and `@cached_property` (a getter too, whose value the runtime keeps on the instance). */
+export function isPropertyDecorator(name: string): boolean {
+  return name === "property" || isCachedPropertyDecorator(name);
+}
+
+function isCachedPropertyDecorator(name: string): boolean {
+  return name === "cached_property" || name === "functools.cached_property";
+}
+
+/** The methods of a class decorated `@cached_property`. */
+function cachedProperties(info: ClassInfo): string[] {
+  return [...info.methods.values()].filter((m) => m.decorator_list.some((d) => isCachedPropertyDecorator(decoratorText(d)))).map((m) => m.name);
+}
+
+function decoratorText(d: Expression): string {
+  if (d._type === "Name") return d.id;
+  if (d._type === "Attribute" && d.value._type === "Name") return `${d.value.id}.${d.attr}`;
+  return "";
+}
+
+/** The statements after a class statement: `classAttributes(A, [...])`, `cachedProperties(A, [...])`, `getattrFallback(A)`, `slotsOnly(A)`. */
 export function classAttributeStatements(ctx: LowerContext, info: ClassInfo, name: ts.Identifier, moved: readonly string[]): ts.Statement[] {
   const out: ts.Statement[] = [];
   const call = (helper: string, args: ts.Expression[]): void => {
     out.push(f.createExpressionStatement(f.createCallExpression(ctx.useRuntime(helper), undefined, [name, ...args])));
   };
   if (moved.length > 0) call("classAttributes", [f.createArrayLiteralExpression(moved.map((attr) => f.createStringLiteral(ctx.mangleMember(attr))))]);
+  const cached = cachedProperties(info);
+  if (cached.length > 0) call("cachedProperties", [f.createArrayLiteralExpression(cached.map((attr) => f.createStringLiteral(ctx.mangleMember(attr))))]);
   if (info.methods.has("__getattr__")) call("getattrFallback", []);
   if (info.classAttrs.has("__slots__")) call("slotsOnly", []);
   return out;

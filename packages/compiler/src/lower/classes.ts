@@ -38,7 +38,7 @@ import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import { awaitableClassStatements } from "./await.js";
-import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations, movedClassAttributes } from "./class-attributes.js";
+import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations, isPropertyDecorator, movedClassAttributes } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
 import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
@@ -119,7 +119,7 @@ export function collectClasses(module: Module, types: TypeEnv): void {
       if (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") {
         const decos = stmt.decorator_list.map(decoratorName);
         if (decos.some((d) => d.endsWith(".setter") || d.endsWith(".deleter"))) continue;
-        if (decos.includes("property")) info.properties.add(stmt.name);
+        if (decos.some(isPropertyDecorator)) info.properties.add(stmt.name);
         info.methods.set(stmt.name, stmt);
       }
     }
@@ -388,7 +388,7 @@ function methodKind(def: FunctionDef | AsyncFunctionDef): "instance" | "static" 
   const decos = def.decorator_list.map(decoratorName);
   if (decos.includes("staticmethod")) return "static";
   if (decos.includes("classmethod")) return "class";
-  if (decos.includes("property")) return "property";
+  if (decos.some(isPropertyDecorator)) return "property";
   if (decos.some((d) => d.endsWith(".setter"))) return "setter";
   return "instance";
 }
