@@ -24,6 +24,7 @@ const PLUMBING = new Set([
   "coroutineMethods",
   "flushStdout",
   "getattrFallback",
+  "getattributeHook",
   "installExceptHook",
   "installLoopHooks",
   "makeThenable",

@@ -108,8 +108,10 @@ const NO_DEFAULT = Symbol("no default");
 export function getattr(obj: unknown, name: string, defaultValue: unknown = NO_DEFAULT): unknown {
   if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
   if (typeof obj === "object" && obj !== null) {
-    const hook = (obj as { __getattribute__?: unknown }).__getattribute__;
-    if (typeof hook === "function") return hookedGetattr(obj, name, hook, defaultValue);
+    if (getattributeDefined) {
+      const hook = (obj as { __getattribute__?: unknown }).__getattribute__;
+      if (typeof hook === "function") return hookedGetattr(obj, name, hook, defaultValue);
+    }
     // The common case first: a data attribute of an object (a class's `__getattr__` may answer, or raise).
     if (!Array.isArray(obj) && !(obj instanceof PyFloat)) {
       let v: unknown;
@@ -138,6 +140,14 @@ export function getattr(obj: unknown, name: string, defaultValue: unknown = NO_D
     if (defaultValue !== NO_DEFAULT) return defaultValue;
     throw e;
   }
+}
+
+/** Whether some class of the program defines `__getattribute__` (only then does getattr look for it). */
+let getattributeDefined = false;
+
+/** After a class that defines `__getattribute__`: getattr calls it from now on. */
+export function getattributeHook(_cls: object): void {
+  getattributeDefined = true;
 }
 
 /** `getattr` of an object whose class defines `__getattribute__`: it answers, and `__getattr__` when it raises AttributeError. */
@@ -189,7 +199,13 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
     const proto = (obj as { prototype?: Record<string, unknown> }).prototype;
     if (proto !== undefined && name in proto) {
       const v = proto[name];
-      return typeof v === "function" && !isClassConstructor(v) ? methodFunction(v as (...args: unknown[]) => unknown) : v;
+      if (typeof v !== "function" || isClassConstructor(v)) return v;
+      const fn = methodFunction(v as (...args: unknown[]) => unknown);
+      const owner = ownerOf(proto, name);
+      if (owner !== null && !Object.prototype.hasOwnProperty.call(fn, "__qualname__")) {
+        Object.defineProperty(fn, "__qualname__", { value: `${owner.__qualname__}.${name}`, writable: true, configurable: true });
+      }
+      return fn;
     }
   }
   throw noAttribute(obj, name);
@@ -234,6 +250,14 @@ function bindMethod(f: (...a: unknown[]) => unknown, self: object): Function {
  */
 export function boundMethod<F extends (...args: any[]) => unknown>(self: object, method: F): F & { readonly __self__: any; readonly __func__: F } {
   return bindMethod(method as (...a: unknown[]) => unknown, self) as F & { readonly __self__: any; readonly __func__: F };
+}
+
+/** The class whose prototype (on `proto`'s chain) defines `name`. */
+function ownerOf(proto: object, name: string): Function | null {
+  for (let p: object | null = proto; p !== null; p = Object.getPrototypeOf(p) as object | null) {
+    if (Object.prototype.hasOwnProperty.call(p, name)) return Object.prototype.hasOwnProperty.call(p, "constructor") ? (p.constructor as Function) : null;
+  }
+  return null;
 }
 
 const methodFunctions = new WeakMap<Function, Function>();

@@ -68,7 +68,7 @@ export { int, float, bool } from "./conversions.js";
 export { isinstance, issubclass, type, NoneType, markClassModule } from "./pytype.js";
 export { list, enumerate, zip, map, filter, reversed, sorted, min, max, sum, any, all, iter, next } from "./iter-builtins.js";
 export { print, round, chr, ord, hex, bin, oct, object, exit, quit, input } from "./builtins.js";
-export { getattr, setattr, hasattr, delattr, callable, callMethod, boundMethod, fixedModuleAttribute, vars, classAttributes, cachedProperties, getattrFallback, slotsOnly, objectGetattribute, objectSetattr, objectDelattr, methodFunction } from "./attrs.js";
+export { getattr, setattr, hasattr, delattr, callable, callMethod, boundMethod, fixedModuleAttribute, vars, classAttributes, cachedProperties, getattrFallback, getattributeHook, slotsOnly, objectGetattribute, objectSetattr, objectDelattr, methodFunction } from "./attrs.js";
 export { property, PyProperty } from "./descriptors.js";
 export { format } from "./format.js";
 export { dir } from "./dir.js";

@@ -108,7 +108,11 @@ function decoratorText(d: Expression): string {
   return "";
 }
 
-/** The statements after a class statement: `classAttributes(A, [...])`, `cachedProperties(A, [...])`, `getattrFallback(A)`, `slotsOnly(A)`. */
+/**
+ * The statements after a class statement: `classAttributes(A, [...])`, `cachedProperties(A, [...])`,
+ * `getattrFallback(A)`, `getattributeHook(A)` (the runtime's getattr looks for `__getattribute__` only
+ * once a class defines one), `slotsOnly(A)`.
+ */
 export function classAttributeStatements(ctx: LowerContext, info: ClassInfo, name: ts.Identifier, moved: readonly string[]): ts.Statement[] {
   const out: ts.Statement[] = [];
   const call = (helper: string, args: ts.Expression[]): void => {
@@ -118,6 +122,7 @@ export function classAttributeStatements(ctx: LowerContext, info: ClassInfo, nam
   const cached = cachedProperties(info);
   if (cached.length > 0) call("cachedProperties", [f.createArrayLiteralExpression(cached.map((attr) => f.createStringLiteral(ctx.mangleMember(attr))))]);
   if (info.methods.has("__getattr__")) call("getattrFallback", []);
+  if (info.methods.has("__getattribute__")) call("getattributeHook", []);
   if (info.classAttrs.has("__slots__")) call("slotsOnly", []);
   return out;
 }
