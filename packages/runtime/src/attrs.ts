@@ -105,7 +105,7 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): unkn
 const NO_DEFAULT = Symbol("no default");
 
 /** `getattr(obj, name[, default])`: methods come back bound, like Python's bound methods. */
-export function getattr(obj: unknown, name: string, defaultValue: unknown = NO_DEFAULT): unknown {
+export function getattr(obj: unknown, name: unknown, defaultValue: unknown = NO_DEFAULT): unknown {
   if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
   if (typeof obj === "object" && obj !== null) {
     if (getattributeDefined) {
@@ -283,7 +283,8 @@ export function methodFunction(method: (...args: any[]) => unknown): (self: any,
 }
 
 /** `hasattr(obj, name)`. */
-export function hasattr(obj: unknown, name: string): boolean {
+export function hasattr(obj: unknown, name: unknown): boolean {
+  if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
   try {
     getattr(obj, name);
     return true;
