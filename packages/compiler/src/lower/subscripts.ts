@@ -90,7 +90,7 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
   // lookup and AttributeError (getattr binds a method as Python does, and returns a data attribute as it is).
   const untyped = t.k === "any" && !NAMES_OF_DEFINITIONS.has(node.attr) && !(isTypeCall(ctx, node.value) && CLASS_MEMBERS.has(node.attr)) && !isModuleChain(ctx, node.value);
   // A function's own attributes (`f.calls`, `setattr(f, "lang", ...)`) are Python's, which TypeScript does not all see.
-  const functionAttribute = t.k === "function" && !NAMES_OF_DEFINITIONS.has(node.attr);
+  const functionAttribute = t.k === "function" && !NAMES_OF_DEFINITIONS.has(node.attr) && node.attr !== "__self__" && node.attr !== "__func__";
   if (BUILTIN_VALUE_KINDS.has(t.k) || untyped || functionAttribute) {
     return dynamicAttribute(ctx, recv, node.attr);
   }
