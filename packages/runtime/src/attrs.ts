@@ -531,6 +531,21 @@ export function slotsOnly(cls: object): void {
     },
   };
   Object.setPrototypeOf(proto, new Proxy(parent, handler));
+  // A class attribute or method that is no slot: an instance has no place to store its own value.
+  const slots = slotNames(Object.create(proto) as object);
+  for (const key of Object.getOwnPropertyNames(proto)) {
+    const d = Object.getOwnPropertyDescriptor(proto, key)!;
+    if (key === "constructor" || key === "__slots__" || slots.has(key) || !("value" in d)) continue;
+    const value: unknown = d.value;
+    Object.defineProperty(proto, key, {
+      configurable: true,
+      enumerable: false,
+      get: () => value,
+      set(this: object) {
+        throw new AttributeError(`'${typeName(this)}' object attribute '${key}' is read-only`);
+      },
+    });
+  }
 }
 
 /** Every name the `__slots__` of an object's classes list. */

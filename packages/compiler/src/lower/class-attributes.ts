@@ -32,7 +32,7 @@ import type { SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import type { LowerContext } from "./context.js";
 import { tsType } from "./names.js";
-import type { ClassInfo } from "./types.js";
+import { sameType, type ClassInfo } from "./types.js";
 
 const f = ts.factory;
 
@@ -78,6 +78,13 @@ export function instanceSideDeclarations(ctx: LowerContext, info: ClassInfo, mov
   return moved
     .filter((attr) => !info.fields.has(attr) && !info.methods.has(attr) && !inherited(attr) && attr !== "__slots__")
     .map((attr) => f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, info.classAttrs.get(attr)!), undefined));
+}
+
+/** Whether the class attribute `attr` of `info` overrides a base class's attribute of another type. */
+export function retypesBaseAttribute(ctx: LowerContext, info: ClassInfo, attr: string): boolean {
+  const own = info.classAttrs.get(attr);
+  const base = chain(ctx, info.name).slice(1).find((b) => b.classAttrs.has(attr));
+  return own !== undefined && base !== undefined && !sameType(own, base.classAttrs.get(attr)!);
 }
 
 /**

@@ -38,7 +38,7 @@ import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import { awaitableClassStatements } from "./await.js";
-import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations, isPropertyDecorator, movedClassAttributes } from "./class-attributes.js";
+import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations, isPropertyDecorator, movedClassAttributes, retypesBaseAttribute } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
 import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
@@ -449,10 +449,10 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
         }
         if (!info.classAttrs.has(t.id)) continue;
         if (isEnum && isEnumMemberName(t.id)) members.push(enumMemberField(ctx, info, t.id, stmt.value, ctx.withFunction({ ...ctx.fn, scope: classScope }, () => lowerExpression(ctx, stmt.value))));
-        else members.push(staticField(ctx, classScope, t.id, stmt.value));
+        else members.push(staticField(ctx, classScope, t.id, stmt.value, null, retypesBaseAttribute(ctx, info, t.id)));
       }
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name" && info.classAttrs.has(stmt.target.id) && stmt.value !== null) {
-      members.push(staticField(ctx, classScope, stmt.target.id, stmt.value, ctx.types.annotation(stmt.annotation, classScope)));
+      members.push(staticField(ctx, classScope, stmt.target.id, stmt.value, ctx.types.annotation(stmt.annotation, classScope), retypesBaseAttribute(ctx, info, stmt.target.id)));
     }
   }
   // Instance fields not declared by a user base class.
@@ -527,10 +527,13 @@ function iterableDeclaration(ctx: LowerContext, info: ClassInfo): ts.ClassElemen
   );
 }
 
-function staticField(ctx: LowerContext, scope: Scope, attr: string, value: Expression, annotation: PyType | null = null): ts.ClassElement {
+function staticField(ctx: LowerContext, scope: Scope, attr: string, value: Expression, annotation: PyType | null, retypesBase: boolean): ts.ClassElement {
   const v = ctx.withFunction({ ...ctx.fn, scope }, () => lowerExpression(ctx, value));
   const empty = (value._type === "List" || value._type === "Dict" || value._type === "Set") && ("elts" in value ? value.elts.length === 0 : value.keys.length === 0);
-  const type = annotation !== null && annotation.k !== "any" ? tsType(ctx, annotation) : empty || (value._type === "Constant" && value.value.type === "None") ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword) : undefined;
+  // (A subclass's value of another type than its base's: TypeScript requires the static sides to agree.)
+  const type = retypesBase
+    ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)
+    : annotation !== null && annotation.k !== "any" ? tsType(ctx, annotation) : empty || (value._type === "Constant" && value.value.type === "None") ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword) : undefined;
   return f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(attr), undefined, type, v);
 }
 
