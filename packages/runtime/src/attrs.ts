@@ -21,6 +21,7 @@ import { isTuple } from "./tuple.js";
 import { cached_property } from "./descriptors.js";
 import { Dict } from "./dict.js";
 import { PyFloat } from "./numbers.js";
+import { type } from "./pytype.js";
 import { repr } from "./repr.js";
 import { isClassConstructor, typeName } from "./typename.js";
 
@@ -175,6 +176,12 @@ function hookedGetattr(obj: object, name: string, hook: Function, defaultValue: 
  * class's (a method comes back bound), else AttributeError; no `__getattr__`.
  */
 export function objectGetattribute(obj: unknown, name: string): unknown {
+  if (name === "__class__") return type(obj);
+  // An instance's `__module__` and `__doc__` are its class's; every class has them.
+  if ((name === "__module__" || name === "__doc__") && obj !== null && obj !== undefined && !(name in Object(obj))) {
+    if (typeof obj === "object" && !isModuleNamespace(obj)) return objectGetattribute(type(obj), name);
+    if (typeof obj === "function" && isClassConstructor(obj)) return name === "__doc__" ? null : "__main__";
+  }
   const builtin = builtinMethod(obj, name);
   if (builtin !== undefined) return (...args: unknown[]) => callMethod(obj, name, ...args);
   if (typeof obj === "number" || typeof obj === "bigint" || typeof obj === "boolean") {
