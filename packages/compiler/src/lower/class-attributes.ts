@@ -9,7 +9,7 @@
 //     class Counter:                          class Counter {
 //         count = 0                             static __name__ = "Counter";
 //         unit = property(get_unit)             static count = 0;
-//                                               static unit = new property(methodFunction(Counter.prototype.get_unit));
+//                                               static unit = property(methodFunction(Counter.prototype.get_unit));
 //         def get_unit(self): ...               declare count: number;
 //                                               declare unit: any;
 //                                               get_unit() { ... }
@@ -22,10 +22,11 @@
 //     class Point:                            class Point { static __slots__ = ["x", "y"]; declare x: any; ... }
 //         __slots__ = ("x", "y")              classAttributes(Point, ["__slots__"]); slotsOnly(Point);
 //
-// A class whose chain defines `__getattribute__`, `__setattr__` or `__delattr__` is "hooked": every read,
-// store or `del` of an attribute of its instances goes through the runtime's getattr / setattr / delattr,
-// which call the hook (subscripts.ts). In a class body, a name bound by the body reads as the class's
-// attribute (`Counter.count`) or method (`methodFunction(Counter.prototype.get_unit)`).
+// A class whose chain defines `__getattribute__` or `__setattr__` is "hooked": every read or store of an
+// attribute of its instances goes through the runtime's getattr / setattr, which call the hook, as every
+// `del obj.attr` goes through delattr, which calls `__delattr__` (subscripts.ts, assign.ts).
+// In a class body, a name bound by the body reads as the class's attribute (`Counter.count`) or method
+// (`methodFunction(Counter.prototype.get_unit)`).
 import type { ClassDef, Expression, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { SymbolInfo } from "../analyze/scopes.js";
@@ -35,8 +36,6 @@ import { tsType } from "./names.js";
 import { sameType, type ClassInfo } from "./types.js";
 
 const f = ts.factory;
-
-/** The hooks that make every attribute access of a class's instances go through the runtime. */
 
 /** The user classes of `cls`'s chain, `cls` first. */
 function chain(ctx: LowerContext, cls: string): ClassInfo[] {
@@ -56,7 +55,7 @@ function hasSlots(ctx: LowerContext, cls: string): boolean {
 }
 
 /** The class attributes a class statement emits as static fields (an enum's members and a named tuple's fields are not). */
-export function movedClassAttributes(ctx: LowerContext, info: ClassInfo, isEnum: boolean, isNamedTuple: boolean): string[] {
+export function movedClassAttributes(info: ClassInfo, isEnum: boolean, isNamedTuple: boolean): string[] {
   if (isEnum || isNamedTuple) return [];
   const names: string[] = [];
   for (const stmt of info.node.body) {
@@ -167,10 +166,9 @@ export function objectHook(ctx: LowerContext, hook: string): ts.Expression | nul
   return helper === null ? null : ctx.useRuntime(helper);
 }
 
-/** Whether reads (`__getattribute__`) or stores and dels (`__setattr__` / `__delattr__`) of `cls`'s instances go through the runtime. */
-export function hookedAccess(ctx: LowerContext, cls: string, access: "read" | "store" | "del"): boolean {
-  const hooks = access === "read" ? ["__getattribute__"] : access === "store" ? ["__setattr__"] : ["__delattr__"];
-  return hooks.some((h) => chainDefines(ctx, cls, h));
+/** Whether reads (`__getattribute__`) or stores (`__setattr__`) of `cls`'s instances go through the runtime (every `del` does: delattr). */
+export function hookedAccess(ctx: LowerContext, cls: string, access: "read" | "store"): boolean {
+  return chainDefines(ctx, cls, access === "read" ? "__getattribute__" : "__setattr__");
 }
 
 /** Whether `attr` of `cls`'s instances is a property with no setter (a store raises CPython's AttributeError, through the runtime). */

@@ -476,7 +476,7 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
     else members.push(f.createPropertyDeclaration(undefined, ctx.mangleMember(attr), definite.has(attr) ? undefined : f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t), undefined));
   }
 
-  const moved = movedClassAttributes(ctx, info, isEnum, tupleSpec !== undefined);
+  const moved = movedClassAttributes(info, isEnum, tupleSpec !== undefined);
   members.push(...instanceSideDeclarations(ctx, info, moved));
 
   if (spec !== undefined && init === undefined && spec.options.get("init") !== false) members.push(dataclassConstructor(ctx, info, spec, hasBase));
