@@ -2,6 +2,16 @@
 // `delattr`, and `callMethod(obj, name, ...args)` — how emitted code calls a method when it
 // cannot tell the receiver's type (a str method on a str, a list method on an array, a
 // JavaScript method on an object).
+//
+// Python's attribute model on JavaScript objects: an instance's attributes are its own properties;
+// a class attribute is a data property of the class's prototype (so an instance read finds the
+// instance's own value first, then its class's and its bases', and an instance store shadows), and
+// the class itself has an accessor of the same name that reads and writes that prototype property
+// (`A.t` and `A.t = 5` stay plain). A descriptor (an object with `__get__`: `property(...)`, a
+// validator class, `cached_property`) becomes an accessor of the prototype that calls it. A class
+// with `__getattr__` or `__slots__` gets a Proxy as the prototype of its prototype, which JavaScript
+// consults only when the normal lookup fails (`__getattr__`) or when a property is first created
+// (`__slots__`), so the plain property accesses of the emitted code keep Python's behaviour.
 import { AttributeError, TypeError } from "./exceptions.js";
 import { call, callBoundMethod } from "./calls.js";
 import { KwArgs } from "./kwargs.js";
@@ -9,6 +19,10 @@ import { listMethods, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
 import { strKeywordParams, strMethods } from "./str-methods.js";
 import { isTuple } from "./tuple.js";
+import { cached_property } from "./descriptors.js";
+import { Dict } from "./dict.js";
+import { PyFloat } from "./numbers.js";
+import { type } from "./pytype.js";
 import { repr } from "./repr.js";
 import { isClassConstructor, typeName } from "./typename.js";
 
@@ -49,8 +63,15 @@ function builtinMethod(obj: unknown, name: string): Method | undefined {
 }
 
 export function noAttribute(obj: unknown, name: string): AttributeError {
-  if (typeof obj === "function") return new AttributeError(`type object '${obj.__name__}' has no attribute '${name}'`);
-  return new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  if (typeof obj === "function" && isClassConstructor(obj)) return new AttributeError(`type object '${obj.__name__}' has no attribute '${name}'`);
+  return new AttributeError(`'${qualifiedTypeName(obj)}' object has no attribute '${name}'`);
+}
+
+/** The type's name as CPython's messages spell it: a class of a stdlib module written in C keeps its module (`types.SimpleNamespace`). */
+function qualifiedTypeName(obj: unknown): string {
+  const name = typeName(obj);
+  const module = typeof obj === "object" && obj !== null ? (obj.constructor as { __module__?: unknown } | undefined)?.__module__ : undefined;
+  return module === "types" && name === (obj as object).constructor.__name__ ? `types.${name}` : name;
 }
 
 /**
@@ -89,36 +110,120 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): unkn
 const NO_DEFAULT = Symbol("no default");
 
 /** `getattr(obj, name[, default])`: methods come back bound, like Python's bound methods. */
-export function getattr(obj: unknown, name: string, defaultValue: unknown = NO_DEFAULT): unknown {
+export function getattr(obj: unknown, name: unknown, defaultValue: unknown = NO_DEFAULT): unknown {
   if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
+  if (typeof obj === "object" && obj !== null) {
+    if (getattributeDefined) {
+      const hook = (obj as { __getattribute__?: unknown }).__getattribute__;
+      if (typeof hook === "function") return hookedGetattr(obj, name, hook, defaultValue);
+    }
+    // The common case first: a data attribute of an object (a class's `__getattr__` may answer, or raise).
+    if (!Array.isArray(obj) && !(obj instanceof PyFloat)) {
+      let v: unknown;
+      try {
+        v = (obj as Record<string, unknown>)[name];
+      } catch (e) {
+        if (e instanceof AttributeError && defaultValue !== NO_DEFAULT) return defaultValue;
+        throw e;
+      }
+      if (v !== undefined && typeof v !== "function") return v;
+    }
+  }
+  try {
+    return objectGetattribute(obj, name);
+  } catch (e) {
+    if (!(e instanceof AttributeError)) throw e;
+    const hook = obj !== null && obj !== undefined ? (Object(obj) as { __getattr__?: unknown }).__getattr__ : undefined;
+    if (typeof hook === "function" && !(typeof obj === "function" && isClassConstructor(obj))) {
+      try {
+        return hook.call(obj, name);
+      } catch (e2) {
+        if (e2 instanceof AttributeError && defaultValue !== NO_DEFAULT) return defaultValue;
+        throw e2;
+      }
+    }
+    if (defaultValue !== NO_DEFAULT) return defaultValue;
+    throw e;
+  }
+}
+
+/** Whether some class of the program defines `__getattribute__` (only then does getattr look for it). */
+let getattributeDefined = false;
+
+/** After a class that defines `__getattribute__`: getattr calls it from now on. */
+export function getattributeHook(_cls: object): void {
+  getattributeDefined = true;
+}
+
+/** `getattr` of an object whose class defines `__getattribute__`: it answers, and `__getattr__` when it raises AttributeError. */
+function hookedGetattr(obj: object, name: string, hook: Function, defaultValue: unknown): unknown {
+  try {
+    return hook.call(obj, name);
+  } catch (e) {
+    if (!(e instanceof AttributeError)) throw e;
+    const fallback = (obj as { __getattr__?: unknown }).__getattr__;
+    if (typeof fallback === "function") {
+      try {
+        return fallback.call(obj, name);
+      } catch (e2) {
+        if (e2 instanceof AttributeError && defaultValue !== NO_DEFAULT) return defaultValue;
+        throw e2;
+      }
+    }
+    if (defaultValue !== NO_DEFAULT) return defaultValue;
+    throw e;
+  }
+}
+
+/**
+ * `object.__getattribute__(obj, name)`: the normal lookup — the object's own attribute, else its
+ * class's (a method comes back bound), else AttributeError; no `__getattr__`.
+ */
+export function objectGetattribute(obj: unknown, name: string): unknown {
+  if (name === "__class__") return type(obj);
+  // An instance's `__module__` and `__doc__` are its class's; every class has them.
+  if ((name === "__module__" || name === "__doc__") && obj !== null && obj !== undefined && !(name in Object(obj))) {
+    if (typeof obj === "object" && !isModuleNamespace(obj)) return objectGetattribute(type(obj), name);
+    if (typeof obj === "function" && isClassConstructor(obj)) return name === "__doc__" ? null : "__main__";
+  }
   const builtin = builtinMethod(obj, name);
   if (builtin !== undefined) return (...args: unknown[]) => callMethod(obj, name, ...args);
   if (typeof obj === "number" || typeof obj === "bigint" || typeof obj === "boolean") {
     const v = numberAttribute(obj, name);
     if (v !== undefined) return v;
   }
-  if (obj !== null && obj !== undefined) {
-    const target = Object(obj) as Record<string, unknown>;
-    if (name in target) {
-      const v = target[name];
-      if (typeof v === "function" && !Object.prototype.hasOwnProperty.call(target, name) && typeof obj === "object") {
-        return bindMethod(v as (...a: unknown[]) => unknown, obj);
-      }
-      return v;
+  if (obj === null || obj === undefined || typeof obj === "string") throw noAttribute(obj, name);
+  // A list or tuple has no attributes besides its methods; a subclass's (a named tuple's fields) are on its prototypes.
+  if (Array.isArray(obj) && (Object.getPrototypeOf(obj) === Array.prototype || name in Array.prototype)) throw noAttribute(obj, name);
+  const target = Object(obj) as Record<string, unknown>;
+  if (name === "__dict__" && typeof obj === "object") return vars(obj);
+  if (name in target && !(typeof obj === "object" && JS_ONLY_NAMES.has(name))) {
+    const v = target[name];
+    if (v === undefined) throw noAttribute(obj, name);
+    if (typeof v === "function" && typeof obj === "object" && !isClassConstructor(v) && !Object.prototype.hasOwnProperty.call(target, name)) {
+      return bindMethod(v as (...a: unknown[]) => unknown, obj);
     }
-    const hook = target.__getattr__;
-    if (typeof hook === "function") {
-      try {
-        return hook.call(obj, name);
-      } catch (e) {
-        if (e instanceof AttributeError && defaultValue !== NO_DEFAULT) return defaultValue;
-        throw e;
+    return v;
+  }
+  // A method read through its class (`A.who`): the plain function, as in Python 3.
+  if (typeof obj === "function" && isClassConstructor(obj) && name !== "constructor") {
+    const proto = (obj as { prototype?: Record<string, unknown> }).prototype;
+    if (proto !== undefined && name in proto) {
+      const v = proto[name];
+      if (typeof v !== "function" || isClassConstructor(v)) return v;
+      const fn = methodFunction(v as (...args: unknown[]) => unknown);
+      const owner = ownerOf(proto, name);
+      if (owner !== null && !Object.prototype.hasOwnProperty.call(fn, "__qualname__")) {
+        Object.defineProperty(fn, "__qualname__", { value: `${owner.__qualname__}.${name}`, writable: true, configurable: true });
       }
+      return fn;
     }
   }
-  if (defaultValue !== NO_DEFAULT) return defaultValue;
   throw noAttribute(obj, name);
 }
+
+/** Properties every JavaScript object has that are no Python attribute. */
+const JS_ONLY_NAMES = new Set(["constructor", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__"]);
 
 const boundCache = new WeakMap<object, Map<Function, Function>>();
 
@@ -159,8 +264,39 @@ export function boundMethod<F extends (...args: any[]) => unknown>(self: object,
   return bindMethod(method as (...a: unknown[]) => unknown, self) as F & { readonly __self__: any; readonly __func__: F };
 }
 
+/** The class whose prototype (on `proto`'s chain) defines `name`. */
+function ownerOf(proto: object, name: string): Function | null {
+  for (let p: object | null = proto; p !== null; p = Object.getPrototypeOf(p) as object | null) {
+    if (Object.prototype.hasOwnProperty.call(p, name)) return Object.prototype.hasOwnProperty.call(p, "constructor") ? (p.constructor as Function) : null;
+  }
+  return null;
+}
+
+const methodFunctions = new WeakMap<Function, Function>();
+
+/**
+ * A method of a class as Python sees it in the class body or through the class (`A.who`): a plain
+ * function whose first argument is `self` (the emitted method takes it as `this`).
+ */
+export function methodFunction(method: (...args: any[]) => unknown): (self: any, ...args: any[]) => any {
+  let fn = methodFunctions.get(method);
+  if (fn === undefined) {
+    fn = function (this: unknown, self: unknown, ...args: unknown[]): unknown {
+      return method.apply(self, args);
+    };
+    for (const key of ["__name__", "__qualname__", "__doc__"]) {
+      const d = Object.getOwnPropertyDescriptor(method, key);
+      if (d !== undefined) Object.defineProperty(fn, key, d);
+    }
+    Object.defineProperty(fn, "name", { value: method.name });
+    methodFunctions.set(method, fn);
+  }
+  return fn as (self: any, ...args: any[]) => any;
+}
+
 /** `hasattr(obj, name)`. */
-export function hasattr(obj: unknown, name: string): boolean {
+export function hasattr(obj: unknown, name: unknown): boolean {
+  if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
   try {
     getattr(obj, name);
     return true;
@@ -170,21 +306,44 @@ export function hasattr(obj: unknown, name: string): boolean {
   }
 }
 
-/** `setattr(obj, name, value)`. */
+/** `setattr(obj, name, value)`: through the class's `__setattr__` when it defines one. */
 export function setattr(obj: unknown, name: string, value: unknown): null {
   if (obj === null || obj === undefined || typeof obj !== "object" && typeof obj !== "function") {
+    if (hasattr(obj, name)) throw new AttributeError(`attribute '${name}' of '${typeName(obj)}' objects is not writable`);
     throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   }
   // A translated module of a program stores its top-level variables through its `__setattr__` export.
   const hook = (obj as { __setattr__?: unknown }).__setattr__;
-  if (typeof hook === "function") {
+  if (typeof hook === "function" && !(typeof obj === "function" && isClassConstructor(obj))) {
     hook.call(obj, name, value);
+    return null;
+  }
+  return objectSetattr(obj, name, value);
+}
+
+/** `object.__setattr__(obj, name, value)`: the store itself, without the class's `__setattr__`. */
+export function objectSetattr(obj: unknown, name: string, value: unknown): null {
+  if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
+  if (obj === null || obj === undefined || typeof obj !== "object" && typeof obj !== "function") throw noAttribute(obj, name);
+  if (typeof obj === "function" && isClassConstructor(obj)) {
+    setClassAttribute(obj, name, value);
     return null;
   }
   if (isModuleNamespace(obj)) fixedModuleAttribute(null, name);
   if (Object.isFrozen(obj)) throw new AttributeError(`'${typeName(obj)}' object attribute '${name}' is read-only`);
+  const found = findProperty(obj, name);
+  if (found !== undefined && found.get !== undefined && found.set === undefined) throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no setter`);
   (obj as Record<string, unknown>)[name] = value;
   return null;
+}
+
+/** The property descriptor `obj.name` finds: its own, or its prototypes'. */
+function findProperty(obj: object | null, name: string): PropertyDescriptor | undefined {
+  for (let p: object | null = obj; p !== null; p = Object.getPrototypeOf(p) as object | null) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    if (d !== undefined) return d;
+  }
+  return undefined;
 }
 
 /** An ES module namespace: a translated module of a program, whose bindings only its own code can change. */
@@ -202,12 +361,45 @@ export function fixedModuleAttribute(module: string | null, name: string): never
   throw new AttributeError(`cannot change attribute '${name}' of ${which} from outside it: only the variables it assigns at its top level can be`);
 }
 
-/** `delattr(obj, name)`. */
+/** `delattr(obj, name)` (and `del obj.name`): through the class's `__delattr__` when it defines one. */
 export function delattr(obj: unknown, name: string): null {
-  if (obj === null || obj === undefined || !(name in Object(obj))) throw noAttribute(obj, name);
+  const hook = obj !== null && typeof obj === "object" ? (obj as { __delattr__?: unknown }).__delattr__ : undefined;
+  if (typeof hook === "function") {
+    hook.call(obj, name);
+    return null;
+  }
+  return objectDelattr(obj, name);
+}
+
+/** `object.__delattr__(obj, name)`: an instance's own attribute, a data descriptor's `__delete__`, or a class's attribute. */
+export function objectDelattr(obj: unknown, name: string): null {
+  if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) throw noAttribute(obj, name);
   if (isModuleNamespace(obj)) fixedModuleAttribute(null, name);
-  delete (obj as Record<string, unknown>)[name];
-  return null;
+  if (typeof obj === "function" && isClassConstructor(obj)) {
+    const proto = (obj as { prototype: object }).prototype;
+    const own = Object.prototype.hasOwnProperty.call(proto, name) && name !== "constructor";
+    if (!own && !Object.prototype.hasOwnProperty.call(obj, name)) throw noAttribute(obj, name);
+    if (own) delete (proto as Record<string, unknown>)[name];
+    delete (obj as unknown as Record<string, unknown>)[name];
+    return null;
+  }
+  if (Object.prototype.hasOwnProperty.call(obj, name)) {
+    if (Object.isFrozen(obj)) throw new AttributeError(`'${typeName(obj)}' object attribute '${name}' is read-only`);
+    delete (obj as Record<string, unknown>)[name];
+    return null;
+  }
+  const found = findProperty(obj, name);
+  if (found?.get !== undefined) {
+    const descriptor = DESCRIPTORS.get(found.get) as { __delete__?: unknown } | undefined;
+    if (typeof descriptor?.__delete__ === "function") {
+      descriptor.__delete__(obj);
+      return null;
+    }
+    if (descriptor === undefined || typeof (descriptor as { __set__?: unknown }).__set__ === "function") {
+      throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no deleter`);
+    }
+  }
+  throw noAttribute(obj, name);
 }
 
 /** `callable(x)`. */
@@ -215,21 +407,252 @@ export function callable(x: unknown): boolean {
   return typeof x === "function" || (typeof x === "object" && x !== null && typeof (x as { __call__?: unknown }).__call__ === "function");
 }
 
-/**
- * Class attributes that instances also set (`count = 0` in the class, `self.count += 1` in a
- * method): until an instance sets its own, reading it gives the class's value (of the instance's
- * own class, so a subclass's attribute wins), as Python looks in the instance and then the class.
- */
-export function instanceDefaults(cls: { prototype: object }, names: readonly string[]): void {
-  for (const name of names) {
-    Object.defineProperty(cls.prototype, name, {
+/** The descriptor object behind each prototype accessor that `defineClassAttribute` made for one. */
+const DESCRIPTORS = new WeakMap<Function, object>();
+
+/** An object with `__get__` (a `property`, a validator, `cached_property`): Python calls it on each access. */
+function isDescriptor(v: unknown): v is { __get__: (obj: unknown, cls: unknown) => unknown; __set__?: unknown } {
+  return typeof v === "object" && v !== null && typeof (v as { __get__?: unknown }).__get__ === "function";
+}
+
+/** A class's prototype object itself (not an instance): what `A.t` reads through the class accessor. */
+function isPrototypeObject(o: object): boolean {
+  return Object.prototype.hasOwnProperty.call(o, "constructor") && (o.constructor as { prototype?: unknown }).prototype === o;
+}
+
+function defineOwn(obj: object, name: string, value: unknown): void {
+  Object.defineProperty(obj, name, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** The accessor on the prototype that calls a descriptor: `__get__(obj, type)`, `__set__(obj, value)`. */
+function descriptorAccessor(name: string, descriptor: { __get__: (obj: unknown, cls: unknown) => unknown; __set__?: unknown }): PropertyDescriptor {
+  const get = function (this: object): unknown {
+    return isPrototypeObject(this) ? descriptor.__get__(null, this.constructor) : descriptor.__get__(this, this.constructor);
+  };
+  DESCRIPTORS.set(get, descriptor);
+  return {
+    configurable: true,
+    enumerable: false,
+    get,
+    set(this: object, value: unknown): void {
+      if (typeof descriptor.__set__ === "function") descriptor.__set__(this, value);
+      else if (isPrototypeObject(this)) setClassAttribute(this.constructor, name, value);
+      // A descriptor without `__set__` (a method, `cached_property`): the instance's own value hides it.
+      else defineOwn(this, name, value);
+    },
+  };
+}
+
+/** The class-side accessor of a class attribute: `A.t` reads the prototype's value, `A.t = v` (also of a subclass) sets it. */
+const classSideAccessors = new Map<string, PropertyDescriptor>();
+
+function classSideAccessor(name: string): PropertyDescriptor {
+  let accessor = classSideAccessors.get(name);
+  if (accessor === undefined) {
+    accessor = {
       configurable: true,
-      get(this: object): unknown {
-        return (this.constructor as unknown as Record<string, unknown>)[name];
+      enumerable: false,
+      get(this: { prototype: Record<string, unknown> }): unknown {
+        return this.prototype[name];
       },
-      set(this: object, value: unknown): void {
-        Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+      set(this: Function, value: unknown): void {
+        setClassAttribute(this, name, value);
+      },
+    };
+    classSideAccessors.set(name, accessor);
+  }
+  return accessor;
+}
+
+/** `A.name = value` / `setattr(A, name, value)`: seen by every instance of A (and of its subclasses) without its own value. */
+function setClassAttribute(cls: Function, name: string, value: unknown): void {
+  const proto = (cls as { prototype?: object }).prototype;
+  if (proto === undefined || name === "prototype" || name === "__name__" || name === "__qualname__" || name === "__module__" || name === "__doc__") {
+    Object.defineProperty(cls, name, { value, writable: true, configurable: true });
+    return;
+  }
+  if (isDescriptor(value)) Object.defineProperty(proto, name, descriptorAccessor(name, value));
+  else Object.defineProperty(proto, name, { value, writable: true, enumerable: false, configurable: true });
+  const own = Object.getOwnPropertyDescriptor(cls, name);
+  if (own === undefined || own.get !== classSideAccessor(name).get) Object.defineProperty(cls, name, classSideAccessor(name));
+}
+
+/**
+ * After a class statement: its class attributes (emitted as `static` fields, so `A.t` reads as written)
+ * move to the prototype, where instances find them, and `__set_name__` is called on each that has one.
+ */
+export function classAttributes(cls: object, names: readonly string[]): void {
+  const values = names.map((name) => (cls as unknown as Record<string, unknown>)[name]);
+  names.forEach((name, i) => {
+    delete (cls as unknown as Record<string, unknown>)[name];
+    setClassAttribute(cls as Function, name, values[i]);
+  });
+  names.forEach((name, i) => {
+    const setName = (values[i] as { __set_name__?: unknown } | null | undefined)?.__set_name__;
+    if (typeof values[i] === "object" && typeof setName === "function") setName.call(values[i], cls, name);
+  });
+}
+
+/** `@cached_property` methods, emitted as getters: each becomes a `cached_property` of the class (computed once per instance). */
+export function cachedProperties(cls: object, names: readonly string[]): void {
+  const proto = (cls as { prototype: object }).prototype;
+  for (const name of names) {
+    const getter = Object.getOwnPropertyDescriptor(proto, name)?.get;
+    if (getter === undefined) continue;
+    const descriptor = new cached_property((self: object) => getter.call(self));
+    descriptor.__set_name__(cls, name);
+    Object.defineProperty(proto, name, descriptorAccessor(name, descriptor));
+  }
+}
+
+/** Names the runtime looks up on objects itself, which a `__getattr__` must not answer. */
+const NOT_FOR_GETATTR = new Set(["then", "toJSON", "constructor", "_await", "jsError", "stack", "message"]);
+
+/**
+ * A class that defines `__getattr__`: JavaScript asks the Proxy put behind its prototype only for
+ * a name the instance and its classes lack, which is when Python calls `__getattr__`. (Special names
+ * are looked up on the class in Python, never through `__getattr__`; an explicit `x.__foo__` goes
+ * through the runtime's getattr.)
+ */
+export function getattrFallback(cls: object): void {
+  const proto = (cls as { prototype: object }).prototype;
+  const parent = Object.getPrototypeOf(proto) as object;
+  const handler: ProxyHandler<object> = {
+    get(target, key, receiver: object) {
+      if (typeof key === "symbol" || key in target || NOT_FOR_GETATTR.has(key) || (key.startsWith("__") && key.endsWith("__")) || isPrototypeObject(receiver)) {
+        return Reflect.get(target, key, receiver);
+      }
+      return (receiver as { __getattr__(name: string): unknown }).__getattr__(key);
+    },
+  };
+  Object.setPrototypeOf(proto, new Proxy(parent, handler));
+}
+
+/**
+ * A class with `__slots__`: storing an attribute its slots (and its bases' slots) do not name raises
+ * CPython's AttributeError. The Proxy behind the prototype sees each attribute's first store.
+ */
+export function slotsOnly(cls: object): void {
+  const proto = (cls as { prototype: object }).prototype;
+  const parent = Object.getPrototypeOf(proto) as object;
+  const handler: ProxyHandler<object> = {
+    set(target, key, value, receiver: object) {
+      if (typeof key === "symbol" || key in target || isPrototypeObject(receiver)) return Reflect.set(target, key, value, receiver);
+      if (!slotNames(receiver).has(key)) throw noAttribute(receiver, key);
+      return Reflect.defineProperty(receiver, key, { value, writable: true, enumerable: true, configurable: true });
+    },
+  };
+  Object.setPrototypeOf(proto, new Proxy(parent, handler));
+  // A class attribute or method that is no slot: an instance has no place to store its own value.
+  const slots = slotNames(Object.create(proto) as object);
+  for (const key of Object.getOwnPropertyNames(proto)) {
+    const d = Object.getOwnPropertyDescriptor(proto, key)!;
+    if (key === "constructor" || key === "__slots__" || slots.has(key) || !("value" in d)) continue;
+    const value: unknown = d.value;
+    Object.defineProperty(proto, key, {
+      configurable: true,
+      enumerable: false,
+      get: () => value,
+      set(this: object) {
+        throw new AttributeError(`'${typeName(this)}' object attribute '${key}' is read-only`);
       },
     });
   }
+}
+
+/** Every name the `__slots__` of an object's classes list. */
+function slotNames(obj: object): Set<string> {
+  const names = new Set<string>();
+  for (let p = Object.getPrototypeOf(obj) as object | null; p !== null; p = Object.getPrototypeOf(p) as object | null) {
+    const own = Object.getOwnPropertyDescriptor(p, "__slots__")?.value as unknown;
+    if (typeof own === "string") names.add(own);
+    else if (Array.isArray(own)) for (const n of own) names.add(String(n));
+  }
+  return names;
+}
+
+/** `vars(obj)` and `obj.__dict__`: an object's own attributes (a class's: its class attributes and methods). */
+export function vars(obj: unknown): Dict<string, unknown> {
+  if (typeof obj === "function" && isClassConstructor(obj)) {
+    const proto = (obj as { prototype: object }).prototype;
+    const entries: [string, unknown][] = [["__module__", (obj as { __module__?: unknown }).__module__ ?? "__main__"]];
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      if (key === "constructor") continue;
+      const d = Object.getOwnPropertyDescriptor(proto, key)!;
+      entries.push([key, d.get !== undefined ? DESCRIPTORS.get(d.get) ?? d.get : d.value]);
+    }
+    return new Dict(entries);
+  }
+  if (obj === null || typeof obj !== "object" || (typeof (obj as { __slots__?: unknown }).__slots__ !== "undefined" && !isModuleNamespace(obj))) {
+    throw new TypeError("vars() argument must have __dict__ attribute");
+  }
+  return new AttributeDict(obj);
+}
+
+/**
+ * What `vars(obj)` and `obj.__dict__` return: the object's own attributes as a dict, through which a
+ * store or `del` (`obj.__dict__[name] = value`, `.update(...)`, `.pop(name)`) changes the object itself.
+ * It reads as it was made: a later store on the object shows in a new `vars(obj)`.
+ */
+/** The object whose attributes each AttributeDict shows. */
+const dictOwners = new WeakMap<AttributeDict, object>();
+
+class AttributeDict extends Dict<string, unknown> {
+  constructor(owner: object) {
+    super([...Object.entries(owner).filter(([, v]) => v !== undefined), ...(dictEntriesUnderDescriptors.get(owner) ?? [])]);
+    dictOwners.set(this, owner);
+  }
+
+  override __setitem__(key: string, value: unknown): void {
+    super.__setitem__(key, value);
+    // (The base constructor stores the entries before the owner is known.)
+    const owner = dictOwners.get(this);
+    if (owner !== undefined) storeInDict(owner, String(key), value);
+  }
+
+  override __delitem__(key: string): void {
+    super.__delitem__(key);
+    removeFromDict(dictOwners.get(this)!, key);
+  }
+
+  override pop(key: string, ...rest: unknown[]): unknown {
+    const had = this.__contains__(key);
+    const value = rest.length > 0 ? super.pop(key, rest[0]) : super.pop(key);
+    if (had) removeFromDict(dictOwners.get(this)!, key);
+    return value;
+  }
+
+  override setdefault(key: string, defaultValue: unknown = null): unknown {
+    if (!this.__contains__(key)) this.__setitem__(key, defaultValue);
+    return this.__getitem__(key);
+  }
+
+  override clear(): null {
+    for (const key of Object.keys(dictOwners.get(this)!)) delete (dictOwners.get(this)! as Record<string, unknown>)[key];
+    dictEntriesUnderDescriptors.delete(dictOwners.get(this)!);
+    return super.clear();
+  }
+}
+
+/**
+ * Entries of an object's `__dict__` named like a data descriptor of its class (`obj.__dict__["name"]`
+ * where the class has `name = Typed(str)`): kept aside, since an own property would hide the descriptor,
+ * which Python consults before the instance's dict.
+ */
+const dictEntriesUnderDescriptors = new WeakMap<object, Map<string, unknown>>();
+
+function storeInDict(owner: object, key: string, value: unknown): void {
+  const found = findProperty(Object.getPrototypeOf(owner) as object, key);
+  if (found?.set === undefined) {
+    defineOwn(owner, key, value);
+    return;
+  }
+  let entries = dictEntriesUnderDescriptors.get(owner);
+  if (entries === undefined) dictEntriesUnderDescriptors.set(owner, (entries = new Map()));
+  entries.set(key, value);
+}
+
+function removeFromDict(owner: object, key: string): void {
+  delete (owner as Record<string, unknown>)[key];
+  dictEntriesUnderDescriptors.get(owner)?.delete(key);
 }

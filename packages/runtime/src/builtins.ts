@@ -189,8 +189,3 @@ export function input(prompt: unknown = ""): string {
   return Buffer.from(bytes).toString("utf8").replace(/\r$/, "");
 }
 
-/** `vars(obj)`: the instance's attributes as a dict. */
-export function vars(obj: unknown): Dict<string, unknown> {
-  if (obj === null || typeof obj !== "object") throw new TypeError("vars() argument must have __dict__ attribute");
-  return new Dict(Object.entries(obj));
-}

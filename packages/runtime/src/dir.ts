@@ -38,7 +38,7 @@ const MODULE_NAMES = "__doc__ __loader__ __name__ __package__ __spec__";
 
 /** JavaScript-side names that are not Python attributes: of every object, and of a class as a function. */
 const HIDDEN = new Set(["constructor", "_await", "__pyTypeName__", "__pyRepr__", "__instancecheck__", "__subclasscheck__"]);
-const HIDDEN_OF_FUNCTION = new Set(["length", "name", "prototype", "arguments", "caller"]);
+const HIDDEN_OF_FUNCTION = new Set(["length", "name", "prototype", "arguments", "caller", "__name__", "__qualname__"]);
 
 function builtinTypeOf(x: unknown): string | undefined {
   switch (typeof x) {

@@ -403,8 +403,12 @@ function convertJsError(e: object): BaseException {
   } else if (e instanceof globalThis.TypeError) {
     const access = /^Cannot (?:read|set) propert(?:y|ies) of (?:null|undefined) \((?:reading|setting) '([^']*)'\)/.exec(message);
     const readOnly = /^Cannot assign to read only property '([^']*)'/.exec(message);
+    // A store to a property without setter (`@property` alone), as CPython 3.11 words it.
+    const getterOnly = /^Cannot set property (\S+) of #<(\S+)> which has only a getter/.exec(message);
     if (access !== null) {
       py = new AttributeError(`'NoneType' object has no attribute '${access[1]}'`);
+    } else if (getterOnly !== null) {
+      py = new AttributeError(`property '${getterOnly[1]}' of '${getterOnly[2]}' object has no setter`);
     } else if (readOnly !== null) {
       py = new FrozenInstanceError(`cannot assign to field '${readOnly[1]}'`);
     } else if (/is not a function|is not a constructor/.test(message)) {

@@ -22,7 +22,7 @@ import { lowerExpression } from "./index.js";
 import { deleteName, readName, tsType } from "./names.js";
 import { isProgramModuleValue, moduleStore } from "./module-setter.js";
 import { BINARY_HELPERS, isPure, typeOf } from "./operators.js";
-import { itemGet, itemSet } from "./subscripts.js";
+import { attributeRead, attributeStore, itemGet, itemSet, storedThroughRuntime } from "./subscripts.js";
 import { bindingPattern, bindUnpacked, patternTarget, unpackProven } from "./unpack.js";
 import { ANY, isNumeric, sameType, type PyType } from "./types.js";
 
@@ -103,8 +103,11 @@ export function pattern(ctx: LowerContext, target: Expression): ts.Expression {
     case "Tuple":
     case "List":
       return f.createArrayLiteralExpression(target.elts.map((e) => (e._type === "Starred" ? f.createSpreadElement(pattern(ctx, e.value)) : pattern(ctx, e))));
-    case "Attribute":
-      return lowerExpression(ctx, target);
+    case "Attribute": {
+      if (!storedThroughRuntime(ctx, target)) return (attributeStore(ctx, target, lowerExpression(ctx, target.value), f.createNull()) as ts.BinaryExpression).left;
+      ctx.unsupported(target, "an attribute stored through the runtime's setattr (a receiver of unknown type, a class with `__setattr__`) as a loop target");
+      return f.createIdentifier("undefined");
+    }
     default:
       ctx.unsupported(target, `${target._type.toLowerCase()} inside an unpacking target`);
       return f.createIdentifier("undefined");
@@ -143,7 +146,7 @@ export function assignTo(ctx: LowerContext, target: Expression, value: ts.Expres
       return assignName(ctx, target, value, valueNode);
     case "Attribute":
       if (isProgramModuleValue(ctx, target.value)) return [exprStatement(moduleStore(ctx, lowerExpression(ctx, target.value), target.attr, value))];
-      return [exprStatement(f.createAssignment(lowerExpression(ctx, target), value))];
+      return [exprStatement(attributeStore(ctx, target, lowerExpression(ctx, target.value), value))];
     case "Subscript":
       if (target.slice._type === "Slice") {
         const [start, stop, step] = [target.slice.lower, target.slice.upper, target.slice.step].map((p) => (p === null ? f.createNull() : lowerExpression(ctx, p)));
@@ -156,7 +159,7 @@ export function assignTo(ctx: LowerContext, target: Expression, value: ts.Expres
       const flags = declareUnpacked(ctx, target, pre);
       // Subscript targets (`xs[i], xs[j] = xs[j], xs[i]`) take their items from an array of the values.
       const proven = unpackProven(ctx, target, valueNode);
-      if (!proven || !patternTarget(target)) return [...pre, ...bindUnpacked(ctx, target, value, flags, (e, v) => assignTo(ctx, e, v, null), { proven })];
+      if (!proven || !patternTarget(target) || !plainAttributeTargets(ctx, target)) return [...pre, ...bindUnpacked(ctx, target, value, flags, (e, v) => assignTo(ctx, e, v, null), { proven })];
       if (flags !== null) {
         return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(bindingPattern(ctx, target), undefined, undefined, value)], flags))];
       }
@@ -166,6 +169,14 @@ export function assignTo(ctx: LowerContext, target: Expression, value: ts.Expres
       ctx.unsupported(target, "this assignment target");
       return [];
   }
+}
+
+/** Whether every attribute in an unpacking target is a plain property store (none goes through the runtime's setattr). */
+function plainAttributeTargets(ctx: LowerContext, target: Expression): boolean {
+  if (target._type === "Attribute") return !storedThroughRuntime(ctx, target);
+  if (target._type === "Tuple" || target._type === "List") return target.elts.every((e) => plainAttributeTargets(ctx, e));
+  if (target._type === "Starred") return plainAttributeTargets(ctx, target.value);
+  return true;
 }
 
 /** The right-hand side of an unpacking: a display becomes a plain array literal. */
@@ -244,11 +255,13 @@ export function lowerAugAssign(ctx: LowerContext, node: AugAssign): ts.Statement
         pre.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(tmp, undefined, undefined, recv)], ts.NodeFlags.Const)));
         recv = tmp;
       }
-      const member = lowerExpression(ctx, target);
-      const access = ts.isPropertyAccessExpression(member) && pre.length > 0 ? f.createPropertyAccessExpression(recv, member.name as ts.Identifier) : member;
-      if (isProgramModuleValue(ctx, target.value)) return [...pre, exprStatement(moduleStore(ctx, recv, target.attr, combine(access)))];
-      if (node.op === "Add" && tt.k === "str" && vt.k === "str") return [...pre, exprStatement(f.createBinaryExpression(access, ts.SyntaxKind.PlusEqualsToken, lowerExpression(ctx, node.value)))];
-      return [...pre, exprStatement(f.createAssignment(access, combine(access)))];
+      if (isProgramModuleValue(ctx, target.value)) return [...pre, exprStatement(moduleStore(ctx, recv, target.attr, combine(lowerExpression(ctx, target))))];
+      const access = attributeRead(ctx, target, recv);
+      if (node.op === "Add" && tt.k === "str" && vt.k === "str" && ts.isPropertyAccessExpression(access)) {
+        const store = attributeStore(ctx, target, recv, lowerExpression(ctx, node.value));
+        if (ts.isBinaryExpression(store)) return [...pre, exprStatement(f.createBinaryExpression(store.left, ts.SyntaxKind.PlusEqualsToken, store.right))];
+      }
+      return [...pre, exprStatement(attributeStore(ctx, target, recv, combine(access)))];
     }
     case "Subscript": {
       const pre: ts.Statement[] = [];

@@ -30,6 +30,7 @@ import type { LowerContext } from "./context.js";
 import { importedExportName, programClass, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { isRuntimeClass } from "./catalogue.js";
+import { chainDefines, objectHook } from "./class-attributes.js";
 import { isEnumClass } from "./enums.js";
 import { isCooperative, linearization, lowerCooperativeSuperCall } from "./inheritance.js";
 import { lowerElements } from "./literals.js";
@@ -228,6 +229,10 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
     return ctx.unsupported(node, "super().__init__() outside __init__");
   }
   const m = baseInfo?.methods.get(method);
+  // `super().__setattr__(name, value)` where no base class here defines it: `object`'s own store.
+  const baseDefines = base !== undefined && (derivesFromProgramClass(ctx, base) || (ctx.types.classes.has(base) && chainDefines(ctx, base, method)));
+  const objectStore = baseDefines ? null : objectHook(ctx, method);
+  if (objectStore !== null) return f.createCallExpression(objectStore, undefined, [f.createThis(), ...runtimeArguments(ctx, node.args, node.keywords)]);
   const args = m !== undefined ? matchOrReport(ctx, node, m.args, true) : base !== undefined && derivesFromProgramClass(ctx, base) ? userArguments(ctx, node, `super().${method}`) : runtimeArguments(ctx, node.args, node.keywords);
   return f.createCallExpression(f.createPropertyAccessExpression(f.createSuper(), ctx.mangleMember(method)), undefined, args);
 }

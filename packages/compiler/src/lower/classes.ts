@@ -1,6 +1,6 @@
 // Classes: fields declared from `self.x = ...` assignments, `__init__` as the constructor,
 // dunder methods kept by name (the runtime calls `__repr__`, `__eq__`, `__iter__` ...), class
-// attributes as static fields, properties as accessors, `@staticmethod`/`@classmethod` as static
+// attributes as static fields (moved to the prototype after the class: class-attributes.ts), properties as accessors, `@staticmethod`/`@classmethod` as static
 // methods (`cls` is `this`), `super()`, `@dataclass` (the constructor here, the rest in the runtime's
 // defineDataclass) and `typing.NamedTuple` classes. Enum classes: see enums.ts.
 //
@@ -47,6 +47,7 @@ import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import { awaitableClassStatements } from "./await.js";
+import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations, isPropertyDecorator, movedClassAttributes, retypesBaseAttribute } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
 import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
@@ -89,8 +90,16 @@ export function collectClasses(module: Module, types: TypeEnv): void {
     else if (t._type === "Tuple" || t._type === "List") t.elts.forEach(storeTarget);
     else if (t._type === "Starred") storeTarget(t.value);
   };
+  // `setattr(c, "count", 2.0)` stores like `c.count = 2.0`; `setattr(c, key, v)`, `vars(c)[k] = v` and
+  // `c.__dict__[k] = v` may store any attribute (`everyField` below).
+  let storesAnyName = false;
   const visit = (n: Node): void => {
     if (n._type === "ClassDef") classes.push(n);
+    else if (n._type === "Call" && n.func._type === "Name" && n.func.id === "setattr" && n.args.length === 3) {
+      const key = n.args[1]!;
+      if (key._type === "Constant" && key.value.type === "str") storedElsewhere.add(key.value.value);
+      else storesAnyName = true;
+    } else if (n._type === "Subscript" && n.ctx !== "Load" && isAttributeDictionary(n.value)) storesAnyName = true;
     else if (n._type === "Assign") n.targets.forEach(storeTarget);
     else if (n._type === "AugAssign" || n._type === "AnnAssign" || n._type === "For" || n._type === "AsyncFor") storeTarget(n.target);
     forEachChild(n, visit);
@@ -118,14 +127,20 @@ export function collectClasses(module: Module, types: TypeEnv): void {
       if (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") {
         const decos = stmt.decorator_list.map(decoratorName);
         if (decos.some((d) => d.endsWith(".setter") || d.endsWith(".deleter"))) continue;
-        if (decos.includes("property")) info.properties.add(stmt.name);
+        if (decos.some(isPropertyDecorator)) info.properties.add(stmt.name);
         info.methods.set(stmt.name, stmt);
       }
     }
     if (earlier === undefined) types.classes.set(cls.name, info);
     else laterClassOfSameName.set(cls, info);
   }
-  for (const cls of classes) computeFields(types, classInfoOf(types, cls), storedElsewhere);
+  const unseen = storesAnyName ? { has: (): boolean => true } : storedElsewhere;
+  for (const cls of classes) computeFields(types, classInfoOf(types, cls), unseen);
+}
+
+/** `vars(obj)` or `obj.__dict__`: the attributes of an object as a dict. */
+function isAttributeDictionary(e: Expression): boolean {
+  return (e._type === "Attribute" && e.attr === "__dict__") || (e._type === "Call" && e.func._type === "Name" && e.func.id === "vars" && e.args.length === 1);
 }
 
 /** The type of a class attribute of a class or of its user base classes (not an instance field of theirs). */
@@ -138,7 +153,7 @@ function classAttribute(types: TypeEnv, info: ClassInfo, attr: string): PyType |
   return undefined;
 }
 
-function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: ReadonlySet<string>): void {
+function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: { has(attr: string): boolean }): void {
   const cls = info.node;
   const classScope = types.analysis.scopeOf(cls);
   const spec: DataclassSpec | null = info.isDataclass ? { options: dataclassOptions(cls), fields: [], own: [] } : null;
@@ -385,7 +400,7 @@ function methodKind(def: FunctionDef | AsyncFunctionDef): "instance" | "static" 
   if (decos.includes("staticmethod")) return "static";
   // `__init_subclass__` is a class method without saying so.
   if (decos.includes("classmethod") || def.name === "__init_subclass__") return "class";
-  if (decos.includes("property")) return "property";
+  if (decos.some(isPropertyDecorator)) return "property";
   if (decos.some((d) => d.endsWith(".setter"))) return "setter";
   return "instance";
 }
@@ -501,10 +516,10 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
         }
         if (!info.classAttrs.has(t.id)) continue;
         if (isEnum && isEnumMemberName(t.id)) members.push(enumMemberField(ctx, info, t.id, stmt.value, ctx.withFunction({ ...ctx.fn, scope: classScope }, () => lowerExpression(ctx, stmt.value))));
-        else members.push(staticField(ctx, classScope, t.id, stmt.value));
+        else members.push(staticField(ctx, classScope, t.id, stmt.value, null, retypesBaseAttribute(ctx, info, t.id)));
       }
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name" && info.classAttrs.has(stmt.target.id) && stmt.value !== null) {
-      members.push(staticField(ctx, classScope, stmt.target.id, stmt.value, ctx.types.annotation(stmt.annotation, classScope)));
+      members.push(staticField(ctx, classScope, stmt.target.id, stmt.value, ctx.types.annotation(stmt.annotation, classScope), retypesBaseAttribute(ctx, info, stmt.target.id)));
     } else if (stmt._type === "ClassDef") {
       // A class in the class body is made first (its body cannot see this one's names) and kept as a class attribute.
       nested.push(...lowerClassDef(ctx, stmt));
@@ -526,14 +541,17 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   }
   for (const [attr, t] of info.fields) {
     if (inherited(attr) || info.methods.has(attr)) continue;
-    // An instance default is declared only: a defined field would hide the class's value (a named tuple's
-    // field is a getter of its class).
+    // A field that is also a class attribute is declared only: a defined field would hide the class's value
+    // (or descriptor) until the first store (a named tuple's field is a getter of its class).
     // A cooperative class's fields are set by `__init__`, a method the root's constructor calls: a defined
-    // field would be reset to undefined after it ran.
-    // So is one a later class statement of the same name sets through an untyped `this`.
-    if (tupleSpec !== undefined || cooperative || ctx.types.classes.get(cls.name)?.node !== cls || (info.instanceDefaults.has(attr) && !definite.has(attr))) members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
+    // field would be reset to undefined after it ran. So is one a later class statement of the same name sets
+    // through an untyped `this`.
+    if (tupleSpec !== undefined || cooperative || ctx.types.classes.get(cls.name)?.node !== cls || info.instanceDefaults.has(attr) || fieldsDeclaredOnly(ctx, info)) members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
     else members.push(f.createPropertyDeclaration(undefined, ctx.mangleMember(attr), definite.has(attr) ? undefined : f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t), undefined));
   }
+
+  const moved = movedClassAttributes(info, isEnum, tupleSpec !== undefined);
+  members.push(...instanceSideDeclarations(ctx, info, moved));
 
   if (spec !== undefined && init === undefined && spec.options.get("init") !== false) members.push(dataclassConstructor(ctx, info, spec, hasBase));
 
@@ -568,18 +586,13 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   }
   members.unshift(f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__name__", undefined, undefined, f.createStringLiteral(cls.name)));
   const decl = f.createClassDeclaration(undefined, name, undefined, heritage, members);
-  // (One `__init__` sets on every instance needs no default.)
-  // A class whose name is a variable is used untyped: its class attributes are read through instances at run time.
-  const readThroughInstances = isClassVariable(ctx.analysis, cls) && !isEnum ? [...info.classAttrs.keys()] : [];
-  const defaults = [...new Set([...info.instanceDefaults, ...readThroughInstances])].filter((attr) => !definite.has(attr)).map((attr) => f.createStringLiteral(ctx.mangleMember(attr)));
-  const installDefaults = defaults.length === 0 ? [] : [f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("instanceDefaults"), undefined, [name, f.createArrayLiteralExpression(defaults)]))];
   const dataclassStatements = spec !== undefined ? [defineDataclassStatement(ctx, info, spec)] : [];
   const cooperativeStatements = cooperative ? methodParametersStatements(ctx, info) : [];
   // What CPython does while making the class (method decorators, abstract methods), then what the class decorators do.
   const making = [...methodDecoratorStatements(ctx, cls, methodKind), ...abstractMethodStatements(ctx, cls)];
   // What the runtime's `call` binds to when the class or a method is called where the compiler cannot see it.
   const signatures = isEnum || tupleSpec !== undefined ? [] : classSignatures(ctx, cls, name, spec !== undefined && spec.options.get("init") !== false ? info.dataclassInit : null);
-  return [...nested, decl, ...installDefaults, ...making, ...dataclassStatements, ...signatures, ...cooperativeStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : []), ...subclassHook, ...classDecoratorStatements(ctx, cls, classDecorators)];
+  return [...nested, decl, ...classAttributeStatements(ctx, info, name, moved), ...making, ...dataclassStatements, ...signatures, ...cooperativeStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : []), ...subclassHook, ...classDecoratorStatements(ctx, cls, classDecorators)];
 }
 
 /**
@@ -598,10 +611,13 @@ function iterableDeclaration(ctx: LowerContext, info: ClassInfo): ts.ClassElemen
   );
 }
 
-function staticField(ctx: LowerContext, scope: Scope, attr: string, value: Expression, annotation: PyType | null = null): ts.ClassElement {
+function staticField(ctx: LowerContext, scope: Scope, attr: string, value: Expression, annotation: PyType | null, retypesBase: boolean): ts.ClassElement {
   const v = ctx.withFunction({ ...ctx.fn, scope }, () => lowerExpression(ctx, value));
   const empty = (value._type === "List" || value._type === "Dict" || value._type === "Set") && ("elts" in value ? value.elts.length === 0 : value.keys.length === 0);
-  const type = annotation !== null && annotation.k !== "any" ? tsType(ctx, annotation) : empty || (value._type === "Constant" && value.value.type === "None") ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword) : undefined;
+  // (A subclass's value of another type than its base's: TypeScript requires the static sides to agree.)
+  const type = retypesBase
+    ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)
+    : annotation !== null && annotation.k !== "any" ? tsType(ctx, annotation) : empty || (value._type === "Constant" && value.value.type === "None") ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword) : undefined;
   return f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(attr), undefined, type, v);
 }
 

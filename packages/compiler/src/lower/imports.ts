@@ -66,7 +66,7 @@ const STAR_EXPORTS: Record<string, string> = {
   contextlib: "asynccontextmanager closing contextmanager nullcontext suppress",
   copy: "copy deepcopy",
   dataclasses: "Field FrozenInstanceError KW_ONLY MISSING asdict astuple dataclass field fields is_dataclass replace",
-  functools: "cache cmp_to_key lru_cache partial reduce total_ordering update_wrapper wraps",
+  functools: "cache cached_property cmp_to_key lru_cache partial reduce total_ordering update_wrapper wraps",
   heapq: "heapify heappop heappush heappushpop heapreplace merge nlargest nsmallest",
   itertools:
     "accumulate chain combinations combinations_with_replacement compress count cycle dropwhile filterfalse groupby islice " +

@@ -12,6 +12,7 @@
 //     c.unit(), type(c).unit() (staticmethod) (c.constructor as typeof Circle).unit()
 //     Shape.area(self)         (method)       Shape.prototype.area.call(this)    (inheritance.ts)
 //     asyncio.sleep(1)         (module)       asyncio.sleep(1)
+//     object.__setattr__(self, k, v)          objectSetattr(this, k, v)          (class-attributes.ts)
 //     q = asyncio.Queue()      (module class) new asyncio.Queue()
 //     thing.update(x)          (unknown)      callMethod(thing, "update", x)     when a builtin type has it
 //     n.bit_length()           (int)          callMethod(n, "bit_length")        (an int may be a bigint)
@@ -31,6 +32,7 @@ import ts from "../typescript.cjs";
 import type { ProgramModule } from "../program.js";
 import { constructorSignature, dynamicCall, spreadsIntoArrayForm, lowerClassCall, lowerProgramCall, matchArguments, matchOrReport, mayNameClass, needsDynamicCall, runtimeArguments } from "./calls.js";
 import { isRuntimeClass } from "./catalogue.js";
+import { objectHookFunction } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
 import { isProgramMethodName, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
@@ -77,6 +79,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   const untypedAttributeCall = (recv: ts.Expression, args: ts.Expression[]): ts.Expression | null =>
     mayNameClass(ctx, name) ? call(ctx.useRuntime("callAttribute"), [recv, f.createStringLiteral(ctx.mangleMember(name)), ...args]) : null;
 
+  const objectHook = objectHookFunction(ctx, func);
+  if (objectHook !== null) return call(objectHook, runtimeArguments(ctx, node.args, node.keywords));
   const program = func.value._type === "Name" ? programModuleNamed(ctx, func.value.id) : null;
   if (program !== null) {
     // `helper.greet(x)`, `shapes.Circle(2)`: a module of the program.

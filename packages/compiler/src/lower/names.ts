@@ -31,6 +31,7 @@ import { isPythonBuiltin } from "../analyze/python-builtins.js";
 import { analysisOf, type Binding, type Scope, type SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import { isClassVariable } from "./class-variables.js";
+import { classBodyName } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
 import { importedName, isStaticImport } from "./imports.js";
 import { typeNode, type PyType } from "./types.js";
@@ -221,6 +222,7 @@ export function lowerName(ctx: LowerContext, node: Name): ts.Expression {
     return f.createPropertyAccessExpression(f.createThis(), ctx.mangleMember(node.id));
   }
   return readName(ctx, node);
+  return classBodyName(ctx, sym) ?? readName(ctx, node);
 }
 
 /** `raiseNameError("x")`: a NameError when evaluated (typed `any`, so it can stand anywhere). */

@@ -4,7 +4,10 @@
 //     self.count               this.count
 //     c.bump      (a method, not called)     c.bump.bind(c)      (Python's bound method keeps its object)
 //     make().bump, fut.set_result            getattr(make(), "bump"), getattr(fut, "set_result") (binds methods)
-//     Dog.species / self.species (class attribute)     Dog.species
+//     thing.size  (type not known)           getattr(thing, "size")    (AttributeError when missing, `__getattr__`)
+//     Dog.species / self.species (class attribute)     Dog.species / this.species   (class-attributes.ts)
+//     Dog.legs = 4  (not in the class body)  setattr(Dog, "legs", 4);  Dog.bark (a method) methodFunction(Dog.prototype.bark)
+//     obj.x = 1   (class with __setattr__)   setattr(obj, "x", 1)      (also a read-only property, a receiver of unknown type)
 //     xs[0]          (list)    xs[0]                         (a literal index within bounds of a list display is exact)
 //     xs[i], d[k]              getitem(xs, i), getitem(d, k) (negative indices, KeyError, IndexError)
 //     xs[1:-1:2]               getslice(xs, 1, -1, 2)
@@ -19,6 +22,7 @@ import { docstring, tsType } from "./names.js";
 import { programModuleName } from "./module-setter.js";
 import { typeOf } from "./operators.js";
 import { sameType, type ClassInfo, type PyType } from "./types.js";
+import { hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
 
 const f = ts.factory;
 
@@ -42,11 +46,26 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
     if (attr !== null) return attr;
     ctx.checkModuleAttribute(node.value, node.attr, node);
   }
-  const recv = lowerExpression(ctx, node.value);
+  return attributeRead(ctx, node, lowerExpression(ctx, node.value), t);
+}
+
+/** Whether `obj.attr = value` goes through the runtime's setattr (see attributeStore). */
+export function storedThroughRuntime(ctx: LowerContext, node: Attribute): boolean {
+  const t = typeOf(ctx, node.value);
+  return (
+    t.k === "any" ||
+    (t.k === "instance" && !t.runtime && (hookedAccess(ctx, t.cls, "store") || readOnlyProperty(ctx, t.cls, node.attr))) ||
+    (t.k === "class" && ctx.types.classes.has(t.cls) && !isKnownClassAttribute(ctx, t.cls, node.attr))
+  );
+}
+
+/** `obj.attr` read, the receiver already lowered (evaluated once by the caller). */
+export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expression, t: PyType = typeOf(ctx, node.value)): ts.Expression {
   if (node.attr === "__class__") return f.createCallExpression(ctx.useRuntime("type"), undefined, [recv]);
+  if (node.attr === "__dict__") return f.createCallExpression(ctx.useRuntime("vars"), undefined, [recv]);
   if (t.k === "instance" && !t.runtime) {
-    const owner = classAttributeOwner(ctx, t.cls, node.attr);
-    if (owner !== null) return f.createPropertyAccessExpression(ctx.id(owner), ctx.mangleMember(node.attr));
+    // `__getattribute__` answers every read of the class's instances.
+    if (hookedAccess(ctx, t.cls, "read")) return dynamicAttribute(ctx, recv, node.attr);
     if (isInstanceMethod(ctx, t.cls, node.attr)) {
       // A method read without a call is a bound method. A receiver that is a name is read twice
       // (`boundMethod(c, c.bump)`, typed); any other is evaluated once, by the runtime's getattr.
@@ -54,17 +73,60 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
       const method = f.createPropertyAccessExpression(recv, ctx.mangleMember(node.attr));
       return f.createCallExpression(ctx.useRuntime("boundMethod"), undefined, [lowerExpression(ctx, node.value), method]);
     }
-    // An attribute the class does not define (a subclass's field, one set from outside): the
-    // object is used dynamically, as Python allows.
-    if (!classHasMember(ctx, t.cls, node.attr)) {
-      return f.createPropertyAccessExpression(f.createParenthesizedExpression(f.createAsExpression(recv, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))), ctx.mangleMember(node.attr));
-    }
+    // An attribute the class does not define (a subclass's field, one set from outside, one `__getattr__`
+    // answers): the runtime's lookup, with CPython's AttributeError when it is missing.
+    if (!classHasMember(ctx, t.cls, node.attr) || mayBeDeleted(ctx, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
   }
-  // An attribute of a builtin-typed value (not a method call): Python's lookup and AttributeError. Of a
-  // value of unknown type, when the name is a method's (of a class here, or of the runtime's objects):
-  // getattr binds it as Python does, and returns a data attribute as it is.
-  if (BUILTIN_VALUE_KINDS.has(t.k) || (t.k === "any" && maybeMethodName(ctx, node.attr))) return dynamicAttribute(ctx, recv, node.attr);
+  if (t.k === "class" && ctx.types.classes.has(t.cls) && !isKnownClassAttribute(ctx, t.cls, node.attr)) {
+    // A method read through its class (`A.who`) is Python's plain function; an attribute set later
+    // (`A.q = 5`) or missing is found (or raises) at run time.
+    if (isInstanceMethod(ctx, t.cls, node.attr)) {
+      const member = f.createPropertyAccessExpression(f.createPropertyAccessExpression(recv, "prototype"), ctx.mangleMember(node.attr));
+      return f.createCallExpression(ctx.useRuntime("methodFunction"), undefined, [member]);
+    }
+    if (!classHasMember(ctx, t.cls, node.attr) && !CLASS_MEMBERS.has(node.attr)) return dynamicAttribute(ctx, recv, node.attr);
+  }
+  // An attribute of a builtin-typed value (not a method call), or of a value of unknown type: Python's
+  // lookup and AttributeError (getattr binds a method as Python does, and returns a data attribute as it is).
+  const untyped = t.k === "any" && !NAMES_OF_DEFINITIONS.has(node.attr) && !(isTypeCall(ctx, node.value) && CLASS_MEMBERS.has(node.attr)) && !isModuleChain(ctx, node.value);
+  // A function's own attributes (`f.calls`, `setattr(f, "lang", ...)`) are Python's, which TypeScript does not all see.
+  const functionAttribute = t.k === "function" && !NAMES_OF_DEFINITIONS.has(node.attr) && node.attr !== "__self__" && node.attr !== "__func__";
+  if (BUILTIN_VALUE_KINDS.has(t.k) || untyped || functionAttribute) {
+    return dynamicAttribute(ctx, recv, node.attr);
+  }
   return f.createPropertyAccessExpression(recv, ctx.mangleMember(node.attr));
+}
+
+/**
+ * The names of a function or class (`fn.__name__` in a decorator): read as written on a value of unknown
+ * type, which is a function or a class wherever a program reads them.
+ */
+const NAMES_OF_DEFINITIONS = new Set(["__name__", "__qualname__", "__module__", "__doc__"]);
+
+/** `asyncio.exceptions`, `os.path`: a module's attribute, a submodule or a module's class, read as written. */
+function isModuleChain(ctx: LowerContext, e: Expression): boolean {
+  if (e._type !== "Attribute") return false;
+  return typeOf(ctx, e.value).k === "module" || isModuleChain(ctx, e.value);
+}
+
+/** `type(x)`: always a class, whose `__name__` and other attributes read as written. */
+function isTypeCall(ctx: LowerContext, e: Expression): boolean {
+  return e._type === "Call" && e.func._type === "Name" && e.func.id === "type" && e.args.length === 1 && ctx.analysis.resolve(ctx.scope, "type").kind === "builtin";
+}
+
+/** What every class has besides its own attributes (compiled as written). */
+const CLASS_MEMBERS = new Set(["__name__", "__qualname__", "__module__", "__doc__", "__mro__", "__bases__", "__base__", "mro"]);
+
+/**
+ * `obj.attr = value`: a plain store where the compiler knows the receiver's class and the store is an
+ * ordinary one; through the runtime's setattr for a class with `__setattr__`, a property without setter,
+ * a receiver of unknown type and a class attribute the class statement does not define (`A.q = 5`).
+ */
+export function attributeStore(ctx: LowerContext, node: Attribute, recv: ts.Expression, value: ts.Expression): ts.Expression {
+  const t = typeOf(ctx, node.value);
+  if (storedThroughRuntime(ctx, node)) return f.createCallExpression(ctx.useRuntime("setattr"), undefined, [recv, f.createStringLiteral(node.attr), value]);
+  const target = t.k === "instance" && !t.runtime && !classHasMember(ctx, t.cls, node.attr) ? f.createParenthesizedExpression(f.createAsExpression(recv, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))) : recv;
+  return f.createAssignment(f.createPropertyAccessExpression(target, ctx.mangleMember(node.attr)), value);
 }
 
 /** The `__doc__` of a function or class defined here (null: it has none); undefined when not known. */
@@ -91,25 +153,6 @@ function isInstanceMethod(ctx: LowerContext, cls: string, attr: string): boolean
   return false;
 }
 
-/**
- * Methods of the runtime's objects that a program may take as values (a callback: `fut.set_result`,
- * `queue.put_nowait`, `d.get`, `items.append`), besides every method of the program's own classes.
- */
-const RUNTIME_METHOD_NAMES = new Set([
-  // Future, Task, loop, Queue, Event, Lock, Semaphore, Condition: the ones passed as callbacks
-  "set_result", "set_exception", "cancel", "add_done_callback", "remove_done_callback", "call_soon", "call_later", "call_at",
-  "create_task", "put", "put_nowait", "get_nowait", "task_done", "set", "release", "notify", "notify_all",
-  // list, dict, set, str (a name common as a data attribute, such as count or items, is left out)
-  "append", "extend", "insert", "pop", "remove", "sort", "update", "setdefault", "add", "discard", "upper", "lower",
-  "strip", "split", "startswith", "endswith", "replace", "format",
-]);
-
-function maybeMethodName(ctx: LowerContext, attr: string): boolean {
-  if (RUNTIME_METHOD_NAMES.has(attr)) return true;
-  for (const info of ctx.types.classes.values()) if (info.methods.has(attr) && !info.properties.has(attr)) return true;
-  return false;
-}
-
 const BUILTIN_VALUE_KINDS = new Set(["str", "list", "tuple", "tuplevar", "dict", "set", "iter", "range", "int", "float", "bool", "None"]);
 
 const EXCEPTION_MEMBERS = new Set(["args", "__cause__", "__context__", "__suppress_context__", "__traceback__", "__notes__", "with_traceback", "add_note", "__str__", "__repr__", "value", "code", "errno", "strerror", "filename"]);
@@ -123,19 +166,6 @@ function classHasMember(ctx: LowerContext, cls: string, attr: string): boolean {
     if (base !== undefined && !ctx.types.classes.has(base)) return EXCEPTION_MEMBERS.has(attr);
   }
   return false;
-}
-
-/** The class that defines `attr` as a class attribute (not shadowed by an instance field), if any. */
-export function classAttributeOwner(ctx: LowerContext, cls: string, attr: string): string | null {
-  const chain: ClassInfo[] = [];
-  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) chain.push(info);
-  // An instance attribute set by any class's methods may hide the class attribute.
-  if (chain.some((info) => info.fields.has(attr))) return null;
-  for (const info of chain) {
-    if (info.methods.has(attr)) return null;
-    if (info.classAttrs.has(attr)) return info.name;
-  }
-  return null;
 }
 
 /** The bounds of a slice as arguments: `xs[1:]` → `1`, `xs[::2]` → `null, null, 2`. */

@@ -8,6 +8,7 @@ import { call as callWithArgs } from "../calls.js";
 import { repr } from "../repr.js";
 import { tuple } from "../tuple.js";
 import { NotImplemented } from "../dunder.js";
+export { cached_property } from "../descriptors.js";
 
 const NO_INITIAL = Symbol("no initial");
 
