@@ -37,7 +37,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "matmul", "max", "min", "mod", "moduleFile", "moduleName", "mul", "named", "ne", "neg", "next", "noAdopt", "not",
   "notContains", "object", "oct", "or_", "ord", "percentFormat", "pos", "pow", "print", "quit", "raiseFrom",
   "raiseNameError", "range", "reportUncaught", "repr", "reraise", "reversed", "round", "rshift", "runMain", "set",
-  "setOutput", "setattr", "setitem", "setslice", "slice", "sorted", "str", "strFormat", "strFormatMap", "strMethods",
+  "setInput", "setOutput", "setattr", "setitem", "setslice", "slice", "sorted", "str", "strFormat", "strFormatMap", "strMethods",
   "sub", "sum", "toPyException", "truediv", "truthy", "tuple", "tupleMethods", "type", "unpack", "unpackStarred",
   "vars", "withContext", "xor", "zip",
 ];

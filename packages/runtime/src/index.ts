@@ -83,7 +83,7 @@ export { strFormat, strFormatMap, percentFormat } from "./str-format.js";
 export { iterate } from "./iter.js";
 export { unpack, unpackStarred } from "./unpack.js";
 export { UNBOUND, raiseNameError, checkGlobal, checkLocal, checkFree, classIfDefined } from "./names.js";
-export { flushStdout, setOutput } from "./output.js";
+export { flushStdout, setOutput, setInput } from "./output.js";
 export { runMain, reportUncaught } from "./main.js";
 export { moduleName, moduleFile } from "./program.js";
 
@@ -94,7 +94,21 @@ export { named } from "./functions.js";
 export { callOrNew, callAttribute } from "./instantiate.js";
 export { generatorExpression, asyncGeneratorExpression } from "./generator-expression.js";
 
-// CPython's names for the runtime's values; the builtin functions are marked from this module's own exports.
+// CPython's names for the runtime's values: the exports above that are Python's builtin functions.
 import { markBuiltinFunctions } from "./object-names.js";
-import * as runtimeExports from "./index.js";
-markBuiltinFunctions(runtimeExports as unknown as Record<string, unknown>);
+import { abs, divmod, pow } from "./arithmetic.js";
+import { aiter, anext } from "./generators.js";
+import { all, any, iter, max, min, next, sorted, sum } from "./iter-builtins.js";
+import { bin, chr, hex, input, oct, ord, print, round, vars } from "./builtins.js";
+import { callable, delattr, getattr, hasattr, setattr } from "./attrs.js";
+import { dir } from "./dir.js";
+import { format } from "./format.js";
+import { pyHash as hash } from "./hash.js";
+import { id } from "./identity.js";
+import { isinstance, issubclass } from "./pytype.js";
+import { ascii, repr } from "./repr.js";
+import { len } from "./subscript.js";
+markBuiltinFunctions({
+  abs, aiter, all, anext, any, ascii, bin, callable, chr, delattr, dir, divmod, format, getattr, hasattr, hash, hex, id,
+  input, isinstance, issubclass, iter, len, max, min, next, oct, ord, pow, print, repr, round, setattr, sorted, sum, vars,
+});
