@@ -28,8 +28,6 @@ const PLUMBING = new Set([
   "markBuiltinClass",
   "markClassModule",
   "markCoroutineLike",
-  "registerPercentFormat",
-  "registerStrMethods",
   "resolveValue",
   "runMain",
   "run_forever",

@@ -9,6 +9,7 @@ import { doubleToInt, index, mkFloat, normBig, numberKind, toBig, toDouble } fro
 import { writeStderr, writeStdout, flushStdout, readInputLine } from "./output.js";
 import { str } from "./repr.js";
 import { typeName } from "./typename.js";
+import { defineBuiltinType, runtimeClass } from "./type-registry.js";
 
 /** Something print(file=...) can write to: sys.stdout, sys.stderr or any object with write(). */
 export interface TextStream {
@@ -178,3 +179,6 @@ export function vars(obj: unknown): Dict<string, unknown> {
   if (obj === null || typeof obj !== "object") throw new TypeError("vars() argument must have __dict__ attribute");
   return new Dict(Object.entries(obj));
 }
+
+defineBuiltinType(object, "object", () => true, () => true);
+runtimeClass(object, PyObject);

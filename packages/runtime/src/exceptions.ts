@@ -8,6 +8,8 @@
 // `except` clauses call on whatever they catch.
 import { repr, str } from "./repr.js";
 import { tuple, type Tuple } from "./tuple.js";
+import { markBuiltinClass, setClassName } from "./type-registry.js";
+import * as exceptions from "./exceptions.js";
 
 export class BaseException extends Error {
   args: Tuple<unknown>;
@@ -518,3 +520,12 @@ function formatGroup(group: BaseExceptionGroup, context: ReportContext): void {
   }
   if (topLevel) context.groupDepth = 0;
 }
+
+// Every exception class above is a builtin with its Python name written out (a minifier may rename
+// the JavaScript class): `repr(ValueError)` is `<class 'ValueError'>`, a traceback ends `ValueError: ...`.
+for (const [name, value] of Object.entries(exceptions)) {
+  if (typeof value !== "function" || !(value.prototype instanceof Error)) continue;
+  if (!Object.prototype.hasOwnProperty.call(value, "__name__")) setClassName(value, name);
+  markBuiltinClass(value);
+}
+markBuiltinClass(BaseException);

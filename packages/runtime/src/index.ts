@@ -12,8 +12,6 @@
 // Python builtins are exported under their Python names (print, len, range, int, str ...);
 // operators are helpers named after the `operator` module (add, sub, mul, truediv,
 // floordiv, mod, pow, neg, eq, lt, contains ...).
-import "./builtin-types.js";
-
 export * from "./exceptions.js";
 // CPython's aliases of OSError.
 export { OSError as IOError, OSError as EnvironmentError } from "./exceptions.js";
@@ -36,11 +34,9 @@ export {
   truediv,
   floordiv,
   mod,
-  pow,
   neg,
   pos,
   invert,
-  abs,
   lshift,
   rshift,
   bitand,
@@ -50,7 +46,6 @@ export {
   bitor as or_,
   bitxor as xor,
   matmul,
-  divmod,
   iadd,
   imul,
   ior,
@@ -60,19 +55,16 @@ export {
 } from "./arithmetic.js";
 export { eq, ne, lt, le, gt, ge, is } from "./compare.js";
 export { truthy, not } from "./truth.js";
-export { len, getitem, setitem, delitem, getslice, setslice, delslice, contains, notContains } from "./subscript.js";
+export { getitem, setitem, delitem, getslice, setslice, delslice, contains, notContains } from "./subscript.js";
 
-// builtins
-export { repr, str, ascii } from "./repr.js";
+// builtins (the builtin functions come marked as `builtin_function_or_method`: builtin-functions.ts)
+export * from "./builtin-functions.js";
+export { str } from "./repr.js";
 export { int, float, bool } from "./conversions.js";
-export { isinstance, issubclass, type, NoneType, markClassModule } from "./pytype.js";
-export { list, enumerate, zip, map, filter, reversed, sorted, min, max, sum, any, all, iter, next } from "./iter-builtins.js";
-export { print, round, chr, ord, hex, bin, oct, object, exit, quit, input, vars } from "./builtins.js";
-export { getattr, setattr, hasattr, delattr, callable, callMethod, instanceDefaults, boundMethod, fixedModuleAttribute } from "./attrs.js";
-export { format } from "./format.js";
-export { dir } from "./dir.js";
-export { pyHash as hash } from "./hash.js";
-export { id } from "./identity.js";
+export { type, NoneType, markClassModule } from "./pytype.js";
+export { list, enumerate, zip, map, filter, reversed } from "./iter-builtins.js";
+export { object, exit, quit } from "./builtins.js";
+export { callMethod, instanceDefaults, boundMethod, fixedModuleAttribute } from "./attrs.js";
 
 // methods of builtin types, for emitted code that knows the receiver's type
 export { strMethods } from "./str-methods.js";
@@ -89,26 +81,7 @@ export { moduleName, moduleFile } from "./program.js";
 
 // coroutines, async generators, generators (what `async def`, `yield` and `async for` become)
 export * from "./asyncio/index.js";
-export { generator, PyGenerator, awaitable, aiter, anext } from "./generators.js";
+export { generator, PyGenerator, awaitable } from "./generators.js";
 export { named } from "./functions.js";
 export { callOrNew, callAttribute } from "./instantiate.js";
 export { generatorExpression, asyncGeneratorExpression } from "./generator-expression.js";
-
-// CPython's names for the runtime's values: the exports above that are Python's builtin functions.
-import { markBuiltinFunctions } from "./object-names.js";
-import { abs, divmod, pow } from "./arithmetic.js";
-import { aiter, anext } from "./generators.js";
-import { all, any, iter, max, min, next, sorted, sum } from "./iter-builtins.js";
-import { bin, chr, hex, input, oct, ord, print, round, vars } from "./builtins.js";
-import { callable, delattr, getattr, hasattr, setattr } from "./attrs.js";
-import { dir } from "./dir.js";
-import { format } from "./format.js";
-import { pyHash as hash } from "./hash.js";
-import { id } from "./identity.js";
-import { isinstance, issubclass } from "./pytype.js";
-import { ascii, repr } from "./repr.js";
-import { len } from "./subscript.js";
-markBuiltinFunctions({
-  abs, aiter, all, anext, any, ascii, bin, callable, chr, delattr, dir, divmod, format, getattr, hasattr, hash, hex, id,
-  input, isinstance, issubclass, iter, len, max, min, next, oct, ord, pow, print, repr, round, setattr, sorted, sum, vars,
-});

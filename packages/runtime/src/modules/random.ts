@@ -2,7 +2,6 @@
 // algorithms in Lib/random.py, so `random.seed(42)` followed by randint/choice/shuffle/
 // random/uniform produces CPython's numbers. (Float functions built on log/sin/cos may
 // differ in the last bit where JavaScript's Math differs from the C library.)
-import "../builtin-types.js";
 import { IndexError, TypeError, ValueError } from "../exceptions.js";
 import { pyHash } from "../hash.js";
 import { sha512 } from "../sha512.js";

@@ -1,5 +1,4 @@
 // Python's `sys`: argv, exit, stdout/stderr, and a few constants programs print or test.
-import "../builtin-types.js";
 import { SystemExit } from "../exceptions.js";
 import { stderr, stdout } from "../builtins.js";
 import { nodeProcess } from "../host.js";
