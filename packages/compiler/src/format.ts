@@ -1,8 +1,5 @@
 // Formatting with prettier, loaded on first use. Kept apart from the printer so that a thread that only
 // formats (the CLI's, see `@pyts/compiler/format`) loads prettier and not TypeScript.
-import { createRequire } from "node:module";
-
-const require = createRequire(import.meta.url);
 
 /** The options pyts formats with, in every thread. */
 export const PRETTIER_OPTIONS = { parser: "typescript", printWidth: 100 } as const;
@@ -13,9 +10,17 @@ interface PrettierSync {
 
 let prettierSync: PrettierSync | null = null;
 
-/** Formats TypeScript with prettier, synchronously (prettier runs in a worker thread, through @prettier/sync). */
+/**
+ * Formats TypeScript with prettier, synchronously (prettier runs in a worker thread, through @prettier/sync):
+ * Node only. Node's `module` is reached when this is first called, so that the compiler loads in a browser too.
+ */
 export function format(code: string): string {
-  prettierSync ??= require("@prettier/sync") as PrettierSync;
+  if (prettierSync === null) {
+    const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const nodeModule = host?.getBuiltinModule?.("node:module") as typeof import("node:module") | undefined;
+    if (nodeModule === undefined) throw new Error("synchronous formatting needs Node: in a browser, use transpileAsync");
+    prettierSync = nodeModule.createRequire(import.meta.url)("@prettier/sync") as PrettierSync;
+  }
   return prettierSync.format(code, PRETTIER_OPTIONS);
 }
 
