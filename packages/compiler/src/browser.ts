@@ -15,6 +15,7 @@ import * as typescript from "prettier/plugins/typescript";
 import { format } from "prettier/standalone";
 import { PRETTIER_OPTIONS } from "./format.js";
 import { transpileAsync, type TranspileOptions, type TranspileResult } from "./index.js";
+import ts from "./typescript.cjs";
 
 export { formatDiagnostics, type FormatOptions, type TranspileOptions, type TranspileResult } from "./index.js";
 export type { Diagnostic, GrammarFiles } from "@pyts/parser";
@@ -26,7 +27,37 @@ export function loadCompiler(files: GrammarFiles): Promise<void> {
 
 const plugins = [estree, typescript];
 
+/**
+ * Prettier's output for the chunks (runs of whole top-level statements) formatted lately: an editor
+ * translates again after each change, and most chunks are unchanged.
+ */
+const formatted = new Map<string, Promise<string>>();
+const FORMAT_CACHE_SIZE = 1000;
+
+function formatChunk(chunk: string): Promise<string> {
+  let text = formatted.get(chunk);
+  if (text === undefined) {
+    text = format(chunk, { ...PRETTIER_OPTIONS, plugins });
+    text.catch(() => formatted.delete(chunk));
+    if (formatted.size >= FORMAT_CACHE_SIZE) formatted.delete(formatted.keys().next().value!);
+  } else {
+    formatted.delete(chunk);
+  }
+  formatted.set(chunk, text);
+  return text;
+}
+
 /** Python source to TypeScript, with its source map and diagnostics, as `transpile` in Node. */
 export function transpile(source: string | Uint8Array, options: TranspileOptions = {}): Promise<TranspileResult> {
-  return transpileAsync(source, { ...options, formatChunk: (chunk) => format(chunk, { ...PRETTIER_OPTIONS, plugins }) });
+  return transpileAsync(source, { ...options, formatChunk });
+}
+
+/**
+ * A translation as JavaScript that a page can run without a bundler: types erased, and imports turned
+ * into `require(...)` calls (CommonJS), so the caller decides what `@pyts/runtime` is. Top-level
+ * `await` stays: run the text as the body of an async function.
+ */
+export function toJavaScript(code: string): string {
+  const options = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: false };
+  return ts.transpileModule(code, { compilerOptions: options }).outputText;
 }

@@ -41,6 +41,8 @@ let stdoutWriter: Writer = inNode ? (text) => writeAll(1, text) : consoleWriter(
 let stderrWriter: Writer = inNode ? (text) => writeAll(2, text) : consoleWriter((line) => console.error(line));
 
 let buffer: string[] = [];
+/** Flush at each end of line, as CPython does when stdout is a terminal (see setOutput). */
+let lineBuffered = false;
 let buffered = 0;
 let flushScheduled = false;
 const FLUSH_LIMIT = 1 << 16;
@@ -57,7 +59,7 @@ export function writeStdout(text: string): void {
   if (text.length === 0) return;
   buffer.push(text);
   buffered += text.length;
-  if (buffered >= FLUSH_LIMIT) {
+  if (buffered >= FLUSH_LIMIT || (lineBuffered && text.includes("\n"))) {
     flushStdout();
     return;
   }
@@ -78,16 +80,19 @@ export function writeStderr(text: string): void {
 /**
  * Redirect output (tests, embedding, a page that shows the program's output). `out` receives stdout's
  * text as the program prints it (in chunks, flushed at least once per macrotask), `err` stderr's.
+ * With `{ lineBuffered: true }` stdout is also flushed at each end of line, as CPython's is on a
+ * terminal: a program that loops without yielding still shows its lines as it prints them.
  * Returns a function that restores the previous writers.
  */
-export function setOutput(out: Writer, err?: Writer): () => void {
+export function setOutput(out: Writer, err?: Writer, options: { lineBuffered?: boolean } = {}): () => void {
   flushStdout();
-  const previous: [Writer, Writer] = [stdoutWriter, stderrWriter];
+  const previous: [Writer, Writer, boolean] = [stdoutWriter, stderrWriter, lineBuffered];
   stdoutWriter = out;
   if (err !== undefined) stderrWriter = err;
+  lineBuffered = options.lineBuffered ?? false;
   return () => {
     flushStdout();
-    [stdoutWriter, stderrWriter] = previous;
+    [stdoutWriter, stderrWriter, lineBuffered] = previous;
   };
 }
 

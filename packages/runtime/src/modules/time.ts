@@ -4,9 +4,18 @@ import { mkFloat } from "../numbers.js";
 import { monotonic as loopClock } from "../asyncio/loop.js";
 import { nodeProcess } from "../host.js";
 
-/** Seconds since the epoch, as a float. */
+let lastTime = 0;
+
+/**
+ * Seconds since the epoch, as a float. Each call returns more than the one before: a browser coarsens
+ * its clock (to 0.1 ms or more), so two calls could return the same value where CPython's differ, and
+ * `while time() < start + d: ...` followed by `time() - start >= d` would then be False.
+ */
 export function time(): number {
-  return mkFloat((performance.timeOrigin + performance.now()) / 1000);
+  let now = (performance.timeOrigin + performance.now()) / 1000;
+  if (now <= lastTime) now = lastTime + 1e-6;
+  lastTime = now;
+  return mkFloat(now);
 }
 
 export function time_ns(): number | bigint {
