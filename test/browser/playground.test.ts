@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, serveStatic } from "../helpers/browser.js";
+import { arrivalOf, launchChromium, recordArrivals, serveStatic } from "../helpers/browser.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const playground = path.join(repoRoot, "packages/playground");
@@ -32,7 +32,6 @@ afterAll(async () => {
 });
 
 const base64url = (text: string) => Buffer.from(text, "utf8").toString("base64url");
-const status = (page: Page) => page.evaluate(() => document.body.dataset.status);
 const waitFor = (page: Page, wanted: string, timeout = 20_000) =>
   page.waitForFunction((s) => document.body.dataset.status === s, wanted, { timeout });
 
@@ -40,6 +39,7 @@ async function open(hash = ""): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(String(error)));
+  await page.addInitScript(recordArrivals, "stdout");
   await page.goto(url + hash);
   return { page, errors };
 }
@@ -79,10 +79,10 @@ describe("the playground in Chromium", () => {
   it("runs a program shared in the URL on load, streaming its output, and shows the translation", async () => {
     const source = 'import asyncio\n\n\nasync def main():\n    print("one")\n    await asyncio.sleep(0.3)\n    print("two")\n\n\nif __name__ == "__main__":\n    asyncio.run(main())\n';
     const { page, errors } = await open(`#code=${base64url(source)}&run=1`);
-    await page.waitForFunction(() => document.getElementById("stdout")!.textContent === "one\n");
-    expect(await status(page)).toBe("running");
     await waitFor(page, "done");
     expect(await page.textContent("#stdout")).toBe("one\ntwo\n");
+    // "one" was on the page while the program slept.
+    expect((await arrivalOf(page, "two")) - (await arrivalOf(page, "one"))).toBeGreaterThan(200);
     expect(await page.textContent("#typescript")).toContain("async function main(): Promise<void>");
     expect(errors).toEqual([]);
     await page.close();

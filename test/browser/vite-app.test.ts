@@ -11,7 +11,7 @@ import type { Browser } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pythonEnv, pythonExecutable } from "../../scripts/python.mjs";
-import { launchChromium, serveStatic } from "../helpers/browser.js";
+import { arrivalOf, launchChromium, recordArrivals, serveStatic } from "../helpers/browser.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -100,12 +100,12 @@ describe("a Vite browser build that imports .py modules, in Chromium", () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));
+    await page.addInitScript(recordArrivals, "stdout");
     await page.goto(url);
-    // The first lines are on the page while the countdowns still sleep.
-    await page.waitForFunction(() => document.getElementById("stdout")!.textContent!.includes("B 2"));
-    expect(await page.evaluate(() => document.body.dataset.status ?? "running")).toBe("running");
     await page.waitForFunction(() => document.body.dataset.status !== undefined, null, { timeout: 10_000 });
     expect(await page.evaluate(() => document.body.dataset.status)).toBe("done");
+    // The first lines were on the page while the countdowns still slept (0.3 s at least before the last).
+    expect((await arrivalOf(page, "['A done', 'B done']")) - (await arrivalOf(page, "B 2"))).toBeGreaterThan(200);
     expect(await page.textContent("#stdout")).toBe(python(["program.py"]));
     expect(await page.textContent("#greeting")).toBe(python(["-c", 'from helper import greet; print(greet("TypeScript"), end="")']));
     expect(errors).toEqual([]);

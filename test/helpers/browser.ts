@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -15,6 +15,32 @@ export async function launchChromium(): Promise<Browser> {
     throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does this) or set CHROMIUM_PATH`);
   }
   return chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+}
+
+/**
+ * A script for `page.addInitScript`: records when the text of the element `id` changes, as
+ * `window.__arrivals` = [milliseconds since the page started, text so far], so that a test can tell
+ * that output streamed in over time however late the test itself looks.
+ */
+export function recordArrivals(id: string): void {
+  const arrivals: Array<[number, string]> = [];
+  (window as unknown as { __arrivals: typeof arrivals }).__arrivals = arrivals;
+  document.addEventListener("DOMContentLoaded", () => {
+    const target = document.getElementById(id)!;
+    new MutationObserver(() => arrivals.push([performance.now(), target.textContent ?? ""])).observe(target, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+}
+
+/** When (page milliseconds) the recorded element's text first contained `text`. */
+export async function arrivalOf(page: Page, text: string): Promise<number> {
+  return page.evaluate((wanted) => {
+    const arrivals = (window as unknown as { __arrivals: Array<[number, string]> }).__arrivals;
+    return arrivals.find(([, shown]) => shown.includes(wanted))?.[0] ?? Number.NaN;
+  }, text);
 }
 
 const TYPES: Record<string, string> = {
