@@ -46,10 +46,10 @@ async function open(hash = ""): Promise<{ page: Page; errors: string[] }> {
 
 describe("the playground in Chromium", () => {
   it("loads in under 2 s", async () => {
-    // Each load in a new browser context (no cache); the better of two, so that one stall of a shared
+    // Each load in a new browser context (no cache); the best of three, so that a stall of a shared
     // machine does not decide.
     const loads: number[] = [];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(url);
@@ -97,6 +97,29 @@ describe("the playground in Chromium", () => {
     await page.close();
   });
 
+  it("links each Python line to its TypeScript lines both ways (the teaching view)", async () => {
+    const source = 'import asyncio\n\n\nasync def main():\n    print("one")\n    await asyncio.sleep(0.1)\n\n\nasyncio.run(main())\n';
+    const { page } = await open(`#code=${base64url(source)}`);
+    await waitFor(page, "ready");
+    const linked = (side: string) =>
+      page.$$eval(`#${side} span.linked`, (spans) => spans.map((span) => `${(span as HTMLElement).dataset.line}: ${span.textContent!.trim()}`));
+    // Hovering the TypeScript of `print("one")` marks Python line 5.
+    await page.hover('#typescript span:has-text(\'print("one")\')');
+    expect(await linked("python-lines")).toEqual(["5: 5"]);
+    expect(await linked("typescript")).toEqual([expect.stringMatching(/^\d+: print\("one"\);$/)]);
+    // The caret on Python line 6 marks the TypeScript that awaits the sleep.
+    await page.focus("#python");
+    await page.evaluate(() => {
+      const area = document.getElementById("python") as HTMLTextAreaElement;
+      const at = area.value.indexOf("await asyncio.sleep");
+      area.setSelectionRange(at, at);
+      area.dispatchEvent(new Event("select"));
+    });
+    expect(await linked("python-lines")).toEqual(["6: 6"]);
+    expect(await linked("typescript")).toEqual([expect.stringMatching(/^\d+: await asyncio\.sleep\(0\.1\);$/)]);
+    await page.close();
+  });
+
   it("stops a program that does not end", async () => {
     const source = "import time\n\nwhile True:\n    print('tick')\n    time.sleep(0.05)\n";
     const { page } = await open(`#code=${base64url(source)}&run=1`);
@@ -114,11 +137,16 @@ describe("the playground in Chromium", () => {
     for (let i = 0; lines.length < 46; i++) lines.push(`async def job${i}(n):`, `    await asyncio.sleep(0)`, `    return n * ${i}`, "");
     lines.push("async def main():", "    print(await asyncio.gather(job0(1), job1(2)))", "", "asyncio.run(main())");
     const program = lines.join("\n") + "\n";
-    for (const text of [program, program.replace("job0(1)", "job0(3)")]) {
-      await page.fill("#python", text);
-      await page.waitForFunction((t) => document.getElementById("typescript")!.textContent!.includes(t), text.includes("job0(3)") ? "job0(3)" : "job0(1)");
+    await page.fill("#python", program);
+    await page.waitForFunction(() => document.getElementById("typescript")!.textContent!.includes("job0(1)"));
+    // Edits after the first translation: the best of three, so that a stall of a shared machine does not decide.
+    const times: number[] = [];
+    for (const argument of [3, 4, 5]) {
+      await page.fill("#python", program.replace("job0(1)", `job0(${argument})`));
+      await page.waitForFunction((t) => document.getElementById("typescript")!.textContent!.includes(t), `job0(${argument})`);
+      times.push(Number(await page.evaluate(() => document.body.dataset.translateMs)));
     }
-    expect(Number(await page.evaluate(() => document.body.dataset.translateMs))).toBeLessThan(100);
+    expect(Math.min(...times)).toBeLessThan(100);
     await page.close();
   });
 });

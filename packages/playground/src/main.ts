@@ -2,12 +2,16 @@
 // @pyts/compiler/browser as you type), the program's output below. Run executes the translation in a
 // Web Worker (run-worker.ts) and shows its output as it is printed; Stop, or the time limit, ends it.
 //
+// The teaching view: hovering a TypeScript line, or a Python line number, or putting the caret on a
+// Python line, highlights the lines linked to it on both sides (through the source map: line-links.ts).
+//
 // The program lives in the URL: `#code=<base64url of the UTF-8 source>`, and `&run=1` runs it once
 // loaded. `document.body.dataset.status` is "loading", then "ready", "running" during a run and "done"
 // when a run has ended (or a program with errors could not start), for browser automation.
 import grammar from "tree-sitter-python/tree-sitter-python.wasm?url";
 import treeSitter from "web-tree-sitter/web-tree-sitter.wasm?url";
 import { formatDiagnostics, loadCompiler, toJavaScript, transpile, type TranspileResult } from "@pyts/compiler/browser";
+import { lineLinks, type LineLinks } from "./line-links.js";
 import { MAIN_URL } from "./program-url.js";
 
 /** The course-notes programs (fixtures/seed), by name. */
@@ -21,6 +25,7 @@ const TIME_LIMIT_MS = 10_000;
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const python = element<HTMLTextAreaElement>("python");
+const pythonLines = element<HTMLPreElement>("python-lines");
 const typescript = element<HTMLPreElement>("typescript");
 const diagnostics = element<HTMLPreElement>("diagnostics");
 const stdout = element<HTMLPreElement>("stdout");
@@ -49,6 +54,47 @@ function decode(base64url: string): string {
   return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
 
+/** One element per line, `data-line` its number (the element's text stays the whole text). */
+function showLines(target: HTMLElement, lines: string[]): void {
+  target.replaceChildren(
+    ...lines.map((line, i) => {
+      const span = document.createElement("span");
+      span.dataset.line = String(i + 1);
+      span.textContent = i < lines.length - 1 ? `${line}\n` : line;
+      return span;
+    }),
+  );
+}
+
+let links: LineLinks = { typescriptOf: new Map(), pythonOf: new Map() };
+
+/** Highlights the given Python lines and TypeScript lines (and nothing else). */
+function highlight(pythonLineNumbers: Iterable<number>, typescriptLineNumbers: Iterable<number>): void {
+  const mark = (target: HTMLElement, lines: Iterable<number>) => {
+    const wanted = new Set(lines);
+    for (const span of target.children as HTMLCollectionOf<HTMLElement>) span.classList.toggle("linked", wanted.has(Number(span.dataset.line)));
+  };
+  mark(pythonLines, pythonLineNumbers);
+  mark(typescript, typescriptLineNumbers);
+}
+
+function linkPythonLine(line: number): void {
+  highlight([line], links.typescriptOf.get(line) ?? []);
+}
+
+function linkTypescriptLine(line: number): void {
+  const pythonSide = links.pythonOf.get(line) ?? new Set<number>();
+  const typescriptSide = new Set<number>();
+  for (const p of pythonSide) for (const t of links.typescriptOf.get(p) ?? []) typescriptSide.add(t);
+  highlight(pythonSide, typescriptSide.size > 0 ? typescriptSide : [line]);
+}
+
+function numberPythonLines(): void {
+  const count = python.value.split("\n").length;
+  showLines(pythonLines, Array.from({ length: count }, (_, i) => String(i + 1)));
+  pythonLines.scrollTop = python.scrollTop;
+}
+
 let latest: Promise<TranspileResult> | null = null;
 
 /** Translates the editor's program and shows the TypeScript and the diagnostics. */
@@ -60,7 +106,8 @@ function translate(): Promise<TranspileResult> {
   void pending.then((result) => {
     if (latest !== pending) return;
     document.body.dataset.translateMs = (performance.now() - started).toFixed(1);
-    typescript.textContent = result.code;
+    showLines(typescript, result.code.split("\n"));
+    links = result.map === null ? { typescriptOf: new Map(), pythonOf: new Map() } : lineLinks(result.map.mappings);
     diagnostics.textContent = result.diagnostics.length > 0 ? formatDiagnostics(result.diagnostics, source, "main.py", { color: false }) : "";
     history.replaceState(null, "", `#code=${encode(source)}`);
   });
@@ -109,19 +156,28 @@ async function run(): Promise<void> {
 for (const name of Object.keys(EXAMPLES).sort()) examples.add(new Option(name, name));
 examples.addEventListener("change", () => {
   python.value = EXAMPLES[examples.value]!;
+  numberPythonLines();
   void translate();
 });
 let typing: ReturnType<typeof setTimeout> | undefined;
 python.addEventListener("input", () => {
+  numberPythonLines();
   clearTimeout(typing);
   typing = setTimeout(() => void translate(), 150);
 });
+python.addEventListener("scroll", () => (pythonLines.scrollTop = python.scrollTop));
+const caretLine = () => python.value.slice(0, python.selectionStart).split("\n").length;
+for (const event of ["click", "keyup", "select"]) python.addEventListener(event, () => linkPythonLine(caretLine()));
+const lineUnder = (event: Event) => Number((event.target as HTMLElement).closest<HTMLElement>("[data-line]")?.dataset.line ?? 0);
+typescript.addEventListener("mouseover", (event) => linkTypescriptLine(lineUnder(event)));
+pythonLines.addEventListener("mouseover", (event) => linkPythonLine(lineUnder(event)));
 runButton.addEventListener("click", () => void run());
 stopButton.addEventListener("click", () => stop("stopped"));
 
 const params = new URLSearchParams(location.hash.slice(1));
 const shared = params.get("code");
 python.value = shared !== null ? decode(shared) : EXAMPLES[examples.value] ?? "";
+numberPythonLines();
 await loadCompiler({ grammar, treeSitter });
 await translate();
 setStatus("ready", "ready");
