@@ -1,7 +1,7 @@
 // `corepack pnpm bench`: every benchmark of bench/, side by side in one run, printed as markdown and
 // written to bench/RESULTS.md. Never part of the test suite. Build first (`corepack pnpm build`).
 //
-//   node bench/run.mjs [--runs N] [--only translation,startup,runtime,programs] [--reuse] [--baseline REV]
+//   node bench/run.mjs [--runs N] [--only translation,startup,runtime,programs,browser] [--reuse] [--baseline REV]
 //
 // --baseline REV also measures the runtime and generated-code programs on git revision REV (built once in
 // bench/.generated/baseline/), interleaved with the working tree's runs, and reports after ÷ before: the
@@ -18,6 +18,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { countLines, writeProgram } from "./gen-program.mjs";
+import { browserSizes } from "./browser-size.mjs";
 import { benchDir, prepareBaseline, pythonExecutable, pythonVersion, ratio, runJson, secs, spread, table } from "./lib.mjs";
 import { programsSection } from "./programs-section.mjs";
 import { runtimeSection } from "./runtime-section.mjs";
@@ -29,7 +30,7 @@ const option = (name, fallback) => {
   return at >= 0 ? args[at + 1] : fallback;
 };
 const runs = Number(option("--runs", "5"));
-const only = new Set(option("--only", "translation,startup,runtime,programs").split(","));
+const only = new Set(option("--only", "translation,startup,runtime,programs,browser").split(","));
 const reuse = args.includes("--reuse");
 const baselineRev = option("--baseline", null);
 const reused = [];
@@ -213,6 +214,17 @@ if (programs !== null) {
     if (r.before && baseline !== null) beforeRows.push(beforeRow(`generated code: ${r.label}`, r.pyts.wall, r.before.wall));
   }
   mainRows.push(["empty program (start-up alone)", "", spread(empty.cpython.wall), spread(empty.native.wall), "", "", ""]);
+}
+
+const sizes = await section("browser", () => {
+  progress("browser bundle sizes (Vite production builds)");
+  return browserSizes();
+});
+if (sizes !== null) {
+  mainRows.push(["**Browser bundle** (Vite production build, minified)", "bytes", "", "", "gzip", "", ""]);
+  for (const r of sizes) {
+    mainRows.push([r.label, `${(r.bytes / 1000).toFixed(1)} kB`, "", "", `${(r.gzip / 1000).toFixed(1)} kB`, `≤ ${r.goal} kB`, yes(r.bytes <= r.goal * 1000)]);
+  }
 }
 
 async function readText(file) {

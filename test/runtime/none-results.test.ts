@@ -35,8 +35,6 @@ const PLUMBING = new Set([
   "methodParameters",
   "markCoroutineLike",
   "raised", // ExceptStar.raised: collects what an except* handler raised, called only by emitted code
-  "registerPercentFormat",
-  "registerStrMethods",
   "resolveValue",
   "runMain",
   "run_forever",

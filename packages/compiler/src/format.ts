@@ -2,8 +2,10 @@
 // formats (the CLI's, see `@pyts/compiler/format`) loads prettier and not TypeScript.
 //
 // Prettier is asynchronous only; the synchronous `format` (what `transpile` uses) hands each chunk to a
-// thread of its own (format-sync-thread.ts) and blocks on a shared flag until the reply is there.
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+// thread of its own (format-sync-thread.ts) and blocks on a shared flag until the reply is there: Node
+// only. Node's `worker_threads` is reached when `format` is first called, so the compiler loads in a
+// browser too (where `formatAsync` serves).
+import type { MessagePort } from "node:worker_threads";
 
 /** The options pyts formats with, in every thread. */
 export const PRETTIER_OPTIONS = { parser: "typescript", printWidth: 100 } as const;
@@ -31,7 +33,16 @@ interface SyncFormatter {
 
 let syncFormatter: SyncFormatter | null = null;
 
+/** Node's `worker_threads`, reached through the host so that a browser bundle has no Node import. */
+function workerThreads(): typeof import("node:worker_threads") {
+  const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const threads = host?.getBuiltinModule?.("node:worker_threads") as typeof import("node:worker_threads") | undefined;
+  if (threads === undefined) throw new Error("synchronous formatting needs Node: in a browser, use transpileAsync");
+  return threads;
+}
+
 function startSyncFormatter(): SyncFormatter {
+  const { MessageChannel, Worker } = workerThreads();
   const { port1, port2 } = new MessageChannel();
   const flag = new Int32Array(new SharedArrayBuffer(8));
   const worker = new Worker(THREAD, {
@@ -56,7 +67,7 @@ export function format(code: string): string {
   Atomics.store(flag, 0, 0);
   port.postMessage({ code });
   Atomics.wait(flag, 0, 0);
-  const reply = receiveMessageOnPort(port)?.message as { code: string } | { error: string } | undefined;
+  const reply = workerThreads().receiveMessageOnPort(port)?.message as { code: string } | { error: string } | undefined;
   if (reply === undefined) throw new Error("the formatting thread sent no reply");
   if ("error" in reply) throw new Error(reply.error);
   return reply.code;

@@ -1,7 +1,6 @@
 // The only module that talks to tree-sitter. It copies the tree-sitter tree into plain JS objects
 // (one cursor walk, no recursion), so the converter never crosses into wasm again and the
 // tree-sitter tree can be freed at once.
-import { createRequire } from "node:module";
 import { Language, Parser } from "web-tree-sitter";
 
 /** A concrete syntax tree node. `start`/`end` are UTF-16 indices into the decoded source. */
@@ -16,17 +15,41 @@ export interface CNode {
   children: CNode[];
 }
 
-const require = createRequire(import.meta.url);
-await Parser.init();
-const python = await Language.load(require.resolve("tree-sitter-python/tree-sitter-python.wasm"));
-const parser = new Parser();
-parser.setLanguage(python);
+/** Where tree-sitter's two WebAssembly modules are: a file path in Node, a URL (or the bytes) in a browser. */
+export interface GrammarFiles {
+  /** `tree-sitter-python/tree-sitter-python.wasm`, the Python grammar. */
+  grammar: string | Uint8Array;
+  /** `web-tree-sitter/web-tree-sitter.wasm`, tree-sitter itself (default: found next to web-tree-sitter's script). */
+  treeSitter?: string;
+}
+
+let parser: Parser | null = null;
+
+/** Loads tree-sitter and the Python grammar; `parse` works once it has resolved. Loading again does nothing. */
+export async function loadGrammar(files: GrammarFiles): Promise<void> {
+  if (parser !== null) return;
+  const treeSitter = files.treeSitter;
+  await Parser.init(treeSitter === undefined ? undefined : { locateFile: () => treeSitter });
+  const python = await Language.load(files.grammar);
+  const loaded = new Parser();
+  loaded.setLanguage(python);
+  parser = loaded;
+}
 
 /** Node kinds that carry no syntax for the AST: dropped while copying. */
 const skipped = new Set(["comment", "line_continuation"]);
 
+// In Node the grammar loads from the installed packages while this module loads, so `parse` is
+// synchronous from the first call; a page or worker awaits `loadGrammar` with the wasm files' URLs.
+const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+if (typeof host?.getBuiltinModule === "function") {
+  const { createRequire } = host.getBuiltinModule("node:module") as typeof import("node:module");
+  await loadGrammar({ grammar: createRequire(import.meta.url).resolve("tree-sitter-python/tree-sitter-python.wasm") });
+}
+
 /** Parses `source` and returns a plain copy of the tree, or null if tree-sitter gave up. */
 export function parseCst(source: string): CNode | null {
+  if (parser === null) throw new Error("the Python grammar is not loaded: await loadGrammar(...) first");
   const tree = parser.parse(source);
   if (!tree) return null;
   try {

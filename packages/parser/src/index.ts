@@ -1,5 +1,6 @@
 // @pyts/parser: Python source to a typed AST mirroring CPython's `ast`, with byte spans and
-// syntax diagnostics. `parse` is synchronous (the grammar loads once, at import) and never throws.
+// syntax diagnostics. `parse` is synchronous and never throws. In Node the grammar loads once, at
+// import; in a browser or Web Worker, with `await loadGrammar({ grammar: url })` (see cst.ts).
 import type { Module } from "./ast.js";
 import { scanBrackets } from "./brackets.js";
 import { Converter } from "./convert.js";
@@ -12,6 +13,7 @@ import { run } from "./trampoline.js";
 import { validate } from "./validate.js";
 
 export * from "./ast.js";
+export { loadGrammar, type GrammarFiles } from "./cst.js";
 export * from "./diagnostics.js";
 export { dump, reprConstant } from "./dump.js";
 export { reprBytes, reprFloat, reprImaginary, reprStr } from "./repr.js";

@@ -1,6 +1,11 @@
 // Python literals as CPython's tokenizer reads them: string prefixes and escapes, numbers.
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+
+/** Node's `fs` and `zlib`, reached when used (a browser has neither: there only the aliases below are known). */
+function nodeModules(): { fs: typeof import("node:fs"); zlib: typeof import("node:zlib") } | null {
+  const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  if (typeof host?.getBuiltinModule !== "function") return null;
+  return { fs: host.getBuiltinModule("node:fs") as typeof import("node:fs"), zlib: host.getBuiltinModule("node:zlib") as typeof import("node:zlib") };
+}
 
 export interface StringPrefix {
   raw: boolean;
@@ -25,7 +30,9 @@ function lookupUnicodeName(name: string): number | undefined {
   if (!unicodeNameTable) {
     unicodeNameTable = new Map(Object.entries(unicodeAliases));
     try {
-      const text = gunzipSync(readFileSync(new URL("../data/unicode-names.txt.gz", import.meta.url))).toString("ascii");
+      const node = nodeModules();
+      if (node === null) throw new Error("no file system");
+      const text = node.zlib.gunzipSync(node.fs.readFileSync(new URL("../data/unicode-names.txt.gz", import.meta.url))).toString("ascii");
       for (const line of text.split("\n")) {
         const tab = line.indexOf("\t");
         if (tab > 0) unicodeNameTable.set(line.slice(0, tab), parseInt(line.slice(tab + 1), 16));

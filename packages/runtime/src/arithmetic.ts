@@ -6,6 +6,7 @@ import { iterate } from "./iter.js";
 import { isTuple, tuple } from "./tuple.js";
 import { mkFloat, normBig, numberKind, PyFloat, toBig, toDouble } from "./numbers.js";
 import { typeName } from "./typename.js";
+import { percentFormat } from "./str-format.js";
 
 // Arithmetic operands are any Python value; results are typed as what emitted code expects.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -291,7 +292,7 @@ function modSlow(a: Any, b: Any): Any {
   if (typeof a === "number" && typeof b === "number" && Number.isInteger(a) && Number.isInteger(b)) {
     throw new ZeroDivisionError("integer modulo by zero");
   }
-  if (typeof a === "string") return percentFormatHook(a, b);
+  if (typeof a === "string") return percentFormat(a, b);
   const ka = numberKind(a);
   const kb = numberKind(b);
   if (ka !== undefined && kb !== undefined) {
@@ -303,14 +304,6 @@ function modSlow(a: Any, b: Any): Any {
     return mkFloat(floatDivmod(toDouble(a), toDouble(b), "float modulo")[1]);
   }
   return binaryDunder(a, b, "__mod__", "__rmod__", "%");
-}
-
-// `str % args` lives in format.ts, which depends on this module; it registers itself here.
-let percentFormatHook: (fmt: string, args: unknown) => string = () => {
-  throw new TypeError("% formatting is not available");
-};
-export function registerPercentFormat(f: (fmt: string, args: unknown) => string): void {
-  percentFormatHook = f;
 }
 
 export function divmod(a: Any, b: Any): Any {

@@ -17,6 +17,7 @@ import { call, callBoundMethod } from "./calls.js";
 import { KwArgs } from "./kwargs.js";
 import { listMethods, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
+import { strFormat, strFormatMap } from "./str-format.js";
 import { strKeywordParams, strMethods } from "./str-methods.js";
 import { isTuple } from "./tuple.js";
 import { cached_property } from "./descriptors.js";
@@ -28,11 +29,11 @@ import { isClassConstructor, typeName } from "./typename.js";
 
 type Method = (self: never, ...args: unknown[]) => unknown;
 
-// str.format / str.format_map live in str-format.ts, which imports this module.
-let extraStrMethods: Record<string, Method> = {};
-export function registerStrMethods(methods: Record<string, Method>): void {
-  extraStrMethods = { ...extraStrMethods, ...methods };
-}
+// str.format / str.format_map live in str-format.ts.
+const strFormatMethods: Record<string, Method> = {
+  format: strFormat as Method,
+  format_map: strFormatMap as Method,
+};
 
 /** Map trailing keyword arguments onto positions for a builtin method with named parameters. */
 function applyKeywords(name: string, params: readonly string[] | undefined, args: unknown[]): unknown[] {
@@ -50,7 +51,7 @@ function applyKeywords(name: string, params: readonly string[] | undefined, args
 
 function builtinMethod(obj: unknown, name: string): Method | undefined {
   if (typeof obj === "string") {
-    return (Object.prototype.hasOwnProperty.call(strMethods, name) ? (strMethods as Record<string, Method>)[name] : undefined) ?? extraStrMethods[name];
+    return (Object.prototype.hasOwnProperty.call(strMethods, name) ? (strMethods as Record<string, Method>)[name] : undefined) ?? strFormatMethods[name];
   }
   if (Array.isArray(obj)) {
     const table = (isTuple(obj) ? tupleMethods : listMethods) as Record<string, Method>;

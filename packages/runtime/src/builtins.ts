@@ -1,15 +1,15 @@
 // Builtins that are not about iteration, containers or conversion: print, round, chr/ord,
 // hex/bin/oct, hash, id, repr, ascii, format, object.
-import { readSync } from "node:fs";
 import { Dict } from "./dict.js";
 import { EOFError, OverflowError, SystemExit, TypeError, ValueError } from "./exceptions.js";
 import { dunder } from "./dunder.js";
 import { fixedDigits, scaledRound } from "./float-format.js";
 import { KwArgs, checkKwargs, splitKwargs } from "./kwargs.js";
 import { doubleToInt, index, mkFloat, normBig, numberKind, toBig, toDouble } from "./numbers.js";
-import { writeStderr, writeStdout, flushStdout } from "./output.js";
+import { writeStderr, writeStdout, flushStdout, readInputLine } from "./output.js";
 import { str } from "./repr.js";
 import { typeName } from "./typename.js";
+import { defineBuiltinType, runtimeClass } from "./type-registry.js";
 
 /** Something print(file=...) can write to: sys.stdout, sys.stderr or any object with write(). */
 export interface TextStream {
@@ -164,28 +164,15 @@ export function exit(code: unknown = null): never {
 }
 export const quit = exit;
 
-/** `input(prompt='')`: a line from stdin without its newline; EOFError at end of input. */
+/** `input(prompt='')`: a line from stdin (or the host's input hook, see `setInput`) without its newline; EOFError at end of input. */
 export function input(prompt: unknown = ""): string {
-  if (prompt !== "") writeStdout(str(prompt));
+  const text = prompt === "" ? "" : str(prompt);
+  writeStdout(text);
   flushStdout();
-  const bytes: number[] = [];
-  const one = Buffer.alloc(1);
-  for (;;) {
-    let n: number;
-    try {
-      n = readSync(0, one, 0, 1, null);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "EAGAIN") continue;
-      if ((e as NodeJS.ErrnoException).code === "EOF") n = 0;
-      else throw e;
-    }
-    if (n === 0) {
-      if (bytes.length === 0) throw new EOFError("EOF when reading a line");
-      break;
-    }
-    if (one[0] === 0x0a) break;
-    bytes.push(one[0]!);
-  }
-  return Buffer.from(bytes).toString("utf8").replace(/\r$/, "");
+  const line = readInputLine(text);
+  if (line === null) throw new EOFError("EOF when reading a line");
+  return line;
 }
 
+defineBuiltinType(object, "object", () => true, () => true);
+runtimeClass(object, PyObject);

@@ -40,8 +40,8 @@ export const ROOT_EXPORTS: readonly string[] = [
   "methodParameters", "methodSignatures", "min", "mod", "moduleFile", "moduleName", "mul", "named", "ne", "neg",
   "next", "noAdopt", "not", "notContains", "object", "objectDelattr", "objectGetattribute", "objectSetattr", "oct",
   "or_", "ord", "percentFormat", "pos", "pow", "print", "property", "quit", "raiseFrom", "raiseNameError", "range",
-  "reportUncaught", "repr", "reraise", "reversed", "round", "rshift", "runMain", "set", "setOutput", "setattr",
-  "setitem", "setslice", "signature", "slice", "slotsOnly", "sorted", "str", "strFormat", "strFormatMap",
+  "reportUncaught", "repr", "reraise", "reversed", "round", "rshift", "runMain", "set", "setInput", "setOutput",
+  "setattr", "setitem", "setslice", "signature", "slice", "slotsOnly", "sorted", "str", "strFormat", "strFormatMap",
   "strMethods", "sub", "sum", "superOf", "toPyException", "truediv", "truthy", "tuple", "tupleMethods", "type",
   "unpack", "unpackStarred", "vars", "withContext", "xor", "zip",
 ];

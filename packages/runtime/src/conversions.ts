@@ -7,6 +7,7 @@ import { doubleToInt, mkFloat, normBig, numberKind, PyFloat, toBig, toDouble } f
 import { strRepr } from "./repr.js";
 import { truthy } from "./truth.js";
 import { typeName } from "./typename.js";
+import { defineBuiltinType, runtimeClass } from "./type-registry.js";
 
 // Python's str.strip() whitespace for numeric parsing.
 const WS = /^[\s\u001c-\u001f]+|[\s\u001c-\u001f]+$/g;
@@ -123,3 +124,9 @@ export function float(x?: unknown): number {
 export function bool(x?: unknown): boolean {
   return x === undefined ? false : truthy(x);
 }
+
+// The conversion functions double as Python's type objects: `isinstance(x, int)`, `repr(float)`.
+defineBuiltinType(int, "int", (x) => numberKind(x) === "int", (c) => c === int || c === bool);
+defineBuiltinType(bool, "bool", (x) => typeof x === "boolean");
+defineBuiltinType(float, "float", (x) => numberKind(x) === "float");
+runtimeClass(float, PyFloat);

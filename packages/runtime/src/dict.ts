@@ -11,6 +11,7 @@ import { repr, reprGuard } from "./repr.js";
 import { tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { PySet } from "./set.js";
+import { defineBuiltinType, runtimeClass } from "./type-registry.js";
 
 interface Entry<K, V> {
   key: K;
@@ -369,3 +370,6 @@ dict.fromkeys = function fromkeys<K, V = null>(iterable: Iterable<K>, value: V =
   for (const k of iterate(iterable)) d.__setitem__(k, value);
   return d;
 };
+
+defineBuiltinType(dict, "dict", (x) => x instanceof Dict, (c) => c === dict || (typeof c === "function" && c.prototype instanceof Dict));
+runtimeClass(dict, Dict);

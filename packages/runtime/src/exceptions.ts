@@ -11,6 +11,8 @@
 import { id } from "./identity.js";
 import { repr, str } from "./repr.js";
 import { tuple, type Tuple } from "./tuple.js";
+import { markBuiltinClass, setClassName } from "./type-registry.js";
+import * as exceptions from "./exceptions.js";
 
 const TRACEBACK = Symbol("traceback");
 
@@ -722,3 +724,12 @@ export class ExceptStar {
 function leaves(e: BaseException): BaseException[] {
   return e instanceof BaseExceptionGroup ? e.exceptions.flatMap(leaves) : [e];
 }
+
+// Every exception class above is a builtin with its Python name written out (a minifier may rename
+// the JavaScript class): `repr(ValueError)` is `<class 'ValueError'>`, a traceback ends `ValueError: ...`.
+for (const [name, value] of Object.entries(exceptions)) {
+  if (typeof value !== "function" || !(value.prototype instanceof Error)) continue;
+  if (!Object.prototype.hasOwnProperty.call(value, "__name__")) setClassName(value, name);
+  markBuiltinClass(value);
+}
+markBuiltinClass(BaseException);

@@ -350,3 +350,5 @@ export function asynccontextmanager<A extends unknown[], T>(fn: (...args: A) => 
     return new AsyncGeneratorContextManager(fn.apply(this, args));
   };
 }
+
+Object.defineProperty(PyGenerator.prototype, "__pyTypeName__", { value: "generator", configurable: true });

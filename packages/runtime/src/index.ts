@@ -12,8 +12,6 @@
 // Python builtins are exported under their Python names (print, len, range, int, str ...);
 // operators are helpers named after the `operator` module (add, sub, mul, truediv,
 // floordiv, mod, pow, neg, eq, lt, contains ...).
-import "./builtin-types.js";
-
 export * from "./exceptions.js";
 // CPython's aliases of OSError.
 export { OSError as IOError, OSError as EnvironmentError } from "./exceptions.js";
@@ -37,11 +35,9 @@ export {
   truediv,
   floordiv,
   mod,
-  pow,
   neg,
   pos,
   invert,
-  abs,
   lshift,
   rshift,
   bitand,
@@ -51,7 +47,6 @@ export {
   bitor as or_,
   bitxor as xor,
   matmul,
-  divmod,
   iadd,
   imul,
   ior,
@@ -61,20 +56,17 @@ export {
 } from "./arithmetic.js";
 export { eq, ne, lt, le, gt, ge, is } from "./compare.js";
 export { truthy, not } from "./truth.js";
-export { len, getitem, setitem, delitem, getslice, setslice, delslice, contains, notContains } from "./subscript.js";
+export { getitem, setitem, delitem, getslice, setslice, delslice, contains, notContains } from "./subscript.js";
 
-// builtins
-export { repr, str, ascii } from "./repr.js";
+// builtins (the builtin functions come marked as `builtin_function_or_method`: builtin-functions.ts)
+export * from "./builtin-functions.js";
+export { str } from "./repr.js";
 export { int, float, bool } from "./conversions.js";
-export { isinstance, issubclass, type, NoneType, markClassModule } from "./pytype.js";
-export { list, enumerate, zip, map, filter, reversed, sorted, min, max, sum, any, all, iter, next } from "./iter-builtins.js";
-export { print, round, chr, ord, hex, bin, oct, object, exit, quit, input } from "./builtins.js";
-export { getattr, setattr, hasattr, delattr, callable, callMethod, boundMethod, fixedModuleAttribute, vars, classAttributes, cachedProperties, getattrFallback, getattributeHook, slotsOnly, objectGetattribute, objectSetattr, objectDelattr, methodFunction } from "./attrs.js";
+export { type, NoneType, markClassModule } from "./pytype.js";
+export { list, enumerate, zip, map, filter, reversed } from "./iter-builtins.js";
+export { object, exit, quit } from "./builtins.js";
+export { callMethod, boundMethod, fixedModuleAttribute, classAttributes, cachedProperties, getattrFallback, getattributeHook, slotsOnly, objectGetattribute, objectSetattr, objectDelattr, methodFunction } from "./attrs.js";
 export { property, PyProperty } from "./descriptors.js";
-export { format } from "./format.js";
-export { dir } from "./dir.js";
-export { pyHash as hash } from "./hash.js";
-export { id } from "./identity.js";
 
 // methods of builtin types, for emitted code that knows the receiver's type
 export { strMethods } from "./str-methods.js";
@@ -85,20 +77,15 @@ export { strFormat, strFormatMap, percentFormat } from "./str-format.js";
 export { iterate } from "./iter.js";
 export { unpack, unpackStarred } from "./unpack.js";
 export { UNBOUND, raiseNameError, checkGlobal, checkLocal, checkFree, classIfDefined } from "./names.js";
-export { flushStdout, setOutput } from "./output.js";
+export { flushStdout, setOutput, setInput } from "./output.js";
 export { runMain, reportUncaught } from "./main.js";
 export { moduleName, moduleFile } from "./program.js";
 
 // coroutines, async generators, generators (what `async def`, `yield` and `async for` become)
 export * from "./asyncio/index.js";
-export { generator, PyGenerator, awaitable, aiter, anext } from "./generators.js";
+export { generator, PyGenerator, awaitable } from "./generators.js";
 export { named } from "./functions.js";
 export { callOrNew, callAttribute } from "./instantiate.js";
 export { call, callSpread, methodSignatures, signature } from "./calls.js";
 export { ABC, CooperativeObject, abstractMethods, bases, decorateMethod, methodParameters, superOf } from "./classes.js";
 export { generatorExpression, asyncGeneratorExpression } from "./generator-expression.js";
-
-// CPython's names for the runtime's values; the builtin functions are marked from this module's own exports.
-import { markBuiltinFunctions } from "./object-names.js";
-import * as runtimeExports from "./index.js";
-markBuiltinFunctions(runtimeExports as unknown as Record<string, unknown>);

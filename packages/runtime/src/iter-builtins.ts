@@ -6,9 +6,10 @@ import { StopIteration, TypeError, ValueError } from "./exceptions.js";
 import { dunder } from "./dunder.js";
 import { iterate } from "./iter.js";
 import { checkKwargs, KwArgs, splitKwargs } from "./kwargs.js";
-import { tuple, type Tuple } from "./tuple.js";
+import { isTuple, tuple, type Tuple } from "./tuple.js";
 import { truthy } from "./truth.js";
 import { typeName } from "./typename.js";
+import { defineBuiltinType } from "./type-registry.js";
 
 type Key<T> = ((x: T) => unknown) | null | undefined;
 
@@ -257,3 +258,5 @@ export function next(it: unknown, defaultValue: unknown = NO_DEFAULT): unknown {
   }
   return r.value;
 }
+
+defineBuiltinType(list, "list", (x) => Array.isArray(x) && !isTuple(x));

@@ -4,6 +4,7 @@
 // `reportUncaught` is the one place that decides this; `pyts run`'s prelude and
 // asyncio's exception hook call it too.
 import { BaseException, formatException, SystemExit, toPyException, type FrameFormatter } from "./exceptions.js";
+import { nodeProcess } from "./host.js";
 import { flushStdout, writeStderr } from "./output.js";
 import { str } from "./repr.js";
 
@@ -28,10 +29,12 @@ export function reportUncaught(error: unknown, frames?: FrameFormatter): number 
   return 1;
 }
 
+/** Ends a Node process with `status`; in a page or worker the program has simply ended. */
 function finish(status: number): void {
   flushStdout();
-  process.exitCode = status;
-  if (status !== 0) process.exit(status);
+  if (nodeProcess === undefined) return;
+  nodeProcess.exitCode = status;
+  if (status !== 0) nodeProcess.exit(status);
 }
 
 /**

@@ -4,7 +4,7 @@
 //
 //     if __name__ == "__main__":       if (moduleName(import.meta.url, "helper") === "__main__") {
 //     print(__file__)                  print(moduleFile(import.meta.url));
-import { pathToFileURL, fileURLToPath } from "node:url";
+import { nodeBuiltin, nodeProcess } from "./host.js";
 
 /** Set by `pyts run` before the program loads: the entry module's URL and each module's Python file. */
 const PROGRAM = Symbol.for("pyts.program");
@@ -20,12 +20,12 @@ function programInfo(): ProgramInfo {
 
 let entry: string | null | undefined;
 
-/** The URL of the module `node` was started with (null in a host without one). */
+/** The URL of the module `node` was started with (null in a host without one, such as a page). */
 function entryURL(): string | null {
   if (entry !== undefined) return entry;
   const main = programInfo().main;
-  const script = typeof process === "object" ? process.argv[1] : undefined;
-  entry = main ?? (script !== undefined ? pathToFileURL(script).href : null);
+  const script = nodeProcess?.argv[1];
+  entry = main ?? (script !== undefined ? nodeBuiltin("node:url")!.pathToFileURL(script).href : null);
   return entry;
 }
 
@@ -38,6 +38,7 @@ export function moduleName(url: string, name: string): string {
 export function moduleFile(url: string): string {
   const known = programInfo().sources?.[url];
   if (known !== undefined) return known;
-  const file = url.startsWith("file:") ? fileURLToPath(url) : url;
+  const fromFileURL = nodeBuiltin("node:url")?.fileURLToPath;
+  const file = url.startsWith("file:") && fromFileURL !== undefined ? fromFileURL(url) : url;
   return file.replace(/\.[cm]?[jt]s$/, ".py");
 }

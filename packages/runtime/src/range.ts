@@ -4,6 +4,7 @@ import { IndexError, TypeError, ValueError } from "./exceptions.js";
 import { index, intValue } from "./numbers.js";
 import { PySlice } from "./subscript.js";
 import { typeName } from "./typename.js";
+import { defineBuiltinType, runtimeClass } from "./type-registry.js";
 
 function rangeArg(x: unknown): number {
   if (intValue(x) === undefined) throw new TypeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
@@ -119,3 +120,6 @@ export function range(a: number, b?: number, c?: number): PyRange {
   if (b === undefined) return new PyRange(0, rangeArg(a), 1);
   return new PyRange(rangeArg(a), rangeArg(b), c === undefined ? 1 : rangeArg(c));
 }
+
+defineBuiltinType(range, "range", (x) => x instanceof PyRange);
+runtimeClass(range, PyRange);

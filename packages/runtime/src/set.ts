@@ -8,6 +8,7 @@ import { pyHash } from "./hash.js";
 import { iterate } from "./iter.js";
 import { NotImplemented } from "./dunder.js";
 import { repr, reprGuard } from "./repr.js";
+import { defineBuiltinType, runtimeClass } from "./type-registry.js";
 
 type Hash = number | bigint;
 
@@ -555,3 +556,8 @@ export function frozenset<T>(items?: Iterable<T>): PyFrozenSet<T> {
   if (items instanceof PyFrozenSet) return items;
   return new PyFrozenSet(items);
 }
+
+defineBuiltinType(set, "set", (x) => x instanceof PySet && !(x instanceof PyFrozenSet));
+runtimeClass(set, PySet);
+defineBuiltinType(frozenset, "frozenset", (x) => x instanceof PyFrozenSet);
+runtimeClass(frozenset, PyFrozenSet);

@@ -1,9 +1,8 @@
 // `str.format(*args, **kwargs)` / `str.format_map(mapping)` and `str % args`.
 import { IndexError, KeyError, TypeError, ValueError, OverflowError } from "./exceptions.js";
-import { registerPercentFormat } from "./arithmetic.js";
 import { format } from "./format.js";
 import { expFormat, fixedDigits, generalFormat } from "./float-format.js";
-import { getattr, registerStrMethods } from "./attrs.js";
+import { getattr } from "./attrs.js";
 import { getitem } from "./subscript.js";
 import { KwArgs, splitKwargs } from "./kwargs.js";
 import { doubleToInt, numberKind, toBig, toDouble } from "./numbers.js";
@@ -283,9 +282,3 @@ export function percentFormat(template: string, values: unknown): string {
   }
   return out;
 }
-
-registerPercentFormat(percentFormat);
-registerStrMethods({
-  format: strFormat as (self: never, ...args: unknown[]) => unknown,
-  format_map: strFormatMap as (self: never, ...args: unknown[]) => unknown,
-});

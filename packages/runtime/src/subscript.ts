@@ -10,6 +10,7 @@ import { intValue, smallIndex } from "./numbers.js";
 import { repr } from "./repr.js";
 import { isTuple, tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
+import { defineBuiltinType, runtimeClass } from "./type-registry.js";
 
 /** Python's `slice(start, stop, step)` object. */
 export class PySlice {
@@ -277,3 +278,6 @@ export function contains(container: unknown, item: unknown): boolean {
 export function notContains(container: unknown, item: unknown): boolean {
   return !contains(container, item);
 }
+
+defineBuiltinType(slice, "slice", (x) => x instanceof PySlice);
+runtimeClass(slice, PySlice);

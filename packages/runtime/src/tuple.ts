@@ -1,6 +1,7 @@
 // Python tuples: frozen JavaScript arrays carrying a private tag, so `repr` prints
 // `(1, 2)` and `isinstance(x, tuple)` can tell them from lists.
 import { iterate } from "./iter.js";
+import { defineBuiltinType } from "./type-registry.js";
 
 const TUPLE_TAG = Symbol.for("pyts.tuple");
 
@@ -32,3 +33,5 @@ export function tuple<T>(items?: Iterable<T>): Tuple<T> {
 }
 
 const EMPTY: Tuple<never> = freezeTuple([]);
+
+defineBuiltinType(tuple, "tuple", (x) => isTuple(x));

@@ -1,4 +1,6 @@
 // The Python type name of a run-time value, as CPython's error messages spell it.
+// Reads the `__name__` every function has once type-registry.ts has loaded.
+import "./type-registry.js";
 import { isTuple } from "./tuple.js";
 
 export function typeName(x: unknown): string {

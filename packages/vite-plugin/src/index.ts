@@ -76,6 +76,14 @@ export default function pyts(options: PytsPluginOptions = {}): Plugin[] {
   const translate: Plugin = {
     name: "pyts:translate",
     enforce: "pre",
+    // A Python program prints names: `type(e).__name__`, a function's `__name__`, a class in a repr or a
+    // traceback. The runtime names its own builtins explicitly, but a translated function or class is
+    // named by JavaScript's `name`, so the minifier must keep those names (Vite 8's Rolldown; esbuild
+    // before it).
+    config() {
+      const rolldown = typeof (this.meta as { rolldownVersion?: string }).rolldownVersion === "string";
+      return rolldown ? { build: { rolldownOptions: { output: { keepNames: true } } } } : { esbuild: { keepNames: true } };
+    },
     transform(source, id) {
       if (!matches(id)) return null;
       const file = cleanId(id);

@@ -430,3 +430,7 @@ export function asyncIter<T>(obj: unknown): AsyncIterable<T> {
     },
   };
 }
+
+// What `type()` and error messages call these objects.
+Object.defineProperty(Coroutine.prototype, "__pyTypeName__", { value: "coroutine", configurable: true });
+Object.defineProperty(PyAsyncGenerator.prototype, "__pyTypeName__", { value: "async_generator", configurable: true });

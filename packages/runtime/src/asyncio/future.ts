@@ -6,6 +6,7 @@ import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from ".
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import { get_event_loop, kwargsOf, stepping, type EventLoop } from "./loop.js";
 import type { Task } from "./task.js";
+import { markClassModule, setClassName } from "../type-registry.js";
 
 export const PENDING = "PENDING";
 export const CANCELLED = "CANCELLED";
@@ -258,3 +259,7 @@ export function setResultUnlessCancelled(fut: Future<unknown>, result: unknown):
   if (fut.cancelled()) return;
   fut.set_result(result);
 }
+
+// CPython's Future is `_asyncio.Future`; its name is written out, as a minifier may rename the class.
+setClassName(Future, "Future");
+markClassModule(Future, "_asyncio");

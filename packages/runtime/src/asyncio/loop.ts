@@ -13,7 +13,9 @@ import { BaseException, KeyboardInterrupt, RuntimeError, SystemExit, TypeError, 
 import { truthy } from "../truth.js";
 import { repr, str } from "../repr.js";
 import { KwArgs } from "../kwargs.js";
+import { nextMacrotask, onHostExit } from "../host.js";
 import { PyFloat } from "../numbers.js";
+import { writeStderr } from "../output.js";
 import { resolveValue } from "./awaitable.js";
 import type { Task } from "./task.js";
 
@@ -369,7 +371,7 @@ export class EventLoop {
     this._head = 0;
     this._size = 0;
     this._timers.length = 0;
-    if (this._deferReports) process.once("exit", () => this._reportUnretrieved());
+    if (this._deferReports) onHostExit(() => this._reportUnretrieved());
     else this._reportUnretrieved();
     return null;
   }
@@ -589,7 +591,7 @@ export class EventLoop {
       if (this._stepTask !== null) {
         if (!this._netArmed) {
           this._netArmed = true;
-          setImmediate(this._onSafetyNet);
+          nextMacrotask(this._onSafetyNet);
         }
         return;
       }
@@ -704,7 +706,7 @@ function contextDict(context: ExceptionContext): Dict<string, unknown> {
 function writeLog(text: string, exc: BaseException | null): void {
   let out = text + "\n";
   if (exc !== null) out += formatException(exc);
-  process.stderr.write(out.endsWith("\n") ? out : out + "\n");
+  writeStderr(out.endsWith("\n") ? out : out + "\n");
 }
 
 function dropContextKwarg(args: unknown[]): void {

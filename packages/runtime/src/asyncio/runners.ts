@@ -4,6 +4,7 @@
 // level: `await asyncio.run(main())`. Statements after it run after the loop has closed, as in
 // CPython.
 import { RuntimeError, ValueError, toPyException } from "../exceptions.js";
+import { nodeProcess } from "../host.js";
 import { reportUncaught } from "../main.js";
 import { repr } from "../repr.js";
 import { resolveValue } from "./awaitable.js";
@@ -163,12 +164,14 @@ export const to_thread = coroutine(async function to_thread(func: (...args: any[
 let hookInstalled = false;
 
 /**
- * An exception that escapes the program prints CPython's report on stderr — a
+ * In Node, an exception that escapes the program prints CPython's report on stderr — a
  * `Traceback (most recent call last):` line, then e.g. `ValueError: boom` — and exits with
- * status 1; `SystemExit` exits with its code.
+ * status 1; `SystemExit` exits with its code. A page or worker that runs a program catches what its
+ * import rejects with and passes it to `reportUncaught` itself.
  */
 export function installExceptHook(): void {
-  if (hookInstalled || process.listenerCount("uncaughtException") > 0) return;
+  const node = nodeProcess;
+  if (node === undefined || hookInstalled || node.listenerCount("uncaughtException") > 0) return;
   hookInstalled = true;
-  process.on("uncaughtException", (err: unknown) => process.exit(reportUncaught(err)));
+  node.on("uncaughtException", (err: unknown) => node.exit(reportUncaught(err)));
 }

@@ -6,6 +6,7 @@ import { coroutineRepr, markCoroutineLike } from "./coroutine.js";
 import { Future, setResultUnlessCancelled, taskHooks } from "./future.js";
 import { _get_running_loop, get_running_loop, popKwargs, stepping, type TimerHandle } from "./loop.js";
 import { yieldTask } from "./task.js";
+import { nextMacrotask } from "../host.js";
 
 class SleepFuture<T> extends Future<T> {
   _handle: TimerHandle | null = null;
@@ -37,7 +38,7 @@ export class Sleep<T> {
         yieldTask(task, onF, onR, this._result);
       } else {
         const result = this._result;
-        setImmediate(() => resolveValue(onF, result));
+        nextMacrotask(() => resolveValue(onF, result));
       }
       return;
     }

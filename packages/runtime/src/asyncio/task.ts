@@ -13,6 +13,7 @@ import { CancelledError, InvalidStateError } from "./exceptions.js";
 import { Future, FINISHED, PENDING, futureCancel, isfuture, taskHooks } from "./future.js";
 import { closeAsyncgens } from "./asyncgens.js";
 import { get_event_loop, get_running_loop, installLoopHooks, kwargsOf, setStepping, type EventLoop } from "./loop.js";
+import { markClassModule, setClassName } from "../type-registry.js";
 
 let taskCounter = 0;
 
@@ -328,3 +329,7 @@ installLoopHooks({
 async function noopShutdown(): Promise<null> {
   return null;
 }
+
+// CPython's Task is `_asyncio.Task`; its name is written out, as a minifier may rename the class.
+setClassName(Task, "Task");
+markClassModule(Task, "_asyncio");

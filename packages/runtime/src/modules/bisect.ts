@@ -1,5 +1,4 @@
 // Python's `bisect`: binary search and insertion on sorted lists with Python's `<`.
-import "../builtin-types.js";
 import { lt } from "../compare.js";
 import { ValueError } from "../exceptions.js";
 import { KwArgs } from "../kwargs.js";

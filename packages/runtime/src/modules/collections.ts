@@ -1,6 +1,5 @@
 // Python's `collections`: deque, defaultdict, Counter, namedtuple, OrderedDict; `collections.abc`
 // is its own module (collections/abc.ts), also reachable as `collections.abc`.
-import "../builtin-types.js";
 import { add, sub } from "../arithmetic.js";
 import { eq, lt } from "../compare.js";
 import { AttributeError, IndexError, KeyError, RuntimeError, TypeError, ValueError } from "../exceptions.js";

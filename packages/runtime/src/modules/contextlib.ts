@@ -2,7 +2,6 @@
 // Context managers here follow the protocol emitted `with` statements use:
 // `__enter__()` and `__exit__(type, value, traceback)` returning true to suppress.
 // (`asynccontextmanager` belongs with the asyncio runtime.)
-import "../builtin-types.js";
 import { BaseException, RuntimeError, StopIteration, toPyException } from "../exceptions.js";
 import { isinstance } from "../pytype.js";
 

@@ -1,5 +1,4 @@
 // Python's `copy`: shallow and deep copies of runtime values and plain class instances.
-import "../builtin-types.js";
 import { Dict } from "../dict.js";
 import { dunder } from "../dunder.js";
 import { PySet } from "../set.js";

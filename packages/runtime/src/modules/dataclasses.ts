@@ -14,7 +14,6 @@
 //                                           }
 //                                         }
 //                                         defineDataclass(Point, "Point", ["x", { name: "y", default: 0 }], { order: true, frozen: true });
-import "../builtin-types.js";
 import { compare, eq } from "../compare.js";
 import { FrozenInstanceError, TypeError, ValueError } from "../exceptions.js";
 import { Dict } from "../dict.js";

@@ -18,7 +18,6 @@
 // and compare as their int value. A class's `__init__` (a method here, not the constructor) runs
 // for each member with the member's value, unpacked when a tuple, as CPython does. Not covered:
 // `_missing_`, and Flag's boundary options (an invalid Flag value is a ValueError).
-import "../builtin-types.js";
 import { add, bitand, bitor, bitxor, floordiv, mod, mul, neg, sub, truediv } from "../arithmetic.js";
 import { eq, ge, gt, le, lt } from "../compare.js";
 import { KeyError, TypeError, ValueError } from "../exceptions.js";

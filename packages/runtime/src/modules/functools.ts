@@ -1,5 +1,4 @@
 // Python's `functools`: reduce, partial, wraps, lru_cache/cache, cmp_to_key, total_ordering.
-import "../builtin-types.js";
 import { TypeError } from "../exceptions.js";
 import { Dict } from "../dict.js";
 import { iterate } from "../iter.js";

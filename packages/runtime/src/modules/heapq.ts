@@ -1,6 +1,5 @@
 // Python's `heapq`: a binary min-heap on a list, comparing with Python's `<`, with the same
 // sift algorithms as CPython so the list's order after each operation matches.
-import "../builtin-types.js";
 import { lt } from "../compare.js";
 import { IndexError } from "../exceptions.js";
 import { iterate } from "../iter.js";

@@ -1,6 +1,5 @@
 // Python's `itertools`: lazy generators with CPython's argument rules. Tuples come back as
 // runtime tuples so they print as `(1, 2)`.
-import "../builtin-types.js";
 import { add } from "../arithmetic.js";
 import { eq } from "../compare.js";
 import { ValueError } from "../exceptions.js";

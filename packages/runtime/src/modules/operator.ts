@@ -1,5 +1,4 @@
 // Python's `operator`: the operators as functions, plus itemgetter/attrgetter/methodcaller.
-import "../builtin-types.js";
 export {
   add,
   sub,

@@ -8,7 +8,6 @@
 // With no other thread to put or take an item, a blocking `get()` on an empty queue, `put()` on
 // a full one and `join()` with unfinished tasks would wait forever in CPython (a deadlock); here
 // they raise RuntimeError saying so. With a timeout they wait that long and raise Empty / Full.
-import "../builtin-types.js";
 import { Exception, RuntimeError, ValueError } from "../exceptions.js";
 import { bindArguments } from "../kwargs.js";
 import { truthy } from "../truth.js";

@@ -2,10 +2,9 @@
 // algorithms in Lib/random.py, so `random.seed(42)` followed by randint/choice/shuffle/
 // random/uniform produces CPython's numbers. (Float functions built on log/sin/cos may
 // differ in the last bit where JavaScript's Math differs from the C library.)
-import { randomBytes, createHash } from "node:crypto";
-import "../builtin-types.js";
 import { IndexError, TypeError, ValueError } from "../exceptions.js";
 import { pyHash } from "../hash.js";
+import { sha512 } from "../sha512.js";
 import { iterate } from "../iter.js";
 import { KwArgs } from "../kwargs.js";
 import { index, mkFloat, normBig, numberKind, toBig, toDouble } from "../numbers.js";
@@ -94,6 +93,13 @@ class MersenneTwister {
 const TWOPI = 2 * Math.PI;
 const NV_MAGICCONST = (4 * Math.exp(-0.5)) / Math.sqrt(2.0);
 
+/** A big-endian unsigned integer from its bytes. */
+function bytesToBigInt(bytes: Uint8Array): bigint {
+  let hex = "0x0";
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, "0");
+  return BigInt(hex);
+}
+
 /** `random.Random`: an independent generator. */
 export class Random {
   private readonly mt = new MersenneTwister();
@@ -108,11 +114,10 @@ export class Random {
     this.gaussNext = null;
     let n: bigint;
     if (a === null || a === undefined) {
-      n = BigInt(`0x${randomBytes(32).toString("hex")}`);
+      n = bytesToBigInt(crypto.getRandomValues(new Uint8Array(32)));
     } else if (typeof a === "string") {
-      const bytes = Buffer.from(a, "utf8");
-      const digest = createHash("sha512").update(bytes).digest();
-      n = BigInt(`0x${Buffer.concat([bytes, digest]).toString("hex") || "0"}`);
+      const bytes = new TextEncoder().encode(a);
+      n = bytesToBigInt(new Uint8Array([...bytes, ...sha512(bytes)]));
     } else if (numberKind(a) === "int") {
       n = toBig(a);
     } else if (numberKind(a) === "float") {

@@ -10,7 +10,6 @@
 //     statistics.mean([1, 2, 3, 4])          2.5
 //     statistics.stdev([2, 4, 4, 4, 5])      1.0954451150103321
 //     statistics.mode([])                    StatisticsError: no mode for empty data
-import "../builtin-types.js";
 import { add, floordiv, mul, sub, truediv } from "../arithmetic.js";
 import { Dict } from "../dict.js";
 import { TypeError, ValueError } from "../exceptions.js";

@@ -1,13 +1,13 @@
 // Python's `sys`: argv, exit, stdout/stderr, and a few constants programs print or test.
-import "../builtin-types.js";
 import { SystemExit } from "../exceptions.js";
 import { stderr, stdout } from "../builtins.js";
+import { nodeProcess } from "../host.js";
 import { tuple } from "../tuple.js";
 
 export { stdout, stderr };
 
-/** `sys.argv`: the script name and its arguments. */
-export const argv: string[] = process.argv.slice(1);
+/** `sys.argv`: the script name and its arguments (in a browser, `[""]`, as for a program read from stdin). */
+export const argv: string[] = nodeProcess?.argv.slice(1) ?? [""];
 
 /** `sys.exit(code=None)`: raises SystemExit, which the program's entry point turns into the exit status. */
 export function exit(code: unknown = null): never {

@@ -2,10 +2,20 @@
 import { ValueError } from "../exceptions.js";
 import { mkFloat } from "../numbers.js";
 import { monotonic as loopClock } from "../asyncio/loop.js";
+import { nodeProcess } from "../host.js";
 
-/** Seconds since the epoch, as a float. */
+let lastTime = 0;
+
+/**
+ * Seconds since the epoch, as a float. Each call returns more than the one before: a browser coarsens
+ * its clock (to 0.1 ms or more), so two calls could return the same value where CPython's differ, and
+ * `while time() < start + d: ...` followed by `time() - start >= d` would then be False.
+ */
 export function time(): number {
-  return mkFloat((performance.timeOrigin + performance.now()) / 1000);
+  let now = (performance.timeOrigin + performance.now()) / 1000;
+  if (now <= lastTime) now = lastTime + 1e-6;
+  lastTime = now;
+  return mkFloat(now);
 }
 
 export function time_ns(): number | bigint {
@@ -30,24 +40,35 @@ export function perf_counter_ns(): number {
   return Math.round(loopClock() * 1e9);
 }
 
+/** The process's CPU time in Node; a browser does not tell it, so there the clock of `perf_counter`. */
 export function process_time(): number {
-  const u = process.cpuUsage();
+  if (nodeProcess === undefined) return mkFloat(performance.now() / 1000);
+  const u = nodeProcess.cpuUsage();
   return mkFloat((u.user + u.system) / 1e6);
 }
 
 let sleepCell: Int32Array | null = null;
 
-/** `time.sleep(secs)`: blocks the whole program, the event loop included, as in CPython. */
+/**
+ * `time.sleep(secs)`: blocks the whole program, the event loop included, as in CPython. Waits on an
+ * Atomics cell where the host allows it (Node, a Web Worker), else spins on the clock (a browser's main
+ * thread may not wait, and without cross-origin isolation has no SharedArrayBuffer).
+ */
 export function sleep(secs: unknown): null {
   const s = Number(secs);
   if (Number.isNaN(s)) throw new ValueError("Invalid value NaN (not a number)");
   if (s < 0) throw new ValueError("sleep length must be non-negative");
-  sleepCell ??= new Int32Array(new SharedArrayBuffer(4));
+  if (sleepCell === null && typeof SharedArrayBuffer === "function") sleepCell = new Int32Array(new SharedArrayBuffer(4));
   const end = performance.now() + s * 1000;
   for (;;) {
     const left = end - performance.now();
     if (left <= 0) break;
-    Atomics.wait(sleepCell, 0, 0, left);
+    if (sleepCell === null) continue;
+    try {
+      Atomics.wait(sleepCell, 0, 0, left);
+    } catch {
+      sleepCell = null;
+    }
   }
   return null;
 }

@@ -4,7 +4,6 @@
 //     ns = SimpleNamespace(x=1, y="a")      const ns = new SimpleNamespace(kw({ x: 1, y: "a" }));
 //     print(ns)                             namespace(x=1, y='a')
 //     isinstance(gen(), GeneratorType)      true
-import "../builtin-types.js";
 import { PyAsyncGenerator, Coroutine } from "../asyncio/coroutine.js";
 import { eq } from "../compare.js";
 import { TypeError } from "../exceptions.js";

@@ -1,7 +1,6 @@
 // Python's `typing`: annotation-only names. The compiler turns annotations into TypeScript
 // types; these run-time placeholders exist so `from typing import ...` and the rare run-time
 // use (`cast`, `TYPE_CHECKING`, `TypeVar("T")`) work.
-import "../builtin-types.js";
 
 /** A typing special form: subscripting it (`Optional[int]`) returns it unchanged. */
 class SpecialForm {

@@ -12,7 +12,6 @@
 // of a name outside them is CPython's KeyError. Characters unassigned in CPython 3.11's Unicode
 // 14.0.0 are category `Cn`, and the two characters whose category later versions changed keep
 // their 14.0.0 category; other categories and normalization follow Node's Unicode data.
-import "../builtin-types.js";
 import { KeyError, NotImplementedError, TypeError, ValueError } from "../exceptions.js";
 import { typeName } from "../typename.js";
 import { ALPHABET, BLOCKS, SINGLE, UNASSIGNED, UNIDATA_VERSION, WORDS } from "../unicode-names.js";

@@ -9,7 +9,6 @@
 // Coroutine, AsyncGenerator) accept any object whose class defines the methods; the others
 // (Sequence, Mapping, Set and their mutable forms) accept the builtin types registered with them
 // and subclasses. A subclass instantiated without its abstract methods is CPython's TypeError.
-import "../../builtin-types.js";
 import { Coroutine as CoroutineObject, PyAsyncGenerator } from "../../asyncio/coroutine.js";
 import { eq } from "../../compare.js";
 import { Dict, DictItems, DictKeys, DictValues } from "../../dict.js";

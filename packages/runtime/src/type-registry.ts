@@ -1,0 +1,142 @@
+// The marks that make a JavaScript function a Python type object or give it Python's names, kept in
+// a module that imports nothing, so that every module can register the types it defines while it
+// loads, whatever order a bundler or a cycle of imports evaluates them in. Each builtin type is
+// registered next to its definition (`int` in conversions.ts, `dict` in dict.ts ...): a bundle that
+// leaves a type out also leaves out its registration, and one that keeps a value keeps its type.
+//
+//     defineBuiltinType(int, "int", check)      isinstance(x, int), repr(int) = <class 'int'>
+//     markClassModule(Task, "_asyncio")         repr(asyncio.Task) = <class '_asyncio.Task'>
+//
+// Every JavaScript function also gets Python's `__name__` (a getter on Function.prototype reading
+// `name`, assignable per function), so `type(x).__name__` and `f.__name__` work.
+
+declare global {
+  interface Function {
+    /** Python's `__name__` (defaults to the JavaScript `name`). */
+    __name__: string;
+    __qualname__: string;
+    __module__: string;
+    __doc__: string | null;
+  }
+}
+
+const FUNCTION_DEFAULTS: Record<string, (f: Function) => unknown> = {
+  __name__: (f) => (f.name === "" ? "<lambda>" : f.name),
+  // A class given its name explicitly (`static __name__ = "C"`) has that qualified name too.
+  __qualname__: (f) => f.__name__,
+  __module__: () => "__main__",
+  __doc__: () => null,
+};
+for (const [prop, get] of Object.entries(FUNCTION_DEFAULTS)) {
+  if (Object.prototype.hasOwnProperty.call(Function.prototype, prop)) continue;
+  Object.defineProperty(Function.prototype, prop, {
+    get(this: Function) {
+      return get(this);
+    },
+    set(this: Function, value: unknown) {
+      Object.defineProperty(this, prop, { value, writable: true, configurable: true, enumerable: false });
+    },
+    configurable: true,
+  });
+}
+
+/**
+ * Gives a class its Python `__name__` and `__qualname__` explicitly (not JavaScript's `name`, which a
+ * minifier may change). Getters, as static properties are inherited: a subclass keeps its own name.
+ */
+export function setClassName(cls: Function, name: string, qualname: string = name): void {
+  for (const [prop, value] of [["__name__", name], ["__qualname__", qualname]] as const) {
+    Object.defineProperty(cls, prop, {
+      get(this: Function) {
+        return this === cls ? value : FUNCTION_DEFAULTS[prop]!(this);
+      },
+      set(this: Function, v: unknown) {
+        Object.defineProperty(this, prop, { value: v, writable: true, configurable: true, enumerable: false });
+      },
+      configurable: true,
+    });
+  }
+}
+
+/** A type object: something isinstance/issubclass accept. */
+export interface PyTypeMarks {
+  __instancecheck__(x: unknown): boolean;
+  __subclasscheck__?(cls: unknown): boolean;
+}
+
+const builtinTypes = new Map<string, Function>();
+
+/** The builtin type object registered under `name` by the module that defines it, if that module is loaded. */
+export function registeredType(name: string): Function | undefined {
+  return builtinTypes.get(name);
+}
+
+/**
+ * Mark `fn` as the builtin type `name`. `check` decides isinstance; `supertypes` lists the
+ * builtin types it is a subtype of (bool → int).
+ */
+export function defineBuiltinType<F extends Function>(
+  fn: F,
+  name: string,
+  check: (x: unknown) => boolean,
+  subclassOf: (cls: unknown) => boolean = (cls) => cls === fn,
+): F & PyTypeMarks {
+  const marked = fn as F & PyTypeMarks;
+  const props: PropertyDescriptorMap = {
+    __instancecheck__: { value: check, configurable: true },
+    __subclasscheck__: { value: subclassOf, configurable: true },
+    __name__: { value: name, writable: true, configurable: true },
+    __qualname__: { value: name, writable: true, configurable: true },
+    __module__: { value: "builtins", writable: true, configurable: true },
+    __pyTypeName__: { value: "type", configurable: true },
+    __pyRepr__: { value: () => `<class '${name}'>`, configurable: true },
+  };
+  Object.defineProperties(marked, props);
+  builtinTypes.set(name, marked);
+  return marked;
+}
+
+/** Mark a runtime class (exceptions, Dict ...) as builtin: `repr(ValueError)` = `<class 'ValueError'>`. */
+export function markBuiltinClass(cls: Function): void {
+  markClassModule(cls, "builtins");
+}
+
+/**
+ * Name the module a runtime class belongs to in CPython: `repr(asyncio.CancelledError)` is
+ * `<class 'asyncio.exceptions.CancelledError'>`, and a traceback ends `asyncio.exceptions.CancelledError`.
+ */
+export function markClassModule(cls: Function, module: string): void {
+  // A getter, not a value: static properties are inherited, and a user subclass
+  // (class AppError(Exception)) belongs to __main__.
+  Object.defineProperty(cls, "__module__", {
+    get(this: Function) {
+      return this === cls ? module : "__main__";
+    },
+    set(this: Function, value: unknown) {
+      Object.defineProperty(this, "__module__", { value, writable: true, configurable: true });
+    },
+    configurable: true,
+  });
+}
+
+/** Marks `fn`, a builtin type object, as standing for the runtime class `cls` (`float` for PyFloat boxes). */
+export function runtimeClass(fn: Function, cls: Function): void {
+  Object.defineProperty(fn, "__runtimeClass__", { value: cls });
+}
+
+/**
+ * Marks `fn` as Python's builtin function `name` and returns it. The runtime's root module exports each
+ * builtin function through this call, annotated as pure, so a bundle keeps the marks of exactly the
+ * builtin functions it keeps.
+ */
+export function builtinFunction<F extends Function>(name: string, fn: F): F {
+  if (Object.prototype.hasOwnProperty.call(fn, "__pyTypeName__")) return fn;
+  Object.defineProperties(fn, {
+    __name__: { value: name, writable: true, configurable: true },
+    __qualname__: { value: name, writable: true, configurable: true },
+    __module__: { value: "builtins", writable: true, configurable: true },
+    __pyTypeName__: { value: "builtin_function_or_method", configurable: true },
+    __pyRepr__: { value: () => `<built-in function ${name}>`, configurable: true },
+  });
+  return fn;
+}
