@@ -218,12 +218,19 @@ export function awaitWhereLoopMayRun(ctx: LowerContext, callExpr: ts.Expression,
  * method of that name (its parameters are not known here).
  */
 function positionalCallMisbinds(ctx: LowerContext, name: string): boolean {
-  for (const info of ctx.types.classes.values()) {
-    const m = info.methods.get(name);
-    if (m !== undefined && (m.args.kwonlyargs.length > 0 || m.args.kwarg !== null)) return true;
+  let names = keywordMethodNames.get(ctx.types);
+  if (names === undefined) {
+    names = new Set();
+    for (const info of ctx.types.classes.values()) {
+      for (const [method, def] of info.methods) if (def.args.kwonlyargs.length > 0 || def.args.kwarg !== null) names.add(method);
+    }
+    keywordMethodNames.set(ctx.types, names);
   }
-  return isProgramMethodName(ctx, name);
+  return names.has(name) || isProgramMethodName(ctx, name);
 }
+
+/** Per module: the names of its classes' methods that take keyword-only parameters or `**kwargs`. */
+const keywordMethodNames = new WeakMap<object, Set<string>>();
 
 interface FoundMethod {
   def: import("@pyts/parser").FunctionDef | import("@pyts/parser").AsyncFunctionDef;
