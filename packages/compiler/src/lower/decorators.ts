@@ -17,6 +17,7 @@
 import type { AsyncFunctionDef, ClassDef, Expression, FunctionDef, Stmt } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
+import { isPropertyDecorator } from "./class-attributes.js";
 import { lowerExpression } from "./index.js";
 import type { ClassInfo } from "./types.js";
 
@@ -36,7 +37,7 @@ const BUILT_IN_METHOD_DECORATORS = new Set(["staticmethod", "classmethod", "prop
 export function userDecorators(def: FunctionDef | AsyncFunctionDef): Expression[] {
   return def.decorator_list.filter((d) => {
     const n = decoratorName(d);
-    return !BUILT_IN_METHOD_DECORATORS.has(n) && !n.endsWith(".setter") && !n.endsWith(".deleter") && !n.endsWith(".getter");
+    return !BUILT_IN_METHOD_DECORATORS.has(n) && !isPropertyDecorator(n) && !n.endsWith(".setter") && !n.endsWith(".deleter") && !n.endsWith(".getter");
   });
 }
 

@@ -217,12 +217,13 @@ export function lowerName(ctx: LowerContext, node: Name): ts.Expression {
   const imported = importedName(ctx, sym);
   if (imported !== null) return imported;
   if (node.ctx !== "Load") return ctx.id(node.id);
+  const inClassBody = classBodyName(ctx, sym);
+  if (inClassBody !== null) return inClassBody;
   // A class attribute read in the class body (`total = sum(sizes)`): a static member of the class being made.
   if (sym.scope.kind === "class" && node.ctx === "Load" && sym.bindings.length > 0 && sym.bindings.every((b) => b.kind !== "function" && b.kind !== "import")) {
     return f.createPropertyAccessExpression(f.createThis(), ctx.mangleMember(node.id));
   }
   return readName(ctx, node);
-  return classBodyName(ctx, sym) ?? readName(ctx, node);
 }
 
 /** `raiseNameError("x")`: a NameError when evaluated (typed `any`, so it can stand anywhere). */
