@@ -52,7 +52,10 @@ import type { Scope } from "../analyze/scopes.js";
 import type { FunctionContext, LowerContext } from "./context.js";
 import { lowerGeneratorFunctionDef } from "./generators.js";
 import { lowerBody, lowerExpression } from "./index.js";
-import { hoistedDeclarations, planDeclarations, tsType } from "./names.js";
+import { isRuntimeClass } from "./catalogue.js";
+import { programImport } from "./imports.js";
+import { hoistedDeclarations, isBuiltinName, planDeclarations, tsType } from "./names.js";
+import { typeOf } from "./operators.js";
 import { defEscapes, lambdaEscapes, withSignature } from "./signatures.js";
 import { ANY, type PyType } from "./types.js";
 
@@ -227,11 +230,44 @@ function namedIfAnonymous(ctx: LowerContext, def: FunctionDef, fn: ts.FunctionEx
   return f.createCallExpression(ctx.useRuntime("named"), undefined, [fn, f.createStringLiteral(def.name)]);
 }
 
-/** Wraps a function expression in its decorators, innermost (last written) first. */
+/**
+ * Wraps a function expression in its decorators, innermost (last written) first. A decorator the
+ * compiler knows is called plainly (a `def` bound once, a runtime function such as
+ * `functools.wraps(fn)`), a class is instantiated (`@CountCalls` is `new CountCalls(fn)`), and any
+ * other (`@repeat(times=3)`, a parameter) goes through the runtime's `call`, which handles each kind.
+ */
 export function applyDecorators(ctx: LowerContext, decorators: readonly Expression[], value: ts.Expression): ts.Expression {
   let out = value;
-  for (let i = decorators.length - 1; i >= 0; i--) out = f.createCallExpression(lowerExpression(ctx, decorators[i]!), undefined, [out]);
+  for (let i = decorators.length - 1; i >= 0; i--) {
+    const d = decorators[i]!;
+    const callee = lowerExpression(ctx, d);
+    const kind = decoratorKind(ctx, d);
+    if (kind === "class") out = f.createNewExpression(callee, undefined, [out]);
+    else if (kind === "function") out = f.createCallExpression(callee, undefined, [out]);
+    else out = f.createCallExpression(ctx.useRuntime("call"), undefined, [callee, out]);
+  }
   return out;
+}
+
+function decoratorKind(ctx: LowerContext, d: Expression): "class" | "function" | "unknown" {
+  const t = typeOf(ctx, d);
+  if (t.k === "class") return "class";
+  if (d._type === "Name") {
+    const res = ctx.analysis.resolve(ctx.scope, d.id);
+    if (res.kind === "builtin") return isBuiltinName(d.id) && !isRuntimeClass(d.id) ? "function" : "unknown";
+    if (t.k === "function" && t.def !== null && res.symbol.bindings.length === 1 && res.symbol.bindings[0]!.kind === "function") return "function";
+  }
+  return isRuntimeValue(ctx, d) ? (d._type !== "Call" && isRuntimeClass(d._type === "Name" ? d.id : d._type === "Attribute" ? d.attr : "") ? "class" : "function") : "unknown";
+}
+
+/** A name imported from a runtime module, an attribute of one, or a call of one (`functools.wraps(fn)`). */
+function isRuntimeValue(ctx: LowerContext, e: Expression): boolean {
+  if (e._type === "Call") return isRuntimeValue(ctx, e.func);
+  if (e._type === "Attribute") return isRuntimeValue(ctx, e.value);
+  if (e._type !== "Name") return false;
+  const res = ctx.analysis.resolve(ctx.scope, e.id);
+  if (res.kind === "builtin") return false;
+  return res.symbol.bindings.length > 0 && res.symbol.bindings.every((b) => b.kind === "import") && programImport(ctx, res.symbol) === null;
 }
 
 /**
