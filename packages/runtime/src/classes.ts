@@ -16,7 +16,7 @@
 import { TypeError, AttributeError } from "./exceptions.js";
 import { Dict } from "./dict.js";
 import { KwArgs } from "./kwargs.js";
-import { builtinType, markClassModule, setClassName } from "./pytype.js";
+import { markClassModule, registeredType as builtinType, setClassName } from "./type-registry.js";
 import { tuple } from "./tuple.js";
 import { callOrNew } from "./instantiate.js";
 

@@ -6,7 +6,7 @@
 //     p.v = 3; print(p.v)           p.v = 3; print(p.v);     (setv(p, 3), then getv(p))
 import { AttributeError, TypeError } from "./exceptions.js";
 import { id } from "./identity.js";
-import { markBuiltinClass } from "./pytype.js";
+import { markBuiltinClass } from "./type-registry.js";
 import { typeName } from "./typename.js";
 
 type Accessor = ((...args: any[]) => unknown) | null;
