@@ -30,7 +30,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "callable", "checkFree", "checkGlobal", "checkLocal", "chr", "classIfDefined", "contains", "coroutine",
   "coroutineMethod", "coroutineMethods", "decorateMethod", "delattr", "delitem", "delslice", "dict", "dir", "divmod", "enumerate",
   "eq", "exit", "filter", "finalizeWhenLeft", "fixedModuleAttribute", "float", "floordiv", "flushStdout", "format",
-  "formatException", "formatExceptionOnly", "frozenset", "ge", "generator", "generatorExpression", "getattr",
+  "formatException", "formatExceptionOnly", "frozenset", "functionOf", "ge", "generator", "generatorExpression", "getattr",
   "getitem", "getslice", "gt", "hasattr", "hash", "hex", "iadd", "iand", "id", "imul", "input", "instanceDefaults",
   "int", "invert", "ior", "is", "isTuple", "isinstance", "issubclass", "isub", "iter", "iterate", "ixor", "kw",
   "kwargsOf", "le", "len", "list", "listMethods", "lshift", "lt", "makeException", "map", "markClassModule",

@@ -92,7 +92,7 @@ export * from "./asyncio/index.js";
 export { generator, PyGenerator, awaitable, aiter, anext } from "./generators.js";
 export { named } from "./functions.js";
 export { callOrNew, callAttribute } from "./instantiate.js";
-export { ABC, CooperativeObject, abstractMethods, bases, decorateMethod, methodParameters, superOf } from "./classes.js";
+export { ABC, CooperativeObject, abstractMethods, bases, decorateMethod, functionOf, methodParameters, superOf } from "./classes.js";
 export { generatorExpression, asyncGeneratorExpression } from "./generator-expression.js";
 
 // CPython's names for the runtime's values; the builtin functions are marked from this module's own exports.

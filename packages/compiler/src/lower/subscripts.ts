@@ -60,6 +60,10 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
       return f.createPropertyAccessExpression(f.createParenthesizedExpression(f.createAsExpression(recv, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))), ctx.mangleMember(node.attr));
     }
   }
+  // `C.m` read as a value: the method as a function taking the instance first.
+  if (t.k === "class" && node.ctx === "Load" && isInstanceMethod(ctx, t.cls, node.attr)) {
+    return f.createCallExpression(ctx.useRuntime("functionOf"), undefined, [recv, f.createStringLiteral(ctx.mangleMember(node.attr))]);
+  }
   // An attribute of a builtin-typed value (not a method call): Python's lookup and AttributeError. Of a
   // value of unknown type, when the name is a method's (of a class here, or of the runtime's objects):
   // getattr binds it as Python does, and returns a data attribute as it is.
