@@ -148,6 +148,8 @@ export function bases(...classes: Function[]): AnyClass {
 export class CooperativeObject {
   constructor(...args: any[]) {
     checkAbstract(new.target);
+    // No class defines `__init__`: CPython's `object.__new__` refuses the arguments.
+    if (this.__init__ === CooperativeObject.prototype.__init__ && args.some((a) => a !== undefined)) throw new TypeError(`${new.target.__name__}() takes no arguments`);
     this.__init__(...args);
   }
   __init__(...args: any[]): void {
