@@ -148,6 +148,8 @@ export function bases(...classes: Function[]): AnyClass {
 export class CooperativeObject {
   constructor(...args: any[]) {
     checkAbstract(new.target);
+    // No class defines `__init__`: CPython's `object.__new__` refuses the arguments.
+    if (this.__init__ === CooperativeObject.prototype.__init__ && args.some((a) => a !== undefined)) throw new TypeError(`${new.target.__name__}() takes no arguments`);
     this.__init__(...args);
   }
   __init__(...args: any[]): void {
@@ -288,15 +290,7 @@ function isClassValue(f: Function): boolean {
  */
 export function decorateMethod(cls: Function, name: string, kind: "instance" | "static" | "class", decorators: readonly unknown[]): void {
   const holder: any = kind === "instance" ? cls.prototype : cls;
-  const original = holder[name] as (...args: unknown[]) => unknown;
-  let fn: unknown =
-    kind === "static"
-      ? original
-      : function (this: unknown, self: unknown, ...args: unknown[]) {
-          return original.apply(self, args);
-        };
-  Object.defineProperty(fn, "name", { value: name });
-  Object.defineProperty(fn, "__qualname__", { value: `${cls.__qualname__}.${name}`, writable: true, configurable: true });
+  let fn: unknown = kind === "static" ? holder[name] : functionOf(cls, name, holder);
   for (const d of [...decorators].reverse()) fn = callOrNew(d, fn);
   const result = fn;
   let method: unknown = result;
@@ -314,6 +308,27 @@ export function decorateMethod(cls: Function, name: string, kind: "instance" | "
     method = (...args: unknown[]) => (result as any).__call__(...args);
   }
   Object.defineProperty(holder, name, { value: method, writable: true, configurable: true });
+}
+
+const functions = new WeakMap<Function, (...args: any[]) => any>();
+
+/**
+ * `C.m` read as a value: the method as Python's plain function, taking the instance first (the same
+ * function at each read, named `m`, qualified `C.m`). `holder` is where the method is (`C.prototype`,
+ * or `C` itself for a classmethod, which then takes the class first).
+ */
+export function functionOf(cls: Function, name: string, holder: any = cls.prototype): (...args: any[]) => any {
+  const method = holder[name];
+  if (typeof method !== "function") throw new AttributeError(`type object '${cls.__name__}' has no attribute '${name}'`);
+  const known = functions.get(method);
+  if (known !== undefined) return known;
+  const fn = function (self: unknown, ...args: unknown[]) {
+    return method.apply(self, args);
+  };
+  Object.defineProperty(fn, "name", { value: name });
+  Object.defineProperty(fn, "__qualname__", { value: `${cls.__qualname__}.${name}`, writable: true, configurable: true });
+  functions.set(method, fn);
+  return fn;
 }
 
 /** `abc.ABC`: a class whose subclasses cannot be instantiated while they have abstract methods. */

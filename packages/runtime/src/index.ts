@@ -87,5 +87,5 @@ export { generator, PyGenerator, awaitable } from "./generators.js";
 export { named } from "./functions.js";
 export { callOrNew, callAttribute } from "./instantiate.js";
 export { call, callSpread, methodSignatures, signature } from "./calls.js";
-export { ABC, CooperativeObject, abstractMethods, bases, decorateMethod, methodParameters, superOf } from "./classes.js";
+export { ABC, CooperativeObject, abstractMethods, bases, decorateMethod, functionOf, methodParameters, superOf } from "./classes.js";
 export { generatorExpression, asyncGeneratorExpression } from "./generator-expression.js";
