@@ -1,7 +1,7 @@
 // asyncio's own exceptions (CPython's asyncio/exceptions.py). `asyncio.TimeoutError` is the
 // builtin `TimeoutError` since 3.11, so it is re-exported from the builtins, not defined here.
 import { BaseException, EOFError, Exception, RuntimeError } from "../exceptions.js";
-import { markClassModule } from "../pytype.js";
+import { markClassModule } from "../type-registry.js";
 import { len } from "../subscript.js";
 import { repr } from "../repr.js";
 

@@ -8,7 +8,7 @@ import { NotImplemented } from "../dunder.js";
 import { iterate } from "../iter.js";
 import { KwArgs, splitKwargs } from "../kwargs.js";
 import { smallIndex } from "../numbers.js";
-import { setClassName } from "../pytype.js";
+import { setClassName } from "../type-registry.js";
 import { repr, reprGuard } from "../repr.js";
 import { PySlice } from "../subscript.js";
 import { freezeTuple, tuple, type Tuple } from "../tuple.js";

@@ -22,7 +22,8 @@ import { pyHash } from "../hash.js";
 import { PySet } from "../set.js";
 import { KwArgs } from "../kwargs.js";
 import { repr, reprGuard } from "../repr.js";
-import { setClassName, type as pyType } from "../pytype.js";
+import { type as pyType } from "../pytype.js";
+import { setClassName } from "../type-registry.js";
 import { isTuple, tuple, type Tuple } from "../tuple.js";
 
 export { FrozenInstanceError };

@@ -64,7 +64,7 @@ export function partial<R>(fn: (...args: any[]) => R, ...bound: unknown[]): Part
 const WRAPPER_ASSIGNMENTS = ["__module__", "__name__", "__qualname__", "__doc__"] as const;
 
 /** `update_wrapper(wrapper, wrapped)`. */
-export function update_wrapper<F extends Function>(wrapper: F, wrapped: Function): F {
+export function update_wrapper<F extends object>(wrapper: F, wrapped: Function): F {
   for (const name of WRAPPER_ASSIGNMENTS) {
     Object.defineProperty(wrapper, name, { value: wrapped[name], writable: true, configurable: true });
   }

@@ -9,7 +9,8 @@ import { eq } from "../compare.js";
 import { TypeError } from "../exceptions.js";
 import { PyGenerator } from "../generators.js";
 import { KwArgs } from "../kwargs.js";
-import { builtinType, defineBuiltinType } from "../pytype.js";
+import { builtinType } from "../pytype.js";
+import { defineBuiltinType } from "../type-registry.js";
 import { repr, reprGuard } from "../repr.js";
 
 /** `types.SimpleNamespace(**kwargs)`: an object whose attributes are its keyword arguments. */
