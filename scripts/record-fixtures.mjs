@@ -12,17 +12,7 @@ import { existsSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  ENDING_FILE,
-  endingOf,
-  findFixtureCases,
-  mapLimit,
-  normalizeStderr,
-  pythonExecutable,
-  QUIET_ENDING,
-  runPythonCase,
-  STDERR_FILE,
-} from "./python.mjs";
+import { ENDING_FILE, endingOf, findFixtureCases, mapLimit, normalizeStderr, pythonExecutable, QUIET_ENDING, runPythonCase, STDERR_FILE } from "./python.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
