@@ -45,13 +45,18 @@
 // Whatever JavaScript throws (a stack overflow, a TypeError of its own) is converted by the
 // runtime's `toPyException` before the handlers test it, so `except RecursionError` works.
 //
+// `traceback.print_exc()` and `format_exc()` show the exception being handled: where the compiler knows it (in
+// an `except` block, a `finally` block), it passes it first, `print_exc(traceback.handledException(_exc))`.
+//
 // CPython unbinds the name of `except ... as e` when the handler ends: where a later read may see it
 // (names.ts decides), the handler ends with `e = UNBOUND;`, so that read raises NameError as in CPython.
-import type { Assert, ExceptHandler, Expression, Raise, Stmt, Try, TryStar } from "@pyts/parser";
+import type { Assert, Call, ExceptHandler, Expression, Raise, Stmt, Try, TryStar } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import { isRuntimeExport } from "./catalogue.js";
+import { runtimeArguments } from "./calls.js";
 import type { LowerContext } from "./context.js";
 import { lowerBody, lowerExpression } from "./index.js";
+import { importedModuleName } from "./imports.js";
 import { condition } from "./operators.js";
 import { unbindHandlerName } from "./names.js";
 
@@ -311,6 +316,31 @@ export function lowerRaise(ctx: LowerContext, node: Raise): ts.Statement[] {
   const handled = ctx.handling[ctx.handling.length - 1];
   if (handled !== undefined) exc = f.createCallExpression(ctx.useRuntime("withContext"), undefined, [exc, handled]);
   return [f.createThrowStatement(exc)];
+}
+
+/** The functions of `traceback` that show the exception being handled. */
+const HANDLED_EXCEPTION_READERS = new Set(["print_exc", "format_exc"]);
+
+/**
+ * `traceback.print_exc(...)` or `format_exc(...)` where an exception is being handled: the call with the
+ * handled exception passed first (`traceback.handledException(_exc)`); null for any other call.
+ */
+export function handledExceptionCall(ctx: LowerContext, node: Call): ts.Expression | null {
+  const handled = ctx.handling[ctx.handling.length - 1];
+  if (handled === undefined || node.args.some((a) => a._type === "Starred") || node.keywords.some((k) => k.arg === null)) return null;
+  const func = node.func;
+  let reads = false;
+  if (func._type === "Attribute") reads = HANDLED_EXCEPTION_READERS.has(func.attr) && importedModuleName(ctx, func.value) === "traceback";
+  else if (func._type === "Name") {
+    const res = ctx.analysis.resolve(ctx.scope, func.id);
+    reads =
+      res.kind !== "builtin" &&
+      res.symbol.bindings.length > 0 &&
+      res.symbol.bindings.every((b) => b.source?.kind === "import" && b.source.module === "traceback" && b.source.level === 0 && HANDLED_EXCEPTION_READERS.has(b.source.name ?? ""));
+  }
+  if (!reads) return null;
+  const wrap = f.createCallExpression(ctx.useModule("traceback", "handledException"), undefined, [handled]);
+  return f.createCallExpression(lowerExpression(ctx, func), undefined, [wrap, ...runtimeArguments(ctx, node.args, node.keywords)]);
 }
 
 /** The cause of `raise ... from cause`: a class is instantiated; the runtime's `raiseFrom` checks the rest. */
