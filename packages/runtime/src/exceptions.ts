@@ -11,6 +11,7 @@
 import { id } from "./identity.js";
 import { repr, str } from "./repr.js";
 import { tuple, type Tuple } from "./tuple.js";
+import { typeName } from "./typename.js";
 import { markBuiltinClass, setClassName } from "./type-registry.js";
 import * as exceptions from "./exceptions.js";
 
@@ -80,8 +81,9 @@ export class BaseException extends Error {
     return this;
   }
 
-  add_note(note: string): null {
-    (this.__notes__ ??= []).push(note);
+  add_note(note: unknown): null {
+    if (typeof note !== "string" && !((note as object) instanceof str)) throw new TypeError(`note must be a str, not '${typeName(note)}'`);
+    (this.__notes__ ??= []).push(note as string);
     return null;
   }
 
