@@ -330,8 +330,8 @@ export class BaseExceptionGroup extends BaseException {
     return this.split(condition)[0];
   }
 
-  split(condition: ExceptionMatcher): [BaseExceptionGroup | null, BaseExceptionGroup | null] {
-    if (matches(this, condition)) return [this, null];
+  split(condition: ExceptionMatcher): readonly [BaseExceptionGroup | null, BaseExceptionGroup | null] {
+    if (matches(this, condition)) return tuple([this, null]);
     const yes: BaseException[] = [];
     const no: BaseException[] = [];
     for (const e of this.exceptions) {
@@ -353,7 +353,7 @@ export class BaseExceptionGroup extends BaseException {
       g.__notes__ = this.__notes__;
       return g;
     };
-    return [wrap(yes), wrap(no)];
+    return tuple([wrap(yes), wrap(no)]);
   }
 }
 Object.defineProperty(BaseExceptionGroup.prototype, "message", {
