@@ -379,9 +379,11 @@ export function objectDelattr(obj: unknown, name: string): null {
   if (typeof obj === "function" && isClassConstructor(obj)) {
     const proto = (obj as { prototype: object }).prototype;
     const own = Object.prototype.hasOwnProperty.call(proto, name) && name !== "constructor";
-    if (!own && !Object.prototype.hasOwnProperty.call(obj, name)) throw noAttribute(obj, name);
+    // The class-side accessor of a class attribute stays, to raise AttributeError on a later `A.t`.
+    const accessorOnly = Object.getOwnPropertyDescriptor(obj, name)?.get === classSideAccessor(name).get;
+    if (!own && (accessorOnly || !Object.prototype.hasOwnProperty.call(obj, name))) throw noAttribute(obj, name);
     if (own) delete (proto as Record<string, unknown>)[name];
-    delete (obj as unknown as Record<string, unknown>)[name];
+    if (!accessorOnly) delete (obj as unknown as Record<string, unknown>)[name];
     return null;
   }
   if (Object.prototype.hasOwnProperty.call(obj, name)) {
@@ -454,7 +456,10 @@ function classSideAccessor(name: string): PropertyDescriptor {
       configurable: true,
       enumerable: false,
       get(this: { prototype: Record<string, unknown> }): unknown {
-        return this.prototype[name];
+        const value = this.prototype[name];
+        // Deleted (`del A.t`) and no base class has one: Python's AttributeError, not undefined.
+        if (value === undefined && !(name in this.prototype)) throw noAttribute(this, name);
+        return value;
       },
       set(this: Function, value: unknown): void {
         setClassAttribute(this, name, value);
