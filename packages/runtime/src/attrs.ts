@@ -7,7 +7,7 @@
 // a class attribute is a data property of the class's prototype (so an instance read finds the
 // instance's own value first, then its class's and its bases', and an instance store shadows), and
 // the class itself has an accessor of the same name that reads and writes that prototype property
-// (`A.t` and `A.t = 5` stay plain). A descriptor (an object with `__get__`: `property(...)`, a
+// (`A.t` and `A.t = 5` stay plain; after `del A.t` it stays and raises AttributeError). A descriptor (an object with `__get__`: `property(...)`, a
 // validator class, `cached_property`) becomes an accessor of the prototype that calls it. A class
 // with `__getattr__` or `__slots__` gets a Proxy as the prototype of its prototype, which JavaScript
 // consults only when the normal lookup fails (`__getattr__`) or when a property is first created

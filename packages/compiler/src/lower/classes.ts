@@ -777,7 +777,7 @@ function defineDataclassStatement(ctx: LowerContext, info: ClassInfo, spec: Data
     if (x.described !== null) props.push(x.described.key === "hasDefault" ? prop("hasDefault", f.createTrue()) : prop(x.described.key, lowerIn(x, x.described.value)));
     if (!x.init) props.push(prop("init", f.createFalse()));
     if (x.kwOnly) props.push(prop("kw_only", f.createTrue()));
-    for (const [k, v] of x.flags) if (["repr", "compare", "hash"].includes(k)) props.push(prop(k, lowerIn(x, v)));
+    for (const [k, v] of x.flags) if (["repr", "compare", "hash", "metadata"].includes(k)) props.push(prop(k, lowerIn(x, v)));
     if (props.length === 0) return f.createStringLiteral(x.name);
     return f.createObjectLiteralExpression([prop("name", f.createStringLiteral(x.name)), ...props], false);
   });
