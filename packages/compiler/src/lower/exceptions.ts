@@ -52,6 +52,7 @@
 // (names.ts decides), the handler ends with `e = UNBOUND;`, so that read raises NameError as in CPython.
 import type { Assert, Call, ExceptHandler, Expression, Raise, Stmt, Try, TryStar } from "@pyts/parser";
 import ts from "../typescript.cjs";
+import type { Scope } from "../analyze/scopes.js";
 import { isRuntimeExport } from "./catalogue.js";
 import { runtimeArguments } from "./calls.js";
 import type { LowerContext } from "./context.js";
@@ -201,6 +202,7 @@ function handlerBody(ctx: LowerContext, h: ExceptHandler, exc: ts.Identifier): t
  */
 function whileHandling(ctx: LowerContext, handled: ts.Identifier, lower: () => ts.Statement[], wrap: boolean, onRaise?: (caught: ts.Expression) => ts.Statement): ts.Statement[] {
   ctx.handling.push(handled);
+  handlingScope.set(handled, ctx.scope);
   let stmts: ts.Statement[];
   try {
     stmts = lower();
@@ -318,6 +320,16 @@ export function lowerRaise(ctx: LowerContext, node: Raise): ts.Statement[] {
   return [f.createThrowStatement(exc)];
 }
 
+/** The scope each handled exception's block belongs to (a `def` or lambda inside the block runs later). */
+const handlingScope = new WeakMap<ts.Identifier, Scope>();
+
+/** The scope a comprehension runs in: it runs where it is written (the nearest scope that is not a comprehension). */
+function runningScope(scope: Scope): Scope {
+  let s = scope;
+  while (s.kind === "comprehension" && s.parent !== null) s = s.parent;
+  return s;
+}
+
 /** The functions of `traceback` that show the exception being handled. */
 const HANDLED_EXCEPTION_READERS = new Set(["print_exc", "format_exc"]);
 
@@ -327,7 +339,7 @@ const HANDLED_EXCEPTION_READERS = new Set(["print_exc", "format_exc"]);
  */
 export function handledExceptionCall(ctx: LowerContext, node: Call): ts.Expression | null {
   const handled = ctx.handling[ctx.handling.length - 1];
-  if (handled === undefined || node.args.some((a) => a._type === "Starred") || node.keywords.some((k) => k.arg === null)) return null;
+  if (handled === undefined || handlingScope.get(handled) !== runningScope(ctx.scope) || node.args.some((a) => a._type === "Starred") || node.keywords.some((k) => k.arg === null)) return null;
   const func = node.func;
   let reads = false;
   if (func._type === "Attribute") reads = HANDLED_EXCEPTION_READERS.has(func.attr) && importedModuleName(ctx, func.value) === "traceback";
