@@ -7,7 +7,7 @@
 // a class attribute is a data property of the class's prototype (so an instance read finds the
 // instance's own value first, then its class's and its bases', and an instance store shadows), and
 // the class itself has an accessor of the same name that reads and writes that prototype property
-// (`A.t` and `A.t = 5` stay plain). A descriptor (an object with `__get__`: `property(...)`, a
+// (`A.t` and `A.t = 5` stay plain; after `del A.t` it stays and raises AttributeError). A descriptor (an object with `__get__`: `property(...)`, a
 // validator class, `cached_property`) becomes an accessor of the prototype that calls it. A class
 // with `__getattr__` or `__slots__` gets a Proxy as the prototype of its prototype, which JavaScript
 // consults only when the normal lookup fails (`__getattr__`) or when a property is first created
@@ -379,9 +379,11 @@ export function objectDelattr(obj: unknown, name: string): null {
   if (typeof obj === "function" && isClassConstructor(obj)) {
     const proto = (obj as { prototype: object }).prototype;
     const own = Object.prototype.hasOwnProperty.call(proto, name) && name !== "constructor";
-    if (!own && !Object.prototype.hasOwnProperty.call(obj, name)) throw noAttribute(obj, name);
+    // The class-side accessor of a class attribute stays, to raise AttributeError on a later `A.t`.
+    const accessorOnly = Object.getOwnPropertyDescriptor(obj, name)?.get === classSideAccessor(name).get;
+    if (!own && (accessorOnly || !Object.prototype.hasOwnProperty.call(obj, name))) throw noAttribute(obj, name);
     if (own) delete (proto as Record<string, unknown>)[name];
-    delete (obj as unknown as Record<string, unknown>)[name];
+    if (!accessorOnly) delete (obj as unknown as Record<string, unknown>)[name];
     return null;
   }
   if (Object.prototype.hasOwnProperty.call(obj, name)) {
@@ -454,7 +456,10 @@ function classSideAccessor(name: string): PropertyDescriptor {
       configurable: true,
       enumerable: false,
       get(this: { prototype: Record<string, unknown> }): unknown {
-        return this.prototype[name];
+        const value = this.prototype[name];
+        // Deleted (`del A.t`) and no base class has one: Python's AttributeError, not undefined.
+        if (value === undefined && !(name in this.prototype)) throw noAttribute(this, name);
+        return value;
       },
       set(this: Function, value: unknown): void {
         setClassAttribute(this, name, value);

@@ -80,8 +80,8 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "__name__",
   ],
   contextlib: [
-    "AsyncGeneratorContextManager", "__name__", "asynccontextmanager", "closing", "contextmanager", "nullcontext",
-    "suppress",
+    "AsyncGeneratorContextManager", "__name__", "aclosing", "asynccontextmanager", "closing", "contextmanager",
+    "nullcontext", "suppress",
   ],
   copy: [
     "__name__", "copy", "deepcopy",
@@ -141,6 +141,10 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   time: [
     "__name__", "asctime", "ctime", "gmtime", "localtime", "mktime", "monotonic", "monotonic_ns", "perf_counter",
     "perf_counter_ns", "process_time", "sleep", "strftime", "time", "time_ns",
+  ],
+  traceback: [
+    "__name__", "format_exc", "format_exception", "format_exception_only", "handledException", "print_exc",
+    "print_exception",
   ],
   types: [
     "AsyncGeneratorType", "CoroutineType", "FunctionType", "GeneratorType", "LambdaType", "MethodType", "NoneType",
@@ -233,6 +237,7 @@ export const MODULE_CLASSES: Readonly<Record<string, readonly string[]>> = {
   string: [],
   sys: [],
   time: [],
+  traceback: [],
   types: [
     "SimpleNamespace",
   ],

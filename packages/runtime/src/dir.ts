@@ -70,9 +70,14 @@ function isBuiltinLevel(o: object | null): boolean {
   return typeof ctor === "function" && (ctor as { __module__?: unknown }).__module__ === "builtins";
 }
 
-function addOwnNames(names: Set<string>, o: object): void {
+/**
+ * The own names of an object, or of a class (`proto` its prototype): the accessor a class keeps for a class
+ * attribute it no longer has (`del A.t`: attrs.ts) is not one of its names.
+ */
+function addOwnNames(names: Set<string>, o: object, proto?: object): void {
   for (const n of Object.getOwnPropertyNames(o)) {
     if (HIDDEN.has(n) || (typeof o === "function" && HIDDEN_OF_FUNCTION.has(n))) continue;
+    if (proto !== undefined && Object.getOwnPropertyDescriptor(o, n)?.get !== undefined && !(n in proto)) continue;
     names.add(n === "constructor_" ? "constructor" : n);
   }
 }
@@ -99,7 +104,7 @@ export function dir(...args: unknown[]): string[] {
     for (const n of words(USER_CLASS_NAMES)) names.add(n);
     const cls = typeof x === "function" ? x : (x as object).constructor;
     if (typeof x === "object") addOwnNames(names, x as object);
-    for (let c: unknown = cls; typeof c === "function" && !isBuiltinLevel(c); c = Object.getPrototypeOf(c)) addOwnNames(names, c as object);
+    for (let c: unknown = cls; typeof c === "function" && !isBuiltinLevel(c); c = Object.getPrototypeOf(c)) addOwnNames(names, c as object, (c as { prototype?: object }).prototype);
     for (let p: object | null = (cls as { prototype?: object } | undefined)?.prototype ?? null; !isBuiltinLevel(p); p = Object.getPrototypeOf(p) as object | null) addOwnNames(names, p as object);
   }
   return [...names].sort();

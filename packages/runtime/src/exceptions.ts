@@ -11,6 +11,7 @@
 import { id } from "./identity.js";
 import { repr, str } from "./repr.js";
 import { tuple, type Tuple } from "./tuple.js";
+import { typeName } from "./typename.js";
 import { markBuiltinClass, setClassName } from "./type-registry.js";
 import * as exceptions from "./exceptions.js";
 
@@ -80,8 +81,9 @@ export class BaseException extends Error {
     return this;
   }
 
-  add_note(note: string): null {
-    (this.__notes__ ??= []).push(note);
+  add_note(note: unknown): null {
+    if (typeof note !== "string" && !((note as object) instanceof str)) throw new TypeError(`note must be a str, not '${typeName(note)}'`);
+    (this.__notes__ ??= []).push(note as string);
     return null;
   }
 
@@ -328,8 +330,8 @@ export class BaseExceptionGroup extends BaseException {
     return this.split(condition)[0];
   }
 
-  split(condition: ExceptionMatcher): [BaseExceptionGroup | null, BaseExceptionGroup | null] {
-    if (matches(this, condition)) return [this, null];
+  split(condition: ExceptionMatcher): readonly [BaseExceptionGroup | null, BaseExceptionGroup | null] {
+    if (matches(this, condition)) return tuple([this, null]);
     const yes: BaseException[] = [];
     const no: BaseException[] = [];
     for (const e of this.exceptions) {
@@ -351,7 +353,7 @@ export class BaseExceptionGroup extends BaseException {
       g.__notes__ = this.__notes__;
       return g;
     };
-    return [wrap(yes), wrap(no)];
+    return tuple([wrap(yes), wrap(no)]);
   }
 }
 Object.defineProperty(BaseExceptionGroup.prototype, "message", {

@@ -13,6 +13,8 @@
 //     fn(*args, **kw)   (unknown)     callSpread(fn, [...args], kwargsOf(kw))   run time (runtime calls.ts)
 //     kinds[k](x)       (a class)     new (getitem(kinds, k) as typeof Shape)(x)
 //     kinds[k](x)       (unknown)     call(getitem(kinds, k) as any, x)
+//     traceback.print_exc()  (in an `except` block)
+//                                     traceback.print_exc(traceback.handledException(_exc))   (exceptions.ts)
 //     Item("pen", 2)    (from shop.inventory import Item, a class there)
 //                                     new Item("pen", 2)                 another module of the program: its classes get `new`
 //
@@ -32,6 +34,7 @@ import { lowerExpression } from "./index.js";
 import { isRuntimeClass } from "./catalogue.js";
 import { chainDefines, objectHook } from "./class-attributes.js";
 import { isEnumClass } from "./enums.js";
+import { handledExceptionCall } from "./exceptions.js";
 import { isCooperative, linearization, lowerCooperativeSuperCall } from "./inheritance.js";
 import { lowerElements } from "./literals.js";
 import { callsLoopFunction } from "./loop-functions.js";
@@ -46,6 +49,8 @@ const f = ts.factory;
 
 export function lowerCall(ctx: LowerContext, node: Call): ts.Expression {
   const func = node.func;
+  const handledCall = handledExceptionCall(ctx, node);
+  if (handledCall !== null) return handledCall;
   if (func._type === "Name") {
     const call = lowerNameCall(ctx, node, func.id);
     // A plain function that runs the event loop is async in TypeScript: wait for it (loop-functions.ts).

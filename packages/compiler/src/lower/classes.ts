@@ -294,14 +294,15 @@ function dataclassOptions(cls: ClassDef): Map<string, boolean> {
 }
 
 /** Whether `@dataclass(...)` passes an option the compiler cannot read (not a True/False constant, or unknown). */
-function unreadableDataclassOptions(cls: ClassDef): Expression[] {
-  const out: Expression[] = [];
+function unreadableDataclassOptions(cls: ClassDef): Array<[Expression, string]> {
+  const out: Array<[Expression, string]> = [];
   for (const d of cls.decorator_list) {
     if (!isDataclassDecorator(d) || d._type !== "Call") continue;
     for (const k of d.keywords) {
-      if (k.arg === null || !DATACLASS_OPTIONS.has(k.arg) || booleanConstant(k.value) === null) out.push(k.value);
+      if (k.arg !== null && !DATACLASS_OPTIONS.has(k.arg)) out.push([k.value, `@dataclass(${k.arg}=...)`]);
+      else if (k.arg === null || booleanConstant(k.value) === null) out.push([k.value, "a `@dataclass` option that is not True or False written out"]);
     }
-    out.push(...d.args);
+    for (const a of d.args) out.push([a, "a `@dataclass` option that is not True or False written out"]);
   }
   return out;
 }
@@ -536,7 +537,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   if (init !== undefined) for (const s of init.body) if (s._type === "Assign") for (const t of s.targets) if (t._type === "Attribute" && t.value._type === "Name" && t.value.id === init.args.args[0]?.arg) definite.add(t.attr);
   const spec = dataclassSpecs.get(info);
   if (spec !== undefined) {
-    for (const e of unreadableDataclassOptions(cls)) ctx.error("PY3001", e, ["a `@dataclass` option that is not True or False written out"]);
+    for (const [e, what] of unreadableDataclassOptions(cls)) ctx.error("PY3001", e, [what]);
     for (const x of spec.own) if (init === undefined && spec.options.get("init") !== false && (x.init || x.default !== null)) definite.add(x.name);
   }
   for (const [attr, t] of info.fields) {
@@ -777,7 +778,7 @@ function defineDataclassStatement(ctx: LowerContext, info: ClassInfo, spec: Data
     if (x.described !== null) props.push(x.described.key === "hasDefault" ? prop("hasDefault", f.createTrue()) : prop(x.described.key, lowerIn(x, x.described.value)));
     if (!x.init) props.push(prop("init", f.createFalse()));
     if (x.kwOnly) props.push(prop("kw_only", f.createTrue()));
-    for (const [k, v] of x.flags) if (["repr", "compare", "hash"].includes(k)) props.push(prop(k, lowerIn(x, v)));
+    for (const [k, v] of x.flags) if (["repr", "compare", "hash", "metadata"].includes(k)) props.push(prop(k, lowerIn(x, v)));
     if (props.length === 0) return f.createStringLiteral(x.name);
     return f.createObjectLiteralExpression([prop("name", f.createStringLiteral(x.name)), ...props], false);
   });

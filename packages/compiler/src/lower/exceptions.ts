@@ -45,13 +45,22 @@
 // Whatever JavaScript throws (a stack overflow, a TypeError of its own) is converted by the
 // runtime's `toPyException` before the handlers test it, so `except RecursionError` works.
 //
+// A `def` or lambda written in such a block runs later, when nothing is handled: its `raise` is not chained
+// and its bare `raise` is the runtime's `reraise()` (RuntimeError), as CPython's.
+//
+// `traceback.print_exc()` and `format_exc()` show the exception being handled: where the compiler knows it (in
+// an `except` block, a `finally` block), it passes it first, `print_exc(traceback.handledException(_exc))`.
+//
 // CPython unbinds the name of `except ... as e` when the handler ends: where a later read may see it
 // (names.ts decides), the handler ends with `e = UNBOUND;`, so that read raises NameError as in CPython.
-import type { Assert, ExceptHandler, Expression, Raise, Stmt, Try, TryStar } from "@pyts/parser";
+import type { Assert, Call, ExceptHandler, Expression, Raise, Stmt, Try, TryStar } from "@pyts/parser";
 import ts from "../typescript.cjs";
+import type { Scope } from "../analyze/scopes.js";
 import { isRuntimeExport } from "./catalogue.js";
+import { runtimeArguments } from "./calls.js";
 import type { LowerContext } from "./context.js";
 import { lowerBody, lowerExpression } from "./index.js";
+import { importedModuleName } from "./imports.js";
 import { condition } from "./operators.js";
 import { unbindHandlerName } from "./names.js";
 
@@ -158,7 +167,7 @@ function exceptStarClause(ctx: LowerContext, handlers: readonly ExceptHandler[])
  * being handled, so that is its context.
  */
 function caughtException(ctx: LowerContext, err: ts.Identifier): ts.Expression {
-  const handled = ctx.handling[ctx.handling.length - 1];
+  const handled = handledHere(ctx, ctx.handling);
   if (handled === undefined) return f.createCallExpression(ctx.useRuntime("toPyException"), undefined, [err]);
   return f.createCallExpression(ctx.useRuntime("chainedTo"), undefined, [err, handled]);
 }
@@ -196,6 +205,7 @@ function handlerBody(ctx: LowerContext, h: ExceptHandler, exc: ts.Identifier): t
  */
 function whileHandling(ctx: LowerContext, handled: ts.Identifier, lower: () => ts.Statement[], wrap: boolean, onRaise?: (caught: ts.Expression) => ts.Statement): ts.Statement[] {
   ctx.handling.push(handled);
+  handlingScope.set(handled, runningScope(ctx.scope));
   let stmts: ts.Statement[];
   try {
     stmts = lower();
@@ -302,15 +312,59 @@ function isBaseException(type: Expression | null): boolean {
 
 export function lowerRaise(ctx: LowerContext, node: Raise): ts.Statement[] {
   if (node.exc === null) {
-    const current = ctx.handlers[ctx.handlers.length - 1];
+    const current = handledHere(ctx, ctx.handlers);
     if (current === undefined) return [f.createThrowStatement(f.createCallExpression(ctx.useRuntime("reraise"), undefined, []))];
     return [f.createThrowStatement(current)];
   }
   let exc = exceptionValue(ctx, node.exc);
   if (node.cause !== null) exc = f.createCallExpression(ctx.useRuntime("raiseFrom"), undefined, [exc, node.cause._type === "Constant" && node.cause.value.type === "None" ? f.createNull() : causeValue(ctx, node.cause)]);
-  const handled = ctx.handling[ctx.handling.length - 1];
+  const handled = handledHere(ctx, ctx.handling);
   if (handled !== undefined) exc = f.createCallExpression(ctx.useRuntime("withContext"), undefined, [exc, handled]);
   return [f.createThrowStatement(exc)];
+}
+
+/** The scope each handled exception's block belongs to (a `def` or lambda inside the block runs later). */
+const handlingScope = new WeakMap<ts.Identifier, Scope>();
+
+/** The scope code runs in: a comprehension or class body runs where it is written (the nearest function, lambda or module). */
+function runningScope(scope: Scope): Scope {
+  let s = scope;
+  while ((s.kind === "comprehension" || s.kind === "class") && s.parent !== null) s = s.parent;
+  return s;
+}
+
+/**
+ * The innermost exception of `stack` (`ctx.handling` or `ctx.handlers`) when it is handled where the code being
+ * lowered runs; a `def` or lambda written in an `except` block runs later, when nothing is handled.
+ */
+function handledHere(ctx: LowerContext, stack: readonly ts.Identifier[]): ts.Identifier | undefined {
+  const handled = stack[stack.length - 1];
+  return handled !== undefined && handlingScope.get(handled) === runningScope(ctx.scope) ? handled : undefined;
+}
+
+/** The functions of `traceback` that show the exception being handled. */
+const HANDLED_EXCEPTION_READERS = new Set(["print_exc", "format_exc"]);
+
+/**
+ * `traceback.print_exc(...)` or `format_exc(...)` where an exception is being handled: the call with the
+ * handled exception passed first (`traceback.handledException(_exc)`); null for any other call.
+ */
+export function handledExceptionCall(ctx: LowerContext, node: Call): ts.Expression | null {
+  const handled = handledHere(ctx, ctx.handling);
+  if (handled === undefined || node.args.some((a) => a._type === "Starred") || node.keywords.some((k) => k.arg === null)) return null;
+  const func = node.func;
+  let reads = false;
+  if (func._type === "Attribute") reads = HANDLED_EXCEPTION_READERS.has(func.attr) && importedModuleName(ctx, func.value) === "traceback";
+  else if (func._type === "Name") {
+    const res = ctx.analysis.resolve(ctx.scope, func.id);
+    reads =
+      res.kind !== "builtin" &&
+      res.symbol.bindings.length > 0 &&
+      res.symbol.bindings.every((b) => b.source?.kind === "import" && b.source.module === "traceback" && b.source.level === 0 && HANDLED_EXCEPTION_READERS.has(b.source.name ?? ""));
+  }
+  if (!reads) return null;
+  const wrap = f.createCallExpression(ctx.useModule("traceback", "handledException"), undefined, [handled]);
+  return f.createCallExpression(lowerExpression(ctx, func), undefined, [wrap, ...runtimeArguments(ctx, node.args, node.keywords)]);
 }
 
 /** The cause of `raise ... from cause`: a class is instantiated; the runtime's `raiseFrom` checks the rest. */

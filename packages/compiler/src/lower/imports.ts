@@ -63,7 +63,7 @@ const STAR_EXPORTS: Record<string, string> = {
     "to_thread wait wait_for",
   bisect: "bisect bisect_left bisect_right insort insort_left insort_right",
   collections: "Counter OrderedDict defaultdict deque namedtuple",
-  contextlib: "asynccontextmanager closing contextmanager nullcontext suppress",
+  contextlib: "aclosing asynccontextmanager closing contextmanager nullcontext suppress",
   copy: "copy deepcopy",
   dataclasses: "Field FrozenInstanceError KW_ONLY MISSING asdict astuple dataclass field fields is_dataclass replace",
   functools: "cache cached_property cmp_to_key lru_cache partial reduce total_ordering update_wrapper wraps",
@@ -82,6 +82,7 @@ const STAR_EXPORTS: Record<string, string> = {
   sys: "argv byteorder exit getrecursionlimit maxsize modules path platform setrecursionlimit stderr stdout version version_info",
   string: "ascii_letters ascii_lowercase ascii_uppercase capwords digits hexdigits octdigits printable punctuation whitespace",
   time: "asctime ctime gmtime localtime mktime monotonic monotonic_ns perf_counter perf_counter_ns process_time sleep strftime time time_ns",
+  traceback: "format_exc format_exception format_exception_only print_exc print_exception",
 };
 
 /** Modules whose names never reach the output (annotations, decorators the compiler handles). */

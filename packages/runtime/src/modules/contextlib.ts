@@ -1,4 +1,4 @@
-// Python's `contextlib` (synchronous part): contextmanager, suppress, nullcontext, closing.
+// Python's `contextlib`: contextmanager, suppress, nullcontext, closing, aclosing.
 // Context managers here follow the protocol emitted `with` statements use:
 // `__enter__()` and `__exit__(type, value, traceback)` returning true to suppress.
 // (`asynccontextmanager` belongs with the asyncio runtime.)
@@ -83,6 +83,20 @@ export function closing<T extends { close(): unknown }>(thing: T): ContextManage
     __enter__: () => thing,
     __exit__: () => {
       thing.close();
+      return false;
+    },
+  };
+}
+
+/** `aclosing(thing)`: awaits `thing.aclose()` on leaving an `async with` block (an async generator left early). */
+export function aclosing<T extends { aclose(): PromiseLike<unknown> }>(thing: T): {
+  __aenter__(): Promise<T>;
+  __aexit__(type: unknown, value: unknown, traceback: unknown): Promise<boolean>;
+} {
+  return {
+    __aenter__: async () => thing,
+    __aexit__: async () => {
+      await thing.aclose();
       return false;
     },
   };

@@ -39,7 +39,35 @@ interface FieldOptions {
   hash?: boolean | null;
   init?: boolean;
   kw_only?: boolean;
+  metadata?: unknown;
 }
+
+/** A field's `metadata`: a read-only copy of the mapping given to `field(metadata=...)` (CPython's mappingproxy). */
+class MetadataProxy extends Dict<unknown, unknown> {
+  #sealed = false;
+
+  constructor(mapping: unknown) {
+    super();
+    if (mapping !== null && mapping !== undefined) this.update(mapping);
+    this.#sealed = true;
+  }
+
+  override __setitem__(key: unknown, value: unknown): void {
+    if (this.#sealed) throw new TypeError("'mappingproxy' object does not support item assignment");
+    super.__setitem__(key, value);
+  }
+
+  override __repr__(): string {
+    return `mappingproxy(${repr(new Dict(this.items()))})`;
+  }
+
+  /** `str()` and `print` show the mapping itself. */
+  __str__(): string {
+    return repr(new Dict(this.items()));
+  }
+}
+setClassName(MetadataProxy, "mappingproxy");
+Object.defineProperty(MetadataProxy.prototype, "__pyTypeName__", { value: "mappingproxy" });
 
 /** A dataclass field's description (`dataclasses.field(...)`, `dataclasses.fields(obj)`). */
 export class Field {
@@ -51,6 +79,7 @@ export class Field {
   readonly init: boolean;
   readonly kw_only: boolean;
   readonly hash: boolean | null;
+  readonly metadata: MetadataProxy;
   type: unknown = MISSING_VALUE;
   /** A default the compiler wrote into the constructor without copying its value here. */
   hasOpaqueDefault = false;
@@ -66,6 +95,7 @@ export class Field {
     this.init = options.init ?? true;
     this.kw_only = options.kw_only ?? false;
     this.hash = options.hash ?? null;
+    this.metadata = new MetadataProxy(options.metadata);
   }
 
   hasDefault(): boolean {
@@ -311,21 +341,24 @@ function deepConvert(x: unknown, asDict: boolean): unknown {
 
 /** `asdict(instance)`: a Dict of fields, recursing into dataclasses, lists, tuples and dicts. */
 export function asdict(x: object): Dict<string, unknown> {
-  if (!is_dataclass(x)) throw new TypeError("asdict() should be called on dataclass instances");
+  if (!is_dataclass(x) || typeof x === "function") throw new TypeError("asdict() should be called on dataclass instances");
   return deepConvert(x, true) as Dict<string, unknown>;
 }
 
 /** `astuple(instance)`. */
 export function astuple(x: object): Tuple<unknown> {
-  if (!is_dataclass(x)) throw new TypeError("astuple() should be called on dataclass instances");
+  if (!is_dataclass(x) || typeof x === "function") throw new TypeError("astuple() should be called on dataclass instances");
   return deepConvert(x, false) as Tuple<unknown>;
 }
 
 /** `replace(instance, **changes)`: a new instance built by the constructor, fields in order. */
-export function replace<T extends object>(x: T, changes?: KwArgs): T {
+export function replace<T extends object>(x: T, changes?: unknown): T {
+  const positional = arguments.length - (arguments[arguments.length - 1] instanceof KwArgs ? 1 : 0);
+  if (positional === 0) throw new TypeError("replace() missing 1 required positional argument: 'obj'");
+  if (positional !== 1) throw new TypeError(`replace() takes 1 positional argument but ${positional} were given`);
   if (!is_dataclass(x) || typeof x === "function") throw new TypeError("replace() should be called on dataclass instances");
   const fs = fieldList(x.constructor, x);
-  const updates = (changes?.values ?? {}) as Record<string, unknown>;
+  const updates = ((changes as KwArgs | undefined)?.values ?? {}) as Record<string, unknown>;
   const qual = (x.constructor as Function).__qualname__;
   for (const k of Object.keys(updates)) {
     const f = fs.find((g) => g.name === k);
