@@ -78,6 +78,8 @@ export class PyProperty {
   }
 }
 markBuiltinClass(PyProperty);
+// `isinstance(C.prop, property)`: the function `property` stands for the class.
+(property as { prototype: object }).prototype = PyProperty.prototype;
 
 /** `functools.cached_property`: computed on the first read, then kept as the instance's own attribute. */
 export class cached_property {

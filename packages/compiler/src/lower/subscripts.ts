@@ -13,7 +13,7 @@
 //     xs[1:-1:2]               getslice(xs, 1, -1, 2)
 //     f.__doc__, C.__doc__     "Docstring."  (of a function or class here: its docstring, or null)
 //     m.__name__, m.sub        "math", the submodule's import (of a module: imports.ts)
-import type { Attribute, Expression, Slice, Subscript } from "@pyts/parser";
+import type { AsyncFunctionDef, Attribute, Expression, FunctionDef, Slice, Subscript } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
@@ -34,6 +34,15 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
     return f.createPropertyAccessExpression(ctx.useRuntime(METHOD_TABLES[node.value.id]!), node.attr);
   }
   const t = typeOf(ctx, node.value);
+  if (node.attr === "__doc__" && node.value._type === "Attribute") {
+    // `C.prop.__doc__`: the getter's docstring.
+    const owner = typeOf(ctx, node.value.value);
+    const getter = owner.k === "class" && isPropertyOf(ctx, owner.cls, node.value.attr) ? propertyGetter(ctx, owner.cls, node.value.attr) : undefined;
+    if (getter !== undefined) {
+      const doc = docstring(getter.body);
+      return doc === null ? f.createNull() : f.createStringLiteral(doc);
+    }
+  }
   if (node.attr === "__doc__") {
     const doc = knownDocstring(ctx, t);
     if (doc !== undefined) return doc === null ? f.createNull() : f.createStringLiteral(doc);
@@ -85,6 +94,8 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
       return f.createCallExpression(ctx.useRuntime("methodFunction"), undefined, [member]);
     }
     if (!classHasMember(ctx, t.cls, node.attr) && !CLASS_MEMBERS.has(node.attr)) return dynamicAttribute(ctx, recv, node.attr);
+    // A property read through its class (`C.prop`) is the `property` object, which the runtime makes.
+    if (isPropertyOf(ctx, t.cls, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
   }
   // An attribute of a builtin-typed value (not a method call), or of a value of unknown type: Python's
   // lookup and AttributeError (getattr binds a method as Python does, and returns a data attribute as it is).
@@ -151,6 +162,22 @@ function isInstanceMethod(ctx: LowerContext, cls: string, attr: string): boolean
     if (method !== undefined) return !method.decorator_list.some((d) => d._type === "Name" && (d.id === "staticmethod" || d.id === "classmethod"));
   }
   return false;
+}
+
+/** Whether `attr` of class `cls` is a `@property` (not shadowed by a field or class attribute). */
+function isPropertyOf(ctx: LowerContext, cls: string, attr: string): boolean {
+  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+    if (info.properties.has(attr)) return true;
+    if (info.fields.has(attr) || info.classAttrs.has(attr) || info.methods.has(attr)) return false;
+  }
+  return false;
+}
+
+function propertyGetter(ctx: LowerContext, cls: string, attr: string): FunctionDef | AsyncFunctionDef | undefined {
+  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+    if (info.properties.has(attr)) return info.methods.get(attr);
+  }
+  return undefined;
 }
 
 const BUILTIN_VALUE_KINDS = new Set(["str", "list", "tuple", "tuplevar", "dict", "set", "iter", "range", "int", "float", "bool", "None"]);
