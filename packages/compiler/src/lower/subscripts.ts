@@ -23,6 +23,8 @@ import { programModuleName } from "./module-setter.js";
 import { typeOf } from "./operators.js";
 import { sameType, type ClassInfo, type PyType } from "./types.js";
 import { hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
+import { isSuperCall } from "./calls.js";
+import { isCooperative } from "./inheritance.js";
 
 const f = ts.factory;
 
@@ -32,6 +34,12 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
   // `str.upper` as a value: the runtime's method table entry.
   if (node.value._type === "Name" && METHOD_TABLES[node.value.id] !== undefined && ctx.analysis.resolve(ctx.scope, node.value.id).kind === "builtin") {
     return f.createPropertyAccessExpression(ctx.useRuntime(METHOD_TABLES[node.value.id]!), node.attr);
+  }
+  // `super().area` in a method of a subclass (single inheritance), where the base's `area` is a `@property`: its getter.
+  const own = ctx.fn.className !== null ? ctx.types.classes.get(ctx.fn.className) : undefined;
+  const base = own !== undefined && !isCooperative(ctx.types, own) ? own.bases[0] : undefined;
+  if (base !== undefined && isSuperCall(node.value) && isPropertyOf(ctx, base, node.attr) && ctx.fn.methodKind === "instance") {
+    return f.createPropertyAccessExpression(f.createSuper(), ctx.mangleMember(node.attr));
   }
   const t = typeOf(ctx, node.value);
   if (node.attr === "__doc__" && node.value._type === "Attribute") {
