@@ -237,7 +237,7 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   }
   // A static or class method read through an instance (`d.from_string`): bound to the instance's class.
   const classSide = classSideMethod(obj, name);
-  if (classSide !== undefined) return classSide.bind((obj as object).constructor);
+  if (classSide !== undefined) return bindMethod(classSide as (...a: unknown[]) => unknown, (obj as object).constructor);
   throw noAttribute(obj, name);
 }
 

@@ -83,6 +83,8 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
   if (t.k === "instance" && !t.runtime) {
     // `__getattribute__` answers every read of the class's instances.
     if (hookedAccess(ctx, t.cls, "read")) return dynamicAttribute(ctx, recv, node.attr);
+    // A static or class method read through an instance (`m.scale`): JavaScript has it on the class; the runtime binds it.
+    if (isClassSideMethod(ctx, t.cls, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
     if (isInstanceMethod(ctx, t.cls, node.attr)) {
       // A method read without a call is a bound method. A receiver that is a name is read twice
       // (`boundMethod(c, c.bump)`, typed); any other is evaluated once, by the runtime's getattr.
@@ -93,6 +95,11 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
     // An attribute the class does not define (a subclass's field, one set from outside, one `__getattr__`
     // answers): the runtime's lookup, with CPython's AttributeError when it is missing.
     if (!classHasMember(ctx, t.cls, node.attr) || mayBeDeleted(ctx, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
+  }
+  if (t.k === "class" && node.value._type === "Name" && isClassSideMethod(ctx, t.cls, node.attr, "classmethod")) {
+    // A class method read without a call (`MathUtils.scale`) is bound to its class.
+    const method = f.createPropertyAccessExpression(recv, ctx.mangleMember(node.attr));
+    return f.createCallExpression(ctx.useRuntime("boundMethod"), undefined, [lowerExpression(ctx, node.value), method]);
   }
   if (t.k === "class" && ctx.types.classes.has(t.cls) && !isKnownClassAttribute(ctx, t.cls, node.attr)) {
     // A method read through its class (`A.who`) is Python's plain function; an attribute set later
@@ -168,6 +175,16 @@ function isInstanceMethod(ctx: LowerContext, cls: string, attr: string): boolean
     if (info.fields.has(attr) || info.classAttrs.has(attr) || info.properties.has(attr)) return false;
     const method = info.methods.get(attr);
     if (method !== undefined) return !method.decorator_list.some((d) => d._type === "Name" && (d.id === "staticmethod" || d.id === "classmethod"));
+  }
+  return false;
+}
+
+/** Whether `attr` of `cls` (or of an instance) is a static or class method (or only the one `kind`). */
+function isClassSideMethod(ctx: LowerContext, cls: string, attr: string, kind: "staticmethod" | "classmethod" | null = null): boolean {
+  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+    if (info.fields.has(attr) || info.classAttrs.has(attr) || info.properties.has(attr)) return false;
+    const method = info.methods.get(attr);
+    if (method !== undefined) return method.decorator_list.some((d) => d._type === "Name" && (kind === null ? d.id === "staticmethod" || d.id === "classmethod" : d.id === kind));
   }
   return false;
 }
