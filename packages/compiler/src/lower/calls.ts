@@ -17,7 +17,10 @@
 //                                     new Item("pen", 2)                 another module of the program: its classes get `new`
 //
 // `super().m(...)` is JavaScript's `super.m(...)` (`super(...)` for `__init__`), or in a class taking part
-// in multiple inheritance `superOf(C, this).m(...)` (inheritance.ts).
+// in multiple inheritance `superOf(C, this).m(...)` (inheritance.ts); `super(C, self)` in a method of `C`
+// is the same. In a class with no base, `super().__init__(**kw)` is `objectInit(this, [kw({...})])`
+// (object.__init__'s TypeError for keywords left); `**kw` to a base's `__init__` is bound at run time:
+// `super(...(constructorArguments(Base, [], kwargsOf(kw)) as ConstructorParameters<typeof Base>))`.
 //
 // A function whose definition the compiler sees (a `def` bound once, a method of a known class)
 // takes its parameters in the order lowerParameters emits them; a skipped defaulted argument is

@@ -1,6 +1,7 @@
 // Classes: fields declared from `self.x = ...` assignments, `__init__` as the constructor,
 // dunder methods kept by name (the runtime calls `__repr__`, `__eq__`, `__iter__` ...), class
-// attributes as static fields (moved to the prototype after the class: class-attributes.ts), properties as accessors, `@staticmethod`/`@classmethod` as static
+// attributes as static fields (moved to the prototype after the class: class-attributes.ts), properties as accessors
+// (a deleter registered in a static block: `static { propertyDeleter(this, "x", function (this: C) {...}); }`), `@staticmethod`/`@classmethod` as static
 // methods (`cls` is `this`), `super()`, `@dataclass` (the constructor here, the rest in the runtime's
 // defineDataclass) and `typing.NamedTuple` classes. Enum classes: see enums.ts.
 //

@@ -7,6 +7,8 @@
 //     thing.size  (type not known)           getattr(thing, "size")    (AttributeError when missing, `__getattr__`)
 //     Dog.species / self.species (class attribute)     Dog.species / this.species   (class-attributes.ts)
 //     Dog.legs = 4  (not in the class body)  setattr(Dog, "legs", 4);  Dog.bark (a method) methodFunction(Dog.prototype.bark)
+//     C.prop (a @property), m.scale          getattr(C, "prop") (the property object), getattr(m, "scale") (a static/class method)
+//     C.scale (a class method, not called)   boundMethod(C, C.scale);  super().area (a base's @property)  super.area
 //     obj.x = 1   (class with __setattr__)   setattr(obj, "x", 1)      (also a read-only property, a receiver of unknown type)
 //     xs[0]          (list)    xs[0]                         (a literal index within bounds of a list display is exact)
 //     xs[i], d[k]              getitem(xs, i), getitem(d, k) (negative indices, KeyError, IndexError)
