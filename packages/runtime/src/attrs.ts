@@ -20,7 +20,7 @@ import { hasNumberMethod, numberAttribute, numberMethods } from "./number-method
 import { strFormat, strFormatMap } from "./str-format.js";
 import { strKeywordParams, strMethods } from "./str-methods.js";
 import { isTuple } from "./tuple.js";
-import { cached_property } from "./descriptors.js";
+import { cached_property, PyProperty } from "./descriptors.js";
 import { Dict } from "./dict.js";
 import { PyFloat } from "./numbers.js";
 import { type } from "./pytype.js";
@@ -102,6 +102,8 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): unkn
   }
   if (obj === null || obj === undefined) throw noAttribute(obj, name);
   const f = (obj as Record<string, unknown>)[name];
+  const classSide = f === undefined ? classSideMethod(obj, name) : undefined;
+  if (classSide !== undefined) return callBoundMethod(classSide, (obj as object).constructor, args);
   if (typeof f === "function") return isClassConstructor(f) || Object.prototype.hasOwnProperty.call(obj, name) ? call(f, ...args) : callBoundMethod(f, obj, args);
   if (f === undefined) throw noAttribute(obj, name);
   if (typeof f === "object" && f !== null) return call(f, ...args);
@@ -197,7 +199,20 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   // A list or tuple has no attributes besides its methods; a subclass's (a named tuple's fields) are on its prototypes.
   if (Array.isArray(obj) && (Object.getPrototypeOf(obj) === Array.prototype || name in Array.prototype)) throw noAttribute(obj, name);
   const target = Object(obj) as Record<string, unknown>;
-  if (name === "__dict__" && typeof obj === "object") return vars(obj);
+  if (name === "__dict__" && typeof obj === "object") {
+    // (An instance of a class with `__slots__` has none: vars() raises TypeError, the attribute read AttributeError.)
+    try {
+      return vars(obj);
+    } catch (e) {
+      if (e instanceof TypeError) throw noAttribute(obj, name);
+      throw e;
+    }
+  }
+  // A `@property` read through its class (`C.prop`, also `C.name`, which JavaScript's functions have).
+  if (typeof obj === "function" && isClassConstructor(obj) && (!Object.prototype.hasOwnProperty.call(obj, name) || name === "name" || name === "length")) {
+    const accessor = findProperty((obj as { prototype: object }).prototype, name);
+    if (accessor?.get !== undefined && !DESCRIPTORS.has(accessor.get)) return accessorProperty(accessor);
+  }
   if (name in target && !(typeof obj === "object" && JS_ONLY_NAMES.has(name))) {
     const v = target[name];
     if (v === undefined) throw noAttribute(obj, name);
@@ -220,7 +235,19 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
       return fn;
     }
   }
+  // A static or class method read through an instance (`d.from_string`): bound to the instance's class.
+  const classSide = classSideMethod(obj, name);
+  if (classSide !== undefined) return bindMethod(classSide as (...a: unknown[]) => unknown, (obj as object).constructor);
   throw noAttribute(obj, name);
+}
+
+/** A static or class method of an instance's class (JavaScript keeps them on the class, not on its prototype). */
+function classSideMethod(obj: unknown, name: string): Function | undefined {
+  if (typeof obj !== "object" || obj === null || name in Function.prototype) return undefined;
+  const cls = (obj as { constructor?: unknown }).constructor;
+  if (typeof cls !== "function" || !isClassConstructor(cls)) return undefined;
+  const v = (cls as unknown as Record<string, unknown>)[name];
+  return typeof v === "function" && !isClassConstructor(v) ? v : undefined;
 }
 
 /** Properties every JavaScript object has that are no Python attribute. */
@@ -392,6 +419,11 @@ export function objectDelattr(obj: unknown, name: string): null {
     return null;
   }
   const found = findProperty(obj, name);
+  const deleter = found?.get !== undefined ? PROPERTY_DELETERS.get(found.get) : undefined;
+  if (deleter !== undefined) {
+    deleter.call(obj);
+    return null;
+  }
   if (found?.get !== undefined) {
     const descriptor = DESCRIPTORS.get(found.get) as { __delete__?: unknown } | undefined;
     if (typeof descriptor?.__delete__ === "function") {
@@ -403,6 +435,31 @@ export function objectDelattr(obj: unknown, name: string): null {
     }
   }
   throw noAttribute(obj, name);
+}
+
+/** The `@x.deleter` of each property the compiler made a getter of, by its getter. */
+const PROPERTY_DELETERS = new WeakMap<Function, Function>();
+
+/** `@name.deleter` in a class body: `del obj.name` calls `fdel` on the object. */
+export function propertyDeleter(cls: Function, name: string, fdel: Function): null {
+  const accessor = Object.getOwnPropertyDescriptor(cls.prototype, name);
+  if (accessor?.get !== undefined) PROPERTY_DELETERS.set(accessor.get, fdel);
+  return null;
+}
+
+/** The `property` objects that `C.name` reads for the getters (and setters) the compiler made of `@property`. */
+const ACCESSOR_PROPERTIES = new WeakMap<Function, PyProperty>();
+
+function accessorProperty(accessor: PropertyDescriptor): PyProperty {
+  const get = accessor.get as (...args: unknown[]) => unknown;
+  let p = ACCESSOR_PROPERTIES.get(get);
+  if (p === undefined) {
+    const fdel = PROPERTY_DELETERS.get(get) as ((...args: unknown[]) => unknown) | undefined;
+    const set = accessor.set as ((...args: unknown[]) => unknown) | undefined;
+    p = new PyProperty(methodFunction(get), set !== undefined ? methodFunction(set) : null, fdel !== undefined ? methodFunction(fdel) : null);
+    ACCESSOR_PROPERTIES.set(get, p);
+  }
+  return p;
 }
 
 /** `callable(x)`. */
@@ -478,9 +535,33 @@ function setClassAttribute(cls: Function, name: string, value: unknown): void {
     return;
   }
   if (isDescriptor(value)) Object.defineProperty(proto, name, descriptorAccessor(name, value));
+  else if (typeName(value) === "function") Object.defineProperty(proto, name, descriptorAccessor(name, functionDescriptor(value as (...args: unknown[]) => unknown)));
   else Object.defineProperty(proto, name, { value, writable: true, enumerable: false, configurable: true });
   const own = Object.getOwnPropertyDescriptor(cls, name);
   if (own === undefined || own.get !== classSideAccessor(name).get) Object.defineProperty(cls, name, classSideAccessor(name));
+}
+
+/**
+ * A function stored as a class attribute (`speak = shout`): read through an instance, a method of it
+ * (`d.speak()` is `shout(d)`); read through the class, the function itself.
+ */
+function functionDescriptor(fn: (...args: unknown[]) => unknown): { __get__: (obj: unknown, cls: unknown) => unknown } {
+  return {
+    __get__(obj: unknown): unknown {
+      if (obj === null || obj === undefined) return fn;
+      let perSelf = boundCache.get(obj as object);
+      if (perSelf === undefined) boundCache.set(obj as object, (perSelf = new Map()));
+      let bound = perSelf.get(fn);
+      if (bound === undefined) {
+        bound = (...args: unknown[]): unknown => fn(obj, ...args);
+        for (const key of ["__name__", "__qualname__"]) Object.defineProperty(bound, key, { value: (fn as unknown as Record<string, unknown>)[key] ?? fn.name, writable: true, configurable: true });
+        Object.defineProperty(bound, "__self__", { value: obj, configurable: true });
+        Object.defineProperty(bound, "__pyTypeName__", { value: "method", configurable: true });
+        perSelf.set(fn, bound);
+      }
+      return bound;
+    },
+  };
 }
 
 /**

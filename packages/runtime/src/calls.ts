@@ -245,6 +245,16 @@ function callMethodWith(fn: Function, self: unknown, args: unknown[], keywords: 
   return sig.method ? fn.apply(self, bound.slice(1)) : fn.apply(undefined, bound);
 }
 
+/**
+ * `super().__init__(**kwargs)` in a constructor: the arguments of the base's constructor, bound to the
+ * signature of its `__init__` (CPython's TypeError for a bad call).
+ */
+export function constructorArguments(base: Function, args: unknown[], keywords: Record<string, unknown>): any[] {
+  const sig = signatures.get(base);
+  if (sig === undefined || !sig.construct) return [...args, new KwArgs(keywords)];
+  return bind(sig, [base, ...args], keywords).slice(1);
+}
+
 /** `fn(a, b, c=1)` for a callee the compiler cannot see: `call(fn, a, b, kw({ c: 1 }))`. */
 export function call(fn: unknown, ...args: unknown[]): any {
   const last = args[args.length - 1];

@@ -157,9 +157,11 @@ export class CooperativeObject {
   }
 }
 
-function objectInit(_self: object, args: readonly unknown[]): void {
+/** `object.__init__(self, *args)` (`super().__init__(**kwargs)` in a class with no base): refuses any argument left. */
+export function objectInit(_self: object, args: readonly unknown[]): null {
   const extra = args.filter((a) => a !== undefined && !(a instanceof KwArgs && Object.keys(a.values).length === 0));
   if (extra.length > 0) throw new TypeError("object.__init__() takes exactly one argument (the instance to initialize)");
+  return null;
 }
 
 /** What `object` gives `super()` at the end of an order. */
@@ -364,11 +366,20 @@ function isAbstract(cls: Function, name: string): boolean {
   return false;
 }
 
+/** The abstract methods `cls` has left (sorted), or null for a class that is no abstract base class. */
+function abstractMethodsLeft(cls: Function): string[] | null {
+  const declared = new Set<string>();
+  let abstractBase = false;
+  for (const c of mroOf(cls)) {
+    if (c === ABC) abstractBase = true;
+    if (Object.prototype.hasOwnProperty.call(c, ABSTRACT)) for (const n of (c as any)[ABSTRACT] as string[]) declared.add(n);
+  }
+  return abstractBase || declared.size > 0 ? [...declared].filter((n) => isAbstract(cls, n)).sort() : null;
+}
+
 /** CPython's TypeError for instantiating a class with abstract methods left. */
 function checkAbstract(cls: Function): void {
-  const declared = new Set<string>();
-  for (const c of mroOf(cls)) if (Object.prototype.hasOwnProperty.call(c, ABSTRACT)) for (const n of (c as any)[ABSTRACT] as string[]) declared.add(n);
-  const left = [...declared].filter((n) => isAbstract(cls, n)).sort();
+  const left = abstractMethodsLeft(cls) ?? [];
   if (left.length === 0) return;
   throw new TypeError(`Can't instantiate abstract class ${cls.__name__} with abstract method${left.length === 1 ? "" : "s"} ${left.join(", ")}`);
 }
@@ -377,6 +388,12 @@ function checkAbstract(cls: Function): void {
 for (const [prop, get] of [
   ["__mro__", (c: Function) => tuple(mroOf(c))],
   ["__bases__", (c: Function) => tuple(basesOf(c))],
+  ["__abstractmethods__", (c: Function) => {
+    const left = abstractMethodsLeft(c);
+    // (A class that is no abstract base class has none: CPython's AttributeError names the attribute only.)
+    if (left === null) throw new AttributeError("__abstractmethods__");
+    return callOrNew(builtinType("frozenset"), left);
+  }],
 ] as const) {
   if (Object.prototype.hasOwnProperty.call(Function.prototype, prop)) continue;
   Object.defineProperty(Function.prototype, prop, {

@@ -6,14 +6,16 @@
 //     p.v = 3; print(p.v)           p.v = 3; print(p.v);     (setv(p, 3), then getv(p))
 import { AttributeError, TypeError } from "./exceptions.js";
 import { id } from "./identity.js";
+import { bindArguments } from "./kwargs.js";
 import { markBuiltinClass } from "./type-registry.js";
 import { typeName } from "./typename.js";
 
 type Accessor = ((...args: any[]) => unknown) | null;
 
 /** `property(fget=None, fset=None, fdel=None, doc=None)`: a call, as Python writes it. */
-export function property(fget: Accessor = null, fset: Accessor = null, fdel: Accessor = null, doc: unknown = null): PyProperty {
-  return new PyProperty(fget, fset, fdel, doc);
+export function property(...args: unknown[]): PyProperty {
+  const { fget, fset, fdel, doc } = bindArguments("property", args, ["fget", "fset", "fdel", "doc"], { fget: null, fset: null, fdel: null, doc: null }, true);
+  return new PyProperty(fget as Accessor, fset as Accessor, fdel as Accessor, doc);
 }
 
 /** Python's `property` objects, with `.getter` / `.setter` / `.deleter`. */
@@ -78,6 +80,8 @@ export class PyProperty {
   }
 }
 markBuiltinClass(PyProperty);
+// `isinstance(C.prop, property)`: the function `property` stands for the class.
+(property as { prototype: object }).prototype = PyProperty.prototype;
 
 /** `functools.cached_property`: computed on the first read, then kept as the instance's own attribute. */
 export class cached_property {

@@ -65,7 +65,7 @@ export { int, float, bool } from "./conversions.js";
 export { type, NoneType, markClassModule } from "./pytype.js";
 export { list, enumerate, zip, map, filter, reversed } from "./iter-builtins.js";
 export { object, exit, quit } from "./builtins.js";
-export { callMethod, boundMethod, fixedModuleAttribute, classAttributes, cachedProperties, getattrFallback, getattributeHook, slotsOnly, objectGetattribute, objectSetattr, objectDelattr, methodFunction } from "./attrs.js";
+export { callMethod, boundMethod, fixedModuleAttribute, classAttributes, cachedProperties, getattrFallback, getattributeHook, slotsOnly, objectGetattribute, objectSetattr, objectDelattr, methodFunction, propertyDeleter } from "./attrs.js";
 export { property, PyProperty } from "./descriptors.js";
 
 // methods of builtin types, for emitted code that knows the receiver's type
@@ -86,6 +86,6 @@ export * from "./asyncio/index.js";
 export { generator, PyGenerator, awaitable } from "./generators.js";
 export { named } from "./functions.js";
 export { callOrNew, callAttribute } from "./instantiate.js";
-export { call, callSpread, methodSignatures, signature } from "./calls.js";
-export { ABC, CooperativeObject, abstractMethods, bases, decorateMethod, functionOf, methodParameters, superOf } from "./classes.js";
+export { call, callSpread, constructorArguments, methodSignatures, signature } from "./calls.js";
+export { ABC, CooperativeObject, abstractMethods, bases, decorateMethod, functionOf, methodParameters, objectInit, superOf } from "./classes.js";
 export { generatorExpression, asyncGeneratorExpression } from "./generator-expression.js";

@@ -19,7 +19,10 @@
 //                                     new Item("pen", 2)                 another module of the program: its classes get `new`
 //
 // `super().m(...)` is JavaScript's `super.m(...)` (`super(...)` for `__init__`), or in a class taking part
-// in multiple inheritance `superOf(C, this).m(...)` (inheritance.ts).
+// in multiple inheritance `superOf(C, this).m(...)` (inheritance.ts); `super(C, self)` in a method of `C`
+// is the same. In a class with no base, `super().__init__(**kw)` is `objectInit(this, [kw({...})])`
+// (object.__init__'s TypeError for keywords left); `**kw` to a base's `__init__` is bound at run time:
+// `super(...(constructorArguments(Base, [], kwargsOf(kw)) as ConstructorParameters<typeof Base>))`.
 //
 // A function whose definition the compiler sees (a `def` bound once, a method of a known class)
 // takes its parameters in the order lowerParameters emits them; a skipped defaulted argument is
@@ -58,7 +61,7 @@ export function lowerCall(ctx: LowerContext, node: Call): ts.Expression {
   }
   // `self.__class__(...)` calls `type(self)`, which is not a method.
   if (func._type === "Attribute" && func.attr !== "__class__") {
-    if (isSuperCall(func.value)) return lowerSuperCall(ctx, node, func.attr);
+    if (isSuperCall(func.value) || isExplicitSuperOfMethod(ctx, func.value)) return lowerSuperCall(ctx, node, func.attr);
     return lowerMethodCall(ctx, node, func);
   }
   // `factories[kind](...)`, `make()(...)`: a class when its type says so, maybe one when the type is not known.
@@ -129,6 +132,13 @@ export function mayNameClass(ctx: LowerContext, name: string): boolean {
 
 export function isSuperCall(e: Expression): boolean {
   return e._type === "Call" && e.func._type === "Name" && e.func.id === "super" && e.args.length === 0;
+}
+
+/** `super(Account, self)` in a method of `Account` whose first parameter is `self`: the same as `super()`. */
+function isExplicitSuperOfMethod(ctx: LowerContext, e: Expression): boolean {
+  if (e._type !== "Call" || e.func._type !== "Name" || e.func.id !== "super" || e.args.length !== 2 || e.keywords.length > 0) return false;
+  const [cls, self] = e.args;
+  return cls!._type === "Name" && cls!.id === ctx.fn.className && self!._type === "Name" && self!.id === ctx.fn.self?.symbol.name && ctx.analysis.resolve(ctx.scope, "super").kind === "builtin";
 }
 
 function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expression {
@@ -223,8 +233,19 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
   if (own !== undefined && method === "__init_subclass__" && !linearization(ctx.types, own).slice(1).some((c) => c.methods.has(method))) return f.createNull();
   const base = ctx.fn.className !== null ? ctx.types.classes.get(ctx.fn.className)?.bases[0] : undefined;
   const baseInfo = base !== undefined ? ctx.types.classes.get(base) : undefined;
+  if (method === "__init__" && own !== undefined && base === undefined && ctx.fn.isConstructor) {
+    // A class with no base: `object.__init__`, which takes no argument but the instance.
+    return f.createCallExpression(ctx.useRuntime("objectInit"), undefined, [f.createThis(), f.createArrayLiteralExpression(runtimeArguments(ctx, node.args, node.keywords))]);
+  }
   if (method === "__init__") {
     const sig = base !== undefined ? constructorSignature(ctx, base) : null;
+    if (sig !== null && base !== undefined && ctx.types.classes.has(base) && ctx.fn.isConstructor && node.keywords.some((k) => k.arg === null) && !bindsStatically(node, sig, true)) {
+      // `super().__init__(**kwargs)`: bound to the base's `__init__` at run time.
+      const bound = f.createCallExpression(ctx.useRuntime("constructorArguments"), undefined, [ctx.id(base), f.createArrayLiteralExpression(lowerElements(ctx, node.args)), keywordObject(ctx, node.keywords)]);
+      const typed = f.createAsExpression(bound, f.createTypeReferenceNode("ConstructorParameters", [f.createTypeQueryNode(ctx.id(base))]));
+      const call = f.createCallExpression(f.createSuper(), undefined, [f.createSpreadElement(f.createParenthesizedExpression(typed))]);
+      return ctx.analysis.parentOf(node)?._type === "Expr" ? call : f.createParenthesizedExpression(f.createCommaListExpression([call, f.createNull()]));
+    }
     const args = sig !== null ? matchOrReport(ctx, node, sig, true) : base !== undefined && derivesFromProgramClass(ctx, base) ? userArguments(ctx, node, "super().__init__") : runtimeArguments(ctx, node.args, node.keywords);
     if (ctx.fn.methodKind === "instance" && ctx.fn.isConstructor) {
       const call = f.createCallExpression(f.createSuper(), undefined, args);

@@ -1,6 +1,7 @@
 // Classes: fields declared from `self.x = ...` assignments, `__init__` as the constructor,
 // dunder methods kept by name (the runtime calls `__repr__`, `__eq__`, `__iter__` ...), class
-// attributes as static fields (moved to the prototype after the class: class-attributes.ts), properties as accessors, `@staticmethod`/`@classmethod` as static
+// attributes as static fields (moved to the prototype after the class: class-attributes.ts), properties as accessors
+// (a deleter registered in a static block: `static { propertyDeleter(this, "x", function (this: C) {...}); }`), `@staticmethod`/`@classmethod` as static
 // methods (`cls` is `this`), `super()`, `@dataclass` (the constructor here, the rest in the runtime's
 // defineDataclass) and `typing.NamedTuple` classes. Enum classes: see enums.ts.
 //
@@ -214,7 +215,8 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: { has(a
   for (const method of info.methods.values()) {
     const scope = types.analysis.scopeOf(method);
     const self = [...method.args.posonlyargs, ...method.args.args][0];
-    if (self === undefined || method.decorator_list.some((d) => ["staticmethod", "classmethod"].includes(decoratorName(d)))) continue;
+    // (`__init_subclass__` is a class method without saying so: its `cls.x = ...` sets a class attribute.)
+    if (self === undefined || method.name === "__init_subclass__" || method.decorator_list.some((d) => ["staticmethod", "classmethod"].includes(decoratorName(d)))) continue;
     walkSelfAssignments(method.body, self.arg, (attr, value) => {
       // A class attribute is the default of the instance attribute (`count = 0`, `self.count += 1`).
       const classValue = info.fields.has(attr) ? undefined : classAttribute(types, info, attr);
@@ -396,13 +398,14 @@ function walkSelfAssignments(body: readonly Stmt[], self: string, visit: (attr: 
   for (const s of body) walk(s);
 }
 
-function methodKind(def: FunctionDef | AsyncFunctionDef): "instance" | "static" | "class" | "property" | "setter" {
+function methodKind(def: FunctionDef | AsyncFunctionDef): "instance" | "static" | "class" | "property" | "setter" | "deleter" {
   const decos = def.decorator_list.map(decoratorName);
   if (decos.includes("staticmethod")) return "static";
   // `__init_subclass__` is a class method without saying so.
   if (decos.includes("classmethod") || def.name === "__init_subclass__") return "class";
   if (decos.some(isPropertyDecorator)) return "property";
   if (decos.some((d) => d.endsWith(".setter"))) return "setter";
+  if (decos.some((d) => d.endsWith(".deleter"))) return "deleter";
   return "instance";
 }
 
@@ -662,6 +665,13 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
   }
   if (kind === "setter") {
     return [f.createSetAccessorDeclaration(modifiers, memberName, params, body)];
+  }
+  if (kind === "deleter") {
+    // `del obj.prop` calls it (the runtime's delattr); the class keeps it beside the property's accessors.
+    const thisParam = f.createParameterDeclaration(undefined, undefined, "this", undefined, f.createTypeReferenceNode(ctx.id(cls.name)));
+    const fdel = f.createFunctionExpression(undefined, undefined, undefined, undefined, [thisParam], undefined, body);
+    const register = f.createCallExpression(ctx.useRuntime("propertyDeleter"), undefined, [f.createThis(), f.createStringLiteral(memberName), fdel]);
+    return [f.createClassStaticBlockDeclaration(f.createBlock([f.createExpressionStatement(register)], true))];
   }
   if (isAsync && isGenerator) {
     return [f.createMethodDeclaration(modifiers, f.createToken(ts.SyntaxKind.AsteriskToken), memberName, undefined, undefined, params, generatorReturnType(ctx, def, true), body)].map((m) =>

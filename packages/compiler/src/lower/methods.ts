@@ -168,7 +168,10 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   }
   // Keywords or `*`/`**` for a method of a receiver the compiler cannot type: the runtime binds them to
   // the method's signature (a method of a class of the program) or passes them on (a runtime method).
-  if ((needsDynamicCall(node) || positionalCallMisbinds(ctx, name)) && !(recvType.k === "instance" && recvType.runtime)) {
+  // A static or class method of some class of the program may be called through an instance (`d.from_string()`),
+  // which JavaScript finds on the class only: the runtime looks there.
+  const classSide = recvType.k === "any" && isClassSideMethodName(ctx, name);
+  if ((needsDynamicCall(node) || positionalCallMisbinds(ctx, name) || classSide) && !(recvType.k === "instance" && recvType.runtime)) {
     return typedAs(ctx, dynamicMethodCall(ctx, lowerExpression(ctx, func.value), name, node), node);
   }
   const args = runtimeArguments(ctx, node.args, node.keywords);
@@ -250,6 +253,15 @@ function isDataAttribute(ctx: LowerContext, cls: string, name: string): boolean 
 function classOrder(ctx: LowerContext, cls: string): ClassInfo[] {
   const info = ctx.types.classes.get(cls);
   return info === undefined ? [] : linearization(ctx.types, info);
+}
+
+/** Whether some class of the module has a static or class method of this name. */
+function isClassSideMethodName(ctx: LowerContext, name: string): boolean {
+  for (const info of ctx.types.classes.values()) {
+    const m = findMethod(ctx, info.node.name, name);
+    if (m !== null && (m.isStatic || m.isClassMethod)) return true;
+  }
+  return false;
 }
 
 export function findMethod(ctx: LowerContext, cls: string, name: string): FoundMethod | null {

@@ -7,13 +7,15 @@
 //     thing.size  (type not known)           getattr(thing, "size")    (AttributeError when missing, `__getattr__`)
 //     Dog.species / self.species (class attribute)     Dog.species / this.species   (class-attributes.ts)
 //     Dog.legs = 4  (not in the class body)  setattr(Dog, "legs", 4);  Dog.bark (a method) methodFunction(Dog.prototype.bark)
+//     C.prop (a @property), m.scale          getattr(C, "prop") (the property object), getattr(m, "scale") (a static/class method)
+//     C.scale (a class method, not called)   boundMethod(C, C.scale);  super().area (a base's @property)  super.area
 //     obj.x = 1   (class with __setattr__)   setattr(obj, "x", 1)      (also a read-only property, a receiver of unknown type)
 //     xs[0]          (list)    xs[0]                         (a literal index within bounds of a list display is exact)
 //     xs[i], d[k]              getitem(xs, i), getitem(d, k) (negative indices, KeyError, IndexError)
 //     xs[1:-1:2]               getslice(xs, 1, -1, 2)
 //     f.__doc__, C.__doc__     "Docstring."  (of a function or class here: its docstring, or null)
 //     m.__name__, m.sub        "math", the submodule's import (of a module: imports.ts)
-import type { Attribute, Expression, Slice, Subscript } from "@pyts/parser";
+import type { AsyncFunctionDef, Attribute, Expression, FunctionDef, Slice, Subscript } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
@@ -23,6 +25,8 @@ import { programModuleName } from "./module-setter.js";
 import { typeOf } from "./operators.js";
 import { sameType, type ClassInfo, type PyType } from "./types.js";
 import { hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
+import { isSuperCall } from "./calls.js";
+import { isCooperative } from "./inheritance.js";
 
 const f = ts.factory;
 
@@ -33,7 +37,22 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
   if (node.value._type === "Name" && METHOD_TABLES[node.value.id] !== undefined && ctx.analysis.resolve(ctx.scope, node.value.id).kind === "builtin") {
     return f.createPropertyAccessExpression(ctx.useRuntime(METHOD_TABLES[node.value.id]!), node.attr);
   }
+  // `super().area` in a method of a subclass (single inheritance), where the base's `area` is a `@property`: its getter.
+  const own = ctx.fn.className !== null ? ctx.types.classes.get(ctx.fn.className) : undefined;
+  const base = own !== undefined && !isCooperative(ctx.types, own) ? own.bases[0] : undefined;
+  if (base !== undefined && isSuperCall(node.value) && isPropertyOf(ctx, base, node.attr) && ctx.fn.methodKind === "instance") {
+    return f.createPropertyAccessExpression(f.createSuper(), ctx.mangleMember(node.attr));
+  }
   const t = typeOf(ctx, node.value);
+  if (node.attr === "__doc__" && node.value._type === "Attribute") {
+    // `C.prop.__doc__`: the getter's docstring.
+    const owner = typeOf(ctx, node.value.value);
+    const getter = owner.k === "class" && isPropertyOf(ctx, owner.cls, node.value.attr) ? propertyGetter(ctx, owner.cls, node.value.attr) : undefined;
+    if (getter !== undefined) {
+      const doc = docstring(getter.body);
+      return doc === null ? f.createNull() : f.createStringLiteral(doc);
+    }
+  }
   if (node.attr === "__doc__") {
     const doc = knownDocstring(ctx, t);
     if (doc !== undefined) return doc === null ? f.createNull() : f.createStringLiteral(doc);
@@ -66,6 +85,8 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
   if (t.k === "instance" && !t.runtime) {
     // `__getattribute__` answers every read of the class's instances.
     if (hookedAccess(ctx, t.cls, "read")) return dynamicAttribute(ctx, recv, node.attr);
+    // A static or class method read through an instance (`m.scale`): JavaScript has it on the class; the runtime binds it.
+    if (isClassSideMethod(ctx, t.cls, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
     if (isInstanceMethod(ctx, t.cls, node.attr)) {
       // A method read without a call is a bound method. A receiver that is a name is read twice
       // (`boundMethod(c, c.bump)`, typed); any other is evaluated once, by the runtime's getattr.
@@ -77,6 +98,11 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
     // answers): the runtime's lookup, with CPython's AttributeError when it is missing.
     if (!classHasMember(ctx, t.cls, node.attr) || mayBeDeleted(ctx, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
   }
+  if (t.k === "class" && node.value._type === "Name" && isClassSideMethod(ctx, t.cls, node.attr, "classmethod")) {
+    // A class method read without a call (`MathUtils.scale`) is bound to its class.
+    const method = f.createPropertyAccessExpression(recv, ctx.mangleMember(node.attr));
+    return f.createCallExpression(ctx.useRuntime("boundMethod"), undefined, [lowerExpression(ctx, node.value), method]);
+  }
   if (t.k === "class" && ctx.types.classes.has(t.cls) && !isKnownClassAttribute(ctx, t.cls, node.attr)) {
     // A method read through its class (`A.who`) is Python's plain function; an attribute set later
     // (`A.q = 5`) or missing is found (or raises) at run time.
@@ -85,6 +111,8 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
       return f.createCallExpression(ctx.useRuntime("methodFunction"), undefined, [member]);
     }
     if (!classHasMember(ctx, t.cls, node.attr) && !CLASS_MEMBERS.has(node.attr)) return dynamicAttribute(ctx, recv, node.attr);
+    // A property read through its class (`C.prop`) is the `property` object, which the runtime makes.
+    if (isPropertyOf(ctx, t.cls, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
   }
   // An attribute of a builtin-typed value (not a method call), or of a value of unknown type: Python's
   // lookup and AttributeError (getattr binds a method as Python does, and returns a data attribute as it is).
@@ -151,6 +179,32 @@ function isInstanceMethod(ctx: LowerContext, cls: string, attr: string): boolean
     if (method !== undefined) return !method.decorator_list.some((d) => d._type === "Name" && (d.id === "staticmethod" || d.id === "classmethod"));
   }
   return false;
+}
+
+/** Whether `attr` of `cls` (or of an instance) is a static or class method (or only the one `kind`). */
+function isClassSideMethod(ctx: LowerContext, cls: string, attr: string, kind: "staticmethod" | "classmethod" | null = null): boolean {
+  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+    if (info.fields.has(attr) || info.classAttrs.has(attr) || info.properties.has(attr)) return false;
+    const method = info.methods.get(attr);
+    if (method !== undefined) return method.decorator_list.some((d) => d._type === "Name" && (kind === null ? d.id === "staticmethod" || d.id === "classmethod" : d.id === kind));
+  }
+  return false;
+}
+
+/** Whether `attr` of class `cls` is a `@property` (not shadowed by a field or class attribute). */
+function isPropertyOf(ctx: LowerContext, cls: string, attr: string): boolean {
+  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+    if (info.properties.has(attr)) return true;
+    if (info.fields.has(attr) || info.classAttrs.has(attr) || info.methods.has(attr)) return false;
+  }
+  return false;
+}
+
+function propertyGetter(ctx: LowerContext, cls: string, attr: string): FunctionDef | AsyncFunctionDef | undefined {
+  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+    if (info.properties.has(attr)) return info.methods.get(attr);
+  }
+  return undefined;
 }
 
 const BUILTIN_VALUE_KINDS = new Set(["str", "list", "tuple", "tuplevar", "dict", "set", "iter", "range", "int", "float", "bool", "None"]);
