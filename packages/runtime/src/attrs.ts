@@ -246,8 +246,12 @@ function classSideMethod(obj: unknown, name: string): Function | undefined {
   if (typeof obj !== "object" || obj === null || name in Function.prototype) return undefined;
   const cls = (obj as { constructor?: unknown }).constructor;
   if (typeof cls !== "function" || !isClassConstructor(cls)) return undefined;
-  const v = (cls as unknown as Record<string, unknown>)[name];
-  return typeof v === "function" && !isClassConstructor(v) ? v : undefined;
+  // Only a method stored on the class (a class attribute's accessor there raises for a deleted one).
+  for (let c: object | null = cls; c !== null && c !== Function.prototype; c = Object.getPrototypeOf(c) as object | null) {
+    const d = Object.getOwnPropertyDescriptor(c, name);
+    if (d !== undefined) return "value" in d && typeof d.value === "function" && !isClassConstructor(d.value) ? (d.value as Function) : undefined;
+  }
+  return undefined;
 }
 
 /** Properties every JavaScript object has that are no Python attribute. */
