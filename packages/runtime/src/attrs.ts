@@ -13,7 +13,7 @@
 // consults only when the normal lookup fails (`__getattr__`) or when a property is first created
 // (`__slots__`), so the plain property accesses of the emitted code keep Python's behaviour.
 import { AttributeError, TypeError } from "./exceptions.js";
-import { call, callBoundMethod } from "./calls.js";
+import { call, callBoundMethod, functionAsMethod, isPythonFunction } from "./calls.js";
 import { KwArgs } from "./kwargs.js";
 import { listMethods, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
@@ -454,7 +454,9 @@ function classSideAccessor(name: string): PropertyDescriptor {
       configurable: true,
       enumerable: false,
       get(this: { prototype: Record<string, unknown> }): unknown {
-        return this.prototype[name];
+        const value = this.prototype[name];
+        // A function stored in the class reads back as itself (storedFunction).
+        return (typeof value === "function" && methodFunctions.get(value)) || value;
       },
       set(this: Function, value: unknown): void {
         setClassAttribute(this, name, value);
@@ -465,6 +467,13 @@ function classSideAccessor(name: string): PropertyDescriptor {
   return accessor;
 }
 
+/** A function stored in a class: a method taking the instance first, which reads back through the class as the function itself. */
+function storedFunction(fn: Function): Function {
+  const method = functionAsMethod(fn);
+  methodFunctions.set(method as (...args: any[]) => unknown, fn as (self: any, ...args: any[]) => any);
+  return method;
+}
+
 /** `A.name = value` / `setattr(A, name, value)`: seen by every instance of A (and of its subclasses) without its own value. */
 function setClassAttribute(cls: Function, name: string, value: unknown): void {
   const proto = (cls as { prototype?: object }).prototype;
@@ -473,7 +482,7 @@ function setClassAttribute(cls: Function, name: string, value: unknown): void {
     return;
   }
   if (isDescriptor(value)) Object.defineProperty(proto, name, descriptorAccessor(name, value));
-  else Object.defineProperty(proto, name, { value, writable: true, enumerable: false, configurable: true });
+  else Object.defineProperty(proto, name, { value: isPythonFunction(value) ? storedFunction(value) : value, writable: true, enumerable: false, configurable: true });
   const own = Object.getOwnPropertyDescriptor(cls, name);
   if (own === undefined || own.get !== classSideAccessor(name).get) Object.defineProperty(cls, name, classSideAccessor(name));
 }

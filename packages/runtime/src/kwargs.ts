@@ -18,6 +18,29 @@ export function splitKwargs<T extends object>(args: unknown[]): [unknown[], Part
   return [args, {}];
 }
 
+/**
+ * The positional arguments of a builtin CPython binds with Argument Clinic (`pow(base, exp, mod=None)`)
+ * when `args` ends with keywords: `required` of `params` must be given, with Clinic's messages.
+ */
+export function bindBuiltinKeywords(fn: string, params: readonly string[], required: number, args: readonly unknown[]): unknown[] {
+  const given = [...args];
+  while (given.length > 0 && given[given.length - 1] === undefined) given.pop();
+  const [positional, keywords] = splitKwargs<Record<string, unknown>>(given);
+  const left = new Set(Object.keys(keywords));
+  const bound = params.map((name, i) => {
+    if (i < positional.length) return positional[i];
+    if (left.delete(name)) return keywords[name];
+    if (i < required) throw new TypeError(`${fn}() missing required argument '${name}' (pos ${i + 1})`);
+    return undefined;
+  });
+  for (const name of left) {
+    const at = params.indexOf(name);
+    if (at >= 0) throw new TypeError(`argument for ${fn}() given by name ('${name}') and position (${at + 1})`);
+    throw new TypeError(`'${name}' is an invalid keyword argument for ${fn}()`);
+  }
+  return bound;
+}
+
 /** Reject keyword arguments a function does not take, with CPython's message. */
 export function checkKwargs(fn: string, given: object, allowed: readonly string[]): void {
   for (const name of Object.keys(given)) {
