@@ -13,7 +13,7 @@
 // consults only when the normal lookup fails (`__getattr__`) or when a property is first created
 // (`__slots__`), so the plain property accesses of the emitted code keep Python's behaviour.
 import { AttributeError, TypeError } from "./exceptions.js";
-import { call, callBoundMethod, functionAsMethod, isPythonFunction } from "./calls.js";
+import { call, callBoundMethod, functionAsMethod, isPythonFunction, signMethodFunction } from "./calls.js";
 import { KwArgs } from "./kwargs.js";
 import { listMethods, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
@@ -290,6 +290,7 @@ export function methodFunction(method: (...args: any[]) => unknown): (self: any,
       if (d !== undefined) Object.defineProperty(fn, key, d);
     }
     Object.defineProperty(fn, "name", { value: method.name });
+    signMethodFunction(method, fn);
     methodFunctions.set(method, fn);
   }
   return fn as (self: any, ...args: any[]) => any;

@@ -2,6 +2,7 @@
 // `f(a, kw({ sep: "-" }))`. The wrapper class lets a function tell keyword arguments from
 // a positional argument that happens to be a plain object or a Dict.
 import { TypeError } from "./exceptions.js";
+import { typeName } from "./typename.js";
 
 export class KwArgs<T extends object = Record<string, unknown>> {
   constructor(readonly values: T) {}
@@ -52,9 +53,23 @@ export function checkKwargs(fn: string, given: object, allowed: readonly string[
 
 /**
  * `f(**mapping)`: the mapping's items as an object to spread into `kw({...})`. Keys must be
- * strings, as in Python.
+ * strings, as in Python; one that is also among the call's `named` keywords is CPython's TypeError.
  */
-export function kwargsOf(mapping: unknown): Record<string, unknown> {
+export function kwargsOf(mapping: unknown, named: readonly string[] = [], callee?: unknown): Record<string, unknown> {
+  const out = spreadKeywords(mapping);
+  for (const name of named) if (name in out) throw new TypeError(`${functionString(callee)} got multiple values for keyword argument '${name}'`);
+  return out;
+}
+
+/** How CPython names a callee in a call's TypeError (`__main__.make_point()`). */
+function functionString(callee: unknown): string {
+  const f = callee as { __qualname__?: unknown; __module__?: unknown } | null | undefined;
+  if (f === null || f === undefined || typeof f.__qualname__ !== "string") return callee === undefined ? "function" : `${typeName(callee)} object`;
+  const module = typeof f.__module__ === "string" ? f.__module__ : "__main__";
+  return module === "builtins" ? `${f.__qualname__}()` : `${module}.${f.__qualname__}()`;
+}
+
+function spreadKeywords(mapping: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (mapping instanceof KwArgs) return { ...(mapping.values as Record<string, unknown>) };
   const m = mapping as { keys?: () => Iterable<unknown>; __getitem__?: (k: unknown) => unknown };
