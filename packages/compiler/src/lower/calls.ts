@@ -137,6 +137,8 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     if (isExceptionName(name)) {
       return f.createNewExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
     }
+    // `len([1], [2])`: CPython's TypeError at run time.
+    if (name === "len" && (node.args.length !== 1 || node.keywords.length > 0)) return dynamicCall(ctx, callee, node);
     if (name === "len" && node.args.length === 1 && node.keywords.length === 0) {
       const t = typeOf(ctx, node.args[0]!);
       if (t.k === "list" || t.k === "tuple" || t.k === "tuplevar") return f.createPropertyAccessExpression(lowerExpression(ctx, node.args[0]!), "length");
