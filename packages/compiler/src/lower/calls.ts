@@ -11,6 +11,8 @@
 //     names.append(n)   (list)        names.push(n)                      builtin-type methods: see methods.ts
 //     handler(x, key=1) (unknown)     call(handler, x, kw({ key: 1 }))   any other callee: Python's binding at
 //     fn(*args, **kw)   (unknown)     callSpread(fn, [...args], kwargsOf(kw))   run time (runtime calls.ts)
+//     f(label="a", **opts)            call(f, kw({ label: "a", ...kwargsOf(opts, ["label"], f) }))   a key given twice: TypeError
+//     len(a, b)                       call(len, a, b)                    the runtime raises CPython's TypeError
 //     kinds[k](x)       (a class)     new (getitem(kinds, k) as typeof Shape)(x)
 //     kinds[k](x)       (unknown)     call(getitem(kinds, k) as any, x)
 //     Item("pen", 2)    (from shop.inventory import Item, a class there)

@@ -20,6 +20,7 @@
 // Methods reached through the class rather than an instance, and static methods through an instance:
 //
 //     Base.describe(self, x)                  Base.prototype.describe.call(this, x)
+//     Base.describe(1)         (does not bind) call(getattr(Base, "describe"), 1)   CPython's TypeError at run time
 //     Base.__init__(self, x)  (in __init__)   super(x)                     (Base: the direct base, not cooperative)
 //     obj.helper(3)           (staticmethod)  (obj.constructor as typeof C).helper(3)
 //

@@ -20,6 +20,9 @@
 //     obj.add(x, indent=2)     (unknown)      callMethod(obj, "add", x, kw({ indent: 2 }))
 //                                                                              (bound to the method's signature)
 //     p.moved()                (Point)        callMethod(p, "moved")             a call that does not bind: TypeError
+//     s.push(1)                (@trace push)  s.push(1)                          (the decorator's result gets s first)
+//     s.push(1, times=2)       (@trace push)  callMethod(s, "push", 1, kw({ times: 2 }))
+//     item.describe()          (class deco'd) callMethod(item, "describe")       (a class decorator may add methods)
 //     self.factory(x)          (field: Point) new this.factory(x)
 //     self.factory(x)          (field: ?)     call(this.factory, x)              (`new` if it holds a class)
 //     c3.deque(xs)             (unknown)      callAttribute(c3, "deque", xs)     (named like a class of the program or runtime)
