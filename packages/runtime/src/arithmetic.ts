@@ -3,6 +3,7 @@
 import { OverflowError, TypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { binaryDunder, tryBinaryDunder, NotImplemented, unaryDunder, unsupported } from "./dunder.js";
 import { iterate } from "./iter.js";
+import { bindBuiltinKeywords, KwArgs } from "./kwargs.js";
 import { isTuple, tuple } from "./tuple.js";
 import { mkFloat, normBig, numberKind, PyFloat, toBig, toDouble } from "./numbers.js";
 import { typeName } from "./typename.js";
@@ -443,9 +444,12 @@ function modInverse(a: bigint, m: bigint): bigint {
   return ((oldS % m) + m) % m;
 }
 
-/** `a ** b` and the builtin `pow(a, b, mod?)`. */
-export function pow(a: Any, b: Any, modulus?: Any): Any {
+/** `a ** b` and the builtin `pow(a, b, mod?)` (also `pow(base=2, exp=5)`). */
+export function pow(a: Any, b: Any, modulus?: Any): Any;
+export function pow(keywords: KwArgs): Any;
+export function pow(a: Any, b?: Any, modulus?: Any): Any {
   if (modulus !== undefined && modulus !== null) {
+    if (modulus instanceof KwArgs) return powWithKeywords(a, b, modulus);
     if (numberKind(a) !== "int" || numberKind(b) !== "int" || numberKind(modulus) !== "int") {
       throw new TypeError("pow() 3rd argument not allowed unless all arguments are integers");
     }
@@ -466,7 +470,14 @@ export function pow(a: Any, b: Any, modulus?: Any): Any {
     }
     return mkFloat(floatPow(toDouble(a), toDouble(b)));
   }
+  if (a instanceof KwArgs || b instanceof KwArgs) return powWithKeywords(a, b, modulus);
   return binaryDunder(a, b, "__pow__", "__rpow__", "** or pow()");
+}
+
+/** `pow(base=2, exp=5)`, `pow(**pair)`: the keywords bound as CPython's `pow(base, exp, mod=None)` binds them. */
+function powWithKeywords(...args: Any[]): Any {
+  const [base, exp, mod] = bindBuiltinKeywords("pow", ["base", "exp", "mod"], 2, args);
+  return pow(base, exp, mod);
 }
 
 // ---------------------------------------------------------------- unary

@@ -13,7 +13,7 @@
 // consults only when the normal lookup fails (`__getattr__`) or when a property is first created
 // (`__slots__`), so the plain property accesses of the emitted code keep Python's behaviour.
 import { AttributeError, TypeError } from "./exceptions.js";
-import { call, callBoundMethod } from "./calls.js";
+import { call, callBoundMethod, signMethodFunction } from "./calls.js";
 import { KwArgs } from "./kwargs.js";
 import { listMethods, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
@@ -321,6 +321,7 @@ export function methodFunction(method: (...args: any[]) => unknown): (self: any,
       if (d !== undefined) Object.defineProperty(fn, key, d);
     }
     Object.defineProperty(fn, "name", { value: method.name });
+    signMethodFunction(method, fn);
     methodFunctions.set(method, fn);
   }
   return fn as (self: any, ...args: any[]) => any;
@@ -520,7 +521,8 @@ function classSideAccessor(name: string): PropertyDescriptor {
         const value = this.prototype[name];
         // Deleted (`del A.t`) and no base class has one: Python's AttributeError, not undefined.
         if (value === undefined && !(name in this.prototype)) throw noAttribute(this, name);
-        return value;
+        // A method a decorator made reads back as the function it was made from.
+        return (typeof value === "function" && methodFunctions.get(value)) || value;
       },
       set(this: Function, value: unknown): void {
         setClassAttribute(this, name, value);
@@ -557,7 +559,8 @@ function functionDescriptor(fn: (...args: unknown[]) => unknown): { __get__: (ob
       if (perSelf === undefined) boundCache.set(obj as object, (perSelf = new Map()));
       let bound = perSelf.get(fn);
       if (bound === undefined) {
-        bound = (...args: unknown[]): unknown => fn(obj, ...args);
+        // Python's binding of the rest (keywords included): `item.describe(prefix="a ")`.
+        bound = (...args: unknown[]): unknown => call(fn, obj, ...args);
         for (const key of ["__name__", "__qualname__"]) Object.defineProperty(bound, key, { value: (fn as unknown as Record<string, unknown>)[key] ?? fn.name, writable: true, configurable: true });
         Object.defineProperty(bound, "__self__", { value: obj, configurable: true });
         Object.defineProperty(bound, "__pyTypeName__", { value: "method", configurable: true });

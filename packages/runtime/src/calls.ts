@@ -255,6 +255,45 @@ export function constructorArguments(base: Function, args: unknown[], keywords: 
   return bind(sig, [base, ...args], keywords).slice(1);
 }
 
+/** Gives `fn`, the method `method` as a function taking `self` first (`C.m`), the method's signature, if it has one. */
+export function signMethodFunction(method: Function, fn: Function): void {
+  const sig = signatures.get(method);
+  if (sig !== undefined && sig.method) signatures.set(fn, { ...sig, method: false, onlyPositional: sig.kwonly.length === 0 && !sig.kwarg });
+}
+
+/**
+ * `fn` as a JavaScript function of positional arguments, for a builtin that calls it (`map`, `filter`, a
+ * `key`): `fn` itself when that is how it is called, else Python's call (an instance with `__call__`, a
+ * class, a function with `**kwargs`); a value that is not callable raises when called, as in CPython.
+ */
+export function positionalCallable(fn: unknown): (...args: any[]) => any {
+  if (typeof fn === "function" && !isClassConstructor(fn)) {
+    const sig = signatures.get(fn);
+    if (sig === undefined || sig.onlyPositional) return fn as (...args: any[]) => any;
+  }
+  return (...args: unknown[]) => callSpread(fn, args, null);
+}
+
+/** An instance whose class defines `__call__`, which the builtins that take a function also take (`map(double, xs)`). */
+export interface CallableObject {
+  __call__(...args: any[]): unknown;
+}
+
+/**
+ * A function stored in a class as a method (a method decorator's result, `cls.describe = lambda self: ...`):
+ * called on an instance, it gets the instance first, with Python's binding of the rest.
+ */
+export function functionAsMethod(fn: Function): Function {
+  const method = function (this: unknown, ...args: unknown[]): unknown {
+    return call(fn, this, ...args);
+  };
+  Object.defineProperty(method, "name", { value: fn.name });
+  for (const prop of ["__name__", "__qualname__", "__doc__", "__wrapped__"]) {
+    if (Object.prototype.hasOwnProperty.call(fn, prop)) Object.defineProperty(method, prop, { value: (fn as any)[prop], writable: true, configurable: true });
+  }
+  return method;
+}
+
 /** `fn(a, b, c=1)` for a callee the compiler cannot see: `call(fn, a, b, kw({ c: 1 }))`. */
 export function call(fn: unknown, ...args: unknown[]): any {
   const last = args[args.length - 1];

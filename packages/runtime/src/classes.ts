@@ -19,6 +19,7 @@ import { KwArgs } from "./kwargs.js";
 import { markClassModule, registeredType as builtinType, setClassName } from "./type-registry.js";
 import { tuple } from "./tuple.js";
 import { callOrNew } from "./instantiate.js";
+import { functionAsMethod, signMethodFunction } from "./calls.js";
 
 type AnyClass = new (...args: any[]) => any;
 
@@ -298,13 +299,7 @@ export function decorateMethod(cls: Function, name: string, kind: "instance" | "
   let method: unknown = result;
   if (kind !== "static" && typeof result === "function" && !isClassValue(result)) {
     // A function found on a class is bound: it gets the instance (or the class) first.
-    method = function (this: unknown, ...args: unknown[]) {
-      return (result as (...a: unknown[]) => unknown)(this, ...args);
-    };
-    Object.defineProperty(method, "name", { value: (result as Function).name });
-    for (const prop of ["__name__", "__qualname__", "__doc__", "__wrapped__"]) {
-      if (Object.prototype.hasOwnProperty.call(result, prop)) Object.defineProperty(method, prop, { value: (result as any)[prop], writable: true, configurable: true });
-    }
+    method = functionAsMethod(result);
   } else if (typeof result === "object" && result !== null && typeof (result as any).__call__ === "function") {
     // An instance with `__call__` is not bound: it is called with the method's arguments alone.
     method = (...args: unknown[]) => (result as any).__call__(...args);
@@ -329,6 +324,7 @@ export function functionOf(cls: Function, name: string, holder: any = cls.protot
   };
   Object.defineProperty(fn, "name", { value: name });
   Object.defineProperty(fn, "__qualname__", { value: `${cls.__qualname__}.${name}`, writable: true, configurable: true });
+  signMethodFunction(method, fn);
   functions.set(method, fn);
   return fn;
 }

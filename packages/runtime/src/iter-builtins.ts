@@ -5,13 +5,14 @@ import { compareStrings, lt } from "./compare.js";
 import { StopIteration, TypeError, ValueError } from "./exceptions.js";
 import { dunder } from "./dunder.js";
 import { iterate } from "./iter.js";
+import { positionalCallable, type CallableObject } from "./calls.js";
 import { checkKwargs, KwArgs, splitKwargs } from "./kwargs.js";
 import { isTuple, tuple, type Tuple } from "./tuple.js";
 import { truthy } from "./truth.js";
 import { typeName } from "./typename.js";
 import { defineBuiltinType } from "./type-registry.js";
 
-type Key<T> = ((x: T) => unknown) | null | undefined;
+type Key<T> = ((x: T) => unknown) | CallableObject | null | undefined;
 
 /** The builtin `list(iterable=())`: always a new array. */
 export function list<T>(items?: Iterable<T>): T[] {
@@ -64,18 +65,20 @@ export function* zip(...args: unknown[]): Generator<Tuple<unknown>, void, undefi
 /** `map(function, *iterables)`. */
 export function map<T, R>(fn: (x: T) => R, items: Iterable<T>): Generator<R, void, undefined>;
 export function map<A, B, R>(fn: (a: A, b: B) => R, a: Iterable<A>, b: Iterable<B>): Generator<R, void, undefined>;
-export function map(fn: (...xs: any[]) => unknown, ...items: Iterable<unknown>[]): Generator<unknown, void, undefined>;
-export function* map(fn: (...xs: any[]) => unknown, ...items: Iterable<unknown>[]): Generator<unknown, void, undefined> {
+export function map(fn: ((...xs: any[]) => unknown) | CallableObject, ...items: Iterable<unknown>[]): Generator<unknown, void, undefined>;
+export function* map(fn: ((...xs: any[]) => unknown) | CallableObject, ...items: Iterable<unknown>[]): Generator<unknown, void, undefined> {
+  const f = positionalCallable(fn);
   if (items.length === 1) {
-    for (const x of iterate(items[0])) yield fn(x);
+    for (const x of iterate(items[0])) yield f(x);
     return;
   }
-  for (const xs of zip(...items)) yield fn(...xs);
+  for (const xs of zip(...items)) yield f(...xs);
 }
 
 /** `filter(function or None, iterable)`. */
-export function* filter<T>(fn: ((x: T) => unknown) | null, items: Iterable<T>): Generator<T, void, undefined> {
-  for (const x of iterate(items)) if (fn === null ? truthy(x) : truthy(fn(x))) yield x;
+export function* filter<T>(fn: ((x: T) => unknown) | CallableObject | null, items: Iterable<T>): Generator<T, void, undefined> {
+  const f = fn === null ? null : positionalCallable(fn);
+  for (const x of iterate(items)) if (f === null ? truthy(x) : truthy(f(x))) yield x;
 }
 
 /** `reversed(sequence)`. */
@@ -104,7 +107,8 @@ function* reverseArray<T>(xs: readonly T[]): Generator<T, void, undefined> {
 /** Python's sort: stable, `<` only, keys computed once, `reverse` keeps equal items in order. */
 export function sortInPlace<T>(xs: T[], key: Key<T> = null, reverse = false): void {
   if (xs.length < 2) return;
-  const keys: unknown[] = key === null || key === undefined ? xs : xs.map((x) => key(x));
+  const keyOf = key === null || key === undefined ? null : positionalCallable(key);
+  const keys: unknown[] = keyOf === null ? xs : xs.map((x) => keyOf(x));
   let cmp: (a: unknown, b: unknown) => number;
   if (keys.every((k) => typeof k === "number")) {
     cmp = (a, b) => ((a as number) < (b as number) ? -1 : (b as number) < (a as number) ? 1 : 0);
@@ -141,15 +145,15 @@ interface MinMaxOptions<T, D> {
 
 function minmax(name: "min" | "max", args: unknown[]): unknown {
   const [positional, kwargs] = splitKwargs<MinMaxOptions<unknown, unknown>>(args);
+  if (positional.length === 0) throw new TypeError(`${name} expected at least 1 argument, got 0`);
   checkKwargs(name, kwargs, ["key", "default"]);
   let items: Iterable<unknown>;
-  if (positional.length === 0) throw new TypeError(`${name} expected at least 1 argument, got 0`);
   if (positional.length === 1) items = iterate(positional[0]);
   else {
     if ("default" in kwargs) throw new TypeError(`Cannot specify a default for ${name}() with multiple positional arguments`);
     items = positional;
   }
-  const key = kwargs.key ?? null;
+  const key = kwargs.key === undefined || kwargs.key === null ? null : positionalCallable(kwargs.key);
   let best: unknown;
   let bestKey: unknown;
   let first = true;

@@ -2,6 +2,7 @@
 // `f(a, kw({ sep: "-" }))`. The wrapper class lets a function tell keyword arguments from
 // a positional argument that happens to be a plain object or a Dict.
 import { TypeError } from "./exceptions.js";
+import { typeName } from "./typename.js";
 
 export class KwArgs<T extends object = Record<string, unknown>> {
   constructor(readonly values: T) {}
@@ -18,6 +19,29 @@ export function splitKwargs<T extends object>(args: unknown[]): [unknown[], Part
   return [args, {}];
 }
 
+/**
+ * The positional arguments of a builtin CPython binds with Argument Clinic (`pow(base, exp, mod=None)`)
+ * when `args` ends with keywords: `required` of `params` must be given, with Clinic's messages.
+ */
+export function bindBuiltinKeywords(fn: string, params: readonly string[], required: number, args: readonly unknown[]): unknown[] {
+  const given = [...args];
+  while (given.length > 0 && given[given.length - 1] === undefined) given.pop();
+  const [positional, keywords] = splitKwargs<Record<string, unknown>>(given);
+  const left = new Set(Object.keys(keywords));
+  const bound = params.map((name, i) => {
+    if (i < positional.length) return positional[i];
+    if (left.delete(name)) return keywords[name];
+    if (i < required) throw new TypeError(`${fn}() missing required argument '${name}' (pos ${i + 1})`);
+    return undefined;
+  });
+  for (const name of left) {
+    const at = params.indexOf(name);
+    if (at >= 0) throw new TypeError(`argument for ${fn}() given by name ('${name}') and position (${at + 1})`);
+    throw new TypeError(`'${name}' is an invalid keyword argument for ${fn}()`);
+  }
+  return bound;
+}
+
 /** Reject keyword arguments a function does not take, with CPython's message. */
 export function checkKwargs(fn: string, given: object, allowed: readonly string[]): void {
   for (const name of Object.keys(given)) {
@@ -29,9 +53,23 @@ export function checkKwargs(fn: string, given: object, allowed: readonly string[
 
 /**
  * `f(**mapping)`: the mapping's items as an object to spread into `kw({...})`. Keys must be
- * strings, as in Python.
+ * strings, as in Python; one that is also among the call's `named` keywords is CPython's TypeError.
  */
-export function kwargsOf(mapping: unknown): Record<string, unknown> {
+export function kwargsOf(mapping: unknown, named: readonly string[] = [], callee?: unknown): Record<string, unknown> {
+  const out = spreadKeywords(mapping);
+  for (const name of named) if (name in out) throw new TypeError(`${functionString(callee)} got multiple values for keyword argument '${name}'`);
+  return out;
+}
+
+/** How CPython names a callee in a call's TypeError (`__main__.make_point()`). */
+function functionString(callee: unknown): string {
+  const f = callee as { __qualname__?: unknown; __module__?: unknown } | null | undefined;
+  if (f === null || f === undefined || typeof f.__qualname__ !== "string") return callee === undefined ? "function" : `${typeName(callee)} object`;
+  const module = typeof f.__module__ === "string" ? f.__module__ : "__main__";
+  return module === "builtins" ? `${f.__qualname__}()` : `${module}.${f.__qualname__}()`;
+}
+
+function spreadKeywords(mapping: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (mapping instanceof KwArgs) return { ...(mapping.values as Record<string, unknown>) };
   const m = mapping as { keys?: () => Iterable<unknown>; __getitem__?: (k: unknown) => unknown };

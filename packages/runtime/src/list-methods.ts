@@ -3,6 +3,7 @@
 import { eq } from "./compare.js";
 import { IndexError, ValueError } from "./exceptions.js";
 import { iterate } from "./iter.js";
+import type { CallableObject } from "./calls.js";
 import { sortInPlace } from "./iter-builtins.js";
 import { KwArgs } from "./kwargs.js";
 import { smallIndex } from "./numbers.js";
@@ -62,7 +63,7 @@ export const listMethods = {
     return indexIn(xs, x, start, end, "list");
   },
   count: countIn,
-  sort<T>(xs: T[], options?: KwArgs<{ key?: ((x: T) => unknown) | null; reverse?: boolean }>): null {
+  sort<T>(xs: T[], options?: KwArgs<{ key?: ((x: T) => unknown) | CallableObject | null; reverse?: boolean }>): null {
     const opts = options?.values ?? {};
     sortInPlace(xs, opts.key ?? null, truthy(opts.reverse ?? false));
     return null;

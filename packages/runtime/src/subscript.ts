@@ -80,6 +80,8 @@ function codePoints(s: string): string[] | undefined {
 
 /** `len(x)`. */
 export function len(x: unknown): number {
+  // eslint-disable-next-line prefer-rest-params -- `call(len, a, b)` passes more than TypeScript lets through
+  if (arguments.length !== 1) throw new TypeError(`len() takes exactly one argument (${arguments.length} given)`);
   if (typeof x === "string") {
     const cps = codePoints(x);
     return cps === undefined ? x.length : cps.length;

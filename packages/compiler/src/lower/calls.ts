@@ -11,6 +11,8 @@
 //     names.append(n)   (list)        names.push(n)                      builtin-type methods: see methods.ts
 //     handler(x, key=1) (unknown)     call(handler, x, kw({ key: 1 }))   any other callee: Python's binding at
 //     fn(*args, **kw)   (unknown)     callSpread(fn, [...args], kwargsOf(kw))   run time (runtime calls.ts)
+//     f(label="a", **opts)            call(f, kw({ label: "a", ...kwargsOf(opts, ["label"], f) }))   a key given twice: TypeError
+//     len(a, b)                       call(len, a, b)                    the runtime raises CPython's TypeError
 //     kinds[k](x)       (a class)     new (getitem(kinds, k) as typeof Shape)(x)
 //     kinds[k](x)       (unknown)     call(getitem(kinds, k) as any, x)
 //     traceback.print_exc()  (in an `except` block)
@@ -90,15 +92,15 @@ export function spreadsIntoArrayForm(name: string, node: Call): boolean {
  * `callSpread(fn, [a, ...xs], { c: 1, ...kwargsOf(d) })` (an array: a spread of any length).
  */
 export function dynamicCall(ctx: LowerContext, callee: ts.Expression, node: Call): ts.Expression {
-  if (!node.args.some((a) => a._type === "Starred")) return f.createCallExpression(ctx.useRuntime("call"), undefined, [callee, ...runtimeArguments(ctx, node.args, node.keywords)]);
+  if (!node.args.some((a) => a._type === "Starred")) return f.createCallExpression(ctx.useRuntime("call"), undefined, [callee, ...runtimeArguments(ctx, node.args, node.keywords, callee)]);
   const args: ts.Expression[] = [callee, f.createArrayLiteralExpression(lowerElements(ctx, node.args))];
-  if (node.keywords.length > 0) args.push(keywordObject(ctx, node.keywords));
+  if (node.keywords.length > 0) args.push(keywordObject(ctx, node.keywords, callee));
   return f.createCallExpression(ctx.useRuntime("callSpread"), undefined, args);
 }
 
 /** `{ c: 1, ...kwargsOf(d) }`, or `kwargsOf(d)` for a lone `**d`. */
-function keywordObject(ctx: LowerContext, keywords: readonly Keyword[]): ts.Expression {
-  const spread = (k: Keyword): ts.Expression => f.createCallExpression(ctx.useRuntime("kwargsOf"), undefined, [lowerExpression(ctx, k.value)]);
+function keywordObject(ctx: LowerContext, keywords: readonly Keyword[], callee?: ts.Expression): ts.Expression {
+  const spread = (k: Keyword): ts.Expression => keywordSpread(ctx, k, keywords, callee);
   if (keywords.length === 1 && keywords[0]!.arg === null) return spread(keywords[0]!);
   return f.createObjectLiteralExpression(
     keywords.map((k) => (k.arg === null ? f.createSpreadAssignment(spread(k)) : f.createPropertyAssignment(propertyName(k.arg), lowerExpression(ctx, k.value)))),
@@ -152,6 +154,8 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     if (isExceptionName(name)) {
       return f.createNewExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
     }
+    // `len([1], [2])`: CPython's TypeError at run time.
+    if (name === "len" && (node.args.length !== 1 || node.keywords.length > 0)) return dynamicCall(ctx, callee, node);
     if (name === "len" && node.args.length === 1 && node.keywords.length === 0) {
       const t = typeOf(ctx, node.args[0]!);
       if (t.k === "list" || t.k === "tuple" || t.k === "tuplevar") return f.createPropertyAccessExpression(lowerExpression(ctx, node.args[0]!), "length");
@@ -288,13 +292,29 @@ export function derivesFromProgramClass(ctx: LowerContext, cls: string): boolean
   return programClass(ctx, name) !== null;
 }
 
+/**
+ * `kwargsOf(d)` for `**d`; in a call that also names keywords, `kwargsOf(d, ["label"], fn)`, which raises
+ * CPython's TypeError when `d` gives one of them again (naming `fn` when it is a plain name to read twice).
+ */
+function keywordSpread(ctx: LowerContext, k: Keyword, keywords: readonly Keyword[], callee?: ts.Expression): ts.Expression {
+  const named = keywords.flatMap((other) => (other.arg !== null ? [f.createStringLiteral(other.arg)] : []));
+  const args = [lowerExpression(ctx, k.value)];
+  if (named.length > 0) args.push(f.createArrayLiteralExpression(named), ...(callee !== undefined && isPlainReference(callee) ? [callee] : []));
+  return f.createCallExpression(ctx.useRuntime("kwargsOf"), undefined, args);
+}
+
+/** A name or a chain of attributes of a name (`make_point`, `self.helper`): read again without effect. */
+function isPlainReference(e: ts.Expression): boolean {
+  return ts.isIdentifier(e) || (ts.isPropertyAccessExpression(e) && isPlainReference(e.expression));
+}
+
 /** Arguments for a runtime function: positional (with `...spread`), keywords in a trailing `kw({...})`. */
-export function runtimeArguments(ctx: LowerContext, args: readonly Expression[], keywords: readonly Keyword[]): ts.Expression[] {
+export function runtimeArguments(ctx: LowerContext, args: readonly Expression[], keywords: readonly Keyword[], callee?: ts.Expression): ts.Expression[] {
   const out = lowerElements(ctx, args);
   if (keywords.length > 0) {
     const props: ts.ObjectLiteralElementLike[] = keywords.map((k) =>
       k.arg === null
-        ? f.createSpreadAssignment(f.createCallExpression(ctx.useRuntime("kwargsOf"), undefined, [lowerExpression(ctx, k.value)]))
+        ? f.createSpreadAssignment(keywordSpread(ctx, k, keywords, callee))
         : f.createPropertyAssignment(propertyName(k.arg), lowerExpression(ctx, k.value)),
     );
     out.push(f.createCallExpression(ctx.useRuntime("kw"), undefined, [f.createObjectLiteralExpression(props, false)]));

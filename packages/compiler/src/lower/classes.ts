@@ -594,9 +594,10 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   const cooperativeStatements = cooperative ? methodParametersStatements(ctx, info) : [];
   // What CPython does while making the class (method decorators, abstract methods), then what the class decorators do.
   const making = [...methodDecoratorStatements(ctx, cls, methodKind), ...abstractMethodStatements(ctx, cls)];
-  // What the runtime's `call` binds to when the class or a method is called where the compiler cannot see it.
+  // What the runtime's `call` binds to when the class or a method is called where the compiler cannot see it
+  // (a decorated method's own, before its decorators see it).
   const signatures = isEnum || tupleSpec !== undefined ? [] : classSignatures(ctx, cls, name, spec !== undefined && spec.options.get("init") !== false ? info.dataclassInit : null);
-  return [...nested, decl, ...classAttributeStatements(ctx, info, name, moved), ...making, ...dataclassStatements, ...signatures, ...cooperativeStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : []), ...subclassHook, ...classDecoratorStatements(ctx, cls, classDecorators)];
+  return [...nested, decl, ...classAttributeStatements(ctx, info, name, moved), ...signatures, ...making, ...dataclassStatements, ...cooperativeStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : []), ...subclassHook, ...classDecoratorStatements(ctx, cls, classDecorators)];
 }
 
 /**

@@ -20,6 +20,7 @@
 // Methods reached through the class rather than an instance, and static methods through an instance:
 //
 //     Base.describe(self, x)                  Base.prototype.describe.call(this, x)
+//     Base.describe(1)         (does not bind) call(getattr(Base, "describe"), 1)   CPython's TypeError at run time
 //     Base.__init__(self, x)  (in __init__)   super(x)                     (Base: the direct base, not cooperative)
 //     obj.helper(3)           (staticmethod)  (obj.constructor as typeof C).helper(3)
 //
@@ -31,7 +32,7 @@ import { forEachChild } from "../analyze/walk.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { lowerElements } from "./literals.js";
-import { matchOrReport, runtimeArguments } from "./calls.js";
+import { dynamicCall, matchArguments, matchOrReport, runtimeArguments } from "./calls.js";
 import { typeOf } from "./operators.js";
 import type { ClassInfo, TypeEnv } from "./types.js";
 
@@ -208,8 +209,13 @@ export function classOfTypeCall(ctx: LowerContext, e: Expression): string | null
  * a class with a constructor is its constructor: only the direct base's, from `__init__`, as `super(...)`.
  */
 export function unboundMethodCall(ctx: LowerContext, node: Call, func: Attribute, cls: string, def: FunctionDef | AsyncFunctionDef): ts.Expression {
-  const args = matchOrReport(ctx, node, def.args, false);
   const owner = ctx.types.classes.get(cls);
+  if (func.attr !== "__init__" && matchArguments(ctx, node, def.args, false) === null) {
+    // `C.move(1)`: arguments that do not fit are bound at run time, which raises CPython's TypeError.
+    const fn = f.createCallExpression(ctx.useRuntime("getattr"), undefined, [lowerExpression(ctx, func.value), f.createStringLiteral(ctx.mangleMember(func.attr))]);
+    return dynamicCall(ctx, fn, node);
+  }
+  const args = matchOrReport(ctx, node, def.args, false);
   if (func.attr === "__init__" && owner !== undefined && !isCooperative(ctx.types, owner)) {
     if (isDirectBaseInitCall(ctx, node, ctx.fn.className) && ctx.fn.isConstructor) {
       const call = f.createCallExpression(f.createSuper(), undefined, args.slice(1));

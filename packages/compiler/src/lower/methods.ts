@@ -20,6 +20,9 @@
 //     obj.add(x, indent=2)     (unknown)      callMethod(obj, "add", x, kw({ indent: 2 }))
 //                                                                              (bound to the method's signature)
 //     p.moved()                (Point)        callMethod(p, "moved")             a call that does not bind: TypeError
+//     s.push(1)                (@trace push)  s.push(1)                          (the decorator's result gets s first)
+//     s.push(1, times=2)       (@trace push)  callMethod(s, "push", 1, kw({ times: 2 }))
+//     item.describe()          (class deco'd) callMethod(item, "describe")       (a class decorator may add methods)
 //     self.factory(x)          (field: Point) new this.factory(x)
 //     self.factory(x)          (field: ?)     call(this.factory, x)              (`new` if it holds a class)
 //     c3.deque(xs)             (unknown)      callAttribute(c3, "deque", xs)     (named like a class of the program or runtime)
@@ -33,6 +36,7 @@ import type { ProgramModule } from "../program.js";
 import { constructorSignature, dynamicCall, spreadsIntoArrayForm, lowerClassCall, lowerProgramCall, matchArguments, matchOrReport, mayNameClass, needsDynamicCall, runtimeArguments } from "./calls.js";
 import { isRuntimeClass } from "./catalogue.js";
 import { objectHookFunction } from "./class-attributes.js";
+import { decoratorName, userDecorators } from "./decorators.js";
 import type { LowerContext } from "./context.js";
 import { isProgramMethodName, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
@@ -108,11 +112,21 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     const recv = lowerExpression(ctx, func.value);
     // A static or class method through an instance is looked up on its class, `type(obj)`.
     if (m !== null && (m.isStatic || m.isClassMethod)) return call(member(classOfInstance(ctx, recv, recvType.cls)), matchOrReport(ctx, node, m.def.args, m.isClassMethod));
+    // A method a decorator of the program replaced (`@trace def push(self, item)`): what it returned takes the
+    // positional arguments as they are (the runtime passes the instance first); keywords are bound at run time.
+    if (m !== null && m.userDecorated) {
+      const positionalOnly = node.keywords.length === 0 && node.args.every((a) => a._type !== "Starred");
+      const params = m.def.args.posonlyargs.length + m.def.args.args.length - 1;
+      const fits = node.args.length >= params - m.def.args.defaults.length && (node.args.length <= params || m.def.args.vararg !== null);
+      return positionalOnly && fits ? call(member(recv), lowerElements(ctx, node.args)) : dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node);
+    }
     if (m !== null) {
       // A call the compiler cannot bind goes through the method's signature at run time (and its TypeError).
       const args = matchArguments(ctx, node, m.def.args, !m.isStatic);
       return args !== null ? call(member(recv), args) : dynamicMethodCall(ctx, recv, name, node);
     }
+    // A method a class decorator may have added (`cls.describe = ...`).
+    if (m === null && hasClassDecorators(ctx, recvType.cls)) return dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node);
     return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
   }
   if (recvType.k === "class") {
@@ -121,6 +135,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     // `Base.method(self, ...)`: an instance method called through its class, the instance passed first.
     if (m !== null && !m.isStatic && !m.isClassMethod) return unboundMethodCall(ctx, node, func, recvType.cls, m.def);
     const recv = lowerExpression(ctx, func.value);
+    if (m === null && hasClassDecorators(ctx, recvType.cls)) return dynamicCall(ctx, call(ctx.useRuntime("getattr"), [recv, f.createStringLiteral(ctx.mangleMember(name))]), node);
     if (m !== null) return call(member(recv), matchOrReport(ctx, node, m.def.args, m.isClassMethod));
     if (name === "__init__") {
       const sig = constructorSignature(ctx, recvType.cls);
@@ -239,6 +254,8 @@ interface FoundMethod {
   def: import("@pyts/parser").FunctionDef | import("@pyts/parser").AsyncFunctionDef;
   isStatic: boolean;
   isClassMethod: boolean;
+  /** Has decorators the class statement applies (decorators.ts): the method is then what they returned. */
+  userDecorated: boolean;
 }
 
 /** `name` is a field or a class attribute of the user class `cls` or of one of its bases. */
@@ -247,6 +264,11 @@ function isDataAttribute(ctx: LowerContext, cls: string, name: string): boolean 
     if (info.fields.has(name) || info.classAttrs.has(name)) return true;
   }
   return false;
+}
+
+/** Whether `cls` or a class it derives from has class decorators, which may add any attribute. */
+function hasClassDecorators(ctx: LowerContext, cls: string): boolean {
+  return classOrder(ctx, cls).some((info) => info.node.decorator_list.some((d) => !["dataclass", "dataclasses.dataclass", "total_ordering", "functools.total_ordering", "unique", "enum.unique"].includes(decoratorName(d))));
 }
 
 /** The user classes `cls`'s attributes are looked up in, in order. */
@@ -269,7 +291,8 @@ export function findMethod(ctx: LowerContext, cls: string, name: string): FoundM
     const def = info.methods.get(name);
     if (def !== undefined) {
       const decorators = def.decorator_list.map((d) => (d._type === "Name" ? d.id : ""));
-      return { def, isStatic: decorators.includes("staticmethod"), isClassMethod: decorators.includes("classmethod") || name === "__init_subclass__" };
+      const userDecorated = userDecorators(def).length > 0;
+      return { def, isStatic: decorators.includes("staticmethod"), isClassMethod: decorators.includes("classmethod") || name === "__init_subclass__", userDecorated };
     }
   }
   return null;

@@ -23,6 +23,7 @@ import type { Arguments, AsyncFunctionDef, Call, ClassDef, Expression, FunctionD
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import type { LowerContext } from "./context.js";
+import { userDecorators } from "./decorators.js";
 import { docstring } from "./names.js";
 
 const f = ts.factory;
@@ -131,15 +132,15 @@ export function bindsStatically(node: Call, params: Arguments, skipFirst: boolea
 
 /**
  * `methodSignatures(Cls, { __init__: "(self, n)", __call__: "(self, x)" })`, after a class: the
- * signatures of its constructor and of its undecorated methods that take more than `self` (one that
- * takes nothing else is bound by position alone). Empty for a class with neither.
+ * signatures of its constructor and of its instance methods that take more than `self` (one that
+ * takes nothing else is bound by position alone), a decorated method's given before its decorators run. Empty for a class with neither.
  */
 export function classSignatures(ctx: LowerContext, cls: ClassDef, name: ts.Identifier, dataclassInit: Arguments | null): ts.Statement[] {
   const entries: ts.PropertyAssignment[] = [];
   const entry = (method: string, args: Arguments): void => {
     entries.push(f.createPropertyAssignment(method, f.createStringLiteral(`(${parameterText(args)})`)));
   };
-  const methods = cls.body.filter((s): s is FunctionDef | AsyncFunctionDef => (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && s.decorator_list.length === 0);
+  const methods = cls.body.filter((s): s is FunctionDef | AsyncFunctionDef => (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && userDecorators(s).length === s.decorator_list.length);
   if (dataclassInit !== null && !methods.some((m) => m.name === "__init__")) entry("__init__", dataclassInit);
   for (const m of methods) {
     const a = m.args;

@@ -3,7 +3,7 @@ import { TypeError } from "../exceptions.js";
 import { Dict } from "../dict.js";
 import { iterate } from "../iter.js";
 import { KwArgs } from "../kwargs.js";
-import { call as callWithArgs } from "../calls.js";
+import { call as callWithArgs, positionalCallable, type CallableObject } from "../calls.js";
 import { repr } from "../repr.js";
 import { tuple } from "../tuple.js";
 import { NotImplemented } from "../dunder.js";
@@ -12,9 +12,10 @@ export { cached_property } from "../descriptors.js";
 const NO_INITIAL = Symbol("no initial");
 
 /** `reduce(function, iterable[, initial])`. */
-export function reduce<T, R = T>(fn: (acc: R, x: T) => R, items: Iterable<T>, initial: R | typeof NO_INITIAL = NO_INITIAL): R {
+export function reduce<T, R = T>(fn: ((acc: R, x: T) => R) | CallableObject, items: Iterable<T>, initial: R | typeof NO_INITIAL = NO_INITIAL): R {
   let acc = initial;
-  for (const x of iterate(items)) acc = acc === NO_INITIAL ? (x as unknown as R) : fn(acc, x);
+  const f = positionalCallable(fn);
+  for (const x of iterate(items)) acc = acc === NO_INITIAL ? (x as unknown as R) : f(acc, x);
   if (acc === NO_INITIAL) throw new TypeError("reduce() of empty iterable with no initial value");
   return acc;
 }
