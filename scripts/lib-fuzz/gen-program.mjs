@@ -35,28 +35,27 @@ export const DEFAULT_MIX = Object.freeze({
   uncaught: 0.08, // programs that end in an uncaught exception or SystemExit (run standalone)
   modules: 0.05, // programs of several files (run alone with `pyts run main.py`: about a second each)
   asyncStatements: 0.3, // async programs that also run generated statements in the coroutine
-  asyncPrograms: 0.25, // the probability that a program is `async def` (run with asyncio.run)
-  // The object model and calling convention (gen-classes.mjs), statements at the function's top level. At 0
-  // until pyts supports them (issue 13); the weight to aim for is about 1 each.
-  inherit: 0, // single and multiple inheritance (diamonds, mixins), super() chains with **kwargs, __mro__, ABC, __init_subclass__
-  classattrs: 0, // class vs instance attributes: shadowing, del, later class stores, overrides, shared lists, __slots__
-  properties: 0, // @property with setter/deleter, property(fget, fset), read-only properties, __getattr__
-  dynattrs: 0, // setattr/getattr/hasattr/delattr with computed names, vars(), a setattr a method then reads
-  staticcls: 0, // static and class methods through instances and classes, Base.method(self), alt constructors
-  decorators: 0, // *args/**kwargs decorators (logging, counting, memoizing, wraps, with arguments, on coroutines), class decorators
-  callvars: 0, // keywords and */** through variables, lambdas, lists/dicts of callables, functools.partial
-  callables: 0, // instances with __call__, a class used as a decorator, callable()
-  badcalls: 0, // missing / unexpected / multiple-valued / too many arguments, TypeError caught and printed
-  dataclasses: 0, // @dataclass with order=True, frozen=True, field(default_factory), inheritance, asdict/replace
+  asyncPrograms: 0.35, // the probability that a program is `async def` (run with asyncio.run)
+  // The object model and calling convention (gen-classes.mjs), statements at the function's top level (issue 13).
+  inherit: 1, // single and multiple inheritance (diamonds, mixins), super() chains with **kwargs, __mro__, ABC, __init_subclass__
+  classattrs: 1, // class vs instance attributes: shadowing, del, later class stores, overrides, shared lists, __slots__
+  properties: 1, // @property with setter/deleter, property(fget, fset), read-only properties, __getattr__
+  dynattrs: 1, // setattr/getattr/hasattr/delattr with computed names, vars(), a setattr a method then reads
+  staticcls: 0, // static and class methods through instances and classes, Base.method(self), alt constructors (at 0: a static or class method called with keywords through an untyped instance passes them positionally)
+  decorators: 1, // *args/**kwargs decorators (logging, counting, memoizing, wraps, with arguments, on coroutines), class decorators
+  callvars: 1, // keywords and */** through variables, lambdas, lists/dicts of callables, functools.partial
+  callables: 1, // instances with __call__, a class used as a decorator, callable()
+  badcalls: 1, // missing / unexpected / multiple-valued / too many arguments, TypeError caught and printed
+  dataclasses: 1, // @dataclass with order=True, frozen=True, field(default_factory), inheritance, asdict/replace
   // asyncio's errors (gen-async-errors.mjs): weights of async program shapes beside the six plain ones (1
-  // each); `chained` is also a statement of sync programs. At 0 until pyts supports them (issue 14).
-  taskerrors: 0, // exceptions raised in tasks and caught at await, gather(return_exceptions=...), wait()
-  cancel: 0, // cancellation of sleeps, lock waits, queue gets, gathers; shield; a task that refuses
-  timeouts: 0, // wait_for and asyncio.timeout expiring (and not), cleanup in the cancelled coroutine
-  taskgroups: 0, // TaskGroup with failing children, ExceptionGroup, except*, split/subgroup
-  agenexit: 0, // async generators left early: break + aclose(), aclosing(), anext(), athrow()
-  chained: 0, // raise in except/finally, raise from, from None: __context__, __cause__, the chain printed
-  taskrecursion: 0, // recursion through create_task: failures wrapped level by level, cancellation down a chain
+  // each); `chained` is also a statement of sync programs (issue 14).
+  taskerrors: 1, // exceptions raised in tasks and caught at await, gather(return_exceptions=...), wait()
+  cancel: 1, // cancellation of sleeps, lock waits, queue gets, gathers; shield; a task that refuses
+  timeouts: 1, // wait_for and asyncio.timeout expiring (and not), cleanup in the cancelled coroutine
+  taskgroups: 1, // TaskGroup with failing children, ExceptionGroup, except*, split/subgroup
+  agenexit: 1, // async generators left early: break + aclose(), aclosing(), anext(), athrow()
+  chained: 1, // raise in except/finally, raise from, from None: __context__, __cause__, the chain printed
+  taskrecursion: 1, // recursion through create_task: failures wrapped level by level, cancellation down a chain
 });
 
 /** Families of mix keys: `--mix classes=1` sets each of them. */
