@@ -2,21 +2,24 @@
 // output directory or file that cannot be written, an unwritable TMPDIR for `pyts run`. Each is the
 // user's mistake, not a bug in pyts: exit 2 (like CPython's "can't open file"), a message in CPython's
 // words, never a JavaScript stack, nothing partial written and nothing overwritten. Permissions do not
-// stop root, so as root pyts runs as the unprivileged user `nobody` (setpriv).
+// stop root, so as root pyts runs without the capabilities that bypass them (setpriv drops
+// CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH): still root, so it can reach a checkout in a directory only
+// root may enter (`mktemp -d`), but held to the mode bits of the files it owns, as any user is.
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PYTS_BIN, tempDir, type CliResult } from "../helpers/cli.js";
 
-const NOBODY = 65534;
+/** The capabilities that let root ignore file permissions, dropped for the run. */
+const DAC_CAPABILITIES = "-dac_override,-dac_read_search";
 const asRoot = process.getuid?.() === 0;
 const setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].find((file) => existsSync(file));
 const canDropPermissions = process.platform !== "win32" && (!asRoot || setpriv !== undefined);
 
 /** `pyts ARGS` as a user whom file permissions apply to. */
 function pytsUnprivileged(args: readonly string[], cwd: string, env: Record<string, string> = {}): CliResult {
-  const command = asRoot ? [setpriv!, `--reuid=${NOBODY}`, `--regid=${NOBODY}`, "--clear-groups", process.execPath] : [process.execPath];
+  const command = asRoot ? [setpriv!, `--inh-caps=${DAC_CAPABILITIES}`, `--bounding-set=${DAC_CAPABILITIES}`, process.execPath] : [process.execPath];
   const result = spawnSync(command[0]!, [...command.slice(1), PYTS_BIN, ...args], {
     cwd,
     env: { ...process.env, NO_COLOR: "1", PYTS_CODE_CACHE: "off", ...env },
