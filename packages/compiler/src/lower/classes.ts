@@ -59,7 +59,7 @@ import { cooperativeHeritage, initSubclassStatements, isCooperative, linearizati
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { classSignatures } from "./signatures.js";
-import { ANY, join, unseenItems, type ClassInfo, type PyType, type TypeEnv } from "./types.js";
+import { ANY, isExceptionName, join, unseenItems, type ClassInfo, type PyType, type TypeEnv } from "./types.js";
 
 const f = ts.factory;
 
@@ -446,10 +446,6 @@ function isABCMeta(e: Expression): boolean {
   return ["ABCMeta", "abc.ABCMeta"].includes(decoratorName(e));
 }
 
-function isRuntimeExceptionName(name: string): boolean {
-  return /^[A-Z]\w*(Error|Exception|Exit|Iteration|Interrupt|Warning)$/.test(name) || name === "BaseException" || name === "Exception";
-}
-
 export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   const statements = lowerClassStatement(ctx, cls);
   if (!isClassVariable(ctx.analysis, cls)) return statements;
@@ -651,7 +647,7 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
   const hasSuperInit = isInit && callsSuperInit(def, info);
   const bodyPrologue = [...argPrologue, ...prologue];
   if (isInit && hasBase && !hasSuperInit) {
-    const forward = baseName !== undefined && isRuntimeExceptionName(baseName) ? params.map((p) => f.createIdentifier((p.name as ts.Identifier).text)) : [];
+    const forward = baseName !== undefined && isExceptionName(baseName) ? params.map((p) => f.createIdentifier((p.name as ts.Identifier).text)) : [];
     bodyPrologue.unshift(f.createExpressionStatement(f.createCallExpression(f.createSuper(), undefined, forward)));
   }
   const isGenerator = scope.facts.isGenerator;
