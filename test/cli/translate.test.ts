@@ -107,11 +107,27 @@ describe("--help and --version", () => {
     expect(result.stdout).toContain("--write");
   });
 
-  it("prints the package version", () => {
+  it("prints the package version for --version, -V (CPython's spelling) and -v", () => {
     const manifest = JSON.parse(readFileSync(path.resolve("packages/cli/package.json"), "utf8")) as { version: string };
-    const result = pyts(["--version"]);
-    expect(result.status).toBe(0);
-    expect(result.stdout.trim()).toBe(manifest.version);
+    for (const flag of ["--version", "-V", "-v"]) {
+      const result = pyts([flag]);
+      expect(result.status, flag).toBe(0);
+      expect(result.stdout, flag).toBe(`${manifest.version}\n`);
+    }
+  });
+
+  it("shows each command's own examples, not the global ones, for `help COMMAND` and `COMMAND --help`", () => {
+    for (const command of ["run", "check", "ast"]) {
+      const viaHelp = pyts(["help", command]);
+      const viaFlag = pyts([command, "--help"]);
+      expect(viaHelp.status, command).toBe(0);
+      expect(viaFlag.stdout, command).toBe(viaHelp.stdout);
+      const examples = viaHelp.stdout.slice(viaHelp.stdout.indexOf("Examples:"));
+      const commands = [...examples.matchAll(/^ {2}\$ (?:.*\| )?pyts (\w+)/gm)].map((match) => match[1]);
+      expect(commands.length, command).toBeGreaterThan(1);
+      expect(new Set(commands), command).toEqual(new Set([command]));
+    }
+    expect(pyts(["--help"]).stdout).toContain("$ pyts help run");
   });
 });
 

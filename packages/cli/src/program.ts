@@ -7,6 +7,7 @@ import { runCommand } from "./commands/run.js";
 import { translateCommand, type SourceMapMode } from "./commands/translate.js";
 import { loadCompiler } from "./compile.js";
 import { loadConfig } from "./config.js";
+import { COMMAND_HELP, PROGRAM_HELP } from "./help.js";
 import { describeSystemError, FileError, isSystemError, UsageError } from "./files.js";
 import { Reporter, shouldColor, type OutputFormat } from "./report.js";
 
@@ -19,24 +20,6 @@ interface CommonOptions {
   quiet?: boolean;
   color?: boolean;
 }
-
-const EXAMPLES = `
-Examples:
-  $ pyts snippet.py                 print the TypeScript translation
-  $ pyts src/ -o out/               translate every .py under src/ into out/ (same tree)
-  $ pyts src/ -o out/ --watch       ... and again whenever a .py changes
-  $ pyts run snippet.py -- a b      translate and run; sys.argv is ['snippet.py', 'a', 'b']
-  $ pyts snippet.py --source-map    ... with an inline source map to the Python lines
-  $ pyts check fixtures/            fail with a diff when a committed .ts is stale
-  $ pyts check --write fixtures/    rewrite stale .ts files
-  $ cat snippet.py | pyts -         read from stdin
-  $ pyts ast snippet.py             print the AST like Python's ast.dump(ast.parse(...))
-
-Settings can live in pyts.config.json or a "pyts" key of package.json:
-  { "outDir": "out", "runtimeModule": "@pyts/runtime", "jobs": 2 }   (flags win)
-
-Exit codes: 0 ok, 1 diagnostics or check failure, 2 usage error or a file that cannot be read or written,
-3 internal compiler error, 130 after Ctrl-C.`;
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -89,11 +72,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = EXIT_OK;
   const program = new Command("pyts")
     .description("Translate async Python to TypeScript, run it, and keep committed translations current.")
-    .version(version(), "-v, --version")
+    .version(version(), "-V, --version", "print the version of pyts")
+    // `-v`, the flag's first spelling, still prints the version (CPython spells it -V, as pyts now does).
+    .addOption(new Option("-v").hideHelp())
+    .on("option:v", () => {
+      process.stdout.write(`${version()}\n`);
+      throw new CommanderError(0, "commander.version", version());
+    })
     .exitOverride()
     .enablePositionalOptions()
     .showHelpAfterError("(run `pyts --help` for usage)")
-    .addHelpText("after", EXAMPLES)
+    .addHelpText("after", PROGRAM_HELP)
     .helpCommand("help [command]", "show the help of pyts or of one command");
 
   withCommonOptions(program)
@@ -171,7 +160,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       reporter.flush();
     });
 
-  for (const command of program.commands) command.exitOverride().addHelpText("after", EXAMPLES);
+  for (const command of program.commands) command.exitOverride().addHelpText("after", COMMAND_HELP[command.name()] ?? "");
 
   try {
     await program.parseAsync([...argv], { from: "user" });
