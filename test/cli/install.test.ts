@@ -3,13 +3,14 @@
 // ones), the tarballs installed with npm into an empty ES-module project in a temporary directory outside
 // the repository (their own dependencies from the npm registry, or npm's cache when it has them), then
 // `npx pyts` translates a course-notes program, the project's own `tsc` type-checks it with the README's
-// tsconfig.json, and `node` runs it: what it prints must be what python3 prints. `npx pyts run` must too.
+// tsconfig.json, and `node` runs it: what it prints must be what python3 prints. `npx pyts run` must too,
+// and so must the translation named `.mts` in a CommonJS package (the README's way for `npm init`'s default).
 //
 // Time: packing takes a few seconds, `npm install` 10-20 s with an empty npm cache (about 90 MB of
 // dependencies: TypeScript, prettier, esbuild, tree-sitter), less with a warm one; the timeouts below leave
 // room for a loaded two-core machine.
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pythonEnv, pythonExecutable } from "../../scripts/python.mjs";
@@ -157,6 +158,19 @@ describe("the packed packages installed into an empty project outside the reposi
     writeFileSync(path.join(project, "bank.ts"), succeeded(run("npx", ["pyts", "bank.py"], project), "npx pyts bank.py"));
     succeeded(run("npx", ["tsc", "-p", "."], project), "npx tsc");
     expect(succeeded(run("node", ["bank.js"], project), "node bank.js")).toBe(expected);
+  });
+
+  it("in a CommonJS package, bank.mts compiles to an ES module that node runs (the README's way for npm init's default)", () => {
+    const cjs = path.join(project, "commonjs");
+    mkdirSync(cjs);
+    writeFileSync(
+      path.join(cjs, "package.json"),
+      `${JSON.stringify({ name: "first-hour-cjs", version: "1.0.0", private: true, type: "commonjs" }, null, 2)}\n`,
+    );
+    writeFileSync(path.join(cjs, "tsconfig.json"), readmeTsconfig());
+    writeFileSync(path.join(cjs, "bank.mts"), succeeded(run("npx", ["pyts", "../bank.py"], cjs), "npx pyts ../bank.py"));
+    succeeded(run("npx", ["tsc", "-p", "."], cjs), "npx tsc in the CommonJS package");
+    expect(succeeded(run("node", ["bank.mjs"], cjs), "node bank.mjs")).toBe(expected);
   });
 
   it("npx pyts run bank.py prints what python3 prints", () => {
