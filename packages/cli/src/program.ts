@@ -7,8 +7,8 @@ import { runCommand } from "./commands/run.js";
 import { translateCommand, type SourceMapMode } from "./commands/translate.js";
 import { loadCompiler } from "./compile.js";
 import { loadConfig } from "./config.js";
-import { COMMAND_HELP, PROGRAM_HELP } from "./help.js";
 import { describeSystemError, FileError, isSystemError, UsageError } from "./files.js";
+import { COMMAND_HELP, PROGRAM_HELP } from "./help.js";
 import { Reporter, shouldColor, type OutputFormat } from "./report.js";
 
 export const EXIT_OK = 0;
