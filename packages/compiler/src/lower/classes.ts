@@ -43,6 +43,15 @@
 //     def count(self):                        count() {
 //         yield self.n                          return new PyGenerator(function* (this: C) { yield this.n; }.call(this), "C.count");
 //                                             }
+//
+// An `__init__` that yields (or an `async def __init__`) runs none of its body: the class call gets a
+// generator back and rejects it, so the constructor raises CPython's TypeError at once:
+//
+//     def __init__(self, n):                  constructor(n: any) {
+//         yield n                               initReturned("generator");
+//                                             }
+//
+// (in a subclass: `super(...(initReturned("generator") as ConstructorParameters<typeof Base>))`).
 import type { Arg, Arguments, AsyncFunctionDef, ClassDef, Expression, FunctionDef, Module, Node, Stmt } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
@@ -652,6 +661,17 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
   }
   const isGenerator = scope.facts.isGenerator;
   const isAsync = def._type === "AsyncFunctionDef";
+  if (isInit && (isGenerator || isAsync)) {
+    // Calling such an `__init__` makes a generator or coroutine without running a line of it, and the
+    // class call rejects what it returned: CPython's TypeError, raised once the arguments are bound.
+    // A derived class raises it in place of its base's arguments: the base's constructor does not run either.
+    const made = isAsync ? (isGenerator ? "async_generator" : "coroutine") : "generator";
+    const reject = f.createCallExpression(ctx.useRuntime("initReturned"), undefined, [f.createStringLiteral(made)]);
+    const baseArguments = (): ts.Expression =>
+      f.createSpreadElement(f.createParenthesizedExpression(f.createAsExpression(reject, f.createTypeReferenceNode("ConstructorParameters", [f.createTypeQueryNode(ctx.id(baseName!))]))));
+    const statement = hasBase && baseName !== undefined ? f.createCallExpression(f.createSuper(), undefined, [baseArguments()]) : reject;
+    return [f.createConstructorDeclaration(undefined, params, f.createBlock([f.createExpressionStatement(statement)], true))];
+  }
   let body = lowerFunctionBody(ctx, def, bodyPrologue, { className: cls.name, methodKind: methodKindCtx, self, isConstructor: isInit, isSetter: kind === "setter" });
   const modifiers = kind === "static" || kind === "class" ? [f.createModifier(ts.SyntaxKind.StaticKeyword)] : undefined;
   const memberName = ctx.mangleMember(def.name);
