@@ -470,11 +470,6 @@ export function initReturned(made: string): never {
   throw new TypeError(`__init__() should return None, not '${made}'`);
 }
 
-/** A bare `raise` with no exception being handled: what CPython raises instead. */
-export function reraise(): BaseException {
-  return new RuntimeError("No active exception to reraise");
-}
-
 /** `raise exc from cause` — returns the exception to throw. */
 export function raiseFrom(exc: unknown, cause: unknown): BaseException {
   const e = makeException(exc);
