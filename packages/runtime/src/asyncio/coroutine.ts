@@ -7,7 +7,7 @@
 // `Coroutine<T>`: a thenable whose body has not started. It starts when awaited (JavaScript
 // calls its `then`) or wrapped in a Task, as in CPython, and a second start raises
 // `RuntimeError: cannot reuse already awaited coroutine`.
-import { GeneratorExit, RuntimeError, StopAsyncIteration, TypeError, escapedFrame, toPyException } from "../exceptions.js";
+import { GeneratorExit, NotImplementedError, RuntimeError, StopAsyncIteration, TypeError, escapedFrame, toPyException } from "../exceptions.js";
 import { id } from "../identity.js";
 import { defineBuiltinType } from "../type-registry.js";
 import { typeName } from "../typename.js";
@@ -89,6 +89,16 @@ export class Coroutine<T = unknown> {
     return null;
   }
 
+  /** `coro.send(value)`: stepping a coroutine by hand (see AwaitIterator). */
+  send(_value: unknown): never {
+    throw steppedByHand("coroutine.send()");
+  }
+
+  /** `coro.throw(exc)`: stepping a coroutine by hand (see AwaitIterator). */
+  throw(_exc: unknown): never {
+    throw steppedByHand("coroutine.throw()");
+  }
+
   get cr_running(): boolean {
     return false;
   }
@@ -101,11 +111,68 @@ export class Coroutine<T = unknown> {
     return coroutineRepr(this.__qualname__, this);
   }
 
-  __await__(): this {
-    return this;
+  __await__(): AwaitIterator {
+    return new AwaitIterator(this);
   }
 }
 makeThenable(Coroutine);
+
+/**
+ * What `__await__()` of a runtime awaitable returns (CPython's `coroutine_wrapper`, a future's iterator):
+ * an iterator that hands the awaitable to the task running it and returns its result, so a class's
+ * `__await__` can delegate with `return coro.__await__()` or `yield from fut.__await__()`. It runs only
+ * under an `await` (the runtime's `driveAwait`): a JavaScript async function cannot be run step by step
+ * from synchronous code, so `next()` or `send()` by hand raise NotImplementedError instead of stepping.
+ */
+export class AwaitIterator {
+  private _handedOver = false;
+
+  constructor(private readonly _awaitable: PromiseLike<unknown>) {}
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(value?: unknown): IteratorResult<unknown> {
+    if (driving === 0) throw steppedByHand("stepping an awaitable's __await__() iterator by hand");
+    if (!this._handedOver) {
+      this._handedOver = true;
+      return { done: false, value: this._awaitable };
+    }
+    return { done: true, value };
+  }
+
+  throw(exc: unknown): IteratorResult<unknown> {
+    if (driving === 0) throw steppedByHand("stepping an awaitable's __await__() iterator by hand");
+    throw exc;
+  }
+
+  __next__(): never {
+    throw steppedByHand("stepping an awaitable's __await__() iterator by hand");
+  }
+
+  send(_value: unknown): never {
+    throw steppedByHand("stepping an awaitable's __await__() iterator by hand");
+  }
+}
+Object.defineProperty(AwaitIterator.prototype, "__pyTypeName__", { value: "coroutine_wrapper", configurable: true });
+
+/** How many `await`s are stepping an `__await__` iterator right now (AwaitIterator runs only then). */
+let driving = 0;
+
+/** Runs one step of an `__await__` iterator for an `await` (see AwaitIterator). */
+export function awaitStep<R>(step: () => R): R {
+  driving++;
+  try {
+    return step();
+  } finally {
+    driving--;
+  }
+}
+
+function steppedByHand(what: string): NotImplementedError {
+  return new NotImplementedError(`${what} is not supported: a coroutine runs only when awaited or scheduled as a task`);
+}
 
 /**
  * The type Python code sees for what a function typed `void` in TypeScript returns: None
@@ -163,6 +230,13 @@ const COROUTINE_LIKE = Symbol("pyts.coroutineLike");
  */
 export function markCoroutineLike(cls: { prototype: object }): void {
   Object.defineProperty(cls.prototype, COROUTINE_LIKE, { value: true });
+  Object.defineProperty(cls.prototype, "__await__", {
+    value(this: PromiseLike<unknown>): AwaitIterator {
+      return new AwaitIterator(this);
+    },
+    writable: true,
+    configurable: true,
+  });
   Object.defineProperty(cls.prototype, "__pyTypeName__", { value: "coroutine", configurable: true });
 }
 
