@@ -17,6 +17,7 @@
 // the loop or calls another function that qualifies, and this module's code calls it (directly or
 // through others that qualify); one used any other way, or only by another module, keeps PY3003.
 import type { Call, FunctionDef, Module, Node } from "@pyts/parser";
+import type { Scope } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import type { LowerContext } from "./context.js";
 import { isBlockingRunnerCall } from "./runner.js";
@@ -55,8 +56,9 @@ function findLoopFunctions(ctx: LowerContext, module: Module): Set<FunctionDef> 
   const callees = new Map<FunctionDef, Set<string>>();
   for (const def of defs.values()) {
     const called = new Set<string>();
+    const scope = ctx.analysis.scopeOf(def);
     walkAwaitable(def.body, (call) => {
-      if (runsEventLoop(ctx, call)) runsLoop.add(def);
+      if (runsEventLoop(ctx, call, scope)) runsLoop.add(def);
       if (call.func._type === "Name" && defs.has(call.func.id)) called.add(call.func.id);
     });
     callees.set(def, called);
@@ -110,7 +112,7 @@ function findLoopFunctions(ctx: LowerContext, module: Module): Set<FunctionDef> 
   return result;
 }
 
-function runsEventLoop(ctx: LowerContext, call: Call): boolean {
+function runsEventLoop(ctx: LowerContext, call: Call, scope: Scope): boolean {
   const func = call.func;
   if (func._type !== "Attribute") return false;
   if (func.attr === "run_until_complete" || func.attr === "run_forever") return true;
@@ -118,7 +120,7 @@ function runsEventLoop(ctx: LowerContext, call: Call): boolean {
     const t = typeOf(ctx, func.value);
     if (t.k === "module" && t.name === "asyncio") return true;
   }
-  return isBlockingRunnerCall(ctx, call);
+  return isBlockingRunnerCall(ctx, call, scope);
 }
 
 /** A module-level `def` that `call` calls by name, or null. */
