@@ -13,9 +13,18 @@
 // JavaScript cannot block, so such a function becomes an `async function` and each call of it is
 // awaited — which is only faithful where every use of its name is a call that can be awaited: in
 // module code or in another such function, outside lambdas, comprehensions and nested functions.
-// A module-level `def` (undecorated, not a generator, bound once) qualifies when its own body runs
-// the loop or calls another function that qualifies, and this module's code calls it (directly or
-// through others that qualify); one used any other way, or only by another module, keeps PY3003.
+// A `def` of the module or nested in a function (undecorated, not a generator, bound once; not a
+// method) qualifies when its own body runs the loop or calls another function that qualifies, and
+// this module's code calls it (directly or through others that qualify); one used any other way, or
+// only by another module, keeps PY3003:
+//
+//     def report():                                async function report() {
+//         loop = asyncio.new_event_loop()            const loop = asyncio.new_event_loop();
+//         def step(x):                               async function step(x: any) {
+//             return loop.run_until_complete(f(x))     return await loop.run_until_complete(f(x));
+//         print(step(1), step(2))                    }
+//                                                    print(await step(1), await step(2));
+//                                                  }
 import type { Call, FunctionDef, Module, Node } from "@pyts/parser";
 import type { Scope } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
@@ -38,37 +47,36 @@ export function loopFunctions(ctx: LowerContext): Set<FunctionDef> {
 
 /** `call` calls a function of `loopFunctions` by name: it is awaited. */
 export function callsLoopFunction(ctx: LowerContext, call: Call): boolean {
-  const def = calledModuleFunction(ctx, call);
+  const def = calledFunction(ctx, call, ctx.scope);
   return def !== null && loopFunctions(ctx).has(def);
 }
 
 function findLoopFunctions(ctx: LowerContext, module: Module): Set<FunctionDef> {
-  const defs = new Map<string, FunctionDef>();
-  for (const stmt of module.body) {
-    if (stmt._type !== "FunctionDef" || stmt.decorator_list.length > 0) continue;
-    const sym = ctx.analysis.module.symbols.get(stmt.name);
-    if (sym === undefined || sym.bindings.length !== 1 || sym.bindings[0]!.node !== stmt) continue;
-    if (ctx.analysis.scopeOf(stmt).facts.isGenerator) continue;
-    defs.set(stmt.name, stmt);
-  }
-  // Each candidate's calls in awaitable positions, and whether it runs the loop itself.
+  const defs = candidates(ctx, module);
+  // Each candidate's calls of candidates in awaitable positions, and whether it runs the loop itself.
   const runsLoop = new Set<FunctionDef>();
-  const callees = new Map<FunctionDef, Set<string>>();
-  for (const def of defs.values()) {
-    const called = new Set<string>();
+  const callees = new Map<FunctionDef, FunctionDef[]>();
+  for (const def of defs) {
+    const called: FunctionDef[] = [];
     const scope = ctx.analysis.scopeOf(def);
     walkAwaitable(def.body, (call) => {
       if (runsEventLoop(ctx, call, scope)) runsLoop.add(def);
-      if (call.func._type === "Name" && defs.has(call.func.id)) called.add(call.func.id);
+      const callee = calledFunction(ctx, call, scope);
+      if (callee !== null && defs.has(callee)) called.push(callee);
     });
     callees.set(def, called);
   }
+  const fromModule: FunctionDef[] = [];
+  walkAwaitable(module.body, (call) => {
+    const callee = calledFunction(ctx, call, ctx.analysis.module);
+    if (callee !== null && defs.has(callee)) fromModule.push(callee);
+  });
   // Grow: a function that calls one that runs the loop runs it too.
   const result = new Set(runsLoop);
   for (let grew = true; grew; ) {
     grew = false;
     for (const [def, called] of callees) {
-      if (!result.has(def) && [...called].some((n) => result.has(defs.get(n)!))) {
+      if (!result.has(def) && called.some((c) => result.has(c))) {
         result.add(def);
         grew = true;
       }
@@ -80,36 +88,50 @@ function findLoopFunctions(ctx: LowerContext, module: Module): Set<FunctionDef> 
   const allUses = countNameReads(module);
   for (let shrank = true; shrank; ) {
     shrank = false;
-    const awaitedUses = new Map<string, number>();
-    const count = (call: Call): void => {
-      if (call.func._type === "Name") awaitedUses.set(call.func.id, (awaitedUses.get(call.func.id) ?? 0) + 1);
-    };
-    walkAwaitable(module.body, count);
-    for (const def of result) walkAwaitable(def.body, count);
-    const reached = new Set<string>();
-    walkAwaitable(module.body, (call) => {
-      if (call.func._type === "Name") reached.add(call.func.id);
-    });
+    const awaitedUses = new Map<FunctionDef, number>();
+    const count = (callee: FunctionDef): void => void awaitedUses.set(callee, (awaitedUses.get(callee) ?? 0) + 1);
+    fromModule.forEach(count);
+    for (const def of result) callees.get(def)!.forEach(count);
+    const reached = new Set<FunctionDef>(fromModule);
     for (let grew = true; grew; ) {
       grew = false;
       for (const def of result) {
-        if (!reached.has(def.name)) continue;
-        for (const name of callees.get(def)!) {
-          if (!reached.has(name)) {
-            reached.add(name);
+        if (!reached.has(def)) continue;
+        for (const callee of callees.get(def)!) {
+          if (!reached.has(callee)) {
+            reached.add(callee);
             grew = true;
           }
         }
       }
     }
     for (const def of [...result]) {
-      if ((awaitedUses.get(def.name) ?? 0) !== (allUses.get(def.name) ?? 0) || !reached.has(def.name)) {
+      if ((awaitedUses.get(def) ?? 0) !== (allUses.get(def.name) ?? 0) || !reached.has(def)) {
         result.delete(def);
         shrank = true;
       }
     }
   }
   return result;
+}
+
+/**
+ * The plain `def`s that may become loop functions: undecorated, not generators, bound once in the
+ * module or in a function (a method is not one: its calls go through attributes).
+ */
+function candidates(ctx: LowerContext, module: Module): Set<FunctionDef> {
+  const found = new Set<FunctionDef>();
+  const visit = (node: Node, scope: Scope): void => {
+    if (node._type === "FunctionDef" && node.decorator_list.length === 0 && (scope.kind === "module" || scope.kind === "function")) {
+      const sym = scope.symbols.get(node.name);
+      const own = ctx.analysis.scopeOf(node);
+      if (sym !== undefined && sym.bindings.length === 1 && sym.bindings[0]!.node === node && !own.facts.isGenerator) found.add(node);
+    }
+    const inner = node !== module && ctx.analysis.hasScope(node) ? ctx.analysis.scopeOf(node) : scope;
+    forEachChild(node, (child) => visit(child, inner));
+  };
+  visit(module, ctx.analysis.module);
+  return found;
 }
 
 function runsEventLoop(ctx: LowerContext, call: Call, scope: Scope): boolean {
@@ -123,11 +145,11 @@ function runsEventLoop(ctx: LowerContext, call: Call, scope: Scope): boolean {
   return isBlockingRunnerCall(ctx, call, scope);
 }
 
-/** A module-level `def` that `call` calls by name, or null. */
-function calledModuleFunction(ctx: LowerContext, call: Call): FunctionDef | null {
+/** The `def` that `call` calls by a name bound once to it (names resolved in `scope`), or null. */
+function calledFunction(ctx: LowerContext, call: Call, scope: Scope): FunctionDef | null {
   if (call.func._type !== "Name") return null;
-  const res = ctx.analysis.resolve(ctx.scope, call.func.id);
-  if (res.kind === "builtin" || res.symbol.scope !== ctx.analysis.module || res.symbol.bindings.length !== 1) return null;
+  const res = ctx.analysis.resolve(scope, call.func.id);
+  if (res.kind === "builtin" || res.symbol.bindings.length !== 1) return null;
   const node = res.symbol.bindings[0]!.node;
   return node._type === "FunctionDef" ? node : null;
 }
