@@ -61,6 +61,7 @@ import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations,
 import type { LowerContext } from "./context.js";
 import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
+import { loopFunctions } from "./loop-functions.js";
 import { abstractMethodStatements, classDecoratorStatements, decoratorName, isAbstractMethod, methodDecoratorStatements } from "./decorators.js";
 import { generatorReturnType } from "./generators.js";
 import { isClassVariable } from "./class-variables.js";
@@ -715,8 +716,12 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
     return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, undefined, body)];
   }
   // An abstract method's body is a placeholder: subclasses return what they like.
-  const returns = dunderReturnType(def.name) ?? (isAbstractMethod(def) ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword) : returnTypeNode(ctx, def));
-  const method = f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, returns, body);
+  const declared = dunderReturnType(def.name) ?? (isAbstractMethod(def) ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword) : returnTypeNode(ctx, def));
+  // A method that runs the event loop is async, its calls awaited (loop-functions.ts).
+  const runsLoop = def._type === "FunctionDef" && loopFunctions(ctx).has(def);
+  const returns = runsLoop && declared !== undefined ? f.createTypeReferenceNode("Promise", [declared]) : declared;
+  const asyncModifiers = runsLoop ? [...(modifiers ?? []), f.createModifier(ts.SyntaxKind.AsyncKeyword)] : modifiers;
+  const method = f.createMethodDeclaration(asyncModifiers, undefined, memberName, undefined, undefined, params, returns, body);
   // Each class's `__init__` takes its own parameters: an overload taking anything keeps TypeScript from
   // holding them to the base's.
   if (def.name === "__init__" && kind === "instance" && isCooperative(ctx.types, info)) return [cooperativeInitOverload(), method];
