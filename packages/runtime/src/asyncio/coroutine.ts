@@ -117,6 +117,8 @@ export class Coroutine<T = unknown> {
 }
 makeThenable(Coroutine);
 
+const AWAIT_ITERATOR_BY_HAND = "stepping an awaitable's __await__() iterator by hand";
+
 /**
  * What `__await__()` of a runtime awaitable returns (CPython's `coroutine_wrapper`, a future's iterator):
  * an iterator that hands the awaitable to the task running it and returns its result, so a class's
@@ -134,7 +136,7 @@ export class AwaitIterator {
   }
 
   next(value?: unknown): IteratorResult<unknown> {
-    if (driving === 0) throw steppedByHand("stepping an awaitable's __await__() iterator by hand");
+    if (driving === 0) throw steppedByHand(AWAIT_ITERATOR_BY_HAND);
     if (!this._handedOver) {
       this._handedOver = true;
       return { done: false, value: this._awaitable };
@@ -143,16 +145,16 @@ export class AwaitIterator {
   }
 
   throw(exc: unknown): IteratorResult<unknown> {
-    if (driving === 0) throw steppedByHand("stepping an awaitable's __await__() iterator by hand");
+    if (driving === 0) throw steppedByHand(AWAIT_ITERATOR_BY_HAND);
     throw exc;
   }
 
   __next__(): never {
-    throw steppedByHand("stepping an awaitable's __await__() iterator by hand");
+    throw steppedByHand(AWAIT_ITERATOR_BY_HAND);
   }
 
   send(_value: unknown): never {
-    throw steppedByHand("stepping an awaitable's __await__() iterator by hand");
+    throw steppedByHand(AWAIT_ITERATOR_BY_HAND);
   }
 }
 Object.defineProperty(AwaitIterator.prototype, "__pyTypeName__", { value: "coroutine_wrapper", configurable: true });
