@@ -18,8 +18,10 @@
 //   cancel         task.cancel() of sleeps, lock waits, queue gets, gathers; shield; a task that refuses
 //   timeouts       wait_for and asyncio.timeout expiring (and not), cleanup in the cancelled coroutine
 //   taskgroups     TaskGroup with failing children: ExceptionGroup caught, except*, siblings cancelled
-//   agenexit       async generators left early: break + aclose(), aclosing(), anext(), athrow(), GeneratorExit
-//   chained        raise in except / finally, raise from, from None; __context__, __cause__, __suppress_context__
+//   agenexit       async generators left early: break + aclose(), aclosing(), anext(), athrow(), GeneratorExit;
+//                  asend()/aclose() awaitables awaited late and twice, a step while another is in flight
+//   chained        raise in except / finally, raise from, from None, a bare raise in a function the handler
+//                  calls; __context__, __cause__, __suppress_context__
 //   taskrecursion  recursion through create_task: failures wrapped level by level, cancellation down a chain
 import { caught } from "./gen-constructs.mjs";
 
@@ -490,6 +492,28 @@ export function asyncGeneratorExit(g) {
         ...caught("ValueError", [`await gen.athrow(ValueError("stop ticking"))`]),
         `print(await anext(gen, "finished"))`,
       ],
+      // asend()/aclose() make awaitables that run only when awaited, once
+      () => [
+        `gen = ticker(${limit})`,
+        `step = gen.asend(None)`,
+        `print("step made", type(step).__name__)`,
+        `print(await step)`,
+        ...caught("RuntimeError", [`await step`]),
+        `closing = gen.aclose()`,
+        `print("close made", type(closing).__name__)`,
+        `print(await closing)`,
+        ...caught("RuntimeError", [`await closing`]),
+        `print(await anext(gen, "after close"))`,
+      ],
+      // a second step while the first waits inside the generator
+      () => [
+        `gen = ticker(${limit})`,
+        `first = asyncio.create_task(anext(gen))`,
+        `await asyncio.sleep(0)`,
+        ...caught("RuntimeError", [`await gen.${g.pick(["asend(None)", 'athrow(ValueError("too soon"))', "aclose()"])}`]),
+        `print(await first)`,
+        `await gen.aclose()`,
+      ],
       // created in the loop header: when the loop breaks, CPython's event loop finalizes it soon after
       () => [`async for v in ticker(${limit}):`, ...body, `print("after the loop")`, `await asyncio.sleep(0)`, `print("one yield later")`, `await asyncio.sleep(0.01)`, `print("later")`],
     ])(),
@@ -511,8 +535,10 @@ export function chainedExceptions(g, isAsync = false) {
   const [expr, first] = g.pick(FAILING);
   const second = g.pick(["RuntimeError", "LookupError", "ValueError"]);
   const yieldPoint = isAsync && g.chance(0.6) ? [`    await asyncio.sleep(0)`] : [];
-  const style = g.pick(["context", "cause", "none", "finally", "reraise"]);
+  const style = g.pick(["context", "cause", "none", "finally", "reraise", "called"]);
+  const reraiser = g.newName("log_and_reraise");
   const handler = {
+    called: [`except ${first}:`, ...yieldPoint, `    ${reraiser}()`],
     context: [`except ${first}:`, ...yieldPoint, `    raise ${second}("handling failed")`],
     cause: [`except ${first} as e:`, ...yieldPoint, `    raise ${second}("wrapped") from e`],
     none: [`except ${first}:`, `    raise ${second}("replaced") from None`],
@@ -521,6 +547,8 @@ export function chainedExceptions(g, isAsync = false) {
   }[style];
   const fn = g.newName("load");
   const lines = [
+    // a bare raise in a function that the handler calls re-raises what the handler handles
+    ...(style === "called" ? [`def ${reraiser}():`, `    print("re-raising")`, `    raise`] : []),
     `${isAsync ? "async def" : "def"} ${fn}():`,
     `    try:`,
     ...(isAsync ? [`        await asyncio.sleep(0)`] : []),

@@ -34,7 +34,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "dir", "divmod", "enumerate", "eq", "escapedFrame", "exit", "exitSuppresses", "filter", "finalizeWhenLeft",
   "fixedModuleAttribute", "float", "floordiv", "flushStdout", "format", "formatException", "formatExceptionOnly",
   "frozenset", "functionOf", "ge", "generator", "generatorExpression", "getattr", "getattrFallback",
-  "getattributeHook", "getitem", "getslice", "gt", "hasattr", "hash", "hex", "iadd", "iand", "id", "imul", "input",
+  "getattributeHook", "getitem", "getslice", "gt", "handling", "hasattr", "hash", "hex", "iadd", "iand", "id", "imul", "initReturned", "input",
   "int", "invert", "ior", "is", "isTuple", "isinstance", "issubclass", "isub", "iter", "iterate", "ixor", "kw",
   "kwargsOf", "le", "len", "list", "listMethods", "lshift", "lt", "makeException", "map", "markClassModule",
   "matmul", "max", "methodFunction", "methodParameters", "methodSignatures", "min", "mod", "moduleFile",

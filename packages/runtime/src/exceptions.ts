@@ -465,9 +465,9 @@ export function makeException(x: unknown): BaseException {
   return new TypeError("exceptions must derive from BaseException");
 }
 
-/** A bare `raise` with no exception being handled: what CPython raises instead. */
-export function reraise(): BaseException {
-  return new RuntimeError("No active exception to reraise");
+/** A class call whose `__init__` made a generator or coroutine (it yields, or is `async def`): CPython's TypeError. */
+export function initReturned(made: string): never {
+  throw new TypeError(`__init__() should return None, not '${made}'`);
 }
 
 /** `raise exc from cause` — returns the exception to throw. */

@@ -18,7 +18,7 @@
 // - a generator resumed by `next()` sees `None` (`null`) as the value of its `yield`;
 // - a generator that runs off its end returns None (`null`): `x = yield from gen()` gets None.
 import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, ValueError, escapedFrame, toPyException } from "./exceptions.js";
-import { coroutine, pythonAsyncIterator, type NoneIfVoid, type PyAsyncGenerator } from "./asyncio/coroutine.js";
+import { awaitStep, coroutine, pythonAsyncIterator, type NoneIfVoid, type PyAsyncGenerator } from "./asyncio/coroutine.js";
 import { typeName } from "./typename.js";
 import { makeThenable, type OnFulfilled, type OnRejected } from "./asyncio/awaitable.js";
 import { sleep } from "./asyncio/sleep.js";
@@ -231,9 +231,9 @@ async function driveAwait(source: unknown): Promise<unknown> {
     let r: IteratorResult<unknown>;
     if (failed) {
       if (typeof it.throw !== "function") throw error;
-      r = it.throw(error);
+      r = awaitStep(() => it.throw!(error));
     } else {
-      r = it.next(value);
+      r = awaitStep(() => it.next(value));
     }
     if (r.done === true) return r.value ?? null;
     failed = false;

@@ -413,7 +413,7 @@ class Collector {
         this.analysis.register(node, inner);
         this.bindArguments(inner, node.args);
         this.collect(inner, node.body, 0);
-        inner.facts.isGenerator = inner.facts.containsYield;
+        inner.facts.isGenerator = inner.facts.containsYield || inner.facts.containsYieldFrom;
         this.propagate(node, node.body);
         return;
       }

@@ -64,7 +64,9 @@ export function lowerCall(ctx: LowerContext, node: Call): ts.Expression {
   // `self.__class__(...)` calls `type(self)`, which is not a method.
   if (func._type === "Attribute" && func.attr !== "__class__") {
     if (isSuperCall(func.value) || isExplicitSuperOfMethod(ctx, func.value)) return lowerSuperCall(ctx, node, func.attr);
-    return lowerMethodCall(ctx, node, func);
+    const call = lowerMethodCall(ctx, node, func);
+    // So is a method that runs the event loop.
+    return callsLoopFunction(ctx, node) ? f.createAwaitExpression(call) : call;
   }
   // `factories[kind](...)`, `make()(...)`: a class when its type says so, maybe one when the type is not known.
   const t = typeOf(ctx, func);

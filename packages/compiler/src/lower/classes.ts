@@ -43,6 +43,15 @@
 //     def count(self):                        count() {
 //         yield self.n                          return new PyGenerator(function* (this: C) { yield this.n; }.call(this), "C.count");
 //                                             }
+//
+// An `__init__` that yields (or an `async def __init__`) runs none of its body: the class call gets a
+// generator back and rejects it, so the constructor raises CPython's TypeError at once:
+//
+//     def __init__(self, n):                  constructor(n: any) {
+//         yield n                               initReturned("generator");
+//                                             }
+//
+// (in a subclass: `super(...(initReturned("generator") as ConstructorParameters<typeof Base>))`).
 import type { Arg, Arguments, AsyncFunctionDef, ClassDef, Expression, FunctionDef, Module, Node, Stmt } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
@@ -52,6 +61,7 @@ import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations,
 import type { LowerContext } from "./context.js";
 import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
+import { loopFunctions } from "./loop-functions.js";
 import { abstractMethodStatements, classDecoratorStatements, decoratorName, isAbstractMethod, methodDecoratorStatements } from "./decorators.js";
 import { generatorReturnType } from "./generators.js";
 import { isClassVariable } from "./class-variables.js";
@@ -652,6 +662,17 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
   }
   const isGenerator = scope.facts.isGenerator;
   const isAsync = def._type === "AsyncFunctionDef";
+  if (isInit && (isGenerator || isAsync)) {
+    // Calling such an `__init__` makes a generator or coroutine without running a line of it, and the
+    // class call rejects what it returned: CPython's TypeError, raised once the arguments are bound.
+    // A derived class raises it in place of its base's arguments: the base's constructor does not run either.
+    const made = isAsync ? (isGenerator ? "async_generator" : "coroutine") : "generator";
+    const reject = f.createCallExpression(ctx.useRuntime("initReturned"), undefined, [f.createStringLiteral(made)]);
+    const baseArguments = (): ts.Expression =>
+      f.createSpreadElement(f.createParenthesizedExpression(f.createAsExpression(reject, f.createTypeReferenceNode("ConstructorParameters", [f.createTypeQueryNode(ctx.id(baseName!))]))));
+    const statement = hasBase && baseName !== undefined ? f.createCallExpression(f.createSuper(), undefined, [baseArguments()]) : reject;
+    return [f.createConstructorDeclaration(undefined, params, f.createBlock([f.createExpressionStatement(statement)], true))];
+  }
   let body = lowerFunctionBody(ctx, def, bodyPrologue, { className: cls.name, methodKind: methodKindCtx, self, isConstructor: isInit, isSetter: kind === "setter" });
   const modifiers = kind === "static" || kind === "class" ? [f.createModifier(ts.SyntaxKind.StaticKeyword)] : undefined;
   const memberName = ctx.mangleMember(def.name);
@@ -695,8 +716,12 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
     return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, undefined, body)];
   }
   // An abstract method's body is a placeholder: subclasses return what they like.
-  const returns = dunderReturnType(def.name) ?? (isAbstractMethod(def) ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword) : returnTypeNode(ctx, def));
-  const method = f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, returns, body);
+  const declared = dunderReturnType(def.name) ?? (isAbstractMethod(def) ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword) : returnTypeNode(ctx, def));
+  // A method that runs the event loop is async, its calls awaited (loop-functions.ts).
+  const runsLoop = def._type === "FunctionDef" && loopFunctions(ctx).has(def);
+  const returns = runsLoop && declared !== undefined ? f.createTypeReferenceNode("Promise", [declared]) : declared;
+  const asyncModifiers = runsLoop ? [...(modifiers ?? []), f.createModifier(ts.SyntaxKind.AsyncKeyword)] : modifiers;
+  const method = f.createMethodDeclaration(asyncModifiers, undefined, memberName, undefined, undefined, params, returns, body);
   // Each class's `__init__` takes its own parameters: an overload taking anything keeps TypeScript from
   // holding them to the base's.
   if (def.name === "__init__" && kind === "instance" && isCooperative(ctx.types, info)) return [cooperativeInitOverload(), method];

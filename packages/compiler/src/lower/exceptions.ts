@@ -46,16 +46,19 @@
 // runtime's `toPyException` before the handlers test it, so `except RecursionError` works.
 //
 // A `def` or lambda written in such a block runs later, when nothing is handled: its `raise` is not chained
-// and its bare `raise` is the runtime's `reraise()` (RuntimeError), as CPython's.
+// and its bare `raise` is the runtime's `reraise()`, which re-raises the exception being handled where the
+// function is called — an `except` block lends it to the functions it calls (`handling(_exc)`, only in a
+// module that writes a bare `raise` outside an `except` block) — or raises CPython's RuntimeError.
 //
 // `traceback.print_exc()` and `format_exc()` show the exception being handled: where the compiler knows it (in
 // an `except` block, a `finally` block), it passes it first, `print_exc(traceback.handledException(_exc))`.
 //
 // CPython unbinds the name of `except ... as e` when the handler ends: where a later read may see it
 // (names.ts decides), the handler ends with `e = UNBOUND;`, so that read raises NameError as in CPython.
-import type { Assert, Call, ExceptHandler, Expression, Raise, Stmt, Try, TryStar } from "@pyts/parser";
+import type { Assert, Call, ExceptHandler, Expression, Module, Node, Raise, Stmt, Try, TryStar } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
+import { forEachChild } from "../analyze/walk.js";
 import { isRuntimeExport } from "./catalogue.js";
 import { runtimeArguments } from "./calls.js";
 import type { LowerContext } from "./context.js";
@@ -149,8 +152,13 @@ function exceptStarClause(ctx: LowerContext, handlers: readonly ExceptHandler[])
     const type = h.type === null ? f.createIdentifier("undefined") : h.type._type === "Tuple" ? f.createArrayLiteralExpression(h.type.elts.map((e) => lowerExpression(ctx, e))) : lowerExpression(ctx, h.type);
     stmts.push(constDecl(group, f.createCallExpression(f.createPropertyAccessExpression(star, "match"), undefined, [type])));
     const block = bindHandlerName(ctx, h, group, false);
-    const handled = whileHandling(ctx, group, () => lowerHandlerStatements(ctx, h, group), mayRaise(ctx, h.body, true), (caught) =>
-      f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(star, "raised"), undefined, [caught, group])),
+    const handled = whileHandling(
+      ctx,
+      group,
+      () => lowerHandlerStatements(ctx, h, group),
+      mayRaise(ctx, h.body, true),
+      (caught) => f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(star, "raised"), undefined, [caught, group])),
+      writesOutsideBareRaise(ctx),
     );
     block.push(...handled);
     stmts.push(f.createIfStatement(f.createBinaryExpression(group, ts.SyntaxKind.ExclamationEqualsEqualsToken, f.createNull()), f.createBlock(block, true)));
@@ -195,15 +203,23 @@ function lowerHandlerStatements(ctx: LowerContext, h: ExceptHandler, exc: ts.Ide
 
 /** An `except` block's statements: what it raises (directly, or from a call) is chained to `exc`. */
 function handlerBody(ctx: LowerContext, h: ExceptHandler, exc: ts.Identifier): ts.Statement[] {
-  return whileHandling(ctx, exc, () => lowerHandlerStatements(ctx, h, exc), mayRaise(ctx, h.body, false));
+  return whileHandling(ctx, exc, () => lowerHandlerStatements(ctx, h, exc), mayRaise(ctx, h.body, false), undefined, writesOutsideBareRaise(ctx));
 }
 
 /**
  * Statements that run while `handled` is the exception being handled. A `raise` among them chains to it
  * (lowerRaise); when they may also raise otherwise (a call, an operator), they are wrapped so that the
- * exception leaving them is chained too — `onRaise` says what to do with it (by default, throw it).
+ * exception leaving them is chained too — `onRaise` says what to do with it (by default, throw it). With
+ * `lend`, the functions they call see `handled` too (the runtime's `handling`, for a bare `raise` there).
  */
-function whileHandling(ctx: LowerContext, handled: ts.Identifier, lower: () => ts.Statement[], wrap: boolean, onRaise?: (caught: ts.Expression) => ts.Statement): ts.Statement[] {
+function whileHandling(
+  ctx: LowerContext,
+  handled: ts.Identifier,
+  lower: () => ts.Statement[],
+  wrap: boolean,
+  onRaise?: (caught: ts.Expression) => ts.Statement,
+  lend = false,
+): ts.Statement[] {
   ctx.handling.push(handled);
   handlingScope.set(handled, runningScope(ctx.scope));
   let stmts: ts.Statement[];
@@ -215,7 +231,34 @@ function whileHandling(ctx: LowerContext, handled: ts.Identifier, lower: () => t
   if (!wrap) return stmts;
   const err = ctx.temp("err");
   const rethrow = onRaise?.(err) ?? f.createThrowStatement(f.createCallExpression(ctx.useRuntime("chainedTo"), undefined, [err, handled]));
-  return [f.createTryStatement(f.createBlock(stmts, true), f.createCatchClause(f.createVariableDeclaration(err), f.createBlock([rethrow], true)), undefined)];
+  const chain = f.createCatchClause(f.createVariableDeclaration(err), f.createBlock([rethrow], true));
+  if (!lend) return [f.createTryStatement(f.createBlock(stmts, true), chain, undefined)];
+  const previous = ctx.temp("handling");
+  const restore = f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("handling"), undefined, [previous]));
+  return [constDecl(previous, f.createCallExpression(ctx.useRuntime("handling"), undefined, [handled])), f.createTryStatement(f.createBlock(stmts, true), chain, f.createBlock([restore], true))];
+}
+
+const outsideBareRaise = new WeakMap<Module, boolean>();
+
+/**
+ * Whether the module has a bare `raise` outside every `except` block of its own function (written in a
+ * function that a handler calls): then its handlers lend their exception to what they call (whileHandling).
+ */
+function writesOutsideBareRaise(ctx: LowerContext): boolean {
+  const module = ctx.analysis.module.node as Module;
+  let found = outsideBareRaise.get(module);
+  if (found === undefined) {
+    found = false;
+    const visit = (node: Node, inHandler: boolean): void => {
+      if (found) return;
+      if (node._type === "Raise" && node.exc === null && !inHandler) found = true;
+      const runsLater = node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "Lambda";
+      forEachChild(node, (child) => visit(child, runsLater ? false : inHandler || node._type === "ExceptHandler"));
+    };
+    visit(module, false);
+    outsideBareRaise.set(module, found);
+  }
+  return found;
 }
 
 /**

@@ -6,6 +6,7 @@
 //     def total(*nums, scale=1):                   function total(scale: number = 1, ..._nums: any[]) {
 //         ...                                        const nums = tuple(_nums);
 //     square = lambda x: x * x                     const square = (x: any) => mul(x, x);
+//     echo = lambda: (yield)                       const echo = generator(function* (): Generator<any, any, any> { return yield null; }, "<lambda>");
 //     @timed                                       const work = timed(function work() {
 //     def work(): ...                                ...
 //                                                  });
@@ -343,6 +344,13 @@ function lowerLambdaWith(ctx: LowerContext, node: Lambda, scope: Scope, override
     const { params, prologue } = lowerParameters(ctx, node.args, scope, { overrides });
     const body = lowerExpression(ctx, node.body);
     prologue.unshift(...ctx.tempDeclarations());
+    if (scope.facts.isGenerator) {
+      // `lambda: (yield x)` is a generator function: what the expression gives is the generator's return value.
+      const anyType = f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword);
+      const generatorType = f.createTypeReferenceNode("Generator", [anyType, anyType, anyType]);
+      const fn = f.createFunctionExpression(undefined, f.createToken(ts.SyntaxKind.AsteriskToken), undefined, undefined, params, generatorType, f.createBlock([...prologue, f.createReturnStatement(body)], true));
+      return f.createCallExpression(ctx.useRuntime("generator"), undefined, [fn, f.createStringLiteral("<lambda>")]);
+    }
     return f.createArrowFunction(
       undefined,
       undefined,

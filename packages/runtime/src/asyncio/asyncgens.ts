@@ -12,7 +12,7 @@ import type { AsyncgenShutdown } from "./loop.js";
 
 export async function closeAsyncgens({ loop, closing }: AsyncgenShutdown): Promise<null> {
   // Lazy coroutines, so that each generator's `finally` starts inside its task's step.
-  const closers = closing.map((agen) => coroutine(() => agen.aclose(), "aclose")());
+  const closers = closing.map((agen) => coroutine(async () => await agen.aclose(), "aclose")());
   const results = (await gather(...closers, { return_exceptions: true })) as unknown[];
   results.forEach((result, i) => {
     if (result instanceof Error) {

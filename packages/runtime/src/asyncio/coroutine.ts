@@ -7,8 +7,9 @@
 // `Coroutine<T>`: a thenable whose body has not started. It starts when awaited (JavaScript
 // calls its `then`) or wrapped in a Task, as in CPython, and a second start raises
 // `RuntimeError: cannot reuse already awaited coroutine`.
-import { GeneratorExit, RuntimeError, StopAsyncIteration, TypeError, escapedFrame, toPyException } from "../exceptions.js";
+import { GeneratorExit, NotImplementedError, RuntimeError, StopAsyncIteration, TypeError, escapedFrame, toPyException } from "../exceptions.js";
 import { id } from "../identity.js";
+import { defineBuiltinType } from "../type-registry.js";
 import { typeName } from "../typename.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 import { asyncgenFirstIter, type EventLoop } from "./loop.js";
@@ -88,6 +89,16 @@ export class Coroutine<T = unknown> {
     return null;
   }
 
+  /** `coro.send(value)`: stepping a coroutine by hand (see AwaitIterator). */
+  send(_value: unknown): never {
+    throw steppedByHand("coroutine.send()");
+  }
+
+  /** `coro.throw(exc)`: stepping a coroutine by hand (see AwaitIterator). */
+  throw(_exc: unknown): never {
+    throw steppedByHand("coroutine.throw()");
+  }
+
   get cr_running(): boolean {
     return false;
   }
@@ -100,11 +111,70 @@ export class Coroutine<T = unknown> {
     return coroutineRepr(this.__qualname__, this);
   }
 
-  __await__(): this {
-    return this;
+  __await__(): AwaitIterator {
+    return new AwaitIterator(this);
   }
 }
 makeThenable(Coroutine);
+
+const AWAIT_ITERATOR_BY_HAND = "stepping an awaitable's __await__() iterator by hand";
+
+/**
+ * What `__await__()` of a runtime awaitable returns (CPython's `coroutine_wrapper`, a future's iterator):
+ * an iterator that hands the awaitable to the task running it and returns its result, so a class's
+ * `__await__` can delegate with `return coro.__await__()` or `yield from fut.__await__()`. It runs only
+ * under an `await` (the runtime's `driveAwait`): a JavaScript async function cannot be run step by step
+ * from synchronous code, so `next()` or `send()` by hand raise NotImplementedError instead of stepping.
+ */
+export class AwaitIterator {
+  private _handedOver = false;
+
+  constructor(private readonly _awaitable: PromiseLike<unknown>) {}
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(value?: unknown): IteratorResult<unknown> {
+    if (driving === 0) throw steppedByHand(AWAIT_ITERATOR_BY_HAND);
+    if (!this._handedOver) {
+      this._handedOver = true;
+      return { done: false, value: this._awaitable };
+    }
+    return { done: true, value };
+  }
+
+  throw(exc: unknown): IteratorResult<unknown> {
+    if (driving === 0) throw steppedByHand(AWAIT_ITERATOR_BY_HAND);
+    throw exc;
+  }
+
+  __next__(): never {
+    throw steppedByHand(AWAIT_ITERATOR_BY_HAND);
+  }
+
+  send(_value: unknown): never {
+    throw steppedByHand(AWAIT_ITERATOR_BY_HAND);
+  }
+}
+Object.defineProperty(AwaitIterator.prototype, "__pyTypeName__", { value: "coroutine_wrapper", configurable: true });
+
+/** How many `await`s are stepping an `__await__` iterator right now (AwaitIterator runs only then). */
+let driving = 0;
+
+/** Runs one step of an `__await__` iterator for an `await` (see AwaitIterator). */
+export function awaitStep<R>(step: () => R): R {
+  driving++;
+  try {
+    return step();
+  } finally {
+    driving--;
+  }
+}
+
+function steppedByHand(what: string): NotImplementedError {
+  return new NotImplementedError(`${what} is not supported: a coroutine runs only when awaited or scheduled as a task`);
+}
 
 /**
  * The type Python code sees for what a function typed `void` in TypeScript returns: None
@@ -162,6 +232,13 @@ const COROUTINE_LIKE = Symbol("pyts.coroutineLike");
  */
 export function markCoroutineLike(cls: { prototype: object }): void {
   Object.defineProperty(cls.prototype, COROUTINE_LIKE, { value: true });
+  Object.defineProperty(cls.prototype, "__await__", {
+    value(this: PromiseLike<unknown>): AwaitIterator {
+      return new AwaitIterator(this);
+    },
+    writable: true,
+    configurable: true,
+  });
   Object.defineProperty(cls.prototype, "__pyTypeName__", { value: "coroutine", configurable: true });
 }
 
@@ -261,13 +338,13 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     const loop = this._loop;
     if (loop === null) return;
     this._finished();
-    if (!loop.is_closed()) loop.call_soon(() => loop.create_task(coroutine(() => this.aclose(), "aclose")()));
+    if (!loop.is_closed()) loop.call_soon(() => loop.create_task(coroutine(async () => await this.aclose(), "aclose")()));
   }
 
   async next(value?: S): Promise<IteratorResult<Y, unknown>> {
     this._firstIter();
     this._started = true;
-    const r = await this._step(this._gen.next(value as S));
+    const r = await this._step(this._gen.next((value ?? null) as S));
     return { done: r.done === true, value: unbox(r.value) as Y };
   }
 
@@ -282,35 +359,57 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     return r.done === true ? r : { done: false, value: unbox(r.value) as Y };
   }
 
-  /** `await agen.__anext__()`: the next value, or StopAsyncIteration at the end. */
-  __anext__(): Promise<Y> {
-    return this.asend(undefined as S);
+  /** `agen.__anext__()`: an awaitable of the next value, or of StopAsyncIteration at the end. */
+  __anext__(): PromiseLike<Y> {
+    return new AsyncGeneratorStep(this, "asend", null) as unknown as PromiseLike<Y>;
   }
 
-  async asend(value?: S | null): Promise<Y> {
-    if (!this._started && value !== null && value !== undefined) {
+  /** `agen.asend(value)`: an awaitable that, once awaited, resumes the generator with `value`. */
+  asend(value?: S | null): PromiseLike<Y> {
+    return new AsyncGeneratorStep(this, "asend", value ?? null) as unknown as PromiseLike<Y>;
+  }
+
+  /** `agen.athrow(exc)`: an awaitable that, once awaited, raises `exc` at the paused `yield`. */
+  athrow(exc: unknown): PromiseLike<Y> {
+    return new AsyncGeneratorStep(this, "athrow", exc) as unknown as PromiseLike<Y>;
+  }
+
+  /** `agen.aclose()`: an awaitable that, once awaited, raises GeneratorExit at the paused `yield`, so `finally` runs. */
+  aclose(): PromiseLike<null> {
+    return new AsyncGeneratorStep(this, "aclose", null) as unknown as PromiseLike<null>;
+  }
+
+  /** An `asend`/`athrow`/`aclose` begins; CPython refuses one while another is still in flight. */
+  _enter(op: "asend" | "athrow" | "aclose"): void {
+    if (this._inFlight) throw new RuntimeError(`${op === "asend" ? "anext" : op}(): asynchronous generator is already running`);
+  }
+
+  /** @internal What awaiting `asend(value)` does: the value yielded next; StopAsyncIteration at the end. */
+  async _asend(value: S | null): Promise<Y> {
+    if (!this._started && value !== null) {
       throw new TypeError("can't send non-None value to a just-started async generator");
     }
     this._firstIter();
     this._started = true;
-    const r = await this._step(this._gen.next(value as S));
+    const r = await this._inFlightStep(this._gen.next(value as S));
     if (r.done === true) throw new StopAsyncIteration();
-    return noAdopt(unbox(r.value)) as Y;
+    return unbox(r.value) as Y;
   }
 
-  async athrow(exc: unknown): Promise<Y> {
+  /** @internal What awaiting `athrow(exc)` does. */
+  async _athrow(exc: unknown): Promise<Y> {
     // CPython 3.11: `athrow()` on a finished async generator returns None.
     if (this._exhausted) return null as Y;
     if (typeof exc === "function") exc = new (exc as new () => unknown)();
     this._firstIter();
     this._started = true;
-    const r = await this._step(this._gen.throw(exc));
+    const r = await this._inFlightStep(this._gen.throw(exc));
     if (r.done === true) throw new StopAsyncIteration();
-    return noAdopt(unbox(r.value)) as Y;
+    return unbox(r.value) as Y;
   }
 
-  /** `aclose()`: raises GeneratorExit at the paused `yield`, so `except GeneratorExit` and `finally` run. */
-  async aclose(): Promise<null> {
+  /** @internal What awaiting `aclose()` does. */
+  async _aclose(): Promise<null> {
     this._firstIter();
     if (!this._started) {
       await this._step(this._gen.return(undefined));
@@ -318,7 +417,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     }
     let r: IteratorResult<Y, unknown>;
     try {
-      r = await this._step(this._gen.throw(new GeneratorExit()));
+      r = await this._inFlightStep(this._gen.throw(new GeneratorExit()));
     } catch (e) {
       const py = toPyException(e);
       if (py instanceof GeneratorExit || py instanceof StopAsyncIteration) return null;
@@ -328,10 +427,66 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     return null;
   }
 
+  /** An `asend`/`athrow`/`aclose` is being awaited and has not finished (CPython's `ag_running_async`). */
+  private _inFlight = false;
+
+  private async _inFlightStep<R extends IteratorResult<Y, unknown>>(step: Promise<R>): Promise<R> {
+    this._inFlight = true;
+    try {
+      return await this._step(step);
+    } finally {
+      this._inFlight = false;
+    }
+  }
+
   __repr__(): string {
     return `<async_generator object ${this.__name__} at 0x${id(this).toString(16).padStart(12, "0")}>`;
   }
 }
+
+/**
+ * What `asend()`, `athrow()`, `aclose()` and `__anext__()` return (CPython's `async_generator_asend` and
+ * `async_generator_athrow`): nothing happens until it is awaited, and it can be awaited once.
+ */
+class AsyncGeneratorStep {
+  private _awaited = false;
+
+  constructor(
+    private readonly _agen: PyAsyncGenerator<unknown, unknown>,
+    readonly _op: "asend" | "athrow" | "aclose",
+    private readonly _arg: unknown,
+  ) {}
+
+  get __pyTypeName__(): string {
+    return this._op === "asend" ? "async_generator_asend" : "async_generator_athrow";
+  }
+
+  _await(onF: OnFulfilled, onR: OnRejected): void {
+    if (this._awaited) {
+      const which = this._op === "asend" ? "__anext__()/asend()" : "aclose()/athrow()";
+      onR(new RuntimeError(`cannot reuse already awaited ${which}`));
+      return;
+    }
+    this._awaited = true;
+    const agen = this._agen;
+    let run: Promise<unknown>;
+    try {
+      agen._enter(this._op);
+      run = this._op === "asend" ? agen._asend(this._arg) : this._op === "athrow" ? agen._athrow(this._arg) : agen._aclose();
+    } catch (e) {
+      onR(e);
+      return;
+    }
+    run.then((v) => resolveValue(onF, v), onR);
+  }
+
+  __repr__(): string {
+    return `<${this.__pyTypeName__} object at 0x${id(this).toString(16).padStart(12, "0")}>`;
+  }
+}
+makeThenable(AsyncGeneratorStep);
+defineBuiltinType(function async_generator_asend() {}, "async_generator_asend", (x) => x instanceof AsyncGeneratorStep && x._op === "asend");
+defineBuiltinType(function async_generator_athrow() {}, "async_generator_athrow", (x) => x instanceof AsyncGeneratorStep && x._op !== "asend");
 
 class NoAdopt {
   constructor(readonly value: unknown) {}

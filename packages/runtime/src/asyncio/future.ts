@@ -7,6 +7,7 @@ import { CancelledError, InvalidStateError } from "./exceptions.js";
 import { get_event_loop, kwargsOf, stepping, type EventLoop } from "./loop.js";
 import type { Task } from "./task.js";
 import { markClassModule, setClassName } from "../type-registry.js";
+import { AwaitIterator } from "./coroutine.js";
 
 export const PENDING = "PENDING";
 export const CANCELLED = "CANCELLED";
@@ -221,8 +222,8 @@ export class Future<T = unknown> {
     return `<Future ${this._stateRepr()}>`;
   }
 
-  __await__(): this {
-    return this;
+  __await__(): AwaitIterator {
+    return new AwaitIterator(this);
   }
 }
 makeThenable(Future);

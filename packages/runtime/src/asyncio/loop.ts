@@ -754,7 +754,7 @@ export interface AsyncgenShutdown {
 }
 
 export interface AsyncGeneratorLike {
-  aclose(): Promise<null>;
+  aclose(): PromiseLike<null>;
 }
 
 /** CPython's `_asyncgen_firstiter_hook`: the running loop, which will close `agen` at shutdown. */

@@ -1,0 +1,44 @@
+// The exception being handled, for code that does not see it written around itself: a bare `raise` in a
+// function that an `except` block calls re-raises the exception that block handles, as in CPython.
+//
+//     def log_and_reraise():                 function log_and_reraise() {
+//         print("failed")                      print("failed");
+//         raise                                throw reraise();
+//                                            }
+//     try:                                   try {
+//         risky()                              risky();
+//     except ValueError:                     } catch (_err) {
+//         log_and_reraise()                    const _exc = toPyException(_err);
+//                                              if (_exc instanceof ValueError) {
+//                                                const _handling = handling(_exc);
+//                                                try { log_and_reraise(); } catch (_err2) { throw chainedTo(_err2, _exc); } finally { handling(_handling); }
+//                                              } else throw _exc;
+//                                            }
+//
+// The compiler emits `handling` only in modules where such a `raise` is written. CPython keeps the
+// exception being handled per coroutine: here it is kept per task (a task suspended in an `except` block
+// does not lend its exception to the tasks that run meanwhile).
+import { _get_running_loop } from "./asyncio/loop.js";
+import { RuntimeError, type BaseException } from "./exceptions.js";
+
+const handledBy = new WeakMap<object, BaseException>();
+/** Where code outside any task keeps its handled exception. */
+const OUTSIDE_TASKS = {};
+
+function owner(): object {
+  return _get_running_loop()?._currentTask ?? OUTSIDE_TASKS;
+}
+
+/** Makes `exc` the exception being handled (null: none) for the running task; returns the one it replaces. */
+export function handling(exc: BaseException | null): BaseException | null {
+  const key = owner();
+  const previous = handledBy.get(key) ?? null;
+  if (exc === null) handledBy.delete(key);
+  else handledBy.set(key, exc);
+  return previous;
+}
+
+/** A bare `raise` outside an `except` block: the exception being handled, or CPython's RuntimeError when there is none. */
+export function reraise(): BaseException {
+  return handledBy.get(owner()) ?? new RuntimeError("No active exception to reraise");
+}
