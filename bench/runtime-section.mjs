@@ -6,9 +6,10 @@ import path from "node:path";
 import { benchDir, pythonEnv, pythonExecutable, runProcess, stats } from "./lib.mjs";
 
 export const RUNTIME_CASES = [
-  ["gather", 100_000, "gather of 100k coroutines"],
+  ["gather", 100_000, "gather of 100k coroutines that suspend once"],
   ["as_completed", 100_000, "as_completed over 100k tasks"],
   ["switches", 100_000, "100k create_task + sleep(0)"],
+  ["lock", 100_000, "100k Lock acquisitions by 100 workers"],
   ["queue", 200_000, "Queue put/get of 200k items"],
 ];
 

@@ -7,9 +7,14 @@ const trivial = coroutine(async function trivial(i) {
   return i;
 });
 
+const suspending = coroutine(async function suspending(i) {
+  await asyncio.sleep(0);
+  return i;
+});
+
 const gatherCase = coroutine(async function gather_case(n) {
   const aws = [];
-  for (let i = 0; i < n; i++) aws.push(trivial(i));
+  for (let i = 0; i < n; i++) aws.push(suspending(i));
   const res = await asyncio.gather(...aws);
   if (res.length !== n) throw new Error("bad gather");
 });
@@ -33,6 +38,26 @@ const switchesCase = coroutine(async function switches_case(n) {
   for (const t of tasks) await t;
 });
 
+const lockCase = coroutine(async function lock_case(n) {
+  const lock = new asyncio.Lock();
+  let count = 0;
+  const worker = coroutine(async function worker(k) {
+    for (let i = 0; i < k; i++) {
+      await lock.__aenter__();
+      try {
+        count += 1;
+        await asyncio.sleep(0);
+      } finally {
+        await lock.__aexit__(null, null, null);
+      }
+    }
+  });
+  const workers = [];
+  for (let w = 0; w < 100; w++) workers.push(worker(Math.floor(n / 100)));
+  await asyncio.gather(...workers);
+  if (count !== n) throw new Error("bad lock");
+});
+
 const queueCase = coroutine(async function queue_case(n) {
   const q = new asyncio.Queue();
   const producer = coroutine(async function producer() {
@@ -52,7 +77,7 @@ const queueCase = coroutine(async function queue_case(n) {
   if (total !== (n * (n - 1)) / 2) throw new Error("bad queue");
 });
 
-const CASES = { gather: gatherCase, as_completed: asCompletedCase, switches: switchesCase, queue: queueCase };
+const CASES = { gather: gatherCase, as_completed: asCompletedCase, switches: switchesCase, lock: lockCase, queue: queueCase };
 const [, , name, n] = process.argv;
 const start = performance.now();
 const cpu = process.cpuUsage();
