@@ -63,9 +63,40 @@ class Words implements IterableIterator<string> {
   }
 }
 
-/** The words of `s.split()`, one at a time: what a `for` loop or comprehension over `s.split()` walks. */
-export function splitWords(s: string): IterableIterator<string> {
-  return new Words(s);
+/** `for part in s.split(sep):` one part at a time, as `Words` for `s.split()`. */
+class Parts implements IterableIterator<string> {
+  private _at = 0;
+  constructor(
+    private readonly _s: string,
+    private readonly _sep: string,
+  ) {}
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<string> {
+    const start = this._at;
+    if (start < 0) return { done: true, value: undefined };
+    const end = this._s.indexOf(this._sep, start);
+    if (end < 0) {
+      this._at = -1;
+      return { done: false, value: this._s.slice(start) };
+    }
+    this._at = end + this._sep.length;
+    return { done: false, value: this._s.slice(start, end) };
+  }
+}
+
+/**
+ * The items of `s.split()` or `s.split(sep)`, one at a time: what a `for` loop or comprehension over
+ * the split walks. Errors of the arguments are raised here, where `split` would raise them.
+ */
+export function splitLazily(s: string, sep: unknown = null): IterableIterator<string> {
+  if (sep === null) return new Words(s);
+  const sp = requireStr(sep, "must be str or None, not {}");
+  if (sp === "") throw new ValueError("empty separator");
+  return new Parts(s, sp);
 }
 
 function isWhitespace(ch: string): boolean {
