@@ -1,7 +1,12 @@
 // @pyts/runtime side of the benchmarks: the programs of bench.py, written as the compiler
 // emits them. `node bench-runtime.mjs CASE N` prints the wall-clock and CPU seconds spent in asyncio.run.
-import * as asyncio from "../../packages/runtime/dist/modules/asyncio.js";
-import { coroutine } from "../../packages/runtime/dist/asyncio/index.js";
+// PYTS_RUNTIME_DIST=DIR runs them on another build of the runtime (a baseline's `packages/runtime/dist`).
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const dist = process.env.PYTS_RUNTIME_DIST ?? fileURLToPath(new URL("../../packages/runtime/dist/", import.meta.url));
+const asyncio = await import(pathToFileURL(path.join(dist, "modules", "asyncio.js")).href);
+const { coroutine } = await import(pathToFileURL(path.join(dist, "asyncio", "index.js")).href);
 
 const trivial = coroutine(async function trivial(i) {
   return i;
