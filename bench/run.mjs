@@ -66,8 +66,17 @@ progress(`CPython ${machine.python} at ${python} (what \`python3\` resolves to, 
 const baseline = baselineRev === null ? null : prepareBaseline(baselineRev);
 if (baseline !== null) progress(`baseline ${baselineRev} (${baseline.commit.slice(0, 12)}) built in ${path.relative(process.cwd(), baseline.root)}`);
 const beforeRows = [];
-/** A row of the before/after table: `after ÷ before` above 1 means the working tree is slower. */
-const beforeRow = (label, after, before) => [label, spread(after), spread(before), `${(after.median / before.median).toFixed(2)}x`];
+/**
+ * A row of the before/after table: `after ÷ before` above 1 means the working tree is slower; the same for
+ * CPU seconds, which a loaded machine distorts less.
+ */
+const beforeRow = (label, after, before) => [
+  label,
+  spread(after),
+  spread(before),
+  `${(after.median / before.median).toFixed(2)}x`,
+  `${(after.cpu.median / before.cpu.median).toFixed(2)}x`,
+];
 
 const oneLine = path.join(benchDir, ".generated", "one-line.py");
 writeFileSync(oneLine, 'print("hello")\n');
@@ -211,7 +220,7 @@ if (programs !== null) {
       goal,
       yes(faster > 1 && overNative <= 1.5),
     ]);
-    if (r.before && baseline !== null) beforeRows.push(beforeRow(`generated code: ${r.label}`, r.pyts.wall, r.before.wall));
+    if (r.before && baseline !== null) beforeRows.push(beforeRow(`generated code: ${r.label}`, { ...r.pyts.wall, cpu: r.pyts.cpu }, { ...r.before.wall, cpu: r.before.cpu }));
   }
   mainRows.push(["empty program (start-up alone, whole process; left out of the rows above)", "", spread(empty.cpython.wall), spread(empty.native.wall), "", "", ""]);
 }
@@ -241,7 +250,7 @@ const mainTable = table(["benchmark", "pyts", "CPython", "native / floor", "rati
 if (beforeRows.length > 0 && baseline !== null) {
   details.unshift(
     `### Before and after: this tree against ${baselineRev} (${baseline.commit.slice(0, 12)}), interleaved in this run\n\n` +
-      table(["figure", "this tree", baselineRev, "after ÷ before"], beforeRows),
+      table(["figure", "this tree", baselineRev, "after ÷ before", "CPU after ÷ before"], beforeRows),
   );
 }
 const markdown = `## Benchmarks\n\n${header}\n\n${mainTable}\n\n${details.join("\n\n")}\n`;
