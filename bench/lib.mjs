@@ -102,17 +102,29 @@ export function runProcess(cmd, args, options = {}) {
   return { wall, cpu, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Runs each of `commands` (name → [cmd, args, options]) `runs` times, interleaved; wall and CPU stats. */
-export function timeProcesses(commands, runs) {
-  const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, { wall: [], cpu: [] }]));
+/**
+ * Runs each of `commands` (name → [cmd, args, options]) `runs` times, interleaved; wall and CPU stats of
+ * the whole process. With `inside`, each process prints the wall and CPU seconds of its own work as the
+ * last line of stderr: those are `wall` and `cpu`, and the whole process's wall is `process`.
+ */
+export function timeProcesses(commands, runs, { inside = false } = {}) {
+  const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, { wall: [], cpu: [], process: [] }]));
   for (let i = 0; i < runs; i++) {
     for (const [name, [cmd, args, options]] of Object.entries(commands)) {
       const r = runProcess(cmd, args, options);
-      samples[name].wall.push(r.wall);
-      samples[name].cpu.push(r.cpu);
+      samples[name].process.push(r.wall);
+      if (inside) {
+        const [wall, cpu] = r.stderr.trim().split("\n").pop().split(/\s+/).map(Number);
+        if (!Number.isFinite(wall)) throw new Error(`${path.basename(cmd)} ${args.join(" ")}: no seconds printed on stderr`);
+        samples[name].wall.push(wall);
+        samples[name].cpu.push(cpu);
+      } else {
+        samples[name].wall.push(r.wall);
+        samples[name].cpu.push(r.cpu);
+      }
     }
   }
-  return Object.fromEntries(Object.entries(samples).map(([k, s]) => [k, { wall: stats(s.wall), cpu: stats(s.cpu) }]));
+  return Object.fromEntries(Object.entries(samples).map(([k, s]) => [k, { wall: stats(s.wall), cpu: stats(s.cpu), process: stats(s.process) }]));
 }
 
 /** Runs a bench script in a fresh node and parses the JSON it prints last. */

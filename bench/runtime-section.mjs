@@ -1,14 +1,15 @@
 // Runtime: the asyncio programs of bench/runtime (kept by the runtime's authors), each run under CPython,
 // @pyts/runtime and native promises, interleaved. Every program prints the wall and CPU seconds it spent
 // inside its event loop, so interpreter start-up is left out on every side. With a baseline (`--baseline
-// REV`), the same programs also run on that revision's runtime: the "before" side.
+// REV`), the same programs (this tree's) also run on that revision's runtime: the "before" side.
 import path from "node:path";
 import { benchDir, pythonEnv, pythonExecutable, runProcess, stats } from "./lib.mjs";
 
 export const RUNTIME_CASES = [
-  ["gather", 100_000, "gather of 100k coroutines"],
+  ["gather", 100_000, "gather of 100k coroutines that suspend once"],
   ["as_completed", 100_000, "as_completed over 100k tasks"],
   ["switches", 100_000, "100k create_task + sleep(0)"],
+  ["lock", 100_000, "100k Lock acquisitions by 100 workers"],
   ["queue", 200_000, "Queue put/get of 200k items"],
 ];
 
@@ -20,8 +21,8 @@ export function runtimeSection({ runs, baseline = null }) {
     native: (c, n) => runProcess(process.execPath, [path.join(dir, "bench-native.mjs"), c, n]),
   };
   if (baseline !== null) {
-    const beforeScript = path.join(baseline.root, "bench", "runtime", "bench-runtime.mjs");
-    sides.before = (c, n) => runProcess(process.execPath, [beforeScript, c, n]);
+    const env = { ...process.env, PYTS_RUNTIME_DIST: path.join(baseline.root, "packages", "runtime", "dist") };
+    sides.before = (c, n) => runProcess(process.execPath, [path.join(dir, "bench-runtime.mjs"), c, n], { env });
   }
   const results = [];
   for (const [name, n, label] of RUNTIME_CASES) {

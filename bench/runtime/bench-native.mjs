@@ -4,9 +4,14 @@ async function trivial(i) {
   return i;
 }
 
+async function suspending(i) {
+  await null;
+  return i;
+}
+
 async function gatherCase(n) {
   const aws = [];
-  for (let i = 0; i < n; i++) aws.push(trivial(i));
+  for (let i = 0; i < n; i++) aws.push(suspending(i));
   const res = await Promise.all(aws);
   if (res.length !== n) throw new Error("bad gather");
 }
@@ -33,8 +38,6 @@ async function asCompletedCase(n) {
   if (total !== (n * (n - 1)) / 2) throw new Error("bad as_completed");
 }
 
-const yieldOnce = () => new Promise((r) => setImmediate(r));
-
 async function switchOnce(i) {
   await null;
   return i;
@@ -44,6 +47,37 @@ async function switchesCase(n) {
   const tasks = [];
   for (let i = 0; i < n; i++) tasks.push(switchOnce(i));
   for (const t of tasks) await t;
+}
+
+// A mutex of promises: release hands the lock to the first waiter.
+async function lockCase(n) {
+  let locked = false;
+  const waiters = [];
+  const acquire = async () => {
+    if (!locked) locked = true;
+    else await new Promise((r) => waiters.push(r));
+  };
+  const release = () => {
+    const next = waiters.shift();
+    if (next !== undefined) next();
+    else locked = false;
+  };
+  let count = 0;
+  const worker = async (k) => {
+    for (let i = 0; i < k; i++) {
+      await acquire();
+      try {
+        count += 1;
+        await null;
+      } finally {
+        release();
+      }
+    }
+  };
+  const workers = [];
+  for (let w = 0; w < 100; w++) workers.push(worker(Math.floor(n / 100)));
+  await Promise.all(workers);
+  if (count !== n) throw new Error("bad lock");
 }
 
 async function queueCase(n) {
@@ -79,8 +113,7 @@ async function queueCase(n) {
   if (total !== (n * (n - 1)) / 2) throw new Error("bad queue");
 }
 
-void yieldOnce;
-const CASES = { gather: gatherCase, as_completed: asCompletedCase, switches: switchesCase, queue: queueCase };
+const CASES = { gather: gatherCase, as_completed: asCompletedCase, switches: switchesCase, lock: lockCase, queue: queueCase };
 const [, , name, n] = process.argv;
 const start = performance.now();
 const cpu = process.cpuUsage();

@@ -1,15 +1,25 @@
 // @pyts/runtime side of the benchmarks: the programs of bench.py, written as the compiler
 // emits them. `node bench-runtime.mjs CASE N` prints the wall-clock and CPU seconds spent in asyncio.run.
-import * as asyncio from "../../packages/runtime/dist/modules/asyncio.js";
-import { coroutine } from "../../packages/runtime/dist/asyncio/index.js";
+// PYTS_RUNTIME_DIST=DIR runs them on another build of the runtime (a baseline's `packages/runtime/dist`).
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const dist = process.env.PYTS_RUNTIME_DIST ?? fileURLToPath(new URL("../../packages/runtime/dist/", import.meta.url));
+const asyncio = await import(pathToFileURL(path.join(dist, "modules", "asyncio.js")).href);
+const { coroutine } = await import(pathToFileURL(path.join(dist, "asyncio", "index.js")).href);
 
 const trivial = coroutine(async function trivial(i) {
   return i;
 });
 
+const suspending = coroutine(async function suspending(i) {
+  await asyncio.sleep(0);
+  return i;
+});
+
 const gatherCase = coroutine(async function gather_case(n) {
   const aws = [];
-  for (let i = 0; i < n; i++) aws.push(trivial(i));
+  for (let i = 0; i < n; i++) aws.push(suspending(i));
   const res = await asyncio.gather(...aws);
   if (res.length !== n) throw new Error("bad gather");
 });
@@ -33,6 +43,26 @@ const switchesCase = coroutine(async function switches_case(n) {
   for (const t of tasks) await t;
 });
 
+const lockCase = coroutine(async function lock_case(n) {
+  const lock = new asyncio.Lock();
+  let count = 0;
+  const worker = coroutine(async function worker(k) {
+    for (let i = 0; i < k; i++) {
+      await lock.__aenter__();
+      try {
+        count += 1;
+        await asyncio.sleep(0);
+      } finally {
+        await lock.__aexit__(null, null, null);
+      }
+    }
+  });
+  const workers = [];
+  for (let w = 0; w < 100; w++) workers.push(worker(Math.floor(n / 100)));
+  await asyncio.gather(...workers);
+  if (count !== n) throw new Error("bad lock");
+});
+
 const queueCase = coroutine(async function queue_case(n) {
   const q = new asyncio.Queue();
   const producer = coroutine(async function producer() {
@@ -52,7 +82,7 @@ const queueCase = coroutine(async function queue_case(n) {
   if (total !== (n * (n - 1)) / 2) throw new Error("bad queue");
 });
 
-const CASES = { gather: gatherCase, as_completed: asCompletedCase, switches: switchesCase, queue: queueCase };
+const CASES = { gather: gatherCase, as_completed: asCompletedCase, switches: switchesCase, lock: lockCase, queue: queueCase };
 const [, , name, n] = process.argv;
 const start = performance.now();
 const cpu = process.cpuUsage();

@@ -9,8 +9,13 @@ async def trivial(i):
     return i
 
 
+async def suspending(i):
+    await asyncio.sleep(0)
+    return i
+
+
 async def gather_case(n):
-    res = await asyncio.gather(*(trivial(i) for i in range(n)))
+    res = await asyncio.gather(*(suspending(i) for i in range(n)))
     assert len(res) == n
 
 
@@ -31,6 +36,21 @@ async def switches_case(n):
     tasks = [asyncio.create_task(switch(i)) for i in range(n)]
     for t in tasks:
         await t
+
+
+async def lock_case(n):
+    lock = asyncio.Lock()
+    count = 0
+
+    async def worker(k):
+        nonlocal count
+        for _ in range(k):
+            async with lock:
+                count += 1
+                await asyncio.sleep(0)
+
+    await asyncio.gather(*(worker(n // 100) for _ in range(100)))
+    assert count == n
 
 
 async def queue_case(n):
@@ -54,7 +74,7 @@ async def queue_case(n):
     assert total == n * (n - 1) // 2
 
 
-CASES = {"gather": gather_case, "as_completed": as_completed_case, "switches": switches_case, "queue": queue_case}
+CASES = {"gather": gather_case, "as_completed": as_completed_case, "switches": switches_case, "lock": lock_case, "queue": queue_case}
 
 if __name__ == "__main__":
     case, n = sys.argv[1], int(sys.argv[2])

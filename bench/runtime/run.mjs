@@ -9,11 +9,12 @@ import { fileURLToPath } from "node:url";
 import { pythonEnv, pythonExecutable } from "../../scripts/python.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SIZES = { gather: 100_000, as_completed: 100_000, switches: 100_000, queue: 200_000 };
+const SIZES = { gather: 100_000, as_completed: 100_000, switches: 100_000, lock: 100_000, queue: 200_000 };
 const LABELS = {
-  gather: "gather of 100k trivial coroutines",
+  gather: "gather of 100k coroutines that suspend once",
   as_completed: "as_completed over 100k tasks",
   switches: "100k create_task + sleep(0)",
+  lock: "100k Lock acquisitions by 100 workers",
   queue: "Queue put/get 200k",
 };
 

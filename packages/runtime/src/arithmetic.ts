@@ -38,6 +38,15 @@ function isList(x: unknown): x is unknown[] {
 // and the result is a safe integer, or when the result is not integral at all (a float: NaN and
 // ±Infinity included); an integral result of a float operand needs a PyFloat box.
 
+/** A plain number or a boxed float (a float with a whole value). */
+function isDouble(x: unknown): x is number | PyFloat {
+  return typeof x === "number" || x instanceof PyFloat;
+}
+
+function doubleValue(x: number | PyFloat): number {
+  return typeof x === "number" ? x : x.value;
+}
+
 /** Whether `r`, the JavaScript result for plain numbers `a` and `b`, is already the Python value. */
 function plainResult(a: number, b: number, r: number): boolean {
   return Number.isInteger(r) ? Number.isSafeInteger(r) && Number.isInteger(a) && Number.isInteger(b) : true;
@@ -59,6 +68,8 @@ function addSlow(a: Any, b: Any): Any {
     }
     return mkFloat(r);
   }
+  // Past the two-plain-numbers case, two doubles mean a boxed float: a float result.
+  if (isDouble(a) && isDouble(b)) return mkFloat(doubleValue(a) + doubleValue(b));
   if (typeof a === "string") {
     if (typeof b === "string") return a + b;
     const r = tryBinaryDunder(a, b, "__add__", "__radd__");
@@ -95,6 +106,8 @@ function subSlow(a: Any, b: Any): Any {
     }
     return mkFloat(r);
   }
+  // Past the two-plain-numbers case, two doubles mean a boxed float: a float result.
+  if (isDouble(a) && isDouble(b)) return mkFloat(doubleValue(a) - doubleValue(b));
   const r = numeric(a, b, (x, y) => x - y, (x, y) => x - y);
   if (r !== NotImplemented) return r;
   return binaryDunder(a, b, "__sub__", "__rsub__", "-");
@@ -130,6 +143,8 @@ function mulSlow(a: Any, b: Any): Any {
     }
     return mkFloat(r);
   }
+  // Past the two-plain-numbers case, two doubles mean a boxed float: a float result.
+  if (isDouble(a) && isDouble(b)) return mkFloat(doubleValue(a) * doubleValue(b));
   if (typeof a === "string" || Array.isArray(a)) {
     if (isUserObject(b)) {
       const r = tryBinaryDunder(a, b, "__mul__", "__rmul__");

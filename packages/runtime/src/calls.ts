@@ -212,6 +212,15 @@ function notCallable(f: unknown): TypeError {
 /** What calling `F` gives, as far as TypeScript knows (`any` for a callee of unknown type). */
 type CallResult<F> = F extends (...args: any[]) => infer R ? R : any;
 
+/**
+ * Whether `n` positional arguments (and no keywords) bind to `sig` as JavaScript passes them: enough for
+ * the parameters without default, not more than there are (unless `*args` takes the rest), and no
+ * keyword-only or `**kwargs` parameter to fill.
+ */
+function bindsAsIs(sig: Signature, n: number): boolean {
+  return sig.kwonly.length === 0 && !sig.kwarg && n >= sig.required && (n <= sig.positional.length || sig.vararg);
+}
+
 /** Calls `fn` with Python's binding of positional `args` and `keywords` (null: none). */
 export function callSpread<F>(fn: F, args: unknown[], keywords?: Record<string, unknown> | null): CallResult<F>;
 export function callSpread(fn: unknown, args: unknown[], keywords: Record<string, unknown> | null = null): any {
@@ -222,7 +231,7 @@ export function callSpread(fn: unknown, args: unknown[], keywords: Record<string
   }
   const sig = signatures.get(fn);
   if (sig !== undefined) {
-    if (keywords === null && sig.onlyPositional && args.length >= sig.required && (args.length <= sig.positional.length || sig.vararg)) return fn.apply(undefined, args);
+    if (keywords === null && sig.onlyPositional && bindsAsIs(sig, args.length)) return fn.apply(undefined, args);
     if (sig.construct) return construct(fn, sig, args, keywords);
     const bound = bind(sig, args, keywords);
     return sig.method ? fn.apply(bound[0], bound.slice(1)) : fn.apply(undefined, bound);
@@ -241,6 +250,7 @@ function construct(cls: Function, sig: Signature, args: unknown[], keywords: Rec
 function callMethodWith(fn: Function, self: unknown, args: unknown[], keywords: Record<string, unknown> | null): unknown {
   const sig = signatures.get(fn);
   if (sig === undefined) return applyRuntime(fn, self, args, keywords);
+  if (keywords === null && sig.method && bindsAsIs(sig, args.length + 1)) return fn.apply(self, args);
   const bound = bind(sig, [self, ...args], keywords);
   return sig.method ? fn.apply(self, bound.slice(1)) : fn.apply(undefined, bound);
 }

@@ -42,7 +42,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "objectGetattribute", "objectInit", "objectSetattr", "oct", "or_", "ord", "percentFormat", "pos", "pow", "print",
   "property", "propertyDeleter", "quit", "raiseFrom", "raiseNameError", "range", "reportUncaught", "repr", "reraise",
   "reversed", "round", "rshift", "runMain", "set", "setInput", "setOutput", "setattr", "setitem", "setslice",
-  "signature", "slice", "slotsOnly", "sorted", "str", "strFormat", "strFormatMap", "strMethods", "sub", "sum",
+  "signature", "slice", "slotsOnly", "sorted", "splitLazily", "str", "strFormat", "strFormatMap", "strMethods", "sub", "sum",
   "superOf", "toPyException", "truediv", "truthy", "tuple", "tupleMethods", "type", "unpack", "unpackStarred",
   "vars", "withContext", "xor", "zip",
 ];

@@ -119,6 +119,8 @@ function numericOp(x: number | bigint, y: number | bigint, op: Op): boolean {
 
 /** `a <op> b` for any Python values. */
 export function compare(a: unknown, b: unknown, op: Op): boolean {
+  // A boxed float (a whole value, `0.0`) against a plain number or another boxed float.
+  if ((typeof a === "number" || a instanceof PyFloat) && (typeof b === "number" || b instanceof PyFloat)) return numericOp(numeric(a), numeric(b), op);
   if (typeof a === "string" && typeof b === "string") return applyOp(compareStrings(a, b), op);
   if (numberKind(a) !== undefined && numberKind(b) !== undefined) return numericOp(numeric(a), numeric(b), op);
   if (Array.isArray(a) && Array.isArray(b) && isTuple(a) === isTuple(b)) {

@@ -7,6 +7,7 @@ import { expFormat, fixedDigits, generalFormat } from "./float-format.js";
 import { floatRepr } from "./float-repr.js";
 import { numberKind, PyFloat, toBig, toDouble } from "./numbers.js";
 import { str } from "./repr.js";
+import { strLength } from "./subscript.js";
 import { typeName } from "./typename.js";
 
 export interface FormatSpec {
@@ -81,7 +82,7 @@ export function parseSpec(spec: string): FormatSpec {
 function pad(body: string, prefix: string, spec: FormatSpec, defaultAlign: "<" | ">"): string {
   // The '0' flag means '=' alignment for numbers (right-aligned by default), plain zero fill for strings.
   const align = spec.align !== "" ? spec.align : spec.zero && defaultAlign === ">" ? "=" : defaultAlign;
-  const len = [...prefix].length + [...body].length;
+  const len = strLength(prefix) + strLength(body);
   if (spec.width <= len) return prefix + body;
   const n = spec.width - len;
   const fill = spec.fill;
@@ -117,7 +118,7 @@ function groupedNumber(intDigits: string, rest: string, prefix: string, spec: Fo
   let digits = intDigits;
   let grouped = group(digits, sep, every);
   if ((spec.align === "=" || (spec.align === "" && spec.zero)) && spec.fill === "0" && spec.width > 0) {
-    while ([...prefix].length + grouped.length + rest.length < spec.width) {
+    while (strLength(prefix) + grouped.length + rest.length < spec.width) {
       digits = "0" + digits;
       grouped = group(digits, sep, every);
     }
@@ -134,18 +135,19 @@ function signOf(negative: boolean, spec: FormatSpec): string {
 
 const INT_TYPES = new Set(["", "n", "d", "b", "o", "x", "X", "c"]);
 
-function formatInt(value: bigint, spec: FormatSpec, typeLabel: string): string {
+/** An int as a number while it is exact (most are), else as a bigint: the digits come out the same. */
+function formatInt(value: number | bigint, spec: FormatSpec, typeLabel: string): string {
   let type = spec.type;
   if (!INT_TYPES.has(type)) throw new ValueError(`Unknown format code '${type}' for object of type '${typeLabel}'`);
   if (type === "" || type === "n") type = "d";
   if (type === "c") {
     if (spec.sign !== "") throw new ValueError("Sign not allowed with integer format specifier 'c'");
-    if (value >= 1n << 63n || value < -(1n << 63n)) throw new OverflowError("Python int too large to convert to C long");
-    if (value < 0n || value > 0x10ffffn) throw new OverflowError("%c arg not in range(0x110000)");
+    if (value >= 2n ** 63n || value < -(2n ** 63n)) throw new OverflowError("Python int too large to convert to C long");
+    if (value < 0 || value > 0x10ffff) throw new OverflowError("%c arg not in range(0x110000)");
     return pad(String.fromCodePoint(Number(value)), "", spec, "<");
   }
   if (spec.precision >= 0) throw new ValueError("Precision not allowed in integer format specifier");
-  const negative = value < 0n;
+  const negative = value < 0;
   const abs = negative ? -value : value;
   let digits: string;
   let prefix = "";
@@ -227,11 +229,11 @@ function formatFloat(x: number, spec: FormatSpec): string {
   }
   if (upper) body = body.toUpperCase();
   if (spec.z && negative && /^[0.]*$/.test(body.replace(/e.*$/i, ""))) negative = false;
+  const prefix = signOf(negative, spec);
+  if (spec.grouping === "") return pad(body + suffix, prefix, spec, ">");
   // Grouping applies to the integer part only.
   const m = /^(\d*)(.*)$/.exec(body)!;
-  const prefix = signOf(negative, spec);
-  const number = groupedNumber(m[1]!, m[2]! + suffix, prefix, spec, 3);
-  return pad(number, prefix, spec, ">");
+  return pad(groupedNumber(m[1]!, m[2]! + suffix, prefix, spec, 3), prefix, spec, ">");
 }
 
 function formatString(s: string, spec: FormatSpec): string {
@@ -259,7 +261,7 @@ export function format(value: unknown, spec = ""): string {
   if (kind === "int") {
     const parsed = parseSpec(spec);
     if (FLOAT_TYPES.has(parsed.type)) return formatFloat(toDouble(value), parsed);
-    return formatInt(toBig(value), parsed, typeof value === "boolean" ? "bool" : "int");
+    return formatInt(typeof value === "number" && Number.isSafeInteger(value) ? value : toBig(value), parsed, typeof value === "boolean" ? "bool" : "int");
   }
   if (kind === "float") return formatFloat(toDouble(value), parseSpec(spec));
   throw new TypeError(`unsupported format string passed to ${typeName(value)}.__format__`);

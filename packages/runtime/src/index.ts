@@ -70,7 +70,7 @@ export { callMethod, boundMethod, fixedModuleAttribute, classAttributes, cachedP
 export { property, PyProperty } from "./descriptors.js";
 
 // methods of builtin types, for emitted code that knows the receiver's type
-export { strMethods } from "./str-methods.js";
+export { splitLazily, strMethods } from "./str-methods.js";
 export { listMethods, tupleMethods } from "./list-methods.js";
 export { strFormat, strFormatMap, percentFormat } from "./str-format.js";
 

@@ -13,10 +13,91 @@ import { typeName } from "./typename.js";
 
 /** Characters `str.split()` and `str.strip()` treat as whitespace. */
 const WS_CLASS = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
-const WS_RUN = new RegExp(`[${WS_CLASS}]+`, "u");
 const WS_ONLY = new RegExp(`^[${WS_CLASS}]+$`, "u");
 const LEADING_WS = new RegExp(`^[${WS_CLASS}]+`, "u");
 const TRAILING_WS = new RegExp(`[${WS_CLASS}]+$`, "u");
+
+/** Whether the UTF-16 code `c` is one of WS_CLASS's characters (none of them is astral). */
+function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c >= 0x1c;
+  if (c < 0x85) return false;
+  return (
+    c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
+  );
+}
+
+/** The position of the first character at or after `i` that is not whitespace (`s.length` if none). */
+function skipSpaces(s: string, i: number): number {
+  while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The position of the first whitespace character at or after `i` (`s.length` if none). */
+function skipWord(s: string, i: number): number {
+  while (i < s.length && !isSpaceCode(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * `for word in s.split():` walks the words of `s` one at a time instead of building the list, so each
+ * word can be collected as soon as the loop is done with it (a str never changes, so the words are those
+ * of `s.split()`).
+ */
+class Words implements IterableIterator<string> {
+  private _at = 0;
+  constructor(private readonly _s: string) {}
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<string> {
+    const s = this._s;
+    const start = skipSpaces(s, this._at);
+    if (start === s.length) {
+      this._at = start;
+      return { done: true, value: undefined };
+    }
+    this._at = skipWord(s, start);
+    return { done: false, value: s.slice(start, this._at) };
+  }
+}
+
+/** `for part in s.split(sep):` one part at a time, as `Words` for `s.split()`. */
+class Parts implements IterableIterator<string> {
+  private _at = 0;
+  constructor(
+    private readonly _s: string,
+    private readonly _sep: string,
+  ) {}
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<string> {
+    const start = this._at;
+    if (start < 0) return { done: true, value: undefined };
+    const end = this._s.indexOf(this._sep, start);
+    if (end < 0) {
+      this._at = -1;
+      return { done: false, value: this._s.slice(start) };
+    }
+    this._at = end + this._sep.length;
+    return { done: false, value: this._s.slice(start, end) };
+  }
+}
+
+/**
+ * The items of `s.split()` or `s.split(sep)`, one at a time: what a `for` loop or comprehension over
+ * the split walks. Errors of the arguments are raised here, where `split` would raise them.
+ */
+export function splitLazily(s: string, sep: unknown = null): IterableIterator<string> {
+  if (sep === null) return new Words(s);
+  const sp = requireStr(sep, "must be str or None, not {}");
+  if (sp === "") throw new ValueError("empty separator");
+  return new Parts(s, sp);
+}
 
 function isWhitespace(ch: string): boolean {
   return WS_ONLY.test(ch);
@@ -58,20 +139,16 @@ function split(s: string, sep: unknown = null, maxsplit: unknown = -1): string[]
   let max = smallIndex(maxsplit);
   if (max < 0) max = Infinity;
   if (sep === null || sep === undefined) {
+    // One scan over the character codes: each word is one slice.
     const out: string[] = [];
-    let rest = s.replace(LEADING_WS, "");
-    while (rest.length > 0) {
+    for (let i = skipSpaces(s, 0); i < s.length; i = skipSpaces(s, i)) {
       if (out.length >= max) {
-        out.push(rest);
+        out.push(s.slice(i));
         break;
       }
-      const m = WS_RUN.exec(rest);
-      if (m === null) {
-        out.push(rest);
-        break;
-      }
-      out.push(rest.slice(0, m.index));
-      rest = rest.slice(m.index + m[0].length);
+      const start = i;
+      i = skipWord(s, i);
+      out.push(s.slice(start, i));
     }
     return out;
   }

@@ -78,14 +78,17 @@ function codePoints(s: string): string[] | undefined {
   return ASTRAL.test(s) ? Array.from(s) : undefined;
 }
 
+/** The length of a str as Python counts it: code points (an astral character is one). */
+export function strLength(s: string): number {
+  const cps = codePoints(s);
+  return cps === undefined ? s.length : cps.length;
+}
+
 /** `len(x)`. */
 export function len(x: unknown): number {
   // eslint-disable-next-line prefer-rest-params -- `call(len, a, b)` passes more than TypeScript lets through
   if (arguments.length !== 1) throw new TypeError(`len() takes exactly one argument (${arguments.length} given)`);
-  if (typeof x === "string") {
-    const cps = codePoints(x);
-    return cps === undefined ? x.length : cps.length;
-  }
+  if (typeof x === "string") return strLength(x);
   if (Array.isArray(x)) return x.length;
   const f = dunder(x, "__len__");
   if (f !== undefined) {

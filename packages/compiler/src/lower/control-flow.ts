@@ -4,6 +4,7 @@
 //     for i in range(3):                            for (let i = 0; i < 3; i++) {
 //     for name in names:        (list)              for (const name of names) {
 //     for k, v in d.items():                        for (const [k, v] of d.items()) {
+//     for word in text.split():  (str)              for (const word of splitLazily(text)) {  (no list built)
 //     for a, *b in rows:        (items not proven)  for (const _item of rows) { const [a, b] = unpackStarred(_item, 1, 0);
 //     for x in thing:           (unknown)           for (const x of iterate(thing)) {
 //     while queue: ... else: done()                 let _broke = false;
@@ -176,6 +177,13 @@ function declareLoopNames(ctx: LowerContext, target: Expression): ts.Statement[]
 
 /** An expression `for...of` can walk to get Python's items. */
 export function iterableOf(ctx: LowerContext, iter: Expression): ts.Expression {
+  // `for word in text.split():` (or `.split(",")`) walks the parts one at a time; no list of them is built.
+  if (iter._type === "Call" && iter.func._type === "Attribute" && iter.func.attr === "split" && iter.keywords.length === 0) {
+    const args = iter.args;
+    if ((args.length === 0 || (args.length === 1 && typeOf(ctx, args[0]!).k === "str")) && typeOf(ctx, iter.func.value).k === "str") {
+      return f.createCallExpression(ctx.useRuntime("splitLazily"), undefined, [lowerExpression(ctx, iter.func.value), ...args.map((a) => lowerExpression(ctx, a))]);
+    }
+  }
   const t = typeOf(ctx, iter);
   const value = lowerExpression(ctx, iter);
   switch (t.k) {

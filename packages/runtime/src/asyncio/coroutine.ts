@@ -308,21 +308,30 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   }
 
   /** Runs `step` on the generator; once the generator is finished, the loop forgets it. */
-  private async _step<R extends IteratorResult<Y, unknown>>(step: Promise<R>): Promise<R> {
-    let r: R;
-    try {
-      r = await step;
-    } catch (e) {
-      this._finished();
-      this._exhausted = true;
-      throw escapedFrame(e, "async generator");
-    }
+  private _step(step: Promise<IteratorResult<Y, unknown>>): Promise<IteratorResult<Y, unknown>> {
+    return step.then(this._stepped, this._raised);
+  }
+
+  // The two reactions of every step, made once per generator (not per item).
+  private readonly _stepped = (r: IteratorResult<Y, unknown>): IteratorResult<Y, unknown> => {
     if (r.done === true) {
       this._finished();
       this._exhausted = true;
     }
     return r;
-  }
+  };
+
+  private readonly _raised = (e: unknown): never => {
+    this._finished();
+    this._exhausted = true;
+    throw escapedFrame(e, "async generator");
+  };
+
+  /** What `for await` gets for each step: the value unboxed (see `noAdopt`). */
+  private readonly _nextResult = (r: IteratorResult<Y, unknown>): IteratorResult<Y, unknown> => {
+    this._stepped(r);
+    return r.value instanceof NoAdopt ? { done: r.done === true, value: r.value.value as Y } : r;
+  };
 
   /** Finished: the loop need not close it, and dropping it does nothing. */
   private _finished(): void {
@@ -341,11 +350,11 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     if (!loop.is_closed()) loop.call_soon(() => loop.create_task(coroutine(async () => await this.aclose(), "aclose")()));
   }
 
-  async next(value?: S): Promise<IteratorResult<Y, unknown>> {
+  /** One step for `for await`: a single reaction on the native generator's promise. */
+  next(value?: S): Promise<IteratorResult<Y, unknown>> {
     this._firstIter();
     this._started = true;
-    const r = await this._step(this._gen.next((value ?? null) as S));
-    return { done: r.done === true, value: unbox(r.value) as Y };
+    return this._gen.next((value ?? null) as S).then(this._nextResult, this._raised);
   }
 
   async return(value?: unknown): Promise<IteratorResult<Y, unknown>> {
