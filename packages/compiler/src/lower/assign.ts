@@ -24,7 +24,7 @@ import { isProgramModuleValue, moduleStore } from "./module-setter.js";
 import { BINARY_HELPERS, isPure, typeOf } from "./operators.js";
 import { attributeRead, attributeStore, itemGet, itemSet, storedThroughRuntime } from "./subscripts.js";
 import { bindingPattern, bindUnpacked, patternTarget, unpackProven } from "./unpack.js";
-import { ANY, isNumeric, sameType, type PyType } from "./types.js";
+import { ANY, isNumeric, sameType, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 

@@ -35,7 +35,7 @@ import { assignLoopElement, asyncIterableOperand, targetNames, targetPattern } f
 import type { LowerContext } from "./context.js";
 import { lowerBody } from "./index.js";
 import { tsType } from "./names.js";
-import { elementType } from "./types.js";
+import { elementType } from "../analyze/types.js";
 import { checkedLoopTarget } from "./unpack.js";
 
 const f = ts.factory;

@@ -59,7 +59,8 @@ import { cooperativeHeritage, initSubclassStatements, isCooperative, linearizati
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { classSignatures } from "./signatures.js";
-import { ANY, isExceptionName, join, unseenItems, type ClassInfo, type PyType, type TypeEnv } from "./types.js";
+import type { ClassInfo, TypeEnv } from "../analyze/checker.js";
+import { ANY, isExceptionName, join, unseenItems, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 

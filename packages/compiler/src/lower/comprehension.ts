@@ -38,7 +38,7 @@ import { newFunctionContext } from "./functions.js";
 import { lowerExpression } from "./index.js";
 import { condition } from "./operators.js";
 import { tsType } from "./names.js";
-import { ANY, elementType, type PyType } from "./types.js";
+import { ANY, elementType, type PyType } from "../analyze/types.js";
 import { bindingPattern, bindUnpacked, checkedLoopTarget, isSequenceTarget } from "./unpack.js";
 
 const f = ts.factory;

@@ -16,7 +16,7 @@ import { isRuntimeExport, isRuntimeModule, pythonModuleName, runtimeModuleExport
 import type { Declaration } from "./names.js";
 import type { ImportTarget } from "./imports.js";
 import type { ModuleImport, ModuleOptions } from "../program.js";
-import type { TypeEnv } from "./types.js";
+import type { TypeEnv } from "../analyze/checker.js";
 
 const f = ts.factory;
 

@@ -14,7 +14,8 @@ import type { ClassDef, Expression } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
-import type { ClassInfo, PyType, TypeEnv } from "./types.js";
+import type { ClassInfo, TypeEnv } from "../analyze/checker.js";
+import type { PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 

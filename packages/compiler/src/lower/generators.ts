@@ -36,7 +36,8 @@ import { applyDecorators, functionExpressionName, lowerFunctionBody, lowerParame
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { defEscapes, withSignature } from "./signatures.js";
-import { ANY, collectOwnYields, joinAll, NONE, type PyType } from "./types.js";
+import { collectOwnYields } from "../analyze/checker.js";
+import { ANY, joinAll, NONE, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 

@@ -34,7 +34,7 @@ import { lowerExpression } from "./index.js";
 import { lowerElements } from "./literals.js";
 import { dynamicCall, matchArguments, matchOrReport, runtimeArguments } from "./calls.js";
 import { typeOf } from "./operators.js";
-import type { ClassInfo, TypeEnv } from "./types.js";
+import type { ClassInfo, TypeEnv } from "../analyze/checker.js";
 
 const f = ts.factory;
 

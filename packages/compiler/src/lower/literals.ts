@@ -12,7 +12,7 @@ import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
-import { joinAll, sameType } from "./types.js";
+import { joinAll, sameType } from "../analyze/types.js";
 
 const f = ts.factory;
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);

@@ -45,7 +45,8 @@ import { typeOf } from "./operators.js";
 import { loopFunctions } from "./loop-functions.js";
 import { isBlockingRunnerCall } from "./runner.js";
 import { typedAs } from "./subscripts.js";
-import { elementType, type ClassInfo } from "./types.js";
+import type { ClassInfo } from "../analyze/checker.js";
+import { elementType } from "../analyze/types.js";
 import { classOfInstance, classOfTypeCall, linearization, unboundMethodCall } from "./inheritance.js";
 
 const f = ts.factory;

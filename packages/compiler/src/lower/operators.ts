@@ -17,7 +17,7 @@ import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { floatLiteral, intLiteral } from "./literals.js";
-import { isNumeric, type PyType } from "./types.js";
+import { isNumeric, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 
