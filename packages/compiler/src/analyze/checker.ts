@@ -34,8 +34,37 @@ export interface ClassInfo {
   instanceDefaults: Set<string>;
 }
 
+/**
+ * What lowering may ask the checker, and all it may ask (the way TypeScript's transformers see
+ * only an emit resolver). Every fact holds on every path the checker can see: no `setattr` or
+ * store it did not attribute, no argument or annotation that contradicts it (packages/compiler/
+ * README.md, "Idiomatic where proven, faithful everywhere").
+ */
+export interface TypeFacts {
+  /** The type of an expression evaluated in `scope`. */
+  typeOf(expr: Expression, scope: Scope): PyType;
+  /** The type a name holds (the join of everything bound to it). */
+  symbolType(sym: SymbolInfo): PyType;
+  /** What a function returns (a coroutine's result, for an `async def`). */
+  returnType(def: FunctionDef | AsyncFunctionDef | Lambda): PyType;
+  /** The join of what a generator function yields. */
+  yieldType(def: FunctionDef | AsyncFunctionDef): PyType;
+  /** A Python annotation as a type (what it declares, for the TypeScript spelling). */
+  annotation(expr: Expression, scope: Scope): PyType;
+  /** Whether the value is an int on every path (never a float or a bool): `===`, `<` and `if x` on it are JavaScript's. */
+  isExactInt(expr: Expression, scope: Scope): boolean;
+  /** Whether the value is a list on every path (never a tuple, a str or a user sequence): `.push`, `.length` are its own. */
+  isOnlyList(expr: Expression, scope: Scope): boolean;
+  /** Whether JavaScript's truthiness of a value of this type is Python's. */
+  hasJsTruthiness(t: PyType): boolean;
+  /** The user classes of the module by name (the first class statement of each name). */
+  readonly classes: ReadonlyMap<string, ClassInfo>;
+  /** Top-level variables that other modules of the program may store anything into (module-setter.ts). */
+  readonly storedFromOutside: ReadonlySet<SymbolInfo>;
+}
+
 /** Type inference over the analysed module, memoised per symbol. */
-export class TypeEnv {
+export class TypeEnv implements TypeFacts {
   readonly classes = new Map<string, ClassInfo>();
   private readonly symbolTypes = new Map<SymbolInfo, PyType>();
   private readonly inProgress = new Set<SymbolInfo>();
@@ -57,7 +86,7 @@ export class TypeEnv {
     const annotated = sym.bindings.find((b) => b.source?.kind === "annotation");
     let t: PyType;
     if (annotated !== undefined && annotated.source?.kind === "annotation") {
-      t = this.annotation(annotated.source.expr, sym.scope);
+      t = this.annotatedType(sym, this.annotation(annotated.source.expr, sym.scope));
     } else {
       // Bindings whose value reads the name itself (`n = n + 1`, `i += 0.5`) are joined in by a
       // fixpoint that starts from the others' type.
@@ -72,7 +101,7 @@ export class TypeEnv {
       }
       t = joinAll(parts);
       const dependentType = (b: Binding, now: PyType): PyType =>
-        b.source?.kind === "augmented" ? binaryType(b.source.op, now, this.infer(b.source.value, b.scope), b.source.value) : (this.bindingType(b, sym) ?? now);
+        b.source?.kind === "augmented" ? binaryType(b.source.op, now, this.typeOf(b.source.value, b.scope), b.source.value) : (this.bindingType(b, sym) ?? now);
       if (dependent.length > 0) t = this.fixpoint(sym, t, (now) => joinAll([now, ...dependent.map((b) => dependentType(b, now))]));
       if ((t.k === "list" && t.item.k === "any") || (t.k === "dict" && (t.key.k === "any" || t.value.k === "any"))) t = this.containerFromUses(sym) ?? t;
       if (t.k === "list" || t.k === "dict") t = this.withSeenFills(sym, t);
@@ -80,6 +109,70 @@ export class TypeEnv {
     this.inProgress.delete(sym);
     this.symbolTypes.set(sym, t);
     return t;
+  }
+
+  /**
+   * The type of an annotated symbol: its annotation, which Python does not enforce, unless a value
+   * the checker sees it receive contradicts it (`n: int` given `2.5` or `True`, `total: int = 0`
+   * then `total += 0.5`, `xs: list` given a tuple); then what holds the annotation and every such
+   * value (`float`, else `any`), so that no `===`, `.length` or `.push` rests on the annotation.
+   * Values of unknown type are taken to fit, except as the result of `op=`.
+   */
+  private annotatedType(sym: SymbolInfo, declared: PyType): PyType {
+    const seen: PyType[] = [];
+    for (const b of sym.bindings) {
+      if (b.kind === "param") seen.push(...(this.passedArguments(b, sym) ?? [unseenItems(declared)]));
+      else if (b.source?.kind === "augmented") {
+        // Arithmetic with a value of unknown type (`total += price`) may make an int a float.
+        const t = binaryType(b.source.op, declared, this.typeOf(b.source.value, b.scope), b.source.value);
+        seen.push(t.k === "any" ? unseenItems(declared) : t);
+      }
+      else if (b.source?.kind === "annotation") {
+        const stmt = this.analysis.parentOf(b.node);
+        if (stmt?._type === "AnnAssign" && stmt.value !== null) seen.push(this.typeOf(stmt.value, b.scope));
+      } else {
+        const t = this.bindingType(b, sym);
+        if (t !== null) seen.push(t);
+      }
+    }
+    const against = seen.filter((t) => contradicts(declared, t));
+    return against.length === 0 ? declared : joinAll([declared, ...against]);
+  }
+
+  /**
+   * The types of the arguments the checker sees passed to a parameter: calls of the function by
+   * its name (bound once, undecorated), or for `__init__`, calls of its class by name. Null when the
+   * function is also used as a value (`map(half, xs)`, a callback), so calls the checker does not
+   * see may pass anything: an `int` may then be a float.
+   */
+  private passedArguments(b: Binding, sym: SymbolInfo): PyType[] | null {
+    const fn = sym.scope.node;
+    const owner = sym.scope.parent;
+    if ((fn._type !== "FunctionDef" && fn._type !== "AsyncFunctionDef") || owner === null || fn.decorator_list.length > 0) return [];
+    let callee: SymbolInfo | undefined;
+    let shift = 0;
+    if (owner.kind === "class") {
+      const cls = owner.node as ClassDef;
+      if (fn.name !== "__init__" || owner.parent === null || cls.decorator_list.length > 0) return [];
+      callee = owner.parent.symbols.get(cls.name);
+      shift = 1;
+    } else callee = owner.symbols.get(fn.name);
+    if (callee === undefined || callee.bindings.length !== 1 || callee.bindings[0]!.node !== (shift === 1 ? owner.node : fn)) return [];
+    const param = b.node as Arg;
+    const positional = [...fn.args.posonlyargs, ...fn.args.args];
+    const at = positional.indexOf(param) - shift;
+    const out: PyType[] = [];
+    for (const use of callee.uses) {
+      const call = this.analysis.callOf(use);
+      const scope = this.analysis.scopeOfUse(use);
+      if (call === undefined && shift === 0) return null;
+      if (call === undefined || scope === undefined) continue;
+      const starred = call.args.findIndex((a) => a._type === "Starred");
+      let arg: Expression | undefined = at >= 0 && (starred < 0 || at < starred) ? call.args[at] : undefined;
+      if (arg === undefined && !fn.args.posonlyargs.includes(param)) arg = call.keywords.find((k) => k.arg === param.arg)?.value;
+      if (arg !== undefined) out.push(this.typeOf(arg, scope));
+    }
+    return out;
   }
 
   /**
@@ -155,10 +248,10 @@ export class TypeEnv {
     for (const e of displays) {
       if (e?._type === "List") {
         if (e.elts.some((x) => x._type === "Starred")) return null;
-        items.push(...e.elts.map((x) => this.infer(x, sym.scope)));
+        items.push(...e.elts.map((x) => this.typeOf(x, sym.scope)));
       } else if (e?._type === "Dict") {
-        keys.push(...e.keys.map((k) => this.infer(k!, sym.scope)));
-        items.push(...e.values.map((v) => this.infer(v, sym.scope)));
+        keys.push(...e.keys.map((k) => this.typeOf(k!, sym.scope)));
+        items.push(...e.values.map((v) => this.typeOf(v, sym.scope)));
       }
     }
     const fills = this.containerFills(sym, isList, new Set());
@@ -197,19 +290,19 @@ export class TypeEnv {
       // the emitted code's meaning is given up: an int item may then be a float (no `===` on it)
       // and a bool item anything; items of other types keep theirs, whose misuse fails loudly.
       const escaped = (): Fill => ({ item: (current) => unseenItems(current), key: null });
-      const keyOf = (e: Expression): (() => PyType) => () => this.infer(e, scope);
+      const keyOf = (e: Expression): (() => PyType) => () => this.typeOf(e, scope);
       const understood = ((): boolean => {
         switch (parent._type) {
           case "Attribute": {
             if (grand?._type !== "Call" || grand.func !== parent || grand.keywords.some((k) => k.arg === null) || grand.args.some((a) => a._type === "Starred")) return false;
             const m = parent.attr;
             const arg = (i: number): Expression => grand.args[i]!;
-            if (isList && m === "append" && grand.args.length === 1) fills.push({ item: () => this.infer(arg(0), scope), key: null });
-            else if (isList && m === "insert" && grand.args.length === 2) fills.push({ item: () => this.infer(arg(1), scope), key: null });
-            else if (lenient && isList && m === "extend" && grand.args.length === 1) fills.push({ item: () => elementType(this.infer(arg(0), scope)), key: null });
-            else if (lenient && !isList && m === "setdefault" && grand.args.length === 2) fills.push({ item: () => this.infer(arg(1), scope), key: keyOf(arg(0)) });
+            if (isList && m === "append" && grand.args.length === 1) fills.push({ item: () => this.typeOf(arg(0), scope), key: null });
+            else if (isList && m === "insert" && grand.args.length === 2) fills.push({ item: () => this.typeOf(arg(1), scope), key: null });
+            else if (lenient && isList && m === "extend" && grand.args.length === 1) fills.push({ item: () => elementType(this.typeOf(arg(0), scope)), key: null });
+            else if (lenient && !isList && m === "setdefault" && grand.args.length === 2) fills.push({ item: () => this.typeOf(arg(1), scope), key: keyOf(arg(0)) });
             else if (lenient && !isList && m === "update" && grand.args.length === 1 && grand.keywords.length === 0) {
-              const merged = (): PyType => this.infer(arg(0), scope);
+              const merged = (): PyType => this.typeOf(arg(0), scope);
               fills.push({
                 item: () => ((t) => (t.k === "dict" ? t.value : null))(merged()),
                 key: () => ((t) => (t.k === "dict" ? t.key : ANY))(merged()),
@@ -228,14 +321,14 @@ export class TypeEnv {
             if (parent.ctx === "Load" || parent.ctx === "Del") return true;
             const key = isList ? null : keyOf(parent.slice);
             if (parent.slice._type === "Slice") {
-              if (lenient && grand?._type === "Assign" && grand.targets.includes(parent)) fills.push({ item: () => elementType(this.infer(grand.value, scope)), key: null });
+              if (lenient && grand?._type === "Assign" && grand.targets.includes(parent)) fills.push({ item: () => elementType(this.typeOf(grand.value, scope)), key: null });
               else if (lenient) fills.push(unknown());
               else return false;
-            } else if (grand?._type === "Assign" && grand.targets.includes(parent)) fills.push({ item: () => this.infer(grand.value, scope), key });
+            } else if (grand?._type === "Assign" && grand.targets.includes(parent)) fills.push({ item: () => this.typeOf(grand.value, scope), key });
             else if (this.unpackedInto(parent) !== null) {
               const { assign, index, count } = this.unpackedInto(parent)!;
-              fills.push({ item: () => unpackedItem(assign.value, index, count, (e) => this.infer(e, scope)), key });
-            } else if (grand?._type === "AugAssign" && grand.target === parent) fills.push({ item: () => augmentedItem(grand.op, this.infer(grand.value, scope)), key });
+              fills.push({ item: () => unpackedItem(assign.value, index, count, (e) => this.typeOf(e, scope)), key });
+            } else if (grand?._type === "AugAssign" && grand.target === parent) fills.push({ item: () => augmentedItem(grand.op, this.typeOf(grand.value, scope)), key });
             else if (lenient) fills.push(unknown());
             else return false;
             return true;
@@ -322,21 +415,21 @@ export class TypeEnv {
     const stmt = use === undefined ? undefined : this.analysis.parentOf(use);
     if (use?._type === "Subscript" && use.value === item && use.ctx === "Store" && use.slice._type !== "Slice") {
       let value: (() => PyType) | null = null;
-      if (stmt?._type === "Assign" && stmt.targets.includes(use)) value = () => this.infer(stmt.value, scope);
-      else if (stmt?._type === "AugAssign" && stmt.target === use) value = () => augmentedItem(stmt.op, this.infer(stmt.value, scope)) ?? ANY;
+      if (stmt?._type === "Assign" && stmt.targets.includes(use)) value = () => this.typeOf(stmt.value, scope);
+      else if (stmt?._type === "AugAssign" && stmt.target === use) value = () => augmentedItem(stmt.op, this.typeOf(stmt.value, scope)) ?? ANY;
       const slice = use.slice;
       return (current) => {
         if (value === null) return ANY;
         if (current.k === "list") return { k: "list", item: value() };
-        return current.k === "dict" ? { k: "dict", key: this.infer(slice, scope), value: value() } : ANY;
+        return current.k === "dict" ? { k: "dict", key: this.typeOf(slice, scope), value: value() } : ANY;
       };
     }
     if (use?._type !== "Attribute" || stmt?._type !== "Call" || stmt.func !== use || stmt.args.some((a) => a._type === "Starred")) return null;
     const [first, second] = stmt.args;
     const list = (t: () => PyType) => (): PyType => ({ k: "list", item: t() });
-    if (use.attr === "append" && first !== undefined) return list(() => this.infer(first, scope));
-    if (use.attr === "insert" && second !== undefined) return list(() => this.infer(second, scope));
-    if (use.attr === "extend" && first !== undefined) return list(() => elementType(this.infer(first, scope)));
+    if (use.attr === "append" && first !== undefined) return list(() => this.typeOf(first, scope));
+    if (use.attr === "insert" && second !== undefined) return list(() => this.typeOf(second, scope));
+    if (use.attr === "extend" && first !== undefined) return list(() => elementType(this.typeOf(first, scope)));
     return null;
   }
 
@@ -402,12 +495,12 @@ export class TypeEnv {
     if (src === null) return b.kind === "assign" ? null : ANY;
     switch (src.kind) {
       case "value":
-        return this.infer(src.expr, scope);
+        return this.typeOf(src.expr, scope);
       case "annotation":
         return this.annotation(src.expr, scope);
       case "iter": {
         // `for k, v in d.items()`: each name's type is its place in the item's tuple.
-        let t = elementType(this.infer(src.of, scope));
+        let t = elementType(this.typeOf(src.of, scope));
         for (const i of src.path ?? []) t = t.k === "tuple" ? (t.items[i] ?? ANY) : elementType(t);
         return t;
       }
@@ -417,7 +510,7 @@ export class TypeEnv {
       case "import":
         return ANY;
       case "element": {
-        const of = this.infer(src.of, scope);
+        const of = this.typeOf(src.of, scope);
         if (of.k === "tuple" && src.index !== null) return of.items[src.index] ?? ANY;
         return elementType(of);
       }
@@ -453,7 +546,7 @@ export class TypeEnv {
     const fromCalls = fn._type === "Lambda" ? null : this.callSiteType(fn, b.node as Arg, def, sym);
     if (fromCalls !== null) return fromCalls;
     if (def === null) return ANY;
-    const t = this.infer(def, sym.scope.parent ?? sym.scope);
+    const t = this.typeOf(def, sym.scope.parent ?? sym.scope);
     return t.k === "None" ? ANY : t;
   }
 
@@ -489,9 +582,9 @@ export class TypeEnv {
       if (expr === null && byKeyword) expr = call.keywords.find((k) => k.arg === param.arg)?.value ?? null;
       if (expr === null) {
         if (def === null) return null;
-        outside.push(this.infer(def, module));
+        outside.push(this.typeOf(def, module));
       } else if (isWithin(scope, fnScope)) inside.push({ expr, scope });
-      else outside.push(this.infer(expr, scope));
+      else outside.push(this.typeOf(expr, scope));
     }
     const t = joinAll(outside);
     if (t.k === "any" || outside.length === 0) return null;
@@ -501,7 +594,7 @@ export class TypeEnv {
     if (sym.bindings.length !== 1) return null;
     const before = { symbols: this.symbolTypes.size, returns: this.returnTypes.size };
     this.assumed.set(sym, t);
-    const fits = inside.every(({ expr, scope }) => sameType(join(t, this.infer(expr, scope)), t));
+    const fits = inside.every(({ expr, scope }) => sameType(join(t, this.typeOf(expr, scope)), t));
     this.assumed.delete(sym);
     if (fits) return t;
     forgetAfter(this.symbolTypes, before.symbols);
@@ -516,17 +609,28 @@ export class TypeEnv {
     this.returnTypes.set(def, ANY);
     const scope = this.analysis.scopeOf(def);
     let t: PyType;
-    if (def._type === "Lambda") t = this.infer(def.body, scope);
+    if (def._type === "Lambda") t = this.typeOf(def.body, scope);
     else if (def.returns !== null) {
       t = this.annotation(def.returns, scope.parent ?? scope);
-      // `-> int` on a function that can run off its end: it returns None there all the same.
-      if (!scope.facts.isGenerator && t.k !== "None" && canCompleteNormally(def.body)) t = join(t, NONE);
+      if (!scope.facts.isGenerator) {
+        // Python does not enforce it: a returned value that contradicts it (`-> int` returning a
+        // float) is what the function gives.
+        const declared = t;
+        const against: PyType[] = [];
+        collectReturns(def.body, (e) => {
+          const v = e === null ? NONE : this.typeOf(e, scope);
+          if (contradicts(declared, v)) against.push(v);
+        });
+        if (against.length > 0) t = joinAll([t, ...against]);
+        // `-> int` on a function that can run off its end: it returns None there all the same.
+        if (t.k !== "None" && canCompleteNormally(def.body)) t = join(t, NONE);
+      }
     }
     else if (scope.facts.isGenerator) t = def._type === "FunctionDef" && def.decorator_list.length === 0 ? { k: "iter", item: this.yieldType(def), name: "PyGenerator" } : ANY;
     else if (!scope.facts.returnsValue) t = NONE;
     else {
       const values: PyType[] = [];
-      collectReturns(def.body, (e) => values.push(e === null ? NONE : this.infer(e, scope)));
+      collectReturns(def.body, (e) => values.push(e === null ? NONE : this.typeOf(e, scope)));
       // Running off the end returns None too.
       if (canCompleteNormally(def.body)) values.push(NONE);
       t = joinAll(values);
@@ -538,7 +642,7 @@ export class TypeEnv {
   /** The join of what a generator function's body yields (`yield from` yields the items of its iterable). */
   yieldType(def: FunctionDef | AsyncFunctionDef): PyType {
     const scope = this.analysis.scopeOf(def);
-    return joinAll(collectOwnYields(def).yields.map((y) => (y._type === "Yield" ? (y.value === null ? NONE : this.infer(y.value, scope)) : elementType(this.infer(y.value, scope)))));
+    return joinAll(collectOwnYields(def).yields.map((y) => (y._type === "Yield" ? (y.value === null ? NONE : this.typeOf(y.value, scope)) : elementType(this.typeOf(y.value, scope)))));
   }
 
   /**
@@ -658,7 +762,7 @@ export class TypeEnv {
   }
 
   /** The type of an expression evaluated in `scope`. */
-  infer(expr: Expression, scope: Scope): PyType {
+  typeOf(expr: Expression, scope: Scope): PyType {
     switch (expr._type) {
       case "Constant":
         switch (expr.value.type) {
@@ -689,59 +793,59 @@ export class TypeEnv {
         return this.symbolType(res.symbol);
       }
       case "BinOp":
-        return binaryType(expr.op, this.infer(expr.left, scope), this.infer(expr.right, scope), expr.right);
+        return binaryType(expr.op, this.typeOf(expr.left, scope), this.typeOf(expr.right, scope), expr.right);
       case "UnaryOp": {
         if (expr.op === "Not") return BOOL;
-        const t = this.infer(expr.operand, scope);
+        const t = this.typeOf(expr.operand, scope);
         if (t.k === "bool") return INT;
         return isNumeric(t) ? t : ANY;
       }
       case "BoolOp":
-        return joinAll(expr.values.map((v) => this.infer(v, scope)));
+        return joinAll(expr.values.map((v) => this.typeOf(v, scope)));
       case "Compare":
         return BOOL;
       case "IfExp":
-        return join(this.infer(expr.body, scope), this.infer(expr.orelse, scope));
+        return join(this.typeOf(expr.body, scope), this.typeOf(expr.orelse, scope));
       case "List":
-        return { k: "list", item: joinAll(expr.elts.map((e) => (e._type === "Starred" ? elementType(this.infer(e.value, scope)) : this.infer(e, scope)))) };
+        return { k: "list", item: joinAll(expr.elts.map((e) => (e._type === "Starred" ? elementType(this.typeOf(e.value, scope)) : this.typeOf(e, scope)))) };
       case "Tuple":
         if (expr.elts.some((e) => e._type === "Starred")) return { k: "tuplevar", item: ANY };
-        return { k: "tuple", items: expr.elts.map((e) => this.infer(e, scope)) };
+        return { k: "tuple", items: expr.elts.map((e) => this.typeOf(e, scope)) };
       case "Set":
-        return { k: "set", item: joinAll(expr.elts.map((e) => this.infer(e, scope))) };
+        return { k: "set", item: joinAll(expr.elts.map((e) => this.typeOf(e, scope))) };
       case "Dict": {
         if (expr.keys.some((k) => k === null)) return { k: "dict", key: ANY, value: ANY };
         return {
           k: "dict",
-          key: joinAll(expr.keys.map((k) => this.infer(k!, scope))),
-          value: joinAll(expr.values.map((v) => this.infer(v, scope))),
+          key: joinAll(expr.keys.map((k) => this.typeOf(k!, scope))),
+          value: joinAll(expr.values.map((v) => this.typeOf(v, scope))),
         };
       }
       case "ListComp":
       case "SetComp":
       case "GeneratorExp": {
         const inner = this.analysis.hasScope(expr) ? this.analysis.scopeOf(expr) : scope;
-        const item = this.infer(expr.elt, inner);
+        const item = this.typeOf(expr.elt, inner);
         if (expr._type === "ListComp") return { k: "list", item };
         if (expr._type === "SetComp") return { k: "set", item };
         return { k: "iter", item, name: "PyGenerator" };
       }
       case "DictComp": {
         const inner = this.analysis.hasScope(expr) ? this.analysis.scopeOf(expr) : scope;
-        return { k: "dict", key: this.infer(expr.key, inner), value: this.infer(expr.value, inner) };
+        return { k: "dict", key: this.typeOf(expr.key, inner), value: this.typeOf(expr.value, inner) };
       }
       case "Lambda":
         return { k: "function", ret: this.returnType(expr), def: expr };
       case "Await": {
-        const t = this.infer(expr.value, scope);
+        const t = this.typeOf(expr.value, scope);
         return t.k === "coroutine" ? t.ret : ANY;
       }
       case "NamedExpr":
-        return this.infer(expr.value, scope);
+        return this.typeOf(expr.value, scope);
       case "Yield":
         return this.sentType(scope);
       case "Subscript": {
-        const v = this.infer(expr.value, scope);
+        const v = this.typeOf(expr.value, scope);
         if (expr.slice._type === "Slice") return v.k === "list" || v.k === "str" || v.k === "tuplevar" ? v : v.k === "tuple" ? { k: "tuplevar", item: joinAll(v.items) } : ANY;
         switch (v.k) {
           case "list":
@@ -767,7 +871,7 @@ export class TypeEnv {
         }
       }
       case "Attribute": {
-        const v = this.infer(expr.value, scope);
+        const v = this.typeOf(expr.value, scope);
         if (v.k === "instance" && !v.runtime) return this.fieldType(v.cls, expr.attr);
         if (v.k === "module") return moduleAttrType(v.name, expr.attr);
         return ANY;
@@ -779,19 +883,129 @@ export class TypeEnv {
     }
   }
 
+  isExactInt(expr: Expression, scope: Scope): boolean {
+    return this.typeOf(expr, scope).k === "int";
+  }
+
+  isOnlyList(expr: Expression, scope: Scope): boolean {
+    return this.typeOf(expr, scope).k === "list";
+  }
+
+  /**
+   * Whether JavaScript's truthiness of a value of type `t` is Python's, so `if x`, `x or y` and
+   * `not x` can test `x` itself: bools, ints, strs, None, functions, classes, modules, and instances
+   * of a user class that neither it, a base, nor any class deriving from it (an instance typed as
+   * the base may be one) gives `__bool__` or `__len__`.
+   */
+  hasJsTruthiness(t: PyType): boolean {
+    switch (t.k) {
+      case "bool":
+      case "int":
+      case "str":
+      case "None":
+      case "function":
+      case "class":
+      case "module":
+        return true;
+      case "instance":
+        return !t.runtime && this.classes.has(t.cls) && !this.truthClasses().has(t.cls);
+      case "optional":
+        return this.hasJsTruthiness(t.of);
+      default:
+        return false;
+    }
+  }
+
+  private truthClassNames: Set<string> | null = null;
+
+  /**
+   * The names of the classes whose instances may have a truth of their own: every class statement
+   * that gives `__bool__` or `__len__` (a method or a class attribute), its bases and their bases,
+   * and the classes deriving from any of them. Every class, when the module stores either name
+   * as an attribute (`Box.__len__ = ...`, `setattr(Box, "__bool__", f)`) or stores an attribute
+   * by a name it computes.
+   */
+  private truthClasses(): Set<string> {
+    if (this.truthClassNames !== null) return this.truthClassNames;
+    const classes: ClassDef[] = [];
+    let storesTruth = false;
+    const isTruthName = (name: string): boolean => name === "__bool__" || name === "__len__";
+    const visit = (n: Node): void => {
+      if (n._type === "ClassDef") classes.push(n);
+      else if (n._type === "Attribute" && n.ctx === "Store" && isTruthName(n.attr)) storesTruth = true;
+      else if (n._type === "Call" && n.func._type === "Name" && n.func.id === "setattr" && n.args.length >= 2) {
+        const key = n.args[1]!;
+        if (!(key._type === "Constant" && key.value.type === "str") || isTruthName(key.value.value)) storesTruth = true;
+      }
+      forEachChild(n, visit);
+    };
+    visit(this.analysis.module.node);
+    const names = new Set<string>();
+    if (storesTruth) for (const cls of classes) names.add(cls.name);
+    const baseNames = (cls: ClassDef): string[] => cls.bases.map((b) => (b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : "")).filter((b) => b !== "");
+    const gives = (cls: ClassDef): boolean =>
+      cls.body.some((stmt) => ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && isTruthName(stmt.name)) || (stmt._type === "Assign" && stmt.targets.some((t) => t._type === "Name" && isTruthName(t.id))));
+    // The classes with a truth of their own: those giving one, those deriving from a class not of
+    // the module (`list`, `IntEnum`: a truth of their own, or unknown), and those deriving from one.
+    const defined = new Set(classes.map((cls) => cls.name));
+    const inherits = (cls: ClassDef): boolean => baseNames(cls).some((b) => !defined.has(b) && !TRUTHLESS_BASES.has(b) && !isExceptionName(b));
+    const own = new Set(classes.filter((cls) => gives(cls) || inherits(cls)).map((cls) => cls.name));
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const cls of classes) {
+        if (own.has(cls.name) || !baseNames(cls).some((b) => own.has(b))) continue;
+        own.add(cls.name);
+        grew = true;
+      }
+    }
+    // And their bases: an instance typed as a base may be one of them.
+    const up = (name: string): void => {
+      if (names.has(name)) return;
+      names.add(name);
+      for (const cls of classes) if (cls.name === name) baseNames(cls).forEach(up);
+    };
+    own.forEach(up);
+    this.truthClassNames = names;
+    return names;
+  }
+
+  /**
+   * The type of `obj.attr` for an instance typed as `cls`: the field or method found up its bases,
+   * joined with what every class deriving from it stores or returns under that name (the instance
+   * may be one of them: `self.v = 1.0` in a subclass makes `self.v` of the base's methods a float).
+   */
   fieldType(cls: string, attr: string): PyType {
+    const overriding = this.subclassesOf(cls);
     for (let info = this.classes.get(cls); info !== undefined; info = this.classes.get(info.bases[0] ?? "")) {
       const t = info.fields.get(attr);
-      if (t !== undefined) return t;
+      if (t !== undefined) return joinAll([t, ...overriding.flatMap((sub) => sub.fields.get(attr) ?? [])]);
       const m = info.methods.get(attr);
       if (m !== undefined) {
+        const overrides = overriding.flatMap((sub) => sub.methods.get(attr) ?? []);
         // A decorator of the method's own may return anything.
-        if (userDecorators(m).length > 0) return ANY;
-        if (info.properties.has(attr)) return this.returnType(m);
-        return { k: "function", ret: this.returnType(m), def: m };
+        if ([m, ...overrides].some((d) => userDecorators(d).length > 0)) return ANY;
+        const ret = joinAll([m, ...overrides].map((d) => this.returnType(d)));
+        if (info.properties.has(attr)) return ret;
+        return { k: "function", ret, def: m };
       }
     }
     return ANY;
+  }
+
+  private readonly subclasses = new Map<string, ClassInfo[]>();
+
+  /** The user classes deriving from the class of this name, directly or not. */
+  private subclassesOf(cls: string): ClassInfo[] {
+    const known = this.subclasses.get(cls);
+    if (known !== undefined) return known;
+    const derives = (info: ClassInfo, seen: Set<ClassInfo>): boolean => {
+      if (seen.has(info)) return false;
+      seen.add(info);
+      return info.bases.some((b) => b === cls || (this.classes.has(b) && derives(this.classes.get(b)!, seen)));
+    };
+    const found = [...this.classes.values()].filter((info) => info.name !== cls && derives(info, new Set()));
+    this.subclasses.set(cls, found);
+    return found;
   }
 
   /** What calling a user function gives: a coroutine for an `async def`, except an async generator's. */
@@ -810,7 +1024,7 @@ export class TypeEnv {
       return ANY;
     }
     if (func._type === "Attribute") {
-      const recv = this.infer(func.value, scope);
+      const recv = this.typeOf(func.value, scope);
       const m = func.attr;
       if (recv.k === "str") {
         if (["upper", "lower", "strip", "lstrip", "rstrip", "title", "capitalize", "replace", "join", "format", "center", "ljust", "rjust", "zfill", "swapcase", "casefold"].includes(m)) return STR;
@@ -824,7 +1038,7 @@ export class TypeEnv {
         if (m === "copy") return recv;
       }
       if (recv.k === "dict") {
-        if (m === "get") return args.length > 1 ? join(recv.value, this.infer(args[1]!, scope)) : join(recv.value, NONE);
+        if (m === "get") return args.length > 1 ? join(recv.value, this.typeOf(args[1]!, scope)) : join(recv.value, NONE);
         if (m === "pop" || m === "setdefault") return recv.value;
         if (m === "keys") return { k: "iter", item: recv.key, name: "Iterable" };
         if (m === "values") return { k: "iter", item: recv.value, name: "Iterable" };
@@ -841,7 +1055,7 @@ export class TypeEnv {
   }
 
   private builtinCallType(name: string, args: Expression[], scope: Scope, keywords: readonly Keyword[]): PyType {
-    const arg = (i: number): PyType => (args[i] !== undefined ? this.infer(args[i]!, scope) : ANY);
+    const arg = (i: number): PyType => (args[i] !== undefined ? this.typeOf(args[i]!, scope) : ANY);
     // A positional argument or the same one by keyword (`round(x, ndigits=2)`), if given.
     const given = (i: number, keyword: string): Expression | undefined => args[i] ?? keywords.find((k) => k.arg === keyword)?.value;
     switch (name) {
@@ -883,7 +1097,7 @@ export class TypeEnv {
       case "sum": {
         // The items added to `start` (0 when not given).
         const start = given(1, "start");
-        const e = join(elementType(arg(0)), start === undefined ? INT : this.infer(start, scope));
+        const e = join(elementType(arg(0)), start === undefined ? INT : this.typeOf(start, scope));
         return e.k === "float" || e.k === "int" ? e : ANY;
       }
       case "min":
@@ -891,7 +1105,7 @@ export class TypeEnv {
         // `default=` is what an empty iterable gives.
         if (args.length !== 1) return joinAll(args.map((_, i) => arg(i)));
         const fallback = keywords.find((k) => k.arg === "default");
-        return fallback === undefined ? elementType(arg(0)) : join(elementType(arg(0)), this.infer(fallback.value, scope));
+        return fallback === undefined ? elementType(arg(0)) : join(elementType(arg(0)), this.typeOf(fallback.value, scope));
       }
       case "list":
       case "sorted":
@@ -920,6 +1134,38 @@ export class TypeEnv {
     }
   }
 }
+
+/**
+ * Whether a value of type `seen` breaks a fact the annotation `declared` would give: an int that
+ * is a float or a bool, a bool or str that is not one, a list that is a tuple, a missing None
+ * (unknown types, instances and callables are taken to fit).
+ */
+function contradicts(declared: PyType, seen: PyType): boolean {
+  if (seen.k === "any" || declared.k === "any") return false;
+  if (declared.k === "optional") return seen.k !== "None" && contradicts(declared.of, seen.k === "optional" ? seen.of : seen);
+  if (seen.k === "optional" || seen.k === "None") return true;
+  switch (declared.k) {
+    case "int":
+    case "bool":
+    case "str":
+      return seen.k !== declared.k;
+    case "float":
+      return !isNumeric(seen) || seen.k === "bool";
+    case "list":
+    case "set":
+      return seen.k !== declared.k || contradicts(declared.item, seen.item);
+    case "dict":
+      return seen.k !== "dict" || contradicts(declared.key, seen.key) || contradicts(declared.value, seen.value);
+    case "tuple":
+    case "tuplevar":
+      return seen.k !== "tuple" && seen.k !== "tuplevar";
+    default:
+      return false;
+  }
+}
+
+/** Bases not of the module whose instances are always true (exceptions too). */
+const TRUTHLESS_BASES = new Set(["object", "ABC", "Generic", "Protocol"]);
 
 /** A place a list or dict gets an item (and for a dict, its key), found by `containerFills`. */
 interface Fill {

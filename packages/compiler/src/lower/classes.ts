@@ -59,7 +59,7 @@ import { cooperativeHeritage, initSubclassStatements, isCooperative, linearizati
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { classSignatures } from "./signatures.js";
-import type { ClassInfo, TypeEnv } from "../analyze/checker.js";
+import type { ClassInfo, TypeEnv, TypeFacts } from "../analyze/checker.js";
 import { ANY, isExceptionName, join, unseenItems, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
@@ -77,7 +77,7 @@ function isDataclassDecorator(d: Expression): boolean {
 const laterClassOfSameName = new WeakMap<ClassDef, ClassInfo>();
 
 /** The entry of a class statement. */
-function classInfoOf(types: TypeEnv, cls: ClassDef): ClassInfo {
+function classInfoOf(types: TypeFacts, cls: ClassDef): ClassInfo {
   return laterClassOfSameName.get(cls) ?? types.classes.get(cls.name)!;
 }
 
@@ -198,7 +198,7 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: { has(a
     } else if (stmt._type === "Assign") {
       const isEnum = isEnumClass(types, info);
       for (const target of stmt.targets) {
-        if (target._type === "Name") info.classAttrs.set(target.id, isEnum && isEnumMemberName(target.id) ? enumMemberType(info) : types.infer(stmt.value, classScope));
+        if (target._type === "Name") info.classAttrs.set(target.id, isEnum && isEnumMemberName(target.id) ? enumMemberType(info) : types.typeOf(stmt.value, classScope));
       }
     }
   }
@@ -222,7 +222,7 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: { has(a
       // A class attribute is the default of the instance attribute (`count = 0`, `self.count += 1`).
       const classValue = info.fields.has(attr) ? undefined : classAttribute(types, info, attr);
       if (classValue !== undefined) info.instanceDefaults.add(attr);
-      const inferred = value === null ? ANY : types.infer(value, scope);
+      const inferred = value === null ? ANY : types.typeOf(value, scope);
       // A list or dict held by an instance can be filled through any reference to the instance,
       // and a field stored from outside the class (`c.count = 2.0`) gets values not seen here,
       // which inference does not follow: they are typed as if put in unseen (an int may be a float).
