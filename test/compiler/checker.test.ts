@@ -5,7 +5,7 @@
 // the checker can see, including the escapes (setattr with a string, a global rebound in a function,
 // an annotation a call contradicts, a subclass with `__len__` ...).
 import { describe, expect, it } from "vitest";
-import type { Expression, Node } from "../../packages/parser/src/index.js";
+import type { ClassDef, Expression, Node } from "../../packages/parser/src/index.js";
 import { parse } from "../../packages/parser/src/index.js";
 import { ScopeAnalysis, type Scope } from "../../packages/compiler/src/analyze/scopes.js";
 import { TypeEnv, type TypeFacts } from "../../packages/compiler/src/analyze/checker.js";
@@ -83,6 +83,18 @@ const cases: { name: string; source: string; facts: Facts }[] = [
     facts: { exactInt: false },
   },
   {
+    name: "a base named like a class elsewhere",
+    source:
+      "class Base:\n    def __init__(self):\n        self.v = 1\ndef make():\n    class Base:\n        def __init__(self):\n            self.v = 1.0\n    class Child(Base):\n        def get(self):\n            return self.v  # ?\n    return Child()",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a base named like a class elsewhere, the other way",
+    source:
+      "def make():\n    class Base:\n        def __init__(self):\n            self.v = 1.0\n    return Base()\nclass Base:\n    def __init__(self):\n        self.v = 1\nclass Child(Base):\n    def get(self):\n        return self.v  # ?",
+    facts: { exactInt: true },
+  },
+  {
     name: "a class attribute assigned after the class",
     source: "class Rate:\n    rate = 1\n    def get(self):\n        return self.rate  # ?\nRate.rate = 0.5",
     facts: { exactInt: false },
@@ -113,6 +125,49 @@ const cases: { name: string; source: string; facts: Facts }[] = [
   { name: "an instance of an exception subclass", source: "class Oops(Exception):\n    pass\ne = Oops()\ne  # ?", facts: { jsTruth: true } },
   { name: "an int that may be a float", source: "n = 0\nn += 0.5\nn  # ?", facts: { jsTruth: false } },
 ];
+
+/** Class statements keyed by their statement: `classOf` and the bases `basesOf` resolves where the class is defined. */
+const classCases: { name: string; source: string; bases: Record<string, string[]> }[] = [
+  {
+    name: "two classes of one name in different scopes",
+    source: "class Item:\n    pass\ndef make():\n    class Item:\n        pass\n    class Special(Item):\n        pass\nclass Plain(Item):\n    pass",
+    bases: { Special: ["line 4"], Plain: ["line 1"] },
+  },
+  {
+    name: "a class redefined: a base names whichever statement ran",
+    source: "class A:\n    pass\nclass A(A):\n    pass\nclass B(A):\n    pass",
+    bases: { "A@3": ["unknown"], B: ["unknown"] },
+  },
+  { name: "bases that are not classes of the module", source: "class E(Exception):\n    pass\nclass O(object):\n    pass", bases: { E: ["unknown"], O: [] } },
+];
+
+describe("classes keyed by their statement", () => {
+  for (const c of classCases) {
+    it(c.name, () => {
+      const parsed = parse(c.source);
+      const analysis = new ScopeAnalysis(parsed.module);
+      const types = new TypeEnv(analysis);
+      collectClasses(parsed.module, types);
+      const facts: TypeFacts = types;
+      const lineOf = (n: Node): number => c.source.slice(0, n.start).split("\n").length;
+      const statements: ClassDef[] = [];
+      const visit = (n: Node): void => {
+        if (n._type === "ClassDef") statements.push(n);
+        forEachChild(n, visit);
+      };
+      visit(parsed.module);
+      const got: Record<string, string[]> = {};
+      for (const [key] of Object.entries(c.bases)) {
+        const [name, line] = key.split("@");
+        const cls = statements.find((s) => s.name === name && (line === undefined || lineOf(s) === Number(line)))!;
+        const info = facts.classOf(cls)!;
+        expect(info.node).toBe(cls);
+        got[key] = facts.basesOf(info).map((b) => (b === null ? "unknown" : `line ${lineOf(b.node)}`));
+      }
+      expect(got).toEqual(c.bases);
+    });
+  }
+});
 
 /** The checker over a program and the marked expression with its scope. */
 function ask(source: string): { facts: TypeFacts; expr: Expression; scope: Scope } {

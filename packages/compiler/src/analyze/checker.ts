@@ -59,6 +59,14 @@ export interface TypeFacts {
   hasJsTruthiness(t: PyType): boolean;
   /** The user classes of the module by name (the first class statement of each name). */
   readonly classes: ReadonlyMap<string, ClassInfo>;
+  /** The entry of a class statement (each its own, whatever its name). */
+  classOf(cls: ClassDef): ClassInfo | undefined;
+  /**
+   * The entries of the bases a class statement names, resolved where the statement runs (a base
+   * named like a class elsewhere is that one only if the name holds it there); null for a base
+   * that is not one class statement of the module (a builtin, an import, a name bound twice).
+   */
+  basesOf(info: ClassInfo): (ClassInfo | null)[];
   /** Top-level variables that other modules of the program may store anything into (module-setter.ts). */
   readonly storedFromOutside: ReadonlySet<SymbolInfo>;
 }
@@ -66,6 +74,7 @@ export interface TypeFacts {
 /** Type inference over the analysed module, memoised per symbol. */
 export class TypeEnv implements TypeFacts {
   readonly classes = new Map<string, ClassInfo>();
+  private readonly classesByStatement = new Map<ClassDef, ClassInfo>();
   private readonly symbolTypes = new Map<SymbolInfo, PyType>();
   private readonly inProgress = new Set<SymbolInfo>();
   private readonly returnTypes = new Map<object, PyType>();
@@ -75,6 +84,33 @@ export class TypeEnv implements TypeFacts {
   readonly storedFromOutside = new Set<SymbolInfo>();
 
   constructor(readonly analysis: ScopeAnalysis) {}
+
+  /**
+   * Registers the entry of a class statement (collectClasses): the first class statement of each
+   * name is also the one `classes` finds by name. A later one (`class Base(Base)` after `class
+   * Base`, a class redefined) has its entry all the same, and its methods see `self` untyped
+   * (class-variables.ts).
+   */
+  addClass(info: ClassInfo): void {
+    this.classesByStatement.set(info.node, info);
+    if (!this.classes.has(info.name)) this.classes.set(info.name, info);
+  }
+
+  classOf(cls: ClassDef): ClassInfo | undefined {
+    return this.classesByStatement.get(cls);
+  }
+
+  basesOf(info: ClassInfo): (ClassInfo | null)[] {
+    const scope = this.analysis.scopeOf(info.node).parent;
+    if (scope === null) return [];
+    return info.node.bases.flatMap((base): (ClassInfo | null)[] => {
+      if (base._type !== "Name") return [null];
+      const res = this.analysis.resolve(scope, base.id);
+      if (res.kind === "builtin") return base.id === "object" ? [] : [null];
+      const bindings = res.symbol.bindings;
+      return [bindings.length === 1 && bindings[0]!.kind === "class" ? (this.classOf(bindings[0]!.node as ClassDef) ?? null) : null];
+    });
+  }
 
   /** The type a symbol holds (join of all its bindings). */
   symbolType(sym: SymbolInfo): PyType {
@@ -975,8 +1011,9 @@ export class TypeEnv implements TypeFacts {
    * may be one of them: `self.v = 1.0` in a subclass makes `self.v` of the base's methods a float).
    */
   fieldType(cls: string, attr: string): PyType {
-    const overriding = this.subclassesOf(cls);
-    for (let info = this.classes.get(cls); info !== undefined; info = this.classes.get(info.bases[0] ?? "")) {
+    const start = this.classes.get(cls);
+    const overriding = start === undefined ? [] : this.subclassesOf(start);
+    for (let info = start; info !== undefined; info = this.basesOf(info)[0] ?? undefined) {
       const t = info.fields.get(attr);
       if (t !== undefined) return joinAll([t, ...overriding.flatMap((sub) => sub.fields.get(attr) ?? [])]);
       const m = info.methods.get(attr);
@@ -992,18 +1029,18 @@ export class TypeEnv implements TypeFacts {
     return ANY;
   }
 
-  private readonly subclasses = new Map<string, ClassInfo[]>();
+  private readonly subclasses = new Map<ClassInfo, ClassInfo[]>();
 
-  /** The user classes deriving from the class of this name, directly or not. */
-  private subclassesOf(cls: string): ClassInfo[] {
+  /** The user classes deriving from a class, directly or not (bases resolved by scope). */
+  private subclassesOf(cls: ClassInfo): ClassInfo[] {
     const known = this.subclasses.get(cls);
     if (known !== undefined) return known;
     const derives = (info: ClassInfo, seen: Set<ClassInfo>): boolean => {
       if (seen.has(info)) return false;
       seen.add(info);
-      return info.bases.some((b) => b === cls || (this.classes.has(b) && derives(this.classes.get(b)!, seen)));
+      return this.basesOf(info).some((b) => b !== null && (b === cls || derives(b, seen)));
     };
-    const found = [...this.classes.values()].filter((info) => info.name !== cls && derives(info, new Set()));
+    const found = [...this.classesByStatement.values()].filter((info) => info !== cls && derives(info, new Set()));
     this.subclasses.set(cls, found);
     return found;
   }

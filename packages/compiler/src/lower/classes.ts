@@ -69,16 +69,9 @@ function isDataclassDecorator(d: Expression): boolean {
   return n === "dataclass" || n === "dataclasses.dataclass";
 }
 
-/**
- * The class statements whose name an earlier class statement of the module already uses (`class Base(Base)`
- * after `class Base`, a class redefined): each has its own entry, not in the table by name, and its
- * methods see `self` untyped (class-variables.ts).
- */
-const laterClassOfSameName = new WeakMap<ClassDef, ClassInfo>();
-
-/** The entry of a class statement. */
+/** The entry of a class statement (the checker keys classes by their statement). */
 function classInfoOf(types: TypeFacts, cls: ClassDef): ClassInfo {
-  return laterClassOfSameName.get(cls) ?? types.classes.get(cls.name)!;
+  return types.classOf(cls)!;
 }
 
 /** Collects every class of the module (names, bases, methods, fields) before lowering. */
@@ -133,8 +126,7 @@ export function collectClasses(module: Module, types: TypeEnv): void {
         info.methods.set(stmt.name, stmt);
       }
     }
-    if (earlier === undefined) types.classes.set(cls.name, info);
-    else laterClassOfSameName.set(cls, info);
+    types.addClass(info);
   }
   const unseen = storesAnyName ? { has: (): boolean => true } : storedElsewhere;
   for (const cls of classes) computeFields(types, classInfoOf(types, cls), unseen);
