@@ -104,6 +104,26 @@ const cases: { name: string; source: string; facts: Facts }[] = [
     source: "class K:\n    n = 1\n    @classmethod\n    def halve(cls):\n        cls.n = cls.n / 2\n    def get(self):\n        return self.n  # ?",
     facts: { exactInt: false },
   },
+  {
+    name: "a list field replaced by a tuple from outside",
+    source: 'class Team:\n    def __init__(self):\n        self.members = []\n    def add(self, m):\n        self.members  # ?\nt = Team()\nt.members = ("ann", "bob")',
+    facts: { onlyList: false },
+  },
+  {
+    name: "a dataclass field a constructor call gives a float",
+    source: "from dataclasses import dataclass\n@dataclass\nclass Point:\n    x: int\n    y: int\n    def get(self):\n        return self.x  # ?\nPoint(0.0, 5)",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a dataclass field every constructor call gives an int",
+    source: "from dataclasses import dataclass\n@dataclass\nclass Point:\n    x: int\n    y: int\n    def get(self):\n        return self.x  # ?\nPoint(0, 5)\nPoint(y=1, x=2)",
+    facts: { exactInt: true },
+  },
+  {
+    name: "a dataclass field given a float by keyword",
+    source: "from dataclasses import dataclass\n@dataclass\nclass Point:\n    x: int\n    y: int\n    def get(self):\n        return self.y  # ?\nPoint(0, y=5.5)",
+    facts: { exactInt: false },
+  },
   // Lists.
   { name: "a list display", source: "xs = [1, 2]\nxs  # ?", facts: { onlyList: true, exactInt: false, jsTruth: false } },
   { name: "a list that is sometimes a tuple", source: "import random\nxs = [1, 2] if random.random() < 0.5 else (1, 2)\nxs  # ?", facts: { onlyList: false } },

@@ -67,6 +67,11 @@ export interface TypeFacts {
    * that is not one class statement of the module (a builtin, an import, a name bound twice).
    */
   basesOf(info: ClassInfo): (ClassInfo | null)[];
+  /**
+   * The type to declare a field with, given `t`, what its class assigns it: also what the stores
+   * seen outside the class and constructor calls give it (`team.members = ("a", "b")`).
+   */
+  fieldDeclarationType(info: ClassInfo, attr: string, t: PyType): PyType;
   /** Top-level variables that other modules of the program may store anything into (module-setter.ts). */
   readonly storedFromOutside: ReadonlySet<SymbolInfo>;
 }
@@ -185,27 +190,38 @@ export class TypeEnv implements TypeFacts {
     const fn = sym.scope.node;
     const owner = sym.scope.parent;
     if ((fn._type !== "FunctionDef" && fn._type !== "AsyncFunctionDef") || owner === null || fn.decorator_list.length > 0) return [];
-    let callee: SymbolInfo | undefined;
-    let shift = 0;
-    if (owner.kind === "class") {
-      const cls = owner.node as ClassDef;
-      if (fn.name !== "__init__" || owner.parent === null || cls.decorator_list.length > 0) return [];
-      callee = owner.parent.symbols.get(cls.name);
-      shift = 1;
-    } else callee = owner.symbols.get(fn.name);
-    if (callee === undefined || callee.bindings.length !== 1 || callee.bindings[0]!.node !== (shift === 1 ? owner.node : fn)) return [];
     const param = b.node as Arg;
     const positional = [...fn.args.posonlyargs, ...fn.args.args];
-    const at = positional.indexOf(param) - shift;
+    const name = fn.args.posonlyargs.includes(param) ? null : param.arg;
+    if (owner.kind === "class") {
+      const info = this.classOf(owner.node as ClassDef);
+      if (fn.name !== "__init__" || info === undefined || info.node.decorator_list.length > 0) return [];
+      return this.constructorArguments(info, positional.indexOf(param) - 1, name);
+    }
+    const callee = owner.symbols.get(fn.name);
+    if (callee === undefined || callee.bindings.length !== 1 || callee.bindings[0]!.node !== fn) return [];
+    if (callee.uses.some((use) => this.analysis.callOf(use) === undefined)) return null;
+    return this.argumentsPassed(callee, positional.indexOf(param), name);
+  }
+
+  /** What calls of a class by its name pass to its constructor's parameter (`at` among those after `self`, or named `name`). */
+  private constructorArguments(info: ClassInfo, at: number, name: string | null): PyType[] {
+    const scope = this.analysis.scopeOf(info.node).parent;
+    const callee = scope?.symbols.get(info.name);
+    if (callee === undefined || callee.bindings.length !== 1 || callee.bindings[0]!.node !== info.node) return [];
+    return this.argumentsPassed(callee, at, name);
+  }
+
+  /** The types of what the calls of `callee` by name pass for a parameter: the `at`-th positional argument (-1: none), or the keyword `name`. */
+  private argumentsPassed(callee: SymbolInfo, at: number, name: string | null): PyType[] {
     const out: PyType[] = [];
     for (const use of callee.uses) {
       const call = this.analysis.callOf(use);
       const scope = this.analysis.scopeOfUse(use);
-      if (call === undefined && shift === 0) return null;
       if (call === undefined || scope === undefined) continue;
       const starred = call.args.findIndex((a) => a._type === "Starred");
       let arg: Expression | undefined = at >= 0 && (starred < 0 || at < starred) ? call.args[at] : undefined;
-      if (arg === undefined && !fn.args.posonlyargs.includes(param)) arg = call.keywords.find((k) => k.arg === param.arg)?.value;
+      if (arg === undefined && name !== null) arg = call.keywords.find((k) => k.arg === name)?.value;
       if (arg !== undefined) out.push(this.typeOf(arg, scope));
     }
     return out;
@@ -1015,7 +1031,7 @@ export class TypeEnv implements TypeFacts {
     const overriding = start === undefined ? [] : this.subclassesOf(start);
     for (let info = start; info !== undefined; info = this.basesOf(info)[0] ?? undefined) {
       const t = info.fields.get(attr);
-      if (t !== undefined) return joinAll([t, ...overriding.flatMap((sub) => sub.fields.get(attr) ?? [])]);
+      if (t !== undefined) return this.fieldStores(info, attr, joinAll([t, ...overriding.flatMap((sub) => sub.fields.get(attr) ?? [])]));
       const m = info.methods.get(attr);
       if (m !== undefined) {
         const overrides = overriding.flatMap((sub) => sub.methods.get(attr) ?? []);
@@ -1027,6 +1043,63 @@ export class TypeEnv implements TypeFacts {
       }
     }
     return ANY;
+  }
+
+  /** Stores of attributes on something other than `self`, by name, with their values (collectClasses); "any" when some store's name is computed. */
+  private storedOutside: ReadonlyMap<string, readonly (Expression | null)[]> | "any" = new Map();
+
+  /** Records the module's stores of attributes other than through `self` (`c.count = 2.0`, `setattr(c, "count", v)`). */
+  noteStoresOutside(stores: ReadonlyMap<string, readonly (Expression | null)[]> | "any"): void {
+    this.storedOutside = stores;
+  }
+
+  /**
+   * A field's type `t` (as its class and subclasses assign it) checked against the stores the
+   * checker sees elsewhere: stores from outside the class (`team.members = ("a", "b")` makes
+   * `self.members` no longer only a list) and the arguments constructor calls pass to a
+   * dataclass's or named tuple's field (`Point(0.0, 5)` for `x: int`). A store by a computed name
+   * (`setattr(o, key, v)`) may be to any field: a number may then be a float, anything else is unknown.
+   * Values of unknown type are taken to fit (classes.ts already types such fields as if given items unseen).
+   */
+  private fieldStores(info: ClassInfo, attr: string, t: PyType): PyType {
+    if (this.storedOutside === "any") return t.k === "int" || t.k === "float" ? FLOAT : ANY;
+    return this.fieldDeclarationType(info, attr, t);
+  }
+
+  private readonly fieldsInProgress = new Set<string>();
+
+  fieldDeclarationType(info: ClassInfo, attr: string, t: PyType): PyType {
+    // A store whose value reads the field itself (`Point(self.x + dx, self.y)`) is inferred
+    // assuming the field's own type.
+    const key = `${info.node.start}:${attr}`;
+    if (this.fieldsInProgress.has(key)) return t;
+    this.fieldsInProgress.add(key);
+    try {
+      return this.storesJoined(info, attr, t);
+    } finally {
+      this.fieldsInProgress.delete(key);
+    }
+  }
+
+  private storesJoined(info: ClassInfo, attr: string, t: PyType): PyType {
+    const passed: PyType[] = [];
+    const stores = this.storedOutside === "any" ? [] : (this.storedOutside.get(attr) ?? []);
+    for (const value of stores) if (value !== null) passed.push(this.typeOf(value, this.scopeAround(value)));
+    for (const c of [info, ...this.subclassesOf(info)]) {
+      const init = c.dataclassInit;
+      if (init === null || c.methods.has("__init__")) continue;
+      const positional = [...init.posonlyargs, ...init.args].slice(1);
+      const at = positional.findIndex((a) => a.arg === attr);
+      if (at >= 0 || init.kwonlyargs.some((a) => a.arg === attr)) passed.push(...this.constructorArguments(c, at, attr));
+    }
+    const against = passed.filter((p) => contradicts(t, p));
+    return against.length === 0 ? t : joinAll([t, ...against]);
+  }
+
+  /** The scope an expression is evaluated in: that of the innermost function, class or comprehension around it. */
+  private scopeAround(e: Node): Scope {
+    for (let n = this.analysis.parentOf(e); n !== undefined; n = this.analysis.parentOf(n)) if (this.analysis.hasScope(n)) return this.analysis.scopeOf(n);
+    return this.analysis.module;
   }
 
   private readonly subclasses = new Map<ClassInfo, ClassInfo[]>();

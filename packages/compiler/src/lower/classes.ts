@@ -77,13 +77,17 @@ function classInfoOf(types: TypeFacts, cls: ClassDef): ClassInfo {
 /** Collects every class of the module (names, bases, methods, fields) before lowering. */
 export function collectClasses(module: Module, types: TypeEnv): void {
   const classes: ClassDef[] = [];
-  // Attribute names stored on something other than `self` (`c.count = 2.0`): fields whose values
-  // are not all seen by the inference of the class's own assignments.
-  const storedElsewhere = new Set<string>();
-  const storeTarget = (t: Expression): void => {
-    if (t._type === "Attribute" && !(t.value._type === "Name" && t.value.id === "self")) storedElsewhere.add(t.attr);
-    else if (t._type === "Tuple" || t._type === "List") t.elts.forEach(storeTarget);
-    else if (t._type === "Starred") storeTarget(t.value);
+  // Attribute names stored on something other than `self` (`c.count = 2.0`), with the values stored
+  // (null where not followed: unpacking, `op=`, a loop target): fields whose values are not all seen
+  // by the inference of the class's own assignments.
+  const storedElsewhere = new Map<string, (Expression | null)[]>();
+  const stored = (attr: string, value: Expression | null): void => {
+    storedElsewhere.set(attr, [...(storedElsewhere.get(attr) ?? []), value]);
+  };
+  const storeTarget = (t: Expression, value: Expression | null): void => {
+    if (t._type === "Attribute" && !(t.value._type === "Name" && t.value.id === "self")) stored(t.attr, value);
+    else if (t._type === "Tuple" || t._type === "List") t.elts.forEach((e) => storeTarget(e, null));
+    else if (t._type === "Starred") storeTarget(t.value, null);
   };
   // `setattr(c, "count", 2.0)` stores like `c.count = 2.0`; `setattr(c, key, v)`, `vars(c)[k] = v` and
   // `c.__dict__[k] = v` may store any attribute (`everyField` below).
@@ -92,18 +96,16 @@ export function collectClasses(module: Module, types: TypeEnv): void {
     if (n._type === "ClassDef") classes.push(n);
     else if (n._type === "Call" && n.func._type === "Name" && n.func.id === "setattr" && n.args.length === 3) {
       const key = n.args[1]!;
-      if (key._type === "Constant" && key.value.type === "str") storedElsewhere.add(key.value.value);
+      if (key._type === "Constant" && key.value.type === "str") stored(key.value.value, n.args[2]!);
       else storesAnyName = true;
     } else if (n._type === "Subscript" && n.ctx !== "Load" && isAttributeDictionary(n.value)) storesAnyName = true;
-    else if (n._type === "Assign") n.targets.forEach(storeTarget);
-    else if (n._type === "AugAssign" || n._type === "AnnAssign" || n._type === "For" || n._type === "AsyncFor") storeTarget(n.target);
+    else if (n._type === "Assign") n.targets.forEach((t) => storeTarget(t, n.value));
+    else if (n._type === "AnnAssign") storeTarget(n.target, n.value);
+    else if (n._type === "AugAssign" || n._type === "For" || n._type === "AsyncFor") storeTarget(n.target, null);
     forEachChild(n, visit);
   };
   visit(module);
-  const first = new Map<string, ClassDef>();
   for (const cls of classes) {
-    const earlier = first.get(cls.name);
-    if (earlier === undefined) first.set(cls.name, cls);
     const info: ClassInfo = {
       name: cls.name,
       node: cls,
@@ -129,6 +131,7 @@ export function collectClasses(module: Module, types: TypeEnv): void {
     types.addClass(info);
   }
   const unseen = storesAnyName ? { has: (): boolean => true } : storedElsewhere;
+  types.noteStoresOutside(storesAnyName ? "any" : storedElsewhere);
   for (const cls of classes) computeFields(types, classInfoOf(types, cls), unseen);
 }
 
@@ -532,8 +535,9 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     for (const [e, what] of unreadableDataclassOptions(cls)) ctx.error("PY3001", e, [what]);
     for (const x of spec.own) if (init === undefined && spec.options.get("init") !== false && (x.init || x.default !== null)) definite.add(x.name);
   }
-  for (const [attr, t] of info.fields) {
+  for (const [attr, assigned] of info.fields) {
     if (inherited(attr) || info.methods.has(attr)) continue;
+    const t = ctx.types.fieldDeclarationType(info, attr, assigned);
     // A field that is also a class attribute is declared only: a defined field would hide the class's value
     // (or descriptor) until the first store (a named tuple's field is a getter of its class).
     // A cooperative class's fields are set by `__init__`, a method the root's constructor calls: a defined
