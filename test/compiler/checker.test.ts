@@ -46,6 +46,12 @@ const cases: { name: string; source: string; facts: Facts }[] = [
     source: "class Point:\n    def __init__(self, x: int):\n        self.x = x\n    def at_two(self):\n        return self.x  # ?\nPoint(2.0)",
     facts: { exactInt: false },
   },
+  {
+    name: "a parameter with an int default, its function returned as a value",
+    source: "def make():\n    def step(by=1):\n        return by  # ?\n    return step",
+    facts: { exactInt: false },
+  },
+  { name: "a parameter with an int default, every call seen", source: "def f(by=1):\n    return by  # ?\nf()\nf(2)", facts: { exactInt: true } },
   // Fields and the stores the checker cannot see through the class.
   {
     name: "a field set only in __init__",

@@ -598,8 +598,10 @@ export class TypeEnv implements TypeFacts {
     const fromCalls = fn._type === "Lambda" ? null : this.callSiteType(fn, b.node as Arg, def, sym);
     if (fromCalls !== null) return fromCalls;
     if (def === null) return ANY;
+    // The default is only what a call that leaves the argument out gets: calls the checker does
+    // not see may pass another value (`inc(0.5)` for `step=1`), so an int may be a float.
     const t = this.typeOf(def, sym.scope.parent ?? sym.scope);
-    return t.k === "None" ? ANY : t;
+    return t.k === "None" ? ANY : t.k === "int" ? FLOAT : t;
   }
 
   /**
