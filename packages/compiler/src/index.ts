@@ -26,7 +26,7 @@ import { starImportNames } from "./lower/imports.js";
 import { resolveRelative, type ModuleImport, type ModuleOptions } from "./program.js";
 import { lowerModule } from "./lower/module.js";
 import { settableVariables } from "./lower/module-setter.js";
-import { TypeEnv } from "./lower/types.js";
+import { TypeEnv } from "./analyze/checker.js";
 import type { Module, Node } from "@pyts/parser";
 
 export interface TranspileOptions {

@@ -24,7 +24,7 @@ import { isProgramModuleValue, moduleStore } from "./module-setter.js";
 import { BINARY_HELPERS, isPure, typeOf } from "./operators.js";
 import { attributeRead, attributeStore, itemGet, itemSet, storedThroughRuntime } from "./subscripts.js";
 import { bindingPattern, bindUnpacked, patternTarget, unpackProven } from "./unpack.js";
-import { ANY, isNumeric, sameType, type PyType } from "./types.js";
+import { ANY, isNumeric, sameType, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 
@@ -244,7 +244,7 @@ export function lowerAugAssign(ctx: LowerContext, node: AugAssign): ts.Statement
         const value = lowerExpression(ctx, node.value);
         return [exprStatement(plain ? f.createBinaryExpression(id, ts.SyntaxKind.PlusEqualsToken, value) : f.createAssignment(id, f.createBinaryExpression(current, ts.SyntaxKind.PlusToken, value)))];
       }
-      if (node.op === "Add" && tt.k === "list") return [exprStatement(f.createCallExpression(f.createPropertyAccessExpression(current, "push"), undefined, [f.createSpreadElement(lowerExpression(ctx, node.value))]))];
+      if (node.op === "Add" && ctx.types.isOnlyList(target, ctx.scope)) return [exprStatement(f.createCallExpression(f.createPropertyAccessExpression(current, "push"), undefined, [f.createSpreadElement(lowerExpression(ctx, node.value))]))];
       return [exprStatement(f.createAssignment(id, combine(current)))];
     }
     case "Attribute": {

@@ -35,7 +35,7 @@ import { assignLoopElement, asyncIterableOperand, targetNames, targetPattern } f
 import type { LowerContext } from "./context.js";
 import { lowerBody } from "./index.js";
 import { tsType } from "./names.js";
-import { elementType } from "./types.js";
+import { elementType } from "../analyze/types.js";
 import { checkedLoopTarget } from "./unpack.js";
 
 const f = ts.factory;
@@ -103,7 +103,7 @@ function loopTarget(ctx: LowerContext, node: AsyncFor, before: ts.Statement[]): 
   const names = targetNames(node.target);
   const kinds = names.map((n) => ctx.fn.plan.get(n)?.kind);
   const declare = names.length > 0 && kinds.every((k) => k === "loop");
-  const checked = checkedLoopTarget(ctx, node.target, elementType(ctx.types.infer(node.iter, ctx.scope)), declare, (e, v) => assignLoopElement(ctx, e, v));
+  const checked = checkedLoopTarget(ctx, node.target, elementType(ctx.types.typeOf(node.iter, ctx.scope)), declare, (e, v) => assignLoopElement(ctx, e, v));
   if (declare) return checked ?? { initializer: targetPattern(ctx, node.target, "declare"), prologue: [] };
   for (const name of names) {
     const decl = ctx.fn.plan.get(name);

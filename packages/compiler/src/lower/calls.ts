@@ -47,8 +47,8 @@ import { awaitEventLoop, lowerMethodCall } from "./methods.js";
 import { isBuiltinName } from "./names.js";
 import { typeOf } from "./operators.js";
 import { bindsStatically } from "./signatures.js";
-import type { PyType } from "./types.js";
-import { isExceptionName } from "./types.js";
+import type { PyType } from "../analyze/types.js";
+import { isExceptionName } from "../analyze/types.js";
 
 const f = ts.factory;
 

@@ -33,7 +33,8 @@ import type { SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import type { LowerContext } from "./context.js";
 import { tsType } from "./names.js";
-import { sameType, type ClassInfo } from "./types.js";
+import type { ClassInfo } from "../analyze/checker.js";
+import { sameType } from "../analyze/types.js";
 
 const f = ts.factory;
 

@@ -69,7 +69,8 @@ import { cooperativeHeritage, initSubclassStatements, isCooperative, linearizati
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { classSignatures } from "./signatures.js";
-import { ANY, isExceptionName, join, unseenItems, type ClassInfo, type PyType, type TypeEnv } from "./types.js";
+import type { ClassInfo, TypeEnv, TypeFacts } from "../analyze/checker.js";
+import { ANY, isExceptionName, join, unseenItems, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 
@@ -78,28 +79,25 @@ function isDataclassDecorator(d: Expression): boolean {
   return n === "dataclass" || n === "dataclasses.dataclass";
 }
 
-/**
- * The class statements whose name an earlier class statement of the module already uses (`class Base(Base)`
- * after `class Base`, a class redefined): each has its own entry, not in the table by name, and its
- * methods see `self` untyped (class-variables.ts).
- */
-const laterClassOfSameName = new WeakMap<ClassDef, ClassInfo>();
-
-/** The entry of a class statement. */
-function classInfoOf(types: TypeEnv, cls: ClassDef): ClassInfo {
-  return laterClassOfSameName.get(cls) ?? types.classes.get(cls.name)!;
+/** The entry of a class statement (the checker keys classes by their statement). */
+function classInfoOf(types: TypeFacts, cls: ClassDef): ClassInfo {
+  return types.classOf(cls)!;
 }
 
 /** Collects every class of the module (names, bases, methods, fields) before lowering. */
 export function collectClasses(module: Module, types: TypeEnv): void {
   const classes: ClassDef[] = [];
-  // Attribute names stored on something other than `self` (`c.count = 2.0`): fields whose values
-  // are not all seen by the inference of the class's own assignments.
-  const storedElsewhere = new Set<string>();
-  const storeTarget = (t: Expression): void => {
-    if (t._type === "Attribute" && !(t.value._type === "Name" && t.value.id === "self")) storedElsewhere.add(t.attr);
-    else if (t._type === "Tuple" || t._type === "List") t.elts.forEach(storeTarget);
-    else if (t._type === "Starred") storeTarget(t.value);
+  // Attribute names stored on something other than `self` (`c.count = 2.0`), with the values stored
+  // (null where not followed: unpacking, `op=`, a loop target): fields whose values are not all seen
+  // by the inference of the class's own assignments.
+  const storedElsewhere = new Map<string, (Expression | null)[]>();
+  const stored = (attr: string, value: Expression | null): void => {
+    storedElsewhere.set(attr, [...(storedElsewhere.get(attr) ?? []), value]);
+  };
+  const storeTarget = (t: Expression, value: Expression | null): void => {
+    if (t._type === "Attribute" && !(t.value._type === "Name" && t.value.id === "self")) stored(t.attr, value);
+    else if (t._type === "Tuple" || t._type === "List") t.elts.forEach((e) => storeTarget(e, null));
+    else if (t._type === "Starred") storeTarget(t.value, null);
   };
   // `setattr(c, "count", 2.0)` stores like `c.count = 2.0`; `setattr(c, key, v)`, `vars(c)[k] = v` and
   // `c.__dict__[k] = v` may store any attribute (`everyField` below).
@@ -108,18 +106,16 @@ export function collectClasses(module: Module, types: TypeEnv): void {
     if (n._type === "ClassDef") classes.push(n);
     else if (n._type === "Call" && n.func._type === "Name" && n.func.id === "setattr" && n.args.length === 3) {
       const key = n.args[1]!;
-      if (key._type === "Constant" && key.value.type === "str") storedElsewhere.add(key.value.value);
+      if (key._type === "Constant" && key.value.type === "str") stored(key.value.value, n.args[2]!);
       else storesAnyName = true;
     } else if (n._type === "Subscript" && n.ctx !== "Load" && isAttributeDictionary(n.value)) storesAnyName = true;
-    else if (n._type === "Assign") n.targets.forEach(storeTarget);
-    else if (n._type === "AugAssign" || n._type === "AnnAssign" || n._type === "For" || n._type === "AsyncFor") storeTarget(n.target);
+    else if (n._type === "Assign") n.targets.forEach((t) => storeTarget(t, n.value));
+    else if (n._type === "AnnAssign") storeTarget(n.target, n.value);
+    else if (n._type === "AugAssign" || n._type === "For" || n._type === "AsyncFor") storeTarget(n.target, null);
     forEachChild(n, visit);
   };
   visit(module);
-  const first = new Map<string, ClassDef>();
   for (const cls of classes) {
-    const earlier = first.get(cls.name);
-    if (earlier === undefined) first.set(cls.name, cls);
     const info: ClassInfo = {
       name: cls.name,
       node: cls,
@@ -142,10 +138,10 @@ export function collectClasses(module: Module, types: TypeEnv): void {
         info.methods.set(stmt.name, stmt);
       }
     }
-    if (earlier === undefined) types.classes.set(cls.name, info);
-    else laterClassOfSameName.set(cls, info);
+    types.addClass(info);
   }
   const unseen = storesAnyName ? { has: (): boolean => true } : storedElsewhere;
+  types.noteStoresOutside(storesAnyName ? "any" : storedElsewhere);
   for (const cls of classes) computeFields(types, classInfoOf(types, cls), unseen);
 }
 
@@ -207,7 +203,7 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: { has(a
     } else if (stmt._type === "Assign") {
       const isEnum = isEnumClass(types, info);
       for (const target of stmt.targets) {
-        if (target._type === "Name") info.classAttrs.set(target.id, isEnum && isEnumMemberName(target.id) ? enumMemberType(info) : types.infer(stmt.value, classScope));
+        if (target._type === "Name") info.classAttrs.set(target.id, isEnum && isEnumMemberName(target.id) ? enumMemberType(info) : types.typeOf(stmt.value, classScope));
       }
     }
   }
@@ -231,7 +227,7 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: { has(a
       // A class attribute is the default of the instance attribute (`count = 0`, `self.count += 1`).
       const classValue = info.fields.has(attr) ? undefined : classAttribute(types, info, attr);
       if (classValue !== undefined) info.instanceDefaults.add(attr);
-      const inferred = value === null ? ANY : types.infer(value, scope);
+      const inferred = value === null ? ANY : types.typeOf(value, scope);
       // A list or dict held by an instance can be filled through any reference to the instance,
       // and a field stored from outside the class (`c.count = 2.0`) gets values not seen here,
       // which inference does not follow: they are typed as if put in unseen (an int may be a float).
@@ -549,8 +545,9 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     for (const [e, what] of unreadableDataclassOptions(cls)) ctx.error("PY3001", e, [what]);
     for (const x of spec.own) if (init === undefined && spec.options.get("init") !== false && (x.init || x.default !== null)) definite.add(x.name);
   }
-  for (const [attr, t] of info.fields) {
+  for (const [attr, assigned] of info.fields) {
     if (inherited(attr) || info.methods.has(attr)) continue;
+    const t = ctx.types.fieldDeclarationType(info, attr, assigned);
     // A field that is also a class attribute is declared only: a defined field would hide the class's value
     // (or descriptor) until the first store (a named tuple's field is a getter of its class).
     // A cooperative class's fields are set by `__init__`, a method the root's constructor calls: a defined

@@ -38,7 +38,7 @@ import { newFunctionContext } from "./functions.js";
 import { lowerExpression } from "./index.js";
 import { condition } from "./operators.js";
 import { tsType } from "./names.js";
-import { ANY, elementType, type PyType } from "./types.js";
+import { ANY, elementType, type PyType } from "../analyze/types.js";
 import { bindingPattern, bindUnpacked, checkedLoopTarget, isSequenceTarget } from "./unpack.js";
 
 const f = ts.factory;
@@ -84,7 +84,7 @@ export function lowerGeneratorExp(ctx: LowerContext, node: GeneratorExp): ts.Exp
 /** A list, set or dict comprehension: a loop into a fresh container, in an arrow function called at once. */
 function collect(ctx: LowerContext, node: ListComp | SetComp | DictComp, kind: "list" | "set" | "dict"): ts.Expression {
   const isAsync = isAsyncComprehension(ctx, node);
-  const resultType = ctx.types.infer(node, ctx.scope);
+  const resultType = ctx.types.typeOf(node, ctx.scope);
   const firstIter = lowerFirstIterable(ctx, node);
   const scope = ctx.analysis.scopeOf(node);
   const result = ctx.temp(kind);
@@ -166,7 +166,7 @@ function loops(ctx: LowerContext, generators: Comprehension[], firstIter: ts.Exp
     }
     inner.push(...build(i + 1));
     const declare = captured.length === 0;
-    const checked = checkedLoopTarget(ctx, gen.target, elementType(ctx.types.infer(gen.iter, ctx.scope)), declare, (e, v) => assignLoopElement(ctx, e, v));
+    const checked = checkedLoopTarget(ctx, gen.target, elementType(ctx.types.typeOf(gen.iter, ctx.scope)), declare, (e, v) => assignLoopElement(ctx, e, v));
     if (checked !== null) inner.unshift(...checked.prologue);
     const target = checked?.initializer ?? targetPattern(ctx, gen.target, declare ? "declare" : "assign");
     const body = inner.length === 1 ? inner[0]! : f.createBlock(inner, true);
@@ -254,7 +254,7 @@ export function iterableOperand(ctx: LowerContext, expr: Expression): ts.Express
 /** The operand of `for await ... of` for a Python async iterable: async generators as they are, else `asyncIter(x)`. */
 export function asyncIterableOperand(ctx: LowerContext, expr: Expression): ts.Expression {
   const value = lowerExpression(ctx, expr);
-  const t = ctx.types.infer(expr, ctx.scope);
+  const t = ctx.types.typeOf(expr, ctx.scope);
   if ((t.k === "iter" && t.name.startsWith("Async")) || callsFunctionKind(ctx, expr) === "async generator") return value;
   // `asyncIter` cannot see the item type through a Python protocol; pass it on when it is known.
   const item = elementType(t);

@@ -16,7 +16,7 @@ import { isRuntimeExport, isRuntimeModule, pythonModuleName, runtimeModuleExport
 import type { Declaration } from "./names.js";
 import type { ImportTarget } from "./imports.js";
 import type { ModuleImport, ModuleOptions } from "../program.js";
-import type { TypeEnv } from "./types.js";
+import type { TypeFacts } from "../analyze/checker.js";
 
 const f = ts.factory;
 
@@ -67,7 +67,7 @@ export class LowerContext {
   /** The node being lowered, for internal-error reports. */
   current: Node | null = null;
   fn: FunctionContext;
-  readonly types: TypeEnv;
+  readonly types: TypeFacts;
 
   /** The modules of the program this one imports, each where (see `TranspileResult.moduleImports`). */
   readonly moduleImports: ModuleImport[] = [];
@@ -102,7 +102,7 @@ export class LowerContext {
 
   constructor(
     readonly analysis: ScopeAnalysis,
-    options: { runtimeModule: string; pythonNames: Iterable<string>; types: TypeEnv; module: ModuleOptions | null },
+    options: { runtimeModule: string; pythonNames: Iterable<string>; types: TypeFacts; module: ModuleOptions | null },
   ) {
     this.runtimeModule = options.runtimeModule;
     this.module = options.module;

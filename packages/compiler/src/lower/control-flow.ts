@@ -22,7 +22,7 @@ import type { LowerContext } from "./context.js";
 import { lowerBody, lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { condition, typeOf } from "./operators.js";
-import { elementType, mentions } from "./types.js";
+import { elementType, mentions } from "../analyze/types.js";
 import { bindingPattern, checkedLoopTarget } from "./unpack.js";
 
 const f = ts.factory;

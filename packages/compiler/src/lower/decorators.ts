@@ -19,7 +19,7 @@ import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { isPropertyDecorator } from "./class-attributes.js";
 import { lowerExpression } from "./index.js";
-import type { ClassInfo } from "./types.js";
+import type { ClassInfo } from "../analyze/checker.js";
 
 const f = ts.factory;
 

@@ -14,7 +14,8 @@ import type { ClassDef, Expression } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
-import type { ClassInfo, PyType, TypeEnv } from "./types.js";
+import type { ClassInfo, TypeFacts } from "../analyze/checker.js";
+import type { PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 
@@ -22,7 +23,7 @@ const f = ts.factory;
 const ENUM_BASES = new Set(["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"]);
 
 /** The class derives from an enum base (by the base's name, through user classes). */
-export function isEnumClass(types: TypeEnv, info: ClassInfo): boolean {
+export function isEnumClass(types: TypeFacts, info: ClassInfo): boolean {
   const seen = new Set<string>();
   for (let base: string | undefined = info.bases[0]; base !== undefined && !seen.has(base); base = types.classes.get(base)?.bases[0]) {
     if (ENUM_BASES.has(base) && !types.classes.has(base)) return true;

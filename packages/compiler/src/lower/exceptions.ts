@@ -413,7 +413,7 @@ export function handledExceptionCall(ctx: LowerContext, node: Call): ts.Expressi
 /** The cause of `raise ... from cause`: a class is instantiated; the runtime's `raiseFrom` checks the rest. */
 function causeValue(ctx: LowerContext, e: Expression): ts.Expression {
   const value = lowerExpression(ctx, e);
-  return ctx.types.infer(e, ctx.scope).k === "class" ? f.createNewExpression(value, undefined, []) : value;
+  return ctx.types.typeOf(e, ctx.scope).k === "class" ? f.createNewExpression(value, undefined, []) : value;
 }
 
 /**
@@ -421,7 +421,7 @@ function causeValue(ctx: LowerContext, e: Expression): ts.Expression {
  * error`) goes through the runtime's `makeException`, which checks it and starts its traceback here.
  */
 function exceptionValue(ctx: LowerContext, e: Expression): ts.Expression {
-  const t = ctx.types.infer(e, ctx.scope);
+  const t = ctx.types.typeOf(e, ctx.scope);
   const value = lowerExpression(ctx, e);
   if (t.k === "class") return f.createNewExpression(value, undefined, []);
   if (e._type === "Call") return value;

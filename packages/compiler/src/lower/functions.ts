@@ -58,7 +58,7 @@ import { programImport } from "./imports.js";
 import { hoistedDeclarations, isBuiltinName, planDeclarations, tsType } from "./names.js";
 import { typeOf } from "./operators.js";
 import { defEscapes, lambdaEscapes, withSignature } from "./signatures.js";
-import { ANY, type PyType } from "./types.js";
+import { ANY, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 

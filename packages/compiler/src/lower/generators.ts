@@ -36,7 +36,8 @@ import { applyDecorators, functionExpressionName, lowerFunctionBody, lowerParame
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { defEscapes, withSignature } from "./signatures.js";
-import { ANY, collectOwnYields, joinAll, NONE, type PyType } from "./types.js";
+import { collectOwnYields } from "../analyze/checker.js";
+import { ANY, joinAll, NONE, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 
@@ -81,7 +82,7 @@ export function lowerYield(ctx: LowerContext, node: Yield): ts.Expression {
   const value = node.value === null ? f.createNull() : lowerExpression(ctx, node.value);
   const inAsyncGenerator = ctx.scope.facts.isAsync;
   // JavaScript's `yield` in an async generator awaits a thenable; box awaitables so they are yielded as values.
-  const boxed = inAsyncGenerator && node.value !== null && mayBeAwaitable(ctx.types.infer(node.value, ctx.scope)) ? f.createCallExpression(ctx.useRuntime("noAdopt"), undefined, [value]) : value;
+  const boxed = inAsyncGenerator && node.value !== null && mayBeAwaitable(ctx.types.typeOf(node.value, ctx.scope)) ? f.createCallExpression(ctx.useRuntime("noAdopt"), undefined, [value]) : value;
   return f.createYieldExpression(undefined, boxed);
 }
 
@@ -104,7 +105,7 @@ export function generatorReturnType(ctx: LowerContext, def: FunctionDef | AsyncF
   const annotated = def.returns !== null ? generatorAnnotation(ctx, def.returns, scope.parent ?? scope) : null;
   const yieldType = annotated?.yield ?? ctx.types.yieldType(def);
   const sendType = annotated?.send ?? null;
-  const returnType = annotated?.ret ?? (facts.returns.length === 0 ? NONE : joinAll(facts.returns.map((r) => ctx.types.infer(r, scope))));
+  const returnType = annotated?.ret ?? (facts.returns.length === 0 ? NONE : joinAll(facts.returns.map((r) => ctx.types.typeOf(r, scope))));
   const send = sendType !== null ? tsType(ctx, sendType) : f.createKeywordTypeNode(facts.sendUsed ? ts.SyntaxKind.AnyKeyword : ts.SyntaxKind.UnknownKeyword);
   const ret = isAsync || returnType.k === "None" ? f.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword) : tsType(ctx, returnType);
   return f.createTypeReferenceNode(isAsync ? "AsyncGenerator" : "Generator", [tsType(ctx, yieldType), ret, send]);

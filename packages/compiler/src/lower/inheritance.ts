@@ -34,7 +34,7 @@ import { lowerExpression } from "./index.js";
 import { lowerElements } from "./literals.js";
 import { dynamicCall, matchArguments, matchOrReport, runtimeArguments } from "./calls.js";
 import { typeOf } from "./operators.js";
-import type { ClassInfo, TypeEnv } from "./types.js";
+import type { ClassInfo, TypeFacts } from "../analyze/checker.js";
 
 const f = ts.factory;
 
@@ -55,7 +55,7 @@ export function orderedBases(cls: ClassDef): Expression[] {
  * bases the compiler knows; bases it does not know are left out. Where C3 fails (CPython's TypeError at
  * run time), a depth-first order stands in for the compiler's own lookups.
  */
-export function linearization(types: TypeEnv, info: ClassInfo): ClassInfo[] {
+export function linearization(types: TypeFacts, info: ClassInfo): ClassInfo[] {
   const cached = orders.get(info);
   if (cached !== undefined) return cached;
   orders.set(info, [info]); // a cycle (`class A(B)`, `class B(A)`) ends here
@@ -85,9 +85,9 @@ interface Cooperation {
   keywordTargets: Set<string>;
 }
 
-const cooperations = new WeakMap<TypeEnv, Cooperation>();
+const cooperations = new WeakMap<TypeFacts, Cooperation>();
 
-function cooperation(types: TypeEnv): Cooperation {
+function cooperation(types: TypeFacts): Cooperation {
   const known = cooperations.get(types);
   if (known !== undefined) return known;
   const classes = new Set<ClassInfo>();
@@ -122,7 +122,7 @@ function isBareSuper(e: Expression): boolean {
 }
 
 /** Whether `info` takes part in multiple inheritance (its own, a base's or a subclass's). */
-export function isCooperative(types: TypeEnv, info: ClassInfo): boolean {
+export function isCooperative(types: TypeFacts, info: ClassInfo): boolean {
   return cooperation(types).classes.has(info);
 }
 

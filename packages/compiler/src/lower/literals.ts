@@ -12,7 +12,7 @@ import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
-import { joinAll, sameType } from "./types.js";
+import { joinAll, sameType } from "../analyze/types.js";
 
 const f = ts.factory;
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -58,7 +58,7 @@ export function lowerElements(ctx: LowerContext, elts: readonly Expression[]): t
 
 /** An expression JavaScript can spread or iterate with `for...of` to get Python's items. */
 export function spreadable(ctx: LowerContext, e: Expression): ts.Expression {
-  const t = ctx.types.infer(e, ctx.scope);
+  const t = ctx.types.typeOf(e, ctx.scope);
   const value = lowerExpression(ctx, e);
   if (t.k === "list" || t.k === "tuple" || t.k === "tuplevar" || t.k === "str" || t.k === "set" || t.k === "range") return value;
   return f.createCallExpression(ctx.useRuntime("iterate"), undefined, [value]);
@@ -76,7 +76,7 @@ export function lowerTuple(ctx: LowerContext, node: Tuple): ts.Expression {
 function itemTypeArguments(ctx: LowerContext, groups: readonly (readonly Expression[])[]): ts.TypeNode[] | undefined {
   let mixed = false;
   const joined = groups.map((items) => {
-    const types = items.map((e) => ctx.types.infer(e, ctx.scope));
+    const types = items.map((e) => ctx.types.typeOf(e, ctx.scope));
     if (types.some((t) => !sameType(t, types[0]!)) || types.some((t) => t.k !== "int" && t.k !== "float" && t.k !== "str" && t.k !== "bool")) mixed = true;
     return joinAll(types);
   });

@@ -45,7 +45,8 @@ import { typeOf } from "./operators.js";
 import { loopFunctions } from "./loop-functions.js";
 import { isBlockingRunnerCall } from "./runner.js";
 import { typedAs } from "./subscripts.js";
-import { elementType, type ClassInfo } from "./types.js";
+import type { ClassInfo } from "../analyze/checker.js";
+import { elementType } from "../analyze/types.js";
 import { classOfInstance, classOfTypeCall, linearization, unboundMethodCall } from "./inheritance.js";
 
 const f = ts.factory;
@@ -148,7 +149,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   }
   const plainArgs = node.keywords.length === 0 && node.args.every((a) => a._type !== "Starred");
   // `push` returns the new length: only where the value is dropped may it stand for `append` (None).
-  if (recvType.k === "list" && plainArgs && ctx.analysis.parentOf(node)?._type === "Expr") {
+  if (plainArgs && ctx.types.isOnlyList(func.value, ctx.scope) && ctx.analysis.parentOf(node)?._type === "Expr") {
     if (name === "append" && node.args.length === 1) return call(member(lowerExpression(ctx, func.value), "push"), [lowerExpression(ctx, node.args[0]!)]);
     if (name === "extend" && node.args.length === 1) {
       return call(member(lowerExpression(ctx, func.value), "push"), [f.createSpreadElement(spreadable(ctx, node.args[0]!))]);

@@ -75,7 +75,7 @@ export function programModuleName(ctx: LowerContext, value: Expression): string 
     const outer = programModuleName(ctx, value.value);
     return outer !== null && ctx.module.resolve(`${outer}.${value.attr}`) !== null ? `${outer}.${value.attr}` : null;
   }
-  const t = ctx.types.infer(value, ctx.scope);
+  const t = ctx.types.typeOf(value, ctx.scope);
   const module = importedModuleName(ctx, value) ?? (t.k === "module" ? t.name : null);
   return module !== null && ctx.module.resolve(module) !== null ? module : null;
 }

@@ -34,7 +34,8 @@ import { isClassVariable } from "./class-variables.js";
 import { classBodyName } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
 import { importedName, isStaticImport } from "./imports.js";
-import { typeNode, type PyType } from "./types.js";
+import type { PyType } from "../analyze/types.js";
+import { typeNode } from "./types.js";
 
 const f = ts.factory;
 

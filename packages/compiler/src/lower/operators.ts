@@ -17,7 +17,7 @@ import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { floatLiteral, intLiteral } from "./literals.js";
-import { isNumeric, type PyType } from "./types.js";
+import { isNumeric, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 
@@ -39,7 +39,7 @@ export const BINARY_HELPERS: Record<Operator, string> = {
 };
 
 export function typeOf(ctx: LowerContext, e: Expression): PyType {
-  return ctx.types.infer(e, ctx.scope);
+  return ctx.types.typeOf(e, ctx.scope);
 }
 
 export function binary(ctx: LowerContext, op: Operator, left: Expression, right: Expression, l: ts.Expression, r: ts.Expression): ts.Expression {
@@ -74,26 +74,6 @@ export function lowerUnaryOp(ctx: LowerContext, node: UnaryOp): ts.Expression {
   }
 }
 
-/** Types whose JavaScript truthiness is Python's: `if x` can test `x` itself. */
-export function jsTruthinessMatches(t: PyType): boolean {
-  switch (t.k) {
-    case "bool":
-    case "int":
-    case "str":
-    case "None":
-    case "function":
-    case "class":
-    case "module":
-      return true;
-    case "instance":
-      return !t.runtime;
-    case "optional":
-      return jsTruthinessMatches(t.of);
-    default:
-      return false;
-  }
-}
-
 /** An expression as a JavaScript condition with Python's truthiness. */
 export function condition(ctx: LowerContext, e: Expression): ts.Expression {
   switch (e._type) {
@@ -120,18 +100,11 @@ export function condition(ctx: LowerContext, e: Expression): ts.Expression {
   }
   const t = typeOf(ctx, e);
   const value = lowerExpression(ctx, e);
-  if (t.k === "instance" && !t.runtime && hasTruthDunder(ctx, t.cls)) return f.createCallExpression(ctx.useRuntime("truthy"), undefined, [value]);
-  if (jsTruthinessMatches(t)) return value;
+  if (ctx.types.hasJsTruthiness(t)) return value;
   if (t.k === "list" || t.k === "tuple" || t.k === "tuplevar") {
     return f.createBinaryExpression(f.createPropertyAccessExpression(value, "length"), ts.SyntaxKind.GreaterThanToken, f.createNumericLiteral(0));
   }
   return f.createCallExpression(ctx.useRuntime("truthy"), undefined, [value]);
-}
-
-function hasTruthDunder(ctx: LowerContext, cls: string): boolean {
-  const info = ctx.types.classes.get(cls);
-  if (info === undefined) return true;
-  return info.methods.has("__bool__") || info.methods.has("__len__") || info.bases.some((b) => b !== "" && hasTruthDunder(ctx, b));
 }
 
 /** Whether an expression can be evaluated twice without a difference (a name or constant). */
@@ -172,7 +145,7 @@ export function lowerBoolOp(ctx: LowerContext, node: BoolOp): ts.Expression {
   if (values !== node.values) node = { ...node, values };
   const types = node.values.map((v) => typeOf(ctx, v));
   const op = node.op === "And" ? ts.SyntaxKind.AmpersandAmpersandToken : ts.SyntaxKind.BarBarToken;
-  if (types.slice(0, -1).every(jsTruthinessMatches)) {
+  if (types.slice(0, -1).every((t) => ctx.types.hasJsTruthiness(t))) {
     return parenthesizedIfLong(node.values.map((v) => lowerExpression(ctx, v)).reduce((a, b) => f.createBinaryExpression(a, op, b)), node.values.length);
   }
   if (node.values.length > LONG_BOOL_CHAIN) return lowerLongBoolOp(ctx, node);
@@ -234,11 +207,12 @@ export function lowerNamedExpr(ctx: LowerContext, node: NamedExpr): ts.Expressio
   return f.createParenthesizedExpression(f.createAssignment(lowerExpression(ctx, node.target), lowerExpression(ctx, node.value)));
 }
 
-function exactEquality(a: PyType, b: PyType): boolean {
+/** Whether `left == right` is JavaScript's `===`: None on a side, two strs or bools, or two exact ints. */
+function exactEquality(ctx: LowerContext, left: Expression, right: Expression, a: PyType, b: PyType): boolean {
   const simple = (t: PyType): boolean => t.k === "str" || t.k === "bool" || t.k === "None";
   if (a.k === "None" || b.k === "None") return true;
   if (simple(a) && simple(b)) return a.k === b.k;
-  return a.k === "int" && b.k === "int";
+  return ctx.types.isExactInt(left, ctx.scope) && ctx.types.isExactInt(right, ctx.scope);
 }
 
 function compareOne(ctx: LowerContext, op: CmpOperator, left: Expression, right: Expression, l: ts.Expression, r: ts.Expression): ts.Expression {
@@ -254,9 +228,9 @@ function compareOne(ctx: LowerContext, op: CmpOperator, left: Expression, right:
   const helper = (name: string, args: ts.Expression[] = [l, r]): ts.Expression => f.createCallExpression(ctx.useRuntime(name), undefined, args);
   switch (op) {
     case "Eq":
-      return exactEquality(lt, rt) ? plain(ts.SyntaxKind.EqualsEqualsEqualsToken) : helper("eq");
+      return exactEquality(ctx, left, right, lt, rt) ? plain(ts.SyntaxKind.EqualsEqualsEqualsToken) : helper("eq");
     case "NotEq":
-      return exactEquality(lt, rt) ? plain(ts.SyntaxKind.ExclamationEqualsEqualsToken) : helper("ne");
+      return exactEquality(ctx, left, right, lt, rt) ? plain(ts.SyntaxKind.ExclamationEqualsEqualsToken) : helper("ne");
     case "Lt":
       return bothOrdered ? plain(ts.SyntaxKind.LessThanToken) : helper("lt");
     case "LtE":

@@ -20,7 +20,7 @@ import type { Expression } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { typeOf } from "./operators.js";
-import type { PyType } from "./types.js";
+import type { PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 

@@ -1,0 +1,142 @@
+// The lattice of Python types the checker reasons with: what a value is known to be, and the join
+// of two facts (the least type that holds both). Pure data and functions, no module state.
+//
+//     x = 1             int            x = 1 if c else 2.5      float (int ∪ float)
+//     xs = [1, "a"]     list[any]      y = None if c else "s"   Optional[str]
+import type { Expression, FunctionDef, AsyncFunctionDef, Lambda, Node } from "@pyts/parser";
+import { forEachChild } from "./walk.js";
+
+export type PyType =
+  | { k: "int" }
+  | { k: "float" }
+  | { k: "bool" }
+  | { k: "str" }
+  | { k: "None" }
+  | { k: "list"; item: PyType }
+  | { k: "tuple"; items: PyType[] }
+  | { k: "tuplevar"; item: PyType }
+  | { k: "dict"; key: PyType; value: PyType }
+  | { k: "set"; item: PyType }
+  /** `PyGenerator`: the runtime's generator object (what a generator function or expression returns). */
+  | { k: "iter"; item: PyType; name: "Iterable" | "Iterator" | "PyGenerator" | "AsyncIterator" | "AsyncIterable" | "AsyncGenerator" }
+  | { k: "range" }
+  | { k: "instance"; cls: string; runtime: boolean }
+  | { k: "class"; cls: string }
+  | { k: "function"; ret: PyType; def: FunctionDef | AsyncFunctionDef | Lambda | null }
+  | { k: "coroutine"; ret: PyType }
+  | { k: "optional"; of: PyType }
+  | { k: "module"; name: string }
+  | { k: "any" };
+
+export const ANY: PyType = { k: "any" };
+export const INT: PyType = { k: "int" };
+export const FLOAT: PyType = { k: "float" };
+export const STR: PyType = { k: "str" };
+export const BOOL: PyType = { k: "bool" };
+export const NONE: PyType = { k: "None" };
+
+export function isNumeric(t: PyType): boolean {
+  return t.k === "int" || t.k === "float" || t.k === "bool";
+}
+
+export function sameType(a: PyType, b: PyType): boolean {
+  return JSON.stringify(a, skipDefs) === JSON.stringify(b, skipDefs);
+}
+
+function skipDefs(key: string, value: unknown): unknown {
+  return key === "def" ? undefined : value;
+}
+
+/** The least type that holds both (int ∪ float = float, T ∪ None = Optional[T], otherwise any). */
+export function join(a: PyType, b: PyType): PyType {
+  if (sameType(a, b)) return a;
+  if (a.k === "any" || b.k === "any") return ANY;
+  if (a.k === "bool" || b.k === "bool") return ANY;
+  if (isNumeric(a) && isNumeric(b)) return a.k === "float" || b.k === "float" ? FLOAT : INT;
+  if (a.k === "None") return b.k === "optional" ? b : { k: "optional", of: b };
+  if (b.k === "None") return a.k === "optional" ? a : { k: "optional", of: a };
+  if (a.k === "optional") return join(a.of, b).k === "any" ? ANY : { k: "optional", of: join(a.of, b) };
+  if (b.k === "optional") return join(b, a);
+  if (a.k === "list" && b.k === "list") return { k: "list", item: joinItem(a.item, b.item) };
+  if (a.k === "set" && b.k === "set") return { k: "set", item: joinItem(a.item, b.item) };
+  if (a.k === "dict" && b.k === "dict") return { k: "dict", key: joinItem(a.key, b.key), value: joinItem(a.value, b.value) };
+  if (a.k === "tuple" && b.k === "tuple" && a.items.length === b.items.length) {
+    return { k: "tuple", items: a.items.map((t, i) => join(t, b.items[i]!)) };
+  }
+  return ANY;
+}
+
+/** Item types of containers: an empty literal's unknown item gives way to the other side. */
+function joinItem(a: PyType, b: PyType): PyType {
+  if (a.k === "any") return b;
+  if (b.k === "any") return a;
+  return join(a, b);
+}
+
+export function joinAll(types: readonly PyType[]): PyType {
+  if (types.length === 0) return ANY;
+  const t = types.reduce((acc, t) => join(acc, t));
+  // An empty literal's unknown item gives way to the next type, which can forget a conflict seen
+  // before it (list[int], list[str], list[int] folds to list[int]): what holds all of them, or any.
+  return types.every((u) => sameType(join(t, u), t)) ? t : ANY;
+}
+
+/** The type of the items a `for` loop over a value of type `t` sees. */
+export function elementType(t: PyType): PyType {
+  switch (t.k) {
+    case "list":
+    case "set":
+    case "tuplevar":
+    case "iter":
+      return t.item;
+    case "tuple":
+      return joinAll(t.items);
+    case "dict":
+      return t.key;
+    case "str":
+      return STR;
+    case "range":
+      return INT;
+    default:
+      return ANY;
+  }
+}
+
+/** An item type once values may have been put in unseen: ints may be floats, bools anything (deeply). */
+export function unseenItems(t: PyType): PyType {
+  switch (t.k) {
+    case "int":
+      return FLOAT;
+    case "bool":
+      return ANY;
+    case "list":
+    case "set":
+      return { ...t, item: unseenItems(t.item) };
+    case "dict":
+      return { ...t, value: unseenItems(t.value) };
+    case "tuple":
+      return { ...t, items: t.items.map(unseenItems) };
+    case "tuplevar":
+      return { ...t, item: unseenItems(t.item) };
+    case "optional":
+      return { ...t, of: unseenItems(t.of) };
+    default:
+      return t;
+  }
+}
+
+/** Whether an expression reads a name. */
+export function mentions(e: Expression, name: string): boolean {
+  let found = false;
+  const visit = (n: Node): void => {
+    if (found) return;
+    if (n._type === "Name" && n.id === name) found = true;
+    else forEachChild(n, visit);
+  };
+  visit(e);
+  return found;
+}
+
+export function isExceptionName(name: string): boolean {
+  return /^[A-Z]\w*(Error|Exception|ExceptionGroup|Warning|Exit|Iteration|Interrupt)$/.test(name) || name === "Exception" || name === "BaseException" || name === "ExceptionGroup";
+}

@@ -1,0 +1,236 @@
+// The checker's facts (analyze/checker.ts), asked through the interface lowering sees (TypeFacts).
+// Each program marks one line with `# ?`: the expression of that line (an expression statement or a
+// `return`'s value) is asked about. A table row says which facts must hold there and which must not:
+// a fact that lets the output use `===`, `.push`/`.length` or a plain `if (x)` must hold on every path
+// the checker can see, including the escapes (setattr with a string, a global rebound in a function,
+// an annotation a call contradicts, a subclass with `__len__` ...).
+import { describe, expect, it } from "vitest";
+import type { ClassDef, Expression, Node } from "../../packages/parser/src/index.js";
+import { parse } from "../../packages/parser/src/index.js";
+import { ScopeAnalysis, type Scope } from "../../packages/compiler/src/analyze/scopes.js";
+import { TypeEnv, type TypeFacts } from "../../packages/compiler/src/analyze/checker.js";
+import { forEachChild } from "../../packages/compiler/src/analyze/walk.js";
+import { collectClasses } from "../../packages/compiler/src/lower/classes.js";
+
+interface Facts {
+  /** `isExactInt`: an int on every path. */
+  exactInt?: boolean;
+  /** `isOnlyList`: a list on every path. */
+  onlyList?: boolean;
+  /** `hasJsTruthiness` of its type: `if x` may test `x` itself. */
+  jsTruth?: boolean;
+}
+
+const cases: { name: string; source: string; facts: Facts }[] = [
+  // Exact ints.
+  { name: "an int literal", source: "n = 3\nn  # ?", facts: { exactInt: true, onlyList: false } },
+  { name: "an int counter", source: "n = 0\nfor _ in range(3):\n    n += 1\nn  # ?", facts: { exactInt: true } },
+  { name: "a counter that takes a half", source: "n = 0\nn += 0.5\nn  # ?", facts: { exactInt: false } },
+  { name: "int or float by a branch", source: "import random\nn = 1 if random.random() < 0.5 else 2.5\nn  # ?", facts: { exactInt: false } },
+  { name: "a true division", source: "n = 6 / 2\nn  # ?", facts: { exactInt: false } },
+  { name: "a power with a variable exponent", source: "k = -1\nn = 2 ** k\nn  # ?", facts: { exactInt: false } },
+  {
+    name: "a global rebound to a float in a function",
+    source: "count = 0\ndef bump():\n    global count\n    count = count + 0.5\nbump()\ncount  # ?",
+    facts: { exactInt: false },
+  },
+  { name: "an int parameter every call gives an int", source: "def half(n: int) -> int:\n    return n  # ?\nhalf(4)\nhalf(6)", facts: { exactInt: true } },
+  { name: "an int parameter a call gives a float", source: "def half(n: int) -> int:\n    return n  # ?\nhalf(4)\nhalf(5.0)", facts: { exactInt: false } },
+  { name: "an int parameter a call gives a bool", source: "def is_one(n: int) -> bool:\n    return n == 1\ndef show(n: int):\n    print(n)  # ?\nshow(True)", facts: { exactInt: false } },
+  { name: "an int parameter given a float by keyword", source: "def area(w: int, h: int):\n    return h  # ?\narea(2, h=3.5)", facts: { exactInt: false } },
+  { name: "an int parameter of a function used as a value", source: "def is_two(n: int) -> bool:\n    return n  # ?\nprint(list(map(is_two, [2.0])))", facts: { exactInt: false } },
+  { name: "an annotated int later given a float", source: "total: int = 0\nfor p in [1.5, 2.5]:\n    total += p\ntotal  # ?", facts: { exactInt: false } },
+  { name: "an annotated int only given ints", source: "total: int = 0\nfor p in [1, 2]:\n    total += p\ntotal  # ?", facts: { exactInt: true } },
+  {
+    name: "an __init__ parameter the constructor call gives a float",
+    source: "class Point:\n    def __init__(self, x: int):\n        self.x = x\n    def at_two(self):\n        return self.x  # ?\nPoint(2.0)",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a parameter with an int default, its function returned as a value",
+    source: "def make():\n    def step(by=1):\n        return by  # ?\n    return step",
+    facts: { exactInt: false },
+  },
+  { name: "a parameter with an int default, every call seen", source: "def f(by=1):\n    return by  # ?\nf()\nf(2)", facts: { exactInt: true } },
+  // Fields and the stores the checker cannot see through the class.
+  {
+    name: "a field set only in __init__",
+    source: "class Counter:\n    def __init__(self):\n        self.count = 0\n    def check(self):\n        return self.count  # ?\nc = Counter()",
+    facts: { exactInt: true },
+  },
+  {
+    name: "a field setattr stores a float into by a literal name",
+    source: 'class Counter:\n    def __init__(self):\n        self.count = 0\n    def check(self):\n        return self.count  # ?\nc = Counter()\nsetattr(c, "count", 2.0)',
+    facts: { exactInt: false },
+  },
+  {
+    name: "a field setattr may store into by a computed name",
+    source: 'class Counter:\n    def __init__(self):\n        self.count = 0\n    def check(self):\n        return self.count  # ?\nc = Counter()\nkey = "co" + "unt"\nsetattr(c, key, 2.0)',
+    facts: { exactInt: false },
+  },
+  {
+    name: "a field written through vars()",
+    source: 'class Counter:\n    def __init__(self):\n        self.count = 0\n    def check(self):\n        return self.count  # ?\nc = Counter()\nvars(c)["count"] = 2.5',
+    facts: { exactInt: false },
+  },
+  {
+    name: "a field written through __dict__",
+    source: 'class Counter:\n    def __init__(self):\n        self.count = 0\n    def check(self):\n        return self.count  # ?\nc = Counter()\nc.__dict__["count"] = 2.5',
+    facts: { exactInt: false },
+  },
+  {
+    name: "an object passed to a function that stores into it",
+    source: "class Counter:\n    def __init__(self):\n        self.count = 0\n    def check(self):\n        return self.count  # ?\ndef reset(o):\n    o.count = 0.5\nreset(Counter())",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a field a subclass stores a float into",
+    source: "class A:\n    def __init__(self):\n        self.v = 1\n    def get(self):\n        return self.v  # ?\nclass B(A):\n    def __init__(self):\n        self.v = 1.5",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a base named like a class elsewhere",
+    source:
+      "class Base:\n    def __init__(self):\n        self.v = 1\ndef make():\n    class Base:\n        def __init__(self):\n            self.v = 1.0\n    class Child(Base):\n        def get(self):\n            return self.v  # ?\n    return Child()",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a base named like a class elsewhere, the other way",
+    source:
+      "def make():\n    class Base:\n        def __init__(self):\n            self.v = 1.0\n    return Base()\nclass Base:\n    def __init__(self):\n        self.v = 1\nclass Child(Base):\n    def get(self):\n        return self.v  # ?",
+    facts: { exactInt: true },
+  },
+  {
+    name: "a class attribute assigned after the class",
+    source: "class Rate:\n    rate = 1\n    def get(self):\n        return self.rate  # ?\nRate.rate = 0.5",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a class attribute halved by a class method",
+    source: "class K:\n    n = 1\n    @classmethod\n    def halve(cls):\n        cls.n = cls.n / 2\n    def get(self):\n        return self.n  # ?",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a list field replaced by a tuple from outside",
+    source: 'class Team:\n    def __init__(self):\n        self.members = []\n    def add(self, m):\n        self.members  # ?\nt = Team()\nt.members = ("ann", "bob")',
+    facts: { onlyList: false },
+  },
+  {
+    name: "a dataclass field a constructor call gives a float",
+    source: "from dataclasses import dataclass\n@dataclass\nclass Point:\n    x: int\n    y: int\n    def get(self):\n        return self.x  # ?\nPoint(0.0, 5)",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a dataclass field every constructor call gives an int",
+    source: "from dataclasses import dataclass\n@dataclass\nclass Point:\n    x: int\n    y: int\n    def get(self):\n        return self.x  # ?\nPoint(0, 5)\nPoint(y=1, x=2)",
+    facts: { exactInt: true },
+  },
+  {
+    name: "a dataclass field given a float by keyword",
+    source: "from dataclasses import dataclass\n@dataclass\nclass Point:\n    x: int\n    y: int\n    def get(self):\n        return self.y  # ?\nPoint(0, y=5.5)",
+    facts: { exactInt: false },
+  },
+  // Lists.
+  { name: "a list display", source: "xs = [1, 2]\nxs  # ?", facts: { onlyList: true, exactInt: false, jsTruth: false } },
+  { name: "a list that is sometimes a tuple", source: "import random\nxs = [1, 2] if random.random() < 0.5 else (1, 2)\nxs  # ?", facts: { onlyList: false } },
+  { name: "a list rebound to a tuple", source: "xs = [1, 2]\nxs = (1, 2)\nxs  # ?", facts: { onlyList: false } },
+  { name: "a list parameter a call gives a tuple", source: "def add(xs: list, x):\n    xs  # ?\nadd((1, 2), 3)", facts: { onlyList: false } },
+  { name: "a list parameter every call gives a list", source: "def add(xs: list, x):\n    xs  # ?\nadd([1, 2], 3)", facts: { onlyList: true } },
+  { name: "a str is not a list", source: 'xs = "ab"\nxs  # ?', facts: { onlyList: false, jsTruth: true } },
+  // Truthiness.
+  { name: "an instance of a plain class", source: "class Box:\n    pass\nb = Box()\nb  # ?", facts: { jsTruth: true } },
+  { name: "an instance of a class with __len__", source: "class Basket:\n    def __len__(self):\n        return 0\nb = Basket()\nb  # ?", facts: { jsTruth: false } },
+  {
+    name: "an instance typed as a base a subclass gives __len__",
+    source: "class Box:\n    pass\nclass Empty(Box):\n    def __len__(self):\n        return 0\ndef check(b: Box):\n    b  # ?",
+    facts: { jsTruth: false },
+  },
+  { name: "self where a subclass gives __bool__", source: "class Shape:\n    def describe(self):\n        self  # ?\nclass Nothing(Shape):\n    def __bool__(self):\n        return False", facts: { jsTruth: false } },
+  { name: "an instance of a subclass of list", source: "class Stack(list):\n    pass\ns = Stack()\ns  # ?", facts: { jsTruth: false } },
+  { name: "an instance of a class __len__ is stored on later", source: "class Box:\n    pass\nBox.__len__ = lambda self: 0\nb = Box()\nb  # ?", facts: { jsTruth: false } },
+  { name: "an instance of an exception subclass", source: "class Oops(Exception):\n    pass\ne = Oops()\ne  # ?", facts: { jsTruth: true } },
+  { name: "an int that may be a float", source: "n = 0\nn += 0.5\nn  # ?", facts: { jsTruth: false } },
+];
+
+/** Class statements keyed by their statement: `classOf` and the bases `basesOf` resolves where the class is defined. */
+const classCases: { name: string; source: string; bases: Record<string, string[]> }[] = [
+  {
+    name: "two classes of one name in different scopes",
+    source: "class Item:\n    pass\ndef make():\n    class Item:\n        pass\n    class Special(Item):\n        pass\nclass Plain(Item):\n    pass",
+    bases: { Special: ["line 4"], Plain: ["line 1"] },
+  },
+  {
+    name: "a class redefined: a base names whichever statement ran",
+    source: "class A:\n    pass\nclass A(A):\n    pass\nclass B(A):\n    pass",
+    bases: { "A@3": ["unknown"], B: ["unknown"] },
+  },
+  { name: "bases that are not classes of the module", source: "class E(Exception):\n    pass\nclass O(object):\n    pass", bases: { E: ["unknown"], O: [] } },
+];
+
+describe("classes keyed by their statement", () => {
+  for (const c of classCases) {
+    it(c.name, () => {
+      const parsed = parse(c.source);
+      const analysis = new ScopeAnalysis(parsed.module);
+      const types = new TypeEnv(analysis);
+      collectClasses(parsed.module, types);
+      const facts: TypeFacts = types;
+      const lineOf = (n: Node): number => c.source.slice(0, n.start).split("\n").length;
+      const statements: ClassDef[] = [];
+      const visit = (n: Node): void => {
+        if (n._type === "ClassDef") statements.push(n);
+        forEachChild(n, visit);
+      };
+      visit(parsed.module);
+      const got: Record<string, string[]> = {};
+      for (const [key] of Object.entries(c.bases)) {
+        const [name, line] = key.split("@");
+        const cls = statements.find((s) => s.name === name && (line === undefined || lineOf(s) === Number(line)))!;
+        const info = facts.classOf(cls)!;
+        expect(info.node).toBe(cls);
+        got[key] = facts.basesOf(info).map((b) => (b === null ? "unknown" : `line ${lineOf(b.node)}`));
+      }
+      expect(got).toEqual(c.bases);
+    });
+  }
+});
+
+/** The checker over a program and the marked expression with its scope. */
+function ask(source: string): { facts: TypeFacts; expr: Expression; scope: Scope } {
+  const parsed = parse(source);
+  const analysis = new ScopeAnalysis(parsed.module);
+  const types = new TypeEnv(analysis);
+  collectClasses(parsed.module, types);
+  const line = source.split("\n").findIndex((l) => l.endsWith("# ?"));
+  const lineStart = source.split("\n").slice(0, line).join("\n").length + (line > 0 ? 1 : 0);
+  const lineEnd = lineStart + source.split("\n")[line]!.length;
+  let found: { expr: Expression; scope: Scope } | null = null;
+  const visit = (n: Node, scope: Scope): void => {
+    if (found !== null) return;
+    if ((n._type === "Expr" || n._type === "Return") && n.start >= lineStart && n.start <= lineEnd && n.value !== null) {
+      found = { expr: n.value, scope };
+      return;
+    }
+    const inner = n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef" ? analysis.scopeOf(n) : scope;
+    forEachChild(n, (child) => visit(child, inner));
+  };
+  visit(parsed.module, analysis.module);
+  if (found === null) throw new Error("no expression on the line marked `# ?`");
+  const { expr, scope } = found;
+  // `print(n)  # ?` asks about the argument.
+  const asked = expr._type === "Call" && expr.func._type === "Name" && expr.func.id === "print" ? expr.args[0]! : expr;
+  return { facts: types, expr: asked, scope };
+}
+
+describe("checker facts", () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const { facts, expr, scope } = ask(c.source);
+      const got: Facts = {};
+      if (c.facts.exactInt !== undefined) got.exactInt = facts.isExactInt(expr, scope);
+      if (c.facts.onlyList !== undefined) got.onlyList = facts.isOnlyList(expr, scope);
+      if (c.facts.jsTruth !== undefined) got.jsTruth = facts.hasJsTruthiness(facts.typeOf(expr, scope));
+      expect(got).toEqual(c.facts);
+    });
+  }
+});
