@@ -113,6 +113,19 @@ export function countLines(source) {
   return source.split("\n").length - (source.endsWith("\n") ? 1 : 0);
 }
 
+/** The program of about `lines` lines with its blank lines taken out (the layout prettier's JSX test was quadratic on). */
+export function withoutBlankLines(source) {
+  return source.split("\n").filter((line) => line.trim() !== "").join("\n") + "\n";
+}
+
+/** Writes bench/.generated/batch-<count>/block-<k>.py, one block each (about 90 lines), and returns the directory. */
+export function writeBatch(count) {
+  const dir = path.join(generatedDir, `batch-${count}`);
+  mkdirSync(dir, { recursive: true });
+  for (let k = 0; k < count; k++) writeFileSync(path.join(dir, `block-${k}.py`), `import asyncio\n\n\n${block(k)}`);
+  return dir;
+}
+
 /** Writes bench/.generated/program-<lines>.py and returns its path. */
 export function writeProgram(lines) {
   mkdirSync(generatedDir, { recursive: true });
