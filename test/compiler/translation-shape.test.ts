@@ -11,6 +11,7 @@
 import { describe, expect, it } from "vitest";
 import { transpile } from "../../packages/compiler/src/index.js";
 import { pyts } from "../helpers/cli.js";
+import { nestedAsyncDefs } from "../../bench/gen-program.mjs";
 
 /** One block of ordinary and async code, numbered `k`: few string literals, no blank line. */
 function block(k: number): string {
@@ -86,20 +87,11 @@ describe("translation time is linear in the input", () => {
   // In a child process with a time limit: a translation whose time doubles per level would otherwise
   // block this process (synchronous code cannot be interrupted) instead of failing.
   it("async functions nested 40 deep (formatted) and 100 deep (CPython's limit) translate in seconds", () => {
-    /** `depth` nested `async def`s, each returning what the next one returns. */
-    const nested = (depth: number) => {
-      const lines = ["import asyncio"];
-      for (let level = 0; level < depth - 1; level++) lines.push(`${"    ".repeat(level)}async def level${level}() -> int:`);
-      lines.push(`${"    ".repeat(depth - 1)}async def level${depth - 1}() -> int: return ${depth}`);
-      for (let level = depth - 2; level >= 0; level--) lines.push(`${"    ".repeat(level + 1)}return await level${level + 1}()`);
-      lines.push("print(asyncio.run(level0()))");
-      return lines.join("\n") + "\n";
-    };
-    const formatted = pyts(["-"], { input: nested(40), timeoutMs: 30_000 });
+    const formatted = pyts(["-"], { input: nestedAsyncDefs(40), timeoutMs: 30_000 });
     expect(formatted.stderr).toBe("");
     expect(formatted.stdout).toContain("async function level39(): Promise<number> {");
     // Deeper than prettier is given (FORMAT_DEPTH_LIMIT): printed as it is, with a PY4001 warning.
-    const deepest = pyts(["-"], { input: nested(100), timeoutMs: 30_000 });
+    const deepest = pyts(["-"], { input: nestedAsyncDefs(100), timeoutMs: 30_000 });
     expect(deepest.status).toBe(0);
     expect(deepest.stderr).toContain("PY4001");
     expect(deepest.stdout).toContain("async function level99(): Promise<number> {");
