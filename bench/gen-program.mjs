@@ -113,6 +113,32 @@ export function countLines(source) {
   return source.split("\n").length - (source.endsWith("\n") ? 1 : 0);
 }
 
+/** The program of about `lines` lines with its blank lines taken out (the layout prettier's JSX test was quadratic on). */
+export function withoutBlankLines(source) {
+  return source.split("\n").filter((line) => line.trim() !== "").join("\n") + "\n";
+}
+
+/** Writes bench/.generated/batch-<count>/block-<k>.py, one block each (about 90 lines), and returns the directory. */
+export function writeBatch(count) {
+  const dir = path.join(generatedDir, `batch-${count}`);
+  mkdirSync(dir, { recursive: true });
+  for (let k = 0; k < count; k++) writeFileSync(path.join(dir, `block-${k}.py`), `import asyncio\n\n\n${block(k)}`);
+  return dir;
+}
+
+/**
+ * \`depth\` nested \`async def\`s, each returning what the next one returns (the innermost on one line, so
+ * that 100 stays within CPython's 100 levels of indentation), and a call of the outermost.
+ */
+export function nestedAsyncDefs(depth) {
+  const lines = ["import asyncio"];
+  for (let level = 0; level < depth - 1; level++) lines.push(`${"    ".repeat(level)}async def level${level}() -> int:`);
+  lines.push(`${"    ".repeat(depth - 1)}async def level${depth - 1}() -> int: return ${depth}`);
+  for (let level = depth - 2; level >= 0; level--) lines.push(`${"    ".repeat(level + 1)}return await level${level + 1}()`);
+  lines.push("print(asyncio.run(level0()))");
+  return lines.join("\n") + "\n";
+}
+
 /** Writes bench/.generated/program-<lines>.py and returns its path. */
 export function writeProgram(lines) {
   mkdirSync(generatedDir, { recursive: true });

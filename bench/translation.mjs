@@ -26,7 +26,6 @@ await Parser.init();
 const tsParser = new Parser();
 tsParser.setLanguage(await Language.load(parserRequire.resolve("tree-sitter-python/tree-sitter-python.wasm")));
 const prettier = await importFile(path.join(path.dirname(compilerEntry), "format.js"));
-const prettierOptions = { parser: "typescript", printWidth: 100 };
 
 /**
  * Prettier over independent chunks: the printer puts every top-level statement at column 0, and a
@@ -45,7 +44,7 @@ function formatChunked(code, target = 400) {
     }
   }
   chunks.push(lines.slice(start).join("\n"));
-  return { code: chunks.map((c) => prettier.format(c, prettierOptions)).join("\n"), chunks: chunks.length };
+  return { code: chunks.map((c) => prettier.format(c)).join("\n"), chunks: chunks.length };
 }
 
 function check(file, source) {
@@ -76,7 +75,7 @@ for (const file of files) {
     parse: timeIt(() => parse(source, { filename: file }), runs, 1),
     translate: timeIt(() => transpile(source, { filename: file, format: false }), runs, 1),
     full: timeIt(() => transpile(source, { filename: file }), heavyRuns),
-    prettier: timeIt(() => prettier.format(unformatted, prettierOptions), heavyRuns),
+    prettier: timeIt(() => prettier.format(unformatted), heavyRuns),
     chunked: timeIt(() => formatChunked(unformatted), heavyRuns),
     chunks: chunkedResult.chunks,
     chunkedIdentical: chunkedResult.code === formatted,

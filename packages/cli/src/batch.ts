@@ -1,5 +1,5 @@
-// Translating many files in one process (the compiler is loaded once), optionally spread over worker
-// threads. Results are handed back in input order whatever the thread count, so diagnostics and written
+// Translating many files in one process (the compiler is loaded once): on the main thread, pipelined
+// with the formatting thread, or spread over worker threads. Results are handed back in input order whatever the thread count, so diagnostics and written
 // files are identical to a single-threaded run.
 import os from "node:os";
 import { Worker } from "node:worker_threads";
@@ -33,8 +33,20 @@ export interface BatchOptions {
  */
 const FILES_PER_WORKER = 100;
 
+/**
+ * Files started on the main thread before the oldest is reported: enough that the formatting thread
+ * always has a file waiting while the main thread lowers the next.
+ */
+const FILES_IN_FLIGHT = 4;
+
+/**
+ * One thread (the main thread's pipeline with its formatting thread, two cores) up to two cores; beyond,
+ * a worker per core for large batches (each worker formats in its own thread, one core each).
+ */
 export function defaultJobs(fileCount: number): number {
-  return Math.max(1, Math.min(os.availableParallelism(), Math.floor(fileCount / FILES_PER_WORKER)));
+  const cores = os.availableParallelism();
+  if (cores <= 2) return 1;
+  return Math.max(1, Math.min(cores, Math.floor(fileCount / FILES_PER_WORKER)));
 }
 
 /** `inProgram`: translate the file as a module of the program rooted at `input.root` (modules.ts). */
@@ -60,10 +72,15 @@ export async function translateAll(inputs: readonly PythonInput[], options: Batc
   const jobs = Math.min(options.jobs, inputs.length);
   const inProgram = (input: PythonInput) => options.programMembers?.has(path.resolve(input.file)) ?? false;
   if (jobs <= 1) {
+    // A pipeline: each file is lowered and printed at once (`translateOne` is synchronous up to its
+    // formatting), so the formatting thread formats the files before it while this thread lowers it.
+    const inFlight: Promise<FileResult>[] = [];
     for (const input of inputs) {
-      if (options.stopped?.()) return;
-      onResult(await translateOne(input, options.runtimeModule, inProgram(input)));
+      if (options.stopped?.()) break;
+      inFlight.push(translateOne(input, options.runtimeModule, inProgram(input)));
+      if (inFlight.length >= FILES_IN_FLIGHT) onResult(await inFlight.shift()!);
     }
+    for (const result of inFlight) onResult(await result);
     return;
   }
   const done = new Map<number, FileResult>();

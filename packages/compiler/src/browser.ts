@@ -11,7 +11,7 @@
 // `transpile` here returns a Promise (it is `transpileAsync` with prettier's standalone build).
 import { loadGrammar, type GrammarFiles } from "@pyts/parser";
 import * as estree from "prettier/plugins/estree";
-import * as typescript from "prettier/plugins/typescript";
+import * as babel from "prettier/plugins/babel";
 import { format } from "prettier/standalone";
 import { PRETTIER_OPTIONS } from "./format.js";
 import { transpileAsync, type TranspileOptions, type TranspileResult } from "./index.js";
@@ -25,7 +25,7 @@ export function loadCompiler(files: GrammarFiles): Promise<void> {
   return loadGrammar(files);
 }
 
-const plugins = [estree, typescript];
+const plugins = [estree, babel];
 
 /**
  * Prettier's output for the chunks (runs of whole top-level statements) formatted lately: an editor

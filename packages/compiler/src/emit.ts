@@ -49,7 +49,7 @@ function blankLineBetween(source: Uint8Array, prev: Stmt, next: Stmt): boolean {
   return false;
 }
 
-/** Top-level statements per formatting chunk, at least: prettier's cost grows faster than linearly with its input. */
+/** Top-level statements per formatting chunk: a chunk is one message to the formatting thread. */
 const CHUNK_STATEMENTS = 300;
 
 /**
@@ -101,7 +101,7 @@ export function printChunks(lowered: LoweredModule, source: Uint8Array): Chunk[]
       chunkStatements = 0;
       continue;
     }
-    if (chunk !== "" && piece.blankBefore && chunkStatements >= CHUNK_STATEMENTS) {
+    if (chunk !== "" && chunkStatements >= CHUNK_STATEMENTS) {
       chunks.push({ text: chunk, blankBefore: chunkBlankBefore });
       chunk = "";
       chunkStatements = 0;

@@ -1,6 +1,8 @@
 // The only module that talks to tree-sitter. It copies the tree-sitter tree into plain JS objects
 // (one cursor walk, no recursion), so the converter never crosses into wasm again and the
-// tree-sitter tree can be freed at once.
+// tree-sitter tree can be freed at once. Each call on the cursor crosses into wasm, so a node costs
+// four (type, field, start, end): whether a type is named is asked once per type, and whether a node
+// is missing only in a tree with errors (tree-sitter inserts missing nodes only when it recovers).
 import { Language, Parser } from "web-tree-sitter";
 
 /** A concrete syntax tree node. `start`/`end` are UTF-16 indices into the decoded source. */
@@ -53,6 +55,7 @@ export function parseCst(source: string): CNode | null {
   const tree = parser.parse(source);
   if (!tree) return null;
   try {
+    const copyNode = nodeCopier(tree.language, tree.rootNode.hasError);
     const cursor = tree.walk();
     const root = copyNode(cursor);
     const parents: CNode[] = [root];
@@ -81,14 +84,23 @@ export function parseCst(source: string): CNode | null {
   }
 }
 
-function copyNode(cursor: ReturnType<import("web-tree-sitter").Tree["walk"]>): CNode {
-  return {
-    type: cursor.nodeType,
-    named: cursor.nodeIsNamed,
-    field: cursor.currentFieldName,
-    start: cursor.startIndex,
-    end: cursor.endIndex,
-    missing: cursor.nodeIsMissing,
-    children: [],
+type Cursor = ReturnType<import("web-tree-sitter").Tree["walk"]>;
+
+/** Copies the cursor's node; `mayBeMissing`: the tree has errors, so a node may be a missing one. */
+function nodeCopier(language: Language, mayBeMissing: boolean): (cursor: Cursor) => CNode {
+  const named = new Map<number, boolean>();
+  return (cursor) => {
+    const typeId = cursor.nodeTypeId;
+    let isNamed = named.get(typeId);
+    if (isNamed === undefined) named.set(typeId, (isNamed = language.nodeTypeIsNamed(typeId)));
+    return {
+      type: language.types[typeId] || "ERROR",
+      named: isNamed,
+      field: language.fields[cursor.currentFieldId] ?? null,
+      start: cursor.startIndex,
+      end: cursor.endIndex,
+      missing: mayBeMissing && cursor.nodeIsMissing,
+      children: [],
+    };
   };
 }
