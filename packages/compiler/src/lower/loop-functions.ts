@@ -193,7 +193,7 @@ function calledFunction(ctx: LowerContext, call: Call, scope: Scope, methods: Ma
     const method = methods.get(call.func.attr);
     if (method === undefined) return null;
     const cls = ctx.analysis.scopeOf(method).parent?.node;
-    const receiver = ctx.types.infer(call.func.value, scope);
+    const receiver = ctx.types.typeOf(call.func.value, scope);
     return cls?._type === "ClassDef" && receiver.k === "instance" && !receiver.runtime && receiver.cls === cls.name ? method : null;
   }
   if (call.func._type !== "Name") return null;

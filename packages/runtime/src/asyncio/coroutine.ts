@@ -439,7 +439,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   /** An `asend`/`athrow`/`aclose` is being awaited and has not finished (CPython's `ag_running_async`). */
   private _inFlight = false;
 
-  private async _inFlightStep<R extends IteratorResult<Y, unknown>>(step: Promise<R>): Promise<R> {
+  private async _inFlightStep(step: Promise<IteratorResult<Y, unknown>>): Promise<IteratorResult<Y, unknown>> {
     this._inFlight = true;
     try {
       return await this._step(step);
@@ -461,7 +461,8 @@ class AsyncGeneratorStep {
   private _awaited = false;
 
   constructor(
-    private readonly _agen: PyAsyncGenerator<unknown, unknown>,
+    // Any generator: its item types are invariant (its step reactions take them as parameters).
+    private readonly _agen: PyAsyncGenerator<any, any>,
     readonly _op: "asend" | "athrow" | "aclose",
     private readonly _arg: unknown,
   ) {}
