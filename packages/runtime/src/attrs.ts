@@ -13,7 +13,7 @@
 // consults only when the normal lookup fails (`__getattr__`) or when a property is first created
 // (`__slots__`), so the plain property accesses of the emitted code keep Python's behaviour.
 import { AttributeError, TypeError } from "./exceptions.js";
-import { call, callBoundMethod, signMethodFunction } from "./calls.js";
+import { call, callBoundMethod, callThroughClass, isClassMethod, isStaticMethod, signMethodFunction } from "./calls.js";
 import { KwArgs } from "./kwargs.js";
 import { listMethods, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
@@ -104,7 +104,11 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): unkn
   const f = (obj as Record<string, unknown>)[name];
   const classSide = f === undefined ? classSideMethod(obj, name) : undefined;
   if (classSide !== undefined) return callBoundMethod(classSide, (obj as object).constructor, args);
-  if (typeof f === "function") return isClassConstructor(f) || Object.prototype.hasOwnProperty.call(obj, name) ? call(f, ...args) : callBoundMethod(f, obj, args);
+  if (typeof f === "function") {
+    if (isClassConstructor(f)) return call(f, ...args);
+    if (typeof obj === "function" && isClassConstructor(obj)) return callThroughClass(obj, f, args);
+    return Object.prototype.hasOwnProperty.call(obj, name) ? call(f, ...args) : callBoundMethod(f, obj, args);
+  }
   if (f === undefined) throw noAttribute(obj, name);
   if (typeof f === "object" && f !== null) return call(f, ...args);
   throw new TypeError(`'${typeName(f)}' object is not callable`);
@@ -219,6 +223,8 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
     if (typeof v === "function" && typeof obj === "object" && !isClassConstructor(v) && !Object.prototype.hasOwnProperty.call(target, name)) {
       return bindMethod(v as (...a: unknown[]) => unknown, obj);
     }
+    // A class method read through its class (`A.create`) is bound to it.
+    if (typeof v === "function" && typeof obj === "function" && isClassMethod(v)) return bindMethod(v as (...a: unknown[]) => unknown, obj);
     return v;
   }
   // A method read through its class (`A.who`): the plain function, as in Python 3.
@@ -237,7 +243,7 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   }
   // A static or class method read through an instance (`d.from_string`): bound to the instance's class.
   const classSide = classSideMethod(obj, name);
-  if (classSide !== undefined) return bindMethod(classSide as (...a: unknown[]) => unknown, (obj as object).constructor);
+  if (classSide !== undefined) return isStaticMethod(classSide) ? classSide : bindMethod(classSide as (...a: unknown[]) => unknown, (obj as object).constructor);
   throw noAttribute(obj, name);
 }
 

@@ -46,6 +46,12 @@ interface Signature {
   readonly method: boolean;
   /** A class's `__init__`: calling the class binds to it, `self` standing for the instance `new` makes. */
   readonly construct: boolean;
+  /** A `@staticmethod`: read through an instance or a class, it is called with the arguments alone. */
+  readonly staticmethod: boolean;
+  /** A `@classmethod` (`method` too): its first parameter is the class, of the instance it is read through. */
+  readonly classmethod: boolean;
+  /** The class defining a static or class method (its `cls` when it is called without a receiver). */
+  readonly owner: Function | null;
   /** Positional parameters without a default; a plain function of positional parameters only binds a positional call as it is. */
   readonly required: number;
   readonly onlyPositional: boolean;
@@ -64,7 +70,9 @@ const signatures = {
   },
 };
 
-function parseParameters(qualname: string, text: string, method: boolean, construct = false): Signature {
+type MethodKind = "function" | "method" | "init" | "staticmethod" | "classmethod";
+
+function parseParameters(qualname: string, text: string, kind: MethodKind, owner: Function | null = null): Signature {
   const positional: Param[] = [];
   const kwonly: Param[] = [];
   let posonly = 0;
@@ -84,7 +92,22 @@ function parseParameters(qualname: string, text: string, method: boolean, constr
     }
   }
   const required = positional.filter((p) => !p.hasDefault).length;
-  return { qualname, positional, posonly, kwonly, vararg, kwarg, method, construct, required, onlyPositional: !method && kwonly.length === 0 && !kwarg };
+  const method = kind === "method" || kind === "init" || kind === "classmethod";
+  return {
+    qualname,
+    positional,
+    posonly,
+    kwonly,
+    vararg,
+    kwarg,
+    method,
+    construct: kind === "init",
+    staticmethod: kind === "staticmethod",
+    classmethod: kind === "classmethod",
+    owner,
+    required,
+    onlyPositional: !method && kwonly.length === 0 && !kwarg,
+  };
 }
 
 function setNames(fn: object, name: string, qualname: string): void {
@@ -99,7 +122,7 @@ function setNames(fn: object, name: string, qualname: string): void {
 export function signature<F extends object>(fn: F, text: string, doc?: string): F & FunctionAttributes {
   const open = text.indexOf("(");
   const qualname = text.slice(0, open);
-  signatures.set(fn, parseParameters(qualname, text.slice(open + 1, text.lastIndexOf(")")), false));
+  signatures.set(fn, parseParameters(qualname, text.slice(open + 1, text.lastIndexOf(")")), "function"));
   setNames(fn, qualname.slice(qualname.lastIndexOf(".") + 1), qualname);
   if (doc !== undefined) Object.defineProperty(fn, "__doc__", { value: doc, writable: true, configurable: true });
   return fn as F & FunctionAttributes;
@@ -112,17 +135,21 @@ export interface FunctionAttributes {
 
 /**
  * The signatures of a class's methods, `self` included: `__init__`'s is the class's own (what calling
- * the class binds to). Each method gets its `__name__` and `__qualname__` (`C.m`). Returns the class.
+ * the class binds to); a static or class method's text starts with its decorator
+ * (`"@classmethod (cls, text)"`). Each method gets its `__name__` and `__qualname__` (`C.m`). Returns the class.
  */
 export function methodSignatures<C extends abstract new (...args: any[]) => unknown>(cls: C, methods: Record<string, string>): C {
   const owner = (cls as unknown as { __qualname__?: string; __name__?: string }).__qualname__ ?? (cls as unknown as { __name__: string }).__name__;
   for (const [name, text] of Object.entries(methods)) {
-    const sig = parseParameters(`${owner}.${name}`, text.slice(1, -1), true, name === "__init__");
+    const open = text.indexOf("(");
+    const decorator = text.slice(0, open).trim();
+    const kind: MethodKind = name === "__init__" ? "init" : decorator === "@staticmethod" ? "staticmethod" : decorator === "@classmethod" ? "classmethod" : "method";
+    const sig = parseParameters(`${owner}.${name}`, text.slice(open + 1, -1), kind, kind === "staticmethod" || kind === "classmethod" ? cls : null);
     if (name === "__init__") {
       signatures.set(cls, sig);
       continue;
     }
-    const fn = (cls.prototype as Record<string, unknown>)[name];
+    const fn = (decorator === "" ? (cls.prototype as Record<string, unknown>) : (cls as unknown as Record<string, unknown>))[name];
     if (typeof fn === "function") {
       signatures.set(fn, sig);
       setNames(fn, name, sig.qualname);
@@ -224,6 +251,8 @@ export function callSpread(fn: unknown, args: unknown[], keywords: Record<string
   if (sig !== undefined) {
     if (keywords === null && sig.onlyPositional && args.length >= sig.required && (args.length <= sig.positional.length || sig.vararg)) return fn.apply(undefined, args);
     if (sig.construct) return construct(fn, sig, args, keywords);
+    // A class method taken from its class as a plain value: its class is the one defining it.
+    if (sig.classmethod) return callMethodWith(fn, sig.owner, args, keywords);
     const bound = bind(sig, args, keywords);
     return sig.method ? fn.apply(bound[0], bound.slice(1)) : fn.apply(undefined, bound);
   }
@@ -241,6 +270,8 @@ function construct(cls: Function, sig: Signature, args: unknown[], keywords: Rec
 function callMethodWith(fn: Function, self: unknown, args: unknown[], keywords: Record<string, unknown> | null): unknown {
   const sig = signatures.get(fn);
   if (sig === undefined) return applyRuntime(fn, self, args, keywords);
+  if (sig.staticmethod) return fn.apply(undefined, bind(sig, args, keywords));
+  if (sig.classmethod && !isClassConstructor(self)) self = (self as object).constructor;
   const bound = bind(sig, [self, ...args], keywords);
   return sig.method ? fn.apply(self, bound.slice(1)) : fn.apply(undefined, bound);
 }
@@ -258,7 +289,17 @@ export function constructorArguments(base: Function, args: unknown[], keywords: 
 /** Gives `fn`, the method `method` as a function taking `self` first (`C.m`), the method's signature, if it has one. */
 export function signMethodFunction(method: Function, fn: Function): void {
   const sig = signatures.get(method);
-  if (sig !== undefined && sig.method) signatures.set(fn, { ...sig, method: false, onlyPositional: sig.kwonly.length === 0 && !sig.kwarg });
+  if (sig !== undefined && sig.method) signatures.set(fn, { ...sig, method: false, classmethod: false, onlyPositional: sig.kwonly.length === 0 && !sig.kwarg });
+}
+
+/** Whether `fn` is a `@staticmethod` of a class: read through an instance, it is the function itself. */
+export function isStaticMethod(fn: Function): boolean {
+  return signatures.get(fn)?.staticmethod === true;
+}
+
+/** Whether `fn` is a `@classmethod` of a class: read through the class, it is bound to the class. */
+export function isClassMethod(fn: Function): boolean {
+  return signatures.get(fn)?.classmethod === true;
 }
 
 /**
@@ -299,6 +340,15 @@ export function call(fn: unknown, ...args: unknown[]): any {
   const last = args[args.length - 1];
   if (last instanceof KwArgs) return callSpread(fn, args.slice(0, -1), last.values as Record<string, unknown>);
   return callSpread(fn, args, null);
+}
+
+/**
+ * `C.name(...)` where the value found on the class `cls` is a function: a class method (or a method
+ * whose kind is unknown) gets the class as its receiver, any other function the arguments alone.
+ */
+export function callThroughClass(cls: Function, fn: Function, args: unknown[]): unknown {
+  const sig = signatures.get(fn);
+  return sig !== undefined && !sig.classmethod ? call(fn, ...args) : callBoundMethod(fn, cls, args);
 }
 
 /**
