@@ -581,7 +581,9 @@ function functionDescriptor(fn: (...args: unknown[]) => unknown): { __get__: (ob
  * After a class statement: its class attributes (emitted as `static` fields, so `A.t` reads as written)
  * move to the prototype, where instances find them, and `__set_name__` is called on each that has one.
  */
-export function classAttributes(cls: object, names: readonly string[]): void {
+export function classAttributes(cls: object, allNames: readonly string[]): void {
+  // (A name a class body run as a block left unbound is no attribute: see classNamespace.)
+  const names = allNames.filter((name) => Object.prototype.hasOwnProperty.call(cls, name));
   const values = names.map((name) => (cls as unknown as Record<string, unknown>)[name]);
   names.forEach((name, i) => {
     delete (cls as unknown as Record<string, unknown>)[name];
@@ -591,6 +593,16 @@ export function classAttributes(cls: object, names: readonly string[]): void {
     const setName = (values[i] as { __set_name__?: unknown } | null | undefined)?.__set_name__;
     if (typeof values[i] === "object" && typeof setName === "function") setName.call(values[i], cls, name);
   });
+}
+
+/**
+ * The end of a class body run as a block: the names it left bound (not `undefined`, the unbound state
+ * of a local) become the class's own properties, which `classAttributes` then makes class attributes.
+ */
+export function classNamespace(cls: object, namespace: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(namespace)) {
+    if (value !== undefined) Object.defineProperty(cls, name, { value, writable: true, enumerable: true, configurable: true });
+  }
 }
 
 /** `@cached_property` methods, emitted as getters: each becomes a `cached_property` of the class (computed once per instance). */

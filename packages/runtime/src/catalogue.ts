@@ -29,7 +29,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "aexitSuppresses", "aiter", "all", "and_", "anext", "any", "ascii", "asyncGenerator", "asyncGeneratorExpression",
   "asyncIter", "awaitable", "bases", "bin", "bitand", "bitor", "bitxor", "bool", "boundMethod", "cachedProperties",
   "call", "callAttribute", "callMethod", "callOrNew", "callSpread", "callable", "chainedTo", "checkFree",
-  "checkGlobal", "checkLocal", "chr", "classAttributes", "classIfDefined", "constructorArguments", "contains",
+  "checkGlobal", "checkLocal", "chr", "classAttributes", "classIfDefined", "classNamespace", "constructorArguments", "contains",
   "coroutine", "coroutineMethod", "coroutineMethods", "decorateMethod", "delattr", "delitem", "delslice", "dict",
   "dir", "divmod", "enumerate", "eq", "escapedFrame", "exit", "exitSuppresses", "filter", "finalizeWhenLeft",
   "fixedModuleAttribute", "float", "floordiv", "flushStdout", "format", "formatException", "formatExceptionOnly",

@@ -65,7 +65,7 @@ export { int, float, bool } from "./conversions.js";
 export { type, NoneType, markClassModule } from "./pytype.js";
 export { list, enumerate, zip, map, filter, reversed } from "./iter-builtins.js";
 export { object, exit, quit } from "./builtins.js";
-export { callMethod, boundMethod, fixedModuleAttribute, classAttributes, cachedProperties, getattrFallback, getattributeHook, slotsOnly, objectGetattribute, objectSetattr, objectDelattr, methodFunction, propertyDeleter } from "./attrs.js";
+export { callMethod, boundMethod, fixedModuleAttribute, classAttributes, classNamespace, cachedProperties, getattrFallback, getattributeHook, slotsOnly, objectGetattribute, objectSetattr, objectDelattr, methodFunction, propertyDeleter } from "./attrs.js";
 export { property, PyProperty } from "./descriptors.js";
 
 // methods of builtin types, for emitted code that knows the receiver's type

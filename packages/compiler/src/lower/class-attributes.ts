@@ -75,7 +75,7 @@ export function movedClassAttributes(info: ClassInfo, isEnum: boolean, isNamedTu
 export function instanceSideDeclarations(ctx: LowerContext, info: ClassInfo, moved: readonly string[]): ts.ClassElement[] {
   const inherited = (attr: string): boolean => chain(ctx, info.name).slice(1).some((b) => b.fields.has(attr) || b.classAttrs.has(attr) || b.properties.has(attr));
   return moved
-    .filter((attr) => !info.fields.has(attr) && !info.methods.has(attr) && !inherited(attr) && attr !== "__slots__")
+    .filter((attr) => info.classAttrs.has(attr) && !info.fields.has(attr) && !info.methods.has(attr) && !inherited(attr) && attr !== "__slots__")
     .map((attr) => f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, info.classAttrs.get(attr)!), undefined));
 }
 
@@ -149,7 +149,7 @@ export function classBodyName(ctx: LowerContext, sym: SymbolInfo): ts.Expression
     const member = f.createPropertyAccessExpression(f.createPropertyAccessExpression(name, "prototype"), ctx.mangleMember(sym.name));
     return f.createCallExpression(ctx.useRuntime("methodFunction"), undefined, [member]);
   }
-  if (info.classAttrs.has(sym.name)) return f.createPropertyAccessExpression(name, ctx.mangleMember(sym.name));
+  if (info.classAttrs.has(sym.name) && ctx.fn.classBlock !== true) return f.createPropertyAccessExpression(name, ctx.mangleMember(sym.name));
   return null;
 }
 

@@ -58,6 +58,7 @@ import { isClassVariable } from "./class-variables.js";
 import { cooperativeHeritage, initSubclassStatements, isCooperative, linearization, methodParametersStatements } from "./inheritance.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
+import { blockNames, classBodyBlock, runsAsBlock } from "./class-body.js";
 import { classSignatures } from "./signatures.js";
 import { ANY, isExceptionName, join, unseenItems, type ClassInfo, type PyType, type TypeEnv } from "./types.js";
 
@@ -200,6 +201,11 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: { has(a
         if (target._type === "Name") info.classAttrs.set(target.id, isEnum && isEnumMemberName(target.id) ? enumMemberType(info) : types.infer(stmt.value, classScope));
       }
     }
+  }
+  // A body run as a block (class-body.ts) may bind its names any number of times, on any path.
+  if (spec === null && tupleSpec === null && !isEnumClass(types, info) && runsAsBlock(cls)) {
+    // (A name the body deletes may be no attribute: it is read through the runtime.)
+    for (const n of blockNames(classScope, cls)) if (!classScope.symbols.get(n)!.bindings.some((b) => b.kind === "del")) info.classAttrs.set(n, ANY);
   }
   if (spec !== null) {
     dataclassSpecs.set(info, spec);
@@ -505,9 +511,11 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   const members: ts.ClassElement[] = [];
   const name = ctx.id(cls.name);
 
-  // Class attributes → static fields.
+  // Class attributes → static fields, or a block that runs the body (class-body.ts).
+  const asBlock = runsAsBlock(cls) && !isEnum && !info.isDataclass && tupleSpec === undefined;
   const nested: ts.Statement[] = [];
   for (const stmt of cls.body) {
+    if (asBlock && stmt._type !== "ClassDef") continue;
     if (stmt._type === "Assign") {
       for (const t of stmt.targets) {
         if (t._type !== "Name") {
@@ -550,7 +558,9 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     else members.push(f.createPropertyDeclaration(undefined, ctx.mangleMember(attr), definite.has(attr) ? undefined : f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t), undefined));
   }
 
-  const moved = movedClassAttributes(info, isEnum, tupleSpec !== undefined);
+  const bodyNames = asBlock ? blockNames(classScope, cls) : [];
+  if (asBlock) members.push(...classBodyBlock(ctx, cls, bodyNames));
+  const moved = asBlock ? bodyNames : movedClassAttributes(info, isEnum, tupleSpec !== undefined);
   members.push(...instanceSideDeclarations(ctx, info, moved));
 
   if (spec !== undefined && init === undefined && spec.options.get("init") !== false) members.push(dataclassConstructor(ctx, info, spec, hasBase));
@@ -572,10 +582,10 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
       case "ClassDef":
         break;
       case "Expr":
-        if (stmt.value._type !== "Constant") ctx.error("PY3001", stmt, ["statement in a class body"]);
+        if (stmt.value._type !== "Constant" && !asBlock) ctx.error("PY3001", stmt, ["statement in a class body"]);
         break;
       default:
-        ctx.error("PY3001", stmt, [`${stmt._type.toLowerCase()} statement in a class body`]);
+        if (!asBlock) ctx.error("PY3001", stmt, [`${stmt._type.toLowerCase()} statement in a class body`]);
     }
   }
   if (isEnum) members.push(enumMembersBlock());
