@@ -320,6 +320,7 @@ export function methodFunction(method: (...args: any[]) => unknown): (self: any,
   let fn = methodFunctions.get(method);
   if (fn === undefined) {
     fn = function (this: unknown, self: unknown, ...args: unknown[]): unknown {
+      if (arguments.length === 0) throw new TypeError(`${(fn as Function).__qualname__ ?? method.name}() missing 1 required positional argument: 'self'`);
       return method.apply(self, args);
     };
     for (const key of ["__name__", "__qualname__", "__doc__"]) {

@@ -223,7 +223,31 @@ export function withArrayForm<F extends Function>(fn: F, arrayForm: (args: unkno
   return fn;
 }
 
+const arities = new WeakMap<Function, { readonly name: string; readonly arity: "one" | readonly [number, number] }>();
+
+/** Gives a builtin its CPython argument count (catalogue.ts's BUILTIN_ARITIES), checked when `call` calls it. */
+export function registerArity(fn: Function, name: string, arity: "one" | readonly [number, number]): void {
+  arities.set(fn, { name, arity });
+}
+
+function checkArity(fn: Function, given: number, keywords: Record<string, unknown> | null): void {
+  const known = arities.get(fn);
+  if (known === undefined) return;
+  const { name, arity } = known;
+  if (keywords !== null && Object.keys(keywords).length > 0) throw new TypeError(`${name}() takes no keyword arguments`);
+  if (arity === "one") {
+    if (given !== 1) throw new TypeError(`${name}() takes exactly one argument (${given} given)`);
+    return;
+  }
+  const [min, max] = arity;
+  const plural = (n: number): string => `${n} argument${n === 1 ? "" : "s"}`;
+  if (min === max && given !== min) throw new TypeError(`${name} expected ${plural(min)}, got ${given}`);
+  if (given < min) throw new TypeError(`${name} expected at least ${plural(min)}, got ${given}`);
+  if (given > max) throw new TypeError(`${name} expected at most ${plural(max)}, got ${given}`);
+}
+
 function applyRuntime(fn: Function, self: unknown, args: unknown[], keywords: Record<string, unknown> | null): unknown {
+  checkArity(fn, args.length, keywords);
   if (args.length > SPREAD_LIMIT) {
     const arrayForm = arrayForms.get(fn);
     if (arrayForm !== undefined) return arrayForm(args, keywords);

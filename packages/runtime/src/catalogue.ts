@@ -245,3 +245,35 @@ export const MODULE_CLASSES: Readonly<Record<string, readonly string[]>> = {
   typing: [],
   unicodedata: [],
 };
+
+/**
+ * Builtins that take a fixed number of positional arguments and no keywords, by how CPython counts
+ * them in its TypeError: "one" for `len() takes exactly one argument (0 given)`, [min, max] for
+ * `getattr expected at least 2 arguments, got 1` (and `divmod expected 2 arguments, got 1`). A call the
+ * compiler cannot see fits goes through the runtime's `call`, which raises that error.
+ */
+export const BUILTIN_ARITIES: Readonly<Record<string, "one" | readonly [number, number]>> = {
+  abs: "one",
+  all: "one",
+  any: "one",
+  ascii: "one",
+  bin: "one",
+  callable: "one",
+  chr: "one",
+  delattr: [2, 2],
+  divmod: [2, 2],
+  format: [1, 2],
+  getattr: [2, 3],
+  hasattr: [2, 2],
+  hex: "one",
+  id: "one",
+  isinstance: [2, 2],
+  issubclass: [2, 2],
+  iter: [1, 2],
+  len: "one",
+  next: [1, 2],
+  oct: "one",
+  ord: "one",
+  repr: "one",
+  setattr: [3, 3],
+};

@@ -36,7 +36,7 @@ import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { importedExportName, programClass, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
-import { isRuntimeClass } from "./catalogue.js";
+import { builtinArity, isRuntimeClass } from "./catalogue.js";
 import { chainDefines, objectHook } from "./class-attributes.js";
 import { isEnumClass } from "./enums.js";
 import { handledExceptionCall } from "./exceptions.js";
@@ -154,8 +154,8 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     if (isExceptionName(name)) {
       return f.createNewExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
     }
-    // `len([1], [2])`: CPython's TypeError at run time.
-    if (name === "len" && (node.args.length !== 1 || node.keywords.length > 0)) return dynamicCall(ctx, callee, node);
+    // `len([1], [2])`, `getattr(obj)`, `abs(**d)`: CPython's TypeError at run time.
+    if (!fitsBuiltinArity(name, node)) return dynamicCall(ctx, callee, node);
     if (name === "len" && node.args.length === 1 && node.keywords.length === 0) {
       const t = typeOf(ctx, node.args[0]!);
       if (t.k === "list" || t.k === "tuple" || t.k === "tuplevar") return f.createPropertyAccessExpression(lowerExpression(ctx, node.args[0]!), "length");
@@ -193,6 +193,15 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
   // A parameter, a variable, a decorated or rebound function: any callee (a function with keyword-only
   // parameters or `**kwargs`, a class, an object with `__call__`), bound by the runtime.
   return dynamicCall(ctx, callee, node);
+}
+
+/** Whether a call of the builtin `name` gives it as many positional arguments as it takes, and no keywords (BUILTIN_ARITIES). */
+function fitsBuiltinArity(name: string, node: Call): boolean {
+  const arity = builtinArity(name);
+  if (arity === undefined) return true;
+  if (node.keywords.length > 0 || node.args.some((a) => a._type === "Starred")) return false;
+  const [min, max] = arity === "one" ? [1, 1] : arity;
+  return node.args.length >= min && node.args.length <= max;
 }
 
 /** The `def` of a name bound once by a `def` whose only decorators are functools' caches, which call it by position. */

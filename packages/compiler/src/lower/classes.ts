@@ -483,6 +483,10 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   const abstractBase = isAbstractBase(ctx, cls);
   const subclassHook = initSubclassStatements(ctx, cls, info);
   for (const k of cls.keywords) if (!(k.arg === "metaclass" && isABCMeta(k.value)) && !(k.arg !== "metaclass" && subclassHook.length > 0)) ctx.error("PY3001", k, [k.arg === "metaclass" ? "a metaclass other than `ABCMeta`" : "class keyword argument"]);
+  // A str, int or float the runtime represents as a JavaScript primitive, which no class extends.
+  if (!isEnum) {
+    for (const b of cls.bases) if (b._type === "Name" && ["str", "int", "float"].includes(b.id) && ctx.analysis.resolve(ctx.scope, b.id).kind === "builtin") ctx.error("PY3001", b, [`a subclass of ${b.id}`]);
+  }
   const baseExpr = cls.bases[0];
   let heritage: ts.HeritageClause[] | undefined;
   const baseName = info.bases[0];

@@ -135,7 +135,11 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     // `Base.method(self, ...)`: an instance method called through its class, the instance passed first.
     if (m !== null && !m.isStatic && !m.isClassMethod) return unboundMethodCall(ctx, node, func, recvType.cls, m.def);
     const recv = lowerExpression(ctx, func.value);
-    if (m === null && hasClassDecorators(ctx, recvType.cls)) return dynamicCall(ctx, call(ctx.useRuntime("getattr"), [recv, f.createStringLiteral(ctx.mangleMember(name))]), node);
+    // A special method the class statement does not define: one `@dataclass` adds (`Point.__repr__(p)`), an
+    // inherited runtime one, or none (AttributeError); or a method a class decorator may add.
+    if (m === null && (hasClassDecorators(ctx, recvType.cls) || (ctx.types.classes.has(recvType.cls) && name !== "__init__" && /^__\w+__$/.test(name)))) {
+      return dynamicCall(ctx, call(ctx.useRuntime("getattr"), [recv, f.createStringLiteral(ctx.mangleMember(name))]), node);
+    }
     if (m !== null) return call(member(recv), matchOrReport(ctx, node, m.def.args, m.isClassMethod));
     if (name === "__init__") {
       const sig = constructorSignature(ctx, recvType.cls);
