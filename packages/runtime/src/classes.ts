@@ -19,7 +19,7 @@ import { KwArgs } from "./kwargs.js";
 import { markClassModule, registeredType as builtinType, setClassName } from "./type-registry.js";
 import { tuple } from "./tuple.js";
 import { callOrNew } from "./instantiate.js";
-import { functionAsMethod, signMethodFunction } from "./calls.js";
+import { functionAsMethod, isClassMethod, isStaticMethod, signMethodFunction } from "./calls.js";
 
 type AnyClass = new (...args: any[]) => any;
 
@@ -272,7 +272,14 @@ export function superOf(cls: Function, self: any): any {
         for (const c of after) {
           const holder = c === objectType() ? OBJECT_MEMBERS : onClass ? c : c.prototype;
           const desc = Object.getOwnPropertyDescriptor(holder, name);
-          if (desc === undefined) continue;
+          if (desc === undefined) {
+            // A static or class method (JavaScript keeps them on the class) reached from an instance method.
+            const classSide = onClass ? undefined : Object.getOwnPropertyDescriptor(c, name)?.value;
+            if (typeof classSide === "function" && !isClassValue(classSide) && (isStaticMethod(classSide) || isClassMethod(classSide))) {
+              return isStaticMethod(classSide) ? classSide : boundToClass(classSide, self.constructor);
+            }
+            continue;
+          }
           if (desc.get !== undefined) return desc.get.call(self);
           return typeof desc.value === "function" && !isClassValue(desc.value) ? bindForSuper(desc.value, self) : desc.value;
         }
@@ -280,6 +287,14 @@ export function superOf(cls: Function, self: any): any {
       },
     },
   );
+}
+
+/** A class method bound to `cls`, which the runtime's `call` binds (keywords included) as Python's bound method. */
+function boundToClass(fn: Function, cls: Function): Function {
+  const bound = (...args: unknown[]): unknown => fn.apply(cls, args);
+  Object.defineProperty(bound, "__func__", { value: fn, configurable: true });
+  Object.defineProperty(bound, "__self__", { value: cls, configurable: true });
+  return bound;
 }
 
 function isClassValue(f: Function): boolean {

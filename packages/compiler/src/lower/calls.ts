@@ -39,6 +39,7 @@ import { lowerExpression } from "./index.js";
 import { builtinArity, isRuntimeClass } from "./catalogue.js";
 import { chainDefines, objectHook } from "./class-attributes.js";
 import { isEnumClass } from "./enums.js";
+import { decoratorName } from "./decorators.js";
 import { handledExceptionCall } from "./exceptions.js";
 import { isCooperative, linearization, lowerCooperativeSuperCall } from "./inheritance.js";
 import { lowerElements } from "./literals.js";
@@ -272,8 +273,17 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
   const baseDefines = base !== undefined && (derivesFromProgramClass(ctx, base) || (ctx.types.classes.has(base) && chainDefines(ctx, base, method)));
   const objectStore = baseDefines ? null : objectHook(ctx, method);
   if (objectStore !== null) return f.createCallExpression(objectStore, undefined, [f.createThis(), ...runtimeArguments(ctx, node.args, node.keywords)]);
-  const args = m !== undefined ? matchOrReport(ctx, node, m.args, true) : base !== undefined && derivesFromProgramClass(ctx, base) ? userArguments(ctx, node, `super().${method}`) : runtimeArguments(ctx, node.args, node.keywords);
+  const kind = m?.decorator_list.map(decoratorName).find((d) => d === "staticmethod" || d === "classmethod");
+  // A base's static or class method from an instance method: JavaScript's `super` sees only the base's prototype.
+  if (kind !== undefined && ctx.fn.methodKind === "instance" && own !== undefined) return dynamicCall(ctx, superAttribute(ctx, own.name, method), node);
+  const args = m !== undefined ? matchOrReport(ctx, node, m.args, kind !== "staticmethod") : base !== undefined && derivesFromProgramClass(ctx, base) ? userArguments(ctx, node, `super().${method}`) : runtimeArguments(ctx, node.args, node.keywords);
   return f.createCallExpression(f.createPropertyAccessExpression(f.createSuper(), ctx.mangleMember(method)), undefined, args);
+}
+
+/** `superOf(C, this).attr`: the attribute of the classes after `C` in the order of `type(self)` (runtime classes.ts). */
+export function superAttribute(ctx: LowerContext, className: string, attr: string): ts.Expression {
+  const proxy = f.createCallExpression(ctx.useRuntime("superOf"), undefined, [ctx.id(className), f.createThis()]);
+  return f.createPropertyAccessExpression(proxy, ctx.mangleMember(attr));
 }
 
 /** The parameters of a class's constructor (its own or inherited `__init__`, or its dataclass fields). */
