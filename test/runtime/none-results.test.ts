@@ -16,6 +16,7 @@ const ts = require("@ts-morph/common/dist/typescript.js") as typeof import("type
 /** Exported helpers that emitted code (or the runtime itself) calls for effect; not Python values. */
 const PLUMBING = new Set([
   "abstractMethods",
+  "applyMetaclass",
   "allowNestedRun",
   "awaitable",
   "cachedProperties",

@@ -26,7 +26,7 @@
 import { Dict } from "./dict.js";
 import { TypeError } from "./exceptions.js";
 import { KwArgs, quotedNames } from "./kwargs.js";
-import { isClassConstructor, typeName } from "./typename.js";
+import { isClassConstructor, METACLASS, typeName } from "./typename.js";
 
 interface Param {
   readonly name: string;
@@ -266,6 +266,23 @@ type CallResult<F> = F extends (...args: any[]) => infer R ? R : any;
 /** Calls `fn` with Python's binding of positional `args` and `keywords` (null: none). */
 export function callSpread<F>(fn: F, args: unknown[], keywords?: Record<string, unknown> | null): CallResult<F>;
 export function callSpread(fn: unknown, args: unknown[], keywords: Record<string, unknown> | null = null): any {
+  // A class whose metaclass defines `__call__` (the singleton idiom): it decides what calling the class gives.
+  const meta = typeof fn === "function" ? (fn as { [METACLASS]?: Function })[METACLASS] : undefined;
+  if (meta !== undefined && (meta.prototype as { __call__?: unknown }).__call__ !== typeCall) return callMethodWith((meta.prototype as { __call__: Function }).__call__, fn, args, keywords);
+  return callWithoutMetaclass(fn, args, keywords);
+}
+
+/**
+ * `type.__call__(cls, *args, **kwargs)`, what `super().__call__(...)` in a metaclass's `__call__` reaches:
+ * the instance made as calling the class would without its metaclass.
+ */
+export function typeCall(this: Function, ...args: unknown[]): unknown {
+  const last = args[args.length - 1];
+  if (last instanceof KwArgs) return callWithoutMetaclass(this, args.slice(0, -1), last.values as Record<string, unknown>);
+  return callWithoutMetaclass(this, args, null);
+}
+
+function callWithoutMetaclass(fn: unknown, args: unknown[], keywords: Record<string, unknown> | null): any {
   if (typeof fn !== "function") {
     const dunder = fn !== null && typeof fn === "object" ? (fn as { __call__?: unknown }).__call__ : undefined;
     if (typeof dunder !== "function") throw notCallable(fn);

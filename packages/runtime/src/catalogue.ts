@@ -26,7 +26,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "SystemError", "SystemExit", "TabError", "TimeoutError", "Traceback", "TypeError", "UNBOUND", "UNKNOWN_FRAMES",
   "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError",
   "UnicodeWarning", "UserWarning", "ValueError", "Warning", "ZeroDivisionError", "abs", "abstractMethods", "add",
-  "aexitSuppresses", "aiter", "all", "and_", "anext", "any", "ascii", "asyncGenerator", "asyncGeneratorExpression",
+  "aexitSuppresses", "aiter", "all", "and_", "anext", "any", "applyMetaclass", "ascii", "asyncGenerator", "asyncGeneratorExpression",
   "asyncIter", "awaitable", "bases", "bin", "bitand", "bitor", "bitxor", "bool", "boundMethod", "cachedProperties",
   "call", "callAttribute", "callMethod", "callOrNew", "callSpread", "callable", "chainedTo", "checkFree",
   "checkGlobal", "checkLocal", "chr", "classAttributes", "classIfDefined", "classNamespace", "constructorArguments", "contains",
@@ -43,7 +43,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "property", "propertyDeleter", "quit", "raiseFrom", "raiseNameError", "range", "reportUncaught", "repr", "reraise",
   "reversed", "round", "rshift", "runMain", "set", "setInput", "setOutput", "setattr", "setitem", "setslice",
   "signature", "slice", "slotsOnly", "sorted", "str", "strFormat", "strFormatMap", "strMethods", "sub", "sum",
-  "superOf", "toPyException", "truediv", "truthy", "tuple", "tupleMethods", "type", "unpack", "unpackStarred",
+  "superOf", "toPyException", "truediv", "truthy", "tuple", "tupleMethods", "type", "typeBase", "unpack", "unpackStarred",
   "vars", "withContext", "xor", "zip",
 ];
 

@@ -88,5 +88,5 @@ export { generator, PyGenerator, awaitable } from "./generators.js";
 export { named } from "./functions.js";
 export { callOrNew, callAttribute } from "./instantiate.js";
 export { call, callSpread, constructorArguments, methodSignatures, signature } from "./calls.js";
-export { ABC, CooperativeObject, abstractMethods, bases, decorateMethod, functionOf, methodParameters, objectInit, superOf } from "./classes.js";
+export { ABC, CooperativeObject, abstractMethods, applyMetaclass, bases, decorateMethod, functionOf, methodParameters, objectInit, superOf, typeBase } from "./classes.js";
 export { generatorExpression, asyncGeneratorExpression } from "./generator-expression.js";

@@ -43,6 +43,7 @@ import { decoratorName } from "./decorators.js";
 import { handledExceptionCall } from "./exceptions.js";
 import { isCooperative, linearization, lowerCooperativeSuperCall } from "./inheritance.js";
 import { lowerElements } from "./literals.js";
+import { callsThroughMetaclass } from "./metaclasses.js";
 import { callsLoopFunction } from "./loop-functions.js";
 import { awaitEventLoop, lowerMethodCall } from "./methods.js";
 import { isBuiltinName } from "./names.js";
@@ -115,6 +116,7 @@ function keywordObject(ctx: LowerContext, keywords: readonly Keyword[], callee?:
  * `__init__` signature the class carries (and raises CPython's TypeError for a bad call).
  */
 export function lowerClassCall(ctx: LowerContext, node: Call, cls: string, callee: ts.Expression): ts.Expression {
+  if (callsThroughMetaclass(ctx, cls)) return dynamicCall(ctx, callee, node);
   const sig = ctx.types.classes.has(cls) ? constructorSignature(ctx, cls) : null;
   if (sig !== null) {
     const args = matchArguments(ctx, node, sig, true);

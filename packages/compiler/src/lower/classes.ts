@@ -59,6 +59,7 @@ import { cooperativeHeritage, initSubclassStatements, isCooperative, linearizati
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { blockNames, classBodyBlock, runsAsBlock } from "./class-body.js";
+import { metaclassStatements, userMetaclass } from "./metaclasses.js";
 import { classSignatures } from "./signatures.js";
 import { ANY, isExceptionName, join, unseenItems, type ClassInfo, type PyType, type TypeEnv } from "./types.js";
 
@@ -482,7 +483,10 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   const classDecorators = cls.decorator_list.filter((d) => !isDataclassDecorator(d) && !(isEnum && isEnumDecorator(d)));
   const abstractBase = isAbstractBase(ctx, cls);
   const subclassHook = initSubclassStatements(ctx, cls, info);
-  for (const k of cls.keywords) if (!(k.arg === "metaclass" && isABCMeta(k.value)) && !(k.arg !== "metaclass" && subclassHook.length > 0)) ctx.error("PY3001", k, [k.arg === "metaclass" ? "a metaclass other than `ABCMeta`" : "class keyword argument"]);
+  for (const k of cls.keywords) {
+    if (k.arg === "metaclass" ? isABCMeta(k.value) || userMetaclass(ctx, k.value) !== null : subclassHook.length > 0) continue;
+    ctx.error("PY3001", k, [k.arg === "metaclass" ? "a metaclass other than `ABCMeta` or a class of the program deriving from `type`" : "class keyword argument"]);
+  }
   // A str, int or float the runtime represents as a JavaScript primitive, which no class extends.
   if (!isEnum) {
     for (const b of cls.bases) if (b._type === "Name" && ["str", "int", "float"].includes(b.id) && ctx.analysis.resolve(ctx.scope, b.id).kind === "builtin") ctx.error("PY3001", b, [`a subclass of ${b.id}`]);
@@ -508,6 +512,9 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   } else if (baseExpr !== undefined && baseExpr._type === "Name" && baseExpr.id === cls.name && isClassVariable(ctx.analysis, cls)) {
     // `class Base(Base)`: the earlier class, passed in (inside, `Base` is the class being made).
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(f.createIdentifier(OWN_NAME_BASE), undefined)])];
+  } else if (baseExpr !== undefined && baseExpr._type === "Name" && baseExpr.id === "type" && ctx.analysis.resolve(ctx.scope, "type").kind === "builtin") {
+    // A metaclass (metaclasses.ts): `type` as a class TypeScript can extend.
+    heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(ctx.useRuntime("typeBase"), undefined)])];
   } else if (baseExpr !== undefined && baseName !== undefined && !["ABC", "Generic", "Protocol"].includes(baseName)) {
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(lowerExpression(ctx, baseExpr), undefined)])];
   }
@@ -607,7 +614,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   // What the runtime's `call` binds to when the class or a method is called where the compiler cannot see it
   // (a decorated method's own, before its decorators see it).
   const signatures = isEnum || tupleSpec !== undefined ? [] : classSignatures(ctx, cls, name, spec !== undefined && spec.options.get("init") !== false ? info.dataclassInit : null);
-  return [...nested, decl, ...classAttributeStatements(ctx, info, name, moved), ...signatures, ...making, ...dataclassStatements, ...cooperativeStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : []), ...subclassHook, ...classDecoratorStatements(ctx, cls, classDecorators)];
+  return [...nested, decl, ...classAttributeStatements(ctx, info, name, moved), ...signatures, ...making, ...dataclassStatements, ...cooperativeStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : []), ...metaclassStatements(ctx, cls, info), ...subclassHook, ...classDecoratorStatements(ctx, cls, classDecorators)];
 }
 
 /**
