@@ -33,7 +33,7 @@ import type { SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import type { LowerContext } from "./context.js";
 import { tsType } from "./names.js";
-import { sameType, type ClassInfo } from "./types.js";
+import { sameType, type ClassInfo, type PyType } from "./types.js";
 
 const f = ts.factory;
 
@@ -50,7 +50,7 @@ export function chainDefines(ctx: LowerContext, cls: string, name: string): bool
 }
 
 /** Whether `cls` or a base sets `__slots__`. */
-function hasSlots(ctx: LowerContext, cls: string): boolean {
+export function hasSlots(ctx: LowerContext, cls: string): boolean {
   return chain(ctx, cls).some((info) => info.classAttrs.has("__slots__"));
 }
 
@@ -76,7 +76,13 @@ export function instanceSideDeclarations(ctx: LowerContext, info: ClassInfo, mov
   const inherited = (attr: string): boolean => chain(ctx, info.name).slice(1).some((b) => b.fields.has(attr) || b.classAttrs.has(attr) || b.properties.has(attr));
   return moved
     .filter((attr) => info.classAttrs.has(attr) && !info.fields.has(attr) && !info.methods.has(attr) && !inherited(attr) && attr !== "__slots__")
-    .map((attr) => f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, info.classAttrs.get(attr)!), undefined));
+    .map((attr) => f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, instanceSideType(ctx, info.classAttrs.get(attr)!), undefined));
+}
+
+/** The type an instance reads a class attribute as: `any` for a descriptor of the program (its `__get__` answers). */
+function instanceSideType(ctx: LowerContext, t: PyType): ts.TypeNode {
+  if (t.k === "instance" && ctx.types.classes.has(t.cls) && chainDefines(ctx, t.cls, "__get__")) return f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword);
+  return tsType(ctx, t);
 }
 
 /** Whether the class attribute `attr` of `info` overrides a base class's attribute of another type. */

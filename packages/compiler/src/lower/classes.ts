@@ -52,7 +52,7 @@ import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations,
 import type { LowerContext } from "./context.js";
 import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
-import { abstractMethodStatements, classDecoratorStatements, decoratorName, isAbstractMethod, methodDecoratorStatements } from "./decorators.js";
+import { abstractMethodStatements, classDecoratorStatements, decoratorName, isAbstractMethod, isImplicitClassMethod, methodDecoratorStatements } from "./decorators.js";
 import { generatorReturnType } from "./generators.js";
 import { isClassVariable } from "./class-variables.js";
 import { cooperativeHeritage, initSubclassStatements, isCooperative, linearization, methodParametersStatements } from "./inheritance.js";
@@ -223,7 +223,7 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: { has(a
     const scope = types.analysis.scopeOf(method);
     const self = [...method.args.posonlyargs, ...method.args.args][0];
     // (`__init_subclass__` is a class method without saying so: its `cls.x = ...` sets a class attribute.)
-    if (self === undefined || method.name === "__init_subclass__" || method.decorator_list.some((d) => ["staticmethod", "classmethod"].includes(decoratorName(d)))) continue;
+    if (self === undefined || isImplicitClassMethod(method.name) || method.decorator_list.some((d) => ["staticmethod", "classmethod"].includes(decoratorName(d)))) continue;
     walkSelfAssignments(method.body, self.arg, (attr, value) => {
       // A class attribute is the default of the instance attribute (`count = 0`, `self.count += 1`).
       const classValue = info.fields.has(attr) ? undefined : classAttribute(types, info, attr);
@@ -408,8 +408,8 @@ function walkSelfAssignments(body: readonly Stmt[], self: string, visit: (attr: 
 function methodKind(def: FunctionDef | AsyncFunctionDef): "instance" | "static" | "class" | "property" | "setter" | "deleter" {
   const decos = def.decorator_list.map(decoratorName);
   if (decos.includes("staticmethod")) return "static";
-  // `__init_subclass__` is a class method without saying so.
-  if (decos.includes("classmethod") || def.name === "__init_subclass__") return "class";
+  // `__init_subclass__` and `__class_getitem__` are class methods without saying so.
+  if (decos.includes("classmethod") || isImplicitClassMethod(def.name)) return "class";
   if (decos.some(isPropertyDecorator)) return "property";
   if (decos.some((d) => d.endsWith(".setter"))) return "setter";
   if (decos.some((d) => d.endsWith(".deleter"))) return "deleter";

@@ -36,7 +36,7 @@ import type { ProgramModule } from "../program.js";
 import { constructorSignature, dynamicCall, spreadsIntoArrayForm, lowerClassCall, lowerProgramCall, matchArguments, matchOrReport, mayNameClass, needsDynamicCall, runtimeArguments } from "./calls.js";
 import { isRuntimeClass } from "./catalogue.js";
 import { objectHookFunction } from "./class-attributes.js";
-import { decoratorName, userDecorators } from "./decorators.js";
+import { decoratorName, isImplicitClassMethod, userDecorators } from "./decorators.js";
 import type { LowerContext } from "./context.js";
 import { isProgramMethodName, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
@@ -296,7 +296,7 @@ export function findMethod(ctx: LowerContext, cls: string, name: string): FoundM
     if (def !== undefined) {
       const decorators = def.decorator_list.map((d) => (d._type === "Name" ? d.id : ""));
       const userDecorated = userDecorators(def).length > 0;
-      return { def, isStatic: decorators.includes("staticmethod"), isClassMethod: decorators.includes("classmethod") || name === "__init_subclass__", userDecorated };
+      return { def, isStatic: decorators.includes("staticmethod"), isClassMethod: decorators.includes("classmethod") || isImplicitClassMethod(name), userDecorated };
     }
   }
   return null;

@@ -23,7 +23,7 @@ import type { Arguments, AsyncFunctionDef, Call, ClassDef, Expression, FunctionD
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import type { LowerContext } from "./context.js";
-import { decoratorName, userDecorators } from "./decorators.js";
+import { decoratorName, isImplicitClassMethod, userDecorators } from "./decorators.js";
 import { docstring } from "./names.js";
 
 const f = ts.factory;
@@ -152,7 +152,7 @@ export function classSignatures(ctx: LowerContext, cls: ClassDef, name: ts.Ident
   if (dataclassInit !== null && !methods.some((m) => m.name === "__init__")) entry("__init__", dataclassInit);
   for (const m of methods) {
     const a = m.args;
-    const kind = m.decorator_list.map(decoratorName).find((d) => d === "staticmethod" || d === "classmethod");
+    const kind = isImplicitClassMethod(m.name) ? "classmethod" : m.decorator_list.map(decoratorName).find((d) => d === "staticmethod" || d === "classmethod");
     // A static or class method always says so: read through an instance, it binds differently.
     if (kind !== undefined) entry(m.name, a, `@${kind} `);
     else if (m.name === "__init__" || parameterCount(a) > 1) entry(m.name, a);

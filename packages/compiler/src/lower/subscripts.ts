@@ -25,7 +25,7 @@ import { docstring, tsType } from "./names.js";
 import { programModuleName } from "./module-setter.js";
 import { typeOf } from "./operators.js";
 import { sameType, type ClassInfo, type PyType } from "./types.js";
-import { hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
+import { hasSlots, hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
 import { isSuperCall, superAttribute } from "./calls.js";
 import { isCooperative } from "./inheritance.js";
 
@@ -84,7 +84,8 @@ export function storedThroughRuntime(ctx: LowerContext, node: Attribute): boolea
 /** `obj.attr` read, the receiver already lowered (evaluated once by the caller). */
 export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expression, t: PyType = typeOf(ctx, node.value)): ts.Expression {
   if (node.attr === "__class__") return f.createCallExpression(ctx.useRuntime("type"), undefined, [recv]);
-  if (node.attr === "__dict__") return f.createCallExpression(ctx.useRuntime("vars"), undefined, [recv]);
+  // (An instance of a class with `__slots__` has none: the read raises AttributeError, where vars() raises TypeError.)
+  if (node.attr === "__dict__" && !(t.k === "instance" && !t.runtime && hasSlots(ctx, t.cls))) return f.createCallExpression(ctx.useRuntime("vars"), undefined, [recv]);
   if (t.k === "instance" && !t.runtime) {
     // `__getattribute__` answers every read of the class's instances.
     if (hookedAccess(ctx, t.cls, "read")) return dynamicAttribute(ctx, recv, node.attr);
