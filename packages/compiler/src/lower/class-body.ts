@@ -9,11 +9,11 @@
 //         for i, name in enumerate(NAMES):      declare static greet: any;
 //             levels[name] = i * 10             ...
 //         del i, name                           static {
-//         if FANCY:                               let levels = new Dict(); ...
-//             def greet(self): return "hi"        for (...) { ... }
+//         if FANCY:                               let i: number | undefined; let name: string | undefined;
+//             def greet(self): return "hi"        let greet!: (...args: any[]) => string;
+//                                                 const levels = new Dict(); for ([i, name] of ...) { ... }
 //                                                 i = UNBOUND; name = UNBOUND;
-//                                                 let greet: any = UNBOUND;
-//                                                 if (FANCY) greet = signature(function greet(self: any) { ... }, "Config.greet(self)");
+//                                                 if (FANCY) greet = signature(function greet(self: Config) { ... }, "Config.greet(self)");
 //                                                 classNamespace(this, { levels, i, name, greet });
 //                                               }
 //                                             }
