@@ -41,7 +41,7 @@ export const DEFAULT_MIX = Object.freeze({
   classattrs: 1, // class vs instance attributes: shadowing, del, later class stores, overrides, shared lists, __slots__
   properties: 1, // @property with setter/deleter, property(fget, fset), read-only properties, __getattr__
   dynattrs: 1, // setattr/getattr/hasattr/delattr with computed names, vars(), a setattr a method then reads
-  staticcls: 0, // static and class methods through instances and classes, Base.method(self), alt constructors (at 0: a static or class method called with keywords through an untyped instance passes them positionally)
+  staticcls: 1, // static and class methods through instances and classes, Base.method(self), alt constructors
   decorators: 1, // *args/**kwargs decorators (logging, counting, memoizing, wraps, with arguments, on coroutines), class decorators
   callvars: 1, // keywords and */** through variables, lambdas, lists/dicts of callables, functools.partial
   callables: 1, // instances with __call__, a class used as a decorator, callable()

@@ -16,12 +16,14 @@ const ts = require("@ts-morph/common/dist/typescript.js") as typeof import("type
 /** Exported helpers that emitted code (or the runtime itself) calls for effect; not Python values. */
 const PLUMBING = new Set([
   "abstractMethods",
+  "applyMetaclass",
   "allowNestedRun",
   "awaitable",
   "cachedProperties",
   "checkKwargs",
   "classAttributes",
   "classIfDefined", // undefined means "not defined yet" to the name checks; never a Python value
+  "classNamespace",
   "coroutineMethods",
   "decorateMethod",
   "flushStdout",

@@ -13,7 +13,7 @@
 // consults only when the normal lookup fails (`__getattr__`) or when a property is first created
 // (`__slots__`), so the plain property accesses of the emitted code keep Python's behaviour.
 import { AttributeError, TypeError } from "./exceptions.js";
-import { call, callBoundMethod, signMethodFunction } from "./calls.js";
+import { call, callBoundMethod, callThroughClass, isClassMethod, isStaticMethod, signMethodFunction } from "./calls.js";
 import { KwArgs } from "./kwargs.js";
 import { listMethods, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
@@ -104,7 +104,11 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): unkn
   const f = (obj as Record<string, unknown>)[name];
   const classSide = f === undefined ? classSideMethod(obj, name) : undefined;
   if (classSide !== undefined) return callBoundMethod(classSide, (obj as object).constructor, args);
-  if (typeof f === "function") return isClassConstructor(f) || Object.prototype.hasOwnProperty.call(obj, name) ? call(f, ...args) : callBoundMethod(f, obj, args);
+  if (typeof f === "function") {
+    if (isClassConstructor(f)) return call(f, ...args);
+    if (typeof obj === "function" && isClassConstructor(obj)) return callThroughClass(obj, f, args);
+    return Object.prototype.hasOwnProperty.call(obj, name) ? call(f, ...args) : callBoundMethod(f, obj, args);
+  }
   if (f === undefined) throw noAttribute(obj, name);
   if (typeof f === "object" && f !== null) return call(f, ...args);
   throw new TypeError(`'${typeName(f)}' object is not callable`);
@@ -219,6 +223,8 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
     if (typeof v === "function" && typeof obj === "object" && !isClassConstructor(v) && !Object.prototype.hasOwnProperty.call(target, name)) {
       return bindMethod(v as (...a: unknown[]) => unknown, obj);
     }
+    // A class method read through its class (`A.create`) is bound to it.
+    if (typeof v === "function" && typeof obj === "function" && isClassMethod(v)) return bindMethod(v as (...a: unknown[]) => unknown, obj);
     return v;
   }
   // A method read through its class (`A.who`): the plain function, as in Python 3.
@@ -237,7 +243,7 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   }
   // A static or class method read through an instance (`d.from_string`): bound to the instance's class.
   const classSide = classSideMethod(obj, name);
-  if (classSide !== undefined) return bindMethod(classSide as (...a: unknown[]) => unknown, (obj as object).constructor);
+  if (classSide !== undefined) return isStaticMethod(classSide) ? classSide : bindMethod(classSide as (...a: unknown[]) => unknown, (obj as object).constructor);
   throw noAttribute(obj, name);
 }
 
@@ -314,6 +320,7 @@ export function methodFunction(method: (...args: any[]) => unknown): (self: any,
   let fn = methodFunctions.get(method);
   if (fn === undefined) {
     fn = function (this: unknown, self: unknown, ...args: unknown[]): unknown {
+      if (arguments.length === 0) throw new TypeError(`${(fn as Function).__qualname__ ?? method.name}() missing 1 required positional argument: 'self'`);
       return method.apply(self, args);
     };
     for (const key of ["__name__", "__qualname__", "__doc__"]) {
@@ -575,7 +582,9 @@ function functionDescriptor(fn: (...args: unknown[]) => unknown): { __get__: (ob
  * After a class statement: its class attributes (emitted as `static` fields, so `A.t` reads as written)
  * move to the prototype, where instances find them, and `__set_name__` is called on each that has one.
  */
-export function classAttributes(cls: object, names: readonly string[]): void {
+export function classAttributes(cls: object, allNames: readonly string[]): void {
+  // (A name a class body run as a block left unbound is no attribute: see classNamespace.)
+  const names = allNames.filter((name) => Object.prototype.hasOwnProperty.call(cls, name));
   const values = names.map((name) => (cls as unknown as Record<string, unknown>)[name]);
   names.forEach((name, i) => {
     delete (cls as unknown as Record<string, unknown>)[name];
@@ -585,6 +594,16 @@ export function classAttributes(cls: object, names: readonly string[]): void {
     const setName = (values[i] as { __set_name__?: unknown } | null | undefined)?.__set_name__;
     if (typeof values[i] === "object" && typeof setName === "function") setName.call(values[i], cls, name);
   });
+}
+
+/**
+ * The end of a class body run as a block: the names it left bound (not `undefined`, the unbound state
+ * of a local) become the class's own properties, which `classAttributes` then makes class attributes.
+ */
+export function classNamespace(cls: object, namespace: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(namespace)) {
+    if (value !== undefined) Object.defineProperty(cls, name, { value, writable: true, enumerable: true, configurable: true });
+  }
 }
 
 /** `@cached_property` methods, emitted as getters: each becomes a `cached_property` of the class (computed once per instance). */

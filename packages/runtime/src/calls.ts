@@ -26,7 +26,7 @@
 import { Dict } from "./dict.js";
 import { TypeError } from "./exceptions.js";
 import { KwArgs, quotedNames } from "./kwargs.js";
-import { isClassConstructor, typeName } from "./typename.js";
+import { isClassConstructor, METACLASS, typeName } from "./typename.js";
 
 interface Param {
   readonly name: string;
@@ -46,6 +46,12 @@ interface Signature {
   readonly method: boolean;
   /** A class's `__init__`: calling the class binds to it, `self` standing for the instance `new` makes. */
   readonly construct: boolean;
+  /** A `@staticmethod`: read through an instance or a class, it is called with the arguments alone. */
+  readonly staticmethod: boolean;
+  /** A `@classmethod` (`method` too): its first parameter is the class, of the instance it is read through. */
+  readonly classmethod: boolean;
+  /** The class defining a static or class method (its `cls` when it is called without a receiver). */
+  readonly owner: Function | null;
   /** Positional parameters without a default; a plain function of positional parameters only binds a positional call as it is. */
   readonly required: number;
   readonly onlyPositional: boolean;
@@ -64,7 +70,9 @@ const signatures = {
   },
 };
 
-function parseParameters(qualname: string, text: string, method: boolean, construct = false): Signature {
+type MethodKind = "function" | "method" | "init" | "staticmethod" | "classmethod";
+
+function parseParameters(qualname: string, text: string, kind: MethodKind, owner: Function | null = null): Signature {
   const positional: Param[] = [];
   const kwonly: Param[] = [];
   let posonly = 0;
@@ -84,7 +92,22 @@ function parseParameters(qualname: string, text: string, method: boolean, constr
     }
   }
   const required = positional.filter((p) => !p.hasDefault).length;
-  return { qualname, positional, posonly, kwonly, vararg, kwarg, method, construct, required, onlyPositional: !method && kwonly.length === 0 && !kwarg };
+  const method = kind === "method" || kind === "init" || kind === "classmethod";
+  return {
+    qualname,
+    positional,
+    posonly,
+    kwonly,
+    vararg,
+    kwarg,
+    method,
+    construct: kind === "init",
+    staticmethod: kind === "staticmethod",
+    classmethod: kind === "classmethod",
+    owner,
+    required,
+    onlyPositional: !method && kwonly.length === 0 && !kwarg,
+  };
 }
 
 function setNames(fn: object, name: string, qualname: string): void {
@@ -99,7 +122,7 @@ function setNames(fn: object, name: string, qualname: string): void {
 export function signature<F extends object>(fn: F, text: string, doc?: string): F & FunctionAttributes {
   const open = text.indexOf("(");
   const qualname = text.slice(0, open);
-  signatures.set(fn, parseParameters(qualname, text.slice(open + 1, text.lastIndexOf(")")), false));
+  signatures.set(fn, parseParameters(qualname, text.slice(open + 1, text.lastIndexOf(")")), "function"));
   setNames(fn, qualname.slice(qualname.lastIndexOf(".") + 1), qualname);
   if (doc !== undefined) Object.defineProperty(fn, "__doc__", { value: doc, writable: true, configurable: true });
   return fn as F & FunctionAttributes;
@@ -112,17 +135,21 @@ export interface FunctionAttributes {
 
 /**
  * The signatures of a class's methods, `self` included: `__init__`'s is the class's own (what calling
- * the class binds to). Each method gets its `__name__` and `__qualname__` (`C.m`). Returns the class.
+ * the class binds to); a static or class method's text starts with its decorator
+ * (`"@classmethod (cls, text)"`). Each method gets its `__name__` and `__qualname__` (`C.m`). Returns the class.
  */
 export function methodSignatures<C extends abstract new (...args: any[]) => unknown>(cls: C, methods: Record<string, string>): C {
   const owner = (cls as unknown as { __qualname__?: string; __name__?: string }).__qualname__ ?? (cls as unknown as { __name__: string }).__name__;
   for (const [name, text] of Object.entries(methods)) {
-    const sig = parseParameters(`${owner}.${name}`, text.slice(1, -1), true, name === "__init__");
+    const open = text.indexOf("(");
+    const decorator = text.slice(0, open).trim();
+    const kind: MethodKind = name === "__init__" ? "init" : decorator === "@staticmethod" ? "staticmethod" : decorator === "@classmethod" ? "classmethod" : "method";
+    const sig = parseParameters(`${owner}.${name}`, text.slice(open + 1, -1), kind, kind === "staticmethod" || kind === "classmethod" ? cls : null);
     if (name === "__init__") {
       signatures.set(cls, sig);
       continue;
     }
-    const fn = (cls.prototype as Record<string, unknown>)[name];
+    const fn = (decorator === "" ? (cls.prototype as Record<string, unknown>) : (cls as unknown as Record<string, unknown>))[name];
     if (typeof fn === "function") {
       signatures.set(fn, sig);
       setNames(fn, name, sig.qualname);
@@ -196,7 +223,31 @@ export function withArrayForm<F extends Function>(fn: F, arrayForm: (args: unkno
   return fn;
 }
 
+const arities = new WeakMap<Function, { readonly name: string; readonly arity: "one" | readonly [number, number] }>();
+
+/** Gives a builtin its CPython argument count (catalogue.ts's BUILTIN_ARITIES), checked when `call` calls it. */
+export function registerArity(fn: Function, name: string, arity: "one" | readonly [number, number]): void {
+  arities.set(fn, { name, arity });
+}
+
+function checkArity(fn: Function, given: number, keywords: Record<string, unknown> | null): void {
+  const known = arities.get(fn);
+  if (known === undefined) return;
+  const { name, arity } = known;
+  if (keywords !== null && Object.keys(keywords).length > 0) throw new TypeError(`${name}() takes no keyword arguments`);
+  if (arity === "one") {
+    if (given !== 1) throw new TypeError(`${name}() takes exactly one argument (${given} given)`);
+    return;
+  }
+  const [min, max] = arity;
+  const plural = (n: number): string => `${n} argument${n === 1 ? "" : "s"}`;
+  if (min === max && given !== min) throw new TypeError(`${name} expected ${plural(min)}, got ${given}`);
+  if (given < min) throw new TypeError(`${name} expected at least ${plural(min)}, got ${given}`);
+  if (given > max) throw new TypeError(`${name} expected at most ${plural(max)}, got ${given}`);
+}
+
 function applyRuntime(fn: Function, self: unknown, args: unknown[], keywords: Record<string, unknown> | null): unknown {
+  checkArity(fn, args.length, keywords);
   if (args.length > SPREAD_LIMIT) {
     const arrayForm = arrayForms.get(fn);
     if (arrayForm !== undefined) return arrayForm(args, keywords);
@@ -224,6 +275,23 @@ function bindsAsIs(sig: Signature, n: number): boolean {
 /** Calls `fn` with Python's binding of positional `args` and `keywords` (null: none). */
 export function callSpread<F>(fn: F, args: unknown[], keywords?: Record<string, unknown> | null): CallResult<F>;
 export function callSpread(fn: unknown, args: unknown[], keywords: Record<string, unknown> | null = null): any {
+  // A class whose metaclass defines `__call__` (the singleton idiom): it decides what calling the class gives.
+  const meta = typeof fn === "function" ? (fn as { [METACLASS]?: Function })[METACLASS] : undefined;
+  if (meta !== undefined && (meta.prototype as { __call__?: unknown }).__call__ !== typeCall) return callMethodWith((meta.prototype as { __call__: Function }).__call__, fn, args, keywords);
+  return callWithoutMetaclass(fn, args, keywords);
+}
+
+/**
+ * `type.__call__(cls, *args, **kwargs)`, what `super().__call__(...)` in a metaclass's `__call__` reaches:
+ * the instance made as calling the class would without its metaclass.
+ */
+export function typeCall(this: Function, ...args: unknown[]): unknown {
+  const last = args[args.length - 1];
+  if (last instanceof KwArgs) return callWithoutMetaclass(this, args.slice(0, -1), last.values as Record<string, unknown>);
+  return callWithoutMetaclass(this, args, null);
+}
+
+function callWithoutMetaclass(fn: unknown, args: unknown[], keywords: Record<string, unknown> | null): any {
   if (typeof fn !== "function") {
     const dunder = fn !== null && typeof fn === "object" ? (fn as { __call__?: unknown }).__call__ : undefined;
     if (typeof dunder !== "function") throw notCallable(fn);
@@ -233,6 +301,8 @@ export function callSpread(fn: unknown, args: unknown[], keywords: Record<string
   if (sig !== undefined) {
     if (keywords === null && sig.onlyPositional && bindsAsIs(sig, args.length)) return fn.apply(undefined, args);
     if (sig.construct) return construct(fn, sig, args, keywords);
+    // A class method taken from its class as a plain value: its class is the one defining it.
+    if (sig.classmethod) return callMethodWith(fn, sig.owner, args, keywords);
     const bound = bind(sig, args, keywords);
     return sig.method ? fn.apply(bound[0], bound.slice(1)) : fn.apply(undefined, bound);
   }
@@ -250,6 +320,8 @@ function construct(cls: Function, sig: Signature, args: unknown[], keywords: Rec
 function callMethodWith(fn: Function, self: unknown, args: unknown[], keywords: Record<string, unknown> | null): unknown {
   const sig = signatures.get(fn);
   if (sig === undefined) return applyRuntime(fn, self, args, keywords);
+  if (sig.staticmethod) return fn.apply(undefined, bind(sig, args, keywords));
+  if (sig.classmethod && !isClassConstructor(self)) self = (self as object).constructor;
   if (keywords === null && sig.method && bindsAsIs(sig, args.length + 1)) return fn.apply(self, args);
   const bound = bind(sig, [self, ...args], keywords);
   return sig.method ? fn.apply(self, bound.slice(1)) : fn.apply(undefined, bound);
@@ -268,7 +340,17 @@ export function constructorArguments(base: Function, args: unknown[], keywords: 
 /** Gives `fn`, the method `method` as a function taking `self` first (`C.m`), the method's signature, if it has one. */
 export function signMethodFunction(method: Function, fn: Function): void {
   const sig = signatures.get(method);
-  if (sig !== undefined && sig.method) signatures.set(fn, { ...sig, method: false, onlyPositional: sig.kwonly.length === 0 && !sig.kwarg });
+  if (sig !== undefined && sig.method) signatures.set(fn, { ...sig, method: false, classmethod: false, onlyPositional: sig.kwonly.length === 0 && !sig.kwarg });
+}
+
+/** Whether `fn` is a `@staticmethod` of a class: read through an instance, it is the function itself. */
+export function isStaticMethod(fn: Function): boolean {
+  return signatures.get(fn)?.staticmethod === true;
+}
+
+/** Whether `fn` is a `@classmethod` of a class: read through the class, it is bound to the class. */
+export function isClassMethod(fn: Function): boolean {
+  return signatures.get(fn)?.classmethod === true;
 }
 
 /**
@@ -309,6 +391,15 @@ export function call(fn: unknown, ...args: unknown[]): any {
   const last = args[args.length - 1];
   if (last instanceof KwArgs) return callSpread(fn, args.slice(0, -1), last.values as Record<string, unknown>);
   return callSpread(fn, args, null);
+}
+
+/**
+ * `C.name(...)` where the value found on the class `cls` is a function: a class method (or a method
+ * whose kind is unknown) gets the class as its receiver, any other function the arguments alone.
+ */
+export function callThroughClass(cls: Function, fn: Function, args: unknown[]): unknown {
+  const sig = signatures.get(fn);
+  return sig !== undefined && !sig.classmethod ? call(fn, ...args) : callBoundMethod(fn, cls, args);
 }
 
 /**

@@ -19,7 +19,10 @@ import { KwArgs } from "./kwargs.js";
 import { markClassModule, registeredType as builtinType, setClassName } from "./type-registry.js";
 import { tuple } from "./tuple.js";
 import { callOrNew } from "./instantiate.js";
-import { functionAsMethod, signMethodFunction } from "./calls.js";
+import { functionAsMethod, isClassMethod, isStaticMethod, signMethodFunction, typeCall } from "./calls.js";
+import { type } from "./pytype.js";
+import { METACLASS } from "./typename.js";
+import { vars } from "./attrs.js";
 
 type AnyClass = new (...args: any[]) => any;
 
@@ -272,7 +275,14 @@ export function superOf(cls: Function, self: any): any {
         for (const c of after) {
           const holder = c === objectType() ? OBJECT_MEMBERS : onClass ? c : c.prototype;
           const desc = Object.getOwnPropertyDescriptor(holder, name);
-          if (desc === undefined) continue;
+          if (desc === undefined) {
+            // A static or class method (JavaScript keeps them on the class) reached from an instance method.
+            const classSide = onClass ? undefined : Object.getOwnPropertyDescriptor(c, name)?.value;
+            if (typeof classSide === "function" && !isClassValue(classSide) && (isStaticMethod(classSide) || isClassMethod(classSide))) {
+              return isStaticMethod(classSide) ? classSide : boundToClass(classSide, self.constructor);
+            }
+            continue;
+          }
           if (desc.get !== undefined) return desc.get.call(self);
           return typeof desc.value === "function" && !isClassValue(desc.value) ? bindForSuper(desc.value, self) : desc.value;
         }
@@ -280,6 +290,14 @@ export function superOf(cls: Function, self: any): any {
       },
     },
   );
+}
+
+/** A class method bound to `cls`, which the runtime's `call` binds (keywords included) as Python's bound method. */
+function boundToClass(fn: Function, cls: Function): Function {
+  const bound = (...args: unknown[]): unknown => fn.apply(cls, args);
+  Object.defineProperty(bound, "__func__", { value: fn, configurable: true });
+  Object.defineProperty(bound, "__self__", { value: cls, configurable: true });
+  return bound;
 }
 
 function isClassValue(f: Function): boolean {
@@ -407,4 +425,43 @@ if (!Object.prototype.hasOwnProperty.call(Function.prototype, "mro")) {
     writable: true,
     configurable: true,
   });
+}
+
+// A metaclass derives from `type`: its methods take the class as `self`, and the classes it makes find
+// them (and its attributes) through their constructors' chain, which ends in the metaclass's prototype.
+// `super().__new__(mcs, ...)` gives the class being made; `super().__call__(...)` makes the instance.
+const typePrototype = type.prototype as { __new__?: unknown; __call__?: unknown };
+let classBeingMade: Function | null = null;
+Object.setPrototypeOf(typePrototype, Function.prototype);
+Object.defineProperty(typePrototype, "__new__", {
+  value: function __new__(): Function {
+    if (classBeingMade === null) throw new TypeError("type.__new__() outside a class statement is not supported");
+    return classBeingMade;
+  },
+  writable: true,
+  configurable: true,
+});
+Object.defineProperty(typePrototype, "__call__", { value: typeCall, writable: true, configurable: true });
+
+/** `type` as the base of a metaclass (`class Meta(type)`), typed as a class TypeScript can extend. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const typeBase = type as unknown as new (...args: any[]) => any;
+
+/**
+ * `class C(Base, metaclass=M)` (or a subclass of such a class), after the class is made: `type(C)` is
+ * `M`, `C` reads `M`'s methods and attributes, and `M.__new__(M, "C", bases, namespace)` runs, which
+ * may register the class or add attributes to it. (A metaclass's `__init__` and `__prepare__` are not translated.)
+ */
+export function applyMetaclass(cls: Function, meta: Function, bases: readonly Function[]): void {
+  Object.defineProperty(cls, METACLASS, { value: meta, configurable: true });
+  if (Object.getPrototypeOf(cls) === Function.prototype) Object.setPrototypeOf(cls, meta.prototype);
+  const make = (meta.prototype as { __new__?: Function }).__new__;
+  if (typeof make !== "function" || make === typePrototype.__new__) return;
+  const saved = classBeingMade;
+  classBeingMade = cls;
+  try {
+    make.call(meta, cls.__name__, tuple([...bases]), vars(cls));
+  } finally {
+    classBeingMade = saved;
+  }
 }

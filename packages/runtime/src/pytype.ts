@@ -13,7 +13,7 @@ import { asyncGeneratorType, builtinFunctionType, generatorType, methodType, mod
 import { str } from "./repr.js";
 import { isTuple, tuple } from "./tuple.js";
 import { defineBuiltinType, registeredType, type PyTypeMarks } from "./type-registry.js";
-import { isClass, isModuleObject } from "./typename.js";
+import { isClass, isModuleObject, METACLASS } from "./typename.js";
 
 export {
   defineBuiltinType,
@@ -87,6 +87,8 @@ export function type(x: unknown): Function {
       return NoneType;
     case "function":
       {
+        const meta = (x as { [METACLASS]?: Function })[METACLASS];
+        if (meta !== undefined) return meta;
         const own = (x as { __pyTypeName__?: string }).__pyTypeName__;
         if (own === "type" || /^class[\s{]/.test(Function.prototype.toString.call(x))) return type;
         if (own === "method") return methodType;

@@ -41,7 +41,8 @@ export function repr(x: unknown): string {
     case "function":
       return functionRepr(x);
     case "symbol":
-      return x.toString();
+      // `NotImplemented`, the one symbol a program sees.
+      return x.description ?? x.toString();
     case "object":
       if (x === null) return "None";
       if (Array.isArray(x)) {

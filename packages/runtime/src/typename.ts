@@ -51,6 +51,9 @@ export function isClass(f: unknown): boolean {
  * `prototype` is read-only, where an ordinary function's is writable and an arrow function, bound
  * function or method has none. Cheaper than `isClass`, for calls that must choose between call and `new`.
  */
+/** The metaclass of a class made with `metaclass=M` (and of its subclasses, through the constructors' chain): classes.ts's applyMetaclass. */
+export const METACLASS = Symbol("pyts.metaclass");
+
 export function isClassConstructor(f: unknown): boolean {
   return typeof f === "function" && typeof f.prototype === "object" && Object.getOwnPropertyDescriptor(f, "prototype")?.writable === false;
 }

@@ -585,7 +585,7 @@ export class TypeEnv implements TypeFacts {
       if (decorators.includes("staticmethod")) return ANY;
       // A second class statement of the same name: its methods see `self` untyped.
       if (this.classes.get(cls)?.node !== owner.node) return ANY;
-      if (decorators.includes("classmethod") || fn.name === "__init_subclass__") return { k: "class", cls };
+      if (decorators.includes("classmethod") || fn.name === "__init_subclass__" || fn.name === "__class_getitem__") return { k: "class", cls };
       return { k: "instance", cls, runtime: false };
     }
     const i = positional.indexOf(b.node as (typeof positional)[number]);

@@ -36,12 +36,14 @@ import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { importedExportName, programClass, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
-import { isRuntimeClass } from "./catalogue.js";
+import { builtinArity, isRuntimeClass } from "./catalogue.js";
 import { chainDefines, objectHook } from "./class-attributes.js";
 import { isEnumClass } from "./enums.js";
+import { decoratorName } from "./decorators.js";
 import { handledExceptionCall } from "./exceptions.js";
 import { isCooperative, linearization, lowerCooperativeSuperCall } from "./inheritance.js";
 import { lowerElements } from "./literals.js";
+import { callsThroughMetaclass } from "./metaclasses.js";
 import { callsLoopFunction } from "./loop-functions.js";
 import { awaitEventLoop, lowerMethodCall } from "./methods.js";
 import { isBuiltinName } from "./names.js";
@@ -116,6 +118,7 @@ function keywordObject(ctx: LowerContext, keywords: readonly Keyword[], callee?:
  * `__init__` signature the class carries (and raises CPython's TypeError for a bad call).
  */
 export function lowerClassCall(ctx: LowerContext, node: Call, cls: string, callee: ts.Expression): ts.Expression {
+  if (callsThroughMetaclass(ctx, cls)) return dynamicCall(ctx, callee, node);
   const sig = ctx.types.classes.has(cls) ? constructorSignature(ctx, cls) : null;
   if (sig !== null) {
     const args = matchArguments(ctx, node, sig, true);
@@ -156,8 +159,8 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     if (isExceptionName(name)) {
       return f.createNewExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
     }
-    // `len([1], [2])`: CPython's TypeError at run time.
-    if (name === "len" && (node.args.length !== 1 || node.keywords.length > 0)) return dynamicCall(ctx, callee, node);
+    // `len([1], [2])`, `getattr(obj)`, `abs(**d)`: CPython's TypeError at run time.
+    if (!fitsBuiltinArity(name, node)) return dynamicCall(ctx, callee, node);
     if (name === "len" && node.args.length === 1 && node.keywords.length === 0) {
       const t = typeOf(ctx, node.args[0]!);
       if (t.k === "list" || t.k === "tuple" || t.k === "tuplevar") return f.createPropertyAccessExpression(lowerExpression(ctx, node.args[0]!), "length");
@@ -195,6 +198,15 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
   // A parameter, a variable, a decorated or rebound function: any callee (a function with keyword-only
   // parameters or `**kwargs`, a class, an object with `__call__`), bound by the runtime.
   return dynamicCall(ctx, callee, node);
+}
+
+/** Whether a call of the builtin `name` gives it as many positional arguments as it takes, and no keywords (BUILTIN_ARITIES). */
+function fitsBuiltinArity(name: string, node: Call): boolean {
+  const arity = builtinArity(name);
+  if (arity === undefined) return true;
+  if (node.keywords.length > 0 || node.args.some((a) => a._type === "Starred")) return false;
+  const [min, max] = arity === "one" ? [1, 1] : arity;
+  return node.args.length >= min && node.args.length <= max;
 }
 
 /** The `def` of a name bound once by a `def` whose only decorators are functools' caches, which call it by position. */
@@ -265,8 +277,17 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
   const baseDefines = base !== undefined && (derivesFromProgramClass(ctx, base) || (ctx.types.classes.has(base) && chainDefines(ctx, base, method)));
   const objectStore = baseDefines ? null : objectHook(ctx, method);
   if (objectStore !== null) return f.createCallExpression(objectStore, undefined, [f.createThis(), ...runtimeArguments(ctx, node.args, node.keywords)]);
-  const args = m !== undefined ? matchOrReport(ctx, node, m.args, true) : base !== undefined && derivesFromProgramClass(ctx, base) ? userArguments(ctx, node, `super().${method}`) : runtimeArguments(ctx, node.args, node.keywords);
+  const kind = m?.decorator_list.map(decoratorName).find((d) => d === "staticmethod" || d === "classmethod");
+  // A base's static or class method from an instance method: JavaScript's `super` sees only the base's prototype.
+  if (kind !== undefined && ctx.fn.methodKind === "instance" && own !== undefined) return dynamicCall(ctx, superAttribute(ctx, own.name, method), node);
+  const args = m !== undefined ? matchOrReport(ctx, node, m.args, kind !== "staticmethod") : base !== undefined && derivesFromProgramClass(ctx, base) ? userArguments(ctx, node, `super().${method}`) : runtimeArguments(ctx, node.args, node.keywords);
   return f.createCallExpression(f.createPropertyAccessExpression(f.createSuper(), ctx.mangleMember(method)), undefined, args);
+}
+
+/** `superOf(C, this).attr`: the attribute of the classes after `C` in the order of `type(self)` (runtime classes.ts). */
+export function superAttribute(ctx: LowerContext, className: string, attr: string): ts.Expression {
+  const proxy = f.createCallExpression(ctx.useRuntime("superOf"), undefined, [ctx.id(className), f.createThis()]);
+  return f.createPropertyAccessExpression(proxy, ctx.mangleMember(attr));
 }
 
 /** The parameters of a class's constructor (its own or inherited `__init__`, or its dataclass fields). */

@@ -34,7 +34,7 @@ import { forEachChild } from "../analyze/walk.js";
 import type { LowerContext } from "./context.js";
 import { tsType } from "./names.js";
 import type { ClassInfo } from "../analyze/checker.js";
-import { sameType } from "../analyze/types.js";
+import { sameType, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 
@@ -51,7 +51,7 @@ export function chainDefines(ctx: LowerContext, cls: string, name: string): bool
 }
 
 /** Whether `cls` or a base sets `__slots__`. */
-function hasSlots(ctx: LowerContext, cls: string): boolean {
+export function hasSlots(ctx: LowerContext, cls: string): boolean {
   return chain(ctx, cls).some((info) => info.classAttrs.has("__slots__"));
 }
 
@@ -76,8 +76,14 @@ export function movedClassAttributes(info: ClassInfo, isEnum: boolean, isNamedTu
 export function instanceSideDeclarations(ctx: LowerContext, info: ClassInfo, moved: readonly string[]): ts.ClassElement[] {
   const inherited = (attr: string): boolean => chain(ctx, info.name).slice(1).some((b) => b.fields.has(attr) || b.classAttrs.has(attr) || b.properties.has(attr));
   return moved
-    .filter((attr) => !info.fields.has(attr) && !info.methods.has(attr) && !inherited(attr) && attr !== "__slots__")
-    .map((attr) => f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, info.classAttrs.get(attr)!), undefined));
+    .filter((attr) => info.classAttrs.has(attr) && !info.fields.has(attr) && !info.methods.has(attr) && !inherited(attr) && attr !== "__slots__")
+    .map((attr) => f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, instanceSideType(ctx, info.classAttrs.get(attr)!), undefined));
+}
+
+/** The type an instance reads a class attribute as: `any` for a descriptor of the program (its `__get__` answers). */
+function instanceSideType(ctx: LowerContext, t: PyType): ts.TypeNode {
+  if (t.k === "instance" && ctx.types.classes.has(t.cls) && chainDefines(ctx, t.cls, "__get__")) return f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword);
+  return tsType(ctx, t);
 }
 
 /** Whether the class attribute `attr` of `info` overrides a base class's attribute of another type. */
@@ -150,7 +156,7 @@ export function classBodyName(ctx: LowerContext, sym: SymbolInfo): ts.Expression
     const member = f.createPropertyAccessExpression(f.createPropertyAccessExpression(name, "prototype"), ctx.mangleMember(sym.name));
     return f.createCallExpression(ctx.useRuntime("methodFunction"), undefined, [member]);
   }
-  if (info.classAttrs.has(sym.name)) return f.createPropertyAccessExpression(name, ctx.mangleMember(sym.name));
+  if (info.classAttrs.has(sym.name) && ctx.fn.classBlock !== true) return f.createPropertyAccessExpression(name, ctx.mangleMember(sym.name));
   return null;
 }
 

@@ -62,12 +62,14 @@ import type { LowerContext } from "./context.js";
 import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
 import { loopFunctions } from "./loop-functions.js";
-import { abstractMethodStatements, classDecoratorStatements, decoratorName, isAbstractMethod, methodDecoratorStatements } from "./decorators.js";
+import { abstractMethodStatements, classDecoratorStatements, decoratorName, isAbstractMethod, isImplicitClassMethod, methodDecoratorStatements } from "./decorators.js";
 import { generatorReturnType } from "./generators.js";
 import { isClassVariable } from "./class-variables.js";
 import { cooperativeHeritage, initSubclassStatements, isCooperative, linearization, methodParametersStatements } from "./inheritance.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
+import { blockNames, classBodyBlock, runsAsBlock } from "./class-body.js";
+import { metaclassStatements, userMetaclass } from "./metaclasses.js";
 import { classSignatures } from "./signatures.js";
 import type { ClassInfo, TypeEnv, TypeFacts } from "../analyze/checker.js";
 import { ANY, isExceptionName, join, unseenItems, type PyType } from "../analyze/types.js";
@@ -207,6 +209,11 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: { has(a
       }
     }
   }
+  // A body run as a block (class-body.ts) may bind its names any number of times, on any path.
+  if (spec === null && tupleSpec === null && !isEnumClass(types, info) && runsAsBlock(cls)) {
+    // (A name the body deletes may be no attribute: it is read through the runtime.)
+    for (const n of blockNames(classScope, cls)) if (!classScope.symbols.get(n)!.bindings.some((b) => b.kind === "del")) info.classAttrs.set(n, ANY);
+  }
   if (spec !== null) {
     dataclassSpecs.set(info, spec);
     info.dataclassInit = dataclassArguments(cls, spec);
@@ -222,7 +229,7 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: { has(a
     const scope = types.analysis.scopeOf(method);
     const self = [...method.args.posonlyargs, ...method.args.args][0];
     // (`__init_subclass__` is a class method without saying so: its `cls.x = ...` sets a class attribute.)
-    if (self === undefined || method.name === "__init_subclass__" || method.decorator_list.some((d) => ["staticmethod", "classmethod"].includes(decoratorName(d)))) continue;
+    if (self === undefined || isImplicitClassMethod(method.name) || method.decorator_list.some((d) => ["staticmethod", "classmethod"].includes(decoratorName(d)))) continue;
     walkSelfAssignments(method.body, self.arg, (attr, value) => {
       // A class attribute is the default of the instance attribute (`count = 0`, `self.count += 1`).
       const classValue = info.fields.has(attr) ? undefined : classAttribute(types, info, attr);
@@ -407,8 +414,8 @@ function walkSelfAssignments(body: readonly Stmt[], self: string, visit: (attr: 
 function methodKind(def: FunctionDef | AsyncFunctionDef): "instance" | "static" | "class" | "property" | "setter" | "deleter" {
   const decos = def.decorator_list.map(decoratorName);
   if (decos.includes("staticmethod")) return "static";
-  // `__init_subclass__` is a class method without saying so.
-  if (decos.includes("classmethod") || def.name === "__init_subclass__") return "class";
+  // `__init_subclass__` and `__class_getitem__` are class methods without saying so.
+  if (decos.includes("classmethod") || isImplicitClassMethod(def.name)) return "class";
   if (decos.some(isPropertyDecorator)) return "property";
   if (decos.some((d) => d.endsWith(".setter"))) return "setter";
   if (decos.some((d) => d.endsWith(".deleter"))) return "deleter";
@@ -482,7 +489,14 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   const classDecorators = cls.decorator_list.filter((d) => !isDataclassDecorator(d) && !(isEnum && isEnumDecorator(d)));
   const abstractBase = isAbstractBase(ctx, cls);
   const subclassHook = initSubclassStatements(ctx, cls, info);
-  for (const k of cls.keywords) if (!(k.arg === "metaclass" && isABCMeta(k.value)) && !(k.arg !== "metaclass" && subclassHook.length > 0)) ctx.error("PY3001", k, [k.arg === "metaclass" ? "a metaclass other than `ABCMeta`" : "class keyword argument"]);
+  for (const k of cls.keywords) {
+    if (k.arg === "metaclass" ? isABCMeta(k.value) || userMetaclass(ctx, k.value) !== null : subclassHook.length > 0) continue;
+    ctx.error("PY3001", k, [k.arg === "metaclass" ? "a metaclass other than `ABCMeta` or a class of the program deriving from `type`" : "class keyword argument"]);
+  }
+  // A str, int or float the runtime represents as a JavaScript primitive, which no class extends.
+  if (!isEnum) {
+    for (const b of cls.bases) if (b._type === "Name" && ["str", "int", "float"].includes(b.id) && ctx.analysis.resolve(ctx.scope, b.id).kind === "builtin") ctx.error("PY3001", b, [`a subclass of ${b.id}`]);
+  }
   const baseExpr = cls.bases[0];
   let heritage: ts.HeritageClause[] | undefined;
   const baseName = info.bases[0];
@@ -504,6 +518,9 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   } else if (baseExpr !== undefined && baseExpr._type === "Name" && baseExpr.id === cls.name && isClassVariable(ctx.analysis, cls)) {
     // `class Base(Base)`: the earlier class, passed in (inside, `Base` is the class being made).
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(f.createIdentifier(OWN_NAME_BASE), undefined)])];
+  } else if (baseExpr !== undefined && baseExpr._type === "Name" && baseExpr.id === "type" && ctx.analysis.resolve(ctx.scope, "type").kind === "builtin") {
+    // A metaclass (metaclasses.ts): `type` as a class TypeScript can extend.
+    heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(ctx.useRuntime("typeBase"), undefined)])];
   } else if (baseExpr !== undefined && baseName !== undefined && !["ABC", "Generic", "Protocol"].includes(baseName)) {
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(lowerExpression(ctx, baseExpr), undefined)])];
   }
@@ -511,9 +528,11 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   const members: ts.ClassElement[] = [];
   const name = ctx.id(cls.name);
 
-  // Class attributes → static fields.
+  // Class attributes → static fields, or a block that runs the body (class-body.ts).
+  const asBlock = runsAsBlock(cls) && !isEnum && !info.isDataclass && tupleSpec === undefined;
   const nested: ts.Statement[] = [];
   for (const stmt of cls.body) {
+    if (asBlock && stmt._type !== "ClassDef") continue;
     if (stmt._type === "Assign") {
       for (const t of stmt.targets) {
         if (t._type !== "Name") {
@@ -557,7 +576,9 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     else members.push(f.createPropertyDeclaration(undefined, ctx.mangleMember(attr), definite.has(attr) ? undefined : f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t), undefined));
   }
 
-  const moved = movedClassAttributes(info, isEnum, tupleSpec !== undefined);
+  const bodyNames = asBlock ? blockNames(classScope, cls) : [];
+  if (asBlock) members.push(...classBodyBlock(ctx, cls, bodyNames));
+  const moved = asBlock ? bodyNames : movedClassAttributes(info, isEnum, tupleSpec !== undefined);
   members.push(...instanceSideDeclarations(ctx, info, moved));
 
   if (spec !== undefined && init === undefined && spec.options.get("init") !== false) members.push(dataclassConstructor(ctx, info, spec, hasBase));
@@ -579,10 +600,10 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
       case "ClassDef":
         break;
       case "Expr":
-        if (stmt.value._type !== "Constant") ctx.error("PY3001", stmt, ["statement in a class body"]);
+        if (stmt.value._type !== "Constant" && !asBlock) ctx.error("PY3001", stmt, ["statement in a class body"]);
         break;
       default:
-        ctx.error("PY3001", stmt, [`${stmt._type.toLowerCase()} statement in a class body`]);
+        if (!asBlock) ctx.error("PY3001", stmt, [`${stmt._type.toLowerCase()} statement in a class body`]);
     }
   }
   if (isEnum) members.push(enumMembersBlock());
@@ -600,7 +621,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   // What the runtime's `call` binds to when the class or a method is called where the compiler cannot see it
   // (a decorated method's own, before its decorators see it).
   const signatures = isEnum || tupleSpec !== undefined ? [] : classSignatures(ctx, cls, name, spec !== undefined && spec.options.get("init") !== false ? info.dataclassInit : null);
-  return [...nested, decl, ...classAttributeStatements(ctx, info, name, moved), ...signatures, ...making, ...dataclassStatements, ...cooperativeStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : []), ...subclassHook, ...classDecoratorStatements(ctx, cls, classDecorators)];
+  return [...nested, decl, ...classAttributeStatements(ctx, info, name, moved), ...signatures, ...making, ...dataclassStatements, ...cooperativeStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : []), ...metaclassStatements(ctx, cls, info), ...subclassHook, ...classDecoratorStatements(ctx, cls, classDecorators)];
 }
 
 /**

@@ -56,6 +56,8 @@ export interface FunctionContext {
   returnsNull: boolean;
   /** The `self` (or `cls`) parameter of a method and the expression it becomes (`this`). */
   self: { symbol: SymbolInfo; expr: () => ts.Expression } | null;
+  /** A class body run as a static block (class-body.ts): the names it binds are its local variables. */
+  classBlock?: boolean;
 }
 
 export class LowerContext {

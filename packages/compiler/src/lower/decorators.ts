@@ -41,6 +41,11 @@ export function userDecorators(def: FunctionDef | AsyncFunctionDef): Expression[
   });
 }
 
+/** `__init_subclass__` and `__class_getitem__`: class methods without saying so. */
+export function isImplicitClassMethod(name: string): boolean {
+  return name === "__init_subclass__" || name === "__class_getitem__";
+}
+
 export function isAbstractMethod(def: FunctionDef | AsyncFunctionDef): boolean {
   return def.decorator_list.some((d) => ["abstractmethod", "abc.abstractmethod"].includes(decoratorName(d)));
 }

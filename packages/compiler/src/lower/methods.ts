@@ -36,7 +36,7 @@ import type { ProgramModule } from "../program.js";
 import { constructorSignature, dynamicCall, spreadsIntoArrayForm, lowerClassCall, lowerProgramCall, matchArguments, matchOrReport, mayNameClass, needsDynamicCall, runtimeArguments } from "./calls.js";
 import { isRuntimeClass } from "./catalogue.js";
 import { objectHookFunction } from "./class-attributes.js";
-import { decoratorName, userDecorators } from "./decorators.js";
+import { decoratorName, isImplicitClassMethod, userDecorators } from "./decorators.js";
 import type { LowerContext } from "./context.js";
 import { isProgramMethodName, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
@@ -136,7 +136,11 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     // `Base.method(self, ...)`: an instance method called through its class, the instance passed first.
     if (m !== null && !m.isStatic && !m.isClassMethod) return unboundMethodCall(ctx, node, func, recvType.cls, m.def);
     const recv = lowerExpression(ctx, func.value);
-    if (m === null && hasClassDecorators(ctx, recvType.cls)) return dynamicCall(ctx, call(ctx.useRuntime("getattr"), [recv, f.createStringLiteral(ctx.mangleMember(name))]), node);
+    // A special method the class statement does not define: one `@dataclass` adds (`Point.__repr__(p)`), an
+    // inherited runtime one, or none (AttributeError); or a method a class decorator may add.
+    if (m === null && (hasClassDecorators(ctx, recvType.cls) || (ctx.types.classes.has(recvType.cls) && name !== "__init__" && /^__\w+__$/.test(name)))) {
+      return dynamicCall(ctx, call(ctx.useRuntime("getattr"), [recv, f.createStringLiteral(ctx.mangleMember(name))]), node);
+    }
     if (m !== null) return call(member(recv), matchOrReport(ctx, node, m.def.args, m.isClassMethod));
     if (name === "__init__") {
       const sig = constructorSignature(ctx, recvType.cls);
@@ -293,7 +297,7 @@ export function findMethod(ctx: LowerContext, cls: string, name: string): FoundM
     if (def !== undefined) {
       const decorators = def.decorator_list.map((d) => (d._type === "Name" ? d.id : ""));
       const userDecorated = userDecorators(def).length > 0;
-      return { def, isStatic: decorators.includes("staticmethod"), isClassMethod: decorators.includes("classmethod") || name === "__init_subclass__", userDecorated };
+      return { def, isStatic: decorators.includes("staticmethod"), isClassMethod: decorators.includes("classmethod") || isImplicitClassMethod(name), userDecorated };
     }
   }
   return null;

@@ -221,7 +221,7 @@ export function lowerName(ctx: LowerContext, node: Name): ts.Expression {
   const inClassBody = classBodyName(ctx, sym);
   if (inClassBody !== null) return inClassBody;
   // A class attribute read in the class body (`total = sum(sizes)`): a static member of the class being made.
-  if (sym.scope.kind === "class" && node.ctx === "Load" && sym.bindings.length > 0 && sym.bindings.every((b) => b.kind !== "function" && b.kind !== "import")) {
+  if (sym.scope.kind === "class" && ctx.fn.classBlock !== true && node.ctx === "Load" && sym.bindings.length > 0 && sym.bindings.every((b) => b.kind !== "function" && b.kind !== "import")) {
     return f.createPropertyAccessExpression(f.createThis(), ctx.mangleMember(node.id));
   }
   return readName(ctx, node);
@@ -273,7 +273,7 @@ export function deleteName(ctx: LowerContext, node: Name): ts.Statement[] {
   const res = ctx.analysis.resolve(ctx.scope, node.id);
   if (res.kind === "builtin") return [f.createExpressionStatement(raiseNameError(ctx, node.id))];
   const sym = res.symbol;
-  if (sym.scope.kind === "class") {
+  if (sym.scope.kind === "class" && ctx.fn.classBlock !== true) {
     ctx.unsupported(node, "del of a class attribute in the class body");
     return [];
   }

@@ -23,7 +23,7 @@ import type { Arguments, AsyncFunctionDef, Call, ClassDef, Expression, FunctionD
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import type { LowerContext } from "./context.js";
-import { userDecorators } from "./decorators.js";
+import { decoratorName, isImplicitClassMethod, userDecorators } from "./decorators.js";
 import { docstring } from "./names.js";
 
 const f = ts.factory;
@@ -130,22 +130,32 @@ export function bindsStatically(node: Call, params: Arguments, skipFirst: boolea
   return params.kwonlyargs.every((a, i) => params.kw_defaults[i] != null || given.has(a.arg));
 }
 
+/** Built-in decorators of a method that keep it a function the runtime can bind (a property's accessors are not called so). */
+const SIGNED_KINDS = new Set(["staticmethod", "classmethod", "abstractmethod", "abc.abstractmethod"]);
+
+function parameterCount(a: Arguments): number {
+  return a.posonlyargs.length + a.args.length + a.kwonlyargs.length + (a.vararg !== null ? 1 : 0) + (a.kwarg !== null ? 1 : 0);
+}
+
 /**
- * `methodSignatures(Cls, { __init__: "(self, n)", __call__: "(self, x)" })`, after a class: the
- * signatures of its constructor and of its instance methods that take more than `self` (one that
- * takes nothing else is bound by position alone), a decorated method's given before its decorators run. Empty for a class with neither.
+ * `methodSignatures(Cls, { __init__: "(self, n)", __call__: "(self, x)", make: "@classmethod (cls, text)" })`,
+ * after a class: the signatures of its constructor, of its instance methods that take more than `self`
+ * (one that takes nothing else is bound by position alone) and of its static and class methods, a
+ * decorated method's given before its decorators run. Empty for a class with none.
  */
 export function classSignatures(ctx: LowerContext, cls: ClassDef, name: ts.Identifier, dataclassInit: Arguments | null): ts.Statement[] {
   const entries: ts.PropertyAssignment[] = [];
-  const entry = (method: string, args: Arguments): void => {
-    entries.push(f.createPropertyAssignment(method, f.createStringLiteral(`(${parameterText(args)})`)));
+  const entry = (method: string, args: Arguments, decorator = ""): void => {
+    entries.push(f.createPropertyAssignment(method, f.createStringLiteral(`${decorator}(${parameterText(args)})`)));
   };
-  const methods = cls.body.filter((s): s is FunctionDef | AsyncFunctionDef => (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && userDecorators(s).length === s.decorator_list.length);
+  const methods = cls.body.filter((s): s is FunctionDef | AsyncFunctionDef => (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && s.decorator_list.every((d) => SIGNED_KINDS.has(decoratorName(d)) || userDecorators(s).includes(d)));
   if (dataclassInit !== null && !methods.some((m) => m.name === "__init__")) entry("__init__", dataclassInit);
   for (const m of methods) {
     const a = m.args;
-    const count = a.posonlyargs.length + a.args.length + a.kwonlyargs.length + (a.vararg !== null ? 1 : 0) + (a.kwarg !== null ? 1 : 0);
-    if (m.name === "__init__" || count > 1) entry(m.name, a);
+    const kind = isImplicitClassMethod(m.name) ? "classmethod" : m.decorator_list.map(decoratorName).find((d) => d === "staticmethod" || d === "classmethod");
+    // A static or class method always says so: read through an instance, it binds differently.
+    if (kind !== undefined) entry(m.name, a, `@${kind} `);
+    else if (m.name === "__init__" || parameterCount(a) > 1) entry(m.name, a);
   }
   if (entries.length === 0) return [];
   return [f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("methodSignatures"), undefined, [name, f.createObjectLiteralExpression(entries, entries.length > 2)]))];

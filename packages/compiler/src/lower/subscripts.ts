@@ -9,6 +9,7 @@
 //     Dog.legs = 4  (not in the class body)  setattr(Dog, "legs", 4);  Dog.bark (a method) methodFunction(Dog.prototype.bark)
 //     C.prop (a @property), m.scale          getattr(C, "prop") (the property object), getattr(m, "scale") (a static/class method)
 //     C.scale (a class method, not called)   boundMethod(C, C.scale);  super().area (a base's @property)  super.area
+//     super().species (any other attribute)  superOf(Dog, this).species  (the next class in the order of type(self))
 //     obj.x = 1   (class with __setattr__)   setattr(obj, "x", 1)      (also a read-only property, a receiver of unknown type)
 //     xs[0]          (list)    xs[0]                         (a literal index within bounds of a list display is exact)
 //     xs[i], d[k]              getitem(xs, i), getitem(d, k) (negative indices, KeyError, IndexError)
@@ -25,8 +26,8 @@ import { programModuleName } from "./module-setter.js";
 import { typeOf } from "./operators.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { sameType, type PyType } from "../analyze/types.js";
-import { hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
-import { isSuperCall } from "./calls.js";
+import { hasSlots, hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
+import { isSuperCall, superAttribute } from "./calls.js";
 import { isCooperative } from "./inheritance.js";
 
 const f = ts.factory;
@@ -44,6 +45,8 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
   if (base !== undefined && isSuperCall(node.value) && isPropertyOf(ctx, base, node.attr) && ctx.fn.methodKind === "instance") {
     return f.createPropertyAccessExpression(f.createSuper(), ctx.mangleMember(node.attr));
   }
+  // Any other `super().attr` read (a class attribute, a method taken as a value): found at run time.
+  if (own !== undefined && isSuperCall(node.value) && ctx.fn.methodKind === "instance") return superAttribute(ctx, own.name, node.attr);
   const t = typeOf(ctx, node.value);
   if (node.attr === "__doc__" && node.value._type === "Attribute") {
     // `C.prop.__doc__`: the getter's docstring.
@@ -82,7 +85,8 @@ export function storedThroughRuntime(ctx: LowerContext, node: Attribute): boolea
 /** `obj.attr` read, the receiver already lowered (evaluated once by the caller). */
 export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expression, t: PyType = typeOf(ctx, node.value)): ts.Expression {
   if (node.attr === "__class__") return f.createCallExpression(ctx.useRuntime("type"), undefined, [recv]);
-  if (node.attr === "__dict__") return f.createCallExpression(ctx.useRuntime("vars"), undefined, [recv]);
+  // (An instance of a class with `__slots__` has none: the read raises AttributeError, where vars() raises TypeError.)
+  if (node.attr === "__dict__" && !(t.k === "instance" && !t.runtime && hasSlots(ctx, t.cls))) return f.createCallExpression(ctx.useRuntime("vars"), undefined, [recv]);
   if (t.k === "instance" && !t.runtime) {
     // `__getattribute__` answers every read of the class's instances.
     if (hookedAccess(ctx, t.cls, "read")) return dynamicAttribute(ctx, recv, node.attr);

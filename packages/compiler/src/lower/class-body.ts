@@ -1,0 +1,80 @@
+// A class body with statements besides definitions and assignments (loops, `if`, `try`, `with`, `del`,
+// a `def` defined on one branch, a call): CPython runs the body once, top to bottom, and the names it
+// binds become the class's attributes. The body (its methods and nested classes aside) runs in a static
+// block, where those names are local variables; at its end `classNamespace` gives the class the ones
+// still bound, which `classAttributes` then moves to the prototype as for any class attribute:
+//
+//     class Config:                           class Config {
+//         levels = {}                           declare static levels: any;
+//         for i, name in enumerate(NAMES):      declare static greet: any;
+//             levels[name] = i * 10             ...
+//         del i, name                           static {
+//         if FANCY:                               let i: number | undefined; let name: string | undefined;
+//             def greet(self): return "hi"        let greet!: (...args: any[]) => string;
+//                                                 const levels = new Dict(); for ([i, name] of ...) { ... }
+//                                                 i = UNBOUND; name = UNBOUND;
+//                                                 if (FANCY) greet = signature(function greet(self: Config) { ... }, "Config.greet(self)");
+//                                                 classNamespace(this, { levels, i, name, greet });
+//                                               }
+//                                             }
+//                                             classAttributes(Config, ["levels", "i", "name", "greet"]);
+//
+// A function the body binds becomes a method as any function stored on a class does (runtime attrs.ts).
+// Dataclasses, named tuples and enums keep their declarative bodies (the other statements are reported).
+import type { ClassDef, Stmt } from "@pyts/parser";
+import ts from "../typescript.cjs";
+import type { Scope } from "../analyze/scopes.js";
+import type { LowerContext } from "./context.js";
+import { newFunctionContext } from "./functions.js";
+import { lowerBody } from "./index.js";
+import { hoistedDeclarations } from "./names.js";
+
+const f = ts.factory;
+
+/** The statements a declarative class body has: anything else makes the body run as a block. */
+function isDeclarative(s: Stmt): boolean {
+  if (s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef" || s._type === "Assign" || s._type === "AnnAssign" || s._type === "Pass") return true;
+  return s._type === "Expr" && s.value._type === "Constant";
+}
+
+/** Whether the body of a plain class (not a dataclass, named tuple or enum) runs as a static block. */
+export function runsAsBlock(cls: ClassDef): boolean {
+  return !cls.body.every(isDeclarative);
+}
+
+/** Whether `s` is a method or a nested class of the body, which stay members of the TypeScript class. */
+function isMember(s: Stmt): boolean {
+  return s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef";
+}
+
+/**
+ * The names the block binds, in order of first binding: every name of the class's scope bound by
+ * something else than a method or a nested class of the body (an annotation alone binds nothing).
+ */
+export function blockNames(scope: Scope, cls: ClassDef): string[] {
+  const names: string[] = [];
+  for (const sym of scope.symbols.values()) {
+    if (sym.bindings.length === 0) continue;
+    if (sym.bindings.every((b) => isMember(b.node as Stmt) && cls.body.includes(b.node as Stmt))) continue;
+    names.push(sym.name);
+  }
+  return names;
+}
+
+/** `declare static x: any` for each name of the block, and the static block running the body. */
+export function classBodyBlock(ctx: LowerContext, cls: ClassDef, names: readonly string[]): ts.ClassElement[] {
+  const scope = ctx.analysis.scopeOf(cls);
+  const declarations = names.map((n) =>
+    f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.DeclareKeyword), f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(n), undefined, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword), undefined),
+  );
+  const fn = { ...newFunctionContext(scope, { className: cls.name }), classBlock: true };
+  // Every name is read at the end, into the class's namespace: none may be declared by its loop or handler alone.
+  for (const d of fn.plan.values()) if (d.kind === "loop" || d.kind === "handler") d.kind = "hoisted";
+  const block = ctx.withFunction(fn, () => {
+    const statements = lowerBody(ctx, cls.body.filter((s) => !isMember(s)));
+    const namespace = f.createObjectLiteralExpression(names.map((n) => (ctx.mangleMember(n) === ctx.id(n).text ? f.createShorthandPropertyAssignment(n) : f.createPropertyAssignment(ctx.mangleMember(n), ctx.id(n)))), names.length > 3);
+    const exported = f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("classNamespace"), undefined, [f.createThis(), namespace]));
+    return f.createBlock([...hoistedDeclarations(ctx, fn.plan), ...ctx.tempDeclarations(), ...statements, exported], true);
+  });
+  return [...declarations, f.createClassStaticBlockDeclaration(block)];
+}
