@@ -7,6 +7,7 @@
 //     (1, "a")                       tuple([1, "a"])
 //     {"a": 1}                       new Dict([["a", 1]])
 //     {1, 2}                         new PySet([1, 2])
+//     {"b", "a", "c"}                PySet.ofConstants(["b", "a", "c"])   (CPython's order for a constant display)
 import type { Constant, Dict as DictNode, Expression, List, SetExpr, Starred, Tuple } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
@@ -85,7 +86,32 @@ function itemTypeArguments(ctx: LowerContext, groups: readonly (readonly Express
 
 export function lowerSet(ctx: LowerContext, node: SetExpr): ts.Expression {
   const typeArgs = node.elts.some((e) => e._type === "Starred") ? undefined : itemTypeArguments(ctx, [node.elts]);
-  return f.createNewExpression(ctx.useRuntime("PySet"), typeArgs, [f.createArrayLiteralExpression(lowerElements(ctx, node.elts), false)]);
+  const items = f.createArrayLiteralExpression(lowerElements(ctx, node.elts), false);
+  // CPython builds a display of more than two constants from a frozenset constant, in another order than item by item.
+  if (node.elts.length > 2 && node.elts.every(isFoldedConstant)) {
+    return f.createCallExpression(f.createPropertyAccessExpression(ctx.useRuntime("PySet"), "ofConstants"), typeArgs, [items]);
+  }
+  return f.createNewExpression(ctx.useRuntime("PySet"), typeArgs, [items]);
+}
+
+/** An expression CPython's AST optimizer folds to a constant: a literal, a sign on a number, a tuple of them. */
+function isFoldedConstant(e: Expression): boolean {
+  switch (e._type) {
+    case "Constant":
+      return true;
+    case "UnaryOp": {
+      if (e.op === "Not") return isFoldedConstant(e.operand);
+      const operand = e.operand;
+      if (operand._type === "UnaryOp") return operand.op !== "Not" && isFoldedConstant(operand);
+      if (operand._type !== "Constant") return false;
+      const type = operand.value.type;
+      return type === "int" || type === "bool" || (e.op !== "Invert" && (type === "float" || type === "complex"));
+    }
+    case "Tuple":
+      return e.elts.every(isFoldedConstant);
+    default:
+      return false;
+  }
 }
 
 export function lowerDict(ctx: LowerContext, node: DictNode): ts.Expression {
