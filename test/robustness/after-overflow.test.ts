@@ -3,14 +3,16 @@
 // in the middle of a print leaves the partial text there for the next one, unless the printer is
 // replaced (emit.ts). The overflow is made in the printer itself, with an expression nested far deeper
 // than any Python program reaches the printer with (the compiler's own limits stop those before), so
-// the test fails without the reset. Then the same through `transpile`: a statement whose translation
-// overflows in this thread, then the translation of a small program is what a fresh process gives.
+// the test fails without the reset. Then the same through `transpile`: a program whose translation
+// overflows the stack of the thread translating it, then the translation of a small program there is
+// what a fresh process gives.
 import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
 import { expect, it } from "vitest";
 import type { Stmt } from "@pyts/parser";
 // The built printer and the TypeScript it loads (one instance: nodes of another would not print).
 import { printChunks } from "../../packages/compiler/dist/emit.js";
-import { transpile } from "../../packages/compiler/src/index.js";
+import { CALLER_STACK_DEPTH } from "../../packages/compiler/src/large-stack.js";
 
 const ts = createRequire(import.meta.url)("../../packages/compiler/dist/typescript.cjs") as typeof import("typescript");
 
@@ -41,15 +43,39 @@ it("the printer after a stack overflow prints as a fresh one", () => {
   expect(print([small])).toBe(fresh);
 });
 
-it("a translation that overflows the stack leaves the next translation as in a fresh process", () => {
-  const small = "print(1)\n";
-  const fresh = transpile(small);
-  expect(fresh.diagnostics).toEqual([]);
-  // A module of a program is translated in the calling thread whatever its depth (its options hold
-  // functions, which the large-stack thread cannot receive): 2,500 levels overflow this thread's stack.
-  const deep = transpile(`x = ${"-".repeat(2_500)}1\nprint(x)\n`, { module: { name: "deep", isPackage: false, resolve: () => null } });
-  expect(deep.diagnostics.map((d) => d.code)).toEqual(["PY3001"]);
-  const next = transpile(small);
-  expect(next.diagnostics).toEqual([]);
-  expect(next.code).toBe(fresh.code);
+it("a translation that overflows the stack leaves the next translation as in a fresh process", async () => {
+  // Every program CPython compiles translates in a thread with a stack that holds it (large-stack.ts), so
+  // the overflow is made by a thread with a stack too small for a program just under the depth the
+  // compiler keeps in the calling thread: 390 levels in half a megabyte.
+  const worker = new Worker(OVERFLOW_THEN_SMALL, { eval: true, workerData: { compiler: COMPILER, depth: CALLER_STACK_DEPTH - 10 }, resourceLimits: { stackSizeMb: 0.5 } });
+  try {
+    const { fresh, deep, next } = await new Promise<{ fresh: Translated; deep: Translated; next: Translated }>((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+    });
+    expect(fresh.diagnostics).toEqual([]);
+    expect(deep.diagnostics).toEqual(["PY3001"]);
+    expect(next).toEqual(fresh);
+  } finally {
+    await worker.terminate();
+  }
 }, 120_000);
+
+type Translated = { code: string; diagnostics: string[] };
+
+const COMPILER = new URL("../../packages/compiler/dist/index.js", import.meta.url).href;
+
+/** In the thread: a small program, one `depth` levels deep, the small one again. */
+const OVERFLOW_THEN_SMALL = `
+const { parentPort, workerData } = require("node:worker_threads");
+import(workerData.compiler).then(({ transpile }) => {
+  const translated = (source) => {
+    const { code, diagnostics } = transpile(source);
+    return { code, diagnostics: diagnostics.map((d) => d.code) };
+  };
+  const small = "print(1)\\n";
+  const fresh = translated(small);
+  const deep = translated("x = " + "-".repeat(workerData.depth) + "1\\nprint(x)\\n");
+  parentPort.postMessage({ fresh, deep, next: translated(small) });
+});
+`;

@@ -41,6 +41,8 @@ export interface Translation {
   ok: boolean;
   /** A module of a program: the program's modules it imports (see modules.ts, `importCycleDiagnostics`). */
   moduleImports?: import("@pyts/compiler").ModuleImport[];
+  /** Nested so deeply that running it needs a larger stack (`TranspileResult.largeStack`). */
+  largeStack?: boolean;
 }
 
 export interface TranslateOptions {
@@ -84,6 +86,7 @@ function asTranslation(result: TranspileResult): Translation {
     diagnostics,
     ok,
     ...(result.moduleImports ? { moduleImports: result.moduleImports } : {}),
+    ...(result.largeStack ? { largeStack: true } : {}),
   };
 }
 

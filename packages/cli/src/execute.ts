@@ -1,7 +1,8 @@
 // `pyts run`: the translation is TypeScript, and Node 20 cannot run TypeScript. esbuild strips the types
 // (milliseconds, no type check: `tsc` is the golden suite's job), the runtime import specifiers are pointed
 // at the runtime package this CLI was installed with, and a child `node` runs the result so that its
-// stdout, stderr and exit code are the program's own.
+// stdout, stderr and exit code are the program's own (with a larger stack for a program nested deeper
+// than Node's default stack lets V8 compile, `withStack`).
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -75,6 +76,8 @@ export interface RunOptions {
    * directory, with its JavaScript and its Python file. The `javascript` argument is then unused.
    */
   program?: { entry: string; modules: { path: string; javascript: string; pythonPath: string }[] };
+  /** The program is nested too deeply for Node's default stack to compile it (`TranspileResult.largeStack`). */
+  largeStack?: boolean;
 }
 
 export interface RunResult {
@@ -117,7 +120,8 @@ export async function runJavaScript(javascript: string, options: RunOptions): Pr
       env["PYTS_SOURCE"] = options.pythonPath;
       flags.unshift("--enable-source-maps");
     }
-    const child = spawn(process.execPath, [...flags, main, ...(options.args ?? [])], {
+    const [command, argv] = withStack(options.largeStack === true, [...flags, main, ...(options.args ?? [])]);
+    const child = spawn(command, argv, {
       cwd: options.cwd ?? process.cwd(),
       env,
       stdio: options.capture ? ["pipe", "pipe", "pipe"] : "inherit",
@@ -142,6 +146,21 @@ export async function runJavaScript(javascript: string, options: RunOptions): Pr
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * V8 compiles a module with a recursion per level of nesting: Node's default stack (under 1 MB) holds
+ * about 1,300 nested calls, where CPython compiles 3,000 levels (some 6 MB of V8's stack). A program
+ * that deep runs with a V8 stack of LARGE_STACK_KB, under a system stack limit raised to twice that
+ * (`ulimit -s`, by a shell that then becomes node). Where the limit cannot be raised (a lower hard
+ * limit) or there is no POSIX shell (Windows), node runs with its default stack.
+ */
+const LARGE_STACK_KB = 16 * 1024;
+
+function withStack(large: boolean, argv: readonly string[]): [string, string[]] {
+  if (!large || process.platform === "win32") return [process.execPath, [...argv]];
+  const script = `ulimit -s ${2 * LARGE_STACK_KB} 2>/dev/null && exec "$0" --stack-size=${LARGE_STACK_KB} "$@"; exec "$0" "$@"`;
+  return ["/bin/sh", ["-c", script, process.execPath, ...argv]];
 }
 
 /** A fresh directory under TMPDIR for the program's files; an unwritable TMPDIR is a FileError. */

@@ -20,6 +20,7 @@ import { GenMapping, addMapping, toEncodedMap, type EncodedSourceMap } from "@jr
 import { joinChunks, printChunks, takePositionMarks, unformatted, type Chunk, type PositionMark } from "./emit.js";
 import { format, formatAsync } from "./format.js";
 import { CALLER_STACK_DEPTH, inLargeStackThread, isInLargeStack } from "./large-stack.js";
+import type { LargeStackRequest } from "./large-stack-thread.js";
 import { collectClasses } from "./lower/classes.js";
 import { LowerContext } from "./lower/context.js";
 import { starImportNames } from "./lower/imports.js";
@@ -55,6 +56,11 @@ export interface TranspileResult {
    * caller that sees the whole program checks them for cycles ES modules cannot run as CPython does.
    */
   moduleImports?: ModuleImport[];
+  /**
+   * Set when the program is nested so deeply (more than 400 levels, large-stack.ts) that Node's default
+   * stack may not hold V8's compilation of its translation: a runner gives it a larger one (`pyts run` does).
+   */
+  largeStack?: true;
 }
 
 export type { Diagnostic };
@@ -160,15 +166,22 @@ interface Lowered {
   lines: LineIndex;
   diagnostics: Diagnostic[];
   ctx: LowerContext | null;
+  /** Nested more than CALLER_STACK_DEPTH levels: see `TranspileResult.largeStack`. */
+  deep: boolean;
 }
 
 /** What `lowerToChunks` returns for a program nested deeper than this thread's stack holds (large-stack.ts). */
 const TOO_DEEP_FOR_THIS_THREAD = Symbol("too deep for this thread");
 
-/** The translation made in a thread with a stack that holds CPython's 3,000 levels. */
+/**
+ * The translation made in a thread with a stack that holds CPython's 3,000 levels. A module's `resolve`
+ * stays here: the thread asks it through the caller (large-stack.ts).
+ */
 function translatedInLargeStack(source: string | Uint8Array, options: TranspileOptions): TranspileResult {
-  const { filename, runtimeModule, format } = options;
-  const reply = inLargeStackThread<{ source: string | Uint8Array; options: TranspileOptions }, TranspileResult>({ source, options: { filename, runtimeModule, format } });
+  const { filename, runtimeModule, format, module } = options;
+  const sendable = module === undefined ? {} : { module: { name: module.name, isPackage: module.isPackage, canBeMain: module.canBeMain } };
+  const request: LargeStackRequest = { work: "transpile", source, options: { filename, runtimeModule, format, ...sendable } };
+  const reply = inLargeStackThread<LargeStackRequest, TranspileResult>(request, (name) => module!.resolve(name as string));
   if ("result" in reply) return reply.result;
   return { code: "", map: null, diagnostics: [diagnostic("PY9999", { start: 0, end: 0 }, [reply.error])] };
 }
@@ -178,12 +191,11 @@ function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): 
   const parsed = parse(source, { filename: options.filename });
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (diagnostics.some((d) => d.severity === "error")) return { code: "", map: null, diagnostics };
-  const stage: Lowered = { chunks: [], lines: parsed.lines, diagnostics, ctx: null };
   const { depth, error: tooDeep } = compileDepth(parsed.module);
+  const stage: Lowered = { chunks: [], lines: parsed.lines, diagnostics, ctx: null, deep: depth > CALLER_STACK_DEPTH };
   const beyondLimits = tooDeep ?? staticBlockError(parsed.module.body);
   if (beyondLimits !== null) return { code: "", map: null, diagnostics: [...diagnostics, beyondLimits] };
-  // A module of a program is translated here whatever its depth: its options hold functions, which a thread cannot receive.
-  if (depth > CALLER_STACK_DEPTH && !isInLargeStack() && options.module === undefined) return TOO_DEEP_FOR_THIS_THREAD;
+  if (stage.deep && !isInLargeStack()) return TOO_DEEP_FOR_THIS_THREAD;
   return guarded(stage, () => {
     const analysis = new ScopeAnalysis(parsed.module, (module, level) => {
       const name = resolveRelative(options.module, module, level);
@@ -216,7 +228,8 @@ function finishTranspile(stage: Lowered, formatted: readonly string[], options: 
   stage.diagnostics.sort((a, b) => a.start - b.start);
   const { code, marks } = takePositionMarks(joinChunks(stage.chunks, formatted));
   const moduleImports = options.module !== undefined && stage.ctx !== null ? { moduleImports: stage.ctx.moduleImports } : {};
-  return { code, map: sourceMap(marks, stage.lines, options.filename ?? "input.py"), diagnostics: stage.diagnostics, ...moduleImports };
+  const largeStack = stage.deep ? { largeStack: true as const } : {};
+  return { code, map: sourceMap(marks, stage.lines, options.filename ?? "input.py"), diagnostics: stage.diagnostics, ...moduleImports, ...largeStack };
 }
 
 /** Runs a step; what it throws becomes a diagnostic at the node being lowered (PY3001 for a stack overflow, else PY9999). */

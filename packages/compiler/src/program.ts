@@ -19,7 +19,10 @@
 import { parse } from "@pyts/parser";
 import type { Arguments, Module, Node, Stmt } from "@pyts/parser";
 import { ScopeAnalysis } from "./analyze/scopes.js";
+import { compileDepth } from "./analyze/compile-depth.js";
 import { forEachChild } from "./analyze/walk.js";
+import { CALLER_STACK_DEPTH, inLargeStackThread, isInLargeStack } from "./large-stack.js";
+import type { LargeStackRequest } from "./large-stack-thread.js";
 
 /** Another module of the program, as the importing file sees it. */
 export interface ProgramModule {
@@ -177,7 +180,7 @@ function mentionsName(test: Node): boolean {
 }
 
 /** What the resolver knows of a module before it knows of the modules it imports. */
-type Interface = Omit<ProgramModule, "specifier" | "awaitsOnImport"> & { effects: { imports: BodyImport[]; runsLoop: boolean }; reexports: Reexport[] };
+export type ModuleInterface = Omit<ProgramModule, "specifier" | "awaitsOnImport"> & { effects: { imports: BodyImport[]; runsLoop: boolean }; reexports: Reexport[] };
 
 /** A top-level name a module binds only by `from m import x` (a package's `__init__.py` re-exporting a class). */
 interface Reexport {
@@ -188,9 +191,16 @@ interface Reexport {
 }
 
 /** The top-level names and classes of a module's source (empty when it does not parse). */
-export function moduleInterface(source: string | Uint8Array): Interface {
+export function moduleInterface(source: string | Uint8Array): ModuleInterface {
   const parsed = parse(source);
-  if (parsed.diagnostics.some((d) => d.severity === "error")) return { names: [], classes: [], variables: [], functions: new Map(), constructors: new Map(), methods: new Set(), effects: { imports: [], runsLoop: false }, reexports: [] };
+  const { depth, error: tooDeep } = compileDepth(parsed.module);
+  if (parsed.diagnostics.some((d) => d.severity === "error") || tooDeep !== null) return { names: [], classes: [], variables: [], functions: new Map(), constructors: new Map(), methods: new Set(), effects: { imports: [], runsLoop: false }, reexports: [] };
+  // The scope analysis recurses once per level: a module as deep as CPython compiles is analysed where the stack holds it.
+  if (depth > CALLER_STACK_DEPTH && !isInLargeStack()) {
+    const reply = inLargeStackThread<LargeStackRequest, ModuleInterface>({ work: "moduleInterface", source });
+    if ("error" in reply) throw new Error(reply.error);
+    return reply.result;
+  }
   const analysis = new ScopeAnalysis(parsed.module);
   const names: string[] = [];
   const classes: string[] = [];
@@ -230,7 +240,10 @@ export function moduleImports(source: string | Uint8Array, module: Pick<ModuleOp
     for (let i = 1; i <= parts.length; i++) found.add(parts.slice(0, i).join("."));
   };
   const options = module === null ? null : { ...module, resolve: () => null };
-  const visit = (node: Node): void => {
+  // Walked with a stack of its own: this runs in the caller's thread on modules of any depth.
+  const pending: Node[] = [parsed.module];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
     if (node._type === "Import") for (const alias of node.names) add(alias.name);
     else if (node._type === "ImportFrom") {
       const base = resolveRelative(options, node.module ?? "", node.level);
@@ -238,9 +251,8 @@ export function moduleImports(source: string | Uint8Array, module: Pick<ModuleOp
         if (base !== "") add(base);
         for (const alias of node.names) if (alias.name !== "*") add(base === "" ? alias.name : `${base}.${alias.name}`);
       }
-    } else forEachChild(node, visit);
-  };
-  visit(parsed.module);
+    } else forEachChild(node, (child) => pending.push(child));
+  }
   return [...found];
 }
 
@@ -287,7 +299,7 @@ export function programModule(program: ProgramFiles): ModuleOptions | null {
   if (own === null) return null;
   const { name, isPackage } = own;
   const specifier = program.specifier ?? relativeSpecifier;
-  type Found = ProgramModule & { isPackage: boolean; effects: Interface["effects"]; reexports: Reexport[] };
+  type Found = ProgramModule & { isPackage: boolean; effects: ModuleInterface["effects"]; reexports: Reexport[] };
   const found = new Map<string, Found | null>();
   const find = (module: string): Found | null => {
     if (found.has(module)) return found.get(module)!;
@@ -323,7 +335,7 @@ export function programModule(program: ProgramFiles): ModuleOptions | null {
     }
   };
   /** Whether importing the module makes its body wait: see `ProgramModule.awaitsOnImport`. */
-  const awaitsOnImport = (module: string, info: { isPackage: boolean; effects: Interface["effects"] }, seen: Set<string>): boolean => {
+  const awaitsOnImport = (module: string, info: { isPackage: boolean; effects: ModuleInterface["effects"] }, seen: Set<string>): boolean => {
     if (info.effects.runsLoop) return true;
     seen.add(module);
     for (const imp of info.effects.imports) {

@@ -63,17 +63,22 @@ export class PySet<T = unknown> implements Iterable<T> {
    * A set display whose items are all constants, `{"a", "b", "c"}`: CPython compiles it (for
    * more than two items) to a frozenset constant merged into a new set, which can leave the
    * table in a different order than adding the items one by one. Emitted code uses this for
-   * such displays so they print in CPython's order.
+   * such displays so they print in CPython's order. `internedAgain`: one of the strings is one
+   * CPython had interned before making the code object (a name the program uses, a builtin's
+   * name), and interning the constant's strings rebuilds it once more.
    */
-  static ofConstants<T>(items: readonly T[]): PySet<T> {
+  static ofConstants<T>(items: readonly T[], internedAgain = false): PySet<T> {
     const s = new PySet<T>();
     if (items.length <= 2) {
       for (const x of items) s.add(x);
       return s;
     }
     // The constant is built from the items, then rebuilt from its own iteration order when
-    // the compiler de-duplicates constants, then merged into the new set.
-    s.#merge(new PySet<T>([...new PySet<T>(items)]));
+    // the compiler de-duplicates constants (and again when interning changes a string), then
+    // merged into the new set.
+    let constant = new PySet<T>([...new PySet<T>(items)]);
+    if (internedAgain) constant = new PySet<T>([...constant]);
+    s.#merge(constant);
     return s;
   }
 

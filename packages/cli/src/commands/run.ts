@@ -24,7 +24,7 @@ export async function runCommand(file: string, argv: readonly string[], reporter
   const pythonPath = file === STDIN ? undefined : path.resolve(file);
   const map = pythonPath === undefined ? undefined : asSourceMap(result.map);
   const javascript = toRunnableJavaScript(result.code, { filename: tsPathFor(name), map, pythonPath });
-  return exitCode(await runJavaScript(javascript, { argv0: name, args, pythonPath: map ? pythonPath : undefined }));
+  return exitCode(await runJavaScript(javascript, { argv0: name, args, pythonPath: map ? pythonPath : undefined, largeStack: result.largeStack }));
 }
 
 /** Translates every module of the program (each diagnostic reported), then runs the entry. */
@@ -33,6 +33,7 @@ async function runProgram(entry: string, files: readonly string[], args: readonl
   const modules: NonNullable<RunOptions["program"]>["modules"] = [];
   const translated: TranslatedModule[] = [];
   const failures = [];
+  let largeStack = false;
   for (const file of files) {
     const shown = path.relative(process.cwd(), file) || file;
     const source = readSource(file);
@@ -43,6 +44,7 @@ async function runProgram(entry: string, files: readonly string[], args: readonl
       failures.push(...result.diagnostics);
       continue;
     }
+    if (result.largeStack) largeStack = true;
     if (module !== undefined) translated.push({ name: module.name, file: shown, source, imports: result.moduleImports ?? [] });
     const relative = path.relative(root, file).replace(/\.py$/, ".js");
     const javascript = toRunnableJavaScript(result.code, { filename: tsPathFor(shown), map: asSourceMap(result.map), pythonPath: file });
@@ -55,7 +57,7 @@ async function runProgram(entry: string, files: readonly string[], args: readonl
   }
   if (failures.length > 0) return failureExitCode(failures);
   const entryPath = path.relative(root, path.resolve(entry)).replace(/\.py$/, ".js");
-  return exitCode(await runJavaScript("", { argv0: displayName(entry), args, pythonPath: path.resolve(entry), program: { entry: entryPath, modules } }));
+  return exitCode(await runJavaScript("", { argv0: displayName(entry), args, pythonPath: path.resolve(entry), program: { entry: entryPath, modules }, largeStack }));
 }
 
 function exitCode({ status, signal }: { status: number | null; signal: NodeJS.Signals | null }): number {

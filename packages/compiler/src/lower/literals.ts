@@ -7,7 +7,11 @@
 //     (1, "a")                       tuple([1, "a"])
 //     {"a": 1}                       new Dict([["a", 1]])
 //     {1, 2}                         new PySet([1, 2])
-import type { Constant, Dict as DictNode, Expression, List, SetExpr, Starred, Tuple } from "@pyts/parser";
+//     {"b", "a", "c"}                PySet.ofConstants(["b", "a", "c"])   (CPython's order for a constant display)
+//     {"b", "a", "print"}            PySet.ofConstants(["b", "a", "print"], true)   (a string CPython interned before)
+import type { Constant, Dict as DictNode, Expression, List, Node, SetExpr, Starred, Tuple } from "@pyts/parser";
+import { isPythonBuiltin } from "../analyze/python-builtins.js";
+import { forEachChild } from "../analyze/walk.js";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
@@ -85,7 +89,92 @@ function itemTypeArguments(ctx: LowerContext, groups: readonly (readonly Express
 
 export function lowerSet(ctx: LowerContext, node: SetExpr): ts.Expression {
   const typeArgs = node.elts.some((e) => e._type === "Starred") ? undefined : itemTypeArguments(ctx, [node.elts]);
-  return f.createNewExpression(ctx.useRuntime("PySet"), typeArgs, [f.createArrayLiteralExpression(lowerElements(ctx, node.elts), false)]);
+  const items = f.createArrayLiteralExpression(lowerElements(ctx, node.elts), false);
+  // CPython builds a display of more than two constants from a frozenset constant, in another order than item by item.
+  if (node.elts.length > 2 && node.elts.every(isFoldedConstant)) {
+    const internedAgain = node.elts.some((e) => e._type === "Constant" && e.value.type === "str" && internedBefore(ctx, e.value.value, node.start));
+    return f.createCallExpression(f.createPropertyAccessExpression(ctx.useRuntime("PySet"), "ofConstants"), typeArgs, internedAgain ? [items, f.createTrue()] : [items]);
+  }
+  return f.createNewExpression(ctx.useRuntime("PySet"), typeArgs, [items]);
+}
+
+/** Identifier-like: the strings CPython interns when it makes a code object (`all_name_chars`). */
+const NAME_CHARS = /^[A-Za-z0-9_]+$/;
+
+/**
+ * The identifiers of a module (CPython's parser interned each before compiling it), and where CPython
+ * first makes one a constant of its own: a keyword argument's name, a keyword-only parameter's, a name
+ * of `from m import`. A string constant equal to such a name and compiled after it is that same
+ * interned object (constants are shared), so interning it changes nothing.
+ */
+interface ProgramNames {
+  names: Set<string>;
+  constantFrom: Map<string, number>;
+}
+
+const programNames = new WeakMap<LowerContext, ProgramNames>();
+
+/**
+ * Whether CPython has interned the string at `at` as another object by the time it makes the code
+ * object: a name of the program or a builtin's (interned at startup; CPython's startup interns many
+ * more, `"date"`, `"key"`, which depend on the installation).
+ */
+function internedBefore(ctx: LowerContext, text: string, at: number): boolean {
+  if (!NAME_CHARS.test(text)) return false;
+  let program = programNames.get(ctx);
+  if (program === undefined) {
+    program = namesOf(ctx.analysis.module.node);
+    programNames.set(ctx, program);
+  }
+  const constant = program.constantFrom.get(text);
+  if (constant !== undefined && constant < at) return false;
+  return isPythonBuiltin(text) || program.names.has(text);
+}
+
+/** The AST fields holding identifiers (`names` of `global`/`nonlocal`; `module` and an alias's `name` dotted). */
+const IDENTIFIER_FIELDS = ["id", "attr", "name", "asname", "arg", "module", "names", "rest", "kwd_attrs"];
+
+function namesOf(root: Node): ProgramNames {
+  const names = new Set<string>();
+  const constantFrom = new Map<string, number>();
+  const constant = (name: string, at: number) => {
+    if (!((constantFrom.get(name) ?? Infinity) <= at)) constantFrom.set(name, at);
+  };
+  const pending: Node[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    const fields = node as unknown as Record<string, unknown>;
+    for (const field of IDENTIFIER_FIELDS) {
+      const value = fields[field];
+      if (typeof value === "string") for (const part of value.split(".")) names.add(part);
+      else if (Array.isArray(value)) for (const item of value) if (typeof item === "string") names.add(item);
+    }
+    if (node._type === "keyword" && node.arg !== null) constant(node.arg, node.start);
+    else if (node._type === "arguments") for (const arg of node.kwonlyargs) constant(arg.arg, arg.start);
+    else if (node._type === "ImportFrom") for (const alias of node.names) constant(alias.name, alias.start);
+    forEachChild(node, (child) => pending.push(child));
+  }
+  return { names, constantFrom };
+}
+
+/** An expression CPython's AST optimizer folds to a constant: a literal, a sign on a number, a tuple of them. */
+function isFoldedConstant(e: Expression): boolean {
+  switch (e._type) {
+    case "Constant":
+      return true;
+    case "UnaryOp": {
+      if (e.op === "Not") return isFoldedConstant(e.operand);
+      const operand = e.operand;
+      if (operand._type === "UnaryOp") return operand.op !== "Not" && isFoldedConstant(operand);
+      if (operand._type !== "Constant") return false;
+      const type = operand.value.type;
+      return type === "int" || type === "bool" || (e.op !== "Invert" && (type === "float" || type === "complex"));
+    }
+    case "Tuple":
+      return e.elts.every(isFoldedConstant);
+    default:
+      return false;
+  }
 }
 
 export function lowerDict(ctx: LowerContext, node: DictNode): ts.Expression {
