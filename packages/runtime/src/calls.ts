@@ -23,6 +23,7 @@
 // which takes keywords as a trailing `kw({...})`. A value that is not callable raises
 // `TypeError: 'int' object is not callable`.
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { BUILTIN_ARITIES } from "./catalogue.js";
 import { Dict } from "./dict.js";
 import { TypeError } from "./exceptions.js";
 import { KwArgs, quotedNames } from "./kwargs.js";
@@ -223,15 +224,20 @@ export function withArrayForm<F extends Function>(fn: F, arrayForm: (args: unkno
   return fn;
 }
 
-const arities = new WeakMap<Function, { readonly name: string; readonly arity: "one" | readonly [number, number] }>();
-
-/** Gives a builtin its CPython argument count (catalogue.ts's BUILTIN_ARITIES), checked when `call` calls it. */
-export function registerArity(fn: Function, name: string, arity: "one" | readonly [number, number]): void {
-  arities.set(fn, { name, arity });
+/**
+ * CPython's argument count of a runtime builtin that `call` calls (catalogue.ts's BUILTIN_ARITIES), found by
+ * the Python name its `builtin_function_or_method` mark gives it (builtin-functions.ts): a bundle that keeps
+ * the builtin keeps its mark, so the check needs no registration that a bundler could drop.
+ */
+function builtinArity(fn: Function): { readonly name: string; readonly arity: "one" | readonly [number, number] } | undefined {
+  const marked = fn as { __pyTypeName__?: string; __name__?: string };
+  if (marked.__pyTypeName__ !== "builtin_function_or_method" || typeof marked.__name__ !== "string") return undefined;
+  const name = marked.__name__;
+  return Object.prototype.hasOwnProperty.call(BUILTIN_ARITIES, name) ? { name, arity: BUILTIN_ARITIES[name]! } : undefined;
 }
 
 function checkArity(fn: Function, given: number, keywords: Record<string, unknown> | null): void {
-  const known = arities.get(fn);
+  const known = builtinArity(fn);
   if (known === undefined) return;
   const { name, arity } = known;
   if (keywords !== null && Object.keys(keywords).length > 0) throw new TypeError(`${name}() takes no keyword arguments`);

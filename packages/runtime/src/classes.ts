@@ -16,7 +16,7 @@
 import { TypeError, AttributeError } from "./exceptions.js";
 import { Dict } from "./dict.js";
 import { KwArgs } from "./kwargs.js";
-import { markClassModule, registeredType as builtinType, setClassName } from "./type-registry.js";
+import { classLinks, markClassModule, registeredType as builtinType, setClassName } from "./type-registry.js";
 import { tuple } from "./tuple.js";
 import { callOrNew } from "./instantiate.js";
 import { functionAsMethod, isClassMethod, isStaticMethod, signMethodFunction, typeCall } from "./calls.js";
@@ -398,31 +398,18 @@ function checkAbstract(cls: Function): void {
   throw new TypeError(`Can't instantiate abstract class ${cls.__name__} with abstract method${left.length === 1 ? "" : "s"} ${left.join(", ")}`);
 }
 
-// `C.__mro__`, `C.mro()`, `C.__bases__` for every class.
-for (const [prop, get] of [
-  ["__mro__", (c: Function) => tuple(mroOf(c))],
-  ["__bases__", (c: Function) => tuple(basesOf(c))],
-  ["__abstractmethods__", (c: Function) => {
-    const left = abstractMethodsLeft(c);
-    // (A class that is no abstract base class has none: CPython's AttributeError names the attribute only.)
-    if (left === null) throw new AttributeError("__abstractmethods__");
-    return callOrNew(builtinType("frozenset"), left);
-  }],
-] as const) {
-  if (Object.prototype.hasOwnProperty.call(Function.prototype, prop)) continue;
-  Object.defineProperty(Function.prototype, prop, {
+// `C.__mro__`, `C.__bases__` and `C.mro()` (getters of type-registry.ts) follow C3 and the recorded bases once
+// this module is loaded; `C.__abstractmethods__` is installed here.
+classLinks.mro = mroOf;
+classLinks.bases = basesOf;
+if (!Object.prototype.hasOwnProperty.call(Function.prototype, "__abstractmethods__")) {
+  Object.defineProperty(Function.prototype, "__abstractmethods__", {
     get(this: Function) {
-      return get(this);
+      const left = abstractMethodsLeft(this);
+      // (A class that is no abstract base class has none: CPython's AttributeError names the attribute only.)
+      if (left === null) throw new AttributeError("__abstractmethods__");
+      return callOrNew(builtinType("frozenset"), left);
     },
-    configurable: true,
-  });
-}
-if (!Object.prototype.hasOwnProperty.call(Function.prototype, "mro")) {
-  Object.defineProperty(Function.prototype, "mro", {
-    value(this: Function) {
-      return mroOf(this);
-    },
-    writable: true,
     configurable: true,
   });
 }

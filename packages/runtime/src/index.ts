@@ -61,7 +61,6 @@ export { getitem, setitem, delitem, getslice, setslice, delslice, contains, notC
 
 // builtins (the builtin functions come marked as `builtin_function_or_method`: builtin-functions.ts)
 export * from "./builtin-functions.js";
-import "./builtin-arities.js";
 export { str } from "./repr.js";
 export { int, float, bool } from "./conversions.js";
 export { type, NoneType, markClassModule } from "./pytype.js";

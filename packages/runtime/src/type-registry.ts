@@ -40,6 +40,60 @@ for (const [prop, get] of Object.entries(FUNCTION_DEFAULTS)) {
   });
 }
 
+/** Whether `c` ends a chain of classes, standing for `object`. */
+function endsChain(c: unknown): boolean {
+  return c === null || c === Function.prototype || c === Object || c === Error || c === registeredType("object");
+}
+
+/**
+ * `C.__mro__`, `C.__bases__` and `C.mro()` of every class, installed here because every bundle keeps this
+ * module: with single inheritance they read the prototype chain; classes.ts, which a program with several
+ * bases or cooperative classes loads, replaces `classLinks` with C3's order and the bases it records.
+ */
+export const classLinks = {
+  mro(cls: Function): Function[] {
+    const object = registeredType("object")!;
+    if (endsChain(cls)) return [object];
+    const out: Function[] = [cls];
+    for (let c = Object.getPrototypeOf(cls); !endsChain(c); c = Object.getPrototypeOf(c)) out.push(c);
+    out.push(object);
+    return out;
+  },
+  bases(cls: Function): Function[] {
+    if (endsChain(cls)) return [];
+    const parent = Object.getPrototypeOf(cls);
+    return [endsChain(parent) ? registeredType("object")! : parent];
+  },
+};
+
+/** A tuple of classes (tuple.ts's tag, which this module cannot import). */
+function classTuple(classes: Function[]): readonly Function[] {
+  Object.defineProperty(classes, Symbol.for("pyts.tuple"), { value: true });
+  return Object.freeze(classes);
+}
+
+for (const [prop, get] of [
+  ["__mro__", (c: Function) => classTuple(classLinks.mro(c))],
+  ["__bases__", (c: Function) => classTuple(classLinks.bases(c))],
+] as const) {
+  if (Object.prototype.hasOwnProperty.call(Function.prototype, prop)) continue;
+  Object.defineProperty(Function.prototype, prop, {
+    get(this: Function) {
+      return get(this);
+    },
+    configurable: true,
+  });
+}
+if (!Object.prototype.hasOwnProperty.call(Function.prototype, "mro")) {
+  Object.defineProperty(Function.prototype, "mro", {
+    value(this: Function) {
+      return classLinks.mro(this);
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
 /**
  * Gives a class its Python `__name__` and `__qualname__` explicitly (not JavaScript's `name`, which a
  * minifier may change). Getters, as static properties are inherited: a subclass keeps its own name.
