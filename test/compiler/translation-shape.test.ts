@@ -73,15 +73,18 @@ function translateCleanly(source: string): string {
 }
 
 describe("translation time is linear in the input", () => {
-  it("20k lines without a blank line cost at most 1.1x per line what 2k lines cost (the best of two runs)", () => {
+  // The bound is 1.4x per line, not the issue's goal of 1.1x (which `bench/` reports): under a loaded suite a
+  // linear translation measured up to 1.16x, while the layout bug this guards against cost 1.7x per line
+  // (17x the time for 10x the lines) and quadratic growth costs 10x.
+  it("20k lines without a blank line cost at most 1.4x per line what 2k lines cost (the best of three runs)", () => {
     const small = moduleOf(2_000);
     const large = moduleOf(20_000);
     translateCleanly(small.source); // warm: the formatting thread, prettier and the JIT
     const perLine = (module: { source: string; lines: number }) => cpuSeconds(() => translateCleanly(module.source)) / module.lines;
     let ratio = perLine(large) / perLine(small);
-    // A second measure only when the first is over: a collection or a busy core can land in either run.
-    if (ratio > 1.1) ratio = Math.min(ratio, perLine(large) / perLine(small));
-    expect(ratio).toBeLessThanOrEqual(1.1);
+    // More measures only when the first is over: a collection or a busy core can land in either run.
+    for (let retry = 0; retry < 2 && ratio > 1.4; retry++) ratio = Math.min(ratio, perLine(large) / perLine(small));
+    expect(ratio).toBeLessThanOrEqual(1.4);
   }, 300_000);
 
   // In a child process with a time limit: a translation whose time doubles per level would otherwise
