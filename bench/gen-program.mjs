@@ -115,7 +115,12 @@ export function countLines(source) {
 
 /** The program of about `lines` lines with its blank lines taken out (the layout prettier's JSX test was quadratic on). */
 export function withoutBlankLines(source) {
-  return source.split("\n").filter((line) => line.trim() !== "").join("\n") + "\n";
+  return (
+    source
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .join("\n") + "\n"
+  );
 }
 
 /** Writes bench/.generated/batch-<count>/block-<k>.py, one block each (about 90 lines), and returns the directory. */

@@ -158,7 +158,8 @@ export function prepareBaseline(rev) {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   execFileSync("sh", ["-c", `git archive ${commit} | tar -x -C "${root}"`], { cwd: repoRoot, stdio: "inherit" });
-  const pnpm = (...args) => execFileSync("corepack", ["pnpm", ...args], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CI: "true" } });
+  const pnpm = (...args) =>
+    execFileSync("corepack", ["pnpm", ...args], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CI: "true" } });
   pnpm("install", "--frozen-lockfile");
   pnpm("build");
   return { root, commit };

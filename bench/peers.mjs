@@ -9,7 +9,11 @@ import { pythonEnv, pythonExecutable } from "./lib.mjs";
 const PEERS = [
   { name: "PScript", module: "pscript", program: "import sys, pscript; pscript.py2js(open(sys.argv[1]).read())" },
   { name: "JavaScripthon", module: "metapensiero.pj", program: "import sys; from metapensiero.pj.api import translates; translates(open(sys.argv[1]).read())" },
-  { name: "Transcrypt", module: "transcrypt", program: "import sys, runpy; sys.argv = ['transcrypt', '-b', '-n', sys.argv[1]]; runpy.run_module('transcrypt', run_name='__main__')" },
+  {
+    name: "Transcrypt",
+    module: "transcrypt",
+    program: "import sys, runpy; sys.argv = ['transcrypt', '-b', '-n', sys.argv[1]]; runpy.run_module('transcrypt', run_name='__main__')",
+  },
 ];
 
 /** The peers CPython can import, each with the command that translates a file cold; and the names of the others. */

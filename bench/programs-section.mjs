@@ -37,7 +37,7 @@ function strip(esbuild, tsFile, outFile) {
     imports.join("") +
       "const start = performance.now();\nconst cpu = process.cpuUsage();\n" +
       'process.on("exit", () => {\n  const used = process.cpuUsage(cpu);\n' +
-      '  process.stderr.write(`${(performance.now() - start) / 1000} ${(used.user + used.system) / 1e6}\\n`);\n});\n' +
+      "  process.stderr.write(`${(performance.now() - start) / 1000} ${(used.user + used.system) / 1e6}\\n`);\n});\n" +
       `await import(${JSON.stringify(`./${path.basename(outFile)}`)});\n`,
   );
   return timer;

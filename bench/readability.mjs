@@ -137,4 +137,9 @@ for (const { name, translated, handWritten } of programs) {
 }
 
 const frequent = [...fixtures.calledHelpers].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-console.log(`\nThe helpers the fixtures' outputs call most: ${frequent.slice(0, 15).map(([name, n]) => `${name} ${n}`).join(", ")}.`);
+console.log(
+  `\nThe helpers the fixtures' outputs call most: ${frequent
+    .slice(0, 15)
+    .map(([name, n]) => `${name} ${n}`)
+    .join(", ")}.`,
+);

@@ -99,8 +99,24 @@ if (s !== null) {
   const empty = row("node, empty program");
   mainRows.push(
     ["**Translation, whole process**", "", "", "", "", "", ""],
-    ["`pyts one-line.py` (cold)", spread(one.wall), "", `node alone: ${secs(empty.wall.median)} s`, `${ratio(one.wall.median, empty.wall.median)} node; CPU ${secs(one.cpu.median)} s`, "≤ 2x node alone", yes(one.wall.median <= 2 * empty.wall.median)],
-    [`\`pyts 2k-line.py\` (cold, ${countLines(await readText(files[0]))} lines)`, spread(two.wall), "", "", `CPU ${secs(two.cpu.median)} s`, "no slower than PScript", ""],
+    [
+      "`pyts one-line.py` (cold)",
+      spread(one.wall),
+      "",
+      `node alone: ${secs(empty.wall.median)} s`,
+      `${ratio(one.wall.median, empty.wall.median)} node; CPU ${secs(one.cpu.median)} s`,
+      "≤ 2x node alone",
+      yes(one.wall.median <= 2 * empty.wall.median),
+    ],
+    [
+      `\`pyts 2k-line.py\` (cold, ${countLines(await readText(files[0]))} lines)`,
+      spread(two.wall),
+      "",
+      "",
+      `CPU ${secs(two.cpu.median)} s`,
+      "no slower than PScript",
+      "",
+    ],
   );
   details.push(
     "### Startup (fresh process each; `load:` rows are pieces of the compiler's import graph, `cut:` rows the cuts tried)\n\n" +
@@ -145,7 +161,16 @@ if (t !== null) {
   details.push(
     "### Translation by stage, in process (wall, median and min–max; lines/s on the median)\n\n" +
       table(
-        ["input", "tree-sitter parse (floor)", "parse to AST", "transpile, format: false", "transpile (with prettier)", "prettier alone, whole file", "prettier in top-level chunks", "chunked = whole?"],
+        [
+          "input",
+          "tree-sitter parse (floor)",
+          "parse to AST",
+          "transpile, format: false",
+          "transpile (with prettier)",
+          "prettier alone, whole file",
+          "prettier in top-level chunks",
+          "chunked = whole?",
+        ],
         t.results.map((r) => [
           `${r.lines.toLocaleString("en-US")} lines → ${r.outputLines.toLocaleString("en-US")} TS lines`,
           `${spread(r.floor)}, ${lps(r.lines, r.floor.median)}/s`,
@@ -185,7 +210,15 @@ if (shapes !== null) {
   const growth = large.full.median / small.full.median;
   mainRows.push(
     ["**Translation shapes, in process** (no blank lines)", "", "", "", "", "", ""],
-    ...shapes.scaling.map((r) => [`${r.lines.toLocaleString("en-US")} lines, no blank line`, spread(r.full), "", "", `CPU ${secs(r.full.cpu.median)} s`, "", ""]),
+    ...shapes.scaling.map((r) => [
+      `${r.lines.toLocaleString("en-US")} lines, no blank line`,
+      spread(r.full),
+      "",
+      "",
+      `CPU ${secs(r.full.cpu.median)} s`,
+      "",
+      "",
+    ]),
     [
       `scaling, ${large.lines.toLocaleString("en-US")} vs ${small.lines.toLocaleString("en-US")} lines (${(large.lines / small.lines).toFixed(1)}x the lines)`,
       `${growth.toFixed(1)}x the time`,
@@ -232,7 +265,15 @@ if (batch !== null) {
     ["**Batch and peers** (whole process, cold)", "", "", "", "", "", ""],
     ...["--jobs 1", "--jobs 2"].map((jobs) => {
       const key = `pyts batch of 200 files, ${jobs}`;
-      return [`\`pyts DIR -o OUT ${jobs}\`, 200 files of ~95 lines`, `${spread(times[key].wall)} = ${filesPerSecond(key)}`, "", "", `CPU ${secs(times[key].cpu.median)} s`, "≥ 320 files/s (4x the issue's 80)", yes(batch.files / times[key].wall.median >= 320)];
+      return [
+        `\`pyts DIR -o OUT ${jobs}\`, 200 files of ~95 lines`,
+        `${spread(times[key].wall)} = ${filesPerSecond(key)}`,
+        "",
+        "",
+        `CPU ${secs(times[key].cpu.median)} s`,
+        "≥ 320 files/s (4x the issue's 80)",
+        yes(batch.files / times[key].wall.median >= 320),
+      ];
     }),
   );
   const pyts20k = times["pyts 20k-line.py"];
@@ -275,7 +316,15 @@ const programs = await section("programs", () => {
 });
 if (programs !== null) {
   const { results, empty } = programs;
-  mainRows.push(["**Generated code** (seconds inside the program)", "translated by pyts", "CPython", "hand-written TS", "CPython ÷ pyts; pyts ÷ hand-written", "", ""]);
+  mainRows.push([
+    "**Generated code** (seconds inside the program)",
+    "translated by pyts",
+    "CPython",
+    "hand-written TS",
+    "CPython ÷ pyts; pyts ÷ hand-written",
+    "",
+    "",
+  ]);
   const goal = "faster than CPython, ≤ 1.5x hand-written";
   for (const r of results) {
     if (r.error) {
@@ -293,9 +342,18 @@ if (programs !== null) {
       goal,
       yes(faster > 1 && overNative <= 1.5),
     ]);
-    if (r.before && baseline !== null) beforeRows.push(beforeRow(`generated code: ${r.label}`, { ...r.pyts.wall, cpu: r.pyts.cpu }, { ...r.before.wall, cpu: r.before.cpu }));
+    if (r.before && baseline !== null)
+      beforeRows.push(beforeRow(`generated code: ${r.label}`, { ...r.pyts.wall, cpu: r.pyts.cpu }, { ...r.before.wall, cpu: r.before.cpu }));
   }
-  mainRows.push(["empty program (start-up alone, whole process; left out of the rows above)", "", spread(empty.cpython.wall), spread(empty.native.wall), "", "", ""]);
+  mainRows.push([
+    "empty program (start-up alone, whole process; left out of the rows above)",
+    "",
+    spread(empty.cpython.wall),
+    spread(empty.native.wall),
+    "",
+    "",
+    "",
+  ]);
 }
 
 const sizes = await section("browser", () => {

@@ -51,7 +51,9 @@ export async function startup({ runs, oneLine, twoK }) {
     "load: ts-morph (TypeScript + ts-morph)": snippet(req(tsMorph)),
     "load: @pyts/compiler (parser + TypeScript + compiler)": snippet(`await import(${imp(compilerEntry)})`),
     "load: prettier in the compiler's formatting thread (sync), first format": snippet(`(await import(${imp(syncFormat)})).format(${tsCode})`),
-    "load: prettier in-process (async), first format": snippet(`await (await import(${imp(prettier)})).format(${tsCode}, { parser: "babel-ts", filepath: "module.ts" })`),
+    "load: prettier in-process (async), first format": snippet(
+      `await (await import(${imp(prettier)})).format(${tsCode}, { parser: "babel-ts", filepath: "module.ts" })`,
+    ),
     "pyts one-line.py": [node, [cliBin, oneLine], { env: cacheEnv }],
     "pyts 2k-line.py": [node, [cliBin, twoK], { env: cacheEnv }],
     "cut: pyts one-line.py, code cache off": [node, [cliBin, oneLine], { env: noCacheEnv }],

@@ -187,7 +187,10 @@ export async function cpythonTimingRaces(programs, { seed = 1, timeoutMs = 60_00
     const batched = programs.filter((p) => !(p.uncaught || p.files));
     writeFileSync(path.join(dir, "batch.py"), batchSource(batched));
     const options = { cwd: dir, env: pythonEnv(), timeout: timeoutMs };
-    const [plain, stalled] = await Promise.all([run(pythonExecutable(), ["batch.py"], options), run(pythonExecutable(), ["-c", STALLED_LOOP, "batch.py", String(seed)], options)]);
+    const [plain, stalled] = await Promise.all([
+      run(pythonExecutable(), ["batch.py"], options),
+      run(pythonExecutable(), ["-c", STALLED_LOOP, "batch.py", String(seed)], options),
+    ]);
     const [want, got] = [segments(plain.stdout), segments(stalled.stdout)];
     return batched
       .filter((p) => want.get(p.name)?.text !== got.get(p.name)?.text)

@@ -407,7 +407,12 @@ function failingGroup(g) {
   lines.splice(lines.indexOf("try:"), 0, "tasks = []");
   lines.push(
     ...g.pick([
-      () => [`except ExceptionGroup as eg:`, `    print(type(eg).__name__, eg, len(eg.exceptions))`, `    for e in eg.exceptions:`, `        print("  ", type(e).__name__, e)`],
+      () => [
+        `except ExceptionGroup as eg:`,
+        `    print(type(eg).__name__, eg, len(eg.exceptions))`,
+        `    for e in eg.exceptions:`,
+        `        print("  ", type(e).__name__, e)`,
+      ],
       () => [`except* ${error} as eg:`, `    print("caught", [str(e) for e in eg.exceptions], eg.message)`],
     ])(),
     `print([t.cancelled() for t in tasks], sorted(cancelled))`,
@@ -478,14 +483,24 @@ export function asyncGeneratorExit(g) {
   return [
     ...tickerDefinition(g),
     ...g.pick([
-      () => [`gen = ticker(${limit})`, `async for v in gen:`, ...body, `print("after the loop")`, `await gen.aclose()`, `print("closed")`, `await gen.aclose()`, ...caught("StopAsyncIteration", [`await anext(gen)`])],
-      () => [`import contextlib`, `async with contextlib.aclosing(ticker(${limit})) as gen:`, ...`async for v in gen:\n${body.join("\n")}`.split("\n").map((l) => `    ${l}`), `    print("leaving the block")`, `print("after the block")`],
       () => [
         `gen = ticker(${limit})`,
-        `print(await anext(gen), await anext(gen, "empty"))`,
+        `async for v in gen:`,
+        ...body,
+        `print("after the loop")`,
         `await gen.aclose()`,
-        `print(await anext(gen, "exhausted"))`,
+        `print("closed")`,
+        `await gen.aclose()`,
+        ...caught("StopAsyncIteration", [`await anext(gen)`]),
       ],
+      () => [
+        `import contextlib`,
+        `async with contextlib.aclosing(ticker(${limit})) as gen:`,
+        ...`async for v in gen:\n${body.join("\n")}`.split("\n").map((l) => `    ${l}`),
+        `    print("leaving the block")`,
+        `print("after the block")`,
+      ],
+      () => [`gen = ticker(${limit})`, `print(await anext(gen), await anext(gen, "empty"))`, `await gen.aclose()`, `print(await anext(gen, "exhausted"))`],
       () => [
         `gen = ticker(${limit})`,
         `print(await gen.asend(None))`,
@@ -515,7 +530,15 @@ export function asyncGeneratorExit(g) {
         `await gen.aclose()`,
       ],
       // created in the loop header: when the loop breaks, CPython's event loop finalizes it soon after
-      () => [`async for v in ticker(${limit}):`, ...body, `print("after the loop")`, `await asyncio.sleep(0)`, `print("one yield later")`, `await asyncio.sleep(0.01)`, `print("later")`],
+      () => [
+        `async for v in ticker(${limit}):`,
+        ...body,
+        `print("after the loop")`,
+        `await asyncio.sleep(0)`,
+        `print("one yield later")`,
+        `await asyncio.sleep(0.01)`,
+        `print("later")`,
+      ],
     ])(),
   ];
 }

@@ -41,7 +41,15 @@ const indent = (lines, by = "    ") => lines.map((l) => (l === "" ? l : by + l))
 // ---- inherit -------------------------------------------------------------------------------------
 
 export function inheritance(g) {
-  return g.pick([() => singleChain(g), () => diamond(g), () => mixins(g), () => kwargsForwarding(g), () => explicitSuper(g), () => abstractBase(g), () => subclassRegistry(g)])();
+  return g.pick([
+    () => singleChain(g),
+    () => diamond(g),
+    () => mixins(g),
+    () => kwargsForwarding(g),
+    () => explicitSuper(g),
+    () => abstractBase(g),
+    () => subclassRegistry(g),
+  ])();
 }
 
 /** abc.ABC with abstract methods: instantiating the base, or a subclass that forgot one, is a TypeError. */
@@ -162,7 +170,11 @@ function diamond(g) {
     "",
   ];
   g.moduleLines.push(...level(a), ...level(b, a), ...level(c, a));
-  g.moduleLines.push(`class ${d}(${order}):`, ...(g.chance(0.5) ? [`    pass`] : [`    def ${method}(self, trail):`, `        print("in ${d}")`, `        return super().${method}(trail)`]), "");
+  g.moduleLines.push(
+    `class ${d}(${order}):`,
+    ...(g.chance(0.5) ? [`    pass`] : [`    def ${method}(self, trail):`, `        print("in ${d}")`, `        return super().${method}(trail)`]),
+    "",
+  );
   const lines = [`print(${d}().${method}([]))`, `print([k.__name__ for k in ${d}.__mro__])`];
   if (g.chance(0.5)) lines.push(`print([k.__name__ for k in ${d}.mro()], ${d}.__bases__ == (${order}))`);
   if (g.chance(0.5)) lines.push(`print(${b}().${method}([]), isinstance(${d}(), ${c}), issubclass(${b}, ${c}))`);
@@ -287,7 +299,15 @@ export function classAttributes(g) {
 /** __slots__: only the named attributes can be set on an instance; class attributes stay read-only there. */
 function slots(g) {
   const cls = uniqueName(g, "Pixel");
-  g.moduleLines.push(`class ${cls}:`, `    __slots__ = ("x", "y")`, `    depth = 8`, `    def __init__(self, x, y):`, `        self.x = x`, `        self.y = y`, "");
+  g.moduleLines.push(
+    `class ${cls}:`,
+    `    __slots__ = ("x", "y")`,
+    `    depth = 8`,
+    `    def __init__(self, x, y):`,
+    `        self.x = x`,
+    `        self.y = y`,
+    "",
+  );
   return [
     `px = ${cls}(${g.int(0, 9)}, ${g.int(0, 9)})`,
     `px.x += ${g.int(1, 9)}`,
@@ -301,7 +321,14 @@ function slots(g) {
 function shadowing(g) {
   const cls = uniqueName(g, "Settings");
   const value = g.int(1, 50);
-  g.moduleLines.push(`class ${cls}:`, `    level = ${value}`, `    label = ${q(g.pick(["low", "default"]))}`, `    def show(self):`, `        return f"{self.label}:{self.level}"`, "");
+  g.moduleLines.push(
+    `class ${cls}:`,
+    `    level = ${value}`,
+    `    label = ${q(g.pick(["low", "default"]))}`,
+    `    def show(self):`,
+    `        return f"{self.label}:{self.level}"`,
+    "",
+  );
   const lines = [`a = ${cls}()`, `b = ${cls}()`, `a.level = ${g.int(51, 99)}`, `print(a.level, b.level, ${cls}.level, a.show(), b.show())`];
   lines.push(
     ...g.pick([
@@ -340,7 +367,16 @@ function sharedCounter(g) {
 /** A class attribute added or changed after the class statement, and a subclass that overrides it. */
 function laterClassStore(g) {
   const [base, sub] = [uniqueName(g, "Vehicle"), uniqueName(g, "Bike")];
-  g.moduleLines.push(`class ${base}:`, `    wheels = 4`, `    def info(self):`, `        return f"{type(self).__name__} has {self.wheels} wheels"`, "", `class ${sub}(${base}):`, `    wheels = 2`, "");
+  g.moduleLines.push(
+    `class ${base}:`,
+    `    wheels = 4`,
+    `    def info(self):`,
+    `        return f"{type(self).__name__} has {self.wheels} wheels"`,
+    "",
+    `class ${sub}(${base}):`,
+    `    wheels = 2`,
+    "",
+  );
   const lines = [`car = ${base}()`, `bike = ${sub}()`, `print(car.info(), bike.info())`];
   lines.push(
     ...g.pick([
@@ -411,7 +447,12 @@ function propertyWithSetter(g) {
     `        return self._celsius * 9 / 5 + 32`,
     "",
   );
-  const lines = [`t = ${cls}(${g.int(-40, 100)})`, `print(t.celsius, t.fahrenheit)`, `t.celsius = ${g.int(-50, 50)}`, `print(t.celsius, t.fahrenheit, vars(t))`];
+  const lines = [
+    `t = ${cls}(${g.int(-40, 100)})`,
+    `print(t.celsius, t.fahrenheit)`,
+    `t.celsius = ${g.int(-50, 50)}`,
+    `print(t.celsius, t.fahrenheit, vars(t))`,
+  ];
   lines.push(...caught("ValueError", [`t.celsius = ${g.int(-500, -274)}`]));
   if (g.chance(0.5)) lines.push(`del t.celsius`, `print(hasattr(t, "celsius"), vars(t))`);
   if (g.chance(0.4)) lines.push(`print(type(${cls}.celsius).__name__, ${cls}.fahrenheit.fset is None)`);
@@ -434,7 +475,12 @@ function propertyCall(g) {
     `    name = property(get_name, set_name, doc="the person's name")`,
     "",
   );
-  const lines = [`p = ${cls}(${q(g.pick(NAMES))})`, `print(p.name)`, `p.name = ${q(g.pick(["ada lovelace", "guido", "grace hopper"]))}`, `print(p.name, p._name)`];
+  const lines = [
+    `p = ${cls}(${q(g.pick(NAMES))})`,
+    `print(p.name)`,
+    `p.name = ${q(g.pick(["ada lovelace", "guido", "grace hopper"]))}`,
+    `print(p.name, p._name)`,
+  ];
   if (g.chance(0.5)) lines.push(`${cls}.initial = property(lambda self: self._name[0])`, `print(p.initial)`);
   if (g.chance(0.4)) lines.push(`print(${cls}.name.__doc__)`);
   return lines;
@@ -507,8 +553,20 @@ export function dynamicAttributes(g) {
 
 function attributesFromDict(g) {
   const cls = uniqueName(g, "Config");
-  g.moduleLines.push(`class ${cls}:`, `    debug = False`, `    def __init__(self, settings):`, `        for key, value in settings.items():`, `            setattr(self, key, value)`, "");
-  const settings = Object.entries({ host: q(g.pick(["localhost", "example.org"])), port: g.int(1000, 9999), debug: g.pick(["True", "False"]), retries: g.int(0, 5) })
+  g.moduleLines.push(
+    `class ${cls}:`,
+    `    debug = False`,
+    `    def __init__(self, settings):`,
+    `        for key, value in settings.items():`,
+    `            setattr(self, key, value)`,
+    "",
+  );
+  const settings = Object.entries({
+    host: q(g.pick(["localhost", "example.org"])),
+    port: g.int(1000, 9999),
+    debug: g.pick(["True", "False"]),
+    retries: g.int(0, 5),
+  })
     .filter(() => g.chance(0.75))
     .map(([k, v]) => `${q(k)}: ${v}`);
   return [
@@ -568,7 +626,12 @@ function methodByName(g) {
   const commands = Array.from({ length: g.int(2, 5) }, () =>
     g.pick([() => `("add", ${g.int(-9, 9)})`, () => `("mul", ${g.int(-3, 5)})`, () => `("neg",)`, () => `("div", 2)`])(),
   );
-  return [`calc = ${cls}()`, `for command, *args in [${commands.join(", ")}]:`, `    calc.run(command, *args)`, `print(callable(getattr(calc, "do_add")), getattr(${cls}, "do_neg").__name__)`];
+  return [
+    `calc = ${cls}()`,
+    `for command, *args in [${commands.join(", ")}]:`,
+    `    calc.run(command, *args)`,
+    `print(callable(getattr(calc, "do_add")), getattr(${cls}, "do_neg").__name__)`,
+  ];
 }
 
 /** A write through setattr that a method then reads: the value's type changes behind the class's back. */
@@ -585,7 +648,14 @@ function writeSeenByMethod(g) {
     "",
   );
   const value = g.pick(["2.0", "2", "True", '"2"', "1.5"]);
-  return [`t = ${cls}()`, `t.bump()`, `print(t.is_two(), t.count)`, `setattr(t, "count", ${value})`, `print(t.is_two(), t.count, type(t.count).__name__)`, ...(value === '"2"' ? caught("TypeError", [`t.bump()`]) : [`t.bump()`, `print(t.count)`])];
+  return [
+    `t = ${cls}()`,
+    `t.bump()`,
+    `print(t.is_two(), t.count)`,
+    `setattr(t, "count", ${value})`,
+    `print(t.is_two(), t.count, type(t.count).__name__)`,
+    ...(value === '"2"' ? caught("TypeError", [`t.bump()`]) : [`t.bump()`, `print(t.count)`]),
+  ];
 }
 
 // ---- staticcls -----------------------------------------------------------------------------------
@@ -683,7 +753,14 @@ function unboundCalls(g) {
 // ---- decorators ----------------------------------------------------------------------------------
 
 export function decorators(g) {
-  const shapes = [() => loggingDecorator(g), () => countingDecorator(g), () => memoizing(g), () => decoratorWithArguments(g), () => methodDecorator(g), () => classDecorator(g)];
+  const shapes = [
+    () => loggingDecorator(g),
+    () => countingDecorator(g),
+    () => memoizing(g),
+    () => decoratorWithArguments(g),
+    () => methodDecorator(g),
+    () => classDecorator(g),
+  ];
   if (g.isAsync) shapes.push(() => coroutineDecorator(g));
   return g.pick(shapes)();
 }
@@ -773,7 +850,12 @@ function loggingDecorator(g) {
     `    return f"{width * height} {unit}"`,
     "",
   );
-  const calls = [`${f}(${g.int(1, 9)})`, `${f}(${g.int(1, 9)}, ${g.int(1, 9)})`, `${f}(width=${g.int(1, 9)}, unit="m")`, `${f}(${g.int(1, 9)}, height=${g.int(1, 9)}, unit="in")`];
+  const calls = [
+    `${f}(${g.int(1, 9)})`,
+    `${f}(${g.int(1, 9)}, ${g.int(1, 9)})`,
+    `${f}(width=${g.int(1, 9)}, unit="m")`,
+    `${f}(${g.int(1, 9)}, height=${g.int(1, 9)}, unit="in")`,
+  ];
   return [`${f}(${g.int(1, 9)}, ${g.int(1, 9)})`, `print(${g.pick(calls)})`, `print(${f}.__name__, ${f}.__doc__)`];
 }
 
@@ -838,7 +920,9 @@ function decoratorWithArguments(g) {
     `        return wrapper`,
     `    return decorate`,
     "",
-    ...(stacked ? [`def ${stacked}(func):`, `    def wrapper(*args, **kwargs):`, `        return "<b>" + func(*args, **kwargs) + "</b>"`, `    return wrapper`, ""] : []),
+    ...(stacked
+      ? [`def ${stacked}(func):`, `    def wrapper(*args, **kwargs):`, `        return "<b>" + func(*args, **kwargs) + "</b>"`, `    return wrapper`, ""]
+      : []),
     ...(stacked ? [`@${stacked}`] : []),
     `@${deco}(${g.pick(["", `times=${g.int(1, 4)}`, `${g.int(1, 4)}, sep="-"`, `sep=", "`])})`,
     `def ${f}(word, suffix=""):`,
@@ -960,7 +1044,14 @@ function lambdasAndLists(g) {
 
 function partials(g) {
   const f = uniqueName(g, "power");
-  g.moduleLines.push(`import functools`, "", `def ${f}(base, exponent=2, *, modulo=None):`, `    result = base ** exponent`, `    return result if modulo is None else result % modulo`, "");
+  g.moduleLines.push(
+    `import functools`,
+    "",
+    `def ${f}(base, exponent=2, *, modulo=None):`,
+    `    result = base ** exponent`,
+    `    return result if modulo is None else result % modulo`,
+    "",
+  );
   return [
     `square = functools.partial(${f}, exponent=2)`,
     `cube = functools.partial(${f}, exponent=3)`,
@@ -1001,7 +1092,14 @@ export function callableInstances(g) {
   return g.pick([
     () => {
       const mult = uniqueName(g, "Multiplier");
-      g.moduleLines.push(`class ${mult}:`, `    def __init__(self, factor):`, `        self.factor = factor`, `    def __call__(self, value, offset=0):`, `        return value * self.factor + offset`, "");
+      g.moduleLines.push(
+        `class ${mult}:`,
+        `    def __init__(self, factor):`,
+        `        self.factor = factor`,
+        `    def __call__(self, value, offset=0):`,
+        `        return value * self.factor + offset`,
+        "",
+      );
       return [
         `double = ${mult}(2)`,
         `triple = ${mult}(${g.int(3, 5)})`,

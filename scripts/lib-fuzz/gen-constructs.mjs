@@ -81,7 +81,13 @@ export function voidBuiltinResult(g) {
       () => [`print(print("inner") is None)`],
       () => [`show = lambda v: print("shown", v)`, `print(show(${g.int(0, 9)}) is None, [show(v) for v in range(2)])`],
       () => [`print(${d}.get("missing"), ${d}.get("missing") is None, ${xs}.append(1) is ${d}.get("nothing"))`],
-      () => [`result = ${xs}.append(${g.int(0, 9)})`, `if result is None:`, `    print("append gave None", len(${xs}))`, `else:`, `    print("append gave", result)`],
+      () => [
+        `result = ${xs}.append(${g.int(0, 9)})`,
+        `if result is None:`,
+        `    print("append gave None", len(${xs}))`,
+        `else:`,
+        `    print("append gave", result)`,
+      ],
     ])(),
   ];
 }
@@ -115,11 +121,23 @@ export function unboundLocal(g) {
     // deleted
     () => [`${u} = [${g.int(0, 9)}, ${g.int(0, 9)}]`, `print(${u})`, `del ${u}`, ...caught("UnboundLocalError", [`${u}.append(1)`, `print("not reached")`])],
     // deleted in a loop, rebound next time round
-    () => [`for k in range(${g.int(1, 3)}):`, `    ${u} = k * ${g.int(2, 5)}`, `    print(${u})`, `    del ${u}`, ...caught("UnboundLocalError", [`print(${u})`])],
+    () => [
+      `for k in range(${g.int(1, 3)}):`,
+      `    ${u} = k * ${g.int(2, 5)}`,
+      `    print(${u})`,
+      `    del ${u}`,
+      ...caught("UnboundLocalError", [`print(${u})`]),
+    ],
     // loop variable of a loop that never ran
     () => [`for ${u} in []:`, `    pass`, ...caught("UnboundLocalError", [`print(${u})`])],
     // `except ... as name` unbinds the name after the handler
-    () => [`try:`, `    print(${g.int(1, 9)} // 0)`, `except ZeroDivisionError as ${u}:`, `    print("caught", ${u})`, ...caught("UnboundLocalError", [`print(${u})`])],
+    () => [
+      `try:`,
+      `    print(${g.int(1, 9)} // 0)`,
+      `except ZeroDivisionError as ${u}:`,
+      `    print("caught", ${u})`,
+      ...caught("UnboundLocalError", [`print(${u})`]),
+    ],
     // del of several names, one unbound already
     () => [`${u} = 1`, `${u}_b = 2`, `del ${u}, ${u}_b`, ...caught("UnboundLocalError", [`del ${u}`])],
     // a comprehension's variable does not leak
@@ -213,7 +231,14 @@ export function importInBlock(g) {
     // from-import inside a function, used by a nested one
     () => {
       const f = g.newName("outer");
-      return [`def ${f}():`, `    from math import gcd, floor`, `    def inner(a):`, `        return gcd(a, ${g.int(2, 30)}) + floor(${g.pick(FLOAT_LITERALS)})`, `    return [inner(v) for v in range(${g.int(1, 4)})]`, `print(${f}())`];
+      return [
+        `def ${f}():`,
+        `    from math import gcd, floor`,
+        `    def inner(a):`,
+        `        return gcd(a, ${g.int(2, 30)}) + floor(${g.pick(FLOAT_LITERALS)})`,
+        `    return [inner(v) for v in range(${g.int(1, 4)})]`,
+        `print(${f}())`,
+      ];
     },
   ])();
 }
@@ -320,7 +345,15 @@ export function recursion(g) {
   const f = g.newName("rec");
   return g.pick([
     () => [`def ${f}(n):`, `    return 1 if n <= 1 else n * ${f}(n - 1)`, `print(${f}(${g.int(0, 25)}))`],
-    () => [`def ${f}(n, memo={}):`, `    if n < 2:`, `        return n`, `    if n not in memo:`, `        memo[n] = ${f}(n - 1) + ${f}(n - 2)`, `    return memo[n]`, `print(${f}(${g.int(0, 90)}))`],
+    () => [
+      `def ${f}(n, memo={}):`,
+      `    if n < 2:`,
+      `        return n`,
+      `    if n not in memo:`,
+      `        memo[n] = ${f}(n - 1) + ${f}(n - 2)`,
+      `    return memo[n]`,
+      `print(${f}(${g.int(0, 90)}))`,
+    ],
     () => [
       `def ${f}(items):`,
       `    out = []`,
@@ -332,10 +365,23 @@ export function recursion(g) {
       `    return out`,
       `print(${f}([1, [2, [3, [4]], 5], [], [[6]]]))`,
     ],
-    () => [`def ${f}_even(n):`, `    return True if n == 0 else ${f}_odd(n - 1)`, `def ${f}_odd(n):`, `    return False if n == 0 else ${f}_even(n - 1)`, `print(${f}_even(${g.int(0, 30)}), ${f}_odd(${g.int(0, 30)}))`],
+    () => [
+      `def ${f}_even(n):`,
+      `    return True if n == 0 else ${f}_odd(n - 1)`,
+      `def ${f}_odd(n):`,
+      `    return False if n == 0 else ${f}_even(n - 1)`,
+      `print(${f}_even(${g.int(0, 30)}), ${f}_odd(${g.int(0, 30)}))`,
+    ],
     // recursive generators
     () => [`def ${f}(n):`, `    if n > 0:`, `        yield n`, `        yield from ${f}(n - 1)`, `        yield -n`, `print(list(${f}(${g.int(0, 5)})))`],
-    () => [`def ${f}(tree):`, `    value, children = tree`, `    yield value`, `    for child in children:`, `        yield from ${f}(child)`, `print(list(${f}((1, [(2, [(4, [])]), (3, [])]))))`],
+    () => [
+      `def ${f}(tree):`,
+      `    value, children = tree`,
+      `    yield value`,
+      `    for child in children:`,
+      `        yield from ${f}(child)`,
+      `print(list(${f}((1, [(2, [(4, [])]), (3, [])]))))`,
+    ],
     () => [
       `def ${f}(items):`,
       `    if len(items) <= 1:`,
@@ -347,8 +393,21 @@ export function recursion(g) {
       `print(list(${f}([1, 2, 3][:${g.int(0, 3)}])))`,
     ],
     // a later rebinding of the name is what the recursive call sees
-    () => [`def ${f}(n):`, `    return 0 if n == 0 else 1 + ${f}(n - 1)`, `first = ${f}`, `def ${f}(n):`, `    return ${g.int(10, 99)}`, `print(first(${g.int(0, 4)}), ${f}(${g.int(0, 4)}))`],
-    () => [`def ${f}(n):`, `    return "end" if n <= 0 else ${f}(n - 1)`, `${f}_first = ${f}`, `${f} = lambda n: n * 10`, `print(${f}_first(${g.int(0, 12)}), ${f}(${g.int(0, 12)}))`],
+    () => [
+      `def ${f}(n):`,
+      `    return 0 if n == 0 else 1 + ${f}(n - 1)`,
+      `first = ${f}`,
+      `def ${f}(n):`,
+      `    return ${g.int(10, 99)}`,
+      `print(first(${g.int(0, 4)}), ${f}(${g.int(0, 4)}))`,
+    ],
+    () => [
+      `def ${f}(n):`,
+      `    return "end" if n <= 0 else ${f}(n - 1)`,
+      `${f}_first = ${f}`,
+      `${f} = lambda n: n * 10`,
+      `print(${f}_first(${g.int(0, 12)}), ${f}(${g.int(0, 12)}))`,
+    ],
     // recursion through the decorated binding: every call is counted, or cached
     () => [
       `def counted(fn):`,
@@ -362,7 +421,13 @@ export function recursion(g) {
       `    return n if n < 2 else ${f}(n - 1) + ${f}(n - 2)`,
       `print(${f}(${g.int(0, 12)}), ${f}.calls)`,
     ],
-    () => [`import functools`, `@functools.lru_cache(maxsize=None)`, `def ${f}(n):`, `    return n if n < 2 else ${f}(n - 1) + ${f}(n - 2)`, `print(${f}(${g.int(20, 32)}), ${f}.cache_info())`],
+    () => [
+      `import functools`,
+      `@functools.lru_cache(maxsize=None)`,
+      `def ${f}(n):`,
+      `    return n if n < 2 else ${f}(n - 1) + ${f}(n - 2)`,
+      `print(${f}(${g.int(20, 32)}), ${f}.cache_info())`,
+    ],
   ])();
 }
 
@@ -426,7 +491,14 @@ export function asyncVoid(g) {
 export function asyncRecursion(g) {
   const depth = g.int(0, 4);
   return g.pick([
-    () => [`async def walk(n):`, `    if n == 0:`, `        return 0`, `    await asyncio.sleep(0)`, `    return 1 + await walk(n - 1)`, `print(await walk(${depth}))`],
+    () => [
+      `async def walk(n):`,
+      `    if n == 0:`,
+      `        return 0`,
+      `    await asyncio.sleep(0)`,
+      `    return 1 + await walk(n - 1)`,
+      `print(await walk(${depth}))`,
+    ],
     () => [
       `async def spawn(n):`,
       `    if n == 0:`,
@@ -482,14 +554,25 @@ export function uncaughtEnding(g, isAsync) {
   ];
   if (isAsync) {
     shapes.push(
-      () => [`async def fail(n):`, `    await asyncio.sleep(0)`, `    raise RuntimeError(f"task {n} failed")`, `await asyncio.gather(fail(1), asyncio.sleep(0))`],
+      () => [
+        `async def fail(n):`,
+        `    await asyncio.sleep(0)`,
+        `    raise RuntimeError(f"task {n} failed")`,
+        `await asyncio.gather(fail(1), asyncio.sleep(0))`,
+      ],
       () => [`async def fail():`, `    raise ValueError("inside a task")`, `task = asyncio.create_task(fail())`, `await task`],
     );
   }
   // The endings of asyncio's errors (gen-async-errors.mjs), when the mix has them.
   if (g.mix.chained > 0) {
     shapes.push(
-      () => [`settings = {"host": "localhost"}`, `try:`, `    port = settings["port"]`, `except KeyError as e:`, `    raise RuntimeError("configuration incomplete") from e`],
+      () => [
+        `settings = {"host": "localhost"}`,
+        `try:`,
+        `    port = settings["port"]`,
+        `except KeyError as e:`,
+        `    raise RuntimeError("configuration incomplete") from e`,
+      ],
       () => [`try:`, `    print(int(${JSON.stringify(g.pick(["ten", "1.5"]))}))`, `except ValueError:`, `    raise TypeError("expected a whole number")`],
     );
   }

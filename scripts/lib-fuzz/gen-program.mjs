@@ -111,7 +111,23 @@ export function prng(seed) {
   };
 }
 
-const STRINGS = ["hello world", "  Py thon  ", "a,b,,c", "MiXeD Case", "", "x", "tab\tand space", "ünïcode ß", "42", "3.5", "abc abc abc", "don't", 'say "hi"', "back\\slash", "line\nbreak"];
+const STRINGS = [
+  "hello world",
+  "  Py thon  ",
+  "a,b,,c",
+  "MiXeD Case",
+  "",
+  "x",
+  "tab\tand space",
+  "ünïcode ß",
+  "42",
+  "3.5",
+  "abc abc abc",
+  "don't",
+  'say "hi"',
+  "back\\slash",
+  "line\nbreak",
+];
 const WORDS = ["apple", "fig", "kiwi", "Banana", "cherry", "date", "EGG", "a", "zz"];
 const FLOATS = ["0.1", "0.25", "2.5", "-3.75", "1e-05", "1e16", "123.456", "-0.5", "7.0", "1.5e300", "0.0", "-0.0", "3.14159", "2.675", "1e22"];
 const MAX_INT_BITS = 2000;
@@ -444,7 +460,17 @@ export class ProgramGenerator {
   helperFunction() {
     const f = this.newName("f");
     const saved = this.vars;
-    this.vars = { int: [{ name: "a", bits: 64 }, { name: "b", bits: 64 }], float: [], str: [], list: [], dict: [], strlist: [] };
+    this.vars = {
+      int: [
+        { name: "a", bits: 64 },
+        { name: "b", bits: 64 },
+      ],
+      float: [],
+      str: [],
+      list: [],
+      dict: [],
+      strlist: [],
+    };
     const e = this.intExpr(2);
     this.vars = saved;
     const x = this.smallIntExpr();
@@ -658,7 +684,10 @@ export class ProgramGenerator {
       () => `[${Array.from({ length: this.int(0, 4) }, () => JSON.stringify(this.pick(WORDS))).join(", ")}]`,
       () => `sorted(${JSON.stringify(this.pick(WORDS))} + ${JSON.stringify(this.pick(WORDS))})`,
       () => `[w.upper() for w in ${this.strLiteral()}.split() if w]`,
-      () => `sorted([${WORDS.slice(0, this.int(1, WORDS.length)).map((w) => JSON.stringify(w)).join(", ")}], key=${this.pick(["len", "str.lower", "lambda w: (-len(w), w)"])})`,
+      () =>
+        `sorted([${WORDS.slice(0, this.int(1, WORDS.length))
+          .map((w) => JSON.stringify(w))
+          .join(", ")}], key=${this.pick(["len", "str.lower", "lambda w: (-len(w), w)"])})`,
     ])();
   }
 
@@ -674,7 +703,10 @@ export class ProgramGenerator {
       () => ({ code: `list(range(${this.int(-4, 4)}, ${this.int(-4, 12)}${this.chance(0.4) ? `, ${this.pick([2, 3, -1, -2])}` : ""}))`, bits: 8 }),
       () => {
         const e = this.intExpr(1);
-        return { code: `[${e.code.replace(/\bn\d+\b/, "i")} for i in range(${this.int(0, 6)})${this.chance(0.4) ? ` if i % ${this.int(2, 3)}` : ""}]`, bits: e.bits + 8 };
+        return {
+          code: `[${e.code.replace(/\bn\d+\b/, "i")} for i in range(${this.int(0, 6)})${this.chance(0.4) ? ` if i % ${this.int(2, 3)}` : ""}]`,
+          bits: e.bits + 8,
+        };
       },
       () => {
         const a = this.listExpr(depth - 1);
@@ -777,7 +809,8 @@ export class ProgramGenerator {
 
   comprehension() {
     return this.pick([
-      () => `[${this.pick(["x * x", "x - 3", "x % 4", "-x // 2"])} for x in range(${this.int(-3, 3)}, ${this.int(0, 9)})${this.chance(0.5) ? ` if x ${this.pick(["% 2 == 0", "> 1", "!= 3"])}` : ""}]`,
+      () =>
+        `[${this.pick(["x * x", "x - 3", "x % 4", "-x // 2"])} for x in range(${this.int(-3, 3)}, ${this.int(0, 9)})${this.chance(0.5) ? ` if x ${this.pick(["% 2 == 0", "> 1", "!= 3"])}` : ""}]`,
       () => `[(x, y) for x in range(${this.int(0, 3)}) for y in range(x)]`,
       () => `{w: w.upper() for w in ${this.strListExpr()}}`,
       () => `sum(x * x for x in range(${this.int(0, 20)}))`,

@@ -42,7 +42,7 @@ if (!interesting(lines)) {
   process.exit(1);
 }
 for (let chunk = Math.max(1, lines.length >> 1); chunk >= 1; chunk >>= 1) {
-  for (let start = 0; start < lines.length; ) {
+  for (let start = 0; start < lines.length;) {
     const candidate = [...lines.slice(0, start), ...lines.slice(start + chunk)];
     if (candidate.length > 0 && interesting(candidate)) lines = candidate;
     else start += chunk;

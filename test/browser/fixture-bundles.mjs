@@ -47,7 +47,10 @@ export async function checkFixtureBundle({ build, pyts }, project, name) {
     build: { outDir: "dist", modulePreload: { polyfill: false } },
   });
   const assets = path.join(dir, "dist", "assets");
-  const bundle = path.join(assets, readdirSync(assets).find((f) => f.endsWith(".js")));
+  const bundle = path.join(
+    assets,
+    readdirSync(assets).find((f) => f.endsWith(".js")),
+  );
   const run = spawnSync(process.execPath, [bundle], { encoding: "utf8", cwd: path.join(repoRoot, "fixtures", name), timeout: 30_000 });
   const expected = readFileSync(path.join(repoRoot, "fixtures", name, "stdout.txt"), "utf8");
   return { name, ok: run.stdout === expected, expected, actual: run.stdout, stderr: run.stderr };

@@ -32,8 +32,7 @@ afterAll(async () => {
 });
 
 const base64url = (text: string) => Buffer.from(text, "utf8").toString("base64url");
-const waitFor = (page: Page, wanted: string, timeout = 20_000) =>
-  page.waitForFunction((s) => document.body.dataset.status === s, wanted, { timeout });
+const waitFor = (page: Page, wanted: string, timeout = 20_000) => page.waitForFunction((s) => document.body.dataset.status === s, wanted, { timeout });
 
 async function open(hash = ""): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage();
@@ -77,7 +76,8 @@ describe("the playground in Chromium", () => {
   });
 
   it("runs a program shared in the URL on load, streaming its output, and shows the translation", async () => {
-    const source = 'import asyncio\n\n\nasync def main():\n    print("one")\n    await asyncio.sleep(0.3)\n    print("two")\n\n\nif __name__ == "__main__":\n    asyncio.run(main())\n';
+    const source =
+      'import asyncio\n\n\nasync def main():\n    print("one")\n    await asyncio.sleep(0.3)\n    print("two")\n\n\nif __name__ == "__main__":\n    asyncio.run(main())\n';
     const { page, errors } = await open(`#code=${base64url(source)}&run=1`);
     await waitFor(page, "done");
     expect(await page.textContent("#stdout")).toBe("one\ntwo\n");
@@ -104,7 +104,7 @@ describe("the playground in Chromium", () => {
     const linked = (side: string) =>
       page.$$eval(`#${side} span.linked`, (spans) => spans.map((span) => `${(span as HTMLElement).dataset.line}: ${span.textContent!.trim()}`));
     // Hovering the TypeScript of `print("one")` marks Python line 5.
-    await page.hover('#typescript span:has-text(\'print("one")\')');
+    await page.hover("#typescript span:has-text('print(\"one\")')");
     expect(await linked("python-lines")).toEqual(["5: 5"]);
     expect(await linked("typescript")).toEqual([expect.stringMatching(/^\d+: print\("one"\);$/)]);
     // The caret on Python line 6 marks the TypeScript that awaits the sleep.

@@ -16,7 +16,7 @@ import { arrivalOf, launchChromium, recordArrivals, serveStatic } from "../helpe
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 const FILES: Record<string, string> = {
-  "helper.py": ['def greet(name):', '    return f"Hello, {name}!"', ""].join("\n"),
+  "helper.py": ["def greet(name):", '    return f"Hello, {name}!"', ""].join("\n"),
   "program.py": [
     "import asyncio",
     "",

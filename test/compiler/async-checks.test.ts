@@ -58,7 +58,8 @@ const snippets: Record<string, string> = {
   "yield in dict comprehension": "def f():\n    return {x: (yield x) for x in y}\n",
   "yield in generator expression": "def f():\n    return ((yield x) for x in y)\n",
   "yield in lambda": "f = lambda: (yield 1)\n",
-  "valid async program": "import asyncio\nasync def main():\n    async with a as b, c:\n        async for x in y:\n            print([await z async for z in x])\n    return 1\n",
+  "valid async program":
+    "import asyncio\nasync def main():\n    async with a as b, c:\n        async for x in y:\n            print([await z async for z in x])\n    return 1\n",
 };
 
 interface CPythonVerdict {

@@ -84,7 +84,7 @@ def g(n):
         n -= 1  # bound: n
     return last  # unbound: last
 `,
-  "continue": `
+  continue: `
 def f(xs):
     for x in xs:
         if x:
@@ -153,7 +153,7 @@ def other(cm, work):
         value = work()
     return value  # unbound: value
 `,
-  "del": `
+  del: `
 x = 1
 del x  # bound: x
 print(x)  # unbound: x
@@ -233,7 +233,7 @@ def early():
 later = 1
 early()
 `,
-  "closures": `
+  closures: `
 def outer():
     def inner():
         return x  # bound: x

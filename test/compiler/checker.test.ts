@@ -36,9 +36,17 @@ const cases: { name: string; source: string; facts: Facts }[] = [
   },
   { name: "an int parameter every call gives an int", source: "def half(n: int) -> int:\n    return n  # ?\nhalf(4)\nhalf(6)", facts: { exactInt: true } },
   { name: "an int parameter a call gives a float", source: "def half(n: int) -> int:\n    return n  # ?\nhalf(4)\nhalf(5.0)", facts: { exactInt: false } },
-  { name: "an int parameter a call gives a bool", source: "def is_one(n: int) -> bool:\n    return n == 1\ndef show(n: int):\n    print(n)  # ?\nshow(True)", facts: { exactInt: false } },
+  {
+    name: "an int parameter a call gives a bool",
+    source: "def is_one(n: int) -> bool:\n    return n == 1\ndef show(n: int):\n    print(n)  # ?\nshow(True)",
+    facts: { exactInt: false },
+  },
   { name: "an int parameter given a float by keyword", source: "def area(w: int, h: int):\n    return h  # ?\narea(2, h=3.5)", facts: { exactInt: false } },
-  { name: "an int parameter of a function used as a value", source: "def is_two(n: int) -> bool:\n    return n  # ?\nprint(list(map(is_two, [2.0])))", facts: { exactInt: false } },
+  {
+    name: "an int parameter of a function used as a value",
+    source: "def is_two(n: int) -> bool:\n    return n  # ?\nprint(list(map(is_two, [2.0])))",
+    facts: { exactInt: false },
+  },
   { name: "an annotated int later given a float", source: "total: int = 0\nfor p in [1.5, 2.5]:\n    total += p\ntotal  # ?", facts: { exactInt: false } },
   { name: "an annotated int only given ints", source: "total: int = 0\nfor p in [1, 2]:\n    total += p\ntotal  # ?", facts: { exactInt: true } },
   {
@@ -60,32 +68,38 @@ const cases: { name: string; source: string; facts: Facts }[] = [
   },
   {
     name: "a field setattr stores a float into by a literal name",
-    source: 'class Counter:\n    def __init__(self):\n        self.count = 0\n    def check(self):\n        return self.count  # ?\nc = Counter()\nsetattr(c, "count", 2.0)',
+    source:
+      'class Counter:\n    def __init__(self):\n        self.count = 0\n    def check(self):\n        return self.count  # ?\nc = Counter()\nsetattr(c, "count", 2.0)',
     facts: { exactInt: false },
   },
   {
     name: "a field setattr may store into by a computed name",
-    source: 'class Counter:\n    def __init__(self):\n        self.count = 0\n    def check(self):\n        return self.count  # ?\nc = Counter()\nkey = "co" + "unt"\nsetattr(c, key, 2.0)',
+    source:
+      'class Counter:\n    def __init__(self):\n        self.count = 0\n    def check(self):\n        return self.count  # ?\nc = Counter()\nkey = "co" + "unt"\nsetattr(c, key, 2.0)',
     facts: { exactInt: false },
   },
   {
     name: "a field written through vars()",
-    source: 'class Counter:\n    def __init__(self):\n        self.count = 0\n    def check(self):\n        return self.count  # ?\nc = Counter()\nvars(c)["count"] = 2.5',
+    source:
+      'class Counter:\n    def __init__(self):\n        self.count = 0\n    def check(self):\n        return self.count  # ?\nc = Counter()\nvars(c)["count"] = 2.5',
     facts: { exactInt: false },
   },
   {
     name: "a field written through __dict__",
-    source: 'class Counter:\n    def __init__(self):\n        self.count = 0\n    def check(self):\n        return self.count  # ?\nc = Counter()\nc.__dict__["count"] = 2.5',
+    source:
+      'class Counter:\n    def __init__(self):\n        self.count = 0\n    def check(self):\n        return self.count  # ?\nc = Counter()\nc.__dict__["count"] = 2.5',
     facts: { exactInt: false },
   },
   {
     name: "an object passed to a function that stores into it",
-    source: "class Counter:\n    def __init__(self):\n        self.count = 0\n    def check(self):\n        return self.count  # ?\ndef reset(o):\n    o.count = 0.5\nreset(Counter())",
+    source:
+      "class Counter:\n    def __init__(self):\n        self.count = 0\n    def check(self):\n        return self.count  # ?\ndef reset(o):\n    o.count = 0.5\nreset(Counter())",
     facts: { exactInt: false },
   },
   {
     name: "a field a subclass stores a float into",
-    source: "class A:\n    def __init__(self):\n        self.v = 1\n    def get(self):\n        return self.v  # ?\nclass B(A):\n    def __init__(self):\n        self.v = 1.5",
+    source:
+      "class A:\n    def __init__(self):\n        self.v = 1\n    def get(self):\n        return self.v  # ?\nclass B(A):\n    def __init__(self):\n        self.v = 1.5",
     facts: { exactInt: false },
   },
   {
@@ -112,22 +126,26 @@ const cases: { name: string; source: string; facts: Facts }[] = [
   },
   {
     name: "a list field replaced by a tuple from outside",
-    source: 'class Team:\n    def __init__(self):\n        self.members = []\n    def add(self, m):\n        self.members  # ?\nt = Team()\nt.members = ("ann", "bob")',
+    source:
+      'class Team:\n    def __init__(self):\n        self.members = []\n    def add(self, m):\n        self.members  # ?\nt = Team()\nt.members = ("ann", "bob")',
     facts: { onlyList: false },
   },
   {
     name: "a dataclass field a constructor call gives a float",
-    source: "from dataclasses import dataclass\n@dataclass\nclass Point:\n    x: int\n    y: int\n    def get(self):\n        return self.x  # ?\nPoint(0.0, 5)",
+    source:
+      "from dataclasses import dataclass\n@dataclass\nclass Point:\n    x: int\n    y: int\n    def get(self):\n        return self.x  # ?\nPoint(0.0, 5)",
     facts: { exactInt: false },
   },
   {
     name: "a dataclass field every constructor call gives an int",
-    source: "from dataclasses import dataclass\n@dataclass\nclass Point:\n    x: int\n    y: int\n    def get(self):\n        return self.x  # ?\nPoint(0, 5)\nPoint(y=1, x=2)",
+    source:
+      "from dataclasses import dataclass\n@dataclass\nclass Point:\n    x: int\n    y: int\n    def get(self):\n        return self.x  # ?\nPoint(0, 5)\nPoint(y=1, x=2)",
     facts: { exactInt: true },
   },
   {
     name: "a dataclass field given a float by keyword",
-    source: "from dataclasses import dataclass\n@dataclass\nclass Point:\n    x: int\n    y: int\n    def get(self):\n        return self.y  # ?\nPoint(0, y=5.5)",
+    source:
+      "from dataclasses import dataclass\n@dataclass\nclass Point:\n    x: int\n    y: int\n    def get(self):\n        return self.y  # ?\nPoint(0, y=5.5)",
     facts: { exactInt: false },
   },
   // Lists.
@@ -139,15 +157,27 @@ const cases: { name: string; source: string; facts: Facts }[] = [
   { name: "a str is not a list", source: 'xs = "ab"\nxs  # ?', facts: { onlyList: false, jsTruth: true } },
   // Truthiness.
   { name: "an instance of a plain class", source: "class Box:\n    pass\nb = Box()\nb  # ?", facts: { jsTruth: true } },
-  { name: "an instance of a class with __len__", source: "class Basket:\n    def __len__(self):\n        return 0\nb = Basket()\nb  # ?", facts: { jsTruth: false } },
+  {
+    name: "an instance of a class with __len__",
+    source: "class Basket:\n    def __len__(self):\n        return 0\nb = Basket()\nb  # ?",
+    facts: { jsTruth: false },
+  },
   {
     name: "an instance typed as a base a subclass gives __len__",
     source: "class Box:\n    pass\nclass Empty(Box):\n    def __len__(self):\n        return 0\ndef check(b: Box):\n    b  # ?",
     facts: { jsTruth: false },
   },
-  { name: "self where a subclass gives __bool__", source: "class Shape:\n    def describe(self):\n        self  # ?\nclass Nothing(Shape):\n    def __bool__(self):\n        return False", facts: { jsTruth: false } },
+  {
+    name: "self where a subclass gives __bool__",
+    source: "class Shape:\n    def describe(self):\n        self  # ?\nclass Nothing(Shape):\n    def __bool__(self):\n        return False",
+    facts: { jsTruth: false },
+  },
   { name: "an instance of a subclass of list", source: "class Stack(list):\n    pass\ns = Stack()\ns  # ?", facts: { jsTruth: false } },
-  { name: "an instance of a class __len__ is stored on later", source: "class Box:\n    pass\nBox.__len__ = lambda self: 0\nb = Box()\nb  # ?", facts: { jsTruth: false } },
+  {
+    name: "an instance of a class __len__ is stored on later",
+    source: "class Box:\n    pass\nBox.__len__ = lambda self: 0\nb = Box()\nb  # ?",
+    facts: { jsTruth: false },
+  },
   { name: "an instance of an exception subclass", source: "class Oops(Exception):\n    pass\ne = Oops()\ne  # ?", facts: { jsTruth: true } },
   { name: "an int that may be a float", source: "n = 0\nn += 0.5\nn  # ?", facts: { jsTruth: false } },
 ];

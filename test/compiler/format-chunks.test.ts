@@ -4,7 +4,6 @@ import { format } from "../../packages/compiler/src/format.js";
 import { transpile } from "../../packages/compiler/src/index.js";
 import { describe, expect, it } from "vitest";
 
-
 function program(statements: number): string {
   const parts: string[] = ["import asyncio", "from dataclasses import dataclass", ""];
   for (let i = 0; i < statements; i++) {

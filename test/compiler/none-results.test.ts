@@ -70,7 +70,12 @@ describe("is a function's result never looked at", () => {
     ["nested, decorated", "def outer(deco):\n    @deco\n    def f():\n        pass\n    f()\n", "f", false],
     ["nested, a generator", "def outer():\n    def f():\n        yield 1\n    f()\n", "f", false],
     ["nested, read through globals()", "def outer():\n    def f():\n        pass\n    f()\nglobals()\n", "f", false],
-    ["method of a nested class, even if only called as statements: an instance may leave the module", "def outer():\n    class A:\n        def m(self):\n            pass\n    a = A()\n    a.m()\n", "m", false],
+    [
+      "method of a nested class, even if only called as statements: an instance may leave the module",
+      "def outer():\n    class A:\n        def m(self):\n            pass\n    a = A()\n    a.m()\n",
+      "m",
+      false,
+    ],
     ["method of a top-level class: exported", "class A:\n    def m(self):\n        pass\nA().m()\n", "m", false],
   ];
   for (const [label, source, name, expected] of cases) {

@@ -5,7 +5,23 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { starImportNames } from "../../packages/compiler/src/lower/imports.js";
 
-const MODULES = ["asyncio", "bisect", "collections", "contextlib", "copy", "dataclasses", "functools", "heapq", "itertools", "math", "operator", "random", "string", "sys", "time"];
+const MODULES = [
+  "asyncio",
+  "bisect",
+  "collections",
+  "contextlib",
+  "copy",
+  "dataclasses",
+  "functools",
+  "heapq",
+  "itertools",
+  "math",
+  "operator",
+  "random",
+  "string",
+  "sys",
+  "time",
+];
 
 /** The public names CPython's module binds with `from m import *` (its __all__, or its names without `_`). */
 function cpythonStarNames(module: string): Set<string> {

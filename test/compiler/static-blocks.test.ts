@@ -29,7 +29,14 @@ const cases: Record<string, string> = {
   "18 loops and try/except/finally": nested(loops(18), tryWith("except E", "finally")),
   "17 loops and try/except/else/finally": nested(loops(17), tryWith("except E", "else", "finally")),
   "20 loops, then a def with a loop": nested([...loops(20), "def f():", "for j in y:"]),
-  "20 loops, a loop in the else": [...loops(20).map((l, i) => "    ".repeat(i) + l), "    ".repeat(20) + "pass", "    ".repeat(19) + "else:", "    ".repeat(20) + "for k in z:", "    ".repeat(21) + "pass", ""].join("\n"),
+  "20 loops, a loop in the else": [
+    ...loops(20).map((l, i) => "    ".repeat(i) + l),
+    "    ".repeat(20) + "pass",
+    "    ".repeat(19) + "else:",
+    "    ".repeat(20) + "for k in z:",
+    "    ".repeat(21) + "pass",
+    "",
+  ].join("\n"),
   "20 async loops in an async def": nested(["async def f():", ...Array.from({ length: 20 }, (_, i) => `async for i${i} in x:`)], ["pass"]),
   "21 async with in an async def": nested(["async def f():", ...Array.from({ length: 21 }, () => "async with a:")], ["pass"]),
 };

@@ -39,7 +39,7 @@ async def square${k}(n: int) -> int:
     return n * n
 async def main${k}() -> None:
     total = 0
-    for value in await asyncio.gather(*(square${k}(i) for i in range(${k % 7 + 3}))):
+    for value in await asyncio.gather(*(square${k}(i) for i in range(${(k % 7) + 3}))):
         total += value
     try:
         total += primes${k}(30)[total]

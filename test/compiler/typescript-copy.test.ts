@@ -7,7 +7,9 @@ const fromCompiler = createRequire(new URL("../../packages/compiler/package.json
 
 describe("the compiler's TypeScript", () => {
   it("is the @ts-morph/common that ts-morph depends on", () => {
-    expect(fromCompiler.resolve("@ts-morph/common/dist/typescript.js")).toBe(createRequire(fromCompiler.resolve("ts-morph")).resolve("@ts-morph/common/dist/typescript.js"));
+    expect(fromCompiler.resolve("@ts-morph/common/dist/typescript.js")).toBe(
+      createRequire(fromCompiler.resolve("ts-morph")).resolve("@ts-morph/common/dist/typescript.js"),
+    );
     const viaTsMorph = createRequire(fromCompiler.resolve("ts-morph"))("@ts-morph/common/dist/typescript.js");
     expect(fromCompiler("@ts-morph/common/dist/typescript.js")).toBe(viaTsMorph);
   });

@@ -36,19 +36,32 @@ const cases: { name: string; source: Uint8Array; column: boolean }[] = [
     'x = 1\r\ny = "abc\r\nz = 2\r\n',
   ].map((s) => ({ name: s, source: text(s), column: true })),
   // A tokenizer error wins over a parser error before it.
-  ...["x = = 1\ny = \"abc\n", "def f(:\n    pass\ny = \"abc\n", "print 'a'\nz = (]\n", "a = 1\nTrue = 2\nz = \"\n", "x = (1,\n2 3)\nz = \"\n"].map((s) => ({
+  ...['x = = 1\ny = "abc\n', 'def f(:\n    pass\ny = "abc\n', "print 'a'\nz = (]\n", 'a = 1\nTrue = 2\nz = "\n', 'x = (1,\n2 3)\nz = "\n'].map((s) => ({
     name: s,
     source: text(s),
     column: true,
   })),
   // Numbers and characters.
-  ...["x = 1abc\n", "x = 0xfg\n", "x = 0b102\n", "x = 0o78\n", "x = 1.5jk\n", "x = 0x\n", "x = 1_a\n", "x = a\u200bb\n", "x = ab\u238c\u238c\n", "x = 1\u0005\n", "x = \u007f\n", "x = 1\\y\n", "  x = 1\n", "x = (1,\n2]\n"].map(
-    (s) => ({ name: s, source: text(s), column: true }),
-  ),
+  ...[
+    "x = 1abc\n",
+    "x = 0xfg\n",
+    "x = 0b102\n",
+    "x = 0o78\n",
+    "x = 1.5jk\n",
+    "x = 0x\n",
+    "x = 1_a\n",
+    "x = a\u200bb\n",
+    "x = ab\u238c\u238c\n",
+    "x = 1\u0005\n",
+    "x = \u007f\n",
+    "x = 1\\y\n",
+    "  x = 1\n",
+    "x = (1,\n2]\n",
+  ].map((s) => ({ name: s, source: text(s), column: true })),
   // f-strings: CPython 3.11 ends the token at the first quote of its kind, then parses the body.
   ...[
     "x = 1\nprint(f'{x:{x:{x}}}')\n",
-    "x = 5\nprint(f\"{f'{f\"{x}\"}'}\")\n",
+    'x = 5\nprint(f"{f\'{f"{x}"}\'}")\n',
     "x = 5\nprint(f\"\"\"{f'''{f\"{f'{x}'}\"}'''}\"\"\")\n",
     "x = 5\nprint(f'{x:>{x}}', f'{x!r:>{x}}', f'{x=}', f'{x = !r:>10}', f'{x!=1}', f'{x<=1}', f'{{x}}', f'\\N{BULLET} {x}')\n",
     "f'{1'\n",
@@ -74,7 +87,7 @@ const cases: { name: string; source: Uint8Array; column: boolean }[] = [
   { name: "an encoded surrogate", source: bytes("x = 1\nyy = 2 ", [0xed, 0xa0, 0x80], "\n"), column: true },
   { name: "in a name", source: bytes("x = 1\nab", [0xff], "cd = 2\n"), column: true },
   { name: "in a triple-quoted string", source: bytes('"""abc\n', [0xff], '\n"""'), column: true },
-  { name: "in a bytes literal", source: bytes("x = 1\nprint(b\"", [0xff], '")\n'), column: true },
+  { name: "in a bytes literal", source: bytes('x = 1\nprint(b"', [0xff], '")\n'), column: true },
   { name: "after an open bracket", source: bytes("x = (1,\n\n\n", [0xff]), column: true },
   { name: "after a syntax error", source: bytes("x = 1\n)\nx = (\n\n\n", [0xff]), column: true },
   { name: "in a comment (fine)", source: bytes("x = 1 # ", [0xff], "\nprint(x)\n"), column: true },

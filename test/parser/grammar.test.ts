@@ -42,7 +42,7 @@ const accepted = [
   "async def f():\n    return await asyncio.gather(*(g(i) for i in range(3)))\nasyncio.run(f())",
   "x = f'{a}' 'b' f'{c}'\ny = f'{x=}' f'{y = !s}' f'{z=:>10}' f'{ w = }'",
   "x = f'{\"a\" if b else \"c\"}' f'{d[\"k\"]}' f'{e:{f}{g}}' f'{h!r:^{i}}'",
-  "x = 'a\\\nb'; y = \"\"\"c\\\nd\"\"\"",
+  'x = \'a\\\nb\'; y = """c\\\nd"""',
   "def f(*, a): pass\ndef g(a, b, /): pass\ndef h(a=1, /, b=2, *args, c, d=3, **kw): pass\ndef i(*args: int, **kw: str): pass",
   "class C:\n    @property\n    def x(self): return self._x\n    @x.setter\n    def x(self, v): self._x = v",
   "x = [\n    1,\n    2,\n]\ny = (\n    'a'\n    'b'\n)",

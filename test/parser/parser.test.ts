@@ -47,7 +47,7 @@ writeFileSync(
     "import asyncio",
     "é = 'ü' + \"ß\" + x  # ça",
     "async def café(naïve: str = '日本', *args, **kw) -> None:",
-    "    \"\"\"Docstring ✓.\"\"\"",
+    '    """Docstring ✓."""',
     "    r = await asyncio.gather(*[f(i, 'ë') for i in range(3)], return_exceptions=True)",
     "    x = {'κλειδί': [1, 2], **d}",
     "    if a and b or not c: print(f\"{a} ö\", '😀', end='')",
@@ -69,7 +69,15 @@ writeFileSync(bom, "\ufeffé = 1\nprint(é)\n");
 const asyncioDir = execFileSync(python, ["-c", "import asyncio, os; print(os.path.dirname(asyncio.__file__))"], {
   encoding: "utf8",
 }).trim();
-const spanFiles = [nonAscii, crlf, cr, bom, ...readdirSync(asyncioDir).filter((f) => f.endsWith(".py")).map((f) => path.join(asyncioDir, f))];
+const spanFiles = [
+  nonAscii,
+  crlf,
+  cr,
+  bom,
+  ...readdirSync(asyncioDir)
+    .filter((f) => f.endsWith(".py"))
+    .map((f) => path.join(asyncioDir, f)),
+];
 const expectedSpans = runPythonJson<Record<string, SpanRow[]>>("ast-spans.py", spanFiles.join("\n"));
 
 describe("spans are UTF-8 byte offsets, as CPython's col_offset", () => {

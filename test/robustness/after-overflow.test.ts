@@ -47,7 +47,11 @@ it("a translation that overflows the stack leaves the next translation as in a f
   // Every program CPython compiles translates in a thread with a stack that holds it (large-stack.ts), so
   // the overflow is made by a thread with a stack too small for a program just under the depth the
   // compiler keeps in the calling thread: 390 levels in half a megabyte.
-  const worker = new Worker(OVERFLOW_THEN_SMALL, { eval: true, workerData: { compiler: COMPILER, depth: CALLER_STACK_DEPTH - 10 }, resourceLimits: { stackSizeMb: 0.5 } });
+  const worker = new Worker(OVERFLOW_THEN_SMALL, {
+    eval: true,
+    workerData: { compiler: COMPILER, depth: CALLER_STACK_DEPTH - 10 },
+    resourceLimits: { stackSizeMb: 0.5 },
+  });
   try {
     const { fresh, deep, next } = await new Promise<{ fresh: Translated; deep: Translated; next: Translated }>((resolve, reject) => {
       worker.once("message", resolve);

@@ -20,7 +20,9 @@ it(`${COUNT} random programs print and end as in CPython (seed ${SEED})`, async 
   fuzzers.push(fuzzer);
   const programs = DifferentialFuzzer.programs(SEED, COUNT, 0, MIX);
   const result = await fuzzer.check(programs);
-  const report = result.findings.map((f: any) => `--- ${f.kind} ${f.program.name}\n${f.program.source}\n--- CPython:\n${f.expected ?? ""}\n--- pyts:\n${f.actual ?? ""}\n${f.detail ?? ""}`);
+  const report = result.findings.map(
+    (f: any) => `--- ${f.kind} ${f.program.name}\n${f.program.source}\n--- CPython:\n${f.expected ?? ""}\n--- pyts:\n${f.actual ?? ""}\n${f.detail ?? ""}`,
+  );
   expect(report.join("\n\n")).toBe("");
   // The generator only uses supported constructs, and most programs must be compared, not skipped.
   expect(result.rejected.map((r: any) => `${r.program.name}: ${r.errors.join("; ")}`)).toEqual([]);
@@ -47,7 +49,11 @@ describe("the harness reports what differs", () => {
   it("finds a changed line, a crash, a changed uncaught exception and stray stderr, each in its own program", async () => {
     const { transpile } = await loadCompiler();
     const fuzzer = await DifferentialFuzzer.create({
-      transpile: (source: string, options: object) => transpile(REWRITES.reduce((text, [from, to]) => text.replaceAll(from, to), source), options),
+      transpile: (source: string, options: object) =>
+        transpile(
+          REWRITES.reduce((text, [from, to]) => text.replaceAll(from, to), source),
+          options,
+        ),
     });
     fuzzers.push(fuzzer);
     const programs = [

@@ -21,13 +21,17 @@ function mixFor(key: string) {
 
 describe("generated programs run under CPython without generator slips", () => {
   for (const key of [...MIX_GROUPS.classes, ...MIX_GROUPS.asyncerrors]) {
-    it(key, async () => {
-      const gen = new ProgramGenerator(SEED + key.length * 7919 + key.charCodeAt(0), mixFor(key));
-      const programs = Array.from({ length: COUNT }, (_, i) => gen.program(i));
-      expect(programs.filter((p) => p.tags.includes(key)).length).toBeGreaterThanOrEqual(COUNT * 0.6);
-      const problems = await cpythonProblems(programs);
-      expect(problems.map((p: any) => `${p.program.name}: ${p.problem}\n${p.program.source}`)).toEqual([]);
-    }, 60_000);
+    it(
+      key,
+      async () => {
+        const gen = new ProgramGenerator(SEED + key.length * 7919 + key.charCodeAt(0), mixFor(key));
+        const programs = Array.from({ length: COUNT }, (_, i) => gen.program(i));
+        expect(programs.filter((p) => p.tags.includes(key)).length).toBeGreaterThanOrEqual(COUNT * 0.6);
+        const problems = await cpythonProblems(programs);
+        expect(problems.map((p: any) => `${p.program.name}: ${p.problem}\n${p.program.source}`)).toEqual([]);
+      },
+      60_000,
+    );
   }
 });
 

@@ -59,7 +59,15 @@ it(`survives ${RUNS} mutated fixture inputs (seed ${SEED})`, async () => {
       const input = mutations.reduce((s, m) => mutate(s, m), sources[index]!);
       const result = await worker.translate(new Uint8Array(input));
       const internal = result.diagnostics.filter((d: { code: string }) => d.code === "PY9999");
-      const problem = result.hung ? "hang" : result.thrown ? `threw: ${result.thrown}` : internal.length > 0 ? `PY9999: ${internal[0].message}` : result.tsErrors?.length ? `output is not TypeScript: ${result.tsErrors.join("; ")}` : null;
+      const problem = result.hung
+        ? "hang"
+        : result.thrown
+          ? `threw: ${result.thrown}`
+          : internal.length > 0
+            ? `PY9999: ${internal[0].message}`
+            : result.tsErrors?.length
+              ? `output is not TypeScript: ${result.tsErrors.join("; ")}`
+              : null;
       if (problem !== null) throw new Error(`${problem}\n--- input ---\n${input.toString("utf8")}`);
     }),
     { numRuns: RUNS, seed: SEED, endOnFailure: true },

@@ -166,7 +166,10 @@ describe("hostile input", () => {
     const assignments = (n: number) => bytes(Array.from({ length: n }, (_, i) => `v${i} = ${i} * 2 + 1`).join("\n") + "\nprint(v0)\n");
     await translate(assignments(200));
     const statements = await growth(assignments, 1_000, 4_000);
-    expect(statements.large / statements.small, `${statements.small.toFixed(0)} ms of CPU for 1,000 lines, ${statements.large.toFixed(0)} ms for 4,000`).toBeLessThan(8);
+    expect(
+      statements.large / statements.small,
+      `${statements.small.toFixed(0)} ms of CPU for 1,000 lines, ${statements.large.toFixed(0)} ms for 4,000`,
+    ).toBeLessThan(8);
     const comments = (n: number) => bytes(`${"# c\n".repeat(n)}print(1)\n`);
     await translate(comments(1_000));
     const lines = await growth(comments, 50_000, 200_000);

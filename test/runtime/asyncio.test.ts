@@ -145,7 +145,12 @@ asyncio.run(main())
     });
     const main = coroutine(async function main() {
       const res = await asyncio.gather(ok(1), bad("boom"), ok(3), { return_exceptions: true });
-      print(res.map((r: unknown) => (typeof r === "number" ? "int" : (r as object).constructor.name)), res[0], str(res[1]), res[2]);
+      print(
+        res.map((r: unknown) => (typeof r === "number" ? "int" : (r as object).constructor.name)),
+        res[0],
+        str(res[1]),
+        res[2],
+      );
       try {
         await asyncio.gather(ok(1), bad("first"), bad("second"));
       } catch (e) {
@@ -673,7 +678,10 @@ asyncio.run(main())
         }
       } catch (e) {
         if (!(e instanceof ExceptionGroup)) throw e;
-        print("group", e.exceptions.map((x) => str(x)));
+        print(
+          "group",
+          e.exceptions.map((x) => str(x)),
+        );
       }
       const tg = new asyncio.TaskGroup();
       await tg.__aenter__();
@@ -1028,12 +1036,20 @@ asyncio.run(main())
     const main = coroutine(async function main() {
       let ts = [asyncio.create_task(job(0.02, "a")), asyncio.create_task(job(0.2, "b"))];
       let [done, pending] = await asyncio.wait(ts, { return_when: asyncio.FIRST_COMPLETED });
-      print(done!.__len__(), pending!.__len__(), [...done!].map((t) => t.result()));
+      print(
+        done!.__len__(),
+        pending!.__len__(),
+        [...done!].map((t) => t.result()),
+      );
       [done, pending] = await asyncio.wait(ts);
       print(done!.__len__(), pending!.__len__());
       ts = [asyncio.create_task(job(0.01, "x", true)), asyncio.create_task(job(1, "y"))];
       [done, pending] = await asyncio.wait(ts, { return_when: asyncio.FIRST_EXCEPTION });
-      print(done!.__len__(), pending!.__len__(), [...done!].map((t) => str(t.exception())));
+      print(
+        done!.__len__(),
+        pending!.__len__(),
+        [...done!].map((t) => str(t.exception())),
+      );
       [done, pending] = await asyncio.wait(pending!, { timeout: 0.01 });
       print(done!.__len__(), pending!.__len__());
       for (const t of pending!) t.cancel();

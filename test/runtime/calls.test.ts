@@ -76,7 +76,10 @@ describe("call with classes, methods and callable objects", () => {
   it("spreads an argument list of any length into a runtime function with an array form", async () => {
     const square = coroutine(async (i: number) => i * i);
     const main = coroutine(async () => {
-      const results = await callSpread(gather, Array.from({ length: 200_000 }, (_, i) => square(i)));
+      const results = await callSpread(
+        gather,
+        Array.from({ length: 200_000 }, (_, i) => square(i)),
+      );
       return [results.length, results[199_999]];
     });
     expect(await run(main())).toEqual([200_000, 199_999 * 199_999]);

@@ -11,7 +11,17 @@ const cases: OracleCase[] = [];
 const add = (py: string, ts: () => unknown) => cases.push({ py, ts });
 
 // repr of nested containers
-add("[1, 'a', (2,), (), {'k': [None, True]}, {1, 2}, set(), 2.0, -0.0]", () => [1, "a", tuple([2]), tuple([]), new Dict([["k", [null, true]]]), new PySet([1, 2]), new PySet(), float(2), float(-0)]);
+add("[1, 'a', (2,), (), {'k': [None, True]}, {1, 2}, set(), 2.0, -0.0]", () => [
+  1,
+  "a",
+  tuple([2]),
+  tuple([]),
+  new Dict([["k", [null, true]]]),
+  new PySet([1, 2]),
+  new PySet(),
+  float(2),
+  float(-0),
+]);
 add("(lambda l: (l.append(l), l)[1])([1])", () => {
   const l: unknown[] = [1];
   l.push(l);
@@ -22,8 +32,23 @@ add("(lambda d: (d.__setitem__('me', d), d)[1])({})", () => {
   d.__setitem__("me", d);
   return d;
 });
-add("{1: 'a', 1.0: 'b', True: 'c'}", () => new Dict([[1, "a"], [float(1), "b"], [true, "c"]]));
-add("{(1, 2): 'x', (1, 2.0): 'y'}", () => new Dict([[tuple([1, 2]), "x"], [tuple([1, float(2)]), "y"]]));
+add(
+  "{1: 'a', 1.0: 'b', True: 'c'}",
+  () =>
+    new Dict([
+      [1, "a"],
+      [float(1), "b"],
+      [true, "c"],
+    ]),
+);
+add(
+  "{(1, 2): 'x', (1, 2.0): 'y'}",
+  () =>
+    new Dict([
+      [tuple([1, 2]), "x"],
+      [tuple([1, float(2)]), "y"],
+    ]),
+);
 add("{[1]: 2}", () => new Dict([[[1], 2]]));
 add("{{1}: 2}", () => new Dict([[new PySet([1]), 2]]));
 add("{frozenset({1}): 2}", () => new Dict([[rt.frozenset([1]), 2]]));
@@ -44,20 +69,29 @@ const SETS: Array<[string, () => unknown]> = [
   ["{100, 200, 300}.union([5, 1000])", () => PySet.ofConstants([100, 200, 300]).union([5, 1000])],
   ["{(1, 2), (0, 0), (5, -1)}", () => PySet.ofConstants([tuple([1, 2]), tuple([0, 0]), tuple([5, -1])])],
   ["{1.5, 2.25, 0.1}", () => PySet.ofConstants([float(1.5), float(2.25), float(0.1)])],
-  ["(lambda s: (s.discard(2), s.add(99), s.remove(1), s)[3])(set(range(10)))", () => {
-    const s = rt.set(rt.range(10));
-    s.discard(2);
-    s.add(99);
-    s.remove(1);
-    return s;
-  }],
-  ["(lambda s: [s.pop() for _ in range(3)] + [s])(set([5, 3, 9, 1, 7]))", () => {
-    const s = rt.set([5, 3, 9, 1, 7]);
-    return [s.pop(), s.pop(), s.pop(), s];
-  }],
+  [
+    "(lambda s: (s.discard(2), s.add(99), s.remove(1), s)[3])(set(range(10)))",
+    () => {
+      const s = rt.set(rt.range(10));
+      s.discard(2);
+      s.add(99);
+      s.remove(1);
+      return s;
+    },
+  ],
+  [
+    "(lambda s: [s.pop() for _ in range(3)] + [s])(set([5, 3, 9, 1, 7]))",
+    () => {
+      const s = rt.set([5, 3, 9, 1, 7]);
+      return [s.pop(), s.pop(), s.pop(), s];
+    },
+  ],
   ["set().pop()", () => rt.set().pop()],
   ["{1}.remove(2)", () => rt.set([1]).remove(2)],
-  ["{1, 2} <= {1, 2, 3}, {1, 2} < {1, 2}, {1, 2} == {2, 1}", () => tuple([rt.le(rt.set([1, 2]), rt.set([1, 2, 3])), rt.lt(rt.set([1, 2]), rt.set([1, 2])), rt.eq(rt.set([1, 2]), rt.set([2, 1]))])],
+  [
+    "{1, 2} <= {1, 2, 3}, {1, 2} < {1, 2}, {1, 2} == {2, 1}",
+    () => tuple([rt.le(rt.set([1, 2]), rt.set([1, 2, 3])), rt.lt(rt.set([1, 2]), rt.set([1, 2])), rt.eq(rt.set([1, 2]), rt.set([2, 1]))]),
+  ],
   ["{1} | [2]", () => rt.bitor(rt.set([1]), [2])],
   ["len({1, 1.0, True})", () => rt.len(rt.set([1, float(1), true]))],
   ["sorted({'b', 'a', 'c'})", () => rt.sorted(rt.set(["b", "a", "c"]))],
@@ -67,7 +101,12 @@ const SETS: Array<[string, () => unknown]> = [
 for (const [py, ts] of SETS) add(py, ts);
 
 // dict methods
-const base = () => new Dict<unknown, unknown>([["a", 1], ["b", 2], ["c", 3]]);
+const base = () =>
+  new Dict<unknown, unknown>([
+    ["a", 1],
+    ["b", 2],
+    ["c", 3],
+  ]);
 const D = "{'a': 1, 'b': 2, 'c': 3}";
 add(`${D}.get('a'), ${D}.get('z'), ${D}.get('z', 0)`, () => tuple([base().get("a"), base().get("z"), base().get("z", 0)]));
 add(`${D}['z']`, () => base().__getitem__("z"));
@@ -88,17 +127,40 @@ add(`(lambda d: (d.setdefault('a', 9), d.setdefault('z', 9), d)[2])(${D})`, () =
 });
 add(`(lambda d: (d.update({'a': 0, 'q': 1}, w=2), d)[1])(${D})`, () => {
   const d = base();
-  d.update(new Dict([["a", 0], ["q", 1]]), kw({ w: 2 }));
+  d.update(
+    new Dict([
+      ["a", 0],
+      ["q", 1],
+    ]),
+    kw({ w: 2 }),
+  );
   return d;
 });
-add(`${D}.keys(), ${D}.values(), ${D}.items()`, () => tuple([base().keys(), base().values(), base().items()]))
+add(`${D}.keys(), ${D}.values(), ${D}.items()`, () => tuple([base().keys(), base().values(), base().items()]));
 add(`list(${D}), list(reversed(${D}))`, () => tuple([list(base()), list(rt.reversed(base()))]));
 add("dict.fromkeys('ab', 0)", () => Dict.fromkeys("ab", 0));
 add("dict([('x', 1), ('y', 2)], z=3)", () => rt.dict([tuple(["x", 1]), tuple(["y", 2])], kw({ z: 3 })));
 add("dict([1])", () => rt.dict([1]));
 add("dict([(1, 2, 3)])", () => rt.dict([tuple([1, 2, 3])]));
-add(`${D} == {'c': 3, 'b': 2, 'a': 1}`, () => rt.eq(base(), new Dict([["c", 3], ["b", 2], ["a", 1]])));
-add(`${D} | {'a': 9, 'd': 4}`, () => rt.bitor(base(), new Dict([["a", 9], ["d", 4]])));
+add(`${D} == {'c': 3, 'b': 2, 'a': 1}`, () =>
+  rt.eq(
+    base(),
+    new Dict([
+      ["c", 3],
+      ["b", 2],
+      ["a", 1],
+    ]),
+  ),
+);
+add(`${D} | {'a': 9, 'd': 4}`, () =>
+  rt.bitor(
+    base(),
+    new Dict([
+      ["a", 9],
+      ["d", 4],
+    ]),
+  ),
+);
 add(`${D}.keys() & {'a', 'z'}`, () => rt.bitand(base().keys(), rt.set(["a", "z"])));
 add(`'a' in ${D}, 1 in ${D}, 1 in ${D}.values()`, () => tuple([rt.contains(base(), "a"), rt.contains(base(), 1), rt.contains(base().values(), 1)]));
 add(`(lambda d: [d.__delitem__(k) for k in d])(${D})`, () => {
@@ -144,7 +206,9 @@ add("(lambda l: (l.sort(), l)[1])([5, 3, 8, 1, 9, 2])", () => {
   callMethod(l, "sort");
   return l;
 });
-add("sorted(['banana', 'Apple', 'cherry', 'apple'], key=str.lower)", () => rt.sorted(["banana", "Apple", "cherry", "apple"], kw({ key: (s: string) => s.toLowerCase() })));
+add("sorted(['banana', 'Apple', 'cherry', 'apple'], key=str.lower)", () =>
+  rt.sorted(["banana", "Apple", "cherry", "apple"], kw({ key: (s: string) => s.toLowerCase() })),
+);
 add("sorted([(1, 'b'), (0, 'z'), (1, 'a')], reverse=True)", () => rt.sorted([tuple([1, "b"]), tuple([0, "z"]), tuple([1, "a"])], kw({ reverse: true })));
 add("sorted(['aa', 'b', 'cc', 'd'], key=len, reverse=True)", () => rt.sorted(["aa", "b", "cc", "d"], kw({ key: (s: string) => s.length, reverse: true })));
 add("sorted([3, 1.5, True, -2**70])", () => rt.sorted([3, float(1.5), true, rt.neg(rt.pow(2, 70))]));
@@ -153,7 +217,13 @@ add("sorted([[2], [1, 5], []])", () => rt.sorted([[2], [1, 5], []]));
 add("sorted('hello')", () => rt.sorted("hello"));
 
 // slicing and assignment
-for (const [a, b, c] of [[1, 4, null], [null, null, -1], [-2, null, null], [null, null, 2], [4, 1, -1]] as const) {
+for (const [a, b, c] of [
+  [1, 4, null],
+  [null, null, -1],
+  [-2, null, null],
+  [null, null, 2],
+  [4, 1, -1],
+] as const) {
   const f = (x: number | null) => (x === null ? "" : String(x));
   add(`[0, 1, 2, 3, 4, 5][${f(a)}:${f(b)}${c === null ? "" : `:${c}`}]`, () => rt.getslice([0, 1, 2, 3, 4, 5], a, b, c));
   add(`(0, 1, 2, 3, 4, 5)[${f(a)}:${f(b)}${c === null ? "" : `:${c}`}]`, () => rt.getslice(tuple([0, 1, 2, 3, 4, 5]), a, b, c));
@@ -195,16 +265,31 @@ add("list(map(lambda x, y: x * y, [1, 2, 3], [4, 5]))", () => list(rt.map((x: nu
 add("list(filter(None, [0, 1, '', 'a', [], [0]]))", () => list(rt.filter(null, [0, 1, "", "a", [], [0]])));
 add("list(reversed(range(5))), list(reversed('abc'))", () => tuple([list(rt.reversed(rt.range(5))), list(rt.reversed("abc"))]));
 add("reversed({1})", () => rt.reversed(rt.set([1])));
-add("min([3, 1, 2]), max('hello'), min(4, 2, 8), max([], default='none')", () => tuple([rt.min([3, 1, 2]), rt.max("hello"), rt.min(4, 2, 8), rt.max([], kw({ default: "none" }))]));
-add("max(['aa', 'b', 'ccc', 'dd'], key=len), min(['aa', 'b', 'ccc', 'd'], key=len)", () => tuple([rt.max(["aa", "b", "ccc", "dd"], kw({ key: (s: string) => s.length })), rt.min(["aa", "b", "ccc", "d"], kw({ key: (s: string) => s.length }))]));
+add("min([3, 1, 2]), max('hello'), min(4, 2, 8), max([], default='none')", () =>
+  tuple([rt.min([3, 1, 2]), rt.max("hello"), rt.min(4, 2, 8), rt.max([], kw({ default: "none" }))]),
+);
+add("max(['aa', 'b', 'ccc', 'dd'], key=len), min(['aa', 'b', 'ccc', 'd'], key=len)", () =>
+  tuple([rt.max(["aa", "b", "ccc", "dd"], kw({ key: (s: string) => s.length })), rt.min(["aa", "b", "ccc", "d"], kw({ key: (s: string) => s.length }))]),
+);
 add("max([])", () => rt.max([]));
 add("min(1)", () => rt.min(1));
 add("max(1, 2, default=0)", () => rt.max(1, 2, kw({ default: 0 })));
 add("any([0, '', None]), any([0, 1]), all([]), all([1, 0])", () => tuple([rt.any([0, "", null]), rt.any([0, 1]), rt.all([]), rt.all([1, 0])]));
 add("sum(range(101)), sum([1.5, 2.5]), sum([], 0.0)", () => tuple([rt.sum(rt.range(101)), rt.sum([float(1.5), float(2.5)]), rt.sum([], float(0))]));
 add("range(10), range(1, 10, 3), range(5, 0, -1), len(range(0, 10, 3)), range(0, 20, 5)[2], range(10)[-1], range(10)[2:8:2]", () =>
-  tuple([rt.range(10), rt.range(1, 10, 3), rt.range(5, 0, -1), rt.len(rt.range(0, 10, 3)), rt.getitem(rt.range(0, 20, 5), 2), rt.getitem(rt.range(10), -1), rt.getslice(rt.range(10), 2, 8, 2)]));
-add("3 in range(0, 10, 3), 4 in range(0, 10, 3), list(range(-5, 5, 4))", () => tuple([rt.contains(rt.range(0, 10, 3), 3), rt.contains(rt.range(0, 10, 3), 4), list(rt.range(-5, 5, 4))]));
+  tuple([
+    rt.range(10),
+    rt.range(1, 10, 3),
+    rt.range(5, 0, -1),
+    rt.len(rt.range(0, 10, 3)),
+    rt.getitem(rt.range(0, 20, 5), 2),
+    rt.getitem(rt.range(10), -1),
+    rt.getslice(rt.range(10), 2, 8, 2),
+  ]),
+);
+add("3 in range(0, 10, 3), 4 in range(0, 10, 3), list(range(-5, 5, 4))", () =>
+  tuple([rt.contains(rt.range(0, 10, 3), 3), rt.contains(rt.range(0, 10, 3), 4), list(rt.range(-5, 5, 4))]),
+);
 add("range(1, 2, 0)", () => rt.range(1, 2, 0));
 add("range(1.5)", () => rt.range(float(1.5) as unknown as number));
 add("range(3)[5]", () => rt.getitem(rt.range(3), 5));
@@ -218,20 +303,35 @@ add("(lambda it: (next(it), next(it), list(it)))(iter([1, 2, 3, 4]))", () => {
 });
 add("1 in 5", () => rt.contains(5, 1));
 add("[bool(x) for x in [0, 0.0, -0.0, '', 'a', [], [0], (), {}, set(), None, float('nan'), range(0), range(1)]]", () =>
-  [0, float(0), float(-0), "", "a", [], [0], tuple([]), new Dict(), new PySet(), null, NaN, rt.range(0), rt.range(1)].map((x) => rt.truthy(x)));
+  [0, float(0), float(-0), "", "a", [], [0], tuple([]), new Dict(), new PySet(), null, NaN, rt.range(0), rt.range(1)].map((x) => rt.truthy(x)),
+);
 add("[type(x).__name__ for x in [1, 1.0, True, 'a', None, [], (), {}, set(), frozenset(), range(1), 2**80, lambda: 0]]", () =>
-  [1, float(1), true, "a", null, [], tuple([]), new Dict(), new PySet(), rt.frozenset(), rt.range(1), rt.pow(2, 80), () => 0].map((x) => rt.type(x).__name__));
+  [1, float(1), true, "a", null, [], tuple([]), new Dict(), new PySet(), rt.frozenset(), rt.range(1), rt.pow(2, 80), () => 0].map((x) => rt.type(x).__name__),
+);
 add("[isinstance(x, int) for x in [1, True, 1.0, 2**80, '1']]", () => [1, true, float(1), rt.pow(2, 80), "1"].map((x) => rt.isinstance(x, rt.int)));
 add("[isinstance(x, (list, tuple)) for x in [[], (), {}, 'ab']]", () => [[], tuple([]), new Dict(), "ab"].map((x) => rt.isinstance(x, [rt.list, rt.tuple])));
 add("isinstance(3.0, float), isinstance({}, dict), isinstance(set(), set), isinstance(frozenset(), set), issubclass(bool, int), issubclass(int, bool)", () =>
-  tuple([rt.isinstance(float(3), rt.float), rt.isinstance(new Dict(), rt.dict), rt.isinstance(new PySet(), rt.set), rt.isinstance(rt.frozenset(), rt.set), rt.issubclass(rt.bool, rt.int), rt.issubclass(rt.int, rt.bool)]));
+  tuple([
+    rt.isinstance(float(3), rt.float),
+    rt.isinstance(new Dict(), rt.dict),
+    rt.isinstance(new PySet(), rt.set),
+    rt.isinstance(rt.frozenset(), rt.set),
+    rt.issubclass(rt.bool, rt.int),
+    rt.issubclass(rt.int, rt.bool),
+  ]),
+);
 add("int, str, type(None), type(len) if False else int", () => tuple([rt.int, rt.str, rt.type(null), rt.int]));
 add("list('abc'), tuple([1, 2]), list((1,)), tuple('ab')", () => tuple([list("abc"), tuple([1, 2]), list(tuple([1])), tuple("ab")]));
-add("hash((1, 2)), hash(()), hash((1, (2, 'a'))), hash(frozenset({1, 2}))", () => tuple([rt.hash(tuple([1, 2])), rt.hash(tuple([])), rt.hash(tuple([1, tuple([2, "a"])])), rt.hash(rt.frozenset([1, 2]))]));
+add("hash((1, 2)), hash(()), hash((1, (2, 'a'))), hash(frozenset({1, 2}))", () =>
+  tuple([rt.hash(tuple([1, 2])), rt.hash(tuple([])), rt.hash(tuple([1, tuple([2, "a"])])), rt.hash(rt.frozenset([1, 2]))]),
+);
 add("hash([1])", () => rt.hash([1]));
-add("hash(1.5), hash(-1), hash(2**61), hash(1e100), hash('hello')", () => tuple([rt.hash(float(1.5)), rt.hash(-1), rt.hash(rt.pow(2, 61)), rt.hash(float(1e100)), rt.hash("hello")]));
+add("hash(1.5), hash(-1), hash(2**61), hash(1e100), hash('hello')", () =>
+  tuple([rt.hash(float(1.5)), rt.hash(-1), rt.hash(rt.pow(2, 61)), rt.hash(float(1e100)), rt.hash("hello")]),
+);
 add("callable(len), callable(1), getattr('abc', 'upper')(), getattr(1, 'real'), getattr([], 'nope', 'dflt')", () =>
-  tuple([rt.callable(rt.len), rt.callable(1), (rt.getattr("abc", "upper") as () => unknown)(), rt.getattr(1, "real"), rt.getattr([], "nope", "dflt")]));
+  tuple([rt.callable(rt.len), rt.callable(1), (rt.getattr("abc", "upper") as () => unknown)(), rt.getattr(1, "real"), rt.getattr([], "nope", "dflt")]),
+);
 add("getattr(5, 'nope')", () => rt.getattr(5, "nope"));
 
 describeAgreement("containers and builtins behave like CPython", cases);

@@ -16,7 +16,7 @@ const both = (e: rt.BaseException) => tuple([str(e), repr(e), e.args]);
 add("(lambda e: (str(e), repr(e), e.args))(ValueError('bad value'))", () => both(new rt.ValueError("bad value")));
 add("(lambda e: (str(e), repr(e), e.args))(ValueError())", () => both(new rt.ValueError()));
 add("(lambda e: (str(e), repr(e), e.args))(ValueError('a', 1))", () => both(new rt.ValueError("a", 1)));
-add("(lambda e: (str(e), repr(e), e.args))(ValueError(\"it's\"))", () => both(new rt.ValueError("it's")));
+add('(lambda e: (str(e), repr(e), e.args))(ValueError("it\'s"))', () => both(new rt.ValueError("it's")));
 add("(lambda e: (str(e), repr(e), e.args))(KeyError('k'))", () => both(new rt.KeyError("k")));
 add("(lambda e: (str(e), repr(e), e.args))(KeyError(1))", () => both(new rt.KeyError(1)));
 add("(lambda e: (str(e), repr(e), e.args))(KeyError())", () => both(new rt.KeyError()));
@@ -27,7 +27,9 @@ add("(lambda e: (str(e), repr(e), e.args))(OSError(2, 'No such file'))", () => b
 add("(lambda e: (str(e), repr(e), e.args))(TimeoutError())", () => both(new rt.TimeoutError()));
 add("(lambda e: (str(e), repr(e), e.args))(StopIteration(5))", () => both(new rt.StopIteration(5)));
 add("StopIteration(5).value, StopIteration().value", () => tuple([new rt.StopIteration(5).value, new rt.StopIteration().value]));
-add("SystemExit().code, SystemExit(3).code, SystemExit(1, 2).code", () => tuple([new rt.SystemExit().code, new rt.SystemExit(3).code, new rt.SystemExit(1, 2).code]));
+add("SystemExit().code, SystemExit(3).code, SystemExit(1, 2).code", () =>
+  tuple([new rt.SystemExit().code, new rt.SystemExit(3).code, new rt.SystemExit(1, 2).code]),
+);
 add("(lambda e: (str(e), repr(e)))(type('MyError', (ValueError,), {})('custom'))", () => {
   class MyError extends rt.ValueError {}
   const e = new MyError("custom");
@@ -42,7 +44,11 @@ add("(lambda e: (str(e), repr(e)))(ExceptionGroup('one', [ValueError(1)]))", () 
   return tuple([str(e), repr(e)]);
 });
 add("type(BaseExceptionGroup('x', [ValueError()])).__name__, type(BaseExceptionGroup('x', [KeyboardInterrupt()])).__name__", () =>
-  tuple([rt.type(new rt.BaseExceptionGroup("x", [new rt.ValueError()])).__name__, rt.type(new rt.BaseExceptionGroup("x", [new rt.KeyboardInterrupt()])).__name__]));
+  tuple([
+    rt.type(new rt.BaseExceptionGroup("x", [new rt.ValueError()])).__name__,
+    rt.type(new rt.BaseExceptionGroup("x", [new rt.KeyboardInterrupt()])).__name__,
+  ]),
+);
 add("ExceptionGroup('x', [])", () => new rt.ExceptionGroup("x", []));
 add("(lambda g: [repr(p) for p in g.split(ValueError)])(ExceptionGroup('g', [ValueError(1), TypeError(2), ValueError(3)]))", () => {
   const g = new rt.ExceptionGroup("g", [new rt.ValueError(1), new rt.TypeError(2), new rt.ValueError(3)]);
@@ -137,10 +143,23 @@ describe("the report of an uncaught exception, as CPython's traceback module wri
   const reportCases: OracleCase[] = [];
   const addReport = (expression: string, ts: () => rt.BaseException) => reportCases.push({ py: formatted(expression), ts: () => report(ts()) });
 
-  addReport("ExceptionGroup('outer', [ValueError(1), ExceptionGroup('inner', [KeyError('k'), TypeError('t')]), OSError('last')])", () =>
-    new rt.ExceptionGroup("outer", [new rt.ValueError(1), new rt.ExceptionGroup("inner", [new rt.KeyError("k"), new rt.TypeError("t")]), new rt.OSError("last")]));
-  addReport("ExceptionGroup('wide', [ValueError(i) for i in range(17)])", () =>
-    new rt.ExceptionGroup("wide", Array.from({ length: 17 }, (_, i) => new rt.ValueError(i))));
+  addReport(
+    "ExceptionGroup('outer', [ValueError(1), ExceptionGroup('inner', [KeyError('k'), TypeError('t')]), OSError('last')])",
+    () =>
+      new rt.ExceptionGroup("outer", [
+        new rt.ValueError(1),
+        new rt.ExceptionGroup("inner", [new rt.KeyError("k"), new rt.TypeError("t")]),
+        new rt.OSError("last"),
+      ]),
+  );
+  addReport(
+    "ExceptionGroup('wide', [ValueError(i) for i in range(17)])",
+    () =>
+      new rt.ExceptionGroup(
+        "wide",
+        Array.from({ length: 17 }, (_, i) => new rt.ValueError(i)),
+      ),
+  );
   addReport("(lambda e: (e.add_note('first note'), e.add_note('second\\nnote'), e)[2])(ValueError('with notes'))", () => {
     const e = new rt.ValueError("with notes");
     e.add_note("first note");
@@ -148,9 +167,11 @@ describe("the report of an uncaught exception, as CPython's traceback module wri
     return e;
   });
   addReport("(lambda e, c: (setattr(e, '__cause__', c), e)[1])(RuntimeError('outer'), ExceptionGroup('g', [ValueError('inside')]))", () =>
-    rt.raiseFrom(new rt.RuntimeError("outer"), new rt.ExceptionGroup("g", [new rt.ValueError("inside")])));
+    rt.raiseFrom(new rt.RuntimeError("outer"), new rt.ExceptionGroup("g", [new rt.ValueError("inside")])),
+  );
   addReport("(lambda e, c: (setattr(e, '__context__', c), e)[1])(KeyError('second'), ValueError('first'))", () =>
-    rt.withContext(new rt.KeyError("second"), new rt.ValueError("first")));
+    rt.withContext(new rt.KeyError("second"), new rt.ValueError("first")),
+  );
   addReport("__import__('asyncio').CancelledError()", () => new asyncio.CancelledError());
   addReport("__import__('asyncio').InvalidStateError('Result is not set.')", () => new asyncio.InvalidStateError("Result is not set."));
   addReport("__import__('asyncio').QueueEmpty()", () => new asyncio.QueueEmpty());
@@ -175,7 +196,10 @@ describe("the report of an uncaught exception, as CPython's traceback module wri
   it.each(EXIT_CODES)("SystemExit(%s) exits as in CPython", (python, code) => {
     const cpython = spawnSync(pythonExecutable(), ["-c", `raise SystemExit(${python})`], { env: pythonEnv(), encoding: "utf8" });
     let stderr = "";
-    const restore = rt.setOutput(() => {}, (text) => (stderr += text));
+    const restore = rt.setOutput(
+      () => {},
+      (text) => (stderr += text),
+    );
     let status: number;
     try {
       status = rt.reportUncaught(new rt.SystemExit(code));

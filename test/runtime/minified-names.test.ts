@@ -32,7 +32,16 @@ describe("a minified bundle of a translated program", () => {
       const out = mkdtempSync(path.join(os.tmpdir(), "pyts-minify-"));
       try {
         const bundle = path.join(out, "bundle.mjs");
-        await esbuild.build({ entryPoints: [path.join(dir, "output.ts")], bundle: true, minify: true, platform: "node", format: "esm", target: "node20", outfile: bundle, logLevel: "silent" });
+        await esbuild.build({
+          entryPoints: [path.join(dir, "output.ts")],
+          bundle: true,
+          minify: true,
+          platform: "node",
+          format: "esm",
+          target: "node20",
+          outfile: bundle,
+          logLevel: "silent",
+        });
         const run = spawnSync(process.execPath, [bundle], { encoding: "utf8" });
         expect(run.stdout).toBe(readFileSync(path.join(dir, "stdout.txt"), "utf8"));
       } finally {

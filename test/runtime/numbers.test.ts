@@ -42,7 +42,40 @@ function randomDoubles(n: number): number[] {
   return out;
 }
 
-const FIXED = [0.1, 0.2, 0.30000000000000004, 1e-5, 1e-4, 1e16, 1e15, 123456789012345.0, 1234567890123456.0, 12345678901234567.0, 1.5, -0.0, 0.0, 3.0, 100.0, 1e22, 1e-7, 5e-324, 1.7976931348623157e308, 2.5, 0.5, 1 / 3, 2 / 3, Math.PI, Math.E, -1e-300, 9007199254740993, 4.35, 0.1 + 0.7, Infinity, -Infinity, NaN];
+const FIXED = [
+  0.1,
+  0.2,
+  0.30000000000000004,
+  1e-5,
+  1e-4,
+  1e16,
+  1e15,
+  123456789012345.0,
+  1234567890123456.0,
+  12345678901234567.0,
+  1.5,
+  -0.0,
+  0.0,
+  3.0,
+  100.0,
+  1e22,
+  1e-7,
+  5e-324,
+  1.7976931348623157e308,
+  2.5,
+  0.5,
+  1 / 3,
+  2 / 3,
+  Math.PI,
+  Math.E,
+  -1e-300,
+  9007199254740993,
+  4.35,
+  0.1 + 0.7,
+  Infinity,
+  -Infinity,
+  NaN,
+];
 
 const cases: OracleCase[] = [];
 const add = (py: string, ts: () => unknown) => cases.push({ py, ts });
@@ -52,7 +85,25 @@ for (const x of [...FIXED, ...randomDoubles(3000)]) {
 }
 
 // Ints: small, at the 2**53 boundary, and big.
-const INTS = ["0", "1", "-1", "7", "-7", "3", "-3", "2", "10", "255", "2**53 - 1", "2**53", "-(2**53)", "2**64 + 1", "-(10**30) - 7", "10**20", "12345678901234567890123"];
+const INTS = [
+  "0",
+  "1",
+  "-1",
+  "7",
+  "-7",
+  "3",
+  "-3",
+  "2",
+  "10",
+  "255",
+  "2**53 - 1",
+  "2**53",
+  "-(2**53)",
+  "2**64 + 1",
+  "-(10**30) - 7",
+  "10**20",
+  "12345678901234567890123",
+];
 const toInt = (text: string) => int(String(eval(text.replace(/(\d+)/g, "$1n")) as bigint));
 const FLOATS = ["0.5", "-2.5", "3.0", "-0.0", "1e300", "7.25", "-1.75", "float('inf')", "float('nan')"];
 const toFloat = (text: string) => float(text.startsWith("float(") ? text.slice(7, -2) : text);
@@ -140,8 +191,19 @@ const POW_EXPONENTS = [-1100, -1075, -1074, -400, -323, -308, -30, -23, -22, -10
 for (const x of POW_BASES) {
   for (const y of POW_EXPONENTS) add(`${pyFloat(x)} ** ${y}`, () => rt.pow(float(x), y));
 }
-for (const [x, y] of [[10, -4], [10, -5], [7, -7], [-3, -3]] as const) add(`(${x}) ** ${y}`, () => rt.pow(x, y));
-for (const [x, y] of [[-41, 10], [3, 34], [-3, 35]] as const) add(`float(${x}) ** ${y}`, () => rt.pow(float(x), y));
+for (const [x, y] of [
+  [10, -4],
+  [10, -5],
+  [7, -7],
+  [-3, -3],
+] as const)
+  add(`(${x}) ** ${y}`, () => rt.pow(x, y));
+for (const [x, y] of [
+  [-41, 10],
+  [3, 34],
+  [-3, 35],
+] as const)
+  add(`float(${x}) ** ${y}`, () => rt.pow(float(x), y));
 {
   const rnd = prng(7);
   for (let i = 0; i < 400; i++) {
@@ -157,7 +219,22 @@ add("pow(2, 3, 0)", () => rt.pow(2, 3, 0));
 add("pow(2.0, 3, 5)", () => rt.pow(float("2.0"), 3, 5));
 
 const ROUNDS: Array<[number, number | null]> = [
-  [0.5, null], [1.5, null], [2.5, null], [-0.5, null], [-2.5, null], [2.675, 2], [1.005, 2], [0.125, 2], [0.375, 2], [12345.6789, -2], [-12355, -1], [1e300, 2], [0.0001, 3], [5.5, 0], [6.5, 0], [-1.45, 1],
+  [0.5, null],
+  [1.5, null],
+  [2.5, null],
+  [-0.5, null],
+  [-2.5, null],
+  [2.675, 2],
+  [1.005, 2],
+  [0.125, 2],
+  [0.375, 2],
+  [12345.6789, -2],
+  [-12355, -1],
+  [1e300, 2],
+  [0.0001, 3],
+  [5.5, 0],
+  [6.5, 0],
+  [-1.45, 1],
 ];
 for (const [x, n] of ROUNDS) {
   add(n === null ? `round(${pyFloat(x)})` : `round(${pyFloat(x)}, ${n})`, () => (n === null ? rt.round(float(x)) : rt.round(float(x), n)));
@@ -168,14 +245,47 @@ add("round(float('inf'))", () => rt.round(float("inf")));
 add("round(float('nan'))", () => rt.round(float("nan")));
 
 const INT_STRINGS: Array<[string, number | undefined]> = [
-  ["'42'", undefined], ["'  -17 '", undefined], ["'1_000_000'", undefined], ["'abc'", undefined], ["''", undefined], ["'1__0'", undefined], ["'_1'", undefined],
-  ["'ff'", 16], ["'0xff'", 16], ["'0xff'", 0], ["'0o17'", 0], ["'0b101'", 0], ["'010'", 0], ["'z'", 36], ["'12'", 1], ["'9'", 8], ["'123456789012345678901234567890'", undefined], ["'+5'", undefined], ["'1.5'", undefined],
+  ["'42'", undefined],
+  ["'  -17 '", undefined],
+  ["'1_000_000'", undefined],
+  ["'abc'", undefined],
+  ["''", undefined],
+  ["'1__0'", undefined],
+  ["'_1'", undefined],
+  ["'ff'", 16],
+  ["'0xff'", 16],
+  ["'0xff'", 0],
+  ["'0o17'", 0],
+  ["'0b101'", 0],
+  ["'010'", 0],
+  ["'z'", 36],
+  ["'12'", 1],
+  ["'9'", 8],
+  ["'123456789012345678901234567890'", undefined],
+  ["'+5'", undefined],
+  ["'1.5'", undefined],
 ];
 for (const [s, base] of INT_STRINGS) {
   const text = eval(s) as string;
   add(base === undefined ? `int(${s})` : `int(${s}, ${base})`, () => (base === undefined ? int(text) : int(text, base)));
 }
-const FLOAT_STRINGS = ["'1.5'", "' -2.25 '", "'1e5'", "'1E-3'", "'inf'", "'-Infinity'", "'nan'", "'1_000.5'", "'abc'", "'1.'", "'.5'", "'0x10'", "''", "'1e'", "'3'"];
+const FLOAT_STRINGS = [
+  "'1.5'",
+  "' -2.25 '",
+  "'1e5'",
+  "'1E-3'",
+  "'inf'",
+  "'-Infinity'",
+  "'nan'",
+  "'1_000.5'",
+  "'abc'",
+  "'1.'",
+  "'.5'",
+  "'0x10'",
+  "''",
+  "'1e'",
+  "'3'",
+];
 for (const s of FLOAT_STRINGS) add(`float(${s})`, () => float(eval(s) as string));
 
 // int() of floats and errors

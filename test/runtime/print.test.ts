@@ -85,35 +85,57 @@ const lastLine = (text: string) => text.trimEnd().split("\n").pop();
 const SLOW = 300_000;
 
 describe("program exit", () => {
-  it("an uncaught exception: stdout kept, traceback's last line on stderr, status 1", () => {
-    const py = runPy("print('before')\nraise ValueError('boom')");
-    const ts = runTs(`rt.runMain(() => { rt.print("before"); throw new rt.ValueError("boom"); });`);
-    expect(ts.stdout).toBe(py.stdout);
-    expect(lastLine(ts.stderr)).toBe(lastLine(py.stderr));
-    expect(ts.stderr.startsWith("Traceback (most recent call last):")).toBe(true);
-    expect(ts.status).toBe(py.status);
-  }, SLOW);
+  it(
+    "an uncaught exception: stdout kept, traceback's last line on stderr, status 1",
+    () => {
+      const py = runPy("print('before')\nraise ValueError('boom')");
+      const ts = runTs(`rt.runMain(() => { rt.print("before"); throw new rt.ValueError("boom"); });`);
+      expect(ts.stdout).toBe(py.stdout);
+      expect(lastLine(ts.stderr)).toBe(lastLine(py.stderr));
+      expect(ts.stderr.startsWith("Traceback (most recent call last):")).toBe(true);
+      expect(ts.status).toBe(py.status);
+    },
+    SLOW,
+  );
 
-  it("sys.exit with an int, None, or a message", () => {
-    for (const [pyArg, tsArg] of [["3", "3"], ["None", "null"], ["'bye'", '"bye"']]) {
-      const py = runPy(`import sys\nprint('out')\nsys.exit(${pyArg})`);
-      const ts = runTs(`rt.runMain(() => { rt.print("out"); sys.exit(${tsArg}); });`);
-      expect({ status: ts.status, stdout: ts.stdout, stderr: ts.stderr }).toEqual({ status: py.status, stdout: py.stdout, stderr: py.stderr });
-    }
-  }, SLOW);
+  it(
+    "sys.exit with an int, None, or a message",
+    () => {
+      for (const [pyArg, tsArg] of [
+        ["3", "3"],
+        ["None", "null"],
+        ["'bye'", '"bye"'],
+      ]) {
+        const py = runPy(`import sys\nprint('out')\nsys.exit(${pyArg})`);
+        const ts = runTs(`rt.runMain(() => { rt.print("out"); sys.exit(${tsArg}); });`);
+        expect({ status: ts.status, stdout: ts.stdout, stderr: ts.stderr }).toEqual({ status: py.status, stdout: py.stdout, stderr: py.stderr });
+      }
+    },
+    SLOW,
+  );
 
-  it("a chained exception reports both, the cause first", () => {
-    const py = runPy("try:\n    {}['k']\nexcept KeyError as e:\n    raise RuntimeError('wrapped') from e");
-    const ts = runTs(`rt.runMain(() => { throw rt.raiseFrom(new rt.RuntimeError("wrapped"), new rt.KeyError("k")); });`);
-    const summary = (s: string) => s.split("\n").filter((l) => /^\w*(Error|Exception)|^The above/.test(l));
-    expect(summary(ts.stderr)).toEqual(summary(py.stderr));
-    expect(ts.status).toBe(1);
-  }, SLOW);
+  it(
+    "a chained exception reports both, the cause first",
+    () => {
+      const py = runPy("try:\n    {}['k']\nexcept KeyError as e:\n    raise RuntimeError('wrapped') from e");
+      const ts = runTs(`rt.runMain(() => { throw rt.raiseFrom(new rt.RuntimeError("wrapped"), new rt.KeyError("k")); });`);
+      const summary = (s: string) => s.split("\n").filter((l) => /^\w*(Error|Exception)|^The above/.test(l));
+      expect(summary(ts.stderr)).toEqual(summary(py.stderr));
+      expect(ts.status).toBe(1);
+    },
+    SLOW,
+  );
 
-  it("output written before a crash in a later macrotask still comes out", () => {
-    const ts = runTs(`rt.runMain(async () => { for (let i = 0; i < 3; i++) rt.print(i); await new Promise((r) => setTimeout(r, 10)); throw new rt.TypeError("late"); });`);
-    expect(ts.stdout).toBe("0\n1\n2\n");
-    expect(lastLine(ts.stderr)).toBe("TypeError: late");
-    expect(ts.status).toBe(1);
-  }, SLOW);
+  it(
+    "output written before a crash in a later macrotask still comes out",
+    () => {
+      const ts = runTs(
+        `rt.runMain(async () => { for (let i = 0; i < 3; i++) rt.print(i); await new Promise((r) => setTimeout(r, 10)); throw new rt.TypeError("late"); });`,
+      );
+      expect(ts.stdout).toBe("0\n1\n2\n");
+      expect(lastLine(ts.stderr)).toBe("TypeError: late");
+      expect(ts.status).toBe(1);
+    },
+    SLOW,
+  );
 });

@@ -45,7 +45,9 @@ add("__import__('statistics').mean([2, 4, 6])", () => statistics.mean([2, 4, 6])
 add("__import__('statistics').variance([1, 3, 5])", () => statistics.variance([1, 3, 5]));
 add("__import__('statistics').stdev([2.0, 2.0])", () => statistics.stdev([float(2), float(2)]));
 add("__import__('statistics').mean([float('inf'), 1])", () => statistics.mean([Infinity, 1]));
-add("__import__('statistics').quantiles([1, 2, 3, 4, 5, 6, 7], n=5, method='inclusive')", () => statistics.quantiles([1, 2, 3, 4, 5, 6, 7], kw({ n: 5, method: "inclusive" })));
+add("__import__('statistics').quantiles([1, 2, 3, 4, 5, 6, 7], n=5, method='inclusive')", () =>
+  statistics.quantiles([1, 2, 3, 4, 5, 6, 7], kw({ n: 5, method: "inclusive" })),
+);
 add("__import__('statistics').quantiles([1, 2], method='middle')", () => statistics.quantiles([1, 2], kw({ method: "middle" })));
 
 describeAgreement("statistics against CPython", cases);
@@ -61,13 +63,19 @@ for (const [a, b] of ranges) {
   });
   unicodeCases.push({
     py: `[__import__('unicodedata').lookup(n) for n in [__import__('unicodedata').name(chr(c), None) for c in range(${a}, ${b + 1})] if n]`,
-    ts: () => Array.from({ length: b - a + 1 }, (_, i) => unicodedata.name(String.fromCodePoint(a + i), null)).filter((n) => n !== null).map((n) => unicodedata.lookup(n)),
+    ts: () =>
+      Array.from({ length: b - a + 1 }, (_, i) => unicodedata.name(String.fromCodePoint(a + i), null))
+        .filter((n) => n !== null)
+        .map((n) => unicodedata.lookup(n)),
   });
 }
 for (let a = 0; a < 0x3000; a += 0x400) {
   unicodeCases.push({
     py: `[__import__('unicodedata').category(chr(c)) for c in range(${a}, ${a + 0x400}) if not 0xd800 <= c < 0xe000]`,
-    ts: () => Array.from({ length: 0x400 }, (_, i) => a + i).filter((c) => c < 0xd800 || c >= 0xe000).map((c) => unicodedata.category(String.fromCodePoint(c))),
+    ts: () =>
+      Array.from({ length: 0x400 }, (_, i) => a + i)
+        .filter((c) => c < 0xd800 || c >= 0xe000)
+        .map((c) => unicodedata.category(String.fromCodePoint(c))),
   });
 }
 describeAgreement("unicodedata against CPython", unicodeCases);

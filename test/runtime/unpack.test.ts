@@ -33,7 +33,15 @@ plain("[7]", () => [7], 1);
 plain("'ab'", () => "ab", 2);
 plain("'a\\U0001F600'", () => "a\u{1F600}", 2);
 plain("'abc'", () => "abc", 2);
-plain("{'x': 1, 'y': 2}", () => new Dict([["x", 1], ["y", 2]]), 2);
+plain(
+  "{'x': 1, 'y': 2}",
+  () =>
+    new Dict([
+      ["x", 1],
+      ["y", 2],
+    ]),
+  2,
+);
 plain("{'x': 1}", () => new Dict([["x", 1]]), 2);
 plain("{5}", () => new PySet([5]), 1);
 plain("range(3)", () => rt.range(3), 3);
@@ -55,14 +63,29 @@ starred("[]", () => [], 0, 1);
 starred("'hello'", () => "hello", 2, 0);
 starred("iter([1, 2, 3])", () => rt.iter([1, 2, 3]), 0, 2);
 starred("iter([1])", () => rt.iter([1]), 2, 1);
-starred("{'k': 1, 'j': 2}", () => new Dict([["k", 1], ["j", 2]]), 0, 0);
+starred(
+  "{'k': 1, 'j': 2}",
+  () =>
+    new Dict([
+      ["k", 1],
+      ["j", 2],
+    ]),
+  0,
+  0,
+);
 starred("5", () => 5, 1, 0);
 // generator expressions take their first iterable when created
-add("(lambda xs: list((x * 2 for x in xs)))([1, 2])", () => rt.list(generatorExpression([1, 2], function* (items) {
-  for (const x of items) yield x * 2;
-})));
-add("(x for x in 5)", () => generatorExpression(iterate(5), function* (items) {
-  for (const x of items) yield x;
-}));
+add("(lambda xs: list((x * 2 for x in xs)))([1, 2])", () =>
+  rt.list(
+    generatorExpression([1, 2], function* (items) {
+      for (const x of items) yield x * 2;
+    }),
+  ),
+);
+add("(x for x in 5)", () =>
+  generatorExpression(iterate(5), function* (items) {
+    for (const x of items) yield x;
+  }),
+);
 
 describeAgreement("unpacking agrees with CPython", cases);

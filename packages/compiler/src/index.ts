@@ -64,7 +64,18 @@ export interface TranspileResult {
 }
 
 export type { Diagnostic };
-export { importCycles, moduleFileOf, moduleImports, moduleInterface, moduleNameOf, programModule, type ModuleImport, type ModuleOptions, type ProgramFiles, type ProgramModule } from "./program.js";
+export {
+  importCycles,
+  moduleFileOf,
+  moduleImports,
+  moduleInterface,
+  moduleNameOf,
+  programModule,
+  type ModuleImport,
+  type ModuleOptions,
+  type ProgramFiles,
+  type ProgramModule,
+} from "./program.js";
 
 export interface TranspileAsyncOptions extends TranspileOptions {
   /**
@@ -99,7 +110,8 @@ function checkArguments(api: string, source: unknown, options: unknown): void {
     throw new TypeError(`${api}: the source must be a string or a Uint8Array (the Python program's text or bytes), not ${shown(source)}`);
   }
   if (options === undefined) return;
-  if (typeof options !== "object" || options === null || Array.isArray(options)) throw new TypeError(`${api}: the options must be an object, not ${shown(options)}`);
+  if (typeof options !== "object" || options === null || Array.isArray(options))
+    throw new TypeError(`${api}: the options must be an object, not ${shown(options)}`);
   for (const [key, value] of Object.entries(options)) {
     if (value === undefined) continue;
     const expected = OPTION_TYPES[key as keyof TranspileAsyncOptions] as string | undefined;
@@ -139,7 +151,9 @@ export async function transpileAsync(source: string | Uint8Array, options: Trans
   try {
     formatted = await Promise.all(
       stage.chunks.map((chunk) =>
-        options.format === false || chunk.tooDeep !== undefined ? unformatted(chunk.text) : finish(chunk.text).catch((error: unknown) => unformattedAfter(stage, chunk, error)),
+        options.format === false || chunk.tooDeep !== undefined
+          ? unformatted(chunk.text)
+          : finish(chunk.text).catch((error: unknown) => unformattedAfter(stage, chunk, error)),
       ),
     );
   } catch (error) {
@@ -209,7 +223,12 @@ function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): 
     const types = new TypeEnv(analysis);
     if (options.module !== undefined) for (const sym of settableVariables(analysis)) types.storedFromOutside.add(sym);
     collectClasses(parsed.module, types);
-    const ctx = new LowerContext(analysis, { runtimeModule: options.runtimeModule ?? "@pyts/runtime", pythonNames: boundNames(parsed.module, analysis), types, module: options.module ?? null });
+    const ctx = new LowerContext(analysis, {
+      runtimeModule: options.runtimeModule ?? "@pyts/runtime",
+      pythonNames: boundNames(parsed.module, analysis),
+      types,
+      module: options.module ?? null,
+    });
     stage.ctx = ctx;
     const lowered = lowerModule(ctx, parsed.module);
     diagnostics.push(...dedupe(ctx.diagnostics, diagnostics));
@@ -244,7 +263,11 @@ function guarded<T>(stage: Lowered, step: () => T): T | TranspileResult {
 function failed(stage: Lowered, error: unknown): TranspileResult {
   const at = stage.ctx?.current ?? { start: 0, end: 0 };
   const overflow = error instanceof RangeError && /call stack/i.test(error.message);
-  const message = overflow ? "the program is nested too deeply to translate" : error instanceof Error ? `${error.message}\n${error.stack ?? ""}` : String(error);
+  const message = overflow
+    ? "the program is nested too deeply to translate"
+    : error instanceof Error
+      ? `${error.message}\n${error.stack ?? ""}`
+      : String(error);
   stage.diagnostics.push(diagnostic(overflow ? "PY3001" : "PY9999", { start: at.start, end: at.end }, [overflow ? "nesting this deep" : message]));
   return { code: "", map: null, diagnostics: stage.diagnostics };
 }
@@ -305,7 +328,12 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], source: st
     out.push(`${filename}:${line}:${column}: ${d.severity} ${d.code}: ${d.message}`);
     const frame = frameText(text, lines, bytes, line, column, endLine === line && endColumn > column ? endColumn : null);
     const loc = { start: { line, column: frame.column }, end: frame.endColumn === null ? undefined : { line, column: frame.endColumn } };
-    out.push(codeFrameColumns(frame.text, loc.end === undefined ? { start: loc.start } : { start: loc.start, end: loc.end }, { highlightCode: options.color === true, forceColor: options.color === true }));
+    out.push(
+      codeFrameColumns(frame.text, loc.end === undefined ? { start: loc.start } : { start: loc.start, end: loc.end }, {
+        highlightCode: options.color === true,
+        forceColor: options.color === true,
+      }),
+    );
     for (const note of d.notes ?? []) out.push(`  = note: ${note}`);
     if (d.help !== undefined) out.push(`  = help: ${d.help}`);
   }

@@ -90,7 +90,8 @@ export function inLargeStackThread<Request, Result>(request: Request, answer: (q
   try {
     for (;;) {
       const left = deadline - performance.now();
-      if (left <= 0 || Atomics.wait(flag, TO_CALLER, WORKING, left) === "timed-out") return { error: "the translation in a thread with a larger stack did not finish" };
+      if (left <= 0 || Atomics.wait(flag, TO_CALLER, WORKING, left) === "timed-out")
+        return { error: "the translation in a thread with a larger stack did not finish" };
       if (Atomics.load(flag, TO_CALLER) === REPLIED) break;
       const question = receiveMessageOnPort(port1)?.message;
       Atomics.store(flag, TO_CALLER, WORKING);

@@ -93,7 +93,11 @@ function isQuiet(stmt: Stmt): boolean {
   switch (stmt._type) {
     case "FunctionDef":
     case "AsyncFunctionDef":
-      return stmt.decorator_list.length === 0 && stmt.args.defaults.every((d) => d._type === "Constant") && stmt.args.kw_defaults.every((d) => d === null || d._type === "Constant");
+      return (
+        stmt.decorator_list.length === 0 &&
+        stmt.args.defaults.every((d) => d._type === "Constant") &&
+        stmt.args.kw_defaults.every((d) => d === null || d._type === "Constant")
+      );
     case "Expr":
     case "Assign":
       return stmt.value._type === "Constant";
@@ -134,7 +138,8 @@ function bodyEffects(module: Module): { imports: BodyImport[]; runsLoop: boolean
   const inPlainDef = (node: Node): void => {
     if (node._type === "AsyncFunctionDef") return;
     if (node._type === "Import") for (const alias of node.names) imports.push({ module: alias.name, level: 0, names: [], atTop: false });
-    else if (node._type === "ImportFrom") imports.push({ module: node.module ?? "", level: node.level, names: node.names.map((a) => a.name).filter((n) => n !== "*"), atTop: false });
+    else if (node._type === "ImportFrom")
+      imports.push({ module: node.module ?? "", level: node.level, names: node.names.map((a) => a.name).filter((n) => n !== "*"), atTop: false });
     else forEachChild(node, inPlainDef);
   };
   const visit = (node: Node): void => {
@@ -180,7 +185,10 @@ function mentionsName(test: Node): boolean {
 }
 
 /** What the resolver knows of a module before it knows of the modules it imports. */
-export type ModuleInterface = Omit<ProgramModule, "specifier" | "awaitsOnImport"> & { effects: { imports: BodyImport[]; runsLoop: boolean }; reexports: Reexport[] };
+export type ModuleInterface = Omit<ProgramModule, "specifier" | "awaitsOnImport"> & {
+  effects: { imports: BodyImport[]; runsLoop: boolean };
+  reexports: Reexport[];
+};
 
 /** A top-level name a module binds only by `from m import x` (a package's `__init__.py` re-exporting a class). */
 interface Reexport {
@@ -194,7 +202,17 @@ interface Reexport {
 export function moduleInterface(source: string | Uint8Array): ModuleInterface {
   const parsed = parse(source);
   const { depth, error: tooDeep } = compileDepth(parsed.module);
-  if (parsed.diagnostics.some((d) => d.severity === "error") || tooDeep !== null) return { names: [], classes: [], variables: [], functions: new Map(), constructors: new Map(), methods: new Set(), effects: { imports: [], runsLoop: false }, reexports: [] };
+  if (parsed.diagnostics.some((d) => d.severity === "error") || tooDeep !== null)
+    return {
+      names: [],
+      classes: [],
+      variables: [],
+      functions: new Map(),
+      constructors: new Map(),
+      methods: new Set(),
+      effects: { imports: [], runsLoop: false },
+      reexports: [],
+    };
   // The scope analysis recurses once per level: a module as deep as CPython compiles is analysed where the stack holds it.
   if (depth > CALLER_STACK_DEPTH && !isInLargeStack()) {
     const reply = inLargeStackThread<LargeStackRequest, ModuleInterface>({ work: "moduleInterface", source });
@@ -214,15 +232,18 @@ export function moduleInterface(source: string | Uint8Array): ModuleInterface {
     names.push(name);
     if (sym.bindings.every((b) => b.kind !== "function" && b.kind !== "class" && b.kind !== "import" && b.kind !== "param")) variables.push(name);
     const source = sym.bindings[0]!.source;
-    if (sym.bindings.length === 1 && source?.kind === "import" && source.name !== null) reexports.push({ name, module: source.module, level: source.level, imported: source.name });
+    if (sym.bindings.length === 1 && source?.kind === "import" && source.name !== null)
+      reexports.push({ name, module: source.module, level: source.level, imported: source.name });
     const def = sym.bindings[0]!.node;
     if (sym.bindings.every((b) => b.kind === "class")) {
       classes.push(name);
-      const init = def._type === "ClassDef" && def.decorator_list.length === 0 ? def.body.find((s) => s._type === "FunctionDef" && s.name === "__init__") : undefined;
+      const init =
+        def._type === "ClassDef" && def.decorator_list.length === 0 ? def.body.find((s) => s._type === "FunctionDef" && s.name === "__init__") : undefined;
       if (sym.bindings.length === 1 && init?._type === "FunctionDef" && init.decorator_list.length === 0) constructors.set(name, init.args);
       if (def._type === "ClassDef") for (const s of def.body) if (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") methods.add(s.name);
     }
-    if (sym.bindings.length === 1 && (def._type === "FunctionDef" || def._type === "AsyncFunctionDef") && def.decorator_list.length === 0) functions.set(name, def.args);
+    if (sym.bindings.length === 1 && (def._type === "FunctionDef" || def._type === "AsyncFunctionDef") && def.decorator_list.length === 0)
+      functions.set(name, def.args);
   }
   return { names, classes, variables, functions, constructors, methods, effects: bodyEffects(parsed.module), reexports };
 }

@@ -269,20 +269,7 @@ export type Expression =
 
 export type ExprContext = "Load" | "Store" | "Del";
 export type BoolOperator = "And" | "Or";
-export type Operator =
-  | "Add"
-  | "Sub"
-  | "Mult"
-  | "MatMult"
-  | "Div"
-  | "Mod"
-  | "Pow"
-  | "LShift"
-  | "RShift"
-  | "BitOr"
-  | "BitXor"
-  | "BitAnd"
-  | "FloorDiv";
+export type Operator = "Add" | "Sub" | "Mult" | "MatMult" | "Div" | "Mod" | "Pow" | "LShift" | "RShift" | "BitOr" | "BitXor" | "BitAnd" | "FloorDiv";
 export type UnaryOperator = "Invert" | "Not" | "UAdd" | "USub";
 export type CmpOperator = "Eq" | "NotEq" | "Lt" | "LtE" | "Gt" | "GtE" | "Is" | "IsNot" | "In" | "NotIn";
 
@@ -530,15 +517,7 @@ export interface MatchCase extends Span {
   body: Stmt[];
 }
 
-export type Pattern =
-  | MatchValue
-  | MatchSingleton
-  | MatchSequence
-  | MatchMapping
-  | MatchClass
-  | MatchStar
-  | MatchAs
-  | MatchOr;
+export type Pattern = MatchValue | MatchSingleton | MatchSequence | MatchMapping | MatchClass | MatchStar | MatchAs | MatchOr;
 
 export interface MatchValue extends Span {
   _type: "MatchValue";
@@ -586,17 +565,4 @@ export interface MatchOr extends Span {
   patterns: Pattern[];
 }
 
-export type Node =
-  | Module
-  | TypeIgnore
-  | Stmt
-  | Expression
-  | Comprehension
-  | ExceptHandler
-  | Arguments
-  | Arg
-  | Keyword
-  | Alias
-  | WithItem
-  | MatchCase
-  | Pattern;
+export type Node = Module | TypeIgnore | Stmt | Expression | Comprehension | ExceptHandler | Arguments | Arg | Keyword | Alias | WithItem | MatchCase | Pattern;

@@ -173,7 +173,7 @@ export function scanBrackets(source: string, options: ScanOptions = {}): Bracket
 
 /** Where the indentation of the first line that is not blank or a comment ends, if it has any. */
 function firstLineIndent(source: string): number | null {
-  for (let start = 0; start < source.length; ) {
+  for (let start = 0; start < source.length;) {
     let k = start;
     // A form feed sets the column back to 0: only blanks after the last one indent.
     let blanks = 0;
@@ -196,7 +196,8 @@ function firstLineIndent(source: string): number | null {
 }
 
 /** A Python number literal (as far as CPython's tokenizer reads one). */
-const NUMBER = /0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|(?:[0-9](?:_?[0-9])*(?:\.(?:[0-9](?:_?[0-9])*)?)?|\.[0-9](?:_?[0-9])*)(?:[eE][+-]?[0-9](?:_?[0-9])*)?[jJ]?/y;
+const NUMBER =
+  /0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|(?:[0-9](?:_?[0-9])*(?:\.(?:[0-9](?:_?[0-9])*)?)?|\.[0-9](?:_?[0-9])*)(?:[eE][+-]?[0-9](?:_?[0-9])*)?[jJ]?/y;
 
 /** Keywords CPython 3.11 lets follow a number directly (`1if x else 2`), with a warning. */
 const AFTER_NUMBER = /(and|else|for|if|in|is|not|or)/y;
@@ -232,7 +233,7 @@ const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 
 /** CPython's error for the first character of the name `source[start, end)` that cannot be in a name, or null. */
 function invalidCharacter(source: string, start: number, end: number): BracketError | null {
-  for (let k = start; k < end; ) {
+  for (let k = start; k < end;) {
     const code = source.codePointAt(k)!;
     const ch = String.fromCodePoint(code);
     if (code >= 0x80 && !(k === start ? NAME_START : NAME_CONTINUE).test(ch)) {

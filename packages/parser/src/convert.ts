@@ -601,7 +601,11 @@ export class Converter {
       else if (p.type === "keyword_separator") {
         sawStar = true;
         const next = params[i + 1];
-        if (!next || next.type === "dictionary_splat_pattern" || (next.type === "typed_parameter" && namedChildren(next)[0]?.type === "dictionary_splat_pattern")) {
+        if (
+          !next ||
+          next.type === "dictionary_splat_pattern" ||
+          (next.type === "typed_parameter" && namedChildren(next)[0]?.type === "dictionary_splat_pattern")
+        ) {
           this.error("PY1004", p, ["named arguments must follow bare *"]);
         }
       } else if (p.type === "default_parameter" || p.type === "typed_default_parameter") {
@@ -1078,7 +1082,6 @@ export class Converter {
     }
     return out;
   }
-
 }
 
 /**

@@ -83,14 +83,18 @@ function checkBlock(block: CNode, source: string, byteOffsets: Uint32Array, out:
       expected = indent;
       const header = lineIndent(source, blockOwnerStart(block, source)) ?? "";
       if (tabsInconsistent(indent, header)) {
-        out.push(diagnostic("PY1004", { start: byteOffsets[stmt.start]!, end: byteOffsets[stmt.start]! }, ["inconsistent use of tabs and spaces in indentation"]));
+        out.push(
+          diagnostic("PY1004", { start: byteOffsets[stmt.start]!, end: byteOffsets[stmt.start]! }, ["inconsistent use of tabs and spaces in indentation"]),
+        );
         return;
       }
       continue;
     }
     if (indent === expected) continue;
     if (tabsInconsistent(indent, expected)) {
-      out.push(diagnostic("PY1004", { start: byteOffsets[stmt.start]!, end: byteOffsets[stmt.start]! }, ["inconsistent use of tabs and spaces in indentation"]));
+      out.push(
+        diagnostic("PY1004", { start: byteOffsets[stmt.start]!, end: byteOffsets[stmt.start]! }, ["inconsistent use of tabs and spaces in indentation"]),
+      );
       return;
     }
     const message = indent.length > previousLineIndent(source, stmt.start).length ? "unexpected indent" : "unindent does not match any outer indentation level";
@@ -170,7 +174,7 @@ const MAX_INDENT_LEVELS = 100;
 export function excessiveIndentation(program: string): number | null {
   const stack = [0];
   let opensBlock = false;
-  for (let pos = 0; pos < program.length; ) {
+  for (let pos = 0; pos < program.length;) {
     let end = program.indexOf("\n", pos);
     if (end < 0) end = program.length;
     let i = pos;

@@ -184,7 +184,8 @@ function parseText(program: string, positions: Positions, end = program.length):
  * Errors CPython reports even when a tokenizer error follows: its tokenizer's own, met first. After
  * any other syntax error CPython tokenizes the rest of the file, and a tokenizer error there wins.
  */
-const TOKENIZER_ERROR = /^(unexpected indent|unindent does not match|inconsistent use of tabs|invalid (decimal|hexadecimal|octal|binary) literal|invalid digit|invalid character|leading zeros|unexpected character after line continuation)/;
+const TOKENIZER_ERROR =
+  /^(unexpected indent|unindent does not match|inconsistent use of tabs|invalid (decimal|hexadecimal|octal|binary) literal|invalid digit|invalid character|leading zeros|unexpected character after line continuation)/;
 
 /**
  * What is reported when CPython stops reading at `stop`, a tokenizer error: a tokenizer error on

@@ -58,8 +58,8 @@ function addHangulSyllables(table: Map<string, number>): void {
 
 /** Names `\N{...}` accepts that are aliases, not the characters' names. */
 const unicodeAliases: Record<string, number> = {
-  "NULL": 0x0,
-  "SPACE": 0x20,
+  NULL: 0x0,
+  SPACE: 0x20,
   "NO-BREAK SPACE": 0xa0,
   "COPYRIGHT SIGN": 0xa9,
   "REGISTERED SIGN": 0xae,
@@ -85,19 +85,19 @@ const unicodeAliases: Record<string, number> = {
   "RIGHT SINGLE QUOTATION MARK": 0x2019,
   "LEFT DOUBLE QUOTATION MARK": 0x201c,
   "RIGHT DOUBLE QUOTATION MARK": 0x201d,
-  "BULLET": 0x2022,
+  BULLET: 0x2022,
   "HORIZONTAL ELLIPSIS": 0x2026,
   "EURO SIGN": 0x20ac,
   "RIGHTWARDS ARROW": 0x2192,
   "LEFTWARDS ARROW": 0x2190,
-  "INFINITY": 0x221e,
+  INFINITY: 0x221e,
   "CHECK MARK": 0x2713,
   "HEAVY CHECK MARK": 0x2714,
   "BALLOT X": 0x2717,
   "BLACK STAR": 0x2605,
   "WHITE STAR": 0x2606,
-  "SNOWMAN": 0x2603,
-  "HOURGLASS": 0x231b,
+  SNOWMAN: 0x2603,
+  HOURGLASS: 0x231b,
   "ZERO WIDTH SPACE": 0x200b,
   "BYTE ORDER MARK": 0xfeff,
   "ZERO WIDTH NO-BREAK SPACE": 0xfeff,
@@ -105,14 +105,14 @@ const unicodeAliases: Record<string, number> = {
   "LINE FEED": 0xa,
   "CARRIAGE RETURN": 0xd,
   "CHARACTER TABULATION": 0x9,
-  "ESCAPE": 0x1b,
-  "DELETE": 0x7f,
+  ESCAPE: 0x1b,
+  DELETE: 0x7f,
   "PARTY POPPER": 0x1f389,
-  "ROCKET": 0x1f680,
-  "SNAKE": 0x1f40d,
+  ROCKET: 0x1f680,
+  SNAKE: 0x1f40d,
   "THUMBS UP SIGN": 0x1f44d,
   "GRINNING FACE": 0x1f600,
-  "SPARKLES": 0x2728,
+  SPARKLES: 0x2728,
   "HIGH VOLTAGE SIGN": 0x26a1,
 };
 
@@ -216,10 +216,7 @@ export function latin1Bytes(value: string): Uint8Array {
   return out;
 }
 
-export type NumberLiteral =
-  | { type: "int"; value: bigint }
-  | { type: "float"; value: number }
-  | { type: "complex"; imag: number };
+export type NumberLiteral = { type: "int"; value: bigint } | { type: "float"; value: number } | { type: "complex"; imag: number };
 
 /**
  * CPython 3.11 converts a decimal int literal with more significant digits than this (its

@@ -38,7 +38,21 @@ const CODEC_ALIASES: Record<string, string> = {};
 for (const [codec, names] of Object.entries({
   "utf-8": ["utf_8", "utf8", "u8", "utf", "utf8_ucs2", "utf8_ucs4", "cp65001"],
   latin1: ["latin_1", "latin1", "latin", "l1", "iso_8859_1", "iso8859_1", "iso8859", "8859", "cp819", "iso_ir_100", "csisolatin1", "iso_8859_1_1987", "ibm819"],
-  ascii: ["ascii", "us_ascii", "646", "us", "ansi_x3.4_1968", "ansi_x3_4_1968", "ansi_x3.4_1986", "cp367", "csascii", "ibm367", "iso646_us", "iso_646.irv_1991", "iso_ir_6"],
+  ascii: [
+    "ascii",
+    "us_ascii",
+    "646",
+    "us",
+    "ansi_x3.4_1968",
+    "ansi_x3_4_1968",
+    "ansi_x3.4_1986",
+    "cp367",
+    "csascii",
+    "ibm367",
+    "iso646_us",
+    "iso_646.irv_1991",
+    "iso_ir_6",
+  ],
   cp1252: ["cp1252", "windows_1252", "1252"],
 })) {
   for (const name of names) CODEC_ALIASES[name] = codec;
@@ -114,7 +128,7 @@ function utf8Sequence(bytes: Uint8Array, i: number, to: number): number | Utf8De
 }
 
 export function utf8DecodeError(bytes: Uint8Array, from: number, to: number): Utf8DecodeError | null {
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     const step = utf8Sequence(bytes, i, to);
     if (typeof step !== "number") return { start: step.start - from, end: step.end - from, reason: step.reason };
     i += step;

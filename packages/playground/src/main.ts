@@ -16,9 +16,10 @@ import { MAIN_URL } from "./program-url.js";
 
 /** The course-notes programs (fixtures/seed), by name. */
 const EXAMPLES: Record<string, string> = Object.fromEntries(
-  Object.entries(import.meta.glob<string>("../../../fixtures/seed/*/input.py", { query: "?raw", import: "default", eager: true })).map(
-    ([file, source]) => [file.split("/").at(-2)!, source],
-  ),
+  Object.entries(import.meta.glob<string>("../../../fixtures/seed/*/input.py", { query: "?raw", import: "default", eager: true })).map(([file, source]) => [
+    file.split("/").at(-2)!,
+    source,
+  ]),
 );
 /** A program that runs longer than this is stopped. */
 const TIME_LIMIT_MS = 10_000;
@@ -91,7 +92,10 @@ function linkTypescriptLine(line: number): void {
 
 function numberPythonLines(): void {
   const count = python.value.split("\n").length;
-  showLines(pythonLines, Array.from({ length: count }, (_, i) => String(i + 1)));
+  showLines(
+    pythonLines,
+    Array.from({ length: count }, (_, i) => String(i + 1)),
+  );
   pythonLines.scrollTop = python.scrollTop;
 }
 
@@ -176,7 +180,7 @@ stopButton.addEventListener("click", () => stop("stopped"));
 
 const params = new URLSearchParams(location.hash.slice(1));
 const shared = params.get("code");
-python.value = shared !== null ? decode(shared) : EXAMPLES[examples.value] ?? "";
+python.value = shared !== null ? decode(shared) : (EXAMPLES[examples.value] ?? "");
 numberPythonLines();
 await loadCompiler({ grammar, treeSitter });
 await translate();

@@ -85,7 +85,12 @@ function addSlow(a: Any, b: Any): Any {
     if (r !== NotImplemented) return r;
     throw new TypeError(`can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
   }
-  const r = numeric(a, b, (x, y) => x + y, (x, y) => x + y);
+  const r = numeric(
+    a,
+    b,
+    (x, y) => x + y,
+    (x, y) => x + y,
+  );
   if (r !== NotImplemented) return r;
   return binaryDunder(a, b, "__add__", "__radd__", "+");
 }
@@ -108,7 +113,12 @@ function subSlow(a: Any, b: Any): Any {
   }
   // Past the two-plain-numbers case, two doubles mean a boxed float: a float result.
   if (isDouble(a) && isDouble(b)) return mkFloat(doubleValue(a) - doubleValue(b));
-  const r = numeric(a, b, (x, y) => x - y, (x, y) => x - y);
+  const r = numeric(
+    a,
+    b,
+    (x, y) => x - y,
+    (x, y) => x - y,
+  );
   if (r !== NotImplemented) return r;
   return binaryDunder(a, b, "__sub__", "__rsub__", "-");
 }
@@ -159,7 +169,12 @@ function mulSlow(a: Any, b: Any): Any {
     }
     return repeat(b, a);
   }
-  const r = numeric(a, b, (x, y) => x * y, (x, y) => x * y);
+  const r = numeric(
+    a,
+    b,
+    (x, y) => x * y,
+    (x, y) => x * y,
+  );
   if (r !== NotImplemented) return r;
   return binaryDunder(a, b, "__mul__", "__rmul__", "*");
 }
@@ -573,13 +588,37 @@ function bitwise(a: unknown, b: unknown, small: (x: number, y: number) => number
 }
 
 export function bitand(a: Any, b: Any): Any {
-  return bitwise(a, b, (x, y) => x & y, (x, y) => x & y, "__and__", "__rand__", "&");
+  return bitwise(
+    a,
+    b,
+    (x, y) => x & y,
+    (x, y) => x & y,
+    "__and__",
+    "__rand__",
+    "&",
+  );
 }
 export function bitor(a: Any, b: Any): Any {
-  return bitwise(a, b, (x, y) => x | y, (x, y) => x | y, "__or__", "__ror__", "|");
+  return bitwise(
+    a,
+    b,
+    (x, y) => x | y,
+    (x, y) => x | y,
+    "__or__",
+    "__ror__",
+    "|",
+  );
 }
 export function bitxor(a: Any, b: Any): Any {
-  return bitwise(a, b, (x, y) => x ^ y, (x, y) => x ^ y, "__xor__", "__rxor__", "^");
+  return bitwise(
+    a,
+    b,
+    (x, y) => x ^ y,
+    (x, y) => x ^ y,
+    "__xor__",
+    "__rxor__",
+    "^",
+  );
 }
 
 export function matmul(a: Any, b: Any): Any {

@@ -57,7 +57,12 @@ function builtinMethod(obj: unknown, name: string): Method | undefined {
     const table = (isTuple(obj) ? tupleMethods : listMethods) as Record<string, Method>;
     return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
   }
-  if (typeof obj === "number" || typeof obj === "bigint" || typeof obj === "boolean" || (typeof obj === "object" && obj !== null && typeName(obj) === "float")) {
+  if (
+    typeof obj === "number" ||
+    typeof obj === "bigint" ||
+    typeof obj === "boolean" ||
+    (typeof obj === "object" && obj !== null && typeName(obj) === "float")
+  ) {
     return hasNumberMethod(obj, name) ? (numberMethods as Record<string, Method>)[name] : undefined;
   }
   return undefined;
@@ -243,7 +248,8 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   }
   // A static or class method read through an instance (`d.from_string`): bound to the instance's class.
   const classSide = classSideMethod(obj, name);
-  if (classSide !== undefined) return isStaticMethod(classSide) ? classSide : bindMethod(classSide as (...a: unknown[]) => unknown, (obj as object).constructor);
+  if (classSide !== undefined)
+    return isStaticMethod(classSide) ? classSide : bindMethod(classSide as (...a: unknown[]) => unknown, (obj as object).constructor);
   throw noAttribute(obj, name);
 }
 
@@ -261,7 +267,20 @@ function classSideMethod(obj: unknown, name: string): Function | undefined {
 }
 
 /** Properties every JavaScript object has that are no Python attribute. */
-const JS_ONLY_NAMES = new Set(["constructor", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__"]);
+const JS_ONLY_NAMES = new Set([
+  "constructor",
+  "toString",
+  "valueOf",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "toLocaleString",
+  "__proto__",
+  "__defineGetter__",
+  "__defineSetter__",
+  "__lookupGetter__",
+  "__lookupSetter__",
+]);
 
 const boundCache = new WeakMap<object, Map<Function, Function>>();
 
@@ -348,7 +367,7 @@ export function hasattr(obj: unknown, name: unknown): boolean {
 
 /** `setattr(obj, name, value)`: through the class's `__setattr__` when it defines one. */
 export function setattr(obj: unknown, name: string, value: unknown): null {
-  if (obj === null || obj === undefined || typeof obj !== "object" && typeof obj !== "function") {
+  if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) {
     if (hasattr(obj, name)) throw new AttributeError(`attribute '${name}' of '${typeName(obj)}' objects is not writable`);
     throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   }
@@ -364,7 +383,7 @@ export function setattr(obj: unknown, name: string, value: unknown): null {
 /** `object.__setattr__(obj, name, value)`: the store itself, without the class's `__setattr__`. */
 export function objectSetattr(obj: unknown, name: string, value: unknown): null {
   if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
-  if (obj === null || obj === undefined || typeof obj !== "object" && typeof obj !== "function") throw noAttribute(obj, name);
+  if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) throw noAttribute(obj, name);
   if (typeof obj === "function" && isClassConstructor(obj)) {
     setClassAttribute(obj, name, value);
     return null;
@@ -372,7 +391,8 @@ export function objectSetattr(obj: unknown, name: string, value: unknown): null 
   if (isModuleNamespace(obj)) fixedModuleAttribute(null, name);
   if (Object.isFrozen(obj)) throw new AttributeError(`'${typeName(obj)}' object attribute '${name}' is read-only`);
   const found = findProperty(obj, name);
-  if (found !== undefined && found.get !== undefined && found.set === undefined) throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no setter`);
+  if (found !== undefined && found.get !== undefined && found.set === undefined)
+    throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no setter`);
   (obj as Record<string, unknown>)[name] = value;
   return null;
 }
@@ -548,7 +568,8 @@ function setClassAttribute(cls: Function, name: string, value: unknown): void {
     return;
   }
   if (isDescriptor(value)) Object.defineProperty(proto, name, descriptorAccessor(name, value));
-  else if (typeName(value) === "function") Object.defineProperty(proto, name, descriptorAccessor(name, functionDescriptor(value as (...args: unknown[]) => unknown)));
+  else if (typeName(value) === "function")
+    Object.defineProperty(proto, name, descriptorAccessor(name, functionDescriptor(value as (...args: unknown[]) => unknown)));
   else Object.defineProperty(proto, name, { value, writable: true, enumerable: false, configurable: true });
   const own = Object.getOwnPropertyDescriptor(cls, name);
   if (own === undefined || own.get !== classSideAccessor(name).get) Object.defineProperty(cls, name, classSideAccessor(name));
@@ -568,7 +589,8 @@ function functionDescriptor(fn: (...args: unknown[]) => unknown): { __get__: (ob
       if (bound === undefined) {
         // Python's binding of the rest (keywords included): `item.describe(prefix="a ")`.
         bound = (...args: unknown[]): unknown => call(fn, obj, ...args);
-        for (const key of ["__name__", "__qualname__"]) Object.defineProperty(bound, key, { value: (fn as unknown as Record<string, unknown>)[key] ?? fn.name, writable: true, configurable: true });
+        for (const key of ["__name__", "__qualname__"])
+          Object.defineProperty(bound, key, { value: (fn as unknown as Record<string, unknown>)[key] ?? fn.name, writable: true, configurable: true });
         Object.defineProperty(bound, "__self__", { value: obj, configurable: true });
         Object.defineProperty(bound, "__pyTypeName__", { value: "method", configurable: true });
         perSelf.set(fn, bound);
@@ -692,7 +714,7 @@ export function vars(obj: unknown): Dict<string, unknown> {
     for (const key of Object.getOwnPropertyNames(proto)) {
       if (key === "constructor") continue;
       const d = Object.getOwnPropertyDescriptor(proto, key)!;
-      entries.push([key, d.get !== undefined ? DESCRIPTORS.get(d.get) ?? d.get : d.value]);
+      entries.push([key, d.get !== undefined ? (DESCRIPTORS.get(d.get) ?? d.get) : d.value]);
     }
     return new Dict(entries);
   }

@@ -174,5 +174,10 @@ export function input(prompt: unknown = ""): string {
   return line;
 }
 
-defineBuiltinType(object, "object", () => true, () => true);
+defineBuiltinType(
+  object,
+  "object",
+  () => true,
+  () => true,
+);
 runtimeClass(object, PyObject);

@@ -86,7 +86,7 @@ function parseParameters(qualname: string, text: string, kind: MethodKind, owner
     if (part === "/") posonly = positional.length;
     else if (part === "*") afterStar = true;
     else if (part.startsWith("**")) kwarg = true;
-    else if (part.startsWith("*")) (vararg = true), (afterStar = true);
+    else if (part.startsWith("*")) ((vararg = true), (afterStar = true));
     else {
       const p = { name: part.replace(/=$/, ""), hasDefault: part.endsWith("=") };
       (afterStar ? kwonly : positional).push(p);
@@ -144,7 +144,8 @@ export function methodSignatures<C extends abstract new (...args: any[]) => unkn
   for (const [name, text] of Object.entries(methods)) {
     const open = text.indexOf("(");
     const decorator = text.slice(0, open).trim();
-    const kind: MethodKind = name === "__init__" ? "init" : decorator === "@staticmethod" ? "staticmethod" : decorator === "@classmethod" ? "classmethod" : "method";
+    const kind: MethodKind =
+      name === "__init__" ? "init" : decorator === "@staticmethod" ? "staticmethod" : decorator === "@classmethod" ? "classmethod" : "method";
     const sig = parseParameters(`${owner}.${name}`, text.slice(open + 1, -1), kind, kind === "staticmethod" || kind === "classmethod" ? cls : null);
     if (name === "__init__") {
       signatures.set(cls, sig);
@@ -170,8 +171,11 @@ function tooManyPositional(sig: Signature, given: number, kwonlyGiven: number): 
   const defaults = sig.positional.filter((p) => p.hasDefault).length;
   const takes = defaults > 0 ? `from ${n - defaults} to ${n}` : `${n}`;
   const plural = defaults > 0 || n !== 1 ? "s" : "";
-  const kwonly = kwonlyGiven > 0 ? ` positional argument${given !== 1 ? "s" : ""} (and ${kwonlyGiven} keyword-only argument${kwonlyGiven !== 1 ? "s" : ""})` : "";
-  return new TypeError(`${sig.qualname}() takes ${takes} positional argument${plural} but ${given}${kwonly} ${given === 1 && kwonlyGiven === 0 ? "was" : "were"} given`);
+  const kwonly =
+    kwonlyGiven > 0 ? ` positional argument${given !== 1 ? "s" : ""} (and ${kwonlyGiven} keyword-only argument${kwonlyGiven !== 1 ? "s" : ""})` : "";
+  return new TypeError(
+    `${sig.qualname}() takes ${takes} positional argument${plural} but ${given}${kwonly} ${given === 1 && kwonlyGiven === 0 ? "was" : "were"} given`,
+  );
 }
 
 /**
@@ -283,7 +287,8 @@ export function callSpread<F>(fn: F, args: unknown[], keywords?: Record<string, 
 export function callSpread(fn: unknown, args: unknown[], keywords: Record<string, unknown> | null = null): any {
   // A class whose metaclass defines `__call__` (the singleton idiom): it decides what calling the class gives.
   const meta = typeof fn === "function" ? (fn as { [METACLASS]?: Function })[METACLASS] : undefined;
-  if (meta !== undefined && (meta.prototype as { __call__?: unknown }).__call__ !== typeCall) return callMethodWith((meta.prototype as { __call__: Function }).__call__, fn, args, keywords);
+  if (meta !== undefined && (meta.prototype as { __call__?: unknown }).__call__ !== typeCall)
+    return callMethodWith((meta.prototype as { __call__: Function }).__call__, fn, args, keywords);
   return callWithoutMetaclass(fn, args, keywords);
 }
 

@@ -134,7 +134,8 @@ export function bases(...classes: Function[]): AnyClass {
     copyMembers(cls.prototype, copy.prototype, ["constructor"]);
     copyMembers(cls, copy, ["prototype", "length", "name", LINEARIZATION, BASES]);
     Object.defineProperty(copy, "name", { value: cls.name });
-    if (!Object.prototype.hasOwnProperty.call(cls, Symbol.hasInstance)) Object.defineProperty(cls, Symbol.hasInstance, { value: hasInstance, configurable: true });
+    if (!Object.prototype.hasOwnProperty.call(cls, Symbol.hasInstance))
+      Object.defineProperty(cls, Symbol.hasInstance, { value: hasInstance, configurable: true });
     parent = copy;
   }
   // The class returned is the first one's copy (or the tail itself): D extends it and reads its order here.
@@ -153,7 +154,8 @@ export class CooperativeObject {
   constructor(...args: any[]) {
     checkAbstract(new.target);
     // No class defines `__init__`: CPython's `object.__new__` refuses the arguments.
-    if (this.__init__ === CooperativeObject.prototype.__init__ && args.some((a) => a !== undefined)) throw new TypeError(`${new.target.__name__}() takes no arguments`);
+    if (this.__init__ === CooperativeObject.prototype.__init__ && args.some((a) => a !== undefined))
+      throw new TypeError(`${new.target.__name__}() takes no arguments`);
     this.__init__(...args);
   }
   __init__(...args: any[]): void {

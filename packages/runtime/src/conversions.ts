@@ -126,7 +126,12 @@ export function bool(x?: unknown): boolean {
 }
 
 // The conversion functions double as Python's type objects: `isinstance(x, int)`, `repr(float)`.
-defineBuiltinType(int, "int", (x) => numberKind(x) === "int", (c) => c === int || c === bool);
+defineBuiltinType(
+  int,
+  "int",
+  (x) => numberKind(x) === "int",
+  (c) => c === int || c === bool,
+);
 defineBuiltinType(bool, "bool", (x) => typeof x === "boolean");
 defineBuiltinType(float, "float", (x) => numberKind(x) === "float");
 runtimeClass(float, PyFloat);

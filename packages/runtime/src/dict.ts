@@ -356,7 +356,14 @@ Object.defineProperty(DictItems.prototype, "__pyTypeName__", { value: "dict_item
 export function dict<K = unknown, V = unknown>(source?: unknown, kwargs?: KwArgs): Dict<K, V> {
   const d = new Dict<K, V>();
   if (source !== undefined) {
-    if (typeof source === "object" && source !== null && !(source instanceof KwArgs) && !(Symbol.iterator in source) && !isMappingLike(source) && !("__iter__" in source)) {
+    if (
+      typeof source === "object" &&
+      source !== null &&
+      !(source instanceof KwArgs) &&
+      !(Symbol.iterator in source) &&
+      !isMappingLike(source) &&
+      !("__iter__" in source)
+    ) {
       throw new TypeError(`'${typeName(source)}' object is not iterable`);
     }
     d.update(source, kwargs);
@@ -371,5 +378,10 @@ dict.fromkeys = function fromkeys<K, V = null>(iterable: Iterable<K>, value: V =
   return d;
 };
 
-defineBuiltinType(dict, "dict", (x) => x instanceof Dict, (c) => c === dict || (typeof c === "function" && c.prototype instanceof Dict));
+defineBuiltinType(
+  dict,
+  "dict",
+  (x) => x instanceof Dict,
+  (c) => c === dict || (typeof c === "function" && c.prototype instanceof Dict),
+);
 runtimeClass(dict, Dict);

@@ -13,7 +13,8 @@ import { isTuple } from "./tuple.js";
 import { isClass } from "./typename.js";
 
 /** What `dir(object())` lists. */
-const OBJECT_NAMES = "__class__ __delattr__ __dir__ __doc__ __eq__ __format__ __ge__ __getattribute__ __getstate__ __gt__ __hash__ __init__ __init_subclass__ __le__ __lt__ __ne__ __new__ __reduce__ __reduce_ex__ __repr__ __setattr__ __sizeof__ __str__ __subclasshook__";
+const OBJECT_NAMES =
+  "__class__ __delattr__ __dir__ __doc__ __eq__ __format__ __ge__ __getattribute__ __getstate__ __gt__ __hash__ __init__ __init_subclass__ __le__ __lt__ __ne__ __new__ __reduce__ __reduce_ex__ __repr__ __setattr__ __sizeof__ __str__ __subclasshook__";
 
 /** What each builtin type lists beyond `object`'s names. */
 const TYPE_NAMES: Record<string, string> = {
@@ -22,9 +23,11 @@ const TYPE_NAMES: Record<string, string> = {
   tuple: "__add__ __class_getitem__ __contains__ __getitem__ __getnewargs__ __iter__ __len__ __mul__ __rmul__ count index",
   dict: "__class_getitem__ __contains__ __delitem__ __getitem__ __ior__ __iter__ __len__ __or__ __reversed__ __ror__ __setitem__ clear copy fromkeys get items keys pop popitem setdefault update values",
   set: "__and__ __class_getitem__ __contains__ __iand__ __ior__ __isub__ __iter__ __ixor__ __len__ __or__ __rand__ __ror__ __rsub__ __rxor__ __sub__ __xor__ add clear copy difference difference_update discard intersection intersection_update isdisjoint issubset issuperset pop remove symmetric_difference symmetric_difference_update union update",
-  frozenset: "__and__ __class_getitem__ __contains__ __iter__ __len__ __or__ __rand__ __ror__ __rsub__ __rxor__ __sub__ __xor__ copy difference intersection isdisjoint issubset issuperset symmetric_difference union",
+  frozenset:
+    "__and__ __class_getitem__ __contains__ __iter__ __len__ __or__ __rand__ __ror__ __rsub__ __rxor__ __sub__ __xor__ copy difference intersection isdisjoint issubset issuperset symmetric_difference union",
   int: "__abs__ __add__ __and__ __bool__ __ceil__ __divmod__ __float__ __floor__ __floordiv__ __getnewargs__ __index__ __int__ __invert__ __lshift__ __mod__ __mul__ __neg__ __or__ __pos__ __pow__ __radd__ __rand__ __rdivmod__ __rfloordiv__ __rlshift__ __rmod__ __rmul__ __ror__ __round__ __rpow__ __rrshift__ __rshift__ __rsub__ __rtruediv__ __rxor__ __sub__ __truediv__ __trunc__ __xor__ as_integer_ratio bit_count bit_length conjugate denominator from_bytes imag numerator real to_bytes",
-  float: "__abs__ __add__ __bool__ __ceil__ __divmod__ __float__ __floor__ __floordiv__ __getformat__ __getnewargs__ __int__ __mod__ __mul__ __neg__ __pos__ __pow__ __radd__ __rdivmod__ __rfloordiv__ __rmod__ __rmul__ __round__ __rpow__ __rsub__ __rtruediv__ __sub__ __truediv__ __trunc__ as_integer_ratio conjugate fromhex hex imag is_integer real",
+  float:
+    "__abs__ __add__ __bool__ __ceil__ __divmod__ __float__ __floor__ __floordiv__ __getformat__ __getnewargs__ __int__ __mod__ __mul__ __neg__ __pos__ __pow__ __radd__ __rdivmod__ __rfloordiv__ __rmod__ __rmul__ __round__ __rpow__ __rsub__ __rtruediv__ __sub__ __truediv__ __trunc__ as_integer_ratio conjugate fromhex hex imag is_integer real",
   NoneType: "__bool__",
   range: "__bool__ __contains__ __getitem__ __iter__ __len__ __reversed__ count index start step stop",
 };
@@ -32,7 +35,8 @@ const TYPE_NAMES: Record<string, string> = {
 /** What a user class and its instances list beyond `object`'s names. */
 const USER_CLASS_NAMES = "__dict__ __module__ __weakref__";
 /** What a function lists beyond `object`'s names. */
-const FUNCTION_NAMES = "__annotations__ __builtins__ __call__ __closure__ __code__ __defaults__ __dict__ __get__ __globals__ __kwdefaults__ __module__ __name__ __qualname__";
+const FUNCTION_NAMES =
+  "__annotations__ __builtins__ __call__ __closure__ __code__ __defaults__ __dict__ __get__ __globals__ __kwdefaults__ __module__ __name__ __qualname__";
 /** What a module lists beside its own names. */
 const MODULE_NAMES = "__doc__ __loader__ __name__ __package__ __spec__";
 
@@ -104,8 +108,14 @@ export function dir(...args: unknown[]): string[] {
     for (const n of words(USER_CLASS_NAMES)) names.add(n);
     const cls = typeof x === "function" ? x : (x as object).constructor;
     if (typeof x === "object") addOwnNames(names, x as object);
-    for (let c: unknown = cls; typeof c === "function" && !isBuiltinLevel(c); c = Object.getPrototypeOf(c)) addOwnNames(names, c as object, (c as { prototype?: object }).prototype);
-    for (let p: object | null = (cls as { prototype?: object } | undefined)?.prototype ?? null; !isBuiltinLevel(p); p = Object.getPrototypeOf(p) as object | null) addOwnNames(names, p as object);
+    for (let c: unknown = cls; typeof c === "function" && !isBuiltinLevel(c); c = Object.getPrototypeOf(c))
+      addOwnNames(names, c as object, (c as { prototype?: object }).prototype);
+    for (
+      let p: object | null = (cls as { prototype?: object } | undefined)?.prototype ?? null;
+      !isBuiltinLevel(p);
+      p = Object.getPrototypeOf(p) as object | null
+    )
+      addOwnNames(names, p as object);
   }
   return [...names].sort();
 }

@@ -568,7 +568,7 @@ function formatChain(e: BaseException, context: ReportContext): void {
   // CPython follows a cause, or else an unsuppressed context, each only once (cycles end there).
   // Each entry: an exception, and the line that joins it to the one it was chained to (printed before it).
   const chain: Array<[BaseException, string | null]> = [];
-  for (let current: BaseException | null = e; current !== null; ) {
+  for (let current: BaseException | null = e; current !== null;) {
     const cause: BaseException | null = current.__cause__;
     const contextual: BaseException | null = current.__suppress_context__ ? null : current.__context__;
     let next: BaseException | null = null;
@@ -709,7 +709,12 @@ export class ExceptStar {
     const raised: BaseException[] = [];
     const reraisedLeaves = new Set<BaseException>();
     for (const e of all) {
-      if (e.__cause__ === original.__cause__ && e.__context__ === original.__context__ && e.__notes__ === original.__notes__ && e instanceof BaseExceptionGroup) {
+      if (
+        e.__cause__ === original.__cause__ &&
+        e.__context__ === original.__context__ &&
+        e.__notes__ === original.__notes__ &&
+        e instanceof BaseExceptionGroup
+      ) {
         for (const leaf of leaves(e)) reraisedLeaves.add(leaf);
       } else {
         raised.push(e);

@@ -32,7 +32,19 @@ export function parseSpec(spec: string): FormatSpec {
   if (cached !== undefined) return cached;
   const chars = [...spec];
   let i = 0;
-  const out: FormatSpec = { fill: " ", fillSpecified: false, align: "", sign: "", z: false, alternate: false, zero: false, width: -1, grouping: "", precision: -1, type: "" };
+  const out: FormatSpec = {
+    fill: " ",
+    fillSpecified: false,
+    align: "",
+    sign: "",
+    z: false,
+    alternate: false,
+    zero: false,
+    width: -1,
+    grouping: "",
+    precision: -1,
+    type: "",
+  };
   const isAlign = (c: string | undefined) => c === "<" || c === ">" || c === "^" || c === "=";
   if (chars.length >= 2 && isAlign(chars[1])) {
     out.fill = chars[0]!;
@@ -238,7 +250,8 @@ function formatFloat(x: number, spec: FormatSpec): string {
 
 function formatString(s: string, spec: FormatSpec): string {
   if (spec.type !== "" && spec.type !== "s") throw new ValueError(`Unknown format code '${spec.type}' for object of type 'str'`);
-  if (spec.sign !== "") throw new ValueError(spec.sign === " " ? "Space not allowed in string format specifier" : "Sign not allowed in string format specifier");
+  if (spec.sign !== "")
+    throw new ValueError(spec.sign === " " ? "Space not allowed in string format specifier" : "Sign not allowed in string format specifier");
   if (spec.alternate) throw new ValueError("Alternate form (#) not allowed in string format specifier");
   if (spec.align === "=") throw new ValueError("'=' alignment not allowed in string format specifier");
   if (spec.grouping !== "") throw new ValueError(`Cannot specify '${spec.grouping}' with 's'.`);

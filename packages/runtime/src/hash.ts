@@ -146,10 +146,14 @@ function sipRound(): void {
 /** CPython's siphash13 (the 3.11 default string hash) with a zero key; a signed 64-bit result. */
 function siphash13(data: Uint8Array): bigint {
   // k0 = k1 = 0, so each v starts as its constant.
-  v[0] = 0x736f6d65; v[1] = 0x70736575;
-  v[2] = 0x646f7261; v[3] = 0x6e646f6d;
-  v[4] = 0x6c796765; v[5] = 0x6e657261;
-  v[6] = 0x74656462; v[7] = 0x79746573;
+  v[0] = 0x736f6d65;
+  v[1] = 0x70736575;
+  v[2] = 0x646f7261;
+  v[3] = 0x6e646f6d;
+  v[4] = 0x6c796765;
+  v[5] = 0x6e657261;
+  v[6] = 0x74656462;
+  v[7] = 0x79746573;
   const n = data.length;
   let offset = 0;
   for (; n - offset >= 8; offset += 8) {

@@ -66,7 +66,22 @@ export { int, float, bool } from "./conversions.js";
 export { type, NoneType, markClassModule } from "./pytype.js";
 export { list, enumerate, zip, map, filter, reversed } from "./iter-builtins.js";
 export { object, exit, quit } from "./builtins.js";
-export { callMethod, boundMethod, fixedModuleAttribute, classAttributes, classNamespace, cachedProperties, getattrFallback, getattributeHook, slotsOnly, objectGetattribute, objectSetattr, objectDelattr, methodFunction, propertyDeleter } from "./attrs.js";
+export {
+  callMethod,
+  boundMethod,
+  fixedModuleAttribute,
+  classAttributes,
+  classNamespace,
+  cachedProperties,
+  getattrFallback,
+  getattributeHook,
+  slotsOnly,
+  objectGetattribute,
+  objectSetattr,
+  objectDelattr,
+  methodFunction,
+  propertyDeleter,
+} from "./attrs.js";
 export { property, PyProperty } from "./descriptors.js";
 
 // methods of builtin types, for emitted code that knows the receiver's type
@@ -88,5 +103,17 @@ export { generator, PyGenerator, awaitable } from "./generators.js";
 export { named } from "./functions.js";
 export { callOrNew, callAttribute } from "./instantiate.js";
 export { call, callSpread, constructorArguments, methodSignatures, signature } from "./calls.js";
-export { ABC, CooperativeObject, abstractMethods, applyMetaclass, bases, decorateMethod, functionOf, methodParameters, objectInit, superOf, typeBase } from "./classes.js";
+export {
+  ABC,
+  CooperativeObject,
+  abstractMethods,
+  applyMetaclass,
+  bases,
+  decorateMethod,
+  functionOf,
+  methodParameters,
+  objectInit,
+  superOf,
+  typeBase,
+} from "./classes.js";
 export { generatorExpression, asyncGeneratorExpression } from "./generator-expression.js";

@@ -90,17 +90,26 @@ function spreadKeywords(mapping: unknown): Record<string, unknown> {
  * Errors are CPython's TypeErrors for a function named `fn`; `builtin` words an unknown keyword as
  * CPython's functions written in C do (`'x' is an invalid keyword argument for count()`).
  */
-export function bindArguments(fn: string, args: readonly unknown[], names: readonly string[], defaults: Record<string, unknown> = {}, builtin = false): Record<string, unknown> {
+export function bindArguments(
+  fn: string,
+  args: readonly unknown[],
+  names: readonly string[],
+  defaults: Record<string, unknown> = {},
+  builtin = false,
+): Record<string, unknown> {
   const [positional, keywords] = splitKwargs<Record<string, unknown>>([...args]);
   if (positional.length > names.length) {
     const required = names.filter((n) => !(n in defaults)).length;
     const takes = required === names.length ? `${names.length}` : `from ${required} to ${names.length}`;
-    throw new TypeError(`${fn}() takes ${takes} positional argument${names.length === 1 && required === 1 ? "" : "s"} but ${positional.length} ${positional.length === 1 ? "was" : "were"} given`);
+    throw new TypeError(
+      `${fn}() takes ${takes} positional argument${names.length === 1 && required === 1 ? "" : "s"} but ${positional.length} ${positional.length === 1 ? "was" : "were"} given`,
+    );
   }
   const out: Record<string, unknown> = {};
   positional.forEach((v, i) => (out[names[i]!] = v));
   for (const [k, v] of Object.entries(keywords)) {
-    if (!names.includes(k)) throw new TypeError(builtin ? `'${k}' is an invalid keyword argument for ${fn}()` : `${fn}() got an unexpected keyword argument '${k}'`);
+    if (!names.includes(k))
+      throw new TypeError(builtin ? `'${k}' is an invalid keyword argument for ${fn}()` : `${fn}() got an unexpected keyword argument '${k}'`);
     if (k in out) throw new TypeError(`${fn}() got multiple values for argument '${k}'`);
     out[k] = v;
   }

@@ -16,11 +16,7 @@ import { isModuleObject, typeName } from "./typename.js";
 
 /** The type object of the instances of a runtime class (which names them with `__pyTypeName__`). */
 function instanceType(name: string, cls: () => Function): Function {
-  const typeObject = defineBuiltinType(
-    { [name]: function () {} }[name]!,
-    name,
-    (x) => typeof x === "object" && x !== null && typeName(x) === name,
-  );
+  const typeObject = defineBuiltinType({ [name]: function () {} }[name]!, name, (x) => typeof x === "object" && x !== null && typeName(x) === name);
   // A getter: the class may not be initialised yet while a cycle of imports loads this module.
   Object.defineProperty(typeObject, "__runtimeClass__", { get: cls });
   return typeObject;
@@ -41,4 +37,8 @@ export const builtinFunctionType = defineBuiltinType(
   "builtin_function_or_method",
   (x) => typeof x === "function" && (x as { __pyTypeName__?: string }).__pyTypeName__ === "builtin_function_or_method",
 );
-export const moduleType = defineBuiltinType(function module() {}, "module", (x) => isModuleObject(x));
+export const moduleType = defineBuiltinType(
+  function module() {},
+  "module",
+  (x) => isModuleObject(x),
+);

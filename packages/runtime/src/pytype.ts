@@ -15,15 +15,7 @@ import { isTuple, tuple } from "./tuple.js";
 import { defineBuiltinType, registeredType, type PyTypeMarks } from "./type-registry.js";
 import { isClass, isModuleObject, METACLASS } from "./typename.js";
 
-export {
-  defineBuiltinType,
-  markBuiltinClass,
-  markClassModule,
-  registeredType,
-  runtimeClass,
-  setClassName,
-  type PyTypeMarks,
-} from "./type-registry.js";
+export { defineBuiltinType, markBuiltinClass, markClassModule, registeredType, runtimeClass, setClassName, type PyTypeMarks } from "./type-registry.js";
 
 function checkOne(x: unknown, cls: unknown): boolean {
   if (cls === null || cls === undefined) {
@@ -127,4 +119,9 @@ export function type(x: unknown): Function {
   }
 }
 
-defineBuiltinType(type, "type", (x) => typeof x === "function", (c) => c === type);
+defineBuiltinType(
+  type,
+  "type",
+  (x) => typeof x === "function",
+  (c) => c === type,
+);

@@ -367,9 +367,7 @@ export class PySet<T = unknown> implements Iterable<T> {
       return result;
     }
     const result = this.emptyLike();
-    const contains = isSetLike(other)
-      ? (k: unknown, h: Hash) => other.#containsEntry(k, h)
-      : (k: unknown) => (other as unknown as DictLike).__contains__(k);
+    const contains = isSetLike(other) ? (k: unknown, h: Hash) => other.#containsEntry(k, h) : (k: unknown) => (other as unknown as DictLike).__contains__(k);
     for (const [k, h] of this.#entries()) if (!contains(k, h)) result.#addEntry(k, h);
     return result;
   }
@@ -533,17 +531,7 @@ export class PyFrozenSet<T = unknown> extends PySet<T> {
   }
 }
 Object.defineProperty(PyFrozenSet.prototype, "__pyTypeName__", { value: "frozenset" });
-for (const name of [
-  "add",
-  "discard",
-  "remove",
-  "pop",
-  "clear",
-  "update",
-  "intersection_update",
-  "difference_update",
-  "symmetric_difference_update",
-]) {
+for (const name of ["add", "discard", "remove", "pop", "clear", "update", "intersection_update", "difference_update", "symmetric_difference_update"]) {
   Object.defineProperty(PyFrozenSet.prototype, name, {
     value() {
       throw new AttributeError(`'frozenset' object has no attribute '${name}'`);

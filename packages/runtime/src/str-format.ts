@@ -161,7 +161,13 @@ const PERCENT_SPEC = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?[hlL]?(
 
 /** `template % values`. */
 export function percentFormat(template: string, values: unknown): string {
-  const isMapping = !isTuple(values) && typeof values === "object" && values !== null && typeof (values as { __getitem__?: unknown }).__getitem__ === "function" && !(values instanceof KwArgs) && typeof values !== "string";
+  const isMapping =
+    !isTuple(values) &&
+    typeof values === "object" &&
+    values !== null &&
+    typeof (values as { __getitem__?: unknown }).__getitem__ === "function" &&
+    !(values instanceof KwArgs) &&
+    typeof values !== "string";
   const args = isTuple(values) ? (values as readonly unknown[]) : [values];
   let argIndex = 0;
   let usedMapping = false;

@@ -152,9 +152,13 @@ function getitemSlow(x: unknown, key: unknown): unknown {
       if (cps === undefined) {
         const [start, stop, step] = key.indices(x.length);
         if (step === 1) return x.slice(start, Math.max(start, stop));
-        return sliceIndices(key, x.length).map((i) => x[i]).join("");
+        return sliceIndices(key, x.length)
+          .map((i) => x[i])
+          .join("");
       }
-      return sliceIndices(key, cps.length).map((i) => cps[i]).join("");
+      return sliceIndices(key, cps.length)
+        .map((i) => cps[i])
+        .join("");
     }
     if (cps === undefined) return x[normIndex(key, x.length, "string")];
     return cps[normIndex(key, cps.length, "string")];
@@ -272,7 +276,11 @@ export function contains(container: unknown, item: unknown): boolean {
   if (container instanceof Dict) return container.__contains__(item);
   const f = dunder(container, "__contains__");
   if (f !== undefined) return Boolean(f.call(container, item));
-  if (container !== null && typeof container === "object" && (Symbol.iterator in container || dunder(container, "__iter__") !== undefined || dunder(container, "__getitem__") !== undefined)) {
+  if (
+    container !== null &&
+    typeof container === "object" &&
+    (Symbol.iterator in container || dunder(container, "__iter__") !== undefined || dunder(container, "__getitem__") !== undefined)
+  ) {
     for (const x of iterate(container)) if (eq(x, item)) return true;
     return false;
   }

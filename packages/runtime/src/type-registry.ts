@@ -99,7 +99,10 @@ if (!Object.prototype.hasOwnProperty.call(Function.prototype, "mro")) {
  * minifier may change). Getters, as static properties are inherited: a subclass keeps its own name.
  */
 export function setClassName(cls: Function, name: string, qualname: string = name): void {
-  for (const [prop, value] of [["__name__", name], ["__qualname__", qualname]] as const) {
+  for (const [prop, value] of [
+    ["__name__", name],
+    ["__qualname__", qualname],
+  ] as const) {
     Object.defineProperty(cls, prop, {
       get(this: Function) {
         return this === cls ? value : FUNCTION_DEFAULTS[prop]!(this);

@@ -66,5 +66,9 @@ export function isModuleObject(x: unknown): x is object {
   if (typeof x !== "object" || x === null) return false;
   if (Object.prototype.toString.call(x) === "[object Module]") return true;
   const proto = Object.getPrototypeOf(x) as object | null;
-  return (proto === null || proto === Object.prototype) && typeof Object.getOwnPropertyDescriptor(x, "__name__") === "object" && typeof (x as { __name__?: unknown }).__name__ === "string";
+  return (
+    (proto === null || proto === Object.prototype) &&
+    typeof Object.getOwnPropertyDescriptor(x, "__name__") === "object" &&
+    typeof (x as { __name__?: unknown }).__name__ === "string"
+  );
 }

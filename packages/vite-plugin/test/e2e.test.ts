@@ -100,15 +100,8 @@ describe("@pyts/vite-plugin", () => {
     const files: Record<string, string> = {
       "helper.py": 'print("helper: loading as", __name__)\n\n\ndef greet(name):\n    return f"Hello, {name}!"\n',
       "shop/__init__.py": 'print("shop: loading")\nCURRENCY = "EUR"\n',
-      "shop/prices.py": "from . import CURRENCY\n\n\ndef price(n):\n    return f\"{n} {CURRENCY}\"\n",
-      "app.py": [
-        "import helper",
-        "from shop.prices import price",
-        "",
-        'print(helper.greet("app"), price(3))',
-        'print(__name__ == "__main__")',
-        "",
-      ].join("\n"),
+      "shop/prices.py": 'from . import CURRENCY\n\n\ndef price(n):\n    return f"{n} {CURRENCY}"\n',
+      "app.py": ["import helper", "from shop.prices import price", "", 'print(helper.greet("app"), price(3))', 'print(__name__ == "__main__")', ""].join("\n"),
     };
     for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
     // CPython's view: a script that imports app, then calls helper.greet.

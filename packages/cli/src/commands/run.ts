@@ -57,7 +57,9 @@ async function runProgram(entry: string, files: readonly string[], args: readonl
   }
   if (failures.length > 0) return failureExitCode(failures);
   const entryPath = path.relative(root, path.resolve(entry)).replace(/\.py$/, ".js");
-  return exitCode(await runJavaScript("", { argv0: displayName(entry), args, pythonPath: path.resolve(entry), program: { entry: entryPath, modules }, largeStack }));
+  return exitCode(
+    await runJavaScript("", { argv0: displayName(entry), args, pythonPath: path.resolve(entry), program: { entry: entryPath, modules }, largeStack }),
+  );
 }
 
 function exitCode({ status, signal }: { status: number | null; signal: NodeJS.Signals | null }): number {

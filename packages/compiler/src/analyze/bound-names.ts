@@ -166,10 +166,12 @@ export class BoundNames {
   spaceOf(owner: Scope): NameSpace {
     let space = this.spaces.get(owner);
     if (space === undefined) {
-      space = new NameSpace(owner, (sym) => sym.uses.some((u) => {
-        const scope = this.analysis.scopeOfUse(u);
-        return scope === undefined || flowOwner(scope) !== owner;
-      }));
+      space = new NameSpace(owner, (sym) =>
+        sym.uses.some((u) => {
+          const scope = this.analysis.scopeOfUse(u);
+          return scope === undefined || flowOwner(scope) !== owner;
+        }),
+      );
       this.spaces.set(owner, space);
     }
     return space;
@@ -241,7 +243,7 @@ export class BoundNames {
     };
     collect(this.analysis.module);
     for (const s of scopes) this.whileRunning.set(s, null);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const s of scopes) {
         const next = this.computeWhileRunning(s);
@@ -760,7 +762,6 @@ const SPECIAL_EXPRESSIONS = new Set(["Name", "NamedExpr", "BoolOp", "IfExp", "Co
  * its methods) when they are applied. Any other decorator may call what it gets at the definition.
  */
 const INERT_DECORATORS = new Set(["dataclass", "total_ordering", "cache", "lru_cache", "wraps", "contextmanager", "asynccontextmanager"]);
-
 
 /** `while True:` / `while 1:`: the loop ends only by `break` (or return/raise). */
 function alwaysTrue(test: Expression): boolean {

@@ -14,7 +14,23 @@ import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "./scopes.js";
 import { canCompleteNormally } from "./reachability.js";
 import { forEachChild } from "./walk.js";
 import { isRuntimeExport } from "../lower/catalogue.js";
-import { ANY, BOOL, elementType, FLOAT, INT, isExceptionName, isNumeric, join, joinAll, mentions, NONE, sameType, STR, unseenItems, type PyType } from "./types.js";
+import {
+  ANY,
+  BOOL,
+  elementType,
+  FLOAT,
+  INT,
+  isExceptionName,
+  isNumeric,
+  join,
+  joinAll,
+  mentions,
+  NONE,
+  sameType,
+  STR,
+  unseenItems,
+  type PyType,
+} from "./types.js";
 
 /** Information about a user class, collected before lowering. */
 export interface ClassInfo {
@@ -167,8 +183,7 @@ export class TypeEnv implements TypeFacts {
         // Arithmetic with a value of unknown type (`total += price`) may make an int a float.
         const t = binaryType(b.source.op, declared, this.typeOf(b.source.value, b.scope), b.source.value);
         seen.push(t.k === "any" ? unseenItems(declared) : t);
-      }
-      else if (b.source?.kind === "annotation") {
+      } else if (b.source?.kind === "annotation") {
         const stmt = this.analysis.parentOf(b.node);
         if (stmt?._type === "AnnAssign" && stmt.value !== null) seen.push(this.typeOf(stmt.value, b.scope));
       } else {
@@ -242,7 +257,8 @@ export class TypeEnv implements TypeFacts {
       if (stmt?._type !== "Assign" || stmt.targets.length < 2) continue;
       for (const target of stmt.targets) {
         const other = target._type === "Name" && target !== b.node ? this.analysis.resolve(b.scope, target.id) : null;
-        if (other !== null && other.kind !== "builtin" && !seen.has(other.symbol)) fills.push(...(this.containerFills(other.symbol, t.k === "list", seen, true) ?? []));
+        if (other !== null && other.kind !== "builtin" && !seen.has(other.symbol))
+          fills.push(...(this.containerFills(other.symbol, t.k === "list", seen, true) ?? []));
       }
     }
     if (fills.length === 0) return t;
@@ -342,17 +358,23 @@ export class TypeEnv implements TypeFacts {
       // the emitted code's meaning is given up: an int item may then be a float (no `===` on it)
       // and a bool item anything; items of other types keep theirs, whose misuse fails loudly.
       const escaped = (): Fill => ({ item: (current) => unseenItems(current), key: null });
-      const keyOf = (e: Expression): (() => PyType) => () => this.typeOf(e, scope);
+      const keyOf =
+        (e: Expression): (() => PyType) =>
+        () =>
+          this.typeOf(e, scope);
       const understood = ((): boolean => {
         switch (parent._type) {
           case "Attribute": {
-            if (grand?._type !== "Call" || grand.func !== parent || grand.keywords.some((k) => k.arg === null) || grand.args.some((a) => a._type === "Starred")) return false;
+            if (grand?._type !== "Call" || grand.func !== parent || grand.keywords.some((k) => k.arg === null) || grand.args.some((a) => a._type === "Starred"))
+              return false;
             const m = parent.attr;
             const arg = (i: number): Expression => grand.args[i]!;
             if (isList && m === "append" && grand.args.length === 1) fills.push({ item: () => this.typeOf(arg(0), scope), key: null });
             else if (isList && m === "insert" && grand.args.length === 2) fills.push({ item: () => this.typeOf(arg(1), scope), key: null });
-            else if (lenient && isList && m === "extend" && grand.args.length === 1) fills.push({ item: () => elementType(this.typeOf(arg(0), scope)), key: null });
-            else if (lenient && !isList && m === "setdefault" && grand.args.length === 2) fills.push({ item: () => this.typeOf(arg(1), scope), key: keyOf(arg(0)) });
+            else if (lenient && isList && m === "extend" && grand.args.length === 1)
+              fills.push({ item: () => elementType(this.typeOf(arg(0), scope)), key: null });
+            else if (lenient && !isList && m === "setdefault" && grand.args.length === 2)
+              fills.push({ item: () => this.typeOf(arg(1), scope), key: keyOf(arg(0)) });
             else if (lenient && !isList && m === "update" && grand.args.length === 1 && grand.keywords.length === 0) {
               const merged = (): PyType => this.typeOf(arg(0), scope);
               fills.push({
@@ -373,14 +395,16 @@ export class TypeEnv implements TypeFacts {
             if (parent.ctx === "Load" || parent.ctx === "Del") return true;
             const key = isList ? null : keyOf(parent.slice);
             if (parent.slice._type === "Slice") {
-              if (lenient && grand?._type === "Assign" && grand.targets.includes(parent)) fills.push({ item: () => elementType(this.typeOf(grand.value, scope)), key: null });
+              if (lenient && grand?._type === "Assign" && grand.targets.includes(parent))
+                fills.push({ item: () => elementType(this.typeOf(grand.value, scope)), key: null });
               else if (lenient) fills.push(unknown());
               else return false;
             } else if (grand?._type === "Assign" && grand.targets.includes(parent)) fills.push({ item: () => this.typeOf(grand.value, scope), key });
             else if (this.unpackedInto(parent) !== null) {
               const { assign, index, count } = this.unpackedInto(parent)!;
               fills.push({ item: () => unpackedItem(assign.value, index, count, (e) => this.typeOf(e, scope)), key });
-            } else if (grand?._type === "AugAssign" && grand.target === parent) fills.push({ item: () => augmentedItem(grand.op, this.typeOf(grand.value, scope)), key });
+            } else if (grand?._type === "AugAssign" && grand.target === parent)
+              fills.push({ item: () => augmentedItem(grand.op, this.typeOf(grand.value, scope)), key });
             else if (lenient) fills.push(unknown());
             else return false;
             return true;
@@ -414,7 +438,8 @@ export class TypeEnv implements TypeFacts {
             if (parent.targets.some((target) => target._type !== "Name")) fills.push(escaped());
             for (const target of parent.targets) {
               const alias = target._type === "Name" ? this.analysis.resolve(scope, target.id) : null;
-              if (alias !== null && alias.kind !== "builtin" && !seen.has(alias.symbol)) fills.push(...(this.containerFills(alias.symbol, isList, seen, true) ?? []));
+              if (alias !== null && alias.kind !== "builtin" && !seen.has(alias.symbol))
+                fills.push(...(this.containerFills(alias.symbol, isList, seen, true) ?? []));
             }
             return true;
           }
@@ -679,8 +704,8 @@ export class TypeEnv implements TypeFacts {
         // `-> int` on a function that can run off its end: it returns None there all the same.
         if (t.k !== "None" && canCompleteNormally(def.body)) t = join(t, NONE);
       }
-    }
-    else if (scope.facts.isGenerator) t = def._type === "FunctionDef" && def.decorator_list.length === 0 ? { k: "iter", item: this.yieldType(def), name: "PyGenerator" } : ANY;
+    } else if (scope.facts.isGenerator)
+      t = def._type === "FunctionDef" && def.decorator_list.length === 0 ? { k: "iter", item: this.yieldType(def), name: "PyGenerator" } : ANY;
     else if (!scope.facts.returnsValue) t = NONE;
     else {
       const values: PyType[] = [];
@@ -696,7 +721,11 @@ export class TypeEnv implements TypeFacts {
   /** The join of what a generator function's body yields (`yield from` yields the items of its iterable). */
   yieldType(def: FunctionDef | AsyncFunctionDef): PyType {
     const scope = this.analysis.scopeOf(def);
-    return joinAll(collectOwnYields(def).yields.map((y) => (y._type === "Yield" ? (y.value === null ? NONE : this.typeOf(y.value, scope)) : elementType(this.typeOf(y.value, scope)))));
+    return joinAll(
+      collectOwnYields(def).yields.map((y) =>
+        y._type === "Yield" ? (y.value === null ? NONE : this.typeOf(y.value, scope)) : elementType(this.typeOf(y.value, scope)),
+      ),
+    );
   }
 
   /**
@@ -900,7 +929,8 @@ export class TypeEnv implements TypeFacts {
         return this.sentType(scope);
       case "Subscript": {
         const v = this.typeOf(expr.value, scope);
-        if (expr.slice._type === "Slice") return v.k === "list" || v.k === "str" || v.k === "tuplevar" ? v : v.k === "tuple" ? { k: "tuplevar", item: joinAll(v.items) } : ANY;
+        if (expr.slice._type === "Slice")
+          return v.k === "list" || v.k === "str" || v.k === "tuplevar" ? v : v.k === "tuple" ? { k: "tuplevar", item: joinAll(v.items) } : ANY;
         switch (v.k) {
           case "list":
           case "tuplevar":
@@ -996,15 +1026,20 @@ export class TypeEnv implements TypeFacts {
     visit(this.analysis.module.node);
     const names = new Set<string>();
     if (storesTruth) for (const cls of classes) names.add(cls.name);
-    const baseNames = (cls: ClassDef): string[] => cls.bases.map((b) => (b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : "")).filter((b) => b !== "");
+    const baseNames = (cls: ClassDef): string[] =>
+      cls.bases.map((b) => (b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : "")).filter((b) => b !== "");
     const gives = (cls: ClassDef): boolean =>
-      cls.body.some((stmt) => ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && isTruthName(stmt.name)) || (stmt._type === "Assign" && stmt.targets.some((t) => t._type === "Name" && isTruthName(t.id))));
+      cls.body.some(
+        (stmt) =>
+          ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && isTruthName(stmt.name)) ||
+          (stmt._type === "Assign" && stmt.targets.some((t) => t._type === "Name" && isTruthName(t.id))),
+      );
     // The classes with a truth of their own: those giving one, those deriving from a class not of
     // the module (`list`, `IntEnum`: a truth of their own, or unknown), and those deriving from one.
     const defined = new Set(classes.map((cls) => cls.name));
     const inherits = (cls: ClassDef): boolean => baseNames(cls).some((b) => !defined.has(b) && !TRUTHLESS_BASES.has(b) && !isExceptionName(b));
     const own = new Set(classes.filter((cls) => gives(cls) || inherits(cls)).map((cls) => cls.name));
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const cls of classes) {
         if (own.has(cls.name) || !baseNames(cls).some((b) => own.has(b))) continue;
@@ -1139,7 +1174,27 @@ export class TypeEnv implements TypeFacts {
       const recv = this.typeOf(func.value, scope);
       const m = func.attr;
       if (recv.k === "str") {
-        if (["upper", "lower", "strip", "lstrip", "rstrip", "title", "capitalize", "replace", "join", "format", "center", "ljust", "rjust", "zfill", "swapcase", "casefold"].includes(m)) return STR;
+        if (
+          [
+            "upper",
+            "lower",
+            "strip",
+            "lstrip",
+            "rstrip",
+            "title",
+            "capitalize",
+            "replace",
+            "join",
+            "format",
+            "center",
+            "ljust",
+            "rjust",
+            "zfill",
+            "swapcase",
+            "casefold",
+          ].includes(m)
+        )
+          return STR;
         if (["split", "rsplit", "splitlines"].includes(m)) return { k: "list", item: STR };
         if (["find", "rfind", "index", "rindex", "count"].includes(m)) return INT;
         if (m.startsWith("is") || m === "startswith" || m === "endswith") return BOOL;
@@ -1295,7 +1350,33 @@ const DICT_READS = new Set(["get", "items", "keys", "values", "pop", "clear", "c
 /** Methods (of any receiver) that only read the container passed to them. */
 const READING_METHOD_ARGUMENTS = new Set(["join", "extend", "update", "union", "intersection", "difference", "issubset", "issuperset", "isdisjoint"]);
 
-const READING_BUILTINS = new Set(["len", "sum", "min", "max", "sorted", "list", "tuple", "set", "frozenset", "print", "str", "repr", "enumerate", "zip", "reversed", "any", "all", "bool", "map", "filter", "iter", "dict", "isinstance", "type", "id"]);
+const READING_BUILTINS = new Set([
+  "len",
+  "sum",
+  "min",
+  "max",
+  "sorted",
+  "list",
+  "tuple",
+  "set",
+  "frozenset",
+  "print",
+  "str",
+  "repr",
+  "enumerate",
+  "zip",
+  "reversed",
+  "any",
+  "all",
+  "bool",
+  "map",
+  "filter",
+  "iter",
+  "dict",
+  "isinstance",
+  "type",
+  "id",
+]);
 
 /**
  * What `item op= value` leaves in a container when the items so far are of the join of the
@@ -1369,7 +1450,8 @@ function readsItself(b: Binding, name: string): boolean {
 
 /** The type of the `index`th of `count` items unpacked from `value` (a display's own item, a tuple's, any iterable's). */
 function unpackedItem(value: Expression, index: number, count: number, infer: (e: Expression) => PyType): PyType {
-  if ((value._type === "Tuple" || value._type === "List") && value.elts.length === count && !value.elts.some((e) => e._type === "Starred")) return infer(value.elts[index]!);
+  if ((value._type === "Tuple" || value._type === "List") && value.elts.length === count && !value.elts.some((e) => e._type === "Starred"))
+    return infer(value.elts[index]!);
   const t = infer(value);
   if (t.k === "tuple") return t.items.length === count ? t.items[index]! : ANY;
   return elementType(t);

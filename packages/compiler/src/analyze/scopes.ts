@@ -16,17 +16,7 @@
 // `global`/`nonlocal`, which are read from an enclosing function (free variables) and which
 // locals a nested scope captures. It also precomputes per-function facts (async, generator,
 // contains `await`/`yield`) so lowering never has to search a subtree again.
-import type {
-  Arguments,
-  Call,
-  Comprehension,
-  Expression,
-  ImportFrom,
-  Module,
-  Node,
-  Operator,
-  Stmt,
-} from "@pyts/parser";
+import type { Arguments, Call, Comprehension, Expression, ImportFrom, Module, Node, Operator, Stmt } from "@pyts/parser";
 import { forEachChild } from "./walk.js";
 
 export type ScopeKind = "module" | "function" | "class" | "lambda" | "comprehension";
@@ -365,7 +355,10 @@ class Collector {
           let inner: BindingSource = null;
           if (source?.kind === "value") {
             const v = source.expr;
-            inner = (v._type === "Tuple" || v._type === "List") && !starred && v.elts.length === target.elts.length ? { kind: "value", expr: v.elts[i]! } : { kind: "element", of: v, index: starred ? null : i };
+            inner =
+              (v._type === "Tuple" || v._type === "List") && !starred && v.elts.length === target.elts.length
+                ? { kind: "value", expr: v.elts[i]! }
+                : { kind: "element", of: v, index: starred ? null : i };
           } else if (source?.kind === "iter" && !starred) {
             inner = { kind: "iter", of: source.of, path: [...(source.path ?? []), i] };
           }
@@ -450,7 +443,10 @@ class Collector {
         }
         // An async comprehension (or one containing await) makes the enclosing function await,
         // except a generator expression, which becomes an async generator of its own.
-        const awaits = gens.some((g) => g.is_async === 1 || this.analysis.containsAwait(g.iter) || g.ifs.some((c) => this.analysis.containsAwait(c))) || this.analysis.containsAwait(node._type === "DictComp" ? node.key : node.elt) || (node._type === "DictComp" && this.analysis.containsAwait(node.value));
+        const awaits =
+          gens.some((g) => g.is_async === 1 || this.analysis.containsAwait(g.iter) || g.ifs.some((c) => this.analysis.containsAwait(c))) ||
+          this.analysis.containsAwait(node._type === "DictComp" ? node.key : node.elt) ||
+          (node._type === "DictComp" && this.analysis.containsAwait(node.value));
         inner.facts.containsAwait = awaits;
         if (awaits && node._type !== "GeneratorExp") {
           this.analysis.markAwait(node);
@@ -463,8 +459,7 @@ class Collector {
           scope.symbol(node.id).uses.push(node);
           this.analysis.recordUse(node, scope);
           if (DYNAMIC_NAMES.has(node.id)) this.analysis.dynamicNames = true;
-        }
-        else this.bind(scope, node.id, node.ctx === "Del" ? "del" : "assign", node, depth);
+        } else this.bind(scope, node.id, node.ctx === "Del" ? "del" : "assign", node, depth);
         return;
       case "NamedExpr": {
         this.collect(scope, node.value, depth);
@@ -558,7 +553,12 @@ class Collector {
             this.analysis.starImports.push({ node, alias, depth });
             continue;
           }
-          this.bind(scope, alias.asname ?? alias.name, "import", alias, depth, { kind: "import", module: node.module ?? "", level: node.level, name: alias.name });
+          this.bind(scope, alias.asname ?? alias.name, "import", alias, depth, {
+            kind: "import",
+            module: node.module ?? "",
+            level: node.level,
+            name: alias.name,
+          });
         }
         return;
       case "Await":

@@ -138,5 +138,10 @@ export function mentions(e: Expression, name: string): boolean {
 }
 
 export function isExceptionName(name: string): boolean {
-  return /^[A-Z]\w*(Error|Exception|ExceptionGroup|Warning|Exit|Iteration|Interrupt)$/.test(name) || name === "Exception" || name === "BaseException" || name === "ExceptionGroup";
+  return (
+    /^[A-Z]\w*(Error|Exception|ExceptionGroup|Warning|Exit|Iteration|Interrupt)$/.test(name) ||
+    name === "Exception" ||
+    name === "BaseException" ||
+    name === "ExceptionGroup"
+  );
 }

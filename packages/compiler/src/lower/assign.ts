@@ -59,7 +59,13 @@ function symbolTypeOf(ctx: LowerContext, name: string): PyType {
 }
 
 /** `name = value`, declaring the name when this is its declaring binding. */
-export function assignName(ctx: LowerContext, name: Name, value: ts.Expression, valueNode: Expression | null, annotation: PyType | null = null): ts.Statement[] {
+export function assignName(
+  ctx: LowerContext,
+  name: Name,
+  value: ts.Expression,
+  valueNode: Expression | null,
+  annotation: PyType | null = null,
+): ts.Statement[] {
   const flags = declarationFor(ctx, name.id, name);
   if (flags === null) return [exprStatement(f.createAssignment(ctx.id(name.id), value))];
   const symType = annotation ?? symbolTypeOf(ctx, name.id);
@@ -104,7 +110,8 @@ export function pattern(ctx: LowerContext, target: Expression): ts.Expression {
     case "List":
       return f.createArrayLiteralExpression(target.elts.map((e) => (e._type === "Starred" ? f.createSpreadElement(pattern(ctx, e.value)) : pattern(ctx, e))));
     case "Attribute": {
-      if (!storedThroughRuntime(ctx, target)) return (attributeStore(ctx, target, lowerExpression(ctx, target.value), f.createNull()) as ts.BinaryExpression).left;
+      if (!storedThroughRuntime(ctx, target))
+        return (attributeStore(ctx, target, lowerExpression(ctx, target.value), f.createNull()) as ts.BinaryExpression).left;
       ctx.unsupported(target, "an attribute stored through the runtime's setattr (a receiver of unknown type, a class with `__setattr__`) as a loop target");
       return f.createIdentifier("undefined");
     }
@@ -122,7 +129,8 @@ export function pattern(ctx: LowerContext, target: Expression): ts.Expression {
 function declareUnpacked(ctx: LowerContext, target: Expression, pre: ts.Statement[]): ts.NodeFlags | null {
   const names = targetNames(target);
   const flags = names.map((n) => declarationFor(ctx, n.id, n));
-  const onlyNames = (t: Expression): boolean => t._type === "Name" || ((t._type === "Tuple" || t._type === "List") && t.elts.every(onlyNames)) || (t._type === "Starred" && onlyNames(t.value));
+  const onlyNames = (t: Expression): boolean =>
+    t._type === "Name" || ((t._type === "Tuple" || t._type === "List") && t.elts.every(onlyNames)) || (t._type === "Starred" && onlyNames(t.value));
   if (names.length > 0 && flags.every((fl) => fl !== null) && onlyNames(target)) {
     return flags.some((fl) => fl === ts.NodeFlags.Let) ? ts.NodeFlags.Let : ts.NodeFlags.Const;
   }
@@ -131,7 +139,10 @@ function declareUnpacked(ctx: LowerContext, target: Expression, pre: ts.Statemen
       pre.push(
         f.createVariableStatement(
           undefined,
-          f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(n.id), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, symbolTypeOf(ctx, n.id)))], ts.NodeFlags.Let),
+          f.createVariableDeclarationList(
+            [f.createVariableDeclaration(ctx.id(n.id), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, symbolTypeOf(ctx, n.id)))],
+            ts.NodeFlags.Let,
+          ),
         ),
       );
     }
@@ -149,19 +160,31 @@ export function assignTo(ctx: LowerContext, target: Expression, value: ts.Expres
       return [exprStatement(attributeStore(ctx, target, lowerExpression(ctx, target.value), value))];
     case "Subscript":
       if (target.slice._type === "Slice") {
-        const [start, stop, step] = [target.slice.lower, target.slice.upper, target.slice.step].map((p) => (p === null ? f.createNull() : lowerExpression(ctx, p)));
-        return [exprStatement(f.createCallExpression(ctx.useRuntime("setslice"), undefined, [lowerExpression(ctx, target.value), start!, stop!, step!, value]))];
+        const [start, stop, step] = [target.slice.lower, target.slice.upper, target.slice.step].map((p) =>
+          p === null ? f.createNull() : lowerExpression(ctx, p),
+        );
+        return [
+          exprStatement(f.createCallExpression(ctx.useRuntime("setslice"), undefined, [lowerExpression(ctx, target.value), start!, stop!, step!, value])),
+        ];
       }
-      return [exprStatement(itemSet(ctx, target.value, target.slice, valueNode, lowerExpression(ctx, target.value), lowerExpression(ctx, target.slice), value))];
+      return [
+        exprStatement(itemSet(ctx, target.value, target.slice, valueNode, lowerExpression(ctx, target.value), lowerExpression(ctx, target.slice), value)),
+      ];
     case "Tuple":
     case "List": {
       const pre: ts.Statement[] = [];
       const flags = declareUnpacked(ctx, target, pre);
       // Subscript targets (`xs[i], xs[j] = xs[j], xs[i]`) take their items from an array of the values.
       const proven = unpackProven(ctx, target, valueNode);
-      if (!proven || !patternTarget(target) || !plainAttributeTargets(ctx, target)) return [...pre, ...bindUnpacked(ctx, target, value, flags, (e, v) => assignTo(ctx, e, v, null), { proven })];
+      if (!proven || !patternTarget(target) || !plainAttributeTargets(ctx, target))
+        return [...pre, ...bindUnpacked(ctx, target, value, flags, (e, v) => assignTo(ctx, e, v, null), { proven })];
       if (flags !== null) {
-        return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(bindingPattern(ctx, target), undefined, undefined, value)], flags))];
+        return [
+          f.createVariableStatement(
+            undefined,
+            f.createVariableDeclarationList([f.createVariableDeclaration(bindingPattern(ctx, target), undefined, undefined, value)], flags),
+          ),
+        ];
       }
       return [...pre, exprStatement(f.createAssignment(pattern(ctx, target) as ts.ArrayLiteralExpression, value))];
     }
@@ -182,7 +205,9 @@ function plainAttributeTargets(ctx: LowerContext, target: Expression): boolean {
 /** The right-hand side of an unpacking: a display becomes a plain array literal. */
 function unpackSource(ctx: LowerContext, target: Expression, value: Expression): ts.Expression {
   if ((target._type === "Tuple" || target._type === "List") && (value._type === "Tuple" || value._type === "List")) {
-    return f.createArrayLiteralExpression(value.elts.map((e) => (e._type === "Starred" ? f.createSpreadElement(lowerExpression(ctx, e.value)) : lowerExpression(ctx, e))));
+    return f.createArrayLiteralExpression(
+      value.elts.map((e) => (e._type === "Starred" ? f.createSpreadElement(lowerExpression(ctx, e.value)) : lowerExpression(ctx, e))),
+    );
   }
   return lowerExpression(ctx, value);
 }
@@ -202,7 +227,12 @@ export function lowerAssign(ctx: LowerContext, node: Assign): ts.Statement[] {
     return out;
   }
   const tmp = ctx.temp();
-  out.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(tmp, undefined, undefined, lowerExpression(ctx, node.value))], ts.NodeFlags.Const)));
+  out.push(
+    f.createVariableStatement(
+      undefined,
+      f.createVariableDeclarationList([f.createVariableDeclaration(tmp, undefined, undefined, lowerExpression(ctx, node.value))], ts.NodeFlags.Const),
+    ),
+  );
   for (const t of node.targets) out.push(...assignTo(ctx, t, tmp, sourceNode));
   return out;
 }
@@ -214,7 +244,15 @@ export function lowerAnnAssign(ctx: LowerContext, node: AnnAssign): ts.Statement
     if (node.value === null) {
       const flags = declarationFor(ctx, target.id, target);
       if (flags === null) return [];
-      return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(target.id), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t))], ts.NodeFlags.Let))];
+      return [
+        f.createVariableStatement(
+          undefined,
+          f.createVariableDeclarationList(
+            [f.createVariableDeclaration(ctx.id(target.id), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t))],
+            ts.NodeFlags.Let,
+          ),
+        ),
+      ];
     }
     return assignName(ctx, target, lowerExpression(ctx, node.value), node.value, t.k === "any" ? null : t);
   }
@@ -231,7 +269,7 @@ export function lowerAugAssign(ctx: LowerContext, node: AugAssign): ts.Statement
   const combine = (current: ts.Expression): ts.Expression => {
     const value = lowerExpression(ctx, node.value);
     const known = isNumeric(tt) || tt.k === "str";
-    const helper = known ? BINARY_HELPERS[node.op] : INPLACE_HELPERS[node.op] ?? BINARY_HELPERS[node.op];
+    const helper = known ? BINARY_HELPERS[node.op] : (INPLACE_HELPERS[node.op] ?? BINARY_HELPERS[node.op]);
     return f.createCallExpression(ctx.useRuntime(helper), undefined, [current, value]);
   };
   switch (target._type) {
@@ -242,9 +280,20 @@ export function lowerAugAssign(ctx: LowerContext, node: AugAssign): ts.Statement
       const plain = ts.isIdentifier(current);
       if (node.op === "Add" && tt.k === "str" && vt.k === "str") {
         const value = lowerExpression(ctx, node.value);
-        return [exprStatement(plain ? f.createBinaryExpression(id, ts.SyntaxKind.PlusEqualsToken, value) : f.createAssignment(id, f.createBinaryExpression(current, ts.SyntaxKind.PlusToken, value)))];
+        return [
+          exprStatement(
+            plain
+              ? f.createBinaryExpression(id, ts.SyntaxKind.PlusEqualsToken, value)
+              : f.createAssignment(id, f.createBinaryExpression(current, ts.SyntaxKind.PlusToken, value)),
+          ),
+        ];
       }
-      if (node.op === "Add" && ctx.types.isOnlyList(target, ctx.scope)) return [exprStatement(f.createCallExpression(f.createPropertyAccessExpression(current, "push"), undefined, [f.createSpreadElement(lowerExpression(ctx, node.value))]))];
+      if (node.op === "Add" && ctx.types.isOnlyList(target, ctx.scope))
+        return [
+          exprStatement(
+            f.createCallExpression(f.createPropertyAccessExpression(current, "push"), undefined, [f.createSpreadElement(lowerExpression(ctx, node.value))]),
+          ),
+        ];
       return [exprStatement(f.createAssignment(id, combine(current)))];
     }
     case "Attribute": {
@@ -252,7 +301,12 @@ export function lowerAugAssign(ctx: LowerContext, node: AugAssign): ts.Statement
       let recv = lowerExpression(ctx, target.value);
       if (!isPure(target.value) && target.value._type !== "Attribute") {
         const tmp = ctx.temp();
-        pre.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(tmp, undefined, undefined, recv)], ts.NodeFlags.Const)));
+        pre.push(
+          f.createVariableStatement(
+            undefined,
+            f.createVariableDeclarationList([f.createVariableDeclaration(tmp, undefined, undefined, recv)], ts.NodeFlags.Const),
+          ),
+        );
         recv = tmp;
       }
       if (isProgramModuleValue(ctx, target.value)) return [...pre, exprStatement(moduleStore(ctx, recv, target.attr, combine(lowerExpression(ctx, target))))];
@@ -269,7 +323,12 @@ export function lowerAugAssign(ctx: LowerContext, node: AugAssign): ts.Statement
         const v = lowerExpression(ctx, e);
         if (isPure(e)) return v;
         const tmp = ctx.temp();
-        pre.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(tmp, undefined, undefined, v)], ts.NodeFlags.Const)));
+        pre.push(
+          f.createVariableStatement(
+            undefined,
+            f.createVariableDeclarationList([f.createVariableDeclaration(tmp, undefined, undefined, v)], ts.NodeFlags.Const),
+          ),
+        );
         return tmp;
       };
       const obj = hold(target.value);
@@ -295,8 +354,10 @@ export function lowerDelete(ctx: LowerContext, node: Delete): ts.Statement[] {
     if (t._type === "Subscript" && t.slice._type === "Slice") {
       const [start, stop, step] = [t.slice.lower, t.slice.upper, t.slice.step].map((p) => (p === null ? f.createNull() : lowerExpression(ctx, p)));
       out.push(exprStatement(f.createCallExpression(ctx.useRuntime("delslice"), undefined, [lowerExpression(ctx, t.value), start!, stop!, step!])));
-    } else if (t._type === "Subscript") out.push(exprStatement(f.createCallExpression(ctx.useRuntime("delitem"), undefined, [lowerExpression(ctx, t.value), lowerExpression(ctx, t.slice)])));
-    else if (t._type === "Attribute") out.push(exprStatement(f.createCallExpression(ctx.useRuntime("delattr"), undefined, [lowerExpression(ctx, t.value), f.createStringLiteral(t.attr)])));
+    } else if (t._type === "Subscript")
+      out.push(exprStatement(f.createCallExpression(ctx.useRuntime("delitem"), undefined, [lowerExpression(ctx, t.value), lowerExpression(ctx, t.slice)])));
+    else if (t._type === "Attribute")
+      out.push(exprStatement(f.createCallExpression(ctx.useRuntime("delattr"), undefined, [lowerExpression(ctx, t.value), f.createStringLiteral(t.attr)])));
     else if (t._type === "Name") out.push(...deleteName(ctx, t));
     else if (t._type === "Tuple" || t._type === "List") out.push(...lowerDelete(ctx, { ...node, targets: t.elts }));
     else ctx.unsupported(t, "this del target");

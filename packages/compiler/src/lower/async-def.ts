@@ -45,10 +45,7 @@ export function lowerAsyncFunctionDef(ctx: LowerContext, def: AsyncFunctionDef):
  * that must run before it (defaults evaluated once). Also used for legacy generator-based
  * coroutines, which become `async function`s too.
  */
-export function lowerAsyncFunctionValue(
-  ctx: LowerContext,
-  def: AsyncFunctionDef | FunctionDef,
-): { before: ts.Statement[]; value: ts.Expression } {
+export function lowerAsyncFunctionValue(ctx: LowerContext, def: AsyncFunctionDef | FunctionDef): { before: ts.Statement[]; value: ts.Expression } {
   const scope = ctx.analysis.scopeOf(def);
   const isAsyncGenerator = def._type === "AsyncFunctionDef" && scope.facts.isGenerator;
   const { params, prologue, before } = lowerParameters(ctx, def.args, scope, { hoistDefaults: true, functionName: def.name });

@@ -54,7 +54,10 @@ export function lowerAsyncFor(ctx: LowerContext, node: AsyncFor): ts.Statement[]
   }
   const loop = f.createForOfStatement(f.createToken(ts.SyntaxKind.AwaitKeyword), initializer, iterable, f.createBlock([...prologue, ...body], true));
   if (flag === null) return [...before, loop];
-  const declareFlag = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(flag, undefined, undefined, f.createFalse())], ts.NodeFlags.Let));
+  const declareFlag = f.createVariableStatement(
+    undefined,
+    f.createVariableDeclarationList([f.createVariableDeclaration(flag, undefined, undefined, f.createFalse())], ts.NodeFlags.Let),
+  );
   const orelse = f.createIfStatement(f.createPrefixUnaryExpression(ts.SyntaxKind.ExclamationToken, flag), f.createBlock(lowerBody(ctx, node.orelse), true));
   return [...before, declareFlag, loop, orelse];
 }
@@ -113,7 +116,10 @@ function loopTarget(ctx: LowerContext, node: AsyncFor, before: ts.Statement[]): 
     before.push(
       f.createVariableStatement(
         undefined,
-        f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(name), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, ctx.types.symbolType(decl.symbol)), undefined)], ts.NodeFlags.Let),
+        f.createVariableDeclarationList(
+          [f.createVariableDeclaration(ctx.id(name), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, ctx.types.symbolType(decl.symbol)), undefined)],
+          ts.NodeFlags.Let,
+        ),
       ),
     );
   }

@@ -44,24 +44,40 @@ function withItem(ctx: LowerContext, item: WithItem, inner: () => ts.Statement[]
     f.createVariableStatement(
       undefined,
       f.createVariableDeclarationList(
-        [f.createVariableDeclaration(exc, undefined, f.createUnionTypeNode([f.createTypeReferenceNode(ctx.useRuntime("BaseException")), f.createLiteralTypeNode(f.createNull())]), f.createNull())],
+        [
+          f.createVariableDeclaration(
+            exc,
+            undefined,
+            f.createUnionTypeNode([f.createTypeReferenceNode(ctx.useRuntime("BaseException")), f.createLiteralTypeNode(f.createNull())]),
+            f.createNull(),
+          ),
+        ],
         ts.NodeFlags.Let,
       ),
     ),
   );
-  const exit = (args: ts.Expression[]): ts.Expression => f.createAwaitExpression(f.createCallExpression(f.createPropertyAccessExpression(manager, "__aexit__"), undefined, args));
+  const exit = (args: ts.Expression[]): ts.Expression =>
+    f.createAwaitExpression(f.createCallExpression(f.createPropertyAccessExpression(manager, "__aexit__"), undefined, args));
   const handler = f.createBlock(
     [
       f.createExpressionStatement(f.createAssignment(exc, f.createCallExpression(ctx.useRuntime("toPyException"), undefined, [caught]))),
       f.createIfStatement(
-        f.createPrefixUnaryExpression(ts.SyntaxKind.ExclamationToken, f.createAwaitExpression(f.createCallExpression(ctx.useRuntime("aexitSuppresses"), undefined, [manager, exc]))),
+        f.createPrefixUnaryExpression(
+          ts.SyntaxKind.ExclamationToken,
+          f.createAwaitExpression(f.createCallExpression(ctx.useRuntime("aexitSuppresses"), undefined, [manager, exc])),
+        ),
         f.createThrowStatement(exc),
       ),
     ],
     true,
   );
   const finalizer = f.createBlock(
-    [f.createIfStatement(f.createBinaryExpression(exc, ts.SyntaxKind.EqualsEqualsEqualsToken, f.createNull()), f.createExpressionStatement(exit([f.createNull(), f.createNull(), f.createNull()])))],
+    [
+      f.createIfStatement(
+        f.createBinaryExpression(exc, ts.SyntaxKind.EqualsEqualsEqualsToken, f.createNull()),
+        f.createExpressionStatement(exit([f.createNull(), f.createNull(), f.createNull()])),
+      ),
+    ],
     true,
   );
   out.push(f.createTryStatement(f.createBlock(inner(), true), f.createCatchClause(caught, handler), finalizer));
@@ -69,22 +85,32 @@ function withItem(ctx: LowerContext, item: WithItem, inner: () => ts.Statement[]
 }
 
 function constStatement(name: ts.Identifier, value: ts.Expression): ts.Statement {
-  return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, value)], ts.NodeFlags.Const));
+  return f.createVariableStatement(
+    undefined,
+    f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, value)], ts.NodeFlags.Const),
+  );
 }
 
 /** `const conn = await ...` when the name is first bound here, else an assignment; `as (a, b)` unpacks with a check. */
 function bindTarget(ctx: LowerContext, target: WithItem["optional_vars"] & object, value: ts.Expression): ts.Statement[] {
   const names = targetNames(target);
-  const fresh = names.length > 0 && names.every((n) => {
-    const decl = ctx.fn.plan.get(n);
-    return decl !== undefined && decl.kind !== "hoisted" && !ctx.fn.declared.has(n) && !ctx.scope.globals.has(n) && !ctx.scope.nonlocals.has(n);
-  });
+  const fresh =
+    names.length > 0 &&
+    names.every((n) => {
+      const decl = ctx.fn.plan.get(n);
+      return decl !== undefined && decl.kind !== "hoisted" && !ctx.fn.declared.has(n) && !ctx.scope.globals.has(n) && !ctx.scope.nonlocals.has(n);
+    });
   if (fresh) for (const n of names) ctx.fn.declared.add(n);
   if (isSequenceTarget(target)) return bindUnpacked(ctx, target, value, fresh ? ts.NodeFlags.Const : null, (e, v) => assignLoopElement(ctx, e, v));
   if (fresh) {
     const decl = targetPattern(ctx, target, "declare") as ts.VariableDeclarationList;
     const binding = decl.declarations[0]!.name;
-    return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(binding, undefined, undefined, value)], ts.NodeFlags.Const))];
+    return [
+      f.createVariableStatement(
+        undefined,
+        f.createVariableDeclarationList([f.createVariableDeclaration(binding, undefined, undefined, value)], ts.NodeFlags.Const),
+      ),
+    ];
   }
   return [f.createExpressionStatement(f.createAssignment(targetPattern(ctx, target, "assign") as ts.Expression, value))];
 }

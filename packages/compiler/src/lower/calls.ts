@@ -96,7 +96,8 @@ export function spreadsIntoArrayForm(name: string, node: Call): boolean {
  * `callSpread(fn, [a, ...xs], { c: 1, ...kwargsOf(d) })` (an array: a spread of any length).
  */
 export function dynamicCall(ctx: LowerContext, callee: ts.Expression, node: Call): ts.Expression {
-  if (!node.args.some((a) => a._type === "Starred")) return f.createCallExpression(ctx.useRuntime("call"), undefined, [callee, ...runtimeArguments(ctx, node.args, node.keywords, callee)]);
+  if (!node.args.some((a) => a._type === "Starred"))
+    return f.createCallExpression(ctx.useRuntime("call"), undefined, [callee, ...runtimeArguments(ctx, node.args, node.keywords, callee)]);
   const args: ts.Expression[] = [callee, f.createArrayLiteralExpression(lowerElements(ctx, node.args))];
   if (node.keywords.length > 0) args.push(keywordObject(ctx, node.keywords, callee));
   return f.createCallExpression(ctx.useRuntime("callSpread"), undefined, args);
@@ -107,7 +108,9 @@ function keywordObject(ctx: LowerContext, keywords: readonly Keyword[], callee?:
   const spread = (k: Keyword): ts.Expression => keywordSpread(ctx, k, keywords, callee);
   if (keywords.length === 1 && keywords[0]!.arg === null) return spread(keywords[0]!);
   return f.createObjectLiteralExpression(
-    keywords.map((k) => (k.arg === null ? f.createSpreadAssignment(spread(k)) : f.createPropertyAssignment(propertyName(k.arg), lowerExpression(ctx, k.value)))),
+    keywords.map((k) =>
+      k.arg === null ? f.createSpreadAssignment(spread(k)) : f.createPropertyAssignment(propertyName(k.arg), lowerExpression(ctx, k.value)),
+    ),
     false,
   );
 }
@@ -125,7 +128,8 @@ export function lowerClassCall(ctx: LowerContext, node: Call, cls: string, calle
     return args !== null ? f.createNewExpression(callee, undefined, args) : dynamicCall(ctx, callee, node);
   }
   // A subclass of a class of another module of the program: bound by the runtime when keywords or a spread need it.
-  if (derivesFromProgramClass(ctx, cls)) return needsDynamicCall(node) ? dynamicCall(ctx, callee, node) : f.createNewExpression(callee, undefined, lowerElements(ctx, node.args));
+  if (derivesFromProgramClass(ctx, cls))
+    return needsDynamicCall(node) ? dynamicCall(ctx, callee, node) : f.createNewExpression(callee, undefined, lowerElements(ctx, node.args));
   return f.createNewExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
 }
 
@@ -145,13 +149,20 @@ export function isSuperCall(e: Expression): boolean {
 function isExplicitSuperOfMethod(ctx: LowerContext, e: Expression): boolean {
   if (e._type !== "Call" || e.func._type !== "Name" || e.func.id !== "super" || e.args.length !== 2 || e.keywords.length > 0) return false;
   const [cls, self] = e.args;
-  return cls!._type === "Name" && cls!.id === ctx.fn.className && self!._type === "Name" && self!.id === ctx.fn.self?.symbol.name && ctx.analysis.resolve(ctx.scope, "super").kind === "builtin";
+  return (
+    cls!._type === "Name" &&
+    cls!.id === ctx.fn.className &&
+    self!._type === "Name" &&
+    self!.id === ctx.fn.self?.symbol.name &&
+    ctx.analysis.resolve(ctx.scope, "super").kind === "builtin"
+  );
 }
 
 function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expression {
   const res = ctx.analysis.resolve(ctx.scope, name);
   // A name no scope binds that is not a builtin: the NameError comes before the arguments are evaluated.
-  if (res.kind === "builtin" && !isBuiltinName(name)) return f.createCallExpression(lowerExpression(ctx, node.func), undefined, runtimeArguments(ctx, node.args, node.keywords));
+  if (res.kind === "builtin" && !isBuiltinName(name))
+    return f.createCallExpression(lowerExpression(ctx, node.func), undefined, runtimeArguments(ctx, node.args, node.keywords));
   if (res.kind === "builtin") {
     if (name === "super") return ctx.unsupported(node, "super() outside an attribute access");
     if ((name === "vars" || name === "dir") && node.args.length === 0) return ctx.unsupported(node, `${name}() without an argument`);
@@ -179,7 +190,9 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     const exported = importedName(ctx, res.symbol);
     if (spreadsIntoArrayForm(exported, node)) return dynamicCall(ctx, callee, node);
     const args = runtimeArguments(ctx, node.args, node.keywords);
-    return isRuntimeClass(exported) ? f.createNewExpression(callee, undefined, args) : awaitEventLoop(ctx, exported, f.createCallExpression(callee, undefined, args), node, true);
+    return isRuntimeClass(exported)
+      ? f.createNewExpression(callee, undefined, args)
+      : awaitEventLoop(ctx, exported, f.createCallExpression(callee, undefined, args), node, true);
   }
   const t = ctx.types.symbolType(res.symbol);
   if (t.k === "class") return lowerClassCall(ctx, node, t.cls, callee);
@@ -248,23 +261,49 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
   const own = ctx.fn.className !== null ? ctx.types.classes.get(ctx.fn.className) : undefined;
   if (own !== undefined && isCooperative(ctx.types, own)) return lowerCooperativeSuperCall(ctx, node, method, own.name);
   // `object.__init_subclass__()` does nothing.
-  if (own !== undefined && method === "__init_subclass__" && !linearization(ctx.types, own).slice(1).some((c) => c.methods.has(method))) return f.createNull();
+  if (
+    own !== undefined &&
+    method === "__init_subclass__" &&
+    !linearization(ctx.types, own)
+      .slice(1)
+      .some((c) => c.methods.has(method))
+  )
+    return f.createNull();
   const base = ctx.fn.className !== null ? ctx.types.classes.get(ctx.fn.className)?.bases[0] : undefined;
   const baseInfo = base !== undefined ? ctx.types.classes.get(base) : undefined;
   if (method === "__init__" && own !== undefined && base === undefined && ctx.fn.isConstructor) {
     // A class with no base: `object.__init__`, which takes no argument but the instance.
-    return f.createCallExpression(ctx.useRuntime("objectInit"), undefined, [f.createThis(), f.createArrayLiteralExpression(runtimeArguments(ctx, node.args, node.keywords))]);
+    return f.createCallExpression(ctx.useRuntime("objectInit"), undefined, [
+      f.createThis(),
+      f.createArrayLiteralExpression(runtimeArguments(ctx, node.args, node.keywords)),
+    ]);
   }
   if (method === "__init__") {
     const sig = base !== undefined ? constructorSignature(ctx, base) : null;
-    if (sig !== null && base !== undefined && ctx.types.classes.has(base) && ctx.fn.isConstructor && node.keywords.some((k) => k.arg === null) && !bindsStatically(node, sig, true)) {
+    if (
+      sig !== null &&
+      base !== undefined &&
+      ctx.types.classes.has(base) &&
+      ctx.fn.isConstructor &&
+      node.keywords.some((k) => k.arg === null) &&
+      !bindsStatically(node, sig, true)
+    ) {
       // `super().__init__(**kwargs)`: bound to the base's `__init__` at run time.
-      const bound = f.createCallExpression(ctx.useRuntime("constructorArguments"), undefined, [ctx.id(base), f.createArrayLiteralExpression(lowerElements(ctx, node.args)), keywordObject(ctx, node.keywords)]);
+      const bound = f.createCallExpression(ctx.useRuntime("constructorArguments"), undefined, [
+        ctx.id(base),
+        f.createArrayLiteralExpression(lowerElements(ctx, node.args)),
+        keywordObject(ctx, node.keywords),
+      ]);
       const typed = f.createAsExpression(bound, f.createTypeReferenceNode("ConstructorParameters", [f.createTypeQueryNode(ctx.id(base))]));
       const call = f.createCallExpression(f.createSuper(), undefined, [f.createSpreadElement(f.createParenthesizedExpression(typed))]);
       return ctx.analysis.parentOf(node)?._type === "Expr" ? call : f.createParenthesizedExpression(f.createCommaListExpression([call, f.createNull()]));
     }
-    const args = sig !== null ? matchOrReport(ctx, node, sig, true) : base !== undefined && derivesFromProgramClass(ctx, base) ? userArguments(ctx, node, "super().__init__") : runtimeArguments(ctx, node.args, node.keywords);
+    const args =
+      sig !== null
+        ? matchOrReport(ctx, node, sig, true)
+        : base !== undefined && derivesFromProgramClass(ctx, base)
+          ? userArguments(ctx, node, "super().__init__")
+          : runtimeArguments(ctx, node.args, node.keywords);
     if (ctx.fn.methodKind === "instance" && ctx.fn.isConstructor) {
       const call = f.createCallExpression(f.createSuper(), undefined, args);
       // JavaScript's `super(...)` is `this`; Python's `__init__` returns None.
@@ -280,7 +319,12 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
   const kind = m?.decorator_list.map(decoratorName).find((d) => d === "staticmethod" || d === "classmethod");
   // A base's static or class method from an instance method: JavaScript's `super` sees only the base's prototype.
   if (kind !== undefined && ctx.fn.methodKind === "instance" && own !== undefined) return dynamicCall(ctx, superAttribute(ctx, own.name, method), node);
-  const args = m !== undefined ? matchOrReport(ctx, node, m.args, kind !== "staticmethod") : base !== undefined && derivesFromProgramClass(ctx, base) ? userArguments(ctx, node, `super().${method}`) : runtimeArguments(ctx, node.args, node.keywords);
+  const args =
+    m !== undefined
+      ? matchOrReport(ctx, node, m.args, kind !== "staticmethod")
+      : base !== undefined && derivesFromProgramClass(ctx, base)
+        ? userArguments(ctx, node, `super().${method}`)
+        : runtimeArguments(ctx, node.args, node.keywords);
   return f.createCallExpression(f.createPropertyAccessExpression(f.createSuper(), ctx.mangleMember(method)), undefined, args);
 }
 
@@ -392,7 +436,8 @@ export function matchArguments(ctx: LowerContext, node: Call, params: Arguments,
   out.push(...kwSlots.map((s) => s ?? undef()));
   // (Values of different types: `Dict<string, any>`, or TypeScript infers the first one's type.)
   const dictTypes = kwargs.length > 1 ? [f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)] : undefined;
-  if (params.kwarg !== null) out.push(kwargs.length > 0 ? f.createNewExpression(ctx.useRuntime("Dict"), dictTypes, [f.createArrayLiteralExpression(kwargs)]) : undef());
+  if (params.kwarg !== null)
+    out.push(kwargs.length > 0 ? f.createNewExpression(ctx.useRuntime("Dict"), dictTypes, [f.createArrayLiteralExpression(kwargs)]) : undef());
   if (extras.length > 0) out.push(...extras);
   else while (out.length > 0 && ts.isIdentifier(out[out.length - 1]!) && (out[out.length - 1] as ts.Identifier).text === "undefined") out.pop();
   return out;

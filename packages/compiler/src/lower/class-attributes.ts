@@ -62,7 +62,13 @@ export function movedClassAttributes(info: ClassInfo, isEnum: boolean, isNamedTu
   for (const stmt of info.node.body) {
     if (stmt._type === "Assign") {
       for (const t of stmt.targets) if (t._type === "Name" && info.classAttrs.has(t.id) && !names.includes(t.id)) names.push(t.id);
-    } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name" && stmt.value !== null && info.classAttrs.has(stmt.target.id) && !names.includes(stmt.target.id)) {
+    } else if (
+      stmt._type === "AnnAssign" &&
+      stmt.target._type === "Name" &&
+      stmt.value !== null &&
+      info.classAttrs.has(stmt.target.id) &&
+      !names.includes(stmt.target.id)
+    ) {
       names.push(stmt.target.id);
     }
   }
@@ -74,10 +80,21 @@ export function movedClassAttributes(info: ClassInfo, isEnum: boolean, isNamedTu
  * prototype, which TypeScript does not see. Not for a name the class also declares as a field.
  */
 export function instanceSideDeclarations(ctx: LowerContext, info: ClassInfo, moved: readonly string[]): ts.ClassElement[] {
-  const inherited = (attr: string): boolean => chain(ctx, info.name).slice(1).some((b) => b.fields.has(attr) || b.classAttrs.has(attr) || b.properties.has(attr));
+  const inherited = (attr: string): boolean =>
+    chain(ctx, info.name)
+      .slice(1)
+      .some((b) => b.fields.has(attr) || b.classAttrs.has(attr) || b.properties.has(attr));
   return moved
     .filter((attr) => info.classAttrs.has(attr) && !info.fields.has(attr) && !info.methods.has(attr) && !inherited(attr) && attr !== "__slots__")
-    .map((attr) => f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, instanceSideType(ctx, info.classAttrs.get(attr)!), undefined));
+    .map((attr) =>
+      f.createPropertyDeclaration(
+        [f.createModifier(ts.SyntaxKind.DeclareKeyword)],
+        ctx.mangleMember(attr),
+        undefined,
+        instanceSideType(ctx, info.classAttrs.get(attr)!),
+        undefined,
+      ),
+    );
 }
 
 /** The type an instance reads a class attribute as: `any` for a descriptor of the program (its `__get__` answers). */
@@ -89,7 +106,9 @@ function instanceSideType(ctx: LowerContext, t: PyType): ts.TypeNode {
 /** Whether the class attribute `attr` of `info` overrides a base class's attribute of another type. */
 export function retypesBaseAttribute(ctx: LowerContext, info: ClassInfo, attr: string): boolean {
   const own = info.classAttrs.get(attr);
-  const base = chain(ctx, info.name).slice(1).find((b) => b.classAttrs.has(attr));
+  const base = chain(ctx, info.name)
+    .slice(1)
+    .find((b) => b.classAttrs.has(attr));
   return own !== undefined && base !== undefined && !sameType(own, base.classAttrs.get(attr)!);
 }
 
@@ -169,7 +188,8 @@ export function objectHookFunction(ctx: LowerContext, func: Expression): ts.Expr
 
 /** The runtime's `objectSetattr` / `objectGetattribute` / `objectDelattr` for a hook's name, else null. */
 export function objectHook(ctx: LowerContext, hook: string): ts.Expression | null {
-  const helper = hook === "__setattr__" ? "objectSetattr" : hook === "__getattribute__" ? "objectGetattribute" : hook === "__delattr__" ? "objectDelattr" : null;
+  const helper =
+    hook === "__setattr__" ? "objectSetattr" : hook === "__getattribute__" ? "objectGetattribute" : hook === "__delattr__" ? "objectDelattr" : null;
   return helper === null ? null : ctx.useRuntime(helper);
 }
 
@@ -183,7 +203,12 @@ export function readOnlyProperty(ctx: LowerContext, cls: string, attr: string): 
   for (const info of chain(ctx, cls)) {
     if (info.fields.has(attr) || info.classAttrs.has(attr)) return false;
     if (info.properties.has(attr)) {
-      return !info.node.body.some((s) => (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && s.name === attr && s.decorator_list.some((d) => d._type === "Attribute" && d.attr === "setter"));
+      return !info.node.body.some(
+        (s) =>
+          (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") &&
+          s.name === attr &&
+          s.decorator_list.some((d) => d._type === "Attribute" && d.attr === "setter"),
+      );
     }
   }
   return false;

@@ -33,7 +33,15 @@ const f = ts.factory;
 
 /** The statements a declarative class body has: anything else makes the body run as a block. */
 function isDeclarative(s: Stmt): boolean {
-  if (s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef" || s._type === "Assign" || s._type === "AnnAssign" || s._type === "Pass") return true;
+  if (
+    s._type === "FunctionDef" ||
+    s._type === "AsyncFunctionDef" ||
+    s._type === "ClassDef" ||
+    s._type === "Assign" ||
+    s._type === "AnnAssign" ||
+    s._type === "Pass"
+  )
+    return true;
   return s._type === "Expr" && s.value._type === "Constant";
 }
 
@@ -65,14 +73,28 @@ export function blockNames(scope: Scope, cls: ClassDef): string[] {
 export function classBodyBlock(ctx: LowerContext, cls: ClassDef, names: readonly string[]): ts.ClassElement[] {
   const scope = ctx.analysis.scopeOf(cls);
   const declarations = names.map((n) =>
-    f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.DeclareKeyword), f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(n), undefined, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword), undefined),
+    f.createPropertyDeclaration(
+      [f.createModifier(ts.SyntaxKind.DeclareKeyword), f.createModifier(ts.SyntaxKind.StaticKeyword)],
+      ctx.mangleMember(n),
+      undefined,
+      f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword),
+      undefined,
+    ),
   );
   const fn = { ...newFunctionContext(scope, { className: cls.name }), classBlock: true };
   // Every name is read at the end, into the class's namespace: none may be declared by its loop or handler alone.
   for (const d of fn.plan.values()) if (d.kind === "loop" || d.kind === "handler") d.kind = "hoisted";
   const block = ctx.withFunction(fn, () => {
-    const statements = lowerBody(ctx, cls.body.filter((s) => !isMember(s)));
-    const namespace = f.createObjectLiteralExpression(names.map((n) => (ctx.mangleMember(n) === ctx.id(n).text ? f.createShorthandPropertyAssignment(n) : f.createPropertyAssignment(ctx.mangleMember(n), ctx.id(n)))), names.length > 3);
+    const statements = lowerBody(
+      ctx,
+      cls.body.filter((s) => !isMember(s)),
+    );
+    const namespace = f.createObjectLiteralExpression(
+      names.map((n) =>
+        ctx.mangleMember(n) === ctx.id(n).text ? f.createShorthandPropertyAssignment(n) : f.createPropertyAssignment(ctx.mangleMember(n), ctx.id(n)),
+      ),
+      names.length > 3,
+    );
     const exported = f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("classNamespace"), undefined, [f.createThis(), namespace]));
     return f.createBlock([...hoistedDeclarations(ctx, fn.plan), ...ctx.tempDeclarations(), ...statements, exported], true);
   });

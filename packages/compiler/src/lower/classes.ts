@@ -57,12 +57,26 @@ import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import { awaitableClassStatements } from "./await.js";
-import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations, isPropertyDecorator, movedClassAttributes, retypesBaseAttribute } from "./class-attributes.js";
+import {
+  classAttributeStatements,
+  fieldsDeclaredOnly,
+  instanceSideDeclarations,
+  isPropertyDecorator,
+  movedClassAttributes,
+  retypesBaseAttribute,
+} from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
 import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
 import { loopFunctions } from "./loop-functions.js";
-import { abstractMethodStatements, classDecoratorStatements, decoratorName, isAbstractMethod, isImplicitClassMethod, methodDecoratorStatements } from "./decorators.js";
+import {
+  abstractMethodStatements,
+  classDecoratorStatements,
+  decoratorName,
+  isAbstractMethod,
+  isImplicitClassMethod,
+  methodDecoratorStatements,
+} from "./decorators.js";
 import { generatorReturnType } from "./generators.js";
 import { isClassVariable } from "./class-variables.js";
 import { cooperativeHeritage, initSubclassStatements, isCooperative, linearization, methodParametersStatements } from "./inheritance.js";
@@ -205,7 +219,8 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: { has(a
     } else if (stmt._type === "Assign") {
       const isEnum = isEnumClass(types, info);
       for (const target of stmt.targets) {
-        if (target._type === "Name") info.classAttrs.set(target.id, isEnum && isEnumMemberName(target.id) ? enumMemberType(info) : types.typeOf(stmt.value, classScope));
+        if (target._type === "Name")
+          info.classAttrs.set(target.id, isEnum && isEnumMemberName(target.id) ? enumMemberType(info) : types.typeOf(stmt.value, classScope));
       }
     }
   }
@@ -222,14 +237,30 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: { has(a
     namedTupleSpecs.set(info, tupleSpec);
     // Calls bind keywords by these parameters; the runtime fills the defaults (the `undefined` left where none was given).
     const self: Arg = { _type: "arg", arg: "self", annotation: null, type_comment: null, start: cls.start, end: cls.start };
-    info.dataclassInit = { _type: "arguments", posonlyargs: [], args: [self, ...tupleArgs], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults: tupleSpec.defaults, start: cls.start, end: cls.end };
+    info.dataclassInit = {
+      _type: "arguments",
+      posonlyargs: [],
+      args: [self, ...tupleArgs],
+      vararg: null,
+      kwonlyargs: [],
+      kw_defaults: [],
+      kwarg: null,
+      defaults: tupleSpec.defaults,
+      start: cls.start,
+      end: cls.end,
+    };
   }
   // self.x = value in any method
   for (const method of info.methods.values()) {
     const scope = types.analysis.scopeOf(method);
     const self = [...method.args.posonlyargs, ...method.args.args][0];
     // (`__init_subclass__` is a class method without saying so: its `cls.x = ...` sets a class attribute.)
-    if (self === undefined || isImplicitClassMethod(method.name) || method.decorator_list.some((d) => ["staticmethod", "classmethod"].includes(decoratorName(d)))) continue;
+    if (
+      self === undefined ||
+      isImplicitClassMethod(method.name) ||
+      method.decorator_list.some((d) => ["staticmethod", "classmethod"].includes(decoratorName(d)))
+    )
+      continue;
     walkSelfAssignments(method.body, self.arg, (attr, value) => {
       // A class attribute is the default of the instance attribute (`count = 0`, `self.count += 1`).
       const classValue = info.fields.has(attr) ? undefined : classAttribute(types, info, attr);
@@ -246,7 +277,10 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: { has(a
 }
 
 function isClassVar(annotation: Expression): boolean {
-  return (annotation._type === "Subscript" && annotation.value._type === "Name" && annotation.value.id === "ClassVar") || (annotation._type === "Name" && annotation.id === "ClassVar");
+  return (
+    (annotation._type === "Subscript" && annotation.value._type === "Name" && annotation.value.id === "ClassVar") ||
+    (annotation._type === "Name" && annotation.id === "ClassVar")
+  );
 }
 
 /** A dataclass field: its annotation, constructor default and `field(...)` options. */
@@ -330,7 +364,14 @@ function isConstantValue(e: Expression): boolean {
   return false;
 }
 
-function dataclassField(owner: ClassDef, name: string, annotation: Expression, type: PyType, value: Expression | null, kwOnlyByDefault: boolean): DataclassField {
+function dataclassField(
+  owner: ClassDef,
+  name: string,
+  annotation: Expression,
+  type: PyType,
+  value: Expression | null,
+  kwOnlyByDefault: boolean,
+): DataclassField {
   const field: DataclassField = { name, owner, annotation, type, default: value, described: null, init: true, kwOnly: kwOnlyByDefault, flags: new Map() };
   if (value === null) return field;
   if (!(value._type === "Call" && decoratorName(value.func).replace(/^dataclasses\./, "") === "field")) {
@@ -345,7 +386,10 @@ function dataclassField(owner: ClassDef, name: string, annotation: Expression, t
       field.described = isConstantValue(k.value) ? { key: "default", value: k.value } : { key: "hasDefault" };
     } else if (k.arg === "default_factory") {
       field.default = { _type: "Call", func: k.value, args: [], keywords: [], start: k.value.start, end: k.value.end };
-      field.described = k.value._type === "Name" || k.value._type === "Attribute" || k.value._type === "Lambda" ? { key: "default_factory", value: k.value } : { key: "hasDefault" };
+      field.described =
+        k.value._type === "Name" || k.value._type === "Attribute" || k.value._type === "Lambda"
+          ? { key: "default_factory", value: k.value }
+          : { key: "hasDefault" };
     } else if (k.arg === "init" && flag !== null) field.init = flag;
     else if (k.arg === "kw_only" && flag !== null) field.kwOnly = flag;
     else if (k.arg !== null) field.flags.set(k.arg, k.value);
@@ -355,7 +399,14 @@ function dataclassField(owner: ClassDef, name: string, annotation: Expression, t
 
 /** The generated `__init__`'s parameters: the positional fields, then the keyword-only ones. */
 function dataclassArguments(cls: ClassDef, spec: DataclassSpec): Arguments {
-  const arg = (a: DataclassField): Arg => ({ _type: "arg", arg: a.name, annotation: a.annotation, type_comment: null, start: a.annotation.start, end: a.annotation.end });
+  const arg = (a: DataclassField): Arg => ({
+    _type: "arg",
+    arg: a.name,
+    annotation: a.annotation,
+    type_comment: null,
+    start: a.annotation.start,
+    end: a.annotation.end,
+  });
   const self: Arg = { _type: "arg", arg: "self", annotation: null, type_comment: null, start: cls.start, end: cls.start };
   const inInit = spec.options.get("init") === false ? [] : spec.fields.filter((x) => x.init);
   const positional = inInit.filter((x) => !x.kwOnly);
@@ -379,10 +430,12 @@ function dataclassArguments(cls: ClassDef, spec: DataclassSpec): Arguments {
 
 /** Calls `visit` for each `self.attr = value` (also `self.attr: T = value`, augmented and unpacked) in a method body. */
 function walkSelfAssignments(body: readonly Stmt[], self: string, visit: (attr: string, value: Expression | null) => void): void {
-  const isSelfAttr = (t: Expression): t is Expression & { _type: "Attribute"; attr: string } => t._type === "Attribute" && t.value._type === "Name" && t.value.id === self;
+  const isSelfAttr = (t: Expression): t is Expression & { _type: "Attribute"; attr: string } =>
+    t._type === "Attribute" && t.value._type === "Name" && t.value.id === self;
   const target = (t: Expression, value: Expression | null): void => {
     if (isSelfAttr(t)) visit(t.attr, value);
-    else if (t._type === "Tuple" || t._type === "List") t.elts.forEach((e, i) => target(e, value !== null && (value._type === "Tuple" || value._type === "List") ? value.elts[i] ?? null : null));
+    else if (t._type === "Tuple" || t._type === "List")
+      t.elts.forEach((e, i) => target(e, value !== null && (value._type === "Tuple" || value._type === "List") ? (value.elts[i] ?? null) : null));
   };
   const walk = (n: Node): void => {
     switch (n._type) {
@@ -466,7 +519,9 @@ export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] 
   const body = f.createBlock([...statements, f.createReturnStatement(ctx.id(cls.name))], true);
   const base = cls.bases[0];
   const ownNameBase = base !== undefined && base._type === "Name" && base.id === cls.name;
-  const params = ownNameBase ? [f.createParameterDeclaration(undefined, undefined, OWN_NAME_BASE, undefined, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))] : [];
+  const params = ownNameBase
+    ? [f.createParameterDeclaration(undefined, undefined, OWN_NAME_BASE, undefined, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))]
+    : [];
   const made = f.createCallExpression(
     f.createParenthesizedExpression(f.createArrowFunction(undefined, undefined, params, undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body)),
     undefined,
@@ -483,7 +538,9 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   const classScope = ctx.analysis.scopeOf(cls);
   const cooperative = isCooperative(ctx.types, info);
   if (cooperative && (info.isDataclass || isEnumClass(ctx.types, info) || namedTupleSpecs.has(info))) {
-    ctx.error("PY3001", cls, [`${info.isDataclass ? "a dataclass" : namedTupleSpecs.has(info) ? "a NamedTuple class" : "an enum"} in a multiple-inheritance hierarchy`]);
+    ctx.error("PY3001", cls, [
+      `${info.isDataclass ? "a dataclass" : namedTupleSpecs.has(info) ? "a NamedTuple class" : "an enum"} in a multiple-inheritance hierarchy`,
+    ]);
   }
   const isEnum = isEnumClass(ctx.types, info);
   const classDecorators = cls.decorator_list.filter((d) => !isDataclassDecorator(d) && !(isEnum && isEnumDecorator(d)));
@@ -491,11 +548,15 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   const subclassHook = initSubclassStatements(ctx, cls, info);
   for (const k of cls.keywords) {
     if (k.arg === "metaclass" ? isABCMeta(k.value) || userMetaclass(ctx, k.value) !== null : subclassHook.length > 0) continue;
-    ctx.error("PY3001", k, [k.arg === "metaclass" ? "a metaclass other than `ABCMeta` or a class of the program deriving from `type`" : "class keyword argument"]);
+    ctx.error("PY3001", k, [
+      k.arg === "metaclass" ? "a metaclass other than `ABCMeta` or a class of the program deriving from `type`" : "class keyword argument",
+    ]);
   }
   // A str, int or float the runtime represents as a JavaScript primitive, which no class extends.
   if (!isEnum) {
-    for (const b of cls.bases) if (b._type === "Name" && ["str", "int", "float"].includes(b.id) && ctx.analysis.resolve(ctx.scope, b.id).kind === "builtin") ctx.error("PY3001", b, [`a subclass of ${b.id}`]);
+    for (const b of cls.bases)
+      if (b._type === "Name" && ["str", "int", "float"].includes(b.id) && ctx.analysis.resolve(ctx.scope, b.id).kind === "builtin")
+        ctx.error("PY3001", b, [`a subclass of ${b.id}`]);
   }
   const baseExpr = cls.bases[0];
   let heritage: ts.HeritageClause[] | undefined;
@@ -540,15 +601,35 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
           continue;
         }
         if (!info.classAttrs.has(t.id)) continue;
-        if (isEnum && isEnumMemberName(t.id)) members.push(enumMemberField(ctx, info, t.id, stmt.value, ctx.withFunction({ ...ctx.fn, scope: classScope }, () => lowerExpression(ctx, stmt.value))));
+        if (isEnum && isEnumMemberName(t.id))
+          members.push(
+            enumMemberField(
+              ctx,
+              info,
+              t.id,
+              stmt.value,
+              ctx.withFunction({ ...ctx.fn, scope: classScope }, () => lowerExpression(ctx, stmt.value)),
+            ),
+          );
         else members.push(staticField(ctx, classScope, t.id, stmt.value, null, retypesBaseAttribute(ctx, info, t.id)));
       }
     } else if (stmt._type === "AnnAssign" && stmt.target._type === "Name" && info.classAttrs.has(stmt.target.id) && stmt.value !== null) {
-      members.push(staticField(ctx, classScope, stmt.target.id, stmt.value, ctx.types.annotation(stmt.annotation, classScope), retypesBaseAttribute(ctx, info, stmt.target.id)));
+      members.push(
+        staticField(
+          ctx,
+          classScope,
+          stmt.target.id,
+          stmt.value,
+          ctx.types.annotation(stmt.annotation, classScope),
+          retypesBaseAttribute(ctx, info, stmt.target.id),
+        ),
+      );
     } else if (stmt._type === "ClassDef") {
       // A class in the class body is made first (its body cannot see this one's names) and kept as a class attribute.
       nested.push(...lowerClassDef(ctx, stmt));
-      members.push(f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(stmt.name), undefined, undefined, ctx.id(stmt.name)));
+      members.push(
+        f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(stmt.name), undefined, undefined, ctx.id(stmt.name)),
+      );
     }
   }
   // Instance fields not declared by a user base class.
@@ -558,7 +639,10 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   };
   const init = isEnum || cooperative ? undefined : info.methods.get("__init__");
   const definite = new Set<string>();
-  if (init !== undefined) for (const s of init.body) if (s._type === "Assign") for (const t of s.targets) if (t._type === "Attribute" && t.value._type === "Name" && t.value.id === init.args.args[0]?.arg) definite.add(t.attr);
+  if (init !== undefined)
+    for (const s of init.body)
+      if (s._type === "Assign")
+        for (const t of s.targets) if (t._type === "Attribute" && t.value._type === "Name" && t.value.id === init.args.args[0]?.arg) definite.add(t.attr);
   const spec = dataclassSpecs.get(info);
   if (spec !== undefined) {
     for (const [e, what] of unreadableDataclassOptions(cls)) ctx.error("PY3001", e, [what]);
@@ -572,8 +656,24 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     // A cooperative class's fields are set by `__init__`, a method the root's constructor calls: a defined
     // field would be reset to undefined after it ran. So is one a later class statement of the same name sets
     // through an untyped `this`.
-    if (tupleSpec !== undefined || cooperative || ctx.types.classes.get(cls.name)?.node !== cls || info.instanceDefaults.has(attr) || fieldsDeclaredOnly(ctx, info)) members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
-    else members.push(f.createPropertyDeclaration(undefined, ctx.mangleMember(attr), definite.has(attr) ? undefined : f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, t), undefined));
+    if (
+      tupleSpec !== undefined ||
+      cooperative ||
+      ctx.types.classes.get(cls.name)?.node !== cls ||
+      info.instanceDefaults.has(attr) ||
+      fieldsDeclaredOnly(ctx, info)
+    )
+      members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
+    else
+      members.push(
+        f.createPropertyDeclaration(
+          undefined,
+          ctx.mangleMember(attr),
+          definite.has(attr) ? undefined : f.createToken(ts.SyntaxKind.ExclamationToken),
+          tsType(ctx, t),
+          undefined,
+        ),
+      );
   }
 
   const bodyNames = asBlock ? blockNames(classScope, cls) : [];
@@ -586,7 +686,8 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   if (info.methods.has("__iter__") && !info.methods.get("__iter__")!.decorator_list.length) members.push(iterableDeclaration(ctx, info));
 
   const setters = new Map<string, FunctionDef | AsyncFunctionDef>();
-  for (const stmt of cls.body) if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && methodKind(stmt) === "setter") setters.set(stmt.name, stmt);
+  for (const stmt of cls.body)
+    if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && methodKind(stmt) === "setter") setters.set(stmt.name, stmt);
 
   for (const stmt of cls.body) {
     switch (stmt._type) {
@@ -610,9 +711,13 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   // The class's Python name, written out: a minifier may rename the class, not this string.
   const qualname = qualifiedName(ctx, cls);
   if (qualname !== cls.name || linearization(ctx.types, info).some((c) => c !== info && qualifiedName(ctx, c.node) !== c.name)) {
-    members.unshift(f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__qualname__", undefined, undefined, f.createStringLiteral(qualname)));
+    members.unshift(
+      f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__qualname__", undefined, undefined, f.createStringLiteral(qualname)),
+    );
   }
-  members.unshift(f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__name__", undefined, undefined, f.createStringLiteral(cls.name)));
+  members.unshift(
+    f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__name__", undefined, undefined, f.createStringLiteral(cls.name)),
+  );
   const decl = f.createClassDeclaration(undefined, name, undefined, heritage, members);
   const dataclassStatements = spec !== undefined ? [defineDataclassStatement(ctx, info, spec)] : [];
   const cooperativeStatements = cooperative ? methodParametersStatements(ctx, info) : [];
@@ -620,8 +725,24 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   const making = [...methodDecoratorStatements(ctx, cls, methodKind), ...abstractMethodStatements(ctx, cls)];
   // What the runtime's `call` binds to when the class or a method is called where the compiler cannot see it
   // (a decorated method's own, before its decorators see it).
-  const signatures = isEnum || tupleSpec !== undefined ? [] : classSignatures(ctx, cls, name, spec !== undefined && spec.options.get("init") !== false ? info.dataclassInit : null);
-  return [...nested, decl, ...classAttributeStatements(ctx, info, name, moved), ...signatures, ...making, ...dataclassStatements, ...cooperativeStatements, ...awaitableClassStatements(ctx, cls, name), ...(isEnum ? enumDecoratorStatements(ctx, cls) : []), ...metaclassStatements(ctx, cls, info), ...subclassHook, ...classDecoratorStatements(ctx, cls, classDecorators)];
+  const signatures =
+    isEnum || tupleSpec !== undefined
+      ? []
+      : classSignatures(ctx, cls, name, spec !== undefined && spec.options.get("init") !== false ? info.dataclassInit : null);
+  return [
+    ...nested,
+    decl,
+    ...classAttributeStatements(ctx, info, name, moved),
+    ...signatures,
+    ...making,
+    ...dataclassStatements,
+    ...cooperativeStatements,
+    ...awaitableClassStatements(ctx, cls, name),
+    ...(isEnum ? enumDecoratorStatements(ctx, cls) : []),
+    ...metaclassStatements(ctx, cls, info),
+    ...subclassHook,
+    ...classDecoratorStatements(ctx, cls, classDecorators),
+  ];
 }
 
 /**
@@ -642,15 +763,27 @@ function iterableDeclaration(ctx: LowerContext, info: ClassInfo): ts.ClassElemen
 
 function staticField(ctx: LowerContext, scope: Scope, attr: string, value: Expression, annotation: PyType | null, retypesBase: boolean): ts.ClassElement {
   const v = ctx.withFunction({ ...ctx.fn, scope }, () => lowerExpression(ctx, value));
-  const empty = (value._type === "List" || value._type === "Dict" || value._type === "Set") && ("elts" in value ? value.elts.length === 0 : value.keys.length === 0);
+  const empty =
+    (value._type === "List" || value._type === "Dict" || value._type === "Set") && ("elts" in value ? value.elts.length === 0 : value.keys.length === 0);
   // (A subclass's value of another type than its base's: TypeScript requires the static sides to agree.)
   const type = retypesBase
     ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)
-    : annotation !== null && annotation.k !== "any" ? tsType(ctx, annotation) : empty || (value._type === "Constant" && value.value.type === "None") ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword) : undefined;
+    : annotation !== null && annotation.k !== "any"
+      ? tsType(ctx, annotation)
+      : empty || (value._type === "Constant" && value.value.type === "None")
+        ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)
+        : undefined;
   return f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(attr), undefined, type, v);
 }
 
-function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: FunctionDef | AsyncFunctionDef, hasBase: boolean, baseName: string | undefined): ts.ClassElement[] {
+function lowerMethod(
+  ctx: LowerContext,
+  cls: ClassDef,
+  info: ClassInfo,
+  def: FunctionDef | AsyncFunctionDef,
+  hasBase: boolean,
+  baseName: string | undefined,
+): ts.ClassElement[] {
   const kind = methodKind(def);
   const scope = ctx.analysis.scopeOf(def);
   const positional = [...def.args.posonlyargs, ...def.args.args];
@@ -660,11 +793,20 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
   const prologue: ts.Statement[] = [];
   if (selfSym !== undefined && selfArg !== undefined) {
     if (selfCapturedByNestedDef(scope, selfArg.arg)) {
-      prologue.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(selfArg.arg), undefined, undefined, f.createThis())], ts.NodeFlags.Const)));
+      prologue.push(
+        f.createVariableStatement(
+          undefined,
+          f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(selfArg.arg), undefined, undefined, f.createThis())], ts.NodeFlags.Const),
+        ),
+      );
     } else {
       // A later class statement of the same name is used untyped (class-variables.ts), `this` too.
       const untyped = ctx.types.classes.get(cls.name)?.node !== cls;
-      self = { symbol: selfSym, expr: () => (untyped ? f.createParenthesizedExpression(f.createAsExpression(f.createThis(), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))) : f.createThis()) };
+      self = {
+        symbol: selfSym,
+        expr: () =>
+          untyped ? f.createParenthesizedExpression(f.createAsExpression(f.createThis(), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))) : f.createThis(),
+      };
     }
   }
   // An enum's `__init__` stays a method: the runtime runs it on each member (enums.ts).
@@ -687,11 +829,21 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
     const made = isAsync ? (isGenerator ? "async_generator" : "coroutine") : "generator";
     const reject = f.createCallExpression(ctx.useRuntime("initReturned"), undefined, [f.createStringLiteral(made)]);
     const baseArguments = (): ts.Expression =>
-      f.createSpreadElement(f.createParenthesizedExpression(f.createAsExpression(reject, f.createTypeReferenceNode("ConstructorParameters", [f.createTypeQueryNode(ctx.id(baseName!))]))));
+      f.createSpreadElement(
+        f.createParenthesizedExpression(
+          f.createAsExpression(reject, f.createTypeReferenceNode("ConstructorParameters", [f.createTypeQueryNode(ctx.id(baseName!))])),
+        ),
+      );
     const statement = hasBase && baseName !== undefined ? f.createCallExpression(f.createSuper(), undefined, [baseArguments()]) : reject;
     return [f.createConstructorDeclaration(undefined, params, f.createBlock([f.createExpressionStatement(statement)], true))];
   }
-  let body = lowerFunctionBody(ctx, def, bodyPrologue, { className: cls.name, methodKind: methodKindCtx, self, isConstructor: isInit, isSetter: kind === "setter" });
+  let body = lowerFunctionBody(ctx, def, bodyPrologue, {
+    className: cls.name,
+    methodKind: methodKindCtx,
+    self,
+    isConstructor: isInit,
+    isSetter: kind === "setter",
+  });
   const modifiers = kind === "static" || kind === "class" ? [f.createModifier(ts.SyntaxKind.StaticKeyword)] : undefined;
   const memberName = ctx.mangleMember(def.name);
   if (isInit) return [f.createConstructorDeclaration(undefined, params, body)];
@@ -710,27 +862,94 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
     return [f.createClassStaticBlockDeclaration(f.createBlock([f.createExpressionStatement(register)], true))];
   }
   if (isAsync && isGenerator) {
-    return [f.createMethodDeclaration(modifiers, f.createToken(ts.SyntaxKind.AsteriskToken), memberName, undefined, undefined, params, generatorReturnType(ctx, def, true), body)].map((m) =>
-      f.updateMethodDeclaration(m, [...(modifiers ?? []), f.createModifier(ts.SyntaxKind.AsyncKeyword)], m.asteriskToken, m.name, m.questionToken, m.typeParameters, m.parameters, m.type, m.body),
+    return [
+      f.createMethodDeclaration(
+        modifiers,
+        f.createToken(ts.SyntaxKind.AsteriskToken),
+        memberName,
+        undefined,
+        undefined,
+        params,
+        generatorReturnType(ctx, def, true),
+        body,
+      ),
+    ].map((m) =>
+      f.updateMethodDeclaration(
+        m,
+        [...(modifiers ?? []), f.createModifier(ts.SyntaxKind.AsyncKeyword)],
+        m.asteriskToken,
+        m.name,
+        m.questionToken,
+        m.typeParameters,
+        m.parameters,
+        m.type,
+        m.body,
+      ),
     );
   }
   if (isGenerator && !/^__\w+__$/.test(def.name)) {
     // A generator object as CPython's (`send`, `throw`, `close`, its name in its repr), as for a generator `def`.
     const thisType = kind === "static" ? null : kind === "class" ? f.createTypeQueryNode(ctx.id(cls.name)) : f.createTypeReferenceNode(ctx.id(cls.name));
     const thisParam = thisType === null ? [] : [f.createParameterDeclaration(undefined, undefined, "this", undefined, thisType)];
-    const fn = f.createFunctionExpression(undefined, f.createToken(ts.SyntaxKind.AsteriskToken), undefined, undefined, thisParam, generatorReturnType(ctx, def, false), body);
-    const started = thisType === null ? f.createCallExpression(f.createParenthesizedExpression(fn), undefined, []) : f.createCallExpression(f.createPropertyAccessExpression(f.createParenthesizedExpression(fn), "call"), undefined, [f.createThis()]);
-    const generatorObject = f.createNewExpression(ctx.useRuntime("PyGenerator"), undefined, [started, f.createStringLiteral(qualifiedName(ctx, cls) + "." + def.name)]);
-    return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, undefined, f.createBlock([f.createReturnStatement(generatorObject)], true))];
+    const fn = f.createFunctionExpression(
+      undefined,
+      f.createToken(ts.SyntaxKind.AsteriskToken),
+      undefined,
+      undefined,
+      thisParam,
+      generatorReturnType(ctx, def, false),
+      body,
+    );
+    const started =
+      thisType === null
+        ? f.createCallExpression(f.createParenthesizedExpression(fn), undefined, [])
+        : f.createCallExpression(f.createPropertyAccessExpression(f.createParenthesizedExpression(fn), "call"), undefined, [f.createThis()]);
+    const generatorObject = f.createNewExpression(ctx.useRuntime("PyGenerator"), undefined, [
+      started,
+      f.createStringLiteral(qualifiedName(ctx, cls) + "." + def.name),
+    ]);
+    return [
+      f.createMethodDeclaration(
+        modifiers,
+        undefined,
+        memberName,
+        undefined,
+        undefined,
+        params,
+        undefined,
+        f.createBlock([f.createReturnStatement(generatorObject)], true),
+      ),
+    ];
   }
   if (isGenerator) {
-    return [f.createMethodDeclaration(modifiers, f.createToken(ts.SyntaxKind.AsteriskToken), memberName, undefined, undefined, params, generatorReturnType(ctx, def, false), body)];
+    return [
+      f.createMethodDeclaration(
+        modifiers,
+        f.createToken(ts.SyntaxKind.AsteriskToken),
+        memberName,
+        undefined,
+        undefined,
+        params,
+        generatorReturnType(ctx, def, false),
+        body,
+      ),
+    ];
   }
   if (isAsync) {
     // A lazy coroutine, as for `async def` functions: the body runs when the result is awaited.
-    const arrow = f.createArrowFunction([f.createModifier(ts.SyntaxKind.AsyncKeyword)], undefined, [], promiseOf(ctx, def), f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
+    const arrow = f.createArrowFunction(
+      [f.createModifier(ts.SyntaxKind.AsyncKeyword)],
+      undefined,
+      [],
+      promiseOf(ctx, def),
+      f.createToken(ts.SyntaxKind.EqualsGreaterThanToken),
+      body,
+    );
     const names = [f.createStringLiteral(def.name), f.createStringLiteral(`${cls.name}.${def.name}`)];
-    body = f.createBlock([f.createReturnStatement(f.createCallExpression(f.createCallExpression(ctx.useRuntime("coroutine"), undefined, [arrow, ...names]), undefined, []))], true);
+    body = f.createBlock(
+      [f.createReturnStatement(f.createCallExpression(f.createCallExpression(ctx.useRuntime("coroutine"), undefined, [arrow, ...names]), undefined, []))],
+      true,
+    );
     return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, undefined, body)];
   }
   // An abstract method's body is a placeholder: subclasses return what they like.
@@ -747,8 +966,23 @@ function lowerMethod(ctx: LowerContext, cls: ClassDef, info: ClassInfo, def: Fun
 }
 
 function cooperativeInitOverload(): ts.ClassElement {
-  const rest = f.createParameterDeclaration(undefined, f.createToken(ts.SyntaxKind.DotDotDotToken), "args", undefined, f.createArrayTypeNode(f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)));
-  return f.createMethodDeclaration(undefined, undefined, "__init__", undefined, undefined, [rest], f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword), undefined);
+  const rest = f.createParameterDeclaration(
+    undefined,
+    f.createToken(ts.SyntaxKind.DotDotDotToken),
+    "args",
+    undefined,
+    f.createArrayTypeNode(f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)),
+  );
+  return f.createMethodDeclaration(
+    undefined,
+    undefined,
+    "__init__",
+    undefined,
+    undefined,
+    [rest],
+    f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword),
+    undefined,
+  );
 }
 
 function promiseOf(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): ts.TypeNode {
@@ -768,8 +1002,25 @@ function callsSuperInit(def: FunctionDef | AsyncFunctionDef, info: ClassInfo): b
   let found = false;
   const visit = (n: Node): void => {
     if (found) return;
-    if (n._type === "Call" && n.func._type === "Attribute" && n.func.attr === "__init__" && n.func.value._type === "Call" && n.func.value.func._type === "Name" && n.func.value.func.id === "super") found = true;
-    if (n._type === "Call" && n.func._type === "Attribute" && n.func.attr === "__init__" && n.func.value._type === "Name" && n.func.value.id === base && n.args[0]?._type === "Name" && n.args[0].id === self) found = true;
+    if (
+      n._type === "Call" &&
+      n.func._type === "Attribute" &&
+      n.func.attr === "__init__" &&
+      n.func.value._type === "Call" &&
+      n.func.value.func._type === "Name" &&
+      n.func.value.func.id === "super"
+    )
+      found = true;
+    if (
+      n._type === "Call" &&
+      n.func._type === "Attribute" &&
+      n.func.attr === "__init__" &&
+      n.func.value._type === "Name" &&
+      n.func.value.id === base &&
+      n.args[0]?._type === "Name" &&
+      n.args[0].id === self
+    )
+      found = true;
     if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "Lambda" || n._type === "ClassDef") return;
     forEachChild(n, visit);
   };
@@ -786,15 +1037,31 @@ function dataclassConstructor(ctx: LowerContext, info: ClassInfo, spec: Dataclas
   const args = info.dataclassInit as Arguments;
   const byName = new Map(spec.fields.map((x) => [x.name, x]));
   const inInit = [...args.args.slice(1), ...args.kwonlyargs].map((a) => byName.get(a.arg)!);
-  const lowerDefault = (x: DataclassField, e: Expression): ts.Expression => ctx.withFunction({ ...ctx.fn, scope: ctx.analysis.scopeOf(x.owner) }, () => lowerExpression(ctx, e));
-  const params = inInit.map((x) => f.createParameterDeclaration(undefined, undefined, ctx.id(x.name), undefined, tsType(ctx, x.type), x.default !== null ? lowerDefault(x, x.default) : undefined));
+  const lowerDefault = (x: DataclassField, e: Expression): ts.Expression =>
+    ctx.withFunction({ ...ctx.fn, scope: ctx.analysis.scopeOf(x.owner) }, () => lowerExpression(ctx, e));
+  const params = inInit.map((x) =>
+    f.createParameterDeclaration(
+      undefined,
+      undefined,
+      ctx.id(x.name),
+      undefined,
+      tsType(ctx, x.type),
+      x.default !== null ? lowerDefault(x, x.default) : undefined,
+    ),
+  );
   const body: ts.Statement[] = [];
   const base = ctx.types.classes.get(info.bases[0] ?? "");
   const baseSpec = base !== undefined ? dataclassSpecs.get(base) : undefined;
-  const baseInit = base !== undefined && baseSpec !== undefined && !base.methods.has("__init__") && baseSpec.options.get("init") !== false ? base.dataclassInit : null;
+  const baseInit =
+    base !== undefined && baseSpec !== undefined && !base.methods.has("__init__") && baseSpec.options.get("init") !== false ? base.dataclassInit : null;
   if (hasBase) {
     // A dataclass base sets its own fields, from this constructor's arguments of the same names.
-    const forward = baseInit === null ? [] : [...baseInit.args.slice(1), ...baseInit.kwonlyargs].map((a) => (inInit.some((x) => x.name === a.arg) ? ctx.id(a.arg) : f.createAsExpression(f.createNull(), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))));
+    const forward =
+      baseInit === null
+        ? []
+        : [...baseInit.args.slice(1), ...baseInit.kwonlyargs].map((a) =>
+            inInit.some((x) => x.name === a.arg) ? ctx.id(a.arg) : f.createAsExpression(f.createNull(), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)),
+          );
     body.push(f.createExpressionStatement(f.createCallExpression(f.createSuper(), undefined, forward)));
   }
   const setByBase = new Set(baseInit === null ? [] : baseSpec!.fields.map((x) => x.name));
@@ -806,7 +1073,15 @@ function dataclassConstructor(ctx: LowerContext, info: ClassInfo, spec: Dataclas
   }
   if (needsDataclassFinish(ctx, info)) {
     const finish = ctx.useModule("dataclasses", "finishDataclassInit");
-    body.push(f.createReturnStatement(f.createCallExpression(finish, undefined, [f.createThis(), f.createMetaProperty(ts.SyntaxKind.NewKeyword, f.createIdentifier("target")), ctx.id(info.name)])));
+    body.push(
+      f.createReturnStatement(
+        f.createCallExpression(finish, undefined, [
+          f.createThis(),
+          f.createMetaProperty(ts.SyntaxKind.NewKeyword, f.createIdentifier("target")),
+          ctx.id(info.name),
+        ]),
+      ),
+    );
   }
   return f.createConstructorDeclaration(undefined, params, f.createBlock(body, true));
 }
@@ -825,7 +1100,8 @@ function defineDataclassStatement(ctx: LowerContext, info: ClassInfo, spec: Data
   const lowerIn = (x: DataclassField, e: Expression) => ctx.withFunction({ ...ctx.fn, scope: ctx.analysis.scopeOf(x.owner) }, () => lowerExpression(ctx, e));
   const fields = spec.own.map((x): ts.Expression => {
     const props: ts.ObjectLiteralElementLike[] = [];
-    if (x.described !== null) props.push(x.described.key === "hasDefault" ? prop("hasDefault", f.createTrue()) : prop(x.described.key, lowerIn(x, x.described.value)));
+    if (x.described !== null)
+      props.push(x.described.key === "hasDefault" ? prop("hasDefault", f.createTrue()) : prop(x.described.key, lowerIn(x, x.described.value)));
     if (!x.init) props.push(prop("init", f.createFalse()));
     if (x.kwOnly) props.push(prop("kw_only", f.createTrue()));
     for (const [k, v] of x.flags) if (["repr", "compare", "hash", "metadata"].includes(k)) props.push(prop(k, lowerIn(x, v)));

@@ -65,7 +65,9 @@ export function lowerGeneratorExp(ctx: LowerContext, node: GeneratorExp): ts.Exp
   const iterParam = ctx.temp("iter");
   const scope = ctx.analysis.scopeOf(node);
   const body = inComprehensionScope(ctx, scope, () => {
-    const statements = loops(ctx, node.generators, iterParam, () => [f.createExpressionStatement(f.createYieldExpression(undefined, lowerExpression(ctx, node.elt)))]);
+    const statements = loops(ctx, node.generators, iterParam, () => [
+      f.createExpressionStatement(f.createYieldExpression(undefined, lowerExpression(ctx, node.elt))),
+    ]);
     // Temporaries the body needed (a chained comparison's middle operand, say) are its own.
     return [...ctx.tempDeclarations(), ...statements];
   });
@@ -96,7 +98,9 @@ function collect(ctx: LowerContext, node: ListComp | SetComp | DictComp, kind: "
         return [f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(result, "__setitem__"), undefined, [key, value]))];
       }
       const method = kind === "list" ? "push" : "add";
-      return [f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(result, method), undefined, [lowerExpression(ctx, node.elt)]))];
+      return [
+        f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(result, method), undefined, [lowerExpression(ctx, node.elt)])),
+      ];
     });
     return [containerDeclaration(ctx, result, kind, resultType), ...ctx.tempDeclarations(), ...body, f.createReturnStatement(result)];
   });
@@ -153,7 +157,10 @@ function loops(ctx: LowerContext, generators: Comprehension[], firstIter: ts.Exp
   const declarations: ts.Statement[] = captured.map((name) =>
     f.createVariableStatement(
       undefined,
-      f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(name), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, symbolType(ctx, name)), undefined)], ts.NodeFlags.Let),
+      f.createVariableDeclarationList(
+        [f.createVariableDeclaration(ctx.id(name), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, symbolType(ctx, name)), undefined)],
+        ts.NodeFlags.Let,
+      ),
     ),
   );
   const build = (i: number): ts.Statement[] => {
@@ -171,7 +178,12 @@ function loops(ctx: LowerContext, generators: Comprehension[], firstIter: ts.Exp
     const target = checked?.initializer ?? targetPattern(ctx, gen.target, declare ? "declare" : "assign");
     const body = inner.length === 1 ? inner[0]! : f.createBlock(inner, true);
     return [
-      f.createForOfStatement(gen.is_async ? f.createToken(ts.SyntaxKind.AwaitKeyword) : undefined, target, iter, ts.isBlock(body) ? body : f.createBlock([body], true)),
+      f.createForOfStatement(
+        gen.is_async ? f.createToken(ts.SyntaxKind.AwaitKeyword) : undefined,
+        target,
+        iter,
+        ts.isBlock(body) ? body : f.createBlock([body], true),
+      ),
     ];
   };
   return [...declarations, ...build(0)];
@@ -235,7 +247,9 @@ function assignmentPattern(ctx: LowerContext, target: Expression): ts.Expression
       return ctx.id(target.id);
     case "Tuple":
     case "List":
-      return f.createArrayLiteralExpression(target.elts.map((e) => (e._type === "Starred" ? f.createSpreadElement(assignmentPattern(ctx, e.value)) : assignmentPattern(ctx, e))));
+      return f.createArrayLiteralExpression(
+        target.elts.map((e) => (e._type === "Starred" ? f.createSpreadElement(assignmentPattern(ctx, e.value)) : assignmentPattern(ctx, e))),
+      );
     default:
       return lowerExpression(ctx, target);
   }

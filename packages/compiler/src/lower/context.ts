@@ -110,7 +110,18 @@ export class LowerContext {
     this.module = options.module;
     for (const n of options.pythonNames) this.taken.add(this.mangle(n));
     this.types = options.types;
-    this.fn = { scope: analysis.module, className: null, methodKind: null, hoisted: new Set(), declared: new Set(), plan: new Map(), self: null, temps: [], isConstructor: false, returnsNull: false };
+    this.fn = {
+      scope: analysis.module,
+      className: null,
+      methodKind: null,
+      hoisted: new Set(),
+      declared: new Set(),
+      plan: new Map(),
+      self: null,
+      temps: [],
+      isConstructor: false,
+      returnsNull: false,
+    };
   }
 
   get scope(): Scope {
@@ -280,13 +291,9 @@ export class LowerContext {
     const named = (entries: Iterable<[string, string]>, from: string): void => {
       const specs = [...entries]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([name, local]) =>
-          f.createImportSpecifier(false, name === local ? undefined : f.createIdentifier(name), f.createIdentifier(local)),
-        );
+        .map(([name, local]) => f.createImportSpecifier(false, name === local ? undefined : f.createIdentifier(name), f.createIdentifier(local)));
       if (specs.length === 0) return;
-      out.push(
-        f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamedImports(specs)), f.createStringLiteral(from)),
-      );
+      out.push(f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamedImports(specs)), f.createStringLiteral(from)));
     };
     named(this.runtimeNames, this.runtimeModule);
     const program = new Set(this.programImports);
@@ -300,7 +307,12 @@ export class LowerContext {
         ),
       );
     }
-    for (const [specifier, names] of this.moduleNames) if (!program.has(specifier)) named([...names].map(([local, name]) => [name, local]), specifier);
+    for (const [specifier, names] of this.moduleNames)
+      if (!program.has(specifier))
+        named(
+          [...names].map(([local, name]) => [name, local]),
+          specifier,
+        );
     // Modules of the program in statement order: ES modules run their imports' bodies in this order.
     for (const specifier of this.programImports) {
       const namespaces = [...this.moduleNamespaces].filter(([, from]) => from === specifier).map(([local]) => local);
@@ -309,7 +321,8 @@ export class LowerContext {
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([local, name]) => f.createImportSpecifier(false, name === local ? undefined : f.createIdentifier(name), f.createIdentifier(local)));
       const from = f.createStringLiteral(specifier);
-      for (const local of namespaces) out.push(f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(local))), from));
+      for (const local of namespaces)
+        out.push(f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamespaceImport(f.createIdentifier(local))), from));
       if (specs.length > 0) out.push(f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamedImports(specs)), from));
       if (namespaces.length === 0 && specs.length === 0) out.push(f.createImportDeclaration(undefined, undefined, from));
     }

@@ -59,7 +59,10 @@ function loopWithElse(ctx: LowerContext, orelse: readonly Stmt[], makeLoop: (bod
     ctx.loopElseFlags.pop();
   }
   return [
-    f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(flag, undefined, undefined, f.createFalse())], ts.NodeFlags.Let)),
+    f.createVariableStatement(
+      undefined,
+      f.createVariableDeclarationList([f.createVariableDeclaration(flag, undefined, undefined, f.createFalse())], ts.NodeFlags.Let),
+    ),
     ...loop,
     f.createIfStatement(f.createLogicalNot(flag), block(lowerBody(ctx, orelse))),
   ];
@@ -88,7 +91,8 @@ function rangeBounds(ctx: LowerContext, iter: Expression): { start: ts.Expressio
   if (args.length === 3) {
     const s = args[2]!;
     if (s._type === "Constant" && s.value.type === "int") step = Number(s.value.value);
-    else if (s._type === "UnaryOp" && s.op === "USub" && s.operand._type === "Constant" && s.operand.value.type === "int") step = -Number(s.operand.value.value);
+    else if (s._type === "UnaryOp" && s.op === "USub" && s.operand._type === "Constant" && s.operand.value.type === "int")
+      step = -Number(s.operand.value.value);
     else return null;
     if (step === 0) return null;
   }
@@ -129,11 +133,18 @@ export function lowerFor(ctx: LowerContext, node: For): ts.Statement[] {
             ? f.createPostfixIncrement(i)
             : range.step === -1
               ? f.createPostfixDecrement(i)
-              : f.createBinaryExpression(i, range.step > 0 ? ts.SyntaxKind.PlusEqualsToken : ts.SyntaxKind.MinusEqualsToken, f.createNumericLiteral(Math.abs(range.step)));
+              : f.createBinaryExpression(
+                  i,
+                  range.step > 0 ? ts.SyntaxKind.PlusEqualsToken : ts.SyntaxKind.MinusEqualsToken,
+                  f.createNumericLiteral(Math.abs(range.step)),
+                );
         return [
           f.createForStatement(
             f.createVariableDeclarationList(
-              [f.createVariableDeclaration(i, undefined, undefined, range.start), ...(bound === null ? [] : [f.createVariableDeclaration(bound, undefined, undefined, lowerExpression(ctx, stop))])],
+              [
+                f.createVariableDeclaration(i, undefined, undefined, range.start),
+                ...(bound === null ? [] : [f.createVariableDeclaration(bound, undefined, undefined, lowerExpression(ctx, stop))]),
+              ],
               ts.NodeFlags.Let,
             ),
             f.createBinaryExpression(i, cmp, bound ?? lowerExpression(ctx, stop)),
@@ -169,7 +180,15 @@ function declareLoopNames(ctx: LowerContext, target: Expression): ts.Statement[]
     const d = ctx.fn.plan.get(n.id);
     if (d !== undefined && d.kind === "loop" && !ctx.fn.declared.has(n.id)) {
       ctx.fn.declared.add(n.id);
-      out.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(n.id), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, ctx.types.symbolType(d.symbol)))], ts.NodeFlags.Let)));
+      out.push(
+        f.createVariableStatement(
+          undefined,
+          f.createVariableDeclarationList(
+            [f.createVariableDeclaration(ctx.id(n.id), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, ctx.types.symbolType(d.symbol)))],
+            ts.NodeFlags.Let,
+          ),
+        ),
+      );
     }
   }
   return out;
@@ -181,7 +200,10 @@ export function iterableOf(ctx: LowerContext, iter: Expression): ts.Expression {
   if (iter._type === "Call" && iter.func._type === "Attribute" && iter.func.attr === "split" && iter.keywords.length === 0) {
     const args = iter.args;
     if ((args.length === 0 || (args.length === 1 && typeOf(ctx, args[0]!).k === "str")) && typeOf(ctx, iter.func.value).k === "str") {
-      return f.createCallExpression(ctx.useRuntime("splitLazily"), undefined, [lowerExpression(ctx, iter.func.value), ...args.map((a) => lowerExpression(ctx, a))]);
+      return f.createCallExpression(ctx.useRuntime("splitLazily"), undefined, [
+        lowerExpression(ctx, iter.func.value),
+        ...args.map((a) => lowerExpression(ctx, a)),
+      ]);
     }
   }
   const t = typeOf(ctx, iter);

@@ -31,7 +31,19 @@ export function decoratorName(d: Expression): string {
 }
 
 /** Decorators the compiler lowers itself, or that change nothing at run time (typing's). */
-const BUILT_IN_METHOD_DECORATORS = new Set(["staticmethod", "classmethod", "property", "abstractmethod", "abc.abstractmethod", "override", "typing.override", "final", "typing.final", "overload", "typing.overload"]);
+const BUILT_IN_METHOD_DECORATORS = new Set([
+  "staticmethod",
+  "classmethod",
+  "property",
+  "abstractmethod",
+  "abc.abstractmethod",
+  "override",
+  "typing.override",
+  "final",
+  "typing.final",
+  "overload",
+  "typing.overload",
+]);
 
 /** The decorators of a method that the class statement applies at run time, as written (outermost first). */
 export function userDecorators(def: FunctionDef | AsyncFunctionDef): Expression[] {
@@ -72,7 +84,12 @@ export function methodDecoratorStatements(ctx: LowerContext, cls: ClassDef, kind
     const lowered = ctx.withFunction({ ...ctx.fn, scope }, () => decorators.map((d) => lowerExpression(ctx, d)));
     out.push(
       f.createExpressionStatement(
-        f.createCallExpression(ctx.useRuntime("decorateMethod"), undefined, [ctx.id(cls.name), f.createStringLiteral(ctx.mangleMember(stmt.name)), f.createStringLiteral(kind), f.createArrayLiteralExpression(lowered)]),
+        f.createCallExpression(ctx.useRuntime("decorateMethod"), undefined, [
+          ctx.id(cls.name),
+          f.createStringLiteral(ctx.mangleMember(stmt.name)),
+          f.createStringLiteral(kind),
+          f.createArrayLiteralExpression(lowered),
+        ]),
       ),
     );
   }
@@ -81,7 +98,9 @@ export function methodDecoratorStatements(ctx: LowerContext, cls: ClassDef, kind
 
 /** `abstractMethods(C, ["area"])` for a class with `@abstractmethod` methods. */
 export function abstractMethodStatements(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
-  const names = cls.body.filter((s): s is FunctionDef | AsyncFunctionDef => (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && isAbstractMethod(s)).map((s) => s.name);
+  const names = cls.body
+    .filter((s): s is FunctionDef | AsyncFunctionDef => (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && isAbstractMethod(s))
+    .map((s) => s.name);
   if (names.length === 0) return [];
   const list = f.createArrayLiteralExpression([...new Set(names)].map((n) => f.createStringLiteral(ctx.mangleMember(n))));
   return [f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("abstractMethods"), undefined, [ctx.id(cls.name), list]))];

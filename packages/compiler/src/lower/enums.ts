@@ -45,7 +45,8 @@ export function enumMemberType(info: ClassInfo): PyType {
 /** `static RED: Color = 1 as any;`: the raw value, typed as the member it becomes (`auto()` is typed any already). */
 export function enumMemberField(ctx: LowerContext, info: ClassInfo, attr: string, value: Expression, lowered: ts.Expression): ts.ClassElement {
   const type = f.createTypeReferenceNode(ctx.id(info.name));
-  const isAuto = value._type === "Call" && ((value.func._type === "Name" && value.func.id === "auto") || (value.func._type === "Attribute" && value.func.attr === "auto"));
+  const isAuto =
+    value._type === "Call" && ((value.func._type === "Name" && value.func.id === "auto") || (value.func._type === "Attribute" && value.func.attr === "auto"));
   const initializer = isAuto ? lowered : f.createAsExpression(lowered, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword));
   return f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(attr), undefined, type, initializer);
 }

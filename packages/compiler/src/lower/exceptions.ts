@@ -70,7 +70,10 @@ import { unbindHandlerName } from "./names.js";
 const f = ts.factory;
 
 function constDecl(name: ts.Identifier | string, value: ts.Expression): ts.Statement {
-  return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, value)], ts.NodeFlags.Const));
+  return f.createVariableStatement(
+    undefined,
+    f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, value)], ts.NodeFlags.Const),
+  );
 }
 
 /** A test of the caught exception against an `except` clause's type (a class or a tuple of classes). */
@@ -85,21 +88,35 @@ function matches(ctx: LowerContext, exc: ts.Identifier, type: Expression): ts.Ex
 
 export function lowerTry(ctx: LowerContext, node: Try | TryStar): ts.Statement[] {
   const body = lowerBody(ctx, node.body);
-  const catchClause = node.handlers.length === 0 ? undefined : node._type === "TryStar" ? exceptStarClause(ctx, node.handlers) : exceptClause(ctx, node.handlers);
+  const catchClause =
+    node.handlers.length === 0 ? undefined : node._type === "TryStar" ? exceptStarClause(ctx, node.handlers) : exceptClause(ctx, node.handlers);
   let core: ts.Statement[];
   if (node.orelse.length > 0) {
     // else runs when the body finished without an exception, outside the handlers' reach.
     const ok = ctx.temp("ok");
-    const tryStmt = f.createTryStatement(f.createBlock([...body, f.createExpressionStatement(f.createAssignment(ok, f.createTrue()))], true), catchClause, undefined);
+    const tryStmt = f.createTryStatement(
+      f.createBlock([...body, f.createExpressionStatement(f.createAssignment(ok, f.createTrue()))], true),
+      catchClause,
+      undefined,
+    );
     const orelse = f.createIfStatement(ok, f.createBlock(lowerBody(ctx, node.orelse), true));
-    core = [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ok, undefined, undefined, f.createFalse())], ts.NodeFlags.Let)), tryStmt, orelse];
+    core = [
+      f.createVariableStatement(
+        undefined,
+        f.createVariableDeclarationList([f.createVariableDeclaration(ok, undefined, undefined, f.createFalse())], ts.NodeFlags.Let),
+      ),
+      tryStmt,
+      orelse,
+    ];
     if (node.finalbody.length === 0) return core;
   } else {
     if (node.finalbody.length === 0) return [f.createTryStatement(f.createBlock(body, true), catchClause, undefined)];
-    if (!mayRaise(ctx, node.finalbody, true)) return [f.createTryStatement(f.createBlock(body, true), catchClause, f.createBlock(lowerBody(ctx, node.finalbody), true))];
+    if (!mayRaise(ctx, node.finalbody, true))
+      return [f.createTryStatement(f.createBlock(body, true), catchClause, f.createBlock(lowerBody(ctx, node.finalbody), true))];
     core = catchClause === undefined ? body : [f.createTryStatement(f.createBlock(body, true), catchClause, undefined)];
   }
-  if (!mayRaise(ctx, node.finalbody, true)) return [f.createTryStatement(f.createBlock(core, true), undefined, f.createBlock(lowerBody(ctx, node.finalbody), true))];
+  if (!mayRaise(ctx, node.finalbody, true))
+    return [f.createTryStatement(f.createBlock(core, true), undefined, f.createBlock(lowerBody(ctx, node.finalbody), true))];
   // A `finally` that may raise runs with the exception it unwinds for as the one being handled.
   const unwinding = ctx.temp("unwinding");
   const err = ctx.temp("err");
@@ -110,7 +127,10 @@ export function lowerTry(ctx: LowerContext, node: Try | TryStar): ts.Statement[]
   const finalbody = whileHandling(ctx, unwinding, () => lowerBody(ctx, node.finalbody), mayRaise(ctx, node.finalbody, false));
   const exceptionType = f.createUnionTypeNode([f.createTypeReferenceNode(ctx.useRuntime("BaseException")), f.createLiteralTypeNode(f.createNull())]);
   return [
-    f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(unwinding, undefined, exceptionType, f.createNull())], ts.NodeFlags.Let)),
+    f.createVariableStatement(
+      undefined,
+      f.createVariableDeclarationList([f.createVariableDeclaration(unwinding, undefined, exceptionType, f.createNull())], ts.NodeFlags.Let),
+    ),
     f.createTryStatement(f.createBlock(core, true), record, f.createBlock(finalbody, true)),
   ];
 }
@@ -149,7 +169,12 @@ function exceptStarClause(ctx: LowerContext, handlers: readonly ExceptHandler[])
   const stmts: ts.Statement[] = [constDecl(star, f.createNewExpression(ctx.useRuntime("ExceptStar"), undefined, [err]))];
   for (const h of handlers) {
     const group = ctx.temp("group");
-    const type = h.type === null ? f.createIdentifier("undefined") : h.type._type === "Tuple" ? f.createArrayLiteralExpression(h.type.elts.map((e) => lowerExpression(ctx, e))) : lowerExpression(ctx, h.type);
+    const type =
+      h.type === null
+        ? f.createIdentifier("undefined")
+        : h.type._type === "Tuple"
+          ? f.createArrayLiteralExpression(h.type.elts.map((e) => lowerExpression(ctx, e)))
+          : lowerExpression(ctx, h.type);
     stmts.push(constDecl(group, f.createCallExpression(f.createPropertyAccessExpression(star, "match"), undefined, [type])));
     const block = bindHandlerName(ctx, h, group, false);
     const handled = whileHandling(
@@ -185,7 +210,8 @@ function bindHandlerName(ctx: LowerContext, h: ExceptHandler, exc: ts.Identifier
   if (h.name === null) return [];
   const decl = ctx.fn.plan.get(h.name);
   const global = ctx.scope.globals.has(h.name) || ctx.scope.nonlocals.has(h.name);
-  if (!global && decl !== undefined && decl.kind === "handler") return [constDecl(ctx.id(h.name), !typed || h.type === null ? exc : f.createAsExpression(exc, handlerType(ctx, h.type)))];
+  if (!global && decl !== undefined && decl.kind === "handler")
+    return [constDecl(ctx.id(h.name), !typed || h.type === null ? exc : f.createAsExpression(exc, handlerType(ctx, h.type)))];
   return [f.createExpressionStatement(f.createAssignment(ctx.id(h.name), exc))];
 }
 
@@ -235,7 +261,10 @@ function whileHandling(
   if (!lend) return [f.createTryStatement(f.createBlock(stmts, true), chain, undefined)];
   const previous = ctx.temp("handling");
   const restore = f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("handling"), undefined, [previous]));
-  return [constDecl(previous, f.createCallExpression(ctx.useRuntime("handling"), undefined, [handled])), f.createTryStatement(f.createBlock(stmts, true), chain, f.createBlock([restore], true))];
+  return [
+    constDecl(previous, f.createCallExpression(ctx.useRuntime("handling"), undefined, [handled])),
+    f.createTryStatement(f.createBlock(stmts, true), chain, f.createBlock([restore], true)),
+  ];
 }
 
 const outsideBareRaise = new WeakMap<Module, boolean>();
@@ -285,7 +314,9 @@ function mayRaise(ctx: LowerContext, body: readonly Stmt[], countRaise: boolean)
       case "Compare":
         return simple(e.left) && e.comparators.every(simple);
       case "Call":
-        return e.func._type === "Name" && (isExceptionClass(ctx, e.func.id) || isPlainBuiltin(ctx, e.func.id)) && e.args.every(simple) && e.keywords.length === 0;
+        return (
+          e.func._type === "Name" && (isExceptionClass(ctx, e.func.id) || isPlainBuiltin(ctx, e.func.id)) && e.args.every(simple) && e.keywords.length === 0
+        );
       default:
         return false;
     }
@@ -300,7 +331,8 @@ function mayRaise(ctx: LowerContext, body: readonly Stmt[], countRaise: boolean)
         return false;
       case "Raise": {
         // The exception raised is made by a call, of a class as a rule: its arguments must not raise.
-        const made = (e: Expression | null): boolean => simple(e) || (e !== null && e._type === "Call" && e.func._type === "Name" && e.args.every(simple) && e.keywords.every((k) => simple(k.value)));
+        const made = (e: Expression | null): boolean =>
+          simple(e) || (e !== null && e._type === "Call" && e.func._type === "Name" && e.args.every(simple) && e.keywords.every((k) => simple(k.value)));
         return countRaise || !made(s.exc) || !made(s.cause);
       }
       case "Return":
@@ -309,7 +341,8 @@ function mayRaise(ctx: LowerContext, body: readonly Stmt[], countRaise: boolean)
         return !(s.targets.length === 1 && s.targets[0]!._type === "Name" && simple(s.value));
       case "Expr": {
         const call = s.value;
-        if (call._type !== "Call" || call.func._type !== "Name" || call.func.id !== "print" || ctx.analysis.resolve(ctx.scope, "print").kind !== "builtin") return true;
+        if (call._type !== "Call" || call.func._type !== "Name" || call.func.id !== "print" || ctx.analysis.resolve(ctx.scope, "print").kind !== "builtin")
+          return true;
         return !call.args.every(simple) || call.keywords.length > 0;
       }
       default:
@@ -325,7 +358,9 @@ function isPlainBuiltin(ctx: LowerContext, name: string): boolean {
 
 /** A name that is one of Python's built-in exception classes (calling it cannot raise). */
 function isExceptionClass(ctx: LowerContext, name: string): boolean {
-  return /(?:Error|Exception|Exit|Interrupt|Iteration|Warning)$/.test(name) && isRuntimeExport(name) && ctx.analysis.resolve(ctx.scope, name).kind === "builtin";
+  return (
+    /(?:Error|Exception|Exit|Interrupt|Iteration|Warning)$/.test(name) && isRuntimeExport(name) && ctx.analysis.resolve(ctx.scope, name).kind === "builtin"
+  );
 }
 
 /** The TypeScript type of the exception an `except` clause binds: its class, or a union for a tuple. */
@@ -360,7 +395,11 @@ export function lowerRaise(ctx: LowerContext, node: Raise): ts.Statement[] {
     return [f.createThrowStatement(current)];
   }
   let exc = exceptionValue(ctx, node.exc);
-  if (node.cause !== null) exc = f.createCallExpression(ctx.useRuntime("raiseFrom"), undefined, [exc, node.cause._type === "Constant" && node.cause.value.type === "None" ? f.createNull() : causeValue(ctx, node.cause)]);
+  if (node.cause !== null)
+    exc = f.createCallExpression(ctx.useRuntime("raiseFrom"), undefined, [
+      exc,
+      node.cause._type === "Constant" && node.cause.value.type === "None" ? f.createNull() : causeValue(ctx, node.cause),
+    ]);
   const handled = handledHere(ctx, ctx.handling);
   if (handled !== undefined) exc = f.createCallExpression(ctx.useRuntime("withContext"), undefined, [exc, handled]);
   return [f.createThrowStatement(exc)];
@@ -403,7 +442,9 @@ export function handledExceptionCall(ctx: LowerContext, node: Call): ts.Expressi
     reads =
       res.kind !== "builtin" &&
       res.symbol.bindings.length > 0 &&
-      res.symbol.bindings.every((b) => b.source?.kind === "import" && b.source.module === "traceback" && b.source.level === 0 && HANDLED_EXCEPTION_READERS.has(b.source.name ?? ""));
+      res.symbol.bindings.every(
+        (b) => b.source?.kind === "import" && b.source.module === "traceback" && b.source.level === 0 && HANDLED_EXCEPTION_READERS.has(b.source.name ?? ""),
+      );
   }
   if (!reads) return null;
   const wrap = f.createCallExpression(ctx.useModule("traceback", "handledException"), undefined, [handled]);
@@ -430,5 +471,10 @@ function exceptionValue(ctx: LowerContext, e: Expression): ts.Expression {
 
 export function lowerAssert(ctx: LowerContext, node: Assert): ts.Statement[] {
   const args = node.msg === null ? [] : [lowerExpression(ctx, node.msg)];
-  return [f.createIfStatement(f.createLogicalNot(condition(ctx, node.test)), f.createThrowStatement(f.createNewExpression(ctx.useRuntime("AssertionError"), undefined, args)))];
+  return [
+    f.createIfStatement(
+      f.createLogicalNot(condition(ctx, node.test)),
+      f.createThrowStatement(f.createNewExpression(ctx.useRuntime("AssertionError"), undefined, args)),
+    ),
+  ];
 }

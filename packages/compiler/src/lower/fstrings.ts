@@ -15,7 +15,9 @@ import { typeOf } from "./operators.js";
 const f = ts.factory;
 
 export function lowerJoinedStr(ctx: LowerContext, node: JoinedStr): ts.Expression {
-  const parts: (string | ts.Expression)[] = node.values.map((v) => (v._type === "Constant" ? (v.value.type === "str" ? v.value.value : "") : formatted(ctx, v)));
+  const parts: (string | ts.Expression)[] = node.values.map((v) =>
+    v._type === "Constant" ? (v.value.type === "str" ? v.value.value : "") : formatted(ctx, v),
+  );
   return template(parts);
 }
 
@@ -26,7 +28,14 @@ export function lowerFormattedValue(ctx: LowerContext, node: FormattedValue): ts
 function formatted(ctx: LowerContext, node: FormattedValue): ts.Expression {
   const value = lowerExpression(ctx, node.value);
   const conv = node.conversion === -1 ? "" : String.fromCharCode(node.conversion);
-  const converted = conv === "r" ? f.createCallExpression(ctx.useRuntime("repr"), undefined, [value]) : conv === "a" ? f.createCallExpression(ctx.useRuntime("ascii"), undefined, [value]) : conv === "s" ? f.createCallExpression(ctx.useRuntime("str"), undefined, [value]) : null;
+  const converted =
+    conv === "r"
+      ? f.createCallExpression(ctx.useRuntime("repr"), undefined, [value])
+      : conv === "a"
+        ? f.createCallExpression(ctx.useRuntime("ascii"), undefined, [value])
+        : conv === "s"
+          ? f.createCallExpression(ctx.useRuntime("str"), undefined, [value])
+          : null;
   if (node.format_spec !== null && node.format_spec.values.length > 0) {
     const spec = lowerJoinedStr(ctx, node.format_spec);
     return f.createCallExpression(ctx.useRuntime("format"), undefined, [converted ?? value, spec]);

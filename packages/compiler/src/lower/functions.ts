@@ -103,7 +103,12 @@ export function lowerParameters(
     const value = lowerExpression(ctx, e);
     if (!options.hoistDefaults || isSimpleDefault(e)) return value;
     const name = ctx.temp(`${options.functionName ?? "f"}_${a.arg}`);
-    before.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, tsType(ctx, typeOf(a)), value)], ts.NodeFlags.Const)));
+    before.push(
+      f.createVariableStatement(
+        undefined,
+        f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, tsType(ctx, typeOf(a)), value)], ts.NodeFlags.Const),
+      ),
+    );
     return name;
   };
   const param = (a: Arg, def: Expression | null): ts.ParameterDeclaration =>
@@ -133,7 +138,10 @@ export function lowerParameters(
     prologue.push(
       f.createVariableStatement(
         undefined,
-        f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(args.vararg.arg), undefined, undefined, f.createCallExpression(ctx.useRuntime("tuple"), undefined, [raw]))], ts.NodeFlags.Const),
+        f.createVariableDeclarationList(
+          [f.createVariableDeclaration(ctx.id(args.vararg.arg), undefined, undefined, f.createCallExpression(ctx.useRuntime("tuple"), undefined, [raw]))],
+          ts.NodeFlags.Const,
+        ),
       ),
     );
   }
@@ -180,7 +188,10 @@ export function returnsNullExplicitly(ctx: LowerContext, def: FunctionDef | Asyn
   return def._type === "FunctionDef" && !discardedResults(ctx.analysis).resultNeverUsed(def);
 }
 
-export function newFunctionContext(scope: Scope, extra: Partial<Pick<FunctionContext, "className" | "methodKind" | "self" | "isConstructor">> = {}): FunctionContext {
+export function newFunctionContext(
+  scope: Scope,
+  extra: Partial<Pick<FunctionContext, "className" | "methodKind" | "self" | "isConstructor">> = {},
+): FunctionContext {
   return {
     scope,
     className: extra.className ?? null,
@@ -258,7 +269,11 @@ function decoratorKind(ctx: LowerContext, d: Expression): "class" | "function" |
     if (res.kind === "builtin") return isBuiltinName(d.id) && !isRuntimeClass(d.id) ? "function" : "unknown";
     if (t.k === "function" && t.def !== null && res.symbol.bindings.length === 1 && res.symbol.bindings[0]!.kind === "function") return "function";
   }
-  return isRuntimeValue(ctx, d) ? (d._type !== "Call" && isRuntimeClass(d._type === "Name" ? d.id : d._type === "Attribute" ? d.attr : "") ? "class" : "function") : "unknown";
+  return isRuntimeValue(ctx, d)
+    ? d._type !== "Call" && isRuntimeClass(d._type === "Name" ? d.id : d._type === "Attribute" ? d.attr : "")
+      ? "class"
+      : "function"
+    : "unknown";
 }
 
 /** A name imported from a runtime module, an attribute of one, or a call of one (`functools.wraps(fn)`). */
@@ -281,7 +296,13 @@ export function bindFunction(ctx: LowerContext, name: string, value: ts.Expressi
   if (!global && decl !== undefined && decl.kind === "inline-const" && decl.first.kind === "function") return declaration();
   if (!global && decl !== undefined && (decl.kind === "inline-const" || decl.kind === "inline-let") && !ctx.fn.declared.has(name)) {
     ctx.fn.declared.add(name);
-    return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(name), undefined, undefined, value)], decl.kind === "inline-const" ? ts.NodeFlags.Const : ts.NodeFlags.Let));
+    return f.createVariableStatement(
+      undefined,
+      f.createVariableDeclarationList(
+        [f.createVariableDeclaration(ctx.id(name), undefined, undefined, value)],
+        decl.kind === "inline-const" ? ts.NodeFlags.Const : ts.NodeFlags.Let,
+      ),
+    );
   }
   return f.createExpressionStatement(f.createAssignment(ctx.id(name), value));
 }
@@ -312,7 +333,10 @@ export function lowerFunctionDef(ctx: LowerContext, def: FunctionDef): ts.Statem
   const decl = ctx.fn.plan.get(def.name);
   const stmt =
     decl !== undefined && decl.kind === "inline-const" && !ctx.scope.globals.has(def.name)
-      ? f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, value)], ts.NodeFlags.Const))
+      ? f.createVariableStatement(
+          undefined,
+          f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, value)], ts.NodeFlags.Const),
+        )
       : bindFunction(ctx, def.name, value, () => f.createExpressionStatement(f.createAssignment(name, value)));
   return [...before, stmt];
 }
@@ -334,7 +358,14 @@ export function lowerLambda(ctx: LowerContext, node: Lambda): ts.Expression {
   // A lambda that may be called with keywords carries its signature (signatures.ts).
   const signed = (value: ts.Expression): ts.Expression => (lambdaEscapes(ctx, node) ? withSignature(ctx, value, node) : value);
   if (dynamic.length === 0) return signed(arrow);
-  const outer = f.createArrowFunction(undefined, undefined, temps.map((t) => f.createParameterDeclaration(undefined, undefined, t, undefined, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))), undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), arrow);
+  const outer = f.createArrowFunction(
+    undefined,
+    undefined,
+    temps.map((t) => f.createParameterDeclaration(undefined, undefined, t, undefined, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))),
+    undefined,
+    f.createToken(ts.SyntaxKind.EqualsGreaterThanToken),
+    arrow,
+  );
   return signed(f.createCallExpression(f.createParenthesizedExpression(outer), undefined, values));
 }
 
@@ -348,7 +379,15 @@ function lowerLambdaWith(ctx: LowerContext, node: Lambda, scope: Scope, override
       // `lambda: (yield x)` is a generator function: what the expression gives is the generator's return value.
       const anyType = f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword);
       const generatorType = f.createTypeReferenceNode("Generator", [anyType, anyType, anyType]);
-      const fn = f.createFunctionExpression(undefined, f.createToken(ts.SyntaxKind.AsteriskToken), undefined, undefined, params, generatorType, f.createBlock([...prologue, f.createReturnStatement(body)], true));
+      const fn = f.createFunctionExpression(
+        undefined,
+        f.createToken(ts.SyntaxKind.AsteriskToken),
+        undefined,
+        undefined,
+        params,
+        generatorType,
+        f.createBlock([...prologue, f.createReturnStatement(body)], true),
+      );
       return f.createCallExpression(ctx.useRuntime("generator"), undefined, [fn, f.createStringLiteral("<lambda>")]);
     }
     return f.createArrowFunction(
@@ -357,7 +396,11 @@ function lowerLambdaWith(ctx: LowerContext, node: Lambda, scope: Scope, override
       params,
       undefined,
       f.createToken(ts.SyntaxKind.EqualsGreaterThanToken),
-      prologue.length === 0 ? (ts.isObjectLiteralExpression(body) ? f.createParenthesizedExpression(body) : body) : f.createBlock([...prologue, f.createReturnStatement(body)], true),
+      prologue.length === 0
+        ? ts.isObjectLiteralExpression(body)
+          ? f.createParenthesizedExpression(body)
+          : body
+        : f.createBlock([...prologue, f.createReturnStatement(body)], true),
     );
   });
 }

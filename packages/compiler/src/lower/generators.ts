@@ -82,7 +82,10 @@ export function lowerYield(ctx: LowerContext, node: Yield): ts.Expression {
   const value = node.value === null ? f.createNull() : lowerExpression(ctx, node.value);
   const inAsyncGenerator = ctx.scope.facts.isAsync;
   // JavaScript's `yield` in an async generator awaits a thenable; box awaitables so they are yielded as values.
-  const boxed = inAsyncGenerator && node.value !== null && mayBeAwaitable(ctx.types.typeOf(node.value, ctx.scope)) ? f.createCallExpression(ctx.useRuntime("noAdopt"), undefined, [value]) : value;
+  const boxed =
+    inAsyncGenerator && node.value !== null && mayBeAwaitable(ctx.types.typeOf(node.value, ctx.scope))
+      ? f.createCallExpression(ctx.useRuntime("noAdopt"), undefined, [value])
+      : value;
   return f.createYieldExpression(undefined, boxed);
 }
 

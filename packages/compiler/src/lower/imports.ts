@@ -174,7 +174,10 @@ function programTarget(ctx: LowerContext, node: Import | ImportFrom, alias: Alia
   const dotted = node._type === "Import" ? alias.name : resolveRelative(options, node.module ?? "", level);
   if (dotted === null) {
     if (options === null) ctx.error("PY3001", node, ["a relative import in a program of one file"]);
-    else ctx.error("PY3002", node, [`${".".repeat(level)}${node._type === "ImportFrom" ? (node.module ?? "") : ""}`], { notes: ["the relative import goes beyond the program's top-level package"] });
+    else
+      ctx.error("PY3002", node, [`${".".repeat(level)}${node._type === "ImportFrom" ? (node.module ?? "") : ""}`], {
+        notes: ["the relative import goes beyond the program's top-level package"],
+      });
     return null;
   }
   const found = options?.resolve(dotted) ?? null;
@@ -406,7 +409,9 @@ function loadProgramModules(ctx: LowerContext, target: Extract<ImportTarget, { k
     const loadedEarlier = loadedByEarlierStatement(ctx, target.loads);
     for (const specifier of target.loads) loadedBeforeStatement(ctx, specifier, target.module.split(".").pop()!);
     if (!loadedEarlier && inFunction(ctx.scope)) {
-      ctx.error("PY4001", at, [`the module \`${target.module}\` is loaded where the statement defining this function runs, not when this import runs: a function that is not async cannot wait for a module to load`]);
+      ctx.error("PY4001", at, [
+        `the module \`${target.module}\` is loaded where the statement defining this function runs, not when this import runs: a function that is not async cannot wait for a module to load`,
+      ]);
     }
     return [];
   }
@@ -420,7 +425,12 @@ function loadedBeforeStatement(ctx: LowerContext, specifier: string, base: strin
   if (local === undefined) {
     local = f.createIdentifier(ctx.freshImportName(base));
     ctx.loadedBefore.set(specifier, local);
-    ctx.beforeTopStatement.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(local, undefined, undefined, dynamicImport(specifier))], ts.NodeFlags.Const)));
+    ctx.beforeTopStatement.push(
+      f.createVariableStatement(
+        undefined,
+        f.createVariableDeclarationList([f.createVariableDeclaration(local, undefined, undefined, dynamicImport(specifier))], ts.NodeFlags.Const),
+      ),
+    );
   }
   return local;
 }
@@ -449,11 +459,15 @@ function canAwait(ctx: LowerContext): boolean {
 }
 
 function dynamicImport(specifier: string): ts.Expression {
-  return f.createAwaitExpression(f.createCallExpression(f.createToken(ts.SyntaxKind.ImportKeyword) as unknown as ts.Expression, undefined, [f.createStringLiteral(specifier)]));
+  return f.createAwaitExpression(
+    f.createCallExpression(f.createToken(ts.SyntaxKind.ImportKeyword) as unknown as ts.Expression, undefined, [f.createStringLiteral(specifier)]),
+  );
 }
 
 function raiseModuleNotFound(ctx: LowerContext, module: string): ts.Statement {
-  return f.createThrowStatement(f.createNewExpression(ctx.useRuntime("ModuleNotFoundError"), undefined, [f.createStringLiteral(`No module named '${module}'`)]));
+  return f.createThrowStatement(
+    f.createNewExpression(ctx.useRuntime("ModuleNotFoundError"), undefined, [f.createStringLiteral(`No module named '${module}'`)]),
+  );
 }
 
 /** The dotted name of the module a name bound by an import stands for (`from shop import inventory`), or null. */

@@ -94,7 +94,7 @@ function cooperation(types: TypeFacts): Cooperation {
   const all = [...types.classes.values()];
   for (const info of all) if (orderedBases(info.node).length > 1) for (const c of linearization(types, info)) classes.add(c);
   // A class deriving from a cooperative one is constructed the same way.
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const info of all) {
       if (classes.has(info)) continue;
@@ -107,7 +107,13 @@ function cooperation(types: TypeFacts): Cooperation {
   const keywordTargets = new Set<string>();
   for (const info of classes) {
     const visit = (n: Node): void => {
-      if (n._type === "Call" && n.func._type === "Attribute" && isBareSuper(n.func.value) && (n.keywords.length > 0 || n.args.some((a) => a._type === "Starred"))) keywordTargets.add(n.func.attr);
+      if (
+        n._type === "Call" &&
+        n.func._type === "Attribute" &&
+        isBareSuper(n.func.value) &&
+        (n.keywords.length > 0 || n.args.some((a) => a._type === "Starred"))
+      )
+        keywordTargets.add(n.func.attr);
       if (n._type !== "ClassDef") forEachChild(n, visit);
     };
     for (const s of info.node.body) visit(s);
@@ -159,7 +165,11 @@ export function methodParametersStatements(ctx: LowerContext, info: ClassInfo): 
     props.push(f.createPropertyAssignment(ctx.mangleMember(name), f.createArrayLiteralExpression(parameterSpec(def).map((p) => f.createStringLiteral(p)))));
   }
   if (props.length === 0) return [];
-  return [f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("methodParameters"), undefined, [ctx.id(info.name), f.createObjectLiteralExpression(props, false)]))];
+  return [
+    f.createExpressionStatement(
+      f.createCallExpression(ctx.useRuntime("methodParameters"), undefined, [ctx.id(info.name), f.createObjectLiteralExpression(props, false)]),
+    ),
+  ];
 }
 
 /** The runtime's description of a method's parameters after `self`: `["b", "c=", "*args", "d", "**kw"]`. */
@@ -186,7 +196,9 @@ export function classOfInstance(ctx: LowerContext, recv: ts.Expression, cls: str
  * with the class statement's keywords (`class Plugin(Base, name="x")`) as its arguments.
  */
 export function initSubclassStatements(ctx: LowerContext, cls: ClassDef, info: ClassInfo): ts.Statement[] {
-  const owner = linearization(ctx.types, info).slice(1).find((c) => c.methods.has("__init_subclass__"));
+  const owner = linearization(ctx.types, info)
+    .slice(1)
+    .find((c) => c.methods.has("__init_subclass__"));
   if (owner === undefined) return [];
   const def = owner.methods.get("__init_subclass__")!;
   const keywords = cls.keywords.filter((k) => k.arg !== "metaclass");
@@ -212,7 +224,10 @@ export function unboundMethodCall(ctx: LowerContext, node: Call, func: Attribute
   const owner = ctx.types.classes.get(cls);
   if (func.attr !== "__init__" && matchArguments(ctx, node, def.args, false) === null) {
     // `C.move(1)`: arguments that do not fit are bound at run time, which raises CPython's TypeError.
-    const fn = f.createCallExpression(ctx.useRuntime("getattr"), undefined, [lowerExpression(ctx, func.value), f.createStringLiteral(ctx.mangleMember(func.attr))]);
+    const fn = f.createCallExpression(ctx.useRuntime("getattr"), undefined, [
+      lowerExpression(ctx, func.value),
+      f.createStringLiteral(ctx.mangleMember(func.attr)),
+    ]);
     return dynamicCall(ctx, fn, node);
   }
   const args = matchOrReport(ctx, node, def.args, false);
@@ -234,5 +249,13 @@ export function isDirectBaseInitCall(ctx: LowerContext, node: Call, className: s
   if (func._type !== "Attribute" || func.attr !== "__init__" || func.value._type !== "Name" || className === null) return false;
   const info = ctx.types.classes.get(className);
   const first = node.args[0];
-  return info !== undefined && info.bases[0] === func.value.id && info.bases.length === 1 && first !== undefined && first._type === "Name" && ctx.fn.self !== null && first.id === ctx.fn.self.symbol.name;
+  return (
+    info !== undefined &&
+    info.bases[0] === func.value.id &&
+    info.bases.length === 1 &&
+    first !== undefined &&
+    first._type === "Name" &&
+    ctx.fn.self !== null &&
+    first.id === ctx.fn.self.symbol.name
+  );
 }

@@ -93,7 +93,11 @@ export function lowerSet(ctx: LowerContext, node: SetExpr): ts.Expression {
   // CPython builds a display of more than two constants from a frozenset constant, in another order than item by item.
   if (node.elts.length > 2 && node.elts.every(isFoldedConstant)) {
     const internedAgain = node.elts.some((e) => e._type === "Constant" && e.value.type === "str" && internedBefore(ctx, e.value.value, node.start));
-    return f.createCallExpression(f.createPropertyAccessExpression(ctx.useRuntime("PySet"), "ofConstants"), typeArgs, internedAgain ? [items, f.createTrue()] : [items]);
+    return f.createCallExpression(
+      f.createPropertyAccessExpression(ctx.useRuntime("PySet"), "ofConstants"),
+      typeArgs,
+      internedAgain ? [items, f.createTrue()] : [items],
+    );
   }
   return f.createNewExpression(ctx.useRuntime("PySet"), typeArgs, [items]);
 }

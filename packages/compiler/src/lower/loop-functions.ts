@@ -82,7 +82,7 @@ function findLoopFunctions(ctx: LowerContext, module: Module): Set<FunctionDef> 
   });
   // Grow: a function that calls one that runs the loop runs it too.
   const result = new Set(runsLoop);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [def, called] of callees) {
       if (!result.has(def) && called.some((c) => result.has(c))) {
@@ -97,14 +97,14 @@ function findLoopFunctions(ctx: LowerContext, module: Module): Set<FunctionDef> 
   const allUses = countNameReads(module);
   const attributeUses = countAttributeReads(module);
   const usesOf = (def: FunctionDef): number => (methods.get(def.name) === def ? (attributeUses.get(def.name) ?? 0) : (allUses.get(def.name) ?? 0));
-  for (let shrank = true; shrank; ) {
+  for (let shrank = true; shrank;) {
     shrank = false;
     const awaitedUses = new Map<FunctionDef, number>();
     const count = (callee: FunctionDef): void => void awaitedUses.set(callee, (awaitedUses.get(callee) ?? 0) + 1);
     fromModule.forEach(count);
     for (const def of result) callees.get(def)!.forEach(count);
     const reached = new Set<FunctionDef>(fromModule);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const def of result) {
         if (!reached.has(def)) continue;
@@ -172,11 +172,23 @@ function candidateMethods(ctx: LowerContext): Map<string, FunctionDef> {
   const visit = (node: Node): void => {
     if (node._type === "ClassDef") {
       const sym = ctx.analysis.module.symbols.get(node.name);
-      const bound = node.decorator_list.length === 0 && sym !== undefined && sym.bindings.length === 1 && sym.bindings[0]!.node === node && ctx.analysis.scopeOf(node).parent === ctx.analysis.module;
+      const bound =
+        node.decorator_list.length === 0 &&
+        sym !== undefined &&
+        sym.bindings.length === 1 &&
+        sym.bindings[0]!.node === node &&
+        ctx.analysis.scopeOf(node).parent === ctx.analysis.module;
       for (const stmt of node.body) {
         if (stmt._type !== "FunctionDef" && stmt._type !== "AsyncFunctionDef") continue;
         if (seen.has(stmt.name)) found!.delete(stmt.name);
-        else if (bound && stmt._type === "FunctionDef" && stmt.decorator_list.length === 0 && !/^__\w+__$/.test(stmt.name) && !ctx.analysis.scopeOf(stmt).facts.isGenerator) found!.set(stmt.name, stmt);
+        else if (
+          bound &&
+          stmt._type === "FunctionDef" &&
+          stmt.decorator_list.length === 0 &&
+          !/^__\w+__$/.test(stmt.name) &&
+          !ctx.analysis.scopeOf(stmt).facts.isGenerator
+        )
+          found!.set(stmt.name, stmt);
         seen.add(stmt.name);
       }
     }

@@ -33,7 +33,18 @@
 import type { Attribute, Call, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { ProgramModule } from "../program.js";
-import { constructorSignature, dynamicCall, spreadsIntoArrayForm, lowerClassCall, lowerProgramCall, matchArguments, matchOrReport, mayNameClass, needsDynamicCall, runtimeArguments } from "./calls.js";
+import {
+  constructorSignature,
+  dynamicCall,
+  spreadsIntoArrayForm,
+  lowerClassCall,
+  lowerProgramCall,
+  matchArguments,
+  matchOrReport,
+  mayNameClass,
+  needsDynamicCall,
+  runtimeArguments,
+} from "./calls.js";
 import { isRuntimeClass } from "./catalogue.js";
 import { objectHookFunction } from "./class-attributes.js";
 import { decoratorName, isImplicitClassMethod, userDecorators } from "./decorators.js";
@@ -104,7 +115,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   if (typeCallOf !== null) {
     // `type(self).create()`: a static or class method of the instance's class.
     const m = findMethod(ctx, typeCallOf, name);
-    const recv = (): ts.Expression => f.createParenthesizedExpression(f.createAsExpression(lowerExpression(ctx, func.value), f.createTypeQueryNode(ctx.id(typeCallOf))));
+    const recv = (): ts.Expression =>
+      f.createParenthesizedExpression(f.createAsExpression(lowerExpression(ctx, func.value), f.createTypeQueryNode(ctx.id(typeCallOf))));
     if (m !== null && (m.isStatic || m.isClassMethod)) return call(member(recv()), matchOrReport(ctx, node, m.def.args, m.isClassMethod));
   }
   if (recvType.k === "instance" && !recvType.runtime) {
@@ -112,7 +124,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     if (m === null && isDataAttribute(ctx, recvType.cls, name)) return dataAttributeCall();
     const recv = lowerExpression(ctx, func.value);
     // A static or class method through an instance is looked up on its class, `type(obj)`.
-    if (m !== null && (m.isStatic || m.isClassMethod)) return call(member(classOfInstance(ctx, recv, recvType.cls)), matchOrReport(ctx, node, m.def.args, m.isClassMethod));
+    if (m !== null && (m.isStatic || m.isClassMethod))
+      return call(member(classOfInstance(ctx, recv, recvType.cls)), matchOrReport(ctx, node, m.def.args, m.isClassMethod));
     // A method a decorator of the program replaced (`@trace def push(self, item)`): what it returned takes the
     // positional arguments as they are (the runtime passes the instance first); keywords are bound at run time.
     if (m !== null && m.userDecorated) {
@@ -166,25 +179,37 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     const n = node.args.length;
     const simple: Record<string, string> = { upper: "toUpperCase", lower: "toLowerCase", strip: "trim", lstrip: "trimStart", rstrip: "trimEnd" };
     if (n === 0 && simple[name] !== undefined) return call(member(recv(), simple[name]), []);
-    if (n === 1 && strArgs && (name === "startswith" || name === "endswith")) return call(member(recv(), name === "startswith" ? "startsWith" : "endsWith"), lowerElements(ctx, node.args));
+    if (n === 1 && strArgs && (name === "startswith" || name === "endswith"))
+      return call(member(recv(), name === "startswith" ? "startsWith" : "endsWith"), lowerElements(ctx, node.args));
     if (n === 2 && strArgs && name === "replace") return call(member(recv(), "replaceAll"), lowerElements(ctx, node.args));
     if (n === 1 && name === "join" && argTypes[0]!.k === "list" && elementType(argTypes[0]!).k === "str") {
       return call(f.createPropertyAccessExpression(lowerExpression(ctx, node.args[0]!), "join"), [recv()]);
     }
   }
-  const table = recvType.k === "str" ? "strMethods" : recvType.k === "list" ? "listMethods" : recvType.k === "tuple" || recvType.k === "tuplevar" ? "tupleMethods" : null;
+  const table =
+    recvType.k === "str" ? "strMethods" : recvType.k === "list" ? "listMethods" : recvType.k === "tuple" || recvType.k === "tuplevar" ? "tupleMethods" : null;
   if (recvType.k === "str" && (name === "format" || name === "format_map")) {
-    return call(ctx.useRuntime(name === "format" ? "strFormat" : "strFormatMap"), [lowerExpression(ctx, func.value), ...runtimeArguments(ctx, node.args, node.keywords)]);
+    return call(ctx.useRuntime(name === "format" ? "strFormat" : "strFormatMap"), [
+      lowerExpression(ctx, func.value),
+      ...runtimeArguments(ctx, node.args, node.keywords),
+    ]);
   }
   if (table !== null && BUILTIN_METHODS.has(name)) {
     // The runtime's method table for the type: `strMethods.center(s, 9, "*")`.
-    return call(f.createPropertyAccessExpression(ctx.useRuntime(table), name), [lowerExpression(ctx, func.value), ...runtimeArguments(ctx, node.args, node.keywords)]);
+    return call(f.createPropertyAccessExpression(ctx.useRuntime(table), name), [
+      lowerExpression(ctx, func.value),
+      ...runtimeArguments(ctx, node.args, node.keywords),
+    ]);
   }
   // A receiver of unknown type may be a list as well as an object of a user class with a method (or field)
   // of the same name: the runtime's callMethod looks at the receiver (a user class's own method first).
   const known = table !== null;
   if (known || BUILTIN_METHODS.has(name)) {
-    return typedAs(ctx, call(ctx.useRuntime("callMethod"), [lowerExpression(ctx, func.value), f.createStringLiteral(name), ...runtimeArguments(ctx, node.args, node.keywords)]), node);
+    return typedAs(
+      ctx,
+      call(ctx.useRuntime("callMethod"), [lowerExpression(ctx, func.value), f.createStringLiteral(name), ...runtimeArguments(ctx, node.args, node.keywords)]),
+      node,
+    );
   }
   // Keywords or `*`/`**` for a method of a receiver the compiler cannot type: the runtime binds them to
   // the method's signature (a method of a class of the program) or passes them on (a runtime method).
@@ -204,8 +229,13 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
  * spread, `callSpread(getattr(obj, "name"), [...xs], { k: 1 })`.
  */
 function dynamicMethodCall(ctx: LowerContext, recv: ts.Expression, name: string, node: Call): ts.Expression {
-  if (node.args.some((a) => a._type === "Starred")) return dynamicCall(ctx, f.createCallExpression(ctx.useRuntime("getattr"), undefined, [recv, f.createStringLiteral(name)]), node);
-  return f.createCallExpression(ctx.useRuntime("callMethod"), undefined, [recv, f.createStringLiteral(name), ...runtimeArguments(ctx, node.args, node.keywords)]);
+  if (node.args.some((a) => a._type === "Starred"))
+    return dynamicCall(ctx, f.createCallExpression(ctx.useRuntime("getattr"), undefined, [recv, f.createStringLiteral(name)]), node);
+  return f.createCallExpression(ctx.useRuntime("callMethod"), undefined, [
+    recv,
+    f.createStringLiteral(name),
+    ...runtimeArguments(ctx, node.args, node.keywords),
+  ]);
 }
 
 /**
@@ -230,7 +260,10 @@ export function awaitWhereLoopMayRun(ctx: LowerContext, callExpr: ts.Expression,
   const scope = ctx.scope;
   if (scope.kind === "module" || scope.node._type === "AsyncFunctionDef") return f.createAwaitExpression(callExpr);
   if (scope.node._type === "FunctionDef" && loopFunctions(ctx).has(scope.node)) return f.createAwaitExpression(callExpr);
-  ctx.error("PY3003", at, [what, "in TypeScript the event loop can only be run from module code, an async function, or a plain function whose every use is a call from those"]);
+  ctx.error("PY3003", at, [
+    what,
+    "in TypeScript the event loop can only be run from module code, an async function, or a plain function whose every use is a call from those",
+  ]);
   return callExpr;
 }
 
@@ -273,7 +306,11 @@ function isDataAttribute(ctx: LowerContext, cls: string, name: string): boolean 
 
 /** Whether `cls` or a class it derives from has class decorators, which may add any attribute. */
 function hasClassDecorators(ctx: LowerContext, cls: string): boolean {
-  return classOrder(ctx, cls).some((info) => info.node.decorator_list.some((d) => !["dataclass", "dataclasses.dataclass", "total_ordering", "functools.total_ordering", "unique", "enum.unique"].includes(decoratorName(d))));
+  return classOrder(ctx, cls).some((info) =>
+    info.node.decorator_list.some(
+      (d) => !["dataclass", "dataclasses.dataclass", "total_ordering", "functools.total_ordering", "unique", "enum.unique"].includes(decoratorName(d)),
+    ),
+  );
 }
 
 /** The user classes `cls`'s attributes are looked up in, in order. */
@@ -297,7 +334,12 @@ export function findMethod(ctx: LowerContext, cls: string, name: string): FoundM
     if (def !== undefined) {
       const decorators = def.decorator_list.map((d) => (d._type === "Name" ? d.id : ""));
       const userDecorated = userDecorators(def).length > 0;
-      return { def, isStatic: decorators.includes("staticmethod"), isClassMethod: decorators.includes("classmethod") || isImplicitClassMethod(name), userDecorated };
+      return {
+        def,
+        isStatic: decorators.includes("staticmethod"),
+        isClassMethod: decorators.includes("classmethod") || isImplicitClassMethod(name),
+        userDecorated,
+      };
     }
   }
   return null;
@@ -310,4 +352,3 @@ function programModuleNamed(ctx: LowerContext, id: string): ProgramModule | null
   const program = programImport(ctx, res.symbol);
   return program !== null && program.name === null ? program.info : null;
 }
-

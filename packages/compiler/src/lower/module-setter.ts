@@ -50,7 +50,10 @@ export function moduleSetter(ctx: LowerContext, variables: readonly SymbolInfo[]
     undefined,
     SETTER,
     undefined,
-    [f.createParameterDeclaration(undefined, undefined, name, undefined, f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword)), f.createParameterDeclaration(undefined, undefined, value, undefined, any)],
+    [
+      f.createParameterDeclaration(undefined, undefined, name, undefined, f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword)),
+      f.createParameterDeclaration(undefined, undefined, value, undefined, any),
+    ],
     f.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword),
     f.createBlock(
       [

@@ -58,7 +58,9 @@ export function lowerModule(ctx: LowerContext, module: Module): LoweredModule {
     prelude = prelude.map((s) => exported(s, names));
     body = body.map(({ stmt, out }) => ({ stmt, out: out.map((s) => exported(s, names)) }));
     // Names imported from other modules of the program are this module's too (`pkg.f` after `from .util import f`).
-    const reexported = [...ctx.analysis.module.symbols.values()].filter((sym) => isStaticImport(sym) && programImport(ctx, sym) !== null).map((sym) => importedName(ctx, sym)!);
+    const reexported = [...ctx.analysis.module.symbols.values()]
+      .filter((sym) => isStaticImport(sym) && programImport(ctx, sym) !== null)
+      .map((sym) => importedName(ctx, sym)!);
     if (reexported.length > 0) {
       const specifiers = reexported.map((id) => f.createExportSpecifier(false, undefined, id));
       prelude.unshift(f.createExportDeclaration(undefined, false, f.createNamedExports(specifiers)));
@@ -77,12 +79,24 @@ function classModule(ctx: LowerContext, name: string): ts.Statement {
 /** `export` added to a top-level declaration of a Python name (not to temporaries). */
 function exported(stmt: ts.Statement, names: ReadonlySet<string>): ts.Statement {
   const named = (n: ts.BindingName | ts.Identifier | undefined): boolean => n !== undefined && ts.isIdentifier(n) && names.has(n.text);
-  const modifiers = (existing: ts.NodeArray<ts.ModifierLike> | undefined): ts.ModifierLike[] => [f.createModifier(ts.SyntaxKind.ExportKeyword), ...(existing ?? [])];
+  const modifiers = (existing: ts.NodeArray<ts.ModifierLike> | undefined): ts.ModifierLike[] => [
+    f.createModifier(ts.SyntaxKind.ExportKeyword),
+    ...(existing ?? []),
+  ];
   if (ts.isVariableStatement(stmt) && stmt.declarationList.declarations.every((d: ts.VariableDeclaration) => named(d.name))) {
     return f.updateVariableStatement(stmt, modifiers(stmt.modifiers), stmt.declarationList);
   }
   if (ts.isFunctionDeclaration(stmt) && named(stmt.name)) {
-    return f.updateFunctionDeclaration(stmt, modifiers(stmt.modifiers), stmt.asteriskToken, stmt.name, stmt.typeParameters, stmt.parameters, stmt.type, stmt.body);
+    return f.updateFunctionDeclaration(
+      stmt,
+      modifiers(stmt.modifiers),
+      stmt.asteriskToken,
+      stmt.name,
+      stmt.typeParameters,
+      stmt.parameters,
+      stmt.type,
+      stmt.body,
+    );
   }
   if (ts.isClassDeclaration(stmt) && named(stmt.name)) {
     return f.updateClassDeclaration(stmt, modifiers(stmt.modifiers), stmt.name, stmt.typeParameters, stmt.heritageClauses, stmt.members);

@@ -81,7 +81,11 @@ export function planDeclarations(scope: Scope): Map<string, Declaration> {
     else if (own.every((b) => b.kind === "class")) kind = "inline-const";
     else if (bound.needsUnboundState(sym)) kind = "hoisted";
     else if (own.every((b) => b.kind === "except") && !sym.uses.some((u) => !own.some((b) => within(u, b.node)))) kind = "handler";
-    else if (first.depth === 0 && (first.kind === "assign" || first.kind === "function" || first.kind === "class" || first.kind === "import") && !usedBefore(sym, first)) {
+    else if (
+      first.depth === 0 &&
+      (first.kind === "assign" || first.kind === "function" || first.kind === "class" || first.kind === "import") &&
+      !usedBefore(sym, first)
+    ) {
       kind = onlyOnce && first.kind !== "assign" ? "inline-const" : onlyOnce ? "inline-const" : "inline-let";
     } else if (onlyOnce && first.kind === "for" && !sym.captured && loopOwnsUses(sym, first)) kind = "loop";
     else kind = "hoisted";
@@ -164,7 +168,11 @@ function orUndefined(t: ts.TypeNode): ts.TypeNode {
 }
 
 export function tsType(ctx: LowerContext, t: PyType): ts.TypeNode {
-  return typeNode(t, (n) => ctx.useRuntime(n), (n) => ctx.mangle(n));
+  return typeNode(
+    t,
+    (n) => ctx.useRuntime(n),
+    (n) => ctx.mangle(n),
+  );
 }
 
 /** The docstring of a module, function or class body (its first statement, a string), or null. */
@@ -221,7 +229,13 @@ export function lowerName(ctx: LowerContext, node: Name): ts.Expression {
   const inClassBody = classBodyName(ctx, sym);
   if (inClassBody !== null) return inClassBody;
   // A class attribute read in the class body (`total = sum(sizes)`): a static member of the class being made.
-  if (sym.scope.kind === "class" && ctx.fn.classBlock !== true && node.ctx === "Load" && sym.bindings.length > 0 && sym.bindings.every((b) => b.kind !== "function" && b.kind !== "import")) {
+  if (
+    sym.scope.kind === "class" &&
+    ctx.fn.classBlock !== true &&
+    node.ctx === "Load" &&
+    sym.bindings.length > 0 &&
+    sym.bindings.every((b) => b.kind !== "function" && b.kind !== "import")
+  ) {
     return f.createPropertyAccessExpression(f.createThis(), ctx.mangleMember(node.id));
   }
   return readName(ctx, node);
@@ -278,13 +292,20 @@ export function deleteName(ctx: LowerContext, node: Name): ts.Statement[] {
     return [];
   }
   if (sym.bindings.some((b) => b.kind === "param" || b.kind === "class" || b.kind === "import")) {
-    ctx.unsupported(node, `del of a ${sym.bindings.some((b) => b.kind === "param") ? "parameter" : sym.bindings.some((b) => b.kind === "class") ? "class" : "module"} name`);
+    ctx.unsupported(
+      node,
+      `del of a ${sym.bindings.some((b) => b.kind === "param") ? "parameter" : sym.bindings.some((b) => b.kind === "class") ? "class" : "module"} name`,
+    );
     return [];
   }
   const out: ts.Statement[] = [];
   const bound = boundNames(ctx.analysis);
   if (!bound.isBoundAt(node, ctx.scope)) {
-    out.push(f.createExpressionStatement(f.createCallExpression(ctx.useRuntime(checkFor(res.kind, sym)), undefined, [ctx.id(node.id), f.createStringLiteral(node.id)])));
+    out.push(
+      f.createExpressionStatement(
+        f.createCallExpression(ctx.useRuntime(checkFor(res.kind, sym)), undefined, [ctx.id(node.id), f.createStringLiteral(node.id)]),
+      ),
+    );
   }
   out.push(f.createExpressionStatement(f.createAssignment(ctx.id(node.id), ctx.useRuntime("UNBOUND"))));
   return out;

@@ -146,7 +146,10 @@ export function lowerBoolOp(ctx: LowerContext, node: BoolOp): ts.Expression {
   const types = node.values.map((v) => typeOf(ctx, v));
   const op = node.op === "And" ? ts.SyntaxKind.AmpersandAmpersandToken : ts.SyntaxKind.BarBarToken;
   if (types.slice(0, -1).every((t) => ctx.types.hasJsTruthiness(t))) {
-    return parenthesizedIfLong(node.values.map((v) => lowerExpression(ctx, v)).reduce((a, b) => f.createBinaryExpression(a, op, b)), node.values.length);
+    return parenthesizedIfLong(
+      node.values.map((v) => lowerExpression(ctx, v)).reduce((a, b) => f.createBinaryExpression(a, op, b)),
+      node.values.length,
+    );
   }
   if (node.values.length > LONG_BOOL_CHAIN) return lowerLongBoolOp(ctx, node);
   // Right to left: a or b or c  →  truthy(a) ? a : (truthy(b) ? b : c)
@@ -163,7 +166,10 @@ export function lowerBoolOp(ctx: LowerContext, node: BoolOp): ts.Expression {
       test = f.createCallExpression(ctx.useRuntime("truthy"), undefined, [f.createParenthesizedExpression(f.createAssignment(tmp, lowerExpression(ctx, v)))]);
       again = tmp;
     }
-    out = node.op === "And" ? f.createConditionalExpression(test, undefined, out, undefined, again) : f.createConditionalExpression(test, undefined, again, undefined, out);
+    out =
+      node.op === "And"
+        ? f.createConditionalExpression(test, undefined, out, undefined, again)
+        : f.createConditionalExpression(test, undefined, again, undefined, out);
   }
   return out;
 }
@@ -222,7 +228,11 @@ function compareOne(ctx: LowerContext, op: CmpOperator, left: Expression, right:
   // Two literals compared with === is an error for tsc ("no overlap"): let the runtime compare them.
   const literals = left._type === "Constant" && right._type === "Constant";
   const plain = (kind: ts.BinaryOperator): ts.Expression =>
-    literals && kind !== ts.SyntaxKind.LessThanToken && kind !== ts.SyntaxKind.GreaterThanToken && kind !== ts.SyntaxKind.LessThanEqualsToken && kind !== ts.SyntaxKind.GreaterThanEqualsToken
+    literals &&
+    kind !== ts.SyntaxKind.LessThanToken &&
+    kind !== ts.SyntaxKind.GreaterThanToken &&
+    kind !== ts.SyntaxKind.LessThanEqualsToken &&
+    kind !== ts.SyntaxKind.GreaterThanEqualsToken
       ? f.createCallExpression(ctx.useRuntime(kind === ts.SyntaxKind.EqualsEqualsEqualsToken ? "eq" : "ne"), undefined, [l, r])
       : f.createBinaryExpression(l, kind, r);
   const helper = (name: string, args: ts.Expression[] = [l, r]): ts.Expression => f.createCallExpression(ctx.useRuntime(name), undefined, args);
@@ -246,9 +256,7 @@ function compareOne(ctx: LowerContext, op: CmpOperator, left: Expression, right:
     case "In":
     case "NotIn": {
       const test =
-        rt.k === "str" && lt.k === "str"
-          ? f.createCallExpression(f.createPropertyAccessExpression(r, "includes"), undefined, [l])
-          : helper("contains", [r, l]);
+        rt.k === "str" && lt.k === "str" ? f.createCallExpression(f.createPropertyAccessExpression(r, "includes"), undefined, [l]) : helper("contains", [r, l]);
       return op === "In" ? test : f.createLogicalNot(test);
     }
   }
@@ -271,5 +279,8 @@ export function lowerCompare(ctx: LowerContext, node: Compare): ts.Expression {
     left = right;
     l = i < node.ops.length - 1 && isPure(right) ? lowerExpression(ctx, right) : rAgain;
   });
-  return parenthesizedIfLong(parts.reduce((a, b) => f.createBinaryExpression(a, ts.SyntaxKind.AmpersandAmpersandToken, b)), parts.length);
+  return parenthesizedIfLong(
+    parts.reduce((a, b) => f.createBinaryExpression(a, ts.SyntaxKind.AmpersandAmpersandToken, b)),
+    parts.length,
+  );
 }

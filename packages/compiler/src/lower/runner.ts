@@ -97,7 +97,8 @@ function runnerWithTargets(ctx: LowerContext): Set<Node> {
   const visit = (n: Node): void => {
     if (n._type === "With" || n._type === "AsyncWith") {
       for (const item of n.items as WithItem[]) {
-        if (item.optional_vars?._type === "Name" && item.context_expr._type === "Call" && isRunnerConstructor(ctx, item.context_expr)) found.add(item.optional_vars as Name);
+        if (item.optional_vars?._type === "Name" && item.context_expr._type === "Call" && isRunnerConstructor(ctx, item.context_expr))
+          found.add(item.optional_vars as Name);
       }
     }
     forEachChild(n, visit);

@@ -63,7 +63,11 @@ export function qualifiedName(scope: Scope): string {
 export function withSignature(ctx: LowerContext, value: ts.Expression, node: FunctionDef | AsyncFunctionDef | Lambda): ts.Expression {
   const text = `${qualifiedName(ctx.analysis.scopeOf(node))}(${parameterText(node.args)})`;
   const doc = node._type === "Lambda" ? null : docstring(node.body);
-  return f.createCallExpression(ctx.useRuntime("signature"), undefined, [value, f.createStringLiteral(text), ...(doc !== null ? [f.createStringLiteral(doc)] : [])]);
+  return f.createCallExpression(ctx.useRuntime("signature"), undefined, [
+    value,
+    f.createStringLiteral(text),
+    ...(doc !== null ? [f.createStringLiteral(doc)] : []),
+  ]);
 }
 
 /**
@@ -84,7 +88,10 @@ function isMatchingCallOf(ctx: LowerContext, use: Node, params: Arguments): bool
   const parent = ctx.analysis.parentOf(use);
   if (parent === undefined) return false;
   // `@deco` calls `deco` with the function as its one argument.
-  if ((parent._type === "FunctionDef" || parent._type === "AsyncFunctionDef" || parent._type === "ClassDef") && parent.decorator_list.includes(use as Expression)) {
+  if (
+    (parent._type === "FunctionDef" || parent._type === "AsyncFunctionDef" || parent._type === "ClassDef") &&
+    parent.decorator_list.includes(use as Expression)
+  ) {
     return bindsStatically({ ...(use as Expression), _type: "Call", func: use as Expression, args: [use as Expression], keywords: [] } as Call, params, false);
   }
   return parent._type === "Call" && parent.func === use && bindsStatically(parent, params, false);
@@ -120,7 +127,7 @@ export function bindsStatically(node: Call, params: Arguments, skipFirst: boolea
   for (const k of node.keywords) {
     if (k.arg === null) return false;
     const p = positional.findIndex((a) => a.arg === k.arg);
-    const named = (p >= posonly) || params.kwonlyargs.some((a) => a.arg === k.arg);
+    const named = p >= posonly || params.kwonlyargs.some((a) => a.arg === k.arg);
     if (!named && params.kwarg === null) return false;
     if (named && given.has(k.arg)) return false;
     given.add(k.arg);
@@ -148,7 +155,11 @@ export function classSignatures(ctx: LowerContext, cls: ClassDef, name: ts.Ident
   const entry = (method: string, args: Arguments, decorator = ""): void => {
     entries.push(f.createPropertyAssignment(method, f.createStringLiteral(`${decorator}(${parameterText(args)})`)));
   };
-  const methods = cls.body.filter((s): s is FunctionDef | AsyncFunctionDef => (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && s.decorator_list.every((d) => SIGNED_KINDS.has(decoratorName(d)) || userDecorators(s).includes(d)));
+  const methods = cls.body.filter(
+    (s): s is FunctionDef | AsyncFunctionDef =>
+      (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") &&
+      s.decorator_list.every((d) => SIGNED_KINDS.has(decoratorName(d)) || userDecorators(s).includes(d)),
+  );
   if (dataclassInit !== null && !methods.some((m) => m.name === "__init__")) entry("__init__", dataclassInit);
   for (const m of methods) {
     const a = m.args;
@@ -158,5 +169,9 @@ export function classSignatures(ctx: LowerContext, cls: ClassDef, name: ts.Ident
     else if (m.name === "__init__" || parameterCount(a) > 1) entry(m.name, a);
   }
   if (entries.length === 0) return [];
-  return [f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("methodSignatures"), undefined, [name, f.createObjectLiteralExpression(entries, entries.length > 2)]))];
+  return [
+    f.createExpressionStatement(
+      f.createCallExpression(ctx.useRuntime("methodSignatures"), undefined, [name, f.createObjectLiteralExpression(entries, entries.length > 2)]),
+    ),
+  ];
 }

@@ -86,7 +86,8 @@ export function storedThroughRuntime(ctx: LowerContext, node: Attribute): boolea
 export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expression, t: PyType = typeOf(ctx, node.value)): ts.Expression {
   if (node.attr === "__class__") return f.createCallExpression(ctx.useRuntime("type"), undefined, [recv]);
   // (An instance of a class with `__slots__` has none: the read raises AttributeError, where vars() raises TypeError.)
-  if (node.attr === "__dict__" && !(t.k === "instance" && !t.runtime && hasSlots(ctx, t.cls))) return f.createCallExpression(ctx.useRuntime("vars"), undefined, [recv]);
+  if (node.attr === "__dict__" && !(t.k === "instance" && !t.runtime && hasSlots(ctx, t.cls)))
+    return f.createCallExpression(ctx.useRuntime("vars"), undefined, [recv]);
   if (t.k === "instance" && !t.runtime) {
     // `__getattribute__` answers every read of the class's instances.
     if (hookedAccess(ctx, t.cls, "read")) return dynamicAttribute(ctx, recv, node.attr);
@@ -121,7 +122,8 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
   }
   // An attribute of a builtin-typed value (not a method call), or of a value of unknown type: Python's
   // lookup and AttributeError (getattr binds a method as Python does, and returns a data attribute as it is).
-  const untyped = t.k === "any" && !NAMES_OF_DEFINITIONS.has(node.attr) && !(isTypeCall(ctx, node.value) && CLASS_MEMBERS.has(node.attr)) && !isModuleChain(ctx, node.value);
+  const untyped =
+    t.k === "any" && !NAMES_OF_DEFINITIONS.has(node.attr) && !(isTypeCall(ctx, node.value) && CLASS_MEMBERS.has(node.attr)) && !isModuleChain(ctx, node.value);
   // A function's own attributes (`f.calls`, `setattr(f, "lang", ...)`) are Python's, which TypeScript does not all see.
   const functionAttribute = t.k === "function" && !NAMES_OF_DEFINITIONS.has(node.attr) && node.attr !== "__self__" && node.attr !== "__func__";
   if (BUILTIN_VALUE_KINDS.has(t.k) || untyped || functionAttribute) {
@@ -144,7 +146,9 @@ function isModuleChain(ctx: LowerContext, e: Expression): boolean {
 
 /** `type(x)`: always a class, whose `__name__` and other attributes read as written. */
 function isTypeCall(ctx: LowerContext, e: Expression): boolean {
-  return e._type === "Call" && e.func._type === "Name" && e.func.id === "type" && e.args.length === 1 && ctx.analysis.resolve(ctx.scope, "type").kind === "builtin";
+  return (
+    e._type === "Call" && e.func._type === "Name" && e.func.id === "type" && e.args.length === 1 && ctx.analysis.resolve(ctx.scope, "type").kind === "builtin"
+  );
 }
 
 /** What every class has besides its own attributes (compiled as written). */
@@ -158,7 +162,10 @@ const CLASS_MEMBERS = new Set(["__name__", "__qualname__", "__module__", "__doc_
 export function attributeStore(ctx: LowerContext, node: Attribute, recv: ts.Expression, value: ts.Expression): ts.Expression {
   const t = typeOf(ctx, node.value);
   if (storedThroughRuntime(ctx, node)) return f.createCallExpression(ctx.useRuntime("setattr"), undefined, [recv, f.createStringLiteral(node.attr), value]);
-  const target = t.k === "instance" && !t.runtime && !classHasMember(ctx, t.cls, node.attr) ? f.createParenthesizedExpression(f.createAsExpression(recv, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))) : recv;
+  const target =
+    t.k === "instance" && !t.runtime && !classHasMember(ctx, t.cls, node.attr)
+      ? f.createParenthesizedExpression(f.createAsExpression(recv, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)))
+      : recv;
   return f.createAssignment(f.createPropertyAccessExpression(target, ctx.mangleMember(node.attr)), value);
 }
 
@@ -173,7 +180,10 @@ function knownDocstring(ctx: LowerContext, t: PyType): string | null | undefined
 }
 
 function dynamicAttribute(ctx: LowerContext, recv: ts.Expression, attr: string): ts.Expression {
-  return f.createAsExpression(f.createCallExpression(ctx.useRuntime("getattr"), undefined, [recv, f.createStringLiteral(attr)]), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword));
+  return f.createAsExpression(
+    f.createCallExpression(ctx.useRuntime("getattr"), undefined, [recv, f.createStringLiteral(attr)]),
+    f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword),
+  );
 }
 
 /** Whether `attr` of an instance of `cls` is a plain method (not shadowed by a field; not static, class or property). */
@@ -191,7 +201,8 @@ function isClassSideMethod(ctx: LowerContext, cls: string, attr: string, kind: "
   for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
     if (info.fields.has(attr) || info.classAttrs.has(attr) || info.properties.has(attr)) return false;
     const method = info.methods.get(attr);
-    if (method !== undefined) return method.decorator_list.some((d) => d._type === "Name" && (kind === null ? d.id === "staticmethod" || d.id === "classmethod" : d.id === kind));
+    if (method !== undefined)
+      return method.decorator_list.some((d) => d._type === "Name" && (kind === null ? d.id === "staticmethod" || d.id === "classmethod" : d.id === kind));
   }
   return false;
 }
@@ -214,7 +225,23 @@ function propertyGetter(ctx: LowerContext, cls: string, attr: string): FunctionD
 
 const BUILTIN_VALUE_KINDS = new Set(["str", "list", "tuple", "tuplevar", "dict", "set", "iter", "range", "int", "float", "bool", "None"]);
 
-const EXCEPTION_MEMBERS = new Set(["args", "__cause__", "__context__", "__suppress_context__", "__traceback__", "__notes__", "with_traceback", "add_note", "__str__", "__repr__", "value", "code", "errno", "strerror", "filename"]);
+const EXCEPTION_MEMBERS = new Set([
+  "args",
+  "__cause__",
+  "__context__",
+  "__suppress_context__",
+  "__traceback__",
+  "__notes__",
+  "with_traceback",
+  "add_note",
+  "__str__",
+  "__repr__",
+  "value",
+  "code",
+  "errno",
+  "strerror",
+  "filename",
+]);
 
 function classHasMember(ctx: LowerContext, cls: string, attr: string): boolean {
   let info = ctx.types.classes.get(cls);
@@ -267,8 +294,17 @@ export function itemGet(ctx: LowerContext, container: Expression, key: Expressio
 }
 
 /** `obj[key] = value`, the same way as `itemGet`. */
-export function itemSet(ctx: LowerContext, container: Expression, key: Expression, value: Expression | null, obj: ts.Expression, k: ts.Expression, v: ts.Expression): ts.Expression {
-  if (value !== null && knownDict(ctx, container, key, value) !== null) return f.createCallExpression(f.createPropertyAccessExpression(obj, "__setitem__"), undefined, [k, v]);
+export function itemSet(
+  ctx: LowerContext,
+  container: Expression,
+  key: Expression,
+  value: Expression | null,
+  obj: ts.Expression,
+  k: ts.Expression,
+  v: ts.Expression,
+): ts.Expression {
+  if (value !== null && knownDict(ctx, container, key, value) !== null)
+    return f.createCallExpression(f.createPropertyAccessExpression(obj, "__setitem__"), undefined, [k, v]);
   return f.createCallExpression(ctx.useRuntime("setitem"), undefined, [obj, k, v]);
 }
 
@@ -287,4 +323,3 @@ export function lowerSlice(ctx: LowerContext, node: Slice): ts.Expression {
   const parts = [node.lower, node.upper, node.step].map((p) => (p === null ? f.createNull() : lowerExpression(ctx, p)));
   return f.createCallExpression(ctx.useRuntime("slice"), undefined, parts);
 }
-

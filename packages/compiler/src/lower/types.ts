@@ -33,7 +33,12 @@ export function typeNode(t: PyType, useRuntime: (name: string) => ts.Identifier,
     case "set":
       return f.createTypeReferenceNode(useRuntime("PySet"), [rec(t.item)]);
     case "iter":
-      if (t.name === "PyGenerator") return f.createTypeReferenceNode(useRuntime("PyGenerator"), [rec(t.item), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)]);
+      if (t.name === "PyGenerator")
+        return f.createTypeReferenceNode(useRuntime("PyGenerator"), [
+          rec(t.item),
+          f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword),
+          f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword),
+        ]);
       return f.createTypeReferenceNode(t.name, [rec(t.item)]);
     case "range":
       return f.createTypeReferenceNode("Iterable", [f.createKeywordTypeNode(ts.SyntaxKind.NumberKeyword)]);
@@ -44,8 +49,20 @@ export function typeNode(t: PyType, useRuntime: (name: string) => ts.Identifier,
     case "function":
       return f.createFunctionTypeNode(
         undefined,
-        [f.createParameterDeclaration(undefined, f.createToken(ts.SyntaxKind.DotDotDotToken), "args", undefined, f.createArrayTypeNode(f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)))],
-        t.def?._type === "AsyncFunctionDef" ? f.createTypeReferenceNode(useRuntime("Coroutine"), [rec(t.ret)]) : t.ret.k === "None" ? f.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword) : rec(t.ret),
+        [
+          f.createParameterDeclaration(
+            undefined,
+            f.createToken(ts.SyntaxKind.DotDotDotToken),
+            "args",
+            undefined,
+            f.createArrayTypeNode(f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)),
+          ),
+        ],
+        t.def?._type === "AsyncFunctionDef"
+          ? f.createTypeReferenceNode(useRuntime("Coroutine"), [rec(t.ret)])
+          : t.ret.k === "None"
+            ? f.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword)
+            : rec(t.ret),
       );
     case "coroutine":
       return f.createTypeReferenceNode(useRuntime("Coroutine"), [rec(t.ret)]);

@@ -104,7 +104,8 @@ export function bindingPattern(ctx: LowerContext, target: Expression, skipped: S
     for (const e of target.elts) {
       if (skipped.has(e)) elements.push(f.createOmittedExpression());
       else if (e._type === "Starred") {
-        if (!skipped.has(e.value)) elements.push(f.createBindingElement(f.createToken(ts.SyntaxKind.DotDotDotToken), undefined, bindingPattern(ctx, e.value, skipped)));
+        if (!skipped.has(e.value))
+          elements.push(f.createBindingElement(f.createToken(ts.SyntaxKind.DotDotDotToken), undefined, bindingPattern(ctx, e.value, skipped)));
       } else elements.push(f.createBindingElement(undefined, undefined, bindingPattern(ctx, e, skipped)));
     }
     return f.createArrayBindingPattern(elements);
@@ -152,8 +153,12 @@ export function bindUnpacked(
   if (elements.every((e) => e._type === "Name")) {
     const names = elements.map((e) => ctx.id((e as Expression & { _type: "Name" }).id));
     if (declare !== null) {
-      const binding = f.createArrayBindingPattern(names.map((n, i) => (skipped.has(elements[i]!) ? f.createOmittedExpression() : f.createBindingElement(undefined, undefined, n))));
-      return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(binding, undefined, undefined, call)], declare))];
+      const binding = f.createArrayBindingPattern(
+        names.map((n, i) => (skipped.has(elements[i]!) ? f.createOmittedExpression() : f.createBindingElement(undefined, undefined, n))),
+      );
+      return [
+        f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(binding, undefined, undefined, call)], declare)),
+      ];
     }
     return [f.createExpressionStatement(f.createAssignment(f.createArrayLiteralExpression(names), call))];
   }
@@ -161,12 +166,23 @@ export function bindUnpacked(
   let items: ts.Expression = call;
   if (!(call === value && options.temporary === true)) {
     items = ctx.temp("items");
-    out.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(items as ts.Identifier, undefined, undefined, call)], ts.NodeFlags.Const)));
+    out.push(
+      f.createVariableStatement(
+        undefined,
+        f.createVariableDeclarationList([f.createVariableDeclaration(items as ts.Identifier, undefined, undefined, call)], ts.NodeFlags.Const),
+      ),
+    );
   }
   elements.forEach((e, i) => {
     const item = f.createElementAccessExpression(items, i);
     if (declare !== null && e._type === "Name") {
-      if (!skipped.has(e)) out.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(e.id), undefined, undefined, item)], declare)));
+      if (!skipped.has(e))
+        out.push(
+          f.createVariableStatement(
+            undefined,
+            f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(e.id), undefined, undefined, item)], declare),
+          ),
+        );
     } else if (declare !== null && isSequenceTarget(e)) {
       out.push(...bindUnpacked(ctx, e, item, declare, assignElement, { skipped }));
     } else {

@@ -39,12 +39,23 @@ function lowerItems(ctx: LowerContext, items: readonly WithItem[], body: () => t
   const err = ctx.temp("err");
   const exc = ctx.temp("exc");
   const out: ts.Statement[] = [
-    f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(cm, undefined, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword), lowerExpression(ctx, item.context_expr))], ts.NodeFlags.Const)),
+    f.createVariableStatement(
+      undefined,
+      f.createVariableDeclarationList(
+        [f.createVariableDeclaration(cm, undefined, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword), lowerExpression(ctx, item.context_expr))],
+        ts.NodeFlags.Const,
+      ),
+    ),
   ];
   const enter = f.createCallExpression(f.createPropertyAccessExpression(cm, "__enter__"), undefined, []);
   if (item.optional_vars !== null) out.push(...assignTo(ctx, item.optional_vars, enter, null));
   else out.push(f.createExpressionStatement(enter));
-  out.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(failed, undefined, undefined, f.createFalse())], ts.NodeFlags.Let)));
+  out.push(
+    f.createVariableStatement(
+      undefined,
+      f.createVariableDeclarationList([f.createVariableDeclaration(failed, undefined, undefined, f.createFalse())], ts.NodeFlags.Let),
+    ),
+  );
   // Leaving `with asyncio.Runner()` closes its loop, which waits for the remaining tasks (runner.ts).
   const exitsRunner = item.context_expr._type === "Call" && isRunnerConstructor(ctx, item.context_expr);
   const exit = (args: ts.Expression[]): ts.Expression => {
@@ -54,11 +65,19 @@ function lowerItems(ctx: LowerContext, items: readonly WithItem[], body: () => t
   const handler = f.createBlock(
     [
       f.createExpressionStatement(f.createAssignment(failed, f.createTrue())),
-      f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(exc, undefined, undefined, f.createCallExpression(ctx.useRuntime("toPyException"), undefined, [err]))], ts.NodeFlags.Const)),
+      f.createVariableStatement(
+        undefined,
+        f.createVariableDeclarationList(
+          [f.createVariableDeclaration(exc, undefined, undefined, f.createCallExpression(ctx.useRuntime("toPyException"), undefined, [err]))],
+          ts.NodeFlags.Const,
+        ),
+      ),
       f.createIfStatement(
         f.createLogicalNot(
           exitsRunner
-            ? f.createCallExpression(ctx.useRuntime("truthy"), undefined, [exit([f.createCallExpression(ctx.useRuntime("type"), undefined, [exc]), exc, f.createNull()])])
+            ? f.createCallExpression(ctx.useRuntime("truthy"), undefined, [
+                exit([f.createCallExpression(ctx.useRuntime("type"), undefined, [exc]), exc, f.createNull()]),
+              ])
             : f.createCallExpression(ctx.useRuntime("exitSuppresses"), undefined, [cm, exc]),
         ),
         f.createThrowStatement(exc),
@@ -66,7 +85,10 @@ function lowerItems(ctx: LowerContext, items: readonly WithItem[], body: () => t
     ],
     true,
   );
-  const cleanup = f.createBlock([f.createIfStatement(f.createLogicalNot(failed), f.createExpressionStatement(exit([f.createNull(), f.createNull(), f.createNull()])))], true);
+  const cleanup = f.createBlock(
+    [f.createIfStatement(f.createLogicalNot(failed), f.createExpressionStatement(exit([f.createNull(), f.createNull(), f.createNull()])))],
+    true,
+  );
   out.push(f.createTryStatement(f.createBlock(lowerItems(ctx, rest, body), true), f.createCatchClause(f.createVariableDeclaration(err), handler), cleanup));
   return out;
 }

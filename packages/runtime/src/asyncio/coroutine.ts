@@ -495,8 +495,16 @@ class AsyncGeneratorStep {
   }
 }
 makeThenable(AsyncGeneratorStep);
-defineBuiltinType(function async_generator_asend() {}, "async_generator_asend", (x) => x instanceof AsyncGeneratorStep && x._op === "asend");
-defineBuiltinType(function async_generator_athrow() {}, "async_generator_athrow", (x) => x instanceof AsyncGeneratorStep && x._op !== "asend");
+defineBuiltinType(
+  function async_generator_asend() {},
+  "async_generator_asend",
+  (x) => x instanceof AsyncGeneratorStep && x._op === "asend",
+);
+defineBuiltinType(
+  function async_generator_athrow() {},
+  "async_generator_athrow",
+  (x) => x instanceof AsyncGeneratorStep && x._op !== "asend",
+);
 
 class NoAdopt {
   constructor(readonly value: unknown) {}

@@ -42,9 +42,7 @@ type GatherResults<T extends readonly unknown[]> = { -readonly [K in keyof T]: A
  * object: `gather(a(), b(), { return_exceptions: true })`.
  */
 export function gather<T extends readonly PromiseLike<unknown>[]>(...args: T): Future<GatherResults<T>>;
-export function gather<T extends readonly PromiseLike<unknown>[]>(
-  ...args: [...T, { return_exceptions?: boolean } | KwArgs]
-): Future<GatherResults<T>>;
+export function gather<T extends readonly PromiseLike<unknown>[]>(...args: [...T, { return_exceptions?: boolean } | KwArgs]): Future<GatherResults<T>>;
 export function gather(...args: unknown[]): Future<unknown[]> {
   return gatherArray(args, Boolean(popKwargs(args)["return_exceptions"]));
 }

@@ -498,11 +498,13 @@ export class EventLoop {
     } catch (e) {
       if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
       try {
-        this.default_exception_handler(new Dict<string, unknown>([
-          ["message", "Unhandled error in exception handler"],
-          ["exception", toPyException(e)],
-          ["context", ctx],
-        ]));
+        this.default_exception_handler(
+          new Dict<string, unknown>([
+            ["message", "Unhandled error in exception handler"],
+            ["exception", toPyException(e)],
+            ["context", ctx],
+          ]),
+        );
       } catch (e2) {
         if (e2 instanceof SystemExit || e2 instanceof KeyboardInterrupt) throw e2;
         writeLog("Exception in default exception handler while handling an unexpected error in custom exception handler", toPyException(e2));

@@ -35,8 +35,7 @@ export class Timeout {
       this._timeoutHandler = null;
     } else {
       const loop = get_running_loop();
-      this._timeoutHandler =
-        this._when <= loop.time() ? loop.call_soon(this._onTimeout) : loop.call_at(this._when, this._onTimeout);
+      this._timeoutHandler = this._when <= loop.time() ? loop.call_soon(this._onTimeout) : loop.call_at(this._when, this._onTimeout);
     }
     return null;
   }

@@ -38,10 +38,7 @@ function typeNameOf(x: unknown): string {
  * `asyncio.wait(aws, *, timeout=None, return_when=ALL_COMPLETED)` → `(done, pending)`.
  * Called as `wait(aws, { timeout: 1, return_when: FIRST_COMPLETED })`.
  */
-export const wait = coroutine(async function wait<T>(
-  fs: Iterable<PromiseLike<T>>,
-  ...rest: unknown[]
-): Promise<Tuple<PySet<Future<T>>>> {
+export const wait = coroutine(async function wait<T>(fs: Iterable<PromiseLike<T>>, ...rest: unknown[]): Promise<Tuple<PySet<Future<T>>>> {
   const kw = popKwargs(rest);
   const timeout = rest.length > 0 ? rest[0] : (kw["timeout"] ?? null);
   const returnWhen = rest.length > 1 ? rest[1] : (kw["return_when"] ?? ALL_COMPLETED);
@@ -61,11 +58,7 @@ export const wait = coroutine(async function wait<T>(
   let counter = futs.length;
   const onCompletion = (f: Future<T>): void => {
     counter--;
-    if (
-      counter <= 0 ||
-      returnWhen === FIRST_COMPLETED ||
-      (returnWhen === FIRST_EXCEPTION && !f.cancelled() && f.exception() !== null)
-    ) {
+    if (counter <= 0 || returnWhen === FIRST_COMPLETED || (returnWhen === FIRST_EXCEPTION && !f.cancelled() && f.exception() !== null)) {
       timeoutHandle?.cancel();
       if (!waiter.done()) waiter.set_result(null);
     }

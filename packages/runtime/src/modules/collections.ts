@@ -425,12 +425,24 @@ export interface NamedTupleClass {
 }
 
 const PYTHON_KEYWORDS = new Set(
-  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" "),
+  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(
+    " ",
+  ),
 );
 
 /** `namedtuple(typename, field_names, *, rename=False, defaults=None)`. */
-export function namedtuple(typename: string, fieldNames: string | Iterable<string>, options?: KwArgs<{ defaults?: Iterable<unknown> | null; rename?: boolean }>): NamedTupleClass {
-  const fields = typeof fieldNames === "string" ? fieldNames.replace(/,/g, " ").split(/\s+/).filter((f) => f !== "") : [...iterate(fieldNames)].map(String);
+export function namedtuple(
+  typename: string,
+  fieldNames: string | Iterable<string>,
+  options?: KwArgs<{ defaults?: Iterable<unknown> | null; rename?: boolean }>,
+): NamedTupleClass {
+  const fields =
+    typeof fieldNames === "string"
+      ? fieldNames
+          .replace(/,/g, " ")
+          .split(/\s+/)
+          .filter((f) => f !== "")
+      : [...iterate(fieldNames)].map(String);
   const isIdentifier = (name: string) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name);
   if (options?.values.rename === true) {
     const seen = new Set<string>();
@@ -531,7 +543,10 @@ export function namedtuple(typename: string, fieldNames: string | Iterable<strin
       configurable: true,
     });
   });
-  for (const [name, value] of [["_fields", tuple(fields)], ["_field_defaults", new Dict(defaults.map((d, i) => [fields[firstDefault + i]!, d] as const))]] as const) {
+  for (const [name, value] of [
+    ["_fields", tuple(fields)],
+    ["_field_defaults", new Dict(defaults.map((d, i) => [fields[firstDefault + i]!, d] as const))],
+  ] as const) {
     Object.defineProperty(cls, name, { value });
     Object.defineProperty(proto, name, { value });
   }

@@ -89,7 +89,9 @@ export function closing<T extends { close(): unknown }>(thing: T): ContextManage
 }
 
 /** `aclosing(thing)`: awaits `thing.aclose()` on leaving an `async with` block (an async generator left early). */
-export function aclosing<T extends { aclose(): PromiseLike<unknown> }>(thing: T): {
+export function aclosing<T extends { aclose(): PromiseLike<unknown> }>(
+  thing: T,
+): {
   __aenter__(): Promise<T>;
   __aexit__(type: unknown, value: unknown, traceback: unknown): Promise<boolean>;
 } {

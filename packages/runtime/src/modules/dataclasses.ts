@@ -206,7 +206,8 @@ export function defineDataclass<C extends AnyClass>(cls: C, name: string, own: A
   const list: Field[] = base !== undefined ? [...ownFields(base)!] : [];
   for (const spec of own) {
     const made = makeField(spec);
-    if (isMutableDefault(made.default)) throw new ValueError(`mutable default ${repr(pyType(made.default))} for field ${made.name} is not allowed: use default_factory`);
+    if (isMutableDefault(made.default))
+      throw new ValueError(`mutable default ${repr(pyType(made.default))} for field ${made.name} is not allowed: use default_factory`);
     const at = list.findIndex((f) => f.name === made.name);
     if (at >= 0) list[at] = made;
     else list.push(made);
@@ -247,15 +248,27 @@ export function defineDataclass<C extends AnyClass>(cls: C, name: string, own: A
   if (params.eq && !own_("__eq__")) {
     define("__eq__", function (this: object, other: unknown) {
       if (!sameClass(this, other)) return NotImplemented;
-      return eq(values(this, list, (f) => f.compare), values(other, list, (f) => f.compare));
+      return eq(
+        values(this, list, (f) => f.compare),
+        values(other, list, (f) => f.compare),
+      );
     });
   }
   if (params.order) {
-    for (const [method, op] of [["__lt__", "<"], ["__le__", "<="], ["__gt__", ">"], ["__ge__", ">="]] as const) {
+    for (const [method, op] of [
+      ["__lt__", "<"],
+      ["__le__", "<="],
+      ["__gt__", ">"],
+      ["__ge__", ">="],
+    ] as const) {
       if (own_(method)) throw new TypeError(`Cannot overwrite attribute ${method} in class ${name}. Consider using functools.total_ordering`);
       define(method, function (this: object, other: unknown) {
         if (!sameClass(this, other)) return NotImplemented;
-        return compare(values(this, list, (f) => f.compare), values(other, list, (f) => f.compare), op);
+        return compare(
+          values(this, list, (f) => f.compare),
+          values(other, list, (f) => f.compare),
+          op,
+        );
       });
     }
   }

@@ -106,7 +106,11 @@ export class Enum {
       if (name.startsWith("_")) continue;
       let value: unknown = (this as unknown as Record<string, unknown>)[name];
       if (typeof value === "function") continue;
-      if (value instanceof AutoValue) value = this._generate_next_value_(name, m.canonical.map((c) => c._value_));
+      if (value instanceof AutoValue)
+        value = this._generate_next_value_(
+          name,
+          m.canonical.map((c) => c._value_),
+        );
       const existing = m.canonical.find((c) => eq(c._value_, value));
       const member = existing ?? (runsInit ? this._make_initialised_member_(name, value) : this._make_member_(name, value));
       if (existing === undefined) m.canonical.push(member);
@@ -196,28 +200,72 @@ function plain(x: unknown): unknown {
 
 /** Methods that make members compute and compare as their value (IntEnum, IntFlag). */
 const INT_METHODS = {
-  __add__(this: Enum, o: unknown) { return add(this._value_, plain(o)); },
-  __radd__(this: Enum, o: unknown) { return add(plain(o), this._value_); },
-  __sub__(this: Enum, o: unknown) { return sub(this._value_, plain(o)); },
-  __rsub__(this: Enum, o: unknown) { return sub(plain(o), this._value_); },
-  __mul__(this: Enum, o: unknown) { return mul(this._value_, plain(o)); },
-  __rmul__(this: Enum, o: unknown) { return mul(plain(o), this._value_); },
-  __truediv__(this: Enum, o: unknown) { return truediv(this._value_, plain(o)); },
-  __floordiv__(this: Enum, o: unknown) { return floordiv(this._value_, plain(o)); },
-  __mod__(this: Enum, o: unknown) { return mod(this._value_, plain(o)); },
-  __neg__(this: Enum) { return neg(this._value_); },
-  __eq__(this: Enum, o: unknown) { return eq(this._value_, plain(o)); },
-  __ne__(this: Enum, o: unknown) { return !eq(this._value_, plain(o)); },
-  __lt__(this: Enum, o: unknown) { return lt(this._value_, plain(o)); },
-  __le__(this: Enum, o: unknown) { return le(this._value_, plain(o)); },
-  __gt__(this: Enum, o: unknown) { return gt(this._value_, plain(o)); },
-  __ge__(this: Enum, o: unknown) { return ge(this._value_, plain(o)); },
-  __hash__(this: Enum) { return pyHash(this._value_); },
-  __index__(this: Enum) { return this._value_; },
-  __int__(this: Enum) { return this._value_; },
-  __float__(this: Enum) { return Number(this._value_); },
-  __str__(this: Enum) { return repr(this._value_); },
-  __format__(this: Enum, spec: string) { return format(this._value_, spec); },
+  __add__(this: Enum, o: unknown) {
+    return add(this._value_, plain(o));
+  },
+  __radd__(this: Enum, o: unknown) {
+    return add(plain(o), this._value_);
+  },
+  __sub__(this: Enum, o: unknown) {
+    return sub(this._value_, plain(o));
+  },
+  __rsub__(this: Enum, o: unknown) {
+    return sub(plain(o), this._value_);
+  },
+  __mul__(this: Enum, o: unknown) {
+    return mul(this._value_, plain(o));
+  },
+  __rmul__(this: Enum, o: unknown) {
+    return mul(plain(o), this._value_);
+  },
+  __truediv__(this: Enum, o: unknown) {
+    return truediv(this._value_, plain(o));
+  },
+  __floordiv__(this: Enum, o: unknown) {
+    return floordiv(this._value_, plain(o));
+  },
+  __mod__(this: Enum, o: unknown) {
+    return mod(this._value_, plain(o));
+  },
+  __neg__(this: Enum) {
+    return neg(this._value_);
+  },
+  __eq__(this: Enum, o: unknown) {
+    return eq(this._value_, plain(o));
+  },
+  __ne__(this: Enum, o: unknown) {
+    return !eq(this._value_, plain(o));
+  },
+  __lt__(this: Enum, o: unknown) {
+    return lt(this._value_, plain(o));
+  },
+  __le__(this: Enum, o: unknown) {
+    return le(this._value_, plain(o));
+  },
+  __gt__(this: Enum, o: unknown) {
+    return gt(this._value_, plain(o));
+  },
+  __ge__(this: Enum, o: unknown) {
+    return ge(this._value_, plain(o));
+  },
+  __hash__(this: Enum) {
+    return pyHash(this._value_);
+  },
+  __index__(this: Enum) {
+    return this._value_;
+  },
+  __int__(this: Enum) {
+    return this._value_;
+  },
+  __float__(this: Enum) {
+    return Number(this._value_);
+  },
+  __str__(this: Enum) {
+    return repr(this._value_);
+  },
+  __format__(this: Enum, spec: string) {
+    return format(this._value_, spec);
+  },
 };
 
 function defineMethods(cls: Function, methods: Record<string, Function>): void {
@@ -245,8 +293,12 @@ export class StrEnum extends Enum {
   }
 }
 defineMethods(StrEnum, {
-  __eq__(this: Enum, o: unknown) { return eq(this._value_, plain(o)); },
-  __hash__(this: Enum) { return pyHash(this._value_); },
+  __eq__(this: Enum, o: unknown) {
+    return eq(this._value_, plain(o));
+  },
+  __hash__(this: Enum) {
+    return pyHash(this._value_);
+  },
 });
 
 /** The bits of a non-negative int. */
@@ -364,12 +416,24 @@ function toInt(b: bigint): number | bigint {
 export class IntFlag extends Flag {}
 defineMethods(IntFlag, {
   ...INT_METHODS,
-  __or__(this: Flag, o: unknown) { return Flag.prototype.__or__.call(this, o); },
-  __and__(this: Flag, o: unknown) { return Flag.prototype.__and__.call(this, o); },
-  __xor__(this: Flag, o: unknown) { return Flag.prototype.__xor__.call(this, o); },
-  __ror__(this: Flag, o: unknown) { return Flag.prototype.__or__.call(this, o); },
-  __rand__(this: Flag, o: unknown) { return Flag.prototype.__and__.call(this, o); },
-  __bool__(this: Flag) { return bitsOf(this._value_) !== 0n; },
+  __or__(this: Flag, o: unknown) {
+    return Flag.prototype.__or__.call(this, o);
+  },
+  __and__(this: Flag, o: unknown) {
+    return Flag.prototype.__and__.call(this, o);
+  },
+  __xor__(this: Flag, o: unknown) {
+    return Flag.prototype.__xor__.call(this, o);
+  },
+  __ror__(this: Flag, o: unknown) {
+    return Flag.prototype.__or__.call(this, o);
+  },
+  __rand__(this: Flag, o: unknown) {
+    return Flag.prototype.__and__.call(this, o);
+  },
+  __bool__(this: Flag) {
+    return bitsOf(this._value_) !== 0n;
+  },
 });
 
 /** `@unique`: ValueError naming every alias (`duplicate values found in <enum 'D'>: B -> A`). */

@@ -141,11 +141,13 @@ function makeCached<F extends (...args: any[]) => any>(fn: F, maxsize: number | 
 
 /** `@lru_cache`, `@lru_cache(maxsize=128)`, `@lru_cache(None)`. */
 export function lru_cache<F extends (...args: any[]) => any>(fn: F): CachedFunction<F>;
-export function lru_cache(maxsize?: number | null | KwArgs<{ maxsize?: number | null; typed?: boolean }>): <F extends (...args: any[]) => any>(fn: F) => CachedFunction<F>;
+export function lru_cache(
+  maxsize?: number | null | KwArgs<{ maxsize?: number | null; typed?: boolean }>,
+): <F extends (...args: any[]) => any>(fn: F) => CachedFunction<F>;
 export function lru_cache(arg?: unknown): unknown {
   if (typeof arg === "function") return makeCached(arg as (...args: any[]) => any, 128);
   let maxsize: number | null = 128;
-  if (arg instanceof KwArgs) maxsize = (arg.values as { maxsize?: number | null }).maxsize ?? (("maxsize" in (arg.values as object)) ? null : 128);
+  if (arg instanceof KwArgs) maxsize = (arg.values as { maxsize?: number | null }).maxsize ?? ("maxsize" in (arg.values as object) ? null : 128);
   else if (arg === null) maxsize = null;
   else if (typeof arg === "number") maxsize = Math.max(0, arg);
   return <F extends (...args: any[]) => any>(fn: F) => makeCached(fn, maxsize);
@@ -189,24 +191,60 @@ export function total_ordering<C extends Function>(cls: C): C {
   const eqOf = (self: unknown, other: unknown) => self === other || (proto.__eq__ as ((o: unknown) => unknown) | undefined)?.call(self, other) === true;
   const derived: Record<string, Record<string, (this: unknown, o: unknown) => unknown>> = {
     __lt__: {
-      __gt__(o) { const r = call(this, "__lt__", o); return r === NotImplemented ? r : !r && !eqOf(this, o); },
-      __le__(o) { const r = call(this, "__lt__", o); return r === NotImplemented ? r : r || eqOf(this, o); },
-      __ge__(o) { const r = call(this, "__lt__", o); return r === NotImplemented ? r : !r; },
+      __gt__(o) {
+        const r = call(this, "__lt__", o);
+        return r === NotImplemented ? r : !r && !eqOf(this, o);
+      },
+      __le__(o) {
+        const r = call(this, "__lt__", o);
+        return r === NotImplemented ? r : r || eqOf(this, o);
+      },
+      __ge__(o) {
+        const r = call(this, "__lt__", o);
+        return r === NotImplemented ? r : !r;
+      },
     },
     __le__: {
-      __ge__(o) { const r = call(this, "__le__", o); return r === NotImplemented ? r : !r || eqOf(this, o); },
-      __lt__(o) { const r = call(this, "__le__", o); return r === NotImplemented ? r : r && !eqOf(this, o); },
-      __gt__(o) { const r = call(this, "__le__", o); return r === NotImplemented ? r : !r; },
+      __ge__(o) {
+        const r = call(this, "__le__", o);
+        return r === NotImplemented ? r : !r || eqOf(this, o);
+      },
+      __lt__(o) {
+        const r = call(this, "__le__", o);
+        return r === NotImplemented ? r : r && !eqOf(this, o);
+      },
+      __gt__(o) {
+        const r = call(this, "__le__", o);
+        return r === NotImplemented ? r : !r;
+      },
     },
     __gt__: {
-      __lt__(o) { const r = call(this, "__gt__", o); return r === NotImplemented ? r : !r && !eqOf(this, o); },
-      __ge__(o) { const r = call(this, "__gt__", o); return r === NotImplemented ? r : r || eqOf(this, o); },
-      __le__(o) { const r = call(this, "__gt__", o); return r === NotImplemented ? r : !r; },
+      __lt__(o) {
+        const r = call(this, "__gt__", o);
+        return r === NotImplemented ? r : !r && !eqOf(this, o);
+      },
+      __ge__(o) {
+        const r = call(this, "__gt__", o);
+        return r === NotImplemented ? r : r || eqOf(this, o);
+      },
+      __le__(o) {
+        const r = call(this, "__gt__", o);
+        return r === NotImplemented ? r : !r;
+      },
     },
     __ge__: {
-      __le__(o) { const r = call(this, "__ge__", o); return r === NotImplemented ? r : !r || eqOf(this, o); },
-      __gt__(o) { const r = call(this, "__ge__", o); return r === NotImplemented ? r : r && !eqOf(this, o); },
-      __lt__(o) { const r = call(this, "__ge__", o); return r === NotImplemented ? r : !r; },
+      __le__(o) {
+        const r = call(this, "__ge__", o);
+        return r === NotImplemented ? r : !r || eqOf(this, o);
+      },
+      __gt__(o) {
+        const r = call(this, "__ge__", o);
+        return r === NotImplemented ? r : r && !eqOf(this, o);
+      },
+      __lt__(o) {
+        const r = call(this, "__ge__", o);
+        return r === NotImplemented ? r : !r;
+      },
     },
   };
   for (const [name, impl] of Object.entries(derived[root]!)) {

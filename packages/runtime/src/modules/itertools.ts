@@ -285,7 +285,10 @@ function* combinationsWithReplacementOf<T>(items: Iterable<T>, r: number): Gener
 }
 
 /** `groupby(iterable, key=None)`: yields (key, group) pairs; a group is valid until the next. */
-export function* groupby<T, K = T>(items: Iterable<T>, key?: ((x: T) => K) | null | KwArgs<{ key?: ((x: T) => K) | null }>): Generator<readonly [K, Generator<T, void, undefined>], void, undefined> {
+export function* groupby<T, K = T>(
+  items: Iterable<T>,
+  key?: ((x: T) => K) | null | KwArgs<{ key?: ((x: T) => K) | null }>,
+): Generator<readonly [K, Generator<T, void, undefined>], void, undefined> {
   const keyFn = key instanceof KwArgs ? (key.values.key ?? null) : (key ?? null);
   const keyOf = (x: T): K => (keyFn === null ? (x as unknown as K) : keyFn(x));
   const it = iterate(items)[Symbol.iterator]();

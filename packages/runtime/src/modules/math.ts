@@ -124,11 +124,13 @@ export function pow(x: unknown, y: unknown): number {
   return result(Math.pow(a, b), a, b);
 }
 
-const unary = (f: (x: number) => number, inDomain: (x: number) => boolean = () => true) => (x: unknown): number => {
-  const v = real(x);
-  domain(inDomain(v) || Number.isNaN(v));
-  return result(f(v), v);
-};
+const unary =
+  (f: (x: number) => number, inDomain: (x: number) => boolean = () => true) =>
+  (x: unknown): number => {
+    const v = real(x);
+    domain(inDomain(v) || Number.isNaN(v));
+    return result(f(v), v);
+  };
 export const sin = unary(Math.sin, Number.isFinite);
 export const cos = unary(Math.cos, Number.isFinite);
 export const tan = unary(Math.tan, Number.isFinite);

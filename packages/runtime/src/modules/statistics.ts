@@ -94,7 +94,7 @@ function ratioToDouble(n: bigint, d: bigint): number {
   if (num % den !== 0n) q |= 1n;
   let v = Number(q);
   // Scale by 2**-shift in steps that stay exact.
-  for (let s = shift; s !== 0; ) {
+  for (let s = shift; s !== 0;) {
     const step = Math.max(-1000, Math.min(1000, s));
     v = v * 2 ** -step;
     s -= step;

@@ -74,10 +74,7 @@ export function sleep(secs: unknown): null {
 }
 
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
-];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 function pad(n: number, width = 2, fill = "0"): string {
   return String(n).padStart(width, fill);
@@ -85,8 +82,15 @@ function pad(n: number, width = 2, fill = "0"): string {
 
 /** Minimal `struct_time`: an array of the nine fields, with CPython's attribute names. */
 export interface StructTime extends ReadonlyArray<number> {
-  tm_year: number; tm_mon: number; tm_mday: number; tm_hour: number; tm_min: number;
-  tm_sec: number; tm_wday: number; tm_yday: number; tm_isdst: number;
+  tm_year: number;
+  tm_mon: number;
+  tm_mday: number;
+  tm_hour: number;
+  tm_min: number;
+  tm_sec: number;
+  tm_wday: number;
+  tm_yday: number;
+  tm_isdst: number;
 }
 
 function structTime(d: Date, utc: boolean): StructTime {
@@ -124,36 +128,67 @@ export function strftime(format: string, t: StructTime | null = null): string {
   const now = new Date();
   return format.replace(/%(.)/gs, (all, c: string) => {
     switch (c) {
-      case "a": return DAYS[sunday0]!.slice(0, 3);
-      case "A": return DAYS[sunday0]!;
-      case "b": case "h": return MONTHS[mon! - 1]!.slice(0, 3);
-      case "B": return MONTHS[mon! - 1]!;
-      case "c": return `${DAYS[sunday0]!.slice(0, 3)} ${MONTHS[mon! - 1]!.slice(0, 3)} ${pad(mday!, 2, " ")} ${pad(hour!)}:${pad(min!)}:${pad(sec!)} ${year}`;
-      case "d": return pad(mday!);
-      case "e": return pad(mday!, 2, " ");
-      case "H": return pad(hour!);
-      case "I": return pad(hour12);
-      case "j": return pad(yday!, 3);
-      case "m": return pad(mon!);
-      case "M": return pad(min!);
-      case "p": return hour! < 12 ? "AM" : "PM";
-      case "S": return pad(sec!);
-      case "w": return String(sunday0);
-      case "y": return pad(year! % 100);
-      case "Y": return String(year);
-      case "x": return `${pad(mon!)}/${pad(mday!)}/${pad(year! % 100)}`;
-      case "X": return `${pad(hour!)}:${pad(min!)}:${pad(sec!)}`;
-      case "D": return `${pad(mon!)}/${pad(mday!)}/${pad(year! % 100)}`;
-      case "T": return `${pad(hour!)}:${pad(min!)}:${pad(sec!)}`;
-      case "F": return `${year}-${pad(mon!)}-${pad(mday!)}`;
-      case "R": return `${pad(hour!)}:${pad(min!)}`;
+      case "a":
+        return DAYS[sunday0]!.slice(0, 3);
+      case "A":
+        return DAYS[sunday0]!;
+      case "b":
+      case "h":
+        return MONTHS[mon! - 1]!.slice(0, 3);
+      case "B":
+        return MONTHS[mon! - 1]!;
+      case "c":
+        return `${DAYS[sunday0]!.slice(0, 3)} ${MONTHS[mon! - 1]!.slice(0, 3)} ${pad(mday!, 2, " ")} ${pad(hour!)}:${pad(min!)}:${pad(sec!)} ${year}`;
+      case "d":
+        return pad(mday!);
+      case "e":
+        return pad(mday!, 2, " ");
+      case "H":
+        return pad(hour!);
+      case "I":
+        return pad(hour12);
+      case "j":
+        return pad(yday!, 3);
+      case "m":
+        return pad(mon!);
+      case "M":
+        return pad(min!);
+      case "p":
+        return hour! < 12 ? "AM" : "PM";
+      case "S":
+        return pad(sec!);
+      case "w":
+        return String(sunday0);
+      case "y":
+        return pad(year! % 100);
+      case "Y":
+        return String(year);
+      case "x":
+        return `${pad(mon!)}/${pad(mday!)}/${pad(year! % 100)}`;
+      case "X":
+        return `${pad(hour!)}:${pad(min!)}:${pad(sec!)}`;
+      case "D":
+        return `${pad(mon!)}/${pad(mday!)}/${pad(year! % 100)}`;
+      case "T":
+        return `${pad(hour!)}:${pad(min!)}:${pad(sec!)}`;
+      case "F":
+        return `${year}-${pad(mon!)}-${pad(mday!)}`;
+      case "R":
+        return `${pad(hour!)}:${pad(min!)}`;
       case "z": {
         const off = -now.getTimezoneOffset();
         return `${off < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(off) / 60))}${pad(Math.abs(off) % 60)}`;
       }
-      case "Z": return Intl.DateTimeFormat("en-US", { timeZoneName: "short" }).formatToParts(now).find((p) => p.type === "timeZoneName")?.value ?? "UTC";
-      case "%": return "%";
-      default: return all;
+      case "Z":
+        return (
+          Intl.DateTimeFormat("en-US", { timeZoneName: "short" })
+            .formatToParts(now)
+            .find((p) => p.type === "timeZoneName")?.value ?? "UTC"
+        );
+      case "%":
+        return "%";
+      default:
+        return all;
     }
   });
 }

@@ -79,7 +79,7 @@ export function handledException(exception: BaseException | null): HandledExcept
 
 /** `format_exc()` (or `print_exc(file=...)`): the arguments for `print_exception` of the handled exception. */
 function handledArguments(fn: string, args: unknown[]): unknown[] {
-  const handled = args[0] instanceof HandledException ? args.shift() as HandledException : null;
+  const handled = args[0] instanceof HandledException ? (args.shift() as HandledException) : null;
   const [positional, options] = splitKwargs<{ limit?: unknown; file?: unknown }>(args);
   checkKwargs(fn, options, fn === "format_exc" ? ["limit"] : ["limit", "file"]);
   const file = options.file ?? (fn === "print_exc" ? positional[1] : undefined);

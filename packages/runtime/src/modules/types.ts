@@ -26,7 +26,14 @@ export class SimpleNamespace {
 
   __repr__(): string {
     const name = this.constructor === SimpleNamespace ? "namespace" : this.constructor.__name__;
-    return reprGuard(this, `${name}(...)`, () => `${name}(${Object.entries(this).map(([k, v]) => `${k}=${repr(v)}`).join(", ")})`);
+    return reprGuard(
+      this,
+      `${name}(...)`,
+      () =>
+        `${name}(${Object.entries(this)
+          .map(([k, v]) => `${k}=${repr(v)}`)
+          .join(", ")})`,
+    );
   }
 
   __eq__(other: unknown): boolean {
@@ -51,13 +58,25 @@ export { FunctionType as LambdaType };
 export const MethodType = defineBuiltinType(function method() {}, "method", isBoundMethod);
 
 /** `types.GeneratorType`: what calling a generator function returns. */
-export const GeneratorType = defineBuiltinType(function generator() {}, "generator", (x) => x instanceof PyGenerator);
+export const GeneratorType = defineBuiltinType(
+  function generator() {},
+  "generator",
+  (x) => x instanceof PyGenerator,
+);
 
 /** `types.CoroutineType`: what calling an `async def` function returns. */
-export const CoroutineType = defineBuiltinType(function coroutine() {}, "coroutine", (x) => x instanceof Coroutine);
+export const CoroutineType = defineBuiltinType(
+  function coroutine() {},
+  "coroutine",
+  (x) => x instanceof Coroutine,
+);
 
 /** `types.AsyncGeneratorType`: what calling an async generator function returns. */
-export const AsyncGeneratorType = defineBuiltinType(function async_generator() {}, "async_generator", (x) => x instanceof PyAsyncGenerator);
+export const AsyncGeneratorType = defineBuiltinType(
+  function async_generator() {},
+  "async_generator",
+  (x) => x instanceof PyAsyncGenerator,
+);
 
 /** `types.NoneType` (3.10+). */
 export { NoneType } from "../pytype.js";

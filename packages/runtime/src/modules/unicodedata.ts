@@ -48,9 +48,37 @@ function codePoint(fn: string, chr: unknown, argument: string): number {
   return chr.codePointAt(0)!;
 }
 
-const CATEGORIES = ["Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co"].map(
-  (c) => [c, new RegExp(`^\\p{gc=${c}}$`, "u")] as const,
-);
+const CATEGORIES = [
+  "Lu",
+  "Ll",
+  "Lt",
+  "Lm",
+  "Lo",
+  "Mn",
+  "Mc",
+  "Me",
+  "Nd",
+  "Nl",
+  "No",
+  "Pc",
+  "Pd",
+  "Ps",
+  "Pe",
+  "Pi",
+  "Pf",
+  "Po",
+  "Sm",
+  "Sc",
+  "Sk",
+  "So",
+  "Zs",
+  "Zl",
+  "Zp",
+  "Cc",
+  "Cf",
+  "Cs",
+  "Co",
+].map((c) => [c, new RegExp(`^\\p{gc=${c}}$`, "u")] as const);
 
 let unassigned: [number, number][] | undefined;
 
@@ -91,14 +119,54 @@ export function category(chr: unknown): string {
 // --- names --------------------------------------------------------------------------------
 
 const CJK_UNIFIED: readonly (readonly [number, number])[] = [
-  [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0x20000, 0x2a6df], [0x2a700, 0x2b738], [0x2b740, 0x2b81d], [0x2b820, 0x2cea1], [0x2ceb0, 0x2ebe0], [0x30000, 0x3134a],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0x20000, 0x2a6df],
+  [0x2a700, 0x2b738],
+  [0x2b740, 0x2b81d],
+  [0x2b820, 0x2cea1],
+  [0x2ceb0, 0x2ebe0],
+  [0x30000, 0x3134a],
 ];
-const CJK_COMPATIBILITY: readonly (readonly [number, number])[] = [[0xf900, 0xfa6d], [0xfa70, 0xfad9], [0x2f800, 0x2fa1d]];
+const CJK_COMPATIBILITY: readonly (readonly [number, number])[] = [
+  [0xf900, 0xfa6d],
+  [0xfa70, 0xfad9],
+  [0x2f800, 0x2fa1d],
+];
 const HANGUL_FIRST = 0xac00;
 const HANGUL_LAST = 0xd7a3;
 const JAMO_L = ["G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T", "P", "H"];
 const JAMO_V = ["A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO", "U", "WEO", "WE", "WI", "YU", "EU", "YI", "I"];
-const JAMO_T = ["", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT", "LP", "LH", "M", "B", "BS", "S", "SS", "NG", "J", "C", "K", "T", "P", "H"];
+const JAMO_T = [
+  "",
+  "G",
+  "GG",
+  "GS",
+  "N",
+  "NJ",
+  "NH",
+  "D",
+  "L",
+  "LG",
+  "LM",
+  "LB",
+  "LS",
+  "LT",
+  "LP",
+  "LH",
+  "M",
+  "B",
+  "BS",
+  "S",
+  "SS",
+  "NG",
+  "J",
+  "C",
+  "K",
+  "T",
+  "P",
+  "H",
+];
 
 const inRanges = (cp: number, ranges: readonly (readonly [number, number])[]): boolean => ranges.some(([a, b]) => cp >= a && cp <= b);
 const hex = (cp: number): string => cp.toString(16).toUpperCase().padStart(4, "0");
@@ -137,7 +205,7 @@ function names(): NameTable {
     entries.forEach((entry, offset) => {
       if (entry === "") return;
       const parts: string[] = [];
-      for (let i = 0; i < entry.length; ) {
+      for (let i = 0; i < entry.length;) {
         const d = digit.get(entry[i]!)!;
         if (d < SINGLE) {
           parts.push(words[d]!);

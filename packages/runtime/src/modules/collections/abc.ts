@@ -34,9 +34,14 @@ const isDict = (x: unknown): boolean => x instanceof Dict;
 const isSet = (x: unknown): boolean => x instanceof PySet;
 /** A native iterator (what `iter(list)` gives): `next` and an iterator that is itself. */
 const isNativeIterator = (x: unknown): boolean =>
-  typeof x === "object" && x !== null && typeof (x as globalThis.Iterator<unknown>).next === "function" && Symbol.iterator in x && (x as globalThis.Iterable<unknown>)[Symbol.iterator]() === (x as unknown);
+  typeof x === "object" &&
+  x !== null &&
+  typeof (x as globalThis.Iterator<unknown>).next === "function" &&
+  Symbol.iterator in x &&
+  (x as globalThis.Iterable<unknown>)[Symbol.iterator]() === (x as unknown);
 
-const iterableCheck: Check = (x) => isStr(x) || Array.isArray(x) || has(x, "__iter__") || (x !== null && (typeof x === "object" || typeof x === "function") && Symbol.iterator in (x as object));
+const iterableCheck: Check = (x) =>
+  isStr(x) || Array.isArray(x) || has(x, "__iter__") || (x !== null && (typeof x === "object" || typeof x === "function") && Symbol.iterator in (x as object));
 const sizedCheck: Check = (x) => isStr(x) || Array.isArray(x) || has(x, "__len__");
 const containerCheck: Check = (x) => isStr(x) || Array.isArray(x) || has(x, "__contains__");
 const iteratorCheck: Check = (x) => has(x, "__iter__", "__next__") || isNativeIterator(x);
@@ -124,7 +129,12 @@ export class Callable extends AbstractBase {}
 abc(Callable, (x) => typeof x === "function" || has(x, "__call__"), ["__call__"]);
 
 export class Awaitable extends AbstractBase {}
-abc(Awaitable, (x) => x instanceof CoroutineObject || has(x, "__await__") || (typeof x === "object" && x !== null && typeof (x as { _await?: unknown })._await === "function"), ["__await__"]);
+abc(
+  Awaitable,
+  (x) =>
+    x instanceof CoroutineObject || has(x, "__await__") || (typeof x === "object" && x !== null && typeof (x as { _await?: unknown })._await === "function"),
+  ["__await__"],
+);
 
 export class Coroutine extends Awaitable {}
 abc(Coroutine, (x) => x instanceof CoroutineObject || has(x, "__await__", "send", "throw", "close"), ["send", "throw"]);
