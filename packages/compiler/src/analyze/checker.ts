@@ -92,6 +92,9 @@ export interface TypeFacts {
   readonly storedFromOutside: ReadonlySet<SymbolInfo>;
 }
 
+/** The types a constant's kind and an annotation's builtin name both spell the same way. */
+const PRIMITIVES: Readonly<Record<string, PyType>> = { int: INT, float: FLOAT, str: STR, bool: BOOL, None: NONE };
+
 /** Type inference over the analysed module, memoised per symbol. */
 export class TypeEnv implements TypeFacts {
   readonly classes = new Map<string, ClassInfo>();
@@ -812,17 +815,8 @@ export class TypeEnv implements TypeFacts {
   }
 
   private annotationName(name: string, scope: Scope): PyType {
+    if (Object.prototype.hasOwnProperty.call(PRIMITIVES, name)) return PRIMITIVES[name]!;
     switch (name) {
-      case "int":
-        return INT;
-      case "float":
-        return FLOAT;
-      case "str":
-        return STR;
-      case "bool":
-        return BOOL;
-      case "None":
-        return NONE;
       case "list":
       case "List":
         return { k: "list", item: ANY };
@@ -848,20 +842,7 @@ export class TypeEnv implements TypeFacts {
   typeOf(expr: Expression, scope: Scope): PyType {
     switch (expr._type) {
       case "Constant":
-        switch (expr.value.type) {
-          case "int":
-            return INT;
-          case "float":
-            return FLOAT;
-          case "str":
-            return STR;
-          case "bool":
-            return BOOL;
-          case "None":
-            return NONE;
-          default:
-            return ANY;
-        }
+        return PRIMITIVES[expr.value.type] ?? ANY;
       case "JoinedStr":
         return STR;
       case "Name": {
