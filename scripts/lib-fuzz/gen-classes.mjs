@@ -21,6 +21,8 @@
 //   callables    instances with __call__ (stateful, as keys, in map), callable()
 //   badcalls     missing / unexpected / multiple-valued / too many arguments, caught and printed
 //   dataclasses  @dataclass with order=True, frozen=True, defaults, field(default_factory), inheritance
+//   classbody    loops, if, try, while and del in class bodies, a method defined on one branch; metaclasses
+//                with __new__ (a registry) and __call__ (the singleton idiom)
 import { caught } from "./gen-constructs.mjs";
 
 const NAMES = ["Rex", "Tom", "Ada", "Bob", "Kim", "Zoe"];
@@ -1251,4 +1253,113 @@ function inheritedDataclass(g) {
     `print(m.name, m.salary, m.title, [f.name for f in fields(m)])`,
     `print(m == ${sub}(m.name, m.salary, [e]), e == ${base}(e.name, e.salary), isinstance(m, ${base}))`,
   ];
+}
+
+// ---- classbody -----------------------------------------------------------------------------------
+
+export function classBodies(g) {
+  return g.pick([() => loopInClassBody(g), () => tryInClassBody(g), () => conditionalMethod(g), () => registryMetaclass(g), () => singletonMetaclass(g)])();
+}
+
+/** A class body that computes its attributes: a loop over an earlier attribute, an `if`, a `del` of the loop variable. */
+function loopInClassBody(g) {
+  const cls = uniqueName(g, "Grid");
+  const size = g.int(1, 5);
+  const keep = g.chance(0.5);
+  g.moduleLines.push(
+    `class ${cls}:`,
+    `    size = ${size}`,
+    `    cells = []`,
+    `    for r in range(size):`,
+    `        cells.append(r * ${g.int(1, 4)})`,
+    `    if size > ${g.int(1, 4)}:`,
+    `        big = True`,
+    `    else:`,
+    `        big = False`,
+    ...(keep ? [] : [`    del r`]),
+    `    total = sum(cells)`,
+    `    def describe(self):`,
+    `        return f"{self.size} cells, total {self.total}, big={self.big}"`,
+    "",
+  );
+  return [`print(${cls}.cells, ${cls}().describe(), hasattr(${cls}, "r"))`, ...caught("AttributeError", [`print(${cls}.r)`])];
+}
+
+/** `try`/`except` and `while` in a class body, as a configuration class falls back to a default. */
+function tryInClassBody(g) {
+  const cls = uniqueName(g, "Config");
+  const text = g.pick(["80", "80x", "8080", "", "99999"]);
+  g.moduleLines.push(
+    `class ${cls}:`,
+    `    try:`,
+    `        port = int(${q(text)})`,
+    `    except ValueError as err:`,
+    `        port = ${g.int(8000, 9999)}`,
+    `        problem = str(err)`,
+    `    while port > 9000:`,
+    `        port -= 1000`,
+    `    def describe(self):`,
+    `        return f"port {self.port}"`,
+    "",
+  );
+  return [`print(${cls}().describe(), getattr(${cls}, "problem", None), hasattr(${cls}, "err"))`];
+}
+
+/** A method defined on one branch of an `if` in the class body. */
+function conditionalMethod(g) {
+  const cls = uniqueName(g, "Greeter");
+  g.moduleLines.push(
+    `class ${cls}:`,
+    `    loud = ${g.pick(["True", "False"])}`,
+    `    if loud:`,
+    `        def greet(self, name):`,
+    `            return name.upper() + "!"`,
+    `    else:`,
+    `        def greet(self, name="you"):`,
+    `            return "hi " + name`,
+    "",
+  );
+  return [`g = ${cls}()`, `print(g.greet(${q(g.pick(NAMES))}), ${cls}.loud, ${cls}.greet(g, name=${q(g.pick(NAMES))}))`];
+}
+
+/** A metaclass whose `__new__` registers every class made with it, subclasses included. */
+function registryMetaclass(g) {
+  const [meta, base, sub] = [uniqueName(g, "Registry"), uniqueName(g, "Plugin"), uniqueName(g, "CsvPlugin")];
+  g.moduleLines.push(
+    `class ${meta}(type):`,
+    `    made = []`,
+    `    def __new__(mcs, name, bases, namespace):`,
+    `        cls = super().__new__(mcs, name, bases, namespace)`,
+    `        mcs.made.append(name)`,
+    `        cls.tag = name.lower()`,
+    `        return cls`,
+    "",
+    `class ${base}(metaclass=${meta}):`,
+    `    def run(self):`,
+    `        return "running " + self.tag`,
+    "",
+    `class ${sub}(${base}):`,
+    `    pass`,
+    "",
+  );
+  return [`print(${meta}.made, type(${sub}).__name__, ${sub}().run(), isinstance(${sub}, ${meta}))`];
+}
+
+/** The singleton idiom: a metaclass `__call__` that makes one instance per class. */
+function singletonMetaclass(g) {
+  const [meta, cls] = [uniqueName(g, "Singleton"), uniqueName(g, "Database")];
+  g.moduleLines.push(
+    `class ${meta}(type):`,
+    `    _instances = {}`,
+    `    def __call__(cls, *args, **kwargs):`,
+    `        if cls not in cls._instances:`,
+    `            cls._instances[cls] = super().__call__(*args, **kwargs)`,
+    `        return cls._instances[cls]`,
+    "",
+    `class ${cls}(metaclass=${meta}):`,
+    `    def __init__(self, url):`,
+    `        self.url = url`,
+    "",
+  );
+  return [`a = ${cls}(${q(g.pick(["db://one", "db://main"]))})`, `b = ${cls}(url="db://other")`, `print(a is b, b.url, len(${meta}._instances))`];
 }

@@ -46,6 +46,7 @@ export const DEFAULT_MIX = Object.freeze({
   callvars: 1, // keywords and */** through variables, lambdas, lists/dicts of callables, functools.partial
   callables: 1, // instances with __call__, a class used as a decorator, callable()
   badcalls: 1, // missing / unexpected / multiple-valued / too many arguments, TypeError caught and printed
+  classbody: 1, // statements in class bodies (loops, if, try, while, del, a def on one branch), metaclasses with __new__ and __call__
   dataclasses: 1, // @dataclass with order=True, frozen=True, field(default_factory), inheritance, asdict/replace
   // asyncio's errors (gen-async-errors.mjs): weights of async program shapes beside the six plain ones (1
   // each); `chained` is also a statement of sync programs (issue 14).
@@ -60,7 +61,7 @@ export const DEFAULT_MIX = Object.freeze({
 
 /** Families of mix keys: `--mix classes=1` sets each of them. */
 export const MIX_GROUPS = Object.freeze({
-  classes: ["inherit", "classattrs", "properties", "dynattrs", "staticcls", "decorators", "callvars", "callables", "badcalls", "dataclasses"],
+  classes: ["inherit", "classattrs", "properties", "dynattrs", "staticcls", "decorators", "callvars", "callables", "badcalls", "dataclasses", "classbody"],
   asyncerrors: ["taskerrors", "cancel", "timeouts", "taskgroups", "agenexit", "chained", "taskrecursion"],
 });
 
@@ -251,6 +252,7 @@ export class ProgramGenerator {
       [topLevel ? m.callables : 0, "callables", classes.callableInstances],
       [topLevel ? m.badcalls : 0, "badcalls", classes.badCalls],
       [topLevel ? m.dataclasses : 0, "dataclasses", classes.dataclassShapes],
+      [topLevel ? m.classbody : 0, "classbody", classes.classBodies],
       [topLevel ? m.chained : 0, "chained", (g) => asyncErrors.chainedExceptions(g, false)],
     ].map(([weight, tag, make]) => [weight, () => this.tagged(tag, () => make(this))]);
   }

@@ -184,7 +184,10 @@ export class BoundNames {
   needsUnboundState(sym: SymbolInfo): boolean {
     let answer = this.unboundState.get(sym);
     if (answer === undefined) {
-      answer = sym.bindings.some((b) => b.kind === "del") || sym.uses.some((u) => u._type === "Name" && !this.isBoundAt(u, this.scopeOfRead(u) ?? sym.scope));
+      // A class body's names are all read when it ends (they become the class's attributes), so the name of
+      // an `except ... as e` there, which CPython unbinds when the handler ends, must be seen unbound then.
+      const unbinds = (b: { kind: string }) => b.kind === "del" || (b.kind === "except" && sym.scope.kind === "class");
+      answer = sym.bindings.some(unbinds) || sym.uses.some((u) => u._type === "Name" && !this.isBoundAt(u, this.scopeOfRead(u) ?? sym.scope));
       this.unboundState.set(sym, answer);
     }
     return answer;

@@ -226,8 +226,10 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: { has(a
   }
   // A body run as a block (class-body.ts) may bind its names any number of times, on any path.
   if (spec === null && tupleSpec === null && !isEnumClass(types, info) && runsAsBlock(cls)) {
-    // (A name the body deletes may be no attribute: it is read through the runtime.)
-    for (const n of blockNames(classScope, cls)) if (!classScope.symbols.get(n)!.bindings.some((b) => b.kind === "del")) info.classAttrs.set(n, ANY);
+    // (A name the body deletes, or an `except ... as e` name, which CPython unbinds when the handler ends, may
+    // be no attribute: it is read through the runtime.)
+    const mayUnbind = (n: string) => classScope.symbols.get(n)!.bindings.some((b) => b.kind === "del" || b.kind === "except");
+    for (const n of blockNames(classScope, cls)) if (!mayUnbind(n)) info.classAttrs.set(n, ANY);
   }
   if (spec !== null) {
     dataclassSpecs.set(info, spec);
