@@ -1548,6 +1548,45 @@ asyncio.run(main())
   },
 );
 
+add(
+  "plain async functions (no coroutine wrapper) passed to gather contend on a Lock",
+  `
+import asyncio
+lock = asyncio.Lock()
+async def worker(i):
+    async with lock:
+        print("in", i)
+        await asyncio.sleep(0.01)
+        print("out", i)
+    return i * 10
+async def main():
+    print(await asyncio.gather(worker(1), worker(2), worker(3)))
+    print(lock.locked())
+asyncio.run(main())
+`,
+  async (print) => {
+    // Hand-written TypeScript: the bodies start at the call, inside main's step, and their awaits
+    // suspend main (the task stepping then); the runtime carries their code on when main is done.
+    const lock = new asyncio.Lock();
+    async function worker(i: number): Promise<number> {
+      await lock.acquire();
+      try {
+        print("in", i);
+        await sleep(0.01);
+        print("out", i);
+      } finally {
+        lock.release();
+      }
+      return i * 10;
+    }
+    const main = coroutine(async function main() {
+      print(await asyncio.gather(worker(1), worker(2), worker(3)));
+      print(lock.locked());
+    });
+    await asyncio.run(main());
+  },
+);
+
 // One python3 process; a forked child per case gives each case a fresh interpreter state.
 const driver = `
 import sys, json, os, asyncio, types

@@ -174,6 +174,7 @@ function taskWakeup(task: Task<unknown>): void {
 
 function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
   if (task._state !== PENDING) {
+    if (task._onF !== null) return resumeForeign(task, exc, value);
     throw new InvalidStateError(`_step(): already done: ${repr(task)}, ${repr(exc ?? null)}`);
   }
   if (task._must_cancel) {
@@ -199,6 +200,20 @@ function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
     );
     return;
   }
+  const onF = task._onF!;
+  const onR = task._onR!;
+  task._onF = null;
+  task._onR = null;
+  if (exc !== undefined) onR(exc);
+  else resolveValue(onF, value);
+}
+
+/**
+ * A task that finished while it held the continuation of an `await` that was not its own: JavaScript code
+ * outside every task (an async function called without a coroutine wrapper, whose body runs at the call)
+ * awaited a runtime awaitable during the task's step. Its code carries on outside the loop's steps.
+ */
+function resumeForeign(task: Task<unknown>, exc: unknown, value: unknown): void {
   const onF = task._onF!;
   const onR = task._onR!;
   task._onF = null;
