@@ -21,7 +21,8 @@
 //   agenexit       async generators left early: break + aclose(), aclosing(), anext(), athrow(), GeneratorExit;
 //                  asend()/aclose() awaitables awaited late and twice, a step while another is in flight
 //   chained        raise in except / finally, raise from, from None, a bare raise in a function the handler
-//                  calls; __context__, __cause__, __suppress_context__
+//                  calls, a handler calling a helper that reads sys.exc_info() and traceback.format_exc();
+//                  __context__, __cause__, __suppress_context__
 //   taskrecursion  recursion through create_task: failures wrapped level by level, cancellation down a chain
 import { caught } from "./gen-constructs.mjs";
 
@@ -558,10 +559,12 @@ export function chainedExceptions(g, isAsync = false) {
   const [expr, first] = g.pick(FAILING);
   const second = g.pick(["RuntimeError", "LookupError", "ValueError"]);
   const yieldPoint = isAsync && g.chance(0.6) ? [`    await asyncio.sleep(0)`] : [];
-  const style = g.pick(["context", "cause", "none", "finally", "reraise", "called"]);
+  const style = g.pick(["context", "cause", "none", "finally", "reraise", "called", "logged"]);
   const reraiser = g.newName("log_and_reraise");
+  const logger = g.newName("log_error");
   const handler = {
     called: [`except ${first}:`, ...yieldPoint, `    ${reraiser}()`],
+    logged: [`except ${first}:`, ...yieldPoint, `    ${logger}("handler")`, `    raise ${second}("after logging")`],
     context: [`except ${first}:`, ...yieldPoint, `    raise ${second}("handling failed")`],
     cause: [`except ${first} as e:`, ...yieldPoint, `    raise ${second}("wrapped") from e`],
     none: [`except ${first}:`, `    raise ${second}("replaced") from None`],
@@ -572,6 +575,18 @@ export function chainedExceptions(g, isAsync = false) {
   const lines = [
     // a bare raise in a function that the handler calls re-raises what the handler handles
     ...(style === "called" ? [`def ${reraiser}():`, `    print("re-raising")`, `    raise`] : []),
+    // the helper sees the exception of the handler that calls it, and none when called elsewhere
+    ...(style === "logged"
+      ? [
+          `import sys`,
+          `import traceback`,
+          `def ${logger}(where):`,
+          `    kind, value, tb = sys.exc_info()`,
+          `    print(where, kind.__name__ if kind else None, value, tb is not None)`,
+          `    print(where, traceback.format_exc().splitlines()[-1])`,
+          `${logger}("outside")`,
+        ]
+      : []),
     `${isAsync ? "async def" : "def"} ${fn}():`,
     `    try:`,
     ...(isAsync ? [`        await asyncio.sleep(0)`] : []),

@@ -110,6 +110,8 @@ export class Traceback {
     return `<traceback object at 0x${id(this).toString(16).padStart(12, "0")}>`;
   }
 }
+setClassName(Traceback, "traceback");
+markBuiltinClass(Traceback);
 /** What a `catch` does to an exception it receives: it was raised, so it has a traceback from now on. */
 function markRaised(e: BaseException): BaseException {
   if (e[TRACEBACK] === false) e[TRACEBACK] = true;

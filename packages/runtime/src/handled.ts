@@ -15,7 +15,10 @@
 //                                              } else throw _exc;
 //                                            }
 //
-// The compiler emits `handling` only in modules where such a `raise` is written. CPython keeps the
+// The compiler emits `handling` only in modules where such a `raise` is written, or a call of
+// `traceback.print_exc()`/`format_exc()` or `sys.exc_info()` outside an `except` block: those read the
+// exception the compiler passes them where it knows it (`handledException(_exc)`, in the block itself), else
+// the one lent here. CPython keeps the
 // exception being handled per coroutine: here it is kept per task (a task suspended in an `except` block
 // does not lend its exception to the tasks that run meanwhile).
 import { _get_running_loop } from "./asyncio/loop.js";
@@ -41,4 +44,23 @@ export function handling(exc: BaseException | null): BaseException | null {
 /** A bare `raise` outside an `except` block: the exception being handled, or CPython's RuntimeError when there is none. */
 export function reraise(): BaseException {
   return handledBy.get(owner()) ?? new RuntimeError("No active exception to reraise");
+}
+
+/** The exception being handled where `print_exc()`, `format_exc()` or `sys.exc_info()` is called, as the compiler passes it. */
+class HandledException {
+  constructor(readonly exception: BaseException | null) {}
+}
+
+/** Wraps the exception being handled for a function that reads it (what the compiler emits; not Python's). */
+export function handledException(exception: BaseException | null): HandledException {
+  return new HandledException(exception);
+}
+
+/**
+ * The exception being handled for a reader called with `args`: the one the compiler passed first (taken out
+ * of `args`), else the one an `except` block of the running task lends, else null.
+ */
+export function handledExceptionOf(args: unknown[]): BaseException | null {
+  if (args[0] instanceof HandledException) return (args.shift() as HandledException).exception;
+  return handledBy.get(owner()) ?? null;
 }

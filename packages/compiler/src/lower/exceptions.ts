@@ -48,10 +48,12 @@
 // A `def` or lambda written in such a block runs later, when nothing is handled: its `raise` is not chained
 // and its bare `raise` is the runtime's `reraise()`, which re-raises the exception being handled where the
 // function is called — an `except` block lends it to the functions it calls (`handling(_exc)`, only in a
-// module that writes a bare `raise` outside an `except` block) — or raises CPython's RuntimeError.
+// module that writes a bare `raise`, or a call of `print_exc`/`format_exc`/`exc_info`, outside an `except`
+// block) — or raises CPython's RuntimeError.
 //
-// `traceback.print_exc()` and `format_exc()` show the exception being handled: where the compiler knows it (in
-// an `except` block, a `finally` block), it passes it first, `print_exc(traceback.handledException(_exc))`.
+// `traceback.print_exc()`, `format_exc()` and `sys.exc_info()` read the exception being handled: where the
+// compiler knows it (in an `except` block, a `finally` block), it passes it first,
+// `print_exc(traceback.handledException(_exc))`; elsewhere they read the one an `except` block lends.
 //
 // CPython unbinds the name of `except ... as e` when the handler ends: where a later read may see it
 // (names.ts decides), the handler ends with `e = UNBOUND;`, so that read raises NameError as in CPython.
@@ -183,7 +185,7 @@ function exceptStarClause(ctx: LowerContext, handlers: readonly ExceptHandler[])
       () => lowerHandlerStatements(ctx, h, group),
       mayRaise(ctx, h.body, true),
       (caught) => f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(star, "raised"), undefined, [caught, group])),
-      writesOutsideBareRaise(ctx),
+      readsHandledOutsideHandlers(ctx),
     );
     block.push(...handled);
     stmts.push(f.createIfStatement(f.createBinaryExpression(group, ts.SyntaxKind.ExclamationEqualsEqualsToken, f.createNull()), f.createBlock(block, true)));
@@ -229,7 +231,7 @@ function lowerHandlerStatements(ctx: LowerContext, h: ExceptHandler, exc: ts.Ide
 
 /** An `except` block's statements: what it raises (directly, or from a call) is chained to `exc`. */
 function handlerBody(ctx: LowerContext, h: ExceptHandler, exc: ts.Identifier): ts.Statement[] {
-  return whileHandling(ctx, exc, () => lowerHandlerStatements(ctx, h, exc), mayRaise(ctx, h.body, false), undefined, writesOutsideBareRaise(ctx));
+  return whileHandling(ctx, exc, () => lowerHandlerStatements(ctx, h, exc), mayRaise(ctx, h.body, false), undefined, readsHandledOutsideHandlers(ctx));
 }
 
 /**
@@ -267,27 +269,35 @@ function whileHandling(
   ];
 }
 
-const outsideBareRaise = new WeakMap<Module, boolean>();
+const readsHandledElsewhere = new WeakMap<Module, boolean>();
 
 /**
- * Whether the module has a bare `raise` outside every `except` block of its own function (written in a
- * function that a handler calls): then its handlers lend their exception to what they call (whileHandling).
+ * Whether the module has a function (or lambda) that reads the exception being handled outside every `except`
+ * block of its own (so a handler may call it): a bare `raise`, or a call of a function named as a reader
+ * (`print_exc`, `format_exc`, `exc_info`). Then its handlers lend their exception to what they call (whileHandling).
  */
-function writesOutsideBareRaise(ctx: LowerContext): boolean {
+function readsHandledOutsideHandlers(ctx: LowerContext): boolean {
   const module = ctx.analysis.module.node as Module;
-  let found = outsideBareRaise.get(module);
+  let found = readsHandledElsewhere.get(module);
   if (found === undefined) {
     found = false;
-    const visit = (node: Node, inHandler: boolean): void => {
+    // Module code outside a handler is called by no handler: only a function's code counts.
+    const visit = (node: Node, inFunction: boolean, inHandler: boolean): void => {
       if (found) return;
-      if (node._type === "Raise" && node.exc === null && !inHandler) found = true;
+      if (inFunction && !inHandler && ((node._type === "Raise" && node.exc === null) || (node._type === "Call" && callsReaderByName(node)))) found = true;
       const runsLater = node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "Lambda";
-      forEachChild(node, (child) => visit(child, runsLater ? false : inHandler || node._type === "ExceptHandler"));
+      forEachChild(node, (child) => visit(child, inFunction || runsLater, runsLater ? false : inHandler || node._type === "ExceptHandler"));
     };
-    visit(module, false);
-    outsideBareRaise.set(module, found);
+    visit(module, false, false);
+    readsHandledElsewhere.set(module, found);
   }
   return found;
+}
+
+/** A call of a function named as one that reads the exception being handled (`traceback.print_exc()`, `exc_info()`). */
+function callsReaderByName(node: Call): boolean {
+  const name = node.func._type === "Attribute" ? node.func.attr : node.func._type === "Name" ? node.func.id : null;
+  return name !== null && [...HANDLED_EXCEPTION_READERS.values()].some((names) => names.has(name));
 }
 
 /**
@@ -424,30 +434,38 @@ function handledHere(ctx: LowerContext, stack: readonly ts.Identifier[]): ts.Ide
   return handled !== undefined && handlingScope.get(handled) === runningScope(ctx.scope) ? handled : undefined;
 }
 
-/** The functions of `traceback` that show the exception being handled. */
-const HANDLED_EXCEPTION_READERS = new Set(["print_exc", "format_exc"]);
+/** The functions that read the exception being handled, by module. */
+const HANDLED_EXCEPTION_READERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["traceback", new Set(["print_exc", "format_exc"])],
+  ["sys", new Set(["exc_info"])],
+]);
 
 /**
- * `traceback.print_exc(...)` or `format_exc(...)` where an exception is being handled: the call with the
- * handled exception passed first (`traceback.handledException(_exc)`); null for any other call.
+ * `traceback.print_exc(...)`, `format_exc(...)` or `sys.exc_info()` where an exception is being handled: the
+ * call with the handled exception passed first (`traceback.handledException(_exc)`); null for any other call.
  */
 export function handledExceptionCall(ctx: LowerContext, node: Call): ts.Expression | null {
   const handled = handledHere(ctx, ctx.handling);
   if (handled === undefined || node.args.some((a) => a._type === "Starred") || node.keywords.some((k) => k.arg === null)) return null;
   const func = node.func;
-  let reads = false;
-  if (func._type === "Attribute") reads = HANDLED_EXCEPTION_READERS.has(func.attr) && importedModuleName(ctx, func.value) === "traceback";
-  else if (func._type === "Name") {
+  let module: string | null = null;
+  if (func._type === "Attribute") {
+    const name = importedModuleName(ctx, func.value);
+    if (name !== null && HANDLED_EXCEPTION_READERS.get(name)?.has(func.attr)) module = name;
+  } else if (func._type === "Name") {
     const res = ctx.analysis.resolve(ctx.scope, func.id);
-    reads =
-      res.kind !== "builtin" &&
-      res.symbol.bindings.length > 0 &&
-      res.symbol.bindings.every(
-        (b) => b.source?.kind === "import" && b.source.module === "traceback" && b.source.level === 0 && HANDLED_EXCEPTION_READERS.has(b.source.name ?? ""),
-      );
+    const sources = res.kind === "builtin" ? [] : res.symbol.bindings.map((b) => b.source);
+    const first = sources[0];
+    if (
+      first?.kind === "import" &&
+      first.level === 0 &&
+      HANDLED_EXCEPTION_READERS.get(first.module)?.has(first.name ?? "") &&
+      sources.every((s) => s?.kind === "import" && s.module === first.module && s.level === 0 && s.name === first.name)
+    )
+      module = first.module;
   }
-  if (!reads) return null;
-  const wrap = f.createCallExpression(ctx.useModule("traceback", "handledException"), undefined, [handled]);
+  if (module === null) return null;
+  const wrap = f.createCallExpression(ctx.useModule(module, "handledException"), undefined, [handled]);
   return f.createCallExpression(lowerExpression(ctx, func), undefined, [wrap, ...runtimeArguments(ctx, node.args, node.keywords)]);
 }
 

@@ -1,5 +1,13 @@
-// Python's `sys`: argv, exit, stdout/stderr, and a few constants programs print or test.
-import { SystemExit } from "../exceptions.js";
+// Python's `sys`: argv, exit, exc_info, stdout/stderr, and a few constants programs print or test.
+//
+//     except ValueError:                 (in the catch block, `_exc` the caught exception)
+//         kind, value, tb = sys.exc_info()   sys.exc_info(sys.handledException(_exc))
+//
+// `exc_info()` elsewhere (in a function an `except` block calls) reads the exception the block lends
+// (handled.ts). CPython 3.11 has no `sys.exception()`.
+import { SystemExit, TypeError } from "../exceptions.js";
+import { handledExceptionOf } from "../handled.js";
+import { type } from "../pytype.js";
 import { stderr, stdout } from "../builtins.js";
 import { nodeProcess } from "../host.js";
 import { tuple } from "../tuple.js";
@@ -12,6 +20,15 @@ export const argv: string[] = nodeProcess?.argv.slice(1) ?? [""];
 /** `sys.exit(code=None)`: raises SystemExit, which the program's entry point turns into the exit status. */
 export function exit(code: unknown = null): never {
   throw code === null ? new SystemExit() : new SystemExit(code);
+}
+
+export { handledException } from "../handled.js";
+
+/** `sys.exc_info()`: `(type, value, traceback)` of the exception being handled, or `(None, None, None)`. */
+export function exc_info(...args: unknown[]): unknown {
+  const handled = handledExceptionOf(args);
+  if (args.length > 0) throw new TypeError(`sys.exc_info() takes no arguments (${args.length} given)`);
+  return handled === null ? tuple([null, null, null]) : tuple([type(handled), handled, handled.__traceback__]);
 }
 
 export const maxsize = (2n ** 63n - 1n) as unknown as number;

@@ -10,13 +10,17 @@
 //
 // `print_exc()` and `format_exc()` show the exception being handled, which the compiler knows in an `except`
 // block (and a `finally` block) and passes first, wrapped by `handledException`; called elsewhere (in a
-// function called from an `except` block) they see none and print CPython's `NoneType: None`.
+// function called from an `except` block) they read the one the block lends (see handled.ts), or print
+// CPython's `NoneType: None` when nothing is handled.
 // JavaScript has no Python frames: each traceback lists the single line `  File "<pyts>", line ?, in <module>`.
 import { AttributeError, BaseException, formatException, formatExceptionOnly, TypeError } from "../exceptions.js";
 import { KwArgs, checkKwargs, kw, splitKwargs } from "../kwargs.js";
 import { writeStderr } from "../output.js";
 import { str } from "../repr.js";
 import { typeName } from "../typename.js";
+import { handledExceptionOf } from "../handled.js";
+
+export { handledException } from "../handled.js";
 
 /**
  * The exception of `(exc)` or of the older `(type, value, tb)` form, with CPython's errors for another value:
@@ -67,23 +71,13 @@ export function print_exception(...args: unknown[]): null {
   return null;
 }
 
-/** The exception being handled where `print_exc()`/`format_exc()` is called (the compiler passes it first). */
-class HandledException {
-  constructor(readonly exception: BaseException | null) {}
-}
-
-/** Wraps the exception being handled for `print_exc`/`format_exc` (what the compiler emits; not Python's). */
-export function handledException(exception: BaseException | null): HandledException {
-  return new HandledException(exception);
-}
-
 /** `format_exc()` (or `print_exc(file=...)`): the arguments for `print_exception` of the handled exception. */
 function handledArguments(fn: string, args: unknown[]): unknown[] {
-  const handled = args[0] instanceof HandledException ? (args.shift() as HandledException) : null;
+  const handled = handledExceptionOf(args);
   const [positional, options] = splitKwargs<{ limit?: unknown; file?: unknown }>(args);
   checkKwargs(fn, options, fn === "format_exc" ? ["limit"] : ["limit", "file"]);
   const file = options.file ?? (fn === "print_exc" ? positional[1] : undefined);
-  return [handled?.exception ?? null, kw(file === undefined ? {} : { file })];
+  return [handled, kw(file === undefined ? {} : { file })];
 }
 
 /** `print_exc(file=None)`: `print_exception` of the exception being handled. */
