@@ -80,11 +80,13 @@ export function ascii(x: unknown): string {
   return repr(x).replace(/[^\x00-\x7f]/gu, (ch) => escapeCodePoint(ch.codePointAt(0)!));
 }
 
-function hex0x(n: number): string {
+/** An object's address as its repr shows it: `0x` and twelve hex digits. */
+export function hex0x(n: number): string {
   return "0x" + n.toString(16).padStart(12, "0");
 }
 
-function objectRepr(x: object): string {
+/** `object.__repr__`: `<module.Class object at 0x...>` (what runtime classes build their own reprs on). */
+export function objectRepr(x: object): string {
   const name = (x.constructor as Function | undefined)?.__name__ ?? "object";
   return `<${moduleOf(x.constructor)}${name} object at ${hex0x(id(x))}>`;
 }

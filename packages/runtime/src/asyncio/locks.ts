@@ -3,6 +3,8 @@
 // `create_task(lock.acquire())` and `wait_for(event.wait(), 1)` behave as in CPython; all of
 // them work with `async with` through `__aenter__`/`__aexit__`.
 import { RuntimeError, ValueError } from "../exceptions.js";
+import { objectRepr } from "../repr.js";
+import { markClassModule } from "../type-registry.js";
 import { coroutineMethods } from "./coroutine.js";
 import { BrokenBarrierError, CancelledError } from "./exceptions.js";
 import { Future } from "./future.js";
@@ -79,7 +81,7 @@ export class Lock extends ContextManagerMixin {
   __repr__(): string {
     const extra = this._locked ? "locked" : "unlocked";
     const n = this._waiters?.length ?? 0;
-    return `<asyncio.locks.Lock object [${extra}${n > 0 ? `, waiters:${n}` : ""}]>`;
+    return `<${objectRepr(this).slice(1, -1)} [${extra}${n > 0 ? `, waiters:${n}` : ""}]>`;
   }
 }
 
@@ -118,7 +120,7 @@ export class Event {
   }
 
   __repr__(): string {
-    return `<asyncio.locks.Event object [${this._value ? "set" : "unset"}]>`;
+    return `<${objectRepr(this).slice(1, -1)} [${this._value ? "set" : "unset"}]>`;
   }
 }
 
@@ -200,6 +202,12 @@ export class Condition extends ContextManagerMixin {
     this.notify(this._waiters.length);
     return null;
   }
+
+  __repr__(): string {
+    const extra = this.locked() ? "locked" : "unlocked";
+    const n = this._waiters.length;
+    return `<${objectRepr(this).slice(1, -1)} [${extra}${n > 0 ? `, waiters:${n}` : ""}]>`;
+  }
 }
 
 export class Semaphore extends ContextManagerMixin {
@@ -262,7 +270,7 @@ export class Semaphore extends ContextManagerMixin {
   __repr__(): string {
     const extra = this.locked() ? "locked" : `unlocked, value:${this._value}`;
     const n = this._waiters?.length ?? 0;
-    return `<asyncio.locks.${this.constructor.__name__} object [${extra}${n > 0 ? `, waiters:${n}` : ""}]>`;
+    return `<${objectRepr(this).slice(1, -1)} [${extra}${n > 0 ? `, waiters:${n}` : ""}]>`;
   }
 }
 
@@ -377,7 +385,7 @@ export class Barrier {
 
   __repr__(): string {
     const extra = this.broken ? this._state : `${this._state}, waiters:${this.n_waiting}/${this._parties}`;
-    return `<asyncio.locks.Barrier object [${extra}]>`;
+    return `<${objectRepr(this).slice(1, -1)} [${extra}]>`;
   }
 }
 
@@ -387,3 +395,5 @@ coroutineMethods(Lock, "acquire");
 coroutineMethods(Event, "wait");
 coroutineMethods(Condition, "wait", "wait_for");
 coroutineMethods(Semaphore, "acquire");
+
+for (const cls of [Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier]) markClassModule(cls, "asyncio.locks");

@@ -2,6 +2,9 @@
 // array with a head index (never `shift()`), so a long queue stays O(1) per operation.
 import { ValueError } from "../exceptions.js";
 import { lt } from "../compare.js";
+import { id } from "../identity.js";
+import { hex0x, repr } from "../repr.js";
+import { markClassModule } from "../type-registry.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 import { coroutineMethods, coroutineRepr, markCoroutineLike, noAdopt, unbox } from "./coroutine.js";
 import { QueueEmpty, QueueFull } from "./exceptions.js";
@@ -173,11 +176,21 @@ export class Queue<T = unknown> {
   }
 
   __repr__(): string {
-    return `<${this.constructor.__name__} at 0x0 maxsize=${this._maxsize}>`;
+    return `<${this.constructor.__name__} at ${hex0x(id(this))} ${this._format()}>`;
   }
 
   __str__(): string {
-    return `<${this.constructor.__name__} maxsize=${this._maxsize}>`;
+    return `<${this.constructor.__name__} ${this._format()}>`;
+  }
+
+  /** CPython's `Queue._format`: the size limit, then the items, waiters and unfinished tasks there are. */
+  private _format(): string {
+    let result = `maxsize=${repr(this._maxsize)}`;
+    if (this.qsize() > 0) result += ` _queue=${repr(this._items.slice(this._head))}`;
+    if (this._getters.length > 0) result += ` _getters[${this._getters.length}]`;
+    if (this._putters.length > 0) result += ` _putters[${this._putters.length}]`;
+    if (this._unfinished_tasks > 0) result += ` tasks=${this._unfinished_tasks}`;
+    return result;
   }
 }
 coroutineMethods(Queue, "join");
@@ -273,3 +286,5 @@ export class LifoQueue<T = unknown> extends Queue<T> {
     return this._items.pop()!;
   }
 }
+
+for (const cls of [Queue, PriorityQueue, LifoQueue]) markClassModule(cls, "asyncio.queues");
