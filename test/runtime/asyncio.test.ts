@@ -1587,6 +1587,31 @@ asyncio.run(main())
   },
 );
 
+add(
+  "asyncio.run of a non-coroutine makes and closes its loop first (its shutdown tasks take two task numbers)",
+  `
+import asyncio
+async def main():
+    print(asyncio.current_task().get_name())
+try:
+    asyncio.run(42)
+except ValueError as e:
+    print("ValueError", e)
+asyncio.run(main())
+`,
+  async (print) => {
+    const main = coroutine(async function main() {
+      print(asyncio.current_task()!.get_name());
+    });
+    try {
+      await asyncio.run(42 as unknown as PromiseLike<unknown>);
+    } catch (e) {
+      if (e instanceof ValueError) print("ValueError", str(e));
+    }
+    await asyncio.run(main());
+  },
+);
+
 // One python3 process; a forked child per case gives each case a fresh interpreter state.
 const driver = `
 import sys, json, os, asyncio, types

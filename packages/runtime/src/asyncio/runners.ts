@@ -31,13 +31,14 @@ export function run<T>(main: PromiseLike<T>, _options?: unknown): Promise<T> {
     if (nestingAllowed) return ensure_future(main) as unknown as Promise<T>;
     throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
   }
-  const runner = new Runner();
+  // CPython's `with Runner() as runner: return runner.run(main)`: the loop is made before `run` checks its
+  // argument, and closed (running its two shutdown coroutines as tasks) when `run` refuses it.
+  const runner = new Runner().__enter__();
   let result: Promise<T>;
   try {
     result = runner.run(main);
   } catch (e) {
-    runner._loop?.close();
-    throw e;
+    return runner.close().then(() => Promise.reject(e));
   }
   return new Promise<T>((resolve, reject) => {
     const finish = (ok: boolean, value: unknown): void => {
