@@ -17,6 +17,7 @@ import { nextMacrotask, onHostExit } from "../host.js";
 import { PyFloat } from "../numbers.js";
 import { writeStderr } from "../output.js";
 import { resolveValue } from "./awaitable.js";
+import { markClassModule, setClassName } from "../type-registry.js";
 import type { Task } from "./task.js";
 
 type Callback = (arg: any) => void;
@@ -851,3 +852,13 @@ export function set_event_loop_policy(value: DefaultEventLoopPolicy | null): nul
   policy = value ?? new DefaultEventLoopPolicy();
   return null;
 }
+
+// CPython's classes on Linux; names written out, as a minifier may rename the classes.
+setClassName(EventLoop, "_UnixSelectorEventLoop");
+markClassModule(EventLoop, "asyncio.unix_events");
+setClassName(DefaultEventLoopPolicy, "_UnixDefaultEventLoopPolicy");
+markClassModule(DefaultEventLoopPolicy, "asyncio.unix_events");
+setClassName(Handle, "Handle");
+markClassModule(Handle, "asyncio.events");
+setClassName(TimerHandle, "TimerHandle");
+markClassModule(TimerHandle, "asyncio.events");
