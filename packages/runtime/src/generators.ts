@@ -17,6 +17,7 @@
 //   can be resumed later (CPython closes it only when it is garbage collected);
 // - a generator resumed by `next()` sees `None` (`null`) as the value of its `yield`;
 // - a generator that runs off its end returns None (`null`): `x = yield from gen()` gets None.
+import { frameOf, type Frame } from "./frames.js";
 import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, ValueError, escapedFrame, toPyException } from "./exceptions.js";
 import { awaitStep, coroutine, pythonAsyncIterator, type NoneIfVoid, type PyAsyncGenerator } from "./asyncio/coroutine.js";
 import { typeName } from "./typename.js";
@@ -94,6 +95,16 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
 
   get gi_running(): boolean {
     return this._state === RUNNING;
+  }
+
+  /** Paused at a `yield`. */
+  get gi_suspended(): boolean {
+    return this._state === SUSPENDED;
+  }
+
+  /** Its frame until it finishes, then None. */
+  get gi_frame(): Frame | null {
+    return this._state === CLOSED ? null : frameOf(this, this.__name__);
   }
 
   __repr__(): string {

@@ -7,6 +7,7 @@
 // `Coroutine<T>`: a thenable whose body has not started. It starts when awaited (JavaScript
 // calls its `then`) or wrapped in a Task, as in CPython, and a second start raises
 // `RuntimeError: cannot reuse already awaited coroutine`.
+import { frameOf, type Frame } from "../frames.js";
 import { GeneratorExit, NotImplementedError, RuntimeError, StopAsyncIteration, TypeError, escapedFrame, toPyException } from "../exceptions.js";
 import { id } from "../identity.js";
 import { defineBuiltinType } from "../type-registry.js";
@@ -74,8 +75,14 @@ export class Coroutine<T = unknown> {
 
   _await(onF: OnFulfilled, onR: OnRejected): void {
     this._start().then(
-      (v) => resolveValue(onF, coroutineResult(v)),
-      (e) => onR(escapedFrame(e, "coroutine")),
+      (v) => {
+        this._cr_state = CLOSED;
+        resolveValue(onF, coroutineResult(v));
+      },
+      (e) => {
+        this._cr_state = CLOSED;
+        onR(escapedFrame(e, "coroutine"));
+      },
     );
   }
 
@@ -103,8 +110,14 @@ export class Coroutine<T = unknown> {
     return false;
   }
 
-  get cr_frame(): null {
-    return null;
+  /** Its body has finished (a task ran it): `cr_frame` is None from now on. */
+  _finished(): void {
+    this._cr_state = CLOSED;
+  }
+
+  /** Its frame until it finishes or is closed, then None. */
+  get cr_frame(): Frame | null {
+    return this._cr_state === CLOSED ? null : frameOf(this, this._name);
   }
 
   __repr__(): string {

@@ -255,6 +255,7 @@ function taskRaised(task: Task<unknown>, e: unknown): void {
 }
 
 function taskSettled(task: Task<unknown>): void {
+  if (task._coro instanceof Coroutine) task._coro._finished();
   const loop = task._loop;
   loop._forgetDetached(task);
   const prev = task._prevTask;

@@ -1,0 +1,44 @@
+// The frame of a generator or coroutine, as `gi_frame` / `cr_frame` give it while the function has not
+// finished (None after): programs test it against None to tell a finished generator. It knows its code's
+// name; JavaScript does not say where a suspended function is, so it has no `f_lineno` or `f_locals`.
+//
+//     g = countdown(3)          const g = countdown(3);
+//     print(g.gi_frame is None)  print(g.gi_frame === null);   // False until it has run to its end
+import { id } from "./identity.js";
+import { hex0x } from "./repr.js";
+import { markClassModule, setClassName } from "./type-registry.js";
+
+/** A code object, as far as a frame shows it: `co_name`. */
+export class Code {
+  constructor(readonly co_name: string) {}
+
+  __repr__(): string {
+    return `<code object ${this.co_name} at ${hex0x(id(this))}, file "<pyts>", line ?>`;
+  }
+}
+
+/** A frame: `f_code`. */
+export class Frame {
+  readonly f_code: Code;
+
+  constructor(name: string) {
+    this.f_code = new Code(name);
+  }
+
+  __repr__(): string {
+    return `<frame at ${hex0x(id(this))}, file '<pyts>', line ?, code ${this.f_code.co_name}>`;
+  }
+}
+setClassName(Code, "code");
+markClassModule(Code, "builtins");
+setClassName(Frame, "frame");
+markClassModule(Frame, "builtins");
+
+const frames = new WeakMap<object, Frame>();
+
+/** The one frame of a generator or coroutine `owner` named `name` (the same object each time, as in CPython). */
+export function frameOf(owner: object, name: string): Frame {
+  let frame = frames.get(owner);
+  if (frame === undefined) frames.set(owner, (frame = new Frame(name)));
+  return frame;
+}
