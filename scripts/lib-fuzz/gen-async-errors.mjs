@@ -14,7 +14,8 @@
 // finished before it returns (programs share one loop when batched), every exception a task ends with is
 // retrieved, and no CancelledError escapes.
 //
-//   taskerrors     exceptions raised in tasks and caught at await, gather(return_exceptions=...), wait()
+//   taskerrors     exceptions raised in tasks and caught at await, gather(return_exceptions=...), wait(); gathered
+//                  workers contending on a Lock or Semaphore, some failing while they hold it; AsyncExitStack
 //   cancel         task.cancel() of sleeps, lock waits, queue gets, gathers; shield; a task that refuses
 //   timeouts       wait_for and asyncio.timeout expiring (and not), cleanup in the cancelled coroutine
 //   taskgroups     TaskGroup with failing children: ExceptionGroup caught, except*, siblings cancelled
@@ -37,7 +38,69 @@ function names(g, n) {
 // ---- taskerrors ----------------------------------------------------------------------------------
 
 export function taskErrors(g) {
-  return g.pick([() => gatherFailure(g), () => awaitedTaskFailure(g), () => waitFirstException(g)])();
+  return g.pick([
+    () => gatherFailure(g),
+    () => awaitedTaskFailure(g),
+    () => waitFirstException(g),
+    () => contendedLockFailure(g),
+    () => exitStackFailure(g),
+  ])();
+}
+
+/**
+ * Workers gathered while they contend on a Lock (or a Semaphore), some failing while they hold it: the lock is
+ * released on the way out, the waiters go on in FIFO order, the queue of results shows what is left.
+ */
+function contendedLockFailure(g) {
+  const n = g.int(2, 5);
+  const failing = new Set(Array.from({ length: g.int(0, 2) }, () => g.int(0, n - 1)));
+  const primitive = g.pick(["asyncio.Lock()", "asyncio.Semaphore(1)", `asyncio.Semaphore(${g.int(2, 3)})`]);
+  const error = g.pick(ERRORS.filter((e) => e !== "KeyError"));
+  const yields = g.int(0, 2);
+  return [
+    `guard = ${primitive}`,
+    `finished = asyncio.Queue()`,
+    `async def holder(k):`,
+    `    async with guard:`,
+    `        print("holding", k)`,
+    ...Array.from({ length: yields }, () => `        await asyncio.sleep(0)`),
+    `        if k in ${JSON.stringify([...failing].sort())}:`,
+    `            raise ${error}(f"holder {k} failed")`,
+    `        finished.put_nowait(k)`,
+    `    return k`,
+    `results = await asyncio.gather(*(holder(k) for k in range(${n})), return_exceptions=True)`,
+    `print([r if isinstance(r, int) else type(r).__name__ for r in results])`,
+    `print(guard.locked(), finished.qsize(), str(finished).split(" tasks=")[0])`,
+  ];
+}
+
+/** An AsyncExitStack entering several async context managers, one body or cleanup failing. */
+function exitStackFailure(g) {
+  const n = g.int(1, 3);
+  const failingCleanup = g.chance(0.4) ? g.int(0, n - 1) : -1;
+  const bodyFails = g.chance(0.5);
+  const swallow = g.chance(0.3);
+  return [
+    `import contextlib`,
+    `@contextlib.asynccontextmanager`,
+    `async def resource(k):`,
+    `    print("open", k)`,
+    `    try:`,
+    `        yield k`,
+    `    finally:`,
+    `        await asyncio.sleep(0)`,
+    `        print("close", k)`,
+    `        if k == ${failingCleanup}:`,
+    `            raise RuntimeError(f"cleanup {k} failed")`,
+    `try:`,
+    `    async with contextlib.AsyncExitStack() as stack:`,
+    `        got = [await stack.enter_async_context(resource(k)) for k in range(${n})]`,
+    `        stack.callback(print, "callback", got)`,
+    ...(swallow ? [`        stack.push(lambda *exc: exc[0] is ValueError)`] : []),
+    ...(bodyFails ? [`        raise ValueError("body failed")`] : [`        print("body done")`]),
+    `except Exception as e:`,
+    `    print(type(e).__name__, e, repr(e.__context__))`,
+  ];
 }
 
 /**
