@@ -506,7 +506,16 @@ export function withContext<E>(exc: E, handled: BaseException | null): E {
  */
 export function chainedTo(error: unknown, handled: BaseException | null): BaseException {
   const e = toPyException(error);
-  return e.__context__ === null ? withContext(e, handled) : e;
+  return e.__context__ === null && !contextSetWhereRaised.has(e) ? withContext(e, handled) : e;
+}
+
+/** Exceptions whose context their raiser set to None on purpose (an exit stack's `_fix_exception_context`). */
+const contextSetWhereRaised = new WeakSet<BaseException>();
+
+/** `e.__context__ = context`, the context it was raised with: code it leaves does not chain it again (chainedTo). */
+export function raisedWithContext(e: BaseException, context: BaseException | null): void {
+  e.__context__ = context;
+  contextSetWhereRaised.add(e);
 }
 
 /**

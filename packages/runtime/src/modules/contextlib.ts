@@ -2,7 +2,7 @@
 // Context managers here follow the protocol emitted `with` statements use:
 // `__enter__()` and `__exit__(type, value, traceback)` returning true to suppress.
 // (`asynccontextmanager` belongs with the asyncio runtime.)
-import { BaseException, RuntimeError, StopIteration, TypeError, toPyException } from "../exceptions.js";
+import { BaseException, RuntimeError, StopIteration, TypeError, raisedWithContext, toPyException } from "../exceptions.js";
 import { call } from "../calls.js";
 import { isinstance, type } from "../pytype.js";
 import { truthy } from "../truth.js";
@@ -127,16 +127,18 @@ function qualifiedTypeName(x: unknown): string {
 
 /**
  * CPython's `_fix_exception_context`: an exception raised by an exit callback has as context the exception the
- * callbacks before it left (`old`), as if the callbacks were nested `with` statements.
+ * callbacks before it left (`old`), as if the callbacks were nested `with` statements — None when an earlier
+ * callback suppressed the exception the stack was left with, though that one is still being handled.
  */
 function fixExceptionContext(raised: BaseException, old: BaseException | null): void {
+  // The end of the chain (here None: the exception the stack was left with, which the caller chains) becomes `old`.
   for (let e = raised; ;) {
     const context = e.__context__ as BaseException | null;
-    if (context === old) return;
     if (context === null) {
-      if (e !== old) e.__context__ = old;
+      if (e !== old) raisedWithContext(e, old);
       return;
     }
+    if (context === old) return;
     e = context;
   }
 }
