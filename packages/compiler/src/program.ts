@@ -20,6 +20,7 @@ import { parse } from "@pyts/parser";
 import type { Arguments, Module, Node, Stmt } from "@pyts/parser";
 import { ScopeAnalysis } from "./analyze/scopes.js";
 import { compileDepth } from "./analyze/compile-depth.js";
+import { mayRunEventLoop } from "./analyze/loop-runners.js";
 import { forEachChild } from "./analyze/walk.js";
 import { CALLER_STACK_DEPTH, inLargeStackThread, isInLargeStack } from "./large-stack.js";
 import type { LargeStackRequest } from "./large-stack-thread.js";
@@ -40,6 +41,8 @@ export interface ProgramModule {
   constructors: ReadonlyMap<string, Arguments>;
   /** The names of its classes' methods (a call with keywords on a value of unknown type may be one). */
   methods: ReadonlySet<string>;
+  /** Its top-level functions that may run the event loop (analyze/loop-runners.ts): a call of one is awaited. */
+  loopFunctions: ReadonlySet<string>;
   /**
    * Its body (or that of a module it imports at the top) waits while it runs when imported: it loads a
    * module of the program where an import runs (`await import`) or runs an event loop at module level.
@@ -210,6 +213,7 @@ export function moduleInterface(source: string | Uint8Array): ModuleInterface {
       functions: new Map(),
       constructors: new Map(),
       methods: new Set(),
+      loopFunctions: new Set(),
       effects: { imports: [], runsLoop: false },
       reexports: [],
     };
@@ -245,7 +249,8 @@ export function moduleInterface(source: string | Uint8Array): ModuleInterface {
     if (sym.bindings.length === 1 && (def._type === "FunctionDef" || def._type === "AsyncFunctionDef") && def.decorator_list.length === 0)
       functions.set(name, def.args);
   }
-  return { names, classes, variables, functions, constructors, methods, effects: bodyEffects(parsed.module), reexports };
+  const loopFunctions = new Set([...mayRunEventLoop(parsed.module)].map((def) => def.name).filter((name) => functions.has(name)));
+  return { names, classes, variables, functions, constructors, methods, loopFunctions, effects: bodyEffects(parsed.module), reexports };
 }
 
 /**
@@ -352,6 +357,7 @@ export function programModule(program: ProgramFiles): ModuleOptions | null {
       if (init !== undefined) (info.constructors as Map<string, Arguments>).set(r.name, init);
       const params = from.functions.get(r.imported);
       if (params !== undefined) (info.functions as Map<string, Arguments>).set(r.name, params);
+      if (from.loopFunctions.has(r.imported)) (info.loopFunctions as Set<string>).add(r.name);
       for (const m of from.methods) (info.methods as Set<string>).add(m);
     }
   };

@@ -44,8 +44,8 @@ import { handledExceptionCall } from "./exceptions.js";
 import { isCooperative, linearization, lowerCooperativeSuperCall } from "./inheritance.js";
 import { lowerElements } from "./literals.js";
 import { callsThroughMetaclass } from "./metaclasses.js";
-import { callsLoopFunction } from "./loop-functions.js";
-import { awaitEventLoop, lowerMethodCall } from "./methods.js";
+import { callsImportedLoopFunction, callsLoopFunction } from "./loop-functions.js";
+import { awaitEventLoop, awaitWhereLoopMayRun, lowerMethodCall } from "./methods.js";
 import { isBuiltinName } from "./names.js";
 import { typeOf } from "./operators.js";
 import { bindsStatically } from "./signatures.js";
@@ -61,20 +61,26 @@ export function lowerCall(ctx: LowerContext, node: Call): ts.Expression {
   if (func._type === "Name") {
     const call = lowerNameCall(ctx, node, func.id);
     // A plain function that runs the event loop is async in TypeScript: wait for it (loop-functions.ts).
-    return callsLoopFunction(ctx, node) ? f.createAwaitExpression(call) : call;
+    return awaitLoopFunction(ctx, node, call, func.id);
   }
   // `self.__class__(...)` calls `type(self)`, which is not a method.
   if (func._type === "Attribute" && func.attr !== "__class__") {
     if (isSuperCall(func.value) || isExplicitSuperOfMethod(ctx, func.value)) return lowerSuperCall(ctx, node, func.attr);
     const call = lowerMethodCall(ctx, node, func);
-    // So is a method that runs the event loop.
-    return callsLoopFunction(ctx, node) ? f.createAwaitExpression(call) : call;
+    // So is a method that runs the event loop, or a function of another module (`helper.run_all()`).
+    return awaitLoopFunction(ctx, node, call, func.attr);
   }
   // `factories[kind](...)`, `make()(...)`: a class when its type says so, maybe one when the type is not known.
   const t = typeOf(ctx, func);
   const callee = lowerExpression(ctx, func);
   if (t.k === "class") return lowerClassCall(ctx, node, t.cls, callee);
   return dynamicCall(ctx, callee, node);
+}
+
+/** A call of a function that runs the event loop, awaited: one of this module's, or one another module of the program exports. */
+function awaitLoopFunction(ctx: LowerContext, node: Call, call: ts.Expression, name: string): ts.Expression {
+  if (callsLoopFunction(ctx, node)) return f.createAwaitExpression(call);
+  return callsImportedLoopFunction(ctx, node) ? awaitWhereLoopMayRun(ctx, call, node, `${name}()`) : call;
 }
 
 /** A call of a callee the compiler cannot see needs the runtime's binding when it passes keywords or `*`/`**`. */

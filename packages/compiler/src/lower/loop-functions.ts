@@ -15,8 +15,9 @@
 // module code or in another such function, outside lambdas, comprehensions and nested functions.
 // A `def` of the module or nested in a function (undecorated, not a generator, bound once) qualifies
 // when its own body runs the loop or calls another function that qualifies, and this module's code
-// calls it (directly or through others that qualify); one used any other way, or only by another
-// module, keeps PY3003. So does a method of a module-level class whose name no other method of the
+// calls it (directly or through others that qualify) or, in a program of several files, it is a top-level
+// function another module may call (analyze/loop-runners.ts): that module awaits its calls, and rejects any
+// other use of it (PY3003); one used any other way keeps PY3003. So does a method of a module-level class whose name no other method of the
 // module has, when every `obj.name` in the module is such a call on an instance typed as its class:
 //
 //     def report():                                async function report() {
@@ -37,6 +38,8 @@ import type { Scope } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import type { LowerContext } from "./context.js";
 import { isBlockingRunnerCall } from "./runner.js";
+import { mayRunEventLoop } from "../analyze/loop-runners.js";
+import { resolveRelative } from "../program.js";
 import { typeOf } from "./operators.js";
 
 const loopFunctionsOf = new WeakMap<Module, Set<FunctionDef>>();
@@ -58,6 +61,56 @@ export function callsLoopFunction(ctx: LowerContext, call: Call): boolean {
   return def !== null && loopFunctions(ctx).has(def);
 }
 
+/** `call` calls a function of another module of the program that may run the event loop: it is awaited where it can be. */
+export function callsImportedLoopFunction(ctx: LowerContext, call: Call): boolean {
+  return callsImportedLoopFunctionIn(ctx, call, ctx.scope);
+}
+
+/**
+ * A loop function of another module used other than by a call (`fn = helper.run_all`, `map(run_all, xs)`): its
+ * translation is an async function, which such a use would call without waiting — PY3003 at the use.
+ */
+export function rejectImportedLoopFunctionValues(ctx: LowerContext, module: Module): void {
+  if (ctx.module === null) return;
+  const visit = (node: Node, scope: Scope, callee: boolean): void => {
+    if (!callee && (node._type === "Name" || (node._type === "Attribute" && node.value._type === "Name"))) {
+      const probe = { _type: "Call", func: node, args: [], keywords: [], start: node.start, end: node.end } as unknown as Call;
+      if (callsImportedLoopFunctionIn(ctx, probe, scope)) {
+        ctx.error("PY3003", node, [
+          "a function of another module that runs the event loop, used as a value",
+          "it is an async function in TypeScript, and only a call of it can wait for it",
+        ]);
+        return;
+      }
+    }
+    const inner = ctx.analysis.hasScope(node) && node !== module ? ctx.analysis.scopeOf(node) : scope;
+    forEachChild(node, (child) => visit(child, inner, node._type === "Call" && child === node.func));
+  };
+  visit(module, ctx.analysis.module, false);
+}
+
+/** `from helper import run_all; run_all()` or `helper.run_all()` (names resolved in `scope`) of a loop function of `helper`. */
+function callsImportedLoopFunctionIn(ctx: LowerContext, call: Call, scope: Scope): boolean {
+  if (ctx.module === null) return false;
+  const func = call.func;
+  const name = func._type === "Name" ? func.id : func._type === "Attribute" && func.value._type === "Name" ? func.value.id : null;
+  if (name === null) return false;
+  const res = ctx.analysis.resolve(scope, name);
+  if (res.kind === "builtin" || res.symbol.bindings.length !== 1) return false;
+  const source = res.symbol.bindings[0]!.source;
+  if (source?.kind !== "import") return false;
+  // `import helper` binds the module (or `import pkg.helper`, its package); `from helper import f` a name of it.
+  const taken = func._type === "Attribute" ? (source.name === null ? null : source.name) : source.name;
+  const moduleName = resolveRelative(ctx.module, source.module, source.level);
+  if (moduleName === null) return false;
+  if (func._type === "Attribute") {
+    const attr = func.attr;
+    const target = taken === null ? ctx.module.resolve(moduleName) : ctx.module.resolve(`${moduleName}.${taken}`);
+    return target?.loopFunctions.has(attr) ?? false;
+  }
+  return taken !== null && (ctx.module.resolve(moduleName)?.loopFunctions.has(taken) ?? false);
+}
+
 function findLoopFunctions(ctx: LowerContext, module: Module): Set<FunctionDef> {
   const defs = candidates(ctx, module);
   const methods = candidateMethods(ctx);
@@ -69,7 +122,7 @@ function findLoopFunctions(ctx: LowerContext, module: Module): Set<FunctionDef> 
     const called: FunctionDef[] = [];
     const scope = ctx.analysis.scopeOf(def);
     walkAwaitable(def.body, (call) => {
-      if (runsEventLoop(ctx, call, scope)) runsLoop.add(def);
+      if (runsEventLoop(ctx, call, scope) || callsImportedLoopFunctionIn(ctx, call, scope)) runsLoop.add(def);
       const callee = calledFunction(ctx, call, scope, methods);
       if (callee !== null && defs.has(callee)) called.push(callee);
     });
@@ -94,6 +147,7 @@ function findLoopFunctions(ctx: LowerContext, module: Module): Set<FunctionDef> 
   // Shrink: every use of the name must be a call in module code or in a function of the set, and the
   // function must be called from this module's code (directly or through the set): a function only
   // another module calls stays a plain function (PY3003), since that module would not await it.
+  const exported = [...mayRunEventLoop(module)].filter((def) => defs.has(def));
   const allUses = countNameReads(module);
   const attributeUses = countAttributeReads(module);
   const usesOf = (def: FunctionDef): number => (methods.get(def.name) === def ? (attributeUses.get(def.name) ?? 0) : (allUses.get(def.name) ?? 0));
@@ -103,7 +157,8 @@ function findLoopFunctions(ctx: LowerContext, module: Module): Set<FunctionDef> 
     const count = (callee: FunctionDef): void => void awaitedUses.set(callee, (awaitedUses.get(callee) ?? 0) + 1);
     fromModule.forEach(count);
     for (const def of result) callees.get(def)!.forEach(count);
-    const reached = new Set<FunctionDef>(fromModule);
+    // In a program of several files, a top-level function another module may call (analyze/loop-runners.ts) is reached too.
+    const reached = new Set<FunctionDef>([...fromModule, ...(ctx.module === null ? [] : exported)]);
     for (let grew = true; grew;) {
       grew = false;
       for (const def of result) {

@@ -13,6 +13,7 @@
 //
 //     from .util import f                 import { f } from "./util.js";  export { f };
 //     greeting = "hi"                     export let greeting: any = "hi";  (other modules may change it: module-setter.ts)
+import { rejectImportedLoopFunctionValues } from "./loop-functions.js";
 import type { Module, Stmt } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
@@ -33,6 +34,7 @@ export interface LoweredModule {
 
 export function lowerModule(ctx: LowerContext, module: Module): LoweredModule {
   planImports(ctx, module);
+  rejectImportedLoopFunctionValues(ctx, module);
   ctx.fn.plan = planDeclarations(ctx.analysis.module);
   // Variables other modules may store into are `let`, declared before the loop that first binds one.
   for (const d of ctx.fn.plan.values()) {
