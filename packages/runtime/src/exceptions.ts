@@ -8,6 +8,7 @@
 // `except` clauses call on whatever they catch. Chaining follows CPython: `withContext` is what a
 // `raise` does while an exception is handled, `chainedTo` what happens to an exception leaving such
 // code; `ExceptStar` runs `except*`; `formatException` writes the uncaught report.
+import { contextFixedWhereRaised } from "./raised-context.js";
 import { id } from "./identity.js";
 import { repr, str } from "./repr.js";
 import { tuple, type Tuple } from "./tuple.js";
@@ -506,16 +507,7 @@ export function withContext<E>(exc: E, handled: BaseException | null): E {
  */
 export function chainedTo(error: unknown, handled: BaseException | null): BaseException {
   const e = toPyException(error);
-  return e.__context__ === null && !contextSetWhereRaised.has(e) ? withContext(e, handled) : e;
-}
-
-/** Exceptions whose context their raiser set to None on purpose (an exit stack's `_fix_exception_context`). */
-const contextSetWhereRaised = new WeakSet<BaseException>();
-
-/** `e.__context__ = context`, the context it was raised with: code it leaves does not chain it again (chainedTo). */
-export function raisedWithContext(e: BaseException, context: BaseException | null): void {
-  e.__context__ = context;
-  contextSetWhereRaised.add(e);
+  return e.__context__ === null && !contextFixedWhereRaised(e) ? withContext(e, handled) : e;
 }
 
 /**

@@ -2,7 +2,8 @@
 // Context managers here follow the protocol emitted `with` statements use:
 // `__enter__()` and `__exit__(type, value, traceback)` returning true to suppress.
 // (`asynccontextmanager` belongs with the asyncio runtime.)
-import { BaseException, RuntimeError, StopIteration, TypeError, raisedWithContext, toPyException } from "../exceptions.js";
+import { BaseException, RuntimeError, StopIteration, TypeError, toPyException } from "../exceptions.js";
+import { raisedWithContext } from "../raised-context.js";
 import { call } from "../calls.js";
 import { isinstance, type } from "../pytype.js";
 import { truthy } from "../truth.js";
