@@ -32,15 +32,17 @@ export class Task<T = unknown> extends Future<T> {
   _coro: PromiseLike<T>;
   // A number until asked for: the default name `Task-N` is built only when needed.
   private _name: string | number;
-  _must_cancel = false;
   _fut_waiter: Future<unknown> | null = null;
-  _num_cancels_requested = 0;
+  // Cancellation state, on the prototype until set (as the rare state of Future).
+  declare _must_cancel: boolean;
+  declare _num_cancels_requested: number;
   /** The promise of the task's body once it started (see `bodyReturned`); `NOT_RUN` if it was closed unstarted. */
   _body: PromiseLike<unknown> | null = null;
   // The continuation of the task's pending `await`, and what to resume it with.
   _onF: OnFulfilled | null = null;
   _onR: OnRejected | null = null;
-  _throwValue: unknown = undefined;
+  /** An exception the next step throws in (rare: on the prototype, undefined, until set). */
+  declare _throwValue: unknown;
   /** Detached once: its body has reactions of its own (see `detachTask`); on the prototype, false. */
   declare _ownReactions: boolean;
   _prevTask: Task | null = null;
@@ -158,7 +160,7 @@ function startBody<T>(aw: PromiseLike<T>): PromiseLike<T> {
 /** Ready-queue callback: the first step, a step after `sleep(0)`, or one throwing an error in. */
 export function taskStep(task: Task<unknown>): void {
   const exc = task._throwValue;
-  task._throwValue = undefined;
+  if (exc !== undefined) task._throwValue = undefined;
   runStep(task, exc, null);
 }
 
@@ -409,6 +411,9 @@ async function noopShutdown(): Promise<null> {
 }
 
 Task.prototype._ownReactions = false;
+Task.prototype._must_cancel = false;
+Task.prototype._num_cancels_requested = 0;
+Task.prototype._throwValue = undefined;
 
 // CPython's Task is `_asyncio.Task`; its name is written out, as a minifier may rename the class.
 setClassName(Task, "Task");
