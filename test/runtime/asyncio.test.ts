@@ -1347,6 +1347,100 @@ asyncio.run(main())
 );
 
 add(
+  "tasks awaiting outside work finish with their own results, while other tasks step",
+  `
+import asyncio, time
+async def outside(name, delay, then_sleep):
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, time.sleep, delay)
+    if then_sleep:
+        await asyncio.sleep(0)
+    if name == "bad":
+        raise ValueError(name)
+    return name
+async def inside(n):
+    total = 0
+    for i in range(n):
+        await asyncio.sleep(0.005)
+        total += i
+    return total
+async def main():
+    results = await asyncio.gather(
+        outside("a", 0.03, False), outside("b", 0.06, True), inside(30), outside("c", 0.01, False),
+        outside("bad", 0.04, True), inside(5), return_exceptions=True)
+    print([type(r).__name__ if isinstance(r, Exception) else r for r in results])
+asyncio.run(main())
+`,
+  async (print) => {
+    const outside = coroutine(async function outside(name: string, delay: number, thenSleep: boolean) {
+      // A promise the runtime does not own: the task is detached, and its body settles outside its steps.
+      await new Promise((resolve) => setTimeout(resolve, delay * 1000));
+      if (thenSleep) await sleep(0);
+      if (name === "bad") throw new ValueError(name);
+      return name;
+    });
+    const inside = coroutine(async function inside(n: number) {
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        await sleep(0.005);
+        total += i;
+      }
+      return total;
+    });
+    const main = coroutine(async function main() {
+      const results = (await asyncio.gather(
+        outside("a", 0.03, false),
+        outside("b", 0.06, true),
+        inside(30),
+        outside("c", 0.01, false),
+        outside("bad", 0.04, true),
+        inside(5),
+        { return_exceptions: true },
+      )) as unknown[];
+      print(results.map((r) => (r instanceof ValueError ? "ValueError" : r)));
+    });
+    await asyncio.run(main());
+  },
+);
+
+add(
+  "a task that awaited outside work and is released by another task's step finishes as itself",
+  `
+import asyncio
+async def waiting(event):
+    await event.wait()
+    return "released"
+async def releasing(event):
+    await asyncio.sleep(0.01)
+    event.set()
+    await asyncio.sleep(0.01)
+    return "releaser"
+async def main():
+    event = asyncio.Event()
+    print(await asyncio.gather(waiting(event), releasing(event)))
+asyncio.run(main())
+`,
+  async (print) => {
+    let release: (v: unknown) => void = () => {};
+    const waiting = coroutine(async function waiting() {
+      // Outside the runtime: the loop detaches this task; the other task's step releases it.
+      await new Promise((resolve) => (release = resolve));
+      return "released";
+    });
+    const releasing = coroutine(async function releasing() {
+      await sleep(0.01);
+      release(null);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return "releaser";
+    });
+    const main = coroutine(async function main() {
+      print(await asyncio.gather(waiting(), releasing()));
+    });
+    await asyncio.run(main());
+  },
+);
+
+add(
   "asyncio.Runner runs several coroutines on one loop",
   `
 import asyncio

@@ -105,6 +105,8 @@ function parseFloatLiteral(text: string): number | undefined {
 
 /** The builtin `float(x=0.0)`: returns a Python float (integral values boxed). */
 export function float(x?: unknown): number {
+  // `float(0)` is how the emitted code writes the literal `0.0`: a number first.
+  if (typeof x === "number") return mkFloat(x);
   if (x === undefined) return mkFloat(0);
   if (typeof x === "string") {
     const v = parseFloatLiteral(x);

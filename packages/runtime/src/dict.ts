@@ -18,6 +18,14 @@ interface Entry<K, V> {
   value: V;
 }
 
+/**
+ * A key that is its own Map key (`mapKey` returns it unchanged, or -0 for 0, which a Map does not tell
+ * apart): a number, or a str that does not start with the tag of encoded keys. The common keys skip `mapKey`.
+ */
+function isOwnMapKey(key: unknown): boolean {
+  return typeof key === "number" || (typeof key === "string" && key.charCodeAt(0) !== 0xdfff);
+}
+
 function isProbeKey(mk: unknown): mk is string {
   return typeof mk === "string" && mk.charCodeAt(0) === 0xdfff && mk.charCodeAt(1) === 63;
 }
@@ -68,6 +76,7 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
 
   /** The entry for `key`, if any (`#locate` without its pair, for the lookups that only read). */
   #find(key: K): Entry<K, V> | undefined {
+    if (isOwnMapKey(key)) return this.#map.get(key);
     const mk = mapKey(key);
     return isProbeKey(mk) ? this.#locate(key)[1] : this.#map.get(mk);
   }
@@ -89,7 +98,7 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
   }
 
   __setitem__(key: K, value: V): void {
-    const plain = mapKey(key);
+    const plain = isOwnMapKey(key) ? key : mapKey(key);
     if (!isProbeKey(plain)) {
       const found = this.#map.get(plain);
       if (found !== undefined) found.value = value;

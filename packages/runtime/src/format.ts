@@ -23,6 +23,8 @@ export interface FormatSpec {
   grouping: "," | "_" | "";
   precision: number;
   type: string;
+  /** No sign, `z`, `#`, `0`, grouping or `=`: a number is its digits padded (format's fast paths). */
+  plain: boolean;
 }
 
 const specCache = new Map<string, FormatSpec>();
@@ -44,6 +46,7 @@ export function parseSpec(spec: string): FormatSpec {
     grouping: "",
     precision: -1,
     type: "",
+    plain: false,
   };
   const isAlign = (c: string | undefined) => c === "<" || c === ">" || c === "^" || c === "=";
   if (chars.length >= 2 && isAlign(chars[1])) {
@@ -87,14 +90,19 @@ export function parseSpec(spec: string): FormatSpec {
     out.type = chars[i]!;
   }
   if (out.zero) out.fill = "0";
+  out.plain = out.sign === "" && !out.z && !out.alternate && !out.zero && out.grouping === "" && out.align !== "=";
   if (specCache.size < 1000) specCache.set(spec, out);
   return out;
 }
 
 function pad(body: string, prefix: string, spec: FormatSpec, defaultAlign: "<" | ">"): string {
+  return padTo(body, prefix, strLength(prefix) + strLength(body), spec, defaultAlign);
+}
+
+/** `prefix + body` padded to the spec's width; `len` is its length in code points. */
+function padTo(body: string, prefix: string, len: number, spec: FormatSpec, defaultAlign: "<" | ">"): string {
   // The '0' flag means '=' alignment for numbers (right-aligned by default), plain zero fill for strings.
   const align = spec.align !== "" ? spec.align : spec.zero && defaultAlign === ">" ? "=" : defaultAlign;
-  const len = strLength(prefix) + strLength(body);
   if (spec.width <= len) return prefix + body;
   const n = spec.width - len;
   const fill = spec.fill;
@@ -260,10 +268,39 @@ function formatString(s: string, spec: FormatSpec): string {
   return pad(body, "", spec, "<");
 }
 
+/**
+ * The common f-string fields of a plain number — `{n:>6}`, `{n:d}`, `{x:8.2f}`, `{x:.3f}` — without the
+ * general path's checks: an exact int's digits or a float's fixed-point digits (ASCII, so their length is
+ * their code-point count), padded. `isInt` tells an int from a float (a whole float is boxed, its value
+ * a whole number). Undefined for anything else.
+ */
+function formatPlainNumber(value: number, isInt: boolean, spec: FormatSpec): string | undefined {
+  if (!spec.plain) return undefined;
+  if (isInt) {
+    if ((spec.type !== "" && spec.type !== "d") || spec.precision >= 0 || !Number.isSafeInteger(value)) return undefined;
+    const digits = String(value);
+    return padTo(digits, "", digits.length, spec, ">");
+  }
+  if (spec.type !== "f" || !Number.isFinite(value)) return undefined;
+  const body = fixedDigits(value, spec.precision < 0 ? 6 : spec.precision);
+  const prefix = value < 0 || Object.is(value, -0) ? "-" : "";
+  return padTo(body, prefix, prefix.length + body.length, spec, ">");
+}
+
 const FLOAT_TYPES = new Set(["e", "E", "f", "F", "g", "G", "%"]);
 
 /** The builtin `format(value, spec)`. */
 export function format(value: unknown, spec = ""): string {
+  if (spec !== "") {
+    // Whole floats are boxed; other floats and the ints that fit a double are numbers.
+    const fast =
+      typeof value === "number"
+        ? formatPlainNumber(value, Number.isInteger(value), parseSpec(spec))
+        : value instanceof PyFloat
+          ? formatPlainNumber(value.value, false, parseSpec(spec))
+          : undefined;
+    if (fast !== undefined) return fast;
+  }
   if (typeof value === "object" && value !== null && !(value instanceof PyFloat)) {
     const f = (value as { __format__?: (spec: string) => unknown }).__format__;
     if (typeof f === "function") return String(f.call(value, spec));

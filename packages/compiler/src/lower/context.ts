@@ -15,6 +15,7 @@ import { isPythonBuiltin } from "../analyze/python-builtins.js";
 import { isRuntimeExport, isRuntimeModule, pythonModuleName, runtimeModuleExports } from "./catalogue.js";
 import type { Declaration } from "./names.js";
 import type { ImportTarget } from "./imports.js";
+import type { ProvenIndex } from "./proven-index.js";
 import type { ModuleImport, ModuleOptions } from "../program.js";
 import type { TypeFacts } from "../analyze/checker.js";
 
@@ -85,6 +86,8 @@ export class LowerContext {
   readonly handling: ts.Identifier[] = [];
   /** Labels for loops whose `else` needs a `break` out of more than the loop. */
   readonly loopElseFlags: (ts.Identifier | null)[] = [];
+  /** The `range(len(xs))` loops being lowered whose index reads `xs` without checks (proven-index.ts). */
+  readonly provenIndices: ProvenIndex[] = [];
 
   private readonly runtimeNames = new Map<string, string>();
   /** Named imports: specifier → local name → exported name. */

@@ -2,6 +2,8 @@
 //
 //     if n > 0: ... elif n == 0: ... else: ...      if (n > 0) {...} else if (n === 0) {...} else {...}
 //     for i in range(3):                            for (let i = 0; i < 3; i++) {
+//     for j in range(len(row)): t += row[j]         for (let j = 0, _stop = row.length; j < _stop; j++) { t = add(t, row[j]); }
+//                                                   (the index proven in range: proven-index.ts)
 //     for name in names:        (list)              for (const name of names) {
 //     for k, v in d.items():                        for (const [k, v] of d.items()) {
 //     for word in text.split():  (str)              for (const word of splitLazily(text)) {  (no list built)
@@ -24,6 +26,7 @@ import { tsType } from "./names.js";
 import { condition, typeOf } from "./operators.js";
 import { elementType, mentions } from "../analyze/types.js";
 import { bindingPattern, checkedLoopTarget } from "./unpack.js";
+import { provenIndexLoop } from "./proven-index.js";
 
 const f = ts.factory;
 
@@ -138,20 +141,21 @@ export function lowerFor(ctx: LowerContext, node: For): ts.Statement[] {
                   range.step > 0 ? ts.SyntaxKind.PlusEqualsToken : ts.SyntaxKind.MinusEqualsToken,
                   f.createNumericLiteral(Math.abs(range.step)),
                 );
-        return [
-          f.createForStatement(
-            f.createVariableDeclarationList(
-              [
-                f.createVariableDeclaration(i, undefined, undefined, range.start),
-                ...(bound === null ? [] : [f.createVariableDeclaration(bound, undefined, undefined, lowerExpression(ctx, stop))]),
-              ],
-              ts.NodeFlags.Let,
-            ),
-            f.createBinaryExpression(i, cmp, bound ?? lowerExpression(ctx, stop)),
-            incr,
-            block(lowerBody(ctx, node.body)),
-          ),
+        const declarations = [
+          f.createVariableDeclaration(i, undefined, undefined, range.start),
+          ...(bound === null ? [] : [f.createVariableDeclaration(bound, undefined, undefined, lowerExpression(ctx, stop))]),
         ];
+        const test = f.createBinaryExpression(i, cmp, bound ?? lowerExpression(ctx, stop));
+        // `xs[i]` in `for i in range(len(xs))` is plain indexing where the body cannot shorten `xs`.
+        const proven = range.step > 0 ? provenIndexLoop(ctx, node) : null;
+        if (proven !== null) ctx.provenIndices.push(proven);
+        let body: ts.Statement[];
+        try {
+          body = lowerBody(ctx, node.body);
+        } finally {
+          if (proven !== null) ctx.provenIndices.pop();
+        }
+        return [f.createForStatement(f.createVariableDeclarationList(declarations, ts.NodeFlags.Let), test, incr, block(body))];
       }
     }
     const iterable = iterableOf(ctx, node.iter);

@@ -11,8 +11,8 @@
 //     C.scale (a class method, not called)   boundMethod(C, C.scale);  super().area (a base's @property)  super.area
 //     super().species (any other attribute)  superOf(Dog, this).species  (the next class in the order of type(self))
 //     obj.x = 1   (class with __setattr__)   setattr(obj, "x", 1)      (also a read-only property, a receiver of unknown type)
-//     xs[0]          (list)    xs[0]                         (a literal index within bounds of a list display is exact)
 //     xs[i], d[k]              getitem(xs, i), getitem(d, k) (negative indices, KeyError, IndexError)
+//     xs[i]  (i of `for i in range(len(xs))`, proven in range)   xs[i]   (proven-index.ts)
 //     xs[1:-1:2]               getslice(xs, 1, -1, 2)
 //     f.__doc__, C.__doc__     "Docstring."  (of a function or class here: its docstring, or null)
 //     m.__name__, m.sub        "math", the submodule's import (of a module: imports.ts)
@@ -29,6 +29,7 @@ import { sameType, type PyType } from "../analyze/types.js";
 import { hasSlots, hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
 import { isSuperCall, superAttribute } from "./calls.js";
 import { isCooperative } from "./inheritance.js";
+import { isProvenIndex } from "./proven-index.js";
 
 const f = ts.factory;
 
@@ -267,7 +268,7 @@ export function lowerSubscript(ctx: LowerContext, node: Subscript): ts.Expressio
     return typedAs(ctx, value, node);
   }
   const value = itemGet(ctx, node.value, node.slice, lowerExpression(ctx, node.value), lowerExpression(ctx, node.slice));
-  return typedAs(ctx, value, node);
+  return ts.isElementAccessExpression(value) ? value : typedAs(ctx, value, node);
 }
 
 /** Whether a value of type `t` can be passed where the emitted TypeScript expects `into`. */
@@ -289,6 +290,7 @@ function knownDict(ctx: LowerContext, container: Expression, key: Expression, va
  * KeyError or calls `__missing__` itself); everything else goes through `getitem`.
  */
 export function itemGet(ctx: LowerContext, container: Expression, key: Expression, obj: ts.Expression, k: ts.Expression): ts.Expression {
+  if (isProvenIndex(ctx, container, key, false)) return f.createElementAccessExpression(obj, k);
   if (knownDict(ctx, container, key, null) !== null) return f.createCallExpression(f.createPropertyAccessExpression(obj, "__getitem__"), undefined, [k]);
   return f.createCallExpression(ctx.useRuntime("getitem"), undefined, [obj, k]);
 }
@@ -303,6 +305,7 @@ export function itemSet(
   k: ts.Expression,
   v: ts.Expression,
 ): ts.Expression {
+  if (isProvenIndex(ctx, container, key, true)) return f.createAssignment(f.createElementAccessExpression(obj, k), v);
   if (value !== null && knownDict(ctx, container, key, value) !== null)
     return f.createCallExpression(f.createPropertyAccessExpression(obj, "__setitem__"), undefined, [k, v]);
   return f.createCallExpression(ctx.useRuntime("setitem"), undefined, [obj, k, v]);

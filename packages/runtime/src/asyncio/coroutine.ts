@@ -21,36 +21,39 @@ const CLOSED = 2;
 
 const IS_COROUTINE_FUNCTION = Symbol.for("pyts.coroutineFunction");
 
+/** What every coroutine of one `async def` shares: its function and its names (one object per function). */
+interface CoroutineCode {
+  readonly fn: (...args: any[]) => PromiseLike<unknown>;
+  readonly name: string;
+  readonly qualname: string;
+}
+
 export class Coroutine<T = unknown> {
-  private _fn: ((...args: any[]) => PromiseLike<T>) | null;
+  private readonly _code: CoroutineCode;
   private _self: unknown;
   private _args: unknown[] | null;
   _cr_state = CREATED;
   /** Set by `gather` to spot a coroutine passed twice (see gather.ts). */
   _gatherMark = 0;
   _gatherFut: unknown = null;
-  private readonly _name: string;
-  private readonly _qualname: string;
 
   declare then: <R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ) => PromiseLike<R1 | R2>;
 
-  constructor(fn: (...args: any[]) => PromiseLike<T>, self: unknown, args: unknown[], name: string, qualname: string = name) {
-    this._fn = fn;
+  constructor(code: CoroutineCode, self: unknown, args: unknown[]) {
+    this._code = code;
     this._self = self;
     this._args = args;
-    this._name = name;
-    this._qualname = qualname;
   }
 
   get __name__(): string {
-    return this._name;
+    return this._code.name;
   }
 
   get __qualname__(): string {
-    return this._qualname;
+    return this._code.qualname;
   }
 
   /** Start the body; returns the promise of its async function. Used by `await` and Task. */
@@ -59,13 +62,11 @@ export class Coroutine<T = unknown> {
       return Promise.reject(new RuntimeError("cannot reuse already awaited coroutine"));
     }
     this._cr_state = STARTED;
-    const fn = this._fn!;
     const args = this._args!;
-    this._fn = null;
     this._args = null;
     let p: PromiseLike<T>;
     try {
-      p = fn.apply(this._self, args);
+      p = this._code.fn.apply(this._self, args) as PromiseLike<T>;
     } catch (e) {
       p = Promise.reject(e);
     }
@@ -90,8 +91,8 @@ export class Coroutine<T = unknown> {
   close(): null {
     if (this._cr_state === CREATED) {
       this._cr_state = CLOSED;
-      this._fn = null;
       this._args = null;
+      this._self = undefined;
     }
     return null;
   }
@@ -202,8 +203,9 @@ export function coroutine<A extends unknown[], T>(
   name: string = fn.name,
   qualname: string = name,
 ): (...args: A) => Coroutine<NoneIfVoid<T>> {
+  const code: CoroutineCode = { fn: fn as (...args: any[]) => PromiseLike<unknown>, name, qualname };
   const wrapped = function (this: unknown, ...args: A): Coroutine<NoneIfVoid<T>> {
-    return new Coroutine<NoneIfVoid<T>>(fn as (...args: any[]) => Promise<NoneIfVoid<T>>, this, args, name, qualname);
+    return new Coroutine<NoneIfVoid<T>>(code, this, args);
   };
   Object.defineProperty(wrapped, "name", { value: name });
   if (qualname !== name) Object.defineProperty(wrapped, "__qualname__", { value: qualname, writable: true, configurable: true });

@@ -24,18 +24,20 @@ export const taskHooks = {
 export class Future<T = unknown> {
   _state: State = PENDING;
   _result: T | undefined = undefined;
-  _exception: BaseException | null = null;
   _loop: EventLoop;
   // Done callbacks as (fn, arg) pairs; `arg` is the future itself for user callbacks. The
   // first pair has its own fields (most futures have one callback), the rest are flattened.
   _cbFn: DoneCallback | null = null;
   _cbArg: unknown = null;
-  _callbacks: unknown[] | null = null;
+  // The state most futures never need: its defaults are on the prototype (see below), so a
+  // future (and a task: a hundred thousand may be waiting) has fields only for what it uses.
+  declare _exception: BaseException | null;
+  declare _callbacks: unknown[] | null;
   /** Marks the future as seen by the `gather` call numbered so (duplicate detection). */
-  _gatherMark = 0;
-  _cancel_message: unknown = null;
-  _cancelled_exc: BaseException | null = null;
-  _log_traceback = false;
+  declare _gatherMark: number;
+  declare _cancel_message: unknown;
+  declare _cancelled_exc: BaseException | null;
+  declare _log_traceback: boolean;
   declare _asyncio_future_blocking: boolean;
 
   declare then: <R1 = T, R2 = never>(
@@ -227,8 +229,14 @@ export class Future<T = unknown> {
   }
 }
 makeThenable(Future);
-// CPython's marker attribute; on the prototype, so it costs futures no field.
+// CPython's marker attribute and the rarely set state: on the prototype, so they cost futures no field.
 Future.prototype._asyncio_future_blocking = false;
+Future.prototype._exception = null;
+Future.prototype._callbacks = null;
+Future.prototype._gatherMark = 0;
+Future.prototype._cancel_message = null;
+Future.prototype._cancelled_exc = null;
+Future.prototype._log_traceback = false;
 
 function settleOutside(state: { fut: Future<unknown>; onF: OnFulfilled; onR: OnRejected }): void {
   let value: unknown;

@@ -259,6 +259,7 @@ export class EventLoop {
     // The microtask queue is empty and the step has not finished: it awaits something the
     // runtime does not own. Let the loop carry on; the task finishes on its own later.
     this._detached.add(task);
+    detachTaskHook(task);
     this._leaveStep(task);
     this._drive();
   };
@@ -773,16 +774,19 @@ let ensureFutureHook: (x: unknown, loop: EventLoop) => FutureLike;
 let createTaskHook: (coro: unknown, loop: EventLoop, options?: { name?: unknown }) => unknown;
 let createFutureHook: (loop: EventLoop) => FutureLike;
 let shutdownCoroutineHook: (name: string, asyncgens: AsyncgenShutdown | null) => PromiseLike<null>;
+let detachTaskHook: (task: Task) => void;
 export function installLoopHooks(hooks: {
   ensureFuture: typeof ensureFutureHook;
   createTask: typeof createTaskHook;
   createFuture: typeof createFutureHook;
   shutdownCoroutine: typeof shutdownCoroutineHook;
+  detachTask: typeof detachTaskHook;
 }): void {
   ensureFutureHook = hooks.ensureFuture;
   createTaskHook = hooks.createTask;
   createFutureHook = hooks.createFuture;
   shutdownCoroutineHook = hooks.shutdownCoroutine;
+  detachTaskHook = hooks.detachTask;
 }
 
 function runUntilCompleteCb(fut: FutureLike): void {

@@ -12,7 +12,7 @@ import { Coroutine, coroutine, coroutineResult } from "./coroutine.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import { Future, FINISHED, PENDING, futureCancel, isfuture, taskHooks } from "./future.js";
 import { closeAsyncgens } from "./asyncgens.js";
-import { get_event_loop, get_running_loop, installLoopHooks, kwargsOf, setStepping, type EventLoop } from "./loop.js";
+import { get_event_loop, get_running_loop, installLoopHooks, kwargsOf, setStepping, stepping, type EventLoop } from "./loop.js";
 import { markClassModule, setClassName } from "../type-registry.js";
 
 let taskCounter = 0;
@@ -32,14 +32,19 @@ export class Task<T = unknown> extends Future<T> {
   _coro: PromiseLike<T>;
   // A number until asked for: the default name `Task-N` is built only when needed.
   private _name: string | number;
-  _must_cancel = false;
   _fut_waiter: Future<unknown> | null = null;
-  _num_cancels_requested = 0;
-  _started = false;
+  // Cancellation state, on the prototype until set (as the rare state of Future).
+  declare _must_cancel: boolean;
+  declare _num_cancels_requested: number;
+  /** The promise of the task's body once it started (see `bodyReturned`); `NOT_RUN` if it was closed unstarted. */
+  _body: PromiseLike<unknown> | null = null;
   // The continuation of the task's pending `await`, and what to resume it with.
   _onF: OnFulfilled | null = null;
   _onR: OnRejected | null = null;
-  _throwValue: unknown = undefined;
+  /** An exception the next step throws in (rare: on the prototype, undefined, until set). */
+  declare _throwValue: unknown;
+  /** Detached once: its body has reactions of its own (see `detachTask`); on the prototype, false. */
+  declare _ownReactions: boolean;
   _prevTask: Task | null = null;
   _nextTask: Task | null = null;
 
@@ -155,7 +160,7 @@ function startBody<T>(aw: PromiseLike<T>): PromiseLike<T> {
 /** Ready-queue callback: the first step, a step after `sleep(0)`, or one throwing an error in. */
 export function taskStep(task: Task<unknown>): void {
   const exc = task._throwValue;
-  task._throwValue = undefined;
+  if (exc !== undefined) task._throwValue = undefined;
   runStep(task, exc, null);
 }
 
@@ -186,18 +191,17 @@ function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
   loop._currentTask = task;
   loop._stepTask = task;
   setStepping(task);
-  if (!task._started) {
-    task._started = true;
+  if (task._body === null) {
     if (exc !== undefined) {
       // Throwing into a coroutine that never started closes it without running its body.
+      task._body = NOT_RUN;
       if (task._coro instanceof Coroutine) task._coro.close();
       taskRaised(task, exc);
       return;
     }
-    startBody(task._coro).then(
-      (v) => taskReturned(task, coroutineResult(v)),
-      (e) => taskRaised(task, task._coro instanceof Coroutine ? escapedFrame(e, "coroutine") : e),
-    );
+    const body = startBody(task._coro);
+    task._body = body;
+    body.then(bodyReturned, bodyRaised);
     return;
   }
   const onF = task._onF!;
@@ -220,6 +224,77 @@ function resumeForeign(task: Task<unknown>, exc: unknown, value: unknown): void 
   task._onR = null;
   if (exc !== undefined) onR(exc);
   else resolveValue(onF, value);
+}
+
+/** What a task closed before it started has for a body. */
+const NOT_RUN: PromiseLike<unknown> = Promise.resolve(null);
+
+// How a task learns that its body settled, without two closures per task: a body runs only inside
+// its task's steps, and the loop waits for a step to finish before it runs anything else, so the
+// body that settles is the one of the task stepping. Except for a detached task (its step went on
+// outside the loop, see loop.ts): from then on it also has reactions of its own (`detachTask`), and
+// while any such task lives, the shared reactions wait one microtask to learn whose body it was.
+
+/** Tasks with reactions of their own (detached once), not finished yet. */
+let tasksWithOwnReactions = 0;
+
+interface Settlement {
+  task: Task<unknown> | null;
+  value: unknown;
+  raised: boolean;
+  /** The body was a detached task's: its own reaction, which runs right after the shared one, took it. */
+  claimed: boolean;
+}
+
+/** The settlement a shared reaction just saw, while tasks with own reactions live. */
+let lastSettlement: Settlement | null = null;
+
+function bodyReturned(value: unknown): void {
+  if (tasksWithOwnReactions > 0) deferSettlement(value, false);
+  else if (stepping !== null) taskReturned(stepping, coroutineResult(value));
+}
+
+function bodyRaised(e: unknown): void {
+  if (tasksWithOwnReactions > 0) deferSettlement(e, true);
+  else if (stepping !== null) taskRaised(stepping, bodyError(stepping, e));
+}
+
+function bodyError(task: Task<unknown>, e: unknown): unknown {
+  return task._coro instanceof Coroutine ? escapedFrame(e, "coroutine") : e;
+}
+
+function deferSettlement(value: unknown, raised: boolean): void {
+  const settlement: Settlement = { task: stepping, value, raised, claimed: false };
+  lastSettlement = settlement;
+  queueMicrotask(() => {
+    if (lastSettlement === settlement) lastSettlement = null;
+    const task = settlement.task;
+    if (settlement.claimed || task === null) return;
+    if (raised) taskRaised(task, bodyError(task, value));
+    else taskReturned(task, coroutineResult(value));
+  });
+}
+
+/** The loop detached `task` (loop.ts's safety net): its body may now settle outside its steps. */
+function detachTask(task: Task<unknown>): void {
+  const body = task._body;
+  if (body === null || body === NOT_RUN || task._ownReactions) return;
+  task._ownReactions = true;
+  tasksWithOwnReactions++;
+  const claim = (): void => {
+    if (lastSettlement !== null) lastSettlement.claimed = true;
+    lastSettlement = null;
+  };
+  body.then(
+    (v) => {
+      claim();
+      taskReturned(task, coroutineResult(v));
+    },
+    (e) => {
+      claim();
+      taskRaised(task, bodyError(task, e));
+    },
+  );
 }
 
 function taskReturned(task: Task<unknown>, value: unknown): void {
@@ -257,6 +332,10 @@ function taskRaised(task: Task<unknown>, e: unknown): void {
 function taskSettled(task: Task<unknown>): void {
   if (task._coro instanceof Coroutine) task._coro._finished();
   const loop = task._loop;
+  if (task._ownReactions) {
+    task._ownReactions = false;
+    tasksWithOwnReactions--;
+  }
   loop._forgetDetached(task);
   const prev = task._prevTask;
   const next = task._nextTask;
@@ -339,12 +418,18 @@ installLoopHooks({
     return new Task(coro as PromiseLike<unknown>, { name: name ?? null, loop });
   },
   createFuture: (loop) => new Future({ loop }),
+  detachTask,
   shutdownCoroutine: (name, asyncgens) => coroutine(asyncgens === null ? noopShutdown : () => closeAsyncgens(asyncgens), name)(),
 });
 
 async function noopShutdown(): Promise<null> {
   return null;
 }
+
+Task.prototype._ownReactions = false;
+Task.prototype._must_cancel = false;
+Task.prototype._num_cancels_requested = 0;
+Task.prototype._throwValue = undefined;
 
 // CPython's Task is `_asyncio.Task`; its name is written out, as a minifier may rename the class.
 setClassName(Task, "Task");
