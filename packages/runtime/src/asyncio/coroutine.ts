@@ -118,7 +118,7 @@ export class Coroutine<T = unknown> {
 
   /** Its frame until it finishes or is closed, then None. */
   get cr_frame(): Frame | null {
-    return this._cr_state === CLOSED ? null : frameOf(this, this._name);
+    return this._cr_state === CLOSED ? null : frameOf(this, this.__name__);
   }
 
   __repr__(): string {

@@ -202,6 +202,9 @@ function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
     const body = startBody(task._coro);
     task._body = body;
     body.then(bodyReturned, bodyRaised);
+    // A body that is not a coroutine's (a JavaScript promise given to gather or ensure_future) runs
+    // from its own call, not inside this task's steps: it settles whenever, so it is detached at once.
+    if (!(task._coro instanceof Coroutine)) detachTask(task);
     return;
   }
   const onF = task._onF!;
