@@ -1,6 +1,6 @@
 // A large module is formatted in chunks of whole top-level statements (prettier is superlinear on big
 // inputs); the result must be exactly what one prettier call over the whole module gives.
-import { format } from "../../packages/compiler/src/format.js";
+import { format, formatEach } from "../../packages/compiler/src/format.js";
 import { transpile } from "../../packages/compiler/src/index.js";
 import { describe, expect, it } from "vitest";
 
@@ -34,5 +34,16 @@ describe("chunked formatting", () => {
     const unformatted = transpile(source, { filename: "big.py", format: false });
     expect(formatted.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(formatted.code).toBe(format(unformatted.code));
+  }, 120_000);
+
+  it("gives each chunk's result in its place, formatted on several threads, an error where prettier fails", () => {
+    const chunks = Array.from({ length: 9 }, (_, i) => (i === 4 ? "const broken = ;" : `const   value${i}:number=${i}`));
+    const results = formatEach(chunks);
+    expect(results.length).toBe(9);
+    results.forEach((result, i) => {
+      if (i === 4) expect(result).toBeInstanceOf(Error);
+      else expect(result).toBe(`const value${i}: number = ${i};\n`);
+    });
+    expect(() => format("const broken = ;")).toThrow();
   }, 120_000);
 });

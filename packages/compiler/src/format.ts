@@ -1,9 +1,9 @@
 // Formatting with prettier, loaded on first use. Kept apart from the printer so that a thread that only
 // formats (the CLI's, see `@pyts/compiler/format`) loads prettier and not TypeScript.
 //
-// Prettier is asynchronous only; the synchronous `format` (what `transpile` uses) hands each chunk to a
-// thread of its own (format-sync-thread.ts) and blocks on a shared flag until the reply is there: Node
-// only. Node's `worker_threads` is reached when `format` is first called, so the compiler loads in a
+// Prettier is asynchronous only; the synchronous `formatEach` (what `transpile` uses) hands the chunks
+// of a module to threads of their own (format-sync-thread.ts), one per core at most, and blocks on a
+// shared counter until every reply is there: Node only. Node's `worker_threads` is reached when `format` is first called, so the compiler loads in a
 // browser too (where `formatAsync` serves).
 import type { MessagePort } from "node:worker_threads";
 
@@ -32,52 +32,104 @@ const THREAD = new URL(import.meta.url.endsWith(".ts") ? "../dist/format-sync-th
 /** How long `format` waits for its thread to start before giving up (loading is far shorter). */
 const THREAD_START_MS = 60_000;
 
-interface SyncFormatter {
-  port: MessagePort;
-  /** [0]: a reply is waiting on the port; [1]: the thread has started. */
+/**
+ * Formatting threads at most: one per core, as the caller's thread only waits while they format, and
+ * no more than four (each holds its own prettier, about 60 MB).
+ */
+const MAX_THREADS = 4;
+
+/** What a formatting thread is sent, and what it answers on its port before counting the reply in the flag. */
+export interface SyncFormatRequest {
+  id: number;
+  code: string;
+}
+
+export type SyncFormatReply = { id: number; code: string } | { id: number; error: string };
+
+interface SyncFormatters {
+  ports: MessagePort[];
+  /** [0]: replies sent by all the threads (a counter the caller waits on); [1]: threads started. */
   flag: Int32Array;
 }
 
-let syncFormatter: SyncFormatter | null = null;
+let syncFormatters: SyncFormatters | null = null;
 
-/** Node's `worker_threads`, reached through the host so that a browser bundle has no Node import. */
-function workerThreads(): typeof import("node:worker_threads") {
+/** A Node built-in module, reached through the host so that a browser bundle has no Node import. */
+function nodeBuiltin<T>(id: string): T {
   const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const threads = host?.getBuiltinModule?.("node:worker_threads") as typeof import("node:worker_threads") | undefined;
-  if (threads === undefined) throw new Error("synchronous formatting needs Node: in a browser, use transpileAsync");
-  return threads;
+  const builtin = host?.getBuiltinModule?.(id) as T | undefined;
+  if (builtin === undefined) throw new Error("synchronous formatting needs Node: in a browser, use transpileAsync");
+  return builtin;
 }
 
-function startSyncFormatter(): SyncFormatter {
+function workerThreads(): typeof import("node:worker_threads") {
+  return nodeBuiltin("node:worker_threads");
+}
+
+/** The formatting threads, `wanted` of them (within the cores and `MAX_THREADS`), started and waited for. */
+function formatters(wanted: number): SyncFormatters {
   const { MessageChannel, Worker } = workerThreads();
-  const { port1, port2 } = new MessageChannel();
-  const flag = new Int32Array(new SharedArrayBuffer(8));
-  const worker = new Worker(THREAD, {
-    workerData: { port: port2, flag },
-    transferList: [port2],
-    execArgv: workerExecArgv(),
-  });
-  // Never keeps the process alive: the caller's thread is blocked whenever the thread has work.
-  worker.unref();
-  port1.unref();
-  if (Atomics.wait(flag, 1, 0, THREAD_START_MS) === "timed-out") {
-    void worker.terminate();
-    throw new Error("the formatting thread did not start");
+  syncFormatters ??= { ports: [], flag: new Int32Array(new SharedArrayBuffer(8)) };
+  const { ports, flag } = syncFormatters;
+  const cores = nodeBuiltin<typeof import("node:os")>("node:os").availableParallelism();
+  const target = Math.max(1, Math.min(wanted, cores, MAX_THREADS));
+  if (ports.length >= target) return syncFormatters;
+  while (ports.length < target) {
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(THREAD, { workerData: { port: port2, flag }, transferList: [port2], execArgv: workerExecArgv() });
+    // Never keeps the process alive: the caller's thread is blocked whenever a thread has work.
+    worker.unref();
+    port1.unref();
+    ports.push(port1);
   }
-  return { port: port1, flag };
+  const deadline = Date.now() + THREAD_START_MS;
+  for (let started = Atomics.load(flag, 1); started < ports.length; started = Atomics.load(flag, 1)) {
+    if (Atomics.wait(flag, 1, started, Math.max(0, deadline - Date.now())) === "timed-out") {
+      syncFormatters = null;
+      throw new Error("the formatting thread did not start");
+    }
+  }
+  return syncFormatters;
 }
 
 /** Formats TypeScript with prettier, synchronously (prettier runs in a thread this one waits on). */
 export function format(code: string): string {
-  syncFormatter ??= startSyncFormatter();
-  const { port, flag } = syncFormatter;
-  Atomics.store(flag, 0, 0);
-  port.postMessage({ code });
-  Atomics.wait(flag, 0, 0);
-  const reply = workerThreads().receiveMessageOnPort(port)?.message as { code: string } | { error: string } | undefined;
-  if (reply === undefined) throw new Error("the formatting thread sent no reply");
-  if ("error" in reply) throw new Error(reply.error);
-  return reply.code;
+  const [result] = formatEach([code]);
+  if (typeof result !== "string") throw result!;
+  return result;
+}
+
+/**
+ * Formats each text with prettier, synchronously, spread over up to one thread per text (and per core):
+ * each thread is given the next text when it answers, so a thread that is slower (a second one still
+ * loading prettier) takes fewer. A text prettier fails on gives its error in its place.
+ */
+export function formatEach(codes: readonly string[]): (string | Error)[] {
+  const { ports, flag } = formatters(codes.length);
+  const { receiveMessageOnPort } = workerThreads();
+  const results: (string | Error)[] = new Array(codes.length);
+  let sent = 0;
+  let received = 0;
+  const send = (port: MessagePort) => {
+    if (sent < codes.length) port.postMessage({ id: sent, code: codes[sent++]! } satisfies SyncFormatRequest);
+  };
+  for (const port of ports) send(port);
+  while (received < codes.length) {
+    // Read before the ports: a reply that comes after they were read changes the counter, and the wait returns at once.
+    const replies = Atomics.load(flag, 0);
+    let any = false;
+    for (const port of ports) {
+      for (let message = receiveMessageOnPort(port); message !== undefined; message = receiveMessageOnPort(port)) {
+        const reply = message.message as SyncFormatReply;
+        results[reply.id] = "error" in reply ? new Error(reply.error) : reply.code;
+        received++;
+        any = true;
+        send(port);
+      }
+    }
+    if (!any) Atomics.wait(flag, 0, replies);
+  }
+  return results;
 }
 
 let prettier: Promise<{ format(code: string, options: object): Promise<string> }> | null = null;
