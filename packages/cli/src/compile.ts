@@ -6,7 +6,7 @@
 import type { Diagnostic } from "@pyts/parser";
 import type { TranspileResult } from "@pyts/compiler";
 import { DEFAULT_RUNTIME_MODULE } from "./defaults.js";
-import { FormatThread } from "./formatter.js";
+import { FormatThreads } from "./formatter.js";
 
 export { DEFAULT_RUNTIME_MODULE };
 
@@ -15,14 +15,14 @@ type ParserModule = typeof import("@pyts/parser");
 
 let compilerModule: CompilerModule | undefined;
 let parserModule: ParserModule | undefined;
-let formatThread: FormatThread | undefined;
+let formatThreads: FormatThreads | undefined;
 
 /**
  * Loads the compiler and the parser; call (and await) before `translate` or `loaded()`. With
  * `formatThread`, first starts the thread `translateAsync` formats in, so prettier loads meanwhile.
  */
 export async function loadCompiler(options: { formatThread?: boolean } = {}): Promise<void> {
-  if (options.formatThread) formatThread ??= new FormatThread();
+  if (options.formatThread) formatThreads ??= new FormatThreads();
   parserModule ??= await import("@pyts/parser");
   compilerModule ??= await import("@pyts/compiler");
 }
@@ -65,9 +65,9 @@ export function translate(source: string | Uint8Array, options: TranslateOptions
 /** Translates, formatting in the format thread when one was started, else in this thread. */
 export async function translateAsync(source: string | Uint8Array, options: TranslateOptions): Promise<Translation> {
   const { compiler } = loaded();
-  const thread = formatThread;
+  const threads = formatThreads;
   try {
-    return asTranslation(await compiler.transpileAsync(source, { ...transpileOptions(options), formatChunk: thread && ((chunk) => thread.format(chunk)) }));
+    return asTranslation(await compiler.transpileAsync(source, { ...transpileOptions(options), formatChunk: threads && ((chunk) => threads.format(chunk)) }));
   } catch (error) {
     return internalError(error);
   }

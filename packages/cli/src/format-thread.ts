@@ -1,5 +1,5 @@
-// The formatting thread (see formatter.ts): loads prettier at once, then formats the chunks the main
-// thread sends, one message each.
+// A formatting thread (see formatter.ts): loads prettier at once and says so, then formats the chunks
+// the main thread sends, one message each.
 import { parentPort } from "node:worker_threads";
 import { formatAsync } from "@pyts/compiler/format";
 
@@ -8,10 +8,12 @@ export interface FormatRequest {
   code: string;
 }
 
-export type FormatReply = { id: number; code: string } | { id: number; error: string };
+export type FormatReply = { id: number; code: string } | { id: number; error: string } | { ready: true };
 
 // Load prettier and its TypeScript parser now, while the main thread loads the compiler.
-formatAsync("const warm: number = 1;\n").catch(() => undefined);
+void formatAsync("const warm: number = 1;\n")
+  .catch(() => undefined)
+  .then(() => parentPort!.postMessage({ ready: true } satisfies FormatReply));
 
 parentPort!.on("message", ({ id, code }: FormatRequest) => {
   formatAsync(code).then(

@@ -46,9 +46,14 @@ export interface SyncFormatRequest {
 
 export type SyncFormatReply = { id: number; code: string } | { id: number; error: string };
 
+/**
+ * The shared counters of the formatting threads: EVENTS counts replies and threads become ready (what the
+ * caller waits on), STARTED the threads that run, and READY + i is set once thread i has loaded prettier.
+ */
+export const FLAG = { EVENTS: 0, STARTED: 1, READY: 2 } as const;
+
 interface SyncFormatters {
   ports: MessagePort[];
-  /** [0]: replies sent by all the threads (a counter the caller waits on); [1]: threads started. */
   flag: Int32Array;
 }
 
@@ -69,22 +74,23 @@ function workerThreads(): typeof import("node:worker_threads") {
 /** The formatting threads, `wanted` of them (within the cores and `MAX_THREADS`), started and waited for. */
 function formatters(wanted: number): SyncFormatters {
   const { MessageChannel, Worker } = workerThreads();
-  syncFormatters ??= { ports: [], flag: new Int32Array(new SharedArrayBuffer(8)) };
+  syncFormatters ??= { ports: [], flag: new Int32Array(new SharedArrayBuffer(4 * (FLAG.READY + MAX_THREADS))) };
   const { ports, flag } = syncFormatters;
   const cores = nodeBuiltin<typeof import("node:os")>("node:os").availableParallelism();
   const target = Math.max(1, Math.min(wanted, cores, MAX_THREADS));
   if (ports.length >= target) return syncFormatters;
   while (ports.length < target) {
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(THREAD, { workerData: { port: port2, flag }, transferList: [port2], execArgv: workerExecArgv() });
+    const workerData = { port: port2, flag, slot: FLAG.READY + ports.length };
+    const worker = new Worker(THREAD, { workerData, transferList: [port2], execArgv: workerExecArgv() });
     // Never keeps the process alive: the caller's thread is blocked whenever a thread has work.
     worker.unref();
     port1.unref();
     ports.push(port1);
   }
   const deadline = Date.now() + THREAD_START_MS;
-  for (let started = Atomics.load(flag, 1); started < ports.length; started = Atomics.load(flag, 1)) {
-    if (Atomics.wait(flag, 1, started, Math.max(0, deadline - Date.now())) === "timed-out") {
+  for (let started = Atomics.load(flag, FLAG.STARTED); started < ports.length; started = Atomics.load(flag, FLAG.STARTED)) {
+    if (Atomics.wait(flag, FLAG.STARTED, started, Math.max(0, deadline - Date.now())) === "timed-out") {
       syncFormatters = null;
       throw new Error("the formatting thread did not start");
     }
@@ -100,34 +106,37 @@ export function format(code: string): string {
 }
 
 /**
- * Formats each text with prettier, synchronously, spread over up to one thread per text (and per core):
- * each thread is given the next text when it answers, so a thread that is slower (a second one still
- * loading prettier) takes fewer. A text prettier fails on gives its error in its place.
+ * Formats each text with prettier, synchronously, spread over up to one thread per text (and per core).
+ * A thread is given the next text when it answers; a thread started for this call gets one only once it
+ * has loaded prettier (the first takes them at once: there is no other), so a module never waits for a
+ * thread to load that the others would have finished without. A text prettier fails on gives its error
+ * in its place.
  */
 export function formatEach(codes: readonly string[]): (string | Error)[] {
   const { ports, flag } = formatters(codes.length);
   const { receiveMessageOnPort } = workerThreads();
   const results: (string | Error)[] = new Array(codes.length);
+  const busy = ports.map(() => false);
   let sent = 0;
   let received = 0;
-  const send = (port: MessagePort) => {
-    if (sent < codes.length) port.postMessage({ id: sent, code: codes[sent++]! } satisfies SyncFormatRequest);
-  };
-  for (const port of ports) send(port);
   while (received < codes.length) {
     // Read before the ports: a reply that comes after they were read changes the counter, and the wait returns at once.
-    const replies = Atomics.load(flag, 0);
-    let any = false;
-    for (const port of ports) {
+    const events = Atomics.load(flag, FLAG.EVENTS);
+    let replied = false;
+    ports.forEach((port, i) => {
       for (let message = receiveMessageOnPort(port); message !== undefined; message = receiveMessageOnPort(port)) {
         const reply = message.message as SyncFormatReply;
         results[reply.id] = "error" in reply ? new Error(reply.error) : reply.code;
         received++;
-        any = true;
-        send(port);
+        replied = true;
+        busy[i] = false;
       }
-    }
-    if (!any) Atomics.wait(flag, 0, replies);
+      if (!busy[i] && sent < codes.length && (i === 0 || Atomics.load(flag, FLAG.READY + i) === 1)) {
+        port.postMessage({ id: sent, code: codes[sent++]! } satisfies SyncFormatRequest);
+        busy[i] = true;
+      }
+    });
+    if (!replied && received < codes.length) Atomics.wait(flag, FLAG.EVENTS, events);
   }
   return results;
 }
