@@ -2,7 +2,7 @@
 // to load, so they are imported on first need: `--help`, `--version` and usage errors stay instant.
 // `translate` turns anything the compiler throws into a PY9999 diagnostic, so every command can promise
 // "a translation or a diagnostic, never a crash". The commands use `translateAsync`, which formats in
-// the thread `loadCompiler({ formatThread: true })` starts before loading the compiler.
+// the threads of `loadCompiler({ formatThread: true })`, the first started before loading the compiler.
 import type { Diagnostic } from "@pyts/parser";
 import type { TranspileResult } from "@pyts/compiler";
 import { DEFAULT_RUNTIME_MODULE } from "./defaults.js";
@@ -25,6 +25,11 @@ export async function loadCompiler(options: { formatThread?: boolean } = {}): Pr
   if (options.formatThread) formatThreads ??= new FormatThreads();
   parserModule ??= await import("@pyts/parser");
   compilerModule ??= await import("@pyts/compiler");
+}
+
+/** For a batch translated on the main thread: the formatting threads leave it a core (see `FormatThreads`). */
+export function leaveCoreToMainThread(): void {
+  formatThreads?.leaveCoreToMainThread();
 }
 
 export function loaded(): { compiler: CompilerModule; parser: ParserModule } {

@@ -1,8 +1,8 @@
 // Formatting in threads of their own, the first started before the compiler is loaded. Loading prettier
 // takes about 0.3 s and loading the compiler (TypeScript) about 0.6 s, one after the other in one thread;
 // this way prettier loads on another core while TypeScript loads, and a cold `pyts FILE.py` waits for the
-// slower of the two only. When chunks wait for a thread (a large module, or a batch whose files are
-// lowered faster than one thread formats them), another thread is started, up to one per core: each
+// slower of the two only. When chunks wait for a thread (a large module), another thread is started, up
+// to one per core (a batch, whose main thread lowers the next files meanwhile, leaves it a core): each
 // thread is given the next waiting chunk when it answers, and a thread started later only once it has
 // loaded prettier (the first takes chunks at once: there is no other).
 import os from "node:os";
@@ -30,12 +30,21 @@ class Thread {
 export class FormatThreads {
   private readonly threads: Thread[] = [];
   private readonly queue: Waiting[] = [];
-  private readonly maxThreads = Math.max(1, Math.min(os.availableParallelism(), MAX_THREADS));
+  private maxThreads = Math.max(1, Math.min(os.availableParallelism(), MAX_THREADS));
   private nextId = 0;
   private failure: Error | null = null;
 
   constructor() {
     this.start();
+  }
+
+  /**
+   * Leaves a core to the main thread: a batch lowers its next files while the threads format, so on two
+   * cores a second thread would only share a core with the first and cost a second prettier to load
+   * and warm. Threads already started stay.
+   */
+  leaveCoreToMainThread(): void {
+    this.maxThreads = Math.max(1, Math.min(os.availableParallelism() - 1, MAX_THREADS));
   }
 
   /** Formats one chunk of generated TypeScript with the compiler's prettier options. */
