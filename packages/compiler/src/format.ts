@@ -113,6 +113,7 @@ export function format(code: string): string {
  * in its place.
  */
 export function formatEach(codes: readonly string[]): (string | Error)[] {
+  if (codes.length === 0) return [];
   const { ports, flag } = formatters(codes.length);
   const { receiveMessageOnPort } = workerThreads();
   const results: (string | Error)[] = new Array(codes.length);
