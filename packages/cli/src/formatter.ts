@@ -1,13 +1,14 @@
 // Formatting in threads of their own, the first started before the compiler is loaded. Loading prettier
 // takes about 0.3 s and loading the compiler (TypeScript) about 0.6 s, one after the other in one thread;
 // this way prettier loads on another core while TypeScript loads, and a cold `pyts FILE.py` waits for the
-// slower of the two only. When chunks wait for a thread (a large module), another thread is started, up
-// to one per core (a batch, whose main thread lowers the next files meanwhile, leaves it a core): each
+// slower of the two only. When chunks wait for a thread, enough of them to pay for loading prettier again
+// (a module of more than a few thousand lines), another thread is started, up to one per core (a batch,
+// whose main thread lowers the next files meanwhile, leaves it a core): each
 // thread is given the next waiting chunk when it answers, and a thread started later only once it has
 // loaded prettier (the first takes chunks at once: there is no other).
 import os from "node:os";
 import { Worker } from "node:worker_threads";
-import { workerExecArgv } from "@pyts/compiler/format";
+import { CHARACTERS_PER_NEW_THREAD, workerExecArgv } from "@pyts/compiler/format";
 import type { FormatReply, FormatRequest } from "./format-thread.js";
 
 /** Threads at most (each holds its own prettier, about 60 MB). */
@@ -54,8 +55,13 @@ export class FormatThreads {
       this.queue.push({ id: this.nextId++, code, resolve, reject });
       const idle = this.threads.find((thread) => thread.ready && thread.current === null);
       if (idle !== undefined) this.sendNext(idle);
-      else if (this.threads.length < this.maxThreads && this.threads.every((thread) => thread.ready)) this.start();
+      else if (this.threads.length < this.maxThreads && this.threads.every((thread) => thread.ready) && this.waitingCharacters() >= CHARACTERS_PER_NEW_THREAD)
+        this.start();
     });
+  }
+
+  private waitingCharacters(): number {
+    return this.queue.reduce((sum, waiting) => sum + waiting.code.length, 0);
   }
 
   private start(): Thread {

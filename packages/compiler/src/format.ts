@@ -38,6 +38,13 @@ const THREAD_START_MS = 60_000;
  */
 const MAX_THREADS = 4;
 
+/**
+ * Characters of TypeScript that pay for starting one more formatting thread: about half a second of
+ * prettier, where loading and warming a thread costs about 0.3 s of CPU. A module of a few thousand lines
+ * is formatted by the threads already started; a larger one starts more.
+ */
+export const CHARACTERS_PER_NEW_THREAD = 400_000;
+
 /** What a formatting thread is sent, and what it answers on its port before counting the reply in the flag. */
 export interface SyncFormatRequest {
   id: number;
@@ -106,7 +113,8 @@ export function format(code: string): string {
 }
 
 /**
- * Formats each text with prettier, synchronously, spread over up to one thread per text (and per core).
+ * Formats each text with prettier, synchronously, spread over the threads started so far, and more (up
+ * to one per text and per core) when the texts are long enough to pay for them (`CHARACTERS_PER_NEW_THREAD`).
  * A thread is given the next text when it answers; a thread started for this call gets one only once it
  * has loaded prettier (the first takes them at once: there is no other), so a module never waits for a
  * thread to load that the others would have finished without. A text prettier fails on gives its error
@@ -114,7 +122,8 @@ export function format(code: string): string {
  */
 export function formatEach(codes: readonly string[]): (string | Error)[] {
   if (codes.length === 0) return [];
-  const { ports, flag } = formatters(codes.length);
+  const characters = codes.reduce((sum, code) => sum + code.length, 0);
+  const { ports, flag } = formatters(Math.min(codes.length, 1 + Math.floor(characters / CHARACTERS_PER_NEW_THREAD)));
   const { receiveMessageOnPort } = workerThreads();
   const results: (string | Error)[] = new Array(codes.length);
   const busy = ports.map(() => false);
