@@ -2,8 +2,8 @@
 // takes about 0.3 s and loading the compiler (TypeScript) about 0.6 s, one after the other in one thread;
 // this way prettier loads on another core while TypeScript loads, and a cold `pyts FILE.py` waits for the
 // slower of the two only. When chunks wait for a thread, enough of them to pay for loading prettier again
-// (a module of more than a few thousand lines), another thread is started, up to one per core (a batch,
-// whose main thread lowers the next files meanwhile, leaves it a core): each
+// (a module of more than a few thousand lines), and a core is free, another thread is started, up to one
+// per core (a batch, whose main thread lowers the next files meanwhile, leaves it a core): each
 // thread is given the next waiting chunk when it answers, and a thread started later only once it has
 // loaded prettier (the first takes chunks at once: there is no other).
 import os from "node:os";
@@ -13,6 +13,15 @@ import type { FormatReply, FormatRequest } from "./format-thread.js";
 
 /** Threads at most (each holds its own prettier, about 60 MB). */
 const MAX_THREADS = 4;
+
+/**
+ * Whether the machine has a core nothing else runs on (the load average of the last minute is below the
+ * cores but one): a thread started in a fresh process loads and warms its own prettier (in a cold
+ * 20k-line translation, about 1 s of CPU), which pays only when it runs beside the first.
+ */
+function coreIsFree(): boolean {
+  return os.loadavg()[0] < os.availableParallelism() - 1;
+}
 
 interface Waiting {
   id: number;
@@ -55,7 +64,7 @@ export class FormatThreads {
       this.queue.push({ id: this.nextId++, code, resolve, reject });
       const idle = this.threads.find((thread) => thread.ready && thread.current === null);
       if (idle !== undefined) this.sendNext(idle);
-      else if (this.threads.length < this.maxThreads && this.threads.every((thread) => thread.ready) && this.waitingCharacters() >= CHARACTERS_PER_NEW_THREAD)
+      else if (this.threads.length < this.maxThreads && this.threads.every((thread) => thread.ready) && this.waitingCharacters() >= CHARACTERS_PER_NEW_THREAD && coreIsFree())
         this.start();
     });
   }
