@@ -127,9 +127,9 @@ export function timeProcesses(commands, runs, { inside = false } = {}) {
   return Object.fromEntries(Object.entries(samples).map(([k, s]) => [k, { wall: stats(s.wall), cpu: stats(s.cpu), process: stats(s.process) }]));
 }
 
-/** Runs a bench script in a fresh node and parses the JSON it prints last. */
-export function runJson(script, args = [], nodeArgs = []) {
-  const { stdout } = runProcess(process.execPath, [...nodeArgs, path.join(benchDir, script), ...args]);
+/** Runs a bench script in a fresh node (`env`: variables added to this process's) and parses the JSON it prints last. */
+export function runJson(script, args = [], nodeArgs = [], env = {}) {
+  const { stdout } = runProcess(process.execPath, [...nodeArgs, path.join(benchDir, script), ...args], { env: { ...process.env, ...env } });
   return JSON.parse(stdout.trim().split("\n").pop());
 }
 

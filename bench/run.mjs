@@ -3,9 +3,10 @@
 //
 //   node bench/run.mjs [--runs N] [--only translation,shapes,batch,startup,runtime,programs,browser] [--reuse] [--baseline REV]
 //
-// --baseline REV also measures the runtime and generated-code programs on git revision REV (built once in
-// bench/.generated/baseline/), interleaved with the working tree's runs, and reports after ÷ before: the
-// figure the issues' "no more than 10% slower" rule is read from.
+// --baseline REV also measures the runtime and generated-code programs, the in-process translations and
+// the whole-process ones (`pyts` on the one-line, 2k- and 20k-line programs, the batch with --jobs 1) on
+// git revision REV (built once in bench/.generated/baseline/), interleaved with the working tree's runs,
+// and reports after ÷ before: the figure the issues' "no more than 10% slower" rule is read from.
 //
 // Raw figures of each section are kept in bench/.generated/results-<section>.json; with --reuse, the
 // sections left out of --only are reported from there (their date is shown), so one section can be
@@ -90,9 +91,17 @@ const lps = (lines, s) => `${Math.round(lines / s).toLocaleString("en-US")}`;
 
 const s = await section("startup", () => {
   progress("startup and whole-process translation");
-  return startup({ runs, oneLine, twoK: files[0] });
+  return startup({ runs, oneLine, twoK: files[0], baseline });
 });
+/** The whole-process figures that have a `before:` twin (the baseline's `pyts` on the same input), as before/after rows. */
+function wholeProcessBeforeRows(times) {
+  for (const [key, after] of Object.entries(times)) {
+    const before = times[`before: ${key}`];
+    if (before !== undefined) beforeRows.push(beforeRow(`translation, whole process: ${key}`, { ...after.wall, cpu: after.cpu }, { ...before.wall, cpu: before.cpu }));
+  }
+}
 if (s !== null) {
+  wholeProcessBeforeRows(s);
   const row = (key) => s[key];
   const one = row("pyts one-line.py");
   const two = row("pyts 2k-line.py");
@@ -129,9 +138,14 @@ if (s !== null) {
 
 const t = await section("translation", () => {
   progress("in-process throughput (2k, 10k, 50k lines) and the profile of one 10k translation");
-  return runJson("translation.mjs", [String(runs), files[1], ...files]);
+  const env = baseline === null ? {} : { BASELINE_COMPILER: path.join(baseline.root, "packages", "compiler", "dist", "index.js") };
+  return runJson("translation.mjs", [String(runs), files[1], ...files], [], env);
 });
 if (t !== null) {
+  for (const r of t.results) {
+    if (r.beforeAndAfter !== undefined && baseline !== null)
+      beforeRows.push(beforeRow(`translation in process: ${r.lines.toLocaleString("en-US")} lines, formatted`, r.beforeAndAfter.after, r.beforeAndAfter.before));
+  }
   const [small, , large] = t.results;
   mainRows.push(["**Translation, in process** (compiler loaded)", "", "", "", "", "", ""]);
   for (const r of t.results) {
@@ -251,6 +265,11 @@ const batch = await section("batch", () => {
     "pyts batch of 200 files, --jobs 1": [process.execPath, [cliBin, dir, "-o", out, "--jobs", "1", "--quiet"], {}],
     "pyts batch of 200 files, --jobs 2": [process.execPath, [cliBin, dir, "-o", out, "--jobs", "2", "--quiet"], {}],
   };
+  if (baseline !== null) {
+    const bin = path.join(baseline.root, "packages", "cli", "bin", "pyts.js");
+    scenarios["before: pyts batch of 200 files, --jobs 1"] = [process.execPath, [bin, dir, "-o", `${out}-baseline`, "--jobs", "1", "--quiet"], {}];
+    scenarios["before: pyts 20k-line.py"] = [process.execPath, [bin, twentyK], {}];
+  }
   for (const [name, file] of Object.entries(inputs)) {
     if (name === "20k-line") scenarios["pyts 20k-line.py"] = [process.execPath, [cliBin, file], {}];
     for (const peer of found) scenarios[`${peer.name} ${name}.py`] = peer.command(file);
@@ -260,6 +279,7 @@ const batch = await section("batch", () => {
 });
 if (batch !== null) {
   const { times } = batch;
+  if (baseline !== null) wholeProcessBeforeRows(times);
   const filesPerSecond = (key) => `${(batch.files / times[key].wall.median).toFixed(0)} files/s`;
   mainRows.push(
     ["**Batch and peers** (whole process, cold)", "", "", "", "", "", ""],
@@ -279,7 +299,7 @@ if (batch !== null) {
   const pyts20k = times["pyts 20k-line.py"];
   mainRows.push(["`pyts 20k-line.py` (cold)", spread(pyts20k.wall), "", "", `CPU ${secs(pyts20k.cpu.median)} s`, "no slower than PScript", ""]);
   for (const [key, value] of Object.entries(times)) {
-    if (key.startsWith("pyts")) continue;
+    if (key.startsWith("pyts") || key.startsWith("before:")) continue;
     // pyts on the same input: this section's 20k-line run, the startup section's one-line and 2k-line runs.
     const input = key.slice(key.lastIndexOf(" ") + 1);
     const pyts = times[`pyts ${input}`] ?? s?.[`pyts ${input}`];

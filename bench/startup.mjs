@@ -29,7 +29,8 @@ function snippet(code) {
   return [node, [file], {}];
 }
 
-export async function startup({ runs, oneLine, twoK }) {
+/** `baseline` (from `run.mjs --baseline`): its `pyts` runs the one-line and 2k-line files too, as `before:` rows. */
+export async function startup({ runs, oneLine, twoK, baseline = null }) {
   const compilerRequire = requireFrom("compiler");
   const tsMorph = compilerRequire.resolve("ts-morph");
   const typescriptPath = createRequire(tsMorph).resolve("@ts-morph/common/dist/typescript.js");
@@ -61,6 +62,13 @@ export async function startup({ runs, oneLine, twoK }) {
     "cut: pyts one-line.py, esbuild bundle (no code cache)": [node, [bundle, oneLine], { env: bundleEnv() }],
     "cut: V8 startup snapshot holding TypeScript alone (vs the `load: TypeScript` row)": [node, ["--snapshot-blob", snapshot], {}],
   };
+  if (baseline !== null) {
+    const before = { env: { ...process.env, PYTS_CODE_CACHE: `${cacheDir}-baseline` } };
+    const bin = path.join(baseline.root, "packages", "cli", "bin", "pyts.js");
+    scenarios["before: pyts one-line.py"] = [node, [bin, oneLine], before];
+    scenarios["before: pyts 2k-line.py"] = [node, [bin, twoK], before];
+    runProcess(node, [bin, oneLine], before);
+  }
   // Fill the code cache once (the runs below then measure a warm cache, as a second `pyts` run would).
   runProcess(node, [cliBin, oneLine], { env: cacheEnv });
   return timeProcesses(scenarios, runs);

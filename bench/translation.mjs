@@ -7,6 +7,8 @@
 //              checked to give byte-identical output to `full`
 // Then one full transpile of PROFILE_FILE under V8's CPU profiler, summed by stage (the stage split:
 // the compiler does not time its own stages).
+// With BASELINE_COMPILER (a built compiler's index.js, from `run.mjs --baseline`), each file's full
+// transpile is also timed on that compiler, interleaved run by run with this tree's (`before`).
 // Prints one JSON object. `node bench/translation.mjs RUNS PROFILE_FILE FILE...`
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -19,6 +21,8 @@ const [runsArg, profileFile, ...files] = process.argv.slice(2);
 const runs = Number(runsArg);
 
 const { transpile } = await importFile(compilerEntry);
+const baselineEntry = process.env.BASELINE_COMPILER;
+const before = baselineEntry ? (await importFile(baselineEntry)).transpile : null;
 const { parse } = await importFile(parserEntry);
 const parserRequire = requireFrom("parser");
 const { Parser, Language } = await import(parserRequire.resolve("web-tree-sitter"));
@@ -58,6 +62,21 @@ function check(file, source) {
 const first = readFileSync(files[0], "utf8");
 for (let i = 0; i < 2; i++) check(files[0], first);
 
+/** This tree's full transpile and the baseline's, alternated run by run (a load that varies slows both alike). */
+function beforeAndAfter(file, source, runs) {
+  const sides = { after: [], before: [] };
+  for (let i = 0; i < runs; i++) {
+    sides.after.push(timeIt(() => transpile(source, { filename: file }), 1));
+    sides.before.push(timeIt(() => before(source, { filename: file }), 1));
+  }
+  const merged = (samples) => ({
+    ...stats(samples.map((s) => s.median)),
+    cpu: stats(samples.map((s) => s.cpu.median)),
+  });
+  return { after: merged(sides.after), before: merged(sides.before) };
+}
+if (before !== null) for (let i = 0; i < 2; i++) before(first, { filename: files[0] });
+
 const results = [];
 for (const file of files) {
   const source = readFileSync(file, "utf8");
@@ -79,6 +98,7 @@ for (const file of files) {
     chunked: timeIt(() => formatChunked(unformatted), heavyRuns),
     chunks: chunkedResult.chunks,
     chunkedIdentical: chunkedResult.code === formatted,
+    ...(before !== null ? { beforeAndAfter: beforeAndAfter(file, source, heavyRuns) } : {}),
     outputLines: countLines(formatted),
   });
 }

@@ -3,7 +3,7 @@
 // files are identical to a single-threaded run.
 import os from "node:os";
 import { Worker } from "node:worker_threads";
-import { translateAsync, type Translation } from "./compile.js";
+import { leaveCoreToMainThread, translateAsync, type Translation } from "./compile.js";
 import path from "node:path";
 import { displayName, readSource, type PythonInput } from "./files.js";
 import { moduleOptionsFor } from "./modules.js";
@@ -73,7 +73,8 @@ export async function translateAll(inputs: readonly PythonInput[], options: Batc
   const inProgram = (input: PythonInput) => options.programMembers?.has(path.resolve(input.file)) ?? false;
   if (jobs <= 1) {
     // A pipeline: each file is lowered and printed at once (`translateOne` is synchronous up to its
-    // formatting), so the formatting thread formats the files before it while this thread lowers it.
+    // formatting), so the formatting threads format the files before it while this thread lowers it.
+    if (inputs.length > 1) leaveCoreToMainThread();
     const inFlight: Promise<FileResult>[] = [];
     for (const input of inputs) {
       if (options.stopped?.()) break;

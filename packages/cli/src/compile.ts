@@ -2,11 +2,11 @@
 // to load, so they are imported on first need: `--help`, `--version` and usage errors stay instant.
 // `translate` turns anything the compiler throws into a PY9999 diagnostic, so every command can promise
 // "a translation or a diagnostic, never a crash". The commands use `translateAsync`, which formats in
-// the thread `loadCompiler({ formatThread: true })` starts before loading the compiler.
+// the threads of `loadCompiler({ formatThread: true })`, the first started before loading the compiler.
 import type { Diagnostic } from "@pyts/parser";
 import type { TranspileResult } from "@pyts/compiler";
 import { DEFAULT_RUNTIME_MODULE } from "./defaults.js";
-import { FormatThread } from "./formatter.js";
+import { FormatThreads } from "./formatter.js";
 
 export { DEFAULT_RUNTIME_MODULE };
 
@@ -15,16 +15,21 @@ type ParserModule = typeof import("@pyts/parser");
 
 let compilerModule: CompilerModule | undefined;
 let parserModule: ParserModule | undefined;
-let formatThread: FormatThread | undefined;
+let formatThreads: FormatThreads | undefined;
 
 /**
  * Loads the compiler and the parser; call (and await) before `translate` or `loaded()`. With
  * `formatThread`, first starts the thread `translateAsync` formats in, so prettier loads meanwhile.
  */
 export async function loadCompiler(options: { formatThread?: boolean } = {}): Promise<void> {
-  if (options.formatThread) formatThread ??= new FormatThread();
+  if (options.formatThread) formatThreads ??= new FormatThreads();
   parserModule ??= await import("@pyts/parser");
   compilerModule ??= await import("@pyts/compiler");
+}
+
+/** For a batch translated on the main thread: the formatting threads leave it a core (see `FormatThreads`). */
+export function leaveCoreToMainThread(): void {
+  formatThreads?.leaveCoreToMainThread();
 }
 
 export function loaded(): { compiler: CompilerModule; parser: ParserModule } {
@@ -65,9 +70,9 @@ export function translate(source: string | Uint8Array, options: TranslateOptions
 /** Translates, formatting in the format thread when one was started, else in this thread. */
 export async function translateAsync(source: string | Uint8Array, options: TranslateOptions): Promise<Translation> {
   const { compiler } = loaded();
-  const thread = formatThread;
+  const threads = formatThreads;
   try {
-    return asTranslation(await compiler.transpileAsync(source, { ...transpileOptions(options), formatChunk: thread && ((chunk) => thread.format(chunk)) }));
+    return asTranslation(await compiler.transpileAsync(source, { ...transpileOptions(options), formatChunk: threads && ((chunk) => threads.format(chunk)) }));
   } catch (error) {
     return internalError(error);
   }

@@ -1,9 +1,7 @@
-// The command line: argument parsing and exit codes only; each command lives in commands/.
+// The command line: argument parsing and exit codes only; each command lives in commands/. `pyts FILE.py`
+// loads only what translating needs: the other commands (and esbuild, which `run` uses) load when called.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { astCommand } from "./commands/ast.js";
-import { checkCommand } from "./commands/check.js";
-import { runCommand } from "./commands/run.js";
 import { translateCommand, type SourceMapMode } from "./commands/translate.js";
 import { loadCompiler } from "./compile.js";
 import { loadConfig } from "./config.js";
@@ -125,6 +123,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       assertInputsExist([file]);
       if (file !== "-" && isDirectory(file)) throw new UsageError(`run takes a Python file, not a directory: ${file}`);
       await loadCompiler({ formatThread: true });
+      const { runCommand } = await import("./commands/run.js");
       exitCode = await runCommand(file, args, reporter);
       reporter.flush();
     });
@@ -141,6 +140,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       assertInputsExist(paths);
       await loadCompiler({ formatThread: true });
       const color = options.color !== false && shouldColor(process.stdout);
+      const { checkCommand } = await import("./commands/check.js");
       exitCode = await checkCommand(
         paths,
         { outDir: options.outDir ?? config.outDir, runtime: options.runtime ?? config.runtimeModule, write: options.write, color },
@@ -156,6 +156,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       const reporter = reporterFor(options);
       assertInputsExist([file]);
       await loadCompiler();
+      const { astCommand } = await import("./commands/ast.js");
       exitCode = astCommand(file, reporter);
       reporter.flush();
     });

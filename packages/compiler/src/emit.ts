@@ -49,8 +49,14 @@ function blankLineBetween(source: Uint8Array, prev: Stmt, next: Stmt): boolean {
   return false;
 }
 
-/** Top-level statements per formatting chunk: a chunk is one message to the formatting thread. */
+/** Top-level statements per formatting chunk at most: a chunk is one message to a formatting thread. */
 const CHUNK_STATEMENTS = 300;
+
+/**
+ * Characters per formatting chunk, about: a module of a few hundred lines is one chunk, a larger one is
+ * cut into chunks that several formatting threads share (about 25 ms of prettier each).
+ */
+const CHUNK_CHARACTERS = 24_000;
 
 /**
  * Deepest statement prettier is given, in TypeScript nodes. Prettier recurses once or more per level
@@ -101,7 +107,7 @@ export function printChunks(lowered: LoweredModule, source: Uint8Array): Chunk[]
       chunkStatements = 0;
       continue;
     }
-    if (chunk !== "" && chunkStatements >= CHUNK_STATEMENTS) {
+    if (chunk !== "" && (chunkStatements >= CHUNK_STATEMENTS || chunk.length >= CHUNK_CHARACTERS)) {
       chunks.push({ text: chunk, blankBefore: chunkBlankBefore });
       chunk = "";
       chunkStatements = 0;

@@ -1,30 +1,35 @@
-// The thread behind the synchronous `format` (format.ts): prettier is asynchronous only, so the caller's
-// thread blocks on a shared flag while this one formats. Each request is a chunk of TypeScript; the reply
-// (the formatted text or the error's message) goes back on the port, then the flag wakes the caller.
+// A thread behind the synchronous `format` and `formatEach` (format.ts): prettier is asynchronous only,
+// so the caller's thread blocks on a shared counter while the threads format. Each request is a chunk
+// of TypeScript; the reply (the formatted text or the error's message) goes back on the port, then the
+// counter of events is raised and the caller woken. Loading prettier is an event too: the caller gives
+// a thread it started for a module chunks only once it is ready.
 import { workerData, type MessagePort } from "node:worker_threads";
-import { formatAsync } from "./format.js";
+import { FLAG, formatAsync, type SyncFormatReply, type SyncFormatRequest } from "./format.js";
 
-export interface SyncFormatRequest {
-  code: string;
+const { port, flag, slot } = workerData as { port: MessagePort; flag: Int32Array; slot: number };
+
+function countEvent(): void {
+  Atomics.add(flag, FLAG.EVENTS, 1);
+  Atomics.notify(flag, FLAG.EVENTS);
 }
 
-export type SyncFormatReply = { code: string } | { error: string };
-
-const { port, flag } = workerData as { port: MessagePort; flag: Int32Array };
-
 // Tells the caller the thread runs (format.ts waits a bounded time for it), then loads prettier.
-Atomics.store(flag, 1, 1);
-Atomics.notify(flag, 1);
-formatAsync("const warm: number = 1;\n").catch(() => undefined);
+Atomics.add(flag, FLAG.STARTED, 1);
+Atomics.notify(flag, FLAG.STARTED);
+void formatAsync("const warm: number = 1;\n")
+  .catch(() => undefined)
+  .then(() => {
+    Atomics.store(flag, slot, 1);
+    countEvent();
+  });
 
-port.on("message", ({ code }: SyncFormatRequest) => {
+port.on("message", ({ id, code }: SyncFormatRequest) => {
   const reply = (message: SyncFormatReply) => {
     port.postMessage(message);
-    Atomics.store(flag, 0, 1);
-    Atomics.notify(flag, 0);
+    countEvent();
   };
   formatAsync(code).then(
-    (formatted) => reply({ code: formatted }),
-    (error: unknown) => reply({ error: error instanceof Error ? error.message : String(error) }),
+    (formatted) => reply({ id, code: formatted }),
+    (error: unknown) => reply({ id, error: error instanceof Error ? error.message : String(error) }),
   );
 });

@@ -18,7 +18,7 @@ import { ScopeAnalysis } from "./analyze/scopes.js";
 import { forEachChild } from "./analyze/walk.js";
 import { GenMapping, addMapping, toEncodedMap, type EncodedSourceMap } from "@jridgewell/gen-mapping";
 import { joinChunks, printChunks, takePositionMarks, unformatted, type Chunk, type PositionMark } from "./emit.js";
-import { format, formatAsync } from "./format.js";
+import { formatAsync, formatEach } from "./format.js";
 import { CALLER_STACK_DEPTH, inLargeStackThread, isInLargeStack } from "./large-stack.js";
 import type { LargeStackRequest } from "./large-stack-thread.js";
 import { collectClasses } from "./lower/classes.js";
@@ -127,13 +127,12 @@ export function transpile(source: string | Uint8Array, options: TranspileOptions
   if (stage === TOO_DEEP_FOR_THIS_THREAD) return translatedInLargeStack(source, options);
   if (!("chunks" in stage)) return stage;
   return guarded(stage, () => {
+    const toFormat = options.format === false ? [] : stage.chunks.filter((chunk) => chunk.tooDeep === undefined);
+    const results = new Map(formatEach(toFormat.map((chunk) => chunk.text)).map((result, i) => [toFormat[i]!, result]));
     const formatted = stage.chunks.map((chunk) => {
-      if (options.format === false || chunk.tooDeep !== undefined) return unformatted(chunk.text);
-      try {
-        return format(chunk.text);
-      } catch (error) {
-        return unformattedAfter(stage, chunk, error);
-      }
+      const result = results.get(chunk);
+      if (result === undefined) return unformatted(chunk.text);
+      return typeof result === "string" ? result : unformattedAfter(stage, chunk, result);
     });
     return finishTranspile(stage, formatted, options);
   });
