@@ -13,7 +13,7 @@
 // consults only when the normal lookup fails (`__getattr__`) or when a property is first created
 // (`__slots__`), so the plain property accesses of the emitted code keep Python's behaviour.
 import { AttributeError, TypeError } from "./exceptions.js";
-import { call, callBoundMethod, callThroughClass, isClassMethod, isStaticMethod, signMethodFunction } from "./calls.js";
+import { boundReinitializer, call, callBoundMethod, callThroughClass, isClassMethod, isStaticMethod, signMethodFunction } from "./calls.js";
 import { KwArgs } from "./kwargs.js";
 import { listMethods, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
@@ -114,6 +114,7 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): unkn
     if (typeof obj === "function" && isClassConstructor(obj)) return callThroughClass(obj, f, args);
     return Object.prototype.hasOwnProperty.call(obj, name) ? call(f, ...args) : callBoundMethod(f, obj, args);
   }
+  if (f === undefined && name === "__init__" && reinitializable(obj)) return call(boundReinitializer(obj), ...args);
   if (f === undefined) throw noAttribute(obj, name);
   if (typeof f === "object" && f !== null) return call(f, ...args);
   throw new TypeError(`'${typeName(f)}' object is not callable`);
@@ -250,7 +251,13 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   const classSide = classSideMethod(obj, name);
   if (classSide !== undefined)
     return isStaticMethod(classSide) ? classSide : bindMethod(classSide as (...a: unknown[]) => unknown, (obj as object).constructor);
+  if (name === "__init__" && reinitializable(obj)) return boundReinitializer(obj);
   throw noAttribute(obj, name);
+}
+
+/** An instance of a class whose `__init__` is its constructor (no method of that name). */
+function reinitializable(obj: unknown): obj is object {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj) && isClassConstructor(obj.constructor);
 }
 
 /** A static or class method of an instance's class (JavaScript keeps them on the class, not on its prototype). */

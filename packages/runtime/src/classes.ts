@@ -16,13 +16,17 @@
 import { TypeError, AttributeError } from "./exceptions.js";
 import { Dict } from "./dict.js";
 import { KwArgs } from "./kwargs.js";
-import { classLinks, markClassModule, registeredType as builtinType, setClassName } from "./type-registry.js";
+import { classLinks, markClassModule, pythonClass, pythonOrder, registeredType as builtinType, setClassName } from "./type-registry.js";
 import { tuple } from "./tuple.js";
 import { callOrNew } from "./instantiate.js";
 import { functionAsMethod, isClassMethod, isStaticMethod, signMethodFunction, typeCall } from "./calls.js";
 import { type } from "./pytype.js";
 import { METACLASS } from "./typename.js";
-import { vars } from "./attrs.js";
+import { objectDelattr, objectGetattribute, objectSetattr, vars } from "./attrs.js";
+import { NotImplemented } from "./dunder.js";
+import { id } from "./identity.js";
+import { objectRepr, repr, str } from "./repr.js";
+import { truthy } from "./truth.js";
 
 type AnyClass = new (...args: any[]) => any;
 
@@ -176,6 +180,40 @@ const OBJECT_MEMBERS: Record<string, (this: any, ...args: any[]) => unknown> = {
     objectInit(this, args);
   },
   __init_subclass__() {},
+  // What `super().__repr__()` and friends reach from a class whose bases define none of them.
+  __repr__(this: object) {
+    return objectRepr(this);
+  },
+  __str__(this: object) {
+    return repr(this);
+  },
+  __format__(this: object, spec: unknown) {
+    if (spec !== "") throw new TypeError(`unsupported format string passed to ${type(this).__name__}.__format__`);
+    return str(this);
+  },
+  __eq__(this: object, other: unknown) {
+    return this === other ? true : NotImplemented;
+  },
+  __ne__(this: object, other: unknown) {
+    const equal = (this as { __eq__?: (o: unknown) => unknown }).__eq__?.call(this, other) ?? (this === other ? true : NotImplemented);
+    return equal === NotImplemented ? NotImplemented : !truthy(equal);
+  },
+  __lt__: () => NotImplemented,
+  __le__: () => NotImplemented,
+  __gt__: () => NotImplemented,
+  __ge__: () => NotImplemented,
+  __hash__(this: object) {
+    return Math.floor(id(this) / 16);
+  },
+  __getattribute__(this: object, name: string) {
+    return objectGetattribute(this, name);
+  },
+  __setattr__(this: object, name: string, value: unknown) {
+    return objectSetattr(this, name, value);
+  },
+  __delattr__(this: object, name: string) {
+    return objectDelattr(this, name);
+  },
 };
 
 /**
@@ -402,8 +440,8 @@ function checkAbstract(cls: Function): void {
 
 // `C.__mro__`, `C.__bases__` and `C.mro()` (getters of type-registry.ts) follow C3 and the recorded bases once
 // this module is loaded; `C.__abstractmethods__` is installed here.
-classLinks.mro = mroOf;
-classLinks.bases = basesOf;
+classLinks.mro = (cls) => pythonOrder(mroOf(cls));
+classLinks.bases = (cls) => basesOf(cls).map(pythonClass);
 if (!Object.prototype.hasOwnProperty.call(Function.prototype, "__abstractmethods__")) {
   Object.defineProperty(Function.prototype, "__abstractmethods__", {
     get(this: Function) {

@@ -263,4 +263,13 @@ export function next(it: unknown, defaultValue: unknown = NO_DEFAULT): unknown {
   return r.value;
 }
 
-defineBuiltinType(list, "list", (x) => Array.isArray(x) && !isTuple(x));
+defineBuiltinType(
+  list,
+  "list",
+  (x) => Array.isArray(x) && !isTuple(x),
+  (c) => {
+    // A `class Stack(list)` extends the runtime's PyList, when a program has one.
+    const base = (list as { __runtimeClass__?: Function }).__runtimeClass__;
+    return c === list || (base !== undefined && typeof c === "function" && c.prototype instanceof base);
+  },
+);

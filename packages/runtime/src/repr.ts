@@ -84,7 +84,8 @@ function hex0x(n: number): string {
   return "0x" + n.toString(16).padStart(12, "0");
 }
 
-function objectRepr(x: object): string {
+/** `object.__repr__(x)`: `<__main__.C object at 0x...>`. */
+export function objectRepr(x: object): string {
   const name = (x.constructor as Function | undefined)?.__name__ ?? "object";
   return `<${moduleOf(x.constructor)}${name} object at ${hex0x(id(x))}>`;
 }

@@ -316,6 +316,9 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
   const baseDefines = base !== undefined && (derivesFromProgramClass(ctx, base) || (ctx.types.classes.has(base) && chainDefines(ctx, base, method)));
   const objectStore = baseDefines ? null : objectHook(ctx, method);
   if (objectStore !== null) return f.createCallExpression(objectStore, undefined, [f.createThis(), ...runtimeArguments(ctx, node.args, node.keywords)]);
+  // `super().__repr__()` where no class of the program defines it: `object`'s or a builtin base's, which JavaScript's `super` may lack.
+  if (!baseDefines && own !== undefined && (base === undefined || base === "list" || base === "dict") && isDunder(method) && ctx.fn.methodKind === "instance")
+    return dynamicCall(ctx, superAttribute(ctx, own.name, method), node);
   const kind = m?.decorator_list.map(decoratorName).find((d) => d === "staticmethod" || d === "classmethod");
   // A base's static or class method from an instance method: JavaScript's `super` sees only the base's prototype.
   if (kind !== undefined && ctx.fn.methodKind === "instance" && own !== undefined) return dynamicCall(ctx, superAttribute(ctx, own.name, method), node);
@@ -326,6 +329,10 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
         ? userArguments(ctx, node, `super().${method}`)
         : runtimeArguments(ctx, node.args, node.keywords);
   return f.createCallExpression(f.createPropertyAccessExpression(f.createSuper(), ctx.mangleMember(method)), undefined, args);
+}
+
+function isDunder(name: string): boolean {
+  return name.length > 4 && name.startsWith("__") && name.endsWith("__");
 }
 
 /** `superOf(C, this).attr`: the attribute of the classes after `C` in the order of `type(self)` (runtime classes.ts). */

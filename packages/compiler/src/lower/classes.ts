@@ -510,6 +510,34 @@ function isAbstractBase(ctx: LowerContext, cls: ClassDef): boolean {
   return bases.length === 1 && ["ABC", "abc.ABC"].includes(decoratorName(bases[0]!));
 }
 
+/** The builtin types a class may extend whose builtin is a function, not a class: `class Stack(list)` extends the runtime's `PyList`. */
+const BUILTIN_BASE_CLASSES: Record<string, string> = { list: "PyList", dict: "Dict" };
+
+function builtinBaseClass(ctx: LowerContext, base: Expression): string | undefined {
+  if (base._type !== "Name" || !Object.prototype.hasOwnProperty.call(BUILTIN_BASE_CLASSES, base.id)) return undefined;
+  return ctx.analysis.resolve(ctx.scope, base.id).kind === "builtin" ? BUILTIN_BASE_CLASSES[base.id] : undefined;
+}
+
+/**
+ * The runtime reads and iterates a `list` subclass's instances as arrays, never through these methods of the
+ * subclass; and JavaScript's own array methods (`map`, `join` ...), which the runtime calls, keep their meaning.
+ */
+const ARRAY_PROTOCOL = new Set(
+  "__getitem__ __setitem__ __delitem__ __len__ __iter__ __reversed__ __contains__ __bool__ __hash__ __eq__ __ne__ __lt__ __le__ __gt__ __ge__ __add__ __radd__ __iadd__ __mul__ __rmul__ __imul__".split(
+    " ",
+  ),
+);
+const PYLIST_METHODS = new Set(["push", "pop", "sort", "reverse", "constructor"]);
+
+/** A method of a `list` subclass the runtime would not call (or would call for its own ends): PY3001 naming it. */
+function rejectArrayMembers(ctx: LowerContext, cls: ClassDef): void {
+  for (const stmt of cls.body) {
+    if (stmt._type !== "FunctionDef" && stmt._type !== "AsyncFunctionDef") continue;
+    const jsArrayMember = stmt.name in Array.prototype && !PYLIST_METHODS.has(stmt.name);
+    if (ARRAY_PROTOCOL.has(stmt.name) || jsArrayMember) ctx.error("PY3001", stmt, [`a method named ${stmt.name} in a subclass of list`]);
+  }
+}
+
 function isABCMeta(e: Expression): boolean {
   return ["ABCMeta", "abc.ABCMeta"].includes(decoratorName(e));
 }
@@ -561,6 +589,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
         ctx.error("PY3001", b, [`a subclass of ${b.id}`]);
   }
   const baseExpr = cls.bases[0];
+  if (linearization(ctx.types, info).some((c) => c.node.bases[0] !== undefined && builtinBaseClass(ctx, c.node.bases[0]) === "PyList")) rejectArrayMembers(ctx, cls);
   let heritage: ts.HeritageClause[] | undefined;
   const baseName = info.bases[0];
   const userBase = baseName !== undefined ? ctx.types.classes.get(baseName) : undefined;
@@ -584,6 +613,8 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   } else if (baseExpr !== undefined && baseExpr._type === "Name" && baseExpr.id === "type" && ctx.analysis.resolve(ctx.scope, "type").kind === "builtin") {
     // A metaclass (metaclasses.ts): `type` as a class TypeScript can extend.
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(ctx.useRuntime("typeBase"), undefined)])];
+  } else if (baseExpr !== undefined && builtinBaseClass(ctx, baseExpr) !== undefined) {
+    heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(ctx.useRuntime(builtinBaseClass(ctx, baseExpr)!), undefined)])];
   } else if (baseExpr !== undefined && baseName !== undefined && !["ABC", "Generic", "Protocol"].includes(baseName)) {
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(lowerExpression(ctx, baseExpr), undefined)])];
   }

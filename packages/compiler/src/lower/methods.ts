@@ -58,7 +58,7 @@ import { isBlockingRunnerCall } from "./runner.js";
 import { typedAs } from "./subscripts.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { elementType } from "../analyze/types.js";
-import { classOfInstance, classOfTypeCall, linearization, unboundMethodCall } from "./inheritance.js";
+import { classOfInstance, classOfTypeCall, isCooperative, linearization, unboundMethodCall } from "./inheritance.js";
 
 const f = ts.factory;
 
@@ -128,6 +128,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
       return call(member(classOfInstance(ctx, recv, recvType.cls)), matchOrReport(ctx, node, m.def.args, m.isClassMethod));
     // A method a decorator of the program replaced (`@trace def push(self, item)`): what it returned takes the
     // positional arguments as they are (the runtime passes the instance first); keywords are bound at run time.
+    // `obj.__init__(...)` again: the constructor of `type(obj)` is the `__init__`, run by the runtime on a new instance.
+    if (name === "__init__" && m !== null && !isCooperative(ctx.types, ctx.types.classes.get(recvType.cls)!)) return dynamicMethodCall(ctx, recv, name, node);
     if (m !== null && m.userDecorated) {
       const positionalOnly = node.keywords.length === 0 && node.args.every((a) => a._type !== "Starred");
       const params = m.def.args.posonlyargs.length + m.def.args.args.length - 1;

@@ -96,7 +96,8 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
     if (isInstanceMethod(ctx, t.cls, node.attr)) {
       // A method read without a call is a bound method. A receiver that is a name is read twice
       // (`boundMethod(c, c.bump)`, typed); any other is evaluated once, by the runtime's getattr.
-      if (node.value._type !== "Name") return dynamicAttribute(ctx, recv, node.attr);
+      // (`obj.__init__` of a class whose constructor is its `__init__`: the runtime makes the method.)
+      if (node.value._type !== "Name" || node.attr === "__init__") return dynamicAttribute(ctx, recv, node.attr);
       const method = f.createPropertyAccessExpression(recv, ctx.mangleMember(node.attr));
       return f.createCallExpression(ctx.useRuntime("boundMethod"), undefined, [lowerExpression(ctx, node.value), method]);
     }
