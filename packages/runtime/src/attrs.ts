@@ -310,7 +310,13 @@ function bindMethod(f: (...a: unknown[]) => unknown, self: object): Function {
   if (bound === undefined) {
     bound = f.bind(self);
     Object.defineProperty(bound, "__name__", { value: f.__name__, writable: true, configurable: true });
-    Object.defineProperty(bound, "__qualname__", { value: f.__qualname__, writable: true, configurable: true });
+    Object.defineProperty(bound, "__qualname__", {
+      get: () => (Object.prototype.hasOwnProperty.call(f, "__qualname__") ? f.__qualname__ : methodQualname(f, self)),
+      set(v: unknown) {
+        Object.defineProperty(bound, "__qualname__", { value: v, writable: true, configurable: true });
+      },
+      configurable: true,
+    });
     Object.defineProperty(bound, "__self__", { value: self, configurable: true });
     Object.defineProperty(bound, "__func__", { value: f, configurable: true });
     Object.defineProperty(bound, "__pyTypeName__", { value: "method", configurable: true });
@@ -342,9 +348,12 @@ const methodFunctions = new WeakMap<Function, Function>();
  * A method of a class as Python sees it in the class body or through the class (`A.who`): a plain
  * function whose first argument is `self` (the emitted method takes it as `this`).
  */
-export function methodFunction(method: (...args: any[]) => unknown): (self: any, ...args: any[]) => any {
+export function methodFunction(method: (...args: any[]) => unknown, cls?: Function): (self: any, ...args: any[]) => any {
   let fn = methodFunctions.get(method);
   if (fn === undefined) {
+    // A method no signature named (`def m(self)`) takes the qualified name of the class that defines it: `C.m`.
+    const owner = cls !== undefined && !Object.prototype.hasOwnProperty.call(method, "__qualname__") ? ownerOf(cls.prototype as object, method.name) : null;
+    if (owner !== null) Object.defineProperty(method, "__qualname__", { value: `${owner.__qualname__}.${method.name}`, writable: true, configurable: true });
     fn = function (this: unknown, self: unknown, ...args: unknown[]): unknown {
       if (arguments.length === 0) throw new TypeError(`${(fn as Function).__qualname__ ?? method.name}() missing 1 required positional argument: 'self'`);
       return method.apply(self, args);

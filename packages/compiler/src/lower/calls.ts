@@ -36,7 +36,7 @@ import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { importedExportName, programClass, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
-import { builtinArity, isRuntimeClass } from "./catalogue.js";
+import { builtinArity, builtinPositional, isRuntimeClass } from "./catalogue.js";
 import { chainDefines, objectHook } from "./class-attributes.js";
 import { isEnumClass } from "./enums.js";
 import { decoratorName } from "./decorators.js";
@@ -215,6 +215,11 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
 
 /** Whether a call of the builtin `name` gives it as many positional arguments as it takes, and no keywords (BUILTIN_ARITIES). */
 function fitsBuiltinArity(name: string, node: Call): boolean {
+  const positional = builtinPositional(name);
+  if (positional !== undefined && !node.args.some((a) => a._type === "Starred") && !node.keywords.some((k) => k.arg === null)) {
+    // (A keyword may stand for a positional parameter: `pow(2, exp=5)`.)
+    return node.args.length + node.keywords.length >= positional[0] && node.args.length <= positional[1];
+  }
   const arity = builtinArity(name);
   if (arity === undefined) return true;
   if (node.keywords.length > 0 || node.args.some((a) => a._type === "Starred")) return false;

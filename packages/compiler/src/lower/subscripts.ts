@@ -115,7 +115,8 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
     // (`A.q = 5`) or missing is found (or raises) at run time.
     if (isInstanceMethod(ctx, t.cls, node.attr)) {
       const member = f.createPropertyAccessExpression(f.createPropertyAccessExpression(recv, "prototype"), ctx.mangleMember(node.attr));
-      return f.createCallExpression(ctx.useRuntime("methodFunction"), undefined, [member]);
+      // (The class, when it is a name read twice, gives a method no signature named its `__qualname__`.)
+      return f.createCallExpression(ctx.useRuntime("methodFunction"), undefined, node.value._type === "Name" ? [member, lowerExpression(ctx, node.value)] : [member]);
     }
     if (!classHasMember(ctx, t.cls, node.attr) && !CLASS_MEMBERS.has(node.attr)) return dynamicAttribute(ctx, recv, node.attr);
     // A property read through its class (`C.prop`) is the `property` object, which the runtime makes.
