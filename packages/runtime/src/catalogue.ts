@@ -283,6 +283,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "unpackStarred",
   "vars",
   "withContext",
+  "withMixins",
   "xor",
   "zip",
 ];

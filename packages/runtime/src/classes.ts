@@ -149,6 +149,45 @@ export function bases(...classes: Function[]): AnyClass {
   return top;
 }
 
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/**
+ * `class LoggedError(LogMixin, ValueError)`, `@dataclass class P(Base, Mixin)`: one base the class extends
+ * (`main`, which may be a runtime class such as an exception) and plain classes of methods mixed in: each
+ * mixin's members are copied into a class between `main` and the class. A mixin listed before `main` comes
+ * before it in the order, as C3 puts it; one listed after gives only what `main`'s classes do not define.
+ * `__mro__`, `__bases__` and `isinstance(x, Mixin)` are CPython's.
+ */
+export function withMixins<M extends AnyClass, X extends AnyClass = never>(
+  main: M,
+  before: readonly X[],
+  after: readonly X[],
+): M & (new (...args: any[]) => UnionToIntersection<InstanceType<X>>) {
+  const classes = [...before, main, ...after];
+  for (const c of classes) if (typeof c !== "function") throw new TypeError("bases must be types");
+  for (let i = 0; i < classes.length; i++) {
+    if (classes.indexOf(classes[i]!, i + 1) > i) throw new TypeError(`duplicate base class ${className(classes[i]!)}`);
+  }
+  const order = linearize(classes);
+  let parent: AnyClass = main;
+  const mixIn = (mixin: Function, onlyNew: boolean): void => {
+    const copy = class extends parent {};
+    const skip = (from: object, base: object, fixed: readonly PropertyKey[]): PropertyKey[] =>
+      onlyNew ? [...fixed, ...Reflect.ownKeys(from).filter((k) => k in base)] : [...fixed];
+    copyMembers(mixin.prototype, copy.prototype, skip(mixin.prototype, main.prototype, ["constructor"]));
+    copyMembers(mixin, copy, skip(mixin, main, ["prototype", "length", "name", LINEARIZATION, BASES]));
+    Object.defineProperty(copy, "name", { value: mixin.name });
+    if (!Object.prototype.hasOwnProperty.call(mixin, Symbol.hasInstance)) Object.defineProperty(mixin, Symbol.hasInstance, { value: hasInstance, configurable: true });
+    parent = copy;
+  };
+  for (const m of [...after].reverse()) mixIn(m, true);
+  for (const m of [...before].reverse()) mixIn(m, false);
+  const top = class extends parent {};
+  Object.defineProperty(top, "name", { value: "bases" });
+  Object.defineProperties(top, { [LINEARIZATION]: { value: order }, [BASES]: { value: classes } });
+  return top as M & (new (...args: any[]) => UnionToIntersection<InstanceType<X>>);
+}
+
 /**
  * The root of a hierarchy where multiple inheritance may put any class after any other: `__init__`
  * is a method, and constructing calls it once (as Python's `type.__call__` does), after checking

@@ -115,5 +115,6 @@ export {
   objectInit,
   superOf,
   typeBase,
+  withMixins,
 } from "./classes.js";
 export { generatorExpression, asyncGeneratorExpression } from "./generator-expression.js";

@@ -66,7 +66,7 @@ import {
   retypesBaseAttribute,
 } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
-import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
+import { enumDecoratorStatements, isEnumBase, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
 import { loopFunctions } from "./loop-functions.js";
 import {
@@ -79,7 +79,15 @@ import {
 } from "./decorators.js";
 import { generatorReturnType } from "./generators.js";
 import { isClassVariable } from "./class-variables.js";
-import { cooperativeHeritage, initSubclassStatements, isCooperative, linearization, methodParametersStatements } from "./inheritance.js";
+import {
+  cooperativeHeritage,
+  initSubclassStatements,
+  isCooperative,
+  linearization,
+  methodParametersStatements,
+  mixinShape,
+  orderedBases,
+} from "./inheritance.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { blockNames, classBodyBlock, runsAsBlock } from "./class-body.js";
@@ -538,6 +546,19 @@ function rejectArrayMembers(ctx: LowerContext, cls: ClassDef): void {
   }
 }
 
+/** `withMixins(ValueError, [LogMixin], [])`: the main base, and the mixins listed before and after it. */
+function mixinHeritage(ctx: LowerContext, cls: ClassDef, main: Expression): ts.Expression {
+  const bases = orderedBases(cls);
+  const at = bases.indexOf(main);
+  const lowered = (list: Expression[]): ts.Expression => f.createArrayLiteralExpression(list.map((b) => lowerExpression(ctx, b)));
+  const mainClass = builtinBaseClass(ctx, main);
+  return f.createCallExpression(ctx.useRuntime("withMixins"), undefined, [
+    mainClass !== undefined ? ctx.useRuntime(mainClass) : lowerExpression(ctx, main),
+    lowered(bases.slice(0, at)),
+    lowered(bases.slice(at + 1)),
+  ]);
+}
+
 function isABCMeta(e: Expression): boolean {
   return ["ABCMeta", "abc.ABCMeta"].includes(decoratorName(e));
 }
@@ -583,15 +604,23 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     ]);
   }
   // A str, int or float the runtime represents as a JavaScript primitive, which no class extends.
+  const valueMixin = cls.bases.find((b) => b._type === "Name" && ["str", "int"].includes(b.id) && ctx.analysis.resolve(ctx.scope, b.id).kind === "builtin");
+  if (valueMixin !== undefined && cls.bases.some(isEnumBase)) {
+    // `class Color(str, Enum)`: one diagnostic, pointing at enum's own class for it.
+    const name = (valueMixin as Extract<Expression, { _type: "Name" }>).id;
+    ctx.error("PY3001", valueMixin, [`a ${name} mixin in an enum`], { help: `derive from \`enum.${name === "str" ? "StrEnum" : "IntEnum"}\` instead` });
+    return [];
+  }
   if (!isEnum) {
     for (const b of cls.bases)
       if (b._type === "Name" && ["str", "int", "float"].includes(b.id) && ctx.analysis.resolve(ctx.scope, b.id).kind === "builtin")
         ctx.error("PY3001", b, [`a subclass of ${b.id}`]);
   }
-  const baseExpr = cls.bases[0];
+  const mixinMain = mixinShape(ctx.types, info);
+  const baseExpr = mixinMain ?? cls.bases[0];
   if (linearization(ctx.types, info).some((c) => c.node.bases[0] !== undefined && builtinBaseClass(ctx, c.node.bases[0]) === "PyList")) rejectArrayMembers(ctx, cls);
   let heritage: ts.HeritageClause[] | undefined;
-  const baseName = info.bases[0];
+  const baseName = mixinMain !== null ? (mixinMain._type === "Name" ? mixinMain.id : mixinMain._type === "Attribute" ? mixinMain.attr : "") : info.bases[0];
   const userBase = baseName !== undefined ? ctx.types.classes.get(baseName) : undefined;
   const tupleSpec = namedTupleSpecs.get(info);
   if (tupleSpec !== undefined) {
@@ -604,6 +633,8 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(base, undefined)])];
   } else if (cooperative) {
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(cooperativeHeritage(ctx, cls), undefined)])];
+  } else if (mixinMain !== null) {
+    heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(mixinHeritage(ctx, cls, mixinMain), undefined)])];
   } else if (abstractBase) {
     const abc = baseExpr !== undefined && baseName === "ABC" ? lowerExpression(ctx, baseExpr) : ctx.useRuntime("ABC");
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(abc, undefined)])];

@@ -55,7 +55,7 @@ import { lowerElements, spreadable } from "./literals.js";
 import { typeOf } from "./operators.js";
 import { loopFunctions } from "./loop-functions.js";
 import { isBlockingRunnerCall } from "./runner.js";
-import { typedAs } from "./subscripts.js";
+import { programExceptionMember, typedAs } from "./subscripts.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { elementType } from "../analyze/types.js";
 import { classOfInstance, classOfTypeCall, isCooperative, linearization, unboundMethodCall } from "./inheritance.js";
@@ -217,8 +217,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   // the method's signature (a method of a class of the program) or passes them on (a runtime method).
   // A static or class method of some class of the program may be called through an instance (`d.from_string()`),
   // which JavaScript finds on the class only: the runtime looks there.
-  const classSide = recvType.k === "any" && isClassSideMethodName(ctx, name);
-  if ((needsDynamicCall(node) || positionalCallMisbinds(ctx, name) || classSide) && !(recvType.k === "instance" && recvType.runtime)) {
+  const classSide = (recvType.k === "any" && isClassSideMethodName(ctx, name)) || programExceptionMember(ctx, recvType, name);
+  if ((needsDynamicCall(node) || positionalCallMisbinds(ctx, name) || classSide) && (!(recvType.k === "instance" && recvType.runtime) || classSide)) {
     return typedAs(ctx, dynamicMethodCall(ctx, lowerExpression(ctx, func.value), name, node), node);
   }
   const args = runtimeArguments(ctx, node.args, node.keywords);

@@ -25,7 +25,7 @@ import { docstring, tsType } from "./names.js";
 import { programModuleName } from "./module-setter.js";
 import { typeOf } from "./operators.js";
 import type { ClassInfo } from "../analyze/checker.js";
-import { sameType, type PyType } from "../analyze/types.js";
+import { isExceptionName, sameType, type PyType } from "../analyze/types.js";
 import { hasSlots, hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
 import { isSuperCall, superAttribute } from "./calls.js";
 import { isCooperative } from "./inheritance.js";
@@ -82,12 +82,24 @@ export function storedThroughRuntime(ctx: LowerContext, node: Attribute): boolea
   );
 }
 
+/**
+ * `e.status` where `e` was caught as a runtime exception class (`except Exception as e`) and some class
+ * of the program (a subclass raised there) defines `status`: the runtime's lookup, as the runtime class
+ * does not declare it.
+ */
+export function programExceptionMember(ctx: LowerContext, t: PyType, attr: string): boolean {
+  if (t.k !== "instance" || !t.runtime || !isExceptionName(t.cls)) return false;
+  for (const c of ctx.types.classes.values()) if (c.fields.has(attr) || c.methods.has(attr) || c.classAttrs.has(attr)) return true;
+  return false;
+}
+
 /** `obj.attr` read, the receiver already lowered (evaluated once by the caller). */
 export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expression, t: PyType = typeOf(ctx, node.value)): ts.Expression {
   if (node.attr === "__class__") return f.createCallExpression(ctx.useRuntime("type"), undefined, [recv]);
   // (An instance of a class with `__slots__` has none: the read raises AttributeError, where vars() raises TypeError.)
   if (node.attr === "__dict__" && !(t.k === "instance" && !t.runtime && hasSlots(ctx, t.cls)))
     return f.createCallExpression(ctx.useRuntime("vars"), undefined, [recv]);
+  if (programExceptionMember(ctx, t, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
   if (t.k === "instance" && !t.runtime) {
     // `__getattribute__` answers every read of the class's instances.
     if (hookedAccess(ctx, t.cls, "read")) return dynamicAttribute(ctx, recv, node.attr);
