@@ -13,7 +13,7 @@
 // consults only when the normal lookup fails (`__getattr__`) or when a property is first created
 // (`__slots__`), so the plain property accesses of the emitted code keep Python's behaviour.
 import { AttributeError, TypeError } from "./exceptions.js";
-import { boundReinitializer, call, callBoundMethod, callThroughClass, isClassMethod, isStaticMethod, signMethodFunction } from "./calls.js";
+import { boundReinitializer, call, classReinitializer, callBoundMethod, callThroughClass, isClassMethod, isStaticMethod, signMethodFunction } from "./calls.js";
 import { KwArgs } from "./kwargs.js";
 import { listMethods, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
@@ -252,6 +252,7 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   if (classSide !== undefined)
     return isStaticMethod(classSide) ? classSide : bindMethod(classSide as (...a: unknown[]) => unknown, (obj as object).constructor);
   if (name === "__init__" && reinitializable(obj)) return boundReinitializer(obj);
+  if (name === "__init__" && typeof obj === "function" && isClassConstructor(obj) && !("__init__" in obj.prototype)) return classReinitializer(obj);
   throw noAttribute(obj, name);
 }
 

@@ -438,6 +438,19 @@ export function reinitialize(obj: unknown, fresh: unknown): null {
   return null;
 }
 
+/** `C.__init__` read as a value, for a class whose constructor is its `__init__`: `C.__init__(obj, ...)` re-runs it on `obj`. */
+export function classReinitializer(cls: Function): (self: unknown, ...args: unknown[]) => null {
+  const init = (self: unknown, ...args: unknown[]): null => {
+    if (!(self instanceof cls)) throw new TypeError(`descriptor '__init__' requires a '${cls.__name__}' object but received a '${typeName(self)}'`);
+    return reinitialize(self, call(cls, ...args));
+  };
+  Object.defineProperties(init, {
+    __name__: { value: "__init__", configurable: true },
+    __qualname__: { value: `${cls.__qualname__}.__init__`, configurable: true },
+  });
+  return init;
+}
+
 /** `obj.__init__` read as a value (or called) on an instance whose class has no `__init__` method: a bound method that re-runs the constructor. */
 export function boundReinitializer(obj: object): (...args: unknown[]) => null {
   const init = (...args: unknown[]): null => reinitialize(obj, call(obj.constructor, ...args));

@@ -33,6 +33,10 @@
 //                                               declare dept: string;
 //                                             }
 //
+// A subclass of `list` or `dict` extends the runtime's class for it (`class Stack(list)` →
+// `class Stack extends PyList`, `class Registry(dict)` → `class Registry extends Dict`); a `list` subclass
+// method the runtime would not call (`__getitem__`, `__len__` ...) or named like an array method is PY3001.
+//
 // Every class carries its Python name (`static __name__`, and `static __qualname__` where it differs:
 // `Outer.Inner`, `make.<locals>.C`), so a minifier cannot change it. A class in the class body is made
 // before it (`static Inner = Inner`); a class attribute computed from earlier ones reads them from the

@@ -26,6 +26,12 @@
 //
 // A `super()` call with keyword (or starred) arguments passes them as a runtime call does, and the
 // runtime binds them by the parameters `methodParameters` records for each method of that name.
+//
+// Plain mixins (no base, no `__init__`, no `super()`) joining one base the module does not define, or a
+// dataclass, are no cooperation: the class keeps its constructor and `super`, the mixins copied below it.
+//
+//     class LoggedError(LogMixin, ValueError):    class LoggedError extends withMixins(ValueError, [LogMixin], []) {}
+//     Point.__init__(p, 7)   (outside __init__)   reinitialize(p, new Point(7))
 import type { Attribute, AsyncFunctionDef, Call, ClassDef, Expression, FunctionDef, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import { forEachChild } from "../analyze/walk.js";

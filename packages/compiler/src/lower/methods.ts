@@ -217,7 +217,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   // the method's signature (a method of a class of the program) or passes them on (a runtime method).
   // A static or class method of some class of the program may be called through an instance (`d.from_string()`),
   // which JavaScript finds on the class only: the runtime looks there.
-  const classSide = (recvType.k === "any" && isClassSideMethodName(ctx, name)) || programExceptionMember(ctx, recvType, name);
+  // (`x.__init__(...)`: most classes have no method of that name, their constructor is the `__init__`.)
+  const classSide = (recvType.k === "any" && (isClassSideMethodName(ctx, name) || name === "__init__")) || programExceptionMember(ctx, recvType, name);
   if ((needsDynamicCall(node) || positionalCallMisbinds(ctx, name) || classSide) && (!(recvType.k === "instance" && recvType.runtime) || classSide)) {
     return typedAs(ctx, dynamicMethodCall(ctx, lowerExpression(ctx, func.value), name, node), node);
   }

@@ -125,6 +125,8 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
   if (t.k === "class" && ctx.types.classes.has(t.cls) && !isKnownClassAttribute(ctx, t.cls, node.attr)) {
     // A method read through its class (`A.who`) is Python's plain function; an attribute set later
     // (`A.q = 5`) or missing is found (or raises) at run time.
+    // (`C.__init__` of a class whose constructor is its `__init__`: the runtime makes the function.)
+    if (node.attr === "__init__" && isInstanceMethod(ctx, t.cls, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
     if (isInstanceMethod(ctx, t.cls, node.attr)) {
       const member = f.createPropertyAccessExpression(f.createPropertyAccessExpression(recv, "prototype"), ctx.mangleMember(node.attr));
       // (The class, when it is a name read twice, gives a method no signature named its `__qualname__`.)
