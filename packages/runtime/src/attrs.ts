@@ -253,6 +253,8 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
     return isStaticMethod(classSide) ? classSide : bindMethod(classSide as (...a: unknown[]) => unknown, (obj as object).constructor);
   if (name === "__init__" && reinitializable(obj)) return boundReinitializer(obj);
   if (name === "__init__" && typeof obj === "function" && isClassConstructor(obj) && !("__init__" in obj.prototype)) return classReinitializer(obj);
+  // A class that defines `__eq__` and no `__hash__` has `__hash__ = None`, as CPython sets it.
+  if (name === "__hash__" && typeof obj === "function" && isClassConstructor(obj) && "__eq__" in obj.prototype && !("__hash__" in obj.prototype)) return null;
   throw noAttribute(obj, name);
 }
 
@@ -344,6 +346,11 @@ function ownerOf(proto: object, name: string): Function | null {
 }
 
 const methodFunctions = new WeakMap<Function, Function>();
+
+/** The plain function `C.m` reads as for `method`, stored on the class (a decorated method's: what its decorator returned). */
+export function setMethodFunction(method: Function, fn: Function): void {
+  methodFunctions.set(method, fn);
+}
 
 /**
  * A method of a class as Python sees it in the class body or through the class (`A.who`): a plain

@@ -22,7 +22,7 @@ import { callOrNew } from "./instantiate.js";
 import { functionAsMethod, isClassMethod, isStaticMethod, signMethodFunction, typeCall } from "./calls.js";
 import { type } from "./pytype.js";
 import { METACLASS } from "./typename.js";
-import { objectDelattr, objectGetattribute, objectSetattr, vars } from "./attrs.js";
+import { objectDelattr, objectGetattribute, objectSetattr, setMethodFunction, vars } from "./attrs.js";
 import { NotImplemented } from "./dunder.js";
 import { id } from "./identity.js";
 import { objectRepr, repr, str } from "./repr.js";
@@ -397,6 +397,8 @@ export function decorateMethod(cls: Function, name: string, kind: "instance" | "
   if (kind !== "static" && typeof result === "function" && !isClassValue(result)) {
     // A function found on a class is bound: it gets the instance (or the class) first.
     method = functionAsMethod(result);
+    // `C.m` is what the decorator returned (`functools.wraps` gave it `__wrapped__`).
+    setMethodFunction(method as Function, result);
   } else if (typeof result === "object" && result !== null && typeof (result as any).__call__ === "function") {
     // An instance with `__call__` is not bound: it is called with the method's arguments alone.
     method = (...args: unknown[]) => (result as any).__call__(...args);
