@@ -12,7 +12,8 @@
 //                callvars, callables, badcalls, dataclasses: multiple inheritance and super() chains, class vs
 //                instance attributes, properties and __getattr__, setattr/getattr by computed name, static and
 //                class methods, *args/**kwargs decorators, calls through variables, callable instances, bad
-//                calls caught as TypeError, dataclasses
+//                calls caught as TypeError, dataclasses; classbody, builtinsub: statements in class bodies and
+//                metaclasses, subclasses of list/dict, mixins with exceptions and dataclasses, abc, total_ordering
 //   asyncerrors  (gen-async-errors.mjs, issue 14) taskerrors, cancel, timeouts, taskgroups, agenexit, chained,
 //                taskrecursion: task failures, cancellation, timeouts, TaskGroups and except*, async generators
 //                left early, __context__/__cause__, recursion through create_task. Their shapes are async

@@ -23,6 +23,9 @@
 //   dataclasses  @dataclass with order=True, frozen=True, defaults, field(default_factory), inheritance
 //   classbody    loops, if, try, while and del in class bodies, a method defined on one branch; metaclasses
 //                with __new__ (a registry) and __call__ (the singleton idiom)
+//   builtinsub   subclasses of list and dict, plain mixins with an exception or a dataclass, abc.ABC
+//                instantiated, functools.total_ordering, __init__ called again, super() reaching object's
+//                special methods, builtins called without their arguments
 import { caught } from "./gen-constructs.mjs";
 
 const NAMES = ["Rex", "Tom", "Ada", "Bob", "Kim", "Zoe"];
@@ -1362,4 +1365,224 @@ function singletonMetaclass(g) {
     "",
   );
   return [`a = ${cls}(${q(g.pick(["db://one", "db://main"]))})`, `b = ${cls}(url="db://other")`, `print(a is b, b.url, len(${meta}._instances))`];
+}
+
+// ---- builtinsub ----------------------------------------------------------------------------------
+
+/**
+ * Subclasses of list and dict, plain mixins joined with an exception or a dataclass, abc.ABC with abstract
+ * methods instantiated, functools.total_ordering, `__init__` called again, super() reaching object's
+ * special methods, builtins called with too few arguments.
+ */
+export function builtinSubclasses(g) {
+  return g.pick([
+    () => listSubclass(g),
+    () => dictSubclass(g),
+    () => exceptionMixin(g),
+    () => dataclassMixin(g),
+    () => abstractShapes(g),
+    () => totalOrdering(g),
+    () => initAgain(g),
+    () => superOfObject(g),
+    () => builtinsWithoutArguments(g),
+  ])();
+}
+
+function listSubclass(g) {
+  const cls = uniqueName(g, "Stack");
+  const items = Array.from({ length: g.int(0, 3) }, () => g.int(-5, 9));
+  g.moduleLines.push(
+    `class ${cls}(list):`,
+    `    def __init__(self, items=()):`,
+    `        super().__init__(items)`,
+    `        self.pushes = 0`,
+    `    def push(self, item):`,
+    `        self.pushes += 1`,
+    `        self.append(item)`,
+    `    def peek(self):`,
+    `        if not self:`,
+    `            raise IndexError("peek from empty stack")`,
+    `        return self[-1]`,
+    `    def __repr__(self):`,
+    `        return f"${cls}({super().__repr__()})"`,
+    "",
+  );
+  return [
+    `s = ${cls}([${items.join(", ")}])`,
+    `s.push(${g.int(0, 9)})`,
+    `print(s, len(s), s.peek(), s.pushes, s[${g.pick(["0", "-1", "1:", "::-1"])}], type(s[:]).__name__)`,
+    `s.${g.pick(["sort()", "reverse()", "extend([1, 2])", "insert(0, 7)", "remove(s[0])"])}`,
+    `print(s, s.pop() if s else None, s == list(s), isinstance(s, list), [c.__name__ for c in ${cls}.__mro__])`,
+    ...caught("IndexError", [`${cls}().${g.pick(["peek()", "pop()"])}`]),
+  ];
+}
+
+function dictSubclass(g) {
+  const cls = uniqueName(g, "Tally");
+  g.moduleLines.push(
+    `class ${cls}(dict):`,
+    `    def __missing__(self, key):`,
+    `        return 0`,
+    `    def add(self, key, n=1):`,
+    `        self[key] = self[key] + n`,
+    `    def __setitem__(self, key, value):`,
+    `        super().__setitem__(key.lower(), value)`,
+    "",
+  );
+  const words = Array.from({ length: g.int(1, 4) }, () => q(g.pick(["A", "b", "B", "c", "a"])));
+  return [
+    `t = ${cls}(${g.pick(["", "x=1", "{'y': 2}"])})`,
+    `for w in [${words.join(", ")}]:`,
+    `    t.add(w, ${g.int(1, 3)})`,
+    `print(t, t["zz"], len(t), sorted(t.items()), isinstance(t, dict), type(t).__name__)`,
+  ];
+}
+
+function exceptionMixin(g) {
+  const [mixin, err] = [uniqueName(g, "LogMixin"), uniqueName(g, "AppError")];
+  const base = g.pick(["ValueError", "KeyError", "Exception", "RuntimeError"]);
+  const before = g.chance(0.5);
+  const ownInit = g.chance(0.5);
+  g.moduleLines.push(
+    `class ${mixin}:`,
+    `    level = ${q(g.pick(["info", "warn"]))}`,
+    `    def log(self, msg):`,
+    `        print(f"[{self.level}] {type(self).__name__}: {msg}")`,
+    "",
+    `class ${err}(${before ? `${mixin}, ${base}` : `${base}, ${mixin}`}):`,
+    ...(ownInit ? [`    def __init__(self, code, msg):`, `        super().__init__(msg)`, `        self.code = code`, ""] : [`    code = ${g.int(1, 9)}`, ""]),
+  );
+  const message = q(g.pick(["bad", "oops"]));
+  const raise = ownInit ? `raise ${err}(${g.int(100, 599)}, ${message})` : `raise ${err}(${message})`;
+  return [
+    "try:",
+    `    ${raise}`,
+    `except ${base} as e:`,
+    `    e.log("caught")`,
+    `    print(type(e).__name__, repr(e), e.code, isinstance(e, ${mixin}))`,
+    `print([c.__name__ for c in ${err}.__mro__])`,
+  ];
+}
+
+function dataclassMixin(g) {
+  const [mixin, point] = [uniqueName(g, "JsonMixin"), uniqueName(g, "Point")];
+  const dataclassFirst = g.chance(0.5);
+  g.moduleLines.push(
+    `from dataclasses import dataclass`,
+    "",
+    `class ${mixin}:`,
+    `    def to_json(self):`,
+    `        return "{" + ", ".join(f'"{k}": {v!r}' for k, v in vars(self).items()) + "}"`,
+    "",
+  );
+  if (dataclassFirst) {
+    const inner = uniqueName(g, "Record");
+    g.moduleLines.push(`@dataclass`, `class ${inner}:`, `    x: int`, `    y: int = 0`, "", `class ${point}(${mixin}, ${inner}):`, `    pass`, "");
+  } else {
+    g.moduleLines.push(`@dataclass`, `class ${point}(${mixin}):`, `    x: int`, `    y: int = 0`, "");
+  }
+  return [
+    `p = ${point}(${g.int(-5, 5)}${g.chance(0.5) ? `, ${g.int(0, 9)}` : ""})`,
+    `print(p, p.to_json(), p == ${point}(p.x, p.y), isinstance(p, ${mixin}))`,
+  ];
+}
+
+function abstractShapes(g) {
+  const [shape, square] = [uniqueName(g, "Shape"), uniqueName(g, "Square")];
+  const abstract = g.pick([["area"], ["area", "perimeter"]]);
+  g.moduleLines.push(
+    `from abc import ABC, abstractmethod`,
+    "",
+    `class ${shape}(ABC):`,
+    ...abstract.flatMap((m) => [`    @abstractmethod`, `    def ${m}(self):`, `        ...`]),
+    `    def describe(self):`,
+    `        return f"{type(self).__name__} of area {self.area()}"`,
+    "",
+    `class ${square}(${shape}):`,
+    `    def __init__(self, side):`,
+    `        self.side = side`,
+    `    def area(self):`,
+    `        return self.side ** 2`,
+    ...(abstract.length > 1 && g.chance(0.5) ? [`    def perimeter(self):`, `        return 4 * self.side`] : []),
+    "",
+  );
+  return [
+    ...caught("TypeError", [`${shape}()`]),
+    ...caught("TypeError", [`print(${square}(${g.int(1, 5)}).describe())`]),
+    `print(isinstance(${g.pick(["1", "[]", `${square}`])}, ${shape}), issubclass(${square}, ${shape}))`,
+  ];
+}
+
+function totalOrdering(g) {
+  const cls = uniqueName(g, "Money");
+  g.moduleLines.push(
+    `import functools`,
+    "",
+    `@functools.total_ordering`,
+    `class ${cls}:`,
+    `    def __init__(self, cents):`,
+    `        self.cents = cents`,
+    `    def __eq__(self, other):`,
+    `        if not isinstance(other, ${cls}):`,
+    `            return NotImplemented`,
+    `        return self.cents == other.cents`,
+    `    def __lt__(self, other):`,
+    `        if not isinstance(other, ${cls}):`,
+    `            return NotImplemented`,
+    `        return self.cents < other.cents`,
+    `    def __repr__(self):`,
+    `        return f"${cls}({self.cents})"`,
+    "",
+  );
+  const [a, b] = [g.int(0, 9), g.int(0, 9)];
+  return [
+    `a, b = ${cls}(${a}), ${cls}(${b})`,
+    `print(a <= b, a > b, a >= b, a == b, a != ${g.pick(["b", "1"])}, sorted([b, a, ${cls}(${g.int(0, 9)})]), max(a, b))`,
+    ...caught("TypeError", [`print(a < ${g.pick(["1", "'x'"])})`]),
+  ];
+}
+
+function initAgain(g) {
+  const cls = uniqueName(g, "Counter");
+  g.moduleLines.push(
+    `class ${cls}:`,
+    `    made = 0`,
+    `    def __init__(self, start=0, step=1):`,
+    `        ${cls}.made += 1`,
+    `        self.value = start`,
+    `        self.step = step`,
+    "",
+  );
+  return [
+    `c = ${cls}(${g.int(0, 9)})`,
+    `c.extra = ${g.int(0, 9)}`,
+    g.pick([`c.__init__(${g.int(0, 9)})`, `${cls}.__init__(c, step=${g.int(2, 5)})`, `getattr(c, "__init__")(${g.int(0, 9)}, ${g.int(1, 3)})`]),
+    `print(c.value, c.step, c.extra, ${cls}.made, c.__init__(1) is None)`,
+    ...caught("TypeError", [`c.__init__(1, 2, 3)`]),
+  ];
+}
+
+function superOfObject(g) {
+  const cls = uniqueName(g, "Tag");
+  g.moduleLines.push(
+    `class ${cls}:`,
+    `    def __init__(self, name):`,
+    `        self.name = name`,
+    `    def __repr__(self):`,
+    `        return self.name + ":" + super().__repr__().split(" object at ")[0] + ">"`,
+    `    def __eq__(self, other):`,
+    `        if isinstance(other, ${cls}):`,
+    `            return self.name == other.name`,
+    `        return super().__eq__(other)`,
+    `    def __hash__(self):`,
+    `        return hash(self.name)`,
+    "",
+  );
+  const n = q(g.pick(NAMES));
+  return [`t = ${cls}(${n})`, `print(repr(t), str(t), t == ${cls}(${n}), t == ${n}, t != 1, len({t, ${cls}(${n})}))`];
+}
+
+function builtinsWithoutArguments(g) {
+  const call = g.pick(["sorted()", "round()", "pow(2)", "pow()", "sum()", "hash()", "reversed()", "range()", "sorted([1], None)", "round(1.5, 1, 2)"]);
+  return [...caught("TypeError", [`${call}`]), `f = ${call.slice(0, call.indexOf("("))}`, ...caught("TypeError", [`f()`])];
 }

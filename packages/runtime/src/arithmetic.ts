@@ -478,6 +478,9 @@ function modInverse(a: bigint, m: bigint): bigint {
 export function pow(a: Any, b: Any, modulus?: Any): Any;
 export function pow(keywords: KwArgs): Any;
 export function pow(a: Any, b?: Any, modulus?: Any): Any {
+  if (a === undefined || (b === undefined && !(a instanceof KwArgs))) {
+    throw new TypeError(`pow() missing required argument '${a === undefined ? "base' (pos 1)" : "exp' (pos 2)"}`);
+  }
   if (modulus !== undefined && modulus !== null) {
     if (modulus instanceof KwArgs) return powWithKeywords(a, b, modulus);
     if (numberKind(a) !== "int" || numberKind(b) !== "int" || numberKind(modulus) !== "int") {

@@ -13,7 +13,7 @@
 // consults only when the normal lookup fails (`__getattr__`) or when a property is first created
 // (`__slots__`), so the plain property accesses of the emitted code keep Python's behaviour.
 import { AttributeError, TypeError } from "./exceptions.js";
-import { call, callBoundMethod, callThroughClass, isClassMethod, isStaticMethod, signMethodFunction } from "./calls.js";
+import { boundReinitializer, call, classReinitializer, callBoundMethod, callThroughClass, isClassMethod, isStaticMethod, signMethodFunction } from "./calls.js";
 import { KwArgs } from "./kwargs.js";
 import { listMethods, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
@@ -114,6 +114,7 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): unkn
     if (typeof obj === "function" && isClassConstructor(obj)) return callThroughClass(obj, f, args);
     return Object.prototype.hasOwnProperty.call(obj, name) ? call(f, ...args) : callBoundMethod(f, obj, args);
   }
+  if (f === undefined && name === "__init__" && reinitializable(obj)) return call(boundReinitializer(obj), ...args);
   if (f === undefined) throw noAttribute(obj, name);
   if (typeof f === "object" && f !== null) return call(f, ...args);
   throw new TypeError(`'${typeName(f)}' object is not callable`);
@@ -250,7 +251,16 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   const classSide = classSideMethod(obj, name);
   if (classSide !== undefined)
     return isStaticMethod(classSide) ? classSide : bindMethod(classSide as (...a: unknown[]) => unknown, (obj as object).constructor);
+  if (name === "__init__" && reinitializable(obj)) return boundReinitializer(obj);
+  if (name === "__init__" && typeof obj === "function" && isClassConstructor(obj) && !("__init__" in obj.prototype)) return classReinitializer(obj);
+  // A class that defines `__eq__` and no `__hash__` has `__hash__ = None`, as CPython sets it.
+  if (name === "__hash__" && typeof obj === "function" && isClassConstructor(obj) && "__eq__" in obj.prototype && !("__hash__" in obj.prototype)) return null;
   throw noAttribute(obj, name);
+}
+
+/** An instance of a class whose `__init__` is its constructor (no method of that name). */
+function reinitializable(obj: unknown): obj is object {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj) && isClassConstructor(obj.constructor);
 }
 
 /** A static or class method of an instance's class (JavaScript keeps them on the class, not on its prototype). */
@@ -303,7 +313,13 @@ function bindMethod(f: (...a: unknown[]) => unknown, self: object): Function {
   if (bound === undefined) {
     bound = f.bind(self);
     Object.defineProperty(bound, "__name__", { value: f.__name__, writable: true, configurable: true });
-    Object.defineProperty(bound, "__qualname__", { value: f.__qualname__, writable: true, configurable: true });
+    Object.defineProperty(bound, "__qualname__", {
+      get: () => (Object.prototype.hasOwnProperty.call(f, "__qualname__") ? f.__qualname__ : methodQualname(f, self)),
+      set(v: unknown) {
+        Object.defineProperty(bound, "__qualname__", { value: v, writable: true, configurable: true });
+      },
+      configurable: true,
+    });
     Object.defineProperty(bound, "__self__", { value: self, configurable: true });
     Object.defineProperty(bound, "__func__", { value: f, configurable: true });
     Object.defineProperty(bound, "__pyTypeName__", { value: "method", configurable: true });
@@ -331,13 +347,21 @@ function ownerOf(proto: object, name: string): Function | null {
 
 const methodFunctions = new WeakMap<Function, Function>();
 
+/** The plain function `C.m` reads as for `method`, stored on the class (a decorated method's: what its decorator returned). */
+export function setMethodFunction(method: Function, fn: Function): void {
+  methodFunctions.set(method, fn);
+}
+
 /**
  * A method of a class as Python sees it in the class body or through the class (`A.who`): a plain
  * function whose first argument is `self` (the emitted method takes it as `this`).
  */
-export function methodFunction(method: (...args: any[]) => unknown): (self: any, ...args: any[]) => any {
+export function methodFunction(method: (...args: any[]) => unknown, cls?: Function): (self: any, ...args: any[]) => any {
   let fn = methodFunctions.get(method);
   if (fn === undefined) {
+    // A method no signature named (`def m(self)`) takes the qualified name of the class that defines it: `C.m`.
+    const owner = cls !== undefined && !Object.prototype.hasOwnProperty.call(method, "__qualname__") ? ownerOf(cls.prototype as object, method.name) : null;
+    if (owner !== null) Object.defineProperty(method, "__qualname__", { value: `${owner.__qualname__}.${method.name}`, writable: true, configurable: true });
     fn = function (this: unknown, self: unknown, ...args: unknown[]): unknown {
       if (arguments.length === 0) throw new TypeError(`${(fn as Function).__qualname__ ?? method.name}() missing 1 required positional argument: 'self'`);
       return method.apply(self, args);

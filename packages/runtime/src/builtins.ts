@@ -79,6 +79,9 @@ function roundHalfEven(x: number): number {
 
 /** `round(number, ndigits=None)` with banker's rounding and CPython's exact decimal rounding. */
 export function round(x: unknown, ndigits: unknown = null): number {
+  if (x === undefined || x instanceof KwArgs) throw new TypeError("round() missing required argument 'number' (pos 1)");
+  // eslint-disable-next-line prefer-rest-params -- `call(round, a, b, c)` passes more than TypeScript lets through
+  if (arguments.length > 2 && !(arguments[2] instanceof KwArgs)) throw new TypeError(`round() takes at most 2 arguments (${arguments.length} given)`);
   if (ndigits instanceof KwArgs) ndigits = (ndigits.values as { ndigits?: unknown }).ndigits ?? null;
   const kind = numberKind(x);
   if (kind === undefined) {

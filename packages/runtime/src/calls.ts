@@ -423,3 +423,42 @@ export function callBoundMethod(fn: Function, self: unknown, args: unknown[]): u
   const sig = signatures.get(fn);
   return sig === undefined ? fn.apply(self, args) : callMethodWith(fn, self, args, null);
 }
+
+/**
+ * `obj.__init__(...)` and `C.__init__(obj, ...)` outside a constructor, for a class whose `__init__` is its
+ * constructor: `fresh` is a new instance made with the arguments (its `__init__` ran once, with its
+ * output and class-attribute updates), and its attributes are stored on `obj`, which keeps the others.
+ */
+export function reinitialize(obj: unknown, fresh: unknown): null {
+  const cls = (fresh as object).constructor;
+  if (typeof obj !== "object" || obj === null || !(obj instanceof cls)) {
+    throw new TypeError(`descriptor '__init__' requires a '${cls.__name__}' object but received a '${typeName(obj)}'`);
+  }
+  for (const key of Object.keys(fresh as object)) (obj as Record<string, unknown>)[key] = (fresh as Record<string, unknown>)[key];
+  return null;
+}
+
+/** `C.__init__` read as a value, for a class whose constructor is its `__init__`: `C.__init__(obj, ...)` re-runs it on `obj`. */
+export function classReinitializer(cls: Function): (self: unknown, ...args: unknown[]) => null {
+  const init = (self: unknown, ...args: unknown[]): null => {
+    if (!(self instanceof cls)) throw new TypeError(`descriptor '__init__' requires a '${cls.__name__}' object but received a '${typeName(self)}'`);
+    return reinitialize(self, call(cls, ...args));
+  };
+  Object.defineProperties(init, {
+    __name__: { value: "__init__", configurable: true },
+    __qualname__: { value: `${cls.__qualname__}.__init__`, configurable: true },
+  });
+  return init;
+}
+
+/** `obj.__init__` read as a value (or called) on an instance whose class has no `__init__` method: a bound method that re-runs the constructor. */
+export function boundReinitializer(obj: object): (...args: unknown[]) => null {
+  const init = (...args: unknown[]): null => reinitialize(obj, call(obj.constructor, ...args));
+  Object.defineProperties(init, {
+    __name__: { value: "__init__", configurable: true },
+    __qualname__: { value: `${obj.constructor.__name__}.__init__`, configurable: true },
+    __self__: { value: obj, configurable: true },
+    __pyTypeName__: { value: "method", configurable: true },
+  });
+  return init;
+}

@@ -73,6 +73,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "PyFloat",
   "PyFrozenSet",
   "PyGenerator",
+  "PyList",
   "PyProperty",
   "PyRange",
   "PySet",
@@ -245,6 +246,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "raiseFrom",
   "raiseNameError",
   "range",
+  "reinitialize",
   "reportUncaught",
   "repr",
   "reraise",
@@ -281,6 +283,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "unpackStarred",
   "vars",
   "withContext",
+  "withMixins",
   "xor",
   "zip",
 ];
@@ -733,6 +736,7 @@ export const ROOT_CLASSES: readonly string[] = [
   "PyFloat",
   "PyFrozenSet",
   "PyGenerator",
+  "PyList",
   "PyProperty",
   "PyRange",
   "PySet",
@@ -867,6 +871,20 @@ export const MODULE_CLASSES: Readonly<Record<string, readonly string[]>> = {
  * `getattr expected at least 2 arguments, got 1` (and `divmod expected 2 arguments, got 1`). A call the
  * compiler cannot see fits goes through the runtime's `call`, which raises that error.
  */
+/**
+ * Builtins that also take keywords, by how many positional arguments they take ([min, max]): a call the
+ * compiler sees giving another number goes through the runtime's `call`, and the builtin raises CPython's
+ * TypeError (`sorted expected 1 argument, got 0`, `round() missing required argument 'number' (pos 1)`).
+ */
+export const BUILTIN_POSITIONAL: Readonly<Record<string, readonly [number, number]>> = {
+  pow: [2, 3],
+  range: [1, 3],
+  reversed: [1, 1],
+  round: [1, 2],
+  sorted: [1, 1],
+  sum: [1, 2],
+};
+
 export const BUILTIN_ARITIES: Readonly<Record<string, "one" | readonly [number, number]>> = {
   abs: "one",
   all: "one",
@@ -880,6 +898,7 @@ export const BUILTIN_ARITIES: Readonly<Record<string, "one" | readonly [number, 
   format: [1, 2],
   getattr: [2, 3],
   hasattr: [2, 2],
+  hash: "one",
   hex: "one",
   id: "one",
   isinstance: [2, 2],

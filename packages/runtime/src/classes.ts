@@ -16,13 +16,17 @@
 import { TypeError, AttributeError } from "./exceptions.js";
 import { Dict } from "./dict.js";
 import { KwArgs } from "./kwargs.js";
-import { classLinks, markClassModule, registeredType as builtinType, setClassName } from "./type-registry.js";
+import { classLinks, markClassModule, pythonClass, pythonOrder, registeredType as builtinType, setClassName } from "./type-registry.js";
 import { tuple } from "./tuple.js";
 import { callOrNew } from "./instantiate.js";
 import { functionAsMethod, isClassMethod, isStaticMethod, signMethodFunction, typeCall } from "./calls.js";
 import { type } from "./pytype.js";
 import { METACLASS } from "./typename.js";
-import { vars } from "./attrs.js";
+import { objectDelattr, objectGetattribute, objectSetattr, setMethodFunction, vars } from "./attrs.js";
+import { NotImplemented } from "./dunder.js";
+import { id } from "./identity.js";
+import { objectRepr, repr, str } from "./repr.js";
+import { truthy } from "./truth.js";
 
 type AnyClass = new (...args: any[]) => any;
 
@@ -145,6 +149,45 @@ export function bases(...classes: Function[]): AnyClass {
   return top;
 }
 
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/**
+ * `class LoggedError(LogMixin, ValueError)`, `@dataclass class P(Base, Mixin)`: one base the class extends
+ * (`main`, which may be a runtime class such as an exception) and plain classes of methods mixed in: each
+ * mixin's members are copied into a class between `main` and the class. A mixin listed before `main` comes
+ * before it in the order, as C3 puts it; one listed after gives only what `main`'s classes do not define.
+ * `__mro__`, `__bases__` and `isinstance(x, Mixin)` are CPython's.
+ */
+export function withMixins<M extends AnyClass, X extends AnyClass = never>(
+  main: M,
+  before: readonly X[],
+  after: readonly X[],
+): M & (new (...args: any[]) => UnionToIntersection<InstanceType<X>>) {
+  const classes = [...before, main, ...after];
+  for (const c of classes) if (typeof c !== "function") throw new TypeError("bases must be types");
+  for (let i = 0; i < classes.length; i++) {
+    if (classes.indexOf(classes[i]!, i + 1) > i) throw new TypeError(`duplicate base class ${className(classes[i]!)}`);
+  }
+  const order = linearize(classes);
+  let parent: AnyClass = main;
+  const mixIn = (mixin: Function, onlyNew: boolean): void => {
+    const copy = class extends parent {};
+    const skip = (from: object, base: object, fixed: readonly PropertyKey[]): PropertyKey[] =>
+      onlyNew ? [...fixed, ...Reflect.ownKeys(from).filter((k) => k in base)] : [...fixed];
+    copyMembers(mixin.prototype, copy.prototype, skip(mixin.prototype, main.prototype, ["constructor"]));
+    copyMembers(mixin, copy, skip(mixin, main, ["prototype", "length", "name", LINEARIZATION, BASES]));
+    Object.defineProperty(copy, "name", { value: mixin.name });
+    if (!Object.prototype.hasOwnProperty.call(mixin, Symbol.hasInstance)) Object.defineProperty(mixin, Symbol.hasInstance, { value: hasInstance, configurable: true });
+    parent = copy;
+  };
+  for (const m of [...after].reverse()) mixIn(m, true);
+  for (const m of [...before].reverse()) mixIn(m, false);
+  const top = class extends parent {};
+  Object.defineProperty(top, "name", { value: "bases" });
+  Object.defineProperties(top, { [LINEARIZATION]: { value: order }, [BASES]: { value: classes } });
+  return top as M & (new (...args: any[]) => UnionToIntersection<InstanceType<X>>);
+}
+
 /**
  * The root of a hierarchy where multiple inheritance may put any class after any other: `__init__`
  * is a method, and constructing calls it once (as Python's `type.__call__` does), after checking
@@ -176,6 +219,40 @@ const OBJECT_MEMBERS: Record<string, (this: any, ...args: any[]) => unknown> = {
     objectInit(this, args);
   },
   __init_subclass__() {},
+  // What `super().__repr__()` and friends reach from a class whose bases define none of them.
+  __repr__(this: object) {
+    return objectRepr(this);
+  },
+  __str__(this: object) {
+    return repr(this);
+  },
+  __format__(this: object, spec: unknown) {
+    if (spec !== "") throw new TypeError(`unsupported format string passed to ${type(this).__name__}.__format__`);
+    return str(this);
+  },
+  __eq__(this: object, other: unknown) {
+    return this === other ? true : NotImplemented;
+  },
+  __ne__(this: object, other: unknown) {
+    const equal = (this as { __eq__?: (o: unknown) => unknown }).__eq__?.call(this, other) ?? (this === other ? true : NotImplemented);
+    return equal === NotImplemented ? NotImplemented : !truthy(equal);
+  },
+  __lt__: () => NotImplemented,
+  __le__: () => NotImplemented,
+  __gt__: () => NotImplemented,
+  __ge__: () => NotImplemented,
+  __hash__(this: object) {
+    return Math.floor(id(this) / 16);
+  },
+  __getattribute__(this: object, name: string) {
+    return objectGetattribute(this, name);
+  },
+  __setattr__(this: object, name: string, value: unknown) {
+    return objectSetattr(this, name, value);
+  },
+  __delattr__(this: object, name: string) {
+    return objectDelattr(this, name);
+  },
 };
 
 /**
@@ -320,6 +397,8 @@ export function decorateMethod(cls: Function, name: string, kind: "instance" | "
   if (kind !== "static" && typeof result === "function" && !isClassValue(result)) {
     // A function found on a class is bound: it gets the instance (or the class) first.
     method = functionAsMethod(result);
+    // `C.m` is what the decorator returned (`functools.wraps` gave it `__wrapped__`).
+    setMethodFunction(method as Function, result);
   } else if (typeof result === "object" && result !== null && typeof (result as any).__call__ === "function") {
     // An instance with `__call__` is not bound: it is called with the method's arguments alone.
     method = (...args: unknown[]) => (result as any).__call__(...args);
@@ -402,8 +481,8 @@ function checkAbstract(cls: Function): void {
 
 // `C.__mro__`, `C.__bases__` and `C.mro()` (getters of type-registry.ts) follow C3 and the recorded bases once
 // this module is loaded; `C.__abstractmethods__` is installed here.
-classLinks.mro = mroOf;
-classLinks.bases = basesOf;
+classLinks.mro = (cls) => pythonOrder(mroOf(cls));
+classLinks.bases = (cls) => basesOf(cls).map(pythonClass);
 if (!Object.prototype.hasOwnProperty.call(Function.prototype, "__abstractmethods__")) {
   Object.defineProperty(Function.prototype, "__abstractmethods__", {
     get(this: Function) {

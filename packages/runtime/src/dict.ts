@@ -49,10 +49,17 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
   #map = new Map<unknown, Entry<K, V>>();
   #probes = 0;
 
-  /** `new Dict([[k, v], ...])`: how emitted code writes a dict display. */
-  constructor(entries?: Iterable<readonly [K, V]> | null) {
-    if (entries !== undefined && entries !== null) {
-      for (const [k, v] of entries) this.__setitem__(k, v);
+  /**
+   * `new Dict([[k, v], ...])`: how emitted code writes a dict display. A subclass (`class Registry(dict)`)
+   * takes what `dict(...)` takes: `Registry({"a": 1})`, `Registry(a=1)`, `Registry(pairs)`.
+   */
+  constructor(entries?: Iterable<readonly [K, V]> | null);
+  constructor(source?: unknown, kwargs?: KwArgs);
+  constructor(entries?: unknown, kwargs?: KwArgs) {
+    if (new.target !== Dict) {
+      if (entries !== undefined || kwargs !== undefined) initDict(this, entries, kwargs);
+    } else if (entries !== undefined && entries !== null) {
+      for (const [k, v] of entries as Iterable<readonly [K, V]>) this.__setitem__(k, v);
     }
   }
 
@@ -364,6 +371,12 @@ Object.defineProperty(DictItems.prototype, "__pyTypeName__", { value: "dict_item
 /** The builtin `dict(...)`: `dict()`, `dict(mapping)`, `dict(pairs)`, `dict(kw({a: 1}))`. */
 export function dict<K = unknown, V = unknown>(source?: unknown, kwargs?: KwArgs): Dict<K, V> {
   const d = new Dict<K, V>();
+  initDict(d, source, kwargs);
+  return d;
+}
+
+/** `dict.__init__(d, source, **kwargs)`. */
+function initDict(d: Dict<any, any>, source: unknown, kwargs: KwArgs | undefined): void {
   if (source !== undefined) {
     if (
       typeof source === "object" &&
@@ -376,8 +389,7 @@ export function dict<K = unknown, V = unknown>(source?: unknown, kwargs?: KwArgs
       throw new TypeError(`'${typeName(source)}' object is not iterable`);
     }
     d.update(source, kwargs);
-  }
-  return d;
+  } else if (kwargs !== undefined) d.update(kwargs);
 }
 
 /** `dict.fromkeys(iterable, value=None)`: a dict mapping each item of `iterable` to `value`. */

@@ -86,7 +86,7 @@ export { property, PyProperty } from "./descriptors.js";
 
 // methods of builtin types, for emitted code that knows the receiver's type
 export { splitLazily, strMethods } from "./str-methods.js";
-export { listMethods, tupleMethods } from "./list-methods.js";
+export { PyList, listMethods, tupleMethods } from "./list-methods.js";
 export { strFormat, strFormatMap, percentFormat } from "./str-format.js";
 
 // iteration and output plumbing
@@ -102,7 +102,7 @@ export * from "./asyncio/index.js";
 export { generator, PyGenerator, awaitable } from "./generators.js";
 export { named } from "./functions.js";
 export { callOrNew, callAttribute } from "./instantiate.js";
-export { call, callSpread, constructorArguments, methodSignatures, signature } from "./calls.js";
+export { call, callSpread, constructorArguments, methodSignatures, reinitialize, signature } from "./calls.js";
 export {
   ABC,
   CooperativeObject,
@@ -115,5 +115,6 @@ export {
   objectInit,
   superOf,
   typeBase,
+  withMixins,
 } from "./classes.js";
 export { generatorExpression, asyncGeneratorExpression } from "./generator-expression.js";

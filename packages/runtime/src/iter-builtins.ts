@@ -83,6 +83,7 @@ export function* filter<T>(fn: ((x: T) => unknown) | CallableObject | null, item
 
 /** `reversed(sequence)`. */
 export function reversed<T>(seq: Iterable<T>): Iterator<T> & Iterable<T> {
+  if (seq === undefined) throw new TypeError("reversed expected 1 argument, got 0");
   if (Array.isArray(seq)) return reverseArray(seq as T[]);
   if (typeof seq === "string") return reverseArray(Array.from(seq)) as unknown as Iterator<T> & Iterable<T>;
   const r = dunder(seq, "__reversed__");
@@ -131,6 +132,9 @@ interface SortOptions<T> {
 
 /** `sorted(iterable, key=None, reverse=False)`. */
 export function sorted<T>(items: Iterable<T>, options?: KwArgs<SortOptions<T>>): T[] {
+  // eslint-disable-next-line prefer-rest-params -- `call(sorted, a, b)` passes more than TypeScript lets through
+  const given = arguments.length - (arguments[arguments.length - 1] instanceof KwArgs ? 1 : 0);
+  if (given !== 1) throw new TypeError(`sorted expected 1 argument, got ${given}`);
   const out = list(items);
   const opts = options?.values ?? {};
   checkKwargs("sort", opts, ["key", "reverse"]);
@@ -191,6 +195,7 @@ export function max(...args: unknown[]): unknown {
 
 /** `sum(iterable, start=0)`. */
 export function sum(items: Iterable<unknown>, start: unknown = 0): number {
+  if (items === undefined || items instanceof KwArgs) throw new TypeError("sum() takes at least 1 positional argument (0 given)");
   if (start instanceof KwArgs) start = start.values.start ?? 0;
   if (typeof start === "string") throw new TypeError("sum() can't sum strings [use ''.join(seq) instead]");
   let total = start;
@@ -263,4 +268,13 @@ export function next(it: unknown, defaultValue: unknown = NO_DEFAULT): unknown {
   return r.value;
 }
 
-defineBuiltinType(list, "list", (x) => Array.isArray(x) && !isTuple(x));
+defineBuiltinType(
+  list,
+  "list",
+  (x) => Array.isArray(x) && !isTuple(x),
+  (c) => {
+    // A `class Stack(list)` extends the runtime's PyList, when a program has one.
+    const base = (list as { __runtimeClass__?: Function }).__runtimeClass__;
+    return c === list || (base !== undefined && typeof c === "function" && c.prototype instanceof base);
+  },
+);

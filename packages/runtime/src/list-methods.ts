@@ -4,10 +4,11 @@ import { eq } from "./compare.js";
 import { IndexError, ValueError } from "./exceptions.js";
 import { iterate } from "./iter.js";
 import type { CallableObject } from "./calls.js";
-import { sortInPlace } from "./iter-builtins.js";
+import { list, sortInPlace } from "./iter-builtins.js";
+import { runtimeClass } from "./type-registry.js";
 import { KwArgs } from "./kwargs.js";
 import { smallIndex } from "./numbers.js";
-import { repr } from "./repr.js";
+import { repr, reprGuard } from "./repr.js";
 import { PySlice } from "./subscript.js";
 import { truthy } from "./truth.js";
 
@@ -87,3 +88,84 @@ export const tupleMethods = {
   },
   count: countIn,
 };
+
+const arrayPush = Array.prototype.push;
+
+/** Appends `items` to `xs` (a copy first, as `xs.extend(xs)` doubles it), never through a subclass's `push`. */
+function pushAll<T>(xs: T[], items: Iterable<T>): void {
+  for (const x of Array.isArray(items) ? items.slice() : [...iterate(items)]) arrayPush.call(xs, x);
+}
+
+/**
+ * The class a `class Stack(list)` statement extends: a real array (every list operation of the runtime
+ * applies) whose prototype carries list's methods, so `self.append(x)` and `super().pop()` work. Slices,
+ * copies and `map` of an instance are plain lists, as in CPython (`Symbol.species`).
+ *
+ *     class Stack(list):                 class Stack extends PyList {
+ *         def push(self, x):               push(x: any) { this.append(x); return null; }
+ *             self.append(x)             }
+ */
+export class PyList<T = any> extends Array<T> {
+  // (Array's own methods other than these keep their JavaScript meaning; the compiler rejects a subclass
+  // method of one of their names, which the runtime's list operations would call.)
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+  /** `list(iterable=())`: never `new Array(n)`'s array of n holes. */
+  constructor(items?: Iterable<T>) {
+    super();
+    if (items !== undefined) pushAll(this, items);
+  }
+  append(x: T): null {
+    arrayPush.call(this, x);
+    return null;
+  }
+  extend(items: Iterable<T>): null {
+    pushAll(this, items);
+    return null;
+  }
+  /** JavaScript's `push`, typed loosely: a subclass may define its own (`def push(self, x)`), which the runtime never calls. */
+  override push(...items: any[]): any {
+    pushAll(this, items);
+    return this.length;
+  }
+  insert(i: unknown, x: T): null {
+    return listMethods.insert(this, i, x);
+  }
+  /** Python's `pop(index=-1)`: IndexError on an empty list. */
+  override pop(i: unknown = -1): T {
+    if (this.length === 0) throw new IndexError("pop from empty list");
+    let n = smallIndex(i);
+    if (n < 0) n += this.length;
+    if (n < 0 || n >= this.length) throw new IndexError("pop index out of range");
+    return super.splice(n, 1)[0]!;
+  }
+  remove(x: T): null {
+    return listMethods.remove(this, x);
+  }
+  index(x: unknown, start?: unknown, end?: unknown): number {
+    return listMethods.index(this, x, start, end);
+  }
+  count(x: unknown): number {
+    return countIn(this, x);
+  }
+  /** Python's `sort(*, key=None, reverse=False)`, which returns None. */
+  override sort(...options: any[]): any {
+    return listMethods.sort(this, options[0] as KwArgs<{ key?: ((x: T) => unknown) | CallableObject | null; reverse?: boolean }> | undefined);
+  }
+  override reverse(): any {
+    super.reverse();
+    return null;
+  }
+  copy(): T[] {
+    return this.slice();
+  }
+  clear(): null {
+    return listMethods.clear(this);
+  }
+  /** `super().__repr__()` in a subclass that defines its own. */
+  __repr__(): string {
+    return reprGuard(this, "[...]", () => `[${Array.prototype.map.call(this, repr).join(", ")}]`);
+  }
+}
+runtimeClass(list, PyList);

@@ -117,6 +117,7 @@ Object.defineProperty(PyRange.prototype, "__pyTypeName__", { value: "range" });
 
 /** The builtin `range(stop)` / `range(start, stop, step=1)`. */
 export function range(a: number, b?: number, c?: number): PyRange {
+  if (a === undefined) throw new TypeError("range expected at least 1 argument, got 0");
   if (b === undefined) return new PyRange(0, rangeArg(a), 1);
   return new PyRange(rangeArg(a), rangeArg(b), c === undefined ? 1 : rangeArg(c));
 }

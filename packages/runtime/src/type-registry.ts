@@ -54,15 +54,15 @@ export const classLinks = {
   mro(cls: Function): Function[] {
     const object = registeredType("object")!;
     if (endsChain(cls)) return [object];
-    const out: Function[] = [cls];
-    for (let c = Object.getPrototypeOf(cls); !endsChain(c); c = Object.getPrototypeOf(c)) out.push(c);
+    const out: Function[] = [];
+    for (let c = cls; !endsChain(c); c = Object.getPrototypeOf(c)) out.push(c);
     out.push(object);
-    return out;
+    return pythonOrder(out);
   },
   bases(cls: Function): Function[] {
     if (endsChain(cls)) return [];
     const parent = Object.getPrototypeOf(cls);
-    return [endsChain(parent) ? registeredType("object")! : parent];
+    return [endsChain(parent) || Object.prototype.hasOwnProperty.call(cls, PYTHON_TYPE) ? registeredType("object")! : pythonClass(parent)];
   },
 };
 
@@ -179,6 +179,31 @@ export function markClassModule(cls: Function, module: string): void {
 /** Marks `fn`, a builtin type object, as standing for the runtime class `cls` (`float` for PyFloat boxes). */
 export function runtimeClass(fn: Function, cls: Function): void {
   Object.defineProperty(fn, "__runtimeClass__", { value: cls });
+  Object.defineProperty(cls, PYTHON_TYPE, { value: fn });
+}
+
+const PYTHON_TYPE = Symbol("pyts.pythonType");
+
+/**
+ * The Python type a class of a `__mro__` or `__bases__` stands for: `dict` for the runtime's `Dict`,
+ * `list` for `PyList` (what `class Stack(list)` extends); any other class is itself.
+ */
+export function pythonClass(c: Function): Function {
+  return Object.prototype.hasOwnProperty.call(c, PYTHON_TYPE) ? (c as unknown as { [PYTHON_TYPE]: Function })[PYTHON_TYPE] : c;
+}
+
+/** An order of JavaScript classes as Python shows it: `[Stack, PyList, Array, object]` is `[Stack, list, object]`. */
+export function pythonOrder(classes: readonly Function[]): Function[] {
+  const out: Function[] = [];
+  for (const c of classes) {
+    out.push(pythonClass(c));
+    if (Object.prototype.hasOwnProperty.call(c, PYTHON_TYPE)) {
+      const rest = classes.slice(classes.indexOf(c) + 1).filter((r) => !Object.prototype.isPrototypeOf.call(r, c));
+      out.push(...rest.map(pythonClass));
+      break;
+    }
+  }
+  return out;
 }
 
 /**

@@ -627,9 +627,10 @@ export class TypeEnv implements TypeFacts {
     if (fromCalls !== null) return fromCalls;
     if (def === null) return ANY;
     // The default is only what a call that leaves the argument out gets: calls the checker does
-    // not see may pass another value (`inc(0.5)` for `step=1`), so an int may be a float.
+    // not see may pass another value (`inc(0.5)` for `step=1`), so an int may be a float, and a tuple
+    // (`items=()`) any iterable.
     const t = this.typeOf(def, sym.scope.parent ?? sym.scope);
-    return t.k === "None" ? ANY : t.k === "int" ? FLOAT : t;
+    return t.k === "None" || t.k === "tuple" ? ANY : t.k === "int" ? FLOAT : t;
   }
 
   /**

@@ -36,7 +36,7 @@ import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { importedExportName, programClass, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
-import { builtinArity, isRuntimeClass } from "./catalogue.js";
+import { builtinArity, builtinPositional, isRuntimeClass } from "./catalogue.js";
 import { chainDefines, objectHook } from "./class-attributes.js";
 import { isEnumClass } from "./enums.js";
 import { decoratorName } from "./decorators.js";
@@ -221,6 +221,11 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
 
 /** Whether a call of the builtin `name` gives it as many positional arguments as it takes, and no keywords (BUILTIN_ARITIES). */
 function fitsBuiltinArity(name: string, node: Call): boolean {
+  const positional = builtinPositional(name);
+  if (positional !== undefined && !node.args.some((a) => a._type === "Starred") && !node.keywords.some((k) => k.arg === null)) {
+    // (A keyword may stand for a positional parameter: `pow(2, exp=5)`.)
+    return node.args.length + node.keywords.length >= positional[0] && node.args.length <= positional[1];
+  }
   const arity = builtinArity(name);
   if (arity === undefined) return true;
   if (node.keywords.length > 0 || node.args.some((a) => a._type === "Starred")) return false;
@@ -322,6 +327,9 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
   const baseDefines = base !== undefined && (derivesFromProgramClass(ctx, base) || (ctx.types.classes.has(base) && chainDefines(ctx, base, method)));
   const objectStore = baseDefines ? null : objectHook(ctx, method);
   if (objectStore !== null) return f.createCallExpression(objectStore, undefined, [f.createThis(), ...runtimeArguments(ctx, node.args, node.keywords)]);
+  // `super().__repr__()` where no class of the program defines it: `object`'s or a builtin base's, which JavaScript's `super` may lack.
+  if (!baseDefines && own !== undefined && (base === undefined || base === "list" || base === "dict") && isDunder(method) && ctx.fn.methodKind === "instance")
+    return dynamicCall(ctx, superAttribute(ctx, own.name, method), node);
   const kind = m?.decorator_list.map(decoratorName).find((d) => d === "staticmethod" || d === "classmethod");
   // A base's static or class method from an instance method: JavaScript's `super` sees only the base's prototype.
   if (kind !== undefined && ctx.fn.methodKind === "instance" && own !== undefined) return dynamicCall(ctx, superAttribute(ctx, own.name, method), node);
@@ -332,6 +340,10 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
         ? userArguments(ctx, node, `super().${method}`)
         : runtimeArguments(ctx, node.args, node.keywords);
   return f.createCallExpression(f.createPropertyAccessExpression(f.createSuper(), ctx.mangleMember(method)), undefined, args);
+}
+
+function isDunder(name: string): boolean {
+  return name.length > 4 && name.startsWith("__") && name.endsWith("__");
 }
 
 /** `superOf(C, this).attr`: the attribute of the classes after `C` in the order of `type(self)` (runtime classes.ts). */

@@ -6,7 +6,7 @@
 //     from queue import Queue  runtimeModuleExports("queue").has("Queue") → true
 //     memoryview(b)            !isRuntimeExport("memoryview")
 //     c.deque([1])             isRuntimeClass("deque")                   → true: the call may need `new`
-import { BUILTIN_ARITIES, MODULE_CLASSES, MODULE_EXPORTS, ROOT_CLASSES, ROOT_EXPORTS } from "@pyts/runtime/catalogue";
+import { BUILTIN_ARITIES, BUILTIN_POSITIONAL, MODULE_CLASSES, MODULE_EXPORTS, ROOT_CLASSES, ROOT_EXPORTS } from "@pyts/runtime/catalogue";
 
 const rootExports = new Set(ROOT_EXPORTS);
 const runtimeClasses = new Set([...ROOT_CLASSES, ...Object.values(MODULE_CLASSES).flat()]);
@@ -45,6 +45,11 @@ export function runtimeModulePath(module: string): string {
 /** The Python module name of a runtime module path: `collections/abc` → `collections.abc`. */
 export function pythonModuleName(path: string): string {
   return path.replace(/\//g, ".");
+}
+
+/** How many positional arguments a builtin that also takes keywords takes ([min, max]), if the catalogue says. */
+export function builtinPositional(name: string): readonly [number, number] | undefined {
+  return Object.hasOwn(BUILTIN_POSITIONAL, name) ? BUILTIN_POSITIONAL[name] : undefined;
 }
 
 /** How many positional arguments a builtin that takes no keywords takes (`"one"` or [min, max]), if the catalogue says. */

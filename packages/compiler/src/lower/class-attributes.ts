@@ -173,7 +173,7 @@ export function classBodyName(ctx: LowerContext, sym: SymbolInfo): ts.Expression
   const method = info.methods.get(sym.name);
   if (method !== undefined && method.decorator_list.length === 0) {
     const member = f.createPropertyAccessExpression(f.createPropertyAccessExpression(name, "prototype"), ctx.mangleMember(sym.name));
-    return f.createCallExpression(ctx.useRuntime("methodFunction"), undefined, [member]);
+    return f.createCallExpression(ctx.useRuntime("methodFunction"), undefined, [member, name]);
   }
   if (info.classAttrs.has(sym.name) && ctx.fn.classBlock !== true) return f.createPropertyAccessExpression(name, ctx.mangleMember(sym.name));
   return null;

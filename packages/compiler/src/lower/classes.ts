@@ -33,6 +33,10 @@
 //                                               declare dept: string;
 //                                             }
 //
+// A subclass of `list` or `dict` extends the runtime's class for it (`class Stack(list)` →
+// `class Stack extends PyList`, `class Registry(dict)` → `class Registry extends Dict`); a `list` subclass
+// method the runtime would not call (`__getitem__`, `__len__` ...) or named like an array method is PY3001.
+//
 // Every class carries its Python name (`static __name__`, and `static __qualname__` where it differs:
 // `Outer.Inner`, `make.<locals>.C`), so a minifier cannot change it. A class in the class body is made
 // before it (`static Inner = Inner`); a class attribute computed from earlier ones reads them from the
@@ -66,7 +70,7 @@ import {
   retypesBaseAttribute,
 } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
-import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
+import { enumDecoratorStatements, isEnumBase, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
 import { loopFunctions } from "./loop-functions.js";
 import {
@@ -79,7 +83,15 @@ import {
 } from "./decorators.js";
 import { generatorReturnType } from "./generators.js";
 import { isClassVariable } from "./class-variables.js";
-import { cooperativeHeritage, initSubclassStatements, isCooperative, linearization, methodParametersStatements } from "./inheritance.js";
+import {
+  cooperativeHeritage,
+  initSubclassStatements,
+  isCooperative,
+  linearization,
+  methodParametersStatements,
+  mixinShape,
+  orderedBases,
+} from "./inheritance.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { blockNames, classBodyBlock, runsAsBlock } from "./class-body.js";
@@ -510,6 +522,47 @@ function isAbstractBase(ctx: LowerContext, cls: ClassDef): boolean {
   return bases.length === 1 && ["ABC", "abc.ABC"].includes(decoratorName(bases[0]!));
 }
 
+/** The builtin types a class may extend whose builtin is a function, not a class: `class Stack(list)` extends the runtime's `PyList`. */
+const BUILTIN_BASE_CLASSES: Record<string, string> = { list: "PyList", dict: "Dict" };
+
+function builtinBaseClass(ctx: LowerContext, base: Expression): string | undefined {
+  if (base._type !== "Name" || !Object.prototype.hasOwnProperty.call(BUILTIN_BASE_CLASSES, base.id)) return undefined;
+  return ctx.analysis.resolve(ctx.scope, base.id).kind === "builtin" ? BUILTIN_BASE_CLASSES[base.id] : undefined;
+}
+
+/**
+ * The runtime reads and iterates a `list` subclass's instances as arrays, never through these methods of the
+ * subclass; and JavaScript's own array methods (`map`, `join` ...), which the runtime calls, keep their meaning.
+ */
+const ARRAY_PROTOCOL = new Set(
+  "__getitem__ __setitem__ __delitem__ __len__ __iter__ __reversed__ __contains__ __bool__ __hash__ __eq__ __ne__ __lt__ __le__ __gt__ __ge__ __add__ __radd__ __iadd__ __mul__ __rmul__ __imul__".split(
+    " ",
+  ),
+);
+const PYLIST_METHODS = new Set(["push", "pop", "sort", "reverse", "constructor"]);
+
+/** A method of a `list` subclass the runtime would not call (or would call for its own ends): PY3001 naming it. */
+function rejectArrayMembers(ctx: LowerContext, cls: ClassDef): void {
+  for (const stmt of cls.body) {
+    if (stmt._type !== "FunctionDef" && stmt._type !== "AsyncFunctionDef") continue;
+    const jsArrayMember = stmt.name in Array.prototype && !PYLIST_METHODS.has(stmt.name);
+    if (ARRAY_PROTOCOL.has(stmt.name) || jsArrayMember) ctx.error("PY3001", stmt, [`a method named ${stmt.name} in a subclass of list`]);
+  }
+}
+
+/** `withMixins(ValueError, [LogMixin], [])`: the main base, and the mixins listed before and after it. */
+function mixinHeritage(ctx: LowerContext, cls: ClassDef, main: Expression): ts.Expression {
+  const bases = orderedBases(cls);
+  const at = bases.indexOf(main);
+  const lowered = (list: Expression[]): ts.Expression => f.createArrayLiteralExpression(list.map((b) => lowerExpression(ctx, b)));
+  const mainClass = builtinBaseClass(ctx, main);
+  return f.createCallExpression(ctx.useRuntime("withMixins"), undefined, [
+    mainClass !== undefined ? ctx.useRuntime(mainClass) : lowerExpression(ctx, main),
+    lowered(bases.slice(0, at)),
+    lowered(bases.slice(at + 1)),
+  ]);
+}
+
 function isABCMeta(e: Expression): boolean {
   return ["ABCMeta", "abc.ABCMeta"].includes(decoratorName(e));
 }
@@ -555,14 +608,23 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     ]);
   }
   // A str, int or float the runtime represents as a JavaScript primitive, which no class extends.
+  const valueMixin = cls.bases.find((b) => b._type === "Name" && ["str", "int"].includes(b.id) && ctx.analysis.resolve(ctx.scope, b.id).kind === "builtin");
+  if (valueMixin !== undefined && cls.bases.some(isEnumBase)) {
+    // `class Color(str, Enum)`: one diagnostic, pointing at enum's own class for it.
+    const name = (valueMixin as Extract<Expression, { _type: "Name" }>).id;
+    ctx.error("PY3001", valueMixin, [`a ${name} mixin in an enum`], { help: `derive from \`enum.${name === "str" ? "StrEnum" : "IntEnum"}\` instead` });
+    return [];
+  }
   if (!isEnum) {
     for (const b of cls.bases)
       if (b._type === "Name" && ["str", "int", "float"].includes(b.id) && ctx.analysis.resolve(ctx.scope, b.id).kind === "builtin")
         ctx.error("PY3001", b, [`a subclass of ${b.id}`]);
   }
-  const baseExpr = cls.bases[0];
+  const mixinMain = mixinShape(ctx.types, info);
+  const baseExpr = mixinMain ?? cls.bases[0];
+  if (linearization(ctx.types, info).some((c) => c.node.bases[0] !== undefined && builtinBaseClass(ctx, c.node.bases[0]) === "PyList")) rejectArrayMembers(ctx, cls);
   let heritage: ts.HeritageClause[] | undefined;
-  const baseName = info.bases[0];
+  const baseName = mixinMain !== null ? (mixinMain._type === "Name" ? mixinMain.id : mixinMain._type === "Attribute" ? mixinMain.attr : "") : info.bases[0];
   const userBase = baseName !== undefined ? ctx.types.classes.get(baseName) : undefined;
   const tupleSpec = namedTupleSpecs.get(info);
   if (tupleSpec !== undefined) {
@@ -575,6 +637,8 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(base, undefined)])];
   } else if (cooperative) {
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(cooperativeHeritage(ctx, cls), undefined)])];
+  } else if (mixinMain !== null) {
+    heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(mixinHeritage(ctx, cls, mixinMain), undefined)])];
   } else if (abstractBase) {
     const abc = baseExpr !== undefined && baseName === "ABC" ? lowerExpression(ctx, baseExpr) : ctx.useRuntime("ABC");
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(abc, undefined)])];
@@ -584,6 +648,8 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   } else if (baseExpr !== undefined && baseExpr._type === "Name" && baseExpr.id === "type" && ctx.analysis.resolve(ctx.scope, "type").kind === "builtin") {
     // A metaclass (metaclasses.ts): `type` as a class TypeScript can extend.
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(ctx.useRuntime("typeBase"), undefined)])];
+  } else if (baseExpr !== undefined && builtinBaseClass(ctx, baseExpr) !== undefined) {
+    heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(ctx.useRuntime(builtinBaseClass(ctx, baseExpr)!), undefined)])];
   } else if (baseExpr !== undefined && baseName !== undefined && !["ABC", "Generic", "Protocol"].includes(baseName)) {
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(lowerExpression(ctx, baseExpr), undefined)])];
   }

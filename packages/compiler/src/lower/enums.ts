@@ -22,6 +22,11 @@ const f = ts.factory;
 /** The enum module's classes that make a subclass an enumeration. */
 const ENUM_BASES = new Set(["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"]);
 
+/** A base written as one of enum's classes (`Enum`, `enum.IntEnum` ...). */
+export function isEnumBase(base: Expression): boolean {
+  return ENUM_BASES.has(base._type === "Name" ? base.id : base._type === "Attribute" ? base.attr : "");
+}
+
 /** The class derives from an enum base (by the base's name, through user classes). */
 export function isEnumClass(types: TypeFacts, info: ClassInfo): boolean {
   const seen = new Set<string>();

@@ -26,6 +26,12 @@
 //
 // A `super()` call with keyword (or starred) arguments passes them as a runtime call does, and the
 // runtime binds them by the parameters `methodParameters` records for each method of that name.
+//
+// Plain mixins (no base, no `__init__`, no `super()`) joining one base the module does not define, or a
+// dataclass, are no cooperation: the class keeps its constructor and `super`, the mixins copied below it.
+//
+//     class LoggedError(LogMixin, ValueError):    class LoggedError extends withMixins(ValueError, [LogMixin], []) {}
+//     Point.__init__(p, 7)   (outside __init__)   reinitialize(p, new Point(7))
 import type { Attribute, AsyncFunctionDef, Call, ClassDef, Expression, FunctionDef, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import { forEachChild } from "../analyze/walk.js";
@@ -92,7 +98,7 @@ function cooperation(types: TypeFacts): Cooperation {
   if (known !== undefined) return known;
   const classes = new Set<ClassInfo>();
   const all = [...types.classes.values()];
-  for (const info of all) if (orderedBases(info.node).length > 1) for (const c of linearization(types, info)) classes.add(c);
+  for (const info of all) if (orderedBases(info.node).length > 1 && mixinShape(types, info) === null) for (const c of linearization(types, info)) classes.add(c);
   // A class deriving from a cooperative one is constructed the same way.
   for (let grew = true; grew;) {
     grew = false;
@@ -125,6 +131,49 @@ function cooperation(types: TypeFacts): Cooperation {
 
 function isBareSuper(e: Expression): boolean {
   return e._type === "Call" && e.func._type === "Name" && e.func.id === "super" && e.args.length === 0;
+}
+
+/**
+ * A plain class of methods that another class may mix in: no base, no `__init__`, no `super()`, no
+ * decorator or keyword, not a dataclass (`class LogMixin: def log(self, msg): ...`).
+ */
+function isPlainMixin(info: ClassInfo): boolean {
+  if (orderedBases(info.node).length > 0 || info.methods.has("__init__") || info.isDataclass) return false;
+  if (info.node.decorator_list.length > 0 || info.node.keywords.length > 0) return false;
+  let usesSuper = false;
+  const visit = (n: Node): void => {
+    if (n._type === "Name" && n.id === "super") usesSuper = true;
+    else forEachChild(n, visit);
+  };
+  info.node.body.forEach(visit);
+  return !usesSuper;
+}
+
+/** Whether a class (or one of its order) derives from a class that is not of this module (an exception, `dict`). */
+function derivesFromOutside(types: TypeFacts, info: ClassInfo): boolean {
+  return linearization(types, info).some((c) => orderedBases(c.node).some((b) => !(b._type === "Name" && types.classes.has(b.id))));
+}
+
+/**
+ * The one base that plain mixins (`isPlainMixin`) join, for the shapes the cooperative order cannot build:
+ * `class LoggedError(LogMixin, ValueError)` (a base not of this module), `@dataclass class P(Base, Mixin)`,
+ * a mixin joining a dataclass. The class then extends `withMixins(main, [before], [after])` and keeps
+ * its constructor and JavaScript's `super`. Null for any other class.
+ */
+export function mixinShape(types: TypeFacts, info: ClassInfo): Expression | null {
+  const bases = orderedBases(info.node);
+  if (bases.length < 2 || info.node.keywords.length > 0) return null;
+  const programClass = (b: Expression): ClassInfo | undefined => (b._type === "Name" ? types.classes.get(b.id) : undefined);
+  const others = bases.filter((b) => {
+    const c = programClass(b);
+    return c === undefined || c === info || !isPlainMixin(c);
+  });
+  if (others.length > 1) return null;
+  if (others.length === 0) return info.isDataclass ? bases[0]! : null;
+  const main = others[0]!;
+  const mainInfo = programClass(main);
+  if (mainInfo === undefined) return main._type === "Name" || main._type === "Attribute" ? main : null;
+  return mainInfo.isDataclass || info.isDataclass || derivesFromOutside(types, mainInfo) ? main : null;
 }
 
 /** Whether `info` takes part in multiple inheritance (its own, a base's or a subclass's). */
@@ -236,7 +285,8 @@ export function unboundMethodCall(ctx: LowerContext, node: Call, func: Attribute
       const call = f.createCallExpression(f.createSuper(), undefined, args.slice(1));
       return ctx.analysis.parentOf(node)?._type === "Expr" ? call : f.createParenthesizedExpression(f.createCommaListExpression([call, f.createNull()]));
     }
-    return ctx.unsupported(node, `${cls}.__init__() outside the __init__ of a class that derives directly from ${cls}`);
+    // `Point.__init__(p, 7)` elsewhere: the attributes of a new `Point(7)` stored on `p` (the runtime's reinitialize).
+    return f.createCallExpression(ctx.useRuntime("reinitialize"), undefined, [args[0]!, f.createNewExpression(lowerExpression(ctx, func.value), undefined, args.slice(1))]);
   }
   if (args.length === 0) return ctx.unsupported(node, `${cls}.${func.attr}() without an instance`);
   const method = f.createPropertyAccessExpression(f.createPropertyAccessExpression(lowerExpression(ctx, func.value), "prototype"), ctx.mangleMember(func.attr));

@@ -55,10 +55,10 @@ import { lowerElements, spreadable } from "./literals.js";
 import { typeOf } from "./operators.js";
 import { loopFunctions } from "./loop-functions.js";
 import { isBlockingRunnerCall } from "./runner.js";
-import { typedAs } from "./subscripts.js";
+import { programExceptionMember, typedAs } from "./subscripts.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { elementType } from "../analyze/types.js";
-import { classOfInstance, classOfTypeCall, linearization, unboundMethodCall } from "./inheritance.js";
+import { classOfInstance, classOfTypeCall, isCooperative, linearization, unboundMethodCall } from "./inheritance.js";
 
 const f = ts.factory;
 
@@ -128,6 +128,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
       return call(member(classOfInstance(ctx, recv, recvType.cls)), matchOrReport(ctx, node, m.def.args, m.isClassMethod));
     // A method a decorator of the program replaced (`@trace def push(self, item)`): what it returned takes the
     // positional arguments as they are (the runtime passes the instance first); keywords are bound at run time.
+    // `obj.__init__(...)` again: the constructor of `type(obj)` is the `__init__`, run by the runtime on a new instance.
+    if (name === "__init__" && m !== null && !isCooperative(ctx.types, ctx.types.classes.get(recvType.cls)!)) return dynamicMethodCall(ctx, recv, name, node);
     if (m !== null && m.userDecorated) {
       const positionalOnly = node.keywords.length === 0 && node.args.every((a) => a._type !== "Starred");
       const params = m.def.args.posonlyargs.length + m.def.args.args.length - 1;
@@ -215,8 +217,9 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   // the method's signature (a method of a class of the program) or passes them on (a runtime method).
   // A static or class method of some class of the program may be called through an instance (`d.from_string()`),
   // which JavaScript finds on the class only: the runtime looks there.
-  const classSide = recvType.k === "any" && isClassSideMethodName(ctx, name);
-  if ((needsDynamicCall(node) || positionalCallMisbinds(ctx, name) || classSide) && !(recvType.k === "instance" && recvType.runtime)) {
+  // (`x.__init__(...)`: most classes have no method of that name, their constructor is the `__init__`.)
+  const classSide = (recvType.k === "any" && (isClassSideMethodName(ctx, name) || name === "__init__")) || programExceptionMember(ctx, recvType, name);
+  if ((needsDynamicCall(node) || positionalCallMisbinds(ctx, name) || classSide) && (!(recvType.k === "instance" && recvType.runtime) || classSide)) {
     return typedAs(ctx, dynamicMethodCall(ctx, lowerExpression(ctx, func.value), name, node), node);
   }
   const args = runtimeArguments(ctx, node.args, node.keywords);

@@ -25,7 +25,7 @@ import { docstring, tsType } from "./names.js";
 import { programModuleName } from "./module-setter.js";
 import { typeOf } from "./operators.js";
 import type { ClassInfo } from "../analyze/checker.js";
-import { sameType, type PyType } from "../analyze/types.js";
+import { isExceptionName, sameType, type PyType } from "../analyze/types.js";
 import { hasSlots, hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
 import { isSuperCall, superAttribute } from "./calls.js";
 import { isCooperative } from "./inheritance.js";
@@ -83,12 +83,24 @@ export function storedThroughRuntime(ctx: LowerContext, node: Attribute): boolea
   );
 }
 
+/**
+ * `e.status` where `e` was caught as a runtime exception class (`except Exception as e`) and some class
+ * of the program (a subclass raised there) defines `status`: the runtime's lookup, as the runtime class
+ * does not declare it.
+ */
+export function programExceptionMember(ctx: LowerContext, t: PyType, attr: string): boolean {
+  if (t.k !== "instance" || !t.runtime || !isExceptionName(t.cls)) return false;
+  for (const c of ctx.types.classes.values()) if (c.fields.has(attr) || c.methods.has(attr) || c.classAttrs.has(attr)) return true;
+  return false;
+}
+
 /** `obj.attr` read, the receiver already lowered (evaluated once by the caller). */
 export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expression, t: PyType = typeOf(ctx, node.value)): ts.Expression {
   if (node.attr === "__class__") return f.createCallExpression(ctx.useRuntime("type"), undefined, [recv]);
   // (An instance of a class with `__slots__` has none: the read raises AttributeError, where vars() raises TypeError.)
   if (node.attr === "__dict__" && !(t.k === "instance" && !t.runtime && hasSlots(ctx, t.cls)))
     return f.createCallExpression(ctx.useRuntime("vars"), undefined, [recv]);
+  if (programExceptionMember(ctx, t, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
   if (t.k === "instance" && !t.runtime) {
     // `__getattribute__` answers every read of the class's instances.
     if (hookedAccess(ctx, t.cls, "read")) return dynamicAttribute(ctx, recv, node.attr);
@@ -97,7 +109,8 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
     if (isInstanceMethod(ctx, t.cls, node.attr)) {
       // A method read without a call is a bound method. A receiver that is a name is read twice
       // (`boundMethod(c, c.bump)`, typed); any other is evaluated once, by the runtime's getattr.
-      if (node.value._type !== "Name") return dynamicAttribute(ctx, recv, node.attr);
+      // (`obj.__init__` of a class whose constructor is its `__init__`: the runtime makes the method.)
+      if (node.value._type !== "Name" || node.attr === "__init__") return dynamicAttribute(ctx, recv, node.attr);
       const method = f.createPropertyAccessExpression(recv, ctx.mangleMember(node.attr));
       return f.createCallExpression(ctx.useRuntime("boundMethod"), undefined, [lowerExpression(ctx, node.value), method]);
     }
@@ -113,9 +126,12 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
   if (t.k === "class" && ctx.types.classes.has(t.cls) && !isKnownClassAttribute(ctx, t.cls, node.attr)) {
     // A method read through its class (`A.who`) is Python's plain function; an attribute set later
     // (`A.q = 5`) or missing is found (or raises) at run time.
+    // (`C.__init__` of a class whose constructor is its `__init__`: the runtime makes the function.)
+    if (node.attr === "__init__" && isInstanceMethod(ctx, t.cls, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
     if (isInstanceMethod(ctx, t.cls, node.attr)) {
       const member = f.createPropertyAccessExpression(f.createPropertyAccessExpression(recv, "prototype"), ctx.mangleMember(node.attr));
-      return f.createCallExpression(ctx.useRuntime("methodFunction"), undefined, [member]);
+      // (The class, when it is a name read twice, gives a method no signature named its `__qualname__`.)
+      return f.createCallExpression(ctx.useRuntime("methodFunction"), undefined, node.value._type === "Name" ? [member, lowerExpression(ctx, node.value)] : [member]);
     }
     if (!classHasMember(ctx, t.cls, node.attr) && !CLASS_MEMBERS.has(node.attr)) return dynamicAttribute(ctx, recv, node.attr);
     // A property read through its class (`C.prop`) is the `property` object, which the runtime makes.
