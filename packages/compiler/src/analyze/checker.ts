@@ -838,8 +838,32 @@ export class TypeEnv implements TypeFacts {
     }
   }
 
+  /**
+   * Types of expressions asked for once the classes are collected and no inference is under way (no
+   * symbol, field or assumption in progress, whose partial answers must not outlive it): lowering asks
+   * for the type of every level of a deeply nested expression, which is then linear, not quadratic.
+   */
+  private readonly expressionTypes = new Map<Expression, { scope: Scope; type: PyType }>();
+  private classesCollected = false;
+
+  /** Called once every class of the module is collected (collectClasses): types asked from then on may be remembered. */
+  noteClassesCollected(): void {
+    this.classesCollected = true;
+  }
+
   /** The type of an expression evaluated in `scope`. */
   typeOf(expr: Expression, scope: Scope): PyType {
+    const settled = this.classesCollected && this.inProgress.size === 0 && this.assumed.size === 0 && this.fieldsInProgress.size === 0;
+    if (settled) {
+      const known = this.expressionTypes.get(expr);
+      if (known !== undefined && known.scope === scope) return known.type;
+    }
+    const t = this.inferredTypeOf(expr, scope);
+    if (settled) this.expressionTypes.set(expr, { scope, type: t });
+    return t;
+  }
+
+  private inferredTypeOf(expr: Expression, scope: Scope): PyType {
     switch (expr._type) {
       case "Constant":
         return PRIMITIVES[expr.value.type] ?? ANY;

@@ -159,6 +159,7 @@ export function collectClasses(module: Module, types: TypeEnv): void {
   const unseen = storesAnyName ? { has: (): boolean => true } : storedElsewhere;
   types.noteStoresOutside(storesAnyName ? "any" : storedElsewhere);
   for (const cls of classes) computeFields(types, classInfoOf(types, cls), unseen);
+  types.noteClassesCollected();
 }
 
 /** `vars(obj)` or `obj.__dict__`: the attributes of an object as a dict. */
