@@ -7,13 +7,13 @@
 //
 // Unannotated code gets the type inferred from its values where that is cheap and certain
 // (literals, known calls, annotated functions); elsewhere the honest wide type is `any`.
-import { isClassVariable } from "../lower/class-variables.js";
-import { userDecorators } from "../lower/decorators.js";
+import { isClassVariable } from "./class-variables.js";
+import { userDecorators } from "./decorator-names.js";
 import type { Arg, Assign, Expression, Keyword, Node, Operator, FunctionDef, AsyncFunctionDef, Lambda, ClassDef, Yield } from "@pyts/parser";
 import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "./scopes.js";
 import { canCompleteNormally } from "./reachability.js";
 import { forEachChild } from "./walk.js";
-import { isRuntimeExport } from "../lower/catalogue.js";
+import { isRuntimeExport } from "../catalogue.js";
 import {
   ANY,
   BOOL,

@@ -33,6 +33,7 @@ import type { SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import type { LowerContext } from "./context.js";
 import { tsType } from "./names.js";
+import { isCachedPropertyDecorator } from "../analyze/decorator-names.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { sameType, type PyType } from "../analyze/types.js";
 
@@ -118,15 +119,6 @@ export function retypesBaseAttribute(ctx: LowerContext, info: ClassInfo, attr: s
  */
 export function fieldsDeclaredOnly(ctx: LowerContext, info: ClassInfo): boolean {
   return hasSlots(ctx, info.name) || hookedAccess(ctx, info.name, "store");
-}
-
-/** `@property`, and `@cached_property` (a getter too, whose value the runtime keeps on the instance). */
-export function isPropertyDecorator(name: string): boolean {
-  return name === "property" || isCachedPropertyDecorator(name);
-}
-
-function isCachedPropertyDecorator(name: string): boolean {
-  return name === "cached_property" || name === "functools.cached_property";
 }
 
 /** The methods of a class decorated `@cached_property`. */

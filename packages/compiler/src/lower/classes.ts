@@ -57,28 +57,15 @@ import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import { awaitableClassStatements } from "./await.js";
-import {
-  classAttributeStatements,
-  fieldsDeclaredOnly,
-  instanceSideDeclarations,
-  isPropertyDecorator,
-  movedClassAttributes,
-  retypesBaseAttribute,
-} from "./class-attributes.js";
+import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations, movedClassAttributes, retypesBaseAttribute } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
 import { enumDecoratorStatements, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
 import { loopFunctions } from "./loop-functions.js";
-import {
-  abstractMethodStatements,
-  classDecoratorStatements,
-  decoratorName,
-  isAbstractMethod,
-  isImplicitClassMethod,
-  methodDecoratorStatements,
-} from "./decorators.js";
+import { abstractMethodStatements, classDecoratorStatements, isAbstractMethod, methodDecoratorStatements } from "./decorators.js";
+import { decoratorName, isImplicitClassMethod, isPropertyDecorator } from "../analyze/decorator-names.js";
 import { generatorReturnType } from "./generators.js";
-import { isClassVariable } from "./class-variables.js";
+import { isClassVariable } from "../analyze/class-variables.js";
 import { cooperativeHeritage, initSubclassStatements, isCooperative, linearization, methodParametersStatements } from "./inheritance.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";

@@ -12,7 +12,7 @@ import { diagnostic, type Diagnostic, type DiagnosticCode } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope, ScopeAnalysis, SymbolInfo } from "../analyze/scopes.js";
 import { isPythonBuiltin } from "../analyze/python-builtins.js";
-import { isRuntimeExport, isRuntimeModule, pythonModuleName, runtimeModuleExports } from "./catalogue.js";
+import { isRuntimeExport, isRuntimeModule, pythonModuleName, runtimeModuleExports } from "../catalogue.js";
 import type { Declaration } from "./names.js";
 import type { ImportTarget } from "./imports.js";
 import type { ModuleImport, ModuleOptions } from "../program.js";

@@ -45,9 +45,9 @@ import {
   needsDynamicCall,
   runtimeArguments,
 } from "./calls.js";
-import { isRuntimeClass } from "./catalogue.js";
+import { isRuntimeClass } from "../catalogue.js";
 import { objectHookFunction } from "./class-attributes.js";
-import { decoratorName, isImplicitClassMethod, userDecorators } from "./decorators.js";
+import { decoratorName, isImplicitClassMethod, userDecorators } from "../analyze/decorator-names.js";
 import type { LowerContext } from "./context.js";
 import { isProgramMethodName, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";

@@ -23,7 +23,7 @@ import type { Arguments, AsyncFunctionDef, Call, ClassDef, Expression, FunctionD
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import type { LowerContext } from "./context.js";
-import { decoratorName, isImplicitClassMethod, userDecorators } from "./decorators.js";
+import { decoratorName, isImplicitClassMethod, userDecorators } from "../analyze/decorator-names.js";
 import { docstring } from "./names.js";
 
 const f = ts.factory;
