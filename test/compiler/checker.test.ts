@@ -180,6 +180,42 @@ const cases: { name: string; source: string; facts: Facts }[] = [
   },
   { name: "an instance of an exception subclass", source: "class Oops(Exception):\n    pass\ne = Oops()\ne  # ?", facts: { jsTruth: true } },
   { name: "an int that may be a float", source: "n = 0\nn += 0.5\nn  # ?", facts: { jsTruth: false } },
+  // Fields typed from every store at once, whatever order the methods come in.
+  {
+    name: "a field copied from another before a later method stores a float in it",
+    source:
+      "class Meter:\n    def __init__(self):\n        self.reading = 1\n        self.last = 0\n    def remember(self):\n        snapshot = self.reading\n        self.last = snapshot\n    def calibrate(self):\n        self.reading = 3.0\n    def check(self):\n        return self.last  # ?",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a counter field that adds one to itself",
+    source:
+      "class Tally:\n    def __init__(self):\n        self.count = 0\n    def bump(self):\n        self.count = self.count + 1\n    def check(self):\n        return self.count  # ?",
+    facts: { exactInt: true },
+  },
+  {
+    name: "a field that multiplies itself by a float in a later method",
+    source:
+      "class Ledger:\n    def __init__(self):\n        self.balance = 0\n        self.history = 0\n    def deposit(self, amount: int):\n        self.balance = self.balance + amount\n        self.history = self.balance\n    def interest(self):\n        self.balance = self.balance * 1.0\n    def check(self):\n        return self.history  # ?",
+    facts: { exactInt: false },
+  },
+  // Classes told apart by their statement.
+  {
+    name: "an annotation naming the one class of its name",
+    source: "class Item:\n    def __init__(self, qty: int):\n        self.qty = qty\ndef report(it: Item):\n    return it.qty  # ?\nreport(Item(3))",
+    facts: { exactInt: true },
+  },
+  {
+    name: "an annotation naming a class another scope also defines (whose instance a call passes)",
+    source:
+      "class Item:\n    def __init__(self, qty: int):\n        self.qty = qty\ndef make():\n    class Item:\n        def __init__(self, qty: float):\n            self.qty = qty\n    return Item(3.0)\ndef report(it: Item):\n    return it.qty  # ?\nreport(Item(3))\nreport(make())",
+    facts: { exactInt: false },
+  },
+  {
+    name: "an instance of the second class statement of a name",
+    source: "class Item:\n    def __init__(self):\n        self.qty = 1\nclass Item:\n    def __init__(self):\n        self.qty = 1.0\nx = Item()\nx.qty  # ?",
+    facts: { exactInt: false },
+  },
 ];
 
 /** Class statements keyed by their statement: `classOf` and the bases `basesOf` resolves where the class is defined. */

@@ -38,8 +38,14 @@ export interface ClassInfo {
   node: ClassDef;
   bases: string[];
   isDataclass: boolean;
-  /** Instance fields: dataclass fields, class-level annotations and `self.x = ...` in methods. */
-  fields: Map<string, PyType>;
+  /**
+   * Instance fields: dataclass fields and class-level annotations (with the type they declare), and
+   * the attributes methods store on `self` (null: nothing declared). Their types are inferred when
+   * asked (`fieldType`), from every store at once: never from a part of them.
+   */
+  fields: Map<string, PyType | null>;
+  /** The stores `self.x = value` of each field in the class's methods, with the method's scope (value null: not followed, as `self.x += 1`). */
+  selfStores: Map<string, { value: Expression | null; scope: Scope }[]>;
   methods: Map<string, FunctionDef | AsyncFunctionDef>;
   properties: Set<string>;
   /** The synthesised `__init__` parameters of a dataclass. */
@@ -73,10 +79,29 @@ export interface TypeFacts {
   isOnlyList(expr: Expression, scope: Scope): boolean;
   /** Whether JavaScript's truthiness of a value of this type is Python's. */
   hasJsTruthiness(t: PyType): boolean;
-  /** The user classes of the module by name (the first class statement of each name). */
+  /** Every class statement of the module, in the order they appear. */
+  allClasses(): readonly ClassInfo[];
+  /**
+   * The first class statement of each name (`isTypedClass`), by name: what lowering's walks from a
+   * class's name still find (a name the class statement of another scope also has finds the first).
+   */
   readonly classes: ReadonlyMap<string, ClassInfo>;
   /** The entry of a class statement (each its own, whatever its name). */
   classOf(cls: ClassDef): ClassInfo | undefined;
+  /** The class statement of an instance or class type (undefined for a runtime class or another type). */
+  classOfType(t: PyType): ClassInfo | undefined;
+  /** The class statement a name holds where `scope` reads it: a name bound only by that statement, else undefined. */
+  classNamed(name: string, scope: Scope): ClassInfo | undefined;
+  /**
+   * Whether the class's name is its own: the first class statement of that name in the module, whose
+   * instances are typed by it (a later one, `class Base(Base)` or a class redefined, is a value of unknown type).
+   */
+  isTypedClass(info: ClassInfo): boolean;
+  /**
+   * The method resolution order of a class (itself first), by C3 over the bases `basesOf` knows (others
+   * left out). Where C3 fails (CPython's TypeError at run time), a depth-first order stands in.
+   */
+  mro(info: ClassInfo): readonly ClassInfo[];
   /**
    * The entries of the bases a class statement names, resolved where the statement runs (a base
    * named like a class elsewhere is that one only if the name holds it there); null for a base
@@ -84,10 +109,10 @@ export interface TypeFacts {
    */
   basesOf(info: ClassInfo): (ClassInfo | null)[];
   /**
-   * The type to declare a field with, given `t`, what its class assigns it: also what the stores
-   * seen outside the class and constructor calls give it (`team.members = ("a", "b")`).
+   * The type to declare a field with: what its class stores into it, and what the stores seen
+   * outside the class and constructor calls give it (`team.members = ("a", "b")`).
    */
-  fieldDeclarationType(info: ClassInfo, attr: string, t: PyType): PyType;
+  fieldDeclarationType(info: ClassInfo, attr: string): PyType;
   /** Top-level variables that other modules of the program may store anything into (module-setter.ts). */
   readonly storedFromOutside: ReadonlySet<SymbolInfo>;
 }
@@ -110,18 +135,67 @@ export class TypeEnv implements TypeFacts {
   constructor(readonly analysis: ScopeAnalysis) {}
 
   /**
-   * Registers the entry of a class statement (collectClasses): the first class statement of each
-   * name is also the one `classes` finds by name. A later one (`class Base(Base)` after `class
-   * Base`, a class redefined) has its entry all the same, and its methods see `self` untyped
-   * (class-variables.ts).
+   * Registers the entry of a class statement (collectClasses). The first class statement of each
+   * name types its instances; a later one (`class Base(Base)` after `class Base`, a class
+   * redefined) has its entry all the same, and its methods see `self` untyped (class-variables.ts).
    */
   addClass(info: ClassInfo): void {
     this.classesByStatement.set(info.node, info);
     if (!this.classes.has(info.name)) this.classes.set(info.name, info);
   }
 
+  allClasses(): readonly ClassInfo[] {
+    return [...this.classesByStatement.values()];
+  }
+
   classOf(cls: ClassDef): ClassInfo | undefined {
     return this.classesByStatement.get(cls);
+  }
+
+  classOfType(t: PyType): ClassInfo | undefined {
+    if ((t.k === "instance" && !t.runtime) || (t.k === "class" && t.of !== null)) return this.classOf(t.of!);
+    return undefined;
+  }
+
+  classNamed(name: string, scope: Scope): ClassInfo | undefined {
+    const res = this.analysis.resolve(scope, name);
+    if (res.kind === "builtin") return undefined;
+    const bindings = res.symbol.bindings;
+    return bindings.length === 1 && bindings[0]!.kind === "class" ? this.classOf(bindings[0]!.node as ClassDef) : undefined;
+  }
+
+  isTypedClass(info: ClassInfo): boolean {
+    return this.classes.get(info.name) === info;
+  }
+
+  /** The type of a class statement's class as a value: unknown for one whose name is not its own (`isTypedClass`). */
+  classType(cls: ClassDef): PyType {
+    const info = this.classOf(cls);
+    return info !== undefined && this.isTypedClass(info) ? { k: "class", cls: cls.name, of: cls } : ANY;
+  }
+
+  private readonly orders = new Map<ClassInfo, ClassInfo[]>();
+
+  mro(info: ClassInfo): readonly ClassInfo[] {
+    const cached = this.orders.get(info);
+    if (cached !== undefined) return cached;
+    this.orders.set(info, [info]); // a cycle (`class A(B)`, `class B(A)`) ends here
+    const bases = this.basesOf(info).filter((b): b is ClassInfo => b !== null && b !== info);
+    const seqs = [...bases.map((b) => [...this.mro(b)]), [...bases]];
+    const out: ClassInfo[] = [info];
+    for (;;) {
+      const live = seqs.filter((seq) => seq.length > 0);
+      if (live.length === 0) break;
+      const head = live.map((seq) => seq[0]!).find((h) => live.every((seq) => seq.indexOf(h) <= 0));
+      if (head === undefined) {
+        for (const seq of live) for (const c of seq) if (!out.includes(c)) out.push(c);
+        break;
+      }
+      out.push(head);
+      for (const seq of live) if (seq[0] === head) seq.shift();
+    }
+    this.orders.set(info, out);
+    return out;
   }
 
   basesOf(info: ClassInfo): (ClassInfo | null)[] {
@@ -194,7 +268,7 @@ export class TypeEnv implements TypeFacts {
         if (t !== null) seen.push(t);
       }
     }
-    const against = seen.filter((t) => contradicts(declared, t));
+    const against = seen.filter((t) => this.contradicts(declared, t));
     return against.length === 0 ? declared : joinAll([declared, ...against]);
   }
 
@@ -283,15 +357,14 @@ export class TypeEnv implements TypeFacts {
    */
   private fixpoint(sym: SymbolInfo, t: PyType, step: (t: PyType) => PyType): PyType {
     for (let round = 0; round < 5; round++) {
-      const before = { symbols: this.symbolTypes.size, returns: this.returnTypes.size };
+      const before = this.snapshot();
       const outer = this.assumed.get(sym);
       this.assumed.set(sym, t);
       const next = step(t);
       if (outer === undefined) this.assumed.delete(sym);
       else this.assumed.set(sym, outer);
       if (sameType(next, t)) return t;
-      forgetAfter(this.symbolTypes, before.symbols);
-      forgetAfter(this.returnTypes, before.returns);
+      this.forgetSince(before);
       t = next;
     }
     return ANY;
@@ -551,8 +624,7 @@ export class TypeEnv implements TypeFacts {
       }
       case "class":
         // Which class a name bound by several class statements (or in a block) holds is not known.
-        if (isClassVariable(this.analysis, b.node as ClassDef) || this.classes.get((b.node as ClassDef).name)?.node !== b.node) return ANY;
-        return { k: "class", cls: (b.node as ClassDef).name };
+        return isClassVariable(this.analysis, b.node as ClassDef) ? ANY : this.classType(b.node as ClassDef);
       case "import": {
         // `import m.sub as s` names the module `m.sub`; what `from m import x` gives keeps today's type.
         const src = b.source;
@@ -609,12 +681,13 @@ export class TypeEnv implements TypeFacts {
     const owner = sym.scope.parent;
     if (owner?.kind === "class" && positional[0] === b.node && fn._type !== "Lambda") {
       const decorators = fn.decorator_list.map((d) => (d._type === "Name" ? d.id : ""));
-      const cls = (owner.node as ClassDef).name;
+      const of = owner.node as ClassDef;
       if (decorators.includes("staticmethod")) return ANY;
       // A second class statement of the same name: its methods see `self` untyped.
-      if (this.classes.get(cls)?.node !== owner.node) return ANY;
-      if (decorators.includes("classmethod") || fn.name === "__init_subclass__" || fn.name === "__class_getitem__") return { k: "class", cls };
-      return { k: "instance", cls, runtime: false };
+      const classType = this.classType(of);
+      if (classType.k !== "class") return ANY;
+      if (decorators.includes("classmethod") || fn.name === "__init_subclass__" || fn.name === "__class_getitem__") return classType;
+      return { k: "instance", cls: of.name, runtime: false, of };
     }
     const i = positional.indexOf(b.node as (typeof positional)[number]);
     let def: Expression | null = null;
@@ -674,13 +747,12 @@ export class TypeEnv implements TypeFacts {
     if (inside.length === 0) return t;
     // Recursion: only for a parameter nothing else assigns, so the assumption is its whole type.
     if (sym.bindings.length !== 1) return null;
-    const before = { symbols: this.symbolTypes.size, returns: this.returnTypes.size };
+    const before = this.snapshot();
     this.assumed.set(sym, t);
     const fits = inside.every(({ expr, scope }) => sameType(join(t, this.typeOf(expr, scope)), t));
     this.assumed.delete(sym);
     if (fits) return t;
-    forgetAfter(this.symbolTypes, before.symbols);
-    forgetAfter(this.returnTypes, before.returns);
+    this.forgetSince(before);
     return null;
   }
 
@@ -701,7 +773,7 @@ export class TypeEnv implements TypeFacts {
         const against: PyType[] = [];
         collectReturns(def.body, (e) => {
           const v = e === null ? NONE : this.typeOf(e, scope);
-          if (contradicts(declared, v)) against.push(v);
+          if (this.contradicts(declared, v)) against.push(v);
         });
         if (against.length > 0) t = joinAll([t, ...against]);
         // `-> int` on a function that can run off its end: it returns None there all the same.
@@ -754,7 +826,8 @@ export class TypeEnv implements TypeFacts {
       case "Name":
         return this.annotationName(expr.id, scope);
       case "Attribute":
-        return this.annotationName(expr.attr, scope);
+        // `typing.List`, `t.Optional`: a name of typing's; `helper.Item` is no class of this module.
+        return this.annotationName(expr.attr, scope, false);
       case "BinOp":
         if (expr.op === "BitOr") return join(this.annotation(expr.left, scope), this.annotation(expr.right, scope));
         return ANY;
@@ -803,7 +876,8 @@ export class TypeEnv implements TypeFacts {
           case "type":
           case "Type": {
             const inner = a(0);
-            return inner.k === "instance" ? { k: "class", cls: inner.cls } : ANY;
+            if (inner.k !== "instance") return ANY;
+            return { k: "class", cls: inner.cls, of: inner.runtime ? null : inner.of };
           }
           default:
             return ANY;
@@ -814,7 +888,8 @@ export class TypeEnv implements TypeFacts {
     }
   }
 
-  private annotationName(name: string, scope: Scope): PyType {
+  /** The type an annotation's name declares (`ofModule`: a class of the module, when the name holds one where `scope` reads it). */
+  private annotationName(name: string, scope: Scope, ofModule = true): PyType {
     if (Object.prototype.hasOwnProperty.call(PRIMITIVES, name)) return PRIMITIVES[name]!;
     switch (name) {
       case "list":
@@ -831,9 +906,13 @@ export class TypeEnv implements TypeFacts {
         return { k: "tuplevar", item: ANY };
       default: {
         const res = this.analysis.resolve(scope, name);
-        if (res.kind !== "builtin" && res.symbol.bindings.some((b) => b.kind === "class")) return { k: "instance", cls: name, runtime: false };
-        if (res.kind === "builtin" && isExceptionName(name) && isRuntimeExport(name)) return { k: "instance", cls: name, runtime: true };
-        return ANY;
+        if (res.kind === "builtin") return isExceptionName(name) && isRuntimeExport(name) ? { k: "instance", cls: name, runtime: true } : ANY;
+        // The class statement the name holds: one of the module's, typed by it (a name bound twice may hold
+        // either). Not when another class statement has the name: the instances of that one, untyped, could be
+        // passed for it unseen (`it: Item` given the `Item` a function makes).
+        const cls = ofModule ? this.classNamed(name, scope) : undefined;
+        if (cls === undefined || !this.isTypedClass(cls) || isClassVariable(this.analysis, cls.node)) return ANY;
+        return this.allClasses().some((other) => other !== cls && other.name === name) ? ANY : { k: "instance", cls: name, runtime: false, of: cls.node };
       }
     }
   }
@@ -853,7 +932,8 @@ export class TypeEnv implements TypeFacts {
 
   /** The type of an expression evaluated in `scope`. */
   typeOf(expr: Expression, scope: Scope): PyType {
-    const settled = this.classesCollected && this.inProgress.size === 0 && this.assumed.size === 0 && this.fieldsInProgress.size === 0;
+    const settled =
+      this.classesCollected && this.inProgress.size === 0 && this.assumed.size === 0 && this.fieldsInProgress.size === 0 && this.fieldsInferred.size === 0;
     if (settled) {
       const known = this.expressionTypes.get(expr);
       if (known !== undefined && known.scope === scope) return known.type;
@@ -961,7 +1041,7 @@ export class TypeEnv implements TypeFacts {
       }
       case "Attribute": {
         const v = this.typeOf(expr.value, scope);
-        if (v.k === "instance" && !v.runtime) return this.fieldType(v.cls, expr.attr);
+        if (v.k === "instance" && !v.runtime) return this.fieldType(this.classOf(v.of)!, expr.attr);
         if (v.k === "module") return moduleAttrType(v.name, expr.attr);
         return ANY;
       }
@@ -997,7 +1077,7 @@ export class TypeEnv implements TypeFacts {
       case "module":
         return true;
       case "instance":
-        return !t.runtime && this.classes.has(t.cls) && !this.truthClasses().has(t.cls);
+        return !t.runtime && !this.truthClasses().has(t.cls);
       case "optional":
         return this.hasJsTruthiness(t.of);
       default:
@@ -1064,16 +1144,15 @@ export class TypeEnv implements TypeFacts {
   }
 
   /**
-   * The type of `obj.attr` for an instance typed as `cls`: the field or method found up its bases,
+   * The type of `obj.attr` for an instance of the class `start`: the field or method found up its bases,
    * joined with what every class deriving from it stores or returns under that name (the instance
    * may be one of them: `self.v = 1.0` in a subclass makes `self.v` of the base's methods a float).
    */
-  fieldType(cls: string, attr: string): PyType {
-    const start = this.classes.get(cls);
-    const overriding = start === undefined ? [] : this.subclassesOf(start);
-    for (let info = start; info !== undefined; info = this.basesOf(info)[0] ?? undefined) {
-      const t = info.fields.get(attr);
-      if (t !== undefined) return this.fieldStores(info, attr, joinAll([t, ...overriding.flatMap((sub) => sub.fields.get(attr) ?? [])]));
+  fieldType(start: ClassInfo, attr: string): PyType {
+    const overriding = this.subclassesOf(start);
+    for (let info: ClassInfo | undefined = start; info !== undefined; info = this.basesOf(info)[0] ?? undefined) {
+      const t = this.ownFieldType(info, attr);
+      if (t !== undefined) return this.fieldStores(info, attr, joinAll([t, ...overriding.flatMap((sub) => this.ownFieldType(sub, attr) ?? [])]));
       const m = info.methods.get(attr);
       if (m !== undefined) {
         const overrides = overriding.flatMap((sub) => sub.methods.get(attr) ?? []);
@@ -1085,6 +1164,93 @@ export class TypeEnv implements TypeFacts {
       }
     }
     return ANY;
+  }
+
+  /** The types of fields as their own class declares and stores them, by `fieldKey`. */
+  private readonly fieldTypes = new Map<string, PyType>();
+  /** Fields whose type is being inferred: the type assumed for reads of them meanwhile, and whether one was read. */
+  private readonly fieldsInferred = new Map<string, { assumed: PyType | undefined; read: boolean }>();
+
+  /**
+   * The type of a field as its own class gives it (undefined: not a field of the class): what it
+   * declares (a class-level annotation, a dataclass field), else the class attribute it shadows, joined
+   * with every store into it on `self` in the class's methods. A store whose value reads the field,
+   * directly or not (`self.n = self.n + 1`, `t = self.v; self.v = t * 2.0`), is inferred assuming the
+   * join of the stores before it; the result is kept only if inferring every store again under it
+   * gives it back (what was inferred under the smaller assumption is forgotten), else it is `any`.
+   */
+  private ownFieldType(info: ClassInfo, attr: string): PyType | undefined {
+    if (!info.fields.has(attr)) return undefined;
+    const key = fieldKey(info, attr);
+    const known = this.fieldTypes.get(key);
+    if (known !== undefined) return known;
+    const inferring = this.fieldsInferred.get(key);
+    if (inferring !== undefined) {
+      inferring.read = true;
+      return inferring.assumed ?? ANY;
+    }
+    const state: { assumed: PyType | undefined; read: boolean } = { assumed: undefined, read: false };
+    this.fieldsInferred.set(key, state);
+    const before = this.snapshot();
+    let t = this.joinedStores(info, attr, (soFar) => (state.assumed = soFar));
+    for (let round = 0; state.read; round++) {
+      this.forgetSince(before);
+      if (round === 5) {
+        t = ANY;
+        break;
+      }
+      state.assumed = t;
+      state.read = false;
+      const next = this.joinedStores(info, attr, () => {});
+      if (sameType(next, t)) break;
+      t = next;
+      state.read = true;
+    }
+    this.fieldsInferred.delete(key);
+    this.fieldTypes.set(key, t);
+    return t;
+  }
+
+  /** What a class declares for a field joined with each of its stores on `self` in turn (`seen` is told the join so far). */
+  private joinedStores(info: ClassInfo, attr: string, seen: (soFar: PyType) => void): PyType {
+    const declared = info.fields.get(attr) ?? undefined;
+    const stores = info.selfStores.get(attr) ?? [];
+    // A class attribute is the default of the instance attribute (`count = 0`, `self.count += 1`).
+    let t: PyType | undefined = declared ?? (stores.length > 0 ? this.classAttribute(info, attr) : undefined);
+    if (t !== undefined) seen(t);
+    const unseen = this.storedOutside === "any" || this.storedOutside.has(attr);
+    for (const store of stores) {
+      const inferred = store.value === null ? ANY : this.typeOf(store.value, store.scope);
+      // A list or dict held by an instance can be filled through any reference to the instance,
+      // and a field stored from outside the class (`c.count = 2.0`) gets values not seen here,
+      // which inference does not follow: they are typed as if put in unseen (an int may be a float).
+      const own = inferred.k === "list" || inferred.k === "dict" || inferred.k === "set" || unseen ? unseenItems(inferred) : inferred;
+      t = t === undefined ? own : join(t, own);
+      seen(t);
+    }
+    return t ?? ANY;
+  }
+
+  /** The type of a class attribute of a class or of its user base classes (not an instance field of theirs). */
+  classAttribute(info: ClassInfo, attr: string): PyType | undefined {
+    for (let c: ClassInfo | undefined = info; c !== undefined; c = this.basesOf(c)[0] ?? undefined) {
+      if (c !== info && c.fields.has(attr)) return undefined;
+      const t = c.classAttrs.get(attr);
+      if (t !== undefined) return t;
+    }
+    return undefined;
+  }
+
+  /** How many entries each memo of inferred types has: what `forgetSince` keeps. */
+  private snapshot(): { symbols: number; returns: number; fields: number } {
+    return { symbols: this.symbolTypes.size, returns: this.returnTypes.size, fields: this.fieldTypes.size };
+  }
+
+  /** Forgets what was inferred since `snapshot`: it rested on an assumption that did not hold. */
+  private forgetSince(before: { symbols: number; returns: number; fields: number }): void {
+    forgetAfter(this.symbolTypes, before.symbols);
+    forgetAfter(this.returnTypes, before.returns);
+    forgetAfter(this.fieldTypes, before.fields);
   }
 
   /** Stores of attributes on something other than `self`, by name, with their values (collectClasses); "any" when some store's name is computed. */
@@ -1105,15 +1271,19 @@ export class TypeEnv implements TypeFacts {
    */
   private fieldStores(info: ClassInfo, attr: string, t: PyType): PyType {
     if (this.storedOutside === "any") return t.k === "int" || t.k === "float" ? FLOAT : ANY;
-    return this.fieldDeclarationType(info, attr, t);
+    return this.checkedAgainstStores(info, attr, t);
   }
 
   private readonly fieldsInProgress = new Set<string>();
 
-  fieldDeclarationType(info: ClassInfo, attr: string, t: PyType): PyType {
+  fieldDeclarationType(info: ClassInfo, attr: string): PyType {
+    return this.checkedAgainstStores(info, attr, this.ownFieldType(info, attr) ?? ANY);
+  }
+
+  private checkedAgainstStores(info: ClassInfo, attr: string, t: PyType): PyType {
     // A store whose value reads the field itself (`Point(self.x + dx, self.y)`) is inferred
     // assuming the field's own type.
-    const key = `${info.node.start}:${attr}`;
+    const key = fieldKey(info, attr);
     if (this.fieldsInProgress.has(key)) return t;
     this.fieldsInProgress.add(key);
     try {
@@ -1134,8 +1304,22 @@ export class TypeEnv implements TypeFacts {
       const at = positional.findIndex((a) => a.arg === attr);
       if (at >= 0 || init.kwonlyargs.some((a) => a.arg === attr)) passed.push(...this.constructorArguments(c, at, attr));
     }
-    const against = passed.filter((p) => contradicts(t, p));
+    const against = passed.filter((p) => this.contradicts(t, p));
     return against.length === 0 ? t : joinAll([t, ...against]);
+  }
+
+  /**
+   * Whether a value of type `seen` breaks a fact the annotation `declared` would give (`contradicts`),
+   * or is an instance of another class statement than the one declared, or than one deriving from it
+   * (`it: Item` given the `Item` of another scope, whose fields are others).
+   */
+  private contradicts(declared: PyType, seen: PyType): boolean {
+    if (contradicts(declared, seen)) return true;
+    const want = declared.k === "optional" ? declared.of : declared;
+    const got = seen.k === "optional" ? seen.of : seen;
+    if (want.k !== "instance" || want.runtime || got.k !== "instance") return false;
+    const cls = this.classOf(want.of)!;
+    return got.runtime || (got.of !== want.of && !this.subclassesOf(cls).some((sub) => sub.node === got.of));
   }
 
   /** The scope an expression is evaluated in: that of the innermost function, class or comprehension around it. */
@@ -1171,7 +1355,7 @@ export class TypeEnv implements TypeFacts {
       const res = this.analysis.resolve(scope, func.id);
       if (res.kind === "builtin") return this.builtinCallType(func.id, args, scope, keywords);
       const t = this.symbolType(res.symbol);
-      if (t.k === "class") return { k: "instance", cls: t.cls, runtime: false };
+      if (t.k === "class") return t.of === null ? { k: "instance", cls: t.cls, runtime: true } : { k: "instance", cls: t.cls, runtime: false, of: t.of };
       if (t.k === "function") return this.calledFunctionType(t);
       return ANY;
     }
@@ -1218,7 +1402,7 @@ export class TypeEnv implements TypeFacts {
         if (m === "copy") return recv;
       }
       if (recv.k === "instance" && !recv.runtime) {
-        const t = this.fieldType(recv.cls, m);
+        const t = this.fieldType(this.classOf(recv.of)!, m);
         if (t.k === "function") return this.calledFunctionType(t);
       }
       if (recv.k === "module") return moduleCallType(recv.name, m);
@@ -1468,6 +1652,11 @@ function isWithin(scope: Scope, outer: Scope): boolean {
   return false;
 }
 
+/** The key of a field of a class in the memos of field types. */
+function fieldKey(info: ClassInfo, attr: string): string {
+  return `${info.node.start}:${attr}`;
+}
+
 /** Drops the entries a map gained after it had `size` of them (maps keep insertion order). */
 function forgetAfter<K, V>(map: Map<K, V>, size: number): void {
   let i = 0;
@@ -1476,7 +1665,7 @@ function forgetAfter<K, V>(map: Map<K, V>, size: number): void {
 
 function builtinValueType(name: string): PyType {
   if (name === "__file__" || name === "__name__") return STR;
-  return isExceptionName(name) ? { k: "class", cls: name } : ANY;
+  return isExceptionName(name) ? { k: "class", cls: name, of: null } : ANY;
 }
 
 function moduleAttrType(module: string, attr: string): PyType {
