@@ -66,7 +66,7 @@ import { abstractMethodStatements, classDecoratorStatements, isAbstractMethod, m
 import { decoratorName, isImplicitClassMethod, isPropertyDecorator } from "../analyze/decorator-names.js";
 import { generatorReturnType } from "./generators.js";
 import { isClassVariable } from "../analyze/class-variables.js";
-import { cooperativeHeritage, initSubclassStatements, isCooperative, linearization, methodParametersStatements } from "./inheritance.js";
+import { cooperativeHeritage, initSubclassStatements, isCooperative, methodParametersStatements } from "./inheritance.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { blockNames, classBodyBlock, runsAsBlock } from "./class-body.js";
@@ -687,7 +687,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   if (isEnum) members.push(enumMembersBlock());
   // The class's Python name, written out: a minifier may rename the class, not this string.
   const qualname = qualifiedName(ctx, cls);
-  if (qualname !== cls.name || linearization(ctx.types, info).some((c) => c !== info && qualifiedName(ctx, c.node) !== c.name)) {
+  if (qualname !== cls.name || ctx.types.mro(info).some((c) => c !== info && qualifiedName(ctx, c.node) !== c.name)) {
     members.unshift(
       f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__qualname__", undefined, undefined, f.createStringLiteral(qualname)),
     );

@@ -58,7 +58,7 @@ import { isBlockingRunnerCall } from "./runner.js";
 import { typedAs } from "./subscripts.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { elementType } from "../analyze/types.js";
-import { classOfInstance, classOfTypeCall, linearization, unboundMethodCall } from "./inheritance.js";
+import { classOfInstance, classOfTypeCall, unboundMethodCall } from "./inheritance.js";
 
 const f = ts.factory;
 
@@ -314,9 +314,9 @@ function hasClassDecorators(ctx: LowerContext, cls: string): boolean {
 }
 
 /** The user classes `cls`'s attributes are looked up in, in order. */
-function classOrder(ctx: LowerContext, cls: string): ClassInfo[] {
+function classOrder(ctx: LowerContext, cls: string): readonly ClassInfo[] {
   const info = ctx.types.classes.get(cls);
-  return info === undefined ? [] : linearization(ctx.types, info);
+  return info === undefined ? [] : ctx.types.mro(info);
 }
 
 /** Whether some class of the module has a static or class method of this name. */
