@@ -216,6 +216,151 @@ const cases: { name: string; source: string; facts: Facts }[] = [
     source: "class Item:\n    def __init__(self):\n        self.qty = 1\nclass Item:\n    def __init__(self):\n        self.qty = 1.0\nx = Item()\nx.qty  # ?",
     facts: { exactInt: false },
   },
+  // Parameters typed by every call the checker sees: constructors, methods.
+  {
+    name: "a constructor parameter every call passes an int",
+    source:
+      "class Item:\n    def __init__(self, qty, name):\n        self.qty = qty\n        self.name = name\n    def check(self):\n        return self.qty  # ?\na = Item(3, 'pen')\nb = Item(qty=4, name='ink')\nprint(a.check(), b.check())",
+    facts: { exactInt: true },
+  },
+  {
+    name: "a constructor parameter one call passes an int and another a float",
+    source:
+      "class Item:\n    def __init__(self, qty, name):\n        self.qty = qty\n        self.name = name\n    def check(self):\n        return self.qty  # ?\na = Item(3, 'pen')\nb = Item(4.5, 'ink')",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a constructor parameter a call passes a bool",
+    source:
+      "class Item:\n    def __init__(self, qty, name):\n        self.qty = qty\n        self.name = name\n    def check(self):\n        return self.qty  # ?\na = Item(3, 'pen')\nb = Item(True, 'ink')",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a constructor's str parameter keeps JavaScript's truth",
+    source:
+      "class Item:\n    def __init__(self, name):\n        self.name = name\n    def check(self):\n        return self.name  # ?\nItem('pen')\nItem('ink')",
+    facts: { jsTruth: true },
+  },
+  {
+    name: "a class passed to code the checker does not follow",
+    source:
+      "class Item:\n    def __init__(self, qty, name):\n        self.qty = qty\n        self.name = name\n    def check(self):\n        return self.qty  # ?\ndef make(kind):\n    return kind(2.5, 'x')\na = Item(3, 'pen')\nmake(Item)",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a class stored in a dict and called from there",
+    source:
+      "class Item:\n    def __init__(self, qty, name):\n        self.qty = qty\n        self.name = name\n    def check(self):\n        return self.qty  # ?\nkinds = {'item': Item}\na = Item(3, 'pen')\nb = kinds['item'](2.5, 'x')",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a class with a subclass",
+    source:
+      "class Item:\n    def __init__(self, qty, name):\n        self.qty = qty\n        self.name = name\n    def check(self):\n        return self.qty  # ?\nclass Special(Item):\n    pass\na = Item(3, 'pen')\nb = Special(2.5, 'x')",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a call with *args",
+    source:
+      "class Item:\n    def __init__(self, qty, name):\n        self.qty = qty\n        self.name = name\n    def check(self):\n        return self.qty  # ?\na = Item(3, 'pen')\nargs = (2.5, 'x')\nb = Item(*args)",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a call with **kwargs",
+    source:
+      "class Item:\n    def __init__(self, qty, name):\n        self.qty = qty\n        self.name = name\n    def check(self):\n        return self.qty  # ?\na = Item(3, 'pen')\nb = Item(**{'qty': 2.5, 'name': 'x'})",
+    facts: { exactInt: false },
+  },
+  {
+    name: "an instance that makes another through type(self)",
+    source:
+      "class Item:\n    def __init__(self, qty, name):\n        self.qty = qty\n        self.name = name\n    def check(self):\n        return self.qty  # ?\n    def copy(self):\n        return type(self)(self.qty * 0.5, self.name)\na = Item(3, 'pen')",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a class method that calls cls",
+    source:
+      "class Item:\n    def __init__(self, qty, name):\n        self.qty = qty\n        self.name = name\n    def check(self):\n        return self.qty  # ?\n    @classmethod\n    def half(cls):\n        return cls(0.5, 'half')\na = Item(3, 'pen')",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a class named by a string (getattr on a module)",
+    source:
+      "class Item:\n    def __init__(self, qty, name):\n        self.qty = qty\n        self.name = name\n    def check(self):\n        return self.qty  # ?\nimport sys\na = Item(3, 'pen')\nb = getattr(sys.modules[__name__], 'Item')(2.5, 'x')",
+    facts: { exactInt: false },
+  },
+  {
+    name: "__init__ called again on an instance",
+    source:
+      "class Item:\n    def __init__(self, qty, name):\n        self.qty = qty\n        self.name = name\n    def check(self):\n        return self.qty  # ?\na = Item(3, 'pen')\na.__init__(2.5, 'x')",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a class whose own methods make instances of it from its fields",
+    source:
+      "class Count:\n    def __init__(self, n):\n        self.n = n\n    def next(self):\n        return Count(self.n + 1)\n    def check(self):\n        return self.n  # ?\nc = Count(0).next()",
+    facts: { exactInt: true },
+  },
+  {
+    name: "a class whose own methods make instances with a float from its fields",
+    source:
+      "class Count:\n    def __init__(self, n):\n        self.n = n\n    def next(self):\n        return Count(self.n + 0.5)\n    def check(self):\n        return self.n  # ?\nc = Count(0).next()",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a method parameter every call passes an instance of the class",
+    source:
+      "class Item:\n    def __init__(self, qty: int):\n        self.qty = qty\n    def more(self, other):\n        return other.qty  # ?\na = Item(3)\nb = Item(4)\na.more(b)",
+    facts: { exactInt: true },
+  },
+  {
+    name: "a method parameter given a float by one call",
+    source:
+      "class Item:\n    def __init__(self, qty: int):\n        self.qty = qty\n    def add(self, n):\n        return n  # ?\na = Item(3)\na.add(1)\na.add(1.5)",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a method read as a value",
+    source:
+      "class Item:\n    def __init__(self, qty: int):\n        self.qty = qty\n    def add(self, n):\n        return n  # ?\na = Item(3)\na.add(1)\nf = a.add\nf(2.5)",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a method named by a string",
+    source:
+      "class Item:\n    def __init__(self, qty: int):\n        self.qty = qty\n    def add(self, n):\n        return n  # ?\na = Item(3)\na.add(1)\ngetattr(a, 'add')(2.5)",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a method looked up by a computed name",
+    source:
+      "class Item:\n    def __init__(self, qty: int):\n        self.qty = qty\n    def add(self, n):\n        return n  # ?\na = Item(3)\na.add(1)\nname = 'ad' + 'd'\ngetattr(a, name)(2.5)",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a method called on a receiver of unknown type",
+    source:
+      "class Item:\n    def __init__(self, qty: int):\n        self.qty = qty\n    def add(self, n):\n        return n  # ?\ndef use(thing):\n    thing.add(2.5)\na = Item(3)\na.add(1)\nuse(a)",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a list field filled only with ints",
+    source:
+      "class Bag:\n    def __init__(self):\n        self.items = []\n    def put(self, n: int):\n        self.items.append(n)\n    def first(self):\n        return self.items[0]  # ?\nb = Bag()\nb.put(3)",
+    facts: { exactInt: true },
+  },
+  {
+    name: "a list field handed out and filled with a float",
+    source:
+      "class Bag:\n    def __init__(self):\n        self.items = []\n    def put(self, n: int):\n        self.items.append(n)\n    def all(self):\n        return self.items\n    def first(self):\n        return self.items[0]  # ?\nb = Bag()\nb.put(3)\nb.all().append(2.5)",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a list field filled from outside with a float",
+    source:
+      "class Bag:\n    def __init__(self):\n        self.items = []\n    def put(self, n: int):\n        self.items.append(n)\n    def first(self):\n        return self.items[0]  # ?\nb = Bag()\nb.put(3)\nb.items.append(2.5)",
+    facts: { exactInt: false },
+  },
 ];
 
 /** Class statements keyed by their statement: `classOf` and the bases `basesOf` resolves where the class is defined. */

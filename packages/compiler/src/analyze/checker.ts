@@ -8,11 +8,12 @@
 // Unannotated code gets the type inferred from its values where that is cheap and certain
 // (literals, known calls, annotated functions); elsewhere the honest wide type is `any`.
 import { isClassVariable } from "./class-variables.js";
-import { userDecorators } from "./decorator-names.js";
-import type { Arg, Assign, Expression, Keyword, Node, Operator, FunctionDef, AsyncFunctionDef, Lambda, ClassDef, Yield } from "@pyts/parser";
+import { decoratorName, userDecorators } from "./decorator-names.js";
+import type { Arg, Assign, Call, Expression, Keyword, Module, Node, Operator, FunctionDef, AsyncFunctionDef, Lambda, ClassDef, Yield } from "@pyts/parser";
 import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "./scopes.js";
 import { canCompleteNormally } from "./reachability.js";
 import { forEachChild } from "./walk.js";
+import { isDunder, isHarmlessClassUse, moduleReach, PROTOCOL_METHOD_NAMES, scopeOfExpression, type ModuleReach } from "./call-sites.js";
 import { isRuntimeExport } from "../catalogue.js";
 import {
   ANY,
@@ -126,6 +127,8 @@ export class TypeEnv implements TypeFacts {
   private readonly classesByStatement = new Map<ClassDef, ClassInfo>();
   private readonly symbolTypes = new Map<SymbolInfo, PyType>();
   private readonly inProgress = new Set<SymbolInfo>();
+  /** How many reads of a symbol or field met it while its type was being inferred (see `callSiteType`). */
+  private readsInProgress = 0;
   private readonly returnTypes = new Map<object, PyType>();
   /** Parameter types assumed while checking a function's calls of itself (see `callSiteType`). */
   private readonly assumed = new Map<SymbolInfo, PyType>();
@@ -215,7 +218,10 @@ export class TypeEnv implements TypeFacts {
     const known = this.symbolTypes.get(sym) ?? this.assumed.get(sym);
     if (known !== undefined) return known;
     if (this.storedFromOutside.has(sym)) return ANY;
-    if (this.inProgress.has(sym)) return ANY;
+    if (this.inProgress.has(sym)) {
+      this.readsInProgress++;
+      return ANY;
+    }
     this.inProgress.add(sym);
     const annotated = sym.bindings.find((b) => b.source?.kind === "annotation");
     let t: PyType;
@@ -706,40 +712,48 @@ export class TypeEnv implements TypeFacts {
   }
 
   /**
-   * The type of an unannotated parameter of a module-level function from the calls in the module:
-   * the join of what every call passes (or the default, where a call leaves it out). Only for a
-   * function whose name is bound once, undecorated, and only ever called by name with plain
-   * arguments, so every call is seen; null (unknown) otherwise.
+   * The type of an unannotated parameter from the calls in the module: the join of what every call
+   * passes (or the default, where a call leaves it out), when every call is seen (`seenCalls`): a
+   * module-level function only ever called by name, a constructor whose class is only ever called by
+   * name, a method only ever called on receivers typed as its class. Null (unknown) otherwise.
    *
-   * The function's calls of itself (recursion) pass values whose types may depend on this very
-   * parameter: they are inferred assuming the type the other calls give, and the assumption is
-   * kept only if they fit in it; if not, what was inferred under it is forgotten.
+   * Calls from inside (a function's calls of itself, a class's constructions of itself in its methods:
+   * `Vector(self.x + other.x, ...)`) pass values whose types may depend on this very parameter: they
+   * are inferred assuming the type the other calls give, and the assumption is kept only if they fit
+   * in it; if not, what was inferred under it is forgotten.
    */
   private callSiteType(fn: FunctionDef | AsyncFunctionDef, param: Arg, def: Expression | null, sym: SymbolInfo): PyType | null {
-    const module = this.analysis.module;
-    const fnScope = sym.scope;
-    if (fnScope.parent !== module || fn.decorator_list.length > 0 || this.analysis.dynamicNames) return null;
-    const fsym = module.symbols.get(fn.name);
-    if (fsym === undefined || fsym.bindings.length !== 1 || fsym.bindings[0]!.node !== fn || fsym.uses.length === 0) return null;
+    const seen = this.seenCalls(fn, sym.scope);
+    if (seen === null) return null;
     const args = fn.args;
-    const positional = [...args.posonlyargs, ...args.args];
+    const positional = [...args.posonlyargs, ...args.args].slice(seen.skip);
     const pos = positional.indexOf(param);
+    if (pos < 0 && !args.kwonlyargs.includes(param)) return null;
     const byKeyword = !args.posonlyargs.includes(param);
+    const defaultScope = sym.scope.parent ?? this.analysis.module;
     const outside: PyType[] = [];
     const inside: { expr: Expression; scope: Scope }[] = [];
-    for (const use of fsym.uses) {
-      const call = this.analysis.callOf(use);
-      const scope = this.analysis.scopeOfUse(use);
-      if (call === undefined || scope === undefined) return null;
+    for (const { call, scope } of seen.calls) {
       if (call.args.some((a) => a._type === "Starred") || call.keywords.some((k) => k.arg === null)) return null;
       if (args.vararg === null && call.args.length > positional.length) return null;
       let expr: Expression | null = pos >= 0 && pos < call.args.length ? call.args[pos]! : null;
       if (expr === null && byKeyword) expr = call.keywords.find((k) => k.arg === param.arg)?.value ?? null;
       if (expr === null) {
         if (def === null) return null;
-        outside.push(this.typeOf(def, module));
-      } else if (isWithin(scope, fnScope)) inside.push({ expr, scope });
-      else outside.push(this.typeOf(expr, scope));
+        outside.push(this.typeOf(def, defaultScope));
+      } else if (isWithin(scope, seen.inside)) inside.push({ expr, scope });
+      else {
+        // A value that reads what is being inferred (this parameter through a field, `Vector(-v.x, v.y)`):
+        // checked as from inside.
+        const before = this.snapshot();
+        const reads = this.readsInProgress;
+        const passed = this.typeOf(expr, scope);
+        if (this.readsInProgress === reads) outside.push(passed);
+        else {
+          this.forgetSince(before);
+          inside.push({ expr, scope });
+        }
+      }
     }
     const t = joinAll(outside);
     if (t.k === "any" || outside.length === 0) return null;
@@ -754,6 +768,106 @@ export class TypeEnv implements TypeFacts {
     if (fits) return t;
     this.forgetSince(before);
     return null;
+  }
+
+  /**
+   * Every call of a function, when the checker sees them all (else null), with the scope each is made
+   * in; `skip` is how many parameters the calls do not pass (`self`), `inside` the scope whose calls
+   * are checked under an assumption (`callSiteType`).
+   */
+  private seenCalls(fn: FunctionDef | AsyncFunctionDef, fnScope: Scope): { calls: { call: Call; scope: Scope }[]; skip: number; inside: Scope } | null {
+    if (fn.decorator_list.length > 0 || this.analysis.dynamicNames) return null;
+    const owner = fnScope.parent;
+    if (owner === this.analysis.module) {
+      const fsym = owner.symbols.get(fn.name);
+      if (fsym === undefined || fsym.bindings.length !== 1 || fsym.bindings[0]!.node !== fn || fsym.uses.length === 0) return null;
+      const calls = this.callsByName(fsym.uses, () => false);
+      return calls === null ? null : { calls, skip: 0, inside: fnScope };
+    }
+    if (owner?.kind !== "class") return null;
+    const info = this.classOf(owner.node as ClassDef);
+    if (info === undefined || !this.constructedOnlyWhereSeen(info)) return null;
+    if (fn.name === "__init__") {
+      const csym = this.analysis.scopeOf(info.node).parent?.symbols.get(info.name);
+      if (csym === undefined || csym.bindings.length !== 1 || csym.bindings[0]!.node !== info.node) return null;
+      const calls = this.callsByName(csym.uses, (use) => isHarmlessClassUse(this.analysis, use));
+      return calls === null || calls.length === 0 ? null : { calls, skip: 1, inside: owner };
+    }
+    const calls = this.methodCalls(info, fn);
+    return calls === null || calls.length === 0 ? null : { calls, skip: 1, inside: fnScope };
+  }
+
+  /** The calls among the reads of a name (`allowed`: reads that are no call but call nothing), or null when another read may call it unseen. */
+  private callsByName(uses: readonly Node[], allowed: (use: Node) => boolean): { call: Call; scope: Scope }[] | null {
+    const calls: { call: Call; scope: Scope }[] = [];
+    for (const use of uses) {
+      const call = this.analysis.callOf(use);
+      const scope = this.analysis.scopeOfUse(use);
+      if (call !== undefined && scope !== undefined) calls.push({ call, scope });
+      else if (!allowed(use)) return null;
+    }
+    return calls;
+  }
+
+  private reach: ModuleReach | null = null;
+
+  /**
+   * Whether the checker sees every construction of a class and every call of its methods' names
+   * that may reach its instances: no subclass, no decorator or metaclass on it or its bases (all of
+   * the module), no class method or `__new__` among them, and no way the module constructs a class
+   * through its instances (`ModuleReach.constructsUnseen`).
+   */
+  private constructedOnlyWhereSeen(info: ClassInfo): boolean {
+    this.reach ??= moduleReach(this.analysis.module.node as Module, this.analysis);
+    const reach = this.reach;
+    if (reach.initCalledAgain || reach.computedLookups || reach.strings.has(info.name)) return false;
+    if (this.subclassesOf(info).length > 0 || this.analysis.scopeOf(info.node).parent?.kind === "class") return false;
+    if (isClassVariable(this.analysis, info.node) || this.basesOf(info).some((b) => b === null)) return false;
+    // `type(x)(...)`: the class of a value that may be an instance of this one (typed as it or a base, or unknown).
+    const order = this.mro(info);
+    const mayBeInstance = (x: Expression): boolean => {
+      const t = this.typeOf(x, scopeOfExpression(this.analysis, x));
+      if (t.k === "instance") return !t.runtime && order.includes(this.classOf(t.of)!);
+      return t.k === "any" || t.k === "optional";
+    };
+    if (reach.classesTakenFrom.some(mayBeInstance)) return false;
+    return order.every(
+      (c) =>
+        c.node.decorator_list.length === 0 &&
+        c.node.keywords.length === 0 &&
+        !c.methods.has("__new__") &&
+        [...c.methods.values()].every((m) => !m.decorator_list.some((d) => decoratorName(d) === "classmethod")),
+    );
+  }
+
+  /**
+   * The calls `obj.m(...)` of a plain method `m` of a class, when every read of an attribute named `m`
+   * in the module is such a call on a receiver typed as an instance of the class, or of a class that
+   * neither derives from it nor is one of its bases (not a dunder, not a protocol name outside code may
+   * call, not named by a string, never stored); else null.
+   */
+  private methodCalls(info: ClassInfo, fn: FunctionDef | AsyncFunctionDef): { call: Call; scope: Scope }[] | null {
+    const name = fn.name;
+    if (isDunder(name) || PROTOCOL_METHOD_NAMES.has(name) || this.reach!.strings.has(name) || info.properties.has(name)) return null;
+    if (this.mro(info).some((c) => c !== info && c.methods.has(name)) || info.classAttrs.has(name)) return null;
+    const bases = new Set(this.mro(info));
+    const calls: { call: Call; scope: Scope }[] = [];
+    for (const attr of this.reach!.attributes.get(name) ?? []) {
+      const call = this.analysis.parentOf(attr);
+      const scope = scopeOfExpression(this.analysis, attr);
+      if (attr.ctx !== "Load" || call?._type !== "Call" || call.func !== attr) return null;
+      const recv = this.typeOf(attr.value, scope);
+      if (recv.k !== "instance") {
+        // Another type's method of that name (`names.append(x)`); unknown receivers may be instances of the class.
+        if (recv.k === "any" || recv.k === "optional" || recv.k === "class") return null;
+        continue;
+      }
+      if (recv.runtime) continue;
+      const of = this.classOf(recv.of)!;
+      if (of === info) calls.push({ call, scope });
+      else if (bases.has(of)) return null;
+    }
+    return calls;
   }
 
   /** The return type of a user function: its annotation, else the join of its `return` values. */
@@ -1169,7 +1283,7 @@ export class TypeEnv implements TypeFacts {
   /** The types of fields as their own class declares and stores them, by `fieldKey`. */
   private readonly fieldTypes = new Map<string, PyType>();
   /** Fields whose type is being inferred: the type assumed for reads of them meanwhile, and whether one was read. */
-  private readonly fieldsInferred = new Map<string, { assumed: PyType | undefined; read: boolean }>();
+  private readonly fieldsInferred = new Map<string, { assumed: PyType | undefined; read: boolean; unfolded: boolean }>();
 
   /**
    * The type of a field as its own class gives it (undefined: not a field of the class): what it
@@ -1187,9 +1301,17 @@ export class TypeEnv implements TypeFacts {
     const inferring = this.fieldsInferred.get(key);
     if (inferring !== undefined) {
       inferring.read = true;
-      return inferring.assumed ?? ANY;
+      this.readsInProgress++;
+      if (inferring.assumed !== undefined || inferring.unfolded) return inferring.assumed ?? ANY;
+      // Read before any store is joined: the stores once more, under what is assumed meanwhile (a
+      // constructor's parameter checked under the type its other calls give). The field's own
+      // inference checks what it concludes under the result.
+      inferring.unfolded = true;
+      const t = this.joinedStores(info, attr, () => {});
+      inferring.unfolded = false;
+      return t;
     }
-    const state: { assumed: PyType | undefined; read: boolean } = { assumed: undefined, read: false };
+    const state = { assumed: undefined as PyType | undefined, read: false, unfolded: false };
     this.fieldsInferred.set(key, state);
     const before = this.snapshot();
     let t = this.joinedStores(info, attr, (soFar) => (state.assumed = soFar));
@@ -1219,16 +1341,96 @@ export class TypeEnv implements TypeFacts {
     let t: PyType | undefined = declared ?? (stores.length > 0 ? this.classAttribute(info, attr) : undefined);
     if (t !== undefined) seen(t);
     const unseen = this.storedOutside === "any" || this.storedOutside.has(attr);
+    // A list made by displays (`self.particles = []`) and only filled where the checker sees it.
+    const fills = !unseen && stores.every((store) => store.value?._type === "List") ? this.fieldListFills(info, attr) : null;
     for (const store of stores) {
       const inferred = store.value === null ? ANY : this.typeOf(store.value, store.scope);
       // A list or dict held by an instance can be filled through any reference to the instance,
       // and a field stored from outside the class (`c.count = 2.0`) gets values not seen here,
       // which inference does not follow: they are typed as if put in unseen (an int may be a float).
-      const own = inferred.k === "list" || inferred.k === "dict" || inferred.k === "set" || unseen ? unseenItems(inferred) : inferred;
+      const own =
+        inferred.k === "list" && fills !== null
+          ? { k: "list" as const, item: joinAll([...(inferred.item.k === "any" ? [] : [inferred.item]), ...fills.map((fill) => fill())]) }
+          : inferred.k === "list" || inferred.k === "dict" || inferred.k === "set" || unseen
+            ? unseenItems(inferred)
+            : inferred;
       t = t === undefined ? own : join(t, own);
       seen(t);
     }
     return t ?? ANY;
+  }
+
+  /**
+   * The items put into a list field (`w.particles.append(p)`, `.insert`, `.extend`, `w.particles[i] = p`),
+   * as types to infer, when every use of an attribute of that name on an instance of the class (or of
+   * a class deriving from it) is one of those or only reads the list (`for p in w.particles`, `len(...)`,
+   * `w.particles[0]`, `.pop()`); null when some use may hand the list to code that fills it unseen
+   * (`ps = w.particles`, `return self.particles`, `f(self.particles)`), or a receiver may be an instance
+   * of the class the checker does not type, or the name is looked up by a string.
+   */
+  private fieldListFills(info: ClassInfo, attr: string): (() => PyType)[] | null {
+    if (this.analysis.dynamicNames) return null;
+    this.reach ??= moduleReach(this.analysis.module.node as Module, this.analysis);
+    if (this.reach.strings.has(attr) || this.reach.computedLookups) return null;
+    const family = new Set([info, ...this.subclassesOf(info)]);
+    const bases = new Set(this.mro(info));
+    const fills: (() => PyType)[] = [];
+    for (const node of this.reach.attributes.get(attr) ?? []) {
+      const scope = scopeOfExpression(this.analysis, node);
+      const recv = this.typeOf(node.value, scope);
+      if (recv.k === "any" || recv.k === "optional" || recv.k === "class") return null;
+      if (recv.k !== "instance" || recv.runtime) continue;
+      const of = this.classOf(recv.of)!;
+      if (!family.has(of)) {
+        if (bases.has(of)) return null;
+        continue;
+      }
+      // Stores of the field are its stores (`self.particles = []`); a `del` leaves no list to fill.
+      if (node.ctx !== "Load") continue;
+      const parent = this.analysis.parentOf(node);
+      const grand = parent === undefined ? undefined : this.analysis.parentOf(parent);
+      const understood = ((): boolean => {
+        switch (parent?._type) {
+          case "Attribute": {
+            if (grand?._type !== "Call" || grand.func !== parent || grand.keywords.length > 0 || grand.args.some((a) => a._type === "Starred")) return false;
+            const [first, second] = grand.args;
+            if (parent.attr === "append" && grand.args.length === 1) fills.push(() => this.typeOf(first!, scope));
+            else if (parent.attr === "insert" && grand.args.length === 2) fills.push(() => this.typeOf(second!, scope));
+            else if (parent.attr === "extend" && grand.args.length === 1) fills.push(() => elementType(this.typeOf(first!, scope)));
+            else return LIST_READS.has(parent.attr);
+            return true;
+          }
+          case "Subscript":
+            if (parent.value !== node || parent.slice._type === "Slice") return false;
+            if (parent.ctx === "Load" || parent.ctx === "Del") return true;
+            if (grand?._type === "Assign" && grand.targets.length === 1 && grand.targets[0] === parent) {
+              fills.push(() => this.typeOf(grand.value, scope));
+              return true;
+            }
+            return false;
+          case "For":
+          case "AsyncFor":
+          case "comprehension":
+            return parent.iter === node;
+          case "Call":
+            return (
+              parent.func._type === "Name" &&
+              parent.args.includes(node) &&
+              READING_BUILTINS.has(parent.func.id) &&
+              this.analysis.resolve(scope, parent.func.id).kind === "builtin"
+            );
+          case "Compare":
+          case "If":
+          case "While":
+          case "UnaryOp":
+            return true;
+          default:
+            return false;
+        }
+      })();
+      if (!understood) return null;
+    }
+    return fills;
   }
 
   /** The type of a class attribute of a class or of its user base classes (not an instance field of theirs). */
@@ -1296,7 +1498,7 @@ export class TypeEnv implements TypeFacts {
   private storesJoined(info: ClassInfo, attr: string, t: PyType): PyType {
     const passed: PyType[] = [];
     const stores = this.storedOutside === "any" ? [] : (this.storedOutside.get(attr) ?? []);
-    for (const value of stores) if (value !== null) passed.push(this.typeOf(value, this.scopeAround(value)));
+    for (const value of stores) if (value !== null) passed.push(this.typeOf(value, scopeOfExpression(this.analysis, value)));
     for (const c of [info, ...this.subclassesOf(info)]) {
       const init = c.dataclassInit;
       if (init === null || c.methods.has("__init__")) continue;
@@ -1320,12 +1522,6 @@ export class TypeEnv implements TypeFacts {
     if (want.k !== "instance" || want.runtime || got.k !== "instance") return false;
     const cls = this.classOf(want.of)!;
     return got.runtime || (got.of !== want.of && !this.subclassesOf(cls).some((sub) => sub.node === got.of));
-  }
-
-  /** The scope an expression is evaluated in: that of the innermost function, class or comprehension around it. */
-  private scopeAround(e: Node): Scope {
-    for (let n = this.analysis.parentOf(e); n !== undefined; n = this.analysis.parentOf(n)) if (this.analysis.hasScope(n)) return this.analysis.scopeOf(n);
-    return this.analysis.module;
   }
 
   private readonly subclasses = new Map<ClassInfo, ClassInfo[]>();
