@@ -361,6 +361,37 @@ const cases: { name: string; source: string; facts: Facts }[] = [
       "class Bag:\n    def __init__(self):\n        self.items = []\n    def put(self, n: int):\n        self.items.append(n)\n    def first(self):\n        return self.items[0]  # ?\nb = Bag()\nb.put(3)\nb.items.append(2.5)",
     facts: { exactInt: false },
   },
+  // Class methods that return `cls(...)`.
+  {
+    name: "a class method returning cls() called on a subclass",
+    source:
+      "class Base:\n    def __init__(self):\n        self.n = 1\n    @classmethod\n    def make(cls):\n        return cls()\nclass Sub(Base):\n    def __init__(self):\n        super().__init__()\n        self.label = 'sub'\nSub.make().label  # ?",
+    facts: { jsTruth: true },
+  },
+  {
+    name: "a class method returning cls() called on an instance of a subclass",
+    source:
+      "class Base:\n    def __init__(self):\n        self.n = 1\n    @classmethod\n    def make(cls):\n        return cls()\nclass Sub(Base):\n    def __init__(self):\n        super().__init__()\n        self.label = 'sub'\ns = Sub()\ns.make().label  # ?",
+    facts: { jsTruth: true },
+  },
+  {
+    name: "a class method returning cls() on the base, a subclass storing a float in its field",
+    source:
+      "class Base:\n    def __init__(self):\n        self.n = 1\n    @classmethod\n    def make(cls):\n        return cls()\nclass Sub(Base):\n    def __init__(self):\n        super().__init__()\n        self.n = 2.0\nBase.make().n  # ?",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a class method one subclass overrides to return something else",
+    source:
+      "class Base:\n    def __init__(self):\n        self.n = 1\n    @classmethod\n    def make(cls):\n        return cls()\nclass Sub(Base):\n    def __init__(self):\n        super().__init__()\n        self.label = 'sub'\nclass Odd(Base):\n    @classmethod\n    def make(cls):\n        return 'odd'\nBase.make()  # ?",
+    facts: { jsTruth: false },
+  },
+  {
+    name: "a class method returning cls() of a class with a metaclass",
+    source:
+      "class Meta(type):\n    def __call__(cls):\n        return 'made'\nclass Base(metaclass=Meta):\n    @classmethod\n    def make(cls):\n        return cls()\nBase.make()  # ?",
+    facts: { jsTruth: false },
+  },
 ];
 
 /** Class statements keyed by their statement: `classOf` and the bases `basesOf` resolves where the class is defined. */

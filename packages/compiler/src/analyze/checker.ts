@@ -1540,6 +1540,39 @@ export class TypeEnv implements TypeFacts {
     return found;
   }
 
+  /**
+   * Whether calling the method `name` on the class (or an instance of it, or of a class deriving from
+   * it) gives an instance of the class it is called on: it is a class method, and so is every
+   * override of it, each only returning a call of its `cls` (`return cls(...)`).
+   */
+  private makesItsClass(cls: ClassInfo, name: string): boolean {
+    const found = this.mro(cls).find((c) => c.methods.has(name));
+    if (found === undefined || !this.typedClassOrder(cls)) return false;
+    const defs = [found.methods.get(name)!, ...this.subclassesOf(cls).flatMap((sub) => sub.methods.get(name) ?? [])];
+    return defs.every((def) => {
+      if (def.decorator_list.length !== 1 || decoratorName(def.decorator_list[0]!) !== "classmethod") return false;
+      const clsParam = [...def.args.posonlyargs, ...def.args.args][0]?.arg;
+      if (clsParam === undefined || this.analysis.scopeOf(def).facts.isGenerator || def._type === "AsyncFunctionDef") return false;
+      const values: (Expression | null)[] = [];
+      collectReturns(def.body, (e) => values.push(e));
+      return (
+        values.length > 0 &&
+        !canCompleteNormally(def.body) &&
+        values.every((e) => e?._type === "Call" && e.func._type === "Name" && e.func.id === clsParam) &&
+        (this.analysis.scopeOf(def).symbols.get(clsParam)?.bindings.length ?? 0) === 1
+      );
+    });
+  }
+
+  /**
+   * Whether calling the class makes an instance of it: it has a name of its own (its instances typed by
+   * it), and every class in its order is the module's, with no metaclass, class decorator or `__new__`.
+   */
+  private typedClassOrder(cls: ClassInfo): boolean {
+    if (!this.isTypedClass(cls) || this.basesOf(cls).some((b) => b === null)) return false;
+    return this.mro(cls).every((c) => c.node.keywords.length === 0 && c.node.decorator_list.length === 0 && !c.methods.has("__new__"));
+  }
+
   /** What calling a user function gives: a coroutine for an `async def`, except an async generator's. */
   private calledFunctionType(t: Extract<PyType, { k: "function" }>): PyType {
     if (t.def?._type !== "AsyncFunctionDef" || this.analysis.scopeOf(t.def).facts.isGenerator) return t.ret;
@@ -1597,8 +1630,11 @@ export class TypeEnv implements TypeFacts {
         if (m === "items") return { k: "iter", item: { k: "tuple", items: [recv.key, recv.value] }, name: "Iterable" };
         if (m === "copy") return recv;
       }
-      if (recv.k === "instance" && !recv.runtime) {
-        const t = this.fieldType(this.classOf(recv.of)!, m);
+      if ((recv.k === "instance" && !recv.runtime) || (recv.k === "class" && recv.of !== null)) {
+        const cls = this.classOf(recv.of!)!;
+        // `Sub.make()`, `sub.make()` with `return cls(...)`: an instance of the class it is called on.
+        if (this.makesItsClass(cls, m)) return { k: "instance", cls: cls.name, runtime: false, of: cls.node };
+        const t = recv.k === "instance" ? this.fieldType(cls, m) : ANY;
         if (t.k === "function") return this.calledFunctionType(t);
       }
       if (recv.k === "module") return moduleCallType(recv.name, m);

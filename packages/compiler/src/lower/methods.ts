@@ -30,7 +30,7 @@
 // A list or str method whose JavaScript counterpart is exact becomes that counterpart; every
 // other method of a known builtin type comes from the runtime's method table for that type, and
 // a method of a receiver whose type is not known goes through the runtime's `callMethod`.
-import type { Attribute, Call, Node } from "@pyts/parser";
+import type { AsyncFunctionDef, Attribute, Call, FunctionDef, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { ProgramModule } from "../program.js";
 import {
@@ -53,6 +53,7 @@ import { isProgramMethodName, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { lowerElements, spreadable } from "./literals.js";
 import { typeOf } from "./operators.js";
+import { tsType } from "./names.js";
 import { loopFunctions } from "./loop-functions.js";
 import { isBlockingRunnerCall } from "./runner.js";
 import { typedAs } from "./subscripts.js";
@@ -125,7 +126,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     const recv = lowerExpression(ctx, func.value);
     // A static or class method through an instance is looked up on its class, `type(obj)`.
     if (m !== null && (m.isStatic || m.isClassMethod))
-      return call(member(classOfInstance(ctx, recv, recvType.cls)), matchOrReport(ctx, node, m.def.args, m.isClassMethod));
+      return asMadeInstance(ctx, node, m.def, call(member(classOfInstance(ctx, recv, recvType.cls)), matchOrReport(ctx, node, m.def.args, m.isClassMethod)));
     // A method a decorator of the program replaced (`@trace def push(self, item)`): what it returned takes the
     // positional arguments as they are (the runtime passes the instance first); keywords are bound at run time.
     if (m !== null && m.userDecorated) {
@@ -154,7 +155,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     if (m === null && (hasClassDecorators(ctx, recvType.cls) || (ctx.types.classes.has(recvType.cls) && name !== "__init__" && /^__\w+__$/.test(name)))) {
       return dynamicCall(ctx, call(ctx.useRuntime("getattr"), [recv, f.createStringLiteral(ctx.mangleMember(name))]), node);
     }
-    if (m !== null) return call(member(recv), matchOrReport(ctx, node, m.def.args, m.isClassMethod));
+    if (m !== null) return asMadeInstance(ctx, node, m.def, call(member(recv), matchOrReport(ctx, node, m.def.args, m.isClassMethod)));
     if (name === "__init__") {
       const sig = constructorSignature(ctx, recvType.cls);
       if (sig !== null) return call(member(recv), matchOrReport(ctx, node, sig, true));
@@ -311,6 +312,17 @@ function hasClassDecorators(ctx: LowerContext, cls: string): boolean {
       (d) => !["dataclass", "dataclasses.dataclass", "total_ordering", "functools.total_ordering", "unique", "enum.unique"].includes(decoratorName(d)),
     ),
   );
+}
+
+/**
+ * `Square.create() as Square`: a class method a base defines that returns `cls(...)`, called on a
+ * subclass (or an instance of one), makes the subclass's instance, which the checker knows and
+ * TypeScript, seeing the base's `new this()`, does not.
+ */
+function asMadeInstance(ctx: LowerContext, node: Call, def: FunctionDef | AsyncFunctionDef, lowered: ts.Expression): ts.Expression {
+  const t = ctx.types.typeOf(node, ctx.scope);
+  if (t.k !== "instance" || t.runtime || ctx.analysis.scopeOf(def).parent?.node === t.of) return lowered;
+  return f.createParenthesizedExpression(f.createAsExpression(lowered, tsType(ctx, t)));
 }
 
 /** The user classes `cls`'s attributes are looked up in, in order. */
