@@ -159,8 +159,8 @@ export function classAttributeStatements(ctx: LowerContext, info: ClassInfo, nam
 export function classBodyName(ctx: LowerContext, sym: SymbolInfo): ts.Expression | null {
   if (sym.scope.kind !== "class" || ctx.scope !== sym.scope) return null;
   const cls = sym.scope.node as ClassDef;
-  const info = ctx.types.classes.get(cls.name);
-  if (info === undefined || info.node !== cls) return null;
+  const info = ctx.types.classOf(cls);
+  if (info === undefined || !ctx.types.isTypedClass(info)) return null;
   const name = ctx.id(cls.name);
   const method = info.methods.get(sym.name);
   if (method !== undefined && method.decorator_list.length === 0) {

@@ -633,13 +633,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     // A cooperative class's fields are set by `__init__`, a method the root's constructor calls: a defined
     // field would be reset to undefined after it ran. So is one a later class statement of the same name sets
     // through an untyped `this`.
-    if (
-      tupleSpec !== undefined ||
-      cooperative ||
-      ctx.types.classes.get(cls.name)?.node !== cls ||
-      info.instanceDefaults.has(attr) ||
-      fieldsDeclaredOnly(ctx, info)
-    )
+    if (tupleSpec !== undefined || cooperative || !ctx.types.isTypedClass(info) || info.instanceDefaults.has(attr) || fieldsDeclaredOnly(ctx, info))
       members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
     else
       members.push(
@@ -778,7 +772,7 @@ function lowerMethod(
       );
     } else {
       // A later class statement of the same name is used untyped (class-variables.ts), `this` too.
-      const untyped = ctx.types.classes.get(cls.name)?.node !== cls;
+      const untyped = !ctx.types.isTypedClass(classInfoOf(ctx.types, cls));
       self = {
         symbol: selfSym,
         expr: () =>
