@@ -7,13 +7,14 @@
 //
 // Unannotated code gets the type inferred from its values where that is cheap and certain
 // (literals, known calls, annotated functions); elsewhere the honest wide type is `any`.
-import { isClassVariable } from "../lower/class-variables.js";
-import { userDecorators } from "../lower/decorators.js";
-import type { Arg, Assign, Expression, Keyword, Node, Operator, FunctionDef, AsyncFunctionDef, Lambda, ClassDef, Yield } from "@pyts/parser";
+import { isClassVariable } from "./class-variables.js";
+import { decoratorName, userDecorators } from "./decorator-names.js";
+import type { Arg, Assign, Call, Expression, Keyword, Module, Node, Operator, FunctionDef, AsyncFunctionDef, Lambda, ClassDef, Yield } from "@pyts/parser";
 import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "./scopes.js";
 import { canCompleteNormally } from "./reachability.js";
 import { forEachChild } from "./walk.js";
-import { isRuntimeExport } from "../lower/catalogue.js";
+import { isDunder, isHarmlessClassUse, moduleReach, PROTOCOL_METHOD_NAMES, scopeOfExpression, type ModuleReach } from "./call-sites.js";
+import { isRuntimeExport } from "../catalogue.js";
 import {
   ANY,
   BOOL,
@@ -38,8 +39,14 @@ export interface ClassInfo {
   node: ClassDef;
   bases: string[];
   isDataclass: boolean;
-  /** Instance fields: dataclass fields, class-level annotations and `self.x = ...` in methods. */
-  fields: Map<string, PyType>;
+  /**
+   * Instance fields: dataclass fields and class-level annotations (with the type they declare), and
+   * the attributes methods store on `self` (null: nothing declared). Their types are inferred when
+   * asked (`fieldType`), from every store at once: never from a part of them.
+   */
+  fields: Map<string, PyType | null>;
+  /** The stores `self.x = value` of each field in the class's methods, with the method's scope (value null: not followed, as `self.x += 1`). */
+  selfStores: Map<string, { value: Expression | null; scope: Scope }[]>;
   methods: Map<string, FunctionDef | AsyncFunctionDef>;
   properties: Set<string>;
   /** The synthesised `__init__` parameters of a dataclass. */
@@ -73,10 +80,29 @@ export interface TypeFacts {
   isOnlyList(expr: Expression, scope: Scope): boolean;
   /** Whether JavaScript's truthiness of a value of this type is Python's. */
   hasJsTruthiness(t: PyType): boolean;
-  /** The user classes of the module by name (the first class statement of each name). */
+  /** Every class statement of the module, in the order they appear. */
+  allClasses(): readonly ClassInfo[];
+  /**
+   * The first class statement of each name (`isTypedClass`), by name: what lowering's walks from a
+   * class's name still find (a name the class statement of another scope also has finds the first).
+   */
   readonly classes: ReadonlyMap<string, ClassInfo>;
   /** The entry of a class statement (each its own, whatever its name). */
   classOf(cls: ClassDef): ClassInfo | undefined;
+  /** The class statement of an instance or class type (undefined for a runtime class or another type). */
+  classOfType(t: PyType): ClassInfo | undefined;
+  /** The class statement a name holds where `scope` reads it: a name bound only by that statement, else undefined. */
+  classNamed(name: string, scope: Scope): ClassInfo | undefined;
+  /**
+   * Whether the class's name is its own: the first class statement of that name in the module, whose
+   * instances are typed by it (a later one, `class Base(Base)` or a class redefined, is a value of unknown type).
+   */
+  isTypedClass(info: ClassInfo): boolean;
+  /**
+   * The method resolution order of a class (itself first), by C3 over the bases `basesOf` knows (others
+   * left out). Where C3 fails (CPython's TypeError at run time), a depth-first order stands in.
+   */
+  mro(info: ClassInfo): readonly ClassInfo[];
   /**
    * The entries of the bases a class statement names, resolved where the statement runs (a base
    * named like a class elsewhere is that one only if the name holds it there); null for a base
@@ -84,10 +110,10 @@ export interface TypeFacts {
    */
   basesOf(info: ClassInfo): (ClassInfo | null)[];
   /**
-   * The type to declare a field with, given `t`, what its class assigns it: also what the stores
-   * seen outside the class and constructor calls give it (`team.members = ("a", "b")`).
+   * The type to declare a field with: what its class stores into it, and what the stores seen
+   * outside the class and constructor calls give it (`team.members = ("a", "b")`).
    */
-  fieldDeclarationType(info: ClassInfo, attr: string, t: PyType): PyType;
+  fieldDeclarationType(info: ClassInfo, attr: string): PyType;
   /** Top-level variables that other modules of the program may store anything into (module-setter.ts). */
   readonly storedFromOutside: ReadonlySet<SymbolInfo>;
 }
@@ -101,6 +127,8 @@ export class TypeEnv implements TypeFacts {
   private readonly classesByStatement = new Map<ClassDef, ClassInfo>();
   private readonly symbolTypes = new Map<SymbolInfo, PyType>();
   private readonly inProgress = new Set<SymbolInfo>();
+  /** How many reads of a symbol or field met it while its type was being inferred (see `callSiteType`). */
+  private readsInProgress = 0;
   private readonly returnTypes = new Map<object, PyType>();
   /** Parameter types assumed while checking a function's calls of itself (see `callSiteType`). */
   private readonly assumed = new Map<SymbolInfo, PyType>();
@@ -110,18 +138,67 @@ export class TypeEnv implements TypeFacts {
   constructor(readonly analysis: ScopeAnalysis) {}
 
   /**
-   * Registers the entry of a class statement (collectClasses): the first class statement of each
-   * name is also the one `classes` finds by name. A later one (`class Base(Base)` after `class
-   * Base`, a class redefined) has its entry all the same, and its methods see `self` untyped
-   * (class-variables.ts).
+   * Registers the entry of a class statement (collectClasses). The first class statement of each
+   * name types its instances; a later one (`class Base(Base)` after `class Base`, a class
+   * redefined) has its entry all the same, and its methods see `self` untyped (class-variables.ts).
    */
   addClass(info: ClassInfo): void {
     this.classesByStatement.set(info.node, info);
     if (!this.classes.has(info.name)) this.classes.set(info.name, info);
   }
 
+  allClasses(): readonly ClassInfo[] {
+    return [...this.classesByStatement.values()];
+  }
+
   classOf(cls: ClassDef): ClassInfo | undefined {
     return this.classesByStatement.get(cls);
+  }
+
+  classOfType(t: PyType): ClassInfo | undefined {
+    if ((t.k === "instance" && !t.runtime) || (t.k === "class" && t.of !== null)) return this.classOf(t.of!);
+    return undefined;
+  }
+
+  classNamed(name: string, scope: Scope): ClassInfo | undefined {
+    const res = this.analysis.resolve(scope, name);
+    if (res.kind === "builtin") return undefined;
+    const bindings = res.symbol.bindings;
+    return bindings.length === 1 && bindings[0]!.kind === "class" ? this.classOf(bindings[0]!.node as ClassDef) : undefined;
+  }
+
+  isTypedClass(info: ClassInfo): boolean {
+    return this.classes.get(info.name) === info;
+  }
+
+  /** The type of a class statement's class as a value: unknown for one whose name is not its own (`isTypedClass`). */
+  classType(cls: ClassDef): PyType {
+    const info = this.classOf(cls);
+    return info !== undefined && this.isTypedClass(info) ? { k: "class", cls: cls.name, of: cls } : ANY;
+  }
+
+  private readonly orders = new Map<ClassInfo, ClassInfo[]>();
+
+  mro(info: ClassInfo): readonly ClassInfo[] {
+    const cached = this.orders.get(info);
+    if (cached !== undefined) return cached;
+    this.orders.set(info, [info]); // a cycle (`class A(B)`, `class B(A)`) ends here
+    const bases = this.basesOf(info).filter((b): b is ClassInfo => b !== null && b !== info);
+    const seqs = [...bases.map((b) => [...this.mro(b)]), [...bases]];
+    const out: ClassInfo[] = [info];
+    for (;;) {
+      const live = seqs.filter((seq) => seq.length > 0);
+      if (live.length === 0) break;
+      const head = live.map((seq) => seq[0]!).find((h) => live.every((seq) => seq.indexOf(h) <= 0));
+      if (head === undefined) {
+        for (const seq of live) for (const c of seq) if (!out.includes(c)) out.push(c);
+        break;
+      }
+      out.push(head);
+      for (const seq of live) if (seq[0] === head) seq.shift();
+    }
+    this.orders.set(info, out);
+    return out;
   }
 
   basesOf(info: ClassInfo): (ClassInfo | null)[] {
@@ -141,7 +218,10 @@ export class TypeEnv implements TypeFacts {
     const known = this.symbolTypes.get(sym) ?? this.assumed.get(sym);
     if (known !== undefined) return known;
     if (this.storedFromOutside.has(sym)) return ANY;
-    if (this.inProgress.has(sym)) return ANY;
+    if (this.inProgress.has(sym)) {
+      this.readsInProgress++;
+      return ANY;
+    }
     this.inProgress.add(sym);
     const annotated = sym.bindings.find((b) => b.source?.kind === "annotation");
     let t: PyType;
@@ -194,7 +274,7 @@ export class TypeEnv implements TypeFacts {
         if (t !== null) seen.push(t);
       }
     }
-    const against = seen.filter((t) => contradicts(declared, t));
+    const against = seen.filter((t) => this.contradicts(declared, t));
     return against.length === 0 ? declared : joinAll([declared, ...against]);
   }
 
@@ -283,15 +363,14 @@ export class TypeEnv implements TypeFacts {
    */
   private fixpoint(sym: SymbolInfo, t: PyType, step: (t: PyType) => PyType): PyType {
     for (let round = 0; round < 5; round++) {
-      const before = { symbols: this.symbolTypes.size, returns: this.returnTypes.size };
+      const before = this.snapshot();
       const outer = this.assumed.get(sym);
       this.assumed.set(sym, t);
       const next = step(t);
       if (outer === undefined) this.assumed.delete(sym);
       else this.assumed.set(sym, outer);
       if (sameType(next, t)) return t;
-      forgetAfter(this.symbolTypes, before.symbols);
-      forgetAfter(this.returnTypes, before.returns);
+      this.forgetSince(before);
       t = next;
     }
     return ANY;
@@ -551,8 +630,7 @@ export class TypeEnv implements TypeFacts {
       }
       case "class":
         // Which class a name bound by several class statements (or in a block) holds is not known.
-        if (isClassVariable(this.analysis, b.node as ClassDef) || this.classes.get((b.node as ClassDef).name)?.node !== b.node) return ANY;
-        return { k: "class", cls: (b.node as ClassDef).name };
+        return isClassVariable(this.analysis, b.node as ClassDef) ? ANY : this.classType(b.node as ClassDef);
       case "import": {
         // `import m.sub as s` names the module `m.sub`; what `from m import x` gives keeps today's type.
         const src = b.source;
@@ -609,12 +687,13 @@ export class TypeEnv implements TypeFacts {
     const owner = sym.scope.parent;
     if (owner?.kind === "class" && positional[0] === b.node && fn._type !== "Lambda") {
       const decorators = fn.decorator_list.map((d) => (d._type === "Name" ? d.id : ""));
-      const cls = (owner.node as ClassDef).name;
+      const of = owner.node as ClassDef;
       if (decorators.includes("staticmethod")) return ANY;
       // A second class statement of the same name: its methods see `self` untyped.
-      if (this.classes.get(cls)?.node !== owner.node) return ANY;
-      if (decorators.includes("classmethod") || fn.name === "__init_subclass__" || fn.name === "__class_getitem__") return { k: "class", cls };
-      return { k: "instance", cls, runtime: false };
+      const classType = this.classType(of);
+      if (classType.k !== "class") return ANY;
+      if (decorators.includes("classmethod") || fn.name === "__init_subclass__" || fn.name === "__class_getitem__") return classType;
+      return { k: "instance", cls: of.name, runtime: false, of };
     }
     const i = positional.indexOf(b.node as (typeof positional)[number]);
     let def: Expression | null = null;
@@ -634,40 +713,48 @@ export class TypeEnv implements TypeFacts {
   }
 
   /**
-   * The type of an unannotated parameter of a module-level function from the calls in the module:
-   * the join of what every call passes (or the default, where a call leaves it out). Only for a
-   * function whose name is bound once, undecorated, and only ever called by name with plain
-   * arguments, so every call is seen; null (unknown) otherwise.
+   * The type of an unannotated parameter from the calls in the module: the join of what every call
+   * passes (or the default, where a call leaves it out), when every call is seen (`seenCalls`): a
+   * module-level function only ever called by name, a constructor whose class is only ever called by
+   * name, a method only ever called on receivers typed as its class. Null (unknown) otherwise.
    *
-   * The function's calls of itself (recursion) pass values whose types may depend on this very
-   * parameter: they are inferred assuming the type the other calls give, and the assumption is
-   * kept only if they fit in it; if not, what was inferred under it is forgotten.
+   * Calls from inside (a function's calls of itself, a class's constructions of itself in its methods:
+   * `Vector(self.x + other.x, ...)`) pass values whose types may depend on this very parameter: they
+   * are inferred assuming the type the other calls give, and the assumption is kept only if they fit
+   * in it; if not, what was inferred under it is forgotten.
    */
   private callSiteType(fn: FunctionDef | AsyncFunctionDef, param: Arg, def: Expression | null, sym: SymbolInfo): PyType | null {
-    const module = this.analysis.module;
-    const fnScope = sym.scope;
-    if (fnScope.parent !== module || fn.decorator_list.length > 0 || this.analysis.dynamicNames) return null;
-    const fsym = module.symbols.get(fn.name);
-    if (fsym === undefined || fsym.bindings.length !== 1 || fsym.bindings[0]!.node !== fn || fsym.uses.length === 0) return null;
+    const seen = this.seenCalls(fn, sym.scope);
+    if (seen === null) return null;
     const args = fn.args;
-    const positional = [...args.posonlyargs, ...args.args];
+    const positional = [...args.posonlyargs, ...args.args].slice(seen.skip);
     const pos = positional.indexOf(param);
+    if (pos < 0 && !args.kwonlyargs.includes(param)) return null;
     const byKeyword = !args.posonlyargs.includes(param);
+    const defaultScope = sym.scope.parent ?? this.analysis.module;
     const outside: PyType[] = [];
     const inside: { expr: Expression; scope: Scope }[] = [];
-    for (const use of fsym.uses) {
-      const call = this.analysis.callOf(use);
-      const scope = this.analysis.scopeOfUse(use);
-      if (call === undefined || scope === undefined) return null;
+    for (const { call, scope } of seen.calls) {
       if (call.args.some((a) => a._type === "Starred") || call.keywords.some((k) => k.arg === null)) return null;
       if (args.vararg === null && call.args.length > positional.length) return null;
       let expr: Expression | null = pos >= 0 && pos < call.args.length ? call.args[pos]! : null;
       if (expr === null && byKeyword) expr = call.keywords.find((k) => k.arg === param.arg)?.value ?? null;
       if (expr === null) {
         if (def === null) return null;
-        outside.push(this.typeOf(def, module));
-      } else if (isWithin(scope, fnScope)) inside.push({ expr, scope });
-      else outside.push(this.typeOf(expr, scope));
+        outside.push(this.typeOf(def, defaultScope));
+      } else if (isWithin(scope, seen.inside)) inside.push({ expr, scope });
+      else {
+        // A value that reads what is being inferred (this parameter through a field, `Vector(-v.x, v.y)`):
+        // checked as from inside.
+        const before = this.snapshot();
+        const reads = this.readsInProgress;
+        const passed = this.typeOf(expr, scope);
+        if (this.readsInProgress === reads) outside.push(passed);
+        else {
+          this.forgetSince(before);
+          inside.push({ expr, scope });
+        }
+      }
     }
     const t = joinAll(outside);
     if (t.k === "any" || outside.length === 0) return null;
@@ -675,14 +762,113 @@ export class TypeEnv implements TypeFacts {
     if (inside.length === 0) return t;
     // Recursion: only for a parameter nothing else assigns, so the assumption is its whole type.
     if (sym.bindings.length !== 1) return null;
-    const before = { symbols: this.symbolTypes.size, returns: this.returnTypes.size };
+    const before = this.snapshot();
     this.assumed.set(sym, t);
     const fits = inside.every(({ expr, scope }) => sameType(join(t, this.typeOf(expr, scope)), t));
     this.assumed.delete(sym);
     if (fits) return t;
-    forgetAfter(this.symbolTypes, before.symbols);
-    forgetAfter(this.returnTypes, before.returns);
+    this.forgetSince(before);
     return null;
+  }
+
+  /**
+   * Every call of a function, when the checker sees them all (else null), with the scope each is made
+   * in; `skip` is how many parameters the calls do not pass (`self`), `inside` the scope whose calls
+   * are checked under an assumption (`callSiteType`).
+   */
+  private seenCalls(fn: FunctionDef | AsyncFunctionDef, fnScope: Scope): { calls: { call: Call; scope: Scope }[]; skip: number; inside: Scope } | null {
+    if (fn.decorator_list.length > 0 || this.analysis.dynamicNames) return null;
+    const owner = fnScope.parent;
+    if (owner === this.analysis.module) {
+      const fsym = owner.symbols.get(fn.name);
+      if (fsym === undefined || fsym.bindings.length !== 1 || fsym.bindings[0]!.node !== fn || fsym.uses.length === 0) return null;
+      const calls = this.callsByName(fsym.uses, () => false);
+      return calls === null ? null : { calls, skip: 0, inside: fnScope };
+    }
+    if (owner?.kind !== "class") return null;
+    const info = this.classOf(owner.node as ClassDef);
+    if (info === undefined || !this.constructedOnlyWhereSeen(info)) return null;
+    if (fn.name === "__init__") {
+      const csym = this.analysis.scopeOf(info.node).parent?.symbols.get(info.name);
+      if (csym === undefined || csym.bindings.length !== 1 || csym.bindings[0]!.node !== info.node) return null;
+      const calls = this.callsByName(csym.uses, (use) => isHarmlessClassUse(this.analysis, use));
+      return calls === null || calls.length === 0 ? null : { calls, skip: 1, inside: owner };
+    }
+    const calls = this.methodCalls(info, fn);
+    return calls === null || calls.length === 0 ? null : { calls, skip: 1, inside: fnScope };
+  }
+
+  /** The calls among the reads of a name (`allowed`: reads that are no call but call nothing), or null when another read may call it unseen. */
+  private callsByName(uses: readonly Node[], allowed: (use: Node) => boolean): { call: Call; scope: Scope }[] | null {
+    const calls: { call: Call; scope: Scope }[] = [];
+    for (const use of uses) {
+      const call = this.analysis.callOf(use);
+      const scope = this.analysis.scopeOfUse(use);
+      if (call !== undefined && scope !== undefined) calls.push({ call, scope });
+      else if (!allowed(use)) return null;
+    }
+    return calls;
+  }
+
+  private reach: ModuleReach | null = null;
+
+  /**
+   * Whether the checker sees every construction of a class and every call of its methods' names
+   * that may reach its instances: no subclass, no decorator or metaclass on it or its bases (all of
+   * the module), no class method or `__new__` among them, and no way the module constructs a class
+   * through its instances (`ModuleReach.constructsUnseen`).
+   */
+  private constructedOnlyWhereSeen(info: ClassInfo): boolean {
+    this.reach ??= moduleReach(this.analysis.module.node as Module, this.analysis);
+    const reach = this.reach;
+    if (reach.initCalledAgain || reach.computedLookups || reach.strings.has(info.name)) return false;
+    if (this.subclassesOf(info).length > 0 || this.analysis.scopeOf(info.node).parent?.kind === "class") return false;
+    if (isClassVariable(this.analysis, info.node) || this.basesOf(info).some((b) => b === null)) return false;
+    // `type(x)(...)`: the class of a value that may be an instance of this one (typed as it or a base, or unknown).
+    const order = this.mro(info);
+    const mayBeInstance = (x: Expression): boolean => {
+      const t = this.typeOf(x, scopeOfExpression(this.analysis, x));
+      if (t.k === "instance") return !t.runtime && order.includes(this.classOf(t.of)!);
+      return t.k === "any" || t.k === "optional";
+    };
+    if (reach.classesTakenFrom.some(mayBeInstance)) return false;
+    return order.every(
+      (c) =>
+        c.node.decorator_list.length === 0 &&
+        c.node.keywords.length === 0 &&
+        !c.methods.has("__new__") &&
+        [...c.methods.values()].every((m) => !m.decorator_list.some((d) => decoratorName(d) === "classmethod")),
+    );
+  }
+
+  /**
+   * The calls `obj.m(...)` of a plain method `m` of a class, when every read of an attribute named `m`
+   * in the module is such a call on a receiver typed as an instance of the class, or of a class that
+   * neither derives from it nor is one of its bases (not a dunder, not a protocol name outside code may
+   * call, not named by a string, never stored); else null.
+   */
+  private methodCalls(info: ClassInfo, fn: FunctionDef | AsyncFunctionDef): { call: Call; scope: Scope }[] | null {
+    const name = fn.name;
+    if (isDunder(name) || PROTOCOL_METHOD_NAMES.has(name) || this.reach!.strings.has(name) || info.properties.has(name)) return null;
+    if (this.mro(info).some((c) => c !== info && c.methods.has(name)) || info.classAttrs.has(name)) return null;
+    const bases = new Set(this.mro(info));
+    const calls: { call: Call; scope: Scope }[] = [];
+    for (const attr of this.reach!.attributes.get(name) ?? []) {
+      const call = this.analysis.parentOf(attr);
+      const scope = scopeOfExpression(this.analysis, attr);
+      if (attr.ctx !== "Load" || call?._type !== "Call" || call.func !== attr) return null;
+      const recv = this.typeOf(attr.value, scope);
+      if (recv.k !== "instance") {
+        // Another type's method of that name (`names.append(x)`); unknown receivers may be instances of the class.
+        if (recv.k === "any" || recv.k === "optional" || recv.k === "class") return null;
+        continue;
+      }
+      if (recv.runtime) continue;
+      const of = this.classOf(recv.of)!;
+      if (of === info) calls.push({ call, scope });
+      else if (bases.has(of)) return null;
+    }
+    return calls;
   }
 
   /** The return type of a user function: its annotation, else the join of its `return` values. */
@@ -702,7 +888,7 @@ export class TypeEnv implements TypeFacts {
         const against: PyType[] = [];
         collectReturns(def.body, (e) => {
           const v = e === null ? NONE : this.typeOf(e, scope);
-          if (contradicts(declared, v)) against.push(v);
+          if (this.contradicts(declared, v)) against.push(v);
         });
         if (against.length > 0) t = joinAll([t, ...against]);
         // `-> int` on a function that can run off its end: it returns None there all the same.
@@ -755,7 +941,8 @@ export class TypeEnv implements TypeFacts {
       case "Name":
         return this.annotationName(expr.id, scope);
       case "Attribute":
-        return this.annotationName(expr.attr, scope);
+        // `typing.List`, `t.Optional`: a name of typing's; `helper.Item` is no class of this module.
+        return this.annotationName(expr.attr, scope, false);
       case "BinOp":
         if (expr.op === "BitOr") return join(this.annotation(expr.left, scope), this.annotation(expr.right, scope));
         return ANY;
@@ -804,7 +991,8 @@ export class TypeEnv implements TypeFacts {
           case "type":
           case "Type": {
             const inner = a(0);
-            return inner.k === "instance" ? { k: "class", cls: inner.cls } : ANY;
+            if (inner.k !== "instance") return ANY;
+            return { k: "class", cls: inner.cls, of: inner.runtime ? null : inner.of };
           }
           default:
             return ANY;
@@ -815,7 +1003,8 @@ export class TypeEnv implements TypeFacts {
     }
   }
 
-  private annotationName(name: string, scope: Scope): PyType {
+  /** The type an annotation's name declares (`ofModule`: a class of the module, when the name holds one where `scope` reads it). */
+  private annotationName(name: string, scope: Scope, ofModule = true): PyType {
     if (Object.prototype.hasOwnProperty.call(PRIMITIVES, name)) return PRIMITIVES[name]!;
     switch (name) {
       case "list":
@@ -832,15 +1021,44 @@ export class TypeEnv implements TypeFacts {
         return { k: "tuplevar", item: ANY };
       default: {
         const res = this.analysis.resolve(scope, name);
-        if (res.kind !== "builtin" && res.symbol.bindings.some((b) => b.kind === "class")) return { k: "instance", cls: name, runtime: false };
-        if (res.kind === "builtin" && isExceptionName(name) && isRuntimeExport(name)) return { k: "instance", cls: name, runtime: true };
-        return ANY;
+        if (res.kind === "builtin") return isExceptionName(name) && isRuntimeExport(name) ? { k: "instance", cls: name, runtime: true } : ANY;
+        // The class statement the name holds: one of the module's, typed by it (a name bound twice may hold
+        // either). Not when another class statement has the name: the instances of that one, untyped, could be
+        // passed for it unseen (`it: Item` given the `Item` a function makes).
+        const cls = ofModule ? this.classNamed(name, scope) : undefined;
+        if (cls === undefined || !this.isTypedClass(cls) || isClassVariable(this.analysis, cls.node)) return ANY;
+        return this.allClasses().some((other) => other !== cls && other.name === name) ? ANY : { k: "instance", cls: name, runtime: false, of: cls.node };
       }
     }
   }
 
+  /**
+   * Types of expressions asked for once the classes are collected and no inference is under way (no
+   * symbol, field or assumption in progress, whose partial answers must not outlive it): lowering asks
+   * for the type of every level of a deeply nested expression, which is then linear, not quadratic.
+   */
+  private readonly expressionTypes = new Map<Expression, { scope: Scope; type: PyType }>();
+  private classesCollected = false;
+
+  /** Called once every class of the module is collected (collectClasses): types asked from then on may be remembered. */
+  noteClassesCollected(): void {
+    this.classesCollected = true;
+  }
+
   /** The type of an expression evaluated in `scope`. */
   typeOf(expr: Expression, scope: Scope): PyType {
+    const settled =
+      this.classesCollected && this.inProgress.size === 0 && this.assumed.size === 0 && this.fieldsInProgress.size === 0 && this.fieldsInferred.size === 0;
+    if (settled) {
+      const known = this.expressionTypes.get(expr);
+      if (known !== undefined && known.scope === scope) return known.type;
+    }
+    const t = this.inferredTypeOf(expr, scope);
+    if (settled) this.expressionTypes.set(expr, { scope, type: t });
+    return t;
+  }
+
+  private inferredTypeOf(expr: Expression, scope: Scope): PyType {
     switch (expr._type) {
       case "Constant":
         return PRIMITIVES[expr.value.type] ?? ANY;
@@ -938,7 +1156,7 @@ export class TypeEnv implements TypeFacts {
       }
       case "Attribute": {
         const v = this.typeOf(expr.value, scope);
-        if (v.k === "instance" && !v.runtime) return this.fieldType(v.cls, expr.attr);
+        if (v.k === "instance" && !v.runtime) return this.fieldType(this.classOf(v.of)!, expr.attr);
         if (v.k === "module") return moduleAttrType(v.name, expr.attr);
         return ANY;
       }
@@ -974,7 +1192,7 @@ export class TypeEnv implements TypeFacts {
       case "module":
         return true;
       case "instance":
-        return !t.runtime && this.classes.has(t.cls) && !this.truthClasses().has(t.cls);
+        return !t.runtime && !this.truthClasses().has(t.cls);
       case "optional":
         return this.hasJsTruthiness(t.of);
       default:
@@ -1041,16 +1259,15 @@ export class TypeEnv implements TypeFacts {
   }
 
   /**
-   * The type of `obj.attr` for an instance typed as `cls`: the field or method found up its bases,
+   * The type of `obj.attr` for an instance of the class `start`: the field or method found up its bases,
    * joined with what every class deriving from it stores or returns under that name (the instance
    * may be one of them: `self.v = 1.0` in a subclass makes `self.v` of the base's methods a float).
    */
-  fieldType(cls: string, attr: string): PyType {
-    const start = this.classes.get(cls);
-    const overriding = start === undefined ? [] : this.subclassesOf(start);
-    for (let info = start; info !== undefined; info = this.basesOf(info)[0] ?? undefined) {
-      const t = info.fields.get(attr);
-      if (t !== undefined) return this.fieldStores(info, attr, joinAll([t, ...overriding.flatMap((sub) => sub.fields.get(attr) ?? [])]));
+  fieldType(start: ClassInfo, attr: string): PyType {
+    const overriding = this.subclassesOf(start);
+    for (let info: ClassInfo | undefined = start; info !== undefined; info = this.basesOf(info)[0] ?? undefined) {
+      const t = this.ownFieldType(info, attr);
+      if (t !== undefined) return this.fieldStores(info, attr, joinAll([t, ...overriding.flatMap((sub) => this.ownFieldType(sub, attr) ?? [])]));
       const m = info.methods.get(attr);
       if (m !== undefined) {
         const overrides = overriding.flatMap((sub) => sub.methods.get(attr) ?? []);
@@ -1062,6 +1279,181 @@ export class TypeEnv implements TypeFacts {
       }
     }
     return ANY;
+  }
+
+  /** The types of fields as their own class declares and stores them, by `fieldKey`. */
+  private readonly fieldTypes = new Map<string, PyType>();
+  /** Fields whose type is being inferred: the type assumed for reads of them meanwhile, and whether one was read. */
+  private readonly fieldsInferred = new Map<string, { assumed: PyType | undefined; read: boolean; unfolded: boolean }>();
+
+  /**
+   * The type of a field as its own class gives it (undefined: not a field of the class): what it
+   * declares (a class-level annotation, a dataclass field), else the class attribute it shadows, joined
+   * with every store into it on `self` in the class's methods. A store whose value reads the field,
+   * directly or not (`self.n = self.n + 1`, `t = self.v; self.v = t * 2.0`), is inferred assuming the
+   * join of the stores before it; the result is kept only if inferring every store again under it
+   * gives it back (what was inferred under the smaller assumption is forgotten), else it is `any`.
+   */
+  private ownFieldType(info: ClassInfo, attr: string): PyType | undefined {
+    if (!info.fields.has(attr)) return undefined;
+    const key = fieldKey(info, attr);
+    const known = this.fieldTypes.get(key);
+    if (known !== undefined) return known;
+    const inferring = this.fieldsInferred.get(key);
+    if (inferring !== undefined) {
+      inferring.read = true;
+      this.readsInProgress++;
+      if (inferring.assumed !== undefined || inferring.unfolded) return inferring.assumed ?? ANY;
+      // Read before any store is joined: the stores once more, under what is assumed meanwhile (a
+      // constructor's parameter checked under the type its other calls give). The field's own
+      // inference checks what it concludes under the result.
+      inferring.unfolded = true;
+      const t = this.joinedStores(info, attr, () => {});
+      inferring.unfolded = false;
+      return t;
+    }
+    const state = { assumed: undefined as PyType | undefined, read: false, unfolded: false };
+    this.fieldsInferred.set(key, state);
+    const before = this.snapshot();
+    let t = this.joinedStores(info, attr, (soFar) => (state.assumed = soFar));
+    for (let round = 0; state.read; round++) {
+      this.forgetSince(before);
+      if (round === 5) {
+        t = ANY;
+        break;
+      }
+      state.assumed = t;
+      state.read = false;
+      const next = this.joinedStores(info, attr, () => {});
+      if (sameType(next, t)) break;
+      t = next;
+      state.read = true;
+    }
+    this.fieldsInferred.delete(key);
+    this.fieldTypes.set(key, t);
+    return t;
+  }
+
+  /** What a class declares for a field joined with each of its stores on `self` in turn (`seen` is told the join so far). */
+  private joinedStores(info: ClassInfo, attr: string, seen: (soFar: PyType) => void): PyType {
+    const declared = info.fields.get(attr) ?? undefined;
+    const stores = info.selfStores.get(attr) ?? [];
+    // A class attribute is the default of the instance attribute (`count = 0`, `self.count += 1`).
+    let t: PyType | undefined = declared ?? (stores.length > 0 ? this.classAttribute(info, attr) : undefined);
+    if (t !== undefined) seen(t);
+    const unseen = this.storedOutside === "any" || this.storedOutside.has(attr);
+    // A list made by displays (`self.particles = []`) and only filled where the checker sees it.
+    const fills = !unseen && stores.every((store) => store.value?._type === "List") ? this.fieldListFills(info, attr) : null;
+    for (const store of stores) {
+      const inferred = store.value === null ? ANY : this.typeOf(store.value, store.scope);
+      // A list or dict held by an instance can be filled through any reference to the instance,
+      // and a field stored from outside the class (`c.count = 2.0`) gets values not seen here,
+      // which inference does not follow: they are typed as if put in unseen (an int may be a float).
+      const own =
+        inferred.k === "list" && fills !== null
+          ? { k: "list" as const, item: joinAll([...(inferred.item.k === "any" ? [] : [inferred.item]), ...fills.map((fill) => fill())]) }
+          : inferred.k === "list" || inferred.k === "dict" || inferred.k === "set" || unseen
+            ? unseenItems(inferred)
+            : inferred;
+      t = t === undefined ? own : join(t, own);
+      seen(t);
+    }
+    return t ?? ANY;
+  }
+
+  /**
+   * The items put into a list field (`w.particles.append(p)`, `.insert`, `.extend`, `w.particles[i] = p`),
+   * as types to infer, when every use of an attribute of that name on an instance of the class (or of
+   * a class deriving from it) is one of those or only reads the list (`for p in w.particles`, `len(...)`,
+   * `w.particles[0]`, `.pop()`); null when some use may hand the list to code that fills it unseen
+   * (`ps = w.particles`, `return self.particles`, `f(self.particles)`), or a receiver may be an instance
+   * of the class the checker does not type, or the name is looked up by a string.
+   */
+  private fieldListFills(info: ClassInfo, attr: string): (() => PyType)[] | null {
+    if (this.analysis.dynamicNames) return null;
+    this.reach ??= moduleReach(this.analysis.module.node as Module, this.analysis);
+    if (this.reach.strings.has(attr) || this.reach.computedLookups) return null;
+    const family = new Set([info, ...this.subclassesOf(info)]);
+    const bases = new Set(this.mro(info));
+    const fills: (() => PyType)[] = [];
+    for (const node of this.reach.attributes.get(attr) ?? []) {
+      const scope = scopeOfExpression(this.analysis, node);
+      const recv = this.typeOf(node.value, scope);
+      if (recv.k === "any" || recv.k === "optional" || recv.k === "class") return null;
+      if (recv.k !== "instance" || recv.runtime) continue;
+      const of = this.classOf(recv.of)!;
+      if (!family.has(of)) {
+        if (bases.has(of)) return null;
+        continue;
+      }
+      // Stores of the field are its stores (`self.particles = []`); a `del` leaves no list to fill.
+      if (node.ctx !== "Load") continue;
+      const parent = this.analysis.parentOf(node);
+      const grand = parent === undefined ? undefined : this.analysis.parentOf(parent);
+      const understood = ((): boolean => {
+        switch (parent?._type) {
+          case "Attribute": {
+            if (grand?._type !== "Call" || grand.func !== parent || grand.keywords.length > 0 || grand.args.some((a) => a._type === "Starred")) return false;
+            const [first, second] = grand.args;
+            if (parent.attr === "append" && grand.args.length === 1) fills.push(() => this.typeOf(first!, scope));
+            else if (parent.attr === "insert" && grand.args.length === 2) fills.push(() => this.typeOf(second!, scope));
+            else if (parent.attr === "extend" && grand.args.length === 1) fills.push(() => elementType(this.typeOf(first!, scope)));
+            else return LIST_READS.has(parent.attr);
+            return true;
+          }
+          case "Subscript":
+            if (parent.value !== node || parent.slice._type === "Slice") return false;
+            if (parent.ctx === "Load" || parent.ctx === "Del") return true;
+            if (grand?._type === "Assign" && grand.targets.length === 1 && grand.targets[0] === parent) {
+              fills.push(() => this.typeOf(grand.value, scope));
+              return true;
+            }
+            return false;
+          case "For":
+          case "AsyncFor":
+          case "comprehension":
+            return parent.iter === node;
+          case "Call":
+            return (
+              parent.func._type === "Name" &&
+              parent.args.includes(node) &&
+              READING_BUILTINS.has(parent.func.id) &&
+              this.analysis.resolve(scope, parent.func.id).kind === "builtin"
+            );
+          case "Compare":
+          case "If":
+          case "While":
+          case "UnaryOp":
+            return true;
+          default:
+            return false;
+        }
+      })();
+      if (!understood) return null;
+    }
+    return fills;
+  }
+
+  /** The type of a class attribute of a class or of its user base classes (not an instance field of theirs). */
+  classAttribute(info: ClassInfo, attr: string): PyType | undefined {
+    for (let c: ClassInfo | undefined = info; c !== undefined; c = this.basesOf(c)[0] ?? undefined) {
+      if (c !== info && c.fields.has(attr)) return undefined;
+      const t = c.classAttrs.get(attr);
+      if (t !== undefined) return t;
+    }
+    return undefined;
+  }
+
+  /** How many entries each memo of inferred types has: what `forgetSince` keeps. */
+  private snapshot(): { symbols: number; returns: number; fields: number } {
+    return { symbols: this.symbolTypes.size, returns: this.returnTypes.size, fields: this.fieldTypes.size };
+  }
+
+  /** Forgets what was inferred since `snapshot`: it rested on an assumption that did not hold. */
+  private forgetSince(before: { symbols: number; returns: number; fields: number }): void {
+    forgetAfter(this.symbolTypes, before.symbols);
+    forgetAfter(this.returnTypes, before.returns);
+    forgetAfter(this.fieldTypes, before.fields);
   }
 
   /** Stores of attributes on something other than `self`, by name, with their values (collectClasses); "any" when some store's name is computed. */
@@ -1082,15 +1474,19 @@ export class TypeEnv implements TypeFacts {
    */
   private fieldStores(info: ClassInfo, attr: string, t: PyType): PyType {
     if (this.storedOutside === "any") return t.k === "int" || t.k === "float" ? FLOAT : ANY;
-    return this.fieldDeclarationType(info, attr, t);
+    return this.checkedAgainstStores(info, attr, t);
   }
 
   private readonly fieldsInProgress = new Set<string>();
 
-  fieldDeclarationType(info: ClassInfo, attr: string, t: PyType): PyType {
+  fieldDeclarationType(info: ClassInfo, attr: string): PyType {
+    return this.checkedAgainstStores(info, attr, this.ownFieldType(info, attr) ?? ANY);
+  }
+
+  private checkedAgainstStores(info: ClassInfo, attr: string, t: PyType): PyType {
     // A store whose value reads the field itself (`Point(self.x + dx, self.y)`) is inferred
     // assuming the field's own type.
-    const key = `${info.node.start}:${attr}`;
+    const key = fieldKey(info, attr);
     if (this.fieldsInProgress.has(key)) return t;
     this.fieldsInProgress.add(key);
     try {
@@ -1103,7 +1499,7 @@ export class TypeEnv implements TypeFacts {
   private storesJoined(info: ClassInfo, attr: string, t: PyType): PyType {
     const passed: PyType[] = [];
     const stores = this.storedOutside === "any" ? [] : (this.storedOutside.get(attr) ?? []);
-    for (const value of stores) if (value !== null) passed.push(this.typeOf(value, this.scopeAround(value)));
+    for (const value of stores) if (value !== null) passed.push(this.typeOf(value, scopeOfExpression(this.analysis, value)));
     for (const c of [info, ...this.subclassesOf(info)]) {
       const init = c.dataclassInit;
       if (init === null || c.methods.has("__init__")) continue;
@@ -1111,14 +1507,22 @@ export class TypeEnv implements TypeFacts {
       const at = positional.findIndex((a) => a.arg === attr);
       if (at >= 0 || init.kwonlyargs.some((a) => a.arg === attr)) passed.push(...this.constructorArguments(c, at, attr));
     }
-    const against = passed.filter((p) => contradicts(t, p));
+    const against = passed.filter((p) => this.contradicts(t, p));
     return against.length === 0 ? t : joinAll([t, ...against]);
   }
 
-  /** The scope an expression is evaluated in: that of the innermost function, class or comprehension around it. */
-  private scopeAround(e: Node): Scope {
-    for (let n = this.analysis.parentOf(e); n !== undefined; n = this.analysis.parentOf(n)) if (this.analysis.hasScope(n)) return this.analysis.scopeOf(n);
-    return this.analysis.module;
+  /**
+   * Whether a value of type `seen` breaks a fact the annotation `declared` would give (`contradicts`),
+   * or is an instance of another class statement than the one declared, or than one deriving from it
+   * (`it: Item` given the `Item` of another scope, whose fields are others).
+   */
+  private contradicts(declared: PyType, seen: PyType): boolean {
+    if (contradicts(declared, seen)) return true;
+    const want = declared.k === "optional" ? declared.of : declared;
+    const got = seen.k === "optional" ? seen.of : seen;
+    if (want.k !== "instance" || want.runtime || got.k !== "instance") return false;
+    const cls = this.classOf(want.of)!;
+    return got.runtime || (got.of !== want.of && !this.subclassesOf(cls).some((sub) => sub.node === got.of));
   }
 
   private readonly subclasses = new Map<ClassInfo, ClassInfo[]>();
@@ -1137,6 +1541,39 @@ export class TypeEnv implements TypeFacts {
     return found;
   }
 
+  /**
+   * Whether calling the method `name` on the class (or an instance of it, or of a class deriving from
+   * it) gives an instance of the class it is called on: it is a class method, and so is every
+   * override of it, each only returning a call of its `cls` (`return cls(...)`).
+   */
+  private makesItsClass(cls: ClassInfo, name: string): boolean {
+    const found = this.mro(cls).find((c) => c.methods.has(name));
+    if (found === undefined || !this.typedClassOrder(cls)) return false;
+    const defs = [found.methods.get(name)!, ...this.subclassesOf(cls).flatMap((sub) => sub.methods.get(name) ?? [])];
+    return defs.every((def) => {
+      if (def.decorator_list.length !== 1 || decoratorName(def.decorator_list[0]!) !== "classmethod") return false;
+      const clsParam = [...def.args.posonlyargs, ...def.args.args][0]?.arg;
+      if (clsParam === undefined || this.analysis.scopeOf(def).facts.isGenerator || def._type === "AsyncFunctionDef") return false;
+      const values: (Expression | null)[] = [];
+      collectReturns(def.body, (e) => values.push(e));
+      return (
+        values.length > 0 &&
+        !canCompleteNormally(def.body) &&
+        values.every((e) => e?._type === "Call" && e.func._type === "Name" && e.func.id === clsParam) &&
+        (this.analysis.scopeOf(def).symbols.get(clsParam)?.bindings.length ?? 0) === 1
+      );
+    });
+  }
+
+  /**
+   * Whether calling the class makes an instance of it: it has a name of its own (its instances typed by
+   * it), and every class in its order is the module's, with no metaclass, class decorator or `__new__`.
+   */
+  private typedClassOrder(cls: ClassInfo): boolean {
+    if (!this.isTypedClass(cls) || this.basesOf(cls).some((b) => b === null)) return false;
+    return this.mro(cls).every((c) => c.node.keywords.length === 0 && c.node.decorator_list.length === 0 && !c.methods.has("__new__"));
+  }
+
   /** What calling a user function gives: a coroutine for an `async def`, except an async generator's. */
   private calledFunctionType(t: Extract<PyType, { k: "function" }>): PyType {
     if (t.def?._type !== "AsyncFunctionDef" || this.analysis.scopeOf(t.def).facts.isGenerator) return t.ret;
@@ -1148,7 +1585,7 @@ export class TypeEnv implements TypeFacts {
       const res = this.analysis.resolve(scope, func.id);
       if (res.kind === "builtin") return this.builtinCallType(func.id, args, scope, keywords);
       const t = this.symbolType(res.symbol);
-      if (t.k === "class") return { k: "instance", cls: t.cls, runtime: false };
+      if (t.k === "class") return t.of === null ? { k: "instance", cls: t.cls, runtime: true } : { k: "instance", cls: t.cls, runtime: false, of: t.of };
       if (t.k === "function") return this.calledFunctionType(t);
       return ANY;
     }
@@ -1194,8 +1631,11 @@ export class TypeEnv implements TypeFacts {
         if (m === "items") return { k: "iter", item: { k: "tuple", items: [recv.key, recv.value] }, name: "Iterable" };
         if (m === "copy") return recv;
       }
-      if (recv.k === "instance" && !recv.runtime) {
-        const t = this.fieldType(recv.cls, m);
+      if ((recv.k === "instance" && !recv.runtime) || (recv.k === "class" && recv.of !== null)) {
+        const cls = this.classOf(recv.of!)!;
+        // `Sub.make()`, `sub.make()` with `return cls(...)`: an instance of the class it is called on.
+        if (this.makesItsClass(cls, m)) return { k: "instance", cls: cls.name, runtime: false, of: cls.node };
+        const t = recv.k === "instance" ? this.fieldType(cls, m) : ANY;
         if (t.k === "function") return this.calledFunctionType(t);
       }
       if (recv.k === "module") return moduleCallType(recv.name, m);
@@ -1445,6 +1885,11 @@ function isWithin(scope: Scope, outer: Scope): boolean {
   return false;
 }
 
+/** The key of a field of a class in the memos of field types. */
+function fieldKey(info: ClassInfo, attr: string): string {
+  return `${info.node.start}:${attr}`;
+}
+
 /** Drops the entries a map gained after it had `size` of them (maps keep insertion order). */
 function forgetAfter<K, V>(map: Map<K, V>, size: number): void {
   let i = 0;
@@ -1453,7 +1898,7 @@ function forgetAfter<K, V>(map: Map<K, V>, size: number): void {
 
 function builtinValueType(name: string): PyType {
   if (name === "__file__" || name === "__name__") return STR;
-  return isExceptionName(name) ? { k: "class", cls: name } : ANY;
+  return isExceptionName(name) ? { k: "class", cls: name, of: null } : ANY;
 }
 
 function moduleAttrType(module: string, attr: string): PyType {

@@ -3,7 +3,7 @@
 //
 //     x = 1             int            x = 1 if c else 2.5      float (int ∪ float)
 //     xs = [1, "a"]     list[any]      y = None if c else "s"   Optional[str]
-import type { Expression, FunctionDef, AsyncFunctionDef, Lambda, Node } from "@pyts/parser";
+import type { ClassDef, Expression, FunctionDef, AsyncFunctionDef, Lambda, Node } from "@pyts/parser";
 import { forEachChild } from "./walk.js";
 
 export type PyType =
@@ -20,8 +20,12 @@ export type PyType =
   /** `PyGenerator`: the runtime's generator object (what a generator function or expression returns). */
   | { k: "iter"; item: PyType; name: "Iterable" | "Iterator" | "PyGenerator" | "AsyncIterator" | "AsyncIterable" | "AsyncGenerator" }
   | { k: "range" }
-  | { k: "instance"; cls: string; runtime: boolean }
-  | { k: "class"; cls: string }
+  /** An instance of a runtime class (`ValueError`, `Task`), named `cls`. */
+  | { k: "instance"; cls: string; runtime: true }
+  /** An instance of the module's class statement `of`, named `cls`: classes are told apart by their statement, not their name. */
+  | { k: "instance"; cls: string; runtime: false; of: ClassDef }
+  /** A class: the module's class statement `of`, or a runtime class (`of` null), named `cls`. */
+  | { k: "class"; cls: string; of: ClassDef | null }
   | { k: "function"; ret: PyType; def: FunctionDef | AsyncFunctionDef | Lambda | null }
   | { k: "coroutine"; ret: PyType }
   | { k: "optional"; of: PyType }
@@ -40,11 +44,14 @@ export function isNumeric(t: PyType): boolean {
 }
 
 export function sameType(a: PyType, b: PyType): boolean {
-  return JSON.stringify(a, skipDefs) === JSON.stringify(b, skipDefs);
+  return JSON.stringify(a, comparedParts) === JSON.stringify(b, comparedParts);
 }
 
-function skipDefs(key: string, value: unknown): unknown {
-  return key === "def" ? undefined : value;
+/** A function's type is its result's (not its statement); a class statement is told by where it starts. */
+function comparedParts(key: string, value: unknown): unknown {
+  if (key === "def") return undefined;
+  if (key === "of") return value === null ? null : (value as ClassDef).start;
+  return value;
 }
 
 /** The least type that holds both (int ∪ float = float, T ∪ None = Optional[T], otherwise any). */

@@ -36,12 +36,12 @@ import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { importedExportName, programClass, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
-import { builtinArity, builtinPositional, isRuntimeClass } from "./catalogue.js";
+import { builtinArity, builtinPositional, isRuntimeClass } from "../catalogue.js";
 import { chainDefines, objectHook } from "./class-attributes.js";
 import { isEnumClass } from "./enums.js";
-import { decoratorName } from "./decorators.js";
+import { decoratorName } from "../analyze/decorator-names.js";
 import { handledExceptionCall } from "./exceptions.js";
-import { isCooperative, linearization, lowerCooperativeSuperCall } from "./inheritance.js";
+import { isCooperative, lowerCooperativeSuperCall } from "./inheritance.js";
 import { lowerElements } from "./literals.js";
 import { callsThroughMetaclass } from "./metaclasses.js";
 import { callsImportedLoopFunction, callsLoopFunction } from "./loop-functions.js";
@@ -275,7 +275,8 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
   if (
     own !== undefined &&
     method === "__init_subclass__" &&
-    !linearization(ctx.types, own)
+    !ctx.types
+      .mro(own)
       .slice(1)
       .some((c) => c.methods.has(method))
   )
@@ -355,7 +356,7 @@ export function superAttribute(ctx: LowerContext, className: string, attr: strin
 /** The parameters of a class's constructor (its own or inherited `__init__`, or its dataclass fields). */
 export function constructorSignature(ctx: LowerContext, cls: string): Arguments | null {
   const start = ctx.types.classes.get(cls);
-  const order = start !== undefined ? linearization(ctx.types, start) : [];
+  const order = start !== undefined ? ctx.types.mro(start) : [];
   for (const info of order) {
     if (isEnumClass(ctx.types, info)) return null; // `Color(value)` is a lookup, whatever `__init__` takes
     const init = info.methods.get("__init__");

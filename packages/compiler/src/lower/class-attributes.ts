@@ -33,6 +33,7 @@ import type { SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import type { LowerContext } from "./context.js";
 import { tsType } from "./names.js";
+import { isCachedPropertyDecorator } from "../analyze/decorator-names.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { sameType, type PyType } from "../analyze/types.js";
 
@@ -120,15 +121,6 @@ export function fieldsDeclaredOnly(ctx: LowerContext, info: ClassInfo): boolean 
   return hasSlots(ctx, info.name) || hookedAccess(ctx, info.name, "store");
 }
 
-/** `@property`, and `@cached_property` (a getter too, whose value the runtime keeps on the instance). */
-export function isPropertyDecorator(name: string): boolean {
-  return name === "property" || isCachedPropertyDecorator(name);
-}
-
-function isCachedPropertyDecorator(name: string): boolean {
-  return name === "cached_property" || name === "functools.cached_property";
-}
-
 /** The methods of a class decorated `@cached_property`. */
 function cachedProperties(info: ClassInfo): string[] {
   return [...info.methods.values()].filter((m) => m.decorator_list.some((d) => isCachedPropertyDecorator(decoratorText(d)))).map((m) => m.name);
@@ -167,8 +159,8 @@ export function classAttributeStatements(ctx: LowerContext, info: ClassInfo, nam
 export function classBodyName(ctx: LowerContext, sym: SymbolInfo): ts.Expression | null {
   if (sym.scope.kind !== "class" || ctx.scope !== sym.scope) return null;
   const cls = sym.scope.node as ClassDef;
-  const info = ctx.types.classes.get(cls.name);
-  if (info === undefined || info.node !== cls) return null;
+  const info = ctx.types.classOf(cls);
+  if (info === undefined || !ctx.types.isTypedClass(info)) return null;
   const name = ctx.id(cls.name);
   const method = info.methods.get(sym.name);
   if (method !== undefined && method.decorator_list.length === 0) {

@@ -61,37 +61,16 @@ import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import { awaitableClassStatements } from "./await.js";
-import {
-  classAttributeStatements,
-  fieldsDeclaredOnly,
-  instanceSideDeclarations,
-  isPropertyDecorator,
-  movedClassAttributes,
-  retypesBaseAttribute,
-} from "./class-attributes.js";
+import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations, movedClassAttributes, retypesBaseAttribute } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
 import { enumDecoratorStatements, isEnumBase, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
 import { loopFunctions } from "./loop-functions.js";
-import {
-  abstractMethodStatements,
-  classDecoratorStatements,
-  decoratorName,
-  isAbstractMethod,
-  isImplicitClassMethod,
-  methodDecoratorStatements,
-} from "./decorators.js";
+import { abstractMethodStatements, classDecoratorStatements, isAbstractMethod, methodDecoratorStatements } from "./decorators.js";
+import { decoratorName, isImplicitClassMethod, isPropertyDecorator } from "../analyze/decorator-names.js";
 import { generatorReturnType } from "./generators.js";
-import { isClassVariable } from "./class-variables.js";
-import {
-  cooperativeHeritage,
-  initSubclassStatements,
-  isCooperative,
-  linearization,
-  methodParametersStatements,
-  mixinShape,
-  orderedBases,
-} from "./inheritance.js";
+import { isClassVariable } from "../analyze/class-variables.js";
+import { cooperativeHeritage, initSubclassStatements, isCooperative, methodParametersStatements, mixinShape, orderedBases } from "./inheritance.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { blockNames, classBodyBlock, runsAsBlock } from "./class-body.js";
@@ -152,6 +131,7 @@ export function collectClasses(module: Module, types: TypeEnv): void {
       bases: cls.bases.map((b) => (b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : "")).filter((b) => b !== "object" && b !== cls.name),
       isDataclass: cls.decorator_list.some(isDataclassDecorator),
       fields: new Map(),
+      selfStores: new Map(),
       methods: new Map(),
       properties: new Set(),
       dataclassInit: null,
@@ -168,9 +148,9 @@ export function collectClasses(module: Module, types: TypeEnv): void {
     }
     types.addClass(info);
   }
-  const unseen = storesAnyName ? { has: (): boolean => true } : storedElsewhere;
   types.noteStoresOutside(storesAnyName ? "any" : storedElsewhere);
-  for (const cls of classes) computeFields(types, classInfoOf(types, cls), unseen);
+  for (const cls of classes) computeFields(types, classInfoOf(types, cls));
+  types.noteClassesCollected();
 }
 
 /** `vars(obj)` or `obj.__dict__`: the attributes of an object as a dict. */
@@ -178,17 +158,7 @@ function isAttributeDictionary(e: Expression): boolean {
   return (e._type === "Attribute" && e.attr === "__dict__") || (e._type === "Call" && e.func._type === "Name" && e.func.id === "vars" && e.args.length === 1);
 }
 
-/** The type of a class attribute of a class or of its user base classes (not an instance field of theirs). */
-function classAttribute(types: TypeEnv, info: ClassInfo, attr: string): PyType | undefined {
-  for (let c: ClassInfo | undefined = info; c !== undefined; c = types.classes.get(c.bases[0] ?? "")) {
-    if (c !== info && c.fields.has(attr)) return undefined;
-    const t = c.classAttrs.get(attr);
-    if (t !== undefined) return t;
-  }
-  return undefined;
-}
-
-function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: { has(attr: string): boolean }): void {
+function computeFields(types: TypeEnv, info: ClassInfo): void {
   const cls = info.node;
   const classScope = types.analysis.scopeOf(cls);
   const spec: DataclassSpec | null = info.isDataclass ? { options: dataclassOptions(cls), fields: [], own: [] } : null;
@@ -227,7 +197,7 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: { has(a
       } else if (stmt.value !== null) info.classAttrs.set(name, t);
       else info.fields.set(name, t);
     } else if (stmt._type === "ClassDef") {
-      info.classAttrs.set(stmt.name, { k: "class", cls: stmt.name });
+      info.classAttrs.set(stmt.name, types.classType(stmt));
     } else if (stmt._type === "Assign") {
       const isEnum = isEnumClass(types, info);
       for (const target of stmt.targets) {
@@ -275,17 +245,14 @@ function computeFields(types: TypeEnv, info: ClassInfo, storedElsewhere: { has(a
       method.decorator_list.some((d) => ["staticmethod", "classmethod"].includes(decoratorName(d)))
     )
       continue;
+    // The stores are typed when the field's type is asked (the checker's fieldType), all at once.
     walkSelfAssignments(method.body, self.arg, (attr, value) => {
       // A class attribute is the default of the instance attribute (`count = 0`, `self.count += 1`).
-      const classValue = info.fields.has(attr) ? undefined : classAttribute(types, info, attr);
-      if (classValue !== undefined) info.instanceDefaults.add(attr);
-      const inferred = value === null ? ANY : types.typeOf(value, scope);
-      // A list or dict held by an instance can be filled through any reference to the instance,
-      // and a field stored from outside the class (`c.count = 2.0`) gets values not seen here,
-      // which inference does not follow: they are typed as if put in unseen (an int may be a float).
-      const t = inferred.k === "list" || inferred.k === "dict" || inferred.k === "set" || storedElsewhere.has(attr) ? unseenItems(inferred) : inferred;
-      const known = info.fields.get(attr) ?? classValue;
-      info.fields.set(attr, known === undefined ? t : join(known, t));
+      if (!info.fields.has(attr)) {
+        if (types.classAttribute(info, attr) !== undefined) info.instanceDefaults.add(attr);
+        info.fields.set(attr, null);
+      }
+      info.selfStores.set(attr, [...(info.selfStores.get(attr) ?? []), { value, scope }]);
     });
   }
 }
@@ -622,7 +589,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   }
   const mixinMain = mixinShape(ctx.types, info);
   const baseExpr = mixinMain ?? cls.bases[0];
-  if (linearization(ctx.types, info).some((c) => c.node.bases[0] !== undefined && builtinBaseClass(ctx, c.node.bases[0]) === "PyList")) rejectArrayMembers(ctx, cls);
+  if (ctx.types.mro(info).some((c) => c.node.bases[0] !== undefined && builtinBaseClass(ctx, c.node.bases[0]) === "PyList")) rejectArrayMembers(ctx, cls);
   let heritage: ts.HeritageClause[] | undefined;
   const baseName = mixinMain !== null ? (mixinMain._type === "Name" ? mixinMain.id : mixinMain._type === "Attribute" ? mixinMain.attr : "") : info.bases[0];
   const userBase = baseName !== undefined ? ctx.types.classes.get(baseName) : undefined;
@@ -716,21 +683,15 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     for (const [e, what] of unreadableDataclassOptions(cls)) ctx.error("PY3001", e, [what]);
     for (const x of spec.own) if (init === undefined && spec.options.get("init") !== false && (x.init || x.default !== null)) definite.add(x.name);
   }
-  for (const [attr, assigned] of info.fields) {
+  for (const attr of info.fields.keys()) {
     if (inherited(attr) || info.methods.has(attr)) continue;
-    const t = ctx.types.fieldDeclarationType(info, attr, assigned);
+    const t = ctx.types.fieldDeclarationType(info, attr);
     // A field that is also a class attribute is declared only: a defined field would hide the class's value
     // (or descriptor) until the first store (a named tuple's field is a getter of its class).
     // A cooperative class's fields are set by `__init__`, a method the root's constructor calls: a defined
     // field would be reset to undefined after it ran. So is one a later class statement of the same name sets
     // through an untyped `this`.
-    if (
-      tupleSpec !== undefined ||
-      cooperative ||
-      ctx.types.classes.get(cls.name)?.node !== cls ||
-      info.instanceDefaults.has(attr) ||
-      fieldsDeclaredOnly(ctx, info)
-    )
+    if (tupleSpec !== undefined || cooperative || !ctx.types.isTypedClass(info) || info.instanceDefaults.has(attr) || fieldsDeclaredOnly(ctx, info))
       members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
     else
       members.push(
@@ -778,7 +739,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   if (isEnum) members.push(enumMembersBlock());
   // The class's Python name, written out: a minifier may rename the class, not this string.
   const qualname = qualifiedName(ctx, cls);
-  if (qualname !== cls.name || linearization(ctx.types, info).some((c) => c !== info && qualifiedName(ctx, c.node) !== c.name)) {
+  if (qualname !== cls.name || ctx.types.mro(info).some((c) => c !== info && qualifiedName(ctx, c.node) !== c.name)) {
     members.unshift(
       f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__qualname__", undefined, undefined, f.createStringLiteral(qualname)),
     );
@@ -869,7 +830,7 @@ function lowerMethod(
       );
     } else {
       // A later class statement of the same name is used untyped (class-variables.ts), `this` too.
-      const untyped = ctx.types.classes.get(cls.name)?.node !== cls;
+      const untyped = !ctx.types.isTypedClass(classInfoOf(ctx.types, cls));
       self = {
         symbol: selfSym,
         expr: () =>

@@ -12,7 +12,7 @@ import { diagnostic, type Diagnostic, type DiagnosticCode } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope, ScopeAnalysis, SymbolInfo } from "../analyze/scopes.js";
 import { isPythonBuiltin } from "../analyze/python-builtins.js";
-import { isRuntimeExport, isRuntimeModule, pythonModuleName, runtimeModuleExports } from "./catalogue.js";
+import { isRuntimeExport, isRuntimeModule, pythonModuleName, runtimeModuleExports } from "../catalogue.js";
 import type { Declaration } from "./names.js";
 import type { ImportTarget } from "./imports.js";
 import type { ProvenIndex } from "./proven-index.js";
@@ -102,6 +102,10 @@ export class LowerContext {
   readonly beforeTopStatement: ts.Statement[] = [];
   /** The module-level constants holding modules loaded before an earlier top-level statement, by specifier. */
   readonly loadedBefore = new Map<string, ts.Identifier>();
+  /** Qualified names of functions as signatures.ts writes them: a module-level constant (or none) and the text after it. */
+  readonly qualifiedNames = new Map<Scope, { before: ts.Identifier | null; text: string }>();
+  /** `const _qualname = ...;` declarations for the module's prelude, each after the one it reads. */
+  readonly qualnameConstants: ts.Statement[] = [];
   private readonly taken = new Set<string>();
   private readonly tempCounters = new Map<string, number>();
 
@@ -244,6 +248,19 @@ export class LowerContext {
     this.tempCounters.set(base, n);
     this.taken.add(name);
     return f.createIdentifier(name);
+  }
+
+  /** A module-level constant holding the qualified name `name` (a constant and the text after it) of `scope`. */
+  qualnameConstant(scope: Scope, name: { before: ts.Identifier | null; text: string }): ts.Identifier {
+    if (name.before !== null && name.text === "") return name.before;
+    const id = this.temp("qualname");
+    const literal = f.createStringLiteral(name.text);
+    const value = name.before === null ? literal : f.createBinaryExpression(name.before, ts.SyntaxKind.PlusToken, literal);
+    this.qualnameConstants.push(
+      f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(id, undefined, undefined, value)], ts.NodeFlags.Const)),
+    );
+    this.qualifiedNames.set(scope, { before: id, text: "" });
+    return id;
   }
 
   /** A temporary for use inside an expression, declared at the top of the current function. */

@@ -17,46 +17,11 @@
 import type { AsyncFunctionDef, ClassDef, Expression, FunctionDef, Stmt } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
-import { isPropertyDecorator } from "./class-attributes.js";
+import { decoratorName, userDecorators } from "../analyze/decorator-names.js";
 import { lowerExpression } from "./index.js";
 import type { ClassInfo } from "../analyze/checker.js";
 
 const f = ts.factory;
-
-export function decoratorName(d: Expression): string {
-  if (d._type === "Name") return d.id;
-  if (d._type === "Attribute") return d.value._type === "Name" ? `${d.value.id}.${d.attr}` : d.attr;
-  if (d._type === "Call") return decoratorName(d.func);
-  return "";
-}
-
-/** Decorators the compiler lowers itself, or that change nothing at run time (typing's). */
-const BUILT_IN_METHOD_DECORATORS = new Set([
-  "staticmethod",
-  "classmethod",
-  "property",
-  "abstractmethod",
-  "abc.abstractmethod",
-  "override",
-  "typing.override",
-  "final",
-  "typing.final",
-  "overload",
-  "typing.overload",
-]);
-
-/** The decorators of a method that the class statement applies at run time, as written (outermost first). */
-export function userDecorators(def: FunctionDef | AsyncFunctionDef): Expression[] {
-  return def.decorator_list.filter((d) => {
-    const n = decoratorName(d);
-    return !BUILT_IN_METHOD_DECORATORS.has(n) && !isPropertyDecorator(n) && !n.endsWith(".setter") && !n.endsWith(".deleter") && !n.endsWith(".getter");
-  });
-}
-
-/** `__init_subclass__` and `__class_getitem__`: class methods without saying so. */
-export function isImplicitClassMethod(name: string): boolean {
-  return name === "__init_subclass__" || name === "__class_getitem__";
-}
 
 export function isAbstractMethod(def: FunctionDef | AsyncFunctionDef): boolean {
   return def.decorator_list.some((d) => ["abstractmethod", "abc.abstractmethod"].includes(decoratorName(d)));

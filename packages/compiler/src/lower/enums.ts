@@ -44,7 +44,7 @@ export function isEnumMemberName(name: string): boolean {
 
 /** The type of an enum class's member: an instance of the class. */
 export function enumMemberType(info: ClassInfo): PyType {
-  return { k: "instance", cls: info.name, runtime: false };
+  return { k: "instance", cls: info.name, runtime: false, of: info.node };
 }
 
 /** `static RED: Color = 1 as any;`: the raw value, typed as the member it becomes (`auto()` is typed any already). */

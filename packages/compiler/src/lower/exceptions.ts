@@ -61,7 +61,7 @@ import type { Assert, Call, ExceptHandler, Expression, Module, Node, Raise, Stmt
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
-import { isRuntimeExport } from "./catalogue.js";
+import { isRuntimeExport } from "../catalogue.js";
 import { runtimeArguments } from "./calls.js";
 import type { LowerContext } from "./context.js";
 import { lowerBody, lowerExpression } from "./index.js";

@@ -53,7 +53,7 @@ import type { Scope } from "../analyze/scopes.js";
 import type { FunctionContext, LowerContext } from "./context.js";
 import { lowerGeneratorFunctionDef } from "./generators.js";
 import { lowerBody, lowerExpression } from "./index.js";
-import { isRuntimeClass } from "./catalogue.js";
+import { isRuntimeClass } from "../catalogue.js";
 import { programImport } from "./imports.js";
 import { hoistedDeclarations, isBuiltinName, planDeclarations, tsType } from "./names.js";
 import { typeOf } from "./operators.js";

@@ -37,7 +37,7 @@ import ts from "../typescript.cjs";
 import type { Scope, SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import { bindName } from "./assign.js";
-import { isRuntimeModule, runtimeModuleExports } from "./catalogue.js";
+import { isRuntimeModule, runtimeModuleExports } from "../catalogue.js";
 import type { LowerContext } from "./context.js";
 import { resolveRelative, topImports, type ProgramModule } from "../program.js";
 

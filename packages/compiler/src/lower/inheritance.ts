@@ -56,35 +56,6 @@ export function orderedBases(cls: ClassDef): Expression[] {
   });
 }
 
-/**
- * The classes of the module in the method resolution order of `info` (itself first), by C3 over the
- * bases the compiler knows; bases it does not know are left out. Where C3 fails (CPython's TypeError at
- * run time), a depth-first order stands in for the compiler's own lookups.
- */
-export function linearization(types: TypeFacts, info: ClassInfo): ClassInfo[] {
-  const cached = orders.get(info);
-  if (cached !== undefined) return cached;
-  orders.set(info, [info]); // a cycle (`class A(B)`, `class B(A)`) ends here
-  const bases = info.bases.map((b) => types.classes.get(b)).filter((b): b is ClassInfo => b !== undefined && b !== info);
-  const seqs = [...bases.map((b) => [...linearization(types, b)]), [...bases]];
-  const out: ClassInfo[] = [info];
-  for (;;) {
-    const live = seqs.filter((s) => s.length > 0);
-    if (live.length === 0) break;
-    const head = live.map((s) => s[0]!).find((h) => live.every((s) => s.indexOf(h) <= 0));
-    if (head === undefined) {
-      for (const s of live) for (const c of s) if (!out.includes(c)) out.push(c);
-      break;
-    }
-    out.push(head);
-    for (const s of live) if (s[0] === head) s.shift();
-  }
-  orders.set(info, out);
-  return out;
-}
-
-const orders = new WeakMap<ClassInfo, ClassInfo[]>();
-
 interface Cooperation {
   classes: Set<ClassInfo>;
   /** Method names some cooperative `super()` call passes keyword or starred arguments to. */
@@ -98,7 +69,7 @@ function cooperation(types: TypeFacts): Cooperation {
   if (known !== undefined) return known;
   const classes = new Set<ClassInfo>();
   const all = [...types.classes.values()];
-  for (const info of all) if (orderedBases(info.node).length > 1 && mixinShape(types, info) === null) for (const c of linearization(types, info)) classes.add(c);
+  for (const info of all) if (orderedBases(info.node).length > 1 && mixinShape(types, info) === null) for (const c of types.mro(info)) classes.add(c);
   // A class deriving from a cooperative one is constructed the same way.
   for (let grew = true; grew;) {
     grew = false;
@@ -151,7 +122,7 @@ function isPlainMixin(info: ClassInfo): boolean {
 
 /** Whether a class (or one of its order) derives from a class that is not of this module (an exception, `dict`). */
 function derivesFromOutside(types: TypeFacts, info: ClassInfo): boolean {
-  return linearization(types, info).some((c) => orderedBases(c.node).some((b) => !(b._type === "Name" && types.classes.has(b.id))));
+  return types.mro(info).some((c) => orderedBases(c.node).some((b) => !(b._type === "Name" && types.classes.has(b.id))));
 }
 
 /**
@@ -245,7 +216,8 @@ export function classOfInstance(ctx: LowerContext, recv: ts.Expression, cls: str
  * with the class statement's keywords (`class Plugin(Base, name="x")`) as its arguments.
  */
 export function initSubclassStatements(ctx: LowerContext, cls: ClassDef, info: ClassInfo): ts.Statement[] {
-  const owner = linearization(ctx.types, info)
+  const owner = ctx.types
+    .mro(info)
     .slice(1)
     .find((c) => c.methods.has("__init_subclass__"));
   if (owner === undefined) return [];

@@ -13,7 +13,6 @@
 import type { ClassDef, Expression } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
-import { linearization } from "./inheritance.js";
 import { lowerExpression } from "./index.js";
 import type { ClassInfo, TypeFacts } from "../analyze/checker.js";
 
@@ -21,7 +20,7 @@ const f = ts.factory;
 
 /** Whether the class derives from `type`. */
 export function isMetaclass(types: TypeFacts, info: ClassInfo): boolean {
-  return linearization(types, info).some((c) => c.bases.includes("type"));
+  return types.mro(info).some((c) => c.bases.includes("type"));
 }
 
 /** The program's metaclass `metaclass=` names, or null. */
@@ -33,7 +32,7 @@ export function userMetaclass(ctx: LowerContext, e: Expression): ClassInfo | nul
 
 /** The metaclass of a class: the one its statement names, or the nearest base's. */
 export function metaclassOf(ctx: LowerContext, info: ClassInfo): ClassInfo | null {
-  for (const c of linearization(ctx.types, info)) {
+  for (const c of ctx.types.mro(info)) {
     const k = c.node.keywords.find((kw) => kw.arg === "metaclass");
     if (k !== undefined) return userMetaclass(ctx, k.value);
   }
@@ -44,7 +43,7 @@ export function metaclassOf(ctx: LowerContext, info: ClassInfo): ClassInfo | nul
 export function callsThroughMetaclass(ctx: LowerContext, cls: string): boolean {
   const info = ctx.types.classes.get(cls);
   const meta = info !== undefined ? metaclassOf(ctx, info) : null;
-  return meta !== null && linearization(ctx.types, meta).some((c) => c.methods.has("__call__"));
+  return meta !== null && ctx.types.mro(meta).some((c) => c.methods.has("__call__"));
 }
 
 /** `applyMetaclass(C, M, [bases])` after a class that has a metaclass of the program; PY3001 for what a metaclass may not define. */

@@ -30,7 +30,7 @@
 // A list or str method whose JavaScript counterpart is exact becomes that counterpart; every
 // other method of a known builtin type comes from the runtime's method table for that type, and
 // a method of a receiver whose type is not known goes through the runtime's `callMethod`.
-import type { Attribute, Call, Node } from "@pyts/parser";
+import type { AsyncFunctionDef, Attribute, Call, FunctionDef, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { ProgramModule } from "../program.js";
 import {
@@ -45,20 +45,21 @@ import {
   needsDynamicCall,
   runtimeArguments,
 } from "./calls.js";
-import { isRuntimeClass } from "./catalogue.js";
+import { isRuntimeClass } from "../catalogue.js";
 import { objectHookFunction } from "./class-attributes.js";
-import { decoratorName, isImplicitClassMethod, userDecorators } from "./decorators.js";
+import { decoratorName, isImplicitClassMethod, userDecorators } from "../analyze/decorator-names.js";
 import type { LowerContext } from "./context.js";
 import { isProgramMethodName, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { lowerElements, spreadable } from "./literals.js";
 import { typeOf } from "./operators.js";
+import { tsType } from "./names.js";
 import { loopFunctions } from "./loop-functions.js";
 import { isBlockingRunnerCall } from "./runner.js";
 import { programExceptionMember, typedAs } from "./subscripts.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { elementType } from "../analyze/types.js";
-import { classOfInstance, classOfTypeCall, isCooperative, linearization, unboundMethodCall } from "./inheritance.js";
+import { classOfInstance, classOfTypeCall, isCooperative, unboundMethodCall } from "./inheritance.js";
 
 const f = ts.factory;
 
@@ -125,11 +126,11 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     const recv = lowerExpression(ctx, func.value);
     // A static or class method through an instance is looked up on its class, `type(obj)`.
     if (m !== null && (m.isStatic || m.isClassMethod))
-      return call(member(classOfInstance(ctx, recv, recvType.cls)), matchOrReport(ctx, node, m.def.args, m.isClassMethod));
+      return asMadeInstance(ctx, node, m.def, call(member(classOfInstance(ctx, recv, recvType.cls)), matchOrReport(ctx, node, m.def.args, m.isClassMethod)));
     // A method a decorator of the program replaced (`@trace def push(self, item)`): what it returned takes the
     // positional arguments as they are (the runtime passes the instance first); keywords are bound at run time.
     // `obj.__init__(...)` again: the constructor of `type(obj)` is the `__init__`, run by the runtime on a new instance.
-    if (name === "__init__" && m !== null && !isCooperative(ctx.types, ctx.types.classes.get(recvType.cls)!)) return dynamicMethodCall(ctx, recv, name, node);
+    if (name === "__init__" && m !== null && !isCooperative(ctx.types, ctx.types.classOfType(recvType)!)) return dynamicMethodCall(ctx, recv, name, node);
     if (m !== null && m.userDecorated) {
       const positionalOnly = node.keywords.length === 0 && node.args.every((a) => a._type !== "Starred");
       const params = m.def.args.posonlyargs.length + m.def.args.args.length - 1;
@@ -156,7 +157,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     if (m === null && (hasClassDecorators(ctx, recvType.cls) || (ctx.types.classes.has(recvType.cls) && name !== "__init__" && /^__\w+__$/.test(name)))) {
       return dynamicCall(ctx, call(ctx.useRuntime("getattr"), [recv, f.createStringLiteral(ctx.mangleMember(name))]), node);
     }
-    if (m !== null) return call(member(recv), matchOrReport(ctx, node, m.def.args, m.isClassMethod));
+    if (m !== null) return asMadeInstance(ctx, node, m.def, call(member(recv), matchOrReport(ctx, node, m.def.args, m.isClassMethod)));
     if (name === "__init__") {
       const sig = constructorSignature(ctx, recvType.cls);
       if (sig !== null) return call(member(recv), matchOrReport(ctx, node, sig, true));
@@ -316,10 +317,21 @@ function hasClassDecorators(ctx: LowerContext, cls: string): boolean {
   );
 }
 
+/**
+ * `Square.create() as Square`: a class method a base defines that returns `cls(...)`, called on a
+ * subclass (or an instance of one), makes the subclass's instance, which the checker knows and
+ * TypeScript, seeing the base's `new this()`, does not.
+ */
+function asMadeInstance(ctx: LowerContext, node: Call, def: FunctionDef | AsyncFunctionDef, lowered: ts.Expression): ts.Expression {
+  const t = ctx.types.typeOf(node, ctx.scope);
+  if (t.k !== "instance" || t.runtime || ctx.analysis.scopeOf(def).parent?.node === t.of) return lowered;
+  return f.createParenthesizedExpression(f.createAsExpression(lowered, tsType(ctx, t)));
+}
+
 /** The user classes `cls`'s attributes are looked up in, in order. */
-function classOrder(ctx: LowerContext, cls: string): ClassInfo[] {
+function classOrder(ctx: LowerContext, cls: string): readonly ClassInfo[] {
   const info = ctx.types.classes.get(cls);
-  return info === undefined ? [] : linearization(ctx.types, info);
+  return info === undefined ? [] : ctx.types.mro(info);
 }
 
 /** Whether some class of the module has a static or class method of this name. */

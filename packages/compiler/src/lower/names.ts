@@ -30,7 +30,7 @@ import { boundNames } from "../analyze/bound-names.js";
 import { isPythonBuiltin } from "../analyze/python-builtins.js";
 import { analysisOf, type Binding, type Scope, type SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
-import { isClassVariable } from "./class-variables.js";
+import { isClassVariable } from "../analyze/class-variables.js";
 import { classBodyName } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
 import { importedName, isStaticImport } from "./imports.js";

@@ -23,7 +23,7 @@ import type { Arguments, AsyncFunctionDef, Call, ClassDef, Expression, FunctionD
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import type { LowerContext } from "./context.js";
-import { decoratorName, isImplicitClassMethod, userDecorators } from "./decorators.js";
+import { decoratorName, isImplicitClassMethod, userDecorators } from "../analyze/decorator-names.js";
 import { docstring } from "./names.js";
 
 const f = ts.factory;
@@ -51,23 +51,40 @@ function scopeName(scope: Scope): string {
   return "<genexpr>";
 }
 
-/** CPython's `__qualname__` of the function, lambda or class whose own scope is `scope`. */
-export function qualifiedName(scope: Scope): string {
+/**
+ * A qualified name longer than this is written as its enclosing function's, held by a module-level
+ * constant, followed by its own part (`_qualname3 + ".<locals>.<lambda>(x)"`): lambdas nested 2,000
+ * deep then write each level once, where spelling every name out grows as the square of the depth.
+ */
+const SPELLED_QUALNAME_LIMIT = 200;
+
+/** CPython's `__qualname__` of the function, lambda or class whose own scope is `scope`, as a module-level constant and the text after it. */
+function qualifiedName(ctx: LowerContext, scope: Scope): { before: ts.Identifier | null; text: string } {
+  const known = ctx.qualifiedNames.get(scope);
+  if (known !== undefined) return known;
   const name = scopeName(scope);
   const parent = scope.parent;
-  if (parent === null || parent.kind === "module") return name;
-  return parent.kind === "class" ? `${qualifiedName(parent)}.${name}` : `${qualifiedName(parent)}.<locals>.${name}`;
+  let out: { before: ts.Identifier | null; text: string };
+  if (parent === null || parent.kind === "module") out = { before: null, text: name };
+  else {
+    const own = parent.kind === "class" ? `.${name}` : `.<locals>.${name}`;
+    const outer = qualifiedName(ctx, parent);
+    out =
+      outer.text.length + own.length <= SPELLED_QUALNAME_LIMIT
+        ? { before: outer.before, text: outer.text + own }
+        : { before: ctx.qualnameConstant(parent, outer), text: own };
+  }
+  ctx.qualifiedNames.set(scope, out);
+  return out;
 }
 
 /** `signature(value, "qualname(params)")`, and the docstring (`__doc__`) when the function has one. */
 export function withSignature(ctx: LowerContext, value: ts.Expression, node: FunctionDef | AsyncFunctionDef | Lambda): ts.Expression {
-  const text = `${qualifiedName(ctx.analysis.scopeOf(node))}(${parameterText(node.args)})`;
+  const name = qualifiedName(ctx, ctx.analysis.scopeOf(node));
+  const literal = f.createStringLiteral(`${name.text}(${parameterText(node.args)})`);
+  const text = name.before === null ? literal : f.createBinaryExpression(name.before, ts.SyntaxKind.PlusToken, literal);
   const doc = node._type === "Lambda" ? null : docstring(node.body);
-  return f.createCallExpression(ctx.useRuntime("signature"), undefined, [
-    value,
-    f.createStringLiteral(text),
-    ...(doc !== null ? [f.createStringLiteral(doc)] : []),
-  ]);
+  return f.createCallExpression(ctx.useRuntime("signature"), undefined, [value, text, ...(doc !== null ? [f.createStringLiteral(doc)] : [])]);
 }
 
 /**

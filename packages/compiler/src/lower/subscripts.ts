@@ -190,7 +190,7 @@ export function attributeStore(ctx: LowerContext, node: Attribute, recv: ts.Expr
 function knownDocstring(ctx: LowerContext, t: PyType): string | null | undefined {
   if (t.k === "function" && t.def !== null) return t.def._type === "Lambda" ? null : docstring(t.def.body);
   if (t.k === "class" || (t.k === "instance" && !t.runtime)) {
-    const info = ctx.types.classes.get(t.cls);
+    const info = ctx.types.classOfType(t);
     if (info !== undefined) return docstring(info.node.body);
   }
   return undefined;

@@ -12,7 +12,7 @@
 //                                             ...
 //                                             Item = (() => { class Item { ...; static kind = "second"; } return Item; })();
 import type { ClassDef } from "@pyts/parser";
-import type { ScopeAnalysis } from "../analyze/scopes.js";
+import type { ScopeAnalysis } from "./scopes.js";
 
 /** Whether the class statement binds its name as a variable (see above). */
 export function isClassVariable(analysis: ScopeAnalysis, cls: ClassDef): boolean {
