@@ -9,7 +9,7 @@
 // `RuntimeError: cannot reuse already awaited coroutine`.
 import { GeneratorExit, NotImplementedError, RuntimeError, StopAsyncIteration, TypeError, escapedFrame, toPyException } from "../exceptions.js";
 import { id } from "../identity.js";
-import { defineBuiltinType } from "../type-registry.js";
+import { PYTHON_NAME, defineBuiltinType } from "../type-registry.js";
 import { typeName } from "../typename.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 import { asyncgenFirstIter, type EventLoop } from "./loop.js";
@@ -21,6 +21,7 @@ const CLOSED = 2;
 const IS_COROUTINE_FUNCTION = Symbol.for("pyts.coroutineFunction");
 
 export class Coroutine<T = unknown> {
+  static [PYTHON_NAME] = "coroutine";
   private _fn: ((...args: any[]) => PromiseLike<T>) | null;
   private _self: unknown;
   private _args: unknown[] | null;
@@ -272,6 +273,7 @@ export function iscoroutinefunction(f: unknown): boolean {
  * thenable); the wrapper unboxes them.
  */
 export class PyAsyncGenerator<Y = unknown, S = unknown> {
+  static [PYTHON_NAME] = "async_generator";
   private readonly _gen: globalThis.AsyncGenerator<Y, unknown, S>;
   readonly __name__: string;
   ag_running = false;
