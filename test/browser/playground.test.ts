@@ -1,7 +1,7 @@
 // The playground (packages/playground), built as `corepack pnpm playground:build` builds it and served
 // from its dist/, in headless Chromium: it loads in under 2 s, each course-notes example run from the
 // examples menu prints its recorded CPython output, a program shared through the URL (`#code=...&run=1`)
-// runs on load, a diagnostic shows at its line, Stop ends a program, and a second translation of a
+// runs on load, a diagnostic shows at its line (listed, and marked in the editor with its message on hover), Stop ends a program, and a second translation of a
 // 50-line program takes under 100 ms.
 import { readdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
@@ -94,6 +94,21 @@ describe("the playground in Chromium", () => {
     await waitFor(page, "done");
     expect(await page.textContent("#diagnostics")).toMatch(/^main\.py:5:5: error PY\d{4}: 'await' outside async function/);
     expect(await page.textContent("#stdout")).toBe("");
+    // In the editor: line 5's number is marked with the message, the code it points at is underlined...
+    const message = /^error PY\d{4}: 'await' outside async function$/;
+    const gutter = await page.$$eval("#python-lines span.diagnostic", (spans) => spans.map((s) => [(s as HTMLElement).dataset.line, (s as HTMLElement).title]));
+    expect(gutter).toEqual([["5", expect.stringMatching(message)]]);
+    const underlined = page.locator("#python-marks .diagnostic");
+    expect(await underlined.textContent()).toBe("await g()");
+    // ... exactly under that code in the text area (the marks are drawn under it, in the same font) ...
+    const box = (await underlined.boundingBox())!;
+    const lineBox = (await page.locator("#python-lines span[data-line='5']").boundingBox())!;
+    expect(Math.abs(box.y - lineBox.y)).toBeLessThan(2);
+    // ... and the pointer on it shows the message.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    expect(await page.getAttribute("#python", "title")).toMatch(message);
+    await page.mouse.move(box.x + box.width / 2, lineBox.y - 2 * lineBox.height);
+    expect(await page.getAttribute("#python", "title")).toBe("");
     await page.close();
   });
 

@@ -2,17 +2,29 @@
 // @pyts/compiler/browser as you type), the program's output below. Run executes the translation in a
 // Web Worker (run-worker.ts) and shows its output as it is printed; Stop, or the time limit, ends it.
 //
+// Diagnostics show in the editor (the code they point at underlined, the line number marked, the messages
+// on hover: diagnostic-marks.ts) and under it as the compiler prints them.
+//
 // The teaching view: hovering a TypeScript line, or a Python line number, or putting the caret on a
 // Python line, highlights the lines linked to it on both sides (through the source map: line-links.ts).
+//
+// Loading: this module is small and shows the page at once; the compiler (TypeScript's printer and
+// prettier: megabytes of JavaScript) comes in a chunk of its own, imported while tree-sitter's wasm files
+// load and compile, so neither waits for the other.
 //
 // The program lives in the URL: `#code=<base64url of the UTF-8 source>`, and `&run=1` runs it once
 // loaded. `document.body.dataset.status` is "loading", then "ready", "running" during a run and "done"
 // when a run has ended (or a program with errors could not start), for browser automation.
 import grammar from "tree-sitter-python/tree-sitter-python.wasm?url";
 import treeSitter from "web-tree-sitter/web-tree-sitter.wasm?url";
-import { formatDiagnostics, loadCompiler, toJavaScript, transpile, type TranspileResult } from "@pyts/compiler/browser";
+import type { TranspileResult } from "@pyts/compiler/browser";
+import { loadGrammar } from "@pyts/parser";
+import { diagnosticMarks, drawMarks, lineAt, markGutter, messagesByLine } from "./diagnostic-marks.js";
 import { lineLinks, type LineLinks } from "./line-links.js";
 import { MAIN_URL } from "./program-url.js";
+
+/** The compiler's chunk, imported as the page loads (`await compiler` before using it). */
+const compiler = import("@pyts/compiler/browser");
 
 /** The course-notes programs (fixtures/seed), by name. */
 const EXAMPLES: Record<string, string> = Object.fromEntries(
@@ -27,6 +39,7 @@ const TIME_LIMIT_MS = 10_000;
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const python = element<HTMLTextAreaElement>("python");
 const pythonLines = element<HTMLPreElement>("python-lines");
+const pythonMarks = element<HTMLPreElement>("python-marks");
 const typescript = element<HTMLPreElement>("typescript");
 const diagnostics = element<HTMLPreElement>("diagnostics");
 const stdout = element<HTMLPreElement>("stdout");
@@ -90,19 +103,33 @@ function linkTypescriptLine(line: number): void {
   highlight(pythonSide, typescriptSide.size > 0 ? typescriptSide : [line]);
 }
 
+/** The diagnostics' messages of each Python line, for the text the marks were drawn on. */
+let lineMessages = new Map<number, string>();
+
+/** Numbers the Python lines afresh, without marks (the text changed: the next translation marks it). */
 function numberPythonLines(): void {
   const count = python.value.split("\n").length;
   showLines(
     pythonLines,
     Array.from({ length: count }, (_, i) => String(i + 1)),
   );
+  drawMarks(pythonMarks, python.value, []);
+  lineMessages = new Map();
+  followScroll();
+}
+
+/** The line numbers and the marks scroll with the text. */
+function followScroll(): void {
   pythonLines.scrollTop = python.scrollTop;
+  pythonMarks.scrollTop = python.scrollTop;
+  pythonMarks.scrollLeft = python.scrollLeft;
 }
 
 let latest: Promise<TranspileResult> | null = null;
 
 /** Translates the editor's program and shows the TypeScript and the diagnostics. */
-function translate(): Promise<TranspileResult> {
+async function translate(): Promise<TranspileResult> {
+  const { formatDiagnostics, transpile } = await compiler;
   const source = python.value;
   const started = performance.now();
   const pending = transpile(source, { filename: "main.py" });
@@ -113,6 +140,13 @@ function translate(): Promise<TranspileResult> {
     showLines(typescript, result.code.split("\n"));
     links = result.map === null ? { typescriptOf: new Map(), pythonOf: new Map() } : lineLinks(result.map.mappings);
     diagnostics.textContent = result.diagnostics.length > 0 ? formatDiagnostics(result.diagnostics, source, "main.py", { color: false }) : "";
+    if (python.value === source) {
+      const marks = diagnosticMarks(source, result.diagnostics);
+      drawMarks(pythonMarks, source, marks);
+      markGutter(pythonLines, marks);
+      lineMessages = messagesByLine(marks);
+      followScroll();
+    }
     history.replaceState(null, "", `#code=${encode(source)}`);
   });
   return pending;
@@ -140,6 +174,7 @@ async function run(): Promise<void> {
     return;
   }
   // The module's own URL, which `__name__ == "__main__"` compares with the program's entry.
+  const { toJavaScript } = await compiler;
   const code = toJavaScript(result.code.replaceAll("import.meta.url", JSON.stringify(MAIN_URL)));
   const current = new Worker(new URL("./run-worker.ts", import.meta.url), { type: "module" });
   worker = current;
@@ -169,7 +204,8 @@ python.addEventListener("input", () => {
   clearTimeout(typing);
   typing = setTimeout(() => void translate(), 150);
 });
-python.addEventListener("scroll", () => (pythonLines.scrollTop = python.scrollTop));
+python.addEventListener("scroll", followScroll);
+python.addEventListener("mousemove", (event) => (python.title = lineMessages.get(lineAt(python, event)) ?? ""));
 const caretLine = () => python.value.slice(0, python.selectionStart).split("\n").length;
 for (const event of ["click", "keyup", "select"]) python.addEventListener(event, () => linkPythonLine(caretLine()));
 const lineUnder = (event: Event) => Number((event.target as HTMLElement).closest<HTMLElement>("[data-line]")?.dataset.line ?? 0);
@@ -182,7 +218,7 @@ const params = new URLSearchParams(location.hash.slice(1));
 const shared = params.get("code");
 python.value = shared !== null ? decode(shared) : (EXAMPLES[examples.value] ?? "");
 numberPythonLines();
-await loadCompiler({ grammar, treeSitter });
+await Promise.all([loadGrammar({ grammar, treeSitter }), compiler]);
 await translate();
 setStatus("ready", "ready");
 document.body.dataset.loadMs = performance.now().toFixed(0);
