@@ -1,7 +1,7 @@
 // The playground (packages/playground), built as `corepack pnpm playground:build` builds it and served
 // from its dist/, in headless Chromium: it loads in under 2 s, each course-notes example run from the
 // examples menu prints its recorded CPython output, a program shared through the URL (`#code=...&run=1`)
-// runs on load, a diagnostic shows at its line (listed, and marked in the editor with its message on hover), Stop ends a program, and a second translation of a
+// runs on load, `\\N{...}` escapes know every character name, a diagnostic shows at its line (listed, and marked in the editor with its message on hover), Stop ends a program, and a second translation of a
 // 50-line program takes under 100 ms.
 import { readdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
@@ -84,6 +84,16 @@ describe("the playground in Chromium", () => {
     // "one" was on the page while the program slept.
     expect((await arrivalOf(page, "two")) - (await arrivalOf(page, "one"))).toBeGreaterThan(200);
     expect(await page.textContent("#typescript")).toContain("async function main(): Promise<void>");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("knows every character name of a \\N{...} escape (the table is fetched for such a program)", async () => {
+    const fixture = path.join(repoRoot, "fixtures/strings/unicode-name-escapes");
+    const { page, errors } = await open(`#code=${base64url(readFileSync(path.join(fixture, "input.py"), "utf8"))}&run=1`);
+    await waitFor(page, "done");
+    expect(await page.textContent("#diagnostics")).toBe("");
+    expect(await page.textContent("#stdout")).toBe(readFileSync(path.join(fixture, "stdout.txt"), "utf8"));
     expect(errors).toEqual([]);
     await page.close();
   });
