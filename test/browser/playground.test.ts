@@ -1,8 +1,10 @@
 // The playground (packages/playground), built as `corepack pnpm playground:build` builds it and served
 // from its dist/, in headless Chromium: it loads in under 2 s, each course-notes example run from the
 // examples menu prints its recorded CPython output, a program shared through the URL (`#code=...&run=1`)
-// runs on load, `\\N{...}` escapes know every character name, a diagnostic shows at its line (listed, and marked in the editor with its message on hover), Stop ends a program, and a second translation of a
-// 50-line program takes under 100 ms.
+// runs on load, `\N{...}` escapes know every character name, a diagnostic shows at its line (listed,
+// and marked in the editor with its message on hover), the type-check view runs tsc --strict on the
+// translation in a worker loaded on demand, Stop ends a program, and a second translation of a 50-line
+// program takes under 100 ms.
 import { readdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
@@ -142,6 +144,33 @@ describe("the playground in Chromium", () => {
     });
     expect(await linked("python-lines")).toEqual(["6: 6"]);
     expect(await linked("typescript")).toEqual([expect.stringMatching(/^\d+: await asyncio\.sleep\(0\.1\);$/)]);
+    await page.close();
+  });
+
+  it("type-checks the translation with tsc --strict in a worker loaded on demand", async () => {
+    const { page, errors } = await open();
+    await waitFor(page, "ready");
+    const checkerLoaded = () => page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.includes("typecheck-worker")));
+    expect(await checkerLoaded()).toBe(false);
+    await page.click("#typecheck-button");
+    await page.waitForFunction(() => document.body.dataset.typecheck === "done", null, { timeout: 60_000 });
+    expect(await page.textContent("#typecheck")).toBe("tsc --strict: no errors");
+    expect(await checkerLoaded()).toBe(true);
+    // The same worker reports the errors of a program that does not type-check, as tsc words them.
+    const workerFile = readdirSync(path.join(playground, "dist/assets")).find((file) => file.startsWith("typecheck-worker-"))!;
+    const reported = await page.evaluate(async (file) => {
+      const checker = new Worker(`./assets/${file}`, { type: "module" });
+      const code = 'import { print } from "@pyts/runtime";\nconst n: number = "one";\nprint(n, missing);\n';
+      return new Promise<string[]>((resolve) => {
+        checker.onmessage = (event: MessageEvent<{ errors: string[] }>) => resolve(event.data.errors);
+        checker.postMessage({ code });
+      });
+    }, workerFile);
+    expect(reported).toEqual([
+      "main.ts(2,7): error TS2322: Type 'string' is not assignable to type 'number'.",
+      "main.ts(3,10): error TS2304: Cannot find name 'missing'.",
+    ]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -8,6 +8,10 @@
 // The teaching view: hovering a TypeScript line, or a Python line number, or putting the caret on a
 // Python line, highlights the lines linked to it on both sides (through the source map: line-links.ts).
 //
+// The type-check view: Type-check runs `tsc --strict` on the translation in a worker of its own
+// (typecheck-worker.ts: TypeScript's compiler, the ES2022 lib files and the runtime's declarations,
+// loaded on the first check only) and shows its errors, or that there are none.
+//
 // Loading: this module is small and shows the page at once; the compiler (TypeScript's printer and
 // prettier: megabytes of JavaScript) comes in a chunk of its own, imported while tree-sitter's wasm files
 // load and compile, so neither waits for the other.
@@ -48,6 +52,8 @@ const examples = element<HTMLSelectElement>("examples");
 const runButton = element<HTMLButtonElement>("run");
 const stopButton = element<HTMLButtonElement>("stop");
 const state = element<HTMLSpanElement>("state");
+const typecheckButton = element<HTMLButtonElement>("typecheck-button");
+const typecheckView = element<HTMLPreElement>("typecheck");
 
 function setStatus(status: "ready" | "running" | "done", message: string): void {
   document.body.dataset.status = status;
@@ -152,6 +158,27 @@ async function translate(): Promise<TranspileResult> {
   return pending;
 }
 
+let checker: Worker | null = null;
+
+/** Type-checks the current translation (`document.body.dataset.typecheck` is "checking", then "done"). */
+async function typecheck(): Promise<void> {
+  document.body.dataset.typecheck = "checking";
+  typecheckButton.disabled = true;
+  typecheckView.className = "";
+  typecheckView.textContent = checker === null ? "tsc --strict: loading TypeScript…" : "tsc --strict: checking…";
+  const result = await translate();
+  checker ??= new Worker(new URL("./typecheck-worker.ts", import.meta.url), { type: "module" });
+  const errors = await new Promise<string[]>((resolve) => {
+    checker!.onmessage = (event: MessageEvent<{ errors: string[] }>) => resolve(event.data.errors);
+    checker!.onerror = (event) => resolve([`the type checker failed: ${event.message}`]);
+    checker!.postMessage({ code: result.code });
+  });
+  typecheckView.className = errors.length > 0 ? "errors" : "";
+  typecheckView.textContent = errors.length > 0 ? `tsc --strict: ${errors.length} error(s)\n${errors.join("\n")}` : "tsc --strict: no errors";
+  typecheckButton.disabled = false;
+  document.body.dataset.typecheck = "done";
+}
+
 let worker: Worker | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -196,11 +223,13 @@ for (const name of Object.keys(EXAMPLES).sort()) examples.add(new Option(name, n
 examples.addEventListener("change", () => {
   python.value = EXAMPLES[examples.value]!;
   numberPythonLines();
+  typecheckView.textContent = "";
   void translate();
 });
 let typing: ReturnType<typeof setTimeout> | undefined;
 python.addEventListener("input", () => {
   numberPythonLines();
+  typecheckView.textContent = "";
   clearTimeout(typing);
   typing = setTimeout(() => void translate(), 150);
 });
@@ -213,6 +242,7 @@ typescript.addEventListener("mouseover", (event) => linkTypescriptLine(lineUnder
 pythonLines.addEventListener("mouseover", (event) => linkPythonLine(lineUnder(event)));
 runButton.addEventListener("click", () => void run());
 stopButton.addEventListener("click", () => stop("stopped"));
+typecheckButton.addEventListener("click", () => void typecheck());
 
 const params = new URLSearchParams(location.hash.slice(1));
 const shared = params.get("code");
@@ -221,5 +251,6 @@ numberPythonLines();
 await Promise.all([loadGrammar({ grammar, treeSitter }), compiler]);
 await translate();
 setStatus("ready", "ready");
+typecheckButton.disabled = false;
 document.body.dataset.loadMs = performance.now().toFixed(0);
 if (params.get("run") === "1") await run();
