@@ -134,15 +134,24 @@ Object.defineProperty(BaseException.prototype, "name", {
   configurable: true,
 });
 
-/** What marks `ExceptionGroup.prototype` (not the class itself, so that a bundle without groups leaves them out). */
-const EXCEPTION_GROUP = Symbol("ExceptionGroup");
+/**
+ * What the prototypes of the exception groups answer: `"BaseExceptionGroup"` or `"ExceptionGroup"`. Code
+ * that asks whether an exception is a group (the uncaught report, `instanceof Exception`) reads it instead
+ * of naming the classes, so that a bundle without exception groups leaves them out.
+ */
+const GROUP_KIND = Symbol("exception group");
+
+/** Whether `e` is an exception group (`BaseExceptionGroup` or a subclass). */
+function isExceptionGroup(e: BaseException): e is BaseExceptionGroup {
+  return GROUP_KIND in e;
+}
 
 export class Exception extends BaseException {
   static override [PYTHON_NAME] = "Exception";
 
   /** ExceptionGroup is also an Exception in Python (multiple inheritance): instanceof agrees. */
   static override [Symbol.hasInstance](v: unknown): boolean {
-    if (this === Exception && typeof v === "object" && v !== null && EXCEPTION_GROUP in v) return true;
+    if (this === Exception && typeof v === "object" && v !== null && (v as { [GROUP_KIND]?: string })[GROUP_KIND] === "ExceptionGroup") return true;
     return Function.prototype[Symbol.hasInstance].call(this, v);
   }
 }
@@ -430,6 +439,10 @@ function matches(e: BaseException, condition: ExceptionMatcher): boolean {
 /** `BaseExceptionGroup(message, exceptions)`; becomes an `ExceptionGroup` when all are `Exception`s. */
 export class BaseExceptionGroup extends BaseException {
   static override [PYTHON_NAME] = "BaseExceptionGroup";
+
+  get [GROUP_KIND](): string {
+    return "BaseExceptionGroup";
+  }
   readonly exceptions: Tuple<BaseException>;
 
   /** `BaseExceptionGroup(message, exceptions)`, with CPython's checks and messages (`BaseExceptionGroup.__new__`). */
@@ -502,8 +515,8 @@ export class BaseExceptionGroup extends BaseException {
 export class ExceptionGroup extends BaseExceptionGroup {
   static override [PYTHON_NAME] = "ExceptionGroup";
 
-  get [EXCEPTION_GROUP](): true {
-    return true;
+  override get [GROUP_KIND](): string {
+    return "ExceptionGroup";
   }
 }
 
@@ -718,7 +731,7 @@ function formatChain(e: BaseException, context: ReportContext): void {
   for (let i = chain.length - 1; i >= 0; i--) {
     const [exc, joint] = chain[i]!;
     if (joint !== null) emit(context, joint);
-    if (!(exc instanceof BaseExceptionGroup)) {
+    if (!isExceptionGroup(exc)) {
       // An exception that was never raised (a group's member, a cause made on the spot) has no traceback.
       if (exc.__traceback__ !== null) {
         emit(context, "Traceback (most recent call last):\n");

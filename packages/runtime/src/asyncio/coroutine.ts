@@ -281,6 +281,11 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   constructor(gen: globalThis.AsyncGenerator<Y, unknown, S>, name: string) {
     this._gen = gen;
     this.__name__ = name;
+    if (!stepsRegistered) registerSteps();
+  }
+
+  get __pyTypeName__(): string {
+    return "async_generator";
   }
 
   /**
@@ -496,17 +501,27 @@ class AsyncGeneratorStep {
     return `<${this.__pyTypeName__} object at 0x${id(this).toString(16).padStart(12, "0")}>`;
   }
 }
-makeThenable(AsyncGeneratorStep);
-defineBuiltinType(
-  function async_generator_asend() {},
-  "async_generator_asend",
-  (x) => x instanceof AsyncGeneratorStep && x._op === "asend",
-);
-defineBuiltinType(
-  function async_generator_athrow() {},
-  "async_generator_athrow",
-  (x) => x instanceof AsyncGeneratorStep && x._op !== "asend",
-);
+
+let stepsRegistered = false;
+
+/**
+ * Makes the steps awaitable and gives them their Python types; done when the first async generator is
+ * made (only an async generator makes steps), so that a bundle without async generators leaves them out.
+ */
+function registerSteps(): void {
+  stepsRegistered = true;
+  makeThenable(AsyncGeneratorStep);
+  defineBuiltinType(
+    function async_generator_asend() {},
+    "async_generator_asend",
+    (x) => x instanceof AsyncGeneratorStep && x._op === "asend",
+  );
+  defineBuiltinType(
+    function async_generator_athrow() {},
+    "async_generator_athrow",
+    (x) => x instanceof AsyncGeneratorStep && x._op !== "asend",
+  );
+}
 
 class NoAdopt {
   constructor(readonly value: unknown) {}
@@ -608,4 +623,3 @@ export function asyncIter<T>(obj: unknown): AsyncIterable<T> {
 
 // What `type()` and error messages call these objects.
 Object.defineProperty(Coroutine.prototype, "__pyTypeName__", { value: "coroutine", configurable: true });
-Object.defineProperty(PyAsyncGenerator.prototype, "__pyTypeName__", { value: "async_generator", configurable: true });
