@@ -3,7 +3,7 @@
 // Two hooks, so the bundler chains the source maps (bundle → TypeScript → Python) itself:
 //   pyts:translate    .py source → TypeScript (the compiler's map points at the Python lines)
 //   pyts:strip-types  TypeScript → JavaScript with esbuild (Vite's own TypeScript transform only
-//                     looks at .ts ids)
+//                     looks at .ts ids), each function's name written out for the minifier to keep
 // A diagnostic of severity "error" fails the build at its Python position, with the code frame.
 //
 // Each `.py` file is a module of a program (see @pyts/compiler's program.ts): its top-level names are
@@ -83,10 +83,10 @@ export default function pyts(options: PytsPluginOptions = {}): Plugin[] {
     name: "pyts:translate",
     enforce: "pre",
     // A Python program prints names: `type(e).__name__`, a function's `__name__`, a class in a repr or a
-    // traceback. The runtime names its own builtins explicitly and its classes carry `static __name__`, so
-    // the minifier may rename everything: the translated modules keep their function names themselves
-    // (see pyts:strip-types), not the whole bundle (Vite 8's Rolldown `keepNames` would keep the runtime's
-    // internal names too, a fifth of a small bundle).
+    // traceback. The runtime names its builtins and classes in their code, and a translated class carries
+    // `static __name__`, so the minifier may rename everything: the translated modules keep their function
+    // names themselves (see pyts:strip-types), not the whole bundle (Rolldown's `keepNames` would keep the
+    // runtime's internal names too, a fifth of a small bundle).
     transform(source, id) {
       if (!matches(id)) return null;
       const file = cleanId(id);
@@ -116,8 +116,7 @@ export default function pyts(options: PytsPluginOptions = {}): Plugin[] {
   const stripTypes: Plugin = {
     name: "pyts:strip-types",
     transform(code, id) {
-      const translated = matches(id);
-      if (!translated && !isTranslationSavedAsTypeScript(code, id, runtimeModule)) return null;
+      if (!matches(id) && !isTranslationSavedAsTypeScript(code, id, runtimeModule)) return null;
       const output = transformSync(code, { loader: "ts", format: "esm", keepNames: true, sourcemap: "external", sourcefile: cleanId(id) });
       return { code: output.code, map: output.map };
     },
