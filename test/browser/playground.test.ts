@@ -1,8 +1,10 @@
 // The playground (packages/playground), built as `corepack pnpm playground:build` builds it and served
 // from its dist/, in headless Chromium: it loads in under 2 s, each course-notes example run from the
 // examples menu prints its recorded CPython output, a program shared through the URL (`#code=...&run=1`)
-// runs on load, a diagnostic shows at its line, Stop ends a program, and a second translation of a
-// 50-line program takes under 100 ms.
+// runs on load, `\N{...}` escapes know every character name, a diagnostic shows at its line (listed,
+// and marked in the editor with its message on hover), the type-check view runs tsc --strict on the
+// translation in a worker loaded on demand, Stop ends a program, and a second translation of a 50-line
+// program takes under 100 ms.
 import { readdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
@@ -88,12 +90,37 @@ describe("the playground in Chromium", () => {
     await page.close();
   });
 
+  it("knows every character name of a \\N{...} escape (the table is fetched for such a program)", async () => {
+    const fixture = path.join(repoRoot, "fixtures/strings/unicode-name-escapes");
+    const { page, errors } = await open(`#code=${base64url(readFileSync(path.join(fixture, "input.py"), "utf8"))}&run=1`);
+    await waitFor(page, "done");
+    expect(await page.textContent("#diagnostics")).toBe("");
+    expect(await page.textContent("#stdout")).toBe(readFileSync(path.join(fixture, "stdout.txt"), "utf8"));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("shows a diagnostic at its line and does not run the program", async () => {
     const source = 'print("start")\n\n\ndef f():\n    await g()\n';
     const { page } = await open(`#code=${base64url(source)}&run=1`);
     await waitFor(page, "done");
     expect(await page.textContent("#diagnostics")).toMatch(/^main\.py:5:5: error PY\d{4}: 'await' outside async function/);
     expect(await page.textContent("#stdout")).toBe("");
+    // In the editor: line 5's number is marked with the message, the code it points at is underlined...
+    const message = /^error PY\d{4}: 'await' outside async function$/;
+    const gutter = await page.$$eval("#python-lines span.diagnostic", (spans) => spans.map((s) => [(s as HTMLElement).dataset.line, (s as HTMLElement).title]));
+    expect(gutter).toEqual([["5", expect.stringMatching(message)]]);
+    const underlined = page.locator("#python-marks .diagnostic");
+    expect(await underlined.textContent()).toBe("await g()");
+    // ... exactly under that code in the text area (the marks are drawn under it, in the same font) ...
+    const box = (await underlined.boundingBox())!;
+    const lineBox = (await page.locator("#python-lines span[data-line='5']").boundingBox())!;
+    expect(Math.abs(box.y - lineBox.y)).toBeLessThan(2);
+    // ... and the pointer on it shows the message.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    expect(await page.getAttribute("#python", "title")).toMatch(message);
+    await page.mouse.move(box.x + box.width / 2, lineBox.y - 2 * lineBox.height);
+    expect(await page.getAttribute("#python", "title")).toBe("");
     await page.close();
   });
 
@@ -117,6 +144,33 @@ describe("the playground in Chromium", () => {
     });
     expect(await linked("python-lines")).toEqual(["6: 6"]);
     expect(await linked("typescript")).toEqual([expect.stringMatching(/^\d+: await asyncio\.sleep\(0\.1\);$/)]);
+    await page.close();
+  });
+
+  it("type-checks the translation with tsc --strict in a worker loaded on demand", async () => {
+    const { page, errors } = await open();
+    await waitFor(page, "ready");
+    const checkerLoaded = () => page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.includes("typecheck-worker")));
+    expect(await checkerLoaded()).toBe(false);
+    await page.click("#typecheck-button");
+    await page.waitForFunction(() => document.body.dataset.typecheck === "done", null, { timeout: 60_000 });
+    expect(await page.textContent("#typecheck")).toBe("tsc --strict: no errors");
+    expect(await checkerLoaded()).toBe(true);
+    // The same worker reports the errors of a program that does not type-check, as tsc words them.
+    const workerFile = readdirSync(path.join(playground, "dist/assets")).find((file) => file.startsWith("typecheck-worker-"))!;
+    const reported = await page.evaluate(async (file) => {
+      const checker = new Worker(`./assets/${file}`, { type: "module" });
+      const code = 'import { print } from "@pyts/runtime";\nconst n: number = "one";\nprint(n, missing);\n';
+      return new Promise<string[]>((resolve) => {
+        checker.onmessage = (event: MessageEvent<{ errors: string[] }>) => resolve(event.data.errors);
+        checker.postMessage({ code });
+      });
+    }, workerFile);
+    expect(reported).toEqual([
+      "main.ts(2,7): error TS2322: Type 'string' is not assignable to type 'number'.",
+      "main.ts(3,10): error TS2304: Cannot find name 'missing'.",
+    ]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -8,8 +8,10 @@
 //     const { code, map, diagnostics } = await transpile(source, { filename: "main.py" });
 //
 // Nothing on this path imports a Node built-in. Prettier cannot format synchronously in a browser, so
-// `transpile` here returns a Promise (it is `transpileAsync` with prettier's standalone build).
-import { loadGrammar, type GrammarFiles } from "@pyts/parser";
+// `transpile` here returns a Promise (it is `transpileAsync` with prettier's standalone build). A source
+// with a `\N{...}` escape first has the table of Unicode character names fetched (once; an asset beside
+// the parser's code), so that the translation holds the character and the runtime never needs the table.
+import { loadGrammar, loadUnicodeNames, type GrammarFiles } from "@pyts/parser";
 import * as estree from "prettier/plugins/estree";
 import * as babel from "prettier/plugins/babel";
 import { format } from "prettier/standalone";
@@ -48,7 +50,9 @@ function formatChunk(chunk: string): Promise<string> {
 }
 
 /** Python source to TypeScript, with its source map and diagnostics, as `transpile` in Node. */
-export function transpile(source: string | Uint8Array, options: TranspileOptions = {}): Promise<TranspileResult> {
+export async function transpile(source: string | Uint8Array, options: TranspileOptions = {}): Promise<TranspileResult> {
+  const text = typeof source === "string" ? source : new TextDecoder().decode(source);
+  if (text.includes("\\N{")) await loadUnicodeNames();
   return transpileAsync(source, { ...options, formatChunk });
 }
 

@@ -16,6 +16,7 @@ export * from "./ast.js";
 export { loadGrammar, type GrammarFiles } from "./cst.js";
 export * from "./diagnostics.js";
 export { dump, reprConstant } from "./dump.js";
+export { loadUnicodeNames } from "./literals.js";
 export { reprBytes, reprFloat, reprImaginary, reprStr } from "./repr.js";
 
 export interface ParseOptions {

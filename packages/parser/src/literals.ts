@@ -19,30 +19,56 @@ export function stringPrefix(prefix: string): StringPrefix {
   return { raw: p.includes("r"), bytes: p.includes("b"), format: p.includes("f"), unicode: p.includes("u") };
 }
 
+/** Where the table of character names is: next to this package's code, an asset of a bundle that has it. */
+const UNICODE_NAMES_URL = () => new URL("../data/unicode-names.txt.gz", import.meta.url);
+
 /**
  * Code point of a `\N{...}` name. The table (from CPython's `unicodedata`, written by
- * `scripts/unicode-names.py`) is read on the first `\N` escape only.
+ * `scripts/unicode-names.py`) is read on the first `\N` escape only: in Node from the file; in a
+ * browser it must have been fetched before (`loadUnicodeNames`, which the browser compiler awaits when
+ * a source has a `\N` escape), or only the aliases below are known.
  */
 function lookupUnicodeName(name: string): number | undefined {
   const upper = name.toUpperCase();
   const cjk = /^CJK UNIFIED IDEOGRAPH-([0-9A-F]{4,5})$/.exec(upper);
   if (cjk) return parseInt(cjk[1]!, 16);
   if (!unicodeNameTable) {
-    unicodeNameTable = new Map(Object.entries(unicodeAliases));
+    const node = nodeModules();
+    let text = "";
     try {
-      const node = nodeModules();
-      if (node === null) throw new Error("no file system");
-      const text = node.zlib.gunzipSync(node.fs.readFileSync(new URL("../data/unicode-names.txt.gz", import.meta.url))).toString("ascii");
-      for (const line of text.split("\n")) {
-        const tab = line.indexOf("\t");
-        if (tab > 0) unicodeNameTable.set(line.slice(0, tab), parseInt(line.slice(tab + 1), 16));
-      }
+      if (node !== null) text = node.zlib.gunzipSync(node.fs.readFileSync(UNICODE_NAMES_URL())).toString("ascii");
     } catch {
       // Without the table only the aliases below are known; unknown names are reported.
     }
-    addHangulSyllables(unicodeNameTable);
+    unicodeNameTable = unicodeNames(text);
   }
   return unicodeNameTable.get(upper);
+}
+
+/** The table of names: the lines `NAME<tab>hex code point` of the file, the aliases and the Hangul syllables. */
+function unicodeNames(text: string): Map<string, number> {
+  const table = new Map(Object.entries(unicodeAliases));
+  for (const line of text.split("\n")) {
+    const tab = line.indexOf("\t");
+    if (tab > 0) table.set(line.slice(0, tab), parseInt(line.slice(tab + 1), 16));
+  }
+  addHangulSyllables(table);
+  return table;
+}
+
+/**
+ * Fetches the table of character names where there is no file system (a browser, a Web Worker), so that
+ * `\N{...}` escapes know every name; in Node it does nothing (the table is read when first needed).
+ */
+export async function loadUnicodeNames(): Promise<void> {
+  if (unicodeNameTable !== null || nodeModules() !== null) return;
+  const response = await fetch(UNICODE_NAMES_URL());
+  if (!response.ok) throw new Error(`the table of Unicode names could not be loaded (${response.status})`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  // A server may have sent the file decompressed already (Content-Encoding: gzip); gzip starts 1f 8b.
+  const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const text = gzipped ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text() : new TextDecoder().decode(bytes);
+  unicodeNameTable = unicodeNames(text);
 }
 
 let unicodeNameTable: Map<string, number> | null = null;

@@ -2,17 +2,33 @@
 // @pyts/compiler/browser as you type), the program's output below. Run executes the translation in a
 // Web Worker (run-worker.ts) and shows its output as it is printed; Stop, or the time limit, ends it.
 //
+// Diagnostics show in the editor (the code they point at underlined, the line number marked, the messages
+// on hover: diagnostic-marks.ts) and under it as the compiler prints them.
+//
 // The teaching view: hovering a TypeScript line, or a Python line number, or putting the caret on a
 // Python line, highlights the lines linked to it on both sides (through the source map: line-links.ts).
+//
+// The type-check view: Type-check runs `tsc --strict` on the translation in a worker of its own
+// (typecheck-worker.ts: TypeScript's compiler, the ES2022 lib files and the runtime's declarations,
+// loaded on the first check only) and shows its errors, or that there are none.
+//
+// Loading: this module is small and shows the page at once; the compiler (TypeScript's printer and
+// prettier: megabytes of JavaScript) comes in a chunk of its own, imported while tree-sitter's wasm files
+// load and compile, so neither waits for the other.
 //
 // The program lives in the URL: `#code=<base64url of the UTF-8 source>`, and `&run=1` runs it once
 // loaded. `document.body.dataset.status` is "loading", then "ready", "running" during a run and "done"
 // when a run has ended (or a program with errors could not start), for browser automation.
 import grammar from "tree-sitter-python/tree-sitter-python.wasm?url";
 import treeSitter from "web-tree-sitter/web-tree-sitter.wasm?url";
-import { formatDiagnostics, loadCompiler, toJavaScript, transpile, type TranspileResult } from "@pyts/compiler/browser";
+import type { TranspileResult } from "@pyts/compiler/browser";
+import { loadGrammar } from "@pyts/parser";
+import { diagnosticMarks, drawMarks, lineAt, markGutter, messagesByLine } from "./diagnostic-marks.js";
 import { lineLinks, type LineLinks } from "./line-links.js";
 import { MAIN_URL } from "./program-url.js";
+
+/** The compiler's chunk, imported as the page loads (`await compiler` before using it). */
+const compiler = import("@pyts/compiler/browser");
 
 /** The course-notes programs (fixtures/seed), by name. */
 const EXAMPLES: Record<string, string> = Object.fromEntries(
@@ -27,6 +43,7 @@ const TIME_LIMIT_MS = 10_000;
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const python = element<HTMLTextAreaElement>("python");
 const pythonLines = element<HTMLPreElement>("python-lines");
+const pythonMarks = element<HTMLPreElement>("python-marks");
 const typescript = element<HTMLPreElement>("typescript");
 const diagnostics = element<HTMLPreElement>("diagnostics");
 const stdout = element<HTMLPreElement>("stdout");
@@ -35,6 +52,8 @@ const examples = element<HTMLSelectElement>("examples");
 const runButton = element<HTMLButtonElement>("run");
 const stopButton = element<HTMLButtonElement>("stop");
 const state = element<HTMLSpanElement>("state");
+const typecheckButton = element<HTMLButtonElement>("typecheck-button");
+const typecheckView = element<HTMLPreElement>("typecheck");
 
 function setStatus(status: "ready" | "running" | "done", message: string): void {
   document.body.dataset.status = status;
@@ -90,19 +109,33 @@ function linkTypescriptLine(line: number): void {
   highlight(pythonSide, typescriptSide.size > 0 ? typescriptSide : [line]);
 }
 
+/** The diagnostics' messages of each Python line, for the text the marks were drawn on. */
+let lineMessages = new Map<number, string>();
+
+/** Numbers the Python lines afresh, without marks (the text changed: the next translation marks it). */
 function numberPythonLines(): void {
   const count = python.value.split("\n").length;
   showLines(
     pythonLines,
     Array.from({ length: count }, (_, i) => String(i + 1)),
   );
+  drawMarks(pythonMarks, python.value, []);
+  lineMessages = new Map();
+  followScroll();
+}
+
+/** The line numbers and the marks scroll with the text. */
+function followScroll(): void {
   pythonLines.scrollTop = python.scrollTop;
+  pythonMarks.scrollTop = python.scrollTop;
+  pythonMarks.scrollLeft = python.scrollLeft;
 }
 
 let latest: Promise<TranspileResult> | null = null;
 
 /** Translates the editor's program and shows the TypeScript and the diagnostics. */
-function translate(): Promise<TranspileResult> {
+async function translate(): Promise<TranspileResult> {
+  const { formatDiagnostics, transpile } = await compiler;
   const source = python.value;
   const started = performance.now();
   const pending = transpile(source, { filename: "main.py" });
@@ -113,9 +146,37 @@ function translate(): Promise<TranspileResult> {
     showLines(typescript, result.code.split("\n"));
     links = result.map === null ? { typescriptOf: new Map(), pythonOf: new Map() } : lineLinks(result.map.mappings);
     diagnostics.textContent = result.diagnostics.length > 0 ? formatDiagnostics(result.diagnostics, source, "main.py", { color: false }) : "";
+    if (python.value === source) {
+      const marks = diagnosticMarks(source, result.diagnostics);
+      drawMarks(pythonMarks, source, marks);
+      markGutter(pythonLines, marks);
+      lineMessages = messagesByLine(marks);
+      followScroll();
+    }
     history.replaceState(null, "", `#code=${encode(source)}`);
   });
   return pending;
+}
+
+let checker: Worker | null = null;
+
+/** Type-checks the current translation (`document.body.dataset.typecheck` is "checking", then "done"). */
+async function typecheck(): Promise<void> {
+  document.body.dataset.typecheck = "checking";
+  typecheckButton.disabled = true;
+  typecheckView.className = "";
+  typecheckView.textContent = checker === null ? "tsc --strict: loading TypeScript…" : "tsc --strict: checking…";
+  const result = await translate();
+  checker ??= new Worker(new URL("./typecheck-worker.ts", import.meta.url), { type: "module" });
+  const errors = await new Promise<string[]>((resolve) => {
+    checker!.onmessage = (event: MessageEvent<{ errors: string[] }>) => resolve(event.data.errors);
+    checker!.onerror = (event) => resolve([`the type checker failed: ${event.message}`]);
+    checker!.postMessage({ code: result.code });
+  });
+  typecheckView.className = errors.length > 0 ? "errors" : "";
+  typecheckView.textContent = errors.length > 0 ? `tsc --strict: ${errors.length} error(s)\n${errors.join("\n")}` : "tsc --strict: no errors";
+  typecheckButton.disabled = false;
+  document.body.dataset.typecheck = "done";
 }
 
 let worker: Worker | null = null;
@@ -140,6 +201,7 @@ async function run(): Promise<void> {
     return;
   }
   // The module's own URL, which `__name__ == "__main__"` compares with the program's entry.
+  const { toJavaScript } = await compiler;
   const code = toJavaScript(result.code.replaceAll("import.meta.url", JSON.stringify(MAIN_URL)));
   const current = new Worker(new URL("./run-worker.ts", import.meta.url), { type: "module" });
   worker = current;
@@ -161,15 +223,18 @@ for (const name of Object.keys(EXAMPLES).sort()) examples.add(new Option(name, n
 examples.addEventListener("change", () => {
   python.value = EXAMPLES[examples.value]!;
   numberPythonLines();
+  typecheckView.textContent = "";
   void translate();
 });
 let typing: ReturnType<typeof setTimeout> | undefined;
 python.addEventListener("input", () => {
   numberPythonLines();
+  typecheckView.textContent = "";
   clearTimeout(typing);
   typing = setTimeout(() => void translate(), 150);
 });
-python.addEventListener("scroll", () => (pythonLines.scrollTop = python.scrollTop));
+python.addEventListener("scroll", followScroll);
+python.addEventListener("mousemove", (event) => (python.title = lineMessages.get(lineAt(python, event)) ?? ""));
 const caretLine = () => python.value.slice(0, python.selectionStart).split("\n").length;
 for (const event of ["click", "keyup", "select"]) python.addEventListener(event, () => linkPythonLine(caretLine()));
 const lineUnder = (event: Event) => Number((event.target as HTMLElement).closest<HTMLElement>("[data-line]")?.dataset.line ?? 0);
@@ -177,13 +242,15 @@ typescript.addEventListener("mouseover", (event) => linkTypescriptLine(lineUnder
 pythonLines.addEventListener("mouseover", (event) => linkPythonLine(lineUnder(event)));
 runButton.addEventListener("click", () => void run());
 stopButton.addEventListener("click", () => stop("stopped"));
+typecheckButton.addEventListener("click", () => void typecheck());
 
 const params = new URLSearchParams(location.hash.slice(1));
 const shared = params.get("code");
 python.value = shared !== null ? decode(shared) : (EXAMPLES[examples.value] ?? "");
 numberPythonLines();
-await loadCompiler({ grammar, treeSitter });
+await Promise.all([loadGrammar({ grammar, treeSitter }), compiler]);
 await translate();
 setStatus("ready", "ready");
+typecheckButton.disabled = false;
 document.body.dataset.loadMs = performance.now().toFixed(0);
 if (params.get("run") === "1") await run();

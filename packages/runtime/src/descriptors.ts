@@ -7,7 +7,7 @@
 import { AttributeError, TypeError } from "./exceptions.js";
 import { id } from "./identity.js";
 import { bindArguments } from "./kwargs.js";
-import { markBuiltinClass } from "./type-registry.js";
+import { PYTHON_MODULE, PYTHON_NAME, markBuiltinClass } from "./type-registry.js";
 import { typeName } from "./typename.js";
 
 type Accessor = ((...args: any[]) => unknown) | null;
@@ -85,6 +85,8 @@ markBuiltinClass(PyProperty);
 
 /** `functools.cached_property`: computed on the first read, then kept as the instance's own attribute. */
 export class cached_property {
+  static [PYTHON_NAME] = "cached_property";
+  static [PYTHON_MODULE] = "functools";
   readonly func: (self: any) => unknown;
   attrname: string | null = null;
 

@@ -11,7 +11,7 @@ import { repr, reprGuard } from "./repr.js";
 import { tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { PySet } from "./set.js";
-import { defineBuiltinType, runtimeClass } from "./type-registry.js";
+import { PYTHON_NAME, defineBuiltinType, runtimeClass } from "./type-registry.js";
 
 interface Entry<K, V> {
   key: K;
@@ -46,6 +46,7 @@ function isMappingLike(x: unknown): x is MappingLike<unknown, unknown> {
 }
 
 export class Dict<K = unknown, V = unknown> implements Iterable<K> {
+  static [PYTHON_NAME] = "dict";
   #map = new Map<unknown, Entry<K, V>>();
   #probes = 0;
 
@@ -333,6 +334,7 @@ abstract class SetLikeView<T> extends DictView<T> {
 }
 
 export class DictKeys<K> extends SetLikeView<K> {
+  static [PYTHON_NAME] = "dict_keys";
   protected readonly viewName = "dict_keys";
   *[Symbol.iterator](): Generator<K, void, undefined> {
     for (const e of this.dict.entries()) yield e.key as K;
@@ -344,6 +346,7 @@ export class DictKeys<K> extends SetLikeView<K> {
 Object.defineProperty(DictKeys.prototype, "__pyTypeName__", { value: "dict_keys" });
 
 export class DictValues<V> extends DictView<V> {
+  static [PYTHON_NAME] = "dict_values";
   protected readonly viewName = "dict_values";
   *[Symbol.iterator](): Generator<V, void, undefined> {
     for (const e of this.dict.entries()) yield e.value as V;
@@ -356,6 +359,7 @@ export class DictValues<V> extends DictView<V> {
 Object.defineProperty(DictValues.prototype, "__pyTypeName__", { value: "dict_values" });
 
 export class DictItems<K, V> extends SetLikeView<readonly [K, V]> {
+  static [PYTHON_NAME] = "dict_items";
   protected readonly viewName = "dict_items";
   *[Symbol.iterator](): Generator<readonly [K, V], void, undefined> {
     for (const e of this.dict.entries()) yield tuple([e.key as K, e.value as V] as const);

@@ -13,12 +13,12 @@ import { id } from "./identity.js";
 import { repr, str } from "./repr.js";
 import { tuple, type Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
-import { markBuiltinClass, setClassName } from "./type-registry.js";
-import * as exceptions from "./exceptions.js";
+import { PYTHON_MODULE, PYTHON_NAME } from "./type-registry.js";
 
 const TRACEBACK = Symbol("traceback");
 
 export class BaseException extends Error {
+  static [PYTHON_NAME] = "BaseException";
   args: Tuple<unknown>;
   #cause: BaseException | null = null;
   #context: BaseException | null = null;
@@ -107,12 +107,11 @@ function chainLink(value: unknown, which: "cause" | "context"): BaseException | 
  * that `e.__traceback__` is not None once `e` was raised, and that `with_traceback` carries it over.
  */
 export class Traceback {
+  static [PYTHON_NAME] = "traceback";
   __repr__(): string {
     return `<traceback object at 0x${id(this).toString(16).padStart(12, "0")}>`;
   }
 }
-setClassName(Traceback, "traceback");
-markBuiltinClass(Traceback);
 /** What a `catch` does to an exception it receives: it was raised, so it has a traceback from now on. */
 function markRaised(e: BaseException): BaseException {
   if (e[TRACEBACK] === false) e[TRACEBACK] = true;
@@ -136,11 +135,36 @@ Object.defineProperty(BaseException.prototype, "name", {
   configurable: true,
 });
 
-export class Exception extends BaseException {}
-export class GeneratorExit extends BaseException {}
-export class KeyboardInterrupt extends BaseException {}
+/**
+ * What the prototypes of the exception groups answer: `"BaseExceptionGroup"` or `"ExceptionGroup"`. Code
+ * that asks whether an exception is a group (the uncaught report, `instanceof Exception`) reads it instead
+ * of naming the classes, so that a bundle without exception groups leaves them out.
+ */
+const GROUP_KIND = Symbol("exception group");
+
+/** Whether `e` is an exception group (`BaseExceptionGroup` or a subclass). */
+function isExceptionGroup(e: BaseException): e is BaseExceptionGroup {
+  return GROUP_KIND in e;
+}
+
+export class Exception extends BaseException {
+  static override [PYTHON_NAME] = "Exception";
+
+  /** ExceptionGroup is also an Exception in Python (multiple inheritance): instanceof agrees. */
+  static override [Symbol.hasInstance](v: unknown): boolean {
+    if (this === Exception && typeof v === "object" && v !== null && (v as { [GROUP_KIND]?: string })[GROUP_KIND] === "ExceptionGroup") return true;
+    return Function.prototype[Symbol.hasInstance].call(this, v);
+  }
+}
+export class GeneratorExit extends BaseException {
+  static override [PYTHON_NAME] = "GeneratorExit";
+}
+export class KeyboardInterrupt extends BaseException {
+  static override [PYTHON_NAME] = "KeyboardInterrupt";
+}
 
 export class SystemExit extends BaseException {
+  static override [PYTHON_NAME] = "SystemExit";
   get code(): unknown {
     if (this.args.length === 0) return null;
     if (this.args.length === 1) return this.args[0];
@@ -149,29 +173,59 @@ export class SystemExit extends BaseException {
 }
 
 export class StopIteration extends Exception {
+  static override [PYTHON_NAME] = "StopIteration";
   get value(): unknown {
     return this.args.length === 0 ? null : this.args[0];
   }
 }
-export class StopAsyncIteration extends Exception {}
+export class StopAsyncIteration extends Exception {
+  static override [PYTHON_NAME] = "StopAsyncIteration";
+}
 
-export class ArithmeticError extends Exception {}
-export class ZeroDivisionError extends ArithmeticError {}
-export class OverflowError extends ArithmeticError {}
-export class FloatingPointError extends ArithmeticError {}
+export class ArithmeticError extends Exception {
+  static override [PYTHON_NAME] = "ArithmeticError";
+}
+export class ZeroDivisionError extends ArithmeticError {
+  static override [PYTHON_NAME] = "ZeroDivisionError";
+}
+export class OverflowError extends ArithmeticError {
+  static override [PYTHON_NAME] = "OverflowError";
+}
+export class FloatingPointError extends ArithmeticError {
+  static override [PYTHON_NAME] = "FloatingPointError";
+}
 
-export class AssertionError extends Exception {}
-export class AttributeError extends Exception {}
-export class BufferError extends Exception {}
-export class EOFError extends Exception {}
-export class MemoryError extends Exception {}
+export class AssertionError extends Exception {
+  static override [PYTHON_NAME] = "AssertionError";
+}
+export class AttributeError extends Exception {
+  static override [PYTHON_NAME] = "AttributeError";
+}
+export class BufferError extends Exception {
+  static override [PYTHON_NAME] = "BufferError";
+}
+export class EOFError extends Exception {
+  static override [PYTHON_NAME] = "EOFError";
+}
+export class MemoryError extends Exception {
+  static override [PYTHON_NAME] = "MemoryError";
+}
 
-export class ImportError extends Exception {}
-export class ModuleNotFoundError extends ImportError {}
+export class ImportError extends Exception {
+  static override [PYTHON_NAME] = "ImportError";
+}
+export class ModuleNotFoundError extends ImportError {
+  static override [PYTHON_NAME] = "ModuleNotFoundError";
+}
 
-export class LookupError extends Exception {}
-export class IndexError extends LookupError {}
+export class LookupError extends Exception {
+  static override [PYTHON_NAME] = "LookupError";
+}
+export class IndexError extends LookupError {
+  static override [PYTHON_NAME] = "IndexError";
+}
 export class KeyError extends LookupError {
+  static override [PYTHON_NAME] = "KeyError";
   // CPython: str(KeyError('a')) is "'a'", the repr of the key.
   override __str__(): string {
     if (this.args.length === 1) return repr(this.args[0]);
@@ -180,12 +234,20 @@ export class KeyError extends LookupError {
 }
 
 /** `dataclasses.FrozenInstanceError`: assignment to a field of a frozen dataclass. */
-export class FrozenInstanceError extends AttributeError {}
+export class FrozenInstanceError extends AttributeError {
+  static override [PYTHON_NAME] = "FrozenInstanceError";
+  static [PYTHON_MODULE] = "dataclasses";
+}
 
-export class NameError extends Exception {}
-export class UnboundLocalError extends NameError {}
+export class NameError extends Exception {
+  static override [PYTHON_NAME] = "NameError";
+}
+export class UnboundLocalError extends NameError {
+  static override [PYTHON_NAME] = "UnboundLocalError";
+}
 
 export class OSError extends Exception {
+  static override [PYTHON_NAME] = "OSError";
   constructor(...args: unknown[]) {
     super(...args);
     // CPython: OSError(errno, strerror) constructs the subclass for that errno.
@@ -208,21 +270,51 @@ export class OSError extends Exception {
     return super.__str__();
   }
 }
-export class TimeoutError extends OSError {}
-export class ConnectionError extends OSError {}
-export class BrokenPipeError extends ConnectionError {}
-export class ConnectionAbortedError extends ConnectionError {}
-export class ConnectionRefusedError extends ConnectionError {}
-export class ConnectionResetError extends ConnectionError {}
-export class FileExistsError extends OSError {}
-export class FileNotFoundError extends OSError {}
-export class InterruptedError extends OSError {}
-export class IsADirectoryError extends OSError {}
-export class NotADirectoryError extends OSError {}
-export class PermissionError extends OSError {}
-export class ProcessLookupError extends OSError {}
-export class ChildProcessError extends OSError {}
-export class BlockingIOError extends OSError {}
+export class TimeoutError extends OSError {
+  static override [PYTHON_NAME] = "TimeoutError";
+}
+export class ConnectionError extends OSError {
+  static override [PYTHON_NAME] = "ConnectionError";
+}
+export class BrokenPipeError extends ConnectionError {
+  static override [PYTHON_NAME] = "BrokenPipeError";
+}
+export class ConnectionAbortedError extends ConnectionError {
+  static override [PYTHON_NAME] = "ConnectionAbortedError";
+}
+export class ConnectionRefusedError extends ConnectionError {
+  static override [PYTHON_NAME] = "ConnectionRefusedError";
+}
+export class ConnectionResetError extends ConnectionError {
+  static override [PYTHON_NAME] = "ConnectionResetError";
+}
+export class FileExistsError extends OSError {
+  static override [PYTHON_NAME] = "FileExistsError";
+}
+export class FileNotFoundError extends OSError {
+  static override [PYTHON_NAME] = "FileNotFoundError";
+}
+export class InterruptedError extends OSError {
+  static override [PYTHON_NAME] = "InterruptedError";
+}
+export class IsADirectoryError extends OSError {
+  static override [PYTHON_NAME] = "IsADirectoryError";
+}
+export class NotADirectoryError extends OSError {
+  static override [PYTHON_NAME] = "NotADirectoryError";
+}
+export class PermissionError extends OSError {
+  static override [PYTHON_NAME] = "PermissionError";
+}
+export class ProcessLookupError extends OSError {
+  static override [PYTHON_NAME] = "ProcessLookupError";
+}
+export class ChildProcessError extends OSError {
+  static override [PYTHON_NAME] = "ChildProcessError";
+}
+export class BlockingIOError extends OSError {
+  static override [PYTHON_NAME] = "BlockingIOError";
+}
 
 const ERRNO_SUBCLASSES: Record<number, () => new (...args: unknown[]) => OSError> = {
   1: () => PermissionError,
@@ -249,37 +341,89 @@ function errnoSubclass(errno: number): (new (...args: unknown[]) => OSError) | u
   return ERRNO_SUBCLASSES[errno]?.();
 }
 
-export class ReferenceError extends Exception {}
+export class ReferenceError extends Exception {
+  static override [PYTHON_NAME] = "ReferenceError";
+}
 
-export class RuntimeError extends Exception {}
-export class NotImplementedError extends RuntimeError {}
-export class RecursionError extends RuntimeError {}
+export class RuntimeError extends Exception {
+  static override [PYTHON_NAME] = "RuntimeError";
+}
+export class NotImplementedError extends RuntimeError {
+  static override [PYTHON_NAME] = "NotImplementedError";
+}
+export class RecursionError extends RuntimeError {
+  static override [PYTHON_NAME] = "RecursionError";
+}
 
-export class SyntaxError extends Exception {}
-export class IndentationError extends SyntaxError {}
-export class TabError extends IndentationError {}
+export class SyntaxError extends Exception {
+  static override [PYTHON_NAME] = "SyntaxError";
+}
+export class IndentationError extends SyntaxError {
+  static override [PYTHON_NAME] = "IndentationError";
+}
+export class TabError extends IndentationError {
+  static override [PYTHON_NAME] = "TabError";
+}
 
-export class SystemError extends Exception {}
-export class TypeError extends Exception {}
+export class SystemError extends Exception {
+  static override [PYTHON_NAME] = "SystemError";
+}
+export class TypeError extends Exception {
+  static override [PYTHON_NAME] = "TypeError";
+}
 
-export class ValueError extends Exception {}
-export class UnicodeError extends ValueError {}
-export class UnicodeDecodeError extends UnicodeError {}
-export class UnicodeEncodeError extends UnicodeError {}
-export class UnicodeTranslateError extends UnicodeError {}
+export class ValueError extends Exception {
+  static override [PYTHON_NAME] = "ValueError";
+}
+export class UnicodeError extends ValueError {
+  static override [PYTHON_NAME] = "UnicodeError";
+}
+export class UnicodeDecodeError extends UnicodeError {
+  static override [PYTHON_NAME] = "UnicodeDecodeError";
+}
+export class UnicodeEncodeError extends UnicodeError {
+  static override [PYTHON_NAME] = "UnicodeEncodeError";
+}
+export class UnicodeTranslateError extends UnicodeError {
+  static override [PYTHON_NAME] = "UnicodeTranslateError";
+}
 
-export class Warning extends Exception {}
-export class UserWarning extends Warning {}
-export class DeprecationWarning extends Warning {}
-export class PendingDeprecationWarning extends Warning {}
-export class SyntaxWarning extends Warning {}
-export class RuntimeWarning extends Warning {}
-export class FutureWarning extends Warning {}
-export class ImportWarning extends Warning {}
-export class UnicodeWarning extends Warning {}
-export class BytesWarning extends Warning {}
-export class ResourceWarning extends Warning {}
-export class EncodingWarning extends Warning {}
+export class Warning extends Exception {
+  static override [PYTHON_NAME] = "Warning";
+}
+export class UserWarning extends Warning {
+  static override [PYTHON_NAME] = "UserWarning";
+}
+export class DeprecationWarning extends Warning {
+  static override [PYTHON_NAME] = "DeprecationWarning";
+}
+export class PendingDeprecationWarning extends Warning {
+  static override [PYTHON_NAME] = "PendingDeprecationWarning";
+}
+export class SyntaxWarning extends Warning {
+  static override [PYTHON_NAME] = "SyntaxWarning";
+}
+export class RuntimeWarning extends Warning {
+  static override [PYTHON_NAME] = "RuntimeWarning";
+}
+export class FutureWarning extends Warning {
+  static override [PYTHON_NAME] = "FutureWarning";
+}
+export class ImportWarning extends Warning {
+  static override [PYTHON_NAME] = "ImportWarning";
+}
+export class UnicodeWarning extends Warning {
+  static override [PYTHON_NAME] = "UnicodeWarning";
+}
+export class BytesWarning extends Warning {
+  static override [PYTHON_NAME] = "BytesWarning";
+}
+export class ResourceWarning extends Warning {
+  static override [PYTHON_NAME] = "ResourceWarning";
+}
+export class EncodingWarning extends Warning {
+  static override [PYTHON_NAME] = "EncodingWarning";
+}
 
 type ExceptionClass<E extends BaseException = BaseException> = abstract new (...args: never[]) => E;
 type ExceptionMatcher = ExceptionClass | readonly ExceptionClass[] | ((e: BaseException) => boolean);
@@ -295,6 +439,11 @@ function matches(e: BaseException, condition: ExceptionMatcher): boolean {
 
 /** `BaseExceptionGroup(message, exceptions)`; becomes an `ExceptionGroup` when all are `Exception`s. */
 export class BaseExceptionGroup extends BaseException {
+  static override [PYTHON_NAME] = "BaseExceptionGroup";
+
+  get [GROUP_KIND](): string {
+    return "BaseExceptionGroup";
+  }
   readonly exceptions: Tuple<BaseException>;
 
   /** `BaseExceptionGroup(message, exceptions)`, with CPython's checks and messages (`BaseExceptionGroup.__new__`). */
@@ -317,6 +466,11 @@ export class BaseExceptionGroup extends BaseException {
     if (new.target === ExceptionGroup && !excs.every((e) => e instanceof Exception)) {
       throw new TypeError("Cannot nest BaseExceptions in an ExceptionGroup");
     }
+  }
+
+  /** A group's `message` is its first argument. */
+  override get message(): string {
+    return this.args === undefined ? "" : (this.args[0] as string);
   }
 
   override __str__(): string {
@@ -359,28 +513,20 @@ export class BaseExceptionGroup extends BaseException {
     return tuple([wrap(yes), wrap(no)]);
   }
 }
-Object.defineProperty(BaseExceptionGroup.prototype, "message", {
-  get(this: BaseExceptionGroup) {
-    return this.args === undefined ? "" : this.args[0];
-  },
-  configurable: true,
-});
+export class ExceptionGroup extends BaseExceptionGroup {
+  static override [PYTHON_NAME] = "ExceptionGroup";
 
-export class ExceptionGroup extends BaseExceptionGroup {}
-// ExceptionGroup is also an Exception in Python (multiple inheritance); make instanceof agree.
-Object.defineProperty(Exception, Symbol.hasInstance, {
-  value(this: unknown, v: unknown): boolean {
-    if (this === Exception && (v instanceof ExceptionGroup || v === ExceptionGroup.prototype)) return true;
-    return Function.prototype[Symbol.hasInstance].call(this, v);
-  },
-});
+  override get [GROUP_KIND](): string {
+    return "ExceptionGroup";
+  }
+}
 
 function typeNameOf(v: unknown): string {
   if (v === null || v === undefined) return "NoneType";
   if (typeof v === "string") return "str";
   if (typeof v === "number" || typeof v === "bigint") return Number.isInteger(v) || typeof v === "bigint" ? "int" : "float";
   if (typeof v === "boolean") return "bool";
-  return (v as object).constructor?.name ?? "object";
+  return (v as object).constructor?.__name__ ?? "object";
 }
 
 const converted = new WeakMap<object, BaseException>();
@@ -586,7 +732,7 @@ function formatChain(e: BaseException, context: ReportContext): void {
   for (let i = chain.length - 1; i >= 0; i--) {
     const [exc, joint] = chain[i]!;
     if (joint !== null) emit(context, joint);
-    if (!(exc instanceof BaseExceptionGroup)) {
+    if (!isExceptionGroup(exc)) {
       // An exception that was never raised (a group's member, a cause made on the spot) has no traceback.
       if (exc.__traceback__ !== null) {
         emit(context, "Traceback (most recent call last):\n");
@@ -734,12 +880,3 @@ export class ExceptStar {
 function leaves(e: BaseException): BaseException[] {
   return e instanceof BaseExceptionGroup ? e.exceptions.flatMap(leaves) : [e];
 }
-
-// Every exception class above is a builtin with its Python name written out (a minifier may rename
-// the JavaScript class): `repr(ValueError)` is `<class 'ValueError'>`, a traceback ends `ValueError: ...`.
-for (const [name, value] of Object.entries(exceptions)) {
-  if (typeof value !== "function" || !(value.prototype instanceof Error)) continue;
-  if (!Object.prototype.hasOwnProperty.call(value, "__name__")) setClassName(value, name);
-  markBuiltinClass(value);
-}
-markBuiltinClass(BaseException);

@@ -24,6 +24,7 @@ import { typeName } from "./typename.js";
 import { makeThenable, type OnFulfilled, type OnRejected } from "./asyncio/awaitable.js";
 import { sleep } from "./asyncio/sleep.js";
 import { id } from "./identity.js";
+import { PYTHON_MODULE, PYTHON_NAME } from "./type-registry.js";
 
 const CREATED = 0;
 const SUSPENDED = 1;
@@ -32,6 +33,7 @@ const CLOSED = 3;
 
 /** A Python generator object. `Y` yielded, `R` returned, `S` accepted by `send`. */
 export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
+  static [PYTHON_NAME] = "generator";
   private readonly _gen: Generator<Y, R, S>;
   private _state = CREATED;
   readonly __name__: string;
@@ -320,6 +322,8 @@ type AsyncGeneratorLike<T> = { __anext__(): PromiseLike<T>; athrow(exc: unknown)
 
 /** The async context manager `@asynccontextmanager` makes of one call of the decorated function. */
 export class AsyncGeneratorContextManager<T> {
+  static [PYTHON_NAME] = "_AsyncGeneratorContextManager";
+  static [PYTHON_MODULE] = "contextlib";
   constructor(private readonly gen: AsyncGeneratorLike<T>) {}
 
   async __aenter__(): Promise<T> {

@@ -6,9 +6,11 @@
 import { OverflowError, TypeError, ValueError } from "./exceptions.js";
 import { floatRepr } from "./float-repr.js";
 import { typeName } from "./typename.js";
+import { PYTHON_NAME } from "./type-registry.js";
 
 /** An integral float (`3.0`, `-0.0`, `1e20`): a box so it prints as a float. */
 export class PyFloat {
+  static [PYTHON_NAME] = "float";
   constructor(readonly value: number) {}
   valueOf(): number {
     return this.value;

@@ -4,7 +4,7 @@ import { IndexError, TypeError, ValueError } from "./exceptions.js";
 import { index, intValue } from "./numbers.js";
 import { PySlice } from "./subscript.js";
 import { typeName } from "./typename.js";
-import { defineBuiltinType, runtimeClass } from "./type-registry.js";
+import { PYTHON_NAME, defineBuiltinType, runtimeClass } from "./type-registry.js";
 
 function rangeArg(x: unknown): number {
   if (intValue(x) === undefined) throw new TypeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
@@ -35,6 +35,7 @@ Object.defineProperty(RangeIterator.prototype, "__pyTypeName__", { value: "range
 Object.defineProperty(RangeIterator, "__name__", { value: "range_iterator" });
 
 export class PyRange implements Iterable<number> {
+  static [PYTHON_NAME] = "range";
   readonly start: number;
   readonly stop: number;
   readonly step: number;

@@ -8,7 +8,7 @@ import { pyHash } from "./hash.js";
 import { iterate } from "./iter.js";
 import { NotImplemented } from "./dunder.js";
 import { repr, reprGuard } from "./repr.js";
-import { defineBuiltinType, runtimeClass } from "./type-registry.js";
+import { PYTHON_NAME, defineBuiltinType, runtimeClass } from "./type-registry.js";
 
 type Hash = number | bigint;
 
@@ -47,6 +47,7 @@ function isSetLike(x: unknown): x is PySet<unknown> {
 }
 
 export class PySet<T = unknown> implements Iterable<T> {
+  static [PYTHON_NAME] = "set";
   #keys: unknown[] = new Array(MINSIZE).fill(EMPTY);
   #hashes: Hash[] = new Array(MINSIZE).fill(0);
   #mask = MINSIZE - 1;
@@ -525,6 +526,7 @@ function isDictLike(x: unknown): x is DictLike {
 }
 
 export class PyFrozenSet<T = unknown> extends PySet<T> {
+  static override [PYTHON_NAME] = "frozenset";
   #hash: Hash | undefined;
   __hash__(): Hash {
     return (this.#hash ??= this.tableHash());

@@ -10,10 +10,11 @@ import { intValue, smallIndex } from "./numbers.js";
 import { repr } from "./repr.js";
 import { isTuple, tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
-import { defineBuiltinType, runtimeClass } from "./type-registry.js";
+import { PYTHON_NAME, defineBuiltinType, runtimeClass } from "./type-registry.js";
 
 /** Python's `slice(start, stop, step)` object. */
 export class PySlice {
+  static [PYTHON_NAME] = "slice";
   constructor(
     readonly start: unknown = null,
     readonly stop: unknown = null,

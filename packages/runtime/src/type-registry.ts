@@ -9,6 +9,15 @@
 //
 // Every JavaScript function also gets Python's `__name__` (a getter on Function.prototype reading
 // `name`, assignable per function), so `type(x).__name__` and `f.__name__` work.
+//
+// A runtime class names itself in its body, which a bundler can still drop when no program uses it
+// (a call after the class would keep every class of the module), and which a minifier cannot change:
+//
+//     class ValueError extends Exception {      ValueError.__name__ = "ValueError",
+//       static override [PYTHON_NAME] = "ValueError";   __module__ = "builtins"
+//     }
+//     class deque { static [PYTHON_NAME] = "deque";     __module__ = "collections"
+//                   static [PYTHON_MODULE] = "collections"; }
 
 declare global {
   interface Function {
@@ -20,11 +29,21 @@ declare global {
   }
 }
 
+/** The Python name a runtime class gives itself (a static field: see the top of this file). */
+export const PYTHON_NAME: unique symbol = Symbol.for("pyts.pythonName");
+/** The module of a runtime class that names itself and is not a builtin (`"collections"` for deque). */
+export const PYTHON_MODULE: unique symbol = Symbol.for("pyts.pythonModule");
+
+/** The value of a static field `key` that `f` defines itself (not one a subclass inherits). */
+function ownStatic(f: Function, key: symbol): string | undefined {
+  return Object.prototype.hasOwnProperty.call(f, key) ? (f as unknown as Record<symbol, string>)[key] : undefined;
+}
+
 const FUNCTION_DEFAULTS: Record<string, (f: Function) => unknown> = {
-  __name__: (f) => (f.name === "" ? "<lambda>" : f.name),
+  __name__: (f) => ownStatic(f, PYTHON_NAME) ?? (f.name === "" ? "<lambda>" : f.name),
   // A class given its name explicitly (`static __name__ = "C"`) has that qualified name too.
   __qualname__: (f) => f.__name__,
-  __module__: () => "__main__",
+  __module__: (f) => ownStatic(f, PYTHON_MODULE) ?? (ownStatic(f, PYTHON_NAME) === undefined ? "__main__" : "builtins"),
   __doc__: () => null,
 };
 for (const [prop, get] of Object.entries(FUNCTION_DEFAULTS)) {

@@ -3,7 +3,7 @@
 // Two hooks, so the bundler chains the source maps (bundle → TypeScript → Python) itself:
 //   pyts:translate    .py source → TypeScript (the compiler's map points at the Python lines)
 //   pyts:strip-types  TypeScript → JavaScript with esbuild (Vite's own TypeScript transform only
-//                     looks at .ts ids)
+//                     looks at .ts ids), each function's name written out for the minifier to keep
 // A diagnostic of severity "error" fails the build at its Python position, with the code frame.
 //
 // Each `.py` file is a module of a program (see @pyts/compiler's program.ts): its top-level names are
@@ -68,6 +68,12 @@ function location(diagnostic: Diagnostic, lines: LineIndex, file: string) {
   return { file, line: lines.line(diagnostic.start), column: lines.column(diagnostic.start) - 1 };
 }
 
+/** A TypeScript module of the project (not an installed package) that imports the runtime: a translation kept as `.ts`. */
+function isTranslationSavedAsTypeScript(code: string, id: string, runtimeModule: string): boolean {
+  const file = cleanId(id);
+  return /\.[cm]?tsx?$/.test(file) && !file.includes("/node_modules/") && code.includes(`"${runtimeModule}`);
+}
+
 export default function pyts(options: PytsPluginOptions = {}): Plugin[] {
   const include = options.include ?? /\.py$/;
   const runtimeModule = options.runtimeModule ?? "@pyts/runtime";
@@ -77,13 +83,10 @@ export default function pyts(options: PytsPluginOptions = {}): Plugin[] {
     name: "pyts:translate",
     enforce: "pre",
     // A Python program prints names: `type(e).__name__`, a function's `__name__`, a class in a repr or a
-    // traceback. The runtime names its own builtins explicitly, but a translated function or class is
-    // named by JavaScript's `name`, so the minifier must keep those names (Vite 8's Rolldown; esbuild
-    // before it).
-    config() {
-      const rolldown = typeof (this.meta as { rolldownVersion?: string }).rolldownVersion === "string";
-      return rolldown ? { build: { rolldownOptions: { output: { keepNames: true } } } } : { esbuild: { keepNames: true } };
-    },
+    // traceback. The runtime names its builtins and classes in their code, and a translated class carries
+    // `static __name__`, so the minifier may rename everything: the translated modules keep their function
+    // names themselves (see pyts:strip-types), not the whole bundle (Rolldown's `keepNames` would keep the
+    // runtime's internal names too, a fifth of a small bundle).
     transform(source, id) {
       if (!matches(id)) return null;
       const file = cleanId(id);
@@ -107,11 +110,14 @@ export default function pyts(options: PytsPluginOptions = {}): Plugin[] {
     },
   };
 
+  // Types are stripped with esbuild, which also writes each function's name out (`__name(greet, "greet")`)
+  // so that minifying the bundle cannot change what `greet.__name__` prints. A translation saved as
+  // TypeScript (a module of the project that imports the runtime) gets its names written out the same way.
   const stripTypes: Plugin = {
     name: "pyts:strip-types",
     transform(code, id) {
-      if (!matches(id)) return null;
-      const output = transformSync(code, { loader: "ts", format: "esm", sourcemap: "external", sourcefile: cleanId(id) });
+      if (!matches(id) && !isTranslationSavedAsTypeScript(code, id, runtimeModule)) return null;
+      const output = transformSync(code, { loader: "ts", format: "esm", keepNames: true, sourcemap: "external", sourcefile: cleanId(id) });
       return { code: output.code, map: output.map };
     },
   };

@@ -10,7 +10,7 @@
 import { frameOf, type Frame } from "../frames.js";
 import { GeneratorExit, NotImplementedError, RuntimeError, StopAsyncIteration, TypeError, escapedFrame, toPyException } from "../exceptions.js";
 import { id } from "../identity.js";
-import { defineBuiltinType } from "../type-registry.js";
+import { PYTHON_NAME, defineBuiltinType } from "../type-registry.js";
 import { typeName } from "../typename.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 import { asyncgenFirstIter, type EventLoop } from "./loop.js";
@@ -29,6 +29,7 @@ interface CoroutineCode {
 }
 
 export class Coroutine<T = unknown> {
+  static [PYTHON_NAME] = "coroutine";
   private readonly _code: CoroutineCode;
   private _self: unknown;
   private _args: unknown[] | null;
@@ -287,6 +288,7 @@ export function iscoroutinefunction(f: unknown): boolean {
  * thenable); the wrapper unboxes them.
  */
 export class PyAsyncGenerator<Y = unknown, S = unknown> {
+  static [PYTHON_NAME] = "async_generator";
   private readonly _gen: globalThis.AsyncGenerator<Y, unknown, S>;
   readonly __name__: string;
   ag_running = false;
@@ -294,6 +296,11 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   constructor(gen: globalThis.AsyncGenerator<Y, unknown, S>, name: string) {
     this._gen = gen;
     this.__name__ = name;
+    if (!stepsRegistered) registerSteps();
+  }
+
+  get __pyTypeName__(): string {
+    return "async_generator";
   }
 
   /**
@@ -509,17 +516,27 @@ class AsyncGeneratorStep {
     return `<${this.__pyTypeName__} object at 0x${id(this).toString(16).padStart(12, "0")}>`;
   }
 }
-makeThenable(AsyncGeneratorStep);
-defineBuiltinType(
-  function async_generator_asend() {},
-  "async_generator_asend",
-  (x) => x instanceof AsyncGeneratorStep && x._op === "asend",
-);
-defineBuiltinType(
-  function async_generator_athrow() {},
-  "async_generator_athrow",
-  (x) => x instanceof AsyncGeneratorStep && x._op !== "asend",
-);
+
+let stepsRegistered = false;
+
+/**
+ * Makes the steps awaitable and gives them their Python types; done when the first async generator is
+ * made (only an async generator makes steps), so that a bundle without async generators leaves them out.
+ */
+function registerSteps(): void {
+  stepsRegistered = true;
+  makeThenable(AsyncGeneratorStep);
+  defineBuiltinType(
+    function async_generator_asend() {},
+    "async_generator_asend",
+    (x) => x instanceof AsyncGeneratorStep && x._op === "asend",
+  );
+  defineBuiltinType(
+    function async_generator_athrow() {},
+    "async_generator_athrow",
+    (x) => x instanceof AsyncGeneratorStep && x._op !== "asend",
+  );
+}
 
 class NoAdopt {
   constructor(readonly value: unknown) {}
@@ -621,4 +638,3 @@ export function asyncIter<T>(obj: unknown): AsyncIterable<T> {
 
 // What `type()` and error messages call these objects.
 Object.defineProperty(Coroutine.prototype, "__pyTypeName__", { value: "coroutine", configurable: true });
-Object.defineProperty(PyAsyncGenerator.prototype, "__pyTypeName__", { value: "async_generator", configurable: true });

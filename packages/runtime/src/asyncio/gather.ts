@@ -8,9 +8,12 @@ import { get_event_loop, kwargsOf, popKwargs, type EventLoop } from "./loop.js";
 import { ensure_future } from "./task.js";
 import { Coroutine } from "./coroutine.js";
 import { withArrayForm } from "../calls.js";
+import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
 /** The future `gather` returns: cancelling it cancels the children. */
 export class GatheringFuture<T> extends Future<T> {
+  static [PYTHON_NAME] = "_GatheringFuture";
+  static [PYTHON_MODULE] = "asyncio.tasks";
   _children: Future<unknown>[];
   _cancel_requested = false;
 

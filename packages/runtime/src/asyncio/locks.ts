@@ -9,6 +9,7 @@ import { coroutineMethods } from "./coroutine.js";
 import { BrokenBarrierError, CancelledError } from "./exceptions.js";
 import { Future } from "./future.js";
 import { get_running_loop, kwargsOf } from "./loop.js";
+import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
 function remove<T>(list: T[], item: T): void {
   const i = list.indexOf(item);
@@ -37,6 +38,8 @@ abstract class ContextManagerMixin {
 }
 
 export class Lock extends ContextManagerMixin {
+  static [PYTHON_NAME] = "Lock";
+  static [PYTHON_MODULE] = "asyncio.locks";
   _waiters: Future<unknown>[] | null = null;
   _locked = false;
 
@@ -86,6 +89,8 @@ export class Lock extends ContextManagerMixin {
 }
 
 export class Event {
+  static [PYTHON_NAME] = "Event";
+  static [PYTHON_MODULE] = "asyncio.locks";
   _waiters: Future<unknown>[] = [];
   _value = false;
 
@@ -125,6 +130,8 @@ export class Event {
 }
 
 export class Condition extends ContextManagerMixin {
+  static [PYTHON_NAME] = "Condition";
+  static [PYTHON_MODULE] = "asyncio.locks";
   _lock: Lock;
   _waiters: Future<unknown>[] = [];
 
@@ -211,6 +218,8 @@ export class Condition extends ContextManagerMixin {
 }
 
 export class Semaphore extends ContextManagerMixin {
+  static [PYTHON_NAME] = "Semaphore";
+  static [PYTHON_MODULE] = "asyncio.locks";
   _waiters: Future<unknown>[] | null = null;
   _value: number;
 
@@ -275,6 +284,8 @@ export class Semaphore extends ContextManagerMixin {
 }
 
 export class BoundedSemaphore extends Semaphore {
+  static override [PYTHON_NAME] = "BoundedSemaphore";
+  static override [PYTHON_MODULE] = "asyncio.locks";
   _bound_value: number;
 
   constructor(value: unknown = 1) {
@@ -297,6 +308,8 @@ type BarrierState = "filling" | "draining" | "resetting" | "broken";
  * to filling; the tasks waiting then get `BrokenBarrierError`. CPython's locks.py, line by line.
  */
 export class Barrier {
+  static [PYTHON_NAME] = "Barrier";
+  static [PYTHON_MODULE] = "asyncio.locks";
   _cond = new Condition();
   _parties: number;
   _state: BarrierState = "filling";

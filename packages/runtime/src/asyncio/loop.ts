@@ -17,8 +17,8 @@ import { nextMacrotask, onHostExit } from "../host.js";
 import { PyFloat } from "../numbers.js";
 import { writeStderr } from "../output.js";
 import { resolveValue } from "./awaitable.js";
-import { markClassModule, setClassName } from "../type-registry.js";
 import type { Task } from "./task.js";
+import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
 type Callback = (arg: any) => void;
 
@@ -31,6 +31,8 @@ export function setStepping(task: Task | null): void {
 
 /** `asyncio.Handle`: a callback scheduled with `call_soon`, which `cancel()` stops. */
 export class Handle {
+  static [PYTHON_NAME] = "Handle";
+  static [PYTHON_MODULE] = "asyncio.events";
   _callback: (...args: any[]) => unknown;
   _args: unknown[];
   _cancelled = false;
@@ -74,6 +76,8 @@ export class Handle {
 
 /** `asyncio.TimerHandle`: a callback scheduled for a deadline (`call_later`, `call_at`). */
 export class TimerHandle extends Handle {
+  static override [PYTHON_NAME] = "TimerHandle";
+  static override [PYTHON_MODULE] = "asyncio.events";
   /** The deadline as a number, for the heap. */
   _when: number;
   /** The deadline as `call_at` was given it (an int stays an int); unset for a float from the clock. */
@@ -104,7 +108,9 @@ export class TimerHandle extends Handle {
 }
 
 function callbackName(fn: Function): string {
-  return fn.name === "" ? "<lambda>" : fn.name;
+  // Python's name, not JavaScript's: a builtin's (`print`) is written out, where a minifier renamed the function.
+  const name: unknown = fn.__qualname__;
+  return typeof name === "string" ? name : fn.name === "" ? "<lambda>" : fn.name;
 }
 
 /**
@@ -203,6 +209,8 @@ let setLoopCalled = false;
  * cannot block, so emitted code awaits them (`await loop.run_until_complete(main())`).
  */
 export class EventLoop {
+  static [PYTHON_NAME] = "_UnixSelectorEventLoop";
+  static [PYTHON_MODULE] = "asyncio.unix_events";
   // FIFO ready queue: parallel ring buffers (function, argument), so no closure per callback,
   // O(1) push and pop, and the storage is reused instead of regrown every iteration.
   private _readyFn: (Callback | undefined)[] = new Array(1024).fill(undefined);
@@ -832,6 +840,8 @@ export function new_event_loop(): EventLoop {
  * every policy hands out the one kind of loop this runtime has.
  */
 export class DefaultEventLoopPolicy {
+  static [PYTHON_NAME] = "_UnixDefaultEventLoopPolicy";
+  static [PYTHON_MODULE] = "asyncio.unix_events";
   get_event_loop(): EventLoop {
     return get_event_loop();
   }
@@ -856,13 +866,3 @@ export function set_event_loop_policy(value: DefaultEventLoopPolicy | null): nul
   policy = value ?? new DefaultEventLoopPolicy();
   return null;
 }
-
-// CPython's classes on Linux; names written out, as a minifier may rename the classes.
-setClassName(EventLoop, "_UnixSelectorEventLoop");
-markClassModule(EventLoop, "asyncio.unix_events");
-setClassName(DefaultEventLoopPolicy, "_UnixDefaultEventLoopPolicy");
-markClassModule(DefaultEventLoopPolicy, "asyncio.unix_events");
-setClassName(Handle, "Handle");
-markClassModule(Handle, "asyncio.events");
-setClassName(TimerHandle, "TimerHandle");
-markClassModule(TimerHandle, "asyncio.events");

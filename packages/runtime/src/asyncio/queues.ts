@@ -11,6 +11,7 @@ import { QueueEmpty, QueueFull } from "./exceptions.js";
 import { Future } from "./future.js";
 import { get_running_loop, kwargsOf } from "./loop.js";
 import { Event } from "./locks.js";
+import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
 /** A deque of waiter futures: popleft by head index, `remove` by search. */
 class Waiters {
@@ -52,6 +53,8 @@ function wakeupNext(waiters: Waiters): void {
 }
 
 export class Queue<T = unknown> {
+  static [PYTHON_NAME] = "Queue";
+  static [PYTHON_MODULE] = "asyncio.queues";
   protected _maxsize: number;
   private readonly _getters = new Waiters();
   private readonly _putters = new Waiters();
@@ -245,6 +248,8 @@ markCoroutineLike(QueueOp);
 
 /** Smallest item first, compared with Python's `<` (tuples compare item by item). */
 export class PriorityQueue<T = unknown> extends Queue<T> {
+  static override [PYTHON_NAME] = "PriorityQueue";
+  static override [PYTHON_MODULE] = "asyncio.queues";
   protected override _put(item: T): void {
     const heap = this._items;
     let i = heap.length;
@@ -282,6 +287,8 @@ export class PriorityQueue<T = unknown> extends Queue<T> {
 
 /** Last in, first out. */
 export class LifoQueue<T = unknown> extends Queue<T> {
+  static override [PYTHON_NAME] = "LifoQueue";
+  static override [PYTHON_MODULE] = "asyncio.queues";
   protected override _get(): T {
     return this._items.pop()!;
   }

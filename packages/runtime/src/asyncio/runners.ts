@@ -13,6 +13,7 @@ import { Future } from "./future.js";
 import { gather } from "./gather.js";
 import { EventLoop, _get_running_loop, get_running_loop, kwargsOf, new_event_loop, set_event_loop } from "./loop.js";
 import { ensure_future, pendingTasks } from "./task.js";
+import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
 let nestingAllowed = false;
 
@@ -60,6 +61,8 @@ export function run<T>(main: PromiseLike<T>, _options?: unknown): Promise<T> {
  * Promises; `with asyncio.Runner() as r:` is `__enter__`/`__exit__` plus awaiting `close()`.
  */
 export class Runner {
+  static [PYTHON_NAME] = "Runner";
+  static [PYTHON_MODULE] = "asyncio.runners";
   _loop: EventLoop | null = null;
   private _closed = false;
   private readonly _loopFactory: (() => EventLoop) | null;

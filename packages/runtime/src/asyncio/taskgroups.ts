@@ -7,12 +7,15 @@ import { CancelledError } from "./exceptions.js";
 import { Future } from "./future.js";
 import { get_running_loop, kwargsOf, type EventLoop } from "./loop.js";
 import { Task, current_task } from "./task.js";
+import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
 function isBaseError(exc: unknown): boolean {
   return exc instanceof SystemExit || exc instanceof KeyboardInterrupt;
 }
 
 export class TaskGroup {
+  static [PYTHON_NAME] = "TaskGroup";
+  static [PYTHON_MODULE] = "asyncio.taskgroups";
   private _entered = false;
   private _exiting = false;
   private _aborting = false;

@@ -6,10 +6,13 @@ import { coroutineMethods } from "./coroutine.js";
 import { CancelledError } from "./exceptions.js";
 import { get_running_loop, kwargsOf, type Handle } from "./loop.js";
 import { current_task, type Task } from "./task.js";
+import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
 type State = "created" | "active" | "expiring" | "expired" | "finished";
 
 export class Timeout {
+  static [PYTHON_NAME] = "Timeout";
+  static [PYTHON_MODULE] = "asyncio.timeouts";
   private _state: State = "created";
   private _timeoutHandler: Handle | null = null;
   private _task: Task<unknown> | null = null;

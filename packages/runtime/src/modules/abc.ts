@@ -2,12 +2,15 @@
 // and `abstractmethod`. The compiler records `@abstractmethod` on a class's methods itself
 // (`abstractMethods(C, [...])`); the function here marks a function used as a value.
 import { ABC } from "../classes.js";
+import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
 export { ABC };
 
 /** `metaclass=ABCMeta`: the compiler makes such a class extend `ABC`; this is the name as a value. */
-export class ABCMeta {}
-Object.defineProperty(ABCMeta, "__name__", { value: "ABCMeta" });
+export class ABCMeta {
+  static [PYTHON_NAME] = "ABCMeta";
+  static [PYTHON_MODULE] = "abc";
+}
 
 /** `abstractmethod(f)`: marks `f` abstract and returns it. */
 export function abstractmethod<F extends Function>(fn: F): F {

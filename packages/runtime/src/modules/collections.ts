@@ -8,7 +8,7 @@ import { NotImplemented } from "../dunder.js";
 import { iterate } from "../iter.js";
 import { KwArgs, splitKwargs } from "../kwargs.js";
 import { smallIndex } from "../numbers.js";
-import { setClassName } from "../type-registry.js";
+import { PYTHON_MODULE, PYTHON_NAME, setClassName } from "../type-registry.js";
 import { repr, reprGuard } from "../repr.js";
 import { PySlice } from "../subscript.js";
 import { freezeTuple, tuple, type Tuple } from "../tuple.js";
@@ -19,6 +19,8 @@ export * as abc from "./collections/abc.js";
 
 /** `deque(iterable=(), maxlen=None)`: a ring buffer with O(1) appends and pops at both ends. */
 export class deque<T = unknown> implements Iterable<T> {
+  static [PYTHON_NAME] = "deque";
+  static [PYTHON_MODULE] = "collections";
   #buf: (T | undefined)[] = new Array(8);
   #head = 0;
   #size = 0;
@@ -228,6 +230,8 @@ Object.defineProperty(deque.prototype, "__hash__", { value: null });
 
 /** `defaultdict(default_factory=None, ...)`. */
 export class defaultdict<K = unknown, V = unknown> extends Dict<K, V> {
+  static override [PYTHON_NAME] = "defaultdict";
+  static [PYTHON_MODULE] = "collections";
   default_factory: (() => V) | null;
 
   constructor(factory: (() => V) | null = null, entries?: Iterable<readonly [K, V]> | Dict<K, V> | null, kwargs?: KwArgs) {
@@ -261,6 +265,8 @@ export class defaultdict<K = unknown, V = unknown> extends Dict<K, V> {
 
 /** `Counter(iterable_or_mapping=None, **kwds)`. */
 export class Counter<K = unknown> extends Dict<K, number> {
+  static override [PYTHON_NAME] = "Counter";
+  static [PYTHON_MODULE] = "collections";
   constructor(items?: Iterable<K> | Dict<K, number> | KwArgs | null, kwargs?: KwArgs) {
     super();
     this.update(items, kwargs);
@@ -366,6 +372,8 @@ export class Counter<K = unknown> extends Dict<K, number> {
 // ---------------------------------------------------------------- OrderedDict
 
 export class OrderedDict<K = unknown, V = unknown> extends Dict<K, V> {
+  static override [PYTHON_NAME] = "OrderedDict";
+  static [PYTHON_MODULE] = "collections";
   constructor(entries?: Iterable<readonly [K, V]> | Dict<K, V> | null, kwargs?: KwArgs) {
     super();
     if (entries instanceof KwArgs) this.update(undefined, entries);

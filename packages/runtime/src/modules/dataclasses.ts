@@ -23,7 +23,7 @@ import { PySet } from "../set.js";
 import { KwArgs } from "../kwargs.js";
 import { repr, reprGuard } from "../repr.js";
 import { type as pyType } from "../pytype.js";
-import { setClassName } from "../type-registry.js";
+import { PYTHON_MODULE, PYTHON_NAME, setClassName } from "../type-registry.js";
 import { isTuple, tuple, type Tuple } from "../tuple.js";
 
 export { FrozenInstanceError };
@@ -71,6 +71,8 @@ Object.defineProperty(MetadataProxy.prototype, "__pyTypeName__", { value: "mappi
 
 /** A dataclass field's description (`dataclasses.field(...)`, `dataclasses.fields(obj)`). */
 export class Field {
+  static [PYTHON_NAME] = "Field";
+  static [PYTHON_MODULE] = "dataclasses";
   name = "";
   readonly default: unknown;
   readonly default_factory: (() => unknown) | typeof MISSING_VALUE;

@@ -27,6 +27,7 @@ import { pyHash } from "../hash.js";
 import { repr, str } from "../repr.js";
 import { isTuple } from "../tuple.js";
 import { typeName } from "../typename.js";
+import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
 /** What `auto()` returns until the class is complete and the value is generated. */
 class AutoValue {}
@@ -62,6 +63,8 @@ function className(cls: Function): string {
 
 /** `Enum`: the base class of enumerations. */
 export class Enum {
+  static [PYTHON_NAME] = "Enum";
+  static [PYTHON_MODULE] = "enum";
   declare _name_: string | null;
   declare _value_: any;
 
@@ -275,11 +278,16 @@ function defineMethods(cls: Function, methods: Record<string, Function>): void {
 }
 
 /** `IntEnum`: members are ints too (`Number.ONE + 1`, `Number.ONE == 1`, `str(Number.ONE)` is `1`). */
-export class IntEnum extends Enum {}
+export class IntEnum extends Enum {
+  static override [PYTHON_NAME] = "IntEnum";
+  static override [PYTHON_MODULE] = "enum";
+}
 defineMethods(IntEnum, INT_METHODS);
 
 /** `StrEnum` (3.11): members are strings too; `auto()` gives the lower-cased name. */
 export class StrEnum extends Enum {
+  static override [PYTHON_NAME] = "StrEnum";
+  static override [PYTHON_MODULE] = "enum";
   override __str__(): string {
     return this._value_ as string;
   }
@@ -308,6 +316,8 @@ function bitsOf(value: unknown): bigint {
 
 /** `Flag`: members combine with `|`, `&`, `^`, `~`; a combination is a member whose name joins the parts with `|`. */
 export class Flag extends Enum {
+  static override [PYTHON_NAME] = "Flag";
+  static override [PYTHON_MODULE] = "enum";
   static override _generate_next_value_(_name: string, lastValues: unknown[]): unknown {
     let high = 0n;
     for (const v of lastValues) if (bitsOf(v) > high) high = bitsOf(v);
@@ -413,7 +423,10 @@ function toInt(b: bigint): number | bigint {
 }
 
 /** `IntFlag`: a Flag whose members are ints too; bits outside the members are kept (`<Perm.R|8: 12>`). */
-export class IntFlag extends Flag {}
+export class IntFlag extends Flag {
+  static override [PYTHON_NAME] = "IntFlag";
+  static override [PYTHON_MODULE] = "enum";
+}
 defineMethods(IntFlag, {
   ...INT_METHODS,
   __or__(this: Flag, o: unknown) {

@@ -14,13 +14,20 @@ import { truthy } from "../truth.js";
 import { deque } from "./collections.js";
 import { heappop, heappush } from "./heapq.js";
 import { sleep } from "./time.js";
+import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
 /** `queue.Empty`: raised by a non-blocking get (or one that timed out) on an empty queue. */
-export class Empty extends Exception {}
+export class Empty extends Exception {
+  static override [PYTHON_NAME] = "Empty";
+  static [PYTHON_MODULE] = "_queue";
+}
 Object.defineProperty(Empty, "__module__", { value: "_queue", writable: true, configurable: true });
 
 /** `queue.Full`: raised by a non-blocking put (or one that timed out) on a full queue. */
-export class Full extends Exception {}
+export class Full extends Exception {
+  static override [PYTHON_NAME] = "Full";
+  static [PYTHON_MODULE] = "queue";
+}
 Object.defineProperty(Full, "__module__", { value: "queue", writable: true, configurable: true });
 
 /** Waits as a blocking call with `timeout` would before giving up: forever is a deadlock here. */
@@ -33,6 +40,8 @@ function waitInVain(block: unknown, timeout: unknown, what: string): void {
 
 /** `queue.Queue(maxsize=0)`: FIFO; `maxsize <= 0` means unbounded. */
 export class Queue<T = unknown> {
+  static [PYTHON_NAME] = "Queue";
+  static [PYTHON_MODULE] = "queue";
   readonly maxsize: number;
   unfinished_tasks = 0;
   queue: Iterable<T>;
@@ -113,6 +122,8 @@ export class Queue<T = unknown> {
 
 /** `queue.LifoQueue`: the last item put is the first got (items in a list at `q.queue`). */
 export class LifoQueue<T = unknown> extends Queue<T> {
+  static override [PYTHON_NAME] = "LifoQueue";
+  static override [PYTHON_MODULE] = "queue";
   protected override _init(): T[] {
     return [];
   }
@@ -132,6 +143,8 @@ export class LifoQueue<T = unknown> extends Queue<T> {
 
 /** `queue.PriorityQueue`: the smallest item first (a heap list at `q.queue`). */
 export class PriorityQueue<T = unknown> extends Queue<T> {
+  static override [PYTHON_NAME] = "PriorityQueue";
+  static override [PYTHON_MODULE] = "queue";
   protected override _init(): T[] {
     return [];
   }
@@ -151,6 +164,8 @@ export class PriorityQueue<T = unknown> extends Queue<T> {
 
 /** `queue.SimpleQueue`: an unbounded FIFO without task tracking. */
 export class SimpleQueue<T = unknown> {
+  static [PYTHON_NAME] = "SimpleQueue";
+  static [PYTHON_MODULE] = "_queue";
   readonly #items = new deque<T>();
 
   qsize(): number {

@@ -10,6 +10,7 @@ import { KwArgs } from "../kwargs.js";
 import { index, mkFloat, normBig, numberKind, toBig, toDouble } from "../numbers.js";
 import { len, getitem } from "../subscript.js";
 import { typeName } from "../typename.js";
+import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
 const N = 624;
 const M = 397;
@@ -102,6 +103,8 @@ function bytesToBigInt(bytes: Uint8Array): bigint {
 
 /** `random.Random`: an independent generator. */
 export class Random {
+  static [PYTHON_NAME] = "Random";
+  static [PYTHON_MODULE] = "random";
   private readonly mt = new MersenneTwister();
   private gaussNext: number | null = null;
 

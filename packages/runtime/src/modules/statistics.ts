@@ -20,9 +20,13 @@ import { mkFloat, normBig, numberKind, PyFloat, smallIndex, toBig } from "../num
 import { repr } from "../repr.js";
 import { typeName } from "../typename.js";
 import { fsum } from "./math.js";
+import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
 /** `statistics.StatisticsError`, a ValueError. */
-export class StatisticsError extends ValueError {}
+export class StatisticsError extends ValueError {
+  static override [PYTHON_NAME] = "StatisticsError";
+  static [PYTHON_MODULE] = "statistics";
+}
 Object.defineProperty(StatisticsError, "__module__", { value: "statistics", writable: true, configurable: true });
 
 // --- exact ratios ----------------------------------------------------------------------------

@@ -10,11 +10,13 @@ import { TypeError } from "../exceptions.js";
 import { PyGenerator } from "../generators.js";
 import { KwArgs } from "../kwargs.js";
 import { builtinType } from "../pytype.js";
-import { defineBuiltinType } from "../type-registry.js";
+import { PYTHON_MODULE, PYTHON_NAME, defineBuiltinType } from "../type-registry.js";
 import { repr, reprGuard } from "../repr.js";
 
 /** `types.SimpleNamespace(**kwargs)`: an object whose attributes are its keyword arguments. */
 export class SimpleNamespace {
+  static [PYTHON_NAME] = "SimpleNamespace";
+  static [PYTHON_MODULE] = "types";
   [attr: string]: unknown;
 
   constructor(...args: unknown[]) {

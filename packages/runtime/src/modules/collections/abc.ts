@@ -19,6 +19,7 @@ import { PyRange } from "../../range.js";
 import { PyFrozenSet, PySet } from "../../set.js";
 import { isTuple, tuple } from "../../tuple.js";
 import { deque } from "../collections.js";
+import { PYTHON_MODULE, PYTHON_NAME } from "../../type-registry.js";
 
 type Check = (x: unknown) => boolean;
 
@@ -97,38 +98,67 @@ class AbstractBase {
   }
 }
 
-export class Hashable extends AbstractBase {}
+export class Hashable extends AbstractBase {
+  static [PYTHON_NAME] = "Hashable";
+  static [PYTHON_MODULE] = "collections.abc";
+}
 abc(Hashable, hashableCheck, ["__hash__"]);
 
-export class Iterable extends AbstractBase {}
+export class Iterable extends AbstractBase {
+  static [PYTHON_NAME] = "Iterable";
+  static [PYTHON_MODULE] = "collections.abc";
+}
 abc(Iterable, iterableCheck, ["__iter__"]);
 
 export class Iterator extends Iterable {
+  static override [PYTHON_NAME] = "Iterator";
+  static override [PYTHON_MODULE] = "collections.abc";
   __iter__(): this {
     return this;
   }
 }
 abc(Iterator, iteratorCheck, ["__next__"]);
 
-export class Reversible extends Iterable {}
+export class Reversible extends Iterable {
+  static override [PYTHON_NAME] = "Reversible";
+  static override [PYTHON_MODULE] = "collections.abc";
+}
 abc(Reversible, (x) => isStr(x) || Array.isArray(x) || x instanceof PyRange || isDict(x) || has(x, "__reversed__", "__iter__"), ["__reversed__"]);
 
-export class Generator extends Iterator {}
+export class Generator extends Iterator {
+  static override [PYTHON_NAME] = "Generator";
+  static override [PYTHON_MODULE] = "collections.abc";
+}
 abc(Generator, (x) => x instanceof PyGenerator || has(x, "__iter__", "__next__", "send", "throw", "close"), ["send", "throw"]);
 
-export class Sized extends AbstractBase {}
+export class Sized extends AbstractBase {
+  static [PYTHON_NAME] = "Sized";
+  static [PYTHON_MODULE] = "collections.abc";
+}
 abc(Sized, sizedCheck, ["__len__"]);
 
-export class Container extends AbstractBase {}
+export class Container extends AbstractBase {
+  static [PYTHON_NAME] = "Container";
+  static [PYTHON_MODULE] = "collections.abc";
+}
 abc(Container, containerCheck, ["__contains__"]);
 
-export class Collection extends AbstractBase {}
+export class Collection extends AbstractBase {
+  static [PYTHON_NAME] = "Collection";
+  static [PYTHON_MODULE] = "collections.abc";
+}
 abc(Collection, (x) => sizedCheck(x) && iterableCheck(x) && containerCheck(x), ["__len__", "__iter__", "__contains__"]);
 
-export class Callable extends AbstractBase {}
+export class Callable extends AbstractBase {
+  static [PYTHON_NAME] = "Callable";
+  static [PYTHON_MODULE] = "collections.abc";
+}
 abc(Callable, (x) => typeof x === "function" || has(x, "__call__"), ["__call__"]);
 
-export class Awaitable extends AbstractBase {}
+export class Awaitable extends AbstractBase {
+  static [PYTHON_NAME] = "Awaitable";
+  static [PYTHON_MODULE] = "collections.abc";
+}
 abc(
   Awaitable,
   (x) =>
@@ -136,20 +166,31 @@ abc(
   ["__await__"],
 );
 
-export class Coroutine extends Awaitable {}
+export class Coroutine extends Awaitable {
+  static override [PYTHON_NAME] = "Coroutine";
+  static override [PYTHON_MODULE] = "collections.abc";
+}
 abc(Coroutine, (x) => x instanceof CoroutineObject || has(x, "__await__", "send", "throw", "close"), ["send", "throw"]);
 
-export class AsyncIterable extends AbstractBase {}
+export class AsyncIterable extends AbstractBase {
+  static [PYTHON_NAME] = "AsyncIterable";
+  static [PYTHON_MODULE] = "collections.abc";
+}
 abc(AsyncIterable, (x) => has(x, "__aiter__"), ["__aiter__"]);
 
 export class AsyncIterator extends AsyncIterable {
+  static override [PYTHON_NAME] = "AsyncIterator";
+  static override [PYTHON_MODULE] = "collections.abc";
   __aiter__(): this {
     return this;
   }
 }
 abc(AsyncIterator, (x) => has(x, "__aiter__", "__anext__"), ["__anext__"]);
 
-export class AsyncGenerator extends AsyncIterator {}
+export class AsyncGenerator extends AsyncIterator {
+  static override [PYTHON_NAME] = "AsyncGenerator";
+  static override [PYTHON_MODULE] = "collections.abc";
+}
 abc(AsyncGenerator, (x) => x instanceof PyAsyncGenerator || has(x, "__aiter__", "__anext__", "asend", "athrow", "aclose"), ["asend", "athrow"]);
 
 /** `Sequence`: subclasses define `__getitem__` and `__len__` and get the rest. */
@@ -158,6 +199,8 @@ export interface Sequence {
   __len__(): number;
 }
 export class Sequence extends Reversible {
+  static override [PYTHON_NAME] = "Sequence";
+  static override [PYTHON_MODULE] = "collections.abc";
   [Symbol.iterator](): globalThis.Iterator<unknown> {
     const it = this.__iter__();
     return Symbol.iterator in it ? it : iterate({ __iter__: () => it })[Symbol.iterator]();
@@ -215,6 +258,8 @@ export interface MutableSequence {
   insert(i: number, v: unknown): unknown;
 }
 export class MutableSequence extends Sequence {
+  static override [PYTHON_NAME] = "MutableSequence";
+  static override [PYTHON_MODULE] = "collections.abc";
   append(value: unknown): null {
     this.insert(this.__len__(), value);
     return null;
@@ -246,6 +291,8 @@ export interface Mapping {
   __len__(): number;
 }
 export class Mapping extends Collection {
+  static override [PYTHON_NAME] = "Mapping";
+  static override [PYTHON_MODULE] = "collections.abc";
   get(key: unknown, defaultValue: unknown = null): unknown {
     try {
       return this.__getitem__(key);
@@ -279,25 +326,46 @@ export class Mapping extends Collection {
 }
 abc(Mapping, mappingCheck, ["__getitem__", "__iter__", "__len__"]);
 
-export class MutableMapping extends Mapping {}
+export class MutableMapping extends Mapping {
+  static override [PYTHON_NAME] = "MutableMapping";
+  static override [PYTHON_MODULE] = "collections.abc";
+}
 abc(MutableMapping, mappingCheck, ["__getitem__", "__setitem__", "__delitem__", "__iter__", "__len__"]);
 
-export class Set extends Collection {}
+export class Set extends Collection {
+  static override [PYTHON_NAME] = "Set";
+  static override [PYTHON_MODULE] = "collections.abc";
+}
 abc(Set, setCheck, ["__contains__", "__iter__", "__len__"]);
 
-export class MutableSet extends Set {}
+export class MutableSet extends Set {
+  static override [PYTHON_NAME] = "MutableSet";
+  static override [PYTHON_MODULE] = "collections.abc";
+}
 abc(MutableSet, (x) => isSet(x) && !(x instanceof PyFrozenSet), ["__contains__", "__iter__", "__len__", "add", "discard"]);
 
-export class MappingView extends Sized {}
+export class MappingView extends Sized {
+  static override [PYTHON_NAME] = "MappingView";
+  static override [PYTHON_MODULE] = "collections.abc";
+}
 abc(MappingView, (x) => x instanceof DictKeys || x instanceof DictValues || x instanceof DictItems);
 
-export class KeysView extends MappingView {}
+export class KeysView extends MappingView {
+  static override [PYTHON_NAME] = "KeysView";
+  static override [PYTHON_MODULE] = "collections.abc";
+}
 abc(KeysView, (x) => x instanceof DictKeys);
 
-export class ItemsView extends MappingView {}
+export class ItemsView extends MappingView {
+  static override [PYTHON_NAME] = "ItemsView";
+  static override [PYTHON_MODULE] = "collections.abc";
+}
 abc(ItemsView, (x) => x instanceof DictItems);
 
-export class ValuesView extends MappingView {}
+export class ValuesView extends MappingView {
+  static override [PYTHON_NAME] = "ValuesView";
+  static override [PYTHON_MODULE] = "collections.abc";
+}
 abc(ValuesView, (x) => x instanceof DictValues);
 
 /** The module's `__name__` (what `repr(module)` shows). */
