@@ -14,6 +14,7 @@ import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "./scopes.js";
 import { canCompleteNormally } from "./reachability.js";
 import { forEachChild } from "./walk.js";
 import { isRuntimeExport } from "../lower/catalogue.js";
+import { asyncioInstance, asyncioMethodType, isAsyncioInstance } from "./runtime-classes.js";
 import {
   ANY,
   BOOL,
@@ -752,9 +753,9 @@ export class TypeEnv implements TypeFacts {
         if (expr.value.type === "str") return this.annotationName(expr.value.value, scope);
         return ANY;
       case "Name":
-        return this.annotationName(expr.id, scope);
+        return this.asyncioClassType(expr, scope, []) ?? this.annotationName(expr.id, scope);
       case "Attribute":
-        return this.annotationName(expr.attr, scope);
+        return this.asyncioClassType(expr, scope, []) ?? this.annotationName(expr.attr, scope);
       case "BinOp":
         if (expr.op === "BitOr") return join(this.annotation(expr.left, scope), this.annotation(expr.right, scope));
         return ANY;
@@ -762,6 +763,8 @@ export class TypeEnv implements TypeFacts {
         const base = expr.value._type === "Name" ? expr.value.id : expr.value._type === "Attribute" ? expr.value.attr : "";
         const args = expr.slice._type === "Tuple" ? expr.slice.elts : [expr.slice];
         const a = (i: number): PyType => (args[i] !== undefined ? this.annotation(args[i]!, scope) : ANY);
+        const runtimeClass = this.asyncioClassType(expr.value, scope, args.map((_, i) => a(i)));
+        if (runtimeClass !== null) return runtimeClass;
         switch (base) {
           case "list":
           case "List":
@@ -838,6 +841,24 @@ export class TypeEnv implements TypeFacts {
     }
   }
 
+  /**
+   * An instance of the runtime asyncio class that `expr` names (`asyncio.Queue` through `import asyncio`,
+   * `Queue` bound only by `from asyncio import Queue`), with type arguments `args`; null for anything else.
+   */
+  private asyncioClassType(expr: Expression, scope: Scope, args: readonly PyType[]): PyType | null {
+    if (expr._type === "Attribute") {
+      if (expr.value._type !== "Name") return null;
+      const module = this.typeOf(expr.value, scope);
+      return module.k === "module" && module.name === "asyncio" ? asyncioInstance(expr.attr, args) : null;
+    }
+    if (expr._type !== "Name") return null;
+    const res = this.analysis.resolve(scope, expr.id);
+    if (res.kind === "builtin" || res.symbol.bindings.length !== 1) return null;
+    const src = res.symbol.bindings[0]!.source;
+    if (src?.kind !== "import" || src.module !== "asyncio" || src.level !== 0 || src.name === null) return null;
+    return asyncioInstance(src.name, args);
+  }
+
   /** The type of an expression evaluated in `scope`. */
   typeOf(expr: Expression, scope: Scope): PyType {
     switch (expr._type) {
@@ -902,6 +923,7 @@ export class TypeEnv implements TypeFacts {
         return { k: "function", ret: this.returnType(expr), def: expr };
       case "Await": {
         const t = this.typeOf(expr.value, scope);
+        if (isAsyncioInstance(t) && t.cls === "Task") return t.args[0]!;
         return t.k === "coroutine" ? t.ret : ANY;
       }
       case "NamedExpr":
@@ -1143,6 +1165,8 @@ export class TypeEnv implements TypeFacts {
   }
 
   private callType(func: Expression, args: Expression[], scope: Scope, keywords: readonly Keyword[] = []): PyType {
+    const constructed = this.asyncioClassType(func, scope, []);
+    if (constructed !== null) return constructed;
     if (func._type === "Name") {
       const res = this.analysis.resolve(scope, func.id);
       if (res.kind === "builtin") return this.builtinCallType(func.id, args, scope, keywords);
@@ -1196,6 +1220,11 @@ export class TypeEnv implements TypeFacts {
       if (recv.k === "instance" && !recv.runtime) {
         const t = this.fieldType(recv.cls, m);
         if (t.k === "function") return this.calledFunctionType(t);
+      }
+      if (isAsyncioInstance(recv)) return asyncioMethodType(recv, m, args.length) ?? ANY;
+      if (recv.k === "module" && recv.name === "asyncio" && m === "create_task" && args.length === 1) {
+        const coro = this.typeOf(args[0]!, scope);
+        return asyncioInstance("Task", [coro.k === "coroutine" ? coro.ret : ANY]) ?? ANY;
       }
       if (recv.k === "module") return moduleCallType(recv.name, m);
     }

@@ -20,7 +20,8 @@ export type PyType =
   /** `PyGenerator`: the runtime's generator object (what a generator function or expression returns). */
   | { k: "iter"; item: PyType; name: "Iterable" | "Iterator" | "PyGenerator" | "AsyncIterator" | "AsyncIterable" | "AsyncGenerator" }
   | { k: "range" }
-  | { k: "instance"; cls: string; runtime: boolean }
+  /** `module`/`args`: a class of a runtime module and its type arguments (`asyncio.Queue[int]`, analyze/runtime-classes.ts). */
+  | { k: "instance"; cls: string; runtime: boolean; module?: "asyncio"; args?: PyType[] }
   | { k: "class"; cls: string }
   | { k: "function"; ret: PyType; def: FunctionDef | AsyncFunctionDef | Lambda | null }
   | { k: "coroutine"; ret: PyType }

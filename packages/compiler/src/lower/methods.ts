@@ -14,6 +14,8 @@
 //     asyncio.sleep(1)         (module)       asyncio.sleep(1)
 //     object.__setattr__(self, k, v)          objectSetattr(this, k, v)          (class-attributes.ts)
 //     q = asyncio.Queue()      (module class) new asyncio.Queue()
+//     await q.get()            (asyncio.Queue[int]) await q.get()            a method of a runtime class the checker
+//                                                                              types (analyze/runtime-classes.ts)
 //     thing.update(x)          (unknown)      callMethod(thing, "update", x)     when a builtin type has it
 //     n.bit_length()           (int)          callMethod(n, "bit_length")        (an int may be a bigint)
 //                                                                              (a user class may have it too)
@@ -58,6 +60,7 @@ import { isBlockingRunnerCall } from "./runner.js";
 import { typedAs } from "./subscripts.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { elementType } from "../analyze/types.js";
+import { asyncioMethodType, isAsyncioInstance } from "../analyze/runtime-classes.js";
 import { classOfInstance, classOfTypeCall, linearization, unboundMethodCall } from "./inheritance.js";
 
 const f = ts.factory;
@@ -160,6 +163,9 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
       if (sig !== null) return call(member(recv), matchOrReport(ctx, node, sig, true));
     }
     return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
+  }
+  if (isAsyncioInstance(recvType) && asyncioMethodType(recvType, name, node.args.length) !== null && !needsDynamicCall(node)) {
+    return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));
   }
   if (recvType.k === "dict" || recvType.k === "set") {
     return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));

@@ -33,7 +33,7 @@ import { forEachChild } from "../analyze/walk.js";
 import { isClassVariable } from "./class-variables.js";
 import { classBodyName } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
-import { importedName, isStaticImport } from "./imports.js";
+import { importedName, isStaticImport, runtimeModuleNamespace } from "./imports.js";
 import type { PyType } from "../analyze/types.js";
 import { typeNode } from "./types.js";
 
@@ -172,6 +172,7 @@ export function tsType(ctx: LowerContext, t: PyType): ts.TypeNode {
     t,
     (n) => ctx.useRuntime(n),
     (n) => ctx.mangle(n),
+    (m) => runtimeModuleNamespace(ctx, m),
   );
 }
 
