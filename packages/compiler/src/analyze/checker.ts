@@ -14,7 +14,7 @@ import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "./scopes.js";
 import { canCompleteNormally } from "./reachability.js";
 import { forEachChild } from "./walk.js";
 import { isRuntimeExport } from "../lower/catalogue.js";
-import { asyncioInstance, asyncioMethodType, isAsyncioInstance } from "./runtime-classes.js";
+import { asyncioInstance, asyncioMethodType, isAsyncioInstance, withMaySuppress } from "./runtime-classes.js";
 import {
   ANY,
   BOOL,
@@ -706,7 +706,7 @@ export class TypeEnv implements TypeFacts {
         });
         if (against.length > 0) t = joinAll([t, ...against]);
         // `-> int` on a function that can run off its end: it returns None there all the same.
-        if (t.k !== "None" && canCompleteNormally(def.body)) t = join(t, NONE);
+        if (t.k !== "None" && canCompleteNormally(def.body, (w) => withMaySuppress(w, (e) => this.typeOf(e, scope)))) t = join(t, NONE);
       }
     } else if (scope.facts.isGenerator)
       t = def._type === "FunctionDef" && def.decorator_list.length === 0 ? { k: "iter", item: this.yieldType(def), name: "PyGenerator" } : ANY;
@@ -715,7 +715,7 @@ export class TypeEnv implements TypeFacts {
       const values: PyType[] = [];
       collectReturns(def.body, (e) => values.push(e === null ? NONE : this.typeOf(e, scope)));
       // Running off the end returns None too.
-      if (canCompleteNormally(def.body)) values.push(NONE);
+      if (canCompleteNormally(def.body, (w) => withMaySuppress(w, (e) => this.typeOf(e, scope)))) values.push(NONE);
       t = joinAll(values);
     }
     this.returnTypes.set(def, t);

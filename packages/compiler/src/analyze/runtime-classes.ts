@@ -6,6 +6,7 @@
 //     q: asyncio.Queue[int]          asyncio.Queue<number>      await q.get()   → int
 //     lock = asyncio.Lock()          asyncio.Lock               await lock.acquire() → bool
 //     t = asyncio.create_task(c())   asyncio.Task<T>            (c: async def c() -> T)
+import type { AsyncWith, Expression, With } from "@pyts/parser";
 import { ANY, BOOL, INT, NONE, type PyType } from "./types.js";
 
 /** An instance of a runtime asyncio class: `args` are its type arguments (a queue's item, a task's result). */
@@ -87,4 +88,9 @@ export function asyncioMethodType(t: AsyncioInstance, method: string, argc: numb
 /** Whether `async with x:` on this instance is `await x.acquire()` before the block and `x.release()` after it. */
 export function acquiresAndReleases(t: PyType): boolean {
   return isAsyncioInstance(t) && ACQUIRE_RELEASE.has(t.cls);
+}
+
+/** Whether some manager of a `with` statement may swallow the exception that ends its block (not a lock's). */
+export function withMaySuppress(stmt: With | AsyncWith, typeOf: (e: Expression) => PyType): boolean {
+  return stmt._type === "With" || stmt.items.some((i) => i.optional_vars !== null || !acquiresAndReleases(typeOf(i.context_expr)));
 }

@@ -13,6 +13,7 @@
 //     d["k"] += 1                setitem(d, "k", add(getitem(d, "k"), 1));
 //     s += "!"          (str)    s += "!";
 //     scores: dict[str, int] = {}   const scores: Dict<string, number> = new Dict();
+//     sq = [n * n for n in ns]   const sq: number[] = []; for (const n of ns) { sq.push(mul(n, n)); }   (comprehension.ts)
 //     del d["k"]                 delitem(d, "k");
 //     del x                      x = UNBOUND;              (names.ts: `del` of a name, checked when maybe unbound)
 import type { AnnAssign, Assign, AugAssign, Delete, Expression, Name, Node } from "@pyts/parser";
@@ -24,6 +25,7 @@ import { isProgramModuleValue, moduleStore } from "./module-setter.js";
 import { BINARY_HELPERS, isPure, typeOf } from "./operators.js";
 import { attributeRead, attributeStore, itemGet, itemSet, storedThroughRuntime } from "./subscripts.js";
 import { bindingPattern, bindUnpacked, patternTarget, unpackProven } from "./unpack.js";
+import { comprehensionInto } from "./comprehension.js";
 import { ANY, isNumeric, sameType, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
@@ -51,6 +53,11 @@ function declarationFor(ctx: LowerContext, id: string, binding: Node): ts.NodeFl
   if (decl.first.node !== binding) return null;
   ctx.fn.declared.add(id);
   return decl.kind === "inline-const" ? ts.NodeFlags.Const : ts.NodeFlags.Let;
+}
+
+/** The declaration keyword `name` takes at this binding of it, or null when another statement declares it. */
+export function declareHere(ctx: LowerContext, name: Name): ts.NodeFlags | null {
+  return declarationFor(ctx, name.id, name);
 }
 
 function symbolTypeOf(ctx: LowerContext, name: string): PyType {
@@ -214,6 +221,10 @@ function unpackSource(ctx: LowerContext, target: Expression, value: Expression):
 
 export function lowerAssign(ctx: LowerContext, node: Assign): ts.Statement[] {
   const [first, ...rest] = node.targets;
+  if (rest.length === 0 && first!._type === "Name") {
+    const filled = comprehensionInto(ctx, first!, node.value, null);
+    if (filled !== null) return filled;
+  }
   if (rest.length === 0) return assignTo(ctx, first!, unpackSource(ctx, first!, node.value), node.value);
   // a = b = value: evaluate once, assign left to right.
   const out: ts.Statement[] = [];
@@ -254,7 +265,8 @@ export function lowerAnnAssign(ctx: LowerContext, node: AnnAssign): ts.Statement
         ),
       ];
     }
-    return assignName(ctx, target, lowerExpression(ctx, node.value), node.value, t.k === "any" ? null : t);
+    const annotation = t.k === "any" ? null : t;
+    return comprehensionInto(ctx, target, node.value, annotation) ?? assignName(ctx, target, lowerExpression(ctx, node.value), node.value, annotation);
   }
   if (node.value === null) return [];
   return assignTo(ctx, target, lowerExpression(ctx, node.value), node.value);

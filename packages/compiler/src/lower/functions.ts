@@ -49,6 +49,7 @@ import ts from "../typescript.cjs";
 import { loopFunctions } from "./loop-functions.js";
 import { discardedResults } from "../analyze/discarded-results.js";
 import { canCompleteNormally } from "../analyze/reachability.js";
+import { withMaySuppress } from "../analyze/runtime-classes.js";
 import type { Scope } from "../analyze/scopes.js";
 import type { FunctionContext, LowerContext } from "./context.js";
 import { lowerGeneratorFunctionDef } from "./generators.js";
@@ -167,7 +168,7 @@ export function lowerFunctionBody(
   fn.returnsNull = !extra.isConstructor && !extra.isSetter && returnsNullExplicitly(ctx, def);
   return ctx.withFunction(fn, () => {
     const statements = lowerBody(ctx, def.body);
-    if (fn.returnsNull && canCompleteNormally(def.body)) statements.push(f.createReturnStatement(f.createNull()));
+    if (fn.returnsNull && canCompleteNormally(def.body, (w) => withMaySuppress(w, (e) => ctx.types.typeOf(e, scope)))) statements.push(f.createReturnStatement(f.createNull()));
     return f.createBlock([...hoistedDeclarations(ctx, fn.plan), ...ctx.tempDeclarations(), ...prologue, ...statements], true);
   });
 }
