@@ -12,6 +12,7 @@ import { userDecorators } from "../lower/decorators.js";
 import type { Arg, Assign, Expression, Keyword, Node, Operator, FunctionDef, AsyncFunctionDef, Lambda, ClassDef, Yield } from "@pyts/parser";
 import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "./scopes.js";
 import { canCompleteNormally } from "./reachability.js";
+import { IntBounds } from "./int-bounds.js";
 import { forEachChild } from "./walk.js";
 import { isRuntimeExport } from "../lower/catalogue.js";
 import { asyncioInstance, asyncioMethodType, isAsyncioInstance, withMaySuppress } from "./runtime-classes.js";
@@ -72,6 +73,8 @@ export interface TypeFacts {
   isExactInt(expr: Expression, scope: Scope): boolean;
   /** Whether the value is a list on every path (never a tuple, a str or a user sequence): `.push`, `.length` are its own. */
   isOnlyList(expr: Expression, scope: Scope): boolean;
+  /** A bound on the magnitude of an int value, below 2**53 (so a JavaScript number, exact), or null (int-bounds.ts). */
+  intBound(expr: Expression, scope: Scope): number | null;
   /** Whether JavaScript's truthiness of a value of this type is Python's. */
   hasJsTruthiness(t: PyType): boolean;
   /** The user classes of the module by name (the first class statement of each name). */
@@ -976,6 +979,13 @@ export class TypeEnv implements TypeFacts {
 
   isOnlyList(expr: Expression, scope: Scope): boolean {
     return this.typeOf(expr, scope).k === "list";
+  }
+
+  private intBounds: IntBounds | null = null;
+
+  intBound(expr: Expression, scope: Scope): number | null {
+    this.intBounds ??= new IntBounds(this.analysis, (e, s) => this.typeOf(e, s), this.storedFromOutside);
+    return this.intBounds.bound(expr, scope);
   }
 
   /**

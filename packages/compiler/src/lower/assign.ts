@@ -2,6 +2,7 @@
 //
 //     x = 1                      const x = 1;              (bound once at the top level)
 //     n = 0; n += 1              let n = 0; n = add(n, 1);
+//     for w in ws: n += 1        n += 1;                   (n bounded: analyze/int-bounds.ts)
 //     a, b = b, a                [a, b] = [b, a];
 //     first, *rest = 1, 2, 3     const [first, ...rest] = [1, 2, 3];
 //     k, v = pair                const [k, v] = unpack(pair, 2);      (length not proven: see unpack.ts)
@@ -22,7 +23,7 @@ import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { deleteName, readName, tsType } from "./names.js";
 import { isProgramModuleValue, moduleStore } from "./module-setter.js";
-import { BINARY_HELPERS, isPure, typeOf } from "./operators.js";
+import { BINARY_HELPERS, isPure, sumIsExact, typeOf } from "./operators.js";
 import { attributeRead, attributeStore, itemGet, itemSet, storedThroughRuntime } from "./subscripts.js";
 import { bindingPattern, bindUnpacked, patternTarget, unpackProven } from "./unpack.js";
 import { comprehensionInto } from "./comprehension.js";
@@ -299,6 +300,10 @@ export function lowerAugAssign(ctx: LowerContext, node: AugAssign): ts.Statement
               : f.createAssignment(id, f.createBinaryExpression(current, ts.SyntaxKind.PlusToken, value)),
           ),
         ];
+      }
+      if ((node.op === "Add" || node.op === "Sub") && plain && sumIsExact(ctx, target, node.value)) {
+        const op = node.op === "Add" ? ts.SyntaxKind.PlusEqualsToken : ts.SyntaxKind.MinusEqualsToken;
+        return [exprStatement(f.createBinaryExpression(id, op, lowerExpression(ctx, node.value)))];
       }
       if (node.op === "Add" && ctx.types.isOnlyList(target, ctx.scope))
         return [

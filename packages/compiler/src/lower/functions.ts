@@ -211,7 +211,11 @@ export function newFunctionContext(
 export function returnTypeNode(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): ts.TypeNode | undefined {
   const scope = ctx.analysis.scopeOf(def);
   const recursive = scope.freeVars.has(def.name) || readsOwnName(ctx, def);
-  if (def.returns === null && !recursive) return undefined;
+  // A name bound again (`def f` twice) keeps the type of its first value, which TypeScript would
+  // infer as narrow as `() => 1`: the checker's return type widens it (`() => number`).
+  const res = ctx.analysis.resolve(ctx.scope, def.name);
+  const rebound = res.kind !== "builtin" && res.symbol.bindings.length > 1;
+  if (def.returns === null && !recursive && !rebound) return undefined;
   const t = ctx.types.returnType(def);
   if (t.k === "None") return returnsNullExplicitly(ctx, def) ? f.createLiteralTypeNode(f.createNull()) : f.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword);
   return tsType(ctx, t);
