@@ -1211,6 +1211,7 @@ export class TypeEnv implements TypeFacts {
         )
           return STR;
         if (["split", "rsplit", "splitlines"].includes(m)) return { k: "list", item: STR };
+        if (m === "partition" || m === "rpartition") return { k: "tuple", items: [STR, STR, STR] };
         if (["find", "rfind", "index", "rindex", "count"].includes(m)) return INT;
         if (m.startsWith("is") || m === "startswith" || m === "endswith") return BOOL;
       }

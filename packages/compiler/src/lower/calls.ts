@@ -166,16 +166,17 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
   if (res.kind === "builtin") {
     if (name === "super") return ctx.unsupported(node, "super() outside an attribute access");
     if ((name === "vars" || name === "dir") && node.args.length === 0) return ctx.unsupported(node, `${name}() without an argument`);
+    // `len(xs)` of a list or tuple is its length (and imports no `len`).
+    if (name === "len" && node.args.length === 1 && node.keywords.length === 0) {
+      const t = typeOf(ctx, node.args[0]!);
+      if (t.k === "list" || t.k === "tuple" || t.k === "tuplevar") return f.createPropertyAccessExpression(lowerExpression(ctx, node.args[0]!), "length");
+    }
     const callee = ctx.useBuiltin(name, node.func);
     if (isExceptionName(name)) {
       return f.createNewExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
     }
     // `len([1], [2])`, `getattr(obj)`, `abs(**d)`: CPython's TypeError at run time.
     if (!fitsBuiltinArity(name, node)) return dynamicCall(ctx, callee, node);
-    if (name === "len" && node.args.length === 1 && node.keywords.length === 0) {
-      const t = typeOf(ctx, node.args[0]!);
-      if (t.k === "list" || t.k === "tuple" || t.k === "tuplevar") return f.createPropertyAccessExpression(lowerExpression(ctx, node.args[0]!), "length");
-    }
     return f.createCallExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
   }
   const callee = lowerExpression(ctx, node.func);

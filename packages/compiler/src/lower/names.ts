@@ -134,11 +134,17 @@ function blockOwnsUses(sym: SymbolInfo, first: Binding): boolean {
   // (A module's names are also its attributes, which other modules of a program read.)
   if (sym.scope.kind !== "function") return false;
   const analysis = analysisOf(sym.scope);
-  const stmt = analysis.parentOf(first.node);
+  // The whole target: the name, or an unpacking that holds it (`kind, _, value = line.partition(",")`).
+  let target: Node = first.node;
+  let stmt = analysis.parentOf(target);
+  while (stmt !== undefined && (stmt._type === "Tuple" || stmt._type === "List" || stmt._type === "Starred")) {
+    target = stmt;
+    stmt = analysis.parentOf(stmt);
+  }
   if (stmt === undefined) return false;
   const isTarget =
-    (stmt._type === "Assign" && stmt.targets.length === 1 && stmt.targets[0] === first.node) ||
-    (stmt._type === "AnnAssign" && stmt.target === first.node && stmt.value !== null);
+    (stmt._type === "Assign" && stmt.targets.length === 1 && stmt.targets[0] === target) ||
+    (stmt._type === "AnnAssign" && stmt.target === target && stmt.value !== null);
   if (!isTarget) return false;
   const block = enclosingBlock(stmt as Stmt, analysis.parentOf(stmt));
   if (block === null) return false;
