@@ -26,7 +26,7 @@ import { isProgramModuleValue, moduleStore } from "./module-setter.js";
 import { BINARY_HELPERS, isPure, sumIsExact, typeOf } from "./operators.js";
 import { attributeRead, attributeStore, itemGet, itemSet, storedThroughRuntime } from "./subscripts.js";
 import { bindingPattern, bindUnpacked, patternTarget, unpackProven } from "./unpack.js";
-import { comprehensionInto } from "./comprehension.js";
+import { comprehensionBefore, comprehensionInto } from "./comprehension.js";
 import { ANY, isNumeric, sameType, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
@@ -226,6 +226,8 @@ export function lowerAssign(ctx: LowerContext, node: Assign): ts.Statement[] {
     const filled = comprehensionInto(ctx, first!, node.value, null);
     if (filled !== null) return filled;
   }
+  const before = rest.length === 0 ? comprehensionBefore(ctx, node.value) : null;
+  if (before !== null) return [...before.statements, ...assignTo(ctx, first!, before.result, node.value)];
   if (rest.length === 0) return assignTo(ctx, first!, unpackSource(ctx, first!, node.value), node.value);
   // a = b = value: evaluate once, assign left to right.
   const out: ts.Statement[] = [];

@@ -139,6 +139,26 @@ export function comprehensionInto(ctx: LowerContext, name: Name, node: Expressio
   return fill(ctx, node, kind, result, (pre) => containerDeclaration(ctx, result, kind, declared, flags, pre));
 }
 
+/**
+ * A comprehension a statement uses whole (`return [...]`, `obj.items = [...]`): the loops fill a
+ * container in a temporary declared before the statement, which then uses the temporary. Nothing
+ * else sees the temporary, so this is the immediately-invoked function without the function. Null
+ * for another expression, or when a closure captures the comprehension's variable (each run of the
+ * comprehension then needs variables of its own).
+ *
+ *     return [f() for f in fns]                        const _list: number[] = [];
+ *                                                       for (const f of fns) { _list.push(call(f)); }
+ *                                                       return _list;
+ */
+export function comprehensionBefore(ctx: LowerContext, node: Expression): { statements: ts.Statement[]; result: ts.Identifier } | null {
+  if (node._type !== "ListComp" && node._type !== "SetComp" && node._type !== "DictComp") return null;
+  if (capturedTargets(ctx.analysis.scopeOf(node), node.generators).length > 0) return null;
+  const kind = node._type === "ListComp" ? "list" : node._type === "SetComp" ? "set" : "dict";
+  const resultType = ctx.types.typeOf(node, ctx.scope);
+  const result = ctx.temp(kind);
+  return { statements: fill(ctx, node, kind, result, (pre) => containerDeclaration(ctx, result, kind, resultType, ts.NodeFlags.Const, pre)), result };
+}
+
 /** The container's declaration (after `pre`, what evaluating the first iterable needs) and the loops that fill it, in the comprehension's scope. */
 function fill(
   ctx: LowerContext,

@@ -50,6 +50,7 @@ import { loopFunctions } from "./loop-functions.js";
 import { discardedResults } from "../analyze/discarded-results.js";
 import { canCompleteNormally } from "../analyze/reachability.js";
 import { withMaySuppress } from "../analyze/runtime-classes.js";
+import { comprehensionBefore } from "./comprehension.js";
 import type { Scope } from "../analyze/scopes.js";
 import type { FunctionContext, LowerContext } from "./context.js";
 import { lowerGeneratorFunctionDef } from "./generators.js";
@@ -416,5 +417,7 @@ export function lowerReturn(ctx: LowerContext, node: Return): ts.Statement[] {
     return [];
   }
   if (node.value === null) return [f.createReturnStatement(ctx.fn.returnsNull ? f.createNull() : undefined)];
+  const before = comprehensionBefore(ctx, node.value);
+  if (before !== null) return [...before.statements, f.createReturnStatement(before.result)];
   return [f.createReturnStatement(lowerExpression(ctx, node.value))];
 }
