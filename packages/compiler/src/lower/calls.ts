@@ -51,6 +51,8 @@ import { typeOf } from "./operators.js";
 import { bindsStatically } from "./signatures.js";
 import type { PyType } from "../analyze/types.js";
 import { isExceptionName } from "../analyze/types.js";
+import { isAsyncioInstance } from "../analyze/runtime-classes.js";
+import { tsType } from "./names.js";
 
 const f = ts.factory;
 
@@ -75,6 +77,17 @@ export function lowerCall(ctx: LowerContext, node: Call): ts.Expression {
   const callee = lowerExpression(ctx, func);
   if (t.k === "class") return lowerClassCall(ctx, node, t.cls, callee);
   return dynamicCall(ctx, callee, node);
+}
+
+/**
+ * The type arguments of `new asyncio.Queue<T>()` where no declaration gives them (`q = asyncio.Queue()`
+ * is `Queue<unknown>` to TypeScript, which a parameter `q: asyncio.Queue<number>` would not take): the
+ * checker's, `any` for an item it does not know. An annotated assignment's type gives them itself.
+ */
+export function runtimeClassTypeArguments(ctx: LowerContext, node: Call): ts.TypeNode[] | undefined {
+  const t = typeOf(ctx, node);
+  if (!isAsyncioInstance(t) || t.args.length === 0 || ctx.analysis.parentOf(node)?._type === "AnnAssign") return undefined;
+  return t.args.map((a) => tsType(ctx, a));
 }
 
 /** A call of a callee the compiler cannot see needs the runtime's binding when it passes keywords or `*`/`**`. */
@@ -192,7 +205,7 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     if (spreadsIntoArrayForm(exported, node)) return dynamicCall(ctx, callee, node);
     const args = runtimeArguments(ctx, node.args, node.keywords);
     return isRuntimeClass(exported)
-      ? f.createNewExpression(callee, undefined, args)
+      ? f.createNewExpression(callee, runtimeClassTypeArguments(ctx, node), args)
       : awaitEventLoop(ctx, exported, f.createCallExpression(callee, undefined, args), node, true);
   }
   const t = ctx.types.symbolType(res.symbol);
