@@ -31,13 +31,29 @@ const cases: { name: string; source: string; facts: Facts }[] = [
   { name: "a range loop variable, stop unknown", source: "def f(n: int):\n    for i in range(n):\n        i  # ?", facts: { intBound: null } },
   { name: "the len of a list", source: "xs = [1, 2]\nn = len(xs)\nn  # ?", facts: { intBound: 2 ** 32 } },
   { name: "the len of an unknown value", source: "def f(xs):\n    return len(xs)  # ?", facts: { intBound: null } },
-  { name: "a counter over a list", source: "def f(ws: list[str]):\n    c = 0\n    for w in ws:\n        c += 1\n    return c  # ?", facts: { intBound: 2 ** 32 } },
+  {
+    name: "a counter over a list",
+    source: "def f(ws: list[str]):\n    c = 0\n    for w in ws:\n        c += 1\n    return c  # ?",
+    facts: { intBound: 2 ** 32 },
+  },
   { name: "a counter over a range", source: "c = 0\nfor i in range(100):\n    for j in range(10):\n        c += 2\nc  # ?", facts: { intBound: 200 * 20 * 2 } },
-  { name: "a counter over two nested lists", source: "def f(a: list[int], b: list[int]):\n    c = 0\n    for x in a:\n        for y in b:\n            c += 1\n    return c  # ?", facts: { intBound: null } },
+  {
+    name: "a counter over two nested lists",
+    source: "def f(a: list[int], b: list[int]):\n    c = 0\n    for x in a:\n        for y in b:\n            c += 1\n    return c  # ?",
+    facts: { intBound: null },
+  },
   { name: "a counter in a while loop", source: "c = 0\nwhile True:\n    c += 1\n    if c > 5:\n        break\nc  # ?", facts: { intBound: null } },
-  { name: "a counter that adds an unbounded value", source: "def f(xs: list[int]):\n    t = 0\n    for x in xs:\n        t += x\n    return t  # ?", facts: { intBound: null } },
+  {
+    name: "a counter that adds an unbounded value",
+    source: "def f(xs: list[int]):\n    t = 0\n    for x in xs:\n        t += x\n    return t  # ?",
+    facts: { intBound: null },
+  },
   { name: "a counter doubled", source: "c = 1\nfor i in range(100):\n    c = c + c\nc  # ?", facts: { intBound: null } },
-  { name: "a counter near 2**53", source: "def f(ws: list[str]):\n    c = 9007199254740000\n    for w in ws:\n        c += 1\n    return c  # ?", facts: { intBound: null } },
+  {
+    name: "a counter near 2**53",
+    source: "def f(ws: list[str]):\n    c = 9007199254740000\n    for w in ws:\n        c += 1\n    return c  # ?",
+    facts: { intBound: null },
+  },
   {
     name: "a global counter a function bumps",
     source: "count = 0\ndef bump():\n    global count\n    count += 1\nfor _ in range(3):\n    bump()\ncount  # ?",

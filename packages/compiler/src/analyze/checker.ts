@@ -766,7 +766,11 @@ export class TypeEnv implements TypeFacts {
         const base = expr.value._type === "Name" ? expr.value.id : expr.value._type === "Attribute" ? expr.value.attr : "";
         const args = expr.slice._type === "Tuple" ? expr.slice.elts : [expr.slice];
         const a = (i: number): PyType => (args[i] !== undefined ? this.annotation(args[i]!, scope) : ANY);
-        const runtimeClass = this.asyncioClassType(expr.value, scope, args.map((_, i) => a(i)));
+        const runtimeClass = this.asyncioClassType(
+          expr.value,
+          scope,
+          args.map((_, i) => a(i)),
+        );
         if (runtimeClass !== null) return runtimeClass;
         switch (base) {
           case "list":

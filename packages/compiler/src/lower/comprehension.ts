@@ -225,7 +225,9 @@ function lowerFirstIterable(ctx: LowerContext, node: AnyComprehension, pre: ts.S
   const iter = first.is_async ? asyncIterableOperand(ctx, first.iter) : iterableOperand(ctx, first.iter);
   if (pre === null || !node.generators.some((g) => targetNames(g.target).some((n) => mentions(first.iter, n)))) return iter;
   const temp = ctx.temp("iter");
-  pre.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(temp, undefined, undefined, iter)], ts.NodeFlags.Const)));
+  pre.push(
+    f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(temp, undefined, undefined, iter)], ts.NodeFlags.Const)),
+  );
   return temp;
 }
 

@@ -169,7 +169,8 @@ export function lowerFunctionBody(
   fn.returnsNull = !extra.isConstructor && !extra.isSetter && returnsNullExplicitly(ctx, def);
   return ctx.withFunction(fn, () => {
     const statements = lowerBody(ctx, def.body);
-    if (fn.returnsNull && canCompleteNormally(def.body, (w) => withMaySuppress(w, (e) => ctx.types.typeOf(e, scope)))) statements.push(f.createReturnStatement(f.createNull()));
+    if (fn.returnsNull && canCompleteNormally(def.body, (w) => withMaySuppress(w, (e) => ctx.types.typeOf(e, scope))))
+      statements.push(f.createReturnStatement(f.createNull()));
     return f.createBlock([...hoistedDeclarations(ctx, fn.plan), ...ctx.tempDeclarations(), ...prologue, ...statements], true);
   });
 }

@@ -113,7 +113,9 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     const recv = lowerExpression(ctx, func.value);
     if (spreadsIntoArrayForm(name, node)) return dynamicCall(ctx, member(recv), node);
     const args = runtimeArguments(ctx, node.args, node.keywords);
-    return isRuntimeClass(name) ? f.createNewExpression(member(recv), runtimeClassTypeArguments(ctx, node), args) : awaitEventLoop(ctx, name, call(member(recv), args), node, true);
+    return isRuntimeClass(name)
+      ? f.createNewExpression(member(recv), runtimeClassTypeArguments(ctx, node), args)
+      : awaitEventLoop(ctx, name, call(member(recv), args), node, true);
   }
   const typeCallOf = classOfTypeCall(ctx, func.value);
   if (typeCallOf !== null) {
