@@ -53,10 +53,17 @@ describe("types", () => {
 });
 
 describe("shapes", () => {
-  it("await in a list comprehension awaits an async arrow function", () => {
-    const { code } = lower("async def f(x):\n    return x\nasync def main(xs: list[int]):\n    return [await f(x) for x in xs if await f(x)]\n");
+  it("await in a list comprehension inside an expression awaits an async arrow function", () => {
+    const { code } = lower("async def f(x):\n    return x\nasync def main(xs: list[int]):\n    print([await f(x) for x in xs if await f(x)])\n");
     expect(code).toContain("await (async () => {");
     expect(code).toContain("_list.push(await f(x));");
+  });
+
+  it("await in a list comprehension a statement uses whole awaits in the enclosing function", () => {
+    const { code } = lower("async def f(x):\n    return x\nasync def main(xs: list[int]):\n    return [await f(x) for x in xs if await f(x)]\n");
+    expect(code).not.toContain("async () =>");
+    expect(code).toContain("_list.push(await f(x));");
+    expect(code).toContain("return _list;");
   });
 
   it("an async comprehension iterates with for await", () => {

@@ -19,9 +19,48 @@ interface Facts {
   onlyList?: boolean;
   /** `hasJsTruthiness` of its type: `if x` may test `x` itself. */
   jsTruth?: boolean;
+  /** `intBound`: a bound on the int's magnitude below 2**53, or null (then `+` stays `add`). */
+  intBound?: number | null;
 }
 
 const cases: { name: string; source: string; facts: Facts }[] = [
+  // Bounded ints (analyze/int-bounds.ts): `+`/`-` on them are JavaScript's.
+  { name: "a small literal", source: "n = 7\nn  # ?", facts: { intBound: 7 } },
+  { name: "a literal past 2**53", source: "n = 9007199254740993\nn  # ?", facts: { intBound: null } },
+  { name: "a range loop variable", source: "for i in range(2, 10):\n    i  # ?", facts: { intBound: 10 } },
+  { name: "a range loop variable, stop unknown", source: "def f(n: int):\n    for i in range(n):\n        i  # ?", facts: { intBound: null } },
+  { name: "the len of a list", source: "xs = [1, 2]\nn = len(xs)\nn  # ?", facts: { intBound: 2 ** 32 } },
+  { name: "the len of an unknown value", source: "def f(xs):\n    return len(xs)  # ?", facts: { intBound: null } },
+  {
+    name: "a counter over a list",
+    source: "def f(ws: list[str]):\n    c = 0\n    for w in ws:\n        c += 1\n    return c  # ?",
+    facts: { intBound: 2 ** 32 },
+  },
+  { name: "a counter over a range", source: "c = 0\nfor i in range(100):\n    for j in range(10):\n        c += 2\nc  # ?", facts: { intBound: 200 * 20 * 2 } },
+  {
+    name: "a counter over two nested lists",
+    source: "def f(a: list[int], b: list[int]):\n    c = 0\n    for x in a:\n        for y in b:\n            c += 1\n    return c  # ?",
+    facts: { intBound: null },
+  },
+  { name: "a counter in a while loop", source: "c = 0\nwhile True:\n    c += 1\n    if c > 5:\n        break\nc  # ?", facts: { intBound: null } },
+  {
+    name: "a counter that adds an unbounded value",
+    source: "def f(xs: list[int]):\n    t = 0\n    for x in xs:\n        t += x\n    return t  # ?",
+    facts: { intBound: null },
+  },
+  { name: "a counter doubled", source: "c = 1\nfor i in range(100):\n    c = c + c\nc  # ?", facts: { intBound: null } },
+  {
+    name: "a counter near 2**53",
+    source: "def f(ws: list[str]):\n    c = 9007199254740000\n    for w in ws:\n        c += 1\n    return c  # ?",
+    facts: { intBound: null },
+  },
+  {
+    name: "a global counter a function bumps",
+    source: "count = 0\ndef bump():\n    global count\n    count += 1\nfor _ in range(3):\n    bump()\ncount  # ?",
+    facts: { intBound: null },
+  },
+  { name: "a float counter", source: "c = 0\nfor i in range(3):\n    c += 0.5\nc  # ?", facts: { intBound: null } },
+  { name: "a bool", source: "b = True\nb  # ?", facts: { intBound: null } },
   // Exact ints.
   { name: "an int literal", source: "n = 3\nn  # ?", facts: { exactInt: true, onlyList: false } },
   { name: "an int counter", source: "n = 0\nfor _ in range(3):\n    n += 1\nn  # ?", facts: { exactInt: true } },
@@ -472,6 +511,7 @@ describe("checker facts", () => {
       if (c.facts.exactInt !== undefined) got.exactInt = facts.isExactInt(expr, scope);
       if (c.facts.onlyList !== undefined) got.onlyList = facts.isOnlyList(expr, scope);
       if (c.facts.jsTruth !== undefined) got.jsTruth = facts.hasJsTruthiness(facts.typeOf(expr, scope));
+      if (c.facts.intBound !== undefined) got.intBound = facts.intBound(expr, scope);
       expect(got).toEqual(c.facts);
     });
   }

@@ -12,9 +12,11 @@ import { decoratorName, userDecorators } from "./decorator-names.js";
 import type { Arg, Assign, Call, Expression, Keyword, Module, Node, Operator, FunctionDef, AsyncFunctionDef, Lambda, ClassDef, Yield } from "@pyts/parser";
 import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "./scopes.js";
 import { canCompleteNormally } from "./reachability.js";
+import { IntBounds } from "./int-bounds.js";
 import { forEachChild } from "./walk.js";
 import { isDunder, isHarmlessClassUse, moduleReach, PROTOCOL_METHOD_NAMES, scopeOfExpression, type ModuleReach } from "./call-sites.js";
 import { isRuntimeExport } from "../catalogue.js";
+import { asyncioInstance, asyncioMethodType, isAsyncioInstance, withMaySuppress } from "./runtime-classes.js";
 import {
   ANY,
   BOOL,
@@ -78,6 +80,8 @@ export interface TypeFacts {
   isExactInt(expr: Expression, scope: Scope): boolean;
   /** Whether the value is a list on every path (never a tuple, a str or a user sequence): `.push`, `.length` are its own. */
   isOnlyList(expr: Expression, scope: Scope): boolean;
+  /** A bound on the magnitude of an int value, below 2**53 (so a JavaScript number, exact), or null (int-bounds.ts). */
+  intBound(expr: Expression, scope: Scope): number | null;
   /** Whether JavaScript's truthiness of a value of this type is Python's. */
   hasJsTruthiness(t: PyType): boolean;
   /** Every class statement of the module, in the order they appear. */
@@ -892,7 +896,7 @@ export class TypeEnv implements TypeFacts {
         });
         if (against.length > 0) t = joinAll([t, ...against]);
         // `-> int` on a function that can run off its end: it returns None there all the same.
-        if (t.k !== "None" && canCompleteNormally(def.body)) t = join(t, NONE);
+        if (t.k !== "None" && canCompleteNormally(def.body, (w) => withMaySuppress(w, (e) => this.typeOf(e, scope)))) t = join(t, NONE);
       }
     } else if (scope.facts.isGenerator)
       t = def._type === "FunctionDef" && def.decorator_list.length === 0 ? { k: "iter", item: this.yieldType(def), name: "PyGenerator" } : ANY;
@@ -901,7 +905,7 @@ export class TypeEnv implements TypeFacts {
       const values: PyType[] = [];
       collectReturns(def.body, (e) => values.push(e === null ? NONE : this.typeOf(e, scope)));
       // Running off the end returns None too.
-      if (canCompleteNormally(def.body)) values.push(NONE);
+      if (canCompleteNormally(def.body, (w) => withMaySuppress(w, (e) => this.typeOf(e, scope)))) values.push(NONE);
       t = joinAll(values);
     }
     this.returnTypes.set(def, t);
@@ -939,10 +943,10 @@ export class TypeEnv implements TypeFacts {
         if (expr.value.type === "str") return this.annotationName(expr.value.value, scope);
         return ANY;
       case "Name":
-        return this.annotationName(expr.id, scope);
+        return this.asyncioClassType(expr, scope, []) ?? this.annotationName(expr.id, scope);
       case "Attribute":
         // `typing.List`, `t.Optional`: a name of typing's; `helper.Item` is no class of this module.
-        return this.annotationName(expr.attr, scope, false);
+        return this.asyncioClassType(expr, scope, []) ?? this.annotationName(expr.attr, scope, false);
       case "BinOp":
         if (expr.op === "BitOr") return join(this.annotation(expr.left, scope), this.annotation(expr.right, scope));
         return ANY;
@@ -950,6 +954,12 @@ export class TypeEnv implements TypeFacts {
         const base = expr.value._type === "Name" ? expr.value.id : expr.value._type === "Attribute" ? expr.value.attr : "";
         const args = expr.slice._type === "Tuple" ? expr.slice.elts : [expr.slice];
         const a = (i: number): PyType => (args[i] !== undefined ? this.annotation(args[i]!, scope) : ANY);
+        const runtimeClass = this.asyncioClassType(
+          expr.value,
+          scope,
+          args.map((_, i) => a(i)),
+        );
+        if (runtimeClass !== null) return runtimeClass;
         switch (base) {
           case "list":
           case "List":
@@ -1045,6 +1055,24 @@ export class TypeEnv implements TypeFacts {
     this.classesCollected = true;
   }
 
+  /**
+   * An instance of the runtime asyncio class that `expr` names (`asyncio.Queue` through `import asyncio`,
+   * `Queue` bound only by `from asyncio import Queue`), with type arguments `args`; null for anything else.
+   */
+  private asyncioClassType(expr: Expression, scope: Scope, args: readonly PyType[]): PyType | null {
+    if (expr._type === "Attribute") {
+      if (expr.value._type !== "Name") return null;
+      const module = this.typeOf(expr.value, scope);
+      return module.k === "module" && module.name === "asyncio" ? asyncioInstance(expr.attr, args) : null;
+    }
+    if (expr._type !== "Name") return null;
+    const res = this.analysis.resolve(scope, expr.id);
+    if (res.kind === "builtin" || res.symbol.bindings.length !== 1) return null;
+    const src = res.symbol.bindings[0]!.source;
+    if (src?.kind !== "import" || src.module !== "asyncio" || src.level !== 0 || src.name === null) return null;
+    return asyncioInstance(src.name, args);
+  }
+
   /** The type of an expression evaluated in `scope`. */
   typeOf(expr: Expression, scope: Scope): PyType {
     const settled =
@@ -1121,6 +1149,7 @@ export class TypeEnv implements TypeFacts {
         return { k: "function", ret: this.returnType(expr), def: expr };
       case "Await": {
         const t = this.typeOf(expr.value, scope);
+        if (isAsyncioInstance(t) && t.cls === "Task") return t.args[0]!;
         return t.k === "coroutine" ? t.ret : ANY;
       }
       case "NamedExpr":
@@ -1173,6 +1202,13 @@ export class TypeEnv implements TypeFacts {
 
   isOnlyList(expr: Expression, scope: Scope): boolean {
     return this.typeOf(expr, scope).k === "list";
+  }
+
+  private intBounds: IntBounds | null = null;
+
+  intBound(expr: Expression, scope: Scope): number | null {
+    this.intBounds ??= new IntBounds(this.analysis, (e, s) => this.typeOf(e, s), this.storedFromOutside);
+    return this.intBounds.bound(expr, scope);
   }
 
   /**
@@ -1581,6 +1617,8 @@ export class TypeEnv implements TypeFacts {
   }
 
   private callType(func: Expression, args: Expression[], scope: Scope, keywords: readonly Keyword[] = []): PyType {
+    const constructed = this.asyncioClassType(func, scope, []);
+    if (constructed !== null) return constructed;
     if (func._type === "Name") {
       const res = this.analysis.resolve(scope, func.id);
       if (res.kind === "builtin") return this.builtinCallType(func.id, args, scope, keywords);
@@ -1615,6 +1653,7 @@ export class TypeEnv implements TypeFacts {
         )
           return STR;
         if (["split", "rsplit", "splitlines"].includes(m)) return { k: "list", item: STR };
+        if (m === "partition" || m === "rpartition") return { k: "tuple", items: [STR, STR, STR] };
         if (["find", "rfind", "index", "rindex", "count"].includes(m)) return INT;
         if (m.startsWith("is") || m === "startswith" || m === "endswith") return BOOL;
       }
@@ -1637,6 +1676,11 @@ export class TypeEnv implements TypeFacts {
         if (this.makesItsClass(cls, m)) return { k: "instance", cls: cls.name, runtime: false, of: cls.node };
         const t = recv.k === "instance" ? this.fieldType(cls, m) : ANY;
         if (t.k === "function") return this.calledFunctionType(t);
+      }
+      if (isAsyncioInstance(recv)) return asyncioMethodType(recv, m, args.length) ?? ANY;
+      if (recv.k === "module" && recv.name === "asyncio" && m === "create_task" && args.length === 1) {
+        const coro = this.typeOf(args[0]!, scope);
+        return asyncioInstance("Task", [coro.k === "coroutine" ? coro.ret : ANY]) ?? ANY;
       }
       if (recv.k === "module") return moduleCallType(recv.name, m);
     }

@@ -12,32 +12,39 @@
 //                 return x
 //
 // Conservative: "reachable" unless every path provably returns or raises. `with` and `match`
-// always count as reachable (a context manager may swallow the exception that ended the body; a
-// match may have no case that applies).
-import type { Expression, Node, Stmt } from "@pyts/parser";
+// count as reachable (a context manager may swallow the exception that ended the body; a match may
+// have no case that applies), except a `with` that `maySuppress` (the checker's) clears: one on a
+// lock, which completes when its body does.
+import type { AsyncWith, Expression, Node, Stmt, With } from "@pyts/parser";
 import { forEachChild } from "./walk.js";
 
-/** Whether running `body` can finish without `return` or `raise` (fall through to what follows). */
-export function canCompleteNormally(body: readonly Stmt[]): boolean {
-  return body.every(statementCompletes);
-}
-
-function statementCompletes(stmt: Stmt): boolean {
-  switch (stmt._type) {
-    case "Return":
-    case "Raise":
-      return false;
-    case "If":
-      return canCompleteNormally(stmt.body) || canCompleteNormally(stmt.orelse);
-    case "While":
-      return !isTrueConstant(stmt.test) || breaksOut(stmt.body);
-    case "Try":
-    case "TryStar":
-      if (!canCompleteNormally(stmt.finalbody)) return false;
-      return (canCompleteNormally(stmt.body) && canCompleteNormally(stmt.orelse)) || stmt.handlers.some((h) => canCompleteNormally(h.body));
-    default:
-      return true;
-  }
+/**
+ * Whether running `body` can finish without `return` or `raise` (fall through to what follows).
+ * `maySuppress` says whether a `with` statement's managers may swallow an exception.
+ */
+export function canCompleteNormally(body: readonly Stmt[], maySuppress: (stmt: With | AsyncWith) => boolean = () => true): boolean {
+  const completes = (stmts: readonly Stmt[]): boolean => stmts.every(statementCompletes);
+  const statementCompletes = (stmt: Stmt): boolean => {
+    switch (stmt._type) {
+      case "Return":
+      case "Raise":
+        return false;
+      case "If":
+        return completes(stmt.body) || completes(stmt.orelse);
+      case "While":
+        return !isTrueConstant(stmt.test) || breaksOut(stmt.body);
+      case "Try":
+      case "TryStar":
+        if (!completes(stmt.finalbody)) return false;
+        return (completes(stmt.body) && completes(stmt.orelse)) || stmt.handlers.some((h) => completes(h.body));
+      case "With":
+      case "AsyncWith":
+        return maySuppress(stmt) || completes(stmt.body);
+      default:
+        return true;
+    }
+  };
+  return completes(body);
 }
 
 function isTrueConstant(e: Expression): boolean {

@@ -20,8 +20,8 @@ export type PyType =
   /** `PyGenerator`: the runtime's generator object (what a generator function or expression returns). */
   | { k: "iter"; item: PyType; name: "Iterable" | "Iterator" | "PyGenerator" | "AsyncIterator" | "AsyncIterable" | "AsyncGenerator" }
   | { k: "range" }
-  /** An instance of a runtime class (`ValueError`, `Task`), named `cls`. */
-  | { k: "instance"; cls: string; runtime: true }
+  /** An instance of a runtime class (`ValueError`, `Task`), named `cls`; `module`/`args`: a class of a runtime module and its type arguments (`asyncio.Queue[int]`, analyze/runtime-classes.ts). */
+  | { k: "instance"; cls: string; runtime: true; module?: "asyncio"; args?: PyType[] }
   /** An instance of the module's class statement `of`, named `cls`: classes are told apart by their statement, not their name. */
   | { k: "instance"; cls: string; runtime: false; of: ClassDef }
   /** A class: the module's class statement `of`, or a runtime class (`of` null), named `cls`. */

@@ -2,6 +2,7 @@
 //
 //     x = 1                      const x = 1;              (bound once at the top level)
 //     n = 0; n += 1              let n = 0; n = add(n, 1);
+//     for w in ws: n += 1        n += 1;                   (n bounded: analyze/int-bounds.ts)
 //     a, b = b, a                [a, b] = [b, a];
 //     first, *rest = 1, 2, 3     const [first, ...rest] = [1, 2, 3];
 //     k, v = pair                const [k, v] = unpack(pair, 2);      (length not proven: see unpack.ts)
@@ -13,6 +14,7 @@
 //     d["k"] += 1                setitem(d, "k", add(getitem(d, "k"), 1));
 //     s += "!"          (str)    s += "!";
 //     scores: dict[str, int] = {}   const scores: Dict<string, number> = new Dict();
+//     sq = [n * n for n in ns]   const sq: number[] = []; for (const n of ns) { sq.push(mul(n, n)); }   (comprehension.ts)
 //     del d["k"]                 delitem(d, "k");
 //     del x                      x = UNBOUND;              (names.ts: `del` of a name, checked when maybe unbound)
 import type { AnnAssign, Assign, AugAssign, Delete, Expression, Name, Node } from "@pyts/parser";
@@ -21,9 +23,10 @@ import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { deleteName, readName, tsType } from "./names.js";
 import { isProgramModuleValue, moduleStore } from "./module-setter.js";
-import { BINARY_HELPERS, isPure, typeOf } from "./operators.js";
+import { BINARY_HELPERS, isPure, sumIsExact, typeOf } from "./operators.js";
 import { attributeRead, attributeStore, itemGet, itemSet, storedThroughRuntime } from "./subscripts.js";
 import { bindingPattern, bindUnpacked, patternTarget, unpackProven } from "./unpack.js";
+import { comprehensionBefore, comprehensionInto } from "./comprehension.js";
 import { ANY, isNumeric, sameType, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
@@ -51,6 +54,11 @@ function declarationFor(ctx: LowerContext, id: string, binding: Node): ts.NodeFl
   if (decl.first.node !== binding) return null;
   ctx.fn.declared.add(id);
   return decl.kind === "inline-const" ? ts.NodeFlags.Const : ts.NodeFlags.Let;
+}
+
+/** The declaration keyword `name` takes at this binding of it, or null when another statement declares it. */
+export function declareHere(ctx: LowerContext, name: Name): ts.NodeFlags | null {
+  return declarationFor(ctx, name.id, name);
 }
 
 function symbolTypeOf(ctx: LowerContext, name: string): PyType {
@@ -214,6 +222,12 @@ function unpackSource(ctx: LowerContext, target: Expression, value: Expression):
 
 export function lowerAssign(ctx: LowerContext, node: Assign): ts.Statement[] {
   const [first, ...rest] = node.targets;
+  if (rest.length === 0 && first!._type === "Name") {
+    const filled = comprehensionInto(ctx, first!, node.value, null);
+    if (filled !== null) return filled;
+  }
+  const before = rest.length === 0 ? comprehensionBefore(ctx, node.value) : null;
+  if (before !== null) return [...before.statements, ...assignTo(ctx, first!, before.result, node.value)];
   if (rest.length === 0) return assignTo(ctx, first!, unpackSource(ctx, first!, node.value), node.value);
   // a = b = value: evaluate once, assign left to right.
   const out: ts.Statement[] = [];
@@ -254,7 +268,8 @@ export function lowerAnnAssign(ctx: LowerContext, node: AnnAssign): ts.Statement
         ),
       ];
     }
-    return assignName(ctx, target, lowerExpression(ctx, node.value), node.value, t.k === "any" ? null : t);
+    const annotation = t.k === "any" ? null : t;
+    return comprehensionInto(ctx, target, node.value, annotation) ?? assignName(ctx, target, lowerExpression(ctx, node.value), node.value, annotation);
   }
   if (node.value === null) return [];
   return assignTo(ctx, target, lowerExpression(ctx, node.value), node.value);
@@ -287,6 +302,10 @@ export function lowerAugAssign(ctx: LowerContext, node: AugAssign): ts.Statement
               : f.createAssignment(id, f.createBinaryExpression(current, ts.SyntaxKind.PlusToken, value)),
           ),
         ];
+      }
+      if ((node.op === "Add" || node.op === "Sub") && plain && sumIsExact(ctx, target, node.value)) {
+        const op = node.op === "Add" ? ts.SyntaxKind.PlusEqualsToken : ts.SyntaxKind.MinusEqualsToken;
+        return [exprStatement(f.createBinaryExpression(id, op, lowerExpression(ctx, node.value)))];
       }
       if (node.op === "Add" && ctx.types.isOnlyList(target, ctx.scope))
         return [

@@ -14,15 +14,29 @@
 //                                                  if (_exc === null) await _cm.__aexit__(null, null, null);
 //                                                }
 //
-// `__aexit__(None, None, None)` also runs when the block is left by `return`, `break` or
-// `continue`. `aexitSuppresses` (the runtime's) passes the exception's type, value and traceback, and
+// A lock, semaphore or condition of the runtime's asyncio (analyze/runtime-classes.ts) acquires in
+// `__aenter__` and releases in `__aexit__`, which ignores the exception and never suppresses it:
+// there the block is what one writes by hand.
+//
+//     async with self.lock:                      const _lock = this.lock;
+//         self.balance += amount                 await _lock.acquire();
+//                                                try {
+//                                                  this.balance += amount;
+//                                                } finally {
+//                                                  _lock.release();
+//                                                }
+//
+// (a name bound once is used as it is: `await lock.acquire()`). `__aexit__(None, None, None)` also
+// runs when the block is left by `return`, `break` or `continue`. `aexitSuppresses` (the runtime's) passes the exception's type, value and traceback, and
 // chains what `__aexit__` raises to the exception. A target to
 // unpack (`as (first, *rest)`) is unpacked with CPython's checks (unpack.ts).
-import type { AsyncWith, WithItem } from "@pyts/parser";
+import type { AsyncWith, Expression, WithItem } from "@pyts/parser";
+import { acquiresAndReleases } from "../analyze/runtime-classes.js";
 import ts from "../typescript.cjs";
 import { assignLoopElement, targetNames, targetPattern } from "./comprehension.js";
 import type { LowerContext } from "./context.js";
 import { lowerBody, lowerExpression } from "./index.js";
+import { typeOf } from "./operators.js";
 import { bindUnpacked, isSequenceTarget } from "./unpack.js";
 
 const f = ts.factory;
@@ -33,6 +47,7 @@ export function lowerAsyncWith(ctx: LowerContext, node: AsyncWith): ts.Statement
 }
 
 function withItem(ctx: LowerContext, item: WithItem, inner: () => ts.Statement[]): ts.Statement[] {
+  if (item.optional_vars === null && acquiresAndReleases(typeOf(ctx, item.context_expr))) return acquireRelease(ctx, item.context_expr, inner);
   const manager = ctx.temp("cm");
   const exc = ctx.temp("exc");
   const caught = ctx.temp("e");
@@ -82,6 +97,28 @@ function withItem(ctx: LowerContext, item: WithItem, inner: () => ts.Statement[]
   );
   out.push(f.createTryStatement(f.createBlock(inner(), true), f.createCatchClause(caught, handler), finalizer));
   return out;
+}
+
+/** `await lock.acquire(); try { ... } finally { lock.release(); }`, the lock in a temporary unless it is a name bound once. */
+function acquireRelease(ctx: LowerContext, expr: Expression, inner: () => ts.Statement[]): ts.Statement[] {
+  const out: ts.Statement[] = [];
+  let lock = lowerExpression(ctx, expr);
+  if (!isBoundOnce(ctx, expr)) {
+    const temp = ctx.temp(expr._type === "Attribute" ? expr.attr : "lock");
+    out.push(constStatement(temp, lock));
+    lock = temp;
+  }
+  const method = (name: string): ts.Expression => f.createCallExpression(f.createPropertyAccessExpression(lock, name), undefined, []);
+  out.push(f.createExpressionStatement(f.createAwaitExpression(method("acquire"))));
+  out.push(f.createTryStatement(f.createBlock(inner(), true), undefined, f.createBlock([f.createExpressionStatement(method("release"))], true)));
+  return out;
+}
+
+/** A name that nothing rebinds (one binding, the value it had when the block began is the value it has after it). */
+function isBoundOnce(ctx: LowerContext, expr: Expression): boolean {
+  if (expr._type !== "Name") return false;
+  const res = ctx.analysis.resolve(ctx.scope, expr.id);
+  return res.kind !== "builtin" && res.symbol.bindings.length === 1;
 }
 
 function constStatement(name: ts.Identifier, value: ts.Expression): ts.Statement {

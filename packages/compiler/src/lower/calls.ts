@@ -51,6 +51,8 @@ import { typeOf } from "./operators.js";
 import { bindsStatically } from "./signatures.js";
 import type { PyType } from "../analyze/types.js";
 import { isExceptionName } from "../analyze/types.js";
+import { isAsyncioInstance } from "../analyze/runtime-classes.js";
+import { tsType } from "./names.js";
 
 const f = ts.factory;
 
@@ -81,6 +83,17 @@ export function lowerCall(ctx: LowerContext, node: Call): ts.Expression {
 function awaitLoopFunction(ctx: LowerContext, node: Call, call: ts.Expression, name: string): ts.Expression {
   if (callsLoopFunction(ctx, node)) return f.createAwaitExpression(call);
   return callsImportedLoopFunction(ctx, node) ? awaitWhereLoopMayRun(ctx, call, node, `${name}()`) : call;
+}
+
+/**
+ * The type arguments of `new asyncio.Queue<T>()` where no declaration gives them (`q = asyncio.Queue()`
+ * is `Queue<unknown>` to TypeScript, which a parameter `q: asyncio.Queue<number>` would not take): the
+ * checker's, `any` for an item it does not know. An annotated assignment's type gives them itself.
+ */
+export function runtimeClassTypeArguments(ctx: LowerContext, node: Call): ts.TypeNode[] | undefined {
+  const t = typeOf(ctx, node);
+  if (!isAsyncioInstance(t) || t.args.length === 0 || ctx.analysis.parentOf(node)?._type === "AnnAssign") return undefined;
+  return t.args.map((a) => tsType(ctx, a));
 }
 
 /** A call of a callee the compiler cannot see needs the runtime's binding when it passes keywords or `*`/`**`. */
@@ -172,16 +185,17 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
   if (res.kind === "builtin") {
     if (name === "super") return ctx.unsupported(node, "super() outside an attribute access");
     if ((name === "vars" || name === "dir") && node.args.length === 0) return ctx.unsupported(node, `${name}() without an argument`);
+    // `len(xs)` of a list or tuple is its length (and imports no `len`).
+    if (name === "len" && node.args.length === 1 && node.keywords.length === 0) {
+      const t = typeOf(ctx, node.args[0]!);
+      if (t.k === "list" || t.k === "tuple" || t.k === "tuplevar") return f.createPropertyAccessExpression(lowerExpression(ctx, node.args[0]!), "length");
+    }
     const callee = ctx.useBuiltin(name, node.func);
     if (isExceptionName(name)) {
       return f.createNewExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
     }
     // `len([1], [2])`, `getattr(obj)`, `abs(**d)`: CPython's TypeError at run time.
     if (!fitsBuiltinArity(name, node)) return dynamicCall(ctx, callee, node);
-    if (name === "len" && node.args.length === 1 && node.keywords.length === 0) {
-      const t = typeOf(ctx, node.args[0]!);
-      if (t.k === "list" || t.k === "tuple" || t.k === "tuplevar") return f.createPropertyAccessExpression(lowerExpression(ctx, node.args[0]!), "length");
-    }
     return f.createCallExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
   }
   const callee = lowerExpression(ctx, node.func);
@@ -197,7 +211,7 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     if (spreadsIntoArrayForm(exported, node)) return dynamicCall(ctx, callee, node);
     const args = runtimeArguments(ctx, node.args, node.keywords);
     return isRuntimeClass(exported)
-      ? f.createNewExpression(callee, undefined, args)
+      ? f.createNewExpression(callee, runtimeClassTypeArguments(ctx, node), args)
       : awaitEventLoop(ctx, exported, f.createCallExpression(callee, undefined, args), node, true);
   }
   const t = ctx.types.symbolType(res.symbol);

@@ -38,7 +38,8 @@ import { newFunctionContext } from "./functions.js";
 import { lowerExpression } from "./index.js";
 import { condition } from "./operators.js";
 import { tsType } from "./names.js";
-import { ANY, elementType, type PyType } from "../analyze/types.js";
+import { ANY, elementType, mentions, type PyType } from "../analyze/types.js";
+import { declareHere } from "./assign.js";
 import { bindingPattern, bindUnpacked, checkedLoopTarget, isSequenceTarget } from "./unpack.js";
 
 const f = ts.factory;
@@ -87,23 +88,11 @@ export function lowerGeneratorExp(ctx: LowerContext, node: GeneratorExp): ts.Exp
 function collect(ctx: LowerContext, node: ListComp | SetComp | DictComp, kind: "list" | "set" | "dict"): ts.Expression {
   const isAsync = isAsyncComprehension(ctx, node);
   const resultType = ctx.types.typeOf(node, ctx.scope);
-  const firstIter = lowerFirstIterable(ctx, node);
-  const scope = ctx.analysis.scopeOf(node);
   const result = ctx.temp(kind);
-  const statements = inComprehensionScope(ctx, scope, () => {
-    const body = loops(ctx, node.generators, firstIter, () => {
-      if (node._type === "DictComp") {
-        const key = lowerExpression(ctx, node.key);
-        const value = lowerExpression(ctx, node.value);
-        return [f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(result, "__setitem__"), undefined, [key, value]))];
-      }
-      const method = kind === "list" ? "push" : "add";
-      return [
-        f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(result, method), undefined, [lowerExpression(ctx, node.elt)])),
-      ];
-    });
-    return [containerDeclaration(ctx, result, kind, resultType), ...ctx.tempDeclarations(), ...body, f.createReturnStatement(result)];
-  });
+  const statements = [
+    ...fill(ctx, node, kind, result, (pre) => containerDeclaration(ctx, result, kind, resultType, ts.NodeFlags.Const, pre)),
+    f.createReturnStatement(result),
+  ];
   const arrow = f.createArrowFunction(
     isAsync ? [f.createModifier(ts.SyntaxKind.AsyncKeyword)] : undefined,
     undefined,
@@ -116,8 +105,96 @@ function collect(ctx: LowerContext, node: ListComp | SetComp | DictComp, kind: "
   return isAsync ? f.createAwaitExpression(call) : call;
 }
 
-/** `const _list: T[] = [];`, `const _set: PySet<T> = new PySet();`, `const _dict: Dict<K, V> = new Dict();` */
-function containerDeclaration(ctx: LowerContext, name: ts.Identifier, kind: "list" | "set" | "dict", t: PyType): ts.Statement {
+/**
+ * `name = [...]` where nothing can see `name` before the comprehension is done: the container is
+ * declared under the name itself and the loop fills it in place (the comprehension's variables are
+ * the loop's own `const`s, so they do not leak). Nothing can: the statement declares the name
+ * (`const`/`let` here, not hoisted) at the top level of its function, the comprehension does not
+ * mention it, and no function written before the statement reads it (one called while the loop
+ * runs); an exception leaves the block the name is declared in. Null when the comprehension keeps
+ * its own function.
+ *
+ *     evens = [n * n for n in nums if n % 2 == 0]      const evens: number[] = [];
+ *                                                       for (const n of nums) {
+ *                                                         if (!(mod(n, 2) === 0)) continue;
+ *                                                         evens.push(mul(n, n));
+ *                                                       }
+ */
+export function comprehensionInto(ctx: LowerContext, name: Name, node: Expression, annotation: PyType | null): ts.Statement[] | null {
+  if (node._type !== "ListComp" && node._type !== "SetComp" && node._type !== "DictComp") return null;
+  const kind = node._type === "ListComp" ? "list" : node._type === "SetComp" ? "set" : "dict";
+  const res = ctx.analysis.resolve(ctx.scope, name.id);
+  if (res.kind === "builtin" || res.symbol.scope !== ctx.scope || mentions(node, name.id)) return null;
+  const sym = res.symbol;
+  // A function that reads the name and exists before the statement runs is written before it (the
+  // statement runs once per call of its function: it is at the top level of its body).
+  if (sym.bindings.find((b) => b.node === name)?.depth !== 0) return null;
+  if (sym.uses.some((u) => u.start < node.start && ctx.analysis.scopeOfUse(u) !== sym.scope)) return null;
+  if (capturedTargets(ctx.analysis.scopeOf(node), node.generators).length > 0) return null;
+  const declared = annotation ?? ctx.types.symbolType(sym);
+  if (declared.k !== kind && declared.k !== "any") return null;
+  const flags = declareHere(ctx, name);
+  if (flags === null) return null;
+  const result = ctx.id(name.id);
+  return fill(ctx, node, kind, result, (pre) => containerDeclaration(ctx, result, kind, declared, flags, pre));
+}
+
+/**
+ * A comprehension a statement uses whole (`return [...]`, `obj.items = [...]`): the loops fill a
+ * container in a temporary declared before the statement, which then uses the temporary. Nothing
+ * else sees the temporary, so this is the immediately-invoked function without the function. Null
+ * for another expression, or when a closure captures the comprehension's variable (each run of the
+ * comprehension then needs variables of its own).
+ *
+ *     return [f() for f in fns]                        const _list: number[] = [];
+ *                                                       for (const f of fns) { _list.push(call(f)); }
+ *                                                       return _list;
+ */
+export function comprehensionBefore(ctx: LowerContext, node: Expression): { statements: ts.Statement[]; result: ts.Identifier } | null {
+  if (node._type !== "ListComp" && node._type !== "SetComp" && node._type !== "DictComp") return null;
+  if (capturedTargets(ctx.analysis.scopeOf(node), node.generators).length > 0) return null;
+  const kind = node._type === "ListComp" ? "list" : node._type === "SetComp" ? "set" : "dict";
+  const resultType = ctx.types.typeOf(node, ctx.scope);
+  const result = ctx.temp(kind);
+  return { statements: fill(ctx, node, kind, result, (pre) => containerDeclaration(ctx, result, kind, resultType, ts.NodeFlags.Const, pre)), result };
+}
+
+/** The container's declaration (after `pre`, what evaluating the first iterable needs) and the loops that fill it, in the comprehension's scope. */
+function fill(
+  ctx: LowerContext,
+  node: ListComp | SetComp | DictComp,
+  kind: "list" | "set" | "dict",
+  result: ts.Identifier,
+  declaration: (pre: ts.Statement[]) => ts.Statement[],
+): ts.Statement[] {
+  const pre: ts.Statement[] = [];
+  const firstIter = lowerFirstIterable(ctx, node, pre);
+  const scope = ctx.analysis.scopeOf(node);
+  return inComprehensionScope(ctx, scope, () => {
+    const body = loops(ctx, node.generators, firstIter, () => {
+      if (node._type === "DictComp") {
+        const key = lowerExpression(ctx, node.key);
+        const value = lowerExpression(ctx, node.value);
+        return [f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(result, "__setitem__"), undefined, [key, value]))];
+      }
+      const method = kind === "list" ? "push" : "add";
+      return [
+        f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(result, method), undefined, [lowerExpression(ctx, node.elt)])),
+      ];
+    });
+    return [...declaration(pre), ...ctx.tempDeclarations(), ...body];
+  });
+}
+
+/** `const _list: T[] = [];`, `const _set: PySet<T> = new PySet();`, `const _dict: Dict<K, V> = new Dict();` (after `pre`) */
+function containerDeclaration(
+  ctx: LowerContext,
+  name: ts.Identifier,
+  kind: "list" | "set" | "dict",
+  t: PyType,
+  flags: ts.NodeFlags,
+  pre: ts.Statement[],
+): ts.Statement[] {
   let init: ts.Expression;
   let type: ts.TypeNode;
   if (kind === "list") {
@@ -130,7 +207,7 @@ function containerDeclaration(ctx: LowerContext, name: ts.Identifier, kind: "lis
     init = f.createNewExpression(ctx.useRuntime("Dict"), undefined, []);
     type = tsType(ctx, t.k === "dict" ? t : { k: "dict", key: ANY, value: ANY });
   }
-  return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, type, init)], ts.NodeFlags.Const));
+  return [...pre, f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, type, init)], flags))];
 }
 
 /** Whether a comprehension awaits: `async for`, or `await` anywhere in it outside nested functions. */
@@ -138,10 +215,20 @@ function isAsyncComprehension(ctx: LowerContext, node: AnyComprehension): boolea
   return ctx.analysis.scopeOf(node).facts.containsAwait || node.generators.some((g) => g.is_async === 1);
 }
 
-/** The first iterable is evaluated in the enclosing scope, as in Python. */
-function lowerFirstIterable(ctx: LowerContext, node: AnyComprehension): ts.Expression {
+/**
+ * The first iterable is evaluated in the enclosing scope, as in Python: when it reads a name that
+ * the comprehension binds (`[x * 2 for x in x]`), into a temporary first (into `pre`), as the loop's
+ * own `const x` would hide the outer one.
+ */
+function lowerFirstIterable(ctx: LowerContext, node: AnyComprehension, pre: ts.Statement[] | null = null): ts.Expression {
   const first = node.generators[0]!;
-  return first.is_async ? asyncIterableOperand(ctx, first.iter) : iterableOperand(ctx, first.iter);
+  const iter = first.is_async ? asyncIterableOperand(ctx, first.iter) : iterableOperand(ctx, first.iter);
+  if (pre === null || !node.generators.some((g) => targetNames(g.target).some((n) => mentions(first.iter, n)))) return iter;
+  const temp = ctx.temp("iter");
+  pre.push(
+    f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(temp, undefined, undefined, iter)], ts.NodeFlags.Const)),
+  );
+  return temp;
 }
 
 /** Runs `body` with the comprehension's own scope as the current one (its targets are its locals). */
@@ -153,7 +240,7 @@ function inComprehensionScope<T>(ctx: LowerContext, scope: Scope, body: () => T)
 
 /** The nested `for` loops and `if` filters of the generators around the innermost statements. */
 function loops(ctx: LowerContext, generators: Comprehension[], firstIter: ts.Expression, innermost: () => ts.Statement[]): ts.Statement[] {
-  const captured = capturedTargets(ctx, generators);
+  const captured = capturedTargets(ctx.scope, generators);
   const declarations: ts.Statement[] = captured.map((name) =>
     f.createVariableStatement(
       undefined,
@@ -203,9 +290,9 @@ function symbolType(ctx: LowerContext, name: string): PyType {
 }
 
 /** Target names that a nested function captures: declared once, so closures share them as in Python. */
-function capturedTargets(ctx: LowerContext, generators: Comprehension[]): string[] {
+function capturedTargets(scope: Scope, generators: Comprehension[]): string[] {
   const names: string[] = [];
-  for (const g of generators) for (const n of targetNames(g.target)) if (ctx.scope.symbols.get(n)?.captured) names.push(n);
+  for (const g of generators) for (const n of targetNames(g.target)) if (scope.symbols.get(n)?.captured) names.push(n);
   return names;
 }
 

@@ -1,6 +1,7 @@
 // `if`/`elif`/`else`, `while` and `for`, with their `else` clauses.
 //
 //     if n > 0: ... elif n == 0: ... else: ...      if (n > 0) {...} else if (n === 0) {...} else {...}
+//     if __name__ == "__main__": main()             main();     (a program of one file: "__main__" === "__main__")
 //     for i in range(3):                            for (let i = 0; i < 3; i++) {
 //     for j in range(len(row)): t += row[j]         for (let j = 0, _stop = row.length; j < _stop; j++) { t = add(t, row[j]); }
 //                                                   (the index proven in range: proven-index.ts)
@@ -36,11 +37,25 @@ function block(statements: ts.Statement[]): ts.Block {
 
 export function lowerIf(ctx: LowerContext, node: If): ts.Statement[] {
   const test = condition(ctx, node.test);
+  // `if __name__ == "__main__":` in a program of one file compares "__main__" with itself: its body
+  // is module code like any other (the names it binds are the module's, declared at the top).
+  if (ctx.scope.kind === "module" && sameStringLiterals(test)) return lowerBody(ctx, node.body);
   const then = block(lowerBody(ctx, node.body));
   let otherwise: ts.Statement | undefined;
   if (node.orelse.length === 1 && node.orelse[0]!._type === "If") otherwise = lowerIf(ctx, node.orelse[0]!)[0];
   else if (node.orelse.length > 0) otherwise = block(lowerBody(ctx, node.orelse));
   return [f.createIfStatement(test, then, otherwise)];
+}
+
+/** `"a" === "a"`: a comparison that is true whatever runs. */
+function sameStringLiterals(test: ts.Expression): boolean {
+  return (
+    ts.isBinaryExpression(test) &&
+    test.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken &&
+    ts.isStringLiteral(test.left) &&
+    ts.isStringLiteral(test.right) &&
+    test.left.text === test.right.text
+  );
 }
 
 /** Lowers a loop body with a `break` flag when the loop has an `else`. */

@@ -49,6 +49,8 @@ import ts from "../typescript.cjs";
 import { loopFunctions } from "./loop-functions.js";
 import { discardedResults } from "../analyze/discarded-results.js";
 import { canCompleteNormally } from "../analyze/reachability.js";
+import { withMaySuppress } from "../analyze/runtime-classes.js";
+import { comprehensionBefore } from "./comprehension.js";
 import type { Scope } from "../analyze/scopes.js";
 import type { FunctionContext, LowerContext } from "./context.js";
 import { lowerGeneratorFunctionDef } from "./generators.js";
@@ -167,7 +169,8 @@ export function lowerFunctionBody(
   fn.returnsNull = !extra.isConstructor && !extra.isSetter && returnsNullExplicitly(ctx, def);
   return ctx.withFunction(fn, () => {
     const statements = lowerBody(ctx, def.body);
-    if (fn.returnsNull && canCompleteNormally(def.body)) statements.push(f.createReturnStatement(f.createNull()));
+    if (fn.returnsNull && canCompleteNormally(def.body, (w) => withMaySuppress(w, (e) => ctx.types.typeOf(e, scope))))
+      statements.push(f.createReturnStatement(f.createNull()));
     return f.createBlock([...hoistedDeclarations(ctx, fn.plan), ...ctx.tempDeclarations(), ...prologue, ...statements], true);
   });
 }
@@ -210,7 +213,11 @@ export function newFunctionContext(
 export function returnTypeNode(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): ts.TypeNode | undefined {
   const scope = ctx.analysis.scopeOf(def);
   const recursive = scope.freeVars.has(def.name) || readsOwnName(ctx, def);
-  if (def.returns === null && !recursive) return undefined;
+  // A name bound again (`def f` twice) keeps the type of its first value, which TypeScript would
+  // infer as narrow as `() => 1`: the checker's return type widens it (`() => number`).
+  const res = ctx.analysis.resolve(ctx.scope, def.name);
+  const rebound = res.kind !== "builtin" && res.symbol.bindings.length > 1;
+  if (def.returns === null && !recursive && !rebound) return undefined;
   const t = ctx.types.returnType(def);
   if (t.k === "None") return returnsNullExplicitly(ctx, def) ? f.createLiteralTypeNode(f.createNull()) : f.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword);
   return tsType(ctx, t);
@@ -411,5 +418,7 @@ export function lowerReturn(ctx: LowerContext, node: Return): ts.Statement[] {
     return [];
   }
   if (node.value === null) return [f.createReturnStatement(ctx.fn.returnsNull ? f.createNull() : undefined)];
+  const before = comprehensionBefore(ctx, node.value);
+  if (before !== null) return [...before.statements, f.createReturnStatement(before.result)];
   return [f.createReturnStatement(lowerExpression(ctx, node.value))];
 }

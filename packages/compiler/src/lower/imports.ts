@@ -316,6 +316,20 @@ export function importedName(ctx: LowerContext, sym: SymbolInfo): ts.Identifier 
   return target.name === null ? ctx.useModuleNamespace(specifier, local) : ctx.useNamedImport(specifier, target.name, local);
 }
 
+/**
+ * The namespace through which the output names a class of runtime module `module` in a type
+ * (`asyncio.Queue<number>`): the program's own `import asyncio` where the name is that import,
+ * else a namespace import of its own.
+ */
+export function runtimeModuleNamespace(ctx: LowerContext, module: string): ts.Identifier {
+  const res = ctx.analysis.resolve(ctx.scope, module);
+  if (res.kind !== "builtin" && staticImports.has(res.symbol)) {
+    const target = targetOf(ctx, res.symbol.bindings[0]!.node, res.symbol);
+    if (target?.kind === "runtime" && target.name === null && target.module === module) return importedName(ctx, res.symbol)!;
+  }
+  return ctx.moduleNamespace(ctx.runtimeModuleSpecifier(module), module);
+}
+
 /** A class of another module of the program that `name` (a name read in the module's scope) stands for, or null. */
 export function programClass(ctx: LowerContext, name: string): { params: import("@pyts/parser").Arguments | null } | null {
   const res = ctx.analysis.resolve(ctx.analysis.module, name);

@@ -14,6 +14,8 @@
 //     asyncio.sleep(1)         (module)       asyncio.sleep(1)
 //     object.__setattr__(self, k, v)          objectSetattr(this, k, v)          (class-attributes.ts)
 //     q = asyncio.Queue()      (module class) new asyncio.Queue()
+//     await q.get()            (asyncio.Queue[int]) await q.get()            a method of a runtime class the checker
+//                                                                              types (analyze/runtime-classes.ts)
 //     thing.update(x)          (unknown)      callMethod(thing, "update", x)     when a builtin type has it
 //     n.bit_length()           (int)          callMethod(n, "bit_length")        (an int may be a bigint)
 //                                                                              (a user class may have it too)
@@ -42,6 +44,7 @@ import {
   matchArguments,
   matchOrReport,
   mayNameClass,
+  runtimeClassTypeArguments,
   needsDynamicCall,
   runtimeArguments,
 } from "./calls.js";
@@ -59,6 +62,7 @@ import { isBlockingRunnerCall } from "./runner.js";
 import { programExceptionMember, typedAs } from "./subscripts.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { elementType } from "../analyze/types.js";
+import { asyncioMethodType, isAsyncioInstance } from "../analyze/runtime-classes.js";
 import { classOfInstance, classOfTypeCall, isCooperative, unboundMethodCall } from "./inheritance.js";
 
 const f = ts.factory;
@@ -110,7 +114,9 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     const recv = lowerExpression(ctx, func.value);
     if (spreadsIntoArrayForm(name, node)) return dynamicCall(ctx, member(recv), node);
     const args = runtimeArguments(ctx, node.args, node.keywords);
-    return isRuntimeClass(name) ? f.createNewExpression(member(recv), undefined, args) : awaitEventLoop(ctx, name, call(member(recv), args), node, true);
+    return isRuntimeClass(name)
+      ? f.createNewExpression(member(recv), runtimeClassTypeArguments(ctx, node), args)
+      : awaitEventLoop(ctx, name, call(member(recv), args), node, true);
   }
   const typeCallOf = classOfTypeCall(ctx, func.value);
   if (typeCallOf !== null) {
@@ -163,6 +169,9 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
       if (sig !== null) return call(member(recv), matchOrReport(ctx, node, sig, true));
     }
     return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
+  }
+  if (isAsyncioInstance(recvType) && asyncioMethodType(recvType, name, node.args.length) !== null && !needsDynamicCall(node)) {
+    return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));
   }
   if (recvType.k === "dict" || recvType.k === "set") {
     return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));

@@ -14,8 +14,9 @@
 // A local is declared where it is first bound when that is a top-level statement of its function
 // (`const` when bound once, `let` otherwise); a local first bound inside a block (if, loop, try,
 // with) is declared once at the top of its function with `let x!: T`, which is what Python's
-// function-level scoping means. A loop variable used only inside its loop (and not captured by a
-// closure) is declared by the loop itself.
+// function-level scoping means, unless it is assigned once there and read only by the statements
+// after it in that block (`const job = await q.get()` in a loop body: blockOwnsUses). A loop variable
+// used only inside its loop (and not captured by a closure) is declared by the loop itself.
 //
 // Names are looked up as CPython does, when the line runs. A read that analyze/bound-names.ts proves
 // bound stays a plain identifier. Any other read goes through a runtime check that raises what CPython
@@ -24,7 +25,7 @@
 // JavaScript `undefined` means "unbound" (no Python value is `undefined`); its proven reads are `x!`.
 // `del x` checks that x is bound and assigns `UNBOUND` (`undefined`). A name that no scope binds and that is not a
 // Python builtin (analyze/python-builtins.ts) is `raiseNameError("x")`, a NameError when evaluated.
-import type { ClassDef, Name, Node } from "@pyts/parser";
+import type { ClassDef, Name, Node, Stmt } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import { boundNames } from "../analyze/bound-names.js";
 import { isPythonBuiltin } from "../analyze/python-builtins.js";
@@ -33,7 +34,7 @@ import { forEachChild } from "../analyze/walk.js";
 import { isClassVariable } from "../analyze/class-variables.js";
 import { classBodyName } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
-import { importedName, isStaticImport } from "./imports.js";
+import { importedName, isStaticImport, runtimeModuleNamespace } from "./imports.js";
 import type { PyType } from "../analyze/types.js";
 import { typeNode } from "./types.js";
 
@@ -88,6 +89,7 @@ export function planDeclarations(scope: Scope): Map<string, Declaration> {
     ) {
       kind = onlyOnce && first.kind !== "assign" ? "inline-const" : onlyOnce ? "inline-const" : "inline-let";
     } else if (onlyOnce && first.kind === "for" && !sym.captured && loopOwnsUses(sym, first)) kind = "loop";
+    else if (onlyOnce && first.kind === "assign" && !sym.captured && blockOwnsUses(sym, first)) kind = "inline-const";
     else kind = "hoisted";
     plan.set(name, { kind, symbol: sym, first });
   }
@@ -120,6 +122,62 @@ function loopOwnsUses(sym: SymbolInfo, first: Binding): boolean {
   if (loop === null || (loop._type !== "For" && loop._type !== "AsyncFor")) return false;
   const orelse = loop.orelse;
   return sym.uses.every((u) => within(u, loop) && !orelse.some((s) => within(u, s)));
+}
+
+/**
+ * A local of a function assigned once by a statement of a block (an `if`, loop, `with` or `try` body) and read only
+ * by the statements after it in that block: declared by that statement (`const job = await q.get()`
+ * in a loop body), as TypeScript's block scope then holds every read. (A read in a later pass of a
+ * loop comes after the statement has run again in that pass.)
+ */
+function blockOwnsUses(sym: SymbolInfo, first: Binding): boolean {
+  // (A module's names are also its attributes, which other modules of a program read.)
+  if (sym.scope.kind !== "function") return false;
+  const analysis = analysisOf(sym.scope);
+  // The whole target: the name, or an unpacking that holds it (`kind, _, value = line.partition(",")`).
+  let target: Node = first.node;
+  let stmt = analysis.parentOf(target);
+  while (stmt !== undefined && (stmt._type === "Tuple" || stmt._type === "List" || stmt._type === "Starred")) {
+    target = stmt;
+    stmt = analysis.parentOf(stmt);
+  }
+  if (stmt === undefined) return false;
+  const isTarget =
+    (stmt._type === "Assign" && stmt.targets.length === 1 && stmt.targets[0] === target) ||
+    (stmt._type === "AnnAssign" && stmt.target === target && stmt.value !== null);
+  if (!isTarget) return false;
+  const block = enclosingBlock(stmt as Stmt, analysis.parentOf(stmt));
+  if (block === null) return false;
+  const after = block.slice(block.indexOf(stmt as Stmt) + 1);
+  return sym.uses.every((u) => after.some((s) => within(u, s)));
+}
+
+/** The statement list of a block statement that holds `stmt`, or null for another parent (a function body, a `match` case). */
+function enclosingBlock(stmt: Stmt, parent: Node | undefined): readonly Stmt[] | null {
+  if (parent === undefined) return null;
+  const lists: (readonly Stmt[])[] = [];
+  switch (parent._type) {
+    case "If":
+    case "For":
+    case "AsyncFor":
+    case "While":
+      lists.push(parent.body, parent.orelse);
+      break;
+    case "With":
+    case "AsyncWith":
+      lists.push(parent.body);
+      break;
+    case "Try":
+    case "TryStar":
+      lists.push(parent.body, parent.orelse, parent.finalbody);
+      break;
+    case "ExceptHandler":
+      lists.push(parent.body);
+      break;
+    default:
+      return null;
+  }
+  return lists.find((l) => l.includes(stmt)) ?? null;
 }
 
 /** The innermost `for` statement of `root` whose target contains `target`. */
@@ -172,6 +230,7 @@ export function tsType(ctx: LowerContext, t: PyType): ts.TypeNode {
     t,
     (n) => ctx.useRuntime(n),
     (n) => ctx.mangle(n),
+    (m) => runtimeModuleNamespace(ctx, m),
   );
 }
 

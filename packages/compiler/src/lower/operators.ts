@@ -3,6 +3,7 @@
 //
 //     a + b          (str, str)      a + b
 //     a + b          (numbers)       add(a, b)        ints may be bigints, 3.0 must stay a float
+//     i + 1          (bounded ints)  i + 1            both ints below a bound the checker proves (int-bounds.ts)
 //     -7 // 2, -7 % 3                floordiv(-7, 2), mod(-7, 3)   (floor semantics: -4, 2)
 //     2 ** 100                       pow(2, 100)      (exact: bigint past 2**53)
 //     a < b          (numbers/str)   a < b            else lt(a, b)
@@ -18,6 +19,7 @@ import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { floatLiteral, intLiteral } from "./literals.js";
 import { isNumeric, type PyType } from "../analyze/types.js";
+import { EXACT_LIMIT } from "../analyze/int-bounds.js";
 
 const f = ts.factory;
 
@@ -47,7 +49,16 @@ export function binary(ctx: LowerContext, op: Operator, left: Expression, right:
   const rt = typeOf(ctx, right);
   if (op === "Add" && lt.k === "str" && rt.k === "str") return f.createBinaryExpression(l, ts.SyntaxKind.PlusToken, r);
   if (op === "MatMult") return ctx.unsupported(left, "@ operator");
+  if ((op === "Add" || op === "Sub") && sumIsExact(ctx, left, right))
+    return f.createBinaryExpression(l, op === "Add" ? ts.SyntaxKind.PlusToken : ts.SyntaxKind.MinusToken, r);
   return f.createCallExpression(ctx.useRuntime(BINARY_HELPERS[op]), undefined, [l, r]);
+}
+
+/** Whether `a + b` and `a - b` are exact in JavaScript: both ints the checker bounds, the result below 2**53 (analyze/int-bounds.ts). */
+export function sumIsExact(ctx: LowerContext, a: Expression, b: Expression): boolean {
+  const x = ctx.types.intBound(a, ctx.scope);
+  const y = x === null ? null : ctx.types.intBound(b, ctx.scope);
+  return x !== null && y !== null && x + y < EXACT_LIMIT;
 }
 
 export function lowerBinOp(ctx: LowerContext, node: BinOp): ts.Expression {

@@ -4,14 +4,23 @@
 //     def mean(xs: list[float]) -> float:        function mean(xs: number[]): number {
 //     scores: dict[str, int] = {}                const scores: Dict<string, number> = new Dict();
 //     def find(x: str) -> Optional[int]:         function find(x: string): number | null {
+//     async def work(q: asyncio.Queue[int]):     async function work(q: asyncio.Queue<number>) {
 import ts from "../typescript.cjs";
 import type { PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 
-/** The TypeScript spelling of a type. `useRuntime` imports runtime type names (`Dict`, `PySet`). */
-export function typeNode(t: PyType, useRuntime: (name: string) => ts.Identifier, className: (name: string) => string = (n) => n): ts.TypeNode {
-  const rec = (x: PyType): ts.TypeNode => typeNode(x, useRuntime, className);
+/**
+ * The TypeScript spelling of a type. `useRuntime` imports runtime type names (`Dict`, `PySet`),
+ * `moduleNamespace` a runtime module for its classes (`asyncio` → `asyncio.Queue<number>`).
+ */
+export function typeNode(
+  t: PyType,
+  useRuntime: (name: string) => ts.Identifier,
+  className: (name: string) => string = (n) => n,
+  moduleNamespace: (module: string) => ts.Identifier = (m) => f.createIdentifier(m),
+): ts.TypeNode {
+  const rec = (x: PyType): ts.TypeNode => typeNode(x, useRuntime, className, moduleNamespace);
   switch (t.k) {
     case "int":
     case "float":
@@ -43,6 +52,10 @@ export function typeNode(t: PyType, useRuntime: (name: string) => ts.Identifier,
     case "range":
       return f.createTypeReferenceNode("Iterable", [f.createKeywordTypeNode(ts.SyntaxKind.NumberKeyword)]);
     case "instance":
+      if (t.runtime && t.module !== undefined) {
+        const args = t.args ?? [];
+        return f.createTypeReferenceNode(f.createQualifiedName(moduleNamespace(t.module), t.cls), args.length > 0 ? args.map(rec) : undefined);
+      }
       return f.createTypeReferenceNode(t.runtime ? useRuntime(t.cls) : f.createIdentifier(className(t.cls)));
     case "class":
       return f.createTypeQueryNode(f.createIdentifier(className(t.cls)));

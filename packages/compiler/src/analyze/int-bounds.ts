@@ -1,0 +1,143 @@
+// Bounds on ints: a number no int value of an expression can exceed in magnitude, where the checker
+// can prove one, so that `+` and `-` on it are JavaScript's and exact (Python ints are unbounded; the
+// runtime holds one past 2**53 as a bigint, which JavaScript's `+` cannot take).
+//
+//     for i in range(10): ...            i: 10
+//     n = len(words)                     n: 2**32 (a list, str, tuple, dict or set: JavaScript's own limit)
+//     count = 0                          count: 2**32 (0, plus 1 per pass of a loop over a list, at most
+//     for w in words: count += 1         2**32 passes)
+//     total += price                     none (price unbounded)
+//     while True: count += 1             none (the loop may run any number of times)
+//
+// A name's bound is the largest of its bindings' values plus, for each `x += v` / `x -= v`, v's bound
+// times the passes the loops around it can make in its own scope. Only names whose every binding is
+// in their own scope (no `global`/`nonlocal` store from elsewhere) and is an assignment, a loop over a
+// range or one of those; anything else has no bound.
+import type { Expression, Node } from "@pyts/parser";
+import type { Scope, ScopeAnalysis, SymbolInfo } from "./scopes.js";
+import type { PyType } from "./types.js";
+
+/** What a JavaScript number holds exactly: every int of smaller magnitude. */
+export const EXACT_LIMIT = 2 ** 53;
+
+/** The most items a list, str, tuple, dict or set can hold (JavaScript's array length limit). */
+const CONTAINER_LIMIT = 2 ** 32;
+
+export class IntBounds {
+  private readonly known = new Map<SymbolInfo, number | null>();
+
+  constructor(
+    private readonly analysis: ScopeAnalysis,
+    private readonly typeOf: (e: Expression, scope: Scope) => PyType,
+    private readonly storedFromOutside: ReadonlySet<SymbolInfo>,
+  ) {}
+
+  /** A bound on the magnitude of `e`'s int value, or null when there is none the checker can prove (or it is not an int). */
+  bound(e: Expression, scope: Scope): number | null {
+    if (this.typeOf(e, scope).k !== "int") return null;
+    return this.valueBound(e, scope);
+  }
+
+  private valueBound(e: Expression, scope: Scope): number | null {
+    switch (e._type) {
+      case "Constant":
+        return e.value.type === "int" ? within(Math.abs(Number(e.value.value))) : null;
+      case "UnaryOp":
+        return e.op === "USub" || e.op === "UAdd" ? this.bound(e.operand, scope) : null;
+      case "BinOp": {
+        if (e.op !== "Add" && e.op !== "Sub") return null;
+        const l = this.bound(e.left, scope);
+        const r = this.bound(e.right, scope);
+        return l === null || r === null ? null : within(l + r);
+      }
+      case "Call":
+        if (e.func._type === "Name" && e.func.id === "len" && e.args.length === 1 && e.keywords.length === 0) {
+          const res = this.analysis.resolve(scope, "len");
+          const of = this.typeOf(e.args[0]!, scope).k;
+          const sized = of === "list" || of === "str" || of === "tuple" || of === "tuplevar" || of === "dict" || of === "set";
+          return res.kind === "builtin" && sized ? CONTAINER_LIMIT : null;
+        }
+        return null;
+      case "Name": {
+        const res = this.analysis.resolve(scope, e.id);
+        return res.kind === "builtin" ? null : this.symbolBound(res.symbol);
+      }
+      default:
+        return null;
+    }
+  }
+
+  private symbolBound(sym: SymbolInfo): number | null {
+    if (this.known.has(sym)) return this.known.get(sym)!;
+    // A name whose bound depends on itself other than through `x += v` has none.
+    this.known.set(sym, null);
+    const b = this.computeSymbolBound(sym);
+    this.known.set(sym, b);
+    return b;
+  }
+
+  private computeSymbolBound(sym: SymbolInfo): number | null {
+    if (sym.assignedFromNested || sym.bindings.length === 0 || this.storedFromOutside.has(sym)) return null;
+    // A class attribute may be stored from anywhere (`Cls.count = 10 ** 20`).
+    if (sym.scope.kind !== "function" && sym.scope.kind !== "module") return null;
+    let start = 0;
+    let growth = 0;
+    for (const b of sym.bindings) {
+      if (b.scope !== sym.scope) return null;
+      const src = b.source;
+      let value: number | null = null;
+      if (b.kind === "assign" && src?.kind === "value") value = this.bound(src.expr, sym.scope);
+      else if (b.kind === "for" && src?.kind === "iter" && src.path === undefined) value = this.rangeBound(src.of, sym.scope);
+      else if (b.kind === "assign" && src?.kind === "augmented" && (src.op === "Add" || src.op === "Sub")) {
+        const step = this.bound(src.value, sym.scope);
+        const passes = this.passes(b.node, sym.scope);
+        if (step === null || passes === null) return null;
+        growth += step * passes;
+        continue;
+      }
+      if (value === null) return null;
+      start = Math.max(start, value);
+    }
+    return within(start + growth);
+  }
+
+  /** The largest magnitude an item of `range(...)` can have (the bounds of its arguments), or null for another iterable. */
+  private rangeBound(of: Expression, scope: Scope): number | null {
+    if (of._type !== "Call" || of.func._type !== "Name" || of.func.id !== "range" || of.keywords.length > 0) return null;
+    if (this.analysis.resolve(scope, "range").kind !== "builtin" || of.args.length === 0 || of.args.length > 3) return null;
+    const bounds = of.args.slice(0, 2).map((a) => this.bound(a, scope));
+    if (of.args[2] !== undefined && this.bound(of.args[2], scope) === null) return null;
+    return bounds.some((b) => b === null) ? null : Math.max(...(bounds as number[]));
+  }
+
+  /** How many times a statement at `node` can run per run of its scope: the product of the passes of the loops around it. */
+  private passes(node: Node, scope: Scope): number | null {
+    let total = 1;
+    let child: Node = node;
+    for (let n = this.analysis.parentOf(node); n !== undefined && n !== scope.node; child = n, n = this.analysis.parentOf(n)) {
+      if (n._type === "While") {
+        if (n.orelse.includes(child as never)) continue;
+        return null;
+      }
+      if (n._type !== "For" && n._type !== "AsyncFor") continue;
+      if (child === n.iter || child === n.target || n.orelse.includes(child as never)) continue;
+      const trips = n._type === "For" ? this.trips(n.iter, scope) : null;
+      if (trips === null) return null;
+      total *= trips;
+      if (total >= EXACT_LIMIT) return null;
+    }
+    return total;
+  }
+
+  /** The most passes a `for` loop over `iter` makes: a range's span, a container's size limit; null for an iterator. */
+  private trips(iter: Expression, scope: Scope): number | null {
+    const r = this.rangeBound(iter, scope);
+    if (r !== null) return within(2 * r);
+    const k = this.typeOf(iter, scope).k;
+    return k === "list" || k === "str" || k === "tuple" || k === "tuplevar" || k === "dict" || k === "set" ? CONTAINER_LIMIT : null;
+  }
+}
+
+function within(n: number): number | null {
+  return n < EXACT_LIMIT ? n : null;
+}
