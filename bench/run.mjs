@@ -97,7 +97,8 @@ const s = await section("startup", () => {
 function wholeProcessBeforeRows(times) {
   for (const [key, after] of Object.entries(times)) {
     const before = times[`before: ${key}`];
-    if (before !== undefined) beforeRows.push(beforeRow(`translation, whole process: ${key}`, { ...after.wall, cpu: after.cpu }, { ...before.wall, cpu: before.cpu }));
+    if (before !== undefined)
+      beforeRows.push(beforeRow(`translation, whole process: ${key}`, { ...after.wall, cpu: after.cpu }, { ...before.wall, cpu: before.cpu }));
   }
 }
 if (s !== null) {
@@ -144,7 +145,9 @@ const t = await section("translation", () => {
 if (t !== null) {
   for (const r of t.results) {
     if (r.beforeAndAfter !== undefined && baseline !== null)
-      beforeRows.push(beforeRow(`translation in process: ${r.lines.toLocaleString("en-US")} lines, formatted`, r.beforeAndAfter.after, r.beforeAndAfter.before));
+      beforeRows.push(
+        beforeRow(`translation in process: ${r.lines.toLocaleString("en-US")} lines, formatted`, r.beforeAndAfter.after, r.beforeAndAfter.before),
+      );
   }
   const [small, , large] = t.results;
   mainRows.push(["**Translation, in process** (compiler loaded)", "", "", "", "", "", ""]);

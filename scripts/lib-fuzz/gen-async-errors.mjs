@@ -38,13 +38,7 @@ function names(g, n) {
 // ---- taskerrors ----------------------------------------------------------------------------------
 
 export function taskErrors(g) {
-  return g.pick([
-    () => gatherFailure(g),
-    () => awaitedTaskFailure(g),
-    () => waitFirstException(g),
-    () => contendedLockFailure(g),
-    () => exitStackFailure(g),
-  ])();
+  return g.pick([() => gatherFailure(g), () => awaitedTaskFailure(g), () => waitFirstException(g), () => contendedLockFailure(g), () => exitStackFailure(g)])();
 }
 
 /**

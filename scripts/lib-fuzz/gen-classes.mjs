@@ -1481,10 +1481,7 @@ function dataclassMixin(g) {
   } else {
     g.moduleLines.push(`@dataclass`, `class ${point}(${mixin}):`, `    x: int`, `    y: int = 0`, "");
   }
-  return [
-    `p = ${point}(${g.int(-5, 5)}${g.chance(0.5) ? `, ${g.int(0, 9)}` : ""})`,
-    `print(p, p.to_json(), p == ${point}(p.x, p.y), isinstance(p, ${mixin}))`,
-  ];
+  return [`p = ${point}(${g.int(-5, 5)}${g.chance(0.5) ? `, ${g.int(0, 9)}` : ""})`, `print(p, p.to_json(), p == ${point}(p.x, p.y), isinstance(p, ${mixin}))`];
 }
 
 function abstractShapes(g) {

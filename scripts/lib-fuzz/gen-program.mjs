@@ -62,7 +62,20 @@ export const DEFAULT_MIX = Object.freeze({
 
 /** Families of mix keys: `--mix classes=1` sets each of them. */
 export const MIX_GROUPS = Object.freeze({
-  classes: ["inherit", "classattrs", "properties", "dynattrs", "staticcls", "decorators", "callvars", "callables", "badcalls", "dataclasses", "classbody", "builtinsub"],
+  classes: [
+    "inherit",
+    "classattrs",
+    "properties",
+    "dynattrs",
+    "staticcls",
+    "decorators",
+    "callvars",
+    "callables",
+    "badcalls",
+    "dataclasses",
+    "classbody",
+    "builtinsub",
+  ],
   asyncerrors: ["taskerrors", "cancel", "timeouts", "taskgroups", "agenexit", "chained", "taskrecursion"],
 });
 

@@ -64,7 +64,12 @@ export class FormatThreads {
       this.queue.push({ id: this.nextId++, code, resolve, reject });
       const idle = this.threads.find((thread) => thread.ready && thread.current === null);
       if (idle !== undefined) this.sendNext(idle);
-      else if (this.threads.length < this.maxThreads && this.threads.every((thread) => thread.ready) && this.waitingCharacters() >= CHARACTERS_PER_NEW_THREAD && coreIsFree())
+      else if (
+        this.threads.length < this.maxThreads &&
+        this.threads.every((thread) => thread.ready) &&
+        this.waitingCharacters() >= CHARACTERS_PER_NEW_THREAD &&
+        coreIsFree()
+      )
         this.start();
     });
   }

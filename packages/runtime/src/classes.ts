@@ -177,7 +177,8 @@ export function withMixins<M extends AnyClass, X extends AnyClass = never>(
     copyMembers(mixin.prototype, copy.prototype, skip(mixin.prototype, main.prototype, ["constructor"]));
     copyMembers(mixin, copy, skip(mixin, main, ["prototype", "length", "name", LINEARIZATION, BASES]));
     Object.defineProperty(copy, "name", { value: mixin.name });
-    if (!Object.prototype.hasOwnProperty.call(mixin, Symbol.hasInstance)) Object.defineProperty(mixin, Symbol.hasInstance, { value: hasInstance, configurable: true });
+    if (!Object.prototype.hasOwnProperty.call(mixin, Symbol.hasInstance))
+      Object.defineProperty(mixin, Symbol.hasInstance, { value: hasInstance, configurable: true });
     parent = copy;
   };
   for (const m of [...after].reverse()) mixIn(m, true);

@@ -31,11 +31,13 @@ function ownCalls(def: FunctionDef): Call[] {
 /** Names `def` binds to `asyncio.Runner(...)` (by assignment or `with ... as`), whose `close()` waits for the loop. */
 function runnerNames(def: FunctionDef): Set<string> {
   const names = new Set<string>();
-  const isRunner = (e: Node): boolean => e._type === "Call" && ((e.func._type === "Attribute" && e.func.attr === "Runner") || (e.func._type === "Name" && e.func.id === "Runner"));
+  const isRunner = (e: Node): boolean =>
+    e._type === "Call" && ((e.func._type === "Attribute" && e.func.attr === "Runner") || (e.func._type === "Name" && e.func.id === "Runner"));
   const visit = (node: Node): void => {
     if (NESTED.has(node._type)) return;
     if (node._type === "Assign" && isRunner(node.value)) for (const t of node.targets) if (t._type === "Name") names.add(t.id);
-    if (node._type === "With") for (const item of node.items) if (isRunner(item.context_expr) && item.optional_vars?._type === "Name") names.add(item.optional_vars.id);
+    if (node._type === "With")
+      for (const item of node.items) if (isRunner(item.context_expr) && item.optional_vars?._type === "Name") names.add(item.optional_vars.id);
     forEachChild(node, visit);
   };
   def.body.forEach(visit);
@@ -54,7 +56,7 @@ export function mayRunEventLoop(module: Module): Set<FunctionDef> {
   const facts = new Map(candidates.map((def) => [def, { calls: ownCalls(def), runners: runnerNames(def) }]));
   const found = new Set<FunctionDef>();
   const methodNames = new Set<string>();
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const def of candidates) {
       if (found.has(def)) continue;

@@ -63,7 +63,16 @@ import { forEachChild } from "../analyze/walk.js";
 import { awaitableClassStatements } from "./await.js";
 import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations, movedClassAttributes, retypesBaseAttribute } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
-import { enumDecoratorStatements, isEnumBase, enumMemberField, enumMembersBlock, enumMemberType, isEnumClass, isEnumDecorator, isEnumMemberName } from "./enums.js";
+import {
+  enumDecoratorStatements,
+  isEnumBase,
+  enumMemberField,
+  enumMembersBlock,
+  enumMemberType,
+  isEnumClass,
+  isEnumDecorator,
+  isEnumMemberName,
+} from "./enums.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
 import { loopFunctions } from "./loop-functions.js";
 import { abstractMethodStatements, classDecoratorStatements, isAbstractMethod, methodDecoratorStatements } from "./decorators.js";
@@ -616,7 +625,9 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     // A metaclass (metaclasses.ts): `type` as a class TypeScript can extend.
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(ctx.useRuntime("typeBase"), undefined)])];
   } else if (baseExpr !== undefined && builtinBaseClass(ctx, baseExpr) !== undefined) {
-    heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(ctx.useRuntime(builtinBaseClass(ctx, baseExpr)!), undefined)])];
+    heritage = [
+      f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(ctx.useRuntime(builtinBaseClass(ctx, baseExpr)!), undefined)]),
+    ];
   } else if (baseExpr !== undefined && baseName !== undefined && !["ABC", "Generic", "Protocol"].includes(baseName)) {
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(lowerExpression(ctx, baseExpr), undefined)])];
   }

@@ -258,7 +258,10 @@ export function unboundMethodCall(ctx: LowerContext, node: Call, func: Attribute
       return ctx.analysis.parentOf(node)?._type === "Expr" ? call : f.createParenthesizedExpression(f.createCommaListExpression([call, f.createNull()]));
     }
     // `Point.__init__(p, 7)` elsewhere: the attributes of a new `Point(7)` stored on `p` (the runtime's reinitialize).
-    return f.createCallExpression(ctx.useRuntime("reinitialize"), undefined, [args[0]!, f.createNewExpression(lowerExpression(ctx, func.value), undefined, args.slice(1))]);
+    return f.createCallExpression(ctx.useRuntime("reinitialize"), undefined, [
+      args[0]!,
+      f.createNewExpression(lowerExpression(ctx, func.value), undefined, args.slice(1)),
+    ]);
   }
   if (args.length === 0) return ctx.unsupported(node, `${cls}.${func.attr}() without an instance`);
   const method = f.createPropertyAccessExpression(f.createPropertyAccessExpression(lowerExpression(ctx, func.value), "prototype"), ctx.mangleMember(func.attr));

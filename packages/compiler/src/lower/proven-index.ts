@@ -32,7 +32,21 @@ export interface ProvenIndex {
 const PURE_BUILTINS = new Set(["len", "abs", "min", "max", "round", "int", "float", "str", "bool"]);
 
 const STATEMENTS = new Set(["Assign", "AugAssign", "AnnAssign", "If", "While", "For", "Pass", "Break", "Continue", "Expr", "Return"]);
-const EXPRESSIONS = new Set(["Name", "Constant", "BinOp", "UnaryOp", "BoolOp", "Compare", "IfExp", "Subscript", "Tuple", "List", "JoinedStr", "FormattedValue", "Call"]);
+const EXPRESSIONS = new Set([
+  "Name",
+  "Constant",
+  "BinOp",
+  "UnaryOp",
+  "BoolOp",
+  "Compare",
+  "IfExp",
+  "Subscript",
+  "Tuple",
+  "List",
+  "JoinedStr",
+  "FormattedValue",
+  "Call",
+]);
 
 /** The proof for `node` (a `for` over `range(len(name))` or `range(k, len(name))` with k ≥ 0), or null. */
 export function provenIndexLoop(ctx: LowerContext, node: For): ProvenIndex | null {

@@ -131,7 +131,11 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
     if (isInstanceMethod(ctx, t.cls, node.attr)) {
       const member = f.createPropertyAccessExpression(f.createPropertyAccessExpression(recv, "prototype"), ctx.mangleMember(node.attr));
       // (The class, when it is a name read twice, gives a method no signature named its `__qualname__`.)
-      return f.createCallExpression(ctx.useRuntime("methodFunction"), undefined, node.value._type === "Name" ? [member, lowerExpression(ctx, node.value)] : [member]);
+      return f.createCallExpression(
+        ctx.useRuntime("methodFunction"),
+        undefined,
+        node.value._type === "Name" ? [member, lowerExpression(ctx, node.value)] : [member],
+      );
     }
     if (!classHasMember(ctx, t.cls, node.attr) && !CLASS_MEMBERS.has(node.attr)) return dynamicAttribute(ctx, recv, node.attr);
     // A property read through its class (`C.prop`) is the `property` object, which the runtime makes.

@@ -207,8 +207,7 @@ export class ExitStack {
   enter_context(cm: unknown): unknown {
     const enter = specialMethod(cm, "__enter__");
     const exit = specialMethod(cm, "__exit__");
-    if (enter === undefined || exit === undefined)
-      throw new TypeError(`'${qualifiedTypeName(cm)}' object does not support the context manager protocol`);
+    if (enter === undefined || exit === undefined) throw new TypeError(`'${qualifiedTypeName(cm)}' object does not support the context manager protocol`);
     const result = enter();
     this._exit_callbacks.push({ sync: true, exit });
     return result;
