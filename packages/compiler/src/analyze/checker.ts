@@ -36,6 +36,9 @@ import {
 } from "./types.js";
 
 /** Information about a user class, collected before lowering. */
+
+/** How deep call-site inferences may nest (see `callSiteType`). */
+const MAX_CALL_SITE_DEPTH = 3;
 export interface ClassInfo {
   name: string;
   node: ClassDef;
@@ -134,6 +137,8 @@ export class TypeEnv implements TypeFacts {
   /** How many reads of a symbol or field met it while its type was being inferred (see `callSiteType`). */
   private readsInProgress = 0;
   private readonly returnTypes = new Map<object, PyType>();
+  /** How many `callSiteType` inferences are under way, one inside another. */
+  private callSiteDepth = 0;
   /** Parameter types assumed while checking a function's calls of itself (see `callSiteType`). */
   private readonly assumed = new Map<SymbolInfo, PyType>();
   /** Top-level variables that other modules of the program may store anything into (module-setter.ts). */
@@ -728,6 +733,19 @@ export class TypeEnv implements TypeFacts {
    * in it; if not, what was inferred under it is forgotten.
    */
   private callSiteType(fn: FunctionDef | AsyncFunctionDef, param: Arg, def: Expression | null, sym: SymbolInfo): PyType | null {
+    // Each level infers the arguments of every call, which may ask for other parameters' call sites: the
+    // work grows with the product of the levels' calls (a 100 kB module of mutually calling functions did
+    // not finish), so past a few levels the parameter is unknown, which is always sound.
+    if (this.callSiteDepth >= MAX_CALL_SITE_DEPTH) return null;
+    this.callSiteDepth++;
+    try {
+      return this.callSiteTypeWithin(fn, param, def, sym);
+    } finally {
+      this.callSiteDepth--;
+    }
+  }
+
+  private callSiteTypeWithin(fn: FunctionDef | AsyncFunctionDef, param: Arg, def: Expression | null, sym: SymbolInfo): PyType | null {
     const seen = this.seenCalls(fn, sym.scope);
     if (seen === null) return null;
     const args = fn.args;
