@@ -1,5 +1,6 @@
 // Methods of Python's `list` and `tuple`, as functions taking the array first:
 // `xs.append(1)` is `listMethods.append(xs, 1)`. Errors follow CPython.
+import { PYTHON_NAME } from "./type-registry.js";
 import { eq } from "./compare.js";
 import { IndexError, ValueError } from "./exceptions.js";
 import { iterate } from "./iter.js";
@@ -106,6 +107,7 @@ function pushAll<T>(xs: T[], items: Iterable<T>): void {
  *             self.append(x)             }
  */
 export class PyList<T = any> extends Array<T> {
+  static [PYTHON_NAME] = "list";
   // (Array's own methods other than these keep their JavaScript meaning; the compiler rejects a subclass
   // method of one of their names, which the runtime's list operations would call.)
   static override get [Symbol.species](): ArrayConstructor {

@@ -63,7 +63,7 @@ const STAR_EXPORTS: Record<string, string> = {
     "to_thread wait wait_for",
   bisect: "bisect bisect_left bisect_right insort insort_left insort_right",
   collections: "Counter OrderedDict defaultdict deque namedtuple",
-  contextlib: "aclosing asynccontextmanager closing contextmanager nullcontext suppress",
+  contextlib: "AsyncExitStack ExitStack aclosing asynccontextmanager closing contextmanager nullcontext suppress",
   copy: "copy deepcopy",
   dataclasses: "Field FrozenInstanceError KW_ONLY MISSING asdict astuple dataclass field fields is_dataclass replace",
   functools: "cache cached_property cmp_to_key lru_cache partial reduce total_ordering update_wrapper wraps",
@@ -79,7 +79,7 @@ const STAR_EXPORTS: Record<string, string> = {
     "abs add and_ attrgetter contains delitem eq floordiv ge getitem gt iadd imul index invert is_ is_not itemgetter le " +
     "lshift lt matmul methodcaller mod mul ne neg not_ or_ pos pow rshift setitem sub truediv truth xor",
   random: "Random choice choices expovariate gauss getrandbits getstate normalvariate randint random randrange sample seed setstate shuffle triangular uniform",
-  sys: "argv byteorder exit getrecursionlimit maxsize modules path platform setrecursionlimit stderr stdout version version_info",
+  sys: "argv byteorder exc_info exit getrecursionlimit maxsize modules path platform setrecursionlimit stderr stdout version version_info",
   string: "ascii_letters ascii_lowercase ascii_uppercase capwords digits hexdigits octdigits printable punctuation whitespace",
   time: "asctime ctime gmtime localtime mktime monotonic monotonic_ns perf_counter perf_counter_ns process_time sleep strftime time time_ns",
   traceback: "format_exc format_exception format_exception_only print_exc print_exception",

@@ -2,13 +2,13 @@
 // Context managers here follow the protocol emitted `with` statements use:
 // `__enter__()` and `__exit__(type, value, traceback)` returning true to suppress.
 // (`asynccontextmanager` belongs with the asyncio runtime.)
+import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 import { BaseException, RuntimeError, StopIteration, TypeError, toPyException } from "../exceptions.js";
 import { raisedWithContext } from "../raised-context.js";
 import { call } from "../calls.js";
 import { isinstance, type } from "../pytype.js";
 import { truthy } from "../truth.js";
 import { typeName } from "../typename.js";
-import { markClassModule } from "../type-registry.js";
 import { coroutineMethods } from "../asyncio/coroutine.js";
 
 export interface ContextManager<T> {
@@ -186,6 +186,8 @@ class Unwinding {
 
 /** `contextlib.ExitStack`: context managers and callbacks entered one by one, exited together in reverse order. */
 export class ExitStack {
+  static [PYTHON_NAME] = "ExitStack";
+  static [PYTHON_MODULE] = "contextlib";
   protected _exit_callbacks: ExitCallback[] = [];
 
   /** `pop_all()`: a new stack holding this one's callbacks; this one is left empty. */
@@ -250,6 +252,7 @@ export class ExitStack {
 
 /** `contextlib.AsyncExitStack`: an ExitStack that also takes async context managers and callbacks, for `async with`. */
 export class AsyncExitStack extends ExitStack {
+  static override [PYTHON_NAME] = "AsyncExitStack";
   /** `enter_async_context(cm)`: awaits `cm.__aenter__()` and pushes its `__aexit__`. */
   async enter_async_context(cm: unknown): Promise<unknown> {
     const enter = specialMethod(cm, "__aenter__");
@@ -304,8 +307,6 @@ export class AsyncExitStack extends ExitStack {
   }
 }
 coroutineMethods(AsyncExitStack, "enter_async_context", "__aenter__", "__aexit__", "aclose");
-markClassModule(ExitStack, "contextlib");
-markClassModule(AsyncExitStack, "contextlib");
 
 /** The module's `__name__` (what `repr(module)` shows). */
 export const __name__ = "contextlib";
