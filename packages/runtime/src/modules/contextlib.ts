@@ -253,6 +253,7 @@ export class ExitStack {
 /** `contextlib.AsyncExitStack`: an ExitStack that also takes async context managers and callbacks, for `async with`. */
 export class AsyncExitStack extends ExitStack {
   static override [PYTHON_NAME] = "AsyncExitStack";
+  static override [PYTHON_MODULE] = "contextlib";
   /** `enter_async_context(cm)`: awaits `cm.__aenter__()` and pushes its `__aexit__`. */
   async enter_async_context(cm: unknown): Promise<unknown> {
     const enter = specialMethod(cm, "__aenter__");
