@@ -179,7 +179,7 @@ function taskWakeup(task: Task<unknown>): void {
 
 function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
   if (task._state !== PENDING) {
-    if (task._onF !== null) return resumeForeign(task, exc, value);
+    if (task._onF !== null) return resumeContinuation(task, exc, value);
     throw new InvalidStateError(`_step(): already done: ${repr(task)}, ${repr(exc ?? null)}`);
   }
   if (task._must_cancel) {
@@ -207,20 +207,16 @@ function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
     if (!(task._coro instanceof Coroutine)) detachTask(task);
     return;
   }
-  const onF = task._onF!;
-  const onR = task._onR!;
-  task._onF = null;
-  task._onR = null;
-  if (exc !== undefined) onR(exc);
-  else resolveValue(onF, value);
+  resumeContinuation(task, exc, value);
 }
 
 /**
- * A task that finished while it held the continuation of an `await` that was not its own: JavaScript code
- * outside every task (an async function called without a coroutine wrapper, whose body runs at the call)
- * awaited a runtime awaitable during the task's step. Its code carries on outside the loop's steps.
+ * Resumes the continuation of the `await` the task's step left: the task's own body, or, for a task that
+ * finished while it held one that was not its own (JavaScript code outside every task — an async function
+ * called without a coroutine wrapper, whose body runs at the call — awaited a runtime awaitable during the
+ * task's step), that code, which carries on outside the loop's steps.
  */
-function resumeForeign(task: Task<unknown>, exc: unknown, value: unknown): void {
+function resumeContinuation(task: Task<unknown>, exc: unknown, value: unknown): void {
   const onF = task._onF!;
   const onR = task._onR!;
   task._onF = null;
