@@ -6,10 +6,12 @@
 //     print(g.gi_frame is None)  print(g.gi_frame === null);   // False until it has run to its end
 import { id } from "./identity.js";
 import { hex0x } from "./repr.js";
-import { markClassModule, setClassName } from "./type-registry.js";
+import { PYTHON_NAME } from "./type-registry.js";
 
 /** A code object, as far as a frame shows it: `co_name`. */
 export class Code {
+  static [PYTHON_NAME] = "code";
+
   constructor(readonly co_name: string) {}
 
   __repr__(): string {
@@ -19,6 +21,7 @@ export class Code {
 
 /** A frame: `f_code`. */
 export class Frame {
+  static [PYTHON_NAME] = "frame";
   readonly f_code: Code;
 
   constructor(name: string) {
@@ -29,10 +32,6 @@ export class Frame {
     return `<frame at ${hex0x(id(this))}, file '<pyts>', line ?, code ${this.f_code.co_name}>`;
   }
 }
-setClassName(Code, "code");
-markClassModule(Code, "builtins");
-setClassName(Frame, "frame");
-markClassModule(Frame, "builtins");
 
 const frames = new WeakMap<object, Frame>();
 

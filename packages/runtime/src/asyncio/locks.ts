@@ -4,7 +4,6 @@
 // them work with `async with` through `__aenter__`/`__aexit__`.
 import { RuntimeError, ValueError } from "../exceptions.js";
 import { objectRepr } from "../repr.js";
-import { markClassModule } from "../type-registry.js";
 import { coroutineMethods } from "./coroutine.js";
 import { BrokenBarrierError, CancelledError } from "./exceptions.js";
 import { Future } from "./future.js";
@@ -408,5 +407,3 @@ coroutineMethods(Lock, "acquire");
 coroutineMethods(Event, "wait");
 coroutineMethods(Condition, "wait", "wait_for");
 coroutineMethods(Semaphore, "acquire");
-
-for (const cls of [Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier]) markClassModule(cls, "asyncio.locks");

@@ -4,7 +4,6 @@ import { ValueError } from "../exceptions.js";
 import { lt } from "../compare.js";
 import { id } from "../identity.js";
 import { hex0x, repr } from "../repr.js";
-import { markClassModule } from "../type-registry.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 import { coroutineMethods, coroutineRepr, markCoroutineLike, noAdopt, unbox } from "./coroutine.js";
 import { QueueEmpty, QueueFull } from "./exceptions.js";
@@ -293,5 +292,3 @@ export class LifoQueue<T = unknown> extends Queue<T> {
     return this._items.pop()!;
   }
 }
-
-for (const cls of [Queue, PriorityQueue, LifoQueue]) markClassModule(cls, "asyncio.queues");
