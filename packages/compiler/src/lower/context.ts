@@ -96,6 +96,8 @@ export class LowerContext {
   private readonly moduleNamespaces = new Map<string, string>();
   /** Modules of the program imported at the top, in the order their bodies must run (import.ts). */
   private readonly programImports: string[] = [];
+  /** Runtime features the program uses, imported for their side effects (`@pyts/runtime/features/<name>`: imports.ts). */
+  private readonly runtimeFeatures = new Set<string>();
   /** The top-level statement being lowered (a plain `def` in it loads the modules it imports before it: imports.ts). */
   topStatement: Stmt | null = null;
   /** Statements that go before the top-level statement being lowered: `const helper = await import("./helper.js");`. */
@@ -231,6 +233,11 @@ export class LowerContext {
     if (!this.programImports.includes(specifier)) this.programImports.push(specifier);
   }
 
+  /** Imports a runtime feature for its side effects: `import "@pyts/runtime/features/<name>";`. */
+  useRuntimeFeature(name: string): void {
+    this.runtimeFeatures.add(name);
+  }
+
   /** A namespace import of `specifier` under a name no Python name takes (reused when there is one already). */
   moduleNamespace(specifier: string, base: string): ts.Identifier {
     for (const [local, from] of this.moduleNamespaces) if (from === specifier) return f.createIdentifier(local);
@@ -316,6 +323,8 @@ export class LowerContext {
       out.push(f.createImportDeclaration(undefined, f.createImportClause(false, undefined, f.createNamedImports(specs)), f.createStringLiteral(from)));
     };
     named(this.runtimeNames, this.runtimeModule);
+    for (const feature of this.runtimeFeatures)
+      out.push(f.createImportDeclaration(undefined, undefined, f.createStringLiteral(`${this.runtimeModule}/features/${feature}`)));
     const program = new Set(this.programImports);
     for (const [local, specifier] of this.moduleNamespaces) {
       if (program.has(specifier)) continue;

@@ -22,6 +22,11 @@
 //     from asyncio import nosuch            error PY3022: `from asyncio import nosuch` is not provided by the pyts runtime ...
 //
 // Which modules and names exist is the runtime's catalogue (catalogue.ts).
+// A runtime feature a bundle should leave out unless the program uses it is imported for its side
+// effects when the program names it (RUNTIME_FEATURES):
+//
+//     loop.set_exception_handler(on_error)  import "@pyts/runtime/features/loop-exception-handler";
+//
 // A module the runtime does not provide is a compile-time diagnostic, except inside a `try` whose
 // handlers catch ImportError: there the statement raises CPython's ModuleNotFoundError when it runs.
 // `typing`, `__future__` and `abc` exist only for annotations and never reach the output.
@@ -132,6 +137,8 @@ export function planImports(ctx: LowerContext, module: Module): void {
       forEachChild(node, (child) => visit(child, []));
       return;
     }
+    const feature = runtimeFeatureNamed(node);
+    if (feature !== undefined) ctx.useRuntimeFeature(feature);
     if (node._type === "Try") {
       for (const stmt of node.body) visit(stmt, [...tries, node]);
       for (const h of node.handlers) visit(h, tries);
@@ -142,6 +149,18 @@ export function planImports(ctx: LowerContext, module: Module): void {
   };
   visit(module, []);
   markStaticImports(ctx);
+}
+
+/**
+ * Runtime features a program imports only when it names them: an attribute (`loop.set_exception_handler`)
+ * or a string (`getattr(loop, "set_exception_handler")`) of this name brings in the feature's module.
+ */
+const RUNTIME_FEATURES: ReadonlyMap<string, string> = new Map([["set_exception_handler", "loop-exception-handler"]]);
+
+function runtimeFeatureNamed(node: Node): string | undefined {
+  if (node._type === "Attribute") return RUNTIME_FEATURES.get(node.attr);
+  if (node._type === "Constant" && node.value.type === "str") return RUNTIME_FEATURES.get(node.value.value);
+  return undefined;
 }
 
 function planAlias(ctx: LowerContext, node: Import | ImportFrom, alias: Alias, tries: readonly Try[], atTop: boolean): ImportTarget | null {

@@ -14,6 +14,7 @@ import { PYTHON_NAME, defineBuiltinType } from "../type-registry.js";
 import { typeName } from "../typename.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 import { asyncgenFirstIter, type EventLoop } from "./loop.js";
+import { closeAsyncgens } from "./asyncgens.js";
 
 const CREATED = 0;
 const STARTED = 1;
@@ -326,7 +327,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   private _firstIter(): void {
     if (this._hooked) return;
     this._hooked = true;
-    this._loop = asyncgenFirstIter(this);
+    this._loop = asyncgenFirstIter(this, closeAsyncgens);
   }
 
   /** Runs `step` on the generator; once the generator is finished, the loop forgets it. */

@@ -8,7 +8,6 @@
 // next callback. A `setImmediate` safety net carries on if a step awaits something the
 // runtime does not own (a bare Promise, a Node.js timer): once the microtask queue is empty
 // and a step still has not finished, it never will without outside help.
-import { Dict } from "../dict.js";
 import { BaseException, KeyboardInterrupt, RuntimeError, SystemExit, TypeError, toPyException, formatException } from "../exceptions.js";
 import { truthy } from "../truth.js";
 import { repr, str } from "../repr.js";
@@ -18,7 +17,7 @@ import { PyFloat } from "../numbers.js";
 import { writeStderr } from "../output.js";
 import { resolveValue } from "./awaitable.js";
 import type { Task } from "./task.js";
-import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
+import { PYTHON_MODULE, PYTHON_NAME, registeredType } from "../type-registry.js";
 
 type Callback = (arg: any) => void;
 
@@ -457,7 +456,7 @@ export class EventLoop {
     this._asyncgensShutdownCalled = true;
     const closing = [...this._asyncgens];
     this._asyncgens.clear();
-    return shutdownCoroutineHook("shutdown_asyncgens", closing.length === 0 ? null : { loop: this, closing });
+    return shutdownCoroutineHook("shutdown_asyncgens", closing.length === 0 ? null : () => closeAsyncgens!({ loop: this, closing }));
   }
 
   shutdown_default_executor(): PromiseLike<null> {
@@ -488,33 +487,28 @@ export class EventLoop {
   /**
    * `loop.call_exception_handler(context)`: the custom handler if one is set, else the default
    * one. `context` is a dict (`message`, `exception`, `future`, `task`, `handle`, ...); the
-   * runtime's own reports pass a plain object, made a dict here. An error in a custom handler is
-   * reported by the default handler, as in CPython.
+   * runtime's own reports pass a plain object, made a dict only for a custom handler (the default
+   * one reads either, so a program that sets no handler needs no dict). An error in a custom
+   * handler is reported by the default handler, as in CPython.
    */
   call_exception_handler(context: ExceptionContext): null {
-    const ctx = contextDict(context);
     const handler = this._exceptionHandler;
     if (handler === null) {
       try {
-        this.default_exception_handler(ctx);
+        this.default_exception_handler(context);
       } catch (e) {
         if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
         writeLog("Exception in default exception handler", toPyException(e));
       }
       return null;
     }
+    const ctx = contextDict(context);
     try {
       handler(this, ctx);
     } catch (e) {
       if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
       try {
-        this.default_exception_handler(
-          new Dict<string, unknown>([
-            ["message", "Unhandled error in exception handler"],
-            ["exception", toPyException(e)],
-            ["context", ctx],
-          ]),
-        );
+        this.default_exception_handler({ message: "Unhandled error in exception handler", exception: toPyException(e), context: ctx });
       } catch (e2) {
         if (e2 instanceof SystemExit || e2 instanceof KeyboardInterrupt) throw e2;
         writeLog("Exception in default exception handler while handling an unexpected error in custom exception handler", toPyException(e2));
@@ -525,15 +519,15 @@ export class EventLoop {
 
   /** CPython's default handler logs the message, the other keys sorted, then the exception's traceback. */
   default_exception_handler(context: ExceptionContext): null {
-    const ctx = contextDict(context);
-    const message = ctx.get("message");
+    const entries = contextEntries(context);
+    const message = entries.get("message");
     const lines = [truthy(message) ? str(message) : "Unhandled exception in event loop"];
-    const keys = [...ctx.keys()].map((k) => str(k)).sort();
+    const keys = [...entries.keys()].sort();
     for (const key of keys) {
       if (key === "message" || key === "exception") continue;
-      lines.push(`${key}: ${repr(ctx.get(key))}`);
+      lines.push(`${key}: ${repr(entries.get(key))}`);
     }
-    const exc = ctx.get("exception");
+    const exc = entries.get("exception");
     writeLog(lines.join("\n"), exc instanceof BaseException ? exc : null);
     return null;
   }
@@ -705,13 +699,43 @@ export class EventLoop {
   }
 }
 
-export type ExceptionHandler = (loop: EventLoop, context: Dict<string, unknown>) => unknown;
+export type ExceptionHandler = (loop: EventLoop, context: ContextDict) => unknown;
+/** What a custom handler reads of the dict it is given, and what a program may pass as a context. */
+export interface ContextDict {
+  get(key: string): unknown;
+  keys(): Iterable<unknown>;
+}
 /** A context as Python code passes it (a dict) or as the runtime builds it (a plain object). */
-export type ExceptionContext = Dict<string, unknown> | Record<string, unknown>;
+export type ExceptionContext = ContextDict | Record<string, unknown>;
 
-function contextDict(context: ExceptionContext): Dict<string, unknown> {
-  if (context instanceof Dict) return context;
-  return new Dict(Object.entries(context).filter(([, v]) => v !== undefined));
+function isPlainContext(context: ExceptionContext): context is Record<string, unknown> {
+  const proto: unknown = Object.getPrototypeOf(context);
+  return proto === Object.prototype || proto === null;
+}
+
+/** The keys of a context (as `str`, which sorts them as the default handler does) and their values, unset ones left out. */
+function contextEntries(context: ExceptionContext): Map<string, unknown> {
+  if (isPlainContext(context)) return new Map(Object.entries(context).filter(([, v]) => v !== undefined));
+  return new Map([...context.keys()].map((k) => [str(k), context.get(k as string)]));
+}
+
+/**
+ * Makes the dict type contexts are given to custom handlers as. The compiler imports
+ * `@pyts/runtime/features/loop-exception-handler` (which calls this) into a program that names
+ * `set_exception_handler`, so that the bundle of any other program leaves the dict type out;
+ * without a bundler, the dict type dict.ts registers serves.
+ */
+export function useContextDict(make: (entries: [string, unknown][]) => ContextDict): void {
+  makeContextDict = make;
+}
+
+let makeContextDict: ((entries: [string, unknown][]) => ContextDict) | null = null;
+
+function contextDict(context: ExceptionContext): ContextDict {
+  if (!isPlainContext(context)) return context;
+  const make = makeContextDict ?? (registeredType("dict") as ((entries: [string, unknown][]) => ContextDict) | undefined);
+  if (make === undefined) throw new RuntimeError('an exception handler needs the dict type: import "@pyts/runtime/features/loop-exception-handler"');
+  return make(Object.entries(context).filter(([, v]) => v !== undefined));
 }
 
 /** What CPython's `logger.error(text, exc_info=exc)` prints with logging unconfigured. */
@@ -769,10 +793,17 @@ export interface AsyncGeneratorLike {
   aclose(): PromiseLike<null>;
 }
 
-/** CPython's `_asyncgen_firstiter_hook`: the running loop, which will close `agen` at shutdown. */
-export function asyncgenFirstIter(agen: AsyncGeneratorLike): EventLoop | null {
+/** The body of `shutdown_asyncgens` when there is something to close: given by the first async generator. */
+let closeAsyncgens: ((asyncgens: AsyncgenShutdown) => Promise<null>) | null = null;
+
+/**
+ * CPython's `_asyncgen_firstiter_hook`: the running loop, which will close `agen` at shutdown with
+ * `close` (asyncgens.ts, passed here by the async generator so that a program without one leaves it out).
+ */
+export function asyncgenFirstIter(agen: AsyncGeneratorLike, close: (asyncgens: AsyncgenShutdown) => Promise<null>): EventLoop | null {
   const loop = runningLoop;
   if (loop === null || loop._asyncgensShutdownCalled) return null;
+  closeAsyncgens = close;
   loop._asyncgens.add(agen);
   return loop;
 }
@@ -781,7 +812,7 @@ export function asyncgenFirstIter(agen: AsyncGeneratorLike): EventLoop | null {
 let ensureFutureHook: (x: unknown, loop: EventLoop) => FutureLike;
 let createTaskHook: (coro: unknown, loop: EventLoop, options?: { name?: unknown }) => unknown;
 let createFutureHook: (loop: EventLoop) => FutureLike;
-let shutdownCoroutineHook: (name: string, asyncgens: AsyncgenShutdown | null) => PromiseLike<null>;
+let shutdownCoroutineHook: (name: string, body: (() => Promise<null>) | null) => PromiseLike<null>;
 let detachTaskHook: (task: Task) => void;
 export function installLoopHooks(hooks: {
   ensureFuture: typeof ensureFutureHook;
@@ -856,7 +887,7 @@ export class DefaultEventLoopPolicy {
   }
 }
 
-let policy: DefaultEventLoopPolicy = new DefaultEventLoopPolicy();
+let policy: DefaultEventLoopPolicy = /* @__PURE__ */ new DefaultEventLoopPolicy();
 
 export function get_event_loop_policy(): DefaultEventLoopPolicy {
   return policy;

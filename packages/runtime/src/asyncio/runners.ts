@@ -10,9 +10,8 @@ import { repr } from "../repr.js";
 import { resolveValue } from "./awaitable.js";
 import { coroutine, iscoroutine, noAdopt } from "./coroutine.js";
 import { Future } from "./future.js";
-import { gather } from "./gather.js";
 import { EventLoop, _get_running_loop, get_running_loop, kwargsOf, new_event_loop, set_event_loop } from "./loop.js";
-import { ensure_future, pendingTasks } from "./task.js";
+import { ensure_future, pendingTasks, type Task } from "./task.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
 let nestingAllowed = false;
@@ -126,7 +125,7 @@ async function shutdown(loop: EventLoop, unsetEventLoop: boolean): Promise<void>
     const toCancel = pendingTasks(loop);
     if (toCancel.length > 0) {
       for (const t of toCancel) t.cancel();
-      await loop.run_until_complete(gather(...toCancel, { return_exceptions: true }));
+      await loop.run_until_complete(allDone(toCancel, loop));
       for (const t of toCancel) {
         if (t.cancelled()) continue;
         const exc = t.exception();
@@ -148,11 +147,27 @@ async function shutdown(loop: EventLoop, unsetEventLoop: boolean): Promise<void>
 }
 
 /**
+ * What CPython's `_cancel_all_tasks` awaits, `gather(*tasks, return_exceptions=True)`, without the
+ * results it throws away: done once every task is (in the same iteration as gather's future), each
+ * task's exception retrieved.
+ */
+function allDone(tasks: readonly Task[], loop: EventLoop): Future<null> {
+  const outer = new Future<null>({ loop });
+  let finished = 0;
+  const taskDone = (task: Task): void => {
+    if (!task.cancelled()) task.exception();
+    if (++finished === tasks.length) outer.set_result(null);
+  };
+  for (const task of tasks) task.add_done_callback(taskDone);
+  return outer;
+}
+
+/**
  * `asyncio.to_thread(func, *args, **kwargs)`: calls `func` from the loop and resumes the
  * caller with its result. JavaScript has no threads to spare, so it is not parallel: the loop
  * waits while `func` runs.
  */
-export const to_thread = coroutine(async function to_thread(func: (...args: any[]) => unknown, ...args: unknown[]): Promise<unknown> {
+export const to_thread = /* @__PURE__ */ coroutine(async function to_thread(func: (...args: any[]) => unknown, ...args: unknown[]): Promise<unknown> {
   const loop = get_running_loop();
   const fut = new Future<unknown>({ loop });
   loop.call_soon(() => {

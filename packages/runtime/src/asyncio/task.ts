@@ -11,7 +11,6 @@ import { resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js"
 import { Coroutine, coroutine, coroutineResult } from "./coroutine.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import { Future, FINISHED, PENDING, futureCancel, isfuture, taskHooks } from "./future.js";
-import { closeAsyncgens } from "./asyncgens.js";
 import { get_event_loop, get_running_loop, installLoopHooks, kwargsOf, setStepping, stepping, type EventLoop } from "./loop.js";
 import { markClassModule, setClassName } from "../type-registry.js";
 
@@ -418,7 +417,7 @@ installLoopHooks({
   },
   createFuture: (loop) => new Future({ loop }),
   detachTask,
-  shutdownCoroutine: (name, asyncgens) => coroutine(asyncgens === null ? noopShutdown : () => closeAsyncgens(asyncgens), name)(),
+  shutdownCoroutine: (name, body) => coroutine(body ?? noopShutdown, name)(),
 });
 
 async function noopShutdown(): Promise<null> {

@@ -38,7 +38,7 @@ function typeNameOf(x: unknown): string {
  * `asyncio.wait(aws, *, timeout=None, return_when=ALL_COMPLETED)` → `(done, pending)`.
  * Called as `wait(aws, { timeout: 1, return_when: FIRST_COMPLETED })`.
  */
-export const wait = coroutine(async function wait<T>(fs: Iterable<PromiseLike<T>>, ...rest: unknown[]): Promise<Tuple<PySet<Future<T>>>> {
+export const wait = /* @__PURE__ */ coroutine(async function wait<T>(fs: Iterable<PromiseLike<T>>, ...rest: unknown[]): Promise<Tuple<PySet<Future<T>>>> {
   const kw = popKwargs(rest);
   const timeout = rest.length > 0 ? rest[0] : (kw["timeout"] ?? null);
   const returnWhen = rest.length > 1 ? rest[1] : (kw["return_when"] ?? ALL_COMPLETED);
@@ -78,7 +78,7 @@ export const wait = coroutine(async function wait<T>(fs: Iterable<PromiseLike<T>
 });
 
 /** `asyncio.wait_for(aw, timeout)`: cancels `aw` and raises TimeoutError when time runs out. */
-export const wait_for = coroutine(async function wait_for<T>(fut: PromiseLike<T>, ...rest: unknown[]): Promise<T> {
+export const wait_for = /* @__PURE__ */ coroutine(async function wait_for<T>(fut: PromiseLike<T>, ...rest: unknown[]): Promise<T> {
   const kw = popKwargs(rest);
   const timeoutArg = rest.length > 0 ? rest[0] : (kw["timeout"] ?? null);
   const loop = get_running_loop();
