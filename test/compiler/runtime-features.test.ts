@@ -1,0 +1,44 @@
+// Runtime features a bundle leaves out unless the program uses them: the compiler imports a feature's
+// module (`@pyts/runtime/features/<name>`) into a program that names it, as an attribute or as a string
+// (getattr), and into no other program.
+import { describe, expect, it } from "vitest";
+import { transpile } from "../../packages/compiler/src/index.js";
+
+const FEATURE_IMPORT = 'import "@pyts/runtime/features/loop-exception-handler";';
+
+function translate(source: string): string {
+  const result = transpile(source, { format: false });
+  expect(result.diagnostics).toEqual([]);
+  return result.code;
+}
+
+describe("runtime features", () => {
+  it("imports the exception-handler feature into a program that sets a handler", () => {
+    const code = translate(
+      [
+        "import asyncio",
+        "",
+        "async def main():",
+        "    asyncio.get_running_loop().set_exception_handler(lambda loop, ctx: print(ctx))",
+        "",
+        "asyncio.run(main())",
+        "",
+      ].join("\n"),
+    );
+    expect(code).toContain(FEATURE_IMPORT);
+  });
+
+  it("imports it for a handler set through getattr", () => {
+    const code = translate(
+      ["import asyncio", "", "async def main():", '    getattr(asyncio.get_running_loop(), "set_exception_handler")(None)', "", "asyncio.run(main())", ""].join(
+        "\n",
+      ),
+    );
+    expect(code).toContain(FEATURE_IMPORT);
+  });
+
+  it("imports no feature into a program that does not name one", () => {
+    const code = translate(["import asyncio", "", "async def main():", "    await asyncio.sleep(0)", "", "asyncio.run(main())", ""].join("\n"));
+    expect(code).not.toContain("/features/");
+  });
+});
