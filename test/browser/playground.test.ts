@@ -3,7 +3,7 @@
 // examples menu prints its recorded CPython output, a program shared through the URL (`#code=...&run=1`)
 // runs on load, `\N{...}` escapes know every character name, a diagnostic shows at its line (listed,
 // and marked in the editor with its message on hover), the type-check view runs tsc --strict on the
-// translation in a worker loaded on demand, Stop ends a program, and a second translation of a 50-line
+// translation in a worker loaded on demand, Stop and the time limit end a program, and a second translation of a 50-line
 // program takes under 100 ms.
 import { readdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
@@ -184,6 +184,17 @@ describe("the playground in Chromium", () => {
     expect(await page.textContent("#state")).toBe("stopped");
     await page.close();
   });
+
+  it("ends a program that does not end at the time limit (10 s)", async () => {
+    const source = "import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(1)\n\nasyncio.run(main())\n";
+    const { page } = await open(`#code=${base64url(source)}&run=1`);
+    await waitFor(page, "running");
+    const started = Date.now();
+    await waitFor(page, "done", 60_000);
+    expect(Date.now() - started).toBeGreaterThan(9000);
+    expect(await page.textContent("#state")).toBe("stopped after 10 s");
+    await page.close();
+  }, 120_000);
 
   it("translates a 50-line program again in under 100 ms", async () => {
     const { page } = await open();
