@@ -18,6 +18,7 @@
 import * as asyncErrors from "./gen-async-errors.mjs";
 import * as classes from "./gen-classes.mjs";
 import * as constructs from "./gen-constructs.mjs";
+import * as loopHandlers from "./gen-loop-handlers.mjs";
 import { modulesProgram } from "./gen-modules.mjs";
 
 /**
@@ -58,6 +59,7 @@ export const DEFAULT_MIX = Object.freeze({
   agenexit: 1, // async generators left early: break + aclose(), aclosing(), anext(), athrow()
   chained: 1, // raise in except/finally, raise from, from None: __context__, __cause__, the chain printed
   taskrecursion: 1, // recursion through create_task: failures wrapped level by level, cancellation down a chain
+  loophandler: 1, // the loop's exception handler: set (also through getattr), failing callbacks, contexts reported by hand (gen-loop-handlers.mjs)
 });
 
 /** Families of mix keys: `--mix classes=1` sets each of them. */
@@ -860,6 +862,7 @@ export class ProgramGenerator {
       [this.mix.agenexit, () => this.tagged("agenexit", () => asyncErrors.asyncGeneratorExit(this))],
       [this.mix.chained, () => this.tagged("chained", () => asyncErrors.chainedExceptions(this, true))],
       [this.mix.taskrecursion, () => this.tagged("taskrecursion", () => asyncErrors.taskRecursion(this))],
+      [this.mix.loophandler, () => this.tagged("loophandler", () => loopHandlers.loopExceptionHandler(this))],
     ];
     const total = shapes.reduce((sum, [w]) => sum + w, 0);
     let r = this.random() * total;
