@@ -1,5 +1,5 @@
-// The differential fuzzer's generators for the object model and calling convention (gen-classes.mjs) and for
-// asyncio's errors (gen-async-errors.mjs), checked against CPython alone: for each construct, programs from a
+// The differential fuzzer's generators for the object model and calling convention (gen-classes.mjs), for
+// asyncio's errors (gen-async-errors.mjs) and for the loop's exception handler (gen-loop-handlers.mjs), checked against CPython alone: for each construct, programs from a
 // fixed seed that use it must be valid Python and run to their intended end, with no exception CPython did
 // not mean to raise (a generator slip), nothing on stderr, exit code 0; async programs must print the same when
 // the event loop is stalled at random, as on a loaded machine. No pyts here: this holds whatever pyts supports.
@@ -10,17 +10,30 @@ import { DEFAULT_MIX, MIX_GROUPS, ProgramGenerator, parseMix } from "../../scrip
 
 const COUNT = Number(process.env.FUZZ_GEN_COUNT ?? 20);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
-const STATEMENT_CONSTRUCTS = ["none", "unbound", "imports", "unpack", "genexpr", "recursion", "methods", ...MIX_GROUPS.classes, ...MIX_GROUPS.asyncerrors];
+/** Async program shapes of their own beside the asyncerrors family: the loop's exception handler (gen-loop-handlers.mjs). */
+const ASYNC_SHAPES = ["loophandler"];
+const STATEMENT_CONSTRUCTS = [
+  "none",
+  "unbound",
+  "imports",
+  "unpack",
+  "genexpr",
+  "recursion",
+  "methods",
+  ...MIX_GROUPS.classes,
+  ...MIX_GROUPS.asyncerrors,
+  ...ASYNC_SHAPES,
+];
 
 /** A mix with only `key` on (heavily), single-file programs, async ones only where the construct is async. */
 function mixFor(key: string) {
   const off = Object.fromEntries(STATEMENT_CONSTRUCTS.map((k) => [k, 0]));
-  const asyncOnly = MIX_GROUPS.asyncerrors.includes(key) && key !== "chained";
+  const asyncOnly = (MIX_GROUPS.asyncerrors.includes(key) && key !== "chained") || ASYNC_SHAPES.includes(key);
   return { ...DEFAULT_MIX, ...off, uncaught: 0, modules: 0, [key]: asyncOnly ? 100 : 40, asyncPrograms: asyncOnly ? 1 : 0.25 };
 }
 
 describe("generated programs run under CPython without generator slips", () => {
-  for (const key of [...MIX_GROUPS.classes, ...MIX_GROUPS.asyncerrors]) {
+  for (const key of [...MIX_GROUPS.classes, ...MIX_GROUPS.asyncerrors, ...ASYNC_SHAPES]) {
     it(
       key,
       async () => {
