@@ -115,6 +115,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "anext",
   "any",
   "applyMetaclass",
+  "asAwaitable",
   "ascii",
   "asyncGenerator",
   "asyncGeneratorExpression",

@@ -99,7 +99,7 @@ export { moduleName, moduleFile } from "./program.js";
 
 // coroutines, async generators, generators (what `async def`, `yield` and `async for` become)
 export * from "./asyncio/index.js";
-export { generator, PyGenerator, awaitable } from "./generators.js";
+export { generator, PyGenerator, awaitable, asAwaitable } from "./generators.js";
 export { named } from "./functions.js";
 export { callOrNew, callAttribute } from "./instantiate.js";
 export { call, callSpread, constructorArguments, methodSignatures, reinitialize, signature } from "./calls.js";
