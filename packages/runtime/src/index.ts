@@ -15,8 +15,8 @@
 export * from "./exceptions.js";
 // CPython's aliases of OSError.
 export { OSError as IOError, OSError as EnvironmentError } from "./exceptions.js";
-export { exitSuppresses, aexitSuppresses } from "./context-managers.js";
-export { handling, reraise } from "./handled.js";
+export { exitSuppresses, aexitSuppresses, releaseAfter } from "./context-managers.js";
+export { handling, handlingWhileUnwinding, reraise } from "./handled.js";
 
 // values
 export { PyFloat, type int as Int, type float as Float } from "./numbers.js";

@@ -13,7 +13,7 @@
 //         def __await__(self):              *__await__() { yield null; return 42; }
 //             yield                         }
 //             return 42                   awaitable(Ready);
-import type { Await, ClassDef, Expression } from "@pyts/parser";
+import type { Await, Call, ClassDef, Expression } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { PyType } from "../analyze/types.js";
 import type { LowerContext } from "./context.js";
@@ -42,6 +42,37 @@ function madeAwaitable(ctx: LowerContext, e: Expression): boolean {
   const receiver = typeOf(ctx, func.value);
   if (receiver.k === "module") return receiver.name === "asyncio" && ASYNCIO_AWAITABLES.has(func.attr);
   return receiver.k === "iter" && receiver.name === "AsyncGenerator" && ASYNC_GENERATOR_STEPS.has(func.attr);
+}
+
+/** asyncio's functions whose first positional argument is an awaitable (`gather`: every one). */
+const TAKES_AWAITABLE = new Set(["run", "create_task", "ensure_future", "gather", "wait_for", "shield"]);
+
+/**
+ * `asyncio.create_task(42)`, `asyncio.run(main)`: an argument known not to be awaitable is passed `as any`,
+ * so that the translation type-checks and the runtime raises CPython's error.
+ */
+export function awaitableArguments(ctx: LowerContext, name: string, node: Call, args: ts.Expression[]): ts.Expression[] {
+  if (!TAKES_AWAITABLE.has(name) || node.args.some((a) => a._type === "Starred")) return args;
+  const awaitables = name === "gather" ? node.args.length : Math.min(1, node.args.length);
+  return args.map((arg, i) =>
+    i < awaitables && notAwaitable(typeOf(ctx, node.args[i]!)) ? f.createAsExpression(arg, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)) : arg,
+  );
+}
+
+/** A type whose values are never awaitable. */
+function notAwaitable(t: PyType): boolean {
+  switch (t.k) {
+    case "any":
+    case "coroutine":
+    case "optional":
+      return false;
+    case "instance":
+      return t.runtime ? t.module !== "asyncio" : !definesAwait(t.of);
+    case "iter":
+      return !t.name.startsWith("Async");
+    default:
+      return true;
+  }
 }
 
 function knownAwaitable(t: PyType): boolean {

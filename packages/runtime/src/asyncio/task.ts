@@ -8,7 +8,7 @@
 import { KeyboardInterrupt, RuntimeError, SystemExit, TypeError, escapedFrame, toPyException } from "../exceptions.js";
 import { repr, str } from "../repr.js";
 import { resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
-import { Coroutine, coroutine, coroutineResult } from "./coroutine.js";
+import { Coroutine, coroutine, coroutineResult, noteAwaiting } from "./coroutine.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import { Future, FINISHED, PENDING, futureCancel, isfuture, taskHooks } from "./future.js";
 import { closeAsyncgens } from "./asyncgens.js";
@@ -45,6 +45,8 @@ export class Task<T = unknown> extends Future<T> {
   declare _throwValue: unknown;
   /** Detached once: its body has reactions of its own (see `detachTask`); on the prototype, false. */
   declare _ownReactions: boolean;
+  /** The coroutine of this task whose body runs or waits innermost: its own, or one awaited in it (see `cr_await`). */
+  _innermost: Coroutine | null = null;
   _prevTask: Task | null = null;
   _nextTask: Task | null = null;
 
@@ -152,8 +154,12 @@ function isTaskable(x: unknown): boolean {
 }
 
 /** Begin the task's body: a coroutine starts; any other awaitable is awaited by a shim. */
-function startBody<T>(aw: PromiseLike<T>): PromiseLike<T> {
-  if (aw instanceof Coroutine) return aw._start();
+function startBody<T>(task: Task<T>, aw: PromiseLike<T>): PromiseLike<T> {
+  if (aw instanceof Coroutine) {
+    aw._task = task as Task;
+    task._innermost = aw;
+    return aw._start();
+  }
   return (async () => await aw)();
 }
 
@@ -199,7 +205,7 @@ function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
       taskRaised(task, exc);
       return;
     }
-    const body = startBody(task._coro);
+    const body = startBody(task, task._coro);
     task._body = body;
     body.then(bodyReturned, bodyRaised);
     // A body that is not a coroutine's (a JavaScript promise given to gather or ensure_future) runs
@@ -221,6 +227,7 @@ function resumeContinuation(task: Task<unknown>, exc: unknown, value: unknown): 
   const onR = task._onR!;
   task._onF = null;
   task._onR = null;
+  if (task._innermost !== null) task._innermost._awaiting = null;
   if (exc !== undefined) onR(exc);
   else resolveValue(onF, value);
 }
@@ -350,6 +357,7 @@ function taskSettled(task: Task<unknown>): void {
 function suspend(task: Task<unknown>, fut: Future<unknown>, onF: OnFulfilled, onR: OnRejected): void {
   task._onF = onF;
   task._onR = onR;
+  noteAwaiting(task, fut);
   const loop = task._loop;
   if (fut === task) {
     task._throwValue = new RuntimeError(`Task cannot await on itself: ${repr(task)}`);
@@ -398,9 +406,12 @@ export function ensure_future<T>(x: PromiseLike<T>, options?: { loop?: EventLoop
   return new Task<T>(x, { loop });
 }
 
-/** `asyncio.current_task(loop=None)`. */
-export function current_task(loop?: EventLoop | null): Task<unknown> | null {
-  return (loop ?? get_running_loop())._currentTask;
+/**
+ * `asyncio.current_task(loop=None)`: None outside a task (a loop callback). Typed as a Task, since Python code
+ * calls its methods directly: a method read on None raises CPython's AttributeError (see `toPyException`).
+ */
+export function current_task(loop?: EventLoop | null): Task<unknown> {
+  return (loop ?? get_running_loop())._currentTask as Task<unknown>;
 }
 
 /** The tasks of `loop` not done yet, in creation order. */
