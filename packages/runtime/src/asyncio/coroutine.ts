@@ -89,7 +89,8 @@ export class Coroutine<T = unknown> {
    * this one): this one is the task's innermost until it settles.
    */
   _await(onF: OnFulfilled, onR: OnRejected): void {
-    const task = stepping;
+    // A coroutine started already (awaited twice) only raises: it stays in the chain of the task running it.
+    const task = this._cr_state === CREATED ? stepping : null;
     const awaiter = task !== null ? task._innermost : null;
     if (task !== null) {
       if (awaiter !== null) awaiter._awaiting = this;
@@ -109,6 +110,7 @@ export class Coroutine<T = unknown> {
   }
 
   private _settled(task: Task | null, awaiter: Coroutine | null): void {
+    if (task === null && this._task !== null) return;
     this._cr_state = CLOSED;
     if (task !== null && task._innermost === this) task._innermost = awaiter;
     if (awaiter !== null) awaiter._awaiting = null;
