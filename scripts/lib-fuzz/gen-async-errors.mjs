@@ -25,6 +25,8 @@
 //                  calls, a handler calling a helper that reads sys.exc_info() and traceback.format_exc();
 //                  __context__, __cause__, __suppress_context__
 //   taskrecursion  recursion through create_task: failures wrapped level by level, cancellation down a chain
+//   awaitstate     await of values that are not awaitable, cr_running/cr_await before, during and after a run,
+//                  sys.exc_info() in a helper a finally block calls, `async with lock:` whose release fails
 import { caught } from "./gen-constructs.mjs";
 
 const WORDS = ["alpha", "beta", "gamma", "delta", "omega"];
@@ -734,4 +736,111 @@ export function taskRecursion(g) {
       `print(await split(0, ${g.int(2, 9)}))`,
     ],
   ])();
+}
+
+// ---- awaitstate ----------------------------------------------------------------------------------
+
+const NOT_AWAITABLE = ["42", '"text"', "None", "[1, 2]", "(1,)", "{}", "3.5", "len", "object()"];
+
+/**
+ * What an `await` checks and what a coroutine shows of itself: `await` of a value that is not awaitable (a
+ * plain function's result, a number), `cr_running`/`cr_await` of a coroutine before, while and after it runs,
+ * a helper a `finally` block calls that reads `sys.exc_info()`, and `async with lock:` whose release fails after
+ * the block raised (the block's error becomes the context).
+ */
+export function awaitState(g) {
+  return g.pick([() => awaitNotAwaitable(g), () => coroutineState(g), () => finallyHelper(g), () => lockReleaseFails(g)])();
+}
+
+function awaitNotAwaitable(g) {
+  const plain = g.newName("compute");
+  const values = Array.from({ length: g.int(1, 3) }, () => g.pick(NOT_AWAITABLE));
+  return [
+    `def ${plain}(x):`,
+    `    return x * ${g.int(2, 5)}`,
+    `async def fine(x):`,
+    ...(g.chance(0.5) ? [`    await asyncio.sleep(0)`] : []),
+    `    return x + 1`,
+    `for value in [${values.join(", ")}, ${plain}(${g.int(1, 9)}), fine(${g.int(1, 9)})]:`,
+    `    try:`,
+    `        print("awaited", await value)`,
+    `    except TypeError as e:`,
+    `        print(type(e).__name__, e)`,
+  ];
+}
+
+function coroutineState(g) {
+  const inner = g.pick(["asyncio.sleep(0)", "event.wait()", "asyncio.sleep(0.001)"]);
+  const spins = g.int(1, 3);
+  return [
+    `event = asyncio.Event()`,
+    `async def leaf():`,
+    `    print("leaf: parent running", parent_coro.cr_running, "awaiting", parent_coro.cr_await)`,
+    `    await ${inner}`,
+    `    return "leaf done"`,
+    `async def parent():`,
+    `    return await leaf()`,
+    `parent_coro = parent()`,
+    `print("created", parent_coro.cr_running, parent_coro.cr_await)`,
+    `task = asyncio.create_task(parent_coro)`,
+    ...Array.from({ length: spins }, () => `await asyncio.sleep(0)`),
+    `waiting = parent_coro.cr_await`,
+    `print("suspended", parent_coro.cr_running, type(waiting).__name__, getattr(waiting, "__qualname__", None))`,
+    `if waiting is not None:`,
+    `    print("leaf awaits", type(waiting.cr_await).__name__, waiting.cr_running)`,
+    `me = asyncio.current_task().get_coro()`,
+    `print("self", me.cr_running, me.cr_await)`,
+    `event.set()`,
+    `print(await task, parent_coro.cr_running, parent_coro.cr_await)`,
+  ];
+}
+
+function finallyHelper(g) {
+  const [expr, first] = g.pick(FAILING);
+  const helper = g.newName("report");
+  const fails = g.chance(0.7);
+  return [
+    `import sys`,
+    `def ${helper}(where):`,
+    `    kind, value, tb = sys.exc_info()`,
+    `    print(where, kind.__name__ if kind else None, value)`,
+    `async def step(fail):`,
+    `    try:`,
+    ...(g.chance(0.5) ? [`        await asyncio.sleep(0)`] : []),
+    `        if fail:`,
+    `            return ${expr}`,
+    `        return "ok"`,
+    `    finally:`,
+    `        ${helper}("finally")`,
+    `try:`,
+    `    print(await step(${fails ? "True" : "False"}))`,
+    `except ${first} as e:`,
+    `    ${helper}("except")`,
+    `    print("caught", type(e).__name__)`,
+    `${helper}("after")`,
+  ];
+}
+
+function lockReleaseFails(g) {
+  const primitive = g.pick(["asyncio.Lock()", "asyncio.Lock()", "asyncio.Semaphore(1)"]);
+  const error = g.pick(ERRORS);
+  const early = g.chance(0.4);
+  return [
+    `guard = ${primitive}`,
+    `async def use(k):`,
+    `    for i in range(2):`,
+    `        async with guard:`,
+    ...(early ? [`            if i == 0 and k == 0:`, `                continue`] : []),
+    `            print("holding", k, i)`,
+    `            if k == 1:`,
+    ...(primitive.startsWith("asyncio.Lock") ? [`                guard.release()`] : []),
+    `                raise ${error}("failed " + str(k))`,
+    `    return k`,
+    `for k in range(3):`,
+    `    try:`,
+    `        print("returned", await use(k))`,
+    `    except Exception as e:`,
+    `        print(type(e).__name__, e, "context:", repr(e.__context__))`,
+    `print("locked at the end:", guard.locked())`,
+  ];
 }

@@ -60,6 +60,7 @@ export const DEFAULT_MIX = Object.freeze({
   chained: 1, // raise in except/finally, raise from, from None: __context__, __cause__, the chain printed
   taskrecursion: 1, // recursion through create_task: failures wrapped level by level, cancellation down a chain
   loophandler: 1, // the loop's exception handler: set (also through getattr), failing callbacks, contexts reported by hand (gen-loop-handlers.mjs)
+  awaitstate: 1, // await of non-awaitables, cr_running/cr_await, sys.exc_info() in a helper a finally calls, lock release failing
 });
 
 /** Families of mix keys: `--mix classes=1` sets each of them. */
@@ -78,7 +79,7 @@ export const MIX_GROUPS = Object.freeze({
     "classbody",
     "builtinsub",
   ],
-  asyncerrors: ["taskerrors", "cancel", "timeouts", "taskgroups", "agenexit", "chained", "taskrecursion"],
+  asyncerrors: ["taskerrors", "cancel", "timeouts", "taskgroups", "agenexit", "chained", "taskrecursion", "awaitstate"],
 });
 
 /**
@@ -863,6 +864,7 @@ export class ProgramGenerator {
       [this.mix.chained, () => this.tagged("chained", () => asyncErrors.chainedExceptions(this, true))],
       [this.mix.taskrecursion, () => this.tagged("taskrecursion", () => asyncErrors.taskRecursion(this))],
       [this.mix.loophandler, () => this.tagged("loophandler", () => loopHandlers.loopExceptionHandler(this))],
+      [this.mix.awaitstate, () => this.tagged("awaitstate", () => asyncErrors.awaitState(this))],
     ];
     const total = shapes.reduce((sum, [w]) => sum + w, 0);
     let r = this.random() * total;

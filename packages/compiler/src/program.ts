@@ -21,6 +21,7 @@ import type { Arguments, Module, Node, Stmt } from "@pyts/parser";
 import { ScopeAnalysis } from "./analyze/scopes.js";
 import { compileDepth } from "./analyze/compile-depth.js";
 import { mayRunEventLoop } from "./analyze/loop-runners.js";
+import { readsHandledInFunctions } from "./lower/exceptions.js";
 import { forEachChild } from "./analyze/walk.js";
 import { CALLER_STACK_DEPTH, inLargeStackThread, isInLargeStack } from "./large-stack.js";
 import type { LargeStackRequest } from "./large-stack-thread.js";
@@ -43,6 +44,11 @@ export interface ProgramModule {
   methods: ReadonlySet<string>;
   /** Its top-level functions that may run the event loop (analyze/loop-runners.ts): a call of one is awaited. */
   loopFunctions: ReadonlySet<string>;
+  /**
+   * A function of it, or of a module of the program it imports, reads the exception being handled (a bare
+   * `raise`, `sys.exc_info()` ...): the `except` and `finally` blocks of its importers lend theirs (lower/exceptions.ts).
+   */
+  readsHandled: boolean;
   /**
    * Its body (or that of a module it imports at the top) waits while it runs when imported: it loads a
    * module of the program where an import runs (`await import`) or runs an event loop at module level.
@@ -214,6 +220,7 @@ export function moduleInterface(source: string | Uint8Array): ModuleInterface {
       constructors: new Map(),
       methods: new Set(),
       loopFunctions: new Set(),
+      readsHandled: false,
       effects: { imports: [], runsLoop: false },
       reexports: [],
     };
@@ -250,7 +257,18 @@ export function moduleInterface(source: string | Uint8Array): ModuleInterface {
       functions.set(name, def.args);
   }
   const loopFunctions = new Set([...mayRunEventLoop(parsed.module)].map((def) => def.name).filter((name) => functions.has(name)));
-  return { names, classes, variables, functions, constructors, methods, loopFunctions, effects: bodyEffects(parsed.module), reexports };
+  return {
+    names,
+    classes,
+    variables,
+    functions,
+    constructors,
+    methods,
+    loopFunctions,
+    readsHandled: readsHandledInFunctions(parsed.module),
+    effects: bodyEffects(parsed.module),
+    reexports,
+  };
 }
 
 /**
@@ -343,6 +361,7 @@ export function programModule(program: ProgramFiles): ModuleOptions | null {
     if (result !== null) {
       result.awaitsOnImport = awaitsOnImport(module, result, new Set());
       followReexports(module, result);
+      result.readsHandled ||= importedModules(module, result).some((target) => find(target)?.readsHandled === true);
     }
     return result;
   };
@@ -361,6 +380,14 @@ export function programModule(program: ProgramFiles): ModuleOptions | null {
       for (const m of from.methods) (info.methods as Set<string>).add(m);
     }
   };
+  /** The modules of the program (or not) that `module`'s imports may name, packages on the way included. */
+  const importedModules = (module: string, info: { isPackage: boolean; effects: ModuleInterface["effects"] }): string[] =>
+    info.effects.imports.flatMap((imp) => {
+      const base = resolveRelative({ name: module, isPackage: info.isPackage, resolve: () => null }, imp.module, imp.level);
+      if (base === null) return [];
+      const parts = base.split(".");
+      return [...parts.map((_, i) => parts.slice(0, i + 1).join(".")), ...imp.names.map((n) => `${base}.${n}`)].filter((t) => t !== "" && t !== module);
+    });
   /** Whether importing the module makes its body wait: see `ProgramModule.awaitsOnImport`. */
   const awaitsOnImport = (module: string, info: { isPackage: boolean; effects: ModuleInterface["effects"] }, seen: Set<string>): boolean => {
     if (info.effects.runsLoop) return true;

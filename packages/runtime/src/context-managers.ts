@@ -7,7 +7,7 @@
 //                                            const _exc = toPyException(_err);
 //                                            if (!exitSuppresses(_cm, _exc)) throw _exc;
 //                                          }
-import { chainedTo, type BaseException } from "./exceptions.js";
+import { chainedTo, toPyException, type BaseException } from "./exceptions.js";
 import { type } from "./pytype.js";
 import { truthy } from "./truth.js";
 
@@ -28,6 +28,20 @@ export function exitSuppresses(manager: object, exc: BaseException): boolean {
 }
 
 /** `await __aexit__(type, value, traceback)` for `exc`: whether the manager suppressed it. */
+/**
+ * `async with lock:` whose block raised `error`: releases the lock and returns what to throw, the block's
+ * exception, or the error of `release()` (the lock was released in the block) with it as its context.
+ */
+export function releaseAfter(lock: { release(): unknown }, error: unknown): BaseException {
+  const exc = toPyException(error);
+  try {
+    lock.release();
+  } catch (e) {
+    return chainedTo(e, exc);
+  }
+  return exc;
+}
+
 export async function aexitSuppresses(manager: object, exc: BaseException): Promise<boolean> {
   try {
     return truthy(await (manager as AsyncContextManager).__aexit__(type(exc), exc, exc.__traceback__));

@@ -234,6 +234,16 @@ export function awaitable(cls: { prototype: { __await__(): unknown } }): void {
   makeThenable(cls as unknown as { prototype: { _await(onF: OnFulfilled, onR: OnRejected): void } });
 }
 
+/**
+ * `await x` where the compiler cannot prove `x` awaitable: `x` itself when it is (a runtime awaitable,
+ * an instance of a class with `__await__`, a JavaScript promise), else CPython's TypeError — JavaScript
+ * would give the value back after one microtask.
+ */
+export function asAwaitable<T>(x: T): T {
+  if (isThenable(x)) return x;
+  throw new TypeError(`object ${typeName(x)} can't be used in 'await' expression`);
+}
+
 async function driveAwait(source: unknown): Promise<unknown> {
   if (isThenable(source)) return await source;
   const it = toIterator(source);
@@ -280,7 +290,7 @@ function toIterator(source: unknown): AwaitIterator {
       };
     }
   }
-  throw new TypeError(`__await__() returned non-iterator of type '${typeof source}'`);
+  throw new TypeError(`__await__() returned non-iterator of type '${typeName(source)}'`);
 }
 
 // --- builtins `aiter` and `anext` ------------------------------------------------------------

@@ -15,8 +15,9 @@
 //                                              } else throw _exc;
 //                                            }
 //
-// The compiler emits `handling` only in modules where such a `raise` is written, or a call of
-// `traceback.print_exc()`/`format_exc()` or `sys.exc_info()` outside an `except` block: those read the
+// A `finally` block running for an exception lends it the same way (`handlingWhileUnwinding`). The compiler
+// emits these only in programs where such a `raise` is written (in the module, or a module it imports), or a
+// call of `traceback.print_exc()`/`format_exc()` or `sys.exc_info()` outside an `except` block: those read the
 // exception the compiler passes them where it knows it (`handledException(_exc)`, in the block itself), else
 // the one lent here. CPython keeps the
 // exception being handled per coroutine: here it is kept per task (a task suspended in an `except` block
@@ -39,6 +40,14 @@ export function handling(exc: BaseException | null): BaseException | null {
   if (exc === null) handledBy.delete(key);
   else handledBy.set(key, exc);
   return previous;
+}
+
+/**
+ * A `finally` block: while it runs for an exception (`unwinding`), that exception is the one being handled;
+ * run at the end of its `try`, the one handled around it stays. Returns what `handling` restores after it.
+ */
+export function handlingWhileUnwinding(unwinding: BaseException | null): BaseException | null {
+  return unwinding === null ? (handledBy.get(owner()) ?? null) : handling(unwinding);
 }
 
 /** A bare `raise` outside an `except` block: the exception being handled, or CPython's RuntimeError when there is none. */

@@ -15,8 +15,8 @@
 export * from "./exceptions.js";
 // CPython's aliases of OSError.
 export { OSError as IOError, OSError as EnvironmentError } from "./exceptions.js";
-export { exitSuppresses, aexitSuppresses } from "./context-managers.js";
-export { handling, reraise } from "./handled.js";
+export { exitSuppresses, aexitSuppresses, releaseAfter } from "./context-managers.js";
+export { handling, handlingWhileUnwinding, reraise } from "./handled.js";
 
 // values
 export { PyFloat, type int as Int, type float as Float } from "./numbers.js";
@@ -99,7 +99,7 @@ export { moduleName, moduleFile } from "./program.js";
 
 // coroutines, async generators, generators (what `async def`, `yield` and `async for` become)
 export * from "./asyncio/index.js";
-export { generator, PyGenerator, awaitable } from "./generators.js";
+export { generator, PyGenerator, awaitable, asAwaitable } from "./generators.js";
 export { named } from "./functions.js";
 export { callOrNew, callAttribute } from "./instantiate.js";
 export { call, callSpread, constructorArguments, methodSignatures, reinitialize, signature } from "./calls.js";

@@ -6,10 +6,12 @@
 //         return asyncio.run(gather_all(urls))  print(fetch_all(["a", "b"]))   →  print(await fetch_all(["a", "b"]))
 //
 // A function qualifies when its own code (not a nested function, class, lambda or comprehension) calls
-// `.run(...)`, `.run_until_complete(...)` or `.run_forever()`, or `.close()` on a name it binds to a Runner,
+// `.run(coro)`, `.run_until_complete(coro)` or `.run_forever()`, or `.close()` on a name it binds to a Runner,
 // or calls (by name) another top-level function that qualifies, or a method of one of the module's classes that
 // does. This is a superset of the functions lower/loop-functions.ts makes async with the types in hand, so an
 // importer never leaves one of those unawaited; awaiting a function that turns out plain changes nothing.
+// A `.run()` without an argument is no loop's (asyncio's take the coroutine), nor, when a class of the module
+// defines a `run` method, a `.run(...)` on anything but `asyncio` or a Runner the function binds.
 import type { Call, FunctionDef, Module, Node } from "@pyts/parser";
 import { forEachChild } from "./walk.js";
 
@@ -53,6 +55,7 @@ export function mayRunEventLoop(module: Module): Set<FunctionDef> {
     if (stmt._type === "ClassDef") for (const s of stmt.body) if (s._type === "FunctionDef") methods.push(s);
   }
   const candidates = [...functions.values(), ...methods];
+  const ownRun = methods.some((m) => m.name === "run");
   const facts = new Map(candidates.map((def) => [def, { calls: ownCalls(def), runners: runnerNames(def) }]));
   const found = new Set<FunctionDef>();
   const methodNames = new Set<string>();
@@ -63,10 +66,13 @@ export function mayRunEventLoop(module: Module): Set<FunctionDef> {
       const { calls, runners } = facts.get(def)!;
       const runs = calls.some((call) => {
         const func = call.func;
-        if (func._type === "Attribute")
+        if (func._type === "Attribute") {
+          const onRunner = func.value._type === "Name" && (func.value.id === "asyncio" || runners.has(func.value.id));
+          if (func.attr === "run" || func.attr === "run_until_complete") return call.args.length > 0 && (!ownRun || onRunner);
           return (
             LOOP_METHODS.has(func.attr) || methodNames.has(func.attr) || (func.attr === "close" && func.value._type === "Name" && runners.has(func.value.id))
           );
+        }
         return func._type === "Name" && functions.has(func.id) && found.has(functions.get(func.id)!);
       });
       if (runs) {

@@ -18,6 +18,8 @@
 // A body that calls its own name (`walk(n - 1)`, `create_task(walk(child))`) must get the lazy
 // coroutine the name is bound to, not the raw `async function`: the function expression is then
 // anonymous and the wrapper is given the name, `coroutine(async function (n: number) { ... }, "walk")`.
+// A coroutine function nested in a function also gets its qualified name, which its coroutines' reprs show:
+// `coroutine(async function leaf() { ... }, "leaf", "main.<locals>.leaf")`.
 // A coroutine that runs off its end gives Python None: the runtime's wrapper turns the async
 // function's `undefined` into `null`, so a None-only coroutine keeps `Promise<void>`.
 //
@@ -30,7 +32,7 @@ import type { LowerContext } from "./context.js";
 import { applyDecorators, functionExpressionName, lowerFunctionBody, lowerParameters } from "./functions.js";
 import { generatorReturnType } from "./generators.js";
 import { tsType } from "./names.js";
-import { defEscapes, withSignature } from "./signatures.js";
+import { defEscapes, nestedQualifiedName, withSignature } from "./signatures.js";
 
 const f = ts.factory;
 
@@ -61,7 +63,10 @@ export function lowerAsyncFunctionValue(ctx: LowerContext, def: AsyncFunctionDef
     body,
   );
   const wrapper = ctx.useRuntime(isAsyncGenerator ? "asyncGenerator" : "coroutine");
-  return { before, value: f.createCallExpression(wrapper, undefined, [fn, f.createStringLiteral(def.name)]) };
+  // A nested coroutine function's coroutines are named by its qualified name (`main.<locals>.leaf`), as their reprs show.
+  const qualname = isAsyncGenerator ? null : nestedQualifiedName(ctx, def);
+  const names = [f.createStringLiteral(def.name), ...(qualname !== null ? [f.createStringLiteral(qualname)] : [])];
+  return { before, value: f.createCallExpression(wrapper, undefined, [fn, ...names]) };
 }
 
 /** `Promise<T>` for the declared (or inferred) return type `T` of a coroutine function. */

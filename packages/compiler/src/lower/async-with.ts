@@ -16,21 +16,25 @@
 //
 // A lock, semaphore or condition of the runtime's asyncio (analyze/runtime-classes.ts) acquires in
 // `__aenter__` and releases in `__aexit__`, which ignores the exception and never suppresses it:
-// there the block is what one writes by hand.
+// there the block is what one writes by hand, with the block's exception handed to `releaseAfter`
+// (which releases, and chains an error of `release()` to it, as `__aexit__` raising would be).
 //
 //     async with self.lock:                      const _lock = this.lock;
 //         self.balance += amount                 await _lock.acquire();
 //                                                try {
 //                                                  this.balance += amount;
-//                                                } finally {
-//                                                  _lock.release();
+//                                                } catch (_e) {
+//                                                  throw releaseAfter(_lock, _e);
 //                                                }
+//                                                _lock.release();
 //
-// (a name bound once is used as it is: `await lock.acquire()`). `__aexit__(None, None, None)` also
+// (a name bound once is used as it is: `await lock.acquire()`). A block that `return`, `break`,
+// `continue` or `yield` can leave releases in a `finally`, unless its `catch` did (`_failed`). `__aexit__(None, None, None)` also
 // runs when the block is left by `return`, `break` or `continue`. `aexitSuppresses` (the runtime's) passes the exception's type, value and traceback, and
 // chains what `__aexit__` raises to the exception. A target to
 // unpack (`as (first, *rest)`) is unpacked with CPython's checks (unpack.ts).
-import type { AsyncWith, Expression, WithItem } from "@pyts/parser";
+import type { AsyncWith, Expression, Node, WithItem } from "@pyts/parser";
+import { forEachChild } from "../analyze/walk.js";
 import { acquiresAndReleases } from "../analyze/runtime-classes.js";
 import ts from "../typescript.cjs";
 import { assignLoopElement, targetNames, targetPattern } from "./comprehension.js";
@@ -42,12 +46,12 @@ import { bindUnpacked, isSequenceTarget } from "./unpack.js";
 const f = ts.factory;
 
 export function lowerAsyncWith(ctx: LowerContext, node: AsyncWith): ts.Statement[] {
-  const nest = (i: number): ts.Statement[] => (i === node.items.length ? lowerBody(ctx, node.body) : withItem(ctx, node.items[i]!, () => nest(i + 1)));
+  const nest = (i: number): ts.Statement[] => (i === node.items.length ? lowerBody(ctx, node.body) : withItem(ctx, node, node.items[i]!, () => nest(i + 1)));
   return nest(0);
 }
 
-function withItem(ctx: LowerContext, item: WithItem, inner: () => ts.Statement[]): ts.Statement[] {
-  if (item.optional_vars === null && acquiresAndReleases(typeOf(ctx, item.context_expr))) return acquireRelease(ctx, item.context_expr, inner);
+function withItem(ctx: LowerContext, node: AsyncWith, item: WithItem, inner: () => ts.Statement[]): ts.Statement[] {
+  if (item.optional_vars === null && acquiresAndReleases(typeOf(ctx, item.context_expr))) return acquireRelease(ctx, node, item.context_expr, inner);
   const manager = ctx.temp("cm");
   const exc = ctx.temp("exc");
   const caught = ctx.temp("e");
@@ -100,7 +104,7 @@ function withItem(ctx: LowerContext, item: WithItem, inner: () => ts.Statement[]
 }
 
 /** `await lock.acquire(); try { ... } finally { lock.release(); }`, the lock in a temporary unless it is a name bound once. */
-function acquireRelease(ctx: LowerContext, expr: Expression, inner: () => ts.Statement[]): ts.Statement[] {
+function acquireRelease(ctx: LowerContext, node: AsyncWith, expr: Expression, inner: () => ts.Statement[]): ts.Statement[] {
   const out: ts.Statement[] = [];
   let lock = lowerExpression(ctx, expr);
   if (!isBoundOnce(ctx, expr)) {
@@ -108,10 +112,66 @@ function acquireRelease(ctx: LowerContext, expr: Expression, inner: () => ts.Sta
     out.push(constStatement(temp, lock));
     lock = temp;
   }
-  const method = (name: string): ts.Expression => f.createCallExpression(f.createPropertyAccessExpression(lock, name), undefined, []);
-  out.push(f.createExpressionStatement(f.createAwaitExpression(method("acquire"))));
-  out.push(f.createTryStatement(f.createBlock(inner(), true), undefined, f.createBlock([f.createExpressionStatement(method("release"))], true)));
+  const release = f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(lock, "release"), undefined, []));
+  out.push(f.createExpressionStatement(f.createAwaitExpression(f.createCallExpression(f.createPropertyAccessExpression(lock, "acquire"), undefined, []))));
+  // The block's exception: released with it, so that an error of `release()` has it as its context.
+  const caught = ctx.temp("e");
+  const releaseAfter = f.createThrowStatement(f.createCallExpression(ctx.useRuntime("releaseAfter"), undefined, [lock, caught]));
+  if (!leavesByJump(node.body, false)) {
+    out.push(f.createTryStatement(f.createBlock(inner(), true), f.createCatchClause(caught, f.createBlock([releaseAfter], true)), undefined), release);
+    return out;
+  }
+  // `return`, `break`, `continue` or `yield` leave the block through `finally`, which releases unless the catch did.
+  const failed = ctx.temp("failed");
+  out.push(
+    f.createVariableStatement(
+      undefined,
+      f.createVariableDeclarationList([f.createVariableDeclaration(failed, undefined, undefined, f.createFalse())], ts.NodeFlags.Let),
+    ),
+  );
+  const markFailed = f.createExpressionStatement(f.createAssignment(failed, f.createTrue()));
+  const releaseUnlessFailed = f.createIfStatement(f.createPrefixUnaryExpression(ts.SyntaxKind.ExclamationToken, failed), release);
+  out.push(
+    f.createTryStatement(
+      f.createBlock(inner(), true),
+      f.createCatchClause(caught, f.createBlock([markFailed, releaseAfter], true)),
+      f.createBlock([releaseUnlessFailed], true),
+    ),
+  );
   return out;
+}
+
+/** Whether `body` can leave the block other than by its end or an exception: `return`, `yield`, a `break`/`continue` of an enclosing loop. */
+function leavesByJump(body: readonly Node[], inOwnLoop: boolean): boolean {
+  return body.some((node) => leavesNodeByJump(node, inOwnLoop));
+}
+
+function leavesNodeByJump(node: Node, inOwnLoop: boolean): boolean {
+  switch (node._type) {
+    case "FunctionDef":
+    case "AsyncFunctionDef":
+    case "ClassDef":
+    case "Lambda":
+      return false;
+    case "Return":
+    case "Yield":
+    case "YieldFrom":
+      return true;
+    case "Break":
+    case "Continue":
+      return !inOwnLoop;
+    case "For":
+    case "AsyncFor":
+    case "While":
+      return (
+        leavesByJump(node.body, true) || leavesByJump(node.orelse, inOwnLoop) || leavesNodeByJump(node._type === "While" ? node.test : node.iter, inOwnLoop)
+      );
+  }
+  let found = false;
+  forEachChild(node, (child) => {
+    if (!found && leavesNodeByJump(child, inOwnLoop)) found = true;
+  });
+  return found;
 }
 
 /** A name that nothing rebinds (one binding, the value it had when the block began is the value it has after it). */

@@ -66,6 +66,7 @@ import { runtimeArguments } from "./calls.js";
 import type { LowerContext } from "./context.js";
 import { lowerBody, lowerExpression } from "./index.js";
 import { importedModuleName } from "./imports.js";
+import { resolveRelative } from "../program.js";
 import { condition } from "./operators.js";
 import { unbindHandlerName } from "./names.js";
 
@@ -126,7 +127,15 @@ export function lowerTry(ctx: LowerContext, node: Try | TryStar): ts.Statement[]
     f.createVariableDeclaration(err),
     f.createBlock([f.createThrowStatement(f.createParenthesizedExpression(f.createAssignment(unwinding, caughtException(ctx, err))))], true),
   );
-  const finalbody = whileHandling(ctx, unwinding, () => lowerBody(ctx, node.finalbody), mayRaise(ctx, node.finalbody, false));
+  const finalbody = whileHandling(
+    ctx,
+    unwinding,
+    () => lowerBody(ctx, node.finalbody),
+    mayRaise(ctx, node.finalbody, false),
+    undefined,
+    readsHandledOutsideHandlers(ctx),
+    "handlingWhileUnwinding",
+  );
   const exceptionType = f.createUnionTypeNode([f.createTypeReferenceNode(ctx.useRuntime("BaseException")), f.createLiteralTypeNode(f.createNull())]);
   return [
     f.createVariableStatement(
@@ -247,6 +256,7 @@ function whileHandling(
   wrap: boolean,
   onRaise?: (caught: ts.Expression) => ts.Statement,
   lend = false,
+  lender: "handling" | "handlingWhileUnwinding" = "handling",
 ): ts.Statement[] {
   ctx.handling.push(handled);
   handlingScope.set(handled, runningScope(ctx.scope));
@@ -264,7 +274,7 @@ function whileHandling(
   const previous = ctx.temp("handling");
   const restore = f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("handling"), undefined, [previous]));
   return [
-    constDecl(previous, f.createCallExpression(ctx.useRuntime("handling"), undefined, [handled])),
+    constDecl(previous, f.createCallExpression(ctx.useRuntime(lender), undefined, [handled])),
     f.createTryStatement(f.createBlock(stmts, true), chain, f.createBlock([restore], true)),
   ];
 }
@@ -277,7 +287,38 @@ const readsHandledElsewhere = new WeakMap<Module, boolean>();
  * (`print_exc`, `format_exc`, `exc_info`). Then its handlers lend their exception to what they call (whileHandling).
  */
 function readsHandledOutsideHandlers(ctx: LowerContext): boolean {
+  return readsHandledInFunctions(ctx.analysis.module.node as Module) || importsReaderOfHandled(ctx);
+}
+
+/** Whether a module of the program this one imports (or one those import) reads the exception being handled in a function. */
+const importsReader = new WeakMap<Module, boolean>();
+
+function importsReaderOfHandled(ctx: LowerContext): boolean {
+  const program = ctx.module;
+  if (program === null) return false;
   const module = ctx.analysis.module.node as Module;
+  const known = importsReader.get(module);
+  if (known !== undefined) return known;
+  let found = false;
+  const visit = (node: Node): void => {
+    if (found) return;
+    if (node._type === "Import") found = node.names.some((alias) => program.resolve(alias.name)?.readsHandled === true);
+    else if (node._type === "ImportFrom") {
+      const base = resolveRelative(program, node.module ?? "", node.level);
+      if (base !== null && base !== "")
+        found = program.resolve(base)?.readsHandled === true || node.names.some((a) => program.resolve(`${base}.${a.name}`)?.readsHandled === true);
+    } else forEachChild(node, visit);
+  };
+  visit(module);
+  importsReader.set(module, found);
+  return found;
+}
+
+/**
+ * Whether `module` has a function (or lambda) that reads the exception being handled outside every `except`
+ * block of its own: a bare `raise`, or a call of a function named as a reader.
+ */
+export function readsHandledInFunctions(module: Module): boolean {
   let found = readsHandledElsewhere.get(module);
   if (found === undefined) {
     found = false;

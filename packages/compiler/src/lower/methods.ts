@@ -53,6 +53,7 @@ import { objectHookFunction } from "./class-attributes.js";
 import { decoratorName, isImplicitClassMethod, userDecorators } from "../analyze/decorator-names.js";
 import type { LowerContext } from "./context.js";
 import { isProgramMethodName, programImport } from "./imports.js";
+import { awaitableArguments } from "./await.js";
 import { lowerExpression } from "./index.js";
 import { lowerElements, spreadable } from "./literals.js";
 import { typeOf } from "./operators.js";
@@ -113,7 +114,10 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     ctx.checkModuleAttribute(func.value, name, func);
     const recv = lowerExpression(ctx, func.value);
     if (spreadsIntoArrayForm(name, node)) return dynamicCall(ctx, member(recv), node);
-    const args = runtimeArguments(ctx, node.args, node.keywords);
+    const args =
+      recvType.name === "asyncio"
+        ? awaitableArguments(ctx, name, node, runtimeArguments(ctx, node.args, node.keywords))
+        : runtimeArguments(ctx, node.args, node.keywords);
     return isRuntimeClass(name)
       ? f.createNewExpression(member(recv), runtimeClassTypeArguments(ctx, node), args)
       : awaitEventLoop(ctx, name, call(member(recv), args), node, true);

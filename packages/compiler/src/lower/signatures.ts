@@ -78,6 +78,12 @@ function qualifiedName(ctx: LowerContext, scope: Scope): { before: ts.Identifier
   return out;
 }
 
+/** CPython's `__qualname__` of a nested `def` (`main.<locals>.leaf`), or null for one of a module or class spelled by its name alone. */
+export function nestedQualifiedName(ctx: LowerContext, node: FunctionDef | AsyncFunctionDef): string | null {
+  const name = qualifiedName(ctx, ctx.analysis.scopeOf(node));
+  return name.before === null && name.text !== node.name && name.text.includes("<locals>") ? name.text : null;
+}
+
 /** `signature(value, "qualname(params)")`, and the docstring (`__doc__`) when the function has one. */
 export function withSignature(ctx: LowerContext, value: ts.Expression, node: FunctionDef | AsyncFunctionDef | Lambda): ts.Expression {
   const name = qualifiedName(ctx, ctx.analysis.scopeOf(node));

@@ -10,11 +10,12 @@
 import { frameOf, type Frame } from "../frames.js";
 import { GeneratorExit, NotImplementedError, RuntimeError, StopAsyncIteration, TypeError, escapedFrame, toPyException } from "../exceptions.js";
 import { id } from "../identity.js";
-import { PYTHON_NAME, defineBuiltinType } from "../type-registry.js";
+import { PYTHON_MODULE, PYTHON_NAME, defineBuiltinType } from "../type-registry.js";
 import { typeName } from "../typename.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
-import { asyncgenFirstIter, type EventLoop } from "./loop.js";
+import { asyncgenFirstIter, stepping, type EventLoop } from "./loop.js";
 import { closeAsyncgens } from "./asyncgens.js";
+import type { Task } from "./task.js";
 
 const CREATED = 0;
 const STARTED = 1;
@@ -27,6 +28,8 @@ interface CoroutineCode {
   readonly fn: (...args: any[]) => PromiseLike<unknown>;
   readonly name: string;
   readonly qualname: string;
+  /** The function calling makes the coroutines, whose names `signature(...)` may set after (`f.<locals>.h`). */
+  function?: { __name__?: unknown; __qualname__?: unknown };
 }
 
 export class Coroutine<T = unknown> {
@@ -35,6 +38,10 @@ export class Coroutine<T = unknown> {
   private _self: unknown;
   private _args: unknown[] | null;
   _cr_state = CREATED;
+  /** The task whose step runs this coroutine's body, once started by it or awaited in it (see `cr_running`). */
+  _task: Task | null = null;
+  /** While suspended: what its pending `await` waits on (a coroutine, a coroutine-like, a future), else null. */
+  _awaiting: unknown = null;
   /** Set by `gather` to spot a coroutine passed twice (see gather.ts). */
   _gatherMark = 0;
   _gatherFut: unknown = null;
@@ -51,11 +58,13 @@ export class Coroutine<T = unknown> {
   }
 
   get __name__(): string {
-    return this._code.name;
+    const name = this._code.function?.__name__;
+    return typeof name === "string" ? name : this._code.name;
   }
 
   get __qualname__(): string {
-    return this._code.qualname;
+    const qualname = this._code.function?.__qualname__;
+    return typeof qualname === "string" ? qualname : this._code.qualname;
   }
 
   /** Start the body; returns the promise of its async function. Used by `await` and Task. */
@@ -76,17 +85,36 @@ export class Coroutine<T = unknown> {
     return p;
   }
 
+  /**
+   * Awaited by the body of the innermost coroutine of the task stepping (the awaiter, which now waits on
+   * this one): this one is the task's innermost until it settles.
+   */
   _await(onF: OnFulfilled, onR: OnRejected): void {
+    // A coroutine started already (awaited twice) only raises: it stays in the chain of the task running it.
+    const task = this._cr_state === CREATED ? stepping : null;
+    const awaiter = task !== null ? task._innermost : null;
+    if (task !== null) {
+      if (awaiter !== null) awaiter._awaiting = this;
+      task._innermost = this;
+      this._task = task;
+    }
     this._start().then(
       (v) => {
-        this._cr_state = CLOSED;
+        this._settled(task, awaiter);
         resolveValue(onF, coroutineResult(v));
       },
       (e) => {
-        this._cr_state = CLOSED;
+        this._settled(task, awaiter);
         onR(escapedFrame(e, "coroutine"));
       },
     );
+  }
+
+  private _settled(task: Task | null, awaiter: Coroutine | null): void {
+    if (task === null && this._task !== null) return;
+    this._cr_state = CLOSED;
+    if (task !== null && task._innermost === this) task._innermost = awaiter;
+    if (awaiter !== null) awaiter._awaiting = null;
   }
 
   /** `coro.close()`: a coroutine that never started is simply marked closed. */
@@ -109,8 +137,18 @@ export class Coroutine<T = unknown> {
     throw steppedByHand("coroutine.throw()");
   }
 
+  /** True while its task's step runs: its body, or a coroutine it awaits, is executing (CPython's frame state). */
   get cr_running(): boolean {
-    return false;
+    return this._cr_state === STARTED && this._task !== null && this._task === stepping;
+  }
+
+  /** What it waits on while suspended: the coroutine it awaits, or a future's iterator; None while running or done. */
+  get cr_await(): any {
+    if (this._cr_state !== STARTED || this.cr_running) return null;
+    const awaiting = this._awaiting;
+    if (awaiting === null || awaiting instanceof Coroutine || awaiting instanceof FutureIter || iscoroutine(awaiting)) return awaiting;
+    // A future (or task) awaited directly: CPython's awaiter holds the future's iterator.
+    return (this._awaiting = new FutureIter(awaiting));
   }
 
   /** Its body has finished (a task ran it): `cr_frame` is None from now on. */
@@ -175,6 +213,22 @@ export class AwaitIterator {
 }
 Object.defineProperty(AwaitIterator.prototype, "__pyTypeName__", { value: "coroutine_wrapper", configurable: true });
 
+/** What a coroutine awaiting a future holds (CPython's `_asyncio.FutureIter`), as `cr_await` shows it. */
+export class FutureIter {
+  static [PYTHON_NAME] = "FutureIter";
+  static [PYTHON_MODULE] = "_asyncio";
+  constructor(readonly _future: unknown) {}
+}
+
+/**
+ * The task stepping suspends on `awaitable`: its innermost coroutine now waits on it (see `cr_await`), unless an
+ * awaitable that stands in for a coroutine (`sleep()`, `queue.get()`) recorded itself first for this suspension.
+ */
+export function noteAwaiting(task: Task, awaitable: unknown): void {
+  const innermost = task._innermost;
+  if (innermost !== null && innermost._awaiting === null) innermost._awaiting = awaitable;
+}
+
 /** How many `await`s are stepping an `__await__` iterator right now (AwaitIterator runs only then). */
 let driving = 0;
 
@@ -212,6 +266,7 @@ export function coroutine<A extends unknown[], T>(
   Object.defineProperty(wrapped, "name", { value: name });
   if (qualname !== name) Object.defineProperty(wrapped, "__qualname__", { value: qualname, writable: true, configurable: true });
   Object.defineProperty(wrapped, IS_COROUTINE_FUNCTION, { value: true });
+  code.function = wrapped as CoroutineCode["function"];
   return wrapped;
 }
 
@@ -247,8 +302,17 @@ const COROUTINE_LIKE = Symbol("pyts.coroutineLike");
  * Mark a runtime awaitable that stands in for a CPython coroutine object (what `sleep()`,
  * `Queue.get()` ... return): lazy like one, and `iscoroutine` says so.
  */
-export function markCoroutineLike(cls: { prototype: object }): void {
+export function markCoroutineLike(cls: { prototype: { _await(onF: OnFulfilled, onR: OnRejected): void } }): void {
   Object.defineProperty(cls.prototype, COROUTINE_LIKE, { value: true });
+  const ownAwait = cls.prototype._await;
+  Object.defineProperty(cls.prototype, "_await", {
+    value(this: PromiseLike<unknown>, onF: OnFulfilled, onR: OnRejected): void {
+      if (stepping !== null) noteAwaiting(stepping, this);
+      ownAwait.call(this, onF, onR);
+    },
+    writable: true,
+    configurable: true,
+  });
   Object.defineProperty(cls.prototype, "__await__", {
     value(this: PromiseLike<unknown>): AwaitIterator {
       return new AwaitIterator(this);

@@ -57,6 +57,14 @@ export class Sleep<T> {
     else fut._await(onF, onR);
   }
 
+  get __name__(): string {
+    return "sleep";
+  }
+
+  get __qualname__(): string {
+    return "sleep";
+  }
+
   __repr__(): string {
     return coroutineRepr("sleep", this);
   }

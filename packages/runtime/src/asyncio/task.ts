@@ -8,7 +8,7 @@
 import { KeyboardInterrupt, RuntimeError, SystemExit, TypeError, escapedFrame, toPyException } from "../exceptions.js";
 import { repr, str } from "../repr.js";
 import { resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
-import { Coroutine, coroutine, coroutineResult } from "./coroutine.js";
+import { Coroutine, coroutine, coroutineResult, noteAwaiting } from "./coroutine.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import { Future, FINISHED, PENDING, futureCancel, isfuture, taskHooks } from "./future.js";
 import { get_event_loop, get_running_loop, installLoopHooks, kwargsOf, setStepping, stepping, type EventLoop } from "./loop.js";
@@ -44,6 +44,8 @@ export class Task<T = unknown> extends Future<T> {
   declare _throwValue: unknown;
   /** Detached once: its body has reactions of its own (see `detachTask`); on the prototype, false. */
   declare _ownReactions: boolean;
+  /** The coroutine of this task whose body runs or waits innermost: its own, or one awaited in it (see `cr_await`). */
+  _innermost: Coroutine | null = null;
   _prevTask: Task | null = null;
   _nextTask: Task | null = null;
 
@@ -151,8 +153,12 @@ function isTaskable(x: unknown): boolean {
 }
 
 /** Begin the task's body: a coroutine starts; any other awaitable is awaited by a shim. */
-function startBody<T>(aw: PromiseLike<T>): PromiseLike<T> {
-  if (aw instanceof Coroutine) return aw._start();
+function startBody<T>(task: Task<T>, aw: PromiseLike<T>): PromiseLike<T> {
+  if (aw instanceof Coroutine) {
+    aw._task = task as Task;
+    task._innermost = aw;
+    return aw._start();
+  }
   return (async () => await aw)();
 }
 
@@ -198,7 +204,7 @@ function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
       taskRaised(task, exc);
       return;
     }
-    const body = startBody(task._coro);
+    const body = startBody(task, task._coro);
     task._body = body;
     body.then(bodyReturned, bodyRaised);
     // A body that is not a coroutine's (a JavaScript promise given to gather or ensure_future) runs
@@ -220,6 +226,7 @@ function resumeContinuation(task: Task<unknown>, exc: unknown, value: unknown): 
   const onR = task._onR!;
   task._onF = null;
   task._onR = null;
+  if (task._innermost !== null) task._innermost._awaiting = null;
   if (exc !== undefined) onR(exc);
   else resolveValue(onF, value);
 }
@@ -349,6 +356,7 @@ function taskSettled(task: Task<unknown>): void {
 function suspend(task: Task<unknown>, fut: Future<unknown>, onF: OnFulfilled, onR: OnRejected): void {
   task._onF = onF;
   task._onR = onR;
+  noteAwaiting(task, fut);
   const loop = task._loop;
   if (fut === task) {
     task._throwValue = new RuntimeError(`Task cannot await on itself: ${repr(task)}`);
@@ -397,9 +405,12 @@ export function ensure_future<T>(x: PromiseLike<T>, options?: { loop?: EventLoop
   return new Task<T>(x, { loop });
 }
 
-/** `asyncio.current_task(loop=None)`. */
-export function current_task(loop?: EventLoop | null): Task<unknown> | null {
-  return (loop ?? get_running_loop())._currentTask;
+/**
+ * `asyncio.current_task(loop=None)`: None outside a task (a loop callback). Typed as a Task, since Python code
+ * calls its methods directly: a method read on None raises CPython's AttributeError (see `toPyException`).
+ */
+export function current_task(loop?: EventLoop | null): Task<unknown> {
+  return (loop ?? get_running_loop())._currentTask as Task<unknown>;
 }
 
 /** The tasks of `loop` not done yet, in creation order. */
