@@ -26,7 +26,16 @@ interface CoroutineCode {
   readonly fn: (...args: any[]) => PromiseLike<unknown>;
   readonly name: string;
   readonly qualname: string;
+  /** A runtime method's shortcut, tried when the coroutine is awaited (see `coroutineMethodShortcut`). */
+  readonly shortcut: AwaitShortcut<any> | undefined;
 }
+
+/**
+ * Takes over the `await` of a runtime method's coroutine: settles it through `onF`/`onR` (at once, or
+ * later from a future's continuation) and returns true, or returns false, having changed nothing, and
+ * the coroutine's body runs.
+ */
+export type AwaitShortcut<This> = (this: This, onF: OnFulfilled, onR: OnRejected, args: unknown[]) => boolean;
 
 export class Coroutine<T = unknown> {
   static [PYTHON_NAME] = "coroutine";
@@ -76,6 +85,7 @@ export class Coroutine<T = unknown> {
   }
 
   _await(onF: OnFulfilled, onR: OnRejected): void {
+    if (this._code.shortcut !== undefined && this._cr_state === CREATED && this._takeShortcut(onF, onR)) return;
     this._start().then(
       (v) => {
         this._cr_state = CLOSED;
@@ -86,6 +96,21 @@ export class Coroutine<T = unknown> {
         onR(escapedFrame(e, "coroutine"));
       },
     );
+  }
+
+  /**
+   * Awaited, a coroutine whose code has a shortcut tries it first (an uncontended `lock.acquire()`
+   * settles at once, as CPython's returns without suspending; a contended one waits on its future
+   * directly), so no async function runs. Returns false when the body must run.
+   */
+  private _takeShortcut(onF: OnFulfilled, onR: OnRejected): boolean {
+    try {
+      if (!this._code.shortcut!.call(this._self, onF, onR, this._args!)) return false;
+    } catch (e) {
+      onR(escapedFrame(e, "coroutine"));
+    }
+    this.close();
+    return true;
   }
 
   /** `coro.close()`: a coroutine that never started is simply marked closed. */
@@ -204,7 +229,12 @@ export function coroutine<A extends unknown[], T>(
   name: string = fn.name,
   qualname: string = name,
 ): (...args: A) => Coroutine<NoneIfVoid<T>> {
-  const code: CoroutineCode = { fn: fn as (...args: any[]) => PromiseLike<unknown>, name, qualname };
+  const code: CoroutineCode = { fn: fn as (...args: any[]) => PromiseLike<unknown>, name, qualname, shortcut: undefined };
+  return coroutineFunction(code);
+}
+
+function coroutineFunction<A extends unknown[], T>(code: CoroutineCode): (...args: A) => Coroutine<NoneIfVoid<T>> {
+  const { name, qualname } = code;
   const wrapped = function (this: unknown, ...args: A): Coroutine<NoneIfVoid<T>> {
     return new Coroutine<NoneIfVoid<T>>(code, this, args);
   };
@@ -228,16 +258,27 @@ export function coroutineMethod<This, A extends unknown[], T>(
 
 /** `coroutineMethods(Cls, "a", "b")`: the decorator's effect without decorator syntax. */
 export function coroutineMethods(cls: { prototype: object }, ...names: string[]): void {
-  const proto = cls.prototype as Record<string, unknown>;
-  for (const name of names) {
-    const fn = proto[name] as (...args: unknown[]) => Promise<unknown>;
-    Object.defineProperty(proto, name, {
-      value: coroutine(fn),
-      writable: true,
-      configurable: true,
-      enumerable: false,
-    });
-  }
+  for (const name of names) defineCoroutineMethod(cls.prototype, name, undefined);
+}
+
+/**
+ * `coroutineMethodShortcut(Lock, "acquire", shortcut)`: the runtime method stays a lazy coroutine
+ * (a Task runs its body), but awaiting it first calls `shortcut` with the same `this`, the `await`'s
+ * continuations and the call's arguments (see `AwaitShortcut`). The shortcut must do exactly what
+ * the body does, in the same order.
+ */
+export function coroutineMethodShortcut<This extends object>(cls: { prototype: This }, name: string, shortcut: AwaitShortcut<This>): void {
+  defineCoroutineMethod(cls.prototype, name, shortcut);
+}
+
+function defineCoroutineMethod(proto: object, name: string, shortcut: CoroutineCode["shortcut"]): void {
+  const fn = (proto as Record<string, unknown>)[name] as (...args: unknown[]) => Promise<unknown>;
+  Object.defineProperty(proto, name, {
+    value: coroutineFunction({ fn, name: fn.name, qualname: fn.name, shortcut }),
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
 }
 
 const COROUTINE_LIKE = Symbol("pyts.coroutineLike");
