@@ -20,6 +20,11 @@ function remove<T>(list: T[], item: T): void {
   else if (i > 0) list.splice(i, 1);
 }
 
+function allCancelled(waiters: Future<unknown>[]): boolean {
+  for (const w of waiters) if (!w.cancelled()) return false;
+  return true;
+}
+
 function newWaiter(): Future<unknown> {
   return new Future({ loop: get_running_loop() });
 }
@@ -56,7 +61,7 @@ export class Lock extends ContextManagerMixin {
 
   /** `acquire()` when it does not suspend: true if the lock was free and is now taken. */
   _acquireAtOnce(): boolean {
-    if (this._locked || (this._waiters !== null && !this._waiters.every((w) => w.cancelled()))) return false;
+    if (this._locked || (this._waiters !== null && !allCancelled(this._waiters))) return false;
     this._locked = true;
     return true;
   }
@@ -274,7 +279,7 @@ export class Semaphore extends ContextManagerMixin {
   }
 
   locked(): boolean {
-    return this._value === 0 || (this._waiters ?? []).some((w) => !w.cancelled());
+    return this._value === 0 || (this._waiters !== null && !allCancelled(this._waiters));
   }
 
   /** `acquire()` when it does not suspend: true if a unit was free and is now taken. */
