@@ -48,12 +48,13 @@ const lockCase = coroutine(async function lock_case(n) {
   let count = 0;
   const worker = coroutine(async function worker(k) {
     for (let i = 0; i < k; i++) {
-      await lock.__aenter__();
+      // `async with lock:` as the compiler emits it for a known asyncio.Lock.
+      await lock.acquire();
       try {
         count += 1;
         await asyncio.sleep(0);
       } finally {
-        await lock.__aexit__(null, null, null);
+        lock.release();
       }
     }
   });

@@ -30,7 +30,16 @@ interface CoroutineCode {
   readonly qualname: string;
   /** The function calling makes the coroutines, whose names `signature(...)` may set after (`f.<locals>.h`). */
   function?: { __name__?: unknown; __qualname__?: unknown };
+  /** A runtime method's shortcut, tried when the coroutine is awaited (see `coroutineMethodShortcut`). */
+  readonly shortcut: AwaitShortcut<any> | undefined;
 }
+
+/**
+ * Takes over the `await` of a runtime method's coroutine: settles it through `onF`/`onR` (at once, or
+ * later from a future's continuation) and returns true, or returns false, having changed nothing, and
+ * the coroutine's body runs.
+ */
+export type AwaitShortcut<This> = (this: This, onF: OnFulfilled, onR: OnRejected, args: unknown[]) => boolean;
 
 export class Coroutine<T = unknown> {
   static [PYTHON_NAME] = "coroutine";
@@ -90,6 +99,8 @@ export class Coroutine<T = unknown> {
    * this one): this one is the task's innermost until it settles.
    */
   _await(onF: OnFulfilled, onR: OnRejected): void {
+    // A runtime method's shortcut settles without a body (so it is never the task's innermost coroutine).
+    if (this._code.shortcut !== undefined && this._cr_state === CREATED && this._takeShortcut(onF, onR)) return;
     // A coroutine started already (awaited twice) only raises: it stays in the chain of the task running it.
     const task = this._cr_state === CREATED ? stepping : null;
     const awaiter = task !== null ? task._innermost : null;
@@ -115,6 +126,21 @@ export class Coroutine<T = unknown> {
     this._cr_state = CLOSED;
     if (task !== null && task._innermost === this) task._innermost = awaiter;
     if (awaiter !== null) awaiter._awaiting = null;
+  }
+
+  /**
+   * Awaited, a coroutine whose code has a shortcut tries it first (an uncontended `lock.acquire()`
+   * settles at once, as CPython's returns without suspending; a contended one waits on its future
+   * directly), so no async function runs. Returns false when the body must run.
+   */
+  private _takeShortcut(onF: OnFulfilled, onR: OnRejected): boolean {
+    try {
+      if (!this._code.shortcut!.call(this._self, onF, onR, this._args!)) return false;
+    } catch (e) {
+      onR(escapedFrame(e, "coroutine"));
+    }
+    this.close();
+    return true;
   }
 
   /** `coro.close()`: a coroutine that never started is simply marked closed. */
@@ -259,7 +285,12 @@ export function coroutine<A extends unknown[], T>(
   name: string = fn.name,
   qualname: string = name,
 ): (...args: A) => Coroutine<NoneIfVoid<T>> {
-  const code: CoroutineCode = { fn: fn as (...args: any[]) => PromiseLike<unknown>, name, qualname };
+  const code: CoroutineCode = { fn: fn as (...args: any[]) => PromiseLike<unknown>, name, qualname, shortcut: undefined };
+  return coroutineFunction(code);
+}
+
+function coroutineFunction<A extends unknown[], T>(code: CoroutineCode): (...args: A) => Coroutine<NoneIfVoid<T>> {
+  const { name, qualname } = code;
   const wrapped = function (this: unknown, ...args: A): Coroutine<NoneIfVoid<T>> {
     return new Coroutine<NoneIfVoid<T>>(code, this, args);
   };
@@ -284,16 +315,27 @@ export function coroutineMethod<This, A extends unknown[], T>(
 
 /** `coroutineMethods(Cls, "a", "b")`: the decorator's effect without decorator syntax. */
 export function coroutineMethods(cls: { prototype: object }, ...names: string[]): void {
-  const proto = cls.prototype as Record<string, unknown>;
-  for (const name of names) {
-    const fn = proto[name] as (...args: unknown[]) => Promise<unknown>;
-    Object.defineProperty(proto, name, {
-      value: coroutine(fn),
-      writable: true,
-      configurable: true,
-      enumerable: false,
-    });
-  }
+  for (const name of names) defineCoroutineMethod(cls.prototype, name, undefined);
+}
+
+/**
+ * `coroutineMethodShortcut(Lock, "acquire", shortcut)`: the runtime method stays a lazy coroutine
+ * (a Task runs its body), but awaiting it first calls `shortcut` with the same `this`, the `await`'s
+ * continuations and the call's arguments (see `AwaitShortcut`). The shortcut must do exactly what
+ * the body does, in the same order.
+ */
+export function coroutineMethodShortcut<This extends object>(cls: { prototype: This }, name: string, shortcut: AwaitShortcut<This>): void {
+  defineCoroutineMethod(cls.prototype, name, shortcut);
+}
+
+function defineCoroutineMethod(proto: object, name: string, shortcut: CoroutineCode["shortcut"]): void {
+  const fn = (proto as Record<string, unknown>)[name] as (...args: unknown[]) => Promise<unknown>;
+  Object.defineProperty(proto, name, {
+    value: coroutineFunction({ fn, name: fn.name, qualname: fn.name, shortcut }),
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
 }
 
 const COROUTINE_LIKE = Symbol("pyts.coroutineLike");

@@ -1,10 +1,13 @@
 // `Lock`, `Event`, `Condition`, `Semaphore`, `BoundedSemaphore`, `Barrier`, ported from CPython 3.11's
 // locks.py. The `async` methods are lazy coroutines (see coroutineMethods at the bottom), so
 // `create_task(lock.acquire())` and `wait_for(event.wait(), 1)` behave as in CPython; all of
-// them work with `async with` through `__aenter__`/`__aexit__`.
+// them work with `async with` through `__aenter__`/`__aexit__`. Awaited, an uncontended
+// `acquire()` or `__aenter__()` and every `__aexit__()` finish inside the `await` through a
+// shortcut (see coroutineMethodShortcut), without running an async function.
 import { RuntimeError, ValueError } from "../exceptions.js";
 import { objectRepr } from "../repr.js";
-import { coroutineMethods } from "./coroutine.js";
+import type { OnFulfilled, OnRejected } from "./awaitable.js";
+import { coroutineMethodShortcut, coroutineMethods } from "./coroutine.js";
 import { BrokenBarrierError, CancelledError } from "./exceptions.js";
 import { Future } from "./future.js";
 import { get_running_loop, kwargsOf } from "./loop.js";
@@ -17,6 +20,11 @@ function remove<T>(list: T[], item: T): void {
   else if (i > 0) list.splice(i, 1);
 }
 
+function allCancelled(waiters: Future<unknown>[]): boolean {
+  for (const w of waiters) if (!w.cancelled()) return false;
+  return true;
+}
+
 function newWaiter(): Future<unknown> {
   return new Future({ loop: get_running_loop() });
 }
@@ -24,6 +32,11 @@ function newWaiter(): Future<unknown> {
 abstract class ContextManagerMixin {
   abstract acquire(): PromiseLike<boolean>;
   abstract release(): void;
+
+  /** `__aenter__()` awaited: true if it was handled as `acquire()` would be, false when its body must run. */
+  _enterShortcut(_onF: OnFulfilled, _onR: OnRejected): boolean {
+    return false;
+  }
 
   async __aenter__(): Promise<null> {
     await this.acquire();
@@ -46,26 +59,62 @@ export class Lock extends ContextManagerMixin {
     return this._locked;
   }
 
-  async acquire(): Promise<boolean> {
-    if (!this._locked && (this._waiters === null || this._waiters.every((w) => w.cancelled()))) {
-      this._locked = true;
-      return true;
-    }
-    this._waiters ??= [];
-    const fut = newWaiter();
-    this._waiters.push(fut);
-    try {
-      try {
-        await fut;
-      } finally {
-        remove(this._waiters, fut);
-      }
-    } catch (e) {
-      if (e instanceof CancelledError && !this._locked) this._wakeUpFirst();
-      throw e;
-    }
+  /** `acquire()` when it does not suspend: true if the lock was free and is now taken. */
+  _acquireAtOnce(): boolean {
+    if (this._locked || (this._waiters !== null && !allCancelled(this._waiters))) return false;
     this._locked = true;
     return true;
+  }
+
+  override _enterShortcut(onF: OnFulfilled, onR: OnRejected): boolean {
+    if (this.acquire !== Lock.prototype.acquire) return false;
+    this._acquireShortcut(() => onF(null), onR);
+    return true;
+  }
+
+  async acquire(): Promise<boolean> {
+    if (this._acquireAtOnce()) return true;
+    const fut = this._queueWaiter();
+    try {
+      await fut;
+    } catch (e) {
+      this._waitFailed(fut, e);
+      throw e;
+    }
+    this._waited(fut);
+    return true;
+  }
+
+  /** `acquire()` awaited (see coroutineMethodShortcut): its body's steps, continued from the waiter's future. */
+  _acquireShortcut(onF: OnFulfilled, onR: OnRejected): void {
+    if (this._acquireAtOnce()) return onF(true);
+    const fut = this._queueWaiter();
+    fut._await(
+      () => {
+        this._waited(fut);
+        onF(true);
+      },
+      (e) => {
+        this._waitFailed(fut, e);
+        onR(e);
+      },
+    );
+  }
+
+  private _queueWaiter(): Future<unknown> {
+    const fut = newWaiter();
+    (this._waiters ??= []).push(fut);
+    return fut;
+  }
+
+  private _waited(fut: Future<unknown>): void {
+    remove(this._waiters!, fut);
+    this._locked = true;
+  }
+
+  private _waitFailed(fut: Future<unknown>, e: unknown): void {
+    remove(this._waiters!, fut);
+    if (e instanceof CancelledError && !this._locked) this._wakeUpFirst();
   }
 
   release(): null {
@@ -230,14 +279,24 @@ export class Semaphore extends ContextManagerMixin {
   }
 
   locked(): boolean {
-    return this._value === 0 || (this._waiters ?? []).some((w) => !w.cancelled());
+    return this._value === 0 || (this._waiters !== null && !allCancelled(this._waiters));
+  }
+
+  /** `acquire()` when it does not suspend: true if a unit was free and is now taken. */
+  _acquireAtOnce(): boolean {
+    if (this.locked()) return false;
+    this._value--;
+    return true;
+  }
+
+  override _enterShortcut(onF: OnFulfilled): boolean {
+    if (this.acquire !== Semaphore.prototype.acquire || !this._acquireAtOnce()) return false;
+    onF(null);
+    return true;
   }
 
   async acquire(): Promise<boolean> {
-    if (!this.locked()) {
-      this._value--;
-      return true;
-    }
+    if (this._acquireAtOnce()) return true;
     this._waiters ??= [];
     const fut = newWaiter();
     this._waiters.push(fut);
@@ -401,9 +460,23 @@ export class Barrier {
   }
 }
 
-coroutineMethods(ContextManagerMixin, "__aenter__", "__aexit__");
 coroutineMethods(Barrier, "__aenter__", "__aexit__", "wait", "reset", "abort");
-coroutineMethods(Lock, "acquire");
+coroutineMethodShortcut(ContextManagerMixin, "__aenter__", function (onF, onR) {
+  return this._enterShortcut(onF, onR);
+});
+coroutineMethodShortcut(ContextManagerMixin, "__aexit__", function (onF) {
+  this.release();
+  onF(null);
+  return true;
+});
+coroutineMethodShortcut(Lock, "acquire", function (onF, onR) {
+  this._acquireShortcut(onF, onR);
+  return true;
+});
+coroutineMethodShortcut(Semaphore, "acquire", function (onF) {
+  if (!this._acquireAtOnce()) return false;
+  onF(true);
+  return true;
+});
 coroutineMethods(Event, "wait");
 coroutineMethods(Condition, "wait", "wait_for");
-coroutineMethods(Semaphore, "acquire");

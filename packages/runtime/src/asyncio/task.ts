@@ -51,7 +51,8 @@ export class Task<T = unknown> extends Future<T> {
 
   constructor(coro: PromiseLike<T>, options?: TaskOptions) {
     if (options !== undefined && options.loop === undefined) options = (kwargsOf(options) ?? {}) as TaskOptions;
-    super({ loop: options?.loop ?? null });
+    // The options themselves: Future reads only their `loop` (no second object per task).
+    super(options);
     if (!isTaskable(coro)) {
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     }

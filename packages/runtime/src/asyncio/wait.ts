@@ -135,8 +135,19 @@ export function* as_completed<T>(fs: Iterable<PromiseLike<T>>, ...rest: unknown[
   const timeout = rest.length > 0 ? rest[0] : (kw["timeout"] ?? null);
   if (isfuture(fs) || iscoroutine(fs)) throw new TypeError(`expect an iterable of futures, not ${typeNameOf(fs)}`);
   const loop = get_event_loop();
+  // CPython's `{ensure_future(f) for f in set(fs)}` in one pass: futures are their own set members;
+  // another awaitable (a coroutine) given twice must still become one task.
   const todo = new Set<Future<T>>();
-  for (const f of new Set(fs)) todo.add(ensure_future(f, { loop }));
+  const options = { loop };
+  let awaitables: Set<PromiseLike<T>> | null = null;
+  for (const f of fs) {
+    if (!isfuture(f)) {
+      awaitables ??= new Set();
+      if (awaitables.has(f)) continue;
+      awaitables.add(f);
+    }
+    todo.add(ensure_future(f, options));
+  }
   const done = new DoneQueue<T>(loop);
   let timeoutHandle: { cancel(): null } | null = null;
   const onTimeout = (): void => {
