@@ -35,9 +35,9 @@ export function fastFormat(statements: readonly ts.Statement[]): string | null {
     const lines: string[] = [];
     for (const statement of statements) printStatement(statement, "", lines);
     return lines.join("\n") + "\n";
-  } catch (error) {
-    if (error === UNKNOWN) return null;
-    throw error;
+  } catch {
+    // UNKNOWN, or anything the printer did not expect of a node: prettier is never wrong about it.
+    return null;
   }
 }
 
@@ -348,8 +348,7 @@ function variableList(list: ts.VariableDeclarationList): string {
 
 function variableDeclaration(node: ts.VariableDeclaration): string {
   noComments(node);
-  if (!ts.isIdentifier(node.name)) unknown();
-  let text = identifier(node.name) + (node.exclamationToken ? "!" : "") + (node.type ? ": " + type(node.type) : "");
+  let text = bindingName(node.name) + (node.exclamationToken ? "!" : "") + (node.type ? ": " + type(node.type) : "");
   if (node.initializer !== undefined) text += " = " + assignedValue(node.initializer);
   return text;
 }
@@ -368,9 +367,27 @@ function assignedValue(node: ts.Expression): string {
   return unknown();
 }
 
+/** A declared name, or an array pattern of them (`[a, [b, c], ...rest]`). */
+function bindingName(name: ts.BindingName): string {
+  if (ts.isIdentifier(name)) return identifier(name);
+  if (!ts.isArrayBindingPattern(name) || name.elements.length === 0) return unknown();
+  noComments(name);
+  const elements = name.elements.map((element: ts.ArrayBindingElement) => {
+    if (ts.isOmittedExpression(element) || element.initializer !== undefined || element.propertyName !== undefined) unknown();
+    noComments(element);
+    return (element.dotDotDotToken ? "..." : "") + bindingName(element.name);
+  });
+  return `[${elements.join(", ")}]`;
+}
+
 function assignment(node: ts.BinaryExpression): string {
   const left = skipParens(node.left);
-  if (!ts.isIdentifier(left) && !ts.isPropertyAccessExpression(left) && !ts.isElementAccessExpression(left)) unknown();
+  const target = (e: ts.Expression) => ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e);
+  const pattern =
+    ts.isArrayLiteralExpression(left) &&
+    left.elements.length > 0 &&
+    left.elements.every((e: ts.Expression) => target(e) || (ts.isSpreadElement(e) && target(e.expression)));
+  if (!target(left) && !(pattern && node.operatorToken.kind === ts.SyntaxKind.EqualsToken)) unknown();
   const right = skipParens(node.right);
   if (ts.isBinaryExpression(right) && isAssignment(right.operatorToken.kind)) unknown();
   return `${singleLine(node.left)} ${ts.tokenToString(node.operatorToken.kind)} ${assignedValue(node.right)}`;
@@ -782,12 +799,20 @@ function numberText(raw: string): string {
     .replace(/\.(?=e|$)/, "");
 }
 
-/** Characters TypeScript's printer escapes in a string or template (its escapeString), and lone surrogates: those go to prettier. */
-const ESCAPED = /[\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/;
+/** Characters that are escaped the same way by TypeScript's printer, and kept so by prettier. */
+const SIMPLE_ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\b": "\\b", "\f": "\\f", "\v": "\\v" };
+
+/** Characters TypeScript's printer escapes otherwise (`\0`, `\u0001`, `\u2028`...), and lone surrogates: those go to prettier. */
+const OTHER_ESCAPED = /[\u0000-\u0007\u000e-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The text with TypeScript's escapes of backslashes and control characters (its escapeString), and `quote` escaped. */
+function escaped(text: string, quote: RegExp): string {
+  if (OTHER_ESCAPED.test(text)) unknown();
+  return text.replace(/[\\\n\t\r\b\f\v]/g, (c) => SIMPLE_ESCAPES[c]!).replace(quote, "\\$&");
+}
 
 /** A string literal as prettier writes it: double quotes unless the text holds more of them than single ones. */
 function stringLiteral(text: string): string {
-  if (ESCAPED.test(text)) unknown();
   let doubles = 0;
   let singles = 0;
   for (let i = 0; i < text.length; i++) {
@@ -795,16 +820,15 @@ function stringLiteral(text: string): string {
     if (c === 0x22) doubles++;
     else if (c === 0x27) singles++;
   }
-  if (doubles > singles) return "'" + text.replaceAll("'", "\\'") + "'";
-  return '"' + text.replaceAll('"', '\\"') + '"';
+  if (doubles > singles) return "'" + escaped(text, /'/g) + "'";
+  return '"' + escaped(text, /"/g) + '"';
 }
 
+/** A template's text as TypeScript's printer escapes it (backquotes and `${` too); prettier keeps it. */
 function templateText(node: ts.TemplateLiteralLikeNode): string {
   noComments(node);
   if (node.rawText !== undefined) return /[\u0000-\u001f]/.test(node.rawText) ? unknown() : node.rawText;
-  const text = node.text;
-  if (ESCAPED.test(text) || text.includes("`") || text.includes("${")) unknown();
-  return text;
+  return escaped(node.text, /`|\$\{/g);
 }
 
 function typeArguments(list: readonly ts.TypeNode[] | undefined): string {
