@@ -208,7 +208,8 @@ function printStatement(node: ts.Statement, indent: string, lines: string[]): vo
     }
     case ts.SyntaxKind.LabeledStatement: {
       const statement = node as ts.LabeledStatement;
-      if (!ts.isBlock(statement.statement) && !isLoop(statement.statement)) unknown();
+      // The label goes on the first line of the statement: one with a comment before it is left to prettier.
+      if ((!ts.isBlock(statement.statement) && !isLoop(statement.statement)) || ts.getSyntheticLeadingComments(statement.statement) !== undefined) unknown();
       const before = lines.length;
       printStatement(statement.statement, indent, lines);
       if (lines.length === before) unknown();
@@ -306,7 +307,10 @@ function printIf(node: ts.IfStatement, head: string, indent: string, lines: stri
   if (!ts.isBlock(thenStatement)) {
     lines.push(...singleStatement(test + " ", thenStatement, indent));
     if (elseStatement === undefined) return;
-    if (ts.isIfStatement(elseStatement)) return printIf(elseStatement, "else ", indent, lines);
+    if (ts.isIfStatement(elseStatement)) {
+      noComments(elseStatement);
+      return printIf(elseStatement, "else ", indent, lines);
+    }
     if (ts.isBlock(elseStatement)) return printBlock(elseStatement, "else ", indent, lines);
     lines.push(...singleStatement("else ", elseStatement, indent));
     return;
