@@ -26,8 +26,9 @@ function statement(expression: ts.Expression): ts.Statement {
   );
 }
 
+/** TypeScript's printer, the fast printer (fast-print.ts) left out: it is the one that keeps its text writer. */
 function print(statements: ts.Statement[]): string {
-  return printChunks({ imports: [], prelude: [], body: statements.map((out) => ({ stmt: AT, out: [out] })) }, new Uint8Array())
+  return printChunks({ imports: [], prelude: [], body: statements.map((out) => ({ stmt: AT, out: [out] })) }, new Uint8Array(), false)
     .map((c) => c.text)
     .join("\n");
 }

@@ -77,6 +77,9 @@ export async function translateAll(inputs: readonly PythonInput[], options: Batc
     if (inputs.length > 1) leaveCoreToMainThread();
     const inFlight: Promise<FileResult>[] = [];
     for (const input of inputs) {
+      // A turn of the event loop per file, so that a Ctrl-C is seen: a file the fast printer writes whole
+      // never waits on the formatting thread, and the loop would otherwise run to its end without one.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       if (options.stopped?.()) break;
       inFlight.push(translateOne(input, options.runtimeModule, inProgram(input)));
       if (inFlight.length >= FILES_IN_FLIGHT) onResult(await inFlight.shift()!);

@@ -1,10 +1,13 @@
 // Printing: the lowered `ts.factory` nodes are printed once with TypeScript's printer, in chunks
 // that format.ts formats with prettier. Blank lines between top-level statements follow the Python
 // source. A statement too deep for prettier is a chunk of its own, left unformatted; lone surrogates
-// in strings are written as `\uD800` escapes.
+// in strings are written as `\uD800` escapes. A statement the fast printer (fast-print.ts) writes as
+// prettier would is not printed here at all: it comes already formatted, and runs of such statements
+// are chunks prettier is not given.
 import type { Stmt } from "@pyts/parser";
 import ts from "./typescript.cjs";
 import type { LoweredModule } from "./lower/module.js";
+import { fastFormat } from "./fast-print.js";
 
 let printer: ts.Printer | null = null;
 let scratch: ts.SourceFile | null = null;
@@ -73,6 +76,8 @@ export interface Chunk {
   blankBefore: boolean;
   /** Set when the chunk is one statement nested too deeply for prettier: where it is in the Python. */
   tooDeep?: { start: number; end: number };
+  /** Set when the fast printer wrote the chunk's statements as prettier would: the formatted text. */
+  formatted?: string;
 }
 
 /**
@@ -81,17 +86,22 @@ export interface Chunk {
  * between them, which we make here from the Python source), so a large module is formatted in chunks:
  * the same text as one call, in time linear in the module's size. `joinChunks` puts them together.
  */
-export function printChunks(lowered: LoweredModule, source: Uint8Array): Chunk[] {
-  const pieces: { text: string; blankBefore: boolean; tooDeep?: { start: number; end: number } }[] = [];
-  if (lowered.imports.length > 0) pieces.push({ text: printStatements(lowered.imports), blankBefore: false });
-  if (lowered.prelude.length > 0) pieces.push({ text: printStatements(lowered.prelude), blankBefore: pieces.length > 0 });
+export function printChunks(lowered: LoweredModule, source: Uint8Array, fast = true): Chunk[] {
+  const pieces: Chunk[] = [];
+  const piece = (statements: readonly ts.Statement[], blankBefore: boolean, tooDeep?: { start: number; end: number }): Chunk => {
+    const formatted = fast && tooDeep === undefined ? fastFormat(statements) : null;
+    if (formatted !== null) return { text: "", blankBefore, formatted };
+    return { text: printStatements(statements), blankBefore, tooDeep };
+  };
+  if (lowered.imports.length > 0) pieces.push(piece(lowered.imports, false));
+  if (lowered.prelude.length > 0) pieces.push(piece(lowered.prelude, pieces.length > 0));
   let prev: Stmt | null = null;
   let afterHead = pieces.length > 0;
   for (const { stmt, out } of lowered.body) {
     if (out.length === 0) continue;
     const blankBefore = afterHead || (prev !== null && blankLineBetween(source, prev, stmt));
     const tooDeep = out.some((s) => deeperThan(s, FORMAT_DEPTH_LIMIT)) ? { start: stmt.start, end: stmt.end } : undefined;
-    pieces.push({ text: printStatements(out), blankBefore, tooDeep });
+    pieces.push(piece(out, blankBefore, tooDeep));
     afterHead = false;
     prev = stmt;
   }
@@ -99,18 +109,27 @@ export function printChunks(lowered: LoweredModule, source: Uint8Array): Chunk[]
   let chunk = "";
   let chunkStatements = 0;
   let chunkBlankBefore = false;
+  const endChunk = () => {
+    if (chunk !== "") chunks.push({ text: chunk, blankBefore: chunkBlankBefore });
+    chunk = "";
+    chunkStatements = 0;
+  };
   for (const piece of pieces) {
+    if (piece.formatted !== undefined) {
+      endChunk();
+      const previous = chunks[chunks.length - 1];
+      // Formatted runs are joined here, as prettier would join them: a blank line where the Python has one.
+      if (previous?.formatted !== undefined) previous.formatted += (piece.blankBefore ? "\n" : "") + piece.formatted;
+      else chunks.push(piece);
+      continue;
+    }
     if (piece.tooDeep !== undefined) {
-      if (chunk !== "") chunks.push({ text: chunk, blankBefore: chunkBlankBefore });
-      chunks.push({ text: piece.text, blankBefore: piece.blankBefore, tooDeep: piece.tooDeep });
-      chunk = "";
-      chunkStatements = 0;
+      endChunk();
+      chunks.push(piece);
       continue;
     }
     if (chunk !== "" && (chunkStatements >= CHUNK_STATEMENTS || chunk.length >= CHUNK_CHARACTERS)) {
-      chunks.push({ text: chunk, blankBefore: chunkBlankBefore });
-      chunk = "";
-      chunkStatements = 0;
+      endChunk();
     } else if (chunk !== "") {
       chunk += piece.blankBefore ? "\n\n" : "\n";
     }

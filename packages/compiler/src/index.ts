@@ -38,6 +38,12 @@ export interface TranspileOptions {
   /** Format the output with prettier (default true). */
   format?: boolean;
   /**
+   * Write the statements the fast printer knows (fast-print.ts) without TypeScript's printer and
+   * prettier, as prettier would (default true); false gives every statement to prettier, which the
+   * fast printer's tests compare it with.
+   */
+  fastPrint?: boolean;
+  /**
    * This file as a module of a program of several files (see program.ts): its name, and how to find
    * the other modules it imports. Without it the file is a program of its own: `__name__` is
    * `"__main__"` and an import of anything but a runtime module is a diagnostic.
@@ -97,6 +103,7 @@ const OPTION_TYPES: Record<keyof TranspileAsyncOptions, "string" | "boolean" | "
   filename: "string",
   runtimeModule: "string",
   format: "boolean",
+  fastPrint: "boolean",
   module: "object",
   formatChunk: "function",
 };
@@ -127,9 +134,10 @@ export function transpile(source: string | Uint8Array, options: TranspileOptions
   if (stage === TOO_DEEP_FOR_THIS_THREAD) return translatedInLargeStack(source, options);
   if (!("chunks" in stage)) return stage;
   return guarded(stage, () => {
-    const toFormat = options.format === false ? [] : stage.chunks.filter((chunk) => chunk.tooDeep === undefined);
+    const toFormat = options.format === false ? [] : stage.chunks.filter((chunk) => chunk.tooDeep === undefined && chunk.formatted === undefined);
     const results = new Map(formatEach(toFormat.map((chunk) => chunk.text)).map((result, i) => [toFormat[i]!, result]));
     const formatted = stage.chunks.map((chunk) => {
+      if (chunk.formatted !== undefined) return chunk.formatted;
       const result = results.get(chunk);
       if (result === undefined) return unformatted(chunk.text);
       return typeof result === "string" ? result : unformattedAfter(stage, chunk, result);
@@ -150,9 +158,11 @@ export async function transpileAsync(source: string | Uint8Array, options: Trans
   try {
     formatted = await Promise.all(
       stage.chunks.map((chunk) =>
-        options.format === false || chunk.tooDeep !== undefined
-          ? unformatted(chunk.text)
-          : finish(chunk.text).catch((error: unknown) => unformattedAfter(stage, chunk, error)),
+        chunk.formatted !== undefined
+          ? chunk.formatted
+          : options.format === false || chunk.tooDeep !== undefined
+            ? unformatted(chunk.text)
+            : finish(chunk.text).catch((error: unknown) => unformattedAfter(stage, chunk, error)),
       ),
     );
   } catch (error) {
@@ -233,7 +243,7 @@ function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): 
     diagnostics.push(...dedupe(ctx.diagnostics, diagnostics));
     diagnostics.sort((a, b) => a.start - b.start);
     if (diagnostics.some((d) => d.severity === "error")) return { code: "", map: null, diagnostics };
-    stage.chunks = printChunks(lowered, parsed.bytes);
+    stage.chunks = printChunks(lowered, parsed.bytes, options.format !== false && options.fastPrint !== false);
     return stage;
   });
 }
