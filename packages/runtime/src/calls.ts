@@ -260,6 +260,7 @@ function checkArity(fn: Function, given: number, keywords: Record<string, unknow
   if (known === undefined) return;
   const { name, arity } = known;
   if (name === "type" && given !== 1) throw new TypeError("type() takes 1 or 3 arguments");
+  if (name === "map" && given < 2) throw new TypeError("map() must have at least two arguments.");
   if (keywords !== null && Object.keys(keywords).length > 0) throw new TypeError(`${name}() takes no keyword arguments`);
   if (arity === "one") {
     if (given !== 1) throw new TypeError(`${name}() takes exactly one argument (${given} given)`);
