@@ -17,9 +17,11 @@
 //   staticcls    static and class methods through instances and classes, Base.method(self), alt constructors
 //   decorators   decorators with *args/**kwargs (logging, counting, memoizing, functools.wraps, with arguments;
 //                around coroutine functions in async programs), class decorators
-//   callvars     keywords and */** through variables, lambdas, lists and dicts of callables, functools.partial
+//   callvars     keywords and */** through variables, lambdas, lists and dicts of callables, functools.partial,
+//                methods read as values (bound methods in lists, map, `__self__`), spreads of 100,000+ items
 //   callables    instances with __call__ (stateful, as keys, in map), callable()
-//   badcalls     missing / unexpected / multiple-valued / too many arguments, caught and printed
+//   badcalls     missing / unexpected / multiple-valued / too many arguments, caught and printed; builtins
+//                called wrongly; missing methods on receivers the compiler cannot type, None, a non-callable
 //   dataclasses  @dataclass with order=True, frozen=True, defaults, field(default_factory), inheritance
 //   classbody    loops, if, try, while and del in class bodies, a method defined on one branch; metaclasses
 //                with __new__ (a registry) and __call__ (the singleton idiom)
@@ -975,7 +977,72 @@ function methodDecorator(g) {
 // ---- callvars ------------------------------------------------------------------------------------
 
 export function callsThroughVariables(g) {
-  return g.pick([() => starredCalls(g), () => dispatchTable(g), () => lambdasAndLists(g), () => partials(g), () => parameterKinds(g)])();
+  return g.pick([
+    () => starredCalls(g),
+    () => dispatchTable(g),
+    () => lambdasAndLists(g),
+    () => partials(g),
+    () => parameterKinds(g),
+    () => boundMethodValues(g),
+    () => longSpreads(g),
+  ])();
+}
+
+/** Methods read as values from receivers of several classes: bound methods in lists, in map, their `__self__`. */
+function boundMethodValues(g) {
+  const [dog, robot] = [uniqueName(g, "Dog"), uniqueName(g, "Robot")];
+  g.moduleLines.push(
+    `class ${dog}:`,
+    `    def __init__(self, name):`,
+    `        self.name = name`,
+    `    def greet(self, other="you"):`,
+    `        return f"{self.name} wags at {other}"`,
+    "",
+    `class ${robot}:`,
+    `    def __init__(self, code):`,
+    `        self.code = code`,
+    `    def greet(self, other="you"):`,
+    `        return f"{self.code} beeps at {other}"`,
+    `    def scale(self, x):`,
+    `        return x * len(self.code)`,
+    "",
+  );
+  return [
+    `things = [${dog}(${q(g.pick(NAMES))}), ${robot}(${q(g.pick(["R2", "C3PO", "K9"]))})${g.chance(0.5) ? `, ${dog}(${q(g.pick(NAMES))})` : ""}]`,
+    `callbacks = []`,
+    `for thing in things:`,
+    `    callbacks.append(thing.greet)`,
+    `print([cb(${q(g.pick(NAMES))}) for cb in callbacks])`,
+    `first = callbacks[0]`,
+    `print(first.__self__ is things[0], first.__func__.__name__, first.__func__.__qualname__, first(other="Sam"))`,
+    `helper = things[1].scale`,
+    `print(list(map(helper, range(${g.int(0, 5)}))), helper.__name__)`,
+  ];
+}
+
+/** A spread longer than a JavaScript call takes, into functions, lambdas, methods and a class. */
+function longSpreads(g) {
+  const [total, bag] = [uniqueName(g, "total"), uniqueName(g, "Bag")];
+  g.moduleLines.push(
+    `def ${total}(first, *rest, scale=1):`,
+    `    return (first + sum(rest)) * scale`,
+    "",
+    `class ${bag}:`,
+    `    def __init__(self, *items):`,
+    `        self.items = items`,
+    `    def count(self, *values):`,
+    `        return len(values) + len(self.items)`,
+    "",
+  );
+  const n = g.int(100_000, 200_000);
+  return [
+    `numbers = list(range(${n}))`,
+    `print(${total}(*numbers), ${total}(*numbers, scale=${g.int(2, 4)}))`,
+    `spread_len = lambda *xs: len(xs)`,
+    `print(spread_len(*numbers, *range(${g.int(0, 9)})))`,
+    `bag = ${bag}(*range(${g.int(60_000, 150_000)}))`,
+    `print(len(bag.items), bag.count(*numbers))`,
+  ];
 }
 
 function starredCalls(g) {
@@ -1177,6 +1244,64 @@ export function badCalls(g) {
   ];
   const lines = [`print(${f}(1, 2), ${f}(1, y=2, label="p"), ${cls}(1, 2).move(${g.int(1, 5)}).x)`];
   for (let i = g.int(1, 3); i > 0; i--) lines.push(...caught("TypeError", g.pick(bad).split("\n")));
+  if (g.chance(0.5)) lines.push(...badBuiltinCalls(g));
+  if (g.chance(0.5)) lines.push(...missingMethods(g, cls));
+  return lines;
+}
+
+/** Builtins called with a missing or extra argument, or one they cannot use: CPython's error at the call. */
+function badBuiltinCalls(g) {
+  const bad = [
+    `enumerate()`,
+    `enumerate([1], 1, 2)`,
+    `enumerate([1], 1.5)`,
+    `map(abs)`,
+    `filter(None)`,
+    `type()`,
+    `type(1, 2)`,
+    `sorted()`,
+    `round()`,
+    `pow(2)`,
+    `pow(1, 2, 3, 4)`,
+    `min([])`,
+    `max(())`,
+    `max(3, 1, default=0)`,
+    `iter()`,
+    `next()`,
+    `isinstance(1)`,
+    `int("x", 99)`,
+    `list([1], [2])`,
+    `tuple("ab", "c")`,
+    `bool(1, 2)`,
+    `slice()`,
+    `divmod(7)`,
+  ];
+  const empty = uniqueName(g, "Empty");
+  g.moduleLines.push(`class ${empty}:`, `    pass`, "");
+  const lines = [`print(min([], default=${g.int(0, 9)}), max([], default=None))`];
+  for (let i = g.int(1, 3); i > 0; i--) lines.push(...caught("(TypeError, ValueError)", [g.pick(bad)]));
+  // A value of a type the compiler cannot see, not iterable: the error comes when the builtin is called.
+  lines.push(
+    `for value in [${g.int(0, 9)}, None, ${empty}()]:`,
+    ...indent(caught("TypeError", [`${g.pick(["enumerate", "iter", "list", "sorted", "zip"])}(value)`, `print("not reached")`])),
+  );
+  return lines;
+}
+
+/** A method called on receivers the compiler cannot type, some of which lack it (or have a value of that name). */
+function missingMethods(g, cls) {
+  const info = uniqueName(g, "describe_shape");
+  g.moduleLines.push(`def ${info}(shape):`, `    return shape.move(${g.int(1, 5)})`, "");
+  const receivers = [`${cls}(1, 2)`, `None`, `${g.int(0, 9)}`, `"text"`, `[1, 2]`];
+  const lines = [];
+  for (const r of receivers.filter(() => g.chance(0.6))) {
+    lines.push(...caught("AttributeError", [`print(${info}(${r}).x)`]));
+  }
+  lines.push(
+    `holder = ${cls}(${g.int(0, 9)}, ${g.int(0, 9)})`,
+    ...caught("TypeError", [`holder.x()`]),
+    ...caught("AttributeError", [`holder.${g.pick(["area", "perimeter", "scale"])}()`]),
+  );
   return lines;
 }
 

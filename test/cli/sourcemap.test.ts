@@ -74,4 +74,42 @@ describe.skipIf(!compilerEmitsMaps)("source maps", () => {
     expect(result.stderr).toContain('    raise ValueError("boom")');
     expect(result.stderr.trimEnd().split("\n").at(-1)).toBe("ValueError: boom");
   });
+
+  it("pyts run lists every frame CPython lists, by its Python name, through the runtime's calls", () => {
+    const program = [
+      "import functools",
+      "def trace(fn):",
+      "    @functools.wraps(fn)",
+      "    def wrapper(*args, **kwargs):",
+      "        return fn(*args, **kwargs)",
+      "    return wrapper",
+      "class Path:",
+      "    def b(self, other):",
+      "        return 1 / other",
+      "    join = b",
+      "    @trace",
+      "    def push(self, other):",
+      "        return self.join(other)",
+      "    def __str__(self):",
+      "        return self.push(0)",
+      "def show(p):",
+      "    return str(p)",
+      "show(Path())",
+      "",
+    ].join("\n");
+    writeFileSync(path.join(dir, "frames.py"), program);
+    const frameLines = (stderr: string): string[] => stderr.split("\n").filter((line) => line.startsWith("  File "));
+    const python = spawnSync(pythonExecutable(), ["frames.py"], { cwd: dir, env: pythonEnv(), encoding: "utf8" });
+    const result = pyts(["run", "frames.py"], { cwd: dir });
+    expect(frameLines(python.stderr).length).toBe(6);
+    expect(frameLines(result.stderr)).toEqual(frameLines(python.stderr));
+  });
+
+  it("pyts run counts a recursion's repeated frames as CPython does", () => {
+    writeFileSync(path.join(dir, "recurse.py"), "def down(n):\n    return down(n + 1)\ndown(0)\n");
+    const result = pyts(["run", "recurse.py"], { cwd: dir });
+    expect(result.stderr).toMatch(/^ {2}\[Previous line repeated \d+ more times\]$/m);
+    expect(result.stderr.split("\n").filter((line) => line.includes(", in down")).length).toBe(3);
+    expect(result.stderr.trimEnd().split("\n").at(-1)).toBe("RecursionError: maximum recursion depth exceeded");
+  });
 });

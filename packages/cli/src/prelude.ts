@@ -23,6 +23,10 @@ delete process.env["PYTS_MODULE_SOURCES"];
 }
 if (argv0 !== undefined) process.argv[1] = argv0;
 
+// CPython's traceback lists every frame. JavaScript's stack keeps the last 10 calls by default, fewer than
+// a few Python calls take when the runtime binds them (`call`, a decorator's wrapper, `callMethod`).
+Error.stackTraceLimit = 100;
+
 /** `at f (file:///x.py:3:5)`, `at async f (/x.py:3:5)`, `at file:///x.py:3:5`. */
 const FRAME = /^\s*at (?:async )?(?:(.*?) \()?(.+?):(\d+):\d+\)?$/;
 
@@ -42,7 +46,20 @@ function pythonFrames(error: BaseException, file: string, lines: readonly string
     const text = lines[lineNumber - 1]?.trim();
     frames.push(`  File "${file}", line ${lineNumber}, in ${name}\n${text ? `    ${text}\n` : ""}`);
   }
-  return frames.length > 0 ? frames.reverse().join("") : undefined;
+  return frames.length > 0 ? collapseRepeats(frames.reverse()).join("") : undefined;
+}
+
+/** As CPython prints a recursion: a frame the same as the one before it more than three times in a row is counted, not repeated. */
+function collapseRepeats(frames: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < frames.length;) {
+    let j = i;
+    while (j < frames.length && frames[j] === frames[i]) j++;
+    out.push(...frames.slice(i, Math.min(j, i + 3)));
+    if (j - i > 3) out.push(`  [Previous line repeated ${j - i - 3} more time${j - i - 3 === 1 ? "" : "s"}]\n`);
+    i = j;
+  }
+  return out;
 }
 
 {

@@ -40,7 +40,9 @@ export interface BracketScan {
   error: BracketError | null;
   /** Undecodable bytes in a token, when they come before any other error. */
   undecodable: UndecodableToken | null;
-  /** The source with line breaks and comments inside brackets blanked (same length): built on demand. */
+  /** Where a format spec of an f-string starts with `=` (`f"{x:=10}"`), which tree-sitter must not read as `:=`. */
+  alignments: readonly number[];
+  /** The source with line breaks and comments inside brackets blanked (same length), and `alignments`: built on demand. */
   joined(): string;
 }
 
@@ -52,6 +54,7 @@ export function scanBrackets(source: string, options: ScanOptions = {}): Bracket
   const undecodable = options.undecodable ?? (() => false);
   // [from, to) index pairs to blank in the joined text.
   const blanks: number[] = [];
+  const alignments: number[] = [];
   const open: number[] = [];
   let error: BracketError | null = null;
   let bad: UndecodableToken | null = null;
@@ -100,8 +103,13 @@ export function scanBrackets(source: string, options: ScanOptions = {}): Bracket
         // CPython points just past the string.
         else bad = { at: k + quote.length, tokenStart: contentStart, tokenEnd: k };
       } else if (/[fF]/.test(prefix)) {
-        const message = fstringError(source.slice(contentStart, k), /[rR]/.test(prefix));
+        const found: number[] = [];
+        const message = fstringError(source.slice(contentStart, k), /[rR]/.test(prefix), found);
         if (message !== null) error = { at: k + quote.length, message };
+        for (const at of found) {
+          alignments.push(contentStart + at);
+          blanks.push(contentStart + at, contentStart + at + 1);
+        }
       }
       i = k + quote.length;
     } else if (c === 0x28 || c === 0x5b || c === 0x7b /* ( [ { */) {
@@ -157,6 +165,7 @@ export function scanBrackets(source: string, options: ScanOptions = {}): Bracket
   return {
     error,
     undecodable: bad,
+    alignments,
     joined: () => {
       if (blanks.length === 0) return source;
       const parts: string[] = [];

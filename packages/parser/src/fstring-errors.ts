@@ -15,8 +15,12 @@ const CLOSER: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 /** MAXLEVEL of CPython's f-string expression scanner. */
 const MAX_BRACKETS = 200;
 
-/** The error of an f-string token's body (between its quotes), in CPython's words, or null. */
-export function fstringError(body: string, raw: boolean): string | null {
+/**
+ * The error of an f-string token's body (between its quotes), in CPython's words, or null. Pushes on
+ * `alignments` where a format spec starts with `=` (`{total:=10.1f}`, `=` alignment): tree-sitter reads
+ * `:=` there as a walrus, which CPython never does in a replacement field outside brackets.
+ */
+export function fstringError(body: string, raw: boolean, alignments: number[] = []): string | null {
   let i = 0;
   const end = body.length;
 
@@ -107,6 +111,7 @@ export function fstringError(body: string, raw: boolean): string | null {
     if (i < end && body[i] === ":") {
       i++;
       if (i >= end) return "f-string: expecting '}'";
+      if (body[i] === "=") alignments.push(i);
       const error = parse(level + 1);
       if (error !== null) return error;
     }

@@ -162,7 +162,7 @@ function parseText(program: string, positions: Positions, end = program.length):
   }
   if (scan.error !== null) return stopAt(program, positions, diagnostic("PY1004", span(scan.error.at, 1), [scan.error.message]));
 
-  let root = parseCst(masked);
+  let root = parseCst(scan.alignments.length > 0 ? blankAlignments(masked, scan.alignments) : masked);
   if (root && errorCount(root) > 0) {
     // tree-sitter-python's scanner fails on some line breaks inside brackets (a line indented
     // less than its statement); Python ignores those breaks, so try again without them.
@@ -247,6 +247,13 @@ function maskSoftKeywords(source: string): string {
   const masked = source.replace(/(^|[;:])([ \t]*)type\b/gm, "$1$2_ype");
   // tree-sitter does not end lines at a lone carriage return; Python does.
   return masked.includes("\r") ? masked.replace(/\r(?!\n)/g, "\n") : masked;
+}
+
+/** `f"{x:=10}"` shown to tree-sitter as `f"{x: 10}"` (a format spec, not a walrus); the spec's text is read from the real source. */
+function blankAlignments(source: string, at: readonly number[]): string {
+  const chars = source.split("");
+  for (const i of at) chars[i] = " ";
+  return chars.join("");
 }
 
 function errorCount(root: CNode): number {

@@ -74,22 +74,6 @@ function literalText(cv: Converter, p: CNode, from: number, to: number, prefix: 
 }
 
 /**
- * `f"{x:=10}"` is not a walrus in an f-string: it formats `x` with the spec `=10`
- * (a walrus needs parentheses there). tree-sitter reads a named expression.
- */
-function* walrusLookalike(cv: Converter, n: CNode, named: CNode, prefix: StringPrefix): Step<A.FormattedValue> {
-  const name = fieldChild(named, "name");
-  const value: A.Expression = yield cv.exprOr(name, named);
-  const colon = cv.source.indexOf(":", name ? name.end : named.start);
-  const close = n.children[n.children.length - 1];
-  const specEnd = close && !close.named && close.type === "}" ? close.start : n.end;
-  const specText = literalText(cv, n, colon + 1, specEnd, prefix, true, false);
-  const specSpan = { start: cv.byteOffsets[colon]!, end: cv.byteOffsets[specEnd]! };
-  const values: A.Constant[] = specText ? [{ _type: "Constant", value: { type: "str", value: specText }, kind: null, ...specSpan }] : [];
-  return { _type: "FormattedValue", value, conversion: -1, format_spec: { _type: "JoinedStr", values, ...specSpan }, ...cv.span(n) };
-}
-
-/**
  * Where the body of string `p` ends: before its closing quotes. (tree-sitter's `string_end`
  * can swallow trailing backslashes of a raw string, so it is not used.)
  */
@@ -112,7 +96,6 @@ function debugText(cv: Converter, interp: CNode): string {
 
 function* formattedValue(cv: Converter, n: CNode, prefix: StringPrefix, debug: boolean): Step<A.FormattedValue> {
   const expression = fieldChild(n, "expression");
-  if (expression?.type === "named_expression") return (yield walrusLookalike(cv, n, expression, prefix)) as A.FormattedValue;
   const value: A.Expression = yield cv.exprOr(expression, n);
   const conv = fieldChild(n, "type_conversion");
   const specNode = fieldChild(n, "format_specifier");

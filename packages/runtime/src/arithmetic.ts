@@ -478,6 +478,8 @@ function modInverse(a: bigint, m: bigint): bigint {
 export function pow(a: Any, b: Any, modulus?: Any): Any;
 export function pow(keywords: KwArgs): Any;
 export function pow(a: Any, b?: Any, modulus?: Any): Any {
+  // eslint-disable-next-line prefer-rest-params -- `call(pow, a, b, c, d)` passes more than TypeScript lets through
+  if (arguments.length > 3) throw new TypeError(`pow() takes at most 3 arguments (${arguments.length} given)`);
   if (a === undefined || (b === undefined && !(a instanceof KwArgs))) {
     throw new TypeError(`pow() missing required argument '${a === undefined ? "base' (pos 1)" : "exp' (pos 2)"}`);
   }

@@ -90,11 +90,14 @@ function userMethod(obj: unknown, name: string): Method | undefined {
   if (proto === Array.prototype || proto === Object.prototype || proto === null) return undefined;
   const method = (obj as Record<string, unknown>)[name];
   if (typeof method !== "function" || method === (Array.prototype as unknown as Record<string, unknown>)[name]) return undefined;
+  // A function stored on the instance itself is an attribute, called without it.
+  if (Object.prototype.hasOwnProperty.call(obj, name)) return undefined;
   return method as Method;
 }
 
 /** `obj.name(...args)` for a receiver of unknown type. */
-export function callMethod(obj: unknown, name: string, ...args: unknown[]): unknown {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- what a method of a value of unknown type returns
+export function callMethod(obj: unknown, name: string, ...args: unknown[]): any {
   const own = userMethod(obj, name);
   if (own !== undefined) return callBoundMethod(own, obj, args);
   const builtin = builtinMethod(obj, name);
@@ -115,7 +118,8 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): unkn
     return Object.prototype.hasOwnProperty.call(obj, name) ? call(f, ...args) : callBoundMethod(f, obj, args);
   }
   if (f === undefined && name === "__init__" && reinitializable(obj)) return call(boundReinitializer(obj), ...args);
-  if (f === undefined) throw noAttribute(obj, name);
+  // Another attribute (`n.real`, one `__getattr__` gives) is called as it is: CPython's TypeError when it is not callable.
+  if (f === undefined) return call(getattr(obj, name), ...args);
   if (typeof f === "object" && f !== null) return call(f, ...args);
   throw new TypeError(`'${typeName(f)}' object is not callable`);
 }

@@ -15,6 +15,7 @@ import { pyHash } from "./hash.js";
 import { id as idFunction } from "./identity.js";
 import { all as allFunction, any as anyFunction, iter as iterFunction, max as maxFunction } from "./iter-builtins.js";
 import { min as minFunction, next as nextFunction, sorted as sortedFunction, sum as sumFunction } from "./iter-builtins.js";
+import { enumerate as enumerateFunction, filter as filterFunction, map as mapFunction, zip as zipFunction } from "./iter-builtins.js";
 import { isinstance as isinstanceFunction, issubclass as issubclassFunction } from "./pytype.js";
 import { builtinFunction } from "./type-registry.js";
 import { ascii as asciiFunction, repr as reprFunction } from "./repr.js";
@@ -31,6 +32,9 @@ export const callable = /* @__PURE__ */ builtinFunction("callable", callableFunc
 export const chr = /* @__PURE__ */ builtinFunction("chr", chrFunction);
 export const delattr = /* @__PURE__ */ builtinFunction("delattr", delattrFunction);
 export const dir = /* @__PURE__ */ builtinFunction("dir", dirFunction);
+// (Types in CPython; marked here so that a minified bundle keeps their names and `call` checks their counts.)
+export const enumerate = /* @__PURE__ */ builtinFunction("enumerate", enumerateFunction);
+export const filter = /* @__PURE__ */ builtinFunction("filter", filterFunction);
 export const divmod = /* @__PURE__ */ builtinFunction("divmod", divmodFunction);
 export const format = /* @__PURE__ */ builtinFunction("format", formatFunction);
 export const getattr = /* @__PURE__ */ builtinFunction("getattr", getattrFunction);
@@ -43,6 +47,7 @@ export const isinstance = /* @__PURE__ */ builtinFunction("isinstance", isinstan
 export const issubclass = /* @__PURE__ */ builtinFunction("issubclass", issubclassFunction);
 export const iter = /* @__PURE__ */ builtinFunction("iter", iterFunction);
 export const len = /* @__PURE__ */ builtinFunction("len", lenFunction);
+export const map = /* @__PURE__ */ builtinFunction("map", mapFunction);
 export const max = /* @__PURE__ */ builtinFunction("max", maxFunction);
 export const min = /* @__PURE__ */ builtinFunction("min", minFunction);
 export const next = /* @__PURE__ */ builtinFunction("next", nextFunction);
@@ -56,3 +61,4 @@ export const setattr = /* @__PURE__ */ builtinFunction("setattr", setattrFunctio
 export const sorted = /* @__PURE__ */ builtinFunction("sorted", sortedFunction);
 export const sum = /* @__PURE__ */ builtinFunction("sum", sumFunction);
 export const vars = /* @__PURE__ */ builtinFunction("vars", varsFunction);
+export const zip = /* @__PURE__ */ builtinFunction("zip", zipFunction);

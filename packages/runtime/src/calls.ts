@@ -27,6 +27,7 @@ import { BUILTIN_ARITIES } from "./catalogue.js";
 import { Dict } from "./dict.js";
 import { TypeError } from "./exceptions.js";
 import { KwArgs, quotedNames } from "./kwargs.js";
+import { SpreadArguments } from "./tuple.js";
 import { isClassConstructor, METACLASS, typeName } from "./typename.js";
 
 interface Param {
@@ -220,6 +221,18 @@ function bind(sig: Signature, args: readonly unknown[], keywords: Record<string,
 
 /** Arrays longer than this are not spread into a JavaScript call (its argument limit is a little above 100,000). */
 const SPREAD_LIMIT = 50_000;
+
+/**
+ * The JavaScript arguments `list` for a function of signature `sig`, given `given` positional arguments: as
+ * they are, or, past SPREAD_LIMIT, with the `*args` extras at their end as one SpreadArguments.
+ */
+function withinLimit(sig: Signature, list: unknown[], given: number): unknown[] {
+  const extras = given - sig.positional.length;
+  if (list.length <= SPREAD_LIMIT || !sig.vararg || extras <= 0) return list;
+  const kept = list.slice(0, list.length - extras);
+  kept.push(new SpreadArguments(list.slice(list.length - extras)));
+  return kept;
+}
 const arrayForms = new WeakMap<Function, (args: unknown[], keywords: Record<string, unknown> | null) => unknown>();
 
 /** Registers how a runtime function with `*args` takes its arguments as one array (`gather(*coros)` of any length). */
@@ -234,8 +247,10 @@ export function withArrayForm<F extends Function>(fn: F, arrayForm: (args: unkno
  * the builtin keeps its mark, so the check needs no registration that a bundler could drop.
  */
 function builtinArity(fn: Function): { readonly name: string; readonly arity: "one" | readonly [number, number] } | undefined {
-  const marked = fn as { __pyTypeName__?: string; __name__?: string };
-  if (marked.__pyTypeName__ !== "builtin_function_or_method" || typeof marked.__name__ !== "string") return undefined;
+  const marked = fn as { __pyTypeName__?: string; __name__?: string; __module__?: string };
+  // (A builtin type, `list` or `float`, is marked `type` in the module `builtins`; a subclass inherits the mark but not as its own.)
+  const builtinType = marked.__pyTypeName__ === "type" && marked.__module__ === "builtins" && Object.prototype.hasOwnProperty.call(fn, "__pyTypeName__");
+  if ((marked.__pyTypeName__ !== "builtin_function_or_method" && !builtinType) || typeof marked.__name__ !== "string") return undefined;
   const name = marked.__name__;
   return Object.prototype.hasOwnProperty.call(BUILTIN_ARITIES, name) ? { name, arity: BUILTIN_ARITIES[name]! } : undefined;
 }
@@ -244,6 +259,8 @@ function checkArity(fn: Function, given: number, keywords: Record<string, unknow
   const known = builtinArity(fn);
   if (known === undefined) return;
   const { name, arity } = known;
+  if (name === "type" && given !== 1) throw new TypeError("type() takes 1 or 3 arguments");
+  if (name === "map" && given < 2) throw new TypeError("map() must have at least two arguments.");
   if (keywords !== null && Object.keys(keywords).length > 0) throw new TypeError(`${name}() takes no keyword arguments`);
   if (arity === "one") {
     if (given !== 1) throw new TypeError(`${name}() takes exactly one argument (${given} given)`);
@@ -310,11 +327,11 @@ function callWithoutMetaclass(fn: unknown, args: unknown[], keywords: Record<str
   }
   const sig = signatures.get(fn);
   if (sig !== undefined) {
-    if (keywords === null && sig.onlyPositional && bindsAsIs(sig, args.length)) return fn.apply(undefined, args);
+    if (keywords === null && sig.onlyPositional && bindsAsIs(sig, args.length)) return fn.apply(undefined, withinLimit(sig, args, args.length));
     if (sig.construct) return construct(fn, sig, args, keywords);
     // A class method taken from its class as a plain value: its class is the one defining it.
     if (sig.classmethod) return callMethodWith(fn, sig.owner, args, keywords);
-    const bound = bind(sig, args, keywords);
+    const bound = withinLimit(sig, bind(sig, args, keywords), args.length);
     return sig.method ? fn.apply(bound[0], bound.slice(1)) : fn.apply(undefined, bound);
   }
   const method = fn as { __func__?: unknown; __self__?: unknown };
@@ -324,17 +341,17 @@ function callWithoutMetaclass(fn: unknown, args: unknown[], keywords: Record<str
 
 /** `new cls(...)` with the arguments bound to its `__init__`'s signature (`self` stands for the instance). */
 function construct(cls: Function, sig: Signature, args: unknown[], keywords: Record<string, unknown> | null): unknown {
-  return new (cls as new (...a: unknown[]) => unknown)(...bind(sig, [cls, ...args], keywords).slice(1));
+  return new (cls as new (...a: unknown[]) => unknown)(...withinLimit(sig, bind(sig, [cls, ...args], keywords), args.length + 1).slice(1));
 }
 
 /** Calls the method function `fn` with `self` bound, Python's way when it carries a signature. */
 function callMethodWith(fn: Function, self: unknown, args: unknown[], keywords: Record<string, unknown> | null): unknown {
   const sig = signatures.get(fn);
   if (sig === undefined) return applyRuntime(fn, self, args, keywords);
-  if (sig.staticmethod) return fn.apply(undefined, bind(sig, args, keywords));
+  if (sig.staticmethod) return fn.apply(undefined, withinLimit(sig, bind(sig, args, keywords), args.length));
   if (sig.classmethod && !isClassConstructor(self)) self = (self as object).constructor;
-  if (keywords === null && sig.method && bindsAsIs(sig, args.length + 1)) return fn.apply(self, args);
-  const bound = bind(sig, [self, ...args], keywords);
+  if (keywords === null && sig.method && bindsAsIs(sig, args.length + 1) && args.length < SPREAD_LIMIT) return fn.apply(self, args);
+  const bound = withinLimit(sig, bind(sig, [self, ...args], keywords), args.length + 1);
   return sig.method ? fn.apply(self, bound.slice(1)) : fn.apply(undefined, bound);
 }
 

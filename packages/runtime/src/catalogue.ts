@@ -869,17 +869,12 @@ export const MODULE_CLASSES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Builtins that take a fixed number of positional arguments and no keywords, by how CPython counts
- * them in its TypeError: "one" for `len() takes exactly one argument (0 given)`, [min, max] for
- * `getattr expected at least 2 arguments, got 1` (and `divmod expected 2 arguments, got 1`). A call the
- * compiler cannot see fits goes through the runtime's `call`, which raises that error.
- */
-/**
  * Builtins that also take keywords, by how many positional arguments they take ([min, max]): a call the
  * compiler sees giving another number goes through the runtime's `call`, and the builtin raises CPython's
  * TypeError (`sorted expected 1 argument, got 0`, `round() missing required argument 'number' (pos 1)`).
  */
 export const BUILTIN_POSITIONAL: Readonly<Record<string, readonly [number, number]>> = {
+  enumerate: [1, 2],
   pow: [2, 3],
   range: [1, 3],
   reversed: [1, 1],
@@ -888,29 +883,47 @@ export const BUILTIN_POSITIONAL: Readonly<Record<string, readonly [number, numbe
   sum: [1, 2],
 };
 
+/**
+ * Builtins that take a fixed number of positional arguments and no keywords, by how CPython counts
+ * them in its TypeError: "one" for `len() takes exactly one argument (0 given)`, [min, max] for
+ * `getattr expected at least 2 arguments, got 1` (and `divmod expected 2 arguments, got 1`). A call the
+ * compiler cannot see fits goes through the runtime's `call`, which raises that error (`type`, which
+ * builds no class from three arguments here, with `type() takes 1 or 3 arguments`).
+ */
 export const BUILTIN_ARITIES: Readonly<Record<string, "one" | readonly [number, number]>> = {
   abs: "one",
   all: "one",
   any: "one",
   ascii: "one",
   bin: "one",
+  bool: [0, 1],
   callable: "one",
   chr: "one",
   delattr: [2, 2],
   divmod: [2, 2],
+  filter: [2, 2],
+  float: [0, 1],
   format: [1, 2],
+  frozenset: [0, 1],
   getattr: [2, 3],
   hasattr: [2, 2],
   hash: "one",
   hex: "one",
   id: "one",
+  input: [0, 1],
   isinstance: [2, 2],
   issubclass: [2, 2],
   iter: [1, 2],
   len: "one",
+  list: [0, 1],
+  map: [2, Infinity],
   next: [1, 2],
   oct: "one",
   ord: "one",
   repr: "one",
+  set: [0, 1],
   setattr: [3, 3],
+  slice: [1, 3],
+  tuple: [0, 1],
+  type: [1, 1],
 };

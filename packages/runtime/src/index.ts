@@ -64,7 +64,7 @@ export * from "./builtin-functions.js";
 export { str } from "./repr.js";
 export { int, float, bool } from "./conversions.js";
 export { type, NoneType, markClassModule } from "./pytype.js";
-export { list, enumerate, zip, map, filter, reversed } from "./iter-builtins.js";
+export { list, reversed } from "./iter-builtins.js";
 export { object, exit, quit } from "./builtins.js";
 export {
   callMethod,

@@ -21,10 +21,23 @@ export function list<T>(items?: Iterable<T>): T[] {
   return [...iterate(items)];
 }
 
-/** `enumerate(iterable, start=0)`. */
-export function* enumerate<T>(items: Iterable<T>, start: number | KwArgs<{ start?: number }> = 0): Generator<readonly [number, T], void, undefined> {
-  let i = start instanceof KwArgs ? (start.values.start ?? 0) : start;
-  for (const x of iterate(items)) yield tuple([i++, x] as const);
+/**
+ * `enumerate(iterable, start=0)`. Like `zip`, `map` and `filter`, it checks its arguments when called (a
+ * missing or extra one, one that is not iterable: CPython's TypeError there), and iterates lazily.
+ */
+export function enumerate<T>(items: Iterable<T>, start: number | KwArgs<{ start?: number }> = 0): Generator<readonly [number, T], void, undefined> {
+  // eslint-disable-next-line prefer-rest-params -- `call(enumerate, a, b, c)` passes more than TypeScript lets through
+  const given =
+    arguments.length - (arguments[arguments.length - 1] instanceof KwArgs ? 1 : 0) + (start instanceof KwArgs ? Object.keys(start.values).length : 0);
+  if (given > 2) throw new TypeError(`enumerate() takes at most 2 arguments (${given} given)`);
+  if (items === undefined || items instanceof KwArgs) throw new TypeError("enumerate() missing required argument 'iterable'");
+  const first: unknown = start instanceof KwArgs ? (start.values.start ?? 0) : start;
+  if (!Number.isInteger(first) && typeof first !== "boolean") throw new TypeError(`'${typeName(first)}' object cannot be interpreted as an integer`);
+  return enumerateFrom(iterate(items), Number(first));
+}
+
+function* enumerateFrom<T>(items: Iterable<T>, i: number): Generator<readonly [number, T], void, undefined> {
+  for (const x of items) yield tuple([i++, x] as const);
 }
 
 /** `zip(*iterables, strict=False)`. */
@@ -33,12 +46,18 @@ export function zip<A>(a: Iterable<A>, options?: ZipOptions): Generator<readonly
 export function zip<A, B>(a: Iterable<A>, b: Iterable<B>, options?: ZipOptions): Generator<readonly [A, B], void, undefined>;
 export function zip<A, B, C>(a: Iterable<A>, b: Iterable<B>, c: Iterable<C>, options?: ZipOptions): Generator<readonly [A, B, C], void, undefined>;
 export function zip(...args: unknown[]): Generator<Tuple<unknown>, void, undefined>;
-export function* zip(...args: unknown[]): Generator<Tuple<unknown>, void, undefined> {
+export function zip(...args: unknown[]): Generator<Tuple<unknown>, void, undefined> {
   const [positional, kwargs] = splitKwargs<{ strict: boolean }>(args);
   checkKwargs("zip", kwargs, ["strict"]);
-  const strict = kwargs.strict === true;
-  if (positional.length === 0) return;
-  const iterators = positional.map((it) => iterate(it)[Symbol.iterator]());
+  return zipIterables(
+    positional.map((it) => iterate(it)),
+    kwargs.strict === true,
+  );
+}
+
+function* zipIterables(iterables: Iterable<unknown>[], strict: boolean): Generator<Tuple<unknown>, void, undefined> {
+  if (iterables.length === 0) return;
+  const iterators = iterables.map((it) => it[Symbol.iterator]());
   for (;;) {
     const values: unknown[] = [];
     for (let i = 0; i < iterators.length; i++) {
@@ -66,19 +85,32 @@ export function* zip(...args: unknown[]): Generator<Tuple<unknown>, void, undefi
 export function map<T, R>(fn: (x: T) => R, items: Iterable<T>): Generator<R, void, undefined>;
 export function map<A, B, R>(fn: (a: A, b: B) => R, a: Iterable<A>, b: Iterable<B>): Generator<R, void, undefined>;
 export function map(fn: ((...xs: any[]) => unknown) | CallableObject, ...items: Iterable<unknown>[]): Generator<unknown, void, undefined>;
-export function* map(fn: ((...xs: any[]) => unknown) | CallableObject, ...items: Iterable<unknown>[]): Generator<unknown, void, undefined> {
+export function map(fn: ((...xs: any[]) => unknown) | CallableObject, ...items: Iterable<unknown>[]): Generator<unknown, void, undefined> {
+  if (items.length > 0 && items[items.length - 1] instanceof KwArgs) throw new TypeError("map() takes no keyword arguments");
+  if (items.length === 0) throw new TypeError("map() must have at least two arguments.");
   const f = positionalCallable(fn);
-  if (items.length === 1) {
-    for (const x of iterate(items[0])) yield f(x);
-    return;
-  }
-  for (const xs of zip(...items)) yield f(...xs);
+  return items.length === 1 ? mapOne(f, iterate(items[0])) : mapMany(f, zip(...items));
+}
+
+function* mapOne(f: (x: unknown) => unknown, items: Iterable<unknown>): Generator<unknown, void, undefined> {
+  for (const x of items) yield f(x);
+}
+
+function* mapMany(f: (...xs: unknown[]) => unknown, rows: Iterable<readonly unknown[]>): Generator<unknown, void, undefined> {
+  for (const xs of rows) yield f(...xs);
 }
 
 /** `filter(function or None, iterable)`. */
-export function* filter<T>(fn: ((x: T) => unknown) | CallableObject | null, items: Iterable<T>): Generator<T, void, undefined> {
-  const f = fn === null ? null : positionalCallable(fn);
-  for (const x of iterate(items)) if (f === null ? truthy(x) : truthy(f(x))) yield x;
+export function filter<T>(fn: ((x: T) => unknown) | CallableObject | null, items: Iterable<T>): Generator<T, void, undefined> {
+  // eslint-disable-next-line prefer-rest-params -- `call(filter, f)` passes fewer (or more) than TypeScript lets through
+  if (arguments[arguments.length - 1] instanceof KwArgs) throw new TypeError("filter() takes no keyword arguments");
+  // eslint-disable-next-line prefer-rest-params -- as above
+  if (arguments.length !== 2) throw new TypeError(`filter expected 2 arguments, got ${arguments.length}`);
+  return filterBy(fn === null ? null : positionalCallable(fn), iterate(items));
+}
+
+function* filterBy<T>(f: ((x: T) => unknown) | null, items: Iterable<T>): Generator<T, void, undefined> {
+  for (const x of items) if (f === null ? truthy(x) : truthy(f(x))) yield x;
 }
 
 /** `reversed(sequence)`. */

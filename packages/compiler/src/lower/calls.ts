@@ -8,6 +8,7 @@
 //     asyncio.gather(*cs, return_exceptions=True)
 //                                     callSpread(asyncio.gather, [...cs], { return_exceptions: true })
 //                                                                        an array: a spread of any length
+//     total(*numbers)   (known def)   callSpread(total, [...numbers])    a spread of a value: an array of any length
 //     names.append(n)   (list)        names.push(n)                      builtin-type methods: see methods.ts
 //     handler(x, key=1) (unknown)     call(handler, x, kw({ key: 1 }))   any other callee: Python's binding at
 //     fn(*args, **kw)   (unknown)     callSpread(fn, [...args], kwargsOf(kw))   run time (runtime calls.ts)
@@ -48,7 +49,7 @@ import { callsImportedLoopFunction, callsLoopFunction } from "./loop-functions.j
 import { awaitEventLoop, awaitWhereLoopMayRun, lowerMethodCall } from "./methods.js";
 import { isBuiltinName } from "./names.js";
 import { typeOf } from "./operators.js";
-import { bindsStatically } from "./signatures.js";
+import { bindsStatically, spreadsUnknownLength } from "./signatures.js";
 import type { PyType } from "../analyze/types.js";
 import { isExceptionName } from "../analyze/types.js";
 import { isAsyncioInstance } from "../analyze/runtime-classes.js";
@@ -107,7 +108,7 @@ export function needsDynamicCall(node: Call): boolean {
  * of any length stays below JavaScript's limit on the number of arguments.
  */
 export function spreadsIntoArrayForm(name: string, node: Call): boolean {
-  return name === "gather" && node.args.some((a) => a._type === "Starred" && a.value._type !== "List" && a.value._type !== "Tuple");
+  return name === "gather" && spreadsUnknownLength(node);
 }
 
 /**
@@ -143,7 +144,7 @@ export function lowerClassCall(ctx: LowerContext, node: Call, cls: string, calle
   if (callsThroughMetaclass(ctx, cls)) return dynamicCall(ctx, callee, node);
   const sig = ctx.types.classes.has(cls) ? constructorSignature(ctx, cls) : null;
   if (sig !== null) {
-    const args = matchArguments(ctx, node, sig, true);
+    const args = spreadsUnknownLength(node) ? null : matchArguments(ctx, node, sig, true);
     return args !== null ? f.createNewExpression(callee, undefined, args) : dynamicCall(ctx, callee, node);
   }
   // A subclass of a class of another module of the program: bound by the runtime when keywords or a spread need it.
@@ -218,8 +219,8 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
   if (t.k === "class") return lowerClassCall(ctx, node, t.cls, callee);
   if (t.k === "function" && t.def !== null && res.symbol.bindings.length === 1 && (t.def._type !== "Lambda" || isLambdaBinding(ctx, res.symbol, t.def))) {
     // A known `def` (or a lambda bound once): arguments by position, or the runtime's binding (and
-    // its TypeError) for a call the compiler cannot bind.
-    const args = matchArguments(ctx, node, t.def.args, false);
+    // its TypeError) for a call the compiler cannot bind or a spread of any length.
+    const args = spreadsUnknownLength(node) ? null : matchArguments(ctx, node, t.def.args, false);
     return args !== null ? f.createCallExpression(callee, undefined, args) : dynamicCall(ctx, callee, node);
   }
   const cached = cachedDef(res.symbol);

@@ -16,7 +16,8 @@
 //     q = asyncio.Queue()      (module class) new asyncio.Queue()
 //     await q.get()            (asyncio.Queue[int]) await q.get()            a method of a runtime class the checker
 //                                                                              types (analyze/runtime-classes.ts)
-//     thing.update(x)          (unknown)      callMethod(thing, "update", x)     when a builtin type has it
+//     thing.update(x)          (unknown)      callMethod(thing, "update", x)     any method of a receiver of unknown type:
+//     p.perimeter()            (Point, none)  callMethod(p, "perimeter")         the value's method, or CPython's AttributeError
 //     n.bit_length()           (int)          callMethod(n, "bit_length")        (an int may be a bigint)
 //                                                                              (a user class may have it too)
 //     obj.add(x, indent=2)     (unknown)      callMethod(obj, "add", x, kw({ indent: 2 }))
@@ -28,10 +29,12 @@
 //     self.factory(x)          (field: Point) new this.factory(x)
 //     self.factory(x)          (field: ?)     call(this.factory, x)              (`new` if it holds a class)
 //     c3.deque(xs)             (unknown)      callAttribute(c3, "deque", xs)     (named like a class of the program or runtime)
+//     stats.scale(*xs)         (Stats)        callSpread(getattr(stats, "scale"), [...xs])   a spread of any length
 //
 // A list or str method whose JavaScript counterpart is exact becomes that counterpart; every
 // other method of a known builtin type comes from the runtime's method table for that type, and
-// a method of a receiver whose type is not known goes through the runtime's `callMethod`.
+// a method of a receiver whose type is not known, or that no class of its chain defines, goes
+// through the runtime's `callMethod`.
 import type { AsyncFunctionDef, Attribute, Call, FunctionDef, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { ProgramModule } from "../program.js";
@@ -54,6 +57,7 @@ import { decoratorName, isImplicitClassMethod, userDecorators } from "../analyze
 import type { LowerContext } from "./context.js";
 import { isProgramMethodName, programImport } from "./imports.js";
 import { awaitableArguments } from "./await.js";
+import { spreadsUnknownLength } from "./signatures.js";
 import { lowerExpression } from "./index.js";
 import { lowerElements, spreadable } from "./literals.js";
 import { typeOf } from "./operators.js";
@@ -98,6 +102,9 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     if (t.k === "class") return lowerClassCall(ctx, node, t.cls, callee);
     return dynamicCall(ctx, callee, node);
   };
+  // A static method read from its class is the function; a class method is bound to the class it is read from (a subclass too).
+  const classSideCallee = (cls: ts.Expression, m: FoundMethod): ts.Expression =>
+    m.isClassMethod ? call(ctx.useRuntime("getattr"), [cls, f.createStringLiteral(ctx.mangleMember(name))]) : member(cls);
   const untypedAttributeCall = (recv: ts.Expression, args: ts.Expression[]): ts.Expression | null =>
     mayNameClass(ctx, name) ? call(ctx.useRuntime("callAttribute"), [recv, f.createStringLiteral(ctx.mangleMember(name)), ...args]) : null;
 
@@ -135,8 +142,11 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     if (m === null && isDataAttribute(ctx, recvType.cls, name)) return dataAttributeCall();
     const recv = lowerExpression(ctx, func.value);
     // A static or class method through an instance is looked up on its class, `type(obj)`.
-    if (m !== null && (m.isStatic || m.isClassMethod))
-      return asMadeInstance(ctx, node, m.def, call(member(classOfInstance(ctx, recv, recvType.cls)), matchOrReport(ctx, node, m.def.args, m.isClassMethod)));
+    if (m !== null && (m.isStatic || m.isClassMethod)) {
+      const cls = classOfInstance(ctx, recv, recvType.cls);
+      if (spreadsUnknownLength(node)) return dynamicCall(ctx, classSideCallee(cls, m), node);
+      return asMadeInstance(ctx, node, m.def, call(member(cls), matchOrReport(ctx, node, m.def.args, m.isClassMethod)));
+    }
     // A method a decorator of the program replaced (`@trace def push(self, item)`): what it returned takes the
     // positional arguments as they are (the runtime passes the instance first); keywords are bound at run time.
     // `obj.__init__(...)` again: the constructor of `type(obj)` is the `__init__`, run by the runtime on a new instance.
@@ -148,12 +158,14 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
       return positionalOnly && fits ? call(member(recv), lowerElements(ctx, node.args)) : dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node);
     }
     if (m !== null) {
-      // A call the compiler cannot bind goes through the method's signature at run time (and its TypeError).
-      const args = matchArguments(ctx, node, m.def.args, !m.isStatic);
+      // A call the compiler cannot bind (or a spread of any length) goes through the method's signature at run time (and its TypeError).
+      const args = spreadsUnknownLength(node) ? null : matchArguments(ctx, node, m.def.args, !m.isStatic);
       return args !== null ? call(member(recv), args) : dynamicMethodCall(ctx, recv, name, node);
     }
     // A method a class decorator may have added (`cls.describe = ...`).
     if (m === null && hasClassDecorators(ctx, recvType.cls)) return dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node);
+    // No class of the chain defines it: an attribute stored later (`P.m = ...`, `setattr`), or CPython's AttributeError.
+    if (m === null && definesEveryBase(ctx, recvType.cls)) return typedAs(ctx, dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node), node);
     return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
   }
   if (recvType.k === "class") {
@@ -167,6 +179,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     if (m === null && (hasClassDecorators(ctx, recvType.cls) || (ctx.types.classes.has(recvType.cls) && name !== "__init__" && /^__\w+__$/.test(name)))) {
       return dynamicCall(ctx, call(ctx.useRuntime("getattr"), [recv, f.createStringLiteral(ctx.mangleMember(name))]), node);
     }
+    if (m !== null && spreadsUnknownLength(node)) return dynamicCall(ctx, classSideCallee(recv, m), node);
     if (m !== null) return asMadeInstance(ctx, node, m.def, call(member(recv), matchOrReport(ctx, node, m.def.args, m.isClassMethod)));
     if (name === "__init__") {
       const sig = constructorSignature(ctx, recvType.cls);
@@ -238,7 +251,10 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   }
   const args = runtimeArguments(ctx, node.args, node.keywords);
   const recv = lowerExpression(ctx, func.value);
-  return untypedAttributeCall(recv, args) ?? awaitEventLoop(ctx, name, call(member(recv), args), node, false);
+  // Any other receiver the compiler cannot type: `callMethod` finds the method (bound to its signature), or
+  // raises CPython's AttributeError for a missing one and TypeError for an attribute that is not callable.
+  const found = call(ctx.useRuntime("callMethod"), [recv, f.createStringLiteral(ctx.mangleMember(name)), ...args]);
+  return untypedAttributeCall(recv, args) ?? awaitEventLoop(ctx, name, typeOf(ctx, node).k === "any" ? found : typedAs(ctx, found, node), node, false);
 }
 
 /**
@@ -319,6 +335,12 @@ function isDataAttribute(ctx: LowerContext, cls: string, name: string): boolean 
     if (info.fields.has(name) || info.classAttrs.has(name)) return true;
   }
   return false;
+}
+
+/** Whether every class `cls` derives from is a class of this module (its attributes are the ones the compiler sees, or stored later). */
+function definesEveryBase(ctx: LowerContext, cls: string): boolean {
+  const order = classOrder(ctx, cls);
+  return order.length > 0 && order.every((info) => info.bases.every((b) => b === "object" || ctx.types.classes.has(b)));
 }
 
 /** Whether `cls` or a class it derives from has class decorators, which may add any attribute. */

@@ -117,7 +117,15 @@ function isMatchingCallOf(ctx: LowerContext, use: Node, params: Arguments): bool
   ) {
     return bindsStatically({ ...(use as Expression), _type: "Call", func: use as Expression, args: [use as Expression], keywords: [] } as Call, params, false);
   }
-  return parent._type === "Call" && parent.func === use && bindsStatically(parent, params, false);
+  return parent._type === "Call" && parent.func === use && bindsStatically(parent, params, false) && !spreadsUnknownLength(parent);
+}
+
+/**
+ * `f(*xs)` where `xs` is not a list or tuple display: JavaScript's spread stops near 100,000 items, the
+ * runtime's `callSpread` takes an array of any length (and passes a long `*args` tail as one value).
+ */
+export function spreadsUnknownLength(node: Call): boolean {
+  return node.args.some((a) => a._type === "Starred" && a.value._type !== "List" && a.value._type !== "Tuple");
 }
 
 /**
