@@ -5,6 +5,7 @@
 import type { Stmt } from "@pyts/parser";
 import ts from "./typescript.cjs";
 import type { LoweredModule } from "./lower/module.js";
+import { SPAN_MARK } from "./lower/traceback-spans.js";
 
 let printer: ts.Printer | null = null;
 let scratch: ts.SourceFile | null = null;
@@ -152,7 +153,12 @@ export interface PositionMark {
   line: number;
   column: number;
   offset: number;
+  /** An expression's mark (lower/traceback-spans.ts): the index of its span; `offset` is then unused. */
+  span?: number;
 }
+
+/** An inline expression mark and the space the printer writes after it. */
+const SPAN_MARK_COMMENT = new RegExp(String.raw`/\*${SPAN_MARK}(\d+)\*/ ?`, "g");
 
 /**
  * Removes the `//@py:OFFSET` lines that `markPythonStatement` left and returns where each marked
@@ -173,7 +179,17 @@ export function takePositionMarks(code: string): { code: string; marks: Position
       marks.push({ line: kept.length, column: line.length - line.trimStart().length, offset: pending });
       pending = null;
     }
-    kept.push(line);
+    kept.push(line.includes(SPAN_MARK) ? takeSpanMarks(line, kept.length, marks) : line);
   }
   return { code: kept.join("\n"), marks };
+}
+
+/** The line without its expression marks, each recorded where the token after it now starts. */
+function takeSpanMarks(line: string, lineNumber: number, marks: PositionMark[]): string {
+  let removed = 0;
+  return line.replace(SPAN_MARK_COMMENT, (comment: string, span: string, at: number) => {
+    marks.push({ line: lineNumber, column: at - removed, offset: 0, span: Number(span) });
+    removed += comment.length;
+    return "";
+  });
 }

@@ -673,6 +673,14 @@ export function formatExceptionOnly(e: BaseException): string {
 /** Where the traceback of an exception would list its frames: Python frames, when they are known. */
 export type FrameFormatter = (e: BaseException) => string | undefined;
 
+/**
+ * The frames a host knows how to give (`pyts run`'s prelude installs one that maps the JavaScript stack
+ * through the program's source map), used by every report that is not given its own.
+ */
+function installedFrames(): FrameFormatter | undefined {
+  return (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.frames")] as FrameFormatter | undefined;
+}
+
 /** The frame lines of a report when no frames are known (JavaScript has no Python frames). */
 export const UNKNOWN_FRAMES = '  File "<pyts>", line ?, in <module>\n';
 
@@ -696,7 +704,7 @@ interface ReportContext {
  * and contexts, the root first; exception groups drawn as nested boxes; notes after the message. `frames`
  * gives the frame lines of each exception; without it, each lists the single line `UNKNOWN_FRAMES`.
  */
-export function formatException(e: BaseException, frames?: FrameFormatter): string {
+export function formatException(e: BaseException, frames: FrameFormatter | undefined = installedFrames()): string {
   const context: ReportContext = { seen: new Set([e]), groupDepth: 0, needClose: false, frames, out: [] };
   formatChain(e, context);
   return context.out.join("");

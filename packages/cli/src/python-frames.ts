@@ -1,0 +1,101 @@
+// The frames of a traceback as CPython 3.11 prints them, from a JavaScript stack: `pyts run`'s prelude
+// keeps V8's own positions in `error.stack` (`keepJavaScriptPositions`) and maps each through the
+// program's source map (node's `findSourceMap`, with --enable-source-maps) to the Python file and line.
+// A segment the compiler named (`tracebackSpans`, compiler lower/traceback-spans.ts) gives the span of
+// the failing expression, drawn as CPython's `traceback.StackSummary.format_frame_summary` draws it:
+//
+//       File "/x/a.py", line 2, in div
+//         return 10 / x
+//                ~~~^~~
+import { readFileSync } from "node:fs";
+import { findSourceMap } from "node:module";
+import { fileURLToPath } from "node:url";
+
+/** `at f (file:///x.mjs:3:5)`, `at async f (/x.mjs:3:5)`, `at file:///x.mjs:3:5`. */
+const FRAME = /^\s*at (?:async )?(?:(.*?) \()?(.+?):(\d+):(\d+)\)?$/;
+
+/**
+ * Makes `error.stack` list V8's own JavaScript positions (node's source-map support would replace them
+ * by the mapped ones, losing the column the map names the failing expression by): the text is V8's
+ * default, the message line and one `at` line per frame.
+ */
+export function keepJavaScriptPositions(): void {
+  Error.stackTraceLimit = Math.max(Error.stackTraceLimit, 1000);
+  Error.prepareStackTrace = (error: Error, callSites: NodeJS.CallSite[]) => {
+    let header: string;
+    try {
+      header = String(error);
+    } catch {
+      header = "Error";
+    }
+    return header + callSites.map((site) => `\n    at ${String(site)}`).join("");
+  };
+}
+
+const lineCache = new Map<string, string[]>();
+
+/** Line `n` of a Python file as `linecache.getline` gives it (ending in a newline), or "". */
+function sourceLine(file: string, n: number): string {
+  let lines = lineCache.get(file);
+  if (lines === undefined) {
+    try {
+      lines = readFileSync(file, "utf8").split(/\r\n|\r|\n/);
+    } catch {
+      lines = [];
+    }
+    lineCache.set(file, lines);
+  }
+  const line = lines[n - 1];
+  return line === undefined ? "" : `${line}\n`;
+}
+
+/**
+ * The `File "x.py", line N, in f` lines (each with its source line and markers) of the frames of `stack`
+ * that map to a Python file, outermost first; undefined when none does.
+ */
+export function pythonFrames(stack: string | undefined): string | undefined {
+  if (stack === undefined) return undefined;
+  const frames: string[] = [];
+  for (const line of stack.split("\n")) {
+    const match = FRAME.exec(line);
+    if (!match) continue;
+    const entry = findSourceMap(match[2]!)?.findEntry(Number(match[3]) - 1, Number(match[4]) - 1) as
+      | { originalSource?: string; originalLine?: number; generatedColumn?: number; name?: string }
+      | undefined;
+    if (entry?.originalSource === undefined || !entry.originalSource.endsWith(".py")) continue;
+    const file = entry.originalSource.startsWith("file://") ? fileURLToPath(entry.originalSource) : entry.originalSource;
+    const jsName = (match[1] ?? "").replace(/^(new |async )/, "").replace(/^.*\./, "");
+    const name = jsName === "" || jsName === "<anonymous>" ? "<module>" : jsName;
+    // The span names the expression whose lowered call is exactly at this position, not one before it.
+    const span = entry.generatedColumn === Number(match[4]) - 1 ? entry.name : undefined;
+    frames.push(frameText(file, entry.originalLine! + 1, name, span));
+  }
+  return frames.length > 0 ? frames.reverse().join("") : undefined;
+}
+
+/** One frame: its `File` line, its source line stripped, and CPython's markers under the span. */
+function frameText(file: string, lineNumber: number, name: string, span: string | undefined): string {
+  let text = `  File "${file}", line ${lineNumber}, in ${name}\n`;
+  const line = sourceLine(file, lineNumber);
+  const stripped = line.trim();
+  if (stripped === "") return text;
+  text += `    ${stripped}\n`;
+  return span === undefined ? text : text + markers(line, stripped, span);
+}
+
+/** CPython's marker line (`~~~^~~`, `^^^^`), or "" when the span is the whole line. */
+function markers(line: string, stripped: string, span: string): string {
+  const [start, endLineDelta, spanEnd, left, right] = span.split(",").map(Number) as [number, number, number, number?, number?];
+  const length = (text: string): number => Array.from(text).length;
+  const strippedCharacters = length(line) - length(stripped);
+  const anchors = endLineDelta === 0 && left !== undefined && right !== undefined ? { left, right } : null;
+  const end = endLineDelta === 0 ? spanEnd : length(line.trimEnd());
+  if (!(end - start < length(stripped) || (anchors !== null && anchors.right - anchors.left > 0))) return "";
+  let text = "    " + " ".repeat(Math.max(0, start + 1 - strippedCharacters));
+  if (anchors !== null) {
+    text += "~".repeat(anchors.left) + "^".repeat(Math.max(0, anchors.right - anchors.left)) + "~".repeat(Math.max(0, end - start - anchors.right));
+  } else {
+    text += "^".repeat(Math.max(0, end - start));
+  }
+  return `${text}\n`;
+}

@@ -1,0 +1,86 @@
+// The span of each Python expression that can raise, for the `~~~^^^` markers CPython 3.11 prints under
+// the failing part of a traceback line. Only with the `tracebackSpans` option (what `pyts run` asks
+// for): the TypeScript token where V8 reports a frame of the lowered expression gets an inline mark,
+// which `takePositionMarks` (emit.ts) turns into a source-map segment whose name holds the span.
+//
+//     return 10 / x        →  return /*@x:0*/ truediv(10, x);
+//     d["a"]["b"]          →  (d.__getitem__("a") as any)./*@x:1*/ __getitem__("b")
+//     await inner()        →  /*@x:2*/ await inner()
+//
+// V8 reports a call at its callee (a method call at the method's name), `new` at `new` and an `await`
+// at `await`: the mark goes right before that token. The segment's name is
+// `startColumn,endLineDelta,endColumn[,leftAnchor,rightAnchor]` in characters (CPython's
+// `_extract_caret_anchors_from_line_segment`: the operator of a binary operation, the brackets of a
+// subscript, relative to the expression's start), read back by `pyts run`'s prelude.
+import type { Expression, LineIndex } from "@pyts/parser";
+import ts from "../typescript.cjs";
+
+/** The mark's comment text: `@x:` and the index of the span in `TracebackSpans.names`. */
+export const SPAN_MARK = "@x:";
+
+/** A marked expression: where it starts in the Python (a byte offset) and its span as a segment name. */
+export interface MarkedSpan {
+  offset: number;
+  name: string;
+}
+
+/** The Python source and the spans marked so far (a mark's index in `spans` is in its comment). */
+export class TracebackSpans {
+  readonly spans: MarkedSpan[] = [];
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly lines: LineIndex,
+  ) {}
+
+  /** Marks the token V8 reports for the lowered `expr`, when it is one that can raise. */
+  mark(expr: Expression, out: ts.Expression): ts.Expression {
+    if (!RAISING.has(expr._type)) return out;
+    const token = reportedToken(out);
+    if (token === null) return out;
+    ts.addSyntheticLeadingComment(token, ts.SyntaxKind.MultiLineCommentTrivia, SPAN_MARK + this.spans.length, false);
+    this.spans.push({ offset: expr.start, name: this.name(expr) });
+    return out;
+  }
+
+  private name(expr: Expression): string {
+    const startLine = this.lines.line(expr.start);
+    const endLine = this.lines.line(expr.end);
+    const startColumn = this.lines.column(expr.start) - 1;
+    const fields = [startColumn, endLine - startLine, this.lines.column(expr.end) - 1];
+    if (startLine === endLine) {
+      const anchors = this.anchors(expr);
+      if (anchors !== null) fields.push(anchors[0] - startColumn, anchors[1] - startColumn);
+    }
+    return fields.join(",");
+  }
+
+  /** CPython's anchors of a one-line binary operation or subscript, as 0-based character columns. */
+  private anchors(expr: Expression): [number, number] | null {
+    if (expr._type === "Subscript") return [this.lines.column(expr.value.end) - 1, this.lines.column(expr.slice.end + 1) - 1];
+    if (expr._type !== "BinOp") return null;
+    // The operator: after the left operand and any spaces (a closing parenthesis is not skipped, as in CPython).
+    let at = expr.left.end;
+    while (at < expr.right.start && (this.bytes[at] === 0x20 || this.bytes[at] === 0x09 || this.bytes[at] === 0x0c)) at++;
+    const next = this.bytes[at + 1];
+    const twoCharacters = at + 1 < expr.right.start && next !== 0x20 && next !== 0x09 && next !== 0x0a && next !== 0x0d && next !== 0x0c;
+    return [this.lines.column(at) - 1, this.lines.column(at + (twoCharacters ? 2 : 1)) - 1];
+  }
+}
+
+/** Python expressions whose evaluation can raise, as CPython locates them (the instruction's span). */
+const RAISING = new Set<Expression["_type"]>(["Call", "BinOp", "UnaryOp", "Subscript", "Attribute", "Compare", "Await"]);
+
+/** The token V8 names in a stack frame for this expression, or null when it makes no call. */
+function reportedToken(node: ts.Expression): ts.Node | null {
+  for (;;) {
+    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
+    else break;
+  }
+  if (ts.isCallExpression(node)) {
+    let callee = node.expression;
+    while (ts.isParenthesizedExpression(callee) || ts.isNonNullExpression(callee)) callee = callee.expression;
+    return ts.isPropertyAccessExpression(callee) ? callee.name : node;
+  }
+  if (ts.isNewExpression(node) || ts.isAwaitExpression(node)) return node;
+  return null;
+}
