@@ -11,13 +11,16 @@ import { readFileSync } from "node:fs";
 import { findSourceMap } from "node:module";
 import { fileURLToPath } from "node:url";
 
-/** `at f (file:///x.mjs:3:5)`, `at async f (/x.mjs:3:5)`, `at file:///x.mjs:3:5`. */
-const FRAME = /^\s*at (?:async )?(?:(.*?) \()?(.+?):(\d+):(\d+)\)?$/;
+/**
+ * `at f (file:///x.mjs:3:5)`, `at async f (/x.mjs:3:5)`, `at file:///x.mjs:3:5`, each perhaps followed by
+ * where its function starts, ` [function at 2:1]`.
+ */
+const FRAME = /^\s*at (?:async )?(?:(.*?) \()?(.+?):(\d+):(\d+)\)?(?: \[function at (\d+):(\d+)\])?$/;
 
 /**
  * Makes `error.stack` list V8's own JavaScript positions (node's source-map support would replace them
  * by the mapped ones, losing the column the map names the failing expression by): the text is V8's
- * default, the message line and one `at` line per frame.
+ * default, the message line and one `at` line per frame, and after each where its function starts.
  */
 export function keepJavaScriptPositions(): void {
   Error.stackTraceLimit = Math.max(Error.stackTraceLimit, 1000);
@@ -28,8 +31,15 @@ export function keepJavaScriptPositions(): void {
     } catch {
       header = "Error";
     }
-    return header + callSites.map((site) => `\n    at ${String(site)}`).join("");
+    return header + callSites.map((site) => `\n    at ${String(site)}${functionStart(site)}`).join("");
   };
+}
+
+function functionStart(site: NodeJS.CallSite): string {
+  const at = site as NodeJS.CallSite & { getEnclosingLineNumber?(): number | null; getEnclosingColumnNumber?(): number | null };
+  const line = at.getEnclosingLineNumber?.();
+  const column = at.getEnclosingColumnNumber?.();
+  return typeof line === "number" && typeof column === "number" ? ` [function at ${line}:${column}]` : "";
 }
 
 const lineCache = new Map<string, string[]>();
@@ -59,18 +69,33 @@ export function pythonFrames(stack: string | undefined): string | undefined {
   for (const line of stack.split("\n")) {
     const match = FRAME.exec(line);
     if (!match) continue;
-    const entry = findSourceMap(match[2]!)?.findEntry(Number(match[3]) - 1, Number(match[4]) - 1) as
-      | { originalSource?: string; originalLine?: number; generatedColumn?: number; name?: string }
-      | undefined;
+    const map = findSourceMap(match[2]!);
+    const entry = namedEntry(map, match[3]!, match[4]!);
     if (entry?.originalSource === undefined || !entry.originalSource.endsWith(".py")) continue;
     const file = entry.originalSource.startsWith("file://") ? fileURLToPath(entry.originalSource) : entry.originalSource;
     const jsName = (match[1] ?? "").replace(/^(new |async )/, "").replace(/^.*\./, "");
-    const name = jsName === "" || jsName === "<anonymous>" ? "<module>" : jsName;
-    // The span names the expression whose lowered call is exactly at this position, not one before it.
-    const span = entry.generatedColumn === Number(match[4]) - 1 ? entry.name : undefined;
-    frames.push(frameText(file, entry.originalLine! + 1, name, span));
+    const pythonName = match[5] === undefined ? undefined : namedEntry(map, match[5], match[6]!)?.name;
+    const name = pythonName?.startsWith("<") ? pythonName : jsName === "" || jsName === "<anonymous>" ? "<module>" : jsName;
+    frames.push(frameText(file, entry.originalLine! + 1, name, entry.name?.startsWith("<") ? undefined : entry.name));
   }
   return frames.length > 0 ? frames.reverse().join("") : undefined;
+}
+
+interface MapEntry {
+  originalSource?: string;
+  originalLine?: number;
+  generatedColumn?: number;
+  name?: string;
+}
+
+/**
+ * The source-map entry of a 1-based JavaScript position; its `name` (a span or a function's Python name)
+ * only when the entry is exactly at that position, not the nearest one before it.
+ */
+function namedEntry(map: ReturnType<typeof findSourceMap>, line: string, column: string): MapEntry | undefined {
+  const entry = map?.findEntry(Number(line) - 1, Number(column) - 1) as MapEntry | undefined;
+  if (entry === undefined || entry.name === undefined || entry.generatedColumn === Number(column) - 1) return entry;
+  return { ...entry, name: undefined };
 }
 
 /** One frame: its `File` line, its source line stripped, and CPython's markers under the span. */

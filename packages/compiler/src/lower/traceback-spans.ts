@@ -6,6 +6,7 @@
 //     return 10 / x        →  return /*@x:0*/ truediv(10, x);
 //     d["a"]["b"]          →  (d.__getitem__("a") as any)./*@x:1*/ __getitem__("b")
 //     await inner()        →  /*@x:2*/ await inner()
+//     lambda x: x + 1      →  /*@x:3*/ (x) => add(x, 1)           (a frame of it is `in <lambda>`)
 //
 // V8 reports a call at its callee (a method call at the method's name), `new` at `new` and an `await`
 // at `await`: the mark goes right before that token. The segment's name is
@@ -18,7 +19,10 @@ import ts from "../typescript.cjs";
 /** The mark's comment text: `@x:` and the index of the span in `TracebackSpans.names`. */
 export const SPAN_MARK = "@x:";
 
-/** A marked expression: where it starts in the Python (a byte offset) and its span as a segment name. */
+/**
+ * A marked expression: where it starts in the Python (a byte offset) and its span as a segment name; or a
+ * marked function: where it starts and its Python name, `<lambda>`.
+ */
 export interface MarkedSpan {
   offset: number;
   name: string;
@@ -34,11 +38,25 @@ export class TracebackSpans {
 
   /** Marks the token V8 reports for the lowered `expr`, when it is one that can raise. */
   mark(expr: Expression, out: ts.Expression): ts.Expression {
+    if (expr._type === "Lambda") return this.markFunction(expr, out, "<lambda>");
     if (!RAISING.has(expr._type)) return out;
     const token = reportedToken(out);
     if (token === null) return out;
     ts.addSyntheticLeadingComment(token, ts.SyntaxKind.MultiLineCommentTrivia, SPAN_MARK + this.spans.length, false);
     this.spans.push({ offset: expr.start, name: this.name(expr) });
+    return out;
+  }
+
+  /**
+   * Names the frames of a function whose JavaScript name is not the Python one (a lambda's arrow
+   * function takes the name of the variable it is assigned to): the mark goes before the function,
+   * where V8 says a frame's function starts, and its name is the Python name, `<lambda>`.
+   */
+  private markFunction(expr: Expression, out: ts.Expression, name: string): ts.Expression {
+    const fn = outermostFunction(out);
+    if (fn === null) return out;
+    ts.addSyntheticLeadingComment(fn, ts.SyntaxKind.MultiLineCommentTrivia, SPAN_MARK + this.spans.length, false);
+    this.spans.push({ offset: expr.start, name });
     return out;
   }
 
@@ -69,6 +87,12 @@ export class TracebackSpans {
 
 /** Python expressions whose evaluation can raise, as CPython locates them (the instruction's span). */
 const RAISING = new Set<Expression["_type"]>(["Call", "BinOp", "UnaryOp", "Subscript", "Attribute", "Compare", "Await"]);
+
+/** The first function in the tree of `node` (the lowered lambda, perhaps inside a call that describes it). */
+function outermostFunction(node: ts.Node): ts.Node | null {
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
+  return ts.forEachChild(node, (child: ts.Node) => outermostFunction(child) ?? undefined) ?? null;
+}
 
 /** The token V8 names in a stack frame for this expression, or null when it makes no call. */
 function reportedToken(node: ts.Expression): ts.Node | null {
