@@ -42,6 +42,15 @@ function functionStart(site: NodeJS.CallSite): string {
   return typeof line === "number" && typeof column === "number" ? ` [function at ${line}:${column}]` : "";
 }
 
+/** A frame the runtime added where an exception left an `await` (runtime await-sites.ts). */
+const AWAIT_FRAME = /^\s*at (.*) \[python (\S+) line (\d+) span ([\d,]+)\]$/;
+
+/** The Python file of a translated module, by its URL (the prelude's program table). */
+function pythonFileOf(moduleUrl: string): string | undefined {
+  const program = (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.program")] as { sources: Record<string, string> } | undefined;
+  return program?.sources[moduleUrl];
+}
+
 const lineCache = new Map<string, string[]>();
 
 /** Line `n` of a Python file as `linecache.getline` gives it (ending in a newline), or "". */
@@ -67,6 +76,12 @@ export function pythonFrames(stack: string | undefined): string | undefined {
   if (stack === undefined) return undefined;
   const frames: string[] = [];
   for (const line of stack.split("\n")) {
+    const site = AWAIT_FRAME.exec(line);
+    if (site) {
+      const file = pythonFileOf(site[2]!);
+      if (file !== undefined) frames.push(frameText(file, Number(site[3]), site[1]!, site[4]));
+      continue;
+    }
     const match = FRAME.exec(line);
     if (!match) continue;
     const map = findSourceMap(match[2]!);

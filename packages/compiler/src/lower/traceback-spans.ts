@@ -13,8 +13,11 @@
 // `startColumn,endLineDelta,endColumn[,leftAnchor,rightAnchor]` in characters (CPython's
 // `_extract_caret_anchors_from_line_segment`: the operator of a binary operation, the brackets of a
 // subscript, relative to the expression's start), read back by `pyts run`'s prelude.
-import type { Expression, LineIndex } from "@pyts/parser";
+import type { Expression, LineIndex, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
+import type { LowerContext } from "./context.js";
+
+const f = ts.factory;
 
 /** The mark's comment text: `@x:` and the index of the span in `TracebackSpans.names`. */
 export const SPAN_MARK = "@x:";
@@ -36,14 +39,20 @@ export class TracebackSpans {
     private readonly lines: LineIndex,
   ) {}
 
-  /** Marks the token V8 reports for the lowered `expr`, when it is one that can raise. */
-  mark(expr: Expression, out: ts.Expression): ts.Expression {
+  /**
+   * Marks the token V8 reports for the lowered `expr`, when it is one that can raise; an `await` also
+   * gets its frame (`awaitedAt`, runtime await-sites.ts) for the tracebacks of what it raises.
+   */
+  mark(ctx: LowerContext, expr: Expression, out: ts.Expression): ts.Expression {
     if (expr._type === "Lambda") return this.markFunction(expr, out, "<lambda>");
     if (!RAISING.has(expr._type)) return out;
+    const name = this.name(expr);
+    const awaited = awaitIn(out);
+    if (awaited !== null) out = withAwaitFrame(ctx, out, awaited, this.lines.line(expr.start), name);
     const token = reportedToken(out);
     if (token === null) return out;
     ts.addSyntheticLeadingComment(token, ts.SyntaxKind.MultiLineCommentTrivia, SPAN_MARK + this.spans.length, false);
-    this.spans.push({ offset: expr.start, name: this.name(expr) });
+    this.spans.push({ offset: expr.start, name });
     return out;
   }
 
@@ -94,12 +103,50 @@ function outermostFunction(node: ts.Node): ts.Node | null {
   return ts.forEachChild(node, (child: ts.Node) => outermostFunction(child) ?? undefined) ?? null;
 }
 
-/** The token V8 names in a stack frame for this expression, or null when it makes no call. */
-function reportedToken(node: ts.Expression): ts.Node | null {
-  for (;;) {
-    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
-    else break;
+/** The `await` the lowered expression is, under any parentheses and type assertions. */
+function awaitIn(node: ts.Expression): ts.AwaitExpression | null {
+  const inner = withoutWrappers(node);
+  return ts.isAwaitExpression(inner) ? inner : null;
+}
+
+function withoutWrappers(node: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
+  return node;
+}
+
+/** `await awaitedAt(x, import.meta.url, "f", line, "span")` in place of the `await x` within `out`. */
+function withAwaitFrame(ctx: LowerContext, out: ts.Expression, awaited: ts.AwaitExpression, line: number, span: string): ts.Expression {
+  const moduleUrl = f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta")), "url");
+  const site = [awaited.expression, moduleUrl, f.createStringLiteral(frameName(ctx.scope.node)), f.createNumericLiteral(line), f.createStringLiteral(span)];
+  const replaced = f.createAwaitExpression(f.createCallExpression(ctx.useRuntime("awaitedAt"), undefined, site));
+  return out === awaited ? replaced : f.createParenthesizedExpression(f.createAsExpression(replaced, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)));
+}
+
+/** The name CPython gives a frame of the code of this scope (`co_name`). */
+function frameName(node: Node): string {
+  switch (node._type) {
+    case "FunctionDef":
+    case "AsyncFunctionDef":
+    case "ClassDef":
+      return node.name;
+    case "Lambda":
+      return "<lambda>";
+    case "ListComp":
+      return "<listcomp>";
+    case "SetComp":
+      return "<setcomp>";
+    case "DictComp":
+      return "<dictcomp>";
+    case "GeneratorExp":
+      return "<genexpr>";
+    default:
+      return "<module>";
   }
+}
+
+/** The token V8 names in a stack frame for this expression, or null when it makes no call. */
+function reportedToken(out: ts.Expression): ts.Node | null {
+  const node = withoutWrappers(out);
   if (ts.isCallExpression(node)) {
     let callee = node.expression;
     while (ts.isParenthesizedExpression(callee) || ts.isNonNullExpression(callee)) callee = callee.expression;

@@ -1,0 +1,38 @@
+// The frames of coroutines that awaited a failing one, for tracebacks (`pyts run` only). JavaScript keeps
+// the stack of where an exception was made; CPython's traceback also lists each frame the exception
+// left through, and for a coroutine those are the `await`s it passed, which V8 cannot see through the
+// runtime's lazy awaitables. A translation made for running (the compiler's `tracebackSpans`) wraps each
+// `await` with its Python frame:
+//
+//     value = await fetch(n)      →  const value = await awaitedAt(fetch(n), import.meta.url, "middle", 8, "12,0,26");
+//
+// An exception that comes out of that `await` gets the frame appended to its stack as one more `at`
+// line, outer frames last as V8 writes them, which `pyts run`'s prelude prints as
+// `File "x.py", line 8, in middle` with the markers of the span. The wrapper is a thenable that calls
+// the awaitable's own `then` at once: the task is suspended and resumed exactly as by a bare `await`.
+/**
+ * `await x` at a Python site: for a thenable, one that marks what it rejects with; a promise (`asyncio.run`)
+ * is awaited itself, a reaction registered first marking its rejection, so that the `await` keeps the
+ * promise's own timing.
+ */
+export function awaitedAt<T>(x: T, module: string, name: string, line: number, span: string): T {
+  if (typeof x !== "object" || x === null) return x;
+  const frame = `\n    at ${name} [python ${module} line ${line} span ${span}]`;
+  if (x instanceof Promise) {
+    x.then(undefined, (reason: unknown) => withAwaitFrame(reason, frame));
+    return x;
+  }
+  const then = (x as { then?: unknown }).then;
+  if (typeof then !== "function") return x;
+  return {
+    then(onFulfilled: (value: unknown) => void, onRejected: (reason: unknown) => void): void {
+      then.call(x, onFulfilled, (reason: unknown) => onRejected(withAwaitFrame(reason, frame)));
+    },
+  } as T;
+}
+
+/** The exception (a Python one or a JavaScript error it will become), its stack ending in one more frame line. */
+function withAwaitFrame(reason: unknown, frame: string): unknown {
+  if (reason instanceof Error) reason.stack = (reason.stack ?? "") + frame;
+  return reason;
+}
