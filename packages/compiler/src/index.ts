@@ -234,7 +234,7 @@ function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): 
       pythonNames: boundNames(parsed.module, analysis),
       types,
       module: options.module ?? null,
-      tracebackSpans: options.tracebackSpans === true ? new TracebackSpans(parsed.bytes, parsed.lines) : null,
+      tracebackSpans: options.tracebackSpans === true ? new TracebackSpans(parsed.bytes, parsed.lines, parsed.module) : null,
     });
     stage.ctx = ctx;
     const lowered = lowerModule(ctx, parsed.module);

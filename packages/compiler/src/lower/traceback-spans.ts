@@ -13,7 +13,8 @@
 // `startColumn,endLineDelta,endColumn[,leftAnchor,rightAnchor]` in characters (CPython's
 // `_extract_caret_anchors_from_line_segment`: the operator of a binary operation, the brackets of a
 // subscript, relative to the expression's start), read back by `pyts run`'s prelude.
-import type { Expression, LineIndex, Node } from "@pyts/parser";
+import type { Expression, LineIndex, Module, Node } from "@pyts/parser";
+import { forEachChild } from "../analyze/walk.js";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 
@@ -34,10 +35,26 @@ export interface MarkedSpan {
 /** The Python source and the spans marked so far (a mark's index in `spans` is in its comment). */
 export class TracebackSpans {
   readonly spans: MarkedSpan[] = [];
+  /**
+   * The operands of `raise`: CPython locates the frame at the `raise` statement (the whole line, no
+   * markers), where the JavaScript stack of the exception is that of the constructor call.
+   */
+  private readonly raised = new Set<Node>();
+
   constructor(
     private readonly bytes: Uint8Array,
     private readonly lines: LineIndex,
-  ) {}
+    module: Module,
+  ) {
+    const visit = (node: Node): void => {
+      if (node._type === "Raise") {
+        if (node.exc !== null) this.raised.add(node.exc);
+        if (node.cause !== null) this.raised.add(node.cause);
+      }
+      forEachChild(node, visit);
+    };
+    visit(module);
+  }
 
   /**
    * Marks the token V8 reports for the lowered `expr`, when it is one that can raise; an `await` also
@@ -45,7 +62,7 @@ export class TracebackSpans {
    */
   mark(ctx: LowerContext, expr: Expression, out: ts.Expression): ts.Expression {
     if (expr._type === "Lambda") return this.markFunction(expr, out, "<lambda>");
-    if (!RAISING.has(expr._type)) return out;
+    if (!RAISING.has(expr._type) || this.raised.has(expr)) return out;
     const name = this.name(expr);
     const awaited = awaitIn(out);
     if (awaited !== null) out = withAwaitFrame(ctx, out, awaited, this.lines.line(expr.start), name);
