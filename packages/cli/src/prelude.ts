@@ -28,7 +28,8 @@ if (argv0 !== undefined) process.argv[1] = argv0;
 // program carries a source map to its Python files (python-frames.ts).
 if (pythonPath !== undefined) {
   keepJavaScriptPositions();
-  const frames: FrameFormatter = (exception) => pythonFrames(exception.stack);
+  // The stack where the report is written: a report of a caught exception ends at the frame that caught it.
+  const frames: FrameFormatter = (exception) => pythonFrames(exception.stack, new Error().stack);
   (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.frames")] = frames;
 }
 process.on("uncaughtException", (error: unknown) => process.exit(reportUncaught(error)));

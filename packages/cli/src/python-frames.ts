@@ -70,16 +70,45 @@ function sourceLine(file: string, n: number): string {
 
 /**
  * The `File "x.py", line N, in f` lines (each with its source line and markers) of the frames of `stack`
- * that map to a Python file, outermost first; undefined when none does.
+ * that map to a Python file, outermost first; undefined when none does. Given the stack of the code that
+ * writes the report (`reportStack`, a handler printing what it caught), the outer frames the two share
+ * are left out: CPython's traceback of a caught exception ends at the frame that caught it.
  */
-export function pythonFrames(stack: string | undefined): string | undefined {
+export function pythonFrames(stack: string | undefined, reportStack?: string): string | undefined {
   if (stack === undefined) return undefined;
-  const frames: string[] = [];
+  const frames = framesOf(stack);
+  if (reportStack !== undefined) {
+    const outer = framesOf(reportStack);
+    while (frames.length > 1 && outer.length > 0 && frames[frames.length - 1]!.text === outer[outer.length - 1]!.text) {
+      frames.pop();
+      outer.pop();
+    }
+  }
+  return frames.length > 0 ? frames.map((frame) => frame.text).reverse().join("") : undefined;
+}
+
+interface PythonFrame {
+  /** File, line and function: the same frame of the program, whatever the span. */
+  key: string;
+  text: string;
+}
+
+/** The Python frames of a stack, innermost first. */
+function framesOf(stack: string): PythonFrame[] {
+  const frames: PythonFrame[] = [];
+  const stackKeys = new Set<string>();
+  const add = (file: string, lineNumber: number, name: string, span: string | undefined): PythonFrame => {
+    const frame = { key: `${file}:${lineNumber}:${name}`, text: frameText(file, lineNumber, name, span) };
+    frames.push(frame);
+    return frame;
+  };
   for (const line of stack.split("\n")) {
     const site = AWAIT_FRAME.exec(line);
     if (site) {
       const file = pythonFileOf(site[2]!);
-      if (file !== undefined) frames.push(frameText(file, Number(site[3]), site[1]!, site[4]));
+      // An awaiting frame that is on the stack itself (`asyncio.run(main())` runs `main` up to its first
+      // `await` before returning) is there once.
+      if (file !== undefined && !stackKeys.has(`${file}:${site[3]}:${site[1]}`)) add(file, Number(site[3]), site[1]!, site[4]);
       continue;
     }
     const match = FRAME.exec(line);
@@ -88,12 +117,24 @@ export function pythonFrames(stack: string | undefined): string | undefined {
     const entry = namedEntry(map, match[3]!, match[4]!);
     if (entry?.originalSource === undefined || !entry.originalSource.endsWith(".py")) continue;
     const file = entry.originalSource.startsWith("file://") ? fileURLToPath(entry.originalSource) : entry.originalSource;
-    const jsName = (match[1] ?? "").replace(/^(new |async )/, "").replace(/^.*\./, "");
+    const lineNumber = entry.originalLine! + 1;
+    const jsName = match[1] ?? "";
+    if (jsName.startsWith("new ") && /^(class|@)\b/.test(sourceLine(file, lineNumber).trim())) {
+      // A class's own constructor (fields, the checks of `object.__new__`): no Python frame.
+      continue;
+    }
     const pythonName = match[5] === undefined ? undefined : namedEntry(map, match[5], match[6]!)?.name;
-    const name = pythonName?.startsWith("<") ? pythonName : jsName === "" || jsName === "<anonymous>" ? "<module>" : jsName;
-    frames.push(frameText(file, entry.originalLine! + 1, name, entry.name?.startsWith("<") ? undefined : entry.name));
+    const shortName = jsName.replace(/^(new |async )/, "").replace(/^.*\./, "");
+    const name = pythonName?.startsWith("<")
+      ? pythonName
+      : jsName.startsWith("new ")
+        ? "__init__"
+        : shortName === "" || shortName === "<anonymous>"
+          ? "<module>"
+          : shortName;
+    stackKeys.add(add(file, lineNumber, name, entry.name?.startsWith("<") ? undefined : entry.name).key);
   }
-  return frames.length > 0 ? frames.reverse().join("") : undefined;
+  return frames;
 }
 
 interface MapEntry {

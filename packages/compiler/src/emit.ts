@@ -169,6 +169,7 @@ export function takePositionMarks(code: string): { code: string; marks: Position
   const kept: string[] = [];
   const marks: PositionMark[] = [];
   let pending: number | null = null;
+  let statement = 0;
   for (const line of lines) {
     const match = MARK_LINE.exec(line);
     if (match) {
@@ -177,19 +178,31 @@ export function takePositionMarks(code: string): { code: string; marks: Position
     }
     if (pending !== null && line.trim() !== "") {
       marks.push({ line: kept.length, column: line.length - line.trimStart().length, offset: pending });
+      statement = pending;
       pending = null;
     }
-    kept.push(line.includes(SPAN_MARK) ? takeSpanMarks(line, kept.length, marks) : line);
+    kept.push(line.includes(SPAN_MARK) ? takeSpanMarks(line, kept.length, statement, marks) : line);
   }
   return { code: kept.join("\n"), marks };
 }
 
-/** The line without its expression marks, each recorded where the token after it now starts. */
-function takeSpanMarks(line: string, lineNumber: number, marks: PositionMark[]): string {
+/**
+ * The line without its expression marks, each recorded where the token after it now starts (of marks
+ * at one token, the innermost expression's, printed last). One column further, a mark of the statement
+ * (`statement`, its Python offset) follows each: a position that a bundler's map looks up between two
+ * marked tokens must not take the span of the one before it.
+ */
+function takeSpanMarks(line: string, lineNumber: number, statement: number, marks: PositionMark[]): string {
+  const spans = new Map<number, number>();
   let removed = 0;
-  return line.replace(SPAN_MARK_COMMENT, (comment: string, span: string, at: number) => {
-    marks.push({ line: lineNumber, column: at - removed, offset: 0, span: Number(span) });
+  const text = line.replace(SPAN_MARK_COMMENT, (comment: string, span: string, at: number) => {
+    spans.set(at - removed, Number(span));
     removed += comment.length;
     return "";
   });
+  for (const [column, span] of spans) {
+    marks.push({ line: lineNumber, column, offset: 0, span });
+    if (!spans.has(column + 1)) marks.push({ line: lineNumber, column: column + 1, offset: statement });
+  }
+  return text;
 }

@@ -42,17 +42,19 @@ import { bindUnpacked, isSequenceTarget } from "./unpack.js";
 const f = ts.factory;
 
 export function lowerAsyncWith(ctx: LowerContext, node: AsyncWith): ts.Statement[] {
-  const nest = (i: number): ts.Statement[] => (i === node.items.length ? lowerBody(ctx, node.body) : withItem(ctx, node.items[i]!, () => nest(i + 1)));
+  const nest = (i: number): ts.Statement[] => (i === node.items.length ? lowerBody(ctx, node.body) : withItem(ctx, node, node.items[i]!, () => nest(i + 1)));
   return nest(0);
 }
 
-function withItem(ctx: LowerContext, item: WithItem, inner: () => ts.Statement[]): ts.Statement[] {
+function withItem(ctx: LowerContext, node: AsyncWith, item: WithItem, inner: () => ts.Statement[]): ts.Statement[] {
+  // What `__aenter__` and `__aexit__` raise is located at the statement (with `tracebackSpans`, each await records it).
+  const atStatement = (awaited: ts.AwaitExpression): ts.Expression => ctx.tracebackSpans?.awaitFrame(ctx, awaited, node) ?? awaited;
   if (item.optional_vars === null && acquiresAndReleases(typeOf(ctx, item.context_expr))) return acquireRelease(ctx, item.context_expr, inner);
   const manager = ctx.temp("cm");
   const exc = ctx.temp("exc");
   const caught = ctx.temp("e");
   const out: ts.Statement[] = [constStatement(manager, lowerExpression(ctx, item.context_expr))];
-  const enter = f.createAwaitExpression(f.createCallExpression(f.createPropertyAccessExpression(manager, "__aenter__"), undefined, []));
+  const enter = atStatement(f.createAwaitExpression(f.createCallExpression(f.createPropertyAccessExpression(manager, "__aenter__"), undefined, [])));
   if (item.optional_vars === null) out.push(f.createExpressionStatement(enter));
   else out.push(...bindTarget(ctx, item.optional_vars, enter));
   out.push(
@@ -72,14 +74,14 @@ function withItem(ctx: LowerContext, item: WithItem, inner: () => ts.Statement[]
     ),
   );
   const exit = (args: ts.Expression[]): ts.Expression =>
-    f.createAwaitExpression(f.createCallExpression(f.createPropertyAccessExpression(manager, "__aexit__"), undefined, args));
+    atStatement(f.createAwaitExpression(f.createCallExpression(f.createPropertyAccessExpression(manager, "__aexit__"), undefined, args)));
   const handler = f.createBlock(
     [
       f.createExpressionStatement(f.createAssignment(exc, f.createCallExpression(ctx.useRuntime("toPyException"), undefined, [caught]))),
       f.createIfStatement(
         f.createPrefixUnaryExpression(
           ts.SyntaxKind.ExclamationToken,
-          f.createAwaitExpression(f.createCallExpression(ctx.useRuntime("aexitSuppresses"), undefined, [manager, exc])),
+          atStatement(f.createAwaitExpression(f.createCallExpression(ctx.useRuntime("aexitSuppresses"), undefined, [manager, exc]))),
         ),
         f.createThrowStatement(exc),
       ),

@@ -73,6 +73,11 @@ export class TracebackSpans {
     return out;
   }
 
+  /** An `await` the lowering made for a statement (`async with`): recording the statement's frame. */
+  awaitFrame(ctx: LowerContext, awaited: ts.AwaitExpression, statement: Node): ts.Expression {
+    return withAwaitFrame(ctx, awaited, awaited, this.lines.line(statement.start), this.name(statement));
+  }
+
   /**
    * Names the frames of a function whose JavaScript name is not the Python one (a lambda's arrow
    * function takes the name of the variable it is assigned to): the mark goes before the function,
@@ -86,7 +91,7 @@ export class TracebackSpans {
     return out;
   }
 
-  private name(expr: Expression): string {
+  private name(expr: Node): string {
     const startLine = this.lines.line(expr.start);
     const endLine = this.lines.line(expr.end);
     const startColumn = this.lines.column(expr.start) - 1;
@@ -99,7 +104,7 @@ export class TracebackSpans {
   }
 
   /** CPython's anchors of a one-line binary operation or subscript, as 0-based character columns. */
-  private anchors(expr: Expression): [number, number] | null {
+  private anchors(expr: Node): [number, number] | null {
     if (expr._type === "Subscript") return [this.lines.column(expr.value.end) - 1, this.lines.column(expr.slice.end + 1) - 1];
     if (expr._type !== "BinOp") return null;
     // The operator: after the left operand and any spaces (a closing parenthesis is not skipped, as in CPython).
