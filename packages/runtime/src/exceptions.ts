@@ -592,6 +592,7 @@ export function escapedFrame(e: unknown, kind: "generator" | "coroutine" | "asyn
   const stop = e instanceof StopIteration ? "StopIteration" : kind === "async generator" && e instanceof StopAsyncIteration ? "StopAsyncIteration" : null;
   if (stop === null) return e;
   const err = new RuntimeError(`${kind} raised ${stop}`);
+  markRaised(e as BaseException);
   err.__cause__ = e as BaseException;
   err.__context__ = e as BaseException;
   return markRaised(err);

@@ -66,10 +66,19 @@ export class TracebackSpans {
     const name = this.name(expr);
     const awaited = awaitIn(out);
     if (awaited !== null) out = withAwaitFrame(ctx, out, awaited, this.lines.line(expr.start), name);
+    return this.markToken(expr, name, out);
+  }
+
+  /** Marks the call that checks what `node` (an unpacking target) stands for: CPython locates its error there. */
+  markCheck(node: Node, out: ts.Expression): ts.Expression {
+    return this.markToken(node, this.name(node), out);
+  }
+
+  private markToken(node: Node, name: string, out: ts.Expression): ts.Expression {
     const token = reportedToken(out);
     if (token === null) return out;
     ts.addSyntheticLeadingComment(token, ts.SyntaxKind.MultiLineCommentTrivia, SPAN_MARK + this.spans.length, false);
-    this.spans.push({ offset: expr.start, name });
+    this.spans.push({ offset: node.start, name });
     return out;
   }
 
@@ -116,8 +125,11 @@ export class TracebackSpans {
   }
 }
 
-/** Python expressions whose evaluation can raise, as CPython locates them (the instruction's span). */
-const RAISING = new Set<Expression["_type"]>(["Call", "BinOp", "UnaryOp", "Subscript", "Attribute", "Compare", "Await"]);
+/**
+ * Python expressions whose evaluation can raise, as CPython locates them (the instruction's span); a name
+ * can when its lowering is a call (`raiseNameError("totl")`, the check of a local that may be unbound).
+ */
+const RAISING = new Set<Expression["_type"]>(["Call", "BinOp", "UnaryOp", "Subscript", "Attribute", "Compare", "Await", "Name"]);
 
 /** The first function in the tree of `node` (the lowered lambda, perhaps inside a call that describes it). */
 function outermostFunction(node: ts.Node): ts.Node | null {
