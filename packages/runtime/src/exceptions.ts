@@ -604,8 +604,10 @@ export function escapedFrame(e: unknown, kind: "generator" | "coroutine" | "asyn
  */
 export function makeException(x: unknown): BaseException {
   if (x instanceof BaseException) {
-    // Raised for the first time: its traceback starts here, not where it was made.
-    if (x[TRACEBACK] === false) (Error as { captureStackTrace?: (target: object, above: Function) => void }).captureStackTrace?.(x, makeException);
+    // Raised for the first time: its traceback starts here, not where it was made. Raised again: it grows
+    // by the frames from here out, as CPython's does.
+    if (x[TRACEBACK] === false) captureStackTrace?.(x, makeException);
+    else if (captureStackTrace !== undefined) raisedAgain(x);
     return x;
   }
   if (typeof x === "function" && x.prototype instanceof BaseException) {
@@ -615,6 +617,23 @@ export function makeException(x: unknown): BaseException {
   return new TypeError("exceptions must derive from BaseException");
 }
 
+const captureStackTrace = (Error as { captureStackTrace?: (target: object, above: Function) => void }).captureStackTrace;
+
+/**
+ * The stack of an exception raised again by `raise e` (stored, or caught and raised anew): the frames
+ * it was raised through, up to those it shares with the stack here, then the frames from here out.
+ */
+function raisedAgain(e: BaseException): void {
+  const here: { stack?: string } = {};
+  captureStackTrace!(here, makeException);
+  if (e.stack === undefined || here.stack === undefined) return;
+  const [header, ...before] = e.stack.split("\n");
+  const now = here.stack.split("\n").slice(1);
+  let shared = 0;
+  while (shared < before.length && shared < now.length && before[before.length - 1 - shared] === now[now.length - 1 - shared]) shared++;
+  e.stack = [header, ...before.slice(0, before.length - shared), ...now].join("\n");
+}
+
 /** A class call whose `__init__` made a generator or coroutine (it yields, or is `async def`): CPython's TypeError. */
 export function initReturned(made: string): never {
   throw new TypeError(`__init__() should return None, not '${made}'`);
@@ -622,7 +641,8 @@ export function initReturned(made: string): never {
 
 /** `raise exc from cause` — returns the exception to throw. */
 export function raiseFrom(exc: unknown, cause: unknown): BaseException {
-  const e = makeException(exc);
+  // An exception instance comes made (`raise X(...) from y`) or through `makeException` (`raise e from y`).
+  const e = exc instanceof BaseException ? exc : makeException(exc);
   if (cause !== null && !(cause instanceof BaseException) && !(typeof cause === "function" && cause.prototype instanceof BaseException)) {
     return new TypeError("exception causes must derive from BaseException");
   }
