@@ -16,6 +16,7 @@
  * promise's own timing.
  */
 export function awaitedAt<T>(x: T, module: string, name: string, line: number, span: string): T {
+  recording = true;
   if (typeof x !== "object" || x === null) return x;
   const frame = `\n    at ${name} [python ${module} line ${line} span ${span}]`;
   if (x instanceof Promise) {
@@ -29,6 +30,24 @@ export function awaitedAt<T>(x: T, module: string, name: string, line: number, s
       then.call(x, onFulfilled, (reason: unknown) => onRejected(withAwaitFrame(reason, frame)));
     },
   } as T;
+}
+
+/** Whether the program records its awaits' frames (it was translated for running). */
+let recording = false;
+
+/** The futures that have raised their exception once. */
+const raisedOnce = new WeakSet<object>();
+
+/**
+ * What a future raises (`future.result()`): the first time, the exception with its traceback; after
+ * that, with none (CPython's `_asyncio` future clears the traceback it kept once it gave it out), so
+ * the next waiter's traceback starts at its own `await`.
+ */
+export function raisedByFuture<E>(future: object, e: E): E {
+  if (!recording || !(e instanceof Error)) return e;
+  if (!raisedOnce.has(future)) raisedOnce.add(future);
+  else e.stack = (e.stack ?? "").split("\n", 1)[0]!;
+  return e;
 }
 
 /** The exception (a Python one or a JavaScript error it will become), its stack ending in one more frame line. */
