@@ -123,7 +123,8 @@ function framesOf(stack: string): PythonFrame[] {
       // A class's own constructor (fields, the checks of `object.__new__`): no Python frame.
       continue;
     }
-    const pythonName = match[5] === undefined ? undefined : namedEntry(map, match[5], match[6]!)?.name;
+    // Where the function starts maps to its mark, or (a bundler's wrapper around it, `__name(...)`) just after it.
+    const pythonName = match[5] === undefined ? undefined : (map?.findEntry(Number(match[5]) - 1, Number(match[6]) - 1) as MapEntry | undefined)?.name;
     const shortName = jsName.replace(/^(new |async )/, "").replace(/^.*\./, "");
     const name = pythonName?.startsWith("<")
       ? pythonName
@@ -132,7 +133,15 @@ function framesOf(stack: string): PythonFrame[] {
         : shortName === "" || shortName === "<anonymous>"
           ? "<module>"
           : shortName;
-    stackKeys.add(add(file, lineNumber, name, entry.name?.startsWith("<") ? undefined : entry.name).key);
+    const span = entry.name?.startsWith("<") ? undefined : entry.name;
+    if (span?.includes("|")) {
+      // An expression of a comprehension written inline: its frame, then the function's at the comprehension.
+      const [inner, comprehension, line, outer] = span.split("|") as [string, string, string, string];
+      add(file, lineNumber, comprehension, inner);
+      stackKeys.add(add(file, Number(line), name, outer).key);
+    } else {
+      stackKeys.add(add(file, lineNumber, name, span).key);
+    }
   }
   return frames;
 }

@@ -164,7 +164,7 @@ const SPAN_MARK_COMMENT = new RegExp(String.raw`/\*${SPAN_MARK}(\d+)\*/ ?`, "g")
  * Removes the `//@py:OFFSET` lines that `markPythonStatement` left and returns where each marked
  * statement now starts: a scan of lines, not a parse.
  */
-export function takePositionMarks(code: string): { code: string; marks: PositionMark[] } {
+export function takePositionMarks(code: string, functionMarks: ReadonlySet<number> = new Set()): { code: string; marks: PositionMark[] } {
   const lines = code.split("\n");
   const kept: string[] = [];
   const marks: PositionMark[] = [];
@@ -181,7 +181,7 @@ export function takePositionMarks(code: string): { code: string; marks: Position
       statement = pending;
       pending = null;
     }
-    kept.push(line.includes(SPAN_MARK) ? takeSpanMarks(line, kept.length, statement, marks) : line);
+    kept.push(line.includes(SPAN_MARK) ? takeSpanMarks(line, kept.length, statement, functionMarks, marks) : line);
   }
   return { code: kept.join("\n"), marks };
 }
@@ -190,9 +190,10 @@ export function takePositionMarks(code: string): { code: string; marks: Position
  * The line without its expression marks, each recorded where the token after it now starts (of marks
  * at one token, the innermost expression's, printed last). One column further, a mark of the statement
  * (`statement`, its Python offset) follows each: a position that a bundler's map looks up between two
- * marked tokens must not take the span of the one before it.
+ * marked tokens must not take the span of the one before it. Not after a function's mark
+ * (`functionMarks`): a bundler may map the function to a position inside its first token.
  */
-function takeSpanMarks(line: string, lineNumber: number, statement: number, marks: PositionMark[]): string {
+function takeSpanMarks(line: string, lineNumber: number, statement: number, functionMarks: ReadonlySet<number>, marks: PositionMark[]): string {
   const spans = new Map<number, number>();
   let removed = 0;
   const text = line.replace(SPAN_MARK_COMMENT, (comment: string, span: string, at: number) => {
@@ -202,7 +203,7 @@ function takeSpanMarks(line: string, lineNumber: number, statement: number, mark
   });
   for (const [column, span] of spans) {
     marks.push({ line: lineNumber, column, offset: 0, span });
-    if (!spans.has(column + 1)) marks.push({ line: lineNumber, column: column + 1, offset: statement });
+    if (!spans.has(column + 1) && !functionMarks.has(span)) marks.push({ line: lineNumber, column: column + 1, offset: statement });
   }
   return text;
 }

@@ -252,7 +252,7 @@ function finishTranspile(stage: Lowered, formatted: readonly string[], options: 
     stage.diagnostics.push(diagnostic("PY4001", chunk.tooDeep, ["this statement is nested too deeply to format: it is left as printed, unformatted"]));
   }
   stage.diagnostics.sort((a, b) => a.start - b.start);
-  const { code, marks } = takePositionMarks(joinChunks(stage.chunks, formatted));
+  const { code, marks } = takePositionMarks(joinChunks(stage.chunks, formatted), stage.ctx?.tracebackSpans?.functionMarks);
   const moduleImports = options.module !== undefined && stage.ctx !== null ? { moduleImports: stage.ctx.moduleImports } : {};
   const largeStack = stage.deep ? { largeStack: true as const } : {};
   const spans = stage.ctx?.tracebackSpans?.spans ?? [];

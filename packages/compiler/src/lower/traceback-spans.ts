@@ -35,11 +35,15 @@ export interface MarkedSpan {
 /** The Python source and the spans marked so far (a mark's index in `spans` is in its comment). */
 export class TracebackSpans {
   readonly spans: MarkedSpan[] = [];
+  /** The indices of the marks of functions (`markFunction`). */
+  readonly functionMarks = new Set<number>();
   /**
    * The operands of `raise`: CPython locates the frame at the `raise` statement (the whole line, no
    * markers), where the JavaScript stack of the exception is that of the constructor call.
    */
   private readonly raised = new Set<Node>();
+  /** The marks made in each comprehension (see `markToken`). */
+  private readonly inComprehension = new Map<Node, number[]>();
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -62,21 +66,39 @@ export class TracebackSpans {
    */
   mark(ctx: LowerContext, expr: Expression, out: ts.Expression): ts.Expression {
     if (expr._type === "Lambda") return this.markFunction(expr, out, "<lambda>");
+    if (COMPREHENSIONS.has(expr._type)) {
+      // In a function of its own (called at once, or a generator), the comprehension is a frame as in CPython.
+      for (const index of this.inComprehension.get(expr) ?? []) this.spans[index]!.name = this.spans[index]!.name.split("|")[0]!;
+      this.markFunction(expr, out, frameName(expr));
+      return this.markToken(ctx, expr, this.name(expr), calledByName(out));
+    }
     if (!RAISING.has(expr._type) || this.raised.has(expr)) return out;
     const name = this.name(expr);
     const awaited = awaitIn(out);
     if (awaited !== null) out = withAwaitFrame(ctx, out, awaited, this.lines.line(expr.start), name);
-    return this.markToken(expr, name, out);
+    return this.markToken(ctx, expr, name, out);
   }
 
   /** Marks the call that checks what `node` (an unpacking target) stands for: CPython locates its error there. */
-  markCheck(node: Node, out: ts.Expression): ts.Expression {
-    return this.markToken(node, this.name(node), out);
+  markCheck(ctx: LowerContext, node: Node, out: ts.Expression): ts.Expression {
+    return this.markToken(ctx, node, this.name(node), out);
   }
 
-  private markToken(node: Node, name: string, out: ts.Expression): ts.Expression {
+  /**
+   * Marks the reported token of `out` with the span `name`. In a list, set or dict comprehension, which
+   * CPython runs as a function of its own and a translation may write inline (`return [f(x) for x in xs]`
+   * as a loop), the name also holds that frame: `span|<listcomp>|line|comprehension's span`, taken off
+   * again when the comprehension turns out to be a function (`mark` of the comprehension).
+   */
+  private markToken(ctx: LowerContext, node: Node, name: string, out: ts.Expression): ts.Expression {
     const token = reportedToken(out);
     if (token === null) return out;
+    const scope = ctx.scope;
+    if (scope.kind === "comprehension" && INLINABLE.has(scope.node._type)) {
+      const indices = this.inComprehension.get(scope.node) ?? [];
+      this.inComprehension.set(scope.node, [...indices, this.spans.length]);
+      name += `|${frameName(scope.node)}|${this.lines.line(scope.node.start)}|${this.name(scope.node)}`;
+    }
     ts.addSyntheticLeadingComment(token, ts.SyntaxKind.MultiLineCommentTrivia, SPAN_MARK + this.spans.length, false);
     this.spans.push({ offset: node.start, name });
     return out;
@@ -96,6 +118,7 @@ export class TracebackSpans {
     const fn = outermostFunction(out);
     if (fn === null) return out;
     ts.addSyntheticLeadingComment(fn, ts.SyntaxKind.MultiLineCommentTrivia, SPAN_MARK + this.spans.length, false);
+    this.functionMarks.add(this.spans.length);
     this.spans.push({ offset: expr.start, name });
     return out;
   }
@@ -136,6 +159,10 @@ function outermostFunction(node: ts.Node): ts.Node | null {
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
   return ts.forEachChild(node, (child: ts.Node) => outermostFunction(child) ?? undefined) ?? null;
 }
+
+const COMPREHENSIONS = new Set<Expression["_type"]>(["ListComp", "SetComp", "DictComp", "GeneratorExp"]);
+/** The comprehensions a translation may write as a loop in the enclosing function. */
+const INLINABLE = new Set<Node["_type"]>(["ListComp", "SetComp", "DictComp"]);
 
 /** The `await` the lowered expression is, under any parentheses and type assertions. */
 function awaitIn(node: ts.Expression): ts.AwaitExpression | null {
@@ -188,4 +215,18 @@ function reportedToken(out: ts.Expression): ts.Node | null {
   }
   if (ts.isNewExpression(node) || ts.isAwaitExpression(node)) return node;
   return null;
+}
+
+/**
+ * A function called at once (`(() => { ... })()`, a comprehension) called as `(() => { ... }).call(undefined)`:
+ * V8 reports the first at the parenthesis of its arguments, a token bundlers do not map; the second at `call`.
+ */
+function calledByName(out: ts.Expression): ts.Expression {
+  const node = withoutWrappers(out);
+  const call = ts.isAwaitExpression(node) ? withoutWrappers(node.expression) : node;
+  if (!ts.isCallExpression(call) || call.arguments.length > 0) return out;
+  const callee = withoutWrappers(call.expression);
+  if (!ts.isArrowFunction(callee) && !ts.isFunctionExpression(callee)) return out;
+  const byName = f.createCallExpression(f.createPropertyAccessExpression(call.expression, "call"), undefined, [f.createIdentifier("undefined")]);
+  return call === node ? byName : f.createAwaitExpression(byName);
 }

@@ -74,7 +74,7 @@ function unpackCall(ctx: LowerContext, target: SequenceTarget, value: ts.Express
     star < 0
       ? f.createCallExpression(ctx.useRuntime("unpack"), undefined, [value, f.createNumericLiteral(target.elts.length)])
       : f.createCallExpression(ctx.useRuntime("unpackStarred"), undefined, [value, f.createNumericLiteral(star), f.createNumericLiteral(after)]);
-  return ctx.tracebackSpans?.markCheck(target, call) ?? call;
+  return ctx.tracebackSpans?.markCheck(ctx, target, call) ?? call;
 }
 
 /**
