@@ -93,7 +93,10 @@ export const STDERR_FILE = "stderr.txt";
 export function normalizeStderr(stderr, caseDir) {
   const kept = [];
   let libraryFrame = null;
-  for (const line of stderr.split(caseDir + path.sep).join("").split(/(?<=\n)/)) {
+  for (const line of stderr
+    .split(caseDir + path.sep)
+    .join("")
+    .split(/(?<=\n)/)) {
     if (libraryFrame !== null && line.startsWith(libraryFrame + "    ")) continue;
     const frame = LIBRARY_FRAME.exec(line);
     libraryFrame = frame === null ? null : frame[1];

@@ -43,7 +43,7 @@ function functionStart(site: NodeJS.CallSite): string {
 }
 
 /** A frame the runtime added where an exception left an `await` (runtime await-sites.ts). */
-const AWAIT_FRAME = /^\s*at (.*) \[python (\S+) line (\d+) span ([\d,]+)\]$/;
+const AWAIT_FRAME = /^\s*at (.*) \[python (\S+) line (\d+) span ([\d,|]+)\]$/;
 
 /** The Python file of a translated module, by its URL (the prelude's program table). */
 function pythonFileOf(moduleUrl: string): string | undefined {
@@ -84,7 +84,12 @@ export function pythonFrames(stack: string | undefined, reportStack?: string): s
       outer.pop();
     }
   }
-  return frames.length > 0 ? frames.map((frame) => frame.text).reverse().join("") : undefined;
+  return frames.length > 0
+    ? frames
+        .map((frame) => frame.text)
+        .reverse()
+        .join("")
+    : undefined;
 }
 
 interface PythonFrame {
@@ -108,7 +113,12 @@ function framesOf(stack: string): PythonFrame[] {
       const file = pythonFileOf(site[2]!);
       // An awaiting frame that is on the stack itself (`asyncio.run(main())` runs `main` up to its first
       // `await` before returning) is there once.
-      if (file !== undefined && !stackKeys.has(`${file}:${site[3]}:${site[1]}`)) add(file, Number(site[3]), site[1]!, site[4]);
+      if (file === undefined || stackKeys.has(`${file}:${site[3]}:${site[1]}`)) continue;
+      // In a comprehension written as a loop: `<listcomp>|f` and `span|line|span` for the function's frame.
+      const [name, outerName] = site[1]!.split("|") as [string, string?];
+      const [span, outerLine, outerSpan] = site[4]!.split("|") as [string, string?, string?];
+      add(file, Number(site[3]), name, span);
+      if (outerName !== undefined) add(file, Number(outerLine), outerName, outerSpan);
       continue;
     }
     const match = FRAME.exec(line);

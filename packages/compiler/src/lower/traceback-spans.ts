@@ -42,8 +42,8 @@ export class TracebackSpans {
    * markers), where the JavaScript stack of the exception is that of the constructor call.
    */
   private readonly raised = new Set<Node>();
-  /** The marks made in each comprehension (see `markToken`). */
-  private readonly inComprehension = new Map<Node, number[]>();
+  /** The comprehensions written as a loop in the enclosing function, not as a function of their own. */
+  readonly inlined = new Set<Node>();
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -68,9 +68,11 @@ export class TracebackSpans {
     if (expr._type === "Lambda") return this.markFunction(expr, out, "<lambda>");
     if (COMPREHENSIONS.has(expr._type)) {
       // In a function of its own (called at once, or a generator), the comprehension is a frame as in CPython.
-      for (const index of this.inComprehension.get(expr) ?? []) this.spans[index]!.name = this.spans[index]!.name.split("|")[0]!;
       this.markFunction(expr, out, frameName(expr));
-      return this.markToken(ctx, expr, this.name(expr), calledByName(out));
+      const name = this.name(expr);
+      const called = calledByName(out);
+      const awaited = awaitIn(called);
+      return this.markToken(ctx, expr, name, awaited === null ? called : withAwaitFrame(ctx, called, awaited, this.lines.line(expr.start), name));
     }
     if (!RAISING.has(expr._type) || this.raised.has(expr)) return out;
     const name = this.name(expr);
@@ -85,23 +87,28 @@ export class TracebackSpans {
   }
 
   /**
-   * Marks the reported token of `out` with the span `name`. In a list, set or dict comprehension, which
-   * CPython runs as a function of its own and a translation may write inline (`return [f(x) for x in xs]`
-   * as a loop), the name also holds that frame: `span|<listcomp>|line|comprehension's span`, taken off
-   * again when the comprehension turns out to be a function (`mark` of the comprehension).
+   * Marks the reported token of `out` with the span `name`. In a comprehension, which CPython runs as a
+   * function of its own and a translation may write as a loop (`return [f(x) for x in xs]`), the name
+   * also holds the frame of the function it is written in: `span|<listcomp>|line|comprehension's span`.
    */
   private markToken(ctx: LowerContext, node: Node, name: string, out: ts.Expression): ts.Expression {
     const token = reportedToken(out);
     if (token === null) return out;
-    const scope = ctx.scope;
-    if (scope.kind === "comprehension" && INLINABLE.has(scope.node._type)) {
-      const indices = this.inComprehension.get(scope.node) ?? [];
-      this.inComprehension.set(scope.node, [...indices, this.spans.length]);
-      name += `|${frameName(scope.node)}|${this.lines.line(scope.node.start)}|${this.name(scope.node)}`;
-    }
+    const inlined = this.inlinedComprehension(ctx);
+    if (inlined !== null) name += `|${frameName(inlined)}|${this.lines.line(inlined.start)}|${this.name(inlined)}`;
     ts.addSyntheticLeadingComment(token, ts.SyntaxKind.MultiLineCommentTrivia, SPAN_MARK + this.spans.length, false);
     this.spans.push({ offset: node.start, name });
     return out;
+  }
+
+  /** The Python line of a node. */
+  lineOf(node: Node): number {
+    return this.lines.line(node.start);
+  }
+
+  /** The comprehension written as a loop that `ctx` lowers code of, or null. */
+  inlinedComprehension(ctx: LowerContext): Node | null {
+    return ctx.scope.kind === "comprehension" && this.inlined.has(ctx.scope.node) ? ctx.scope.node : null;
   }
 
   /** An `await` the lowering made for a statement (`async with`): recording the statement's frame. */
@@ -123,7 +130,8 @@ export class TracebackSpans {
     return out;
   }
 
-  private name(expr: Node): string {
+  /** The span of `expr` as a segment's name. */
+  name(expr: Node): string {
     const startLine = this.lines.line(expr.start);
     const endLine = this.lines.line(expr.end);
     const startColumn = this.lines.column(expr.start) - 1;
@@ -161,8 +169,6 @@ function outermostFunction(node: ts.Node): ts.Node | null {
 }
 
 const COMPREHENSIONS = new Set<Expression["_type"]>(["ListComp", "SetComp", "DictComp", "GeneratorExp"]);
-/** The comprehensions a translation may write as a loop in the enclosing function. */
-const INLINABLE = new Set<Node["_type"]>(["ListComp", "SetComp", "DictComp"]);
 
 /** The `await` the lowered expression is, under any parentheses and type assertions. */
 function awaitIn(node: ts.Expression): ts.AwaitExpression | null {
@@ -171,14 +177,23 @@ function awaitIn(node: ts.Expression): ts.AwaitExpression | null {
 }
 
 function withoutWrappers(node: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
+  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node))
+    node = node.expression;
   return node;
 }
 
-/** `await awaitedAt(x, import.meta.url, "f", line, "span")` in place of the `await x` within `out`. */
+/**
+ * `await awaitedAt(x, import.meta.url, "f", line, "span")` in place of the `await x` within `out`. In a
+ * comprehension written as a loop, the frame is the comprehension's, then (the same way, `|`-joined) that
+ * of the function it is written in.
+ */
 function withAwaitFrame(ctx: LowerContext, out: ts.Expression, awaited: ts.AwaitExpression, line: number, span: string): ts.Expression {
   const moduleUrl = f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta")), "url");
-  const site = [awaited.expression, moduleUrl, f.createStringLiteral(frameName(ctx.scope.node)), f.createNumericLiteral(line), f.createStringLiteral(span)];
+  const spans = ctx.tracebackSpans!;
+  const inlined = spans.inlinedComprehension(ctx);
+  const name = inlined === null ? frameName(ctx.scope.node) : `${frameName(inlined)}|${frameName(ctx.scope.parent!.node)}`;
+  const where = inlined === null ? span : `${span}|${spans.lineOf(inlined)}|${spans.name(inlined)}`;
+  const site = [awaited.expression, moduleUrl, f.createStringLiteral(name), f.createNumericLiteral(line), f.createStringLiteral(where)];
   const replaced = f.createAwaitExpression(f.createCallExpression(ctx.useRuntime("awaitedAt"), undefined, site));
   return out === awaited ? replaced : f.createParenthesizedExpression(f.createAsExpression(replaced, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)));
 }
