@@ -18,18 +18,38 @@
 export function awaitedAt<T>(x: T, module: string, name: string, line: number, span: string): T {
   recording = true;
   if (typeof x !== "object" || x === null) return x;
-  const frame = `\n    at ${name} [python ${module} line ${line} span ${span}]`;
   if (x instanceof Promise) {
-    x.then(undefined, (reason: unknown) => withAwaitFrame(reason, frame));
+    x.then(undefined, (reason: unknown) => withAwaitFrame(reason, awaitFrame(module, name, line, span)));
     return x;
   }
   const then = (x as { then?: unknown }).then;
   if (typeof then !== "function") return x;
-  return {
-    then(onFulfilled: (value: unknown) => void, onRejected: (reason: unknown) => void): void {
-      then.call(x, onFulfilled, (reason: unknown) => onRejected(withAwaitFrame(reason, frame)));
-    },
-  } as T;
+  return new AwaitSite(x, then as ThenMethod, module, name, line, span) as T;
+}
+
+type ThenMethod = (onFulfilled: (value: unknown) => void, onRejected: (reason: unknown) => void) => void;
+
+/** The thenable `awaitedAt` gives: it calls the awaitable's own `then` at once; its frame is written only on a rejection. */
+class AwaitSite {
+  constructor(
+    private readonly awaited: unknown,
+    private readonly awaitedThen: ThenMethod,
+    private readonly module: string,
+    private readonly name: string,
+    private readonly line: number,
+    private readonly span: string,
+  ) {}
+
+  then(onFulfilled: (value: unknown) => void, onRejected: (reason: unknown) => void): void {
+    this.awaitedThen.call(this.awaited, onFulfilled, (reason: unknown) =>
+      onRejected(withAwaitFrame(reason, awaitFrame(this.module, this.name, this.line, this.span))),
+    );
+  }
+}
+
+/** The stack line of an awaiting frame, read by `pyts run`'s prelude. */
+function awaitFrame(module: string, name: string, line: number, span: string): string {
+  return `\n    at ${name} [python ${module} line ${line} span ${span}]`;
 }
 
 /** Whether the program records its awaits' frames (it was translated for running). */
