@@ -35,7 +35,15 @@ export function tracebackEnding(g, isAsync) {
   if (shape === "method") {
     const cls = `${g.programName.replace(/^case_/, "Case")}Box`;
     const { expr } = failure(g, "self.value");
-    g.moduleLines.push(`class ${cls}:`, `    def __init__(self, value):`, `        self.value = value`, "", `    def compute(self):`, `        return ${expr}`, "");
+    g.moduleLines.push(
+      `class ${cls}:`,
+      `    def __init__(self, value):`,
+      `        self.value = value`,
+      "",
+      `    def compute(self):`,
+      `        return ${expr}`,
+      "",
+    );
     g.moduleLines.push(`${def} ${innermost}(n):`, `    box = ${cls}(n)`, `    return box.compute()`, "");
   } else if (shape === "generator") {
     const { expr } = failure(g, "n");
