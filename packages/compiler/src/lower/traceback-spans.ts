@@ -1,18 +1,24 @@
 // The span of each Python expression that can raise, for the `~~~^^^` markers CPython 3.11 prints under
-// the failing part of a traceback line. Only with the `tracebackSpans` option (what `pyts run` asks
-// for): the TypeScript token where V8 reports a frame of the lowered expression gets an inline mark,
-// which `takePositionMarks` (emit.ts) turns into a source-map segment whose name holds the span.
+// the failing part of a traceback line, and the frames V8 cannot see. Only with the `tracebackSpans` option
+// (what `pyts run` asks for, unformatted): the TypeScript token where V8 reports a frame of the lowered
+// expression gets an inline mark, which `takePositionMarks` (emit.ts) turns into a source-map segment whose
+// name holds the span.
 //
 //     return 10 / x        →  return /*@x:0*/ truediv(10, x);
 //     d["a"]["b"]          →  (d.__getitem__("a") as any)./*@x:1*/ __getitem__("b")
-//     await inner()        →  /*@x:2*/ await inner()
-//     lambda x: x + 1      →  /*@x:3*/ (x) => add(x, 1)           (a frame of it is `in <lambda>`)
+//     x, y = pair          →  const [x, y] = /*@x:2*/ unpack(pair, 2);       (CPython marks the target)
+//     lambda v: v + 1      →  /*@x:3*/ (v) => add(v, 1)                     (its frames are `in <lambda>`)
+//     [f(r) for r in rs]   →  (/*@x:4*/ () => { ... }).call(undefined)       (a `<listcomp>` frame)
+//     value = await f(n)   →  value = await awaitedAt(f(n), import.meta.url, "main", 8, "12,0,26")
 //
-// V8 reports a call at its callee (a method call at the method's name), `new` at `new` and an `await`
-// at `await`: the mark goes right before that token. The segment's name is
-// `startColumn,endLineDelta,endColumn[,leftAnchor,rightAnchor]` in characters (CPython's
+// V8 reports a call at its callee (a method call at the method's name, a function called at once at
+// `call`), `new` at `new` and an `await` at `await`: the mark goes right before that token. The segment's
+// name is `startColumn,endLineDelta,endColumn[,leftAnchor,rightAnchor]` in characters (CPython's
 // `_extract_caret_anchors_from_line_segment`: the operator of a binary operation, the brackets of a
-// subscript, relative to the expression's start), read back by `pyts run`'s prelude.
+// subscript, relative to the expression's start), read back by `pyts run`'s prelude; a function's mark
+// is named by its Python name. An `await` records its frame at run time (runtime await-sites.ts): the
+// coroutines an exception leaves through are not on any JavaScript stack. A comprehension written as a
+// loop in its function (comprehension.ts, `inlined`) adds its own frame to the names of what it marks.
 import type { Expression, LineIndex, Module, Node } from "@pyts/parser";
 import { forEachChild } from "../analyze/walk.js";
 import ts from "../typescript.cjs";
@@ -20,7 +26,7 @@ import type { LowerContext } from "./context.js";
 
 const f = ts.factory;
 
-/** The mark's comment text: `@x:` and the index of the span in `TracebackSpans.names`. */
+/** The mark's comment text: `@x:` and the index of the span in `TracebackSpans.spans`. */
 export const SPAN_MARK = "@x:";
 
 /**
