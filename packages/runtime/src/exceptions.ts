@@ -731,6 +731,14 @@ export function formatException(e: BaseException, frames: FrameFormatter | undef
   return context.out.join("");
 }
 
+/**
+ * The frame lines of an exception none of whose frames is the program's: none when frames are known (all
+ * of them are in the runtime, CPython's library), else the placeholder.
+ */
+function noFrames(context: ReportContext): string {
+  return context.frames === undefined ? UNKNOWN_FRAMES : "";
+}
+
 function emit(context: ReportContext, text: string, margin = "|"): void {
   const indent = " ".repeat(2 * context.groupDepth) + (context.groupDepth > 0 ? `${margin} ` : "");
   for (const line of text.split(/(?<=\n)/)) if (line !== "") context.out.push(indent + line);
@@ -765,7 +773,7 @@ function formatChain(e: BaseException, context: ReportContext): void {
       // An exception that was never raised (a group's member, a cause made on the spot) has no traceback.
       if (exc.__traceback__ !== null) {
         emit(context, "Traceback (most recent call last):\n");
-        emit(context, (i === 0 ? stacks[i] : framesUntilCaught(stacks[i], stacks[i - 1])) ?? UNKNOWN_FRAMES);
+        emit(context, (i === 0 ? stacks[i] : framesUntilCaught(stacks[i], stacks[i - 1])) ?? noFrames(context));
       }
       emit(context, messageAndNotes(exc));
     } else if (context.groupDepth > MAX_GROUP_DEPTH) {
@@ -800,7 +808,7 @@ function formatGroup(group: BaseExceptionGroup, context: ReportContext): void {
   if (topLevel) context.groupDepth++;
   if (group.__traceback__ !== null) {
     emit(context, "Exception Group Traceback (most recent call last):\n", topLevel ? "+" : "|");
-    emit(context, context.frames?.(group) ?? UNKNOWN_FRAMES);
+    emit(context, context.frames?.(group) ?? noFrames(context));
     emit(context, messageAndNotes(group));
   } else {
     emit(context, messageAndNotes(group));
