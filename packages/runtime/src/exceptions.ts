@@ -793,8 +793,14 @@ function framesUntilCaught(stack: string | undefined, handlerStack: string | und
   if (stack === undefined || handlerStack === undefined) return stack;
   const frames = splitFrames(stack);
   const outer = splitFrames(handlerStack);
+  // The outer frames of `stack` are a run of `handlerStack`, not always from its start: the handler's
+  // exception may have left through more frames (the coroutines that awaited it) than this one reached.
   let shared = 0;
-  while (shared < frames.length - 1 && shared < outer.length && frames[shared] === outer[shared]) shared++;
+  for (let start = 0; start < outer.length; start++) {
+    let n = 0;
+    while (n < frames.length - 1 && start + n < outer.length && frames[n] === outer[start + n]) n++;
+    if (n > shared) shared = n;
+  }
   return frames.slice(shared).join("");
 }
 
