@@ -82,13 +82,31 @@ export const STDERR_FILE = "stderr.txt";
 /**
  * Stderr with the case directory taken out of the paths it names: both CPython and `pyts run` name the
  * program by its absolute path (`File "/.../fixtures/x/y/input.py", line 3`), which becomes `input.py`.
+ * One more rule: the frames of CPython's own library (a file under `.../lib/python3.N/`, outside
+ * `site-packages`: `asyncio/runners.py`, `asyncio/base_events.py` between `asyncio.run(main())` and
+ * `main`) are taken out, each with its source and marker lines. The runtime is not Python source, so a
+ * translation has no such frames to show; every frame of the program itself stays.
  * @param {string} stderr
  * @param {string} caseDir
  * @returns {string}
  */
 export function normalizeStderr(stderr, caseDir) {
-  return stderr.split(caseDir + path.sep).join("");
+  const kept = [];
+  let libraryFrame = null;
+  for (const line of stderr
+    .split(caseDir + path.sep)
+    .join("")
+    .split(/(?<=\n)/)) {
+    if (libraryFrame !== null && line.startsWith(libraryFrame + "    ")) continue;
+    const frame = LIBRARY_FRAME.exec(line);
+    libraryFrame = frame === null ? null : frame[1];
+    if (frame === null) kept.push(line);
+  }
+  return kept.join("");
 }
+
+/** `  File "/usr/lib/python3.11/asyncio/runners.py", line 190, in run` (perhaps inside a group's `| ` margin). */
+const LIBRARY_FRAME = /^((?:[ ]*[|+] )*)  File "(?![^"]*site-packages)[^"]*\/lib\/python3\.\d+\/[^"]*", line \d+, in /;
 
 /**
  * Every fixture case directory (one holding `input.py`) under `root`, sorted.

@@ -138,7 +138,7 @@ function comparesStderr(fixture: FixtureCase): boolean {
 /** Runs input.py's translation as `pyts run` does: with the source map, so tracebacks name input.py's lines. */
 async function runMapped(fixture: FixtureCase): Promise<RunResult> {
   const pythonPath = path.join(fixture.dir, "input.py");
-  const result = translate(readFileSync(pythonPath, "utf8"), { filename: "input.py" });
+  const result = translate(readFileSync(pythonPath, "utf8"), { filename: "input.py", forRun: true });
   if (!result.ok) throw new Error("input.py did not translate");
   const map = asSourceMap(result.map);
   const javascript = toRunnableJavaScript(result.code, { filename: "output.ts", map, pythonPath });

@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { endingOf, pythonEnv, pythonExecutable, QUIET_ENDING } from "../python.mjs";
+import { endingOf, normalizeStderr, pythonEnv, pythonExecutable, QUIET_ENDING } from "../python.mjs";
 import { DEFAULT_MIX, ProgramGenerator } from "./gen-program.mjs";
 import { loadCompiler, repoRoot } from "./toolchain.mjs";
 
@@ -231,7 +231,7 @@ export class DifferentialFuzzer {
   /**
    * Runs `programs` through both; returns
    * { compared, invalid (CPython raised where the program does not mean to: a generator slip), rejected, findings }.
-   * A finding is { kind: mismatch | ending | crash | internal | batch-rejected, program, expected?, actual?, detail? }.
+   * A finding is { kind: mismatch | ending | traceback | crash | internal | batch-rejected, program, expected?, actual?, detail? }.
    */
   async check(programs, options = {}) {
     const timeoutMs = options.timeoutMs ?? 60_000;
@@ -342,14 +342,17 @@ export class DifferentialFuzzer {
     await this.checkBatch(programs.slice(half), result, timeoutMs);
   }
 
-  /** A program that ends in an uncaught exception, or has several files: run on its own, ending compared. */
+  /**
+   * A program that ends in an uncaught exception, or has several files: run on its own, ending compared; one
+   * of the `tracebacks` construct runs with `pyts run` (its source map) and its whole stderr is compared.
+   */
   async checkAlone(program, result, timeoutMs) {
     const dir = path.join(this.dir, `alone${this.counter++}`);
     mkdirSync(dir);
     writeProgram(dir, program);
     const python = run(pythonExecutable(), ["main.py"], { cwd: dir, env: pythonEnv(), timeout: timeoutMs });
     let js;
-    if (program.files) {
+    if (program.files || program.wholeStderr) {
       js = await run(process.execPath, [CLI, "run", "main.py"], { cwd: dir, timeout: timeoutMs });
       js = { ...js, stderr: withoutWarnings(js.stderr) };
       const errors = js.stdout === "" && js.status !== 0 ? [...js.stderr.matchAll(CLI_DIAGNOSTIC)].map((m) => `${m[1]} ${m[2]}`) : [];
@@ -365,6 +368,9 @@ export class DifferentialFuzzer {
     result.compared++;
     if (js.stdout !== py.stdout) result.findings.push({ kind: "mismatch", program, expected: py.stdout, actual: js.stdout, detail: describeEnd(js) });
     else if (endingOf(js) !== endingOf(py)) result.findings.push({ kind: "ending", program, expected: describeEnd(py), actual: describeEnd(js) });
+    else if (program.wholeStderr && normalizeStderr(js.stderr, dir) !== normalizeStderr(py.stderr, dir)) {
+      result.findings.push({ kind: "traceback", program, expected: normalizeStderr(py.stderr, dir), actual: normalizeStderr(js.stderr, dir) });
+    }
   }
 
   /** Runs translated TypeScript the way `pyts run` does (types stripped, the CLI's prelude, stdio captured). */

@@ -19,6 +19,7 @@ import * as asyncErrors from "./gen-async-errors.mjs";
 import * as classes from "./gen-classes.mjs";
 import * as constructs from "./gen-constructs.mjs";
 import * as loopHandlers from "./gen-loop-handlers.mjs";
+import { tracebackEnding } from "./gen-tracebacks.mjs";
 import { modulesProgram } from "./gen-modules.mjs";
 
 /**
@@ -34,6 +35,7 @@ export const DEFAULT_MIX = Object.freeze({
   recursion: 1.5, // recursive functions, generators (yield from) and coroutines (tasks, gather)
   methods: 1, // comprehensions, generator expressions and lambdas in methods using self
   uncaught: 0.08, // programs that end in an uncaught exception or SystemExit (run standalone)
+  tracebacks: 1, // of those, the share (w / (w + 1)) raised a few calls or awaits deep, whole traceback compared (gen-tracebacks.mjs)
   modules: 0.05, // programs of several files (run alone with `pyts run main.py`: about a second each)
   asyncStatements: 0.3, // async programs that also run generated statements in the coroutine
   asyncPrograms: 0.35, // the probability that a program is `async def` (run with asyncio.run)
@@ -200,9 +202,12 @@ export class ProgramGenerator {
       for (let i = 0; i < count; i++) body.push(...this.statement(0));
       body.push(...this.printSomething());
     }
-    if (uncaught) body.push(...this.tagged("uncaught", () => constructs.uncaughtEnding(this, isAsync)));
+    // An uncaught ending raised a few calls deep: its whole traceback is compared (gen-tracebacks.mjs).
+    const wholeStderr = uncaught && this.mix.tracebacks > 0 && this.chance(this.mix.tracebacks / (this.mix.tracebacks + 1));
+    if (wholeStderr) body.push(...this.tagged("tracebacks", () => tracebackEnding(this, isAsync)));
+    else if (uncaught) body.push(...this.tagged("uncaught", () => constructs.uncaughtEnding(this, isAsync)));
     const source = [...this.moduleLines, `${isAsync ? "async def" : "def"} ${name}():`, ...body.map((l) => `    ${l}`)].join("\n");
-    return { name, async: isAsync, uncaught, source, tags: [...this.tags].sort() };
+    return { name, async: isAsync, uncaught, wholeStderr, source, tags: [...this.tags].sort() };
   }
 
   newName(prefix) {

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { pythonEnv, pythonExecutable } from "../../scripts/python.mjs";
+import { normalizeStderr, pythonEnv, pythonExecutable } from "../../scripts/python.mjs";
 import { loadCompiler, translate } from "pyts";
 import { pyts, tempDir } from "../helpers/cli.js";
 import { decodeInlineMap, sourceLinesByGeneratedLine } from "../helpers/sourcemap.js";
@@ -111,5 +111,39 @@ describe.skipIf(!compilerEmitsMaps)("source maps", () => {
     expect(result.stderr).toMatch(/^ {2}\[Previous line repeated \d+ more times\]$/m);
     expect(result.stderr.split("\n").filter((line) => line.includes(", in down")).length).toBe(3);
     expect(result.stderr.trimEnd().split("\n").at(-1)).toBe("RecursionError: maximum recursion depth exceeded");
+  });
+
+  it("pyts run prints CPython's whole traceback: markers, the awaiting coroutines, frames in a module of the program", () => {
+    const program = tempDir();
+    writeFileSync(
+      path.join(program, "helper.py"),
+      ["import asyncio", "", "async def fetch(d, key):", "    await asyncio.sleep(0)", '    return d["items"][key] * 2', ""].join("\n"),
+    );
+    writeFileSync(
+      path.join(program, "main.py"),
+      [
+        "import asyncio",
+        "from helper import fetch",
+        "",
+        "async def total(keys):",
+        '    values = [await fetch({"items": {"a": 1}}, k) for k in keys]',
+        "    return sum(values) / len(values)",
+        "",
+        "async def main():",
+        '    print(await total(["a"]))',
+        "    print(await total([]))",
+        "",
+        "asyncio.run(main())",
+        "",
+      ].join("\n"),
+    );
+    for (const keys of ["[]", '["b"]']) {
+      const main = path.join(program, "main.py");
+      writeFileSync(main, readFileSync(main, "utf8").replace(/print\(await total\((\[\]|\["b"\])\)\)/, `print(await total(${keys}))`));
+      const python = spawnSync(pythonExecutable(), ["main.py"], { cwd: program, env: pythonEnv(), encoding: "utf8" });
+      const result = pyts(["run", "main.py"], { cwd: program });
+      expect(result.stdout).toBe(python.stdout);
+      expect(normalizeStderr(result.stderr, program)).toBe(normalizeStderr(python.stderr, program));
+    }
   });
 });

@@ -55,6 +55,11 @@ export interface TranslateOptions {
   runtimeModule?: string;
   /** The file as a module of a program of several files (see modules.ts). */
   module?: import("@pyts/compiler").ModuleOptions;
+  /**
+   * The translation is to be run (`pyts run`): left unformatted, its source map records the span of each
+   * expression that can raise, for the `~~~^^^` markers of a traceback.
+   */
+  forRun?: boolean;
 }
 
 /** Translates synchronously (prettier in the compiler's thread, which this one blocks on). */
@@ -79,7 +84,12 @@ export async function translateAsync(source: string | Uint8Array, options: Trans
 }
 
 function transpileOptions(options: TranslateOptions) {
-  return { filename: options.filename, runtimeModule: options.runtimeModule ?? DEFAULT_RUNTIME_MODULE, ...(options.module ? { module: options.module } : {}) };
+  return {
+    filename: options.filename,
+    runtimeModule: options.runtimeModule ?? DEFAULT_RUNTIME_MODULE,
+    ...(options.module ? { module: options.module } : {}),
+    ...(options.forRun === true ? { format: false, tracebackSpans: true } : {}),
+  };
 }
 
 function asTranslation(result: TranspileResult): Translation {

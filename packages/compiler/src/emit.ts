@@ -8,6 +8,7 @@ import type { Stmt } from "@pyts/parser";
 import ts from "./typescript.cjs";
 import type { LoweredModule } from "./lower/module.js";
 import { fastFormat } from "./fast-print.js";
+import { SPAN_MARK } from "./lower/traceback-spans.js";
 
 let printer: ts.Printer | null = null;
 let scratch: ts.SourceFile | null = null;
@@ -171,17 +172,23 @@ export interface PositionMark {
   line: number;
   column: number;
   offset: number;
+  /** An expression's mark (lower/traceback-spans.ts): the index of its span; `offset` is then unused. */
+  span?: number;
 }
+
+/** An inline expression mark and the space the printer writes after it. */
+const SPAN_MARK_COMMENT = new RegExp(String.raw`/\*${SPAN_MARK}(\d+)\*/ ?`, "g");
 
 /**
  * Removes the `//@py:OFFSET` lines that `markPythonStatement` left and returns where each marked
  * statement now starts: a scan of lines, not a parse.
  */
-export function takePositionMarks(code: string): { code: string; marks: PositionMark[] } {
+export function takePositionMarks(code: string, functionMarks: ReadonlySet<number> = new Set()): { code: string; marks: PositionMark[] } {
   const lines = code.split("\n");
   const kept: string[] = [];
   const marks: PositionMark[] = [];
   let pending: number | null = null;
+  let statement = 0;
   for (const line of lines) {
     const match = MARK_LINE.exec(line);
     if (match) {
@@ -190,9 +197,32 @@ export function takePositionMarks(code: string): { code: string; marks: Position
     }
     if (pending !== null && line.trim() !== "") {
       marks.push({ line: kept.length, column: line.length - line.trimStart().length, offset: pending });
+      statement = pending;
       pending = null;
     }
-    kept.push(line);
+    kept.push(line.includes(SPAN_MARK) ? takeSpanMarks(line, kept.length, statement, functionMarks, marks) : line);
   }
   return { code: kept.join("\n"), marks };
+}
+
+/**
+ * The line without its expression marks, each recorded where the token after it now starts (of marks
+ * at one token, the innermost expression's, printed last). One column further, a mark of the statement
+ * (`statement`, its Python offset) follows each: a position that a bundler's map looks up between two
+ * marked tokens must not take the span of the one before it. Not after a function's mark
+ * (`functionMarks`): a bundler may map the function to a position inside its first token.
+ */
+function takeSpanMarks(line: string, lineNumber: number, statement: number, functionMarks: ReadonlySet<number>, marks: PositionMark[]): string {
+  const spans = new Map<number, number>();
+  let removed = 0;
+  const text = line.replace(SPAN_MARK_COMMENT, (comment: string, span: string, at: number) => {
+    spans.set(at - removed, Number(span));
+    removed += comment.length;
+    return "";
+  });
+  for (const [column, span] of spans) {
+    marks.push({ line: lineNumber, column, offset: 0, span });
+    if (!spans.has(column + 1) && !functionMarks.has(span)) marks.push({ line: lineNumber, column: column + 1, offset: statement });
+  }
+  return text;
 }

@@ -26,6 +26,7 @@ import { LowerContext } from "./lower/context.js";
 import { starImportNames } from "./lower/imports.js";
 import { resolveRelative, type ModuleImport, type ModuleOptions } from "./program.js";
 import { lowerModule } from "./lower/module.js";
+import { TracebackSpans, type MarkedSpan } from "./lower/traceback-spans.js";
 import { settableVariables } from "./lower/module-setter.js";
 import { TypeEnv } from "./analyze/checker.js";
 import type { Module, Node } from "@pyts/parser";
@@ -43,6 +44,11 @@ export interface TranspileOptions {
    * fast printer's tests compare it with.
    */
   fastPrint?: boolean;
+  /**
+   * Record in the source map the span of each expression that can raise, for the `~~~^^^` markers of a
+   * traceback (lower/traceback-spans.ts; default false). It marks the code inline: use it unformatted.
+   */
+  tracebackSpans?: boolean;
   /**
    * This file as a module of a program of several files (see program.ts): its name, and how to find
    * the other modules it imports. Without it the file is a program of its own: `__name__` is
@@ -104,6 +110,7 @@ const OPTION_TYPES: Record<keyof TranspileAsyncOptions, "string" | "boolean" | "
   runtimeModule: "string",
   format: "boolean",
   fastPrint: "boolean",
+  tracebackSpans: "boolean",
   module: "object",
   formatChunk: "function",
 };
@@ -201,9 +208,9 @@ const TOO_DEEP_FOR_THIS_THREAD = Symbol("too deep for this thread");
  * stays here: the thread asks it through the caller (large-stack.ts).
  */
 function translatedInLargeStack(source: string | Uint8Array, options: TranspileOptions): TranspileResult {
-  const { filename, runtimeModule, format, module } = options;
+  const { filename, runtimeModule, format, tracebackSpans, module } = options;
   const sendable = module === undefined ? {} : { module: { name: module.name, isPackage: module.isPackage, canBeMain: module.canBeMain } };
-  const request: LargeStackRequest = { work: "transpile", source, options: { filename, runtimeModule, format, ...sendable } };
+  const request: LargeStackRequest = { work: "transpile", source, options: { filename, runtimeModule, format, tracebackSpans, ...sendable } };
   const reply = inLargeStackThread<LargeStackRequest, TranspileResult>(request, (name) => module!.resolve(name as string));
   if ("result" in reply) return reply.result;
   return { code: "", map: null, diagnostics: [diagnostic("PY9999", { start: 0, end: 0 }, [reply.error])] };
@@ -237,6 +244,7 @@ function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): 
       pythonNames: boundNames(parsed.module, analysis),
       types,
       module: options.module ?? null,
+      tracebackSpans: options.tracebackSpans === true ? new TracebackSpans(parsed.bytes, parsed.lines, parsed.module) : null,
     });
     stage.ctx = ctx;
     const lowered = lowerModule(ctx, parsed.module);
@@ -254,10 +262,11 @@ function finishTranspile(stage: Lowered, formatted: readonly string[], options: 
     stage.diagnostics.push(diagnostic("PY4001", chunk.tooDeep, ["this statement is nested too deeply to format: it is left as printed, unformatted"]));
   }
   stage.diagnostics.sort((a, b) => a.start - b.start);
-  const { code, marks } = takePositionMarks(joinChunks(stage.chunks, formatted));
+  const { code, marks } = takePositionMarks(joinChunks(stage.chunks, formatted), stage.ctx?.tracebackSpans?.functionMarks);
   const moduleImports = options.module !== undefined && stage.ctx !== null ? { moduleImports: stage.ctx.moduleImports } : {};
   const largeStack = stage.deep ? { largeStack: true as const } : {};
-  return { code, map: sourceMap(marks, stage.lines, options.filename ?? "input.py"), diagnostics: stage.diagnostics, ...moduleImports, ...largeStack };
+  const spans = stage.ctx?.tracebackSpans?.spans ?? [];
+  return { code, map: sourceMap(marks, spans, stage.lines, options.filename ?? "input.py"), diagnostics: stage.diagnostics, ...moduleImports, ...largeStack };
 }
 
 /** Runs a step; what it throws becomes a diagnostic at the node being lowered (PY3001 for a stack overflow, else PY9999). */
@@ -281,14 +290,16 @@ function failed(stage: Lowered, error: unknown): TranspileResult {
   return { code: "", map: null, diagnostics: stage.diagnostics };
 }
 
-function sourceMap(marks: readonly PositionMark[], lines: LineIndex, filename: string): EncodedSourceMap {
+/** Each mark as a segment; a span mark (`mark.span`) carries its span as the segment's name. */
+function sourceMap(marks: readonly PositionMark[], spans: readonly MarkedSpan[], lines: LineIndex, filename: string): EncodedSourceMap {
   const map = new GenMapping({ file: filename.replace(/\.py$/, "") + ".ts" });
   for (const mark of marks) {
-    addMapping(map, {
-      generated: { line: mark.line + 1, column: mark.column },
-      source: filename,
-      original: { line: lines.line(mark.offset), column: lines.byteColumn(mark.offset) },
-    });
+    const span = mark.span === undefined ? undefined : spans[mark.span]!;
+    const offset = span?.offset ?? mark.offset;
+    const generated = { line: mark.line + 1, column: mark.column };
+    const original = { line: lines.line(offset), column: lines.byteColumn(offset) };
+    if (span === undefined) addMapping(map, { generated, source: filename, original });
+    else addMapping(map, { generated, source: filename, original, name: span.name });
   }
   return toEncodedMap(map);
 }

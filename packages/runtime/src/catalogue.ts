@@ -121,6 +121,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "asyncGeneratorExpression",
   "asyncIter",
   "awaitable",
+  "awaitedAt",
   "bases",
   "bin",
   "bitand",

@@ -592,6 +592,7 @@ export function escapedFrame(e: unknown, kind: "generator" | "coroutine" | "asyn
   const stop = e instanceof StopIteration ? "StopIteration" : kind === "async generator" && e instanceof StopAsyncIteration ? "StopAsyncIteration" : null;
   if (stop === null) return e;
   const err = new RuntimeError(`${kind} raised ${stop}`);
+  markRaised(e as BaseException);
   err.__cause__ = e as BaseException;
   err.__context__ = e as BaseException;
   return markRaised(err);
@@ -603,8 +604,10 @@ export function escapedFrame(e: unknown, kind: "generator" | "coroutine" | "asyn
  */
 export function makeException(x: unknown): BaseException {
   if (x instanceof BaseException) {
-    // Raised for the first time: its traceback starts here, not where it was made.
-    if (x[TRACEBACK] === false) (Error as { captureStackTrace?: (target: object, above: Function) => void }).captureStackTrace?.(x, makeException);
+    // Raised for the first time: its traceback starts here, not where it was made. Raised again: it grows
+    // by the frames from here out, as CPython's does.
+    if (x[TRACEBACK] === false) captureStackTrace?.(x, makeException);
+    else if (captureStackTrace !== undefined) raisedAgain(x);
     return x;
   }
   if (typeof x === "function" && x.prototype instanceof BaseException) {
@@ -614,6 +617,23 @@ export function makeException(x: unknown): BaseException {
   return new TypeError("exceptions must derive from BaseException");
 }
 
+const captureStackTrace = (Error as { captureStackTrace?: (target: object, above: Function) => void }).captureStackTrace;
+
+/**
+ * The stack of an exception raised again by `raise e` (stored, or caught and raised anew): the frames
+ * it was raised through, up to those it shares with the stack here, then the frames from here out.
+ */
+function raisedAgain(e: BaseException): void {
+  const here: { stack?: string } = {};
+  captureStackTrace!(here, makeException);
+  if (e.stack === undefined || here.stack === undefined) return;
+  const [header, ...before] = e.stack.split("\n");
+  const now = here.stack.split("\n").slice(1);
+  let shared = 0;
+  while (shared < before.length && shared < now.length && before[before.length - 1 - shared] === now[now.length - 1 - shared]) shared++;
+  e.stack = [header, ...before.slice(0, before.length - shared), ...now].join("\n");
+}
+
 /** A class call whose `__init__` made a generator or coroutine (it yields, or is `async def`): CPython's TypeError. */
 export function initReturned(made: string): never {
   throw new TypeError(`__init__() should return None, not '${made}'`);
@@ -621,7 +641,8 @@ export function initReturned(made: string): never {
 
 /** `raise exc from cause` — returns the exception to throw. */
 export function raiseFrom(exc: unknown, cause: unknown): BaseException {
-  const e = makeException(exc);
+  // An exception instance comes made (`raise X(...) from y`) or through `makeException` (`raise e from y`).
+  const e = exc instanceof BaseException ? exc : makeException(exc);
   if (cause !== null && !(cause instanceof BaseException) && !(typeof cause === "function" && cause.prototype instanceof BaseException)) {
     return new TypeError("exception causes must derive from BaseException");
   }
@@ -673,6 +694,14 @@ export function formatExceptionOnly(e: BaseException): string {
 /** Where the traceback of an exception would list its frames: Python frames, when they are known. */
 export type FrameFormatter = (e: BaseException) => string | undefined;
 
+/**
+ * The frames a host knows how to give (`pyts run`'s prelude installs one that maps the JavaScript stack
+ * through the program's source map), used by every report that is not given its own.
+ */
+function installedFrames(): FrameFormatter | undefined {
+  return (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.frames")] as FrameFormatter | undefined;
+}
+
 /** The frame lines of a report when no frames are known (JavaScript has no Python frames). */
 export const UNKNOWN_FRAMES = '  File "<pyts>", line ?, in <module>\n';
 
@@ -696,10 +725,18 @@ interface ReportContext {
  * and contexts, the root first; exception groups drawn as nested boxes; notes after the message. `frames`
  * gives the frame lines of each exception; without it, each lists the single line `UNKNOWN_FRAMES`.
  */
-export function formatException(e: BaseException, frames?: FrameFormatter): string {
+export function formatException(e: BaseException, frames: FrameFormatter | undefined = installedFrames()): string {
   const context: ReportContext = { seen: new Set([e]), groupDepth: 0, needClose: false, frames, out: [] };
   formatChain(e, context);
   return context.out.join("");
+}
+
+/**
+ * The frame lines of an exception none of whose frames is the program's: none when frames are known (all
+ * of them are in the runtime, CPython's library), else the placeholder.
+ */
+function noFrames(context: ReportContext): string {
+  return context.frames === undefined ? UNKNOWN_FRAMES : "";
 }
 
 function emit(context: ReportContext, text: string, margin = "|"): void {
@@ -736,7 +773,7 @@ function formatChain(e: BaseException, context: ReportContext): void {
       // An exception that was never raised (a group's member, a cause made on the spot) has no traceback.
       if (exc.__traceback__ !== null) {
         emit(context, "Traceback (most recent call last):\n");
-        emit(context, (i === 0 ? stacks[i] : framesUntilCaught(stacks[i], stacks[i - 1])) ?? UNKNOWN_FRAMES);
+        emit(context, (i === 0 ? stacks[i] : framesUntilCaught(stacks[i], stacks[i - 1])) ?? noFrames(context));
       }
       emit(context, messageAndNotes(exc));
     } else if (context.groupDepth > MAX_GROUP_DEPTH) {
@@ -756,8 +793,14 @@ function framesUntilCaught(stack: string | undefined, handlerStack: string | und
   if (stack === undefined || handlerStack === undefined) return stack;
   const frames = splitFrames(stack);
   const outer = splitFrames(handlerStack);
+  // The outer frames of `stack` are a run of `handlerStack`, not always from its start: the handler's
+  // exception may have left through more frames (the coroutines that awaited it) than this one reached.
   let shared = 0;
-  while (shared < frames.length - 1 && shared < outer.length && frames[shared] === outer[shared]) shared++;
+  for (let start = 0; start < outer.length; start++) {
+    let n = 0;
+    while (n < frames.length - 1 && start + n < outer.length && frames[n] === outer[start + n]) n++;
+    if (n > shared) shared = n;
+  }
   return frames.slice(shared).join("");
 }
 
@@ -771,7 +814,7 @@ function formatGroup(group: BaseExceptionGroup, context: ReportContext): void {
   if (topLevel) context.groupDepth++;
   if (group.__traceback__ !== null) {
     emit(context, "Exception Group Traceback (most recent call last):\n", topLevel ? "+" : "|");
-    emit(context, context.frames?.(group) ?? UNKNOWN_FRAMES);
+    emit(context, context.frames?.(group) ?? noFrames(context));
     emit(context, messageAndNotes(group));
   } else {
     emit(context, messageAndNotes(group));

@@ -95,6 +95,7 @@ export { unpack, unpackStarred } from "./unpack.js";
 export { UNBOUND, raiseNameError, checkGlobal, checkLocal, checkFree, classIfDefined } from "./names.js";
 export { flushStdout, setOutput, setInput } from "./output.js";
 export { runMain, reportUncaught } from "./main.js";
+export { awaitedAt } from "./await-sites.js";
 export { moduleName, moduleFile } from "./program.js";
 
 // coroutines, async generators, generators (what `async def`, `yield` and `async for` become)

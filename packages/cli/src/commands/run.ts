@@ -17,7 +17,7 @@ export async function runCommand(file: string, argv: readonly string[], reporter
   const files = file === STDIN ? [] : programFiles(file);
   if (files.length > 1) return runProgram(file, files, args, reporter);
   const source = readSource(file);
-  const result = await translateAsync(source, { filename: name });
+  const result = await translateAsync(source, { filename: name, forRun: true });
   reporter.diagnostics(result.diagnostics, source, name);
   if (!result.ok) return failureExitCode(result.diagnostics);
   // A file on disk gets a source map to it, for Python line numbers in tracebacks; stdin does not.
@@ -38,7 +38,7 @@ async function runProgram(entry: string, files: readonly string[], args: readonl
     const shown = path.relative(process.cwd(), file) || file;
     const source = readSource(file);
     const module = moduleOptionsFor(root, file) ?? undefined;
-    const result = await translateAsync(source, { filename: shown, module });
+    const result = await translateAsync(source, { filename: shown, module, forRun: true });
     reporter.diagnostics(result.diagnostics, source, shown);
     if (!result.ok) {
       failures.push(...result.diagnostics);

@@ -51,12 +51,14 @@ export function lowerAsyncWith(ctx: LowerContext, node: AsyncWith): ts.Statement
 }
 
 function withItem(ctx: LowerContext, node: AsyncWith, item: WithItem, inner: () => ts.Statement[]): ts.Statement[] {
+  // What `__aenter__` and `__aexit__` raise is located at the statement (with `tracebackSpans`, each await records it).
+  const atStatement = (awaited: ts.AwaitExpression): ts.Expression => ctx.tracebackSpans?.awaitFrame(ctx, awaited, node) ?? awaited;
   if (item.optional_vars === null && acquiresAndReleases(typeOf(ctx, item.context_expr))) return acquireRelease(ctx, node, item.context_expr, inner);
   const manager = ctx.temp("cm");
   const exc = ctx.temp("exc");
   const caught = ctx.temp("e");
   const out: ts.Statement[] = [constStatement(manager, lowerExpression(ctx, item.context_expr))];
-  const enter = f.createAwaitExpression(f.createCallExpression(f.createPropertyAccessExpression(manager, "__aenter__"), undefined, []));
+  const enter = atStatement(f.createAwaitExpression(f.createCallExpression(f.createPropertyAccessExpression(manager, "__aenter__"), undefined, [])));
   if (item.optional_vars === null) out.push(f.createExpressionStatement(enter));
   else out.push(...bindTarget(ctx, item.optional_vars, enter));
   out.push(
@@ -76,14 +78,14 @@ function withItem(ctx: LowerContext, node: AsyncWith, item: WithItem, inner: () 
     ),
   );
   const exit = (args: ts.Expression[]): ts.Expression =>
-    f.createAwaitExpression(f.createCallExpression(f.createPropertyAccessExpression(manager, "__aexit__"), undefined, args));
+    atStatement(f.createAwaitExpression(f.createCallExpression(f.createPropertyAccessExpression(manager, "__aexit__"), undefined, args)));
   const handler = f.createBlock(
     [
       f.createExpressionStatement(f.createAssignment(exc, f.createCallExpression(ctx.useRuntime("toPyException"), undefined, [caught]))),
       f.createIfStatement(
         f.createPrefixUnaryExpression(
           ts.SyntaxKind.ExclamationToken,
-          f.createAwaitExpression(f.createCallExpression(ctx.useRuntime("aexitSuppresses"), undefined, [manager, exc])),
+          atStatement(f.createAwaitExpression(f.createCallExpression(ctx.useRuntime("aexitSuppresses"), undefined, [manager, exc]))),
         ),
         f.createThrowStatement(exc),
       ),

@@ -136,6 +136,7 @@ export function comprehensionInto(ctx: LowerContext, name: Name, node: Expressio
   const flags = declareHere(ctx, name);
   if (flags === null) return null;
   const result = ctx.id(name.id);
+  ctx.tracebackSpans?.inlined.add(node);
   return fill(ctx, node, kind, result, (pre) => containerDeclaration(ctx, result, kind, declared, flags, pre));
 }
 
@@ -156,6 +157,7 @@ export function comprehensionBefore(ctx: LowerContext, node: Expression): { stat
   const kind = node._type === "ListComp" ? "list" : node._type === "SetComp" ? "set" : "dict";
   const resultType = ctx.types.typeOf(node, ctx.scope);
   const result = ctx.temp(kind);
+  ctx.tracebackSpans?.inlined.add(node);
   return { statements: fill(ctx, node, kind, result, (pre) => containerDeclaration(ctx, result, kind, resultType, ts.NodeFlags.Const, pre)), result };
 }
 

@@ -16,6 +16,7 @@ import { isRuntimeExport, isRuntimeModule, pythonModuleName, runtimeModuleExport
 import type { Declaration } from "./names.js";
 import type { ImportTarget } from "./imports.js";
 import type { ProvenIndex } from "./proven-index.js";
+import type { TracebackSpans } from "./traceback-spans.js";
 import type { ModuleImport, ModuleOptions } from "../program.js";
 import type { TypeFacts } from "../analyze/checker.js";
 
@@ -65,6 +66,8 @@ export class LowerContext {
   readonly diagnostics: Diagnostic[] = [];
   /** Name of the runtime package (`@pyts/runtime` unless configured). */
   readonly runtimeModule: string;
+  /** Where the spans of raising expressions are marked for tracebacks (the `tracebackSpans` option), or null. */
+  readonly tracebackSpans: TracebackSpans | null;
   /** This file as a module of a program of several files (null: a program of its own). */
   readonly module: ModuleOptions | null;
   /** The node being lowered, for internal-error reports. */
@@ -113,9 +116,16 @@ export class LowerContext {
 
   constructor(
     readonly analysis: ScopeAnalysis,
-    options: { runtimeModule: string; pythonNames: Iterable<string>; types: TypeFacts; module: ModuleOptions | null },
+    options: {
+      runtimeModule: string;
+      pythonNames: Iterable<string>;
+      types: TypeFacts;
+      module: ModuleOptions | null;
+      tracebackSpans?: TracebackSpans | null;
+    },
   ) {
     this.runtimeModule = options.runtimeModule;
+    this.tracebackSpans = options.tracebackSpans ?? null;
     this.module = options.module;
     for (const n of options.pythonNames) this.taken.add(this.mangle(n));
     this.types = options.types;

@@ -96,6 +96,11 @@ export function lowerStatement(ctx: LowerContext, stmt: Stmt): ts.Statement[] {
 }
 
 export function lowerExpression(ctx: LowerContext, expr: Expression): ts.Expression {
+  const out = lowerExpressionKind(ctx, expr);
+  return ctx.tracebackSpans === null ? out : ctx.tracebackSpans.mark(ctx, expr, out);
+}
+
+function lowerExpressionKind(ctx: LowerContext, expr: Expression): ts.Expression {
   ctx.current = expr;
   switch (expr._type) {
     case "BoolOp":

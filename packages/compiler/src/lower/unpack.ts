@@ -69,9 +69,12 @@ export function unpackProven(ctx: LowerContext, target: Expression, valueNode: E
 /** `unpack(value, n)` or `unpackStarred(value, before, after)`: one array entry per target. */
 function unpackCall(ctx: LowerContext, target: SequenceTarget, value: ts.Expression): ts.Expression {
   const star = starIndex(target);
-  if (star < 0) return f.createCallExpression(ctx.useRuntime("unpack"), undefined, [value, f.createNumericLiteral(target.elts.length)]);
   const after = target.elts.length - star - 1;
-  return f.createCallExpression(ctx.useRuntime("unpackStarred"), undefined, [value, f.createNumericLiteral(star), f.createNumericLiteral(after)]);
+  const call =
+    star < 0
+      ? f.createCallExpression(ctx.useRuntime("unpack"), undefined, [value, f.createNumericLiteral(target.elts.length)])
+      : f.createCallExpression(ctx.useRuntime("unpackStarred"), undefined, [value, f.createNumericLiteral(star), f.createNumericLiteral(after)]);
+  return ctx.tracebackSpans?.markCheck(ctx, target, call) ?? call;
 }
 
 /**

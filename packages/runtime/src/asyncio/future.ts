@@ -1,5 +1,6 @@
 // `asyncio.Future`, as CPython's futures.py, plus the `then` that makes `await fut` suspend the
 // running task exactly where CPython's `Future.__await__` yields.
+import { raisedByFuture } from "../await-sites.js";
 import { BaseException, StopIteration, TypeError, toPyException } from "../exceptions.js";
 import { repr } from "../repr.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
@@ -67,7 +68,7 @@ export class Future<T = unknown> {
     // CPython's C implementation (_asyncio) words these differently from futures.py.
     if (this._state !== FINISHED) throw new InvalidStateError("Result is not set.");
     this._retrieved();
-    if (this._exception !== null) throw this._exception;
+    if (this._exception !== null) throw raisedByFuture(this, this._exception);
     return this._result as T;
   }
 

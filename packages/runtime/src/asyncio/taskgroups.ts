@@ -26,17 +26,6 @@ export class TaskGroup {
   private _errors: BaseException[] = [];
   private _baseError: BaseException | null = null;
   private _onCompletedFut: Future<unknown> | null = null;
-  /**
-   * Where the group was made (the `async with` line): the stack its ExceptionGroup reports. CPython's
-   * traceback lists the awaiting coroutine's frames; a JavaScript stack taken in `__aexit__`, resumed by
-   * the loop, has none of them.
-   */
-  private readonly _madeAt: { stack?: string } = {};
-
-  constructor() {
-    (Error as { captureStackTrace?: (target: object, above: Function) => void }).captureStackTrace?.(this._madeAt, TaskGroup);
-  }
-
   async __aenter__(): Promise<TaskGroup> {
     if (this._entered) throw new RuntimeError(`TaskGroup ${repr(this)} has already been entered`);
     this._loop ??= get_running_loop();
@@ -75,7 +64,6 @@ export class TaskGroup {
     if (this._errors.length > 0) {
       const me = new BaseExceptionGroup("unhandled errors in a TaskGroup", this._errors);
       me.__suppress_context__ = true;
-      if (this._madeAt.stack !== undefined) me.stack = this._madeAt.stack;
       this._errors = [];
       throw me;
     }

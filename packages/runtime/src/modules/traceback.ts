@@ -12,7 +12,9 @@
 // block (and a `finally` block) and passes first, wrapped by `handledException`; called elsewhere (in a
 // function called from an `except` block) they read the one the block lends (see handled.ts), or print
 // CPython's `NoneType: None` when nothing is handled.
-// JavaScript has no Python frames: each traceback lists the single line `  File "<pyts>", line ?, in <module>`.
+// The frames are those a host knows (`pyts run` maps the JavaScript stack through the program's source
+// map, up to the frame that caught the exception); without one, each traceback lists the single line
+// `  File "<pyts>", line ?, in <module>`.
 import { AttributeError, BaseException, formatException, formatExceptionOnly, TypeError } from "../exceptions.js";
 import { KwArgs, checkKwargs, kw, splitKwargs } from "../kwargs.js";
 import { writeStderr } from "../output.js";
@@ -34,9 +36,18 @@ function exceptionOf(fn: string, args: unknown[]): BaseException | null {
   throw new AttributeError(`'${typeName(value)}' object has no attribute '__suppress_context__'`);
 }
 
-/** The lines of a text, each with its newline, as `traceback`'s format functions return them. */
+/**
+ * The lines of a text, each with its newline, as `traceback`'s format functions return them: a frame is
+ * one string, its `File` line with the source and marker lines under it.
+ */
 function lines(text: string): string[] {
-  return text.split(/(?<=\n)/).filter((line) => line !== "");
+  const out: string[] = [];
+  for (const line of text.split(/(?<=\n)/)) {
+    if (line === "") continue;
+    if (line.startsWith("    ") && out.length > 0 && out[out.length - 1]!.startsWith("  File ")) out[out.length - 1] += line;
+    else out.push(line);
+  }
+  return out;
 }
 
 /** `format_exception_only(exc)`: the last line of its traceback (`ValueError: bad value\n`) and its notes. */
@@ -49,7 +60,7 @@ export function format_exception_only(...args: unknown[]): string[] {
 
 type PrintOptions = { limit?: unknown; file?: unknown };
 
-/** The text of `print_exception(...)` (its `limit`, a number of frames, changes nothing: no frames are known). */
+/** The text of `print_exception(...)` (its `limit`, a number of frames, is not applied). */
 function report(fn: string, args: unknown[]): [string, PrintOptions] {
   const [positional, options] = splitKwargs<PrintOptions & { value?: unknown; tb?: unknown }>(args);
   checkKwargs(fn, options, fn === "format_exception" ? ["value", "tb", "limit"] : ["value", "tb", "limit", "file"]);

@@ -1,0 +1,211 @@
+// The frames of a traceback as CPython 3.11 prints them, from a JavaScript stack: `pyts run`'s prelude
+// keeps V8's own positions in `error.stack` (`keepJavaScriptPositions`) and maps each through the
+// program's source map (node's `findSourceMap`, with --enable-source-maps) to the Python file and line.
+// A segment the compiler named (`tracebackSpans`, compiler lower/traceback-spans.ts) gives the span of
+// the failing expression, drawn as CPython's `traceback.StackSummary.format_frame_summary` draws it:
+//
+//       File "/x/a.py", line 2, in div
+//         return 10 / x
+//                ~~~^~~
+import { readFileSync } from "node:fs";
+import { findSourceMap } from "node:module";
+import { fileURLToPath } from "node:url";
+
+/**
+ * `at f (file:///x.mjs:3:5)`, `at async f (/x.mjs:3:5)`, `at file:///x.mjs:3:5`, each perhaps followed by
+ * where its function starts, ` [function at 2:1]`.
+ */
+const FRAME = /^\s*at (?:async )?(?:(.*?) \()?(.+?):(\d+):(\d+)\)?(?: \[function at (\d+):(\d+)\])?$/;
+
+/**
+ * Makes `error.stack` list V8's own JavaScript positions (node's source-map support would replace them
+ * by the mapped ones, losing the column the map names the failing expression by): the text is V8's
+ * default, the message line and one `at` line per frame, and after each where its function starts.
+ */
+export function keepJavaScriptPositions(): void {
+  Error.stackTraceLimit = Math.max(Error.stackTraceLimit, 1000);
+  Error.prepareStackTrace = (error: Error, callSites: NodeJS.CallSite[]) => {
+    let header: string;
+    try {
+      header = String(error);
+    } catch {
+      header = "Error";
+    }
+    return header + callSites.map((site) => `\n    at ${String(site)}${functionStart(site)}`).join("");
+  };
+}
+
+function functionStart(site: NodeJS.CallSite): string {
+  const at = site as NodeJS.CallSite & { getEnclosingLineNumber?(): number | null; getEnclosingColumnNumber?(): number | null };
+  const line = at.getEnclosingLineNumber?.();
+  const column = at.getEnclosingColumnNumber?.();
+  return typeof line === "number" && typeof column === "number" ? ` [function at ${line}:${column}]` : "";
+}
+
+/** A frame the runtime added where an exception left an `await` (runtime await-sites.ts). */
+const AWAIT_FRAME = /^\s*at (.*) \[python (\S+) line (\d+) span ([\d,|]+)\]$/;
+
+/** The Python file of a translated module, by its URL (the prelude's program table). */
+function pythonFileOf(moduleUrl: string): string | undefined {
+  const program = (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.program")] as { sources: Record<string, string> } | undefined;
+  return program?.sources[moduleUrl];
+}
+
+const lineCache = new Map<string, string[]>();
+
+/** Line `n` of a Python file as `linecache.getline` gives it (ending in a newline), or "". */
+function sourceLine(file: string, n: number): string {
+  let lines = lineCache.get(file);
+  if (lines === undefined) {
+    try {
+      lines = readFileSync(file, "utf8").split(/\r\n|\r|\n/);
+    } catch {
+      lines = [];
+    }
+    lineCache.set(file, lines);
+  }
+  const line = lines[n - 1];
+  return line === undefined ? "" : `${line}\n`;
+}
+
+/**
+ * The `File "x.py", line N, in f` lines (each with its source line and markers) of the frames of `stack`
+ * that map to a Python file, outermost first; undefined when none does. Given the stack of the code that
+ * writes the report (`reportStack`, a handler printing what it caught), the outer frames the two share
+ * are left out: CPython's traceback of a caught exception ends at the frame that caught it.
+ */
+export function pythonFrames(stack: string | undefined, reportStack?: string): string | undefined {
+  if (stack === undefined) return undefined;
+  const frames = framesOf(stack);
+  if (reportStack !== undefined) {
+    const outer = framesOf(reportStack);
+    while (frames.length > 1 && outer.length > 0 && frames[frames.length - 1]!.text === outer[outer.length - 1]!.text) {
+      frames.pop();
+      outer.pop();
+    }
+  }
+  return frames.length > 0
+    ? collapseRepeats(frames.map((frame) => frame.text).reverse()).join("")
+    : undefined;
+}
+
+/** As CPython prints a recursion: a frame the same as the one before it more than three times in a row is counted, not repeated. */
+function collapseRepeats(frames: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < frames.length; ) {
+    let j = i;
+    while (j < frames.length && frames[j] === frames[i]) j++;
+    out.push(...frames.slice(i, Math.min(j, i + 3)));
+    if (j - i > 3) out.push(`  [Previous line repeated ${j - i - 3} more time${j - i - 3 === 1 ? "" : "s"}]\n`);
+    i = j;
+  }
+  return out;
+}
+
+interface PythonFrame {
+  /** File, line and function: the same frame of the program, whatever the span. */
+  key: string;
+  text: string;
+}
+
+/** The Python frames of a stack, innermost first. */
+function framesOf(stack: string): PythonFrame[] {
+  const frames: PythonFrame[] = [];
+  const stackKeys = new Set<string>();
+  const add = (file: string, lineNumber: number, name: string, span: string | undefined): PythonFrame => {
+    const frame = { key: `${file}:${lineNumber}:${name}`, text: frameText(file, lineNumber, name, span) };
+    frames.push(frame);
+    return frame;
+  };
+  for (const line of stack.split("\n")) {
+    const site = AWAIT_FRAME.exec(line);
+    if (site) {
+      const file = pythonFileOf(site[2]!);
+      // An awaiting frame that is on the stack itself (`asyncio.run(main())` runs `main` up to its first
+      // `await` before returning) is there once.
+      if (file === undefined || stackKeys.has(`${file}:${site[3]}:${site[1]}`)) continue;
+      // In a comprehension written as a loop: `<listcomp>|f` and `span|line|span` for the function's frame.
+      const [name, outerName] = site[1]!.split("|") as [string, string?];
+      const [span, outerLine, outerSpan] = site[4]!.split("|") as [string, string?, string?];
+      add(file, Number(site[3]), name, span);
+      if (outerName !== undefined) add(file, Number(outerLine), outerName, outerSpan);
+      continue;
+    }
+    const match = FRAME.exec(line);
+    if (!match) continue;
+    const map = findSourceMap(match[2]!);
+    const entry = namedEntry(map, match[3]!, match[4]!);
+    if (entry?.originalSource === undefined || !entry.originalSource.endsWith(".py")) continue;
+    const file = entry.originalSource.startsWith("file://") ? fileURLToPath(entry.originalSource) : entry.originalSource;
+    const lineNumber = entry.originalLine! + 1;
+    const jsName = match[1] ?? "";
+    if (jsName.startsWith("new ") && /^(class|@)\b/.test(sourceLine(file, lineNumber).trim())) {
+      // A class's own constructor (fields, the checks of `object.__new__`): no Python frame.
+      continue;
+    }
+    // Where the function starts maps to its mark, or (a bundler's wrapper around it, `__name(...)`) just after it.
+    const pythonName = match[5] === undefined ? undefined : (map?.findEntry(Number(match[5]) - 1, Number(match[6]) - 1) as MapEntry | undefined)?.name;
+    const shortName = jsName.replace(/^(new |async )/, "").replace(/^.*\./, "");
+    const name = pythonName?.startsWith("<")
+      ? pythonName
+      : jsName.startsWith("new ")
+        ? "__init__"
+        : shortName === "" || shortName === "<anonymous>"
+          ? "<module>"
+          : shortName;
+    const span = entry.name?.startsWith("<") ? undefined : entry.name;
+    if (span?.includes("|")) {
+      // An expression of a comprehension written inline: its frame, then the function's at the comprehension.
+      const [inner, comprehension, line, outer] = span.split("|") as [string, string, string, string];
+      add(file, lineNumber, comprehension, inner);
+      stackKeys.add(add(file, Number(line), name, outer).key);
+    } else {
+      stackKeys.add(add(file, lineNumber, name, span).key);
+    }
+  }
+  return frames;
+}
+
+interface MapEntry {
+  originalSource?: string;
+  originalLine?: number;
+  generatedColumn?: number;
+  name?: string;
+}
+
+/**
+ * The source-map entry of a 1-based JavaScript position; its `name` (a span or a function's Python name)
+ * only when the entry is exactly at that position, not the nearest one before it.
+ */
+function namedEntry(map: ReturnType<typeof findSourceMap>, line: string, column: string): MapEntry | undefined {
+  const entry = map?.findEntry(Number(line) - 1, Number(column) - 1) as MapEntry | undefined;
+  if (entry === undefined || entry.name === undefined || entry.generatedColumn === Number(column) - 1) return entry;
+  return { ...entry, name: undefined };
+}
+
+/** One frame: its `File` line, its source line stripped, and CPython's markers under the span. */
+function frameText(file: string, lineNumber: number, name: string, span: string | undefined): string {
+  let text = `  File "${file}", line ${lineNumber}, in ${name}\n`;
+  const line = sourceLine(file, lineNumber);
+  const stripped = line.trim();
+  if (stripped === "") return text;
+  text += `    ${stripped}\n`;
+  return span === undefined ? text : text + markers(line, stripped, span);
+}
+
+/** CPython's marker line (`~~~^~~`, `^^^^`), or "" when the span is the whole line. */
+function markers(line: string, stripped: string, span: string): string {
+  const [start, endLineDelta, spanEnd, left, right] = span.split(",").map(Number) as [number, number, number, number?, number?];
+  const length = (text: string): number => Array.from(text).length;
+  const strippedCharacters = length(line) - length(stripped);
+  const anchors = endLineDelta === 0 && left !== undefined && right !== undefined ? { left, right } : null;
+  const end = endLineDelta === 0 ? spanEnd : length(line.trimEnd());
+  if (!(end - start < length(stripped) || (anchors !== null && anchors.right - anchors.left > 0))) return "";
+  let text = "    " + " ".repeat(Math.max(0, start + 1 - strippedCharacters));
+  if (anchors !== null) {
+    text += "~".repeat(anchors.left) + "^".repeat(Math.max(0, anchors.right - anchors.left)) + "~".repeat(Math.max(0, end - start - anchors.right));
+  } else {
+    text += "^".repeat(Math.max(0, end - start));
+  }
+  return `${text}\n`;
+}

@@ -1,0 +1,253 @@
+// The span of each Python expression that can raise, for the `~~~^^^` markers CPython 3.11 prints under
+// the failing part of a traceback line, and the frames V8 cannot see. Only with the `tracebackSpans` option
+// (what `pyts run` asks for, unformatted): the TypeScript token where V8 reports a frame of the lowered
+// expression gets an inline mark, which `takePositionMarks` (emit.ts) turns into a source-map segment whose
+// name holds the span.
+//
+//     return 10 / x        →  return /*@x:0*/ truediv(10, x);
+//     d["a"]["b"]          →  (d.__getitem__("a") as any)./*@x:1*/ __getitem__("b")
+//     x, y = pair          →  const [x, y] = /*@x:2*/ unpack(pair, 2);       (CPython marks the target)
+//     lambda v: v + 1      →  /*@x:3*/ (v) => add(v, 1)                     (its frames are `in <lambda>`)
+//     [f(r) for r in rs]   →  (/*@x:4*/ () => { ... }).call(undefined)       (a `<listcomp>` frame)
+//     value = await f(n)   →  value = await awaitedAt(f(n), import.meta.url, "main", 8, "12,0,26")
+//
+// V8 reports a call at its callee (a method call at the method's name, a function called at once at
+// `call`), `new` at `new` and an `await` at `await`: the mark goes right before that token. The segment's
+// name is `startColumn,endLineDelta,endColumn[,leftAnchor,rightAnchor]` in characters (CPython's
+// `_extract_caret_anchors_from_line_segment`: the operator of a binary operation, the brackets of a
+// subscript, relative to the expression's start), read back by `pyts run`'s prelude; a function's mark
+// is named by its Python name. An `await` records its frame at run time (runtime await-sites.ts): the
+// coroutines an exception leaves through are not on any JavaScript stack. A comprehension written as a
+// loop in its function (comprehension.ts, `inlined`) adds its own frame to the names of what it marks.
+import type { Expression, LineIndex, Module, Node } from "@pyts/parser";
+import { forEachChild } from "../analyze/walk.js";
+import ts from "../typescript.cjs";
+import type { LowerContext } from "./context.js";
+
+const f = ts.factory;
+
+/** The mark's comment text: `@x:` and the index of the span in `TracebackSpans.spans`. */
+export const SPAN_MARK = "@x:";
+
+/**
+ * A marked expression: where it starts in the Python (a byte offset) and its span as a segment name; or a
+ * marked function: where it starts and its Python name, `<lambda>`.
+ */
+export interface MarkedSpan {
+  offset: number;
+  name: string;
+}
+
+/** The Python source and the spans marked so far (a mark's index in `spans` is in its comment). */
+export class TracebackSpans {
+  readonly spans: MarkedSpan[] = [];
+  /** The indices of the marks of functions (`markFunction`). */
+  readonly functionMarks = new Set<number>();
+  /**
+   * The operands of `raise`: CPython locates the frame at the `raise` statement (the whole line, no
+   * markers), where the JavaScript stack of the exception is that of the constructor call.
+   */
+  private readonly raised = new Set<Node>();
+  /** The comprehensions written as a loop in the enclosing function, not as a function of their own. */
+  readonly inlined = new Set<Node>();
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly lines: LineIndex,
+    module: Module,
+  ) {
+    const visit = (node: Node): void => {
+      if (node._type === "Raise") {
+        if (node.exc !== null) this.raised.add(node.exc);
+        if (node.cause !== null) this.raised.add(node.cause);
+      }
+      forEachChild(node, visit);
+    };
+    visit(module);
+  }
+
+  /**
+   * Marks the token V8 reports for the lowered `expr`, when it is one that can raise; an `await` also
+   * gets its frame (`awaitedAt`, runtime await-sites.ts) for the tracebacks of what it raises.
+   */
+  mark(ctx: LowerContext, expr: Expression, out: ts.Expression): ts.Expression {
+    if (expr._type === "Lambda") return this.markFunction(expr, out, "<lambda>");
+    if (COMPREHENSIONS.has(expr._type)) {
+      // In a function of its own (called at once, or a generator), the comprehension is a frame as in CPython.
+      this.markFunction(expr, out, frameName(expr));
+      const name = this.name(expr);
+      const called = calledByName(out);
+      const awaited = awaitIn(called);
+      return this.markToken(ctx, expr, name, awaited === null ? called : withAwaitFrame(ctx, called, awaited, this.lines.line(expr.start), name));
+    }
+    if (!RAISING.has(expr._type) || this.raised.has(expr)) return out;
+    const name = this.name(expr);
+    const awaited = awaitIn(out);
+    if (awaited !== null) out = withAwaitFrame(ctx, out, awaited, this.lines.line(expr.start), name);
+    return this.markToken(ctx, expr, name, out);
+  }
+
+  /** Marks the call that checks what `node` (an unpacking target) stands for: CPython locates its error there. */
+  markCheck(ctx: LowerContext, node: Node, out: ts.Expression): ts.Expression {
+    return this.markToken(ctx, node, this.name(node), out);
+  }
+
+  /**
+   * Marks the reported token of `out` with the span `name`. In a comprehension, which CPython runs as a
+   * function of its own and a translation may write as a loop (`return [f(x) for x in xs]`), the name
+   * also holds the frame of the function it is written in: `span|<listcomp>|line|comprehension's span`.
+   */
+  private markToken(ctx: LowerContext, node: Node, name: string, out: ts.Expression): ts.Expression {
+    const token = reportedToken(out);
+    if (token === null) return out;
+    const inlined = this.inlinedComprehension(ctx);
+    if (inlined !== null) name += `|${frameName(inlined)}|${this.lines.line(inlined.start)}|${this.name(inlined)}`;
+    ts.addSyntheticLeadingComment(token, ts.SyntaxKind.MultiLineCommentTrivia, SPAN_MARK + this.spans.length, false);
+    this.spans.push({ offset: node.start, name });
+    return out;
+  }
+
+  /** The Python line of a node. */
+  lineOf(node: Node): number {
+    return this.lines.line(node.start);
+  }
+
+  /** The comprehension written as a loop that `ctx` lowers code of, or null. */
+  inlinedComprehension(ctx: LowerContext): Node | null {
+    return ctx.scope.kind === "comprehension" && this.inlined.has(ctx.scope.node) ? ctx.scope.node : null;
+  }
+
+  /** An `await` the lowering made for a statement (`async with`): recording the statement's frame. */
+  awaitFrame(ctx: LowerContext, awaited: ts.AwaitExpression, statement: Node): ts.Expression {
+    return withAwaitFrame(ctx, awaited, awaited, this.lines.line(statement.start), this.name(statement));
+  }
+
+  /**
+   * Names the frames of a function whose JavaScript name is not the Python one (a lambda's arrow
+   * function takes the name of the variable it is assigned to): the mark goes before the function,
+   * where V8 says a frame's function starts, and its name is the Python name, `<lambda>`.
+   */
+  private markFunction(expr: Expression, out: ts.Expression, name: string): ts.Expression {
+    const fn = outermostFunction(out);
+    if (fn === null) return out;
+    ts.addSyntheticLeadingComment(fn, ts.SyntaxKind.MultiLineCommentTrivia, SPAN_MARK + this.spans.length, false);
+    this.functionMarks.add(this.spans.length);
+    this.spans.push({ offset: expr.start, name });
+    return out;
+  }
+
+  /** The span of `expr` as a segment's name. */
+  name(expr: Node): string {
+    const startLine = this.lines.line(expr.start);
+    const endLine = this.lines.line(expr.end);
+    const startColumn = this.lines.column(expr.start) - 1;
+    const fields = [startColumn, endLine - startLine, this.lines.column(expr.end) - 1];
+    if (startLine === endLine) {
+      const anchors = this.anchors(expr);
+      if (anchors !== null) fields.push(anchors[0] - startColumn, anchors[1] - startColumn);
+    }
+    return fields.join(",");
+  }
+
+  /** CPython's anchors of a one-line binary operation or subscript, as 0-based character columns. */
+  private anchors(expr: Node): [number, number] | null {
+    if (expr._type === "Subscript") return [this.lines.column(expr.value.end) - 1, this.lines.column(expr.slice.end + 1) - 1];
+    if (expr._type !== "BinOp") return null;
+    // The operator: after the left operand and any spaces (a closing parenthesis is not skipped, as in CPython).
+    let at = expr.left.end;
+    while (at < expr.right.start && (this.bytes[at] === 0x20 || this.bytes[at] === 0x09 || this.bytes[at] === 0x0c)) at++;
+    const next = this.bytes[at + 1];
+    const twoCharacters = at + 1 < expr.right.start && next !== 0x20 && next !== 0x09 && next !== 0x0a && next !== 0x0d && next !== 0x0c;
+    return [this.lines.column(at) - 1, this.lines.column(at + (twoCharacters ? 2 : 1)) - 1];
+  }
+}
+
+/**
+ * Python expressions whose evaluation can raise, as CPython locates them (the instruction's span); a name
+ * can when its lowering is a call (`raiseNameError("totl")`, the check of a local that may be unbound).
+ */
+const RAISING = new Set<Expression["_type"]>(["Call", "BinOp", "UnaryOp", "Subscript", "Attribute", "Compare", "Await", "Name"]);
+
+/** The first function in the tree of `node` (the lowered lambda, perhaps inside a call that describes it). */
+function outermostFunction(node: ts.Node): ts.Node | null {
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
+  return ts.forEachChild(node, (child: ts.Node) => outermostFunction(child) ?? undefined) ?? null;
+}
+
+const COMPREHENSIONS = new Set<Expression["_type"]>(["ListComp", "SetComp", "DictComp", "GeneratorExp"]);
+
+/** The `await` the lowered expression is, under any parentheses and type assertions. */
+function awaitIn(node: ts.Expression): ts.AwaitExpression | null {
+  const inner = withoutWrappers(node);
+  return ts.isAwaitExpression(inner) ? inner : null;
+}
+
+function withoutWrappers(node: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node))
+    node = node.expression;
+  return node;
+}
+
+/**
+ * `await awaitedAt(x, import.meta.url, "f", line, "span")` in place of the `await x` within `out`. In a
+ * comprehension written as a loop, the frame is the comprehension's, then (the same way, `|`-joined) that
+ * of the function it is written in.
+ */
+function withAwaitFrame(ctx: LowerContext, out: ts.Expression, awaited: ts.AwaitExpression, line: number, span: string): ts.Expression {
+  const moduleUrl = f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta")), "url");
+  const spans = ctx.tracebackSpans!;
+  const inlined = spans.inlinedComprehension(ctx);
+  const name = inlined === null ? frameName(ctx.scope.node) : `${frameName(inlined)}|${frameName(ctx.scope.parent!.node)}`;
+  const where = inlined === null ? span : `${span}|${spans.lineOf(inlined)}|${spans.name(inlined)}`;
+  const site = [awaited.expression, moduleUrl, f.createStringLiteral(name), f.createNumericLiteral(line), f.createStringLiteral(where)];
+  const replaced = f.createAwaitExpression(f.createCallExpression(ctx.useRuntime("awaitedAt"), undefined, site));
+  return out === awaited ? replaced : f.createParenthesizedExpression(f.createAsExpression(replaced, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)));
+}
+
+/** The name CPython gives a frame of the code of this scope (`co_name`). */
+function frameName(node: Node): string {
+  switch (node._type) {
+    case "FunctionDef":
+    case "AsyncFunctionDef":
+    case "ClassDef":
+      return node.name;
+    case "Lambda":
+      return "<lambda>";
+    case "ListComp":
+      return "<listcomp>";
+    case "SetComp":
+      return "<setcomp>";
+    case "DictComp":
+      return "<dictcomp>";
+    case "GeneratorExp":
+      return "<genexpr>";
+    default:
+      return "<module>";
+  }
+}
+
+/** The token V8 names in a stack frame for this expression, or null when it makes no call. */
+function reportedToken(out: ts.Expression): ts.Node | null {
+  const node = withoutWrappers(out);
+  if (ts.isCallExpression(node)) {
+    let callee = node.expression;
+    while (ts.isParenthesizedExpression(callee) || ts.isNonNullExpression(callee)) callee = callee.expression;
+    return ts.isPropertyAccessExpression(callee) ? callee.name : node;
+  }
+  if (ts.isNewExpression(node) || ts.isAwaitExpression(node)) return node;
+  return null;
+}
+
+/**
+ * A function called at once (`(() => { ... })()`, a comprehension) called as `(() => { ... }).call(undefined)`:
+ * V8 reports the first at the parenthesis of its arguments, a token bundlers do not map; the second at `call`.
+ */
+function calledByName(out: ts.Expression): ts.Expression {
+  const node = withoutWrappers(out);
+  const call = ts.isAwaitExpression(node) ? withoutWrappers(node.expression) : node;
+  if (!ts.isCallExpression(call) || call.arguments.length > 0) return out;
+  const callee = withoutWrappers(call.expression);
+  if (!ts.isArrowFunction(callee) && !ts.isFunctionExpression(callee)) return out;
+  const byName = f.createCallExpression(f.createPropertyAccessExpression(call.expression, "call"), undefined, [f.createIdentifier("undefined")]);
+  return call === node ? byName : f.createAwaitExpression(byName);
+}

@@ -1,0 +1,77 @@
+// The frames of coroutines that awaited a failing one, for tracebacks (`pyts run` only). JavaScript keeps
+// the stack of where an exception was made; CPython's traceback also lists each frame the exception
+// left through, and for a coroutine those are the `await`s it passed, which V8 cannot see through the
+// runtime's lazy awaitables. A translation made for running (the compiler's `tracebackSpans`) wraps each
+// `await` with its Python frame:
+//
+//     value = await fetch(n)      →  const value = await awaitedAt(fetch(n), import.meta.url, "middle", 8, "12,0,26");
+//
+// An exception that comes out of that `await` gets the frame appended to its stack as one more `at`
+// line, outer frames last as V8 writes them, which `pyts run`'s prelude prints as
+// `File "x.py", line 8, in middle` with the markers of the span. The wrapper is a thenable that calls
+// the awaitable's own `then` at once: the task is suspended and resumed exactly as by a bare `await`.
+/**
+ * `await x` at a Python site: for a thenable, one that marks what it rejects with; a promise (`asyncio.run`)
+ * is awaited itself, a reaction registered first marking its rejection, so that the `await` keeps the
+ * promise's own timing.
+ */
+export function awaitedAt<T>(x: T, module: string, name: string, line: number, span: string): T {
+  recording = true;
+  if (typeof x !== "object" || x === null) return x;
+  if (x instanceof Promise) {
+    x.then(undefined, (reason: unknown) => withAwaitFrame(reason, awaitFrame(module, name, line, span)));
+    return x;
+  }
+  const then = (x as { then?: unknown }).then;
+  if (typeof then !== "function") return x;
+  return new AwaitSite(x, then as ThenMethod, module, name, line, span) as T;
+}
+
+type ThenMethod = (onFulfilled: (value: unknown) => void, onRejected: (reason: unknown) => void) => void;
+
+/** The thenable `awaitedAt` gives: it calls the awaitable's own `then` at once; its frame is written only on a rejection. */
+class AwaitSite {
+  constructor(
+    private readonly awaited: unknown,
+    private readonly awaitedThen: ThenMethod,
+    private readonly module: string,
+    private readonly name: string,
+    private readonly line: number,
+    private readonly span: string,
+  ) {}
+
+  then(onFulfilled: (value: unknown) => void, onRejected: (reason: unknown) => void): void {
+    this.awaitedThen.call(this.awaited, onFulfilled, (reason: unknown) =>
+      onRejected(withAwaitFrame(reason, awaitFrame(this.module, this.name, this.line, this.span))),
+    );
+  }
+}
+
+/** The stack line of an awaiting frame, read by `pyts run`'s prelude. */
+function awaitFrame(module: string, name: string, line: number, span: string): string {
+  return `\n    at ${name} [python ${module} line ${line} span ${span}]`;
+}
+
+/** Whether the program records its awaits' frames (it was translated for running). */
+let recording = false;
+
+/** The futures that have raised their exception once. */
+const raisedOnce = new WeakSet<object>();
+
+/**
+ * What a future raises (`future.result()`): the first time, the exception with its traceback; after
+ * that, with none (CPython's `_asyncio` future clears the traceback it kept once it gave it out), so
+ * the next waiter's traceback starts at its own `await`.
+ */
+export function raisedByFuture<E>(future: object, e: E): E {
+  if (!recording || !(e instanceof Error)) return e;
+  if (!raisedOnce.has(future)) raisedOnce.add(future);
+  else e.stack = (e.stack ?? "").split("\n", 1)[0]!;
+  return e;
+}
+
+/** The exception (a Python one or a JavaScript error it will become), its stack ending in one more frame line. */
+function withAwaitFrame(reason: unknown, frame: string): unknown {
+  if (reason instanceof Error) reason.stack = (reason.stack ?? "") + frame;
+  return reason;
+}

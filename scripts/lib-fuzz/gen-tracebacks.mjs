@@ -1,0 +1,75 @@
+// The `tracebacks` construct (issue 14): a program that ends in an uncaught exception raised a few calls (or
+// awaits) deep, by an operator, a subscript, an attribute, a method, a lambda, a generator, a comprehension,
+// a stored exception raised again or a `raise ... from`. Such a program is run with `pyts run` and its whole
+// stderr compared with CPython's (`normalizeStderr`: paths relative to the program, CPython's library frames
+// left out): the frames, their lines and the `~~~^^^` markers under the failing part of each line.
+
+/** The failing expression, reading `n`. */
+function failure(g, n) {
+  const key = JSON.stringify(g.pick(["pear", "plum", "Apple"]));
+  return g.pick([
+    () => ({ expr: `${g.int(1, 99)} / (${n} - ${n})` }),
+    () => ({ expr: `${n} % 0` }),
+    () => ({ expr: `{"apple": ${n}}[${key}]` }),
+    () => ({ expr: `[${n}, ${n} + 1][${g.int(2, 7)}]` }),
+    () => ({ expr: `{"fruit": {"apple": ${n}}}["fruit"][${key}]` }),
+    () => ({ expr: `"count: " + ${n}` }),
+    () => ({ expr: `int(${JSON.stringify(g.pick(["ten", "1.5", ""]))}) + ${n}` }),
+    () => ({ expr: `${n}.${g.pick(["size", "real_part"])}` }),
+    () => ({ expr: `(lambda value: value[${g.int(0, 3)}])(${n})` }),
+    () => ({ expr: `sum([${n} // item for item in range(${g.int(0, 3)}, -1, -1)])` }),
+    () => ({ expr: `max(${n} / item for item in [${g.int(1, 5)}, 0])` }),
+  ])();
+}
+
+/** Lines of a program's end (in its `case_N` body) that raise uncaught through a chain of functions. */
+export function tracebackEnding(g, isAsync) {
+  const prefix = `${g.programName}_step`;
+  const depth = g.int(1, 3);
+  const asyncChain = isAsync && g.chance(0.7);
+  const def = asyncChain ? "async def" : "def";
+  const call = (name, args) => (asyncChain ? `await ${name}(${args})` : `${name}(${args})`);
+  const shape = g.pick(["expression", "expression", "expression", "method", "generator", "stored", "from"]);
+  // The innermost function fails; each one above calls the next.
+  const innermost = `${prefix}${depth}`;
+  if (shape === "method") {
+    const cls = `${g.programName.replace(/^case_/, "Case")}Box`;
+    const { expr } = failure(g, "self.value");
+    g.moduleLines.push(
+      `class ${cls}:`,
+      `    def __init__(self, value):`,
+      `        self.value = value`,
+      "",
+      `    def compute(self):`,
+      `        return ${expr}`,
+      "",
+    );
+    g.moduleLines.push(`${def} ${innermost}(n):`, `    box = ${cls}(n)`, `    return box.compute()`, "");
+  } else if (shape === "generator") {
+    const { expr } = failure(g, "n");
+    g.moduleLines.push(`def ${innermost}_items(n):`, `    yield n`, `    yield ${expr}`, "");
+    g.moduleLines.push(`${def} ${innermost}(n):`, `    total = 0`, `    for item in ${innermost}_items(n):`, `        total += item`, `    return total`, "");
+  } else if (shape === "stored") {
+    g.moduleLines.push(`${innermost}_error = ValueError("made early, raised late")`, "");
+    g.moduleLines.push(`${def} ${innermost}(n):`, `    if n >= 0:`, `        raise ${innermost}_error`, `    return n`, "");
+  } else if (shape === "from") {
+    const { expr } = failure(g, "n");
+    g.moduleLines.push(
+      `${def} ${innermost}(n):`,
+      `    try:`,
+      `        return ${expr}`,
+      `    except Exception as e:`,
+      `        raise RuntimeError(f"step failed for {n}") from e`,
+      "",
+    );
+  } else {
+    const { expr } = failure(g, "n");
+    g.moduleLines.push(`${def} ${innermost}(n):`, ...(asyncChain ? [`    await asyncio.sleep(0)`] : []), `    return ${expr}`, "");
+  }
+  for (let level = depth - 1; level >= 1; level--) {
+    const next = `${prefix}${level + 1}`;
+    g.moduleLines.push(`${def} ${prefix}${level}(n):`, `    value = ${call(next, "n + 1")}`, `    return value`, "");
+  }
+  if (asyncChain && !g.moduleLines.includes("import asyncio")) g.moduleLines.unshift("import asyncio", "");
+  return [`print(${call(`${prefix}1`, String(g.int(1, 9)))})`];
+}

@@ -1,0 +1,66 @@
+// The `tracebackSpans` option (what `pyts run` translates with): the map names the span of each expression
+// that can raise at the token V8 reports for it, the marks leave no trace in the code, and a translation
+// without the option is the same as before.
+import { describe, expect, it } from "vitest";
+import { transpile } from "../../packages/compiler/src/index.js";
+import { normalizeStderr } from "../../scripts/python.mjs";
+
+const SOURCE = ["def div(d, x):", '    return d["a"][x] / x', "", "print(div({'a': [1]}, 0))", ""].join("\n");
+
+describe("tracebackSpans", () => {
+  const marked = transpile(SOURCE, { filename: "a.py", tracebackSpans: true, format: false });
+
+  it("names each raising expression's span: start column, end line delta, end column, anchors", () => {
+    expect(marked.diagnostics).toEqual([]);
+    // `d["a"][x] / x`: columns 11 to 24, the operator at 21; `d["a"][x]`: the subscript's brackets from 17.
+    expect(marked.map!.names).toContain("11,0,24,10,11");
+    expect(marked.map!.names).toContain("11,0,20,6,9");
+    expect(marked.map!.names).toContain("6,0,24");
+  });
+
+  it("takes the marks out of the code", () => {
+    expect(marked.code).not.toContain("@x:");
+    expect(marked.code).not.toContain("/*");
+  });
+
+  it("changes nothing without the option", () => {
+    const plain = transpile(SOURCE, { filename: "a.py" });
+    expect(plain.map!.names).toEqual([]);
+    expect(plain.code).not.toContain("awaitedAt");
+  });
+
+  it("records the frame of each await", () => {
+    const source = ["import asyncio", "", "async def main():", "    await asyncio.sleep(0)", "", "asyncio.run(main())", ""].join("\n");
+    const code = transpile(source, { filename: "a.py", tracebackSpans: true, format: false }).code;
+    expect(code).toContain('awaitedAt(asyncio.sleep(0), import.meta.url, "main", 4, "4,0,26")');
+    expect(code).toContain('import.meta.url, "<module>", 6, "0,0,19")');
+  });
+});
+
+describe("normalizeStderr", () => {
+  it("leaves out the frames of CPython's own library, with their source and marker lines", () => {
+    const stderr = [
+      "Traceback (most recent call last):",
+      '  File "/cases/x/input.py", line 9, in <module>',
+      "    asyncio.run(main())",
+      '  File "/usr/lib/python3.11/asyncio/runners.py", line 190, in run',
+      "    return runner.run(main)",
+      "           ^^^^^^^^^^^^^^^^",
+      '  File "/cases/x/input.py", line 5, in main',
+      "    raise ValueError(1)",
+      "ValueError: 1",
+      "",
+    ].join("\n");
+    expect(normalizeStderr(stderr, "/cases/x")).toBe(
+      [
+        "Traceback (most recent call last):",
+        '  File "input.py", line 9, in <module>',
+        "    asyncio.run(main())",
+        '  File "input.py", line 5, in main',
+        "    raise ValueError(1)",
+        "ValueError: 1",
+        "",
+      ].join("\n"),
+    );
+  });
+});
