@@ -89,11 +89,6 @@ export interface TypeFacts {
   hasJsTruthiness(t: PyType): boolean;
   /** Every class statement of the module, in the order they appear. */
   allClasses(): readonly ClassInfo[];
-  /**
-   * The first class statement of each name (`isTypedClass`), by name: what lowering's walks from a
-   * class's name still find (a name the class statement of another scope also has finds the first).
-   */
-  readonly classes: ReadonlyMap<string, ClassInfo>;
   /** The entry of a class statement (each its own, whatever its name). */
   classOf(cls: ClassDef): ClassInfo | undefined;
   /** The class statement of an instance or class type (undefined for a runtime class or another type). */
@@ -116,6 +111,14 @@ export interface TypeFacts {
    * that is not one class statement of the module (a builtin, an import, a name bound twice).
    */
   basesOf(info: ClassInfo): (ClassInfo | null)[];
+  /** The entry of the class statement a base expression of `info` names where the statement runs, or null (see `basesOf`). */
+  baseClass(info: ClassInfo, base: Expression): ClassInfo | null;
+  /** The entry of the class statement of `info`'s first base, or undefined (see `basesOf`). */
+  firstBase(info: ClassInfo): ClassInfo | undefined;
+  /** A class statement and those of its first bases, in order (none for undefined: a class not of the module). */
+  baseChain(info: ClassInfo | undefined): readonly ClassInfo[];
+  /** Whether the name, read in `scope`, is bound by a class statement (maybe among other bindings). */
+  namesClassStatement(name: string, scope: Scope): boolean;
   /**
    * The type to declare a field with: what its class stores into it, and what the stores seen
    * outside the class and constructor calls give it (`team.members = ("a", "b")`).
@@ -125,12 +128,19 @@ export interface TypeFacts {
   readonly storedFromOutside: ReadonlySet<SymbolInfo>;
 }
 
+/** `object` as a base (the builtin): no class of the module, and not a base `basesOf` lists. */
+function isObjectBase(analysis: ScopeAnalysis, cls: ClassDef, base: Expression): boolean {
+  const scope = analysis.scopeOf(cls).parent;
+  return base._type === "Name" && base.id === "object" && scope !== null && analysis.resolve(scope, "object").kind === "builtin";
+}
+
 /** The types a constant's kind and an annotation's builtin name both spell the same way. */
 const PRIMITIVES: Readonly<Record<string, PyType>> = { int: INT, float: FLOAT, str: STR, bool: BOOL, None: NONE };
 
 /** Type inference over the analysed module, memoised per symbol. */
 export class TypeEnv implements TypeFacts {
-  readonly classes = new Map<string, ClassInfo>();
+  /** The first class statement of each name (`isTypedClass`); lowering finds classes by their statement. */
+  private readonly firstOfName = new Map<string, ClassInfo>();
   private readonly classesByStatement = new Map<ClassDef, ClassInfo>();
   private readonly symbolTypes = new Map<SymbolInfo, PyType>();
   private readonly inProgress = new Set<SymbolInfo>();
@@ -153,7 +163,7 @@ export class TypeEnv implements TypeFacts {
    */
   addClass(info: ClassInfo): void {
     this.classesByStatement.set(info.node, info);
-    if (!this.classes.has(info.name)) this.classes.set(info.name, info);
+    if (!this.firstOfName.has(info.name)) this.firstOfName.set(info.name, info);
   }
 
   allClasses(): readonly ClassInfo[] {
@@ -177,7 +187,7 @@ export class TypeEnv implements TypeFacts {
   }
 
   isTypedClass(info: ClassInfo): boolean {
-    return this.classes.get(info.name) === info;
+    return this.firstOfName.get(info.name) === info;
   }
 
   /** The type of a class statement's class as a value: unknown for one whose name is not its own (`isTypedClass`). */
@@ -211,15 +221,28 @@ export class TypeEnv implements TypeFacts {
   }
 
   basesOf(info: ClassInfo): (ClassInfo | null)[] {
+    return info.node.bases.flatMap((base) => (isObjectBase(this.analysis, info.node, base) ? [] : [this.baseClass(info, base)]));
+  }
+
+  baseClass(info: ClassInfo, base: Expression): ClassInfo | null {
     const scope = this.analysis.scopeOf(info.node).parent;
-    if (scope === null) return [];
-    return info.node.bases.flatMap((base): (ClassInfo | null)[] => {
-      if (base._type !== "Name") return [null];
-      const res = this.analysis.resolve(scope, base.id);
-      if (res.kind === "builtin") return base.id === "object" ? [] : [null];
-      const bindings = res.symbol.bindings;
-      return [bindings.length === 1 && bindings[0]!.kind === "class" ? (this.classOf(bindings[0]!.node as ClassDef) ?? null) : null];
-    });
+    if (scope === null || base._type !== "Name") return null;
+    return this.classNamed(base.id, scope) ?? null;
+  }
+
+  firstBase(info: ClassInfo): ClassInfo | undefined {
+    return this.basesOf(info)[0] ?? undefined;
+  }
+
+  baseChain(info: ClassInfo | undefined): readonly ClassInfo[] {
+    const out: ClassInfo[] = [];
+    for (let c = info; c !== undefined && !out.includes(c); c = this.firstBase(c)) out.push(c);
+    return out;
+  }
+
+  namesClassStatement(name: string, scope: Scope): boolean {
+    const res = this.analysis.resolve(scope, name);
+    return res.kind !== "builtin" && res.symbol.bindings.some((b) => b.kind === "class");
   }
 
   /** The type a symbol holds (join of all its bindings). */

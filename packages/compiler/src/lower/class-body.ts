@@ -81,7 +81,7 @@ export function classBodyBlock(ctx: LowerContext, cls: ClassDef, names: readonly
       undefined,
     ),
   );
-  const fn = { ...newFunctionContext(scope, { className: cls.name }), classBlock: true };
+  const fn = { ...newFunctionContext(scope, { classDef: cls }), classBlock: true };
   // Every name is read at the end, into the class's namespace: none may be declared by its loop or handler alone.
   for (const d of fn.plan.values()) if (d.kind === "loop" || d.kind === "handler") d.kind = "hoisted";
   const block = ctx.withFunction(fn, () => {

@@ -172,7 +172,7 @@ function computeFields(types: TypeEnv, info: ClassInfo): void {
   const classScope = types.analysis.scopeOf(cls);
   const spec: DataclassSpec | null = info.isDataclass ? { options: dataclassOptions(cls), fields: [], own: [] } : null;
   if (spec !== null) {
-    const base = types.classes.get(info.bases[0] ?? "");
+    const base = types.firstBase(info);
     const baseSpec = base !== undefined ? dataclassSpecs.get(base) : undefined;
     if (baseSpec !== undefined) spec.fields.push(...baseSpec.fields);
   }
@@ -492,7 +492,7 @@ function qualifiedName(ctx: LowerContext, cls: ClassDef): string {
  * `ABC`, which refuses to instantiate a class with abstract methods left.
  */
 function isAbstractBase(ctx: LowerContext, cls: ClassDef): boolean {
-  if (ctx.types.classes.has("ABC")) return false;
+  if (ctx.types.namesClassStatement("ABC", ctx.scope)) return false;
   const bases = cls.bases.filter((b) => !["Generic", "Protocol", "object"].includes(decoratorName(b._type === "Subscript" ? b.value : b)));
   if (bases.length === 0) return cls.keywords.some((k) => k.arg === "metaclass" && isABCMeta(k.value));
   return bases.length === 1 && ["ABC", "abc.ABC"].includes(decoratorName(bases[0]!));
@@ -578,7 +578,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   const abstractBase = isAbstractBase(ctx, cls);
   const subclassHook = initSubclassStatements(ctx, cls, info);
   for (const k of cls.keywords) {
-    if (k.arg === "metaclass" ? isABCMeta(k.value) || userMetaclass(ctx, k.value) !== null : subclassHook.length > 0) continue;
+    if (k.arg === "metaclass" ? isABCMeta(k.value) || userMetaclass(ctx, k.value, info) !== null : subclassHook.length > 0) continue;
     ctx.error("PY3001", k, [
       k.arg === "metaclass" ? "a metaclass other than `ABCMeta` or a class of the program deriving from `type`" : "class keyword argument",
     ]);
@@ -601,7 +601,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   if (ctx.types.mro(info).some((c) => c.node.bases[0] !== undefined && builtinBaseClass(ctx, c.node.bases[0]) === "PyList")) rejectArrayMembers(ctx, cls);
   let heritage: ts.HeritageClause[] | undefined;
   const baseName = mixinMain !== null ? (mixinMain._type === "Name" ? mixinMain.id : mixinMain._type === "Attribute" ? mixinMain.attr : "") : info.bases[0];
-  const userBase = baseName !== undefined ? ctx.types.classes.get(baseName) : undefined;
+  const userBase = mixinMain !== null ? (ctx.types.baseClass(info, mixinMain) ?? undefined) : ctx.types.firstBase(info);
   const tupleSpec = namedTupleSpecs.get(info);
   if (tupleSpec !== undefined) {
     const defaults = tupleSpec.defaults.map((d) => ctx.withFunction({ ...ctx.fn, scope: classScope }, () => lowerExpression(ctx, d)));
@@ -680,8 +680,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   }
   // Instance fields not declared by a user base class.
   const inherited = (attr: string): boolean => {
-    for (let b = userBase; b !== undefined; b = ctx.types.classes.get(b.bases[0] ?? "")) if (b.fields.has(attr) || b.properties.has(attr)) return true;
-    return false;
+    return ctx.types.baseChain(userBase).some((b) => b.fields.has(attr) || b.properties.has(attr));
   };
   const init = isEnum || cooperative ? undefined : info.methods.get("__init__");
   const definite = new Set<string>();
@@ -878,7 +877,7 @@ function lowerMethod(
     return [f.createConstructorDeclaration(undefined, params, f.createBlock([f.createExpressionStatement(statement)], true))];
   }
   let body = lowerFunctionBody(ctx, def, bodyPrologue, {
-    className: cls.name,
+    classDef: cls,
     methodKind: methodKindCtx,
     self,
     isConstructor: isInit,
@@ -1090,7 +1089,7 @@ function dataclassConstructor(ctx: LowerContext, info: ClassInfo, spec: Dataclas
     ),
   );
   const body: ts.Statement[] = [];
-  const base = ctx.types.classes.get(info.bases[0] ?? "");
+  const base = ctx.types.firstBase(info);
   const baseSpec = base !== undefined ? dataclassSpecs.get(base) : undefined;
   const baseInit =
     base !== undefined && baseSpec !== undefined && !base.methods.has("__init__") && baseSpec.options.get("init") !== false ? base.dataclassInit : null;
@@ -1128,7 +1127,7 @@ function dataclassConstructor(ctx: LowerContext, info: ClassInfo, spec: Dataclas
 
 /** Whether a dataclass or one of its bases is frozen or defines `__post_init__`. */
 function needsDataclassFinish(ctx: LowerContext, info: ClassInfo): boolean {
-  for (let c: ClassInfo | undefined = info; c !== undefined; c = ctx.types.classes.get(c.bases[0] ?? "")) {
+  for (const c of ctx.types.baseChain(info)) {
     if (c.methods.has("__post_init__") || dataclassSpecs.get(c)?.options.get("frozen") === true) return true;
   }
   return false;

@@ -27,12 +27,13 @@ export function isEnumBase(base: Expression): boolean {
   return ENUM_BASES.has(base._type === "Name" ? base.id : base._type === "Attribute" ? base.attr : "");
 }
 
-/** The class derives from an enum base (by the base's name, through user classes). */
+/** The class derives from an enum base (by the base's name, through the class statements of its first bases). */
 export function isEnumClass(types: TypeFacts, info: ClassInfo): boolean {
-  const seen = new Set<string>();
-  for (let base: string | undefined = info.bases[0]; base !== undefined && !seen.has(base); base = types.classes.get(base)?.bases[0]) {
-    if (ENUM_BASES.has(base) && !types.classes.has(base)) return true;
-    seen.add(base);
+  const seen = new Set<ClassInfo>();
+  for (let c: ClassInfo | undefined = info; c !== undefined && !seen.has(c); c = types.firstBase(c)) {
+    const base = c.bases[0];
+    if (base !== undefined && ENUM_BASES.has(base) && types.firstBase(c) === undefined) return true;
+    seen.add(c);
   }
   return false;
 }
