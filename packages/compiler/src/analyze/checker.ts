@@ -101,6 +101,12 @@ export interface TypeFacts {
    */
   isTypedClass(info: ClassInfo): boolean;
   /**
+   * Whether a class statement of a class body is made inside its class (`static Item = (() => { class Item ... })()`),
+   * not before it where the enclosing class is made: another class statement of the module, or the scope the
+   * enclosing class is made in, has its name. Its name is then no TypeScript type outside, so it is not typed.
+   */
+  isMadeInsideItsClass(info: ClassInfo): boolean;
+  /**
    * The method resolution order of a class (itself first), by C3 over the bases `basesOf` knows (others
    * left out). Where C3 fails (CPython's TypeError at run time), a depth-first order stands in.
    */
@@ -187,7 +193,14 @@ export class TypeEnv implements TypeFacts {
   }
 
   isTypedClass(info: ClassInfo): boolean {
-    return this.firstOfName.get(info.name) === info;
+    return this.firstOfName.get(info.name) === info && !this.isMadeInsideItsClass(info);
+  }
+
+  isMadeInsideItsClass(info: ClassInfo): boolean {
+    let made = this.analysis.scopeOf(info.node).parent;
+    if (made === null || made.kind !== "class") return false;
+    while (made.kind === "class" && made.parent !== null) made = made.parent;
+    return made.symbols.has(info.name) || this.allClasses().some((c) => c !== info && c.name === info.name);
   }
 
   /** The type of a class statement's class as a value: unknown for one whose name is not its own (`isTypedClass`). */
@@ -227,7 +240,9 @@ export class TypeEnv implements TypeFacts {
   baseClass(info: ClassInfo, base: Expression): ClassInfo | null {
     const scope = this.analysis.scopeOf(info.node).parent;
     if (scope === null || base._type !== "Name") return null;
-    return this.classNamed(base.id, scope) ?? null;
+    // (A base named like the class, bound only by this statement, is whatever held the name before: not this class.)
+    const cls = this.classNamed(base.id, scope);
+    return cls === undefined || cls === info ? null : cls;
   }
 
   firstBase(info: ClassInfo): ClassInfo | undefined {
@@ -1342,7 +1357,7 @@ export class TypeEnv implements TypeFacts {
    */
   fieldType(start: ClassInfo, attr: string): PyType {
     const overriding = this.subclassesOf(start);
-    for (let info: ClassInfo | undefined = start; info !== undefined; info = this.basesOf(info)[0] ?? undefined) {
+    for (const info of this.baseChain(start)) {
       const t = this.ownFieldType(info, attr);
       if (t !== undefined) return this.fieldStores(info, attr, joinAll([t, ...overriding.flatMap((sub) => this.ownFieldType(sub, attr) ?? [])]));
       const m = info.methods.get(attr);
@@ -1513,7 +1528,7 @@ export class TypeEnv implements TypeFacts {
 
   /** The type of a class attribute of a class or of its user base classes (not an instance field of theirs). */
   classAttribute(info: ClassInfo, attr: string): PyType | undefined {
-    for (let c: ClassInfo | undefined = info; c !== undefined; c = this.basesOf(c)[0] ?? undefined) {
+    for (const c of this.baseChain(info)) {
       if (c !== info && c.fields.has(attr)) return undefined;
       const t = c.classAttrs.get(attr);
       if (t !== undefined) return t;

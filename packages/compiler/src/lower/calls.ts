@@ -38,7 +38,8 @@ import { importedExportName, programClass, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { builtinArity, builtinPositional, isRuntimeClass } from "../catalogue.js";
 import { chainDefines, objectHook } from "./class-attributes.js";
-import { isEnumClass } from "./enums.js";
+import { isEnumClass } from "../analyze/enum-classes.js";
+import { OWN_NAME_BASE, ownNameBasePassedIn } from "./classes.js";
 import { decoratorName } from "../analyze/decorator-names.js";
 import { handledExceptionCall } from "./exceptions.js";
 import { isCooperative, lowerCooperativeSuperCall } from "./inheritance.js";
@@ -159,7 +160,11 @@ export function lowerClassCall(ctx: LowerContext, node: Call, t: PyType & { k: "
  * module, of a module of the program it imports, or of the runtime has that name.
  */
 export function mayNameClass(ctx: LowerContext, name: string): boolean {
-  return ctx.types.allClasses().some((c) => c.name === name) || isRuntimeClass(name) || [...ctx.imports.values()].some((t) => t.kind === "program" && t.info.classes.includes(name));
+  return (
+    ctx.types.allClasses().some((c) => c.name === name) ||
+    isRuntimeClass(name) ||
+    [...ctx.imports.values()].some((t) => t.kind === "program" && t.info.classes.includes(name))
+  );
 }
 
 export function isSuperCall(e: Expression): boolean {
@@ -308,21 +313,26 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
   }
   if (method === "__init__") {
     const sig = base !== undefined ? constructorSignature(ctx, baseInfo, base) : null;
+    // A base that is a class of the module the compiler cannot tell (`class A(A)`, a name two class statements bind).
+    const unseenBase =
+      sig === null && base !== undefined && own !== undefined && node.keywords.length > 0 && ctx.fn.isConstructor && namesUnseenClass(ctx, own);
     if (
-      sig !== null &&
-      base !== undefined &&
-      baseInfo !== undefined &&
-      ctx.fn.isConstructor &&
-      node.keywords.some((k) => k.arg === null) &&
-      !bindsStatically(node, sig, true)
+      (sig !== null &&
+        base !== undefined &&
+        baseInfo !== undefined &&
+        ctx.fn.isConstructor &&
+        node.keywords.some((k) => k.arg === null) &&
+        !bindsStatically(node, sig, true)) ||
+      unseenBase
     ) {
       // `super().__init__(**kwargs)`: bound to the base's `__init__` at run time.
+      const baseClass = (): ts.Identifier => (base === own!.name && ownNameBasePassedIn(ctx, own!) ? f.createIdentifier(OWN_NAME_BASE) : ctx.id(base!));
       const bound = f.createCallExpression(ctx.useRuntime("constructorArguments"), undefined, [
-        ctx.id(base),
+        baseClass(),
         f.createArrayLiteralExpression(lowerElements(ctx, node.args)),
         keywordObject(ctx, node.keywords),
       ]);
-      const typed = f.createAsExpression(bound, f.createTypeReferenceNode("ConstructorParameters", [f.createTypeQueryNode(ctx.id(base))]));
+      const typed = f.createAsExpression(bound, f.createTypeReferenceNode("ConstructorParameters", [f.createTypeQueryNode(baseClass())]));
       const call = f.createCallExpression(f.createSuper(), undefined, [f.createSpreadElement(f.createParenthesizedExpression(typed))]);
       return ctx.analysis.parentOf(node)?._type === "Expr" ? call : f.createParenthesizedExpression(f.createCommaListExpression([call, f.createNull()]));
     }
@@ -397,6 +407,18 @@ export function derivesFromProgramClass(ctx: LowerContext, info: ClassInfo | und
     name = c.bases[0] ?? "";
   }
   return programClass(ctx, name) !== null;
+}
+
+/**
+ * Whether the first base of `own` is a class of the module that no one class statement holds where `own` is
+ * made: its own name (`class A(A)`, the earlier class, passed in as `OWN_NAME_BASE`) or a name several class
+ * statements bind. Its constructor is bound by the runtime.
+ */
+function namesUnseenClass(ctx: LowerContext, own: ClassInfo): boolean {
+  const base = own.node.bases[0];
+  const scope = ctx.analysis.scopeOf(own.node).parent;
+  if (base === undefined || base._type !== "Name" || scope === null || ctx.types.firstBase(own) !== undefined) return false;
+  return base.id === own.name ? ownNameBasePassedIn(ctx, own) : ctx.types.namesClassStatement(base.id, scope);
 }
 
 /** The class statement whose method (or body) is being lowered, if any. */

@@ -56,6 +56,9 @@ export function movedClassAttributes(info: ClassInfo, isEnum: boolean, isNamedTu
   for (const stmt of info.node.body) {
     if (stmt._type === "Assign") {
       for (const t of stmt.targets) if (t._type === "Name" && info.classAttrs.has(t.id) && !names.includes(t.id)) names.push(t.id);
+    } else if (stmt._type === "ClassDef" && info.classAttrs.has(stmt.name) && !names.includes(stmt.name)) {
+      // A class in the class body, read through instances too (`self.Node(...)`).
+      names.push(stmt.name);
     } else if (
       stmt._type === "AnnAssign" &&
       stmt.target._type === "Name" &&
@@ -75,7 +78,8 @@ export function movedClassAttributes(info: ClassInfo, isEnum: boolean, isNamedTu
  */
 export function instanceSideDeclarations(ctx: LowerContext, info: ClassInfo, moved: readonly string[]): ts.ClassElement[] {
   const inherited = (attr: string): boolean =>
-    ctx.types.baseChain(info)
+    ctx.types
+      .baseChain(info)
       .slice(1)
       .some((b) => b.fields.has(attr) || b.classAttrs.has(attr) || b.properties.has(attr));
   return moved
@@ -100,7 +104,8 @@ function instanceSideType(ctx: LowerContext, t: PyType): ts.TypeNode {
 /** Whether the class attribute `attr` of `info` overrides a base class's attribute of another type. */
 export function retypesBaseAttribute(ctx: LowerContext, info: ClassInfo, attr: string): boolean {
   const own = info.classAttrs.get(attr);
-  const base = ctx.types.baseChain(info)
+  const base = ctx.types
+    .baseChain(info)
     .slice(1)
     .find((b) => b.classAttrs.has(attr));
   return own !== undefined && base !== undefined && !sameType(own, base.classAttrs.get(attr)!);

@@ -52,7 +52,10 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
   if (node.attr === "__doc__" && node.value._type === "Attribute") {
     // `C.prop.__doc__`: the getter's docstring.
     const owner = typeOf(ctx, node.value.value);
-    const getter = owner.k === "class" && isPropertyOf(ctx, ctx.types.classOfType(owner), node.value.attr) ? propertyGetter(ctx, ctx.types.classOfType(owner), node.value.attr) : undefined;
+    const getter =
+      owner.k === "class" && isPropertyOf(ctx, ctx.types.classOfType(owner), node.value.attr)
+        ? propertyGetter(ctx, ctx.types.classOfType(owner), node.value.attr)
+        : undefined;
     if (getter !== undefined) {
       const doc = docstring(getter.body);
       return doc === null ? f.createNull() : f.createStringLiteral(doc);
@@ -78,7 +81,9 @@ export function storedThroughRuntime(ctx: LowerContext, node: Attribute): boolea
   const t = typeOf(ctx, node.value);
   return (
     t.k === "any" ||
-    (t.k === "instance" && !t.runtime && (hookedAccess(ctx, ctx.types.classOfType(t), "store") || readOnlyProperty(ctx, ctx.types.classOfType(t), node.attr))) ||
+    (t.k === "instance" &&
+      !t.runtime &&
+      (hookedAccess(ctx, ctx.types.classOfType(t), "store") || readOnlyProperty(ctx, ctx.types.classOfType(t), node.attr))) ||
     (t.k === "class" && ctx.types.classOfType(t) !== undefined && !isKnownClassAttribute(ctx, ctx.types.classOfType(t), node.attr))
   );
 }
