@@ -170,6 +170,7 @@ export class TypeEnv implements TypeFacts {
   addClass(info: ClassInfo): void {
     this.classesByStatement.set(info.node, info);
     if (!this.firstOfName.has(info.name)) this.firstOfName.set(info.name, info);
+    this.statementsOfName.set(info.name, (this.statementsOfName.get(info.name) ?? 0) + 1);
   }
 
   allClasses(): readonly ClassInfo[] {
@@ -200,8 +201,11 @@ export class TypeEnv implements TypeFacts {
     let made = this.analysis.scopeOf(info.node).parent;
     if (made === null || made.kind !== "class") return false;
     while (made.kind === "class" && made.parent !== null) made = made.parent;
-    return made.symbols.has(info.name) || this.allClasses().some((c) => c !== info && c.name === info.name);
+    return made.symbols.has(info.name) || (this.statementsOfName.get(info.name) ?? 0) > 1;
   }
+
+  /** How many class statements of the module have each name. */
+  private readonly statementsOfName = new Map<string, number>();
 
   /** The type of a class statement's class as a value: unknown for one whose name is not its own (`isTypedClass`). */
   classType(cls: ClassDef): PyType {
