@@ -25,6 +25,8 @@
 //   dataclasses  @dataclass with order=True, frozen=True, defaults, field(default_factory), inheritance
 //   classbody    loops, if, try, while and del in class bodies, a method defined on one branch; metaclasses
 //                with __new__ (a registry) and __call__ (the singleton idiom)
+//   samename     one class name in many scopes: a module class, a function's class, a class body's class, classes
+//                made in if/else, try and loop blocks, a class redefined; each called with keywords, bad keywords caught
 //   builtinsub   subclasses of list and dict, plain mixins with an exception or a dataclass, abc.ABC
 //                instantiated, functools.total_ordering, __init__ called again, super() reaching object's
 //                special methods, builtins called without their arguments
@@ -1707,4 +1709,108 @@ function superOfObject(g) {
 function builtinsWithoutArguments(g) {
   const call = g.pick(["sorted()", "round()", "pow(2)", "pow()", "sum()", "hash()", "reversed()", "range()", "sorted([1], None)", "round(1.5, 1, 2)"]);
   return [...caught("TypeError", [`${call}`]), `f = ${call.slice(0, call.indexOf("("))}`, ...caught("TypeError", [`f()`])];
+}
+
+// ---- samename ------------------------------------------------------------------------------------
+
+/**
+ * One class name bound by class statements of different scopes (module, a function, a class body, if/else
+ * and loop blocks, a redefinition): each name means the class its own statement made, and each takes keywords.
+ */
+export function sameNameClasses(g) {
+  const name = uniqueName(g, "Item");
+  const price = g.int(1, 9);
+  g.moduleLines.push(
+    `class ${name}:`,
+    `    def __init__(self, title, price=${price}):`,
+    `        self.title = title`,
+    `        self.price = price`,
+    `    def show(self):`,
+    `        return f"{self.title}:{self.price}"`,
+    "",
+  );
+  const kind = g.pick(["function", "classbody", "branches", "loop", "redefined"]);
+  const lines = [];
+  if (kind === "function") {
+    const maker = uniqueName(g, "make_item");
+    g.moduleLines.push(
+      `def ${maker}(label, **extra):`,
+      `    class ${name}:`,
+      `        def __init__(self, label, size=${g.pick(["1", "2.5", '"big"'])}, **rest):`,
+      `            self.label = label`,
+      `            self.size = size`,
+      `            self.rest = rest`,
+      `    return ${name}(label=label, **extra)`,
+      "",
+    );
+    const extra = g.pick(["", `size=${g.int(0, 9)}`, `colour="red"`, `size=0.5, colour="blue"`]);
+    lines.push(
+      `local = ${maker}("box"${extra ? `, ${extra}` : ""})`,
+      `print(local.label, local.size, sorted(local.rest.items()), type(local).__qualname__, isinstance(local, ${name}))`,
+    );
+  } else if (kind === "classbody") {
+    const outer = uniqueName(g, "Shop");
+    g.moduleLines.push(
+      `class ${outer}:`,
+      `    class ${name}:`,
+      `        def __init__(self, sku, qty=${g.int(0, 5)}):`,
+      `            self.sku = sku`,
+      `            self.qty = qty`,
+      `    def stock(self):`,
+      `        return [self.${name}(sku="A", qty=${g.int(1, 9)}), ${outer}.${name}("B")]`,
+      "",
+    );
+    lines.push(
+      `items = ${outer}().stock()`,
+      `print([(i.sku, i.qty) for i in items], ${outer}.${name}.__qualname__, ${outer}.${name} is ${name})`,
+      ...caught("TypeError", [`${outer}.${name}(qty=${g.int(1, 9)})`]),
+    );
+  } else if (kind === "branches") {
+    // (At module level, as tutorials write them: in a function, the name would be local to it all through.)
+    g.moduleLines.push(
+      `if len(${q(g.pick(["", "ab", "xyz"]))}) > ${g.int(0, 2)}:`,
+      `    class ${name}:`,
+      `        def __init__(self, speed="fast", days=1):`,
+      `            self.info = (speed, days)`,
+      `else:`,
+      `    class ${name}:`,
+      `        def __init__(self, speed="slow", days=${g.int(2, 9)}):`,
+      `            self.info = [speed, days * 0.5]`,
+      "",
+    );
+    lines.push(`print(${name}(days=${g.int(1, 9)}).info, ${name}(speed="mid").info)`, ...caught("TypeError", [`${name}(weight=2)`]));
+  } else if (kind === "loop") {
+    const made = uniqueName(g, "made");
+    g.moduleLines.push(
+      `${made} = []`,
+      `for n in range(${g.int(1, 3)}):`,
+      `    class ${name}:`,
+      `        step = n`,
+      `        def __init__(self, start=0, scale=1):`,
+      `            self.value = start + self.step * scale`,
+      `    ${made}.append(${name}(start=${g.int(0, 9)}, scale=${g.pick(["2", "0.5"])}).value)`,
+      "",
+    );
+    lines.push(`print(${made}, ${name}().value, ${name}(scale=3).value)`);
+  } else {
+    const first = uniqueName(g, "first");
+    g.moduleLines.push(
+      `${first} = ${name}(title="old")`,
+      `class ${name}:`,
+      `    def __init__(self, title, price=${g.pick(["0.5", '"free"', "10"])}, tax=0):`,
+      `        self.title = title`,
+      `        self.price = price`,
+      `        self.tax = tax`,
+      `    def show(self):`,
+      `        return f"{self.title}:{self.price}+{self.tax}"`,
+      "",
+    );
+    lines.push(
+      `second = ${name}(title="new", tax=${g.int(1, 5)})`,
+      `print(${first}.show(), second.show(), second.price, hasattr(${first}, "tax"), type(${first}) is ${name})`,
+      ...caught("TypeError", [`${name}(title="x", discount=1)`]),
+    );
+  }
+  if (kind === "function" || kind === "classbody" || kind === "redefined") lines.push(`print(${name}(title="pen", price=${g.int(1, 20)}).show())`);
+  return lines;
 }

@@ -51,6 +51,7 @@ export const DEFAULT_MIX = Object.freeze({
   badcalls: 1, // missing / unexpected / multiple-valued / too many arguments, TypeError caught and printed
   classbody: 1, // statements in class bodies (loops, if, try, while, del, a def on one branch), metaclasses with __new__ and __call__
   dataclasses: 1, // @dataclass with order=True, frozen=True, field(default_factory), inheritance, asdict/replace
+  samename: 1, // one class name in many scopes (module, function, class body, if/else, loop, redefined), called with keywords
   builtinsub: 1, // subclasses of list and dict, mixins with exceptions and dataclasses, abc.ABC, total_ordering, __init__ again, builtins without arguments
   // asyncio's errors (gen-async-errors.mjs): weights of async program shapes beside the six plain ones (1
   // each); `chained` is also a statement of sync programs (issue 14).
@@ -80,6 +81,7 @@ export const MIX_GROUPS = Object.freeze({
     "dataclasses",
     "classbody",
     "builtinsub",
+    "samename",
   ],
   asyncerrors: ["taskerrors", "cancel", "timeouts", "taskgroups", "agenexit", "chained", "taskrecursion", "awaitstate"],
 });
@@ -276,6 +278,7 @@ export class ProgramGenerator {
       [topLevel ? m.dataclasses : 0, "dataclasses", classes.dataclassShapes],
       [topLevel ? m.classbody : 0, "classbody", classes.classBodies],
       [topLevel ? m.builtinsub : 0, "builtinsub", classes.builtinSubclasses],
+      [topLevel ? m.samename : 0, "samename", classes.sameNameClasses],
       [topLevel ? m.chained : 0, "chained", (g) => asyncErrors.chainedExceptions(g, false)],
     ].map(([weight, tag, make]) => [weight, () => this.tagged(tag, () => make(this))]);
   }

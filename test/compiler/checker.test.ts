@@ -10,7 +10,7 @@ import { parse } from "../../packages/parser/src/index.js";
 import { ScopeAnalysis, type Scope } from "../../packages/compiler/src/analyze/scopes.js";
 import { TypeEnv, type TypeFacts } from "../../packages/compiler/src/analyze/checker.js";
 import { forEachChild } from "../../packages/compiler/src/analyze/walk.js";
-import { collectClasses } from "../../packages/compiler/src/lower/classes.js";
+import { collectClasses } from "../../packages/compiler/src/analyze/class-collection.js";
 
 interface Facts {
   /** `isExactInt`: an int on every path. */
@@ -431,6 +431,70 @@ const cases: { name: string; source: string; facts: Facts }[] = [
       "class Meta(type):\n    def __call__(cls):\n        return 'made'\nclass Base(metaclass=Meta):\n    @classmethod\n    def make(cls):\n        return cls()\nBase.make()  # ?",
     facts: { jsTruth: false },
   },
+  // Classes of one name in different scopes: each is its own class, and a name's value is the class its binding made.
+  {
+    name: "a module class beside a function's class of the same name",
+    source:
+      "class Item:\n    def __init__(self):\n        self.n = 1\ndef make():\n    class Item:\n        def __init__(self):\n            self.n = 2.5\n    return Item()\nItem().n  # ?",
+    facts: { exactInt: true },
+  },
+  {
+    name: "a function's class of the name of a module class",
+    source:
+      "class Item:\n    def __init__(self):\n        self.n = 1\ndef make():\n    class Item:\n        def __init__(self):\n            self.n = 2.5\n    return Item()\nmake().n  # ?",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a function's class met first, a module class of that name after",
+    source:
+      "def make():\n    class Item:\n        def __init__(self):\n            self.n = 1\n    return Item()\nclass Item:\n    def __init__(self):\n        self.n = 2.5\nItem().n  # ?",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a class in a class body of the name of a module class",
+    source:
+      "class Item:\n    def __init__(self):\n        self.n = 1\nclass Shop:\n    class Item:\n        def __init__(self):\n            self.n = 'x'\nShop.Item().n  # ?",
+    facts: { exactInt: false, jsTruth: false },
+  },
+  {
+    name: "a class in a class body met first, a module class of that name after",
+    source:
+      "class Shop:\n    class Item:\n        def __init__(self):\n            self.n = 1\nclass Item:\n    def __init__(self):\n        self.n = 'x'\nShop.Item().n  # ?",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a class made on either branch of an if",
+    source:
+      "import random\nif random.random() < 0.5:\n    class Mode:\n        def __init__(self):\n            self.v = 1\nelse:\n    class Mode:\n        def __init__(self):\n            self.v = 2.5\nMode().v  # ?",
+    facts: { exactInt: false },
+  },
+  {
+    // (A class made in a block is declared in a function of its own, so no TypeScript type outside: untyped.)
+    name: "a class made in a loop: its instances are not typed",
+    source: "for i in range(3):\n    class Box:\n        def __init__(self):\n            self.v = i\n    Box().v  # ?",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a class made in a loop whose field takes a float on another pass",
+    source: "for x in [1, 2.5]:\n    class Box:\n        def __init__(self):\n            self.v = x\n    Box().v  # ?",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a class redefined: its name holds the later class",
+    source: "class P:\n    def __init__(self):\n        self.x = 1\nclass P:\n    def __init__(self):\n        self.x = 'a'\nP().x  # ?",
+    facts: { exactInt: false, jsTruth: false },
+  },
+  {
+    name: "a class redefined: an instance made before by the first class",
+    source: "class P:\n    def __init__(self):\n        self.x = 1\np = P()\nclass P:\n    def __init__(self):\n        self.x = 'a'\np.x  # ?",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a class made in a try",
+    source:
+      "try:\n    class Config:\n        def __init__(self, debug=False):\n            self.debug = debug\nexcept ImportError:\n    Config = None\nConfig(debug=True).debug  # ?",
+    facts: { jsTruth: false },
+  },
 ];
 
 /** Class statements keyed by their statement: `classOf` and the bases `basesOf` resolves where the class is defined. */
@@ -446,6 +510,63 @@ const classCases: { name: string; source: string; bases: Record<string, string[]
     bases: { "A@3": ["unknown"], B: ["unknown"] },
   },
   { name: "bases that are not classes of the module", source: "class E(Exception):\n    pass\nclass O(object):\n    pass", bases: { E: ["unknown"], O: [] } },
+  {
+    name: "a class in a class body and a module class of one name",
+    source: "class Item:\n    pass\nclass Shop:\n    class Item:\n        pass\n    class Special(Item):\n        pass\nclass Plain(Item):\n    pass",
+    bases: { Special: ["line 4"], Plain: ["line 1"] },
+  },
+  {
+    name: "a class body's class deriving from the module class of its name: never its own base",
+    source: "class Item:\n    pass\nclass Shop:\n    class Item(Item):\n        pass",
+    bases: { "Item@4": ["unknown"] },
+  },
+  {
+    name: "a base bound by one class statement in an if",
+    source: "import random\nif random.random() < 2:\n    class Base:\n        pass\nclass Child(Base):\n    pass",
+    bases: { Child: ["line 3"] },
+  },
+  {
+    name: "a base bound by class statements on both branches",
+    source: "import random\nif random.random() < 2:\n    class Base:\n        pass\nelse:\n    class Base:\n        pass\nclass Child(Base):\n    pass",
+    bases: { Child: ["unknown"] },
+  },
+];
+
+/**
+ * Which class statements type their instances (`isTypedClass`) and which are made inside their class
+ * (`isMadeInsideItsClass`: a class body's class whose name is taken where its class is made).
+ */
+const typedCases: { name: string; source: string; typed: Record<string, { typed: boolean; inside: boolean }> }[] = [
+  {
+    name: "a module class and a class body's class of its name",
+    source: "class Item:\n    pass\nclass Shop:\n    class Item:\n        pass",
+    typed: { "Item@1": { typed: true, inside: false }, "Item@4": { typed: false, inside: true } },
+  },
+  {
+    name: "a class body's class met before the module class of its name",
+    source: "class Shop:\n    class Item:\n        pass\nclass Item:\n    pass",
+    typed: { "Item@2": { typed: false, inside: true }, "Item@4": { typed: false, inside: false } },
+  },
+  {
+    name: "two class bodies each with a class Meta",
+    source: "class A:\n    class Meta:\n        pass\nclass B:\n    class Meta:\n        pass",
+    typed: { "Meta@2": { typed: false, inside: true }, "Meta@5": { typed: false, inside: true } },
+  },
+  {
+    name: "a class body's class of a name nothing else has",
+    source: "class Shop:\n    class Item:\n        pass",
+    typed: { "Item@2": { typed: true, inside: false } },
+  },
+  {
+    name: "a class body's class of the name of a module variable",
+    source: "Item = 3\nclass Shop:\n    class Item:\n        pass",
+    typed: { "Item@3": { typed: false, inside: true } },
+  },
+  {
+    name: "a function's class of the name of a module class",
+    source: "class Item:\n    pass\ndef make():\n    class Item:\n        pass\n    return Item",
+    typed: { "Item@1": { typed: true, inside: false }, "Item@4": { typed: false, inside: false } },
+  },
 ];
 
 describe("classes keyed by their statement", () => {
@@ -472,6 +593,24 @@ describe("classes keyed by their statement", () => {
         got[key] = facts.basesOf(info).map((b) => (b === null ? "unknown" : `line ${lineOf(b.node)}`));
       }
       expect(got).toEqual(c.bases);
+    });
+  }
+});
+
+describe("class statements that type their instances", () => {
+  for (const c of typedCases) {
+    it(c.name, () => {
+      const parsed = parse(c.source);
+      const types = new TypeEnv(new ScopeAnalysis(parsed.module));
+      collectClasses(parsed.module, types);
+      const facts: TypeFacts = types;
+      const lineOf = (n: Node): number => c.source.slice(0, n.start).split("\n").length;
+      const got: Record<string, { typed: boolean; inside: boolean }> = {};
+      for (const info of facts.allClasses()) {
+        const key = `${info.name}@${lineOf(info.node)}`;
+        if (key in c.typed) got[key] = { typed: facts.isTypedClass(info), inside: facts.isMadeInsideItsClass(info) };
+      }
+      expect(got).toEqual(c.typed);
     });
   }
 });

@@ -21,7 +21,7 @@ import { joinChunks, printChunks, takePositionMarks, unformatted, type Chunk, ty
 import { formatAsync, formatEach } from "./format.js";
 import { CALLER_STACK_DEPTH, inLargeStackThread, isInLargeStack } from "./large-stack.js";
 import type { LargeStackRequest } from "./large-stack-thread.js";
-import { collectClasses } from "./lower/classes.js";
+import { collectClasses } from "./analyze/class-collection.js";
 import { LowerContext } from "./lower/context.js";
 import { starImportNames } from "./lower/imports.js";
 import { resolveRelative, type ModuleImport, type ModuleOptions } from "./program.js";

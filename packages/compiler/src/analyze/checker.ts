@@ -89,11 +89,6 @@ export interface TypeFacts {
   hasJsTruthiness(t: PyType): boolean;
   /** Every class statement of the module, in the order they appear. */
   allClasses(): readonly ClassInfo[];
-  /**
-   * The first class statement of each name (`isTypedClass`), by name: what lowering's walks from a
-   * class's name still find (a name the class statement of another scope also has finds the first).
-   */
-  readonly classes: ReadonlyMap<string, ClassInfo>;
   /** The entry of a class statement (each its own, whatever its name). */
   classOf(cls: ClassDef): ClassInfo | undefined;
   /** The class statement of an instance or class type (undefined for a runtime class or another type). */
@@ -106,6 +101,12 @@ export interface TypeFacts {
    */
   isTypedClass(info: ClassInfo): boolean;
   /**
+   * Whether a class statement of a class body is made inside its class (`static Item = (() => { class Item ... })()`),
+   * not before it where the enclosing class is made: another class statement of the module, or the scope the
+   * enclosing class is made in, has its name. Its name is then no TypeScript type outside, so it is not typed.
+   */
+  isMadeInsideItsClass(info: ClassInfo): boolean;
+  /**
    * The method resolution order of a class (itself first), by C3 over the bases `basesOf` knows (others
    * left out). Where C3 fails (CPython's TypeError at run time), a depth-first order stands in.
    */
@@ -116,6 +117,14 @@ export interface TypeFacts {
    * that is not one class statement of the module (a builtin, an import, a name bound twice).
    */
   basesOf(info: ClassInfo): (ClassInfo | null)[];
+  /** The entry of the class statement a base expression of `info` names where the statement runs, or null (see `basesOf`). */
+  baseClass(info: ClassInfo, base: Expression): ClassInfo | null;
+  /** The entry of the class statement of `info`'s first base, or undefined (see `basesOf`). */
+  firstBase(info: ClassInfo): ClassInfo | undefined;
+  /** A class statement and those of its first bases, in order (none for undefined: a class not of the module). */
+  baseChain(info: ClassInfo | undefined): readonly ClassInfo[];
+  /** Whether the name, read in `scope`, is bound by a class statement (maybe among other bindings). */
+  namesClassStatement(name: string, scope: Scope): boolean;
   /**
    * The type to declare a field with: what its class stores into it, and what the stores seen
    * outside the class and constructor calls give it (`team.members = ("a", "b")`).
@@ -125,12 +134,19 @@ export interface TypeFacts {
   readonly storedFromOutside: ReadonlySet<SymbolInfo>;
 }
 
+/** `object` as a base (the builtin): no class of the module, and not a base `basesOf` lists. */
+function isObjectBase(analysis: ScopeAnalysis, cls: ClassDef, base: Expression): boolean {
+  const scope = analysis.scopeOf(cls).parent;
+  return base._type === "Name" && base.id === "object" && scope !== null && analysis.resolve(scope, "object").kind === "builtin";
+}
+
 /** The types a constant's kind and an annotation's builtin name both spell the same way. */
 const PRIMITIVES: Readonly<Record<string, PyType>> = { int: INT, float: FLOAT, str: STR, bool: BOOL, None: NONE };
 
 /** Type inference over the analysed module, memoised per symbol. */
 export class TypeEnv implements TypeFacts {
-  readonly classes = new Map<string, ClassInfo>();
+  /** The first class statement of each name (`isTypedClass`); lowering finds classes by their statement. */
+  private readonly firstOfName = new Map<string, ClassInfo>();
   private readonly classesByStatement = new Map<ClassDef, ClassInfo>();
   private readonly symbolTypes = new Map<SymbolInfo, PyType>();
   private readonly inProgress = new Set<SymbolInfo>();
@@ -153,7 +169,8 @@ export class TypeEnv implements TypeFacts {
    */
   addClass(info: ClassInfo): void {
     this.classesByStatement.set(info.node, info);
-    if (!this.classes.has(info.name)) this.classes.set(info.name, info);
+    if (!this.firstOfName.has(info.name)) this.firstOfName.set(info.name, info);
+    this.statementsOfName.set(info.name, (this.statementsOfName.get(info.name) ?? 0) + 1);
   }
 
   allClasses(): readonly ClassInfo[] {
@@ -177,8 +194,18 @@ export class TypeEnv implements TypeFacts {
   }
 
   isTypedClass(info: ClassInfo): boolean {
-    return this.classes.get(info.name) === info;
+    return this.firstOfName.get(info.name) === info && !this.isMadeInsideItsClass(info);
   }
+
+  isMadeInsideItsClass(info: ClassInfo): boolean {
+    let made = this.analysis.scopeOf(info.node).parent;
+    if (made === null || made.kind !== "class") return false;
+    while (made.kind === "class" && made.parent !== null) made = made.parent;
+    return made.symbols.has(info.name) || (this.statementsOfName.get(info.name) ?? 0) > 1;
+  }
+
+  /** How many class statements of the module have each name. */
+  private readonly statementsOfName = new Map<string, number>();
 
   /** The type of a class statement's class as a value: unknown for one whose name is not its own (`isTypedClass`). */
   classType(cls: ClassDef): PyType {
@@ -211,15 +238,30 @@ export class TypeEnv implements TypeFacts {
   }
 
   basesOf(info: ClassInfo): (ClassInfo | null)[] {
+    return info.node.bases.flatMap((base) => (isObjectBase(this.analysis, info.node, base) ? [] : [this.baseClass(info, base)]));
+  }
+
+  baseClass(info: ClassInfo, base: Expression): ClassInfo | null {
     const scope = this.analysis.scopeOf(info.node).parent;
-    if (scope === null) return [];
-    return info.node.bases.flatMap((base): (ClassInfo | null)[] => {
-      if (base._type !== "Name") return [null];
-      const res = this.analysis.resolve(scope, base.id);
-      if (res.kind === "builtin") return base.id === "object" ? [] : [null];
-      const bindings = res.symbol.bindings;
-      return [bindings.length === 1 && bindings[0]!.kind === "class" ? (this.classOf(bindings[0]!.node as ClassDef) ?? null) : null];
-    });
+    if (scope === null || base._type !== "Name") return null;
+    // (A base named like the class, bound only by this statement, is whatever held the name before: not this class.)
+    const cls = this.classNamed(base.id, scope);
+    return cls === undefined || cls === info ? null : cls;
+  }
+
+  firstBase(info: ClassInfo): ClassInfo | undefined {
+    return this.basesOf(info)[0] ?? undefined;
+  }
+
+  baseChain(info: ClassInfo | undefined): readonly ClassInfo[] {
+    const out: ClassInfo[] = [];
+    for (let c = info; c !== undefined && !out.includes(c); c = this.firstBase(c)) out.push(c);
+    return out;
+  }
+
+  namesClassStatement(name: string, scope: Scope): boolean {
+    const res = this.analysis.resolve(scope, name);
+    return res.kind !== "builtin" && res.symbol.bindings.some((b) => b.kind === "class");
   }
 
   /** The type a symbol holds (join of all its bindings). */
@@ -1319,7 +1361,7 @@ export class TypeEnv implements TypeFacts {
    */
   fieldType(start: ClassInfo, attr: string): PyType {
     const overriding = this.subclassesOf(start);
-    for (let info: ClassInfo | undefined = start; info !== undefined; info = this.basesOf(info)[0] ?? undefined) {
+    for (const info of this.baseChain(start)) {
       const t = this.ownFieldType(info, attr);
       if (t !== undefined) return this.fieldStores(info, attr, joinAll([t, ...overriding.flatMap((sub) => this.ownFieldType(sub, attr) ?? [])]));
       const m = info.methods.get(attr);
@@ -1490,7 +1532,7 @@ export class TypeEnv implements TypeFacts {
 
   /** The type of a class attribute of a class or of its user base classes (not an instance field of theirs). */
   classAttribute(info: ClassInfo, attr: string): PyType | undefined {
-    for (let c: ClassInfo | undefined = info; c !== undefined; c = this.basesOf(c)[0] ?? undefined) {
+    for (const c of this.baseChain(info)) {
       if (c !== info && c.fields.has(attr)) return undefined;
       const t = c.classAttrs.get(attr);
       if (t !== undefined) return t;

@@ -39,7 +39,8 @@ import { importedExportName, programClass, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { builtinArity, builtinPositional, isRuntimeClass } from "../catalogue.js";
 import { chainDefines, objectHook } from "./class-attributes.js";
-import { isEnumClass } from "./enums.js";
+import { isEnumClass } from "../analyze/enum-classes.js";
+import { OWN_NAME_BASE, ownNameBasePassedIn } from "./classes.js";
 import { decoratorName } from "../analyze/decorator-names.js";
 import { handledExceptionCall } from "./exceptions.js";
 import { isCooperative, lowerCooperativeSuperCall } from "./inheritance.js";
@@ -51,6 +52,7 @@ import { isBuiltinName } from "./names.js";
 import { typeOf } from "./operators.js";
 import { bindsStatically, spreadsUnknownLength } from "./signatures.js";
 import type { PyType } from "../analyze/types.js";
+import type { ClassInfo } from "../analyze/checker.js";
 import { isExceptionName } from "../analyze/types.js";
 import { isAsyncioInstance } from "../analyze/runtime-classes.js";
 import { tsType } from "./names.js";
@@ -76,7 +78,7 @@ export function lowerCall(ctx: LowerContext, node: Call): ts.Expression {
   // `factories[kind](...)`, `make()(...)`: a class when its type says so, maybe one when the type is not known.
   const t = typeOf(ctx, func);
   const callee = lowerExpression(ctx, func);
-  if (t.k === "class") return lowerClassCall(ctx, node, t.cls, callee);
+  if (t.k === "class") return lowerClassCall(ctx, node, t, callee);
   return dynamicCall(ctx, callee, node);
 }
 
@@ -140,15 +142,16 @@ function keywordObject(ctx: LowerContext, keywords: readonly Keyword[], callee?:
  * constructor when the compiler binds them, else the runtime's `call`, which binds them to the
  * `__init__` signature the class carries (and raises CPython's TypeError for a bad call).
  */
-export function lowerClassCall(ctx: LowerContext, node: Call, cls: string, callee: ts.Expression): ts.Expression {
-  if (callsThroughMetaclass(ctx, cls)) return dynamicCall(ctx, callee, node);
-  const sig = ctx.types.classes.has(cls) ? constructorSignature(ctx, cls) : null;
+export function lowerClassCall(ctx: LowerContext, node: Call, t: PyType & { k: "class" }, callee: ts.Expression): ts.Expression {
+  const info = ctx.types.classOfType(t);
+  if (info !== undefined && callsThroughMetaclass(ctx, info)) return dynamicCall(ctx, callee, node);
+  const sig = info !== undefined ? constructorSignature(ctx, info, t.cls) : null;
   if (sig !== null) {
     const args = spreadsUnknownLength(node) ? null : matchArguments(ctx, node, sig, true);
     return args !== null ? f.createNewExpression(callee, undefined, args) : dynamicCall(ctx, callee, node);
   }
   // A subclass of a class of another module of the program: bound by the runtime when keywords or a spread need it.
-  if (derivesFromProgramClass(ctx, cls))
+  if (derivesFromProgramClass(ctx, info, t.cls))
     return needsDynamicCall(node) ? dynamicCall(ctx, callee, node) : f.createNewExpression(callee, undefined, lowerElements(ctx, node.args));
   return f.createNewExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
 }
@@ -158,7 +161,11 @@ export function lowerClassCall(ctx: LowerContext, node: Call, cls: string, calle
  * module, of a module of the program it imports, or of the runtime has that name.
  */
 export function mayNameClass(ctx: LowerContext, name: string): boolean {
-  return ctx.types.classes.has(name) || isRuntimeClass(name) || [...ctx.imports.values()].some((t) => t.kind === "program" && t.info.classes.includes(name));
+  return (
+    ctx.types.allClasses().some((c) => c.name === name) ||
+    isRuntimeClass(name) ||
+    [...ctx.imports.values()].some((t) => t.kind === "program" && t.info.classes.includes(name))
+  );
 }
 
 export function isSuperCall(e: Expression): boolean {
@@ -171,7 +178,7 @@ function isExplicitSuperOfMethod(ctx: LowerContext, e: Expression): boolean {
   const [cls, self] = e.args;
   return (
     cls!._type === "Name" &&
-    cls!.id === ctx.fn.className &&
+    cls!.id === ctx.fn.classDef?.name &&
     self!._type === "Name" &&
     self!.id === ctx.fn.self?.symbol.name &&
     ctx.analysis.resolve(ctx.scope, "super").kind === "builtin"
@@ -216,7 +223,7 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
       : awaitEventLoop(ctx, exported, f.createCallExpression(callee, undefined, args), node, true);
   }
   const t = ctx.types.symbolType(res.symbol);
-  if (t.k === "class") return lowerClassCall(ctx, node, t.cls, callee);
+  if (t.k === "class") return lowerClassCall(ctx, node, t, callee);
   if (t.k === "function" && t.def !== null && res.symbol.bindings.length === 1 && (t.def._type !== "Lambda" || isLambdaBinding(ctx, res.symbol, t.def))) {
     // A known `def` (or a lambda bound once): arguments by position, or the runtime's binding (and
     // its TypeError) for a call the compiler cannot bind or a spread of any length.
@@ -284,7 +291,7 @@ function importedName(ctx: LowerContext, sym: import("../analyze/scopes.js").Sym
 
 /** `super().__init__(...)` → `super(...)`, `super().m(...)` → `super.m(...)`. */
 function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expression {
-  const own = ctx.fn.className !== null ? ctx.types.classes.get(ctx.fn.className) : undefined;
+  const own = ownClass(ctx);
   if (own !== undefined && isCooperative(ctx.types, own)) return lowerCooperativeSuperCall(ctx, node, method, own.name);
   // `object.__init_subclass__()` does nothing.
   if (
@@ -296,8 +303,8 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
       .some((c) => c.methods.has(method))
   )
     return f.createNull();
-  const base = ctx.fn.className !== null ? ctx.types.classes.get(ctx.fn.className)?.bases[0] : undefined;
-  const baseInfo = base !== undefined ? ctx.types.classes.get(base) : undefined;
+  const base = own?.bases[0];
+  const baseInfo = own !== undefined ? ctx.types.firstBase(own) : undefined;
   if (method === "__init__" && own !== undefined && base === undefined && ctx.fn.isConstructor) {
     // A class with no base: `object.__init__`, which takes no argument but the instance.
     return f.createCallExpression(ctx.useRuntime("objectInit"), undefined, [
@@ -306,29 +313,34 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
     ]);
   }
   if (method === "__init__") {
-    const sig = base !== undefined ? constructorSignature(ctx, base) : null;
+    const sig = base !== undefined ? constructorSignature(ctx, baseInfo, base) : null;
+    // A base that is a class of the module the compiler cannot tell (`class A(A)`, a name two class statements bind).
+    const unseenBase =
+      sig === null && base !== undefined && own !== undefined && node.keywords.length > 0 && ctx.fn.isConstructor && namesUnseenClass(ctx, own);
     if (
-      sig !== null &&
-      base !== undefined &&
-      ctx.types.classes.has(base) &&
-      ctx.fn.isConstructor &&
-      node.keywords.some((k) => k.arg === null) &&
-      !bindsStatically(node, sig, true)
+      (sig !== null &&
+        base !== undefined &&
+        baseInfo !== undefined &&
+        ctx.fn.isConstructor &&
+        node.keywords.some((k) => k.arg === null) &&
+        !bindsStatically(node, sig, true)) ||
+      unseenBase
     ) {
       // `super().__init__(**kwargs)`: bound to the base's `__init__` at run time.
+      const baseClass = (): ts.Identifier => (base === own!.name && ownNameBasePassedIn(ctx, own!) ? f.createIdentifier(OWN_NAME_BASE) : ctx.id(base!));
       const bound = f.createCallExpression(ctx.useRuntime("constructorArguments"), undefined, [
-        ctx.id(base),
+        baseClass(),
         f.createArrayLiteralExpression(lowerElements(ctx, node.args)),
         keywordObject(ctx, node.keywords),
       ]);
-      const typed = f.createAsExpression(bound, f.createTypeReferenceNode("ConstructorParameters", [f.createTypeQueryNode(ctx.id(base))]));
+      const typed = f.createAsExpression(bound, f.createTypeReferenceNode("ConstructorParameters", [f.createTypeQueryNode(baseClass())]));
       const call = f.createCallExpression(f.createSuper(), undefined, [f.createSpreadElement(f.createParenthesizedExpression(typed))]);
       return ctx.analysis.parentOf(node)?._type === "Expr" ? call : f.createParenthesizedExpression(f.createCommaListExpression([call, f.createNull()]));
     }
     const args =
       sig !== null
         ? matchOrReport(ctx, node, sig, true)
-        : base !== undefined && derivesFromProgramClass(ctx, base)
+        : base !== undefined && derivesFromProgramClass(ctx, baseInfo, base)
           ? userArguments(ctx, node, "super().__init__")
           : runtimeArguments(ctx, node.args, node.keywords);
     if (ctx.fn.methodKind === "instance" && ctx.fn.isConstructor) {
@@ -340,7 +352,7 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
   }
   const m = baseInfo?.methods.get(method);
   // `super().__setattr__(name, value)` where no base class here defines it: `object`'s own store.
-  const baseDefines = base !== undefined && (derivesFromProgramClass(ctx, base) || (ctx.types.classes.has(base) && chainDefines(ctx, base, method)));
+  const baseDefines = base !== undefined && (derivesFromProgramClass(ctx, baseInfo, base) || (baseInfo !== undefined && chainDefines(ctx, baseInfo, method)));
   const objectStore = baseDefines ? null : objectHook(ctx, method);
   if (objectStore !== null) return f.createCallExpression(objectStore, undefined, [f.createThis(), ...runtimeArguments(ctx, node.args, node.keywords)]);
   // `super().__repr__()` where no class of the program defines it: `object`'s or a builtin base's, which JavaScript's `super` may lack.
@@ -352,7 +364,7 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
   const args =
     m !== undefined
       ? matchOrReport(ctx, node, m.args, kind !== "staticmethod")
-      : base !== undefined && derivesFromProgramClass(ctx, base)
+      : base !== undefined && derivesFromProgramClass(ctx, baseInfo, base)
         ? userArguments(ctx, node, `super().${method}`)
         : runtimeArguments(ctx, node.args, node.keywords);
   return f.createCallExpression(f.createPropertyAccessExpression(f.createSuper(), ctx.mangleMember(method)), undefined, args);
@@ -368,29 +380,51 @@ export function superAttribute(ctx: LowerContext, className: string, attr: strin
   return f.createPropertyAccessExpression(proxy, ctx.mangleMember(attr));
 }
 
-/** The parameters of a class's constructor (its own or inherited `__init__`, or its dataclass fields). */
-export function constructorSignature(ctx: LowerContext, cls: string): Arguments | null {
-  const start = ctx.types.classes.get(cls);
-  const order = start !== undefined ? ctx.types.mro(start) : [];
-  for (const info of order) {
-    if (isEnumClass(ctx.types, info)) return null; // `Color(value)` is a lookup, whatever `__init__` takes
-    const init = info.methods.get("__init__");
+/**
+ * The parameters of a class's constructor (its own or inherited `__init__`, or its dataclass fields):
+ * the class statement `info`, or a class `name`d of another module of the program.
+ */
+export function constructorSignature(ctx: LowerContext, info: ClassInfo | undefined, name: string): Arguments | null {
+  const order = info !== undefined ? ctx.types.mro(info) : [];
+  for (const c of order) {
+    if (isEnumClass(ctx.types, c)) return null; // `Color(value)` is a lookup, whatever `__init__` takes
+    const init = c.methods.get("__init__");
     if (init !== undefined) return init.args;
-    if (info.dataclassInit !== null) return info.dataclassInit;
+    if (c.dataclassInit !== null) return c.dataclassInit;
   }
-  const name = order.length > 0 ? (order[order.length - 1]!.bases[0] ?? "") : cls;
   // A class of another module of the program, whose `__init__` is known.
-  return programClass(ctx, name)?.params ?? null;
+  return programClass(ctx, order.length > 0 ? (order[order.length - 1]!.bases[0] ?? "") : name)?.params ?? null;
 }
 
 /**
- * Whether `cls` is, or derives from, a class of another module of the program: its methods take
- * Python's calling convention (keywords matched to positions), not the runtime's `kw()`.
+ * Whether the class statement `info` (or the class `name`d, when it is none) is, or derives from, a class
+ * of another module of the program: its methods take Python's calling convention (keywords matched to
+ * positions), not the runtime's `kw()`.
  */
-export function derivesFromProgramClass(ctx: LowerContext, cls: string): boolean {
-  let name = cls;
-  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(name)) name = info.bases[0] ?? "";
+export function derivesFromProgramClass(ctx: LowerContext, info: ClassInfo | undefined, name: string): boolean {
+  const seen = new Set<ClassInfo>();
+  for (let c = info; c !== undefined && !seen.has(c); c = ctx.types.firstBase(c)) {
+    seen.add(c);
+    name = c.bases[0] ?? "";
+  }
   return programClass(ctx, name) !== null;
+}
+
+/**
+ * Whether the first base of `own` is a class of the module that no one class statement holds where `own` is
+ * made: its own name (`class A(A)`, the earlier class, passed in as `OWN_NAME_BASE`) or a name several class
+ * statements bind. Its constructor is bound by the runtime.
+ */
+function namesUnseenClass(ctx: LowerContext, own: ClassInfo): boolean {
+  const base = own.node.bases[0];
+  const scope = ctx.analysis.scopeOf(own.node).parent;
+  if (base === undefined || base._type !== "Name" || scope === null || ctx.types.firstBase(own) !== undefined) return false;
+  return base.id === own.name ? ownNameBasePassedIn(ctx, own) : ctx.types.namesClassStatement(base.id, scope);
+}
+
+/** The class statement whose method (or body) is being lowered, if any. */
+export function ownClass(ctx: LowerContext): ClassInfo | undefined {
+  return ctx.fn.classDef !== null ? ctx.types.classOf(ctx.fn.classDef) : undefined;
 }
 
 /**

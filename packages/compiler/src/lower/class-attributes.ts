@@ -39,21 +39,14 @@ import { sameType, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 
-/** The user classes of `cls`'s chain, `cls` first. */
-function chain(ctx: LowerContext, cls: string): ClassInfo[] {
-  const out: ClassInfo[] = [];
-  for (let info = ctx.types.classes.get(cls); info !== undefined && !out.includes(info); info = ctx.types.classes.get(info.bases[0] ?? "")) out.push(info);
-  return out;
-}
-
 /** Whether `cls` or one of its user bases defines the method `name`. */
-export function chainDefines(ctx: LowerContext, cls: string, name: string): boolean {
-  return chain(ctx, cls).some((info) => info.methods.has(name));
+export function chainDefines(ctx: LowerContext, cls: ClassInfo | undefined, name: string): boolean {
+  return ctx.types.baseChain(cls).some((info) => info.methods.has(name));
 }
 
 /** Whether `cls` or a base sets `__slots__`. */
-export function hasSlots(ctx: LowerContext, cls: string): boolean {
-  return chain(ctx, cls).some((info) => info.classAttrs.has("__slots__"));
+export function hasSlots(ctx: LowerContext, cls: ClassInfo | undefined): boolean {
+  return ctx.types.baseChain(cls).some((info) => info.classAttrs.has("__slots__"));
 }
 
 /** The class attributes a class statement emits as static fields (an enum's members and a named tuple's fields are not). */
@@ -63,6 +56,9 @@ export function movedClassAttributes(info: ClassInfo, isEnum: boolean, isNamedTu
   for (const stmt of info.node.body) {
     if (stmt._type === "Assign") {
       for (const t of stmt.targets) if (t._type === "Name" && info.classAttrs.has(t.id) && !names.includes(t.id)) names.push(t.id);
+    } else if (stmt._type === "ClassDef" && info.classAttrs.has(stmt.name) && !names.includes(stmt.name)) {
+      // A class in the class body, read through instances too (`self.Node(...)`).
+      names.push(stmt.name);
     } else if (
       stmt._type === "AnnAssign" &&
       stmt.target._type === "Name" &&
@@ -82,7 +78,8 @@ export function movedClassAttributes(info: ClassInfo, isEnum: boolean, isNamedTu
  */
 export function instanceSideDeclarations(ctx: LowerContext, info: ClassInfo, moved: readonly string[]): ts.ClassElement[] {
   const inherited = (attr: string): boolean =>
-    chain(ctx, info.name)
+    ctx.types
+      .baseChain(info)
       .slice(1)
       .some((b) => b.fields.has(attr) || b.classAttrs.has(attr) || b.properties.has(attr));
   return moved
@@ -100,14 +97,15 @@ export function instanceSideDeclarations(ctx: LowerContext, info: ClassInfo, mov
 
 /** The type an instance reads a class attribute as: `any` for a descriptor of the program (its `__get__` answers). */
 function instanceSideType(ctx: LowerContext, t: PyType): ts.TypeNode {
-  if (t.k === "instance" && ctx.types.classes.has(t.cls) && chainDefines(ctx, t.cls, "__get__")) return f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword);
+  if (chainDefines(ctx, ctx.types.classOfType(t), "__get__")) return f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword);
   return tsType(ctx, t);
 }
 
 /** Whether the class attribute `attr` of `info` overrides a base class's attribute of another type. */
 export function retypesBaseAttribute(ctx: LowerContext, info: ClassInfo, attr: string): boolean {
   const own = info.classAttrs.get(attr);
-  const base = chain(ctx, info.name)
+  const base = ctx.types
+    .baseChain(info)
     .slice(1)
     .find((b) => b.classAttrs.has(attr));
   return own !== undefined && base !== undefined && !sameType(own, base.classAttrs.get(attr)!);
@@ -118,7 +116,7 @@ export function retypesBaseAttribute(ctx: LowerContext, info: ClassInfo, attr: s
  * before any store (`__slots__` checks each first store), or the stores go through `__setattr__`.
  */
 export function fieldsDeclaredOnly(ctx: LowerContext, info: ClassInfo): boolean {
-  return hasSlots(ctx, info.name) || hookedAccess(ctx, info.name, "store");
+  return hasSlots(ctx, info) || hookedAccess(ctx, info, "store");
 }
 
 /** The methods of a class decorated `@cached_property`. */
@@ -186,13 +184,13 @@ export function objectHook(ctx: LowerContext, hook: string): ts.Expression | nul
 }
 
 /** Whether reads (`__getattribute__`) or stores (`__setattr__`) of `cls`'s instances go through the runtime (every `del` does: delattr). */
-export function hookedAccess(ctx: LowerContext, cls: string, access: "read" | "store"): boolean {
+export function hookedAccess(ctx: LowerContext, cls: ClassInfo | undefined, access: "read" | "store"): boolean {
   return chainDefines(ctx, cls, access === "read" ? "__getattribute__" : "__setattr__");
 }
 
 /** Whether `attr` of `cls`'s instances is a property with no setter (a store raises CPython's AttributeError, through the runtime). */
-export function readOnlyProperty(ctx: LowerContext, cls: string, attr: string): boolean {
-  for (const info of chain(ctx, cls)) {
+export function readOnlyProperty(ctx: LowerContext, cls: ClassInfo | undefined, attr: string): boolean {
+  for (const info of ctx.types.baseChain(cls)) {
     if (info.fields.has(attr) || info.classAttrs.has(attr)) return false;
     if (info.properties.has(attr)) {
       return !info.node.body.some(
@@ -207,8 +205,8 @@ export function readOnlyProperty(ctx: LowerContext, cls: string, attr: string): 
 }
 
 /** Whether `attr` is a class attribute (not a method) of `cls` or of a user base, so `A.attr` is a static field TypeScript knows. */
-export function isKnownClassAttribute(ctx: LowerContext, cls: string, attr: string): boolean {
-  return chain(ctx, cls).some((info) => info.classAttrs.has(attr));
+export function isKnownClassAttribute(ctx: LowerContext, cls: ClassInfo | undefined, attr: string): boolean {
+  return ctx.types.baseChain(cls).some((info) => info.classAttrs.has(attr));
 }
 
 /** Per module: the attribute names some `del x.name` / `delattr(x, "name")` may delete (null: any name, `delattr(x, key)`). */

@@ -21,53 +21,15 @@
 //
 // A function the body binds becomes a method as any function stored on a class does (runtime attrs.ts).
 // Dataclasses, named tuples and enums keep their declarative bodies (the other statements are reported).
-import type { ClassDef, Stmt } from "@pyts/parser";
+import type { ClassDef } from "@pyts/parser";
 import ts from "../typescript.cjs";
-import type { Scope } from "../analyze/scopes.js";
+import { isMember } from "../analyze/class-body-names.js";
 import type { LowerContext } from "./context.js";
 import { newFunctionContext } from "./functions.js";
 import { lowerBody } from "./index.js";
 import { hoistedDeclarations } from "./names.js";
 
 const f = ts.factory;
-
-/** The statements a declarative class body has: anything else makes the body run as a block. */
-function isDeclarative(s: Stmt): boolean {
-  if (
-    s._type === "FunctionDef" ||
-    s._type === "AsyncFunctionDef" ||
-    s._type === "ClassDef" ||
-    s._type === "Assign" ||
-    s._type === "AnnAssign" ||
-    s._type === "Pass"
-  )
-    return true;
-  return s._type === "Expr" && s.value._type === "Constant";
-}
-
-/** Whether the body of a plain class (not a dataclass, named tuple or enum) runs as a static block. */
-export function runsAsBlock(cls: ClassDef): boolean {
-  return !cls.body.every(isDeclarative);
-}
-
-/** Whether `s` is a method or a nested class of the body, which stay members of the TypeScript class. */
-function isMember(s: Stmt): boolean {
-  return s._type === "FunctionDef" || s._type === "AsyncFunctionDef" || s._type === "ClassDef";
-}
-
-/**
- * The names the block binds, in order of first binding: every name of the class's scope bound by
- * something else than a method or a nested class of the body (an annotation alone binds nothing).
- */
-export function blockNames(scope: Scope, cls: ClassDef): string[] {
-  const names: string[] = [];
-  for (const sym of scope.symbols.values()) {
-    if (sym.bindings.length === 0) continue;
-    if (sym.bindings.every((b) => isMember(b.node as Stmt) && cls.body.includes(b.node as Stmt))) continue;
-    names.push(sym.name);
-  }
-  return names;
-}
 
 /** `declare static x: any` for each name of the block, and the static block running the body. */
 export function classBodyBlock(ctx: LowerContext, cls: ClassDef, names: readonly string[]): ts.ClassElement[] {
@@ -81,7 +43,7 @@ export function classBodyBlock(ctx: LowerContext, cls: ClassDef, names: readonly
       undefined,
     ),
   );
-  const fn = { ...newFunctionContext(scope, { className: cls.name }), classBlock: true };
+  const fn = { ...newFunctionContext(scope, { classDef: cls }), classBlock: true };
   // Every name is read at the end, into the class's namespace: none may be declared by its loop or handler alone.
   for (const d of fn.plan.values()) if (d.kind === "loop" || d.kind === "handler") d.kind = "hoisted";
   const block = ctx.withFunction(fn, () => {

@@ -56,23 +56,24 @@
 //                                             }
 //
 // (in a subclass: `super(...(initReturned("generator") as ConstructorParameters<typeof Base>))`).
-import type { Arg, Arguments, AsyncFunctionDef, ClassDef, Expression, FunctionDef, Module, Node, Stmt } from "@pyts/parser";
+import type { Arguments, AsyncFunctionDef, ClassDef, Expression, FunctionDef, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import { awaitableClassStatements } from "./await.js";
 import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations, movedClassAttributes, retypesBaseAttribute } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
+import { enumDecoratorStatements, enumMemberField, enumMembersBlock, isEnumDecorator } from "./enums.js";
+import { isEnumBase, isEnumClass, isEnumMemberName } from "../analyze/enum-classes.js";
 import {
-  enumDecoratorStatements,
-  isEnumBase,
-  enumMemberField,
-  enumMembersBlock,
-  enumMemberType,
-  isEnumClass,
-  isEnumDecorator,
-  isEnumMemberName,
-} from "./enums.js";
+  booleanConstant,
+  dataclassSpecOf,
+  DATACLASS_OPTIONS,
+  isDataclassDecorator,
+  namedTupleSpecOf,
+  type DataclassField,
+  type DataclassSpec,
+} from "../analyze/class-collection.js";
 import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
 import { loopFunctions } from "./loop-functions.js";
 import { abstractMethodStatements, classDecoratorStatements, isAbstractMethod, methodDecoratorStatements } from "./decorators.js";
@@ -82,254 +83,18 @@ import { isClassVariable } from "../analyze/class-variables.js";
 import { cooperativeHeritage, initSubclassStatements, isCooperative, methodParametersStatements, mixinShape, orderedBases } from "./inheritance.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
-import { blockNames, classBodyBlock, runsAsBlock } from "./class-body.js";
+import { classBodyBlock } from "./class-body.js";
+import { blockNames, runsAsBlock } from "../analyze/class-body-names.js";
 import { metaclassStatements, userMetaclass } from "./metaclasses.js";
 import { classSignatures } from "./signatures.js";
-import type { ClassInfo, TypeEnv, TypeFacts } from "../analyze/checker.js";
-import { ANY, isExceptionName, join, unseenItems, type PyType } from "../analyze/types.js";
+import type { ClassInfo, TypeFacts } from "../analyze/checker.js";
+import { ANY, isExceptionName, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
-
-function isDataclassDecorator(d: Expression): boolean {
-  const n = decoratorName(d);
-  return n === "dataclass" || n === "dataclasses.dataclass";
-}
 
 /** The entry of a class statement (the checker keys classes by their statement). */
 function classInfoOf(types: TypeFacts, cls: ClassDef): ClassInfo {
   return types.classOf(cls)!;
-}
-
-/** Collects every class of the module (names, bases, methods, fields) before lowering. */
-export function collectClasses(module: Module, types: TypeEnv): void {
-  const classes: ClassDef[] = [];
-  // Attribute names stored on something other than `self` (`c.count = 2.0`), with the values stored
-  // (null where not followed: unpacking, `op=`, a loop target): fields whose values are not all seen
-  // by the inference of the class's own assignments.
-  const storedElsewhere = new Map<string, (Expression | null)[]>();
-  const stored = (attr: string, value: Expression | null): void => {
-    storedElsewhere.set(attr, [...(storedElsewhere.get(attr) ?? []), value]);
-  };
-  const storeTarget = (t: Expression, value: Expression | null): void => {
-    if (t._type === "Attribute" && !(t.value._type === "Name" && t.value.id === "self")) stored(t.attr, value);
-    else if (t._type === "Tuple" || t._type === "List") t.elts.forEach((e) => storeTarget(e, null));
-    else if (t._type === "Starred") storeTarget(t.value, null);
-  };
-  // `setattr(c, "count", 2.0)` stores like `c.count = 2.0`; `setattr(c, key, v)`, `vars(c)[k] = v` and
-  // `c.__dict__[k] = v` may store any attribute (`everyField` below).
-  let storesAnyName = false;
-  const visit = (n: Node): void => {
-    if (n._type === "ClassDef") classes.push(n);
-    else if (n._type === "Call" && n.func._type === "Name" && n.func.id === "setattr" && n.args.length === 3) {
-      const key = n.args[1]!;
-      if (key._type === "Constant" && key.value.type === "str") stored(key.value.value, n.args[2]!);
-      else storesAnyName = true;
-    } else if (n._type === "Subscript" && n.ctx !== "Load" && isAttributeDictionary(n.value)) storesAnyName = true;
-    else if (n._type === "Assign") n.targets.forEach((t) => storeTarget(t, n.value));
-    else if (n._type === "AnnAssign") storeTarget(n.target, n.value);
-    else if (n._type === "AugAssign" || n._type === "For" || n._type === "AsyncFor") storeTarget(n.target, null);
-    forEachChild(n, visit);
-  };
-  visit(module);
-  for (const cls of classes) {
-    const info: ClassInfo = {
-      name: cls.name,
-      node: cls,
-      // A base with the class's own name (`class A(A)`, `class Writer(codecs.Writer)`) is another class
-      // than this entry: keeping it would make every walk up the base chain loop forever.
-      bases: cls.bases.map((b) => (b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : "")).filter((b) => b !== "object" && b !== cls.name),
-      isDataclass: cls.decorator_list.some(isDataclassDecorator),
-      fields: new Map(),
-      selfStores: new Map(),
-      methods: new Map(),
-      properties: new Set(),
-      dataclassInit: null,
-      classAttrs: new Map(),
-      instanceDefaults: new Set(),
-    };
-    for (const stmt of cls.body) {
-      if (stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") {
-        const decos = stmt.decorator_list.map(decoratorName);
-        if (decos.some((d) => d.endsWith(".setter") || d.endsWith(".deleter"))) continue;
-        if (decos.some(isPropertyDecorator)) info.properties.add(stmt.name);
-        info.methods.set(stmt.name, stmt);
-      }
-    }
-    types.addClass(info);
-  }
-  types.noteStoresOutside(storesAnyName ? "any" : storedElsewhere);
-  for (const cls of classes) computeFields(types, classInfoOf(types, cls));
-  types.noteClassesCollected();
-}
-
-/** `vars(obj)` or `obj.__dict__`: the attributes of an object as a dict. */
-function isAttributeDictionary(e: Expression): boolean {
-  return (e._type === "Attribute" && e.attr === "__dict__") || (e._type === "Call" && e.func._type === "Name" && e.func.id === "vars" && e.args.length === 1);
-}
-
-function computeFields(types: TypeEnv, info: ClassInfo): void {
-  const cls = info.node;
-  const classScope = types.analysis.scopeOf(cls);
-  const spec: DataclassSpec | null = info.isDataclass ? { options: dataclassOptions(cls), fields: [], own: [] } : null;
-  if (spec !== null) {
-    const base = types.classes.get(info.bases[0] ?? "");
-    const baseSpec = base !== undefined ? dataclassSpecs.get(base) : undefined;
-    if (baseSpec !== undefined) spec.fields.push(...baseSpec.fields);
-  }
-  let kwOnlyFromHere = spec?.options.get("kw_only") === true;
-  const tupleSpec: NamedTupleSpec | null = cls.bases.length === 1 && isNamedTupleBase(cls.bases[0]!) ? { fields: [], defaults: [] } : null;
-  const tupleArgs: Arg[] = [];
-  for (const stmt of cls.body) {
-    if (stmt._type === "AnnAssign" && stmt.target._type === "Name") {
-      const t = types.annotation(stmt.annotation, classScope);
-      const name = stmt.target.id;
-      if (tupleSpec !== null && !isClassVar(stmt.annotation)) {
-        info.fields.set(name, t);
-        tupleSpec.fields.push(name);
-        tupleArgs.push({ _type: "arg", arg: name, annotation: stmt.annotation, type_comment: null, start: stmt.start, end: stmt.end });
-        if (stmt.value !== null) tupleSpec.defaults.push(stmt.value);
-      } else if (spec !== null) {
-        if (isClassVar(stmt.annotation)) {
-          info.classAttrs.set(name, t);
-          continue;
-        }
-        if (decoratorName(stmt.annotation) === "KW_ONLY" || decoratorName(stmt.annotation) === "dataclasses.KW_ONLY") {
-          kwOnlyFromHere = true;
-          continue;
-        }
-        info.fields.set(name, t);
-        const field = dataclassField(cls, name, stmt.annotation, t, stmt.value, kwOnlyFromHere);
-        spec.own.push(field);
-        const at = spec.fields.findIndex((g) => g.name === name);
-        if (at >= 0) spec.fields[at] = field;
-        else spec.fields.push(field);
-      } else if (stmt.value !== null) info.classAttrs.set(name, t);
-      else info.fields.set(name, t);
-    } else if (stmt._type === "ClassDef") {
-      info.classAttrs.set(stmt.name, types.classType(stmt));
-    } else if (stmt._type === "Assign") {
-      const isEnum = isEnumClass(types, info);
-      for (const target of stmt.targets) {
-        if (target._type === "Name")
-          info.classAttrs.set(target.id, isEnum && isEnumMemberName(target.id) ? enumMemberType(info) : types.typeOf(stmt.value, classScope));
-      }
-    }
-  }
-  // A body run as a block (class-body.ts) may bind its names any number of times, on any path.
-  if (spec === null && tupleSpec === null && !isEnumClass(types, info) && runsAsBlock(cls)) {
-    // (A name the body deletes, or an `except ... as e` name, which CPython unbinds when the handler ends, may
-    // be no attribute: it is read through the runtime.)
-    const mayUnbind = (n: string) => classScope.symbols.get(n)!.bindings.some((b) => b.kind === "del" || b.kind === "except");
-    for (const n of blockNames(classScope, cls)) if (!mayUnbind(n)) info.classAttrs.set(n, ANY);
-  }
-  if (spec !== null) {
-    dataclassSpecs.set(info, spec);
-    info.dataclassInit = dataclassArguments(cls, spec);
-  }
-  if (tupleSpec !== null) {
-    namedTupleSpecs.set(info, tupleSpec);
-    // Calls bind keywords by these parameters; the runtime fills the defaults (the `undefined` left where none was given).
-    const self: Arg = { _type: "arg", arg: "self", annotation: null, type_comment: null, start: cls.start, end: cls.start };
-    info.dataclassInit = {
-      _type: "arguments",
-      posonlyargs: [],
-      args: [self, ...tupleArgs],
-      vararg: null,
-      kwonlyargs: [],
-      kw_defaults: [],
-      kwarg: null,
-      defaults: tupleSpec.defaults,
-      start: cls.start,
-      end: cls.end,
-    };
-  }
-  // self.x = value in any method
-  for (const method of info.methods.values()) {
-    const scope = types.analysis.scopeOf(method);
-    const self = [...method.args.posonlyargs, ...method.args.args][0];
-    // (`__init_subclass__` is a class method without saying so: its `cls.x = ...` sets a class attribute.)
-    if (
-      self === undefined ||
-      isImplicitClassMethod(method.name) ||
-      method.decorator_list.some((d) => ["staticmethod", "classmethod"].includes(decoratorName(d)))
-    )
-      continue;
-    // The stores are typed when the field's type is asked (the checker's fieldType), all at once.
-    walkSelfAssignments(method.body, self.arg, (attr, value) => {
-      // A class attribute is the default of the instance attribute (`count = 0`, `self.count += 1`).
-      if (!info.fields.has(attr)) {
-        if (types.classAttribute(info, attr) !== undefined) info.instanceDefaults.add(attr);
-        info.fields.set(attr, null);
-      }
-      info.selfStores.set(attr, [...(info.selfStores.get(attr) ?? []), { value, scope }]);
-    });
-  }
-}
-
-function isClassVar(annotation: Expression): boolean {
-  return (
-    (annotation._type === "Subscript" && annotation.value._type === "Name" && annotation.value.id === "ClassVar") ||
-    (annotation._type === "Name" && annotation.id === "ClassVar")
-  );
-}
-
-/** A dataclass field: its annotation, constructor default and `field(...)` options. */
-interface DataclassField {
-  name: string;
-  owner: ClassDef;
-  annotation: Expression;
-  type: PyType;
-  /** The value the constructor uses when the argument is not given (`default_factory` called). */
-  default: Expression | null;
-  /** The default as the runtime's field list receives it: a constant, a factory or only "has one". */
-  described: { key: "default" | "default_factory"; value: Expression } | { key: "hasDefault" } | null;
-  init: boolean;
-  kwOnly: boolean;
-  /** `field(...)` options that differ from the default, as written (`repr=False`, `compare=False`, `hash=...`). */
-  flags: Map<string, Expression>;
-}
-
-interface DataclassSpec {
-  /** `@dataclass(order=True, ...)`'s options, constants only. */
-  options: Map<string, boolean>;
-  /** Every field in CPython's order: the base's first (a redefined one keeps its place), then new ones. */
-  fields: DataclassField[];
-  /** The fields the class body declares. */
-  own: DataclassField[];
-}
-
-const dataclassSpecs = new WeakMap<ClassInfo, DataclassSpec>();
-
-/** A `class Employee(NamedTuple)`: its fields in order and the defaults of the last ones. */
-interface NamedTupleSpec {
-  fields: string[];
-  defaults: Expression[];
-}
-
-const namedTupleSpecs = new WeakMap<ClassInfo, NamedTupleSpec>();
-
-function isNamedTupleBase(e: Expression): boolean {
-  const n = decoratorName(e);
-  return n === "NamedTuple" || n === "typing.NamedTuple";
-}
-
-const DATACLASS_OPTIONS = new Set(["init", "repr", "eq", "order", "frozen", "unsafe_hash", "kw_only", "match_args"]);
-
-/** `True` / `False` written out, else null. */
-function booleanConstant(e: Expression): boolean | null {
-  return e._type === "Constant" && e.value.type === "bool" ? e.value.value : null;
-}
-
-function dataclassOptions(cls: ClassDef): Map<string, boolean> {
-  const options = new Map<string, boolean>();
-  for (const d of cls.decorator_list) {
-    if (!isDataclassDecorator(d) || d._type !== "Call") continue;
-    for (const k of d.keywords) {
-      const flag = booleanConstant(k.value);
-      if (k.arg !== null && DATACLASS_OPTIONS.has(k.arg) && flag !== null) options.set(k.arg, flag);
-    }
-  }
-  return options;
 }
 
 /** Whether `@dataclass(...)` passes an option the compiler cannot read (not a True/False constant, or unknown). */
@@ -344,114 +109,6 @@ function unreadableDataclassOptions(cls: ClassDef): Array<[Expression, string]> 
     for (const a of d.args) out.push([a, "a `@dataclass` option that is not True or False written out"]);
   }
   return out;
-}
-
-function isConstantValue(e: Expression): boolean {
-  if (e._type === "Constant") return true;
-  if (e._type === "UnaryOp" && e.op === "USub") return e.operand._type === "Constant";
-  if (e._type === "List" || e._type === "Set" || e._type === "Tuple") return e.elts.every(isConstantValue);
-  if (e._type === "Dict") return e.keys.every((k) => k !== null && isConstantValue(k)) && e.values.every(isConstantValue);
-  return false;
-}
-
-function dataclassField(
-  owner: ClassDef,
-  name: string,
-  annotation: Expression,
-  type: PyType,
-  value: Expression | null,
-  kwOnlyByDefault: boolean,
-): DataclassField {
-  const field: DataclassField = { name, owner, annotation, type, default: value, described: null, init: true, kwOnly: kwOnlyByDefault, flags: new Map() };
-  if (value === null) return field;
-  if (!(value._type === "Call" && decoratorName(value.func).replace(/^dataclasses\./, "") === "field")) {
-    field.described = isConstantValue(value) ? { key: "default", value } : { key: "hasDefault" };
-    return field;
-  }
-  field.default = null;
-  for (const k of value.keywords) {
-    const flag = booleanConstant(k.value);
-    if (k.arg === "default") {
-      field.default = k.value;
-      field.described = isConstantValue(k.value) ? { key: "default", value: k.value } : { key: "hasDefault" };
-    } else if (k.arg === "default_factory") {
-      field.default = { _type: "Call", func: k.value, args: [], keywords: [], start: k.value.start, end: k.value.end };
-      field.described =
-        k.value._type === "Name" || k.value._type === "Attribute" || k.value._type === "Lambda"
-          ? { key: "default_factory", value: k.value }
-          : { key: "hasDefault" };
-    } else if (k.arg === "init" && flag !== null) field.init = flag;
-    else if (k.arg === "kw_only" && flag !== null) field.kwOnly = flag;
-    else if (k.arg !== null) field.flags.set(k.arg, k.value);
-  }
-  return field;
-}
-
-/** The generated `__init__`'s parameters: the positional fields, then the keyword-only ones. */
-function dataclassArguments(cls: ClassDef, spec: DataclassSpec): Arguments {
-  const arg = (a: DataclassField): Arg => ({
-    _type: "arg",
-    arg: a.name,
-    annotation: a.annotation,
-    type_comment: null,
-    start: a.annotation.start,
-    end: a.annotation.end,
-  });
-  const self: Arg = { _type: "arg", arg: "self", annotation: null, type_comment: null, start: cls.start, end: cls.start };
-  const inInit = spec.options.get("init") === false ? [] : spec.fields.filter((x) => x.init);
-  const positional = inInit.filter((x) => !x.kwOnly);
-  const kwOnly = inInit.filter((x) => x.kwOnly);
-  // Python's signature needs defaults on a trailing run (a class breaking that is CPython's TypeError at run time).
-  let firstDefault = positional.length;
-  while (firstDefault > 0 && positional[firstDefault - 1]!.default !== null) firstDefault--;
-  return {
-    _type: "arguments",
-    posonlyargs: [],
-    args: [self, ...positional.map(arg)],
-    vararg: null,
-    kwonlyargs: kwOnly.map(arg),
-    kw_defaults: kwOnly.map((x) => x.default),
-    kwarg: null,
-    defaults: positional.slice(firstDefault).map((x) => x.default!),
-    start: cls.start,
-    end: cls.end,
-  };
-}
-
-/** Calls `visit` for each `self.attr = value` (also `self.attr: T = value`, augmented and unpacked) in a method body. */
-function walkSelfAssignments(body: readonly Stmt[], self: string, visit: (attr: string, value: Expression | null) => void): void {
-  const isSelfAttr = (t: Expression): t is Expression & { _type: "Attribute"; attr: string } =>
-    t._type === "Attribute" && t.value._type === "Name" && t.value.id === self;
-  const target = (t: Expression, value: Expression | null): void => {
-    if (isSelfAttr(t)) visit(t.attr, value);
-    else if (t._type === "Tuple" || t._type === "List")
-      t.elts.forEach((e, i) => target(e, value !== null && (value._type === "Tuple" || value._type === "List") ? (value.elts[i] ?? null) : null));
-  };
-  const walk = (n: Node): void => {
-    switch (n._type) {
-      case "FunctionDef":
-      case "AsyncFunctionDef":
-      case "ClassDef":
-      case "Lambda":
-        return;
-      case "Assign":
-        for (const t of n.targets) target(t, n.value);
-        break;
-      case "AnnAssign":
-        target(n.target, n.value);
-        break;
-      case "AugAssign":
-        target(n.target, null);
-        break;
-      case "For":
-      case "With":
-        break;
-      default:
-        break;
-    }
-    forEachChild(n, walk);
-  };
-  for (const s of body) walk(s);
 }
 
 function methodKind(def: FunctionDef | AsyncFunctionDef): "instance" | "static" | "class" | "property" | "setter" | "deleter" {
@@ -492,7 +149,7 @@ function qualifiedName(ctx: LowerContext, cls: ClassDef): string {
  * `ABC`, which refuses to instantiate a class with abstract methods left.
  */
 function isAbstractBase(ctx: LowerContext, cls: ClassDef): boolean {
-  if (ctx.types.classes.has("ABC")) return false;
+  if (ctx.types.namesClassStatement("ABC", ctx.scope)) return false;
   const bases = cls.bases.filter((b) => !["Generic", "Protocol", "object"].includes(decoratorName(b._type === "Subscript" ? b.value : b)));
   if (bases.length === 0) return cls.keywords.some((k) => k.arg === "metaclass" && isABCMeta(k.value));
   return bases.length === 1 && ["ABC", "abc.ABC"].includes(decoratorName(bases[0]!));
@@ -546,31 +203,39 @@ function isABCMeta(e: Expression): boolean {
 export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   const statements = lowerClassStatement(ctx, cls);
   if (!isClassVariable(ctx.analysis, cls)) return statements;
-  // `C = (() => { class C { ... } ...; return C; })()`: the class's own name is its own inside.
+  return [f.createExpressionStatement(f.createAssignment(ctx.id(cls.name), madeInOwnFunction(ctx, cls, statements)))];
+}
+
+/** `(() => { class C { ... } ...; return C; })()`: the class's own name is its own inside. */
+function madeInOwnFunction(ctx: LowerContext, cls: ClassDef, statements: ts.Statement[]): ts.Expression {
   const body = f.createBlock([...statements, f.createReturnStatement(ctx.id(cls.name))], true);
   const base = cls.bases[0];
   const ownNameBase = base !== undefined && base._type === "Name" && base.id === cls.name;
   const params = ownNameBase
     ? [f.createParameterDeclaration(undefined, undefined, OWN_NAME_BASE, undefined, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))]
     : [];
-  const made = f.createCallExpression(
+  return f.createCallExpression(
     f.createParenthesizedExpression(f.createArrowFunction(undefined, undefined, params, undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body)),
     undefined,
     ownNameBase ? [lowerExpression(ctx, base)] : [],
   );
-  return [f.createExpressionStatement(f.createAssignment(ctx.id(cls.name), made))];
 }
 
 /** The parameter that holds the earlier class of the same name in `class Base(Base)`. */
-const OWN_NAME_BASE = "base";
+export const OWN_NAME_BASE = "base";
+
+/** Whether `class Base(Base)` gets the earlier class as the parameter `OWN_NAME_BASE` of the function it is made in. */
+export function ownNameBasePassedIn(ctx: LowerContext, info: ClassInfo): boolean {
+  return isClassVariable(ctx.analysis, info.node) || ctx.types.isMadeInsideItsClass(info);
+}
 
 function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   const info = classInfoOf(ctx.types, cls);
   const classScope = ctx.analysis.scopeOf(cls);
   const cooperative = isCooperative(ctx.types, info);
-  if (cooperative && (info.isDataclass || isEnumClass(ctx.types, info) || namedTupleSpecs.has(info))) {
+  if (cooperative && (info.isDataclass || isEnumClass(ctx.types, info) || namedTupleSpecOf(info) !== undefined)) {
     ctx.error("PY3001", cls, [
-      `${info.isDataclass ? "a dataclass" : namedTupleSpecs.has(info) ? "a NamedTuple class" : "an enum"} in a multiple-inheritance hierarchy`,
+      `${info.isDataclass ? "a dataclass" : namedTupleSpecOf(info) !== undefined ? "a NamedTuple class" : "an enum"} in a multiple-inheritance hierarchy`,
     ]);
   }
   const isEnum = isEnumClass(ctx.types, info);
@@ -578,7 +243,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   const abstractBase = isAbstractBase(ctx, cls);
   const subclassHook = initSubclassStatements(ctx, cls, info);
   for (const k of cls.keywords) {
-    if (k.arg === "metaclass" ? isABCMeta(k.value) || userMetaclass(ctx, k.value) !== null : subclassHook.length > 0) continue;
+    if (k.arg === "metaclass" ? isABCMeta(k.value) || userMetaclass(ctx, k.value, info) !== null : subclassHook.length > 0) continue;
     ctx.error("PY3001", k, [
       k.arg === "metaclass" ? "a metaclass other than `ABCMeta` or a class of the program deriving from `type`" : "class keyword argument",
     ]);
@@ -601,8 +266,8 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   if (ctx.types.mro(info).some((c) => c.node.bases[0] !== undefined && builtinBaseClass(ctx, c.node.bases[0]) === "PyList")) rejectArrayMembers(ctx, cls);
   let heritage: ts.HeritageClause[] | undefined;
   const baseName = mixinMain !== null ? (mixinMain._type === "Name" ? mixinMain.id : mixinMain._type === "Attribute" ? mixinMain.attr : "") : info.bases[0];
-  const userBase = baseName !== undefined ? ctx.types.classes.get(baseName) : undefined;
-  const tupleSpec = namedTupleSpecs.get(info);
+  const userBase = mixinMain !== null ? (ctx.types.baseClass(info, mixinMain) ?? undefined) : ctx.types.firstBase(info);
+  const tupleSpec = namedTupleSpecOf(info);
   if (tupleSpec !== undefined) {
     const defaults = tupleSpec.defaults.map((d) => ctx.withFunction({ ...ctx.fn, scope: classScope }, () => lowerExpression(ctx, d)));
     const base = f.createCallExpression(ctx.useModule("collections", "namedTupleBase"), undefined, [
@@ -618,7 +283,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   } else if (abstractBase) {
     const abc = baseExpr !== undefined && baseName === "ABC" ? lowerExpression(ctx, baseExpr) : ctx.useRuntime("ABC");
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(abc, undefined)])];
-  } else if (baseExpr !== undefined && baseExpr._type === "Name" && baseExpr.id === cls.name && isClassVariable(ctx.analysis, cls)) {
+  } else if (baseExpr !== undefined && baseExpr._type === "Name" && baseExpr.id === cls.name && ownNameBasePassedIn(ctx, info)) {
     // `class Base(Base)`: the earlier class, passed in (inside, `Base` is the class being made).
     heritage = [f.createHeritageClause(ts.SyntaxKind.ExtendsKeyword, [f.createExpressionWithTypeArguments(f.createIdentifier(OWN_NAME_BASE), undefined)])];
   } else if (baseExpr !== undefined && baseExpr._type === "Name" && baseExpr.id === "type" && ctx.analysis.resolve(ctx.scope, "type").kind === "builtin") {
@@ -671,17 +336,19 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
         ),
       );
     } else if (stmt._type === "ClassDef") {
-      // A class in the class body is made first (its body cannot see this one's names) and kept as a class attribute.
-      nested.push(...lowerClassDef(ctx, stmt));
-      members.push(
-        f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(stmt.name), undefined, undefined, ctx.id(stmt.name)),
-      );
+      // A class in the class body is made first (its body cannot see this one's names) and kept as a class attribute;
+      // one whose name is taken where this class is made is made inside it (`static Item = (() => { class Item ... })()`).
+      const inside = ctx.types.isMadeInsideItsClass(classInfoOf(ctx.types, stmt));
+      if (!inside) nested.push(...lowerClassDef(ctx, stmt));
+      const made = inside ? madeInOwnFunction(ctx, stmt, lowerClassStatement(ctx, stmt)) : ctx.id(stmt.name);
+      // (Made inside, the class is untyped: `static Item: any`, as TypeScript would tell two such classes apart.)
+      const type = inside ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword) : undefined;
+      members.push(f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(stmt.name), undefined, type, made));
     }
   }
   // Instance fields not declared by a user base class.
   const inherited = (attr: string): boolean => {
-    for (let b = userBase; b !== undefined; b = ctx.types.classes.get(b.bases[0] ?? "")) if (b.fields.has(attr) || b.properties.has(attr)) return true;
-    return false;
+    return ctx.types.baseChain(userBase).some((b) => b.fields.has(attr) || b.properties.has(attr));
   };
   const init = isEnum || cooperative ? undefined : info.methods.get("__init__");
   const definite = new Set<string>();
@@ -689,7 +356,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     for (const s of init.body)
       if (s._type === "Assign")
         for (const t of s.targets) if (t._type === "Attribute" && t.value._type === "Name" && t.value.id === init.args.args[0]?.arg) definite.add(t.attr);
-  const spec = dataclassSpecs.get(info);
+  const spec = dataclassSpecOf(info);
   if (spec !== undefined) {
     for (const [e, what] of unreadableDataclassOptions(cls)) ctx.error("PY3001", e, [what]);
     for (const x of spec.own) if (init === undefined && spec.options.get("init") !== false && (x.init || x.default !== null)) definite.add(x.name);
@@ -878,7 +545,7 @@ function lowerMethod(
     return [f.createConstructorDeclaration(undefined, params, f.createBlock([f.createExpressionStatement(statement)], true))];
   }
   let body = lowerFunctionBody(ctx, def, bodyPrologue, {
-    className: cls.name,
+    classDef: cls,
     methodKind: methodKindCtx,
     self,
     isConstructor: isInit,
@@ -1090,8 +757,8 @@ function dataclassConstructor(ctx: LowerContext, info: ClassInfo, spec: Dataclas
     ),
   );
   const body: ts.Statement[] = [];
-  const base = ctx.types.classes.get(info.bases[0] ?? "");
-  const baseSpec = base !== undefined ? dataclassSpecs.get(base) : undefined;
+  const base = ctx.types.firstBase(info);
+  const baseSpec = base !== undefined ? dataclassSpecOf(base) : undefined;
   const baseInit =
     base !== undefined && baseSpec !== undefined && !base.methods.has("__init__") && baseSpec.options.get("init") !== false ? base.dataclassInit : null;
   if (hasBase) {
@@ -1128,8 +795,8 @@ function dataclassConstructor(ctx: LowerContext, info: ClassInfo, spec: Dataclas
 
 /** Whether a dataclass or one of its bases is frozen or defines `__post_init__`. */
 function needsDataclassFinish(ctx: LowerContext, info: ClassInfo): boolean {
-  for (let c: ClassInfo | undefined = info; c !== undefined; c = ctx.types.classes.get(c.bases[0] ?? "")) {
-    if (c.methods.has("__post_init__") || dataclassSpecs.get(c)?.options.get("frozen") === true) return true;
+  for (const c of ctx.types.baseChain(info)) {
+    if (c.methods.has("__post_init__") || dataclassSpecOf(c)?.options.get("frozen") === true) return true;
   }
   return false;
 }

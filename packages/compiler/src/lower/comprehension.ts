@@ -236,7 +236,7 @@ function lowerFirstIterable(ctx: LowerContext, node: AnyComprehension, pre: ts.S
 /** Runs `body` with the comprehension's own scope as the current one (its targets are its locals). */
 function inComprehensionScope<T>(ctx: LowerContext, scope: Scope, body: () => T): T {
   const outer = ctx.fn;
-  const fn = newFunctionContext(scope, { self: outer.self, className: outer.className, methodKind: outer.methodKind });
+  const fn = newFunctionContext(scope, { self: outer.self, classDef: outer.classDef, methodKind: outer.methodKind });
   return ctx.withFunction(fn, body);
 }
 

@@ -7,7 +7,7 @@
 //     print(len(xs))        import { len, print } from "@pyts/runtime";
 //                           print(len(xs));
 //     memoryview(b)         error PY3021: Python builtin `memoryview` is not provided by the pyts runtime
-import type { Expression, Node, Span, Stmt } from "@pyts/parser";
+import type { ClassDef, Expression, Node, Span, Stmt } from "@pyts/parser";
 import { diagnostic, type Diagnostic, type DiagnosticCode } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope, ScopeAnalysis, SymbolInfo } from "../analyze/scopes.js";
@@ -40,8 +40,8 @@ const RESERVED = new Set(
 /** Facts about the function being lowered (the async lowering reads and extends these). */
 export interface FunctionContext {
   scope: Scope;
-  /** The name of the class whose method this is, when it is one. */
-  className: string | null;
+  /** The class statement whose method this is, when it is one. */
+  classDef: ClassDef | null;
   /** The method kind, when this is a method. */
   methodKind: "instance" | "static" | "class" | null;
   /** Names declared with `let x!: T` at the top of this function (first bound in a block). */
@@ -131,7 +131,7 @@ export class LowerContext {
     this.types = options.types;
     this.fn = {
       scope: analysis.module,
-      className: null,
+      classDef: null,
       methodKind: null,
       hoisted: new Set(),
       declared: new Set(),

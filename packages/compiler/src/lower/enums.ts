@@ -14,38 +14,9 @@ import type { ClassDef, Expression } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
-import type { ClassInfo, TypeFacts } from "../analyze/checker.js";
-import type { PyType } from "../analyze/types.js";
+import type { ClassInfo } from "../analyze/checker.js";
 
 const f = ts.factory;
-
-/** The enum module's classes that make a subclass an enumeration. */
-const ENUM_BASES = new Set(["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"]);
-
-/** A base written as one of enum's classes (`Enum`, `enum.IntEnum` ...). */
-export function isEnumBase(base: Expression): boolean {
-  return ENUM_BASES.has(base._type === "Name" ? base.id : base._type === "Attribute" ? base.attr : "");
-}
-
-/** The class derives from an enum base (by the base's name, through user classes). */
-export function isEnumClass(types: TypeFacts, info: ClassInfo): boolean {
-  const seen = new Set<string>();
-  for (let base: string | undefined = info.bases[0]; base !== undefined && !seen.has(base); base = types.classes.get(base)?.bases[0]) {
-    if (ENUM_BASES.has(base) && !types.classes.has(base)) return true;
-    seen.add(base);
-  }
-  return false;
-}
-
-/** A name assigned in an enum class body that becomes a member (not `_sunder_`, `__dunder__` or private). */
-export function isEnumMemberName(name: string): boolean {
-  return !name.startsWith("_");
-}
-
-/** The type of an enum class's member: an instance of the class. */
-export function enumMemberType(info: ClassInfo): PyType {
-  return { k: "instance", cls: info.name, runtime: false, of: info.node };
-}
 
 /** `static RED: Color = 1 as any;`: the raw value, typed as the member it becomes (`auto()` is typed any already). */
 export function enumMemberField(ctx: LowerContext, info: ClassInfo, attr: string, value: Expression, lowered: ts.Expression): ts.ClassElement {

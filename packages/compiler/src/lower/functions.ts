@@ -162,7 +162,7 @@ export function lowerFunctionBody(
   ctx: LowerContext,
   def: FunctionDef | AsyncFunctionDef,
   prologue: ts.Statement[],
-  extra: Partial<Pick<FunctionContext, "className" | "methodKind" | "self" | "isConstructor">> & { isSetter?: boolean } = {},
+  extra: Partial<Pick<FunctionContext, "classDef" | "methodKind" | "self" | "isConstructor">> & { isSetter?: boolean } = {},
 ): ts.Block {
   const scope = ctx.analysis.scopeOf(def);
   const fn = newFunctionContext(scope, extra);
@@ -193,11 +193,11 @@ export function returnsNullExplicitly(ctx: LowerContext, def: FunctionDef | Asyn
 
 export function newFunctionContext(
   scope: Scope,
-  extra: Partial<Pick<FunctionContext, "className" | "methodKind" | "self" | "isConstructor">> = {},
+  extra: Partial<Pick<FunctionContext, "classDef" | "methodKind" | "self" | "isConstructor">> = {},
 ): FunctionContext {
   return {
     scope,
-    className: extra.className ?? null,
+    classDef: extra.classDef ?? null,
     methodKind: extra.methodKind ?? null,
     hoisted: new Set(),
     declared: new Set(),
@@ -377,7 +377,7 @@ export function lowerLambda(ctx: LowerContext, node: Lambda): ts.Expression {
 }
 
 function lowerLambdaWith(ctx: LowerContext, node: Lambda, scope: Scope, overrides: Map<Expression, ts.Expression>): ts.Expression {
-  const fn = newFunctionContext(scope, { self: ctx.fn.self, className: ctx.fn.className, methodKind: ctx.fn.methodKind });
+  const fn = newFunctionContext(scope, { self: ctx.fn.self, classDef: ctx.fn.classDef, methodKind: ctx.fn.methodKind });
   return ctx.withFunction(fn, () => {
     const { params, prologue } = lowerParameters(ctx, node.args, scope, { overrides });
     const body = lowerExpression(ctx, node.body);

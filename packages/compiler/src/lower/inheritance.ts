@@ -68,14 +68,14 @@ function cooperation(types: TypeFacts): Cooperation {
   const known = cooperations.get(types);
   if (known !== undefined) return known;
   const classes = new Set<ClassInfo>();
-  const all = [...types.classes.values()];
+  const all = types.allClasses();
   for (const info of all) if (orderedBases(info.node).length > 1 && mixinShape(types, info) === null) for (const c of types.mro(info)) classes.add(c);
   // A class deriving from a cooperative one is constructed the same way.
   for (let grew = true; grew;) {
     grew = false;
     for (const info of all) {
       if (classes.has(info)) continue;
-      if (info.bases.some((b) => classes.has(types.classes.get(b)!))) {
+      if (types.basesOf(info).some((b) => b !== null && classes.has(b))) {
         classes.add(info);
         grew = true;
       }
@@ -122,7 +122,7 @@ function isPlainMixin(info: ClassInfo): boolean {
 
 /** Whether a class (or one of its order) derives from a class that is not of this module (an exception, `dict`). */
 function derivesFromOutside(types: TypeFacts, info: ClassInfo): boolean {
-  return types.mro(info).some((c) => orderedBases(c.node).some((b) => !(b._type === "Name" && types.classes.has(b.id))));
+  return types.mro(info).some((c) => orderedBases(c.node).some((b) => types.baseClass(c, b) === null));
 }
 
 /**
@@ -134,7 +134,7 @@ function derivesFromOutside(types: TypeFacts, info: ClassInfo): boolean {
 export function mixinShape(types: TypeFacts, info: ClassInfo): Expression | null {
   const bases = orderedBases(info.node);
   if (bases.length < 2 || info.node.keywords.length > 0) return null;
-  const programClass = (b: Expression): ClassInfo | undefined => (b._type === "Name" ? types.classes.get(b.id) : undefined);
+  const programClass = (b: Expression): ClassInfo | undefined => types.baseClass(info, b) ?? undefined;
   const others = bases.filter((b) => {
     const c = programClass(b);
     return c === undefined || c === info || !isPlainMixin(c);
@@ -155,9 +155,9 @@ export function isCooperative(types: TypeFacts, info: ClassInfo): boolean {
 /** The class a cooperative class extends: `bases(B, C)`, its one base, or the runtime's cooperative root. */
 export function cooperativeHeritage(ctx: LowerContext, cls: ClassDef): ts.Expression {
   const bases = orderedBases(cls).filter((b) => !(b._type === "Name" && b.id === "ABC"));
+  const info = ctx.types.classOf(cls)!;
   for (const b of bases) {
-    const name = b._type === "Name" ? b.id : "";
-    if (!ctx.types.classes.has(name)) ctx.error("PY3001", b, ["multiple inheritance from a class not defined in this module"]);
+    if (ctx.types.baseClass(info, b) === null) ctx.error("PY3001", b, ["multiple inheritance from a class not defined in this module"]);
   }
   if (bases.length === 0) return ctx.useRuntime("CooperativeObject");
   const lowered = bases.map((b) => lowerExpression(ctx, b));
@@ -230,19 +230,18 @@ export function initSubclassStatements(ctx: LowerContext, cls: ClassDef, info: C
 }
 
 /** The user class `C` of `type(x)` where `x` is an instance of `C` (or of a subclass), or null. */
-export function classOfTypeCall(ctx: LowerContext, e: Expression): string | null {
+export function classOfTypeCall(ctx: LowerContext, e: Expression): ClassInfo | null {
   if (e._type !== "Call" || e.func._type !== "Name" || e.func.id !== "type" || e.args.length !== 1 || e.keywords.length > 0) return null;
   if (ctx.analysis.resolve(ctx.scope, "type").kind !== "builtin") return null;
   const t = typeOf(ctx, e.args[0]!);
-  return t.k === "instance" && !t.runtime && ctx.types.classes.has(t.cls) ? t.cls : null;
+  return ctx.types.classOfType(t) ?? null;
 }
 
 /**
  * `Base.m(self, ...)`: the function stored in the class, called with the instance first. `__init__` of
  * a class with a constructor is its constructor: only the direct base's, from `__init__`, as `super(...)`.
  */
-export function unboundMethodCall(ctx: LowerContext, node: Call, func: Attribute, cls: string, def: FunctionDef | AsyncFunctionDef): ts.Expression {
-  const owner = ctx.types.classes.get(cls);
+export function unboundMethodCall(ctx: LowerContext, node: Call, func: Attribute, owner: ClassInfo, def: FunctionDef | AsyncFunctionDef): ts.Expression {
   if (func.attr !== "__init__" && matchArguments(ctx, node, def.args, false) === null) {
     // `C.move(1)`: arguments that do not fit are bound at run time, which raises CPython's TypeError.
     const fn = f.createCallExpression(ctx.useRuntime("getattr"), undefined, [
@@ -252,8 +251,8 @@ export function unboundMethodCall(ctx: LowerContext, node: Call, func: Attribute
     return dynamicCall(ctx, fn, node);
   }
   const args = matchOrReport(ctx, node, def.args, false);
-  if (func.attr === "__init__" && owner !== undefined && !isCooperative(ctx.types, owner)) {
-    if (isDirectBaseInitCall(ctx, node, ctx.fn.className) && ctx.fn.isConstructor) {
+  if (func.attr === "__init__" && !isCooperative(ctx.types, owner)) {
+    if (isDirectBaseInitCall(ctx, node, ctx.fn.classDef) && ctx.fn.isConstructor) {
       const call = f.createCallExpression(f.createSuper(), undefined, args.slice(1));
       return ctx.analysis.parentOf(node)?._type === "Expr" ? call : f.createParenthesizedExpression(f.createCommaListExpression([call, f.createNull()]));
     }
@@ -263,16 +262,16 @@ export function unboundMethodCall(ctx: LowerContext, node: Call, func: Attribute
       f.createNewExpression(lowerExpression(ctx, func.value), undefined, args.slice(1)),
     ]);
   }
-  if (args.length === 0) return ctx.unsupported(node, `${cls}.${func.attr}() without an instance`);
+  if (args.length === 0) return ctx.unsupported(node, `${owner.name}.${func.attr}() without an instance`);
   const method = f.createPropertyAccessExpression(f.createPropertyAccessExpression(lowerExpression(ctx, func.value), "prototype"), ctx.mangleMember(func.attr));
   return f.createCallExpression(f.createPropertyAccessExpression(method, "call"), undefined, args);
 }
 
-/** `Base.__init__(self, ...)` in a method of `className`, where `Base` is its direct base and `self` its first parameter. */
-export function isDirectBaseInitCall(ctx: LowerContext, node: Call, className: string | null): boolean {
+/** `Base.__init__(self, ...)` in a method of the class statement `cls`, where `Base` is its direct base and `self` its first parameter. */
+export function isDirectBaseInitCall(ctx: LowerContext, node: Call, cls: ClassDef | null): boolean {
   const func = node.func;
-  if (func._type !== "Attribute" || func.attr !== "__init__" || func.value._type !== "Name" || className === null) return false;
-  const info = ctx.types.classes.get(className);
+  if (func._type !== "Attribute" || func.attr !== "__init__" || func.value._type !== "Name" || cls === null) return false;
+  const info = ctx.types.classOf(cls);
   const first = node.args[0];
   return (
     info !== undefined &&

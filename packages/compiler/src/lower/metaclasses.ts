@@ -23,26 +23,24 @@ export function isMetaclass(types: TypeFacts, info: ClassInfo): boolean {
   return types.mro(info).some((c) => c.bases.includes("type"));
 }
 
-/** The program's metaclass `metaclass=` names, or null. */
-export function userMetaclass(ctx: LowerContext, e: Expression): ClassInfo | null {
-  if (e._type !== "Name") return null;
-  const info = ctx.types.classes.get(e.id);
-  return info !== undefined && isMetaclass(ctx.types, info) ? info : null;
+/** The program's metaclass the `metaclass=` keyword of `owner`'s statement names, or null. */
+export function userMetaclass(ctx: LowerContext, e: Expression, owner: ClassInfo): ClassInfo | null {
+  const info = ctx.types.baseClass(owner, e);
+  return info !== null && isMetaclass(ctx.types, info) ? info : null;
 }
 
 /** The metaclass of a class: the one its statement names, or the nearest base's. */
 export function metaclassOf(ctx: LowerContext, info: ClassInfo): ClassInfo | null {
   for (const c of ctx.types.mro(info)) {
     const k = c.node.keywords.find((kw) => kw.arg === "metaclass");
-    if (k !== undefined) return userMetaclass(ctx, k.value);
+    if (k !== undefined) return userMetaclass(ctx, k.value, c);
   }
   return null;
 }
 
 /** Whether calling the class goes through its metaclass's `__call__`. */
-export function callsThroughMetaclass(ctx: LowerContext, cls: string): boolean {
-  const info = ctx.types.classes.get(cls);
-  const meta = info !== undefined ? metaclassOf(ctx, info) : null;
+export function callsThroughMetaclass(ctx: LowerContext, info: ClassInfo): boolean {
+  const meta = metaclassOf(ctx, info);
   return meta !== null && ctx.types.mro(meta).some((c) => c.methods.has("__call__"));
 }
 

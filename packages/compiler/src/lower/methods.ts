@@ -99,7 +99,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   const dataAttributeCall = (): ts.Expression => {
     const t = typeOf(ctx, func);
     const callee = lowerExpression(ctx, func);
-    if (t.k === "class") return lowerClassCall(ctx, node, t.cls, callee);
+    if (t.k === "class") return lowerClassCall(ctx, node, t, callee);
     return dynamicCall(ctx, callee, node);
   };
   // A static method read from its class is the function; a class method is bound to the class it is read from (a subclass too).
@@ -134,12 +134,13 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     // `type(self).create()`: a static or class method of the instance's class.
     const m = findMethod(ctx, typeCallOf, name);
     const recv = (): ts.Expression =>
-      f.createParenthesizedExpression(f.createAsExpression(lowerExpression(ctx, func.value), f.createTypeQueryNode(ctx.id(typeCallOf))));
+      f.createParenthesizedExpression(f.createAsExpression(lowerExpression(ctx, func.value), f.createTypeQueryNode(ctx.id(typeCallOf.name))));
     if (m !== null && (m.isStatic || m.isClassMethod)) return call(member(recv()), matchOrReport(ctx, node, m.def.args, m.isClassMethod));
   }
   if (recvType.k === "instance" && !recvType.runtime) {
-    const m = findMethod(ctx, recvType.cls, name);
-    if (m === null && isDataAttribute(ctx, recvType.cls, name)) return dataAttributeCall();
+    const cls = ctx.types.classOfType(recvType);
+    const m = findMethod(ctx, cls, name);
+    if (m === null && isDataAttribute(ctx, cls, name)) return dataAttributeCall();
     const recv = lowerExpression(ctx, func.value);
     // A static or class method through an instance is looked up on its class, `type(obj)`.
     if (m !== null && (m.isStatic || m.isClassMethod)) {
@@ -150,7 +151,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     // A method a decorator of the program replaced (`@trace def push(self, item)`): what it returned takes the
     // positional arguments as they are (the runtime passes the instance first); keywords are bound at run time.
     // `obj.__init__(...)` again: the constructor of `type(obj)` is the `__init__`, run by the runtime on a new instance.
-    if (name === "__init__" && m !== null && !isCooperative(ctx.types, ctx.types.classOfType(recvType)!)) return dynamicMethodCall(ctx, recv, name, node);
+    if (name === "__init__" && m !== null && !isCooperative(ctx.types, cls!)) return dynamicMethodCall(ctx, recv, name, node);
     if (m !== null && m.userDecorated) {
       const positionalOnly = node.keywords.length === 0 && node.args.every((a) => a._type !== "Starred");
       const params = m.def.args.posonlyargs.length + m.def.args.args.length - 1;
@@ -163,26 +164,27 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
       return args !== null ? call(member(recv), args) : dynamicMethodCall(ctx, recv, name, node);
     }
     // A method a class decorator may have added (`cls.describe = ...`).
-    if (m === null && hasClassDecorators(ctx, recvType.cls)) return dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node);
+    if (m === null && hasClassDecorators(ctx, cls)) return dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node);
     // No class of the chain defines it: an attribute stored later (`P.m = ...`, `setattr`), or CPython's AttributeError.
-    if (m === null && definesEveryBase(ctx, recvType.cls)) return typedAs(ctx, dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node), node);
+    if (m === null && definesEveryBase(ctx, cls)) return typedAs(ctx, dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node), node);
     return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
   }
   if (recvType.k === "class") {
-    const m = findMethod(ctx, recvType.cls, name);
-    if (m === null && isDataAttribute(ctx, recvType.cls, name)) return dataAttributeCall();
+    const cls = ctx.types.classOfType(recvType);
+    const m = findMethod(ctx, cls, name);
+    if (m === null && isDataAttribute(ctx, cls, name)) return dataAttributeCall();
     // `Base.method(self, ...)`: an instance method called through its class, the instance passed first.
-    if (m !== null && !m.isStatic && !m.isClassMethod) return unboundMethodCall(ctx, node, func, recvType.cls, m.def);
+    if (m !== null && !m.isStatic && !m.isClassMethod) return unboundMethodCall(ctx, node, func, cls!, m.def);
     const recv = lowerExpression(ctx, func.value);
     // A special method the class statement does not define: one `@dataclass` adds (`Point.__repr__(p)`), an
     // inherited runtime one, or none (AttributeError); or a method a class decorator may add.
-    if (m === null && (hasClassDecorators(ctx, recvType.cls) || (ctx.types.classes.has(recvType.cls) && name !== "__init__" && /^__\w+__$/.test(name)))) {
+    if (m === null && (hasClassDecorators(ctx, cls) || (cls !== undefined && name !== "__init__" && /^__\w+__$/.test(name)))) {
       return dynamicCall(ctx, call(ctx.useRuntime("getattr"), [recv, f.createStringLiteral(ctx.mangleMember(name))]), node);
     }
     if (m !== null && spreadsUnknownLength(node)) return dynamicCall(ctx, classSideCallee(recv, m), node);
     if (m !== null) return asMadeInstance(ctx, node, m.def, call(member(recv), matchOrReport(ctx, node, m.def.args, m.isClassMethod)));
     if (name === "__init__") {
-      const sig = constructorSignature(ctx, recvType.cls);
+      const sig = constructorSignature(ctx, cls, recvType.cls);
       if (sig !== null) return call(member(recv), matchOrReport(ctx, node, sig, true));
     }
     return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
@@ -310,7 +312,7 @@ function positionalCallMisbinds(ctx: LowerContext, name: string): boolean {
   let names = keywordMethodNames.get(ctx.types);
   if (names === undefined) {
     names = new Set();
-    for (const info of ctx.types.classes.values()) {
+    for (const info of ctx.types.allClasses()) {
       for (const [method, def] of info.methods) if (def.args.kwonlyargs.length > 0 || def.args.kwarg !== null) names.add(method);
     }
     keywordMethodNames.set(ctx.types, names);
@@ -330,7 +332,7 @@ interface FoundMethod {
 }
 
 /** `name` is a field or a class attribute of the user class `cls` or of one of its bases. */
-function isDataAttribute(ctx: LowerContext, cls: string, name: string): boolean {
+function isDataAttribute(ctx: LowerContext, cls: ClassInfo | undefined, name: string): boolean {
   for (const info of classOrder(ctx, cls)) {
     if (info.fields.has(name) || info.classAttrs.has(name)) return true;
   }
@@ -338,13 +340,13 @@ function isDataAttribute(ctx: LowerContext, cls: string, name: string): boolean 
 }
 
 /** Whether every class `cls` derives from is a class of this module (its attributes are the ones the compiler sees, or stored later). */
-function definesEveryBase(ctx: LowerContext, cls: string): boolean {
+function definesEveryBase(ctx: LowerContext, cls: ClassInfo | undefined): boolean {
   const order = classOrder(ctx, cls);
-  return order.length > 0 && order.every((info) => info.bases.every((b) => b === "object" || ctx.types.classes.has(b)));
+  return order.length > 0 && order.every((info) => ctx.types.basesOf(info).every((base) => base !== null));
 }
 
 /** Whether `cls` or a class it derives from has class decorators, which may add any attribute. */
-function hasClassDecorators(ctx: LowerContext, cls: string): boolean {
+function hasClassDecorators(ctx: LowerContext, cls: ClassInfo | undefined): boolean {
   return classOrder(ctx, cls).some((info) =>
     info.node.decorator_list.some(
       (d) => !["dataclass", "dataclasses.dataclass", "total_ordering", "functools.total_ordering", "unique", "enum.unique"].includes(decoratorName(d)),
@@ -364,21 +366,20 @@ function asMadeInstance(ctx: LowerContext, node: Call, def: FunctionDef | AsyncF
 }
 
 /** The user classes `cls`'s attributes are looked up in, in order. */
-function classOrder(ctx: LowerContext, cls: string): readonly ClassInfo[] {
-  const info = ctx.types.classes.get(cls);
-  return info === undefined ? [] : ctx.types.mro(info);
+function classOrder(ctx: LowerContext, cls: ClassInfo | undefined): readonly ClassInfo[] {
+  return cls === undefined ? [] : ctx.types.mro(cls);
 }
 
 /** Whether some class of the module has a static or class method of this name. */
 function isClassSideMethodName(ctx: LowerContext, name: string): boolean {
-  for (const info of ctx.types.classes.values()) {
-    const m = findMethod(ctx, info.node.name, name);
+  for (const info of ctx.types.allClasses()) {
+    const m = findMethod(ctx, info, name);
     if (m !== null && (m.isStatic || m.isClassMethod)) return true;
   }
   return false;
 }
 
-export function findMethod(ctx: LowerContext, cls: string, name: string): FoundMethod | null {
+export function findMethod(ctx: LowerContext, cls: ClassInfo | undefined, name: string): FoundMethod | null {
   for (const info of classOrder(ctx, cls)) {
     const def = info.methods.get(name);
     if (def !== undefined) {

@@ -27,7 +27,7 @@ import { typeOf } from "./operators.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { isExceptionName, sameType, type PyType } from "../analyze/types.js";
 import { hasSlots, hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
-import { isSuperCall, superAttribute } from "./calls.js";
+import { isSuperCall, ownClass, superAttribute } from "./calls.js";
 import { isCooperative } from "./inheritance.js";
 import { isProvenIndex } from "./proven-index.js";
 
@@ -41,8 +41,8 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
     return f.createPropertyAccessExpression(ctx.useRuntime(METHOD_TABLES[node.value.id]!), node.attr);
   }
   // `super().area` in a method of a subclass (single inheritance), where the base's `area` is a `@property`: its getter.
-  const own = ctx.fn.className !== null ? ctx.types.classes.get(ctx.fn.className) : undefined;
-  const base = own !== undefined && !isCooperative(ctx.types, own) ? own.bases[0] : undefined;
+  const own = ownClass(ctx);
+  const base = own !== undefined && !isCooperative(ctx.types, own) ? ctx.types.firstBase(own) : undefined;
   if (base !== undefined && isSuperCall(node.value) && isPropertyOf(ctx, base, node.attr) && ctx.fn.methodKind === "instance") {
     return f.createPropertyAccessExpression(f.createSuper(), ctx.mangleMember(node.attr));
   }
@@ -52,7 +52,10 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
   if (node.attr === "__doc__" && node.value._type === "Attribute") {
     // `C.prop.__doc__`: the getter's docstring.
     const owner = typeOf(ctx, node.value.value);
-    const getter = owner.k === "class" && isPropertyOf(ctx, owner.cls, node.value.attr) ? propertyGetter(ctx, owner.cls, node.value.attr) : undefined;
+    const getter =
+      owner.k === "class" && isPropertyOf(ctx, ctx.types.classOfType(owner), node.value.attr)
+        ? propertyGetter(ctx, ctx.types.classOfType(owner), node.value.attr)
+        : undefined;
     if (getter !== undefined) {
       const doc = docstring(getter.body);
       return doc === null ? f.createNull() : f.createStringLiteral(doc);
@@ -78,8 +81,10 @@ export function storedThroughRuntime(ctx: LowerContext, node: Attribute): boolea
   const t = typeOf(ctx, node.value);
   return (
     t.k === "any" ||
-    (t.k === "instance" && !t.runtime && (hookedAccess(ctx, t.cls, "store") || readOnlyProperty(ctx, t.cls, node.attr))) ||
-    (t.k === "class" && ctx.types.classes.has(t.cls) && !isKnownClassAttribute(ctx, t.cls, node.attr))
+    (t.k === "instance" &&
+      !t.runtime &&
+      (hookedAccess(ctx, ctx.types.classOfType(t), "store") || readOnlyProperty(ctx, ctx.types.classOfType(t), node.attr))) ||
+    (t.k === "class" && ctx.types.classOfType(t) !== undefined && !isKnownClassAttribute(ctx, ctx.types.classOfType(t), node.attr))
   );
 }
 
@@ -90,7 +95,7 @@ export function storedThroughRuntime(ctx: LowerContext, node: Attribute): boolea
  */
 export function programExceptionMember(ctx: LowerContext, t: PyType, attr: string): boolean {
   if (t.k !== "instance" || !t.runtime || !isExceptionName(t.cls)) return false;
-  for (const c of ctx.types.classes.values()) if (c.fields.has(attr) || c.methods.has(attr) || c.classAttrs.has(attr)) return true;
+  for (const c of ctx.types.allClasses()) if (c.fields.has(attr) || c.methods.has(attr) || c.classAttrs.has(attr)) return true;
   return false;
 }
 
@@ -98,15 +103,15 @@ export function programExceptionMember(ctx: LowerContext, t: PyType, attr: strin
 export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expression, t: PyType = typeOf(ctx, node.value)): ts.Expression {
   if (node.attr === "__class__") return f.createCallExpression(ctx.useRuntime("type"), undefined, [recv]);
   // (An instance of a class with `__slots__` has none: the read raises AttributeError, where vars() raises TypeError.)
-  if (node.attr === "__dict__" && !(t.k === "instance" && !t.runtime && hasSlots(ctx, t.cls)))
+  if (node.attr === "__dict__" && !(t.k === "instance" && !t.runtime && hasSlots(ctx, ctx.types.classOfType(t))))
     return f.createCallExpression(ctx.useRuntime("vars"), undefined, [recv]);
   if (programExceptionMember(ctx, t, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
   if (t.k === "instance" && !t.runtime) {
     // `__getattribute__` answers every read of the class's instances.
-    if (hookedAccess(ctx, t.cls, "read")) return dynamicAttribute(ctx, recv, node.attr);
+    if (hookedAccess(ctx, ctx.types.classOfType(t), "read")) return dynamicAttribute(ctx, recv, node.attr);
     // A static or class method read through an instance (`m.scale`): JavaScript has it on the class; the runtime binds it.
-    if (isClassSideMethod(ctx, t.cls, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
-    if (isInstanceMethod(ctx, t.cls, node.attr)) {
+    if (isClassSideMethod(ctx, ctx.types.classOfType(t), node.attr)) return dynamicAttribute(ctx, recv, node.attr);
+    if (isInstanceMethod(ctx, ctx.types.classOfType(t), node.attr)) {
       // A method read without a call is a bound method. A receiver that is a name is read twice
       // (`boundMethod(c, c.bump)`, typed); any other is evaluated once, by the runtime's getattr.
       // (`obj.__init__` of a class whose constructor is its `__init__`: the runtime makes the method.)
@@ -116,19 +121,19 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
     }
     // An attribute the class does not define (a subclass's field, one set from outside, one `__getattr__`
     // answers): the runtime's lookup, with CPython's AttributeError when it is missing.
-    if (!classHasMember(ctx, t.cls, node.attr) || mayBeDeleted(ctx, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
+    if (!classHasMember(ctx, ctx.types.classOfType(t), node.attr) || mayBeDeleted(ctx, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
   }
-  if (t.k === "class" && node.value._type === "Name" && isClassSideMethod(ctx, t.cls, node.attr, "classmethod")) {
+  if (t.k === "class" && node.value._type === "Name" && isClassSideMethod(ctx, ctx.types.classOfType(t), node.attr, "classmethod")) {
     // A class method read without a call (`MathUtils.scale`) is bound to its class.
     const method = f.createPropertyAccessExpression(recv, ctx.mangleMember(node.attr));
     return f.createCallExpression(ctx.useRuntime("boundMethod"), undefined, [lowerExpression(ctx, node.value), method]);
   }
-  if (t.k === "class" && ctx.types.classes.has(t.cls) && !isKnownClassAttribute(ctx, t.cls, node.attr)) {
+  if (t.k === "class" && ctx.types.classOfType(t) !== undefined && !isKnownClassAttribute(ctx, ctx.types.classOfType(t), node.attr)) {
     // A method read through its class (`A.who`) is Python's plain function; an attribute set later
     // (`A.q = 5`) or missing is found (or raises) at run time.
     // (`C.__init__` of a class whose constructor is its `__init__`: the runtime makes the function.)
-    if (node.attr === "__init__" && isInstanceMethod(ctx, t.cls, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
-    if (isInstanceMethod(ctx, t.cls, node.attr)) {
+    if (node.attr === "__init__" && isInstanceMethod(ctx, ctx.types.classOfType(t), node.attr)) return dynamicAttribute(ctx, recv, node.attr);
+    if (isInstanceMethod(ctx, ctx.types.classOfType(t), node.attr)) {
       const member = f.createPropertyAccessExpression(f.createPropertyAccessExpression(recv, "prototype"), ctx.mangleMember(node.attr));
       // (The class, when it is a name read twice, gives a method no signature named its `__qualname__`.)
       return f.createCallExpression(
@@ -137,9 +142,9 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
         node.value._type === "Name" ? [member, lowerExpression(ctx, node.value)] : [member],
       );
     }
-    if (!classHasMember(ctx, t.cls, node.attr) && !CLASS_MEMBERS.has(node.attr)) return dynamicAttribute(ctx, recv, node.attr);
+    if (!classHasMember(ctx, ctx.types.classOfType(t), node.attr) && !CLASS_MEMBERS.has(node.attr)) return dynamicAttribute(ctx, recv, node.attr);
     // A property read through its class (`C.prop`) is the `property` object, which the runtime makes.
-    if (isPropertyOf(ctx, t.cls, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
+    if (isPropertyOf(ctx, ctx.types.classOfType(t), node.attr)) return dynamicAttribute(ctx, recv, node.attr);
   }
   // An attribute of a builtin-typed value (not a method call), or of a value of unknown type: Python's
   // lookup and AttributeError (getattr binds a method as Python does, and returns a data attribute as it is).
@@ -184,7 +189,7 @@ export function attributeStore(ctx: LowerContext, node: Attribute, recv: ts.Expr
   const t = typeOf(ctx, node.value);
   if (storedThroughRuntime(ctx, node)) return f.createCallExpression(ctx.useRuntime("setattr"), undefined, [recv, f.createStringLiteral(node.attr), value]);
   const target =
-    t.k === "instance" && !t.runtime && !classHasMember(ctx, t.cls, node.attr)
+    t.k === "instance" && !t.runtime && !classHasMember(ctx, ctx.types.classOfType(t), node.attr)
       ? f.createParenthesizedExpression(f.createAsExpression(recv, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)))
       : recv;
   return f.createAssignment(f.createPropertyAccessExpression(target, ctx.mangleMember(node.attr)), value);
@@ -208,8 +213,8 @@ function dynamicAttribute(ctx: LowerContext, recv: ts.Expression, attr: string):
 }
 
 /** Whether `attr` of an instance of `cls` is a plain method (not shadowed by a field; not static, class or property). */
-function isInstanceMethod(ctx: LowerContext, cls: string, attr: string): boolean {
-  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+function isInstanceMethod(ctx: LowerContext, cls: ClassInfo | undefined, attr: string): boolean {
+  for (const info of ctx.types.baseChain(cls)) {
     if (info.fields.has(attr) || info.classAttrs.has(attr) || info.properties.has(attr)) return false;
     const method = info.methods.get(attr);
     if (method !== undefined) return !method.decorator_list.some((d) => d._type === "Name" && (d.id === "staticmethod" || d.id === "classmethod"));
@@ -218,8 +223,8 @@ function isInstanceMethod(ctx: LowerContext, cls: string, attr: string): boolean
 }
 
 /** Whether `attr` of `cls` (or of an instance) is a static or class method (or only the one `kind`). */
-function isClassSideMethod(ctx: LowerContext, cls: string, attr: string, kind: "staticmethod" | "classmethod" | null = null): boolean {
-  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+function isClassSideMethod(ctx: LowerContext, cls: ClassInfo | undefined, attr: string, kind: "staticmethod" | "classmethod" | null = null): boolean {
+  for (const info of ctx.types.baseChain(cls)) {
     if (info.fields.has(attr) || info.classAttrs.has(attr) || info.properties.has(attr)) return false;
     const method = info.methods.get(attr);
     if (method !== undefined)
@@ -229,16 +234,16 @@ function isClassSideMethod(ctx: LowerContext, cls: string, attr: string, kind: "
 }
 
 /** Whether `attr` of class `cls` is a `@property` (not shadowed by a field or class attribute). */
-function isPropertyOf(ctx: LowerContext, cls: string, attr: string): boolean {
-  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+function isPropertyOf(ctx: LowerContext, cls: ClassInfo | undefined, attr: string): boolean {
+  for (const info of ctx.types.baseChain(cls)) {
     if (info.properties.has(attr)) return true;
     if (info.fields.has(attr) || info.classAttrs.has(attr) || info.methods.has(attr)) return false;
   }
   return false;
 }
 
-function propertyGetter(ctx: LowerContext, cls: string, attr: string): FunctionDef | AsyncFunctionDef | undefined {
-  for (let info = ctx.types.classes.get(cls); info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+function propertyGetter(ctx: LowerContext, cls: ClassInfo | undefined, attr: string): FunctionDef | AsyncFunctionDef | undefined {
+  for (const info of ctx.types.baseChain(cls)) {
     if (info.properties.has(attr)) return info.methods.get(attr);
   }
   return undefined;
@@ -264,13 +269,11 @@ const EXCEPTION_MEMBERS = new Set([
   "filename",
 ]);
 
-function classHasMember(ctx: LowerContext, cls: string, attr: string): boolean {
-  let info = ctx.types.classes.get(cls);
-  for (; info !== undefined; info = ctx.types.classes.get(info.bases[0] ?? "")) {
+function classHasMember(ctx: LowerContext, cls: ClassInfo | undefined, attr: string): boolean {
+  for (const info of ctx.types.baseChain(cls)) {
     if (info.fields.has(attr) || info.methods.has(attr) || info.classAttrs.has(attr)) return true;
-    const base = info.bases[0];
     // A runtime base class (an exception) has members the compiler does not list.
-    if (base !== undefined && !ctx.types.classes.has(base)) return EXCEPTION_MEMBERS.has(attr);
+    if (info.bases[0] !== undefined && ctx.types.firstBase(info) === undefined) return EXCEPTION_MEMBERS.has(attr);
   }
   return false;
 }

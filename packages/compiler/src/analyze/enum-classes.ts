@@ -1,0 +1,39 @@
+// Enum classes as the checker sees them: a class deriving from `enum`'s Enum, IntEnum, StrEnum, Flag or
+// IntFlag (directly or through a user enum class), whose body's assignments are its members, each an
+// instance of the class (lowering: lower/enums.ts).
+//
+//     class Color(Enum):            Color: enum class
+//         RED = 1                   Color.RED: instance of Color
+//         _ignore_ = 2              (a sunder name: no member)
+import type { Expression } from "@pyts/parser";
+import type { ClassInfo, TypeFacts } from "./checker.js";
+import type { PyType } from "./types.js";
+
+/** The enum module's classes that make a subclass an enumeration. */
+const ENUM_BASES = new Set(["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"]);
+
+/** A base written as one of enum's classes (`Enum`, `enum.IntEnum` ...). */
+export function isEnumBase(base: Expression): boolean {
+  return ENUM_BASES.has(base._type === "Name" ? base.id : base._type === "Attribute" ? base.attr : "");
+}
+
+/** The class derives from an enum base (by the base's name, through the class statements of its first bases). */
+export function isEnumClass(types: TypeFacts, info: ClassInfo): boolean {
+  const seen = new Set<ClassInfo>();
+  for (let c: ClassInfo | undefined = info; c !== undefined && !seen.has(c); c = types.firstBase(c)) {
+    const base = c.bases[0];
+    if (base !== undefined && ENUM_BASES.has(base) && types.firstBase(c) === undefined) return true;
+    seen.add(c);
+  }
+  return false;
+}
+
+/** A name assigned in an enum class body that becomes a member (not `_sunder_`, `__dunder__` or private). */
+export function isEnumMemberName(name: string): boolean {
+  return !name.startsWith("_");
+}
+
+/** The type of an enum class's member: an instance of the class. */
+export function enumMemberType(info: ClassInfo): PyType {
+  return { k: "instance", cls: info.name, runtime: false, of: info.node };
+}
