@@ -149,6 +149,9 @@ export function methodSignatures<C extends abstract new (...args: any[]) => unkn
     const sig = parseParameters(`${owner}.${name}`, text.slice(open + 1, -1), kind, kind === "staticmethod" || kind === "classmethod" ? cls : null);
     if (name === "__init__") {
       signatures.set(cls, sig);
+      // A class whose constructor calls its `__init__` method: `obj.__init__(...)` binds by the same parameters.
+      const init = Object.hasOwn(cls.prototype as object, "__init__") ? (cls.prototype as Record<string, unknown>).__init__ : undefined;
+      if (typeof init === "function") signatures.set(init, { ...sig, construct: false });
       continue;
     }
     const fn = (decorator === "" ? (cls.prototype as Record<string, unknown>) : (cls as unknown as Record<string, unknown>))[name];

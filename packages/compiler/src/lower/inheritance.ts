@@ -1,8 +1,10 @@
 // Multiple inheritance. A class with two or more bases, and every class in its method resolution
 // order or deriving from one that is, is "cooperative": the runtime builds its C3 order, `__init__`
 // stays a method (the root's constructor calls it once), and `super()` finds the next class in the
-// order of `type(self)`, which no class statement alone decides. Every other class keeps plain
-// `extends`, a constructor, and JavaScript's `super`.
+// order of `type(self)`, which no class statement alone decides. In a module that runs an `__init__`
+// again on an existing object (`obj.__init__(...)`, `C.__init__(other, ...)`, `init = C.__init__`), every
+// class of the module with an `__init__` is cooperative too, so that the `__init__` runs on that object.
+// Every other class keeps plain `extends`, a constructor, and JavaScript's `super`.
 //
 //     class A:                                class A extends CooperativeObject {
 //         def __init__(self, **kw):             __init__(kw: Dict<string, any> = new Dict()) {
@@ -31,6 +33,10 @@
 // dataclass, are no cooperation: the class keeps its constructor and `super`, the mixins copied below it.
 //
 //     class LoggedError(LogMixin, ValueError):    class LoggedError extends withMixins(ValueError, [LogMixin], []) {}
+//
+// An `__init__` run again on a class that cannot be cooperative (an exception's, a `dict` subclass's) stores
+// the attributes of a new instance on the object:
+//
 //     Point.__init__(p, 7)   (outside __init__)   reinitialize(p, new Point(7))
 import type { Attribute, AsyncFunctionDef, Call, ClassDef, Expression, FunctionDef, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
@@ -70,6 +76,8 @@ function cooperation(types: TypeFacts): Cooperation {
   const classes = new Set<ClassInfo>();
   const all = [...types.classes.values()];
   for (const info of all) if (orderedBases(info.node).length > 1 && mixinShape(types, info) === null) for (const c of types.mro(info)) classes.add(c);
+  // `obj.__init__(...)` after construction runs the method on `obj` itself: the constructor calls it.
+  if (types.initReentered()) for (const info of all) if (initRunsAsMethod(types, info)) for (const c of types.mro(info)) classes.add(c);
   // A class deriving from a cooperative one is constructed the same way.
   for (let grew = true; grew;) {
     grew = false;
@@ -98,6 +106,16 @@ function cooperation(types: TypeFacts): Cooperation {
   const result = { classes, keywordTargets };
   cooperations.set(types, result);
   return result;
+}
+
+/**
+ * Whether a class whose `__init__` may run again keeps it as a method its constructor calls: an
+ * `__init__` of the module in its order, every base of the module, no dataclass or metaclass.
+ */
+function initRunsAsMethod(types: TypeFacts, info: ClassInfo): boolean {
+  const order = types.mro(info);
+  if (derivesFromOutside(types, info) || !order.some((c) => c.methods.has("__init__"))) return false;
+  return order.every((c) => !c.isDataclass && c.node.keywords.length === 0);
 }
 
 function isBareSuper(e: Expression): boolean {
@@ -243,7 +261,8 @@ export function classOfTypeCall(ctx: LowerContext, e: Expression): string | null
  */
 export function unboundMethodCall(ctx: LowerContext, node: Call, func: Attribute, cls: string, def: FunctionDef | AsyncFunctionDef): ts.Expression {
   const owner = ctx.types.classes.get(cls);
-  if (func.attr !== "__init__" && matchArguments(ctx, node, def.args, false) === null) {
+  const constructs = func.attr === "__init__" && owner !== undefined && !isCooperative(ctx.types, owner);
+  if (!constructs && matchArguments(ctx, node, def.args, false) === null) {
     // `C.move(1)`: arguments that do not fit are bound at run time, which raises CPython's TypeError.
     const fn = f.createCallExpression(ctx.useRuntime("getattr"), undefined, [
       lowerExpression(ctx, func.value),
@@ -252,7 +271,7 @@ export function unboundMethodCall(ctx: LowerContext, node: Call, func: Attribute
     return dynamicCall(ctx, fn, node);
   }
   const args = matchOrReport(ctx, node, def.args, false);
-  if (func.attr === "__init__" && owner !== undefined && !isCooperative(ctx.types, owner)) {
+  if (constructs) {
     if (isDirectBaseInitCall(ctx, node, ctx.fn.className) && ctx.fn.isConstructor) {
       const call = f.createCallExpression(f.createSuper(), undefined, args.slice(1));
       return ctx.analysis.parentOf(node)?._type === "Expr" ? call : f.createParenthesizedExpression(f.createCommaListExpression([call, f.createNull()]));
