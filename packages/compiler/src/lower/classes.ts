@@ -65,7 +65,7 @@ import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations,
 import type { LowerContext } from "./context.js";
 import {
   enumDecoratorStatements,
-  isEnumBase,
+  isEnumValueMixin,
   enumMemberField,
   enumMembersBlock,
   enumMemberType,
@@ -137,7 +137,10 @@ export function collectClasses(module: Module, types: TypeEnv): void {
       node: cls,
       // A base with the class's own name (`class A(A)`, `class Writer(codecs.Writer)`) is another class
       // than this entry: keeping it would make every walk up the base chain loop forever.
-      bases: cls.bases.map((b) => (b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : "")).filter((b) => b !== "object" && b !== cls.name),
+      bases: cls.bases
+        .filter((b) => !isEnumValueMixin(cls, b))
+        .map((b) => (b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : ""))
+        .filter((b) => b !== "object" && b !== cls.name),
       isDataclass: cls.decorator_list.some(isDataclassDecorator),
       fields: new Map(),
       selfStores: new Map(),
@@ -584,20 +587,13 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     ]);
   }
   // A str, int or float the runtime represents as a JavaScript primitive, which no class extends.
-  const valueMixin = cls.bases.find((b) => b._type === "Name" && ["str", "int"].includes(b.id) && ctx.analysis.resolve(ctx.scope, b.id).kind === "builtin");
-  if (valueMixin !== undefined && cls.bases.some(isEnumBase)) {
-    // `class Color(str, Enum)`: one diagnostic, pointing at enum's own class for it.
-    const name = (valueMixin as Extract<Expression, { _type: "Name" }>).id;
-    ctx.error("PY3001", valueMixin, [`a ${name} mixin in an enum`], { help: `derive from \`enum.${name === "str" ? "StrEnum" : "IntEnum"}\` instead` });
-    return [];
-  }
   if (!isEnum) {
     for (const b of cls.bases)
       if (b._type === "Name" && ["str", "int", "float"].includes(b.id) && ctx.analysis.resolve(ctx.scope, b.id).kind === "builtin")
         ctx.error("PY3001", b, [`a subclass of ${b.id}`]);
   }
   const mixinMain = mixinShape(ctx.types, info);
-  const baseExpr = mixinMain ?? cls.bases[0];
+  const baseExpr = mixinMain ?? cls.bases.find((b) => !isEnumValueMixin(cls, b));
   if (ctx.types.mro(info).some((c) => c.node.bases[0] !== undefined && builtinBaseClass(ctx, c.node.bases[0]) === "PyList")) rejectArrayMembers(ctx, cls);
   let heritage: ts.HeritageClause[] | undefined;
   const baseName = mixinMain !== null ? (mixinMain._type === "Name" ? mixinMain.id : mixinMain._type === "Attribute" ? mixinMain.attr : "") : info.bases[0];
@@ -747,7 +743,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
         if (!asBlock) ctx.error("PY3001", stmt, [`${stmt._type.toLowerCase()} statement in a class body`]);
     }
   }
-  if (isEnum) members.push(enumMembersBlock());
+  if (isEnum) members.push(enumMembersBlock(ctx, cls));
   // The class's Python name, written out: a minifier may rename the class, not this string.
   const qualname = qualifiedName(ctx, cls);
   if (qualname !== cls.name || ctx.types.mro(info).some((c) => c !== info && qualifiedName(ctx, c.node) !== c.name)) {

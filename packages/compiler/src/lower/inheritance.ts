@@ -46,16 +46,18 @@ import { lowerExpression } from "./index.js";
 import { lowerElements } from "./literals.js";
 import { dynamicCall, matchArguments, matchOrReport, runtimeArguments } from "./calls.js";
 import { typeOf } from "./operators.js";
+import { isEnumValueMixin } from "./enums.js";
 import type { ClassInfo, TypeFacts } from "../analyze/checker.js";
 
 const f = ts.factory;
 
-/** Bases that name no class of their own in the order (`Generic[T]`, `Protocol`) or are `object`. */
+/** Bases that name no class of their own in the order (`Generic[T]`, `Protocol`) or are `object`; `str` mixed into an enum. */
 const TRANSPARENT_BASES = new Set(["Generic", "Protocol", "object"]);
 
 /** The bases of a class statement that take part in its order, as written. */
 export function orderedBases(cls: ClassDef): Expression[] {
   return cls.bases.filter((b) => {
+    if (isEnumValueMixin(cls, b)) return false;
     const target = b._type === "Subscript" ? b.value : b;
     const name = target._type === "Name" ? target.id : target._type === "Attribute" ? target.attr : "";
     return !TRANSPARENT_BASES.has(name);
@@ -110,12 +112,13 @@ function cooperation(types: TypeFacts): Cooperation {
 
 /**
  * Whether a class whose `__init__` may run again keeps it as a method its constructor calls: an
- * `__init__` of the module in its order, every base of the module, no dataclass or metaclass.
+ * `__init__` of the module in its order, every base of the module (or `abc.ABC`), no dataclass or metaclass.
  */
 function initRunsAsMethod(types: TypeFacts, info: ClassInfo): boolean {
   const order = types.mro(info);
-  if (derivesFromOutside(types, info) || !order.some((c) => c.methods.has("__init__"))) return false;
-  return order.every((c) => !c.isDataclass && c.node.keywords.length === 0);
+  const ofModule = (b: Expression): boolean => b._type === "Name" && (types.classes.has(b.id) || b.id === "ABC");
+  if (!order.some((c) => c.methods.has("__init__"))) return false;
+  return order.every((c) => !c.isDataclass && c.node.keywords.length === 0 && orderedBases(c.node).every(ofModule));
 }
 
 function isBareSuper(e: Expression): boolean {
