@@ -86,7 +86,7 @@ import { blockNames, classBodyBlock, runsAsBlock } from "./class-body.js";
 import { metaclassStatements, userMetaclass } from "./metaclasses.js";
 import { classSignatures } from "./signatures.js";
 import type { ClassInfo, TypeEnv, TypeFacts } from "../analyze/checker.js";
-import { ANY, isExceptionName, join, unseenItems, type PyType } from "../analyze/types.js";
+import { ANY, isExceptionName, join, sameType, unseenItems, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 
@@ -988,8 +988,11 @@ function lowerMethod(
     );
     return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, undefined, body)];
   }
-  // An abstract method's body is a placeholder: subclasses return what they like.
-  const declared = dunderReturnType(def.name) ?? (isAbstractMethod(def) ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword) : returnTypeNode(ctx, def));
+  // An abstract method's body is a placeholder: subclasses return what they like. An override returning
+  // another type than its base's method (Python does not mind) is declared `any`, which TypeScript lets stand for it.
+  const declared =
+    dunderReturnType(def.name) ??
+    (isAbstractMethod(def) || overridesWithOtherReturn(ctx, info, def) ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword) : returnTypeNode(ctx, def));
   // A method that runs the event loop is async, its calls awaited (loop-functions.ts).
   const runsLoop = def._type === "FunctionDef" && loopFunctions(ctx).has(def);
   const returns = runsLoop && declared !== undefined ? f.createTypeReferenceNode("Promise", [declared]) : declared;
@@ -999,6 +1002,16 @@ function lowerMethod(
   // holding them to the base's.
   if (def.name === "__init__" && kind === "instance" && isCooperative(ctx.types, info)) return [cooperativeInitOverload(), method];
   return [method];
+}
+
+/** Whether a method overrides one of a base of the module whose return type is another. */
+function overridesWithOtherReturn(ctx: LowerContext, info: ClassInfo, def: FunctionDef | AsyncFunctionDef): boolean {
+  const overridden = ctx.types
+    .mro(info)
+    .slice(1)
+    .find((c) => c.methods.has(def.name))
+    ?.methods.get(def.name);
+  return overridden !== undefined && !isAbstractMethod(overridden) && !sameType(ctx.types.returnType(def), ctx.types.returnType(overridden));
 }
 
 function cooperativeInitOverload(): ts.ClassElement {
