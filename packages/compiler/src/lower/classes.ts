@@ -1004,14 +1004,21 @@ function lowerMethod(
   return [method];
 }
 
-/** Whether a method overrides one of a base of the module whose return type is another. */
+/**
+ * Whether a method overrides one of a base of the module whose return type TypeScript may not take for
+ * its own: not the same (an override whose value is `any` fits any, as does anything a base returning None;
+ * an int and a float are both numbers).
+ */
 function overridesWithOtherReturn(ctx: LowerContext, info: ClassInfo, def: FunctionDef | AsyncFunctionDef): boolean {
   const overridden = ctx.types
     .mro(info)
     .slice(1)
     .find((c) => c.methods.has(def.name))
     ?.methods.get(def.name);
-  return overridden !== undefined && !isAbstractMethod(overridden) && !sameType(ctx.types.returnType(def), ctx.types.returnType(overridden));
+  if (overridden === undefined || isAbstractMethod(overridden)) return false;
+  const [own, base] = [ctx.types.returnType(def), ctx.types.returnType(overridden)];
+  const numeric = (t: PyType): boolean => t.k === "int" || t.k === "float";
+  return own.k !== "any" && base.k !== "None" && !(numeric(own) && numeric(base)) && !sameType(own, base);
 }
 
 function cooperativeInitOverload(): ts.ClassElement {

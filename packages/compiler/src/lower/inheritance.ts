@@ -78,8 +78,15 @@ function cooperation(types: TypeFacts): Cooperation {
   const classes = new Set<ClassInfo>();
   const all = [...types.classes.values()];
   for (const info of all) if (orderedBases(info.node).length > 1 && mixinShape(types, info) === null) for (const c of types.mro(info)) classes.add(c);
-  // `obj.__init__(...)` after construction runs the method on `obj` itself: the constructor calls it.
-  if (types.initReentered()) for (const info of all) if (initRunsAsMethod(types, info)) for (const c of types.mro(info)) classes.add(c);
+  // `obj.__init__(...)` after construction runs the method on `obj` itself: the constructor calls it. (Not in
+  // an order that a class which cannot be cooperative, a dataclass deriving from a class of the module, shares.)
+  if (types.initReentered()) {
+    const blocked = new Set(all.filter((info) => !cooperable(types, info)).flatMap((info) => types.mro(info)));
+    for (const info of all) {
+      const order = types.mro(info);
+      if (order.some((c) => c.methods.has("__init__")) && !order.some((c) => blocked.has(c))) for (const c of order) classes.add(c);
+    }
+  }
   // A class deriving from a cooperative one is constructed the same way.
   for (let grew = true; grew;) {
     grew = false;
@@ -111,14 +118,12 @@ function cooperation(types: TypeFacts): Cooperation {
 }
 
 /**
- * Whether a class whose `__init__` may run again keeps it as a method its constructor calls: an
- * `__init__` of the module in its order, every base of the module (or `abc.ABC`), no dataclass or metaclass.
+ * Whether a class may keep its `__init__` as a method its constructor calls (where an `__init__` may run
+ * again): every base of the module (or `abc.ABC`) in its order, no dataclass or metaclass there.
  */
-function initRunsAsMethod(types: TypeFacts, info: ClassInfo): boolean {
-  const order = types.mro(info);
+function cooperable(types: TypeFacts, info: ClassInfo): boolean {
   const ofModule = (b: Expression): boolean => b._type === "Name" && (types.classes.has(b.id) || b.id === "ABC");
-  if (!order.some((c) => c.methods.has("__init__"))) return false;
-  return order.every((c) => !c.isDataclass && c.node.keywords.length === 0 && orderedBases(c.node).every(ofModule));
+  return types.mro(info).every((c) => !c.isDataclass && c.node.keywords.length === 0 && orderedBases(c.node).every(ofModule));
 }
 
 function isBareSuper(e: Expression): boolean {
