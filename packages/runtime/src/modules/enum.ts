@@ -297,7 +297,7 @@ const STR_METHODS: Record<string, Function> = {
     return iterate(this._value_);
   },
 };
-for (const name of Object.keys(strMethods)) {
+for (const name of [...Object.keys(strMethods), "format", "format_map"]) {
   STR_METHODS[name] = function (this: Enum, ...args: unknown[]) {
     return callMethod(this._value_, name, ...args);
   };
