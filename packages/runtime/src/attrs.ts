@@ -13,7 +13,17 @@
 // consults only when the normal lookup fails (`__getattr__`) or when a property is first created
 // (`__slots__`), so the plain property accesses of the emitted code keep Python's behaviour.
 import { AttributeError, TypeError } from "./exceptions.js";
-import { BOUND_FUNCTION, boundReinitializer, call, classReinitializer, callBoundMethod, callThroughClass, isClassMethod, isStaticMethod, signMethodFunction } from "./calls.js";
+import {
+  BOUND_FUNCTION,
+  boundReinitializer,
+  call,
+  classReinitializer,
+  callBoundMethod,
+  callThroughClass,
+  isClassMethod,
+  isStaticMethod,
+  signMethodFunction,
+} from "./calls.js";
 import { KwArgs } from "./kwargs.js";
 import { listMethods, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";

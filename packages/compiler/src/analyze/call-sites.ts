@@ -82,7 +82,14 @@ export function isDunder(name: string): boolean {
 }
 
 export function moduleReach(module: Module, analysis: ScopeAnalysis): ModuleReach {
-  const reach: ModuleReach = { attributes: new Map(), strings: new Set(), initCalledAgain: false, initReentered: false, classesTakenFrom: [], computedLookups: false };
+  const reach: ModuleReach = {
+    attributes: new Map(),
+    strings: new Set(),
+    initCalledAgain: false,
+    initReentered: false,
+    classesTakenFrom: [],
+    computedLookups: false,
+  };
   // `type(x)` or `x.__class__` used other than to describe the class or compare it.
   const classOfValueEscapes = (e: Node): boolean => {
     const parent = analysis.parentOf(e);
@@ -119,7 +126,8 @@ function isBaseInitInConstructor(analysis: ScopeAnalysis, init: Attribute): bool
   const self = call.args[0];
   if (self?._type !== "Name") return false;
   let at: Node | undefined = call;
-  while (at !== undefined && at._type !== "FunctionDef" && at._type !== "AsyncFunctionDef" && at._type !== "Lambda" && at._type !== "ClassDef") at = analysis.parentOf(at);
+  while (at !== undefined && at._type !== "FunctionDef" && at._type !== "AsyncFunctionDef" && at._type !== "Lambda" && at._type !== "ClassDef")
+    at = analysis.parentOf(at);
   if (at?._type !== "FunctionDef" || at.name !== "__init__") return false;
   const first = [...at.args.posonlyargs, ...at.args.args][0];
   return first?.arg === self.id;
