@@ -28,7 +28,8 @@
 //   samename     one class name in many scopes: a module class, a function's class, a class body's class, classes
 //                made in if/else, try and loop blocks, a class redefined; each called with keywords, bad keywords caught
 //   builtinsub   subclasses of list and dict, plain mixins with an exception or a dataclass, abc.ABC
-//                instantiated, functools.total_ordering, __init__ called again, super() reaching object's
+//                instantiated, functools.total_ordering, __init__ called again (storing self, through a
+//                base, on another class's object), enums mixing in str or int, super() reaching object's
 //                special methods, builtins called without their arguments
 import { caught } from "./gen-constructs.mjs";
 
@@ -302,7 +303,7 @@ function explicitSuper(g) {
 // ---- classattrs ----------------------------------------------------------------------------------
 
 export function classAttributes(g) {
-  return g.pick([() => shadowing(g), () => sharedCounter(g), () => laterClassStore(g), () => sharedMutable(g), () => slots(g)])();
+  return g.pick([() => shadowing(g), () => sharedCounter(g), () => laterClassStore(g), () => laterStoreOnBases(g), () => sharedMutable(g), () => slots(g)])();
 }
 
 /** __slots__: only the named attributes can be set on an instance; class attributes stay read-only there. */
@@ -394,6 +395,41 @@ function laterClassStore(g) {
       () => [`${sub}.wheels = ${g.int(1, 3)}`, `print(car.wheels, bike.wheels, ${base}.wheels)`],
       () => [`${base}.honk = lambda self: "beep from " + type(self).__name__`, `print(car.honk(), bike.honk())`],
       () => [`setattr(${base}, "wheels", ${g.int(5, 9)})`, `print(getattr(car, "wheels"), getattr(bike, "wheels"), ${sub}.__dict__.get("wheels"))`],
+    ])(),
+  );
+  return lines;
+}
+
+/** Multiple inheritance: attributes stored on (or deleted from) the bases after the derived class was made. */
+function laterStoreOnBases(g) {
+  const [root, left, right, leaf] = [uniqueName(g, "Animal"), uniqueName(g, "Swimmer"), uniqueName(g, "Flyer"), uniqueName(g, "Duck")];
+  const order = g.chance(0.5) ? `${left}, ${right}` : `${right}, ${left}`;
+  g.moduleLines.push(
+    `class ${root}:`,
+    `    legs = 4`,
+    `    def describe(self):`,
+    `        return f"{type(self).__name__}: {self.legs} legs"`,
+    "",
+    `class ${left}(${root}):`,
+    `    habitat = "water"`,
+    "",
+    `class ${right}(${root}):`,
+    `    def move(self):`,
+    `        return "flies"`,
+    "",
+    `class ${leaf}(${order}):`,
+    `    pass`,
+    "",
+  );
+  const target = g.pick([root, left, right]);
+  const lines = [`d = ${leaf}()`, `print(d.describe(), d.move(), d.habitat)`];
+  lines.push(
+    ...g.pick([
+      () => [`${target}.color = ${q(g.pick(COLORS))}`, `print(d.color, ${leaf}.color, hasattr(d, "color"))`],
+      () => [`${target}.legs = ${g.int(0, 8)}`, `print(d.describe(), ${leaf}.legs)`],
+      () => [`${target}.move = lambda self: "moves from ${target}"`, `print(d.move())`],
+      () => [`del ${left}.habitat`, `print(hasattr(d, "habitat"), hasattr(${leaf}, "habitat"))`],
+      () => [`setattr(${target}, "sound", "quack")`, `print(getattr(d, "sound"), getattr(${leaf}, "sound"))`],
     ])(),
   );
   return lines;
@@ -1510,6 +1546,7 @@ export function builtinSubclasses(g) {
     () => abstractShapes(g),
     () => totalOrdering(g),
     () => initAgain(g),
+    () => valueEnums(g),
     () => superOfObject(g),
     () => builtinsWithoutArguments(g),
   ])();
@@ -1667,6 +1704,10 @@ function totalOrdering(g) {
 }
 
 function initAgain(g) {
+  return g.pick([() => initAgainCounter(g), () => initAgainStoringSelf(g), () => initAgainThroughBase(g)])();
+}
+
+function initAgainCounter(g) {
   const cls = uniqueName(g, "Counter");
   g.moduleLines.push(
     `class ${cls}:`,
@@ -1683,6 +1724,112 @@ function initAgain(g) {
     g.pick([`c.__init__(${g.int(0, 9)})`, `${cls}.__init__(c, step=${g.int(2, 5)})`, `getattr(c, "__init__")(${g.int(0, 9)}, ${g.int(1, 3)})`]),
     `print(c.value, c.step, c.extra, ${cls}.made, c.__init__(1) is None)`,
     ...caught("TypeError", [`c.__init__(1, 2, 3)`]),
+  ];
+}
+
+/** An `__init__` that registers `self`, run again: the same object is registered twice. */
+function initAgainStoringSelf(g) {
+  const cls = uniqueName(g, "Tracked");
+  g.moduleLines.push(
+    `class ${cls}:`,
+    `    registry = []`,
+    `    def __init__(self, label, *, weight=1):`,
+    `        self.label = label`,
+    `        self.weight = weight`,
+    `        ${cls}.registry.append(self)`,
+    "",
+  );
+  return [
+    `t = ${cls}(${q(g.pick(NAMES))})`,
+    g.pick([
+      `t.__init__(${q(g.pick(COLORS))}, weight=${g.int(2, 9)})`,
+      `${cls}.__init__(t, ${q(g.pick(COLORS))})`,
+      `init = t.__init__`,
+      `init = ${cls}.__init__`,
+    ]),
+    ...(g.chance(0.5) ? [`again = getattr(t, "__init__")`, `again(${q(g.pick(NAMES))})`] : []),
+    `print(t.label, t.weight, len(${cls}.registry), all(x is t for x in ${cls}.registry))`,
+    ...caught("TypeError", [g.pick([`t.__init__()`, `t.__init__("a", "b")`, `${cls}.__init__(t, weight=2)`, `t.__init__("a", size=3)`])]),
+  ];
+}
+
+/** A subclass's object re-initialised through its base's `__init__`, and a class's `__init__` run on another class's object. */
+function initAgainThroughBase(g) {
+  const [base, sub, other] = [uniqueName(g, "Animal"), uniqueName(g, "Dog"), uniqueName(g, "Robot")];
+  g.moduleLines.push(
+    `class ${base}:`,
+    `    def __init__(self, name, sound="..."):`,
+    `        self.name = name`,
+    `        self.sound = sound`,
+    `    def speak(self):`,
+    `        return f"{self.name} says {self.sound}"`,
+    "",
+    `class ${sub}(${base}):`,
+    `    def __init__(self, name):`,
+    `        super().__init__(name, "woof")`,
+    `        self.tricks = []`,
+    "",
+    `class ${other}:`,
+    `    pass`,
+    "",
+  );
+  const lines = [`d = ${sub}(${q(g.pick(NAMES))})`, `d.tricks.append("sit")`];
+  lines.push(
+    ...g.pick([
+      () => [`${base}.__init__(d, ${q(g.pick(NAMES))}, "grr")`, `print(d.speak(), d.tricks, type(d).__name__)`],
+      () => [`d.__init__(${q(g.pick(NAMES))})`, `print(d.speak(), d.tricks)`],
+      () => [`r = ${other}()`, `${base}.__init__(r, "R2", "beep")`, `print(r.name, r.sound, isinstance(r, ${base}), type(r).__name__)`],
+      () => [`super(${sub}, d).__init__(${q(g.pick(NAMES))})`, `print(d.speak(), d.tricks)`],
+    ])(),
+  );
+  lines.push(...caught("TypeError", [g.pick([`${base}.__init__(d)`, `d.__init__()`, `${sub}.__init__(d, "a", "b")`])]));
+  return lines;
+}
+
+/** Enums whose members are strings or ints: `class Color(str, Enum)`, StrEnum, IntEnum, `class P(int, Enum)`. */
+function valueEnums(g) {
+  const cls = uniqueName(g, "Color");
+  if (g.chance(0.5)) {
+    const base = g.pick(["str, Enum", "StrEnum"]);
+    const values = g.pick([
+      ["red", "green", "blue"],
+      ["low", "medium high", "top"],
+    ]);
+    g.moduleLines.push(
+      `from enum import Enum, StrEnum`,
+      `class ${cls}(${base}):`,
+      ...values.map((v) => `    ${v.toUpperCase().replace(" ", "_")} = ${q(v)}`),
+      "",
+    );
+    const m = `${cls}.${g.pick(values).toUpperCase().replace(" ", "_")}`;
+    return [
+      `print(${m} == ${q(g.pick(values))}, ${m}.name, ${m}.value, str(${m}), f"<{${m}}>", repr(${m}))`,
+      g.pick([
+        `print(${m}.upper(), ${m}.title(), len(${m}), ${m} + "!", ${m}[0], "e" in ${m})`,
+        `print(", ".join(${cls}), sorted(${cls}), ${m}.split(" "), ${m}.startswith("r"), isinstance(${m}, str))`,
+        `print([c.value for c in ${cls}], ${cls}(${q(g.pick(values))}), {${m}: 1}[${m}], ${m} < ${q("m")})`,
+        `print(${m}.replace("e", "E"), ${m}.center(12, "*"), f"{${m}.value:>8}|", ${m}.count("e"))`,
+      ]),
+      ...caught("ValueError", [`${cls}("purple")`]),
+    ];
+  }
+  const base = g.pick(["int, Enum", "IntEnum"]);
+  g.moduleLines.push(
+    `from enum import Enum, IntEnum`,
+    `class ${cls}(${base}):`,
+    `    LOW = 1`,
+    `    MEDIUM = ${g.int(2, 5)}`,
+    `    HIGH = ${g.int(6, 10)}`,
+    "",
+  );
+  const m = `${cls}.${g.pick(["LOW", "MEDIUM", "HIGH"])}`;
+  return [
+    `print(${m} == ${g.int(1, 6)}, ${m}.name, ${m}.value, str(${m}), f"<{${m}}>", repr(${m}))`,
+    g.pick([
+      `print(${m} + 1, ${m} * 2, ${m} > ${cls}.LOW, max(${cls}), isinstance(${m}, int), ${cls}(1))`,
+      `print(sorted(${cls}, reverse=True), [p.name for p in ${cls} if p >= ${g.int(1, 6)}], ${m} - ${cls}.LOW)`,
+    ]),
+    ...caught("ValueError", [`${cls}(${g.int(11, 20)})`]),
   ];
 }
 

@@ -674,3 +674,38 @@ describe("the checker remembers the types it inferred", () => {
     expect(inferred).toBeLessThanOrEqual(depth + 2);
   });
 });
+
+describe("an __init__ run again on an existing object (initReentered)", () => {
+  const reentry: { name: string; source: string; reentered: boolean }[] = [
+    { name: "super().__init__ in __init__", source: "class A:\n    def __init__(self, x):\n        super().__init__()\n        self.x = x", reentered: false },
+    {
+      name: "a base's __init__ on self, in __init__",
+      source: "class A:\n    def __init__(self):\n        pass\nclass B(A):\n    def __init__(me, x):\n        A.__init__(me)\n        super(B, me).__init__()",
+      reentered: false,
+    },
+    {
+      name: "obj.__init__(...) after construction",
+      source: "class A:\n    def __init__(self, x):\n        self.x = x\na = A(1)\na.__init__(2)",
+      reentered: true,
+    },
+    {
+      name: "a base's __init__ on self, in another method",
+      source: "class A:\n    def __init__(self):\n        self.n = 0\n    def reset(self):\n        A.__init__(self)",
+      reentered: true,
+    },
+    {
+      name: "a base's __init__ on another object, in __init__",
+      source: "class A:\n    def __init__(self, other=None):\n        if other is not None:\n            A.__init__(other)",
+      reentered: true,
+    },
+    { name: "C.__init__ read as a value", source: "class A:\n    def __init__(self):\n        pass\ninit = A.__init__", reentered: true },
+  ];
+  for (const c of reentry) {
+    it(c.name, () => {
+      const parsed = parse(c.source);
+      const types = new TypeEnv(new ScopeAnalysis(parsed.module));
+      collectClasses(parsed.module, types);
+      expect((types as TypeFacts).initReentered()).toBe(c.reentered);
+    });
+  }
+});

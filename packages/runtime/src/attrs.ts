@@ -13,7 +13,17 @@
 // consults only when the normal lookup fails (`__getattr__`) or when a property is first created
 // (`__slots__`), so the plain property accesses of the emitted code keep Python's behaviour.
 import { AttributeError, TypeError } from "./exceptions.js";
-import { boundReinitializer, call, classReinitializer, callBoundMethod, callThroughClass, isClassMethod, isStaticMethod, signMethodFunction } from "./calls.js";
+import {
+  BOUND_FUNCTION,
+  boundReinitializer,
+  call,
+  classReinitializer,
+  callBoundMethod,
+  callThroughClass,
+  isClassMethod,
+  isStaticMethod,
+  signMethodFunction,
+} from "./calls.js";
 import { KwArgs } from "./kwargs.js";
 import { listMethods, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
@@ -325,7 +335,9 @@ function bindMethod(f: (...a: unknown[]) => unknown, self: object): Function {
       configurable: true,
     });
     Object.defineProperty(bound, "__self__", { value: self, configurable: true });
-    Object.defineProperty(bound, "__func__", { value: f, configurable: true });
+    // `obj.m.__func__ is C.m`: the function the class gives for the method (`methodFunction`).
+    Object.defineProperty(bound, "__func__", { get: () => methodFunction(f, self.constructor), configurable: true });
+    Object.defineProperty(bound, BOUND_FUNCTION, { value: f, configurable: true });
     Object.defineProperty(bound, "__pyTypeName__", { value: "method", configurable: true });
     Object.defineProperty(bound, "__pyRepr__", { value: () => `<bound method ${methodQualname(f, self)} of ${repr(self)}>`, configurable: true });
     perSelf.set(f, bound);
@@ -337,8 +349,14 @@ function bindMethod(f: (...a: unknown[]) => unknown, self: object): Function {
  * `obj.method` read without a call, where the compiler knows the method: Python's bound method
  * object (the same one each time, typed as the method), `<bound method C.m of ...>`.
  */
-export function boundMethod<F extends (...args: any[]) => unknown>(self: object, method: F): F & { readonly __self__: any; readonly __func__: F } {
-  return bindMethod(method as (...a: unknown[]) => unknown, self) as F & { readonly __self__: any; readonly __func__: F };
+export function boundMethod<F extends (...args: any[]) => unknown>(
+  self: object,
+  method: F,
+): F & { readonly __self__: any; readonly __func__: (self: any, ...args: Parameters<F>) => ReturnType<F> } {
+  return bindMethod(method as (...a: unknown[]) => unknown, self) as F & {
+    readonly __self__: any;
+    readonly __func__: (self: any, ...args: Parameters<F>) => ReturnType<F>;
+  };
 }
 
 /** The class whose prototype (on `proto`'s chain) defines `name`. */
@@ -471,6 +489,7 @@ export function objectDelattr(obj: unknown, name: string): null {
     if (!own && (accessorOnly || !Object.prototype.hasOwnProperty.call(obj, name))) throw noAttribute(obj, name);
     if (own) delete (proto as Record<string, unknown>)[name];
     if (!accessorOnly) delete (obj as unknown as Record<string, unknown>)[name];
+    updateMemberCopies(obj, name);
     return null;
   }
   if (Object.prototype.hasOwnProperty.call(obj, name)) {
@@ -601,6 +620,34 @@ function setClassAttribute(cls: Function, name: string, value: unknown): void {
   else Object.defineProperty(proto, name, { value, writable: true, enumerable: false, configurable: true });
   const own = Object.getOwnPropertyDescriptor(cls, name);
   if (own === undefined || own.get !== classSideAccessor(name).get) Object.defineProperty(cls, name, classSideAccessor(name));
+  updateMemberCopies(cls, name);
+}
+
+/**
+ * The classes that carry a copy of a class's members in another class's prototype chain (multiple
+ * inheritance: classes.ts's `bases` and `withMixins`), which a store or a deletion on the class updates.
+ */
+const memberCopies = new WeakMap<Function, Function[]>();
+
+/** Notes that `copy` carries `cls`'s members (class side and prototype). */
+export function noteMemberCopy(cls: Function, copy: Function): void {
+  const copies = memberCopies.get(cls);
+  if (copies === undefined) memberCopies.set(cls, [copy]);
+  else copies.push(copy);
+}
+
+/** `cls.name` stored or deleted after the copies of its members were made: the copies follow. */
+function updateMemberCopies(cls: Function, name: string): void {
+  for (const copy of memberCopies.get(cls) ?? []) {
+    for (const [from, to] of [
+      [cls, copy],
+      [cls.prototype, copy.prototype],
+    ] as const) {
+      const d = Object.getOwnPropertyDescriptor(from, name);
+      if (d !== undefined) Object.defineProperty(to, name, d);
+      else delete (to as Record<string, unknown>)[name];
+    }
+  }
 }
 
 /**

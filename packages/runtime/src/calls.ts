@@ -150,6 +150,9 @@ export function methodSignatures<C extends abstract new (...args: any[]) => unkn
     const sig = parseParameters(`${owner}.${name}`, text.slice(open + 1, -1), kind, kind === "staticmethod" || kind === "classmethod" ? cls : null);
     if (name === "__init__") {
       signatures.set(cls, sig);
+      // A class whose constructor calls its `__init__` method: `obj.__init__(...)` binds by the same parameters.
+      const init = Object.hasOwn(cls.prototype as object, "__init__") ? (cls.prototype as Record<string, unknown>).__init__ : undefined;
+      if (typeof init === "function") signatures.set(init, { ...sig, construct: false });
       continue;
     }
     const fn = (decorator === "" ? (cls.prototype as Record<string, unknown>) : (cls as unknown as Record<string, unknown>))[name];
@@ -162,6 +165,12 @@ export function methodSignatures<C extends abstract new (...args: any[]) => unkn
 }
 
 const MISSING = Symbol("missing");
+
+/**
+ * The method (taking the instance as `this`) a bound method object calls: its `__func__` is the
+ * function the class gives for that name (`C.m`, taking the instance first), which `is` compares.
+ */
+export const BOUND_FUNCTION = Symbol("pyts.boundFunction");
 
 function missingArguments(sig: Signature, kind: string, names: readonly string[]): TypeError {
   return new TypeError(`${sig.qualname}() missing ${names.length} required ${kind} argument${names.length === 1 ? "" : "s"}: ${quotedNames(names)}`);
@@ -334,8 +343,9 @@ function callWithoutMetaclass(fn: unknown, args: unknown[], keywords: Record<str
     const bound = withinLimit(sig, bind(sig, args, keywords), args.length);
     return sig.method ? fn.apply(bound[0], bound.slice(1)) : fn.apply(undefined, bound);
   }
-  const method = fn as { __func__?: unknown; __self__?: unknown };
-  if (typeof method.__func__ === "function" && method.__self__ !== undefined) return callMethodWith(method.__func__, method.__self__, args, keywords);
+  const method = fn as { [BOUND_FUNCTION]?: Function; __func__?: unknown; __self__?: unknown };
+  const own = method[BOUND_FUNCTION] ?? method.__func__;
+  if (typeof own === "function" && method.__self__ !== undefined) return callMethodWith(own, method.__self__, args, keywords);
   return applyRuntime(fn, undefined, args, keywords);
 }
 

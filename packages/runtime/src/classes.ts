@@ -22,7 +22,7 @@ import { callOrNew } from "./instantiate.js";
 import { functionAsMethod, isClassMethod, isStaticMethod, signMethodFunction, typeCall } from "./calls.js";
 import { type } from "./pytype.js";
 import { METACLASS } from "./typename.js";
-import { objectDelattr, objectGetattribute, objectSetattr, setMethodFunction, vars } from "./attrs.js";
+import { noteMemberCopy, objectDelattr, objectGetattribute, objectSetattr, setMethodFunction, vars } from "./attrs.js";
 import { NotImplemented } from "./dunder.js";
 import { id } from "./identity.js";
 import { objectRepr, repr, str } from "./repr.js";
@@ -137,6 +137,7 @@ export function bases(...classes: Function[]): AnyClass {
     const copy = class extends parent {};
     copyMembers(cls.prototype, copy.prototype, ["constructor"]);
     copyMembers(cls, copy, ["prototype", "length", "name", LINEARIZATION, BASES]);
+    noteMemberCopy(cls, copy);
     Object.defineProperty(copy, "name", { value: cls.name });
     if (!Object.prototype.hasOwnProperty.call(cls, Symbol.hasInstance))
       Object.defineProperty(cls, Symbol.hasInstance, { value: hasInstance, configurable: true });
@@ -176,6 +177,8 @@ export function withMixins<M extends AnyClass, X extends AnyClass = never>(
       onlyNew ? [...fixed, ...Reflect.ownKeys(from).filter((k) => k in base)] : [...fixed];
     copyMembers(mixin.prototype, copy.prototype, skip(mixin.prototype, main.prototype, ["constructor"]));
     copyMembers(mixin, copy, skip(mixin, main, ["prototype", "length", "name", LINEARIZATION, BASES]));
+    // A mixin before `main` comes first in the order: what it is given later is seen first too.
+    if (!onlyNew) noteMemberCopy(mixin, copy);
     Object.defineProperty(copy, "name", { value: mixin.name });
     if (!Object.prototype.hasOwnProperty.call(mixin, Symbol.hasInstance))
       Object.defineProperty(mixin, Symbol.hasInstance, { value: hasInstance, configurable: true });

@@ -27,7 +27,8 @@ export function eq(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   switch (typeof a) {
     case "string":
-      return false;
+      // (An object may be a str: a member of an enum mixing str in.)
+      return typeof b === "object" && b !== null && reflectedEq(a, b);
     case "number":
     case "bigint":
     case "boolean":

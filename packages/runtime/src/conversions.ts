@@ -7,7 +7,7 @@ import { doubleToInt, mkFloat, normBig, numberKind, PyFloat, toBig, toDouble } f
 import { strRepr } from "./repr.js";
 import { truthy } from "./truth.js";
 import { typeName } from "./typename.js";
-import { defineBuiltinType, runtimeClass } from "./type-registry.js";
+import { BUILTIN_VALUE, defineBuiltinType, runtimeClass } from "./type-registry.js";
 
 // Python's str.strip() whitespace for numeric parsing.
 const WS = /^[\s\u001c-\u001f]+|[\s\u001c-\u001f]+$/g;
@@ -131,7 +131,7 @@ export function bool(x?: unknown): boolean {
 defineBuiltinType(
   int,
   "int",
-  (x) => numberKind(x) === "int",
+  (x) => numberKind(x) === "int" || (typeof x === "object" && x !== null && numberKind((x as { [BUILTIN_VALUE]?: unknown })[BUILTIN_VALUE]) === "int"),
   (c) => c === int || c === bool,
 );
 defineBuiltinType(bool, "bool", (x) => typeof x === "boolean");

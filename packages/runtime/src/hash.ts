@@ -6,6 +6,7 @@ import { id } from "./identity.js";
 import { PyFloat } from "./numbers.js";
 import { isTuple } from "./tuple.js";
 import { typeName } from "./typename.js";
+import { BUILTIN_VALUE } from "./type-registry.js";
 
 const MODULUS = (1n << 61n) - 1n;
 const HASH_BITS = 61;
@@ -319,6 +320,8 @@ export function mapKey(x: unknown): unknown {
         const enc = encodeTuple(x as unknown[]);
         return enc !== undefined ? TAG + enc : PROBE_TAG + String(pyHash(x)) + ")";
       }
+      // A member of an enum mixing in str or int is the same key as its value (`{"red": 1}[Color.RED]`).
+      if (BUILTIN_VALUE in x) return mapKey((x as { [BUILTIN_VALUE]: unknown })[BUILTIN_VALUE]);
       return objectMapKey(x);
     default:
       return x;

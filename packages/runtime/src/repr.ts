@@ -7,7 +7,7 @@ import { floatRepr } from "./float-repr.js";
 import { isTuple } from "./tuple.js";
 import { id } from "./identity.js";
 import { isClass, isModuleObject } from "./typename.js";
-import { defineBuiltinType } from "./type-registry.js";
+import { defineBuiltinType, mixedInStr } from "./type-registry.js";
 
 type WithRepr = { __repr__(): string };
 type WithStr = { __str__(): string };
@@ -167,4 +167,4 @@ export function strRepr(s: string): string {
   return out + quote;
 }
 
-defineBuiltinType(str, "str", (x) => typeof x === "string");
+defineBuiltinType(str, "str", (x) => typeof x === "string" || mixedInStr(x) !== undefined);

@@ -10,6 +10,7 @@ import { isPrintableChar } from "./repr.js";
 import { PySlice } from "./subscript.js";
 import { tuple, type Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
+import { mixedInStr } from "./type-registry.js";
 
 /** Characters `str.split()` and `str.strip()` treat as whitespace. */
 const WS_CLASS = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
@@ -510,8 +511,9 @@ function join(sep: string, items: unknown): string {
   const parts: string[] = [];
   let i = 0;
   for (const x of iterate(items)) {
-    if (typeof x !== "string") throw new TypeError(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
-    parts.push(x);
+    const s = typeof x === "string" ? x : mixedInStr(x);
+    if (s === undefined) throw new TypeError(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
+    parts.push(s);
     i++;
   }
   return parts.join(sep);

@@ -34,6 +34,19 @@ export const PYTHON_NAME: unique symbol = Symbol.for("pyts.pythonName");
 /** The module of a runtime class that names itself and is not a builtin (`"collections"` for deque). */
 export const PYTHON_MODULE: unique symbol = Symbol.for("pyts.pythonModule");
 
+/**
+ * The key of the primitive an object stands for, where a program's class mixes a builtin into one of
+ * the runtime's (a member of `class Color(str, Enum)` or a `StrEnum` is a str, of an `IntEnum` an int):
+ * `isinstance(x, str)` and the str operations that take one read it.
+ */
+export const BUILTIN_VALUE: unique symbol = Symbol.for("pyts.builtinValue");
+
+/** The str an object of a class mixing in `str` stands for (`BUILTIN_VALUE`), or undefined. */
+export function mixedInStr(x: unknown): string | undefined {
+  const v = typeof x === "object" && x !== null ? (x as { [BUILTIN_VALUE]?: unknown })[BUILTIN_VALUE] : undefined;
+  return typeof v === "string" ? v : undefined;
+}
+
 /** The value of a static field `key` that `f` defines itself (not one a subclass inherits). */
 function ownStatic(f: Function, key: symbol): string | undefined {
   return Object.prototype.hasOwnProperty.call(f, key) ? (f as unknown as Record<symbol, string>)[key] : undefined;

@@ -26,6 +26,12 @@ export interface ModuleReach {
   /** Some class may have its `__init__` called again (`obj.__init__(...)`, `C.__init__`). */
   initCalledAgain: boolean;
   /**
+   * Some object may have its `__init__` run again after its construction: `obj.__init__(...)`,
+   * `C.__init__(other, ...)`, `init = C.__init__` (not `super(...).__init__(...)`, nor `Base.__init__(self, ...)`
+   * in an `__init__`, which are part of the construction).
+   */
+  initReentered: boolean;
+  /**
    * Values whose class the module may call unseen: `x` of `type(x)` and `x.__class__` used other than
    * to describe or compare the class (`type(self)(...)`, `kind = type(x)`).
    */
@@ -76,7 +82,14 @@ export function isDunder(name: string): boolean {
 }
 
 export function moduleReach(module: Module, analysis: ScopeAnalysis): ModuleReach {
-  const reach: ModuleReach = { attributes: new Map(), strings: new Set(), initCalledAgain: false, classesTakenFrom: [], computedLookups: false };
+  const reach: ModuleReach = {
+    attributes: new Map(),
+    strings: new Set(),
+    initCalledAgain: false,
+    initReentered: false,
+    classesTakenFrom: [],
+    computedLookups: false,
+  };
   // `type(x)` or `x.__class__` used other than to describe the class or compare it.
   const classOfValueEscapes = (e: Node): boolean => {
     const parent = analysis.parentOf(e);
@@ -87,7 +100,10 @@ export function moduleReach(module: Module, analysis: ScopeAnalysis): ModuleReac
     if (n._type === "Attribute") {
       reach.attributes.set(n.attr, [...(reach.attributes.get(n.attr) ?? []), n]);
       if (n.attr === "__class__" && classOfValueEscapes(n)) reach.classesTakenFrom.push(n.value);
-      if (n.attr === "__init__" && !isBareSuperCall(n.value)) reach.initCalledAgain = true;
+      if (n.attr === "__init__" && !isBareSuperCall(n.value)) {
+        reach.initCalledAgain = true;
+        if (!isSuperCall(n.value) && !isBaseInitInConstructor(analysis, n)) reach.initReentered = true;
+      }
       if (n.attr === "__getattribute__") reach.computedLookups = true;
     } else if (n._type === "Constant" && n.value.type === "str") reach.strings.add(n.value.value);
     else if (n._type === "Call") {
@@ -101,6 +117,25 @@ export function moduleReach(module: Module, analysis: ScopeAnalysis): ModuleReac
   };
   visit(module);
   return reach;
+}
+
+/** `Base.__init__(self, ...)` called in an `__init__` whose instance is `self`. */
+function isBaseInitInConstructor(analysis: ScopeAnalysis, init: Attribute): boolean {
+  const call = analysis.parentOf(init);
+  if (call?._type !== "Call" || call.func !== init || init.value._type !== "Name") return false;
+  const self = call.args[0];
+  if (self?._type !== "Name") return false;
+  let at: Node | undefined = call;
+  while (at !== undefined && at._type !== "FunctionDef" && at._type !== "AsyncFunctionDef" && at._type !== "Lambda" && at._type !== "ClassDef")
+    at = analysis.parentOf(at);
+  if (at?._type !== "FunctionDef" || at.name !== "__init__") return false;
+  const first = [...at.args.posonlyargs, ...at.args.args][0];
+  return first?.arg === self.id;
+}
+
+/** `super()` or `super(C, obj)`. */
+function isSuperCall(e: Expression): boolean {
+  return e._type === "Call" && e.func._type === "Name" && e.func.id === "super";
 }
 
 function isBareSuperCall(e: Expression): boolean {

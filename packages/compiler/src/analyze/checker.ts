@@ -132,6 +132,8 @@ export interface TypeFacts {
   fieldDeclarationType(info: ClassInfo, attr: string): PyType;
   /** Top-level variables that other modules of the program may store anything into (module-setter.ts). */
   readonly storedFromOutside: ReadonlySet<SymbolInfo>;
+  /** Whether the module may run some object's `__init__` again after its construction (`ModuleReach.initReentered`). */
+  initReentered(): boolean;
 }
 
 /** `object` as a base (the builtin): no class of the module, and not a base `basesOf` lists. */
@@ -175,6 +177,11 @@ export class TypeEnv implements TypeFacts {
 
   allClasses(): readonly ClassInfo[] {
     return [...this.classesByStatement.values()];
+  }
+
+  initReentered(): boolean {
+    this.reach ??= moduleReach(this.analysis.module.node as Module, this.analysis);
+    return this.reach.initReentered;
   }
 
   classOf(cls: ClassDef): ClassInfo | undefined {

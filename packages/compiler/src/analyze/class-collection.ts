@@ -15,7 +15,7 @@ import type { Arg, Arguments, ClassDef, Expression, Module, Node, Stmt } from "@
 import type { ClassInfo, TypeEnv } from "./checker.js";
 import { blockNames, runsAsBlock } from "./class-body-names.js";
 import { decoratorName, isImplicitClassMethod, isPropertyDecorator } from "./decorator-names.js";
-import { enumMemberType, isEnumClass, isEnumMemberName } from "./enum-classes.js";
+import { enumMemberType, isEnumClass, isEnumMemberName, isEnumValueMixin } from "./enum-classes.js";
 import { ANY, type PyType } from "./types.js";
 import { forEachChild } from "./walk.js";
 
@@ -61,7 +61,9 @@ export function collectClasses(module: Module, types: TypeEnv): void {
       node: cls,
       // (A base with the class's own name, `class A(A)`, is another class than this entry: walks up the bases
       // go by statement, `TypeFacts.basesOf`, which never gives a class as its own base.)
-      bases: cls.bases.map((b) => (b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : "")).filter((b) => b !== "object"),
+      bases: cls.bases
+        .filter((b) => !isEnumValueMixin(cls, b))
+        .map((b) => (b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : "")).filter((b) => b !== "object"),
       isDataclass: cls.decorator_list.some(isDataclassDecorator),
       fields: new Map(),
       selfStores: new Map(),

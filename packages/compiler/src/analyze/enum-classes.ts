@@ -5,7 +5,7 @@
 //     class Color(Enum):            Color: enum class
 //         RED = 1                   Color.RED: instance of Color
 //         _ignore_ = 2              (a sunder name: no member)
-import type { Expression } from "@pyts/parser";
+import type { ClassDef, Expression } from "@pyts/parser";
 import type { ClassInfo, TypeFacts } from "./checker.js";
 import type { PyType } from "./types.js";
 
@@ -15,6 +15,14 @@ const ENUM_BASES = new Set(["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"]);
 /** A base written as one of enum's classes (`Enum`, `enum.IntEnum` ...). */
 export function isEnumBase(base: Expression): boolean {
   return ENUM_BASES.has(base._type === "Name" ? base.id : base._type === "Attribute" ? base.attr : "");
+}
+
+/**
+ * `str` or `int` among the bases of an enum class (`class Color(str, Enum)`): no base of the class
+ * TypeScript sees; the runtime gives the members that type's methods (`_init_members_(str)`).
+ */
+export function isEnumValueMixin(cls: ClassDef, base: Expression): boolean {
+  return base._type === "Name" && (base.id === "str" || base.id === "int") && cls.bases.some(isEnumBase);
 }
 
 /** The class derives from an enum base (by the base's name, through the class statements of its first bases). */

@@ -33,6 +33,7 @@ import type { SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import type { LowerContext } from "./context.js";
 import { tsType } from "./names.js";
+import { orderedBases } from "./inheritance.js";
 import { isCachedPropertyDecorator } from "../analyze/decorator-names.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { sameType, type PyType } from "../analyze/types.js";
@@ -204,9 +205,19 @@ export function readOnlyProperty(ctx: LowerContext, cls: ClassInfo | undefined, 
   return false;
 }
 
+/** Whether `attr` is a class attribute (not a method) of `cls` or of a user base (through first bases). */
+export function definesClassAttribute(ctx: LowerContext, cls: ClassInfo | undefined, attr: string): boolean {
+  return ctx.types.baseChain(cls).some((info) => info.classAttrs.has(attr));
+}
+
 /** Whether `attr` is a class attribute (not a method) of `cls` or of a user base, so `A.attr` is a static field TypeScript knows. */
 export function isKnownClassAttribute(ctx: LowerContext, cls: ClassInfo | undefined, attr: string): boolean {
-  return ctx.types.baseChain(cls).some((info) => info.classAttrs.has(attr));
+  // A class extending `bases(B, C)` or `withMixins(...)` shows TypeScript none of its bases' statics.
+  for (const info of ctx.types.baseChain(cls)) {
+    if (info.classAttrs.has(attr)) return true;
+    if (orderedBases(info.node).length > 1) return false;
+  }
+  return false;
 }
 
 /** Per module: the attribute names some `del x.name` / `delattr(x, "name")` may delete (null: any name, `delattr(x, key)`). */

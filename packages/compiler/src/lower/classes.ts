@@ -64,7 +64,7 @@ import { awaitableClassStatements } from "./await.js";
 import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations, movedClassAttributes, retypesBaseAttribute } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
 import { enumDecoratorStatements, enumMemberField, enumMembersBlock, isEnumDecorator } from "./enums.js";
-import { isEnumBase, isEnumClass, isEnumMemberName } from "../analyze/enum-classes.js";
+import { isEnumBase, isEnumClass, isEnumMemberName, isEnumValueMixin } from "../analyze/enum-classes.js";
 import {
   booleanConstant,
   dataclassSpecOf,
@@ -88,7 +88,7 @@ import { blockNames, runsAsBlock } from "../analyze/class-body-names.js";
 import { metaclassStatements, userMetaclass } from "./metaclasses.js";
 import { classSignatures } from "./signatures.js";
 import type { ClassInfo, TypeFacts } from "../analyze/checker.js";
-import { ANY, isExceptionName, type PyType } from "../analyze/types.js";
+import { ANY, isExceptionName, sameType, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 
@@ -249,20 +249,13 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     ]);
   }
   // A str, int or float the runtime represents as a JavaScript primitive, which no class extends.
-  const valueMixin = cls.bases.find((b) => b._type === "Name" && ["str", "int"].includes(b.id) && ctx.analysis.resolve(ctx.scope, b.id).kind === "builtin");
-  if (valueMixin !== undefined && cls.bases.some(isEnumBase)) {
-    // `class Color(str, Enum)`: one diagnostic, pointing at enum's own class for it.
-    const name = (valueMixin as Extract<Expression, { _type: "Name" }>).id;
-    ctx.error("PY3001", valueMixin, [`a ${name} mixin in an enum`], { help: `derive from \`enum.${name === "str" ? "StrEnum" : "IntEnum"}\` instead` });
-    return [];
-  }
   if (!isEnum) {
     for (const b of cls.bases)
       if (b._type === "Name" && ["str", "int", "float"].includes(b.id) && ctx.analysis.resolve(ctx.scope, b.id).kind === "builtin")
         ctx.error("PY3001", b, [`a subclass of ${b.id}`]);
   }
   const mixinMain = mixinShape(ctx.types, info);
-  const baseExpr = mixinMain ?? cls.bases[0];
+  const baseExpr = mixinMain ?? cls.bases.find((b) => !isEnumValueMixin(cls, b));
   if (ctx.types.mro(info).some((c) => c.node.bases[0] !== undefined && builtinBaseClass(ctx, c.node.bases[0]) === "PyList")) rejectArrayMembers(ctx, cls);
   let heritage: ts.HeritageClause[] | undefined;
   const baseName = mixinMain !== null ? (mixinMain._type === "Name" ? mixinMain.id : mixinMain._type === "Attribute" ? mixinMain.attr : "") : info.bases[0];
@@ -414,7 +407,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
         if (!asBlock) ctx.error("PY3001", stmt, [`${stmt._type.toLowerCase()} statement in a class body`]);
     }
   }
-  if (isEnum) members.push(enumMembersBlock());
+  if (isEnum) members.push(enumMembersBlock(ctx, cls));
   // The class's Python name, written out: a minifier may rename the class, not this string.
   const qualname = qualifiedName(ctx, cls);
   if (qualname !== cls.name || ctx.types.mro(info).some((c) => c !== info && qualifiedName(ctx, c.node) !== c.name)) {
@@ -659,8 +652,11 @@ function lowerMethod(
     );
     return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, undefined, body)];
   }
-  // An abstract method's body is a placeholder: subclasses return what they like.
-  const declared = dunderReturnType(def.name) ?? (isAbstractMethod(def) ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword) : returnTypeNode(ctx, def));
+  // An abstract method's body is a placeholder: subclasses return what they like. An override returning
+  // another type than its base's method (Python does not mind) is declared `any`, which TypeScript lets stand for it.
+  const declared =
+    dunderReturnType(def.name) ??
+    (isAbstractMethod(def) || overridesWithOtherReturn(ctx, info, def) ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword) : returnTypeNode(ctx, def));
   // A method that runs the event loop is async, its calls awaited (loop-functions.ts).
   const runsLoop = def._type === "FunctionDef" && loopFunctions(ctx).has(def);
   const returns = runsLoop && declared !== undefined ? f.createTypeReferenceNode("Promise", [declared]) : declared;
@@ -670,6 +666,23 @@ function lowerMethod(
   // holding them to the base's.
   if (def.name === "__init__" && kind === "instance" && isCooperative(ctx.types, info)) return [cooperativeInitOverload(), method];
   return [method];
+}
+
+/**
+ * Whether a method overrides one of a base of the module whose return type TypeScript may not take for
+ * its own: not the same (an override whose value is `any` fits any, as does anything a base returning None;
+ * an int and a float are both numbers).
+ */
+function overridesWithOtherReturn(ctx: LowerContext, info: ClassInfo, def: FunctionDef | AsyncFunctionDef): boolean {
+  const overridden = ctx.types
+    .mro(info)
+    .slice(1)
+    .find((c) => c.methods.has(def.name))
+    ?.methods.get(def.name);
+  if (overridden === undefined || isAbstractMethod(overridden)) return false;
+  const [own, base] = [ctx.types.returnType(def), ctx.types.returnType(overridden)];
+  const numeric = (t: PyType): boolean => t.k === "int" || t.k === "float";
+  return own.k !== "any" && base.k !== "None" && !(numeric(own) && numeric(base)) && !sameType(own, base);
 }
 
 function cooperativeInitOverload(): ts.ClassElement {

@@ -10,11 +10,20 @@
 //         GREEN = auto()                   static { this._init_members_(); }
 //                                        }
 //                                        unique(Color);
+//
+// `str` or `int` mixed in gives the members that type's methods and operations, as `StrEnum` and
+// `IntEnum` do (their `str()` and format stay the enum's `Color.RED`):
+//
+//     class Color(str, Enum):            class Color extends Enum {
+//         RED = "red"                        static RED: Color = "red" as any;
+//                                            static { this._init_members_(str); }
+//                                          }
 import type { ClassDef, Expression } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import type { ClassInfo } from "../analyze/checker.js";
+import { isEnumValueMixin } from "../analyze/enum-classes.js";
 
 const f = ts.factory;
 
@@ -27,9 +36,11 @@ export function enumMemberField(ctx: LowerContext, info: ClassInfo, attr: string
   return f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(attr), undefined, type, initializer);
 }
 
-/** `static { this._init_members_(); }`, last in the class body. */
-export function enumMembersBlock(): ts.ClassElement {
-  const call = f.createCallExpression(f.createPropertyAccessExpression(f.createThis(), "_init_members_"), undefined, []);
+/** `static { this._init_members_(); }` (`_init_members_(str)` for a class mixing in `str`), last in the class body. */
+export function enumMembersBlock(ctx: LowerContext, cls: ClassDef): ts.ClassElement {
+  const mixin = cls.bases.find((b) => isEnumValueMixin(cls, b));
+  const args = mixin?._type === "Name" ? [ctx.useRuntime(mixin.id)] : [];
+  const call = f.createCallExpression(f.createPropertyAccessExpression(f.createThis(), "_init_members_"), undefined, args);
   return f.createClassStaticBlockDeclaration(f.createBlock([f.createExpressionStatement(call)], true));
 }
 

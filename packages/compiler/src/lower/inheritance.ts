@@ -1,8 +1,10 @@
 // Multiple inheritance. A class with two or more bases, and every class in its method resolution
 // order or deriving from one that is, is "cooperative": the runtime builds its C3 order, `__init__`
 // stays a method (the root's constructor calls it once), and `super()` finds the next class in the
-// order of `type(self)`, which no class statement alone decides. Every other class keeps plain
-// `extends`, a constructor, and JavaScript's `super`.
+// order of `type(self)`, which no class statement alone decides. In a module that runs an `__init__`
+// again on an existing object (`obj.__init__(...)`, `C.__init__(other, ...)`, `init = C.__init__`), every
+// class of the module with an `__init__` is cooperative too, so that the `__init__` runs on that object.
+// Every other class keeps plain `extends`, a constructor, and JavaScript's `super`.
 //
 //     class A:                                class A extends CooperativeObject {
 //         def __init__(self, **kw):             __init__(kw: Dict<string, any> = new Dict()) {
@@ -31,6 +33,10 @@
 // dataclass, are no cooperation: the class keeps its constructor and `super`, the mixins copied below it.
 //
 //     class LoggedError(LogMixin, ValueError):    class LoggedError extends withMixins(ValueError, [LogMixin], []) {}
+//
+// An `__init__` run again on a class that cannot be cooperative (an exception's, a `dict` subclass's) stores
+// the attributes of a new instance on the object:
+//
 //     Point.__init__(p, 7)   (outside __init__)   reinitialize(p, new Point(7))
 import type { Attribute, AsyncFunctionDef, Call, ClassDef, Expression, FunctionDef, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
@@ -40,16 +46,18 @@ import { lowerExpression } from "./index.js";
 import { lowerElements } from "./literals.js";
 import { dynamicCall, matchArguments, matchOrReport, runtimeArguments } from "./calls.js";
 import { typeOf } from "./operators.js";
+import { isEnumValueMixin } from "../analyze/enum-classes.js";
 import type { ClassInfo, TypeFacts } from "../analyze/checker.js";
 
 const f = ts.factory;
 
-/** Bases that name no class of their own in the order (`Generic[T]`, `Protocol`) or are `object`. */
+/** Bases that name no class of their own in the order (`Generic[T]`, `Protocol`) or are `object`; `str` mixed into an enum. */
 const TRANSPARENT_BASES = new Set(["Generic", "Protocol", "object"]);
 
 /** The bases of a class statement that take part in its order, as written. */
 export function orderedBases(cls: ClassDef): Expression[] {
   return cls.bases.filter((b) => {
+    if (isEnumValueMixin(cls, b)) return false;
     const target = b._type === "Subscript" ? b.value : b;
     const name = target._type === "Name" ? target.id : target._type === "Attribute" ? target.attr : "";
     return !TRANSPARENT_BASES.has(name);
@@ -70,6 +78,15 @@ function cooperation(types: TypeFacts): Cooperation {
   const classes = new Set<ClassInfo>();
   const all = types.allClasses();
   for (const info of all) if (orderedBases(info.node).length > 1 && mixinShape(types, info) === null) for (const c of types.mro(info)) classes.add(c);
+  // `obj.__init__(...)` after construction runs the method on `obj` itself: the constructor calls it. (Not in
+  // an order that a class which cannot be cooperative, a dataclass deriving from a class of the module, shares.)
+  if (types.initReentered()) {
+    const blocked = new Set(all.filter((info) => !cooperable(types, info)).flatMap((info) => types.mro(info)));
+    for (const info of all) {
+      const order = types.mro(info);
+      if (order.some((c) => c.methods.has("__init__")) && !order.some((c) => blocked.has(c))) for (const c of order) classes.add(c);
+    }
+  }
   // A class deriving from a cooperative one is constructed the same way.
   for (let grew = true; grew;) {
     grew = false;
@@ -98,6 +115,15 @@ function cooperation(types: TypeFacts): Cooperation {
   const result = { classes, keywordTargets };
   cooperations.set(types, result);
   return result;
+}
+
+/**
+ * Whether a class may keep its `__init__` as a method its constructor calls (where an `__init__` may run
+ * again): every base of the module (or `abc.ABC`) in its order, no dataclass or metaclass there.
+ */
+function cooperable(types: TypeFacts, info: ClassInfo): boolean {
+  const ofModule = (c: ClassInfo, b: Expression): boolean => b._type === "Name" && (types.baseClass(c, b) !== null || b.id === "ABC");
+  return types.mro(info).every((c) => !c.isDataclass && c.node.keywords.length === 0 && orderedBases(c.node).every((b) => ofModule(c, b)));
 }
 
 function isBareSuper(e: Expression): boolean {
@@ -242,7 +268,8 @@ export function classOfTypeCall(ctx: LowerContext, e: Expression): ClassInfo | n
  * a class with a constructor is its constructor: only the direct base's, from `__init__`, as `super(...)`.
  */
 export function unboundMethodCall(ctx: LowerContext, node: Call, func: Attribute, owner: ClassInfo, def: FunctionDef | AsyncFunctionDef): ts.Expression {
-  if (func.attr !== "__init__" && matchArguments(ctx, node, def.args, false) === null) {
+  const constructs = func.attr === "__init__" && !isCooperative(ctx.types, owner);
+  if (!constructs && matchArguments(ctx, node, def.args, false) === null) {
     // `C.move(1)`: arguments that do not fit are bound at run time, which raises CPython's TypeError.
     const fn = f.createCallExpression(ctx.useRuntime("getattr"), undefined, [
       lowerExpression(ctx, func.value),
@@ -251,7 +278,7 @@ export function unboundMethodCall(ctx: LowerContext, node: Call, func: Attribute
     return dynamicCall(ctx, fn, node);
   }
   const args = matchOrReport(ctx, node, def.args, false);
-  if (func.attr === "__init__" && !isCooperative(ctx.types, owner)) {
+  if (constructs) {
     if (isDirectBaseInitCall(ctx, node, ctx.fn.classDef) && ctx.fn.isConstructor) {
       const call = f.createCallExpression(f.createSuper(), undefined, args.slice(1));
       return ctx.analysis.parentOf(node)?._type === "Expr" ? call : f.createParenthesizedExpression(f.createCommaListExpression([call, f.createNull()]));

@@ -26,7 +26,7 @@ import { programModuleName } from "./module-setter.js";
 import { typeOf } from "./operators.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { isExceptionName, sameType, type PyType } from "../analyze/types.js";
-import { hasSlots, hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
+import { definesClassAttribute, hasSlots, hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
 import { isSuperCall, ownClass, superAttribute } from "./calls.js";
 import { isCooperative } from "./inheritance.js";
 import { isProvenIndex } from "./proven-index.js";
@@ -142,7 +142,10 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
         node.value._type === "Name" ? [member, lowerExpression(ctx, node.value)] : [member],
       );
     }
-    if (!classHasMember(ctx, ctx.types.classOfType(t), node.attr) && !CLASS_MEMBERS.has(node.attr)) return dynamicAttribute(ctx, recv, node.attr);
+    // (A base's class attribute through a class extending `bases(B, C)`, which TypeScript does not see, too.)
+    const cls = ctx.types.classOfType(t);
+    if ((!classHasMember(ctx, cls, node.attr) || definesClassAttribute(ctx, cls, node.attr)) && !CLASS_MEMBERS.has(node.attr))
+      return dynamicAttribute(ctx, recv, node.attr);
     // A property read through its class (`C.prop`) is the `property` object, which the runtime makes.
     if (isPropertyOf(ctx, ctx.types.classOfType(t), node.attr)) return dynamicAttribute(ctx, recv, node.attr);
   }

@@ -15,7 +15,10 @@
 // by value, `Color["RED"]` by name, `for c in Color`, `len(Color)`, `Color.RED in Color`,
 // `Color.__members__`, repr `<enum 'Color'>`. Members have `name` and `value`, repr
 // `<Color.RED: 1>`, str `Color.RED`; equal values make aliases. IntEnum/IntFlag members compute
-// and compare as their int value. A class's `__init__` (a method here, not the constructor) runs
+// and compare as their int value, StrEnum members as their str (with str's methods: `Status.ACTIVE.upper()`);
+// a class mixing `str` or `int` into Enum (`class Color(str, Enum)`) gets the same from
+// `_init_members_(str)`, its `str()` and format staying `Color.RED`. Such a member stands for its value
+// where the runtime takes a str or an int (`isinstance(m, str)`, `"-".join(...)`: BUILTIN_VALUE). A class's `__init__` (a method here, not the constructor) runs
 // for each member with the member's value, unpacked when a tuple, as CPython does. Not covered:
 // `_missing_`, and Flag's boundary options (an invalid Flag value is a ValueError).
 import { add, bitand, bitor, bitxor, floordiv, mod, mul, neg, sub, truediv } from "../arithmetic.js";
@@ -25,9 +28,14 @@ import { Dict } from "../dict.js";
 import { format } from "../format.js";
 import { pyHash } from "../hash.js";
 import { repr, str } from "../repr.js";
+import { int } from "../conversions.js";
+import { callMethod } from "../attrs.js";
+import { strMethods } from "../str-methods.js";
+import { contains, getitem, len } from "../subscript.js";
+import { iterate } from "../iter.js";
 import { isTuple } from "../tuple.js";
 import { typeName } from "../typename.js";
-import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
+import { BUILTIN_VALUE, PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
 /** What `auto()` returns until the class is complete and the value is generated. */
 class AutoValue {}
@@ -100,9 +108,11 @@ export class Enum {
 
   /**
    * Turns the class body's values (static fields) into members; the translation calls it once per
-   * class. A class's `__init__` method runs on each member with its value, unpacked if a tuple.
+   * class, with the builtin `str` or `int` a class mixes in (`class Color(str, Enum)`). A class's
+   * `__init__` method runs on each member with its value, unpacked if a tuple.
    */
-  static _init_members_(this: EnumClass): void {
+  static _init_members_(this: EnumClass, mixin?: Function): void {
+    if (mixin !== undefined) mixIn(this, mixin);
     const runsInit = typeof (this.prototype as { __init__?: unknown }).__init__ === "function";
     const m = members(this);
     for (const name of Object.keys(this)) {
@@ -201,19 +211,13 @@ function plain(x: unknown): unknown {
   return x instanceof Enum ? x._value_ : x;
 }
 
-/** Methods that make members compute and compare as their value (IntEnum, IntFlag). */
-const INT_METHODS = {
+/** Methods that make members of an enum mixing in `str` or `int` compute and compare as their value. */
+const VALUE_METHODS = {
   __add__(this: Enum, o: unknown) {
     return add(this._value_, plain(o));
   },
   __radd__(this: Enum, o: unknown) {
     return add(plain(o), this._value_);
-  },
-  __sub__(this: Enum, o: unknown) {
-    return sub(this._value_, plain(o));
-  },
-  __rsub__(this: Enum, o: unknown) {
-    return sub(plain(o), this._value_);
   },
   __mul__(this: Enum, o: unknown) {
     return mul(this._value_, plain(o));
@@ -221,17 +225,8 @@ const INT_METHODS = {
   __rmul__(this: Enum, o: unknown) {
     return mul(plain(o), this._value_);
   },
-  __truediv__(this: Enum, o: unknown) {
-    return truediv(this._value_, plain(o));
-  },
-  __floordiv__(this: Enum, o: unknown) {
-    return floordiv(this._value_, plain(o));
-  },
   __mod__(this: Enum, o: unknown) {
     return mod(this._value_, plain(o));
-  },
-  __neg__(this: Enum) {
-    return neg(this._value_);
   },
   __eq__(this: Enum, o: unknown) {
     return eq(this._value_, plain(o));
@@ -254,6 +249,28 @@ const INT_METHODS = {
   __hash__(this: Enum) {
     return pyHash(this._value_);
   },
+  get [BUILTIN_VALUE](): unknown {
+    return (this as unknown as Enum)._value_;
+  },
+};
+
+/** An int's methods on a member of an enum mixing in `int` (IntEnum, IntFlag, `class P(int, Enum)`). */
+const INT_METHODS = {
+  __sub__(this: Enum, o: unknown) {
+    return sub(this._value_, plain(o));
+  },
+  __rsub__(this: Enum, o: unknown) {
+    return sub(plain(o), this._value_);
+  },
+  __truediv__(this: Enum, o: unknown) {
+    return truediv(this._value_, plain(o));
+  },
+  __floordiv__(this: Enum, o: unknown) {
+    return floordiv(this._value_, plain(o));
+  },
+  __neg__(this: Enum) {
+    return neg(this._value_);
+  },
   __index__(this: Enum) {
     return this._value_;
   },
@@ -263,18 +280,52 @@ const INT_METHODS = {
   __float__(this: Enum) {
     return Number(this._value_);
   },
+};
+
+/** A str's methods and operations on a member of an enum mixing in `str` (StrEnum, `class Color(str, Enum)`): `Color.RED.upper()`. */
+const STR_METHODS: Record<string, Function> = {
+  __len__(this: Enum) {
+    return len(this._value_);
+  },
+  __contains__(this: Enum, x: unknown) {
+    return contains(this._value_, x);
+  },
+  __getitem__(this: Enum, i: unknown) {
+    return getitem(this._value_, i);
+  },
+  __iter__(this: Enum) {
+    return iterate(this._value_);
+  },
+};
+for (const name of [...Object.keys(strMethods), "format", "format_map"]) {
+  STR_METHODS[name] = function (this: Enum, ...args: unknown[]) {
+    return callMethod(this._value_, name, ...args);
+  };
+}
+
+/** `str()` and `format()` of an IntEnum's or StrEnum's member are its value's (not `Color.RED`, as for an enum that only mixes one in). */
+const VALUE_STR_METHODS = {
   __str__(this: Enum) {
-    return repr(this._value_);
+    return str(this._value_);
   },
   __format__(this: Enum, spec: string) {
     return format(this._value_, spec);
   },
 };
 
-function defineMethods(cls: Function, methods: Record<string, Function>): void {
-  for (const [name, fn] of Object.entries(methods)) {
-    Object.defineProperty(cls.prototype, name, { value: fn, writable: true, configurable: true });
+function defineMethods(cls: Function, methods: object): void {
+  for (const [name, d] of [
+    ...Object.entries(Object.getOwnPropertyDescriptors(methods)),
+    ...Object.getOwnPropertySymbols(methods).map((s) => [s, Object.getOwnPropertyDescriptor(methods, s)!] as const),
+  ]) {
+    Object.defineProperty(cls.prototype, name, { ...d, enumerable: false, configurable: true });
   }
+}
+
+/** Gives an enum class the value methods of the builtin it mixes in (`str` or `int`). */
+function mixIn(cls: Function, builtin: Function): void {
+  defineMethods(cls, VALUE_METHODS);
+  defineMethods(cls, builtin === str ? STR_METHODS : INT_METHODS);
 }
 
 /** `IntEnum`: members are ints too (`Number.ONE + 1`, `Number.ONE == 1`, `str(Number.ONE)` is `1`). */
@@ -282,32 +333,19 @@ export class IntEnum extends Enum {
   static override [PYTHON_NAME] = "IntEnum";
   static override [PYTHON_MODULE] = "enum";
 }
-defineMethods(IntEnum, INT_METHODS);
+mixIn(IntEnum, int);
+defineMethods(IntEnum, VALUE_STR_METHODS);
 
 /** `StrEnum` (3.11): members are strings too; `auto()` gives the lower-cased name. */
 export class StrEnum extends Enum {
   static override [PYTHON_NAME] = "StrEnum";
   static override [PYTHON_MODULE] = "enum";
-  override __str__(): string {
-    return this._value_ as string;
-  }
-
-  override __format__(spec: string): string {
-    return format(this._value_, spec);
-  }
-
   static override _generate_next_value_(name: string): unknown {
     return name.toLowerCase();
   }
 }
-defineMethods(StrEnum, {
-  __eq__(this: Enum, o: unknown) {
-    return eq(this._value_, plain(o));
-  },
-  __hash__(this: Enum) {
-    return pyHash(this._value_);
-  },
-});
+mixIn(StrEnum, str);
+defineMethods(StrEnum, VALUE_STR_METHODS);
 
 /** The bits of a non-negative int. */
 function bitsOf(value: unknown): bigint {
@@ -427,8 +465,9 @@ export class IntFlag extends Flag {
   static override [PYTHON_NAME] = "IntFlag";
   static override [PYTHON_MODULE] = "enum";
 }
+mixIn(IntFlag, int);
+defineMethods(IntFlag, VALUE_STR_METHODS);
 defineMethods(IntFlag, {
-  ...INT_METHODS,
   __or__(this: Flag, o: unknown) {
     return Flag.prototype.__or__.call(this, o);
   },
