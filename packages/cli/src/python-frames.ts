@@ -84,15 +84,13 @@ export function pythonFrames(stack: string | undefined, reportStack?: string): s
       outer.pop();
     }
   }
-  return frames.length > 0
-    ? collapseRepeats(frames.map((frame) => frame.text).reverse()).join("")
-    : undefined;
+  return frames.length > 0 ? collapseRepeats(frames.map((frame) => frame.text).reverse()).join("") : undefined;
 }
 
 /** As CPython prints a recursion: a frame the same as the one before it more than three times in a row is counted, not repeated. */
 function collapseRepeats(frames: readonly string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < frames.length; ) {
+  for (let i = 0; i < frames.length;) {
     let j = i;
     while (j < frames.length && frames[j] === frames[i]) j++;
     out.push(...frames.slice(i, Math.min(j, i + 3)));

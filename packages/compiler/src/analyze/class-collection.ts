@@ -63,7 +63,8 @@ export function collectClasses(module: Module, types: TypeEnv): void {
       // go by statement, `TypeFacts.basesOf`, which never gives a class as its own base.)
       bases: cls.bases
         .filter((b) => !isEnumValueMixin(cls, b))
-        .map((b) => (b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : "")).filter((b) => b !== "object"),
+        .map((b) => (b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : ""))
+        .filter((b) => b !== "object"),
       isDataclass: cls.decorator_list.some(isDataclassDecorator),
       fields: new Map(),
       selfStores: new Map(),
