@@ -43,7 +43,7 @@ describe("arguments of the wrong type: a TypeError that says what was expected",
     [
       "an unknown option",
       ["x = 1\n", { fileName: "x.py" }],
-      /^transpile: unknown option "fileName" \(expected one of filename, runtimeModule, format, fastPrint, module, formatChunk\)$/,
+      /^transpile: unknown option "fileName" \(expected one of filename, runtimeModule, format, fastPrint, tracebackSpans, module, formatChunk\)$/,
     ],
   ];
   for (const [name, args, message] of cases) {

@@ -23,7 +23,8 @@ const FRAME = /^\s*at (?:async )?(?:(.*?) \()?(.+?):(\d+):(\d+)\)?(?: \[function
  * default, the message line and one `at` line per frame, and after each where its function starts.
  */
 export function keepJavaScriptPositions(): void {
-  Error.stackTraceLimit = Math.max(Error.stackTraceLimit, 1000);
+  // Every frame, as CPython lists them (a recursion's outermost frames too).
+  Error.stackTraceLimit = Infinity;
   Error.prepareStackTrace = (error: Error, callSites: NodeJS.CallSite[]) => {
     let header: string;
     try {
@@ -84,16 +85,19 @@ export function pythonFrames(stack: string | undefined, reportStack?: string): s
       outer.pop();
     }
   }
-  return frames.length > 0 ? collapseRepeats(frames.map((frame) => frame.text).reverse()).join("") : undefined;
+  return frames.length > 0 ? collapseRepeats(frames.reverse()).join("") : undefined;
 }
 
-/** As CPython prints a recursion: a frame the same as the one before it more than three times in a row is counted, not repeated. */
-function collapseRepeats(frames: readonly string[]): string[] {
+/**
+ * As CPython prints a recursion (`StackSummary.format`): a frame of the same file, line and function as
+ * the one before it, more than three times in a row, is counted, not repeated.
+ */
+function collapseRepeats(frames: readonly PythonFrame[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < frames.length;) {
     let j = i;
-    while (j < frames.length && frames[j] === frames[i]) j++;
-    out.push(...frames.slice(i, Math.min(j, i + 3)));
+    while (j < frames.length && frames[j]!.key === frames[i]!.key) j++;
+    out.push(...frames.slice(i, Math.min(j, i + 3)).map((frame) => frame.text));
     if (j - i > 3) out.push(`  [Previous line repeated ${j - i - 3} more time${j - i - 3 === 1 ? "" : "s"}]\n`);
     i = j;
   }

@@ -15,6 +15,7 @@ import * as contextlib from "@pyts/runtime/contextlib";
 import * as copy from "@pyts/runtime/copy";
 import * as dataclasses from "@pyts/runtime/dataclasses";
 import * as enumModule from "@pyts/runtime/enum";
+import * as classHierarchy from "@pyts/runtime/features/class-hierarchy";
 import * as loopExceptionHandler from "@pyts/runtime/features/loop-exception-handler";
 import * as functools from "@pyts/runtime/functools";
 import * as heapq from "@pyts/runtime/heapq";
@@ -43,6 +44,7 @@ const MODULES: Record<string, unknown> = {
   "@pyts/runtime/copy": copy,
   "@pyts/runtime/dataclasses": dataclasses,
   "@pyts/runtime/enum": enumModule,
+  "@pyts/runtime/features/class-hierarchy": classHierarchy,
   "@pyts/runtime/features/loop-exception-handler": loopExceptionHandler,
   "@pyts/runtime/functools": functools,
   "@pyts/runtime/heapq": heapq,

@@ -468,6 +468,47 @@ export class BaseExceptionGroup extends BaseException {
     }
   }
 
+  /**
+   * Writes the group's report as CPython's nested boxes (its members' chains inside). A method, so that a
+   * bundle that never makes a group leaves it out.
+   */
+  _formatReport(context: ReportContext): void {
+    const topLevel = context.groupDepth === 0;
+    if (topLevel) context.groupDepth++;
+    if (this.__traceback__ !== null) {
+      emit(context, "Exception Group Traceback (most recent call last):\n", topLevel ? "+" : "|");
+      emit(context, context.frames?.(this) ?? noFrames(context));
+      emit(context, messageAndNotes(this));
+    } else {
+      emit(context, messageAndNotes(this));
+    }
+    const count = this.exceptions.length;
+    const shown = count <= MAX_GROUP_WIDTH ? count : MAX_GROUP_WIDTH + 1;
+    context.needClose = false;
+    for (let i = 0; i < shown; i++) {
+      const last = i === shown - 1;
+      if (last) context.needClose = true;
+      const truncated = i >= MAX_GROUP_WIDTH;
+      const indent = " ".repeat(2 * context.groupDepth);
+      context.out.push(`${indent}${i === 0 ? "+-" : "  "}+---------------- ${truncated ? "..." : i + 1} ----------------\n`);
+      context.groupDepth++;
+      if (truncated) {
+        const remaining = count - MAX_GROUP_WIDTH;
+        emit(context, `and ${remaining} more exception${remaining > 1 ? "s" : ""}\n`);
+      } else {
+        const sub = this.exceptions[i]!;
+        context.seen.add(sub);
+        formatChain(sub, context);
+      }
+      if (last && context.needClose) {
+        context.out.push(`${" ".repeat(2 * context.groupDepth)}+------------------------------------\n`);
+        context.needClose = false;
+      }
+      context.groupDepth--;
+    }
+    if (topLevel) context.groupDepth = 0;
+  }
+
   /** A group's `message` is its first argument. */
   override get message(): string {
     return this.args === undefined ? "" : (this.args[0] as string);
@@ -779,7 +820,7 @@ function formatChain(e: BaseException, context: ReportContext): void {
     } else if (context.groupDepth > MAX_GROUP_DEPTH) {
       emit(context, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
     } else {
-      formatGroup(exc, context);
+      exc._formatReport(context);
     }
   }
 }
@@ -807,43 +848,6 @@ function framesUntilCaught(stack: string | undefined, handlerStack: string | und
 /** Frame lines split into one entry per frame (`  File ...` and the source line under it). */
 function splitFrames(text: string): string[] {
   return text.split(/(?=^ {2}File )/m).filter((frame) => frame !== "");
-}
-
-function formatGroup(group: BaseExceptionGroup, context: ReportContext): void {
-  const topLevel = context.groupDepth === 0;
-  if (topLevel) context.groupDepth++;
-  if (group.__traceback__ !== null) {
-    emit(context, "Exception Group Traceback (most recent call last):\n", topLevel ? "+" : "|");
-    emit(context, context.frames?.(group) ?? noFrames(context));
-    emit(context, messageAndNotes(group));
-  } else {
-    emit(context, messageAndNotes(group));
-  }
-  const count = group.exceptions.length;
-  const shown = count <= MAX_GROUP_WIDTH ? count : MAX_GROUP_WIDTH + 1;
-  context.needClose = false;
-  for (let i = 0; i < shown; i++) {
-    const last = i === shown - 1;
-    if (last) context.needClose = true;
-    const truncated = i >= MAX_GROUP_WIDTH;
-    const indent = " ".repeat(2 * context.groupDepth);
-    context.out.push(`${indent}${i === 0 ? "+-" : "  "}+---------------- ${truncated ? "..." : i + 1} ----------------\n`);
-    context.groupDepth++;
-    if (truncated) {
-      const remaining = count - MAX_GROUP_WIDTH;
-      emit(context, `and ${remaining} more exception${remaining > 1 ? "s" : ""}\n`);
-    } else {
-      const sub = group.exceptions[i]!;
-      context.seen.add(sub);
-      formatChain(sub, context);
-    }
-    if (last && context.needClose) {
-      context.out.push(`${" ".repeat(2 * context.groupDepth)}+------------------------------------\n`);
-      context.needClose = false;
-    }
-    context.groupDepth--;
-  }
-  if (topLevel) context.groupDepth = 0;
 }
 
 /**

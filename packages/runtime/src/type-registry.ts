@@ -78,9 +78,8 @@ function endsChain(c: unknown): boolean {
 }
 
 /**
- * `C.__mro__`, `C.__bases__` and `C.mro()` of every class, installed here because every bundle keeps this
- * module: with single inheritance they read the prototype chain; classes.ts, which a program with several
- * bases or cooperative classes loads, replaces `classLinks` with C3's order and the bases it records.
+ * `C.__mro__`, `C.__bases__` and `C.mro()` of every class (`installClassHierarchy`): with single inheritance
+ * they read the prototype chain; classes.ts, which a program with several bases or cooperative classes loads, replaces `classLinks` with C3's order and the bases it records.
  */
 export const classLinks = {
   mro(cls: Function): Function[] {
@@ -104,26 +103,33 @@ function classTuple(classes: Function[]): readonly Function[] {
   return Object.freeze(classes);
 }
 
-for (const [prop, get] of [
-  ["__mro__", (c: Function) => classTuple(classLinks.mro(c))],
-  ["__bases__", (c: Function) => classTuple(classLinks.bases(c))],
-] as const) {
-  if (Object.prototype.hasOwnProperty.call(Function.prototype, prop)) continue;
-  Object.defineProperty(Function.prototype, prop, {
-    get(this: Function) {
-      return get(this);
-    },
-    configurable: true,
-  });
-}
-if (!Object.prototype.hasOwnProperty.call(Function.prototype, "mro")) {
-  Object.defineProperty(Function.prototype, "mro", {
-    value(this: Function) {
-      return classLinks.mro(this);
-    },
-    writable: true,
-    configurable: true,
-  });
+/**
+ * Installs `C.__mro__`, `C.__bases__` and `C.mro()` on every class: the feature module
+ * `@pyts/runtime/features/class-hierarchy`, which the compiler imports into a program that names them, so
+ * that other bundles leave them out.
+ */
+export function installClassHierarchy(): void {
+  for (const [prop, get] of [
+    ["__mro__", (c: Function) => classTuple(classLinks.mro(c))],
+    ["__bases__", (c: Function) => classTuple(classLinks.bases(c))],
+  ] as const) {
+    if (Object.prototype.hasOwnProperty.call(Function.prototype, prop)) continue;
+    Object.defineProperty(Function.prototype, prop, {
+      get(this: Function) {
+        return get(this);
+      },
+      configurable: true,
+    });
+  }
+  if (!Object.prototype.hasOwnProperty.call(Function.prototype, "mro")) {
+    Object.defineProperty(Function.prototype, "mro", {
+      value(this: Function) {
+        return classLinks.mro(this);
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
 }
 
 /**

@@ -155,7 +155,12 @@ export function planImports(ctx: LowerContext, module: Module): void {
  * Runtime features a program imports only when it names them: an attribute (`loop.set_exception_handler`)
  * or a string (`getattr(loop, "set_exception_handler")`) of this name brings in the feature's module.
  */
-const RUNTIME_FEATURES: ReadonlyMap<string, string> = new Map([["set_exception_handler", "loop-exception-handler"]]);
+const RUNTIME_FEATURES: ReadonlyMap<string, string> = new Map([
+  ["set_exception_handler", "loop-exception-handler"],
+  ["__mro__", "class-hierarchy"],
+  ["__bases__", "class-hierarchy"],
+  ["mro", "class-hierarchy"],
+]);
 
 function runtimeFeatureNamed(node: Node): string | undefined {
   if (node._type === "Attribute") return RUNTIME_FEATURES.get(node.attr);

@@ -17,7 +17,7 @@ import { PyFloat } from "../numbers.js";
 import { writeStderr } from "../output.js";
 import { resolveValue } from "./awaitable.js";
 import type { Task } from "./task.js";
-import { PYTHON_MODULE, PYTHON_NAME, registeredType } from "../type-registry.js";
+import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
 type Callback = (arg: any) => void;
 
@@ -487,34 +487,31 @@ export class EventLoop {
   /**
    * `loop.call_exception_handler(context)`: the custom handler if one is set, else the default
    * one. `context` is a dict (`message`, `exception`, `future`, `task`, `handle`, ...); the
-   * runtime's own reports pass a plain object, made a dict only for a custom handler (the default
-   * one reads either, so a program that sets no handler needs no dict). An error in a custom
-   * handler is reported by the default handler, as in CPython.
+   * runtime's own reports pass a plain object, which the default handler reads as it is, so that a
+   * program that sets no handler needs no dict. Calling a custom handler (with the context as a dict,
+   * an error in it reported by the default handler, as in CPython) is the feature module
+   * `@pyts/runtime/features/loop-exception-handler`, which the compiler imports into a program that
+   * names `set_exception_handler`.
    */
   call_exception_handler(context: ExceptionContext): null {
     const handler = this._exceptionHandler;
     if (handler === null) {
-      try {
-        this.default_exception_handler(context);
-      } catch (e) {
-        if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
-        writeLog("Exception in default exception handler", toPyException(e));
-      }
+      this._reportByDefault(context, "Exception in default exception handler");
       return null;
     }
-    const ctx = contextDict(context);
+    if (callCustomHandler === null) throw new RuntimeError('a custom exception handler needs: import "@pyts/runtime/features/loop-exception-handler"');
+    callCustomHandler(this, handler, context);
+    return null;
+  }
+
+  /** The default handler, whose own failure is logged (after `what`) instead of raised. */
+  _reportByDefault(context: ExceptionContext, what: string): void {
     try {
-      handler(this, ctx);
+      this.default_exception_handler(context);
     } catch (e) {
       if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
-      try {
-        this.default_exception_handler({ message: "Unhandled error in exception handler", exception: toPyException(e), context: ctx });
-      } catch (e2) {
-        if (e2 instanceof SystemExit || e2 instanceof KeyboardInterrupt) throw e2;
-        writeLog("Exception in default exception handler while handling an unexpected error in custom exception handler", toPyException(e2));
-      }
+      writeLog(what, toPyException(e));
     }
-    return null;
   }
 
   /** CPython's default handler logs the message, the other keys sorted, then the exception's traceback. */
@@ -708,34 +705,30 @@ export interface ContextDict {
 /** A context as Python code passes it (a dict) or as the runtime builds it (a plain object). */
 export type ExceptionContext = ContextDict | Record<string, unknown>;
 
-function isPlainContext(context: ExceptionContext): context is Record<string, unknown> {
-  const proto: unknown = Object.getPrototypeOf(context);
-  return proto === Object.prototype || proto === null;
-}
-
 /** The keys of a context (as `str`, which sorts them as the default handler does) and their values, unset ones left out. */
 function contextEntries(context: ExceptionContext): Map<string, unknown> {
   if (isPlainContext(context)) return new Map(Object.entries(context).filter(([, v]) => v !== undefined));
   return new Map([...context.keys()].map((k) => [str(k), context.get(k as string)]));
 }
 
+/** How a custom handler is called: `handler(loop, context as a dict)`, an error in it reported. */
+export type CustomHandlerCall = (loop: EventLoop, handler: ExceptionHandler, context: ExceptionContext) => void;
+
 /**
- * Makes the dict type contexts are given to custom handlers as. The compiler imports
- * `@pyts/runtime/features/loop-exception-handler` (which calls this) into a program that names
- * `set_exception_handler`, so that the bundle of any other program leaves the dict type out;
- * without a bundler, the dict type dict.ts registers serves.
+ * Installs the call of custom exception handlers (the feature module
+ * `@pyts/runtime/features/loop-exception-handler`), so that the bundle of a program that sets no handler
+ * leaves it and the dict type out.
  */
-export function useContextDict(make: (entries: [string, unknown][]) => ContextDict): void {
-  makeContextDict = make;
+export function useCustomExceptionHandlers(call: CustomHandlerCall): void {
+  callCustomHandler = call;
 }
 
-let makeContextDict: ((entries: [string, unknown][]) => ContextDict) | null = null;
+let callCustomHandler: CustomHandlerCall | null = null;
 
-function contextDict(context: ExceptionContext): ContextDict {
-  if (!isPlainContext(context)) return context;
-  const make = makeContextDict ?? (registeredType("dict") as ((entries: [string, unknown][]) => ContextDict) | undefined);
-  if (make === undefined) throw new RuntimeError('an exception handler needs the dict type: import "@pyts/runtime/features/loop-exception-handler"');
-  return make(Object.entries(context).filter(([, v]) => v !== undefined));
+/** Whether a context is one the runtime built (a plain object), not a dict. */
+export function isPlainContext(context: ExceptionContext): context is Record<string, unknown> {
+  const proto: unknown = Object.getPrototypeOf(context);
+  return proto === Object.prototype || proto === null;
 }
 
 /** What CPython's `logger.error(text, exc_info=exc)` prints with logging unconfigured. */

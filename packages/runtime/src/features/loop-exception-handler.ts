@@ -1,12 +1,25 @@
-// A feature of the event loop that a program gets only when it uses it: the dict a custom exception
-// handler is given as its context. The compiler imports this module into a program that names
+// A feature of the event loop that a program gets only when it uses it: calling a custom exception
+// handler, with the dict it is given as its context. The compiler imports this module into a program that names
 // `set_exception_handler`:
 //
 //     loop.set_exception_handler(on_error)      import "@pyts/runtime/features/loop-exception-handler";
 //
 // so that the bundle of any other asyncio program leaves the dict type (with sets and hashing) out:
 // the default handler reads the plain objects the runtime reports with.
-import { useContextDict } from "../asyncio/loop.js";
+import { isPlainContext, useCustomExceptionHandlers } from "../asyncio/loop.js";
 import { Dict } from "../dict.js";
+import { KeyboardInterrupt, SystemExit, toPyException } from "../exceptions.js";
 
-useContextDict((entries) => new Dict(entries));
+useCustomExceptionHandlers((loop, handler, context) => {
+  const dict = isPlainContext(context) ? new Dict(Object.entries(context).filter(([, v]) => v !== undefined)) : context;
+  try {
+    handler(loop, dict);
+  } catch (e) {
+    if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
+    // An error in the custom handler goes to the default one, as CPython's `call_exception_handler` does.
+    loop._reportByDefault(
+      { message: "Unhandled error in exception handler", exception: toPyException(e), context: dict },
+      "Exception in default exception handler while handling an unexpected error in custom exception handler",
+    );
+  }
+});
