@@ -10,6 +10,8 @@ import * as nest_asyncio from "../../packages/runtime/src/modules/nest_asyncio.j
 import { asyncGenerator, coroutine } from "../../packages/runtime/src/asyncio/index.js";
 import * as time from "../../packages/runtime/src/modules/time.js";
 import { _resetTaskNameCounter } from "../../packages/runtime/src/asyncio/task.js";
+// Calling a custom exception handler is a feature module (the compiler imports it where a program names `set_exception_handler`).
+import "../../packages/runtime/src/features/loop-exception-handler.js";
 import { str } from "../../packages/runtime/src/repr.js";
 import { ValueError, RuntimeError, StopAsyncIteration, TimeoutError } from "../../packages/runtime/src/exceptions.js";
 

@@ -256,20 +256,14 @@ function printBlock(block: ts.Block, head: string, indent: string, lines: string
   pushLines("}", indent, lines);
 }
 
-/** A block whose opening line continues the last line (`} catch (e) {`). */
+/**
+ * A block whose opening line continues the last line (`} catch (e) {`). Prettier writes an empty catch
+ * block (with no finally after it) as `{}`, others as `{` and `}` on two lines (left to prettier).
+ */
 function appendBlock(block: ts.Block, head: string, indent: string, lines: string[], emptyAsBraces: boolean): void {
-  noComments(block);
   const last = lines.pop()!;
   if (last !== indent + "}") unknown();
-  if (block.statements.length === 0) {
-    // Prettier writes an empty catch block (with no finally after it) as `{}`, others as `{` and `}` on two lines.
-    if (!emptyAsBraces) unknown();
-    pushLines(head + "{}", indent, lines);
-    return;
-  }
-  pushLines(head + "{", indent, lines);
-  for (const statement of block.statements) printStatement(statement, indent + "  ", lines);
-  pushLines("}", indent, lines);
+  printBlock(block, head, indent, lines, emptyAsBraces);
 }
 
 /** A loop's head and its body: a block on the head's line, or one statement after it. */
