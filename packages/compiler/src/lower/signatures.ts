@@ -48,8 +48,16 @@ function scopeName(scope: Scope): string {
   const node = scope.node as Node;
   if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "ClassDef") return (node as FunctionDef | ClassDef).name;
   if (node._type === "Lambda") return "<lambda>";
-  return "<genexpr>";
+  return COMPREHENSION_NAMES[node._type] ?? "<genexpr>";
 }
+
+/** The names CPython gives a comprehension's own code (`f.<locals>.<listcomp>.<lambda>`). */
+const COMPREHENSION_NAMES: Partial<Record<string, string>> = {
+  ListComp: "<listcomp>",
+  SetComp: "<setcomp>",
+  DictComp: "<dictcomp>",
+  GeneratorExp: "<genexpr>",
+};
 
 /**
  * A qualified name longer than this is written as its enclosing function's, held by a module-level
@@ -67,7 +75,8 @@ function qualifiedName(ctx: LowerContext, scope: Scope): { before: ts.Identifier
   let out: { before: ts.Identifier | null; text: string };
   if (parent === null || parent.kind === "module") out = { before: null, text: name };
   else {
-    const own = parent.kind === "class" ? `.${name}` : `.<locals>.${name}`;
+    // (A comprehension's code holds no `<locals>` part: `f.<locals>.<listcomp>.<lambda>`.)
+    const own = parent.kind === "class" || parent.kind === "comprehension" ? `.${name}` : `.<locals>.${name}`;
     const outer = qualifiedName(ctx, parent);
     out =
       outer.text.length + own.length <= SPELLED_QUALNAME_LIMIT
