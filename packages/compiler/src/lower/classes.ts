@@ -64,7 +64,7 @@ import { awaitableClassStatements } from "./await.js";
 import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations, movedClassAttributes, retypesBaseAttribute } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
 import { enumDecoratorStatements, enumMemberField, enumMembersBlock, isEnumDecorator } from "./enums.js";
-import { isEnumBase, isEnumClass, isEnumMemberName, isEnumValueMixin } from "../analyze/enum-classes.js";
+import { isEnumClass, isEnumMemberName, isEnumValueMixin } from "../analyze/enum-classes.js";
 import {
   booleanConstant,
   dataclassSpecOf,
