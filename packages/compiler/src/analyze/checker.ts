@@ -16,7 +16,7 @@ import { IntBounds } from "./int-bounds.js";
 import { forEachChild } from "./walk.js";
 import { isDunder, isHarmlessClassUse, moduleReach, PROTOCOL_METHOD_NAMES, scopeOfExpression, type ModuleReach } from "./call-sites.js";
 import { isRuntimeExport } from "../catalogue.js";
-import { asyncioInstance, asyncioMethodType, isAsyncioInstance, withMaySuppress } from "./runtime-classes.js";
+import { asyncioFunctionType, asyncioInstance, asyncioMethodType, enteredType, isAsyncioInstance, withMaySuppress } from "./runtime-classes.js";
 import {
   ANY,
   BOOL,
@@ -723,6 +723,8 @@ export class TypeEnv implements TypeFacts {
       case "augmented":
         // Joined with the name's other bindings by `withAugmented`.
         return null;
+      case "entered":
+        return enteredType(this.typeOf(src.manager, scope), src.isAsync) ?? ANY;
       case "import":
         return ANY;
       case "element": {
@@ -1744,11 +1746,19 @@ export class TypeEnv implements TypeFacts {
         const t = recv.k === "instance" ? this.fieldType(cls, m) : ANY;
         if (t.k === "function") return this.calledFunctionType(t);
       }
-      if (isAsyncioInstance(recv)) return asyncioMethodType(recv, m, args.length) ?? ANY;
+      if (isAsyncioInstance(recv))
+        return (
+          asyncioMethodType(
+            recv,
+            m,
+            args.map((a) => this.typeOf(a, scope)),
+          ) ?? ANY
+        );
       if (recv.k === "module" && recv.name === "asyncio" && m === "create_task" && args.length === 1) {
         const coro = this.typeOf(args[0]!, scope);
         return asyncioInstance("Task", [coro.k === "coroutine" ? coro.ret : ANY]) ?? ANY;
       }
+      if (recv.k === "module" && recv.name === "asyncio") return asyncioFunctionType(m) ?? ANY;
       if (recv.k === "module") return moduleCallType(recv.name, m);
     }
     return ANY;
@@ -1978,7 +1988,7 @@ function readsItself(b: Binding, name: string): boolean {
   const src = b.source;
   if (src === null || src.kind === "annotation" || src.kind === "import") return false;
   if (src.kind === "augmented") return true;
-  return mentions(src.kind === "value" ? src.expr : src.of, name);
+  return mentions(src.kind === "value" ? src.expr : src.kind === "entered" ? src.manager : src.of, name);
 }
 
 /** The type of the `index`th of `count` items unpacked from `value` (a display's own item, a tuple's, any iterable's). */

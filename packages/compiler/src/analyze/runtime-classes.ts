@@ -6,16 +6,24 @@
 //     q: asyncio.Queue[int]          asyncio.Queue<number>      await q.get()   → int
 //     lock = asyncio.Lock()          asyncio.Lock               await lock.acquire() → bool
 //     t = asyncio.create_task(c())   asyncio.Task<T>            (c: async def c() -> T)
+//     async with asyncio.TaskGroup() as tg:                      tg.create_task(c()) → Task<T>
+//     loop = asyncio.get_running_loop()  asyncio.AbstractEventLoop  loop.time() → float
 import type { AsyncWith, Expression, With } from "@pyts/parser";
-import { ANY, BOOL, INT, NONE, type PyType } from "./types.js";
+import { ANY, BOOL, FLOAT, INT, NONE, type PyType } from "./types.js";
 
 /** An instance of a runtime asyncio class: `args` are its type arguments (a queue's item, a task's result). */
 export type AsyncioInstance = Extract<PyType, { k: "instance" }> & { module: "asyncio"; args: PyType[] };
 
 const coroutineOf = (ret: PyType): PyType => ({ k: "coroutine", ret });
 
+/** What a method returns, by the type arguments of the instance and the types of the call's positional arguments. */
+type MethodType = (args: PyType[], callArgs: PyType[]) => PyType;
+
+/** `create_task(c())`: a task of what the coroutine returns. */
+const taskOf: MethodType = (_, [coro]) => asyncioInstance("Task", [coro?.k === "coroutine" ? coro.ret : ANY])!;
+
 /** The methods of each class, by the type arguments of the instance: what a call returns. */
-const QUEUE_METHODS: Record<string, (args: PyType[]) => PyType> = {
+const QUEUE_METHODS: Record<string, MethodType> = {
   get: ([item]) => coroutineOf(item ?? ANY),
   put: () => coroutineOf(NONE),
   get_nowait: ([item]) => item ?? ANY,
@@ -27,13 +35,13 @@ const QUEUE_METHODS: Record<string, (args: PyType[]) => PyType> = {
   join: () => coroutineOf(NONE),
 };
 
-const LOCK_METHODS: Record<string, (args: PyType[]) => PyType> = {
+const LOCK_METHODS: Record<string, MethodType> = {
   acquire: () => coroutineOf(BOOL),
   release: () => NONE,
   locked: () => BOOL,
 };
 
-const CLASSES: Record<string, { params: number; methods: Record<string, (args: PyType[]) => PyType> }> = {
+const CLASSES: Record<string, { params: number; methods: Record<string, MethodType> }> = {
   Queue: { params: 1, methods: QUEUE_METHODS },
   LifoQueue: { params: 1, methods: QUEUE_METHODS },
   PriorityQueue: { params: 1, methods: QUEUE_METHODS },
@@ -55,7 +63,48 @@ const CLASSES: Record<string, { params: number; methods: Record<string, (args: P
       get_name: () => ({ k: "str" }),
     },
   },
+  // `__aenter__` returns the group itself (`async with asyncio.TaskGroup() as tg`).
+  TaskGroup: { params: 0, methods: { create_task: taskOf } },
+  // What `get_running_loop()` / `get_event_loop()` / `new_event_loop()` return; `run_until_complete`
+  // blocks (methods.ts awaits it) and the scheduling methods return handles, which stay untyped.
+  AbstractEventLoop: {
+    params: 0,
+    methods: {
+      time: () => FLOAT,
+      create_task: taskOf,
+      is_running: () => BOOL,
+      is_closed: () => BOOL,
+      get_debug: () => BOOL,
+      call_soon: () => ANY,
+      call_later: () => ANY,
+      call_at: () => ANY,
+    },
+  },
 };
+
+/** The data attributes of the classes (read as written); any other attribute read without a call is a method, bound by the runtime's getattr. */
+const DATA_ATTRIBUTES = new Set(["maxsize"]);
+
+/** Whether reading `attr` of an asyncio instance without calling it gives a bound method, which the runtime's getattr makes. */
+export function readsBoundMethod(t: PyType, attr: string): boolean {
+  return isAsyncioInstance(t) && !DATA_ATTRIBUTES.has(attr);
+}
+
+/** The asyncio functions that return the running (or a new) event loop. */
+const LOOP_FUNCTIONS = new Set(["get_running_loop", "get_event_loop", "new_event_loop"]);
+
+/** What calling the asyncio function `fn` returns, where the table knows it (a loop), or null. */
+export function asyncioFunctionType(fn: string): PyType | null {
+  return LOOP_FUNCTIONS.has(fn) ? asyncioInstance("AbstractEventLoop") : null;
+}
+
+/** The classes whose `__aenter__` returns the manager itself, so `as x` binds an instance of the same class. */
+const ENTERS_ITSELF = new Set(["TaskGroup"]);
+
+/** What `async with m as x` binds to `x` where `m` is of type `manager`, or null when the table does not know. */
+export function enteredType(manager: PyType, isAsync: boolean): PyType | null {
+  return isAsync && isAsyncioInstance(manager) && ENTERS_ITSELF.has(manager.cls) ? manager : null;
+}
 
 /** The classes whose `__aexit__` releases what `__aenter__` acquired and never suppresses (`acquire()` / `release()`). */
 const ACQUIRE_RELEASE = new Set(["Lock", "Semaphore", "BoundedSemaphore", "Condition"]);
@@ -72,17 +121,35 @@ export function isAsyncioInstance(t: PyType): t is AsyncioInstance {
 }
 
 /** How many positional arguments a method takes, [min, max], where it takes any (the others take none). */
-const ARITIES: Record<string, readonly [number, number]> = { put: [1, 1], put_nowait: [1, 1], notify: [0, 1], cancel: [0, 1] };
+const ARITIES: Record<string, readonly [number, number]> = {
+  put: [1, 1],
+  put_nowait: [1, 1],
+  notify: [0, 1],
+  cancel: [0, 1],
+  create_task: [1, 1],
+  call_soon: [1, Infinity],
+  call_later: [2, Infinity],
+  call_at: [2, Infinity],
+};
+
+/** The keyword arguments a method takes (passed to the runtime's method as `kw({ ... })`, which it reads). */
+const KEYWORDS: Record<string, readonly string[]> = { create_task: ["name"] };
 
 /**
- * What calling `method` with `argc` positional arguments on an instance returns, or null when the
+ * What calling `method` with positional arguments of types `callArgs` on an instance returns, or null when the
  * table does not list the method (it may not exist) or the call passes a wrong number of arguments.
  */
-export function asyncioMethodType(t: AsyncioInstance, method: string, argc: number): PyType | null {
+export function asyncioMethodType(t: AsyncioInstance, method: string, callArgs: readonly PyType[]): PyType | null {
   const methods = CLASSES[t.cls]!.methods;
   if (!Object.hasOwn(methods, method)) return null;
   const [min, max] = Object.hasOwn(ARITIES, method) ? ARITIES[method]! : [0, 0];
-  return argc >= min && argc <= max ? methods[method]!(t.args) : null;
+  return callArgs.length >= min && callArgs.length <= max ? methods[method]!(t.args, [...callArgs]) : null;
+}
+
+/** Whether the method takes these keyword arguments (`tg.create_task(c(), name="x")`). */
+export function asyncioMethodKeywords(method: string, keywords: readonly (string | null)[]): boolean {
+  const known = Object.hasOwn(KEYWORDS, method) ? KEYWORDS[method]! : [];
+  return keywords.every((k) => k !== null && known.includes(k));
 }
 
 /** Whether `async with x:` on this instance is `await x.acquire()` before the block and `x.release()` after it. */

@@ -30,6 +30,8 @@ export type BindingSource =
   /** An item of what a loop walks; `path` indexes into it for a name inside a tuple target. */
   | { kind: "iter"; of: Expression; path?: readonly number[] }
   | { kind: "annotation"; expr: Expression }
+  /** `with manager as name`: what the manager's `__enter__` / `__aenter__` returns. */
+  | { kind: "entered"; manager: Expression; isAsync: boolean }
   /** `name op= value`: the name's own value combined with `value`. */
   | { kind: "augmented"; op: Operator; value: Expression }
   /**
@@ -514,7 +516,9 @@ class Collector {
       case "AsyncWith":
         for (const item of node.items) {
           this.collect(scope, item.context_expr, depth);
-          if (item.optional_vars !== null) this.bindTarget(scope, item.optional_vars, "with", depth + 1, null);
+          if (item.optional_vars !== null) {
+            this.bindTarget(scope, item.optional_vars, "with", depth + 1, { kind: "entered", manager: item.context_expr, isAsync: node._type === "AsyncWith" });
+          }
         }
         this.collectBody(scope, node.body, depth + 1);
         if (node._type === "AsyncWith") this.markFunctionAwait(scope);

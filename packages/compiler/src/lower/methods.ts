@@ -16,6 +16,7 @@
 //     q = asyncio.Queue()      (module class) new asyncio.Queue()
 //     await q.get()            (asyncio.Queue[int]) await q.get()            a method of a runtime class the checker
 //                                                                              types (analyze/runtime-classes.ts)
+//     tg.create_task(c(), name="a")  (TaskGroup)  tg.create_task(c(), kw({ name: "a" }))   (keywords the method reads)
 //     thing.update(x)          (unknown)      callMethod(thing, "update", x)     any method of a receiver of unknown type:
 //     p.perimeter()            (Point, none)  callMethod(p, "perimeter")         the value's method, or CPython's AttributeError
 //     n.bit_length()           (int)          callMethod(n, "bit_length")        (an int may be a bigint)
@@ -67,7 +68,7 @@ import { isBlockingRunnerCall } from "./runner.js";
 import { programExceptionMember, typedAs } from "./subscripts.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { elementType } from "../analyze/types.js";
-import { asyncioMethodType, isAsyncioInstance } from "../analyze/runtime-classes.js";
+import { asyncioMethodKeywords, asyncioMethodType, isAsyncioInstance } from "../analyze/runtime-classes.js";
 import { classOfInstance, classOfTypeCall, isCooperative, unboundMethodCall } from "./inheritance.js";
 
 const f = ts.factory;
@@ -189,7 +190,19 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     }
     return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
   }
-  if (isAsyncioInstance(recvType) && asyncioMethodType(recvType, name, node.args.length) !== null && !needsDynamicCall(node)) {
+  if (
+    isAsyncioInstance(recvType) &&
+    node.args.every((a) => a._type !== "Starred") &&
+    asyncioMethodKeywords(
+      name,
+      node.keywords.map((k) => k.arg),
+    ) &&
+    asyncioMethodType(
+      recvType,
+      name,
+      node.args.map((a) => typeOf(ctx, a)),
+    ) !== null
+  ) {
     return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));
   }
   if (recvType.k === "dict" || recvType.k === "set") {

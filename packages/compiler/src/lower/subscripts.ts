@@ -26,6 +26,7 @@ import { programModuleName } from "./module-setter.js";
 import { typeOf } from "./operators.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { isExceptionName, sameType, type PyType } from "../analyze/types.js";
+import { readsBoundMethod } from "../analyze/runtime-classes.js";
 import { definesClassAttribute, hasSlots, hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
 import { isSuperCall, ownClass, superAttribute } from "./calls.js";
 import { isCooperative } from "./inheritance.js";
@@ -155,7 +156,8 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
     t.k === "any" && !NAMES_OF_DEFINITIONS.has(node.attr) && !(isTypeCall(ctx, node.value) && CLASS_MEMBERS.has(node.attr)) && !isModuleChain(ctx, node.value);
   // A function's own attributes (`f.calls`, `setattr(f, "lang", ...)`) are Python's, which TypeScript does not all see.
   const functionAttribute = t.k === "function" && !NAMES_OF_DEFINITIONS.has(node.attr) && node.attr !== "__self__" && node.attr !== "__func__";
-  if (BUILTIN_VALUE_KINDS.has(t.k) || untyped || functionAttribute) {
+  // An asyncio instance's attribute read without a call (`install = loop.set_exception_handler`) is Python's bound method.
+  if (BUILTIN_VALUE_KINDS.has(t.k) || untyped || functionAttribute || readsBoundMethod(t, node.attr)) {
     return dynamicAttribute(ctx, recv, node.attr);
   }
   return f.createPropertyAccessExpression(recv, ctx.mangleMember(node.attr));
