@@ -762,6 +762,10 @@ export class TypeEnv implements TypeFacts {
       const k = args.kwonlyargs.indexOf(b.node as (typeof positional)[number]);
       if (k >= 0) def = args.kw_defaults[k] ?? null;
     }
+    if (fn._type === "Lambda" && positional.length === 1 && positional[0] === b.node) {
+      const item = this.keyFunctionItem(fn, sym.scope.parent ?? sym.scope);
+      if (item !== null) return item;
+    }
     const fromCalls = fn._type === "Lambda" ? null : this.callSiteType(fn, b.node as Arg, def, sym);
     if (fromCalls !== null) return fromCalls;
     if (def === null) return ANY;
@@ -770,6 +774,29 @@ export class TypeEnv implements TypeFacts {
     // (`items=()`) any iterable.
     const t = this.typeOf(def, sym.scope.parent ?? sym.scope);
     return t.k === "None" || t.k === "tuple" ? ANY : t.k === "int" ? FLOAT : t;
+  }
+
+  /**
+   * The item type a `key=` lambda is called with: `sorted(xs, key=lambda p: ...)`, `min`/`max` of one
+   * iterable, `xs.sort(key=...)`, where the items' type is known; null otherwise.
+   */
+  private keyFunctionItem(fn: import("@pyts/parser").Lambda, scope: Scope): PyType | null {
+    const kw = this.analysis.parentOf(fn);
+    if (kw?._type !== "keyword" || kw.arg !== "key") return null;
+    const call = this.analysis.parentOf(kw);
+    if (call?._type !== "Call" || call.args.some((a) => a._type === "Starred")) return null;
+    const func = call.func;
+    let items: PyType = ANY;
+    if (func._type === "Name" && ["sorted", "min", "max"].includes(func.id) && call.args.length === 1) {
+      if (this.analysis.resolve(scope, func.id).kind !== "builtin") return null;
+      items = this.typeOf(call.args[0]!, scope);
+    } else if (func._type === "Attribute" && func.attr === "sort" && call.args.length === 0) {
+      items = this.typeOf(func.value, scope);
+      if (items.k !== "list") return null;
+    }
+    if (!["list", "tuple", "tuplevar", "set", "iter", "range"].includes(items.k)) return null;
+    const item = elementType(items);
+    return item.k === "any" ? null : item;
   }
 
   /**
