@@ -19,6 +19,7 @@ import * as asyncErrors from "./gen-async-errors.mjs";
 import * as classes from "./gen-classes.mjs";
 import * as constructs from "./gen-constructs.mjs";
 import * as loopHandlers from "./gen-loop-handlers.mjs";
+import * as readable from "./gen-readable.mjs";
 import { tracebackEnding } from "./gen-tracebacks.mjs";
 import { modulesProgram } from "./gen-modules.mjs";
 
@@ -64,6 +65,7 @@ export const DEFAULT_MIX = Object.freeze({
   taskrecursion: 1, // recursion through create_task: failures wrapped level by level, cancellation down a chain
   loophandler: 1, // the loop's exception handler: set (also through getattr), failing callbacks, contexts reported by hand (gen-loop-handlers.mjs)
   awaitstate: 1, // await of non-awaitables, cr_running/cr_await, sys.exc_info() in a helper a finally calls, lock release failing
+  readable: 1, // key= lambdas over typed lists, classes called only by position, the loop's clock and a TaskGroup's named tasks (gen-readable.mjs)
 });
 
 /** Families of mix keys: `--mix classes=1` sets each of them. */
@@ -280,6 +282,7 @@ export class ProgramGenerator {
       [topLevel ? m.builtinsub : 0, "builtinsub", classes.builtinSubclasses],
       [topLevel ? m.samename : 0, "samename", classes.sameNameClasses],
       [topLevel ? m.chained : 0, "chained", (g) => asyncErrors.chainedExceptions(g, false)],
+      [topLevel ? m.readable : 0, "readable", readable.readableShapes],
     ].map(([weight, tag, make]) => [weight, () => this.tagged(tag, () => make(this))]);
   }
 
@@ -873,6 +876,7 @@ export class ProgramGenerator {
       [this.mix.taskrecursion, () => this.tagged("taskrecursion", () => asyncErrors.taskRecursion(this))],
       [this.mix.loophandler, () => this.tagged("loophandler", () => loopHandlers.loopExceptionHandler(this))],
       [this.mix.awaitstate, () => this.tagged("awaitstate", () => asyncErrors.awaitState(this))],
+      [this.mix.readable, () => this.tagged("readable", () => readable.readableAsync(this))],
     ];
     const total = shapes.reduce((sum, [w]) => sum + w, 0);
     let r = this.random() * total;

@@ -778,7 +778,7 @@ export class TypeEnv implements TypeFacts {
 
   /**
    * The item type a `key=` lambda is called with: `sorted(xs, key=lambda p: ...)`, `min`/`max` of one
-   * iterable, `xs.sort(key=...)`, where the items' type is known; null otherwise.
+   * iterable (a dict: its keys), `xs.sort(key=...)`, where the items' type is known; null otherwise.
    */
   private keyFunctionItem(fn: import("@pyts/parser").Lambda, scope: Scope): PyType | null {
     const kw = this.analysis.parentOf(fn);
@@ -794,7 +794,7 @@ export class TypeEnv implements TypeFacts {
       items = this.typeOf(func.value, scope);
       if (items.k !== "list") return null;
     }
-    if (!["list", "tuple", "tuplevar", "set", "iter", "range"].includes(items.k)) return null;
+    if (!["list", "tuple", "tuplevar", "set", "iter", "range", "dict", "str"].includes(items.k)) return null;
     const item = elementType(items);
     return item.k === "any" ? null : item;
   }

@@ -25,6 +25,7 @@ import type { Scope } from "../analyze/scopes.js";
 import type { LowerContext } from "./context.js";
 import { decoratorName, isImplicitClassMethod, userDecorators } from "../analyze/decorator-names.js";
 import { docstring } from "./names.js";
+import { forEachChild } from "../analyze/walk.js";
 
 const f = ts.factory;
 
@@ -186,7 +187,8 @@ function parameterCount(a: Arguments): number {
 
 /**
  * `methodSignatures(Cls, { __init__: "(self, n)", __call__: "(self, x)", make: "@classmethod (cls, text)" })`,
- * after a class: the signatures of its constructor, of its instance methods that take more than `self`
+ * after a class: the signatures of its constructor (unless every call of the class is one the compiler
+ * binds, see constructorEscapes), of its instance methods that take more than `self`
  * (one that takes nothing else is bound by position alone) and of its static and class methods, a
  * decorated method's given before its decorators run. Empty for a class with none.
  */
@@ -201,7 +203,9 @@ export function classSignatures(ctx: LowerContext, cls: ClassDef, name: ts.Ident
       s.decorator_list.every((d) => SIGNED_KINDS.has(decoratorName(d)) || userDecorators(s).includes(d)),
   );
   if (dataclassInit !== null && !methods.some((m) => m.name === "__init__")) entry("__init__", dataclassInit);
+  const boundConstructor = !constructorEscapes(ctx, cls);
   for (const m of methods) {
+    if (m.name === "__init__" && boundConstructor) continue;
     const a = m.args;
     const kind = isImplicitClassMethod(m.name) ? "classmethod" : m.decorator_list.map(decoratorName).find((d) => d === "staticmethod" || d === "classmethod");
     // A static or class method always says so: read through an instance, it binds differently.
@@ -215,3 +219,103 @@ export function classSignatures(ctx: LowerContext, cls: ClassDef, name: ts.Ident
     ),
   ];
 }
+
+/**
+ * Whether the class may be called where the compiler does not bind the arguments to its `__init__`: it is
+ * decorated, has a metaclass, class methods (`cls(...)`) or `__new__`, is a base of another class (whose
+ * `super().__init__(**kw)` binds at run time), is bound more than once or in a module of a program of
+ * several files, some read of its name is not a call that binds by position, an `isinstance`/`issubclass`
+ * class, an `except` clause's or an annotation, or the module reaches classes through their instances or
+ * by name at run time (`type(x)(...)`, `x.__class__`, `x.__init__(...)`, `globals()`, `getattr`, ...).
+ * A class that does not escape needs no constructor signature: `Point(1, 2)` is `new Point(1, 2)`.
+ */
+function constructorEscapes(ctx: LowerContext, cls: ClassDef): boolean {
+  if (cls.decorator_list.length > 0 || cls.keywords.length > 0) return true;
+  const init = cls.body.find((s): s is FunctionDef => s._type === "FunctionDef" && s.name === "__init__");
+  if (init === undefined || init.decorator_list.length > 0) return true;
+  const makesInstances = cls.body.some(
+    (s) =>
+      (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") &&
+      (s.name === "__new__" || s.decorator_list.some((d) => decoratorName(d) === "classmethod")),
+  );
+  if (makesInstances || reachesClassesDynamically(ctx)) return true;
+  const res = ctx.analysis.resolve(ctx.scope, cls.name);
+  if (res.kind === "builtin" || res.symbol.bindings.length !== 1) return true;
+  if (ctx.module !== null && res.symbol.scope.kind === "module") return true;
+  return res.symbol.uses.some((use) => !isBoundClassUse(ctx, use, init.args));
+}
+
+/** A read of a class's name that cannot call it unbound: a call binding by position, a class tested against, caught or annotated. */
+function isBoundClassUse(ctx: LowerContext, use: Node, init: Arguments): boolean {
+  let parent = ctx.analysis.parentOf(use);
+  if (parent?._type === "Call" && parent.func === use) return bindsStatically(parent, init, true) && !spreadsUnknownLength(parent);
+  if (parent?._type === "ExceptHandler") return true;
+  if (parent?._type === "Tuple" && !parent.elts.some((e) => e._type === "Starred")) {
+    const outer = ctx.analysis.parentOf(parent);
+    if (outer?._type === "ExceptHandler") return true;
+    if (outer?._type === "Call" && outer.args[1] === parent) return isClassTest(ctx, outer);
+  }
+  if (parent?._type === "Call" && parent.args[1] === use) return isClassTest(ctx, parent);
+  // An annotation: `p: Point`, `-> Point`, `list[Point]`.
+  let node: Node = use;
+  while (parent?._type === "Subscript" || (parent?._type === "Tuple" && ctx.analysis.parentOf(parent)?._type === "Subscript")) {
+    node = parent;
+    parent = ctx.analysis.parentOf(parent);
+  }
+  if (parent?._type === "arg" || parent?._type === "AnnAssign") return parent.annotation === node;
+  if (parent?._type === "FunctionDef" || parent?._type === "AsyncFunctionDef") return parent.returns === node;
+  return false;
+}
+
+/** `isinstance(x, C)` / `issubclass(x, C)`, the builtins, with two positional arguments. */
+function isClassTest(ctx: LowerContext, call: Call): boolean {
+  const f = call.func;
+  return (
+    f._type === "Name" &&
+    (f.id === "isinstance" || f.id === "issubclass") &&
+    call.args.length === 2 &&
+    call.keywords.length === 0 &&
+    ctx.analysis.resolve(ctx.scope, f.id).kind === "builtin"
+  );
+}
+
+/** Names that reach a class through an instance or by name at run time, and modules that do. */
+const DYNAMIC_NAMES = new Set(["getattr", "globals", "locals", "vars", "eval", "exec", "__import__"]);
+const DYNAMIC_MODULES = new Set(["copy", "pickle", "inspect", "importlib", "sys", "dataclasses", "functools", "operator", "gc", "types"]);
+const DYNAMIC_ATTRIBUTES = new Set(["__class__", "__subclasses__", "__mro__", "__bases__", "__base__", "mro", "__dict__"]);
+/** What `type(x)` may be used for without reaching the class's constructor: its names, and comparing it. */
+const TYPE_NAMES = new Set(["__name__", "__qualname__", "__module__"]);
+
+/** Whether the module reads a name or an attribute that reaches classes at run time (cached per module). */
+function reachesClassesDynamically(ctx: LowerContext): boolean {
+  const known = dynamicModules.get(ctx.analysis);
+  if (known !== undefined) return known;
+  let found = false;
+  const visit = (node: Node): void => {
+    if (found) return;
+    if (node._type === "Name" && DYNAMIC_NAMES.has(node.id)) found = true;
+    else if (node._type === "Name" && node.id === "type" && !isTypeOfForName(ctx, node)) found = true;
+    else if (node._type === "Import" && node.names.some((a) => DYNAMIC_MODULES.has(a.name.split(".")[0]!))) found = true;
+    else if (node._type === "ImportFrom" && (node.level > 0 || DYNAMIC_MODULES.has((node.module ?? "").split(".")[0]!))) found = true;
+    else if (node._type === "Attribute" && (DYNAMIC_ATTRIBUTES.has(node.attr) || (node.attr === "__init__" && !isSuperCall(node.value)))) found = true;
+    else forEachChild(node, visit);
+  };
+  visit(ctx.analysis.module.node as Node);
+  dynamicModules.set(ctx.analysis, found);
+  return found;
+}
+
+/** `type(x).__name__` or `type(x) is C`: a read of `type` whose class is named or compared, not called. */
+function isTypeOfForName(ctx: LowerContext, name: Node): boolean {
+  const call = ctx.analysis.parentOf(name);
+  if (call?._type !== "Call" || call.func !== name || call.args.length !== 1) return false;
+  const parent = ctx.analysis.parentOf(call);
+  return (parent?._type === "Attribute" && TYPE_NAMES.has(parent.attr)) || parent?._type === "Compare";
+}
+
+/** `super()` (the call `super().__init__(...)` reads its base's constructor through). */
+function isSuperCall(e: Expression): boolean {
+  return e._type === "Call" && e.func._type === "Name" && e.func.id === "super";
+}
+
+const dynamicModules = new WeakMap<object, boolean>();

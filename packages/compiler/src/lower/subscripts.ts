@@ -319,8 +319,26 @@ function knownDict(ctx: LowerContext, container: Expression, key: Expression, va
  */
 export function itemGet(ctx: LowerContext, container: Expression, key: Expression, obj: ts.Expression, k: ts.Expression): ts.Expression {
   if (isProvenIndex(ctx, container, key, false)) return f.createElementAccessExpression(obj, k);
+  const position = tuplePosition(ctx, container, key);
+  if (position !== null) return f.createElementAccessExpression(obj, f.createNumericLiteral(position));
   if (knownDict(ctx, container, key, null) !== null) return f.createCallExpression(f.createPropertyAccessExpression(obj, "__getitem__"), undefined, [k]);
   return f.createCallExpression(ctx.useRuntime("getitem"), undefined, [obj, k]);
+}
+
+/**
+ * `pair[1]`, `pair[-1]`: an int literal within a tuple whose length the checker knows (a display's, an
+ * annotation's) is the item at that place, which TypeScript's tuple type has too; null for any other read.
+ */
+function tuplePosition(ctx: LowerContext, container: Expression, key: Expression): number | null {
+  const t = typeOf(ctx, container);
+  if (t.k !== "tuple") return null;
+  let i: number | null = null;
+  if (key._type === "Constant" && key.value.type === "int") i = Number(key.value.value);
+  else if (key._type === "UnaryOp" && key.op === "USub" && key.operand._type === "Constant" && key.operand.value.type === "int")
+    i = -Number(key.operand.value.value);
+  if (i === null || !Number.isSafeInteger(i)) return null;
+  const at = i < 0 ? t.items.length + i : i;
+  return at >= 0 && at < t.items.length ? at : null;
 }
 
 /** `obj[key] = value`, the same way as `itemGet`. */

@@ -1,0 +1,108 @@
+// Statement shapes for the program generator (gen-program.mjs) about what the compiler writes as plain
+// TypeScript once it proves the types (issue 18), written as tutorials write them:
+//
+//   readable   key= lambdas of sorted/min/max/list.sort over lists of instances, tuples, strs and ints (one
+//              that raises, caught); classes only ever called by name with their arguments by position (no
+//              constructor signature), beside ones called with keywords or wrongly (TypeError caught) and
+//              read through `type(obj).__name__`; and, in async programs, the event loop's time and
+//              callbacks and a TaskGroup's create_task with a name, awaited results read from the tasks.
+import { caught } from "./gen-constructs.mjs";
+import { uniqueName } from "./gen-classes.mjs";
+
+const WORDS = ["pear", "Fig", "apple", "kiwi", "Banana", "date"];
+
+/** One of the shapes, at a module's top level. */
+export function readableShapes(g) {
+  return g.pick([() => keyLambdas(g), () => boundClasses(g)])();
+}
+
+/** `sorted(xs, key=lambda p: ...)` and friends over lists whose item type the checker knows. */
+function keyLambdas(g) {
+  const cls = uniqueName(g, "Item");
+  g.moduleLines.push(
+    `class ${cls}:`,
+    `    def __init__(self, name, size):`,
+    `        self.name = name`,
+    `        self.size = size`,
+    `    def weight(self):`,
+    `        return self.size * ${g.int(2, 5)} - len(self.name)`,
+    "",
+  );
+  const words = WORDS.filter(() => g.chance(0.6));
+  if (words.length < 2) words.push("fig", "Apple");
+  const lines = [
+    `items = [${words.map((w, i) => `${cls}(${JSON.stringify(w)}, ${g.int(-3, 9) + i})`).join(", ")}]`,
+    `words = ${JSON.stringify(words)}`,
+    `pairs = [(w, len(w) % ${g.int(2, 4)}) for w in words]`,
+    `numbers = [${Array.from({ length: g.int(1, 6) }, () => g.int(-20, 20)).join(", ")}]`,
+  ];
+  const uses = [
+    `print([i.name for i in sorted(items, key=lambda i: i.weight())])`,
+    `print([i.name for i in sorted(items, key=lambda i: (i.size, i.name), reverse=True)])`,
+    `print(max(items, key=lambda i: i.size).name, min(items, key=lambda i: i.name.lower()).name)`,
+    `print(sorted(words, key=lambda w: w.lower()), sorted(words, key=lambda w: (len(w), w)))`,
+    `print(sorted(pairs, key=lambda p: p[1]), max(pairs, key=lambda p: p[0]))`,
+    `print(sorted(numbers, key=lambda n: abs(n)), min(numbers, key=lambda n: -n))`,
+    `numbers.sort(key=lambda n: n % 3)\nprint(numbers)`,
+    `words.sort(key=lambda w: w[-1])\nprint(words)`,
+  ];
+  for (let i = g.int(2, 4); i > 0; i--) lines.push(...g.pick(uses).split("\n"));
+  if (g.chance(0.4)) lines.push(...caught("AttributeError", [`print(sorted(items, key=lambda i: i.colour))`]));
+  if (g.chance(0.3)) lines.push(...caught("TypeError", [`print(sorted(words, key=lambda w: w + 1))`]));
+  return lines;
+}
+
+/** Classes called by name with positional arguments only, and others that escape (keywords, bad calls, type(obj)). */
+function boundClasses(g) {
+  const [point, box] = [uniqueName(g, "Point"), uniqueName(g, "Box")];
+  g.moduleLines.push(
+    `class ${point}:`,
+    `    def __init__(self, x, y=${g.int(0, 3)}):`,
+    `        self.x = x`,
+    `        self.y = y`,
+    `    def moved(self, dx):`,
+    `        return ${point}(self.x + dx, self.y)`,
+    "",
+    `class ${box}:`,
+    `    def __init__(self, label, *items):`,
+    `        self.label = label`,
+    `        self.items = list(items)`,
+    "",
+  );
+  const lines = [
+    `p = ${point}(${g.int(-5, 5)})`,
+    `q = ${point}(${g.int(-5, 5)}, ${g.int(-5, 5)}).moved(${g.int(1, 4)})`,
+    `b = ${box}("b", ${g.int(0, 9)}, ${g.int(0, 9)})`,
+    `print(p.x, p.y, q.x, q.y, b.label, b.items, isinstance(q, ${point}))`,
+  ];
+  const escapes = [
+    [`print(${point}(y=${g.int(0, 5)}, x=1).y)`],
+    [`print(type(p).__name__, type(b).__name__)`],
+    caught("TypeError", [`print(${point}())`]),
+    caught("TypeError", [`print(${box}())`]),
+    [`make = ${point}`, `print(make(${g.int(0, 5)}).x)`],
+  ];
+  if (g.chance(0.6)) lines.push(...g.pick(escapes));
+  return lines;
+}
+
+/** An async program's body: the loop's clock and callbacks, a TaskGroup whose tasks are named and read. */
+export function readableAsync(g) {
+  const n = g.int(1, 4);
+  return [
+    `loop = asyncio.get_running_loop()`,
+    `start = loop.time()`,
+    `seen = []`,
+    `loop.call_soon(seen.append, "soon")`,
+    `loop.call_later(0.001, seen.append, "later")`,
+    `async def job(k):`,
+    `    await asyncio.sleep(0.001 * k)`,
+    `    return k * ${g.int(2, 9)}`,
+    `async with asyncio.TaskGroup() as tg:`,
+    `    tasks = [tg.create_task(job(k), name=f"job{k}") for k in range(${n})]`,
+    `    first = tg.create_task(job(0))`,
+    `print([t.result() for t in tasks], [t.get_name() for t in tasks], first.done(), first.result())`,
+    `await asyncio.sleep(0.01)`,
+    `print(seen, loop.time() >= start, loop.is_running())`,
+  ];
+}
