@@ -239,16 +239,23 @@ function constructorEscapes(ctx: LowerContext, cls: ClassDef): boolean {
       (s.name === "__new__" || s.decorator_list.some((d) => decoratorName(d) === "classmethod")),
   );
   if (makesInstances || reachesClassesDynamically(ctx)) return true;
-  const res = ctx.analysis.resolve(ctx.scope, cls.name);
-  if (res.kind === "builtin" || res.symbol.bindings.length !== 1) return true;
-  if (ctx.module !== null && res.symbol.scope.kind === "module") return true;
-  return res.symbol.uses.some((use) => !isBoundClassUse(ctx, use, init.args));
+  // (The name in the scope the class statement binds it in: other scopes may have classes of the same name.)
+  const symbol = ctx.analysis.scopeOf(cls).parent?.symbols.get(cls.name);
+  if (symbol === undefined || symbol.scope.kind === "class" || symbol.bindings.length !== 1) return true;
+  if (ctx.module !== null && symbol.scope.kind === "module") return true;
+  return symbol.uses.some((use) => !isBoundClassUse(ctx, use, cls, init.args));
 }
 
 /** A read of a class's name that cannot call it unbound: a call binding by position, a class tested against, caught or annotated. */
-function isBoundClassUse(ctx: LowerContext, use: Node, init: Arguments): boolean {
+function isBoundClassUse(ctx: LowerContext, use: Node, classOf: ClassDef, init: Arguments): boolean {
   let parent = ctx.analysis.parentOf(use);
-  if (parent?._type === "Call" && parent.func === use) return bindsStatically(parent, init, true) && !spreadsUnknownLength(parent);
+  if (parent?._type === "Call" && parent.func === use) {
+    // A call calls.ts's lowerClassCall makes `new C(...)`: the checker knows the name holds this class.
+    const scope = ctx.analysis.scopeOfUse(use);
+    const t = scope === undefined ? null : ctx.types.typeOf(use as Expression, scope);
+    const cls = t?.k === "class" ? ctx.types.classOfType(t) : undefined;
+    return cls !== undefined && cls.node === classOf && bindsStatically(parent, init, true) && !spreadsUnknownLength(parent);
+  }
   if (parent?._type === "ExceptHandler") return true;
   if (parent?._type === "Tuple" && !parent.elts.some((e) => e._type === "Starred")) {
     const outer = ctx.analysis.parentOf(parent);
