@@ -17,7 +17,9 @@
 // The text is the parameter list as Python writes it, `=` marking a parameter with a default (the
 // value stays a JavaScript default), behind the function's qualified name, which CPython's messages
 // use and which becomes its `__name__`/`__qualname__` (explicit, so a minifier cannot change them).
-// A class gives its methods' signatures (`__init__`'s is the class's): see classSignatures.
+// A class gives its methods' signatures (`__init__`'s is the class's): see classSignatures. A class only
+// ever called by name with arguments the compiler binds (`Point(1, 2)` → `new Point(1, 2)`) needs no
+// constructor signature (constructorEscapes).
 // A `def` only ever called where the compiler binds the arguments itself stays a plain function.
 import type { Arguments, AsyncFunctionDef, Call, ClassDef, Expression, FunctionDef, Lambda, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";

@@ -13,6 +13,8 @@
 //     obj.x = 1   (class with __setattr__)   setattr(obj, "x", 1)      (also a read-only property, a receiver of unknown type)
 //     xs[i], d[k]              getitem(xs, i), getitem(d, k) (negative indices, KeyError, IndexError)
 //     xs[i]  (i of `for i in range(len(xs))`, proven in range)   xs[i]   (proven-index.ts)
+//     pair[1], pair[-1]  (a tuple of known length, an int literal within it)   pair[1], pair[2]
+//     install = loop.set_exception_handler  (an asyncio instance's method, not called)   getattr(loop, "set_exception_handler")
 //     xs[1:-1:2]               getslice(xs, 1, -1, 2)
 //     f.__doc__, C.__doc__     "Docstring."  (of a function or class here: its docstring, or null)
 //     m.__name__, m.sub        "math", the submodule's import (of a module: imports.ts)
