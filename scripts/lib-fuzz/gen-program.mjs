@@ -18,6 +18,7 @@
 import * as asyncErrors from "./gen-async-errors.mjs";
 import * as classes from "./gen-classes.mjs";
 import * as constructs from "./gen-constructs.mjs";
+import * as fastPaths from "./gen-fastpaths.mjs";
 import * as loopHandlers from "./gen-loop-handlers.mjs";
 import { tracebackEnding } from "./gen-tracebacks.mjs";
 import { modulesProgram } from "./gen-modules.mjs";
@@ -64,6 +65,10 @@ export const DEFAULT_MIX = Object.freeze({
   taskrecursion: 1, // recursion through create_task: failures wrapped level by level, cancellation down a chain
   loophandler: 1, // the loop's exception handler: set (also through getattr), failing callbacks, contexts reported by hand (gen-loop-handlers.mjs)
   awaitstate: 1, // await of non-awaitables, cr_running/cr_await, sys.exc_info() in a helper a finally calls, lock release failing
+  // The generated-code fast paths (gen-fastpaths.mjs, issue 16), with their edge values.
+  keptfstrings: 0.5, // f-strings of three or more fields returned and appended to lists: whole floats, -0.0, inf, nan, big ints
+  modindex: 0.5, // xs[e % len(xs)]: negative, huge and bool e, tuples, an empty list
+  floatcompare: 0.5, // < <= > >= between whole floats, other floats, ints and big ints
 });
 
 /** Families of mix keys: `--mix classes=1` sets each of them. */
@@ -280,6 +285,9 @@ export class ProgramGenerator {
       [topLevel ? m.builtinsub : 0, "builtinsub", classes.builtinSubclasses],
       [topLevel ? m.samename : 0, "samename", classes.sameNameClasses],
       [topLevel ? m.chained : 0, "chained", (g) => asyncErrors.chainedExceptions(g, false)],
+      [m.keptfstrings, "keptfstrings", fastPaths.keptFStrings],
+      [m.modindex, "modindex", fastPaths.moduloIndex],
+      [m.floatcompare, "floatcompare", fastPaths.floatCompare],
     ].map(([weight, tag, make]) => [weight, () => this.tagged(tag, () => make(this))]);
   }
 

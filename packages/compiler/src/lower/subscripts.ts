@@ -13,6 +13,7 @@
 //     obj.x = 1   (class with __setattr__)   setattr(obj, "x", 1)      (also a read-only property, a receiver of unknown type)
 //     xs[i], d[k]              getitem(xs, i), getitem(d, k) (negative indices, KeyError, IndexError)
 //     xs[i]  (i of `for i in range(len(xs))`, proven in range)   xs[i]   (proven-index.ts)
+//     xs[i % len(xs)]                                           xs[mod(i, xs.length)]   (proven-index.ts)
 //     xs[1:-1:2]               getslice(xs, 1, -1, 2)
 //     f.__doc__, C.__doc__     "Docstring."  (of a function or class here: its docstring, or null)
 //     m.__name__, m.sub        "math", the submodule's import (of a module: imports.ts)
@@ -29,7 +30,7 @@ import { isExceptionName, sameType, type PyType } from "../analyze/types.js";
 import { definesClassAttribute, hasSlots, hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
 import { isSuperCall, ownClass, superAttribute } from "./calls.js";
 import { isCooperative } from "./inheritance.js";
-import { isProvenIndex } from "./proven-index.js";
+import { isModuloIndex, isProvenIndex } from "./proven-index.js";
 
 const f = ts.factory;
 
@@ -316,7 +317,7 @@ function knownDict(ctx: LowerContext, container: Expression, key: Expression, va
  * KeyError or calls `__missing__` itself); everything else goes through `getitem`.
  */
 export function itemGet(ctx: LowerContext, container: Expression, key: Expression, obj: ts.Expression, k: ts.Expression): ts.Expression {
-  if (isProvenIndex(ctx, container, key, false)) return f.createElementAccessExpression(obj, k);
+  if (isProvenIndex(ctx, container, key, false) || isModuloIndex(ctx, container, key)) return f.createElementAccessExpression(obj, k);
   if (knownDict(ctx, container, key, null) !== null) return f.createCallExpression(f.createPropertyAccessExpression(obj, "__getitem__"), undefined, [k]);
   return f.createCallExpression(ctx.useRuntime("getitem"), undefined, [obj, k]);
 }
