@@ -5,6 +5,8 @@
 //   modindex      `xs[e % len(xs)]` (read as plain indexing): negative, huge and bool `e`, lists and tuples,
 //                 an empty list (ZeroDivisionError), names rebound around the read
 //   floatcompare  `<`, `<=`, `>`, `>=` between whole floats (boxed), other floats, ints and big ints
+//   dictcontains  `k in d` / `k not in d` on dicts of known key type (asked as `d.__contains__(k)`): ints,
+//                 equal floats and bools as keys, -0.0, nan, big ints, a counting loop
 
 const VALUES = ["0.0", "-0.0", "1.0", "-3.0", "2.5", "1e20", "float('inf')", "float('-inf')", "float('nan')", "7", "-2", "2**60", "-(2**70)", "True", "0"];
 const SPECS = ["", ":>8", ":<6", ":^9", ":8.2f", ":.3f", ":,", ":,.1f", ":e", ":g", ":+", ":06.1f", ":_"];
@@ -61,5 +63,33 @@ export function floatCompare(g) {
   lines.push(`print(${ops.map((op) => `${x} ${op} ${y}`).join(", ")})`);
   lines.push(`print(${ops.map((op) => `${y} ${op} ${x} * 1.0`).join(", ")}, ${x} < 0.0, ${x} > -0.0, 0.0 <= ${x})`);
   lines.push(`print(sorted([${x}, ${y}, 0.0, -1.0]) if ${x} == ${x} and ${y} == ${y} else "nan")`);
+  return lines;
+}
+
+export function dictContains(g) {
+  const d = g.newName("seen");
+  const numeric = g.chance(0.5);
+  const keys = numeric ? ["0", "1", "-3", "2**60", "7"] : ["'a'", "'b'", "''", "'ünï'"];
+  const probes = numeric ? ["0", "1", "-3", "2**60", "2**60 + 1", "5", "-0"] : ["'a'", "'A'", "''", "'ünï'", "'a' * 2"];
+  const lines = [
+    `${d} = {${keys
+      .slice(0, g.int(1, keys.length))
+      .map((k, i) => `${k}: ${i}`)
+      .join(", ")}}`,
+  ];
+  lines.push(`print([${probes.map((p) => `${p} in ${d}`).join(", ")}], [${probes.map((p) => `${p} not in ${d}`).join(", ")}])`);
+  if (numeric) lines.push(`print(${g.pick(["1.0", "-0.0", "True", "float('nan')", "7.5", "2.0**60"])} in ${d})`);
+  const w = g.newName("w");
+  const counts = g.newName("counts");
+  const words = numeric ? "[1, 2, 1, 3, 1, -3, 2**60, 2**60]" : "'the cat and the hat and the bat'.split()";
+  lines.push(
+    `${counts} = {}`,
+    `for ${w} in ${words}:`,
+    `    if ${w} in ${counts}:`,
+    `        ${counts}[${w}] += 1`,
+    `    else:`,
+    `        ${counts}[${w}] = 1`,
+  );
+  lines.push(`print(${counts}, len(${counts}), max(${counts}, key=${counts}.get))`);
   return lines;
 }

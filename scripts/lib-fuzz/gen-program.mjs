@@ -69,6 +69,7 @@ export const DEFAULT_MIX = Object.freeze({
   keptfstrings: 0.5, // f-strings of three or more fields returned and appended to lists: whole floats, -0.0, inf, nan, big ints
   modindex: 0.5, // xs[e % len(xs)]: negative, huge and bool e, tuples, an empty list
   floatcompare: 0.5, // < <= > >= between whole floats, other floats, ints and big ints
+  dictcontains: 0.5, // k in d on dicts of known key type: equal ints, floats and bools, -0.0, nan, big ints
 });
 
 /** Families of mix keys: `--mix classes=1` sets each of them. */
@@ -288,6 +289,7 @@ export class ProgramGenerator {
       [m.keptfstrings, "keptfstrings", fastPaths.keptFStrings],
       [m.modindex, "modindex", fastPaths.moduloIndex],
       [m.floatcompare, "floatcompare", fastPaths.floatCompare],
+      [m.dictcontains, "dictcontains", fastPaths.dictContains],
     ].map(([weight, tag, make]) => [weight, () => this.tagged(tag, () => make(this))]);
   }
 

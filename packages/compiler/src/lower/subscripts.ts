@@ -312,6 +312,11 @@ function knownDict(ctx: LowerContext, container: Expression, key: Expression, va
   return value === null || fits(typeOf(ctx, value), t.value) ? t : null;
 }
 
+/** Whether `key in container` can ask the dict directly (`d.__contains__(k)`): a dict the compiler knows, a key of a type it takes (known, so TypeScript agrees). */
+export function isKnownDictKey(ctx: LowerContext, container: Expression, key: Expression): boolean {
+  return typeOf(ctx, key).k !== "any" && knownDict(ctx, container, key, null) !== null;
+}
+
 /**
  * `obj[key]` read. A dict the compiler knows is asked directly (`d.__getitem__(k)`, which raises
  * KeyError or calls `__missing__` itself); everything else goes through `getitem`.
