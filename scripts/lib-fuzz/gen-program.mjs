@@ -18,6 +18,7 @@
 import * as asyncErrors from "./gen-async-errors.mjs";
 import * as classes from "./gen-classes.mjs";
 import * as constructs from "./gen-constructs.mjs";
+import * as fastPaths from "./gen-fastpaths.mjs";
 import * as loopHandlers from "./gen-loop-handlers.mjs";
 import * as readable from "./gen-readable.mjs";
 import { tracebackEnding } from "./gen-tracebacks.mjs";
@@ -66,6 +67,11 @@ export const DEFAULT_MIX = Object.freeze({
   loophandler: 1, // the loop's exception handler: set (also through getattr), failing callbacks, contexts reported by hand (gen-loop-handlers.mjs)
   awaitstate: 1, // await of non-awaitables, cr_running/cr_await, sys.exc_info() in a helper a finally calls, lock release failing
   readable: 1, // key= lambdas over typed lists, classes called only by position, the loop's clock and a TaskGroup's named tasks (gen-readable.mjs)
+  // The generated-code fast paths (gen-fastpaths.mjs, issue 16), with their edge values.
+  keptfstrings: 0.5, // f-strings of three or more fields returned and appended to lists: whole floats, -0.0, inf, nan, big ints
+  modindex: 0.5, // xs[e % len(xs)]: negative, huge and bool e, tuples, an empty list
+  floatcompare: 0.5, // < <= > >= between whole floats, other floats, ints and big ints
+  dictcontains: 0.5, // k in d on dicts of known key type: equal ints, floats and bools, -0.0, nan, big ints
 });
 
 /** Families of mix keys: `--mix classes=1` sets each of them. */
@@ -283,6 +289,10 @@ export class ProgramGenerator {
       [topLevel ? m.samename : 0, "samename", classes.sameNameClasses],
       [topLevel ? m.chained : 0, "chained", (g) => asyncErrors.chainedExceptions(g, false)],
       [topLevel ? m.readable : 0, "readable", readable.readableShapes],
+      [m.keptfstrings, "keptfstrings", fastPaths.keptFStrings],
+      [m.modindex, "modindex", fastPaths.moduloIndex],
+      [m.floatcompare, "floatcompare", fastPaths.floatCompare],
+      [m.dictcontains, "dictcontains", fastPaths.dictContains],
     ].map(([weight, tag, make]) => [weight, () => this.tagged(tag, () => make(this))]);
   }
 

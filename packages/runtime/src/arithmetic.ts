@@ -5,7 +5,7 @@ import { binaryDunder, tryBinaryDunder, NotImplemented, unaryDunder, unsupported
 import { iterate } from "./iter.js";
 import { bindBuiltinKeywords, KwArgs } from "./kwargs.js";
 import { isTuple, tuple } from "./tuple.js";
-import { mkFloat, normBig, numberKind, PyFloat, toBig, toDouble } from "./numbers.js";
+import { doubleValue, isDouble, mkFloat, normBig, numberKind, PyFloat, toBig, toDouble } from "./numbers.js";
 import { typeName } from "./typename.js";
 import { percentFormat } from "./str-format.js";
 
@@ -37,15 +37,6 @@ function isList(x: unknown): x is unknown[] {
 // to the `...Slow` function. A plain-number result is the Python value when both operands are ints
 // and the result is a safe integer, or when the result is not integral at all (a float: NaN and
 // ±Infinity included); an integral result of a float operand needs a PyFloat box.
-
-/** A plain number or a boxed float (a float with a whole value). */
-function isDouble(x: unknown): x is number | PyFloat {
-  return typeof x === "number" || x instanceof PyFloat;
-}
-
-function doubleValue(x: number | PyFloat): number {
-  return typeof x === "number" ? x : x.value;
-}
 
 /** Whether `r`, the JavaScript result for plain numbers `a` and `b`, is already the Python value. */
 function plainResult(a: number, b: number, r: number): boolean {

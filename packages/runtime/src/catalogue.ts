@@ -164,6 +164,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "filter",
   "finalizeWhenLeft",
   "fixedModuleAttribute",
+  "flatString",
   "float",
   "floordiv",
   "flushStdout",

@@ -3,7 +3,7 @@
 // `__lt__`/`__gt__`... and CPython's TypeError for unorderable operands.
 import { TypeError } from "./exceptions.js";
 import { dunder, NotImplemented } from "./dunder.js";
-import { numberKind, PyFloat } from "./numbers.js";
+import { doubleValue, isDouble, numberKind, PyFloat } from "./numbers.js";
 import { isTuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { truthy } from "./truth.js";
@@ -120,8 +120,6 @@ function numericOp(x: number | bigint, y: number | bigint, op: Op): boolean {
 
 /** `a <op> b` for any Python values. */
 export function compare(a: unknown, b: unknown, op: Op): boolean {
-  // A boxed float (a whole value, `0.0`) against a plain number or another boxed float.
-  if ((typeof a === "number" || a instanceof PyFloat) && (typeof b === "number" || b instanceof PyFloat)) return numericOp(numeric(a), numeric(b), op);
   if (typeof a === "string" && typeof b === "string") return applyOp(compareStrings(a, b), op);
   if (numberKind(a) !== undefined && numberKind(b) !== undefined) return numericOp(numeric(a), numeric(b), op);
   if (Array.isArray(a) && Array.isArray(b) && isTuple(a) === isTuple(b)) {
@@ -147,18 +145,22 @@ export function compare(a: unknown, b: unknown, op: Op): boolean {
 
 export function lt(a: unknown, b: unknown): boolean {
   if (typeof a === "number" && typeof b === "number") return a < b;
+  if (isDouble(a) && isDouble(b)) return doubleValue(a) < doubleValue(b);
   return compare(a, b, "<");
 }
 export function le(a: unknown, b: unknown): boolean {
   if (typeof a === "number" && typeof b === "number") return a <= b;
+  if (isDouble(a) && isDouble(b)) return doubleValue(a) <= doubleValue(b);
   return compare(a, b, "<=");
 }
 export function gt(a: unknown, b: unknown): boolean {
   if (typeof a === "number" && typeof b === "number") return a > b;
+  if (isDouble(a) && isDouble(b)) return doubleValue(a) > doubleValue(b);
   return compare(a, b, ">");
 }
 export function ge(a: unknown, b: unknown): boolean {
   if (typeof a === "number" && typeof b === "number") return a >= b;
+  if (isDouble(a) && isDouble(b)) return doubleValue(a) >= doubleValue(b);
   return compare(a, b, ">=");
 }
 

@@ -88,6 +88,7 @@ export { property, PyProperty } from "./descriptors.js";
 export { splitLazily, strMethods } from "./str-methods.js";
 export { PyList, listMethods, tupleMethods } from "./list-methods.js";
 export { strFormat, strFormatMap, percentFormat } from "./str-format.js";
+export { flatString } from "./flat-string.js";
 
 // iteration and output plumbing
 export { iterate } from "./iter.js";

@@ -44,6 +44,15 @@ export function mkFloat(x: number): number {
   return (Number.isInteger(x) ? new PyFloat(x) : x) as unknown as number;
 }
 
+/** A plain number or a boxed float (a float with a whole value): what JavaScript's operators take by value. */
+export function isDouble(x: unknown): x is number | PyFloat {
+  return typeof x === "number" || x instanceof PyFloat;
+}
+
+export function doubleValue(x: number | PyFloat): number {
+  return typeof x === "number" ? x : x.value;
+}
+
 export function isPyFloat(x: unknown): x is PyFloat {
   return x instanceof PyFloat;
 }

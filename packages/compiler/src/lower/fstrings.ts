@@ -6,7 +6,13 @@
 //     f"{x:>8.3f} {x!r} {ok}"       `${format(x, ">8.3f")} ${repr(x)} ${str(ok)}`
 //     f"{x=}"                       `x=${repr(x)}`
 //     f"{v:{width}}"                `${format(v, `${width}`)}`
-import type { FormattedValue, JoinedStr } from "@pyts/parser";
+//
+// An f-string of three or more fields that a function returns or a list keeps (`return f"..."` outside
+// `__str__`, `__repr__` and the other dunder methods, whose results the caller uses at once;
+// `lines.append(f"...")`) is made one flat string, `flatString(`...`)`: V8 keeps a concatenation as a tree
+// of its pieces, and a program that keeps many such strings (a report's lines) spends more in garbage
+// collection on the trees than it did building them.
+import type { Expression, FormattedValue, JoinedStr } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
@@ -19,6 +25,12 @@ export function lowerJoinedStr(ctx: LowerContext, node: JoinedStr): ts.Expressio
     v._type === "Constant" ? (v.value.type === "str" ? v.value.value : "") : formatted(ctx, v),
   );
   return template(parts);
+}
+
+/** `lowered`, the translation of `node`, made one flat string where `node` is an f-string of three or more fields (see the header). */
+export function keptString(ctx: LowerContext, node: Expression, lowered: ts.Expression): ts.Expression {
+  if (node._type !== "JoinedStr" || node.values.filter((v) => v._type === "FormattedValue").length < 3) return lowered;
+  return f.createCallExpression(ctx.useRuntime("flatString"), undefined, [lowered]);
 }
 
 export function lowerFormattedValue(ctx: LowerContext, node: FormattedValue): ts.Expression {

@@ -59,6 +59,7 @@ import { isRuntimeClass } from "../catalogue.js";
 import { programImport } from "./imports.js";
 import { hoistedDeclarations, isBuiltinName, planDeclarations, tsType } from "./names.js";
 import { typeOf } from "./operators.js";
+import { keptString } from "./fstrings.js";
 import { defEscapes, lambdaEscapes, withSignature } from "./signatures.js";
 import { ANY, type PyType } from "../analyze/types.js";
 
@@ -420,5 +421,12 @@ export function lowerReturn(ctx: LowerContext, node: Return): ts.Statement[] {
   if (node.value === null) return [f.createReturnStatement(ctx.fn.returnsNull ? f.createNull() : undefined)];
   const before = comprehensionBefore(ctx, node.value);
   if (before !== null) return [...before.statements, f.createReturnStatement(before.result)];
-  return [f.createReturnStatement(lowerExpression(ctx, node.value))];
+  const value = lowerExpression(ctx, node.value);
+  return [f.createReturnStatement(isDunderMethod(ctx) ? value : keptString(ctx, node.value, value))];
+}
+
+/** The current function is a method such as `__str__` or `__repr__`, which Python's protocols call. */
+function isDunderMethod(ctx: LowerContext): boolean {
+  const def = ctx.scope.node;
+  return ctx.fn.methodKind !== null && (def._type === "FunctionDef" || def._type === "AsyncFunctionDef") && /^__\w+__$/.test(def.name);
 }

@@ -62,6 +62,7 @@ import { spreadsUnknownLength } from "./signatures.js";
 import { lowerExpression } from "./index.js";
 import { lowerElements, spreadable } from "./literals.js";
 import { typeOf } from "./operators.js";
+import { keptString } from "./fstrings.js";
 import { tsType } from "./names.js";
 import { loopFunctions } from "./loop-functions.js";
 import { isBlockingRunnerCall } from "./runner.js";
@@ -211,7 +212,10 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   const plainArgs = node.keywords.length === 0 && node.args.every((a) => a._type !== "Starred");
   // `push` returns the new length: only where the value is dropped may it stand for `append` (None).
   if (plainArgs && ctx.types.isOnlyList(func.value, ctx.scope) && ctx.analysis.parentOf(node)?._type === "Expr") {
-    if (name === "append" && node.args.length === 1) return call(member(lowerExpression(ctx, func.value), "push"), [lowerExpression(ctx, node.args[0]!)]);
+    if (name === "append" && node.args.length === 1) {
+      const item = node.args[0]!;
+      return call(member(lowerExpression(ctx, func.value), "push"), [keptString(ctx, item, lowerExpression(ctx, item))]);
+    }
     if (name === "extend" && node.args.length === 1) {
       return call(member(lowerExpression(ctx, func.value), "push"), [f.createSpreadElement(spreadable(ctx, node.args[0]!))]);
     }

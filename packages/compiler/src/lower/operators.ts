@@ -9,7 +9,7 @@
 //     a < b          (numbers/str)   a < b            else lt(a, b)
 //     a == b         (str/int/bool)  a === b          else eq(a, b)   (3 == 3.0, [1] == [1])
 //     x is None                      x === null
-//     k in d                         contains(d, k)
+//     k in d                         contains(d, k)   (a dict of known key type: d.__contains__(k))
 //     a < b < c                      a < b && b < c   (b evaluated once)
 //     x or "default" (str)           x || "default"   else truthy(x) ? x : "default"
 //     not xs         (list)          !truthy(xs)
@@ -20,6 +20,7 @@ import { lowerExpression } from "./index.js";
 import { floatLiteral, intLiteral } from "./literals.js";
 import { isNumeric, type PyType } from "../analyze/types.js";
 import { EXACT_LIMIT } from "../analyze/int-bounds.js";
+import { isKnownDictKey } from "./subscripts.js";
 
 const f = ts.factory;
 
@@ -266,8 +267,8 @@ function compareOne(ctx: LowerContext, op: CmpOperator, left: Expression, right:
       return plain(ts.SyntaxKind.ExclamationEqualsEqualsToken);
     case "In":
     case "NotIn": {
-      const test =
-        rt.k === "str" && lt.k === "str" ? f.createCallExpression(f.createPropertyAccessExpression(r, "includes"), undefined, [l]) : helper("contains", [r, l]);
+      const method = rt.k === "str" && lt.k === "str" ? "includes" : isKnownDictKey(ctx, right, left) ? "__contains__" : null;
+      const test = method !== null ? f.createCallExpression(f.createPropertyAccessExpression(r, method), undefined, [l]) : helper("contains", [r, l]);
       return op === "In" ? test : f.createLogicalNot(test);
     }
   }

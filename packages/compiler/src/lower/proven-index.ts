@@ -8,7 +8,14 @@
 //     for i in range(len(xs)):           (a call, an attribute, `del`, an `await` ... in the body, or a value
 //         show(xs[i])                     of a user class: `getitem(xs, i)`, as anywhere else)
 //
-// The proof: the list is a local name that the body does not rebind, the index is the loop's own
+// A read `xs[e % len(xs)]` is proven too, where `e` is an int computed from names and constants only:
+// Python's `%` by a positive length is in range(len(xs)), by 0 it raises before the indexing, and
+// nothing between the two reads of `xs` can rebind or shorten it. (Not a write: JavaScript evaluates
+// `xs[k] = v`'s key before the value, Python after.)
+//
+//     names[i % len(names)]              names[mod(i, names.length)]
+//
+// The proof for a loop: the list is a local name that the body does not rebind, the index is the loop's own
 // variable, which the body does not assign, and the body runs no code that could shrink the list
 // through another name. So the body may not call anything but a few builtins of plain values, read
 // attributes (a property runs code), suspend (`await`, `yield`: other code runs meanwhile), `del`, assign
@@ -73,6 +80,33 @@ export function provenIndexLoop(ctx: LowerContext, node: For): ProvenIndex | nul
 export function isProvenIndex(ctx: LowerContext, container: Expression, key: Expression, write: boolean): boolean {
   if (container._type !== "Name" || key._type !== "Name") return false;
   return ctx.provenIndices.some((p) => p.container === container.id && p.index === key.id && (p.list || !write));
+}
+
+/** Whether `container[key]` is the read `xs[e % len(xs)]` (see the header). */
+export function isModuloIndex(ctx: LowerContext, container: Expression, key: Expression): boolean {
+  if (container._type !== "Name" || key._type !== "BinOp" || key.op !== "Mod") return false;
+  const t = typeOf(ctx, container);
+  if (!(t.k === "list" || t.k === "tuple" || t.k === "tuplevar")) return false;
+  const length = key.right;
+  if (length._type !== "Call" || !isBuiltinCall(ctx, length, "len") || length.args.length !== 1 || length.keywords.length > 0) return false;
+  const measured = length.args[0]!;
+  return measured._type === "Name" && measured.id === container.id && isIntArithmetic(ctx, key.left);
+}
+
+/** An int expression of names, constants and operators only: no call, attribute or `await` runs code while it is computed. */
+function isIntArithmetic(ctx: LowerContext, e: Expression): boolean {
+  if (typeOf(ctx, e).k !== "int") return false;
+  switch (e._type) {
+    case "Name":
+    case "Constant":
+      return true;
+    case "UnaryOp":
+      return isIntArithmetic(ctx, e.operand);
+    case "BinOp":
+      return isIntArithmetic(ctx, e.left) && isIntArithmetic(ctx, e.right);
+    default:
+      return false;
+  }
 }
 
 function isBuiltinCall(ctx: LowerContext, call: Extract<Expression, { _type: "Call" }>, name: string): boolean {

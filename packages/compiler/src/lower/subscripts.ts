@@ -15,6 +15,7 @@
 //     xs[i]  (i of `for i in range(len(xs))`, proven in range)   xs[i]   (proven-index.ts)
 //     pair[1], pair[-1]  (a tuple of known length, an int literal within it)   pair[1], pair[2]
 //     install = loop.set_exception_handler  (an asyncio instance's method, not called)   getattr(loop, "set_exception_handler")
+//     xs[i % len(xs)]                                           xs[mod(i, xs.length)]   (proven-index.ts)
 //     xs[1:-1:2]               getslice(xs, 1, -1, 2)
 //     f.__doc__, C.__doc__     "Docstring."  (of a function or class here: its docstring, or null)
 //     m.__name__, m.sub        "math", the submodule's import (of a module: imports.ts)
@@ -32,7 +33,7 @@ import { readsBoundMethod } from "../analyze/runtime-classes.js";
 import { definesClassAttribute, hasSlots, hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
 import { isSuperCall, ownClass, superAttribute } from "./calls.js";
 import { isCooperative } from "./inheritance.js";
-import { isProvenIndex } from "./proven-index.js";
+import { isModuloIndex, isProvenIndex } from "./proven-index.js";
 
 const f = ts.factory;
 
@@ -315,12 +316,17 @@ function knownDict(ctx: LowerContext, container: Expression, key: Expression, va
   return value === null || fits(typeOf(ctx, value), t.value) ? t : null;
 }
 
+/** Whether `key in container` can ask the dict directly (`d.__contains__(k)`): a dict the compiler knows, a key of a type it takes (known, so TypeScript agrees). */
+export function isKnownDictKey(ctx: LowerContext, container: Expression, key: Expression): boolean {
+  return typeOf(ctx, key).k !== "any" && knownDict(ctx, container, key, null) !== null;
+}
+
 /**
  * `obj[key]` read. A dict the compiler knows is asked directly (`d.__getitem__(k)`, which raises
  * KeyError or calls `__missing__` itself); everything else goes through `getitem`.
  */
 export function itemGet(ctx: LowerContext, container: Expression, key: Expression, obj: ts.Expression, k: ts.Expression): ts.Expression {
-  if (isProvenIndex(ctx, container, key, false)) return f.createElementAccessExpression(obj, k);
+  if (isProvenIndex(ctx, container, key, false) || isModuloIndex(ctx, container, key)) return f.createElementAccessExpression(obj, k);
   const position = tuplePosition(ctx, container, key);
   if (position !== null) return f.createElementAccessExpression(obj, f.createNumericLiteral(position));
   if (knownDict(ctx, container, key, null) !== null) return f.createCallExpression(f.createPropertyAccessExpression(obj, "__getitem__"), undefined, [k]);
