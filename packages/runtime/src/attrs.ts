@@ -153,7 +153,7 @@ export function getattr(obj: unknown, name: unknown, defaultValue: unknown = NO_
         if (e instanceof AttributeError && defaultValue !== NO_DEFAULT) return defaultValue;
         throw e;
       }
-      if (v !== undefined && typeof v !== "function") return v;
+      if (v !== undefined && typeof v !== "function" && !dictOnlyInJavaScript(obj, name)) return v;
     }
   }
   try {
@@ -237,7 +237,7 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
     const accessor = findProperty((obj as { prototype: object }).prototype, name);
     if (accessor?.get !== undefined && !DESCRIPTORS.has(accessor.get)) return accessorProperty(accessor);
   }
-  if (name in target && !(typeof obj === "object" && JS_ONLY_NAMES.has(name))) {
+  if (name in target && !(typeof obj === "object" && (JS_ONLY_NAMES.has(name) || dictOnlyInJavaScript(obj, name)))) {
     const v = target[name];
     if (v === undefined) throw noAttribute(obj, name);
     if (typeof v === "function" && typeof obj === "object" && !isClassConstructor(v) && !Object.prototype.hasOwnProperty.call(target, name)) {
@@ -272,9 +272,10 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   throw noAttribute(obj, name);
 }
 
-/** An instance of a class whose `__init__` is its constructor (no method of that name). */
+/** An instance of a class whose `__init__` is its constructor (no method of that name): a `list` subclass's too. */
 function reinitializable(obj: unknown): obj is object {
-  return typeof obj === "object" && obj !== null && !Array.isArray(obj) && isClassConstructor(obj.constructor);
+  if (typeof obj !== "object" || obj === null || !isClassConstructor(obj.constructor)) return false;
+  return !Array.isArray(obj) || (obj.constructor !== Array && !isTuple(obj));
 }
 
 /** A static or class method of an instance's class (JavaScript keeps them on the class, not on its prototype). */
@@ -291,6 +292,14 @@ function classSideMethod(obj: unknown, name: string): Function | undefined {
 }
 
 /** Properties every JavaScript object has that are no Python attribute. */
+/** A member the runtime's `Dict` has for JavaScript only (`d.size`), which a dict or a subclass's instance does not have in Python. */
+function dictOnlyInJavaScript(obj: object, name: string): boolean {
+  if (!(name === "size" || name === "entries") || !(obj instanceof Dict)) return false;
+  let owner: object | null = obj;
+  while (owner !== null && !Object.prototype.hasOwnProperty.call(owner, name)) owner = Object.getPrototypeOf(owner) as object | null;
+  return owner === Dict.prototype;
+}
+
 const JS_ONLY_NAMES = new Set([
   "constructor",
   "toString",

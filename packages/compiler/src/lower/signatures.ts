@@ -145,6 +145,8 @@ export function lambdaEscapes(ctx: LowerContext, node: Lambda): boolean {
   let parent = ctx.analysis.parentOf(node);
   if (parent?._type === "keyword") parent = ctx.analysis.parentOf(parent);
   if (parent?._type !== "Call" || parent.func === node) return true;
+  // (`map(lambda *v: len(v), *columns)`: a row longer than a JavaScript call takes reaches it as one value, through its signature.)
+  if (node.args.vararg !== null && parent.args.some((a) => a._type === "Starred")) return true;
   const callee = parent.func;
   if (callee._type === "Name") return ctx.analysis.resolve(ctx.scope, callee.id).kind !== "builtin";
   return true;
