@@ -237,6 +237,8 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
     const accessor = findProperty((obj as { prototype: object }).prototype, name);
     if (accessor?.get !== undefined && !DESCRIPTORS.has(accessor.get)) return accessorProperty(accessor);
   }
+  const unbound = typeof obj === "function" ? unboundDictMethod(obj, name) : undefined;
+  if (unbound !== undefined) return unbound;
   if (name in target && !(typeof obj === "object" && (JS_ONLY_NAMES.has(name) || dictOnlyInJavaScript(obj, name)))) {
     const v = target[name];
     if (v === undefined) throw noAttribute(obj, name);
@@ -292,6 +294,20 @@ function classSideMethod(obj: unknown, name: string): Function | undefined {
 }
 
 /** Properties every JavaScript object has that are no Python attribute. */
+/**
+ * `dict.get`, `dict.__setitem__`, `dict.__repr__` read through the builtin `dict` (`dict.__repr__(self)` in a
+ * subclass, the old style): the method of the runtime's `Dict`, taking the dict first.
+ */
+function unboundDictMethod(type: Function, name: string): Function | undefined {
+  if ((type as { __runtimeClass__?: unknown }).__runtimeClass__ !== Dict || Object.prototype.hasOwnProperty.call(type, name)) return undefined;
+  const method = (Dict.prototype as unknown as Record<string, unknown>)[name];
+  if (typeof method !== "function" || JS_ONLY_NAMES.has(name) || name === "entries") return undefined;
+  return function (self: unknown, ...args: unknown[]): unknown {
+    if (!(self instanceof Dict)) throw new TypeError(`descriptor '${name}' for 'dict' objects doesn't apply to a '${typeName(self)}' object`);
+    return method.apply(self, args);
+  };
+}
+
 /** A member the runtime's `Dict` has for JavaScript only (`d.size`), which a dict or a subclass's instance does not have in Python. */
 function dictOnlyInJavaScript(obj: object, name: string): boolean {
   if (!(name === "size" || name === "entries") || !(obj instanceof Dict)) return false;

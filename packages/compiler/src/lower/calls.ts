@@ -8,6 +8,7 @@
 //     asyncio.gather(*cs, return_exceptions=True)
 //                                     callSpread(asyncio.gather, [...cs], { return_exceptions: true })
 //                                                                        an array: a spread of any length
+//     max(*xs), print(*row)           callSpread(max, [...xs])           (the runtime function's array form, too)
 //     total(*numbers)   (known def)   callSpread(total, [...numbers])    a spread of a value: an array of any length
 //     names.append(n)   (list)        names.push(n)                      builtin-type methods: see methods.ts
 //     handler(x, key=1) (unknown)     call(handler, x, kw({ key: 1 }))   any other callee: Python's binding at

@@ -139,7 +139,8 @@ export function spreadsUnknownLength(node: Call): boolean {
 
 /**
  * Whether a lambda may be called with keywords or an argument list the runtime cannot pass by
- * position: every lambda except one handed straight to a builtin (`sorted(xs, key=lambda p: p[1])`).
+ * position: every lambda except one handed straight to a builtin (`sorted(xs, key=lambda p: p[1])`)
+ * that takes no `*args` from a spread.
  */
 export function lambdaEscapes(ctx: LowerContext, node: Lambda): boolean {
   let parent = ctx.analysis.parentOf(node);
