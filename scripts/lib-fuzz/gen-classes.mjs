@@ -30,7 +30,9 @@
 //   builtinsub   subclasses of list and dict, plain mixins with an exception or a dataclass, abc.ABC
 //                instantiated, functools.total_ordering, __init__ called again (storing self, through a
 //                base, on another class's object), enums mixing in str or int, super() reaching object's
-//                special methods, builtins called without their arguments
+//                special methods, builtins called without their arguments; a missing method or attribute on a
+//                subclass of list, dict, an exception or asyncio.Queue; __init__ again on such a subclass;
+//                spreads longer than JavaScript's argument limit into max, min, zip, chain, map, format, print
 import { caught } from "./gen-constructs.mjs";
 
 const NAMES = ["Rex", "Tom", "Ada", "Bob", "Kim", "Zoe"];
@@ -1549,7 +1551,82 @@ export function builtinSubclasses(g) {
     () => valueEnums(g),
     () => superOfObject(g),
     () => builtinsWithoutArguments(g),
+    () => missingOnBuiltinSubclass(g),
+    () => initAgainOnBuiltinSubclass(g),
+    () => longSpreadIntoBuiltins(g),
   ])();
+}
+
+/**
+ * A subclass of list, dict, an exception or asyncio.Queue: an inherited method and a method of its own
+ * work; a method or attribute nobody defines raises AttributeError naming the subclass.
+ */
+function missingOnBuiltinSubclass(g) {
+  const cls = uniqueName(g, "Box");
+  const [base, make, inherited] = g.pick([
+    ["list", `${cls}([${g.int(0, 9)}, ${g.int(0, 9)}])`, g.pick(["count(1)", "index(obj[0])", "copy()", "pop()"])],
+    ["dict", `${cls}(a=${g.int(0, 9)})`, g.pick(["get('a')", "keys()", "items()", "setdefault('b', 2)", "pop('a')"])],
+    [g.pick(["ValueError", "Exception", "KeyError", "OSError"]), `${cls}("bad", ${g.int(0, 9)})`, g.pick(["args", "with_traceback(None).args"])],
+    ["asyncio.Queue", `${cls}()`, g.pick(["qsize()", "empty()", "put_nowait(3)", "full()"])],
+  ]);
+  if (base === "asyncio.Queue") g.moduleLines.push("import asyncio", "");
+  g.moduleLines.push(
+    `class ${cls}(${base}):`,
+    `    def describe(self):`,
+    `        return f"{type(self).__name__} of {len(self.args) if isinstance(self, BaseException) else 0}"`,
+    "",
+  );
+  const missing = g.pick(["refill()", "size", "close(1, 2)", "label.upper()"]);
+  return [
+    `obj = ${make}`,
+    `print(obj.describe(), obj.${inherited})`,
+    ...caught("AttributeError", [`print(obj.${missing})`]),
+    ...(base.endsWith("Error") || base === "Exception"
+      ? ["try:", `    raise obj`, `except ${base} as e:`, ...indent(caught("AttributeError", [`print(e.${g.pick(["code", "errno", "detail", "value"])})`]))]
+      : []),
+  ];
+}
+
+/** `__init__` run again on an object whose class derives from an exception, list or dict. */
+function initAgainOnBuiltinSubclass(g) {
+  const cls = uniqueName(g, "Again");
+  const [base, superArgs, first, again] = g.pick([
+    ["list", "items", `[${g.int(0, 9)}, ${g.int(0, 9)}]`, `[${g.int(0, 9)}]`],
+    ["dict", "items", `{"a": ${g.int(0, 9)}}`, `{"b": ${g.int(0, 9)}}`],
+    [g.pick(["ValueError", "Exception", "RuntimeError"]), "f'failed: {items}'", q(g.pick(NAMES)), q(g.pick(COLORS))],
+  ]);
+  g.moduleLines.push(
+    `class ${cls}(${base}):`,
+    `    def __init__(self, items, tag="first"):`,
+    `        super().__init__(${superArgs})`,
+    `        self.tag = tag`,
+    "",
+  );
+  return [
+    `obj = ${cls}(${first})`,
+    g.pick([`obj.__init__(${again}, tag="again")`, `${cls}.__init__(obj, ${again})`, `obj.__init__(${again})`]),
+    `print(obj, obj.tag, type(obj).__name__, len(obj) if isinstance(obj, (list, dict)) else obj.args)`,
+    ...caught("TypeError", [`obj.__init__()`]),
+  ];
+}
+
+/** A spread longer than JavaScript's limit on a call's arguments into the builtins that take `*args`. */
+function longSpreadIntoBuiltins(g) {
+  const n = g.pick([3, 110_000, 150_000]);
+  return [
+    "import itertools",
+    `xs = [(i * ${g.int(3, 97)}) % ${g.int(1000, 9999)} for i in range(${n})]`,
+    g.pick([
+      `print(max(*xs), min(*xs))`,
+      `print(max(*xs, key=lambda v: v % ${g.int(2, 9)}))`,
+      `print(len(list(zip(*[(x, -x) for x in xs]))))`,
+      `print(len(list(itertools.chain(*[[x] for x in xs]))))`,
+      `print(len("{}".format(*xs)), "{} {}".format(*xs))`,
+      `print(*xs[:${g.int(0, 4)}], len(xs), sep=${q(g.pick(["-", ", "]))})`,
+      `print(sum(map(lambda *v: len(v), *[[x] for x in xs])))`,
+    ]),
+    ...caught("TypeError", [`max(*xs, default=0)`]),
+  ];
 }
 
 function listSubclass(g) {

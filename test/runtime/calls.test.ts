@@ -2,7 +2,24 @@
 // and the same lambda, signed as the compiler signs it, through `call`/`callSpread`; the results and
 // the TypeErrors' messages must agree.
 import { describe, expect, it } from "vitest";
-import { Dict, call, callSpread, coroutine, kw, max, methodSignatures, signature, tuple } from "../../packages/runtime/src/index.js";
+import {
+  Dict,
+  call,
+  callSpread,
+  coroutine,
+  kw,
+  list,
+  map,
+  max,
+  methodSignatures,
+  min,
+  print,
+  signature,
+  strFormat,
+  tuple,
+  zip,
+} from "../../packages/runtime/src/index.js";
+import * as itertools from "../../packages/runtime/src/modules/itertools.js";
 import { gather, run } from "../../packages/runtime/src/modules/asyncio.js";
 import * as functools from "../../packages/runtime/src/modules/functools.js";
 import { describeAgreement } from "./oracle.js";
@@ -83,5 +100,22 @@ describe("call with classes, methods and callable objects", () => {
       return [results.length, results[199_999]];
     });
     expect(await run(main())).toEqual([200_000, 199_999 * 199_999]);
+  });
+
+  it("spreads 150,000 items into max, min, zip, map, chain, print and str.format through their array forms", () => {
+    const xs = Array.from({ length: 150_000 }, (_, i) => (i * 7919) % 150_001);
+    expect([callSpread(max, xs), callSpread(min, xs), callSpread(max, xs, { key: (v: number) => -v })]).toEqual([150_000, 0, 0]);
+    expect(() => callSpread(max, xs, { default: 0 })).toThrow("Cannot specify a default for max() with multiple positional arguments");
+    const rows = xs.map((x) => tuple([x, -x]));
+    const [firsts, seconds] = list(callSpread(zip, rows)) as number[][];
+    expect([firsts!.length, seconds![1]]).toEqual([150_000, -7919]);
+    // (`lambda *cells: len(cells)`, compiled: a row of 150,000 cells reaches it as one value.)
+    const count = signature((..._cells: unknown[]) => tuple(_cells).length, "<lambda>(*cells)");
+    expect(list(callSpread(map, [count, ...rows.map((r) => [r[0]])]))).toEqual([150_000]);
+    expect(list(callSpread(itertools.chain, rows)).length).toBe(300_000);
+    expect(callSpread(strFormat, ["{} {}", ...xs])).toBe("0 7919");
+    let written = "";
+    callSpread(print, xs, { sep: "", end: "", file: { write: (text: string) => (written += text) } });
+    expect(written.length).toBe(xs.map(String).join("").length);
   });
 });

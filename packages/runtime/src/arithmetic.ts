@@ -74,7 +74,8 @@ function addSlow(a: Any, b: Any): Any {
     }
     const r = tryBinaryDunder(a, b, "__add__", "__radd__");
     if (r !== NotImplemented) return r;
-    throw new TypeError(`can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
+    const seq = isTuple(a) ? "tuple" : "list";
+    throw new TypeError(`can only concatenate ${seq} (not "${typeName(b)}") to ${seq}`);
   }
   const r = numeric(
     a,

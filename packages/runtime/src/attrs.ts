@@ -153,7 +153,7 @@ export function getattr(obj: unknown, name: unknown, defaultValue: unknown = NO_
         if (e instanceof AttributeError && defaultValue !== NO_DEFAULT) return defaultValue;
         throw e;
       }
-      if (v !== undefined && typeof v !== "function") return v;
+      if (v !== undefined && typeof v !== "function" && !dictOnlyInJavaScript(obj, name)) return v;
     }
   }
   try {
@@ -237,7 +237,9 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
     const accessor = findProperty((obj as { prototype: object }).prototype, name);
     if (accessor?.get !== undefined && !DESCRIPTORS.has(accessor.get)) return accessorProperty(accessor);
   }
-  if (name in target && !(typeof obj === "object" && JS_ONLY_NAMES.has(name))) {
+  const unbound = typeof obj === "function" ? unboundDictMethod(obj, name) : undefined;
+  if (unbound !== undefined) return unbound;
+  if (name in target && !(typeof obj === "object" && (JS_ONLY_NAMES.has(name) || dictOnlyInJavaScript(obj, name)))) {
     const v = target[name];
     if (v === undefined) throw noAttribute(obj, name);
     if (typeof v === "function" && typeof obj === "object" && !isClassConstructor(v) && !Object.prototype.hasOwnProperty.call(target, name)) {
@@ -272,9 +274,10 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   throw noAttribute(obj, name);
 }
 
-/** An instance of a class whose `__init__` is its constructor (no method of that name). */
+/** An instance of a class whose `__init__` is its constructor (no method of that name): a `list` subclass's too. */
 function reinitializable(obj: unknown): obj is object {
-  return typeof obj === "object" && obj !== null && !Array.isArray(obj) && isClassConstructor(obj.constructor);
+  if (typeof obj !== "object" || obj === null || !isClassConstructor(obj.constructor)) return false;
+  return !Array.isArray(obj) || (obj.constructor !== Array && !isTuple(obj));
 }
 
 /** A static or class method of an instance's class (JavaScript keeps them on the class, not on its prototype). */
@@ -291,6 +294,28 @@ function classSideMethod(obj: unknown, name: string): Function | undefined {
 }
 
 /** Properties every JavaScript object has that are no Python attribute. */
+/**
+ * `dict.get`, `dict.__setitem__`, `dict.__repr__` read through the builtin `dict` (`dict.__repr__(self)` in a
+ * subclass, the old style): the method of the runtime's `Dict`, taking the dict first.
+ */
+function unboundDictMethod(type: Function, name: string): Function | undefined {
+  if ((type as { __runtimeClass__?: unknown }).__runtimeClass__ !== Dict || Object.prototype.hasOwnProperty.call(type, name)) return undefined;
+  const method = (Dict.prototype as unknown as Record<string, unknown>)[name];
+  if (typeof method !== "function" || JS_ONLY_NAMES.has(name) || name === "entries") return undefined;
+  return function (self: unknown, ...args: unknown[]): unknown {
+    if (!(self instanceof Dict)) throw new TypeError(`descriptor '${name}' for 'dict' objects doesn't apply to a '${typeName(self)}' object`);
+    return method.apply(self, args);
+  };
+}
+
+/** A member the runtime's `Dict` has for JavaScript only (`d.size`), which a dict or a subclass's instance does not have in Python. */
+function dictOnlyInJavaScript(obj: object, name: string): boolean {
+  if (!(name === "size" || name === "entries") || !(obj instanceof Dict)) return false;
+  let owner: object | null = obj;
+  while (owner !== null && !Object.prototype.hasOwnProperty.call(owner, name)) owner = Object.getPrototypeOf(owner) as object | null;
+  return owner === Dict.prototype;
+}
+
 const JS_ONLY_NAMES = new Set([
   "constructor",
   "toString",

@@ -18,6 +18,9 @@ import { min as minFunction, next as nextFunction, sorted as sortedFunction, sum
 import { enumerate as enumerateFunction, filter as filterFunction, map as mapFunction, zip as zipFunction } from "./iter-builtins.js";
 import { isinstance as isinstanceFunction, issubclass as issubclassFunction } from "./pytype.js";
 import { builtinFunction } from "./type-registry.js";
+import { withArrayForm } from "./array-forms.js";
+import { mapArguments, minmax, zipArguments } from "./iter-builtins.js";
+import { printArguments } from "./builtins.js";
 import { ascii as asciiFunction, repr as reprFunction } from "./repr.js";
 import { len as lenFunction } from "./subscript.js";
 
@@ -47,18 +50,21 @@ export const isinstance = /* @__PURE__ */ builtinFunction("isinstance", isinstan
 export const issubclass = /* @__PURE__ */ builtinFunction("issubclass", issubclassFunction);
 export const iter = /* @__PURE__ */ builtinFunction("iter", iterFunction);
 export const len = /* @__PURE__ */ builtinFunction("len", lenFunction);
-export const map = /* @__PURE__ */ builtinFunction("map", mapFunction);
-export const max = /* @__PURE__ */ builtinFunction("max", maxFunction);
-export const min = /* @__PURE__ */ builtinFunction("min", minFunction);
+// (`map`, `max`, `min`, `print` and `zip` take a spread of any length as one array: calls.ts's array form.)
+export const map = /* @__PURE__ */ withArrayForm(/* @__PURE__ */ builtinFunction("map", mapFunction), (args) =>
+  mapArguments(args[0] as (...xs: unknown[]) => unknown, args.slice(1) as Iterable<unknown>[]),
+);
+export const max = /* @__PURE__ */ withArrayForm(/* @__PURE__ */ builtinFunction("max", maxFunction), (args) => minmax("max", args));
+export const min = /* @__PURE__ */ withArrayForm(/* @__PURE__ */ builtinFunction("min", minFunction), (args) => minmax("min", args));
 export const next = /* @__PURE__ */ builtinFunction("next", nextFunction);
 export const oct = /* @__PURE__ */ builtinFunction("oct", octFunction);
 export const ord = /* @__PURE__ */ builtinFunction("ord", ordFunction);
 export const pow = /* @__PURE__ */ builtinFunction("pow", powFunction);
-export const print = /* @__PURE__ */ builtinFunction("print", printFunction);
+export const print = /* @__PURE__ */ withArrayForm(/* @__PURE__ */ builtinFunction("print", printFunction), printArguments);
 export const repr = /* @__PURE__ */ builtinFunction("repr", reprFunction);
 export const round = /* @__PURE__ */ builtinFunction("round", roundFunction);
 export const setattr = /* @__PURE__ */ builtinFunction("setattr", setattrFunction);
 export const sorted = /* @__PURE__ */ builtinFunction("sorted", sortedFunction);
 export const sum = /* @__PURE__ */ builtinFunction("sum", sumFunction);
 export const vars = /* @__PURE__ */ builtinFunction("vars", varsFunction);
-export const zip = /* @__PURE__ */ builtinFunction("zip", zipFunction);
+export const zip = /* @__PURE__ */ withArrayForm(/* @__PURE__ */ builtinFunction("zip", zipFunction), zipArguments);

@@ -26,6 +26,11 @@ interface PrintOptions {
 
 /** `print(*objects, sep=' ', end='\n', file=None, flush=False)`. */
 export function print(...args: unknown[]): null {
+  return printArguments(args);
+}
+
+/** `print(*args)` with the arguments as one array (calls.ts's array form: a spread of any length). */
+export function printArguments(args: unknown[]): null {
   const [objects, options] = splitKwargs<PrintOptions>(args);
   if (options !== undefined && Object.keys(options).length > 0) checkKwargs("print", options, ["sep", "end", "file", "flush"]);
   const sep = options.sep ?? " ";

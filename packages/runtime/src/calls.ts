@@ -28,6 +28,7 @@ import { Dict } from "./dict.js";
 import { TypeError } from "./exceptions.js";
 import { KwArgs, quotedNames } from "./kwargs.js";
 import { SpreadArguments } from "./tuple.js";
+import { arrayFormOf } from "./array-forms.js";
 import { isClassConstructor, METACLASS, typeName } from "./typename.js";
 
 interface Param {
@@ -242,13 +243,6 @@ function withinLimit(sig: Signature, list: unknown[], given: number): unknown[] 
   kept.push(new SpreadArguments(list.slice(list.length - extras)));
   return kept;
 }
-const arrayForms = new WeakMap<Function, (args: unknown[], keywords: Record<string, unknown> | null) => unknown>();
-
-/** Registers how a runtime function with `*args` takes its arguments as one array (`gather(*coros)` of any length). */
-export function withArrayForm<F extends Function>(fn: F, arrayForm: (args: unknown[], keywords: Record<string, unknown> | null) => unknown): F {
-  arrayForms.set(fn, arrayForm);
-  return fn;
-}
 
 /**
  * CPython's argument count of a runtime builtin that `call` calls (catalogue.ts's BUILTIN_ARITIES), found by
@@ -284,11 +278,11 @@ function checkArity(fn: Function, given: number, keywords: Record<string, unknow
 
 function applyRuntime(fn: Function, self: unknown, args: unknown[], keywords: Record<string, unknown> | null): unknown {
   checkArity(fn, args.length, keywords);
-  if (args.length > SPREAD_LIMIT) {
-    const arrayForm = arrayForms.get(fn);
-    if (arrayForm !== undefined) return arrayForm(args, keywords);
-  }
   const all = keywords !== null && Object.keys(keywords).length > 0 ? [...args, new KwArgs(keywords)] : args;
+  if (args.length > SPREAD_LIMIT) {
+    const arrayForm = arrayFormOf(fn);
+    if (arrayForm !== undefined) return arrayForm(all);
+  }
   return isClassConstructor(fn) ? new (fn as new (...a: unknown[]) => unknown)(...all) : fn.apply(self, all);
 }
 
@@ -461,7 +455,18 @@ export function reinitialize(obj: unknown, fresh: unknown): null {
   if (typeof obj !== "object" || obj === null || !(obj instanceof cls)) {
     throw new TypeError(`descriptor '__init__' requires a '${cls.__name__}' object but received a '${typeName(obj)}'`);
   }
-  for (const key of Object.keys(fresh as object)) (obj as Record<string, unknown>)[key] = (fresh as Record<string, unknown>)[key];
+  const items = Array.isArray(fresh) && Array.isArray(obj) ? fresh : null;
+  if (items !== null) {
+    // A `list` subclass: `list.__init__` empties the list, then extends it with what the new one holds.
+    const list = obj as unknown[];
+    list.length = 0;
+    for (const item of items) list.push(item);
+  }
+  // A `dict` subclass: `dict.__init__` updates the dict (the keys it had stay).
+  if (fresh instanceof Dict && obj instanceof Dict) obj.update(fresh);
+  for (const key of Object.keys(fresh as object)) {
+    if (items === null || !/^\d+$/.test(key)) (obj as Record<string, unknown>)[key] = (fresh as Record<string, unknown>)[key];
+  }
   return null;
 }
 

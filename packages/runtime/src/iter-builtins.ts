@@ -5,7 +5,7 @@ import { compareStrings, lt } from "./compare.js";
 import { StopIteration, TypeError, ValueError } from "./exceptions.js";
 import { dunder } from "./dunder.js";
 import { iterate } from "./iter.js";
-import { positionalCallable, type CallableObject } from "./calls.js";
+import { callSpread, positionalCallable, type CallableObject } from "./calls.js";
 import { checkKwargs, KwArgs, splitKwargs } from "./kwargs.js";
 import { isTuple, tuple, type Tuple } from "./tuple.js";
 import { truthy } from "./truth.js";
@@ -47,6 +47,11 @@ export function zip<A, B>(a: Iterable<A>, b: Iterable<B>, options?: ZipOptions):
 export function zip<A, B, C>(a: Iterable<A>, b: Iterable<B>, c: Iterable<C>, options?: ZipOptions): Generator<readonly [A, B, C], void, undefined>;
 export function zip(...args: unknown[]): Generator<Tuple<unknown>, void, undefined>;
 export function zip(...args: unknown[]): Generator<Tuple<unknown>, void, undefined> {
+  return zipArguments(args);
+}
+
+/** `zip(*args)` with its arguments as one array (calls.ts's array form: a spread of any length). */
+export function zipArguments(args: unknown[]): Generator<Tuple<unknown>, void, undefined> {
   const [positional, kwargs] = splitKwargs<{ strict: boolean }>(args);
   checkKwargs("zip", kwargs, ["strict"]);
   return zipIterables(
@@ -86,10 +91,17 @@ export function map<T, R>(fn: (x: T) => R, items: Iterable<T>): Generator<R, voi
 export function map<A, B, R>(fn: (a: A, b: B) => R, a: Iterable<A>, b: Iterable<B>): Generator<R, void, undefined>;
 export function map(fn: ((...xs: any[]) => unknown) | CallableObject, ...items: Iterable<unknown>[]): Generator<unknown, void, undefined>;
 export function map(fn: ((...xs: any[]) => unknown) | CallableObject, ...items: Iterable<unknown>[]): Generator<unknown, void, undefined> {
+  return mapArguments(fn, items);
+}
+
+/** `map(fn, *items)` with the iterables as one array (calls.ts's array form). */
+export function mapArguments(fn: ((...xs: any[]) => unknown) | CallableObject, items: Iterable<unknown>[]): Generator<unknown, void, undefined> {
   if (items.length > 0 && items[items.length - 1] instanceof KwArgs) throw new TypeError("map() takes no keyword arguments");
   if (items.length === 0) throw new TypeError("map() must have at least two arguments.");
   const f = positionalCallable(fn);
-  return items.length === 1 ? mapOne(f, iterate(items[0])) : mapMany(f, zip(...items));
+  if (items.length === 1) return mapOne(f, iterate(items[0]));
+  // (Rows longer than a JavaScript call takes go to the function through the runtime's `callSpread`.)
+  return items.length > 50_000 ? mapLongRows(fn, zipArguments(items)) : mapMany(f, zipArguments(items));
 }
 
 function* mapOne(f: (x: unknown) => unknown, items: Iterable<unknown>): Generator<unknown, void, undefined> {
@@ -98,6 +110,10 @@ function* mapOne(f: (x: unknown) => unknown, items: Iterable<unknown>): Generato
 
 function* mapMany(f: (...xs: unknown[]) => unknown, rows: Iterable<readonly unknown[]>): Generator<unknown, void, undefined> {
   for (const xs of rows) yield f(...xs);
+}
+
+function* mapLongRows(fn: unknown, rows: Iterable<readonly unknown[]>): Generator<unknown, void, undefined> {
+  for (const xs of rows) yield callSpread(fn, [...xs]);
 }
 
 /** `filter(function or None, iterable)`. */
@@ -179,7 +195,8 @@ interface MinMaxOptions<T, D> {
   default?: D;
 }
 
-function minmax(name: "min" | "max", args: unknown[]): unknown {
+/** `min(*args)` / `max(*args)` with the arguments as one array (calls.ts's array form). */
+export function minmax(name: "min" | "max", args: unknown[]): unknown {
   const [positional, kwargs] = splitKwargs<MinMaxOptions<unknown, unknown>>(args);
   if (positional.length === 0) throw new TypeError(`${name} expected at least 1 argument, got 0`);
   checkKwargs(name, kwargs, ["key", "default"]);

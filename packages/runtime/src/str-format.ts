@@ -9,6 +9,7 @@ import { doubleToInt, numberKind, toBig, toDouble } from "./numbers.js";
 import { ascii, repr, str } from "./repr.js";
 import { isTuple } from "./tuple.js";
 import { typeName } from "./typename.js";
+import { withArrayForm } from "./array-forms.js";
 
 type Lookup = (key: string | number) => unknown;
 
@@ -136,6 +137,12 @@ function formatWith(template: string, lookup: Lookup, depth = 2): string {
 
 /** `template.format(*args, **kwargs)` — keyword arguments come as a trailing `kw({...})`. */
 export function strFormat(template: string, ...args: unknown[]): string {
+  return formatArguments(template, args);
+}
+/** `template.format(*args)` with the template and the arguments as one array (calls.ts's array form). */
+withArrayForm(strFormat, (args) => formatArguments(args[0] as string, args.slice(1)));
+
+function formatArguments(template: string, args: unknown[]): string {
   const [positional, kwargs] = splitKwargs<Record<string, unknown>>(args);
   return formatWith(template, (key) => {
     if (typeof key === "number") {

@@ -21,7 +21,7 @@ export function typeName(x: unknown): string {
       return "symbol";
     case "object":
       if (x === null) return "NoneType";
-      if (Array.isArray(x)) return isTuple(x) ? "tuple" : "list";
+      if (Array.isArray(x)) return isTuple(x) ? "tuple" : listSubclassName(x);
       if (isModuleObject(x)) return "module";
       {
         // A generator method's native generator object (a `*method()` of a class).
@@ -39,6 +39,12 @@ export function typeName(x: unknown): string {
       }
       return (x as object).constructor?.__name__ ?? "object";
   }
+}
+
+/** `list`, or the name of a class of the program deriving from it (`class Stack(list)`, which names itself). */
+function listSubclassName(xs: unknown[]): string {
+  const cls = xs.constructor as { __name__?: unknown };
+  return cls !== Array && Object.prototype.hasOwnProperty.call(cls, "__name__") && typeof cls.__name__ === "string" ? cls.__name__ : "list";
 }
 
 /** A function written with `class` syntax (a Python class), not a plain function. */

@@ -697,6 +697,8 @@ export class TypeEnv implements TypeFacts {
       case "except": {
         const h = b.node as import("@pyts/parser").ExceptHandler;
         if (h.type === null) return { k: "instance", cls: "BaseException", runtime: true };
+        // `except* ValueError as eg`: the group of the matching exceptions (`eg.exceptions`), not one of them.
+        if (this.analysis.parentOf(h)?._type === "TryStar") return { k: "instance", cls: "BaseExceptionGroup", runtime: true };
         const types = (h.type._type === "Tuple" ? h.type.elts : [h.type]).map((e) => (e._type === "Name" ? this.annotationName(e.id, scope) : ANY));
         return types.length === 1 ? types[0]! : ANY;
       }

@@ -152,6 +152,11 @@ export function asyncioMethodKeywords(method: string, keywords: readonly (string
   return keywords.every((k) => k !== null && known.includes(k));
 }
 
+/** Whether the table lists `method` for the asyncio class `cls` (a class of the program may derive from it). */
+export function asyncioClassHasMethod(cls: string, method: string): boolean {
+  return Object.hasOwn(CLASSES, cls) && Object.hasOwn(CLASSES[cls]!.methods, method);
+}
+
 /** Whether `async with x:` on this instance is `await x.acquire()` before the block and `x.release()` after it. */
 export function acquiresAndReleases(t: PyType): boolean {
   return isAsyncioInstance(t) && ACQUIRE_RELEASE.has(t.cls);

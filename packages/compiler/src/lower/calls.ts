@@ -8,6 +8,7 @@
 //     asyncio.gather(*cs, return_exceptions=True)
 //                                     callSpread(asyncio.gather, [...cs], { return_exceptions: true })
 //                                                                        an array: a spread of any length
+//     max(*xs), print(*row)           callSpread(max, [...xs])           (the runtime function's array form, too)
 //     total(*numbers)   (known def)   callSpread(total, [...numbers])    a spread of a value: an array of any length
 //     names.append(n)   (list)        names.push(n)                      builtin-type methods: see methods.ts
 //     handler(x, key=1) (unknown)     call(handler, x, kw({ key: 1 }))   any other callee: Python's binding at
@@ -105,22 +106,25 @@ export function needsDynamicCall(node: Call): boolean {
 }
 
 /**
- * `gather(*coros)`: a runtime function that takes its `*args` as one array too (runtime calls.ts's
+ * `gather(*coros)`, `max(*xs)`, `print(*xs)`: a runtime function that takes its `*args` as one array too (runtime calls.ts's
  * withArrayForm) is called through `callSpread` when a spread's length is not written out, so a spread
  * of any length stays below JavaScript's limit on the number of arguments.
  */
 export function spreadsIntoArrayForm(name: string, node: Call): boolean {
-  return name === "gather" && spreadsUnknownLength(node);
+  return ARRAY_FORMS.has(name) && spreadsUnknownLength(node);
 }
+
+/** The runtime functions with `*args` that take a spread of any length as one array (`str.format` too: methods.ts). */
+const ARRAY_FORMS = new Set(["gather", "chain", "map", "max", "min", "print", "zip"]);
 
 /**
  * Python's calling convention at run time: `call(fn, a, kw({ c: 1 }))`, or for a call with `*`,
  * `callSpread(fn, [a, ...xs], { c: 1, ...kwargsOf(d) })` (an array: a spread of any length).
  */
-export function dynamicCall(ctx: LowerContext, callee: ts.Expression, node: Call): ts.Expression {
+export function dynamicCall(ctx: LowerContext, callee: ts.Expression, node: Call, leading: ts.Expression[] = []): ts.Expression {
   if (!node.args.some((a) => a._type === "Starred"))
-    return f.createCallExpression(ctx.useRuntime("call"), undefined, [callee, ...runtimeArguments(ctx, node.args, node.keywords, callee)]);
-  const args: ts.Expression[] = [callee, f.createArrayLiteralExpression(lowerElements(ctx, node.args))];
+    return f.createCallExpression(ctx.useRuntime("call"), undefined, [callee, ...leading, ...runtimeArguments(ctx, node.args, node.keywords, callee)]);
+  const args: ts.Expression[] = [callee, f.createArrayLiteralExpression([...leading, ...lowerElements(ctx, node.args)])];
   if (node.keywords.length > 0) args.push(keywordObject(ctx, node.keywords, callee));
   return f.createCallExpression(ctx.useRuntime("callSpread"), undefined, args);
 }
@@ -202,8 +206,8 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     if (isExceptionName(name)) {
       return f.createNewExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
     }
-    // `len([1], [2])`, `getattr(obj)`, `abs(**d)`: CPython's TypeError at run time.
-    if (!fitsBuiltinArity(name, node)) return dynamicCall(ctx, callee, node);
+    // `len([1], [2])`, `getattr(obj)`, `abs(**d)`: CPython's TypeError at run time; `max(*xs)`: a spread of any length.
+    if (!fitsBuiltinArity(name, node) || spreadsIntoArrayForm(name, node)) return dynamicCall(ctx, callee, node);
     return f.createCallExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
   }
   const callee = lowerExpression(ctx, node.func);

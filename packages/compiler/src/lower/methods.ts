@@ -27,10 +27,13 @@
 //     s.push(1)                (@trace push)  s.push(1)                          (the decorator's result gets s first)
 //     s.push(1, times=2)       (@trace push)  callMethod(s, "push", 1, kw({ times: 2 }))
 //     item.describe()          (class deco'd) callMethod(item, "describe")       (a class decorator may add methods)
+//     s.append(x)              (Stack(list))  s.append(x)                        a method the runtime base has
+//     s.peek_missing()         (Stack(list))  callMethod(s, "peek_missing")      any other: AttributeError if missing
 //     self.factory(x)          (field: Point) new this.factory(x)
 //     self.factory(x)          (field: ?)     call(this.factory, x)              (`new` if it holds a class)
 //     c3.deque(xs)             (unknown)      callAttribute(c3, "deque", xs)     (named like a class of the program or runtime)
 //     stats.scale(*xs)         (Stats)        callSpread(getattr(stats, "scale"), [...xs])   a spread of any length
+//     "{} {}".format(*xs)      (str)          callSpread(strFormat, ["{} {}", ...xs])        (the runtime's array form)
 //
 // A list or str method whose JavaScript counterpart is exact becomes that counterpart; every
 // other method of a known builtin type comes from the runtime's method table for that type, and
@@ -70,6 +73,7 @@ import { programExceptionMember, typedAs } from "./subscripts.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { elementType } from "../analyze/types.js";
 import { asyncioMethodKeywords, asyncioMethodType, isAsyncioInstance } from "../analyze/runtime-classes.js";
+import { inheritsFromRuntime } from "../analyze/runtime-bases.js";
 import { classOfInstance, classOfTypeCall, isCooperative, unboundMethodCall } from "./inheritance.js";
 
 const f = ts.factory;
@@ -169,6 +173,12 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     if (m === null && hasClassDecorators(ctx, cls)) return dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node);
     // No class of the chain defines it: an attribute stored later (`P.m = ...`, `setattr`), or CPython's AttributeError.
     if (m === null && definesEveryBase(ctx, cls)) return typedAs(ctx, dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node), node);
+    // A base the compiler does not compile: a method it knows that base to have (`append` of `Stack(list)`), or
+    // one a class of another module of the program has, is called plainly; any other name is looked up at run
+    // time (CPython's AttributeError for `s.peek_missing()`).
+    if (cls !== undefined && !inheritsFromRuntime(ctx.types, cls, name, "method") && !isProgramMethodName(ctx, name)) {
+      return typedAs(ctx, dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node), node);
+    }
     return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
   }
   if (recvType.k === "class") {
@@ -236,6 +246,9 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   }
   const table =
     recvType.k === "str" ? "strMethods" : recvType.k === "list" ? "listMethods" : recvType.k === "tuple" || recvType.k === "tuplevar" ? "tupleMethods" : null;
+  if (recvType.k === "str" && name === "format" && spreadsUnknownLength(node)) {
+    return dynamicCall(ctx, ctx.useRuntime("strFormat"), node, [lowerExpression(ctx, func.value)]);
+  }
   if (recvType.k === "str" && (name === "format" || name === "format_map")) {
     return call(ctx.useRuntime(name === "format" ? "strFormat" : "strFormatMap"), [
       lowerExpression(ctx, func.value),

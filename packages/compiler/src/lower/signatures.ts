@@ -142,12 +142,15 @@ export function spreadsUnknownLength(node: Call): boolean {
 
 /**
  * Whether a lambda may be called with keywords or an argument list the runtime cannot pass by
- * position: every lambda except one handed straight to a builtin (`sorted(xs, key=lambda p: p[1])`).
+ * position: every lambda except one handed straight to a builtin (`sorted(xs, key=lambda p: p[1])`)
+ * that takes no `*args` from a spread.
  */
 export function lambdaEscapes(ctx: LowerContext, node: Lambda): boolean {
   let parent = ctx.analysis.parentOf(node);
   if (parent?._type === "keyword") parent = ctx.analysis.parentOf(parent);
   if (parent?._type !== "Call" || parent.func === node) return true;
+  // (`map(lambda *v: len(v), *columns)`: a row longer than a JavaScript call takes reaches it as one value, through its signature.)
+  if (node.args.vararg !== null && parent.args.some((a) => a._type === "Starred")) return true;
   const callee = parent.func;
   if (callee._type === "Name") return ctx.analysis.resolve(ctx.scope, callee.id).kind !== "builtin";
   return true;

@@ -30,6 +30,7 @@ import { typeOf } from "./operators.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { isExceptionName, sameType, type PyType } from "../analyze/types.js";
 import { readsBoundMethod } from "../analyze/runtime-classes.js";
+import { inheritsFromRuntime, runtimeBaseHas } from "../analyze/runtime-bases.js";
 import { definesClassAttribute, hasSlots, hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
 import { isSuperCall, ownClass, superAttribute } from "./calls.js";
 import { isCooperative } from "./inheritance.js";
@@ -110,6 +111,9 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
   if (node.attr === "__dict__" && !(t.k === "instance" && !t.runtime && hasSlots(ctx, ctx.types.classOfType(t))))
     return f.createCallExpression(ctx.useRuntime("vars"), undefined, [recv]);
   if (programExceptionMember(ctx, t, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
+  // An attribute an exception of the runtime does not have (`except OSError as e: e.retry_after`): CPython's AttributeError.
+  if (t.k === "instance" && t.runtime && isExceptionName(t.cls) && !runtimeBaseHas(t.cls, node.attr, "attribute"))
+    return dynamicAttribute(ctx, recv, node.attr);
   if (t.k === "instance" && !t.runtime) {
     // `__getattribute__` answers every read of the class's instances.
     if (hookedAccess(ctx, ctx.types.classOfType(t), "read")) return dynamicAttribute(ctx, recv, node.attr);
@@ -259,29 +263,11 @@ function propertyGetter(ctx: LowerContext, cls: ClassInfo | undefined, attr: str
 
 const BUILTIN_VALUE_KINDS = new Set(["str", "list", "tuple", "tuplevar", "dict", "set", "iter", "range", "int", "float", "bool", "None"]);
 
-const EXCEPTION_MEMBERS = new Set([
-  "args",
-  "__cause__",
-  "__context__",
-  "__suppress_context__",
-  "__traceback__",
-  "__notes__",
-  "with_traceback",
-  "add_note",
-  "__str__",
-  "__repr__",
-  "value",
-  "code",
-  "errno",
-  "strerror",
-  "filename",
-]);
-
 function classHasMember(ctx: LowerContext, cls: ClassInfo | undefined, attr: string): boolean {
   for (const info of ctx.types.baseChain(cls)) {
     if (info.fields.has(attr) || info.methods.has(attr) || info.classAttrs.has(attr)) return true;
-    // A runtime base class (an exception) has members the compiler does not list.
-    if (info.bases[0] !== undefined && ctx.types.firstBase(info) === undefined) return EXCEPTION_MEMBERS.has(attr);
+    // A runtime base class (an exception) has attributes the compiler knows (analyze/runtime-bases.ts).
+    if (info.bases[0] !== undefined && ctx.types.firstBase(info) === undefined) return inheritsFromRuntime(ctx.types, info, attr, "attribute");
   }
   return false;
 }

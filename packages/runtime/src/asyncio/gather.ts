@@ -7,7 +7,7 @@ import { Future } from "./future.js";
 import { get_event_loop, kwargsOf, popKwargs, type EventLoop } from "./loop.js";
 import { ensure_future } from "./task.js";
 import { Coroutine } from "./coroutine.js";
-import { withArrayForm } from "../calls.js";
+import { withArrayForm } from "../array-forms.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
 /** The future `gather` returns: cancelling it cancels the children. */
@@ -51,7 +51,7 @@ export function gather(...args: unknown[]): Future<unknown[]> {
 }
 
 /** `gather(*aws)` with the awaitables as one array: a spread of any length (calls.ts's array form). */
-withArrayForm(gather, (args, keywords) => gatherArray(args, Boolean(keywords?.["return_exceptions"])));
+withArrayForm(gather, (args) => gatherArray(args, Boolean(popKwargs(args)["return_exceptions"])));
 
 function gatherArray(args: readonly unknown[], returnExceptions: boolean): Future<unknown[]> {
   if (args.length === 0) {

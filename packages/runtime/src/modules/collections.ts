@@ -6,6 +6,9 @@ import { AttributeError, IndexError, KeyError, RuntimeError, TypeError, ValueErr
 import { Dict } from "../dict.js";
 import { NotImplemented } from "../dunder.js";
 import { iterate } from "../iter.js";
+import { callable } from "../attrs.js";
+import { call } from "../calls.js";
+import { isClassConstructor } from "../typename.js";
 import { KwArgs, splitKwargs } from "../kwargs.js";
 import { smallIndex } from "../numbers.js";
 import { PYTHON_MODULE, PYTHON_NAME, setClassName } from "../type-registry.js";
@@ -232,11 +235,11 @@ Object.defineProperty(deque.prototype, "__hash__", { value: null });
 export class defaultdict<K = unknown, V = unknown> extends Dict<K, V> {
   static override [PYTHON_NAME] = "defaultdict";
   static [PYTHON_MODULE] = "collections";
-  default_factory: (() => V) | null;
+  default_factory: (() => V) | (new () => V) | null;
 
-  constructor(factory: (() => V) | null = null, entries?: Iterable<readonly [K, V]> | Dict<K, V> | null, kwargs?: KwArgs) {
+  constructor(factory: (() => V) | (new () => V) | null = null, entries?: Iterable<readonly [K, V]> | Dict<K, V> | null, kwargs?: KwArgs) {
     super();
-    if (factory !== null && typeof factory !== "function") throw new TypeError("first argument must be callable or None");
+    if (factory !== null && !callable(factory)) throw new TypeError("first argument must be callable or None");
     this.default_factory = factory;
     if (entries instanceof KwArgs) this.update(undefined, entries);
     else if (entries !== undefined && entries !== null) this.update(entries, kwargs);
@@ -245,7 +248,9 @@ export class defaultdict<K = unknown, V = unknown> extends Dict<K, V> {
 
   __missing__(key: K): V {
     if (this.default_factory === null) throw new KeyError(key);
-    const value = this.default_factory();
+    // (A class of the program, `defaultdict(Tree)`, or an object with `__call__`: Python's calling convention.)
+    const factory = this.default_factory;
+    const value = typeof factory === "function" && !isClassConstructor(factory) ? (factory as () => V)() : (call(factory) as V);
     this.__setitem__(key, value);
     return value;
   }

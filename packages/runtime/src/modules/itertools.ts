@@ -8,6 +8,7 @@ import { bindArguments, KwArgs, splitKwargs } from "../kwargs.js";
 import { smallIndex } from "../numbers.js";
 import { tuple, type Tuple } from "../tuple.js";
 import { truthy } from "../truth.js";
+import { withArrayForm } from "../array-forms.js";
 
 /** `count(start=0, step=1)`. */
 export function count(...args: unknown[]): Generator<number, never, undefined> {
@@ -61,6 +62,8 @@ export function* accumulate<T>(items: Iterable<T>, ...args: unknown[]): Generato
 export function* chain<T>(...iterables: Iterable<T>[]): Generator<T, void, undefined> {
   for (const it of iterables) yield* iterate(it);
 }
+/** `chain(*iterables)` with the iterables as one array (calls.ts's array form: a spread of any length). */
+withArrayForm(chain, (iterables) => chain.from_iterable(iterables as Iterable<unknown>[]));
 chain.from_iterable = function* fromIterable<T>(iterables: Iterable<Iterable<T>>): Generator<T, void, undefined> {
   for (const it of iterate(iterables)) yield* iterate(it);
 };
