@@ -64,6 +64,8 @@ export const DEFAULT_MIX = Object.freeze({
   taskrecursion: 1, // recursion through create_task: failures wrapped level by level, cancellation down a chain
   loophandler: 1, // the loop's exception handler: set (also through getattr), failing callbacks, contexts reported by hand (gen-loop-handlers.mjs)
   awaitstate: 1, // await of non-awaitables, cr_running/cr_await, sys.exc_info() in a helper a finally calls, lock release failing
+  fatal: 1, // SystemExit/KeyboardInterrupt in a task, a callback or a custom handler, caught around asyncio.run (gen-loop-handlers.mjs)
+  dunders: 1, // explicit __next__/__iter__ calls, a generator __iter__ left early or held (gen-loop-handlers.mjs)
 });
 
 /** Families of mix keys: `--mix classes=1` sets each of them. */
@@ -83,7 +85,7 @@ export const MIX_GROUPS = Object.freeze({
     "builtinsub",
     "samename",
   ],
-  asyncerrors: ["taskerrors", "cancel", "timeouts", "taskgroups", "agenexit", "chained", "taskrecursion", "awaitstate"],
+  asyncerrors: ["taskerrors", "cancel", "timeouts", "taskgroups", "agenexit", "chained", "taskrecursion", "awaitstate", "fatal", "dunders"],
 });
 
 /**
@@ -280,6 +282,8 @@ export class ProgramGenerator {
       [topLevel ? m.builtinsub : 0, "builtinsub", classes.builtinSubclasses],
       [topLevel ? m.samename : 0, "samename", classes.sameNameClasses],
       [topLevel ? m.chained : 0, "chained", (g) => asyncErrors.chainedExceptions(g, false)],
+      [topLevel && !this.isAsync ? m.fatal : 0, "fatal", loopHandlers.fatalExits],
+      [topLevel ? m.dunders : 0, "dunders", loopHandlers.iteratorDunders],
     ].map(([weight, tag, make]) => [weight, () => this.tagged(tag, () => make(this))]);
   }
 
