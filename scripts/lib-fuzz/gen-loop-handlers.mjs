@@ -53,10 +53,13 @@ export function loopExceptionHandler(g) {
         ],
         () => [`    loop.call_exception_handler({"message": "with an exception ${k}", "exception": ${error}("reported")})`],
         () => [
-          `    def shown${k}(*args, **kwargs):`,
-          `        print("shown", args, sorted(kwargs.items()))`,
-          `    handle = loop.call_soon(${g.pick([`shown${k}`, `functools.partial(shown${k}, ${g.int(0, 9)})`, `functools.partial(shown${k}, key="v${k}")`, `print`])}, ${g.int(0, 9)})`,
-          `    print(repr(handle).split(" at ")[0].replace("case_", "c_"))`,
+          `    def shown${k}(*args):`,
+          `        print("shown", args)`,
+          `    def keyed${k}(n, key="k"):`,
+          `        print("keyed", n, key)`,
+          `    handle = loop.call_soon(${g.pick([`shown${k}`, `functools.partial(shown${k}, ${g.int(0, 9)})`, `functools.partial(keyed${k}, key="v${k}")`, `print`])}, ${g.int(0, 9)})`,
+          // CPython's repr ends in " at file:line>" for a function of the program: compared up to there.
+          `    print(repr(handle).split(" at ")[0].rstrip(">").replace("case_", "c_"))`,
           ...(g.chance(0.5) ? [`    handle.cancel()`, `    print(handle.cancelled(), repr(handle))`] : []),
         ],
       ])(),
@@ -158,7 +161,8 @@ export function iteratorDunders(g) {
   lines.push(
     ...g.pick([
       () => [`for x in bag${n}:`, `    print("first", x)`, `    break`, `print("after the loop")`],
-      () => [`held${n} = iter(bag${n})`, `for x in held${n}:`, `    break`, `print("resumed", next(held${n}, "end"), held${n}.__next__ if False else "")`],
+      // A generator held in a variable is closed by hand: CPython would close it when the function's locals go.
+      () => [`held${n} = iter(bag${n})`, `for x in held${n}:`, `    break`, `print("resumed", next(held${n}, "end"))`, `held${n}.close()`],
       () => [
         `held${n} = iter(bag${n})`,
         `print(held${n}.__next__(), type(held${n}).__name__, held${n}.__name__, held${n}.__qualname__)`,

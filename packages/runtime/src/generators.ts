@@ -61,18 +61,7 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
 
   /** What `for` iterates when it alone holds the generator (`for x in box` of a generator `__iter__`): left early, it is closed. */
   [CLOSE_WHEN_LEFT](): Iterable<Y> {
-    const view = new NativeView(this);
-    const owner = this;
-    return {
-      [Symbol.iterator]: () => ({
-        next: (value?: S) => view.next(value),
-        throw: (e: unknown) => view.throw(e),
-        return: (value?: R) => {
-          owner.close();
-          return { done: true, value: value as R };
-        },
-      }),
-    };
+    return new NativeView(this, true);
   }
 
   /** JavaScript's iterator protocol, so a Python generator is also an `Iterator<Y, R, S>`. */
@@ -195,9 +184,19 @@ function returned<R>(r: IteratorReturnResult<R>): IteratorReturnResult<R> {
   return r.value === undefined ? { done: true, value: null as R } : r;
 }
 
-/** The iterator `for ... of` and `yield*` see: no `return`, so `break` leaves the generator suspended. */
+/** The iterator `for ... of` and `yield*` see: `break` leaves the generator suspended unless the view is `closing`. */
 class NativeView<Y, R, S> {
-  constructor(private readonly owner: PyGenerator<Y, R, S>) {}
+  constructor(
+    private readonly owner: PyGenerator<Y, R, S>,
+    /** Whether the loop iterating this view alone holds the generator: leaving it early closes the generator. */
+    private readonly closing = false,
+  ) {}
+
+  /** A loop left early: the generator is closed if only the loop held it (as CPython's reference count does), else left suspended. */
+  return(value?: R): IteratorResult<Y, R> {
+    if (this.closing) this.owner.close();
+    return { done: true, value: value as R };
+  }
 
   next(value?: S): IteratorResult<Y, R> {
     return this.owner._next(value);
