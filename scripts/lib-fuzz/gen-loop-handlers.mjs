@@ -7,7 +7,12 @@
 // the extra values. The previous handler is put back before the program returns (programs share one loop when
 // batched). Only call_soon: the FIFO alone orders the reports.
 //
-//   loophandler   set_exception_handler, failing callbacks, call_exception_handler with dicts
+//   loophandler   set_exception_handler, failing callbacks, call_exception_handler with dicts, Handle reprs (up
+//                 to CPython's " at file:line"); a handler that itself fails logs on stderr, so fixtures cover it
+//   fatal         SystemExit / KeyboardInterrupt raised in a task, a callback or a custom handler: the loop's run
+//                 ends at once and asyncio.run lets it out, caught around it (a statement of sync programs)
+//   dunders       explicit dunder calls: __next__/__iter__ of builtin iterators and generators, a generator
+//                 __iter__ left early by break (closed) or held in a variable (resumable), iter()/next() defaults
 const ERRORS = ["ValueError", "KeyError", "RuntimeError", "TypeError", "ZeroDivisionError"];
 
 export function loopExceptionHandler(g) {
@@ -26,6 +31,7 @@ export function loopExceptionHandler(g) {
     "    reports.append((message, shown, sorted(context), isinstance(context, dict)))",
     '    for key in sorted(k for k in context if k not in ("message", "exception", "handle")):',
     "        reports.append((key, context[key]))",
+    "import functools",
     "previous = loop.get_exception_handler()",
     ...install.split("\n"),
     "try:",
@@ -46,10 +52,114 @@ export function loopExceptionHandler(g) {
           `    print("after the report:", sorted(context))`,
         ],
         () => [`    loop.call_exception_handler({"message": "with an exception ${k}", "exception": ${error}("reported")})`],
+        () => [
+          `    def shown${k}(*args):`,
+          `        print("shown", args)`,
+          `    def keyed${k}(n, key="k"):`,
+          `        print("keyed", n, key)`,
+          `    handle = loop.call_soon(${g.pick([`shown${k}`, `functools.partial(shown${k}, ${g.int(0, 9)})`, `functools.partial(keyed${k}, key="v${k}")`, `print`])}, ${g.int(0, 9)})`,
+          // CPython's repr ends in " at file:line>" for a function of the program: compared up to there.
+          `    print(repr(handle).split(" at ")[0].rstrip(">").replace("case_", "c_"))`,
+          ...(g.chance(0.5) ? [`    handle.cancel()`, `    print(handle.cancelled(), repr(handle))`] : []),
+        ],
       ])(),
     );
     if (g.chance(0.5)) lines.push("    await asyncio.sleep(0)");
   }
   lines.push("    await asyncio.sleep(0)", "finally:", "    loop.set_exception_handler(previous)", "for report in reports:", "    print(*report)");
+  return lines;
+}
+
+/**
+ * SystemExit or KeyboardInterrupt out of an event loop: raised in a task (awaited, so its exception is
+ * retrieved and no report follows), in a callback, or by a custom exception handler; a bystander task is
+ * cancelled as asyncio.run cleans up. A statement of a sync program: it runs a loop of its own.
+ */
+export function fatalExits(g) {
+  const n = g.fresh++;
+  const fatal = g.pick(["SystemExit(3)", 'SystemExit("stop")', "SystemExit()", "KeyboardInterrupt()", "KeyboardInterrupt"]);
+  const where = g.pick(["task", "callback", "handler"]);
+  const lines = ["import asyncio", `async def fatal${n}():`];
+  if (g.chance(0.5)) {
+    lines.push(
+      `    async def bystander():`,
+      `        try:`,
+      `            await asyncio.sleep(10)`,
+      `        except asyncio.CancelledError:`,
+      `            print("bystander cancelled")`,
+      `            raise`,
+      `    asyncio.create_task(bystander())`,
+    );
+  }
+  lines.push(`    loop = asyncio.get_running_loop()`);
+  if (where === "task") {
+    lines.push(`    async def raiser():`);
+    for (let k = g.int(0, 2); k > 0; k--) lines.push(`        await asyncio.sleep(0)`);
+    lines.push(`        print("raising in a task")`, `        raise ${fatal}`, `    task = asyncio.create_task(raiser())`, `    await task`);
+  } else if (where === "callback") {
+    lines.push(`    def callback():`, `        print("raising in a callback")`, `        raise ${fatal}`, `    loop.call_soon(callback)`);
+    lines.push(`    loop.call_soon(print, "a later callback of the same iteration")`, `    await asyncio.sleep(0.5)`);
+  } else {
+    lines.push(
+      `    def handler(loop, context):`,
+      `        print("handler got", type(context["exception"]).__name__)`,
+      `        raise ${fatal}`,
+      `    loop.set_exception_handler(handler)`,
+      `    loop.call_soon(int, "x")`,
+      `    await asyncio.sleep(0.5)`,
+    );
+  }
+  lines.push(
+    `    print("not reached")`,
+    `try:`,
+    `    asyncio.run(fatal${n}())`,
+    `except (SystemExit, KeyboardInterrupt) as e:`,
+    `    print("out of asyncio.run:", type(e).__name__, repr(e), e.args)`,
+  );
+  return lines;
+}
+
+/** Explicit dunder calls on iterators and generators, and a generator `__iter__` left early or held. */
+export function iteratorDunders(g) {
+  const n = g.fresh++;
+  const items = JSON.stringify(Array.from({ length: g.int(1, 4) }, () => g.int(0, 9)));
+  const lines = [];
+  lines.push(
+    ...g.pick([
+      () => [`it${n} = iter(${items})`, `print(it${n}.__next__(), it${n}.__iter__() is it${n}, next(it${n}, "end"))`],
+      () => [`it${n} = iter(${JSON.stringify(["a", "b"])})`, `print(it${n}.__next__(), list(it${n}), next(it${n}, None))`],
+      () => [`it${n} = iter({"k": 1, "j": 2})`, `print(it${n}.__next__(), [k for k in it${n}])`],
+      () => [`it${n} = map(str, ${items})`, `print(it${n}.__next__(), list(it${n}))`],
+      () => [`it${n} = zip(${items}, "abcd")`, `print(it${n}.__next__(), it${n}.__iter__() is it${n})`],
+      () => [`it${n} = iter(${items})`, `list(it${n})`, `try:`, `    it${n}.__next__()`, `except StopIteration as e:`, `    print("StopIteration", e.args)`],
+    ])(),
+  );
+  lines.push(
+    `class Bag${n}:`,
+    `    def __init__(self, items):`,
+    `        self.items = items`,
+    `    def __iter__(self):`,
+    `        try:`,
+    `            for item in self.items:`,
+    `                yield item`,
+    `        finally:`,
+    `            print("bag ${n} iteration ends")`,
+    `bag${n} = Bag${n}(${items})`,
+  );
+  lines.push(
+    ...g.pick([
+      () => [`for x in bag${n}:`, `    print("first", x)`, `    break`, `print("after the loop")`],
+      // A generator held in a variable is closed by hand: CPython would close it when the function's locals go.
+      () => [`held${n} = iter(bag${n})`, `for x in held${n}:`, `    break`, `print("resumed", next(held${n}, "end"))`, `held${n}.close()`],
+      () => [
+        `held${n} = iter(bag${n})`,
+        `print(held${n}.__next__(), type(held${n}).__name__, held${n}.__name__, held${n}.__qualname__)`,
+        `held${n}.close()`,
+        `print(held${n}.gi_frame)`,
+      ],
+      () => [`print(sorted(bag${n}), sum(bag${n}), list(bag${n}))`],
+      () => [`try:`, `    for x in bag${n}:`, `        raise ValueError(x)`, `except ValueError as e:`, `    print("caught", e)`],
+    ])(),
+  );
   return lines;
 }

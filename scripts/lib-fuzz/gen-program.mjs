@@ -72,6 +72,8 @@ export const DEFAULT_MIX = Object.freeze({
   modindex: 0.5, // xs[e % len(xs)]: negative, huge and bool e, tuples, an empty list
   floatcompare: 0.5, // < <= > >= between whole floats, other floats, ints and big ints
   dictcontains: 0.5, // k in d on dicts of known key type: equal ints, floats and bools, -0.0, nan, big ints
+  fatal: 1, // SystemExit/KeyboardInterrupt in a task, a callback or a custom handler, caught around asyncio.run (gen-loop-handlers.mjs)
+  dunders: 1, // explicit __next__/__iter__ calls, a generator __iter__ left early or held (gen-loop-handlers.mjs)
 });
 
 /** Families of mix keys: `--mix classes=1` sets each of them. */
@@ -91,7 +93,7 @@ export const MIX_GROUPS = Object.freeze({
     "builtinsub",
     "samename",
   ],
-  asyncerrors: ["taskerrors", "cancel", "timeouts", "taskgroups", "agenexit", "chained", "taskrecursion", "awaitstate"],
+  asyncerrors: ["taskerrors", "cancel", "timeouts", "taskgroups", "agenexit", "chained", "taskrecursion", "awaitstate", "fatal", "dunders"],
 });
 
 /**
@@ -293,6 +295,8 @@ export class ProgramGenerator {
       [m.modindex, "modindex", fastPaths.moduloIndex],
       [m.floatcompare, "floatcompare", fastPaths.floatCompare],
       [m.dictcontains, "dictcontains", fastPaths.dictContains],
+      [topLevel && !this.isAsync ? m.fatal : 0, "fatal", loopHandlers.fatalExits],
+      [topLevel ? m.dunders : 0, "dunders", loopHandlers.iteratorDunders],
     ].map(([weight, tag, make]) => [weight, () => this.tagged(tag, () => make(this))]);
   }
 

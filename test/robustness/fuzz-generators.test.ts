@@ -10,6 +10,8 @@ import { DEFAULT_MIX, MIX_GROUPS, ProgramGenerator, parseMix } from "../../scrip
 
 const COUNT = Number(process.env.FUZZ_GEN_COUNT ?? 20);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
+/** The asyncerrors family's constructs that are statements of sync programs (a fatal exit runs a loop of its own). */
+const SYNC_STATEMENTS = ["chained", "fatal", "dunders"];
 /** Async program shapes of their own beside the asyncerrors family: the loop's exception handler (gen-loop-handlers.mjs). */
 const ASYNC_SHAPES = ["loophandler"];
 const STATEMENT_CONSTRUCTS = [
@@ -28,8 +30,10 @@ const STATEMENT_CONSTRUCTS = [
 /** A mix with only `key` on (heavily), single-file programs, async ones only where the construct is async. */
 function mixFor(key: string) {
   const off = Object.fromEntries(STATEMENT_CONSTRUCTS.map((k) => [k, 0]));
-  const asyncOnly = (MIX_GROUPS.asyncerrors.includes(key) && key !== "chained") || ASYNC_SHAPES.includes(key);
-  return { ...DEFAULT_MIX, ...off, uncaught: 0, modules: 0, [key]: asyncOnly ? 100 : 40, asyncPrograms: asyncOnly ? 1 : 0.25 };
+  const asyncOnly = (MIX_GROUPS.asyncerrors.includes(key) && !SYNC_STATEMENTS.includes(key)) || ASYNC_SHAPES.includes(key);
+  // A fatal exit runs a loop of its own, so it is a statement of sync programs only.
+  const asyncPrograms = asyncOnly ? 1 : key === "fatal" ? 0 : 0.25;
+  return { ...DEFAULT_MIX, ...off, uncaught: 0, modules: 0, [key]: asyncOnly ? 100 : 40, asyncPrograms };
 }
 
 describe("generated programs run under CPython without generator slips", () => {

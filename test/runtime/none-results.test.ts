@@ -26,6 +26,7 @@ const PLUMBING = new Set([
   "classNamespace",
   "coroutineMethods",
   "decorateMethod",
+  "exitAfterUncaught",
   "flushStdout",
   "getattrFallback",
   "getattributeHook",

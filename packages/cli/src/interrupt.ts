@@ -11,12 +11,14 @@ import os from "node:os";
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
 let child: ChildProcess | undefined;
+let forwarded: NodeJS.Signals | undefined;
 
 /** Installs the handlers (the executable does, once); until then Node's defaults apply. */
 export function handleInterrupts(): void {
   for (const signal of SIGNALS) {
     process.on(signal, () => {
       if (child !== undefined && child.exitCode === null && child.signalCode === null) {
+        forwarded = signal;
         child.kill(signal);
         return;
       }
@@ -31,4 +33,9 @@ export function forwardInterruptsTo(running: ChildProcess): () => void {
   return () => {
     if (child === running) child = undefined;
   };
+}
+
+/** Whether pyts received `signal` and passed it on (a Ctrl-C), rather than the program killing itself with it. */
+export function wasForwarded(signal: NodeJS.Signals): boolean {
+  return forwarded === signal;
 }

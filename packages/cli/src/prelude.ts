@@ -1,11 +1,11 @@
 // Loaded by `pyts run` (node --import) before the translated program. It makes the process look like
 // CPython running the script: `sys.argv[0]` is the Python file; an uncaught exception anywhere (not only
-// inside `asyncio.run`) is reported by the runtime's `reportUncaught`, as CPython does; and when
+// inside `asyncio.run`) is reported by the runtime's `exitAfterUncaught`, which ends the process as CPython does; and when
 // the program carries a source map, the traceback's `File "x.py", line N, in f` lines come from the
 // stack, mapped back to the Python source (node runs with --enable-source-maps), with CPython's
 // `~~~^^^` markers under the failing expression.
 import { pathToFileURL } from "node:url";
-import { reportUncaught, type FrameFormatter } from "@pyts/runtime";
+import { exitAfterUncaught, type FrameFormatter } from "@pyts/runtime";
 import { keepJavaScriptPositions, pythonFrames } from "./python-frames.js";
 
 const argv0 = process.env["PYTS_ARGV0"];
@@ -32,4 +32,4 @@ if (pythonPath !== undefined) {
   const frames: FrameFormatter = (exception) => pythonFrames(exception.stack, new Error().stack);
   (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.frames")] = frames;
 }
-process.on("uncaughtException", (error: unknown) => process.exit(reportUncaught(error)));
+process.on("uncaughtException", (error: unknown) => exitAfterUncaught(error));

@@ -12,7 +12,7 @@
 // with `__getattr__` or `__slots__` gets a Proxy as the prototype of its prototype, which JavaScript
 // consults only when the normal lookup fails (`__getattr__`) or when a property is first created
 // (`__slots__`), so the plain property accesses of the emitted code keep Python's behaviour.
-import { AttributeError, TypeError } from "./exceptions.js";
+import { AttributeError, StopIteration, TypeError } from "./exceptions.js";
 import {
   BOUND_FUNCTION,
   boundReinitializer,
@@ -128,10 +128,25 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): any 
     return Object.prototype.hasOwnProperty.call(obj, name) ? call(f, ...args) : callBoundMethod(f, obj, args);
   }
   if (f === undefined && name === "__init__" && reinitializable(obj)) return call(boundReinitializer(obj), ...args);
+  if (f === undefined && (name === "__next__" || name === "__iter__") && isNativeIterator(obj)) return iteratorDunder(obj, name, args);
   // Another attribute (`n.real`, one `__getattr__` gives) is called as it is: CPython's TypeError when it is not callable.
   if (f === undefined) return call(getattr(obj, name), ...args);
   if (typeof f === "object" && f !== null) return call(f, ...args);
   throw new TypeError(`'${typeName(f)}' object is not callable`);
+}
+
+/** A builtin iterator (`iter([1, 2])`, a `map`, `zip`, `dict` view iterator): a JavaScript iterator of the runtime's. */
+function isNativeIterator(obj: unknown): obj is Iterator<unknown> {
+  return typeof obj === "object" && obj !== null && typeof (obj as Iterator<unknown>).next === "function" && Symbol.iterator in obj;
+}
+
+/** `it.__next__()` and `it.__iter__()` of a builtin iterator, called explicitly. */
+function iteratorDunder(it: Iterator<unknown>, name: "__next__" | "__iter__", args: unknown[]): unknown {
+  if (args.length > 0) throw new TypeError(`expected 0 arguments, got ${args.length}`);
+  if (name === "__iter__") return it;
+  const r = it.next();
+  if (r.done === true) throw new StopIteration();
+  return r.value;
 }
 
 const NO_DEFAULT = Symbol("no default");

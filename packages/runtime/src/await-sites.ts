@@ -41,10 +41,18 @@ class AwaitSite {
   ) {}
 
   then(onFulfilled: (value: unknown) => void, onRejected: (reason: unknown) => void): void {
+    noteSuspension?.(this.module, this.line);
     this.awaitedThen.call(this.awaited, onFulfilled, (reason: unknown) =>
       onRejected(withAwaitFrame(reason, awaitFrame(this.module, this.name, this.line, this.span))),
     );
   }
+}
+
+/** Notes the line a coroutine suspends at, for its repr (code-positions.ts installs it). */
+let noteSuspension: ((module: string, line: number) => void) | null = null;
+
+export function useSuspensionNotes(note: (module: string, line: number) => void): void {
+  noteSuspension = note;
 }
 
 /** The stack line of an awaiting frame, read by `pyts run`'s prelude. */

@@ -41,3 +41,21 @@ export function frameOf(owner: object, name: string): Frame {
   if (frame === undefined) frames.set(owner, (frame = new Frame(name)));
   return frame;
 }
+
+/**
+ * Where the program's code is, for the reprs that show it (`<Handle cb() at x.py:4>`, a task's
+ * `coro=<work() running at x.py:12>`): installed by `definedAt` (code-positions.ts), which only a
+ * translation made for running (`pyts run`) calls; without it the reprs leave the position out.
+ */
+export interface CodePositions {
+  /** ` at file:line` of a callback that is a function of the program (or a partial or wrapper of one), else "". */
+  callbackSource(fn: Function): string;
+  /** A task's coroutine's position: ` at file:line` running (its `def` or pending `await`), `, defined at file:line` done. */
+  coroutineSource(coro: object, done: boolean): string;
+}
+
+export let codePositions: CodePositions | null = null;
+
+export function useCodePositions(positions: CodePositions): void {
+  codePositions = positions;
+}

@@ -17,7 +17,7 @@
 //   can be resumed later (CPython closes it only when it is garbage collected);
 // - a generator resumed by `next()` sees `None` (`null`) as the value of its `yield`;
 // - a generator that runs off its end returns None (`null`): `x = yield from gen()` gets None.
-import { frameOf, type Frame } from "./frames.js";
+import { frameOf, type Code, type Frame } from "./frames.js";
 import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, ValueError, escapedFrame, toPyException } from "./exceptions.js";
 import { awaitStep, coroutine, pythonAsyncIterator, type NoneIfVoid, type PyAsyncGenerator } from "./asyncio/coroutine.js";
 import { typeName } from "./typename.js";
@@ -25,6 +25,7 @@ import { makeThenable, type OnFulfilled, type OnRejected } from "./asyncio/await
 import { sleep } from "./asyncio/sleep.js";
 import { id } from "./identity.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "./type-registry.js";
+import { CLOSE_WHEN_LEFT } from "./iter.js";
 
 const CREATED = 0;
 const SUSPENDED = 1;
@@ -36,11 +37,17 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
   static [PYTHON_NAME] = "generator";
   private readonly _gen: Generator<Y, R, S>;
   private _state = CREATED;
-  readonly __name__: string;
+  /** Its function's qualified name (`Box.pairs`, `main.<locals>.gen`), which its repr shows. */
+  readonly __qualname__: string;
 
-  constructor(gen: Generator<Y, R, S>, name: string) {
+  constructor(gen: Generator<Y, R, S>, qualname: string) {
     this._gen = gen;
-    this.__name__ = name;
+    this.__qualname__ = qualname;
+  }
+
+  get __name__(): string {
+    const qualname = this.__qualname__;
+    return qualname.slice(qualname.lastIndexOf(".") + 1);
   }
 
   /** The JavaScript side: what `for ... of`, spreading and `yield*` iterate. */
@@ -50,6 +57,11 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
 
   __iter__(): this {
     return this;
+  }
+
+  /** What `for` iterates when it alone holds the generator (`for x in box` of a generator `__iter__`): left early, it is closed. */
+  [CLOSE_WHEN_LEFT](): Iterable<Y> {
+    return new NativeView(this, true);
   }
 
   /** JavaScript's iterator protocol, so a Python generator is also an `Iterator<Y, R, S>`. */
@@ -109,8 +121,13 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
     return this._state === CLOSED ? null : frameOf(this, this.__name__);
   }
 
+  /** Its code object (`co_name`), also once finished. */
+  get gi_code(): Code {
+    return frameOf(this, this.__name__).f_code;
+  }
+
   __repr__(): string {
-    return `<generator object ${this.__name__} at 0x${id(this).toString(16).padStart(12, "0")}>`;
+    return `<generator object ${this.__qualname__} at 0x${id(this).toString(16).padStart(12, "0")}>`;
   }
 
   /** One step with CPython's result convention: the yielded value, or StopIteration at the end. */
@@ -167,9 +184,19 @@ function returned<R>(r: IteratorReturnResult<R>): IteratorReturnResult<R> {
   return r.value === undefined ? { done: true, value: null as R } : r;
 }
 
-/** The iterator `for ... of` and `yield*` see: no `return`, so `break` leaves the generator suspended. */
+/** The iterator `for ... of` and `yield*` see: `break` leaves the generator suspended unless the view is `closing`. */
 class NativeView<Y, R, S> {
-  constructor(private readonly owner: PyGenerator<Y, R, S>) {}
+  constructor(
+    private readonly owner: PyGenerator<Y, R, S>,
+    /** Whether the loop iterating this view alone holds the generator: leaving it early closes the generator. */
+    private readonly closing = false,
+  ) {}
+
+  /** A loop left early: the generator is closed if only the loop held it (as CPython's reference count does), else left suspended. */
+  return(value?: R): IteratorResult<Y, R> {
+    if (this.closing) this.owner.close();
+    return { done: true, value: value as R };
+  }
 
   next(value?: S): IteratorResult<Y, R> {
     return this.owner._next(value);

@@ -91,12 +91,13 @@ export { strFormat, strFormatMap, percentFormat } from "./str-format.js";
 export { flatString } from "./flat-string.js";
 
 // iteration and output plumbing
-export { iterate } from "./iter.js";
+export { closeWhenLeft, iterate } from "./iter.js";
 export { unpack, unpackStarred } from "./unpack.js";
 export { UNBOUND, raiseNameError, checkGlobal, checkLocal, checkFree, classIfDefined } from "./names.js";
 export { flushStdout, setOutput, setInput } from "./output.js";
-export { runMain, reportUncaught } from "./main.js";
+export { exitAfterUncaught, runMain, reportUncaught } from "./main.js";
 export { awaitedAt } from "./await-sites.js";
+export { definedAt } from "./code-positions.js";
 export { moduleName, moduleFile } from "./program.js";
 
 // coroutines, async generators, generators (what `async def`, `yield` and `async for` become)

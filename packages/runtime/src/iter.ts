@@ -4,6 +4,9 @@ import { StopIteration, TypeError } from "./exceptions.js";
 import { typeName } from "./typename.js";
 
 type PyIterable = { __iter__(): unknown };
+
+/** A generator's view for a loop that alone holds it, which closes it when the loop is left early (generators.ts). */
+export const CLOSE_WHEN_LEFT: unique symbol = Symbol.for("pyts.closeWhenLeft");
 type PyIterator = { __next__(): unknown };
 
 function hasMethod<K extends string>(x: unknown, name: K): x is Record<K, (...a: unknown[]) => unknown> {
@@ -27,6 +30,15 @@ function* fromPyIterator(it: PyIterator): Generator<unknown, void, undefined> {
 /** The type of the items of iterating a value of type `X`: `any` for `any` (a value the compiler could not type). */
 export type ItemOf<X> = 0 extends 1 & X ? any : X extends Iterable<infer T> ? T : unknown;
 
+/**
+ * What `for x in gen():` iterates when the loop may leave early (`break`, `return`, `raise`): the generator only
+ * the loop holds, closed when it is left, as CPython's reference count closes it; any other value as it is.
+ */
+export function closeWhenLeft<T>(x: Iterable<T>): Iterable<T> {
+  const closing = (x as Partial<Record<typeof CLOSE_WHEN_LEFT, () => Iterable<T>>>)[CLOSE_WHEN_LEFT];
+  return closing !== undefined ? closing.call(x) : x;
+}
+
 /** A JavaScript iterable that iterates `x` the way Python's `for` does. */
 export function iterate<X>(x: X): Iterable<ItemOf<X>>;
 export function iterate<T>(x: unknown): Iterable<T> {
@@ -37,7 +49,9 @@ export function iterate<T>(x: unknown): Iterable<T> {
     if (hasMethod(x, "__iter__")) {
       const it = (x as PyIterable).__iter__();
       if (it !== null && typeof it === "object" && Symbol.iterator in it) {
-        return it as Iterable<T>;
+        // A generator `__iter__` made a generator only this loop holds: left early, CPython drops and closes it.
+        const closing = (it as Partial<Record<typeof CLOSE_WHEN_LEFT, () => Iterable<T>>>)[CLOSE_WHEN_LEFT];
+        return closing !== undefined ? closing.call(it) : (it as Iterable<T>);
       }
       if (hasMethod(it, "__next__")) return fromPyIterator(it as PyIterator) as Iterable<T>;
       throw new TypeError(`iter() returned non-iterator of type '${typeName(it)}'`);

@@ -1,9 +1,10 @@
 // The program's entry point: runs the translated module body and turns an escaping
 // exception into what CPython does — a traceback on stderr and exit status 1, or for
-// SystemExit the requested status (a non-int code is printed to stderr, status 1).
+// SystemExit the requested status (a non-int code is printed to stderr, status 1), for
+// KeyboardInterrupt death by SIGINT.
 // `reportUncaught` is the one place that decides this; `pyts run`'s prelude and
 // asyncio's exception hook call it too.
-import { BaseException, formatException, SystemExit, toPyException, type FrameFormatter } from "./exceptions.js";
+import { BaseException, formatException, KeyboardInterrupt, SystemExit, toPyException, type FrameFormatter } from "./exceptions.js";
 import { nodeProcess } from "./host.js";
 import { flushStdout, writeStderr } from "./output.js";
 import { str } from "./repr.js";
@@ -29,6 +30,20 @@ export function reportUncaught(error: unknown, frames?: FrameFormatter): number 
   return 1;
 }
 
+/**
+ * Reports an exception that ended the program (`reportUncaught`) and ends the Node process as CPython
+ * does: with its status, or, for KeyboardInterrupt, killed by SIGINT (pythonrun.c
+ * `_Py_UnhandledKeyboardInterrupt`: a shell shows status 130). In a page or worker it only reports.
+ */
+export function exitAfterUncaught(error: unknown, frames?: FrameFormatter): void {
+  const status = reportUncaught(error, frames);
+  if (toPyException(error) instanceof KeyboardInterrupt) {
+    flushStdout();
+    nodeProcess?.kill(nodeProcess.pid, "SIGINT");
+  }
+  finish(status);
+}
+
 /** Ends a Node process with `status`; in a page or worker the program has simply ended. */
 function finish(status: number): void {
   flushStdout();
@@ -46,13 +61,13 @@ export function runMain(body: () => unknown): void {
   try {
     result = body();
   } catch (e) {
-    finish(reportUncaught(e));
+    exitAfterUncaught(e);
     return;
   }
   if (result !== null && typeof result === "object" && typeof (result as PromiseLike<unknown>).then === "function") {
     (result as PromiseLike<unknown>).then(
       () => finish(0),
-      (e: unknown) => finish(reportUncaught(e)),
+      (e: unknown) => exitAfterUncaught(e),
     );
   }
 }

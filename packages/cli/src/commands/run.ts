@@ -7,6 +7,7 @@ import { failureExitCode, translateAsync } from "../compile.js";
 import { runJavaScript, toRunnableJavaScript, type RunOptions } from "../execute.js";
 import { displayName, packageRoot, readSource, STDIN, tsPathFor } from "../files.js";
 import { importCycleDiagnostics, moduleOptionsFor, programFiles, type TranslatedModule } from "../modules.js";
+import { wasForwarded } from "../interrupt.js";
 import { asSourceMap } from "../sourcemap.js";
 import type { Reporter } from "../report.js";
 
@@ -63,8 +64,9 @@ async function runProgram(entry: string, files: readonly string[], args: readonl
 }
 
 function exitCode({ status, signal }: { status: number | null; signal: NodeJS.Signals | null }): number {
-  // Node ends on Ctrl-C without a word, where CPython's last line is the KeyboardInterrupt of its traceback.
-  if (signal === "SIGINT") process.stderr.write("KeyboardInterrupt\n");
+  // Node ends on Ctrl-C without a word, where CPython's last line is the KeyboardInterrupt of its traceback
+  // (a program that ends in an uncaught KeyboardInterrupt has printed its traceback, then killed itself).
+  if (signal === "SIGINT" && wasForwarded(signal)) process.stderr.write("KeyboardInterrupt\n");
   if (signal !== null) return 128 + (os.constants.signals[signal] ?? 0);
   return status ?? 1;
 }

@@ -66,7 +66,9 @@ export function lowerAsyncFunctionValue(ctx: LowerContext, def: AsyncFunctionDef
   // A nested coroutine function's coroutines are named by its qualified name (`main.<locals>.leaf`), as their reprs show.
   const qualname = isAsyncGenerator ? null : nestedQualifiedName(ctx, def);
   const names = [f.createStringLiteral(def.name), ...(qualname !== null ? [f.createStringLiteral(qualname)] : [])];
-  return { before, value: f.createCallExpression(wrapper, undefined, [fn, ...names]) };
+  // Run by `pyts run`, a coroutine's repr shows where its function is (traceback-spans.ts `definedAt`).
+  const code = ctx.tracebackSpans !== null && !isAsyncGenerator ? ctx.tracebackSpans.definedAt(ctx, fn, def) : fn;
+  return { before, value: f.createCallExpression(wrapper, undefined, [code, ...names]) };
 }
 
 /** `Promise<T>` for the declared (or inferred) return type `T` of a coroutine function. */

@@ -69,7 +69,7 @@ function finalizedWhenLeft(ctx: LowerContext, node: AsyncFor, iterable: ts.Expre
 }
 
 /** Whether `body` has a `break` of this loop, a `return` or a `raise` (not inside a nested function or class). */
-function leavesEarly(body: readonly Stmt[], ownLoop: boolean): boolean {
+export function leavesEarly(body: readonly Stmt[], ownLoop: boolean): boolean {
   return body.some((stmt) => {
     switch (stmt._type) {
       case "Break":

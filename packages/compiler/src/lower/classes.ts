@@ -41,8 +41,8 @@
 // `Outer.Inner`, `make.<locals>.C`), so a minifier cannot change it. A class in the class body is made
 // before it (`static Inner = Inner`); a class attribute computed from earlier ones reads them from the
 // class (`static total = sum(this.sizes)`). Multiple inheritance and `super()` in its orders:
-// inheritance.ts; method and class decorators, `abc.ABC`: decorators.ts. A generator method returns the
-// runtime's generator object:
+// inheritance.ts; method and class decorators, `abc.ABC`: decorators.ts. A generator method (`__iter__`
+// too: `iter(box)` is a generator object as CPython's, named `Box.__iter__`) returns the runtime's generator object:
 //
 //     def count(self):                        count() {
 //         yield self.n                          return new PyGenerator(function* (this: C) { yield this.n; }.call(this), "C.count");
@@ -587,7 +587,7 @@ function lowerMethod(
       ),
     );
   }
-  if (isGenerator && !/^__\w+__$/.test(def.name)) {
+  if (isGenerator && (!/^__\w+__$/.test(def.name) || def.name === "__iter__")) {
     // A generator object as CPython's (`send`, `throw`, `close`, its name in its repr), as for a generator `def`.
     const thisType = kind === "static" ? null : kind === "class" ? f.createTypeQueryNode(ctx.id(cls.name)) : f.createTypeReferenceNode(ctx.id(cls.name));
     const thisParam = thisType === null ? [] : [f.createParameterDeclaration(undefined, undefined, "this", undefined, thisType)];
@@ -647,7 +647,15 @@ function lowerMethod(
     );
     const names = [f.createStringLiteral(def.name), f.createStringLiteral(`${cls.name}.${def.name}`)];
     body = f.createBlock(
-      [f.createReturnStatement(f.createCallExpression(f.createCallExpression(ctx.useRuntime("coroutine"), undefined, [arrow, ...names]), undefined, []))],
+      [
+        f.createReturnStatement(
+          f.createCallExpression(
+            f.createCallExpression(ctx.useRuntime("coroutine"), undefined, [ctx.tracebackSpans?.definedAt(ctx, arrow, def) ?? arrow, ...names]),
+            undefined,
+            [],
+          ),
+        ),
+      ],
       true,
     );
     return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, undefined, body)];

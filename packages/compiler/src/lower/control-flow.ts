@@ -10,6 +10,7 @@
 //     for word in text.split():  (str)              for (const word of splitLazily(text)) {  (no list built)
 //     for a, *b in rows:        (items not proven)  for (const _item of rows) { const [a, b] = unpackStarred(_item, 1, 0);
 //     for x in thing:           (unknown)           for (const x of iterate(thing)) {
+//     for x in gen(): ... break (a generator)       for (const x of closeWhenLeft(gen())) {  (closed when left early)
 //     while queue: ... else: done()                 let _broke = false;
 //                                                   while (queue.length > 0) { ... _broke = true; break; ... }
 //                                                   if (!_broke) { done(); }
@@ -28,6 +29,8 @@ import { condition, typeOf } from "./operators.js";
 import { elementType, mentions } from "../analyze/types.js";
 import { bindingPattern, checkedLoopTarget } from "./unpack.js";
 import { provenIndexLoop } from "./proven-index.js";
+import { leavesEarly } from "./async-for.js";
+import { callsFunctionKind } from "./comprehension.js";
 
 const f = ts.factory;
 
@@ -173,7 +176,7 @@ export function lowerFor(ctx: LowerContext, node: For): ts.Statement[] {
         return [f.createForStatement(f.createVariableDeclarationList(declarations, ts.NodeFlags.Let), test, incr, block(body))];
       }
     }
-    const iterable = iterableOf(ctx, node.iter);
+    const iterable = closedWhenLeft(ctx, node, iterableOf(ctx, node.iter));
     let initializer: ts.ForInitializer;
     const checked = checkedLoopTarget(ctx, node.target, elementType(typeOf(ctx, node.iter)), declares, (e, v) => assignTo(ctx, e, v, null));
     if (checked !== null) {
@@ -190,6 +193,16 @@ export function lowerFor(ctx: LowerContext, node: For): ts.Statement[] {
     }
     return [...pre, f.createForOfStatement(undefined, initializer, iterable, block(lowerBody(ctx, node.body)))];
   });
+}
+
+/**
+ * The generator a `for` alone holds (`for x in gen():` of a generator function of the program), wrapped in
+ * `closeWhenLeft` when the loop may leave early: CPython's reference count drops it then, and closing it
+ * runs its `finally` at once.
+ */
+function closedWhenLeft(ctx: LowerContext, node: For, iterable: ts.Expression): ts.Expression {
+  if (callsFunctionKind(ctx, node.iter) !== "generator" || !leavesEarly(node.body, true)) return iterable;
+  return f.createCallExpression(ctx.useRuntime("closeWhenLeft"), undefined, [iterable]);
 }
 
 /** `let n!: T;` before the loop for target names of the loop that are not declared yet. */

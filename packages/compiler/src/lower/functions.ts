@@ -318,6 +318,13 @@ export function bindFunction(ctx: LowerContext, name: string, value: ts.Expressi
 export function lowerFunctionDef(ctx: LowerContext, def: FunctionDef): ts.Statement[] {
   const scope = ctx.analysis.scopeOf(def);
   if (scope.facts.isGenerator) return lowerGeneratorFunctionDef(ctx, def);
+  const statements = lowerPlainFunctionDef(ctx, def, scope);
+  // Run by `pyts run`, a callback's repr shows where its function is (traceback-spans.ts `definedAt`).
+  if (ctx.tracebackSpans !== null) statements.push(f.createExpressionStatement(ctx.tracebackSpans.definedAt(ctx, ctx.id(def.name), def)));
+  return statements;
+}
+
+function lowerPlainFunctionDef(ctx: LowerContext, def: FunctionDef, scope: Scope): ts.Statement[] {
   const { params, prologue, before } = lowerParameters(ctx, def.args, scope, { hoistDefaults: true, functionName: def.name });
   const body = lowerFunctionBody(ctx, def, prologue);
   // A function that runs the event loop is async, its calls awaited (loop-functions.ts).

@@ -7,7 +7,7 @@
 //     return 10 / x        →  return /*@x:0*/ truediv(10, x);
 //     d["a"]["b"]          →  (d.__getitem__("a") as any)./*@x:1*/ __getitem__("b")
 //     x, y = pair          →  const [x, y] = /*@x:2*/ unpack(pair, 2);       (CPython marks the target)
-//     lambda v: v + 1      →  /*@x:3*/ (v) => add(v, 1)                     (its frames are `in <lambda>`)
+//     lambda v: v + 1      →  definedAt(/*@x:3*/ (v) => add(v, 1), import.meta.url, 5)   (its frames are `in <lambda>`)
 //     [f(r) for r in rs]   →  (/*@x:4*/ () => { ... }).call(undefined)       (a `<listcomp>` frame)
 //     value = await f(n)   →  value = await awaitedAt(f(n), import.meta.url, "main", 8, "12,0,26")
 //
@@ -17,9 +17,11 @@
 // `_extract_caret_anchors_from_line_segment`: the operator of a binary operation, the brackets of a
 // subscript, relative to the expression's start), read back by `pyts run`'s prelude; a function's mark
 // is named by its Python name. An `await` records its frame at run time (runtime await-sites.ts): the
-// coroutines an exception leaves through are not on any JavaScript stack. A comprehension written as a
+// coroutines an exception leaves through are not on any JavaScript stack. Each `def`, `async def` and
+// `lambda` is registered with its first line (`definedAt`, runtime code-positions.ts) for the reprs that
+// show it (`<Handle cb() at x.py:4>`, a task's `coro=<work() running at x.py:12>`). A comprehension written as a
 // loop in its function (comprehension.ts, `inlined`) adds its own frame to the names of what it marks.
-import type { Expression, LineIndex, Module, Node } from "@pyts/parser";
+import type { AsyncFunctionDef, Expression, FunctionDef, Lambda, LineIndex, Module, Node } from "@pyts/parser";
 import { forEachChild } from "../analyze/walk.js";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
@@ -71,7 +73,7 @@ export class TracebackSpans {
    * gets its frame (`awaitedAt`, runtime await-sites.ts) for the tracebacks of what it raises.
    */
   mark(ctx: LowerContext, expr: Expression, out: ts.Expression): ts.Expression {
-    if (expr._type === "Lambda") return this.markFunction(expr, out, "<lambda>");
+    if (expr._type === "Lambda") return this.definedAt(ctx, this.markFunction(expr, out, "<lambda>"), expr);
     if (COMPREHENSIONS.has(expr._type)) {
       // In a function of its own (called at once, or a generator), the comprehension is a frame as in CPython.
       this.markFunction(expr, out, frameName(expr));
@@ -136,6 +138,17 @@ export class TracebackSpans {
     return out;
   }
 
+  /**
+   * `definedAt(value, import.meta.url, line)`: the function `value` of a `def`, `async def` (its body's
+   * function) or `lambda` registered with its first line, for the reprs that show where a function is
+   * (runtime code-positions.ts). CPython's `co_firstlineno` of a decorated function is its first decorator's.
+   */
+  definedAt(ctx: LowerContext, value: ts.Expression, node: FunctionDef | AsyncFunctionDef | Lambda): ts.Expression {
+    const first = node._type === "Lambda" ? node : (node.decorator_list[0] ?? node);
+    const site = [value, moduleUrl(), f.createNumericLiteral(this.lineOf(first))];
+    return f.createCallExpression(ctx.useRuntime("definedAt"), undefined, site);
+  }
+
   /** The span of `expr` as a segment's name. */
   name(expr: Node): string {
     const startLine = this.lines.line(expr.start);
@@ -194,14 +207,18 @@ function withoutWrappers(node: ts.Expression): ts.Expression {
  * of the function it is written in.
  */
 function withAwaitFrame(ctx: LowerContext, out: ts.Expression, awaited: ts.AwaitExpression, line: number, span: string): ts.Expression {
-  const moduleUrl = f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta")), "url");
   const spans = ctx.tracebackSpans!;
   const inlined = spans.inlinedComprehension(ctx);
   const name = inlined === null ? frameName(ctx.scope.node) : `${frameName(inlined)}|${frameName(ctx.scope.parent!.node)}`;
   const where = inlined === null ? span : `${span}|${spans.lineOf(inlined)}|${spans.name(inlined)}`;
-  const site = [awaited.expression, moduleUrl, f.createStringLiteral(name), f.createNumericLiteral(line), f.createStringLiteral(where)];
+  const site = [awaited.expression, moduleUrl(), f.createStringLiteral(name), f.createNumericLiteral(line), f.createStringLiteral(where)];
   const replaced = f.createAwaitExpression(f.createCallExpression(ctx.useRuntime("awaitedAt"), undefined, site));
   return out === awaited ? replaced : f.createParenthesizedExpression(f.createAsExpression(replaced, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)));
+}
+
+/** `import.meta.url`: the module a site is in. */
+function moduleUrl(): ts.Expression {
+  return f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta")), "url");
 }
 
 /** The name CPython gives a frame of the code of this scope (`co_name`). */

@@ -7,7 +7,7 @@
 // `Coroutine<T>`: a thenable whose body has not started. It starts when awaited (JavaScript
 // calls its `then`) or wrapped in a Task, as in CPython, and a second start raises
 // `RuntimeError: cannot reuse already awaited coroutine`.
-import { frameOf, type Frame } from "../frames.js";
+import { frameOf, type Code, type Frame } from "../frames.js";
 import { GeneratorExit, NotImplementedError, RuntimeError, StopAsyncIteration, TypeError, escapedFrame, toPyException } from "../exceptions.js";
 import { id } from "../identity.js";
 import { PYTHON_MODULE, PYTHON_NAME, defineBuiltinType } from "../type-registry.js";
@@ -43,7 +43,7 @@ export type AwaitShortcut<This> = (this: This, onF: OnFulfilled, onR: OnRejected
 
 export class Coroutine<T = unknown> {
   static [PYTHON_NAME] = "coroutine";
-  private readonly _code: CoroutineCode;
+  readonly _code: CoroutineCode;
   private _self: unknown;
   private _args: unknown[] | null;
   _cr_state = CREATED;
@@ -575,6 +575,16 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     } finally {
       this._inFlight = false;
     }
+  }
+
+  /** Its frame until it returns, raises or is closed, then None. */
+  get ag_frame(): Frame | null {
+    return this._exhausted ? null : frameOf(this, this.__name__);
+  }
+
+  /** Its code object (`co_name`), also once finished. */
+  get ag_code(): Code {
+    return frameOf(this, this.__name__).f_code;
   }
 
   __repr__(): string {

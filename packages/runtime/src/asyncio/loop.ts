@@ -18,6 +18,7 @@ import { writeStderr } from "../output.js";
 import { resolveValue } from "./awaitable.js";
 import type { Task } from "./task.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
+import { codePositions } from "../frames.js";
 
 type Callback = (arg: any) => void;
 
@@ -57,14 +58,16 @@ export class Handle {
   }
 
   _run(): void {
-    this._callback(...this._args);
+    // A plain call, as CPython's `self._context.run(self._callback, *self._args)`: the callback's frame is its own (`in cb`).
+    const callback = this._callback;
+    callback(...this._args);
   }
 
   /** CPython's `Handle._repr_info`: the class, `cancelled`, then the callback with its arguments. */
   _reprInfo(): string[] {
     const info = [this.constructor.__name__];
     if (this._cancelled) info.push("cancelled");
-    else info.push(formatCallback(this._callback, this._args));
+    else info.push(formatCallbackSource(this._callback, this._args));
     return info;
   }
 
@@ -112,12 +115,26 @@ function callbackName(fn: Function): string {
   return typeof name === "string" ? name : fn.name === "" ? "<lambda>" : fn.name;
 }
 
-/**
- * CPython's `format_helpers._format_callback`: `on_timer('a')`. CPython adds the function's source
- * (` at file.py:21`), which the runtime does not know.
- */
+/** A callback that formats itself (`functools.partial`, functools.ts), given how to format the function it calls. */
+const FORMAT_CALLBACK = Symbol.for("pyts.formatCallback");
+type CallFormatter = (fn: Function, call: string) => string;
+
+/** CPython's `format_helpers._format_callback`: `on_timer('a')`; a `functools.partial` as `cb(3)()`. */
 function formatCallback(fn: Function, args: readonly unknown[]): string {
-  return `${callbackName(fn)}(${args.map((a) => repr(a)).join(", ")})`;
+  return formatCall(fn, `(${args.map((a) => repr(a)).join(", ")})`);
+}
+
+function formatCall(fn: Function, call: string): string {
+  const own = (fn as unknown as Record<symbol, ((call: string, format: CallFormatter) => string) | undefined>)[FORMAT_CALLBACK];
+  return own !== undefined ? own(call, formatCall) : callbackName(fn) + call;
+}
+
+/**
+ * CPython's `format_helpers._format_callback_source`: the callback, then where its function is defined
+ * (` at x.py:4`, known in a `pyts run` translation: code-positions.ts) when it is a function of the program.
+ */
+function formatCallbackSource(fn: Function, args: readonly unknown[]): string {
+  return formatCallback(fn, args) + (codePositions?.callbackSource(fn) ?? "");
 }
 
 function runHandle(handle: Handle): void {
@@ -231,6 +248,8 @@ export class EventLoop {
   private _runResolve: (() => void) | null = null;
   private _runReject: ((e: unknown) => void) | null = null;
   private _fatal: unknown = undefined;
+  /** The exception of the failing callback being reported (CPython's exception being handled meanwhile). */
+  _handling: BaseException | null = null;
   /** The task whose step the loop is waiting for. */
   _stepTask: Task | null = null;
   _currentTask: Task | null = null;
@@ -537,6 +556,10 @@ export class EventLoop {
 
   /** Run callbacks until the loop must wait: for a task's step, a timer, or outside work. */
   _drive(): void {
+    if (this._fatal !== undefined) {
+      this._finishRun();
+      return;
+    }
     for (;;) {
       if (this._todo === 0) {
         if (this._inIteration) {
@@ -589,7 +612,15 @@ export class EventLoop {
       try {
         fn(arg);
       } catch (e) {
-        this._callbackFailed(fn, arg, e);
+        try {
+          this._callbackFailed(fn, arg, e);
+        } catch (fatal) {
+          this._fatal = fatal; // a custom exception handler raised SystemExit or KeyboardInterrupt
+        }
+      }
+      if (this._fatal !== undefined) {
+        this._finishRun();
+        return;
       }
       if (this._stepTask !== null) {
         if (!this._netArmed) {
@@ -645,25 +676,37 @@ export class EventLoop {
   private _callbackFailed(fn: Callback, arg: unknown, e: unknown): void {
     if (e instanceof SystemExit || e instanceof KeyboardInterrupt) {
       this._fatal = e;
-      this._stopping = true;
       return;
     }
     const exc = toPyException(e);
-    const name = fn === runHandle ? formatCallback((arg as Handle)._callback, (arg as Handle)._args) : formatCallback(fn, []);
-    this.call_exception_handler({
-      message: `Exception in callback ${name}`,
-      exception: exc,
-      handle: fn === runHandle ? arg : undefined,
-    });
+    const name = fn === runHandle ? formatCallbackSource((arg as Handle)._callback, (arg as Handle)._args) : formatCallback(fn, []);
+    this._handling = exc;
+    try {
+      this.call_exception_handler({
+        message: `Exception in callback ${name}`,
+        exception: exc,
+        handle: fn === runHandle ? arg : undefined,
+      });
+    } finally {
+      this._handling = null;
+    }
   }
 
-  /** A task raised SystemExit or KeyboardInterrupt: CPython lets it out of `run_forever`. */
+  /**
+   * A task raised SystemExit or KeyboardInterrupt: CPython lets it out of `run_forever` at once (the
+   * rest of the iteration's callbacks stay ready, for the next run). The driver leaves when the step ends.
+   */
   _raiseFatal(e: unknown): void {
     this._fatal = e;
-    this._stopping = true;
   }
 
+  /** The run ends: stopped, or an exception leaves `_run_once`, ending the iteration where it is. */
   private _finishRun(): void {
+    this._todo = 0;
+    this._inIteration = false;
+    this._stepTask = null;
+    this._currentTask = null;
+    stepping = null;
     this._stopping = false;
     this._running = false;
     this._sleeping = false;

@@ -5,7 +5,7 @@
 // CPython.
 import { RuntimeError, ValueError, toPyException } from "../exceptions.js";
 import { nodeProcess } from "../host.js";
-import { reportUncaught } from "../main.js";
+import { exitAfterUncaught } from "../main.js";
 import { repr } from "../repr.js";
 import { resolveValue } from "./awaitable.js";
 import { coroutine, iscoroutine, noAdopt } from "./coroutine.js";
@@ -192,5 +192,5 @@ export function installExceptHook(): void {
   const node = nodeProcess;
   if (node === undefined || hookInstalled || node.listenerCount("uncaughtException") > 0) return;
   hookInstalled = true;
-  node.on("uncaughtException", (err: unknown) => node.exit(reportUncaught(err)));
+  node.on("uncaughtException", (err: unknown) => exitAfterUncaught(err));
 }

@@ -13,6 +13,7 @@ import { CancelledError, InvalidStateError } from "./exceptions.js";
 import { Future, FINISHED, PENDING, futureCancel, isfuture, taskHooks } from "./future.js";
 import { get_event_loop, get_running_loop, installLoopHooks, kwargsOf, setStepping, stepping, type EventLoop } from "./loop.js";
 import { markClassModule, setClassName } from "../type-registry.js";
+import { codePositions } from "../frames.js";
 
 let taskCounter = 0;
 
@@ -142,9 +143,10 @@ export class Task<T = unknown> extends Future<T> {
   }
 }
 
+/** CPython's `coroutines._format_coroutine`: `<work() running at x.py:12>`, `<work() done, defined at x.py:11>` (positions: code-positions.ts). */
 function coroRepr(coro: unknown, done: boolean): string {
   const name = coro instanceof Coroutine ? coro.__qualname__ : "coroutine";
-  return `<${name}() ${done ? "done" : "running"}>`;
+  return `<${name}() ${done ? "done" : "running"}${(coro instanceof Coroutine && codePositions?.coroutineSource(coro, done)) || ""}>`;
 }
 
 function isTaskable(x: unknown): boolean {

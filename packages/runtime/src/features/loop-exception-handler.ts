@@ -8,17 +8,20 @@
 // the default handler reads the plain objects the runtime reports with.
 import { isPlainContext, useCustomExceptionHandlers } from "../asyncio/loop.js";
 import { Dict } from "../dict.js";
-import { KeyboardInterrupt, SystemExit, toPyException } from "../exceptions.js";
+import { chainedTo, KeyboardInterrupt, SystemExit } from "../exceptions.js";
 
 useCustomExceptionHandlers((loop, handler, context) => {
   const dict = isPlainContext(context) ? new Dict(Object.entries(context).filter(([, v]) => v !== undefined)) : context;
   try {
     handler(loop, dict);
   } catch (e) {
-    if (e instanceof SystemExit || e instanceof KeyboardInterrupt) throw e;
+    // Raised while a failing callback's exception is handled (CPython calls the handler in `Handle._run`'s
+    // `except` block), the error is chained to it.
+    const error = chainedTo(e, loop._handling);
+    if (error instanceof SystemExit || error instanceof KeyboardInterrupt) throw error;
     // An error in the custom handler goes to the default one, as CPython's `call_exception_handler` does.
     loop._reportByDefault(
-      { message: "Unhandled error in exception handler", exception: toPyException(e), context: dict },
+      { message: "Unhandled error in exception handler", exception: error, context: dict },
       "Exception in default exception handler while handling an unexpected error in custom exception handler",
     );
   }

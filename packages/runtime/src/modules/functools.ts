@@ -50,6 +50,13 @@ export function partial<R>(fn: (...args: any[]) => R, ...bound: unknown[]): Part
   } as Partial<R>;
   Object.defineProperties(p, {
     func: { value: fn },
+    // For asyncio's reprs of a callback (loop.ts `formatCallback`, code-positions.ts), which cannot import this
+    // module: CPython's `cb(3)()`, the function with the partial's arguments, then the call's.
+    [Symbol.for("pyts.formatCallback")]: {
+      value: (call: string, format: (fn: Function, call: string) => string) =>
+        format(fn, `(${[...bound.map((a) => repr(a)), ...Object.entries(boundKw ?? {}).map(([k, v]) => `${k}=${repr(v)}`)].join(", ")})${call}`),
+    },
+    [Symbol.for("pyts.partialCall")]: { value: fn },
     args: { value: tuple(bound) },
     keywords: { value: new Dict(Object.entries(boundKw ?? {})) },
     __pyRepr__: {
