@@ -115,6 +115,7 @@ export {
   methodParameters,
   objectInit,
   superOf,
+  superUnavailable,
   typeBase,
   withMixins,
 } from "./classes.js";

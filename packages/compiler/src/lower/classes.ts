@@ -87,6 +87,7 @@ import { classBodyBlock } from "./class-body.js";
 import { blockNames, runsAsBlock } from "../analyze/class-body-names.js";
 import { metaclassStatements, userMetaclass } from "./metaclasses.js";
 import { classSignatures } from "./signatures.js";
+import { constructorSignature } from "./calls.js";
 import type { ClassInfo, TypeFacts } from "../analyze/checker.js";
 import { ANY, isExceptionName, sameType, type PyType } from "../analyze/types.js";
 
@@ -518,7 +519,23 @@ function lowerMethod(
   const bodyPrologue = [...argPrologue, ...prologue];
   if (isInit && hasBase && !hasSuperInit) {
     const forward = baseName !== undefined && isExceptionName(baseName) ? params.map((p) => f.createIdentifier((p.name as ts.Identifier).text)) : [];
-    bodyPrologue.unshift(f.createExpressionStatement(f.createCallExpression(f.createSuper(), undefined, forward)));
+    // A base of the program whose `__init__` takes arguments gets none (TypeScript is told so).
+    const baseInit = forward.length === 0 && baseName !== undefined ? constructorSignature(ctx, ctx.types.firstBase(info), baseName) : null;
+    const required = baseInit !== null ? [...baseInit.posonlyargs, ...baseInit.args].length - 1 - baseInit.defaults.length : 0;
+    const none =
+      required > 0 && ctx.id(baseName!).text === baseName
+        ? [
+            f.createSpreadElement(
+              f.createParenthesizedExpression(
+                f.createAsExpression(
+                  f.createAsExpression(f.createArrayLiteralExpression([]), f.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword)),
+                  f.createTypeReferenceNode("ConstructorParameters", [f.createTypeQueryNode(f.createIdentifier(baseName!))]),
+                ),
+              ),
+            ),
+          ]
+        : forward;
+    bodyPrologue.unshift(f.createExpressionStatement(f.createCallExpression(f.createSuper(), undefined, none)));
   }
   const isGenerator = scope.facts.isGenerator;
   const isAsync = def._type === "AsyncFunctionDef";
