@@ -337,8 +337,11 @@ function bindToLayout(qualname: string, spec: readonly string[], args: readonly 
 /** A method found by `super()`, bound to the instance (or class); keyword arguments bound by its parameters. */
 function bindForSuper(fn: Function, self: unknown): Function {
   const params = (fn as any)[PARAMETERS] as { qualname: string; spec: readonly string[] } | undefined;
-  if (params === undefined) return (...args: unknown[]) => fn.apply(self, args);
-  return (...args: unknown[]) => fn.apply(self, bindToLayout(params.qualname, params.spec, args));
+  if (params !== undefined) return (...args: unknown[]) => fn.apply(self, bindToLayout(params.qualname, params.spec, args));
+  const bound = (...args: unknown[]): unknown => fn.apply(self, args);
+  // Called where the compiler cannot see it (`m = super().f; m(x=1)`), the runtime's `call` binds by `fn`'s signature.
+  Object.defineProperties(bound, { __func__: { value: fn, configurable: true }, __self__: { value: self, configurable: true } });
+  return bound;
 }
 
 /** What `super()` gives (`type(super()).__name__` is `super`): superOf's Proxy stands in front of one. */

@@ -66,7 +66,7 @@ const functionType = defineBuiltinType(
 
 /**
  * `type(name, bases, namespace)` makes a class: the feature module `features/dynamic-classes` sets
- * `make`, and the compiler imports it into a program calling `type` with other than one argument.
+ * `make`, and the compiler imports it into a program calling `type` with three arguments (or `*args`).
  */
 export const classMaker: { make: ((name: unknown, bases: unknown, namespace: unknown) => Function) | null } = { make: null };
 

@@ -165,7 +165,12 @@ const RUNTIME_FEATURES: ReadonlyMap<string, string> = new Map([
 
 function runtimeFeatureNamed(node: Node): string | undefined {
   // `type(name, bases, namespace)` (or `type(*args)`): a class made at run time.
-  if (node._type === "Call" && node.func._type === "Name" && node.func.id === "type" && (node.args.length !== 1 || node.args[0]!._type === "Starred"))
+  if (
+    node._type === "Call" &&
+    node.func._type === "Name" &&
+    node.func.id === "type" &&
+    (node.args.length === 3 || node.args.some((a) => a._type === "Starred"))
+  )
     return "dynamic-classes";
   if (node._type === "Attribute") return RUNTIME_FEATURES.get(node.attr);
   if (node._type === "Constant" && node.value.type === "str") return RUNTIME_FEATURES.get(node.value.value);

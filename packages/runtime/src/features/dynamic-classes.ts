@@ -1,5 +1,5 @@
 // A feature a program gets only when it uses it: `type(name, bases, namespace)`, which makes a class at run
-// time. The compiler imports this module into a program that calls `type` with other than one argument:
+// time. The compiler imports this module into a program that calls `type` with three arguments (or `*args`):
 //
 //     Point = type("Point", (Base,), {"__init__": init, "dims": 2})
 //
@@ -33,6 +33,9 @@ function makeClass(name: unknown, given: unknown, namespace: unknown): Function 
   if (typeof name !== "string") throw new TypeError(`type.__new__() argument 1 must be str, not ${typeName(name)}`);
   if (!isTuple(given)) throw new TypeError(`type.__new__() argument 2 must be tuple, not ${typeName(given)}`);
   if (!(namespace instanceof Dict)) throw new TypeError(`type.__new__() argument 3 must be dict, not ${typeName(namespace)}`);
+  // (A base that is no class has a type that is no metaclass.)
+  if ((given as readonly unknown[]).some((b) => typeof b !== "function"))
+    throw new TypeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
   const classes = (given as readonly unknown[]).filter((b) => b !== registeredType("object")) as Function[];
   const parent: (new (...args: unknown[]) => object) | null =
     classes.length === 0 ? null : classes.length === 1 && (given as readonly unknown[]).length === 1 ? (classes[0] as new () => object) : bases(...classes);
