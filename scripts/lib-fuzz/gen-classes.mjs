@@ -23,8 +23,8 @@
 //   badcalls     missing / unexpected / multiple-valued / too many arguments, caught and printed; builtins
 //                called wrongly; missing methods on receivers the compiler cannot type, None, a non-callable
 //   dataclasses  @dataclass with order=True, frozen=True, defaults, field(default_factory), inheritance
-//   classbody    loops, if, try, while and del in class bodies, a method defined on one branch; metaclasses
-//                with __new__ (a registry) and __call__ (the singleton idiom)
+//   classbody    loops, if, try, while and del in class bodies (of dataclasses and NamedTuples too), a method
+//                defined on one branch; metaclasses with __new__ (a registry) and __call__ (the singleton idiom)
 //   samename     one class name in many scopes: a module class, a function's class, a class body's class, classes
 //                made in if/else, try and loop blocks, a class redefined; each called with keywords, bad keywords caught
 //   dyntype      classes made by type(name, bases, namespace): with a base of the program or an exception, an
@@ -1428,7 +1428,76 @@ function inheritedDataclass(g) {
 // ---- classbody -----------------------------------------------------------------------------------
 
 export function classBodies(g) {
-  return g.pick([() => loopInClassBody(g), () => tryInClassBody(g), () => conditionalMethod(g), () => registryMetaclass(g), () => singletonMetaclass(g)])();
+  return g.pick([
+    () => loopInClassBody(g),
+    () => tryInClassBody(g),
+    () => conditionalMethod(g),
+    () => registryMetaclass(g),
+    () => singletonMetaclass(g),
+    () => dataclassWithStatements(g),
+    () => namedTupleWithStatements(g),
+  ])();
+}
+
+/** A dataclass whose body also computes class attributes: a `try`, an `if`, a loop, beside its fields. */
+function dataclassWithStatements(g) {
+  const cls = uniqueName(g, "Settings");
+  const text = g.pick(["80", "x", "8080"]);
+  g.moduleLines.push(
+    `from dataclasses import dataclass, field`,
+    "",
+    `@dataclass${g.pick(["", "(order=True)", "(frozen=True)"])}`,
+    `class ${cls}:`,
+    `    host: str`,
+    `    port: int = ${g.int(1, 9999)}`,
+    ...(g.chance(0.5) ? [`    tags: list = field(default_factory=list)`] : []),
+    `    try:`,
+    `        fallback = int(${q(text)})`,
+    `    except ValueError:`,
+    `        fallback = ${g.int(1, 99)}`,
+    `    if fallback > ${g.int(10, 100)}:`,
+    `        mode = "high"`,
+    `    else:`,
+    `        mode = "low"`,
+    `    known = []`,
+    `    for n in range(${g.int(0, 4)}):`,
+    `        known.append(n * fallback)`,
+    ...(g.chance(0.5) ? [`    del n`] : []),
+    `    def url(self):`,
+    `        return f"{self.host}:{self.port}/{self.mode}"`,
+    "",
+  );
+  return [
+    `s = ${cls}(${q(g.pick(["localhost", "example.org"]))}${g.pick(["", ", 443", ", port=22"])})`,
+    `print(s, s.url(), ${cls}.fallback, ${cls}.known, hasattr(${cls}, "n"), s == ${cls}(s.host, s.port))`,
+  ];
+}
+
+/** A NamedTuple whose body chooses a method on an `if` and computes a class attribute in a loop. */
+function namedTupleWithStatements(g) {
+  const cls = uniqueName(g, "Pair");
+  g.moduleLines.push(
+    `from typing import NamedTuple`,
+    "",
+    `class ${cls}(NamedTuple):`,
+    `    left: int`,
+    `    right: int = ${g.int(0, 9)}`,
+    `    if ${g.pick(["True", "False", "len('ab') == 2"])}:`,
+    `        def total(self):`,
+    `            return self.left + self.right`,
+    `    else:`,
+    `        def total(self):`,
+    `            return 0`,
+    `    names = []`,
+    `    for side in ("left", "right"):`,
+    `        names.append(side.upper())`,
+    `    del side`,
+    "",
+  );
+  return [
+    `p = ${cls}(${g.int(-5, 9)}${g.pick(["", ", 4", ", right=2"])})`,
+    `print(p, p.total(), ${cls}.names, p.right, p[1], p._asdict(), hasattr(${cls}, "side"))`,
+  ];
 }
 
 /** A class body that computes its attributes: a loop over an earlier attribute, an `if`, a `del` of the loop variable. */
