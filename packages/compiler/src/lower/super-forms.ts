@@ -5,6 +5,7 @@
 // function it is written in, and where there is none, CPython's RuntimeError:
 //
 //     s = super(); s.f()          (a method of B)        const s = superOf(B, this); callMethod(s, "f")
+//     yield from super().items()  (a generator method)   the same: its body is a `function*`, which has no `super`
 //     super(Base, obj).f()        (anywhere)             callMethod(superOf(Base, obj), "f")
 //     def helper(x): super().f()  (in a method of B)     callMethod(superOf(B, x), "f")
 //     lambda: super().f()         (in a method)          callMethod(superUnavailable("super(): no arguments"), "f")
@@ -19,8 +20,8 @@ import { lowerExpression } from "./index.js";
 
 const f = ts.factory;
 
-/** Whether `super()` here is the method's own: a method of the class, with its `self` (or `cls`) to bind. */
-export function superBindsStatically(ctx: LowerContext): boolean {
+/** Whether the code is a method of the class with its `self` (or `cls`) to bind, which `super()` binds to. */
+function inOwnMethod(ctx: LowerContext): boolean {
   const { scope, classDef, self, methodKind } = ctx.fn;
   return (
     classDef !== null &&
@@ -30,6 +31,14 @@ export function superBindsStatically(ctx: LowerContext): boolean {
     self !== null &&
     (methodKind === "instance" || methodKind === "class")
   );
+}
+
+/**
+ * Whether `super()` here is JavaScript's `super`: in the method's own body (a generator method's body is a
+ * `function*` of its own, where JavaScript has no `super`).
+ */
+export function superBindsStatically(ctx: LowerContext): boolean {
+  return inOwnMethod(ctx) && !ctx.fn.scope.facts.isGenerator;
 }
 
 /** The class statement CPython's `__class__` cell names for code in `scope`: the nearest one around it. */
@@ -65,6 +74,6 @@ export function lowerSuperObject(ctx: LowerContext, node: Call): ts.Expression {
   const first = firstParameter(scope);
   if (first === null) return unavailable(ctx, "super(): no arguments");
   if (cls === null) return unavailable(ctx, "super(): __class__ cell not found");
-  const self = superBindsStatically(ctx) ? ctx.fn.self!.expr() : ctx.id(first);
+  const self = inOwnMethod(ctx) ? ctx.fn.self!.expr() : ctx.id(first);
   return superOf(ctx.id(cls.name), self);
 }
