@@ -1736,6 +1736,9 @@ export function superForms(g) {
     `    @staticmethod`,
     `    def static():`,
     `        return super().kind()`,
+    `    def parts(self):`,
+    `        yield self.side`,
+    `        yield from super().describe().split()[:${g.int(1, 3)}]`,
     "",
   );
   const s = `${sub}(${g.int(1, 9)})`;
@@ -1743,6 +1746,7 @@ export function superForms(g) {
     [`${s}.describe()`, `${s}.as_value()`, `${s}.explicit()`],
     [`${s}.helper()`, `${sub}.kind()`, `${s}.kind()`],
     [`super(${sub}, ${s}).describe("my")`, `super(${sub}, ${sub}).kind()`, `type(super(${sub}, ${s})).__name__`],
+    [`list(${s}.parts())`, `${s}.describe(prefix="one")`],
   ]);
   return [
     `print(${picks.join(", ")})`,
