@@ -23,10 +23,14 @@
 //   badcalls     missing / unexpected / multiple-valued / too many arguments, caught and printed; builtins
 //                called wrongly; missing methods on receivers the compiler cannot type, None, a non-callable
 //   dataclasses  @dataclass with order=True, frozen=True, defaults, field(default_factory), inheritance
-//   classbody    loops, if, try, while and del in class bodies, a method defined on one branch; metaclasses
-//                with __new__ (a registry) and __call__ (the singleton idiom)
+//   classbody    loops, if, try, while and del in class bodies (of dataclasses and NamedTuples too), a method
+//                defined on one branch; metaclasses with __new__ (a registry) and __call__ (the singleton idiom)
 //   samename     one class name in many scopes: a module class, a function's class, a class body's class, classes
 //                made in if/else, try and loop blocks, a class redefined; each called with keywords, bad keywords caught
+//   dyntype      classes made by type(name, bases, namespace): with a base of the program or an exception, an
+//                __init__ taking keywords, lambdas as methods, made in a function; type() called wrongly
+//   superforms   super() in a variable, as a bound method value, two-argument, in class methods, in helpers
+//                nested in methods; its RuntimeError/TypeError in lambdas, comprehensions, static methods
 //   builtinsub   subclasses of list and dict, plain mixins with an exception or a dataclass, abc.ABC
 //                instantiated, functools.total_ordering, __init__ called again (storing self, through a
 //                base, on another class's object), enums mixing in str or int, super() reaching object's
@@ -1426,7 +1430,76 @@ function inheritedDataclass(g) {
 // ---- classbody -----------------------------------------------------------------------------------
 
 export function classBodies(g) {
-  return g.pick([() => loopInClassBody(g), () => tryInClassBody(g), () => conditionalMethod(g), () => registryMetaclass(g), () => singletonMetaclass(g)])();
+  return g.pick([
+    () => loopInClassBody(g),
+    () => tryInClassBody(g),
+    () => conditionalMethod(g),
+    () => registryMetaclass(g),
+    () => singletonMetaclass(g),
+    () => dataclassWithStatements(g),
+    () => namedTupleWithStatements(g),
+  ])();
+}
+
+/** A dataclass whose body also computes class attributes: a `try`, an `if`, a loop, beside its fields. */
+function dataclassWithStatements(g) {
+  const cls = uniqueName(g, "Settings");
+  const text = g.pick(["80", "x", "8080"]);
+  g.moduleLines.push(
+    `from dataclasses import dataclass, field`,
+    "",
+    `@dataclass${g.pick(["", "(order=True)", "(frozen=True)"])}`,
+    `class ${cls}:`,
+    `    host: str`,
+    `    port: int = ${g.int(1, 9999)}`,
+    ...(g.chance(0.5) ? [`    tags: list = field(default_factory=list)`] : []),
+    `    try:`,
+    `        fallback = int(${q(text)})`,
+    `    except ValueError:`,
+    `        fallback = ${g.int(1, 99)}`,
+    `    if fallback > ${g.int(10, 100)}:`,
+    `        mode = "high"`,
+    `    else:`,
+    `        mode = "low"`,
+    `    known = []`,
+    `    for n in range(${g.int(0, 4)}):`,
+    `        known.append(n * fallback)`,
+    ...(g.chance(0.5) ? [`    del n`] : []),
+    `    def url(self):`,
+    `        return f"{self.host}:{self.port}/{self.mode}"`,
+    "",
+  );
+  return [
+    `s = ${cls}(${q(g.pick(["localhost", "example.org"]))}${g.pick(["", ", 443", ", port=22"])})`,
+    `print(s, s.url(), ${cls}.fallback, ${cls}.known, hasattr(${cls}, "n"), s == ${cls}(s.host, s.port))`,
+  ];
+}
+
+/** A NamedTuple whose body chooses a method on an `if` and computes a class attribute in a loop. */
+function namedTupleWithStatements(g) {
+  const cls = uniqueName(g, "Pair");
+  g.moduleLines.push(
+    `from typing import NamedTuple`,
+    "",
+    `class ${cls}(NamedTuple):`,
+    `    left: int`,
+    `    right: int = ${g.int(0, 9)}`,
+    `    if ${g.pick(["True", "False", "len('ab') == 2"])}:`,
+    `        def total(self):`,
+    `            return self.left + self.right`,
+    `    else:`,
+    `        def total(self):`,
+    `            return 0`,
+    `    names = []`,
+    `    for side in ("left", "right"):`,
+    `        names.append(side.upper())`,
+    `    del side`,
+    "",
+  );
+  return [
+    `p = ${cls}(${g.int(-5, 9)}${g.pick(["", ", 4", ", right=2"])})`,
+    `print(p, p.total(), ${cls}.names, p.right, p[1], p._asdict(), hasattr(${cls}, "side"))`,
+  ];
 }
 
 /** A class body that computes its attributes: a loop over an earlier attribute, an `if`, a `del` of the loop variable. */
@@ -1530,6 +1603,161 @@ function singletonMetaclass(g) {
     "",
   );
   return [`a = ${cls}(${q(g.pick(["db://one", "db://main"]))})`, `b = ${cls}(url="db://other")`, `print(a is b, b.url, len(${meta}._instances))`];
+}
+
+// ---- dyntype -------------------------------------------------------------------------------------
+
+/** Classes made by `type(name, bases, namespace)`: methods from functions and lambdas, class attributes, bases, `__init__`. */
+export function dynamicClasses(g) {
+  return g.pick([() => typeWithBase(g), () => typeWithoutBase(g), () => typeOfException(g), () => typeBadArguments(g)])();
+}
+
+/** A subclass made at run time of a class of the program, its `__init__` a function taking keywords. */
+function typeWithBase(g) {
+  const [base, made, init] = [uniqueName(g, "Animal"), uniqueName(g, "Dog"), uniqueName(g, "dog_init")];
+  const ownInit = g.chance(0.6);
+  const callsBase = g.chance(0.5);
+  g.moduleLines.push(
+    `class ${base}:`,
+    `    sound = ${q(g.pick(["...", "hmm"]))}`,
+    `    def __init__(self, name):`,
+    `        self.name = name`,
+    `    def speak(self):`,
+    `        return f"{self.name} says {self.sound}"`,
+    "",
+    `def ${init}(self, name, tricks=None):`,
+    ...(callsBase ? [`    ${base}.__init__(self, name)`] : [`    self.name = name.upper()`]),
+    `    self.tricks = tricks or []`,
+    "",
+  );
+  const namespace = [
+    ...(ownInit ? [`"__init__": ${init}`] : []),
+    `"sound": ${q(g.pick(["woof", "yip"]))}`,
+    ...(g.chance(0.5) ? [`"fetch": lambda self, thing="ball": f"{self.name} fetches the {thing}"`] : []),
+  ];
+  const args = ownInit ? `${q(g.pick(NAMES))}, ${g.pick(["tricks=['sit']", "['roll']", ""])}`.replace(/, $/, "") : q(g.pick(NAMES));
+  return [
+    `${made} = type(${q(made)}, (${base},), {${namespace.join(", ")}})`,
+    `d = ${made}(${args})`,
+    `print(d.speak(), ${made}.sound, ${made}.__name__, type(d).__name__, isinstance(d, ${base}), issubclass(${made}, ${base}))`,
+    `print(${made}, sorted(k for k in vars(${made}) if not k.startswith("__")), ${ownInit ? "d.tricks" : "d.name"})`,
+    ...(namespace.some((n) => n.startsWith('"fetch"')) ? [`print(d.fetch(), d.fetch(thing="stick"))`] : []),
+    ...caught("TypeError", [ownInit ? `${made}(tricks=[])` : `${made}()`]),
+  ];
+}
+
+/** A class with no base made at run time inside a function, from a loop's names. */
+function typeWithoutBase(g) {
+  const factory = uniqueName(g, "make_record");
+  const fields = g.pick([["x", "y"], ["name"], ["a", "b", "c"]]);
+  g.moduleLines.push(
+    `def ${factory}(type_name, *names):`,
+    `    def init(self, *values):`,
+    `        if len(values) != len(names):`,
+    `            raise TypeError(f"{type_name} takes {len(names)} values, not {len(values)}")`,
+    `        for n, v in zip(names, values):`,
+    `            setattr(self, n, v)`,
+    `    def rep(self):`,
+    `        return type_name + "(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in names) + ")"`,
+    `    return type(type_name, (), {"__init__": init, "__repr__": rep, "fields": names, "count": 0})`,
+    "",
+  );
+  const values = fields.map(() => g.pick(["1", "'a'", "2.5", "None", "[1]"]));
+  return [
+    `R = ${factory}(${q(g.pick(["Rec", "Row", "Item"]))}, ${fields.map(q).join(", ")})`,
+    `r = R(${values.join(", ")})`,
+    `R.count += 1`,
+    `print(r, R.fields, R.count, r.count, type(r).__name__, R.__qualname__, R.__module__)`,
+    ...caught("TypeError", [`R(${values.slice(1).join(", ")})`]),
+    `Empty = type("Empty", (), {})`,
+    `print(Empty.__name__, type(Empty()).__name__, Empty.__doc__)`,
+    ...caught("TypeError", [`Empty(${g.int(0, 9)})`]),
+  ];
+}
+
+/** An exception class made at run time, raised and caught by its base. */
+function typeOfException(g) {
+  const base = g.pick(["Exception", "ValueError", "KeyError", "RuntimeError"]);
+  const made = uniqueName(g, "AppError");
+  return [
+    `${made} = type(${q(made)}, (${base},), {"code": ${g.int(1, 99)}})`,
+    "try:",
+    `    raise ${made}(${q(g.pick(["boom", "bad input"]))})`,
+    `except ${base} as e:`,
+    `    print(type(e).__name__, e.args, e.code, isinstance(e, Exception), ${made}.__mro__[1].__name__)`,
+  ];
+}
+
+/** `type()` called wrongly: CPython's TypeErrors. */
+function typeBadArguments(g) {
+  const call = g.pick(["type(1, (), {})", 'type("A", [], {})', 'type("A", (), [])', 'type("A", ())', "type()", 'type("A", (1,), {})']);
+  return caught("TypeError", [`print(${call})`]);
+}
+
+// ---- superforms ----------------------------------------------------------------------------------
+
+/** `super()` kept in a variable, taken as a value, in two-argument form, in class methods and nested helpers; its errors caught. */
+export function superForms(g) {
+  const [base, sub] = [uniqueName(g, "Shape"), uniqueName(g, "Square")];
+  g.moduleLines.push(
+    `class ${base}:`,
+    `    def __init__(self, name):`,
+    `        self.name = name`,
+    `    def describe(self, prefix="a"):`,
+    `        return f"{prefix} shape called {self.name}"`,
+    `    @classmethod`,
+    `    def kind(cls):`,
+    `        return "kind " + cls.__name__`,
+    "",
+    `class ${sub}(${base}):`,
+    `    def __init__(self, side):`,
+    `        super().__init__(${q(g.pick(["square", "box"]))})`,
+    `        self.side = side`,
+    `    def describe(self, prefix="a"):`,
+    `        parent = super()`,
+    `        return parent.describe(prefix) + f" with side {self.side}"`,
+    `    def as_value(self):`,
+    `        method = super().describe`,
+    `        return method(prefix=${q(g.pick(["the", "one"]))})`,
+    `    def explicit(self):`,
+    `        return super(${sub}, self).describe()`,
+    `    def helper(self):`,
+    `        def inner(obj):`,
+    `            return super().describe("an inner")`,
+    `        return inner(self)`,
+    `    def broken(self):`,
+    ...g.pick([
+      [`        return (lambda: super().describe())()`],
+      [`        def inner():`, `            return super().describe()`, `        return inner()`],
+      [`        return [super().describe() for _ in range(1)]`],
+    ]),
+    `    @classmethod`,
+    `    def kind(cls):`,
+    `        get = super().kind`,
+    `        return "square " + get()`,
+    `    @staticmethod`,
+    `    def static():`,
+    `        return super().kind()`,
+    `    def parts(self):`,
+    `        yield self.side`,
+    `        yield from super().describe().split()[:${g.int(1, 3)}]`,
+    "",
+  );
+  const s = `${sub}(${g.int(1, 9)})`;
+  const picks = g.pick([
+    [`${s}.describe()`, `${s}.as_value()`, `${s}.explicit()`],
+    [`${s}.helper()`, `${sub}.kind()`, `${s}.kind()`],
+    [`super(${sub}, ${s}).describe("my")`, `super(${sub}, ${sub}).kind()`, `type(super(${sub}, ${s})).__name__`],
+    [`list(${s}.parts())`, `${s}.describe(prefix="one")`],
+  ]);
+  return [
+    `print(${picks.join(", ")})`,
+    ...caught("(RuntimeError, TypeError)", [`print(${s}.broken())`]),
+    ...caught("(RuntimeError, TypeError)", [`print(${sub}.static())`]),
+    ...caught("(TypeError, AttributeError)", [
+      `print(${g.pick([`super(${sub}, ${g.int(0, 9)})`, `super(${g.int(0, 9)}, ${s})`, `super(${base}, ${s}).describe()`, `super(${sub}, ${s}).area()`])})`,
+    ]),
+  ];
 }
 
 // ---- builtinsub ----------------------------------------------------------------------------------

@@ -55,6 +55,8 @@ export const DEFAULT_MIX = Object.freeze({
   dataclasses: 1, // @dataclass with order=True, frozen=True, field(default_factory), inheritance, asdict/replace
   samename: 1, // one class name in many scopes (module, function, class body, if/else, loop, redefined), called with keywords
   builtinsub: 1, // subclasses of list and dict, mixins with exceptions and dataclasses, abc.ABC, total_ordering, __init__ again, builtins without arguments
+  dyntype: 1, // classes made by type(name, bases, namespace), type() called wrongly
+  superforms: 1, // super() in a variable, as a value, two-argument, in class methods and nested helpers, and its errors
   // asyncio's errors (gen-async-errors.mjs): weights of async program shapes beside the six plain ones (1
   // each); `chained` is also a statement of sync programs (issue 14).
   taskerrors: 1, // exceptions raised in tasks and caught at await, gather(return_exceptions=...), wait()
@@ -92,6 +94,8 @@ export const MIX_GROUPS = Object.freeze({
     "classbody",
     "builtinsub",
     "samename",
+    "dyntype",
+    "superforms",
   ],
   asyncerrors: ["taskerrors", "cancel", "timeouts", "taskgroups", "agenexit", "chained", "taskrecursion", "awaitstate", "fatal", "dunders"],
 });
@@ -289,6 +293,8 @@ export class ProgramGenerator {
       [topLevel ? m.classbody : 0, "classbody", classes.classBodies],
       [topLevel ? m.builtinsub : 0, "builtinsub", classes.builtinSubclasses],
       [topLevel ? m.samename : 0, "samename", classes.sameNameClasses],
+      [topLevel ? m.dyntype : 0, "dyntype", classes.dynamicClasses],
+      [topLevel ? m.superforms : 0, "superforms", classes.superForms],
       [topLevel ? m.chained : 0, "chained", (g) => asyncErrors.chainedExceptions(g, false)],
       [topLevel ? m.readable : 0, "readable", readable.readableShapes],
       [m.keptfstrings, "keptfstrings", fastPaths.keptFStrings],

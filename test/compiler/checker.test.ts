@@ -23,7 +23,31 @@ interface Facts {
   intBound?: number | null;
 }
 
+const SUPER_BASE = "class A:\n    def m(self):\n        return 1\n    @classmethod\n    def k(cls):\n        return 2\n";
 const cases: { name: string; source: string; facts: Facts }[] = [
+  // `super().m()` where the class's one base is next in every order its instances may have.
+  {
+    name: "super().m() of the one base",
+    source: SUPER_BASE + "class B(A):\n    def m(self):\n        return super().m()  # ?",
+    facts: { exactInt: true },
+  },
+  {
+    name: "super().k() in a class method",
+    source: SUPER_BASE + "class B(A):\n    @classmethod\n    def k(cls):\n        return super().k()  # ?",
+    facts: { exactInt: true },
+  },
+  {
+    name: "super().m() where a subclass puts another class next",
+    source:
+      SUPER_BASE +
+      "class B(A):\n    def m(self):\n        return super().m()  # ?\nclass X(A):\n    def m(self):\n        return 'x'\nclass C(B, X):\n    pass",
+    facts: { exactInt: false },
+  },
+  {
+    name: "super().m() in a helper nested in a method",
+    source: SUPER_BASE + "class B(A):\n    def m(self):\n        def inner(me):\n            return super().m()  # ?\n        return inner(self)",
+    facts: { exactInt: false },
+  },
   // Bounded ints (analyze/int-bounds.ts): `+`/`-` on them are JavaScript's.
   { name: "a small literal", source: "n = 7\nn  # ?", facts: { intBound: 7 } },
   { name: "a literal past 2**53", source: "n = 9007199254740993\nn  # ?", facts: { intBound: null } },

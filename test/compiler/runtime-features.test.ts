@@ -37,6 +37,15 @@ describe("runtime features", () => {
     expect(code).toContain(FEATURE_IMPORT);
   });
 
+  it("imports the dynamic-classes feature into a program calling type with three arguments, and only then", () => {
+    const made = translate(['Point = type("Point", (), {"dims": 2})', "print(Point.dims)", ""].join("\n"));
+    expect(made).toContain('import "@pyts/runtime/features/dynamic-classes";');
+    const spread = translate(['args = ("P", (), {})', "print(type(*args))", ""].join("\n"));
+    expect(spread).toContain('import "@pyts/runtime/features/dynamic-classes";');
+    const asked = translate(["print(type(3).__name__)", ""].join("\n"));
+    expect(asked).not.toContain("/features/");
+  });
+
   it("imports no feature into a program that does not name one", () => {
     const code = translate(["import asyncio", "", "async def main():", "    await asyncio.sleep(0)", "", "asyncio.run(main())", ""].join("\n"));
     expect(code).not.toContain("/features/");

@@ -165,6 +165,16 @@ export function methodSignatures<C extends abstract new (...args: any[]) => unkn
   return cls;
 }
 
+/**
+ * A class made at run time (`type(name, bases, {"__init__": init})`) whose instances the function `init`
+ * (taking `self` first) initializes: calling the class binds to `init`'s signature, if it has one (false if not).
+ */
+export function constructsWith(cls: Function, init: Function): boolean {
+  const sig = signatures.get(init);
+  if (sig !== undefined) signatures.set(cls, { ...sig, construct: true, method: true, onlyPositional: false });
+  return sig !== undefined;
+}
+
 const MISSING = Symbol("missing");
 
 /**
@@ -262,7 +272,7 @@ function checkArity(fn: Function, given: number, keywords: Record<string, unknow
   const known = builtinArity(fn);
   if (known === undefined) return;
   const { name, arity } = known;
-  if (name === "type" && given !== 1) throw new TypeError("type() takes 1 or 3 arguments");
+  if (name === "type" && given !== 1 && given !== 3) throw new TypeError("type() takes 1 or 3 arguments");
   if (name === "map" && given < 2) throw new TypeError("map() must have at least two arguments.");
   if (keywords !== null && Object.keys(keywords).length > 0) throw new TypeError(`${name}() takes no keyword arguments`);
   if (arity === "one") {
@@ -468,6 +478,13 @@ export function reinitialize(obj: unknown, fresh: unknown): null {
     if (items === null || !/^\d+$/.test(key)) (obj as Record<string, unknown>)[key] = (fresh as Record<string, unknown>)[key];
   }
   return null;
+}
+
+/** Whether `cls` defines `__init__` as its constructor (its own signature says so; it has no `__init__` method). */
+export function initIsConstructor(cls: Function): boolean {
+  return (
+    Object.prototype.hasOwnProperty.call(cls, SIGNATURE) && signatures.get(cls)!.construct && !Object.prototype.hasOwnProperty.call(cls.prototype, "__init__")
+  );
 }
 
 /** `C.__init__` read as a value, for a class whose constructor is its `__init__`: `C.__init__(obj, ...)` re-runs it on `obj`. */

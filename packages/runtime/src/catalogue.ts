@@ -280,6 +280,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "sub",
   "sum",
   "superOf",
+  "superUnavailable",
   "toPyException",
   "truediv",
   "truthy",
@@ -893,7 +894,7 @@ export const BUILTIN_POSITIONAL: Readonly<Record<string, readonly [number, numbe
  * them in its TypeError: "one" for `len() takes exactly one argument (0 given)`, [min, max] for
  * `getattr expected at least 2 arguments, got 1` (and `divmod expected 2 arguments, got 1`). A call the
  * compiler cannot see fits goes through the runtime's `call`, which raises that error (`type`, which
- * builds no class from three arguments here, with `type() takes 1 or 3 arguments`).
+ * takes one or three, with `type() takes 1 or 3 arguments`).
  */
 export const BUILTIN_ARITIES: Readonly<Record<string, "one" | readonly [number, number]>> = {
   abs: "one",
@@ -930,5 +931,5 @@ export const BUILTIN_ARITIES: Readonly<Record<string, "one" | readonly [number, 
   setattr: [3, 3],
   slice: [1, 3],
   tuple: [0, 1],
-  type: [1, 1],
+  type: [1, 3],
 };

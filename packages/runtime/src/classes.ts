@@ -13,15 +13,15 @@
 // A class that takes part in multiple inheritance keeps `__init__` as a method; the root of its hierarchy
 // extends `CooperativeObject`, whose constructor calls `__init__` once, as `type.__call__` does.
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { TypeError, AttributeError } from "./exceptions.js";
+import { TypeError, AttributeError, RuntimeError } from "./exceptions.js";
 import { Dict } from "./dict.js";
 import { KwArgs } from "./kwargs.js";
-import { classLinks, markClassModule, pythonClass, pythonOrder, registeredType as builtinType, setClassName } from "./type-registry.js";
+import { classLinks, markClassModule, PYTHON_NAME, pythonClass, pythonOrder, registeredType as builtinType, setClassName } from "./type-registry.js";
 import { tuple } from "./tuple.js";
 import { callOrNew } from "./instantiate.js";
-import { functionAsMethod, isClassMethod, isStaticMethod, signMethodFunction, typeCall } from "./calls.js";
+import { classReinitializer, functionAsMethod, initIsConstructor, isClassMethod, isStaticMethod, signMethodFunction, typeCall } from "./calls.js";
 import { type } from "./pytype.js";
-import { METACLASS } from "./typename.js";
+import { METACLASS, typeName } from "./typename.js";
 import { noteMemberCopy, objectDelattr, objectGetattribute, objectSetattr, setMethodFunction, vars } from "./attrs.js";
 import { NotImplemented } from "./dunder.js";
 import { id } from "./identity.js";
@@ -337,42 +337,75 @@ function bindToLayout(qualname: string, spec: readonly string[], args: readonly 
 /** A method found by `super()`, bound to the instance (or class); keyword arguments bound by its parameters. */
 function bindForSuper(fn: Function, self: unknown): Function {
   const params = (fn as any)[PARAMETERS] as { qualname: string; spec: readonly string[] } | undefined;
-  if (params === undefined) return (...args: unknown[]) => fn.apply(self, args);
-  return (...args: unknown[]) => fn.apply(self, bindToLayout(params.qualname, params.spec, args));
+  if (params !== undefined) return (...args: unknown[]) => fn.apply(self, bindToLayout(params.qualname, params.spec, args));
+  const bound = (...args: unknown[]): unknown => fn.apply(self, args);
+  // Called where the compiler cannot see it (`m = super().f; m(x=1)`), the runtime's `call` binds by `fn`'s signature.
+  Object.defineProperties(bound, { __func__: { value: fn, configurable: true }, __self__: { value: self, configurable: true } });
+  return bound;
+}
+
+/** What `super()` gives (`type(super()).__name__` is `super`): superOf's Proxy stands in front of one. */
+class PySuper {
+  static [PYTHON_NAME] = "super";
 }
 
 /**
  * `super()` in a method of `cls` called on `self` (an instance, or a class in a classmethod): the
  * attributes of the classes after `cls` in the order of `type(self)`.
  */
-export function superOf(cls: Function, self: any): any {
+export function superOf(cls: unknown, self: any): any {
+  if (typeof cls !== "function") throw new TypeError(`super() argument 1 must be a type, not ${typeName(cls)}`);
   const onClass = typeof self === "function";
-  const order = mroOf(onClass ? self : self.constructor);
+  const order = self === null || self === undefined ? [] : mroOf(onClass ? self : self.constructor);
   const at = order.indexOf(cls);
   if (at < 0) throw new TypeError("super(type, obj): obj must be an instance or subtype of type");
   const after = order.slice(at + 1);
-  return new Proxy(
-    {},
-    {
-      get(_target, name) {
-        for (const c of after) {
-          const holder = c === objectType() ? OBJECT_MEMBERS : onClass ? c : c.prototype;
-          const desc = Object.getOwnPropertyDescriptor(holder, name);
-          if (desc === undefined) {
-            // A static or class method (JavaScript keeps them on the class) reached from an instance method.
-            const classSide = onClass ? undefined : Object.getOwnPropertyDescriptor(c, name)?.value;
-            if (typeof classSide === "function" && !isClassValue(classSide) && (isStaticMethod(classSide) || isClassMethod(classSide))) {
-              return isStaticMethod(classSide) ? classSide : boundToClass(classSide, self.constructor);
-            }
-            continue;
-          }
-          if (desc.get !== undefined) return desc.get.call(self);
-          return typeof desc.value === "function" && !isClassValue(desc.value) ? bindForSuper(desc.value, self) : desc.value;
+  const absent = Symbol("absent");
+  // (`read` false: whether the name is found, without running a getter.)
+  const find = (name: string, read = true): unknown => {
+    for (const c of after) {
+      const holder = c === objectType() ? OBJECT_MEMBERS : onClass ? c : c.prototype;
+      const desc = Object.getOwnPropertyDescriptor(holder, name);
+      // A class whose `__init__` is its constructor: `super().__init__` taken as a value re-runs it on `self`.
+      if (desc === undefined && name === "__init__" && !onClass && initIsConstructor(c))
+        return read ? (...args: unknown[]) => classReinitializer(c)(self, ...args) : true;
+      if (desc === undefined) {
+        // A static or class method (JavaScript keeps them on the class) reached from an instance method.
+        const classSide = onClass ? undefined : Object.getOwnPropertyDescriptor(c, name)?.value;
+        if (typeof classSide === "function" && !isClassValue(classSide) && (isStaticMethod(classSide) || isClassMethod(classSide))) {
+          return isStaticMethod(classSide) ? classSide : boundToClass(classSide, self.constructor);
         }
-        throw new AttributeError(`'super' object has no attribute '${String(name)}'`);
-      },
+        continue;
+      }
+      if (!read) return true;
+      if (desc.get !== undefined) return desc.get.call(self);
+      return typeof desc.value === "function" && !isClassValue(desc.value) ? bindForSuper(desc.value, self) : desc.value;
+    }
+    return absent;
+  };
+  return new Proxy(new PySuper(), {
+    get(target, name) {
+      // What the runtime itself asks of any object (`type(s)`, its Python type's mark) is the super object's own.
+      if (typeof name === "symbol" || name === "__pyTypeName__" || name === "constructor" || name === "then") return Reflect.get(target, name);
+      const found = find(name);
+      if (found !== absent) return found;
+      // (A special name the runtime looks for, `__getattr__` say, is absent: its own lookup raises the AttributeError.)
+      if (name.startsWith("__") && name.endsWith("__")) return undefined;
+      throw new AttributeError(`'super' object has no attribute '${name}'`);
     },
-  );
+    has(target, name) {
+      return typeof name === "symbol" ? Reflect.has(target, name) : find(name, false) !== absent;
+    },
+  });
+}
+
+/**
+ * `super()` where CPython finds no class or no first argument to bind to: in a function with no
+ * parameter (a nested function or lambda in a method, a static method), at the top of a module or
+ * in a class body (`super(): no arguments`), or in a function of no class (`super(): __class__ cell not found`).
+ */
+export function superUnavailable(message: string): never {
+  throw new RuntimeError(message);
 }
 
 /** A class method bound to `cls`, which the runtime's `call` binds (keywords included) as Python's bound method. */

@@ -117,6 +117,7 @@ export {
   methodParameters,
   objectInit,
   superOf,
+  superUnavailable,
   typeBase,
   withMixins,
 } from "./classes.js";

@@ -64,8 +64,18 @@ const functionType = defineBuiltinType(
   (x) => typeof x === "function" && !isClass(x) && (x as { __pyTypeName__?: string }).__pyTypeName__ === undefined,
 );
 
-/** `type(x)`: the type object of a value. */
-export function type(x: unknown): Function {
+/**
+ * `type(name, bases, namespace)` makes a class: the feature module `features/dynamic-classes` sets
+ * `make`, and the compiler imports it into a program calling `type` with three arguments (or `*args`).
+ */
+export const classMaker: { make: ((name: unknown, bases: unknown, namespace: unknown) => Function) | null } = { make: null };
+
+/** `type(x)`: the type object of a value; `type(name, bases, namespace)`: a new class. */
+export function type(x: unknown, bases?: unknown, namespace?: unknown): Function {
+  if (arguments.length !== 1) {
+    if (arguments.length !== 3 || classMaker.make === null) throw new TypeError("type() takes 1 or 3 arguments");
+    return classMaker.make(x, bases, namespace);
+  }
   switch (typeof x) {
     case "number":
       return Number.isInteger(x) ? int : float;

@@ -8,7 +8,7 @@
 // Unannotated code gets the type inferred from its values where that is cheap and certain
 // (literals, known calls, annotated functions); elsewhere the honest wide type is `any`.
 import { isClassVariable } from "./class-variables.js";
-import { decoratorName, userDecorators } from "./decorator-names.js";
+import { decoratorName, isImplicitClassMethod, userDecorators } from "./decorator-names.js";
 import type { Arg, Assign, Call, Expression, Keyword, Module, Node, Operator, FunctionDef, AsyncFunctionDef, Lambda, ClassDef, Yield } from "@pyts/parser";
 import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "./scopes.js";
 import { canCompleteNormally } from "./reachability.js";
@@ -1282,6 +1282,7 @@ export class TypeEnv implements TypeFacts {
         }
       }
       case "Attribute": {
+        if (isZeroArgumentSuper(expr.value)) return this.superMemberType(scope, expr.attr, false);
         const v = this.typeOf(expr.value, scope);
         if (v.k === "instance" && !v.runtime) return this.fieldType(this.classOf(v.of)!, expr.attr);
         if (v.k === "module") return moduleAttrType(v.name, expr.attr);
@@ -1292,6 +1293,43 @@ export class TypeEnv implements TypeFacts {
       default:
         return ANY;
     }
+  }
+
+  /**
+   * `super().attr` in a method of a class the checker proves (`called`: `super().attr(...)`): the method (or
+   * property) the class's one base gives, found up its own chain. Only where that base is next in the order of
+   * every class the instance may be of (neither the class nor any class deriving from it has several bases),
+   * and where nothing but a plain method, property, or class or static method is found; `any` elsewhere.
+   */
+  private superMemberType(scope: Scope, attr: string, called: boolean): PyType {
+    if (this.analysis.resolve(scope, "super").kind !== "builtin") return ANY;
+    const def = scope.node;
+    if (scope.kind !== "function" || scope.parent?.kind !== "class" || (def._type !== "FunctionDef" && def._type !== "AsyncFunctionDef")) return ANY;
+    if ([...def.args.posonlyargs, ...def.args.args].length === 0) return ANY;
+    const info = this.classOf(scope.parent.node as ClassDef);
+    if (info === undefined || !this.isTypedClass(info)) return ANY;
+    if ([info, ...this.subclassesOf(info)].some((c) => c.node.bases.length !== 1 || c.node.keywords.length > 0)) return ANY;
+    const base = this.firstBase(info);
+    if (base === undefined || !this.isTypedClass(base)) return ANY;
+    const own = def.decorator_list.map(decoratorName);
+    if (own.includes("staticmethod")) return ANY;
+    const onClass = own.includes("classmethod") || isImplicitClassMethod(def.name);
+    for (const c of this.baseChain(base)) {
+      const m = c.methods.get(attr);
+      if (m === undefined) {
+        if (c.classAttrs.has(attr) || c.fields.has(attr)) return ANY;
+        continue;
+      }
+      if (userDecorators(m).length > 0) return ANY;
+      const decorators = m.decorator_list.map(decoratorName);
+      const classSide = decorators.includes("classmethod") || decorators.includes("staticmethod");
+      if (c.properties.has(attr)) return onClass || called ? ANY : this.returnType(m);
+      if (!called || (onClass && !classSide) || decorators.some((d) => d !== "classmethod" && d !== "staticmethod")) return ANY;
+      const ret = this.returnType(m);
+      // (A class method's instance is of the class it is called on, which may derive from this one.)
+      return classSide && ret.k === "instance" ? ANY : { k: "function", ret, def: m };
+    }
+    return ANY;
   }
 
   isExactInt(expr: Expression, scope: Scope): boolean {
@@ -1726,6 +1764,10 @@ export class TypeEnv implements TypeFacts {
       return ANY;
     }
     if (func._type === "Attribute") {
+      if (isZeroArgumentSuper(func.value)) {
+        const t = this.superMemberType(scope, func.attr, true);
+        return t.k === "function" ? this.calledFunctionType(t) : ANY;
+      }
       const recv = this.typeOf(func.value, scope);
       const m = func.attr;
       if (recv.k === "str") {
@@ -2099,4 +2141,9 @@ function collectReturns(body: readonly import("@pyts/parser").Stmt[], visit: (va
         break;
     }
   }
+}
+
+/** `super()` with no argument. */
+function isZeroArgumentSuper(e: Expression): boolean {
+  return e._type === "Call" && e.func._type === "Name" && e.func.id === "super" && e.args.length === 0 && e.keywords.length === 0;
 }

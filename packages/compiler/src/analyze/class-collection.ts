@@ -143,11 +143,12 @@ function computeFields(types: TypeEnv, info: ClassInfo): void {
     }
   }
   // A body run as a block (class-body.ts) may bind its names any number of times, on any path.
-  if (spec === null && tupleSpec === null && !isEnumClass(types, info) && runsAsBlock(cls)) {
+  const bodyKind = isEnumClass(types, info) ? "members" : spec !== null || tupleSpec !== null ? "fields" : "plain";
+  if (runsAsBlock(cls, bodyKind)) {
     // (A name the body deletes, or an `except ... as e` name, which CPython unbinds when the handler ends, may
     // be no attribute: it is read through the runtime.)
     const mayUnbind = (n: string) => classScope.symbols.get(n)!.bindings.some((b) => b.kind === "del" || b.kind === "except");
-    for (const n of blockNames(classScope, cls)) if (!mayUnbind(n)) info.classAttrs.set(n, ANY);
+    for (const n of blockNames(classScope, cls, bodyKind)) if (!mayUnbind(n)) info.classAttrs.set(n, ANY);
   }
   if (spec !== null) {
     dataclassSpecs.set(info, spec);

@@ -24,7 +24,7 @@
 //
 // `super().m(...)` is JavaScript's `super.m(...)` (`super(...)` for `__init__`), or in a class taking part
 // in multiple inheritance `superOf(C, this).m(...)` (inheritance.ts); `super(C, self)` in a method of `C`
-// is the same. In a class with no base, `super().__init__(**kw)` is `objectInit(this, [kw({...})])`
+// is the same (any other `super()`: super-forms.ts). In a class with no base, `super().__init__(**kw)` is `objectInit(this, [kw({...})])`
 // (object.__init__'s TypeError for keywords left); `**kw` to a base's `__init__` is bound at run time:
 // `super(...(constructorArguments(Base, [], kwargsOf(kw)) as ConstructorParameters<typeof Base>))`.
 //
@@ -38,6 +38,7 @@ import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { importedExportName, programClass, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
+import { lowerSuperObject, superBindsStatically } from "./super-forms.js";
 import { builtinArity, builtinPositional, isRuntimeClass } from "../catalogue.js";
 import { chainDefines, objectHook } from "./class-attributes.js";
 import { isEnumClass } from "../analyze/enum-classes.js";
@@ -71,7 +72,7 @@ export function lowerCall(ctx: LowerContext, node: Call): ts.Expression {
   }
   // `self.__class__(...)` calls `type(self)`, which is not a method.
   if (func._type === "Attribute" && func.attr !== "__class__") {
-    if (isSuperCall(func.value) || isExplicitSuperOfMethod(ctx, func.value)) return lowerSuperCall(ctx, node, func.attr);
+    if ((isSuperCall(func.value) || isExplicitSuperOfMethod(ctx, func.value)) && superBindsStatically(ctx)) return lowerSuperCall(ctx, node, func.attr);
     const call = lowerMethodCall(ctx, node, func);
     // So is a method that runs the event loop, or a function of another module (`helper.run_all()`).
     return awaitLoopFunction(ctx, node, call, func.attr);
@@ -195,7 +196,7 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
   if (res.kind === "builtin" && !isBuiltinName(name))
     return f.createCallExpression(lowerExpression(ctx, node.func), undefined, runtimeArguments(ctx, node.args, node.keywords));
   if (res.kind === "builtin") {
-    if (name === "super") return ctx.unsupported(node, "super() outside an attribute access");
+    if (name === "super") return lowerSuperObject(ctx, node);
     if ((name === "vars" || name === "dir") && node.args.length === 0) return ctx.unsupported(node, `${name}() without an argument`);
     // `len(xs)` of a list or tuple is its length (and imports no `len`).
     if (name === "len" && node.args.length === 1 && node.keywords.length === 0) {

@@ -20,10 +20,13 @@
 //                                             classAttributes(Config, ["levels", "i", "name", "greet"]);
 //
 // A function the body binds becomes a method as any function stored on a class does (runtime attrs.ts).
-// Dataclasses, named tuples and enums keep their declarative bodies (the other statements are reported).
+// A dataclass's or named tuple's body runs so too when its fields are all annotated at its top: the
+// annotations stay the fields' declarations (outside the block), the rest runs in it. An enum's body, and
+// a dataclass's annotating a field inside an `if`, a loop or a `try`, keep PY3001: the class's members or
+// fields must be known when it is made.
 import type { ClassDef } from "@pyts/parser";
 import ts from "../typescript.cjs";
-import { isMember } from "../analyze/class-body-names.js";
+import { staysOutOfBlock, type BodyKind } from "../analyze/class-body-names.js";
 import type { LowerContext } from "./context.js";
 import { newFunctionContext } from "./functions.js";
 import { lowerBody } from "./index.js";
@@ -32,7 +35,7 @@ import { hoistedDeclarations } from "./names.js";
 const f = ts.factory;
 
 /** `declare static x: any` for each name of the block, and the static block running the body. */
-export function classBodyBlock(ctx: LowerContext, cls: ClassDef, names: readonly string[]): ts.ClassElement[] {
+export function classBodyBlock(ctx: LowerContext, cls: ClassDef, kind: BodyKind, names: readonly string[]): ts.ClassElement[] {
   const scope = ctx.analysis.scopeOf(cls);
   const declarations = names.map((n) =>
     f.createPropertyDeclaration(
@@ -49,7 +52,7 @@ export function classBodyBlock(ctx: LowerContext, cls: ClassDef, names: readonly
   const block = ctx.withFunction(fn, () => {
     const statements = lowerBody(
       ctx,
-      cls.body.filter((s) => !isMember(s)),
+      cls.body.filter((s) => !staysOutOfBlock(s, kind)),
     );
     const namespace = f.createObjectLiteralExpression(
       names.map((n) =>

@@ -84,9 +84,10 @@ import { cooperativeHeritage, initSubclassStatements, isCooperative, methodParam
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { classBodyBlock } from "./class-body.js";
-import { blockNames, runsAsBlock } from "../analyze/class-body-names.js";
+import { blockNames, runsAsBlock, type BodyKind } from "../analyze/class-body-names.js";
 import { metaclassStatements, userMetaclass } from "./metaclasses.js";
 import { classSignatures } from "./signatures.js";
+import { constructorSignature } from "./calls.js";
 import type { ClassInfo, TypeFacts } from "../analyze/checker.js";
 import { ANY, isExceptionName, sameType, type PyType } from "../analyze/types.js";
 
@@ -294,10 +295,11 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   const name = ctx.id(cls.name);
 
   // Class attributes → static fields, or a block that runs the body (class-body.ts).
-  const asBlock = runsAsBlock(cls) && !isEnum && !info.isDataclass && tupleSpec === undefined;
+  const bodyKind: BodyKind = isEnum ? "members" : info.isDataclass || tupleSpec !== undefined ? "fields" : "plain";
+  const asBlock = runsAsBlock(cls, bodyKind);
   const nested: ts.Statement[] = [];
   for (const stmt of cls.body) {
-    if (asBlock && stmt._type !== "ClassDef") continue;
+    if (asBlock && stmt._type !== "ClassDef" && !(bodyKind === "fields" && stmt._type === "AnnAssign")) continue;
     if (stmt._type === "Assign") {
       for (const t of stmt.targets) {
         if (t._type !== "Name") {
@@ -376,9 +378,12 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
       );
   }
 
-  const bodyNames = asBlock ? blockNames(classScope, cls) : [];
-  if (asBlock) members.push(...classBodyBlock(ctx, cls, bodyNames));
-  const moved = asBlock ? bodyNames : movedClassAttributes(info, isEnum, tupleSpec !== undefined);
+  const bodyNames = asBlock ? blockNames(classScope, cls, bodyKind) : [];
+  if (asBlock) members.push(...classBodyBlock(ctx, cls, bodyKind, bodyNames));
+  // (A dataclass's or named tuple's fields declared outside the block move as they would without one.)
+  const moved = asBlock
+    ? [...bodyNames, ...(bodyKind === "fields" ? movedClassAttributes(info, isEnum, tupleSpec !== undefined).filter((n) => !bodyNames.includes(n)) : [])]
+    : movedClassAttributes(info, isEnum, tupleSpec !== undefined);
   members.push(...instanceSideDeclarations(ctx, info, moved));
 
   if (spec !== undefined && init === undefined && spec.options.get("init") !== false) members.push(dataclassConstructor(ctx, info, spec, hasBase));
@@ -389,6 +394,10 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   for (const stmt of cls.body)
     if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && methodKind(stmt) === "setter") setters.set(stmt.name, stmt);
 
+  // Where a body cannot run as a block: an enum's members, or a dataclass's or named tuple's fields, must be known when the class is made.
+  const declarativeBody = isEnum
+    ? "an enum body (its members are known when the class is made)"
+    : "a dataclass or NamedTuple body with a field annotated inside an if, a loop or a try (its fields are known when the class is made)";
   for (const stmt of cls.body) {
     switch (stmt._type) {
       case "FunctionDef":
@@ -401,10 +410,10 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
       case "ClassDef":
         break;
       case "Expr":
-        if (stmt.value._type !== "Constant" && !asBlock) ctx.error("PY3001", stmt, ["statement in a class body"]);
+        if (stmt.value._type !== "Constant" && !asBlock) ctx.error("PY3001", stmt, [`statement in ${declarativeBody}`]);
         break;
       default:
-        if (!asBlock) ctx.error("PY3001", stmt, [`${stmt._type.toLowerCase()} statement in a class body`]);
+        if (!asBlock) ctx.error("PY3001", stmt, [`${stmt._type.toLowerCase()} statement in ${declarativeBody}`]);
     }
   }
   if (isEnum) members.push(enumMembersBlock(ctx, cls));
@@ -518,7 +527,23 @@ function lowerMethod(
   const bodyPrologue = [...argPrologue, ...prologue];
   if (isInit && hasBase && !hasSuperInit) {
     const forward = baseName !== undefined && isExceptionName(baseName) ? params.map((p) => f.createIdentifier((p.name as ts.Identifier).text)) : [];
-    bodyPrologue.unshift(f.createExpressionStatement(f.createCallExpression(f.createSuper(), undefined, forward)));
+    // A base of the program whose `__init__` takes arguments gets none (TypeScript is told so).
+    const baseInit = forward.length === 0 && baseName !== undefined ? constructorSignature(ctx, ctx.types.firstBase(info), baseName) : null;
+    const required = baseInit !== null ? [...baseInit.posonlyargs, ...baseInit.args].length - 1 - baseInit.defaults.length : 0;
+    const none =
+      required > 0 && ctx.id(baseName!).text === baseName
+        ? [
+            f.createSpreadElement(
+              f.createParenthesizedExpression(
+                f.createAsExpression(
+                  f.createAsExpression(f.createArrayLiteralExpression([]), f.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword)),
+                  f.createTypeReferenceNode("ConstructorParameters", [f.createTypeQueryNode(f.createIdentifier(baseName!))]),
+                ),
+              ),
+            ),
+          ]
+        : forward;
+    bodyPrologue.unshift(f.createExpressionStatement(f.createCallExpression(f.createSuper(), undefined, none)));
   }
   const isGenerator = scope.facts.isGenerator;
   const isAsync = def._type === "AsyncFunctionDef";

@@ -23,9 +23,10 @@
 //
 // Which modules and names exist is the runtime's catalogue (catalogue.ts).
 // A runtime feature a bundle should leave out unless the program uses it is imported for its side
-// effects when the program names it (RUNTIME_FEATURES):
+// effects when the program names it (RUNTIME_FEATURES), or calls `type` to make a class:
 //
 //     loop.set_exception_handler(on_error)  import "@pyts/runtime/features/loop-exception-handler";
+//     type("Point", (), {"x": 0})            import "@pyts/runtime/features/dynamic-classes";
 //
 // A module the runtime does not provide is a compile-time diagnostic, except inside a `try` whose
 // handlers catch ImportError: there the statement raises CPython's ModuleNotFoundError when it runs.
@@ -163,6 +164,14 @@ const RUNTIME_FEATURES: ReadonlyMap<string, string> = new Map([
 ]);
 
 function runtimeFeatureNamed(node: Node): string | undefined {
+  // `type(name, bases, namespace)` (or `type(*args)`): a class made at run time.
+  if (
+    node._type === "Call" &&
+    node.func._type === "Name" &&
+    node.func.id === "type" &&
+    (node.args.length === 3 || node.args.some((a) => a._type === "Starred"))
+  )
+    return "dynamic-classes";
   if (node._type === "Attribute") return RUNTIME_FEATURES.get(node.attr);
   if (node._type === "Constant" && node.value.type === "str") return RUNTIME_FEATURES.get(node.value.value);
   return undefined;

@@ -33,6 +33,7 @@ import { readsBoundMethod } from "../analyze/runtime-classes.js";
 import { inheritsFromRuntime, runtimeBaseHas } from "../analyze/runtime-bases.js";
 import { definesClassAttribute, hasSlots, hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
 import { isSuperCall, ownClass, superAttribute } from "./calls.js";
+import { superBindsStatically } from "./super-forms.js";
 import { isCooperative } from "./inheritance.js";
 import { isModuloIndex, isProvenIndex } from "./proven-index.js";
 
@@ -46,7 +47,7 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
     return f.createPropertyAccessExpression(ctx.useRuntime(METHOD_TABLES[node.value.id]!), node.attr);
   }
   // `super().area` in a method of a subclass (single inheritance), where the base's `area` is a `@property`: its getter.
-  const own = ownClass(ctx);
+  const own = superBindsStatically(ctx) ? ownClass(ctx) : undefined;
   const base = own !== undefined && !isCooperative(ctx.types, own) ? ctx.types.firstBase(own) : undefined;
   if (base !== undefined && isSuperCall(node.value) && isPropertyOf(ctx, base, node.attr) && ctx.fn.methodKind === "instance") {
     return f.createPropertyAccessExpression(f.createSuper(), ctx.mangleMember(node.attr));
