@@ -110,12 +110,30 @@ interface PythonFrame {
   text: string;
 }
 
+/** A Python frame found in the stack, its text made once its function's name is known. */
+interface FoundFrame {
+  file: string;
+  line: number;
+  name: string;
+  span: string | undefined;
+}
+
+/**
+ * The mark of a function the translation calls at once in place of a statement (compiler
+ * lower/traceback-spans.ts, `markInlineFunction`): its frames are named as its caller's, whose frame at
+ * the call is left out.
+ */
+const INLINE_FRAME = "<inline>";
+
 /** The Python frames of a stack, innermost first. */
 function framesOf(stack: string): PythonFrame[] {
-  const frames: PythonFrame[] = [];
+  const frames: FoundFrame[] = [];
   const stackKeys = new Set<string>();
-  const add = (file: string, lineNumber: number, name: string, span: string | undefined): PythonFrame => {
-    const frame = { key: `${file}:${lineNumber}:${name}`, text: frameText(file, lineNumber, name, span) };
+  const keyOf = (frame: FoundFrame): string => `${frame.file}:${frame.line}:${frame.name}`;
+  // The frames named after the caller of the inline function they are in, until the caller is found.
+  let unnamed: FoundFrame[] = [];
+  const add = (file: string, line: number, name: string, span: string | undefined): FoundFrame => {
+    const frame = { file, line, name, span };
     frames.push(frame);
     return frame;
   };
@@ -136,7 +154,7 @@ function framesOf(stack: string): PythonFrame[] {
     const match = FRAME.exec(line);
     if (!match) continue;
     const map = findSourceMap(match[2]!);
-    const entry = namedEntry(map, match[3]!, match[4]!);
+    const entry = namedEntry(map, match[2]!, match[3]!, match[4]!);
     if (entry?.originalSource === undefined || !entry.originalSource.endsWith(".py")) continue;
     const file = entry.originalSource.startsWith("file://") ? fileURLToPath(entry.originalSource) : entry.originalSource;
     const lineNumber = entry.originalLine! + 1;
@@ -155,17 +173,25 @@ function framesOf(stack: string): PythonFrame[] {
         : shortName === "" || shortName === "<anonymous>"
           ? "<module>"
           : shortName;
+    if (unnamed.length > 0) {
+      // The call of an inline function: its frames are this one's.
+      for (const frame of unnamed) frame.name = name;
+      unnamed = [];
+      continue;
+    }
     const span = entry.name?.startsWith("<") ? undefined : entry.name;
+    const before = frames.length;
     if (span?.includes("|")) {
       // An expression of a comprehension written inline: its frame, then the function's at the comprehension.
       const [inner, comprehension, line, outer] = span.split("|") as [string, string, string, string];
       add(file, lineNumber, comprehension, inner);
-      stackKeys.add(add(file, Number(line), name, outer).key);
+      stackKeys.add(keyOf(add(file, Number(line), name, outer)));
     } else {
-      stackKeys.add(add(file, lineNumber, name, span).key);
+      stackKeys.add(keyOf(add(file, lineNumber, name, span)));
     }
+    if (name === INLINE_FRAME) unnamed = frames.slice(before).filter((frame) => frame.name === INLINE_FRAME);
   }
-  return frames;
+  return frames.map((frame) => ({ key: keyOf(frame), text: frameText(frame.file, frame.line, frame.name, frame.span) }));
 }
 
 interface MapEntry {
@@ -176,13 +202,31 @@ interface MapEntry {
 }
 
 /**
- * The source-map entry of a 1-based JavaScript position; its `name` (a span or a function's Python name)
- * only when the entry is exactly at that position, not the nearest one before it.
+ * The source-map entry of a 1-based JavaScript position in `url`; its `name` (a span or a function's
+ * Python name) only when the entry is at that position, not the nearest one before it. (A mark on the
+ * first token of an indented statement is mapped by esbuild where the line starts, before the indent.)
  */
-function namedEntry(map: ReturnType<typeof findSourceMap>, line: string, column: string): MapEntry | undefined {
+function namedEntry(map: ReturnType<typeof findSourceMap>, url: string, line: string, column: string): MapEntry | undefined {
   const entry = map?.findEntry(Number(line) - 1, Number(column) - 1) as MapEntry | undefined;
   if (entry === undefined || entry.name === undefined || entry.generatedColumn === Number(column) - 1) return entry;
-  return { ...entry, name: undefined };
+  const between = javaScriptLine(url, Number(line)).slice(entry.generatedColumn, Number(column) - 1);
+  return between !== "" && between.trim() === "" ? entry : { ...entry, name: undefined };
+}
+
+const javaScriptLines = new Map<string, string[]>();
+
+/** Line `n` of a JavaScript module, or "" when it cannot be read. */
+function javaScriptLine(url: string, n: number): string {
+  let lines = javaScriptLines.get(url);
+  if (lines === undefined) {
+    try {
+      lines = readFileSync(url.startsWith("file:") ? fileURLToPath(url) : url, "utf8").split("\n");
+    } catch {
+      lines = [];
+    }
+    javaScriptLines.set(url, lines);
+  }
+  return lines[n - 1] ?? "";
 }
 
 /** One frame: its `File` line, its source line stripped, and CPython's markers under the span. */

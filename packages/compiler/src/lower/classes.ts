@@ -214,8 +214,9 @@ function madeInOwnFunction(ctx: LowerContext, cls: ClassDef, statements: ts.Stat
   const params = ownNameBase
     ? [f.createParameterDeclaration(undefined, undefined, OWN_NAME_BASE, undefined, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))]
     : [];
+  const arrow = f.createArrowFunction(undefined, undefined, params, undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
   return f.createCallExpression(
-    f.createParenthesizedExpression(f.createArrowFunction(undefined, undefined, params, undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body)),
+    f.createParenthesizedExpression(ctx.tracebackSpans?.markInlineFunction(cls, arrow) ?? arrow),
     undefined,
     ownNameBase ? [lowerExpression(ctx, base)] : [],
   );

@@ -10,6 +10,8 @@
 //     lambda v: v + 1      →  /*@x:3*/ (v) => add(v, 1)                     (its frames are `in <lambda>`)
 //     [f(r) for r in rs]   →  (/*@x:4*/ () => { ... }).call(undefined)       (a `<listcomp>` frame)
 //     value = await f(n)   →  value = await awaitedAt(f(n), import.meta.url, "main", 8, "12,0,26")
+//     @register            →  const hello = /*@x:5*/ register(function hello() { ... })  (at the decorator)
+//     def hello(): ...
 //
 // V8 reports a call at its callee (a method call at the method's name, a function called at once at
 // `call`), `new` at `new` and an `await` at `await`: the mark goes right before that token. The segment's
@@ -19,7 +21,7 @@
 // is named by its Python name. An `await` records its frame at run time (runtime await-sites.ts): the
 // coroutines an exception leaves through are not on any JavaScript stack. A comprehension written as a
 // loop in its function (comprehension.ts, `inlined`) adds its own frame to the names of what it marks.
-import type { Expression, LineIndex, Module, Node } from "@pyts/parser";
+import type { ClassDef, Expression, LineIndex, Module, Node } from "@pyts/parser";
 import { forEachChild } from "../analyze/walk.js";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
@@ -93,6 +95,14 @@ export class TracebackSpans {
   }
 
   /**
+   * Marks the call that applies `decorator` to a method of `cls` after the class is made: CPython runs it
+   * in the frame of the class body (named after the class), called from the `class` statement's line.
+   */
+  markInClassBody(ctx: LowerContext, decorator: Node, cls: ClassDef, out: ts.Expression): ts.Expression {
+    return this.markToken(ctx, decorator, `${this.name(decorator)}|${cls.name}|${this.lineOf(cls)}|${this.name(cls)}`, out);
+  }
+
+  /**
    * Marks the reported token of `out` with the span `name`. In a comprehension, which CPython runs as a
    * function of its own and a translation may write as a loop (`return [f(x) for x in xs]`), the name
    * also holds the frame of the function it is written in: `span|<listcomp>|line|comprehension's span`.
@@ -123,11 +133,20 @@ export class TracebackSpans {
   }
 
   /**
+   * Marks a function the translation calls at once to make a value in place (a class bound more than
+   * once is made in `(() => { class C { ... } ...; return C; })()`): no frame of CPython's, so its frames
+   * are the caller's, named as the caller's, and the call itself is not a frame (`INLINE_FRAME`).
+   */
+  markInlineFunction(node: Node, out: ts.Expression): ts.Expression {
+    return this.markFunction(node, out, INLINE_FRAME);
+  }
+
+  /**
    * Names the frames of a function whose JavaScript name is not the Python one (a lambda's arrow
    * function takes the name of the variable it is assigned to): the mark goes before the function,
    * where V8 says a frame's function starts, and its name is the Python name, `<lambda>`.
    */
-  private markFunction(expr: Expression, out: ts.Expression, name: string): ts.Expression {
+  private markFunction(expr: Node, out: ts.Expression, name: string): ts.Expression {
     const fn = outermostFunction(out);
     if (fn === null) return out;
     ts.addSyntheticLeadingComment(fn, ts.SyntaxKind.MultiLineCommentTrivia, SPAN_MARK + this.spans.length, false);
@@ -161,6 +180,9 @@ export class TracebackSpans {
     return [this.lines.column(at) - 1, this.lines.column(at + (twoCharacters ? 2 : 1)) - 1];
   }
 }
+
+/** The name of the mark of a function that is no frame of its own (read by `pyts run`'s python-frames.ts). */
+const INLINE_FRAME = "<inline>";
 
 /**
  * Python expressions whose evaluation can raise, as CPython locates them (the instruction's span); a name
