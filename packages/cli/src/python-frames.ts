@@ -2,7 +2,8 @@
 // keeps V8's own positions in `error.stack` (`keepJavaScriptPositions`) and maps each through the
 // program's source map (node's `findSourceMap`, with --enable-source-maps) to the Python file and line.
 // A segment the compiler named (`tracebackSpans`, compiler lower/traceback-spans.ts) gives the span of
-// the failing expression, drawn as CPython's `traceback.StackSummary.format_frame_summary` draws it:
+// the failing expression, drawn as CPython's `traceback.StackSummary.format_frame_summary` draws it
+// (a wide character before or in the span counts two columns, wide-characters.ts):
 //
 //       File "/x/a.py", line 2, in div
 //         return 10 / x
@@ -10,6 +11,7 @@
 import { readFileSync } from "node:fs";
 import { findSourceMap } from "node:module";
 import { fileURLToPath } from "node:url";
+import { isWide } from "./wide-characters.js";
 
 /**
  * `at f (file:///x.mjs:3:5)`, `at async f (/x.mjs:3:5)`, `at file:///x.mjs:3:5`, each perhaps followed by
@@ -239,19 +241,38 @@ function frameText(file: string, lineNumber: number, name: string, span: string 
   return span === undefined ? text : text + markers(line, stripped, span);
 }
 
-/** CPython's marker line (`~~~^~~`, `^^^^`), or "" when the span is the whole line. */
+/**
+ * CPython's marker line (`~~~^~~`, `^^^^`), or "" when the span is the whole line. Columns are counted
+ * as a terminal shows them (traceback.py's `_display_width`): a wide character counts two.
+ */
 function markers(line: string, stripped: string, span: string): string {
   const [start, endLineDelta, spanEnd, left, right] = span.split(",").map(Number) as [number, number, number, number?, number?];
-  const length = (text: string): number => Array.from(text).length;
-  const strippedCharacters = length(line) - length(stripped);
+  const characters = Array.from(line);
+  const strippedCharacters = characters.length - Array.from(stripped).length;
   const anchors = endLineDelta === 0 && left !== undefined && right !== undefined ? { left, right } : null;
-  const end = endLineDelta === 0 ? spanEnd : length(line.trimEnd());
-  if (!(end - start < length(stripped) || (anchors !== null && anchors.right - anchors.left > 0))) return "";
-  let text = "    " + " ".repeat(Math.max(0, start + 1 - strippedCharacters));
+  const end = endLineDelta === 0 ? spanEnd : Array.from(line.trimEnd()).length;
+  if (!(end - start < Array.from(stripped).length || (anchors !== null && anchors.right - anchors.left > 0))) return "";
+  const segment = characters.slice(start, end);
+  const displayStart = displayWidth(characters, start) + 1;
+  const displayEnd = displayWidth(characters, end) + 1;
+  let text = "    " + " ".repeat(Math.max(0, displayStart - strippedCharacters));
   if (anchors !== null) {
-    text += "~".repeat(anchors.left) + "^".repeat(Math.max(0, anchors.right - anchors.left)) + "~".repeat(Math.max(0, end - start - anchors.right));
+    const displayLeft = displayWidth(segment, anchors.left);
+    const displayRight = displayWidth(segment, anchors.right);
+    text += "~".repeat(displayLeft) + "^".repeat(Math.max(0, displayRight - displayLeft)) + "~".repeat(Math.max(0, displayEnd - displayStart - displayRight));
   } else {
-    text += "^".repeat(Math.max(0, end - start));
+    text += "^".repeat(Math.max(0, displayEnd - displayStart));
   }
   return `${text}\n`;
+}
+
+/**
+ * The columns the first `count` characters take on a terminal: two for a wide one, else one (as CPython,
+ * `count` itself for an ASCII text, else at most the text's width).
+ */
+function displayWidth(characters: readonly string[], count: number): number {
+  if (characters.every((c) => c.charCodeAt(0) < 0x80)) return count;
+  let width = 0;
+  for (const c of characters.slice(0, count)) width += isWide(c.codePointAt(0)!) ? 2 : 1;
+  return width;
 }

@@ -159,8 +159,8 @@ export class TracebackSpans {
   name(expr: Node): string {
     const startLine = this.lines.line(expr.start);
     const endLine = this.lines.line(expr.end);
-    const startColumn = this.lines.column(expr.start) - 1;
-    const fields = [startColumn, endLine - startLine, this.lines.column(expr.end) - 1];
+    const startColumn = this.characterColumn(expr.start);
+    const fields = [startColumn, endLine - startLine, this.characterColumn(expr.end)];
     if (startLine === endLine) {
       const anchors = this.anchors(expr);
       if (anchors !== null) fields.push(anchors[0] - startColumn, anchors[1] - startColumn);
@@ -168,16 +168,22 @@ export class TracebackSpans {
     return fields.join(",");
   }
 
+  /** The 0-based column of a byte offset in characters (code points, as Python counts a `str`). */
+  private characterColumn(offset: number): number {
+    const start = this.lines.lineStart(this.lines.line(offset));
+    return Array.from(new TextDecoder().decode(this.bytes.subarray(start, offset))).length;
+  }
+
   /** CPython's anchors of a one-line binary operation or subscript, as 0-based character columns. */
   private anchors(expr: Node): [number, number] | null {
-    if (expr._type === "Subscript") return [this.lines.column(expr.value.end) - 1, this.lines.column(expr.slice.end + 1) - 1];
+    if (expr._type === "Subscript") return [this.characterColumn(expr.value.end), this.characterColumn(expr.slice.end + 1)];
     if (expr._type !== "BinOp") return null;
     // The operator: after the left operand and any spaces (a closing parenthesis is not skipped, as in CPython).
     let at = expr.left.end;
     while (at < expr.right.start && (this.bytes[at] === 0x20 || this.bytes[at] === 0x09 || this.bytes[at] === 0x0c)) at++;
     const next = this.bytes[at + 1];
     const twoCharacters = at + 1 < expr.right.start && next !== 0x20 && next !== 0x09 && next !== 0x0a && next !== 0x0d && next !== 0x0c;
-    return [this.lines.column(at) - 1, this.lines.column(at + (twoCharacters ? 2 : 1)) - 1];
+    return [this.characterColumn(at), this.characterColumn(at + (twoCharacters ? 2 : 1))];
   }
 }
 
