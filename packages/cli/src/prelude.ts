@@ -6,6 +6,7 @@
 // `~~~^^^` markers under the failing expression.
 import { pathToFileURL } from "node:url";
 import { reportUncaught, type FrameFormatter } from "@pyts/runtime";
+import { getrecursionlimit } from "@pyts/runtime/sys";
 import { keepJavaScriptPositions, pythonFrames } from "./python-frames.js";
 
 const argv0 = process.env["PYTS_ARGV0"];
@@ -28,8 +29,9 @@ if (argv0 !== undefined) process.argv[1] = argv0;
 // program carries a source map to its Python files (python-frames.ts).
 if (pythonPath !== undefined) {
   keepJavaScriptPositions();
-  // The stack where the report is written: a report of a caught exception ends at the frame that caught it.
-  const frames: FrameFormatter = (exception) => pythonFrames(exception.stack, new Error().stack);
+  // The stack where the report is written: a report of a caught exception ends at the frame that caught it;
+  // a recursion's frames stop at the program's recursion limit, as CPython's.
+  const frames: FrameFormatter = (exception) => pythonFrames(exception.stack, new Error().stack, getrecursionlimit());
   (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.frames")] = frames;
 }
 process.on("uncaughtException", (error: unknown) => process.exit(reportUncaught(error)));

@@ -75,11 +75,15 @@ function sourceLine(file: string, n: number): string {
  * The `File "x.py", line N, in f` lines (each with its source line and markers) of the frames of `stack`
  * that map to a Python file, outermost first; undefined when none does. Given the stack of the code that
  * writes the report (`reportStack`, a handler printing what it caught), the outer frames the two share
- * are left out: CPython's traceback of a caught exception ends at the frame that caught it.
+ * are left out: CPython's traceback of a caught exception ends at the frame that caught it. Of a stack
+ * deeper than `recursionLimit` frames, the outermost that many are kept.
  */
-export function pythonFrames(stack: string | undefined, reportStack?: string): string | undefined {
+export function pythonFrames(stack: string | undefined, reportStack?: string, recursionLimit?: number): string | undefined {
   if (stack === undefined) return undefined;
   const frames = framesOf(stack);
+  // CPython's stack never holds more frames than its recursion limit (`sys.getrecursionlimit()`): a
+  // recursion ends there in RecursionError, where JavaScript's deeper stack ends in its overflow.
+  if (recursionLimit !== undefined && frames.length > recursionLimit) frames.splice(0, frames.length - recursionLimit);
   if (reportStack !== undefined) {
     const outer = framesOf(reportStack);
     while (frames.length > 1 && outer.length > 0 && frames[frames.length - 1]!.text === outer[outer.length - 1]!.text) {
