@@ -592,7 +592,10 @@ export function toPyException(e: unknown): BaseException {
 function convertJsError(e: object): BaseException {
   const message = e instanceof Error ? e.message : String(e);
   let py: BaseException;
-  if (e instanceof RangeError && /call stack/i.test(message)) {
+  // The stack overflowed: in a call, or in a regular expression (V8's "Invalid regular expression:
+  // /.../: Stack overflow", a SyntaxError), which code run so near the limit may be. Plain string
+  // searches, that need no more stack.
+  if ((e instanceof RangeError && message.includes("call stack")) || (e instanceof SyntaxError && message.endsWith(": Stack overflow"))) {
     py = new RecursionError("maximum recursion depth exceeded");
   } else if (e instanceof globalThis.TypeError) {
     const access = /^Cannot (?:read|set) propert(?:y|ies) of (?:null|undefined) \((?:reading|setting) '([^']*)'\)/.exec(message);
