@@ -29,7 +29,8 @@ out.write_text(
 // The wide (W) and fullwidth (F) characters of East Asian Width, which a terminal draws two columns wide.
 
 /** Each range as `gap.length` in hex: its first code point less the last of the range before, its length less one. */
-const RANGES = "{' '.join(fields)}";
+const RANGES =
+  "{' '.join(fields)}";
 
 const starts: number[] = [];
 const ends: number[] = [];

@@ -172,13 +172,15 @@ function framesOf(stack: string): PythonFrame[] {
     // Where the function starts maps to its mark, or (a bundler's wrapper around it, `__name(...)`) just after it.
     const pythonName = match[5] === undefined ? undefined : (map?.findEntry(Number(match[5]) - 1, Number(match[6]) - 1) as MapEntry | undefined)?.name;
     const shortName = jsName.replace(/^(new |async )/, "").replace(/^.*\./, "");
-    const name = pythonName?.startsWith("<")
-      ? pythonName
-      : jsName.startsWith("new ")
-        ? "__init__"
-        : shortName === "" || shortName === "<anonymous>"
-          ? "<module>"
-          : shortName;
+    // A function's mark is named by its Python name; a span's name starts with a digit.
+    const name =
+      pythonName !== undefined && !/^\d/.test(pythonName)
+        ? pythonName
+        : jsName.startsWith("new ")
+          ? "__init__"
+          : shortName === "" || shortName === "<anonymous>"
+            ? "<module>"
+            : shortName;
     if (unnamed.length > 0) {
       // The call of an inline function: its frames are this one's.
       for (const frame of unnamed) frame.name = name;

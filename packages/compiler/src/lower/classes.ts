@@ -648,7 +648,15 @@ function lowerMethod(
     );
     const names = [f.createStringLiteral(def.name), f.createStringLiteral(`${cls.name}.${def.name}`)];
     body = f.createBlock(
-      [f.createReturnStatement(f.createCallExpression(f.createCallExpression(ctx.useRuntime("coroutine"), undefined, [arrow, ...names]), undefined, []))],
+      [
+        f.createReturnStatement(
+          f.createCallExpression(
+            f.createCallExpression(ctx.useRuntime("coroutine"), undefined, [ctx.tracebackSpans?.markMethodBody(def, arrow) ?? arrow, ...names]),
+            undefined,
+            [],
+          ),
+        ),
+      ],
       true,
     );
     return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, undefined, body)];

@@ -10,6 +10,7 @@
 //     lambda v: v + 1      →  /*@x:3*/ (v) => add(v, 1)                     (its frames are `in <lambda>`)
 //     [f(r) for r in rs]   →  (/*@x:4*/ () => { ... }).call(undefined)       (a `<listcomp>` frame)
 //     value = await f(n)   →  value = await awaitedAt(f(n), import.meta.url, "main", 8, "12,0,26")
+//     async for t in it:   →  for await (const t of asyncIter(it, import.meta.url, "main", 9, "4,1,20"))
 //     @register            →  const hello = /*@x:5*/ register(function hello() { ... })  (at the decorator)
 //     def hello(): ...
 //
@@ -132,6 +133,11 @@ export class TracebackSpans {
     return withAwaitFrame(ctx, awaited, awaited, this.lines.line(statement.start), this.name(statement));
   }
 
+  /** The frame of a statement's implicit awaits (`async for`'s `__anext__()`), as `awaitedAt` takes it after the awaitable. */
+  siteArguments(ctx: LowerContext, statement: Node): ts.Expression[] {
+    return awaitSiteArguments(ctx, this.lines.line(statement.start), this.name(statement));
+  }
+
   /**
    * Marks a function the translation calls at once to make a value in place (a class bound more than
    * once is made in `(() => { class C { ... } ...; return C; })()`): no frame of CPython's, so its frames
@@ -139,6 +145,11 @@ export class TracebackSpans {
    */
   markInlineFunction(node: Node, out: ts.Expression): ts.Expression {
     return this.markFunction(node, out, INLINE_FRAME);
+  }
+
+  /** Names the frames of the function that runs the body of an `async def` method (an arrow function). */
+  markMethodBody(def: Node & { name: string }, out: ts.Expression): ts.Expression {
+    return this.markFunction(def, out, def.name);
   }
 
   /**
@@ -222,14 +233,19 @@ function withoutWrappers(node: ts.Expression): ts.Expression {
  * of the function it is written in.
  */
 function withAwaitFrame(ctx: LowerContext, out: ts.Expression, awaited: ts.AwaitExpression, line: number, span: string): ts.Expression {
+  const site = [awaited.expression, ...awaitSiteArguments(ctx, line, span)];
+  const replaced = f.createAwaitExpression(f.createCallExpression(ctx.useRuntime("awaitedAt"), undefined, site));
+  return out === awaited ? replaced : f.createParenthesizedExpression(f.createAsExpression(replaced, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)));
+}
+
+/** `import.meta.url, "f", line, "span"`: the frame of an `await` at `line` in the code `ctx` lowers. */
+function awaitSiteArguments(ctx: LowerContext, line: number, span: string): ts.Expression[] {
   const moduleUrl = f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta")), "url");
   const spans = ctx.tracebackSpans!;
   const inlined = spans.inlinedComprehension(ctx);
   const name = inlined === null ? frameName(ctx.scope.node) : `${frameName(inlined)}|${frameName(ctx.scope.parent!.node)}`;
   const where = inlined === null ? span : `${span}|${spans.lineOf(inlined)}|${spans.name(inlined)}`;
-  const site = [awaited.expression, moduleUrl, f.createStringLiteral(name), f.createNumericLiteral(line), f.createStringLiteral(where)];
-  const replaced = f.createAwaitExpression(f.createCallExpression(ctx.useRuntime("awaitedAt"), undefined, site));
-  return out === awaited ? replaced : f.createParenthesizedExpression(f.createAsExpression(replaced, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)));
+  return [moduleUrl, f.createStringLiteral(name), f.createNumericLiteral(line), f.createStringLiteral(where)];
 }
 
 /** The name CPython gives a frame of the code of this scope (`co_name`). */
