@@ -33,5 +33,7 @@ if (pythonPath !== undefined) {
   // a recursion's frames stop at the program's recursion limit, as CPython's.
   const frames: FrameFormatter = (exception) => pythonFrames(exception.stack, new Error().stack, getrecursionlimit());
   (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.frames")] = frames;
+  // The frames of the code running (`traceback.print_stack()`): the whole stack where it is called.
+  (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.stackFrames")] = (stack: string) => pythonFrames(stack, undefined, getrecursionlimit());
 }
 process.on("uncaughtException", (error: unknown) => process.exit(reportUncaught(error)));

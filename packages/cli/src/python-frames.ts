@@ -91,23 +91,12 @@ export function pythonFrames(stack: string | undefined, reportStack?: string, re
       outer.pop();
     }
   }
-  return frames.length > 0 ? collapseRepeats(frames.reverse()).join("") : undefined;
-}
-
-/**
- * As CPython prints a recursion (`StackSummary.format`): a frame of the same file, line and function as
- * the one before it, more than three times in a row, is counted, not repeated.
- */
-function collapseRepeats(frames: readonly PythonFrame[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < frames.length;) {
-    let j = i;
-    while (j < frames.length && frames[j]!.key === frames[i]!.key) j++;
-    out.push(...frames.slice(i, Math.min(j, i + 3)).map((frame) => frame.text));
-    if (j - i > 3) out.push(`  [Previous line repeated ${j - i - 3} more time${j - i - 3 === 1 ? "" : "s"}]\n`);
-    i = j;
-  }
-  return out;
+  return frames.length > 0
+    ? frames
+        .reverse()
+        .map((frame) => frame.text)
+        .join("")
+    : undefined;
 }
 
 interface PythonFrame {

@@ -8,6 +8,7 @@
 // `except` clauses call on whatever they catch. Chaining follows CPython: `withContext` is what a
 // `raise` does while an exception is handled, `chainedTo` what happens to an exception leaving such
 // code; `ExceptStar` runs `except*`; `formatException` writes the uncaught report.
+import { collapseRepeats, framesUntilCaught, installedFrames, limitedFrames, raisedWhileHandling } from "./frame-lines.js";
 import { contextFixedWhereRaised } from "./raised-context.js";
 import { id } from "./identity.js";
 import { repr, str } from "./repr.js";
@@ -41,6 +42,7 @@ export class BaseException extends Error {
   }
   set __cause__(cause: unknown) {
     this.#cause = chainLink(cause, "cause");
+    if (this.#cause !== null) raisedWhileHandling.set(this.#cause, this);
     this.__suppress_context__ = true;
   }
 
@@ -50,12 +52,13 @@ export class BaseException extends Error {
   }
   set __context__(context: unknown) {
     this.#context = chainLink(context, "context");
+    if (this.#context !== null) raisedWhileHandling.set(this.#context, this);
   }
 
   /** Python's `__traceback__`: None until the exception is raised, then a traceback object (frames are not kept). */
   get __traceback__(): Traceback | null {
     const tb = this[TRACEBACK];
-    if (tb === true) return (this[TRACEBACK] = new Traceback());
+    if (tb === true) return (this[TRACEBACK] = new Traceback(this));
     return tb === false ? null : tb;
   }
   set __traceback__(tb: unknown) {
@@ -108,6 +111,9 @@ function chainLink(value: unknown, which: "cause" | "context"): BaseException | 
  */
 export class Traceback {
   static [PYTHON_NAME] = "traceback";
+  /** The exception it was made for, whose frames `traceback.format_tb` lists. */
+  constructor(readonly exception?: BaseException) {}
+
   __repr__(): string {
     return `<traceback object at 0x${id(this).toString(16).padStart(12, "0")}>`;
   }
@@ -477,7 +483,7 @@ export class BaseExceptionGroup extends BaseException {
     if (topLevel) context.groupDepth++;
     if (this.__traceback__ !== null) {
       emit(context, "Exception Group Traceback (most recent call last):\n", topLevel ? "+" : "|");
-      emit(context, context.frames?.(this) ?? noFrames(context));
+      emit(context, tracebackLines(context, context.frames?.(this) ?? noFrames(context))!);
       emit(context, messageAndNotes(this));
     } else {
       emit(context, messageAndNotes(this));
@@ -735,16 +741,8 @@ export function formatExceptionOnly(e: BaseException): string {
   return text === "" ? name : `${name}: ${text}`;
 }
 
-/** Where the traceback of an exception would list its frames: Python frames, when they are known. */
+/** Where the traceback of an exception would list its frames: Python frames, when they are known (frame-lines.ts). */
 export type FrameFormatter = (e: BaseException) => string | undefined;
-
-/**
- * The frames a host knows how to give (`pyts run`'s prelude installs one that maps the JavaScript stack
- * through the program's source map), used by every report that is not given its own.
- */
-function installedFrames(): FrameFormatter | undefined {
-  return (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.frames")] as FrameFormatter | undefined;
-}
 
 /** The frame lines of a report when no frames are known (JavaScript has no Python frames). */
 export const UNKNOWN_FRAMES = '  File "<pyts>", line ?, in <module>\n';
@@ -757,6 +755,10 @@ const MAX_GROUP_DEPTH = 10;
 
 interface ReportContext {
   seen: Set<BaseException>;
+  /** The frames each traceback keeps (`traceback.print_exception(limit=)`): the first N, or the last -N. */
+  limit: number | null;
+  /** Whether causes and contexts are printed (`chain=`). */
+  chain: boolean;
   /** Nesting inside exception groups: each level indents by two and draws a `|` margin. */
   groupDepth: number;
   needClose: boolean;
@@ -764,13 +766,27 @@ interface ReportContext {
   out: string[];
 }
 
+/** What `traceback.print_exception` takes besides the exception: `limit=` (None: every frame) and `chain=`. */
+export interface ReportOptions {
+  limit?: number | null;
+  chain?: boolean;
+}
+
 /**
  * What CPython prints for an uncaught exception (traceback.TracebackException.format): the chain of causes
  * and contexts, the root first; exception groups drawn as nested boxes; notes after the message. `frames`
  * gives the frame lines of each exception; without it, each lists the single line `UNKNOWN_FRAMES`.
  */
-export function formatException(e: BaseException, frames: FrameFormatter | undefined = installedFrames()): string {
-  const context: ReportContext = { seen: new Set([e]), groupDepth: 0, needClose: false, frames, out: [] };
+export function formatException(e: BaseException, frames: FrameFormatter | undefined = installedFrames(), options: ReportOptions = {}): string {
+  const context: ReportContext = {
+    seen: new Set([e]),
+    limit: options.limit ?? null,
+    chain: options.chain ?? true,
+    groupDepth: 0,
+    needClose: false,
+    frames,
+    out: [],
+  };
   formatChain(e, context);
   return context.out.join("");
 }
@@ -799,8 +815,8 @@ function formatChain(e: BaseException, context: ReportContext): void {
   // Each entry: an exception, and the line that joins it to the one it was chained to (printed before it).
   const chain: Array<[BaseException, string | null]> = [];
   for (let current: BaseException | null = e; current !== null;) {
-    const cause: BaseException | null = current.__cause__;
-    const contextual: BaseException | null = current.__suppress_context__ ? null : current.__context__;
+    const cause: BaseException | null = context.chain ? current.__cause__ : null;
+    const contextual: BaseException | null = current.__suppress_context__ || !context.chain ? null : current.__context__;
     let next: BaseException | null = null;
     let joint: string | null = null;
     if (cause !== null && !context.seen.has(cause)) [next, joint] = [cause, CAUSE_MESSAGE];
@@ -815,9 +831,11 @@ function formatChain(e: BaseException, context: ReportContext): void {
     if (joint !== null) emit(context, joint);
     if (!isExceptionGroup(exc)) {
       // An exception that was never raised (a group's member, a cause made on the spot) has no traceback.
-      if (exc.__traceback__ !== null) {
+      const lines = exc.__traceback__ === null ? "" : tracebackLines(context, stacks[i] ?? noFrames(context), i === 0 ? undefined : stacks[i - 1])!;
+      // As CPython, no heading over a traceback of no frames (`limit=0`).
+      if (lines !== "" || (exc.__traceback__ !== null && context.limit === null)) {
         emit(context, "Traceback (most recent call last):\n");
-        emit(context, (i === 0 ? stacks[i] : framesUntilCaught(stacks[i], stacks[i - 1])) ?? noFrames(context));
+        emit(context, lines);
       }
       emit(context, messageAndNotes(exc));
     } else if (context.groupDepth > MAX_GROUP_DEPTH) {
@@ -829,28 +847,13 @@ function formatChain(e: BaseException, context: ReportContext): void {
 }
 
 /**
- * The frames of an exception that another one was chained to, from where it was raised up to the frame
- * that handled it, as CPython's traceback has them: the frames of its whole stack (`stack`) minus those
- * it shares, unchanged, with the stack of the exception raised while handling it (`handlerStack`).
+ * The frame lines of one traceback, outermost first: those of `stack` (or, of an exception that
+ * `handlerStack`'s was chained to, up to the frame that handled it), the `limit` of the report applied,
+ * then repeats counted as CPython's `StackSummary.format` counts them.
  */
-function framesUntilCaught(stack: string | undefined, handlerStack: string | undefined): string | undefined {
-  if (stack === undefined || handlerStack === undefined) return stack;
-  const frames = splitFrames(stack);
-  const outer = splitFrames(handlerStack);
-  // The outer frames of `stack` are a run of `handlerStack`, not always from its start: the handler's
-  // exception may have left through more frames (the coroutines that awaited it) than this one reached.
-  let shared = 0;
-  for (let start = 0; start < outer.length; start++) {
-    let n = 0;
-    while (n < frames.length - 1 && start + n < outer.length && frames[n] === outer[start + n]) n++;
-    if (n > shared) shared = n;
-  }
-  return frames.slice(shared).join("");
-}
-
-/** Frame lines split into one entry per frame (`  File ...` and the source line under it). */
-function splitFrames(text: string): string[] {
-  return text.split(/(?=^ {2}File )/m).filter((frame) => frame !== "");
+function tracebackLines(context: ReportContext, stack: string | undefined, handlerStack?: string): string | undefined {
+  if (stack === undefined) return undefined;
+  return collapseRepeats(limitedFrames(handlerStack === undefined ? stack : framesUntilCaught(stack, handlerStack)!, context.limit)).join("");
 }
 
 /**
