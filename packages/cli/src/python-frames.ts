@@ -120,6 +120,9 @@ interface FoundFrame {
  */
 const INLINE_FRAME = "<inline>";
 
+/** The line the runtime adds to the stack of an exception group `except*` raises again (exceptions.ts, `RERAISED`). */
+const RERAISED = "    at <reraised>";
+
 /** The Python frames of a stack, innermost first. */
 function framesOf(stack: string): PythonFrame[] {
   const frames: FoundFrame[] = [];
@@ -127,12 +130,18 @@ function framesOf(stack: string): PythonFrame[] {
   const keyOf = (frame: FoundFrame): string => `${frame.file}:${frame.line}:${frame.name}`;
   // The frames named after the caller of the inline function they are in, until the caller is found.
   let unnamed: FoundFrame[] = [];
+  // An exception raised again where it was handled (the runtime's `<reraised>` line): no frame there.
+  let skipping = false;
   const add = (file: string, line: number, name: string, span: string | undefined): FoundFrame => {
     const frame = { file, line, name, span };
-    frames.push(frame);
+    if (!skipping) frames.push(frame);
     return frame;
   };
   for (const line of stack.split("\n")) {
+    if (line === RERAISED) {
+      skipping = true;
+      continue;
+    }
     const site = AWAIT_FRAME.exec(line);
     if (site) {
       const file = pythonFileOf(site[2]!);
@@ -144,6 +153,7 @@ function framesOf(stack: string): PythonFrame[] {
       const [span, outerLine, outerSpan] = site[4]!.split("|") as [string, string?, string?];
       add(file, Number(site[3]), name, span);
       if (outerName !== undefined) add(file, Number(outerLine), outerName, outerSpan);
+      skipping = false;
       continue;
     }
     const match = FRAME.exec(line);
@@ -187,6 +197,7 @@ function framesOf(stack: string): PythonFrame[] {
       stackKeys.add(keyOf(add(file, lineNumber, name, span)));
     }
     if (name === INLINE_FRAME) unnamed = frames.slice(before).filter((frame) => frame.name === INLINE_FRAME);
+    skipping = false;
   }
   return frames.map((frame) => ({ key: keyOf(frame), text: frameText(frame.file, frame.line, frame.name, frame.span) }));
 }

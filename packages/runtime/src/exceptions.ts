@@ -478,12 +478,14 @@ export class BaseExceptionGroup extends BaseException {
    * Writes the group's report as CPython's nested boxes (its members' chains inside). A method, so that a
    * bundle that never makes a group leaves it out.
    */
-  _formatReport(context: ReportContext): void {
+  _formatReport(context: ReportContext, handlerStack?: string): void {
     const topLevel = context.groupDepth === 0;
     if (topLevel) context.groupDepth++;
-    if (this.__traceback__ !== null) {
+    const stack = context.frames?.(this);
+    const lines = this.__traceback__ === null ? "" : tracebackLines(context, stack ?? noFrames(context), handlerStack)!;
+    if (lines !== "") {
       emit(context, "Exception Group Traceback (most recent call last):\n", topLevel ? "+" : "|");
-      emit(context, tracebackLines(context, context.frames?.(this) ?? noFrames(context))!);
+      emit(context, lines);
       emit(context, messageAndNotes(this));
     } else {
       emit(context, messageAndNotes(this));
@@ -504,7 +506,8 @@ export class BaseExceptionGroup extends BaseException {
       } else {
         const sub = this.exceptions[i]!;
         context.seen.add(sub);
-        formatChain(sub, context);
+        // A member's traceback ends where the group was made or raised again (`except*`).
+        formatChain(sub, context, stack);
       }
       if (last && context.needClose) {
         context.out.push(`${" ".repeat(2 * context.groupDepth)}+------------------------------------\n`);
@@ -552,6 +555,7 @@ export class BaseExceptionGroup extends BaseException {
     const wrap = (list: BaseException[]) => {
       if (list.length === 0) return null;
       const g = this.derive(list);
+      sameTraceback(g, this);
       g.__cause__ = this.__cause__;
       g.__context__ = this.__context__;
       g.__notes__ = this.__notes__;
@@ -810,7 +814,7 @@ function messageAndNotes(e: BaseException): string {
   return text;
 }
 
-function formatChain(e: BaseException, context: ReportContext): void {
+function formatChain(e: BaseException, context: ReportContext, groupStack?: string): void {
   // CPython follows a cause, or else an unsuppressed context, each only once (cycles end there).
   // Each entry: an exception, and the line that joins it to the one it was chained to (printed before it).
   const chain: Array<[BaseException, string | null]> = [];
@@ -831,7 +835,7 @@ function formatChain(e: BaseException, context: ReportContext): void {
     if (joint !== null) emit(context, joint);
     if (!isExceptionGroup(exc)) {
       // An exception that was never raised (a group's member, a cause made on the spot) has no traceback.
-      const lines = exc.__traceback__ === null ? "" : tracebackLines(context, stacks[i] ?? noFrames(context), i === 0 ? undefined : stacks[i - 1])!;
+      const lines = exc.__traceback__ === null ? "" : tracebackLines(context, stacks[i] ?? noFrames(context), i === 0 ? groupStack : stacks[i - 1])!;
       // As CPython, no heading over a traceback of no frames (`limit=0`).
       if (lines !== "" || (exc.__traceback__ !== null && context.limit === null)) {
         emit(context, "Traceback (most recent call last):\n");
@@ -841,7 +845,7 @@ function formatChain(e: BaseException, context: ReportContext): void {
     } else if (context.groupDepth > MAX_GROUP_DEPTH) {
       emit(context, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
     } else {
-      exc._formatReport(context);
+      exc._formatReport(context, i === 0 ? groupStack : stacks[i - 1]);
     }
   }
 }
@@ -890,6 +894,7 @@ export class ExceptStar {
       if (!matches(rest, condition)) return null;
       this.rest = null;
       const group = new BaseExceptionGroup("", tuple([rest]));
+      sameTraceback(group, rest);
       markRaised(group);
       return group;
     }
@@ -926,8 +931,23 @@ export class ExceptStar {
     if (reraised !== null) raised.push(reraised);
     if (raised.length === 0) return null;
     if (raised.length === 1) return raised[0]!;
-    return new BaseExceptionGroup("", raised);
+    const group = new BaseExceptionGroup("", raised);
+    // Re-raised where the `try` is, it lists the frames it then leaves through, not that one.
+    if (group.stack !== undefined) group.stack = group.stack.replace(/^.*/, (header) => header + RERAISED);
+    return group;
   }
+}
+
+/**
+ * The stack line that makes `pyts run`'s frames leave out the innermost frame of the program, for an
+ * exception raised again where it is handled (CPython adds no traceback entry for that frame).
+ */
+const RERAISED = "\n    at <reraised>";
+
+/** Gives `to` the traceback of `from` (CPython's split of a group, and the group `except*` wraps a lone exception in). */
+function sameTraceback(to: BaseException, from: BaseException): void {
+  to[TRACEBACK] = from[TRACEBACK];
+  if (from.stack !== undefined) to.stack = from.stack;
 }
 
 function leaves(e: BaseException): BaseException[] {
