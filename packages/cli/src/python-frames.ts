@@ -86,23 +86,12 @@ export function pythonFrames(stack: string | undefined, reportStack?: string, re
   if (recursionLimit !== undefined && frames.length > recursionLimit) frames.splice(0, frames.length - recursionLimit);
   if (reportStack !== undefined) {
     const outer = framesOf(reportStack);
-    while (frames.length > 1 && outer.length > 0 && frames[frames.length - 1]!.text === outer[outer.length - 1]!.text) {
+    while (frames.length > 1 && outer.length > 0 && frames[frames.length - 1] === outer[outer.length - 1]) {
       frames.pop();
       outer.pop();
     }
   }
-  return frames.length > 0
-    ? frames
-        .reverse()
-        .map((frame) => frame.text)
-        .join("")
-    : undefined;
-}
-
-interface PythonFrame {
-  /** File, line and function: the same frame of the program, whatever the span. */
-  key: string;
-  text: string;
+  return frames.length > 0 ? frames.reverse().join("") : undefined;
 }
 
 /** A Python frame found in the stack, its text made once its function's name is known. */
@@ -123,8 +112,8 @@ const INLINE_FRAME = "<inline>";
 /** The line the runtime adds to the stack of an exception group `except*` raises again (exceptions.ts, `RERAISED`). */
 const RERAISED = "    at <reraised>";
 
-/** The Python frames of a stack, innermost first. */
-function framesOf(stack: string): PythonFrame[] {
+/** The text of each Python frame of a stack, innermost first. */
+function framesOf(stack: string): string[] {
   const frames: FoundFrame[] = [];
   const stackKeys = new Set<string>();
   const keyOf = (frame: FoundFrame): string => `${frame.file}:${frame.line}:${frame.name}`;
@@ -199,7 +188,7 @@ function framesOf(stack: string): PythonFrame[] {
     if (name === INLINE_FRAME) unnamed = frames.slice(before).filter((frame) => frame.name === INLINE_FRAME);
     skipping = false;
   }
-  return frames.map((frame) => ({ key: keyOf(frame), text: frameText(frame.file, frame.line, frame.name, frame.span) }));
+  return frames.map((frame) => frameText(frame.file, frame.line, frame.name, frame.span));
 }
 
 interface MapEntry {
