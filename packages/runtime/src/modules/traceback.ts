@@ -17,7 +17,7 @@
 // `  File "<pyts>", line ?, in <module>`.
 import { AttributeError, BaseException, formatException, formatExceptionOnly, Traceback, TypeError, UNKNOWN_FRAMES } from "../exceptions.js";
 import { collapseRepeats, installedFrames, limitedFrames, ownFrames, splitFrames } from "../frame-lines.js";
-import { KwArgs, checkKwargs, kw, splitKwargs } from "../kwargs.js";
+import { checkKwargs, kw, splitKwargs } from "../kwargs.js";
 import { writeStderr } from "../output.js";
 import { str } from "../repr.js";
 import { typeName } from "../typename.js";
@@ -75,16 +75,31 @@ function limitOf(limit: unknown): number | null {
   throw new TypeError(`'${typeName(limit)}' object cannot be interpreted as an integer`);
 }
 
+/**
+ * The arguments `names` of `fn(...args)`, given by position from index `first` or by keyword (`others`
+ * are keywords it also takes), with the positional arguments.
+ */
+function namedArguments(
+  fn: string,
+  args: unknown[],
+  names: readonly string[],
+  first = 0,
+  others: readonly string[] = [],
+): [unknown[], Record<string, unknown>] {
+  const [positional, named] = splitKwargs<Record<string, unknown>>(args);
+  checkKwargs(fn, named, [...others, ...names]);
+  const options: Record<string, unknown> = { ...named };
+  names.forEach((name, i) => {
+    if (positional.length > first + i) options[name] = positional[first + i];
+  });
+  return [positional, options];
+}
+
 /** The text of `print_exception(exc, value, tb, limit, file, chain)` and its options. */
 function report(fn: string, args: unknown[]): [string, PrintOptions] {
-  const [positional, named] = splitKwargs<PrintOptions & { value?: unknown; tb?: unknown }>(args);
-  checkKwargs(fn, named, fn === "format_exception" ? ["value", "tb", "limit", "chain"] : ["value", "tb", "limit", "file", "chain"]);
   const names = fn === "format_exception" ? ["limit", "chain"] : ["limit", "file", "chain"];
-  const options: PrintOptions = { ...named };
-  names.forEach((name, i) => {
-    if (positional.length > 3 + i) options[name as keyof PrintOptions] = positional[3 + i];
-  });
-  const e = exceptionOf(fn, "value" in named ? [positional[0], named.value] : positional.slice(0, 3));
+  const [positional, options] = namedArguments(fn, args, names, 3, ["value", "tb"]);
+  const e = exceptionOf(fn, "value" in options ? [positional[0], options.value] : positional.slice(0, 3));
   const text =
     e === null
       ? "NoneType: None\n"
@@ -113,13 +128,7 @@ export function print_exception(...args: unknown[]): null {
 /** `format_exc()` (or `print_exc(...)`): the arguments for `print_exception` of the handled exception. */
 function handledArguments(fn: string, args: unknown[]): unknown[] {
   const handled = handledExceptionOf(args);
-  const [positional, named] = splitKwargs<PrintOptions>(args);
-  const names = fn === "format_exc" ? ["limit", "chain"] : ["limit", "file", "chain"];
-  checkKwargs(fn, named, names);
-  const options: Record<string, unknown> = { ...named };
-  names.forEach((name, i) => {
-    if (positional.length > i) options[name] = positional[i];
-  });
+  const [, options] = namedArguments(fn, args, fn === "format_exc" ? ["limit", "chain"] : ["limit", "file", "chain"]);
   return [handled, kw(options)];
 }
 
@@ -135,12 +144,7 @@ export function format_exc(...args: unknown[]): string {
 
 /** The frames of a traceback object (those of the exception it was made for), `limit` applied, one string each. */
 function tracebackFrames(fn: string, args: unknown[], names: readonly string[]): [string[], Record<string, unknown>] {
-  const [positional, named] = splitKwargs<Record<string, unknown>>(args);
-  checkKwargs(fn, named, names);
-  const options: Record<string, unknown> = { ...named };
-  names.forEach((name, i) => {
-    if (positional.length > i) options[name] = positional[i];
-  });
+  const [, options] = namedArguments(fn, args, names);
   const tb = options.tb;
   if (tb === null || tb === undefined) return [[], options];
   if (!(tb instanceof Traceback)) throw new AttributeError(`'${typeName(tb)}' object has no attribute 'tb_frame'`);
@@ -171,12 +175,7 @@ export function extract_tb(...args: unknown[]): FrameSummary[] {
  * given (the outermost -limit when negative), as `traceback.extract_stack` takes them.
  */
 function stackFrames(fn: string, args: unknown[], names: readonly string[]): [string[], Record<string, unknown>] {
-  const [positional, named] = splitKwargs<Record<string, unknown>>(args);
-  checkKwargs(fn, named, names);
-  const options: Record<string, unknown> = { ...named };
-  names.forEach((name, i) => {
-    if (positional.length > i) options[name] = positional[i];
-  });
+  const [, options] = namedArguments(fn, args, names);
   if (options.f !== null && options.f !== undefined) throw new TypeError(`${fn}() of another frame than the caller's is not supported`);
   const host = (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.stackFrames")] as ((stack: string) => string | undefined) | undefined;
   const text = host?.(new Error().stack ?? "");
