@@ -602,10 +602,9 @@ export function toPyException(e: unknown): BaseException {
 function convertJsError(e: object): BaseException {
   const message = e instanceof Error ? e.message : String(e);
   let py: BaseException;
-  // The stack overflowed: in a call, or in a regular expression (V8's "Invalid regular expression:
-  // /.../: Stack overflow", a SyntaxError), which code run so near the limit may be. Plain string
-  // searches, that need no more stack.
-  if ((e instanceof RangeError && message.includes("call stack")) || (e instanceof SyntaxError && message.endsWith(": Stack overflow"))) {
+  // The stack overflowed. A plain string search, that needs no more stack (a regular expression can
+  // overflow it again so near the limit).
+  if (e instanceof RangeError && message.includes("call stack")) {
     py = new RecursionError("maximum recursion depth exceeded");
   } else if (e instanceof globalThis.TypeError) {
     const access = /^Cannot (?:read|set) propert(?:y|ies) of (?:null|undefined) \((?:reading|setting) '([^']*)'\)/.exec(message);
@@ -761,8 +760,7 @@ interface ReportContext {
   seen: Set<BaseException>;
   /** The frames each traceback keeps (`traceback.print_exception(limit=)`): the first N, or the last -N. */
   limit: number | null;
-  /** Whether causes and contexts are printed (`chain=`). */
-  chain: boolean;
+
   /** Nesting inside exception groups: each level indents by two and draws a `|` margin. */
   groupDepth: number;
   needClose: boolean;
@@ -770,10 +768,9 @@ interface ReportContext {
   out: string[];
 }
 
-/** What `traceback.print_exception` takes besides the exception: `limit=` (None: every frame) and `chain=`. */
+/** What `traceback.print_exception` takes besides the exception: `limit=` (None: every frame). */
 export interface ReportOptions {
   limit?: number | null;
-  chain?: boolean;
 }
 
 /**
@@ -785,7 +782,6 @@ export function formatException(e: BaseException, frames: FrameFormatter | undef
   const context: ReportContext = {
     seen: new Set([e]),
     limit: options.limit ?? null,
-    chain: options.chain ?? true,
     groupDepth: 0,
     needClose: false,
     frames,
@@ -819,8 +815,8 @@ function formatChain(e: BaseException, context: ReportContext, groupStack?: stri
   // Each entry: an exception, and the line that joins it to the one it was chained to (printed before it).
   const chain: Array<[BaseException, string | null]> = [];
   for (let current: BaseException | null = e; current !== null;) {
-    const cause: BaseException | null = context.chain ? current.__cause__ : null;
-    const contextual: BaseException | null = current.__suppress_context__ || !context.chain ? null : current.__context__;
+    const cause: BaseException | null = current.__cause__;
+    const contextual: BaseException | null = current.__suppress_context__ ? null : current.__context__;
     let next: BaseException | null = null;
     let joint: string | null = null;
     if (cause !== null && !context.seen.has(cause)) [next, joint] = [cause, CAUSE_MESSAGE];

@@ -100,11 +100,14 @@ function report(fn: string, args: unknown[]): [string, PrintOptions] {
   const names = fn === "format_exception" ? ["limit", "chain"] : ["limit", "file", "chain"];
   const [positional, options] = namedArguments(fn, args, names, 3, ["value", "tb"]);
   const e = exceptionOf(fn, "value" in options ? [positional[0], options.value] : positional.slice(0, 3));
-  const text =
-    e === null
-      ? "NoneType: None\n"
-      : formatException(e, undefined, { limit: limitOf(options.limit), chain: options.chain === undefined || truthy(options.chain) });
+  const unchained = options.chain !== undefined && !truthy(options.chain);
+  const text = e === null ? "NoneType: None\n" : formatException(unchained ? alone(e) : e, undefined, { limit: limitOf(options.limit) });
   return [text, options];
+}
+
+/** The exception as `chain=False` reports it: without its cause and context (the rest is its own). */
+function alone(e: BaseException): BaseException {
+  return Object.create(e, { __cause__: { value: null }, __context__: { value: null } }) as BaseException;
 }
 
 /** Writes `text` to `file` (a Python file object), or to stderr when it is None. */
