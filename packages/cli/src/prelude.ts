@@ -6,7 +6,6 @@
 // `~~~^^^` markers under the failing expression.
 import { pathToFileURL } from "node:url";
 import { reportUncaught, type FrameFormatter } from "@pyts/runtime";
-import { getrecursionlimit } from "@pyts/runtime/sys";
 import { keepJavaScriptPositions, pythonFrames } from "./python-frames.js";
 
 const argv0 = process.env["PYTS_ARGV0"];
@@ -24,6 +23,8 @@ delete process.env["PYTS_MODULE_SOURCES"];
   (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.program")] = { main, sources };
 }
 if (argv0 !== undefined) process.argv[1] = argv0;
+// Loaded once `sys.argv` is the program's (the module reads it when it loads): the recursion limit.
+const { getrecursionlimit } = await import("@pyts/runtime/sys");
 
 // The frames of every traceback the runtime writes (uncaught, `traceback.print_exception`), when the
 // program carries a source map to its Python files (python-frames.ts).
