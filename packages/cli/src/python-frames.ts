@@ -109,6 +109,9 @@ interface FoundFrame {
  */
 const INLINE_FRAME = "<inline>";
 
+/** What the mark of a function named after its Python `def` starts with (compiler lower/traceback-spans.ts). */
+const NAMED_FRAME = "<def>";
+
 /** The line the runtime adds to the stack of an exception group `except*` raises again (exceptions.ts, `RERAISED`). */
 const RERAISED = "    at <reraised>";
 
@@ -160,9 +163,11 @@ function framesOf(stack: string): string[] {
     // Where the function starts maps to its mark, or (a bundler's wrapper around it, `__name(...)`) just after it.
     const pythonName = match[5] === undefined ? undefined : (map?.findEntry(Number(match[5]) - 1, Number(match[6]) - 1) as MapEntry | undefined)?.name;
     const shortName = jsName.replace(/^(new |async )/, "").replace(/^.*\./, "");
-    // A function's mark is named by its Python name; a span's name starts with a digit.
-    const name =
-      pythonName !== undefined && !/^\d/.test(pythonName)
+    // A function's mark is named by its Python name: `<lambda>`, `<listcomp>`, or `<def>` and a `def`'s name
+    // (other names a map holds, esbuild's, are the JavaScript identifiers').
+    const name = pythonName?.startsWith(NAMED_FRAME)
+      ? pythonName.slice(NAMED_FRAME.length)
+      : pythonName?.startsWith("<")
         ? pythonName
         : jsName.startsWith("new ")
           ? "__init__"

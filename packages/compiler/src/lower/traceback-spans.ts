@@ -149,7 +149,7 @@ export class TracebackSpans {
 
   /** Names the frames of the function that runs the body of an `async def` method (an arrow function). */
   markMethodBody(def: Node & { name: string }, out: ts.Expression): ts.Expression {
-    return this.markFunction(def, out, def.name);
+    return this.markFunction(def, out, `${NAMED_FRAME}${def.name}`);
   }
 
   /**
@@ -197,6 +197,9 @@ export class TracebackSpans {
     return [this.characterColumn(at), this.characterColumn(at + (twoCharacters ? 2 : 1))];
   }
 }
+
+/** What the mark of a function named after its Python `def` starts with (its name follows; read by python-frames.ts). */
+const NAMED_FRAME = "<def>";
 
 /** The name of the mark of a function that is no frame of its own (read by `pyts run`'s python-frames.ts). */
 const INLINE_FRAME = "<inline>";
