@@ -1,6 +1,9 @@
 // The `tracebacks` construct (issue 14): a program that ends in an uncaught exception raised a few calls (or
 // awaits) deep, by an operator, a subscript, an attribute, a method, a lambda, a generator, a comprehension,
-// a stored exception raised again or a `raise ... from`. Such a program is run with `pyts run` and its whole
+// a stored exception raised again or a `raise ... from`; by a decorator (while decorating, or its wrapper),
+// an `__exit__`, an async iterator's `__anext__` under `async for`, an `__aexit__`, a recursion without
+// end, after wide characters on the line; a caught one printed first with `traceback.print_exception(limit=)`.
+// Such a program is run with `pyts run` and its whole
 // stderr compared with CPython's (`normalizeStderr`: paths relative to the program, CPython's library frames
 // left out): the frames, their lines and the `~~~^^^` markers under the failing part of each line.
 
@@ -29,11 +32,12 @@ export function tracebackEnding(g, isAsync) {
   const asyncChain = isAsync && g.chance(0.7);
   const def = asyncChain ? "async def" : "def";
   const call = (name, args) => (asyncChain ? `await ${name}(${args})` : `${name}(${args})`);
-  const shape = g.pick(["expression", "expression", "expression", "method", "generator", "stored", "from"]);
+  const shapes = ["expression", "expression", "expression", "method", "generator", "stored", "from", "decorate", "wrapper", "exit", "wide"];
+  const shape = g.pick(asyncChain ? [...shapes, "asyncfor", "asyncwith"] : [...shapes, "recursion"]);
+  const cls = `${g.programName.replace(/^case_/, "Case")}Box`;
   // The innermost function fails; each one above calls the next.
   const innermost = `${prefix}${depth}`;
   if (shape === "method") {
-    const cls = `${g.programName.replace(/^case_/, "Case")}Box`;
     const { expr } = failure(g, "self.value");
     g.moduleLines.push(
       `class ${cls}:`,
@@ -62,6 +66,52 @@ export function tracebackEnding(g, isAsync) {
       `        raise RuntimeError(f"step failed for {n}") from e`,
       "",
     );
+  } else if (shape === "decorate") {
+    g.moduleLines.push(`def ${innermost}_register(fn):`, `    raise ValueError(f"cannot register {fn.__name__}")`, "");
+    g.moduleLines.push(`${def} ${innermost}(n):`, `    @${innermost}_register`, `    def helper():`, `        return n`, `    return helper()`, "");
+  } else if (shape === "wrapper") {
+    const { expr } = failure(g, "n");
+    g.moduleLines.push(`def ${innermost}_logged(fn):`, `    def wrapper(n):`, `        return (fn(n), ${expr})`, `    return wrapper`, "");
+    g.moduleLines.push(`@${innermost}_logged`, `def ${innermost}_plain(n):`, `    return n`, "");
+    g.moduleLines.push(`${def} ${innermost}(n):`, `    return ${innermost}_plain(n)`, "");
+  } else if (shape === "exit" || shape === "asyncwith") {
+    const { expr } = failure(g, "len(exc)");
+    const prefixAsync = shape === "asyncwith" ? "async " : "";
+    const [enter, exit] = shape === "asyncwith" ? ["__aenter__", "__aexit__"] : ["__enter__", "__exit__"];
+    g.moduleLines.push(
+      `class ${cls}:`,
+      `    ${prefixAsync}def ${enter}(self):`,
+      `        return self`,
+      "",
+      `    ${prefixAsync}def ${exit}(self, *exc):`,
+      `        return bool(${expr})`,
+      "",
+    );
+    g.moduleLines.push(`${def} ${innermost}(n):`, `    ${prefixAsync}with ${cls}():`, `        return n`, "");
+  } else if (shape === "asyncfor") {
+    const { expr } = failure(g, "self.n");
+    g.moduleLines.push(
+      `class ${cls}:`,
+      `    def __init__(self, n):`,
+      `        self.n = n`,
+      "",
+      `    def __aiter__(self):`,
+      `        return self`,
+      "",
+      `    async def __anext__(self):`,
+      `        self.n += 1`,
+      `        if self.n % 2:`,
+      `            return self.n`,
+      `        return ${expr}`,
+      "",
+    );
+    g.moduleLines.push(`${def} ${innermost}(n):`, `    total = 0`, `    async for item in ${cls}(n):`, `        total += item`, `    return total`, "");
+  } else if (shape === "recursion") {
+    g.moduleLines.push(`def ${innermost}(n):`, `    return ${innermost}(n + 1) + 1`, "");
+  } else if (shape === "wide") {
+    const { expr } = failure(g, "n");
+    const label = JSON.stringify(g.pick(["名前", "😀 ok", "café", "数量: "]));
+    g.moduleLines.push(`${def} ${innermost}(n):`, `    return (${label}, ${expr})`, "");
   } else {
     const { expr } = failure(g, "n");
     g.moduleLines.push(`${def} ${innermost}(n):`, ...(asyncChain ? [`    await asyncio.sleep(0)`] : []), `    return ${expr}`, "");
@@ -71,5 +121,11 @@ export function tracebackEnding(g, isAsync) {
     g.moduleLines.push(`${def} ${prefix}${level}(n):`, `    value = ${call(next, "n + 1")}`, `    return value`, "");
   }
   if (asyncChain && !g.moduleLines.includes("import asyncio")) g.moduleLines.unshift("import asyncio", "");
-  return [`print(${call(`${prefix}1`, String(g.int(1, 9)))})`];
+  const start = String(g.int(1, 9));
+  const ending = [`print(${call(`${prefix}1`, start)})`];
+  if (!g.chance(0.3)) return ending;
+  // The same failure caught first, its traceback printed with a limit on the frames (negative: the innermost).
+  if (!g.moduleLines.includes("import traceback")) g.moduleLines.unshift("import traceback", "");
+  const limit = g.pick(["0", "1", "2", "-1", "-2", "None"]);
+  return [`try:`, `    ${call(`${prefix}1`, start)}`, `except Exception as e:`, `    traceback.print_exception(e, limit=${limit})`, ...ending];
 }

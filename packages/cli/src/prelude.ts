@@ -23,13 +23,18 @@ delete process.env["PYTS_MODULE_SOURCES"];
   (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.program")] = { main, sources };
 }
 if (argv0 !== undefined) process.argv[1] = argv0;
+// Loaded once `sys.argv` is the program's (the module reads it when it loads): the recursion limit.
+const { getrecursionlimit } = await import("@pyts/runtime/sys");
 
 // The frames of every traceback the runtime writes (uncaught, `traceback.print_exception`), when the
 // program carries a source map to its Python files (python-frames.ts).
 if (pythonPath !== undefined) {
   keepJavaScriptPositions();
-  // The stack where the report is written: a report of a caught exception ends at the frame that caught it.
-  const frames: FrameFormatter = (exception) => pythonFrames(exception.stack, new Error().stack);
+  // The stack where the report is written: a report of a caught exception ends at the frame that caught it;
+  // a recursion's frames stop at the program's recursion limit, as CPython's.
+  const frames: FrameFormatter = (exception) => pythonFrames(exception.stack, new Error().stack, getrecursionlimit());
   (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.frames")] = frames;
+  // The frames of the code running (`traceback.print_stack()`): the whole stack where it is called.
+  (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.stackFrames")] = (stack: string) => pythonFrames(stack, undefined, getrecursionlimit());
 }
 process.on("uncaughtException", (error: unknown) => exitAfterUncaught(error));

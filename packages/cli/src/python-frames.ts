@@ -2,7 +2,8 @@
 // keeps V8's own positions in `error.stack` (`keepJavaScriptPositions`) and maps each through the
 // program's source map (node's `findSourceMap`, with --enable-source-maps) to the Python file and line.
 // A segment the compiler named (`tracebackSpans`, compiler lower/traceback-spans.ts) gives the span of
-// the failing expression, drawn as CPython's `traceback.StackSummary.format_frame_summary` draws it:
+// the failing expression, drawn as CPython's `traceback.StackSummary.format_frame_summary` draws it
+// (a wide character before or in the span counts two columns, wide-characters.ts):
 //
 //       File "/x/a.py", line 2, in div
 //         return 10 / x
@@ -10,6 +11,7 @@
 import { readFileSync } from "node:fs";
 import { findSourceMap } from "node:module";
 import { fileURLToPath } from "node:url";
+import { isWide } from "./wide-characters.js";
 
 /**
  * `at f (file:///x.mjs:3:5)`, `at async f (/x.mjs:3:5)`, `at file:///x.mjs:3:5`, each perhaps followed by
@@ -73,53 +75,65 @@ function sourceLine(file: string, n: number): string {
  * The `File "x.py", line N, in f` lines (each with its source line and markers) of the frames of `stack`
  * that map to a Python file, outermost first; undefined when none does. Given the stack of the code that
  * writes the report (`reportStack`, a handler printing what it caught), the outer frames the two share
- * are left out: CPython's traceback of a caught exception ends at the frame that caught it.
+ * are left out: CPython's traceback of a caught exception ends at the frame that caught it. Of a stack
+ * deeper than `recursionLimit` frames, the outermost that many are kept.
  */
-export function pythonFrames(stack: string | undefined, reportStack?: string): string | undefined {
+export function pythonFrames(stack: string | undefined, reportStack?: string, recursionLimit?: number): string | undefined {
   if (stack === undefined) return undefined;
   const frames = framesOf(stack);
+  // CPython's stack never holds more frames than its recursion limit (`sys.getrecursionlimit()`): a
+  // recursion ends there in RecursionError, where JavaScript's deeper stack ends in its overflow.
+  if (recursionLimit !== undefined && frames.length > recursionLimit) frames.splice(0, frames.length - recursionLimit);
   if (reportStack !== undefined) {
     const outer = framesOf(reportStack);
-    while (frames.length > 1 && outer.length > 0 && frames[frames.length - 1]!.text === outer[outer.length - 1]!.text) {
+    while (frames.length > 1 && outer.length > 0 && frames[frames.length - 1] === outer[outer.length - 1]) {
       frames.pop();
       outer.pop();
     }
   }
-  return frames.length > 0 ? collapseRepeats(frames.reverse()).join("") : undefined;
+  return frames.length > 0 ? frames.reverse().join("") : undefined;
+}
+
+/** A Python frame found in the stack, its text made once its function's name is known. */
+interface FoundFrame {
+  file: string;
+  line: number;
+  name: string;
+  span: string | undefined;
 }
 
 /**
- * As CPython prints a recursion (`StackSummary.format`): a frame of the same file, line and function as
- * the one before it, more than three times in a row, is counted, not repeated.
+ * The mark of a function the translation calls at once in place of a statement (compiler
+ * lower/traceback-spans.ts, `markInlineFunction`): its frames are named as its caller's, whose frame at
+ * the call is left out.
  */
-function collapseRepeats(frames: readonly PythonFrame[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < frames.length;) {
-    let j = i;
-    while (j < frames.length && frames[j]!.key === frames[i]!.key) j++;
-    out.push(...frames.slice(i, Math.min(j, i + 3)).map((frame) => frame.text));
-    if (j - i > 3) out.push(`  [Previous line repeated ${j - i - 3} more time${j - i - 3 === 1 ? "" : "s"}]\n`);
-    i = j;
-  }
-  return out;
-}
+const INLINE_FRAME = "<inline>";
 
-interface PythonFrame {
-  /** File, line and function: the same frame of the program, whatever the span. */
-  key: string;
-  text: string;
-}
+/** What the mark of a function named after its Python `def` starts with (compiler lower/traceback-spans.ts). */
+const NAMED_FRAME = "<def>";
 
-/** The Python frames of a stack, innermost first. */
-function framesOf(stack: string): PythonFrame[] {
-  const frames: PythonFrame[] = [];
+/** The line the runtime adds to the stack of an exception group `except*` raises again (exceptions.ts, `RERAISED`). */
+const RERAISED = "    at <reraised>";
+
+/** The text of each Python frame of a stack, innermost first. */
+function framesOf(stack: string): string[] {
+  const frames: FoundFrame[] = [];
   const stackKeys = new Set<string>();
-  const add = (file: string, lineNumber: number, name: string, span: string | undefined): PythonFrame => {
-    const frame = { key: `${file}:${lineNumber}:${name}`, text: frameText(file, lineNumber, name, span) };
-    frames.push(frame);
+  const keyOf = (frame: FoundFrame): string => `${frame.file}:${frame.line}:${frame.name}`;
+  // The frames named after the caller of the inline function they are in, until the caller is found.
+  let unnamed: FoundFrame[] = [];
+  // An exception raised again where it was handled (the runtime's `<reraised>` line): no frame there.
+  let skipping = false;
+  const add = (file: string, line: number, name: string, span: string | undefined): FoundFrame => {
+    const frame = { file, line, name, span };
+    if (!skipping) frames.push(frame);
     return frame;
   };
   for (const line of stack.split("\n")) {
+    if (line === RERAISED) {
+      skipping = true;
+      continue;
+    }
     const site = AWAIT_FRAME.exec(line);
     if (site) {
       const file = pythonFileOf(site[2]!);
@@ -131,12 +145,13 @@ function framesOf(stack: string): PythonFrame[] {
       const [span, outerLine, outerSpan] = site[4]!.split("|") as [string, string?, string?];
       add(file, Number(site[3]), name, span);
       if (outerName !== undefined) add(file, Number(outerLine), outerName, outerSpan);
+      skipping = false;
       continue;
     }
     const match = FRAME.exec(line);
     if (!match) continue;
     const map = findSourceMap(match[2]!);
-    const entry = namedEntry(map, match[3]!, match[4]!);
+    const entry = namedEntry(map, match[2]!, match[3]!, match[4]!);
     if (entry?.originalSource === undefined || !entry.originalSource.endsWith(".py")) continue;
     const file = entry.originalSource.startsWith("file://") ? fileURLToPath(entry.originalSource) : entry.originalSource;
     const lineNumber = entry.originalLine! + 1;
@@ -148,24 +163,37 @@ function framesOf(stack: string): PythonFrame[] {
     // Where the function starts maps to its mark, or (a bundler's wrapper around it, `__name(...)`) just after it.
     const pythonName = match[5] === undefined ? undefined : (map?.findEntry(Number(match[5]) - 1, Number(match[6]) - 1) as MapEntry | undefined)?.name;
     const shortName = jsName.replace(/^(new |async )/, "").replace(/^.*\./, "");
-    const name = pythonName?.startsWith("<")
-      ? pythonName
-      : jsName.startsWith("new ")
-        ? "__init__"
-        : shortName === "" || shortName === "<anonymous>"
-          ? "<module>"
-          : shortName;
+    // A function's mark is named by its Python name: `<lambda>`, `<listcomp>`, or `<def>` and a `def`'s name
+    // (other names a map holds, esbuild's, are the JavaScript identifiers').
+    const name = pythonName?.startsWith(NAMED_FRAME)
+      ? pythonName.slice(NAMED_FRAME.length)
+      : pythonName?.startsWith("<")
+        ? pythonName
+        : jsName.startsWith("new ")
+          ? "__init__"
+          : shortName === "" || shortName === "<anonymous>"
+            ? "<module>"
+            : shortName;
+    if (unnamed.length > 0) {
+      // The call of an inline function: its frames are this one's.
+      for (const frame of unnamed) frame.name = name;
+      unnamed = [];
+      continue;
+    }
     const span = entry.name?.startsWith("<") ? undefined : entry.name;
+    const before = frames.length;
     if (span?.includes("|")) {
       // An expression of a comprehension written inline: its frame, then the function's at the comprehension.
       const [inner, comprehension, line, outer] = span.split("|") as [string, string, string, string];
       add(file, lineNumber, comprehension, inner);
-      stackKeys.add(add(file, Number(line), name, outer).key);
+      stackKeys.add(keyOf(add(file, Number(line), name, outer)));
     } else {
-      stackKeys.add(add(file, lineNumber, name, span).key);
+      stackKeys.add(keyOf(add(file, lineNumber, name, span)));
     }
+    if (name === INLINE_FRAME) unnamed = frames.slice(before).filter((frame) => frame.name === INLINE_FRAME);
+    skipping = false;
   }
-  return frames;
+  return frames.map((frame) => frameText(frame.file, frame.line, frame.name, frame.span));
 }
 
 interface MapEntry {
@@ -176,13 +204,31 @@ interface MapEntry {
 }
 
 /**
- * The source-map entry of a 1-based JavaScript position; its `name` (a span or a function's Python name)
- * only when the entry is exactly at that position, not the nearest one before it.
+ * The source-map entry of a 1-based JavaScript position in `url`; its `name` (a span or a function's
+ * Python name) only when the entry is at that position, not the nearest one before it. (A mark on the
+ * first token of an indented statement is mapped by esbuild where the line starts, before the indent.)
  */
-function namedEntry(map: ReturnType<typeof findSourceMap>, line: string, column: string): MapEntry | undefined {
+function namedEntry(map: ReturnType<typeof findSourceMap>, url: string, line: string, column: string): MapEntry | undefined {
   const entry = map?.findEntry(Number(line) - 1, Number(column) - 1) as MapEntry | undefined;
   if (entry === undefined || entry.name === undefined || entry.generatedColumn === Number(column) - 1) return entry;
-  return { ...entry, name: undefined };
+  const between = javaScriptLine(url, Number(line)).slice(entry.generatedColumn, Number(column) - 1);
+  return between !== "" && between.trim() === "" ? entry : { ...entry, name: undefined };
+}
+
+const javaScriptLines = new Map<string, string[]>();
+
+/** Line `n` of a JavaScript module, or "" when it cannot be read. */
+function javaScriptLine(url: string, n: number): string {
+  let lines = javaScriptLines.get(url);
+  if (lines === undefined) {
+    try {
+      lines = readFileSync(url.startsWith("file:") ? fileURLToPath(url) : url, "utf8").split("\n");
+    } catch {
+      lines = [];
+    }
+    javaScriptLines.set(url, lines);
+  }
+  return lines[n - 1] ?? "";
 }
 
 /** One frame: its `File` line, its source line stripped, and CPython's markers under the span. */
@@ -195,19 +241,38 @@ function frameText(file: string, lineNumber: number, name: string, span: string 
   return span === undefined ? text : text + markers(line, stripped, span);
 }
 
-/** CPython's marker line (`~~~^~~`, `^^^^`), or "" when the span is the whole line. */
+/**
+ * CPython's marker line (`~~~^~~`, `^^^^`), or "" when the span is the whole line. Columns are counted
+ * as a terminal shows them (traceback.py's `_display_width`): a wide character counts two.
+ */
 function markers(line: string, stripped: string, span: string): string {
   const [start, endLineDelta, spanEnd, left, right] = span.split(",").map(Number) as [number, number, number, number?, number?];
-  const length = (text: string): number => Array.from(text).length;
-  const strippedCharacters = length(line) - length(stripped);
+  const characters = Array.from(line);
+  const strippedCharacters = characters.length - Array.from(stripped).length;
   const anchors = endLineDelta === 0 && left !== undefined && right !== undefined ? { left, right } : null;
-  const end = endLineDelta === 0 ? spanEnd : length(line.trimEnd());
-  if (!(end - start < length(stripped) || (anchors !== null && anchors.right - anchors.left > 0))) return "";
-  let text = "    " + " ".repeat(Math.max(0, start + 1 - strippedCharacters));
+  const end = endLineDelta === 0 ? spanEnd : Array.from(line.trimEnd()).length;
+  if (!(end - start < Array.from(stripped).length || (anchors !== null && anchors.right - anchors.left > 0))) return "";
+  const segment = characters.slice(start, end);
+  const displayStart = displayWidth(characters, start) + 1;
+  const displayEnd = displayWidth(characters, end) + 1;
+  let text = "    " + " ".repeat(Math.max(0, displayStart - strippedCharacters));
   if (anchors !== null) {
-    text += "~".repeat(anchors.left) + "^".repeat(Math.max(0, anchors.right - anchors.left)) + "~".repeat(Math.max(0, end - start - anchors.right));
+    const displayLeft = displayWidth(segment, anchors.left);
+    const displayRight = displayWidth(segment, anchors.right);
+    text += "~".repeat(displayLeft) + "^".repeat(Math.max(0, displayRight - displayLeft)) + "~".repeat(Math.max(0, displayEnd - displayStart - displayRight));
   } else {
-    text += "^".repeat(Math.max(0, end - start));
+    text += "^".repeat(Math.max(0, displayEnd - displayStart));
   }
   return `${text}\n`;
+}
+
+/**
+ * The columns the first `count` characters take on a terminal: two for a wide one, else one (as CPython,
+ * `count` itself for an ASCII text, else at most the text's width).
+ */
+function displayWidth(characters: readonly string[], count: number): number {
+  if (characters.every((c) => c.charCodeAt(0) < 0x80)) return count;
+  let width = 0;
+  for (const c of characters.slice(0, count)) width += isWide(c.codePointAt(0)!) ? 2 : 1;
+  return width;
 }

@@ -5,6 +5,7 @@
 // `await` with its Python frame:
 //
 //     value = await fetch(n)      →  const value = await awaitedAt(fetch(n), import.meta.url, "middle", 8, "12,0,26");
+//     async for t in Ticker(3):   →  for await (const t of asyncIter(new Ticker(3), import.meta.url, "main", 9, "4,1,20"))
 //
 // An exception that comes out of that `await` gets the frame appended to its stack as one more `at`
 // line, outer frames last as V8 writes them, which `pyts run`'s prelude prints as
@@ -54,6 +55,17 @@ let noteSuspension: ((module: string, line: number) => void) | null = null;
 export function useSuspensionNotes(note: (module: string, line: number) => void): void {
   noteSuspension = note;
 }
+
+/**
+ * What an implicit `await` at a Python site raises (`async for`'s `__anext__()`, given the site as
+ * `awaitedAt` is): the exception with the site's frame.
+ */
+export function raisedAt(reason: unknown, site: AwaitSiteArguments): unknown {
+  return withAwaitFrame(reason, awaitFrame(...site));
+}
+
+/** A Python site of an `await`: the module's URL, the frame's name, its line and the span. */
+export type AwaitSiteArguments = [module: string, name: string, line: number, span: string];
 
 /** The stack line of an awaiting frame, read by `pyts run`'s prelude. */
 function awaitFrame(module: string, name: string, line: number, span: string): string {

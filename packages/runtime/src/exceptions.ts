@@ -8,6 +8,7 @@
 // `except` clauses call on whatever they catch. Chaining follows CPython: `withContext` is what a
 // `raise` does while an exception is handled, `chainedTo` what happens to an exception leaving such
 // code; `ExceptStar` runs `except*`; `formatException` writes the uncaught report.
+import { collapseRepeats, framesUntilCaught, installedFrames, limitedFrames, raisedWhileHandling } from "./frame-lines.js";
 import { contextFixedWhereRaised } from "./raised-context.js";
 import { id } from "./identity.js";
 import { repr, str } from "./repr.js";
@@ -41,6 +42,7 @@ export class BaseException extends Error {
   }
   set __cause__(cause: unknown) {
     this.#cause = chainLink(cause, "cause");
+    if (this.#cause !== null) raisedWhileHandling.set(this.#cause, this);
     this.__suppress_context__ = true;
   }
 
@@ -50,12 +52,13 @@ export class BaseException extends Error {
   }
   set __context__(context: unknown) {
     this.#context = chainLink(context, "context");
+    if (this.#context !== null) raisedWhileHandling.set(this.#context, this);
   }
 
   /** Python's `__traceback__`: None until the exception is raised, then a traceback object (frames are not kept). */
   get __traceback__(): Traceback | null {
     const tb = this[TRACEBACK];
-    if (tb === true) return (this[TRACEBACK] = new Traceback());
+    if (tb === true) return (this[TRACEBACK] = new Traceback(this));
     return tb === false ? null : tb;
   }
   set __traceback__(tb: unknown) {
@@ -108,6 +111,9 @@ function chainLink(value: unknown, which: "cause" | "context"): BaseException | 
  */
 export class Traceback {
   static [PYTHON_NAME] = "traceback";
+  /** The exception it was made for, whose frames `traceback.format_tb` lists. */
+  constructor(readonly exception?: BaseException) {}
+
   __repr__(): string {
     return `<traceback object at 0x${id(this).toString(16).padStart(12, "0")}>`;
   }
@@ -472,12 +478,14 @@ export class BaseExceptionGroup extends BaseException {
    * Writes the group's report as CPython's nested boxes (its members' chains inside). A method, so that a
    * bundle that never makes a group leaves it out.
    */
-  _formatReport(context: ReportContext): void {
+  _formatReport(context: ReportContext, handlerStack?: string): void {
     const topLevel = context.groupDepth === 0;
     if (topLevel) context.groupDepth++;
-    if (this.__traceback__ !== null) {
+    const stack = context.frames?.(this);
+    const lines = this.__traceback__ === null ? "" : tracebackLines(context, stack ?? noFrames(context), handlerStack)!;
+    if (lines !== "") {
       emit(context, "Exception Group Traceback (most recent call last):\n", topLevel ? "+" : "|");
-      emit(context, context.frames?.(this) ?? noFrames(context));
+      emit(context, lines);
       emit(context, messageAndNotes(this));
     } else {
       emit(context, messageAndNotes(this));
@@ -498,7 +506,8 @@ export class BaseExceptionGroup extends BaseException {
       } else {
         const sub = this.exceptions[i]!;
         context.seen.add(sub);
-        formatChain(sub, context);
+        // A member's traceback ends where the group was made or raised again (`except*`).
+        formatChain(sub, context, stack);
       }
       if (last && context.needClose) {
         context.out.push(`${" ".repeat(2 * context.groupDepth)}+------------------------------------\n`);
@@ -546,6 +555,7 @@ export class BaseExceptionGroup extends BaseException {
     const wrap = (list: BaseException[]) => {
       if (list.length === 0) return null;
       const g = this.derive(list);
+      sameTraceback(g, this);
       g.__cause__ = this.__cause__;
       g.__context__ = this.__context__;
       g.__notes__ = this.__notes__;
@@ -592,7 +602,9 @@ export function toPyException(e: unknown): BaseException {
 function convertJsError(e: object): BaseException {
   const message = e instanceof Error ? e.message : String(e);
   let py: BaseException;
-  if (e instanceof RangeError && /call stack/i.test(message)) {
+  // The stack overflowed. A plain string search, that needs no more stack (a regular expression can
+  // overflow it again so near the limit).
+  if (e instanceof RangeError && message.includes("call stack")) {
     py = new RecursionError("maximum recursion depth exceeded");
   } else if (e instanceof globalThis.TypeError) {
     const access = /^Cannot (?:read|set) propert(?:y|ies) of (?:null|undefined) \((?:reading|setting) '([^']*)'\)/.exec(message);
@@ -732,16 +744,8 @@ export function formatExceptionOnly(e: BaseException): string {
   return text === "" ? name : `${name}: ${text}`;
 }
 
-/** Where the traceback of an exception would list its frames: Python frames, when they are known. */
+/** Where the traceback of an exception would list its frames: Python frames, when they are known (frame-lines.ts). */
 export type FrameFormatter = (e: BaseException) => string | undefined;
-
-/**
- * The frames a host knows how to give (`pyts run`'s prelude installs one that maps the JavaScript stack
- * through the program's source map), used by every report that is not given its own.
- */
-function installedFrames(): FrameFormatter | undefined {
-  return (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.frames")] as FrameFormatter | undefined;
-}
 
 /** The frame lines of a report when no frames are known (JavaScript has no Python frames). */
 export const UNKNOWN_FRAMES = '  File "<pyts>", line ?, in <module>\n';
@@ -754,6 +758,9 @@ const MAX_GROUP_DEPTH = 10;
 
 interface ReportContext {
   seen: Set<BaseException>;
+  /** The frames each traceback keeps (`traceback.print_exception(limit=)`): the first N, or the last -N. */
+  limit: number | null;
+
   /** Nesting inside exception groups: each level indents by two and draws a `|` margin. */
   groupDepth: number;
   needClose: boolean;
@@ -761,13 +768,25 @@ interface ReportContext {
   out: string[];
 }
 
+/** What `traceback.print_exception` takes besides the exception: `limit=` (None: every frame). */
+export interface ReportOptions {
+  limit?: number | null;
+}
+
 /**
  * What CPython prints for an uncaught exception (traceback.TracebackException.format): the chain of causes
  * and contexts, the root first; exception groups drawn as nested boxes; notes after the message. `frames`
  * gives the frame lines of each exception; without it, each lists the single line `UNKNOWN_FRAMES`.
  */
-export function formatException(e: BaseException, frames: FrameFormatter | undefined = installedFrames()): string {
-  const context: ReportContext = { seen: new Set([e]), groupDepth: 0, needClose: false, frames, out: [] };
+export function formatException(e: BaseException, frames: FrameFormatter | undefined = installedFrames(), options: ReportOptions = {}): string {
+  const context: ReportContext = {
+    seen: new Set([e]),
+    limit: options.limit ?? null,
+    groupDepth: 0,
+    needClose: false,
+    frames,
+    out: [],
+  };
   formatChain(e, context);
   return context.out.join("");
 }
@@ -791,7 +810,7 @@ function messageAndNotes(e: BaseException): string {
   return text;
 }
 
-function formatChain(e: BaseException, context: ReportContext): void {
+function formatChain(e: BaseException, context: ReportContext, groupStack?: string): void {
   // CPython follows a cause, or else an unsuppressed context, each only once (cycles end there).
   // Each entry: an exception, and the line that joins it to the one it was chained to (printed before it).
   const chain: Array<[BaseException, string | null]> = [];
@@ -812,42 +831,29 @@ function formatChain(e: BaseException, context: ReportContext): void {
     if (joint !== null) emit(context, joint);
     if (!isExceptionGroup(exc)) {
       // An exception that was never raised (a group's member, a cause made on the spot) has no traceback.
-      if (exc.__traceback__ !== null) {
+      const lines = exc.__traceback__ === null ? "" : tracebackLines(context, stacks[i] ?? noFrames(context), i === 0 ? groupStack : stacks[i - 1])!;
+      // As CPython, no heading over a traceback of no frames (`limit=0`).
+      if (lines !== "" || (exc.__traceback__ !== null && context.limit === null)) {
         emit(context, "Traceback (most recent call last):\n");
-        emit(context, (i === 0 ? stacks[i] : framesUntilCaught(stacks[i], stacks[i - 1])) ?? noFrames(context));
+        emit(context, lines);
       }
       emit(context, messageAndNotes(exc));
     } else if (context.groupDepth > MAX_GROUP_DEPTH) {
       emit(context, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
     } else {
-      exc._formatReport(context);
+      exc._formatReport(context, i === 0 ? groupStack : stacks[i - 1]);
     }
   }
 }
 
 /**
- * The frames of an exception that another one was chained to, from where it was raised up to the frame
- * that handled it, as CPython's traceback has them: the frames of its whole stack (`stack`) minus those
- * it shares, unchanged, with the stack of the exception raised while handling it (`handlerStack`).
+ * The frame lines of one traceback, outermost first: those of `stack` (or, of an exception that
+ * `handlerStack`'s was chained to, up to the frame that handled it), the `limit` of the report applied,
+ * then repeats counted as CPython's `StackSummary.format` counts them.
  */
-function framesUntilCaught(stack: string | undefined, handlerStack: string | undefined): string | undefined {
-  if (stack === undefined || handlerStack === undefined) return stack;
-  const frames = splitFrames(stack);
-  const outer = splitFrames(handlerStack);
-  // The outer frames of `stack` are a run of `handlerStack`, not always from its start: the handler's
-  // exception may have left through more frames (the coroutines that awaited it) than this one reached.
-  let shared = 0;
-  for (let start = 0; start < outer.length; start++) {
-    let n = 0;
-    while (n < frames.length - 1 && start + n < outer.length && frames[n] === outer[start + n]) n++;
-    if (n > shared) shared = n;
-  }
-  return frames.slice(shared).join("");
-}
-
-/** Frame lines split into one entry per frame (`  File ...` and the source line under it). */
-function splitFrames(text: string): string[] {
-  return text.split(/(?=^ {2}File )/m).filter((frame) => frame !== "");
+function tracebackLines(context: ReportContext, stack: string | undefined, handlerStack?: string): string | undefined {
+  if (stack === undefined) return undefined;
+  return collapseRepeats(limitedFrames(handlerStack === undefined ? stack : framesUntilCaught(stack, handlerStack)!, context.limit)).join("");
 }
 
 /**
@@ -884,6 +890,7 @@ export class ExceptStar {
       if (!matches(rest, condition)) return null;
       this.rest = null;
       const group = new BaseExceptionGroup("", tuple([rest]));
+      sameTraceback(group, rest);
       markRaised(group);
       return group;
     }
@@ -920,8 +927,23 @@ export class ExceptStar {
     if (reraised !== null) raised.push(reraised);
     if (raised.length === 0) return null;
     if (raised.length === 1) return raised[0]!;
-    return new BaseExceptionGroup("", raised);
+    const group = new BaseExceptionGroup("", raised);
+    // Re-raised where the `try` is, it lists the frames it then leaves through, not that one.
+    if (group.stack !== undefined) group.stack = group.stack.replace(/^.*/, (header) => header + RERAISED);
+    return group;
   }
+}
+
+/**
+ * The stack line that makes `pyts run`'s frames leave out the innermost frame of the program, for an
+ * exception raised again where it is handled (CPython adds no traceback entry for that frame).
+ */
+const RERAISED = "\n    at <reraised>";
+
+/** Gives `to` the traceback of `from` (CPython's split of a group, and the group `except*` wraps a lone exception in). */
+function sameTraceback(to: BaseException, from: BaseException): void {
+  to[TRACEBACK] = from[TRACEBACK];
+  if (from.stack !== undefined) to.stack = from.stack;
 }
 
 function leaves(e: BaseException): BaseException[] {

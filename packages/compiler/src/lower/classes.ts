@@ -215,8 +215,9 @@ function madeInOwnFunction(ctx: LowerContext, cls: ClassDef, statements: ts.Stat
   const params = ownNameBase
     ? [f.createParameterDeclaration(undefined, undefined, OWN_NAME_BASE, undefined, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))]
     : [];
+  const arrow = f.createArrowFunction(undefined, undefined, params, undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
   return f.createCallExpression(
-    f.createParenthesizedExpression(f.createArrowFunction(undefined, undefined, params, undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body)),
+    f.createParenthesizedExpression(ctx.tracebackSpans?.markInlineFunction(cls, arrow) ?? arrow),
     undefined,
     ownNameBase ? [lowerExpression(ctx, base)] : [],
   );
@@ -675,7 +676,7 @@ function lowerMethod(
       [
         f.createReturnStatement(
           f.createCallExpression(
-            f.createCallExpression(ctx.useRuntime("coroutine"), undefined, [ctx.tracebackSpans?.definedAt(ctx, arrow, def) ?? arrow, ...names]),
+            f.createCallExpression(ctx.useRuntime("coroutine"), undefined, [withMethodFrame(ctx, def, arrow), ...names]),
             undefined,
             [],
           ),
@@ -865,4 +866,10 @@ function defineDataclassStatement(ctx: LowerContext, info: ClassInfo, spec: Data
   const args: ts.Expression[] = [ctx.id(info.name), f.createStringLiteral(info.name), f.createArrayLiteralExpression(fields, false)];
   if (options.length > 0) args.push(f.createObjectLiteralExpression(options, false));
   return f.createExpressionStatement(f.createCallExpression(ctx.useModule("dataclasses", "defineDataclass"), undefined, args));
+}
+
+/** An async method's body under `tracebackSpans`: its frames named after the method, its first line registered. */
+function withMethodFrame(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef, arrow: ts.Expression): ts.Expression {
+  const spans = ctx.tracebackSpans;
+  return spans === null ? arrow : spans.definedAt(ctx, spans.markMethodBody(def, arrow), def);
 }

@@ -28,7 +28,7 @@
 //
 // A loop target that must be unpacked with a check (`for a, *b in rows`) takes each item whole
 // and unpacks it first thing in the loop body (see unpack.ts).
-import type { Comprehension, DictComp, Expression, GeneratorExp, ListComp, Name, SetComp } from "@pyts/parser";
+import type { Comprehension, DictComp, Expression, GeneratorExp, ListComp, Name, Node, SetComp } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import { assignTo } from "./assign.js";
@@ -354,14 +354,18 @@ export function iterableOperand(ctx: LowerContext, expr: Expression): ts.Express
   return iterableOf(ctx, expr);
 }
 
-/** The operand of `for await ... of` for a Python async iterable: async generators as they are, else `asyncIter(x)`. */
-export function asyncIterableOperand(ctx: LowerContext, expr: Expression): ts.Expression {
+/**
+ * The operand of `for await ... of` for a Python async iterable: async generators as they are, else
+ * `asyncIter(x)`, given the frame of the `async for` statement (`statement`) for tracebacks.
+ */
+export function asyncIterableOperand(ctx: LowerContext, expr: Expression, statement?: Node): ts.Expression {
   const value = lowerExpression(ctx, expr);
   const t = ctx.types.typeOf(expr, ctx.scope);
   if ((t.k === "iter" && t.name.startsWith("Async")) || callsFunctionKind(ctx, expr) === "async generator") return value;
   // `asyncIter` cannot see the item type through a Python protocol; pass it on when it is known.
   const item = elementType(t);
-  return f.createCallExpression(ctx.useRuntime("asyncIter"), item.k === "any" ? undefined : [tsType(ctx, item)], [value]);
+  const site = statement === undefined ? [] : (ctx.tracebackSpans?.siteArguments(ctx, statement) ?? []);
+  return f.createCallExpression(ctx.useRuntime("asyncIter"), item.k === "any" ? undefined : [tsType(ctx, item)], [value, ...site]);
 }
 
 /** Whether `expr` calls a user function known to be a generator or an async generator. */

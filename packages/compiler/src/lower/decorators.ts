@@ -47,16 +47,16 @@ export function methodDecoratorStatements(ctx: LowerContext, cls: ClassDef, kind
       continue;
     }
     const lowered = ctx.withFunction({ ...ctx.fn, scope }, () => decorators.map((d) => lowerExpression(ctx, d)));
-    out.push(
-      f.createExpressionStatement(
-        f.createCallExpression(ctx.useRuntime("decorateMethod"), undefined, [
-          ctx.id(cls.name),
-          f.createStringLiteral(ctx.mangleMember(stmt.name)),
-          f.createStringLiteral(kind),
-          f.createArrayLiteralExpression(lowered),
-        ]),
-      ),
-    );
+    const call = f.createCallExpression(ctx.useRuntime("decorateMethod"), undefined, [
+      ctx.id(cls.name),
+      f.createStringLiteral(ctx.mangleMember(stmt.name)),
+      f.createStringLiteral(kind),
+      f.createArrayLiteralExpression(lowered),
+    ]);
+    // CPython locates what a decorator raises at it, in the frame of the class body (`in Shop`), under
+    // that of the `class` statement; with several, which one raised is not known here.
+    const located = decorators.length === 1 ? ctx.tracebackSpans?.markInClassBody(ctx, decorators[0]!, cls, call) : undefined;
+    out.push(f.createExpressionStatement(located ?? call));
   }
   return out;
 }
@@ -83,7 +83,9 @@ export function classDecoratorStatements(ctx: LowerContext, cls: ClassDef, appli
       continue;
     }
     const decorator = ctx.withFunction({ ...ctx.fn, scope }, () => lowerExpression(ctx, d));
-    out.push(f.createExpressionStatement(f.createCallExpression(decorator, undefined, [ctx.id(cls.name)])));
+    const call = f.createCallExpression(decorator, undefined, [ctx.id(cls.name)]);
+    // What it raises is located at the decorator (`@register`), as in CPython.
+    out.push(f.createExpressionStatement(ctx.tracebackSpans?.markCheck(ctx, d, call) ?? call));
   }
   return out;
 }

@@ -265,6 +265,8 @@ export function applyDecorators(ctx: LowerContext, decorators: readonly Expressi
     if (kind === "class") out = f.createNewExpression(callee, undefined, [out]);
     else if (kind === "function") out = f.createCallExpression(callee, undefined, [out]);
     else out = f.createCallExpression(ctx.useRuntime("call"), undefined, [callee, out]);
+    // CPython locates what the decoration raises at the decorator (`@register`, its line and span).
+    out = ctx.tracebackSpans?.markCheck(ctx, d, out) ?? out;
   }
   return out;
 }

@@ -88,7 +88,8 @@ const STAR_EXPORTS: Record<string, string> = {
   sys: "argv byteorder exc_info exit getrecursionlimit maxsize modules path platform setrecursionlimit stderr stdout version version_info",
   string: "ascii_letters ascii_lowercase ascii_uppercase capwords digits hexdigits octdigits printable punctuation whitespace",
   time: "asctime ctime gmtime localtime mktime monotonic monotonic_ns perf_counter perf_counter_ns process_time sleep strftime time time_ns",
-  traceback: "format_exc format_exception format_exception_only print_exc print_exception",
+  traceback:
+    "FrameSummary extract_stack extract_tb format_exc format_exception format_exception_only format_list format_stack format_tb print_exc print_exception print_stack print_tb",
 };
 
 /** Modules whose names never reach the output (annotations, decorators the compiler handles). */

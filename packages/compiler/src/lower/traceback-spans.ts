@@ -10,6 +10,9 @@
 //     lambda v: v + 1      →  definedAt(/*@x:3*/ (v) => add(v, 1), import.meta.url, 5)   (its frames are `in <lambda>`)
 //     [f(r) for r in rs]   →  (/*@x:4*/ () => { ... }).call(undefined)       (a `<listcomp>` frame)
 //     value = await f(n)   →  value = await awaitedAt(f(n), import.meta.url, "main", 8, "12,0,26")
+//     async for t in it:   →  for await (const t of asyncIter(it, import.meta.url, "main", 9, "4,1,20"))
+//     @register            →  const hello = /*@x:5*/ register(function hello() { ... })  (at the decorator)
+//     def hello(): ...
 //
 // V8 reports a call at its callee (a method call at the method's name, a function called at once at
 // `call`), `new` at `new` and an `await` at `await`: the mark goes right before that token. The segment's
@@ -21,7 +24,7 @@
 // `lambda` is registered with its first line (`definedAt`, runtime code-positions.ts) for the reprs that
 // show it (`<Handle cb() at x.py:4>`, a task's `coro=<work() running at x.py:12>`). A comprehension written as a
 // loop in its function (comprehension.ts, `inlined`) adds its own frame to the names of what it marks.
-import type { AsyncFunctionDef, Expression, FunctionDef, Lambda, LineIndex, Module, Node } from "@pyts/parser";
+import type { AsyncFunctionDef, ClassDef, Expression, FunctionDef, Lambda, LineIndex, Module, Node } from "@pyts/parser";
 import { forEachChild } from "../analyze/walk.js";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
@@ -95,6 +98,14 @@ export class TracebackSpans {
   }
 
   /**
+   * Marks the call that applies `decorator` to a method of `cls` after the class is made: CPython runs it
+   * in the frame of the class body (named after the class), called from the `class` statement's line.
+   */
+  markInClassBody(ctx: LowerContext, decorator: Node, cls: ClassDef, out: ts.Expression): ts.Expression {
+    return this.markToken(ctx, decorator, `${this.name(decorator)}|${cls.name}|${this.lineOf(cls)}|${this.name(cls)}`, out);
+  }
+
+  /**
    * Marks the reported token of `out` with the span `name`. In a comprehension, which CPython runs as a
    * function of its own and a translation may write as a loop (`return [f(x) for x in xs]`), the name
    * also holds the frame of the function it is written in: `span|<listcomp>|line|comprehension's span`.
@@ -124,12 +135,31 @@ export class TracebackSpans {
     return withAwaitFrame(ctx, awaited, awaited, this.lines.line(statement.start), this.name(statement));
   }
 
+  /** The frame of a statement's implicit awaits (`async for`'s `__anext__()`), as `awaitedAt` takes it after the awaitable. */
+  siteArguments(ctx: LowerContext, statement: Node): ts.Expression[] {
+    return awaitSiteArguments(ctx, this.lines.line(statement.start), this.name(statement));
+  }
+
+  /**
+   * Marks a function the translation calls at once to make a value in place (a class bound more than
+   * once is made in `(() => { class C { ... } ...; return C; })()`): no frame of CPython's, so its frames
+   * are the caller's, named as the caller's, and the call itself is not a frame (`INLINE_FRAME`).
+   */
+  markInlineFunction(node: Node, out: ts.Expression): ts.Expression {
+    return this.markFunction(node, out, INLINE_FRAME);
+  }
+
+  /** Names the frames of the function that runs the body of an `async def` method (an arrow function). */
+  markMethodBody(def: Node & { name: string }, out: ts.Expression): ts.Expression {
+    return this.markFunction(def, out, `${NAMED_FRAME}${def.name}`);
+  }
+
   /**
    * Names the frames of a function whose JavaScript name is not the Python one (a lambda's arrow
    * function takes the name of the variable it is assigned to): the mark goes before the function,
    * where V8 says a frame's function starts, and its name is the Python name, `<lambda>`.
    */
-  private markFunction(expr: Expression, out: ts.Expression, name: string): ts.Expression {
+  private markFunction(expr: Node, out: ts.Expression, name: string): ts.Expression {
     const fn = outermostFunction(out);
     if (fn === null) return out;
     ts.addSyntheticLeadingComment(fn, ts.SyntaxKind.MultiLineCommentTrivia, SPAN_MARK + this.spans.length, false);
@@ -153,8 +183,8 @@ export class TracebackSpans {
   name(expr: Node): string {
     const startLine = this.lines.line(expr.start);
     const endLine = this.lines.line(expr.end);
-    const startColumn = this.lines.column(expr.start) - 1;
-    const fields = [startColumn, endLine - startLine, this.lines.column(expr.end) - 1];
+    const startColumn = this.characterColumn(expr.start);
+    const fields = [startColumn, endLine - startLine, this.characterColumn(expr.end)];
     if (startLine === endLine) {
       const anchors = this.anchors(expr);
       if (anchors !== null) fields.push(anchors[0] - startColumn, anchors[1] - startColumn);
@@ -162,18 +192,30 @@ export class TracebackSpans {
     return fields.join(",");
   }
 
+  /** The 0-based column of a byte offset in characters (code points, as Python counts a `str`). */
+  private characterColumn(offset: number): number {
+    const start = this.lines.lineStart(this.lines.line(offset));
+    return Array.from(new TextDecoder().decode(this.bytes.subarray(start, offset))).length;
+  }
+
   /** CPython's anchors of a one-line binary operation or subscript, as 0-based character columns. */
   private anchors(expr: Node): [number, number] | null {
-    if (expr._type === "Subscript") return [this.lines.column(expr.value.end) - 1, this.lines.column(expr.slice.end + 1) - 1];
+    if (expr._type === "Subscript") return [this.characterColumn(expr.value.end), this.characterColumn(expr.slice.end + 1)];
     if (expr._type !== "BinOp") return null;
     // The operator: after the left operand and any spaces (a closing parenthesis is not skipped, as in CPython).
     let at = expr.left.end;
     while (at < expr.right.start && (this.bytes[at] === 0x20 || this.bytes[at] === 0x09 || this.bytes[at] === 0x0c)) at++;
     const next = this.bytes[at + 1];
     const twoCharacters = at + 1 < expr.right.start && next !== 0x20 && next !== 0x09 && next !== 0x0a && next !== 0x0d && next !== 0x0c;
-    return [this.lines.column(at) - 1, this.lines.column(at + (twoCharacters ? 2 : 1)) - 1];
+    return [this.characterColumn(at), this.characterColumn(at + (twoCharacters ? 2 : 1))];
   }
 }
+
+/** What the mark of a function named after its Python `def` starts with (its name follows; read by python-frames.ts). */
+const NAMED_FRAME = "<def>";
+
+/** The name of the mark of a function that is no frame of its own (read by `pyts run`'s python-frames.ts). */
+const INLINE_FRAME = "<inline>";
 
 /**
  * Python expressions whose evaluation can raise, as CPython locates them (the instruction's span); a name
@@ -207,13 +249,18 @@ function withoutWrappers(node: ts.Expression): ts.Expression {
  * of the function it is written in.
  */
 function withAwaitFrame(ctx: LowerContext, out: ts.Expression, awaited: ts.AwaitExpression, line: number, span: string): ts.Expression {
+  const site = [awaited.expression, ...awaitSiteArguments(ctx, line, span)];
+  const replaced = f.createAwaitExpression(f.createCallExpression(ctx.useRuntime("awaitedAt"), undefined, site));
+  return out === awaited ? replaced : f.createParenthesizedExpression(f.createAsExpression(replaced, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)));
+}
+
+/** `import.meta.url, "f", line, "span"`: the frame of an `await` at `line` in the code `ctx` lowers. */
+function awaitSiteArguments(ctx: LowerContext, line: number, span: string): ts.Expression[] {
   const spans = ctx.tracebackSpans!;
   const inlined = spans.inlinedComprehension(ctx);
   const name = inlined === null ? frameName(ctx.scope.node) : `${frameName(inlined)}|${frameName(ctx.scope.parent!.node)}`;
   const where = inlined === null ? span : `${span}|${spans.lineOf(inlined)}|${spans.name(inlined)}`;
-  const site = [awaited.expression, moduleUrl(), f.createStringLiteral(name), f.createNumericLiteral(line), f.createStringLiteral(where)];
-  const replaced = f.createAwaitExpression(f.createCallExpression(ctx.useRuntime("awaitedAt"), undefined, site));
-  return out === awaited ? replaced : f.createParenthesizedExpression(f.createAsExpression(replaced, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)));
+  return [moduleUrl(), f.createStringLiteral(name), f.createNumericLiteral(line), f.createStringLiteral(where)];
 }
 
 /** `import.meta.url`: the module a site is in. */

@@ -28,10 +28,10 @@ import { isRunnerConstructor } from "./runner.js";
 const f = ts.factory;
 
 export function lowerWith(ctx: LowerContext, node: With): ts.Statement[] {
-  return lowerItems(ctx, node.items, () => lowerBody(ctx, node.body));
+  return lowerItems(ctx, node, node.items, () => lowerBody(ctx, node.body));
 }
 
-function lowerItems(ctx: LowerContext, items: readonly WithItem[], body: () => ts.Statement[]): ts.Statement[] {
+function lowerItems(ctx: LowerContext, statement: With, items: readonly WithItem[], body: () => ts.Statement[]): ts.Statement[] {
   const [item, ...rest] = items;
   if (item === undefined) return body();
   const cm = ctx.temp("cm");
@@ -58,8 +58,10 @@ function lowerItems(ctx: LowerContext, items: readonly WithItem[], body: () => t
   );
   // Leaving `with asyncio.Runner()` closes its loop, which waits for the remaining tasks (runner.ts).
   const exitsRunner = item.context_expr._type === "Call" && isRunnerConstructor(ctx, item.context_expr);
+  // What `__exit__` raises is located at the statement, as CPython does.
+  const atStatement = (call: ts.Expression): ts.Expression => ctx.tracebackSpans?.markCheck(ctx, statement, call) ?? call;
   const exit = (args: ts.Expression[]): ts.Expression => {
-    const exitCall = f.createCallExpression(f.createPropertyAccessExpression(cm, "__exit__"), undefined, args);
+    const exitCall = atStatement(f.createCallExpression(f.createPropertyAccessExpression(cm, "__exit__"), undefined, args));
     return exitsRunner ? awaitWhereLoopMayRun(ctx, exitCall, item.context_expr, "asyncio.Runner().__exit__()") : exitCall;
   };
   const handler = f.createBlock(
@@ -78,7 +80,7 @@ function lowerItems(ctx: LowerContext, items: readonly WithItem[], body: () => t
             ? f.createCallExpression(ctx.useRuntime("truthy"), undefined, [
                 exit([f.createCallExpression(ctx.useRuntime("type"), undefined, [exc]), exc, f.createNull()]),
               ])
-            : f.createCallExpression(ctx.useRuntime("exitSuppresses"), undefined, [cm, exc]),
+            : atStatement(f.createCallExpression(ctx.useRuntime("exitSuppresses"), undefined, [cm, exc])),
         ),
         f.createThrowStatement(exc),
       ),
@@ -89,6 +91,8 @@ function lowerItems(ctx: LowerContext, items: readonly WithItem[], body: () => t
     [f.createIfStatement(f.createLogicalNot(failed), f.createExpressionStatement(exit([f.createNull(), f.createNull(), f.createNull()])))],
     true,
   );
-  out.push(f.createTryStatement(f.createBlock(lowerItems(ctx, rest, body), true), f.createCatchClause(f.createVariableDeclaration(err), handler), cleanup));
+  out.push(
+    f.createTryStatement(f.createBlock(lowerItems(ctx, statement, rest, body), true), f.createCatchClause(f.createVariableDeclaration(err), handler), cleanup),
+  );
   return out;
 }

@@ -7,6 +7,7 @@
 // `Coroutine<T>`: a thenable whose body has not started. It starts when awaited (JavaScript
 // calls its `then`) or wrapped in a Task, as in CPython, and a second start raises
 // `RuntimeError: cannot reuse already awaited coroutine`.
+import { raisedAt, type AwaitSiteArguments } from "../await-sites.js";
 import { frameOf, type Code, type Frame } from "../frames.js";
 import { GeneratorExit, NotImplementedError, RuntimeError, StopAsyncIteration, TypeError, escapedFrame, toPyException } from "../exceptions.js";
 import { id } from "../identity.js";
@@ -727,9 +728,10 @@ export function pythonAsyncIterator<T>(it: T): T {
 
 /**
  * `async for x in obj`: a JavaScript async iterable over anything with Python's protocol
- * (`__aiter__`/`__anext__` raising StopAsyncIteration), or a native async iterable as is.
+ * (`__aiter__`/`__anext__` raising StopAsyncIteration), or a native async iterable as is. A translation
+ * made for running passes the loop's site (as `awaitedAt`'s): what `__anext__()` raises gets its frame.
  */
-export function asyncIter<T>(obj: unknown): AsyncIterable<T> {
+export function asyncIter<T>(obj: unknown, ...site: AwaitSiteArguments | []): AsyncIterable<T> {
   if (typeof obj === "object" && obj !== null && Symbol.asyncIterator in obj) return obj as AsyncIterable<T>;
   const source = obj as { __aiter__(): { __anext__(): PromiseLike<T> } };
   if (typeof source?.__aiter__ !== "function") {
@@ -745,7 +747,7 @@ export function asyncIter<T>(obj: unknown): AsyncIterable<T> {
             return { done: false, value: await it.__anext__() };
           } catch (e) {
             if (toPyException(e) instanceof StopAsyncIteration) return { done: true, value: undefined };
-            throw e;
+            throw site.length === 0 ? e : raisedAt(e, site);
           }
         },
       };

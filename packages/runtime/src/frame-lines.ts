@@ -1,0 +1,70 @@
+// The frame lines of tracebacks as text, one string per frame (`  File "x.py", line 3, in f`, the source
+// line and its markers): what a host gives for an exception (`pyts run` maps the JavaScript stack), cut
+// where the exception was handled, limited (`traceback.print_exception(limit=)`), a recursion's repeats
+// counted, as CPython's `traceback.StackSummary` does.
+import type { BaseException, FrameFormatter } from "./exceptions.js";
+
+/**
+ * The frames a host knows how to give (`pyts run`'s prelude installs one that maps the JavaScript stack
+ * through the program's source map), used by every report that is not given its own.
+ */
+export function installedFrames(): FrameFormatter | undefined {
+  return (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.frames")] as FrameFormatter | undefined;
+}
+
+/**
+ * The exception chained to each one (its cause or context was set to it): raised where the first was
+ * handled, its stack tells where that one's traceback ends (`framesUntilCaught`).
+ */
+export const raisedWhileHandling = new WeakMap<BaseException, BaseException>();
+
+/** The frames of an exception's traceback (`traceback.format_tb(e.__traceback__)`): up to where it was handled, when another was raised there. */
+export function ownFrames(e: BaseException, frames: FrameFormatter): string | undefined {
+  const chained = raisedWhileHandling.get(e);
+  return framesUntilCaught(frames(e), chained === undefined ? undefined : frames(chained));
+}
+
+/** The frames of a traceback, one string each, the first `limit` (the last -`limit` when negative) or all. */
+export function limitedFrames(stack: string, limit: number | null): string[] {
+  const frames = splitFrames(stack);
+  return limit === null ? frames : limit >= 0 ? frames.slice(0, limit) : frames.slice(limit);
+}
+
+/** A frame of the same file, line and function as the one before it, more than three times in a row, is counted, not repeated. */
+export function collapseRepeats(frames: readonly string[]): string[] {
+  const out: string[] = [];
+  const key = (frame: string): string => frame.slice(0, frame.indexOf("\n"));
+  for (let i = 0; i < frames.length;) {
+    let j = i;
+    while (j < frames.length && key(frames[j]!) === key(frames[i]!)) j++;
+    out.push(...frames.slice(i, Math.min(j, i + 3)));
+    if (j - i > 3) out.push(`  [Previous line repeated ${j - i - 3} more time${j - i - 3 === 1 ? "" : "s"}]\n`);
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * The frames of an exception that another one was chained to, from where it was raised up to the frame
+ * that handled it, as CPython's traceback has them: the frames of its whole stack (`stack`) minus those
+ * it shares, unchanged, with the stack of the exception raised while handling it (`handlerStack`).
+ */
+export function framesUntilCaught(stack: string | undefined, handlerStack: string | undefined): string | undefined {
+  if (stack === undefined || handlerStack === undefined) return stack;
+  const frames = splitFrames(stack);
+  const outer = splitFrames(handlerStack);
+  // The outer frames of `stack` are a run of `handlerStack`, not always from its start: the handler's
+  // exception may have left through more frames (the coroutines that awaited it) than this one reached.
+  let shared = 0;
+  for (let start = 0; start < outer.length; start++) {
+    let n = 0;
+    while (n < frames.length - 1 && start + n < outer.length && frames[n] === outer[start + n]) n++;
+    if (n > shared) shared = n;
+  }
+  return frames.slice(shared).join("");
+}
+
+/** Frame lines split into one entry per frame (`  File ...` and the source line under it). */
+export function splitFrames(text: string): string[] {
+  return text.split(/(?=^ {2}File )/m).filter((frame) => frame !== "");
+}
