@@ -14,6 +14,7 @@ import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "./scopes.js";
 import { canCompleteNormally } from "./reachability.js";
 import { IntBounds } from "./int-bounds.js";
 import { forEachChild } from "./walk.js";
+import { isEnumClass, isEnumMemberName } from "./enum-classes.js";
 import { isDunder, isHarmlessClassUse, moduleReach, PROTOCOL_METHOD_NAMES, scopeOfExpression, type ModuleReach } from "./call-sites.js";
 import { isRuntimeExport } from "../catalogue.js";
 import { asyncioInstance, asyncioMethodType, isAsyncioInstance, withMaySuppress } from "./runtime-classes.js";
@@ -1254,6 +1255,8 @@ export class TypeEnv implements TypeFacts {
         const v = this.typeOf(expr.value, scope);
         if (v.k === "instance" && !v.runtime) return this.fieldType(this.classOf(v.of)!, expr.attr);
         if (v.k === "module") return moduleAttrType(v.name, expr.attr);
+        // `Color.RED`: a member of an enum class, which no store can replace (CPython's AttributeError).
+        if (v.k === "class" && v.of !== null) return this.enumMember(v.of, expr.attr) ?? ANY;
         return ANY;
       }
       case "Call":
@@ -1535,6 +1538,14 @@ export class TypeEnv implements TypeFacts {
       if (!understood) return null;
     }
     return fills;
+  }
+
+  /** The type of `cls.attr` when it names a member of the enum class `cls` (enum-classes.ts). */
+  private enumMember(cls: ClassDef, attr: string): PyType | undefined {
+    const info = this.classOf(cls);
+    if (info === undefined || !isEnumMemberName(attr) || !isEnumClass(this, info)) return undefined;
+    const t = info.classAttrs.get(attr);
+    return t !== undefined && t.k === "instance" && !t.runtime && t.of === cls ? t : undefined;
   }
 
   /** The type of a class attribute of a class or of its user base classes (not an instance field of theirs). */

@@ -67,6 +67,7 @@ import { isBlockingRunnerCall } from "./runner.js";
 import { programExceptionMember, typedAs } from "./subscripts.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { elementType } from "../analyze/types.js";
+import { isEnumClass } from "../analyze/enum-classes.js";
 import { asyncioMethodType, isAsyncioInstance } from "../analyze/runtime-classes.js";
 import { classOfInstance, classOfTypeCall, isCooperative, unboundMethodCall } from "./inheritance.js";
 
@@ -165,8 +166,10 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     }
     // A method a class decorator may have added (`cls.describe = ...`).
     if (m === null && hasClassDecorators(ctx, cls)) return dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node);
-    // No class of the chain defines it: an attribute stored later (`P.m = ...`, `setattr`), or CPython's AttributeError.
-    if (m === null && definesEveryBase(ctx, cls)) return typedAs(ctx, dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node), node);
+    // No class of the chain defines it: an attribute stored later (`P.m = ...`, `setattr`), or CPython's AttributeError;
+    // on an enum member, also a method of the str or int its class mixes in (`Status.DONE.upper()`), which the runtime adds.
+    if (m === null && (definesEveryBase(ctx, cls) || (cls !== undefined && isEnumClass(ctx.types, cls))))
+      return typedAs(ctx, dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node), node);
     return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
   }
   if (recvType.k === "class") {
