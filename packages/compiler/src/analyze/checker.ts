@@ -1252,7 +1252,7 @@ export class TypeEnv implements TypeFacts {
         }
       }
       case "Attribute": {
-        const v = this.typeOf(expr.value, scope);
+        const v = orNoneAttribute(this.typeOf(expr.value, scope));
         if (v.k === "instance" && !v.runtime) return this.fieldType(this.classOf(v.of)!, expr.attr);
         if (v.k === "module") return moduleAttrType(v.name, expr.attr);
         // `Color.RED`: a member of an enum class, which no store can replace (CPython's AttributeError).
@@ -1706,7 +1706,7 @@ export class TypeEnv implements TypeFacts {
       return ANY;
     }
     if (func._type === "Attribute") {
-      const recv = this.typeOf(func.value, scope);
+      const recv = orNoneAttribute(this.typeOf(func.value, scope));
       const m = func.attr;
       if (recv.k === "str") {
         if (
@@ -1873,6 +1873,14 @@ function contradicts(declared: PyType, seen: PyType): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * The type whose attributes an attribute of a value of type `t` is read from: an `Optional` instance's
+ * class (`find(name).price` is the Item's price, or the AttributeError None raises), else `t`.
+ */
+function orNoneAttribute(t: PyType): PyType {
+  return t.k === "optional" && t.of.k === "instance" && !t.of.runtime ? t.of : t;
 }
 
 /** Bases not of the module whose instances are always true (exceptions too). */

@@ -64,10 +64,11 @@ import { typeOf } from "./operators.js";
 import { tsType } from "./names.js";
 import { loopFunctions } from "./loop-functions.js";
 import { isBlockingRunnerCall } from "./runner.js";
-import { programExceptionMember, typedAs } from "./subscripts.js";
+import { isUserInstance, programExceptionMember, typedAs } from "./subscripts.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { elementType } from "../analyze/types.js";
 import { isEnumClass } from "../analyze/enum-classes.js";
+import { nonNullReceiver } from "./narrowing.js";
 import { asyncioMethodType, isAsyncioInstance } from "../analyze/runtime-classes.js";
 import { classOfInstance, classOfTypeCall, isCooperative, unboundMethodCall } from "./inheritance.js";
 
@@ -87,7 +88,10 @@ const BUILTIN_METHODS = new Set(
 );
 
 export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute): ts.Expression {
-  const recvType = typeOf(ctx, func.value);
+  const seenType = typeOf(ctx, func.value);
+  // `find(name).label()` where `find` returns `Optional[Item]`: called as on an Item (narrowing.ts).
+  const maybeNone = seenType.k === "optional" && isUserInstance(seenType.of);
+  const recvType = maybeNone ? seenType.of : seenType;
   const name = func.attr;
   const member = (recv: ts.Expression, m: string = ctx.mangleMember(name)): ts.Expression => f.createPropertyAccessExpression(recv, m);
   const call = (callee: ts.Expression, args: ts.Expression[]): ts.Expression => f.createCallExpression(callee, undefined, args);
@@ -142,7 +146,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     const cls = ctx.types.classOfType(recvType);
     const m = findMethod(ctx, cls, name);
     if (m === null && isDataAttribute(ctx, cls, name)) return dataAttributeCall();
-    const recv = lowerExpression(ctx, func.value);
+    const recv = maybeNone ? nonNullReceiver(ctx, func.value, lowerExpression(ctx, func.value)) : lowerExpression(ctx, func.value);
     // A static or class method through an instance is looked up on its class, `type(obj)`.
     if (m !== null && (m.isStatic || m.isClassMethod)) {
       const cls = classOfInstance(ctx, recv, recvType.cls);
