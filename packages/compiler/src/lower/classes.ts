@@ -60,6 +60,7 @@ import type { Arguments, AsyncFunctionDef, ClassDef, Expression, FunctionDef, No
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
+import { isAsyncioCoroutineMethod } from "../analyze/runtime-classes.js";
 import { awaitableClassStatements } from "./await.js";
 import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations, movedClassAttributes, retypesBaseAttribute } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
@@ -650,7 +651,10 @@ function lowerMethod(
       [f.createReturnStatement(f.createCallExpression(f.createCallExpression(ctx.useRuntime("coroutine"), undefined, [arrow, ...names]), undefined, []))],
       true,
     );
-    return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, undefined, body)];
+    // (An override of a runtime asyncio coroutine method, `async def acquire(self)` in a subclass of `asyncio.Lock`,
+    // returns a coroutine where the runtime's returns a Promise: declared `any`, which TypeScript lets stand for it.)
+    const declared = overridesAsyncioCoroutine(ctx, info, def.name) ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword) : undefined;
+    return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, declared, body)];
   }
   // An abstract method's body is a placeholder: subclasses return what they like. An override returning
   // another type than its base's method (Python does not mind) is declared `any`, which TypeScript lets stand for it.
@@ -673,6 +677,12 @@ function lowerMethod(
  * its own: not the same (an override whose value is `any` fits any, as does anything a base returning None;
  * an int and a float are both numbers).
  */
+/** Whether the method `name` overrides a coroutine method of a runtime asyncio class the class derives from. */
+function overridesAsyncioCoroutine(ctx: LowerContext, info: ClassInfo, name: string): boolean {
+  const chain = ctx.types.mro(info);
+  return chain.some((c) => c.bases.some((base) => !chain.some((user) => user.name === base) && isAsyncioCoroutineMethod(base, name)));
+}
+
 function overridesWithOtherReturn(ctx: LowerContext, info: ClassInfo, def: FunctionDef | AsyncFunctionDef): boolean {
   const overridden = ctx.types
     .mro(info)
