@@ -88,7 +88,14 @@ export function lowerParameters(
   ctx: LowerContext,
   args: Arguments,
   scope: Scope,
-  options: { skipFirst?: boolean; hoistDefaults?: boolean; functionName?: string; overrides?: ReadonlyMap<Expression, ts.Expression> } = {},
+  options: {
+    skipFirst?: boolean;
+    hoistDefaults?: boolean;
+    functionName?: string;
+    overrides?: ReadonlyMap<Expression, ts.Expression>;
+    /** A method's: stores a default evaluated once (in the class body) and gives the expression reading it. */
+    hoistDefault?: (a: Arg, value: Expression, type: ts.TypeNode) => ts.Expression;
+  } = {},
 ): LoweredParameters {
   const params: ts.ParameterDeclaration[] = [];
   const prologue: ts.Statement[] = [];
@@ -102,6 +109,7 @@ export function lowerParameters(
   const defaultValue = (a: Arg, e: Expression): ts.Expression => {
     const override = options.overrides?.get(e);
     if (override !== undefined) return override;
+    if (options.hoistDefault !== undefined) return isSimpleDefault(e) ? lowerExpression(ctx, e) : options.hoistDefault(a, e, tsType(ctx, typeOf(a)));
     const value = lowerExpression(ctx, e);
     if (!options.hoistDefaults || isSimpleDefault(e)) return value;
     const name = ctx.temp(`${options.functionName ?? "f"}_${a.arg}`);
