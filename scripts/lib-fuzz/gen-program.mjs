@@ -17,6 +17,7 @@
 //   const { name, source, async, uncaught, files } = gen.program(7);   // source: "def case_7():\n    ..."
 import * as asyncErrors from "./gen-async-errors.mjs";
 import * as classes from "./gen-classes.mjs";
+import { typedShapes } from "./gen-typed.mjs";
 import * as constructs from "./gen-constructs.mjs";
 import * as loopHandlers from "./gen-loop-handlers.mjs";
 import { tracebackEnding } from "./gen-tracebacks.mjs";
@@ -53,6 +54,7 @@ export const DEFAULT_MIX = Object.freeze({
   dataclasses: 1, // @dataclass with order=True, frozen=True, field(default_factory), inheritance, asdict/replace
   samename: 1, // one class name in many scopes (module, function, class body, if/else, loop, redefined), called with keywords
   builtinsub: 1, // subclasses of list and dict, mixins with exceptions and dataclasses, abc.ABC, total_ordering, __init__ again, builtins without arguments
+  typed: 1, // enum members as dict keys and ints, str enums formatted, Optional results, method defaults (gen-typed.mjs)
   // asyncio's errors (gen-async-errors.mjs): weights of async program shapes beside the six plain ones (1
   // each); `chained` is also a statement of sync programs (issue 14).
   taskerrors: 1, // exceptions raised in tasks and caught at await, gather(return_exceptions=...), wait()
@@ -279,6 +281,7 @@ export class ProgramGenerator {
       [topLevel ? m.classbody : 0, "classbody", classes.classBodies],
       [topLevel ? m.builtinsub : 0, "builtinsub", classes.builtinSubclasses],
       [topLevel ? m.samename : 0, "samename", classes.sameNameClasses],
+      [topLevel ? m.typed : 0, "typed", typedShapes],
       [topLevel ? m.chained : 0, "chained", (g) => asyncErrors.chainedExceptions(g, false)],
     ].map(([weight, tag, make]) => [weight, () => this.tagged(tag, () => make(this))]);
   }

@@ -52,7 +52,8 @@ export interface ClassInfo {
    */
   fields: Map<string, PyType | null>;
   /** The stores `self.x = value` of each field in the class's methods, with the method's scope (value null: not followed, as `self.x += 1`). */
-  selfStores: Map<string, { value: Expression | null; scope: Scope }[]>;
+  /** `self.attr = value` in a method; `annotation` of `self.attr: T = value`. */
+  selfStores: Map<string, { value: Expression | null; scope: Scope; annotation?: Expression | null }[]>;
   methods: Map<string, FunctionDef | AsyncFunctionDef>;
   properties: Set<string>;
   /** The synthesised `__init__` parameters of a dataclass. */
@@ -960,7 +961,9 @@ export class TypeEnv implements TypeFacts {
         const against: PyType[] = [];
         collectReturns(def.body, (e) => {
           const v = e === null ? NONE : this.typeOf(e, scope);
-          if (this.contradicts(declared, v)) against.push(v);
+          // (`return NotImplemented` from `__eq__(...) -> bool`: no bool either.)
+          if (isNotImplemented(e, scope, this.analysis)) against.push(ANY);
+          else if (this.contradicts(declared, v)) against.push(v);
         });
         if (against.length > 0) t = joinAll([t, ...against]);
         // `-> int` on a function that can run off its end: it returns None there all the same.
@@ -1451,7 +1454,13 @@ export class TypeEnv implements TypeFacts {
     // A list made by displays (`self.particles = []`) and only filled where the checker sees it.
     const fills = !unseen && stores.every((store) => store.value?._type === "List") ? this.fieldListFills(info, attr) : null;
     for (const store of stores) {
-      const inferred = store.value === null ? ANY : this.typeOf(store.value, store.scope);
+      // (`self.parent: Optional[Node] = None`: what the annotation says, the stores elsewhere joined.)
+      const inferred =
+        store.annotation !== undefined && store.annotation !== null
+          ? this.annotation(store.annotation, store.scope)
+          : store.value === null
+            ? ANY
+            : this.typeOf(store.value, store.scope);
       // A list or dict held by an instance can be filled through any reference to the instance,
       // and a field stored from outside the class (`c.count = 2.0`) gets values not seen here,
       // which inference does not follow: they are typed as if put in unseen (an int may be a float).
@@ -1862,6 +1871,8 @@ function contradicts(declared: PyType, seen: PyType): boolean {
       return seen.k !== declared.k;
     case "float":
       return !isNumeric(seen) || seen.k === "bool";
+    case "None":
+      return true;
     case "list":
     case "set":
       return seen.k !== declared.k || contradicts(declared.item, seen.item);
@@ -2024,6 +2035,11 @@ function fieldKey(info: ClassInfo, attr: string): string {
 function forgetAfter<K, V>(map: Map<K, V>, size: number): void {
   let i = 0;
   for (const key of [...map.keys()]) if (i++ >= size) map.delete(key);
+}
+
+/** `NotImplemented`, the builtin. */
+function isNotImplemented(e: Expression | null, scope: Scope, analysis: ScopeAnalysis): boolean {
+  return e?._type === "Name" && e.id === "NotImplemented" && analysis.resolve(scope, e.id).kind === "builtin";
 }
 
 function builtinValueType(name: string): PyType {

@@ -256,7 +256,9 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
         ctx.error("PY3001", b, [`a subclass of ${b.id}`]);
   }
   const mixinMain = mixinShape(ctx.types, info);
-  const baseExpr = mixinMain ?? cls.bases.find((b) => !isEnumValueMixin(cls, b));
+  // (`class IntBox(Box[int])` derives from `Box`, as `__mro_entries__` makes it in CPython.)
+  const writtenBase = mixinMain ?? cls.bases.find((b) => !isEnumValueMixin(cls, b));
+  const baseExpr = writtenBase?._type === "Subscript" ? writtenBase.value : writtenBase;
   if (ctx.types.mro(info).some((c) => c.node.bases[0] !== undefined && builtinBaseClass(ctx, c.node.bases[0]) === "PyList")) rejectArrayMembers(ctx, cls);
   let heritage: ts.HeritageClause[] | undefined;
   const baseName = mixinMain !== null ? (mixinMain._type === "Name" ? mixinMain.id : mixinMain._type === "Attribute" ? mixinMain.attr : "") : info.bases[0];
