@@ -52,7 +52,7 @@ const VALUE_BASES: Readonly<Record<string, "int" | "str">> = { IntEnum: "int", I
 /**
  * What an enum class's members also are: `int` (IntEnum, IntFlag, `class P(int, Enum)`), `str` (StrEnum,
  * `class C(str, Enum)`), or null (a plain Enum, or not an enum class). TypeScript types such a member as
- * both (`Size & number`, lower/types.ts), so that it goes wherever the runtime takes an int or a str.
+ * both (`Size & number`, lower/enums.ts), so that it goes wherever the runtime takes an int or a str.
  */
 export function enumValueKind(types: TypeFacts, info: ClassInfo): "int" | "str" | null {
   if (!isEnumClass(types, info)) return null;

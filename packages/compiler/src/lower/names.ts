@@ -28,7 +28,6 @@
 import type { ClassDef, Name, Node, Stmt } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import { boundNames } from "../analyze/bound-names.js";
-import { enumValueKind } from "../analyze/enum-classes.js";
 import { isPythonBuiltin } from "../analyze/python-builtins.js";
 import { analysisOf, type Binding, type Scope, type SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
@@ -232,10 +231,6 @@ export function tsType(ctx: LowerContext, t: PyType): ts.TypeNode {
     (n) => ctx.useRuntime(n),
     (n) => ctx.mangle(n),
     (m) => runtimeModuleNamespace(ctx, m),
-    (cls) => {
-      const info = ctx.types.classOf(cls);
-      return info === undefined ? null : enumValueKind(ctx.types, info);
-    },
   );
 }
 

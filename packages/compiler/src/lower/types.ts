@@ -5,9 +5,7 @@
 //     scores: dict[str, int] = {}                const scores: Dict<string, number> = new Dict();
 //     def find(x: str) -> Optional[int]:         function find(x: string): number | null {
 //     async def work(q: asyncio.Queue[int]):     async function work(q: asyncio.Queue<number>) {
-//     def grow(s: Size):  (Size an IntEnum)     function grow(s: Size & number) {
 import ts from "../typescript.cjs";
-import type { ClassDef } from "@pyts/parser";
 import type { PyType } from "../analyze/types.js";
 
 const f = ts.factory;
@@ -21,9 +19,8 @@ export function typeNode(
   useRuntime: (name: string) => ts.Identifier,
   className: (name: string) => string = (n) => n,
   moduleNamespace: (module: string) => ts.Identifier = (m) => f.createIdentifier(m),
-  alsoValue: (cls: ClassDef) => "int" | "str" | null = () => null,
 ): ts.TypeNode {
-  const rec = (x: PyType): ts.TypeNode => typeNode(x, useRuntime, className, moduleNamespace, alsoValue);
+  const rec = (x: PyType): ts.TypeNode => typeNode(x, useRuntime, className, moduleNamespace);
   switch (t.k) {
     case "int":
     case "float":
@@ -59,14 +56,7 @@ export function typeNode(
         const args = t.args ?? [];
         return f.createTypeReferenceNode(f.createQualifiedName(moduleNamespace(t.module), t.cls), args.length > 0 ? args.map(rec) : undefined);
       }
-      if (!t.runtime) {
-        // A member of an enum class mixing in int or str is one too: `Size & number`.
-        const cls = f.createTypeReferenceNode(f.createIdentifier(className(t.cls)));
-        const value = alsoValue(t.of);
-        if (value === null) return cls;
-        return f.createIntersectionTypeNode([cls, f.createKeywordTypeNode(value === "int" ? ts.SyntaxKind.NumberKeyword : ts.SyntaxKind.StringKeyword)]);
-      }
-      return f.createTypeReferenceNode(useRuntime(t.cls));
+      return f.createTypeReferenceNode(t.runtime ? useRuntime(t.cls) : f.createIdentifier(className(t.cls)));
     case "class":
       return f.createTypeQueryNode(f.createIdentifier(className(t.cls)));
     case "function":
