@@ -17,6 +17,7 @@
 //   const { name, source, async, uncaught, files } = gen.program(7);   // source: "def case_7():\n    ..."
 import * as asyncErrors from "./gen-async-errors.mjs";
 import * as classes from "./gen-classes.mjs";
+import { typedShapes } from "./gen-typed.mjs";
 import * as constructs from "./gen-constructs.mjs";
 import * as fastPaths from "./gen-fastpaths.mjs";
 import * as loopHandlers from "./gen-loop-handlers.mjs";
@@ -57,6 +58,7 @@ export const DEFAULT_MIX = Object.freeze({
   builtinsub: 1, // subclasses of list and dict, mixins with exceptions and dataclasses, abc.ABC, total_ordering, __init__ again, builtins without arguments
   dyntype: 1, // classes made by type(name, bases, namespace), type() called wrongly
   superforms: 1, // super() in a variable, as a value, two-argument, in class methods and nested helpers, and its errors
+  typed: 1, // enum members as dict keys and ints, str enums formatted, Optional results, method defaults (gen-typed.mjs)
   // asyncio's errors (gen-async-errors.mjs): weights of async program shapes beside the six plain ones (1
   // each); `chained` is also a statement of sync programs (issue 14).
   taskerrors: 1, // exceptions raised in tasks and caught at await, gather(return_exceptions=...), wait()
@@ -295,6 +297,7 @@ export class ProgramGenerator {
       [topLevel ? m.samename : 0, "samename", classes.sameNameClasses],
       [topLevel ? m.dyntype : 0, "dyntype", classes.dynamicClasses],
       [topLevel ? m.superforms : 0, "superforms", classes.superForms],
+      [topLevel ? m.typed : 0, "typed", typedShapes],
       [topLevel ? m.chained : 0, "chained", (g) => asyncErrors.chainedExceptions(g, false)],
       [topLevel ? m.readable : 0, "readable", readable.readableShapes],
       [m.keptfstrings, "keptfstrings", fastPaths.keptFStrings],

@@ -97,6 +97,25 @@ const cases: { name: string; source: string; facts: Facts }[] = [
     source: "count = 0\ndef bump():\n    global count\n    count = count + 0.5\nbump()\ncount  # ?",
     facts: { exactInt: false },
   },
+  // An IntEnum member is no exact int (its str, repr and type are its own): `===` and `+` stay the runtime's.
+  {
+    name: "an int parameter given an IntEnum member",
+    source: "from enum import IntEnum\nclass L(IntEnum):\n    A = 1\ndef f(n: int) -> int:\n    return n  # ?\nf(L.A)",
+    facts: { exactInt: false },
+  },
+  { name: "an IntEnum member", source: "from enum import IntEnum\nclass L(IntEnum):\n    A = 1\nL.A  # ?", facts: { exactInt: false, intBound: null } },
+  {
+    name: "an int variable given an IntEnum member",
+    source: "from enum import IntEnum\nclass L(IntEnum):\n    A = 1\nn: int = L.A\nn  # ?",
+    facts: { exactInt: false },
+  },
+  // An Optional instance's field is the field (None raises AttributeError before any value is read).
+  {
+    name: "an int field read through an Optional result",
+    source:
+      "from typing import Optional\nclass C:\n    def __init__(self):\n        self.n = 1\ndef find(k) -> Optional[C]:\n    return C() if k else None\nfind(1).n  # ?",
+    facts: { exactInt: true },
+  },
   { name: "an int parameter every call gives an int", source: "def half(n: int) -> int:\n    return n  # ?\nhalf(4)\nhalf(6)", facts: { exactInt: true } },
   { name: "an int parameter a call gives a float", source: "def half(n: int) -> int:\n    return n  # ?\nhalf(4)\nhalf(5.0)", facts: { exactInt: false } },
   {

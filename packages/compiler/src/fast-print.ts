@@ -653,7 +653,8 @@ function needsParens(node: ts.Expression, place: Place): boolean {
     return typeof place === "object" || ["unary", "spread", "as", "non-null", "object", "callee", "new-callee", "test"].includes(place);
   }
   if (ts.isAsExpression(node)) {
-    return typeof place === "object" || ["unary", "spread", "await", "non-null", "object", "callee", "new-callee", "test"].includes(place);
+    // (A branch of `?:`, as prettier writes it: `c ? (x as any) : y`.)
+    return typeof place === "object" || ["unary", "spread", "await", "non-null", "object", "callee", "new-callee", "test", "branch"].includes(place);
   }
   if (ts.isPrefixUnaryExpression(node) || ts.isTypeOfExpression(node) || ts.isVoidExpression(node) || ts.isDeleteExpression(node)) {
     if (typeof place === "object" && place.operator === ts.SyntaxKind.AsteriskAsteriskToken && !place.right) return unknown();

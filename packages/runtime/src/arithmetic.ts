@@ -1,7 +1,7 @@
 // Python's arithmetic operators. Each helper has a fast path for two plain numbers and
 // falls back to bigint/float/sequence/dunder handling with CPython's error messages.
 import { OverflowError, TypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
-import { binaryDunder, tryBinaryDunder, NotImplemented, unaryDunder, unsupported } from "./dunder.js";
+import { binaryDunder, dunder, tryBinaryDunder, NotImplemented, unaryDunder, unsupported } from "./dunder.js";
 import { iterate } from "./iter.js";
 import { bindBuiltinKeywords, KwArgs } from "./kwargs.js";
 import { isTuple, tuple } from "./tuple.js";
@@ -478,6 +478,10 @@ export function pow(a: Any, b?: Any, modulus?: Any): Any {
   if (modulus !== undefined && modulus !== null) {
     if (modulus instanceof KwArgs) return powWithKeywords(a, b, modulus);
     if (numberKind(a) !== "int" || numberKind(b) !== "int" || numberKind(modulus) !== "int") {
+      // An object's ternary `__pow__(exp, mod)` (an IntEnum member's is int's).
+      const ternary = numberKind(a) === undefined ? dunder(a, "__pow__") : undefined;
+      const r = ternary?.call(a, b, modulus) ?? NotImplemented;
+      if (r !== NotImplemented) return r;
       throw new TypeError("pow() 3rd argument not allowed unless all arguments are integers");
     }
     return normBig(modPow(toBig(a), toBig(b), toBig(modulus)));

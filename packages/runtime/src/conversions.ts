@@ -3,7 +3,7 @@
 import { TypeError, ValueError } from "./exceptions.js";
 import { dunder } from "./dunder.js";
 import { KwArgs } from "./kwargs.js";
-import { doubleToInt, mkFloat, normBig, numberKind, PyFloat, toBig, toDouble } from "./numbers.js";
+import { doubleToInt, index, mkFloat, normBig, numberKind, PyFloat, toBig, toDouble } from "./numbers.js";
 import { strRepr } from "./repr.js";
 import { truthy } from "./truth.js";
 import { typeName } from "./typename.js";
@@ -62,7 +62,7 @@ export function int(x?: unknown, base?: unknown): number {
   if (x === undefined) return 0;
   if (base !== undefined && base !== null) {
     if (typeof x !== "string") throw new TypeError("int() can't convert non-string with explicit base");
-    const b = Number(toBig(base));
+    const b = Number(index(base));
     if (b !== 0 && (b < 2 || b > 36)) throw new ValueError("int() base must be >= 2 and <= 36, or 0");
     const v = parseIntLiteral(x, b);
     if (v === undefined) throw new ValueError(`invalid literal for int() with base ${b}: ${strRepr(x)}`);

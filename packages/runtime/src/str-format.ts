@@ -5,7 +5,7 @@ import { expFormat, fixedDigits, generalFormat } from "./float-format.js";
 import { getattr } from "./attrs.js";
 import { getitem } from "./subscript.js";
 import { KwArgs, splitKwargs } from "./kwargs.js";
-import { doubleToInt, numberKind, toBig, toDouble } from "./numbers.js";
+import { doubleToInt, intValue, numberKind, toBig, toDouble } from "./numbers.js";
 import { ascii, repr, str } from "./repr.js";
 import { isTuple } from "./tuple.js";
 import { typeName } from "./typename.js";
@@ -219,6 +219,8 @@ export function percentFormat(template: string, values: unknown): string {
     let body: string;
     let prefix = "";
     let numeric = true;
+    // A number conversion of an int-like object (an IntEnum member) converts its `__index__`.
+    if (!"%sra".includes(conv) && typeof value === "object" && numberKind(value) === undefined) value = intValue(value) ?? value;
     switch (conv) {
       case "%":
         body = "%";

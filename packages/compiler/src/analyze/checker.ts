@@ -14,6 +14,7 @@ import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "./scopes.js";
 import { canCompleteNormally } from "./reachability.js";
 import { IntBounds } from "./int-bounds.js";
 import { forEachChild } from "./walk.js";
+import { isEnumClass, isEnumMemberName } from "./enum-classes.js";
 import { isDunder, isHarmlessClassUse, moduleReach, PROTOCOL_METHOD_NAMES, scopeOfExpression, type ModuleReach } from "./call-sites.js";
 import { isRuntimeExport } from "../catalogue.js";
 import { asyncioFunctionType, asyncioInstance, asyncioMethodType, enteredType, isAsyncioInstance, withMaySuppress } from "./runtime-classes.js";
@@ -51,7 +52,8 @@ export interface ClassInfo {
    */
   fields: Map<string, PyType | null>;
   /** The stores `self.x = value` of each field in the class's methods, with the method's scope (value null: not followed, as `self.x += 1`). */
-  selfStores: Map<string, { value: Expression | null; scope: Scope }[]>;
+  /** `self.attr = value` in a method; `annotation` of `self.attr: T = value`. */
+  selfStores: Map<string, { value: Expression | null; scope: Scope; annotation?: Expression | null }[]>;
   methods: Map<string, FunctionDef | AsyncFunctionDef>;
   properties: Set<string>;
   /** The synthesised `__init__` parameters of a dataclass. */
@@ -990,7 +992,9 @@ export class TypeEnv implements TypeFacts {
         const against: PyType[] = [];
         collectReturns(def.body, (e) => {
           const v = e === null ? NONE : this.typeOf(e, scope);
-          if (this.contradicts(declared, v)) against.push(v);
+          // (`return NotImplemented` from `__eq__(...) -> bool`: no bool either.)
+          if (isNotImplemented(e, scope, this.analysis)) against.push(ANY);
+          else if (this.contradicts(declared, v)) against.push(v);
         });
         if (against.length > 0) t = joinAll([t, ...against]);
         // `-> int` on a function that can run off its end: it returns None there all the same.
@@ -1283,9 +1287,11 @@ export class TypeEnv implements TypeFacts {
       }
       case "Attribute": {
         if (isZeroArgumentSuper(expr.value)) return this.superMemberType(scope, expr.attr, false);
-        const v = this.typeOf(expr.value, scope);
+        const v = orNoneAttribute(this.typeOf(expr.value, scope));
         if (v.k === "instance" && !v.runtime) return this.fieldType(this.classOf(v.of)!, expr.attr);
         if (v.k === "module") return moduleAttrType(v.name, expr.attr);
+        // `Color.RED`: a member of an enum class, which no store can replace (CPython's AttributeError).
+        if (v.k === "class" && v.of !== null) return this.enumMember(v.of, expr.attr) ?? ANY;
         return ANY;
       }
       case "Call":
@@ -1517,7 +1523,13 @@ export class TypeEnv implements TypeFacts {
     // A list made by displays (`self.particles = []`) and only filled where the checker sees it.
     const fills = !unseen && stores.every((store) => store.value?._type === "List") ? this.fieldListFills(info, attr) : null;
     for (const store of stores) {
-      const inferred = store.value === null ? ANY : this.typeOf(store.value, store.scope);
+      // (`self.parent: Optional[Node] = None`: what the annotation says, the stores elsewhere joined.)
+      const inferred =
+        store.annotation !== undefined && store.annotation !== null
+          ? this.annotation(store.annotation, store.scope)
+          : store.value === null
+            ? ANY
+            : this.typeOf(store.value, store.scope);
       // A list or dict held by an instance can be filled through any reference to the instance,
       // and a field stored from outside the class (`c.count = 2.0`) gets values not seen here,
       // which inference does not follow: they are typed as if put in unseen (an int may be a float).
@@ -1604,6 +1616,14 @@ export class TypeEnv implements TypeFacts {
       if (!understood) return null;
     }
     return fills;
+  }
+
+  /** The type of `cls.attr` when it names a member of the enum class `cls` (enum-classes.ts). */
+  private enumMember(cls: ClassDef, attr: string): PyType | undefined {
+    const info = this.classOf(cls);
+    if (info === undefined || !isEnumMemberName(attr) || !isEnumClass(this, info)) return undefined;
+    const t = info.classAttrs.get(attr);
+    return t !== undefined && t.k === "instance" && !t.runtime && t.of === cls ? t : undefined;
   }
 
   /** The type of a class attribute of a class or of its user base classes (not an instance field of theirs). */
@@ -1768,7 +1788,7 @@ export class TypeEnv implements TypeFacts {
         const t = this.superMemberType(scope, func.attr, true);
         return t.k === "function" ? this.calledFunctionType(t) : ANY;
       }
-      const recv = this.typeOf(func.value, scope);
+      const recv = orNoneAttribute(this.typeOf(func.value, scope));
       const m = func.attr;
       if (recv.k === "str") {
         if (
@@ -1932,6 +1952,8 @@ function contradicts(declared: PyType, seen: PyType): boolean {
       return seen.k !== declared.k;
     case "float":
       return !isNumeric(seen) || seen.k === "bool";
+    case "None":
+      return true;
     case "list":
     case "set":
       return seen.k !== declared.k || contradicts(declared.item, seen.item);
@@ -1943,6 +1965,14 @@ function contradicts(declared: PyType, seen: PyType): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * The type whose attributes an attribute of a value of type `t` is read from: an `Optional` instance's
+ * class (`find(name).price` is the Item's price, or the AttributeError None raises), else `t`.
+ */
+function orNoneAttribute(t: PyType): PyType {
+  return t.k === "optional" && t.of.k === "instance" && !t.of.runtime ? t.of : t;
 }
 
 /** Bases not of the module whose instances are always true (exceptions too). */
@@ -2086,6 +2116,11 @@ function fieldKey(info: ClassInfo, attr: string): string {
 function forgetAfter<K, V>(map: Map<K, V>, size: number): void {
   let i = 0;
   for (const key of [...map.keys()]) if (i++ >= size) map.delete(key);
+}
+
+/** `NotImplemented`, the builtin. */
+function isNotImplemented(e: Expression | null, scope: Scope, analysis: ScopeAnalysis): boolean {
+  return e?._type === "Name" && e.id === "NotImplemented" && analysis.resolve(scope, e.id).kind === "builtin";
 }
 
 function builtinValueType(name: string): PyType {

@@ -63,6 +63,8 @@ export function collectClasses(module: Module, types: TypeEnv): void {
       // go by statement, `TypeFacts.basesOf`, which never gives a class as its own base.)
       bases: cls.bases
         .filter((b) => !isEnumValueMixin(cls, b))
+        // (`Generic[T]`, `Base[int]`: the class subscripted.)
+        .map((b) => (b._type === "Subscript" ? b.value : b))
         .map((b) => (b._type === "Name" ? b.id : b._type === "Attribute" ? b.attr : ""))
         .filter((b) => b !== "object"),
       isDataclass: cls.decorator_list.some(isDataclassDecorator),
@@ -183,13 +185,13 @@ function computeFields(types: TypeEnv, info: ClassInfo): void {
     )
       continue;
     // The stores are typed when the field's type is asked (the checker's fieldType), all at once.
-    walkSelfAssignments(method.body, self.arg, (attr, value) => {
+    walkSelfAssignments(method.body, self.arg, (attr, value, annotation) => {
       // A class attribute is the default of the instance attribute (`count = 0`, `self.count += 1`).
       if (!info.fields.has(attr)) {
         if (types.classAttribute(info, attr) !== undefined) info.instanceDefaults.add(attr);
         info.fields.set(attr, null);
       }
-      info.selfStores.set(attr, [...(info.selfStores.get(attr) ?? []), { value, scope }]);
+      info.selfStores.set(attr, [...(info.selfStores.get(attr) ?? []), { value, scope, annotation }]);
     });
   }
 }
@@ -343,11 +345,15 @@ function dataclassArguments(cls: ClassDef, spec: DataclassSpec): Arguments {
 }
 
 /** Calls `visit` for each `self.attr = value` (also `self.attr: T = value`, augmented and unpacked) in a method body. */
-function walkSelfAssignments(body: readonly Stmt[], self: string, visit: (attr: string, value: Expression | null) => void): void {
+function walkSelfAssignments(
+  body: readonly Stmt[],
+  self: string,
+  visit: (attr: string, value: Expression | null, annotation: Expression | null) => void,
+): void {
   const isSelfAttr = (t: Expression): t is Expression & { _type: "Attribute"; attr: string } =>
     t._type === "Attribute" && t.value._type === "Name" && t.value.id === self;
-  const target = (t: Expression, value: Expression | null): void => {
-    if (isSelfAttr(t)) visit(t.attr, value);
+  const target = (t: Expression, value: Expression | null, annotation: Expression | null = null): void => {
+    if (isSelfAttr(t)) visit(t.attr, value, annotation);
     else if (t._type === "Tuple" || t._type === "List")
       t.elts.forEach((e, i) => target(e, value !== null && (value._type === "Tuple" || value._type === "List") ? (value.elts[i] ?? null) : null));
   };
@@ -362,7 +368,7 @@ function walkSelfAssignments(body: readonly Stmt[], self: string, visit: (attr: 
         for (const t of n.targets) target(t, n.value);
         break;
       case "AnnAssign":
-        target(n.target, n.value);
+        target(n.target, n.value, n.annotation);
         break;
       case "AugAssign":
         target(n.target, null);

@@ -45,3 +45,25 @@ export function isEnumMemberName(name: string): boolean {
 export function enumMemberType(info: ClassInfo): PyType {
   return { k: "instance", cls: info.name, runtime: false, of: info.node };
 }
+
+/** The enum bases whose members are ints or strs too. */
+const VALUE_BASES: Readonly<Record<string, "int" | "str">> = { IntEnum: "int", IntFlag: "int", StrEnum: "str" };
+
+/**
+ * What an enum class's members also are: `int` (IntEnum, IntFlag, `class P(int, Enum)`), `str` (StrEnum,
+ * `class C(str, Enum)`), or null (a plain Enum, or not an enum class). TypeScript types such a member as
+ * both (`Size & number`, lower/enums.ts), so that it goes wherever the runtime takes an int or a str.
+ */
+export function enumValueKind(types: TypeFacts, info: ClassInfo): "int" | "str" | null {
+  if (!isEnumClass(types, info)) return null;
+  const seen = new Set<ClassInfo>();
+  for (let c: ClassInfo | undefined = info; c !== undefined && !seen.has(c); c = types.firstBase(c)) {
+    seen.add(c);
+    for (const base of c.node.bases) {
+      const name = base._type === "Name" ? base.id : base._type === "Attribute" ? base.attr : "";
+      if (isEnumValueMixin(c.node, base)) return name as "int" | "str";
+      if (Object.hasOwn(VALUE_BASES, name)) return VALUE_BASES[name]!;
+    }
+  }
+  return null;
+}

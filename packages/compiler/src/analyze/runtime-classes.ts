@@ -157,6 +157,12 @@ export function asyncioClassHasMethod(cls: string, method: string): boolean {
   return Object.hasOwn(CLASSES, cls) && Object.hasOwn(CLASSES[cls]!.methods, method);
 }
 
+/** Whether `method` of the asyncio class `cls` is a coroutine method (`Lock.acquire`, `Event.wait`, `Queue.get`). */
+export function isAsyncioCoroutineMethod(cls: string, method: string): boolean {
+  const methods = Object.hasOwn(CLASSES, cls) ? CLASSES[cls]!.methods : undefined;
+  return methods !== undefined && Object.hasOwn(methods, method) && methods[method]!([], []).k === "coroutine";
+}
+
 /** Whether `async with x:` on this instance is `await x.acquire()` before the block and `x.release()` after it. */
 export function acquiresAndReleases(t: PyType): boolean {
   return isAsyncioInstance(t) && ACQUIRE_RELEASE.has(t.cls);

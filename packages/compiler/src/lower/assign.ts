@@ -254,7 +254,8 @@ export function lowerAssign(ctx: LowerContext, node: Assign): ts.Statement[] {
 export function lowerAnnAssign(ctx: LowerContext, node: AnnAssign): ts.Statement[] {
   const target = node.target;
   if (target._type === "Name") {
-    const t = ctx.types.annotation(node.annotation, ctx.scope);
+    // The annotation, unless a value the checker sees contradicts it (`n: int = Level.HIGH`, an IntEnum member).
+    const t = symbolTypeOf(ctx, target.id);
     if (node.value === null) {
       const flags = declarationFor(ctx, target.id, target);
       if (flags === null) return [];

@@ -56,10 +56,11 @@
 //                                             }
 //
 // (in a subclass: `super(...(initReturned("generator") as ConstructorParameters<typeof Base>))`).
-import type { Arguments, AsyncFunctionDef, ClassDef, Expression, FunctionDef, Node } from "@pyts/parser";
+import type { Arg, Arguments, AsyncFunctionDef, ClassDef, Expression, FunctionDef, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
+import { isAsyncioCoroutineMethod } from "../analyze/runtime-classes.js";
 import { awaitableClassStatements } from "./await.js";
 import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations, movedClassAttributes, retypesBaseAttribute } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
@@ -257,7 +258,9 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
         ctx.error("PY3001", b, [`a subclass of ${b.id}`]);
   }
   const mixinMain = mixinShape(ctx.types, info);
-  const baseExpr = mixinMain ?? cls.bases.find((b) => !isEnumValueMixin(cls, b));
+  // (`class IntBox(Box[int])` derives from `Box`, as `__mro_entries__` makes it in CPython.)
+  const writtenBase = mixinMain ?? cls.bases.find((b) => !isEnumValueMixin(cls, b));
+  const baseExpr = writtenBase?._type === "Subscript" ? writtenBase.value : writtenBase;
   if (ctx.types.mro(info).some((c) => c.node.bases[0] !== undefined && builtinBaseClass(ctx, c.node.bases[0]) === "PyList")) rejectArrayMembers(ctx, cls);
   let heritage: ts.HeritageClause[] | undefined;
   const baseName = mixinMain !== null ? (mixinMain._type === "Name" ? mixinMain.id : mixinMain._type === "Attribute" ? mixinMain.attr : "") : info.bases[0];
@@ -403,7 +406,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     switch (stmt._type) {
       case "FunctionDef":
       case "AsyncFunctionDef":
-        members.push(...lowerMethod(ctx, cls, info, stmt, hasBase, baseName));
+        members.push(...lowerMethodWithDefaults(ctx, cls, info, stmt, hasBase, baseName));
         break;
       case "Assign":
       case "AnnAssign":
@@ -486,6 +489,49 @@ function staticField(ctx: LowerContext, scope: Scope, attr: string, value: Expre
   return f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(attr), undefined, type, v);
 }
 
+/** The private static fields each class statement holds its methods' defaults in. */
+const defaultFieldNames = new WeakMap<ClassDef, Set<string>>();
+
+/**
+ * A method, after the private static fields holding its defaults: CPython evaluates a default once, when
+ * the `def` runs in the class body (so a class attribute is in reach, an outer name of the parameter's own
+ * name is the outer value, and a list default is shared by the calls):
+ *
+ *     k = 3                                  let k = 3;
+ *     class A:                               class A {
+ *         SIZE = 4                             static SIZE = 4;
+ *         def m(self, k=k, n=SIZE, seen=[]):   static #m_k: number = k;
+ *             ...                              static #m_n: number = A.SIZE;
+ *                                              static #m_seen: any[] = [];
+ *                                              m(k: number = A.#m_k, n: number = A.#m_n, seen: any[] = A.#m_seen) { ... }
+ */
+function lowerMethodWithDefaults(
+  ctx: LowerContext,
+  cls: ClassDef,
+  info: ClassInfo,
+  def: FunctionDef | AsyncFunctionDef,
+  hasBase: boolean,
+  baseName: string | undefined,
+): ts.ClassElement[] {
+  const fields: ts.ClassElement[] = [];
+  const classScope = ctx.analysis.scopeOf(cls);
+  const taken = defaultFieldNames.get(cls) ?? new Set<string>();
+  defaultFieldNames.set(cls, taken);
+  const hoistDefault = (a: Arg, value: Expression, type: ts.TypeNode): ts.Expression => {
+    // `#init_items` for `__init__(self, items=...)`; a second method of the same name (a property's setter) numbers its own.
+    const base = `#${def.name.replace(/^__(\w+)__$/, "$1")}_${a.arg}`;
+    let text = base;
+    for (let i = 2; taken.has(text); i++) text = `${base}${i}`;
+    taken.add(text);
+    const name = f.createPrivateIdentifier(text);
+    const lowered = ctx.withFunction({ ...ctx.fn, scope: classScope }, () => lowerExpression(ctx, value));
+    fields.push(f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], name, undefined, type, lowered));
+    return f.createPropertyAccessExpression(ctx.id(cls.name), name);
+  };
+  const method = lowerMethod(ctx, cls, info, def, hasBase, baseName, hoistDefault);
+  return [...fields, ...method];
+}
+
 function lowerMethod(
   ctx: LowerContext,
   cls: ClassDef,
@@ -493,6 +539,7 @@ function lowerMethod(
   def: FunctionDef | AsyncFunctionDef,
   hasBase: boolean,
   baseName: string | undefined,
+  hoistDefault: (a: Arg, value: Expression, type: ts.TypeNode) => ts.Expression,
 ): ts.ClassElement[] {
   const kind = methodKind(def);
   const scope = ctx.analysis.scopeOf(def);
@@ -522,7 +569,7 @@ function lowerMethod(
   // An enum's `__init__` stays a method: the runtime runs it on each member (enums.ts).
   // So does a cooperative class's (inheritance.ts).
   const isInit = def.name === "__init__" && kind === "instance" && !isEnumClass(ctx.types, info) && !isCooperative(ctx.types, info);
-  const { params, prologue: argPrologue } = lowerParameters(ctx, def.args, scope, { skipFirst: kind !== "static" });
+  const { params, prologue: argPrologue } = lowerParameters(ctx, def.args, scope, { skipFirst: kind !== "static", hoistDefault });
   const methodKindCtx = kind === "static" ? "static" : kind === "class" ? "class" : "instance";
   const hasSuperInit = isInit && callsSuperInit(def, info);
   const bodyPrologue = [...argPrologue, ...prologue];
@@ -684,7 +731,10 @@ function lowerMethod(
       ],
       true,
     );
-    return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, undefined, body)];
+    // (An override of a runtime asyncio coroutine method, `async def acquire(self)` in a subclass of `asyncio.Lock`,
+    // returns a coroutine where the runtime's returns a Promise: declared `any`, which TypeScript lets stand for it.)
+    const declared = overridesAsyncioCoroutine(ctx, info, def.name) ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword) : undefined;
+    return [f.createMethodDeclaration(modifiers, undefined, memberName, undefined, undefined, params, declared, body)];
   }
   // An abstract method's body is a placeholder: subclasses return what they like. An override returning
   // another type than its base's method (Python does not mind) is declared `any`, which TypeScript lets stand for it.
@@ -707,6 +757,12 @@ function lowerMethod(
  * its own: not the same (an override whose value is `any` fits any, as does anything a base returning None;
  * an int and a float are both numbers).
  */
+/** Whether the method `name` overrides a coroutine method of a runtime asyncio class the class derives from. */
+function overridesAsyncioCoroutine(ctx: LowerContext, info: ClassInfo, name: string): boolean {
+  const chain = ctx.types.mro(info);
+  return chain.some((c) => c.bases.some((base) => !chain.some((user) => user.name === base) && isAsyncioCoroutineMethod(base, name)));
+}
+
 function overridesWithOtherReturn(ctx: LowerContext, info: ClassInfo, def: FunctionDef | AsyncFunctionDef): boolean {
   const overridden = ctx.types
     .mro(info)

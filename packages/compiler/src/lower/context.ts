@@ -251,7 +251,8 @@ export class LowerContext {
   /** A namespace import of `specifier` under a name no Python name takes (reused when there is one already). */
   moduleNamespace(specifier: string, base: string): ts.Identifier {
     for (const [local, from] of this.moduleNamespaces) if (from === specifier) return f.createIdentifier(local);
-    return this.useModuleNamespace(specifier, this.freshImportName(base));
+    // (`import * as enum_ from ".../enum"`: a module named by a reserved word.)
+    return this.useModuleNamespace(specifier, this.freshImportName(RESERVED.has(base) ? `${base}_` : base));
   }
 
   /** A fresh temporary name (`_tmp`, `_tmp2`, ...) that no Python name in the file uses. */

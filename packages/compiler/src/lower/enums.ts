@@ -12,10 +12,12 @@
 //                                        unique(Color);
 //
 // `str` or `int` mixed in gives the members that type's methods and operations, as `StrEnum` and
-// `IntEnum` do (their `str()` and format stay the enum's `Color.RED`):
+// `IntEnum` do (their `str()` and format stay the enum's `Color.RED`); TypeScript types such a member
+// as both (`Color & string`, `Level & number`), so it goes wherever an int or a str goes (`range(Level.HIGH)`;
+// a value typed as the class, a parameter `lvl: Level`, is only the class):
 //
 //     class Color(str, Enum):            class Color extends Enum {
-//         RED = "red"                        static RED: Color = "red" as any;
+//         RED = "red"                        static RED: Color & string = "red" as any;
 //                                            static { this._init_members_(str); }
 //                                          }
 import type { ClassDef, Expression } from "@pyts/parser";
@@ -23,13 +25,19 @@ import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import type { ClassInfo } from "../analyze/checker.js";
-import { isEnumValueMixin } from "../analyze/enum-classes.js";
+import { enumValueKind, isEnumValueMixin } from "../analyze/enum-classes.js";
 
 const f = ts.factory;
 
 /** `static RED: Color = 1 as any;`: the raw value, typed as the member it becomes (`auto()` is typed any already). */
 export function enumMemberField(ctx: LowerContext, info: ClassInfo, attr: string, value: Expression, lowered: ts.Expression): ts.ClassElement {
-  const type = f.createTypeReferenceNode(ctx.id(info.name));
+  // A member of an enum mixing in int or str is one too, where TypeScript sees the member itself: `Level & number`.
+  const cls = f.createTypeReferenceNode(ctx.id(info.name));
+  const also = enumValueKind(ctx.types, info);
+  const type =
+    also === null
+      ? cls
+      : f.createIntersectionTypeNode([cls, f.createKeywordTypeNode(also === "int" ? ts.SyntaxKind.NumberKeyword : ts.SyntaxKind.StringKeyword)]);
   const isAuto =
     value._type === "Call" && ((value.func._type === "Name" && value.func.id === "auto") || (value.func._type === "Attribute" && value.func.attr === "auto"));
   const initializer = isAuto ? lowered : f.createAsExpression(lowered, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword));

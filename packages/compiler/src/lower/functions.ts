@@ -89,7 +89,14 @@ export function lowerParameters(
   ctx: LowerContext,
   args: Arguments,
   scope: Scope,
-  options: { skipFirst?: boolean; hoistDefaults?: boolean; functionName?: string; overrides?: ReadonlyMap<Expression, ts.Expression> } = {},
+  options: {
+    skipFirst?: boolean;
+    hoistDefaults?: boolean;
+    functionName?: string;
+    overrides?: ReadonlyMap<Expression, ts.Expression>;
+    /** A method's: stores a default evaluated once (in the class body) and gives the expression reading it. */
+    hoistDefault?: (a: Arg, value: Expression, type: ts.TypeNode) => ts.Expression;
+  } = {},
 ): LoweredParameters {
   const params: ts.ParameterDeclaration[] = [];
   const prologue: ts.Statement[] = [];
@@ -103,6 +110,7 @@ export function lowerParameters(
   const defaultValue = (a: Arg, e: Expression): ts.Expression => {
     const override = options.overrides?.get(e);
     if (override !== undefined) return override;
+    if (options.hoistDefault !== undefined) return isSimpleDefault(e) ? lowerExpression(ctx, e) : options.hoistDefault(a, e, tsType(ctx, typeOf(a)));
     const value = lowerExpression(ctx, e);
     if (!options.hoistDefaults || isSimpleDefault(e)) return value;
     const name = ctx.temp(`${options.functionName ?? "f"}_${a.arg}`);
@@ -213,7 +221,7 @@ export function newFunctionContext(
 /** The declared return type of a function, or undefined to let TypeScript infer it. */
 export function returnTypeNode(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): ts.TypeNode | undefined {
   const scope = ctx.analysis.scopeOf(def);
-  const recursive = scope.freeVars.has(def.name) || readsOwnName(ctx, def);
+  const recursive = scope.freeVars.has(def.name) || readsOwnName(ctx, def) || callsBackInto(ctx, def);
   // A name bound again (`def f` twice) keeps the type of its first value, which TypeScript would
   // infer as narrow as `() => 1`: the checker's return type widens it (`() => number`).
   const res = ctx.analysis.resolve(ctx.scope, def.name);
@@ -222,6 +230,47 @@ export function returnTypeNode(ctx: LowerContext, def: FunctionDef | AsyncFuncti
   const t = ctx.types.returnType(def);
   if (t.k === "None") return returnsNullExplicitly(ctx, def) ? f.createLiteralTypeNode(f.createNull()) : f.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword);
   return tsType(ctx, t);
+}
+
+/** Per scope, its functions (each bound once by a `def`) and the names of the scope each one's body reads. */
+const readsByScope = new WeakMap<Scope, Map<FunctionDef | AsyncFunctionDef, string[]>>();
+
+function functionReads(scope: Scope): Map<FunctionDef | AsyncFunctionDef, string[]> {
+  const known = readsByScope.get(scope);
+  if (known !== undefined) return known;
+  const defs = new Map<FunctionDef | AsyncFunctionDef, string[]>();
+  for (const sym of scope.symbols.values()) {
+    const b = sym.bindings.length === 1 ? sym.bindings[0]! : undefined;
+    if (b?.kind === "function" && (b.node._type === "FunctionDef" || b.node._type === "AsyncFunctionDef")) defs.set(b.node, []);
+  }
+  const names = new Set([...defs.keys()].map((d) => d.name));
+  for (const sym of scope.symbols.values()) {
+    if (!names.has(sym.name)) continue;
+    for (const use of sym.uses) for (const [d, reads] of defs) if (use.start >= d.start && use.end <= d.end) reads.push(sym.name);
+  }
+  readsByScope.set(scope, defs);
+  return defs;
+}
+
+/**
+ * Whether `def` reaches itself through other functions of its scope (`is_even` calls `is_odd`, which calls
+ * `is_even`): TypeScript cannot infer the return type of either then (TS7023), so it is written out.
+ */
+function callsBackInto(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): boolean {
+  const defs = functionReads(ctx.scope);
+  if (!defs.has(def)) return false;
+  const byName = new Map([...defs.keys()].map((d) => [d.name, d]));
+  const seen = new Set<FunctionDef | AsyncFunctionDef>();
+  const reaches = (from: FunctionDef | AsyncFunctionDef): boolean =>
+    defs.get(from)!.some((name) => {
+      const next = byName.get(name);
+      if (next === undefined || next === from) return false;
+      if (next === def) return true;
+      if (seen.has(next)) return false;
+      seen.add(next);
+      return reaches(next);
+    });
+  return reaches(def);
 }
 
 /**

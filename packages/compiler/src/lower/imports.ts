@@ -30,7 +30,8 @@
 //
 // A module the runtime does not provide is a compile-time diagnostic, except inside a `try` whose
 // handlers catch ImportError: there the statement raises CPython's ModuleNotFoundError when it runs.
-// `typing`, `__future__` and `abc` exist only for annotations and never reach the output.
+// `typing`, `__future__` and `abc` exist only for annotations and never reach the output, but for a name of
+// `typing` read at run time (`T = TypeVar("T")`, `cast(int, x)`), imported from the runtime's placeholders.
 //
 // Modules of a program of several files (program.ts):
 //
@@ -105,8 +106,8 @@ export type ImportTarget =
    * statement can be an ES import at the top without changing when any module body runs.
    */
   | { kind: "program"; module: string; info: ProgramModule; name: string | null; loads: string[]; atTop: boolean }
-  /** A module that exists for annotations only. */
-  | { kind: "compile-time" }
+  /** A module that exists for annotations only (a name of it read at run time is the runtime's placeholder: `TypeVar("T")`, `cast`). */
+  | { kind: "compile-time"; module: string; name: string | null }
   /** A module nobody provides, imported where ImportError is caught: raises when the statement runs. */
   | { kind: "missing"; module: string };
 
@@ -272,7 +273,7 @@ function fromTarget(ctx: LowerContext, node: ImportFrom, alias: Alias): ImportTa
 
 function importTarget(module: string, name: string | null): ImportTarget {
   const top = module.split(".")[0]!;
-  if (COMPILE_TIME_MODULES.has(top)) return { kind: "compile-time" };
+  if (COMPILE_TIME_MODULES.has(top)) return { kind: "compile-time", module, name };
   if (!isRuntimeModule(module)) return { kind: "missing", module };
   return { kind: "runtime", module: module.replace(/\./g, "/"), name };
 }
@@ -297,7 +298,7 @@ function targetOf(ctx: LowerContext, node: Node, sym: SymbolInfo): ImportTarget 
 function sameTarget(a: ImportTarget, b: ImportTarget): boolean {
   if (a.kind === "runtime" && b.kind === "runtime") return a.module === b.module && a.name === b.name;
   if (a.kind === "program" && b.kind === "program") return a.atTop && b.atTop && a.module === b.module && a.name === b.name;
-  return a.kind === "compile-time" && b.kind === "compile-time";
+  return a.kind === "compile-time" && b.kind === "compile-time" && a.module === b.module && a.name === b.name;
 }
 
 /**
@@ -344,6 +345,13 @@ function readBefore(ctx: LowerContext, sym: SymbolInfo, binding: Node): boolean 
 export function importedName(ctx: LowerContext, sym: SymbolInfo): ts.Identifier | null {
   if (!staticImports.has(sym)) return null;
   const target = targetOf(ctx, sym.bindings[0]!.node, sym);
+  // A name of `typing` read at run time (`T = TypeVar("T")`, `cast(int, x)`, `typing.Optional`): the runtime's placeholder,
+  // imported only where the program reads it so (annotations never do).
+  if (target?.kind === "compile-time" && isRuntimeModule(target.module) && (target.name === null || runtimeModuleExports(target.module).has(target.name))) {
+    const specifier = ctx.runtimeModuleSpecifier(target.module);
+    const local = ctx.mangle(sym.name);
+    return target.name === null ? ctx.useModuleNamespace(specifier, local) : ctx.useNamedImport(specifier, target.name, local);
+  }
   if (target?.kind !== "runtime" && target?.kind !== "program") return null;
   const local = ctx.mangle(sym.name);
   const specifier = target.kind === "runtime" ? ctx.runtimeModuleSpecifier(target.module) : target.info.specifier;

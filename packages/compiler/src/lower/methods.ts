@@ -69,11 +69,13 @@ import { keptString } from "./fstrings.js";
 import { tsType } from "./names.js";
 import { loopFunctions } from "./loop-functions.js";
 import { isBlockingRunnerCall } from "./runner.js";
-import { programExceptionMember, typedAs } from "./subscripts.js";
+import { isUserInstance, programExceptionMember, typedAs } from "./subscripts.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { elementType } from "../analyze/types.js";
 import { asyncioMethodKeywords, asyncioMethodType, isAsyncioInstance } from "../analyze/runtime-classes.js";
 import { inheritsFromRuntime } from "../analyze/runtime-bases.js";
+import { isEnumClass } from "../analyze/enum-classes.js";
+import { nonNullReceiver } from "./narrowing.js";
 import { classOfInstance, classOfTypeCall, isCooperative, unboundMethodCall } from "./inheritance.js";
 
 const f = ts.factory;
@@ -92,7 +94,10 @@ const BUILTIN_METHODS = new Set(
 );
 
 export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute): ts.Expression {
-  const recvType = typeOf(ctx, func.value);
+  const seenType = typeOf(ctx, func.value);
+  // `find(name).label()` where `find` returns `Optional[Item]`: called as on an Item (narrowing.ts).
+  const maybeNone = seenType.k === "optional" && isUserInstance(seenType.of);
+  const recvType = maybeNone ? seenType.of : seenType;
   const name = func.attr;
   const member = (recv: ts.Expression, m: string = ctx.mangleMember(name)): ts.Expression => f.createPropertyAccessExpression(recv, m);
   const call = (callee: ts.Expression, args: ts.Expression[]): ts.Expression => f.createCallExpression(callee, undefined, args);
@@ -147,7 +152,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     const cls = ctx.types.classOfType(recvType);
     const m = findMethod(ctx, cls, name);
     if (m === null && isDataAttribute(ctx, cls, name)) return dataAttributeCall();
-    const recv = lowerExpression(ctx, func.value);
+    const recv = maybeNone ? nonNullReceiver(ctx, func.value, lowerExpression(ctx, func.value)) : lowerExpression(ctx, func.value);
     // A static or class method through an instance is looked up on its class, `type(obj)`.
     if (m !== null && (m.isStatic || m.isClassMethod)) {
       const cls = classOfInstance(ctx, recv, recvType.cls);
@@ -171,9 +176,10 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     }
     // A method a class decorator may have added (`cls.describe = ...`).
     if (m === null && hasClassDecorators(ctx, cls)) return dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node);
-    // No class of the chain defines it: an attribute stored later (`P.m = ...`, `setattr`), or CPython's AttributeError.
-    if (m === null && definesEveryBase(ctx, cls)) return typedAs(ctx, dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node), node);
-    // A base the compiler does not compile: a method it knows that base to have (`append` of `Stack(list)`), or
+    // No class of the chain defines it: an attribute stored later (`P.m = ...`, `setattr`), or CPython's AttributeError;
+    // on an enum member, also a method of the str or int its class mixes in (`Status.DONE.upper()`), which the runtime adds.
+    if (m === null && (definesEveryBase(ctx, cls) || (cls !== undefined && isEnumClass(ctx.types, cls))))
+      return typedAs(ctx, dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node), node);
     // one a class of another module of the program has, is called plainly; any other name is looked up at run
     // time (CPython's AttributeError for `s.peek_missing()`).
     if (cls !== undefined && !inheritsFromRuntime(ctx.types, cls, name, "method") && !isProgramMethodName(ctx, name)) {

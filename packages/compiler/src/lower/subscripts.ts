@@ -19,6 +19,7 @@
 //     xs[1:-1:2]               getslice(xs, 1, -1, 2)
 //     f.__doc__, C.__doc__     "Docstring."  (of a function or class here: its docstring, or null)
 //     m.__name__, m.sub        "math", the submodule's import (of a module: imports.ts)
+//     find(k).price  (an Optional[Item])     find(k)!.price   (None's AttributeError; narrowing.ts)
 import type { AsyncFunctionDef, Attribute, Expression, FunctionDef, Slice, Subscript } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
@@ -36,6 +37,7 @@ import { isSuperCall, ownClass, superAttribute } from "./calls.js";
 import { superBindsStatically } from "./super-forms.js";
 import { isCooperative } from "./inheritance.js";
 import { isModuloIndex, isProvenIndex } from "./proven-index.js";
+import { nonNullReceiver } from "./narrowing.js";
 
 const f = ts.factory;
 
@@ -84,7 +86,11 @@ export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expressio
 
 /** Whether `obj.attr = value` goes through the runtime's setattr (see attributeStore). */
 export function storedThroughRuntime(ctx: LowerContext, node: Attribute): boolean {
-  const t = typeOf(ctx, node.value);
+  let t = typeOf(ctx, node.value);
+  if (t.k === "optional") {
+    if (!isUserInstance(t.of)) return true;
+    t = t.of;
+  }
   return (
     t.k === "any" ||
     (t.k === "instance" &&
@@ -107,6 +113,9 @@ export function programExceptionMember(ctx: LowerContext, t: PyType, attr: strin
 
 /** `obj.attr` read, the receiver already lowered (evaluated once by the caller). */
 export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expression, t: PyType = typeOf(ctx, node.value)): ts.Expression {
+  // `find(name).price` where `find` returns `Optional[Item]`: read as on an Item (narrowing.ts).
+  if (t.k === "optional")
+    return isUserInstance(t.of) ? attributeRead(ctx, node, nonNullReceiver(ctx, node.value, recv), t.of) : dynamicAttribute(ctx, recv, node.attr);
   if (node.attr === "__class__") return f.createCallExpression(ctx.useRuntime("type"), undefined, [recv]);
   // (An instance of a class with `__slots__` has none: the read raises AttributeError, where vars() raises TypeError.)
   if (node.attr === "__dict__" && !(t.k === "instance" && !t.runtime && hasSlots(ctx, ctx.types.classOfType(t))))
@@ -171,6 +180,11 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
   return f.createPropertyAccessExpression(recv, ctx.mangleMember(node.attr));
 }
 
+/** An instance of a class of the program (not a runtime class). */
+export function isUserInstance(t: PyType): t is Extract<PyType, { k: "instance"; runtime: false }> {
+  return t.k === "instance" && !t.runtime;
+}
+
 /**
  * The names of a function or class (`fn.__name__` in a decorator): read as written on a value of unknown
  * type, which is a function or a class wherever a program reads them.
@@ -199,8 +213,13 @@ const CLASS_MEMBERS = new Set(["__name__", "__qualname__", "__module__", "__doc_
  * a receiver of unknown type and a class attribute the class statement does not define (`A.q = 5`).
  */
 export function attributeStore(ctx: LowerContext, node: Attribute, recv: ts.Expression, value: ts.Expression): ts.Expression {
-  const t = typeOf(ctx, node.value);
+  let t = typeOf(ctx, node.value);
   if (storedThroughRuntime(ctx, node)) return f.createCallExpression(ctx.useRuntime("setattr"), undefined, [recv, f.createStringLiteral(node.attr), value]);
+  // `find(name).price = 2.0` on an `Optional[Item]`: stored as on an Item (narrowing.ts).
+  if (t.k === "optional") {
+    t = t.of;
+    recv = nonNullReceiver(ctx, node.value, recv);
+  }
   const target =
     t.k === "instance" && !t.runtime && !classHasMember(ctx, ctx.types.classOfType(t), node.attr)
       ? f.createParenthesizedExpression(f.createAsExpression(recv, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)))

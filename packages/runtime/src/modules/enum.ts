@@ -15,13 +15,15 @@
 // by value, `Color["RED"]` by name, `for c in Color`, `len(Color)`, `Color.RED in Color`,
 // `Color.__members__`, repr `<enum 'Color'>`. Members have `name` and `value`, repr
 // `<Color.RED: 1>`, str `Color.RED`; equal values make aliases. IntEnum/IntFlag members compute
-// and compare as their int value, StrEnum members as their str (with str's methods: `Status.ACTIVE.upper()`);
+// (arithmetic, bitwise, `abs`, `round`, `pow`, `%d`, `bit_length()`) and compare as their int value, StrEnum members as their str (with str's methods: `Status.ACTIVE.upper()`);
 // a class mixing `str` or `int` into Enum (`class Color(str, Enum)`) gets the same from
 // `_init_members_(str)`, its `str()` and format staying `Color.RED`. Such a member stands for its value
 // where the runtime takes a str or an int (`isinstance(m, str)`, `"-".join(...)`: BUILTIN_VALUE). A class's `__init__` (a method here, not the constructor) runs
 // for each member with the member's value, unpacked when a tuple, as CPython does. Not covered:
 // `_missing_`, and Flag's boundary options (an invalid Flag value is a ValueError).
-import { add, bitand, bitor, bitxor, floordiv, mod, mul, neg, sub, truediv } from "../arithmetic.js";
+import { abs, add, bitand, bitor, bitxor, divmod, floordiv, invert, lshift, mod, mul, neg, pow, rshift, sub, truediv } from "../arithmetic.js";
+import { round } from "../builtins.js";
+import { truthy } from "../truth.js";
 import { eq, ge, gt, le, lt } from "../compare.js";
 import { KeyError, TypeError, ValueError } from "../exceptions.js";
 import { Dict } from "../dict.js";
@@ -31,6 +33,7 @@ import { repr, str } from "../repr.js";
 import { int } from "../conversions.js";
 import { callMethod } from "../attrs.js";
 import { strMethods } from "../str-methods.js";
+import { numberAttribute, numberMethods } from "../number-methods.js";
 import { contains, getitem, len } from "../subscript.js";
 import { iterate } from "../iter.js";
 import { isTuple } from "../tuple.js";
@@ -268,8 +271,68 @@ const INT_METHODS = {
   __floordiv__(this: Enum, o: unknown) {
     return floordiv(this._value_, plain(o));
   },
+  __rtruediv__(this: Enum, o: unknown) {
+    return truediv(plain(o), this._value_);
+  },
+  __rfloordiv__(this: Enum, o: unknown) {
+    return floordiv(plain(o), this._value_);
+  },
+  __rmod__(this: Enum, o: unknown) {
+    return mod(plain(o), this._value_);
+  },
+  __divmod__(this: Enum, o: unknown) {
+    return divmod(this._value_, plain(o));
+  },
+  __rdivmod__(this: Enum, o: unknown) {
+    return divmod(plain(o), this._value_);
+  },
+  __pow__(this: Enum, o: unknown, modulus?: unknown) {
+    return modulus === undefined ? pow(this._value_, plain(o)) : pow(this._value_, plain(o), plain(modulus));
+  },
+  __rpow__(this: Enum, o: unknown) {
+    return pow(plain(o), this._value_);
+  },
+  __lshift__(this: Enum, o: unknown) {
+    return lshift(this._value_, plain(o));
+  },
+  __rshift__(this: Enum, o: unknown) {
+    return rshift(this._value_, plain(o));
+  },
+  __or__(this: Enum, o: unknown) {
+    return bitor(this._value_, plain(o));
+  },
+  __ror__(this: Enum, o: unknown) {
+    return bitor(plain(o), this._value_);
+  },
+  __and__(this: Enum, o: unknown) {
+    return bitand(this._value_, plain(o));
+  },
+  __rand__(this: Enum, o: unknown) {
+    return bitand(plain(o), this._value_);
+  },
+  __xor__(this: Enum, o: unknown) {
+    return bitxor(this._value_, plain(o));
+  },
+  __rxor__(this: Enum, o: unknown) {
+    return bitxor(plain(o), this._value_);
+  },
+  __invert__(this: Enum) {
+    return invert(this._value_);
+  },
   __neg__(this: Enum) {
     return neg(this._value_);
+  },
+  __pos__(this: Enum) {
+    return this._value_;
+  },
+  __abs__(this: Enum) {
+    return abs(this._value_);
+  },
+  __round__(this: Enum, ndigits?: unknown) {
+    return round(this._value_, ndigits ?? null);
+  },
+  __bool__(this: Enum) {
+    return truthy(this._value_);
   },
   __index__(this: Enum) {
     return this._value_;
@@ -297,10 +360,34 @@ const STR_METHODS: Record<string, Function> = {
     return iterate(this._value_);
   },
 };
-for (const name of [...Object.keys(strMethods), "format", "format_map"]) {
+for (const name of Object.keys(strMethods)) {
   STR_METHODS[name] = function (this: Enum, ...args: unknown[]) {
     return callMethod(this._value_, name, ...args);
   };
+}
+// A template with no replacement field formats to itself: CPython returns the very object, the member
+// (so `print(Color.RED.format())` shows its str(), `Color.RED`, for an enum mixing str in).
+for (const name of ["format", "format_map"]) {
+  STR_METHODS[name] = function (this: Enum, ...args: unknown[]) {
+    const out = callMethod(this._value_, name, ...args);
+    return /[{}]/.test(this._value_ as string) ? out : this;
+  };
+}
+
+/** An int's methods and number attributes on a member of an enum mixing in `int`: `Level.HIGH.bit_length()`, `Level.HIGH.real`. */
+const INT_VALUE_ATTRIBUTES: Record<string, unknown> = {};
+for (const name of Object.keys(numberMethods)) {
+  INT_VALUE_ATTRIBUTES[name] = function (this: Enum, ...args: unknown[]) {
+    return callMethod(this._value_, name, ...args);
+  };
+}
+for (const name of ["real", "imag", "numerator", "denominator"]) {
+  Object.defineProperty(INT_VALUE_ATTRIBUTES, name, {
+    get(this: Enum) {
+      return numberAttribute(this._value_, name);
+    },
+    enumerable: true,
+  });
 }
 
 /** `str()` and `format()` of an IntEnum's or StrEnum's member are its value's (not `Color.RED`, as for an enum that only mixes one in). */
@@ -326,6 +413,7 @@ function defineMethods(cls: Function, methods: object): void {
 function mixIn(cls: Function, builtin: Function): void {
   defineMethods(cls, VALUE_METHODS);
   defineMethods(cls, builtin === str ? STR_METHODS : INT_METHODS);
+  if (builtin !== str) defineMethods(cls, INT_VALUE_ATTRIBUTES);
 }
 
 /** `IntEnum`: members are ints too (`Number.ONE + 1`, `Number.ONE == 1`, `str(Number.ONE)` is `1`). */
@@ -482,6 +570,12 @@ defineMethods(IntFlag, {
   },
   __rand__(this: Flag, o: unknown) {
     return Flag.prototype.__and__.call(this, o);
+  },
+  __rxor__(this: Flag, o: unknown) {
+    return Flag.prototype.__xor__.call(this, o);
+  },
+  __invert__(this: Flag) {
+    return Flag.prototype.__invert__.call(this);
   },
   __bool__(this: Flag) {
     return bitsOf(this._value_) !== 0n;

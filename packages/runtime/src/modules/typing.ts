@@ -4,12 +4,15 @@
 
 /** A typing special form: subscripting it (`Optional[int]`) returns it unchanged. */
 class SpecialForm {
-  constructor(readonly _name: string) {}
+  constructor(
+    readonly __name__: string,
+    private readonly _repr: string = `typing.${__name__}`,
+  ) {}
   __getitem__(_params: unknown): this {
     return this;
   }
   __repr__(): string {
-    return `typing.${this._name}`;
+    return this._repr;
   }
 }
 
@@ -53,9 +56,9 @@ export const TypeAlias = form("TypeAlias");
 
 export const TYPE_CHECKING = false;
 
-/** `TypeVar("T", ...)`. */
+/** `TypeVar("T", ...)`: named `T`, shown `~T`. */
 export function TypeVar(name: string, ..._constraints: unknown[]): SpecialForm {
-  return form(name);
+  return new SpecialForm(name, `~${name}`);
 }
 
 /** `cast(type, value)`: returns the value. */
