@@ -10,7 +10,7 @@
 import { frameOf, type Frame } from "../frames.js";
 import { GeneratorExit, NotImplementedError, RuntimeError, StopAsyncIteration, TypeError, escapedFrame, toPyException } from "../exceptions.js";
 import { id } from "../identity.js";
-import { PYTHON_MODULE, PYTHON_NAME, defineBuiltinType } from "../type-registry.js";
+import { PYTHON_NAME, defineBuiltinType } from "../type-registry.js";
 import { typeName } from "../typename.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 import { asyncgenFirstIter, stepping, type EventLoop } from "./loop.js";
@@ -18,7 +18,8 @@ import { closeAsyncgens } from "./asyncgens.js";
 import type { Task } from "./task.js";
 
 const CREATED = 0;
-const STARTED = 1;
+/** `_cr_state` of a coroutine whose body started and has not finished. */
+export const STARTED = 1;
 const CLOSED = 2;
 
 const IS_COROUTINE_FUNCTION = Symbol.for("pyts.coroutineFunction");
@@ -47,13 +48,15 @@ export class Coroutine<T = unknown> {
   private _self: unknown;
   private _args: unknown[] | null;
   _cr_state = CREATED;
-  /** The task whose step runs this coroutine's body, once started by it or awaited in it (see `cr_running`). */
-  _task: Task | null = null;
-  /** While suspended: what its pending `await` waits on (a coroutine, a coroutine-like, a future), else null. */
-  _awaiting: unknown = null;
-  /** Set by `gather` to spot a coroutine passed twice (see gather.ts). */
+  /**
+   * The coroutine whose `await` started this one inside a task's step (null for a task's own coroutine, or
+   * one awaited outside every task): the link from a task's innermost coroutine up (see `cr_running`).
+   * A link from the awaited to the awaiter, which is older: nothing else is written on the `await` path.
+   */
+  _awaiter: Coroutine | null = null;
+  /** Set by `gather` to spot a coroutine passed twice: the call's number and where its future is (see gather.ts). */
   _gatherMark = 0;
-  _gatherFut: unknown = null;
+  _gatherIndex = 0;
 
   declare then: <R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
@@ -102,30 +105,27 @@ export class Coroutine<T = unknown> {
     // A runtime method's shortcut settles without a body (so it is never the task's innermost coroutine).
     if (this._code.shortcut !== undefined && this._cr_state === CREATED && this._takeShortcut(onF, onR)) return;
     // A coroutine started already (awaited twice) only raises: it stays in the chain of the task running it.
-    const task = this._cr_state === CREATED ? stepping : null;
-    const awaiter = task !== null ? task._innermost : null;
+    const fresh = this._cr_state === CREATED;
+    const task = fresh ? stepping : null;
     if (task !== null) {
-      if (awaiter !== null) awaiter._awaiting = this;
+      this._awaiter = task._innermost;
       task._innermost = this;
-      this._task = task;
     }
     this._start().then(
       (v) => {
-        this._settled(task, awaiter);
+        if (fresh) this._settled(task);
         resolveValue(onF, coroutineResult(v));
       },
       (e) => {
-        this._settled(task, awaiter);
+        if (fresh) this._settled(task);
         onR(escapedFrame(e, "coroutine"));
       },
     );
   }
 
-  private _settled(task: Task | null, awaiter: Coroutine | null): void {
-    if (task === null && this._task !== null) return;
+  private _settled(task: Task | null): void {
     this._cr_state = CLOSED;
-    if (task !== null && task._innermost === this) task._innermost = awaiter;
-    if (awaiter !== null) awaiter._awaiting = null;
+    if (task !== null && task._innermost === this) task._innermost = this._awaiter;
   }
 
   /**
@@ -163,19 +163,10 @@ export class Coroutine<T = unknown> {
     throw steppedByHand("coroutine.throw()");
   }
 
-  /** True while its task's step runs: its body, or a coroutine it awaits, is executing (CPython's frame state). */
-  get cr_running(): boolean {
-    return this._cr_state === STARTED && this._task !== null && this._task === stepping;
-  }
-
-  /** What it waits on while suspended: the coroutine it awaits, or a future's iterator; None while running or done. */
-  get cr_await(): any {
-    if (this._cr_state !== STARTED || this.cr_running) return null;
-    const awaiting = this._awaiting;
-    if (awaiting === null || awaiting instanceof Coroutine || awaiting instanceof FutureIter || iscoroutine(awaiting)) return awaiting;
-    // A future (or task) awaited directly: CPython's awaiter holds the future's iterator.
-    return (this._awaiting = new FutureIter(awaiting));
-  }
+  /** True while its task's step runs it (the feature module `coroutine-state` defines it). */
+  declare readonly cr_running: boolean;
+  /** What it waits on while suspended (the feature module `coroutine-state` defines it). */
+  declare readonly cr_await: any;
 
   /** Its body has finished (a task ran it): `cr_frame` is None from now on. */
   _finished(): void {
@@ -238,22 +229,6 @@ export class AwaitIterator {
   }
 }
 Object.defineProperty(AwaitIterator.prototype, "__pyTypeName__", { value: "coroutine_wrapper", configurable: true });
-
-/** What a coroutine awaiting a future holds (CPython's `_asyncio.FutureIter`), as `cr_await` shows it. */
-export class FutureIter {
-  static [PYTHON_NAME] = "FutureIter";
-  static [PYTHON_MODULE] = "_asyncio";
-  constructor(readonly _future: unknown) {}
-}
-
-/**
- * The task stepping suspends on `awaitable`: its innermost coroutine now waits on it (see `cr_await`), unless an
- * awaitable that stands in for a coroutine (`sleep()`, `queue.get()`) recorded itself first for this suspension.
- */
-export function noteAwaiting(task: Task, awaitable: unknown): void {
-  const innermost = task._innermost;
-  if (innermost !== null && innermost._awaiting === null) innermost._awaiting = awaitable;
-}
 
 /** How many `await`s are stepping an `__await__` iterator right now (AwaitIterator runs only then). */
 let driving = 0;
@@ -344,17 +319,8 @@ const COROUTINE_LIKE = Symbol("pyts.coroutineLike");
  * Mark a runtime awaitable that stands in for a CPython coroutine object (what `sleep()`,
  * `Queue.get()` ... return): lazy like one, and `iscoroutine` says so.
  */
-export function markCoroutineLike(cls: { prototype: { _await(onF: OnFulfilled, onR: OnRejected): void } }): void {
+export function markCoroutineLike(cls: { prototype: object }): void {
   Object.defineProperty(cls.prototype, COROUTINE_LIKE, { value: true });
-  const ownAwait = cls.prototype._await;
-  Object.defineProperty(cls.prototype, "_await", {
-    value(this: PromiseLike<unknown>, onF: OnFulfilled, onR: OnRejected): void {
-      if (stepping !== null) noteAwaiting(stepping, this);
-      ownAwait.call(this, onF, onR);
-    },
-    writable: true,
-    configurable: true,
-  });
   Object.defineProperty(cls.prototype, "__await__", {
     value(this: PromiseLike<unknown>): AwaitIterator {
       return new AwaitIterator(this);
