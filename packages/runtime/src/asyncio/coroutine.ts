@@ -42,11 +42,16 @@ interface CoroutineCode {
  */
 export type AwaitShortcut<This> = (this: This, onF: OnFulfilled, onR: OnRejected, args: unknown[]) => boolean;
 
+/** What `Coroutine._args` holds when the call's one argument is in `_arg`. */
+const ONE_ARGUMENT: unknown[] = [];
+
 export class Coroutine<T = unknown> {
   static [PYTHON_NAME] = "coroutine";
   private readonly _code: CoroutineCode;
   private _self: unknown;
+  /** The call's arguments until the body starts: `ONE_ARGUMENT` when it is the one in `_arg` (no array kept). */
   private _args: unknown[] | null;
+  private _arg: unknown;
   _cr_state = CREATED;
   /**
    * The coroutine whose `await` started this one inside a task's step (null for a task's own coroutine, or
@@ -54,9 +59,8 @@ export class Coroutine<T = unknown> {
    * A link from the awaited to the awaiter, which is older: nothing else is written on the `await` path.
    */
   _awaiter: Coroutine | null = null;
-  /** Set by `gather` to spot a coroutine passed twice: the call's number and where its future is (see gather.ts). */
-  _gatherMark = 0;
-  _gatherIndex = 0;
+  /** Set by `gather` to spot a coroutine passed twice: where it was first given in the call (see gather.ts). */
+  _gatherIndex = -1;
 
   declare then: <R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
@@ -66,7 +70,14 @@ export class Coroutine<T = unknown> {
   constructor(code: CoroutineCode, self: unknown, args: unknown[]) {
     this._code = code;
     this._self = self;
-    this._args = args;
+    // Most calls pass one argument: a coroutine waiting to start keeps it, not the call's array.
+    if (args.length === 1) {
+      this._args = ONE_ARGUMENT;
+      this._arg = args[0];
+    } else {
+      this._args = args;
+      this._arg = undefined;
+    }
   }
 
   get __name__(): string {
@@ -86,10 +97,12 @@ export class Coroutine<T = unknown> {
     }
     this._cr_state = STARTED;
     const args = this._args!;
+    const arg = this._arg;
     this._args = null;
+    this._arg = undefined;
     let p: PromiseLike<T>;
     try {
-      p = this._code.fn.apply(this._self, args) as PromiseLike<T>;
+      p = (args === ONE_ARGUMENT ? this._code.fn.call(this._self, arg) : this._code.fn.apply(this._self, args)) as PromiseLike<T>;
     } catch (e) {
       p = Promise.reject(e);
     }
@@ -135,7 +148,7 @@ export class Coroutine<T = unknown> {
    */
   private _takeShortcut(onF: OnFulfilled, onR: OnRejected): boolean {
     try {
-      if (!this._code.shortcut!.call(this._self, onF, onR, this._args!)) return false;
+      if (!this._code.shortcut!.call(this._self, onF, onR, this._args === ONE_ARGUMENT ? [this._arg] : this._args!)) return false;
     } catch (e) {
       onR(escapedFrame(e, "coroutine"));
     }
@@ -148,6 +161,7 @@ export class Coroutine<T = unknown> {
     if (this._cr_state === CREATED) {
       this._cr_state = CLOSED;
       this._args = null;
+      this._arg = undefined;
       this._self = undefined;
     }
     return null;
