@@ -304,7 +304,7 @@ export function coroutineMethod<This, A extends unknown[], T>(
 
 /** `coroutineMethods(Cls, "a", "b")`: the decorator's effect without decorator syntax. */
 export function coroutineMethods(cls: { prototype: object }, ...names: string[]): void {
-  for (const name of names) defineCoroutineMethod(cls.prototype, name, undefined);
+  for (const name of names) defineCoroutineMethod(cls, name, undefined);
 }
 
 /**
@@ -314,13 +314,16 @@ export function coroutineMethods(cls: { prototype: object }, ...names: string[])
  * the body does, in the same order.
  */
 export function coroutineMethodShortcut<This extends object>(cls: { prototype: This }, name: string, shortcut: AwaitShortcut<This>): void {
-  defineCoroutineMethod(cls.prototype, name, shortcut);
+  defineCoroutineMethod(cls, name, shortcut);
 }
 
-function defineCoroutineMethod(proto: object, name: string, shortcut: CoroutineCode["shortcut"]): void {
-  const fn = (proto as Record<string, unknown>)[name] as (...args: unknown[]) => Promise<unknown>;
+/** Makes a runtime class's async method a coroutine function, named `Class.method` when the class names itself. */
+function defineCoroutineMethod(cls: { prototype: object }, name: string, shortcut: CoroutineCode["shortcut"]): void {
+  const proto = cls.prototype as Record<string, unknown>;
+  const fn = proto[name] as (...args: unknown[]) => Promise<unknown>;
+  const className = (cls as { [PYTHON_NAME]?: string })[PYTHON_NAME];
   Object.defineProperty(proto, name, {
-    value: coroutineFunction({ fn, name: fn.name, qualname: fn.name, shortcut }),
+    value: coroutineFunction({ fn, name: fn.name, qualname: className === undefined ? fn.name : `${className}.${fn.name}`, shortcut }),
     writable: true,
     configurable: true,
     enumerable: false,
@@ -329,12 +332,23 @@ function defineCoroutineMethod(proto: object, name: string, shortcut: CoroutineC
 
 const COROUTINE_LIKE = Symbol("pyts.coroutineLike");
 
+/** `cr_await` of a runtime awaitable standing in for a coroutine: None until the feature module `coroutine-state` is loaded. */
+export const coroutineLikeState = { awaited: (_like: object): unknown => null };
+
 /**
  * Mark a runtime awaitable that stands in for a CPython coroutine object (what `sleep()`,
  * `Queue.get()` ... return): lazy like one, and `iscoroutine` says so.
  */
 export function markCoroutineLike(cls: { prototype: object }): void {
   Object.defineProperty(cls.prototype, COROUTINE_LIKE, { value: true });
+  // It never runs Python code of its own; what it waits on is the feature module `coroutine-state`'s to find.
+  Object.defineProperty(cls.prototype, "cr_running", { value: false, configurable: true });
+  Object.defineProperty(cls.prototype, "cr_await", {
+    get(this: object): unknown {
+      return coroutineLikeState.awaited(this);
+    },
+    configurable: true,
+  });
   Object.defineProperty(cls.prototype, "__await__", {
     value(this: PromiseLike<unknown>): AwaitIterator {
       return new AwaitIterator(this);

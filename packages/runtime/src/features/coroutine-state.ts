@@ -8,7 +8,7 @@
 // them: they are found when read, from the chain of awaits of the task a coroutine is in (each coroutine awaited
 // in a task's step links to its awaiter, the task to its innermost coroutine; see `Coroutine._await`) and from
 // what that task waits on.
-import { Coroutine, STARTED } from "../asyncio/coroutine.js";
+import { Coroutine, STARTED, coroutineLikeState } from "../asyncio/coroutine.js";
 import type { Future } from "../asyncio/future.js";
 import { runningOrCurrentLoop, stepping } from "../asyncio/loop.js";
 import { sleep } from "../asyncio/sleep.js";
@@ -23,7 +23,29 @@ export class FutureIter {
 }
 
 /** The iterator `cr_await` showed for the future a coroutine waits on, kept so that it is the same object each time. */
-const futureIters = new WeakMap<Coroutine, FutureIter>();
+const futureIters = new WeakMap<object, FutureIter>();
+
+function futureIter(awaiter: object, fut: Future<unknown>): FutureIter {
+  let iter = futureIters.get(awaiter);
+  if (iter?._future !== fut) futureIters.set(awaiter, (iter = new FutureIter(fut)));
+  return iter;
+}
+
+/** What CPython's `sleep(0)` coroutine awaits while its task yields: the generator `__sleep0()`. */
+class Sleep0 {
+  readonly __name__ = "__sleep0";
+  readonly __qualname__ = "__sleep0";
+  get __pyTypeName__(): string {
+    return "generator";
+  }
+}
+const SLEEP0 = new Sleep0();
+
+/** The tasks of the running loop (else the current one) not done yet. */
+function* suspendedTasks(): Generator<Task> {
+  const loop = runningOrCurrentLoop();
+  for (let task = loop === null ? null : loop._firstTask; task !== null; task = task._nextTask) yield task;
+}
 
 /**
  * Whether `coro` is in the chain of awaits of `task` (its own coroutine, down to the innermost one awaited), and if
@@ -45,9 +67,7 @@ function awaitedByTask(task: Task, coro: Coroutine): unknown {
   // A future that a runtime awaitable standing in for a coroutine (`sleep(1)`, `queue.get()`) waits on: that awaitable.
   if (fut._awaitedAs !== null) return fut._awaitedAs;
   // A future (or task) awaited directly: CPython's awaiter holds the future's iterator.
-  let iter = futureIters.get(coro);
-  if (iter?._future !== fut) futureIters.set(coro, (iter = new FutureIter(fut)));
-  return iter;
+  return futureIter(coro, fut);
 }
 
 function isRunning(coro: Coroutine): boolean {
@@ -66,8 +86,7 @@ Object.defineProperties(Coroutine.prototype, {
   cr_await: {
     get(this: Coroutine): unknown {
       if (this._cr_state !== STARTED || isRunning(this)) return null;
-      const loop = runningOrCurrentLoop();
-      for (let task = loop === null ? null : loop._firstTask; task !== null; task = task._nextTask) {
+      for (const task of suspendedTasks()) {
         const awaited = awaitedInChain(task, this);
         if (awaited !== undefined) return awaited ?? awaitedByTask(task, this);
       }
@@ -76,3 +95,16 @@ Object.defineProperties(Coroutine.prototype, {
     configurable: true,
   },
 });
+
+// A runtime awaitable standing in for a coroutine (`sleep(1)`, `queue.get()`) waits on the future a task waits on
+// for it (its iterator, as CPython's coroutine awaits it); `sleep(0)`, one object for every call, on `__sleep0()`
+// while some task yields in it.
+coroutineLikeState.awaited = (like) => {
+  let yielding = false;
+  for (const task of suspendedTasks()) {
+    const fut = task._fut_waiter;
+    if (fut !== null && fut._awaitedAs === like) return futureIter(like, fut);
+    if (fut === null && task._onF !== null) yielding = true;
+  }
+  return yielding && like === sleep(0) ? SLEEP0 : null;
+};
