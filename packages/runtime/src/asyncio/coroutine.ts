@@ -56,7 +56,8 @@ export class Coroutine<T = unknown> {
   /**
    * The coroutine whose `await` started this one inside a task's step (null for a task's own coroutine, or
    * one awaited outside every task): the link from a task's innermost coroutine up (see `cr_running`).
-   * A link from the awaited to the awaiter, which is older: nothing else is written on the `await` path.
+   * A link from the awaited to the awaiter, which is older; the only other write on the path of an `await`
+   * is the task's `_innermost`.
    */
   _awaiter: Coroutine | null = null;
   /** Set by `gather` to spot a coroutine passed twice: where it was first given in the call (see gather.ts). */
