@@ -25,8 +25,9 @@
 //                  calls, a handler calling a helper that reads sys.exc_info() and traceback.format_exc();
 //                  __context__, __cause__, __suppress_context__
 //   taskrecursion  recursion through create_task: failures wrapped level by level, cancellation down a chain
-//   awaitstate     await of values that are not awaitable, cr_running/cr_await before, during and after a run,
-//                  sys.exc_info() in a helper a finally block calls, `async with lock:` whose release fails
+//   awaitstate     await of values that are not awaitable, cr_running/cr_await before, during and after a run
+//                  down a chain of awaits (ending in a sleep, an event, a queue, a future), gather given the same
+//                  awaitable twice, sys.exc_info() in a helper a finally block calls, `async with lock:` whose release fails
 import { caught } from "./gen-constructs.mjs";
 
 const WORDS = ["alpha", "beta", "gamma", "delta", "omega"];
@@ -745,11 +746,12 @@ const NOT_AWAITABLE = ["42", '"text"', "None", "[1, 2]", "(1,)", "{}", "3.5", "l
 /**
  * What an `await` checks and what a coroutine shows of itself: `await` of a value that is not awaitable (a
  * plain function's result, a number), `cr_running`/`cr_await` of a coroutine before, while and after it runs,
- * a helper a `finally` block calls that reads `sys.exc_info()`, and `async with lock:` whose release fails after
- * the block raised (the block's error becomes the context).
+ * down a chain of awaits ending in a sleep, an event, a queue or a future, a helper a `finally` block calls that
+ * reads `sys.exc_info()`, `async with lock:` whose release fails after the block raised (the block's error becomes
+ * the context), and `gather` given the same awaitable twice.
  */
 export function awaitState(g) {
-  return g.pick([() => awaitNotAwaitable(g), () => coroutineState(g), () => finallyHelper(g), () => lockReleaseFails(g)])();
+  return g.pick([() => awaitNotAwaitable(g), () => coroutineState(g), () => finallyHelper(g), () => lockReleaseFails(g), () => gatherDuplicates(g)])();
 }
 
 function awaitNotAwaitable(g) {
@@ -770,28 +772,63 @@ function awaitNotAwaitable(g) {
 }
 
 function coroutineState(g) {
-  const inner = g.pick(["asyncio.sleep(0)", "event.wait()", "asyncio.sleep(0.001)"]);
+  const inner = g.pick(["asyncio.sleep(0)", "event.wait()", "asyncio.sleep(0.001)", 'asyncio.sleep(0, "r")', "queue.get()", "fut"]);
   const spins = g.int(1, 3);
+  const depth = g.int(1, 3);
+  const chain = [];
+  for (let level = depth; level >= 1; level--) chain.push(`async def level${level}():`, `    return await level${level - 1}()`);
   return [
     `event = asyncio.Event()`,
-    `async def leaf():`,
+    `queue = asyncio.Queue()`,
+    `fut = asyncio.get_running_loop().create_future()`,
+    `async def level0():`,
     `    print("leaf: parent running", parent_coro.cr_running, "awaiting", parent_coro.cr_await)`,
     `    await ${inner}`,
     `    return "leaf done"`,
-    `async def parent():`,
-    `    return await leaf()`,
-    `parent_coro = parent()`,
+    ...chain,
+    `parent_coro = level${depth}()`,
     `print("created", parent_coro.cr_running, parent_coro.cr_await)`,
     `task = asyncio.create_task(parent_coro)`,
     ...Array.from({ length: spins }, () => `await asyncio.sleep(0)`),
-    `waiting = parent_coro.cr_await`,
-    `print("suspended", parent_coro.cr_running, type(waiting).__name__, getattr(waiting, "__qualname__", None))`,
-    `if waiting is not None:`,
-    `    print("leaf awaits", type(waiting.cr_await).__name__, waiting.cr_running)`,
+    `waiting = parent_coro`,
+    `while waiting is not None and hasattr(waiting, "cr_await"):`,
+    `    print("awaits", type(waiting).__name__, getattr(waiting, "__qualname__", None), waiting.cr_running)`,
+    `    waiting = waiting.cr_await`,
+    `print("innermost", type(waiting).__name__)`,
     `me = asyncio.current_task().get_coro()`,
     `print("self", me.cr_running, me.cr_await)`,
     `event.set()`,
+    `queue.put_nowait(1)`,
+    `fut.set_result(2)`,
     `print(await task, parent_coro.cr_running, parent_coro.cr_await)`,
+  ];
+}
+
+/** `gather` given the same coroutine, task or future more than once: each runs once, its result repeated. */
+function gatherDuplicates(g) {
+  const args = [];
+  const made = [];
+  const count = g.int(2, 5);
+  for (let i = 0; i < count; i++) {
+    if (made.length > 0 && g.chance(0.4)) args.push(g.pick(made));
+    else {
+      const name = `aw${i}`;
+      made.push(name);
+      args.push(name);
+    }
+  }
+  return [
+    `async def double(x):`,
+    `    await asyncio.sleep(0)`,
+    `    return x * 2`,
+    ...made.map((name, i) =>
+      g.pick([
+        `${name} = double(${i})`,
+        `${name} = asyncio.ensure_future(double(${i}))`,
+        `${name} = asyncio.get_running_loop().create_future(); ${name}.set_result(${i})`,
+      ]),
+    ),
+    `print(await asyncio.gather(${args.join(", ")}, return_exceptions=True))`,
   ];
 }
 

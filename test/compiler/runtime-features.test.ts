@@ -46,6 +46,15 @@ describe("runtime features", () => {
     expect(asked).not.toContain("/features/");
   });
 
+  it("imports the coroutine-state feature into a program that reads cr_await or cr_running", () => {
+    const state = 'import "@pyts/runtime/features/coroutine-state";';
+    const program = (line: string): string =>
+      ["import asyncio", "", "async def main():", "    coro = asyncio.sleep(0)", `    ${line}`, "    await coro", "", "asyncio.run(main())", ""].join("\n");
+    expect(translate(program("print(coro.cr_await)"))).toContain(state);
+    expect(translate(program('print(getattr(coro, "cr_running"))'))).toContain(state);
+    expect(translate(program("print(coro)"))).not.toContain(state);
+  });
+
   it("imports no feature into a program that does not name one", () => {
     const code = translate(["import asyncio", "", "async def main():", "    await asyncio.sleep(0)", "", "asyncio.run(main())", ""].join("\n"));
     expect(code).not.toContain("/features/");

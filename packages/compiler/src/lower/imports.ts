@@ -160,6 +160,8 @@ export function planImports(ctx: LowerContext, module: Module): void {
  */
 const RUNTIME_FEATURES: ReadonlyMap<string, string> = new Map([
   ["set_exception_handler", "loop-exception-handler"],
+  ["cr_running", "coroutine-state"],
+  ["cr_await", "coroutine-state"],
   ["__mro__", "class-hierarchy"],
   ["__bases__", "class-hierarchy"],
   ["mro", "class-hierarchy"],

@@ -11,7 +11,7 @@ import { raisedAt, type AwaitSiteArguments } from "../await-sites.js";
 import { frameOf, type Code, type Frame } from "../frames.js";
 import { GeneratorExit, NotImplementedError, RuntimeError, StopAsyncIteration, TypeError, escapedFrame, toPyException } from "../exceptions.js";
 import { id } from "../identity.js";
-import { PYTHON_MODULE, PYTHON_NAME, defineBuiltinType } from "../type-registry.js";
+import { PYTHON_NAME, defineBuiltinType } from "../type-registry.js";
 import { typeName } from "../typename.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 import { asyncgenFirstIter, stepping, type EventLoop } from "./loop.js";
@@ -19,7 +19,8 @@ import { closeAsyncgens } from "./asyncgens.js";
 import type { Task } from "./task.js";
 
 const CREATED = 0;
-const STARTED = 1;
+/** `_cr_state` of a coroutine whose body started and has not finished. */
+export const STARTED = 1;
 const CLOSED = 2;
 
 const IS_COROUTINE_FUNCTION = Symbol.for("pyts.coroutineFunction");
@@ -42,19 +43,26 @@ interface CoroutineCode {
  */
 export type AwaitShortcut<This> = (this: This, onF: OnFulfilled, onR: OnRejected, args: unknown[]) => boolean;
 
+/** What `Coroutine._args` holds when the call's one argument is in `_arg`. */
+const ONE_ARGUMENT: unknown[] = [];
+
 export class Coroutine<T = unknown> {
   static [PYTHON_NAME] = "coroutine";
   readonly _code: CoroutineCode;
   private _self: unknown;
+  /** The call's arguments until the body starts: `ONE_ARGUMENT` when it is the one in `_arg` (no array kept). */
   private _args: unknown[] | null;
+  private _arg: unknown;
   _cr_state = CREATED;
-  /** The task whose step runs this coroutine's body, once started by it or awaited in it (see `cr_running`). */
-  _task: Task | null = null;
-  /** While suspended: what its pending `await` waits on (a coroutine, a coroutine-like, a future), else null. */
-  _awaiting: unknown = null;
-  /** Set by `gather` to spot a coroutine passed twice (see gather.ts). */
-  _gatherMark = 0;
-  _gatherFut: unknown = null;
+  /**
+   * The coroutine whose `await` started this one inside a task's step (null for a task's own coroutine, or
+   * one awaited outside every task): the link from a task's innermost coroutine up (see `cr_running`).
+   * A link from the awaited to the awaiter, which is older; the only other write on the path of an `await`
+   * is the task's `_innermost`.
+   */
+  _awaiter: Coroutine | null = null;
+  /** Set by `gather` to spot a coroutine passed twice: where it was first given in the call (see gather.ts). */
+  _gatherIndex = -1;
 
   declare then: <R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
@@ -64,7 +72,14 @@ export class Coroutine<T = unknown> {
   constructor(code: CoroutineCode, self: unknown, args: unknown[]) {
     this._code = code;
     this._self = self;
-    this._args = args;
+    // Most calls pass one argument: a coroutine waiting to start keeps it, not the call's array.
+    if (args.length === 1) {
+      this._args = ONE_ARGUMENT;
+      this._arg = args[0];
+    } else {
+      this._args = args;
+      this._arg = undefined;
+    }
   }
 
   get __name__(): string {
@@ -84,10 +99,12 @@ export class Coroutine<T = unknown> {
     }
     this._cr_state = STARTED;
     const args = this._args!;
+    const arg = this._arg;
     this._args = null;
+    this._arg = undefined;
     let p: PromiseLike<T>;
     try {
-      p = this._code.fn.apply(this._self, args) as PromiseLike<T>;
+      p = (args === ONE_ARGUMENT ? this._code.fn.call(this._self, arg) : this._code.fn.apply(this._self, args)) as PromiseLike<T>;
     } catch (e) {
       p = Promise.reject(e);
     }
@@ -103,30 +120,27 @@ export class Coroutine<T = unknown> {
     // A runtime method's shortcut settles without a body (so it is never the task's innermost coroutine).
     if (this._code.shortcut !== undefined && this._cr_state === CREATED && this._takeShortcut(onF, onR)) return;
     // A coroutine started already (awaited twice) only raises: it stays in the chain of the task running it.
-    const task = this._cr_state === CREATED ? stepping : null;
-    const awaiter = task !== null ? task._innermost : null;
+    const fresh = this._cr_state === CREATED;
+    const task = fresh ? stepping : null;
     if (task !== null) {
-      if (awaiter !== null) awaiter._awaiting = this;
+      this._awaiter = task._innermost;
       task._innermost = this;
-      this._task = task;
     }
     this._start().then(
       (v) => {
-        this._settled(task, awaiter);
+        if (fresh) this._settled(task);
         resolveValue(onF, coroutineResult(v));
       },
       (e) => {
-        this._settled(task, awaiter);
+        if (fresh) this._settled(task);
         onR(escapedFrame(e, "coroutine"));
       },
     );
   }
 
-  private _settled(task: Task | null, awaiter: Coroutine | null): void {
-    if (task === null && this._task !== null) return;
+  private _settled(task: Task | null): void {
     this._cr_state = CLOSED;
-    if (task !== null && task._innermost === this) task._innermost = awaiter;
-    if (awaiter !== null) awaiter._awaiting = null;
+    if (task !== null && task._innermost === this) task._innermost = this._awaiter;
   }
 
   /**
@@ -136,7 +150,7 @@ export class Coroutine<T = unknown> {
    */
   private _takeShortcut(onF: OnFulfilled, onR: OnRejected): boolean {
     try {
-      if (!this._code.shortcut!.call(this._self, onF, onR, this._args!)) return false;
+      if (!this._code.shortcut!.call(this._self, onF, onR, this._args === ONE_ARGUMENT ? [this._arg] : this._args!)) return false;
     } catch (e) {
       onR(escapedFrame(e, "coroutine"));
     }
@@ -149,6 +163,7 @@ export class Coroutine<T = unknown> {
     if (this._cr_state === CREATED) {
       this._cr_state = CLOSED;
       this._args = null;
+      this._arg = undefined;
       this._self = undefined;
     }
     return null;
@@ -164,19 +179,10 @@ export class Coroutine<T = unknown> {
     throw steppedByHand("coroutine.throw()");
   }
 
-  /** True while its task's step runs: its body, or a coroutine it awaits, is executing (CPython's frame state). */
-  get cr_running(): boolean {
-    return this._cr_state === STARTED && this._task !== null && this._task === stepping;
-  }
-
-  /** What it waits on while suspended: the coroutine it awaits, or a future's iterator; None while running or done. */
-  get cr_await(): any {
-    if (this._cr_state !== STARTED || this.cr_running) return null;
-    const awaiting = this._awaiting;
-    if (awaiting === null || awaiting instanceof Coroutine || awaiting instanceof FutureIter || iscoroutine(awaiting)) return awaiting;
-    // A future (or task) awaited directly: CPython's awaiter holds the future's iterator.
-    return (this._awaiting = new FutureIter(awaiting));
-  }
+  /** True while its task's step runs it (the feature module `coroutine-state` defines it). */
+  declare readonly cr_running: boolean;
+  /** What it waits on while suspended (the feature module `coroutine-state` defines it). */
+  declare readonly cr_await: any;
 
   /** Its body has finished (a task ran it): `cr_frame` is None from now on. */
   _finished(): void {
@@ -240,22 +246,6 @@ export class AwaitIterator {
 }
 Object.defineProperty(AwaitIterator.prototype, "__pyTypeName__", { value: "coroutine_wrapper", configurable: true });
 
-/** What a coroutine awaiting a future holds (CPython's `_asyncio.FutureIter`), as `cr_await` shows it. */
-export class FutureIter {
-  static [PYTHON_NAME] = "FutureIter";
-  static [PYTHON_MODULE] = "_asyncio";
-  constructor(readonly _future: unknown) {}
-}
-
-/**
- * The task stepping suspends on `awaitable`: its innermost coroutine now waits on it (see `cr_await`), unless an
- * awaitable that stands in for a coroutine (`sleep()`, `queue.get()`) recorded itself first for this suspension.
- */
-export function noteAwaiting(task: Task, awaitable: unknown): void {
-  const innermost = task._innermost;
-  if (innermost !== null && innermost._awaiting === null) innermost._awaiting = awaitable;
-}
-
 /** How many `await`s are stepping an `__await__` iterator right now (AwaitIterator runs only then). */
 let driving = 0;
 
@@ -316,7 +306,7 @@ export function coroutineMethod<This, A extends unknown[], T>(
 
 /** `coroutineMethods(Cls, "a", "b")`: the decorator's effect without decorator syntax. */
 export function coroutineMethods(cls: { prototype: object }, ...names: string[]): void {
-  for (const name of names) defineCoroutineMethod(cls.prototype, name, undefined);
+  for (const name of names) defineCoroutineMethod(cls, name, undefined);
 }
 
 /**
@@ -326,13 +316,16 @@ export function coroutineMethods(cls: { prototype: object }, ...names: string[])
  * the body does, in the same order.
  */
 export function coroutineMethodShortcut<This extends object>(cls: { prototype: This }, name: string, shortcut: AwaitShortcut<This>): void {
-  defineCoroutineMethod(cls.prototype, name, shortcut);
+  defineCoroutineMethod(cls, name, shortcut);
 }
 
-function defineCoroutineMethod(proto: object, name: string, shortcut: CoroutineCode["shortcut"]): void {
-  const fn = (proto as Record<string, unknown>)[name] as (...args: unknown[]) => Promise<unknown>;
+/** Makes a runtime class's async method a coroutine function, named `Class.method` when the class names itself. */
+function defineCoroutineMethod(cls: { prototype: object }, name: string, shortcut: CoroutineCode["shortcut"]): void {
+  const proto = cls.prototype as Record<string, unknown>;
+  const fn = proto[name] as (...args: unknown[]) => Promise<unknown>;
+  const className = (cls as { [PYTHON_NAME]?: string })[PYTHON_NAME];
   Object.defineProperty(proto, name, {
-    value: coroutineFunction({ fn, name: fn.name, qualname: fn.name, shortcut }),
+    value: coroutineFunction({ fn, name: fn.name, qualname: className === undefined ? fn.name : `${className}.${fn.name}`, shortcut }),
     writable: true,
     configurable: true,
     enumerable: false,
@@ -341,19 +334,21 @@ function defineCoroutineMethod(proto: object, name: string, shortcut: CoroutineC
 
 const COROUTINE_LIKE = Symbol("pyts.coroutineLike");
 
+/** `cr_await` of a runtime awaitable standing in for a coroutine: None until the feature module `coroutine-state` is loaded. */
+export const coroutineLikeState = { awaited: (_like: object): unknown => null };
+
 /**
  * Mark a runtime awaitable that stands in for a CPython coroutine object (what `sleep()`,
  * `Queue.get()` ... return): lazy like one, and `iscoroutine` says so.
  */
-export function markCoroutineLike(cls: { prototype: { _await(onF: OnFulfilled, onR: OnRejected): void } }): void {
+export function markCoroutineLike(cls: { prototype: object }): void {
   Object.defineProperty(cls.prototype, COROUTINE_LIKE, { value: true });
-  const ownAwait = cls.prototype._await;
-  Object.defineProperty(cls.prototype, "_await", {
-    value(this: PromiseLike<unknown>, onF: OnFulfilled, onR: OnRejected): void {
-      if (stepping !== null) noteAwaiting(stepping, this);
-      ownAwait.call(this, onF, onR);
+  // It never runs Python code of its own; what it waits on is the feature module `coroutine-state`'s to find.
+  Object.defineProperty(cls.prototype, "cr_running", { value: false, configurable: true });
+  Object.defineProperty(cls.prototype, "cr_await", {
+    get(this: object): unknown {
+      return coroutineLikeState.awaited(this);
     },
-    writable: true,
     configurable: true,
   });
   Object.defineProperty(cls.prototype, "__await__", {

@@ -40,6 +40,8 @@ export class Future<T = unknown> {
   declare _cancelled_exc: BaseException | null;
   declare _log_traceback: boolean;
   declare _asyncio_future_blocking: boolean;
+  /** The runtime awaitable standing in for a coroutine (`sleep(1)`, `queue.get()`) that waits on this future, for `cr_await`. */
+  declare _awaitedAs: unknown;
 
   declare then: <R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
@@ -238,6 +240,7 @@ Future.prototype._gatherMark = 0;
 Future.prototype._cancel_message = null;
 Future.prototype._cancelled_exc = null;
 Future.prototype._log_traceback = false;
+Future.prototype._awaitedAs = null;
 
 function settleOutside(state: { fut: Future<unknown>; onF: OnFulfilled; onR: OnRejected }): void {
   let value: unknown;

@@ -100,8 +100,9 @@ function gatherArray(args: readonly unknown[], returnExceptions: boolean): Futur
   };
 
   // An argument given twice shares one future, as CPython's `arg_to_fut` dict does. Our
-  // coroutines and futures carry a mark for this (no map of 100k entries); other awaitables
-  // go through a Map.
+  // futures carry a mark for this, our coroutines the index where they were first given (a
+  // number: no pointer to a new object is written into an older one, and no map of 100k
+  // entries); other awaitables go through a Map.
   const mark = ++gatherCalls;
   let others: Map<unknown, Future<unknown>> | null = null;
   let loop: EventLoop | null = null;
@@ -109,7 +110,8 @@ function gatherArray(args: readonly unknown[], returnExceptions: boolean): Futur
     const arg = args[i];
     let fut: Future<unknown> | undefined;
     if (arg instanceof Coroutine) {
-      if (arg._gatherMark === mark) fut = arg._gatherFut as Future<unknown>;
+      const first = arg._gatherIndex;
+      if (first >= 0 && first < i && args[first] === arg) fut = children[first];
     } else if (arg instanceof Future) {
       if (arg._gatherMark === mark) fut = arg;
     } else {
@@ -120,8 +122,7 @@ function gatherArray(args: readonly unknown[], returnExceptions: boolean): Futur
       loop ??= fut._loop;
       nfuts++;
       if (arg instanceof Coroutine) {
-        arg._gatherMark = mark;
-        arg._gatherFut = fut;
+        arg._gatherIndex = i;
       } else if (arg instanceof Future) {
         arg._gatherMark = mark;
       } else {

@@ -878,6 +878,11 @@ export function _get_running_loop(): EventLoop | null {
   return runningLoop;
 }
 
+/** The running loop, else the current one if there is one (none is made): where suspended tasks are found. */
+export function runningOrCurrentLoop(): EventLoop | null {
+  return runningLoop ?? currentLoop;
+}
+
 export function get_running_loop(): EventLoop {
   if (runningLoop === null) throw new RuntimeError("no running event loop");
   return runningLoop;

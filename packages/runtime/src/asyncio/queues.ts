@@ -116,9 +116,10 @@ export class Queue<T = unknown> {
     return new QueueOp<T>(this, GET, undefined) as unknown as PromiseLike<T>;
   }
 
-  async _putWaiting(item: T): Promise<null> {
+  async _putWaiting(item: T, op: unknown): Promise<null> {
     while (this.full()) {
       const putter = new Future<unknown>({ loop: get_running_loop() });
+      putter._awaitedAs = op;
       this._putters.push(putter);
       try {
         await putter;
@@ -142,9 +143,10 @@ export class Queue<T = unknown> {
     return null;
   }
 
-  async _getWaiting(): Promise<T> {
+  async _getWaiting(op: unknown): Promise<T> {
     while (this.empty()) {
       const getter = new Future<unknown>({ loop: get_running_loop() });
+      getter._awaitedAs = op;
       this._getters.push(getter);
       try {
         await getter;
@@ -212,7 +214,7 @@ class QueueOp<T> {
     const q = this._queue;
     if (this._op === PUT) {
       if (q.full()) {
-        q._putWaiting(this._item as T).then(onF, onR);
+        q._putWaiting(this._item as T, this).then(onF, onR);
         return;
       }
       try {
@@ -224,7 +226,7 @@ class QueueOp<T> {
       onF(null);
     } else {
       if (q.empty()) {
-        q._getWaiting().then((v) => resolveValue(onF, unbox(v)), onR);
+        q._getWaiting(this).then((v) => resolveValue(onF, unbox(v)), onR);
         return;
       }
       let item: T;
@@ -238,8 +240,16 @@ class QueueOp<T> {
     }
   }
 
+  get __name__(): string {
+    return this._op === PUT ? "put" : "get";
+  }
+
+  get __qualname__(): string {
+    return `Queue.${this.__name__}`;
+  }
+
   __repr__(): string {
-    return coroutineRepr(`Queue.${this._op === PUT ? "put" : "get"}`, this);
+    return coroutineRepr(this.__qualname__, this);
   }
 }
 makeThenable(QueueOp);

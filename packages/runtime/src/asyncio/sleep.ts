@@ -53,6 +53,7 @@ export class Sleep<T> {
     }
     const fut = new SleepFuture<T>({ loop });
     fut._handle = loop.call_later(this._delay, setResultUnlessCancelled, fut, this._result);
+    fut._awaitedAs = this;
     if (task !== null) taskHooks.suspend(task, fut as Future<unknown>, onF, onR);
     else fut._await(onF, onR);
   }

@@ -8,7 +8,7 @@
 import { KeyboardInterrupt, RuntimeError, SystemExit, TypeError, escapedFrame, toPyException } from "../exceptions.js";
 import { repr, str } from "../repr.js";
 import { resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
-import { Coroutine, coroutine, coroutineResult, noteAwaiting } from "./coroutine.js";
+import { Coroutine, coroutine, coroutineResult } from "./coroutine.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import { Future, FINISHED, PENDING, futureCancel, isfuture, taskHooks } from "./future.js";
 import { get_event_loop, get_running_loop, installLoopHooks, kwargsOf, setStepping, stepping, type EventLoop } from "./loop.js";
@@ -45,7 +45,10 @@ export class Task<T = unknown> extends Future<T> {
   declare _throwValue: unknown;
   /** Detached once: its body has reactions of its own (see `detachTask`); on the prototype, false. */
   declare _ownReactions: boolean;
-  /** The coroutine of this task whose body runs or waits innermost: its own, or one awaited in it (see `cr_await`). */
+  /**
+   * The innermost coroutine awaited in this task's steps (see `Coroutine._await`), whose `_awaiter` links lead up
+   * to the task's own coroutine; null while only its own runs or waits.
+   */
   _innermost: Coroutine | null = null;
   _prevTask: Task | null = null;
   _nextTask: Task | null = null;
@@ -156,12 +159,8 @@ function isTaskable(x: unknown): boolean {
 }
 
 /** Begin the task's body: a coroutine starts; any other awaitable is awaited by a shim. */
-function startBody<T>(task: Task<T>, aw: PromiseLike<T>): PromiseLike<T> {
-  if (aw instanceof Coroutine) {
-    aw._task = task as Task;
-    task._innermost = aw;
-    return aw._start();
-  }
+function startBody<T>(aw: PromiseLike<T>): PromiseLike<T> {
+  if (aw instanceof Coroutine) return aw._start();
   return (async () => await aw)();
 }
 
@@ -207,7 +206,7 @@ function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
       taskRaised(task, exc);
       return;
     }
-    const body = startBody(task, task._coro);
+    const body = startBody(task._coro);
     task._body = body;
     body.then(bodyReturned, bodyRaised);
     // A body that is not a coroutine's (a JavaScript promise given to gather or ensure_future) runs
@@ -229,7 +228,6 @@ function resumeContinuation(task: Task<unknown>, exc: unknown, value: unknown): 
   const onR = task._onR!;
   task._onF = null;
   task._onR = null;
-  if (task._innermost !== null) task._innermost._awaiting = null;
   if (exc !== undefined) onR(exc);
   else resolveValue(onF, value);
 }
@@ -359,7 +357,6 @@ function taskSettled(task: Task<unknown>): void {
 function suspend(task: Task<unknown>, fut: Future<unknown>, onF: OnFulfilled, onR: OnRejected): void {
   task._onF = onF;
   task._onR = onR;
-  noteAwaiting(task, fut);
   const loop = task._loop;
   if (fut === task) {
     task._throwValue = new RuntimeError(`Task cannot await on itself: ${repr(task)}`);

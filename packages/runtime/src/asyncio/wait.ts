@@ -180,7 +180,7 @@ class WaitForOne<T> {
 
   _await(onF: OnFulfilled, onR: OnRejected): void {
     if (this._done.empty()) {
-      waitForOneSlowly(this._done).then((v) => resolveValue(onF, v), onR);
+      waitForOneSlowly(this._done, this).then((v) => resolveValue(onF, v), onR);
       return;
     }
     settleWithNext(this._done, onF, onR);
@@ -209,8 +209,12 @@ function settleWithNext<T>(done: DoneQueue<T>, onF: OnFulfilled, onR: OnRejected
   resolveValue(onF, value);
 }
 
-async function waitForOneSlowly<T>(done: DoneQueue<T>): Promise<unknown> {
-  while (done.empty()) await done.waiter();
+async function waitForOneSlowly<T>(done: DoneQueue<T>, waitForOne: WaitForOne<T>): Promise<unknown> {
+  while (done.empty()) {
+    const waiter = done.waiter();
+    waiter._awaitedAs = waitForOne;
+    await waiter;
+  }
   return new Promise((onF, onR) => settleWithNext(done, onF, onR));
 }
 
