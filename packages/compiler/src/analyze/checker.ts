@@ -1859,6 +1859,8 @@ export class TypeEnv implements TypeFacts {
     const arg = (i: number): PyType => (args[i] !== undefined ? this.typeOf(args[i]!, scope) : ANY);
     // A positional argument or the same one by keyword (`round(x, ndigits=2)`), if given.
     const given = (i: number, keyword: string): Expression | undefined => args[i] ?? keywords.find((k) => k.arg === keyword)?.value;
+    // `zip(*rows)`, `max(*xs)`: how many arguments there are, and which is which, is known only at run time.
+    if (args.some((a) => a._type === "Starred")) return ANY;
     switch (name) {
       case "len":
       case "int":
