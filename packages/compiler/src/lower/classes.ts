@@ -722,11 +722,7 @@ function lowerMethod(
     body = f.createBlock(
       [
         f.createReturnStatement(
-          f.createCallExpression(
-            f.createCallExpression(ctx.useRuntime("coroutine"), undefined, [withMethodFrame(ctx, def, arrow), ...names]),
-            undefined,
-            [],
-          ),
+          f.createCallExpression(f.createCallExpression(ctx.useRuntime("coroutine"), undefined, [withMethodFrame(ctx, def, arrow), ...names]), undefined, []),
         ),
       ],
       true,
