@@ -25,6 +25,9 @@ delete process.env["PYTS_MODULE_SOURCES"];
 if (argv0 !== undefined) process.argv[1] = argv0;
 // Loaded once `sys.argv` is the program's (the module reads it when it loads): the recursion limit.
 const { getrecursionlimit } = await import("@pyts/runtime/sys");
+// How a traceback's frame lines are cut, limited and counted (the runtime's frame-lines.ts), which the
+// reports need once frames are installed.
+await import("@pyts/runtime/traceback");
 
 // The frames of every traceback the runtime writes (uncaught, `traceback.print_exception`), when the
 // program carries a source map to its Python files (python-frames.ts).

@@ -8,7 +8,7 @@
 // `except` clauses call on whatever they catch. Chaining follows CPython: `withContext` is what a
 // `raise` does while an exception is handled, `chainedTo` what happens to an exception leaving such
 // code; `ExceptStar` runs `except*`; `formatException` writes the uncaught report.
-import { collapseRepeats, framesUntilCaught, installedFrames, limitedFrames, raisedWhileHandling } from "./frame-lines.js";
+import { installedFrames, linesOfTraceback, raisedWhileHandling } from "./frame-text.js";
 import { contextFixedWhereRaised } from "./raised-context.js";
 import { id } from "./identity.js";
 import { repr, str } from "./repr.js";
@@ -853,7 +853,7 @@ function formatChain(e: BaseException, context: ReportContext, groupStack?: stri
  */
 function tracebackLines(context: ReportContext, stack: string | undefined, handlerStack?: string): string | undefined {
   if (stack === undefined) return undefined;
-  return collapseRepeats(limitedFrames(handlerStack === undefined ? stack : framesUntilCaught(stack, handlerStack)!, context.limit)).join("");
+  return linesOfTraceback(stack, handlerStack, context.limit);
 }
 
 /**

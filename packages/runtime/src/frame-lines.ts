@@ -3,20 +3,7 @@
 // where the exception was handled, limited (`traceback.print_exception(limit=)`), a recursion's repeats
 // counted, as CPython's `traceback.StackSummary` does.
 import type { BaseException, FrameFormatter } from "./exceptions.js";
-
-/**
- * The frames a host knows how to give (`pyts run`'s prelude installs one that maps the JavaScript stack
- * through the program's source map), used by every report that is not given its own.
- */
-export function installedFrames(): FrameFormatter | undefined {
-  return (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.frames")] as FrameFormatter | undefined;
-}
-
-/**
- * The exception chained to each one (its cause or context was set to it): raised where the first was
- * handled, its stack tells where that one's traceback ends (`framesUntilCaught`).
- */
-export const raisedWhileHandling = new WeakMap<BaseException, BaseException>();
+import { raisedWhileHandling, useTracebackLines } from "./frame-text.js";
 
 /** The frames of an exception's traceback (`traceback.format_tb(e.__traceback__)`): up to where it was handled, when another was raised there. */
 export function ownFrames(e: BaseException, frames: FrameFormatter): string | undefined {
@@ -68,3 +55,7 @@ export function framesUntilCaught(stack: string | undefined, handlerStack: strin
 export function splitFrames(text: string): string[] {
   return text.split(/(?=^ {2}File )/m).filter((frame) => frame !== "");
 }
+
+useTracebackLines((stack, handlerStack, limit) =>
+  collapseRepeats(limitedFrames(handlerStack === undefined ? stack : framesUntilCaught(stack, handlerStack)!, limit)).join(""),
+);

@@ -50,8 +50,7 @@ export function iterate<T>(x: unknown): Iterable<T> {
       const it = (x as PyIterable).__iter__();
       if (it !== null && typeof it === "object" && Symbol.iterator in it) {
         // A generator `__iter__` made a generator only this loop holds: left early, CPython drops and closes it.
-        const closing = (it as Partial<Record<typeof CLOSE_WHEN_LEFT, () => Iterable<T>>>)[CLOSE_WHEN_LEFT];
-        return closing !== undefined ? closing.call(it) : (it as Iterable<T>);
+        return closeWhenLeft(it as Iterable<T>);
       }
       if (hasMethod(it, "__next__")) return fromPyIterator(it as PyIterator) as Iterable<T>;
       throw new TypeError(`iter() returned non-iterator of type '${typeName(it)}'`);

@@ -248,8 +248,6 @@ export class EventLoop {
   private _runResolve: (() => void) | null = null;
   private _runReject: ((e: unknown) => void) | null = null;
   private _fatal: unknown = undefined;
-  /** The exception of the failing callback being reported (CPython's exception being handled meanwhile). */
-  _handling: BaseException | null = null;
   /** The task whose step the loop is waiting for. */
   _stepTask: Task | null = null;
   _currentTask: Task | null = null;
@@ -680,16 +678,11 @@ export class EventLoop {
     }
     const exc = toPyException(e);
     const name = fn === runHandle ? formatCallbackSource((arg as Handle)._callback, (arg as Handle)._args) : formatCallback(fn, []);
-    this._handling = exc;
-    try {
-      this.call_exception_handler({
-        message: `Exception in callback ${name}`,
-        exception: exc,
-        handle: fn === runHandle ? arg : undefined,
-      });
-    } finally {
-      this._handling = null;
-    }
+    this.call_exception_handler({
+      message: `Exception in callback ${name}`,
+      exception: exc,
+      handle: fn === runHandle ? arg : undefined,
+    });
   }
 
   /**

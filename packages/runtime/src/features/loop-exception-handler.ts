@@ -8,7 +8,7 @@
 // the default handler reads the plain objects the runtime reports with.
 import { isPlainContext, useCustomExceptionHandlers } from "../asyncio/loop.js";
 import { Dict } from "../dict.js";
-import { chainedTo, KeyboardInterrupt, SystemExit } from "../exceptions.js";
+import { chainedTo, KeyboardInterrupt, SystemExit, type BaseException } from "../exceptions.js";
 
 useCustomExceptionHandlers((loop, handler, context) => {
   const dict = isPlainContext(context) ? new Dict(Object.entries(context).filter(([, v]) => v !== undefined)) : context;
@@ -17,7 +17,8 @@ useCustomExceptionHandlers((loop, handler, context) => {
   } catch (e) {
     // Raised while a failing callback's exception is handled (CPython calls the handler in `Handle._run`'s
     // `except` block), the error is chained to it.
-    const error = chainedTo(e, loop._handling);
+    const handling = isPlainContext(context) && String(context.message).startsWith("Exception in callback ") ? context.exception : null;
+    const error = chainedTo(e, handling as BaseException | null);
     if (error instanceof SystemExit || error instanceof KeyboardInterrupt) throw error;
     // An error in the custom handler goes to the default one, as CPython's `call_exception_handler` does.
     loop._reportByDefault(

@@ -16,7 +16,8 @@
 // map, up to the frame that caught the exception); without one, each traceback lists the single line
 // `  File "<pyts>", line ?, in <module>`.
 import { AttributeError, BaseException, formatException, formatExceptionOnly, Traceback, TypeError, UNKNOWN_FRAMES } from "../exceptions.js";
-import { collapseRepeats, installedFrames, limitedFrames, ownFrames, splitFrames } from "../frame-lines.js";
+import { collapseRepeats, limitedFrames, ownFrames, splitFrames } from "../frame-lines.js";
+import { installedFrames } from "../frame-text.js";
 import { checkKwargs, kw, splitKwargs } from "../kwargs.js";
 import { writeStderr } from "../output.js";
 import { str } from "../repr.js";
