@@ -1462,9 +1462,10 @@ function dataclassWithStatements(g) {
     `    else:`,
     `        mode = "low"`,
     `    known = []`,
-    `    for n in range(${g.int(0, 4)}):`,
-    `        known.append(n * fallback)`,
-    ...(g.chance(0.5) ? [`    del n`] : []),
+    // `del n` only after a loop that ran (over an empty range `n` is unbound: CPython's NameError).
+    ...(g.chance(0.5)
+      ? [`    for n in range(${g.int(1, 4)}):`, `        known.append(n * fallback)`, `    del n`]
+      : [`    for n in range(${g.int(0, 4)}):`, `        known.append(n * fallback)`]),
     `    def url(self):`,
     `        return f"{self.host}:{self.port}/{self.mode}"`,
     "",
