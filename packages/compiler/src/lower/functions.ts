@@ -233,9 +233,13 @@ export function returnTypeNode(ctx: LowerContext, def: FunctionDef | AsyncFuncti
 }
 
 /** Per scope, its functions (each bound once by a `def`) and the names of the scope each one's body reads. */
-const readsByScope = new WeakMap<Scope, Map<FunctionDef | AsyncFunctionDef, string[]>>();
+interface FunctionReads {
+  defs: Map<FunctionDef | AsyncFunctionDef, string[]>;
+  byName: Map<string, FunctionDef | AsyncFunctionDef>;
+}
+const readsByScope = new WeakMap<Scope, FunctionReads>();
 
-function functionReads(scope: Scope): Map<FunctionDef | AsyncFunctionDef, string[]> {
+function functionReads(scope: Scope): FunctionReads {
   const known = readsByScope.get(scope);
   if (known !== undefined) return known;
   const defs = new Map<FunctionDef | AsyncFunctionDef, string[]>();
@@ -243,13 +247,26 @@ function functionReads(scope: Scope): Map<FunctionDef | AsyncFunctionDef, string
     const b = sym.bindings.length === 1 ? sym.bindings[0]! : undefined;
     if (b?.kind === "function" && (b.node._type === "FunctionDef" || b.node._type === "AsyncFunctionDef")) defs.set(b.node, []);
   }
-  const names = new Set([...defs.keys()].map((d) => d.name));
+  const byName = new Map([...defs.keys()].map((d) => [d.name, d]));
+  // The functions of one scope do not nest: the one a use is in is the last that starts before it.
+  const ordered = [...defs.keys()].sort((a, b) => a.start - b.start);
   for (const sym of scope.symbols.values()) {
-    if (!names.has(sym.name)) continue;
-    for (const use of sym.uses) for (const [d, reads] of defs) if (use.start >= d.start && use.end <= d.end) reads.push(sym.name);
+    if (!byName.has(sym.name)) continue;
+    for (const use of sym.uses) {
+      let lo = 0;
+      let hi = ordered.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ordered[mid]!.start <= use.start) lo = mid + 1;
+        else hi = mid;
+      }
+      const d = ordered[lo - 1];
+      if (d !== undefined && use.end <= d.end) defs.get(d)!.push(sym.name);
+    }
   }
-  readsByScope.set(scope, defs);
-  return defs;
+  const result = { defs, byName };
+  readsByScope.set(scope, result);
+  return result;
 }
 
 /**
@@ -257,9 +274,8 @@ function functionReads(scope: Scope): Map<FunctionDef | AsyncFunctionDef, string
  * `is_even`): TypeScript cannot infer the return type of either then (TS7023), so it is written out.
  */
 function callsBackInto(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): boolean {
-  const defs = functionReads(ctx.scope);
+  const { defs, byName } = functionReads(ctx.scope);
   if (!defs.has(def)) return false;
-  const byName = new Map([...defs.keys()].map((d) => [d.name, d]));
   const seen = new Set<FunctionDef | AsyncFunctionDef>();
   const reaches = (from: FunctionDef | AsyncFunctionDef): boolean =>
     defs.get(from)!.some((name) => {
