@@ -37,6 +37,8 @@
 //                special methods, builtins called without their arguments; a missing method or attribute on a
 //                subclass of list, dict, an exception or asyncio.Queue; __init__ again on such a subclass;
 //                spreads longer than JavaScript's argument limit into max, min, zip, chain, map, format, print
+//   initorder    __init__ setting attributes before its base's (super() or Base.__init__), calling it under a
+//                condition or not at all, over a base of the program, an exception or a list
 import { caught } from "./gen-constructs.mjs";
 
 const NAMES = ["Rex", "Tom", "Ada", "Bob", "Kim", "Zoe"];
@@ -2266,4 +2268,76 @@ export function sameNameClasses(g) {
   }
   if (kind === "function" || kind === "classbody" || kind === "redefined") lines.push(`print(${name}(title="pen", price=${g.int(1, 20)}).show())`);
   return lines;
+}
+
+// ---- initorder -----------------------------------------------------------------------------------
+
+/**
+ * `__init__`s that do not begin with their base's: attributes set before `super().__init__(...)` or
+ * `Base.__init__(self, ...)`, a call under a condition, no call at all; over a base of the program, an
+ * exception (its `args` set where the call is) or a `list`. A constructor-shaped subclass beside them.
+ */
+export function initOrder(g) {
+  const [base, sub, leaf, err] = [uniqueName(g, "Vehicle"), uniqueName(g, "Car"), uniqueName(g, "Taxi"), uniqueName(g, "FareError")];
+  const limit = g.int(1, 4);
+  const call = (arg) => (g.chance(0.3) ? `${base}.__init__(self, ${arg})` : `super().__init__(${arg})`);
+  const subBody = g.pick([
+    () => [`        self.seats = seats`, `        ${call("seats * 10")}`], // before
+    () => [`        ${call("seats * 10")}`, `        self.seats = seats`], // constructor-shaped
+    () => [`        print("no base init for", seats)`, `        self.seats = seats`], // without
+    () => [`        self.seats = seats`, `        if seats > ${limit}:`, `            ${call("seats")}`], // conditional
+    () => [`        """A car."""`, `        self.seats = seats`, `        ${call("seats")}`, `        self.seats += 1`],
+  ])();
+  const leafFirst = g.chance(0.5);
+  const exceptionBase = g.pick(["Exception", "ValueError", "RuntimeError"]);
+  const errBody = g.pick([
+    () => [`        self.fare = fare`, `        super().__init__(f"fare {fare} too high")`],
+    () => [`        self.fare = fare`],
+    () => [`        self.fare = fare`, `        if fare > ${limit}:`, `            super().__init__("too high", fare)`],
+    () => [`        super().__init__(fare)`, `        self.fare = fare`],
+  ])();
+  g.moduleLines.push(
+    `class ${base}:`,
+    `    def __init__(self, speed=${g.int(1, 9)}):`,
+    `        print("${base} init", speed)`,
+    `        self.speed = speed`,
+    `    def info(self):`,
+    `        return [type(self).__name__, getattr(self, "speed", None), getattr(self, "seats", None)]`,
+    "",
+    `class ${sub}(${base}):`,
+    `    def __init__(self, seats):`,
+    ...subBody,
+    "",
+    `class ${leaf}(${sub}):`,
+    `    def __init__(self, seats, company):`,
+    ...(leafFirst
+      ? [`        super().__init__(seats)`, `        self.company = company`]
+      : [`        self.company = company`, `        super().__init__(seats)`]),
+    "",
+    `class ${err}(${exceptionBase}):`,
+    `    def __init__(self, fare):`,
+    ...errBody,
+    "",
+  );
+  const list = uniqueName(g, "Route");
+  g.moduleLines.push(
+    `class ${list}(list):`,
+    `    def __init__(self, stops):`,
+    `        self.name = "route"`,
+    `        super().__init__(stops)`,
+    `        self.append("depot")`,
+    "",
+  );
+  const [a, b] = [g.int(0, 6), g.int(0, 6)];
+  return [
+    `for v in [${base}(), ${sub}(${a}), ${leaf}(${b}, "Acme")]:`,
+    `    print(v.info(), hasattr(v, "speed"), sorted(vars(v)))`,
+    `for fare in (${g.int(0, 3)}, ${g.int(4, 9)}):`,
+    `    try:`,
+    `        raise ${err}(fare)`,
+    `    except ${exceptionBase} as e:`,
+    `        print(type(e).__name__, str(e), e.args, e.fare)`,
+    `r = ${list}([${g.int(1, 5)}, ${g.int(6, 9)}])`,
+    `print(r, len(r), r.name)`,
+  ];
 }

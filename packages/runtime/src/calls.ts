@@ -470,7 +470,7 @@ export function reinitialize(obj: unknown, fresh: unknown): null {
     // A `list` subclass: `list.__init__` empties the list, then extends it with what the new one holds.
     const list = obj as unknown[];
     list.length = 0;
-    for (const item of items) list.push(item);
+    for (const item of items) Array.prototype.push.call(list, item);
   }
   // A `dict` subclass: `dict.__init__` updates the dict (the keys it had stay).
   if (fresh instanceof Dict && obj instanceof Dict) obj.update(fresh);

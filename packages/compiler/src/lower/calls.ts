@@ -42,10 +42,10 @@ import { lowerSuperObject, superBindsStatically } from "./super-forms.js";
 import { builtinArity, builtinPositional, isRuntimeClass } from "../catalogue.js";
 import { chainDefines, objectHook } from "./class-attributes.js";
 import { isEnumClass } from "../analyze/enum-classes.js";
-import { OWN_NAME_BASE, ownNameBasePassedIn } from "./classes.js";
+import { baseClassReference, OWN_NAME_BASE, ownNameBasePassedIn } from "./classes.js";
 import { decoratorName } from "../analyze/decorator-names.js";
 import { handledExceptionCall } from "./exceptions.js";
-import { isCooperative, lowerCooperativeSuperCall } from "./inheritance.js";
+import { baseInitInPlace, isConstructorShapedInit, isCooperative, lowerCooperativeSuperCall } from "./inheritance.js";
 import { lowerElements } from "./literals.js";
 import { callsThroughMetaclass } from "./metaclasses.js";
 import { callsImportedLoopFunction, callsLoopFunction } from "./loop-functions.js";
@@ -349,6 +349,7 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
           ? userArguments(ctx, node, "super().__init__")
           : runtimeArguments(ctx, node.args, node.keywords);
     if (ctx.fn.methodKind === "instance" && ctx.fn.isConstructor) {
+      if (!isConstructorShapedInit(ctx.types, own!)) return baseInitInPlace(ctx, baseClassReference(ctx, base!), args);
       const call = f.createCallExpression(f.createSuper(), undefined, args);
       // JavaScript's `super(...)` is `this`; Python's `__init__` returns None.
       return ctx.analysis.parentOf(node)?._type === "Expr" ? call : f.createParenthesizedExpression(f.createCommaListExpression([call, f.createNull()]));

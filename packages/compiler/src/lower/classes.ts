@@ -37,6 +37,17 @@
 // `class Stack extends PyList`, `class Registry(dict)` → `class Registry extends Dict`); a `list` subclass
 // method the runtime would not call (`__getitem__`, `__len__` ...) or named like an array method is PY3001.
 //
+// An `__init__` is the constructor only when it is constructor-shaped (`isConstructorShapedInit`): its
+// base's `__init__` called first, or not at all with no `__init__` above. Otherwise a class of the module
+// is cooperative (inheritance.ts); a class deriving from an exception, `list` or `dict` makes its base
+// first and runs the base's `__init__` where Python calls it:
+//
+//     def __init__(self, code):               constructor(code: any) {
+//         self.code = code                      super(code);
+//         super().__init__(f"code {code}")      this.code = code;
+//                                               reinitialize(this, new Exception(`code ${str(code)}`));
+//                                             }
+//
 // Every class carries its Python name (`static __name__`, and `static __qualname__` where it differs:
 // `Outer.Inner`, `make.<locals>.C`), so a minifier cannot change it. A class in the class body is made
 // before it (`static Inner = Inner`); a class attribute computed from earlier ones reads them from the
@@ -81,7 +92,16 @@ import { abstractMethodStatements, classDecoratorStatements, isAbstractMethod, m
 import { decoratorName, isImplicitClassMethod, isPropertyDecorator } from "../analyze/decorator-names.js";
 import { generatorReturnType } from "./generators.js";
 import { isClassVariable } from "../analyze/class-variables.js";
-import { cooperativeHeritage, initSubclassStatements, isCooperative, methodParametersStatements, mixinShape, orderedBases } from "./inheritance.js";
+import {
+  cooperativeHeritage,
+  initSubclassStatements,
+  isConstructorShapedInit,
+  isCooperative,
+  methodParametersStatements,
+  mixinShape,
+  orderedBases,
+  superInitCalls,
+} from "./inheritance.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { classBodyBlock } from "./class-body.js";
@@ -163,6 +183,12 @@ const BUILTIN_BASE_CLASSES: Record<string, string> = { list: "PyList", dict: "Di
 function builtinBaseClass(ctx: LowerContext, base: Expression): string | undefined {
   if (base._type !== "Name" || !Object.prototype.hasOwnProperty.call(BUILTIN_BASE_CLASSES, base.id)) return undefined;
   return ctx.analysis.resolve(ctx.scope, base.id).kind === "builtin" ? BUILTIN_BASE_CLASSES[base.id] : undefined;
+}
+
+/** The class a base named `name` is in the output: the runtime's `PyList` or `Dict` for `list` or `dict`, else the name. */
+export function baseClassReference(ctx: LowerContext, name: string): ts.Expression {
+  const builtin = Object.hasOwn(BUILTIN_BASE_CLASSES, name) && ctx.analysis.resolve(ctx.scope, name).kind === "builtin";
+  return builtin ? ctx.useRuntime(BUILTIN_BASE_CLASSES[name]!) : ctx.id(name);
 }
 
 /**
@@ -571,7 +597,9 @@ function lowerMethod(
   const isInit = def.name === "__init__" && kind === "instance" && !isEnumClass(ctx.types, info) && !isCooperative(ctx.types, info);
   const { params, prologue: argPrologue } = lowerParameters(ctx, def.args, scope, { skipFirst: kind !== "static", hoistDefault });
   const methodKindCtx = kind === "static" ? "static" : kind === "class" ? "class" : "instance";
-  const hasSuperInit = isInit && callsSuperInit(def, info);
+  // An `__init__` that sets attributes before its base's (or calls it under a condition) constructs
+  // its base first, as CPython's `__new__` does, and runs the base's `__init__` where Python calls it.
+  const hasSuperInit = isInit && superInitCalls(def, info).length > 0 && isConstructorShapedInit(ctx.types, info);
   const bodyPrologue = [...argPrologue, ...prologue];
   if (isInit && hasBase && !hasSuperInit) {
     const forward = baseName !== undefined && isExceptionName(baseName) ? params.map((p) => f.createIdentifier((p.name as ts.Identifier).text)) : [];
@@ -799,39 +827,6 @@ function promiseOf(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): ts.T
 function dunderReturnType(name: string): ts.TypeNode | undefined {
   if (name === "__str__" || name === "__repr__") return f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword);
   return undefined;
-}
-
-/** Whether `__init__` calls its base's: `super().__init__(...)`, or `Base.__init__(self, ...)` for its one base. */
-function callsSuperInit(def: FunctionDef | AsyncFunctionDef, info: ClassInfo): boolean {
-  const self = [...def.args.posonlyargs, ...def.args.args][0]?.arg;
-  const base = info.bases.length === 1 ? info.bases[0] : undefined;
-  let found = false;
-  const visit = (n: Node): void => {
-    if (found) return;
-    if (
-      n._type === "Call" &&
-      n.func._type === "Attribute" &&
-      n.func.attr === "__init__" &&
-      n.func.value._type === "Call" &&
-      n.func.value.func._type === "Name" &&
-      n.func.value.func.id === "super"
-    )
-      found = true;
-    if (
-      n._type === "Call" &&
-      n.func._type === "Attribute" &&
-      n.func.attr === "__init__" &&
-      n.func.value._type === "Name" &&
-      n.func.value.id === base &&
-      n.args[0]?._type === "Name" &&
-      n.args[0].id === self
-    )
-      found = true;
-    if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "Lambda" || n._type === "ClassDef") return;
-    forEachChild(n, visit);
-  };
-  for (const s of def.body) visit(s);
-  return found;
 }
 
 /**

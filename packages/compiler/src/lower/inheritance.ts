@@ -3,7 +3,9 @@
 // stays a method (the root's constructor calls it once), and `super()` finds the next class in the
 // order of `type(self)`, which no class statement alone decides. In a module that runs an `__init__`
 // again on an existing object (`obj.__init__(...)`, `C.__init__(other, ...)`, `init = C.__init__`), every
-// class of the module with an `__init__` is cooperative too, so that the `__init__` runs on that object.
+// class of the module with an `__init__` is cooperative too, so that the `__init__` runs on that object. So is
+// the order of a class whose `__init__` is not constructor-shaped (attributes set before `super().__init__()`,
+// a conditional call, no call while a base defines `__init__`): a JavaScript `super(...)` must come first.
 // Every other class keeps plain `extends`, a constructor, and JavaScript's `super`.
 //
 //     class A:                                class A extends CooperativeObject {
@@ -80,12 +82,18 @@ function cooperation(types: TypeFacts): Cooperation {
   for (const info of all) if (orderedBases(info.node).length > 1 && mixinShape(types, info) === null) for (const c of types.mro(info)) classes.add(c);
   // `obj.__init__(...)` after construction runs the method on `obj` itself: the constructor calls it. (Not in
   // an order that a class which cannot be cooperative, a dataclass deriving from a class of the module, shares.)
+  const blocked = new Set(all.filter((info) => !cooperable(types, info)).flatMap((info) => types.mro(info)));
   if (types.initReentered()) {
-    const blocked = new Set(all.filter((info) => !cooperable(types, info)).flatMap((info) => types.mro(info)));
     for (const info of all) {
       const order = types.mro(info);
       if (order.some((c) => c.methods.has("__init__")) && !order.some((c) => blocked.has(c))) for (const c of order) classes.add(c);
     }
+  }
+  // An `__init__` that does not begin with its base's (attributes set first, a conditional call, no call
+  // while a class above defines `__init__`) cannot be a JavaScript constructor: its order cooperates.
+  for (const info of all) {
+    const order = types.mro(info);
+    if (!isConstructorShapedInit(types, info) && !order.some((c) => blocked.has(c))) for (const c of order) classes.add(c);
   }
   // A class deriving from a cooperative one is constructed the same way.
   for (let grew = true; grew;) {
@@ -124,6 +132,46 @@ function cooperation(types: TypeFacts): Cooperation {
 function cooperable(types: TypeFacts, info: ClassInfo): boolean {
   const ofModule = (c: ClassInfo, b: Expression): boolean => b._type === "Name" && (types.baseClass(c, b) !== null || b.id === "ABC");
   return types.mro(info).every((c) => !c.isDataclass && c.node.keywords.length === 0 && orderedBases(c.node).every((b) => ofModule(c, b)));
+}
+
+/** The calls of its base's `__init__` in a class's `__init__`: `super().__init__(...)`, or `Base.__init__(self, ...)` for its one base. */
+export function superInitCalls(def: FunctionDef | AsyncFunctionDef, info: ClassInfo): Call[] {
+  const self = [...def.args.posonlyargs, ...def.args.args][0]?.arg;
+  const base = info.bases.length === 1 ? info.bases[0] : undefined;
+  const found: Call[] = [];
+  const visit = (n: Node): void => {
+    if (n._type === "Call" && n.func._type === "Attribute" && n.func.attr === "__init__") {
+      const target = n.func.value;
+      const viaSuper = target._type === "Call" && target.func._type === "Name" && target.func.id === "super";
+      const viaBase = target._type === "Name" && target.id === base && n.args[0]?._type === "Name" && n.args[0].id === self;
+      if (viaSuper || viaBase) found.push(n);
+    }
+    if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "Lambda" || n._type === "ClassDef") return;
+    forEachChild(n, visit);
+  };
+  for (const s of def.body) visit(s);
+  return found;
+}
+
+/**
+ * Whether a class's `__init__` can be its JavaScript constructor, whose `super(...)` comes before any use
+ * of `this` and always runs: it has no base or no `__init__`, its first statement (after a docstring) is its
+ * one call of its base's `__init__` (`result = super().__init__()` too), or it calls none and no class
+ * above it defines `__init__`.
+ */
+export function isConstructorShapedInit(types: TypeFacts, info: ClassInfo): boolean {
+  const def = info.methods.get("__init__");
+  if (def === undefined || orderedBases(info.node).length === 0) return true;
+  const calls = superInitCalls(def, info);
+  if (calls.length === 0)
+    return !types
+      .mro(info)
+      .slice(1)
+      .some((c) => c.methods.has("__init__"));
+  const body = def.body[0]?._type === "Expr" && def.body[0].value._type === "Constant" && def.body[0].value.value.type === "str" ? def.body.slice(1) : def.body;
+  const first = body[0];
+  const named = (t: Expression): boolean => t._type === "Name";
+  return calls.length === 1 && (first?._type === "Expr" || (first?._type === "Assign" && first.targets.every(named))) && first.value === calls[0];
 }
 
 function isBareSuper(e: Expression): boolean {
@@ -280,6 +328,8 @@ export function unboundMethodCall(ctx: LowerContext, node: Call, func: Attribute
   const args = matchOrReport(ctx, node, def.args, false);
   if (constructs) {
     if (isDirectBaseInitCall(ctx, node, ctx.fn.classDef) && ctx.fn.isConstructor) {
+      if (!isConstructorShapedInit(ctx.types, ctx.types.classOf(ctx.fn.classDef!)!))
+        return baseInitInPlace(ctx, lowerExpression(ctx, func.value), args.slice(1));
       const call = f.createCallExpression(f.createSuper(), undefined, args.slice(1));
       return ctx.analysis.parentOf(node)?._type === "Expr" ? call : f.createParenthesizedExpression(f.createCommaListExpression([call, f.createNull()]));
     }
@@ -292,6 +342,15 @@ export function unboundMethodCall(ctx: LowerContext, node: Call, func: Attribute
   if (args.length === 0) return ctx.unsupported(node, `${owner.name}.${func.attr}() without an instance`);
   const method = f.createPropertyAccessExpression(f.createPropertyAccessExpression(lowerExpression(ctx, func.value), "prototype"), ctx.mangleMember(func.attr));
   return f.createCallExpression(f.createPropertyAccessExpression(method, "call"), undefined, args);
+}
+
+/**
+ * The base's `__init__` run where an `__init__` that is not constructor-shaped calls it, on an instance its
+ * constructor already made (`super(...)` first): the attributes of a new base instance stored on `this`,
+ * its `args` for an exception, its items for a `list` or `dict` (the runtime's reinitialize).
+ */
+export function baseInitInPlace(ctx: LowerContext, base: ts.Expression, args: ts.Expression[]): ts.Expression {
+  return f.createCallExpression(ctx.useRuntime("reinitialize"), undefined, [f.createThis(), f.createNewExpression(base, undefined, args)]);
 }
 
 /** `Base.__init__(self, ...)` in a method of the class statement `cls`, where `Base` is its direct base and `self` its first parameter. */
