@@ -83,11 +83,7 @@ export function pythonFrames(stack: string | undefined, reportStack?: string, re
   const frames = framesOf(stack);
   // CPython's stack never holds more frames than its recursion limit (`sys.getrecursionlimit()`): a
   // recursion ends there in RecursionError, where JavaScript's deeper stack ends in its overflow.
-  // Code an event loop runs (its stack holds the frames of `await`s) shares the limit with the loop's own
-  // frames, which CPython 3.11 does not print: `asyncio.run`, `Runner.run`, `run_until_complete`,
-  // `run_forever`, `_run_once`, `Handle._run` and the task's step, 8 frames below a task's coroutine.
-  const limit = recursionLimit === undefined ? undefined : stack.includes(" [python ") ? recursionLimit - ASYNCIO_RUN_FRAMES : recursionLimit;
-  if (limit !== undefined && frames.length > limit) frames.splice(0, frames.length - limit);
+  if (recursionLimit !== undefined && frames.length > recursionLimit) frames.splice(0, frames.length - recursionLimit);
   if (reportStack !== undefined) {
     const outer = framesOf(reportStack);
     while (frames.length > 1 && outer.length > 0 && frames[frames.length - 1] === outer[outer.length - 1]) {
@@ -97,9 +93,6 @@ export function pythonFrames(stack: string | undefined, reportStack?: string, re
   }
   return frames.length > 0 ? frames.reverse().join("") : undefined;
 }
-
-/** The frames of CPython's `asyncio.run` between the module and a task's coroutine (counted from 3.11's RecursionError reports). */
-const ASYNCIO_RUN_FRAMES = 8;
 
 /** A Python frame found in the stack, its text made once its function's name is known. */
 interface FoundFrame {

@@ -28,9 +28,10 @@ export function useTracebackLines(lines: TracebackLines): void {
 }
 
 /**
- * The lines of one traceback whose frames are known: a host installed them, and loaded the traceback
- * module with them (`pyts run`'s prelude does), which set how to print them.
+ * The lines of one traceback. A host that installs frames loads the traceback module with them (`pyts
+ * run`'s prelude does), which sets how to print them; without one a stack is at most the one placeholder
+ * frame (`UNKNOWN_FRAMES`), which nothing cuts or counts.
  */
 export function linesOfTraceback(stack: string, handlerStack: string | undefined, limit: number | null): string {
-  return tracebackLines!(stack, handlerStack, limit);
+  return tracebackLines === null ? (limit === 0 ? "" : stack) : tracebackLines(stack, handlerStack, limit);
 }
