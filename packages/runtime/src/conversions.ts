@@ -3,7 +3,7 @@
 import { TypeError, ValueError } from "./exceptions.js";
 import { dunder } from "./dunder.js";
 import { KwArgs } from "./kwargs.js";
-import { doubleToInt, index, mkFloat, normBig, numberKind, PyFloat, toBig, toDouble } from "./numbers.js";
+import { doubleToInt, index, mkFloat, normBig, numberKind, PyFloat, toDouble } from "./numbers.js";
 import { strRepr } from "./repr.js";
 import { truthy } from "./truth.js";
 import { typeName } from "./typename.js";

@@ -67,10 +67,9 @@
 //                                             }
 //
 // (in a subclass: `super(...(initReturned("generator") as ConstructorParameters<typeof Base>))`).
-import type { Arg, Arguments, AsyncFunctionDef, ClassDef, Expression, FunctionDef, Node } from "@pyts/parser";
+import type { Arg, Arguments, AsyncFunctionDef, ClassDef, Expression, FunctionDef } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
-import { forEachChild } from "../analyze/walk.js";
 import { isAsyncioCoroutineMethod } from "../analyze/runtime-classes.js";
 import { awaitableClassStatements } from "./await.js";
 import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations, movedClassAttributes, retypesBaseAttribute } from "./class-attributes.js";
