@@ -337,6 +337,8 @@ function taskRaised(task: Task<unknown>, e: unknown): void {
 
 function taskSettled(task: Task<unknown>): void {
   if (task._coro instanceof Coroutine) task._coro._finished();
+  // The settled body's promise is garbage from now on, not kept as long as the task.
+  task._body = NOT_RUN;
   const loop = task._loop;
   if (task._ownReactions) {
     task._ownReactions = false;
@@ -388,10 +390,17 @@ export function yieldTask(task: Task<unknown>, onF: OnFulfilled, onR: OnRejected
  */
 export function create_task<T>(coro: PromiseLike<T>, options?: unknown): Task<T> {
   const loop = get_running_loop();
-  const task = new Task<T>(coro, { loop });
+  const task = new Task<T>(coro, loopOptions(loop));
   const name = kwargsOf(options)?.["name"];
   if (name !== undefined && name !== null) task.set_name(name);
   return task;
+}
+
+/** The options `{ loop }` the tasks of one loop are made with: one object, not one per task. */
+let lastOptions: { loop: EventLoop } | null = null;
+function loopOptions(loop: EventLoop): { loop: EventLoop } {
+  if (lastOptions === null || lastOptions.loop !== loop) lastOptions = { loop };
+  return lastOptions;
 }
 
 /** `asyncio.ensure_future(x, *, loop=None)`: a future as is, anything awaitable as a Task. */
@@ -401,8 +410,7 @@ export function ensure_future<T>(x: PromiseLike<T>, options?: { loop?: EventLoop
   if (!(x instanceof Coroutine) && !(typeof x === "object" && x !== null && typeof x.then === "function")) {
     throw new TypeError("An asyncio.Future, a coroutine or an awaitable is required");
   }
-  const loop = options?.loop ?? get_event_loop();
-  return new Task<T>(x, { loop });
+  return new Task<T>(x, loopOptions(options?.loop ?? get_event_loop()));
 }
 
 /**

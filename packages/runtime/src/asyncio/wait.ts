@@ -135,37 +135,49 @@ export function* as_completed<T>(fs: Iterable<PromiseLike<T>>, ...rest: unknown[
   const timeout = rest.length > 0 ? rest[0] : (kw["timeout"] ?? null);
   if (isfuture(fs) || iscoroutine(fs)) throw new TypeError(`expect an iterable of futures, not ${typeNameOf(fs)}`);
   const loop = get_event_loop();
-  // CPython's `{ensure_future(f) for f in set(fs)}` in one pass: futures are their own set members;
-  // another awaitable (a coroutine) given twice must still become one task.
-  const todo = new Set<Future<T>>();
-  const options = { loop };
-  let awaitables: Set<PromiseLike<T>> | null = null;
-  for (const f of fs) {
-    if (!isfuture(f)) {
-      awaitables ??= new Set();
-      if (awaitables.has(f)) continue;
-      awaitables.add(f);
-    }
-    todo.add(ensure_future(f, options));
-  }
+  // CPython's `{ensure_future(f) for f in set(fs)}` in one pass, kept as an array: a pending future
+  // given twice already has this call's callback (added at once: nothing it does shows before the loop
+  // runs again); a done future, or another awaitable (a coroutine), given twice is found in a set, and
+  // its callback is added once every task is made, as CPython does.
+  const todo: Future<T>[] = [];
   const done = new DoneQueue<T>(loop);
+  // CPython's `todo` set shrinks as futures complete; only a timeout needs to know which did.
+  const completed = timeout === null ? null : new Set<Future<T>>();
+  let remaining = 0;
   let timeoutHandle: { cancel(): null } | null = null;
+  const onCompletion = (f: Future<T>): void => {
+    if (remaining === 0) return;
+    remaining--;
+    completed?.add(f);
+    done.put(f);
+    if (remaining === 0 && timeoutHandle !== null) timeoutHandle.cancel();
+  };
+  const options = { loop };
+  let seen: Set<unknown> | null = null;
+  for (const f of fs) {
+    if (isfuture(f) && !f.done()) {
+      const fut = f as Future<T>;
+      if (fut._hasCallback(onCompletion)) continue;
+      fut.add_done_callback(onCompletion);
+    } else {
+      seen ??= new Set();
+      if (seen.has(f)) continue;
+      seen.add(f);
+    }
+    todo.push(ensure_future(f, options));
+  }
+  for (const f of todo) if (f.done() || !f._hasCallback(onCompletion)) f.add_done_callback(onCompletion);
+  remaining = todo.length;
   const onTimeout = (): void => {
     for (const f of todo) {
+      if (completed!.has(f)) continue;
       f.remove_done_callback(onCompletion);
       done.put(null);
     }
-    todo.clear();
+    remaining = 0;
   };
-  const onCompletion = (f: Future<T>): void => {
-    if (todo.size === 0) return;
-    todo.delete(f);
-    done.put(f);
-    if (todo.size === 0 && timeoutHandle !== null) timeoutHandle.cancel();
-  };
-  for (const f of todo) f.add_done_callback(onCompletion);
-  if (todo.size > 0 && timeout !== null) timeoutHandle = loop.call_later(timeout, onTimeout);
-  const n = todo.size;
+  if (remaining > 0 && timeout !== null) timeoutHandle = loop.call_later(timeout, onTimeout);
+  const n = remaining;
   for (let i = 0; i < n; i++) yield new WaitForOne(done);
 }
 
