@@ -1033,11 +1033,21 @@ export class ProgramGenerator {
     const n = this.int(1, 4);
     const { lines: pause, delays } = this.timer(n, false);
     const d = delays.map((x) => (x === "0" ? "0.001" : x));
+    const fetch = [...pause, `async def fetch(k, delay):`, `    await pause(delay)`, `    return k, delay`];
+    if (this.chance(0.5)) {
+      // Tasks (started in list order) given twice, beside a future that is done already: each is waited on once.
+      return [
+        ...fetch,
+        `tasks = [${d.map((delay, k) => `asyncio.create_task(fetch(${k}, ${delay}))`).join(", ")}]`,
+        `ready = asyncio.get_running_loop().create_future()`,
+        `ready.set_result((-1, 0))`,
+        `for fut in asyncio.as_completed(tasks + [ready, ready] + tasks[:${this.int(1, n)}]):`,
+        `    k, delay = await fut`,
+        `    print("finished", k, delay)`,
+      ];
+    }
     return [
-      ...pause,
-      `async def fetch(k, delay):`,
-      `    await pause(delay)`,
-      `    return k, delay`,
+      ...fetch,
       `for fut in asyncio.as_completed([${d.map((delay, k) => `fetch(${k}, ${delay})`).join(", ")}]):`,
       `    k, delay = await fut`,
       `    print("finished", k, delay)`,
