@@ -69,12 +69,17 @@ export class Coroutine<T = unknown> {
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ) => PromiseLike<R1 | R2>;
 
-  /** `args` is `ONE_ARGUMENT` when the call's one argument is `arg`. */
-  constructor(code: CoroutineCode, self: unknown, args: unknown[], arg?: unknown) {
+  constructor(code: CoroutineCode, self: unknown, args: unknown[]) {
     this._code = code;
     this._self = self;
-    this._args = args;
-    this._arg = arg;
+    // Most calls pass one argument: a coroutine waiting to start keeps it, not the call's array.
+    if (args.length === 1) {
+      this._args = ONE_ARGUMENT;
+      this._arg = args[0];
+    } else {
+      this._args = args;
+      this._arg = undefined;
+    }
   }
 
   get __name__(): string {
@@ -277,11 +282,9 @@ export function coroutine<A extends unknown[], T>(
 
 function coroutineFunction<A extends unknown[], T>(code: CoroutineCode): (...args: A) => Coroutine<NoneIfVoid<T>> {
   const { name, qualname } = code;
-  // Most calls pass one argument: a coroutine waiting to start keeps it, and no array is made for it.
-  const wrapped = function (this: unknown): Coroutine<NoneIfVoid<T>> {
-    if (arguments.length === 1) return new Coroutine<NoneIfVoid<T>>(code, this, ONE_ARGUMENT, arguments[0]);
-    return new Coroutine<NoneIfVoid<T>>(code, this, Array.prototype.slice.call(arguments));
-  } as unknown as (...args: A) => Coroutine<NoneIfVoid<T>>;
+  const wrapped = function (this: unknown, ...args: A): Coroutine<NoneIfVoid<T>> {
+    return new Coroutine<NoneIfVoid<T>>(code, this, args);
+  };
   Object.defineProperty(wrapped, "name", { value: name });
   if (qualname !== name) Object.defineProperty(wrapped, "__qualname__", { value: qualname, writable: true, configurable: true });
   Object.defineProperty(wrapped, IS_COROUTINE_FUNCTION, { value: true });

@@ -138,15 +138,6 @@ export class Future<T = unknown> {
     }
   }
 
-  /** Whether `fn(this)` is among the pending done callbacks. */
-  _hasCallback(fn: DoneCallback): boolean {
-    if (this._cbFn === fn && this._cbArg === this) return true;
-    const cbs = this._callbacks;
-    if (cbs === null) return false;
-    for (let i = 0; i < cbs.length; i += 2) if (cbs[i] === fn && cbs[i + 1] === this) return true;
-    return false;
-  }
-
   /** Remove and return every pending callback pair, in order. */
   private _takeCallbacks(): unknown[] {
     const pairs: unknown[] = this._cbFn === null ? [] : [this._cbFn, this._cbArg];

@@ -78,13 +78,7 @@ const yieldOnce = new Sleep<null>(0, null);
 
 export function sleep(delay: unknown): Sleep<null>;
 export function sleep<T>(delay: unknown, result: T): Sleep<T>;
-export function sleep<T>(delay?: unknown): Sleep<T | null> {
-  // `sleep(0)` and `sleep(seconds)` without an array for the arguments.
-  if (arguments.length === 1 && typeof delay === "number") return delay === 0 ? yieldOnce : new Sleep(delay, null);
-  return sleepCalled(Array.prototype.slice.call(arguments));
-}
-
-function sleepCalled<T>(args: unknown[]): Sleep<T | null> {
+export function sleep<T>(...args: unknown[]): Sleep<T | null> {
   const kw = popKwargs(args);
   const delay = Number(args.length > 0 ? args[0] : kw["delay"]);
   const result = args.length > 1 ? args[1] : (kw["result"] ?? null);

@@ -200,8 +200,8 @@ function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
   setStepping(task);
   if (task._body === null) {
     if (exc !== undefined) {
-      // Throwing into a coroutine that never started closes it without running its body.
-      task._body = NOT_RUN;
+      // Throwing into a coroutine that never started closes it without running its body (the task's
+      // body is then NOT_RUN, as for every settled task).
       if (task._coro instanceof Coroutine) task._coro.close();
       taskRaised(task, exc);
       return;
@@ -232,7 +232,7 @@ function resumeContinuation(task: Task<unknown>, exc: unknown, value: unknown): 
   else resolveValue(onF, value);
 }
 
-/** What a task closed before it started has for a body. */
+/** What a task closed before it started, or settled, has for a body. */
 const NOT_RUN: PromiseLike<unknown> = Promise.resolve(null);
 
 // How a task learns that its body settled, without two closures per task: a body runs only inside
@@ -337,7 +337,7 @@ function taskRaised(task: Task<unknown>, e: unknown): void {
 
 function taskSettled(task: Task<unknown>): void {
   if (task._coro instanceof Coroutine) task._coro._finished();
-  // The settled body's promise is garbage from now on, not kept as long as the task.
+  // A settled body's promise is garbage from now on, not kept as long as the task.
   task._body = NOT_RUN;
   const loop = task._loop;
   if (task._ownReactions) {
@@ -390,17 +390,10 @@ export function yieldTask(task: Task<unknown>, onF: OnFulfilled, onR: OnRejected
  */
 export function create_task<T>(coro: PromiseLike<T>, options?: unknown): Task<T> {
   const loop = get_running_loop();
-  const task = new Task<T>(coro, loopOptions(loop));
+  const task = new Task<T>(coro, { loop });
   const name = kwargsOf(options)?.["name"];
   if (name !== undefined && name !== null) task.set_name(name);
   return task;
-}
-
-/** The options `{ loop }` the tasks of one loop are made with: one object, not one per task. */
-let lastOptions: { loop: EventLoop } | null = null;
-function loopOptions(loop: EventLoop): { loop: EventLoop } {
-  if (lastOptions === null || lastOptions.loop !== loop) lastOptions = { loop };
-  return lastOptions;
 }
 
 /** `asyncio.ensure_future(x, *, loop=None)`: a future as is, anything awaitable as a Task. */
@@ -410,7 +403,8 @@ export function ensure_future<T>(x: PromiseLike<T>, options?: { loop?: EventLoop
   if (!(x instanceof Coroutine) && !(typeof x === "object" && x !== null && typeof x.then === "function")) {
     throw new TypeError("An asyncio.Future, a coroutine or an awaitable is required");
   }
-  return new Task<T>(x, loopOptions(options?.loop ?? get_event_loop()));
+  const loop = options?.loop ?? get_event_loop();
+  return new Task<T>(x, { loop });
 }
 
 /**

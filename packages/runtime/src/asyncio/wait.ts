@@ -157,7 +157,7 @@ export function* as_completed<T>(fs: Iterable<PromiseLike<T>>, ...rest: unknown[
   for (const f of fs) {
     if (isfuture(f) && !f.done()) {
       const fut = f as Future<T>;
-      if (fut._hasCallback(onCompletion)) continue;
+      if (hasCallback(fut, onCompletion)) continue;
       fut.add_done_callback(onCompletion);
     } else {
       seen ??= new Set();
@@ -166,7 +166,7 @@ export function* as_completed<T>(fs: Iterable<PromiseLike<T>>, ...rest: unknown[
     }
     todo.push(ensure_future(f, options));
   }
-  for (const f of todo) if (f.done() || !f._hasCallback(onCompletion)) f.add_done_callback(onCompletion);
+  for (const f of todo) if (f.done() || !hasCallback(f, onCompletion)) f.add_done_callback(onCompletion);
   remaining = todo.length;
   const onTimeout = (): void => {
     for (const f of todo) {
@@ -179,6 +179,14 @@ export function* as_completed<T>(fs: Iterable<PromiseLike<T>>, ...rest: unknown[
   if (remaining > 0 && timeout !== null) timeoutHandle = loop.call_later(timeout, onTimeout);
   const n = remaining;
   for (let i = 0; i < n; i++) yield new WaitForOne(done);
+}
+
+/** Whether `fn(fut)` is among the pending done callbacks of `fut`. */
+function hasCallback(fut: Future<any>, fn: (fut: Future<any>) => void): boolean {
+  if (fut._cbFn === fn && fut._cbArg === fut) return true;
+  const cbs = fut._callbacks;
+  for (let i = 0; cbs !== null && i < cbs.length; i += 2) if (cbs[i] === fn && cbs[i + 1] === fut) return true;
+  return false;
 }
 
 /**
