@@ -57,6 +57,16 @@ export function writeTypescriptSubset(ts, typescriptFile, names, out) {
     throw new Error(`${typescriptFile}: not the layout of TypeScript's bundle`);
   const body = callee.body.statements;
 
+  // What each export is inside the file: `__export(typescript_exports, { NAME: () => INTERNAL, ... })`.
+  const exportList = body.find((statement) => source.startsWith("__export(typescript_exports,", statement.getStart(file)));
+  const internal = new Map();
+  for (const property of exportList?.expression.arguments[1]?.properties ?? []) {
+    if (ts.isPropertyAssignment(property) && ts.isArrowFunction(property.initializer) && ts.isIdentifier(property.initializer.body))
+      internal.set(property.name.text, property.initializer.body.text);
+  }
+  const missingExports = sorted.filter((name) => !internal.has(name));
+  if (missingExports.length > 0) throw new Error(`TypeScript exports no ${missingExports.join(", ")}`);
+
   const declared = body.map((statement) => declaredNames(ts, statement));
   const dropped = body.map((statement) => DROPPED.some((prefix) => source.startsWith(prefix, statement.getStart(file))));
   const declarers = new Map();
@@ -67,8 +77,8 @@ export function writeTypescriptSubset(ts, typescriptFile, names, out) {
       declarers.get(name).push(i);
     }
   });
-  const missing = sorted.filter((name) => !declarers.has(name));
-  if (missing.length > 0) throw new Error(`TypeScript declares no ${missing.join(", ")}`);
+  const missing = sorted.filter((name) => !declarers.has(internal.get(name)));
+  if (missing.length > 0) throw new Error(`TypeScript declares no ${missing.map((name) => internal.get(name)).join(", ")}`);
 
   const kept = new Set();
   const queue = [];
@@ -80,7 +90,7 @@ export function writeTypescriptSubset(ts, typescriptFile, names, out) {
   body.forEach((_, i) => {
     if (!dropped[i] && declared[i].length === 0) keep(i);
   });
-  for (const name of sorted) declarers.get(name).forEach(keep);
+  for (const name of sorted) declarers.get(internal.get(name)).forEach(keep);
   while (queue.length > 0) {
     const i = queue.pop();
     const notKept = declared[i].flatMap((name) => [...(NOT_KEPT_BY.get(name) ?? [])]);
@@ -91,7 +101,7 @@ export function writeTypescriptSubset(ts, typescriptFile, names, out) {
   body.forEach((statement, i) => {
     if (kept.has(i)) parts.push(source.slice(statement.pos, statement.end));
   });
-  parts.push(`\nmodule.exports = {\n${sorted.map((name) => `  get ${name}() { return ${name}; },\n`).join("")}};\n`);
+  parts.push(`\nmodule.exports = {\n${sorted.map((name) => `  get ${name}() { return ${internal.get(name)}; },\n`).join("")}};\n`);
   writeFileSync(out, parts.join(""));
   return true;
 }
