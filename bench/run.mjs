@@ -15,7 +15,7 @@
 // Each figure is the median of N runs with min–max; every ratio compares figures from this same run.
 // Wall-clock seconds are what a user waits; CPU seconds (user + system) are shown beside them because on
 // a shared machine the wall clock also counts time spent waiting for a core.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { countLines, writeBatch, writeProgram } from "./gen-program.mjs";
@@ -80,6 +80,7 @@ const beforeRow = (label, after, before) => [
   `${(after.cpu.median / before.cpu.median).toFixed(2)}x`,
 ];
 
+mkdirSync(path.join(benchDir, ".generated"), { recursive: true });
 const oneLine = path.join(benchDir, ".generated", "one-line.py");
 writeFileSync(oneLine, 'print("hello")\n');
 const files = [2000, 10_000, 50_000].map((n) => writeProgram(n));

@@ -1,15 +1,16 @@
 // Startup: what a cold `pyts` process spends before and around its first translation, each scenario a
 // fresh `node` process, all interleaved. The `load:` rows are cumulative pieces of the compiler's
 // import graph; the `cut:` rows are the cuts tried. Shipped in the CLI: a V8 code cache for the big
-// CommonJS modules (packages/cli/src/code-cache.ts; the `code cache off` rows run without it) and a
-// formatting thread that loads prettier while the main thread loads TypeScript. Tried and not shipped:
-// an esbuild bundle of the CLI, and a V8 startup snapshot (measured here with TypeScript alone in it).
+// CommonJS modules (packages/cli/src/code-cache.ts; the `code cache off` rows run without it), the CLI
+// as one bundled CommonJS file with the subset of TypeScript the compiler uses
+// (packages/cli/scripts/bundle.mjs; the `modules of dist/` rows run without it, as before), and a
+// formatting thread that loads prettier meanwhile. Tried and not shipped: a V8 startup snapshot
+// (measured here with TypeScript alone in it).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { benchDir, cliBin, compilerEntry, parserEntry, requireFrom, runProcess, timeProcesses } from "./lib.mjs";
-import { buildBundle, bundleEnv } from "./startup/bundle.mjs";
 import { buildSnapshot } from "./startup/snapshot.mjs";
 
 const node = process.execPath;
@@ -37,11 +38,11 @@ export async function startup({ runs, oneLine, twoK, baseline = null }) {
   const syncFormat = path.join(path.dirname(compilerEntry), "format.js");
   const prettier = path.join(path.dirname(compilerRequire.resolve("prettier")), "index.mjs");
   const tsCode = JSON.stringify("const x: number = 1;\nfunction f(a: string) { return a }\n");
-  const bundle = await buildBundle();
   const snapshot = await buildSnapshot(typescriptPath);
   // The CLI's own cache, in a directory of the benchmark's; filled by the first run below.
   const cacheEnv = { ...process.env, PYTS_CODE_CACHE: cacheDir };
   const noCacheEnv = { ...process.env, PYTS_CODE_CACHE: "off" };
+  const modulesEnv = { ...process.env, PYTS_CODE_CACHE: cacheDir, PYTS_BUNDLE: "off" };
   const imp = (file) => JSON.stringify(pathToFileURL(file).href);
   const req = (file) => `require(${JSON.stringify(file)})`;
 
@@ -59,7 +60,8 @@ export async function startup({ runs, oneLine, twoK, baseline = null }) {
     "pyts 2k-line.py": [node, [cliBin, twoK], { env: cacheEnv }],
     "cut: pyts one-line.py, code cache off": [node, [cliBin, oneLine], { env: noCacheEnv }],
     "cut: pyts 2k-line.py, code cache off": [node, [cliBin, twoK], { env: noCacheEnv }],
-    "cut: pyts one-line.py, esbuild bundle (no code cache)": [node, [bundle, oneLine], { env: bundleEnv() }],
+    "cut: pyts one-line.py, the modules of dist/ (no bundle)": [node, [cliBin, oneLine], { env: modulesEnv }],
+    "cut: pyts 2k-line.py, the modules of dist/ (no bundle)": [node, [cliBin, twoK], { env: modulesEnv }],
     "cut: V8 startup snapshot holding TypeScript alone (vs the `load: TypeScript` row)": [node, ["--snapshot-blob", snapshot], {}],
   };
   if (baseline !== null) {
@@ -71,5 +73,6 @@ export async function startup({ runs, oneLine, twoK, baseline = null }) {
   }
   // Fill the code cache once (the runs below then measure a warm cache, as a second `pyts` run would).
   runProcess(node, [cliBin, oneLine], { env: cacheEnv });
+  runProcess(node, [cliBin, oneLine], { env: modulesEnv });
   return timeProcesses(scenarios, runs);
 }

@@ -39,11 +39,16 @@ describe("internal compiler errors", () => {
 
 // End to end: the real `pyts` executable, with a fault injected into the compiler by a test-only preload
 // (fault-injection.mjs; pyts itself has no such hook), so that lowering one statement throws as a bug
-// would.
+// would. The preload patches the TypeScript of the compiler's modules, so `pyts` runs them, not its
+// bundle (which holds a TypeScript of its own).
 describe("pyts on an internal compiler error", () => {
   const dir = tempDir();
   const PROGRAM = 'x = 1\nprint(x)\ny = "boom"\nprint(y)\n';
-  const faulty = { NODE_OPTIONS: `--import=${new URL("./fault-injection.mjs", import.meta.url).href}`, PYTS_TEST_FAULT_AT_STRING: "boom" };
+  const faulty = {
+    NODE_OPTIONS: `--import=${new URL("./fault-injection.mjs", import.meta.url).href}`,
+    PYTS_TEST_FAULT_AT_STRING: "boom",
+    PYTS_BUNDLE: "off",
+  };
   writeFileSync(path.join(dir, "prog.py"), PROGRAM);
   writeFileSync(path.join(dir, "broken.py"), "import threading\n");
 
