@@ -37,6 +37,7 @@ import type { LowerContext } from "./context.js";
 import { importedName, isStaticImport, runtimeModuleNamespace } from "./imports.js";
 import type { PyType } from "../analyze/types.js";
 import { typeNode } from "./types.js";
+import { returnsNullExplicitly } from "./functions.js";
 
 const f = ts.factory;
 
@@ -231,6 +232,7 @@ export function tsType(ctx: LowerContext, t: PyType): ts.TypeNode {
     (n) => ctx.useRuntime(n),
     (n) => ctx.mangle(n),
     (m) => runtimeModuleNamespace(ctx, m),
+    (def) => returnsNullExplicitly(ctx, def),
   );
 }
 
