@@ -232,7 +232,8 @@ export function tsType(ctx: LowerContext, t: PyType): ts.TypeNode {
     (n) => ctx.useRuntime(n),
     (n) => ctx.mangle(n),
     (m) => runtimeModuleNamespace(ctx, m),
-    (def) => returnsNullExplicitly(ctx, def),
+    // (A `def` in a block is a variable of this type; a plain one is a declaration TypeScript types itself.)
+    (def) => ctx.analysis.parentOf(def) !== ctx.analysis.scopeOf(def).parent?.node && returnsNullExplicitly(ctx, def),
   );
 }
 

@@ -76,7 +76,7 @@ export function typeNode(
         t.def?._type === "AsyncFunctionDef"
           ? f.createTypeReferenceNode(useRuntime("Coroutine"), [rec(t.ret)])
           : t.ret.k === "None"
-            ? // (A function whose result is used returns null: `log(x) or "fallback"`, `[log(x) for x in xs]`.)
+            ? // (A function made in a block whose result is used returns null: `log(x) or "fallback"`.)
               t.def?._type === "FunctionDef" && returnsNull(t.def)
               ? f.createLiteralTypeNode(f.createNull())
               : f.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword)
