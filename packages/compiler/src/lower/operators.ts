@@ -13,7 +13,7 @@
 //     a < b < c                      a < b && b < c   (b evaluated once)
 //     x or "default" (str)           x || "default"   else truthy(x) ? x : "default"
 //     not xs         (list)          !truthy(xs)
-import type { BinOp, BoolOp, CmpOperator, Compare, Constant, Expression, IfExp, NamedExpr, Operator, UnaryOp } from "@pyts/parser";
+import type { BinOp, BoolOp, CmpOperator, Compare, Expression, IfExp, NamedExpr, Operator, UnaryOp } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
@@ -233,17 +233,24 @@ function exactEquality(ctx: LowerContext, left: Expression, right: Expression, a
   return ctx.types.isExactInt(left, ctx.scope) && ctx.types.isExactInt(right, ctx.scope);
 }
 
-const constantKey = (c: Constant): string => ("value" in c.value ? `${c.value.type} ${String(c.value.value)}` : c.value.type);
-
-/** A constant, or the constant a name is bound to once (a `const` of a literal type for TypeScript); else null. */
-function literalOf(ctx: LowerContext, e: Expression): Constant | null {
+/**
+ * The value of a constant (`-20` too), or of the constant a name is bound to once (a `const` of a literal type
+ * for TypeScript), as a key: `int -20`; else null.
+ */
+function literalOf(ctx: LowerContext, e: Expression): string | null {
   // (None is compared with anything: TypeScript allows `x === null`.)
-  if (e._type === "Constant") return e.value.type === "None" ? null : e;
+  if (e._type === "Constant") return e.value.type === "None" ? null : "value" in e.value ? `${e.value.type} ${String(e.value.value)}` : e.value.type;
+  if (e._type === "UnaryOp" && e.op === "USub" && e.operand._type === "Constant") {
+    const operand = literalOf(ctx, e.operand);
+    return operand === null ? null : `-${operand}`;
+  }
   if (e._type !== "Name") return null;
   const res = ctx.analysis.resolve(ctx.scope, e.id);
   if (res.kind === "builtin") return null;
   const [binding, ...more] = res.symbol.bindings;
-  return more.length === 0 && binding?.source?.kind === "value" && binding.source.expr._type === "Constant" ? literalOf(ctx, binding.source.expr) : null;
+  return more.length === 0 && binding?.source?.kind === "value" && (binding.source.expr._type === "Constant" || binding.source.expr._type === "UnaryOp")
+    ? literalOf(ctx, binding.source.expr)
+    : null;
 }
 
 function compareOne(ctx: LowerContext, op: CmpOperator, left: Expression, right: Expression, l: ts.Expression, r: ts.Expression): ts.Expression {
@@ -254,7 +261,7 @@ function compareOne(ctx: LowerContext, op: CmpOperator, left: Expression, right:
   // Two literals compared with === is an error for tsc ("no overlap"), so is a literal and a name bound once
   // to another (`s = "abc"` then `"xyz" == s`): let the runtime compare them.
   const [lv, rv] = [literalOf(ctx, left), literalOf(ctx, right)];
-  const literals = (left._type === "Constant" && right._type === "Constant") || (lv !== null && rv !== null && constantKey(lv) !== constantKey(rv));
+  const literals = (left._type === "Constant" && right._type === "Constant") || (lv !== null && rv !== null && lv !== rv);
   const plain = (kind: ts.BinaryOperator): ts.Expression =>
     literals &&
     kind !== ts.SyntaxKind.LessThanToken &&
