@@ -29,6 +29,9 @@
 //   corepack pnpm fuzz:diff --mix asyncerrors=2,asyncPrograms=0.8
 //   corepack pnpm fuzz:diff --only-supported       TEMPORARY: only the constructs pyts handles today (ONLY_SUPPORTED)
 //   corepack pnpm fuzz:diff --modules 0.05         also programs of several files, run with `pyts run main.py`
+//   corepack pnpm fuzz:diff --tsc                  also type-check every translation with `tsc --strict`, as the golden
+//                                                  suite does: one tsc run for all (and one for the cases of failing
+//                                                  batches); each program that fails is a finding of kind `tsc`
 //   corepack pnpm fuzz:diff --save                 write each single-file finding as fixtures/fuzz-found/<case>/input.py
 //
 // Exits 1 when any program printed or ended differently, crashed, or hit an internal compiler error. Programs
@@ -53,6 +56,7 @@ const { values } = parseArgs({
     mix: { type: "string", default: "" },
     "only-supported": { type: "boolean", default: false },
     modules: { type: "string" },
+    tsc: { type: "boolean", default: false },
   },
 });
 const mixText = [values.mix, values.modules === undefined ? "" : `modules=${values.modules}`].filter(Boolean).join(",");
@@ -62,7 +66,7 @@ const seed = Number(values.seed);
 const batchSize = Number(values.batch);
 
 const started = performance.now();
-const fuzzer = await DifferentialFuzzer.create();
+const fuzzer = await DifferentialFuzzer.create({ typeCheck: values.tsc });
 // One generator stream per batch (seed + batch number), so a batch can be regenerated on its own.
 const batches = Array.from({ length: Math.ceil(count / batchSize) }, (_, b) => b);
 const totals = { programs: count, compared: 0, invalid: 0, rejected: [], findings: [] };
@@ -78,13 +82,21 @@ await mapLimit(batches, Math.max(1, os.availableParallelism()), async (b) => {
   totals.findings.push(...r.findings.map((f) => ({ ...f, batch: b })));
   if (process.stderr.isTTY) process.stderr.write(`\rbatch ${b + 1}/${batches.length}, ${totals.findings.length} finding(s)`);
 });
+let typeCheckSeconds = 0;
+if (values.tsc) {
+  if (process.stderr.isTTY) process.stderr.write("\r\x1b[Ktype-checking the translations");
+  const checked = fuzzer.typeCheckAll();
+  typeCheckSeconds = checked.seconds;
+  totals.findings.push(...checked.findings.map((f) => ({ ...f, batch: Math.floor(Number(f.program.name.slice("case_".length)) / batchSize) })));
+}
 fuzzer.dispose();
 if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
 
 const rejectedBy = new Map();
 for (const r of totals.rejected) for (const e of new Set(r.errors)) rejectedBy.set(e, (rejectedBy.get(e) ?? 0) + 1);
 for (const r of totals.rejected) for (const tag of r.program.tags) perConstruct(tag).rejected++;
-for (const f of totals.findings) for (const tag of f.program.tags) perConstruct(tag)[f.kind === "mismatch" || f.kind === "ending" ? "mismatched" : "crashed"]++;
+const column = (f) => (f.kind === "mismatch" || f.kind === "ending" ? "mismatched" : f.kind === "tsc" ? "typeErrors" : "crashed");
+for (const f of totals.findings) for (const tag of f.program.tags) perConstruct(tag)[column(f)]++;
 const saved = [];
 if (values.save) {
   for (const f of totals.findings.filter((finding) => !finding.program.files)) {
@@ -107,10 +119,19 @@ if (values.json) {
     `  generator slips:        ${totals.invalid} (CPython raised; not compared)`,
     `  findings:               ${totals.findings.length}`,
   ];
+  if (values.tsc)
+    lines.splice(
+      1,
+      0,
+      `  type-checked (tsc --strict, ${typeCheckSeconds.toFixed(1)} s): ${totals.findings.filter((f) => f.kind === "tsc").length} with type errors`,
+    );
   for (const [message, n] of [...rejectedBy].sort((a, b) => b[1] - a[1]).slice(0, 15)) lines.push(`    rejected ${String(n).padStart(4)}x  ${message}`);
-  if (byConstruct.size > 0) lines.push("  by construct (programs using it: rejected, mismatched, crashed):");
+  if (byConstruct.size > 0) lines.push(`  by construct (programs using it: rejected, mismatched, crashed${values.tsc ? ", type errors" : ""}):`);
   for (const [tag, c] of [...byConstruct].sort((a, b) => a[0].localeCompare(b[0]))) {
-    lines.push(`    ${tag.padEnd(14)} ${String(c.programs).padStart(5)}: ${c.rejected} rejected, ${c.mismatched} mismatched, ${c.crashed} crashed`);
+    const typeErrors = values.tsc ? `, ${c.typeErrors} type errors` : "";
+    lines.push(
+      `    ${tag.padEnd(14)} ${String(c.programs).padStart(5)}: ${c.rejected} rejected, ${c.mismatched} mismatched, ${c.crashed} crashed${typeErrors}`,
+    );
   }
   for (const [label, n] of findingClasses(totals.findings)) lines.push(`    ${String(n).padStart(4)}x  ${label}`);
   for (const f of totals.findings.slice(0, Number(values.show))) {
@@ -126,7 +147,7 @@ process.exitCode = totals.findings.length > 0 ? 1 : 0;
 
 /** The counts of one construct (a tag of gen-program.mjs), created on first use. */
 function perConstruct(tag) {
-  if (!byConstruct.has(tag)) byConstruct.set(tag, { programs: 0, rejected: 0, mismatched: 0, crashed: 0 });
+  if (!byConstruct.has(tag)) byConstruct.set(tag, { programs: 0, rejected: 0, mismatched: 0, crashed: 0, typeErrors: 0 });
   return byConstruct.get(tag);
 }
 

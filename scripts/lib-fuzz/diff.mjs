@@ -8,7 +8,13 @@
 // load) is checked again without the cases it finished, or split in two when it finished none, until the
 // culprit is alone. Programs that end in an uncaught exception run on their own (exit code and stderr are
 // then the program's); programs of several files run with `pyts run main.py` in a directory of their own.
-import { spawn } from "node:child_process";
+//
+// With `typeCheck` (fuzz-diff.mjs's `--tsc`), every translation that ran is also type-checked as the golden
+// suite checks output.ts (test/helpers/tsc.ts: `tsc --strict` with the repository's TypeScript): the
+// translations are gathered and checked by one tsc run at the end (`typeCheckAll`); a batch with errors is
+// translated again case by case, and a second tsc run finds the programs whose translations fail. Each is a
+// finding of kind `tsc`. (Programs of several files, run by the CLI, are not type-checked.)
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -204,22 +210,66 @@ const describeEnd = (r) => `${endingOf(r).trimEnd().replace("\n", ", stderr ends
 
 export class DifferentialFuzzer {
   /** `transpile` replaces the compiler's (the harness's own tests give it a deliberately wrong one). */
-  static async create({ transpile } = {}) {
+  static async create({ transpile, typeCheck = false } = {}) {
     const compiler = await loadCompiler();
     const cli = await import(pathToFileURL(path.join(repoRoot, "packages", "cli", "dist", "execute.js")).href);
-    return new DifferentialFuzzer(transpile ? { ...compiler, transpile } : compiler, cli);
+    return new DifferentialFuzzer(transpile ? { ...compiler, transpile } : compiler, cli, typeCheck);
   }
 
-  constructor(compiler, cli) {
+  constructor(compiler, cli, typeCheck = false) {
     this.transpile = compiler.transpile;
     this.toRunnableJavaScript = cli.toRunnableJavaScript;
     this.runJavaScript = cli.runJavaScript;
     this.dir = mkdtempSync(path.join(os.tmpdir(), "pyts-fuzz-diff-"));
     this.counter = 0;
+    /** The translations to type-check (`typeCheck`): { programs, code, standalone }. */
+    this.translations = typeCheck ? [] : null;
   }
 
   dispose() {
     rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** Remembers a translation that ran, for typeCheckAll. */
+  keepTranslation(programs, code, standalone) {
+    if (this.translations === null) return;
+    this.typeChecked ??= new Set();
+    // A batch checked again (after a crash, or split) holds programs already kept: those not yet kept alone.
+    const fresh = programs.filter((p) => !this.typeChecked.has(p));
+    for (const p of fresh) this.typeChecked.add(p);
+    if (fresh.length === programs.length) this.translations.push({ programs, code, standalone });
+    else for (const p of fresh) this.translations.push({ programs: [p], code: this.safeTranspile(batchSource([p])).code, standalone });
+  }
+
+  /**
+   * Type-checks the kept translations (one tsc run, and one more for the batches with errors, case by case);
+   * returns the findings `{ kind: "tsc", program, detail }` (the error lines) and how long tsc took.
+   */
+  typeCheckAll() {
+    const kept = this.translations ?? [];
+    this.translations = this.translations === null ? null : [];
+    const started = performance.now();
+    const findings = [];
+    const first = typeCheckFiles(kept.map((t) => t.code));
+    const suspects = [];
+    kept.forEach((t, i) => {
+      if (first[i].length === 0) return;
+      if (t.programs.length === 1) findings.push({ kind: "tsc", program: t.programs[0], detail: first[i].join("\n") });
+      else suspects.push(t);
+    });
+    const singles = suspects.flatMap((t) =>
+      t.programs.map((p) => ({ program: p, batch: t, code: this.safeTranspile(t.standalone ? standalone(p) : batchSource([p])).code })),
+    );
+    const second = typeCheckFiles(singles.map((s) => s.code));
+    for (const t of suspects) {
+      const own = singles.filter((s) => s.batch === t);
+      const failing = own.filter((s) => second[singles.indexOf(s)].length > 0);
+      for (const s of failing) findings.push({ kind: "tsc", program: s.program, detail: second[singles.indexOf(s)].join("\n") });
+      // Each case passes alone, the batch does not: the batch is the finding.
+      if (failing.length === 0)
+        findings.push({ kind: "tsc", program: t.programs[0], detail: `the batch of ${t.programs.length}:\n${first[kept.indexOf(t)].join("\n")}` });
+    }
+    return { findings, seconds: (performance.now() - started) / 1000 };
   }
 
   /** Generates `count` programs from `seed` with the given mix (gen-program.mjs: DEFAULT_MIX, ONLY_SUPPORTED). */
@@ -270,6 +320,7 @@ export class DifferentialFuzzer {
       const id = this.counter++;
       const pyFile = path.join(this.dir, `batch${id}.py`);
       writeFileSync(pyFile, source);
+      this.keepTranslation(pending, translation.code, false);
       const [py, js] = await Promise.all([this.runPython(pending, pyFile, timeoutMs), this.runTranslation(translation.code, `batch${id}`, timeoutMs)]);
       const expected = py.segments;
       const actual = segments(js.stdout);
@@ -362,6 +413,7 @@ export class DifferentialFuzzer {
       const translation = this.safeTranspile(standalone(program));
       if (translation.internal !== undefined) return result.findings.push({ kind: "internal", program, detail: translation.internal });
       if (translation.errors.length > 0) return result.rejected.push({ program, errors: translation.errors });
+      this.keepTranslation([program], translation.code, true);
       js = await this.runTranslation(translation.code, "main", timeoutMs, dir);
     }
     const py = await python;
@@ -393,5 +445,62 @@ export class DifferentialFuzzer {
     } catch (error) {
       return { code: "", errors: [], internal: `transpile threw: ${error?.stack ?? error}` };
     }
+  }
+}
+
+const TSC = path.join(repoRoot, "node_modules", "typescript", "bin", "tsc");
+
+/**
+ * The errors of `tsc --strict` in each of `codes` (TypeScript sources), with the golden suite's options
+ * (test/helpers/tsc.ts), in one run: an array of error lines per source. The files are written under the
+ * repository's `.cache/` so that `@pyts/runtime` resolves as it does for the fixtures.
+ */
+export function typeCheckFiles(codes) {
+  if (codes.length === 0) return [];
+  mkdirSync(path.join(repoRoot, ".cache"), { recursive: true });
+  const dir = mkdtempSync(path.join(repoRoot, ".cache", "fuzz-tsc-"));
+  try {
+    const files = codes.map((code, i) => {
+      const file = path.join(dir, `case${i}.ts`);
+      writeFileSync(file, code);
+      return file;
+    });
+    const compilerOptions = {
+      strict: true,
+      noEmit: true,
+      target: "ES2022",
+      lib: ["ES2022"],
+      module: "NodeNext",
+      moduleResolution: "NodeNext",
+      skipLibCheck: true,
+      types: ["node"],
+    };
+    writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, files }));
+    const r = spawnSync(process.execPath, [TSC, "-p", path.join(dir, "tsconfig.json"), "--pretty", "false"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    const errors = codes.map(() => []);
+    const index = new Map(files.map((file, i) => [file, i]));
+    let current = null;
+    for (const line of `${r.stdout}${r.stderr}`.split("\n")) {
+      if (line.trim() === "") continue;
+      const match = /^(.+?)\(\d+,\d+\): /.exec(line);
+      if (match) {
+        const i = index.get(path.resolve(repoRoot, match[1]));
+        current = i === undefined ? null : errors[i];
+        if (current === null) throw new Error(`tsc: an error outside the checked files: ${line}`);
+        current.push(`${path.basename(match[1])}${line.slice(match[1].length)}`);
+      } else if (/^\s/.test(line) && current !== null) {
+        current.push(line);
+      } else {
+        throw new Error(`tsc: ${line}`);
+      }
+    }
+    if (r.status !== 0 && errors.every((e) => e.length === 0)) throw new Error(`tsc exited with ${r.status}: ${r.error ?? ""}`);
+    return errors;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -71,4 +71,28 @@ describe("the harness reports what differs", () => {
     expect(result.compared).toBe(6);
     expect(result.findings.find((f: any) => f.kind === "mismatch").actual).toContain("CHANGED");
   }, 600_000);
+
+  it("with typeCheck, finds the programs whose translations tsc --strict rejects, in a batch and alone", async () => {
+    // The wrong compiler adds a line TypeScript rejects after the translation of a marked call.
+    const { transpile } = await loadCompiler();
+    const fuzzer = await DifferentialFuzzer.create({
+      typeCheck: true,
+      transpile: (source: string, options: object) => {
+        const out = transpile(source, options);
+        return { ...out, code: out.code.replaceAll('print("mistyped");', 'print("mistyped");\nconst _n: number = "not a number";') };
+      },
+    });
+    fuzzers.push(fuzzer);
+    const programs = [
+      program(0, ['print("typed")']),
+      program(1, ['print("mistyped")']),
+      program(2, ['print("typed too")']),
+      program(3, ['print("mistyped")', 'raise ValueError("alone")'], { uncaught: true }),
+    ];
+    const result = await fuzzer.check(programs);
+    expect(result.findings).toEqual([]);
+    const { findings } = fuzzer.typeCheckAll();
+    expect(findings.map((f: any) => `${f.kind} ${f.program.name}`).sort()).toEqual(["tsc case_1", "tsc case_3"]);
+    expect(findings[0].detail).toContain("TS2322");
+  }, 600_000);
 });

@@ -134,6 +134,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "callAttribute",
   "callMethod",
   "callOrNew",
+  "callSetMethod",
   "callSpread",
   "callable",
   "chainedTo",

@@ -22,7 +22,7 @@ export { handling, handlingWhileUnwinding, reraise } from "./handled.js";
 export { PyFloat, type int as Int, type float as Float } from "./numbers.js";
 export { tuple, isTuple, type Tuple } from "./tuple.js";
 export { Dict, DictItems, DictKeys, DictValues, dict } from "./dict.js";
-export { PySet, PyFrozenSet, set, frozenset } from "./set.js";
+export { PySet, PyFrozenSet, set, frozenset, callSetMethod } from "./set.js";
 export { PyRange, range } from "./range.js";
 export { PySlice, slice } from "./subscript.js";
 export { NotImplemented, Ellipsis } from "./dunder.js";

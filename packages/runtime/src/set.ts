@@ -3,12 +3,13 @@
 // ints, floats or tuples iterates — and prints — in exactly CPython's order:
 // `print({3, 1, 2})` shows `{1, 2, 3}`.
 import { eq } from "./compare.js";
-import { AttributeError, KeyError, RuntimeError } from "./exceptions.js";
+import { AttributeError, KeyError, RuntimeError, TypeError } from "./exceptions.js";
 import { pyHash } from "./hash.js";
 import { iterate } from "./iter.js";
 import { NotImplemented } from "./dunder.js";
 import { repr, reprGuard } from "./repr.js";
 import { PYTHON_NAME, defineBuiltinType, runtimeClass } from "./type-registry.js";
+import { typeName } from "./typename.js";
 
 type Hash = number | bigint;
 
@@ -556,3 +557,39 @@ defineBuiltinType(set, "set", (x) => x instanceof PySet && !(x instanceof PyFroz
 runtimeClass(set, PySet);
 defineBuiltinType(frozenset, "frozenset", (x) => x instanceof PyFrozenSet);
 runtimeClass(frozenset, PyFrozenSet);
+
+/** How many iterables one JavaScript call of a set method is given at most (callSetMethod). */
+const SET_ARGUMENTS_PER_CALL = 10_000;
+
+/**
+ * `s.union(*others)`, `set.intersection(*sets)`, `set.add(s, x)`: the set method `name` of `self` with its
+ * arguments as one array, so that a spread of any length reaches it (a JavaScript call stops a little above
+ * 100,000 arguments: union, intersection, difference and their updates are applied to the iterables a slice at
+ * a time, which gives the same set). `self` is the builtin `set` or `frozenset` for the method read through
+ * the type: the set is then the first argument, with CPython's TypeError for a missing or a wrong one.
+ */
+export function callSetMethod(self: unknown, name: string, args: unknown[]): any {
+  if (self === set || self === frozenset) {
+    const type = self === set ? "set" : "frozenset";
+    if (args.length === 0) throw new TypeError(`unbound method ${type}.${name}() needs an argument`);
+    const target = args[0];
+    if (!(self === set ? target instanceof PySet && !(target instanceof PyFrozenSet) : target instanceof PyFrozenSet)) {
+      throw new TypeError(`descriptor '${name}' for '${type}' objects doesn't apply to a '${typeName(target)}' object`);
+    }
+    return callSetMethod(target, name, args.slice(1));
+  }
+  const method = (set: unknown): Function => {
+    const m = (set as Record<string, unknown>)[name];
+    if (typeof m !== "function") throw new AttributeError(`'${typeName(set)}' object has no attribute '${name}'`);
+    return m;
+  };
+  if (args.length <= SET_ARGUMENTS_PER_CALL) return method(self).apply(self, args);
+  const inPlace = name.endsWith("update");
+  let result: unknown = self;
+  for (let i = 0; i < args.length; i += SET_ARGUMENTS_PER_CALL) {
+    const receiver = inPlace ? self : result;
+    const r = method(receiver).apply(receiver, args.slice(i, i + SET_ARGUMENTS_PER_CALL));
+    if (!inPlace) result = r;
+  }
+  return inPlace ? null : result;
+}

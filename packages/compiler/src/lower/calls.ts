@@ -55,7 +55,8 @@ import { typeOf } from "./operators.js";
 import { bindsStatically, spreadsUnknownLength } from "./signatures.js";
 import type { PyType } from "../analyze/types.js";
 import type { ClassInfo } from "../analyze/checker.js";
-import { isExceptionName } from "../analyze/types.js";
+import { isExceptionName, isNumeric, joinAll, sameType } from "../analyze/types.js";
+import { classHasMember, typedAs } from "./subscripts.js";
 import { isAsyncioInstance } from "../analyze/runtime-classes.js";
 import { tsType } from "./names.js";
 
@@ -82,6 +83,51 @@ export function lowerCall(ctx: LowerContext, node: Call): ts.Expression {
   const callee = lowerExpression(ctx, func);
   if (t.k === "class") return lowerClassCall(ctx, node, t, callee);
   return dynamicCall(ctx, callee, node);
+}
+
+/** The builtins that take an iterable (`Iterable<T>` for TypeScript) as their first argument (`map`, `filter`: second). */
+const ITERABLE_FIRST = new Set(["sorted", "list", "tuple", "set", "frozenset", "sum", "enumerate", "reversed", "iter", "any", "all", "dict"]);
+
+/** Whether the builtin `name` takes an iterable as its `i`th argument of `node`. */
+function takesIterable(name: string, i: number, node: Call): boolean {
+  if (i >= node.args.length || node.args[i]!._type === "Starred") return false;
+  if (ITERABLE_FIRST.has(name)) return i === 0;
+  if (name === "min" || name === "max") return node.args.length === 1;
+  if (name === "map" || name === "filter") return i >= 1;
+  return name === "zip";
+}
+
+/**
+ * A value the checker knows is no iterable, or may be None (`sorted(value)` where `value` is `Item | None`):
+ * CPython's TypeError when the call runs, which TypeScript would reject before it can (`value as any`).
+ */
+function notIterable(ctx: LowerContext, arg: Expression): boolean {
+  const t = typeOf(ctx, arg);
+  if (t.k === "optional" || t.k === "None" || isNumeric(t)) return true;
+  // (`for value in [2, None, Empty()]: sorted(value)`: TypeScript's type of the items may be no iterable.)
+  if (t.k === "any" && arg._type === "Name") {
+    const res = ctx.analysis.resolve(ctx.scope, arg.id);
+    const display = (e: Expression): boolean => e._type === "List" || e._type === "Tuple" || e._type === "Set";
+    return res.kind !== "builtin" && res.symbol.bindings.some((b) => b.source?.kind === "iter" && display(b.source.of));
+  }
+  if (t.k !== "instance" || t.runtime) return false;
+  // (A class with only classes of the program as bases, none of which makes it iterable.)
+  const chain = ctx.types.baseChain(ctx.types.classOfType(t));
+  const ownBases = chain.length > 0 && chain.every((c) => c.bases.length <= 1) && chain[chain.length - 1]!.bases.length === 0;
+  return ownBases && !classHasMember(ctx, chain[0], "__iter__") && !classHasMember(ctx, chain[0], "__getitem__");
+}
+
+const asAny = (e: ts.Expression): ts.Expression => f.createAsExpression(e, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword));
+
+/**
+ * `max(Size.BIG, 3)`: values of different types compared, of which TypeScript would infer the first's
+ * (`Size & number`) and reject the rest. Their common type is given: `max<number>(Size.BIG, 3)`.
+ */
+function minMaxTypeArguments(ctx: LowerContext, name: string, node: Call): ts.TypeNode[] | undefined {
+  if ((name !== "max" && name !== "min") || node.args.length < 2 || node.args.some((a) => a._type === "Starred")) return undefined;
+  const types = node.args.map((a) => typeOf(ctx, a));
+  if (types.every((t) => sameType(t, types[0]!)) || !types.some((t) => t.k === "instance")) return undefined;
+  return [tsType(ctx, joinAll(types))];
 }
 
 /** A call of a function that runs the event loop, awaited: one of this module's, or one another module of the program exports. */
@@ -116,7 +162,7 @@ export function spreadsIntoArrayForm(name: string, node: Call): boolean {
 }
 
 /** The runtime functions with `*args` that take a spread of any length as one array (`str.format` too: methods.ts). */
-const ARRAY_FORMS = new Set(["gather", "chain", "map", "max", "min", "print", "zip"]);
+const ARRAY_FORMS = new Set(["gather", "chain", "map", "max", "min", "print", "product", "zip"]);
 
 /**
  * Python's calling convention at run time: `call(fn, a, kw({ c: 1 }))`, or for a call with `*`,
@@ -209,7 +255,13 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     }
     // `len([1], [2])`, `getattr(obj)`, `abs(**d)`: CPython's TypeError at run time; `max(*xs)`: a spread of any length.
     if (!fitsBuiltinArity(name, node) || spreadsIntoArrayForm(name, node)) return dynamicCall(ctx, callee, node);
-    return f.createCallExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
+    const args = runtimeArguments(ctx, node.args, node.keywords).map((a, i) =>
+      takesIterable(name, i, node) && notIterable(ctx, node.args[i]!) ? asAny(a) : a,
+    );
+    const call = f.createCallExpression(callee, minMaxTypeArguments(ctx, name, node), args);
+    // `getattr(C, "m").__name__`, `method = getattr(C, "m")`: the runtime's `unknown`, said to be what the checker knows.
+    const parent = ctx.analysis.parentOf(node);
+    return name === "getattr" && (parent?._type === "Attribute" || parent?._type === "Assign") ? typedAs(ctx, call, node) : call;
   }
   const callee = lowerExpression(ctx, node.func);
   const program = programImport(ctx, res.symbol);

@@ -102,6 +102,7 @@ import {
   superInitCalls,
 } from "./inheritance.js";
 import { lowerExpression } from "./index.js";
+import { typeOf } from "./operators.js";
 import { tsType } from "./names.js";
 import { classBodyBlock } from "./class-body.js";
 import { blockNames, runsAsBlock, type BodyKind } from "../analyze/class-body-names.js";
@@ -503,15 +504,27 @@ function staticField(ctx: LowerContext, scope: Scope, attr: string, value: Expre
   const v = ctx.withFunction({ ...ctx.fn, scope }, () => lowerExpression(ctx, value));
   const empty =
     (value._type === "List" || value._type === "Dict" || value._type === "Set") && ("elts" in value ? value.elts.length === 0 : value.keys.length === 0);
-  // (A subclass's value of another type than its base's: TypeScript requires the static sides to agree.)
-  const type = retypesBase
-    ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)
-    : annotation !== null && annotation.k !== "any"
-      ? tsType(ctx, annotation)
-      : empty || (value._type === "Constant" && value.value.type === "None")
-        ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)
-        : undefined;
+  // (A subclass's value of another type than its base's: TypeScript requires the static sides to agree; a
+  // `name = property(...)` is not the string `Function.name` of the class's static side.)
+  const type =
+    retypesBase || ctx.withFunction({ ...ctx.fn, scope }, () => clashesWithFunction(ctx, attr, value, annotation))
+      ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)
+      : annotation !== null && annotation.k !== "any"
+        ? tsType(ctx, annotation)
+        : empty || (value._type === "Constant" && value.value.type === "None")
+          ? f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)
+          : undefined;
   return f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], ctx.mangleMember(attr), undefined, type, v);
+}
+
+/** The types of the properties a class has as a JavaScript function (lib.es5's `Function`, `name` from ES2015). */
+const FUNCTION_PROPERTIES: Readonly<Record<string, PyType["k"] | null>> = { name: "str", length: "int", arguments: null, caller: null };
+
+/** Whether a class attribute named as a property of every function holds a value of another type. */
+function clashesWithFunction(ctx: LowerContext, attr: string, value: Expression, annotation: PyType | null): boolean {
+  if (!Object.prototype.hasOwnProperty.call(FUNCTION_PROPERTIES, attr)) return false;
+  const t = annotation !== null && annotation.k !== "any" ? annotation : typeOf(ctx, value);
+  return t.k !== FUNCTION_PROPERTIES[attr];
 }
 
 /** The private static fields each class statement holds its methods' defaults in. */

@@ -71,7 +71,7 @@ import { loopFunctions } from "./loop-functions.js";
 import { isBlockingRunnerCall } from "./runner.js";
 import { isUserInstance, programExceptionMember, typedAs } from "./subscripts.js";
 import type { ClassInfo } from "../analyze/checker.js";
-import { elementType } from "../analyze/types.js";
+import { elementType, type PyType } from "../analyze/types.js";
 import { asyncioMethodKeywords, asyncioMethodType, isAsyncioInstance } from "../analyze/runtime-classes.js";
 import { inheritsFromRuntime } from "../analyze/runtime-bases.js";
 import { isEnumClass } from "../analyze/enum-classes.js";
@@ -128,6 +128,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     const isClass = program.classes.includes(name);
     return lowerProgramCall(ctx, node, member(recv), (isClass ? program.constructors : program.functions).get(name), isClass);
   }
+  const setMethod = setMethodCall(ctx, node, func, recvType);
+  if (setMethod !== null) return setMethod;
   if (recvType.k === "module") {
     ctx.checkModuleAttribute(func.value, name, func);
     const recv = lowerExpression(ctx, func.value);
@@ -293,6 +295,35 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   // raises CPython's AttributeError for a missing one and TypeError for an attribute that is not callable.
   const found = call(ctx.useRuntime("callMethod"), [recv, f.createStringLiteral(ctx.mangleMember(name)), ...args]);
   return untypedAttributeCall(recv, args) ?? awaitEventLoop(ctx, name, typeOf(ctx, node).k === "any" ? found : typedAs(ctx, found, node), node, false);
+}
+
+/** The methods of `set` (and of `frozenset`, a subset), read through the type by `set.union(a, b)`. */
+const SET_METHODS = new Set(
+  (
+    "add clear copy difference difference_update discard intersection intersection_update isdisjoint issubset issuperset " +
+    "pop remove symmetric_difference symmetric_difference_update union update"
+  ).split(" "),
+);
+
+/** The set methods that take any number of iterables, which a spread of any length may reach (`s.union(*xs)`). */
+const SET_SPREAD_METHODS = new Set(["union", "intersection", "difference", "update", "intersection_update", "difference_update"]);
+
+/**
+ * `set.union(*sets)`, `set.add(s, x)` (a method read through the builtin type) and `s.union(*xs)` with a spread
+ * of any length: `callSetMethod(set, "union", [...sets])`, the arguments as one array; null for any other call.
+ */
+function setMethodCall(ctx: LowerContext, node: Call, func: Attribute, recvType: PyType): ts.Expression | null {
+  if (node.keywords.length > 0 || !SET_METHODS.has(func.attr)) return null;
+  const throughType =
+    func.value._type === "Name" &&
+    (func.value.id === "set" || func.value.id === "frozenset") &&
+    ctx.analysis.resolve(ctx.scope, func.value.id).kind === "builtin";
+  if (!throughType && !(recvType.k === "set" && SET_SPREAD_METHODS.has(func.attr) && spreadsUnknownLength(node))) return null;
+  return f.createCallExpression(ctx.useRuntime("callSetMethod"), undefined, [
+    lowerExpression(ctx, func.value),
+    f.createStringLiteral(func.attr),
+    f.createArrayLiteralExpression(lowerElements(ctx, node.args)),
+  ]);
 }
 
 /**

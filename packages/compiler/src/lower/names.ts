@@ -37,6 +37,7 @@ import type { LowerContext } from "./context.js";
 import { importedName, isStaticImport, runtimeModuleNamespace } from "./imports.js";
 import type { PyType } from "../analyze/types.js";
 import { typeNode } from "./types.js";
+import { returnsNullExplicitly } from "./functions.js";
 
 const f = ts.factory;
 
@@ -231,6 +232,8 @@ export function tsType(ctx: LowerContext, t: PyType): ts.TypeNode {
     (n) => ctx.useRuntime(n),
     (n) => ctx.mangle(n),
     (m) => runtimeModuleNamespace(ctx, m),
+    // (A `def` in a block is a variable of this type; a plain one is a declaration TypeScript types itself.)
+    (def) => ctx.analysis.parentOf(def) !== ctx.analysis.scopeOf(def).parent?.node && returnsNullExplicitly(ctx, def),
   );
 }
 

@@ -233,12 +233,35 @@ function exactEquality(ctx: LowerContext, left: Expression, right: Expression, a
   return ctx.types.isExactInt(left, ctx.scope) && ctx.types.isExactInt(right, ctx.scope);
 }
 
+/**
+ * The value of a constant (`-20` too), or of the constant a name is bound to once (a `const` of a literal type
+ * for TypeScript), as a key: `int -20`; else null.
+ */
+function literalOf(ctx: LowerContext, e: Expression): string | null {
+  // (None is compared with anything: TypeScript allows `x === null`.)
+  if (e._type === "Constant") return e.value.type === "None" ? null : "value" in e.value ? `${e.value.type} ${String(e.value.value)}` : e.value.type;
+  if (e._type === "UnaryOp" && e.op === "USub" && e.operand._type === "Constant") {
+    const operand = literalOf(ctx, e.operand);
+    return operand === null ? null : `-${operand}`;
+  }
+  if (e._type !== "Name") return null;
+  const res = ctx.analysis.resolve(ctx.scope, e.id);
+  if (res.kind === "builtin") return null;
+  const [binding, ...more] = res.symbol.bindings;
+  return more.length === 0 && binding?.source?.kind === "value" && (binding.source.expr._type === "Constant" || binding.source.expr._type === "UnaryOp")
+    ? literalOf(ctx, binding.source.expr)
+    : null;
+}
+
 function compareOne(ctx: LowerContext, op: CmpOperator, left: Expression, right: Expression, l: ts.Expression, r: ts.Expression): ts.Expression {
   const lt = typeOf(ctx, left);
   const rt = typeOf(ctx, right);
-  const bothOrdered = (isNumeric(lt) && isNumeric(rt)) || (lt.k === "str" && rt.k === "str");
-  // Two literals compared with === is an error for tsc ("no overlap"): let the runtime compare them.
-  const literals = left._type === "Constant" && right._type === "Constant";
+  // (TypeScript orders no bool: `x < True` is the runtime's.)
+  const bothOrdered = (isNumeric(lt) && isNumeric(rt) && lt.k !== "bool" && rt.k !== "bool") || (lt.k === "str" && rt.k === "str");
+  // Two literals compared with === is an error for tsc ("no overlap"), so is a literal and a name bound once
+  // to another (`s = "abc"` then `"xyz" == s`): let the runtime compare them.
+  const [lv, rv] = [literalOf(ctx, left), literalOf(ctx, right)];
+  const literals = (left._type === "Constant" && right._type === "Constant") || (lv !== null && rv !== null && lv !== rv);
   const plain = (kind: ts.BinaryOperator): ts.Expression =>
     literals &&
     kind !== ts.SyntaxKind.LessThanToken &&

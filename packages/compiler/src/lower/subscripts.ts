@@ -283,7 +283,7 @@ function propertyGetter(ctx: LowerContext, cls: ClassInfo | undefined, attr: str
 
 const BUILTIN_VALUE_KINDS = new Set(["str", "list", "tuple", "tuplevar", "dict", "set", "iter", "range", "int", "float", "bool", "None"]);
 
-function classHasMember(ctx: LowerContext, cls: ClassInfo | undefined, attr: string): boolean {
+export function classHasMember(ctx: LowerContext, cls: ClassInfo | undefined, attr: string): boolean {
   for (const info of ctx.types.baseChain(cls)) {
     if (info.fields.has(attr) || info.methods.has(attr) || info.classAttrs.has(attr)) return true;
     // A runtime base class (an exception) has attributes the compiler knows (analyze/runtime-bases.ts).

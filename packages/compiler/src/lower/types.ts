@@ -6,6 +6,7 @@
 //     def find(x: str) -> Optional[int]:         function find(x: string): number | null {
 //     async def work(q: asyncio.Queue[int]):     async function work(q: asyncio.Queue<number>) {
 import ts from "../typescript.cjs";
+import type { FunctionDef } from "@pyts/parser";
 import type { PyType } from "../analyze/types.js";
 
 const f = ts.factory;
@@ -19,8 +20,9 @@ export function typeNode(
   useRuntime: (name: string) => ts.Identifier,
   className: (name: string) => string = (n) => n,
   moduleNamespace: (module: string) => ts.Identifier = (m) => f.createIdentifier(m),
+  returnsNull: (def: FunctionDef) => boolean = () => false,
 ): ts.TypeNode {
-  const rec = (x: PyType): ts.TypeNode => typeNode(x, useRuntime, className, moduleNamespace);
+  const rec = (x: PyType): ts.TypeNode => typeNode(x, useRuntime, className, moduleNamespace, returnsNull);
   switch (t.k) {
     case "int":
     case "float":
@@ -74,7 +76,10 @@ export function typeNode(
         t.def?._type === "AsyncFunctionDef"
           ? f.createTypeReferenceNode(useRuntime("Coroutine"), [rec(t.ret)])
           : t.ret.k === "None"
-            ? f.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword)
+            ? // (A function made in a block whose result is used returns null: `log(x) or "fallback"`.)
+              t.def?._type === "FunctionDef" && returnsNull(t.def)
+              ? f.createLiteralTypeNode(f.createNull())
+              : f.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword)
             : rec(t.ret),
       );
     case "coroutine":

@@ -183,13 +183,19 @@ export function* zip_longest(...args: unknown[]): Generator<Tuple<unknown>, void
 }
 
 /** `product(*iterables, repeat=1)`. */
-export function* product(...args: unknown[]): Generator<Tuple<unknown>, void, undefined> {
+export function product(...args: unknown[]): Generator<Tuple<unknown>, void, undefined> {
+  return productOf(args);
+}
+/** `product(*iterables)` with the iterables as one array (calls.ts's array form: a spread of any length). */
+withArrayForm(product, productOf);
+
+function* productOf(args: unknown[]): Generator<Tuple<unknown>, void, undefined> {
   const [positional, kwargs] = splitKwargs<{ repeat?: number }>(args);
   const times = kwargs.repeat ?? 1;
   if (times < 0) throw new ValueError("repeat argument cannot be negative");
-  const pools: unknown[][] = [];
   const base = positional.map((p) => [...iterate(p)]);
-  for (let i = 0; i < times; i++) pools.push(...base);
+  const pools: unknown[][] = [];
+  for (let i = 0; i < times; i++) for (const pool of base) pools.push(pool);
   if (pools.some((p) => p.length === 0)) return;
   const indices = pools.map(() => 0);
   for (;;) {
