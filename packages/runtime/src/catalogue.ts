@@ -158,6 +158,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "dict",
   "dir",
   "divmod",
+  "dropped",
   "enumerate",
   "eq",
   "escapedFrame",
