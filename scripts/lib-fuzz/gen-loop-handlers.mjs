@@ -13,6 +13,10 @@
 //                 ends at once and asyncio.run lets it out, caught around it (a statement of sync programs)
 //   dunders       explicit dunder calls: __next__/__iter__ of builtin iterators and generators, a generator
 //                 __iter__ left early by break (closed) or held in a variable (resumable), iter()/next() defaults
+//   callbacks     the loop's callbacks with *args/**kwargs, keyword-only parameters, __call__ and partials (an
+//                 async program shape): call_soon, call_later, add_done_callback, run_in_executor, to_thread; a
+//                 failing task dropped as soon as made, which the exception handler hears of once it has finished
+//   itertypes     the builtins' iterators: type() and its name, repr up to the address, TypeErrors naming them
 const ERRORS = ["ValueError", "KeyError", "RuntimeError", "TypeError", "ZeroDivisionError"];
 
 export function loopExceptionHandler(g) {
@@ -162,4 +166,125 @@ export function iteratorDunders(g) {
     ])(),
   );
   return lines;
+}
+
+/**
+ * The loop's callbacks called with Python's binding of their arguments: functions with *args, **kwargs,
+ * keyword-only parameters and defaults, instances with __call__ and partials, through call_soon, call_later,
+ * add_done_callback (and remove_done_callback), run_in_executor and to_thread (an async program shape).
+ */
+export function loopCallbacks(g) {
+  const n = g.fresh++;
+  const lines = [
+    "loop = asyncio.get_running_loop()",
+    "import functools",
+    `def spread${n}(*args, **kwargs):`,
+    `    print("spread", args, kwargs)`,
+    `    return len(args) + len(kwargs)`,
+    `def tagged${n}(label, *, tag="-"):`,
+    `    print("tagged", label, tag)`,
+    `    return label`,
+    `def counted${n}(a, b=2, *rest):`,
+    `    print("counted", a, b, rest)`,
+    `    return a`,
+    `class Caller${n}:`,
+    `    def __call__(self, *args, **kwargs):`,
+    `        print("Caller", args, sorted(kwargs))`,
+    `        return "called"`,
+    // What an executor or to_thread runs prints nothing: CPython runs it in a thread once the loop waits, so
+    // its output would interleave with the loop's callbacks by the thread's timing.
+    `def quiet${n}(*args, **kwargs):`,
+    `    return args, sorted(kwargs.items())`,
+    `def labelled${n}(label, *, tag="-"):`,
+    `    return label + tag`,
+    `class Quiet${n}:`,
+    `    def __call__(self, *args, **kwargs):`,
+    `        return len(args), sorted(kwargs)`,
+  ];
+  const args = () => Array.from({ length: g.int(0, 3) }, () => g.pick([`${g.int(0, 9)}`, `"s${g.int(0, 9)}"`, `{"k": ${g.int(0, 9)}}`, `[${g.int(0, 9)}]`]));
+  const callee = () => g.pick([`spread${n}`, `counted${n}`, `Caller${n}()`, `functools.partial(spread${n}, ${g.int(0, 9)}, key=${g.int(0, 9)})`]);
+  const positional = (f, xs) => (f === `counted${n}` && xs.length === 0 ? [`${g.int(0, 9)}`] : xs);
+  for (let k = g.int(2, 5); k > 0; k--) {
+    lines.push(
+      ...g.pick([
+        () => {
+          const f = callee();
+          return [`loop.call_soon(${[f, ...positional(f, args())].join(", ")})`];
+        },
+        () => [`loop.call_soon(tagged${n}, "x${k}")`],
+        () => {
+          const f = callee();
+          return [`loop.call_later(0.00${k}, ${[f, ...positional(f, args())].join(", ")})`, `await asyncio.sleep(0.02)`];
+        },
+        () => [
+          `fut${k} = loop.create_future()`,
+          `fut${k}.add_done_callback(${g.pick([`spread${n}`, `Caller${n}()`, `counted${n}`])})`,
+          ...(g.chance(0.3) ? [`print("removed", fut${k}.remove_done_callback(spread${n}))`] : []),
+          `fut${k}.set_result(${g.int(0, 9)})`,
+        ],
+        // A task dropped as soon as it is made fails: the handler hears of it once it has finished.
+        () => [
+          `reports${k} = []`,
+          `previous${k} = loop.get_exception_handler()`,
+          `loop.set_exception_handler(lambda loop, context: reports${k}.append((context["message"], repr(context.get("exception")))))`,
+          `async def failing${k}():`,
+          ...(g.chance(0.5) ? [`    await asyncio.sleep(0)`] : []),
+          `    raise ${g.pick(["ValueError", "KeyError", "RuntimeError"])}(${g.int(0, 9)})`,
+          `${g.pick(["asyncio.create_task", "loop.create_task", "asyncio.ensure_future"])}(failing${k}())`,
+          `await asyncio.sleep(0.01)`,
+          `print("reports", reports${k})`,
+          `loop.set_exception_handler(previous${k})`,
+        ],
+        () => {
+          const f = g.pick([`quiet${n}`, `Quiet${n}()`, `functools.partial(quiet${n}, ${g.int(0, 9)}, key=${g.int(0, 9)})`]);
+          return [`print("executor", await loop.run_in_executor(None, ${[f, ...args()].join(", ")}))`];
+        },
+        () => {
+          const f = g.pick([`quiet${n}`, `labelled${n}`, `Quiet${n}()`]);
+          const kw = f === `labelled${n}` ? [`"t"`, ...(g.chance(0.5) ? [`tag="v"`] : [])] : [...args(), ...(g.chance(0.5) ? [`x=${g.int(0, 9)}`] : [])];
+          return [`print("thread", await asyncio.to_thread(${[f, ...kw].join(", ")}))`];
+        },
+      ])(),
+    );
+    if (g.chance(0.5)) lines.push("await asyncio.sleep(0)");
+  }
+  lines.push("await asyncio.sleep(0.02)");
+  return lines;
+}
+
+/** The types of the builtins' iterators: type(), their names and reprs (up to the address), and the names in TypeErrors. */
+export function iteratorTypes(g) {
+  const n = g.fresh++;
+  const items = JSON.stringify(Array.from({ length: g.int(0, 3) }, () => g.int(0, 9)));
+  const made = g.pick([
+    `iter(${items})`,
+    `iter(tuple(${items}))`,
+    `iter("${g.pick(["abc", "", "héllo", "x"])}")`,
+    `iter({"a": 1, "b": 2})`,
+    `iter({"a": 1}.values())`,
+    `iter({"a": 1}.items())`,
+    `iter({1, 2})`,
+    `iter(range(${g.int(0, 5)}))`,
+    `reversed(${items})`,
+    `reversed("ab")`,
+    `reversed({"a": 1})`,
+    `reversed(range(3))`,
+    `zip(${items}, "abc")`,
+    `map(str, ${items})`,
+    `enumerate(${items})`,
+    `filter(None, ${items})`,
+  ]);
+  return [
+    `it${n} = ${made}`,
+    g.pick([
+      `print(type(it${n}).__name__, repr(it${n}).split(" at ")[0], type(it${n}))`,
+      `print(type(it${n}) is type(${made}), isinstance(it${n}, type(${made})), list(it${n}))`,
+      `print(next(it${n}, "end"), type(it${n}).__name__)`,
+    ]),
+    ...g.pick([
+      () => [`try:`, `    it${n}[0]`, `except TypeError as e:`, `    print(e)`],
+      () => [`try:`, `    len(it${n})`, `except TypeError as e:`, `    print(e)`],
+      () => [],
+    ])(),
+  ];
 }

@@ -79,6 +79,8 @@ export const DEFAULT_MIX = Object.freeze({
   dictcontains: 0.5, // k in d on dicts of known key type: equal ints, floats and bools, -0.0, nan, big ints
   fatal: 1, // SystemExit/KeyboardInterrupt in a task, a callback or a custom handler, caught around asyncio.run (gen-loop-handlers.mjs)
   dunders: 1, // explicit __next__/__iter__ calls, a generator __iter__ left early or held (gen-loop-handlers.mjs)
+  callbacks: 1, // the loop's callbacks with *args/**kwargs/keyword-only parameters, __call__, partials; to_thread (gen-loop-handlers.mjs)
+  itertypes: 1, // type(), repr and TypeError names of the builtins' iterators: list_iterator, zip, map ... (gen-loop-handlers.mjs)
 });
 
 /** Families of mix keys: `--mix classes=1` sets each of them. */
@@ -101,7 +103,20 @@ export const MIX_GROUPS = Object.freeze({
     "superforms",
     "initorder",
   ],
-  asyncerrors: ["taskerrors", "cancel", "timeouts", "taskgroups", "agenexit", "chained", "taskrecursion", "awaitstate", "fatal", "dunders"],
+  asyncerrors: [
+    "taskerrors",
+    "cancel",
+    "timeouts",
+    "taskgroups",
+    "agenexit",
+    "chained",
+    "taskrecursion",
+    "awaitstate",
+    "fatal",
+    "dunders",
+    "callbacks",
+    "itertypes",
+  ],
 });
 
 /**
@@ -309,6 +324,7 @@ export class ProgramGenerator {
       [m.dictcontains, "dictcontains", fastPaths.dictContains],
       [topLevel && !this.isAsync ? m.fatal : 0, "fatal", loopHandlers.fatalExits],
       [topLevel ? m.dunders : 0, "dunders", loopHandlers.iteratorDunders],
+      [m.itertypes, "itertypes", loopHandlers.iteratorTypes],
     ].map(([weight, tag, make]) => [weight, () => this.tagged(tag, () => make(this))]);
   }
 
@@ -902,6 +918,7 @@ export class ProgramGenerator {
       [this.mix.taskrecursion, () => this.tagged("taskrecursion", () => asyncErrors.taskRecursion(this))],
       [this.mix.loophandler, () => this.tagged("loophandler", () => loopHandlers.loopExceptionHandler(this))],
       [this.mix.awaitstate, () => this.tagged("awaitstate", () => asyncErrors.awaitState(this))],
+      [this.mix.callbacks, () => this.tagged("callbacks", () => loopHandlers.loopCallbacks(this))],
       [this.mix.readable, () => this.tagged("readable", () => readable.readableAsync(this))],
     ];
     const total = shapes.reduce((sum, [w]) => sum + w, 0);

@@ -55,6 +55,43 @@ describe("runtime features", () => {
     expect(translate(program("print(coro)"))).not.toContain(state);
   });
 
+  it("imports the python-callbacks feature into a program that schedules a callback", () => {
+    const feature = 'import "@pyts/runtime/features/python-callbacks";';
+    const program = (line: string): string =>
+      [
+        "import asyncio",
+        "",
+        "def log(*args, **kwargs):",
+        "    print(args, kwargs)",
+        "",
+        "async def main():",
+        "    loop = asyncio.get_running_loop()",
+        `    ${line}`,
+        "    await asyncio.sleep(0)",
+        "",
+        "asyncio.run(main())",
+        "",
+      ].join("\n");
+    for (const line of [
+      "loop.call_soon(log, 1)",
+      "loop.call_later(0, log)",
+      "loop.call_at(loop.time(), log)",
+      "loop.create_future().add_done_callback(log)",
+      "loop.run_in_executor(None, log)",
+    ])
+      expect(translate(program(line)), line).toContain(feature);
+    expect(translate(program("log(1)"))).not.toContain(feature);
+  });
+
+  it("imports the generator-state feature into a program that reads gi_yieldfrom", () => {
+    const feature = 'import "@pyts/runtime/features/generator-state";';
+    const program = (line: string): string =>
+      ["def inner():", "    yield 1", "def outer():", "    yield from inner()", "g = outer()", "next(g)", line, ""].join("\n");
+    expect(translate(program("print(g.gi_yieldfrom)"))).toContain(feature);
+    expect(translate(program('print(getattr(g, "gi_yieldfrom"))'))).toContain(feature);
+    expect(translate(program("print(g.gi_frame)"))).not.toContain(feature);
+  });
+
   it("imports no feature into a program that does not name one", () => {
     const code = translate(["import asyncio", "", "async def main():", "    await asyncio.sleep(0)", "", "asyncio.run(main())", ""].join("\n"));
     expect(code).not.toContain("/features/");

@@ -245,6 +245,7 @@ function lowerToChunks(source: string | Uint8Array, options: TranspileOptions): 
       types,
       module: options.module ?? null,
       tracebackSpans: options.tracebackSpans === true ? new TracebackSpans(parsed.bytes, parsed.lines, parsed.module) : null,
+      source: parsed,
     });
     stage.ctx = ctx;
     const lowered = lowerModule(ctx, parsed.module);

@@ -16,7 +16,9 @@ import * as copy from "@pyts/runtime/copy";
 import * as dataclasses from "@pyts/runtime/dataclasses";
 import * as enumModule from "@pyts/runtime/enum";
 import * as classHierarchy from "@pyts/runtime/features/class-hierarchy";
+import * as generatorState from "@pyts/runtime/features/generator-state";
 import * as loopExceptionHandler from "@pyts/runtime/features/loop-exception-handler";
+import * as pythonCallbacks from "@pyts/runtime/features/python-callbacks";
 import * as functools from "@pyts/runtime/functools";
 import * as heapq from "@pyts/runtime/heapq";
 import * as itertools from "@pyts/runtime/itertools";
@@ -45,7 +47,9 @@ const MODULES: Record<string, unknown> = {
   "@pyts/runtime/dataclasses": dataclasses,
   "@pyts/runtime/enum": enumModule,
   "@pyts/runtime/features/class-hierarchy": classHierarchy,
+  "@pyts/runtime/features/generator-state": generatorState,
   "@pyts/runtime/features/loop-exception-handler": loopExceptionHandler,
+  "@pyts/runtime/features/python-callbacks": pythonCallbacks,
   "@pyts/runtime/functools": functools,
   "@pyts/runtime/heapq": heapq,
   "@pyts/runtime/itertools": itertools,

@@ -159,6 +159,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "dict",
   "dir",
   "divmod",
+  "dropped",
   "enumerate",
   "eq",
   "escapedFrame",

@@ -111,6 +111,9 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
     return this._state === RUNNING;
   }
 
+  /** The generator it delegates to with `yield from` while suspended there, else None (`features/generator-state`). */
+  declare readonly gi_yieldfrom: PyGenerator | null;
+
   /** Paused at a `yield`. */
   get gi_suspended(): boolean {
     return this._state === SUSPENDED;

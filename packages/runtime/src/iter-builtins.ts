@@ -33,7 +33,7 @@ export function enumerate<T>(items: Iterable<T>, start: number | KwArgs<{ start?
   if (items === undefined || items instanceof KwArgs) throw new TypeError("enumerate() missing required argument 'iterable'");
   const first: unknown = start instanceof KwArgs ? (start.values.start ?? 0) : start;
   if (!Number.isInteger(first) && typeof first !== "boolean") throw new TypeError(`'${typeName(first)}' object cannot be interpreted as an integer`);
-  return enumerateFrom(iterate(items), Number(first));
+  return named(enumerateFrom(iterate(items), Number(first)), "enumerate");
 }
 
 function* enumerateFrom<T>(items: Iterable<T>, i: number): Generator<readonly [number, T], void, undefined> {
@@ -54,9 +54,12 @@ export function zip(...args: unknown[]): Generator<Tuple<unknown>, void, undefin
 export function zipArguments(args: unknown[]): Generator<Tuple<unknown>, void, undefined> {
   const [positional, kwargs] = splitKwargs<{ strict: boolean }>(args);
   checkKwargs("zip", kwargs, ["strict"]);
-  return zipIterables(
-    positional.map((it) => iterate(it)),
-    kwargs.strict === true,
+  return named(
+    zipIterables(
+      positional.map((it) => iterate(it)),
+      kwargs.strict === true,
+    ),
+    "zip",
   );
 }
 
@@ -99,9 +102,9 @@ export function mapArguments(fn: ((...xs: any[]) => unknown) | CallableObject, i
   if (items.length > 0 && items[items.length - 1] instanceof KwArgs) throw new TypeError("map() takes no keyword arguments");
   if (items.length === 0) throw new TypeError("map() must have at least two arguments.");
   const f = positionalCallable(fn);
-  if (items.length === 1) return mapOne(f, iterate(items[0]));
+  if (items.length === 1) return named(mapOne(f, iterate(items[0])), "map");
   // (Rows longer than a JavaScript call takes go to the function through the runtime's `callSpread`.)
-  return items.length > 50_000 ? mapLongRows(fn, zipArguments(items)) : mapMany(f, zipArguments(items));
+  return named(items.length > 50_000 ? mapLongRows(fn, zipArguments(items)) : mapMany(f, zipArguments(items)), "map");
 }
 
 function* mapOne(f: (x: unknown) => unknown, items: Iterable<unknown>): Generator<unknown, void, undefined> {
@@ -122,7 +125,7 @@ export function filter<T>(fn: ((x: T) => unknown) | CallableObject | null, items
   if (arguments[arguments.length - 1] instanceof KwArgs) throw new TypeError("filter() takes no keyword arguments");
   // eslint-disable-next-line prefer-rest-params -- as above
   if (arguments.length !== 2) throw new TypeError(`filter expected 2 arguments, got ${arguments.length}`);
-  return filterBy(fn === null ? null : positionalCallable(fn), iterate(items));
+  return named(filterBy(fn === null ? null : positionalCallable(fn), iterate(items)), "filter");
 }
 
 function* filterBy<T>(f: ((x: T) => unknown) | null, items: Iterable<T>): Generator<T, void, undefined> {
@@ -132,19 +135,24 @@ function* filterBy<T>(f: ((x: T) => unknown) | null, items: Iterable<T>): Genera
 /** `reversed(sequence)`. */
 export function reversed<T>(seq: Iterable<T>): Iterator<T> & Iterable<T> {
   if (seq === undefined) throw new TypeError("reversed expected 1 argument, got 0");
-  if (Array.isArray(seq)) return reverseArray(seq as T[]);
-  if (typeof seq === "string") return reverseArray(Array.from(seq)) as unknown as Iterator<T> & Iterable<T>;
+  if (Array.isArray(seq)) return named(reverseArray(seq as T[]), isTuple(seq) ? "reversed" : "list_reverseiterator");
+  if (typeof seq === "string") return named(reverseArray(Array.from(seq)), "reversed") as unknown as Iterator<T> & Iterable<T>;
   const r = dunder(seq, "__reversed__");
   if (r !== undefined) {
     const it = r.call(seq) as Iterator<T> & Iterable<T>;
-    return it;
+    // The runtime's own reverse iterators (of a dict, its views, a range) are named as CPython names them.
+    const name = REVERSE_ITERATOR_NAMES[builtinKind(seq)];
+    return name !== undefined && isNativeGenerator(it) ? named(it, name) : it;
   }
   const len = dunder(seq, "__len__");
   const get = dunder(seq, "__getitem__");
   if (len !== undefined && get !== undefined) {
-    return (function* () {
-      for (let i = Number(len.call(seq)) - 1; i >= 0; i--) yield get.call(seq, i) as T;
-    })();
+    return named(
+      (function* () {
+        for (let i = Number(len.call(seq)) - 1; i >= 0; i--) yield get.call(seq, i) as T;
+      })(),
+      "reversed",
+    );
   }
   throw new TypeError(`'${typeName(seq)}' object is not reversible`);
 }
@@ -280,13 +288,67 @@ export function iter(x: unknown): Iterator<unknown> & Iterable<unknown> {
     const it = f.call(x);
     if (dunder(it, "__next__") !== undefined) return it as Iterator<unknown> & Iterable<unknown>;
   }
+  const name = ITERATOR_NAMES[builtinKind(x)];
+  // A list, tuple or str iterated as CPython does, by a generator that carries the name of its iterator type.
+  if (name !== undefined && (Array.isArray(x) || typeof x === "string")) return named(itemsOf(x as Iterable<unknown>), name);
   const it = iterate(x)[Symbol.iterator]();
+  if (name !== undefined && isNativeGenerator(it)) return named(it as Generator<unknown>, name);
   if (!(Symbol.iterator in it)) {
     (it as Iterator<unknown> & Iterable<unknown>)[Symbol.iterator] = function (this: Iterator<unknown>) {
       return this;
     } as never;
   }
   return it as Iterator<unknown> & Iterable<unknown>;
+}
+
+function* itemsOf<T>(xs: Iterable<T>): Generator<T, void, undefined> {
+  yield* xs;
+}
+
+// The iterators of the builtin types, by the type iterated (`str_ascii`: a str of ASCII characters alone).
+const ITERATOR_NAMES: Record<string, string | undefined> = {
+  __proto__: null as never,
+  list: "list_iterator",
+  tuple: "tuple_iterator",
+  str_ascii: "str_ascii_iterator",
+  str: "str_iterator",
+  dict: "dict_keyiterator",
+  dict_keys: "dict_keyiterator",
+  dict_values: "dict_valueiterator",
+  dict_items: "dict_itemiterator",
+  set: "set_iterator",
+  frozenset: "set_iterator",
+};
+
+const REVERSE_ITERATOR_NAMES: Record<string, string | undefined> = {
+  __proto__: null as never,
+  dict: "dict_reversekeyiterator",
+  dict_keys: "dict_reversekeyiterator",
+  dict_values: "dict_reversevalueiterator",
+  dict_items: "dict_reverseitemiterator",
+  range: "range_iterator",
+};
+
+/** The builtin type `x` is of, or derives from (a subclass of `list` or `dict` iterates as its base); "str_ascii" for a str of ASCII alone. */
+function builtinKind(x: unknown): string {
+  if (typeof x === "string") return /^[\0-\x7f]*$/.test(x) ? "str_ascii" : "str";
+  if (Array.isArray(x)) return isTuple(x) ? "tuple" : "list";
+  // The runtime's classes name their instances on their prototypes, which a subclass of the program inherits.
+  const named = typeof x === "object" && x !== null ? (x as { __pyTypeName__?: unknown }).__pyTypeName__ : undefined;
+  return typeof named === "string" ? named : "";
+}
+
+function isNativeGenerator(x: unknown): x is Generator<unknown> {
+  return Object.prototype.toString.call(x) === "[object Generator]";
+}
+
+/**
+ * A builtin's iterator (a native generator) named by the type CPython gives it (`zip`, `list_iterator`): `type()`,
+ * `repr()` and error messages read the name (typename.ts, repr.ts, pytype.ts).
+ */
+function named<G extends Iterator<unknown>>(it: G, name: string): G {
+  (it as { __pyTypeName__?: string }).__pyTypeName__ = name;
+  return it;
 }
 
 const NO_DEFAULT = Symbol("no default");

@@ -13,7 +13,7 @@ import { asyncGeneratorType, builtinFunctionType, generatorType, methodType, mod
 import { str } from "./repr.js";
 import { isTuple, tuple } from "./tuple.js";
 import { defineBuiltinType, registeredType, type PyTypeMarks } from "./type-registry.js";
-import { isClass, isModuleObject, METACLASS } from "./typename.js";
+import { isClass, isModuleObject, METACLASS, typeName } from "./typename.js";
 
 export { defineBuiltinType, markBuiltinClass, markClassModule, registeredType, runtimeClass, setClassName, type PyTypeMarks } from "./type-registry.js";
 
@@ -70,6 +70,19 @@ const functionType = defineBuiltinType(
  */
 export const classMaker: { make: ((name: unknown, bases: unknown, namespace: unknown) => Function) | null } = { make: null };
 
+const iteratorTypes = new Map<string, Function>();
+
+/** The type object of a builtin's iterator named `name` (`zip`, `list_iterator`: iter-builtins.ts), made when first asked for. */
+function iteratorType(name: string | undefined): Function | undefined {
+  if (name === undefined) return undefined;
+  let made = iteratorTypes.get(name);
+  if (made === undefined) {
+    made = defineBuiltinType({ [name]: function () {} }[name]!, name, (x) => typeof x === "object" && x !== null && typeName(x) === name);
+    iteratorTypes.set(name, made);
+  }
+  return made;
+}
+
 /** `type(x)`: the type object of a value; `type(name, bases, namespace)`: a new class. */
 export function type(x: unknown, bases?: unknown, namespace?: unknown): Function {
   if (arguments.length !== 1) {
@@ -109,7 +122,7 @@ export function type(x: unknown, bases?: unknown, namespace?: unknown): Function
       {
         // A generator method's native generator object (a `*method()` of a class).
         const tag = Object.prototype.toString.call(x);
-        if (tag === "[object Generator]") return generatorType;
+        if (tag === "[object Generator]") return iteratorType((x as { __pyTypeName__?: string }).__pyTypeName__) ?? generatorType;
         if (tag === "[object AsyncGenerator]") return asyncGeneratorType;
       }
       const own = (x as { __pyTypeName__?: string }).__pyTypeName__;

@@ -33,6 +33,7 @@ class RangeIterator implements Iterator<number> {
 
 Object.defineProperty(RangeIterator.prototype, "__pyTypeName__", { value: "range_iterator" });
 Object.defineProperty(RangeIterator, "__name__", { value: "range_iterator" });
+Object.defineProperty(RangeIterator, "__module__", { value: "builtins" });
 
 export class PyRange implements Iterable<number> {
   static [PYTHON_NAME] = "range";

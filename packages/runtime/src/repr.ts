@@ -57,9 +57,10 @@ export function repr(x: unknown): string {
       }
       if (isModuleObject(x)) return moduleRepr(x);
       {
-        // A generator method's native generator object: CPython's shape, without the method's name (JavaScript keeps none).
+        // A generator method's native generator object: CPython's shape, without the method's name (JavaScript keeps none);
+        // a builtin's iterator (`<zip object at 0x...>`).
         const tag = Object.prototype.toString.call(x);
-        if (tag === "[object Generator]") return `<generator object at ${hex0x(id(x))}>`;
+        if (tag === "[object Generator]") return `<${(x as { __pyTypeName__?: string }).__pyTypeName__ ?? "generator"} object at ${hex0x(id(x))}>`;
         if (tag === "[object AsyncGenerator]") return `<async_generator object at ${hex0x(id(x))}>`;
       }
       if (typeof (x as WithRepr).__repr__ === "function") return String((x as WithRepr).__repr__());

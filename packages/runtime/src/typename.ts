@@ -24,9 +24,9 @@ export function typeName(x: unknown): string {
       if (Array.isArray(x)) return isTuple(x) ? "tuple" : listSubclassName(x);
       if (isModuleObject(x)) return "module";
       {
-        // A generator method's native generator object (a `*method()` of a class).
+        // A generator method's native generator object (a `*method()` of a class), or a builtin's iterator (`zip`).
         const tag = Object.prototype.toString.call(x);
-        if (tag === "[object Generator]") return "generator";
+        if (tag === "[object Generator]") return (x as { __pyTypeName__?: string }).__pyTypeName__ ?? "generator";
         if (tag === "[object AsyncGenerator]") return "async_generator";
       }
       {

@@ -7,7 +7,7 @@
 //     print(len(xs))        import { len, print } from "@pyts/runtime";
 //                           print(len(xs));
 //     memoryview(b)         error PY3021: Python builtin `memoryview` is not provided by the pyts runtime
-import type { ClassDef, Expression, Node, Span, Stmt } from "@pyts/parser";
+import type { ClassDef, Expression, LineIndex, Node, Span, Stmt } from "@pyts/parser";
 import { diagnostic, type Diagnostic, type DiagnosticCode } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope, ScopeAnalysis, SymbolInfo } from "../analyze/scopes.js";
@@ -68,6 +68,8 @@ export class LowerContext {
   readonly runtimeModule: string;
   /** Where the spans of raising expressions are marked for tracebacks (the `tracebackSpans` option), or null. */
   readonly tracebackSpans: TracebackSpans | null;
+  /** The Python source, for what a lowering quotes of it (`dropped.ts`); null where a test lowers a tree alone. */
+  readonly source: { readonly bytes: Uint8Array; readonly lines: LineIndex } | null;
   /** This file as a module of a program of several files (null: a program of its own). */
   readonly module: ModuleOptions | null;
   /** The node being lowered, for internal-error reports. */
@@ -122,10 +124,12 @@ export class LowerContext {
       types: TypeFacts;
       module: ModuleOptions | null;
       tracebackSpans?: TracebackSpans | null;
+      source?: { readonly bytes: Uint8Array; readonly lines: LineIndex } | null;
     },
   ) {
     this.runtimeModule = options.runtimeModule;
     this.tracebackSpans = options.tracebackSpans ?? null;
+    this.source = options.source ?? null;
     this.module = options.module;
     for (const n of options.pythonNames) this.taken.add(this.mangle(n));
     this.types = options.types;

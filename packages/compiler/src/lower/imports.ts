@@ -27,6 +27,7 @@
 //
 //     loop.set_exception_handler(on_error)  import "@pyts/runtime/features/loop-exception-handler";
 //     type("Point", (), {"x": 0})            import "@pyts/runtime/features/dynamic-classes";
+//     loop.call_soon(log, 1, 2)              import "@pyts/runtime/features/python-callbacks";
 //
 // A module the runtime does not provide is a compile-time diagnostic, except inside a `try` whose
 // handlers catch ImportError: there the statement raises CPython's ModuleNotFoundError when it runs.
@@ -162,9 +163,11 @@ const RUNTIME_FEATURES: ReadonlyMap<string, string> = new Map([
   ["set_exception_handler", "loop-exception-handler"],
   ["cr_running", "coroutine-state"],
   ["cr_await", "coroutine-state"],
+  ["gi_yieldfrom", "generator-state"],
   ["__mro__", "class-hierarchy"],
   ["__bases__", "class-hierarchy"],
   ["mro", "class-hierarchy"],
+  ...["call_soon", "call_soon_threadsafe", "call_later", "call_at", "add_done_callback", "run_in_executor"].map((name) => [name, "python-callbacks"] as const),
 ]);
 
 function runtimeFeatureNamed(node: Node): string | undefined {

@@ -8,13 +8,15 @@ import type { Break, Continue, Expr, Global, Nonlocal, Pass } from "@pyts/parser
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
+import { dropped } from "./dropped.js";
 
 const f = ts.factory;
 
 export function lowerExprStatement(ctx: LowerContext, node: Expr): ts.Statement[] {
   // A docstring or a bare constant does nothing.
   if (node.value._type === "Constant") return [];
-  return [f.createExpressionStatement(lowerExpression(ctx, node.value))];
+  const out = lowerExpression(ctx, node.value);
+  return [f.createExpressionStatement(dropped(ctx, node, out) ?? out)];
 }
 
 export function lowerPass(_ctx: LowerContext, _node: Pass): ts.Statement[] {

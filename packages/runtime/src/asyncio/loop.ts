@@ -21,6 +21,12 @@ import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 import { codePositions } from "../frames.js";
 
 type Callback = (arg: any) => void;
+type Function_ = (...args: any[]) => unknown;
+/**
+ * What the loop calls back: a function, or an instance whose class defines `__call__` (called through it by
+ * `features/python-callbacks`, which the compiler imports into a program that schedules callbacks).
+ */
+export type PyCallback = Function_ | { __call__(...args: any[]): unknown };
 
 /** The task whose step is running and has not suspended yet; awaitables suspend it. */
 export let stepping: Task | null = null;
@@ -342,30 +348,30 @@ export class EventLoop {
     this._mask = cap * 2 - 1;
   }
 
-  call_soon(callback: (...args: any[]) => unknown, ...args: unknown[]): Handle {
+  call_soon(callback: PyCallback, ...args: unknown[]): Handle {
     this._checkClosed();
     dropContextKwarg(args);
-    const handle = new Handle(callback, args, this);
+    const handle = new Handle(callback as Function_, args, this);
     this._push(runHandle, handle);
     return handle;
   }
 
-  call_soon_threadsafe(callback: (...args: any[]) => unknown, ...args: unknown[]): Handle {
+  call_soon_threadsafe(callback: PyCallback, ...args: unknown[]): Handle {
     return this.call_soon(callback, ...args);
   }
 
-  call_later(delay: unknown, callback: (...args: any[]) => unknown, ...args: unknown[]): TimerHandle {
+  call_later(delay: unknown, callback: PyCallback, ...args: unknown[]): TimerHandle {
     return this._callAt(this.time() + Number(delay), undefined, callback, args);
   }
 
-  call_at(when: unknown, callback: (...args: any[]) => unknown, ...args: unknown[]): TimerHandle {
+  call_at(when: unknown, callback: PyCallback, ...args: unknown[]): TimerHandle {
     return this._callAt(Number(when), when, callback, args);
   }
 
-  private _callAt(when: number, whenGiven: unknown, callback: (...args: any[]) => unknown, args: unknown[]): TimerHandle {
+  private _callAt(when: number, whenGiven: unknown, callback: PyCallback, args: unknown[]): TimerHandle {
     this._checkClosed();
     dropContextKwarg(args);
-    const handle = new TimerHandle(when, callback, args, this, whenGiven);
+    const handle = new TimerHandle(when, callback as Function_, args, this, whenGiven);
     handle._scheduled = true;
     heapPush(this._timers, handle);
     if (this._sleeping) this._wake();
@@ -452,11 +458,14 @@ export class EventLoop {
     return createFutureHook(this);
   }
 
-  /** `loop.run_in_executor(executor, func, *args)`: runs `func` now; not parallel. */
-  run_in_executor(_executor: unknown, func: (...args: any[]) => unknown, ...args: unknown[]): FutureLike {
+  /**
+   * `loop.run_in_executor(executor, func, *args)`: runs `func` now, not in parallel. A compiled program naming it
+   * gets `features/python-callbacks`'s, which runs it in the loop's next iteration, as CPython's thread does.
+   */
+  run_in_executor(_executor: unknown, func: PyCallback, ...args: unknown[]): FutureLike {
     const fut = createFutureHook(this);
     try {
-      fut.set_result(func(...args));
+      fut.set_result((func as Function_)(...args));
     } catch (e) {
       fut.set_exception(toPyException(e));
     }

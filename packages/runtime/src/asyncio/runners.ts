@@ -5,12 +5,13 @@
 // CPython.
 import { RuntimeError, ValueError, toPyException } from "../exceptions.js";
 import { nodeProcess } from "../host.js";
+import { call } from "../calls.js";
 import { exitAfterUncaught } from "../main.js";
 import { repr } from "../repr.js";
 import { resolveValue } from "./awaitable.js";
 import { coroutine, iscoroutine, noAdopt } from "./coroutine.js";
 import { Future } from "./future.js";
-import { EventLoop, _get_running_loop, get_running_loop, kwargsOf, new_event_loop, set_event_loop } from "./loop.js";
+import { EventLoop, _get_running_loop, get_running_loop, kwargsOf, new_event_loop, set_event_loop, type PyCallback } from "./loop.js";
 import { ensure_future, pendingTasks, type Task } from "./task.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
@@ -167,12 +168,13 @@ function allDone(tasks: readonly Task[], loop: EventLoop): Future<null> {
  * caller with its result. JavaScript has no threads to spare, so it is not parallel: the loop
  * waits while `func` runs.
  */
-export const to_thread = /* @__PURE__ */ coroutine(async function to_thread(func: (...args: any[]) => unknown, ...args: unknown[]): Promise<unknown> {
+export const to_thread = /* @__PURE__ */ coroutine(async function to_thread(func: PyCallback, ...args: unknown[]): Promise<unknown> {
   const loop = get_running_loop();
   const fut = new Future<unknown>({ loop });
+  // In the loop's next iteration, after the callbacks already ready: CPython's thread runs it once the loop waits.
   loop.call_soon(() => {
     try {
-      fut.set_result(func(...args));
+      fut.set_result(call(func, ...args));
     } catch (e) {
       fut.set_exception(toPyException(e));
     }

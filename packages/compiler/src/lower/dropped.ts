@@ -1,0 +1,68 @@
+// The value of a call written as a statement of its own is dropped at once, and CPython reacts when it frees
+// it: a coroutine that never ran gets "RuntimeWarning: coroutine 'fetch' was never awaited" (the usual
+// mistake, a missing `await`); a task that fails with no one holding it gets "Task exception was never
+// retrieved" from the loop's exception handler as soon as it has finished, not when the loop closes.
+//
+//     async def main():                 const main = coroutine(async function main() {
+//         fetch(3)  # no await             dropped(fetch(3), import.meta.url, 5, "fetch(3)  # no await");
+//         asyncio.create_task(work())      dropped(asyncio.create_task(work()), import.meta.url, 6, "...");
+//
+// The runtime's `dropped` looks at the value (a coroutine not started, a task); the compiler wraps a call whose
+// callee is named as one of the program's `async def`s that no plain `def` shares (`fetch(3)`, `self.close()`,
+// not `asyncio.run(...)`, a module's function), or `create_task` / `ensure_future`.
+import type { Expr, Node } from "@pyts/parser";
+import ts from "../typescript.cjs";
+import type { Scope } from "../analyze/scopes.js";
+import type { LowerContext } from "./context.js";
+
+const f = ts.factory;
+
+/** The names of the calls that make a task. */
+const TASK_MAKERS = new Set(["create_task", "ensure_future"]);
+
+/** The call `out` of the statement `stmt` wrapped in `dropped(...)`, or null when it makes no coroutine or task. */
+export function dropped(ctx: LowerContext, stmt: Expr, out: ts.Expression): ts.Expression | null {
+  const call = stmt.value;
+  if (call._type !== "Call" || ctx.source === null) return null;
+  const func = call.func;
+  let wrapped = false;
+  if (func._type === "Name") wrapped = coroutineFunctionNames(ctx.analysis.module).has(func.id) || TASK_MAKERS.has(func.id);
+  else if (func._type === "Attribute")
+    wrapped = TASK_MAKERS.has(func.attr) || (coroutineFunctionNames(ctx.analysis.module).has(func.attr) && !namesModule(ctx, func.value));
+  if (!wrapped) return null;
+  const { bytes, lines } = ctx.source;
+  const line = lines.line(stmt.start);
+  const start = lines.lineStart(line);
+  let end = start;
+  while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++;
+  const text = new TextDecoder().decode(bytes.subarray(start, end)).trim();
+  const site = f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta")), "url");
+  return f.createCallExpression(ctx.useRuntime("dropped"), undefined, [out, site, f.createNumericLiteral(line), f.createStringLiteral(text)]);
+}
+
+/** Whether `value` is a name only imports bind (`asyncio` of `asyncio.run(...)`): its attributes are no methods of the program. */
+function namesModule(ctx: LowerContext, value: Node): boolean {
+  if (value._type !== "Name") return false;
+  const res = ctx.analysis.resolve(ctx.scope, value.id);
+  return res.kind !== "builtin" && res.symbol.bindings.length > 0 && res.symbol.bindings.every((b) => b.kind === "import");
+}
+
+const namesByModule = new WeakMap<Scope, ReadonlySet<string>>();
+
+/** The names of the `async def`s of the module whose scope is `module` that no plain `def` shares. */
+function coroutineFunctionNames(module: Scope): ReadonlySet<string> {
+  let names = namesByModule.get(module);
+  if (names !== undefined) return names;
+  const async = new Set<string>();
+  const plain = new Set<string>();
+  const visit = (scope: Scope): void => {
+    const node: Node | null = scope.node;
+    if (node?._type === "AsyncFunctionDef") async.add(node.name);
+    if (node?._type === "FunctionDef") plain.add(node.name);
+    for (const child of scope.children) visit(child);
+  };
+  visit(module);
+  for (const name of plain) async.delete(name);
+  namesByModule.set(module, (names = async));
+  return names;
+}

@@ -1,0 +1,48 @@
+// What CPython does when it frees the value of a call written as a statement of its own, which it does at once
+// (compiler lower/dropped.ts wraps such a call of a coroutine function or of `create_task`):
+//
+//     fetch(3)                       dropped(fetch(3), import.meta.url, 5, "fetch(3)");
+//     asyncio.create_task(work())    dropped(asyncio.create_task(work()), import.meta.url, 6, "asyncio.create_task(work())");
+//
+// - a coroutine that has not started: the warning, once per line as the `warnings` module's default filter
+//   shows it,
+//
+//       x.py:5: RuntimeWarning: coroutine 'fetch' was never awaited
+//         fetch(3)
+//       RuntimeWarning: Enable tracemalloc to get the object allocation traceback
+//
+// - a task: no one holds it once it has finished, so a failure nothing retrieved goes to the loop's exception
+//   handler then ("Task exception was never retrieved"; CPython's `Task.__del__`), not when the loop closes.
+//
+// A value kept in a variable and dropped later is not reported (JavaScript tells no one when it is freed).
+import { Coroutine } from "./asyncio/coroutine.js";
+import { Task } from "./asyncio/task.js";
+import { KeyboardInterrupt, SystemExit } from "./exceptions.js";
+import { writeStderr } from "./output.js";
+import { moduleFile } from "./program.js";
+
+/** A coroutine's `_cr_state` before its body starts (coroutine.ts). */
+const NOT_STARTED = 0;
+
+/** The warnings shown, by location and message: CPython's `__warningregistry__` of the "default" action. */
+const shown = new Set<string>();
+
+function reportUnretrieved(task: Task<unknown>): void {
+  // A SystemExit or KeyboardInterrupt leaves the loop (asyncio.run raises it), and its traceback holds the task.
+  const exc = task._exception;
+  if (!(exc instanceof SystemExit || exc instanceof KeyboardInterrupt)) task._reportUnretrieved();
+}
+
+/** `value`, the result of a call written as a statement: a coroutine not started is reported, a task is reported when it has finished. */
+export function dropped<T>(value: T, moduleUrl: string, line: number, text: string): T {
+  if (value instanceof Coroutine && value._cr_state === NOT_STARTED) {
+    const message = `${moduleFile(moduleUrl)}:${line}: RuntimeWarning: coroutine '${value.__qualname__}' was never awaited`;
+    if (!shown.has(message)) {
+      shown.add(message);
+      writeStderr(`${message}\n  ${text}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n`);
+    }
+  } else if (value instanceof Task) {
+    value._addCallback(reportUnretrieved, value);
+  }
+  return value;
+}

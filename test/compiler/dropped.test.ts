@@ -1,0 +1,47 @@
+// A call written as a statement of its own that makes a coroutine or a task is wrapped in the runtime's
+// `dropped(...)` (compiler lower/dropped.ts), which reports what CPython reports when it frees the value.
+import { describe, expect, it } from "vitest";
+import { transpile } from "../../packages/compiler/src/index.js";
+
+function translate(source: string): string {
+  const result = transpile(source, { format: false });
+  expect(result.diagnostics).toEqual([]);
+  return result.code;
+}
+
+const program = (...lines: string[]): string =>
+  [
+    "import asyncio",
+    "async def fetch(n):",
+    "    return n",
+    "class Client:",
+    "    async def close(self):",
+    "        pass",
+    "    def run(self):",
+    "        pass",
+    "async def run():",
+    "    pass",
+    "async def main():",
+    ...lines.map((line) => `    ${line}`),
+    "asyncio.run(main())",
+    "",
+  ].join("\n");
+
+describe("dropped values", () => {
+  it("wraps a coroutine function of the program called as a statement, with its line and source", () => {
+    expect(translate(program("fetch(3)  # no await"))).toContain('dropped(fetch(3), import.meta.url, 12, "fetch(3)  # no await")');
+    expect(translate(program("Client().close()"))).toContain("dropped(new Client().close(), import.meta.url, 12, ");
+  });
+
+  it("wraps create_task and ensure_future called as a statement", () => {
+    expect(translate(program("asyncio.create_task(fetch(1))"))).toMatch(/dropped\(asyncio\.create_task\(fetch\(1\)\), import\.meta\.url, 12, /);
+    expect(translate(program("asyncio.ensure_future(fetch(1))"))).toContain("dropped(asyncio.ensure_future(");
+  });
+
+  it("leaves other statements alone: a value used, a module's function, a name a plain def shares", () => {
+    expect(translate(program("x = fetch(3)", "await x"))).not.toContain("dropped(");
+    expect(translate(program("await fetch(3)"))).not.toContain("dropped(");
+    // `run` is an `async def` of the program, but `asyncio.run` is the module's, and `Client.run` is a plain def.
+    expect(translate(program("print(1)"))).not.toContain("dropped(");
+  });
+});
