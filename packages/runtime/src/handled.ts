@@ -44,6 +44,19 @@ const handledInGenerator = new WeakMap<object, BaseException>();
  * its own; what it handles when it yields is kept for its next step, and its caller's comes back.
  */
 function stepHandling<T>(generator: object, step: (() => T) | null): T {
+  if (step !== null && !handledInGenerator.has(generator)) {
+    // The usual step: nothing of its own. Only when it lends does its caller's exception (what the first
+    // `handling` of the step replaces) need to come back.
+    const outer = callerOfStep;
+    callerOfStep = UNSEEN;
+    try {
+      return step();
+    } finally {
+      const caller = callerOfStep;
+      callerOfStep = outer;
+      if (caller !== UNSEEN) keepWhatIsLeft(generator, owner(), caller as BaseException | null);
+    }
+  }
   const key = owner();
   // A step that ran before anything was lent (it lent first) had a caller with nothing handled.
   const caller = step === null ? null : (handledBy.get(key) ?? null);
@@ -52,19 +65,30 @@ function stepHandling<T>(generator: object, step: (() => T) | null): T {
   try {
     return step === null ? (undefined as T) : step();
   } finally {
-    const left = handledBy.get(key) ?? null;
-    if (left !== null && left !== caller) handledInGenerator.set(generator, left);
-    else handledInGenerator.delete(generator);
-    if (caller === null) handledBy.delete(key);
-    else handledBy.set(key, caller);
+    keepWhatIsLeft(generator, key, caller);
   }
 }
+
+/** After a step: what the generator handles when it left is kept for its next step, and `caller`'s comes back. */
+function keepWhatIsLeft(generator: object, key: object, caller: BaseException | null): void {
+  const left = handledBy.get(key) ?? null;
+  if (left !== null && left !== caller) handledInGenerator.set(generator, left);
+  else handledInGenerator.delete(generator);
+  if (caller === null) handledBy.delete(key);
+  else handledBy.set(key, caller);
+}
+
+/** Nothing lent yet in the generator step running (`callerOfStep`). */
+const UNSEEN = {};
+/** In a generator's usual step: what its first `handling` replaced (its caller's), or UNSEEN. */
+let callerOfStep: BaseException | null | typeof UNSEEN = UNSEEN;
 
 /** Makes `exc` the exception being handled (null: none) for the running task; returns the one it replaces. */
 export function handling(exc: BaseException | null): BaseException | null {
   useResumeHook(stepHandling);
   const key = owner();
   const previous = handledBy.get(key) ?? null;
+  if (callerOfStep === UNSEEN) callerOfStep = previous;
   if (exc === null) handledBy.delete(key);
   else handledBy.set(key, exc);
   return previous;
