@@ -619,10 +619,16 @@ export function chainedExceptions(g, isAsync = false) {
   const [expr, first] = g.pick(FAILING);
   const second = g.pick(["RuntimeError", "LookupError", "ValueError"]);
   const yieldPoint = isAsync && g.chance(0.6) ? [`    await asyncio.sleep(0)`] : [];
-  const style = g.pick(["context", "cause", "none", "finally", "reraise", "called", "logged"]);
+  const style = g.pick(["context", "cause", "none", "finally", "reraise", "called", "logged", "helper", "strfails"]);
   const reraiser = g.newName("log_and_reraise");
   const logger = g.newName("log_error");
+  const parser = g.newName("parse_or_none");
+  const badStr = g.newName("Unprintable");
   const handler = {
+    // a helper that catches an exception of its own while the handler runs: that one's context is the handler's
+    helper: [`except ${first}:`, ...yieldPoint, `    ${parser}("x${g.int(0, 9)}")`, `    raise ${second}("after the helper")`],
+    // `str()` of an exception whose `__str__` raises, in the handler
+    strfails: [`except ${first} as e:`, ...yieldPoint, `    print("text:", str(${badStr}(e)))`],
     called: [`except ${first}:`, ...yieldPoint, `    ${reraiser}()`],
     logged: [`except ${first}:`, ...yieldPoint, `    ${logger}("handler")`, `    raise ${second}("after logging")`],
     context: [`except ${first}:`, ...yieldPoint, `    raise ${second}("handling failed")`],
@@ -635,6 +641,19 @@ export function chainedExceptions(g, isAsync = false) {
   const lines = [
     // a bare raise in a function that the handler calls re-raises what the handler handles
     ...(style === "called" ? [`def ${reraiser}():`, `    print("re-raising")`, `    raise`] : []),
+    ...(style === "helper"
+      ? [
+          `import sys`,
+          `def ${parser}(text):`,
+          `    print("handling:", repr(sys.exception()))`,
+          `    try:`,
+          `        return int(text)`,
+          `    except ValueError as err:`,
+          `        print("helper caught", repr(err), "context:", repr(err.__context__))`,
+          ...(g.chance(0.5) ? [`        raise LookupError("helper gave up")`] : [`        return None`]),
+        ]
+      : []),
+    ...(style === "strfails" ? [`class ${badStr}(Exception):`, `    def __str__(self):`, `        raise ${second}("no text")`] : []),
     // the helper sees the exception of the handler that calls it, and none when called elsewhere
     ...(style === "logged"
       ? [

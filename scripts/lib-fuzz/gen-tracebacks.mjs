@@ -1,5 +1,6 @@
 // The `tracebacks` construct (issue 14): a program that ends in an uncaught exception raised a few calls (or
-// awaits) deep, by an operator, a subscript, an attribute, a method, a lambda, a generator, a comprehension,
+// awaits) deep, by an operator, a subscript, an attribute, a method, a lambda, a generator (iterated by a loop or
+// by any kind of comprehension), a comprehension,
 // a stored exception raised again or a `raise ... from`; by a decorator (while decorating, or its wrapper),
 // an `__exit__`, an async iterator's `__anext__` under `async for`, an `__aexit__`, a recursion without
 // end, after wide characters on the line; a caught one printed first with `traceback.print_exception(limit=)`.
@@ -32,7 +33,7 @@ export function tracebackEnding(g, isAsync) {
   const asyncChain = isAsync && g.chance(0.7);
   const def = asyncChain ? "async def" : "def";
   const call = (name, args) => (asyncChain ? `await ${name}(${args})` : `${name}(${args})`);
-  const shapes = ["expression", "expression", "expression", "method", "generator", "stored", "from", "decorate", "wrapper", "exit", "wide"];
+  const shapes = ["expression", "expression", "expression", "method", "generator", "stored", "from", "decorate", "wrapper", "exit", "wide", "comprehension"];
   const shape = g.pick(asyncChain ? [...shapes, "asyncfor", "asyncwith"] : [...shapes, "recursion"]);
   const cls = `${g.programName.replace(/^case_/, "Case")}Box`;
   // The innermost function fails; each one above calls the next.
@@ -53,6 +54,23 @@ export function tracebackEnding(g, isAsync) {
     const { expr } = failure(g, "n");
     g.moduleLines.push(`def ${innermost}_items(n):`, `    yield n`, `    yield ${expr}`, "");
     g.moduleLines.push(`${def} ${innermost}(n):`, `    total = 0`, `    for item in ${innermost}_items(n):`, `        total += item`, `    return total`, "");
+  } else if (shape === "comprehension") {
+    // A generator failing while a comprehension iterates it: the comprehension's own frame, the whole of it marked.
+    const { expr } = failure(g, "n");
+    const asyncItems = asyncChain && g.chance(0.5);
+    const items = `${innermost}_items`;
+    g.moduleLines.push(`${asyncItems ? "async def" : "def"} ${items}(n):`, `    yield n`, `    yield ${expr}`, "");
+    const loop = `${asyncItems ? "async for" : "for"} item in ${items}(n)`;
+    const made = g.pick([
+      `[item * 2 ${loop}]`,
+      `{item ${loop}}`,
+      `{item: n ${loop}}`,
+      `[[item ${loop}] for k in range(2)]`,
+      `[(k, item) for k in range(2) ${loop}]`,
+      ...(asyncItems ? [] : [`sum(item ${loop})`, `list(item ${loop} if item)`]),
+    ]);
+    const stored = g.chance(0.5);
+    g.moduleLines.push(`${def} ${innermost}(n):`, ...(stored ? [`    made = ${made}`, `    return made`] : [`    return len(${made})`]), "");
   } else if (shape === "stored") {
     g.moduleLines.push(`${innermost}_error = ValueError("made early, raised late")`, "");
     g.moduleLines.push(`${def} ${innermost}(n):`, `    if n >= 0:`, `        raise ${innermost}_error`, `    return n`, "");

@@ -182,13 +182,19 @@ function framesOf(stack: string): string[] {
     }
     const span = entry.name?.startsWith("<") ? undefined : entry.name;
     const before = frames.length;
+    // A frame suspended in an `await` V8 follows (`at async f`, a `for await` of an async generator) is
+    // one the runtime's await frames do not list again: a frame there of the same name is another one's
+    // (the comprehension around a comprehension).
+    const onStack = (frame: FoundFrame): void => {
+      if (!line.trimStart().startsWith("at async ")) stackKeys.add(keyOf(frame));
+    };
     if (span?.includes("|")) {
       // An expression of a comprehension written inline: its frame, then the function's at the comprehension.
       const [inner, comprehension, line, outer] = span.split("|") as [string, string, string, string];
       add(file, lineNumber, comprehension, inner);
-      stackKeys.add(keyOf(add(file, Number(line), name, outer)));
+      onStack(add(file, Number(line), name, outer));
     } else {
-      stackKeys.add(keyOf(add(file, lineNumber, name, span)));
+      onStack(add(file, lineNumber, name, span));
     }
     if (name === INLINE_FRAME) unnamed = frames.slice(before).filter((frame) => frame.name === INLINE_FRAME);
     skipping = false;

@@ -733,10 +733,16 @@ export function chainedTo(error: unknown, handled: BaseException | null): BaseEx
 /**
  * The last line of a traceback: `ValueError: bad value`, or just `ValueError`. As in CPython, a class
  * from a module other than `__main__` and `builtins` is named with its module
- * (`asyncio.exceptions.CancelledError`).
+ * (`asyncio.exceptions.CancelledError`). Its `__str__` raising, the text is CPython's `<exception str() failed>`.
  */
 export function formatExceptionOnly(e: BaseException): string {
-  const text = str(e);
+  let text: string;
+  try {
+    text = str(e);
+  } catch {
+    // CPython's traceback module: an exception whose `__str__` raises is shown so.
+    text = "<exception str() failed>";
+  }
   const cls = e.constructor as { name: string; __qualname__?: unknown; __module__?: unknown };
   const qualname = typeof cls.__qualname__ === "string" ? cls.__qualname__ : cls.name;
   const module = cls.__module__ ?? "__main__";

@@ -151,7 +151,11 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
     this._state = RUNNING;
     let r: IteratorResult<Y, R>;
     try {
-      r = this._gen.throw(arg);
+      if (resumeHook !== null) r = resumeHook(this, () => this._gen.throw(arg));
+      else {
+        r = this._gen.throw(arg);
+        settleFirstLent(this);
+      }
     } catch (e) {
       throw this._escaped(e);
     }
@@ -167,7 +171,11 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
     this._state = RUNNING;
     let r: IteratorResult<Y, R>;
     try {
-      r = this._gen.next((value ?? null) as S);
+      if (resumeHook !== null) r = resumeHook(this, () => this._gen.next((value ?? null) as S));
+      else {
+        r = this._gen.next((value ?? null) as S);
+        settleFirstLent(this);
+      }
     } catch (e) {
       throw this._escaped(e);
     }
@@ -180,6 +188,24 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
     this._state = CLOSED;
     return escapedFrame(e, "generator");
   }
+}
+
+/**
+ * What runs each step of a generator when a program lends the exception it handles (handled.ts): the
+ * generator's frame has its own, as in CPython. Null otherwise, so a step costs nothing more.
+ */
+let resumeHook: ResumeHook | null = null;
+
+/** Runs `step` of `generator`; with no step, settles one that ran before the hook was installed. */
+type ResumeHook = <T>(generator: object, step: (() => T) | null) => T;
+
+/** After a step without the hook: when the step lent an exception for the first time, what the generator keeps is settled. */
+function settleFirstLent(generator: object): void {
+  if (resumeHook !== null) resumeHook(generator, null);
+}
+
+export function useResumeHook(hook: ResumeHook): void {
+  resumeHook = hook;
 }
 
 /** The end of a generator: a body that ran off its end (or a bare `return`) returned None, not `undefined`. */

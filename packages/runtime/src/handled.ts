@@ -19,11 +19,14 @@
 // emits these only in programs where such a `raise` is written (in the module, or a module it imports), or a
 // call of `traceback.print_exc()`/`format_exc()` or `sys.exc_info()` outside an `except` block: those read the
 // exception the compiler passes them where it knows it (`handledException(_exc)`, in the block itself), else
-// the one lent here. CPython keeps the
+// the one lent here; a `catch` in a function takes it as the context of what it caught (`chainedToHandled`).
+// A generator's frame keeps its own, as in CPython: suspended in an `except` block, it does not lend its
+// exception to its caller (`stepHandling`). CPython keeps the
 // exception being handled per coroutine: here it is kept per task (a task suspended in an `except` block
 // does not lend its exception to the tasks that run meanwhile).
 import { _get_running_loop } from "./asyncio/loop.js";
-import { RuntimeError, type BaseException } from "./exceptions.js";
+import { chainedTo, RuntimeError, type BaseException } from "./exceptions.js";
+import { useResumeHook } from "./generators.js";
 
 const handledBy = new WeakMap<object, BaseException>();
 /** Where code outside any task keeps its handled exception. */
@@ -33,10 +36,59 @@ function owner(): object {
   return _get_running_loop()?._currentTask ?? OUTSIDE_TASKS;
 }
 
+/** The exception a generator suspended in an `except` block handles: its own again when it resumes. */
+const handledInGenerator = new WeakMap<object, BaseException>();
+
+/**
+ * One step of a generator: it sees what its caller handles, unless it was suspended in an `except` block of
+ * its own; what it handles when it yields is kept for its next step, and its caller's comes back.
+ */
+function stepHandling<T>(generator: object, step: (() => T) | null): T {
+  if (step !== null && !handledInGenerator.has(generator)) {
+    // The usual step: nothing of its own. Only when it lends does its caller's exception (what the first
+    // `handling` of the step replaces) need to come back.
+    const outer = callerOfStep;
+    callerOfStep = UNSEEN;
+    try {
+      return step();
+    } finally {
+      const caller = callerOfStep;
+      callerOfStep = outer;
+      if (caller !== UNSEEN) keepWhatIsLeft(generator, owner(), caller as BaseException | null);
+    }
+  }
+  const key = owner();
+  // A step that ran before anything was lent (it lent first) had a caller with nothing handled.
+  const caller = step === null ? null : (handledBy.get(key) ?? null);
+  const own = handledInGenerator.get(generator);
+  if (own !== undefined) handledBy.set(key, own);
+  try {
+    return step === null ? (undefined as T) : step();
+  } finally {
+    keepWhatIsLeft(generator, key, caller);
+  }
+}
+
+/** After a step: what the generator handles when it left is kept for its next step, and `caller`'s comes back. */
+function keepWhatIsLeft(generator: object, key: object, caller: BaseException | null): void {
+  const left = handledBy.get(key) ?? null;
+  if (left !== null && left !== caller) handledInGenerator.set(generator, left);
+  else handledInGenerator.delete(generator);
+  if (caller === null) handledBy.delete(key);
+  else handledBy.set(key, caller);
+}
+
+/** Nothing lent yet in the generator step running (`callerOfStep`). */
+const UNSEEN = {};
+/** In a generator's usual step: what its first `handling` replaced (its caller's), or UNSEEN. */
+let callerOfStep: BaseException | null | typeof UNSEEN = UNSEEN;
+
 /** Makes `exc` the exception being handled (null: none) for the running task; returns the one it replaces. */
 export function handling(exc: BaseException | null): BaseException | null {
+  useResumeHook(stepHandling);
   const key = owner();
   const previous = handledBy.get(key) ?? null;
+  if (callerOfStep === UNSEEN) callerOfStep = previous;
   if (exc === null) handledBy.delete(key);
   else handledBy.set(key, exc);
   return previous;
@@ -48,6 +100,14 @@ export function handling(exc: BaseException | null): BaseException | null {
  */
 export function handlingWhileUnwinding(unwinding: BaseException | null): BaseException | null {
   return unwinding === null ? (handledBy.get(owner()) ?? null) : handling(unwinding);
+}
+
+/**
+ * What a `catch` in a function received, as a Python exception: raised while the running task handled
+ * an exception a caller's `except` block lent, it has that one as its context (as CPython sets it).
+ */
+export function chainedToHandled(error: unknown): BaseException {
+  return chainedTo(error, handledBy.get(owner()) ?? null);
 }
 
 /** A bare `raise` outside an `except` block: the exception being handled, or CPython's RuntimeError when there is none. */

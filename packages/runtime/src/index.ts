@@ -16,7 +16,7 @@ export * from "./exceptions.js";
 // CPython's aliases of OSError.
 export { OSError as IOError, OSError as EnvironmentError } from "./exceptions.js";
 export { exitSuppresses, aexitSuppresses, releaseAfter } from "./context-managers.js";
-export { handling, handlingWhileUnwinding, reraise } from "./handled.js";
+export { chainedToHandled, handling, handlingWhileUnwinding, reraise } from "./handled.js";
 
 // values
 export { PyFloat, type int as Int, type float as Float } from "./numbers.js";

@@ -42,7 +42,7 @@ const f = ts.factory;
 
 export function lowerAsyncFor(ctx: LowerContext, node: AsyncFor): ts.Statement[] {
   const before: ts.Statement[] = [];
-  const iterable = finalizedWhenLeft(ctx, node, asyncIterableOperand(ctx, node.iter, node));
+  const iterable = finalizedWhenLeft(ctx, node, asyncIterableOperand(ctx, node.iter, ctx.tracebackSpans?.siteArguments(ctx, node)));
   const { initializer, prologue } = loopTarget(ctx, node, before);
   const flag = node.orelse.length > 0 ? ctx.temp("broke") : null;
   ctx.loopElseFlags.push(flag);

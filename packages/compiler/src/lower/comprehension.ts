@@ -224,7 +224,9 @@ function isAsyncComprehension(ctx: LowerContext, node: AnyComprehension): boolea
  */
 function lowerFirstIterable(ctx: LowerContext, node: AnyComprehension, pre: ts.Statement[] | null = null): ts.Expression {
   const first = node.generators[0]!;
-  const iter = first.is_async ? asyncIterableOperand(ctx, first.iter) : iterableOperand(ctx, first.iter);
+  // Its `__anext__()` is awaited in the comprehension's frame, where the loop runs.
+  const site = first.is_async && ctx.tracebackSpans !== undefined ? inComprehensionScope(ctx, ctx.analysis.scopeOf(node), () => loopSite(ctx, node)) : [];
+  const iter = first.is_async ? asyncIterableOperand(ctx, first.iter, site) : iterableOperand(ctx, first.iter, node);
   if (pre === null || !node.generators.some((g) => targetNames(g.target).some((n) => mentions(first.iter, n)))) return iter;
   const temp = ctx.temp("iter");
   pre.push(
@@ -255,7 +257,8 @@ function loops(ctx: LowerContext, generators: Comprehension[], firstIter: ts.Exp
   const build = (i: number): ts.Statement[] => {
     if (i === generators.length) return innermost();
     const gen = generators[i]!;
-    const iter = i === 0 ? firstIter : gen.is_async ? asyncIterableOperand(ctx, gen.iter) : iterableOperand(ctx, gen.iter);
+    const iter =
+      i === 0 ? firstIter : gen.is_async ? asyncIterableOperand(ctx, gen.iter, loopSite(ctx, ctx.scope.node)) : iterableOperand(ctx, gen.iter, ctx.scope.node);
     const inner: ts.Statement[] = [];
     for (const cond of gen.ifs) {
       inner.push(f.createIfStatement(negate(condition(ctx, cond)), f.createContinueStatement()));
@@ -265,6 +268,7 @@ function loops(ctx: LowerContext, generators: Comprehension[], firstIter: ts.Exp
     const checked = checkedLoopTarget(ctx, gen.target, elementType(ctx.types.typeOf(gen.iter, ctx.scope)), declare, (e, v) => assignLoopElement(ctx, e, v));
     if (checked !== null) inner.unshift(...checked.prologue);
     const target = checked?.initializer ?? targetPattern(ctx, gen.target, declare ? "declare" : "assign");
+    ctx.tracebackSpans?.markIteration(ctx, ctx.scope.node, target);
     const body = inner.length === 1 ? inner[0]! : f.createBlock(inner, true);
     return [
       f.createForOfStatement(
@@ -349,22 +353,28 @@ function assignmentPattern(ctx: LowerContext, target: Expression): ts.Expression
  * range, dict, set or generator (all JavaScript iterables), else through the runtime's `iterate`,
  * which speaks `__iter__`/`__next__`.
  */
-export function iterableOperand(ctx: LowerContext, expr: Expression): ts.Expression {
+export function iterableOperand(ctx: LowerContext, expr: Expression, comprehension?: Node): ts.Expression {
   if (callsFunctionKind(ctx, expr) === "generator") return lowerExpression(ctx, expr);
-  return iterableOf(ctx, expr);
+  // CPython locates the `iter()` of a comprehension's iterable at the whole comprehension.
+  const spans = ctx.tracebackSpans;
+  return iterableOf(ctx, expr, spans == null || comprehension === undefined ? undefined : (e) => spans.markCheck(ctx, comprehension, e));
+}
+
+/** The frame of a comprehension's `async for` loop for tracebacks (`asyncIter`'s site arguments), in the comprehension's scope. */
+function loopSite(ctx: LowerContext, comprehension: Node): ts.Expression[] {
+  return ctx.tracebackSpans?.siteArguments(ctx, comprehension) ?? [];
 }
 
 /**
  * The operand of `for await ... of` for a Python async iterable: async generators as they are, else
- * `asyncIter(x)`, given the frame of the `async for` statement (`statement`) for tracebacks.
+ * `asyncIter(x)`, given the frame of the `async for` statement (`site`, from `statement`) for tracebacks.
  */
-export function asyncIterableOperand(ctx: LowerContext, expr: Expression, statement?: Node): ts.Expression {
+export function asyncIterableOperand(ctx: LowerContext, expr: Expression, site: ts.Expression[] = []): ts.Expression {
   const value = lowerExpression(ctx, expr);
   const t = ctx.types.typeOf(expr, ctx.scope);
   if ((t.k === "iter" && t.name.startsWith("Async")) || callsFunctionKind(ctx, expr) === "async generator") return value;
   // `asyncIter` cannot see the item type through a Python protocol; pass it on when it is known.
   const item = elementType(t);
-  const site = statement === undefined ? [] : (ctx.tracebackSpans?.siteArguments(ctx, statement) ?? []);
   return f.createCallExpression(ctx.useRuntime("asyncIter"), item.k === "any" ? undefined : [tsType(ctx, item)], [value, ...site]);
 }
 

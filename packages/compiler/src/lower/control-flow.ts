@@ -226,8 +226,11 @@ function declareLoopNames(ctx: LowerContext, target: Expression): ts.Statement[]
   return out;
 }
 
-/** An expression `for...of` can walk to get Python's items. */
-export function iterableOf(ctx: LowerContext, iter: Expression): ts.Expression {
+/**
+ * An expression `for...of` can walk to get Python's items; `checked` is given the runtime's `iterate(x)`
+ * where it is needed (a comprehension marks it for tracebacks).
+ */
+export function iterableOf(ctx: LowerContext, iter: Expression, checked = (e: ts.Expression): ts.Expression => e): ts.Expression {
   // `for word in text.split():` (or `.split(",")`) walks the parts one at a time; no list of them is built.
   if (iter._type === "Call" && iter.func._type === "Attribute" && iter.func.attr === "split" && iter.keywords.length === 0) {
     const args = iter.args;
@@ -251,6 +254,6 @@ export function iterableOf(ctx: LowerContext, iter: Expression): ts.Expression {
     case "iter":
       return value;
     default:
-      return f.createCallExpression(ctx.useRuntime("iterate"), undefined, [value]);
+      return checked(f.createCallExpression(ctx.useRuntime("iterate"), undefined, [value]));
   }
 }

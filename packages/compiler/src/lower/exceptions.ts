@@ -48,8 +48,10 @@
 // A `def` or lambda written in such a block runs later, when nothing is handled: its `raise` is not chained
 // and its bare `raise` is the runtime's `reraise()`, which re-raises the exception being handled where the
 // function is called — an `except` block lends it to the functions it calls (`handling(_exc)`, only in a
-// module that writes a bare `raise`, or a call of `print_exc`/`format_exc`/`exc_info`, outside an `except`
-// block) — or raises CPython's RuntimeError.
+// module that writes a bare `raise`, or a call of `print_exc`/`format_exc`/`exc_info`/`sys.exception`, outside
+// an `except` block, or where a context caught in a function may show: a handler there that raises, a read of
+// `__context__`, `print_exception`) — or raises CPython's RuntimeError. In such a module a `catch` in a
+// function converts with `chainedToHandled(_err)`: the exception a caller's block lends is the context.
 //
 // `traceback.print_exc()`, `format_exc()` and `sys.exc_info()` read the exception being handled: where the
 // compiler knows it (in an `except` block, a `finally` block), it passes it first,
@@ -212,6 +214,9 @@ function exceptStarClause(ctx: LowerContext, handlers: readonly ExceptHandler[])
  */
 function caughtException(ctx: LowerContext, err: ts.Identifier): ts.Expression {
   const handled = handledHere(ctx, ctx.handling);
+  // In a function, the exception an `except` block of a caller lends (`handling`) is the context.
+  if (handled === undefined && runningScope(ctx.scope).kind !== "module" && readsHandledOutsideHandlers(ctx))
+    return f.createCallExpression(ctx.useRuntime("chainedToHandled"), undefined, [err]);
   if (handled === undefined) return f.createCallExpression(ctx.useRuntime("toPyException"), undefined, [err]);
   return f.createCallExpression(ctx.useRuntime("chainedTo"), undefined, [err, handled]);
 }
@@ -326,6 +331,10 @@ export function readsHandledInFunctions(module: Module): boolean {
     const visit = (node: Node, inFunction: boolean, inHandler: boolean): void => {
       if (found) return;
       if (inFunction && !inHandler && ((node._type === "Raise" && node.exc === null) || (node._type === "Call" && callsReaderByName(node)))) found = true;
+      // Where an exception caught in a function may show its context: a handler there that raises (the
+      // chain is printed when it is not caught), or a program that reads contexts or prints chains.
+      if (inFunction && !inHandler && node._type === "ExceptHandler" && node.body.some(containsRaise)) found = true;
+      if ((node._type === "Attribute" && node.attr === "__context__") || (node._type === "Call" && printsChains(node))) found = true;
       const runsLater = node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "Lambda";
       forEachChild(node, (child) => visit(child, inFunction || runsLater, runsLater ? false : inHandler || node._type === "ExceptHandler"));
     };
@@ -335,19 +344,42 @@ export function readsHandledInFunctions(module: Module): boolean {
   return found;
 }
 
+/** Whether a statement raises (a `raise` in it, not in a function it defines). */
+function containsRaise(node: Node): boolean {
+  if (node._type === "Raise") return true;
+  if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "Lambda" || node._type === "ClassDef") return false;
+  let found = false;
+  forEachChild(node, (child) => {
+    found ||= containsRaise(child);
+  });
+  return found;
+}
+
+/** A call of `traceback.print_exception(e)` or `format_exception(e)`, by name: they print the chain of contexts. */
+function printsChains(node: Call): boolean {
+  const name = node.func._type === "Attribute" ? node.func.attr : node.func._type === "Name" ? node.func.id : null;
+  return name === "print_exception" || name === "format_exception";
+}
+
 /** A call of a function named as one that reads the exception being handled (`traceback.print_exc()`, `exc_info()`). */
 function callsReaderByName(node: Call): boolean {
   const name = node.func._type === "Attribute" ? node.func.attr : node.func._type === "Name" ? node.func.id : null;
+  // `task.exception()` is a future's: only `sys.exception()` is the reader.
+  if (name === "exception" && node.func._type === "Attribute" && !(node.func.value._type === "Name" && node.func.value.id === "sys")) return false;
   return name !== null && [...HANDLED_EXCEPTION_READERS.values()].some((names) => names.has(name));
 }
 
 /**
  * Whether statements may raise an exception: anything but `pass`, jumps, plain assignments and returns of
  * names, attributes, literals and comparisons, `print` of such values (or of their `type`, `str`, `repr`...), and
- * (unless `countRaise`) a `raise` of such values or of a call with such arguments. What only a user's `__str__` raising would make raise
- * counts as not raising: handlers that print stay plain.
+ * (unless `countRaise`) a `raise` of such values or of a call with such arguments. Turning a value into text
+ * counts as not raising unless the module defines a `__str__`, `__repr__` or `__format__` (which may raise):
+ * handlers that print stay plain.
  */
 function mayRaise(ctx: LowerContext, body: readonly Stmt[], countRaise: boolean): boolean {
+  const textMayRaise = definesTextMethods(ctx.analysis.module.node as Module);
+  /** A value printed or formatted: a constant, or anything when no `__str__` of the module's may raise. */
+  const printable = (e: Expression): boolean => e._type === "Constant" || (!textMayRaise && simple(e));
   const simple = (e: Expression | null): boolean => {
     if (e === null) return true;
     switch (e._type) {
@@ -357,7 +389,7 @@ function mayRaise(ctx: LowerContext, body: readonly Stmt[], countRaise: boolean)
       case "JoinedStr":
         return e.values.every(simple);
       case "FormattedValue":
-        return e.conversion === -1 && e.format_spec === null && simple(e.value);
+        return e.conversion === -1 && e.format_spec === null && printable(e.value);
       case "Attribute":
         return simple(e.value);
       case "UnaryOp":
@@ -366,7 +398,11 @@ function mayRaise(ctx: LowerContext, body: readonly Stmt[], countRaise: boolean)
         return simple(e.left) && e.comparators.every(simple);
       case "Call":
         return (
-          e.func._type === "Name" && (isExceptionClass(ctx, e.func.id) || isPlainBuiltin(ctx, e.func.id)) && e.args.every(simple) && e.keywords.length === 0
+          e.func._type === "Name" &&
+          (isExceptionClass(ctx, e.func.id) ||
+            (isPlainBuiltin(ctx, e.func.id) && ((e.func.id !== "str" && e.func.id !== "repr") || e.args.every(printable)))) &&
+          e.args.every(simple) &&
+          e.keywords.length === 0
         );
       default:
         return false;
@@ -394,12 +430,31 @@ function mayRaise(ctx: LowerContext, body: readonly Stmt[], countRaise: boolean)
         const call = s.value;
         if (call._type !== "Call" || call.func._type !== "Name" || call.func.id !== "print" || ctx.analysis.resolve(ctx.scope, "print").kind !== "builtin")
           return true;
-        return !call.args.every(simple) || call.keywords.length > 0;
+        return !call.args.every(printable) || call.keywords.length > 0;
       }
       default:
         return true;
     }
   });
+}
+
+const textMethods = new WeakMap<Module, boolean>();
+
+/** Whether a class of the module defines `__str__`, `__repr__` or `__format__`: turning a value into text may raise there. */
+function definesTextMethods(module: Module): boolean {
+  let found = textMethods.get(module);
+  if (found === undefined) {
+    found = false;
+    const visit = (node: Node, inClass: boolean): void => {
+      if (found) return;
+      if (inClass && (node._type === "FunctionDef" || node._type === "AsyncFunctionDef") && ["__str__", "__repr__", "__format__"].includes(node.name))
+        found = true;
+      forEachChild(node, (child) => visit(child, node._type === "ClassDef"));
+    };
+    visit(module, false);
+    textMethods.set(module, found);
+  }
+  return found;
 }
 
 /** `type`, `str`, `repr`, `len`, `isinstance` of the builtins: what handlers print with (raising only from a user's dunder method). */
@@ -478,7 +533,7 @@ function handledHere(ctx: LowerContext, stack: readonly ts.Identifier[]): ts.Ide
 /** The functions that read the exception being handled, by module. */
 const HANDLED_EXCEPTION_READERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["traceback", new Set(["print_exc", "format_exc"])],
-  ["sys", new Set(["exc_info"])],
+  ["sys", new Set(["exc_info", "exception"])],
 ]);
 
 /**

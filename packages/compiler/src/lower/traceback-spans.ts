@@ -112,12 +112,26 @@ export class TracebackSpans {
    */
   private markToken(ctx: LowerContext, node: Node, name: string, out: ts.Expression): ts.Expression {
     const token = reportedToken(out);
-    if (token === null) return out;
+    if (token !== null) this.markAt(ctx, node, name, token);
+    return out;
+  }
+
+  /**
+   * Marks the target of a loop of a comprehension written as a loop (`for (const x of gen())`): V8 reports
+   * there the step of the iterator that raised, which CPython locates in the comprehension's frame at the
+   * whole comprehension, as it does the frame of the function it is written in.
+   */
+  markIteration(ctx: LowerContext, comprehension: Node, target: ts.ForInitializer): void {
+    const token = iterationToken(target);
+    if (token !== null) this.markAt(ctx, comprehension, this.name(comprehension), token.node, token.trailing);
+  }
+
+  private markAt(ctx: LowerContext, node: Node, name: string, token: ts.Node, trailing = false): void {
     const inlined = this.inlinedComprehension(ctx);
     if (inlined !== null) name += `|${frameName(inlined)}|${this.lines.line(inlined.start)}|${this.name(inlined)}`;
-    ts.addSyntheticLeadingComment(token, ts.SyntaxKind.MultiLineCommentTrivia, SPAN_MARK + this.spans.length, false);
+    if (trailing) ts.addSyntheticTrailingComment(token, ts.SyntaxKind.MultiLineCommentTrivia, SPAN_MARK + this.spans.length, false);
+    else ts.addSyntheticLeadingComment(token, ts.SyntaxKind.MultiLineCommentTrivia, SPAN_MARK + this.spans.length, false);
     this.spans.push({ offset: node.start, name });
-    return out;
   }
 
   /** The Python line of a node. */
@@ -300,6 +314,18 @@ function reportedToken(out: ts.Expression): ts.Node | null {
   }
   if (ts.isNewExpression(node) || ts.isAwaitExpression(node)) return node;
   return null;
+}
+
+/**
+ * The token V8 reports a `for ... of` loop's step at: its target's name, the `[` of an assignment pattern, the
+ * closing bracket of a declared pattern (the mark trails its last element then).
+ */
+function iterationToken(target: ts.ForInitializer): { node: ts.Node; trailing: boolean } | null {
+  const declared = ts.isVariableDeclarationList(target) ? target.declarations[0]?.name : undefined;
+  if (declared === undefined) return ts.isIdentifier(target) || ts.isArrayLiteralExpression(target) ? { node: target, trailing: false } : null;
+  if (ts.isIdentifier(declared)) return { node: declared, trailing: false };
+  const last = declared.elements[declared.elements.length - 1];
+  return last === undefined ? null : { node: last, trailing: true };
 }
 
 /**

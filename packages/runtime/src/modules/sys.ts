@@ -1,10 +1,10 @@
-// Python's `sys`: argv, exit, exc_info, stdout/stderr, and a few constants programs print or test.
+// Python's `sys`: argv, exit, exc_info, exception, stdout/stderr, and a few constants programs print or test.
 //
 //     except ValueError:                 (in the catch block, `_exc` the caught exception)
 //         kind, value, tb = sys.exc_info()   sys.exc_info(sys.handledException(_exc))
 //
-// `exc_info()` elsewhere (in a function an `except` block calls) reads the exception the block lends
-// (handled.ts). CPython 3.11 has no `sys.exception()`.
+// `exc_info()` and `exception()` elsewhere (in a function an `except` block calls) read the exception the
+// block lends (handled.ts).
 import { SystemExit, TypeError } from "../exceptions.js";
 import { handledExceptionOf } from "../handled.js";
 import { type } from "../pytype.js";
@@ -29,6 +29,13 @@ export function exc_info(...args: unknown[]): unknown {
   const handled = handledExceptionOf(args);
   if (args.length > 0) throw new TypeError(`sys.exc_info() takes no arguments (${args.length} given)`);
   return handled === null ? tuple([null, null, null]) : tuple([type(handled), handled, handled.__traceback__]);
+}
+
+/** `sys.exception()` (new in 3.11): the exception being handled, or None. */
+export function exception(...args: unknown[]): unknown {
+  const handled = handledExceptionOf(args);
+  if (args.length > 0) throw new TypeError(`sys.exception() takes no arguments (${args.length} given)`);
+  return handled;
 }
 
 export const maxsize = (2n ** 63n - 1n) as unknown as number;
