@@ -89,6 +89,7 @@ export class TracebackSpans {
     const name = this.name(expr);
     const awaited = awaitIn(out);
     if (awaited !== null) out = withAwaitFrame(ctx, out, awaited, this.lines.line(expr.start), name);
+    else out = calledThroughCall(out);
     return this.markToken(ctx, expr, name, out);
   }
 
@@ -300,6 +301,31 @@ function reportedToken(out: ts.Expression): ts.Node | null {
   }
   if (ts.isNewExpression(node) || ts.isAwaitExpression(node)) return node;
   return null;
+}
+
+/**
+ * A call of what a call returns (`checkGlobal(g, "g")(n)`, a function whose name is not proven bound where it is
+ * read): V8 reports it at the parenthesis of its arguments, which bundlers do not map (the frame would lose its
+ * markers), so it is written `checkGlobal(g, "g").call(undefined, n)`, reported at `call`.
+ */
+function calledThroughCall(out: ts.Expression): ts.Expression {
+  const node = withoutWrappers(out);
+  if (!ts.isCallExpression(node) || !ts.isCallExpression(withoutWrappers(node.expression))) return out;
+  const byName = f.createCallExpression(f.createPropertyAccessExpression(node.expression, "call"), undefined, [
+    f.createIdentifier("undefined"),
+    ...node.arguments,
+  ]);
+  return replacedWithin(out, node, byName);
+}
+
+/** `out` with `node`, which it is under parentheses and type assertions, replaced by `by`. */
+function replacedWithin(out: ts.Expression, node: ts.Expression, by: ts.Expression): ts.Expression {
+  if (out === node) return by;
+  if (ts.isParenthesizedExpression(out)) return f.updateParenthesizedExpression(out, replacedWithin(out.expression, node, by));
+  if (ts.isAsExpression(out)) return f.updateAsExpression(out, replacedWithin(out.expression, node, by), out.type);
+  if (ts.isNonNullExpression(out)) return f.updateNonNullExpression(out, replacedWithin(out.expression, node, by));
+  if (ts.isSatisfiesExpression(out)) return f.updateSatisfiesExpression(out, replacedWithin(out.expression, node, by), out.type);
+  return out;
 }
 
 /**
