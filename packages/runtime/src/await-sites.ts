@@ -92,6 +92,18 @@ export function raisedByFuture<E>(future: object, e: E): E {
 
 /** The exception (a Python one or a JavaScript error it will become), its stack ending in one more frame line. */
 function withAwaitFrame(reason: unknown, frame: string): unknown {
-  if (reason instanceof Error) reason.stack = (reason.stack ?? "") + frame;
+  if (reason instanceof Error) {
+    // A stack read here for the first time is written now (`pyts run`'s prelude), once the coroutine it
+    // left has settled: its task's chain of awaits is one shorter than where it was raised.
+    settledSince++;
+    try {
+      reason.stack = (reason.stack ?? "") + frame;
+    } finally {
+      settledSince--;
+    }
+  }
   return reason;
 }
+
+/** The coroutines of the task stepping that settled since the exception whose stack is read was raised (see `withAwaitFrame`). */
+export let settledSince = 0;

@@ -12,7 +12,7 @@
 //     lambda: None                 definedAt(() => null, import.meta.url, 24)
 import type { Coroutine } from "./asyncio/coroutine.js";
 import { stepping } from "./asyncio/loop.js";
-import { useSuspensionNotes } from "./await-sites.js";
+import { settledSince, useSuspensionNotes } from "./await-sites.js";
 import { useCodePositions } from "./frames.js";
 import { moduleFile } from "./program.js";
 
@@ -77,4 +77,17 @@ function install(): void {
     const file = files.get(moduleUrl);
     if (coro != null && file !== undefined) suspendedAt.set(coro, `${file}:${line}`);
   });
+  (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.taskDepth")] = taskDepth;
+}
+
+/**
+ * While a task steps, the coroutines of its chain of awaits (its own and those it awaits, innermost
+ * last) where the exception whose stack is written was raised, else undefined: what `pyts run`'s prelude needs to count a recursion's frames in a task as
+ * CPython's recursion limit does.
+ */
+function taskDepth(): number | undefined {
+  if (stepping === null) return undefined;
+  let depth = 1 + settledSince;
+  for (let coro = stepping._innermost; coro !== null; coro = coro._awaiter) depth++;
+  return depth;
 }
