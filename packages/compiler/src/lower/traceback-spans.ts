@@ -86,7 +86,10 @@ export class TracebackSpans {
       return this.markToken(ctx, expr, name, awaited === null ? called : withAwaitFrame(ctx, called, awaited, this.lines.line(expr.start), name));
     }
     if (!RAISING.has(expr._type) || this.raised.has(expr)) return out;
-    const name = this.name(expr);
+    // The generator a `yield from` delegates to is resumed through the call that made it, where V8 reports
+    // the delegating frame: CPython's frame is at the `yield from`.
+    const parent = ctx.analysis.parentOf(expr);
+    const name = this.name(expr._type === "Call" && parent?._type === "YieldFrom" ? parent : expr);
     const awaited = awaitIn(out);
     if (awaited !== null) out = withAwaitFrame(ctx, out, awaited, this.lines.line(expr.start), name);
     else out = calledThroughCall(out);
@@ -153,6 +156,14 @@ export class TracebackSpans {
   /** Names the frames of the function that runs the body of an `async def` method (an arrow function). */
   markMethodBody(def: Node & { name: string }, out: ts.Expression): ts.Expression {
     return this.markFunction(def, out, `${NAMED_FRAME}${def.name}`);
+  }
+
+  /**
+   * Names the frames of a generator's or a coroutine's function left anonymous (its body reads its own
+   * name, functions.ts `functionExpressionName`): handed to the runtime's wrapper, it has no name of V8's.
+   */
+  markAnonymousDef(def: Node & { name: string }, fn: ts.FunctionExpression): ts.Expression {
+    return fn.name === undefined ? this.markMethodBody(def, fn) : fn;
   }
 
   /**
