@@ -24,7 +24,8 @@
 //   chained        raise in except / finally, raise from, from None, a bare raise in a function the handler
 //                  calls, a handler calling a helper that reads sys.exc_info() and traceback.format_exc();
 //                  __context__, __cause__, __suppress_context__
-//   taskrecursion  recursion through create_task: failures wrapped level by level, cancellation down a chain
+//   taskrecursion  recursion through create_task: failures wrapped level by level, cancellation down a chain,
+//                  a recursion without end caught in tasks
 //   awaitstate     await of values that are not awaitable, cr_running/cr_await before, during and after a run
 //                  down a chain of awaits (ending in a sleep, an event, a queue, a future), gather given the same
 //                  awaitable twice, sys.exc_info() in a helper a finally block calls, `async with lock:` whose release fails
@@ -755,6 +756,22 @@ export function taskRecursion(g) {
       `    return sum(r for r in results if not isinstance(r, Exception))`,
       `print(await split(0, ${g.int(2, 9)}))`,
     ],
+    () => {
+      // A recursion without end caught in tasks, the limit usable again after each.
+      const walk = g.newName("walk");
+      return [
+        `def ${walk}(n):`,
+        `    return ${walk}(n + 1) + 1`,
+        `async def probe(k):`,
+        ...(g.chance(0.5) ? [`    await asyncio.sleep(0)`] : []),
+        `    try:`,
+        `        ${walk}(k)`,
+        `    except RecursionError as e:`,
+        `        return f"{k}: {type(e).__name__} {e}"`,
+        `print(await asyncio.gather(*(probe(k) for k in range(${depth}))))`,
+        `print(await asyncio.create_task(probe(${depth})))`,
+      ];
+    },
   ])();
 }
 

@@ -3,7 +3,7 @@
 // by any kind of comprehension), a comprehension,
 // a stored exception raised again or a `raise ... from`; by a decorator (while decorating, or its wrapper),
 // an `__exit__`, an async iterator's `__anext__` under `async for`, an `__aexit__`, a recursion without
-// end, after wide characters on the line; a caught one printed first with `traceback.print_exception(limit=)`.
+// end (in a task too: its own, or the program's, where CPython's limit counts asyncio's frames), after wide characters on the line; a caught one printed first with `traceback.print_exception(limit=)`.
 // Such a program is run with `pyts run` and its whole
 // stderr compared with CPython's (`normalizeStderr`: paths relative to the program, CPython's library frames
 // left out): the frames, their lines and the `~~~^^^` markers under the failing part of each line.
@@ -34,7 +34,7 @@ export function tracebackEnding(g, isAsync) {
   const def = asyncChain ? "async def" : "def";
   const call = (name, args) => (asyncChain ? `await ${name}(${args})` : `${name}(${args})`);
   const shapes = ["expression", "expression", "expression", "method", "generator", "stored", "from", "decorate", "wrapper", "exit", "wide", "comprehension"];
-  const shape = g.pick(asyncChain ? [...shapes, "asyncfor", "asyncwith"] : [...shapes, "recursion"]);
+  const shape = g.pick(asyncChain ? [...shapes, "asyncfor", "asyncwith", "taskrecursion"] : [...shapes, "recursion"]);
   const cls = `${g.programName.replace(/^case_/, "Case")}Box`;
   // The innermost function fails; each one above calls the next.
   const innermost = `${prefix}${depth}`;
@@ -126,6 +126,12 @@ export function tracebackEnding(g, isAsync) {
     g.moduleLines.push(`${def} ${innermost}(n):`, `    total = 0`, `    async for item in ${cls}(n):`, `        total += item`, `    return total`, "");
   } else if (shape === "recursion") {
     g.moduleLines.push(`def ${innermost}(n):`, `    return ${innermost}(n + 1) + 1`, "");
+  } else if (shape === "taskrecursion") {
+    // A recursion without end in a task: its own (create_task), or the program's, after an await or not.
+    g.moduleLines.push(`def ${innermost}_walk(n):`, `    return ${innermost}_walk(n + 1) + 1`, "");
+    g.moduleLines.push(`async def ${innermost}_inner(n):`, ...(g.chance(0.5) ? [`    await asyncio.sleep(0)`] : []), `    return ${innermost}_walk(n)`, "");
+    const run = g.pick([`await asyncio.create_task(${innermost}_inner(n))`, `await ${innermost}_inner(n)`, `(await asyncio.gather(${innermost}_inner(n)))[0]`]);
+    g.moduleLines.push(`async def ${innermost}(n):`, `    return ${run}`, "");
   } else if (shape === "wide") {
     const { expr } = failure(g, "n");
     const label = JSON.stringify(g.pick(["名前", "😀 ok", "café", "数量: "]));

@@ -35,6 +35,13 @@ describe("tracebackSpans", () => {
     expect(code).toContain('awaitedAt(asyncio.sleep(0), import.meta.url, "main", 4, "4,0,26")');
     expect(code).toContain('import.meta.url, "<module>", 6, "0,0,19")');
   });
+
+  it("calls what a name's check returns through `call`, a token V8 reports and bundlers map", () => {
+    const source = ["import sys", "if sys.argv:", "    def f(n):", "        return f(n - 1)", ""].join("\n");
+    const code = transpile(source, { filename: "a.py", tracebackSpans: true, format: false }).code;
+    expect(code).toContain('checkGlobal(f, "f").call(undefined, sub(n, 1))');
+    expect(transpile(source, { filename: "a.py" }).code).toContain('checkGlobal(f, "f")(sub(n, 1))');
+  });
 });
 
 describe("normalizeStderr", () => {

@@ -34,8 +34,41 @@ export function keepJavaScriptPositions(): void {
     } catch {
       header = "Error";
     }
-    return header + callSites.map((site) => `\n    at ${String(site)}${functionStart(site)}`).join("");
+    const lines = callSites.map((site) => `\n    at ${String(site)}${functionStart(site)}`);
+    if (error instanceof RangeError) markTaskFrames(lines, callSites);
+    return header + lines.join("");
   };
+}
+
+/**
+ * The frames below a task's coroutine that CPython counts against its recursion limit and does not print:
+ * the module's, `asyncio.run`'s (`Runner.run`, `run_until_complete`, `run_forever`, `_run_once`,
+ * `Handle._run`) and the task's step (3.11's RecursionError reports: a task's coroutine and its calls
+ * hold 991 frames of 1000).
+ */
+const BELOW_TASK = 9;
+
+/** `    at <task N>`: the frames before it (innermost first) ran in a task step, below which CPython held N more. */
+const TASK_MARK = /^\s*at <task (\d+)>$/;
+
+/**
+ * Of a stack that overflowed while a task stepped (the runtime's code-positions.ts tells, for a program
+ * translated for running), marks where the task's frames end: at the runtime's `runStep` of a first step
+ * (the frames below it are those that run the loop), else at the stack's end, where the event loop resumed
+ * a coroutine or started an awaited one; the coroutines that await it then are not on the stack.
+ */
+function markTaskFrames(lines: string[], callSites: NodeJS.CallSite[]): void {
+  const depth = ((globalThis as Record<symbol, unknown>)[Symbol.for("pyts.taskDepth")] as (() => number | undefined) | undefined)?.();
+  if (depth === undefined) return;
+  const runtimeSite = (site: NodeJS.CallSite, name: string, file: string): boolean =>
+    site.getFunctionName() === name && (site.getFileName() ?? "").endsWith(file);
+  const step = callSites.findIndex((site) => runtimeSite(site, "runStep", "/asyncio/task.js"));
+  // A later step: the coroutines of the chain not started on this stack are below it, but the one the step
+  // resumed (at the stack's end, unless it is the `then` of an awaitable, the job that starts what is awaited).
+  const started = callSites.filter((site) => runtimeSite(site, "_start", "/asyncio/coroutine.js")).length;
+  const resumed = callSites.length > 0 && callSites[callSites.length - 1]!.getFunctionName() !== "then" ? 1 : 0;
+  const hidden = step >= 0 ? 0 : Math.max(0, depth - started - resumed);
+  lines.splice(step >= 0 ? step : lines.length, 0, `\n    at <task ${BELOW_TASK + hidden}>`);
 }
 
 function functionStart(site: NodeJS.CallSite): string {
@@ -80,12 +113,17 @@ function sourceLine(file: string, n: number): string {
  */
 export function pythonFrames(stack: string | undefined, reportStack?: string, recursionLimit?: number): string | undefined {
   if (stack === undefined) return undefined;
-  const frames = framesOf(stack);
+  const { frames, task } = framesOf(stack);
   // CPython's stack never holds more frames than its recursion limit (`sys.getrecursionlimit()`): a
-  // recursion ends there in RecursionError, where JavaScript's deeper stack ends in its overflow.
-  if (recursionLimit !== undefined && frames.length > recursionLimit) frames.splice(0, frames.length - recursionLimit);
+  // recursion ends there in RecursionError, where JavaScript's deeper stack ends in its overflow. In a
+  // task, the frames of its step share the limit with those below it, which its traceback does not show.
+  if (recursionLimit !== undefined) {
+    const counted = task?.frames ?? frames.length;
+    const limit = Math.max(0, recursionLimit - (task?.below ?? 0));
+    if (counted > limit) frames.splice(0, counted - limit);
+  }
   if (reportStack !== undefined) {
-    const outer = framesOf(reportStack);
+    const outer = framesOf(reportStack).frames;
     while (frames.length > 1 && outer.length > 0 && frames[frames.length - 1] === outer[outer.length - 1]) {
       frames.pop();
       outer.pop();
@@ -115,9 +153,13 @@ const NAMED_FRAME = "<def>";
 /** The line the runtime adds to the stack of an exception group `except*` raises again (exceptions.ts, `RERAISED`). */
 const RERAISED = "    at <reraised>";
 
-/** The text of each Python frame of a stack, innermost first. */
-function framesOf(stack: string): string[] {
+/**
+ * The text of each Python frame of a stack, innermost first; of a stack that overflowed in a task step
+ * (`markTaskFrames`), how many of them ran in it and how many frames CPython held below them.
+ */
+function framesOf(stack: string): { frames: string[]; task?: { frames: number; below: number } } {
   const frames: FoundFrame[] = [];
+  let task: { frames: number; below: number } | undefined;
   const stackKeys = new Set<string>();
   const keyOf = (frame: FoundFrame): string => `${frame.file}:${frame.line}:${frame.name}`;
   // The frames named after the caller of the inline function they are in, until the caller is found.
@@ -130,6 +172,11 @@ function framesOf(stack: string): string[] {
     return frame;
   };
   for (const line of stack.split("\n")) {
+    const taskMark = TASK_MARK.exec(line);
+    if (taskMark !== null) {
+      task = { frames: frames.length, below: Number(taskMark[1]) };
+      continue;
+    }
     if (line === RERAISED) {
       skipping = true;
       continue;
@@ -199,7 +246,8 @@ function framesOf(stack: string): string[] {
     if (name === INLINE_FRAME) unnamed = frames.slice(before).filter((frame) => frame.name === INLINE_FRAME);
     skipping = false;
   }
-  return frames.map((frame) => frameText(frame.file, frame.line, frame.name, frame.span));
+  const texts = frames.map((frame) => frameText(frame.file, frame.line, frame.name, frame.span));
+  return task === undefined ? { frames: texts } : { frames: texts, task };
 }
 
 interface MapEntry {

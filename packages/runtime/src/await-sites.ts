@@ -42,18 +42,24 @@ class AwaitSite {
   ) {}
 
   then(onFulfilled: (value: unknown) => void, onRejected: (reason: unknown) => void): void {
-    noteSuspension?.(this.module, this.line);
-    this.awaitedThen.call(this.awaited, onFulfilled, (reason: unknown) =>
-      onRejected(withAwaitFrame(reason, awaitFrame(this.module, this.name, this.line, this.span))),
-    );
+    noteSuspension?.(this.module, this.line, this.awaited);
+    this.awaitedThen.call(this.awaited, onFulfilled, (reason: unknown) => {
+      noteThrow?.(this.awaited);
+      onRejected(withAwaitFrame(reason, awaitFrame(this.module, this.name, this.line, this.span)));
+    });
   }
 }
 
-/** Notes the line a coroutine suspends at, for its repr (code-positions.ts installs it). */
-let noteSuspension: ((module: string, line: number) => void) | null = null;
+/**
+ * Notes the line a coroutine suspends at, for its repr, and what it awaits there; and what an `await`
+ * raises from (code-positions.ts installs both).
+ */
+let noteSuspension: ((module: string, line: number, awaited: unknown) => void) | null = null;
+let noteThrow: ((awaited: unknown) => void) | null = null;
 
-export function useSuspensionNotes(note: (module: string, line: number) => void): void {
+export function useSuspensionNotes(note: (module: string, line: number, awaited: unknown) => void, thrown: (awaited: unknown) => void): void {
   noteSuspension = note;
+  noteThrow = thrown;
 }
 
 /**
@@ -92,6 +98,18 @@ export function raisedByFuture<E>(future: object, e: E): E {
 
 /** The exception (a Python one or a JavaScript error it will become), its stack ending in one more frame line. */
 function withAwaitFrame(reason: unknown, frame: string): unknown {
-  if (reason instanceof Error) reason.stack = (reason.stack ?? "") + frame;
+  if (reason instanceof Error) {
+    // A stack read here for the first time is written now (`pyts run`'s prelude), once the coroutine it
+    // left has settled: its task's chain of awaits is one shorter than where it was raised.
+    settledSince++;
+    try {
+      reason.stack = (reason.stack ?? "") + frame;
+    } finally {
+      settledSince--;
+    }
+  }
   return reason;
 }
+
+/** The coroutines of the task stepping that settled since the exception whose stack is read was raised (see `withAwaitFrame`). */
+export let settledSince = 0;

@@ -12,7 +12,7 @@
 //     lambda: None                 definedAt(() => null, import.meta.url, 24)
 import type { Coroutine } from "./asyncio/coroutine.js";
 import { stepping } from "./asyncio/loop.js";
-import { useSuspensionNotes } from "./await-sites.js";
+import { settledSince, useSuspensionNotes } from "./await-sites.js";
 import { useCodePositions } from "./frames.js";
 import { moduleFile } from "./program.js";
 
@@ -72,9 +72,38 @@ function install(): void {
     coroutineSource: (coro, done) => coroutineSource(coro as Coroutine, done),
   });
   // An `await` at `line` of `moduleUrl`: the coroutine whose body runs (the innermost of the task stepping) suspends there.
-  useSuspensionNotes((moduleUrl, line) => {
-    const coro = stepping?._innermost;
-    const file = files.get(moduleUrl);
-    if (coro != null && file !== undefined) suspendedAt.set(coro, `${file}:${line}`);
-  });
+  useSuspensionNotes(
+    (moduleUrl, line, awaited) => {
+      const coro = stepping?._innermost;
+      const file = files.get(moduleUrl);
+      if (coro != null && file !== undefined) suspendedAt.set(coro, `${file}:${line}`);
+      // The task waits again (on what is not a coroutine, which would run in this step).
+      if (thrownInto === stepping && !isCoroutine(awaited)) thrownInto = null;
+    },
+    (awaited) => {
+      // The loop woke the task with the exception of what it awaited: CPython's `coro.throw()`.
+      if (!isCoroutine(awaited)) thrownInto = stepping;
+    },
+  );
+  (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.taskDepth")] = taskDepth;
+}
+
+/** The task the loop woke with an exception, until it waits again (see `install`). */
+let thrownInto: object | null = null;
+
+function isCoroutine(x: unknown): boolean {
+  return typeof x === "object" && x !== null && "_cr_state" in x;
+}
+
+/**
+ * While a task steps, the coroutines of its chain of awaits (its own and those it awaits, innermost
+ * last) where the exception whose stack is written was raised, else undefined: what `pyts run`'s prelude needs to count a recursion's frames in a task as
+ * CPython's recursion limit does.
+ */
+function taskDepth(): number | undefined {
+  if (stepping === null) return undefined;
+  // In a step woken by an exception, CPython's `coro.throw()` holds one frame more.
+  let depth = 1 + settledSince + (thrownInto === stepping ? 1 : 0);
+  for (let coro = stepping._innermost; coro !== null; coro = coro._awaiter) depth++;
+  return depth;
 }

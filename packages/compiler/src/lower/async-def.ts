@@ -67,7 +67,8 @@ export function lowerAsyncFunctionValue(ctx: LowerContext, def: AsyncFunctionDef
   const qualname = isAsyncGenerator ? null : nestedQualifiedName(ctx, def);
   const names = [f.createStringLiteral(def.name), ...(qualname !== null ? [f.createStringLiteral(qualname)] : [])];
   // Run by `pyts run`, a coroutine's repr shows where its function is (traceback-spans.ts `definedAt`).
-  const code = ctx.tracebackSpans !== null && !isAsyncGenerator ? ctx.tracebackSpans.definedAt(ctx, fn, def) : fn;
+  const marked = ctx.tracebackSpans?.markAnonymousDef(def, fn) ?? fn;
+  const code = ctx.tracebackSpans !== null && !isAsyncGenerator ? ctx.tracebackSpans.definedAt(ctx, marked, def) : marked;
   return { before, value: f.createCallExpression(wrapper, undefined, [code, ...names]) };
 }
 

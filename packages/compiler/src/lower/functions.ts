@@ -44,7 +44,8 @@
 //
 //     def area(w, h=1): ...                        function area(w: any, h: number = 1) { ... }
 //     shapes = [area]                              signature(area, "area(w, h=)");
-import type { Arg, Arguments, AsyncFunctionDef, Expression, FunctionDef, Lambda, Return } from "@pyts/parser";
+import type { Arg, Arguments, AsyncFunctionDef, Expression, FunctionDef, Lambda, Node, Return } from "@pyts/parser";
+import { forEachChild } from "../analyze/walk.js";
 import ts from "../typescript.cjs";
 import { loopFunctions } from "./loop-functions.js";
 import { discardedResults } from "../analyze/discarded-results.js";
@@ -221,7 +222,7 @@ export function newFunctionContext(
 /** The declared return type of a function, or undefined to let TypeScript infer it. */
 export function returnTypeNode(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): ts.TypeNode | undefined {
   const scope = ctx.analysis.scopeOf(def);
-  const recursive = scope.freeVars.has(def.name) || readsOwnName(ctx, def) || callsBackInto(ctx, def);
+  const recursive = scope.freeVars.has(def.name) || readsOwnName(ctx, def) || callsBackInto(ctx, def) || readsOwnMethod(scope, def);
   // A name bound again (`def f` twice) keeps the type of its first value, which TypeScript would
   // infer as narrow as `() => 1`: the checker's return type widens it (`() => number`).
   const res = ctx.analysis.resolve(ctx.scope, def.name);
@@ -230,6 +231,32 @@ export function returnTypeNode(ctx: LowerContext, def: FunctionDef | AsyncFuncti
   const t = ctx.types.returnType(def);
   if (t.k === "None") return returnsNullExplicitly(ctx, def) ? f.createLiteralTypeNode(f.createNull()) : f.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword);
   return tsType(ctx, t);
+}
+
+/**
+ * A method that returns what an attribute of its own name gives, of `self` or an object reached from it
+ * (`return self.depth() + 1`, `return self.parent.depth() + 1` in `depth`): TypeScript cannot infer its
+ * return type where the object is of its class (TS7023), so it is written out.
+ */
+function readsOwnMethod(scope: Scope, def: FunctionDef | AsyncFunctionDef): boolean {
+  const self = def.args.posonlyargs[0] ?? def.args.args[0];
+  if (scope.parent?.kind !== "class" || self === undefined) return false;
+  let found = false;
+  const visit = (node: Node, returned: boolean): void => {
+    if (found) return;
+    if (returned && node._type === "Attribute" && node.attr === def.name && rootName(node.value) === self.arg) found = true;
+    else if (node._type === "Return") forEachChild(node, (child) => visit(child, true));
+    else if (node._type !== "FunctionDef" && node._type !== "AsyncFunctionDef" && node._type !== "ClassDef" && node._type !== "Lambda")
+      forEachChild(node, (child) => visit(child, returned));
+  };
+  for (const statement of def.body) visit(statement, false);
+  return found;
+}
+
+/** The name an attribute chain starts from (`self` of `self.parent.children[0]`), or null. */
+function rootName(node: Node): string | null {
+  while (node._type === "Attribute" || node._type === "Subscript") node = node.value;
+  return node._type === "Name" ? node.id : null;
 }
 
 /** Per scope, its functions (each bound once by a `def`) and the names of the scope each one's body reads. */

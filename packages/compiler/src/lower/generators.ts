@@ -71,7 +71,8 @@ export function lowerGeneratorFunctionValue(ctx: LowerContext, def: FunctionDef)
     generatorReturnType(ctx, def, false),
     body,
   );
-  return { before, value: f.createCallExpression(ctx.useRuntime("generator"), undefined, [fn, f.createStringLiteral(def.name)]) };
+  const marked = ctx.tracebackSpans?.markAnonymousDef(def, fn) ?? fn;
+  return { before, value: f.createCallExpression(ctx.useRuntime("generator"), undefined, [marked, f.createStringLiteral(def.name)]) };
 }
 
 export function lowerYield(ctx: LowerContext, node: Yield): ts.Expression {

@@ -86,9 +86,13 @@ export class TracebackSpans {
       return this.markToken(ctx, expr, name, awaited === null ? called : withAwaitFrame(ctx, called, awaited, this.lines.line(expr.start), name));
     }
     if (!RAISING.has(expr._type) || this.raised.has(expr)) return out;
-    const name = this.name(expr);
+    // The generator a `yield from` delegates to is resumed through the call that made it, where V8 reports
+    // the delegating frame: CPython's frame is at the `yield from`.
+    const parent = ctx.analysis.parentOf(expr);
+    const name = this.name(expr._type === "Call" && parent?._type === "YieldFrom" ? parent : expr);
     const awaited = awaitIn(out);
     if (awaited !== null) out = withAwaitFrame(ctx, out, awaited, this.lines.line(expr.start), name);
+    else out = calledThroughCall(out);
     return this.markToken(ctx, expr, name, out);
   }
 
@@ -166,6 +170,14 @@ export class TracebackSpans {
   /** Names the frames of the function that runs the body of an `async def` method (an arrow function). */
   markMethodBody(def: Node & { name: string }, out: ts.Expression): ts.Expression {
     return this.markFunction(def, out, `${NAMED_FRAME}${def.name}`);
+  }
+
+  /**
+   * Names the frames of a generator's or a coroutine's function left anonymous (its body reads its own
+   * name, functions.ts `functionExpressionName`): handed to the runtime's wrapper, it has no name of V8's.
+   */
+  markAnonymousDef(def: Node & { name: string }, fn: ts.FunctionExpression): ts.Expression {
+    return fn.name === undefined ? this.markMethodBody(def, fn) : fn;
   }
 
   /**
@@ -326,6 +338,31 @@ function iterationToken(target: ts.ForInitializer): { node: ts.Node; trailing: b
   if (ts.isIdentifier(declared)) return { node: declared, trailing: false };
   const last = declared.elements[declared.elements.length - 1];
   return last === undefined ? null : { node: last, trailing: true };
+}
+
+/**
+ * A call of what a call returns (`checkGlobal(g, "g")(n)`, a function whose name is not proven bound where it is
+ * read): V8 reports it at the parenthesis of its arguments, which bundlers do not map (the frame would lose its
+ * markers), so it is written `checkGlobal(g, "g").call(undefined, n)`, reported at `call`.
+ */
+function calledThroughCall(out: ts.Expression): ts.Expression {
+  const node = withoutWrappers(out);
+  if (!ts.isCallExpression(node) || !ts.isCallExpression(withoutWrappers(node.expression))) return out;
+  const byName = f.createCallExpression(f.createPropertyAccessExpression(node.expression, "call"), undefined, [
+    f.createIdentifier("undefined"),
+    ...node.arguments,
+  ]);
+  return replacedWithin(out, node, byName);
+}
+
+/** `out` with `node`, which it is under parentheses and type assertions, replaced by `by`. */
+function replacedWithin(out: ts.Expression, node: ts.Expression, by: ts.Expression): ts.Expression {
+  if (out === node) return by;
+  if (ts.isParenthesizedExpression(out)) return f.updateParenthesizedExpression(out, replacedWithin(out.expression, node, by));
+  if (ts.isAsExpression(out)) return f.updateAsExpression(out, replacedWithin(out.expression, node, by), out.type);
+  if (ts.isNonNullExpression(out)) return f.updateNonNullExpression(out, replacedWithin(out.expression, node, by));
+  if (ts.isSatisfiesExpression(out)) return f.updateSatisfiesExpression(out, replacedWithin(out.expression, node, by), out.type);
+  return out;
 }
 
 /**
