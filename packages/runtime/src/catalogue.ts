@@ -375,7 +375,7 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "__name__",
   ],
   bisect: ["__name__", "bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"],
-  collections: ["Counter", "OrderedDict", "__name__", "abc", "defaultdict", "deque", "namedTupleBase", "namedtuple"],
+  collections: ["Counter", "OrderedDict", "UserDict", "UserList", "UserString", "__name__", "abc", "defaultdict", "deque", "namedTupleBase", "namedtuple"],
   "collections.abc": [
     "AsyncGenerator",
     "AsyncIterable",
@@ -841,7 +841,7 @@ export const MODULE_CLASSES: Readonly<Record<string, readonly string[]>> = {
     "TimeoutError",
   ],
   bisect: [],
-  collections: ["Counter", "OrderedDict", "defaultdict", "deque"],
+  collections: ["Counter", "OrderedDict", "UserDict", "UserList", "UserString", "defaultdict", "deque"],
   "collections.abc": [
     "AsyncGenerator",
     "AsyncIterable",
