@@ -176,13 +176,22 @@ function isAbstractBase(ctx: LowerContext, cls: ClassDef): boolean {
   return bases.length === 1 && ["ABC", "abc.ABC"].includes(decoratorName(bases[0]!));
 }
 
-/** The builtin types a class may extend whose builtin is a function, not a class: `class Stack(list)` extends the runtime's `PyList`. */
-const BUILTIN_BASE_CLASSES: Record<string, string> = { list: "PyList", dict: "Dict" };
+/**
+ * The builtin types a class may extend whose builtin is a function, not a class: `class Stack(list)` extends the runtime's `PyList`,
+ * `class Name(str)` its `StrValue` (an object standing for the str it holds: the runtime's str is a JavaScript primitive).
+ */
+const BUILTIN_BASE_CLASSES: Record<string, string> = { list: "PyList", dict: "Dict", str: "StrValue", int: "IntValue", float: "FloatValue" };
 
 function builtinBaseClass(ctx: LowerContext, base: Expression): string | undefined {
   if (base._type !== "Name" || !Object.prototype.hasOwnProperty.call(BUILTIN_BASE_CLASSES, base.id)) return undefined;
   return ctx.analysis.resolve(ctx.scope, base.id).kind === "builtin" ? BUILTIN_BASE_CLASSES[base.id] : undefined;
 }
+
+/** Whether the class derives from `str`, `int` or `float` (the runtime's `StrValue` ...): its instances are made by `__new__` from the call's arguments. */
+function derivesFromBuiltinValue(ctx: LowerContext, info: ClassInfo): boolean {
+  return ctx.types.mro(info).some((c) => c.node.bases.some((b) => BUILTIN_VALUE_BASES.has(builtinBaseClass(ctx, b) ?? "")));
+}
+const BUILTIN_VALUE_BASES = new Set(["StrValue", "IntValue", "FloatValue"]);
 
 /** The class a base named `name` is in the output: the runtime's `PyList` or `Dict` for `list` or `dict`, else the name. */
 export function baseClassReference(ctx: LowerContext, name: string): ts.Expression {
@@ -275,12 +284,6 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     ctx.error("PY3001", k, [
       k.arg === "metaclass" ? "a metaclass other than `ABCMeta` or a class of the program deriving from `type`" : "class keyword argument",
     ]);
-  }
-  // A str, int or float the runtime represents as a JavaScript primitive, which no class extends.
-  if (!isEnum) {
-    for (const b of cls.bases)
-      if (b._type === "Name" && ["str", "int", "float"].includes(b.id) && ctx.analysis.resolve(ctx.scope, b.id).kind === "builtin")
-        ctx.error("PY3001", b, [`a subclass of ${b.id}`]);
   }
   const mixinMain = mixinShape(ctx.types, info);
   // (`class IntBox(Box[int])` derives from `Box`, as `__mro_entries__` makes it in CPython.)
@@ -601,7 +604,11 @@ function lowerMethod(
   const hasSuperInit = isInit && superInitCalls(def, info).length > 0 && isConstructorShapedInit(ctx.types, info);
   const bodyPrologue = [...argPrologue, ...prologue];
   if (isInit && hasBase && !hasSuperInit) {
-    const forward = baseName !== undefined && isExceptionName(baseName) ? params.map((p) => f.createIdentifier((p.name as ts.Identifier).text)) : [];
+    // (An exception's arguments, and a str's, int's or float's, which its `__new__` takes, are the class call's.)
+    const forward =
+      (baseName !== undefined && isExceptionName(baseName)) || derivesFromBuiltinValue(ctx, info)
+        ? params.map((p) => f.createIdentifier((p.name as ts.Identifier).text))
+        : [];
     // A base of the program whose `__init__` takes arguments gets none (TypeScript is told so).
     const baseInit = forward.length === 0 && baseName !== undefined ? constructorSignature(ctx, ctx.types.firstBase(info), baseName) : null;
     const required = baseInit !== null ? [...baseInit.posonlyargs, ...baseInit.args].length - 1 - baseInit.defaults.length : 0;
