@@ -75,7 +75,7 @@ import { awaitableClassStatements } from "./await.js";
 import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations, movedClassAttributes, retypesBaseAttribute } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
 import { enumDecoratorStatements, enumMemberField, enumMembersBlock, isEnumDecorator } from "./enums.js";
-import { isEnumClass, isEnumMemberName, isEnumValueMixin } from "../analyze/enum-classes.js";
+import { enumIgnoredNames, ignoreListed, isEnumClass, isEnumMemberName, isEnumValueMixin } from "../analyze/enum-classes.js";
 import {
   booleanConstant,
   dataclassSpecOf,
@@ -338,8 +338,12 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
           ctx.error("PY3001", t, ["this class attribute target"]);
           continue;
         }
-        if (!info.classAttrs.has(t.id)) continue;
-        if (isEnum && isEnumMemberName(t.id))
+        if (isEnum && t.id === "_ignore_" && ignoreListed(stmt.value) === undefined)
+          ctx.error("PY3001", stmt.value, ["_ignore_ computed at run time in an enum body"]);
+        // (`_ignore_` and the names it lists are class attributes while the body runs: `_init_members_` drops them.)
+        const ignored = isEnum && (t.id === "_ignore_" || enumIgnoredNames(cls).has(t.id));
+        if (!info.classAttrs.has(t.id) && !ignored) continue;
+        if (isEnum && isEnumMemberName(t.id, cls))
           members.push(
             enumMemberField(
               ctx,
@@ -362,6 +366,8 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
           retypesBaseAttribute(ctx, info, stmt.target.id),
         ),
       );
+    } else if (stmt._type === "ClassDef" && isEnum) {
+      ctx.error("PY3001", stmt, ["a class in an enum body (CPython 3.11 makes it a member, with a DeprecationWarning)"]);
     } else if (stmt._type === "ClassDef") {
       // A class in the class body is made first (its body cannot see this one's names) and kept as a class attribute;
       // one whose name is taken where this class is made is made inside it (`static Item = (() => { class Item ... })()`).

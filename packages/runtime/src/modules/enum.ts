@@ -30,6 +30,7 @@ import { pyHash } from "../hash.js";
 import { repr, str } from "../repr.js";
 import { int } from "../conversions.js";
 import { isTuple } from "../tuple.js";
+import { iterate } from "../iter.js";
 import { typeName } from "../typename.js";
 import { BUILTIN_VALUE, PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 import { defineMethods, mixIn as mixInMethods, VALUE_STR_METHODS } from "../builtin-values.js";
@@ -110,6 +111,14 @@ export class Enum {
    */
   static _init_members_(this: EnumClass, mixin?: Function): void {
     if (mixin !== undefined) mixIn(this, mixin);
+    // `_ignore_ = ["tmp"]` (or "tmp other"): the body's names it lists, and itself, leave the class.
+    if (Object.hasOwn(this, "_ignore_")) {
+      const ignore = (this as unknown as { _ignore_: unknown })._ignore_;
+      for (const name of typeof ignore === "string" ? ignore.replace(/,/g, " ").split(" ").filter(Boolean) : [...iterate(ignore)]) {
+        delete (this as unknown as Record<string, unknown>)[name as string];
+      }
+      delete (this as unknown as Record<string, unknown>)._ignore_;
+    }
     const runsInit = typeof (this.prototype as { __init__?: unknown }).__init__ === "function";
     const m = members(this);
     for (const name of Object.keys(this)) {
