@@ -426,7 +426,8 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
 
   if (spec !== undefined && init === undefined && spec.options.get("init") !== false) members.push(dataclassConstructor(ctx, info, spec, hasBase));
 
-  if (info.methods.has("__iter__") && !info.methods.get("__iter__")!.decorator_list.length) members.push(iterableDeclaration(ctx, info));
+  if (info.methods.has("__iter__") && !info.methods.get("__iter__")!.decorator_list.length)
+    members.push(derivesFromDict(ctx, info) ? iterationThroughOwnIter(ctx) : iterableDeclaration(ctx, info));
 
   const setters = new Map<string, FunctionDef | AsyncFunctionDef>();
   for (const stmt of cls.body)
@@ -505,6 +506,35 @@ function iterableDeclaration(ctx: LowerContext, info: ClassInfo): ts.ClassElemen
     undefined,
     f.createFunctionTypeNode(undefined, [], f.createTypeReferenceNode("Iterator", [tsType(ctx, item)])),
     undefined,
+  );
+}
+
+/** Whether the class derives from `dict` (the runtime's `Dict`, which JavaScript iterates without `__iter__`). */
+function derivesFromDict(ctx: LowerContext, info: ClassInfo): boolean {
+  return ctx.types.mro(info).some((c) => c.node.bases.some((b) => builtinBaseClass(ctx, b) === "Dict"));
+}
+
+/**
+ * `for k in d`, `list(d)` ... on a `dict` subclass that defines `__iter__` go through it, as in CPython:
+ * `[Symbol.iterator]() { return iterate(this.__iter__())[Symbol.iterator](); }`.
+ */
+function iterationThroughOwnIter(ctx: LowerContext): ts.ClassElement {
+  const own = f.createCallExpression(f.createPropertyAccessExpression(f.createThis(), "__iter__"), undefined, []);
+  const iterable = f.createCallExpression(ctx.useRuntime("iterate"), undefined, [own]);
+  const iterator = f.createCallExpression(
+    f.createElementAccessExpression(iterable, f.createPropertyAccessExpression(f.createIdentifier("Symbol"), "iterator")),
+    undefined,
+    [],
+  );
+  return f.createMethodDeclaration(
+    [f.createModifier(ts.SyntaxKind.OverrideKeyword)],
+    undefined,
+    f.createComputedPropertyName(f.createPropertyAccessExpression(f.createIdentifier("Symbol"), "iterator")),
+    undefined,
+    undefined,
+    [],
+    f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword),
+    f.createBlock([f.createReturnStatement(iterator)], true),
   );
 }
 
