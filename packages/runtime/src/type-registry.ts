@@ -217,7 +217,7 @@ export function markClassModule(cls: Function, module: string): void {
 /** Marks `fn`, a builtin type object, as standing for the runtime class `cls` (`float` for PyFloat boxes). */
 export function runtimeClass(fn: Function, cls: Function): void {
   Object.defineProperty(fn, "__runtimeClass__", { value: cls });
-  showsAs(cls, fn);
+  Object.defineProperty(cls, PYTHON_TYPE, { value: fn });
 }
 
 /** The runtime's class `cls` shows as the builtin `fn` in a `__mro__` or `__bases__` (`StrValue` as `str`). */
