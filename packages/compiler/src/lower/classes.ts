@@ -105,7 +105,7 @@ import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
 import { classBodyBlock } from "./class-body.js";
 import { blockNames, runsAsBlock, type BodyKind } from "../analyze/class-body-names.js";
-import { metaclassStatements, userMetaclass } from "./metaclasses.js";
+import { isMetaclass, metaclassStatements, userMetaclass } from "./metaclasses.js";
 import { classSignatures } from "./signatures.js";
 import { constructorSignature } from "./calls.js";
 import type { ClassInfo, TypeFacts } from "../analyze/checker.js";
@@ -285,6 +285,10 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
       k.arg === "metaclass" ? "a metaclass other than `ABCMeta` or a class of the program deriving from `type`" : "class keyword argument",
     ]);
   }
+  // `__new__` makes the instance only for a subclass of str, int or float (and a metaclass's makes the class).
+  const newMethod = info.methods.get("__new__");
+  if (newMethod !== undefined && !isMetaclass(ctx.types, info) && !derivesFromBuiltinValue(ctx, info))
+    ctx.error("PY3001", newMethod, ["__new__ in a class not deriving from str, int, float or type"]);
   const mixinMain = mixinShape(ctx.types, info);
   // (`class IntBox(Box[int])` derives from `Box`, as `__mro_entries__` makes it in CPython.)
   const writtenBase = mixinMain ?? cls.bases.find((b) => !isEnumValueMixin(cls, b));
