@@ -31,7 +31,7 @@
 //                __init__ taking keywords, lambdas as methods, made in a function; type() called wrongly
 //   superforms   super() in a variable, as a bound method value, two-argument, in class methods, in helpers
 //                nested in methods; its RuntimeError/TypeError in lambdas, comprehensions, static methods
-//   builtinsub   subclasses of list and dict, plain mixins with an exception or a dataclass, abc.ABC
+//   builtinsub   subclasses of list, dict, str, int, float, UserDict/UserList/UserString, plain mixins with an exception or a dataclass, abc.ABC
 //                instantiated, functools.total_ordering, __init__ called again (storing self, through a
 //                base, on another class's object), enums mixing in str or int, super() reaching object's
 //                special methods, builtins called without their arguments; a missing method or attribute on a
@@ -1768,7 +1768,7 @@ export function superForms(g) {
 /**
  * Subclasses of list and dict, plain mixins joined with an exception or a dataclass, abc.ABC with abstract
  * methods instantiated, functools.total_ordering, `__init__` called again, super() reaching object's
- * special methods, builtins called with too few arguments.
+ * special methods, builtins called with too few arguments, subclasses of str/int/float and of UserDict/UserList/UserString.
  */
 export function builtinSubclasses(g) {
   return g.pick([
@@ -1785,6 +1785,10 @@ export function builtinSubclasses(g) {
     () => missingOnBuiltinSubclass(g),
     () => initAgainOnBuiltinSubclass(g),
     () => longSpreadIntoBuiltins(g),
+    () => valueSubclass(g),
+    () => valueSubclass(g),
+    () => userCollection(g),
+    () => userCollection(g),
   ])();
 }
 
@@ -1838,6 +1842,91 @@ function initAgainOnBuiltinSubclass(g) {
     g.pick([`obj.__init__(${again}, tag="again")`, `${cls}.__init__(obj, ${again})`, `obj.__init__(${again})`]),
     `print(obj, obj.tag, type(obj).__name__, len(obj) if isinstance(obj, (list, dict)) else obj.args)`,
     ...caught("TypeError", [`obj.__init__()`]),
+  ];
+}
+
+/**
+ * A subclass of str, int or float, with or without `__new__` (which may keep an extra attribute), an
+ * own method and `__repr__`/`__str__`: printed, formatted, used as a dict key, in arithmetic (the base
+ * type back), with the builtin's methods, isinstance; a bad value is CPython's ValueError.
+ */
+function valueSubclass(g) {
+  const cls = uniqueName(g, "Unit");
+  const [base, value, bad] = g.pick([
+    ["str", q(g.pick(["ada", "Bob", "x y"])), null],
+    ["int", String(g.int(-9, 99)), q("x")],
+    ["float", g.pick([String(g.int(-9, 9)), `${g.int(0, 9)}.${g.int(1, 9)}`]), q("abc")],
+  ]);
+  const withNew = g.chance(0.5);
+  const extra = withNew && g.chance(0.5);
+  const lines = [`class ${cls}(${base}):`];
+  if (withNew) {
+    lines.push(`    def __new__(cls, value${extra ? ', tag="t"' : ""}):`);
+    if (extra) lines.push(`        obj = super().__new__(cls, value)`, `        obj.tag = tag`, `        return obj`);
+    else lines.push(`        return super().__new__(cls, ${base === "str" ? "value.upper()" : "value"})`);
+  }
+  lines.push(`    def twice(self):`, `        return self * 2`);
+  const dunder = g.pick(["", "__repr__", "__str__"]);
+  if (dunder !== "") lines.push(`    def ${dunder}(self):`, `        return f"${cls}<{${base}(self)}>"`);
+  g.moduleLines.push(...lines, "");
+  const ops =
+    base === "str"
+      ? [`v + "!"`, `v.upper()`, `len(v)`, `v[0]`, `"-".join([v, v])`, `v.split()`, `v * 2`, `sorted([v, "m"])`]
+      : [`v + 1`, `v * 2`, `v - 1`, `-v`, `abs(v)`, `v / 2`, `v // 3`, `round(v)`, `v > 1`, `int(v)`, `float(v)`];
+  const picked = Array.from({ length: g.int(2, 4) }, () => g.pick(ops));
+  return [
+    `v = ${cls}(${value}${extra && g.chance(0.5) ? `, "k"` : ""})`,
+    `print(v, repr(v), str(v), f"{v}", v.twice(), type(v.twice()).__name__, type(v).__name__, isinstance(v, ${base}))`,
+    `print(${picked.map((e) => `${e}, type(${e}).__name__`).join(", ")})`,
+    `print({v: 1}[${base}(v)], v == ${base}(v), hash(v) == hash(${base}(v))${extra ? ", v.tag" : ""})`,
+    ...(bad !== null ? caught("ValueError", [`${cls}(${bad})`]) : []),
+  ];
+}
+
+/** collections.UserDict / UserList / UserString subclassed with an overridden dunder the mixin methods go through. */
+function userCollection(g) {
+  const cls = uniqueName(g, "Wrap");
+  const kind = g.pick(["UserDict", "UserList", "UserString"]);
+  g.moduleLines.push(`from collections import ${kind}`, "");
+  if (kind === "UserDict") {
+    g.moduleLines.push(
+      `class ${cls}(UserDict):`,
+      `    def __setitem__(self, key, value):`,
+      `        super().__setitem__(str(key).lower(), value)`,
+      ...(g.chance(0.5) ? [`    def __missing__(self, key):`, `        return -1`] : []),
+      "",
+    );
+    return [
+      `d = ${cls}(${g.pick(["", "{'A': 1}", "B=2", "[('C', 3)]"])})`,
+      `d.update(${g.pick(["{'X': 5}", "Y=6", "[('Z', 7)]"])})`,
+      `d["${g.pick(["Q", "q", "R"])}"] = ${g.int(0, 9)}`,
+      `print(d, len(d), d.get("q"), d.setdefault("W", 0), "x" in d, sorted(d), d.data == dict(d))`,
+      `print(d.keys(), list(d.values()), d.pop("w"), d.copy(), type(d.copy()).__name__)`,
+      ...caught("KeyError", [`print(d["${g.pick(["none", "q"])}"])`, `d.pop("none")`]),
+    ];
+  }
+  if (kind === "UserList") {
+    g.moduleLines.push(
+      `class ${cls}(UserList):`,
+      `    def __getitem__(self, i):`,
+      `        item = super().__getitem__(i)`,
+      `        return item * ${g.int(1, 3)} if isinstance(i, int) else item`,
+      ...(g.chance(0.5) ? [`    def append(self, item):`, `        print("append", item)`, `        super().append(item)`] : []),
+      "",
+    );
+    const items = Array.from({ length: g.int(0, 4) }, () => g.int(-5, 9));
+    return [
+      `xs = ${cls}([${items.join(", ")}])`,
+      `xs.append(${g.int(0, 9)})`,
+      `xs.${g.pick(["extend([1, 2])", "insert(0, 4)", "reverse()", "sort()", "remove(xs.data[0])"])}`,
+      `print(xs, len(xs), list(xs), xs[0], xs[1:], type(xs[1:]).__name__, ${g.int(0, 9)} in xs, xs + [0], xs == xs.data)`,
+      ...caught("IndexError", [`print(xs[${g.int(5, 9)}])`, `${cls}().pop()`]),
+    ];
+  }
+  g.moduleLines.push(`class ${cls}(UserString):`, `    def shout(self):`, `        return self.upper() + "!"`, "");
+  return [
+    `s = ${cls}(${q(g.pick(["ada", "Hello World", "x"]))})`,
+    `print(s, repr(s), len(s), s.shout(), type(s.shout()).__name__, s.${g.pick(["title()", "strip()", "replace('a', 'o')", "center(9, '*')"])}, s.split(), "a" in s, s[0], s + "?", s == s.data)`,
   ];
 }
 

@@ -103,6 +103,14 @@ const cases: { name: string; source: string; facts: Facts }[] = [
     source: "from enum import IntEnum\nclass L(IntEnum):\n    A = 1\ndef f(n: int) -> int:\n    return n  # ?\nf(L.A)",
     facts: { exactInt: false },
   },
+  // An instance of a subclass of int or str is an object holding the value: no exact int, no JavaScript truthiness (`S("")` is false).
+  { name: "an int subclass's instance", source: "class C(int):\n    pass\nC(3)  # ?", facts: { exactInt: false, intBound: null, jsTruth: false } },
+  {
+    name: "an int variable given an int subclass's instance",
+    source: "class C(int):\n    pass\nn: int = C(3)\nn  # ?",
+    facts: { exactInt: false, intBound: null },
+  },
+  { name: "a str subclass's instance", source: "class S(str):\n    pass\nS('')  # ?", facts: { jsTruth: false } },
   { name: "an IntEnum member", source: "from enum import IntEnum\nclass L(IntEnum):\n    A = 1\nL.A  # ?", facts: { exactInt: false, intBound: null } },
   {
     name: "an int variable given an IntEnum member",

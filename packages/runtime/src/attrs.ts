@@ -865,6 +865,14 @@ class AttributeDict extends Dict<string, unknown> {
     removeFromDict(dictOwners.get(this)!, key);
   }
 
+  /** (`vars(obj).update(...)` stores on the object too, where dict's own update stores without `__setitem__`.) */
+  override update(other?: unknown, kwargs?: KwArgs): null {
+    const items = new Dict<string, unknown>();
+    items.update(other, kwargs);
+    for (const e of items.entries()) this.__setitem__(e.key, e.value);
+    return null;
+  }
+
   override pop(key: string, ...rest: unknown[]): unknown {
     const had = this.__contains__(key);
     const value = rest.length > 0 ? super.pop(key, rest[0]) : super.pop(key);

@@ -9,7 +9,7 @@ import { doubleToInt, index, mkFloat, normBig, numberKind, toBig, toDouble } fro
 import { writeStderr, writeStdout, flushStdout, readInputLine } from "./output.js";
 import { str } from "./repr.js";
 import { typeName } from "./typename.js";
-import { defineBuiltinType, runtimeClass } from "./type-registry.js";
+import { defineBuiltinType, mixedInStr, runtimeClass } from "./type-registry.js";
 
 /** Something print(file=...) can write to: sys.stdout, sys.stderr or any object with write(). */
 export interface TextStream {
@@ -135,8 +135,9 @@ export function chr(i: unknown): string {
 
 /** `ord(c)`. */
 export function ord(c: unknown): number {
-  if (typeof c !== "string") throw new TypeError(`ord() expected string of length 1, but ${typeName(c)} found`);
-  const cps = Array.from(c);
+  const text = typeof c === "string" ? c : mixedInStr(c);
+  if (text === undefined) throw new TypeError(`ord() expected string of length 1, but ${typeName(c)} found`);
+  const cps = Array.from(text);
   if (cps.length !== 1) throw new TypeError(`ord() expected a character, but string of length ${cps.length} found`);
   return cps[0]!.codePointAt(0)!;
 }

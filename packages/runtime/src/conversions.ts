@@ -128,12 +128,15 @@ export function bool(x?: unknown): boolean {
 }
 
 // The conversion functions double as Python's type objects: `isinstance(x, int)`, `repr(float)`.
+/** The kind of number `x` is, or the number an object standing for one holds is (an IntEnum member, a `Meters(float)`). */
+const kindOf = (x: unknown): string | undefined =>
+  typeof x === "object" && x !== null && !(x instanceof PyFloat) ? numberKind((x as { [BUILTIN_VALUE]?: unknown })[BUILTIN_VALUE]) : numberKind(x);
 defineBuiltinType(
   int,
   "int",
-  (x) => numberKind(x) === "int" || (typeof x === "object" && x !== null && numberKind((x as { [BUILTIN_VALUE]?: unknown })[BUILTIN_VALUE]) === "int"),
+  (x) => kindOf(x) === "int",
   (c) => c === int || c === bool,
 );
 defineBuiltinType(bool, "bool", (x) => typeof x === "boolean");
-defineBuiltinType(float, "float", (x) => numberKind(x) === "float");
+defineBuiltinType(float, "float", (x) => kindOf(x) === "float");
 runtimeClass(float, PyFloat);

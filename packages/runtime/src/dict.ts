@@ -180,17 +180,18 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
     return d;
   }
 
-  /** `dict.update(other=(), **kwargs)`. */
+  /** `dict.update(other=(), **kwargs)`: each item stored by dict's own `__setitem__` (CPython's never calls a subclass's). */
   update(other?: unknown, kwargs?: KwArgs): null {
     if (other instanceof KwArgs) {
       kwargs = other;
       other = undefined;
     }
     if (other !== undefined && other !== null) {
-      if (other instanceof Dict) {
-        for (const e of other.#map.values()) this.__setitem__(e.key as K, e.value as V);
+      // (A dict whose class defines its own `__iter__` is read through keys() and its `__getitem__`, as CPython reads it.)
+      if (other instanceof Dict && other.__iter__ === Dict.prototype.__iter__) {
+        for (const e of other.#map.values()) store.call(this, e.key as K, e.value as V);
       } else if (isMappingLike(other)) {
-        for (const k of iterate(other.keys())) this.__setitem__(k as K, other.__getitem__(k) as V);
+        for (const k of iterate(other.keys())) store.call(this, k as K, other.__getitem__(k) as V);
       } else {
         let i = 0;
         for (const item of iterate(other)) {
@@ -206,13 +207,13 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
           if (pair.length !== 2) {
             throw new ValueError(`dictionary update sequence element #${i} has length ${pair.length}; 2 is required`);
           }
-          this.__setitem__(pair[0] as K, pair[1] as V);
+          store.call(this, pair[0] as K, pair[1] as V);
           i++;
         }
       }
     }
     if (kwargs !== undefined) {
-      for (const [k, v] of Object.entries(kwargs.values)) this.__setitem__(k as K, v as V);
+      for (const [k, v] of Object.entries(kwargs.values)) store.call(this, k as K, v as V);
     }
     return null;
   }
@@ -288,6 +289,8 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
     return this;
   }
 }
+
+const store = Dict.prototype.__setitem__;
 Object.defineProperty(Dict.prototype, "__pyTypeName__", { value: "dict" });
 
 abstract class DictView<T> implements Iterable<T> {
@@ -392,8 +395,8 @@ function initDict(d: Dict<any, any>, source: unknown, kwargs: KwArgs | undefined
     ) {
       throw new TypeError(`'${typeName(source)}' object is not iterable`);
     }
-    d.update(source, kwargs);
-  } else if (kwargs !== undefined) d.update(kwargs);
+    Dict.prototype.update.call(d, source, kwargs);
+  } else if (kwargs !== undefined) Dict.prototype.update.call(d, kwargs);
 }
 
 /** `dict.fromkeys(iterable, value=None)`: a dict mapping each item of `iterable` to `value`. */

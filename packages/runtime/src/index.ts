@@ -87,6 +87,7 @@ export { property, PyProperty } from "./descriptors.js";
 // methods of builtin types, for emitted code that knows the receiver's type
 export { splitLazily, strMethods } from "./str-methods.js";
 export { PyList, listMethods, tupleMethods } from "./list-methods.js";
+export { FloatValue, IntValue, StrValue } from "./builtin-values.js";
 export { strFormat, strFormatMap, percentFormat } from "./str-format.js";
 export { flatString } from "./flat-string.js";
 

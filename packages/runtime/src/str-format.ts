@@ -219,8 +219,11 @@ export function percentFormat(template: string, values: unknown): string {
     let body: string;
     let prefix = "";
     let numeric = true;
-    // A number conversion of an int-like object (an IntEnum member) converts its `__index__`.
-    if (!"%sra".includes(conv) && typeof value === "object" && numberKind(value) === undefined) value = intValue(value) ?? value;
+    // A number conversion of an int-like object (an IntEnum member) converts its `__index__`, of a float-like one (a `Meters(float)`) its `__float__`.
+    if (!"%sra".includes(conv) && typeof value === "object" && numberKind(value) === undefined) {
+      const float = (value as { __float__?: () => unknown } | null)?.__float__;
+      value = intValue(value) ?? (typeof float === "function" ? float.call(value) : value);
+    }
     switch (conv) {
       case "%":
         body = "%";

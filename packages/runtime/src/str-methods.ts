@@ -106,8 +106,11 @@ function isWhitespace(ch: string): boolean {
 
 /** `x` if it is a str, else a TypeError whose message is `template` with `{}` = its type. */
 function requireStr(x: unknown, template = "must be str, not {}"): string {
-  if (typeof x !== "string") throw new TypeError(template.replace("{}", typeName(x)));
-  return x;
+  if (typeof x === "string") return x;
+  // (An object standing for a str: a member of a StrEnum, an instance of `class Name(str)`.)
+  const mixed = mixedInStr(x);
+  if (mixed === undefined) throw new TypeError(template.replace("{}", typeName(x)));
+  return mixed;
 }
 
 /**
@@ -248,11 +251,10 @@ function affix(s: string, arg: unknown, start: unknown, end: unknown, name: stri
   const [a, b] = bounds(s, start, end);
   const part = s.slice(a, b);
   if (Array.isArray(arg)) return arg.some((p) => test(part, requireStr(p, `tuple for ${name} must only contain str, not {}`)));
-  if (typeof arg !== "string") {
-    throw new TypeError(`${name} first arg must be str or a tuple of str, not ${typeName(arg)}`);
-  }
+  const text = typeof arg === "string" ? arg : mixedInStr(arg);
+  if (text === undefined) throw new TypeError(`${name} first arg must be str or a tuple of str, not ${typeName(arg)}`);
   if ((start !== undefined && start !== null && a > s.length) || b < a) return false;
-  return test(part, arg);
+  return test(part, text);
 }
 
 function fillChar(c: unknown): string {

@@ -10,7 +10,7 @@ import { intValue, smallIndex } from "./numbers.js";
 import { repr } from "./repr.js";
 import { isTuple, tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
-import { PYTHON_NAME, defineBuiltinType, runtimeClass } from "./type-registry.js";
+import { PYTHON_NAME, defineBuiltinType, mixedInStr, runtimeClass } from "./type-registry.js";
 
 /** Python's `slice(start, stop, step)` object. */
 export class PySlice {
@@ -263,8 +263,9 @@ export function delslice(x: unknown, start: unknown, stop: unknown, step: unknow
 /** `item in container`. */
 export function contains(container: unknown, item: unknown): boolean {
   if (typeof container === "string") {
-    if (typeof item !== "string") throw new TypeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);
-    return container.includes(item);
+    const text = typeof item === "string" ? item : mixedInStr(item);
+    if (text === undefined) throw new TypeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);
+    return container.includes(text);
   }
   if (Array.isArray(container)) {
     if (typeof item === "string" || (typeof item === "number" && Number.isInteger(item))) {

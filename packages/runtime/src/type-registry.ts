@@ -220,6 +220,11 @@ export function runtimeClass(fn: Function, cls: Function): void {
   Object.defineProperty(cls, PYTHON_TYPE, { value: fn });
 }
 
+/** The runtime's class `cls` shows as the builtin `fn` in a `__mro__` or `__bases__` (`StrValue` as `str`). */
+export function showsAs(cls: Function, fn: Function): void {
+  Object.defineProperty(cls, PYTHON_TYPE, { value: fn });
+}
+
 const PYTHON_TYPE = Symbol("pyts.pythonType");
 
 /**

@@ -1621,7 +1621,7 @@ export class TypeEnv implements TypeFacts {
   /** The type of `cls.attr` when it names a member of the enum class `cls` (enum-classes.ts). */
   private enumMember(cls: ClassDef, attr: string): PyType | undefined {
     const info = this.classOf(cls);
-    if (info === undefined || !isEnumMemberName(attr) || !isEnumClass(this, info)) return undefined;
+    if (info === undefined || !isEnumMemberName(attr, cls) || !isEnumClass(this, info)) return undefined;
     const t = info.classAttrs.get(attr);
     return t !== undefined && t.k === "instance" && !t.runtime && t.of === cls ? t : undefined;
   }

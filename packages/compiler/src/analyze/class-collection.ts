@@ -15,7 +15,7 @@ import type { Arg, Arguments, ClassDef, Expression, Module, Node, Stmt } from "@
 import type { ClassInfo, TypeEnv } from "./checker.js";
 import { blockNames, runsAsBlock } from "./class-body-names.js";
 import { decoratorName, isImplicitClassMethod, isPropertyDecorator } from "./decorator-names.js";
-import { enumMemberType, isEnumClass, isEnumMemberName, isEnumValueMixin } from "./enum-classes.js";
+import { enumIgnoredNames, enumMemberType, isEnumClass, isEnumMemberName, isEnumValueMixin } from "./enum-classes.js";
 import { ANY, type PyType } from "./types.js";
 import { forEachChild } from "./walk.js";
 
@@ -138,9 +138,11 @@ function computeFields(types: TypeEnv, info: ClassInfo): void {
       info.classAttrs.set(stmt.name, types.classType(stmt));
     } else if (stmt._type === "Assign") {
       const isEnum = isEnumClass(types, info);
+      // (An enum drops `_ignore_` and the names it lists.)
+      const ignored = isEnum ? enumIgnoredNames(cls) : new Set<string>();
       for (const target of stmt.targets) {
-        if (target._type === "Name")
-          info.classAttrs.set(target.id, isEnum && isEnumMemberName(target.id) ? enumMemberType(info) : types.typeOf(stmt.value, classScope));
+        if (target._type === "Name" && !ignored.has(target.id) && !(isEnum && target.id === "_ignore_"))
+          info.classAttrs.set(target.id, isEnum && isEnumMemberName(target.id, cls) ? enumMemberType(info) : types.typeOf(stmt.value, classScope));
       }
     }
   }

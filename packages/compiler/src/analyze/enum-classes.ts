@@ -4,7 +4,8 @@
 //
 //     class Color(Enum):            Color: enum class
 //         RED = 1                   Color.RED: instance of Color
-//         _ignore_ = 2              (a sunder name: no member)
+//         _order_ = "RED"           (a sunder name: no member)
+//         _ignore_ = ["tmp"]        (neither `_ignore_` nor tmp is a member or an attribute)
 import type { ClassDef, Expression } from "@pyts/parser";
 import type { ClassInfo, TypeFacts } from "./checker.js";
 import type { PyType } from "./types.js";
@@ -36,9 +37,35 @@ export function isEnumClass(types: TypeFacts, info: ClassInfo): boolean {
   return false;
 }
 
-/** A name assigned in an enum class body that becomes a member (not `_sunder_`, `__dunder__` or private). */
-export function isEnumMemberName(name: string): boolean {
-  return !name.startsWith("_");
+/** A name assigned in an enum class body that becomes a member (not `_sunder_`, `__dunder__`, private, or listed in `_ignore_`). */
+export function isEnumMemberName(name: string, cls: ClassDef): boolean {
+  return !name.startsWith("_") && !enumIgnoredNames(cls).has(name);
+}
+
+/**
+ * The names an enum body's `_ignore_ = ["tmp"]` (or `"tmp other"`) lists: CPython drops them from the
+ * class, members and attributes both. A name of the body only, when `_ignore_` is not written out
+ * (lowering reports it).
+ */
+export function enumIgnoredNames(cls: ClassDef): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const stmt of cls.body) {
+    if (stmt._type !== "Assign" || !stmt.targets.some((t) => t._type === "Name" && t.id === "_ignore_")) continue;
+    for (const n of ignoreListed(stmt.value) ?? []) names.add(n);
+  }
+  return names;
+}
+
+/** The names `_ignore_`'s value lists, or undefined when it is not a str or a list or tuple of strs written out. */
+export function ignoreListed(value: Expression): string[] | undefined {
+  if (value._type === "Constant" && value.value.type === "str") return value.value.value.replace(/,/g, " ").split(" ").filter(Boolean);
+  if (value._type !== "List" && value._type !== "Tuple") return undefined;
+  const out: string[] = [];
+  for (const e of value.elts) {
+    if (e._type !== "Constant" || e.value.type !== "str") return undefined;
+    out.push(e.value.value);
+  }
+  return out;
 }
 
 /** The type of an enum class's member: an instance of the class. */

@@ -7,6 +7,7 @@
 //                                  s.peek_missing()   not known               callMethod(s, "peek_missing")
 //     class Registry(dict)         r.get(k)           a dict method           r.get(k)
 //     class Deck(Sequence)         d.index(c)         collections.abc's       d.index(c)
+//     class Names(UserDict)        n.update(x)        collections' UserDict's n.update(x)
 //     class AppError(Exception)    e.args             every exception's       e.args
 //                                  e.code             not an Exception's      getattr(e, "code")
 //     class Done(SystemExit)       e.code             SystemExit's            e.code
@@ -28,6 +29,11 @@ const MUTABLE_SEQUENCE = `${SEQUENCE} append extend insert remove pop clear reve
 const MAPPING = "get items keys values";
 const MUTABLE_MAPPING = `${MAPPING} pop popitem clear update setdefault`;
 const SET = "isdisjoint";
+/** A UserString's: str's methods (bytes' `encode` aside). */
+const USER_STRING =
+  "capitalize casefold center count endswith expandtabs find format format_map index isalnum isalpha isascii isdecimal isdigit " +
+  "isidentifier islower isnumeric isprintable isspace istitle isupper join ljust lower lstrip partition removeprefix removesuffix " +
+  "replace rfind rindex rjust rpartition rsplit rstrip split splitlines startswith strip swapcase title translate upper zfill";
 const BASE_METHODS: Record<string, ReadonlySet<string>> = {
   list: words(`${MUTABLE_SEQUENCE} sort copy`),
   tuple: words(SEQUENCE),
@@ -40,7 +46,13 @@ const BASE_METHODS: Record<string, ReadonlySet<string>> = {
   MutableMapping: words(MUTABLE_MAPPING),
   Set: words(SET),
   MutableSet: words(`${SET} add discard remove pop clear`),
+  UserDict: words(`${MUTABLE_MAPPING} copy fromkeys`),
+  UserList: words(`${MUTABLE_SEQUENCE} sort copy`),
+  UserString: words(USER_STRING),
 };
+
+/** collections' classes that hold what they wrap as their attribute `data`. */
+const WRAPPERS = words("UserDict UserList UserString");
 
 /** The attribute of enum members read as written (`name` is looked up: a member may be named so). */
 const ENUMS = words("Enum IntEnum StrEnum Flag IntFlag");
@@ -73,7 +85,7 @@ export function runtimeBaseHas(written: string, name: string, kind: "method" | "
   if (written.startsWith("asyncio.")) return kind === "method" && asyncioClassHasMethod(written.slice("asyncio.".length), name);
   // (`collections.abc.Sequence`, `enum.Enum`, `collections.namedtuple(...)`: by the last name.)
   const base = written.slice(written.lastIndexOf(".") + 1);
-  if (Object.hasOwn(BASE_METHODS, base)) return kind === "method" && BASE_METHODS[base]!.has(name);
+  if (Object.hasOwn(BASE_METHODS, base)) return kind === "method" ? BASE_METHODS[base]!.has(name) : WRAPPERS.has(base) && name === "data";
   if (ENUMS.has(base)) return kind === "attribute" && ENUM_ATTRIBUTES.has(name);
   if (isExceptionName(base)) return kind === "method" ? EXCEPTION_METHODS.has(name) : exceptionHasAttribute(base, name);
   return false;

@@ -75,7 +75,7 @@ import { awaitableClassStatements } from "./await.js";
 import { classAttributeStatements, fieldsDeclaredOnly, instanceSideDeclarations, movedClassAttributes, retypesBaseAttribute } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
 import { enumDecoratorStatements, enumMemberField, enumMembersBlock, isEnumDecorator } from "./enums.js";
-import { isEnumClass, isEnumMemberName, isEnumValueMixin } from "../analyze/enum-classes.js";
+import { enumIgnoredNames, ignoreListed, isEnumClass, isEnumMemberName, isEnumValueMixin } from "../analyze/enum-classes.js";
 import {
   booleanConstant,
   dataclassSpecOf,
@@ -106,7 +106,7 @@ import { typeOf } from "./operators.js";
 import { tsType } from "./names.js";
 import { classBodyBlock } from "./class-body.js";
 import { blockNames, runsAsBlock, type BodyKind } from "../analyze/class-body-names.js";
-import { metaclassStatements, userMetaclass } from "./metaclasses.js";
+import { isMetaclass, metaclassStatements, userMetaclass } from "./metaclasses.js";
 import { classSignatures } from "./signatures.js";
 import { constructorSignature } from "./calls.js";
 import type { ClassInfo, TypeFacts } from "../analyze/checker.js";
@@ -177,13 +177,22 @@ function isAbstractBase(ctx: LowerContext, cls: ClassDef): boolean {
   return bases.length === 1 && ["ABC", "abc.ABC"].includes(decoratorName(bases[0]!));
 }
 
-/** The builtin types a class may extend whose builtin is a function, not a class: `class Stack(list)` extends the runtime's `PyList`. */
-const BUILTIN_BASE_CLASSES: Record<string, string> = { list: "PyList", dict: "Dict" };
+/**
+ * The builtin types a class may extend whose builtin is a function, not a class: `class Stack(list)` extends the runtime's `PyList`,
+ * `class Name(str)` its `StrValue` (an object standing for the str it holds: the runtime's str is a JavaScript primitive).
+ */
+const BUILTIN_BASE_CLASSES: Record<string, string> = { list: "PyList", dict: "Dict", str: "StrValue", int: "IntValue", float: "FloatValue" };
 
 function builtinBaseClass(ctx: LowerContext, base: Expression): string | undefined {
   if (base._type !== "Name" || !Object.prototype.hasOwnProperty.call(BUILTIN_BASE_CLASSES, base.id)) return undefined;
   return ctx.analysis.resolve(ctx.scope, base.id).kind === "builtin" ? BUILTIN_BASE_CLASSES[base.id] : undefined;
 }
+
+/** Whether the class derives from `str`, `int` or `float` (the runtime's `StrValue` ...): its instances are made by `__new__` from the call's arguments. */
+function derivesFromBuiltinValue(ctx: LowerContext, info: ClassInfo): boolean {
+  return ctx.types.mro(info).some((c) => c.node.bases.some((b) => BUILTIN_VALUE_BASES.has(builtinBaseClass(ctx, b) ?? "")));
+}
+const BUILTIN_VALUE_BASES = new Set(["StrValue", "IntValue", "FloatValue"]);
 
 /** The class a base named `name` is in the output: the runtime's `PyList` or `Dict` for `list` or `dict`, else the name. */
 export function baseClassReference(ctx: LowerContext, name: string): ts.Expression {
@@ -277,12 +286,10 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
       k.arg === "metaclass" ? "a metaclass other than `ABCMeta` or a class of the program deriving from `type`" : "class keyword argument",
     ]);
   }
-  // A str, int or float the runtime represents as a JavaScript primitive, which no class extends.
-  if (!isEnum) {
-    for (const b of cls.bases)
-      if (b._type === "Name" && ["str", "int", "float"].includes(b.id) && ctx.analysis.resolve(ctx.scope, b.id).kind === "builtin")
-        ctx.error("PY3001", b, [`a subclass of ${b.id}`]);
-  }
+  // `__new__` makes the instance only for a subclass of str, int or float (and a metaclass's makes the class).
+  const newMethod = info.methods.get("__new__");
+  if (newMethod !== undefined && !isMetaclass(ctx.types, info) && !derivesFromBuiltinValue(ctx, info))
+    ctx.error("PY3001", newMethod, ["__new__ in a class not deriving from str, int, float or type"]);
   const mixinMain = mixinShape(ctx.types, info);
   // (`class IntBox(Box[int])` derives from `Box`, as `__mro_entries__` makes it in CPython.)
   const writtenBase = mixinMain ?? cls.bases.find((b) => !isEnumValueMixin(cls, b));
@@ -336,8 +343,12 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
           ctx.error("PY3001", t, ["this class attribute target"]);
           continue;
         }
-        if (!info.classAttrs.has(t.id)) continue;
-        if (isEnum && isEnumMemberName(t.id))
+        if (isEnum && t.id === "_ignore_" && ignoreListed(stmt.value) === undefined)
+          ctx.error("PY3001", stmt.value, ["_ignore_ computed at run time in an enum body"]);
+        // (`_ignore_` and the names it lists are class attributes while the body runs: `_init_members_` drops them.)
+        const ignored = isEnum && (t.id === "_ignore_" || enumIgnoredNames(cls).has(t.id));
+        if (!info.classAttrs.has(t.id) && !ignored) continue;
+        if (isEnum && isEnumMemberName(t.id, cls))
           members.push(
             enumMemberField(
               ctx,
@@ -360,6 +371,8 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
           retypesBaseAttribute(ctx, info, stmt.target.id),
         ),
       );
+    } else if (stmt._type === "ClassDef" && isEnum) {
+      ctx.error("PY3001", stmt, ["a class in an enum body (CPython 3.11 makes it a member, with a DeprecationWarning)"]);
     } else if (stmt._type === "ClassDef") {
       // A class in the class body is made first (its body cannot see this one's names) and kept as a class attribute;
       // one whose name is taken where this class is made is made inside it (`static Item = (() => { class Item ... })()`).
@@ -418,7 +431,8 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
 
   if (spec !== undefined && init === undefined && spec.options.get("init") !== false) members.push(dataclassConstructor(ctx, info, spec, hasBase));
 
-  if (info.methods.has("__iter__") && !info.methods.get("__iter__")!.decorator_list.length) members.push(iterableDeclaration(ctx, info));
+  if (info.methods.has("__iter__") && !info.methods.get("__iter__")!.decorator_list.length)
+    members.push(derivesFromDict(ctx, info) ? iterationThroughOwnIter(ctx) : iterableDeclaration(ctx, info));
 
   const setters = new Map<string, FunctionDef | AsyncFunctionDef>();
   for (const stmt of cls.body)
@@ -497,6 +511,35 @@ function iterableDeclaration(ctx: LowerContext, info: ClassInfo): ts.ClassElemen
     undefined,
     f.createFunctionTypeNode(undefined, [], f.createTypeReferenceNode("Iterator", [tsType(ctx, item)])),
     undefined,
+  );
+}
+
+/** Whether the class derives from `dict` (the runtime's `Dict`, which JavaScript iterates without `__iter__`). */
+function derivesFromDict(ctx: LowerContext, info: ClassInfo): boolean {
+  return ctx.types.mro(info).some((c) => c.node.bases.some((b) => builtinBaseClass(ctx, b) === "Dict"));
+}
+
+/**
+ * `for k in d`, `list(d)` ... on a `dict` subclass that defines `__iter__` go through it, as in CPython:
+ * `[Symbol.iterator]() { return iterate(this.__iter__())[Symbol.iterator](); }`.
+ */
+function iterationThroughOwnIter(ctx: LowerContext): ts.ClassElement {
+  const own = f.createCallExpression(f.createPropertyAccessExpression(f.createThis(), "__iter__"), undefined, []);
+  const iterable = f.createCallExpression(ctx.useRuntime("iterate"), undefined, [own]);
+  const iterator = f.createCallExpression(
+    f.createElementAccessExpression(iterable, f.createPropertyAccessExpression(f.createIdentifier("Symbol"), "iterator")),
+    undefined,
+    [],
+  );
+  return f.createMethodDeclaration(
+    [f.createModifier(ts.SyntaxKind.OverrideKeyword)],
+    undefined,
+    f.createComputedPropertyName(f.createPropertyAccessExpression(f.createIdentifier("Symbol"), "iterator")),
+    undefined,
+    undefined,
+    [],
+    f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword),
+    f.createBlock([f.createReturnStatement(iterator)], true),
   );
 }
 
@@ -614,7 +657,11 @@ function lowerMethod(
   const hasSuperInit = isInit && superInitCalls(def, info).length > 0 && isConstructorShapedInit(ctx.types, info);
   const bodyPrologue = [...argPrologue, ...prologue];
   if (isInit && hasBase && !hasSuperInit) {
-    const forward = baseName !== undefined && isExceptionName(baseName) ? params.map((p) => f.createIdentifier((p.name as ts.Identifier).text)) : [];
+    // (An exception's arguments, and a str's, int's or float's, which its `__new__` takes, are the class call's.)
+    const forward =
+      (baseName !== undefined && isExceptionName(baseName)) || derivesFromBuiltinValue(ctx, info)
+        ? params.map((p) => f.createIdentifier((p.name as ts.Identifier).text))
+        : [];
     // A base of the program whose `__init__` takes arguments gets none (TypeScript is told so).
     const baseInit = forward.length === 0 && baseName !== undefined ? constructorSignature(ctx, ctx.types.firstBase(info), baseName) : null;
     const required = baseInit !== null ? [...baseInit.posonlyargs, ...baseInit.args].length - 1 - baseInit.defaults.length : 0;

@@ -70,7 +70,7 @@ const STAR_EXPORTS: Record<string, string> = {
     "iscoroutinefunction isfuture new_event_loop run set_event_loop set_event_loop_policy shield sleep timeout timeout_at " +
     "to_thread wait wait_for",
   bisect: "bisect bisect_left bisect_right insort insort_left insort_right",
-  collections: "Counter OrderedDict defaultdict deque namedtuple",
+  collections: "Counter OrderedDict UserDict UserList UserString defaultdict deque namedtuple",
   contextlib: "AsyncExitStack ExitStack aclosing asynccontextmanager closing contextmanager nullcontext suppress",
   copy: "copy deepcopy",
   dataclasses: "Field FrozenInstanceError KW_ONLY MISSING asdict astuple dataclass field fields is_dataclass replace",

@@ -1,7 +1,7 @@
 // Python's `collections`: deque, defaultdict, Counter, namedtuple, OrderedDict; `collections.abc`
 // is its own module (collections/abc.ts), also reachable as `collections.abc`.
-import { add, sub } from "../arithmetic.js";
-import { eq, lt } from "../compare.js";
+import { add, mul, sub } from "../arithmetic.js";
+import { eq, ge, gt, le, lt } from "../compare.js";
 import { AttributeError, IndexError, KeyError, RuntimeError, TypeError, ValueError } from "../exceptions.js";
 import { Dict } from "../dict.js";
 import { NotImplemented } from "../dunder.js";
@@ -13,8 +13,18 @@ import { KwArgs, splitKwargs } from "../kwargs.js";
 import { smallIndex } from "../numbers.js";
 import { PYTHON_MODULE, PYTHON_NAME, setClassName } from "../type-registry.js";
 import { repr, reprGuard } from "../repr.js";
-import { PySlice } from "../subscript.js";
+import { contains, delitem, getitem, len, PySlice, setitem } from "../subscript.js";
 import { freezeTuple, tuple, type Tuple } from "../tuple.js";
+
+import { MutableMapping, MutableSequence, Sequence } from "./collections/abc.js";
+import { list } from "../iter-builtins.js";
+import { listMethods } from "../list-methods.js";
+import { strMethods } from "../str-methods.js";
+import { percentFormat, strFormat, strFormatMap } from "../str-format.js";
+import { float, int } from "../conversions.js";
+import { str } from "../repr.js";
+import { pyHash } from "../hash.js";
+import { isTuple } from "../tuple.js";
 
 export * as abc from "./collections/abc.js";
 
@@ -228,6 +238,7 @@ export class deque<T = unknown> implements Iterable<T> {
   }
 }
 Object.defineProperty(deque.prototype, "__hash__", { value: null });
+MutableSequence.register(deque);
 
 // ---------------------------------------------------------------- defaultdict
 
@@ -600,6 +611,392 @@ export function namedTupleBase(typename: string, fields: readonly string[], defa
 }
 
 const MISSING = Symbol("missing");
+
+// ---------------------------------------------------------------- UserDict, UserList, UserString
+
+// As CPython's collections/__init__.py writes them: a `data` attribute holds the dict, list or str, and
+// every operation goes through the instance's own dunders, so a subclass that overrides `__setitem__`
+// sees `update`, `setdefault` and `UserDict(...)`'s items too, and one that overrides `__getitem__` sees
+// iteration over a UserList (which, as in CPython, has no `__iter__` of its own).
+
+/** The instance made like `self.__class__(value)`: through the class's own `__init__`. */
+function sameClass<T>(self: T, value: unknown): T {
+  return call((self as { constructor: unknown }).constructor, value) as T;
+}
+
+/** `UserDict(dict=None, /, **kwargs)`. */
+export class UserDict extends MutableMapping {
+  static override [PYTHON_NAME] = "UserDict";
+  static override [PYTHON_MODULE] = "collections";
+  data: Dict<any, any> = new Dict();
+
+  constructor(dict: unknown = null, kwargs?: KwArgs) {
+    super();
+    if (dict instanceof KwArgs) [dict, kwargs] = [null, dict];
+    if (dict !== null) this.update(dict);
+    if (kwargs !== undefined && Object.keys(kwargs.values).length > 0) this.update(kwargs);
+  }
+
+  override __len__(): number {
+    return this.data.__len__();
+  }
+
+  override __getitem__(key: unknown): any {
+    if (this.data.__contains__(key)) return this.data.__getitem__(key);
+    const missing = (this as { __missing__?: unknown }).__missing__;
+    if (typeof missing === "function") return missing.call(this, key);
+    throw new KeyError(key);
+  }
+
+  override __setitem__(key: unknown, item: unknown): null {
+    this.data.__setitem__(key, item);
+    return null;
+  }
+
+  override __delitem__(key: unknown): null {
+    this.data.__delitem__(key);
+    return null;
+  }
+
+  override __iter__(): Iterator<unknown> {
+    return this.data.__iter__();
+  }
+
+  override __contains__(key: unknown): boolean {
+    return this.data.__contains__(key);
+  }
+
+  __repr__(): string {
+    return repr(this.data);
+  }
+
+  __or__(other: unknown): unknown {
+    if (other instanceof UserDict) return sameClass(this, this.data.__or__(other.data));
+    if (other instanceof Dict) return sameClass(this, this.data.__or__(other));
+    return NotImplemented;
+  }
+
+  __ror__(other: unknown): unknown {
+    if (other instanceof UserDict) return sameClass(this, other.data.__or__(this.data));
+    if (other instanceof Dict) return sameClass(this, other.__or__(this.data));
+    return NotImplemented;
+  }
+
+  __ior__(other: unknown): this {
+    this.data.__ior__(other instanceof UserDict ? other.data : other);
+    return this;
+  }
+
+  /** `copy.copy(self)` with the items stored again through `update` (a plain `UserDict` copies its data). */
+  copy(): UserDict {
+    if (this.constructor === UserDict) return new UserDict(this.data.copy());
+    const c = Object.assign(Object.create(Object.getPrototypeOf(this) as object) as this, this);
+    c.data = new Dict();
+    c.update(this);
+    return c;
+  }
+
+  static fromkeys(this: new () => UserDict, iterable: unknown, value: unknown = null): UserDict {
+    const d = call(this) as UserDict;
+    for (const key of iterate(iterable)) setitem(d, key, value);
+    return d;
+  }
+}
+
+/** `==`, `<`, `<=`, `>`, `>=` of a UserList or UserString: its data against the other's (or the other itself). */
+interface DataComparisons {
+  __eq__(other: unknown): boolean;
+  __lt__(other: unknown): boolean;
+  __le__(other: unknown): boolean;
+  __gt__(other: unknown): boolean;
+  __ge__(other: unknown): boolean;
+}
+function compareData(cls: typeof UserList | typeof UserString): void {
+  for (const [name, op] of [
+    ["__eq__", eq],
+    ["__lt__", lt],
+    ["__le__", le],
+    ["__gt__", gt],
+    ["__ge__", ge],
+  ] as const) {
+    Object.defineProperty(cls.prototype, name, {
+      value(this: { data: unknown }, other: unknown): boolean {
+        return op(this.data, other instanceof cls ? other.data : other);
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+}
+
+export interface UserList extends DataComparisons {}
+
+/** `UserList(initlist=None)`. */
+export class UserList extends MutableSequence {
+  static override [PYTHON_NAME] = "UserList";
+  static override [PYTHON_MODULE] = "collections";
+  data: any[] = [];
+
+  constructor(initlist: unknown = null) {
+    super();
+    if (initlist instanceof UserList) this.data = initlist.data.slice();
+    else if (initlist !== null) this.data = list(initlist as Iterable<unknown>);
+  }
+
+  __repr__(): string {
+    return repr(this.data);
+  }
+
+  override __contains__(item: unknown): boolean {
+    return contains(this.data, item);
+  }
+
+  override __len__(): number {
+    return this.data.length;
+  }
+
+  override __getitem__(i: unknown): any {
+    return i instanceof PySlice ? sameClass(this, getitem(this.data, i)) : getitem(this.data, i);
+  }
+
+  override __setitem__(i: unknown, item: unknown): null {
+    return setitem(this.data, i, item);
+  }
+
+  override __delitem__(i: unknown): null {
+    return delitem(this.data, i);
+  }
+
+  __add__(other: unknown): unknown {
+    if (other instanceof UserList) return sameClass(this, [...this.data, ...other.data]);
+    if (Array.isArray(other) && !isTuple(other)) return sameClass(this, [...this.data, ...other]);
+    return sameClass(this, [...this.data, ...iterate(other)]);
+  }
+
+  __radd__(other: unknown): unknown {
+    if (other instanceof UserList) return sameClass(this, [...other.data, ...this.data]);
+    if (Array.isArray(other) && !isTuple(other)) return sameClass(this, [...other, ...this.data]);
+    return sameClass(this, [...iterate(other), ...this.data]);
+  }
+
+  override __iadd__(other: unknown): this {
+    this.data.push(...(other instanceof UserList ? other.data : iterate(other)));
+    return this;
+  }
+
+  __mul__(n: unknown): unknown {
+    return sameClass(this, mul(this.data, n));
+  }
+
+  __rmul__(n: unknown): unknown {
+    return this.__mul__(n);
+  }
+
+  __imul__(n: unknown): this {
+    this.data = mul(this.data, n) as unknown[];
+    return this;
+  }
+
+  override append(item: unknown): null {
+    this.data.push(item);
+    return null;
+  }
+
+  override insert(i: unknown, item: unknown): null {
+    return listMethods.insert(this.data, i, item);
+  }
+
+  override pop(i: unknown = -1): unknown {
+    return listMethods.pop(this.data, i);
+  }
+
+  override remove(item: unknown): null {
+    return listMethods.remove(this.data, item);
+  }
+
+  override clear(): null {
+    this.data.length = 0;
+    return null;
+  }
+
+  copy(): unknown {
+    return sameClass(this, this);
+  }
+
+  override count(item: unknown): number {
+    return listMethods.count(this.data, item);
+  }
+
+  override index(item: unknown, start?: unknown, end?: unknown): number {
+    return listMethods.index(this.data, item, start, end);
+  }
+
+  override reverse(): null {
+    this.data.reverse();
+    return null;
+  }
+
+  sort(options?: KwArgs<{ key?: any; reverse?: boolean }>): null {
+    return listMethods.sort(this.data, options);
+  }
+
+  override extend(other: unknown): null {
+    return listMethods.extend(this.data, (other instanceof UserList ? other.data : other) as Iterable<unknown>);
+  }
+}
+
+/** The str methods whose result a UserString gives back as an instance of its class (`self.__class__(...)`). */
+const USER_STRING_WRAPPED = [
+  "capitalize",
+  "casefold",
+  "center",
+  "expandtabs",
+  "ljust",
+  "lower",
+  "lstrip",
+  "removeprefix",
+  "removesuffix",
+  "replace",
+  "rjust",
+  "rstrip",
+  "strip",
+  "swapcase",
+  "title",
+  "translate",
+  "upper",
+  "zfill",
+] as const;
+/** The str methods whose result a UserString gives back as it is (a str, a bool, an int, a list of str). */
+const USER_STRING_PLAIN = [
+  "count",
+  "endswith",
+  "find",
+  "index",
+  "isalnum",
+  "isalpha",
+  "isascii",
+  "isdecimal",
+  "isdigit",
+  "isidentifier",
+  "islower",
+  "isnumeric",
+  "isprintable",
+  "isspace",
+  "istitle",
+  "isupper",
+  "join",
+  "partition",
+  "rfind",
+  "rindex",
+  "rpartition",
+  "rsplit",
+  "split",
+  "splitlines",
+  "startswith",
+] as const;
+/** The methods that take a UserString argument as its data (CPython's `sub.data if isinstance(sub, UserString)`). */
+const USER_STRING_UNWRAPS = new Set(["count", "find", "index", "rfind", "rindex", "replace", "removeprefix", "removesuffix"]);
+
+type UserStringMethods = { [K in (typeof USER_STRING_WRAPPED)[number]]: (...args: unknown[]) => UserString } & {
+  [K in Exclude<(typeof USER_STRING_PLAIN)[number], "count" | "index">]: (...args: unknown[]) => any;
+};
+
+export interface UserString extends UserStringMethods, DataComparisons {}
+
+/** `UserString(seq)`: a str held as `data`. */
+export class UserString extends Sequence {
+  static override [PYTHON_NAME] = "UserString";
+  static override [PYTHON_MODULE] = "collections";
+  data: string;
+
+  constructor(seq: unknown) {
+    super();
+    this.data = typeof seq === "string" ? seq : seq instanceof UserString ? seq.data : str(seq);
+  }
+
+  __str__(): string {
+    return this.data;
+  }
+
+  __repr__(): string {
+    return repr(this.data);
+  }
+
+  __int__(): number {
+    return int(this.data);
+  }
+
+  __float__(): number {
+    return float(this.data);
+  }
+
+  __hash__(): number | bigint {
+    return pyHash(this.data);
+  }
+
+  override __contains__(char: unknown): boolean {
+    return contains(this.data, char instanceof UserString ? char.data : char);
+  }
+
+  override __len__(): number {
+    return len(this.data);
+  }
+
+  override __getitem__(index: unknown): UserString {
+    return sameClass(this, getitem(this.data, index));
+  }
+
+  __add__(other: unknown): UserString {
+    return sameClass(this, this.data + (other instanceof UserString ? other.data : str(other)));
+  }
+
+  __radd__(other: unknown): UserString {
+    return sameClass(this, str(other) + this.data);
+  }
+
+  __mul__(n: unknown): UserString {
+    return sameClass(this, mul(this.data, n));
+  }
+
+  __rmul__(n: unknown): UserString {
+    return this.__mul__(n);
+  }
+
+  __mod__(args: unknown): UserString {
+    return sameClass(this, percentFormat(this.data, args));
+  }
+
+  __rmod__(template: unknown): UserString {
+    return sameClass(this, percentFormat(str(template), this));
+  }
+
+  format(...args: unknown[]): string {
+    return strFormat(this.data, ...args);
+  }
+
+  format_map(mapping: unknown): string {
+    return strFormatMap(this.data, mapping);
+  }
+}
+compareData(UserList);
+compareData(UserString);
+for (const [names, wrap] of [
+  [USER_STRING_WRAPPED, true],
+  [USER_STRING_PLAIN, false],
+] as const) {
+  for (const name of names) {
+    const method = strMethods[name] as (s: string, ...args: unknown[]) => unknown;
+    const unwraps = USER_STRING_UNWRAPS.has(name);
+    Object.defineProperty(UserString.prototype, name, {
+      value: function (this: UserString, ...args: unknown[]): unknown {
+        const result = method(this.data, ...(unwraps ? args.map((a) => (a instanceof UserString ? a.data : a)) : args));
+        return wrap ? sameClass(this, result) : result;
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+}
 
 /** The module's `__name__` (what `repr(module)` shows). */
 export const __name__ = "collections";

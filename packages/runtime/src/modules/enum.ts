@@ -21,24 +21,19 @@
 // where the runtime takes a str or an int (`isinstance(m, str)`, `"-".join(...)`: BUILTIN_VALUE). A class's `__init__` (a method here, not the constructor) runs
 // for each member with the member's value, unpacked when a tuple, as CPython does. Not covered:
 // `_missing_`, and Flag's boundary options (an invalid Flag value is a ValueError).
-import { abs, add, bitand, bitor, bitxor, divmod, floordiv, invert, lshift, mod, mul, neg, pow, rshift, sub, truediv } from "../arithmetic.js";
-import { round } from "../builtins.js";
-import { truthy } from "../truth.js";
-import { eq, ge, gt, le, lt } from "../compare.js";
+import { add } from "../arithmetic.js";
+import { eq } from "../compare.js";
 import { KeyError, TypeError, ValueError } from "../exceptions.js";
 import { Dict } from "../dict.js";
 import { format } from "../format.js";
 import { pyHash } from "../hash.js";
 import { repr, str } from "../repr.js";
 import { int } from "../conversions.js";
-import { callMethod } from "../attrs.js";
-import { strMethods } from "../str-methods.js";
-import { numberAttribute, numberMethods } from "../number-methods.js";
-import { contains, getitem, len } from "../subscript.js";
-import { iterate } from "../iter.js";
 import { isTuple } from "../tuple.js";
+import { iterate } from "../iter.js";
 import { typeName } from "../typename.js";
 import { BUILTIN_VALUE, PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
+import { defineMethods, mixIn as mixInMethods, VALUE_STR_METHODS } from "../builtin-values.js";
 
 /** What `auto()` returns until the class is complete and the value is generated. */
 class AutoValue {}
@@ -116,6 +111,14 @@ export class Enum {
    */
   static _init_members_(this: EnumClass, mixin?: Function): void {
     if (mixin !== undefined) mixIn(this, mixin);
+    // `_ignore_ = ["tmp"]` (or "tmp other"): the body's names it lists, and itself, leave the class.
+    if (Object.hasOwn(this, "_ignore_")) {
+      const ignore = (this as unknown as { _ignore_: unknown })._ignore_;
+      for (const name of typeof ignore === "string" ? ignore.replace(/,/g, " ").split(" ").filter(Boolean) : [...iterate(ignore)]) {
+        delete (this as unknown as Record<string, unknown>)[name as string];
+      }
+      delete (this as unknown as Record<string, unknown>)._ignore_;
+    }
     const runsInit = typeof (this.prototype as { __init__?: unknown }).__init__ === "function";
     const m = members(this);
     for (const name of Object.keys(this)) {
@@ -209,211 +212,20 @@ export class Enum {
   }
 }
 
-/** The int value of an int-like operand (an IntEnum/IntFlag member gives its value). */
+/** The int value of a Flag operand (a member gives its value). */
 function plain(x: unknown): unknown {
   return x instanceof Enum ? x._value_ : x;
 }
 
-/** Methods that make members of an enum mixing in `str` or `int` compute and compare as their value. */
-const VALUE_METHODS = {
-  __add__(this: Enum, o: unknown) {
-    return add(this._value_, plain(o));
-  },
-  __radd__(this: Enum, o: unknown) {
-    return add(plain(o), this._value_);
-  },
-  __mul__(this: Enum, o: unknown) {
-    return mul(this._value_, plain(o));
-  },
-  __rmul__(this: Enum, o: unknown) {
-    return mul(plain(o), this._value_);
-  },
-  __mod__(this: Enum, o: unknown) {
-    return mod(this._value_, plain(o));
-  },
-  __eq__(this: Enum, o: unknown) {
-    return eq(this._value_, plain(o));
-  },
-  __ne__(this: Enum, o: unknown) {
-    return !eq(this._value_, plain(o));
-  },
-  __lt__(this: Enum, o: unknown) {
-    return lt(this._value_, plain(o));
-  },
-  __le__(this: Enum, o: unknown) {
-    return le(this._value_, plain(o));
-  },
-  __gt__(this: Enum, o: unknown) {
-    return gt(this._value_, plain(o));
-  },
-  __ge__(this: Enum, o: unknown) {
-    return ge(this._value_, plain(o));
-  },
-  __hash__(this: Enum) {
-    return pyHash(this._value_);
-  },
-  get [BUILTIN_VALUE](): unknown {
-    return (this as unknown as Enum)._value_;
-  },
-};
-
-/** An int's methods on a member of an enum mixing in `int` (IntEnum, IntFlag, `class P(int, Enum)`). */
-const INT_METHODS = {
-  __sub__(this: Enum, o: unknown) {
-    return sub(this._value_, plain(o));
-  },
-  __rsub__(this: Enum, o: unknown) {
-    return sub(plain(o), this._value_);
-  },
-  __truediv__(this: Enum, o: unknown) {
-    return truediv(this._value_, plain(o));
-  },
-  __floordiv__(this: Enum, o: unknown) {
-    return floordiv(this._value_, plain(o));
-  },
-  __rtruediv__(this: Enum, o: unknown) {
-    return truediv(plain(o), this._value_);
-  },
-  __rfloordiv__(this: Enum, o: unknown) {
-    return floordiv(plain(o), this._value_);
-  },
-  __rmod__(this: Enum, o: unknown) {
-    return mod(plain(o), this._value_);
-  },
-  __divmod__(this: Enum, o: unknown) {
-    return divmod(this._value_, plain(o));
-  },
-  __rdivmod__(this: Enum, o: unknown) {
-    return divmod(plain(o), this._value_);
-  },
-  __pow__(this: Enum, o: unknown, modulus?: unknown) {
-    return modulus === undefined ? pow(this._value_, plain(o)) : pow(this._value_, plain(o), plain(modulus));
-  },
-  __rpow__(this: Enum, o: unknown) {
-    return pow(plain(o), this._value_);
-  },
-  __lshift__(this: Enum, o: unknown) {
-    return lshift(this._value_, plain(o));
-  },
-  __rshift__(this: Enum, o: unknown) {
-    return rshift(this._value_, plain(o));
-  },
-  __or__(this: Enum, o: unknown) {
-    return bitor(this._value_, plain(o));
-  },
-  __ror__(this: Enum, o: unknown) {
-    return bitor(plain(o), this._value_);
-  },
-  __and__(this: Enum, o: unknown) {
-    return bitand(this._value_, plain(o));
-  },
-  __rand__(this: Enum, o: unknown) {
-    return bitand(plain(o), this._value_);
-  },
-  __xor__(this: Enum, o: unknown) {
-    return bitxor(this._value_, plain(o));
-  },
-  __rxor__(this: Enum, o: unknown) {
-    return bitxor(plain(o), this._value_);
-  },
-  __invert__(this: Enum) {
-    return invert(this._value_);
-  },
-  __neg__(this: Enum) {
-    return neg(this._value_);
-  },
-  __pos__(this: Enum) {
-    return this._value_;
-  },
-  __abs__(this: Enum) {
-    return abs(this._value_);
-  },
-  __round__(this: Enum, ndigits?: unknown) {
-    return round(this._value_, ndigits ?? null);
-  },
-  __bool__(this: Enum) {
-    return truthy(this._value_);
-  },
-  __index__(this: Enum) {
-    return this._value_;
-  },
-  __int__(this: Enum) {
-    return this._value_;
-  },
-  __float__(this: Enum) {
-    return Number(this._value_);
-  },
-};
-
-/** A str's methods and operations on a member of an enum mixing in `str` (StrEnum, `class Color(str, Enum)`): `Color.RED.upper()`. */
-const STR_METHODS: Record<string, Function> = {
-  __len__(this: Enum) {
-    return len(this._value_);
-  },
-  __contains__(this: Enum, x: unknown) {
-    return contains(this._value_, x);
-  },
-  __getitem__(this: Enum, i: unknown) {
-    return getitem(this._value_, i);
-  },
-  __iter__(this: Enum) {
-    return iterate(this._value_);
-  },
-};
-for (const name of Object.keys(strMethods)) {
-  STR_METHODS[name] = function (this: Enum, ...args: unknown[]) {
-    return callMethod(this._value_, name, ...args);
-  };
-}
-// A template with no replacement field formats to itself: CPython returns the very object, the member
-// (so `print(Color.RED.format())` shows its str(), `Color.RED`, for an enum mixing str in).
-for (const name of ["format", "format_map"]) {
-  STR_METHODS[name] = function (this: Enum, ...args: unknown[]) {
-    const out = callMethod(this._value_, name, ...args);
-    return /[{}]/.test(this._value_ as string) ? out : this;
-  };
-}
-
-/** An int's methods and number attributes on a member of an enum mixing in `int`: `Level.HIGH.bit_length()`, `Level.HIGH.real`. */
-const INT_VALUE_ATTRIBUTES: Record<string, unknown> = {};
-for (const name of Object.keys(numberMethods)) {
-  INT_VALUE_ATTRIBUTES[name] = function (this: Enum, ...args: unknown[]) {
-    return callMethod(this._value_, name, ...args);
-  };
-}
-for (const name of ["real", "imag", "numerator", "denominator"]) {
-  Object.defineProperty(INT_VALUE_ATTRIBUTES, name, {
-    get(this: Enum) {
-      return numberAttribute(this._value_, name);
-    },
-    enumerable: true,
-  });
-}
-
-/** `str()` and `format()` of an IntEnum's or StrEnum's member are its value's (not `Color.RED`, as for an enum that only mixes one in). */
-const VALUE_STR_METHODS = {
-  __str__(this: Enum) {
-    return str(this._value_);
-  },
-  __format__(this: Enum, spec: string) {
-    return format(this._value_, spec);
-  },
-};
-
-function defineMethods(cls: Function, methods: object): void {
-  for (const [name, d] of [
-    ...Object.entries(Object.getOwnPropertyDescriptors(methods)),
-    ...Object.getOwnPropertySymbols(methods).map((s) => [s, Object.getOwnPropertyDescriptor(methods, s)!] as const),
-  ]) {
-    Object.defineProperty(cls.prototype, name, { ...d, enumerable: false, configurable: true });
-  }
-}
-
-/** Gives an enum class the value methods of the builtin it mixes in (`str` or `int`). */
+/** Gives an enum class the value methods of the builtin it mixes in (`str` or `int`): its members stand for their values. */
 function mixIn(cls: Function, builtin: Function): void {
-  defineMethods(cls, VALUE_METHODS);
-  defineMethods(cls, builtin === str ? STR_METHODS : INT_METHODS);
-  if (builtin !== str) defineMethods(cls, INT_VALUE_ATTRIBUTES);
+  mixInMethods(cls, builtin);
+  Object.defineProperty(cls.prototype, BUILTIN_VALUE, {
+    get(this: Enum): unknown {
+      return this._value_;
+    },
+    configurable: true,
+  });
 }
 
 /** `IntEnum`: members are ints too (`Number.ONE + 1`, `Number.ONE == 1`, `str(Number.ONE)` is `1`). */

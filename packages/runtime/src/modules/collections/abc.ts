@@ -12,13 +12,17 @@
 import { Coroutine as CoroutineObject, PyAsyncGenerator } from "../../asyncio/coroutine.js";
 import { eq } from "../../compare.js";
 import { Dict, DictItems, DictKeys, DictValues } from "../../dict.js";
-import { KeyError, TypeError, ValueError } from "../../exceptions.js";
+import { IndexError, KeyError, TypeError, ValueError } from "../../exceptions.js";
+import { KwArgs } from "../../kwargs.js";
+import { repr } from "../../repr.js";
+import { contains, delitem, getitem, len, setitem } from "../../subscript.js";
+import { NotImplemented } from "../../dunder.js";
 import { PyGenerator } from "../../generators.js";
+import { hasattr } from "../../attrs.js";
 import { iterate } from "../../iter.js";
 import { PyRange } from "../../range.js";
 import { PyFrozenSet, PySet } from "../../set.js";
 import { isTuple, tuple } from "../../tuple.js";
-import { deque } from "../collections.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "../../type-registry.js";
 
 type Check = (x: unknown) => boolean;
@@ -53,7 +57,7 @@ const hashableCheck: Check = (x) => {
   if (h === null) return false;
   return typeof h === "function" || typeof (x as { __eq__?: unknown }).__eq__ !== "function";
 };
-const sequenceCheck: Check = (x) => isStr(x) || Array.isArray(x) || x instanceof PyRange || x instanceof deque;
+const sequenceCheck: Check = (x) => isStr(x) || Array.isArray(x) || x instanceof PyRange;
 const mappingCheck: Check = (x) => isDict(x);
 const setCheck: Check = (x) => isSet(x) || x instanceof DictKeys || x instanceof DictItems;
 
@@ -65,7 +69,7 @@ function abc(cls: Function, check: Check, abstract: string[] = []): void {
   Object.defineProperties(cls, {
     __instancecheck__: {
       value(this: Function, x: unknown): boolean {
-        return x instanceof this || (this === cls && check(x));
+        return x instanceof this || (this === cls && check(x)) || registeredWith(this, (c) => x instanceof c);
       },
       configurable: true,
     },
@@ -73,19 +77,30 @@ function abc(cls: Function, check: Check, abstract: string[] = []): void {
       value(this: Function, sub: unknown): boolean {
         if (typeof sub !== "function") throw new TypeError("issubclass() arg 1 must be a class");
         if (sub === this || sub.prototype instanceof this) return true;
-        return this === cls && check(sub.prototype);
+        return (this === cls && check(sub.prototype)) || registeredWith(this, (c) => c === sub || sub.prototype instanceof c);
       },
       configurable: true,
     },
-    __module__: { value: "collections.abc", writable: true, configurable: true },
   });
   abstractMethods.set(cls, abstract);
 }
 
 const abstractMethods = new Map<Function, string[]>();
 
+/** `Sequence.register(C)`'s pairs: C is a virtual subclass of the ABC and of the ABCs it derives from. */
+const registered: Array<[abc: Function, cls: Function]> = [];
+function registeredWith(abc: Function, matches: (cls: Function) => boolean): boolean {
+  return registered.some(([a, c]) => (a === abc || a.prototype instanceof abc) && matches(c));
+}
+
 /** The base of every ABC here: instantiating a class that lacks an abstract method is a TypeError. */
 class AbstractBase {
+  /** `MutableSequence.register(deque)`: instances of `cls` are instances of this ABC (CPython's virtual subclasses). */
+  static register<C extends Function>(this: Function, cls: C): C {
+    registered.push([this, cls]);
+    return cls;
+  }
+
   constructor() {
     const missing = new globalThis.Set<string>();
     for (let c = new.target as Function; c !== AbstractBase && c !== null; c = Object.getPrototypeOf(c) as Function) {
@@ -281,21 +296,47 @@ export class MutableSequence extends Sequence {
     this.__delitem__(this.index(value));
     return null;
   }
-}
-abc(MutableSequence, (x) => isList(x) || x instanceof deque, ["__getitem__", "__setitem__", "__delitem__", "__len__", "insert"]);
 
-/** `Mapping`: subclasses define `__getitem__`, `__iter__` and `__len__`, and get get, keys, items, values, `in`. */
+  clear(): null {
+    try {
+      for (;;) this.pop();
+    } catch (e) {
+      if (!(e instanceof IndexError)) throw e;
+    }
+    return null;
+  }
+
+  reverse(): null {
+    const n = this.__len__();
+    for (let i = 0; i < Math.floor(n / 2); i++) {
+      const a = this.__getitem__(i);
+      this.__setitem__(i, this.__getitem__(n - i - 1));
+      this.__setitem__(n - i - 1, a);
+    }
+    return null;
+  }
+
+  __iadd__(values: unknown): this {
+    this.extend(values);
+    return this;
+  }
+}
+abc(MutableSequence, isList, ["__getitem__", "__setitem__", "__delitem__", "__len__", "insert"]);
+
+/** `Mapping`: subclasses define `__getitem__`, `__iter__` and `__len__`, and get get, keys, items, values, `in`, `==`. */
 export interface Mapping {
   __getitem__(key: unknown): unknown;
   __iter__(): unknown;
   __len__(): number;
+  /** (For TypeScript only: the runtime iterates a mapping through its `__iter__`, which a subclass may override.) */
+  [Symbol.iterator](): globalThis.Iterator<any>;
 }
 export class Mapping extends Collection {
   static override [PYTHON_NAME] = "Mapping";
   static override [PYTHON_MODULE] = "collections.abc";
   get(key: unknown, defaultValue: unknown = null): unknown {
     try {
-      return this.__getitem__(key);
+      return getitem(this, key);
     } catch (e) {
       if (e instanceof KeyError) return defaultValue;
       throw e;
@@ -304,7 +345,7 @@ export class Mapping extends Collection {
 
   __contains__(key: unknown): boolean {
     try {
-      this.__getitem__(key);
+      getitem(this, key);
       return true;
     } catch (e) {
       if (e instanceof KeyError) return false;
@@ -312,23 +353,96 @@ export class Mapping extends Collection {
     }
   }
 
-  keys(): unknown[] {
-    return [...iterate(this)];
+  keys(): KeysView {
+    return new KeysView(this);
   }
 
-  items(): unknown[] {
-    return this.keys().map((k) => tuple([k, this.__getitem__(k)]));
+  items(): ItemsView {
+    return new ItemsView(this);
   }
 
-  values(): unknown[] {
-    return this.keys().map((k) => this.__getitem__(k));
+  values(): ValuesView {
+    return new ValuesView(this);
+  }
+
+  /** `dict(self.items()) == dict(other.items())` for another mapping. */
+  __eq__(other: unknown): boolean | typeof NotImplemented {
+    if (!isMapping(other)) return NotImplemented;
+    return eq(new Dict([...iterate(this.items())]), new Dict([...iterate((other as Mapping).items())]));
   }
 }
 abc(Mapping, mappingCheck, ["__getitem__", "__iter__", "__len__"]);
 
+const isMapping = (x: unknown): boolean => x instanceof Mapping || mappingCheck(x) || registeredWith(Mapping, (c) => x instanceof c);
+
+/** The default of `pop` that tells "no default" from a default of None. */
+const MISSING: unique symbol = Symbol("missing");
+
+/** `MutableMapping`: subclasses also define `__setitem__` and `__delitem__`, and get pop, popitem, clear, update, setdefault. */
+export interface MutableMapping {
+  __setitem__(key: unknown, value: unknown): unknown;
+  __delitem__(key: unknown): unknown;
+}
 export class MutableMapping extends Mapping {
   static override [PYTHON_NAME] = "MutableMapping";
   static override [PYTHON_MODULE] = "collections.abc";
+  pop(key: unknown, defaultValue: unknown = MISSING): unknown {
+    let value: unknown;
+    try {
+      value = getitem(this, key);
+    } catch (e) {
+      if (e instanceof KeyError && defaultValue !== MISSING) return defaultValue;
+      throw e;
+    }
+    delitem(this, key);
+    return value;
+  }
+
+  popitem(): readonly [unknown, unknown] {
+    const first = iterate(this)[Symbol.iterator]().next();
+    if (first.done === true) throw new KeyError();
+    const value = getitem(this, first.value);
+    delitem(this, first.value);
+    return tuple([first.value, value]);
+  }
+
+  clear(): null {
+    for (;;) {
+      try {
+        this.popitem();
+      } catch (e) {
+        if (e instanceof KeyError) return null;
+        throw e;
+      }
+    }
+  }
+
+  /** `update(other=(), /, **kwds)`: each item stored through `self[key] = value`, so a subclass's `__setitem__` sees it. */
+  update(other: unknown = tuple([]), kwargs?: KwArgs): null {
+    if (other instanceof KwArgs) [other, kwargs] = [tuple([]), other];
+    if (isMapping(other)) {
+      for (const key of iterate(other)) setitem(this, key, getitem(other, key));
+    } else if (hasattr(other, "keys")) {
+      for (const key of iterate((other as { keys(): unknown }).keys())) setitem(this, key, getitem(other, key));
+    } else {
+      for (const pair of iterate(other)) {
+        const [key, value] = [...iterate(pair)];
+        setitem(this, key, value);
+      }
+    }
+    for (const [key, value] of Object.entries(kwargs?.values ?? {})) setitem(this, key, value);
+    return null;
+  }
+
+  setdefault(key: unknown, defaultValue: unknown = null): unknown {
+    try {
+      return getitem(this, key);
+    } catch (e) {
+      if (!(e instanceof KeyError)) throw e;
+    }
+    setitem(this, key, defaultValue);
+    return defaultValue;
+  }
 }
 abc(MutableMapping, mappingCheck, ["__getitem__", "__setitem__", "__delitem__", "__iter__", "__len__"]);
 
@@ -344,27 +458,76 @@ export class MutableSet extends Set {
 }
 abc(MutableSet, (x) => isSet(x) && !(x instanceof PyFrozenSet), ["__contains__", "__iter__", "__len__", "add", "discard"]);
 
+/** What a `Mapping`'s keys(), items() and values() give: a live view of the mapping, shown as `KeysView({...})`. */
 export class MappingView extends Sized {
   static override [PYTHON_NAME] = "MappingView";
   static override [PYTHON_MODULE] = "collections.abc";
+  constructor(readonly _mapping: unknown) {
+    super();
+  }
+
+  __len__(): number {
+    return len(this._mapping);
+  }
+
+  __repr__(): string {
+    return `${(this.constructor as unknown as { [PYTHON_NAME]: string })[PYTHON_NAME]}(${repr(this._mapping)})`;
+  }
+
+  [Symbol.iterator](): globalThis.Iterator<unknown> {
+    return this.__iter__();
+  }
+
+  __iter__(): globalThis.Iterator<unknown> {
+    return iterate(this._mapping)[Symbol.iterator]();
+  }
 }
 abc(MappingView, (x) => x instanceof DictKeys || x instanceof DictValues || x instanceof DictItems);
 
 export class KeysView extends MappingView {
   static override [PYTHON_NAME] = "KeysView";
   static override [PYTHON_MODULE] = "collections.abc";
+  __contains__(key: unknown): boolean {
+    return contains(this._mapping, key);
+  }
 }
 abc(KeysView, (x) => x instanceof DictKeys);
 
 export class ItemsView extends MappingView {
   static override [PYTHON_NAME] = "ItemsView";
   static override [PYTHON_MODULE] = "collections.abc";
+  __contains__(item: unknown): boolean {
+    const [key, value] = [...iterate(item)];
+    let v: unknown;
+    try {
+      v = getitem(this._mapping, key);
+    } catch (e) {
+      if (e instanceof KeyError) return false;
+      throw e;
+    }
+    return v === value || eq(v, value);
+  }
+
+  override *__iter__(): globalThis.Generator<unknown> {
+    for (const key of iterate(this._mapping)) yield tuple([key, getitem(this._mapping, key)]);
+  }
 }
 abc(ItemsView, (x) => x instanceof DictItems);
 
 export class ValuesView extends MappingView {
   static override [PYTHON_NAME] = "ValuesView";
   static override [PYTHON_MODULE] = "collections.abc";
+  __contains__(value: unknown): boolean {
+    for (const key of iterate(this._mapping)) {
+      const v = getitem(this._mapping, key);
+      if (v === value || eq(v, value)) return true;
+    }
+    return false;
+  }
+
+  override *__iter__(): globalThis.Generator<unknown> {
+    for (const key of iterate(this._mapping)) yield getitem(this._mapping, key);
+  }
 }
 abc(ValuesView, (x) => x instanceof DictValues);
 
