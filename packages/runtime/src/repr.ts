@@ -6,7 +6,7 @@
 import { floatRepr } from "./float-repr.js";
 import { isTuple } from "./tuple.js";
 import { id } from "./identity.js";
-import { isClass, isModuleObject } from "./typename.js";
+import { isClass, isModuleObject, typeName } from "./typename.js";
 import { defineBuiltinType, mixedInStr } from "./type-registry.js";
 
 type WithRepr = { __repr__(): string };
@@ -60,8 +60,7 @@ export function repr(x: unknown): string {
         // A generator method's native generator object: CPython's shape, without the method's name (JavaScript keeps none);
         // a builtin's iterator (`<zip object at 0x...>`).
         const tag = Object.prototype.toString.call(x);
-        if (tag === "[object Generator]") return `<${(x as { __pyTypeName__?: string }).__pyTypeName__ ?? "generator"} object at ${hex0x(id(x))}>`;
-        if (tag === "[object AsyncGenerator]") return `<async_generator object at ${hex0x(id(x))}>`;
+        if (tag === "[object Generator]" || tag === "[object AsyncGenerator]") return `<${typeName(x)} object at ${hex0x(id(x))}>`;
       }
       if (typeof (x as WithRepr).__repr__ === "function") return String((x as WithRepr).__repr__());
       return objectRepr(x);
