@@ -306,6 +306,16 @@ export function lowerCooperativeSuperCall(ctx: LowerContext, node: Call, method:
       return f.createCallExpression(ctx.useRuntime("reinitialize"), undefined, [self, f.createCallExpression(ctx.useRuntime(base.id), undefined, args)]);
     return baseInitInPlace(ctx, outsideBaseReference(ctx, base), args, self);
   }
+  // In single inheritance the next class is the base whatever `type(self)` is: JavaScript's `super`.
+  if (
+    method === "__init__" &&
+    plain &&
+    info !== undefined &&
+    info.name === className &&
+    singleInheritanceRoot(ctx.types, info) !== null &&
+    ctx.fn.self !== null
+  )
+    return f.createCallExpression(f.createPropertyAccessExpression(f.createSuper(), "__init__"), undefined, args);
   const target = f.createCallExpression(ctx.useRuntime("superOf"), undefined, [ctx.id(className), self]);
   return f.createCallExpression(f.createPropertyAccessExpression(target, ctx.mangleMember(method)), undefined, args);
 }
