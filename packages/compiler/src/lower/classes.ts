@@ -913,7 +913,8 @@ function dataclassConstructor(ctx: LowerContext, info: ClassInfo, spec: Dataclas
           );
     body.push(f.createExpressionStatement(f.createCallExpression(f.createSuper(), undefined, forward)));
   }
-  const setByBase = new Set(baseInit === null ? [] : baseSpec!.fields.map((x) => x.name));
+  // (Without a base constructor to call, a cooperative dataclass's `__init__` method: every field.)
+  const setByBase = new Set(baseInit === null || !hasBase ? [] : baseSpec!.fields.map((x) => x.name));
   for (const x of spec.fields) {
     if (setByBase.has(x.name) && !spec.own.includes(x)) continue;
     const target = f.createPropertyAccessExpression(f.createThis(), ctx.mangleMember(x.name));
