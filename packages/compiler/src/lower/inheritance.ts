@@ -102,6 +102,16 @@ function cooperation(types: TypeFacts): Cooperation {
     const initAbove = order.slice(1).some((c) => c.methods.has("__init__") || generatesInit(c));
     if (!order.some((c) => blocked.has(c)) || (initAbove && singleInheritanceRoot(types, info) !== null)) for (const c of order) classes.add(c);
   }
+  // An exception class whose `__init__` may leave the `args` that `BaseException.__new__` set (it does not surely
+  // call its base's), under a subclass with an `__init__` of its own: those `args` are the subclass call's
+  // arguments, which only the order's root constructor sees.
+  for (const info of all) {
+    const root = outsideRootOf(types, info);
+    const rootInit = root?.methods.get("__init__");
+    if (root === null || root === info || rootInit === undefined || !info.methods.has("__init__")) continue;
+    const base = orderedBases(root.node)[0];
+    if (base?._type === "Name" && isExceptionName(base.id) && !surelyCallsBaseInit(rootInit, root)) for (const c of types.mro(info)) classes.add(c);
+  }
   // A class deriving from a cooperative one is constructed the same way.
   for (let grew = true; grew;) {
     grew = false;
