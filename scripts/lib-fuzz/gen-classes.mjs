@@ -38,7 +38,8 @@
 //                subclass of list, dict, an exception or asyncio.Queue; __init__ again on such a subclass;
 //                spreads longer than JavaScript's argument limit into max, min, zip, chain, map, format, print
 //   initorder    __init__ setting attributes before its base's (super() or Base.__init__), calling it under a
-//                condition or not at all, over a base of the program, an exception or a list
+//                condition or not at all, over a base of the program, an exception or a list; three-level chains
+//                on an exception class of the program and dataclass chains (initChains), missing fields read
 import { caught } from "./gen-constructs.mjs";
 
 const NAMES = ["Rex", "Tom", "Ada", "Bob", "Kim", "Zoe"];
@@ -2418,7 +2419,10 @@ export function initOrder(g) {
     "",
   );
   const [a, b] = [g.int(0, 6), g.int(0, 6)];
+  // (Half the programs also build the chains of `initChains`: exception and dataclass bases.)
+  const chains = g.chance(0.5) ? initChains(g) : [];
   return [
+    ...chains,
     `for v in [${base}(), ${sub}(${a}), ${leaf}(${b}, "Acme")]:`,
     `    print(v.info(), hasattr(v, "speed"), sorted(vars(v)))`,
     `for fare in (${g.int(0, 3)}, ${g.int(4, 9)}):`,
@@ -2428,5 +2432,121 @@ export function initOrder(g) {
     `        print(type(e).__name__, str(e), e.args, e.fare)`,
     `r = ${list}([${g.int(1, 5)}, ${g.int(6, 9)}])`,
     `print(r, len(r), r.name)`,
+  ];
+}
+
+/**
+ * `__init__` chains as CPython runs them: an exception class of the program with its own `__init__`, and
+ * subclasses (three levels) that set attributes before calling it, call it under a condition, call it as
+ * `Base.__init__(self, ...)`, never call it, or define none; a dataclass base with subclasses that skip or
+ * delay its `__init__`, and a dataclass deriving from a class whose `__init__` it never runs. A field only a
+ * skipped `__init__` sets is missing (AttributeError on a read, `hasattr` False); an exception's `args` are
+ * the call's until its `super().__init__` replaces them.
+ */
+export function initChains(g) {
+  return g.pick([() => exceptionChain(g), () => dataclassChain(g)])();
+}
+
+const missingRead = (expr) => ["try:", `    print(${expr})`, "except AttributeError as err:", '    print("AttributeError", err)'];
+
+function exceptionChain(g) {
+  const [root, mid, leaf, bare] = [uniqueName(g, "AppError"), uniqueName(g, "NotFound"), uniqueName(g, "Missing"), uniqueName(g, "Quiet")];
+  const exc = g.pick(["Exception", "ValueError", "LookupError"]);
+  const code = g.int(1, 9);
+  const limit = g.int(1, 4);
+  const rootBody = g.pick([
+    () => [`        super().__init__(msg)`, `        self.code = code`],
+    () => [`        self.code = code`, `        super().__init__(msg, code)`],
+    () => [`        self.code = code`],
+  ])();
+  const toRoot = (args) => (g.chance(0.3) ? `${root}.__init__(self, ${args})` : `super().__init__(${args})`);
+  const midBody = g.pick([
+    () => [`        self.what = what`, `        ${toRoot(`f"{what} not found", 404`)}`],
+    () => [`        ${toRoot(`f"{what} not found"`)}`, `        self.what = what`],
+    () => [`        self.what = what`, `        if len(what) > ${limit}:`, `            ${toRoot("what")}`],
+    () => [`        self.what = what`],
+    () => [`        """Not found."""`, `        self.what = what`, `        ${toRoot(`what, code=${code + 1}`)}`],
+  ])();
+  const leafBody = g.pick([
+    () => [`        self.depth = depth`, `        super().__init__(what)`],
+    () => [`        super().__init__(what)`, `        self.depth = depth`],
+    () => [`        self.depth = depth`, `        ${mid}.__init__(self, what * depth)`],
+    () => [`        self.depth = depth`],
+  ])();
+  g.moduleLines.push(
+    `class ${root}(${exc}):`,
+    `    def __init__(self, msg, code=${code}):`,
+    `        print("${root} init", msg, code)`,
+    ...rootBody,
+    "",
+    `class ${mid}(${root}):`,
+    `    def __init__(self, what):`,
+    ...midBody,
+    "",
+    `class ${leaf}(${mid}):`,
+    `    def __init__(self, what, depth):`,
+    ...leafBody,
+    "",
+    `class ${bare}(${root}):`,
+    `    pass`,
+    "",
+  );
+  const word = g.pick(["page", "id", "x", "user"]);
+  return [
+    `for e in [${mid}("${word}"), ${leaf}("${g.pick(["ab", "q"])}", ${g.int(1, 3)}), ${bare}("m"), ${bare}("n", ${g.int(0, 5)}), ${root}("r")]:`,
+    `    print(type(e).__name__, repr(e), str(e), e.args, hasattr(e, "code"), hasattr(e, "what"), hasattr(e, "depth"))`,
+    `try:`,
+    `    raise ${g.pick([`${mid}("${word}")`, `${leaf}("w", 2)`, `${bare}("b")`])}`,
+    `except ${root} as e:`,
+    `    print("caught", type(e).__name__, e.args, isinstance(e, ${exc}))`,
+    ...missingRead(`${mid}("${word}").code`),
+    ...missingRead(`${leaf}("abcdef", 1).what`),
+    ...caught("TypeError", [`raise ${bare}`]),
+  ];
+}
+
+function dataclassChain(g) {
+  const [point, labeled, base, item] = [uniqueName(g, "Point"), uniqueName(g, "Labeled"), uniqueName(g, "Named"), uniqueName(g, "Item")];
+  const postInit = g.chance(0.4);
+  const toPoint = (args) => (g.chance(0.3) ? `${point}.__init__(self, ${args})` : `super().__init__(${args})`);
+  const labeledBody = g.pick([
+    () => [`        self.label = label`, `        ${toPoint("x")}`],
+    () => [`        self.label = label`, `        if x > ${g.int(0, 4)}:`, `            ${toPoint("x, y=x")}`],
+    () => [`        self.label = label`],
+    () => [`        ${toPoint("x")}`, `        self.label = label`],
+  ])();
+  g.moduleLines.push(
+    `from dataclasses import dataclass`,
+    "",
+    `@dataclass`,
+    `class ${point}:`,
+    `    x: int`,
+    `    y: int = ${g.int(0, 9)}`,
+    ...(postInit ? [`    def __post_init__(self):`, `        print("post init", self.x, self.y)`] : []),
+    "",
+    `class ${labeled}(${point}):`,
+    `    def __init__(self, label, x):`,
+    ...labeledBody,
+    "",
+    `class ${base}:`,
+    `    def __init__(self, name="${g.pick(["a", "b"])}"):`,
+    `        print("${base} init", name)`,
+    `        self.name = name`,
+    "",
+    `@dataclass`,
+    `class ${item}(${base}):`,
+    `    qty: int = ${g.int(1, 5)}`,
+    "",
+  );
+  return [
+    `p = ${labeled}("${g.pick(["p", "q"])}", ${g.int(0, 6)})`,
+    `print(p.label, hasattr(p, "x"), hasattr(p, "y"), sorted(vars(p)))`,
+    ...missingRead("p.x"),
+    ...missingRead("p.y"),
+    ...missingRead("repr(p)"),
+    `i = ${item}(${g.int(0, 9)})`,
+    `print(i, i.qty, hasattr(i, "name"), sorted(vars(i)))`,
+    ...missingRead("i.name"),
+    `print(${point}(${g.int(0, 3)}) == ${point}(${g.int(0, 3)}))`,
   ];
 }

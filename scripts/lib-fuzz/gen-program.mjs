@@ -58,7 +58,7 @@ export const DEFAULT_MIX = Object.freeze({
   builtinsub: 1, // subclasses of list and dict, mixins with exceptions and dataclasses, abc.ABC, total_ordering, __init__ again, builtins without arguments
   dyntype: 1, // classes made by type(name, bases, namespace), type() called wrongly
   superforms: 1, // super() in a variable, as a value, two-argument, in class methods and nested helpers, and its errors
-  initorder: 1, // __init__ setting attributes before its base's, calling it under a condition or not at all (user, exception, list bases)
+  initorder: 1, // __init__ setting attributes before its base's, calling it under a condition or not at all (user, exception, list, dataclass bases)
   typed: 1, // enum members as dict keys and ints, str enums formatted, Optional results, method defaults (gen-typed.mjs)
   // asyncio's errors (gen-async-errors.mjs): weights of async program shapes beside the six plain ones (1
   // each); `chained` is also a statement of sync programs (issue 14).

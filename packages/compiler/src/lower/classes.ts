@@ -67,7 +67,7 @@
 //                                             }
 //
 // (in a subclass: `super(...(initReturned("generator") as ConstructorParameters<typeof Base>))`).
-import type { Arg, Arguments, AsyncFunctionDef, ClassDef, Expression, FunctionDef } from "@pyts/parser";
+import type { Arg, Arguments, AsyncFunctionDef, ClassDef, Expression, FunctionDef, Name } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import { isAsyncioCoroutineMethod } from "../analyze/runtime-classes.js";
@@ -96,6 +96,10 @@ import {
   initSubclassStatements,
   isConstructorShapedInit,
   isCooperative,
+  isOutsideRoot,
+  singleInheritanceRoot,
+  baseInitInPlace,
+  outsideBaseReference,
   methodParametersStatements,
   mixinShape,
   orderedBases,
@@ -271,7 +275,9 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   const info = classInfoOf(ctx.types, cls);
   const classScope = ctx.analysis.scopeOf(cls);
   const cooperative = isCooperative(ctx.types, info);
-  if (cooperative && (info.isDataclass || isEnumClass(ctx.types, info) || namedTupleSpecOf(info) !== undefined)) {
+  // (A dataclass may be in a single-inheritance order that cooperates: its generated `__init__` is a method.)
+  const cooperativeDataclass = info.isDataclass && singleInheritanceRoot(ctx.types, info) !== null;
+  if (cooperative && ((info.isDataclass && !cooperativeDataclass) || isEnumClass(ctx.types, info) || namedTupleSpecOf(info) !== undefined)) {
     ctx.error("PY3001", cls, [
       `${info.isDataclass ? "a dataclass" : namedTupleSpecOf(info) !== undefined ? "a NamedTuple class" : "an enum"} in a multiple-inheritance hierarchy`,
     ]);
@@ -428,8 +434,10 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     ? [...bodyNames, ...(bodyKind === "fields" ? movedClassAttributes(info, isEnum, tupleSpec !== undefined).filter((n) => !bodyNames.includes(n)) : [])]
     : movedClassAttributes(info, isEnum, tupleSpec !== undefined);
   members.push(...instanceSideDeclarations(ctx, info, moved));
+  if (cooperative && isOutsideRoot(ctx.types, info)) members.push(...outsideRootMembers(ctx, info, baseName!));
 
-  if (spec !== undefined && init === undefined && spec.options.get("init") !== false) members.push(dataclassConstructor(ctx, info, spec, hasBase));
+  if (spec !== undefined && !info.methods.has("__init__") && spec.options.get("init") !== false)
+    members.push(...(cooperative ? dataclassInitMethod(ctx, info, spec) : [dataclassConstructor(ctx, info, spec, hasBase)]));
 
   if (info.methods.has("__iter__") && !info.methods.get("__iter__")!.decorator_list.length)
     members.push(derivesFromDict(ctx, info) ? iterationThroughOwnIter(ctx) : iterableDeclaration(ctx, info));
@@ -858,7 +866,48 @@ function overridesWithOtherReturn(ctx: LowerContext, info: ClassInfo, def: Funct
   return own.k !== "any" && base.k !== "None" && !(numeric(own) && numeric(base)) && !sameType(own, base);
 }
 
-function cooperativeInitOverload(): ts.ClassElement {
+/**
+ * The root of a cooperative order on an exception, `list` or `dict` (inheritance.ts) makes its base as
+ * CPython's `__new__` does (an exception's `args` are the call's arguments), then runs `__init__` once;
+ * without an `__init__` of its own, the base's runs on the instance:
+ *
+ *     class AppError(Exception): ...          class AppError extends Exception {
+ *                                               constructor(...args: any[]) {
+ *                                                 super(...args);
+ *                                                 this.__init__(...args);
+ *                                               }
+ *                                               __init__(...args: any[]): any {
+ *                                                 return reinitialize(this, new Exception(...args));
+ *                                               }
+ *                                             }
+ */
+function outsideRootMembers(ctx: LowerContext, info: ClassInfo, baseName: string): ts.ClassElement[] {
+  const args = (): ts.Expression[] => [f.createSpreadElement(f.createIdentifier("args"))];
+  const makeBase = f.createCallExpression(f.createSuper(), undefined, isExceptionName(baseName) ? args() : []);
+  const runInit = f.createCallExpression(f.createPropertyAccessExpression(f.createThis(), "__init__"), undefined, args());
+  const rest = cooperativeInitOverload().parameters;
+  const members: ts.ClassElement[] = [
+    f.createConstructorDeclaration(undefined, rest, f.createBlock([f.createExpressionStatement(makeBase), f.createExpressionStatement(runInit)], true)),
+  ];
+  if (!info.methods.has("__init__")) {
+    const init = baseInitInPlace(ctx, outsideBaseReference(ctx, orderedBases(info.node)[0] as Name), args());
+    members.push(
+      f.createMethodDeclaration(
+        undefined,
+        undefined,
+        "__init__",
+        undefined,
+        undefined,
+        rest,
+        f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword),
+        f.createBlock([f.createReturnStatement(init)], true),
+      ),
+    );
+  }
+  return members;
+}
+
+function cooperativeInitOverload(): ts.MethodDeclaration {
   const rest = f.createParameterDeclaration(
     undefined,
     f.createToken(ts.SyntaxKind.DotDotDotToken),
@@ -924,7 +973,8 @@ function dataclassConstructor(ctx: LowerContext, info: ClassInfo, spec: Dataclas
           );
     body.push(f.createExpressionStatement(f.createCallExpression(f.createSuper(), undefined, forward)));
   }
-  const setByBase = new Set(baseInit === null ? [] : baseSpec!.fields.map((x) => x.name));
+  // (Without a base constructor to call, a cooperative dataclass's `__init__` method: every field.)
+  const setByBase = new Set(baseInit === null || !hasBase ? [] : baseSpec!.fields.map((x) => x.name));
   for (const x of spec.fields) {
     if (setByBase.has(x.name) && !spec.own.includes(x)) continue;
     const target = f.createPropertyAccessExpression(f.createThis(), ctx.mangleMember(x.name));
@@ -944,6 +994,20 @@ function dataclassConstructor(ctx: LowerContext, info: ClassInfo, spec: Dataclas
     );
   }
   return f.createConstructorDeclaration(undefined, params, f.createBlock(body, true));
+}
+
+/**
+ * A dataclass's generated `__init__` in a cooperative order (inheritance.ts): a method the root's
+ * constructor calls, which sets every field (its bases' too) and calls `__post_init__`, and runs no base's `__init__`.
+ */
+function dataclassInitMethod(ctx: LowerContext, info: ClassInfo, spec: DataclassSpec): ts.ClassElement[] {
+  const ctor = dataclassConstructor(ctx, info, spec, false) as ts.ConstructorDeclaration;
+  const body = ctor.body!.statements.filter((st: ts.Statement) => !ts.isReturnStatement(st));
+  if (ctx.types.baseChain(info).some((c) => c.methods.has("__post_init__")))
+    body.push(f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(f.createThis(), "__post_init__"), undefined, [])));
+  body.push(f.createReturnStatement(f.createNull()));
+  const method = f.createMethodDeclaration(undefined, undefined, "__init__", undefined, undefined, ctor.parameters, undefined, f.createBlock(body, true));
+  return [cooperativeInitOverload(), method];
 }
 
 /** Whether a dataclass or one of its bases is frozen or defines `__post_init__`. */

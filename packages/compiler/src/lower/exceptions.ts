@@ -577,6 +577,9 @@ function causeValue(ctx: LowerContext, e: Expression): ts.Expression {
  */
 function exceptionValue(ctx: LowerContext, e: Expression): ts.Expression {
   const t = ctx.types.typeOf(e, ctx.scope);
+  // (A class of the program is called as `C()` is: an `__init__` that requires arguments raises CPython's TypeError.)
+  if (t.k === "class" && ctx.types.classOfType(t) !== undefined)
+    return lowerExpression(ctx, { _type: "Call", func: e, args: [], keywords: [], start: e.start, end: e.end });
   const value = lowerExpression(ctx, e);
   if (t.k === "class") return f.createNewExpression(value, undefined, []);
   if (e._type === "Call") return value;

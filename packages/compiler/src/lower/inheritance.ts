@@ -40,7 +40,7 @@
 // the attributes of a new instance on the object:
 //
 //     Point.__init__(p, 7)   (outside __init__)   reinitialize(p, new Point(7))
-import type { Attribute, AsyncFunctionDef, Call, ClassDef, Expression, FunctionDef, Node } from "@pyts/parser";
+import type { Arguments, Attribute, AsyncFunctionDef, Call, ClassDef, Expression, FunctionDef, Name, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import { forEachChild } from "../analyze/walk.js";
 import type { LowerContext } from "./context.js";
@@ -48,7 +48,10 @@ import { lowerExpression } from "./index.js";
 import { lowerElements } from "./literals.js";
 import { dynamicCall, matchArguments, matchOrReport, runtimeArguments } from "./calls.js";
 import { typeOf } from "./operators.js";
-import { isEnumValueMixin } from "../analyze/enum-classes.js";
+import { isEnumClass, isEnumValueMixin } from "../analyze/enum-classes.js";
+import { isExceptionName } from "../analyze/types.js";
+import { dataclassSpecOf, isDataclassDecorator } from "../analyze/class-collection.js";
+import { baseClassReference } from "./classes.js";
 import type { ClassInfo, TypeFacts } from "../analyze/checker.js";
 
 const f = ts.factory;
@@ -91,9 +94,23 @@ function cooperation(types: TypeFacts): Cooperation {
   }
   // An `__init__` that does not begin with its base's (attributes set first, a conditional call, no call
   // while a class above defines `__init__`) cannot be a JavaScript constructor: its order cooperates.
+  // (So is a single-inheritance order with a dataclass or on an exception, `list` or `dict`, where a class above
+  // defines `__init__`: its root makes the base. Alone on its runtime base, such an `__init__` stays the constructor.)
   for (const info of all) {
     const order = types.mro(info);
-    if (!isConstructorShapedInit(types, info) && !order.some((c) => blocked.has(c))) for (const c of order) classes.add(c);
+    if (isConstructorShapedInit(types, info)) continue;
+    const initAbove = order.slice(1).some((c) => c.methods.has("__init__") || generatesInit(c));
+    if (!order.some((c) => blocked.has(c)) || (initAbove && singleInheritanceRoot(types, info) !== null)) for (const c of order) classes.add(c);
+  }
+  // An exception class whose `__init__` may leave the `args` that `BaseException.__new__` set (it does not surely
+  // call its base's), under a subclass with an `__init__` of its own: those `args` are the subclass call's
+  // arguments, which only the order's root constructor sees.
+  for (const info of all) {
+    const root = outsideRootOf(types, info);
+    const rootInit = root?.methods.get("__init__");
+    if (root === null || root === info || rootInit === undefined || !info.methods.has("__init__")) continue;
+    const base = orderedBases(root.node)[0];
+    if (base?._type === "Name" && isExceptionName(base.id) && !surelyCallsBaseInit(rootInit, root)) for (const c of types.mro(info)) classes.add(c);
   }
   // A class deriving from a cooperative one is constructed the same way.
   for (let grew = true; grew;) {
@@ -134,6 +151,42 @@ function cooperable(types: TypeFacts, info: ClassInfo): boolean {
   return types.mro(info).every((c) => !c.isDataclass && c.node.keywords.length === 0 && orderedBases(c.node).every((b) => ofModule(c, b)));
 }
 
+/** Bases of a runtime class that a cooperative order may end on: its root constructs them, then runs `__init__`. */
+const OUTSIDE_ROOTS = new Set(["list", "dict"]);
+
+/**
+ * The class of the module at the top of `info`'s order when the order is single inheritance from a class
+ * with no base, or from an exception, `list` or `dict`, and every class deriving from that root is plain
+ * (no keyword, no decorator but `@dataclass` without `frozen`, one base, not an enum); else null. Such an
+ * order may cooperate though it holds a dataclass or a runtime base.
+ */
+export function singleInheritanceRoot(types: TypeFacts, info: ClassInfo): ClassInfo | null {
+  const order = types.mro(info);
+  const root = order[order.length - 1]!;
+  const base = orderedBases(root.node)[0];
+  if (base !== undefined && !(base._type === "Name" && types.baseClass(root, base) === null && (isExceptionName(base.id) || OUTSIDE_ROOTS.has(base.id))))
+    return null;
+  const plain = (c: ClassInfo): boolean =>
+    c.node.keywords.length === 0 &&
+    c.node.decorator_list.every((d) => isDataclassDecorator(d)) &&
+    dataclassSpecOf(c)?.options.get("frozen") !== true &&
+    orderedBases(c.node).length === (c === root ? (base === undefined ? 0 : 1) : 1) &&
+    !isEnumClass(types, c);
+  const family = types.allClasses().filter((c) => types.mro(c).includes(root));
+  return family.every(plain) ? root : null;
+}
+
+/** The root of `info`'s order when it derives from an exception, `list` or `dict` and may cooperate (`singleInheritanceRoot`). */
+function outsideRootOf(types: TypeFacts, info: ClassInfo): ClassInfo | null {
+  const root = singleInheritanceRoot(types, info);
+  return root !== null && orderedBases(root.node).length === 1 ? root : null;
+}
+
+/** Whether `info` is the root of a cooperative order on an exception, `list` or `dict` (`outsideRootOf`). */
+export function isOutsideRoot(types: TypeFacts, info: ClassInfo): boolean {
+  return isCooperative(types, info) && outsideRootOf(types, info) === info;
+}
+
 /** The calls of its base's `__init__` in a class's `__init__`: `super().__init__(...)`, or `Base.__init__(self, ...)` for its one base. */
 export function superInitCalls(def: FunctionDef | AsyncFunctionDef, info: ClassInfo): Call[] {
   const self = [...def.args.posonlyargs, ...def.args.args][0]?.arg;
@@ -161,17 +214,22 @@ export function superInitCalls(def: FunctionDef | AsyncFunctionDef, info: ClassI
  */
 export function isConstructorShapedInit(types: TypeFacts, info: ClassInfo): boolean {
   const def = info.methods.get("__init__");
-  if (def === undefined || orderedBases(info.node).length === 0) return true;
+  if (orderedBases(info.node).length === 0) return true;
+  const above = types.mro(info).slice(1);
+  // A dataclass's generated `__init__` does not call its base's.
+  if (def === undefined) return !(generatesInit(info) && above.some((c) => c.methods.has("__init__")));
   const calls = superInitCalls(def, info);
-  if (calls.length === 0)
-    return !types
-      .mro(info)
-      .slice(1)
-      .some((c) => c.methods.has("__init__"));
+  if (calls.length === 0) return !above.some((c) => c.methods.has("__init__") || generatesInit(c));
   const body = def.body[0]?._type === "Expr" && def.body[0].value._type === "Constant" && def.body[0].value.value.type === "str" ? def.body.slice(1) : def.body;
   const first = body[0];
   const named = (t: Expression): boolean => t._type === "Name";
   return calls.length === 1 && (first?._type === "Expr" || (first?._type === "Assign" && first.targets.every(named))) && first.value === calls[0];
+}
+
+/** Whether a class's `__init__` is the one `@dataclass` generates. */
+export function generatesInit(info: ClassInfo): boolean {
+  const spec = info.isDataclass && !info.methods.has("__init__") ? dataclassSpecOf(info) : undefined;
+  return spec !== undefined && spec.options.get("init") !== false;
 }
 
 function isBareSuper(e: Expression): boolean {
@@ -230,6 +288,7 @@ export function isCooperative(types: TypeFacts, info: ClassInfo): boolean {
 export function cooperativeHeritage(ctx: LowerContext, cls: ClassDef): ts.Expression {
   const bases = orderedBases(cls).filter((b) => !(b._type === "Name" && b.id === "ABC"));
   const info = ctx.types.classOf(cls)!;
+  if (isOutsideRoot(ctx.types, info)) return outsideBaseReference(ctx, bases[0] as Name);
   for (const b of bases) {
     if (ctx.types.baseClass(info, b) === null) ctx.error("PY3001", b, ["multiple inheritance from a class not defined in this module"]);
   }
@@ -238,12 +297,36 @@ export function cooperativeHeritage(ctx: LowerContext, cls: ClassDef): ts.Expres
   return lowered.length === 1 ? lowered[0]! : f.createCallExpression(ctx.useRuntime("bases"), undefined, lowered);
 }
 
+/** The runtime class an order's root derives from: `PyList` or `Dict` for `list` or `dict`, the exception as written. */
+export function outsideBaseReference(ctx: LowerContext, base: Name): ts.Expression {
+  return OUTSIDE_ROOTS.has(base.id) ? baseClassReference(ctx, base.id) : lowerExpression(ctx, base);
+}
+
 /** `super().m(...)` in a cooperative class: `superOf(C, self).m(...)`, the next class in `type(self)`'s order. */
 export function lowerCooperativeSuperCall(ctx: LowerContext, node: Call, method: string, className: string): ts.Expression {
   const self = ctx.fn.self?.expr() ?? f.createThis();
-  const target = f.createCallExpression(ctx.useRuntime("superOf"), undefined, [ctx.id(className), self]);
   const plain = node.keywords.length === 0 && node.args.every((a) => a._type !== "Starred");
   const args = plain ? lowerElements(ctx, node.args) : runtimeArguments(ctx, node.args, node.keywords);
+  // The root of an order on an exception, `list` or `dict`: the base's `__init__` on the instance the constructor made.
+  const info = ctx.fn.classDef !== null ? ctx.types.classOf(ctx.fn.classDef) : undefined;
+  if (method === "__init__" && info !== undefined && info.name === className && isOutsideRoot(ctx.types, info)) {
+    const base = orderedBases(info.node)[0] as Name;
+    // (Keywords for a `dict` or `list`: made by the runtime's `dict(...)` or `list(...)`, which binds them.)
+    if (!plain && OUTSIDE_ROOTS.has(base.id))
+      return f.createCallExpression(ctx.useRuntime("reinitialize"), undefined, [self, f.createCallExpression(ctx.useRuntime(base.id), undefined, args)]);
+    return baseInitInPlace(ctx, outsideBaseReference(ctx, base), args, self);
+  }
+  // In single inheritance the next class is the base whatever `type(self)` is: JavaScript's `super`.
+  if (
+    method === "__init__" &&
+    plain &&
+    info !== undefined &&
+    info.name === className &&
+    singleInheritanceRoot(ctx.types, info) !== null &&
+    ctx.fn.self !== null
+  )
+    return f.createCallExpression(f.createPropertyAccessExpression(f.createSuper(), "__init__"), undefined, args);
+  const target = f.createCallExpression(ctx.useRuntime("superOf"), undefined, [ctx.id(className), self]);
   return f.createCallExpression(f.createPropertyAccessExpression(target, ctx.mangleMember(method)), undefined, args);
 }
 
@@ -254,9 +337,12 @@ export function lowerCooperativeSuperCall(ctx: LowerContext, node: Call, method:
 export function methodParametersStatements(ctx: LowerContext, info: ClassInfo): ts.Statement[] {
   const targets = cooperation(ctx.types).keywordTargets;
   const props: ts.PropertyAssignment[] = [];
-  for (const [name, def] of info.methods) {
+  const methods: [string, Arguments][] = [...info.methods].map(([name, def]) => [name, def.args]);
+  // (A dataclass's generated `__init__` too.)
+  if (generatesInit(info) && info.dataclassInit !== null) methods.push(["__init__", info.dataclassInit]);
+  for (const [name, args] of methods) {
     if (!targets.has(name)) continue;
-    props.push(f.createPropertyAssignment(ctx.mangleMember(name), f.createArrayLiteralExpression(parameterSpec(def).map((p) => f.createStringLiteral(p)))));
+    props.push(f.createPropertyAssignment(ctx.mangleMember(name), f.createArrayLiteralExpression(parameterSpec(args).map((p) => f.createStringLiteral(p)))));
   }
   if (props.length === 0) return [];
   return [
@@ -267,8 +353,7 @@ export function methodParametersStatements(ctx: LowerContext, info: ClassInfo): 
 }
 
 /** The runtime's description of a method's parameters after `self`: `["b", "c=", "*args", "d", "**kw"]`. */
-function parameterSpec(def: FunctionDef | AsyncFunctionDef): string[] {
-  const a = def.args;
+function parameterSpec(a: Arguments): string[] {
   const positional = [...a.posonlyargs, ...a.args];
   const firstDefault = positional.length - a.defaults.length;
   const out = positional.map((p, i) => (i >= firstDefault ? `${p.arg}=` : p.arg)).slice(1);
@@ -349,8 +434,8 @@ export function unboundMethodCall(ctx: LowerContext, node: Call, func: Attribute
  * constructor already made (`super(...)` first): the attributes of a new base instance stored on `this`,
  * its `args` for an exception, its items for a `list` or `dict` (the runtime's reinitialize).
  */
-export function baseInitInPlace(ctx: LowerContext, base: ts.Expression, args: ts.Expression[]): ts.Expression {
-  return f.createCallExpression(ctx.useRuntime("reinitialize"), undefined, [f.createThis(), f.createNewExpression(base, undefined, args)]);
+export function baseInitInPlace(ctx: LowerContext, base: ts.Expression, args: ts.Expression[], self: ts.Expression = f.createThis()): ts.Expression {
+  return f.createCallExpression(ctx.useRuntime("reinitialize"), undefined, [self, f.createNewExpression(base, undefined, args)]);
 }
 
 /** `Base.__init__(self, ...)` in a method of the class statement `cls`, where `Base` is its direct base and `self` its first parameter. */
@@ -368,4 +453,82 @@ export function isDirectBaseInitCall(ctx: LowerContext, node: Call, cls: ClassDe
     ctx.fn.self !== null &&
     first.id === ctx.fn.self.symbol.name
   );
+}
+
+const unsetFields = new WeakMap<TypeFacts, Map<ClassInfo, Set<string>>>();
+
+/**
+ * Whether `attr` of an instance of `info` (or of a subclass) may be missing because an `__init__` that
+ * stores it does not run: a subclass's `__init__` never calls it, or calls it only under a condition.
+ * The read then goes through the runtime, which raises CPython's AttributeError.
+ */
+export function skippedInitField(types: TypeFacts, info: ClassInfo, attr: string): boolean {
+  let known = unsetFields.get(types);
+  if (known === undefined) unsetFields.set(types, (known = new Map()));
+  let fields = known.get(info);
+  if (fields === undefined) {
+    fields = new Set();
+    for (const c of types.allClasses()) if (types.mro(c).includes(info)) for (const name of unsetByInitChain(types, c)) fields.add(name);
+    known.set(info, fields);
+  }
+  return fields.has(attr);
+}
+
+/** The fields an `__init__` in `info`'s order stores that may stay unset: no `__init__` that surely runs stores them. */
+function unsetByInitChain(types: TypeFacts, info: ClassInfo): string[] {
+  const order = types.mro(info);
+  const runs = new Set<ClassInfo>();
+  const definite = new Set<string>();
+  // The first class defining `__init__` (a dataclass's generated one too) runs it; it runs the next one when it surely calls it.
+  for (let at = 0; at < order.length; at++) {
+    const c = order[at]!;
+    const def = c.methods.get("__init__");
+    if (def === undefined) {
+      if (!generatesInit(c)) continue;
+      runs.add(c);
+      for (const x of dataclassSpecOf(c)!.fields) definite.add(x.name);
+      break;
+    }
+    runs.add(c);
+    for (const name of initStores(def)) definite.add(name);
+    if (!surelyCallsBaseInit(def, c)) break;
+  }
+  const unset: string[] = [];
+  for (const c of order) {
+    if (runs.has(c)) continue;
+    const def = c.methods.get("__init__");
+    // (A dataclass field with a plain default is also a class attribute: an instance reads it there.)
+    const stores =
+      def !== undefined
+        ? initStores(def)
+        : generatesInit(c)
+          ? dataclassSpecOf(c)!
+              .own.filter((x) => x.described?.key !== "default")
+              .map((x) => x.name)
+          : [];
+    for (const name of stores) if (!definite.has(name)) unset.push(name);
+  }
+  return unset;
+}
+
+/** The attributes an `__init__` stores on its first parameter (`self.x = ...`, anywhere in its body). */
+function initStores(def: FunctionDef | AsyncFunctionDef): string[] {
+  const self = [...def.args.posonlyargs, ...def.args.args][0]?.arg;
+  const out: string[] = [];
+  const visit = (n: Node): void => {
+    const targets = n._type === "Assign" ? n.targets : n._type === "AnnAssign" || n._type === "AugAssign" ? [n.target] : [];
+    const flat = (t: Expression): Expression[] =>
+      t._type === "Tuple" || t._type === "List" ? t.elts.flatMap(flat) : t._type === "Starred" ? flat(t.value) : [t];
+    for (const t of targets.flatMap(flat)) if (t._type === "Attribute" && t.value._type === "Name" && t.value.id === self) out.push(t.attr);
+    if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "Lambda" || n._type === "ClassDef") return;
+    forEachChild(n, visit);
+  };
+  for (const s of def.body) visit(s);
+  return out;
+}
+
+/** Whether a statement of an `__init__`'s body itself (not under a condition, loop or `try`) calls its base's `__init__`. */
+function surelyCallsBaseInit(def: FunctionDef | AsyncFunctionDef, info: ClassInfo): boolean {
+  const calls = superInitCalls(def, info);
+  return def.body.some((s) => (s._type === "Expr" || s._type === "Assign") && calls.includes(s.value as Call));
 }

@@ -76,7 +76,16 @@ import { asyncioMethodKeywords, asyncioMethodType, isAsyncioInstance } from "../
 import { inheritsFromRuntime } from "../analyze/runtime-bases.js";
 import { isEnumClass } from "../analyze/enum-classes.js";
 import { nonNullReceiver } from "./narrowing.js";
-import { classOfInstance, classOfTypeCall, isCooperative, unboundMethodCall } from "./inheritance.js";
+import {
+  baseInitInPlace,
+  classOfInstance,
+  classOfTypeCall,
+  generatesInit,
+  isConstructorShapedInit,
+  isCooperative,
+  isDirectBaseInitCall,
+  unboundMethodCall,
+} from "./inheritance.js";
 
 const f = ts.factory;
 
@@ -205,6 +214,18 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     if (m !== null) return asMadeInstance(ctx, node, m.def, call(member(recv), matchOrReport(ctx, node, m.def.args, m.isClassMethod)));
     if (name === "__init__") {
       const sig = constructorSignature(ctx, cls, recvType.cls);
+      // A dataclass's generated `__init__` in a cooperative order is a method: `Point.prototype.__init__.call(self, ...)`.
+      if (sig !== null && cls !== undefined && isCooperative(ctx.types, cls) && generatesInit(cls)) {
+        const method = f.createPropertyAccessExpression(f.createPropertyAccessExpression(recv, "prototype"), "__init__");
+        return call(f.createPropertyAccessExpression(method, "call"), matchOrReport(ctx, node, sig, false));
+      }
+      // `Point.__init__(self, ...)` in a constructor, `Point` its dataclass base: the base's constructor.
+      if (sig !== null && isDirectBaseInitCall(ctx, node, ctx.fn.classDef) && ctx.fn.isConstructor) {
+        const args = matchOrReport(ctx, node, sig, false).slice(1);
+        if (!isConstructorShapedInit(ctx.types, ctx.types.classOf(ctx.fn.classDef!)!)) return baseInitInPlace(ctx, recv, args);
+        const made = f.createCallExpression(f.createSuper(), undefined, args);
+        return ctx.analysis.parentOf(node)?._type === "Expr" ? made : f.createParenthesizedExpression(f.createCommaListExpression([made, f.createNull()]));
+      }
       if (sig !== null) return call(member(recv), matchOrReport(ctx, node, sig, true));
     }
     return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));

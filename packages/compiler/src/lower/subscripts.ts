@@ -35,7 +35,7 @@ import { inheritsFromRuntime, runtimeBaseHas } from "../analyze/runtime-bases.js
 import { definesClassAttribute, hasSlots, hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
 import { isSuperCall, ownClass, superAttribute } from "./calls.js";
 import { superBindsStatically } from "./super-forms.js";
-import { isCooperative } from "./inheritance.js";
+import { isCooperative, skippedInitField } from "./inheritance.js";
 import { isModuloIndex, isProvenIndex } from "./proven-index.js";
 import { nonNullReceiver } from "./narrowing.js";
 
@@ -139,7 +139,10 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
     }
     // An attribute the class does not define (a subclass's field, one set from outside, one `__getattr__`
     // answers): the runtime's lookup, with CPython's AttributeError when it is missing.
-    if (!classHasMember(ctx, ctx.types.classOfType(t), node.attr) || mayBeDeleted(ctx, node.attr)) return dynamicAttribute(ctx, recv, node.attr);
+    // (So is a field only an `__init__` that may not run stores: `skippedInitField`.)
+    const cls = ctx.types.classOfType(t);
+    if (!classHasMember(ctx, cls, node.attr) || mayBeDeleted(ctx, node.attr) || (cls !== undefined && skippedInitField(ctx.types, cls, node.attr)))
+      return dynamicAttribute(ctx, recv, node.attr);
   }
   if (t.k === "class" && node.value._type === "Name" && isClassSideMethod(ctx, ctx.types.classOfType(t), node.attr, "classmethod")) {
     // A class method read without a call (`MathUtils.scale`) is bound to its class.

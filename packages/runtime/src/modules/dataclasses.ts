@@ -22,6 +22,7 @@ import { pyHash } from "../hash.js";
 import { PySet } from "../set.js";
 import { KwArgs } from "../kwargs.js";
 import { repr, reprGuard } from "../repr.js";
+import { noAttribute } from "../attrs.js";
 import { type as pyType } from "../pytype.js";
 import { PYTHON_MODULE, PYTHON_NAME, setClassName } from "../type-registry.js";
 import { isTuple, tuple, type Tuple } from "../tuple.js";
@@ -173,7 +174,7 @@ function fieldList(cls: Function, instance: object): Field[] {
 }
 
 function values(self: object, fs: Field[], use: (f: Field) => boolean): Tuple<unknown> {
-  return tuple(fs.filter(use).map((f) => (self as Record<string, unknown>)[f.name]));
+  return tuple(fs.filter(use).map((f) => fieldValue(self, f.name)));
 }
 
 function makeField(spec: string | FieldSpec): Field {
@@ -238,13 +239,16 @@ export function defineDataclass<C extends AnyClass>(cls: C, name: string, own: A
   const proto = cls.prototype as Record<string, unknown>;
   const own_ = (key: string) => Object.prototype.hasOwnProperty.call(proto, key);
   const define = (key: string, value: unknown) => Object.defineProperty(proto, key, { value, writable: true, configurable: true });
+  // A field's plain default is a class attribute, as CPython leaves it: an instance whose `__init__` did not set
+  // the field (a subclass's `__init__` that never calls the dataclass's) reads it there.
+  for (const f of list) if (f.default !== MISSING_VALUE && !(f.name in proto)) define(f.name, f.default);
   const sameClass = (self: object, other: unknown): other is object => other !== null && typeof other === "object" && other.constructor === self.constructor;
 
   if (params.repr && !own_("__repr__")) {
     define("__repr__", function (this: object) {
       const shown = list.filter((f) => f.repr);
       const qual = (this.constructor as Function).__qualname__;
-      return reprGuard(this, "...", () => `${qual}(${shown.map((f) => `${f.name}=${repr((this as Record<string, unknown>)[f.name])}`).join(", ")})`);
+      return reprGuard(this, "...", () => `${qual}(${shown.map((f) => `${f.name}=${repr(fieldValue(this, f.name))}`).join(", ")})`);
     });
   }
   if (params.eq && !own_("__eq__")) {
@@ -289,6 +293,13 @@ export function defineDataclass<C extends AnyClass>(cls: C, name: string, own: A
     } else if (params.eq) define("__hash__", null);
   }
   return cls;
+}
+
+/** A field of an instance for the generated methods: CPython's AttributeError where no `__init__` set it. */
+function fieldValue(self: object, name: string): unknown {
+  const v = (self as Record<string, unknown>)[name];
+  if (v === undefined) throw noAttribute(self, name);
+  return v;
 }
 
 const frozenHandler: ProxyHandler<object> = {
