@@ -90,7 +90,10 @@ export function handling(exc: BaseException | null): BaseException | null {
   const previous = handledBy.get(key) ?? null;
   if (callerOfStep === UNSEEN) callerOfStep = previous;
   if (exc === null) handledBy.delete(key);
-  else handledBy.set(key, exc);
+  else {
+    handledBy.set(key, exc);
+    if (inThrownStep()) lentInThrownStep.add(exc);
+  }
   return previous;
 }
 
@@ -107,7 +110,17 @@ export function handlingWhileUnwinding(unwinding: BaseException | null): BaseExc
  * an exception a caller's `except` block lent, it has that one as its context (as CPython sets it).
  */
 export function chainedToHandled(error: unknown): BaseException {
-  return chainedTo(error, handledBy.get(owner()) ?? null);
+  const lent = handledBy.get(owner()) ?? null;
+  // In a step a task was woken into by a throw, what the callers lent before is not seen (CPython's
+  // `coro.throw()` resumes each coroutine with only its own handled exception); what the step lends is.
+  return chainedTo(error, lent !== null && inThrownStep() && !lentInThrownStep.has(lent) ? null : lent);
+}
+
+/** Exceptions lent by an `except` block that ran in a step a task was woken into by a throw. */
+const lentInThrownStep = new WeakSet<BaseException>();
+
+function inThrownStep(): boolean {
+  return _get_running_loop()?._currentTask?._thrownInto === true;
 }
 
 /** A bare `raise` outside an `except` block: the exception being handled, or CPython's RuntimeError when there is none. */

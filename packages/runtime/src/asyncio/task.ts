@@ -43,6 +43,8 @@ export class Task<T = unknown> extends Future<T> {
   _onR: OnRejected | null = null;
   /** An exception the next step throws in (rare: on the prototype, undefined, until set). */
   declare _throwValue: unknown;
+  /** Whether the step running was entered by throwing an exception into the coroutine. */
+  declare _thrownInto?: boolean;
   /** Detached once: its body has reactions of its own (see `detachTask`); on the prototype, false. */
   declare _ownReactions: boolean;
   /**
@@ -198,6 +200,9 @@ function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
   loop._currentTask = task;
   loop._stepTask = task;
   setStepping(task);
+  // Woken by a throw (a failure of what it awaited, a cancellation): CPython's `coro.throw()` resumes the
+  // coroutines without what their callers' `except` blocks handle (handled.ts asks).
+  task._thrownInto = exc !== undefined;
   if (task._body === null) {
     if (exc !== undefined) {
       // Throwing into a coroutine that never started closes it without running its body (the task's
