@@ -1868,7 +1868,9 @@ function valueSubclass(g) {
   }
   lines.push(`    def twice(self):`, `        return self * 2`);
   const dunder = g.pick(["", "__repr__", "__str__"]);
-  if (dunder !== "") lines.push(`    def ${dunder}(self):`, `        return f"${cls}<{${base}(self)}>"`);
+  // (`str(self)` in a str subclass's own `__str__` would recurse: its characters are `self[:]`.)
+  const plain = base === "str" && dunder === "__str__" ? "self[:]" : `${base}(self)`;
+  if (dunder !== "") lines.push(`    def ${dunder}(self):`, `        return f"${cls}<{${plain}}>"`);
   g.moduleLines.push(...lines, "");
   const ops =
     base === "str"
@@ -1879,7 +1881,8 @@ function valueSubclass(g) {
     `v = ${cls}(${value}${extra && g.chance(0.5) ? `, "k"` : ""})`,
     `print(v, repr(v), str(v), f"{v}", v.twice(), type(v.twice()).__name__, type(v).__name__, isinstance(v, ${base}))`,
     `print(${picked.map((e) => `${e}, type(${e}).__name__`).join(", ")})`,
-    `print({v: 1}[${base}(v)], v == ${base}(v), hash(v) == hash(${base}(v))${extra ? ", v.tag" : ""})`,
+    // (A str subclass's own `__str__` makes `str(v)` another string: its characters are `v[:]`.)
+    `print({v: 1}[${base === "str" ? "v[:]" : `${base}(v)`}], v == ${base}(v), hash(v) == hash(${base}(v))${extra ? ", v.tag" : ""})`,
     ...(bad !== null ? caught("ValueError", [`${cls}(${bad})`]) : []),
   ];
 }
@@ -1897,12 +1900,16 @@ function userCollection(g) {
       ...(g.chance(0.5) ? [`    def __missing__(self, key):`, `        return -1`] : []),
       "",
     );
+    const made = g.pick(["", "{'A': 1}", "B=2", "[('C', 3)]"]);
+    const updated = g.pick(["{'X': 5}", "Y=6", "[('Z', 7)]"]);
+    const stored = g.pick(["Q", "q", "R"]);
+    // (With `__missing__`, `setdefault` finds its key "present": -1, nothing stored; pop a key surely there.)
     return [
-      `d = ${cls}(${g.pick(["", "{'A': 1}", "B=2", "[('C', 3)]"])})`,
-      `d.update(${g.pick(["{'X': 5}", "Y=6", "[('Z', 7)]"])})`,
-      `d["${g.pick(["Q", "q", "R"])}"] = ${g.int(0, 9)}`,
+      `d = ${cls}(${made})`,
+      `d.update(${updated})`,
+      `d["${stored}"] = ${g.int(0, 9)}`,
       `print(d, len(d), d.get("q"), d.setdefault("W", 0), "x" in d, sorted(d), d.data == dict(d))`,
-      `print(d.keys(), list(d.values()), d.pop("w"), d.copy(), type(d.copy()).__name__)`,
+      `print(d.keys(), list(d.values()), d.pop("${stored.toLowerCase()}"), d.copy(), type(d.copy()).__name__)`,
       ...caught("KeyError", [`print(d["${g.pick(["none", "q"])}"])`, `d.pop("none")`]),
     ];
   }
@@ -1915,7 +1922,8 @@ function userCollection(g) {
       ...(g.chance(0.5) ? [`    def append(self, item):`, `        print("append", item)`, `        super().append(item)`] : []),
       "",
     );
-    const items = Array.from({ length: g.int(0, 4) }, () => g.int(-5, 9));
+    // (At least one item besides the appended one: `remove(xs.data[0])` leaves `xs[0]` to print.)
+    const items = Array.from({ length: g.int(1, 4) }, () => g.int(-5, 9));
     return [
       `xs = ${cls}([${items.join(", ")}])`,
       `xs.append(${g.int(0, 9)})`,

@@ -11,7 +11,7 @@ import { DEFAULT_MIX, MIX_GROUPS, ProgramGenerator, parseMix } from "../../scrip
 const COUNT = Number(process.env.FUZZ_GEN_COUNT ?? 20);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
 /** The asyncerrors family's constructs that are statements of sync programs (a fatal exit runs a loop of its own). */
-const SYNC_STATEMENTS = ["chained", "fatal", "dunders"];
+const SYNC_STATEMENTS = ["chained", "fatal", "dunders", "itertypes"];
 /** Async program shapes of their own beside the asyncerrors family: the loop's exception handler (gen-loop-handlers.mjs). */
 const ASYNC_SHAPES = ["loophandler"];
 const STATEMENT_CONSTRUCTS = [
