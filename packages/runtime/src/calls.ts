@@ -456,6 +456,20 @@ export function callBoundMethod(fn: Function, self: unknown, args: unknown[]): u
 }
 
 /**
+ * An exception's `args` when its `__init__` never calls its base's: the positional arguments the class call
+ * gave (CPython's `BaseException.__new__` keeps them), not the parameters' defaults or the keyword-only ones
+ * (compiled calls pass those positionally after the `count` positional parameters, or leave them out). A
+ * positional parameter given by keyword is counted as given when the ones before it were (the constructor
+ * cannot tell).
+ */
+export function givenArguments(args: IArguments, count: number): unknown[] {
+  // A parameter left out (`undefined`) means the ones after it were given by keyword, if at all.
+  let n = 0;
+  while (n < Math.min(args.length, count) && args[n] !== undefined) n++;
+  return Array.prototype.slice.call(args, 0, n);
+}
+
+/**
  * `obj.__init__(...)` and `C.__init__(obj, ...)` outside a constructor, for a class whose `__init__` is its
  * constructor: `fresh` is a new instance made with the arguments (its `__init__` ran once, with its
  * output and class-attribute updates), and its attributes are stored on `obj`, which keeps the others.

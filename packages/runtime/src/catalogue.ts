@@ -190,6 +190,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "getattributeHook",
   "getitem",
   "getslice",
+  "givenArguments",
   "gt",
   "handling",
   "handlingWhileUnwinding",

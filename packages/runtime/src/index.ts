@@ -107,7 +107,7 @@ export * from "./asyncio/index.js";
 export { generator, PyGenerator, awaitable, asAwaitable } from "./generators.js";
 export { named } from "./functions.js";
 export { callOrNew, callAttribute } from "./instantiate.js";
-export { call, callSpread, constructorArguments, methodSignatures, reinitialize, signature } from "./calls.js";
+export { call, callSpread, constructorArguments, givenArguments, methodSignatures, reinitialize, signature } from "./calls.js";
 export {
   ABC,
   CooperativeObject,

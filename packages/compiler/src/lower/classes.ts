@@ -667,9 +667,11 @@ function lowerMethod(
   if (isInit && hasBase && !hasSuperInit) {
     // (An exception's arguments, and a str's, int's or float's, which its `__new__` takes, are the class call's.)
     const forward =
-      (baseName !== undefined && isExceptionName(baseName)) || derivesFromBuiltinValue(ctx, info)
-        ? params.map((p) => f.createIdentifier((p.name as ts.Identifier).text))
-        : [];
+      baseName !== undefined && isExceptionName(baseName) && !derivesFromBuiltinValue(ctx, info)
+        ? exceptionArguments(ctx, def, params)
+        : derivesFromBuiltinValue(ctx, info)
+          ? params.map((p) => f.createIdentifier((p.name as ts.Identifier).text))
+          : [];
     // A base of the program whose `__init__` takes arguments gets none (TypeScript is told so).
     const baseInit = forward.length === 0 && baseName !== undefined ? constructorSignature(ctx, ctx.types.firstBase(info), baseName) : null;
     const required = baseInit !== null ? [...baseInit.posonlyargs, ...baseInit.args].length - 1 - baseInit.defaults.length : 0;
@@ -864,6 +866,31 @@ function overridesWithOtherReturn(ctx: LowerContext, info: ClassInfo, def: Funct
   const [own, base] = [ctx.types.returnType(def), ctx.types.returnType(overridden)];
   const numeric = (t: PyType): boolean => t.k === "int" || t.k === "float";
   return own.k !== "any" && base.k !== "None" && !(numeric(own) && numeric(base)) && !sameType(own, base);
+}
+
+/**
+ * An exception's `args` when its `__init__` does not call its base's: the call's positional arguments
+ * (CPython's `BaseException.__new__`). Without defaults or keyword-only parameters, the parameters
+ * themselves (`*args` spread); otherwise what the call gave, the defaults and keyword-only ones left out:
+ *
+ *     def __init__(self, msg, code=500):        constructor(msg: any, code: number = 500) {
+ *         self.code = code                          super(...givenArguments(arguments, 2));
+ */
+function exceptionArguments(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef, params: readonly ts.ParameterDeclaration[]): ts.Expression[] {
+  const names = params.map((p) => f.createIdentifier((p.name as ts.Identifier).text));
+  const { args, kwonlyargs, defaults, vararg } = def.args;
+  const positional = def.args.posonlyargs.length + args.length - 1;
+  if (vararg !== null) {
+    // The positional parameters come first, the keyword-only ones next, `*args` last (a rest parameter).
+    const rest = params.findIndex((p) => p.dotDotDotToken !== undefined);
+    return [...names.slice(0, positional), f.createSpreadElement(names[rest]!)];
+  }
+  if (defaults.length === 0 && kwonlyargs.length === 0) return names;
+  return [
+    f.createSpreadElement(
+      f.createCallExpression(ctx.useRuntime("givenArguments"), undefined, [f.createIdentifier("arguments"), f.createNumericLiteral(positional)]),
+    ),
+  ];
 }
 
 /**
