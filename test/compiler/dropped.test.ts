@@ -33,9 +33,13 @@ describe("dropped values", () => {
     expect(translate(program("Client().close()"))).toContain("dropped(new Client().close(), import.meta.url, 12, ");
   });
 
-  it("wraps create_task and ensure_future called as a statement", () => {
-    expect(translate(program("asyncio.create_task(fetch(1))"))).toMatch(/dropped\(asyncio\.create_task\(fetch\(1\)\), import\.meta\.url, 12, /);
-    expect(translate(program("asyncio.ensure_future(fetch(1))"))).toContain("dropped(asyncio.ensure_future(");
+  it("wraps create_task and ensure_future called as a statement, with the task alone; not a TaskGroup's", () => {
+    expect(translate(program("asyncio.create_task(fetch(1))"))).toContain("dropped(asyncio.create_task(fetch(1)));");
+    expect(translate(program("asyncio.ensure_future(fetch(1))"))).toContain("dropped(asyncio.ensure_future(fetch(1)));");
+    expect(translate(program("loop = asyncio.get_running_loop()", "loop.create_task(fetch(1))"))).toContain("dropped(loop.create_task(fetch(1)));");
+    const grouped = translate(program("async with asyncio.TaskGroup() as tg:", "    tg.create_task(fetch(1))"));
+    expect(grouped).toContain("tg.create_task(fetch(1));");
+    expect(grouped).not.toContain("dropped(");
   });
 
   it("leaves other statements alone: a value used, a module's function, a name a plain def shares", () => {

@@ -2,7 +2,7 @@
 // (compiler lower/dropped.ts wraps such a call of a coroutine function or of `create_task`):
 //
 //     fetch(3)                       dropped(fetch(3), import.meta.url, 5, "fetch(3)");
-//     asyncio.create_task(work())    dropped(asyncio.create_task(work()), import.meta.url, 6, "asyncio.create_task(work())");
+//     asyncio.create_task(work())    dropped(asyncio.create_task(work()));
 //
 // - a coroutine that has not started: the warning, once per line as the `warnings` module's default filter
 //   shows it,
@@ -34,9 +34,9 @@ function reportUnretrieved(task: Task<unknown>): void {
 }
 
 /** `value`, the result of a call written as a statement: a coroutine not started is reported, a task is reported when it has finished. */
-export function dropped<T>(value: T, moduleUrl: string, line: number, text: string): T {
+export function dropped<T>(value: T, moduleUrl?: string, line?: number, text?: string): T {
   if (value instanceof Coroutine && value._cr_state === NOT_STARTED) {
-    const message = `${moduleFile(moduleUrl)}:${line}: RuntimeWarning: coroutine '${value.__qualname__}' was never awaited`;
+    const message = `${moduleFile(moduleUrl!)}:${line}: RuntimeWarning: coroutine '${value.__qualname__}' was never awaited`;
     if (!shown.has(message)) {
       shown.add(message);
       writeStderr(`${message}\n  ${text}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n`);

@@ -5,12 +5,13 @@
 //
 //     async def main():                 const main = coroutine(async function main() {
 //         fetch(3)  # no await             dropped(fetch(3), import.meta.url, 5, "fetch(3)  # no await");
-//         asyncio.create_task(work())      dropped(asyncio.create_task(work()), import.meta.url, 6, "...");
+//         asyncio.create_task(work())      dropped(asyncio.create_task(work()));
 //
 // The runtime's `dropped` looks at the value (a coroutine not started, a task); the compiler wraps a call whose
 // callee is named as one of the program's `async def`s that no plain `def` shares (`fetch(3)`, `self.close()`,
-// not `asyncio.run(...)`, a module's function), or `create_task` / `ensure_future`.
-import type { Expr, Node } from "@pyts/parser";
+// not `asyncio.run(...)`, a module's function), or `create_task` / `ensure_future` (not a TaskGroup's: the group
+// holds its tasks).
+import type { Expr, Expression, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import type { LowerContext } from "./context.js";
@@ -25,10 +26,14 @@ export function dropped(ctx: LowerContext, stmt: Expr, out: ts.Expression): ts.E
   const call = stmt.value;
   if (call._type !== "Call" || ctx.source === null) return null;
   const func = call.func;
-  let wrapped = false;
-  if (func._type === "Name") wrapped = coroutineFunctionNames(ctx.analysis.module).has(func.id) || TASK_MAKERS.has(func.id);
-  else if (func._type === "Attribute")
-    wrapped = TASK_MAKERS.has(func.attr) || (coroutineFunctionNames(ctx.analysis.module).has(func.attr) && !namesModule(ctx, func.value));
+  // A task: `dropped(asyncio.create_task(work()))` (what it needs is the task), unless a TaskGroup holds it.
+  const makesTask =
+    func._type === "Name" ? TASK_MAKERS.has(func.id) : func._type === "Attribute" && TASK_MAKERS.has(func.attr) && !inTaskGroup(ctx, func.value);
+  if (makesTask) return f.createCallExpression(ctx.useRuntime("dropped"), undefined, [out]);
+  const wrapped =
+    func._type === "Name"
+      ? coroutineFunctionNames(ctx.analysis.module).has(func.id)
+      : func._type === "Attribute" && coroutineFunctionNames(ctx.analysis.module).has(func.attr) && !namesModule(ctx, func.value);
   if (!wrapped) return null;
   const { bytes, lines } = ctx.source;
   const line = lines.line(stmt.start);
@@ -38,6 +43,12 @@ export function dropped(ctx: LowerContext, stmt: Expr, out: ts.Expression): ts.E
   const text = new TextDecoder().decode(bytes.subarray(start, end)).trim();
   const site = f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta")), "url");
   return f.createCallExpression(ctx.useRuntime("dropped"), undefined, [out, site, f.createNumericLiteral(line), f.createStringLiteral(text)]);
+}
+
+/** Whether `value` is an `asyncio.TaskGroup` (the group holds its tasks and retrieves their exceptions). */
+function inTaskGroup(ctx: LowerContext, value: Expression): boolean {
+  const type = ctx.types.typeOf(value, ctx.scope);
+  return type.k === "instance" && type.runtime && type.cls === "TaskGroup";
 }
 
 /** Whether `value` is a name only imports bind (`asyncio` of `asyncio.run(...)`): its attributes are no methods of the program. */
