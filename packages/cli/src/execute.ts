@@ -133,6 +133,9 @@ export async function runJavaScript(javascript: string, options: RunOptions): Pr
     if (options.capture) {
       child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
       child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+      // A program that ends before it reads its input closes the pipe: what it did not read is dropped (EPIPE),
+      // as a shell's pipe drops it, instead of failing the run.
+      child.stdin!.on("error", () => {});
       child.stdin!.end(options.input ?? "");
     }
     const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
