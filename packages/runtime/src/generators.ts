@@ -151,7 +151,7 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
     this._state = RUNNING;
     let r: IteratorResult<Y, R>;
     try {
-      if (resumeHook !== null) r = resumeHook(this, () => this._gen.throw(arg));
+      if (resumeHook !== null) r = hookedStep(resumeHook, this._gen, this, "throw", arg);
       else {
         r = this._gen.throw(arg);
         settleFirstLent(this);
@@ -171,7 +171,7 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
     this._state = RUNNING;
     let r: IteratorResult<Y, R>;
     try {
-      if (resumeHook !== null) r = resumeHook(this, () => this._gen.next((value ?? null) as S));
+      if (resumeHook !== null) r = hookedStep(resumeHook, this._gen, this, "next", value ?? null);
       else {
         r = this._gen.next((value ?? null) as S);
         settleFirstLent(this);
@@ -198,6 +198,14 @@ let resumeHook: ResumeHook | null = null;
 
 /** Runs `step` of `generator`; with no step, settles one that ran before the hook was installed. */
 type ResumeHook = <T>(generator: object, step: (() => T) | null) => T;
+
+/**
+ * A step under the hook. Its closure is made here, not in the step methods: a closure there would make
+ * every step allocate a context for the values it captures, hook or not.
+ */
+function hookedStep<Y, R, S>(hook: ResumeHook, gen: Generator<Y, R, S>, owner: object, method: "next" | "throw", arg: unknown): IteratorResult<Y, R> {
+  return hook(owner, () => (method === "next" ? gen.next(arg as S) : gen.throw(arg)));
+}
 
 /** After a step without the hook: when the step lent an exception for the first time, what the generator keeps is settled. */
 function settleFirstLent(generator: object): void {
