@@ -9,7 +9,8 @@
 // line of stderr must match, program by program.
 //
 // Two families of constructs are generated but weigh 0 in DEFAULT_MIX until pyts supports them; `--mix` turns
-// them on, a family by its name or a construct by its key:
+// them on, a family by its name or a construct by its key (a family's entry applies before the keys' entries,
+// whatever the order: `--mix initorder=6,classes=1` weighs initorder 6):
 //   classes      (gen-classes.mjs, issue 13) inherit, classattrs, properties, dynattrs, staticcls, decorators,
 //                callvars, callables, badcalls, dataclasses: multiple inheritance and super() chains, class vs
 //                instance attributes, properties and __getattr__, setattr/getattr by computed name, static and

@@ -143,7 +143,11 @@ export const ONLY_SUPPORTED = Object.freeze({
  */
 export function parseMix(text, base = DEFAULT_MIX) {
   const mix = { ...base };
-  for (const part of (text ?? "").split(",").filter(Boolean)) {
+  // A family's entry sets each of its keys first, whatever the order: `initorder=6,classes=1` weighs every
+  // class construct 1 and `initorder` 6 (in the order written, the family reset it to 1).
+  const parts = (text ?? "").split(",").filter(Boolean);
+  const isFamily = (part) => part.split("=")[0] in MIX_GROUPS;
+  for (const part of [...parts.filter(isFamily), ...parts.filter((p) => !isFamily(p))]) {
     const [key, value] = part.split("=");
     const keys = MIX_GROUPS[key] ?? [key];
     if (!keys.every((k) => k in mix) || value === undefined || !Number.isFinite(Number(value))) {

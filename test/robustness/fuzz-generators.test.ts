@@ -68,6 +68,14 @@ describe("the mix", () => {
     expect(() => parseMix("clases=1")).toThrow(/bad mix entry 'clases=1'/);
   });
 
+  it("applies a family's entry before the keys', whatever the order", () => {
+    for (const text of ["initorder=6,classes=1", "classes=1,initorder=6"]) {
+      const mix = parseMix(text);
+      expect(mix.initorder).toBe(6);
+      expect(mix.inherit).toBe(1);
+    }
+  });
+
   it("keeps each family's keys in DEFAULT_MIX", () => {
     for (const key of Object.values(MIX_GROUPS).flat()) expect(key in DEFAULT_MIX).toBe(true);
   });
