@@ -666,12 +666,11 @@ function lowerMethod(
   const bodyPrologue = [...argPrologue, ...prologue];
   if (isInit && hasBase && !hasSuperInit) {
     // (An exception's arguments, and a str's, int's or float's, which its `__new__` takes, are the class call's.)
-    const forward =
-      baseName !== undefined && isExceptionName(baseName) && !derivesFromBuiltinValue(ctx, info)
+    const forward = derivesFromBuiltinValue(ctx, info)
+      ? params.map((p) => f.createIdentifier((p.name as ts.Identifier).text))
+      : baseName !== undefined && isExceptionName(baseName)
         ? exceptionArguments(ctx, def, params)
-        : derivesFromBuiltinValue(ctx, info)
-          ? params.map((p) => f.createIdentifier((p.name as ts.Identifier).text))
-          : [];
+        : [];
     // A base of the program whose `__init__` takes arguments gets none (TypeScript is told so).
     const baseInit = forward.length === 0 && baseName !== undefined ? constructorSignature(ctx, ctx.types.firstBase(info), baseName) : null;
     const required = baseInit !== null ? [...baseInit.posonlyargs, ...baseInit.args].length - 1 - baseInit.defaults.length : 0;
