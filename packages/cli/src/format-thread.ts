@@ -12,18 +12,23 @@ export interface FormatRequest {
 
 export type FormatReply = { id: number; code: string } | { id: number; error: string } | { ready: true };
 
-// Load prettier and its TypeScript parser now, while the main thread loads the compiler.
+// Load prettier and its TypeScript parser now, while the main thread loads the compiler. The missing
+// cache entries are written before any message leaves this thread (a no-op once written): the main
+// thread may end the process, and this thread, as soon as its last chunk comes back.
 installCodeCache();
 void formatAsync("const warm: number = 1;\n")
   .catch(() => undefined)
   .then(() => {
-    parentPort!.postMessage({ ready: true } satisfies FormatReply);
     saveCodeCache();
+    parentPort!.postMessage({ ready: true } satisfies FormatReply);
   });
 
 parentPort!.on("message", ({ id, code }: FormatRequest) => {
   formatAsync(code).then(
-    (formatted) => parentPort!.postMessage({ id, code: formatted } satisfies FormatReply),
+    (formatted) => {
+      saveCodeCache();
+      parentPort!.postMessage({ id, code: formatted } satisfies FormatReply);
+    },
     (error: unknown) => parentPort!.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FormatReply),
   );
 });
