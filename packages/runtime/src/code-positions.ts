@@ -71,10 +71,10 @@ function install(): void {
     },
     coroutineSource: (coro, done) => coroutineSource(coro as Coroutine, done),
   });
-  // An `await` at `line` of `moduleUrl`: the coroutine whose body runs (the innermost of the task stepping) suspends there.
+  // An `await` at `line` of `moduleUrl`: the coroutine whose body runs (the innermost of the task stepping, else its own, which is never linked as the innermost) suspends there.
   useSuspensionNotes(
     (moduleUrl, line, awaited) => {
-      const coro = stepping?._innermost;
+      const coro = stepping === null ? null : (stepping._innermost ?? stepping._coro);
       const file = files.get(moduleUrl);
       if (coro != null && file !== undefined) suspendedAt.set(coro, `${file}:${line}`);
       // The task waits again (on what is not a coroutine, which would run in this step).

@@ -5,7 +5,8 @@ import { BaseException, StopIteration, TypeError, toPyException } from "../excep
 import { repr } from "../repr.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
-import { get_event_loop, kwargsOf, stepping, type EventLoop } from "./loop.js";
+import { formatCallbackSource, get_event_loop, kwargsOf, stepping, type EventLoop } from "./loop.js";
+import { typeName } from "../typename.js";
 import type { Task } from "./task.js";
 import { markClassModule, setClassName } from "../type-registry.js";
 import { AwaitIterator } from "./coroutine.js";
@@ -215,16 +216,25 @@ export class Future<T = unknown> {
     return false;
   }
 
-  _stateRepr(): string {
-    if (this._state === FINISHED) {
-      if (this._exception !== null) return `finished exception=${repr(this._exception)}`;
-      return `finished result=${repr(this._result)}`;
-    }
-    return this._state.toLowerCase();
+  /**
+   * CPython's `base_futures._future_repr_info` after the state: the result or exception, then the done callbacks
+   * (`cb=[Task.task_wakeup()]`, `<n more>` between the first and last of more than two). A task's name, coroutine
+   * and what it waits for come between (`own`).
+   */
+  _reprInfo(state: string, own: string): string {
+    let info = `<${typeName(this)} ${state}${own}`;
+    if (this._state === FINISHED) info += this._exception !== null ? ` exception=${repr(this._exception)}` : ` result=${repr(this._result)}`;
+    const fns: unknown[] = this._cbFn === null ? [] : [this._cbFn];
+    const more = this._callbacks;
+    if (more !== null) for (let i = 0; i < more.length; i += 2) fns.push(more[i]);
+    const n = fns.length;
+    const shown = n > 2 ? [fns[0], `<${n - 2} more>`, fns[n - 1]] : fns;
+    if (n > 0) info += ` cb=[${shown.map((fn) => (typeof fn === "string" ? fn : formatCallbackSource(fn as Function, []))).join(", ")}]`;
+    return info + ">";
   }
 
   __repr__(): string {
-    return `<Future ${this._stateRepr()}>`;
+    return this._reprInfo(this._state.toLowerCase(), "");
   }
 
   __await__(): AwaitIterator {

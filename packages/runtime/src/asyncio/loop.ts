@@ -139,7 +139,7 @@ function formatCall(fn: Function, call: string): string {
  * CPython's `format_helpers._format_callback_source`: the callback, then where its function is defined
  * (` at x.py:4`, known in a `pyts run` translation: code-positions.ts) when it is a function of the program.
  */
-function formatCallbackSource(fn: Function, args: readonly unknown[]): string {
+export function formatCallbackSource(fn: Function, args: readonly unknown[]): string {
   return formatCallback(fn, args) + (codePositions?.callbackSource(fn) ?? "");
 }
 

@@ -7,8 +7,11 @@ import { Future, setResultUnlessCancelled, taskHooks } from "./future.js";
 import { _get_running_loop, get_running_loop, popKwargs, stepping, type TimerHandle } from "./loop.js";
 import { yieldTask } from "./task.js";
 import { nextMacrotask } from "../host.js";
+import { PYTHON_NAME } from "../type-registry.js";
 
+/** The future a sleeping task waits on: a plain `Future` to Python, as CPython's sleep makes. */
 class SleepFuture<T> extends Future<T> {
+  static [PYTHON_NAME] = "Future";
   _handle: TimerHandle | null = null;
 
   override cancel(msg: unknown = null): boolean {

@@ -137,21 +137,22 @@ export class Task<T = unknown> extends Future<T> {
     return true;
   }
 
+  /** CPython's `base_tasks._task_repr_info`: `cancelling` once asked to cancel, the name, the coroutine, what it waits for. */
   override __repr__(): string {
-    const coro = coroRepr(this._coro, this._state !== PENDING);
-    let info = this._state.toLowerCase();
-    if (this._state === FINISHED) {
-      const tail = this._exception !== null ? ` exception=${repr(this._exception)}` : ` result=${repr(this._result)}`;
-      return `<Task ${info} name=${repr(this.get_name())} coro=${coro}${tail}>`;
-    }
-    return `<Task ${info} name=${repr(this.get_name())} coro=${coro}>`;
+    const waiter = this._fut_waiter;
+    const state = this._num_cancels_requested > 0 && this._state === PENDING ? "cancelling" : this._state.toLowerCase();
+    return this._reprInfo(state, ` name=${repr(this.get_name())} coro=${coroRepr(this._coro, this._state !== PENDING)}${waiter !== null ? ` wait_for=${repr(waiter)}` : ""}`);
   }
 }
 
-/** CPython's `coroutines._format_coroutine`: `<work() running at x.py:12>`, `<work() done, defined at x.py:11>` (positions: code-positions.ts). */
+/**
+ * CPython's `coroutines._format_coroutine`: `<work() running at x.py:12>`, `<work() done, defined at x.py:11>` (positions:
+ * code-positions.ts; the runtime's own coroutines, `<wait_for() running>`, have none, as the frames of Python's library
+ * are left out of tracebacks).
+ */
 function coroRepr(coro: unknown, done: boolean): string {
-  const name = coro instanceof Coroutine ? coro.__qualname__ : "coroutine";
-  return `<${name}() ${done ? "done" : "running"}${(coro instanceof Coroutine && codePositions?.coroutineSource(coro, done)) || ""}>`;
+  const name = (coro as { __qualname__?: unknown }).__qualname__;
+  return `<${typeof name === "string" ? name : "coroutine"}() ${done ? "done" : "running"}${(coro instanceof Coroutine && codePositions?.coroutineSource(coro, done)) || ""}>`;
 }
 
 function isTaskable(x: unknown): boolean {
@@ -185,6 +186,9 @@ function taskWakeup(task: Task<unknown>): void {
   }
   runStep(task, undefined, value);
 }
+
+// A done callback shows in reprs by CPython's name: `wait_for=<Future pending cb=[Task.task_wakeup()]>`.
+taskWakeup.__qualname__ = "Task.task_wakeup";
 
 function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
   if (task._state !== PENDING) {
