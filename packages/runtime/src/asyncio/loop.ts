@@ -13,7 +13,6 @@ import { truthy } from "../truth.js";
 import { repr, str } from "../repr.js";
 import { KwArgs } from "../kwargs.js";
 import { nextMacrotask, onHostExit } from "../host.js";
-import { PyFloat } from "../numbers.js";
 import { writeStderr } from "../output.js";
 import { resolveValue } from "./awaitable.js";
 import type { Task } from "./task.js";
@@ -69,17 +68,10 @@ export class Handle {
     callback(...this._args);
   }
 
-  /** CPython's `Handle._repr_info`: the class, `cancelled`, then the callback with its arguments. */
-  _reprInfo(): string[] {
-    const info = [this.constructor.__name__];
-    if (this._cancelled) info.push("cancelled");
-    else info.push(formatCallbackSource(this._callback, this._args));
-    return info;
-  }
-
-  __repr__(): string {
-    return `<${this._reprInfo().join(" ")}>`;
-  }
+  // A Handle reaches Python code only through the loop's `call_soon`, `call_later` and `call_at`, whose programs
+  // get its repr from `features/python-callbacks`.
+  declare _reprInfo: () => string[];
+  declare __repr__: () => string;
 }
 
 /** `asyncio.TimerHandle`: a callback scheduled for a deadline (`call_later`, `call_at`). */
@@ -89,7 +81,7 @@ export class TimerHandle extends Handle {
   /** The deadline as a number, for the heap. */
   _when: number;
   /** The deadline as `call_at` was given it (an int stays an int); unset for a float from the clock. */
-  private readonly _whenGiven: unknown;
+  readonly _whenGiven: unknown;
   _scheduled = false;
 
   constructor(when: number, callback: (...args: any[]) => unknown, args: unknown[], loop: EventLoop, whenGiven?: unknown) {
@@ -98,15 +90,8 @@ export class TimerHandle extends Handle {
     this._whenGiven = whenGiven;
   }
 
-  when(): unknown {
-    return this._whenGiven === undefined ? new PyFloat(this._when) : this._whenGiven;
-  }
-
-  override _reprInfo(): string[] {
-    const info = super._reprInfo();
-    info.splice(this._cancelled ? 2 : 1, 0, `when=${repr(this.when())}`);
-    return info;
-  }
+  /** `when()` and the repr: `features/python-callbacks`, as the Handle's. */
+  declare when: () => unknown;
 
   override cancel(): null {
     if (!this._cancelled && this._scheduled) this._loop._timerCancelled++;

@@ -141,7 +141,10 @@ export class Task<T = unknown> extends Future<T> {
   override __repr__(): string {
     const waiter = this._fut_waiter;
     const state = this._num_cancels_requested > 0 && this._state === PENDING ? "cancelling" : this._state.toLowerCase();
-    return this._reprInfo(state, ` name=${repr(this.get_name())} coro=${coroRepr(this._coro, this._state !== PENDING)}${waiter !== null ? ` wait_for=${repr(waiter)}` : ""}`);
+    return this._reprInfo(
+      state,
+      ` name=${repr(this.get_name())} coro=${coroRepr(this._coro, this._state !== PENDING)}${waiter !== null ? ` wait_for=${repr(waiter)}` : ""}`,
+    );
   }
 }
 

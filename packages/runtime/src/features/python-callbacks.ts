@@ -10,10 +10,35 @@
 // A compiled function with `**kwargs` or keyword-only parameters takes them in JavaScript positions of their
 // own (`function log(kwargs = new Dict(), ..._args)`), so the loop's plain `callback(...args)` would hand it its
 // first argument as `kwargs`. The bundle of any other asyncio program leaves Python's binding (calls.ts) out.
+// So are the reprs of the Handles these calls return, which no other program sees.
 import { Future } from "../asyncio/future.js";
-import { EventLoop, Handle, type PyCallback } from "../asyncio/loop.js";
+import { EventLoop, formatCallbackSource, Handle, TimerHandle, type PyCallback } from "../asyncio/loop.js";
 import { toPyException } from "../exceptions.js";
 import { positionalCallable } from "../calls.js";
+import { PyFloat } from "../numbers.js";
+import { repr } from "../repr.js";
+
+/** CPython's `Handle._repr_info`: the class, `cancelled`, then the callback with its arguments. */
+Handle.prototype._reprInfo = function (this: Handle): string[] {
+  const info = [this.constructor.__name__];
+  if (this._cancelled) info.push("cancelled");
+  else info.push(formatCallbackSource(this._callback, this._args));
+  return info;
+};
+
+Handle.prototype.__repr__ = function (this: Handle): string {
+  return `<${this._reprInfo().join(" ")}>`;
+};
+
+TimerHandle.prototype.when = function (this: TimerHandle): unknown {
+  return this._whenGiven === undefined ? new PyFloat(this._when) : this._whenGiven;
+};
+
+TimerHandle.prototype._reprInfo = function (this: TimerHandle): string[] {
+  const info = Handle.prototype._reprInfo.call(this);
+  info.splice(this._cancelled ? 2 : 1, 0, `when=${repr(this.when())}`);
+  return info;
+};
 
 Handle.prototype._run = function (this: Handle): void {
   positionalCallable(this._callback)(...this._args);
