@@ -12,7 +12,8 @@
 //       RuntimeWarning: Enable tracemalloc to get the object allocation traceback
 //
 // - a task: no one holds it once it has finished, so a failure nothing retrieved goes to the loop's exception
-//   handler then ("Task exception was never retrieved"; CPython's `Task.__del__`), not when the loop closes.
+//   handler then, as its step ends ("Task exception was never retrieved"; CPython's `Task.__del__`), not when
+//   the loop closes.
 //
 // A value kept in a variable and dropped later is not reported (JavaScript tells no one when it is freed).
 import { Coroutine } from "./asyncio/coroutine.js";
@@ -42,7 +43,7 @@ export function dropped<T>(value: T, moduleUrl?: string, line?: number, text?: s
       writeStderr(`${message}\n  ${text}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n`);
     }
   } else if (value instanceof Task) {
-    value._addCallback(reportUnretrieved, value);
+    value._whenFreed = reportUnretrieved;
   }
   return value;
 }

@@ -206,14 +206,10 @@ export class Future<T = unknown> {
     this._log_traceback = false;
     // CPython's Future.__del__: the loop's exception handler gets the report.
     this._loop.call_exception_handler({
-      message: `${this._isTask() ? "Task" : "Future"} exception was never retrieved`,
+      message: `${typeName(this)} exception was never retrieved`,
       exception: this._exception,
       future: this,
     });
-  }
-
-  _isTask(): boolean {
-    return false;
   }
 
   /**

@@ -99,6 +99,8 @@ function gatherArray(args: readonly unknown[], returnExceptions: boolean): Futur
     }
   };
 
+  doneCallback.__qualname__ = "gather.<locals>._done_callback";
+
   // An argument given twice shares one future, as CPython's `arg_to_fut` dict does. Our
   // futures carry a mark for this, our coroutines the index where they were first given (a
   // number: no pointer to a new object is written into an older one, and no map of 100k
@@ -157,6 +159,8 @@ export function shield<T>(arg: PromiseLike<T>): Future<T> {
   const outerDone = (): void => {
     if (!inner.done()) inner.remove_done_callback(innerDone);
   };
+  innerDone.__qualname__ = "shield.<locals>._inner_done_callback";
+  outerDone.__qualname__ = "shield.<locals>._outer_done_callback";
   inner.add_done_callback(innerDone);
   outer.add_done_callback(outerDone);
   return outer;

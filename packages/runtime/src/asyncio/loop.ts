@@ -858,6 +858,8 @@ function runUntilCompleteCb(fut: FutureLike): void {
   }
   fut.get_loop().stop();
 }
+// The main task's repr shows it: `cb=[_run_until_complete_cb()]`.
+runUntilCompleteCb.__qualname__ = "_run_until_complete_cb";
 
 // --- events: which loop is current ------------------------------------------------------
 

@@ -159,6 +159,8 @@ function allDone(tasks: readonly Task[], loop: EventLoop): Future<null> {
     if (!task.cancelled()) task.exception();
     if (++finished === tasks.length) outer.set_result(null);
   };
+  // What CPython's gather adds to each task, which a task's repr shows meanwhile.
+  taskDone.__qualname__ = "gather.<locals>._done_callback";
   for (const task of tasks) task.add_done_callback(taskDone);
   return outer;
 }

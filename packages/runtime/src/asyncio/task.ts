@@ -45,6 +45,8 @@ export class Task<T = unknown> extends Future<T> {
   declare _throwValue: unknown;
   /** Whether the step running was entered by throwing an exception into the coroutine. */
   declare _thrownInto?: boolean;
+  /** Called when the task finishes, for a task nothing else holds (dropped.ts): CPython frees it then. */
+  declare _whenFreed?: (task: Task<unknown>) => void;
   /** Detached once: its body has reactions of its own (see `detachTask`); on the prototype, false. */
   declare _ownReactions: boolean;
   /**
@@ -131,10 +133,6 @@ export class Task<T = unknown> extends Future<T> {
 
   override set_exception(_exception: unknown): null {
     throw new RuntimeError("Task does not support set_exception operation");
-  }
-
-  override _isTask(): boolean {
-    return true;
   }
 
   /** CPython's `base_tasks._task_repr_info`: `cancelling` once asked to cancel, the name, the coroutine, what it waits for. */
@@ -364,6 +362,7 @@ function taskSettled(task: Task<unknown>): void {
   if (next !== null) next._prevTask = prev;
   else if (loop._lastTask === task) loop._lastTask = prev;
   task._prevTask = task._nextTask = null;
+  task._whenFreed?.(task);
   loop._stepDone(task);
 }
 

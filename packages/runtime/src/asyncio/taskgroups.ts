@@ -75,6 +75,8 @@ export class TaskGroup {
     if (!this._entered) throw new RuntimeError(`TaskGroup ${repr(this)} has not been entered`);
     if (this._exiting && this._tasks.size === 0) throw new RuntimeError(`TaskGroup ${repr(this)} is finished`);
     if (this._aborting) throw new RuntimeError(`TaskGroup ${repr(this)} is shutting down`);
+    // A bound method to CPython, as a task's repr shows it (`cb=[TaskGroup._on_task_done()]`).
+    this._onTaskDone.__qualname__ = "TaskGroup._on_task_done";
     const task = new Task<T>(coro, { loop: this._loop });
     const name = kwargsOf(options)?.["name"];
     if (name !== undefined && name !== null) task.set_name(name);

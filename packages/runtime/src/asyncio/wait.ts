@@ -9,6 +9,7 @@ import { CancelledError } from "./exceptions.js";
 import { Future, isfuture } from "./future.js";
 import { get_event_loop, get_running_loop, popKwargs, type EventLoop } from "./loop.js";
 import { ensure_future } from "./task.js";
+import { repr } from "../repr.js";
 
 export const FIRST_COMPLETED = "FIRST_COMPLETED";
 export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
@@ -18,9 +19,19 @@ function releaseWaiter(waiter: Future<unknown>): void {
   if (!waiter.done()) waiter.set_result(null);
 }
 
+/** CPython's done callback `functools.partial(_release_waiter, waiter)`, shown so in reprs: `_release_waiter(<Future pending>)()`. */
+function waiterReleaser(waiter: Future<unknown>): () => void {
+  const cb = (): void => releaseWaiter(waiter);
+  (cb as unknown as Record<symbol, unknown>)[FORMAT_CALLBACK] = (call: string) => `_release_waiter(${repr(waiter)})${call}`;
+  return cb;
+}
+
+/** How a callback formats itself in asyncio's reprs (loop.ts `formatCallback`). */
+const FORMAT_CALLBACK = Symbol.for("pyts.formatCallback");
+
 const cancelAndWait = coroutine(async function _cancel_and_wait(fut: Future<unknown>, loop: EventLoop): Promise<void> {
   const waiter = new Future<unknown>({ loop });
-  const cb = (): void => releaseWaiter(waiter);
+  const cb = waiterReleaser(waiter);
   fut.add_done_callback(cb);
   try {
     fut.cancel();
@@ -63,6 +74,7 @@ export const wait = /* @__PURE__ */ coroutine(async function wait<T>(fs: Iterabl
       if (!waiter.done()) waiter.set_result(null);
     }
   };
+  onCompletion.__qualname__ = "_wait.<locals>._on_completion";
   for (const f of futs) f.add_done_callback(onCompletion);
   try {
     await waiter;
@@ -97,7 +109,7 @@ export const wait_for = /* @__PURE__ */ coroutine(async function wait_for<T>(fut
   }
   const waiter = new Future<unknown>({ loop });
   const timeoutHandle = loop.call_later(timeout, releaseWaiter, waiter);
-  const cb = (): void => releaseWaiter(waiter);
+  const cb = waiterReleaser(waiter);
   const f = ensure_future(fut, { loop });
   f.add_done_callback(cb);
   try {
@@ -152,6 +164,7 @@ export function* as_completed<T>(fs: Iterable<PromiseLike<T>>, ...rest: unknown[
     done.put(f);
     if (remaining === 0 && timeoutHandle !== null) timeoutHandle.cancel();
   };
+  onCompletion.__qualname__ = "as_completed.<locals>._on_completion";
   const options = { loop };
   let seen: Set<unknown> | null = null;
   for (const f of fs) {
