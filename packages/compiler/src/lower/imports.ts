@@ -28,6 +28,7 @@
 //     loop.set_exception_handler(on_error)  import "@pyts/runtime/features/loop-exception-handler";
 //     type("Point", (), {"x": 0})            import "@pyts/runtime/features/dynamic-classes";
 //     loop.call_soon(log, 1, 2)              import "@pyts/runtime/features/python-callbacks";
+//     loop.run_until_complete(main())        import "@pyts/runtime/features/pending-tasks";
 //
 // A module the runtime does not provide is a compile-time diagnostic, except inside a `try` whose
 // handlers catch ImportError: there the statement raises CPython's ModuleNotFoundError when it runs.
@@ -164,6 +165,8 @@ const RUNTIME_FEATURES: ReadonlyMap<string, string> = new Map([
   ["cr_running", "coroutine-state"],
   ["cr_await", "coroutine-state"],
   ["gi_yieldfrom", "generator-state"],
+  ["run_until_complete", "pending-tasks"],
+  ["run_forever", "pending-tasks"],
   ["__mro__", "class-hierarchy"],
   ["__bases__", "class-hierarchy"],
   ["mro", "class-hierarchy"],
