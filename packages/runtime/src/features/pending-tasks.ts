@@ -14,6 +14,7 @@
 import { EventLoop } from "../asyncio/loop.js";
 import { pendingTasks } from "../asyncio/task.js";
 import { onHostExit } from "../host.js";
+import { flushStdout } from "../output.js";
 
 /** The loops the program ran, in the order it first ran them. */
 const ranLoops = new Set<EventLoop>();
@@ -29,4 +30,6 @@ function reportPendingTasks(): void {
   for (const loop of ranLoops) {
     for (const task of pendingTasks(loop)) loop.call_exception_handler({ message: "Task was destroyed but it is pending!", task });
   }
+  // What a custom handler printed: the exit's own flush of stdout has run.
+  flushStdout();
 }
