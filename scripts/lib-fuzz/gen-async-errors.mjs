@@ -29,6 +29,9 @@
 //   awaitstate     await of values that are not awaitable, cr_running/cr_await before, during and after a run
 //                  down a chain of awaits (ending in a sleep, an event, a queue, a future), gather given the same
 //                  awaitable twice, sys.exc_info() in a helper a finally block calls, `async with lock:` whose release fails
+//   taskrepr       reprs of tasks and futures in each state: wait_for= (a sleep, a task, a gather, a queue, an event,
+//                  a lock), cb=[...] of lambdas, functions, partials, cancelling; a loop run by run_until_complete
+//                  left with pending tasks, reported at exit through a custom handler
 import { caught } from "./gen-constructs.mjs";
 
 const WORDS = ["alpha", "beta", "gamma", "delta", "omega"];
@@ -915,5 +918,184 @@ function lockReleaseFails(g) {
     `    except Exception as e:`,
     `        print(type(e).__name__, e, "context:", repr(e.__context__))`,
     `print("locked at the end:", guard.locked())`,
+  ];
+}
+
+// ---- taskrepr ------------------------------------------------------------------------------------
+
+/**
+ * The repr's positions (` at x.py:4`, `, defined at x.py:3`) cut out: CPython names the program's path and its
+ * library's, a plain translation knows neither (a fixture compares them under `pyts run`).
+ */
+function plainReprHelper() {
+  return [
+    `def plain(obj):`,
+    `    text = repr(obj)`,
+    `    for marker in (", defined at ", " at "):`,
+    `        while marker in text:`,
+    `            head, _, tail = text.partition(marker)`,
+    `            end = 0`,
+    `            while end < len(tail) and tail[end] not in ">],":`,
+    `                end += 1`,
+    `            text = head + tail[end:]`,
+    `    return text`,
+  ];
+}
+
+/**
+ * Reprs of tasks and futures in each state (CPython's base_tasks / base_futures): pending before the first step,
+ * waiting on a sleep (`wait_for=<Future pending cb=[Task.task_wakeup()]>`), on another task, a gather, a queue,
+ * an event or a lock; cancelling, cancelled, finished with a result or an exception; with done callbacks
+ * (lambdas, functions, partials, more than two: `<n more>`); futures made by the loop and settled each way.
+ */
+export function taskReprs(g) {
+  const name = g.chance(0.6) ? `, name=${JSON.stringify(g.pick(WORDS))}` : "";
+  const delay = g.pick(["0", "10"]);
+  const lines = [
+    ...plainReprHelper(),
+    `import functools`,
+    `async def work(n):`,
+    `    await asyncio.sleep(n)`,
+    `    return n * 2`,
+    `def noted(fut):`,
+    `    print("callback saw", fut.done(), fut.cancelled())`,
+    `def tagged(tag, fut):`,
+    `    print("tagged", tag, fut.done())`,
+    `t = asyncio.create_task(work(${delay})${name})`,
+    `print(plain(t))`,
+  ];
+  const steps = g.int(1, 4);
+  for (let k = 0; k < steps; k++) {
+    lines.push(
+      ...g.pick([
+        () => [`await asyncio.sleep(0)`, `print(plain(t))`],
+        () => [`t.add_done_callback(${g.pick(["lambda f: None", "noted", `functools.partial(tagged, ${JSON.stringify(g.pick(WORDS))})`])})`, `print(plain(t))`],
+        () => [`print(t.cancel(), plain(t))`],
+        () => [`print(t.cancelling(), t.uncancel(), plain(t))`],
+      ])(),
+    );
+  }
+  lines.push(
+    `try:`,
+    `    print("result", await t)`,
+    `except asyncio.CancelledError:`,
+    `    print("cancelled")`,
+    `print(plain(t))`,
+    `await asyncio.sleep(0)`,
+  );
+  lines.push(...g.pick([() => awaitedReprs(g), () => futureReprs(g), () => failedTaskRepr(g), () => primitiveWaitReprs(g)])());
+  return lines;
+}
+
+/** A task waiting on another task, or on a gather whose children show gather's done callback. */
+function awaitedReprs(g) {
+  if (g.chance(0.5)) {
+    return [
+      `inner = asyncio.create_task(work(10), name="inner")`,
+      `async def outer():`,
+      `    return await inner`,
+      `o = asyncio.create_task(outer(), name="outer")`,
+      `await asyncio.sleep(0)`,
+      `print(plain(o))`,
+      `print(plain(inner))`,
+      `inner.cancel()`,
+      `try:`,
+      `    await o`,
+      `except asyncio.CancelledError:`,
+      `    print(plain(o), plain(inner))`,
+    ];
+  }
+  const n = g.int(1, 3);
+  return [
+    `kids = [asyncio.create_task(work(${g.pick(["0", "0.01"])}), name=f"kid{k}") for k in range(${n})]`,
+    `group = asyncio.gather(*kids)`,
+    `print(plain(group))`,
+    `async def watch():`,
+    `    return await group`,
+    `w = asyncio.create_task(watch(), name="watcher")`,
+    `await asyncio.sleep(0)`,
+    `print(plain(w))`,
+    `print(plain(kids[0]))`,
+    `print(await w, plain(group))`,
+  ];
+}
+
+/** Futures the loop makes: pending, with callbacks (more than two shows `<n more>`), and settled each way. */
+function futureReprs(g) {
+  const callbacks = g.int(0, 4);
+  const settle = g.pick([`fut.set_result(${g.pick(["3", '"done"', "[1, 2]", "None"])})`, `fut.set_exception(KeyError("k"))`, `fut.cancel()`]);
+  return [
+    `fut = asyncio.get_running_loop().create_future()`,
+    `print(plain(fut))`,
+    ...Array.from({ length: callbacks }, (_, k) => `fut.add_done_callback(${k % 2 === 0 ? "noted" : "lambda f: None"})`),
+    `print(plain(fut))`,
+    `print(plain(fut.remove_done_callback(noted)), plain(fut))`,
+    settle,
+    `print(plain(fut))`,
+    `await asyncio.sleep(0)`,
+    `print(plain(fut))`,
+    `if not fut.cancelled():`,
+    `    print(repr(fut.exception()))`,
+  ];
+}
+
+/** A task that failed: its repr names the exception, which is then retrieved. */
+function failedTaskRepr(g) {
+  const error = g.pick(ERRORS);
+  return [
+    `async def boom():`,
+    ...(g.chance(0.5) ? [`    await asyncio.sleep(0)`] : []),
+    `    raise ${error}("boom")`,
+    `b = asyncio.create_task(boom())`,
+    `print(plain(b))`,
+    `await asyncio.wait([b])`,
+    `print(plain(b))`,
+    `print(repr(b.exception()))`,
+  ];
+}
+
+/** Tasks waiting on a queue, an event, a lock: the runtime's own coroutines have no position, CPython's a library one. */
+function primitiveWaitReprs(g) {
+  const kind = g.pick(["queue", "event", "lock"]);
+  const setup = {
+    queue: [`q = asyncio.Queue()`, `p = asyncio.create_task(q.get())`],
+    event: [`ev = asyncio.Event()`, `p = asyncio.create_task(ev.wait())`],
+    lock: [`lock = asyncio.Lock()`, `await lock.acquire()`, `p = asyncio.create_task(lock.acquire())`],
+  }[kind];
+  const finish = { queue: `q.put_nowait(7)`, event: `ev.set()`, lock: `lock.release()` }[kind];
+  return [
+    ...setup,
+    `print(plain(p))`,
+    `await asyncio.sleep(0)`,
+    `print(plain(p))`,
+    ...(g.chance(0.5) ? [finish, `print(await p, plain(p))`] : [`p.cancel()`, `print(plain(p))`, `await asyncio.wait([p])`, `print(plain(p))`]),
+  ];
+}
+
+/**
+ * A loop the program runs itself (run_until_complete, then close or not) with tasks still pending: CPython
+ * reports each when it frees it, here at exit, since they are held by a module-level list until then. The
+ * report goes through a custom handler to stderr, whose last line the fuzzer compares. A statement of a sync
+ * program (it runs a loop of its own).
+ */
+export function pendingAtExit(g) {
+  const n = g.fresh++;
+  const count = g.int(1, 3);
+  g.moduleLines.push(`pending${n} = []`);
+  return [
+    ...plainReprHelper(),
+    `import sys`,
+    `async def forever(k):`,
+    `    await asyncio.sleep(100 + k)`,
+    `async def starter():`,
+    `    pending${n}.extend(asyncio.create_task(forever(k), name=f"left{k}") for k in range(${count}))`,
+    ...(g.chance(0.5) ? [`    await asyncio.sleep(0)`] : []),
+    `    return "started"`,
+    `loop = asyncio.new_event_loop()`,
+    `loop.set_exception_handler(lambda loop, ctx: print("reported:", ctx["message"], plain(ctx["task"]), file=sys.stderr))`,
+    `print(loop.run_until_complete(starter()))`,
+    `print([plain(t) for t in pending${n}])`,
+    ...(g.chance(0.7) ? [`loop.close()`] : []),
+    `print(loop.is_closed(), [t.done() for t in pending${n}])`,
   ];
 }

@@ -71,6 +71,7 @@ export const DEFAULT_MIX = Object.freeze({
   taskrecursion: 1, // recursion through create_task: failures wrapped level by level, cancellation down a chain
   loophandler: 1, // the loop's exception handler: set (also through getattr), failing callbacks, contexts reported by hand (gen-loop-handlers.mjs)
   awaitstate: 1, // await of non-awaitables, cr_running/cr_await, sys.exc_info() in a helper a finally calls, lock release failing
+  taskrepr: 1, // reprs of tasks and futures in each state (wait_for=, cb=[...], cancelling), loops left with pending tasks at exit
   readable: 1, // key= lambdas over typed lists, classes called only by position, the loop's clock and a TaskGroup's named tasks (gen-readable.mjs)
   // The generated-code fast paths (gen-fastpaths.mjs, issue 16), with their edge values.
   keptfstrings: 0.5, // f-strings of three or more fields returned and appended to lists: whole floats, -0.0, inf, nan, big ints
@@ -112,6 +113,7 @@ export const MIX_GROUPS = Object.freeze({
     "chained",
     "taskrecursion",
     "awaitstate",
+    "taskrepr",
     "fatal",
     "dunders",
     "callbacks",
@@ -327,6 +329,7 @@ export class ProgramGenerator {
       [m.floatcompare, "floatcompare", fastPaths.floatCompare],
       [m.dictcontains, "dictcontains", fastPaths.dictContains],
       [topLevel && !this.isAsync ? m.fatal : 0, "fatal", loopHandlers.fatalExits],
+      [topLevel && !this.isAsync ? m.taskrepr / 2 : 0, "taskrepr", asyncErrors.pendingAtExit],
       [topLevel ? m.dunders : 0, "dunders", loopHandlers.iteratorDunders],
       [m.itertypes, "itertypes", loopHandlers.iteratorTypes],
     ].map(([weight, tag, make]) => [weight, () => this.tagged(tag, () => make(this))]);
@@ -922,6 +925,7 @@ export class ProgramGenerator {
       [this.mix.taskrecursion, () => this.tagged("taskrecursion", () => asyncErrors.taskRecursion(this))],
       [this.mix.loophandler, () => this.tagged("loophandler", () => loopHandlers.loopExceptionHandler(this))],
       [this.mix.awaitstate, () => this.tagged("awaitstate", () => asyncErrors.awaitState(this))],
+      [this.mix.taskrepr, () => this.tagged("taskrepr", () => asyncErrors.taskReprs(this))],
       [this.mix.callbacks, () => this.tagged("callbacks", () => loopHandlers.loopCallbacks(this))],
       [this.mix.readable, () => this.tagged("readable", () => readable.readableAsync(this))],
     ];
