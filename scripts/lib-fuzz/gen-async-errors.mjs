@@ -1079,23 +1079,24 @@ function primitiveWaitReprs(g) {
  * program (it runs a loop of its own).
  */
 export function pendingAtExit(g) {
-  const n = g.fresh++;
+  // A list no other program of the batch rebinds: a task CPython could free earlier is reported earlier.
+  const kept = `pending_${g.programName}_${g.fresh++}`;
   const count = g.int(1, 3);
-  g.moduleLines.push(`pending${n} = []`);
+  g.moduleLines.push(`${kept} = []`);
   return [
     ...plainReprHelper(),
     `import sys`,
     `async def forever(k):`,
     `    await asyncio.sleep(100 + k)`,
     `async def starter():`,
-    `    pending${n}.extend(asyncio.create_task(forever(k), name=f"left{k}") for k in range(${count}))`,
+    `    ${kept}.extend(asyncio.create_task(forever(k), name=f"left{k}") for k in range(${count}))`,
     ...(g.chance(0.5) ? [`    await asyncio.sleep(0)`] : []),
     `    return "started"`,
     `loop = asyncio.new_event_loop()`,
     `loop.set_exception_handler(lambda loop, ctx: print("reported:", ctx["message"], plain(ctx["task"]), file=sys.stderr))`,
     `print(loop.run_until_complete(starter()))`,
-    `print([plain(t) for t in pending${n}])`,
+    `print([plain(t) for t in ${kept}])`,
     ...(g.chance(0.7) ? [`loop.close()`] : []),
-    `print(loop.is_closed(), [t.done() for t in pending${n}])`,
+    `print(loop.is_closed(), [t.done() for t in ${kept}])`,
   ];
 }
