@@ -84,8 +84,10 @@ export const STDERR_FILE = "stderr.txt";
  * program by its absolute path (`File "/.../fixtures/x/y/input.py", line 3`), which becomes `input.py`.
  * One more rule: the frames of CPython's own library (a file under `.../lib/python3.N/`, outside
  * `site-packages`: `asyncio/runners.py`, `asyncio/base_events.py` between `asyncio.run(main())` and
- * `main`) are taken out, each with its source and marker lines. The runtime is not Python source, so a
- * translation has no such frames to show; every frame of the program itself stays.
+ * `main`) are taken out, each with its source and marker lines, and so are the positions in that library that
+ * asyncio's reprs name (`coro=<wait_for() running at .../asyncio/tasks.py:476>`, `cb=[gather.<locals>._done_callback()
+ * at .../asyncio/tasks.py:764]`). The runtime is not Python source, so a translation has no such frames or
+ * positions to show; every frame and position of the program itself stays.
  * @param {string} stderr
  * @param {string} caseDir
  * @returns {string}
@@ -100,10 +102,13 @@ export function normalizeStderr(stderr, caseDir) {
     if (libraryFrame !== null && line.startsWith(libraryFrame + "    ")) continue;
     const frame = LIBRARY_FRAME.exec(line);
     libraryFrame = frame === null ? null : frame[1];
-    if (frame === null) kept.push(line);
+    if (frame === null) kept.push(line.replace(LIBRARY_POSITION, ""));
   }
   return kept.join("");
 }
+
+/** ` at /usr/lib/python3.11/asyncio/tasks.py:476` in a repr (outside `site-packages`). */
+const LIBRARY_POSITION = / at (?![^\s"]*site-packages)[^\s"]*\/lib\/python3\.\d+\/[^\s"]*?\.py:\d+/g;
 
 /** `  File "/usr/lib/python3.11/asyncio/runners.py", line 190, in run` (perhaps inside a group's `| ` margin). */
 const LIBRARY_FRAME = /^((?:[ ]*[|+] )*)  File "(?![^"]*site-packages)[^"]*\/lib\/python3\.\d+\/[^"]*", line \d+, in /;

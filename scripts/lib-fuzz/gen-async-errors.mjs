@@ -975,14 +975,7 @@ export function taskReprs(g) {
       ])(),
     );
   }
-  lines.push(
-    `try:`,
-    `    print("result", await t)`,
-    `except asyncio.CancelledError:`,
-    `    print("cancelled")`,
-    `print(plain(t))`,
-    `await asyncio.sleep(0)`,
-  );
+  lines.push(`try:`, `    print("result", await t)`, `except asyncio.CancelledError:`, `    print("cancelled")`, `print(plain(t))`, `await asyncio.sleep(0)`);
   lines.push(...g.pick([() => awaitedReprs(g), () => futureReprs(g), () => failedTaskRepr(g), () => primitiveWaitReprs(g)])());
   return lines;
 }
