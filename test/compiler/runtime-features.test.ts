@@ -92,6 +92,17 @@ describe("runtime features", () => {
     expect(translate(program("print(g.gi_frame)"))).not.toContain(feature);
   });
 
+  it("imports the pending-tasks feature into a program that runs a loop itself", () => {
+    const feature = 'import "@pyts/runtime/features/pending-tasks";';
+    const program = (line: string): string =>
+      ["import asyncio", "", "async def main():", "    await asyncio.sleep(0)", "", "loop = asyncio.new_event_loop()", line, "loop.close()", ""].join("\n");
+    expect(translate(program("loop.run_until_complete(main())"))).toContain(feature);
+    expect(translate(program("loop.run_forever()"))).toContain(feature);
+    expect(translate(["import asyncio", "", "async def main():", "    await asyncio.sleep(0)", "", "asyncio.run(main())", ""].join("\n"))).not.toContain(
+      feature,
+    );
+  });
+
   it("imports no feature into a program that does not name one", () => {
     const code = translate(["import asyncio", "", "async def main():", "    await asyncio.sleep(0)", "", "asyncio.run(main())", ""].join("\n"));
     expect(code).not.toContain("/features/");
