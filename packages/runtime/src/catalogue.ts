@@ -224,6 +224,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "lt",
   "makeException",
   "map",
+  "mappingItems",
   "markClassModule",
   "matmul",
   "max",

@@ -62,7 +62,6 @@ const NUMBER_ONLY = new Set(["__sub__", "__truediv__", "__floordiv__", "__mod__"
 const CONTAINER_ONLY = new Set(["__len__", "__contains__", "__getitem__"]);
 const NUMBERS = new Set(["int", "float", "bool"]);
 const UNARY = /^__(neg|abs|bool|len|hash|str|repr)__$/;
-const COMPARISONS = /^__(eq|ne|lt|le|gt|ge)__$/;
 /** The slots of an operator, which answer NotImplemented to an operand their type does not take. */
 const OPERATORS = /^__(add|sub|mul|truediv|floordiv|mod|pow|eq|ne|lt|le|gt|ge)__$/;
 
@@ -127,10 +126,10 @@ function methodOf(proto: object, name: string): Function | undefined {
   return undefined;
 }
 
-/** Whether a builtin type's binary slot takes `other` (else NotImplemented): int's arithmetic an int, float's an int or a float, str's comparisons a str. */
+/** Whether a builtin type's binary slot takes `other` (else NotImplemented): int's an int (`int.__eq__(1, 1.0)` too), float's an int or a float, str's comparisons a str. */
 function takesOperand(type: string, name: string, other: unknown): boolean {
   const kind = typeName(other);
-  if (NUMBERS.has(type)) return kind === "int" || kind === "bool" || (kind === "float" && (type === "float" || COMPARISONS.test(name)));
+  if (NUMBERS.has(type)) return kind === "int" || kind === "bool" || (kind === "float" && type === "float");
   return kind === type || name === "__add__" || name === "__mul__";
 }
 

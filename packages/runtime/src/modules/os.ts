@@ -44,28 +44,39 @@ export class _Environ extends Dict<string, string> {
 }
 export const environ = new _Environ(Object.entries(nodeProcess?.env ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined));
 
+/** CPython's TypeError for an argument to `os.name()`, which takes none. */
+function noArguments(name: string, count: number): void {
+  if (count > 0) throw new TypeError(`posix.${name}() takes no arguments (${count} given)`);
+}
+
 /** `os.getenv(key, default=None)`. */
 export function getenv(key: unknown, defaultValue: unknown = null): unknown {
+  if (arguments.length === 0) throw new TypeError("getenv() missing 1 required positional argument: 'key'");
+  if (arguments.length > 2) throw new TypeError(`getenv() takes from 1 to 2 positional arguments but ${arguments.length} were given`);
   if (typeof key !== "string") throw new TypeError(`str expected, not ${typeName(key)}`);
   return environ.get(key, defaultValue);
 }
 
 export function getcwd(): string {
+  noArguments("getcwd", arguments.length);
   return currentDirectory();
 }
 
 export function getpid(): number {
+  noArguments("getpid", arguments.length);
   return nodeProcess?.pid ?? 1;
 }
 
 /** `os.cpu_count()`: the logical processors (None where the host does not tell). */
 export function cpu_count(): number | null {
+  noArguments("cpu_count", arguments.length);
   const count = nodeBuiltin("node:os")?.cpus().length ?? (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
   return count === undefined || count === 0 ? null : count;
 }
 
 /** `os.listdir(path=".")`: the names in the directory, in the order the file system gives them. */
 export function listdir(path: unknown = "."): string[] {
+  if (arguments.length > 1) throw new TypeError(`listdir() takes at most 1 argument (${arguments.length} given)`);
   if (path === null) path = ".";
   if (typeof path !== "string") throw new TypeError(`listdir: path should be string, bytes, os.PathLike, integer or None, not ${typeName(path)}`);
   const fs = nodeBuiltin("node:fs");

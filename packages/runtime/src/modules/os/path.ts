@@ -18,6 +18,12 @@ function fspath(p: unknown): string {
   return p;
 }
 
+/** CPython's TypeError for a call of the one-parameter function `name(param)` with `count` arguments. */
+function takesOne(name: string, param: string, count: number): void {
+  if (count === 0) throw new TypeError(`${name}() missing 1 required positional argument: '${param}'`);
+  if (count > 1) throw new TypeError(`${name}() takes 1 positional argument but ${count} were given`);
+}
+
 /** A path's last separator's index plus one: where its final component starts. */
 function tailStart(p: string): number {
   return p.lastIndexOf(sep) + 1;
@@ -43,23 +49,27 @@ export function join(...parts: unknown[]): string {
 
 /** `os.path.split(p)`: (head, tail), tail the part after the last "/". */
 export function split(p: unknown): Tuple<string> {
+  takesOne("split", "p", arguments.length);
   const path = fspath(p);
   const i = tailStart(path);
   return tuple([stripHead(path.slice(0, i)), path.slice(i)]);
 }
 
 export function basename(p: unknown): string {
+  takesOne("basename", "p", arguments.length);
   const path = fspath(p);
   return path.slice(tailStart(path));
 }
 
 export function dirname(p: unknown): string {
+  takesOne("dirname", "p", arguments.length);
   const path = fspath(p);
   return stripHead(path.slice(0, tailStart(path)));
 }
 
 /** `os.path.splitext(p)`: (root, ext), ext from the last dot of the last component, unless only dots lead to it. */
 export function splitext(p: unknown): Tuple<string> {
+  takesOne("splitext", "p", arguments.length);
   const path = fspath(p);
   const sepIndex = path.lastIndexOf(sep);
   const dotIndex = path.lastIndexOf(".");
@@ -70,11 +80,13 @@ export function splitext(p: unknown): Tuple<string> {
 }
 
 export function isabs(s: unknown): boolean {
+  takesOne("isabs", "s", arguments.length);
   return fspath(s).startsWith(sep);
 }
 
 /** `os.path.normpath(path)`: "." and empty components dropped, ".." taking back the one before (POSIX keeps a leading "//"). */
 export function normpath(p: unknown): string {
+  takesOne("normpath", "path", arguments.length);
   const path = fspath(p);
   if (path === "") return ".";
   const initialSlashes = path.startsWith("//") && !path.startsWith("///") ? 2 : path.startsWith("/") ? 1 : 0;
@@ -88,6 +100,7 @@ export function normpath(p: unknown): string {
 }
 
 export function abspath(p: unknown): string {
+  takesOne("abspath", "path", arguments.length);
   const path = fspath(p);
   return normpath(isabs(path) ? path : join(currentDirectory(), path));
 }
@@ -104,14 +117,17 @@ function stat(path: unknown): { isFile(): boolean; isDirectory(): boolean } | un
 }
 
 export function exists(path: unknown): boolean {
+  takesOne("exists", "path", arguments.length);
   return stat(path) !== undefined;
 }
 
 export function isfile(path: unknown): boolean {
+  takesOne("isfile", "path", arguments.length);
   return stat(path)?.isFile() ?? false;
 }
 
 export function isdir(path: unknown): boolean {
+  takesOne("isdir", "s", arguments.length);
   return stat(path)?.isDirectory() ?? false;
 }
 
