@@ -540,7 +540,6 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "__name__",
     "abspath",
     "basename",
-    "currentDirectory",
     "dirname",
     "exists",
     "isabs",
