@@ -37,6 +37,9 @@
 //                special methods, builtins called without their arguments; a missing method or attribute on a
 //                subclass of list, dict, an exception or asyncio.Queue; __init__ again on such a subclass;
 //                spreads longer than JavaScript's argument limit into max, min, zip, chain, map, format, print
+//   descriptors  methods of builtin types read through the type (str.upper as a key, list.append(xs, x), int.__add__),
+//                their names and reprs, wrong receivers; dict subclasses overriding __iter__/keys/__getitem__ merged
+//   ospath       os.path's pure functions on paths with "..", "//", trailing "/", empty parts and dots
 //   initorder    __init__ setting attributes before its base's (super() or Base.__init__), calling it under a
 //                condition or not at all, over a base of the program, an exception or a list; three-level chains
 //                on an exception class of the program and dataclass chains (initChains), missing fields read
@@ -2557,4 +2560,228 @@ function dataclassChain(g) {
     ...missingRead("i.name"),
     `print(${point}(${g.int(0, 3)}) == ${point}(${g.int(0, 3)}))`,
   ];
+}
+
+// ---- descriptors ---------------------------------------------------------------------------------
+
+/**
+ * Methods of the builtin types read through the type (`str.upper`, `list.append`, `int.__add__`): as keys and
+ * map/filter functions, called with the instance first (a receiver the compiler types and one it cannot),
+ * their type names and reprs, wrong receivers caught; and dict subclasses overriding `__iter__`, `keys` or
+ * `__getitem__` read by `{**d}`, `dict(d)`, `update(d)` and `f(**d)`.
+ */
+export function builtinDescriptors(g) {
+  return g.pick([
+    () => descriptorsAsFunctions(g),
+    () => descriptorCalls(g),
+    () => descriptorSlots(g),
+    () => descriptorNames(g),
+    () => descriptorErrors(g),
+    () => dictSubclassMerged(g),
+  ])();
+}
+
+const WORDS = ["apple", "Banana", "  cherry ", "DATE", "fig\n", "Grape fruit", "42", "", "x1", "ÄRGER", "straße", "ǅemal"];
+
+function wordList(g) {
+  return `[${Array.from({ length: g.int(1, 5) }, () => q(g.pick(WORDS))).join(", ")}]`;
+}
+
+function descriptorsAsFunctions(g) {
+  const words = wordList(g);
+  const fn = g.pick(["str.upper", "str.lower", "str.strip", "str.title", "str.swapcase", "str.capitalize", "str.casefold", "str.lstrip", "len"]);
+  const test = g.pick(["str.isdigit", "str.isalpha", "str.isupper", "str.islower", "str.isspace", "str.istitle", "str.isalnum"]);
+  const key = g.pick(["str.lower", "str.casefold", "str.upper", "str.strip", "len", "str.swapcase"]);
+  return [
+    `words = ${words}`,
+    `print(list(map(${fn}, words)), list(filter(${test}, words)))`,
+    `print(sorted(words, key=${key}), sorted(words, key=${key}, reverse=True), max(words, key=${key}), min(words, key=${key}))`,
+    `print(", ".join(map(${g.pick(["str.upper", "str.strip", "str.title"])}, words)), [${fn}(w) for w in words])`,
+  ];
+}
+
+function descriptorCalls(g) {
+  const word = q(g.pick(WORDS.filter((w) => w !== "")));
+  const call = g.pick([
+    `str.replace(s, ${q(g.pick(["a", "e", " "]))}, ${q(g.pick(["-", ""]))})`,
+    `str.split(s)`,
+    `str.split(s, ${q(g.pick(["a", " ", "r"]))}, ${g.int(-1, 2)})`,
+    `str.split(s, maxsplit=${g.int(0, 2)})`,
+    `str.center(s, ${g.int(0, 14)}, ${q(g.pick(["*", "-"]))})`,
+    `str.count(s, ${q(g.pick(["a", "", "an"]))})`,
+    `str.find(s, ${q(g.pick(["a", "z", ""]))})`,
+    `str.startswith(s, ${q(g.pick(["a", "B", ""]))})`,
+    `str.join(${q(g.pick([", ", "-", ""]))}, [s, s])`,
+    `str.zfill(s, ${g.int(0, 12)})`,
+    `str.partition(s, ${q(g.pick(["a", " "]))})`,
+    `str.format("<{}|{}>", s, len(s))`,
+  ]);
+  const xs = `[${Array.from({ length: g.int(1, 4) }, () => g.int(-3, 9)).join(", ")}]`;
+  const listCall = g.pick([
+    `list.append(xs, ${g.int(0, 5)})`,
+    `list.extend(xs, (7, 8))`,
+    `list.insert(xs, ${g.int(-3, 3)}, 0)`,
+    `list.sort(xs, reverse=${g.pick(["True", "False"])})`,
+    `list.reverse(xs)`,
+    `list.pop(xs)`,
+    `list.count(xs, ${g.int(0, 3)})`,
+    `list.copy(xs)`,
+  ]);
+  const dictCall = g.pick([
+    `dict.get(d, ${q(g.pick(["a", "z"]))}, 0)`,
+    `dict.setdefault(d, ${q(g.pick(["a", "z"]))}, 5)`,
+    `dict.pop(d, ${q(g.pick(["a", "z"]))}, None)`,
+    `dict.update(d, {"b": 2})`,
+    `sorted(dict.keys(d))`,
+    `sorted(dict.items(d))`,
+  ]);
+  const setCall = g.pick([
+    "set.union(s1, s2)",
+    "set.intersection(s1, s2)",
+    "set.difference(s1, s2)",
+    "set.issubset(s1, s2)",
+    "frozenset.union(frozenset(s1), s2)",
+  ]);
+  const typed = g.chance(0.5);
+  return [
+    typed ? `s = ${word}` : `s = [${word}, 1][0]`,
+    `xs = ${xs}`,
+    `d = {"a": 1}`,
+    `s1, s2 = {1, 2}, {2, ${g.int(3, 4)}}`,
+    `print(${call}, ${listCall}, xs, ${dictCall}, sorted(${setCall}))`,
+    `print(tuple.count((1, 2, 1), ${g.int(0, 2)}), tuple.index(("a", "b"), "b"), int.bit_length(${g.int(-300, 300)}))`,
+  ];
+}
+
+const OPERANDS = ["0", "3", "-2", "True", "2.5", "-0.0", "1e300", "10**20", '"ab"', "[1]", "(1,)", "None"];
+
+function descriptorSlots(g) {
+  const type = g.pick(["int", "float", "str", "list", "tuple", "bool"]);
+  const slot = g.pick(["__add__", "__sub__", "__mul__", "__truediv__", "__floordiv__", "__mod__", "__eq__", "__ne__", "__lt__", "__ge__"]);
+  const self = {
+    int: g.pick(["7", "-4", "0", "True"]),
+    float: g.pick(["1.5", "-2.0", "0.25"]),
+    str: q(g.pick(["ab", "", "zz"])),
+    list: "[1, 2]",
+    tuple: "(3,)",
+    bool: "True",
+  }[type];
+  const unary = g.pick(["__neg__", "__abs__", "__bool__"]);
+  const unarySelf = g.pick(["-3", "0", "2.5", "True"]);
+  return [
+    "try:",
+    `    print(${type}.${slot}(${self}, ${g.pick(OPERANDS)}))`,
+    `except (TypeError, ZeroDivisionError, OverflowError) as e:`,
+    `    print(type(e).__name__, e)`,
+    `print(int.${unary}(${unarySelf === "2.5" ? "2" : unarySelf}), float.${unary}(${g.pick(["1.5", "-0.5"])}), str.__len__(${q(g.pick(WORDS))}), list.__len__([0] * ${g.int(0, 4)}))`,
+    `print(str.__contains__("team", ${q(g.pick(["ea", "x", ""]))}), list.__getitem__([4, 5, 6], ${g.int(-3, 2)}), str.__getitem__("abc", ${g.int(-3, 2)}))`,
+    `print(list(map(int.__${g.pick(["add", "mul", "sub"])}__, [1, 2, 3], [4, 5, 6])))`,
+  ];
+}
+
+function descriptorNames(g) {
+  const d = g.pick([
+    "str.upper",
+    "str.join",
+    "list.append",
+    "list.sort",
+    "dict.get",
+    "dict.items",
+    "set.union",
+    "tuple.count",
+    "int.bit_length",
+    "float.is_integer",
+    "frozenset.union",
+    "list.__getitem__",
+    "dict.__getitem__",
+  ]);
+  const w = g.pick(["int.__add__", "str.__len__", "list.__len__", "str.__eq__", "float.__mul__", "str.__getitem__", "int.__lt__"]);
+  return [
+    `f = ${d}`,
+    `print(type(f).__name__, f, f.__name__, f.__qualname__, f is ${d}, f == ${d})`,
+    `print(type(${w}).__name__, ${w}, ${w}.__name__, repr(${w}))`,
+    `print([type(m).__name__ for m in [str.upper, ${w}, ${d}]], callable(f))`,
+  ];
+}
+
+function descriptorErrors(g) {
+  const bad = g.pick([
+    `str.upper(${g.pick(["1", "None", "[1]", "2.5", "(1,)"])})`,
+    "str.upper()",
+    `list.append(${g.pick(["(1,)", '"ab"', "{1}"])}, 2)`,
+    `dict.get(${g.pick(["[]", "None", '"k"'])}, 1)`,
+    `int.__add__(${g.pick(["1.5", '"a"', "None"])}, 2)`,
+    `float.__add__(${g.pick(["1", "True", '"a"'])}, 2)`,
+    `set.add(frozenset(), 1)`,
+    `str.${g.pick(["reverse", "nope", "append"])}`,
+    `list.${g.pick(["upper", "add", "nope"])}`,
+    `float.is_integer(${g.pick(["3", "True"])})`,
+    `str.join(",", [1, 2])`,
+    `list.index([1, 2], 5)`,
+  ]);
+  return ["try:", `    print(${bad})`, "except (TypeError, AttributeError, ValueError) as e:", "    print(type(e).__name__, e)"];
+}
+
+function dictSubclassMerged(g) {
+  const cls = uniqueName(g, "Mapping");
+  const iterOverride = g.chance(0.6);
+  const keysOverride = g.chance(0.5);
+  const getOverride = g.chance(0.6);
+  const body = [];
+  if (iterOverride)
+    body.push(
+      ...g.pick([
+        [`    def __iter__(self):`, `        return iter(sorted(super().keys(), reverse=True))`],
+        [`    def __iter__(self):`, `        yield from super().__iter__()`],
+        [`    def __iter__(self):`, `        return iter(["x"])`],
+      ]),
+    );
+  if (keysOverride) body.push(`    def keys(self):`, `        return ${g.pick(['["x"]', '["y", "x"]', "[]", "list(super().keys())[:1]"])}`);
+  if (getOverride) body.push(`    def __getitem__(self, key):`, `        return ${g.pick(['"<" + key + ">"', "key * 2", "len(key)"])}`);
+  if (body.length === 0) body.push(`    def describe(self):`, `        return len(self)`);
+  g.moduleLines.push(`class ${cls}(dict):`, ...body, "");
+  const show = uniqueName(g, "show");
+  g.moduleLines.push(`def ${show}(**fields):`, `    return fields`, "");
+  return [
+    `m = ${cls}(${g.pick(["x=1, y=2", "y=5", "", "[('x', 3)]"])})`,
+    `merged = {"z": 0}`,
+    `merged.update(m)`,
+    `print({**m}, dict(m), merged, ${show}(**m), list(m), [k for k in m], len(m), {**m, "w": 9})`,
+  ];
+}
+
+// ---- ospath --------------------------------------------------------------------------------------
+
+const PATH_PARTS = ["", ".", "..", "a", "b.txt", "dir/", "/", "//", ".hidden", "x.tar.gz", "trailing.", "...", "c//d", "/root", "e/./f", "../g", "…ü.py"];
+
+function pathString(g) {
+  return Array.from({ length: g.int(1, 4) }, () => g.pick(PATH_PARTS)).join(g.pick(["/", "", "//"]));
+}
+
+/** `os.path`'s pure functions on paths with `..`, `//`, trailing slashes, empty parts and dots, and `os.path.join(*parts)`. */
+export function osPathShapes(g) {
+  g.moduleLines.push("import os", "");
+  const p = q(pathString(g));
+  const parts = `[${Array.from({ length: g.int(1, 4) }, () => q(g.pick(PATH_PARTS))).join(", ")}]`;
+  const fn = g.pick(["split", "splitext", "basename", "dirname", "normpath", "isabs"]);
+  const absolute = q("/" + pathString(g));
+  return g.pick([
+    () => [`p = ${p}`, `print(repr(p), os.path.${fn}(p), os.path.split(p), os.path.splitext(p))`],
+    () => [`parts = ${parts}`, `joined = os.path.join(*parts)`, `print(repr(joined), os.path.join(${p}, *parts), os.path.normpath(joined))`],
+    () => [`print(os.path.abspath(${absolute}), os.path.normpath(${absolute}), os.path.dirname(os.path.basename(${p})))`],
+    () => [
+      `for q in ${parts}:`,
+      `    root, ext = os.path.splitext(q)`,
+      `    print(repr(q), repr(root), repr(ext), root + ext == q, os.path.join(os.path.dirname(q), os.path.basename(q)) == q)`,
+    ],
+    () => [
+      "try:",
+      `    print(os.path.${g.pick(["join", "basename", "dirname", "split", "splitext", "normpath"])}(${g.pick(["None", "1", `${p}, 2`, "[]"])}))`,
+      "except TypeError as e:",
+      "    print(type(e).__name__, e)",
+    ],
+    () => [
+      `print(os.sep, repr(os.linesep), os.path.exists(${q("/definitely/not/" + pathString(g).replace(/\//g, "_"))}), os.getenv("PYTS_FUZZ_UNSET"), os.environ.get("PYTS_FUZZ_UNSET", "dflt"))`,
+    ],
+  ])();
 }

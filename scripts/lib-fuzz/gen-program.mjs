@@ -55,6 +55,8 @@ export const DEFAULT_MIX = Object.freeze({
   classbody: 1, // statements in class bodies (loops, if, try, while, del, a def on one branch), metaclasses with __new__ and __call__
   dataclasses: 1, // @dataclass with order=True, frozen=True, field(default_factory), inheritance, asdict/replace
   samename: 1, // one class name in many scopes (module, function, class body, if/else, loop, redefined), called with keywords
+  descriptors: 1, // str.upper as a key, list.append(xs, x), int.__add__(1, 2.5), their reprs and wrong receivers; dict subclasses merged
+  ospath: 1, // os.path's pure functions (join, split, splitext, normpath ...) on paths with "..", "//", trailing "/", dots
   builtinsub: 1, // subclasses of list and dict, mixins with exceptions and dataclasses, abc.ABC, total_ordering, __init__ again, builtins without arguments
   dyntype: 1, // classes made by type(name, bases, namespace), type() called wrongly
   superforms: 1, // super() in a variable, as a value, two-argument, in class methods and nested helpers, and its errors
@@ -99,6 +101,7 @@ export const MIX_GROUPS = Object.freeze({
     "dataclasses",
     "classbody",
     "builtinsub",
+    "descriptors",
     "samename",
     "dyntype",
     "superforms",
@@ -317,6 +320,8 @@ export class ProgramGenerator {
       [topLevel ? m.dataclasses : 0, "dataclasses", classes.dataclassShapes],
       [topLevel ? m.classbody : 0, "classbody", classes.classBodies],
       [topLevel ? m.builtinsub : 0, "builtinsub", classes.builtinSubclasses],
+      [topLevel ? m.descriptors : 0, "descriptors", classes.builtinDescriptors],
+      [topLevel ? m.ospath : 0, "ospath", classes.osPathShapes],
       [topLevel ? m.samename : 0, "samename", classes.sameNameClasses],
       [topLevel ? m.dyntype : 0, "dyntype", classes.dynamicClasses],
       [topLevel ? m.superforms : 0, "superforms", classes.superForms],

@@ -1,6 +1,6 @@
 // Python's arithmetic operators. Each helper has a fast path for two plain numbers and
 // falls back to bigint/float/sequence/dunder handling with CPython's error messages.
-import { OverflowError, TypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
+import { MemoryError, OverflowError, TypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
 import { binaryDunder, dunder, tryBinaryDunder, NotImplemented, unaryDunder, unsupported } from "./dunder.js";
 import { iterate } from "./iter.js";
 import { bindBuiltinKeywords, KwArgs } from "./kwargs.js";
@@ -120,9 +120,14 @@ function repeat(seq: string | readonly unknown[], n: unknown): Any {
   if (kn !== "int") {
     throw new TypeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
   }
-  const count = Math.max(0, Number(toBig(n)));
+  const big = toBig(n);
+  if (big > 2n ** 63n - 1n || big < -(2n ** 63n)) throw new OverflowError("cannot fit 'int' into an index-sized integer");
+  const count = Math.max(0, Number(big));
+  // (CPython's limit is the machine's memory; JavaScript's is about 2**29 characters, or 2**32 items.)
+  if (seq.length > 0 && count * seq.length > (typeof seq === "string" ? 2 ** 29 - 24 : 2 ** 32 - 1)) throw new MemoryError();
   if (typeof seq === "string") return seq.repeat(count);
   const out: unknown[] = [];
+  if (seq.length === 0) return isTuple(seq) ? tuple(out) : out;
   for (let i = 0; i < count; i++) for (const x of seq) out.push(x);
   return isTuple(seq) ? tuple(out) : out;
 }

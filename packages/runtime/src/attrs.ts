@@ -36,6 +36,7 @@ import { PyFloat } from "./numbers.js";
 import { type } from "./pytype.js";
 import { repr } from "./repr.js";
 import { isClassConstructor, typeName } from "./typename.js";
+import { unboundBuiltinMethod } from "./method-descriptors.js";
 
 type Method = (self: never, ...args: unknown[]) => unknown;
 
@@ -59,7 +60,8 @@ function applyKeywords(name: string, params: readonly string[] | undefined, args
   return out;
 }
 
-function builtinMethod(obj: unknown, name: string): Method | undefined {
+/** The method `name` of the runtime's table for a str, list, tuple or number, else undefined. */
+export function builtinMethod(obj: unknown, name: string): Method | undefined {
   if (typeof obj === "string") {
     return (Object.prototype.hasOwnProperty.call(strMethods, name) ? (strMethods as Record<string, Method>)[name] : undefined) ?? strFormatMethods[name];
   }
@@ -79,7 +81,8 @@ function builtinMethod(obj: unknown, name: string): Method | undefined {
 }
 
 export function noAttribute(obj: unknown, name: string): AttributeError {
-  if (typeof obj === "function" && isClassConstructor(obj)) return new AttributeError(`type object '${obj.__name__}' has no attribute '${name}'`);
+  if (typeof obj === "function" && (isClassConstructor(obj) || (obj as { __pyTypeName__?: unknown }).__pyTypeName__ === "type"))
+    return new AttributeError(`type object '${obj.__name__}' has no attribute '${name}'`);
   return new AttributeError(`'${qualifiedTypeName(obj)}' object has no attribute '${name}'`);
 }
 
@@ -111,13 +114,7 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): any 
   const own = userMethod(obj, name);
   if (own !== undefined) return callBoundMethod(own, obj, args);
   const builtin = builtinMethod(obj, name);
-  if (builtin !== undefined) {
-    if (typeof obj === "string" && !(name in strMethods)) return builtin(obj as never, ...args);
-    // `list.sort` reads its keywords (`key`, `reverse`) from the trailing `kw({...})` itself.
-    if (name === "sort" && Array.isArray(obj) && !isTuple(obj)) return builtin(obj as never, ...args);
-    const params = typeof obj === "string" ? strKeywordParams[name] : undefined;
-    return builtin(obj as never, ...applyKeywords(`${typeName(obj)}.${name}`, params, args));
-  }
+  if (builtin !== undefined) return callBuiltinMethod(obj, builtin, name, args);
   if (obj === null || obj === undefined) throw noAttribute(obj, name);
   const f = (obj as Record<string, unknown>)[name];
   const classSide = f === undefined ? classSideMethod(obj, name) : undefined;
@@ -133,6 +130,15 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): any 
   if (f === undefined) return call(getattr(obj, name), ...args);
   if (typeof f === "object" && f !== null) return call(f, ...args);
   throw new TypeError(`'${typeName(f)}' object is not callable`);
+}
+
+/** `obj.name(...args)` with `builtin`, the method of obj's table: keyword arguments as the method takes them. */
+export function callBuiltinMethod(obj: unknown, builtin: Method, name: string, args: unknown[]): unknown {
+  if (typeof obj === "string" && !(name in strMethods)) return builtin(obj as never, ...args);
+  // `list.sort` reads its keywords (`key`, `reverse`) from the trailing `kw({...})` itself.
+  if (name === "sort" && Array.isArray(obj) && !isTuple(obj)) return builtin(obj as never, ...args);
+  const params = typeof obj === "string" ? strKeywordParams[name] : undefined;
+  return builtin(obj as never, ...applyKeywords(`${typeName(obj)}.${name}`, params, args));
 }
 
 /** A builtin iterator (`iter([1, 2])`, a `map`, `zip`, `dict` view iterator): a JavaScript iterator of the runtime's. */
@@ -252,7 +258,7 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
     const accessor = findProperty((obj as { prototype: object }).prototype, name);
     if (accessor?.get !== undefined && !DESCRIPTORS.has(accessor.get)) return accessorProperty(accessor);
   }
-  const unbound = typeof obj === "function" ? unboundDictMethod(obj, name) : undefined;
+  const unbound = typeof obj === "function" ? unboundBuiltinMethod(obj, name) : undefined;
   if (unbound !== undefined) return unbound;
   if (name in target && !(typeof obj === "object" && (JS_ONLY_NAMES.has(name) || dictOnlyInJavaScript(obj, name)))) {
     const v = target[name];
@@ -308,21 +314,6 @@ function classSideMethod(obj: unknown, name: string): Function | undefined {
   return undefined;
 }
 
-/** Properties every JavaScript object has that are no Python attribute. */
-/**
- * `dict.get`, `dict.__setitem__`, `dict.__repr__` read through the builtin `dict` (`dict.__repr__(self)` in a
- * subclass, the old style): the method of the runtime's `Dict`, taking the dict first.
- */
-function unboundDictMethod(type: Function, name: string): Function | undefined {
-  if ((type as { __runtimeClass__?: unknown }).__runtimeClass__ !== Dict || Object.prototype.hasOwnProperty.call(type, name)) return undefined;
-  const method = (Dict.prototype as unknown as Record<string, unknown>)[name];
-  if (typeof method !== "function" || JS_ONLY_NAMES.has(name) || name === "entries") return undefined;
-  return function (self: unknown, ...args: unknown[]): unknown {
-    if (!(self instanceof Dict)) throw new TypeError(`descriptor '${name}' for 'dict' objects doesn't apply to a '${typeName(self)}' object`);
-    return method.apply(self, args);
-  };
-}
-
 /** A member the runtime's `Dict` has for JavaScript only (`d.size`), which a dict or a subclass's instance does not have in Python. */
 function dictOnlyInJavaScript(obj: object, name: string): boolean {
   if (!(name === "size" || name === "entries") || !(obj instanceof Dict)) return false;
@@ -331,6 +322,7 @@ function dictOnlyInJavaScript(obj: object, name: string): boolean {
   return owner === Dict.prototype;
 }
 
+/** Properties every JavaScript object has that are no Python attribute. */
 const JS_ONLY_NAMES = new Set([
   "constructor",
   "toString",

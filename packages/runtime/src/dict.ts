@@ -3,11 +3,12 @@
 // Map whose keys come from `mapKey` (hash.ts).
 import { eq } from "./compare.js";
 import { KeyError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
-import { mapKey, PROBE_TAG } from "./hash.js";
+import { mapKey, probeKey } from "./hash.js";
 import { iterate } from "./iter.js";
 import { KwArgs } from "./kwargs.js";
 import { NotImplemented } from "./dunder.js";
 import { repr, reprGuard } from "./repr.js";
+import { getitem } from "./subscript.js";
 import { tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { PySet } from "./set.js";
@@ -49,6 +50,8 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
   static [PYTHON_NAME] = "dict";
   #map = new Map<unknown, Entry<K, V>>();
   #probes = 0;
+  /** Whether some key was stored by its hash (an object with `__hash__`): a str or number equal to it must look there too. */
+  #hashedKeys = false;
 
   /**
    * `new Dict([[k, v], ...])`: how emitted code writes a dict display. A subclass (`class Registry(dict)`)
@@ -67,7 +70,19 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
   /** The map key and entry for `key`; for a missing key, the map key to insert under. */
   #locate(key: K): [unknown, Entry<K, V> | undefined] {
     const mk = mapKey(key);
-    if (!isProbeKey(mk)) return [mk, this.#map.get(mk)];
+    if (!isProbeKey(mk)) {
+      const e = this.#map.get(mk);
+      if (e !== undefined || !this.#hashedKeys) return [mk, e];
+      // `{UserString("a"): 1}["a"]`: a key stored by its hash may equal this one.
+      const hashed = this.#locateHashed(key, probeKey(key));
+      return hashed[1] !== undefined ? hashed : [mk, undefined];
+    }
+    this.#hashedKeys = true;
+    return this.#locateHashed(key, mk);
+  }
+
+  /** The entry for `key` among those stored under the hash key `mk`; else where to insert it. */
+  #locateHashed(key: K, mk: string): [unknown, Entry<K, V> | undefined] {
     let free: string | undefined;
     for (let i = 0; i <= this.#probes; i++) {
       const k = i === 0 ? mk : `${mk}#${i}`;
@@ -84,6 +99,7 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
 
   /** The entry for `key`, if any (`#locate` without its pair, for the lookups that only read). */
   #find(key: K): Entry<K, V> | undefined {
+    if (this.#hashedKeys) return this.#locate(key)[1];
     if (isOwnMapKey(key)) return this.#map.get(key);
     const mk = mapKey(key);
     return isProbeKey(mk) ? this.#locate(key)[1] : this.#map.get(mk);
@@ -107,7 +123,7 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
 
   __setitem__(key: K, value: V): void {
     const plain = isOwnMapKey(key) ? key : mapKey(key);
-    if (!isProbeKey(plain)) {
+    if (!isProbeKey(plain) && !this.#hashedKeys) {
       const found = this.#map.get(plain);
       if (found !== undefined) found.value = value;
       else this.#map.set(plain, { key, value });
@@ -171,6 +187,7 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
   clear(): null {
     this.#map.clear();
     this.#probes = 0;
+    this.#hashedKeys = false;
     return null;
   }
 
@@ -250,7 +267,8 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
   }
 
   __iter__(): Iterator<K> {
-    return this[Symbol.iterator]();
+    // (Not `this[Symbol.iterator]()`: a subclass's own `__iter__` is its iterator, and may call this one through `super()`.)
+    return Dict.prototype[Symbol.iterator].call(this);
   }
 
   *__reversed__(): Generator<K, void, undefined> {
@@ -374,6 +392,19 @@ export class DictItems<K, V> extends SetLikeView<readonly [K, V]> {
   }
 }
 Object.defineProperty(DictItems.prototype, "__pyTypeName__", { value: "dict_items" });
+
+/**
+ * What `{**x}` unpacks, as CPython's dict merge reads it: a dict's own items (whatever its class says `items`
+ * and `keys` are), unless its class defines its own `__iter__`; then, as for any other object, the keys its
+ * `keys()` gives and the values its `__getitem__` gives. An object without `keys` is not a mapping.
+ */
+export function mappingItems(x: unknown): Iterable<[unknown, unknown]> {
+  if (x instanceof Dict && x.__iter__ === Dict.prototype.__iter__) return Dict.prototype.items.call(x) as Iterable<[unknown, unknown]>;
+  // (An array's `keys` is JavaScript's: a list is no mapping.)
+  const keys = x === null || x === undefined || Array.isArray(x) ? undefined : (x as { keys?: unknown }).keys;
+  if (typeof keys !== "function") throw new TypeError(`'${typeName(x)}' object is not a mapping`);
+  return [...iterate(keys.call(x) as Iterable<unknown>)].map((k) => [k, getitem(x, k)]);
+}
 
 /** The builtin `dict(...)`: `dict()`, `dict(mapping)`, `dict(pairs)`, `dict(kw({a: 1}))`. */
 export function dict<K = unknown, V = unknown>(source?: unknown, kwargs?: KwArgs): Dict<K, V> {

@@ -254,12 +254,18 @@ export class UnboundLocalError extends NameError {
 
 export class OSError extends Exception {
   static override [PYTHON_NAME] = "OSError";
+  /** The file the error is about: the third argument, which CPython keeps out of `args` (`[Errno 2] ...: 'notes.txt'`). */
+  filename: unknown = null;
   constructor(...args: unknown[]) {
     super(...args);
     // CPython: OSError(errno, strerror) constructs the subclass for that errno.
     if (new.target === OSError && args.length >= 2 && typeof args[0] === "number") {
       const sub = errnoSubclass(args[0]);
       if (sub !== undefined) return new sub(...args);
+    }
+    if (args.length >= 3 && args.length <= 5) {
+      this.filename = args[2];
+      this.args = tuple(args.slice(0, 2));
     }
   }
 
@@ -270,8 +276,8 @@ export class OSError extends Exception {
     return this.args.length >= 2 ? this.args[1] : null;
   }
   override __str__(): string {
-    if (this.args.length >= 2 && this.args.length <= 5) {
-      return `[Errno ${str(this.args[0])}] ${str(this.args[1])}`;
+    if (this.args.length === 2) {
+      return `[Errno ${str(this.args[0])}] ${str(this.args[1])}${this.filename === null ? "" : `: ${repr(this.filename)}`}`;
     }
     return super.__str__();
   }

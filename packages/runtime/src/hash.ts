@@ -318,7 +318,7 @@ export function mapKey(x: unknown): unknown {
       if (Array.isArray(x)) {
         if (!isTuple(x)) throw unhashable(x);
         const enc = encodeTuple(x as unknown[]);
-        return enc !== undefined ? TAG + enc : PROBE_TAG + String(pyHash(x)) + ")";
+        return enc !== undefined ? TAG + enc : probeKey(x);
       }
       // A member of an enum mixing in str or int is the same key as its value (`{"red": 1}[Color.RED]`).
       if (BUILTIN_VALUE in x) return mapKey((x as { [BUILTIN_VALUE]: unknown })[BUILTIN_VALUE]);
@@ -334,9 +334,14 @@ function floatMapKey(v: number): unknown {
   return v;
 }
 
+/** The map key of a value stored by its hash (`PROBE_TAG`): the entries under it are told apart with `==`. */
+export function probeKey(x: unknown): string {
+  return PROBE_TAG + String(pyHash(x)) + ")";
+}
+
 function objectMapKey(x: object): unknown {
   const h = (x as Hashable).__hash__;
-  if (typeof h === "function") return PROBE_TAG + String(pyHash(x)) + ")";
+  if (typeof h === "function") return probeKey(x);
   if (h === null || typeof (x as Hashable).__eq__ === "function") throw unhashable(x);
   return x;
 }

@@ -14,11 +14,17 @@ export const nodeProcess: NodeJS.Process | undefined =
 interface NodeBuiltins {
   "node:fs": typeof import("node:fs");
   "node:url": typeof import("node:url");
+  "node:os": typeof import("node:os");
 }
 
 /** One of Node's built-in modules, loaded on first use; undefined outside Node. */
 export function nodeBuiltin<ID extends keyof NodeBuiltins>(id: ID): NodeBuiltins[ID] | undefined {
   return nodeProcess?.getBuiltinModule?.(id) as NodeBuiltins[ID] | undefined;
+}
+
+/** The current directory (`os.getcwd()`): the process's, or "/" in a browser, which has no file system. */
+export function currentDirectory(): string {
+  return nodeProcess?.cwd() ?? "/";
 }
 
 let channel: InstanceType<typeof MessageChannel> | null = null;

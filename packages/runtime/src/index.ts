@@ -21,7 +21,7 @@ export { chainedToHandled, handling, handlingWhileUnwinding, reraise } from "./h
 // values
 export { PyFloat, type int as Int, type float as Float } from "./numbers.js";
 export { tuple, isTuple, type Tuple } from "./tuple.js";
-export { Dict, DictItems, DictKeys, DictValues, dict } from "./dict.js";
+export { Dict, DictItems, DictKeys, DictValues, dict, mappingItems } from "./dict.js";
 export { PySet, PyFrozenSet, set, frozenset, callSetMethod } from "./set.js";
 export { PyRange, range } from "./range.js";
 export { PySlice, slice } from "./subscript.js";

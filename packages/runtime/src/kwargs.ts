@@ -3,6 +3,7 @@
 // a positional argument that happens to be a plain object or a Dict.
 import { TypeError } from "./exceptions.js";
 import { typeName } from "./typename.js";
+import { mappingItems } from "./dict.js";
 
 export class KwArgs<T extends object = Record<string, unknown>> {
   constructor(readonly values: T) {}
@@ -76,9 +77,9 @@ function spreadKeywords(mapping: unknown): Record<string, unknown> {
   if (m === null || typeof m !== "object" || typeof m.keys !== "function" || typeof m.__getitem__ !== "function") {
     throw new TypeError("argument after ** must be a mapping");
   }
-  for (const k of m.keys()) {
+  for (const [k, v] of mappingItems(m)) {
     if (typeof k !== "string") throw new TypeError("keywords must be strings");
-    out[k] = m.__getitem__(k);
+    out[k] = v;
   }
   return out;
 }

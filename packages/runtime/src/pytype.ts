@@ -108,6 +108,8 @@ export function type(x: unknown, bases?: unknown, namespace?: unknown): Function
         if (own === "type" || /^class[\s{]/.test(Function.prototype.toString.call(x))) return type;
         if (own === "method") return methodType;
         if (own === "builtin_function_or_method") return builtinFunctionType;
+        // (`method_descriptor`, `wrapper_descriptor`: method-descriptors.ts)
+        if (own !== undefined) return registeredType(own) ?? functionType;
       }
       return functionType;
     case "object": {

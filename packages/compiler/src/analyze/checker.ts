@@ -16,7 +16,7 @@ import { IntBounds } from "./int-bounds.js";
 import { forEachChild } from "./walk.js";
 import { isEnumClass, isEnumMemberName } from "./enum-classes.js";
 import { isDunder, isHarmlessClassUse, moduleReach, PROTOCOL_METHOD_NAMES, scopeOfExpression, type ModuleReach } from "./call-sites.js";
-import { isRuntimeExport } from "../catalogue.js";
+import { isRuntimeExport, isRuntimeModule, runtimeModuleExports } from "../catalogue.js";
 import { asyncioFunctionType, asyncioInstance, asyncioMethodType, enteredType, isAsyncioInstance, withMaySuppress } from "./runtime-classes.js";
 import {
   ANY,
@@ -2132,6 +2132,11 @@ function builtinValueType(name: string): PyType {
 
 function moduleAttrType(module: string, attr: string): PyType {
   if (module === "math" && ["pi", "e", "tau", "inf", "nan"].includes(attr)) return FLOAT;
+  if (module === "os" && attr === "environ") return { k: "dict", key: STR, value: STR };
+  if (module === "os" && (attr === "sep" || attr === "linesep" || attr === "name")) return STR;
+  // `os.path`, `collections.abc`: a runtime module its parent binds as an attribute.
+  if (isRuntimeModule(module) && isRuntimeModule(`${module}.${attr}`) && runtimeModuleExports(module).has(attr))
+    return { k: "module", name: `${module}.${attr}` };
   return ANY;
 }
 
@@ -2142,6 +2147,11 @@ function moduleCallType(module: string, fn: string): PyType {
     return FLOAT;
   }
   if (module === "time" && (fn === "time" || fn === "perf_counter" || fn === "monotonic")) return FLOAT;
+  if (module === "os.path") {
+    if (["join", "basename", "dirname", "abspath", "normpath"].includes(fn)) return STR;
+    if (["exists", "isfile", "isdir", "isabs"].includes(fn)) return BOOL;
+  }
+  if (module === "os" && fn === "getcwd") return STR;
   if (module === "random") {
     if (fn === "randint" || fn === "randrange") return INT;
     if (fn === "random" || fn === "uniform") return FLOAT;

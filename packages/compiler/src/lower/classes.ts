@@ -115,6 +115,7 @@ import { classSignatures } from "./signatures.js";
 import { constructorSignature } from "./calls.js";
 import type { ClassInfo, TypeFacts } from "../analyze/checker.js";
 import { ANY, isExceptionName, sameType, type PyType } from "../analyze/types.js";
+import { inheritsFromRuntime } from "../analyze/runtime-bases.js";
 
 const f = ts.factory;
 
@@ -849,6 +850,8 @@ function lowerMethod(
  * its own: not the same (an override whose value is `any` fits any, as does anything a base returning None;
  * an int and a float are both numbers).
  */
+const DICT_VIEWS = new Set(["keys", "values", "items"]);
+
 /** Whether the method `name` overrides a coroutine method of a runtime asyncio class the class derives from. */
 function overridesAsyncioCoroutine(ctx: LowerContext, info: ClassInfo, name: string): boolean {
   const chain = ctx.types.mro(info);
@@ -856,6 +859,8 @@ function overridesAsyncioCoroutine(ctx: LowerContext, info: ClassInfo, name: str
 }
 
 function overridesWithOtherReturn(ctx: LowerContext, info: ClassInfo, def: FunctionDef | AsyncFunctionDef): boolean {
+  // `def keys(self): return ["a"]` in a dict subclass: the runtime's `Dict` returns its view classes.
+  if (DICT_VIEWS.has(def.name) && inheritsFromRuntime(ctx.types, info, def.name, "method")) return ctx.types.returnType(def).k !== "any";
   const overridden = ctx.types
     .mro(info)
     .slice(1)

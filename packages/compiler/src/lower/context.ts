@@ -179,13 +179,23 @@ export class LowerContext {
    * when the line runs; here the runtime lacks the name, so the program is not translated).
    */
   checkModuleAttribute(value: Expression, attr: string, span: Span): void {
-    if (value._type !== "Name") return;
+    const module = this.runtimeModuleRead(value);
+    if (module !== null && !runtimeModuleExports(module).has(attr)) this.error("PY3022", span, [`${module}.${attr}`, module, attr]);
+  }
+
+  /** The runtime module `value` reads: a name only an import binds, or a submodule its parent binds (`os.path`). */
+  private runtimeModuleRead(value: Expression): string | null {
+    if (value._type === "Attribute") {
+      const parent = this.runtimeModuleRead(value.value);
+      const module = `${parent}.${value.attr}`;
+      return parent !== null && isRuntimeModule(module) && runtimeModuleExports(parent).has(value.attr) ? module : null;
+    }
+    if (value._type !== "Name") return null;
     const res = this.analysis.resolve(this.scope, value.id);
-    if (res.kind === "builtin" || res.symbol.bindings.length !== 1 || res.symbol.bindings[0]!.kind !== "import") return;
+    if (res.kind === "builtin" || res.symbol.bindings.length !== 1 || res.symbol.bindings[0]!.kind !== "import") return null;
     const target = this.imports.get(res.symbol.bindings[0]!.node);
-    if (target?.kind !== "runtime" || target.name !== null) return;
-    const module = pythonModuleName(target.module);
-    if (!runtimeModuleExports(module).has(attr)) this.error("PY3022", span, [`${module}.${attr}`, module, attr]);
+    if (target?.kind !== "runtime" || target.name !== null) return null;
+    return pythonModuleName(target.module);
   }
 
   /** Requests a runtime export and returns the identifier that names it in the output. */

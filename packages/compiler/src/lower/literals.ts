@@ -184,7 +184,14 @@ function isFoldedConstant(e: Expression): boolean {
 export function lowerDict(ctx: LowerContext, node: DictNode): ts.Expression {
   const entries: ts.Expression[] = node.keys.map((k, i) => {
     const value = lowerExpression(ctx, node.values[i]!);
-    if (k === null) return f.createSpreadElement(f.createCallExpression(f.createPropertyAccessExpression(value, "items"), undefined, []));
+    // `{**d}` of a dict: its items; of anything else (a dict subclass too), what CPython's merge reads (`mappingItems`).
+    if (k === null) {
+      const items =
+        ctx.types.typeOf(node.values[i]!, ctx.scope).k === "dict"
+          ? f.createCallExpression(f.createPropertyAccessExpression(value, "items"), undefined, [])
+          : f.createCallExpression(ctx.useRuntime("mappingItems"), undefined, [value]);
+      return f.createSpreadElement(items);
+    }
     return f.createArrayLiteralExpression([lowerExpression(ctx, k), value], false);
   });
   const typeArgs = entries.length === 0 || node.keys.some((k) => k === null) ? undefined : itemTypeArguments(ctx, [node.keys as Expression[], node.values]);

@@ -102,7 +102,41 @@ const BUILTIN_METHODS = new Set(
   ).split(" "),
 );
 
+/** The methods of builtin types that a call through the type (`str.upper(s)`) names, and the kinds of the instance they take first. */
+const TYPE_METHODS: Record<string, { kinds: readonly PyType["k"][]; names: ReadonlySet<string> }> = {
+  str: {
+    kinds: ["str"],
+    names: new Set(
+      (
+        "capitalize casefold center count encode endswith expandtabs find format format_map index isalnum isalpha isascii " +
+        "isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle isupper join ljust lower lstrip " +
+        "partition removeprefix removesuffix replace rfind rindex rjust rpartition rsplit rstrip split splitlines " +
+        "startswith strip swapcase title translate upper zfill"
+      ).split(" "),
+    ),
+  },
+  list: { kinds: ["list"], names: new Set("append extend insert remove pop clear index count sort reverse copy".split(" ")) },
+  tuple: { kinds: ["tuple", "tuplevar"], names: new Set(["index", "count"]) },
+  dict: { kinds: ["dict"], names: new Set("get items keys values setdefault update pop popitem clear copy".split(" ")) },
+};
+
+/**
+ * `str.upper(s)`, `list.append(xs, 3)`, `dict.get(d, k, 0)` where the compiler knows the first argument is an
+ * instance of that type: the call `s.upper()` (any other goes through the method descriptor at run time).
+ */
+function instanceCallThroughType(ctx: LowerContext, node: Call, func: Attribute): { call: Call; func: Attribute } | null {
+  const type = func.value._type === "Name" ? func.value.id : "";
+  const methods = Object.prototype.hasOwnProperty.call(TYPE_METHODS, type) ? TYPE_METHODS[type]! : undefined;
+  const self = node.args[0];
+  if (methods === undefined || self === undefined || self._type === "Starred" || !methods.names.has(func.attr)) return null;
+  if (ctx.analysis.resolve(ctx.scope, type).kind !== "builtin" || !methods.kinds.includes(typeOf(ctx, self).k)) return null;
+  const method: Attribute = { ...func, value: self };
+  return { call: { ...node, func: method, args: node.args.slice(1) }, func: method };
+}
+
 export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute): ts.Expression {
+  const throughType = instanceCallThroughType(ctx, node, func);
+  if (throughType !== null) return lowerMethodCall(ctx, throughType.call, throughType.func);
   const seenType = typeOf(ctx, func.value);
   // `find(name).label()` where `find` returns `Optional[Item]`: called as on an Item (narrowing.ts).
   const maybeNone = seenType.k === "optional" && isUserInstance(seenType.of);

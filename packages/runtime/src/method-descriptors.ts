@@ -1,0 +1,169 @@
+// A method of a builtin type read through the type (`str.upper`, `list.append`, `dict.get`, `int.__add__`):
+// CPython's method descriptor, a function that takes the instance first and refuses one of another type.
+// The same object each time (`str.upper is str.upper`), named as CPython names it.
+//
+//     map(str.upper, words)     str.upper is <method 'upper' of 'str' objects>, of type method_descriptor
+//     int.__add__(1, 2)         3; int.__add__ is <slot wrapper '__add__' of 'int' objects> (wrapper_descriptor)
+//     int.__add__(1, 2.5)       NotImplemented (int's addition takes ints only; float's takes both)
+//     str.upper(1)              TypeError: descriptor 'upper' for 'str' objects doesn't apply to a 'int' object
+import { abs, add, floordiv, mod, mul, neg, pow, sub, truediv } from "./arithmetic.js";
+import { builtinMethod, callBuiltinMethod } from "./attrs.js";
+import { eq, ge, gt, le, lt, ne } from "./compare.js";
+import { NotImplemented } from "./dunder.js";
+import { TypeError } from "./exceptions.js";
+import { pyHash } from "./hash.js";
+import { PyFloat } from "./numbers.js";
+import { isinstance } from "./pytype.js";
+import { repr, str } from "./repr.js";
+import { contains, getitem, len } from "./subscript.js";
+import { truthy } from "./truth.js";
+import { tuple } from "./tuple.js";
+import { defineBuiltinType, mixedInStr, registeredType } from "./type-registry.js";
+import { typeName } from "./typename.js";
+
+type Operation = (a: never, b: never) => unknown;
+
+/** A value of each builtin type whose methods are the runtime's method tables (attrs.ts's `builtinMethod`). */
+const SAMPLES: Record<string, () => unknown> = {
+  str: () => "",
+  list: () => [],
+  tuple: () => tuple([]),
+  int: () => 0,
+  bool: () => false,
+  float: () => new PyFloat(0),
+};
+
+/** The slots (`__add__`, `__len__` ...) read through a builtin type: the runtime's operations. */
+const SLOTS: Record<string, Operation> = {
+  __add__: add,
+  __sub__: sub,
+  __mul__: mul,
+  __truediv__: truediv,
+  __floordiv__: floordiv,
+  __mod__: mod,
+  __pow__: pow,
+  __eq__: eq,
+  __ne__: ne,
+  __lt__: lt,
+  __le__: le,
+  __gt__: gt,
+  __ge__: ge,
+  __neg__: neg,
+  __abs__: abs,
+  __bool__: truthy,
+  __len__: len,
+  __contains__: contains,
+  __getitem__: getitem,
+  __hash__: pyHash,
+  __str__: str,
+  __repr__: repr,
+};
+const NUMBER_ONLY = new Set(["__sub__", "__truediv__", "__floordiv__", "__mod__", "__pow__", "__neg__", "__abs__", "__bool__"]);
+const CONTAINER_ONLY = new Set(["__len__", "__contains__", "__getitem__"]);
+const NUMBERS = new Set(["int", "float", "bool"]);
+const UNARY = /^__(neg|abs|bool|len|hash|str|repr)__$/;
+/** The slots of an operator, which answer NotImplemented to an operand their type does not take. */
+const OPERATORS = /^__(add|sub|mul|truediv|floordiv|mod|pow|eq|ne|lt|le|gt|ge)__$/;
+
+/** Dunders that CPython defines as methods, not slot wrappers (`<method '__getitem__' of 'list' objects>`). */
+const METHOD_DUNDERS = new Set(["__format__", "__reversed__", "__round__", "__trunc__", "__floor__", "__ceil__"]);
+
+const descriptors = new Map<Function, Map<string, Function>>();
+
+/** `type.name` for a builtin type with a method or slot of that name, else undefined. */
+export function unboundBuiltinMethod(type: Function, name: string): Function | undefined {
+  const owner = type.__name__;
+  if (registeredType(owner) !== type) return undefined;
+  let perType = descriptors.get(type);
+  if (perType === undefined) descriptors.set(type, (perType = new Map()));
+  let descriptor = perType.get(name);
+  if (descriptor === undefined) {
+    const method = builtinCall(type, owner, name);
+    if (method === undefined) return undefined;
+    const slot =
+      name.startsWith("__") &&
+      !METHOD_DUNDERS.has(name) &&
+      !(name === "__getitem__" && (owner === "list" || owner === "dict")) &&
+      !(name === "__contains__" && /set|dict/.test(owner));
+    descriptor = describe(type, owner, name, method, slot);
+    perType.set(name, descriptor);
+  }
+  return descriptor;
+}
+
+/** How the descriptor calls its method on an instance (checked already): undefined when the type has none of that name. */
+function builtinCall(type: Function, owner: string, name: string): ((self: unknown, args: unknown[]) => unknown) | undefined {
+  const sample = SAMPLES[owner];
+  const own = sample === undefined ? undefined : builtinMethod(sample(), name);
+  if (own !== undefined) return (self, args) => callBuiltinMethod(mixedInStr(self) ?? self, own, name, args);
+  const slot = Object.prototype.hasOwnProperty.call(SLOTS, name) ? SLOTS[name]! : undefined;
+  if (
+    slot !== undefined &&
+    sample !== undefined &&
+    !(NUMBERS.has(owner) ? CONTAINER_ONLY : NUMBER_ONLY).has(name) &&
+    !(name === "__hash__" && owner === "list")
+  ) {
+    if (UNARY.test(name)) return (self) => (slot as (a: unknown) => unknown)(mixedInStr(self) ?? self);
+    if (!OPERATORS.test(name)) return (self, args) => slot((mixedInStr(self) ?? self) as never, args[0] as never);
+    return (self, args) => (takesOperand(owner, name, args[0]) ? slot(self as never, args[0] as never) : NotImplemented);
+  }
+  // dict, set and frozenset: the methods of the runtime's class (a frozenset's mutators only raise).
+  const proto = (type as { __runtimeClass__?: Function }).__runtimeClass__?.prototype as object | undefined;
+  const method = proto === undefined || JS_ONLY.has(name) ? undefined : methodOf(proto, name);
+  if (method === undefined || (owner === "frozenset" && Object.prototype.hasOwnProperty.call(proto, name) && name !== "__hash__")) return undefined;
+  return (self, args) => method.apply(self, args);
+}
+
+/** Names the runtime's classes have for JavaScript only. */
+const JS_ONLY = new Set(["constructor", "entries", "emptyLike", "tableHash", "has"]);
+
+/** The method (a function stored as a value, not a getter) `name` on `proto` or its chain up to Object.prototype. */
+function methodOf(proto: object, name: string): Function | undefined {
+  for (let p: object | null = proto; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    if (d !== undefined) return typeof d.value === "function" ? (d.value as Function) : undefined;
+  }
+  return undefined;
+}
+
+/** Whether a builtin type's binary slot takes `other` (else NotImplemented): int's an int (`int.__eq__(1, 1.0)` too), float's an int or a float, str's comparisons a str. */
+function takesOperand(type: string, name: string, other: unknown): boolean {
+  const kind = typeName(other);
+  if (NUMBERS.has(type)) return kind === "int" || kind === "bool" || (kind === "float" && type === "float");
+  return kind === type || name === "__add__" || name === "__mul__";
+}
+
+function describe(type: Function, owner: string, name: string, method: (self: unknown, args: unknown[]) => unknown, slot: boolean): Function {
+  const descriptor = function (this: unknown, ...args: unknown[]): unknown {
+    if (args.length === 0)
+      throw new TypeError(slot ? `descriptor '${name}' of '${owner}' object needs an argument` : `unbound method ${owner}.${name}() needs an argument`);
+    const self = args[0];
+    if (!isinstance(self, type)) {
+      throw new TypeError(
+        slot
+          ? `descriptor '${name}' requires a '${owner}' object but received a '${typeName(self)}'`
+          : `descriptor '${name}' for '${owner}' objects doesn't apply to a '${typeName(self)}' object`,
+      );
+    }
+    return method(self, args.slice(1));
+  };
+  Object.defineProperties(descriptor, {
+    __name__: { value: name, writable: true, configurable: true },
+    __qualname__: { value: `${owner}.${name}`, writable: true, configurable: true },
+    __objclass__: { value: type, configurable: true },
+    __pyTypeName__: { value: slot ? "wrapper_descriptor" : "method_descriptor", configurable: true },
+    __pyRepr__: { value: () => `<${slot ? "slot wrapper" : "method"} '${name}' of '${owner}' objects>`, configurable: true },
+  });
+  return descriptor;
+}
+
+export const methodDescriptorType = defineBuiltinType(
+  function method_descriptor() {},
+  "method_descriptor",
+  (x) => typeof x === "function" && (x as { __pyTypeName__?: string }).__pyTypeName__ === "method_descriptor",
+);
+export const wrapperDescriptorType = defineBuiltinType(
+  function wrapper_descriptor() {},
+  "wrapper_descriptor",
+  (x) => typeof x === "function" && (x as { __pyTypeName__?: string }).__pyTypeName__ === "wrapper_descriptor",
+);
