@@ -237,6 +237,12 @@ export function dataclassSpecOf(info: ClassInfo): DataclassSpec | undefined {
   return dataclassSpecs.get(info);
 }
 
+/** Whether a class's `__init__` is the one `@dataclass` generates. */
+export function generatesInit(info: ClassInfo): boolean {
+  const spec = info.isDataclass && !info.methods.has("__init__") ? dataclassSpecOf(info) : undefined;
+  return spec !== undefined && spec.options.get("init") !== false;
+}
+
 /** A `class Employee(NamedTuple)`: its fields in order and the defaults of the last ones. */
 export interface NamedTupleSpec {
   fields: string[];

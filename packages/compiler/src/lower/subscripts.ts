@@ -35,7 +35,7 @@ import { inheritsFromRuntime, runtimeBaseHas } from "../analyze/runtime-bases.js
 import { definesClassAttribute, hasSlots, hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
 import { isSuperCall, ownClass, superAttribute } from "./calls.js";
 import { superBindsStatically } from "./super-forms.js";
-import { isCooperative, skippedInitField } from "./inheritance.js";
+import { isCooperative } from "./inheritance.js";
 import { isModuloIndex, isProvenIndex } from "./proven-index.js";
 import { nonNullReceiver } from "./narrowing.js";
 
@@ -138,10 +138,10 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
       return f.createCallExpression(ctx.useRuntime("boundMethod"), undefined, [lowerExpression(ctx, node.value), method]);
     }
     // An attribute the class does not define (a subclass's field, one set from outside, one `__getattr__`
-    // answers): the runtime's lookup, with CPython's AttributeError when it is missing.
-    // (So is a field only an `__init__` that may not run stores: `skippedInitField`.)
+    // answers), or a field an instance may not have yet where it is read (set on some paths of `__init__`
+    // only, by another method, from outside): the runtime's lookup, with CPython's AttributeError when it is missing.
     const cls = ctx.types.classOfType(t);
-    if (!classHasMember(ctx, cls, node.attr) || mayBeDeleted(ctx, node.attr) || (cls !== undefined && skippedInitField(ctx.types, cls, node.attr)))
+    if (!classHasMember(ctx, cls, node.attr) || mayBeDeleted(ctx, node.attr) || maybeUnsetField(ctx, cls, node.attr))
       return dynamicAttribute(ctx, recv, node.attr);
   }
   if (t.k === "class" && node.value._type === "Name" && isClassSideMethod(ctx, ctx.types.classOfType(t), node.attr, "classmethod")) {
@@ -245,6 +245,14 @@ function dynamicAttribute(ctx: LowerContext, recv: ts.Expression, attr: string):
     f.createCallExpression(ctx.useRuntime("getattr"), undefined, [recv, f.createStringLiteral(attr)]),
     f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword),
   );
+}
+
+/** Whether `attr` is an instance field of `cls`'s chain that no class attribute backs and an instance may lack where it is read. */
+function maybeUnsetField(ctx: LowerContext, cls: ClassInfo | undefined, attr: string): boolean {
+  if (cls === undefined) return false;
+  const chain = ctx.types.baseChain(cls);
+  if (!chain.some((c) => c.fields.has(attr)) || chain.some((c) => c.methods.has(attr) || c.classAttrs.has(attr) || c.properties.has(attr))) return false;
+  return !ctx.types.isAlwaysSet(cls, attr);
 }
 
 /** Whether `attr` of an instance of `cls` is a plain method (not shadowed by a field; not static, class or property). */
