@@ -21,7 +21,7 @@
 // a method that cannot be followed), anything may read it: only the attributes set by then count.
 import type { Attribute, Expression, ExceptHandler, FunctionDef, AsyncFunctionDef, Node, Stmt } from "@pyts/parser";
 import type { ClassInfo, TypeFacts } from "./checker.js";
-import { dataclassSpecOf, generatesInit, namedTupleSpecOf } from "./class-collection.js";
+import { dataclassSpecOf, generatesInit, namedTupleSpecOf, setsField } from "./class-collection.js";
 import { forEachChild } from "./walk.js";
 
 /** The attributes set on a path, or null where no path gets (every path returned or raised). */
@@ -110,7 +110,7 @@ class Construction {
       if (def !== undefined) return def.decorator_list.length === 0 ? this.follow(def, at, state) : this.escape(state);
       if (generatesInit(c)) {
         const next = new Set(state);
-        for (const field of dataclassSpecOf(c)!.fields) if (field.init || field.default !== null) next.add(field.name);
+        for (const field of dataclassSpecOf(c)!.fields) if (setsField(field)) next.add(field.name);
         const post = this.resolve(0, "__post_init__");
         return post === undefined ? next : this.callMethod(post, "__post_init__", next);
       }

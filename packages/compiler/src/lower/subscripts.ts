@@ -32,6 +32,7 @@ import type { ClassInfo } from "../analyze/checker.js";
 import { isExceptionName, sameType, type PyType } from "../analyze/types.js";
 import { readsBoundMethod } from "../analyze/runtime-classes.js";
 import { inheritsFromRuntime, runtimeBaseHas } from "../analyze/runtime-bases.js";
+import { dataclassSpecOf } from "../analyze/class-collection.js";
 import { definesClassAttribute, hasSlots, hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
 import { isSuperCall, ownClass, superAttribute } from "./calls.js";
 import { superBindsStatically } from "./super-forms.js";
@@ -164,8 +165,12 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
       );
     }
     // (A base's class attribute through a class extending `bases(B, C)`, which TypeScript does not see, too.)
+    // (So is an instance field, `P.y` of a dataclass: its default is the class's attribute, or there is none.)
     const cls = ctx.types.classOfType(t);
-    if ((!classHasMember(ctx, cls, node.attr) || definesClassAttribute(ctx, cls, node.attr)) && !CLASS_MEMBERS.has(node.attr))
+    if (
+      (!classHasMember(ctx, cls, node.attr) || definesClassAttribute(ctx, cls, node.attr) || ctx.types.baseChain(cls).some((c) => c.fields.has(node.attr))) &&
+      !CLASS_MEMBERS.has(node.attr)
+    )
       return dynamicAttribute(ctx, recv, node.attr);
     // A property read through its class (`C.prop`) is the `property` object, which the runtime makes.
     if (isPropertyOf(ctx, ctx.types.classOfType(t), node.attr)) return dynamicAttribute(ctx, recv, node.attr);
@@ -249,10 +254,25 @@ function dynamicAttribute(ctx: LowerContext, recv: ts.Expression, attr: string):
 
 /** Whether `attr` is an instance field of `cls`'s chain that no class attribute backs and an instance may lack where it is read. */
 function maybeUnsetField(ctx: LowerContext, cls: ClassInfo | undefined, attr: string): boolean {
-  if (cls === undefined) return false;
+  return cls !== undefined && isFieldOnly(ctx, cls, attr) && !ctx.types.isAlwaysSet(cls, attr);
+}
+
+/**
+ * Whether `attr` is an instance field of `cls`'s chain and nothing of the class: no method, property or class
+ * attribute (a dataclass field's constant default is one, which the runtime puts on the class).
+ */
+function isFieldOnly(ctx: LowerContext, cls: ClassInfo, attr: string): boolean {
   const chain = ctx.types.baseChain(cls);
-  if (!chain.some((c) => c.fields.has(attr)) || chain.some((c) => c.methods.has(attr) || c.classAttrs.has(attr) || c.properties.has(attr))) return false;
-  return !ctx.types.isAlwaysSet(cls, attr);
+  return (
+    chain.some((c) => c.fields.has(attr)) &&
+    !chain.some(
+      (c) =>
+        c.methods.has(attr) ||
+        c.classAttrs.has(attr) ||
+        c.properties.has(attr) ||
+        dataclassSpecOf(c)?.own.some((x) => x.name === attr && x.described?.key === "default") === true,
+    )
+  );
 }
 
 /** Whether `attr` of an instance of `cls` is a plain method (not shadowed by a field; not static, class or property). */
