@@ -122,8 +122,8 @@ class Construction {
   private resolve(from: number, name: string): Member | undefined {
     for (let at = from; at < this.order.length; at++) {
       const c = this.order[at]!;
-      if (c.methods.has(name)) return { at, kind: "method", cls: c };
       if (c.properties.has(name)) return { at, kind: "property", cls: c };
+      if (c.methods.has(name)) return { at, kind: "method", cls: c };
       if (c.classAttrs.has(name)) return { at, kind: "data", cls: c };
     }
     return undefined;
