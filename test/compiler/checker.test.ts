@@ -852,6 +852,13 @@ describe("instance attributes set wherever they can be read (isAlwaysSet)", () =
       set: { x: true, y: true, z: true, w: false },
     },
     {
+      name: "a base of a class type() makes with an __init__ of its own",
+      source:
+        "class A:\n    def __init__(self):\n        self.a = 1\nclass B:\n    def __init__(self):\n        self.b = 1\nD = type('D', (A,), {'__init__': lambda self: None})\nE = type('E', (B,), {'k': 1})",
+      cls: "A",
+      set: { a: false },
+    },
+    {
       name: "a class with __setattr__ decides what a store does",
       source: "class R:\n    def __init__(self):\n        self.a = 1\n    def __setattr__(self, k, v):\n        pass",
       cls: "R",

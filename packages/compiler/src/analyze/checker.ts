@@ -197,7 +197,7 @@ export class TypeEnv implements TypeFacts {
   }
 
   isAlwaysSet(info: ClassInfo, attr: string): boolean {
-    return isAlwaysSet(this, info, attr);
+    return isAlwaysSet(this, this.analysis.module.node as Module, info, attr);
   }
 
   classOfType(t: PyType): ClassInfo | undefined {

@@ -19,7 +19,7 @@
 // (resolved in that class's order, so an override counts), properties' setters and getters, early
 // `return`s and `raise`s. Where `self` escapes (passed to a function, printed, captured by a closure,
 // a method that cannot be followed), anything may read it: only the attributes set by then count.
-import type { Attribute, Expression, ExceptHandler, FunctionDef, AsyncFunctionDef, Node, Stmt } from "@pyts/parser";
+import type { Attribute, Expression, ExceptHandler, Module, FunctionDef, AsyncFunctionDef, Node, Stmt } from "@pyts/parser";
 import type { ClassInfo, TypeFacts } from "./checker.js";
 import { dataclassSpecOf, generatesInit, namedTupleSpecOf, setsField } from "./class-collection.js";
 import { forEachChild } from "./walk.js";
@@ -36,13 +36,38 @@ const alwaysSetByClass = new WeakMap<TypeFacts, Map<ClassInfo, ReadonlySet<strin
  * Whether every instance of `info` and of each class deriving from it has `attr` set in its own
  * dictionary wherever code can read it: after its construction, and at each read during it.
  */
-export function isAlwaysSet(types: TypeFacts, info: ClassInfo, attr: string): boolean {
+export function isAlwaysSet(types: TypeFacts, module: Module, info: ClassInfo, attr: string): boolean {
+  // (A class `type(name, (C,), namespace)` makes with an `__init__` of its own derives from every class of C's order.)
+  for (const base of madeByTypeCall(module)) for (const c of types.allClasses()) if (c.name === base && types.mro(c).includes(info)) return false;
   for (const c of types.allClasses()) {
     if (c !== info && !types.mro(c).includes(info)) continue;
     const set = alwaysSetAttributes(types, c);
     if (set !== "all" && !set.has(attr)) return false;
   }
   return true;
+}
+
+const typeCallBases = new WeakMap<Module, Set<string>>();
+
+/** The names of the bases of the classes `type(name, bases, namespace)` makes whose namespace may hold an `__init__`. */
+function madeByTypeCall(module: Module): Set<string> {
+  let names = typeCallBases.get(module);
+  if (names === undefined) {
+    const found = new Set<string>();
+    const visit = (n: Node): void => {
+      if (n._type === "Call" && n.func._type === "Name" && n.func.id === "type" && n.args.length === 3) {
+        const [, bases, namespace] = n.args as [Expression, Expression, Expression];
+        const withoutInit =
+          namespace._type === "Dict" &&
+          namespace.keys.every((k) => k !== null && k._type === "Constant" && !(k.value.type === "str" && k.value.value === "__init__"));
+        if (!withoutInit && bases._type === "Tuple") for (const b of bases.elts) if (b._type === "Name") found.add(b.id);
+      }
+      forEachChild(n, visit);
+    };
+    visit(module);
+    typeCallBases.set(module, (names = found));
+  }
+  return names;
 }
 
 /** The attributes an instance of exactly `info` surely has once constructed ("all": its construction never returns). */
