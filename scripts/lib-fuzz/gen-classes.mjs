@@ -43,6 +43,8 @@
 //   initorder    __init__ setting attributes before its base's (super() or Base.__init__), calling it under a
 //                condition or not at all, over a base of the program, an exception or a list; three-level chains
 //                on an exception class of the program and dataclass chains (initChains), missing fields read
+//   condattrs    attributes set on some paths of __init__ (conditions, loops, try, early return, helpers it calls
+//                or not, a property's setter), later by another method, deleted; read directly, by getattr/hasattr
 import { caught } from "./gen-constructs.mjs";
 
 const NAMES = ["Rex", "Tom", "Ada", "Bob", "Kim", "Zoe"];
@@ -2784,4 +2786,113 @@ export function osPathShapes(g) {
       `print(os.sep, repr(os.linesep), os.path.exists(${q("/definitely/not/" + pathString(g).replace(/\//g, "_"))}), os.getenv("PYTS_FUZZ_UNSET"), os.environ.get("PYTS_FUZZ_UNSET", "dflt"))`,
     ],
   ])();
+}
+
+// ---- condattrs -----------------------------------------------------------------------------------
+
+/**
+ * Instance attributes set on some paths of `__init__` only: under conditions, in loops, in `try`, after an
+ * early `return` or a caught `raise`, by helper methods `__init__` calls (or not; a subclass overriding one),
+ * by a property's setter, by a method called later, and deleted with `del`; read while `self` escapes half
+ * built, read directly (caught AttributeError), through getattr/hasattr and vars(), by methods, on a subclass
+ * whose `__init__` calls its base's under a condition. A class attribute sometimes shadows one of them.
+ */
+export function conditionalAttributes(g) {
+  const [cls, sub, probe, seen] = [uniqueName(g, "Widget"), uniqueName(g, "Gadget"), uniqueName(g, "probe"), uniqueName(g, "seen")];
+  const names = ["x", "y", "z", "w"];
+  const shadowed = g.chance(0.3) ? g.pick(names) : null;
+  const slots = shadowed === null && g.chance(0.15);
+  const attr = () => g.pick(names);
+  const value = () => g.pick([`a`, `a + ${g.int(1, 9)}`, `${g.int(0, 9)}`, `[a, b]`, `"${g.pick(NAMES)}"`, `b`]);
+  const cond = () => g.pick([`a > ${g.int(0, 4)}`, `b`, `not b`, `a % 2 == 0`, `a == ${g.int(0, 3)}`]);
+  const read = () => `self.${attr()}`;
+  // A statement of `__init__` or a helper, `depth` deep in blocks.
+  const statement = (depth, inInit) => {
+    const shapes = [
+      [4, () => [`self.${attr()} = ${value()}`]],
+      [
+        depth < 2 ? 2 : 0,
+        () => [`if ${cond()}:`, ...indent(block(depth + 1, inInit)), ...(g.chance(0.5) ? ["else:", ...indent(block(depth + 1, inInit))] : [])],
+      ],
+      [depth < 2 ? 1 : 0, () => [`for i in range(a):`, ...indent([`self.${attr()} = i`, ...(g.chance(0.3) ? ["break"] : [])])]],
+      [depth < 2 ? 1 : 0, () => [`while a > ${g.int(0, 5)}:`, ...indent([`self.${attr()} = a`, "break"])]],
+      [
+        depth < 2 ? 1 : 0,
+        () => ["try:", `    self.${attr()} = ${g.int(1, 9)} // a`, "except ZeroDivisionError:", `    ${g.pick(["pass", `self.${attr()} = -1`])}`],
+      ],
+      [inInit ? 1 : 0, () => [`if ${cond()}:`, `    return`]],
+      [inInit ? 1 : 0, () => [`if ${cond()}:`, `    self.setup()`]],
+      [inInit ? 1 : 0, () => [`self.setup()`]],
+      [1, () => ((n) => [`if hasattr(self, "${n}"):`, `    del self.${n}`])(attr())],
+      [inInit ? 0.7 : 0, () => [`${seen}(self)`]],
+      [0.7, () => ["try:", `    self.${attr()} = ${read()}`, "except AttributeError as e:", `    print("early", e)`]],
+      [slots ? 0 : 0.5, () => [`self.level = ${g.int(1, 9)}`]],
+    ];
+    const total = shapes.reduce((s, [w]) => s + w, 0);
+    let at = (g.int(0, 999) / 1000) * total;
+    for (const [w, make] of shapes) {
+      if ((at -= w) < 0) return make();
+    }
+    return [`self.${attr()} = ${value()}`];
+  };
+  const block = (depth, inInit) => {
+    const out = [];
+    for (let n = g.int(1, depth === 0 ? 4 : 2); n > 0; n--) out.push(...statement(depth, inInit));
+    return out;
+  };
+  // `self.level` is a property whose setter stores `_level` (when the class has no __slots__).
+  g.moduleLines.push(
+    `def ${seen}(obj):`,
+    `    print("seen", sorted(k for k in ${JSON.stringify(names)} if hasattr(obj, k)))`,
+    "",
+    `class ${cls}:`,
+    ...(slots ? [`    __slots__ = ("x", "y", "z", "w", "a")`] : []),
+    ...(shadowed !== null ? [`    ${shadowed} = "class"`] : []),
+    `    def __init__(self, a, b):`,
+    ...(slots ? [`        self.a = a`] : []),
+    ...indent(block(0, true), "        "),
+    `    def setup(self):`,
+    `        a, b = ${g.int(0, 5)}, ${g.pick(["True", "False"])}`,
+    ...indent(block(1, false), "        "),
+    `    def later(self, a, b):`,
+    ...indent(block(1, false), "        "),
+    `    def peek(self):`,
+    `        return [${names
+      .map((n) => `self.${n}`)
+      .slice(0, g.int(1, 4))
+      .join(", ")}]`,
+    ...(slots
+      ? []
+      : [`    @property`, `    def level(self):`, `        return self._level`, `    @level.setter`, `    def level(self, v):`, `        self._level = v`]),
+    "",
+    `class ${sub}(${cls}):`,
+    ...(slots ? [`    __slots__ = ()`] : []),
+    `    def __init__(self, a, b):`,
+    ...g.pick([
+      () => [`        super().__init__(a, b)`],
+      () => [`        if ${cond()}:`, `            super().__init__(a, b)`, `        else:`, `            self.${attr()} = a`],
+      () => [`        self.${attr()} = b`, `        ${cls}.__init__(self, a + 1, b)`],
+    ])(),
+    ...(g.chance(0.6) ? [`    def setup(self):`, `        a, b = ${g.int(0, 5)}, ${g.pick(["True", "False"])}`, ...indent(block(1, false), "        ")] : []),
+    "",
+    `def ${probe}(obj, a, b):`,
+    `    for name in ${JSON.stringify(names)}:`,
+    `        print(name, hasattr(obj, name), getattr(obj, name, "-"))`,
+    ...names.flatMap((n) => indent(["try:", `    print("${n} =", obj.${n})`, "except AttributeError as e:", `    print("AttributeError:", e)`])),
+    ...indent(caught("AttributeError", [`print(obj.peek())`])),
+    ...(slots ? [] : [`    print(sorted(vars(obj)))`]),
+    `    obj.later(a, b)`,
+    ...indent(["try:", `    print("after later", obj.${attr()}, obj.${attr()})`, "except AttributeError as e:", `    print("AttributeError:", e)`]),
+    "",
+  );
+  const args = () => `${g.int(0, 5)}, ${g.pick(["True", "False"])}`;
+  const out = [];
+  for (const make of [cls, cls, sub]) {
+    const [a, b] = [g.int(0, 5), g.pick(["True", "False"])];
+    out.push(...caught("AttributeError", [`${probe}(${make}(${a}, ${b}), ${a}, ${b})`]));
+  }
+  // A direct read on a typed receiver, outside any function.
+  const direct = g.pick(names);
+  out.push("try:", `    v = ${cls}(${args()})`, `    print(v.${direct})`, "except AttributeError as e:", `    print("AttributeError:", e)`);
+  return out;
 }

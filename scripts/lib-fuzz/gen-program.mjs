@@ -61,6 +61,7 @@ export const DEFAULT_MIX = Object.freeze({
   dyntype: 1, // classes made by type(name, bases, namespace), type() called wrongly
   superforms: 1, // super() in a variable, as a value, two-argument, in class methods and nested helpers, and its errors
   initorder: 1, // __init__ setting attributes before its base's, calling it under a condition or not at all (user, exception, list, dataclass bases)
+  condattrs: 1, // attributes set on some paths of __init__, by helpers it may call, later or not at all, deleted; read directly, by getattr/hasattr, vars()
   typed: 1, // enum members as dict keys and ints, str enums formatted, Optional results, method defaults (gen-typed.mjs)
   // asyncio's errors (gen-async-errors.mjs): weights of async program shapes beside the six plain ones (1
   // each); `chained` is also a statement of sync programs (issue 14).
@@ -106,6 +107,7 @@ export const MIX_GROUPS = Object.freeze({
     "dyntype",
     "superforms",
     "initorder",
+    "condattrs",
   ],
   asyncerrors: [
     "taskerrors",
@@ -326,6 +328,7 @@ export class ProgramGenerator {
       [topLevel ? m.dyntype : 0, "dyntype", classes.dynamicClasses],
       [topLevel ? m.superforms : 0, "superforms", classes.superForms],
       [topLevel ? m.initorder : 0, "initorder", classes.initOrder],
+      [topLevel ? m.condattrs : 0, "condattrs", classes.conditionalAttributes],
       [topLevel ? m.typed : 0, "typed", typedShapes],
       [topLevel ? m.chained : 0, "chained", (g) => asyncErrors.chainedExceptions(g, false)],
       [topLevel ? m.readable : 0, "readable", readable.readableShapes],

@@ -760,3 +760,120 @@ describe("an __init__ run again on an existing object (initReentered)", () => {
     });
   }
 });
+
+describe("instance attributes set wherever they can be read (isAlwaysSet)", () => {
+  // Each row: a program, a class, and for each attribute whether every instance of the class (and of its
+  // subclasses) surely has it where code can read it: only then is `obj.attr` a plain property access.
+  const rows: { name: string; source: string; cls: string; set: Record<string, boolean> }[] = [
+    {
+      name: "set on every path, on one path, by another method",
+      source:
+        "class R:\n    def __init__(self, v):\n        self.a = 1\n        if v:\n            self.b = []\n        else:\n            self.b = None\n            self.c = 0\n    def start(self):\n        self.d = True",
+      cls: "R",
+      set: { a: true, b: true, c: false, d: false },
+    },
+    {
+      name: "an early return, a raise",
+      source:
+        "class R:\n    def __init__(self, v):\n        self.a = 1\n        if v is None:\n            return\n        if v < 0:\n            raise ValueError(v)\n        self.b = v",
+      cls: "R",
+      set: { a: true, b: false },
+    },
+    {
+      name: "a branch that always raises does not count",
+      source: "class R:\n    def __init__(self, v):\n        if v:\n            self.a = 1\n        else:\n            raise ValueError(v)",
+      cls: "R",
+      set: { a: true },
+    },
+    {
+      name: "loops may run no time; a try's handler may start before the store",
+      source:
+        "class R:\n    def __init__(self, xs):\n        for x in xs:\n            self.a = x\n        while xs:\n            self.b = 1\n            break\n        try:\n            self.c = xs[0]\n        except IndexError:\n            pass\n        try:\n            self.d = 1\n        finally:\n            self.e = 2",
+      cls: "R",
+      set: { a: false, b: false, c: false, d: true, e: true },
+    },
+    {
+      name: "a helper __init__ calls, resolved in each class's order",
+      source:
+        "class A:\n    def __init__(self):\n        self.reset()\n    def reset(self):\n        self.n = 0\n        self.m = 0\nclass B(A):\n    def reset(self):\n        self.n = 1",
+      cls: "A",
+      set: { n: true, m: false },
+    },
+    {
+      name: "super().__init__ and Base.__init__(self)",
+      source:
+        "class A:\n    def __init__(self):\n        self.a = 1\nclass B(A):\n    def __init__(self):\n        super().__init__()\n        self.b = 2\nclass C(A):\n    def __init__(self):\n        A.__init__(self)",
+      cls: "A",
+      set: { a: true },
+    },
+    {
+      name: "a subclass that calls its base's __init__ under a condition",
+      source: "class A:\n    def __init__(self):\n        self.a = 1\nclass B(A):\n    def __init__(self, go):\n        if go:\n            super().__init__()",
+      cls: "A",
+      set: { a: false },
+    },
+    {
+      name: "read before the store, in __init__ or in a method it calls",
+      source:
+        "class R:\n    def __init__(self):\n        self.size = self.count()\n        self.items = []\n        print(self.z)\n        self.z = 1\n    def count(self):\n        return len(self.items)",
+      cls: "R",
+      set: { size: true, items: false, z: false },
+    },
+    {
+      name: "self escaping: only what is set by then counts",
+      source: "REG = []\nclass R:\n    def __init__(self):\n        self.a = 1\n        REG.append(self)\n        self.b = 2\n        self.me = self",
+      cls: "R",
+      set: { a: true, b: false, me: false },
+    },
+    {
+      name: "a closure that captures self escapes it (before the store that keeps it)",
+      source: "class R:\n    def __init__(self):\n        self.on = lambda: self.b\n        self.b = 2",
+      cls: "R",
+      set: { on: false, b: false },
+    },
+    {
+      name: "a property's setter stores",
+      source:
+        "class T:\n    def __init__(self, c):\n        self.celsius = c\n    @property\n    def celsius(self):\n        return self._c\n    @celsius.setter\n    def celsius(self, v):\n        self._c = v",
+      cls: "T",
+      set: { _c: true },
+    },
+    {
+      name: "del in __init__",
+      source: "class R:\n    def __init__(self):\n        self.a = 1\n        self.b = 2\n        del self.a",
+      cls: "R",
+      set: { a: false, b: true },
+    },
+    {
+      name: "a dataclass's generated __init__ and __post_init__",
+      source:
+        "from dataclasses import dataclass, field\n@dataclass\nclass P:\n    x: int\n    y: list = field(default_factory=list)\n    z: int = field(init=False)\n    w: str = field(default='n', init=False)\n    def __post_init__(self):\n        object.__setattr__(self, 'z', self.x * 2)",
+      cls: "P",
+      set: { x: true, y: true, z: true, w: false },
+    },
+    {
+      name: "a base of a class type() makes with an __init__ of its own",
+      source:
+        "class A:\n    def __init__(self):\n        self.a = 1\nclass B:\n    def __init__(self):\n        self.b = 1\nD = type('D', (A,), {'__init__': lambda self: None})\nE = type('E', (B,), {'k': 1})",
+      cls: "A",
+      set: { a: false },
+    },
+    {
+      name: "a class with __setattr__ decides what a store does",
+      source: "class R:\n    def __init__(self):\n        self.a = 1\n    def __setattr__(self, k, v):\n        pass",
+      cls: "R",
+      set: { a: false },
+    },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const parsed = parse(row.source);
+      const types = new TypeEnv(new ScopeAnalysis(parsed.module));
+      collectClasses(parsed.module, types);
+      const facts: TypeFacts = types;
+      const info = facts.allClasses().find((c) => c.name === row.cls)!;
+      const got = Object.fromEntries(Object.keys(row.set).map((attr) => [attr, facts.isAlwaysSet(info, attr)]));
+      expect(got).toEqual(row.set);
+    });
+  }
+});

@@ -260,7 +260,7 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   }
   const unbound = typeof obj === "function" ? unboundBuiltinMethod(obj, name) : undefined;
   if (unbound !== undefined) return unbound;
-  if (name in target && !(typeof obj === "object" && (JS_ONLY_NAMES.has(name) || dictOnlyInJavaScript(obj, name)))) {
+  if (name in target && !(typeof obj === "object" && (JS_ONLY_NAMES.has(name) || dictOnlyInJavaScript(obj, name))) && !isFunctionOwnName(obj, name)) {
     const v = target[name];
     if (v === undefined) throw noAttribute(obj, name);
     if (typeof v === "function" && typeof obj === "object" && !isClassConstructor(v) && !Object.prototype.hasOwnProperty.call(target, name)) {
@@ -293,6 +293,12 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   // A class that defines `__eq__` and no `__hash__` has `__hash__ = None`, as CPython sets it.
   if (name === "__hash__" && typeof obj === "function" && isClassConstructor(obj) && "__eq__" in obj.prototype && !("__hash__" in obj.prototype)) return null;
   throw noAttribute(obj, name);
+}
+
+/** `C.name`, `C.length` of a class: JavaScript's own read-only properties of every function, no Python attribute. */
+function isFunctionOwnName(obj: unknown, name: string): boolean {
+  if (typeof obj !== "function" || (name !== "name" && name !== "length")) return false;
+  return Object.getOwnPropertyDescriptor(obj, name)?.writable === false;
 }
 
 /** An instance of a class whose `__init__` is its constructor (no method of that name): a `list` subclass's too. */

@@ -7,6 +7,7 @@
 //
 // Unannotated code gets the type inferred from its values where that is cheap and certain
 // (literals, known calls, annotated functions); elsewhere the honest wide type is `any`.
+import { isAlwaysSet } from "./instance-attributes.js";
 import { isClassVariable } from "./class-variables.js";
 import { decoratorName, isImplicitClassMethod, userDecorators } from "./decorator-names.js";
 import type { Arg, Assign, Call, Expression, Keyword, Module, Node, Operator, FunctionDef, AsyncFunctionDef, Lambda, ClassDef, Yield } from "@pyts/parser";
@@ -136,6 +137,11 @@ export interface TypeFacts {
   readonly storedFromOutside: ReadonlySet<SymbolInfo>;
   /** Whether the module may run some object's `__init__` again after its construction (`ModuleReach.initReentered`). */
   initReentered(): boolean;
+  /**
+   * Whether every instance of the class and of each class deriving from it has the attribute set
+   * wherever code can read it: after its construction, and at each read during it (instance-attributes.ts).
+   */
+  isAlwaysSet(info: ClassInfo, attr: string): boolean;
 }
 
 /** `object` as a base (the builtin): no class of the module, and not a base `basesOf` lists. */
@@ -188,6 +194,10 @@ export class TypeEnv implements TypeFacts {
 
   classOf(cls: ClassDef): ClassInfo | undefined {
     return this.classesByStatement.get(cls);
+  }
+
+  isAlwaysSet(info: ClassInfo, attr: string): boolean {
+    return isAlwaysSet(this, this.analysis.module.node as Module, info, attr);
   }
 
   classOfType(t: PyType): ClassInfo | undefined {

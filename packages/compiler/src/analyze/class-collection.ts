@@ -237,6 +237,17 @@ export function dataclassSpecOf(info: ClassInfo): DataclassSpec | undefined {
   return dataclassSpecs.get(info);
 }
 
+/** Whether a class's `__init__` is the one `@dataclass` generates. */
+export function generatesInit(info: ClassInfo): boolean {
+  const spec = info.isDataclass && !info.methods.has("__init__") ? dataclassSpecOf(info) : undefined;
+  return spec !== undefined && spec.options.get("init") !== false;
+}
+
+/** Whether a dataclass's generated `__init__` sets the field: an argument, a factory or a default not kept on the class only. */
+export function setsField(field: DataclassField): boolean {
+  return field.init || (field.default !== null && field.described?.key !== "default");
+}
+
 /** A `class Employee(NamedTuple)`: its fields in order and the defaults of the last ones. */
 export interface NamedTupleSpec {
   fields: string[];

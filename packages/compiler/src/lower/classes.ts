@@ -82,6 +82,7 @@ import {
   DATACLASS_OPTIONS,
   isDataclassDecorator,
   namedTupleSpecOf,
+  setsField,
   type DataclassField,
   type DataclassSpec,
 } from "../analyze/class-collection.js";
@@ -404,7 +405,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   const spec = dataclassSpecOf(info);
   if (spec !== undefined) {
     for (const [e, what] of unreadableDataclassOptions(cls)) ctx.error("PY3001", e, [what]);
-    for (const x of spec.own) if (init === undefined && spec.options.get("init") !== false && (x.init || x.default !== null)) definite.add(x.name);
+    for (const x of spec.own) if (init === undefined && spec.options.get("init") !== false && setsField(x)) definite.add(x.name);
   }
   for (const attr of info.fields.keys()) {
     if (inherited(attr) || info.methods.has(attr)) continue;
@@ -413,8 +414,19 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     // (or descriptor) until the first store (a named tuple's field is a getter of its class).
     // A cooperative class's fields are set by `__init__`, a method the root's constructor calls: a defined
     // field would be reset to undefined after it ran. So is one a later class statement of the same name sets
-    // through an untyped `this`.
-    if (tupleSpec !== undefined || cooperative || !ctx.types.isTypedClass(info) || info.instanceDefaults.has(attr) || fieldsDeclaredOnly(ctx, info))
+    // through an untyped `this`. So is a dataclass field with a constant default that an instance may not set
+    // (an `__init__` of its own, a subclass's): the class's attribute is read until it does. So is a field of a
+    // class deriving from one of the program that its constructor does not surely set: a defined field would
+    // reset the value a method stored while the base's constructor ran (`self.setup()` overridden here).
+    if (
+      tupleSpec !== undefined ||
+      cooperative ||
+      !ctx.types.isTypedClass(info) ||
+      info.instanceDefaults.has(attr) ||
+      fieldsDeclaredOnly(ctx, info) ||
+      (spec?.own.some((x) => x.name === attr && x.described?.key === "default") === true && !ctx.types.isAlwaysSet(info, attr)) ||
+      (userBase !== undefined && !definite.has(attr))
+    )
       members.push(f.createPropertyDeclaration([f.createToken(ts.SyntaxKind.DeclareKeyword)], ctx.mangleMember(attr), undefined, tsType(ctx, t), undefined));
     else
       members.push(
@@ -1010,7 +1022,9 @@ function dataclassConstructor(ctx: LowerContext, info: ClassInfo, spec: Dataclas
     if (setByBase.has(x.name) && !spec.own.includes(x)) continue;
     const target = f.createPropertyAccessExpression(f.createThis(), ctx.mangleMember(x.name));
     if (x.init) body.push(f.createExpressionStatement(f.createAssignment(target, ctx.id(x.name))));
-    else if (x.default !== null) body.push(f.createExpressionStatement(f.createAssignment(target, lowerDefault(x, x.default))));
+    // (A field `init=False` with a constant default is not set: instances read the class's attribute, as in CPython.)
+    else if (x.default !== null && x.described?.key !== "default")
+      body.push(f.createExpressionStatement(f.createAssignment(target, lowerDefault(x, x.default))));
   }
   if (needsDataclassFinish(ctx, info)) {
     const finish = ctx.useModule("dataclasses", "finishDataclassInit");

@@ -50,7 +50,7 @@ import { dynamicCall, matchArguments, matchOrReport, runtimeArguments } from "./
 import { typeOf } from "./operators.js";
 import { isEnumClass, isEnumValueMixin } from "../analyze/enum-classes.js";
 import { isExceptionName } from "../analyze/types.js";
-import { dataclassSpecOf, isDataclassDecorator } from "../analyze/class-collection.js";
+import { dataclassSpecOf, generatesInit, isDataclassDecorator } from "../analyze/class-collection.js";
 import { baseClassReference } from "./classes.js";
 import type { ClassInfo, TypeFacts } from "../analyze/checker.js";
 
@@ -224,12 +224,6 @@ export function isConstructorShapedInit(types: TypeFacts, info: ClassInfo): bool
   const first = body[0];
   const named = (t: Expression): boolean => t._type === "Name";
   return calls.length === 1 && (first?._type === "Expr" || (first?._type === "Assign" && first.targets.every(named))) && first.value === calls[0];
-}
-
-/** Whether a class's `__init__` is the one `@dataclass` generates. */
-export function generatesInit(info: ClassInfo): boolean {
-  const spec = info.isDataclass && !info.methods.has("__init__") ? dataclassSpecOf(info) : undefined;
-  return spec !== undefined && spec.options.get("init") !== false;
 }
 
 function isBareSuper(e: Expression): boolean {
@@ -453,78 +447,6 @@ export function isDirectBaseInitCall(ctx: LowerContext, node: Call, cls: ClassDe
     ctx.fn.self !== null &&
     first.id === ctx.fn.self.symbol.name
   );
-}
-
-const unsetFields = new WeakMap<TypeFacts, Map<ClassInfo, Set<string>>>();
-
-/**
- * Whether `attr` of an instance of `info` (or of a subclass) may be missing because an `__init__` that
- * stores it does not run: a subclass's `__init__` never calls it, or calls it only under a condition.
- * The read then goes through the runtime, which raises CPython's AttributeError.
- */
-export function skippedInitField(types: TypeFacts, info: ClassInfo, attr: string): boolean {
-  let known = unsetFields.get(types);
-  if (known === undefined) unsetFields.set(types, (known = new Map()));
-  let fields = known.get(info);
-  if (fields === undefined) {
-    fields = new Set();
-    for (const c of types.allClasses()) if (types.mro(c).includes(info)) for (const name of unsetByInitChain(types, c)) fields.add(name);
-    known.set(info, fields);
-  }
-  return fields.has(attr);
-}
-
-/** The fields an `__init__` in `info`'s order stores that may stay unset: no `__init__` that surely runs stores them. */
-function unsetByInitChain(types: TypeFacts, info: ClassInfo): string[] {
-  const order = types.mro(info);
-  const runs = new Set<ClassInfo>();
-  const definite = new Set<string>();
-  // The first class defining `__init__` (a dataclass's generated one too) runs it; it runs the next one when it surely calls it.
-  for (let at = 0; at < order.length; at++) {
-    const c = order[at]!;
-    const def = c.methods.get("__init__");
-    if (def === undefined) {
-      if (!generatesInit(c)) continue;
-      runs.add(c);
-      for (const x of dataclassSpecOf(c)!.fields) definite.add(x.name);
-      break;
-    }
-    runs.add(c);
-    for (const name of initStores(def)) definite.add(name);
-    if (!surelyCallsBaseInit(def, c)) break;
-  }
-  const unset: string[] = [];
-  for (const c of order) {
-    if (runs.has(c)) continue;
-    const def = c.methods.get("__init__");
-    // (A dataclass field with a plain default is also a class attribute: an instance reads it there.)
-    const stores =
-      def !== undefined
-        ? initStores(def)
-        : generatesInit(c)
-          ? dataclassSpecOf(c)!
-              .own.filter((x) => x.described?.key !== "default")
-              .map((x) => x.name)
-          : [];
-    for (const name of stores) if (!definite.has(name)) unset.push(name);
-  }
-  return unset;
-}
-
-/** The attributes an `__init__` stores on its first parameter (`self.x = ...`, anywhere in its body). */
-function initStores(def: FunctionDef | AsyncFunctionDef): string[] {
-  const self = [...def.args.posonlyargs, ...def.args.args][0]?.arg;
-  const out: string[] = [];
-  const visit = (n: Node): void => {
-    const targets = n._type === "Assign" ? n.targets : n._type === "AnnAssign" || n._type === "AugAssign" ? [n.target] : [];
-    const flat = (t: Expression): Expression[] =>
-      t._type === "Tuple" || t._type === "List" ? t.elts.flatMap(flat) : t._type === "Starred" ? flat(t.value) : [t];
-    for (const t of targets.flatMap(flat)) if (t._type === "Attribute" && t.value._type === "Name" && t.value.id === self) out.push(t.attr);
-    if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "Lambda" || n._type === "ClassDef") return;
-    forEachChild(n, visit);
-  };
-  for (const s of def.body) visit(s);
-  return out;
 }
 
 /** Whether a statement of an `__init__`'s body itself (not under a condition, loop or `try`) calls its base's `__init__`. */

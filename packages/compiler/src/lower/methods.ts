@@ -75,12 +75,12 @@ import { elementType, type PyType } from "../analyze/types.js";
 import { asyncioMethodKeywords, asyncioMethodType, isAsyncioInstance } from "../analyze/runtime-classes.js";
 import { inheritsFromRuntime } from "../analyze/runtime-bases.js";
 import { isEnumClass } from "../analyze/enum-classes.js";
+import { generatesInit } from "../analyze/class-collection.js";
 import { nonNullReceiver } from "./narrowing.js";
 import {
   baseInitInPlace,
   classOfInstance,
   classOfTypeCall,
-  generatesInit,
   isConstructorShapedInit,
   isCooperative,
   isDirectBaseInitCall,

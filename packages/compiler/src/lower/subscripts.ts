@@ -32,10 +32,11 @@ import type { ClassInfo } from "../analyze/checker.js";
 import { isExceptionName, sameType, type PyType } from "../analyze/types.js";
 import { readsBoundMethod } from "../analyze/runtime-classes.js";
 import { inheritsFromRuntime, runtimeBaseHas } from "../analyze/runtime-bases.js";
+import { dataclassSpecOf } from "../analyze/class-collection.js";
 import { definesClassAttribute, hasSlots, hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
 import { isSuperCall, ownClass, superAttribute } from "./calls.js";
 import { superBindsStatically } from "./super-forms.js";
-import { isCooperative, skippedInitField } from "./inheritance.js";
+import { isCooperative } from "./inheritance.js";
 import { isModuloIndex, isProvenIndex } from "./proven-index.js";
 import { nonNullReceiver } from "./narrowing.js";
 
@@ -132,10 +133,10 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
       return f.createCallExpression(ctx.useRuntime("boundMethod"), undefined, [lowerExpression(ctx, node.value), method]);
     }
     // An attribute the class does not define (a subclass's field, one set from outside, one `__getattr__`
-    // answers): the runtime's lookup, with CPython's AttributeError when it is missing.
-    // (So is a field only an `__init__` that may not run stores: `skippedInitField`.)
+    // answers), or a field an instance may not have yet where it is read (set on some paths of `__init__`
+    // only, by another method, from outside): the runtime's lookup, with CPython's AttributeError when it is missing.
     const cls = ctx.types.classOfType(t);
-    if (!classHasMember(ctx, cls, node.attr) || mayBeDeleted(ctx, node.attr) || (cls !== undefined && skippedInitField(ctx.types, cls, node.attr)))
+    if (!classHasMember(ctx, cls, node.attr) || mayBeDeleted(ctx, node.attr) || maybeUnsetField(ctx, cls, node.attr))
       return dynamicAttribute(ctx, recv, node.attr);
   }
   if (t.k === "class" && node.value._type === "Name" && isClassSideMethod(ctx, ctx.types.classOfType(t), node.attr, "classmethod")) {
@@ -158,8 +159,12 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
       );
     }
     // (A base's class attribute through a class extending `bases(B, C)`, which TypeScript does not see, too.)
+    // (So is an instance field, `P.y` of a dataclass: its default is the class's attribute, or there is none.)
     const cls = ctx.types.classOfType(t);
-    if ((!classHasMember(ctx, cls, node.attr) || definesClassAttribute(ctx, cls, node.attr)) && !CLASS_MEMBERS.has(node.attr))
+    if (
+      (!classHasMember(ctx, cls, node.attr) || definesClassAttribute(ctx, cls, node.attr) || ctx.types.baseChain(cls).some((c) => c.fields.has(node.attr))) &&
+      !CLASS_MEMBERS.has(node.attr)
+    )
       return dynamicAttribute(ctx, recv, node.attr);
     // A property read through its class (`C.prop`) is the `property` object, which the runtime makes.
     if (isPropertyOf(ctx, ctx.types.classOfType(t), node.attr)) return dynamicAttribute(ctx, recv, node.attr);
@@ -238,6 +243,29 @@ function dynamicAttribute(ctx: LowerContext, recv: ts.Expression, attr: string):
   return f.createAsExpression(
     f.createCallExpression(ctx.useRuntime("getattr"), undefined, [recv, f.createStringLiteral(attr)]),
     f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword),
+  );
+}
+
+/** Whether `attr` is an instance field of `cls`'s chain that no class attribute backs and an instance may lack where it is read. */
+function maybeUnsetField(ctx: LowerContext, cls: ClassInfo | undefined, attr: string): boolean {
+  return cls !== undefined && isFieldOnly(ctx, cls, attr) && !ctx.types.isAlwaysSet(cls, attr);
+}
+
+/**
+ * Whether `attr` is an instance field of `cls`'s chain and nothing of the class: no method, property or class
+ * attribute (a dataclass field's constant default is one, which the runtime puts on the class).
+ */
+function isFieldOnly(ctx: LowerContext, cls: ClassInfo, attr: string): boolean {
+  const chain = ctx.types.baseChain(cls);
+  return (
+    chain.some((c) => c.fields.has(attr)) &&
+    !chain.some(
+      (c) =>
+        c.methods.has(attr) ||
+        c.classAttrs.has(attr) ||
+        c.properties.has(attr) ||
+        dataclassSpecOf(c)?.own.some((x) => x.name === attr && x.described?.key === "default") === true,
+    )
   );
 }
 
