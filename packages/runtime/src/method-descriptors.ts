@@ -18,7 +18,8 @@ import { repr, str } from "./repr.js";
 import { contains, getitem, len } from "./subscript.js";
 import { truthy } from "./truth.js";
 import { tuple } from "./tuple.js";
-import { defineBuiltinType, mixedInStr, registeredType } from "./type-registry.js";
+import { markedFunctionType } from "./object-names.js";
+import { mixedInStr, registeredType } from "./type-registry.js";
 import { typeName } from "./typename.js";
 
 type Operation = (a: never, b: never) => unknown;
@@ -157,13 +158,6 @@ function describe(type: Function, owner: string, name: string, method: (self: un
   return descriptor;
 }
 
-export const methodDescriptorType = defineBuiltinType(
-  function method_descriptor() {},
-  "method_descriptor",
-  (x) => typeof x === "function" && (x as { __pyTypeName__?: string }).__pyTypeName__ === "method_descriptor",
-);
-export const wrapperDescriptorType = defineBuiltinType(
-  function wrapper_descriptor() {},
-  "wrapper_descriptor",
-  (x) => typeof x === "function" && (x as { __pyTypeName__?: string }).__pyTypeName__ === "wrapper_descriptor",
-);
+// `type(str.upper)`, `type(int.__add__)`.
+markedFunctionType("method_descriptor");
+markedFunctionType("wrapper_descriptor");
