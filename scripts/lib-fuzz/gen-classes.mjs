@@ -2673,7 +2673,8 @@ function descriptorSlots(g) {
   return [
     "try:",
     `    print(${type}.${slot}(${self}, ${g.pick(OPERANDS)}))`,
-    `except (TypeError, ZeroDivisionError, OverflowError) as e:`,
+    // (A slot the type does not have is an AttributeError, whose uncaught traceback would add "Did you mean".)
+    `except (TypeError, ZeroDivisionError, OverflowError, AttributeError) as e:`,
     `    print(type(e).__name__, e)`,
     `print(int.${unary}(${unarySelf === "2.5" ? "2" : unarySelf}), float.${unary}(${g.pick(["1.5", "-0.5"])}), str.__len__(${q(g.pick(WORDS))}), list.__len__([0] * ${g.int(0, 4)}))`,
     `print(str.__contains__("team", ${q(g.pick(["ea", "x", ""]))}), list.__getitem__([4, 5, 6], ${g.int(-3, 2)}), str.__getitem__("abc", ${g.int(-3, 2)}))`,

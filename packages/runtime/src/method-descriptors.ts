@@ -18,7 +18,8 @@ import { repr, str } from "./repr.js";
 import { contains, getitem, len } from "./subscript.js";
 import { truthy } from "./truth.js";
 import { tuple } from "./tuple.js";
-import { defineBuiltinType, mixedInStr, registeredType } from "./type-registry.js";
+import { markedFunctionType } from "./object-names.js";
+import { mixedInStr, registeredType } from "./type-registry.js";
 import { typeName } from "./typename.js";
 
 type Operation = (a: never, b: never) => unknown;
@@ -97,12 +98,9 @@ function builtinCall(type: Function, owner: string, name: string): ((self: unkno
   const own = sample === undefined ? undefined : builtinMethod(sample(), name);
   if (own !== undefined) return (self, args) => callBuiltinMethod(mixedInStr(self) ?? self, own, name, args);
   const slot = Object.prototype.hasOwnProperty.call(SLOTS, name) ? SLOTS[name]! : undefined;
-  if (
-    slot !== undefined &&
-    sample !== undefined &&
-    !(NUMBERS.has(owner) ? CONTAINER_ONLY : NUMBER_ONLY).has(name) &&
-    !(name === "__hash__" && owner === "list")
-  ) {
+  // (`str.__mod__` is printf-style formatting.)
+  const typeHas = !(NUMBERS.has(owner) ? CONTAINER_ONLY : NUMBER_ONLY).has(name) || (owner === "str" && name === "__mod__");
+  if (slot !== undefined && sample !== undefined && typeHas && !(name === "__hash__" && owner === "list")) {
     if (UNARY.test(name)) return (self) => (slot as (a: unknown) => unknown)(mixedInStr(self) ?? self);
     if (!OPERATORS.test(name)) return (self, args) => slot((mixedInStr(self) ?? self) as never, args[0] as never);
     return (self, args) => (takesOperand(owner, name, args[0]) ? slot(self as never, args[0] as never) : NotImplemented);
@@ -130,7 +128,7 @@ function methodOf(proto: object, name: string): Function | undefined {
 function takesOperand(type: string, name: string, other: unknown): boolean {
   const kind = typeName(other);
   if (NUMBERS.has(type)) return kind === "int" || kind === "bool" || (kind === "float" && type === "float");
-  return kind === type || name === "__add__" || name === "__mul__";
+  return kind === type || name === "__add__" || name === "__mul__" || (type === "str" && name === "__mod__");
 }
 
 function describe(type: Function, owner: string, name: string, method: (self: unknown, args: unknown[]) => unknown, slot: boolean): Function {
@@ -157,13 +155,6 @@ function describe(type: Function, owner: string, name: string, method: (self: un
   return descriptor;
 }
 
-export const methodDescriptorType = defineBuiltinType(
-  function method_descriptor() {},
-  "method_descriptor",
-  (x) => typeof x === "function" && (x as { __pyTypeName__?: string }).__pyTypeName__ === "method_descriptor",
-);
-export const wrapperDescriptorType = defineBuiltinType(
-  function wrapper_descriptor() {},
-  "wrapper_descriptor",
-  (x) => typeof x === "function" && (x as { __pyTypeName__?: string }).__pyTypeName__ === "wrapper_descriptor",
-);
+// `type(str.upper)`, `type(int.__add__)`.
+markedFunctionType("method_descriptor");
+markedFunctionType("wrapper_descriptor");

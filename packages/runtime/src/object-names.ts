@@ -26,17 +26,18 @@ export const coroutineType = instanceType("coroutine", () => Coroutine);
 export const generatorType = instanceType("generator", () => PyGenerator);
 export const asyncGeneratorType = instanceType("async_generator", () => PyAsyncGenerator);
 
+/** The type object of the JavaScript functions the runtime marks as Python's `name` (`__pyTypeName__`). */
+export function markedFunctionType(name: string): Function {
+  return defineBuiltinType(
+    { [name]: function () {} }[name]!,
+    name,
+    (x) => typeof x === "function" && (x as { __pyTypeName__?: string }).__pyTypeName__ === name,
+  );
+}
+
 // Types of values that are JavaScript functions or module namespaces: type() tells them apart.
-export const methodType = defineBuiltinType(
-  function method() {},
-  "method",
-  (x) => typeof x === "function" && (x as { __pyTypeName__?: string }).__pyTypeName__ === "method",
-);
-export const builtinFunctionType = defineBuiltinType(
-  function builtin_function_or_method() {},
-  "builtin_function_or_method",
-  (x) => typeof x === "function" && (x as { __pyTypeName__?: string }).__pyTypeName__ === "builtin_function_or_method",
-);
+export const methodType = markedFunctionType("method");
+export const builtinFunctionType = markedFunctionType("builtin_function_or_method");
 export const moduleType = defineBuiltinType(
   function module() {},
   "module",
