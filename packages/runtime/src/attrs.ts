@@ -819,7 +819,7 @@ function slotNames(obj: object): Set<string> {
   return names;
 }
 
-/** `vars(obj)` and `obj.__dict__`: an object's own attributes (a class's: its class attributes and methods). */
+/** `vars(obj)` and `obj.__dict__`: an object's own attributes (a class's: its class attributes and methods; a function's: those stored on it). */
 export function vars(obj: unknown): Dict<string, unknown> {
   if (typeof obj === "function" && isClassConstructor(obj)) {
     const proto = (obj as { prototype: object }).prototype;
@@ -831,6 +831,8 @@ export function vars(obj: unknown): Dict<string, unknown> {
     }
     return new Dict(entries);
   }
+  // A function's attributes are its own (`wrapper.calls = 0`).
+  if (typeof obj === "function") return new AttributeDict(obj);
   if (obj === null || typeof obj !== "object" || (typeof (obj as { __slots__?: unknown }).__slots__ !== "undefined" && !isModuleNamespace(obj))) {
     throw new TypeError("vars() argument must have __dict__ attribute");
   }

@@ -47,9 +47,13 @@ export function sameType(a: PyType, b: PyType): boolean {
   return JSON.stringify(a, comparedParts) === JSON.stringify(b, comparedParts);
 }
 
-/** A function's type is its result's (not its statement); a class statement is told by where it starts. */
+/**
+ * A function's type is its result's and what a call of it makes (not its statement: `async def` under one name on
+ * two branches is one type, an async generator and a coroutine function are not); a class statement is told by
+ * where it starts.
+ */
 function comparedParts(key: string, value: unknown): unknown {
-  if (key === "def") return undefined;
+  if (key === "def") return value === null ? null : callKind(value as FunctionDef | AsyncFunctionDef | Lambda);
   if (key === "of") return value === null ? null : (value as ClassDef).start;
   return value;
 }
@@ -130,6 +134,25 @@ export function unseenItems(t: PyType): PyType {
     default:
       return t;
   }
+}
+
+const callKinds = new WeakMap<FunctionDef | AsyncFunctionDef | Lambda, string>();
+
+/** What calling a function makes: its result, a generator, a coroutine or an async generator. */
+function callKind(def: FunctionDef | AsyncFunctionDef | Lambda): string {
+  let kind = callKinds.get(def);
+  if (kind === undefined) {
+    let yields = false;
+    const visit = (n: Node): void => {
+      if (n._type === "Yield" || n._type === "YieldFrom") yields = true;
+      else if (!yields && n._type !== "FunctionDef" && n._type !== "AsyncFunctionDef" && n._type !== "ClassDef" && n._type !== "Lambda") forEachChild(n, visit);
+    };
+    if (def._type === "Lambda") visit(def.body);
+    else for (const s of def.body) visit(s);
+    kind = `${def._type === "AsyncFunctionDef" ? "async " : ""}${yields ? "generator" : "function"}`;
+    callKinds.set(def, kind);
+  }
+  return kind;
 }
 
 /** Whether an expression reads a name. */

@@ -27,7 +27,7 @@ import { BINARY_HELPERS, isPure, sumIsExact, typeOf } from "./operators.js";
 import { attributeRead, attributeStore, itemGet, itemSet, storedThroughRuntime } from "./subscripts.js";
 import { bindingPattern, bindUnpacked, patternTarget, unpackProven } from "./unpack.js";
 import { comprehensionBefore, comprehensionInto } from "./comprehension.js";
-import { ANY, isNumeric, sameType, type PyType } from "../analyze/types.js";
+import { ANY, elementType, isNumeric, sameType, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 
@@ -134,13 +134,15 @@ export function pattern(ctx: LowerContext, target: Expression): ts.Expression {
  * keyword when all of them are declared here (so the whole pattern can be a declaration), else
  * emits `let x!: T;` for the new ones into `pre` and returns null.
  */
-function declareUnpacked(ctx: LowerContext, target: Expression, pre: ts.Statement[]): ts.NodeFlags | null {
+function declareUnpacked(ctx: LowerContext, target: Expression, valueNode: Expression | null, pre: ts.Statement[]): ts.NodeFlags | null {
   const names = targetNames(target);
   const flags = names.map((n) => declarationFor(ctx, n.id, n));
   const onlyNames = (t: Expression): boolean =>
     t._type === "Name" || ((t._type === "Tuple" || t._type === "List") && t.elts.every(onlyNames)) || (t._type === "Starred" && onlyNames(t.value));
   if (names.length > 0 && flags.every((fl) => fl !== null) && onlyNames(target)) {
-    return flags.some((fl) => fl === ts.NodeFlags.Let) ? ts.NodeFlags.Let : ts.NodeFlags.Const;
+    if (!flags.some((fl) => fl === ts.NodeFlags.Let)) return ts.NodeFlags.Const;
+    // `let [a, b] = [1, "x"]` would type the names by this value; one rebound to another type (`a, b = b, a`) is declared first.
+    if (valueNode !== null && patternTypesHold(ctx, target, typeOf(ctx, valueNode))) return ts.NodeFlags.Let;
   }
   names.forEach((n, i) => {
     if (flags[i] !== null) {
@@ -156,6 +158,21 @@ function declareUnpacked(ctx: LowerContext, target: Expression, pre: ts.Statemen
     }
   });
   return null;
+}
+
+/** Whether each name of a pattern declared from a value of type `t` holds all its bindings' types (as assignName asks of one name). */
+function patternTypesHold(ctx: LowerContext, target: Expression, t: PyType): boolean {
+  switch (target._type) {
+    case "Name": {
+      const declared = symbolTypeOf(ctx, target.id);
+      return sameType(declared, t) || (isNumeric(declared) && isNumeric(t) && declared.k !== "bool" && t.k !== "bool");
+    }
+    case "Tuple":
+    case "List":
+      return target.elts.every((e, i) => e._type !== "Starred" && patternTypesHold(ctx, e, t.k === "tuple" ? (t.items[i] ?? ANY) : elementType(t)));
+    default:
+      return false;
+  }
 }
 
 /** Assigns an already-lowered value to any target. */
@@ -181,7 +198,7 @@ export function assignTo(ctx: LowerContext, target: Expression, value: ts.Expres
     case "Tuple":
     case "List": {
       const pre: ts.Statement[] = [];
-      const flags = declareUnpacked(ctx, target, pre);
+      const flags = declareUnpacked(ctx, target, valueNode, pre);
       // Subscript targets (`xs[i], xs[j] = xs[j], xs[i]`) take their items from an array of the values.
       const proven = unpackProven(ctx, target, valueNode);
       if (!proven || !patternTarget(target) || !plainAttributeTargets(ctx, target))

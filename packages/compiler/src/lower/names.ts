@@ -234,6 +234,7 @@ export function tsType(ctx: LowerContext, t: PyType): ts.TypeNode {
     (m) => runtimeModuleNamespace(ctx, m),
     // (A `def` in a block is a variable of this type; a plain one is a declaration TypeScript types itself.)
     (def) => ctx.analysis.parentOf(def) !== ctx.analysis.scopeOf(def).parent?.node && returnsNullExplicitly(ctx, def),
+    (def) => ctx.analysis.scopeOf(def).facts.isGenerator,
   );
 }
 

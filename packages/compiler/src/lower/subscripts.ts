@@ -20,12 +20,14 @@
 //     f.__doc__, C.__doc__     "Docstring."  (of a function or class here: its docstring, or null)
 //     m.__name__, m.sub        "math", the submodule's import (of a module: imports.ts)
 //     find(k).price  (an Optional[Item])     find(k)!.price   (None's AttributeError; narrowing.ts)
-import type { AsyncFunctionDef, Attribute, Expression, FunctionDef, Slice, Subscript } from "@pyts/parser";
+import type { AsyncFunctionDef, Attribute, Expression, FunctionDef, Node, Slice, Subscript } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { moduleAttribute } from "./imports.js";
-import { docstring, tsType } from "./names.js";
+import { docstring, planDeclarations, tsType } from "./names.js";
+import { analysisOf, type SymbolInfo } from "../analyze/scopes.js";
+import { forEachChild } from "../analyze/walk.js";
 import { programModuleName } from "./module-setter.js";
 import { typeOf } from "./operators.js";
 import type { ClassInfo } from "../analyze/checker.js";
@@ -88,11 +90,49 @@ export function storedThroughRuntime(ctx: LowerContext, node: Attribute): boolea
   }
   return (
     t.k === "any" ||
+    (t.k === "function" && !declaresFunctionProperty(ctx, node)) ||
     (t.k === "instance" &&
       !t.runtime &&
       (hookedAccess(ctx, ctx.types.classOfType(t), "store") || readOnlyProperty(ctx, ctx.types.classOfType(t), node.attr))) ||
     (t.k === "class" && ctx.types.classOfType(t) !== undefined && !isKnownClassAttribute(ctx, ctx.types.classOfType(t), node.attr))
   );
+}
+
+/**
+ * Whether TypeScript knows `f.calls` as a property of the function `f`: it does for a `function` declaration
+ * given the property by a plain assignment (`f.calls = 0`) somewhere in the declaration's own scope, blocks
+ * included but not nested functions. Any other store into a function (one bound by `let`, a decorated one, a
+ * `+=` or a store from a nested function with no such assignment) is the runtime's setattr.
+ */
+function declaresFunctionProperty(ctx: LowerContext, node: Attribute): boolean {
+  if (node.value._type !== "Name") return false;
+  const res = ctx.analysis.resolve(ctx.scope, node.value.id);
+  if (res.kind === "builtin" || res.symbol.scope.kind === "class") return false;
+  return functionDeclarationProperties(res.symbol).has(node.attr);
+}
+
+const declaredProperties = new WeakMap<SymbolInfo, Set<string>>();
+
+/** The properties TypeScript declares on a name bound by a `function` declaration (none for another binding). */
+function functionDeclarationProperties(sym: SymbolInfo): Set<string> {
+  let found = declaredProperties.get(sym);
+  if (found !== undefined) return found;
+  found = new Set();
+  declaredProperties.set(sym, found);
+  const decl = planDeclarations(sym.scope).get(sym.name);
+  const def = decl?.first.node;
+  if (decl === undefined || decl.kind !== "inline-const" || def?._type !== "FunctionDef" || def.decorator_list.length > 0) return found;
+  if (analysisOf(sym.scope).scopeOf(def).facts.isGenerator || sym.scope.globals.has(sym.name) || sym.scope.nonlocals.has(sym.name)) return found;
+  const visit = (n: Node): void => {
+    if (n._type === "FunctionDef" || n._type === "AsyncFunctionDef" || n._type === "ClassDef" || n._type === "Lambda") return;
+    if (n._type === "Assign" && n.targets.length === 1) {
+      const target = n.targets[0]!;
+      if (target._type === "Attribute" && target.value._type === "Name" && target.value.id === sym.name) found.add(target.attr);
+    }
+    forEachChild(n, visit);
+  };
+  forEachChild(sym.scope.node, visit);
+  return found;
 }
 
 /**

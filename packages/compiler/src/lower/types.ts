@@ -6,8 +6,8 @@
 //     def find(x: str) -> Optional[int]:         function find(x: string): number | null {
 //     async def work(q: asyncio.Queue[int]):     async function work(q: asyncio.Queue<number>) {
 import ts from "../typescript.cjs";
-import type { FunctionDef } from "@pyts/parser";
-import type { PyType } from "../analyze/types.js";
+import type { AsyncFunctionDef, FunctionDef } from "@pyts/parser";
+import { ANY, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 
@@ -21,8 +21,9 @@ export function typeNode(
   className: (name: string) => string = (n) => n,
   moduleNamespace: (module: string) => ts.Identifier = (m) => f.createIdentifier(m),
   returnsNull: (def: FunctionDef) => boolean = () => false,
+  isGenerator: (def: AsyncFunctionDef) => boolean = () => false,
 ): ts.TypeNode {
-  const rec = (x: PyType): ts.TypeNode => typeNode(x, useRuntime, className, moduleNamespace, returnsNull);
+  const rec = (x: PyType): ts.TypeNode => typeNode(x, useRuntime, className, moduleNamespace, returnsNull, isGenerator);
   switch (t.k) {
     case "int":
     case "float":
@@ -74,7 +75,12 @@ export function typeNode(
           ),
         ],
         t.def?._type === "AsyncFunctionDef"
-          ? f.createTypeReferenceNode(useRuntime("Coroutine"), [rec(t.ret)])
+          ? isGenerator(t.def)
+            ? // An async generator function gives the runtime's async generator (or what its annotation says).
+              t.ret.k === "any"
+              ? f.createTypeReferenceNode(useRuntime("PyAsyncGenerator"), [rec(ANY), rec(ANY)])
+              : rec(t.ret)
+            : f.createTypeReferenceNode(useRuntime("Coroutine"), [rec(t.ret)])
           : t.ret.k === "None"
             ? // (A function made in a block whose result is used returns null: `log(x) or "fallback"`.)
               t.def?._type === "FunctionDef" && returnsNull(t.def)
