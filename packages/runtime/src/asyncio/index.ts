@@ -3,7 +3,8 @@
 //
 //     const main = coroutine(async function main(): Promise<void> { ... });
 //     class Client { @coroutineMethod async fetch(): Promise<string> { ... } }
-//     const ticks = asyncGenerator(async function* ticks(): AsyncGenerator<number> { ... });
+//     const ticks = asyncGenerator(function* ticks(): Generator<number> { ... yield awaiting(x); ... });
+//     for (let _it = asyncIterator(asyncIter(obj)), _step; !(_step = yield awaiting(_it.next())).done; ) { ... }   // in it
 //     for await (const x of asyncIter(obj)) { ... }   // obj with __aiter__/__anext__
 //     for await (const x of finalizeWhenLeft(ticks())) { ... break; }   // closed soon after, as CPython
 export {
@@ -11,6 +12,8 @@ export {
   PyAsyncGenerator,
   asyncGenerator,
   asyncIter,
+  asyncIterator,
+  awaiting,
   coroutine,
   coroutineMethod,
   coroutineMethods,
