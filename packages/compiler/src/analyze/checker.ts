@@ -136,6 +136,13 @@ export interface TypeFacts {
   readonly storedFromOutside: ReadonlySet<SymbolInfo>;
   /** Whether the module may run some object's `__init__` again after its construction (`ModuleReach.initReentered`). */
   initReentered(): boolean;
+  /**
+   * Every call that may reach the method `fn` of a class: the calls `obj.m(...)` of its name, when every read
+   * of an attribute so named in the module is such a call on a receiver the checker types (an instance, of
+   * any class; a list, a str...), not a dunder or a protocol name outside code calls, never named by a string
+   * or looked up by a computed name; else null.
+   */
+  methodCallsInView(fn: FunctionDef | AsyncFunctionDef): readonly Call[] | null;
 }
 
 /** `object` as a base (the builtin): no class of the module, and not a base `basesOf` lists. */
@@ -975,6 +982,24 @@ export class TypeEnv implements TypeFacts {
     return calls;
   }
 
+  methodCallsInView(fn: FunctionDef | AsyncFunctionDef): readonly Call[] | null {
+    this.reach ??= moduleReach(this.analysis.module.node as Module, this.analysis);
+    const name = fn.name;
+    if (this.analysis.dynamicNames || this.reach.computedLookups) return null;
+    if (isDunder(name) || PROTOCOL_METHOD_NAMES.has(name) || this.reach.strings.has(name)) return null;
+    const calls: Call[] = [];
+    for (const attr of this.reach.attributes.get(name) ?? []) {
+      const call = this.analysis.parentOf(attr);
+      if (attr.ctx !== "Load" || call?._type !== "Call" || call.func !== attr) return null;
+      // (An unknown receiver may be the class itself, whose method then takes the instance first.)
+      const recv = this.typeOf(attr.value, scopeOfExpression(this.analysis, attr));
+      if (recv.k === "any" || recv.k === "optional" || recv.k === "class") return null;
+      // (A module's function of that name is not a method.)
+      if (recv.k !== "module") calls.push(call);
+    }
+    return calls;
+  }
+
   /** The return type of a user function: its annotation, else the join of its `return` values. */
   returnType(def: FunctionDef | AsyncFunctionDef | Lambda): PyType {
     const known = this.returnTypes.get(def);
@@ -1251,7 +1276,7 @@ export class TypeEnv implements TypeFacts {
         return { k: "function", ret: this.returnType(expr), def: expr };
       case "Await": {
         const t = this.typeOf(expr.value, scope);
-        if (isAsyncioInstance(t) && t.cls === "Task") return t.args[0]!;
+        if (isAsyncioInstance(t) && (t.cls === "Task" || t.cls === "Future")) return t.args[0]!;
         return t.k === "coroutine" ? t.ret : ANY;
       }
       case "NamedExpr":

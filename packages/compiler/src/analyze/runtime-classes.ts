@@ -8,6 +8,7 @@
 //     t = asyncio.create_task(c())   asyncio.Task<T>            (c: async def c() -> T)
 //     async with asyncio.TaskGroup() as tg:                      tg.create_task(c()) → Task<T>
 //     loop = asyncio.get_running_loop()  asyncio.AbstractEventLoop  loop.time() → float
+//     fut = loop.create_future()     asyncio.Future<any>        fut.set_result(1); await fut
 import type { AsyncWith, Expression, With } from "@pyts/parser";
 import { ANY, BOOL, FLOAT, INT, NONE, type PyType } from "./types.js";
 
@@ -41,6 +42,20 @@ const LOCK_METHODS: Record<string, MethodType> = {
   locked: () => BOOL,
 };
 
+/**
+ * A future's methods, which a task has too. (`add_done_callback` stays the runtime's: TypeScript would hold
+ * the callback to the declared one-parameter type, where CPython raises its TypeError when it is called.)
+ */
+const FUTURE_METHODS: Record<string, MethodType> = {
+  done: () => BOOL,
+  cancelled: () => BOOL,
+  cancel: () => BOOL,
+  result: ([ret]) => ret ?? ANY,
+  set_result: () => NONE,
+  set_exception: () => NONE,
+  get_loop: () => asyncioInstance("AbstractEventLoop")!,
+};
+
 const CLASSES: Record<string, { params: number; methods: Record<string, MethodType> }> = {
   Queue: { params: 1, methods: QUEUE_METHODS },
   LifoQueue: { params: 1, methods: QUEUE_METHODS },
@@ -53,16 +68,8 @@ const CLASSES: Record<string, { params: number; methods: Record<string, MethodTy
     methods: { ...LOCK_METHODS, wait: () => coroutineOf(BOOL), notify: () => NONE, notify_all: () => NONE },
   },
   Event: { params: 0, methods: { is_set: () => BOOL, set: () => NONE, clear: () => NONE, wait: () => coroutineOf(BOOL) } },
-  Task: {
-    params: 1,
-    methods: {
-      done: () => BOOL,
-      cancelled: () => BOOL,
-      cancel: () => BOOL,
-      result: ([ret]) => ret ?? ANY,
-      get_name: () => ({ k: "str" }),
-    },
-  },
+  Future: { params: 1, methods: FUTURE_METHODS },
+  Task: { params: 1, methods: { ...FUTURE_METHODS, get_name: () => ({ k: "str" }) } },
   // `__aenter__` returns the group itself (`async with asyncio.TaskGroup() as tg`).
   TaskGroup: { params: 0, methods: { create_task: taskOf } },
   // What `get_running_loop()` / `get_event_loop()` / `new_event_loop()` return; `run_until_complete`
@@ -72,6 +79,9 @@ const CLASSES: Record<string, { params: number; methods: Record<string, MethodTy
     methods: {
       time: () => FLOAT,
       create_task: taskOf,
+      create_future: () => asyncioInstance("Future")!,
+      stop: () => NONE,
+      close: () => NONE,
       is_running: () => BOOL,
       is_closed: () => BOOL,
       get_debug: () => BOOL,
@@ -126,6 +136,8 @@ const ARITIES: Record<string, readonly [number, number]> = {
   put_nowait: [1, 1],
   notify: [0, 1],
   cancel: [0, 1],
+  set_result: [1, 1],
+  set_exception: [1, 1],
   create_task: [1, 1],
   call_soon: [1, Infinity],
   call_later: [2, Infinity],

@@ -73,6 +73,8 @@ export function lowerUnaryOp(ctx: LowerContext, node: UnaryOp): ts.Expression {
       return condition(ctx, node);
     case "USub":
       if (operand._type === "Constant" && operand.value.type === "int") {
+        // (The int `-0` is 0: JavaScript's -0 would make `float(-0)` print `-0.0`.)
+        if (operand.value.value === 0n) return intLiteral(ctx, operand.value.value);
         return f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, intLiteral(ctx, operand.value.value));
       }
       if (operand._type === "Constant" && operand.value.type === "float" && !Number.isInteger(operand.value.value)) {

@@ -215,7 +215,7 @@ export function classSignatures(ctx: LowerContext, cls: ClassDef, name: ts.Ident
     const kind = isImplicitClassMethod(m.name) ? "classmethod" : m.decorator_list.map(decoratorName).find((d) => d === "staticmethod" || d === "classmethod");
     // A static or class method always says so: read through an instance, it binds differently.
     if (kind !== undefined) entry(m.name, a, `@${kind} `);
-    else if (m.name === "__init__" || parameterCount(a) > 1) entry(m.name, a);
+    else if (m.name === "__init__" || (parameterCount(a) > 1 && !calledOnlyByPosition(ctx, cls, m))) entry(m.name, a);
   }
   if (entries.length === 0) return [];
   return [
@@ -223,6 +223,27 @@ export function classSignatures(ctx: LowerContext, cls: ClassDef, name: ts.Ident
       f.createCallExpression(ctx.useRuntime("methodSignatures"), undefined, [name, f.createObjectLiteralExpression(entries, entries.length > 2)]),
     ),
   ];
+}
+
+/**
+ * Whether a method is only ever called `obj.m(a, b)` with as many positional arguments as it takes, on
+ * receivers the checker types, so that a call through the runtime (on an instance of a class that does not
+ * define `m` itself) binds by position as CPython does: a plain method of positional parameters, not a
+ * generator or coroutine, read by no name in the class body, in a module that reaches no class or method at
+ * run time and that no other module imports.
+ */
+function calledOnlyByPosition(ctx: LowerContext, cls: ClassDef, m: FunctionDef | AsyncFunctionDef): boolean {
+  const a = m.args;
+  if (m._type !== "FunctionDef" || m.decorator_list.length > 0 || a.vararg !== null || a.kwarg !== null || a.kwonlyargs.length > 0) return false;
+  if (ctx.module !== null || ctx.analysis.scopeOf(m).facts.isGenerator || reachesClassesDynamically(ctx)) return false;
+  if ((ctx.analysis.scopeOf(cls).symbols.get(m.name)?.uses.length ?? 0) > 0) return false;
+  const calls = ctx.types.methodCallsInView(m);
+  const most = a.posonlyargs.length + a.args.length - 1;
+  const least = most - a.defaults.length;
+  return (
+    calls !== null &&
+    calls.every((c) => c.keywords.length === 0 && c.args.every((x) => x._type !== "Starred") && c.args.length >= least && c.args.length <= most)
+  );
 }
 
 /**

@@ -16,6 +16,7 @@ import { nextMacrotask, onHostExit } from "../host.js";
 import { PyFloat } from "../numbers.js";
 import { writeStderr } from "../output.js";
 import { resolveValue } from "./awaitable.js";
+import type { Future } from "./future.js";
 import type { Task } from "./task.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 import { codePositions } from "../frames.js";
@@ -454,8 +455,8 @@ export class EventLoop {
     return createTaskHook(coro, this, options) as Task<T>;
   }
 
-  create_future(): FutureLike {
-    return createFutureHook(this);
+  create_future(): Future<any> {
+    return createFutureHook(this) as Future<any>;
   }
 
   /**
