@@ -10,15 +10,18 @@
 //     loop = asyncio.get_running_loop()  asyncio.AbstractEventLoop  loop.time() → float
 //     fut = loop.create_future()     asyncio.Future<any>        fut.set_result(1); await fut
 import type { AsyncWith, Expression, With } from "@pyts/parser";
-import { ANY, BOOL, FLOAT, INT, NONE, type PyType } from "./types.js";
+import { ANY, BOOL, FLOAT, INT, NONE, sameType, type PyType } from "./types.js";
 
 /** An instance of a runtime asyncio class: `args` are its type arguments (a queue's item, a task's result). */
 export type AsyncioInstance = Extract<PyType, { k: "instance" }> & { module: "asyncio"; args: PyType[] };
 
 const coroutineOf = (ret: PyType): PyType => ({ k: "coroutine", ret });
 
-/** What a method returns, by the type arguments of the instance and the types of the call's positional arguments. */
-type MethodType = (args: PyType[], callArgs: PyType[]) => PyType;
+/**
+ * What a method returns, by the type arguments of the instance and the types of the call's positional
+ * arguments; null when TypeScript would not take the arguments (the call is then the runtime's).
+ */
+type MethodType = (args: PyType[], callArgs: PyType[]) => PyType | null;
 
 /** `create_task(c())`: a task of what the coroutine returns. */
 const taskOf: MethodType = (_, [coro]) => asyncioInstance("Task", [coro?.k === "coroutine" ? coro.ret : ANY])!;
@@ -51,7 +54,8 @@ const FUTURE_METHODS: Record<string, MethodType> = {
   cancelled: () => BOOL,
   cancel: () => BOOL,
   result: ([ret]) => ret ?? ANY,
-  set_result: () => NONE,
+  // (A task's result type is its coroutine's; Python lets any value be passed, TypeScript only that one.)
+  set_result: ([result], [value]) => (result === undefined || result.k === "any" || sameType(result, value!) ? NONE : null),
   set_exception: () => NONE,
   get_loop: () => asyncioInstance("AbstractEventLoop")!,
 };
@@ -172,7 +176,7 @@ export function asyncioClassHasMethod(cls: string, method: string): boolean {
 /** Whether `method` of the asyncio class `cls` is a coroutine method (`Lock.acquire`, `Event.wait`, `Queue.get`). */
 export function isAsyncioCoroutineMethod(cls: string, method: string): boolean {
   const methods = Object.hasOwn(CLASSES, cls) ? CLASSES[cls]!.methods : undefined;
-  return methods !== undefined && Object.hasOwn(methods, method) && methods[method]!([], []).k === "coroutine";
+  return methods !== undefined && Object.hasOwn(methods, method) && methods[method]!([], [])?.k === "coroutine";
 }
 
 /** Whether `async with x:` on this instance is `await x.acquire()` before the block and `x.release()` after it. */
