@@ -883,6 +883,33 @@ export class TypeEnv implements TypeFacts {
   }
 
   /**
+   * What every call of a function passes for one of its parameters (the default where a call leaves it
+   * out), with the scope each value is evaluated in, when the checker sees every call and each passes
+   * its arguments plainly (no `*`/`**`); else null.
+   */
+  private argumentsOfEveryCall(sym: SymbolInfo, param: Arg): { expr: Expression; scope: Scope }[] | null {
+    const fn = sym.scope.node;
+    if (fn._type !== "FunctionDef" && fn._type !== "AsyncFunctionDef") return null;
+    const seen = this.seenCalls(fn, sym.scope);
+    if (seen === null) return null;
+    const args = fn.args;
+    const positional = [...args.posonlyargs, ...args.args];
+    const pos = positional.indexOf(param) - seen.skip;
+    const k = args.kwonlyargs.indexOf(param);
+    if (pos < 0 && k < 0) return null;
+    const def = pos >= 0 ? (args.defaults[pos + seen.skip - (positional.length - args.defaults.length)] ?? null) : (args.kw_defaults[k] ?? null);
+    const passed: { expr: Expression; scope: Scope }[] = [];
+    for (const { call, scope } of seen.calls) {
+      if (call.args.some((a) => a._type === "Starred") || call.keywords.some((kw) => kw.arg === null)) return null;
+      const byKeyword = args.posonlyargs.includes(param) ? undefined : call.keywords.find((kw) => kw.arg === param.arg)?.value;
+      const expr = pos >= 0 && pos < call.args.length ? call.args[pos]! : (byKeyword ?? def);
+      if (expr === null) return null;
+      passed.push({ expr, scope: expr === def ? (sym.scope.parent ?? this.analysis.module) : scope });
+    }
+    return passed;
+  }
+
+  /**
    * Every call of a function, when the checker sees them all (else null), with the scope each is made
    * in; `skip` is how many parameters the calls do not pass (`self`), `inside` the scope whose calls
    * are checked under an assumption (`callSiteType`).
@@ -1374,7 +1401,12 @@ export class TypeEnv implements TypeFacts {
   private intBounds: IntBounds | null = null;
 
   intBound(expr: Expression, scope: Scope): number | null {
-    this.intBounds ??= new IntBounds(this.analysis, (e, s) => this.typeOf(e, s), this.storedFromOutside);
+    this.intBounds ??= new IntBounds(
+      this.analysis,
+      (e, s) => this.typeOf(e, s),
+      this.storedFromOutside,
+      (sym, param) => this.argumentsOfEveryCall(sym, param),
+    );
     return this.intBounds.bound(expr, scope);
   }
 

@@ -6,6 +6,8 @@
 //     n = len(words)                     n: 2**32 (a list, str, tuple, dict or set: JavaScript's own limit)
 //     twice = n * 2                      twice: 2**33
 //     for i, w in enumerate(words): ...  i: 2**32 (past its start)
+//     def produce(count): ...            count: 8 (every call seen: produce(8); a recursive call
+//     produce(8)                         `produce(count - 1)` depends on the bound itself: none)
 //     count = 0                          count: 2**32 (0, plus 1 per pass of a loop over a list, at most
 //     for w in words: count += 1         2**32 passes)
 //     total += price                     none (price unbounded)
@@ -15,7 +17,7 @@
 // times the passes the loops around it can make in its own scope. Only names whose every binding is
 // in their own scope (no `global`/`nonlocal` store from elsewhere) and is an assignment, a loop over a
 // range or one of those; anything else has no bound.
-import type { Expression, Node } from "@pyts/parser";
+import type { Arg, Expression, Node } from "@pyts/parser";
 import type { Scope, ScopeAnalysis, SymbolInfo } from "./scopes.js";
 import type { PyType } from "./types.js";
 
@@ -32,6 +34,8 @@ export class IntBounds {
     private readonly analysis: ScopeAnalysis,
     private readonly typeOf: (e: Expression, scope: Scope) => PyType,
     private readonly storedFromOutside: ReadonlySet<SymbolInfo>,
+    /** What every call passes for a parameter, when the checker sees them all (checker.ts's `argumentsOfEveryCall`). */
+    private readonly argumentsOfEveryCall: (sym: SymbolInfo, param: Arg) => readonly { expr: Expression; scope: Scope }[] | null,
   ) {}
 
   /** A bound on the magnitude of `e`'s int value, or null when there is none the checker can prove (or it is not an int). */
@@ -93,6 +97,7 @@ export class IntBounds {
       if (b.kind === "assign" && src?.kind === "value") value = this.bound(src.expr, sym.scope);
       else if (b.kind === "for" && src?.kind === "iter" && src.path === undefined) value = this.rangeBound(src.of, sym.scope);
       else if (b.kind === "for" && src?.kind === "iter" && src.path?.length === 1 && src.path[0] === 0) value = this.countBound(src.of, sym.scope);
+      else if (b.kind === "param") value = this.parameterBound(sym, b.node as Arg);
       else if (b.kind === "assign" && src?.kind === "augmented" && (src.op === "Add" || src.op === "Sub")) {
         const step = this.bound(src.value, sym.scope);
         const passes = this.passes(b.node, sym.scope);
@@ -113,6 +118,19 @@ export class IntBounds {
     const bounds = of.args.slice(0, 2).map((a) => this.bound(a, scope));
     if (of.args[2] !== undefined && this.bound(of.args[2], scope) === null) return null;
     return bounds.some((b) => b === null) ? null : Math.max(...(bounds as number[]));
+  }
+
+  /** The largest of what the calls pass for a parameter, when every call is seen and passes a bounded int. */
+  private parameterBound(sym: SymbolInfo, param: Arg): number | null {
+    const passed = this.argumentsOfEveryCall(sym, param);
+    if (passed === null || passed.length === 0) return null;
+    let most = 0;
+    for (const { expr, scope } of passed) {
+      const b = this.bound(expr, scope);
+      if (b === null) return null;
+      most = Math.max(most, b);
+    }
+    return most;
   }
 
   /** The largest count `enumerate(xs, start)` gives over a list, str, tuple, dict or set (its size limit past the start), or null. */

@@ -249,7 +249,7 @@ function calledOnlyByPosition(ctx: LowerContext, cls: ClassDef, m: FunctionDef |
 /**
  * Whether the class may be called where the compiler does not bind the arguments to its `__init__`: it is
  * decorated, has a metaclass, class methods (`cls(...)`) or `__new__`, is a base of another class (whose
- * `super().__init__(**kw)` binds at run time), is bound more than once or in a module of a program of
+ * `super().__init__(**kw)` binds at run time; see initsItsBaseByPosition for the bases that need none), is bound more than once or in a module of a program of
  * several files, some read of its name is not a call that binds by position, an `isinstance`/`issubclass`
  * class, an `except` clause's or an annotation, or the module reaches classes through their instances or
  * by name at run time (`type(x)(...)`, `x.__class__`, `x.__init__(...)`, `globals()`, `getattr`, ...).
