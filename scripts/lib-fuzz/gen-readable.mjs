@@ -4,8 +4,12 @@
 //   readable   key= lambdas of sorted/min/max/list.sort over lists of instances, tuples, strs and ints (one
 //              that raises, caught); classes only ever called by name with their arguments by position (no
 //              constructor signature), beside ones called with keywords or wrongly (TypeError caught) and
-//              read through `type(obj).__name__`; and, in async programs, the event loop's time and
-//              callbacks and a TaskGroup's create_task with a name, awaited results read from the tasks.
+//              read through `type(obj).__name__`; a base class whose subclasses have an `__init__` of their
+//              own calling `super().__init__(...)` (by position, or wrongly), methods called by position on
+//              typed instances, on untyped ones, through the class or wrongly; products of small ints (loop
+//              counters, `enumerate` counts, comprehension variables, `-0`); and, in async programs, the event
+//              loop's time and callbacks, a TaskGroup's create_task with a name, awaited results read from the
+//              tasks, and futures made by `loop.create_future()` / `asyncio.Future()`, settled, failed, cancelled.
 import { caught } from "./gen-constructs.mjs";
 import { uniqueName } from "./gen-classes.mjs";
 
@@ -13,7 +17,7 @@ const WORDS = ["pear", "Fig", "apple", "kiwi", "Banana", "date"];
 
 /** One of the shapes, at a module's top level. */
 export function readableShapes(g) {
-  return g.pick([() => keyLambdas(g), () => boundClasses(g)])();
+  return g.pick([() => keyLambdas(g), () => boundClasses(g), () => subclassInits(g), () => smallProducts(g)])();
 }
 
 /** `sorted(xs, key=lambda p: ...)` and friends over lists whose item type the checker knows. */
@@ -86,6 +90,66 @@ function boundClasses(g) {
   return lines;
 }
 
+/** A base class and subclasses with `__init__`s of their own, their methods called by position (or not). */
+function subclassInits(g) {
+  const [base, sub, other] = [uniqueName(g, "Shape"), uniqueName(g, "Square"), uniqueName(g, "Dot")];
+  const superArgs = g.pick([`"sq", 4`, `"sq"`, `"sq", 4`, `"sq", sides=4`, `"sq", 4, 5`]);
+  g.moduleLines.push(
+    `class ${base}:`,
+    `    def __init__(self, name, sides=0):`,
+    `        self.name = name`,
+    `        self.sides = sides`,
+    `    def describe(self, unit, sep=" "):`,
+    `        return f"{self.name}{sep}{self.sides}{sep}{self.area()}{unit}"`,
+    `    def area(self):`,
+    `        return 0`,
+    "",
+    `class ${sub}(${base}):`,
+    `    def __init__(self, side):`,
+    `        super().__init__(${superArgs})`,
+    `        self.side = side`,
+    `    def area(self):`,
+    `        return self.side * ${g.int(1, 3)}`,
+    "",
+    `class ${other}(${base}):`,
+    `    def __init__(self):`,
+    `        super().__init__("dot")`,
+    "",
+  );
+  const lines = caught("TypeError", [
+    `s = ${sub}(${g.int(1, 9)})`,
+    `d = ${other}()`,
+    `print(s.describe("cm"), d.describe("", "-"), ${base}("b", ${g.int(0, 5)}).describe("m"))`,
+  ]);
+  const more = [
+    [`print([x.describe("!") for x in [${sub}(2), ${other}()]])`],
+    [`print(${base}.describe(${other}(), "u"))`],
+    caught("TypeError", [`print(${other}().describe())`]),
+    caught("TypeError", [`print(${other}().describe("a", "b", "c"))`]),
+    [`print(${other}().describe(unit="kw"))`],
+    [`f = ${other}().describe`, `print(f("v"))`],
+    caught("TypeError", [`print(${base}())`]),
+  ];
+  for (let i = g.int(0, 2); i > 0; i--) lines.push(...g.pick(more));
+  return lines;
+}
+
+/** Products of ints the checker bounds: a loop counter, an `enumerate` count, a comprehension's variable, `-0`. */
+function smallProducts(g) {
+  const [a, b] = [g.int(-4, 0), g.int(1, 5)];
+  const lines = [
+    `words = ${JSON.stringify(WORDS.filter(() => g.chance(0.5)))}`,
+    `for i, w in enumerate(words${g.pick(["", `, ${g.int(-3, 3)}`, `, start=${g.int(-3, 3)}`])}):`,
+    `    print(i * ${g.int(1, 4)}, ${g.int(1, 4)} * i, i * i, -i * 2, float(i * 3), w * i)`,
+    `print([k * k for k in range(${a}, ${b})], [k * ${g.int(1, 3)} for k in range(${a}, ${b})])`,
+    `zero = ${g.pick(["-0", "0", "-0 + 0"])}`,
+    `print(zero, float(zero), float(-0), zero * -${g.int(1, 5)}, float(zero * ${g.int(1, 5)}), float(-${g.int(1, 3)} * zero))`,
+    `n = len(words) * ${g.int(1, 4)}`,
+    `print(n, n * n, float(n * 0), "-" * n)`,
+  ];
+  return lines;
+}
+
 /** An async program's body: the loop's clock and callbacks, a TaskGroup whose tasks are named and read. */
 export function readableAsync(g) {
   const n = g.int(1, 4);
@@ -104,5 +168,23 @@ export function readableAsync(g) {
     `print([t.result() for t in tasks], [t.get_name() for t in tasks], first.done(), first.result())`,
     `await asyncio.sleep(0.01)`,
     `print(seen, loop.time() >= start, loop.is_running())`,
+    ...g.pick([futures, () => []])(g),
   ];
+}
+
+/** Futures made and settled by hand: a result from a callback, an exception, a cancellation, a second result. */
+function futures(g) {
+  const lines = [
+    `fut = ${g.pick(["loop.create_future()", "asyncio.Future()"])}`,
+    `loop.call_soon(fut.set_result, ${g.int(0, 9)})`,
+    `print(fut.done(), await fut, fut.done(), fut.result(), fut.cancelled(), fut.get_loop() is loop)`,
+  ];
+  const more = [
+    [`bad = loop.create_future()`, `bad.set_exception(ValueError("v"))`, ...caught("ValueError", [`await bad`])],
+    [`gone = loop.create_future()`, `print(gone.cancel(), gone.cancel(), gone.cancelled())`, ...caught("asyncio.CancelledError", [`await gone`])],
+    caught("asyncio.InvalidStateError", [`fut.set_result(1)`]),
+    caught("asyncio.InvalidStateError", [`print(loop.create_future().result())`]),
+  ];
+  for (let i = g.int(1, 3); i > 0; i--) lines.push(...g.pick(more));
+  return lines;
 }

@@ -142,6 +142,12 @@ export interface TypeFacts {
    * wherever code can read it: after its construction, and at each read during it (instance-attributes.ts).
    */
   isAlwaysSet(info: ClassInfo, attr: string): boolean;
+   * Every call that may reach the method `fn` of a class: the calls `obj.m(...)` of its name, when every read
+   * of an attribute so named in the module is such a call on a receiver the checker types (an instance, of
+   * any class; a list, a str...), not a dunder or a protocol name outside code calls, never named by a string
+   * or looked up by a computed name; else null.
+   */
+  methodCallsInView(fn: FunctionDef | AsyncFunctionDef): readonly Call[] | null;
 }
 
 /** `object` as a base (the builtin): no class of the module, and not a base `basesOf` lists. */
@@ -886,6 +892,33 @@ export class TypeEnv implements TypeFacts {
   }
 
   /**
+   * What every call of a function passes for one of its parameters (the default where a call leaves it
+   * out), with the scope each value is evaluated in, when the checker sees every call and each passes
+   * its arguments plainly (no `*`/`**`); else null.
+   */
+  private argumentsOfEveryCall(sym: SymbolInfo, param: Arg): { expr: Expression; scope: Scope }[] | null {
+    const fn = sym.scope.node;
+    if (fn._type !== "FunctionDef" && fn._type !== "AsyncFunctionDef") return null;
+    const seen = this.seenCalls(fn, sym.scope);
+    if (seen === null) return null;
+    const args = fn.args;
+    const positional = [...args.posonlyargs, ...args.args];
+    const pos = positional.indexOf(param) - seen.skip;
+    const k = args.kwonlyargs.indexOf(param);
+    if (pos < 0 && k < 0) return null;
+    const def = pos >= 0 ? (args.defaults[pos + seen.skip - (positional.length - args.defaults.length)] ?? null) : (args.kw_defaults[k] ?? null);
+    const passed: { expr: Expression; scope: Scope }[] = [];
+    for (const { call, scope } of seen.calls) {
+      if (call.args.some((a) => a._type === "Starred") || call.keywords.some((kw) => kw.arg === null)) return null;
+      const byKeyword = args.posonlyargs.includes(param) ? undefined : call.keywords.find((kw) => kw.arg === param.arg)?.value;
+      const expr = pos >= 0 && pos < call.args.length ? call.args[pos]! : (byKeyword ?? def);
+      if (expr === null) return null;
+      passed.push({ expr, scope: expr === def ? (sym.scope.parent ?? this.analysis.module) : scope });
+    }
+    return passed;
+  }
+
+  /**
    * Every call of a function, when the checker sees them all (else null), with the scope each is made
    * in; `skip` is how many parameters the calls do not pass (`self`), `inside` the scope whose calls
    * are checked under an assumption (`callSiteType`).
@@ -981,6 +1014,24 @@ export class TypeEnv implements TypeFacts {
       const of = this.classOf(recv.of)!;
       if (of === info) calls.push({ call, scope });
       else if (bases.has(of)) return null;
+    }
+    return calls;
+  }
+
+  methodCallsInView(fn: FunctionDef | AsyncFunctionDef): readonly Call[] | null {
+    this.reach ??= moduleReach(this.analysis.module.node as Module, this.analysis);
+    const name = fn.name;
+    if (this.analysis.dynamicNames || this.reach.computedLookups) return null;
+    if (isDunder(name) || PROTOCOL_METHOD_NAMES.has(name) || this.reach.strings.has(name)) return null;
+    const calls: Call[] = [];
+    for (const attr of this.reach.attributes.get(name) ?? []) {
+      const call = this.analysis.parentOf(attr);
+      if (attr.ctx !== "Load" || call?._type !== "Call" || call.func !== attr) return null;
+      // (An unknown receiver may be the class itself, whose method then takes the instance first.)
+      const recv = this.typeOf(attr.value, scopeOfExpression(this.analysis, attr));
+      if (recv.k === "any" || recv.k === "optional" || recv.k === "class") return null;
+      // (A module's function of that name is not a method.)
+      if (recv.k !== "module") calls.push(call);
     }
     return calls;
   }
@@ -1261,7 +1312,7 @@ export class TypeEnv implements TypeFacts {
         return { k: "function", ret: this.returnType(expr), def: expr };
       case "Await": {
         const t = this.typeOf(expr.value, scope);
-        if (isAsyncioInstance(t) && t.cls === "Task") return t.args[0]!;
+        if (isAsyncioInstance(t) && (t.cls === "Task" || t.cls === "Future")) return t.args[0]!;
         return t.k === "coroutine" ? t.ret : ANY;
       }
       case "NamedExpr":
@@ -1359,7 +1410,12 @@ export class TypeEnv implements TypeFacts {
   private intBounds: IntBounds | null = null;
 
   intBound(expr: Expression, scope: Scope): number | null {
-    this.intBounds ??= new IntBounds(this.analysis, (e, s) => this.typeOf(e, s), this.storedFromOutside);
+    this.intBounds ??= new IntBounds(
+      this.analysis,
+      (e, s) => this.typeOf(e, s),
+      this.storedFromOutside,
+      (sym, param) => this.argumentsOfEveryCall(sym, param),
+    );
     return this.intBounds.bound(expr, scope);
   }
 

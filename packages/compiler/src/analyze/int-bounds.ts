@@ -4,6 +4,10 @@
 //
 //     for i in range(10): ...            i: 10
 //     n = len(words)                     n: 2**32 (a list, str, tuple, dict or set: JavaScript's own limit)
+//     twice = n * 2                      twice: 2**33
+//     for i, w in enumerate(words): ...  i: 2**32 (past its start)
+//     def produce(count): ...            count: 8 (every call seen: produce(8); a recursive call
+//     produce(8)                         `produce(count - 1)` depends on the bound itself: none)
 //     count = 0                          count: 2**32 (0, plus 1 per pass of a loop over a list, at most
 //     for w in words: count += 1         2**32 passes)
 //     total += price                     none (price unbounded)
@@ -13,7 +17,7 @@
 // times the passes the loops around it can make in its own scope. Only names whose every binding is
 // in their own scope (no `global`/`nonlocal` store from elsewhere) and is an assignment, a loop over a
 // range or one of those; anything else has no bound.
-import type { Expression, Node } from "@pyts/parser";
+import type { Arg, Expression, Node } from "@pyts/parser";
 import type { Scope, ScopeAnalysis, SymbolInfo } from "./scopes.js";
 import type { PyType } from "./types.js";
 
@@ -30,6 +34,8 @@ export class IntBounds {
     private readonly analysis: ScopeAnalysis,
     private readonly typeOf: (e: Expression, scope: Scope) => PyType,
     private readonly storedFromOutside: ReadonlySet<SymbolInfo>,
+    /** What every call passes for a parameter, when the checker sees them all (checker.ts's `argumentsOfEveryCall`). */
+    private readonly argumentsOfEveryCall: (sym: SymbolInfo, param: Arg) => readonly { expr: Expression; scope: Scope }[] | null,
   ) {}
 
   /** A bound on the magnitude of `e`'s int value, or null when there is none the checker can prove (or it is not an int). */
@@ -45,10 +51,10 @@ export class IntBounds {
       case "UnaryOp":
         return e.op === "USub" || e.op === "UAdd" ? this.bound(e.operand, scope) : null;
       case "BinOp": {
-        if (e.op !== "Add" && e.op !== "Sub") return null;
+        if (e.op !== "Add" && e.op !== "Sub" && e.op !== "Mult") return null;
         const l = this.bound(e.left, scope);
         const r = this.bound(e.right, scope);
-        return l === null || r === null ? null : within(l + r);
+        return l === null || r === null ? null : within(e.op === "Mult" ? l * r : l + r);
       }
       case "Call":
         if (e.func._type === "Name" && e.func.id === "len" && e.args.length === 1 && e.keywords.length === 0) {
@@ -78,8 +84,10 @@ export class IntBounds {
 
   private computeSymbolBound(sym: SymbolInfo): number | null {
     if (sym.assignedFromNested || sym.bindings.length === 0 || this.storedFromOutside.has(sym)) return null;
-    // A class attribute may be stored from anywhere (`Cls.count = 10 ** 20`).
-    if (sym.scope.kind !== "function" && sym.scope.kind !== "module") return null;
+    // A class attribute may be stored from anywhere (`Cls.count = 10 ** 20`). (A comprehension in a class
+    // body evaluates its first iterable there, where names resolve otherwise than from inside it.)
+    const kind = sym.scope.kind;
+    if (kind !== "function" && kind !== "module" && (kind !== "comprehension" || sym.scope.parent?.kind === "class")) return null;
     let start = 0;
     let growth = 0;
     for (const b of sym.bindings) {
@@ -88,6 +96,8 @@ export class IntBounds {
       let value: number | null = null;
       if (b.kind === "assign" && src?.kind === "value") value = this.bound(src.expr, sym.scope);
       else if (b.kind === "for" && src?.kind === "iter" && src.path === undefined) value = this.rangeBound(src.of, sym.scope);
+      else if (b.kind === "for" && src?.kind === "iter" && src.path?.length === 1 && src.path[0] === 0) value = this.countBound(src.of, sym.scope);
+      else if (b.kind === "param") value = this.parameterBound(sym, b.node as Arg);
       else if (b.kind === "assign" && src?.kind === "augmented" && (src.op === "Add" || src.op === "Sub")) {
         const step = this.bound(src.value, sym.scope);
         const passes = this.passes(b.node, sym.scope);
@@ -108,6 +118,33 @@ export class IntBounds {
     const bounds = of.args.slice(0, 2).map((a) => this.bound(a, scope));
     if (of.args[2] !== undefined && this.bound(of.args[2], scope) === null) return null;
     return bounds.some((b) => b === null) ? null : Math.max(...(bounds as number[]));
+  }
+
+  /** The largest of what the calls pass for a parameter, when every call is seen and passes a bounded int. */
+  private parameterBound(sym: SymbolInfo, param: Arg): number | null {
+    const passed = this.argumentsOfEveryCall(sym, param);
+    if (passed === null || passed.length === 0) return null;
+    let most = 0;
+    for (const { expr, scope } of passed) {
+      const b = this.bound(expr, scope);
+      if (b === null) return null;
+      most = Math.max(most, b);
+    }
+    return most;
+  }
+
+  /** The largest count `enumerate(xs, start)` gives over a list, str, tuple, dict or set (its size limit past the start), or null. */
+  private countBound(of: Expression, scope: Scope): number | null {
+    if (of._type !== "Call" || of.func._type !== "Name" || of.func.id !== "enumerate" || this.analysis.resolve(scope, "enumerate").kind !== "builtin")
+      return null;
+    const [items, ...rest] = of.args;
+    if (items === undefined || items._type === "Starred" || rest.length > 1 || of.keywords.some((k) => k.arg !== "start")) return null;
+    const given = [...rest, ...of.keywords.map((k) => k.value)];
+    if (given.length > 1) return null;
+    const k = this.typeOf(items, scope).k;
+    if (k !== "list" && k !== "str" && k !== "tuple" && k !== "tuplevar" && k !== "dict" && k !== "set") return null;
+    const start = given.length === 0 ? 0 : this.bound(given[0]!, scope);
+    return start === null ? null : within(start + CONTAINER_LIMIT);
   }
 
   /** How many times a statement at `node` can run per run of its scope: the product of the passes of the loops around it. */

@@ -8,16 +8,20 @@
 //     t = asyncio.create_task(c())   asyncio.Task<T>            (c: async def c() -> T)
 //     async with asyncio.TaskGroup() as tg:                      tg.create_task(c()) → Task<T>
 //     loop = asyncio.get_running_loop()  asyncio.AbstractEventLoop  loop.time() → float
+//     fut = loop.create_future()     asyncio.Future<any>        fut.set_result(1); await fut
 import type { AsyncWith, Expression, With } from "@pyts/parser";
-import { ANY, BOOL, FLOAT, INT, NONE, type PyType } from "./types.js";
+import { ANY, BOOL, FLOAT, INT, NONE, sameType, type PyType } from "./types.js";
 
 /** An instance of a runtime asyncio class: `args` are its type arguments (a queue's item, a task's result). */
 export type AsyncioInstance = Extract<PyType, { k: "instance" }> & { module: "asyncio"; args: PyType[] };
 
 const coroutineOf = (ret: PyType): PyType => ({ k: "coroutine", ret });
 
-/** What a method returns, by the type arguments of the instance and the types of the call's positional arguments. */
-type MethodType = (args: PyType[], callArgs: PyType[]) => PyType;
+/**
+ * What a method returns, by the type arguments of the instance and the types of the call's positional
+ * arguments; null when TypeScript would not take the arguments (the call is then the runtime's).
+ */
+type MethodType = (args: PyType[], callArgs: PyType[]) => PyType | null;
 
 /** `create_task(c())`: a task of what the coroutine returns. */
 const taskOf: MethodType = (_, [coro]) => asyncioInstance("Task", [coro?.k === "coroutine" ? coro.ret : ANY])!;
@@ -41,6 +45,21 @@ const LOCK_METHODS: Record<string, MethodType> = {
   locked: () => BOOL,
 };
 
+/**
+ * A future's methods, which a task has too. (`add_done_callback` stays the runtime's: TypeScript would hold
+ * the callback to the declared one-parameter type, where CPython raises its TypeError when it is called.)
+ */
+const FUTURE_METHODS: Record<string, MethodType> = {
+  done: () => BOOL,
+  cancelled: () => BOOL,
+  cancel: () => BOOL,
+  result: ([ret]) => ret ?? ANY,
+  // (A task's result type is its coroutine's; Python lets any value be passed, TypeScript only that one.)
+  set_result: ([result], [value]) => (result === undefined || result.k === "any" || sameType(result, value!) ? NONE : null),
+  set_exception: () => NONE,
+  get_loop: () => asyncioInstance("AbstractEventLoop")!,
+};
+
 const CLASSES: Record<string, { params: number; methods: Record<string, MethodType> }> = {
   Queue: { params: 1, methods: QUEUE_METHODS },
   LifoQueue: { params: 1, methods: QUEUE_METHODS },
@@ -53,16 +72,8 @@ const CLASSES: Record<string, { params: number; methods: Record<string, MethodTy
     methods: { ...LOCK_METHODS, wait: () => coroutineOf(BOOL), notify: () => NONE, notify_all: () => NONE },
   },
   Event: { params: 0, methods: { is_set: () => BOOL, set: () => NONE, clear: () => NONE, wait: () => coroutineOf(BOOL) } },
-  Task: {
-    params: 1,
-    methods: {
-      done: () => BOOL,
-      cancelled: () => BOOL,
-      cancel: () => BOOL,
-      result: ([ret]) => ret ?? ANY,
-      get_name: () => ({ k: "str" }),
-    },
-  },
+  Future: { params: 1, methods: FUTURE_METHODS },
+  Task: { params: 1, methods: { ...FUTURE_METHODS, get_name: () => ({ k: "str" }) } },
   // `__aenter__` returns the group itself (`async with asyncio.TaskGroup() as tg`).
   TaskGroup: { params: 0, methods: { create_task: taskOf } },
   // What `get_running_loop()` / `get_event_loop()` / `new_event_loop()` return; `run_until_complete`
@@ -72,6 +83,9 @@ const CLASSES: Record<string, { params: number; methods: Record<string, MethodTy
     methods: {
       time: () => FLOAT,
       create_task: taskOf,
+      create_future: () => asyncioInstance("Future")!,
+      stop: () => NONE,
+      close: () => NONE,
       is_running: () => BOOL,
       is_closed: () => BOOL,
       get_debug: () => BOOL,
@@ -126,6 +140,8 @@ const ARITIES: Record<string, readonly [number, number]> = {
   put_nowait: [1, 1],
   notify: [0, 1],
   cancel: [0, 1],
+  set_result: [1, 1],
+  set_exception: [1, 1],
   create_task: [1, 1],
   call_soon: [1, Infinity],
   call_later: [2, Infinity],
@@ -160,7 +176,7 @@ export function asyncioClassHasMethod(cls: string, method: string): boolean {
 /** Whether `method` of the asyncio class `cls` is a coroutine method (`Lock.acquire`, `Event.wait`, `Queue.get`). */
 export function isAsyncioCoroutineMethod(cls: string, method: string): boolean {
   const methods = Object.hasOwn(CLASSES, cls) ? CLASSES[cls]!.methods : undefined;
-  return methods !== undefined && Object.hasOwn(methods, method) && methods[method]!([], []).k === "coroutine";
+  return methods !== undefined && Object.hasOwn(methods, method) && methods[method]!([], [])?.k === "coroutine";
 }
 
 /** Whether `async with x:` on this instance is `await x.acquire()` before the block and `x.release()` after it. */

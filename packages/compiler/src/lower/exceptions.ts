@@ -389,7 +389,7 @@ function mayRaise(ctx: LowerContext, body: readonly Stmt[], countRaise: boolean)
       case "JoinedStr":
         return e.values.every(simple);
       case "FormattedValue":
-        return e.conversion === -1 && e.format_spec === null && printable(e.value);
+        return e.format_spec === null && printable(e.value);
       case "Attribute":
         return simple(e.value);
       case "UnaryOp":

@@ -52,7 +52,21 @@ export function binary(ctx: LowerContext, op: Operator, left: Expression, right:
   if (op === "MatMult") return ctx.unsupported(left, "@ operator");
   if ((op === "Add" || op === "Sub") && sumIsExact(ctx, left, right))
     return f.createBinaryExpression(l, op === "Add" ? ts.SyntaxKind.PlusToken : ts.SyntaxKind.MinusToken, r);
+  if (op === "Mult" && productIsExact(ctx, left, right)) return f.createBinaryExpression(l, ts.SyntaxKind.AsteriskToken, r);
   return f.createCallExpression(ctx.useRuntime(BINARY_HELPERS[op]), undefined, [l, r]);
+}
+
+/**
+ * Whether `a * b` is exact in JavaScript and never -0 (which Python's ints do not have): both ints the
+ * checker bounds, the product below 2**53, and one a positive literal (`2 * n`) or both the same name (`i * i`).
+ */
+function productIsExact(ctx: LowerContext, a: Expression, b: Expression): boolean {
+  const positive = (e: Expression): boolean => e._type === "Constant" && e.value.type === "int" && e.value.value > 0n;
+  const square = a._type === "Name" && b._type === "Name" && a.id === b.id;
+  if (!positive(a) && !positive(b) && !square) return false;
+  const x = ctx.types.intBound(a, ctx.scope);
+  const y = x === null ? null : ctx.types.intBound(b, ctx.scope);
+  return x !== null && y !== null && x * y < EXACT_LIMIT;
 }
 
 /** Whether `a + b` and `a - b` are exact in JavaScript: both ints the checker bounds, the result below 2**53 (analyze/int-bounds.ts). */
@@ -73,6 +87,8 @@ export function lowerUnaryOp(ctx: LowerContext, node: UnaryOp): ts.Expression {
       return condition(ctx, node);
     case "USub":
       if (operand._type === "Constant" && operand.value.type === "int") {
+        // (The int `-0` is 0: JavaScript's -0 would make `float(-0)` print `-0.0`.)
+        if (operand.value.value === 0n) return intLiteral(ctx, operand.value.value);
         return f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, intLiteral(ctx, operand.value.value));
       }
       if (operand._type === "Constant" && operand.value.type === "float" && !Number.isInteger(operand.value.value)) {

@@ -215,7 +215,7 @@ export function classSignatures(ctx: LowerContext, cls: ClassDef, name: ts.Ident
     const kind = isImplicitClassMethod(m.name) ? "classmethod" : m.decorator_list.map(decoratorName).find((d) => d === "staticmethod" || d === "classmethod");
     // A static or class method always says so: read through an instance, it binds differently.
     if (kind !== undefined) entry(m.name, a, `@${kind} `);
-    else if (m.name === "__init__" || parameterCount(a) > 1) entry(m.name, a);
+    else if (m.name === "__init__" || (parameterCount(a) > 1 && !calledOnlyByPosition(ctx, cls, m))) entry(m.name, a);
   }
   if (entries.length === 0) return [];
   return [
@@ -226,9 +226,30 @@ export function classSignatures(ctx: LowerContext, cls: ClassDef, name: ts.Ident
 }
 
 /**
+ * Whether a method is only ever called `obj.m(a, b)` with as many positional arguments as it takes, on
+ * receivers the checker types, so that a call through the runtime (on an instance of a class that does not
+ * define `m` itself) binds by position as CPython does: an undecorated method of positional parameters, read
+ * by no name in the class body, in a module that reaches no class or method at run time and that no other
+ * module imports.
+ */
+function calledOnlyByPosition(ctx: LowerContext, cls: ClassDef, m: FunctionDef | AsyncFunctionDef): boolean {
+  const a = m.args;
+  if (m.decorator_list.length > 0 || a.vararg !== null || a.kwarg !== null || a.kwonlyargs.length > 0) return false;
+  if (ctx.module !== null || reachesClassesDynamically(ctx)) return false;
+  if ((ctx.analysis.scopeOf(cls).symbols.get(m.name)?.uses.length ?? 0) > 0) return false;
+  const calls = ctx.types.methodCallsInView(m);
+  const most = a.posonlyargs.length + a.args.length - 1;
+  const least = most - a.defaults.length;
+  return (
+    calls !== null &&
+    calls.every((c) => c.keywords.length === 0 && c.args.every((x) => x._type !== "Starred") && c.args.length >= least && c.args.length <= most)
+  );
+}
+
+/**
  * Whether the class may be called where the compiler does not bind the arguments to its `__init__`: it is
  * decorated, has a metaclass, class methods (`cls(...)`) or `__new__`, is a base of another class (whose
- * `super().__init__(**kw)` binds at run time), is bound more than once or in a module of a program of
+ * `super().__init__(**kw)` binds at run time; see initsItsBaseByPosition for the bases that need none), is bound more than once or in a module of a program of
  * several files, some read of its name is not a call that binds by position, an `isinstance`/`issubclass`
  * class, an `except` clause's or an annotation, or the module reaches classes through their instances or
  * by name at run time (`type(x)(...)`, `x.__class__`, `x.__init__(...)`, `globals()`, `getattr`, ...).
@@ -261,6 +282,7 @@ function isBoundClassUse(ctx: LowerContext, use: Node, classOf: ClassDef, init: 
     const cls = t?.k === "class" ? ctx.types.classOfType(t) : undefined;
     return cls !== undefined && cls.node === classOf && bindsStatically(parent, init, true) && !spreadsUnknownLength(parent);
   }
+  if (parent?._type === "ClassDef" && parent.bases.includes(use as Expression)) return initsItsBaseByPosition(ctx, parent, classOf, init);
   if (parent?._type === "ExceptHandler") return true;
   if (parent?._type === "Tuple" && !parent.elts.some((e) => e._type === "Starred")) {
     const outer = ctx.analysis.parentOf(parent);
@@ -277,6 +299,40 @@ function isBoundClassUse(ctx: LowerContext, use: Node, classOf: ClassDef, init: 
   if (parent?._type === "arg" || parent?._type === "AnnAssign") return parent.annotation === node;
   if (parent?._type === "FunctionDef" || parent?._type === "AsyncFunctionDef") return parent.returns === node;
   return false;
+}
+
+/**
+ * A class statement deriving from the class alone (`class Square(Rectangle)`) that never binds to its base's
+ * `__init__` through the runtime: it has an `__init__` of its own (its calls never take the base's), each
+ * `super().__init__(...)` in it passes as many positional arguments as the base's takes, the base takes only
+ * positional parameters and derives from classes of the module only (no exception, `list` or `ABC`, which
+ * construct otherwise), and no class of the module has several bases (whose `super()` the runtime follows).
+ */
+function initsItsBaseByPosition(ctx: LowerContext, sub: ClassDef, base: ClassDef, init: Arguments): boolean {
+  if (sub.bases.length !== 1 || sub.keywords.length > 0 || sub.decorator_list.length > 0) return false;
+  const info = ctx.types.classOf(base);
+  if (info === undefined || !ctx.types.mro(info).every((c) => ctx.types.basesOf(c).every((b) => b !== null))) return false;
+  if (init.vararg !== null || init.kwarg !== null || init.kwonlyargs.length > 0) return false;
+  if (!sub.body.some((s) => s._type === "FunctionDef" && s.name === "__init__" && s.decorator_list.length === 0)) return false;
+  if (ctx.types.allClasses().some((c) => c.node.bases.length > 1)) return false;
+  const most = init.posonlyargs.length + init.args.length - 1;
+  const least = most - init.defaults.length;
+  let bound = true;
+  const visit = (node: Node): void => {
+    if (node._type === "Attribute" && node.attr === "__init__" && isSuperCall(node.value)) {
+      const call = ctx.analysis.parentOf(node);
+      bound &&=
+        call?._type === "Call" &&
+        call.func === node &&
+        call.keywords.length === 0 &&
+        call.args.every((a) => a._type !== "Starred") &&
+        call.args.length >= least &&
+        call.args.length <= most;
+    }
+    forEachChild(node, visit);
+  };
+  sub.body.forEach(visit);
+  return bound;
 }
 
 /** `isinstance(x, C)` / `issubclass(x, C)`, the builtins, with two positional arguments. */

@@ -15,6 +15,7 @@ import { KwArgs } from "../kwargs.js";
 import { nextMacrotask, onHostExit } from "../host.js";
 import { writeStderr } from "../output.js";
 import { resolveValue } from "./awaitable.js";
+import type { Future } from "./future.js";
 import type { Task } from "./task.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 import { codePositions } from "../frames.js";
@@ -439,8 +440,8 @@ export class EventLoop {
     return createTaskHook(coro, this, options) as Task<T>;
   }
 
-  create_future(): FutureLike {
-    return createFutureHook(this);
+  create_future(): Future<any> {
+    return createFutureHook(this) as Future<any>;
   }
 
   /**
