@@ -142,6 +142,7 @@ export interface TypeFacts {
    * wherever code can read it: after its construction, and at each read during it (instance-attributes.ts).
    */
   isAlwaysSet(info: ClassInfo, attr: string): boolean;
+  /**
    * Every call that may reach the method `fn` of a class: the calls `obj.m(...)` of its name, when every read
    * of an attribute so named in the module is such a call on a receiver the checker types (an instance, of
    * any class; a list, a str...), not a dunder or a protocol name outside code calls, never named by a string
