@@ -21,6 +21,7 @@
 import type { Arg, Expression, Node } from "@pyts/parser";
 import type { Scope, ScopeAnalysis, SymbolInfo } from "./scopes.js";
 import type { PyType } from "./types.js";
+import { READING_BUILTINS } from "./python-builtins.js";
 
 /** What a JavaScript number holds exactly: every int of smaller magnitude. */
 export const EXACT_LIMIT = 2 ** 53;
@@ -229,29 +230,6 @@ export class IntBounds {
     return k === "list" || k === "str" || k === "tuple" || k === "tuplevar" || k === "dict" || k === "set" ? CONTAINER_LIMIT : null;
   }
 }
-
-/** Builtins that only read a container given to them (now, or item by item through an iterator that hands out no way to change it). */
-const READING_BUILTINS = new Set([
-  "len",
-  "sum",
-  "min",
-  "max",
-  "sorted",
-  "print",
-  "str",
-  "repr",
-  "list",
-  "tuple",
-  "set",
-  "any",
-  "all",
-  "zip",
-  "enumerate",
-  "reversed",
-  "iter",
-  "map",
-  "filter",
-]);
 
 function within(n: number): number | null {
   return n < EXACT_LIMIT ? n : null;
