@@ -6,10 +6,11 @@
 //              constructor signature), beside ones called with keywords or wrongly (TypeError caught) and
 //              read through `type(obj).__name__`; a base class whose subclasses have an `__init__` of their
 //              own calling `super().__init__(...)` (by position, or wrongly), methods called by position on
-//              typed instances, on untyped ones, through the class or wrongly; products of small ints (loop
-//              counters, `enumerate` counts, comprehension variables, `-0`); and, in async programs, the event
-//              loop's time and callbacks, a TaskGroup's create_task with a name, awaited results read from the
-//              tasks, and futures made by `loop.create_future()` / `asyncio.Future()`, settled, failed, cancelled.
+//              typed instances, on untyped ones, through the class or wrongly; sums and products of small ints
+//              (loop counters, `enumerate` counts, comprehension variables, items of lists changed or not,
+//              `-0`); and, in async programs, the event loop's time and callbacks, a TaskGroup's create_task
+//              with a name, awaited results read from the tasks, and futures made by `loop.create_future()` /
+//              `asyncio.Future()`, settled, failed, cancelled.
 import { caught } from "./gen-constructs.mjs";
 import { uniqueName } from "./gen-classes.mjs";
 
@@ -146,6 +147,13 @@ function smallProducts(g) {
     `print(zero, float(zero), float(-0), zero * -${g.int(1, 5)}, float(zero * ${g.int(1, 5)}), float(-${g.int(1, 3)} * zero))`,
     `n = len(words) * ${g.int(1, 4)}`,
     `print(n, n * n, float(n * 0), "-" * n)`,
+    `marks = [${Array.from({ length: g.int(1, 4) }, () => g.int(-50, 99)).join(", ")}]`,
+    ...g.pick([[], [`marks.append(${g.pick(["2 ** 60", "-(10 ** 18)", "7"])})`], [`marks[0] = 2 ** 70`], [`alias = marks`, `alias.append(2 ** 55)`]]),
+    `print(len(marks), sorted(marks), list(zip(marks, words)))`,
+    `for m in marks:`,
+    `    print(m + ${g.int(1, 9)}, m * 3, m * m, float(m * 2))`,
+    `for v in (${g.int(-5, 5)}, ${g.int(0, 9)}):`,
+    `    print(v - 1, v * 4)`,
   ];
   return lines;
 }

@@ -15,6 +15,7 @@ import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "./scopes.js";
 import { canCompleteNormally } from "./reachability.js";
 import { IntBounds } from "./int-bounds.js";
 import { forEachChild } from "./walk.js";
+import { READING_BUILTINS } from "./python-builtins.js";
 import { isEnumClass, isEnumMemberName } from "./enum-classes.js";
 import { isDunder, isHarmlessClassUse, moduleReach, PROTOCOL_METHOD_NAMES, scopeOfExpression, type ModuleReach } from "./call-sites.js";
 import { isRuntimeExport, isRuntimeModule, runtimeModuleExports } from "../catalogue.js";
@@ -2059,37 +2060,8 @@ interface Fill {
 const LIST_READS = new Set(["pop", "index", "count", "reverse", "clear", "remove", "copy", "sort"]);
 const DICT_READS = new Set(["get", "items", "keys", "values", "pop", "clear", "copy"]);
 
-/** Builtins that only read a container passed to them. */
 /** Methods (of any receiver) that only read the container passed to them. */
 const READING_METHOD_ARGUMENTS = new Set(["join", "extend", "update", "union", "intersection", "difference", "issubset", "issuperset", "isdisjoint"]);
-
-const READING_BUILTINS = new Set([
-  "len",
-  "sum",
-  "min",
-  "max",
-  "sorted",
-  "list",
-  "tuple",
-  "set",
-  "frozenset",
-  "print",
-  "str",
-  "repr",
-  "enumerate",
-  "zip",
-  "reversed",
-  "any",
-  "all",
-  "bool",
-  "map",
-  "filter",
-  "iter",
-  "dict",
-  "isinstance",
-  "type",
-  "id",
-]);
 
 /**
  * What `item op= value` leaves in a container when the items so far are of the join of the

@@ -6,6 +6,7 @@
 //     n = len(words)                     n: 2**32 (a list, str, tuple, dict or set: JavaScript's own limit)
 //     twice = n * 2                      twice: 2**33
 //     for i, w in enumerate(words): ...  i: 2**32 (past its start)
+//     marks = [91, 78]; for m in marks   m: 91 (a display no use changes)
 //     def produce(count): ...            count: 8 (every call seen: produce(8); a recursive call
 //     produce(8)                         `produce(count - 1)` depends on the bound itself: none)
 //     count = 0                          count: 2**32 (0, plus 1 per pass of a loop over a list, at most
@@ -20,6 +21,7 @@
 import type { Arg, Expression, Node } from "@pyts/parser";
 import type { Scope, ScopeAnalysis, SymbolInfo } from "./scopes.js";
 import type { PyType } from "./types.js";
+import { READING_BUILTINS } from "./python-builtins.js";
 
 /** What a JavaScript number holds exactly: every int of smaller magnitude. */
 export const EXACT_LIMIT = 2 ** 53;
@@ -95,7 +97,8 @@ export class IntBounds {
       const src = b.source;
       let value: number | null = null;
       if (b.kind === "assign" && src?.kind === "value") value = this.bound(src.expr, sym.scope);
-      else if (b.kind === "for" && src?.kind === "iter" && src.path === undefined) value = this.rangeBound(src.of, sym.scope);
+      else if (b.kind === "for" && src?.kind === "iter" && src.path === undefined)
+        value = this.rangeBound(src.of, sym.scope) ?? this.itemBound(src.of, sym.scope);
       else if (b.kind === "for" && src?.kind === "iter" && src.path?.length === 1 && src.path[0] === 0) value = this.countBound(src.of, sym.scope);
       else if (b.kind === "param") value = this.parameterBound(sym, b.node as Arg);
       else if (b.kind === "assign" && src?.kind === "augmented" && (src.op === "Add" || src.op === "Sub")) {
@@ -118,6 +121,59 @@ export class IntBounds {
     const bounds = of.args.slice(0, 2).map((a) => this.bound(a, scope));
     if (of.args[2] !== undefined && this.bound(of.args[2], scope) === null) return null;
     return bounds.some((b) => b === null) ? null : Math.max(...(bounds as number[]));
+  }
+
+  /**
+   * The largest magnitude of an item of a list, tuple or set display of bounded ints, written in the loop
+   * (`for n in [3, 1, 2]`) or bound once to a name that every use only reads (iterated, indexed, tested with
+   * `in`, given to a builtin that reads it: `len`, `sum`, `sorted`, `zip`, `print` ...); else null.
+   */
+  private itemBound(of: Expression, scope: Scope): number | null {
+    let display: Expression = of;
+    if (of._type === "Name") {
+      const res = this.analysis.resolve(scope, of.id);
+      if (res.kind === "builtin") return null;
+      const sym = res.symbol;
+      const [binding, ...more] = sym.bindings;
+      if (binding === undefined || more.length > 0 || binding.kind !== "assign" || binding.source?.kind !== "value") return null;
+      if (sym.assignedFromNested || this.storedFromOutside.has(sym) || binding.scope !== sym.scope) return null;
+      if (sym.scope.kind !== "function" && sym.scope.kind !== "module") return null;
+      if (!sym.uses.every((use) => this.onlyReads(use, sym.scope))) return null;
+      display = binding.source.expr;
+      scope = sym.scope;
+    }
+    if (display._type !== "List" && display._type !== "Tuple" && display._type !== "Set") return null;
+    let most = 0;
+    for (const item of display.elts) {
+      const b = item._type === "Starred" ? null : this.bound(item, scope);
+      if (b === null) return null;
+      most = Math.max(most, b);
+    }
+    return most;
+  }
+
+  /** Whether a read of a container's name leaves it as it is: iterated, indexed, tested with `in`, or given to a builtin that only reads it. */
+  private onlyReads(use: Node, scope: Scope): boolean {
+    const parent = this.analysis.parentOf(use);
+    switch (parent?._type) {
+      case "For":
+      case "AsyncFor":
+      case "comprehension":
+        return parent.iter === use;
+      case "Subscript":
+        return parent.value === use && parent.ctx === "Load";
+      case "Compare":
+        return parent.comparators.includes(use as Expression);
+      case "Call":
+        return (
+          parent.func !== use &&
+          parent.func._type === "Name" &&
+          READING_BUILTINS.has(parent.func.id) &&
+          this.analysis.resolve(scope, parent.func.id).kind === "builtin"
+        );
+      default:
+        return false;
+    }
   }
 
   /** The largest of what the calls pass for a parameter, when every call is seen and passes a bounded int. */

@@ -173,3 +173,32 @@ const BUILTIN_SET: ReadonlySet<string> = new Set(PYTHON_BUILTINS);
 export function isPythonBuiltin(name: string): boolean {
   return BUILTIN_SET.has(name);
 }
+
+/** Builtins that only read a container given to them (now, or item by item through an iterator that hands out no way to change it). */
+export const READING_BUILTINS = new Set([
+  "len",
+  "sum",
+  "min",
+  "max",
+  "sorted",
+  "list",
+  "tuple",
+  "set",
+  "frozenset",
+  "print",
+  "str",
+  "repr",
+  "enumerate",
+  "zip",
+  "reversed",
+  "any",
+  "all",
+  "bool",
+  "map",
+  "filter",
+  "iter",
+  "dict",
+  "isinstance",
+  "type",
+  "id",
+]);
