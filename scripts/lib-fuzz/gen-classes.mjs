@@ -2779,7 +2779,8 @@ export function osPathShapes(g) {
     ],
     () => [
       "try:",
-      `    print(os.path.${g.pick(["join", "basename", "dirname", "split", "splitext", "normpath"])}(${g.pick(["None", "1", `${p}, 2`, "[]"])}))`,
+      // (Not a second argument: TypeScript rejects the call, where CPython raises TypeError when it runs.)
+      `    print(os.path.${g.pick(["join", "basename", "dirname", "split", "splitext", "normpath"])}(${g.pick(["None", "1", "[]"])}))`,
       "except TypeError as e:",
       "    print(type(e).__name__, e)",
     ],

@@ -99,10 +99,13 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
 
   /** The entry for `key`, if any (`#locate` without its pair, for the lookups that only read). */
   #find(key: K): Entry<K, V> | undefined {
-    if (this.#hashedKeys) return this.#locate(key)[1];
-    if (isOwnMapKey(key)) return this.#map.get(key);
+    if (isOwnMapKey(key)) {
+      const e = this.#map.get(key);
+      // (A miss may still equal a key stored by its hash: `{UserString("a"): 1}["a"]`.)
+      return e !== undefined || !this.#hashedKeys ? e : this.#locate(key)[1];
+    }
     const mk = mapKey(key);
-    return isProbeKey(mk) ? this.#locate(key)[1] : this.#map.get(mk);
+    return isProbeKey(mk) || this.#hashedKeys ? this.#locate(key)[1] : this.#map.get(mk);
   }
 
   get size(): number {
@@ -123,11 +126,16 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
 
   __setitem__(key: K, value: V): void {
     const plain = isOwnMapKey(key) ? key : mapKey(key);
-    if (!isProbeKey(plain) && !this.#hashedKeys) {
+    if (!isProbeKey(plain)) {
       const found = this.#map.get(plain);
-      if (found !== undefined) found.value = value;
-      else this.#map.set(plain, { key, value });
-      return;
+      if (found !== undefined) {
+        found.value = value;
+        return;
+      }
+      if (!this.#hashedKeys) {
+        this.#map.set(plain, { key, value });
+        return;
+      }
     }
     const [mk, e] = this.#locate(key);
     if (e !== undefined) e.value = value;
