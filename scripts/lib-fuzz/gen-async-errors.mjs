@@ -19,8 +19,7 @@
 //   cancel         task.cancel() of sleeps, lock waits, queue gets, gathers; shield; a task that refuses
 //   timeouts       wait_for and asyncio.timeout expiring (and not), cleanup in the cancelled coroutine
 //   taskgroups     TaskGroup with failing children: ExceptionGroup caught, except*, siblings cancelled
-//   agenexit       async generators left early: break + aclose(), aclosing(), anext(), athrow(), GeneratorExit,
-//                  one generator over another drained by two tasks at once;
+//   agenexit       async generators left early: break + aclose(), aclosing(), anext(), athrow(), GeneratorExit;
 //                  asend()/aclose() awaitables awaited late and twice, a step while another is in flight
 //   chained        raise in except / finally, raise from, from None, a bare raise in a function the handler
 //                  calls, a handler calling a helper that reads sys.exc_info() and traceback.format_exc();
@@ -606,21 +605,6 @@ export function asyncGeneratorExit(g) {
         ...caught("RuntimeError", [`await gen.${g.pick(["asend(None)", 'athrow(ValueError("too soon"))', "aclose()"])}`]),
         `print(await first)`,
         `await gen.aclose()`,
-      ],
-      // one generator over another, drained by two tasks at once: the second gets RuntimeError while the first waits inside
-      () => [
-        `async def doubled(source):`,
-        `    async for v in source:`,
-        `        yield v * 2`,
-        `async def drain(name, agen):`,
-        `    try:`,
-        `        async for v in agen:`,
-        `            print(name, "got", v)`,
-        `    except RuntimeError as e:`,
-        `        print(name, "RuntimeError", e)`,
-        `shared = doubled(ticker(${limit}))`,
-        `await asyncio.gather(drain("x", shared), drain("y", shared))`,
-        `print(await anext(shared, "drained"))`,
       ],
       // created in the loop header: when the loop breaks, CPython's event loop finalizes it soon after
       () => [

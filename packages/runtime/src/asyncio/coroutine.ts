@@ -390,18 +390,16 @@ export function iscoroutinefunction(f: unknown): boolean {
  * themselves awaitable must be yielded boxed by `yieldValue(x)` (JavaScript's `yield` awaits a
  * thenable); the wrapper unboxes them.
  *
- * The compiler emits an async generator function as a plain `function*` whose `await x` is
- * `yield awaiting(x)` (`DrivenSteps` awaits it and resumes the body): a step that awaits nothing
- * pending completes at once, as CPython's step does without a turn of the loop, and `for await`
- * gets its result directly instead of through the promises of a native async generator (its
- * `next` and the `await` every native `yield` does). Native async generators (async generator
- * methods, `__aiter__` results, async generator expressions) are wrapped as they are.
+ * An async generator whose body never awaits is emitted as a plain `function*`: nothing in it can
+ * suspend, so each step completes at once, as CPython's step of such a generator does without
+ * yielding to the loop. `for await` then gets each result directly instead of through the
+ * promises of a native async generator (its `next` and the `await` every native `yield` does).
  */
 export class PyAsyncGenerator<Y = unknown, S = unknown> {
   static [PYTHON_NAME] = "async_generator";
   private readonly _gen: globalThis.AsyncGenerator<Y, unknown, S>;
-  /** The steps of a plain `function*` body (`_gen` then gives them as promises), else null. */
-  private readonly _sync: DrivenSteps<Y, S> | null;
+  /** The plain generator of a body that never awaits (`_gen` then gives its steps as promises), else null. */
+  private readonly _sync: Generator<Y, unknown, S> | null;
   readonly __name__: string;
   ag_running = false;
 
@@ -410,9 +408,8 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
       this._gen = gen;
       this._sync = null;
     } else {
-      const driven = new DrivenSteps(gen);
-      this._gen = promisedSteps(driven);
-      this._sync = driven;
+      this._gen = promisedSteps(gen);
+      this._sync = gen;
     }
     this.__name__ = name;
     if (!stepsRegistered) registerSteps();
@@ -494,21 +491,20 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
 
   /**
    * One step for `for await`: a single reaction on the native generator's promise, or the plain
-   * generator's result itself when the step did not suspend (what it raises is raised from here).
+   * generator's result itself (what the step raises is raised from here).
    */
   next(value?: S): Promise<IteratorResult<Y, unknown>> | IteratorResult<Y, unknown> {
     this._firstIter();
     this._started = true;
     const sync = this._sync;
     if (sync === null) return this._gen.next((value ?? null) as S).then(this._nextResult, this._raised);
-    if (sync.busy) throw new RuntimeError("anext(): asynchronous generator is already running");
-    let r: Promise<IteratorResult<Y, unknown>> | IteratorResult<Y, unknown>;
+    let r: IteratorResult<Y, unknown>;
     try {
-      r = sync.step("next", value ?? null);
+      r = sync.next((value ?? null) as S);
     } catch (e) {
       return this._raised(e);
     }
-    return r instanceof Promise ? r.then(this._nextResult, this._raised) : this._nextResult(r);
+    return this._nextResult(r);
   }
 
   async return(value?: unknown): Promise<IteratorResult<Y, unknown>> {
@@ -544,7 +540,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
 
   /** An `asend`/`athrow`/`aclose` begins; CPython refuses one while another is still in flight. */
   _enter(op: "asend" | "athrow" | "aclose"): void {
-    if (this._inFlight || this._sync?.busy === true) throw new RuntimeError(`${op === "asend" ? "anext" : op}(): asynchronous generator is already running`);
+    if (this._inFlight) throw new RuntimeError(`${op === "asend" ? "anext" : op}(): asynchronous generator is already running`);
   }
 
   /** @internal What awaiting `asend(value)` does: the value yielded next; StopAsyncIteration at the end. */
@@ -726,95 +722,30 @@ export function finalizeWhenLeft<T>(iterable: AsyncIterable<T>): AsyncIterable<T
   };
 }
 
-/** What an async generator emitted as a plain `function*` yields for an `await` (see `awaiting`). */
-class Awaiting {
-  constructor(readonly awaited: unknown) {}
-}
-
 /**
- * `await x` in an async generator emitted as a plain `function*`: `yield awaiting(x)`, whose driver
- * (`DrivenSteps`) awaits `x` and resumes the body with its result, or throws in what it raised. Typed
- * `never`: what it yields is the driver's, never one of the generator's values.
+ * The steps of a plain generator as a native async generator's: promises of its results, rejected with
+ * what it raises.
  */
-export function awaiting(awaited: unknown): never {
-  return new Awaiting(awaited) as never;
-}
-
-/** `iterable[Symbol.asyncIterator]()`: what `async for` steps in an async generator emitted as a plain `function*`. */
-export function asyncIterator<T>(iterable: AsyncIterable<T>): AsyncIterator<T> {
-  return iterable[Symbol.asyncIterator]();
-}
-
-function isThenable(x: unknown): x is PromiseLike<unknown> {
-  return ((typeof x === "object" && x !== null) || typeof x === "function") && typeof (x as { then?: unknown }).then === "function";
-}
-
-type StepKind = "next" | "throw" | "return";
-
-/**
- * Runs an async generator emitted as a plain `function*`: each `yield awaiting(x)` of a pending `x` is
- * awaited here (the task stepping the generator suspends on it as on the `await` it stands for), one of
- * anything else resumes the body at once.
- */
-class DrivenSteps<Y, S> {
-  /**
-   * Suspended at an `await` until the step that awaits ends (CPython's `ag_running_async`): no other step
-   * may start meanwhile, which `PyAsyncGenerator` checks before asking for one.
-   */
-  busy = false;
-
-  constructor(private readonly _gen: Generator<Y, unknown, S>) {}
-
-  /** One step: its result when the body did not suspend, else a promise of it. What it raises at once is thrown. */
-  step(kind: StepKind, arg: unknown): IteratorResult<Y, unknown> | Promise<IteratorResult<Y, unknown>> {
-    const gen = this._gen;
-    let r = kind === "next" ? gen.next(arg as S) : kind === "throw" ? gen.throw(arg) : gen.return(arg);
-    while (r.done !== true && r.value instanceof Awaiting) {
-      const awaited = r.value.awaited;
-      if (isThenable(awaited)) {
-        this.busy = true;
-        return this._resume(awaited);
-      }
-      r = gen.next(awaited as S);
-    }
-    return r;
-  }
-
-  private async _resume(awaited: PromiseLike<unknown>): Promise<IteratorResult<Y, unknown>> {
-    let kind: StepKind = "next";
-    let arg: unknown;
+function promisedSteps<Y, S>(gen: Generator<Y, unknown, S>): globalThis.AsyncGenerator<Y, unknown, S> {
+  const settle = (step: () => IteratorResult<Y, unknown>): Promise<IteratorResult<Y, unknown>> => {
     try {
-      arg = await awaited;
-    } catch (e) {
-      kind = "throw";
-      arg = e;
-    }
-    this.busy = false;
-    return this.step(kind, arg);
-  }
-}
-
-/** The steps of a driven generator as a native async generator's: promises of their results, rejected with what they raise. */
-function promisedSteps<Y, S>(driven: DrivenSteps<Y, S>): globalThis.AsyncGenerator<Y, unknown, S> {
-  const settle = (kind: StepKind, arg: unknown): Promise<IteratorResult<Y, unknown>> => {
-    try {
-      return Promise.resolve(driven.step(kind, arg));
+      return Promise.resolve(step());
     } catch (e) {
       return Promise.reject(e);
     }
   };
   const steps = {
-    next: (value: S) => settle("next", value),
-    throw: (e: unknown) => settle("throw", e),
-    return: (value: unknown) => settle("return", value),
+    next: (value: S) => settle(() => gen.next(value)),
+    throw: (e: unknown) => settle(() => gen.throw(e)),
+    return: (value: unknown) => settle(() => gen.return(value)),
     [Symbol.asyncIterator]: () => steps,
   };
   return steps as unknown as globalThis.AsyncGenerator<Y, unknown, S>;
 }
 
 /**
- * Wrap an async generator function, a plain `function*` whose awaits are `yield awaiting(x)` or an
- * `async function*`, so that calling it returns a Python-style async generator.
+ * Wrap an `async function*` so that calling it returns a Python-style async generator; a body that never
+ * awaits comes as a plain `function*` (see `PyAsyncGenerator`).
  */
 export function asyncGenerator<A extends unknown[], Y, S = unknown>(
   fn: (...args: A) => globalThis.AsyncGenerator<Y, unknown, S> | Generator<Y, unknown, S>,

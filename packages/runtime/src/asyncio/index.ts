@@ -3,8 +3,7 @@
 //
 //     const main = coroutine(async function main(): Promise<void> { ... });
 //     class Client { @coroutineMethod async fetch(): Promise<string> { ... } }
-//     const ticks = asyncGenerator(function* ticks(): Generator<number> { ... yield awaiting(x); ... });
-//     for (let _it = asyncIterator(asyncIter(obj)), _step; !(_step = yield awaiting(_it.next())).done; ) { ... }   // in it
+//     const ticks = asyncGenerator(async function* ticks(): AsyncGenerator<number> { ... });
 //     for await (const x of asyncIter(obj)) { ... }   // obj with __aiter__/__anext__
 //     for await (const x of finalizeWhenLeft(ticks())) { ... break; }   // closed soon after, as CPython
 export {
@@ -12,8 +11,6 @@ export {
   PyAsyncGenerator,
   asyncGenerator,
   asyncIter,
-  asyncIterator,
-  awaiting,
   coroutine,
   coroutineMethod,
   coroutineMethods,
