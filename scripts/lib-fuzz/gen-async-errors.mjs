@@ -526,14 +526,13 @@ function exceptStarGroup(g) {
 
 // ---- agenexit ------------------------------------------------------------------------------------
 
-/** An async generator with a `finally`; half of them never await (each step then runs without suspending). */
 function tickerDefinition(g) {
   const handled = g.chance(0.4);
   return [
     `async def ticker(limit):`,
     `    try:`,
     `        for i in range(limit):`,
-    ...(g.chance(0.5) ? [`            await asyncio.sleep(0)`] : []),
+    `            await asyncio.sleep(0)`,
     `            print("yielding", i)`,
     `            yield i * ${g.int(1, 5)}`,
     ...(handled ? [`    except GeneratorExit:`, `        print("closed early")`, `        raise`] : []),
@@ -546,19 +545,8 @@ export function asyncGeneratorExit(g) {
   const limit = g.int(2, 6);
   const stop = g.int(0, limit);
   const body = [`    if v >= ${stop}:`, `        break`, `    print("got", v)`];
-  // A task that runs whenever the generator's consumer suspends: where the steps interleave with it.
-  const background = g.chance(0.4);
   return [
     ...tickerDefinition(g),
-    ...(background
-      ? [
-          `async def chatter():`,
-          `    for k in range(${g.int(1, 4)}):`,
-          `        print("chatter", k)`,
-          `        await asyncio.sleep(0)`,
-          `chatting = asyncio.create_task(chatter())`,
-        ]
-      : []),
     ...g.pick([
       () => [
         `gen = ticker(${limit})`,
@@ -617,7 +605,6 @@ export function asyncGeneratorExit(g) {
         `print("later")`,
       ],
     ])(),
-    ...(background ? [`await chatting`] : []),
   ];
 }
 

@@ -2,9 +2,7 @@
 // so that calling it returns a coroutine object whose body starts only when it is awaited or
 // scheduled, as in CPython (`c = work(); print("x"); await c` prints `x` first). An `async def`
 // that contains `yield` is an async generator: an `async function*` wrapped by `asyncGenerator`,
-// which adds Python's `asend`/`athrow`/`aclose` and StopAsyncIteration. One whose body never awaits
-// cannot suspend, and is a plain `function*` (`Generator<...>`) that the wrapper steps at once, as
-// CPython steps it without a turn of the loop (`for await` then skips a native async generator's promises).
+// which adds Python's `asend`/`athrow`/`aclose` and StopAsyncIteration.
 //
 //     async def work(name: str) -> str:        const work = coroutine(async function work(name: string): Promise<string> {
 //         await asyncio.sleep(1)                 await asyncio.sleep(1);
@@ -13,7 +11,6 @@
 //
 //     async def ticker(n: int):                const ticker = asyncGenerator(async function* ticker(n: number): AsyncGenerator<number, void, unknown> {
 //         for i in range(n):                     for (const i of range(n)) {
-//             await asyncio.sleep(1)                 await asyncio.sleep(1);
 //             yield i                                yield i;
 //                                                }
 //                                              });
@@ -55,11 +52,9 @@ export function lowerAsyncFunctionValue(ctx: LowerContext, def: AsyncFunctionDef
   const isAsyncGenerator = def._type === "AsyncFunctionDef" && scope.facts.isGenerator;
   const { params, prologue, before } = lowerParameters(ctx, def.args, scope, { hoistDefaults: true, functionName: def.name });
   const body = lowerFunctionBody(ctx, def, prologue);
-  // An async generator whose body never awaits cannot suspend: a plain generator steps it at once.
-  const isAsync = !isAsyncGenerator || awaitsIn(body);
-  const returns = isAsyncGenerator ? generatorReturnType(ctx, def, isAsync) : promiseType(ctx, def);
+  const returns = isAsyncGenerator ? generatorReturnType(ctx, def, true) : promiseType(ctx, def);
   const fn = f.createFunctionExpression(
-    isAsync ? [f.createModifier(ts.SyntaxKind.AsyncKeyword)] : undefined,
+    [f.createModifier(ts.SyntaxKind.AsyncKeyword)],
     isAsyncGenerator ? f.createToken(ts.SyntaxKind.AsteriskToken) : undefined,
     functionExpressionName(ctx, def),
     undefined,
@@ -75,15 +70,6 @@ export function lowerAsyncFunctionValue(ctx: LowerContext, def: AsyncFunctionDef
   const marked = ctx.tracebackSpans?.markAnonymousDef(def, fn) ?? fn;
   const code = ctx.tracebackSpans !== null && !isAsyncGenerator ? ctx.tracebackSpans.definedAt(ctx, marked, def) : marked;
   return { before, value: f.createCallExpression(wrapper, undefined, [code, ...names]) };
-}
-
-/** Whether the function body awaits (`await`, `for await`) outside the functions nested in it. */
-function awaitsIn(body: ts.Node): boolean {
-  const visit = (node: ts.Node): boolean => {
-    if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier !== undefined)) return true;
-    return !ts.isFunctionLike(node) && ts.forEachChild(node, visit) === true;
-  };
-  return ts.forEachChild(body, visit) === true;
 }
 
 /** `Promise<T>` for the declared (or inferred) return type `T` of a coroutine function. */

@@ -389,28 +389,15 @@ export function iscoroutinefunction(f: unknown): boolean {
  * adds `__anext__`/`asend`/`athrow`/`aclose` with Python's StopAsyncIteration. Values that are
  * themselves awaitable must be yielded boxed by `yieldValue(x)` (JavaScript's `yield` awaits a
  * thenable); the wrapper unboxes them.
- *
- * An async generator whose body never awaits is emitted as a plain `function*`: nothing in it can
- * suspend, so each step completes at once, as CPython's step of such a generator does without
- * yielding to the loop. `for await` then gets each result directly instead of through the
- * promises of a native async generator (its `next` and the `await` every native `yield` does).
  */
 export class PyAsyncGenerator<Y = unknown, S = unknown> {
   static [PYTHON_NAME] = "async_generator";
   private readonly _gen: globalThis.AsyncGenerator<Y, unknown, S>;
-  /** The plain generator of a body that never awaits (`_gen` then gives its steps as promises), else null. */
-  private readonly _sync: Generator<Y, unknown, S> | null;
   readonly __name__: string;
   ag_running = false;
 
-  constructor(gen: globalThis.AsyncGenerator<Y, unknown, S> | Generator<Y, unknown, S>, name: string) {
-    if (Symbol.asyncIterator in gen) {
-      this._gen = gen;
-      this._sync = null;
-    } else {
-      this._gen = promisedSteps(gen);
-      this._sync = gen;
-    }
+  constructor(gen: globalThis.AsyncGenerator<Y, unknown, S>, name: string) {
+    this._gen = gen;
     this.__name__ = name;
     if (!stepsRegistered) registerSteps();
   }
@@ -424,8 +411,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
    * generator suspended, as in CPython (which closes it only when it is finalized).
    */
   [Symbol.asyncIterator](): AsyncIterator<Y, unknown, undefined> {
-    // `for await` awaits what `next` returns, a promise or not (`next` below).
-    return { next: () => this.next() as Promise<IteratorResult<Y, unknown>>, throw: (e?: unknown) => this.throw(e) };
+    return { next: () => this.next(), throw: (e?: unknown) => this.throw(e) };
   }
 
   __aiter__(): this {
@@ -489,22 +475,11 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     if (!loop.is_closed()) loop.call_soon(() => loop.create_task(coroutine(async () => await this.aclose(), "aclose")()));
   }
 
-  /**
-   * One step for `for await`: a single reaction on the native generator's promise, or the plain
-   * generator's result itself (what the step raises is raised from here).
-   */
-  next(value?: S): Promise<IteratorResult<Y, unknown>> | IteratorResult<Y, unknown> {
+  /** One step for `for await`: a single reaction on the native generator's promise. */
+  next(value?: S): Promise<IteratorResult<Y, unknown>> {
     this._firstIter();
     this._started = true;
-    const sync = this._sync;
-    if (sync === null) return this._gen.next((value ?? null) as S).then(this._nextResult, this._raised);
-    let r: IteratorResult<Y, unknown>;
-    try {
-      r = sync.next((value ?? null) as S);
-    } catch (e) {
-      return this._raised(e);
-    }
-    return this._nextResult(r);
+    return this._gen.next((value ?? null) as S).then(this._nextResult, this._raised);
   }
 
   async return(value?: unknown): Promise<IteratorResult<Y, unknown>> {
@@ -712,7 +687,7 @@ export function finalizeWhenLeft<T>(iterable: AsyncIterable<T>): AsyncIterable<T
   const agen = iterable as PyAsyncGenerator<T>;
   return {
     [Symbol.asyncIterator]: () => ({
-      next: () => agen.next() as Promise<IteratorResult<T, unknown>>,
+      next: () => agen.next(),
       throw: (e?: unknown) => agen.throw(e),
       return: (value?: unknown): Promise<IteratorResult<T, unknown>> => {
         agen._finalize();
@@ -722,33 +697,9 @@ export function finalizeWhenLeft<T>(iterable: AsyncIterable<T>): AsyncIterable<T
   };
 }
 
-/**
- * The steps of a plain generator as a native async generator's: promises of its results, rejected with
- * what it raises.
- */
-function promisedSteps<Y, S>(gen: Generator<Y, unknown, S>): globalThis.AsyncGenerator<Y, unknown, S> {
-  const settle = (step: () => IteratorResult<Y, unknown>): Promise<IteratorResult<Y, unknown>> => {
-    try {
-      return Promise.resolve(step());
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  };
-  const steps = {
-    next: (value: S) => settle(() => gen.next(value)),
-    throw: (e: unknown) => settle(() => gen.throw(e)),
-    return: (value: unknown) => settle(() => gen.return(value)),
-    [Symbol.asyncIterator]: () => steps,
-  };
-  return steps as unknown as globalThis.AsyncGenerator<Y, unknown, S>;
-}
-
-/**
- * Wrap an `async function*` so that calling it returns a Python-style async generator; a body that never
- * awaits comes as a plain `function*` (see `PyAsyncGenerator`).
- */
+/** Wrap an `async function*` so that calling it returns a Python-style async generator. */
 export function asyncGenerator<A extends unknown[], Y, S = unknown>(
-  fn: (...args: A) => globalThis.AsyncGenerator<Y, unknown, S> | Generator<Y, unknown, S>,
+  fn: (...args: A) => globalThis.AsyncGenerator<Y, unknown, S>,
   name: string = fn.name,
 ): (...args: A) => PyAsyncGenerator<Y, S> {
   const wrapped = function (this: unknown, ...args: A): PyAsyncGenerator<Y, S> {
