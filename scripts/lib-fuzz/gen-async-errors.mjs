@@ -19,7 +19,8 @@
 //   cancel         task.cancel() of sleeps, lock waits, queue gets, gathers; shield; a task that refuses
 //   timeouts       wait_for and asyncio.timeout expiring (and not), cleanup in the cancelled coroutine
 //   taskgroups     TaskGroup with failing children: ExceptionGroup caught, except*, siblings cancelled
-//   agenexit       async generators left early: break + aclose(), aclosing(), anext(), athrow(), GeneratorExit;
+//   agenexit       async generators left early: break + aclose(), aclosing(), anext(), athrow(), GeneratorExit,
+//                  one generator over another drained by two tasks at once;
 //                  asend()/aclose() awaitables awaited late and twice, a step while another is in flight
 //   chained        raise in except / finally, raise from, from None, a bare raise in a function the handler
 //                  calls, a handler calling a helper that reads sys.exc_info() and traceback.format_exc();
@@ -526,13 +527,14 @@ function exceptStarGroup(g) {
 
 // ---- agenexit ------------------------------------------------------------------------------------
 
+/** An async generator with a `finally`; half of them never await (each step then runs without suspending). */
 function tickerDefinition(g) {
   const handled = g.chance(0.4);
   return [
     `async def ticker(limit):`,
     `    try:`,
     `        for i in range(limit):`,
-    `            await asyncio.sleep(0)`,
+    ...(g.chance(0.5) ? [`            await asyncio.sleep(0)`] : []),
     `            print("yielding", i)`,
     `            yield i * ${g.int(1, 5)}`,
     ...(handled ? [`    except GeneratorExit:`, `        print("closed early")`, `        raise`] : []),
@@ -545,8 +547,19 @@ export function asyncGeneratorExit(g) {
   const limit = g.int(2, 6);
   const stop = g.int(0, limit);
   const body = [`    if v >= ${stop}:`, `        break`, `    print("got", v)`];
+  // A task that runs whenever the generator's consumer suspends: where the steps interleave with it.
+  const background = g.chance(0.4);
   return [
     ...tickerDefinition(g),
+    ...(background
+      ? [
+          `async def chatter():`,
+          `    for k in range(${g.int(1, 4)}):`,
+          `        print("chatter", k)`,
+          `        await asyncio.sleep(0)`,
+          `chatting = asyncio.create_task(chatter())`,
+        ]
+      : []),
     ...g.pick([
       () => [
         `gen = ticker(${limit})`,
@@ -594,6 +607,21 @@ export function asyncGeneratorExit(g) {
         `print(await first)`,
         `await gen.aclose()`,
       ],
+      // one generator over another, drained by two tasks at once: the second gets RuntimeError while the first waits inside
+      () => [
+        `async def doubled(source):`,
+        `    async for v in source:`,
+        `        yield v * 2`,
+        `async def drain(name, agen):`,
+        `    try:`,
+        `        async for v in agen:`,
+        `            print(name, "got", v)`,
+        `    except RuntimeError as e:`,
+        `        print(name, "RuntimeError", e)`,
+        `shared = doubled(ticker(${limit}))`,
+        `await asyncio.gather(drain("x", shared), drain("y", shared))`,
+        `print(await anext(shared, "drained"))`,
+      ],
       // created in the loop header: when the loop breaks, CPython's event loop finalizes it soon after
       () => [
         `async for v in ticker(${limit}):`,
@@ -605,6 +633,7 @@ export function asyncGeneratorExit(g) {
         `print("later")`,
       ],
     ])(),
+    ...(background ? [`await chatting`] : []),
   ];
 }
 
