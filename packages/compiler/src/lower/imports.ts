@@ -164,6 +164,7 @@ const RUNTIME_FEATURES: ReadonlyMap<string, string> = new Map([
   ["cr_running", "coroutine-state"],
   ["cr_await", "coroutine-state"],
   ["gi_yieldfrom", "generator-state"],
+  ["__await__", "await-iterator"],
   ["__mro__", "class-hierarchy"],
   ["__bases__", "class-hierarchy"],
   ["mro", "class-hierarchy"],

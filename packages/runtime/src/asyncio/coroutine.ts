@@ -8,8 +8,18 @@
 // calls its `then`) or wrapped in a Task, as in CPython, and a second start raises
 // `RuntimeError: cannot reuse already awaited coroutine`.
 import { raisedAt, type AwaitSiteArguments } from "../await-sites.js";
-import { frameOf, type Code, type Frame } from "../frames.js";
-import { GeneratorExit, NotImplementedError, RuntimeError, StopAsyncIteration, TypeError, escapedFrame, toPyException } from "../exceptions.js";
+import { frameOf, recursion, type Code, type Frame } from "../frames.js";
+import {
+  GeneratorExit,
+  NotImplementedError,
+  RecursionError,
+  RuntimeError,
+  StopAsyncIteration,
+  TypeError,
+  ValueError,
+  escapedFrame,
+  toPyException,
+} from "../exceptions.js";
 import { id } from "../identity.js";
 import { PYTHON_NAME, defineBuiltinType } from "../type-registry.js";
 import { typeName } from "../typename.js";
@@ -17,11 +27,25 @@ import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from ".
 import { asyncgenFirstIter, stepping, type EventLoop } from "./loop.js";
 import { closeAsyncgens } from "./asyncgens.js";
 import type { Task } from "./task.js";
+import type { AwaitIterator } from "../features/await-iterator.js";
 
 const CREATED = 0;
 /** `_cr_state` of a coroutine whose body started and has not finished. */
 export const STARTED = 1;
 const CLOSED = 2;
+
+/**
+ * The frames CPython holds below a task's coroutine: the module's, `asyncio.run`'s (`Runner.run`,
+ * `run_until_complete`, `run_forever`, `_run_once`, `Handle._run`) and the task's step.
+ */
+const FRAMES_BELOW_TASK = 9;
+
+/** Whether `coro` runs in `task`'s step: it is the task's coroutine or one of the chain of awaits below it. */
+export function runsIn(task: Task | null, coro: Coroutine): boolean {
+  if (task === null) return false;
+  for (let c = task._innermost; c !== null; c = c._awaiter) if (c === coro) return true;
+  return task._coro === coro;
+}
 
 const IS_COROUTINE_FUNCTION = Symbol.for("pyts.coroutineFunction");
 
@@ -95,7 +119,13 @@ export class Coroutine<T = unknown> {
   /** Start the body; returns the promise of its async function. Used by `await` and Task. */
   _start(): PromiseLike<T> {
     if (this._cr_state !== CREATED) {
-      return Promise.reject(new RuntimeError("cannot reuse already awaited coroutine"));
+      return Promise.reject(
+        this._cr_state === CLOSED
+          ? new RuntimeError("cannot reuse already awaited coroutine")
+          : runsIn(stepping, this)
+            ? new ValueError("coroutine already executing")
+            : new RuntimeError("coroutine is being awaited already"),
+      );
     }
     this._cr_state = STARTED;
     const args = this._args!;
@@ -123,6 +153,14 @@ export class Coroutine<T = unknown> {
     const fresh = this._cr_state === CREATED;
     const task = fresh ? stepping : null;
     if (task !== null) {
+      // CPython's recursion limit counts the frames below the task's coroutine, it, and the coroutines it awaits.
+      let depth = FRAMES_BELOW_TASK + 2;
+      for (let c = task._innermost; c !== null; c = c._awaiter) depth++;
+      if (depth > recursion.limit) {
+        this._cr_state = CLOSED;
+        onR(new RecursionError("maximum recursion depth exceeded"));
+        return;
+      }
       this._awaiter = task._innermost;
       task._innermost = this;
     }
@@ -198,56 +236,13 @@ export class Coroutine<T = unknown> {
     return coroutineRepr(this.__qualname__, this);
   }
 
-  __await__(): AwaitIterator {
-    return new AwaitIterator(this);
-  }
+  /** Its iterator (the feature module `await-iterator` defines it). */
+  declare __await__: () => AwaitIterator;
 }
 makeThenable(Coroutine);
 
-const AWAIT_ITERATOR_BY_HAND = "stepping an awaitable's __await__() iterator by hand";
-
-/**
- * What `__await__()` of a runtime awaitable returns (CPython's `coroutine_wrapper`, a future's iterator):
- * an iterator that hands the awaitable to the task running it and returns its result, so a class's
- * `__await__` can delegate with `return coro.__await__()` or `yield from fut.__await__()`. It runs only
- * under an `await` (the runtime's `driveAwait`): a JavaScript async function cannot be run step by step
- * from synchronous code, so `next()` or `send()` by hand raise NotImplementedError instead of stepping.
- */
-export class AwaitIterator {
-  private _handedOver = false;
-
-  constructor(private readonly _awaitable: PromiseLike<unknown>) {}
-
-  [Symbol.iterator](): this {
-    return this;
-  }
-
-  next(value?: unknown): IteratorResult<unknown> {
-    if (driving === 0) throw steppedByHand(AWAIT_ITERATOR_BY_HAND);
-    if (!this._handedOver) {
-      this._handedOver = true;
-      return { done: false, value: this._awaitable };
-    }
-    return { done: true, value };
-  }
-
-  throw(exc: unknown): IteratorResult<unknown> {
-    if (driving === 0) throw steppedByHand(AWAIT_ITERATOR_BY_HAND);
-    throw exc;
-  }
-
-  __next__(): never {
-    throw steppedByHand(AWAIT_ITERATOR_BY_HAND);
-  }
-
-  send(_value: unknown): never {
-    throw steppedByHand(AWAIT_ITERATOR_BY_HAND);
-  }
-}
-Object.defineProperty(AwaitIterator.prototype, "__pyTypeName__", { value: "coroutine_wrapper", configurable: true });
-
 /** How many `await`s are stepping an `__await__` iterator right now (AwaitIterator runs only then). */
-let driving = 0;
+export let driving = 0;
 
 /** Runs one step of an `__await__` iterator for an `await` (see AwaitIterator). */
 export function awaitStep<R>(step: () => R): R {
@@ -259,7 +254,7 @@ export function awaitStep<R>(step: () => R): R {
   }
 }
 
-function steppedByHand(what: string): NotImplementedError {
+export function steppedByHand(what: string): NotImplementedError {
   return new NotImplementedError(`${what} is not supported: a coroutine runs only when awaited or scheduled as a task`);
 }
 
@@ -334,6 +329,9 @@ function defineCoroutineMethod(cls: { prototype: object }, name: string, shortcu
 
 const COROUTINE_LIKE = Symbol("pyts.coroutineLike");
 
+/** The prototypes of the runtime awaitables standing in for coroutines (`markCoroutineLike`). */
+export const coroutineLikes: object[] = [];
+
 /** `cr_await` of a runtime awaitable standing in for a coroutine: None until the feature module `coroutine-state` is loaded. */
 export const coroutineLikeState = { awaited: (_like: object): unknown => null };
 
@@ -351,13 +349,7 @@ export function markCoroutineLike(cls: { prototype: object }): void {
     },
     configurable: true,
   });
-  Object.defineProperty(cls.prototype, "__await__", {
-    value(this: PromiseLike<unknown>): AwaitIterator {
-      return new AwaitIterator(this);
-    },
-    writable: true,
-    configurable: true,
-  });
+  coroutineLikes.push(cls.prototype);
   Object.defineProperty(cls.prototype, "__pyTypeName__", { value: "coroutine", configurable: true });
 }
 

@@ -8,7 +8,7 @@ import { CancelledError, InvalidStateError } from "./exceptions.js";
 import { get_event_loop, kwargsOf, stepping, type EventLoop } from "./loop.js";
 import type { Task } from "./task.js";
 import { markClassModule, setClassName } from "../type-registry.js";
-import { AwaitIterator } from "./coroutine.js";
+import type { AwaitIterator } from "../features/await-iterator.js";
 
 export const PENDING = "PENDING";
 export const CANCELLED = "CANCELLED";
@@ -227,9 +227,8 @@ export class Future<T = unknown> {
     return `<Future ${this._stateRepr()}>`;
   }
 
-  __await__(): AwaitIterator {
-    return new AwaitIterator(this);
-  }
+  /** Its iterator (the feature module `await-iterator` defines it). */
+  declare __await__: () => AwaitIterator;
 }
 makeThenable(Future);
 // CPython's marker attribute and the rarely set state: on the prototype, so they cost futures no field.

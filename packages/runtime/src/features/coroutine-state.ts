@@ -8,7 +8,7 @@
 // them: they are found when read, from the chain of awaits of the task a coroutine is in (each coroutine awaited
 // in a task's step links to its awaiter, the task to its innermost coroutine; see `Coroutine._await`) and from
 // what that task waits on.
-import { Coroutine, STARTED, coroutineLikeState } from "../asyncio/coroutine.js";
+import { Coroutine, STARTED, coroutineLikeState, runsIn } from "../asyncio/coroutine.js";
 import type { Future } from "../asyncio/future.js";
 import { runningOrCurrentLoop, stepping } from "../asyncio/loop.js";
 import { sleep } from "../asyncio/sleep.js";
@@ -71,7 +71,7 @@ function awaitedByTask(task: Task, coro: Coroutine): unknown {
 }
 
 function isRunning(coro: Coroutine): boolean {
-  return coro._cr_state === STARTED && stepping !== null && awaitedInChain(stepping, coro) !== undefined;
+  return coro._cr_state === STARTED && runsIn(stepping, coro);
 }
 
 Object.defineProperties(Coroutine.prototype, {
