@@ -163,6 +163,7 @@ const RUNTIME_FEATURES: ReadonlyMap<string, string> = new Map([
   ["set_exception_handler", "loop-exception-handler"],
   ["cr_running", "coroutine-state"],
   ["cr_await", "coroutine-state"],
+  ["ag_await", "coroutine-state"],
   ["gi_yieldfrom", "generator-state"],
   ["__await__", "await-iterator"],
   ["__mro__", "class-hierarchy"],

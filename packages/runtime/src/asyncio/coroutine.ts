@@ -26,6 +26,7 @@ import { typeName } from "../typename.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 import { asyncgenFirstIter, stepping, type EventLoop } from "./loop.js";
 import { closeAsyncgens } from "./asyncgens.js";
+import { throwInto } from "../raised-context.js";
 import type { Task } from "./task.js";
 import type { AwaitIterator } from "../features/await-iterator.js";
 
@@ -329,6 +330,12 @@ function defineCoroutineMethod(cls: { prototype: object }, name: string, shortcu
 
 const COROUTINE_LIKE = Symbol("pyts.coroutineLike");
 
+/**
+ * What keeps the exception an async generator's `except` block handles to the generator (handled.ts installs it,
+ * once a block lends its exception): `begin` as a step starts, `end` when it has yielded, returned or raised.
+ */
+export const asyncgenHandling: { hook: { begin(agen: object): void; end(agen: object): void } | null } = { hook: null };
+
 /** The prototypes of the runtime awaitables standing in for coroutines (`markCoroutineLike`). */
 export const coroutineLikes: object[] = [];
 
@@ -386,7 +393,6 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   static [PYTHON_NAME] = "async_generator";
   private readonly _gen: globalThis.AsyncGenerator<Y, unknown, S>;
   readonly __name__: string;
-  ag_running = false;
 
   constructor(gen: globalThis.AsyncGenerator<Y, unknown, S>, name: string) {
     this._gen = gen;
@@ -439,6 +445,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   };
 
   private readonly _raised = (e: unknown): never => {
+    this._end();
     this._finished();
     this._exhausted = true;
     throw escapedFrame(e, "async generator");
@@ -446,6 +453,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
 
   /** What `for await` gets for each step: the value unboxed (see `noAdopt`). */
   private readonly _nextResult = (r: IteratorResult<Y, unknown>): IteratorResult<Y, unknown> => {
+    this._end();
     this._stepped(r);
     return r.value instanceof NoAdopt ? { done: r.done === true, value: r.value.value as Y } : r;
   };
@@ -471,6 +479,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   next(value?: S): Promise<IteratorResult<Y, unknown>> {
     this._firstIter();
     this._started = true;
+    this._begin();
     return this._gen.next((value ?? null) as S).then(this._nextResult, this._raised);
   }
 
@@ -517,7 +526,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     }
     this._firstIter();
     this._started = true;
-    const r = await this._inFlightStep(this._gen.next(value as S));
+    const r = await this._inFlightStep(() => this._gen.next(value as S));
     if (r.done === true) throw new StopAsyncIteration();
     return unbox(r.value) as Y;
   }
@@ -529,7 +538,8 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     if (typeof exc === "function") exc = new (exc as new () => unknown)();
     this._firstIter();
     this._started = true;
-    const r = await this._inFlightStep(this._gen.throw(exc));
+    // The generator resumes at its `yield` within the call of its `throw`.
+    const r = await this._inFlightStep(() => throwInto(exc, () => this._gen.throw(exc)));
     if (r.done === true) throw new StopAsyncIteration();
     return unbox(r.value) as Y;
   }
@@ -543,7 +553,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     }
     let r: IteratorResult<Y, unknown>;
     try {
-      r = await this._inFlightStep(this._gen.throw(new GeneratorExit()));
+      r = await this._inFlightStep(() => this._gen.throw(new GeneratorExit()));
     } catch (e) {
       const py = toPyException(e);
       if (py instanceof GeneratorExit || py instanceof StopAsyncIteration) return null;
@@ -553,17 +563,43 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     return null;
   }
 
-  /** An `asend`/`athrow`/`aclose` is being awaited and has not finished (CPython's `ag_running_async`). */
+  /** A step (`__anext__`, `asend`, `athrow`, `aclose`) is being awaited and has not finished (CPython's `ag_running_async`). */
   private _inFlight = false;
+  /** The task whose step began the step in flight, and its innermost coroutine then (which awaits the step). */
+  _stepTask: Task | null = null;
+  _stepAwaiter: Coroutine | null = null;
 
-  private async _inFlightStep(step: Promise<IteratorResult<Y, unknown>>): Promise<IteratorResult<Y, unknown>> {
+  /** True while a step is in flight: its body runs or waits in an `await`, not at a `yield`. */
+  get ag_running(): boolean {
+    return this._inFlight;
+  }
+
+  /** A step begins: its body runs in the task stepping (what `ag_await` looks for). */
+  private _begin(): void {
     this._inFlight = true;
+    this._stepTask = stepping;
+    this._stepAwaiter = stepping?._innermost ?? null;
+    asyncgenHandling.hook?.begin(this);
+  }
+
+  /** The step in flight has yielded, returned or raised. */
+  private _end(): void {
+    if (!this._inFlight) return;
+    this._inFlight = false;
+    asyncgenHandling.hook?.end(this);
+  }
+
+  private async _inFlightStep(step: () => Promise<IteratorResult<Y, unknown>>): Promise<IteratorResult<Y, unknown>> {
+    this._begin();
     try {
-      return await this._step(step);
+      return await this._step(step());
     } finally {
-      this._inFlight = false;
+      this._end();
     }
   }
+
+  /** What it waits on while a step is suspended in an `await` (the feature module `coroutine-state` defines it). */
+  declare readonly ag_await: any;
 
   /** Its frame until it returns, raises or is closed, then None. */
   get ag_frame(): Frame | null {
