@@ -1123,3 +1123,270 @@ export function pendingAtExit(g) {
     `print(loop.is_closed(), [t.done() for t in ${kept}])`,
   ];
 }
+
+// ---- genstate ------------------------------------------------------------------------------------
+
+/**
+ * What a generator, an async generator and a coroutine show of themselves at each point of their life:
+ * `gi_running`, `gi_suspended`, `gi_frame`, `gi_yieldfrom` (a generator delegated to, a list's iterator, None),
+ * `ag_running`, `ag_await` (read by the generator itself, by another task while it waits on a coroutine, an
+ * event or a future, and after it yields), `ag_frame`, `cr_running`, `cr_await`, `cr_frame`; created, running,
+ * suspended, finished, closed, thrown into; and the types of the builtins' iterators (`type(zip([])) is zip`).
+ */
+export function generatorState(g) {
+  return g.pick([() => syncGeneratorState(g), () => asyncGeneratorState(g), () => coroutineAwaitState(g), () => iteratorTypes(g)])();
+}
+
+function syncGeneratorState(g) {
+  const source = g.pick(["[1, 2]", '"ab"', "inner()", "range(2)", "(x for x in [5, 6])"]);
+  const ending = g.pick(["exhaust", "close", "throw", "keep"]);
+  return [
+    `def show(label, gen):`,
+    `    inner_of = gen.gi_yieldfrom`,
+    `    print(label, gen.gi_running, gen.gi_suspended, gen.gi_frame is None, type(inner_of).__name__)`,
+    `def inner():`,
+    `    yield "i1"`,
+    `    yield "i2"`,
+    `    return "inner done"`,
+    `def outer():`,
+    `    show("  inside", me[0])`,
+    `    got = yield from ${source}`,
+    `    print("  delegate returned", got)`,
+    `    yield "last"`,
+    `me = [outer()]`,
+    `gen = me[0]`,
+    `show("created", gen)`,
+    `print(next(gen))`,
+    `show("delegating", gen)`,
+    ...(g.chance(0.5) ? [`print(next(gen))`, `show("still", gen)`] : []),
+    ...(ending === "exhaust" ? [`print(list(gen))`] : []),
+    ...(ending === "close" ? [`gen.close()`] : []),
+    ...(ending === "throw" ? [`try:`, `    gen.throw(ValueError("stop"))`, `except ValueError as e:`, `    print("thrown out:", e)`] : []),
+    `show("at the end", gen)`,
+  ];
+}
+
+function asyncGeneratorState(g) {
+  const waitsOn = g.pick(["event.wait()", "fut", "helper()", "asyncio.sleep(0)"]);
+  const drive = g.pick(["async for", "anext", "task"]);
+  return [
+    `event = asyncio.Event()`,
+    `fut = asyncio.get_running_loop().create_future()`,
+    `async def helper():`,
+    `    await event.wait()`,
+    `    return "helped"`,
+    `def show(label, agen):`,
+    `    aw = agen.ag_await`,
+    `    print(label, agen.ag_running, type(aw).__name__, agen.ag_frame is None)`,
+    `async def stream():`,
+    `    show("  body", me[0])`,
+    `    got = await ${waitsOn}`,
+    `    yield got`,
+    `    show("  after yield", me[0])`,
+    `    yield "second"`,
+    `async def watch():`,
+    `    await asyncio.sleep(0)`,
+    `    show("watcher", me[0])`,
+    `    event.set()`,
+    `    if not fut.done():`,
+    `        fut.set_result("future")`,
+    `me = [stream()]`,
+    `agen = me[0]`,
+    `show("created", agen)`,
+    `watcher = asyncio.create_task(watch())`,
+    ...(drive === "async for"
+      ? [`async for item in agen:`, `    print("item", item)`, `    show("between", agen)`]
+      : drive === "anext"
+        ? [`print("item", await anext(agen))`, `show("between", agen)`, `await agen.aclose()`]
+        : [
+            `step = asyncio.create_task(agen.__anext__())`,
+            `await asyncio.sleep(0)`,
+            `show("task waits", agen)`,
+            `print("item", await step)`,
+            `await agen.aclose()`,
+          ]),
+    `await watcher`,
+    `show("at the end", agen)`,
+  ];
+}
+
+function coroutineAwaitState(g) {
+  const selfAwait = g.chance(0.5);
+  return [
+    `async def child():`,
+    `    await asyncio.sleep(0)`,
+    `    return "child"`,
+    `async def parent():`,
+    `    print("  parent running", box[0].cr_running, type(box[0].cr_await).__name__)`,
+    `    return await child()`,
+    `box = [parent()]`,
+    `coro = box[0]`,
+    `print("created", coro.cr_running, coro.cr_await, coro.cr_frame is None)`,
+    `task = asyncio.create_task(coro)`,
+    `await asyncio.sleep(0)`,
+    `print("suspended", coro.cr_running, type(coro.cr_await).__name__, coro.cr_frame is None)`,
+    ...(selfAwait
+      ? [`try:`, `    await coro`, `except RuntimeError as e:`, `    print("awaited twice:", e)`]
+      : [
+          `async def selfish():`,
+          `    await mine[0]`,
+          `mine = [selfish()]`,
+          `try:`,
+          `    await mine[0]`,
+          `except ValueError as e:`,
+          `    print("awaits itself:", e)`,
+        ]),
+    `print(await task, coro.cr_running, coro.cr_await, coro.cr_frame)`,
+  ];
+}
+
+function iteratorTypes(g) {
+  const made = g.pick([
+    ["zip", 'zip("ab", [1, 2])'],
+    ["map", "map(abs, [-1, 2])"],
+    ["enumerate", 'enumerate("xy")'],
+    ["filter", "filter(None, [0, 1])"],
+    ["reversed", "reversed((1, 2))"],
+    ["reversed", "reversed([1, 2])"],
+  ]);
+  return [
+    `import collections.abc`,
+    `it = ${made[1]}`,
+    `print(type(it) is ${made[0]}, isinstance(it, ${made[0]}), type(it).__name__, ${made[0]})`,
+    `print(isinstance(it, collections.abc.Iterator), isinstance(it, collections.abc.Generator))`,
+    `print(list(type(it)(${made[0] === "map" ? "str, [1]" : made[0] === "filter" ? "None, [0, 3]" : made[0] === "zip" ? "[1], [2]" : "[7, 8]"})))`,
+  ];
+}
+
+// ---- throwctx ------------------------------------------------------------------------------------
+
+/**
+ * Exceptions thrown into generators and coroutines in and out of `except` blocks: `gen.throw()` of a fresh
+ * exception or of one with a context already, through `yield from`, `close()`, `athrow()`, a cancellation
+ * through coroutines suspended in `except` blocks, an async generator suspended in its `except` block while
+ * its caller reads `sys.exc_info()` and raises; each `__context__` chain printed.
+ */
+export function throwContext(g) {
+  return g.pick([() => syncThrow(g), () => cancelThroughHandlers(g), () => asyncGeneratorHandler(g)])();
+}
+
+const CHAIN = `def chain(e):
+    names = []
+    while e is not None and len(names) < 5:
+        names.append(repr(e))
+        e = e.__context__
+    return " <- ".join(names)`.split("\n");
+
+function suspendedIn(g, name, yieldLine) {
+  const inExcept = g.chance(0.7);
+  return inExcept
+    ? [`    try:`, `        raise ${g.pick(ERRORS)}("${name} handles")`, `    except Exception:`, `        ${yieldLine}`, `        yield "after"`]
+    : [`    ${yieldLine}`, `    yield "after"`];
+}
+
+function syncThrow(g) {
+  const prior = g.chance(0.5);
+  const delegate = g.chance(0.4);
+  const how = g.pick(["throw", "throw", "close"]);
+  return [
+    `import sys`,
+    ...CHAIN,
+    `def inner():`,
+    ...suspendedIn(g, "inner", `yield "inner"`),
+    `def outer():`,
+    ...suspendedIn(g, "outer", delegate ? `yield from inner()` : `yield "outer"`),
+    ...(prior
+      ? [
+          `try:`,
+          `    try:`,
+          `        raise OSError("earlier")`,
+          `    except OSError:`,
+          `        raise ValueError("thrown")`,
+          `except ValueError as e:`,
+          `    err = e`,
+        ]
+      : [`err = ValueError("thrown")`]),
+    `gen = outer()`,
+    `print(next(gen))`,
+    ...(g.chance(0.4) ? [`try:`, `    raise IndexError("caller handles")`, `except IndexError:`, `    pass`] : []),
+    ...(how === "close"
+      ? [`gen.close()`, `print("closed", gen.gi_frame is None)`]
+      : [
+          ...(g.chance(0.4) ? [`try:`, `    raise LookupError("around the throw")`, `except LookupError:`] : [`if True:`]),
+          `    try:`,
+          `        print("yielded", gen.throw(err))`,
+          `    except ValueError as e:`,
+          `        print("out:", chain(e))`,
+          `        print("exc_info:", repr(sys.exc_info()[1]))`,
+        ]),
+  ];
+}
+
+function cancelThroughHandlers(g) {
+  const depth = g.int(1, 3);
+  const lines = [...CHAIN, `gate = asyncio.Event()`, `async def level0():`];
+  lines.push(
+    ...(g.chance(0.6) ? [`    try:`, `        raise KeyError("level0")`, `    except KeyError:`, `        await gate.wait()`] : [`    await gate.wait()`]),
+  );
+  for (let k = 1; k <= depth; k++) {
+    lines.push(`async def level${k}():`);
+    lines.push(
+      ...(g.chance(0.6)
+        ? [`    try:`, `        raise ${g.pick(ERRORS)}("level${k}")`, `    except Exception:`, `        await level${k - 1}()`]
+        : [`    await level${k - 1}()`]),
+    );
+  }
+  lines.push(
+    `task = asyncio.create_task(level${depth}())`,
+    `await asyncio.sleep(0)`,
+    `task.cancel()`,
+    `try:`,
+    `    await task`,
+    `except asyncio.CancelledError as e:`,
+    `    print("cancelled:", chain(e))`,
+  );
+  return lines;
+}
+
+function asyncGeneratorHandler(g) {
+  const how = g.pick(["async for", "anext", "athrow"]);
+  return [
+    `import sys`,
+    ...CHAIN,
+    `async def rows():`,
+    `    try:`,
+    `        raise ${g.pick(ERRORS)}("rows handles")`,
+    `    except Exception:`,
+    `        print("  rows sees", repr(sys.exc_info()[1]))`,
+    `        yield 1`,
+    `        yield 2`,
+    `    yield 3`,
+    ...(how === "async for"
+      ? [
+          `async for row in rows():`,
+          `    print("row", row, repr(sys.exc_info()[1]))`,
+          `    try:`,
+          `        raise OSError("in the loop")`,
+          `    except OSError as e:`,
+          `        print("  context:", chain(e.__context__))`,
+        ]
+      : how === "anext"
+        ? [
+            `agen = rows()`,
+            `print(await anext(agen), repr(sys.exc_info()[1]))`,
+            `try:`,
+            `    1 / 0`,
+            `except ZeroDivisionError as e:`,
+            `    print("context:", chain(e.__context__))`,
+            `await agen.aclose()`,
+          ]
+        : [
+            `agen = rows()`,
+            `print(await anext(agen))`,
+            `try:`,
+            `    await agen.athrow(TimeoutError("slow"))`,
+            `except TimeoutError as e:`,
+            `    print("athrow:", chain(e))`,
+          ]),
+  ];
+}

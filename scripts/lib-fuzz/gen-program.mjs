@@ -75,6 +75,8 @@ export const DEFAULT_MIX = Object.freeze({
   loophandler: 1, // the loop's exception handler: set (also through getattr), failing callbacks, contexts reported by hand (gen-loop-handlers.mjs)
   awaitstate: 1, // await of non-awaitables, cr_running/cr_await, sys.exc_info() in a helper a finally calls, lock release failing
   taskrepr: 1, // reprs of tasks and futures in each state (wait_for=, cb=[...], cancelling), loops left with pending tasks at exit
+  genstate: 1, // gi_/ag_/cr_ attributes at each point of a generator's life, coroutines awaited twice or by themselves, the builtins' iterator types
+  throwctx: 1, // exceptions thrown into generators and coroutines in and out of except blocks: their __context__ chains
   readable: 1, // key= lambdas over typed lists, classes called only by position, the loop's clock and a TaskGroup's named tasks (gen-readable.mjs)
   // The generated-code fast paths (gen-fastpaths.mjs, issue 16), with their edge values.
   keptfstrings: 0.5, // f-strings of three or more fields returned and appended to lists: whole floats, -0.0, inf, nan, big ints
@@ -119,6 +121,8 @@ export const MIX_GROUPS = Object.freeze({
     "taskrecursion",
     "awaitstate",
     "taskrepr",
+    "genstate",
+    "throwctx",
     "fatal",
     "dunders",
     "callbacks",
@@ -934,6 +938,8 @@ export class ProgramGenerator {
       [this.mix.loophandler, () => this.tagged("loophandler", () => loopHandlers.loopExceptionHandler(this))],
       [this.mix.awaitstate, () => this.tagged("awaitstate", () => asyncErrors.awaitState(this))],
       [this.mix.taskrepr, () => this.tagged("taskrepr", () => asyncErrors.taskReprs(this))],
+      [this.mix.genstate, () => this.tagged("genstate", () => asyncErrors.generatorState(this))],
+      [this.mix.throwctx, () => this.tagged("throwctx", () => asyncErrors.throwContext(this))],
       [this.mix.callbacks, () => this.tagged("callbacks", () => loopHandlers.loopCallbacks(this))],
       [this.mix.readable, () => this.tagged("readable", () => readable.readableAsync(this))],
     ];

@@ -55,6 +55,28 @@ describe("runtime features", () => {
     expect(translate(program("print(coro)"))).not.toContain(state);
   });
 
+  it("imports the await-iterator feature into a program that calls __await__ of an awaitable", () => {
+    const feature = 'import "@pyts/runtime/features/await-iterator";';
+    const program = (line: string): string =>
+      [
+        "import asyncio",
+        "",
+        "class Ready:",
+        "    def __await__(self):",
+        `        ${line}`,
+        "",
+        "async def main():",
+        "    print(await Ready())",
+        "",
+        "asyncio.run(main())",
+        "",
+      ].join("\n");
+    expect(translate(program("return asyncio.sleep(0, 1).__await__()"))).toContain(feature);
+    expect(translate(program('return getattr(asyncio.sleep(0, 1), "__await__")()'))).toContain(feature);
+    // A class's own `__await__` that yields needs no runtime awaitable's iterator.
+    expect(translate(program("yield"))).not.toContain(feature);
+  });
+
   it("imports the python-callbacks feature into a program that schedules a callback", () => {
     const feature = 'import "@pyts/runtime/features/python-callbacks";';
     const program = (line: string): string =>

@@ -15,6 +15,7 @@ import * as contextlib from "@pyts/runtime/contextlib";
 import * as copy from "@pyts/runtime/copy";
 import * as dataclasses from "@pyts/runtime/dataclasses";
 import * as enumModule from "@pyts/runtime/enum";
+import * as awaitIterator from "@pyts/runtime/features/await-iterator";
 import * as classHierarchy from "@pyts/runtime/features/class-hierarchy";
 import * as generatorState from "@pyts/runtime/features/generator-state";
 import * as loopExceptionHandler from "@pyts/runtime/features/loop-exception-handler";
@@ -46,6 +47,7 @@ const MODULES: Record<string, unknown> = {
   "@pyts/runtime/copy": copy,
   "@pyts/runtime/dataclasses": dataclasses,
   "@pyts/runtime/enum": enumModule,
+  "@pyts/runtime/features/await-iterator": awaitIterator,
   "@pyts/runtime/features/class-hierarchy": classHierarchy,
   "@pyts/runtime/features/generator-state": generatorState,
   "@pyts/runtime/features/loop-exception-handler": loopExceptionHandler,

@@ -16,10 +16,10 @@ import { id as idFunction } from "./identity.js";
 import { all as allFunction, any as anyFunction, iter as iterFunction, max as maxFunction } from "./iter-builtins.js";
 import { min as minFunction, next as nextFunction, sorted as sortedFunction, sum as sumFunction } from "./iter-builtins.js";
 import { enumerate as enumerateFunction, filter as filterFunction, map as mapFunction, zip as zipFunction } from "./iter-builtins.js";
-import { isinstance as isinstanceFunction, issubclass as issubclassFunction } from "./pytype.js";
+import { builtinIteratorType, isinstance as isinstanceFunction, issubclass as issubclassFunction } from "./pytype.js";
 import { builtinFunction } from "./type-registry.js";
 import { withArrayForm } from "./array-forms.js";
-import { mapArguments, minmax, zipArguments } from "./iter-builtins.js";
+import { mapArguments, minmax, reversed as reversedFunction, zipArguments } from "./iter-builtins.js";
 import { printArguments } from "./builtins.js";
 import { ascii as asciiFunction, repr as reprFunction } from "./repr.js";
 import { len as lenFunction } from "./subscript.js";
@@ -35,9 +35,10 @@ export const callable = /* @__PURE__ */ builtinFunction("callable", callableFunc
 export const chr = /* @__PURE__ */ builtinFunction("chr", chrFunction);
 export const delattr = /* @__PURE__ */ builtinFunction("delattr", delattrFunction);
 export const dir = /* @__PURE__ */ builtinFunction("dir", dirFunction);
-// (Types in CPython; marked here so that a minified bundle keeps their names and `call` checks their counts.)
-export const enumerate = /* @__PURE__ */ builtinFunction("enumerate", enumerateFunction);
-export const filter = /* @__PURE__ */ builtinFunction("filter", filterFunction);
+// (Types in CPython, each the type of the iterators it makes; marked here so that a minified bundle keeps their names
+// and `call` checks their counts.)
+export const enumerate = /* @__PURE__ */ builtinIteratorType("enumerate", enumerateFunction);
+export const filter = /* @__PURE__ */ builtinIteratorType("filter", filterFunction);
 export const divmod = /* @__PURE__ */ builtinFunction("divmod", divmodFunction);
 export const format = /* @__PURE__ */ builtinFunction("format", formatFunction);
 export const getattr = /* @__PURE__ */ builtinFunction("getattr", getattrFunction);
@@ -51,7 +52,7 @@ export const issubclass = /* @__PURE__ */ builtinFunction("issubclass", issubcla
 export const iter = /* @__PURE__ */ builtinFunction("iter", iterFunction);
 export const len = /* @__PURE__ */ builtinFunction("len", lenFunction);
 // (`map`, `max`, `min`, `print` and `zip` take a spread of any length as one array: calls.ts's array form.)
-export const map = /* @__PURE__ */ withArrayForm(/* @__PURE__ */ builtinFunction("map", mapFunction), (args) =>
+export const map = /* @__PURE__ */ withArrayForm(/* @__PURE__ */ builtinIteratorType("map", mapFunction), (args) =>
   mapArguments(args[0] as (...xs: unknown[]) => unknown, args.slice(1) as Iterable<unknown>[]),
 );
 export const max = /* @__PURE__ */ withArrayForm(/* @__PURE__ */ builtinFunction("max", maxFunction), (args) => minmax("max", args));
@@ -67,4 +68,5 @@ export const setattr = /* @__PURE__ */ builtinFunction("setattr", setattrFunctio
 export const sorted = /* @__PURE__ */ builtinFunction("sorted", sortedFunction);
 export const sum = /* @__PURE__ */ builtinFunction("sum", sumFunction);
 export const vars = /* @__PURE__ */ builtinFunction("vars", varsFunction);
-export const zip = /* @__PURE__ */ withArrayForm(/* @__PURE__ */ builtinFunction("zip", zipFunction), zipArguments);
+export const reversed = /* @__PURE__ */ builtinIteratorType("reversed", reversedFunction);
+export const zip = /* @__PURE__ */ withArrayForm(/* @__PURE__ */ builtinIteratorType("zip", zipFunction), zipArguments);

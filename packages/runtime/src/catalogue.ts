@@ -302,6 +302,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "withContext",
   "withMixins",
   "xor",
+  "yieldFrom",
   "zip",
 ];
 

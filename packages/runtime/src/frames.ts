@@ -33,6 +33,9 @@ export class Frame {
   }
 }
 
+/** `sys.getrecursionlimit()`, which the runtime's own checks read too (a chain of coroutines awaiting one another). */
+export const recursion = { limit: 1000 };
+
 const frames = new WeakMap<object, Frame>();
 
 /** The one frame of a generator or coroutine `owner` named `name` (the same object each time, as in CPython). */

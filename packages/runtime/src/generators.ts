@@ -25,7 +25,9 @@ import { makeThenable, type OnFulfilled, type OnRejected } from "./asyncio/await
 import { sleep } from "./asyncio/sleep.js";
 import { id } from "./identity.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "./type-registry.js";
-import { CLOSE_WHEN_LEFT } from "./iter.js";
+import { CLOSE_WHEN_LEFT, iterate, type ItemOf } from "./iter.js";
+import { iter } from "./iter-builtins.js";
+import { throwInto } from "./raised-context.js";
 
 const CREATED = 0;
 const SUSPENDED = 1;
@@ -84,7 +86,8 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
 
   /** `gen.throw(exc)`: raises `exc` at the paused `yield`. An exception class is instantiated. */
   throw(exc: unknown, value?: unknown): Y {
-    return this._resume("throw", toException(exc, value));
+    const thrown = toException(exc, value);
+    return throwInto(thrown, () => this._resume("throw", thrown));
   }
 
   /** `gen.close()`: raises GeneratorExit at the paused `yield`; a no-op before the start or after the end. */
@@ -255,6 +258,32 @@ function toException(exc: unknown, value?: unknown): unknown {
     return value === undefined || value === null ? new cls() : new cls(value);
   }
   return exc;
+}
+
+/**
+ * What the feature module `generator-state` does with the iterator a generator delegates to with `yield from`
+ * (null without it): notes it as the generator's `gi_yieldfrom` while it lasts.
+ */
+export const delegation: { track: (<T>(iterator: object, steps: Iterable<T>) => Iterable<T>) | null } = { track: null };
+
+/**
+ * `yield from x` of what is not a generator function's call (`yield* yieldFrom(x)`): CPython delegates to
+ * `iter(x)` (a list's `list_iterator`), and `throw()` or `close()` of the delegating generator raises at the
+ * `yield from` when that iterator has no `throw`; JavaScript's `yield*` over an iterator without `throw` (an
+ * array's) would raise a TypeError of its own.
+ */
+export function yieldFrom<X>(x: X): Iterable<ItemOf<X>> {
+  const it = iter(x) as Iterator<ItemOf<X>> & Iterable<ItemOf<X>>;
+  // A generator, or an awaitable's `__await__()` iterator, takes the throw; a builtin's iterator (a native
+  // generator named `list_iterator` ...) has no `throw` in Python and must outlive it.
+  const throws = it instanceof PyGenerator || (typeof it.throw === "function" && !Object.prototype.hasOwnProperty.call(it, "__pyTypeName__"));
+  const steps = throws ? it : itemsOf(iterate(it)[Symbol.iterator]());
+  return delegation.track === null || it instanceof PyGenerator ? steps : delegation.track(it, steps);
+}
+
+/** The items of `it` one `yield` each: a `throw()` at the `yield` raises there, and `it` stays as it is (not closed). */
+function* itemsOf<T>(it: Iterator<T>): Generator<T, void, undefined> {
+  for (let r = it.next(); r.done !== true; r = it.next()) yield r.value;
 }
 
 /** Wraps a `function*` so that calling it returns a Python generator object. */

@@ -21,9 +21,10 @@
 // exception the compiler passes them where it knows it (`handledException(_exc)`, in the block itself), else
 // the one lent here; a `catch` in a function takes it as the context of what it caught (`chainedToHandled`).
 // A generator's frame keeps its own, as in CPython: suspended in an `except` block, it does not lend its
-// exception to its caller (`stepHandling`). CPython keeps the
+// exception to its caller (`stepHandling`; an async generator neither, `asyncStepHandling`). CPython keeps the
 // exception being handled per coroutine: here it is kept per task (a task suspended in an `except` block
 // does not lend its exception to the tasks that run meanwhile).
+import { asyncgenHandling } from "./asyncio/coroutine.js";
 import { _get_running_loop } from "./asyncio/loop.js";
 import { chainedTo, RuntimeError, type BaseException } from "./exceptions.js";
 import { useResumeHook } from "./generators.js";
@@ -60,6 +61,8 @@ function stepHandling<T>(generator: object, step: (() => T) | null): T {
   const key = owner();
   // A step that ran before anything was lent (it lent first) had a caller with nothing handled.
   const caller = step === null ? null : (handledBy.get(key) ?? null);
+  // In the usual step of a generator delegating to this one, nothing was lent before: its caller's is this one's.
+  if (step !== null && callerOfStep === UNSEEN) callerOfStep = caller;
   const own = handledInGenerator.get(generator);
   if (own !== undefined) handledBy.set(key, own);
   try {
@@ -78,6 +81,28 @@ function keepWhatIsLeft(generator: object, key: object, caller: BaseException | 
   else handledBy.set(key, caller);
 }
 
+/** The caller's exception being handled while a step of an async generator is in flight, and where it was kept. */
+const asyncStepCallers = new WeakMap<object, { key: object; caller: BaseException | null }>();
+
+/**
+ * An async generator's step is a generator's step that ends in a later job: it sees its own exception when
+ * it was suspended in an `except` block, keeps what it handles when it yields, and its caller's comes back.
+ */
+const asyncStepHandling = {
+  begin(agen: object): void {
+    const key = owner();
+    asyncStepCallers.set(agen, { key, caller: handledBy.get(key) ?? null });
+    const own = handledInGenerator.get(agen);
+    if (own !== undefined) handledBy.set(key, own);
+  },
+  end(agen: object): void {
+    // A step that began before anything was lent had a caller with nothing handled.
+    const step = asyncStepCallers.get(agen);
+    asyncStepCallers.delete(agen);
+    keepWhatIsLeft(agen, step?.key ?? owner(), step?.caller ?? null);
+  },
+};
+
 /** Nothing lent yet in the generator step running (`callerOfStep`). */
 const UNSEEN = {};
 /** In a generator's usual step: what its first `handling` replaced (its caller's), or UNSEEN. */
@@ -86,6 +111,7 @@ let callerOfStep: BaseException | null | typeof UNSEEN = UNSEEN;
 /** Makes `exc` the exception being handled (null: none) for the running task; returns the one it replaces. */
 export function handling(exc: BaseException | null): BaseException | null {
   useResumeHook(stepHandling);
+  asyncgenHandling.hook = asyncStepHandling;
   const key = owner();
   const previous = handledBy.get(key) ?? null;
   if (callerOfStep === UNSEEN) callerOfStep = previous;

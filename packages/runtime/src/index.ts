@@ -64,7 +64,7 @@ export * from "./builtin-functions.js";
 export { str } from "./repr.js";
 export { int, float, bool } from "./conversions.js";
 export { type, NoneType, markClassModule } from "./pytype.js";
-export { list, reversed } from "./iter-builtins.js";
+export { list } from "./iter-builtins.js";
 export { object, exit, quit } from "./builtins.js";
 export {
   callMethod,
@@ -104,7 +104,7 @@ export { moduleName, moduleFile } from "./program.js";
 
 // coroutines, async generators, generators (what `async def`, `yield` and `async for` become)
 export * from "./asyncio/index.js";
-export { generator, PyGenerator, awaitable, asAwaitable } from "./generators.js";
+export { generator, PyGenerator, awaitable, asAwaitable, yieldFrom } from "./generators.js";
 export { named } from "./functions.js";
 export { callOrNew, callAttribute } from "./instantiate.js";
 export { call, callSpread, constructorArguments, givenArguments, methodSignatures, reinitialize, signature } from "./calls.js";

@@ -301,8 +301,9 @@ export function iter(x: unknown): Iterator<unknown> & Iterable<unknown> {
   return it as Iterator<unknown> & Iterable<unknown>;
 }
 
+/** The items of `xs` one `yield` each (a `throw()` into the iterator raises at its `yield`: see `yieldFrom`). */
 function* itemsOf<T>(xs: Iterable<T>): Generator<T, void, undefined> {
-  yield* xs;
+  for (const x of xs) yield x;
 }
 
 // The iterators of the builtin types, by the type iterated (`str_ascii`: a str of ASCII characters alone).

@@ -72,15 +72,20 @@ export const classMaker: { make: ((name: unknown, bases: unknown, namespace: unk
 
 const iteratorTypes = new Map<string, Function>();
 
+/**
+ * Marks `fn` as the type of the builtin's iterators named `name` and returns it: a builtin that makes one is its
+ * type in CPython (`type(zip([])) is zip`, `isinstance(m, map)`, `repr(enumerate)` is `<class 'enumerate'>`).
+ */
+export function builtinIteratorType<F extends Function>(name: string, fn: F): F {
+  const made = defineBuiltinType(fn, name, (x) => typeof x === "object" && x !== null && typeName(x) === name);
+  iteratorTypes.set(name, made);
+  return made;
+}
+
 /** The type object of a builtin's iterator named `name` (`zip`, `list_iterator`: iter-builtins.ts), made when first asked for. */
 function iteratorType(name: string | undefined): Function | undefined {
   if (name === undefined) return undefined;
-  let made = iteratorTypes.get(name);
-  if (made === undefined) {
-    made = defineBuiltinType({ [name]: function () {} }[name]!, name, (x) => typeof x === "object" && x !== null && typeName(x) === name);
-    iteratorTypes.set(name, made);
-  }
-  return made;
+  return iteratorTypes.get(name) ?? builtinIteratorType(name, { [name]: function () {} }[name]!);
 }
 
 /** `type(x)`: the type object of a value; `type(name, bases, namespace)`: a new class. */

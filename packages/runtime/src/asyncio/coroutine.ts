@@ -8,20 +8,45 @@
 // calls its `then`) or wrapped in a Task, as in CPython, and a second start raises
 // `RuntimeError: cannot reuse already awaited coroutine`.
 import { raisedAt, type AwaitSiteArguments } from "../await-sites.js";
-import { frameOf, type Code, type Frame } from "../frames.js";
-import { GeneratorExit, NotImplementedError, RuntimeError, StopAsyncIteration, TypeError, escapedFrame, toPyException } from "../exceptions.js";
+import { frameOf, recursion, type Code, type Frame } from "../frames.js";
+import {
+  GeneratorExit,
+  NotImplementedError,
+  RecursionError,
+  RuntimeError,
+  StopAsyncIteration,
+  TypeError,
+  ValueError,
+  escapedFrame,
+  toPyException,
+} from "../exceptions.js";
 import { id } from "../identity.js";
 import { PYTHON_NAME, defineBuiltinType } from "../type-registry.js";
 import { typeName } from "../typename.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 import { asyncgenFirstIter, stepping, type EventLoop } from "./loop.js";
 import { closeAsyncgens } from "./asyncgens.js";
+import { throwInto } from "../raised-context.js";
 import type { Task } from "./task.js";
+import type { AwaitIterator } from "../features/await-iterator.js";
 
 const CREATED = 0;
 /** `_cr_state` of a coroutine whose body started and has not finished. */
 export const STARTED = 1;
 const CLOSED = 2;
+
+/**
+ * The frames CPython holds below a task's coroutine: the module's, `asyncio.run`'s (`Runner.run`,
+ * `run_until_complete`, `run_forever`, `_run_once`, `Handle._run`) and the task's step.
+ */
+const FRAMES_BELOW_TASK = 9;
+
+/** Whether `coro` runs in `task`'s step: it is the task's coroutine or one of the chain of awaits below it. */
+export function runsIn(task: Task | null, coro: Coroutine): boolean {
+  if (task === null) return false;
+  for (let c = task._innermost; c !== null; c = c._awaiter) if (c === coro) return true;
+  return task._coro === coro;
+}
 
 const IS_COROUTINE_FUNCTION = Symbol.for("pyts.coroutineFunction");
 
@@ -95,7 +120,13 @@ export class Coroutine<T = unknown> {
   /** Start the body; returns the promise of its async function. Used by `await` and Task. */
   _start(): PromiseLike<T> {
     if (this._cr_state !== CREATED) {
-      return Promise.reject(new RuntimeError("cannot reuse already awaited coroutine"));
+      return Promise.reject(
+        this._cr_state === CLOSED
+          ? new RuntimeError("cannot reuse already awaited coroutine")
+          : runsIn(stepping, this)
+            ? new ValueError("coroutine already executing")
+            : new RuntimeError("coroutine is being awaited already"),
+      );
     }
     this._cr_state = STARTED;
     const args = this._args!;
@@ -123,6 +154,14 @@ export class Coroutine<T = unknown> {
     const fresh = this._cr_state === CREATED;
     const task = fresh ? stepping : null;
     if (task !== null) {
+      // CPython's recursion limit counts the frames below the task's coroutine, it, and the coroutines it awaits.
+      let depth = FRAMES_BELOW_TASK + 2;
+      for (let c = task._innermost; c !== null; c = c._awaiter) depth++;
+      if (depth > recursion.limit) {
+        this._cr_state = CLOSED;
+        onR(new RecursionError("maximum recursion depth exceeded"));
+        return;
+      }
       this._awaiter = task._innermost;
       task._innermost = this;
     }
@@ -198,56 +237,13 @@ export class Coroutine<T = unknown> {
     return coroutineRepr(this.__qualname__, this);
   }
 
-  __await__(): AwaitIterator {
-    return new AwaitIterator(this);
-  }
+  /** Its iterator (the feature module `await-iterator` defines it). */
+  declare __await__: () => AwaitIterator;
 }
 makeThenable(Coroutine);
 
-const AWAIT_ITERATOR_BY_HAND = "stepping an awaitable's __await__() iterator by hand";
-
-/**
- * What `__await__()` of a runtime awaitable returns (CPython's `coroutine_wrapper`, a future's iterator):
- * an iterator that hands the awaitable to the task running it and returns its result, so a class's
- * `__await__` can delegate with `return coro.__await__()` or `yield from fut.__await__()`. It runs only
- * under an `await` (the runtime's `driveAwait`): a JavaScript async function cannot be run step by step
- * from synchronous code, so `next()` or `send()` by hand raise NotImplementedError instead of stepping.
- */
-export class AwaitIterator {
-  private _handedOver = false;
-
-  constructor(private readonly _awaitable: PromiseLike<unknown>) {}
-
-  [Symbol.iterator](): this {
-    return this;
-  }
-
-  next(value?: unknown): IteratorResult<unknown> {
-    if (driving === 0) throw steppedByHand(AWAIT_ITERATOR_BY_HAND);
-    if (!this._handedOver) {
-      this._handedOver = true;
-      return { done: false, value: this._awaitable };
-    }
-    return { done: true, value };
-  }
-
-  throw(exc: unknown): IteratorResult<unknown> {
-    if (driving === 0) throw steppedByHand(AWAIT_ITERATOR_BY_HAND);
-    throw exc;
-  }
-
-  __next__(): never {
-    throw steppedByHand(AWAIT_ITERATOR_BY_HAND);
-  }
-
-  send(_value: unknown): never {
-    throw steppedByHand(AWAIT_ITERATOR_BY_HAND);
-  }
-}
-Object.defineProperty(AwaitIterator.prototype, "__pyTypeName__", { value: "coroutine_wrapper", configurable: true });
-
 /** How many `await`s are stepping an `__await__` iterator right now (AwaitIterator runs only then). */
-let driving = 0;
+export let driving = 0;
 
 /** Runs one step of an `__await__` iterator for an `await` (see AwaitIterator). */
 export function awaitStep<R>(step: () => R): R {
@@ -259,7 +255,7 @@ export function awaitStep<R>(step: () => R): R {
   }
 }
 
-function steppedByHand(what: string): NotImplementedError {
+export function steppedByHand(what: string): NotImplementedError {
   return new NotImplementedError(`${what} is not supported: a coroutine runs only when awaited or scheduled as a task`);
 }
 
@@ -334,6 +330,15 @@ function defineCoroutineMethod(cls: { prototype: object }, name: string, shortcu
 
 const COROUTINE_LIKE = Symbol("pyts.coroutineLike");
 
+/**
+ * What keeps the exception an async generator's `except` block handles to the generator (handled.ts installs it,
+ * once a block lends its exception): `begin` as a step starts, `end` when it has yielded, returned or raised.
+ */
+export const asyncgenHandling: { hook: { begin(agen: object): void; end(agen: object): void } | null } = { hook: null };
+
+/** The prototypes of the runtime awaitables standing in for coroutines (`markCoroutineLike`). */
+export const coroutineLikes: object[] = [];
+
 /** `cr_await` of a runtime awaitable standing in for a coroutine: None until the feature module `coroutine-state` is loaded. */
 export const coroutineLikeState = { awaited: (_like: object): unknown => null };
 
@@ -351,13 +356,7 @@ export function markCoroutineLike(cls: { prototype: object }): void {
     },
     configurable: true,
   });
-  Object.defineProperty(cls.prototype, "__await__", {
-    value(this: PromiseLike<unknown>): AwaitIterator {
-      return new AwaitIterator(this);
-    },
-    writable: true,
-    configurable: true,
-  });
+  coroutineLikes.push(cls.prototype);
   Object.defineProperty(cls.prototype, "__pyTypeName__", { value: "coroutine", configurable: true });
 }
 
@@ -394,7 +393,6 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   static [PYTHON_NAME] = "async_generator";
   private readonly _gen: globalThis.AsyncGenerator<Y, unknown, S>;
   readonly __name__: string;
-  ag_running = false;
 
   constructor(gen: globalThis.AsyncGenerator<Y, unknown, S>, name: string) {
     this._gen = gen;
@@ -447,6 +445,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   };
 
   private readonly _raised = (e: unknown): never => {
+    this._end();
     this._finished();
     this._exhausted = true;
     throw escapedFrame(e, "async generator");
@@ -454,6 +453,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
 
   /** What `for await` gets for each step: the value unboxed (see `noAdopt`). */
   private readonly _nextResult = (r: IteratorResult<Y, unknown>): IteratorResult<Y, unknown> => {
+    this._end();
     this._stepped(r);
     return r.value instanceof NoAdopt ? { done: r.done === true, value: r.value.value as Y } : r;
   };
@@ -479,6 +479,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   next(value?: S): Promise<IteratorResult<Y, unknown>> {
     this._firstIter();
     this._started = true;
+    this._begin();
     return this._gen.next((value ?? null) as S).then(this._nextResult, this._raised);
   }
 
@@ -525,7 +526,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     }
     this._firstIter();
     this._started = true;
-    const r = await this._inFlightStep(this._gen.next(value as S));
+    const r = await this._inFlightStep(() => this._gen.next(value as S));
     if (r.done === true) throw new StopAsyncIteration();
     return unbox(r.value) as Y;
   }
@@ -537,7 +538,8 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     if (typeof exc === "function") exc = new (exc as new () => unknown)();
     this._firstIter();
     this._started = true;
-    const r = await this._inFlightStep(this._gen.throw(exc));
+    // The generator resumes at its `yield` within the call of its `throw`.
+    const r = await this._inFlightStep(() => throwInto(exc, () => this._gen.throw(exc)));
     if (r.done === true) throw new StopAsyncIteration();
     return unbox(r.value) as Y;
   }
@@ -551,7 +553,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     }
     let r: IteratorResult<Y, unknown>;
     try {
-      r = await this._inFlightStep(this._gen.throw(new GeneratorExit()));
+      r = await this._inFlightStep(() => this._gen.throw(new GeneratorExit()));
     } catch (e) {
       const py = toPyException(e);
       if (py instanceof GeneratorExit || py instanceof StopAsyncIteration) return null;
@@ -561,17 +563,43 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     return null;
   }
 
-  /** An `asend`/`athrow`/`aclose` is being awaited and has not finished (CPython's `ag_running_async`). */
+  /** A step (`__anext__`, `asend`, `athrow`, `aclose`) is being awaited and has not finished (CPython's `ag_running_async`). */
   private _inFlight = false;
+  /** The task whose step began the step in flight, and its innermost coroutine then (which awaits the step). */
+  _stepTask: Task | null = null;
+  _stepAwaiter: Coroutine | null = null;
 
-  private async _inFlightStep(step: Promise<IteratorResult<Y, unknown>>): Promise<IteratorResult<Y, unknown>> {
+  /** True while a step is in flight: its body runs or waits in an `await`, not at a `yield`. */
+  get ag_running(): boolean {
+    return this._inFlight;
+  }
+
+  /** A step begins: its body runs in the task stepping (what `ag_await` looks for). */
+  private _begin(): void {
     this._inFlight = true;
+    this._stepTask = stepping;
+    this._stepAwaiter = stepping?._innermost ?? null;
+    asyncgenHandling.hook?.begin(this);
+  }
+
+  /** The step in flight has yielded, returned or raised. */
+  private _end(): void {
+    if (!this._inFlight) return;
+    this._inFlight = false;
+    asyncgenHandling.hook?.end(this);
+  }
+
+  private async _inFlightStep(step: () => Promise<IteratorResult<Y, unknown>>): Promise<IteratorResult<Y, unknown>> {
+    this._begin();
     try {
-      return await this._step(step);
+      return await this._step(step());
     } finally {
-      this._inFlight = false;
+      this._end();
     }
   }
+
+  /** What it waits on while a step is suspended in an `await` (the feature module `coroutine-state` defines it). */
+  declare readonly ag_await: any;
 
   /** Its frame until it returns, raises or is closed, then None. */
   get ag_frame(): Frame | null {

@@ -9,7 +9,7 @@ import { formatCallbackSource, get_event_loop, kwargsOf, stepping, type EventLoo
 import { typeName } from "../typename.js";
 import type { Task } from "./task.js";
 import { markClassModule, setClassName } from "../type-registry.js";
-import { AwaitIterator } from "./coroutine.js";
+import type { AwaitIterator } from "../features/await-iterator.js";
 
 export const PENDING = "PENDING";
 export const CANCELLED = "CANCELLED";
@@ -233,9 +233,8 @@ export class Future<T = unknown> {
     return this._reprInfo(this._state.toLowerCase(), "");
   }
 
-  __await__(): AwaitIterator {
-    return new AwaitIterator(this);
-  }
+  /** Its iterator (the feature module `await-iterator` defines it). */
+  declare __await__: () => AwaitIterator;
 }
 makeThenable(Future);
 // CPython's marker attribute and the rarely set state: on the prototype, so they cost futures no field.

@@ -2,7 +2,8 @@
 // loop iteration (CPython's bare `yield`); a positive delay parks it on a future that a timer
 // completes. The awaitable does nothing until awaited, like the coroutine CPython returns.
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
-import { coroutineRepr, markCoroutineLike, type AwaitIterator } from "./coroutine.js";
+import { coroutineRepr, markCoroutineLike } from "./coroutine.js";
+import type { AwaitIterator } from "../features/await-iterator.js";
 import { Future, setResultUnlessCancelled, taskHooks } from "./future.js";
 import { _get_running_loop, get_running_loop, popKwargs, stepping, type TimerHandle } from "./loop.js";
 import { yieldTask } from "./task.js";
@@ -28,7 +29,7 @@ export class Sleep<T> {
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ) => PromiseLike<R1 | R2>;
-  /** Installed by `markCoroutineLike`, as for every runtime awaitable that stands in for a coroutine. */
+  /** Installed by the feature module `await-iterator`, as for every runtime awaitable that stands in for a coroutine. */
   declare __await__: () => AwaitIterator;
 
   constructor(delay: number, result: T) {

@@ -14,6 +14,7 @@ import { Future, FINISHED, PENDING, futureCancel, isfuture, taskHooks } from "./
 import { get_event_loop, get_running_loop, installLoopHooks, kwargsOf, setStepping, stepping, type EventLoop } from "./loop.js";
 import { markClassModule, setClassName } from "../type-registry.js";
 import { codePositions } from "../frames.js";
+import { throwingIn } from "../raised-context.js";
 
 let taskCounter = 0;
 
@@ -208,6 +209,7 @@ function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
   // Woken by a throw (a failure of what it awaited, a cancellation): CPython's `coro.throw()` resumes the
   // coroutines without what their callers' `except` blocks handle (handled.ts asks).
   task._thrownInto = exc !== undefined;
+  throwingIn(exc);
   if (task._body === null) {
     if (exc !== undefined) {
       // Throwing into a coroutine that never started closes it without running its body (the task's

@@ -1,14 +1,14 @@
 // A feature a program gets only when it uses it: what a coroutine shows of its state while it runs and while it
-// waits, `cr_running` and `cr_await`. The compiler imports this module into a program that names one of them, as
-// an attribute or a string:
+// waits, `cr_running` and `cr_await`, and an async generator's `ag_await`. The compiler imports this module into a
+// program that names one of them, as an attribute or a string:
 //
 //     print(coro.cr_running, coro.cr_await)      import "@pyts/runtime/features/coroutine-state";
 //
 // so that the bundle of any other asyncio program leaves them out. Nothing on the path of an `await` records
 // them: they are found when read, from the chain of awaits of the task a coroutine is in (each coroutine awaited
-// in a task's step links to its awaiter, the task to its innermost coroutine; see `Coroutine._await`) and from
-// what that task waits on.
-import { Coroutine, STARTED, coroutineLikeState } from "../asyncio/coroutine.js";
+// in a task's step links to its awaiter, the task to its innermost coroutine; see `Coroutine._await`; a step of an
+// async generator notes the task and the coroutine awaiting it) and from what that task waits on.
+import { Coroutine, PyAsyncGenerator, STARTED, coroutineLikeState, runsIn } from "../asyncio/coroutine.js";
 import type { Future } from "../asyncio/future.js";
 import { runningOrCurrentLoop, stepping } from "../asyncio/loop.js";
 import { sleep } from "../asyncio/sleep.js";
@@ -60,8 +60,11 @@ function awaitedInChain(task: Task, coro: Coroutine): Coroutine | null | undefin
   return task._coro === coro ? below : undefined;
 }
 
-/** What the innermost coroutine of a suspended task waits on: the future the task waits on, or a `sleep(0)`. */
-function awaitedByTask(task: Task, coro: Coroutine): unknown {
+/**
+ * What the innermost coroutine (or async generator) of a suspended task waits on: the future the task waits on,
+ * or a `sleep(0)`.
+ */
+function awaitedByTask(task: Task, coro: object): unknown {
   const fut = task._fut_waiter;
   if (fut === null) return task._onF !== null ? sleep(0) : null;
   // A future that a runtime awaitable standing in for a coroutine (`sleep(1)`, `queue.get()`) waits on: that awaitable.
@@ -71,7 +74,7 @@ function awaitedByTask(task: Task, coro: Coroutine): unknown {
 }
 
 function isRunning(coro: Coroutine): boolean {
-  return coro._cr_state === STARTED && stepping !== null && awaitedInChain(stepping, coro) !== undefined;
+  return coro._cr_state === STARTED && runsIn(stepping, coro);
 }
 
 Object.defineProperties(Coroutine.prototype, {
@@ -94,6 +97,21 @@ Object.defineProperties(Coroutine.prototype, {
     },
     configurable: true,
   },
+});
+
+// While a step of an async generator is in flight, the coroutine its body awaits is the one of the task's chain just
+// below the coroutine that awaits the step (or the chain's outermost when the task itself awaits the step).
+Object.defineProperty(PyAsyncGenerator.prototype, "ag_await", {
+  get(this: PyAsyncGenerator): unknown {
+    const task = this._stepTask;
+    if (!this.ag_running || task === null) return null;
+    let below: Coroutine | null = null;
+    for (let c = task._innermost; c !== null && c !== this._stepAwaiter; c = c._awaiter) below = c;
+    if (below !== null) return below;
+    // Its body runs (its task steps with nothing awaited below it), or waits on what its task waits on.
+    return task === stepping ? null : awaitedByTask(task, this);
+  },
+  configurable: true,
 });
 
 // A runtime awaitable standing in for a coroutine (`sleep(1)`, `queue.get()`) waits on the future a task waits on

@@ -7,12 +7,12 @@
 // the generator's JavaScript view; JavaScript's `yield*` passes the value sent on to each `next` call (one
 // argument), where a `for` loop passes none, which tells a delegation from a loop. The generator that delegates
 // is the one running (the stack below: each step of a generator pushes it).
-import { PyGenerator } from "../generators.js";
+import { PyGenerator, delegation } from "../generators.js";
 
 /** The generators whose step runs, the innermost last. */
 const running: PyGenerator[] = [];
-/** The generator each generator delegates to with `yield from` while it does. */
-const delegates = new WeakMap<PyGenerator, PyGenerator>();
+/** The generator (or other iterator: a list's `list_iterator`) each generator delegates to with `yield from` while it does. */
+const delegates = new WeakMap<PyGenerator, object>();
 
 type Step = (this: PyGenerator, ...args: any[]) => IteratorResult<unknown>;
 
@@ -68,11 +68,25 @@ proto[Symbol.iterator] = function (this: PyGenerator): Iterator<unknown> {
   } as Iterator<unknown>;
 };
 
+// `yield from` of anything else (`yield* yieldFrom(xs)`): the iterator it makes, until its items run out.
+delegation.track = <T>(iterator: object, steps: Iterable<T>): Iterable<T> => {
+  const outer = running[running.length - 1];
+  if (outer === undefined) return steps;
+  delegates.set(outer, iterator);
+  return (function* () {
+    try {
+      return yield* steps;
+    } finally {
+      if (delegates.get(outer) === iterator) delegates.delete(outer);
+    }
+  })();
+};
+
 Object.defineProperty(PyGenerator.prototype, "gi_yieldfrom", {
-  // While it is suspended in a `yield from`: the generator it delegates to; else None.
-  get(this: PyGenerator): PyGenerator | null {
+  // While it is suspended in a `yield from`: the generator (or iterator) it delegates to; else None.
+  get(this: PyGenerator): object | null {
     const inner = delegates.get(this);
-    return inner !== undefined && this.gi_suspended && inner.gi_frame !== null ? inner : null;
+    return inner !== undefined && this.gi_suspended && (!(inner instanceof PyGenerator) || inner.gi_frame !== null) ? inner : null;
   },
   configurable: true,
 });

@@ -6,6 +6,7 @@
 // `exc_info()` and `exception()` elsewhere (in a function an `except` block calls) read the exception the
 // block lends (handled.ts).
 import { SystemExit, TypeError } from "../exceptions.js";
+import { recursion } from "../frames.js";
 import { handledExceptionOf } from "../handled.js";
 import { type } from "../pytype.js";
 import { stderr, stdout } from "../builtins.js";
@@ -46,12 +47,11 @@ export const version_info = tuple([3, 11, 0, "final", 0]);
 export const path: string[] = [];
 export const modules = {};
 
-let recursionLimit = 1000;
 export function getrecursionlimit(): number {
-  return recursionLimit;
+  return recursion.limit;
 }
 export function setrecursionlimit(n: number): null {
-  recursionLimit = n;
+  recursion.limit = n;
   return null;
 }
 
