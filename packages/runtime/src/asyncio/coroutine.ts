@@ -478,6 +478,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   /** One step for `for await`: a single reaction on the native generator's promise. */
   next(value?: S): Promise<IteratorResult<Y, unknown>> {
     this._firstIter();
+    if (this._inFlight) throw new RuntimeError("anext(): asynchronous generator is already running");
     this._started = true;
     this._begin();
     return this._gen.next((value ?? null) as S).then(this._nextResult, this._raised);
