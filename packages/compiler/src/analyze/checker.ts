@@ -130,7 +130,7 @@ export interface TypeFacts {
   /** Whether the name, read in `scope`, is bound by a class statement (maybe among other bindings). */
   namesClassStatement(name: string, scope: Scope): boolean;
   /**
-   * The type to declare a field with: what its class stores into it, and what the stores seen
+   * The type to declare a field with: what its class and the classes deriving from it store into it, and what the stores seen
    * outside the class and constructor calls give it (`team.members = ("a", "b")`).
    */
   fieldDeclarationType(info: ClassInfo, attr: string): PyType;
@@ -1740,7 +1740,9 @@ export class TypeEnv implements TypeFacts {
   private readonly fieldsInProgress = new Set<string>();
 
   fieldDeclarationType(info: ClassInfo, attr: string): PyType {
-    return this.checkedAgainstStores(info, attr, this.ownFieldType(info, attr) ?? ANY);
+    // (A class deriving from it does not declare the field again: what its methods store goes in this declaration.)
+    const inherited = this.subclassesOf(info).flatMap((sub) => this.ownFieldType(sub, attr) ?? []);
+    return this.checkedAgainstStores(info, attr, joinAll([this.ownFieldType(info, attr) ?? ANY, ...inherited]));
   }
 
   private checkedAgainstStores(info: ClassInfo, attr: string, t: PyType): PyType {

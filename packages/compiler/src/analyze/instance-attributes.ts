@@ -31,20 +31,37 @@ type State = Set<string> | null;
 const INLINE_BUDGET = 4000;
 
 const alwaysSetByClass = new WeakMap<TypeFacts, Map<ClassInfo, ReadonlySet<string> | "all">>();
+const alwaysSetByFamily = new WeakMap<TypeFacts, Map<ClassInfo, ReadonlySet<string> | "all">>();
 
 /**
  * Whether every instance of `info` and of each class deriving from it has `attr` set in its own
  * dictionary wherever code can read it: after its construction, and at each read during it.
  */
 export function isAlwaysSet(types: TypeFacts, module: Module, info: ClassInfo, attr: string): boolean {
+  let known = alwaysSetByFamily.get(types);
+  if (known === undefined) alwaysSetByFamily.set(types, (known = new Map()));
+  let set = known.get(info);
+  if (set === undefined) known.set(info, (set = familyAlwaysSet(types, module, info)));
+  return set === "all" || set.has(attr);
+}
+
+/** The attributes every instance of `info` and of each class deriving from it surely has. */
+function familyAlwaysSet(types: TypeFacts, module: Module, info: ClassInfo): ReadonlySet<string> | "all" {
   // (A class `type(name, (C,), namespace)` makes with an `__init__` of its own derives from every class of C's order.)
-  for (const base of madeByTypeCall(module)) for (const c of types.allClasses()) if (c.name === base && types.mro(c).includes(info)) return false;
+  for (const base of madeByTypeCall(module)) for (const c of types.allClasses()) if (c.name === base && types.mro(c).includes(info)) return new Set();
+  let family: ReadonlySet<string> | "all" = "all";
   for (const c of types.allClasses()) {
     if (c !== info && !types.mro(c).includes(info)) continue;
     const set = alwaysSetAttributes(types, c);
-    if (set !== "all" && !set.has(attr)) return false;
+    if (set === "all") continue;
+    if (family === "all") family = set;
+    else {
+      const both = new Set<string>();
+      for (const name of family) if (set.has(name)) both.add(name);
+      family = both;
+    }
   }
-  return true;
+  return family;
 }
 
 const typeCallBases = new WeakMap<Module, Set<string>>();
