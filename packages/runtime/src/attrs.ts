@@ -28,14 +28,15 @@ import { KwArgs } from "./kwargs.js";
 import { listMethods, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
 import { strFormat, strFormatMap } from "./str-format.js";
-import { strKeywordParams, strMethods } from "./str-methods.js";
+import { maketrans, strKeywordParams, strMethods } from "./str-methods.js";
 import { isTuple } from "./tuple.js";
 import { cached_property, PyProperty } from "./descriptors.js";
 import { Dict } from "./dict.js";
 import { PyFloat } from "./numbers.js";
 import { type } from "./pytype.js";
-import { repr } from "./repr.js";
+import { repr, str } from "./repr.js";
 import { isClassConstructor, typeName } from "./typename.js";
+import { mixedInStr } from "./type-registry.js";
 
 type Method = (self: never, ...args: unknown[]) => unknown;
 
@@ -252,7 +253,9 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
     const accessor = findProperty((obj as { prototype: object }).prototype, name);
     if (accessor?.get !== undefined && !DESCRIPTORS.has(accessor.get)) return accessorProperty(accessor);
   }
-  const unbound = typeof obj === "function" ? unboundDictMethod(obj, name) : undefined;
+  // `it.__next__` of a builtin iterator, as a value (`cycle(iter(x).__next__ for x in xs)`, the roundrobin recipe).
+  if ((name === "__next__" || name === "__iter__") && isNativeIterator(obj)) return (...args: unknown[]) => iteratorDunder(obj, name, args);
+  const unbound = typeof obj === "function" ? (unboundDictMethod(obj, name) ?? unboundStrMethod(obj, name)) : undefined;
   if (unbound !== undefined) return unbound;
   if (name in target && !(typeof obj === "object" && (JS_ONLY_NAMES.has(name) || dictOnlyInJavaScript(obj, name)))) {
     const v = target[name];
@@ -320,6 +323,21 @@ function unboundDictMethod(type: Function, name: string): Function | undefined {
   return function (self: unknown, ...args: unknown[]): unknown {
     if (!(self instanceof Dict)) throw new TypeError(`descriptor '${name}' for 'dict' objects doesn't apply to a '${typeName(self)}' object`);
     return method.apply(self, args);
+  };
+}
+
+/** `str.upper`, `str.join`, `str.maketrans` read through the builtin `str`: a method taking the string first, or the static `maketrans`. */
+function unboundStrMethod(type: Function, name: string): Function | undefined {
+  if (type !== str) return undefined;
+  if (name === "maketrans") return maketrans;
+  if (!Object.prototype.hasOwnProperty.call(strMethods, name) && !Object.prototype.hasOwnProperty.call(strFormatMethods, name)) return undefined;
+  return function (...args: unknown[]): unknown {
+    if (args.length === 0) throw new TypeError(`unbound method str.${name}() needs an argument`);
+    const [self, ...rest] = args;
+    if (typeof self !== "string" && mixedInStr(self) === undefined) {
+      throw new TypeError(`descriptor '${name}' for 'str' objects doesn't apply to a '${typeName(self)}' object`);
+    }
+    return callMethod(self, name, ...rest);
   };
 }
 

@@ -44,8 +44,13 @@ const f = ts.factory;
 const METHOD_TABLES: Record<string, string> = { str: "strMethods", list: "listMethods", tuple: "tupleMethods" };
 
 export function lowerAttribute(ctx: LowerContext, node: Attribute): ts.Expression {
-  // `str.upper` as a value: the runtime's method table entry.
-  if (node.value._type === "Name" && METHOD_TABLES[node.value.id] !== undefined && ctx.analysis.resolve(ctx.scope, node.value.id).kind === "builtin") {
+  // `str.upper` as a value: the runtime's method table entry (`str.maketrans`, a static method, is read through the type).
+  if (
+    node.value._type === "Name" &&
+    METHOD_TABLES[node.value.id] !== undefined &&
+    node.attr !== "maketrans" &&
+    ctx.analysis.resolve(ctx.scope, node.value.id).kind === "builtin"
+  ) {
     return f.createPropertyAccessExpression(ctx.useRuntime(METHOD_TABLES[node.value.id]!), node.attr);
   }
   // `super().area` in a method of a subclass (single inheritance), where the base's `area` is a `@property`: its getter.
