@@ -12,6 +12,8 @@
 //   genexpr     generator expressions: first iterable evaluated at creation (errors there), the rest late
 //   recursion   plain recursion, recursive generators with `yield from`, a name rebound after definition
 //   methods     comprehensions, generator expressions and lambdas inside methods that use `self`
+//   resume      a builtin iterator (iter, map, zip, enumerate, itertools) walked by a loop left early, then resumed
+//   handlertypes `except` naming a value: a parameter, a tuple in a name, an alias, a class that is no exception
 
 /** `try: <body> except <kind> as e: print(type(e).__name__, e)`. */
 export function caught(kind, body) {
@@ -336,6 +338,75 @@ export function generatorExpression(g) {
     () => [`limit = ${g.int(0, 3)}`, `${gen} = (v for v in range(6) if v < limit)`, `limit = ${g.int(2, 6)}`, `print(list(${gen}))`],
     () => [`${gen} = (v for v in range(${g.int(0, 4)}))`, `print(list(${gen}), list(${gen}), next(${gen}, "done"))`],
     () => [`${gen} = (c.upper() for c in ${JSON.stringify(g.pick(["abc", "", "xyz"]))})`, `print(next(${gen}, None), "".join(${gen}))`],
+  ])();
+}
+
+// ---- resume ------------------------------------------------------------------------------------
+
+export function resumedIterator(g) {
+  const it = g.newName("it");
+  const x = g.newName("x");
+  const source = g.pick([
+    () => `iter(${JSON.stringify(g.pick(["abcdef", "xy", ""]))})`,
+    () => `iter([${g.int(0, 9)}, ${g.int(0, 9)}, ${g.int(0, 9)}, ${g.int(0, 9)}])`,
+    () => `map(str, range(${g.int(0, 6)}))`,
+    () => `zip("abcde", range(${g.int(0, 6)}))`,
+    () => `enumerate(${JSON.stringify(g.pick(["pqrs", "z"]))})`,
+    () => `itertools.count(${g.int(-3, 3)})`,
+    () => `itertools.islice(range(20), ${g.int(0, 3)}, ${g.int(3, 9)})`,
+    () => `filter(None, [0, ${g.int(0, 3)}, "", "a", ${g.int(0, 3)}])`,
+    () => `reversed([${g.int(0, 9)}, ${g.int(0, 9)}, ${g.int(0, 9)}])`,
+    () => `iter({"k": 1, "j": 2, "i": 3}.items())`,
+    () => `(v * 2 for v in range(${g.int(0, 5)}))`,
+  ])();
+  const stop = g.int(0, 3);
+  const leave = g.pick([
+    () => [`for ${x} in ${it}:`, `    if ${g.pick([`${x} == ${x}`, `str(${x}) > "1"`, `len(str(${x})) > 1`])}:`, `        break`],
+    () => [`for n, ${x} in enumerate(${it}):`, `    if n >= ${stop}:`, `        break`],
+    () => [`def ${it}_first(items):`, `    for item in items:`, `        return item`, `print(${it}_first(${it}), ${it}_first(${it}))`],
+  ])();
+  const resume = g.pick([`print(list(${it}))`, `print(next(${it}, "done"), next(${it}, "done"))`, `print(${g.int(0, 3)} in ${it}, next(${it}, "done"))`]);
+  return ["import itertools", `${it} = ${source}`, ...leave, resume];
+}
+
+// ---- handlertypes ------------------------------------------------------------------------------
+
+export function handlerTypes(g) {
+  const f = g.newName("guard");
+  const raised = g.pick(["KeyError('k')", "ValueError('v')", "ZeroDivisionError('z')", "TypeError('t')"]);
+  const handled = g.pick([
+    "KeyError",
+    "(KeyError, ValueError)",
+    "LookupError",
+    "(ArithmeticError,)",
+    "Exception",
+    "()",
+    "(ValueError, (KeyError,))",
+    "int",
+    "[KeyError]",
+    "'KeyError'",
+    "(KeyError, str)",
+  ]);
+  const def = [
+    `def ${f}(fail, handled):`,
+    `    try:`,
+    `        raise fail`,
+    `    except handled as e:`,
+    `        return "handled " + type(e).__name__`,
+    `    except Exception as e:`,
+    `        return "passed on " + type(e).__name__`,
+  ];
+  return g.pick([
+    () => [...def, ...caught("TypeError", [`print(${f}(${raised}, ${handled}))`])],
+    () => [...def, `alias = ${handled}`, ...caught("TypeError", [`print(${f}(${raised}, alias))`])],
+    () => [
+      `def ${f}(fail, handled=${handled}):`,
+      `    try:`,
+      `        raise fail`,
+      `    except handled:`,
+      `        return "default handled"`,
+      ...caught("Exception", [`print(${f}(${raised}))`]),
+    ],
   ])();
 }
 

@@ -37,6 +37,8 @@ export const DEFAULT_MIX = Object.freeze({
   genexpr: 1, // generator expressions over non-iterables; when their iterables are evaluated
   recursion: 1.5, // recursive functions, generators (yield from) and coroutines (tasks, gather)
   methods: 1, // comprehensions, generator expressions and lambdas in methods using self
+  resume: 1, // builtin iterators walked by a loop left early (break, return), then resumed by a loop, next() or in
+  handlertypes: 1, // except naming a parameter, a tuple in a name, an alias; non-exception classes (TypeError)
   uncaught: 0.08, // programs that end in an uncaught exception or SystemExit (run standalone)
   tracebacks: 1, // of those, the share (w / (w + 1)) raised a few calls or awaits deep, whole traceback compared (gen-tracebacks.mjs)
   modules: 0.05, // programs of several files (run alone with `pyts run main.py`: about a second each)
@@ -312,6 +314,8 @@ export class ProgramGenerator {
       [m.unpack * 0.5, "unpack", constructs.unpackWrongLength],
       [m.unpack * 0.5, "unpack", constructs.starredTargets],
       [m.genexpr, "genexpr", constructs.generatorExpression],
+      [m.resume, "resume", constructs.resumedIterator],
+      [m.handlertypes, "handlertypes", constructs.handlerTypes],
       [m.recursion, "recursion", constructs.recursion],
       [topLevel ? m.methods : 0, "methods", constructs.methodComprehensions],
       [topLevel ? m.inherit : 0, "inherit", classes.inheritance],

@@ -22,6 +22,11 @@ export function isRuntimeClass(name: string): boolean {
   return runtimeClasses.has(name);
 }
 
+/** The runtime module for Python's `module` exports a class named `name` (`asyncio.TimeoutError`). */
+export function isRuntimeModuleClass(module: string, name: string): boolean {
+  return isRuntimeModule(module) && (MODULE_CLASSES[module] ?? []).includes(name);
+}
+
 /** The runtime implements the Python module `module` (dotted: `collections.abc`). */
 export function isRuntimeModule(module: string): boolean {
   return Object.hasOwn(MODULE_EXPORTS, module);

@@ -258,6 +258,8 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
     const accessor = findProperty((obj as { prototype: object }).prototype, name);
     if (accessor?.get !== undefined && !DESCRIPTORS.has(accessor.get)) return accessorProperty(accessor);
   }
+  // `it.__next__` of a builtin iterator, as a value (`cycle(iter(x).__next__ for x in xs)`, the roundrobin recipe).
+  if ((name === "__next__" || name === "__iter__") && isNativeIterator(obj)) return (...args: unknown[]) => iteratorDunder(obj, name, args);
   const unbound = typeof obj === "function" ? unboundBuiltinMethod(obj, name) : undefined;
   if (unbound !== undefined) return unbound;
   if (name in target && !(typeof obj === "object" && (JS_ONLY_NAMES.has(name) || dictOnlyInJavaScript(obj, name))) && !isFunctionOwnName(obj, name)) {

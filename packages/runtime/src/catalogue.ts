@@ -167,6 +167,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "enumerate",
   "eq",
   "escapedFrame",
+  "exceptionMatches",
   "exit",
   "exitAfterUncaught",
   "exitSuppresses",

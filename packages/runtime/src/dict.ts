@@ -255,8 +255,9 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
     return new DictItems(this);
   }
 
+  /** `cls.fromkeys(...)`: an instance of the class it is called on (`OrderedDict.fromkeys`, a subclass's), as CPython's `cls()`. */
   static fromkeys<K, V = null>(keys: Iterable<K>, value: V = null as V): Dict<K, V> {
-    const d = new Dict<K, V>();
+    const d = new (this as unknown as new () => Dict<K, V>)();
     for (const k of iterate(keys)) d.__setitem__(k, value);
     return d;
   }

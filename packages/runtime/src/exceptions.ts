@@ -12,7 +12,7 @@ import { installedFrames, linesOfTraceback, raisedWhileHandling } from "./frame-
 import { contextFixedWhereRaised, isThrownIn } from "./raised-context.js";
 import { id } from "./identity.js";
 import { repr, str } from "./repr.js";
-import { tuple, type Tuple } from "./tuple.js";
+import { isTuple, tuple, type Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "./type-registry.js";
 
@@ -868,6 +868,26 @@ function tracebackLines(context: ReportContext, stack: string | undefined, handl
   return linesOfTraceback(stack, handlerStack, context.limit);
 }
 
+/** The classes an `except` clause names, each checked as CPython's `check_except_type_valid`. */
+function exceptClasses(classes: readonly unknown[]): ExceptionClass[] {
+  for (const cls of classes) {
+    if (typeof cls !== "function" || !(cls === BaseException || (cls as { prototype: unknown }).prototype instanceof BaseException)) {
+      throw new TypeError("catching classes that do not inherit from BaseException is not allowed");
+    }
+  }
+  return classes as ExceptionClass[];
+}
+
+/** `except handler:` whose value the compiler cannot prove a class (a parameter, a tuple kept in a name): CPython's test and its TypeError. */
+export function exceptionMatches(exc: BaseException, handler: unknown): boolean {
+  try {
+    return exceptClasses(isTuple(handler) ? (handler as unknown[]) : [handler]).some((cls) => exc instanceof cls);
+  } catch (e) {
+    // Raised while `exc` is being handled, as CPython's test is.
+    throw withContext(e, exc);
+  }
+}
+
 /**
  * The state of one `try`/`except*` statement while its handlers run (PEP 654; CPython's
  * `exception_group_match` and `_PyExc_PrepReraiseStar`). `match(T)` takes from what is left the part
@@ -886,16 +906,13 @@ export class ExceptStar {
   }
 
   match(type: unknown): BaseExceptionGroup | null {
-    const classes = (Array.isArray(type) ? type : [type]) as unknown[];
-    for (const cls of classes) {
-      if (typeof cls !== "function" || !(cls === BaseException || (cls as { prototype: unknown }).prototype instanceof BaseException)) {
-        throw new TypeError("catching classes that do not inherit from BaseException is not allowed");
-      }
-      if (cls === BaseExceptionGroup || (cls as { prototype: unknown }).prototype instanceof BaseExceptionGroup) {
+    // A tuple literal's classes come as an array.
+    const condition = exceptClasses(Array.isArray(type) ? type : [type]);
+    for (const cls of condition) {
+      if (cls === BaseExceptionGroup || cls.prototype instanceof BaseExceptionGroup) {
         throw new TypeError("catching ExceptionGroup with except* is not allowed. Use except instead.");
       }
     }
-    const condition = classes as ExceptionClass[];
     const rest = this.rest;
     if (rest === null) return null;
     if (!(rest instanceof BaseExceptionGroup)) {

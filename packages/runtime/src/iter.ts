@@ -45,7 +45,7 @@ export function iterate<T>(x: unknown): Iterable<T> {
   if (Array.isArray(x) || typeof x === "string") return x as unknown as Iterable<T>;
   // A class can be iterable too: an enum class iterates over its members (a static `__iter__`).
   if (x !== null && (typeof x === "object" || typeof x === "function")) {
-    if (Symbol.iterator in x) return x as Iterable<T>;
+    if (Symbol.iterator in x) return isOwnIterator(x) ? new LeftOpen(x as unknown as Iterator<T>) : (x as Iterable<T>);
     if (hasMethod(x, "__iter__")) {
       const it = (x as PyIterable).__iter__();
       if (it !== null && typeof it === "object" && Symbol.iterator in it) {
@@ -58,6 +58,28 @@ export function iterate<T>(x: unknown): Iterable<T> {
     if (hasMethod(x, "__getitem__")) return sequenceIterator(x as { __getitem__(i: number): T });
   }
   throw new TypeError(`'${typeName(x)}' object is not iterable`);
+}
+
+/** A JavaScript iterator that is its own iterable and can be closed (`return`): a runtime generator such as `iter(xs)`, `map(...)`, `itertools.cycle(...)`. */
+function isOwnIterator(x: object): boolean {
+  return typeof (x as Partial<Generator>).return === "function" && (x as Iterable<unknown>)[Symbol.iterator]() === x;
+}
+
+/**
+ * A builtin iterator as a loop iterates it: a loop left early (`break`, `return`, an exception) leaves it open, as
+ * CPython's `for` does, so that the next loop or `next()` goes on where this one stopped (JavaScript's `for ... of`
+ * would close it).
+ */
+class LeftOpen<T> implements IterableIterator<T> {
+  constructor(private readonly it: Iterator<T>) {}
+
+  next(): IteratorResult<T> {
+    return this.it.next();
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
 }
 
 function* sequenceIterator<T>(x: { __getitem__(i: number): T }): Generator<T, void, undefined> {

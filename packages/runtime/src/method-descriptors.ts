@@ -15,6 +15,7 @@ import { pyHash } from "./hash.js";
 import { PyFloat } from "./numbers.js";
 import { isinstance } from "./pytype.js";
 import { repr, str } from "./repr.js";
+import { maketrans } from "./str-methods.js";
 import { contains, getitem, len } from "./subscript.js";
 import { truthy } from "./truth.js";
 import { tuple } from "./tuple.js";
@@ -73,6 +74,8 @@ const descriptors = new Map<Function, Map<string, Function>>();
 
 /** `type.name` for a builtin type with a method or slot of that name, else undefined. */
 export function unboundBuiltinMethod(type: Function, name: string): Function | undefined {
+  // A static method: the function itself, as CPython's `str.maketrans` is.
+  if (type === str && name === "maketrans") return maketrans;
   const owner = type.__name__;
   if (registeredType(owner) !== type) return undefined;
   let perType = descriptors.get(type);

@@ -10,6 +10,7 @@ import { isPrintableChar } from "./repr.js";
 import { PySlice } from "./subscript.js";
 import { tuple, type Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
+import { Dict } from "./dict.js";
 import { mixedInStr } from "./type-registry.js";
 
 /** Characters `str.split()` and `str.strip()` treat as whitespace. */
@@ -617,6 +618,36 @@ function translate(s: string, table: unknown): string {
     else throw new TypeError("character mapping must return integer, None or str");
   }
   return out;
+}
+
+/** `str.maketrans(x[, y[, z]])`: the table `translate` takes, a dict from code points to what replaces them. */
+export function maketrans(...args: unknown[]): Dict<unknown, unknown> {
+  if (args.length === 0 || args.length > 3)
+    throw new TypeError(`maketrans expected ${args.length === 0 ? "at least 1" : "at most 3"} arguments, got ${args.length}`);
+  const [x, y, z] = args;
+  args.slice(1).forEach((arg, i) => {
+    if (typeof arg !== "string") throw new TypeError(`maketrans() argument ${i + 2} must be str, not ${typeName(arg)}`);
+  });
+  const table = new Dict<unknown, unknown>();
+  if (y === undefined) {
+    if (!(x instanceof Dict)) throw new TypeError("if you give only one argument to maketrans it must be a dict");
+    for (const key of x as Dict<unknown, unknown>) {
+      const value = (x as Dict<unknown, unknown>).__getitem__(key);
+      if (typeof key === "string") {
+        if ([...key].length !== 1) throw new ValueError("string keys in translate table must be of length 1");
+        table.__setitem__(key.codePointAt(0)!, value);
+      } else if (typeof key === "number" && Number.isInteger(key)) table.__setitem__(key, value);
+      else throw new TypeError("keys in translate table must be strings or integers");
+    }
+    return table;
+  }
+  if (typeof x !== "string") throw new TypeError("first maketrans argument must be a string if there is a second argument");
+  const from = [...x];
+  const to = [...(y as string)];
+  if (from.length !== to.length) throw new ValueError("the first two maketrans arguments must have equal length");
+  from.forEach((c, i) => table.__setitem__(c.codePointAt(0)!, to[i]!.codePointAt(0)!));
+  for (const c of (z as string | undefined) ?? "") table.__setitem__(c.codePointAt(0)!, null);
+  return table;
 }
 
 function indexOrRaise(i: number): number {

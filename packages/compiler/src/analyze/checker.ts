@@ -789,7 +789,8 @@ export class TypeEnv implements TypeFacts {
       if (item !== null) return item;
     }
     const fromCalls = fn._type === "Lambda" ? null : this.callSiteType(fn, b.node as Arg, def, sym);
-    if (fromCalls !== null) return fromCalls;
+    // A default of None is the parameter's value too, when every call seen passes one (`fillvalue=None`).
+    if (fromCalls !== null) return def !== null && def._type === "Constant" && def.value.type === "None" ? join(fromCalls, NONE) : fromCalls;
     if (def === null) return ANY;
     // The default is only what a call that leaves the argument out gets: calls the checker does
     // not see may pass another value (`inc(0.5)` for `step=1`), so an int may be a float, and a tuple

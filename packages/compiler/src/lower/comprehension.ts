@@ -245,11 +245,21 @@ function inComprehensionScope<T>(ctx: LowerContext, scope: Scope, body: () => T)
 /** The nested `for` loops and `if` filters of the generators around the innermost statements. */
 function loops(ctx: LowerContext, generators: Comprehension[], firstIter: ts.Expression, innermost: () => ts.Statement[]): ts.Statement[] {
   const captured = capturedTargets(ctx.scope, generators);
-  const declarations: ts.Statement[] = captured.map((name) =>
+  // Once one target is declared before the loops (a closure captures it), the loops assign all of them. The
+  // others are typed `any`: the type of their symbol may not be their item's (a list in a tuple literal is readonly).
+  const declared = captured.length === 0 ? [] : [...new Set(generators.flatMap((g) => targetNames(g.target)))];
+  const declarations: ts.Statement[] = declared.map((name) =>
     f.createVariableStatement(
       undefined,
       f.createVariableDeclarationList(
-        [f.createVariableDeclaration(ctx.id(name), f.createToken(ts.SyntaxKind.ExclamationToken), tsType(ctx, symbolType(ctx, name)), undefined)],
+        [
+          f.createVariableDeclaration(
+            ctx.id(name),
+            f.createToken(ts.SyntaxKind.ExclamationToken),
+            captured.includes(name) ? tsType(ctx, symbolType(ctx, name)) : f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword),
+            undefined,
+          ),
+        ],
         ts.NodeFlags.Let,
       ),
     ),

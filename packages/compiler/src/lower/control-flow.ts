@@ -176,7 +176,7 @@ export function lowerFor(ctx: LowerContext, node: For): ts.Statement[] {
         return [f.createForStatement(f.createVariableDeclarationList(declarations, ts.NodeFlags.Let), test, incr, block(body))];
       }
     }
-    const iterable = closedWhenLeft(ctx, node, iterableOf(ctx, node.iter));
+    const iterable = closedWhenLeft(ctx, node, leftOpen(ctx, node, iterableOf(ctx, node.iter)));
     let initializer: ts.ForInitializer;
     const checked = checkedLoopTarget(ctx, node.target, elementType(typeOf(ctx, node.iter)), declares, (e, v) => assignTo(ctx, e, v, null));
     if (checked !== null) {
@@ -203,6 +203,17 @@ export function lowerFor(ctx: LowerContext, node: For): ts.Statement[] {
 function closedWhenLeft(ctx: LowerContext, node: For, iterable: ts.Expression): ts.Expression {
   if (callsFunctionKind(ctx, node.iter) !== "generator" || !leavesEarly(node.body, true)) return iterable;
   return f.createCallExpression(ctx.useRuntime("closeWhenLeft"), undefined, [iterable]);
+}
+
+/**
+ * A builtin iterator a variable holds (`for line in it:` after `it = iter(lines)`), through `iterate` when the loop
+ * may leave early: CPython's `for` leaves it open for the next loop or `next()`, JavaScript's `for ... of` would
+ * close it. (A generator of the program stays open by itself; a fresh `map(...)` only the loop holds may be closed.)
+ */
+function leftOpen(ctx: LowerContext, node: For, iterable: ts.Expression): ts.Expression {
+  const t = typeOf(ctx, node.iter);
+  if (t.k !== "iter" || t.name === "PyGenerator" || node.iter._type === "Call" || !leavesEarly(node.body, true)) return iterable;
+  return f.createCallExpression(ctx.useRuntime("iterate"), undefined, [iterable]);
 }
 
 /** `let n!: T;` before the loop for target names of the loop that are not declared yet. */

@@ -67,9 +67,9 @@ import { isRuntimeExport } from "../catalogue.js";
 import { runtimeArguments } from "./calls.js";
 import type { LowerContext } from "./context.js";
 import { lowerBody, lowerExpression } from "./index.js";
-import { importedModuleName } from "./imports.js";
+import { importedModuleName, namesRuntimeModuleClass } from "./imports.js";
 import { resolveRelative } from "../program.js";
-import { condition } from "./operators.js";
+import { condition, typeOf } from "./operators.js";
 import { unbindHandlerName } from "./names.js";
 
 const f = ts.factory;
@@ -87,8 +87,13 @@ function matches(ctx: LowerContext, exc: ts.Identifier, type: Expression): ts.Ex
     return type.elts.map((e) => matches(ctx, exc, e)).reduce((a, b) => f.createBinaryExpression(a, ts.SyntaxKind.BarBarToken, b));
   }
   const cls = lowerExpression(ctx, type);
-  if (type._type === "Name" || type._type === "Attribute") return f.createBinaryExpression(exc, ts.SyntaxKind.InstanceOfKeyword, cls);
-  return f.createCallExpression(ctx.useRuntime("isinstance"), undefined, [exc, cls]);
+  if (namesClass(ctx, type)) return f.createBinaryExpression(exc, ts.SyntaxKind.InstanceOfKeyword, cls);
+  return f.createCallExpression(ctx.useRuntime("exceptionMatches"), undefined, [exc, cls]);
+}
+
+/** A class the checker proves, or a class of a runtime module (`asyncio.TimeoutError`). */
+function namesClass(ctx: LowerContext, type: Expression): boolean {
+  return typeOf(ctx, type).k === "class" || namesRuntimeModuleClass(ctx, type);
 }
 
 export function lowerTry(ctx: LowerContext, node: Try | TryStar): ts.Statement[] {

@@ -46,7 +46,7 @@ import ts from "../typescript.cjs";
 import type { Scope, SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import { bindName } from "./assign.js";
-import { isRuntimeModule, runtimeModuleExports } from "../catalogue.js";
+import { isRuntimeModule, isRuntimeModuleClass, runtimeModuleExports } from "../catalogue.js";
 import type { LowerContext } from "./context.js";
 import { resolveRelative, topImports, type ProgramModule } from "../program.js";
 
@@ -545,6 +545,30 @@ export function importedModuleName(ctx: LowerContext, value: Expression): string
   if (target?.kind === "program" && target.name === null) return target.module;
   if (target?.kind === "runtime" && target.name === null) return target.module.replace(/\//g, ".");
   return null;
+}
+
+/** The runtime module an expression names: `asyncio` after `import asyncio`, `asyncio.exceptions`; or null. */
+function runtimeModuleOf(ctx: LowerContext, value: Expression): string | null {
+  if (value._type === "Name") {
+    const module = importedModuleName(ctx, value);
+    return module !== null && isRuntimeModule(module) ? module : null;
+  }
+  if (value._type !== "Attribute") return null;
+  const parent = runtimeModuleOf(ctx, value.value);
+  return parent !== null && isRuntimeModule(`${parent}.${value.attr}`) ? `${parent}.${value.attr}` : null;
+}
+
+/** A class of a runtime module, read from it (`asyncio.CancelledError`) or imported from it (`from dataclasses import FrozenInstanceError`). */
+export function namesRuntimeModuleClass(ctx: LowerContext, value: Expression): boolean {
+  if (value._type === "Attribute") {
+    const module = runtimeModuleOf(ctx, value.value);
+    return module !== null && isRuntimeModuleClass(module, value.attr);
+  }
+  if (value._type !== "Name") return false;
+  const res = ctx.analysis.resolve(ctx.scope, value.id);
+  if (res.kind === "builtin" || !res.symbol.bindings.every((b) => b.kind === "import")) return false;
+  const target = targetOf(ctx, res.symbol.bindings[0]!.node, res.symbol);
+  return target?.kind === "runtime" && target.name !== null && isRuntimeModuleClass(target.module.replace(/\//g, "."), target.name);
 }
 
 /**

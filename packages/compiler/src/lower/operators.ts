@@ -49,7 +49,6 @@ export function binary(ctx: LowerContext, op: Operator, left: Expression, right:
   const lt = typeOf(ctx, left);
   const rt = typeOf(ctx, right);
   if (op === "Add" && lt.k === "str" && rt.k === "str") return f.createBinaryExpression(l, ts.SyntaxKind.PlusToken, r);
-  if (op === "MatMult") return ctx.unsupported(left, "@ operator");
   if ((op === "Add" || op === "Sub") && sumIsExact(ctx, left, right))
     return f.createBinaryExpression(l, op === "Add" ? ts.SyntaxKind.PlusToken : ts.SyntaxKind.MinusToken, r);
   if (op === "Mult" && productIsExact(ctx, left, right)) return f.createBinaryExpression(l, ts.SyntaxKind.AsteriskToken, r);
