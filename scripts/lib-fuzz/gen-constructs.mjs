@@ -14,6 +14,10 @@
 //   methods     comprehensions, generator expressions and lambdas inside methods that use `self`
 //   resume      a builtin iterator (iter, map, zip, enumerate, itertools) walked by a loop left early, then resumed
 //   handlertypes `except` naming a value: a parameter, a tuple in a name, an alias, a class that is no exception
+//   rebind      names rebound to values of other types: swaps of mixed tuples, `x = None` then a value, loop
+//               variables of mixed types, functions redefined with other parameters or results, lambdas and
+//               functions in dicts, attributes stored on functions, decorators returning other things, an
+//               async generator and a coroutine function under one name, generators passed around
 
 /** `try: <body> except <kind> as e: print(type(e).__name__, e)`. */
 export function caught(kind, body) {
@@ -319,6 +323,112 @@ export function starredTargets(g) {
       ])();
     },
     () => [`for i, (${a}, *${b}) in enumerate([[1, 2, 3], [4, 5]]):`, `    print(i, ${a}, ${b})`],
+  ])();
+}
+
+// ---- rebind ------------------------------------------------------------------------------------
+
+/** A value of one of several types, as a literal. */
+function mixedValue(g) {
+  return g.pick(["1", "-7", "2.5", '"a"', '"text"', "None", "True", "[1, 2]", '["x"]', "(3, 4)", '{"k": 1}', "{2}", "10 ** 20"]);
+}
+
+export function rebinding(g) {
+  const [a, b, c, f] = [g.newName("r"), g.newName("r"), g.newName("r"), g.newName("rf")];
+  return g.pick([
+    () => [`${a}, ${b} = ${mixedValue(g)}, ${mixedValue(g)}`, `${a}, ${b} = ${b}, ${a}`, `print(${a}, ${b})`],
+    () => [`${a}, (${b}, ${c}) = ${mixedValue(g)}, (${mixedValue(g)}, ${mixedValue(g)})`, `${a}, (${b}, ${c}) = ${c}, (${a}, ${b})`, `print(${a}, ${b}, ${c})`],
+    () => [`${a} = None`, `if ${literalCondition(g)}:`, `    ${a} = ${mixedValue(g)}`, `else:`, `    ${a} = ${mixedValue(g)}`, `print(${a}, ${a} is None)`],
+    () => [
+      `${a} = None`,
+      `for ${b} in [${mixedValue(g)}, ${mixedValue(g)}, ${mixedValue(g)}]:`,
+      `    ${a} = ${b}`,
+      `    print(type(${b}).__name__)`,
+      `print(${a}, ${b})`,
+    ],
+    () => [`for ${a} in [${mixedValue(g)}, ${mixedValue(g)}]:`, `    pass`, `for ${a} in ${JSON.stringify(g.pick(["ab", "z"]))}:`, `    pass`, `print(${a})`],
+    () => [`${a} = [lambda: ${a}_seen for ${a}_seen in [${mixedValue(g)}, ${mixedValue(g)}]]`, `print([h() for h in ${a}])`],
+    () => [
+      `def ${f}():`,
+      `    return ${mixedValue(g)}`,
+      `print(${f}())`,
+      `def ${f}(${a}, ${b}=${mixedValue(g)}):`,
+      `    return [${a}, ${b}]`,
+      `print(${f}(${mixedValue(g)}), ${f}(1, ${b}=${mixedValue(g)}))`,
+      ...(g.chance(0.5) ? [`${f} = ${mixedValue(g)}`, `print(${f})`] : []),
+    ],
+    () => [
+      `${a} = {"one": lambda x: x, "two": lambda: ${mixedValue(g)}, "three": len}`,
+      `${a}["one"] = lambda *args: len(args)`,
+      `print(${a}["one"](1, 2), ${a}["two"](), ${a}["three"]("abc"))`,
+    ],
+    () => {
+      const inner = g.newName("wrapped");
+      const store = g.pick([
+        [`${inner}.calls = 0`],
+        [`if ${literalCondition(g)}:`, `    ${inner}.calls = 0`, `else:`, `    ${inner}.calls = 10`],
+        [`for ${b} in range(2):`, `    ${inner}.calls = ${b}`],
+      ]);
+      return [
+        `def ${f}(fn):`,
+        `    def ${inner}(*args):`,
+        `        ${inner}.calls += 1`,
+        `        return fn(*args)`,
+        ...store.map((l) => `    ${l}`),
+        `    return ${inner}`,
+        `@${f}`,
+        `def ${a}(x):`,
+        `    return x * 2`,
+        `print(${a}(3), ${a}("s"), ${a}.calls)`,
+        ...(g.chance(0.4) ? [`print(sorted(vars(${a})))`] : []),
+      ];
+    },
+    () => [
+      `def ${f}():`,
+      `    if not hasattr(${f}, "seen"):`,
+      `        ${f}.seen = []`,
+      `    ${f}.seen.append(len(${f}.seen))`,
+      `    return ${f}.seen`,
+      `print(${f}(), ${f}())`,
+    ],
+    () => [
+      `def ${f}(fn):`,
+      `    return ${g.pick(["fn.__name__", "len", '(fn, "tag")', "None", "[fn]"])}`,
+      `@${f}`,
+      `def ${a}():`,
+      `    return ${mixedValue(g)}`,
+      `print(type(${a}).__name__)`,
+    ],
+    () => [
+      `def ${f}():`,
+      `    yield ${mixedValue(g)}`,
+      `    yield ${mixedValue(g)}`,
+      `${a} = ${f}()`,
+      `print(next(${a}))`,
+      `${a} = iter(${JSON.stringify(g.pick(["ab", "xyz"]))})`,
+      `print(list(${a}))`,
+      `${a} = (v for v in [${mixedValue(g)}])`,
+      `print(list(${a}), list(${f}()))`,
+    ],
+    () =>
+      g.isAsync
+        ? [
+            `${c} = ${literalCondition(g)}`,
+            `if ${c}:`,
+            `    async def ${f}(n):`,
+            `        for i in range(n):`,
+            `            await asyncio.sleep(0)`,
+            `            yield i`,
+            `else:`,
+            `    async def ${f}(n):`,
+            `        await asyncio.sleep(0)`,
+            `        return n`,
+            `if ${c}:`,
+            `    print([v async for v in ${f}(2)])`,
+            `else:`,
+            `    print(await ${f}(2))`,
+          ]
+        : [`${a} = ${mixedValue(g)}`, `${a} = str(${a}) + "!"`, `${a} = [${a}]`, `print(${a})`],
   ])();
 }
 

@@ -34,6 +34,7 @@ export const DEFAULT_MIX = Object.freeze({
   unbound: 2.5, // names bound on some paths only, `del`, NameError / UnboundLocalError caught and printed
   imports: 1.5, // imports in functions and blocks, twice, in try/except ImportError, modules as values
   unpack: 2, // wrong-length unpacking (caught) and starred targets in assignments and for loops
+  rebind: 1, // names rebound to other types: mixed swaps, None then a value, mixed loops, redefined functions, function attributes
   genexpr: 1, // generator expressions over non-iterables; when their iterables are evaluated
   recursion: 1.5, // recursive functions, generators (yield from) and coroutines (tasks, gather)
   methods: 1, // comprehensions, generator expressions and lambdas in methods using self
@@ -144,6 +145,7 @@ export const ONLY_SUPPORTED = Object.freeze({
   unbound: 0,
   imports: 0,
   unpack: 0,
+  rebind: 0,
   genexpr: 0,
   recursion: 0,
   methods: 0,
@@ -313,6 +315,7 @@ export class ProgramGenerator {
       [topLevel ? m.imports * 0.25 : 0, "imports", constructs.importAtModuleLevel],
       [m.unpack * 0.5, "unpack", constructs.unpackWrongLength],
       [m.unpack * 0.5, "unpack", constructs.starredTargets],
+      [m.rebind, "rebind", constructs.rebinding],
       [m.genexpr, "genexpr", constructs.generatorExpression],
       [m.resume, "resume", constructs.resumedIterator],
       [m.handlertypes, "handlertypes", constructs.handlerTypes],

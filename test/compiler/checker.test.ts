@@ -897,3 +897,30 @@ describe("instance attributes set wherever they can be read (isAlwaysSet)", () =
     });
   }
 });
+
+describe("a name bound to functions of different kinds", () => {
+  const kinds: { name: string; source: string; kind: string }[] = [
+    {
+      name: "two coroutine functions of one result",
+      source: "if c:\n    async def f():\n        return 1\nelse:\n    async def f():\n        return 2\nf  # ?",
+      kind: "function",
+    },
+    {
+      name: "an async generator and a coroutine function",
+      source: "if c:\n    async def f(x):\n        yield x\nelse:\n    async def f(x):\n        return x\nf  # ?",
+      kind: "any",
+    },
+    {
+      name: "a generator and a plain function",
+      source: "if c:\n    def f(x):\n        yield x\nelse:\n    def f(x):\n        return x\nf  # ?",
+      kind: "any",
+    },
+    { name: "a lambda and a coroutine function", source: "f = lambda: None\nasync def f():\n    pass\nf  # ?", kind: "any" },
+  ];
+  for (const c of kinds) {
+    it(c.name, () => {
+      const { facts, expr, scope } = ask(c.source);
+      expect(facts.typeOf(expr, scope).k).toBe(c.kind);
+    });
+  }
+});

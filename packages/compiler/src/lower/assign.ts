@@ -120,7 +120,10 @@ export function pattern(ctx: LowerContext, target: Expression): ts.Expression {
     case "Attribute": {
       if (!storedThroughRuntime(ctx, target))
         return (attributeStore(ctx, target, lowerExpression(ctx, target.value), f.createNull()) as ts.BinaryExpression).left;
-      ctx.unsupported(target, "an attribute stored through the runtime's setattr (a receiver of unknown type, a class with `__setattr__`) as a loop target");
+      ctx.unsupported(
+        target,
+        "an attribute stored through the runtime's setattr (a receiver of unknown type, a function, a class with `__setattr__`) as a loop target",
+      );
       return f.createIdentifier("undefined");
     }
     default:

@@ -82,17 +82,19 @@ export function promiseType(ctx: LowerContext, def: AsyncFunctionDef | FunctionD
 /**
  * Binds a function value (a wrapped function expression) to its Python name: `const f = ...`
  * where the name is bound once at the top level of its scope, else an assignment to the name
- * declared elsewhere.
+ * declared elsewhere. A name bound again later (`let f: (...args: any[]) => string = ...`) is typed by all
+ * its bindings, not by this function's own parameters and result.
  */
 export function bindFunctionValue(ctx: LowerContext, name: string, value: ts.Expression): ts.Statement {
   const decl = ctx.fn.plan.get(name);
   const outer = ctx.scope.globals.has(name) || ctx.scope.nonlocals.has(name);
   if (!outer && decl !== undefined && !ctx.fn.declared.has(name) && (decl.kind === "inline-const" || decl.kind === "inline-let")) {
     ctx.fn.declared.add(name);
+    const type = decl.kind === "inline-let" ? tsType(ctx, ctx.types.symbolType(decl.symbol)) : undefined;
     return f.createVariableStatement(
       undefined,
       f.createVariableDeclarationList(
-        [f.createVariableDeclaration(ctx.id(name), undefined, undefined, value)],
+        [f.createVariableDeclaration(ctx.id(name), undefined, type, value)],
         decl.kind === "inline-const" ? ts.NodeFlags.Const : ts.NodeFlags.Let,
       ),
     );

@@ -62,6 +62,7 @@ import { hoistedDeclarations, isBuiltinName, planDeclarations, tsType } from "./
 import { typeOf } from "./operators.js";
 import { keptString } from "./fstrings.js";
 import { defEscapes, lambdaEscapes, withSignature } from "./signatures.js";
+import { bindFunctionValue } from "./async-def.js";
 import { ANY, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
@@ -396,17 +397,7 @@ export function bindFunction(ctx: LowerContext, name: string, value: ts.Expressi
   const decl = ctx.fn.plan.get(name);
   const global = ctx.scope.globals.has(name) || ctx.scope.nonlocals.has(name);
   if (!global && decl !== undefined && decl.kind === "inline-const" && decl.first.kind === "function") return declaration();
-  if (!global && decl !== undefined && (decl.kind === "inline-const" || decl.kind === "inline-let") && !ctx.fn.declared.has(name)) {
-    ctx.fn.declared.add(name);
-    return f.createVariableStatement(
-      undefined,
-      f.createVariableDeclarationList(
-        [f.createVariableDeclaration(ctx.id(name), undefined, undefined, value)],
-        decl.kind === "inline-const" ? ts.NodeFlags.Const : ts.NodeFlags.Let,
-      ),
-    );
-  }
-  return f.createExpressionStatement(f.createAssignment(ctx.id(name), value));
+  return bindFunctionValue(ctx, name, value);
 }
 
 export function lowerFunctionDef(ctx: LowerContext, def: FunctionDef): ts.Statement[] {
