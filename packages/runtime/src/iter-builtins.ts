@@ -4,7 +4,7 @@ import { add } from "./arithmetic.js";
 import { compareStrings, lt } from "./compare.js";
 import { StopIteration, TypeError, ValueError } from "./exceptions.js";
 import { dunder } from "./dunder.js";
-import { iterate } from "./iter.js";
+import { isOwnIterator, iterate } from "./iter.js";
 import { callSpread, positionalCallable, type CallableObject } from "./calls.js";
 import { checkKwargs, KwArgs, splitKwargs } from "./kwargs.js";
 import { isTuple, tuple, type Tuple } from "./tuple.js";
@@ -291,7 +291,8 @@ export function iter(x: unknown): Iterator<unknown> & Iterable<unknown> {
   const name = ITERATOR_NAMES[builtinKind(x)];
   // A list, tuple or str iterated as CPython does, by a generator that carries the name of its iterator type.
   if (name !== undefined && (Array.isArray(x) || typeof x === "string")) return named(itemsOf(x as Iterable<unknown>), name);
-  const it = iterate(x)[Symbol.iterator]();
+  // An iterator is its own iterator (`iter(it) is it`), not the loop's view of it (`iterate`).
+  const it = x !== null && typeof x === "object" && Symbol.iterator in x && isOwnIterator(x) ? (x as unknown as Iterator<unknown>) : iterate(x)[Symbol.iterator]();
   if (name !== undefined && isNativeGenerator(it)) return named(it as Generator<unknown>, name);
   if (!(Symbol.iterator in it)) {
     (it as Iterator<unknown> & Iterable<unknown>)[Symbol.iterator] = function (this: Iterator<unknown>) {
@@ -359,6 +360,8 @@ export function next<T>(it: { __next__(): T }): T;
 export function next<T, D>(it: { __next__(): T }, defaultValue: D): T | D;
 export function next<T>(it: Iterator<T>): T;
 export function next<T, D>(it: Iterator<T>, defaultValue: D): T | D;
+/** A value that is one of several iterators (a loop over a tuple of them): Python generators and JavaScript's. */
+export function next<T, D = never>(it: Iterator<T> | { __next__(): T }, defaultValue?: D): T | D;
 export function next(it: unknown, defaultValue: unknown = NO_DEFAULT): unknown {
   const py = dunder(it, "__next__");
   if (py !== undefined) {

@@ -61,7 +61,7 @@ export function iterate<T>(x: unknown): Iterable<T> {
 }
 
 /** A JavaScript iterator that is its own iterable and can be closed (`return`): a runtime generator such as `iter(xs)`, `map(...)`, `itertools.cycle(...)`. */
-function isOwnIterator(x: object): boolean {
+export function isOwnIterator(x: object): boolean {
   return typeof (x as Partial<Generator>).return === "function" && (x as Iterable<unknown>)[Symbol.iterator]() === x;
 }
 
