@@ -2641,7 +2641,7 @@ function descriptorCalls(g) {
     "set.union(s1, s2)",
     "set.intersection(s1, s2)",
     "set.difference(s1, s2)",
-    "set.issubset(s1, s2)",
+    "[set.issubset(s1, s2)]",
     "frozenset.union(frozenset(s1), s2)",
   ]);
   const typed = g.chance(0.5);

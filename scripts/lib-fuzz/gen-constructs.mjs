@@ -462,7 +462,8 @@ export function resumedIterator(g) {
     () => `map(str, range(${g.int(0, 6)}))`,
     () => `zip("abcde", range(${g.int(0, 6)}))`,
     () => `enumerate(${JSON.stringify(g.pick(["pqrs", "z"]))})`,
-    () => `itertools.count(${g.int(-3, 3)})`,
+    // Bounded: the resumption may run it to its end (`list(it)`, `k in it`).
+    () => `itertools.islice(itertools.count(${g.int(-3, 3)}), ${g.int(0, 8)})`,
     () => `itertools.islice(range(20), ${g.int(0, 3)}, ${g.int(3, 9)})`,
     () => `filter(None, [0, ${g.int(0, 3)}, "", "a", ${g.int(0, 3)}])`,
     () => `reversed([${g.int(0, 9)}, ${g.int(0, 9)}, ${g.int(0, 9)}])`,

@@ -292,7 +292,8 @@ export function iter(x: unknown): Iterator<unknown> & Iterable<unknown> {
   // A list, tuple or str iterated as CPython does, by a generator that carries the name of its iterator type.
   if (name !== undefined && (Array.isArray(x) || typeof x === "string")) return named(itemsOf(x as Iterable<unknown>), name);
   // An iterator is its own iterator (`iter(it) is it`), not the loop's view of it (`iterate`).
-  const it = x !== null && typeof x === "object" && Symbol.iterator in x && isOwnIterator(x) ? (x as unknown as Iterator<unknown>) : iterate(x)[Symbol.iterator]();
+  const it =
+    x !== null && typeof x === "object" && Symbol.iterator in x && isOwnIterator(x) ? (x as unknown as Iterator<unknown>) : iterate(x)[Symbol.iterator]();
   if (name !== undefined && isNativeGenerator(it)) return named(it as Generator<unknown>, name);
   if (!(Symbol.iterator in it)) {
     (it as Iterator<unknown> & Iterable<unknown>)[Symbol.iterator] = function (this: Iterator<unknown>) {
