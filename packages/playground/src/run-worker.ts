@@ -35,9 +35,23 @@ import * as time from "@pyts/runtime/time";
 import * as types from "@pyts/runtime/types";
 import * as typing from "@pyts/runtime/typing";
 import * as unicodedata from "@pyts/runtime/unicodedata";
+import * as abcModule from "@pyts/runtime/abc";
+import * as coroutineState from "@pyts/runtime/features/coroutine-state";
+import * as dynamicClasses from "@pyts/runtime/features/dynamic-classes";
+import * as pendingTasks from "@pyts/runtime/features/pending-tasks";
+import * as os from "@pyts/runtime/os";
+import * as osPath from "@pyts/runtime/os/path";
+import * as traceback from "@pyts/runtime/traceback";
 import { MAIN_URL } from "./program-url.js";
 
 const MODULES: Record<string, unknown> = {
+  "@pyts/runtime/abc": abcModule,
+  "@pyts/runtime/features/coroutine-state": coroutineState,
+  "@pyts/runtime/features/dynamic-classes": dynamicClasses,
+  "@pyts/runtime/features/pending-tasks": pendingTasks,
+  "@pyts/runtime/os": os,
+  "@pyts/runtime/os/path": osPath,
+  "@pyts/runtime/traceback": traceback,
   "@pyts/runtime": runtime,
   "@pyts/runtime/asyncio": asyncio,
   "@pyts/runtime/bisect": bisect,
