@@ -134,18 +134,33 @@ export function pattern(ctx: LowerContext, target: Expression): ts.Expression {
 
 /**
  * Declares the names of an unpacking target that this binding declares: returns the declaration
- * keyword when all of them are declared here (so the whole pattern can be a declaration), else
- * emits `let x!: T;` for the new ones into `pre` and returns null.
+ * keyword when all of them are declared here (so the whole pattern can be a declaration), with the
+ * pattern's type where the value's would not hold the names' other bindings (`annotate`: a flat
+ * pattern the caller declares from a proven value), else emits `let x!: T;` for the new ones into
+ * `pre` and returns null.
  */
-function declareUnpacked(ctx: LowerContext, target: Expression, valueNode: Expression | null, pre: ts.Statement[]): ts.NodeFlags | null {
+function declareUnpacked(
+  ctx: LowerContext,
+  target: Expression,
+  valueNode: Expression | null,
+  pre: ts.Statement[],
+  annotate = false,
+): { flags: ts.NodeFlags | null; type?: ts.TypeNode } {
   const names = targetNames(target);
   const flags = names.map((n) => declarationFor(ctx, n.id, n));
   const onlyNames = (t: Expression): boolean =>
     t._type === "Name" || ((t._type === "Tuple" || t._type === "List") && t.elts.every(onlyNames)) || (t._type === "Starred" && onlyNames(t.value));
   if (names.length > 0 && flags.every((fl) => fl !== null) && onlyNames(target)) {
-    if (!flags.some((fl) => fl === ts.NodeFlags.Let)) return ts.NodeFlags.Const;
-    // `let [a, b] = [1, "x"]` would type the names by this value; one rebound to another type (`a, b = b, a`) is declared first.
-    if (valueNode !== null && patternTypesHold(ctx, target, typeOf(ctx, valueNode))) return ts.NodeFlags.Let;
+    if (!flags.some((fl) => fl === ts.NodeFlags.Let)) return { flags: ts.NodeFlags.Const };
+    // `let [a, b] = [1, "x"]` would type the names by this value; one rebound to another type (`a, b = b, a`)
+    // is declared with the type of all its bindings: `let [a, b]: [T, U] = ...`, or first (`let a!: T;`).
+    if (valueNode !== null && patternTypesHold(ctx, target, typeOf(ctx, valueNode))) return { flags: ts.NodeFlags.Let };
+    if (annotate && (target._type === "Tuple" || target._type === "List") && target.elts.every((e) => e._type === "Name")) {
+      const items = f.createTupleTypeNode(names.map((n) => tsType(ctx, symbolTypeOf(ctx, n.id))));
+      // A display is an array literal; any other tuple value (`tuple([3, 4.5])`) is a readonly array.
+      const display = valueNode?._type === "Tuple" || valueNode?._type === "List";
+      return { flags: ts.NodeFlags.Let, type: display ? items : f.createTypeOperatorNode(ts.SyntaxKind.ReadonlyKeyword, items) };
+    }
   }
   names.forEach((n, i) => {
     if (flags[i] !== null) {
@@ -160,7 +175,7 @@ function declareUnpacked(ctx: LowerContext, target: Expression, valueNode: Expre
       );
     }
   });
-  return null;
+  return { flags: null };
 }
 
 /** Whether each name of a pattern declared from a value of type `t` holds all its bindings' types (as assignName asks of one name). */
@@ -201,16 +216,16 @@ export function assignTo(ctx: LowerContext, target: Expression, value: ts.Expres
     case "Tuple":
     case "List": {
       const pre: ts.Statement[] = [];
-      const flags = declareUnpacked(ctx, target, valueNode, pre);
       // Subscript targets (`xs[i], xs[j] = xs[j], xs[i]`) take their items from an array of the values.
       const proven = unpackProven(ctx, target, valueNode);
-      if (!proven || !patternTarget(target) || !plainAttributeTargets(ctx, target))
-        return [...pre, ...bindUnpacked(ctx, target, value, flags, (e, v) => assignTo(ctx, e, v, null), { proven })];
+      const plain = proven && patternTarget(target) && plainAttributeTargets(ctx, target);
+      const { flags, type } = declareUnpacked(ctx, target, valueNode, pre, plain);
+      if (!plain) return [...pre, ...bindUnpacked(ctx, target, value, flags, (e, v) => assignTo(ctx, e, v, null), { proven })];
       if (flags !== null) {
         return [
           f.createVariableStatement(
             undefined,
-            f.createVariableDeclarationList([f.createVariableDeclaration(bindingPattern(ctx, target), undefined, undefined, value)], flags),
+            f.createVariableDeclarationList([f.createVariableDeclaration(bindingPattern(ctx, target), undefined, type, value)], flags),
           ),
         ];
       }
