@@ -237,6 +237,9 @@ export function minmax(name: "min" | "max", args: unknown[]): unknown {
 }
 
 /** `min(iterable, *, key=None, default=...)` or `min(a, b, *args, key=None)`. */
+// Numbers and strings given one by one: their type, not the union of the literals (`min(3, -8) != -1` type-checks).
+export function min(...args: number[]): number;
+export function min(...args: string[]): string;
 export function min<T>(items: Iterable<T>, options?: KwArgs<MinMaxOptions<T, T>>): T;
 export function min<T>(...args: (T | KwArgs<MinMaxOptions<T, T>>)[]): T;
 export function min(...args: unknown[]): unknown {
@@ -244,6 +247,9 @@ export function min(...args: unknown[]): unknown {
 }
 
 /** `max(iterable, *, key=None, default=...)` or `max(a, b, *args, key=None)`. */
+// Numbers and strings given one by one: their type, not the union of the literals (`max(3, -8) != -1` type-checks).
+export function max(...args: number[]): number;
+export function max(...args: string[]): string;
 export function max<T>(items: Iterable<T>, options?: KwArgs<MinMaxOptions<T, T>>): T;
 export function max<T>(...args: (T | KwArgs<MinMaxOptions<T, T>>)[]): T;
 export function max(...args: unknown[]): unknown {
