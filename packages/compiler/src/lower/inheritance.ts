@@ -300,15 +300,16 @@ export function outsideBaseReference(ctx: LowerContext, base: Name): ts.Expressi
 export function lowerCooperativeSuperCall(ctx: LowerContext, node: Call, method: string, className: string): ts.Expression {
   const self = ctx.fn.self?.expr() ?? f.createThis();
   const plain = node.keywords.length === 0 && node.args.every((a) => a._type !== "Starred");
-  const args = plain ? lowerElements(ctx, node.args) : runtimeArguments(ctx, node.args, node.keywords);
+  // Lowered once, by the branch taken.
+  const args = (): ts.Expression[] => (plain ? lowerElements(ctx, node.args) : runtimeArguments(ctx, node.args, node.keywords));
   // The root of an order on an exception, `list` or `dict`: the base's `__init__` on the instance the constructor made.
   const info = ctx.fn.classDef !== null ? ctx.types.classOf(ctx.fn.classDef) : undefined;
   if (method === "__init__" && info !== undefined && info.name === className && isOutsideRoot(ctx.types, info)) {
     const base = orderedBases(info.node)[0] as Name;
     // (Keywords for a `dict` or `list`: made by the runtime's `dict(...)` or `list(...)`, which binds them.)
     if (!plain && OUTSIDE_ROOTS.has(base.id))
-      return f.createCallExpression(ctx.useRuntime("reinitialize"), undefined, [self, f.createCallExpression(ctx.useRuntime(base.id), undefined, args)]);
-    return baseInitInPlace(ctx, outsideBaseReference(ctx, base), args, self);
+      return f.createCallExpression(ctx.useRuntime("reinitialize"), undefined, [self, f.createCallExpression(ctx.useRuntime(base.id), undefined, args())]);
+    return baseInitInPlace(ctx, outsideBaseReference(ctx, base), args(), self);
   }
   // In single inheritance the next class is the base whatever `type(self)` is: JavaScript's `super`.
   if (
@@ -318,10 +319,19 @@ export function lowerCooperativeSuperCall(ctx: LowerContext, node: Call, method:
     info.name === className &&
     singleInheritanceRoot(ctx.types, info) !== null &&
     ctx.fn.self !== null
-  )
-    return f.createCallExpression(f.createPropertyAccessExpression(f.createSuper(), "__init__"), undefined, args);
+  ) {
+    // The next `__init__` up the chain, written in the program: a call it cannot bind is the diagnostic, as
+    // where the classes are not cooperative (its JavaScript signature takes any arguments).
+    const next = ctx.types
+      .mro(info)
+      .slice(1)
+      .find((c) => c.methods.has("__init__"))
+      ?.methods.get("__init__");
+    const checked = next?._type === "FunctionDef" && next.decorator_list.length === 0 ? matchOrReport(ctx, node, next.args, true) : args();
+    return f.createCallExpression(f.createPropertyAccessExpression(f.createSuper(), "__init__"), undefined, checked);
+  }
   const target = f.createCallExpression(ctx.useRuntime("superOf"), undefined, [ctx.id(className), self]);
-  return f.createCallExpression(f.createPropertyAccessExpression(target, ctx.mangleMember(method)), undefined, args);
+  return f.createCallExpression(f.createPropertyAccessExpression(target, ctx.mangleMember(method)), undefined, args());
 }
 
 /**
