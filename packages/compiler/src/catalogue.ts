@@ -6,7 +6,16 @@
 //     from queue import Queue  runtimeModuleExports("queue").has("Queue") → true
 //     memoryview(b)            !isRuntimeExport("memoryview")
 //     c.deque([1])             isRuntimeClass("deque")                   → true: the call may need `new`
-import { BUILTIN_ARITIES, BUILTIN_POSITIONAL, MODULE_CLASSES, MODULE_EXPORTS, ROOT_CLASSES, ROOT_EXPORTS } from "@pyts/runtime/catalogue";
+import {
+  BUILTIN_ARITIES,
+  BUILTIN_POSITIONAL,
+  METHOD_ARITIES,
+  type MethodArity,
+  MODULE_CLASSES,
+  MODULE_EXPORTS,
+  ROOT_CLASSES,
+  ROOT_EXPORTS,
+} from "@pyts/runtime/catalogue";
 
 const rootExports = new Set(ROOT_EXPORTS);
 const runtimeClasses = new Set([...ROOT_CLASSES, ...Object.values(MODULE_CLASSES).flat()]);
@@ -60,4 +69,10 @@ export function builtinPositional(name: string): readonly [number, number] | und
 /** How many positional arguments a builtin that takes no keywords takes (`"one"` or [min, max]), if the catalogue says. */
 export function builtinArity(name: string): "one" | readonly [number, number] | undefined {
   return Object.hasOwn(BUILTIN_ARITIES, name) ? BUILTIN_ARITIES[name] : undefined;
+}
+
+/** How CPython counts the arguments of the method `name` of the builtin type `owner` (`str`, `list` ...), if the catalogue says. */
+export function methodArity(owner: string, name: string): MethodArity | undefined {
+  const table = Object.hasOwn(METHOD_ARITIES, owner) ? METHOD_ARITIES[owner]! : undefined;
+  return table !== undefined && Object.hasOwn(table, name) ? table[name] : undefined;
 }

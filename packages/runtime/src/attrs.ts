@@ -24,6 +24,7 @@ import {
   isStaticMethod,
   signMethodFunction,
 } from "./calls.js";
+import { checkMethodArity } from "./arity.js";
 import { KwArgs } from "./kwargs.js";
 import { listMethods, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
@@ -32,7 +33,9 @@ import { strKeywordParams, strMethods } from "./str-methods.js";
 import { isTuple } from "./tuple.js";
 import { cached_property, PyProperty } from "./descriptors.js";
 import { Dict } from "./dict.js";
-import { PyFloat } from "./numbers.js";
+import { METHOD_ARITIES } from "./catalogue.js";
+import { PyFrozenSet, PySet } from "./set.js";
+import { numberKind, PyFloat } from "./numbers.js";
 import { type } from "./pytype.js";
 import { repr } from "./repr.js";
 import { isClassConstructor, typeName } from "./typename.js";
@@ -108,11 +111,37 @@ function userMethod(obj: unknown, name: string): Method | undefined {
   return method as Method;
 }
 
+let containerMethods: Map<Function, string> | undefined;
+
+/** The builtin type (`dict`, `set`, `frozenset`) whose own method `method` of `obj` is (`d.get`), else undefined. */
+function builtinClassOwning(obj: unknown, method: Function): string | undefined {
+  if (containerMethods === undefined) {
+    containerMethods = new Map();
+    for (const [cls, owner] of [
+      [Dict, "dict"],
+      [PySet, "set"],
+      [PyFrozenSet, "frozenset"],
+    ] as const) {
+      for (const name of Object.keys(METHOD_ARITIES[owner]!)) {
+        const m = (cls.prototype as unknown as Record<string, unknown>)[name];
+        if (typeof m === "function" && !containerMethods.has(m)) containerMethods.set(m, owner);
+      }
+    }
+  }
+  const owner = containerMethods.get(method);
+  // (A frozenset's methods are mostly set's.)
+  return owner === "set" && obj instanceof PyFrozenSet ? "frozenset" : owner;
+}
+
 /** `obj.name(...args)` for a receiver of unknown type. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- what a method of a value of unknown type returns
 export function callMethod(obj: unknown, name: string, ...args: unknown[]): any {
   const own = userMethod(obj, name);
-  if (own !== undefined) return callBoundMethod(own, obj, args);
+  if (own !== undefined) {
+    const owner = builtinClassOwning(obj, own);
+    if (owner !== undefined) checkMethodArity(owner, name, args);
+    return callBoundMethod(own, obj, args);
+  }
   const builtin = builtinMethod(obj, name);
   if (builtin !== undefined) return callBuiltinMethod(obj, builtin, name, args);
   if (obj === null || obj === undefined) throw noAttribute(obj, name);
@@ -134,6 +163,7 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): any 
 
 /** `obj.name(...args)` with `builtin`, the method of obj's table: keyword arguments as the method takes them. */
 export function callBuiltinMethod(obj: unknown, builtin: Method, name: string, args: unknown[]): unknown {
+  checkMethodArity(typeof obj === "string" ? "str" : Array.isArray(obj) ? (isTuple(obj) ? "tuple" : "list") : numberKind(obj)!, name, args);
   if (typeof obj === "string" && !(name in strMethods)) return builtin(obj as never, ...args);
   // `list.sort` reads its keywords (`key`, `reverse`) from the trailing `kw({...})` itself.
   if (name === "sort" && Array.isArray(obj) && !isTuple(obj)) return builtin(obj as never, ...args);

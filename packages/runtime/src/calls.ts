@@ -23,6 +23,7 @@
 // which takes keywords as a trailing `kw({...})`. A value that is not callable raises
 // `TypeError: 'int' object is not callable`.
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { checkExpectedCount } from "./arity.js";
 import { BUILTIN_ARITIES } from "./catalogue.js";
 import { Dict } from "./dict.js";
 import { TypeError } from "./exceptions.js";
@@ -279,11 +280,7 @@ function checkArity(fn: Function, given: number, keywords: Record<string, unknow
     if (given !== 1) throw new TypeError(`${name}() takes exactly one argument (${given} given)`);
     return;
   }
-  const [min, max] = arity;
-  const plural = (n: number): string => `${n} argument${n === 1 ? "" : "s"}`;
-  if (min === max && given !== min) throw new TypeError(`${name} expected ${plural(min)}, got ${given}`);
-  if (given < min) throw new TypeError(`${name} expected at least ${plural(min)}, got ${given}`);
-  if (given > max) throw new TypeError(`${name} expected at most ${plural(max)}, got ${given}`);
+  checkExpectedCount(name, arity[0], arity[1], given);
 }
 
 function applyRuntime(fn: Function, self: unknown, args: unknown[], keywords: Record<string, unknown> | null): unknown {

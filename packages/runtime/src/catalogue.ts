@@ -984,3 +984,137 @@ export const BUILTIN_ARITIES: Readonly<Record<string, "one" | readonly [number, 
   tuple: [0, 1],
   type: [1, 3],
 };
+
+/**
+ * How CPython counts the arguments of a method of a builtin type, by type and method, for the TypeError a
+ * call with another number raises (the runtime's `callMethod` and method descriptors check it; a call the
+ * compiler sees that does not fit goes through `callMethod`):
+ * - "none": `str.upper() takes no arguments (1 given)`;
+ * - "one": `list.append() takes exactly one argument (2 given)`;
+ * - ["expected", min, max]: `center expected at most 2 arguments, got 3`, `insert expected 2 arguments, got 1`;
+ * - ["takes", min, max]: `count() takes at most 3 arguments (4 given)`, `find() takes at least 1 argument (0 given)`;
+ * - a fourth number, how many arguments it takes with its keywords (which the method itself binds):
+ *   `sort() takes no positional arguments`;
+ * - "any": as many as given (`set.union(*others)`).
+ * Any but a method with that fourth number takes no keywords: `str.center() takes no keyword arguments`.
+ */
+export type MethodArity = "none" | "one" | "any" | readonly ["expected" | "takes", number, number, number?];
+
+export const METHOD_ARITIES: Readonly<Record<string, Readonly<Record<string, MethodArity>>>> = {
+  str: {
+    capitalize: "none",
+    casefold: "none",
+    center: ["expected", 1, 2],
+    count: ["takes", 1, 3],
+    encode: ["takes", 0, 2, 2],
+    endswith: ["takes", 1, 3],
+    expandtabs: ["takes", 0, 1, 1],
+    find: ["takes", 1, 3],
+    format_map: "one",
+    index: ["takes", 1, 3],
+    isalnum: "none",
+    isalpha: "none",
+    isascii: "none",
+    isdecimal: "none",
+    isdigit: "none",
+    isidentifier: "none",
+    islower: "none",
+    isnumeric: "none",
+    isprintable: "none",
+    isspace: "none",
+    istitle: "none",
+    isupper: "none",
+    join: "one",
+    ljust: ["expected", 1, 2],
+    lower: "none",
+    lstrip: ["expected", 0, 1],
+    partition: "one",
+    removeprefix: "one",
+    removesuffix: "one",
+    replace: ["expected", 2, 3],
+    rfind: ["takes", 1, 3],
+    rindex: ["takes", 1, 3],
+    rjust: ["expected", 1, 2],
+    rpartition: "one",
+    rsplit: ["takes", 0, 2, 2],
+    rstrip: ["expected", 0, 1],
+    split: ["takes", 0, 2, 2],
+    splitlines: ["takes", 0, 1, 1],
+    startswith: ["takes", 1, 3],
+    strip: ["expected", 0, 1],
+    swapcase: "none",
+    title: "none",
+    translate: "one",
+    upper: "none",
+    zfill: "one",
+  },
+  list: {
+    append: "one",
+    clear: "none",
+    copy: "none",
+    count: "one",
+    extend: "one",
+    index: ["expected", 1, 3],
+    insert: ["expected", 2, 2],
+    pop: ["expected", 0, 1],
+    remove: "one",
+    reverse: "none",
+    sort: ["takes", 0, 0, 2],
+  },
+  tuple: {
+    count: "one",
+    index: ["expected", 1, 3],
+  },
+  dict: {
+    clear: "none",
+    copy: "none",
+    get: ["expected", 1, 2],
+    items: "none",
+    keys: "none",
+    pop: ["expected", 1, 2],
+    popitem: "none",
+    setdefault: ["expected", 1, 2],
+    update: ["expected", 0, 1, Infinity],
+    values: "none",
+  },
+  set: {
+    add: "one",
+    clear: "none",
+    copy: "none",
+    difference: "any",
+    difference_update: "any",
+    discard: "one",
+    intersection: "any",
+    intersection_update: "any",
+    isdisjoint: "one",
+    issubset: "one",
+    issuperset: "one",
+    pop: "none",
+    remove: "one",
+    symmetric_difference: "one",
+    symmetric_difference_update: "one",
+    union: "any",
+    update: "any",
+  },
+  frozenset: {
+    copy: "none",
+    difference: "any",
+    intersection: "any",
+    isdisjoint: "one",
+    issubset: "one",
+    issuperset: "one",
+    symmetric_difference: "one",
+    union: "any",
+  },
+  int: {
+    as_integer_ratio: "none",
+    bit_count: "none",
+    bit_length: "none",
+    conjugate: "none",
+  },
+  float: {
+    as_integer_ratio: "none",
+    conjugate: "none",
+    is_integer: "none",
+  },
+};

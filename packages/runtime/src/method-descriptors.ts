@@ -8,6 +8,7 @@
 //     str.upper(1)              TypeError: descriptor 'upper' for 'str' objects doesn't apply to a 'int' object
 import { abs, add, floordiv, mod, mul, neg, pow, sub, truediv } from "./arithmetic.js";
 import { builtinMethod, callBuiltinMethod } from "./attrs.js";
+import { checkMethodArity } from "./arity.js";
 import { eq, ge, gt, le, lt, ne } from "./compare.js";
 import { NotImplemented } from "./dunder.js";
 import { TypeError } from "./exceptions.js";
@@ -112,7 +113,10 @@ function builtinCall(type: Function, owner: string, name: string): ((self: unkno
   const proto = (type as { __runtimeClass__?: Function }).__runtimeClass__?.prototype as object | undefined;
   const method = proto === undefined || JS_ONLY.has(name) ? undefined : methodOf(proto, name);
   if (method === undefined || (owner === "frozenset" && Object.prototype.hasOwnProperty.call(proto, name) && name !== "__hash__")) return undefined;
-  return (self, args) => method.apply(self, args);
+  return (self, args) => {
+    checkMethodArity(owner, name, args);
+    return method.apply(self, args);
+  };
 }
 
 /** Names the runtime's classes have for JavaScript only. */

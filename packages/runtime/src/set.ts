@@ -2,6 +2,7 @@
 // table (Objects/setobject.c: linear probes, perturbation, resize thresholds), so a set of
 // ints, floats or tuples iterates — and prints — in exactly CPython's order:
 // `print({3, 1, 2})` shows `{1, 2, 3}`.
+import { checkMethodArity } from "./arity.js";
 import { eq } from "./compare.js";
 import { AttributeError, KeyError, RuntimeError, TypeError } from "./exceptions.js";
 import { pyHash } from "./hash.js";
@@ -583,6 +584,7 @@ export function callSetMethod(self: unknown, name: string, args: unknown[]): any
     if (typeof m !== "function") throw new AttributeError(`'${typeName(set)}' object has no attribute '${name}'`);
     return m;
   };
+  if (self instanceof PySet) checkMethodArity(self instanceof PyFrozenSet ? "frozenset" : "set", name, args);
   if (args.length <= SET_ARGUMENTS_PER_CALL) return method(self).apply(self, args);
   const inPlace = name.endsWith("update");
   let result: unknown = self;

@@ -55,7 +55,7 @@ import {
   needsDynamicCall,
   runtimeArguments,
 } from "./calls.js";
-import { isRuntimeClass } from "../catalogue.js";
+import { isRuntimeClass, methodArity } from "../catalogue.js";
 import { objectHookFunction } from "./class-attributes.js";
 import { decoratorName, isImplicitClassMethod, userDecorators } from "../analyze/decorator-names.js";
 import type { LowerContext } from "./context.js";
@@ -279,6 +279,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   ) {
     return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));
   }
+  // A call the method does not take (`s.upper("b")`): the runtime raises CPython's TypeError.
+  if (!fitsBuiltinMethod(recvType, name, node)) return typedAs(ctx, dynamicMethodCall(ctx, lowerExpression(ctx, func.value), name, node), node);
   if (recvType.k === "dict" || recvType.k === "set") {
     return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));
   }
@@ -379,6 +381,36 @@ function setMethodCall(ctx: LowerContext, node: Call, func: Attribute, recvType:
     f.createStringLiteral(func.attr),
     f.createArrayLiteralExpression(lowerElements(ctx, node.args)),
   ]);
+}
+
+/** The builtin type whose methods a receiver of type `t` has, for METHOD_ARITIES. */
+const METHOD_OWNERS: Partial<Record<PyType["k"], string>> = {
+  str: "str",
+  list: "list",
+  tuple: "tuple",
+  tuplevar: "tuple",
+  dict: "dict",
+  set: "set",
+  int: "int",
+  bool: "int",
+  float: "float",
+};
+
+/**
+ * Whether `recv.name(...)` gives a method of a builtin type arguments it takes (METHOD_ARITIES): a count in its
+ * bounds, keywords only where it takes them, no `*` or `**` of unknown length; true for any other method.
+ */
+function fitsBuiltinMethod(recvType: PyType, name: string, node: Call): boolean {
+  const owner = METHOD_OWNERS[recvType.k];
+  const arity = owner === undefined ? undefined : methodArity(owner, name);
+  if (arity === undefined) return true;
+  if (arity === "any") return node.keywords.length === 0;
+  if (node.args.some((a) => a._type === "Starred") || node.keywords.some((k) => k.arg === null)) return false;
+  const given = node.args.length;
+  if (typeof arity === "string") return node.keywords.length === 0 && given === (arity === "none" ? 0 : 1);
+  const [, min, max, all] = arity;
+  if (node.keywords.length > 0 && all === undefined) return false;
+  return given >= min && given <= max && given + node.keywords.length <= (all ?? max);
 }
 
 /**

@@ -1,0 +1,51 @@
+// CPython's TypeErrors for a builtin called with a number of arguments it does not take: a function of
+// catalogue.ts's BUILTIN_ARITIES (`getattr expected at least 2 arguments, got 1`) or a method of a builtin
+// type, by METHOD_ARITIES:
+//
+//     "a".upper("b")       str.upper() takes no arguments (1 given)
+//     xs.append(1, 2)      list.append() takes exactly one argument (2 given)
+//     d.get()              get expected at least 1 argument, got 0
+//     s.find("a", 0, 1, 2) find() takes at most 3 arguments (4 given)
+//     d.get(key="a")       dict.get() takes no keyword arguments
+import { METHOD_ARITIES } from "./catalogue.js";
+import { TypeError } from "./exceptions.js";
+import { KwArgs } from "./kwargs.js";
+
+function plural(n: number): string {
+  return `${n} argument${n === 1 ? "" : "s"}`;
+}
+
+/** CPython's check of the positional arguments of a builtin function or method: `getattr expected at least 2 arguments, got 1`. */
+export function checkExpectedCount(name: string, min: number, max: number, given: number): void {
+  if (min === max && given !== min) throw new TypeError(`${name} expected ${plural(min)}, got ${given}`);
+  if (given < min) throw new TypeError(`${name} expected at least ${plural(min)}, got ${given}`);
+  if (given > max) throw new TypeError(`${name} expected at most ${plural(max)}, got ${given}`);
+}
+
+/**
+ * CPython's TypeError for `owner.name(*args)`, a method of a builtin type (catalogue.ts's METHOD_ARITIES), called
+ * with a number of arguments it does not take: `str.upper() takes no arguments (1 given)`, `list.append() takes
+ * exactly one argument (2 given)`. `args` end with the call's `kw(...)` if it has keywords.
+ */
+export function checkMethodArity(owner: string, name: string, args: readonly unknown[]): void {
+  const table = METHOD_ARITIES[owner];
+  if (table === undefined || !Object.prototype.hasOwnProperty.call(table, name)) return;
+  const arity = table[name]!;
+  const keywords = args.length > 0 && args[args.length - 1] instanceof KwArgs;
+  const given = keywords ? args.length - 1 : args.length;
+  if (keywords && (typeof arity === "string" || arity[3] === undefined)) throw new TypeError(`${owner}.${name}() takes no keyword arguments`);
+  if (arity === "none") {
+    if (given !== 0) throw new TypeError(`${owner}.${name}() takes no arguments (${given} given)`);
+  } else if (arity === "one") {
+    if (given !== 1) throw new TypeError(`${owner}.${name}() takes exactly one argument (${given} given)`);
+  } else if (arity !== "any") {
+    const [style, min, max, all = max] = arity;
+    if (style === "expected") return checkExpectedCount(name, min, max, given);
+    if (given > all) throw new TypeError(`${name}() takes at most ${plural(all)} (${given} given)`);
+    if (given > max)
+      throw new TypeError(
+        max === 0 ? `${name}() takes no positional arguments` : `${name}() takes at most ${max} positional argument${max === 1 ? "" : "s"} (${given} given)`,
+      );
+    if (given < min) throw new TypeError(`${name}() takes at least ${plural(min)} (${given} given)`);
+  }
+}
