@@ -166,6 +166,8 @@ export function object(): object {
 }
 export class PyObject {}
 Object.defineProperty(PyObject, "name", { value: "object" });
+// (`<object object at 0x...>`.)
+Object.defineProperty(PyObject, "__module__", { value: "builtins" });
 
 /** `exit(code=None)` / `quit(code=None)`: raise SystemExit. */
 export function exit(code: unknown = null): never {

@@ -25,9 +25,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { checkExpectedCount } from "./arity.js";
 import { BUILTIN_ARITIES } from "./catalogue.js";
+import { strCall } from "./conversions.js";
 import { Dict } from "./dict.js";
 import { TypeError } from "./exceptions.js";
 import { KwArgs, quotedNames } from "./kwargs.js";
+import { str } from "./repr.js";
 import { SpreadArguments } from "./tuple.js";
 import { arrayFormOf } from "./array-forms.js";
 import { isClassConstructor, METACLASS, typeName } from "./typename.js";
@@ -275,6 +277,7 @@ function checkArity(fn: Function, given: number, keywords: Record<string, unknow
   const { name, arity } = known;
   if (name === "type" && given !== 1 && given !== 3) throw new TypeError("type() takes 1 or 3 arguments");
   if (name === "map" && given < 2) throw new TypeError("map() must have at least two arguments.");
+  if (name === "object" && (given > 0 || (keywords !== null && Object.keys(keywords).length > 0))) throw new TypeError("object() takes no arguments");
   if (keywords !== null && Object.keys(keywords).length > 0) throw new TypeError(`${name}() takes no keyword arguments`);
   if (arity === "one") {
     if (given !== 1) throw new TypeError(`${name}() takes exactly one argument (${given} given)`);
@@ -284,6 +287,7 @@ function checkArity(fn: Function, given: number, keywords: Record<string, unknow
 }
 
 function applyRuntime(fn: Function, self: unknown, args: unknown[], keywords: Record<string, unknown> | null): unknown {
+  if (fn === str) return strCall(args, keywords);
   checkArity(fn, args.length, keywords);
   const all = keywords !== null && Object.keys(keywords).length > 0 ? [...args, new KwArgs(keywords)] : args;
   if (args.length > SPREAD_LIMIT) {

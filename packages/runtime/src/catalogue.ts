@@ -945,7 +945,7 @@ export const BUILTIN_POSITIONAL: Readonly<Record<string, readonly [number, numbe
  * them in its TypeError: "one" for `len() takes exactly one argument (0 given)`, [min, max] for
  * `getattr expected at least 2 arguments, got 1` (and `divmod expected 2 arguments, got 1`). A call the
  * compiler cannot see fits goes through the runtime's `call`, which raises that error (`type`, which
- * takes one or three, with `type() takes 1 or 3 arguments`).
+ * takes one or three, with `type() takes 1 or 3 arguments`; `object`, with `object() takes no arguments`).
  */
 export const BUILTIN_ARITIES: Readonly<Record<string, "one" | readonly [number, number]>> = {
   abs: "one",
@@ -975,6 +975,7 @@ export const BUILTIN_ARITIES: Readonly<Record<string, "one" | readonly [number, 
   list: [0, 1],
   map: [2, Infinity],
   next: [1, 2],
+  object: [0, 0],
   oct: "one",
   ord: "one",
   repr: "one",

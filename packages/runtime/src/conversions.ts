@@ -1,10 +1,10 @@
-// The conversion builtins `int(x, base)`, `float(x)`, `bool(x)` with CPython's parsing
+// The conversion builtins `int(x, base)`, `float(x)`, `bool(x)`, `str(x, encoding)` with CPython's parsing
 // rules (underscores, whitespace, prefixes, inf/nan) and error messages.
 import { TypeError, ValueError } from "./exceptions.js";
 import { dunder } from "./dunder.js";
 import { KwArgs } from "./kwargs.js";
 import { doubleToInt, index, mkFloat, normBig, numberKind, PyFloat, toDouble } from "./numbers.js";
-import { strRepr } from "./repr.js";
+import { str, strRepr } from "./repr.js";
 import { truthy } from "./truth.js";
 import { typeName } from "./typename.js";
 import { BUILTIN_VALUE, defineBuiltinType, runtimeClass } from "./type-registry.js";
@@ -140,3 +140,30 @@ defineBuiltinType(
 defineBuiltinType(bool, "bool", (x) => typeof x === "boolean");
 defineBuiltinType(float, "float", (x) => kindOf(x) === "float");
 runtimeClass(float, PyFloat);
+
+const STR_PARAMETERS = ["object", "encoding", "errors"];
+
+/**
+ * `str(object='', encoding=..., errors=...)` called with other than one argument by position (`str()`,
+ * `str(object=5)`, `str(x, "utf-8")`): CPython's binding and TypeErrors; decoding needs bytes, which the
+ * runtime does not have, so an `encoding` or `errors` raises what CPython raises for any other object.
+ */
+export function strCall(args: readonly unknown[], keywords: Record<string, unknown> | null): string {
+  const names = keywords === null ? [] : Object.keys(keywords);
+  if (args.length + names.length > 3) throw new TypeError(`str() takes at most 3 arguments (${args.length + names.length} given)`);
+  const bound = [...args];
+  for (const name of names) {
+    const i = STR_PARAMETERS.indexOf(name);
+    if (i < 0) throw new TypeError(`'${name}' is an invalid keyword argument for str()`);
+    if (i < args.length) throw new TypeError(`argument for str() given by name ('${name}') and position (${i + 1})`);
+    bound[i] = keywords![name];
+  }
+  const [object, encoding, errors] = bound;
+  for (const [i, value] of [encoding, errors].entries()) {
+    if (value !== undefined && typeof value !== "string")
+      throw new TypeError(`str() argument '${STR_PARAMETERS[i + 1]}' must be str, not ${value === null ? "None" : typeName(value)}`);
+  }
+  if (object === undefined) return "";
+  if (encoding === undefined && errors === undefined) return str(object);
+  throw new TypeError(typeof object === "string" ? "decoding str is not supported" : `decoding to str: need a bytes-like object, ${typeName(object)} found`);
+}

@@ -300,6 +300,8 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
 
 /** Whether a call of the builtin `name` gives it as many positional arguments as it takes, and no keywords (BUILTIN_ARITIES). */
 function fitsBuiltinArity(name: string, node: Call): boolean {
+  // (Any other call of `str` is bound by the runtime: `str()`, `str(object=x)`, `str(x, "utf-8")`.)
+  if (name === "str") return node.args.length === 1 && node.args[0]!._type !== "Starred" && node.keywords.length === 0;
   const positional = builtinPositional(name);
   if (positional !== undefined && !node.args.some((a) => a._type === "Starred") && !node.keywords.some((k) => k.arg === null)) {
     // (A keyword may stand for a positional parameter: `pow(2, exp=5)`.)
