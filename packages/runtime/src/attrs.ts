@@ -261,9 +261,16 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   if (name === "__class__") return type(obj);
   // An instance's `__module__` and `__doc__` are its class's; every class has them.
   if ((name === "__module__" || name === "__doc__") && obj !== null && obj !== undefined && !(name in Object(obj))) {
-    if (typeof obj === "object" && !isModuleNamespace(obj)) return objectGetattribute(type(obj), name);
+    if (typeof obj === "object" && !isModuleNamespace(obj)) {
+      const cls = type(obj);
+      // (A builtin type's `__module__` is the type's own, not in its namespace: its instances have none.)
+      if (name === "__module__" && (cls as { __module__?: unknown }).__module__ === "builtins") throw noAttribute(obj, name);
+      return objectGetattribute(cls, name);
+    }
     if (typeof obj === "function" && isClassConstructor(obj)) return name === "__doc__" ? null : "__main__";
   }
+  // Every value has a `__doc__`, its type's: for a builtin type its docstring, which the runtime does not keep.
+  if (name === "__doc__" && (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function"))) return null;
   const builtin = builtinMethod(obj, name);
   if (builtin !== undefined) return (...args: unknown[]) => callMethod(obj, name, ...args);
   if (typeof obj === "number" || typeof obj === "bigint" || typeof obj === "boolean") {

@@ -211,8 +211,7 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
   }
   // An attribute of a builtin-typed value (not a method call), or of a value of unknown type: Python's
   // lookup and AttributeError (getattr binds a method as Python does, and returns a data attribute as it is).
-  const untyped =
-    t.k === "any" && !NAMES_OF_DEFINITIONS.has(node.attr) && !(isTypeCall(ctx, node.value) && CLASS_MEMBERS.has(node.attr)) && !isModuleChain(ctx, node.value);
+  const untyped = t.k === "any" && !(isTypeCall(ctx, node.value) && CLASS_MEMBERS.has(node.attr)) && !isModuleChain(ctx, node.value);
   // A function's own attributes (`f.calls`, `setattr(f, "lang", ...)`) are Python's, which TypeScript does not all see.
   const functionAttribute = t.k === "function" && !NAMES_OF_DEFINITIONS.has(node.attr) && node.attr !== "__self__" && node.attr !== "__func__";
   // An asyncio instance's attribute read without a call (`install = loop.set_exception_handler`) is Python's bound method.
