@@ -1277,24 +1277,46 @@ const CHAIN = `def chain(e):
         e = e.__context__
     return " <- ".join(names)`.split("\n");
 
-function suspendedIn(g, name, yieldLine) {
-  const inExcept = g.chance(0.7);
-  return inExcept
-    ? [`    try:`, `        raise ${g.pick(ERRORS)}("${name} handles")`, `    except Exception:`, `        ${yieldLine}`, `        yield "after"`]
-    : [`    ${yieldLine}`, `    yield "after"`];
+/**
+ * A generator body suspended at `step` (lines, indented from 0): outside any `except` block, in one, or in two nested
+ * ones of the same frame (CPython chains a thrown exception to the innermost only).
+ */
+function suspendedIn(g, name, step) {
+  const depth = g.pick([0, 1, 1, 2]);
+  const lines = [];
+  for (let k = 0; k < depth; k++) {
+    const pad = "    ".repeat(2 * k + 1);
+    lines.push(`${pad}try:`, `${pad}    raise ${g.pick(ERRORS)}("${name} handles${k === 0 ? "" : ` ${k}`}")`, `${pad}except Exception:`);
+  }
+  const pad = "    ".repeat(2 * depth + 1);
+  return [...lines, ...step.map((line) => pad + line), `${pad}yield "after"`];
 }
 
 function syncThrow(g) {
   const prior = g.chance(0.5);
   const delegate = g.chance(0.4);
   const how = g.pick(["throw", "throw", "close"]);
+  // The frame delegating catches what is thrown through it and raises another exception in between.
+  const raisesBetween = delegate && g.chance(0.5);
   return [
     `import sys`,
     ...CHAIN,
     `def inner():`,
-    ...suspendedIn(g, "inner", `yield "inner"`),
+    ...suspendedIn(g, "inner", [`yield "inner"`]),
     `def outer():`,
-    ...suspendedIn(g, "outer", delegate ? `yield from inner()` : `yield "outer"`),
+    ...suspendedIn(
+      g,
+      "outer",
+      raisesBetween
+        ? [`try:`, `    yield from inner()`, `except ValueError:`, `    raise KeyError("outer raises")`]
+        : [delegate ? `yield from inner()` : `yield "outer"`],
+    ),
+    `def top():`,
+    ...suspendedIn(
+      g,
+      "top",
+      raisesBetween ? [`try:`, `    yield from outer()`, `except KeyError as e:`, `    print("top got:", chain(e))`] : [`yield from outer()`],
+    ),
     ...(prior
       ? [
           `try:`,
@@ -1306,7 +1328,7 @@ function syncThrow(g) {
           `    err = e`,
         ]
       : [`err = ValueError("thrown")`]),
-    `gen = outer()`,
+    `gen = top()`,
     `print(next(gen))`,
     ...(g.chance(0.4) ? [`try:`, `    raise IndexError("caller handles")`, `except IndexError:`, `    pass`] : []),
     ...(how === "close"

@@ -21,7 +21,7 @@ import type { Arguments, Module, Node, Stmt } from "@pyts/parser";
 import { ScopeAnalysis } from "./analyze/scopes.js";
 import { compileDepth } from "./analyze/compile-depth.js";
 import { mayRunEventLoop } from "./analyze/loop-runners.js";
-import { readsHandledInFunctions } from "./lower/exceptions.js";
+import { definesTextMethods, readsHandledInFunctions } from "./lower/exceptions.js";
 import { forEachChild } from "./analyze/walk.js";
 import { CALLER_STACK_DEPTH, inLargeStackThread, isInLargeStack } from "./large-stack.js";
 import type { LargeStackRequest } from "./large-stack-thread.js";
@@ -49,6 +49,11 @@ export interface ProgramModule {
    * `raise`, `sys.exc_info()` ...): the `except` and `finally` blocks of its importers lend theirs (lower/exceptions.ts).
    */
   readsHandled: boolean;
+  /**
+   * A class of it, or of a module of the program it imports, defines `__str__`, `__repr__` or `__format__`: its
+   * importers' handlers that print a value may raise (lower/exceptions.ts).
+   */
+  definesTextMethods: boolean;
   /**
    * Its body (or that of a module it imports at the top) waits while it runs when imported: it loads a
    * module of the program where an import runs (`await import`) or runs an event loop at module level.
@@ -221,6 +226,7 @@ export function moduleInterface(source: string | Uint8Array): ModuleInterface {
       methods: new Set(),
       loopFunctions: new Set(),
       readsHandled: false,
+      definesTextMethods: false,
       effects: { imports: [], runsLoop: false },
       reexports: [],
     };
@@ -266,6 +272,7 @@ export function moduleInterface(source: string | Uint8Array): ModuleInterface {
     methods,
     loopFunctions,
     readsHandled: readsHandledInFunctions(parsed.module),
+    definesTextMethods: definesTextMethods(parsed.module),
     effects: bodyEffects(parsed.module),
     reexports,
   };
@@ -361,7 +368,9 @@ export function programModule(program: ProgramFiles): ModuleOptions | null {
     if (result !== null) {
       result.awaitsOnImport = awaitsOnImport(module, result, new Set());
       followReexports(module, result);
-      result.readsHandled ||= importedModules(module, result).some((target) => find(target)?.readsHandled === true);
+      const imported = importedModules(module, result).map(find);
+      result.readsHandled ||= imported.some((target) => target?.readsHandled === true);
+      result.definesTextMethods ||= imported.some((target) => target?.definesTextMethods === true);
     }
     return result;
   };

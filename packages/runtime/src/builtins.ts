@@ -37,20 +37,21 @@ export function printArguments(args: unknown[]): null {
   const end = options.end ?? "\n";
   if (typeof sep !== "string") throw new TypeError(`sep must be None or a string, not ${typeName(sep)}`);
   if (typeof end !== "string") throw new TypeError(`end must be None or a string, not ${typeName(end)}`);
-  let text = "";
-  for (let i = 0; i < objects.length; i++) {
-    if (i > 0) text += sep;
-    text += str(objects[i]);
-  }
-  text += end;
   const file = options.file;
-  if (file === undefined || file === null) {
-    writeStdout(text);
-    if (options.flush === true) flushStdout();
-  } else {
-    file.write(text);
-    if (options.flush === true) file.flush?.();
+  const write = (text: string): unknown => (file === undefined || file === null ? writeStdout(text) : file.write(text));
+  let text = "";
+  try {
+    for (let i = 0; i < objects.length; i++) {
+      if (i > 0) text += sep;
+      text += str(objects[i]);
+    }
+  } catch (e) {
+    // CPython writes each object as it goes: those before the one whose `__str__` raised are out.
+    write(text);
+    throw e;
   }
+  write(text + end);
+  if (options.flush === true) file === undefined || file === null ? flushStdout() : file.flush?.();
   return null;
 }
 

@@ -9,7 +9,7 @@
 // `raise` does while an exception is handled, `chainedTo` what happens to an exception leaving such
 // code; `ExceptStar` runs `except*`; `formatException` writes the uncaught report.
 import { installedFrames, linesOfTraceback, raisedWhileHandling } from "./frame-text.js";
-import { contextFixedWhereRaised, isThrownIn } from "./raised-context.js";
+import { arrivesThrown, contextFixedWhereRaised } from "./raised-context.js";
 import { id } from "./identity.js";
 import { repr, str } from "./repr.js";
 import { isTuple, tuple, type Tuple } from "./tuple.js";
@@ -733,7 +733,7 @@ export function withContext<E>(exc: E, handled: BaseException | null): E {
  */
 export function chainedTo(error: unknown, handled: BaseException | null): BaseException {
   const e = toPyException(error);
-  return (e.__context__ === null && !contextFixedWhereRaised(e)) || isThrownIn(e) ? withContext(e, handled) : e;
+  return arrivesThrown(e) || (e.__context__ === null && !contextFixedWhereRaised(e)) ? withContext(e, handled) : e;
 }
 
 /**

@@ -242,8 +242,9 @@ class NativeView<Y, R, S> {
     return this.owner._next(value);
   }
 
+  /** A throw into the generator `yield*` delegates to (`yield from`), which the delegating frame was resumed by. */
   throw(e: unknown): IteratorResult<Y, R> {
-    return this.owner._step("throw", e);
+    return throwInto(e, () => this.owner._step("throw", e));
   }
 
   [Symbol.iterator](): this {

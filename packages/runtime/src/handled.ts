@@ -26,7 +26,8 @@
 // does not lend its exception to the tasks that run meanwhile).
 import { asyncgenHandling } from "./asyncio/coroutine.js";
 import { _get_running_loop } from "./asyncio/loop.js";
-import { chainedTo, RuntimeError, type BaseException } from "./exceptions.js";
+import { chainedTo, RuntimeError, toPyException, type BaseException } from "./exceptions.js";
+import { arrivesThrown } from "./raised-context.js";
 import { useResumeHook } from "./generators.js";
 
 const handledBy = new WeakMap<object, BaseException>();
@@ -136,10 +137,14 @@ export function handlingWhileUnwinding(unwinding: BaseException | null): BaseExc
  * an exception a caller's `except` block lent, it has that one as its context (as CPython sets it).
  */
 export function chainedToHandled(error: unknown): BaseException {
+  const e = toPyException(error);
+  // Thrown into a frame outside its `except` blocks: that frame handles nothing to chain it to, and what its
+  // callers handle is not looked at (CPython's `_PyErr_ChainStackItem` reads the resumed frame's own).
+  if (arrivesThrown(e)) return e;
   const lent = handledBy.get(owner()) ?? null;
   // In a step a task was woken into by a throw, what the callers lent before is not seen (CPython's
   // `coro.throw()` resumes each coroutine with only its own handled exception); what the step lends is.
-  return chainedTo(error, lent !== null && inThrownStep() && !lentInThrownStep.has(lent) ? null : lent);
+  return chainedTo(e, lent !== null && inThrownStep() && !lentInThrownStep.has(lent) ? null : lent);
 }
 
 /** Exceptions lent by an `except` block that ran in a step a task was woken into by a throw. */

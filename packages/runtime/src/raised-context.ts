@@ -12,47 +12,57 @@ export function raisedWithContext(e: BaseException, context: BaseException | nul
 }
 
 /**
- * The exception thrown into suspended code: by `gen.throw(e)` (or `athrow`) while it runs, or into the coroutines of
- * the step a task was woken into by an exception (CPython's `coro.throw()`), until the next step.
+ * The exception thrown into the coroutines of the step a task was woken into by an exception (CPython's
+ * `coro.throw()`), until the next step: each coroutine it leaves while suspended in an `except` block chains it.
  */
-let thrownIn: unknown;
+let thrownIntoStep: unknown;
 
-/** `e` is being thrown into suspended code (undefined: nothing is); returns what was before. */
-export function throwingIn(e: unknown): unknown {
-  const outer = thrownIn;
-  thrownIn = e;
-  return outer;
+/** The task's step was woken by `e` (undefined: by a value). */
+export function throwingIn(e: unknown): void {
+  thrownIntoStep = e;
 }
 
 /**
- * Whether `e` is being thrown into suspended code: each frame it is thrown through while suspended in an `except`
- * block makes that block's exception its context (CPython's `_PyErr_ChainStackItem` as the frame resumes), the
- * outermost last, whatever context it had.
+ * The exception arriving where the generator frame a throw resumes goes on (`gen.throw(e)`, `agen.athrow(e)`): `e`
+ * at its `yield`, or what the generator it delegates to (`yield from`) let out. The frame's first `except` clause
+ * that meets it chains it to the exception that frame handles, if any (CPython's `_PyErr_ChainStackItem` as the
+ * frame resumes); its outer clauses, which CPython's frame does not see at that point, leave it.
  */
-export function isThrownIn(e: BaseException): boolean {
-  return thrownIn === e;
+let arriving: unknown;
+
+/**
+ * Whether `e` is being thrown into the frame running, as an exception that frame has not chained yet: true once per
+ * generator frame, in every `except` clause of a task's step woken by `e`.
+ */
+export function arrivesThrown(e: BaseException): boolean {
+  if (e !== arriving) return e === thrownIntoStep;
+  arriving = undefined;
+  return true;
 }
 
 /**
- * Runs `step`, which throws `thrown` into suspended code: if `thrown` leaves it, its context is the one the frames
- * it went through gave it (CPython hands it back to the caller as it is, without raising it anew, so the caller's
- * `except` block does not chain it).
+ * Runs `step`, which throws `thrown` into a suspended generator: if `thrown` leaves it, its context is the one the
+ * frames it went through gave it (CPython hands it back to the caller as it is, without raising it anew, so the
+ * caller's `except` block does not chain it).
  */
 export function throwInto<T>(thrown: unknown, step: () => T): T {
-  const outer = throwingIn(thrown);
+  const outer = arriving;
+  arriving = thrown;
   const left = (e: unknown): never => {
     if (e === thrown && typeof e === "object" && e !== null) contextSetWhereRaised.add(e as BaseException);
     throw e;
   };
+  let r: T;
   try {
-    const r = step();
-    // An async generator's step raises through its promise.
-    return r instanceof Promise ? (r.catch(left) as T) : r;
+    r = step();
   } catch (e) {
+    // A generator delegating to this one (`yield from`) was resumed by the throw too: what left arrives there.
+    arriving = outer === undefined ? undefined : e;
     return left(e);
-  } finally {
-    throwingIn(outer);
   }
+  arriving = outer;
+  // An async generator's step raises through its promise.
+  return r instanceof Promise ? (r.catch(left) as T) : r;
 }
 
 /** Whether `e`'s context was set where it was raised (None there means no context, not "not chained yet"). */

@@ -297,30 +297,30 @@ const readsHandledElsewhere = new WeakMap<Module, boolean>();
  * (`print_exc`, `format_exc`, `exc_info`). Then its handlers lend their exception to what they call (whileHandling).
  */
 function readsHandledOutsideHandlers(ctx: LowerContext): boolean {
-  return readsHandledInFunctions(ctx.analysis.module.node as Module) || importsReaderOfHandled(ctx);
+  return readsHandledInFunctions(ctx.analysis.module.node as Module) || importsModuleThat(ctx, "readsHandled");
 }
 
-/** Whether a module of the program this one imports (or one those import) reads the exception being handled in a function. */
-const importsReader = new WeakMap<Module, boolean>();
+/** Whether a module of the program this one imports (or one those import) has the fact `key` of ProgramModule. */
+const importedFacts = { readsHandled: new WeakMap<Module, boolean>(), definesTextMethods: new WeakMap<Module, boolean>() };
 
-function importsReaderOfHandled(ctx: LowerContext): boolean {
+function importsModuleThat(ctx: LowerContext, key: keyof typeof importedFacts): boolean {
   const program = ctx.module;
   if (program === null) return false;
   const module = ctx.analysis.module.node as Module;
-  const known = importsReader.get(module);
+  const known = importedFacts[key].get(module);
   if (known !== undefined) return known;
+  const has = (name: string): boolean => program.resolve(name)?.[key] === true;
   let found = false;
   const visit = (node: Node): void => {
     if (found) return;
-    if (node._type === "Import") found = node.names.some((alias) => program.resolve(alias.name)?.readsHandled === true);
+    if (node._type === "Import") found = node.names.some((alias) => has(alias.name));
     else if (node._type === "ImportFrom") {
       const base = resolveRelative(program, node.module ?? "", node.level);
-      if (base !== null && base !== "")
-        found = program.resolve(base)?.readsHandled === true || node.names.some((a) => program.resolve(`${base}.${a.name}`)?.readsHandled === true);
+      if (base !== null && base !== "") found = has(base) || node.names.some((a) => has(`${base}.${a.name}`));
     } else forEachChild(node, visit);
   };
   visit(module);
-  importsReader.set(module, found);
+  importedFacts[key].set(module, found);
   return found;
 }
 
@@ -378,11 +378,11 @@ function callsReaderByName(node: Call): boolean {
  * Whether statements may raise an exception: anything but `pass`, jumps, plain assignments and returns of
  * names, attributes, literals and comparisons, `print` of such values (or of their `type`, `str`, `repr`...), and
  * (unless `countRaise`) a `raise` of such values or of a call with such arguments. Turning a value into text
- * counts as not raising unless the module defines a `__str__`, `__repr__` or `__format__` (which may raise):
- * handlers that print stay plain.
+ * counts as not raising unless the module, or a module of the program it imports, defines a `__str__`, `__repr__`
+ * or `__format__` (which may raise): handlers that print stay plain.
  */
 function mayRaise(ctx: LowerContext, body: readonly Stmt[], countRaise: boolean): boolean {
-  const textMayRaise = definesTextMethods(ctx.analysis.module.node as Module);
+  const textMayRaise = definesTextMethods(ctx.analysis.module.node as Module) || importsModuleThat(ctx, "definesTextMethods");
   /** A value printed or formatted: a constant, or anything when no `__str__` of the module's may raise. */
   const printable = (e: Expression): boolean => e._type === "Constant" || (!textMayRaise && simple(e));
   const simple = (e: Expression | null): boolean => {
@@ -445,15 +445,18 @@ function mayRaise(ctx: LowerContext, body: readonly Stmt[], countRaise: boolean)
 
 const textMethods = new WeakMap<Module, boolean>();
 
-/** Whether a class of the module defines `__str__`, `__repr__` or `__format__`: turning a value into text may raise there. */
-function definesTextMethods(module: Module): boolean {
+/** Whether a class of the module defines or assigns `__str__`, `__repr__` or `__format__`: turning a value into text may raise there. */
+export function definesTextMethods(module: Module): boolean {
   let found = textMethods.get(module);
   if (found === undefined) {
     found = false;
     const visit = (node: Node, inClass: boolean): void => {
       if (found) return;
-      if (inClass && (node._type === "FunctionDef" || node._type === "AsyncFunctionDef") && ["__str__", "__repr__", "__format__"].includes(node.name))
-        found = true;
+      const text = (name: string): boolean => name === "__str__" || name === "__repr__" || name === "__format__";
+      // A method, or a function bound to the name in the class body (`__str__ = describe`, a lambda).
+      if (inClass && (node._type === "FunctionDef" || node._type === "AsyncFunctionDef")) found = text(node.name);
+      else if (inClass && node._type === "Assign") found = node.targets.some((t) => t._type === "Name" && text(t.id));
+      else if (inClass && node._type === "AnnAssign") found = node.target._type === "Name" && text(node.target.id);
       forEachChild(node, (child) => visit(child, node._type === "ClassDef"));
     };
     visit(module, false);
