@@ -52,6 +52,12 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
   #probes = 0;
   /** Whether some key was stored by its hash (an object with `__hash__`): a str or number equal to it must look there too. */
   #hashedKeys = false;
+  /**
+   * The entry the last lookup of a key that is its own Map key found: `if w in d: d[w] += 1` looks one
+   * key up three times. Forgotten when an entry leaves the map.
+   */
+  #lastKey: unknown = undefined;
+  #lastEntry: Entry<K, V> | undefined = undefined;
 
   /**
    * `new Dict([[k, v], ...])`: how emitted code writes a dict display. A subclass (`class Registry(dict)`)
@@ -100,12 +106,23 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
   /** The entry for `key`, if any (`#locate` without its pair, for the lookups that only read). */
   #find(key: K): Entry<K, V> | undefined {
     if (isOwnMapKey(key)) {
+      if (key === this.#lastKey) return this.#lastEntry;
       const e = this.#map.get(key);
+      if (e !== undefined) {
+        this.#lastKey = key;
+        this.#lastEntry = e;
+        return e;
+      }
       // (A miss may still equal a key stored by its hash: `{UserString("a"): 1}["a"]`.)
-      return e !== undefined || !this.#hashedKeys ? e : this.#locate(key)[1];
+      return this.#hashedKeys ? this.#locate(key)[1] : undefined;
     }
     const mk = mapKey(key);
     return isProbeKey(mk) || this.#hashedKeys ? this.#locate(key)[1] : this.#map.get(mk);
+  }
+
+  #forgetLast(): void {
+    this.#lastKey = undefined;
+    this.#lastEntry = undefined;
   }
 
   get size(): number {
@@ -127,7 +144,7 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
   __setitem__(key: K, value: V): void {
     const plain = isOwnMapKey(key) ? key : mapKey(key);
     if (!isProbeKey(plain)) {
-      const found = this.#map.get(plain);
+      const found = plain === this.#lastKey ? this.#lastEntry : this.#map.get(plain);
       if (found !== undefined) {
         found.value = value;
         return;
@@ -146,6 +163,7 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
     const [mk, e] = this.#locate(key);
     if (e === undefined) throw new KeyError(key);
     this.#map.delete(mk);
+    this.#forgetLast();
   }
 
   __contains__(key: K): boolean {
@@ -176,6 +194,7 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
       throw new KeyError(key);
     }
     this.#map.delete(mk);
+    this.#forgetLast();
     return e.value;
   }
 
@@ -189,11 +208,13 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
     if (!found) throw new KeyError("popitem(): dictionary is empty");
     const e = this.#map.get(last)!;
     this.#map.delete(last);
+    this.#forgetLast();
     return tuple([e.key, e.value] as const);
   }
 
   clear(): null {
     this.#map.clear();
+    this.#forgetLast();
     this.#probes = 0;
     this.#hashedKeys = false;
     return null;

@@ -86,6 +86,8 @@ export class Coroutine<T = unknown> {
    * is the task's `_innermost`.
    */
   _awaiter: Coroutine | null = null;
+  /** The frames CPython would hold for it once awaited in a task's step (see `_await`): its awaiter's and one. */
+  _depth = 0;
   /** Set by `gather` to spot a coroutine passed twice: where it was first given in the call (see gather.ts). */
   _gatherIndex = -1;
 
@@ -154,15 +156,17 @@ export class Coroutine<T = unknown> {
     const fresh = this._cr_state === CREATED;
     const task = fresh ? stepping : null;
     if (task !== null) {
-      // CPython's recursion limit counts the frames below the task's coroutine, it, and the coroutines it awaits.
-      let depth = FRAMES_BELOW_TASK + 2;
-      for (let c = task._innermost; c !== null; c = c._awaiter) depth++;
+      // CPython's recursion limit counts the frames below the task's coroutine, it, and the coroutines it awaits
+      // (kept with each awaited coroutine: walking its chain of awaiters made each await cost its depth).
+      const awaiter = task._innermost;
+      const depth = awaiter === null ? FRAMES_BELOW_TASK + 2 : awaiter._depth + 1;
       if (depth > recursion.limit) {
         this._cr_state = CLOSED;
         onR(new RecursionError("maximum recursion depth exceeded"));
         return;
       }
-      this._awaiter = task._innermost;
+      this._depth = depth;
+      this._awaiter = awaiter;
       task._innermost = this;
     }
     this._start().then(
