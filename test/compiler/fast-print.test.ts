@@ -288,6 +288,27 @@ describe("the fast printer writes what prettier writes", () => {
         ),
       ]),
     ],
+    [
+      "a function among three arguments, every argument on a line of its own, and what the call returns called",
+      f.createReturnStatement(
+        f.createCallExpression(
+          call("coroutine", [
+            f.createArrowFunction(
+              [f.createModifier(ts.SyntaxKind.AsyncKeyword)],
+              undefined,
+              [],
+              undefined,
+              undefined,
+              block(f.createExpressionStatement(f.createAwaitExpression(call("sleep", [num(0)]))), f.createReturnStatement(id("total"))),
+            ),
+            str("__anext__"),
+            str("Countdown.__anext__"),
+          ]),
+          undefined,
+          [],
+        ),
+      ),
+    ],
   ];
   for (const [name, statement] of cases) {
     it(name, () => {
