@@ -200,6 +200,115 @@ describe("the fast printer writes what prettier writes", () => {
         ]),
       ),
     ],
+    [
+      "a call too wide for its line: every argument on a line of its own",
+      f.createExpressionStatement(
+        call("print", [
+          str("running now:"),
+          call("getattr", [id("generator"), str("ag_running")]),
+          str("awaiting now:"),
+          call("getattr", [id("generator"), str("ag_await")]),
+        ]),
+      ),
+    ],
+    [
+      "a declaration of an awaited call too wide for its line, the call broken out after the `=`",
+      f.createVariableStatement(
+        undefined,
+        f.createVariableDeclarationList(
+          [
+            f.createVariableDeclaration(
+              "results",
+              undefined,
+              undefined,
+              f.createAwaitExpression(
+                f.createCallExpression(f.createPropertyAccessExpression(id("asyncio"), "gather"), undefined, [
+                  call("fetch", [str("first")]),
+                  call("fetch", [str("second")]),
+                  call("kw", [f.createObjectLiteralExpression([f.createPropertyAssignment("return_exceptions", f.createTrue())])]),
+                ]),
+              ),
+            ),
+          ],
+          ts.NodeFlags.Const,
+        ),
+      ),
+    ],
+    [
+      "a loop over an array too wide for its head, one element per line",
+      f.createForOfStatement(
+        undefined,
+        f.createVariableDeclarationList([f.createVariableDeclaration("cls")], ts.NodeFlags.Const),
+        f.createArrayLiteralExpression(
+          ["CancelledError", "InvalidStateError", "TimeoutError", "BrokenBarrierError", "IncompleteReadError"].map((name) =>
+            f.createPropertyAccessExpression(id("asyncio"), name),
+          ),
+        ),
+        block(f.createExpressionStatement(call("print", [id("cls")]))),
+      ),
+    ],
+    [
+      "a return of `new` too wide for its line, and a method declared without a body",
+      f.createClassDeclaration(undefined, "Shape", undefined, undefined, [
+        f.createMethodDeclaration(
+          undefined,
+          undefined,
+          "__init__",
+          undefined,
+          undefined,
+          [
+            f.createParameterDeclaration(
+              undefined,
+              f.createToken(ts.SyntaxKind.DotDotDotToken),
+              "args",
+              undefined,
+              f.createArrayTypeNode(f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)),
+            ),
+          ],
+          f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword),
+          undefined,
+        ),
+        f.createMethodDeclaration(
+          undefined,
+          undefined,
+          "scaled",
+          undefined,
+          undefined,
+          [param("factor", "number")],
+          undefined,
+          block(
+            f.createReturnStatement(
+              f.createNewExpression(id("Shape"), undefined, [
+                f.createBinaryExpression(f.createPropertyAccessExpression(f.createThis(), "width"), ts.SyntaxKind.AsteriskToken, id("factor")),
+                f.createBinaryExpression(f.createPropertyAccessExpression(f.createThis(), "height"), ts.SyntaxKind.AsteriskToken, id("factor")),
+                str("a shape scaled by its factor, both sides"),
+              ]),
+            ),
+          ),
+        ),
+      ]),
+    ],
+    [
+      "a function among three arguments, every argument on a line of its own, and what the call returns called",
+      f.createReturnStatement(
+        f.createCallExpression(
+          call("coroutine", [
+            f.createArrowFunction(
+              [f.createModifier(ts.SyntaxKind.AsyncKeyword)],
+              undefined,
+              [],
+              undefined,
+              undefined,
+              block(f.createExpressionStatement(f.createAwaitExpression(call("sleep", [num(0)]))), f.createReturnStatement(id("total"))),
+            ),
+            str("__anext__"),
+            str("Countdown.__anext__"),
+          ]),
+          undefined,
+          [],
+        ),
+      ),
+    ],
   ];
   for (const [name, statement] of cases) {
     it(name, () => {

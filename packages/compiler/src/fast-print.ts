@@ -90,6 +90,19 @@ function pushParameters(line: string, lines: string[]): void {
   lines.push(tail);
 }
 
+/**
+ * Whether prettier surely breaks a line: one line, wider than the width, of printable ASCII only (elsewhere
+ * prettier's width of a character is not its length: a combining mark counts nothing).
+ */
+function tooWide(line: string): boolean {
+  if (line.length <= WIDTH || isMultiLine(line)) return false;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e) unknown();
+  }
+  return true;
+}
+
 /** Indents every line of a multi-line text but its first by one level. */
 function indentRest(text: string): string {
   return text.replace(/\n(?!\n)/g, "\n  ");
@@ -126,12 +139,13 @@ function printStatement(node: ts.Statement, indent: string, lines: string[]): vo
       const start = skipParens(expression);
       if (ts.isObjectLiteralExpression(start) || ts.isFunctionExpression(start) || ts.isClassExpression(start)) unknown();
       const text = ts.isBinaryExpression(start) && isAssignment(start.operatorToken.kind) ? assignment(start) : expr(expression, "statement");
-      pushLines(text + ";", indent, lines);
+      pushLines((tooWide(indent + text + ";") ? brokenOutStatement(start) : text) + ";", indent, lines);
       return;
     }
     case ts.SyntaxKind.VariableStatement: {
       const statement = node as ts.VariableStatement;
-      pushLines(modifiers(statement.modifiers) + variableList(statement.declarationList) + ";", indent, lines);
+      const text = modifiers(statement.modifiers) + variableList(statement.declarationList);
+      pushLines((tooWide(indent + text + ";") ? modifiers(statement.modifiers) + brokenOutDeclaration(statement.declarationList) : text) + ";", indent, lines);
       return;
     }
     case ts.SyntaxKind.ReturnStatement:
@@ -144,7 +158,7 @@ function printStatement(node: ts.Statement, indent: string, lines: string[]): vo
         const bare = skipParens(argument);
         // Prettier wraps a breaking binary or sequence argument in parentheses: never on one line.
         if (isMultiLine(text) && (ts.isBinaryExpression(bare) || ts.isConditionalExpression(bare))) unknown();
-        pushLines(`${keyword} ${text};`, indent, lines);
+        pushLines(`${keyword} ${tooWide(`${indent}${keyword} ${text};`) ? brokenOut(argument, false) : text};`, indent, lines);
       }
       return;
     }
@@ -169,8 +183,10 @@ function printStatement(node: ts.Statement, indent: string, lines: string[]): vo
     case ts.SyntaxKind.ForOfStatement: {
       const statement = node as ts.ForOfStatement;
       // Prettier does not indent the iterated expression: one that breaks continues the head's line.
-      const head = `for ${statement.awaitModifier ? "await " : ""}(${forInitializer(statement.initializer)} of ${expr(statement.expression, "statement")})`;
-      printClause(head, statement.statement, indent, lines, false);
+      const head = (iterated: string) => `for ${statement.awaitModifier ? "await " : ""}(${forInitializer(statement.initializer)} of ${iterated})`;
+      const flat = head(expr(statement.expression, "statement"));
+      const broken = ts.isBlock(statement.statement) && tooWide(indent + flat + " {");
+      printClause(broken ? head(brokenOut(skipParens(statement.expression), false)) : flat, statement.statement, indent, lines, false);
       return;
     }
     case ts.SyntaxKind.ForInStatement: {
@@ -333,10 +349,7 @@ function forInitializer(node: ts.ForInitializer): string {
 }
 
 function variableList(list: ts.VariableDeclarationList): string {
-  noComments(list);
-  const flags = list.flags;
-  const keyword =
-    flags & ts.NodeFlags.Const ? "const" : flags & ts.NodeFlags.Let ? "let" : flags & (ts.NodeFlags.Using | ts.NodeFlags.AwaitUsing) ? unknown() : "var";
+  const keyword = declarationKeyword(list);
   const declarations = list.declarations.map(variableDeclaration);
   // Several declarations one of which has a value: prettier puts each on a line of its own.
   if (declarations.length > 1 && list.declarations.some((d: ts.VariableDeclaration) => d.initializer !== undefined)) unknown();
@@ -344,11 +357,21 @@ function variableList(list: ts.VariableDeclarationList): string {
   return `${keyword} ${declarations.join(", ")}`;
 }
 
+function declarationKeyword(list: ts.VariableDeclarationList): string {
+  noComments(list);
+  const flags = list.flags;
+  return flags & ts.NodeFlags.Const ? "const" : flags & ts.NodeFlags.Let ? "let" : flags & (ts.NodeFlags.Using | ts.NodeFlags.AwaitUsing) ? unknown() : "var";
+}
+
 function variableDeclaration(node: ts.VariableDeclaration): string {
+  const name = declaredName(node);
+  return node.initializer === undefined ? name : `${name} = ${assignedValue(node.initializer)}`;
+}
+
+/** A declaration's name, `!` and type. */
+function declaredName(node: ts.VariableDeclaration): string {
   noComments(node);
-  let text = bindingName(node.name) + (node.exclamationToken ? "!" : "") + (node.type ? ": " + type(node.type) : "");
-  if (node.initializer !== undefined) text += " = " + assignedValue(node.initializer);
-  return text;
+  return bindingName(node.name) + (node.exclamationToken ? "!" : "") + (node.type ? ": " + type(node.type) : "");
 }
 
 /**
@@ -365,6 +388,21 @@ function assignedValue(node: ts.Expression): string {
   return unknown();
 }
 
+/** A declaration of one name too wide for its line, its value broken out (`brokenOut`) after the `=`. */
+function brokenOutDeclaration(list: ts.VariableDeclarationList): string {
+  const [declaration, ...others] = list.declarations;
+  if (declaration?.initializer === undefined || others.length > 0) unknown();
+  // A type of several type arguments, one of them generic, is broken before the value (prettier's break-lhs).
+  if (declaration.type !== undefined && ts.isTypeReferenceNode(declaration.type) && (declaration.type.typeArguments?.length ?? 0) > 1) unknown();
+  return `${declarationKeyword(list)} ${declaredName(declaration)} = ${brokenOut(skipParens(declaration.initializer), true)}`;
+}
+
+/** An expression statement too wide for its line: a call or array broken out, alone or as an assignment's value. */
+function brokenOutStatement(node: ts.Expression): string {
+  if (!ts.isBinaryExpression(node) || !isAssignment(node.operatorToken.kind)) return brokenOut(node, false);
+  return assignment(node, (value) => brokenOut(skipParens(value), true));
+}
+
 /** A declared name, or an array pattern of them (`[a, [b, c], ...rest]`). */
 function bindingName(name: ts.BindingName): string {
   if (ts.isIdentifier(name)) return identifier(name);
@@ -378,7 +416,7 @@ function bindingName(name: ts.BindingName): string {
   return `[${elements.join(", ")}]`;
 }
 
-function assignment(node: ts.BinaryExpression): string {
+function assignment(node: ts.BinaryExpression, value: (node: ts.Expression) => string = assignedValue): string {
   const left = skipParens(node.left);
   const target = (e: ts.Expression) => ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e);
   const pattern =
@@ -388,7 +426,7 @@ function assignment(node: ts.BinaryExpression): string {
   if (!target(left) && !(pattern && node.operatorToken.kind === ts.SyntaxKind.EqualsToken)) unknown();
   const right = skipParens(node.right);
   if (ts.isBinaryExpression(right) && isAssignment(right.operatorToken.kind)) unknown();
-  return `${singleLine(node.left)} ${ts.tokenToString(node.operatorToken.kind)} ${assignedValue(node.right)}`;
+  return `${singleLine(node.left)} ${ts.tokenToString(node.operatorToken.kind)} ${value(node.right)}`;
 }
 
 function modifiers(list: readonly ts.ModifierLike[] | undefined): string {
@@ -475,17 +513,23 @@ const PARAMETER_SEPARATOR = "\u0003";
  */
 function functionText(head: string, node: FunctionLike, hugged: boolean): string {
   const body = node.body;
+  // A method declared without a body (`__init__(...args: any[]): any;`) is a signature, ended by a semicolon.
+  if (body === undefined && ts.isMethodDeclaration(node)) return signatureText(head, node, hugged) + ";";
   if (body === undefined || !ts.isBlock(body)) return unknown();
-  const parameters = parameterList(node);
-  const returns = node.type ? ": " + type(node.type) : "";
-  const arrow = ts.isArrowFunction(node) ? " =>" : "";
   noComments(body);
   const bodyLines: string[] = [];
   for (const statement of body.statements) printStatement(statement, "  ", bodyLines);
-  const list = hugged || parameters.length === 0 ? parameters.join(", ") : PARAMETERS_START + parameters.join(PARAMETER_SEPARATOR) + PARAMETERS_END;
   // Prettier writes an empty function body as `{}`.
   const bodyText = body.statements.length === 0 ? " {}" : " {\n" + bodyLines.join("\n") + "\n}";
-  return `${head}${typeParameterList(node.typeParameters)}(${list})${returns}${arrow}${bodyText}`;
+  return `${signatureText(head, node, hugged)}${ts.isArrowFunction(node) ? " =>" : ""}${bodyText}`;
+}
+
+/** A function's head, type parameters, parameters (marked for pushLines unless `hugged`) and return type. */
+function signatureText(head: string, node: FunctionLike, hugged: boolean): string {
+  const parameters = parameterList(node);
+  const returns = node.type ? ": " + type(node.type) : "";
+  const list = hugged || parameters.length === 0 ? parameters.join(", ") : PARAMETERS_START + parameters.join(PARAMETER_SEPARATOR) + PARAMETERS_END;
+  return `${head}${typeParameterList(node.typeParameters)}(${list})${returns}`;
 }
 
 function printFunctionLike(head: string, node: FunctionLike, indent: string, lines: string[]): void {
@@ -857,8 +901,10 @@ function callText(node: ts.CallExpression): string {
   if (ts.isIdentifier(callee) && TEST_CALL.test(ts.idText(callee))) unknown();
   if (callee.kind === ts.SyntaxKind.ImportKeyword) unknown();
   const calleeText = expr(node.expression, "callee");
-  // A member chain whose earlier part breaks is laid out one call per line.
-  if (isMultiLine(calleeText) && !ts.isFunctionExpression(callee) && !ts.isArrowFunction(callee)) unknown();
+  // A member chain whose earlier part breaks is laid out one call per line; a call of what a call returns,
+  // given no arguments, follows the first call's last line (`coroutine(\n  ...\n)()`).
+  const calledResult = ts.isCallExpression(callee) && node.arguments.length === 0;
+  if (isMultiLine(calleeText) && !ts.isFunctionExpression(callee) && !ts.isArrowFunction(callee) && !calledResult) unknown();
   return `${calleeText}${node.questionDotToken ? "?." : ""}${typeArguments(node.typeArguments)}${argumentsText(node.arguments, node)}`;
 }
 
@@ -904,9 +950,77 @@ function argumentsText(args: readonly ts.Expression[], call: ts.CallExpression |
     !(bare.length === 2 && penultimate !== undefined && ts.isArrowFunction(penultimate) && ts.isArrayLiteralExpression(last)) &&
     !(bare.length > 1 && ts.isArrayLiteralExpression(last) && isConciseArray(last));
   if (hugLast && !isFunctionComposition(bare)) return `(${[...earlier, lastText].join(", ")})`;
-  if (functions > 0 && !isFunctionComposition(bare)) unknown();
+  // Prettier hugs a first function followed by one argument, or a last argument it could expand after
+  // arguments that do not break, by rules this printer does not follow all of: those are left to it.
+  if (functions > 0 && !isFunctionComposition(bare)) {
+    if (bare.length === 2 && (ts.isFunctionExpression(first) || (ts.isArrowFunction(first) && ts.isBlock(first.body)))) unknown();
+    if (!earlier.some(isMultiLine) && couldExpand(last) && (penultimate === undefined || penultimate.kind !== last.kind)) unknown();
+  }
   // Every argument on a line of its own, with a trailing comma.
   return "(\n" + printed.map((text) => "  " + indentRest(text) + ",").join("\n") + "\n)";
+}
+
+/** Callees prettier keeps on one line with their arguments (CommonJS and AMD modules, test set-ups). */
+const UNBROKEN_CALLEES = new Set(["require", "define", "beforeEach", "beforeAll", "afterEach", "afterAll"]);
+
+/**
+ * A statement's call, `await`ed call or array too wide for its line, as prettier breaks it when nothing in it
+ * can be hugged: every argument or element on a line of its own, each of which must then fit. A call's callee
+ * is one name or names joined by dots: prettier gives such a member chain of one call the layout of a plain
+ * call. `assigned`: the value of an assignment or declaration, after whose `=` prettier keeps a call only
+ * when its arguments break well (not one short argument).
+ */
+function brokenOut(node: ts.Expression, assigned: boolean): string {
+  noComments(node);
+  if (ts.isAwaitExpression(node) && (ts.isCallExpression(node.expression) || ts.isNewExpression(node.expression)))
+    return "await " + brokenOut(node.expression, assigned);
+  if (ts.isArrayLiteralExpression(node)) {
+    if (node.elements.length === 0 || isConciseArray(node)) unknown();
+    const elements = node.elements.map((element: ts.Expression) => (ts.isOmittedExpression(element) ? unknown() : "  " + singleLine(element, "element") + ","));
+    return `[\n${elements.join("\n")}\n]`;
+  }
+  if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return unknown();
+  if ((ts.isCallExpression(node) && node.questionDotToken !== undefined) || !isDottedName(node.expression)) unknown();
+  if (ts.isIdentifier(node.expression) && (UNBROKEN_CALLEES.has(ts.idText(node.expression)) || TEST_CALL.test(ts.idText(node.expression)))) unknown();
+  const args: readonly ts.Expression[] = node.arguments ?? [];
+  if (args.length === 0 || args.some((arg) => isFunctionLike(skipParens(arg))) || couldExpand(args[args.length - 1]!)) unknown();
+  if (assigned && args.length === 1 && mayBeShort(skipParens(args[0]!))) unknown();
+  const callee = ts.isCallExpression(node) ? expr(node.expression, "callee") : "new " + expr(node.expression, "new-callee");
+  const printed = args.map((arg) => "  " + singleLine(arg, "argument") + ",");
+  return `${callee}${typeArguments(node.typeArguments)}(\n${printed.join("\n")}\n)`;
+}
+
+/** What prettier's isLoneShortArgument may take for short: a name, a literal, a sign and a number. */
+function mayBeShort(node: ts.Expression): boolean {
+  return (
+    ts.isIdentifier(node) ||
+    ts.isLiteralExpression(node) ||
+    ts.isPrefixUnaryExpression(node) ||
+    ts.isObjectLiteralExpression(node) ||
+    ts.isArrayLiteralExpression(node) ||
+    [ts.SyntaxKind.ThisKeyword, ts.SyntaxKind.NullKeyword, ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword].includes(node.kind)
+  );
+}
+
+/** `f`, `this`, `super`, `asyncio.gather`, `this.queue.put`: no call, index or optional chain in it. */
+function isDottedName(node: ts.Expression): boolean {
+  if (ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword) return true;
+  return ts.isPropertyAccessExpression(node) && node.questionDotToken === undefined && !isOptionalChain(node) && isDottedName(node.expression);
+}
+
+function isFunctionLike(node: ts.Expression): boolean {
+  return ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isClassExpression(node);
+}
+
+/** Prettier's couldExpandArg: a last argument it may hug (keep its call's parenthesis on its first line). */
+function couldExpand(node: ts.Expression): boolean {
+  node = skipParens(node);
+  if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) return couldExpand(node.expression);
+  return (
+    (ts.isObjectLiteralExpression(node) && node.properties.length > 0) ||
+    (ts.isArrayLiteralExpression(node) && node.elements.length > 0) ||
+    isFunctionLike(node)
+  );
 }
 
 /**
