@@ -10,13 +10,26 @@
 //     repr(obj.method)        <bound method C.method of <__main__.C object at 0x...>>
 //     repr(asyncio)           <module 'asyncio' (built-in)>   (no file: the module is part of the runtime)
 import { Coroutine, PyAsyncGenerator } from "./asyncio/coroutine.js";
+import { TypeError } from "./exceptions.js";
 import { PyGenerator } from "./generators.js";
 import { defineBuiltinType } from "./type-registry.js";
 import { isModuleObject, typeName } from "./typename.js";
 
+/**
+ * The function of a type object whose instances CPython alone makes (`type(main())()`, `type(iter([]))([7])`):
+ * calling it raises CPython's TypeError.
+ */
+export function uncreatable(name: string): Function {
+  return {
+    [name]: function () {
+      throw new TypeError(`cannot create '${name}' instances`);
+    },
+  }[name]!;
+}
+
 /** The type object of the instances of a runtime class (which names them with `__pyTypeName__`). */
 function instanceType(name: string, cls: () => Function): Function {
-  const typeObject = defineBuiltinType({ [name]: function () {} }[name]!, name, (x) => typeof x === "object" && x !== null && typeName(x) === name);
+  const typeObject = defineBuiltinType(uncreatable(name), name, (x) => typeof x === "object" && x !== null && typeName(x) === name);
   // A getter: the class may not be initialised yet while a cycle of imports loads this module.
   Object.defineProperty(typeObject, "__runtimeClass__", { get: cls });
   return typeObject;
@@ -26,17 +39,17 @@ export const coroutineType = instanceType("coroutine", () => Coroutine);
 export const generatorType = instanceType("generator", () => PyGenerator);
 export const asyncGeneratorType = instanceType("async_generator", () => PyAsyncGenerator);
 
-/** The type object of the JavaScript functions the runtime marks as Python's `name` (`__pyTypeName__`). */
-export function markedFunctionType(name: string): Function {
-  return defineBuiltinType(
-    { [name]: function () {} }[name]!,
-    name,
-    (x) => typeof x === "function" && (x as { __pyTypeName__?: string }).__pyTypeName__ === name,
-  );
+/**
+ * The type object of the JavaScript functions the runtime marks as Python's `name` (`__pyTypeName__`): one CPython
+ * alone makes (`builtin_function_or_method`, `method_descriptor`) unless `fn` says what a call makes.
+ */
+export function markedFunctionType(name: string, fn: Function = uncreatable(name)): Function {
+  return defineBuiltinType(fn, name, (x) => typeof x === "function" && (x as { __pyTypeName__?: string }).__pyTypeName__ === name);
 }
 
 // Types of values that are JavaScript functions or module namespaces: type() tells them apart.
-export const methodType = markedFunctionType("method");
+// (`types.MethodType(f, obj)` binds a method in CPython: modules/types.ts.)
+export const methodType = markedFunctionType("method", function method() {});
 export const builtinFunctionType = markedFunctionType("builtin_function_or_method");
 export const moduleType = defineBuiltinType(
   function module() {},

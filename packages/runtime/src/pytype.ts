@@ -9,7 +9,7 @@ import { bool, float, int } from "./conversions.js";
 import { TypeError } from "./exceptions.js";
 import { list } from "./iter-builtins.js";
 import { PyFloat } from "./numbers.js";
-import { asyncGeneratorType, builtinFunctionType, generatorType, methodType, moduleType } from "./object-names.js";
+import { asyncGeneratorType, builtinFunctionType, generatorType, methodType, moduleType, uncreatable } from "./object-names.js";
 import { str } from "./repr.js";
 import { isTuple, tuple } from "./tuple.js";
 import { defineBuiltinType, registeredType, type PyTypeMarks } from "./type-registry.js";
@@ -70,22 +70,21 @@ const functionType = defineBuiltinType(
  */
 export const classMaker: { make: ((name: unknown, bases: unknown, namespace: unknown) => Function) | null } = { make: null };
 
-const iteratorTypes = new Map<string, Function>();
-
 /**
  * Marks `fn` as the type of the builtin's iterators named `name` and returns it: a builtin that makes one is its
  * type in CPython (`type(zip([])) is zip`, `isinstance(m, map)`, `repr(enumerate)` is `<class 'enumerate'>`).
  */
 export function builtinIteratorType<F extends Function>(name: string, fn: F): F {
-  const made = defineBuiltinType(fn, name, (x) => typeof x === "object" && x !== null && typeName(x) === name);
-  iteratorTypes.set(name, made);
-  return made;
+  return defineBuiltinType(fn, name, (x) => typeof x === "object" && x !== null && typeName(x) === name);
 }
 
-/** The type object of a builtin's iterator named `name` (`zip`, `list_iterator`: iter-builtins.ts), made when first asked for. */
-function iteratorType(name: string | undefined): Function | undefined {
-  if (name === undefined) return undefined;
-  return iteratorTypes.get(name) ?? builtinIteratorType(name, { [name]: function () {} }[name]!);
+/**
+ * The type object of the runtime's values named `name` that CPython alone makes (`list_iterator`: iter-builtins.ts;
+ * `range_iterator`, `dict_keys`: classes the runtime constructs itself), made when first asked for: calling it
+ * raises CPython's TypeError.
+ */
+function internalType(name: string): Function {
+  return registeredType(name) ?? builtinIteratorType(name, uncreatable(name));
 }
 
 /** `type(x)`: the type object of a value; `type(name, bases, namespace)`: a new class. */
@@ -129,16 +128,21 @@ export function type(x: unknown, bases?: unknown, namespace?: unknown): Function
       {
         // A generator method's native generator object (a `*method()` of a class).
         const tag = Object.prototype.toString.call(x);
-        if (tag === "[object Generator]") return iteratorType((x as { __pyTypeName__?: string }).__pyTypeName__) ?? generatorType;
+        if (tag === "[object Generator]") {
+          const name = (x as { __pyTypeName__?: string }).__pyTypeName__;
+          return name === undefined ? generatorType : internalType(name);
+        }
         if (tag === "[object AsyncGenerator]") return asyncGeneratorType;
       }
       const own = (x as { __pyTypeName__?: string }).__pyTypeName__;
       const ctor = (x as object).constructor;
-      const base = typeof own === "string" ? registeredType(own) : undefined;
-      if (base !== undefined) {
-        // A user subclass of a runtime class (class Foo(dict)) reports itself.
-        // (A runtime class marks its own prototype: `Sleep`, what asyncio.sleep() returns, is a `coroutine` too.)
+      if (typeof own === "string") {
+        // A runtime class marks its own prototype: `Sleep`, what asyncio.sleep() returns, is a `coroutine` too,
+        // and a `dict_keys` or `range_iterator` one the runtime makes alone, not its class.
         const runtimeOwned = ctor !== undefined && Object.prototype.hasOwnProperty.call(ctor.prototype, "__pyTypeName__");
+        const base = registeredType(own);
+        if (base === undefined) return runtimeOwned ? internalType(own) : (ctor ?? object);
+        // A user subclass of a runtime class (class Foo(dict)) reports itself.
         if (ctor !== undefined && (base as { __runtimeClass__?: Function }).__runtimeClass__ !== ctor && !runtimeOwned) return ctor;
         return base;
       }

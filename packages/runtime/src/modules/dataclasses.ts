@@ -24,7 +24,7 @@ import { KwArgs } from "../kwargs.js";
 import { repr, reprGuard } from "../repr.js";
 import { noAttribute } from "../attrs.js";
 import { type as pyType } from "../pytype.js";
-import { PYTHON_MODULE, PYTHON_NAME, setClassName } from "../type-registry.js";
+import { defineBuiltinType, PYTHON_MODULE, PYTHON_NAME, setClassName } from "../type-registry.js";
 import { isTuple, tuple, type Tuple } from "../tuple.js";
 
 export { FrozenInstanceError };
@@ -67,7 +67,8 @@ class MetadataProxy extends Dict<unknown, unknown> {
     return repr(new Dict(this.items()));
   }
 }
-setClassName(MetadataProxy, "mappingproxy");
+// A type a program can call (types.MappingProxyType), registered so that type() answers with it.
+defineBuiltinType(MetadataProxy, "mappingproxy", (x) => x instanceof MetadataProxy);
 Object.defineProperty(MetadataProxy.prototype, "__pyTypeName__", { value: "mappingproxy" });
 
 /** A dataclass field's description (`dataclasses.field(...)`, `dataclasses.fields(obj)`). */
