@@ -125,6 +125,26 @@ describe("runtime features", () => {
     );
   });
 
+  it("imports the short-reprs feature into a program that can hold a future or a task", () => {
+    const feature = 'import "@pyts/runtime/features/short-reprs";';
+    const program = (line: string): string =>
+      ["import asyncio", "", "async def work():", "    return list(range(10))", "", "async def main():", `    ${line}`, "", "asyncio.run(main())", ""].join(
+        "\n",
+      );
+    for (const line of [
+      "print(await asyncio.create_task(work()))",
+      "print(await asyncio.gather(work()))",
+      "print(asyncio.ensure_future(work()))",
+      "print(asyncio.current_task())",
+      "print(asyncio.all_tasks())",
+      "print(asyncio.get_running_loop().create_future())",
+      "print(asyncio.Future())",
+    ])
+      expect(translate(program(line)), line).toContain(feature);
+    expect(translate(["from asyncio import create_task", "print(create_task)", ""].join("\n"))).toContain(feature);
+    expect(translate(program("print(await work())"))).not.toContain(feature);
+  });
+
   it("imports no feature into a program that does not name one", () => {
     const code = translate(["import asyncio", "", "async def main():", "    await asyncio.sleep(0)", "", "asyncio.run(main())", ""].join("\n"));
     expect(code).not.toContain("/features/");

@@ -20,6 +20,7 @@ import * as classHierarchy from "@pyts/runtime/features/class-hierarchy";
 import * as generatorState from "@pyts/runtime/features/generator-state";
 import * as loopExceptionHandler from "@pyts/runtime/features/loop-exception-handler";
 import * as pythonCallbacks from "@pyts/runtime/features/python-callbacks";
+import * as shortReprs from "@pyts/runtime/features/short-reprs";
 import * as functools from "@pyts/runtime/functools";
 import * as heapq from "@pyts/runtime/heapq";
 import * as itertools from "@pyts/runtime/itertools";
@@ -66,6 +67,7 @@ const MODULES: Record<string, unknown> = {
   "@pyts/runtime/features/generator-state": generatorState,
   "@pyts/runtime/features/loop-exception-handler": loopExceptionHandler,
   "@pyts/runtime/features/python-callbacks": pythonCallbacks,
+  "@pyts/runtime/features/short-reprs": shortReprs,
   "@pyts/runtime/functools": functools,
   "@pyts/runtime/heapq": heapq,
   "@pyts/runtime/itertools": itertools,

@@ -29,6 +29,7 @@
 //     type("Point", (), {"x": 0})            import "@pyts/runtime/features/dynamic-classes";
 //     loop.call_soon(log, 1, 2)              import "@pyts/runtime/features/python-callbacks";
 //     loop.run_until_complete(main())        import "@pyts/runtime/features/pending-tasks";
+//     asyncio.create_task(work())            import "@pyts/runtime/features/short-reprs";
 //
 // A module the runtime does not provide is a compile-time diagnostic, except inside a `try` whose
 // handlers catch ImportError: there the statement raises CPython's ModuleNotFoundError when it runs.
@@ -133,6 +134,9 @@ export function planImports(ctx: LowerContext, module: Module): void {
   const visit = (node: Node, tries: readonly Try[]): void => {
     if (node._type === "Import" || node._type === "ImportFrom") {
       for (const alias of node.names) {
+        // `from asyncio import create_task` names it as `asyncio.create_task` does.
+        const feature = node._type === "ImportFrom" ? RUNTIME_FEATURES.get(alias.name) : undefined;
+        if (feature !== undefined) ctx.useRuntimeFeature(feature);
         const target = planAlias(ctx, node, alias, tries, atTop.has(node) && !waited);
         if (target?.kind === "program" && target.atTop && target.info.awaitsOnImport) waited = true;
       }
@@ -173,6 +177,20 @@ const RUNTIME_FEATURES: ReadonlyMap<string, string> = new Map([
   ["__bases__", "class-hierarchy"],
   ["mro", "class-hierarchy"],
   ...["call_soon", "call_soon_threadsafe", "call_later", "call_at", "add_done_callback", "run_in_executor"].map((name) => [name, "python-callbacks"] as const),
+  // The ways a program gets hold of a future or a task, whose repr shows its result as `reprlib` shortens it.
+  ...[
+    "create_task",
+    "ensure_future",
+    "gather",
+    "shield",
+    "Future",
+    "Task",
+    "create_future",
+    "current_task",
+    "all_tasks",
+    "wrap_future",
+    "run_coroutine_threadsafe",
+  ].map((name) => [name, "short-reprs"] as const),
 ]);
 
 function runtimeFeatureNamed(node: Node): string | undefined {

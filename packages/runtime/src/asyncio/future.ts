@@ -5,7 +5,7 @@ import { BaseException, StopIteration, TypeError, toPyException } from "../excep
 import { repr } from "../repr.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
-import { formatCallbackSource, get_event_loop, kwargsOf, stepping, type EventLoop } from "./loop.js";
+import { formatCallbackSource, get_event_loop, heldRepr, kwargsOf, stepping, type EventLoop } from "./loop.js";
 import { typeName } from "../typename.js";
 import type { Task } from "./task.js";
 import { markClassModule, setClassName } from "../type-registry.js";
@@ -213,13 +213,13 @@ export class Future<T = unknown> {
   }
 
   /**
-   * CPython's `base_futures._future_repr_info` after the state: the result or exception, then the done callbacks
+   * CPython's `base_futures._future_repr_info` after the state: the result (loop.ts `heldRepr`) or exception, then the done callbacks
    * (`cb=[Task.task_wakeup()]`, `<n more>` between the first and last of more than two). A task's name, coroutine
    * and what it waits for come between (`own`).
    */
   _reprInfo(state: string, own: string): string {
     let info = `<${typeName(this)} ${state}${own}`;
-    if (this._state === FINISHED) info += this._exception !== null ? ` exception=${repr(this._exception)}` : ` result=${repr(this._result)}`;
+    if (this._state === FINISHED) info += this._exception !== null ? ` exception=${repr(this._exception)}` : ` result=${heldRepr.of(this._result)}`;
     const fns: unknown[] = this._cbFn === null ? [] : [this._cbFn];
     const more = this._callbacks;
     if (more !== null) for (let i = 0; i < more.length; i += 2) fns.push(more[i]);

@@ -111,9 +111,17 @@ function callbackName(fn: Function): string {
 const FORMAT_CALLBACK = Symbol.for("pyts.formatCallback");
 type CallFormatter = (fn: Function, call: string) => string;
 
+/**
+ * How asyncio's reprs show a value they hold, a future's result or a callback's argument: CPython's `reprlib.repr`,
+ * which the feature module `short-reprs` installs. A program gets it when it names a way to hold a future or to
+ * give a callback arguments (`create_task`, `gather`, `call_soon` ...); any other sees neither, and its bundle
+ * leaves `reprlib` out.
+ */
+export const heldRepr = { of: repr };
+
 /** CPython's `format_helpers._format_callback`: `on_timer('a')`; a `functools.partial` as `cb(3)()`. */
 function formatCallback(fn: Function, args: readonly unknown[]): string {
-  return formatCall(fn, `(${args.map((a) => repr(a)).join(", ")})`);
+  return formatCall(fn, `(${args.map(heldRepr.of).join(", ")})`);
 }
 
 function formatCall(fn: Function, call: string): string {

@@ -17,6 +17,7 @@ import { toPyException } from "../exceptions.js";
 import { positionalCallable } from "../calls.js";
 import { PyFloat } from "../numbers.js";
 import { repr } from "../repr.js";
+import "./short-reprs.js";
 
 /** CPython's `Handle._repr_info`: the class, `cancelled`, then the callback with its arguments. */
 Handle.prototype._reprInfo = function (this: Handle): string[] {

@@ -5,6 +5,7 @@ import { iterate } from "../iter.js";
 import { KwArgs } from "../kwargs.js";
 import { call as callWithArgs, positionalCallable, type CallableObject } from "../calls.js";
 import { repr } from "../repr.js";
+import { shortRepr } from "../reprlib.js";
 import { tuple } from "../tuple.js";
 import { NotImplemented } from "../dunder.js";
 export { cached_property } from "../descriptors.js";
@@ -51,10 +52,10 @@ export function partial<R>(fn: (...args: any[]) => R, ...bound: unknown[]): Part
   Object.defineProperties(p, {
     func: { value: fn },
     // For asyncio's reprs of a callback (loop.ts `formatCallback`, code-positions.ts), which cannot import this
-    // module: CPython's `cb(3)()`, the function with the partial's arguments, then the call's.
+    // module: CPython's `cb(3)()`, the function with the partial's arguments (as `reprlib` shortens them), then the call's.
     [Symbol.for("pyts.formatCallback")]: {
       value: (call: string, format: (fn: Function, call: string) => string) =>
-        format(fn, `(${[...bound.map((a) => repr(a)), ...Object.entries(boundKw ?? {}).map(([k, v]) => `${k}=${repr(v)}`)].join(", ")})${call}`),
+        format(fn, `(${[...bound.map(shortRepr), ...Object.entries(boundKw ?? {}).map(([k, v]) => `${k}=${shortRepr(v)}`)].join(", ")})${call}`),
     },
     [Symbol.for("pyts.partialCall")]: { value: fn },
     args: { value: tuple(bound) },
