@@ -46,6 +46,15 @@ describe("runtime features", () => {
     expect(asked).not.toContain("/features/");
   });
 
+  it("imports the list-overrides feature into a program with a list subclass defining __len__ or __iter__ ..., and only then", () => {
+    const feature = 'import "@pyts/runtime/features/list-overrides";';
+    const subclass = (method: string): string => ["class Box(list):", `    def ${method}(self):`, "        return 0", "", "print(Box())", ""].join("\n");
+    expect(translate(subclass("__len__"))).toContain(feature);
+    expect(translate(subclass("__iter__"))).toContain(feature);
+    expect(translate(subclass("__repr__"))).not.toContain(feature);
+    expect(translate(subclass("total"))).not.toContain(feature);
+  });
+
   it("imports the coroutine-state feature into a program that reads cr_await or cr_running", () => {
     const state = 'import "@pyts/runtime/features/coroutine-state";';
     const program = (line: string): string =>

@@ -39,6 +39,7 @@ import * as unicodedata from "@pyts/runtime/unicodedata";
 import * as abcModule from "@pyts/runtime/abc";
 import * as coroutineState from "@pyts/runtime/features/coroutine-state";
 import * as dynamicClasses from "@pyts/runtime/features/dynamic-classes";
+import * as listOverrides from "@pyts/runtime/features/list-overrides";
 import * as pendingTasks from "@pyts/runtime/features/pending-tasks";
 import * as os from "@pyts/runtime/os";
 import * as osPath from "@pyts/runtime/os/path";
@@ -49,6 +50,7 @@ const MODULES: Record<string, unknown> = {
   "@pyts/runtime/abc": abcModule,
   "@pyts/runtime/features/coroutine-state": coroutineState,
   "@pyts/runtime/features/dynamic-classes": dynamicClasses,
+  "@pyts/runtime/features/list-overrides": listOverrides,
   "@pyts/runtime/features/pending-tasks": pendingTasks,
   "@pyts/runtime/os": os,
   "@pyts/runtime/os/path": osPath,

@@ -1,6 +1,7 @@
 // Python's arithmetic operators. Each helper has a fast path for two plain numbers and
 // falls back to bigint/float/sequence/dunder handling with CPython's error messages.
 import { MemoryError, OverflowError, TypeError, ValueError, ZeroDivisionError } from "./exceptions.js";
+import { listOverrides } from "./list-overrides.js";
 import { binaryDunder, dunder, tryBinaryDunder, NotImplemented, unaryDunder, unsupported } from "./dunder.js";
 import { iterate } from "./iter.js";
 import { bindBuiltinKeywords, KwArgs } from "./kwargs.js";
@@ -68,12 +69,16 @@ function addSlow(a: Any, b: Any): Any {
     throw new TypeError(`can only concatenate str (not "${typeName(b)}") to str`);
   }
   if (Array.isArray(a)) {
-    if (Array.isArray(b) && isTuple(a) === isTuple(b)) {
+    const both = Array.isArray(b) && isTuple(a) === isTuple(b);
+    const overridden = listOverrides.has?.(a) || (Array.isArray(b) && listOverrides.has?.(b));
+    if (both && !overridden) {
       const r = a.concat(b);
       return isTuple(a) ? tuple(r) : r;
     }
     const r = tryBinaryDunder(a, b, "__add__", "__radd__");
     if (r !== NotImplemented) return r;
+    // (A list subclass defining neither `__add__` nor `__radd__`: list's concatenation, of the two arrays.)
+    if (both) return a.concat(b);
     const seq = isTuple(a) ? "tuple" : "list";
     throw new TypeError(`can only concatenate ${seq} (not "${typeName(b)}") to ${seq}`);
   }
@@ -115,7 +120,8 @@ function subSlow(a: Any, b: Any): Any {
   return binaryDunder(a, b, "__sub__", "__rsub__", "-");
 }
 
-function repeat(seq: string | readonly unknown[], n: unknown): Any {
+/** `seq * n` of a str, list or tuple (`list.__mul__`). */
+export function repeat(seq: string | readonly unknown[], n: unknown): Any {
   const kn = numberKind(n);
   if (kn !== "int") {
     throw new TypeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
@@ -128,7 +134,8 @@ function repeat(seq: string | readonly unknown[], n: unknown): Any {
   if (typeof seq === "string") return seq.repeat(count);
   const out: unknown[] = [];
   if (seq.length === 0) return isTuple(seq) ? tuple(out) : out;
-  for (let i = 0; i < count; i++) for (const x of seq) out.push(x);
+  // (By index: a list subclass's `__iter__` is not list's repetition.)
+  for (let i = 0; i < count; i++) for (let j = 0; j < seq.length; j++) out.push(seq[j]);
   return isTuple(seq) ? tuple(out) : out;
 }
 
@@ -153,14 +160,14 @@ function mulSlow(a: Any, b: Any): Any {
   // Past the two-plain-numbers case, two doubles mean a boxed float: a float result.
   if (isDouble(a) && isDouble(b)) return mkFloat(doubleValue(a) * doubleValue(b));
   if (typeof a === "string" || Array.isArray(a)) {
-    if (isUserObject(b)) {
+    if (isUserObject(b) || (Array.isArray(a) && listOverrides.has?.(a))) {
       const r = tryBinaryDunder(a, b, "__mul__", "__rmul__");
       if (r !== NotImplemented) return r;
     }
     return repeat(a, b);
   }
   if (typeof b === "string" || Array.isArray(b)) {
-    if (isUserObject(a)) {
+    if (isUserObject(a) || (Array.isArray(b) && listOverrides.has?.(b))) {
       const r = tryBinaryDunder(a, b, "__mul__", "__rmul__");
       if (r !== NotImplemented) return r;
     }
@@ -638,7 +645,7 @@ export function matmul(a: Any, b: Any): Any {
  * `__iadd__`; everything else is `a = a + b`.
  */
 export function iadd(a: Any, b: Any): Any {
-  if (isList(a)) {
+  if (isList(a) && !listOverrides.has?.(a)) {
     for (const x of iterate(b)) a.push(x);
     return a;
   }
@@ -652,7 +659,7 @@ export function iadd(a: Any, b: Any): Any {
 
 /** `a *= n`: lists repeat in place. */
 export function imul(a: Any, b: Any): Any {
-  if (isList(a)) {
+  if (isList(a) && !listOverrides.has?.(a)) {
     const copy = a.slice();
     const n = numberKind(b) === "int" ? Number(toBig(b)) : NaN;
     if (Number.isNaN(n)) throw new TypeError(`can't multiply sequence by non-int of type '${typeName(b)}'`);

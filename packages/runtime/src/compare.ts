@@ -3,12 +3,13 @@
 // `__lt__`/`__gt__`... and CPython's TypeError for unorderable operands.
 import { TypeError } from "./exceptions.js";
 import { dunder, NotImplemented } from "./dunder.js";
+import { listOverrides } from "./list-overrides.js";
 import { doubleValue, isDouble, numberKind, PyFloat } from "./numbers.js";
 import { isTuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { truthy } from "./truth.js";
 
-type Op = "<" | "<=" | ">" | ">=";
+export type Op = "<" | "<=" | ">" | ">=";
 const DUNDER: Record<Op, [string, string]> = {
   "<": ["__lt__", "__gt__"],
   "<=": ["__le__", "__ge__"],
@@ -40,7 +41,7 @@ export function eq(a: unknown, b: unknown): boolean {
   if (a instanceof PyFloat) {
     if (numberKind(b) !== undefined) return numeric(a) == numeric(b);
   } else if (Array.isArray(a)) {
-    if (Array.isArray(b) && isTuple(a) === isTuple(b)) return sequenceEq(a, b);
+    if (Array.isArray(b) && isTuple(a) === isTuple(b) && !listOverrides.has?.(a) && !listOverrides.has?.(b)) return sequenceEq(a, b);
   }
   const f = dunder(a, "__eq__");
   if (f !== undefined) {
@@ -59,7 +60,8 @@ function reflectedEq(a: unknown, b: unknown): boolean {
   return false;
 }
 
-function sequenceEq(a: readonly unknown[], b: readonly unknown[]): boolean {
+/** `==` of two lists or two tuples, item by item (`list.__eq__`). */
+export function sequenceEq(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!eq(a[i], b[i])) return false;
   return true;
@@ -118,17 +120,20 @@ function numericOp(x: number | bigint, y: number | bigint, op: Op): boolean {
   }
 }
 
+/** `a <op> b` of two lists or two tuples: at their first unequal items, else by length (`list.__lt__` ...). */
+export function sequenceCompare(a: readonly unknown[], b: readonly unknown[], op: Op): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    if (!eq(a[i], b[i])) return compare(a[i], b[i], op);
+  }
+  return applyOp(a.length - b.length, op);
+}
+
 /** `a <op> b` for any Python values. */
 export function compare(a: unknown, b: unknown, op: Op): boolean {
   if (typeof a === "string" && typeof b === "string") return applyOp(compareStrings(a, b), op);
   if (numberKind(a) !== undefined && numberKind(b) !== undefined) return numericOp(numeric(a), numeric(b), op);
-  if (Array.isArray(a) && Array.isArray(b) && isTuple(a) === isTuple(b)) {
-    const n = Math.min(a.length, b.length);
-    for (let i = 0; i < n; i++) {
-      if (!eq(a[i], b[i])) return compare(a[i], b[i], op);
-    }
-    return applyOp(a.length - b.length, op);
-  }
+  if (Array.isArray(a) && Array.isArray(b) && isTuple(a) === isTuple(b) && !listOverrides.has?.(a) && !listOverrides.has?.(b)) return sequenceCompare(a, b, op);
   const [name, reflected] = DUNDER[op];
   const f = dunder(a, name);
   if (f !== undefined) {

@@ -3,6 +3,7 @@
 // map keys Dict uses to give Python key equality on top of a JavaScript Map.
 import { TypeError } from "./exceptions.js";
 import { id } from "./identity.js";
+import { listOverrides } from "./list-overrides.js";
 import { PyFloat } from "./numbers.js";
 import { isTuple } from "./tuple.js";
 import { typeName } from "./typename.js";
@@ -237,6 +238,11 @@ interface Hashable {
 }
 
 /** The builtin `hash(x)`. */
+/** Whether `xs` is an instance of a list subclass defining `__hash__`, which makes it hashable. */
+function hashable(xs: unknown[]): boolean {
+  return listOverrides.has?.(xs) === true && typeof (xs as unknown as Hashable).__hash__ === "function";
+}
+
 export function pyHash(x: unknown): number | bigint {
   switch (typeof x) {
     case "number":
@@ -259,7 +265,7 @@ export function pyHash(x: unknown): number | bigint {
       if (x instanceof PyFloat) return floatHash(x.value);
       if (Array.isArray(x)) {
         if (isTuple(x)) return tupleHash(x as unknown[]);
-        throw unhashable(x);
+        if (!hashable(x)) throw unhashable(x);
       }
       const h = (x as Hashable).__hash__;
       if (typeof h === "function") {
@@ -315,7 +321,7 @@ export function mapKey(x: unknown): unknown {
     case "object":
       if (x === null) return null;
       if (x instanceof PyFloat) return floatMapKey(x.value);
-      if (Array.isArray(x)) {
+      if (Array.isArray(x) && !hashable(x)) {
         if (!isTuple(x)) throw unhashable(x);
         const enc = encodeTuple(x as unknown[]);
         return enc !== undefined ? TAG + enc : probeKey(x);
@@ -376,7 +382,7 @@ function encodeItem(x: unknown): string | undefined {
         return `n${String(k)}`;
       }
       if (isTuple(x)) return encodeTuple(x as unknown[]);
-      if (Array.isArray(x)) throw unhashable(x);
+      if (Array.isArray(x) && !hashable(x)) throw unhashable(x);
       {
         const h = (x as Hashable).__hash__;
         if (typeof h === "function") return undefined;

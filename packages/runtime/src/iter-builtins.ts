@@ -5,6 +5,7 @@ import { compareStrings, lt } from "./compare.js";
 import { StopIteration, TypeError, ValueError } from "./exceptions.js";
 import { dunder } from "./dunder.js";
 import { isOwnIterator, iterate } from "./iter.js";
+import { listOverrides } from "./list-overrides.js";
 import { callSpread, positionalCallable, type CallableObject } from "./calls.js";
 import { checkKwargs, KwArgs, splitKwargs } from "./kwargs.js";
 import { isTuple, tuple, type Tuple } from "./tuple.js";
@@ -17,7 +18,7 @@ type Key<T> = ((x: T) => unknown) | CallableObject | null | undefined;
 /** The builtin `list(iterable=())`: always a new array. */
 export function list<T>(items?: Iterable<T>): T[] {
   if (items === undefined) return [];
-  if (Array.isArray(items)) return items.slice();
+  if (Array.isArray(items) && !listOverrides.has?.(items)) return items.slice();
   return [...iterate(items)];
 }
 
@@ -135,7 +136,7 @@ function* filterBy<T>(f: ((x: T) => unknown) | null, items: Iterable<T>): Genera
 /** `reversed(sequence)`. */
 export function reversed<T>(seq: Iterable<T>): Iterator<T> & Iterable<T> {
   if (seq === undefined) throw new TypeError("reversed expected 1 argument, got 0");
-  if (Array.isArray(seq)) return named(reverseArray(seq as T[]), isTuple(seq) ? "reversed" : "list_reverseiterator");
+  if (Array.isArray(seq) && !listOverrides.has?.(seq)) return listReversed(seq);
   if (typeof seq === "string") return named(reverseArray(Array.from(seq)), "reversed") as unknown as Iterator<T> & Iterable<T>;
   const r = dunder(seq, "__reversed__");
   if (r !== undefined) {
@@ -155,6 +156,16 @@ export function reversed<T>(seq: Iterable<T>): Iterator<T> & Iterable<T> {
     );
   }
   throw new TypeError(`'${typeName(seq)}' object is not reversible`);
+}
+
+/** `reversed(xs)` of a list or tuple, read from the array (`list.__reversed__`). */
+export function listReversed<T>(xs: readonly T[]): Iterator<T> & Iterable<T> {
+  return named(reverseArray(xs), isTuple(xs) ? "reversed" : "list_reverseiterator");
+}
+
+/** `iter(xs)` of a list, read from the array (`list.__iter__`). */
+export function listIterator<T>(xs: readonly T[]): Iterator<T> & Iterable<T> {
+  return named(itemsOf(Array.prototype.values.call(xs)), "list_iterator");
 }
 
 function* reverseArray<T>(xs: readonly T[]): Generator<T, void, undefined> {

@@ -1,17 +1,22 @@
 // Methods of Python's `list` and `tuple`, as functions taking the array first:
 // `xs.append(1)` is `listMethods.append(xs, 1)`. Errors follow CPython.
 import { PYTHON_NAME } from "./type-registry.js";
-import { eq } from "./compare.js";
-import { IndexError, ValueError } from "./exceptions.js";
+import { eq, sequenceCompare, sequenceEq } from "./compare.js";
+import { IndexError, TypeError, ValueError } from "./exceptions.js";
 import { iterate } from "./iter.js";
+import { listOverrides } from "./list-overrides.js";
 import type { CallableObject } from "./calls.js";
-import { list, sortInPlace } from "./iter-builtins.js";
+import { list, listIterator, listReversed, sortInPlace } from "./iter-builtins.js";
 import { runtimeClass } from "./type-registry.js";
 import { KwArgs } from "./kwargs.js";
-import { smallIndex } from "./numbers.js";
+import { numberKind, smallIndex } from "./numbers.js";
 import { repr, reprGuard } from "./repr.js";
-import { PySlice } from "./subscript.js";
+import { PySlice, listDelete, listStore, sequenceContains, sequenceItem } from "./subscript.js";
 import { truthy } from "./truth.js";
+import { isTuple } from "./tuple.js";
+import { typeName } from "./typename.js";
+import { repeat } from "./arithmetic.js";
+import { NotImplemented } from "./dunder.js";
 
 function indexIn(xs: readonly unknown[], x: unknown, start: unknown, end: unknown, what: string): number {
   const [a, b] = new PySlice(start ?? null, end ?? null, null).indices(xs.length);
@@ -21,7 +26,7 @@ function indexIn(xs: readonly unknown[], x: unknown, start: unknown, end: unknow
 
 function countIn(xs: readonly unknown[], x: unknown): number {
   let n = 0;
-  for (const y of xs) if (y === x || eq(y, x)) n++;
+  for (let i = 0; i < xs.length; i++) if (xs[i] === x || eq(xs[i], x)) n++;
   return n;
 }
 
@@ -31,7 +36,7 @@ export const listMethods = {
     return null;
   },
   extend<T>(xs: T[], items: Iterable<T>): null {
-    if (Array.isArray(items)) {
+    if (Array.isArray(items) && !listOverrides.has?.(items)) {
       for (const x of items.slice()) xs.push(x);
       return null;
     }
@@ -94,7 +99,7 @@ const arrayPush = Array.prototype.push;
 
 /** Appends `items` to `xs` (a copy first, as `xs.extend(xs)` doubles it), never through a subclass's `push`. */
 function pushAll<T>(xs: T[], items: Iterable<T>): void {
-  for (const x of Array.isArray(items) ? items.slice() : [...iterate(items)]) arrayPush.call(xs, x);
+  for (const x of Array.isArray(items) && !listOverrides.has?.(items) ? items.slice() : [...iterate(items)]) arrayPush.call(xs, x);
 }
 
 /**
@@ -169,5 +174,71 @@ export class PyList<T = any> extends Array<T> {
   __repr__(): string {
     return reprGuard(this, "[...]", () => `[${Array.prototype.map.call(this, repr).join(", ")}]`);
   }
+  // list's own methods, which read the array: what `super().__getitem__(i)` or `list.__len__(self)` calls from a
+  // subclass that defines its own (features/list-overrides).
+  __len__(): number {
+    return this.length;
+  }
+  __getitem__(key: unknown): unknown {
+    return sequenceItem(this, key);
+  }
+  __setitem__(key: unknown, value: unknown): null {
+    return listStore(this, key, value);
+  }
+  __delitem__(key: unknown): null {
+    return listDelete(this, key);
+  }
+  __contains__(x: unknown): boolean {
+    return sequenceContains(this, x);
+  }
+  __iter__(): Iterator<T> {
+    return listIterator(this);
+  }
+  __reversed__(): Iterator<T> {
+    return listReversed(this);
+  }
+  __eq__(other: unknown): unknown {
+    return isList(other) ? sequenceEq(this, other) : NotImplemented;
+  }
+  __ne__(other: unknown): unknown {
+    return isList(other) ? !sequenceEq(this, other) : NotImplemented;
+  }
+  __lt__(other: unknown): unknown {
+    return isList(other) ? sequenceCompare(this, other, "<") : NotImplemented;
+  }
+  __le__(other: unknown): unknown {
+    return isList(other) ? sequenceCompare(this, other, "<=") : NotImplemented;
+  }
+  __gt__(other: unknown): unknown {
+    return isList(other) ? sequenceCompare(this, other, ">") : NotImplemented;
+  }
+  __ge__(other: unknown): unknown {
+    return isList(other) ? sequenceCompare(this, other, ">=") : NotImplemented;
+  }
+  __add__(other: unknown): unknown {
+    if (!isList(other)) throw new TypeError(`can only concatenate list (not "${typeName(other)}") to list`);
+    return Array.prototype.concat.call(this.slice(), other.slice());
+  }
+  __iadd__(other: unknown): this {
+    pushAll(this, iterate(other));
+    return this;
+  }
+  __mul__(n: unknown): unknown {
+    return numberKind(n) === "int" ? repeat(this, n) : NotImplemented;
+  }
+  __rmul__(n: unknown): unknown {
+    return numberKind(n) === "int" ? repeat(this, n) : NotImplemented;
+  }
+  __imul__(n: unknown): this {
+    const items = repeat(this, n) as T[];
+    this.length = 0;
+    pushAll(this, items);
+    return this;
+  }
+}
+
+/** A list (not a tuple), which list's own comparisons and concatenation take. */
+function isList(x: unknown): x is unknown[] {
+  return Array.isArray(x) && !isTuple(x);
 }
 runtimeClass(list, PyList);

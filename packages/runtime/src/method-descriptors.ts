@@ -101,6 +101,12 @@ function builtinCall(type: Function, owner: string, name: string): ((self: unkno
   const sample = SAMPLES[owner];
   const own = sample === undefined ? undefined : builtinMethod(sample(), name);
   if (own !== undefined) return (self, args) => callBuiltinMethod(mixedInStr(self) ?? self, own, name, args);
+  // list's own dunders read the array, never a subclass's override (`list.__repr__(self)` in a `__repr__`).
+  const proto = (type as { __runtimeClass__?: Function }).__runtimeClass__?.prototype as object | undefined;
+  if (owner === "list" && name.startsWith("__") && proto !== undefined && Object.prototype.hasOwnProperty.call(proto, name)) {
+    const method = (proto as Record<string, Function>)[name]!;
+    return (self, args) => method.apply(self, args);
+  }
   const slot = Object.prototype.hasOwnProperty.call(SLOTS, name) ? SLOTS[name]! : undefined;
   // (`str.__mod__` is printf-style formatting.)
   const typeHas = !(NUMBERS.has(owner) ? CONTAINER_ONLY : NUMBER_ONLY).has(name) || (owner === "str" && name === "__mod__");
@@ -110,7 +116,6 @@ function builtinCall(type: Function, owner: string, name: string): ((self: unkno
     return (self, args) => (takesOperand(owner, name, args[0]) ? slot(self as never, args[0] as never) : NotImplemented);
   }
   // dict, set and frozenset: the methods of the runtime's class (a frozenset's mutators only raise).
-  const proto = (type as { __runtimeClass__?: Function }).__runtimeClass__?.prototype as object | undefined;
   const method = proto === undefined || JS_ONLY.has(name) ? undefined : methodOf(proto, name);
   if (method === undefined || (owner === "frozenset" && Object.prototype.hasOwnProperty.call(proto, name) && name !== "__hash__")) return undefined;
   return (self, args) => {

@@ -6,6 +6,7 @@ import { Dict } from "./dict.js";
 import { IndexError, TypeError, ValueError } from "./exceptions.js";
 import { dunder } from "./dunder.js";
 import { iterate } from "./iter.js";
+import { listOverrides } from "./list-overrides.js";
 import { intValue, smallIndex } from "./numbers.js";
 import { repr } from "./repr.js";
 import { isTuple, tuple } from "./tuple.js";
@@ -90,7 +91,7 @@ export function len(x: unknown): number {
   // eslint-disable-next-line prefer-rest-params -- `call(len, a, b)` passes more than TypeScript lets through
   if (arguments.length !== 1) throw new TypeError(`len() takes exactly one argument (${arguments.length} given)`);
   if (typeof x === "string") return strLength(x);
-  if (Array.isArray(x)) return x.length;
+  if (Array.isArray(x) && !listOverrides.has?.(x)) return x.length;
   const f = dunder(x, "__len__");
   if (f !== undefined) {
     const n = f.call(x);
@@ -125,28 +126,31 @@ export function getslice(x: unknown, start: unknown = null, stop: unknown = null
  * reads `undefined` and takes the full path, with its IndexError and TypeError).
  */
 export function getitem(x: unknown, key: unknown): unknown {
-  if (typeof key === "number" && Array.isArray(x)) {
+  if (typeof key === "number" && Array.isArray(x) && !listOverrides.has?.(x)) {
     const v: unknown = x[key];
     if (v !== undefined) return v;
   }
   return getitemSlow(x, key);
 }
 
-function getitemSlow(x: unknown, key: unknown): unknown {
-  if (Array.isArray(x)) {
-    const what = isTuple(x) ? "tuple" : "list";
-    if (typeof key === "number" && Number.isInteger(key)) {
-      const n = key < 0 ? key + x.length : key;
-      if (n < 0 || n >= x.length) throw new IndexError(`${what} index out of range`);
-      return x[n];
-    }
-    if (key instanceof PySlice) {
-      const [start, stop, step] = key.indices(x.length);
-      const out = step === 1 ? x.slice(start, Math.max(start, stop)) : sliceIndices(key, x.length).map((i) => x[i]);
-      return isTuple(x) ? tuple(out) : out;
-    }
-    return x[normIndex(key, x.length, what)];
+/** `xs[key]` of a list or tuple, read from the array (`list.__getitem__`). */
+export function sequenceItem(x: readonly unknown[], key: unknown): unknown {
+  const what = isTuple(x) ? "tuple" : "list";
+  if (typeof key === "number" && Number.isInteger(key)) {
+    const n = key < 0 ? key + x.length : key;
+    if (n < 0 || n >= x.length) throw new IndexError(`${what} index out of range`);
+    return x[n];
   }
+  if (key instanceof PySlice) {
+    const [start, stop, step] = key.indices(x.length);
+    const out = step === 1 ? x.slice(start, Math.max(start, stop)) : sliceIndices(key, x.length).map((i) => x[i]);
+    return isTuple(x) ? tuple(out) : out;
+  }
+  return x[normIndex(key, x.length, what)];
+}
+
+function getitemSlow(x: unknown, key: unknown): unknown {
+  if (Array.isArray(x) && !listOverrides.has?.(x)) return sequenceItem(x, key);
   if (typeof x === "string") {
     const cps = codePoints(x);
     if (key instanceof PySlice) {
@@ -175,7 +179,7 @@ function getitemSlow(x: unknown, key: unknown): unknown {
 
 /** `x[key] = value`. Small so V8 inlines it: a list store at an index in range is done here. */
 export function setitem(x: unknown, key: unknown, value: unknown): null {
-  if (typeof key === "number" && Array.isArray(x) && key >= 0 && key < x.length && Number.isInteger(key) && !isTuple(x)) {
+  if (typeof key === "number" && Array.isArray(x) && key >= 0 && key < x.length && Number.isInteger(key) && !isTuple(x) && !listOverrides.has?.(x)) {
     x[key] = value;
     return null;
   }
@@ -183,33 +187,39 @@ export function setitem(x: unknown, key: unknown, value: unknown): null {
   return null;
 }
 
-function setitemSlow(x: unknown, key: unknown, value: unknown): void {
-  if (Array.isArray(x) && !isTuple(x)) {
-    if (typeof key === "number" && Number.isInteger(key)) {
-      const n = key < 0 ? key + x.length : key;
-      if (n < 0 || n >= x.length) throw new IndexError("list assignment index out of range");
-      x[n] = value;
-      return;
-    }
-    if (key instanceof PySlice) {
-      const items = [...iterate(value)];
-      const [start, stop, step] = key.indices(x.length);
-      if (step === 1) {
-        x.splice(start, Math.max(0, stop - start), ...items);
-        return;
-      }
-      const indices = sliceIndices(key, x.length);
-      if (indices.length !== items.length) {
-        throw new ValueError(`attempt to assign sequence of size ${items.length} to extended slice of size ${indices.length}`);
-      }
-      indices.forEach((i, j) => (x[i] = items[j]));
-      return;
-    }
-    const v = intValue(key);
-    if (v === undefined) throw new TypeError(`list indices must be integers or slices, not ${typeName(key)}`);
-    const n = Number(v) < 0 ? Number(v) + x.length : Number(v);
+/** `xs[key] = value` of a list, stored in the array (`list.__setitem__`). */
+export function listStore(x: unknown[], key: unknown, value: unknown): null {
+  if (typeof key === "number" && Number.isInteger(key)) {
+    const n = key < 0 ? key + x.length : key;
     if (n < 0 || n >= x.length) throw new IndexError("list assignment index out of range");
     x[n] = value;
+    return null;
+  }
+  if (key instanceof PySlice) {
+    const items = [...iterate(value)];
+    const [start, stop, step] = key.indices(x.length);
+    if (step === 1) {
+      x.splice(start, Math.max(0, stop - start), ...items);
+      return null;
+    }
+    const indices = sliceIndices(key, x.length);
+    if (indices.length !== items.length) {
+      throw new ValueError(`attempt to assign sequence of size ${items.length} to extended slice of size ${indices.length}`);
+    }
+    indices.forEach((i, j) => (x[i] = items[j]));
+    return null;
+  }
+  const v = intValue(key);
+  if (v === undefined) throw new TypeError(`list indices must be integers or slices, not ${typeName(key)}`);
+  const n = Number(v) < 0 ? Number(v) + x.length : Number(v);
+  if (n < 0 || n >= x.length) throw new IndexError("list assignment index out of range");
+  x[n] = value;
+  return null;
+}
+
+function setitemSlow(x: unknown, key: unknown, value: unknown): void {
+  if (Array.isArray(x) && !isTuple(x) && !listOverrides.has?.(x)) {
+    listStore(x, key, value);
     return;
   }
   const f = dunder(x, "__setitem__");
@@ -226,26 +236,29 @@ export function setslice(x: unknown, start: unknown, stop: unknown, step: unknow
   return null;
 }
 
-/** `del x[key]`. */
-export function delitem(x: unknown, key: unknown): null {
-  if (Array.isArray(x) && !isTuple(x)) {
-    if (key instanceof PySlice) {
-      const [start, stop, step] = key.indices(x.length);
-      if (step === 1) {
-        if (stop > start) x.splice(start, stop - start);
-        return null;
-      }
-      const indices = sliceIndices(key, x.length).sort((a, b) => b - a);
-      for (const i of indices) x.splice(i, 1);
+/** `del xs[key]` of a list, from the array (`list.__delitem__`). */
+export function listDelete(x: unknown[], key: unknown): null {
+  if (key instanceof PySlice) {
+    const [start, stop, step] = key.indices(x.length);
+    if (step === 1) {
+      if (stop > start) x.splice(start, stop - start);
       return null;
     }
-    const v = intValue(key);
-    if (v === undefined) throw new TypeError(`list indices must be integers or slices, not ${typeName(key)}`);
-    const n = Number(v) < 0 ? Number(v) + x.length : Number(v);
-    if (n < 0 || n >= x.length) throw new IndexError("list assignment index out of range");
-    x.splice(n, 1);
+    const indices = sliceIndices(key, x.length).sort((a, b) => b - a);
+    for (const i of indices) x.splice(i, 1);
     return null;
   }
+  const v = intValue(key);
+  if (v === undefined) throw new TypeError(`list indices must be integers or slices, not ${typeName(key)}`);
+  const n = Number(v) < 0 ? Number(v) + x.length : Number(v);
+  if (n < 0 || n >= x.length) throw new IndexError("list assignment index out of range");
+  x.splice(n, 1);
+  return null;
+}
+
+/** `del x[key]`. */
+export function delitem(x: unknown, key: unknown): null {
+  if (Array.isArray(x) && !isTuple(x) && !listOverrides.has?.(x)) return listDelete(x, key);
   const f = dunder(x, "__delitem__");
   if (f !== undefined) {
     f.call(x, key);
@@ -260,6 +273,16 @@ export function delslice(x: unknown, start: unknown, stop: unknown, step: unknow
   return null;
 }
 
+/** `item in xs` of a list or tuple, read from the array (`list.__contains__`). */
+export function sequenceContains(xs: readonly unknown[], item: unknown): boolean {
+  if (typeof item === "string" || (typeof item === "number" && Number.isInteger(item))) {
+    if (xs.includes(item)) return true;
+    if (typeof item === "string") return false;
+  }
+  for (let i = 0; i < xs.length; i++) if (eq(xs[i], item)) return true;
+  return false;
+}
+
 /** `item in container`. */
 export function contains(container: unknown, item: unknown): boolean {
   if (typeof container === "string") {
@@ -267,14 +290,7 @@ export function contains(container: unknown, item: unknown): boolean {
     if (text === undefined) throw new TypeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);
     return container.includes(text);
   }
-  if (Array.isArray(container)) {
-    if (typeof item === "string" || (typeof item === "number" && Number.isInteger(item))) {
-      if (container.includes(item)) return true;
-      if (typeof item === "string") return false;
-    }
-    for (const x of container) if (eq(x, item)) return true;
-    return false;
-  }
+  if (Array.isArray(container) && !listOverrides.has?.(container)) return sequenceContains(container, item);
   if (container instanceof Dict) return container.__contains__(item);
   const f = dunder(container, "__contains__");
   if (f !== undefined) return Boolean(f.call(container, item));

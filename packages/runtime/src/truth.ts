@@ -1,7 +1,9 @@
 // Python truthiness: empty containers, "", 0, 0.0, None are false; objects may define
 // `__bool__` or `__len__`.
 import { TypeError } from "./exceptions.js";
+import { listOverrides } from "./list-overrides.js";
 import { PyFloat } from "./numbers.js";
+import { typeName } from "./typename.js";
 
 export function truthy(x: unknown): boolean {
   switch (typeof x) {
@@ -17,13 +19,13 @@ export function truthy(x: unknown): boolean {
       return false;
     case "object": {
       if (x === null) return false;
-      if (Array.isArray(x)) return x.length !== 0;
+      if (Array.isArray(x) && !listOverrides.has?.(x)) return x.length !== 0;
       if (x instanceof PyFloat) return x.value !== 0;
       const o = x as { __bool__?: () => unknown; __len__?: () => unknown };
       if (typeof o.__bool__ === "function") {
         const r = o.__bool__();
         if (typeof r !== "boolean") {
-          throw new TypeError(`__bool__ should return bool, returned ${typeof r === "number" ? "int" : typeof r}`);
+          throw new TypeError(`__bool__ should return bool, returned ${typeName(r)}`);
         }
         return r;
       }

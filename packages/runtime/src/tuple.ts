@@ -38,7 +38,8 @@ export function tuple<T>(items?: Iterable<T>): Tuple<T> {
   if (Array.isArray(items) && items.length === 1 && items[0] instanceof SpreadArguments) return freezeTuple(items[0].items as T[]);
   // A named tuple (a subclass of tuple) is copied into a plain tuple, as CPython's tuple() does.
   if (isTuple(items) && Object.getPrototypeOf(items) === Array.prototype) return items as Tuple<T>;
-  if (Array.isArray(items)) return freezeTuple(Array.prototype.slice.call(items));
+  // (Spread, not a copy of the array: a list subclass's `__iter__`, features/list-overrides.)
+  if (Array.isArray(items)) return freezeTuple([...items]);
   return freezeTuple([...iterate(items)] as T[]);
 }
 

@@ -10,6 +10,7 @@
 // does: `a, b = it` takes three items from an iterator to find that there are too many.
 import { TypeError, ValueError } from "./exceptions.js";
 import { iterate } from "./iter.js";
+import { listOverrides } from "./list-overrides.js";
 import { typeName } from "./typename.js";
 
 /** Whether `iter(x)` could succeed; otherwise CPython says `cannot unpack non-iterable int object`. */
@@ -30,7 +31,7 @@ export function unpack<T extends readonly unknown[]>(value: T, count: T["length"
 export function unpack<T>(value: Iterable<T>, count: number): T[];
 export function unpack(value: unknown, count: number): any[];
 export function unpack(value: unknown, count: number): unknown[] {
-  if (Array.isArray(value)) {
+  if (Array.isArray(value) && !listOverrides.has?.(value)) {
     if (value.length === count) return value.slice();
     if (value.length > count) throw new ValueError(`too many values to unpack (expected ${count})`);
     throw new ValueError(`not enough values to unpack (expected ${count}, got ${value.length})`);
@@ -51,8 +52,9 @@ export function unpack(value: unknown, count: number): unknown[] {
  * `before + 1 + after` entries whose starred entry is a new list of the items in between.
  */
 export function unpackStarred(value: unknown, before: number, after: number): any[] {
-  const items = Array.isArray(value) ? value.slice() : [];
-  if (!Array.isArray(value)) {
+  const whole = Array.isArray(value) && !listOverrides.has?.(value);
+  const items = whole ? value.slice() : [];
+  if (!whole) {
     const iterator = iteratorOf(value);
     for (let step = iterator.next(); step.done !== true; step = iterator.next()) items.push(step.value);
   }

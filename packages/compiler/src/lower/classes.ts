@@ -35,7 +35,8 @@
 //
 // A subclass of `list` or `dict` extends the runtime's class for it (`class Stack(list)` →
 // `class Stack extends PyList`, `class Registry(dict)` → `class Registry extends Dict`); a `list` subclass
-// method the runtime would not call (`__getitem__`, `__len__` ...) or named like an array method is PY3001.
+// defining `__getitem__`, `__len__`, `__iter__` ... imports features/list-overrides, through which the runtime calls
+// them; one named like another JavaScript array method (`map`, `join` ...) is PY3001.
 //
 // An `__init__` is the constructor only when it is constructor-shaped (`isConstructorShapedInit`): its
 // base's `__init__` called first, or not at all with no `__init__` above. Otherwise a class of the module
@@ -207,22 +208,26 @@ export function baseClassReference(ctx: LowerContext, name: string): ts.Expressi
 }
 
 /**
- * The runtime reads and iterates a `list` subclass's instances as arrays, never through these methods of the
- * subclass; and JavaScript's own array methods (`map`, `join` ...), which the runtime calls, keep their meaning.
+ * The methods through which Python reads a list: a `list` subclass defining one gets the runtime's feature that
+ * calls them (the runtime reads a list as the array it is otherwise).
  */
-const ARRAY_PROTOCOL = new Set(
+const LIST_PROTOCOL = new Set(
   "__getitem__ __setitem__ __delitem__ __len__ __iter__ __reversed__ __contains__ __bool__ __hash__ __eq__ __ne__ __lt__ __le__ __gt__ __ge__ __add__ __radd__ __iadd__ __mul__ __rmul__ __imul__".split(
     " ",
   ),
 );
+/** JavaScript's array methods a `list` subclass may define: the runtime calls none of them on a list. */
 const PYLIST_METHODS = new Set(["push", "pop", "sort", "reverse", "constructor"]);
 
-/** A method of a `list` subclass the runtime would not call (or would call for its own ends): PY3001 naming it. */
-function rejectArrayMembers(ctx: LowerContext, cls: ClassDef): void {
+/**
+ * The methods of a `list` subclass: one of the list protocol imports features/list-overrides; one named like
+ * another of JavaScript's array methods (`map`, `join` ...), which the runtime calls for its own ends, is PY3001.
+ */
+function listSubclassMembers(ctx: LowerContext, cls: ClassDef): void {
   for (const stmt of cls.body) {
     if (stmt._type !== "FunctionDef" && stmt._type !== "AsyncFunctionDef") continue;
-    const jsArrayMember = stmt.name in Array.prototype && !PYLIST_METHODS.has(stmt.name);
-    if (ARRAY_PROTOCOL.has(stmt.name) || jsArrayMember) ctx.error("PY3001", stmt, [`a method named ${stmt.name} in a subclass of list`]);
+    if (LIST_PROTOCOL.has(stmt.name)) ctx.useRuntimeFeature("list-overrides");
+    else if (stmt.name in Array.prototype && !PYLIST_METHODS.has(stmt.name)) ctx.error("PY3001", stmt, [`a method named ${stmt.name} in a subclass of list`]);
   }
 }
 
@@ -302,7 +307,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   // (`class IntBox(Box[int])` derives from `Box`, as `__mro_entries__` makes it in CPython.)
   const writtenBase = mixinMain ?? cls.bases.find((b) => !isEnumValueMixin(cls, b));
   const baseExpr = writtenBase?._type === "Subscript" ? writtenBase.value : writtenBase;
-  if (ctx.types.mro(info).some((c) => c.node.bases[0] !== undefined && builtinBaseClass(ctx, c.node.bases[0]) === "PyList")) rejectArrayMembers(ctx, cls);
+  if (derivesFromList(ctx, info)) listSubclassMembers(ctx, cls);
   let heritage: ts.HeritageClause[] | undefined;
   const baseName = mixinMain !== null ? (mixinMain._type === "Name" ? mixinMain.id : mixinMain._type === "Attribute" ? mixinMain.attr : "") : info.bases[0];
   const userBase = mixinMain !== null ? (ctx.types.baseClass(info, mixinMain) ?? undefined) : ctx.types.firstBase(info);
@@ -452,7 +457,8 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   if (spec !== undefined && !info.methods.has("__init__") && spec.options.get("init") !== false)
     members.push(...(cooperative ? dataclassInitMethod(ctx, info, spec) : [dataclassConstructor(ctx, info, spec, hasBase)]));
 
-  if (info.methods.has("__iter__") && !info.methods.get("__iter__")!.decorator_list.length)
+  // (A `list` subclass is iterable for TypeScript already, and the runtime's PyList iterates through its `__iter__`.)
+  if (info.methods.has("__iter__") && !info.methods.get("__iter__")!.decorator_list.length && !derivesFromList(ctx, info))
     members.push(derivesFromDict(ctx, info) ? iterationThroughOwnIter(ctx) : iterableDeclaration(ctx, info));
 
   const setters = new Map<string, FunctionDef | AsyncFunctionDef>();
@@ -533,6 +539,11 @@ function iterableDeclaration(ctx: LowerContext, info: ClassInfo): ts.ClassElemen
     f.createFunctionTypeNode(undefined, [], f.createTypeReferenceNode("Iterator", [tsType(ctx, item)])),
     undefined,
   );
+}
+
+/** Whether the class derives from `list` (the runtime's `PyList`, an array). */
+function derivesFromList(ctx: LowerContext, info: ClassInfo): boolean {
+  return ctx.types.mro(info).some((c) => c.node.bases[0] !== undefined && builtinBaseClass(ctx, c.node.bases[0]) === "PyList");
 }
 
 /** Whether the class derives from `dict` (the runtime's `Dict`, which JavaScript iterates without `__iter__`). */
