@@ -33,6 +33,8 @@ import { strKeywordParams, strMethods } from "./str-methods.js";
 import { isTuple } from "./tuple.js";
 import { cached_property, PyProperty } from "./descriptors.js";
 import { Dict } from "./dict.js";
+import { dir } from "./dir.js";
+import { suggest, suggestion } from "./suggestions.js";
 import { METHOD_ARITIES } from "./catalogue.js";
 import { PyFrozenSet, PySet } from "./set.js";
 import { numberKind, PyFloat } from "./numbers.js";
@@ -84,9 +86,17 @@ export function builtinMethod(obj: unknown, name: string): Method | undefined {
 }
 
 export function noAttribute(obj: unknown, name: string): AttributeError {
-  if (typeof obj === "function" && (isClassConstructor(obj) || (obj as { __pyTypeName__?: unknown }).__pyTypeName__ === "type"))
-    return new AttributeError(`type object '${obj.__name__}' has no attribute '${name}'`);
-  return new AttributeError(`'${qualifiedTypeName(obj)}' object has no attribute '${name}'`);
+  const e =
+    typeof obj === "function" && (isClassConstructor(obj) || (obj as { __pyTypeName__?: unknown }).__pyTypeName__ === "type")
+      ? new AttributeError(`type object '${obj.__name__}' has no attribute '${name}'`)
+      : new AttributeError(`'${qualifiedTypeName(obj)}' object has no attribute '${name}'`);
+  // The attribute of `dir(obj)` closest to the name, as an uncaught report's "Did you mean" shows it (suggestions.ts):
+  // found only if the report is printed, from the object as it is then, as CPython finds it.
+  suggest(e, () => suggestion(name, dir(obj)));
+  // (What CPython's interpreter sets: `err.name`, `err.obj`.)
+  Object.defineProperty(e, "name", { value: name, writable: true, configurable: true });
+  Object.defineProperty(e, "obj", { value: obj, writable: true, configurable: true });
+  return e;
 }
 
 /** The type's name as CPython's messages spell it: a class of a stdlib module written in C keeps its module (`types.SimpleNamespace`). */

@@ -6,6 +6,7 @@
 //     p.v = 3; print(p.v)           p.v = 3; print(p.v);     (setv(p, 3), then getv(p))
 import { AttributeError, TypeError } from "./exceptions.js";
 import { id } from "./identity.js";
+import { hex0x } from "./repr.js";
 import { bindArguments } from "./kwargs.js";
 import { PYTHON_MODULE, PYTHON_NAME, markBuiltinClass } from "./type-registry.js";
 import { typeName } from "./typename.js";
@@ -71,7 +72,7 @@ export class PyProperty {
   }
 
   __repr__(): string {
-    return `<property object at 0x${id(this).toString(16).padStart(12, "0")}>`;
+    return `<property object at ${hex0x(id(this))}>`;
   }
 
   /** `'w' of 'Q' object`, as CPython 3.11 names the property in its errors. */

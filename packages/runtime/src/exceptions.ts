@@ -11,7 +11,7 @@
 import { installedFrames, linesOfTraceback, raisedWhileHandling } from "./frame-text.js";
 import { arrivesThrown, contextFixedWhereRaised } from "./raised-context.js";
 import { id } from "./identity.js";
-import { repr, str } from "./repr.js";
+import { hex0x, repr, str } from "./repr.js";
 import { isTuple, tuple, type Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "./type-registry.js";
@@ -115,7 +115,7 @@ export class Traceback {
   constructor(readonly exception?: BaseException) {}
 
   __repr__(): string {
-    return `<traceback object at 0x${id(this).toString(16).padStart(12, "0")}>`;
+    return `<traceback object at ${hex0x(id(this))}>`;
   }
 }
 /** What a `catch` does to an exception it receives: it was raised, so it has a traceback from now on. */
@@ -492,9 +492,9 @@ export class BaseExceptionGroup extends BaseException {
     if (lines !== "") {
       emit(context, "Exception Group Traceback (most recent call last):\n", topLevel ? "+" : "|");
       emit(context, lines);
-      emit(context, messageAndNotes(this));
+      emit(context, messageAndNotes(this, context));
     } else {
-      emit(context, messageAndNotes(this));
+      emit(context, messageAndNotes(this, context));
     }
     const count = this.exceptions.length;
     const shown = count <= MAX_GROUP_WIDTH ? count : MAX_GROUP_WIDTH + 1;
@@ -768,7 +768,7 @@ const CONTEXT_MESSAGE = "\nDuring handling of the above exception, another excep
 const MAX_GROUP_WIDTH = 15;
 const MAX_GROUP_DEPTH = 10;
 
-interface ReportContext {
+interface ReportContext extends ReportOptions {
   seen: Set<BaseException>;
   /** The frames each traceback keeps (`traceback.print_exception(limit=)`): the first N, or the last -N. */
   limit: number | null;
@@ -783,6 +783,8 @@ interface ReportContext {
 /** What `traceback.print_exception` takes besides the exception: `limit=` (None: every frame). */
 export interface ReportOptions {
   limit?: number | null;
+  /** The interpreter's report: an uncaught NameError or AttributeError says "Did you mean" its suggestion. */
+  suggestions?: boolean;
 }
 
 /**
@@ -792,6 +794,7 @@ export interface ReportOptions {
  */
 export function formatException(e: BaseException, frames: FrameFormatter | undefined = installedFrames(), options: ReportOptions = {}): string {
   const context: ReportContext = {
+    ...options,
     seen: new Set([e]),
     limit: options.limit ?? null,
     groupDepth: 0,
@@ -816,8 +819,9 @@ function emit(context: ReportContext, text: string, margin = "|"): void {
   for (const line of text.split(/(?<=\n)/)) if (line !== "") context.out.push(indent + line);
 }
 
-function messageAndNotes(e: BaseException): string {
-  let text = `${formatExceptionOnly(e)}\n`;
+function messageAndNotes(e: BaseException, context: ReportContext): string {
+  // The interpreter's report of an uncaught exception, not the traceback module's, says "Did you mean" (suggestions.ts).
+  let text = `${formatExceptionOnly(e)}${(context.suggestions && (e as { __suggestion__?: string }).__suggestion__) || ""}\n`;
   for (const note of e.__notes__ ?? []) text += `${str(note)}\n`;
   return text;
 }
@@ -849,7 +853,7 @@ function formatChain(e: BaseException, context: ReportContext, groupStack?: stri
         emit(context, "Traceback (most recent call last):\n");
         emit(context, lines);
       }
-      emit(context, messageAndNotes(exc));
+      emit(context, messageAndNotes(exc, context));
     } else if (context.groupDepth > MAX_GROUP_DEPTH) {
       emit(context, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
     } else {

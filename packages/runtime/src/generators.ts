@@ -24,6 +24,7 @@ import { typeName } from "./typename.js";
 import { makeThenable, type OnFulfilled, type OnRejected } from "./asyncio/awaitable.js";
 import { sleep } from "./asyncio/sleep.js";
 import { id } from "./identity.js";
+import { hex0x } from "./repr.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "./type-registry.js";
 import { CLOSE_WHEN_LEFT, iterate, type ItemOf } from "./iter.js";
 import { iter } from "./iter-builtins.js";
@@ -133,7 +134,7 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
   }
 
   __repr__(): string {
-    return `<generator object ${this.__qualname__} at 0x${id(this).toString(16).padStart(12, "0")}>`;
+    return `<generator object ${this.__qualname__} at ${hex0x(id(this))}>`;
   }
 
   /** One step with CPython's result convention: the yielded value, or StopIteration at the end. */

@@ -26,7 +26,7 @@ export function reportUncaught(error: unknown, frames?: FrameFormatter): number 
     writeStderr(str(code) + "\n");
     return 1;
   }
-  writeStderr(formatException(e as BaseException, frames));
+  writeStderr(formatException(e as BaseException, frames, { suggestions: true }));
   return 1;
 }
 

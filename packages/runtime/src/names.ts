@@ -12,6 +12,7 @@
 // its unproven reads are `checkGlobal(classIfDefined(() => C), "C")`, where `classIfDefined` turns
 // JavaScript's "Cannot access 'C' before initialization" into `undefined`.
 import { NameError, UnboundLocalError } from "./exceptions.js";
+import { suggest } from "./suggestions.js";
 
 /**
  * What `del x` assigns: `undefined`, typed `any` so that TypeScript keeps the variable's declared type
@@ -20,13 +21,23 @@ import { NameError, UnboundLocalError } from "./exceptions.js";
 export const UNBOUND: any = undefined;
 
 /** `NameError: name 'x' is not defined`, for a name that no scope of the program binds. */
-export function raiseNameError(name: string): any {
-  throw new NameError(`name '${name}' is not defined`);
+export function raiseNameError(name: string, suggested?: string): any {
+  const e = notDefined(name);
+  // (The name of the frame, module or builtins closest to it, which the compiler found: suggestions.ts.)
+  if (suggested !== undefined) suggest(e, () => suggested);
+  throw e;
+}
+
+/** `NameError: name 'x' is not defined`, whose `name` is the name, as CPython's interpreter raises it. */
+function notDefined(name: string): NameError {
+  const e = new NameError(`name '${name}' is not defined`);
+  Object.defineProperty(e, "name", { value: name, writable: true, configurable: true });
+  return e;
 }
 
 /** A module-level (global) name: its value, or `NameError` when its assignment has not run. */
 export function checkGlobal<T>(value: T | undefined, name: string): T {
-  if (value === undefined) throw new NameError(`name '${name}' is not defined`);
+  if (value === undefined) throw notDefined(name);
   return value;
 }
 

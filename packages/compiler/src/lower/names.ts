@@ -28,7 +28,8 @@
 import type { ClassDef, Name, Node, Stmt } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import { boundNames } from "../analyze/bound-names.js";
-import { isPythonBuiltin } from "../analyze/python-builtins.js";
+import { isPythonBuiltin, PYTHON_BUILTINS } from "../analyze/python-builtins.js";
+import { suggestion } from "@pyts/runtime/suggestions";
 import { analysisOf, type Binding, type Scope, type SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
 import { isClassVariable } from "../analyze/class-variables.js";
@@ -280,7 +281,7 @@ export function lowerName(ctx: LowerContext, node: Name): ts.Expression {
   if (res.kind === "builtin") {
     const special = MODULE_VALUES[node.id];
     if (special !== undefined) return special(ctx);
-    if (!isBuiltinName(node.id)) return raiseNameError(ctx, node.id);
+    if (!isBuiltinName(node.id)) return raiseNameError(ctx, node.id, node);
     return ctx.useBuiltin(node.id, node);
   }
   const sym = res.symbol;
@@ -304,9 +305,46 @@ export function lowerName(ctx: LowerContext, node: Name): ts.Expression {
   return readName(ctx, node);
 }
 
-/** `raiseNameError("x")`: a NameError when evaluated (typed `any`, so it can stand anywhere). */
-export function raiseNameError(ctx: LowerContext, name: string): ts.Expression {
-  return f.createCallExpression(ctx.useRuntime("raiseNameError"), undefined, [f.createStringLiteral(name)]);
+/**
+ * `raiseNameError("x")`: a NameError when evaluated (typed `any`, so it can stand anywhere); with the name
+ * an uncaught report suggests (`raiseNameError("prnt", "print")`), where CPython would find one.
+ */
+export function raiseNameError(ctx: LowerContext, name: string, at?: Node): ts.Expression {
+  const suggested = at === undefined ? null : nameSuggestion(ctx.scope, name, at);
+  const args = [f.createStringLiteral(name), ...(suggested === null ? [] : [f.createStringLiteral(suggested)])];
+  return f.createCallExpression(ctx.useRuntime("raiseNameError"), undefined, args);
+}
+
+/** What a module's globals hold before its first statement runs, in their order. */
+const MODULE_GLOBALS = ["__name__", "__doc__", "__package__", "__loader__", "__spec__", "__builtins__", "__file__", "__cached__"];
+
+/**
+ * CPython's "Did you mean" for a name no scope binds, read at `at` in `scope` (suggestions.ts): the closest of
+ * the frame's local variables (its code's `co_varnames`: parameters and locals no nested scope captures), else of
+ * the module's globals (those bound before `at` for module code; every one for a function's, which runs later),
+ * else of the builtins.
+ */
+function nameSuggestion(scope: Scope, name: string, at: Node): string | null {
+  let frame: Scope | null = scope;
+  while (frame !== null && frame.kind === "class") frame = frame.parent;
+  const bound = (s: Scope, keep: (sym: SymbolInfo) => boolean): string[] =>
+    [...s.symbols.values()]
+      .filter((sym) => sym.bindings.length > 0 && !s.globals.has(sym.name) && !s.nonlocals.has(sym.name) && keep(sym))
+      .sort((a, b) => firstBinding(a) - firstBinding(b))
+      .map((sym) => sym.name);
+  const module = analysisOf(scope).module;
+  const varnames =
+    frame === null || frame === module || scope.kind === "class" ? [] : bound(frame, (sym) => !sym.captured || sym.bindings.some((b) => b.kind === "param"));
+  const globals = [...MODULE_GLOBALS, ...bound(module, (sym) => frame !== module || firstBinding(sym) < at.start)];
+  for (const candidates of [varnames, globals, PYTHON_BUILTINS]) {
+    const found = suggestion(name, candidates);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+function firstBinding(sym: SymbolInfo): number {
+  return Math.min(...sym.bindings.map((b) => b.node.start));
 }
 
 /**
@@ -348,7 +386,7 @@ function isClassName(sym: SymbolInfo): boolean {
  */
 export function deleteName(ctx: LowerContext, node: Name): ts.Statement[] {
   const res = ctx.analysis.resolve(ctx.scope, node.id);
-  if (res.kind === "builtin") return [f.createExpressionStatement(raiseNameError(ctx, node.id))];
+  if (res.kind === "builtin") return [f.createExpressionStatement(raiseNameError(ctx, node.id, node))];
   const sym = res.symbol;
   if (sym.scope.kind === "class" && ctx.fn.classBlock !== true) {
     ctx.unsupported(node, "del of a class attribute in the class body");

@@ -21,6 +21,7 @@ import {
   toPyException,
 } from "../exceptions.js";
 import { id } from "../identity.js";
+import { hex0x } from "../repr.js";
 import { PYTHON_NAME, defineBuiltinType } from "../type-registry.js";
 import { typeName } from "../typename.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
@@ -366,7 +367,7 @@ export function markCoroutineLike(cls: { prototype: object }): void {
 
 /** `<coroutine object main at 0x...>`: CPython's repr of a coroutine object, named by its function's qualified name. */
 export function coroutineRepr(qualname: string, self: object): string {
-  return `<coroutine object ${qualname} at 0x${id(self).toString(16).padStart(12, "0")}>`;
+  return `<coroutine object ${qualname} at ${hex0x(id(self))}>`;
 }
 
 /** `asyncio.iscoroutine(x)`. */
@@ -617,7 +618,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   }
 
   __repr__(): string {
-    return `<async_generator object ${this.__name__} at 0x${id(this).toString(16).padStart(12, "0")}>`;
+    return `<async_generator object ${this.__name__} at ${hex0x(id(this))}>`;
   }
 }
 
@@ -659,7 +660,7 @@ class AsyncGeneratorStep {
   }
 
   __repr__(): string {
-    return `<${this.__pyTypeName__} object at 0x${id(this).toString(16).padStart(12, "0")}>`;
+    return `<${this.__pyTypeName__} object at ${hex0x(id(this))}>`;
   }
 }
 

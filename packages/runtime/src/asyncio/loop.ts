@@ -550,7 +550,7 @@ export class EventLoop {
   }
 
   __repr__(): string {
-    return `<_UnixSelectorEventLoop running=${this._running ? "True" : "False"} closed=${this._closed ? "True" : "False"} debug=False>`;
+    return `<_UnixSelectorEventLoop running=${repr(this._running)} closed=${repr(this._closed)} debug=False>`;
   }
 
   // --- the driver -------------------------------------------------------------------------

@@ -1,0 +1,12 @@
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { repoRoot, requireFrom } from "./lib.mjs";
+const { build } = await import(pathToFileURL(requireFrom("vite-plugin").resolve("vite")).href);
+const { default: pyts } = await import(pathToFileURL(path.join(repoRoot, "packages/vite-plugin/dist/index.js")).href);
+const dir = path.join(repoRoot, ".cache", "bundle-inspect");
+mkdirSync(dir, { recursive: true });
+writeFileSync(path.join(dir, "program.py"), "import asyncio\n\n\nasync def main():\n    print(\"Hello ...\")\n    await asyncio.sleep(0.1)\n    print(\"... world!\")\n\n\nasyncio.run(main())\n");
+writeFileSync(path.join(dir, "index.html"), '<!doctype html><script type="module" src="./main.ts"></script>\n');
+writeFileSync(path.join(dir, "main.ts"), 'import "./program.py";\n');
+await build({ root: dir, configFile: false, logLevel: "silent", plugins: [pyts()], build: { outDir: "dist", minify: process.env.MIN === "1" } });
