@@ -1278,10 +1278,10 @@ const CHAIN = `def chain(e):
     return " <- ".join(names)`.split("\n");
 
 /**
- * A generator body suspended at `step` (lines, indented from 0): outside any `except` block, in one, or in two nested
- * ones of the same frame (CPython chains a thrown exception to the innermost only).
+ * A body suspended at `step` (lines, indented from 0, then `after`): outside any `except` block, in one, or in two
+ * nested ones of the same frame (CPython chains a thrown exception to the innermost only).
  */
-function suspendedIn(g, name, step) {
+function suspendedIn(g, name, step, after = [`yield "after"`]) {
   const depth = g.pick([0, 1, 1, 2]);
   const lines = [];
   for (let k = 0; k < depth; k++) {
@@ -1289,7 +1289,7 @@ function suspendedIn(g, name, step) {
     lines.push(`${pad}try:`, `${pad}    raise ${g.pick(ERRORS)}("${name} handles${k === 0 ? "" : ` ${k}`}")`, `${pad}except Exception:`);
   }
   const pad = "    ".repeat(2 * depth + 1);
-  return [...lines, ...step.map((line) => pad + line), `${pad}yield "after"`];
+  return [...lines, ...[...step, ...after].map((line) => pad + line)];
 }
 
 function syncThrow(g) {
@@ -1344,28 +1344,31 @@ function syncThrow(g) {
   ];
 }
 
+/**
+ * A task woken by a cancellation or a failed future it awaits, through coroutines suspended outside `except`
+ * blocks, in one or in two nested ones; a coroutine in between may catch what arrives and raise another exception.
+ */
 function cancelThroughHandlers(g) {
   const depth = g.int(1, 3);
-  const lines = [...CHAIN, `gate = asyncio.Event()`, `async def level0():`];
-  lines.push(
-    ...(g.chance(0.6) ? [`    try:`, `        raise KeyError("level0")`, `    except KeyError:`, `        await gate.wait()`] : [`    await gate.wait()`]),
-  );
+  const failure = g.chance(0.4);
+  const lines = [...CHAIN, `gate = asyncio.get_running_loop().create_future()`, `async def level0():`];
+  lines.push(...suspendedIn(g, "level0", [`await gate`], []));
   for (let k = 1; k <= depth; k++) {
     lines.push(`async def level${k}():`);
-    lines.push(
-      ...(g.chance(0.6)
-        ? [`    try:`, `        raise ${g.pick(ERRORS)}("level${k}")`, `    except Exception:`, `        await level${k - 1}()`]
-        : [`    await level${k - 1}()`]),
-    );
+    const between = k < depth && g.chance(0.3);
+    const step = between
+      ? [`try:`, `    await level${k - 1}()`, `except BaseException as e:`, `    print("level${k} got:", chain(e))`, `    raise KeyError("level${k} raises")`]
+      : [`await level${k - 1}()`];
+    lines.push(...suspendedIn(g, `level${k}`, step, []));
   }
   lines.push(
     `task = asyncio.create_task(level${depth}())`,
     `await asyncio.sleep(0)`,
-    `task.cancel()`,
+    failure ? `gate.set_exception(ValueError("gate failed"))` : `task.cancel()`,
     `try:`,
     `    await task`,
-    `except asyncio.CancelledError as e:`,
-    `    print("cancelled:", chain(e))`,
+    `except BaseException as e:`,
+    `    print("${failure ? "failed" : "cancelled"}:", chain(e))`,
   );
   return lines;
 }

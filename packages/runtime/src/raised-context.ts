@@ -1,6 +1,7 @@
 // Exceptions whose context their raiser set on purpose, None included (an exit stack's
 // `_fix_exception_context`): code they leave afterwards does not chain them again (`chainedTo` asks here).
 // Kept out of exceptions.ts so that it is no export of the runtime's root.
+import type { Task } from "./asyncio/task.js";
 import type { BaseException } from "./exceptions.js";
 
 const contextSetWhereRaised = new WeakSet<BaseException>();
@@ -13,13 +14,40 @@ export function raisedWithContext(e: BaseException, context: BaseException | nul
 
 /**
  * The exception thrown into the coroutines of the step a task was woken into by an exception (CPython's
- * `coro.throw()`), until the next step: each coroutine it leaves while suspended in an `except` block chains it.
+ * `coro.throw()`), until the next step, and that task.
  */
 let thrownIntoStep: unknown;
+let thrownTask: Task | null = null;
 
-/** The task's step was woken by `e` (undefined: by a value). */
-export function throwingIn(e: unknown): void {
+/** `task`'s step was woken by `e` (undefined: by a value). */
+export function throwingIn(e: unknown, task: Task): void {
   thrownIntoStep = e;
+  thrownTask = task;
+}
+
+/**
+ * The coroutines the throw of the step resumes (the task's chain of awaits as the step began, noted when an
+ * `except` clause first asks), and those of them that have chained what arrived where they resumed.
+ */
+let resumedBy: { thrown: unknown; task: Task; resumed: Set<object>; chained: Set<object> } | null = null;
+
+/**
+ * Whether the coroutine running is one a task's throw resumed and this is its first `except` clause: what it meets
+ * arrived where the coroutine resumed, the thrown exception or what a coroutine it awaited let out (CPython
+ * chains it to the exception the frame handles there; later clauses of the frame leave it).
+ */
+function arrivesInCoroutine(): boolean {
+  const task = thrownTask;
+  if (task === null || thrownIntoStep === undefined) return false;
+  if (resumedBy?.thrown !== thrownIntoStep || resumedBy.task !== task) {
+    const resumed = new Set<object>([task._coro]);
+    for (let c = task._innermost; c !== null; c = c._awaiter) resumed.add(c);
+    resumedBy = { thrown: thrownIntoStep, task, resumed, chained: new Set() };
+  }
+  const running = task._innermost ?? task._coro;
+  if (!resumedBy.resumed.has(running) || resumedBy.chained.has(running)) return false;
+  resumedBy.chained.add(running);
+  return true;
 }
 
 /**
@@ -31,11 +59,11 @@ export function throwingIn(e: unknown): void {
 let arriving: unknown;
 
 /**
- * Whether `e` is being thrown into the frame running, as an exception that frame has not chained yet: true once per
- * generator frame, in every `except` clause of a task's step woken by `e`.
+ * Whether `e` arrived where the frame running was resumed by a throw, and that frame has not chained it yet: true in
+ * the first `except` clause of each generator or coroutine frame the throw resumes.
  */
 export function arrivesThrown(e: BaseException): boolean {
-  if (e !== arriving) return e === thrownIntoStep;
+  if (e !== arriving) return arrivesInCoroutine();
   arriving = undefined;
   return true;
 }

@@ -209,7 +209,7 @@ function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
   // Woken by a throw (a failure of what it awaited, a cancellation): CPython's `coro.throw()` resumes the
   // coroutines without what their callers' `except` blocks handle (handled.ts asks).
   task._thrownInto = exc !== undefined;
-  throwingIn(exc);
+  throwingIn(exc, task);
   if (task._body === null) {
     if (exc !== undefined) {
       // Throwing into a coroutine that never started closes it without running its body (the task's
