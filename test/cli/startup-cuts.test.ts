@@ -59,6 +59,15 @@ describe("the formatting thread", () => {
     expect(performance.now() - started).toBeLessThan(30_000);
   });
 
+  // Started when a chunk first needs prettier, not before: the process must still wait for its answer.
+  it("is started for a statement the fast printer leaves to prettier, and answers before the process ends", () => {
+    const source = 'name = "world"\nprint(f"hello {name}, this line is long enough that prettier is asked how it should lay it out, {name}!")\n';
+    const run = pyts(["-"], { input: source, timeoutMs: 30_000 });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("print(\n  `hello ${name}, this line is long enough that prettier is asked how it should lay it out, ${name}!`,\n);\n");
+  });
+
   it("formats a module of many chunks exactly as one prettier call would (pyts check agrees with pyts)", () => {
     const dir = tempDir();
     const source = Array.from({ length: 700 }, (_, i) => `def f${i}(a: int) -> int:\n    return a + ${i}\n\n\nprint(f${i}(${i}))\n`).join("\n\n");

@@ -309,6 +309,52 @@ describe("the fast printer writes what prettier writes", () => {
         ),
       ),
     ],
+    [
+      "an object written on several lines, hugged as the last argument",
+      f.createExpressionStatement(
+        call("methodSignatures", [
+          id("Counter"),
+          f.createObjectLiteralExpression(
+            [f.createPropertyAssignment("__init__", str("(self, name)")), f.createPropertyAssignment("bump", str("(self, by)"))],
+            true,
+          ),
+        ]),
+      ),
+    ],
+    [
+      "a loop's head declaring its counter and its bound, and a list of tuples",
+      f.createForStatement(
+        f.createVariableDeclarationList(
+          [f.createVariableDeclaration("i", undefined, undefined, num(2)), f.createVariableDeclaration("_stop", undefined, undefined, call("len", [id("xs")]))],
+          ts.NodeFlags.Let,
+        ),
+        f.createBinaryExpression(id("i"), ts.SyntaxKind.LessThanToken, id("_stop")),
+        f.createPostfixIncrement(id("i")),
+        block(
+          f.createVariableStatement(
+            undefined,
+            f.createVariableDeclarationList(
+              [
+                f.createVariableDeclaration(
+                  "pairs",
+                  undefined,
+                  f.createArrayTypeNode(
+                    f.createParenthesizedType(
+                      f.createTypeOperatorNode(
+                        ts.SyntaxKind.ReadonlyKeyword,
+                        f.createTupleTypeNode([f.createKeywordTypeNode(ts.SyntaxKind.NumberKeyword), f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword)]),
+                      ),
+                    ),
+                  ),
+                  f.createArrayLiteralExpression([]),
+                ),
+              ],
+              ts.NodeFlags.Const,
+            ),
+          ),
+        ),
+      ),
+    ],
   ];
   for (const [name, statement] of cases) {
     it(name, () => {

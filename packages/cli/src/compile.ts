@@ -2,7 +2,7 @@
 // to load, so they are imported on first need: `--help`, `--version` and usage errors stay instant.
 // `translate` turns anything the compiler throws into a PY9999 diagnostic, so every command can promise
 // "a translation or a diagnostic, never a crash". The commands use `translateAsync`, which formats in
-// the threads of `loadCompiler({ formatThread: true })`, the first started before loading the compiler.
+// the threads of `loadCompiler({ formatThread: true })`, the first started when a chunk first needs prettier.
 import type { Diagnostic } from "@pyts/parser";
 import type { TranspileResult } from "@pyts/compiler";
 import { DEFAULT_RUNTIME_MODULE } from "./defaults.js";
@@ -19,7 +19,7 @@ let formatThreads: FormatThreads | undefined;
 
 /**
  * Loads the compiler and the parser; call (and await) before `translate` or `loaded()`. With
- * `formatThread`, first starts the thread `translateAsync` formats in, so prettier loads meanwhile.
+ * `formatThread`, `translateAsync` formats in threads of its own (formatter.ts), started when needed.
  */
 export async function loadCompiler(options: { formatThread?: boolean } = {}): Promise<void> {
   if (options.formatThread) formatThreads ??= new FormatThreads();

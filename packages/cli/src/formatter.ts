@@ -1,11 +1,13 @@
-// Formatting in threads of their own, the first started before the compiler is loaded. Loading prettier
-// takes about 0.3 s and loading the compiler (TypeScript) about 0.6 s, one after the other in one thread;
-// this way prettier loads on another core while TypeScript loads, and a cold `pyts FILE.py` waits for the
-// slower of the two only. When chunks wait for a thread, enough of them to pay for loading prettier again
-// (a module of more than a few thousand lines), and a core is free, another thread is started, up to one
-// per core (a batch, whose main thread lowers the next files meanwhile, leaves it a core): each
-// thread is given the next waiting chunk when it answers, and a thread started later only once it has
-// loaded prettier (the first takes chunks at once: there is no other).
+// Formatting in threads of their own, the first started when a chunk first needs prettier. The compiler's
+// fast printer writes most modules whole (every program of the bench, about 60% of the fixtures), and a
+// thread started before the compiler loads, to load prettier meanwhile, cost those a thread and prettier's
+// load for nothing: about a quarter of the CPU of a cold `pyts` on a one-line file. A module that needs
+// prettier now waits for it to load (about 0.1 s of CPU in a fresh thread, through the code cache) after
+// the compiler's work rather than beside it. When chunks wait for a thread, enough of them to pay for
+// loading prettier again (a module of more than a few thousand lines), and a core is free, another thread
+// is started, up to one per core (a batch, whose main thread lowers the next files meanwhile, leaves it a
+// core): each thread is given the next waiting chunk when it answers, and a thread started later only once
+// it has loaded prettier (the first takes chunks at once: there is no other).
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { CHARACTERS_PER_NEW_THREAD, workerExecArgv } from "@pyts/compiler/format";
@@ -44,10 +46,6 @@ export class FormatThreads {
   private nextId = 0;
   private failure: Error | null = null;
 
-  constructor() {
-    this.start();
-  }
-
   /**
    * Leaves a core to the main thread: a batch lowers its next files while the threads format, so on two
    * cores a second thread would only share a core with the first and cost a second prettier to load
@@ -64,6 +62,7 @@ export class FormatThreads {
       this.queue.push({ id: this.nextId++, code, resolve, reject });
       const idle = this.threads.find((thread) => thread.ready && thread.current === null);
       if (idle !== undefined) this.sendNext(idle);
+      else if (this.threads.length === 0) this.sendNext(this.start());
       else if (
         this.threads.length < this.maxThreads &&
         this.threads.every((thread) => thread.ready) &&

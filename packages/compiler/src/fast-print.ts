@@ -344,15 +344,16 @@ function printIf(node: ts.IfStatement, head: string, indent: string, lines: stri
 }
 
 function forInitializer(node: ts.ForInitializer): string {
-  if (ts.isVariableDeclarationList(node)) return variableList(node);
+  if (ts.isVariableDeclarationList(node)) return variableList(node, true);
   return singleLine(node);
 }
 
-function variableList(list: ts.VariableDeclarationList): string {
+/** `inForHead`: the declarations of a `for` loop's head, which prettier keeps on one line where they fit. */
+function variableList(list: ts.VariableDeclarationList, inForHead = false): string {
   const keyword = declarationKeyword(list);
   const declarations = list.declarations.map(variableDeclaration);
-  // Several declarations one of which has a value: prettier puts each on a line of its own.
-  if (declarations.length > 1 && list.declarations.some((d: ts.VariableDeclaration) => d.initializer !== undefined)) unknown();
+  // Several declarations one of which has a value: prettier puts each on a line of its own, but in a loop's head.
+  if (declarations.length > 1 && !inForHead && list.declarations.some((d: ts.VariableDeclaration) => d.initializer !== undefined)) unknown();
   if (declarations.length > 1 && declarations.some(isMultiLine)) unknown();
   return `${keyword} ${declarations.join(", ")}`;
 }
@@ -376,7 +377,7 @@ function declaredName(node: ts.VariableDeclaration): string {
 
 /**
  * The right-hand side of an assignment or declaration. On one line it is itself; one that breaks stays
- * after the `=` only in the layouts where prettier keeps it there (a call, `new`, array or function
+ * after the `=` only in the layouts where prettier keeps it there (a call, `new`, array, object or function
  * that opens on the line), not those it moves to the next line (strings, binaries, member chains).
  */
 function assignedValue(node: ts.Expression): string {
@@ -384,7 +385,7 @@ function assignedValue(node: ts.Expression): string {
   if (!isMultiLine(text)) return text;
   let bare = skipParens(node);
   if (ts.isAwaitExpression(bare)) bare = skipParens(bare.expression);
-  if (ts.isCallExpression(bare) || ts.isNewExpression(bare) || ts.isArrayLiteralExpression(bare)) return text;
+  if (ts.isCallExpression(bare) || ts.isNewExpression(bare) || ts.isArrayLiteralExpression(bare) || ts.isObjectLiteralExpression(bare)) return text;
   return unknown();
 }
 
@@ -1107,8 +1108,6 @@ function arrayText(node: ts.ArrayLiteralExpression): string {
 
 function objectText(node: ts.ObjectLiteralExpression): string {
   if (node.properties.length === 0) return "{}";
-  // An object the printer writes on several lines stays so in prettier (a newline after its brace).
-  if (node.multiLine) unknown();
   const properties = node.properties.map((property: ts.ObjectLiteralElementLike) => {
     noComments(property);
     if (ts.isShorthandPropertyAssignment(property)) {
@@ -1122,6 +1121,8 @@ function objectText(node: ts.ObjectLiteralExpression): string {
     if (ts.isSpreadAssignment(property)) return "..." + singleLine(property.expression, "spread");
     return unknown();
   });
+  // An object the printer writes on several lines stays so in prettier (a newline after its brace): a property a line.
+  if (node.multiLine) return `{\n${properties.map((property: string) => `  ${property},`).join("\n")}\n}`;
   return `{ ${properties.join(", ")} }`;
 }
 
@@ -1146,6 +1147,11 @@ function entityName(name: ts.EntityName): string {
   return ts.isIdentifier(name) ? identifier(name) : `${entityName(name.left)}.${identifier(name.right)}`;
 }
 
+/** `readonly [number, string]`: the type of a Python tuple. */
+function isReadonlyTuple(node: ts.TypeNode): node is ts.TypeOperatorNode {
+  return ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.ReadonlyKeyword && ts.isTupleTypeNode(node.type);
+}
+
 function type(node: ts.TypeNode): string {
   noComments(node);
   const keyword = KEYWORD_TYPES.get(node.kind);
@@ -1153,7 +1159,8 @@ function type(node: ts.TypeNode): string {
   if (ts.isTypeReferenceNode(node)) return entityName(node.typeName) + typeArguments(node.typeArguments);
   if (ts.isArrayTypeNode(node)) {
     const element = node.elementType;
-    if (ts.isParenthesizedTypeNode(element) && (ts.isUnionTypeNode(element.type) || ts.isFunctionTypeNode(element.type))) return `(${type(element.type)})[]`;
+    if (ts.isParenthesizedTypeNode(element) && (ts.isUnionTypeNode(element.type) || ts.isFunctionTypeNode(element.type) || isReadonlyTuple(element.type)))
+      return `(${type(element.type)})[]`;
     if (ts.isParenthesizedTypeNode(element) || ts.isUnionTypeNode(element) || ts.isFunctionTypeNode(element) || ts.isIntersectionTypeNode(element)) unknown();
     return type(element) + "[]";
   }
@@ -1176,6 +1183,7 @@ function type(node: ts.TypeNode): string {
     if (ts.isNumericLiteral(literal)) return numberText(literal.text);
     return unknown();
   }
+  if (isReadonlyTuple(node)) return "readonly " + type(node.type);
   if (ts.isTupleTypeNode(node)) {
     return `[${node.elements
       .map((element: ts.TypeNode | ts.NamedTupleMember) => {

@@ -92,8 +92,8 @@ export {
 export interface TranspileAsyncOptions extends TranspileOptions {
   /**
    * Formats one chunk of the module, a run of whole top-level statements, to text ending in a newline
-   * (default: prettier in this thread). The CLI passes one that formats in a thread
-   * started before the compiler was loaded, so prettier loads while TypeScript does.
+   * (default: prettier in this thread). The CLI passes one that formats in threads of its own, started
+   * when a chunk first needs one.
    */
   formatChunk?: (chunk: string) => Promise<string>;
 }
