@@ -13,7 +13,8 @@
 //   classattrs   class vs instance attributes: shadowing, `del`, class stores seen by instances, overrides,
 //                __slots__
 //   properties   @property with setter/deleter, property(fget, fset), read-only properties, __getattr__
-//   dynattrs     setattr/getattr/hasattr/delattr with names from lists and dicts, vars()
+//   dynattrs     setattr/getattr/hasattr/delattr with names from lists and dicts, vars(); stores on builtin values
+//                (AttributeError), setattr through properties, on classes, on __slots__ instances
 //   staticcls    static and class methods through instances and classes, Base.method(self), alt constructors
 //   decorators   decorators with *args/**kwargs (logging, counting, memoizing, functools.wraps, with arguments;
 //                around coroutine functions in async programs), class decorators
@@ -607,7 +608,108 @@ function getattrFallback(g) {
 // ---- dynattrs ------------------------------------------------------------------------------------
 
 export function dynamicAttributes(g) {
-  return g.pick([() => attributesFromDict(g), () => attributesFromList(g), () => methodByName(g), () => writeSeenByMethod(g)])();
+  return g.pick([
+    () => attributesFromDict(g),
+    () => attributesFromList(g),
+    () => methodByName(g),
+    () => writeSeenByMethod(g),
+    () => storesOnBuiltinValues(g),
+    () => setattrThroughClass(g),
+  ])();
+}
+
+/**
+ * Attributes stored on values of builtin types (no `__dict__`: AttributeError, its message by what the type has:
+ * missing, a method read-only, `real` not writable, `range.start` a readonly member), by setattr and directly
+ * on a variable the compiler types; vars() of them; a list subclass's instance beside, which takes any.
+ */
+function storesOnBuiltinValues(g) {
+  const values = [
+    "[1, 2]",
+    '{"a": 1}',
+    "(1, 2)",
+    "{1, 2}",
+    "frozenset()",
+    "object()",
+    "range(3)",
+    String(g.int(-5, 99)),
+    "2.5",
+    "True",
+    '"text"',
+    "None",
+    "iter([1])",
+    '{"a": 1}.keys()',
+    "reversed([1])",
+    "(n for n in [1])",
+  ];
+  const names = ["tag", "append", "real", "upper", "keys", "start", "numerator", "count", "imag", "add"];
+  const picked = Array.from({ length: g.int(2, 5) }, () => g.pick(values));
+  const lines = [
+    `for value in [${picked.join(", ")}]:`,
+    `    for name in [${Array.from({ length: g.int(1, 3) }, () => q(g.pick(names))).join(", ")}]:`,
+    ...indent(caught("AttributeError", [`setattr(value, name, ${g.int(0, 9)})`, `print("stored", name, getattr(value, name))`]), "        "),
+  ];
+  const direct = g.pick(values.slice(0, 9));
+  const name = g.pick(["tag", "label", "size", g.pick(names)]);
+  lines.push(`item = ${direct}`, ...caught("AttributeError", [`item.${name} = "x"`, `print(item.${name})`]));
+  if (g.chance(0.5)) lines.push(...caught("TypeError", [`print(vars(${g.pick(values)}))`]));
+  if (g.chance(0.5)) {
+    const cls = uniqueName(g, g.pick(["Tagged", "Bag"]));
+    g.moduleLines.push(`class ${cls}(${g.pick(["list", "dict"])}):`, "    pass", "");
+    lines.push(`box = ${cls}()`, `setattr(box, ${q(g.pick(["tag", "owner"]))}, ${g.int(0, 9)})`, `box.note = "n"`, `print(sorted(vars(box)), len(box))`);
+  }
+  return lines;
+}
+
+/**
+ * setattr on a class (a function becomes a method, a property applies to instances made before) and on an
+ * instance through its class's property (the setter runs; without one, AttributeError), a method shadowed by
+ * an instance's own function (called without self), __slots__ refusing a name, non-str names (TypeError).
+ */
+function setattrThroughClass(g) {
+  const cls = uniqueName(g, g.pick(["Thermo", "Gauge"]));
+  const slotted = uniqueName(g, "Pair");
+  g.moduleLines.push(
+    `class ${cls}:`,
+    `    def __init__(self, level):`,
+    `        self._level = level`,
+    `    @property`,
+    `    def level(self):`,
+    `        return self._level`,
+    `    @level.setter`,
+    `    def level(self, value):`,
+    `        if value < 0:`,
+    `            raise ValueError("negative level")`,
+    `        self._level = value`,
+    `    @property`,
+    `    def doubled(self):`,
+    `        return self._level * 2`,
+    `    def show(self):`,
+    `        return "level " + str(self._level)`,
+    "",
+    `class ${slotted}:`,
+    `    __slots__ = ("left", "right")`,
+    `    def __init__(self, left, right):`,
+    `        self.left = left`,
+    `        self.right = right`,
+    "",
+  );
+  const level = g.int(0, 9);
+  return [
+    `t = ${cls}(${level})`,
+    ...g.pick([
+      () => caught("ValueError", [`setattr(t, "level", ${g.int(-3, 9)})`, `print(t.level, t.doubled, sorted(vars(t)))`]),
+      () => caught("AttributeError", [`setattr(t, "doubled", ${g.int(0, 9)})`]),
+      () => [`setattr(t, "show", lambda: "own")`, `print(t.show(), ${cls}.show(t))`, `del t.show`, `print(t.show())`],
+      () => [`setattr(${cls}, "tripled", property(lambda self: self._level * 3))`, `print(t.tripled, hasattr(${cls}(1), "tripled"))`],
+      () => [`setattr(${cls}, "scaled", lambda self, k=2: self._level * k)`, `print(t.scaled(), t.scaled(k=${g.int(0, 5)}), ${cls}.scaled(t, 1))`],
+    ])(),
+    `p = ${slotted}(${g.int(0, 9)}, ${g.int(0, 9)})`,
+    `setattr(p, ${q(g.pick(["left", "right"]))}, ${g.int(10, 20)})`,
+    `print(p.left, p.right)`,
+    ...caught("AttributeError", [`setattr(p, ${q(g.pick(["middle", "extra"]))}, 0)`]),
+    ...caught("TypeError", [`setattr(t, ${g.pick(["5", "None", "1.5"])}, 0)`]),
+  ];
 }
 
 function attributesFromDict(g) {

@@ -40,6 +40,7 @@ import { PyFrozenSet, PySet } from "./set.js";
 import { numberKind, PyFloat } from "./numbers.js";
 import { type } from "./pytype.js";
 import { repr } from "./repr.js";
+import { JAVASCRIPT_ONLY, pythonClass, registeredType } from "./type-registry.js";
 import { isClassConstructor, typeName } from "./typename.js";
 import { unboundBuiltinMethod } from "./method-descriptors.js";
 
@@ -214,7 +215,7 @@ export function getattr(obj: unknown, name: unknown, defaultValue: unknown = NO_
         if (e instanceof AttributeError && defaultValue !== NO_DEFAULT) return defaultValue;
         throw e;
       }
-      if (v !== undefined && typeof v !== "function" && !dictOnlyInJavaScript(obj, name)) return v;
+      if (v !== undefined && typeof v !== "function" && !javaScriptOnly(obj, name)) return v;
     }
   }
   try {
@@ -309,14 +310,15 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   if ((name === "__next__" || name === "__iter__") && isNativeIterator(obj)) return (...args: unknown[]) => iteratorDunder(obj, name, args);
   const unbound = typeof obj === "function" ? unboundBuiltinMethod(obj, name) : undefined;
   if (unbound !== undefined) return unbound;
-  if (name in target && !(typeof obj === "object" && (JS_ONLY_NAMES.has(name) || dictOnlyInJavaScript(obj, name))) && !isFunctionOwnName(obj, name)) {
+  if (name in target && !(typeof obj === "object" && (JS_ONLY_NAMES.has(name) || javaScriptOnly(obj, name))) && !isFunctionOwnName(obj, name)) {
     const v = target[name];
     if (v === undefined) throw noAttribute(obj, name);
     if (typeof v === "function" && typeof obj === "object" && !isClassConstructor(v) && !Object.prototype.hasOwnProperty.call(target, name)) {
       return bindMethod(v as (...a: unknown[]) => unknown, obj);
     }
-    // A class method read through its class (`A.create`) is bound to it.
-    if (typeof v === "function" && typeof obj === "function" && isClassMethod(v)) return bindMethod(v as (...a: unknown[]) => unknown, obj);
+    // A class method read through its class (`A.create`) is bound to it; so is `type`'s `mro` (`getattr(A, "mro")`).
+    if (typeof v === "function" && typeof obj === "function" && (isClassMethod(v) || (name === "mro" && isClassConstructor(obj))))
+      return bindMethod(v as (...a: unknown[]) => unknown, obj);
     return v;
   }
   // A method read through its class (`A.who`): the plain function, as in Python 3.
@@ -369,12 +371,25 @@ function classSideMethod(obj: unknown, name: string): Function | undefined {
   return undefined;
 }
 
-/** A member the runtime's `Dict` has for JavaScript only (`d.size`), which a dict or a subclass's instance does not have in Python. */
-function dictOnlyInJavaScript(obj: object, name: string): boolean {
-  if (!(name === "size" || name === "entries") || !(obj instanceof Dict)) return false;
-  let owner: object | null = obj;
-  while (owner !== null && !Object.prototype.hasOwnProperty.call(owner, name)) owner = Object.getPrototypeOf(owner) as object | null;
-  return owner === Dict.prototype;
+/**
+ * A member a runtime class has for JavaScript only (a dict's `size`, a set's `has`, a range's `length`) or
+ * inherits from a runtime base without its Python type having it (a frozenset's `add`): its JAVASCRIPT_ONLY,
+ * which the instances of a subclass do not have either.
+ */
+function javaScriptOnly(obj: object, name: string): boolean {
+  for (let p: object | null = obj; p !== null; p = Object.getPrototypeOf(p) as object | null) {
+    // The instance itself (a field its class's constructor gives it, a range's `length`), then each class's prototype.
+    const cls = p.constructor as { [JAVASCRIPT_ONLY]?: readonly string[]; prototype?: unknown } | undefined;
+    if (
+      cls !== undefined &&
+      (p === obj || cls.prototype === p) &&
+      Object.prototype.hasOwnProperty.call(cls, JAVASCRIPT_ONLY) &&
+      cls[JAVASCRIPT_ONLY]!.includes(name)
+    )
+      return true;
+    if (Object.prototype.hasOwnProperty.call(p, name)) return false;
+  }
+  return false;
 }
 
 /** Properties every JavaScript object has that are no Python attribute. */
@@ -500,10 +515,7 @@ export function hasattr(obj: unknown, name: unknown): boolean {
 
 /** `setattr(obj, name, value)`: through the class's `__setattr__` when it defines one. */
 export function setattr(obj: unknown, name: string, value: unknown): null {
-  if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) {
-    if (hasattr(obj, name)) throw new AttributeError(`attribute '${name}' of '${typeName(obj)}' objects is not writable`);
-    throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
-  }
+  if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) throw builtinStoreError(obj, name);
   // A translated module of a program stores its top-level variables through its `__setattr__` export.
   const hook = (obj as { __setattr__?: unknown }).__setattr__;
   if (typeof hook === "function" && !(typeof obj === "function" && isClassConstructor(obj))) {
@@ -522,12 +534,36 @@ export function objectSetattr(obj: unknown, name: string, value: unknown): null 
     return null;
   }
   if (isModuleNamespace(obj)) fixedModuleAttribute(null, name);
+  if (hasNoDict(obj)) throw builtinStoreError(obj, name);
   if (Object.isFrozen(obj)) throw new AttributeError(`'${typeName(obj)}' object attribute '${name}' is read-only`);
   const found = findProperty(obj, name);
   if (found !== undefined && found.get !== undefined && found.set === undefined)
     throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no setter`);
   (obj as Record<string, unknown>)[name] = value;
   return null;
+}
+
+/**
+ * Whether `obj` is an instance of a builtin type, which has no `__dict__` to store an attribute in (`[1]`, `object()`,
+ * `iter([])`, `print`): not of a user class (a subclass of a builtin included), and no function or module.
+ */
+function hasNoDict(obj: object): boolean {
+  const cls = pythonClass(type(obj));
+  return registeredType(cls.__name__) === cls && cls.__name__ !== "function" && cls.__name__ !== "module";
+}
+
+/**
+ * CPython's error for a store into a value of a builtin type: a number's `real` or `numerator` is a getter of
+ * its type (`int`'s for a bool), a range's or slice's `start` a read-only member, a method or other attribute
+ * of the type read-only; any other name is missing.
+ */
+function builtinStoreError(obj: unknown, name: string): AttributeError {
+  if (!hasattr(obj, name)) return noAttribute(obj, name);
+  const kind = numberKind(obj);
+  if (kind !== undefined && numberAttribute(obj, name) !== undefined) return new AttributeError(`attribute '${name}' of '${kind}' objects is not writable`);
+  const owner = typeName(obj);
+  if ((owner === "range" || owner === "slice") && typeof getattr(obj, name) !== "function") return new AttributeError("readonly attribute");
+  return new AttributeError(`'${owner}' object attribute '${name}' is read-only`);
 }
 
 /** The property descriptor `obj.name` finds: its own, or its prototypes'. */
@@ -882,7 +918,12 @@ export function vars(obj: unknown): Dict<string, unknown> {
   }
   // A function's attributes are its own (`wrapper.calls = 0`).
   if (typeof obj === "function") return new AttributeDict(obj);
-  if (obj === null || typeof obj !== "object" || (typeof (obj as { __slots__?: unknown }).__slots__ !== "undefined" && !isModuleNamespace(obj))) {
+  if (
+    obj === null ||
+    typeof obj !== "object" ||
+    hasNoDict(obj) ||
+    (typeof (obj as { __slots__?: unknown }).__slots__ !== "undefined" && !isModuleNamespace(obj))
+  ) {
     throw new TypeError("vars() argument must have __dict__ attribute");
   }
   return new AttributeDict(obj);
@@ -898,7 +939,10 @@ const dictOwners = new WeakMap<AttributeDict, object>();
 
 class AttributeDict extends Dict<string, unknown> {
   constructor(owner: object) {
-    super([...Object.entries(owner).filter(([, v]) => v !== undefined), ...(dictEntriesUnderDescriptors.get(owner) ?? [])]);
+    // (The items of a list subclass's instance are no attributes.)
+    const items = Array.isArray(owner) ? new Set(Object.keys(owner).slice(0, owner.length)) : undefined;
+    const own = Object.entries(owner).filter(([k, v]) => v !== undefined && !items?.has(k));
+    super([...own, ...(dictEntriesUnderDescriptors.get(owner) ?? [])]);
     dictOwners.set(this, owner);
   }
 

@@ -12,7 +12,7 @@ import { getitem } from "./subscript.js";
 import { tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { PySet } from "./set.js";
-import { PYTHON_NAME, defineBuiltinType, runtimeClass } from "./type-registry.js";
+import { JAVASCRIPT_ONLY, PYTHON_NAME, defineBuiltinType, runtimeClass } from "./type-registry.js";
 
 interface Entry<K, V> {
   key: K;
@@ -47,6 +47,7 @@ function isMappingLike(x: unknown): x is MappingLike<unknown, unknown> {
 }
 
 export class Dict<K = unknown, V = unknown> implements Iterable<K> {
+  static readonly [JAVASCRIPT_ONLY] = ["size", "entries"];
   static [PYTHON_NAME] = "dict";
   #map = new Map<unknown, Entry<K, V>>();
   #probes = 0;

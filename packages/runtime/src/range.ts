@@ -4,7 +4,7 @@ import { IndexError, TypeError, ValueError } from "./exceptions.js";
 import { index, intValue } from "./numbers.js";
 import { PySlice } from "./subscript.js";
 import { typeName } from "./typename.js";
-import { PYTHON_NAME, defineBuiltinType, runtimeClass } from "./type-registry.js";
+import { JAVASCRIPT_ONLY, PYTHON_NAME, defineBuiltinType, runtimeClass } from "./type-registry.js";
 
 function rangeArg(x: unknown): number {
   if (intValue(x) === undefined) throw new TypeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
@@ -36,6 +36,7 @@ Object.defineProperty(RangeIterator, "__name__", { value: "range_iterator" });
 Object.defineProperty(RangeIterator, "__module__", { value: "builtins" });
 
 export class PyRange implements Iterable<number> {
+  static readonly [JAVASCRIPT_ONLY] = ["length"];
   static [PYTHON_NAME] = "range";
   readonly start: number;
   readonly stop: number;

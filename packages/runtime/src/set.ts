@@ -9,7 +9,7 @@ import { pyHash } from "./hash.js";
 import { iterate } from "./iter.js";
 import { NotImplemented } from "./dunder.js";
 import { repr, reprGuard } from "./repr.js";
-import { PYTHON_NAME, defineBuiltinType, runtimeClass } from "./type-registry.js";
+import { JAVASCRIPT_ONLY, PYTHON_NAME, defineBuiltinType, runtimeClass } from "./type-registry.js";
 import { typeName } from "./typename.js";
 
 type Hash = number | bigint;
@@ -49,6 +49,7 @@ function isSetLike(x: unknown): x is PySet<unknown> {
 }
 
 export class PySet<T = unknown> implements Iterable<T> {
+  static readonly [JAVASCRIPT_ONLY] = ["size", "has"];
   static [PYTHON_NAME] = "set";
   #keys: unknown[] = new Array(MINSIZE).fill(EMPTY);
   #hashes: Hash[] = new Array(MINSIZE).fill(0);
@@ -528,6 +529,18 @@ function isDictLike(x: unknown): x is DictLike {
 }
 
 export class PyFrozenSet<T = unknown> extends PySet<T> {
+  // (A frozenset has none of a set's methods that change it.)
+  static override readonly [JAVASCRIPT_ONLY] = [
+    "add",
+    "discard",
+    "remove",
+    "pop",
+    "clear",
+    "update",
+    "intersection_update",
+    "difference_update",
+    "symmetric_difference_update",
+  ];
   static override [PYTHON_NAME] = "frozenset";
   #hash: Hash | undefined;
   __hash__(): Hash {

@@ -31,6 +31,11 @@ declare global {
 
 /** The Python name a runtime class gives itself (a static field: see the top of this file). */
 export const PYTHON_NAME: unique symbol = Symbol.for("pyts.pythonName");
+/**
+ * The members of a runtime class that its JavaScript callers use and Python's type does not have (a dict's
+ * `size`, a set's `has`): a static field, which getattr and hasattr read to see past them.
+ */
+export const JAVASCRIPT_ONLY: unique symbol = Symbol.for("pyts.javascriptOnly");
 /** The module of a runtime class that names itself and is not a builtin (`"collections"` for deque). */
 export const PYTHON_MODULE: unique symbol = Symbol.for("pyts.pythonModule");
 

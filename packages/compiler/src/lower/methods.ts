@@ -240,8 +240,10 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     if (m !== null && !m.isStatic && !m.isClassMethod) return unboundMethodCall(ctx, node, func, cls!, m.def);
     const recv = lowerExpression(ctx, func.value);
     // A special method the class statement does not define: one `@dataclass` adds (`Point.__repr__(p)`), an
-    // inherited runtime one, or none (AttributeError); or a method a class decorator may add.
-    if (m === null && (hasClassDecorators(ctx, cls) || (cls !== undefined && name !== "__init__" && /^__\w+__$/.test(name)))) {
+    // inherited runtime one, or none (AttributeError); a method a class decorator may add; or a name no class
+    // of the chain defines, stored later (`setattr(P, "m", lambda self, k=2: ...)`) or CPython's AttributeError.
+    const storedLater = cls !== undefined && name !== "__init__" && !inheritsFromRuntime(ctx.types, cls, name, "method");
+    if (m === null && (hasClassDecorators(ctx, cls) || storedLater || (cls !== undefined && name !== "__init__" && /^__\w+__$/.test(name)))) {
       return dynamicCall(ctx, call(ctx.useRuntime("getattr"), [recv, f.createStringLiteral(ctx.mangleMember(name))]), node);
     }
     if (m !== null && spreadsUnknownLength(node)) return dynamicCall(ctx, classSideCallee(recv, m), node);

@@ -141,9 +141,15 @@ export function spreadsUnknownLength(node: Call): boolean {
 }
 
 /**
+ * Builtins that keep or hand back a function given them, for the program to call later as it likes:
+ * `setattr(C, "m", lambda self, k=2: ...)`, `dict(f=lambda ...)`, `getattr(o, "f", lambda ...)`.
+ */
+const KEEPING_BUILTINS = new Set(["setattr", "getattr", "next", "dict", "min", "max", "staticmethod", "classmethod"]);
+
+/**
  * Whether a lambda may be called with keywords or an argument list the runtime cannot pass by
- * position: every lambda except one handed straight to a builtin (`sorted(xs, key=lambda p: p[1])`)
- * that takes no `*args` from a spread.
+ * position: every lambda except one handed straight to a builtin that only calls it
+ * (`sorted(xs, key=lambda p: p[1])`) and takes no `*args` from a spread.
  */
 export function lambdaEscapes(ctx: LowerContext, node: Lambda): boolean {
   let parent = ctx.analysis.parentOf(node);
@@ -152,7 +158,7 @@ export function lambdaEscapes(ctx: LowerContext, node: Lambda): boolean {
   // (`map(lambda *v: len(v), *columns)`: a row longer than a JavaScript call takes reaches it as one value, through its signature.)
   if (node.args.vararg !== null && parent.args.some((a) => a._type === "Starred")) return true;
   const callee = parent.func;
-  if (callee._type === "Name") return ctx.analysis.resolve(ctx.scope, callee.id).kind !== "builtin";
+  if (callee._type === "Name") return ctx.analysis.resolve(ctx.scope, callee.id).kind !== "builtin" || KEEPING_BUILTINS.has(callee.id);
   return true;
 }
 

@@ -90,6 +90,8 @@ export function storedThroughRuntime(ctx: LowerContext, node: Attribute): boolea
   }
   return (
     t.k === "any" ||
+    // A value of a builtin type has no attributes to store (`xs.label = "a"` is CPython's AttributeError).
+    BUILTIN_VALUE_KINDS.has(t.k) ||
     (t.k === "function" && !declaresFunctionProperty(ctx, node)) ||
     (t.k === "instance" &&
       !t.runtime &&
