@@ -12,6 +12,7 @@
 //
 // A class whose bases are the runtime's (`object`, `list` ...) also lists the `__dict__` and `__weakref__` its instances
 // get (an exception's only `__weakref__`; none with `__slots__`); what a decorator such as `@dataclass` adds is not listed.
+import { CooperativeObject } from "./classes.js";
 import { Dict } from "./dict.js";
 import { BaseException, TypeError } from "./exceptions.js";
 import { repr } from "./repr.js";
@@ -93,7 +94,8 @@ export class AttributeSlot {
 /** The `__dict__` and `__weakref__` entries a class brings: a class whose base is one of the runtime's, without `__slots__`. */
 export function instanceSlots(cls: Function, names: readonly string[]): [string, AttributeSlot][] {
   const base = Object.getPrototypeOf(cls) as Function;
-  if (names.includes("__slots__") || !(base === Function.prototype || Object.prototype.hasOwnProperty.call(base, PYTHON_NAME))) return [];
+  const runtimeBase = base === Function.prototype || base === CooperativeObject || Object.prototype.hasOwnProperty.call(base, PYTHON_NAME);
+  if (names.includes("__slots__") || !runtimeBase) return [];
   const owner = (cls as { __name__?: string }).__name__ ?? cls.name;
   const exception = base === BaseException || base.prototype instanceof BaseException;
   return (exception ? ["__weakref__"] : ["__dict__", "__weakref__"]).map((name) => [name, new AttributeSlot(name, owner)]);
