@@ -32,7 +32,8 @@
 //                __init__ taking keywords, lambdas as methods, made in a function; type() called wrongly
 //   superforms   super() in a variable, as a bound method value, two-argument, in class methods, in helpers
 //                nested in methods; its RuntimeError/TypeError in lambdas, comprehensions, static methods
-//   builtinsub   subclasses of list, dict, str, int, float, UserDict/UserList/UserString, plain mixins with an exception or a dataclass, abc.ABC
+//   builtinsub   subclasses of list (overriding __getitem__, __len__, __iter__, __eq__, __add__ ...), dict, str, int,
+//                float, UserDict/UserList/UserString, plain mixins with an exception or a dataclass, abc.ABC
 //                instantiated, functools.total_ordering, __init__ called again (storing self, through a
 //                base, on another class's object), enums mixing in str or int, super() reaching object's
 //                special methods, builtins called without their arguments; a missing method or attribute on a
@@ -318,7 +319,52 @@ function explicitSuper(g) {
 // ---- classattrs ----------------------------------------------------------------------------------
 
 export function classAttributes(g) {
-  return g.pick([() => shadowing(g), () => sharedCounter(g), () => laterClassStore(g), () => laterStoreOnBases(g), () => sharedMutable(g), () => slots(g)])();
+  return g.pick([
+    () => shadowing(g),
+    () => sharedCounter(g),
+    () => laterClassStore(g),
+    () => laterStoreOnBases(g),
+    () => sharedMutable(g),
+    () => slots(g),
+    () => classNamespaceReads(g),
+  ])();
+}
+
+/**
+ * `C.__dict__` and `vars(C)` of a class and its subclass whose bodies bind class attributes, methods, a property,
+ * static and class methods in a random order: the names in order (dunders filtered out or not), what each is,
+ * `in`, `get`, and a store into the read-only mappingproxy.
+ */
+function classNamespaceReads(g) {
+  const [base, sub] = [uniqueName(g, "Widget"), uniqueName(g, "Button")];
+  const members = [
+    ["size = " + g.int(0, 9)],
+    [`color = "${g.pick(["red", "blue"])}"`],
+    ["def draw(self):", "    return 'drawn'"],
+    ["@property", "def area(self):", "    return self.size * 2"],
+    ["@staticmethod", "def kind():", "    return 'widget'"],
+    ["@classmethod", "def make(cls):", "    return cls()"],
+    ["def __init__(self):", "    self.visible = True"],
+    ["def __eq__(self, other):", "    return self is other"],
+  ].filter(() => g.chance(0.6));
+  const subMembers = [["size = " + g.int(10, 19)], ["def draw(self):", "    return 'pressed'"], ["def click(self):", "    return 1"]].filter(() =>
+    g.chance(0.5),
+  );
+  const body = (doc, list) => [
+    ...(doc ? [`    """${g.pick(["A widget.", "Clickable."])}"""`] : []),
+    ...list.flatMap((m) => m.map((l) => `    ${l}`)),
+    ...(list.length === 0 && !doc ? ["    pass"] : []),
+  ];
+  g.moduleLines.push(`class ${base}:`, ...body(g.chance(0.5), members), "", `class ${sub}(${base}):`, ...body(g.chance(0.3), subMembers), "");
+  const c = g.pick([base, sub]);
+  return [
+    `print([k for k in ${c}.__dict__ if not k.startswith("__")], list(vars(${sub})))`,
+    `print(list(${base}.__dict__), len(${c}.__dict__), type(${c}.__dict__).__name__)`,
+    `print({k: type(v).__name__ for k, v in ${base}.__dict__.items()})`,
+    `print("draw" in ${sub}.__dict__, "size" in ${c}.__dict__, ${base}.__dict__.get("size", "-"), ${c}.__dict__["__doc__"])`,
+    ...caught("TypeError", [`${c}.__dict__["size"] = 1`]),
+    ...caught("KeyError", [`print(${c}.__dict__["${g.pick(["missing", "visible", "kind"])}"] is not None)`]),
+  ];
 }
 
 /** __slots__: only the named attributes can be set on an instance; class attributes stay read-only there. */
@@ -1897,7 +1943,95 @@ export function builtinSubclasses(g) {
     () => valueSubclass(g),
     () => userCollection(g),
     () => userCollection(g),
+    () => listOverrides(g),
+    () => listOverrides(g),
   ])();
+}
+
+/**
+ * A list subclass defining some of the methods through which Python reads a list (`__getitem__`, `__len__`,
+ * `__iter__`, `__eq__`, `__add__` ...), each calling list's own through `super()`, and the operations that call
+ * them or read the items directly (list's `repr`, `count`, slicing through `__getitem__`, `sorted` through
+ * `__iter__`, `+=`, `del`, hashing), each caught so that one failure does not hide the others.
+ */
+function listOverrides(g) {
+  const cls = uniqueName(g, "Seq");
+  const k = g.int(1, 9);
+  const methods = {
+    __getitem__: g.pick([
+      [
+        "def __getitem__(self, i):",
+        "    if isinstance(i, int):",
+        `        return super().__getitem__(i % max(1, super().__len__()))`,
+        "    return super().__getitem__(i)",
+      ],
+      ["def __getitem__(self, i):", `    return ${cls}(super().__getitem__(i)) if isinstance(i, slice) else super().__getitem__(i)`],
+      [
+        "def __getitem__(self, key):",
+        "    if isinstance(key, tuple):",
+        "        return [super().__getitem__(i) for i in key]",
+        "    return super().__getitem__(key)",
+      ],
+    ]),
+    __len__: g.pick([
+      ["def __len__(self):", `    return super().__len__() * ${k}`],
+      ["def __len__(self):", `    return ${g.int(0, 2)}`],
+    ]),
+    __iter__: g.pick([
+      ["def __iter__(self):", "    for x in super().__iter__():", "        yield x * 2"],
+      ["def __iter__(self):", "    return iter(sorted(super().__iter__(), reverse=True))"],
+      ["def __iter__(self):", "    return iter(list.__iter__(self))"],
+    ]),
+    __contains__: ["def __contains__(self, x):", `    return super().__contains__(x) or x == ${k}`],
+    __eq__: g.pick([
+      ["def __eq__(self, other):", "    return isinstance(other, list) and len(other) == super().__len__()"],
+      ["def __eq__(self, other):", `    return NotImplemented if not isinstance(other, ${cls}) else list.__eq__(self, other)`],
+    ]),
+    __add__: ["def __add__(self, other):", `    return ${cls}(list.__add__(self, list(other)) + [${k}])`],
+    __radd__: ["def __radd__(self, other):", `    return ${cls}([${k}] + list(other))`],
+    __mul__: ["def __mul__(self, n):", `    return "${cls} times " + str(n)`],
+    __setitem__: ["def __setitem__(self, i, v):", "    super().__setitem__(i, v * 10 if isinstance(v, int) else v)"],
+    __delitem__: ["def __delitem__(self, i):", '    print("del", i)', "    super().__delitem__(i)"],
+    __bool__: ["def __bool__(self):", `    return ${g.pick(["True", "False"])}`],
+    __reversed__: ["def __reversed__(self):", '    return iter(["reversed"])'],
+    __repr__: ["def __repr__(self):", `    return "${cls}" + super().__repr__()`],
+    __hash__: ["def __hash__(self):", `    return ${k}`],
+    __lt__: ["def __lt__(self, other):", "    return len(list(self)) < len(list(other))"],
+    __iadd__: ["def __iadd__(self, other):", `    self.append(${k})`, "    return self"],
+  };
+  const names = Object.keys(methods).filter(() => g.chance(0.35));
+  if (names.length === 0) names.push(g.pick(Object.keys(methods)));
+  g.moduleLines.push(`class ${cls}(list):`, ...names.flatMap((name) => methods[name].map((line) => `    ${line}`)), "");
+  const items = Array.from({ length: g.int(1, 4) }, () => g.int(1, 9));
+  const other = `[${items.map((x) => x + g.int(0, 1)).join(", ")}]`;
+  const operations = [
+    "print(len(s), bool(s), s)",
+    "print(s[0], s[-1], s[1:], s[::2])",
+    "print(list(s), sorted(s), tuple(s), sum(s))",
+    "print(max(s), min(s), any(s), set(s) == set(list(s)))",
+    `print(${k} in s, ${items[0]} in s, ${k + 10} not in s)`,
+    `print(s == ${other}, ${other} == s, s != ${other}, s == s)`,
+    "print(s + [1], [1] + s, s * 2, 2 * s)",
+    `print(s < ${other}, s > [], s <= s)`,
+    "s[0] = 5\nprint(s, list.__getitem__(s, 0))",
+    "del s[0]\nprint(s, len(list(s)))",
+    "s += [3]\nprint(s, type(s).__name__)",
+    "for x in s:\n    print(x, end=' ')\nprint()",
+    "first, *rest = s\nprint(first, rest)",
+    "print(str(s), repr(s), [s], f'{s}')",
+    "print(list(reversed(s)), s.count(s[0]), s.index(list(s)[0]), s.copy())",
+    "print(hash(s), {s: 1}[s])",
+    "print(', '.join(map(str, s)), list(enumerate(s)), list(zip(s, s)))",
+    `print(${cls}(s), list.__repr__(s), list.__len__(s))`,
+    "more = [0]\nmore.extend(s)\nprint(more, [*s], (*s,))",
+    "print(s.pop(), s, s.append(7), s)",
+  ];
+  return [
+    `s = ${cls}([${items.join(", ")}])`,
+    ...operations
+      .filter(() => g.chance(0.4))
+      .flatMap((op) => ["try:", ...op.split("\n").map((l) => `    ${l}`), "except Exception as e:", "    print(type(e).__name__, e)"]),
+  ];
 }
 
 /**

@@ -47,7 +47,7 @@ export const DEFAULT_MIX = Object.freeze({
   asyncPrograms: 0.35, // the probability that a program is `async def` (run with asyncio.run)
   // The object model and calling convention (gen-classes.mjs), statements at the function's top level (issue 13).
   inherit: 1, // single and multiple inheritance (diamonds, mixins), super() chains with **kwargs, __mro__, ABC, __init_subclass__
-  classattrs: 1, // class vs instance attributes: shadowing, del, later class stores, overrides, shared lists, __slots__
+  classattrs: 1, // class vs instance attributes: shadowing, del, later class stores, overrides, shared lists, __slots__, C.__dict__
   properties: 1, // @property with setter/deleter, property(fget, fset), read-only properties, __getattr__
   dynattrs: 1, // setattr/getattr/hasattr/delattr with computed names, vars(), a setattr a method then reads
   staticcls: 1, // static and class methods through instances and classes, Base.method(self), alt constructors

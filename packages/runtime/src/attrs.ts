@@ -38,6 +38,7 @@ import { suggest, suggestion } from "./suggestions.js";
 import { METHOD_ARITIES } from "./catalogue.js";
 import { PyFrozenSet, PySet } from "./set.js";
 import { numberKind, PyFloat } from "./numbers.js";
+import { ClassMethodObject, instanceSlots, MappingProxy, recordedClassBody, StaticMethodObject, type ClassBody } from "./class-namespace.js";
 import { type } from "./pytype.js";
 import { repr } from "./repr.js";
 import { JAVASCRIPT_ONLY, pythonClass, registeredType } from "./type-registry.js";
@@ -907,6 +908,8 @@ function slotNames(obj: object): Set<string> {
 /** `vars(obj)` and `obj.__dict__`: an object's own attributes (a class's: its class attributes and methods; a function's: those stored on it). */
 export function vars(obj: unknown): Dict<string, unknown> {
   if (typeof obj === "function" && isClassConstructor(obj)) {
+    const body = recordedClassBody(obj);
+    if (body !== undefined) return classDict(obj, body);
     const proto = (obj as { prototype: object }).prototype;
     const entries: [string, unknown][] = [["__module__", (obj as { __module__?: unknown }).__module__ ?? "__main__"]];
     for (const key of Object.getOwnPropertyNames(proto)) {
@@ -927,6 +930,28 @@ export function vars(obj: unknown): Dict<string, unknown> {
     throw new TypeError("vars() argument must have __dict__ attribute");
   }
   return new AttributeDict(obj);
+}
+
+/** `C.__dict__` of a class whose body `classBody` recorded: `__module__`, the docstring, the names the body bound. */
+function classDict(cls: Function, body: ClassBody): MappingProxy {
+  const entries: [string, unknown][] = [["__module__", (cls as { __module__?: unknown }).__module__ ?? "__main__"]];
+  if (body.doc !== null) entries.push(["__doc__", body.doc]);
+  const proto = cls.prototype as object;
+  for (const name of body.names) {
+    const own = Object.getOwnPropertyDescriptor(cls, name)?.value as unknown;
+    if (typeof own === "function" && !isClassConstructor(own) && (isStaticMethod(own) || isClassMethod(own))) {
+      entries.push([name, isStaticMethod(own) ? new StaticMethodObject(getattr(cls, name)) : new ClassMethodObject(own)]);
+      continue;
+    }
+    const d = Object.getOwnPropertyDescriptor(proto, name);
+    if (d?.get !== undefined) entries.push([name, DESCRIPTORS.get(d.get) ?? accessorProperty(d)]);
+    else if (d !== undefined || name === "__init__" || own !== undefined) entries.push([name, getattr(cls, name)]);
+  }
+  entries.push(...instanceSlots(cls, body.names));
+  if (body.doc === null) entries.push(["__doc__", null]);
+  // (Defining `__eq__` alone makes the instances unhashable: CPython sets `__hash__` to None.)
+  if (body.names.includes("__eq__") && !body.names.includes("__hash__")) entries.push(["__hash__", null]);
+  return MappingProxy.of(entries);
 }
 
 /**

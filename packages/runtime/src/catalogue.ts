@@ -147,6 +147,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "checkLocal",
   "chr",
   "classAttributes",
+  "classBody",
   "classIfDefined",
   "classNamespace",
   "closeWhenLeft",

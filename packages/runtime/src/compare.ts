@@ -41,7 +41,7 @@ export function eq(a: unknown, b: unknown): boolean {
   if (a instanceof PyFloat) {
     if (numberKind(b) !== undefined) return numeric(a) == numeric(b);
   } else if (Array.isArray(a)) {
-    if (Array.isArray(b) && isTuple(a) === isTuple(b) && !listOverrides.has?.(a) && !listOverrides.has?.(b)) return sequenceEq(a, b);
+    if (Array.isArray(b) && isTuple(a) === isTuple(b)) return listOverrides.has?.(a) || listOverrides.has?.(b) ? overriddenEq(a, b) : sequenceEq(a, b);
   }
   const f = dunder(a, "__eq__");
   if (f !== undefined) {
@@ -49,6 +49,16 @@ export function eq(a: unknown, b: unknown): boolean {
     if (r !== NotImplemented) return truthy(r);
   }
   return reflectedEq(a, b);
+}
+
+/** `a == b` of two lists, one of a subclass defining `__eq__` ...: its `__eq__` (either side's), then list's own. */
+function overriddenEq(a: readonly unknown[], b: readonly unknown[]): boolean {
+  for (const [x, y] of [[a, b] as const, [b, a] as const]) {
+    const f = dunder(x, "__eq__");
+    const r = f === undefined ? NotImplemented : f.call(x, y);
+    if (r !== NotImplemented) return truthy(r);
+  }
+  return sequenceEq(a, b);
 }
 
 function reflectedEq(a: unknown, b: unknown): boolean {

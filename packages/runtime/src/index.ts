@@ -65,6 +65,7 @@ export { str } from "./repr.js";
 export { int, float, bool } from "./conversions.js";
 export { type, NoneType, markClassModule } from "./pytype.js";
 export { list } from "./iter-builtins.js";
+export { classBody } from "./class-namespace.js";
 export { object, exit, quit } from "./builtins.js";
 export {
   callMethod,

@@ -68,7 +68,8 @@
 //                                             }
 //
 // (in a subclass: `super(...(initReturned("generator") as ConstructorParameters<typeof Base>))`).
-import type { Arg, Arguments, AsyncFunctionDef, ClassDef, Expression, FunctionDef, Name } from "@pyts/parser";
+import type { Arg, Arguments, AsyncFunctionDef, ClassDef, Expression, FunctionDef, Module, Name, Node } from "@pyts/parser";
+import { forEachChild } from "../analyze/walk.js";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import { isAsyncioCoroutineMethod } from "../analyze/runtime-classes.js";
@@ -109,7 +110,7 @@ import {
 } from "./inheritance.js";
 import { lowerExpression } from "./index.js";
 import { typeOf } from "./operators.js";
-import { tsType } from "./names.js";
+import { docstring, tsType } from "./names.js";
 import { classBodyBlock } from "./class-body.js";
 import { blockNames, runsAsBlock, type BodyKind } from "../analyze/class-body-names.js";
 import { isMetaclass, metaclassStatements, userMetaclass } from "./metaclasses.js";
@@ -521,8 +522,61 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     ...(isEnum ? enumDecoratorStatements(ctx, cls) : []),
     ...metaclassStatements(ctx, cls, info),
     ...subclassHook,
+    ...classBodyStatements(ctx, cls, name),
     ...classDecoratorStatements(ctx, cls, classDecorators),
   ];
+}
+
+/**
+ * `classBody(C, "Doc.", ["sides", "area"])` after a class statement, in a program that reads a class's
+ * `__dict__`: the docstring and the names the body binds, in order, which `C.__dict__` lists.
+ */
+function classBodyStatements(ctx: LowerContext, cls: ClassDef, name: ts.Identifier): ts.Statement[] {
+  if (!readsClassNamespace(ctx.analysis.module.node as Module)) return [];
+  // (The names the body's scope binds, in order, wherever in the body: `x: int` alone binds nothing.)
+  const bare = new Set<Node>();
+  const visit = (node: Node): void => {
+    if (node._type === "AnnAssign" && node.value === null) bare.add(node.target);
+    if (node._type !== "FunctionDef" && node._type !== "AsyncFunctionDef" && node._type !== "ClassDef" && node._type !== "Lambda") forEachChild(node, visit);
+  };
+  cls.body.forEach(visit);
+  const names: string[] = [];
+  for (const sym of ctx.analysis.scopeOf(cls).symbols.values()) if (sym.bindings.some((b) => !bare.has(b.node as Node))) names.push(sym.name);
+  const doc = docstring(cls.body);
+  const call = f.createCallExpression(ctx.useRuntime("classBody"), undefined, [
+    name,
+    doc === null ? f.createNull() : f.createStringLiteral(doc),
+    f.createArrayLiteralExpression(names.map((n) => f.createStringLiteral(n))),
+  ]);
+  return [f.createExpressionStatement(call)];
+}
+
+const namespaceReaders = new WeakMap<Module, boolean>();
+
+/**
+ * Whether the module reads a class's `__dict__`: `C.__dict__` or `vars(C)` of a class it defines, of `cls`, of
+ * `type(x)` or of `x.__class__` (an instance's `__dict__` is another matter).
+ */
+function readsClassNamespace(module: Module): boolean {
+  let reads = namespaceReaders.get(module);
+  if (reads === undefined) {
+    const classes = new Set(["cls"]);
+    const read: Expression[] = [];
+    const visit = (node: Node): void => {
+      if (node._type === "ClassDef") classes.add(node.name);
+      if (node._type === "Attribute" && node.attr === "__dict__") read.push(node.value);
+      if (node._type === "Call" && node.func._type === "Name" && node.func.id === "vars" && node.args.length === 1) read.push(node.args[0]!);
+      forEachChild(node, visit);
+    };
+    visit(module);
+    const isClass = (e: Expression): boolean =>
+      (e._type === "Name" && classes.has(e.id)) ||
+      (e._type === "Call" && e.func._type === "Name" && e.func.id === "type" && e.args.length === 1) ||
+      (e._type === "Attribute" && e.attr === "__class__");
+    reads = read.some(isClass);
+    namespaceReaders.set(module, reads);
+  }
+  return reads;
 }
 
 /**
