@@ -31,8 +31,9 @@
 //                  down a chain of awaits (ending in a sleep, an event, a queue, a future), gather given the same
 //                  awaitable twice, sys.exc_info() in a helper a finally block calls, `async with lock:` whose release fails
 //   taskrepr       reprs of tasks and futures in each state: wait_for= (a sleep, a task, a gather, a queue, an event,
-//                  a lock), cb=[...] of lambdas, functions, partials, cancelling; a loop run by run_until_complete
-//                  left with pending tasks
+//                  a lock), cb=[...] of lambdas, functions, partials, cancelling; results reprlib shortens (long
+//                  lists, strings, nested containers, sets, dicts, big ints, long instance reprs); async generator
+//                  objects of methods and nested functions; a loop run by run_until_complete left with pending tasks
 import { caught } from "./gen-constructs.mjs";
 
 const WORDS = ["alpha", "beta", "gamma", "delta", "omega"];
@@ -983,9 +984,10 @@ export function taskReprs(g) {
   const lines = [
     ...plainReprHelper(),
     `import functools`,
+    ...longReprClass(),
     `async def work(n):`,
     `    await asyncio.sleep(n)`,
-    `    return n * 2`,
+    `    return ${g.chance(0.5) ? "n * 2" : longResult(g)}`,
     `def noted(fut):`,
     `    print("callback saw", fut.done(), fut.cancelled())`,
     `def tagged(tag, fut):`,
@@ -1005,8 +1007,76 @@ export function taskReprs(g) {
     );
   }
   lines.push(`try:`, `    print("result", await t)`, `except asyncio.CancelledError:`, `    print("cancelled")`, `print(plain(t))`, `await asyncio.sleep(0)`);
-  lines.push(...g.pick([() => awaitedReprs(g), () => futureReprs(g), () => failedTaskRepr(g), () => primitiveWaitReprs(g)])());
+  lines.push(...g.pick([() => awaitedReprs(g), () => futureReprs(g), () => failedTaskRepr(g), () => primitiveWaitReprs(g), () => asyncGeneratorReprs(g)])());
   return lines;
+}
+
+/** A class whose instances' repr is longer than reprlib's `maxother` (30), or fails. */
+function longReprClass() {
+  return [
+    `class Record:`,
+    `    def __init__(self, key, fails=False):`,
+    `        self.key = key`,
+    `        self.fails = fails`,
+    `    def __repr__(self):`,
+    `        if self.fails:`,
+    `            raise ValueError("no repr")`,
+    `        return f"Record(key={self.key!r}, note='a rather long note')"`,
+  ];
+}
+
+/**
+ * A result whose repr reprlib shortens (or keeps): CPython's limits are 6 items of a list, tuple or set, 4 of a
+ * dict, 30 characters of a string (`Record` is taskReprs' class).
+ */
+function longResult(g) {
+  const n = g.int(0, 12);
+  return g.pick([
+    `list(range(${n}))`,
+    `tuple(range(${n}))`,
+    `"${g.pick(WORDS)} " * ${n}`,
+    `{"${g.pick(WORDS)}": ${n}, "b": [1] * ${n}, "a": ${n}, "e": 5, "c": (1,)}`,
+    `set(range(${n}, 0, -1))`,
+    `frozenset("${g.pick(WORDS)}")`,
+    `{1, "a"}`,
+    `[[[[[[[[${n}]]]]]]]]`,
+    `2 ** ${g.pick(["10", "64", "140", "200"])}`,
+    `[n] * ${n} + [{"k": "v" * ${n}}]`,
+    `(${JSON.stringify("x".repeat(g.int(0, 40)))},)`,
+    `[Record(${n})]`,
+    `Record(${n}, fails=True)`,
+  ]);
+}
+
+/** Async generator objects name their function's qualified name: a method's (instance, static, class), a nested one's. */
+function asyncGeneratorReprs(g) {
+  const kind = g.pick(["method", "static", "class", "nested", "aiter"]);
+  const call = { method: "Feed().items(2)", static: "Feed.numbers(2)", class: "Feed.named(2)", nested: "make()(2)", aiter: "Feed().__aiter__()" }[kind];
+  return [
+    `class Feed:`,
+    `    async def items(self, n):`,
+    `        for i in range(n):`,
+    `            yield i`,
+    `    async def __aiter__(self):`,
+    `        yield "first"`,
+    `    @staticmethod`,
+    `    async def numbers(n):`,
+    `        for i in range(n):`,
+    `            yield -i`,
+    `    @classmethod`,
+    `    async def named(cls, n):`,
+    `        yield cls.__name__ * n`,
+    `def make():`,
+    `    async def ticker(n):`,
+    `        await asyncio.sleep(0)`,
+    `        yield n`,
+    `    return ticker`,
+    `agen = ${call}`,
+    `print(plain(agen), agen.__name__, agen.__qualname__)`,
+    ...(g.chance(0.5)
+      ? [`print(await agen.__anext__())`, `await agen.aclose()`, `print(agen.ag_frame)`]
+      : [`print([x async for x in agen])`, `print(plain(agen))`]),
+  ];
 }
 
 /** A task waiting on another task, or on a gather whose children show gather's done callback. */
@@ -1045,7 +1115,7 @@ function awaitedReprs(g) {
 /** Futures the loop makes: pending, with callbacks (more than two shows `<n more>`), and settled each way. */
 function futureReprs(g) {
   const callbacks = g.int(0, 4);
-  const settle = g.pick([`fut.set_result(${g.pick(["3", '"done"', "[1, 2]", "None"])})`, `fut.set_exception(KeyError("k"))`, `fut.cancel()`]);
+  const settle = g.pick([`fut.set_result(${g.pick(["3", '"done"', "[1, 2]", "None", longResult(g)])})`, `fut.set_exception(KeyError("k"))`, `fut.cancel()`]);
   return [
     `fut = asyncio.get_running_loop().create_future()`,
     `print(plain(fut))`,

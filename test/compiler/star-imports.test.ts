@@ -18,6 +18,7 @@ const MODULES = [
   "math",
   "operator",
   "random",
+  "reprlib",
   "string",
   "sys",
   "time",

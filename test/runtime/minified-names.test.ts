@@ -1,7 +1,7 @@
 // Names survive a minifier: a translated program bundled by esbuild with `minify: true` (which renames
 // classes and functions) prints what CPython printed, so `__name__`, `type(x)` and reprs never come
 // from JavaScript's `Function.name`. Each case is a recorded fixture whose output names classes,
-// exceptions, coroutines, generators, methods, builtins and modules.
+// exceptions, functions, coroutines, generators, methods, builtins and modules.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -23,6 +23,8 @@ const CASES = [
   "exceptions/raise-from",
   "classes/super-repr",
   "uncaught/custom-exception",
+  "names/function-and-class-names",
+  "async/async-generator-names",
 ];
 
 describe("a minified bundle of a translated program", () => {

@@ -29,6 +29,7 @@ import * as nestAsyncio from "@pyts/runtime/nest_asyncio";
 import * as operator from "@pyts/runtime/operator";
 import * as queue from "@pyts/runtime/queue";
 import * as random from "@pyts/runtime/random";
+import * as reprlib from "@pyts/runtime/reprlib";
 import * as statistics from "@pyts/runtime/statistics";
 import * as string from "@pyts/runtime/string";
 import * as sys from "@pyts/runtime/sys";
@@ -78,6 +79,7 @@ const MODULES: Record<string, unknown> = {
   "@pyts/runtime/operator": operator,
   "@pyts/runtime/queue": queue,
   "@pyts/runtime/random": random,
+  "@pyts/runtime/reprlib": reprlib,
   "@pyts/runtime/statistics": statistics,
   "@pyts/runtime/string": string,
   "@pyts/runtime/sys": sys,

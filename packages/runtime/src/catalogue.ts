@@ -581,6 +581,7 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "xor",
   ],
   queue: ["Empty", "Full", "LifoQueue", "PriorityQueue", "Queue", "SimpleQueue", "__name__"],
+  reprlib: ["Repr", "__name__", "aRepr", "recursive_repr", "repr"],
   random: [
     "Random",
     "__name__",
@@ -915,6 +916,7 @@ export const MODULE_CLASSES: Readonly<Record<string, readonly string[]>> = {
   "os.path": [],
   operator: [],
   queue: ["Empty", "Full", "LifoQueue", "PriorityQueue", "Queue", "SimpleQueue"],
+  reprlib: ["Repr"],
   random: ["Random"],
   statistics: ["StatisticsError"],
   string: [],

@@ -288,12 +288,16 @@ function* itemsOf<T>(it: Iterator<T>): Generator<T, void, undefined> {
   for (let r = it.next(); r.done !== true; r = it.next()) yield r.value;
 }
 
-/** Wraps a `function*` so that calling it returns a Python generator object. */
+/**
+ * Wraps a `function*` so that calling it returns a Python generator object, named by the function's qualified
+ * name (`outer.<locals>.gen` for one nested in a function).
+ */
 export function generator<This, A extends unknown[], Y, R, S>(
   fn: (this: This, ...args: A) => Generator<Y, R, S>,
   name: string = fn.name,
+  qualname: string = name,
 ): (this: This, ...args: A) => PyGenerator<Y, NoneIfVoid<R>, S> {
-  const objectName = name === "" ? "<genexpr>" : name;
+  const objectName = qualname === "" ? "<genexpr>" : qualname;
   const wrapped = function (this: This, ...args: A): PyGenerator<Y, NoneIfVoid<R>, S> {
     return new PyGenerator(fn.apply(this, args) as Generator<Y, NoneIfVoid<R>, S>, objectName);
   };

@@ -68,12 +68,6 @@ function location(diagnostic: Diagnostic, lines: LineIndex, file: string) {
   return { file, line: lines.line(diagnostic.start), column: lines.column(diagnostic.start) - 1 };
 }
 
-/** A TypeScript module of the project (not an installed package) that imports the runtime: a translation kept as `.ts`. */
-function isTranslationSavedAsTypeScript(code: string, id: string, runtimeModule: string): boolean {
-  const file = cleanId(id);
-  return /\.[cm]?tsx?$/.test(file) && !file.includes("/node_modules/") && code.includes(`"${runtimeModule}`);
-}
-
 export default function pyts(options: PytsPluginOptions = {}): Plugin[] {
   const include = options.include ?? /\.py$/;
   const runtimeModule = options.runtimeModule ?? "@pyts/runtime";
@@ -83,10 +77,10 @@ export default function pyts(options: PytsPluginOptions = {}): Plugin[] {
     name: "pyts:translate",
     enforce: "pre",
     // A Python program prints names: `type(e).__name__`, a function's `__name__`, a class in a repr or a
-    // traceback. The runtime names its builtins and classes in their code, and a translated class carries
-    // `static __name__`, so the minifier may rename everything: the translated modules keep their function
-    // names themselves (see pyts:strip-types), not the whole bundle (Rolldown's `keepNames` would keep the
-    // runtime's internal names too, a fifth of a small bundle).
+    // traceback. The runtime names its builtins and classes in their code, and a translation names what a
+    // program can see (a class's `static __name__`, `coroutine(..., "main")`, `signature(greet, "greet(name)")`
+    // for a function used as a value), so the minifier may rename everything (Rolldown's `keepNames` would keep
+    // the runtime's internal names too, a fifth of a small bundle).
     transform(source, id) {
       if (!matches(id)) return null;
       const file = cleanId(id);
@@ -110,14 +104,12 @@ export default function pyts(options: PytsPluginOptions = {}): Plugin[] {
     },
   };
 
-  // Types are stripped with esbuild, which also writes each function's name out (`__name(greet, "greet")`)
-  // so that minifying the bundle cannot change what `greet.__name__` prints. A translation saved as
-  // TypeScript (a module of the project that imports the runtime) gets its names written out the same way.
+  // Types are stripped with esbuild: Vite's own TypeScript transform only handles ids ending in `.ts`.
   const stripTypes: Plugin = {
     name: "pyts:strip-types",
     transform(code, id) {
-      if (!matches(id) && !isTranslationSavedAsTypeScript(code, id, runtimeModule)) return null;
-      const output = transformSync(code, { loader: "ts", format: "esm", keepNames: true, sourcemap: "external", sourcefile: cleanId(id) });
+      if (!matches(id)) return null;
+      const output = transformSync(code, { loader: "ts", format: "esm", sourcemap: "external", sourcefile: cleanId(id) });
       return { code: output.code, map: output.map };
     },
   };

@@ -63,8 +63,9 @@ export function lowerAsyncFunctionValue(ctx: LowerContext, def: AsyncFunctionDef
     body,
   );
   const wrapper = ctx.useRuntime(isAsyncGenerator ? "asyncGenerator" : "coroutine");
-  // A nested coroutine function's coroutines are named by its qualified name (`main.<locals>.leaf`), as their reprs show.
-  const qualname = isAsyncGenerator ? null : nestedQualifiedName(ctx, def);
+  // A nested coroutine or async generator function's objects are named by its qualified name (`main.<locals>.leaf`), as
+  // their reprs show.
+  const qualname = nestedQualifiedName(ctx, def);
   const names = [f.createStringLiteral(def.name), ...(qualname !== null ? [f.createStringLiteral(qualname)] : [])];
   // Run by `pyts run`, a coroutine's repr shows where its function is (traceback-spans.ts `definedAt`).
   const marked = ctx.tracebackSpans?.markAnonymousDef(def, fn) ?? fn;

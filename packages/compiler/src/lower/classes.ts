@@ -808,7 +808,43 @@ function lowerMethod(
     const register = f.createCallExpression(ctx.useRuntime("propertyDeleter"), undefined, [f.createThis(), f.createStringLiteral(memberName), fdel]);
     return [f.createClassStaticBlockDeclaration(f.createBlock([f.createExpressionStatement(register)], true))];
   }
+  if (isGenerator && (!/^__\w+__$/.test(def.name) || def.name === (isAsync ? "__aiter__" : "__iter__"))) {
+    // A generator object as CPython's (`send`, `throw`, `close`, its name in its repr), as for a generator `def`;
+    // an async generator's (`asend`, `athrow`, `aclose`, `__anext__`) for an `async def` that yields.
+    const thisType = kind === "static" ? null : kind === "class" ? f.createTypeQueryNode(ctx.id(cls.name)) : f.createTypeReferenceNode(ctx.id(cls.name));
+    const thisParam = thisType === null ? [] : [f.createParameterDeclaration(undefined, undefined, "this", undefined, thisType)];
+    const fn = f.createFunctionExpression(
+      isAsync ? [f.createModifier(ts.SyntaxKind.AsyncKeyword)] : undefined,
+      f.createToken(ts.SyntaxKind.AsteriskToken),
+      undefined,
+      undefined,
+      thisParam,
+      generatorReturnType(ctx, def, isAsync),
+      body,
+    );
+    const started =
+      thisType === null
+        ? f.createCallExpression(f.createParenthesizedExpression(fn), undefined, [])
+        : f.createCallExpression(f.createPropertyAccessExpression(f.createParenthesizedExpression(fn), "call"), undefined, [f.createThis()]);
+    const generatorObject = f.createNewExpression(ctx.useRuntime(isAsync ? "PyAsyncGenerator" : "PyGenerator"), undefined, [
+      started,
+      f.createStringLiteral(qualifiedName(ctx, cls) + "." + def.name),
+    ]);
+    return [
+      f.createMethodDeclaration(
+        modifiers,
+        undefined,
+        memberName,
+        undefined,
+        undefined,
+        params,
+        undefined,
+        f.createBlock([f.createReturnStatement(generatorObject)], true),
+      ),
+    ];
+  }
   if (isAsync && isGenerator) {
+    // Another dunder that yields (`async def __anext__`): a native `async *` method, as the protocol reads it.
     return [
       f.createMethodDeclaration(
         modifiers,
@@ -833,40 +869,6 @@ function lowerMethod(
         m.body,
       ),
     );
-  }
-  if (isGenerator && (!/^__\w+__$/.test(def.name) || def.name === "__iter__")) {
-    // A generator object as CPython's (`send`, `throw`, `close`, its name in its repr), as for a generator `def`.
-    const thisType = kind === "static" ? null : kind === "class" ? f.createTypeQueryNode(ctx.id(cls.name)) : f.createTypeReferenceNode(ctx.id(cls.name));
-    const thisParam = thisType === null ? [] : [f.createParameterDeclaration(undefined, undefined, "this", undefined, thisType)];
-    const fn = f.createFunctionExpression(
-      undefined,
-      f.createToken(ts.SyntaxKind.AsteriskToken),
-      undefined,
-      undefined,
-      thisParam,
-      generatorReturnType(ctx, def, false),
-      body,
-    );
-    const started =
-      thisType === null
-        ? f.createCallExpression(f.createParenthesizedExpression(fn), undefined, [])
-        : f.createCallExpression(f.createPropertyAccessExpression(f.createParenthesizedExpression(fn), "call"), undefined, [f.createThis()]);
-    const generatorObject = f.createNewExpression(ctx.useRuntime("PyGenerator"), undefined, [
-      started,
-      f.createStringLiteral(qualifiedName(ctx, cls) + "." + def.name),
-    ]);
-    return [
-      f.createMethodDeclaration(
-        modifiers,
-        undefined,
-        memberName,
-        undefined,
-        undefined,
-        params,
-        undefined,
-        f.createBlock([f.createReturnStatement(generatorObject)], true),
-      ),
-    ];
   }
   if (isGenerator) {
     return [

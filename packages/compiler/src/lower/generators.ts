@@ -35,7 +35,7 @@ import type { LowerContext } from "./context.js";
 import { applyDecorators, functionExpressionName, lowerFunctionBody, lowerParameters } from "./functions.js";
 import { lowerExpression } from "./index.js";
 import { tsType } from "./names.js";
-import { defEscapes, withSignature } from "./signatures.js";
+import { defEscapes, nestedQualifiedName, withSignature } from "./signatures.js";
 import { collectOwnYields } from "../analyze/checker.js";
 import { ANY, joinAll, NONE, type PyType } from "../analyze/types.js";
 
@@ -72,7 +72,10 @@ export function lowerGeneratorFunctionValue(ctx: LowerContext, def: FunctionDef)
     body,
   );
   const marked = ctx.tracebackSpans?.markAnonymousDef(def, fn) ?? fn;
-  return { before, value: f.createCallExpression(ctx.useRuntime("generator"), undefined, [marked, f.createStringLiteral(def.name)]) };
+  // A nested generator function's generators are named by its qualified name (`outer.<locals>.gen`), as their reprs show.
+  const qualname = nestedQualifiedName(ctx, def);
+  const names = [f.createStringLiteral(def.name), ...(qualname !== null ? [f.createStringLiteral(qualname)] : [])];
+  return { before, value: f.createCallExpression(ctx.useRuntime("generator"), undefined, [marked, ...names]) };
 }
 
 export function lowerYield(ctx: LowerContext, node: Yield): ts.Expression {

@@ -88,6 +88,7 @@ const STAR_EXPORTS: Record<string, string> = {
   operator:
     "abs add and_ attrgetter contains delitem eq floordiv ge getitem gt iadd imul index invert is_ is_not itemgetter le " +
     "lshift lt matmul methodcaller mod mul ne neg not_ or_ pos pow rshift setitem sub truediv truth xor",
+  reprlib: "Repr recursive_repr repr",
   random: "Random choice choices expovariate gauss getrandbits getstate normalvariate randint random randrange sample seed setstate shuffle triangular uniform",
   sys: "argv byteorder exc_info exception exit getrecursionlimit maxsize modules path platform setrecursionlimit stderr stdout version version_info",
   string: "ascii_letters ascii_lowercase ascii_uppercase capwords digits hexdigits octdigits printable punctuation whitespace",

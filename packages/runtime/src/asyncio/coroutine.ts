@@ -397,12 +397,18 @@ export function iscoroutinefunction(f: unknown): boolean {
 export class PyAsyncGenerator<Y = unknown, S = unknown> {
   static [PYTHON_NAME] = "async_generator";
   private readonly _gen: globalThis.AsyncGenerator<Y, unknown, S>;
-  readonly __name__: string;
+  /** Its function's qualified name (`Counter.ticks`, `main.<locals>.ticker`), which its repr shows. */
+  readonly __qualname__: string;
 
-  constructor(gen: globalThis.AsyncGenerator<Y, unknown, S>, name: string) {
+  constructor(gen: globalThis.AsyncGenerator<Y, unknown, S>, qualname: string) {
     this._gen = gen;
-    this.__name__ = name;
+    this.__qualname__ = qualname;
     if (!stepsRegistered) registerSteps();
+  }
+
+  get __name__(): string {
+    const qualname = this.__qualname__;
+    return qualname.slice(qualname.lastIndexOf(".") + 1);
   }
 
   get __pyTypeName__(): string {
@@ -618,7 +624,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   }
 
   __repr__(): string {
-    return `<async_generator object ${this.__name__} at ${hex0x(id(this))}>`;
+    return `<async_generator object ${this.__qualname__} at ${hex0x(id(this))}>`;
   }
 }
 
@@ -731,21 +737,25 @@ export function finalizeWhenLeft<T>(iterable: AsyncIterable<T>): AsyncIterable<T
   };
 }
 
-/** Wrap an `async function*` so that calling it returns a Python-style async generator. */
+/**
+ * Wrap an `async function*` so that calling it returns a Python-style async generator, named by the function's
+ * qualified name (`main.<locals>.ticker` for one nested in a function).
+ */
 export function asyncGenerator<A extends unknown[], Y, S = unknown>(
   fn: (...args: A) => globalThis.AsyncGenerator<Y, unknown, S>,
   name: string = fn.name,
+  qualname: string = name,
 ): (...args: A) => PyAsyncGenerator<Y, S> {
   const wrapped = function (this: unknown, ...args: A): PyAsyncGenerator<Y, S> {
-    return new PyAsyncGenerator<Y, S>(fn.apply(this, args), name);
+    return new PyAsyncGenerator<Y, S>(fn.apply(this, args), qualname);
   };
   Object.defineProperty(wrapped, "name", { value: name });
   return wrapped;
 }
 
 /**
- * What `__aiter__()` returned, as a Python async iterator: an `async def __aiter__` that yields is an
- * async generator method, emitted as a native `async *` method, whose object becomes a Python async
+ * What `__aiter__()` returned, as a Python async iterator: a native async generator object (from another
+ * dunder method that yields, emitted as a native `async *` method, or from JavaScript) becomes a Python async
  * generator (`__anext__`, `asend`, `aclose` ...); anything else is returned as it is.
  */
 export function pythonAsyncIterator<T>(it: T): T {

@@ -10,6 +10,6 @@
 // `call_soon` and the like, through the feature module `python-callbacks`), so that the bundle of any other
 // asyncio program, whose futures it never shows, leaves `reprlib` out.
 import { heldRepr } from "../asyncio/loop.js";
-import { shortRepr } from "../reprlib.js";
+import { repr } from "../modules/reprlib.js";
 
-heldRepr.of = shortRepr;
+heldRepr.of = repr;

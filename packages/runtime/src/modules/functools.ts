@@ -5,7 +5,7 @@ import { iterate } from "../iter.js";
 import { KwArgs } from "../kwargs.js";
 import { call as callWithArgs, positionalCallable, type CallableObject } from "../calls.js";
 import { repr } from "../repr.js";
-import { shortRepr } from "../reprlib.js";
+import { repr as shortRepr } from "./reprlib.js";
 import { tuple } from "../tuple.js";
 import { NotImplemented } from "../dunder.js";
 export { cached_property } from "../descriptors.js";
