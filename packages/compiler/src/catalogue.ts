@@ -6,9 +6,18 @@
 //     from queue import Queue  runtimeModuleExports("queue").has("Queue") → true
 //     memoryview(b)            !isRuntimeExport("memoryview")
 //     c.deque([1])             isRuntimeClass("deque")                   → true: the call may need `new`
-import { BUILTIN_ARITIES, BUILTIN_POSITIONAL, MODULE_CLASSES, MODULE_EXPORTS, ROOT_CLASSES, ROOT_EXPORTS } from "@pyts/runtime/catalogue";
+import {
+  BUILTIN_ARITIES,
+  BUILTIN_POSITIONAL,
+  JAVASCRIPT_ERROR_CLASSES,
+  MODULE_CLASSES,
+  MODULE_EXPORTS,
+  ROOT_CLASSES,
+  ROOT_EXPORTS,
+} from "@pyts/runtime/catalogue";
 
 const rootExports = new Set(ROOT_EXPORTS);
+const javascriptErrorClasses = new Set(JAVASCRIPT_ERROR_CLASSES);
 const runtimeClasses = new Set([...ROOT_CLASSES, ...Object.values(MODULE_CLASSES).flat()]);
 const moduleExports = new Map<string, ReadonlySet<string>>();
 
@@ -25,6 +34,11 @@ export function isRuntimeClass(name: string): boolean {
 /** The runtime module for Python's `module` exports a class named `name` (`asyncio.TimeoutError`). */
 export function isRuntimeModuleClass(module: string, name: string): boolean {
   return isRuntimeModule(module) && (MODULE_CLASSES[module] ?? []).includes(name);
+}
+
+/** An error JavaScript throws may become an instance of the runtime's exception class `name` (`except TypeError` may catch one). */
+export function catchesJavaScriptErrors(name: string): boolean {
+  return javascriptErrorClasses.has(name);
 }
 
 /** The runtime implements the Python module `module` (dotted: `collections.abc`). */
