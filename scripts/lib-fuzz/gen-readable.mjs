@@ -8,7 +8,7 @@
 //              own calling `super().__init__(...)` (by position, or wrongly), methods called by position on
 //              typed instances, on untyped ones, through the class or wrongly; sums and products of small ints
 //              (loop counters, `enumerate` counts, comprehension variables, items of lists changed or not,
-//              `-0`); and, in async programs, the event loop's time and callbacks, a TaskGroup's create_task
+//              `-0`); slices of lists by bounds the checker proves ints or not; and, in async programs, the event loop's time and callbacks, a TaskGroup's create_task
 //              with a name, awaited results read from the tasks, and futures made by `loop.create_future()` /
 //              `asyncio.Future()`, settled, failed, cancelled.
 import { caught } from "./gen-constructs.mjs";
@@ -18,7 +18,7 @@ const WORDS = ["pear", "Fig", "apple", "kiwi", "Banana", "date"];
 
 /** One of the shapes, at a module's top level. */
 export function readableShapes(g) {
-  return g.pick([() => keyLambdas(g), () => boundClasses(g), () => subclassInits(g), () => smallProducts(g)])();
+  return g.pick([() => keyLambdas(g), () => boundClasses(g), () => subclassInits(g), () => smallProducts(g), () => listSlices(g)])();
 }
 
 /** `sorted(xs, key=lambda p: ...)` and friends over lists whose item type the checker knows. */
@@ -155,6 +155,38 @@ function smallProducts(g) {
     `for v in (${g.int(-5, 5)}, ${g.int(0, 9)}):`,
     `    print(v - 1, v * 4)`,
   ];
+  return lines;
+}
+
+/**
+ * Slices of lists (bounds that are literals, negative, past either end, `len(xs) // k`, `i % len(xs)`, loop
+ * variables, or not ints at all: a float, a bool, None, a str), of a sorted copy, of a list changed
+ * after; and the same bounds on a str and a tuple, which stay the runtime's.
+ */
+function listSlices(g) {
+  const bound = () =>
+    g.pick([
+      String(g.int(-9, 9)),
+      "",
+      `len(xs) // ${g.pick(["2", "-2", "3"])}`,
+      `${g.int(-12, 12)} % len(xs)`,
+      `${g.int(0, 9)} // ${g.pick(["2", "-3"])}`,
+      "i",
+      "-i",
+      "i + 1",
+      g.pick(["True", "None", "1.0", '"1"']),
+    ]);
+  const slice = () => `${bound()}:${bound()}${g.chance(0.15) ? `:${g.pick(["-1", "2", "0"])}` : ""}`;
+  const items = Array.from({ length: g.int(0, 6) }, () => g.int(-9, 99));
+  const lines = [`xs = [${items.join(", ")}]`, ...g.pick([[], [`xs.append(${g.int(0, 9)})`], [`xs = xs + [2 ** 60]`]]), `for i in range(${g.int(0, 4)}):`];
+  for (let k = 0; k < g.int(1, 3); k++)
+    lines.push(...caught("(TypeError, ValueError)", [`print(xs[${slice()}], sorted(xs)[${slice()}])`]).map((l) => `    ${l}`));
+  lines.push(
+    ...caught("(TypeError, ValueError)", [`print("${WORDS.join(" ")}"[${slice()}], tuple(xs)[${slice()}])`]).map((l) => `    ${l}`),
+    `head = xs[:${g.int(0, 4)}]`,
+    `head.append(-1)`,
+    `print(head, xs, xs[:] == xs, xs[:] is xs)`,
+  );
   return lines;
 }
 

@@ -1,7 +1,8 @@
 // The `tracebacks` construct (issue 14): a program that ends in an uncaught exception raised a few calls (or
 // awaits) deep, by an operator, a subscript, an attribute, a method, a lambda, a generator (iterated by a loop or
 // by any kind of comprehension), a comprehension,
-// a stored exception raised again or a `raise ... from`; by a decorator (while decorating, or its wrapper),
+// a stored exception raised again or a `raise ... from`, one caught by an `except` that only prints it and
+// raised again (its traceback grows from where it was first raised); by a decorator (while decorating, or its wrapper),
 // an `__exit__`, an async iterator's `__anext__` under `async for`, an `__aexit__`, a recursion without
 // end (in a task too: its own, or the program's, where CPython's limit counts asyncio's frames), after wide characters on the line; a caught one printed first with `traceback.print_exception(limit=)`.
 // Such a program is run with `pyts run` and its whole
@@ -33,7 +34,21 @@ export function tracebackEnding(g, isAsync) {
   const asyncChain = isAsync && g.chance(0.7);
   const def = asyncChain ? "async def" : "def";
   const call = (name, args) => (asyncChain ? `await ${name}(${args})` : `${name}(${args})`);
-  const shapes = ["expression", "expression", "expression", "method", "generator", "stored", "from", "decorate", "wrapper", "exit", "wide", "comprehension"];
+  const shapes = [
+    "expression",
+    "expression",
+    "expression",
+    "method",
+    "generator",
+    "stored",
+    "again",
+    "from",
+    "decorate",
+    "wrapper",
+    "exit",
+    "wide",
+    "comprehension",
+  ];
   const shape = g.pick(asyncChain ? [...shapes, "asyncfor", "asyncwith", "taskrecursion"] : [...shapes, "recursion"]);
   const cls = `${g.programName.replace(/^case_/, "Case")}Box`;
   // The innermost function fails; each one above calls the next.
@@ -74,6 +89,24 @@ export function tracebackEnding(g, isAsync) {
   } else if (shape === "stored") {
     g.moduleLines.push(`${innermost}_error = ValueError("made early, raised late")`, "");
     g.moduleLines.push(`${def} ${innermost}(n):`, `    if n >= 0:`, `        raise ${innermost}_error`, `    return n`, "");
+  } else if (shape === "again") {
+    // Caught where the handler only prints it (no conversion, nothing marks it there), then raised again:
+    // from the handler (bare `raise`), or later from where it was stored before the first raise.
+    const error = g.pick([`KeyError("stored")`, `IndexError("stored")`, `ZeroDivisionError("stored")`, `LookupError("stored")`]);
+    const caught = g.pick([error.replace(/\(.*/, ""), "LookupError", "ArithmeticError", `(${error.replace(/\(.*/, "")}, OSError)`]);
+    const bound = g.chance(0.5);
+    g.moduleLines.push(`${innermost}_error = ${error}`, "", `def ${innermost}_raise(n):`, `    raise ${innermost}_error`, "");
+    g.moduleLines.push(
+      `${def} ${innermost}(n):`,
+      `    try:`,
+      `        ${innermost}_raise(n)`,
+      `    except ${caught}${bound ? " as e" : ""}:`,
+      `        print("caught once"${bound ? ", e, e.args" : ""})`,
+      ...(g.chance(0.3) ? [`        raise`] : []),
+      `    print(${innermost}_error.__traceback__ is None)`,
+      `    raise ${innermost}_error`,
+      "",
+    );
   } else if (shape === "from") {
     const { expr } = failure(g, "n");
     g.moduleLines.push(

@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import * as rt from "../../packages/runtime/src/index.js";
 import * as asyncio from "../../packages/runtime/src/modules/asyncio.js";
+import { JAVASCRIPT_ERROR_CLASSES } from "../../packages/runtime/src/catalogue.js";
 import { pythonEnv, pythonExecutable } from "../../scripts/python.mjs";
 import { describeAgreement, type OracleCase } from "./oracle.js";
 
@@ -113,6 +114,36 @@ describe("toPyException", () => {
     expect(rt.toPyException(new Error("boom"))).toBeInstanceOf(rt.RuntimeError);
     expect(rt.toPyException(new RangeError("Invalid array length"))).toBeInstanceOf(rt.ValueError);
     expect(rt.toPyException("thrown string")).toBeInstanceOf(rt.RuntimeError);
+  });
+
+  it("makes of JavaScript's errors only the classes the catalogue lists (and their bases)", () => {
+    const thrown = (f: () => unknown): unknown => {
+      try {
+        f();
+      } catch (e) {
+        return e;
+      }
+    };
+    const recurse = (): number => recurse() + 1;
+    const errors = [
+      thrown(recurse),
+      thrown(() => (null as unknown as { name: string }).name),
+      thrown(() => (null as unknown as () => void)()),
+      thrown(() => (0, eval)("notDefinedAnywhere")),
+      thrown(() => {
+        const frozen = Object.freeze({ x: 1 });
+        (frozen as { x: number }).x = 2;
+      }),
+      thrown(() => new Array(-1)),
+      thrown(() => JSON.parse("{")),
+      new Error("boom"),
+      "thrown string",
+    ];
+    for (const error of errors) {
+      for (let cls = rt.toPyException(error).constructor as typeof rt.BaseException; cls !== Error; cls = Object.getPrototypeOf(cls)) {
+        expect(JAVASCRIPT_ERROR_CLASSES).toContain(cls.__name__);
+      }
+    }
   });
 
   it("chains with raise ... from", () => {

@@ -11,6 +11,7 @@ import {
   BUILTIN_POSITIONAL,
   METHOD_ARITIES,
   type MethodArity,
+  JAVASCRIPT_ERROR_CLASSES,
   MODULE_CLASSES,
   MODULE_EXPORTS,
   ROOT_CLASSES,
@@ -18,6 +19,7 @@ import {
 } from "@pyts/runtime/catalogue";
 
 const rootExports = new Set(ROOT_EXPORTS);
+const javascriptErrorClasses = new Set(JAVASCRIPT_ERROR_CLASSES);
 const runtimeClasses = new Set([...ROOT_CLASSES, ...Object.values(MODULE_CLASSES).flat()]);
 const moduleExports = new Map<string, ReadonlySet<string>>();
 
@@ -34,6 +36,11 @@ export function isRuntimeClass(name: string): boolean {
 /** The runtime module for Python's `module` exports a class named `name` (`asyncio.TimeoutError`). */
 export function isRuntimeModuleClass(module: string, name: string): boolean {
   return isRuntimeModule(module) && (MODULE_CLASSES[module] ?? []).includes(name);
+}
+
+/** An error JavaScript throws may become an instance of the runtime's exception class `name` (`except TypeError` may catch one). */
+export function catchesJavaScriptErrors(name: string): boolean {
+  return javascriptErrorClasses.has(name);
 }
 
 /** The runtime implements the Python module `module` (dotted: `collections.abc`). */

@@ -228,6 +228,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "map",
   "mappingItems",
   "markClassModule",
+  "markRaised",
   "matmul",
   "max",
   "methodFunction",
@@ -1122,3 +1123,21 @@ export const METHOD_ARITIES: Readonly<Record<string, Readonly<Record<string, Met
     is_integer: "none",
   },
 };
+
+/**
+ * The exception classes a JavaScript error may become in `toPyException` (a stack overflow is a
+ * RecursionError, a read of a property of null an AttributeError, ...), with every class above them: an
+ * `except` whose classes are none of these cannot match what JavaScript throws, so it tests what it caught
+ * as it is, with no conversion.
+ */
+export const JAVASCRIPT_ERROR_CLASSES: readonly string[] = [
+  "AttributeError",
+  "BaseException",
+  "Exception",
+  "FrozenInstanceError",
+  "NameError",
+  "RecursionError",
+  "RuntimeError",
+  "TypeError",
+  "ValueError",
+];

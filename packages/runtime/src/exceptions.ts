@@ -119,7 +119,7 @@ export class Traceback {
   }
 }
 /** What a `catch` does to an exception it receives: it was raised, so it has a traceback from now on. */
-function markRaised(e: BaseException): BaseException {
+export function markRaised(e: BaseException): BaseException {
   if (e[TRACEBACK] === false) e[TRACEBACK] = true;
   return e;
 }
@@ -667,7 +667,8 @@ export function makeException(x: unknown): BaseException {
     // by the frames from here out, as CPython's does.
     if (x[TRACEBACK] === false) captureStackTrace?.(x, makeException);
     else if (captureStackTrace !== undefined) raisedAgain(x);
-    return x;
+    // Marked here, not by the `catch`: an `except` may take it unconverted (see `toPyException`).
+    return markRaised(x);
   }
   if (typeof x === "function" && x.prototype instanceof BaseException) {
     return new (x as new () => BaseException)();

@@ -18,7 +18,18 @@
 // - a generator resumed by `next()` sees `None` (`null`) as the value of its `yield`;
 // - a generator that runs off its end returns None (`null`): `x = yield from gen()` gets None.
 import { frameOf, type Code, type Frame } from "./frames.js";
-import { GeneratorExit, RuntimeError, StopAsyncIteration, StopIteration, TypeError, ValueError, escapedFrame, toPyException } from "./exceptions.js";
+import {
+  BaseException,
+  GeneratorExit,
+  RuntimeError,
+  StopAsyncIteration,
+  StopIteration,
+  TypeError,
+  ValueError,
+  escapedFrame,
+  markRaised,
+  toPyException,
+} from "./exceptions.js";
 import { awaitStep, coroutine, pythonAsyncIterator, type NoneIfVoid, type PyAsyncGenerator } from "./asyncio/coroutine.js";
 import { typeName } from "./typename.js";
 import { makeThenable, type OnFulfilled, type OnRejected } from "./asyncio/awaitable.js";
@@ -259,7 +270,8 @@ function toException(exc: unknown, value?: unknown): unknown {
     if (value instanceof cls) return value;
     return value === undefined || value === null ? new cls() : new cls(value);
   }
-  return exc;
+  // Raised now: an `except` in the generator may take it unconverted (see `toPyException`).
+  return exc instanceof BaseException ? markRaised(exc) : exc;
 }
 
 /**

@@ -26,7 +26,7 @@
 // does not lend its exception to the tasks that run meanwhile).
 import { asyncgenHandling } from "./asyncio/coroutine.js";
 import { _get_running_loop } from "./asyncio/loop.js";
-import { chainedTo, RuntimeError, toPyException, type BaseException } from "./exceptions.js";
+import { chainedTo, markRaised, RuntimeError, toPyException, type BaseException } from "./exceptions.js";
 import { arrivesThrown } from "./raised-context.js";
 import { useResumeHook } from "./generators.js";
 
@@ -166,7 +166,8 @@ class HandledException {
 
 /** Wraps the exception being handled for a function that reads it (what the compiler emits; not Python's). */
 export function handledException(exception: BaseException | null): HandledException {
-  return new HandledException(exception);
+  // An `except` whose classes JavaScript's errors cannot match receives the exception unmarked (see `toPyException`).
+  return new HandledException(exception === null ? null : markRaised(exception));
 }
 
 /**

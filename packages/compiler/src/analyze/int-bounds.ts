@@ -5,6 +5,7 @@
 //     for i in range(10): ...            i: 10
 //     n = len(words)                     n: 2**32 (a list, str, tuple, dict or set: JavaScript's own limit)
 //     twice = n * 2                      twice: 2**33
+//     half = n // 2, last = i % n        half: 2**32, last: 2**32
 //     for i, w in enumerate(words): ...  i: 2**32 (past its start)
 //     marks = [91, 78]; for m in marks   m: 91 (a display no use changes)
 //     def produce(count): ...            count: 8 (every call seen: produce(8); a recursive call
@@ -53,6 +54,13 @@ export class IntBounds {
       case "UnaryOp":
         return e.op === "USub" || e.op === "UAdd" ? this.bound(e.operand, scope) : null;
       case "BinOp": {
+        // Of two bounded ints (numbers: the runtime's result is one too), `a // b` is no farther from 0 than a
+        // (b is nonzero, else ZeroDivisionError) and `a % b` is nearer than b.
+        if (e.op === "FloorDiv" || e.op === "Mod") {
+          const l = this.bound(e.left, scope);
+          const r = l === null ? null : this.bound(e.right, scope);
+          return r === null ? null : e.op === "FloorDiv" ? l : r;
+        }
         if (e.op !== "Add" && e.op !== "Sub" && e.op !== "Mult") return null;
         const l = this.bound(e.left, scope);
         const r = this.bound(e.right, scope);

@@ -59,16 +59,16 @@
 //
 // CPython unbinds the name of `except ... as e` when the handler ends: where a later read may see it
 // (names.ts decides), the handler ends with `e = UNBOUND;`, so that read raises NameError as in CPython.
-import type { Assert, Call, ExceptHandler, Expression, Module, Node, Raise, Stmt, Try, TryStar } from "@pyts/parser";
+import type { Assert, AsyncFunctionDef, Call, ExceptHandler, Expression, FunctionDef, Module, Node, Raise, Stmt, Try, TryStar } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
-import { isRuntimeExport } from "../catalogue.js";
+import { catchesJavaScriptErrors, isRuntimeExport } from "../catalogue.js";
 import { runtimeArguments } from "./calls.js";
 import type { LowerContext } from "./context.js";
 import { lowerBody, lowerExpression } from "./index.js";
 import { importedModuleName, namesRuntimeModuleClass } from "./imports.js";
-import { resolveRelative } from "../program.js";
+import { resolveRelative, type ProgramModule } from "../program.js";
 import { condition, typeOf } from "./operators.js";
 import { unbindHandlerName } from "./names.js";
 
@@ -153,15 +153,20 @@ export function lowerTry(ctx: LowerContext, node: Try | TryStar): ts.Statement[]
   ];
 }
 
-/** The `catch` of `try`/`except`: the caught exception tested against each handler's type in turn. */
+/**
+ * The `catch` of `try`/`except`: the caught exception tested against each handler's type in turn. Where
+ * no handler can match an error of JavaScript's own and nothing reads whether the exception was raised
+ * (`testsAsCaught`), the handlers test what the `catch` received, unconverted.
+ */
 function exceptClause(ctx: LowerContext, handlers: readonly ExceptHandler[]): ts.CatchClause {
   const err = ctx.temp("err");
-  const exc = ctx.temp("exc");
-  const inner: ts.Statement[] = [constDecl(exc, caughtException(ctx, err))];
+  const asCaught = testsAsCaught(ctx, handlers);
+  const exc = asCaught ? err : ctx.temp("exc");
+  const inner: ts.Statement[] = asCaught ? [] : [constDecl(exc, caughtException(ctx, err))];
   let chain: ts.Statement = f.createThrowStatement(exc);
   const branches: { test: ts.Expression | null; block: ts.Block }[] = [];
   for (const h of handlers) {
-    const stmts = bindHandlerName(ctx, h, exc);
+    const stmts = bindHandlerName(ctx, h, exc, !asCaught);
     stmts.push(...handlerBody(ctx, h, exc));
     branches.push({ test: h.type === null ? null : matches(ctx, exc, h.type), block: f.createBlock(stmts, true) });
   }
@@ -174,6 +179,123 @@ function exceptClause(ctx: LowerContext, handlers: readonly ExceptHandler[]): ts
   }
   inner.push(...(ts.isBlock(chain) ? chain.statements : [chain]));
   return f.createCatchClause(f.createVariableDeclaration(err), f.createBlock(inner, true));
+}
+
+/**
+ * Whether the `except` clauses may test the caught value as it is, without `toPyException`: the conversion
+ * matters only for an error of JavaScript's own, which none of their classes can match (each is a class the
+ * checker proves, none one such an error becomes or a base of one), and for marking the exception as raised,
+ * which only a read of its traceback or a `raise` of it again observes. Nothing here can observe it: no
+ * exception is being handled (the catch would chain to it), none is lent to the functions the handlers call,
+ * and each handler's name is only printed, formatted or has its attributes read (`valueOnlyRead`). What the
+ * handlers give the runtime (`sys.exc_info()`, a raise chained to it) the runtime marks.
+ */
+function testsAsCaught(ctx: LowerContext, handlers: readonly ExceptHandler[]): boolean {
+  if (handledHere(ctx, ctx.handling) !== undefined || readsHandledOutsideHandlers(ctx)) return false;
+  // An instance a constructor keeps (`registry.append(self)`) can be read elsewhere once it is raised.
+  if (classFacts(ctx.analysis.module.node as Module).constructorKeepsSelf) return false;
+  return handlers.every((h) => h.type !== null && !mayCatchJavaScriptError(ctx, h.type) && (h.name === null || handlerNameOnlyRead(ctx, h.name)));
+}
+
+/** Whether an `except` clause's class (or one of a tuple of them) may match an error JavaScript throws, converted. */
+function mayCatchJavaScriptError(ctx: LowerContext, type: Expression): boolean {
+  if (type._type === "Tuple") return type.elts.some((e) => mayCatchJavaScriptError(ctx, e));
+  const t = typeOf(ctx, type);
+  if (t.k === "class") return ctx.types.classOfType(t) === undefined && catchesJavaScriptErrors(t.cls);
+  // A class of a runtime module (`asyncio.TimeoutError`); imported by name, its own name is not at hand.
+  return !(type._type === "Attribute" && namesRuntimeModuleClass(ctx, type) && !catchesJavaScriptErrors(type.attr));
+}
+
+/** Whether every read of an `except ... as name` name only prints, formats or reads attributes of the exception. */
+function handlerNameOnlyRead(ctx: LowerContext, name: string): boolean {
+  if (ctx.scope.globals.has(name) || ctx.scope.nonlocals.has(name)) return false;
+  // A module's names are read by the modules that import it too; a class of another module may define what
+  // `valueOnlyRead` looks for there.
+  if (ctx.module !== null && (runningScope(ctx.scope).kind === "module" || importsProgramModule(ctx))) return false;
+  const res = ctx.analysis.resolve(ctx.scope, name);
+  return res.kind !== "builtin" && res.symbol.uses.every((use) => valueOnlyRead(ctx, use));
+}
+
+const PRINTING_BUILTINS = new Set(["print", "str", "repr", "format", "type", "isinstance"]);
+
+/**
+ * Whether a read of an exception leaves its traceback unobserved and the exception where it is: an argument
+ * of `print`, `str`, `repr`, `format`, `type` or `isinstance`, an f-string's value, or the object of an
+ * attribute read (`e.args`, `e.code`) — unless the program's classes define that attribute as a method or
+ * property, a `__getattr__`, or a `__str__`/`__repr__`/`__format__` the printing runs (any of which may take
+ * the exception further).
+ */
+function valueOnlyRead(ctx: LowerContext, use: Node): boolean {
+  const parent = ctx.analysis.parentOf(use);
+  const defined = classFacts(ctx.analysis.module.node as Module).methods;
+  const printable = !defined.has("__str__") && !defined.has("__repr__") && !defined.has("__format__");
+  switch (parent?._type) {
+    case "FormattedValue":
+      return parent.value === use && printable;
+    case "Call":
+      return (
+        parent.func !== use &&
+        parent.args.includes(use as Expression) &&
+        parent.func._type === "Name" &&
+        PRINTING_BUILTINS.has(parent.func.id) &&
+        ctx.analysis.resolve(ctx.scope, parent.func.id).kind === "builtin" &&
+        printable
+      );
+    case "Attribute":
+      return (
+        parent.value === use &&
+        parent.ctx === "Load" &&
+        !/^__\w+__$/.test(parent.attr) &&
+        parent.attr !== "with_traceback" &&
+        !defined.has(parent.attr) &&
+        !defined.has("__getattr__") &&
+        !defined.has("__getattribute__")
+      );
+    default:
+      return false;
+  }
+}
+
+interface ClassFacts {
+  /** The names of the functions the module's class bodies define (methods, properties). */
+  methods: ReadonlySet<string>;
+  /** An `__init__` or `__new__` of the module uses its instance otherwise than to read or set its attributes. */
+  constructorKeepsSelf: boolean;
+}
+
+const classFactsOf = new WeakMap<Module, ClassFacts>();
+
+function classFacts(module: Module): ClassFacts {
+  let facts = classFactsOf.get(module);
+  if (facts !== undefined) return facts;
+  const methods = new Set<string>();
+  let constructorKeepsSelf = false;
+  const visit = (node: Node): void => {
+    if (node._type === "ClassDef")
+      for (const stmt of node.body) {
+        if (stmt._type !== "FunctionDef" && stmt._type !== "AsyncFunctionDef") continue;
+        methods.add(stmt.name);
+        if (stmt.name === "__init__" || stmt.name === "__new__") constructorKeepsSelf ||= usesInstance(stmt);
+      }
+    forEachChild(node, visit);
+  };
+  visit(module);
+  facts = { methods, constructorKeepsSelf };
+  classFactsOf.set(module, facts);
+  return facts;
+}
+
+/** Whether a method reads its first parameter other than as the object of an attribute (`self.x`). */
+function usesInstance(method: FunctionDef | AsyncFunctionDef): boolean {
+  const self = (method.args.posonlyargs[0] ?? method.args.args[0])?.arg;
+  if (self === undefined) return false;
+  let uses = false;
+  const visit = (node: Node, parent: Node | null): void => {
+    if (node._type === "Name" && node.id === self && !(parent?._type === "Attribute" && parent.value === node)) uses = true;
+    forEachChild(node, (child) => visit(child, node));
+  };
+  for (const stmt of method.body) visit(stmt, null);
+  return uses;
 }
 
 /**
@@ -304,23 +426,37 @@ function readsHandledOutsideHandlers(ctx: LowerContext): boolean {
 const importedFacts = { readsHandled: new WeakMap<Module, boolean>(), definesTextMethods: new WeakMap<Module, boolean>() };
 
 function importsModuleThat(ctx: LowerContext, key: keyof typeof importedFacts): boolean {
+  return importsModuleWhere(ctx, importedFacts[key], (imported) => imported[key] === true);
+}
+
+/** Whether the module imports a module of the program (whose classes it may catch). */
+const importsOfProgram = new WeakMap<Module, boolean>();
+
+function importsProgramModule(ctx: LowerContext): boolean {
+  return importsModuleWhere(ctx, importsOfProgram, () => true);
+}
+
+function importsModuleWhere(ctx: LowerContext, known: WeakMap<Module, boolean>, test: (imported: ProgramModule) => boolean): boolean {
   const program = ctx.module;
   if (program === null) return false;
   const module = ctx.analysis.module.node as Module;
-  const known = importedFacts[key].get(module);
-  if (known !== undefined) return known;
-  const has = (name: string): boolean => program.resolve(name)?.[key] === true;
+  const answer = known.get(module);
+  if (answer !== undefined) return answer;
+  const passes = (name: string): boolean => {
+    const imported = program.resolve(name);
+    return imported !== null && test(imported);
+  };
   let found = false;
   const visit = (node: Node): void => {
     if (found) return;
-    if (node._type === "Import") found = node.names.some((alias) => has(alias.name));
+    if (node._type === "Import") found = node.names.some((alias) => passes(alias.name));
     else if (node._type === "ImportFrom") {
       const base = resolveRelative(program, node.module ?? "", node.level);
-      if (base !== null && base !== "") found = has(base) || node.names.some((a) => has(`${base}.${a.name}`));
+      if (base !== null && base !== "") found = passes(base) || node.names.some((a) => passes(`${base}.${a.name}`));
     } else forEachChild(node, visit);
   };
   visit(module);
-  importedFacts[key].set(module, found);
+  known.set(module, found);
   return found;
 }
 

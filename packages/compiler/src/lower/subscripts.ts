@@ -358,6 +358,19 @@ export function classHasMember(ctx: LowerContext, cls: ClassInfo | undefined, at
   return false;
 }
 
+/**
+ * Whether `xs[a:b]` is JavaScript's `xs.slice(a, b)`: a list (an array, never a subclass), no step, and
+ * bounds that are ints the checker bounds (so numbers) — JavaScript's `slice` counts a negative bound from
+ * the end and clamps one past either end, as Python does.
+ */
+function isPlainListSlice(ctx: LowerContext, value: Expression, slice: Slice): boolean {
+  return (
+    slice.step === null &&
+    ctx.types.isOnlyList(value, ctx.scope) &&
+    [slice.lower, slice.upper].every((b) => b === null || ctx.types.intBound(b, ctx.scope) !== null)
+  );
+}
+
 /** The bounds of a slice as arguments: `xs[1:]` → `1`, `xs[::2]` → `null, null, 2`. */
 export function sliceArguments(ctx: LowerContext, node: Slice): ts.Expression[] {
   const parts = [node.lower, node.upper, node.step].map((p) => (p === null ? f.createNull() : lowerExpression(ctx, p)));
@@ -366,6 +379,12 @@ export function sliceArguments(ctx: LowerContext, node: Slice): ts.Expression[] 
 }
 
 export function lowerSubscript(ctx: LowerContext, node: Subscript): ts.Expression {
+  if (node.slice._type === "Slice" && isPlainListSlice(ctx, node.value, node.slice)) {
+    const { lower, upper } = node.slice;
+    const start = lower === null ? f.createNumericLiteral(0) : lowerExpression(ctx, lower);
+    const bounds = upper === null ? (lower === null ? [] : [start]) : [start, lowerExpression(ctx, upper)];
+    return f.createCallExpression(f.createPropertyAccessExpression(lowerExpression(ctx, node.value), "slice"), undefined, bounds);
+  }
   if (node.slice._type === "Slice") {
     const value = f.createCallExpression(ctx.useRuntime("getslice"), undefined, [lowerExpression(ctx, node.value), ...sliceArguments(ctx, node.slice)]);
     return typedAs(ctx, value, node);
