@@ -1200,7 +1200,8 @@ export function pendingAtExit(g) {
  * What a generator, an async generator and a coroutine show of themselves at each point of their life:
  * `gi_running`, `gi_suspended`, `gi_frame`, `gi_yieldfrom` (a generator delegated to, a list's iterator, None),
  * `ag_running`, `ag_await` (read by the generator itself, by another task while it waits on a coroutine, an
- * event or a future, and after it yields), `ag_frame`, `cr_running`, `cr_await`, `cr_frame`; created, running,
+ * event or a future, and after it yields), `ag_frame`, `cr_running`, `cr_await` (of a coroutine awaiting an async
+ * generator's step too), `cr_frame`; created, running,
  * suspended, finished, closed, thrown into; and the types of the builtins' iterators (`type(zip([])) is zip`).
  */
 export function generatorState(g) {
@@ -1254,9 +1255,12 @@ function asyncGeneratorState(g) {
     `    yield got`,
     `    show("  after yield", me[0])`,
     `    yield "second"`,
+    `driver = asyncio.current_task().get_coro()`,
     `async def watch():`,
     `    await asyncio.sleep(0)`,
     `    show("watcher", me[0])`,
+    // What awaits the step in flight: its `async_generator_asend` (for `async for` too), or a task's.
+    `    print("driver awaits", type(driver.cr_await).__name__)`,
     `    event.set()`,
     `    if not fut.done():`,
     `        fut.set_result("future")`,

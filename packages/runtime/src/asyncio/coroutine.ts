@@ -491,6 +491,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     this._firstIter();
     if (this._inFlight) throw new RuntimeError("anext(): asynchronous generator is already running");
     this._started = true;
+    this._awaitedStep = undefined;
     this._begin();
     return this._gen.next((value ?? null) as S).then(this._nextResult, this._raised);
   }
@@ -577,6 +578,8 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
 
   /** A step (`__anext__`, `asend`, `athrow`, `aclose`) is being awaited and has not finished (CPython's `ag_running_async`). */
   private _inFlight = false;
+  /** The `asend()`/`athrow()` object awaited for the step in flight; none for `async for`'s (`cr_await` makes one). */
+  declare _awaitedStep?: object;
   /** The task whose step began the step in flight, and its innermost coroutine then (which awaits the step). */
   _stepTask: Task | null = null;
   _stepAwaiter: Coroutine | null = null;
@@ -657,6 +660,7 @@ class AsyncGeneratorStep {
     let run: Promise<unknown>;
     try {
       agen._enter(this._op);
+      agen._awaitedStep = this;
       run = this._op === "asend" ? agen._asend(this._arg) : this._op === "athrow" ? agen._athrow(this._arg) : agen._aclose();
     } catch (e) {
       onR(e);

@@ -73,6 +73,19 @@ function awaitedByTask(task: Task, coro: object): unknown {
   return futureIter(coro, fut);
 }
 
+/**
+ * The step of an async generator that `coro` of `task` awaits while the step is in flight (CPython's
+ * `async_generator_asend` or `_athrow` object, which awaits what the generator's body awaits), else undefined.
+ */
+function asyncGeneratorStepAwaited(task: Task, coro: Coroutine): object | undefined {
+  for (const agen of task._loop._asyncgens) {
+    if (!(agen instanceof PyAsyncGenerator) || !agen.ag_running || agen._stepTask !== task || (agen._stepAwaiter ?? task._coro) !== coro) continue;
+    // `async for` stepped it without such an object: the one `__anext__()` makes stands for it.
+    return (agen._awaitedStep ??= agen.__anext__());
+  }
+  return undefined;
+}
+
 function isRunning(coro: Coroutine): boolean {
   return coro._cr_state === STARTED && runsIn(stepping, coro);
 }
@@ -91,7 +104,7 @@ Object.defineProperties(Coroutine.prototype, {
       if (this._cr_state !== STARTED || isRunning(this)) return null;
       for (const task of suspendedTasks()) {
         const awaited = awaitedInChain(task, this);
-        if (awaited !== undefined) return awaited ?? awaitedByTask(task, this);
+        if (awaited !== undefined) return asyncGeneratorStepAwaited(task, this) ?? awaited ?? awaitedByTask(task, this);
       }
       return null;
     },
