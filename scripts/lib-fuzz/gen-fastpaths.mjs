@@ -91,5 +91,20 @@ export function dictContains(g) {
     `        ${counts}[${w}] = 1`,
   );
   lines.push(`print(${counts}, len(${counts}), max(${counts}, key=${counts}.get))`);
+  // The key just looked up leaves the dict (or all do), then is looked up and stored again: a lookup after a
+  // removal must miss, whatever the dict remembers of the last one.
+  const again = numeric ? g.pick([w, "1", "1.0", "True", "2**60"]) : w;
+  lines.push(
+    `print(${again} in ${counts}, ${counts}.get(${again}))`,
+    ...g.pick([
+      () => [`if ${again} in ${counts}:`, `    del ${counts}[${again}]`],
+      () => [`print(${counts}.pop(${again}, None))`],
+      () => [`print(${counts}.popitem())`],
+      () => [`${counts}.clear()`],
+    ])(),
+    `print(${again} in ${counts}, ${counts}.get(${again}), len(${counts}))`,
+    `${counts}[${again}] = ${counts}.get(${again}, 0) + ${g.int(1, 9)}`,
+    `print(${counts}[${w}] if ${w} in ${counts} else None, ${counts})`,
+  );
   return lines;
 }
