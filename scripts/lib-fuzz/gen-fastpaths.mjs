@@ -6,7 +6,8 @@
 //                 an empty list (ZeroDivisionError), names rebound around the read
 //   floatcompare  `<`, `<=`, `>`, `>=` between whole floats (boxed), other floats, ints and big ints
 //   dictcontains  `k in d` / `k not in d` on dicts of known key type (asked as `d.__contains__(k)`): ints,
-//                 equal floats and bools as keys, -0.0, nan, big ints, a counting loop
+//                 equal floats and bools as keys, -0.0, nan, big ints, a counting loop, then the key looked up
+//                 last removed (del, pop, popitem, clear) and looked up again
 
 const VALUES = ["0.0", "-0.0", "1.0", "-3.0", "2.5", "1e20", "float('inf')", "float('-inf')", "float('nan')", "7", "-2", "2**60", "-(2**70)", "True", "0"];
 const SPECS = ["", ":>8", ":<6", ":^9", ":8.2f", ":.3f", ":,", ":,.1f", ":e", ":g", ":+", ":06.1f", ":_"];
@@ -91,5 +92,20 @@ export function dictContains(g) {
     `        ${counts}[${w}] = 1`,
   );
   lines.push(`print(${counts}, len(${counts}), max(${counts}, key=${counts}.get))`);
+  // The key just looked up leaves the dict (or all do), then is looked up and stored again: a lookup after a
+  // removal must miss, whatever the dict remembers of the last one.
+  const again = numeric ? g.pick([w, "1", "1.0", "True", "2**60"]) : w;
+  lines.push(
+    `print(${again} in ${counts}, ${counts}.get(${again}))`,
+    ...g.pick([
+      () => [`if ${again} in ${counts}:`, `    del ${counts}[${again}]`],
+      () => [`print(${counts}.pop(${again}, None))`],
+      () => [`print(${counts}.popitem())`],
+      () => [`${counts}.clear()`],
+    ])(),
+    `print(${again} in ${counts}, ${counts}.get(${again}), len(${counts}))`,
+    `${counts}[${again}] = ${counts}.get(${again}, 0) + ${g.int(1, 9)}`,
+    `print(${counts}[${w}] if ${w} in ${counts} else None, ${counts})`,
+  );
   return lines;
 }
