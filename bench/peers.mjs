@@ -1,7 +1,8 @@
 // The peer translators of Python to JavaScript the benchmark issue compares with: PScript, JavaScripthon
 // and Transcrypt, Python packages called through their Python API in a fresh CPython (a cold translation,
-// as `pyts FILE.py` is). They come from PyPI only; a peer that CPython cannot import is reported as
-// "peer not found" and the benchmark goes on without it.
+// as `pyts FILE.py` is). They come from PyPI only (neither the npm registry nor Debian packages any of
+// them); a peer that CPython cannot import is reported as "peer not found" and the benchmark goes on
+// without it.
 import { spawnSync } from "node:child_process";
 import { pythonEnv, pythonExecutable } from "./lib.mjs";
 

@@ -4,8 +4,8 @@
 // CommonJS modules (packages/cli/src/code-cache.ts; the `code cache off` rows run without it), the CLI
 // as one bundled CommonJS file with the subset of TypeScript the compiler uses
 // (packages/cli/scripts/bundle.mjs; the `modules of dist/` rows run without it, as before), and a
-// formatting thread that loads prettier meanwhile. Tried and not shipped: a V8 startup snapshot
-// (measured here with TypeScript alone in it).
+// formatting thread started when a statement first needs prettier (none of these inputs has one).
+// Tried and not shipped: a V8 startup snapshot (measured here with TypeScript alone in it).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
