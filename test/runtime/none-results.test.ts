@@ -22,6 +22,7 @@ const PLUMBING = new Set([
   "cachedProperties",
   "checkKwargs",
   "classAttributes",
+  "classBody",
   "classIfDefined", // undefined means "not defined yet" to the name checks; never a Python value
   "classNamespace",
   "coroutineMethods",

@@ -640,13 +640,16 @@ export function matmul(a: Any, b: Any): Any {
 
 // ---------------------------------------------------------------- augmented assignment
 
+/** Array's own `push`: a `list` subclass may define a `push` of its own, which `+=` does not call. */
+const arrayPush = Array.prototype.push;
+
 /**
  * `a += b`: lists extend in place (and stay the same object), user classes may define
  * `__iadd__`; everything else is `a = a + b`.
  */
 export function iadd(a: Any, b: Any): Any {
   if (isList(a) && !listOverrides.has?.(a)) {
-    for (const x of iterate(b)) a.push(x);
+    for (const x of iterate(b)) arrayPush.call(a, x);
     return a;
   }
   const f = typeof a === "object" && a !== null ? (a as { __iadd__?: unknown }).__iadd__ : undefined;
@@ -664,7 +667,7 @@ export function imul(a: Any, b: Any): Any {
     const n = numberKind(b) === "int" ? Number(toBig(b)) : NaN;
     if (Number.isNaN(n)) throw new TypeError(`can't multiply sequence by non-int of type '${typeName(b)}'`);
     a.length = 0;
-    for (let i = 0; i < n; i++) for (const x of copy) a.push(x);
+    for (let i = 0; i < n; i++) for (const x of copy) arrayPush.call(a, x);
     return a;
   }
   return inPlace(a, b, "__imul__", mul);

@@ -237,12 +237,12 @@ interface Hashable {
   __eq__?: unknown;
 }
 
-/** The builtin `hash(x)`. */
 /** Whether `xs` is an instance of a list subclass defining `__hash__`, which makes it hashable. */
 function hashable(xs: unknown[]): boolean {
   return listOverrides.has?.(xs) === true && typeof (xs as unknown as Hashable).__hash__ === "function";
 }
 
+/** The builtin `hash(x)`. */
 export function pyHash(x: unknown): number | bigint {
   switch (typeof x) {
     case "number":

@@ -221,14 +221,15 @@ const LIST_PROTOCOL = new Set(
 const PYLIST_METHODS = new Set(["push", "pop", "sort", "reverse", "constructor"]);
 
 /**
- * The methods of a `list` subclass: one of the list protocol imports features/list-overrides; one named like
- * another of JavaScript's array methods (`map`, `join` ...), which the runtime calls for its own ends, is PY3001.
+ * The methods of a `list` subclass: one of the list protocol, its own or a mixin's, imports features/list-overrides;
+ * one named like another of JavaScript's array methods (`map`, `join` ...), which the runtime calls for its own ends,
+ * is PY3001.
  */
-function listSubclassMembers(ctx: LowerContext, cls: ClassDef): void {
+function listSubclassMembers(ctx: LowerContext, cls: ClassDef, info: ClassInfo): void {
+  if (ctx.types.mro(info).some((c) => [...c.methods.keys()].some((name) => LIST_PROTOCOL.has(name)))) ctx.useRuntimeFeature("list-overrides");
   for (const stmt of cls.body) {
-    if (stmt._type !== "FunctionDef" && stmt._type !== "AsyncFunctionDef") continue;
-    if (LIST_PROTOCOL.has(stmt.name)) ctx.useRuntimeFeature("list-overrides");
-    else if (stmt.name in Array.prototype && !PYLIST_METHODS.has(stmt.name)) ctx.error("PY3001", stmt, [`a method named ${stmt.name} in a subclass of list`]);
+    if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && stmt.name in Array.prototype && !PYLIST_METHODS.has(stmt.name))
+      ctx.error("PY3001", stmt, [`a method named ${stmt.name} in a subclass of list`]);
   }
 }
 
@@ -308,7 +309,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   // (`class IntBox(Box[int])` derives from `Box`, as `__mro_entries__` makes it in CPython.)
   const writtenBase = mixinMain ?? cls.bases.find((b) => !isEnumValueMixin(cls, b));
   const baseExpr = writtenBase?._type === "Subscript" ? writtenBase.value : writtenBase;
-  if (derivesFromList(ctx, info)) listSubclassMembers(ctx, cls);
+  if (derivesFromList(ctx, info)) listSubclassMembers(ctx, cls, info);
   let heritage: ts.HeritageClause[] | undefined;
   const baseName = mixinMain !== null ? (mixinMain._type === "Name" ? mixinMain.id : mixinMain._type === "Attribute" ? mixinMain.attr : "") : info.bases[0];
   const userBase = mixinMain !== null ? (ctx.types.baseClass(info, mixinMain) ?? undefined) : ctx.types.firstBase(info);
@@ -597,7 +598,7 @@ function iterableDeclaration(ctx: LowerContext, info: ClassInfo): ts.ClassElemen
 
 /** Whether the class derives from `list` (the runtime's `PyList`, an array). */
 function derivesFromList(ctx: LowerContext, info: ClassInfo): boolean {
-  return ctx.types.mro(info).some((c) => c.node.bases[0] !== undefined && builtinBaseClass(ctx, c.node.bases[0]) === "PyList");
+  return ctx.types.mro(info).some((c) => c.node.bases.some((b) => builtinBaseClass(ctx, b) === "PyList"));
 }
 
 /** Whether the class derives from `dict` (the runtime's `Dict`, which JavaScript iterates without `__iter__`). */
