@@ -1150,9 +1150,10 @@ function failedTaskRepr(g) {
 function primitiveWaitReprs(g) {
   const kind = g.pick(["queue", "event", "lock"]);
   const setup = {
-    queue: [`q = asyncio.Queue()`, `p = asyncio.create_task(q.get())`],
-    event: [`ev = asyncio.Event()`, `p = asyncio.create_task(ev.wait())`],
-    lock: [`lock = asyncio.Lock()`, `await lock.acquire()`, `p = asyncio.create_task(lock.acquire())`],
+    // Named: a batch's CPython counts the tasks of every program before it (`Task-114`).
+    queue: [`q = asyncio.Queue()`, `p = asyncio.create_task(q.get(), name="waiter")`],
+    event: [`ev = asyncio.Event()`, `p = asyncio.create_task(ev.wait(), name="waiter")`],
+    lock: [`lock = asyncio.Lock()`, `await lock.acquire()`, `p = asyncio.create_task(lock.acquire(), name="waiter")`],
   }[kind];
   const finish = { queue: `q.put_nowait(7)`, event: `ev.set()`, lock: `lock.release()` }[kind];
   return [

@@ -216,6 +216,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "iter",
   "iterate",
   "ixor",
+  "keptToExit",
   "kw",
   "kwargsOf",
   "le",

@@ -15,10 +15,14 @@
 //   handler then, as its step ends ("Task exception was never retrieved"; CPython's `Task.__del__`), not when
 //   the loop closes.
 //
-// A value kept in a variable and dropped later is not reported (JavaScript tells no one when it is freed).
+// A coroutine a variable of the module holds (`kept = fetch(3)`, the variable's one binding, at the top of a
+// program of one file) is freed with the module when the program exits: one that never ran is reported then,
+// `sys:1: RuntimeWarning: coroutine 'fetch' was never awaited` (`keptToExit`). A value kept in another variable
+// and dropped later is not reported (JavaScript tells no one when it is freed).
 import { Coroutine } from "./asyncio/coroutine.js";
 import { Task } from "./asyncio/task.js";
 import { KeyboardInterrupt, SystemExit } from "./exceptions.js";
+import { onHostExit } from "./host.js";
 import { writeStderr } from "./output.js";
 import { moduleFile } from "./program.js";
 
@@ -32,6 +36,29 @@ function reportUnretrieved(task: Task<unknown>): void {
   // A SystemExit or KeyboardInterrupt leaves the loop (asyncio.run raises it), and its traceback holds the task.
   const exc = task._exception;
   if (!(exc instanceof SystemExit || exc instanceof KeyboardInterrupt)) task._reportUnretrieved();
+}
+
+/** The coroutines the module's variables hold until the program exits, in the order they were bound. */
+const kept: Coroutine[] = [];
+
+/** `value`, bound to a variable of the module that holds it until the program exits. */
+export function keptToExit<T>(value: T): T {
+  if (value instanceof Coroutine && value._cr_state === NOT_STARTED) {
+    if (kept.length === 0) onHostExit(warnKept);
+    kept.push(value);
+  }
+  return value;
+}
+
+/** CPython frees the module's variables in the order they were first bound; no frame runs then (`sys:1`). */
+function warnKept(): void {
+  for (const coro of kept) {
+    if (coro._cr_state !== NOT_STARTED) continue;
+    const message = `sys:1: RuntimeWarning: coroutine '${coro.__qualname__}' was never awaited`;
+    if (shown.has(message)) continue;
+    shown.add(message);
+    writeStderr(`${message}\n`);
+  }
 }
 
 /** `value`, the result of a call written as a statement: a coroutine not started is reported, a task is reported when it has finished. */

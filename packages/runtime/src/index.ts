@@ -100,7 +100,7 @@ export { flushStdout, setOutput, setInput } from "./output.js";
 export { exitAfterUncaught, runMain, reportUncaught } from "./main.js";
 export { awaitedAt } from "./await-sites.js";
 export { definedAt } from "./code-positions.js";
-export { dropped } from "./dropped.js";
+export { dropped, keptToExit } from "./dropped.js";
 export { moduleName, moduleFile } from "./program.js";
 
 // coroutines, async generators, generators (what `async def`, `yield` and `async for` become)

@@ -27,6 +27,7 @@ import { BINARY_HELPERS, isPure, sumIsExact, typeOf } from "./operators.js";
 import { attributeRead, attributeStore, itemGet, itemSet, storedThroughRuntime } from "./subscripts.js";
 import { bindingPattern, bindUnpacked, patternTarget, unpackProven } from "./unpack.js";
 import { comprehensionBefore, comprehensionInto } from "./comprehension.js";
+import { keptToExit } from "./dropped.js";
 import { ANY, elementType, isNumeric, sameType, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
@@ -263,7 +264,7 @@ export function lowerAssign(ctx: LowerContext, node: Assign): ts.Statement[] {
   }
   const before = rest.length === 0 ? comprehensionBefore(ctx, node.value) : null;
   if (before !== null) return [...before.statements, ...assignTo(ctx, first!, before.result, node.value)];
-  if (rest.length === 0) return assignTo(ctx, first!, unpackSource(ctx, first!, node.value), node.value);
+  if (rest.length === 0) return assignTo(ctx, first!, keptToExit(ctx, node, unpackSource(ctx, first!, node.value)), node.value);
   // a = b = value: evaluate once, assign left to right.
   const out: ts.Statement[] = [];
   let source: ts.Expression;

@@ -844,43 +844,18 @@ function lowerMethod(
       ),
     ];
   }
-  if (isAsync && isGenerator) {
-    // Another dunder that yields (`async def __anext__`): a native `async *` method, as the protocol reads it.
-    return [
-      f.createMethodDeclaration(
-        modifiers,
-        f.createToken(ts.SyntaxKind.AsteriskToken),
-        memberName,
-        undefined,
-        undefined,
-        params,
-        generatorReturnType(ctx, def, true),
-        body,
-      ),
-    ].map((m) =>
-      f.updateMethodDeclaration(
-        m,
-        [...(modifiers ?? []), f.createModifier(ts.SyntaxKind.AsyncKeyword)],
-        m.asteriskToken,
-        m.name,
-        m.questionToken,
-        m.typeParameters,
-        m.parameters,
-        m.type,
-        m.body,
-      ),
-    );
-  }
   if (isGenerator) {
+    // Another dunder that yields (`async def __anext__`): a native `*` or `async *` method, as the protocol reads it.
+    const generatorModifiers = isAsync ? [...(modifiers ?? []), f.createModifier(ts.SyntaxKind.AsyncKeyword)] : modifiers;
     return [
       f.createMethodDeclaration(
-        modifiers,
+        generatorModifiers,
         f.createToken(ts.SyntaxKind.AsteriskToken),
         memberName,
         undefined,
         undefined,
         params,
-        generatorReturnType(ctx, def, false),
+        generatorReturnType(ctx, def, isAsync),
         body,
       ),
     ];

@@ -7,11 +7,14 @@
 //         fetch(3)  # no await             dropped(fetch(3), import.meta.url, 5, "fetch(3)  # no await");
 //         asyncio.create_task(work())      dropped(asyncio.create_task(work()));
 //
+// A coroutine a variable at the top of a program of one file holds is freed with the module at exit, when CPython
+// warns about one that never ran (`sys:1:`): `kept = fetch(3)` becomes `const kept = keptToExit(fetch(3));`.
+//
 // The runtime's `dropped` looks at the value (a coroutine not started, a task); the compiler wraps a call whose
 // callee is named as one of the program's `async def`s that no plain `def` shares (`fetch(3)`, `self.close()`,
 // not `asyncio.run(...)`, a module's function), or `create_task` / `ensure_future` (not a TaskGroup's: the group
 // holds its tasks).
-import type { Expr, Expression, Node } from "@pyts/parser";
+import type { Assign, Call, Expr, Expression, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import type { LowerContext } from "./context.js";
@@ -30,11 +33,7 @@ export function dropped(ctx: LowerContext, stmt: Expr, out: ts.Expression): ts.E
   const makesTask =
     func._type === "Name" ? TASK_MAKERS.has(func.id) : func._type === "Attribute" && TASK_MAKERS.has(func.attr) && !inTaskGroup(ctx, func.value);
   if (makesTask) return f.createCallExpression(ctx.useRuntime("dropped"), undefined, [out]);
-  const wrapped =
-    func._type === "Name"
-      ? coroutineFunctionNames(ctx.analysis.module).has(func.id)
-      : func._type === "Attribute" && coroutineFunctionNames(ctx.analysis.module).has(func.attr) && !namesModule(ctx, func.value);
-  if (!wrapped) return null;
+  if (!callsCoroutineFunction(ctx, call)) return null;
   const { bytes, lines } = ctx.source;
   const line = lines.line(stmt.start);
   const start = lines.lineStart(line);
@@ -43,6 +42,29 @@ export function dropped(ctx: LowerContext, stmt: Expr, out: ts.Expression): ts.E
   const text = new TextDecoder().decode(bytes.subarray(start, end)).trim();
   const site = f.createPropertyAccessExpression(f.createMetaProperty(ts.SyntaxKind.ImportKeyword, f.createIdentifier("meta")), "url");
   return f.createCallExpression(ctx.useRuntime("dropped"), undefined, [out, site, f.createNumericLiteral(line), f.createStringLiteral(text)]);
+}
+
+/**
+ * The value of `kept = work()` written at the top of a program of one file, whose only binding of `kept` it is:
+ * the module's variable holds it until the program exits, when CPython frees it with the module and warns if it
+ * never ran (`sys:1: RuntimeWarning: coroutine 'work' was never awaited`); `keptToExit(work())`. A binding that
+ * runs more than once (in a loop) or another binding of the name frees it earlier, which JavaScript does not see.
+ */
+export function keptToExit(ctx: LowerContext, node: Assign, out: ts.Expression): ts.Expression {
+  const target = node.targets[0]!;
+  if (node.targets.length !== 1 || target._type !== "Name" || node.value._type !== "Call" || ctx.module !== null) return out;
+  if (ctx.scope.kind !== "module" || ctx.analysis.parentOf(node)?._type !== "Module" || !callsCoroutineFunction(ctx, node.value)) return out;
+  const res = ctx.analysis.resolve(ctx.scope, target.id);
+  if (res.kind === "builtin" || res.symbol.bindings.length !== 1) return out;
+  return f.createCallExpression(ctx.useRuntime("keptToExit"), undefined, [out]);
+}
+
+/** A call whose callee is named as one of the program's `async def`s that no plain `def` shares (`fetch(3)`, `self.close()`). */
+function callsCoroutineFunction(ctx: LowerContext, call: Call): boolean {
+  const func = call.func;
+  return func._type === "Name"
+    ? coroutineFunctionNames(ctx.analysis.module).has(func.id)
+    : func._type === "Attribute" && coroutineFunctionNames(ctx.analysis.module).has(func.attr) && !namesModule(ctx, func.value);
 }
 
 /** Whether `value` is an `asyncio.TaskGroup` (the group holds its tasks and retrieves their exceptions). */
@@ -60,7 +82,7 @@ function namesModule(ctx: LowerContext, value: Node): boolean {
 
 const namesByModule = new WeakMap<Scope, ReadonlySet<string>>();
 
-/** The names of the `async def`s of the module whose scope is `module` that no plain `def` shares. */
+/** The names of the `async def`s of the module whose scope is `module` (not async generators) that no plain `def` shares. */
 function coroutineFunctionNames(module: Scope): ReadonlySet<string> {
   let names = namesByModule.get(module);
   if (names !== undefined) return names;
@@ -68,8 +90,8 @@ function coroutineFunctionNames(module: Scope): ReadonlySet<string> {
   const plain = new Set<string>();
   const visit = (scope: Scope): void => {
     const node: Node | null = scope.node;
-    if (node?._type === "AsyncFunctionDef") async.add(node.name);
-    if (node?._type === "FunctionDef") plain.add(node.name);
+    if (node?._type === "AsyncFunctionDef" && !scope.facts.isGenerator) async.add(node.name);
+    if (node?._type === "FunctionDef" || (node?._type === "AsyncFunctionDef" && scope.facts.isGenerator)) plain.add(node.name);
     for (const child of scope.children) visit(child);
   };
   visit(module);
