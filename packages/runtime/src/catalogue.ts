@@ -1050,6 +1050,7 @@ export const METHOD_ARITIES: Readonly<Record<string, Readonly<Record<string, Met
     zfill: "one",
   },
   list: {
+    __getitem__: "one",
     append: "one",
     clear: "none",
     copy: "none",
@@ -1067,6 +1068,8 @@ export const METHOD_ARITIES: Readonly<Record<string, Readonly<Record<string, Met
     index: ["expected", 1, 3],
   },
   dict: {
+    __contains__: "one",
+    __getitem__: "one",
     clear: "none",
     copy: "none",
     get: ["expected", 1, 2],
@@ -1079,6 +1082,7 @@ export const METHOD_ARITIES: Readonly<Record<string, Readonly<Record<string, Met
     values: "none",
   },
   set: {
+    __contains__: "one",
     add: "one",
     clear: "none",
     copy: "none",
@@ -1098,6 +1102,7 @@ export const METHOD_ARITIES: Readonly<Record<string, Readonly<Record<string, Met
     update: "any",
   },
   frozenset: {
+    __contains__: "one",
     copy: "none",
     difference: "any",
     intersection: "any",
