@@ -41,6 +41,9 @@
 //                spreads longer than JavaScript's argument limit into max, min, zip, chain, map, format, print
 //   descriptors  methods of builtin types read through the type (str.upper as a key, list.append(xs, x), int.__add__),
 //                their names and reprs, wrong receivers; dict subclasses overriding __iter__/keys/__getitem__ merged
+//   methodarity  methods of str, list, tuple, dict, set, frozenset, int and float called with too few or too many
+//                arguments or with keywords, through receivers the compiler types and ones it cannot, and through
+//                the type (`str.upper("a", "b")`): CPython's TypeError, caught and printed
 //   ospath       os.path's pure functions on paths with "..", "//", trailing "/", empty parts and dots
 //   initorder    __init__ setting attributes before its base's (super() or Base.__init__), calling it under a
 //                condition or not at all, over a base of the program, an exception or a list; three-level chains
@@ -2798,6 +2801,47 @@ function dataclassChain(g) {
     ...missingRead("i.name"),
     `print(${point}(${g.int(0, 3)}) == ${point}(${g.int(0, 3)}))`,
   ];
+}
+
+// ---- methodarity --------------------------------------------------------------------------------
+
+/** Receivers of each builtin type, and the methods of the type the runtime provides. */
+const ARITY_RECEIVERS = {
+  str: {
+    value: ['"Banana split"', '"a,b,,c"', '""'],
+    methods:
+      "upper lower strip lstrip split rsplit center ljust find rfind index count replace join startswith endswith zfill partition splitlines title expandtabs removeprefix isdigit format_map translate".split(
+        " ",
+      ),
+  },
+  list: { value: ["[3, 1, 2]", "[0]", '["a", "b"]'], methods: "append pop insert index count copy sort reverse extend remove clear".split(" ") },
+  tuple: { value: ["(1, 2, 1)", '("x",)'], methods: ["count", "index"] },
+  dict: { value: ['{"a": 1, "b": 2}', "{}"], methods: "get keys items values pop setdefault update popitem copy clear".split(" ") },
+  set: { value: ["{1, 2, 3}", "{0}"], methods: "add discard union intersection issubset isdisjoint pop remove copy symmetric_difference".split(" ") },
+  frozenset: { value: ["frozenset({1, 2})"], methods: ["union", "copy", "issuperset", "difference"] },
+  int: { value: ["255", "-7", "True", "10**20"], methods: ["bit_length", "bit_count", "conjugate", "as_integer_ratio"] },
+  float: { value: ["2.5", "-0.0"], methods: ["is_integer", "as_integer_ratio", "conjugate"] },
+};
+
+/**
+ * Methods of builtin types called with a count of arguments (or keywords) they may not take, on a receiver the
+ * compiler types (`s = "ab"`), one it cannot (`s = ["ab", 1][0]`) and through the type (`str.upper(s, 1)`):
+ * CPython's TypeError (`str.upper() takes no arguments (1 given)`), or the method's result, printed.
+ */
+export function builtinMethodArity(g) {
+  const type = g.pick(Object.keys(ARITY_RECEIVERS));
+  const { value, methods } = ARITY_RECEIVERS[type];
+  const receiver = g.pick(value);
+  const lines = [g.chance(0.5) ? `r = ${receiver}` : `r = [${receiver}, None][0]`];
+  for (let i = 0; i < g.int(2, 4); i++) {
+    const method = g.pick(methods);
+    const args = Array.from({ length: g.pick([0, 1, 2, 3, 4]) }, () => g.pick(["0", "1", '"a"', '""', "2"]));
+    if (g.chance(0.2)) args.push(`${g.pick(["key", "sep", "maxsplit", "default", "x"])}=${g.pick(["1", "None", '"b"'])}`);
+    const call = g.chance(0.25) && type !== "frozenset" ? `${type}.${method}(${["r", ...args].join(", ")})` : `r.${method}(${args.join(", ")})`;
+    lines.push(...caught("TypeError", [`print(${q(`${method}/${args.length}`)}, repr(${call}))`]));
+  }
+  lines.push("print(r)");
+  return lines;
 }
 
 // ---- descriptors ---------------------------------------------------------------------------------

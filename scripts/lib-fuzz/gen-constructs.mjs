@@ -733,7 +733,37 @@ export function uncaughtEnding(g, isAsync) {
     () => [`raise SystemExit(${JSON.stringify(g.pick(["bye", "done"]))})`],
     () => [`print(${g.int(1, 9)} // 0)`],
     () => [`assert ${g.int(0, 3)} > 5, "value too small"`],
+    // A misspelt attribute: the report's "Did you mean" (the closest name of dir(obj)), or none.
+    () => {
+      const cls = `${g.programName.replace(/^case_/, "Case")}Box`;
+      g.moduleLines.push(
+        `class ${cls}:`,
+        `    def __init__(self):`,
+        `        self.width = 2`,
+        `        self.height = 3`,
+        ``,
+        `    def area(self):`,
+        `        return self.width * self.height`,
+        "",
+      );
+      const obj = g.pick([`${cls}()`, '"text"', "[1, 2]", '{"a": 1}', "3", "2.5", "{1}", "None"]);
+      return [
+        `box = ${obj}`,
+        `print(box.${g.pick(["widht", "heigth", "Width", "aera", "area2", "uper", "apend", "keys_", "bit_lenght", "conjugat", "ad", "zzz"])})`,
+      ];
+    },
   ];
+  // A misspelt name: the closest of the function's variables, the module's or the builtins.
+  if (g.mix.unbound > 0) {
+    shapes.push(() => {
+      const total = g.newName("total_count");
+      return [
+        `${total} = ${g.int(0, 9)}`,
+        `items_list = [3, 1, 2]`,
+        `print(${g.pick([`${total.replace("total", "totl")}`, "items_lst", "lenght", "prnt", "sortd", "rnage", "Items_list", "zip_"])})`,
+      ];
+    });
+  }
   if (isAsync) {
     shapes.push(
       () => [

@@ -43,7 +43,7 @@ import { type } from "./pytype.js";
 import { repr } from "./repr.js";
 import { JAVASCRIPT_ONLY, pythonClass, registeredType } from "./type-registry.js";
 import { isClassConstructor, typeName } from "./typename.js";
-import { unboundBuiltinMethod } from "./method-descriptors.js";
+import { boundBuiltinDunder, unboundBuiltinMethod } from "./method-descriptors.js";
 
 type Method = (self: never, ...args: unknown[]) => unknown;
 
@@ -289,6 +289,9 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
     const v = numberAttribute(obj, name);
     if (v !== undefined) return v;
   }
+  // `(5).__add__`, `"a".__len__`: a builtin type's slot bound to its value.
+  const dunder = name.startsWith("__") && typeof obj !== "function" && obj !== null && obj !== undefined ? boundBuiltinDunder(obj, name) : undefined;
+  if (dunder !== undefined) return dunder;
   if (obj === null || obj === undefined || typeof obj === "string") throw noAttribute(obj, name);
   // A list or tuple has no attributes besides its methods; a subclass's (a named tuple's fields) are on its prototypes.
   if (Array.isArray(obj) && (Object.getPrototypeOf(obj) === Array.prototype || name in Array.prototype)) throw noAttribute(obj, name);

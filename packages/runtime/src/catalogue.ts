@@ -1055,6 +1055,7 @@ export const METHOD_ARITIES: Readonly<Record<string, Readonly<Record<string, Met
     zfill: "one",
   },
   list: {
+    __getitem__: "one",
     append: "one",
     clear: "none",
     copy: "none",
@@ -1072,6 +1073,8 @@ export const METHOD_ARITIES: Readonly<Record<string, Readonly<Record<string, Met
     index: ["expected", 1, 3],
   },
   dict: {
+    __contains__: "one",
+    __getitem__: "one",
     clear: "none",
     copy: "none",
     get: ["expected", 1, 2],
@@ -1084,6 +1087,7 @@ export const METHOD_ARITIES: Readonly<Record<string, Readonly<Record<string, Met
     values: "none",
   },
   set: {
+    __contains__: "one",
     add: "one",
     clear: "none",
     copy: "none",
@@ -1103,6 +1107,7 @@ export const METHOD_ARITIES: Readonly<Record<string, Readonly<Record<string, Met
     update: "any",
   },
   frozenset: {
+    __contains__: "one",
     copy: "none",
     difference: "any",
     intersection: "any",

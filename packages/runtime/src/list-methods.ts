@@ -9,7 +9,7 @@ import type { CallableObject } from "./calls.js";
 import { list, listIterator, listReversed, sortInPlace } from "./iter-builtins.js";
 import { runtimeClass } from "./type-registry.js";
 import { KwArgs } from "./kwargs.js";
-import { numberKind, smallIndex } from "./numbers.js";
+import { intValue, numberKind, smallIndex } from "./numbers.js";
 import { repr, reprGuard } from "./repr.js";
 import { PySlice, listDelete, listStore, sequenceContains, sequenceItem } from "./subscript.js";
 import { truthy } from "./truth.js";
@@ -19,6 +19,10 @@ import { repeat } from "./arithmetic.js";
 import { NotImplemented } from "./dunder.js";
 
 function indexIn(xs: readonly unknown[], x: unknown, start: unknown, end: unknown, what: string): number {
+  // (Given, the bounds are ints: `xs.index(x, None)` is a TypeError, where a str's `find` takes None.)
+  for (const bound of [start, end]) {
+    if (bound !== undefined && intValue(bound) === undefined) throw new TypeError("slice indices must be integers or have an __index__ method");
+  }
   const [a, b] = new PySlice(start ?? null, end ?? null, null).indices(xs.length);
   for (let i = a; i < b; i++) if (xs[i] === x || eq(xs[i], x)) return i;
   throw new ValueError(what === "list" ? `${repr(x)} is not in list` : "tuple.index(x): x not in tuple");

@@ -8,14 +8,15 @@
 //     str.upper(1)              TypeError: descriptor 'upper' for 'str' objects doesn't apply to a 'int' object
 import { abs, add, floordiv, mod, mul, neg, pow, sub, truediv } from "./arithmetic.js";
 import { builtinMethod, callBuiltinMethod } from "./attrs.js";
-import { checkMethodArity } from "./arity.js";
+import { checkExpectedCount, checkMethodArity } from "./arity.js";
 import { eq, ge, gt, le, lt, ne } from "./compare.js";
 import { NotImplemented } from "./dunder.js";
 import { TypeError } from "./exceptions.js";
 import { pyHash } from "./hash.js";
 import { PyFloat } from "./numbers.js";
-import { isinstance } from "./pytype.js";
-import { repr, str } from "./repr.js";
+import { id } from "./identity.js";
+import { isinstance, type as pyType } from "./pytype.js";
+import { hex0x, repr, str } from "./repr.js";
 import { maketrans } from "./str-methods.js";
 import { contains, getitem, len } from "./subscript.js";
 import { truthy } from "./truth.js";
@@ -113,6 +114,8 @@ function builtinCall(type: Function, owner: string, name: string): ((self: unkno
   if (slot !== undefined && sample !== undefined && typeHas && !(name === "__hash__" && owner === "list")) {
     if (UNARY.test(name)) return (self) => (slot as (a: unknown) => unknown)(mixedInStr(self) ?? self);
     if (!OPERATORS.test(name)) return (self, args) => slot((mixedInStr(self) ?? self) as never, args[0] as never);
+    // (`(2).__pow__(3, 5)`: with its modulo.)
+    if (name === "__pow__") return (self, args) => (takesOperand(owner, name, args[0]) ? pow(self, args[0], ...args.slice(1)) : NotImplemented);
     return (self, args) => (takesOperand(owner, name, args[0]) ? slot(self as never, args[0] as never) : NotImplemented);
   }
   // dict, set and frozenset: the methods of the runtime's class (a frozenset's mutators only raise).
@@ -155,7 +158,10 @@ function describe(type: Function, owner: string, name: string, method: (self: un
           : `descriptor '${name}' for '${owner}' objects doesn't apply to a '${typeName(self)}' object`,
       );
     }
-    return method(self, args.slice(1));
+    const rest = args.slice(1);
+    if (slot) checkSlotArity(owner, name, rest.length);
+    else checkMethodArity(owner === "bool" ? "int" : owner, name, rest);
+    return method(self, rest);
   };
   Object.defineProperties(descriptor, {
     __name__: { value: name, writable: true, configurable: true },
@@ -167,6 +173,50 @@ function describe(type: Function, owner: string, name: string, method: (self: un
   return descriptor;
 }
 
-// `type(str.upper)`, `type(int.__add__)`.
+/**
+ * CPython's check of a slot wrapper's arguments (`int.__add__(1)`: `expected 1 argument, got 0`): none for a
+ * unary slot, one for a binary one; `__pow__` takes a modulo too, and a sequence's `__mul__` names no function
+ * (` expected 1 argument, got 0`).
+ */
+function checkSlotArity(owner: string, name: string, given: number): void {
+  if (name === "__pow__") return checkExpectedCount("", 1, 2, given);
+  const expected = UNARY.test(name) ? 0 : 1;
+  if (given === expected) return;
+  if (name === "__mul__" && !NUMBERS.has(owner)) return checkExpectedCount("", 1, 1, given);
+  throw new TypeError(`expected ${expected} argument${expected === 1 ? "" : "s"}, got ${given}`);
+}
+
+/**
+ * `(5).__add__`, `"a".__len__`, `[1].__getitem__`: the method or slot of a builtin value's type bound to the value,
+ * as CPython's `method-wrapper` (a slot) or `builtin_function_or_method`; undefined when its type has none of that name.
+ */
+export function boundBuiltinDunder(obj: unknown, name: string): Function | undefined {
+  const cls = pyType(obj);
+  const descriptor = unboundBuiltinMethod(cls, name);
+  if (descriptor === undefined) return undefined;
+  const slot = (descriptor as { __pyTypeName__?: string }).__pyTypeName__ === "wrapper_descriptor";
+  const bound = (...args: unknown[]): unknown => descriptor(obj, ...args);
+  const of = `of ${typeName(obj)} object at ${hex0x(id(obj))}`;
+  Object.defineProperties(bound, {
+    __name__: { value: name, writable: true, configurable: true },
+    __qualname__: { value: `${cls.__name__}.${name}`, writable: true, configurable: true },
+    __self__: { value: obj, configurable: true },
+    __pyTypeName__: { value: slot ? "method-wrapper" : "builtin_function_or_method", configurable: true },
+    __pyRepr__: { value: () => (slot ? `<method-wrapper '${name}' ${of}>` : `<built-in method ${name} ${of}>`), configurable: true },
+  });
+  return bound;
+}
+
+// `str.maketrans`, a static method of the type: `<built-in method maketrans of type object at 0x...>`.
+Object.defineProperties(maketrans, {
+  __name__: { value: "maketrans", writable: true, configurable: true },
+  __qualname__: { value: "str.maketrans", writable: true, configurable: true },
+  __self__: { value: str, configurable: true },
+  __pyTypeName__: { value: "builtin_function_or_method", configurable: true },
+  __pyRepr__: { value: () => `<built-in method maketrans of type object at ${hex0x(id(str))}>`, configurable: true },
+});
+
+// `type(str.upper)`, `type(int.__add__)`, `type((5).__add__)`.
+markedFunctionType("method-wrapper");
 markedFunctionType("method_descriptor");
 markedFunctionType("wrapper_descriptor");

@@ -162,7 +162,7 @@ export function spreadsIntoArrayForm(name: string, node: Call): boolean {
 }
 
 /** The runtime functions with `*args` that take a spread of any length as one array (`str.format` too: methods.ts). */
-const ARRAY_FORMS = new Set(["gather", "chain", "map", "max", "min", "print", "product", "zip"]);
+const ARRAY_FORMS = new Set(["gather", "chain", "map", "max", "min", "print", "product", "zip", "zip_longest", "gcd", "lcm", "hypot", "join", "merge"]);
 
 /**
  * Python's calling convention at run time: `call(fn, a, kw({ c: 1 }))`, or for a call with `*`,

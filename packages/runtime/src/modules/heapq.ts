@@ -5,6 +5,7 @@ import { IndexError } from "../exceptions.js";
 import { iterate } from "../iter.js";
 import { sortInPlace } from "../iter-builtins.js";
 import { KwArgs } from "../kwargs.js";
+import { withArrayForm } from "../array-forms.js";
 
 function siftdown<T>(heap: T[], startpos: number, pos: number): void {
   const newitem = heap[pos]!;
@@ -93,7 +94,12 @@ export function nsmallest<T>(n: number, items: Iterable<T>, options?: KeyOption<
 }
 
 /** `merge(*iterables)` of sorted inputs. */
-export function* merge<T>(...iterables: Iterable<T>[]): Generator<T, void, undefined> {
+export function merge<T>(...iterables: Iterable<T>[]): Generator<T, void, undefined> {
+  return mergeOf(iterables);
+}
+withArrayForm(merge, (iterables) => mergeOf(iterables as Iterable<unknown>[]));
+
+function* mergeOf<T>(iterables: readonly Iterable<T>[]): Generator<T, void, undefined> {
   const all = iterables.flatMap((it) => [...iterate(it)]);
   sortInPlace(all, null, false);
   yield* all;

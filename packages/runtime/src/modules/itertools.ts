@@ -156,7 +156,12 @@ export function* pairwise<T>(items: Iterable<T>): Generator<readonly [T, T], voi
 }
 
 /** `zip_longest(*iterables, fillvalue=None)`. */
-export function* zip_longest(...args: unknown[]): Generator<Tuple<unknown>, void, undefined> {
+export function zip_longest(...args: unknown[]): Generator<Tuple<unknown>, void, undefined> {
+  return zipLongest(args);
+}
+withArrayForm(zip_longest, zipLongest);
+
+function* zipLongest(args: unknown[]): Generator<Tuple<unknown>, void, undefined> {
   const [positional, kwargs] = splitKwargs<{ fillvalue?: unknown }>(args);
   const fill = kwargs.fillvalue ?? null;
   const iterators = positional.map((it) => iterate(it)[Symbol.iterator]());

@@ -8,6 +8,7 @@ import { KwArgs } from "../kwargs.js";
 import { mul } from "../arithmetic.js";
 import { doubleToInt, index, mkFloat, normBig, numberKind, toBig, toDouble } from "../numbers.js";
 import { typeName } from "../typename.js";
+import { withArrayForm } from "../array-forms.js";
 
 export const pi = Math.PI;
 export const e = Math.E;
@@ -149,8 +150,18 @@ export function atan2(y: unknown, x: unknown): number {
 }
 
 export function hypot(...coords: unknown[]): number {
-  return mkFloat(Math.hypot(...coords.map(real)));
+  return hypotOf(coords);
 }
+
+/** `hypot(*coords)` of a list of any length: a chunk at a time, since a JavaScript call takes a little over 100,000 arguments. */
+function hypotOf(coords: readonly unknown[]): number {
+  const values = coords.map(real);
+  const parts: number[] = [];
+  for (let i = 0; i < values.length; i += HYPOT_CHUNK) parts.push(Math.hypot(...values.slice(i, i + HYPOT_CHUNK)));
+  return mkFloat(parts.length === 1 ? parts[0]! : Math.hypot(...parts));
+}
+const HYPOT_CHUNK = 50_000;
+withArrayForm(hypot, hypotOf);
 
 export function dist(p: Iterable<unknown>, q: Iterable<unknown>): number {
   const a = [...iterate(p)].map(real);
@@ -224,12 +235,20 @@ function gcd2(a: bigint, b: bigint): bigint {
 }
 
 export function gcd(...ints: unknown[]): number {
+  return gcdOf(ints);
+}
+
+function gcdOf(ints: readonly unknown[]): number {
   let g = 0n;
   for (const x of ints) g = gcd2(g, toBig(index(x)));
   return normBig(g);
 }
 
 export function lcm(...ints: unknown[]): number {
+  return lcmOf(ints);
+}
+
+function lcmOf(ints: readonly unknown[]): number {
   let l = 1n;
   for (const x of ints) {
     const v = toBig(index(x));
@@ -238,6 +257,8 @@ export function lcm(...ints: unknown[]): number {
   }
   return normBig(l);
 }
+withArrayForm(gcd, gcdOf);
+withArrayForm(lcm, lcmOf);
 
 export function factorial(n: unknown): number {
   if (numberKind(n) === "float") throw new TypeError("'float' object cannot be interpreted as an integer");

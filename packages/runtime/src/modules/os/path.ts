@@ -9,6 +9,7 @@ import { TypeError } from "../../exceptions.js";
 import { currentDirectory, nodeBuiltin } from "../../host.js";
 import { tuple, type Tuple } from "../../tuple.js";
 import { typeName } from "../../typename.js";
+import { withArrayForm } from "../../array-forms.js";
 
 export const sep = "/";
 
@@ -36,6 +37,10 @@ function stripHead(head: string): string {
 
 /** `os.path.join(a, *p)`: each part starting with "/" discards what came before. */
 export function join(...parts: unknown[]): string {
+  return joinParts(parts);
+}
+
+function joinParts(parts: readonly unknown[]): string {
   if (parts.length === 0) throw new TypeError("join() missing 1 required positional argument: 'a'");
   let path = fspath(parts[0]);
   for (const b of parts.slice(1)) {
@@ -46,6 +51,7 @@ export function join(...parts: unknown[]): string {
   }
   return path;
 }
+withArrayForm(join, joinParts);
 
 /** `os.path.split(p)`: (head, tail), tail the part after the last "/". */
 export function split(p: unknown): Tuple<string> {
