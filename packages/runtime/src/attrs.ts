@@ -308,7 +308,7 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   // A `@property` read through its class (`C.prop`, also `C.name`, which JavaScript's functions have).
   if (typeof obj === "function" && isClassConstructor(obj) && (!Object.prototype.hasOwnProperty.call(obj, name) || name === "name" || name === "length")) {
     const accessor = findProperty((obj as { prototype: object }).prototype, name);
-    if (accessor?.get !== undefined && !DESCRIPTORS.has(accessor.get)) return accessorProperty(accessor);
+    if (accessor?.get !== undefined && !DESCRIPTORS.has(accessor.get)) return accessorProperty(accessor, obj, name);
   }
   // `it.__next__` of a builtin iterator, as a value (`cycle(iter(x).__next__ for x in xs)`, the roundrobin recipe).
   if ((name === "__next__" || name === "__iter__") && isNativeIterator(obj)) return (...args: unknown[]) => iteratorDunder(obj, name, args);
@@ -656,12 +656,23 @@ export function propertyDeleter(cls: Function, name: string, fdel: Function): nu
 /** The `property` objects that `C.name` reads for the getters (and setters) the compiler made of `@property`. */
 const ACCESSOR_PROPERTIES = new WeakMap<Function, PyProperty>();
 
-function accessorProperty(accessor: PropertyDescriptor): PyProperty {
+function accessorProperty(accessor: PropertyDescriptor, cls: Function, name: string): PyProperty {
   const get = accessor.get as (...args: unknown[]) => unknown;
   let p = ACCESSOR_PROPERTIES.get(get);
   if (p === undefined) {
     const fdel = PROPERTY_DELETERS.get(get) as ((...args: unknown[]) => unknown) | undefined;
     const set = accessor.set as ((...args: unknown[]) => unknown) | undefined;
+    // JavaScript names an accessor `get label`; Python's getter and setter are both the function `label`.
+    const owner = ownerOf(cls.prototype as object, name) as { __qualname__?: string } | null;
+    for (const f of [get, set]) {
+      if (f === undefined || Object.prototype.hasOwnProperty.call(f, "__qualname__")) continue;
+      Object.defineProperty(f, "__name__", { value: name, writable: true, configurable: true });
+      Object.defineProperty(f, "__qualname__", {
+        value: owner?.__qualname__ !== undefined ? `${owner.__qualname__}.${name}` : name,
+        writable: true,
+        configurable: true,
+      });
+    }
     p = new PyProperty(methodFunction(get), set !== undefined ? methodFunction(set) : null, fdel !== undefined ? methodFunction(fdel) : null);
     ACCESSOR_PROPERTIES.set(get, p);
   }
@@ -947,7 +958,7 @@ function classDict(cls: Function, body: ClassBody): MappingProxy {
       continue;
     }
     const d = Object.getOwnPropertyDescriptor(proto, name);
-    if (d?.get !== undefined) entries.push([name, DESCRIPTORS.get(d.get) ?? accessorProperty(d)]);
+    if (d?.get !== undefined) entries.push([name, DESCRIPTORS.get(d.get) ?? accessorProperty(d, cls, name)]);
     else if (d !== undefined || name === "__init__" || own !== undefined) entries.push([name, getattr(cls, name)]);
   }
   entries.push(...instanceSlots(cls, body.names));
