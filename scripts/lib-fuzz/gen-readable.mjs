@@ -154,6 +154,11 @@ function smallProducts(g) {
     `    print(m + ${g.int(1, 9)}, m * 3, m * m, float(m * 2))`,
     `for v in (${g.int(-5, 5)}, ${g.int(0, 9)}):`,
     `    print(v - 1, v * 4)`,
+    // Keywords of builtins that CPython also takes by position (`start=`, `ndigits=`, `base=`).
+    ...caught("(TypeError, ValueError)", [
+      `print(sum(marks, start=${g.pick([String(g.int(-5, 5)), "0.5", "[]"])}), round(${g.pick(["2.675", "-0.5", "1234.5678", "7"])}, ndigits=${g.pick(["1", "-2", "None", "0"])}))`,
+      `print(int(${g.pick(['"ff"', '"0x1f"', '"10"', '" 7 "', '"z"'])}, base=${g.pick(["16", "0", "8", "36"])}), list(enumerate(words, start=${g.pick(["1", "-2", "True", "1.5"])})))`,
+    ]),
   ];
   return lines;
 }

@@ -6,7 +6,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { MODULE_CLASSES, MODULE_EXPORTS, ROOT_CLASSES, ROOT_EXPORTS } from "@pyts/runtime/catalogue";
+import { BUILTIN_KEYWORD_POSITIONS, MODULE_CLASSES, MODULE_EXPORTS, ROOT_CLASSES, ROOT_EXPORTS } from "@pyts/runtime/catalogue";
 
 const modulesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../packages/runtime/dist/modules");
 
@@ -35,6 +35,26 @@ describe("runtime catalogue", () => {
   it("lists exactly the root exports that are classes", async () => {
     const root = (await import("@pyts/runtime")) as Record<string, unknown>;
     expect(sorted(ROOT_CLASSES)).toEqual(sorted(classNames(root)));
+  });
+
+  it("gives the positions at which builtins take their keyword arguments as they take them by name", async () => {
+    const root = (await import("@pyts/runtime")) as Record<string, any>;
+    // Positional arguments before the keyword, and a value for it, for each builtin listed.
+    const samples: Record<string, [unknown[], unknown]> = {
+      enumerate: [[["a", "b"]], 5],
+      int: [["ff"], 16],
+      round: [[2.675], 2],
+      sum: [[[1, 2]], 10],
+    };
+    expect(sorted(Object.keys(BUILTIN_KEYWORD_POSITIONS))).toEqual(sorted(Object.keys(samples)));
+    for (const [name, positions] of Object.entries(BUILTIN_KEYWORD_POSITIONS)) {
+      for (const [keyword, position] of Object.entries(positions)) {
+        const [before, value] = samples[name]!;
+        expect(position).toBe(before.length);
+        const shown = (result: unknown) => root.repr(typeof result === "object" && result !== null && Symbol.iterator in result ? root.list(result) : result);
+        expect(shown(root[name](...before, value))).toBe(shown(root[name](...before, root.kw({ [keyword]: value }))));
+      }
+    }
   });
 
   it("lists the classes of exactly the modules it lists", () => {

@@ -8,6 +8,7 @@
 //     c.deque([1])             isRuntimeClass("deque")                   → true: the call may need `new`
 import {
   BUILTIN_ARITIES,
+  BUILTIN_KEYWORD_POSITIONS,
   BUILTIN_POSITIONAL,
   METHOD_ARITIES,
   type MethodArity,
@@ -69,6 +70,12 @@ export function pythonModuleName(path: string): string {
 }
 
 /** How many positional arguments a builtin that also takes keywords takes ([min, max]), if the catalogue says. */
+/** The position the runtime's builtin `name` takes its keyword argument `keyword` at, if it takes it by position too. */
+export function builtinKeywordPosition(name: string, keyword: string): number | undefined {
+  const positions = Object.hasOwn(BUILTIN_KEYWORD_POSITIONS, name) ? BUILTIN_KEYWORD_POSITIONS[name]! : undefined;
+  return positions !== undefined && Object.hasOwn(positions, keyword) ? positions[keyword] : undefined;
+}
+
 export function builtinPositional(name: string): readonly [number, number] | undefined {
   return Object.hasOwn(BUILTIN_POSITIONAL, name) ? BUILTIN_POSITIONAL[name] : undefined;
 }

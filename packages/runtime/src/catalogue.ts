@@ -946,6 +946,17 @@ export const BUILTIN_POSITIONAL: Readonly<Record<string, readonly [number, numbe
 };
 
 /**
+ * Keyword arguments of builtins that CPython also takes by position, by the position the runtime's
+ * function takes them at: `enumerate(xs, start=1)` is `enumerate(xs, 1)`.
+ */
+export const BUILTIN_KEYWORD_POSITIONS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  enumerate: { start: 1 },
+  int: { base: 1 },
+  round: { ndigits: 1 },
+  sum: { start: 1 },
+};
+
+/**
  * Builtins that take a fixed number of positional arguments and no keywords, by how CPython counts
  * them in its TypeError: "one" for `len() takes exactly one argument (0 given)`, [min, max] for
  * `getattr expected at least 2 arguments, got 1` (and `divmod expected 2 arguments, got 1`). A call the

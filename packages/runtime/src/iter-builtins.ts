@@ -26,7 +26,10 @@ export function list<T>(items?: Iterable<T>): T[] {
  * `enumerate(iterable, start=0)`. Like `zip`, `map` and `filter`, it checks its arguments when called (a
  * missing or extra one, one that is not iterable: CPython's TypeError there), and iterates lazily.
  */
-export function enumerate<T>(items: Iterable<T>, start: number | KwArgs<{ start?: number }> = 0): Generator<readonly [number, T], void, undefined> {
+export function enumerate<T>(
+  items: Iterable<T>,
+  start: number | boolean | KwArgs<{ start?: number | boolean }> = 0,
+): Generator<readonly [number, T], void, undefined> {
   // eslint-disable-next-line prefer-rest-params -- `call(enumerate, a, b, c)` passes more than TypeScript lets through
   const given =
     arguments.length - (arguments[arguments.length - 1] instanceof KwArgs ? 1 : 0) + (start instanceof KwArgs ? Object.keys(start.values).length : 0);

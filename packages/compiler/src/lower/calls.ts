@@ -39,7 +39,7 @@ import type { LowerContext } from "./context.js";
 import { importedExportName, programClass, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { lowerSuperObject, superBindsStatically } from "./super-forms.js";
-import { builtinArity, builtinPositional, isRuntimeClass } from "../catalogue.js";
+import { builtinArity, builtinKeywordPosition, builtinPositional, isRuntimeClass } from "../catalogue.js";
 import { chainDefines, objectHook } from "./class-attributes.js";
 import { isEnumClass } from "../analyze/enum-classes.js";
 import { baseClassReference, OWN_NAME_BASE, ownNameBasePassedIn } from "./classes.js";
@@ -255,7 +255,8 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     }
     // `len([1], [2])`, `getattr(obj)`, `abs(**d)`: CPython's TypeError at run time; `max(*xs)`: a spread of any length.
     if (!fitsBuiltinArity(name, node) || spreadsIntoArrayForm(name, node)) return dynamicCall(ctx, callee, node);
-    const args = runtimeArguments(ctx, node.args, node.keywords).map((a, i) =>
+    const positional = keywordsByPosition(name, node);
+    const args = runtimeArguments(ctx, positional?.args ?? node.args, positional?.keywords ?? node.keywords).map((a, i) =>
       takesIterable(name, i, node) && notIterable(ctx, node.args[i]!) ? asAny(a) : a,
     );
     const call = f.createCallExpression(callee, minMaxTypeArguments(ctx, name, node), args);
@@ -296,6 +297,16 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
   // A parameter, a variable, a decorated or rebound function: any callee (a function with keyword-only
   // parameters or `**kwargs`, a class, an object with `__call__`), bound by the runtime.
   return dynamicCall(ctx, callee, node);
+}
+
+/**
+ * `enumerate(xs, start=1)` as `enumerate(xs, 1)`: the arguments of a builtin call whose one keyword the
+ * runtime's function takes at the position right after the positional ones (BUILTIN_KEYWORD_POSITIONS), or null.
+ */
+function keywordsByPosition(name: string, node: Call): { args: Expression[]; keywords: [] } | null {
+  const [keyword, ...more] = node.keywords;
+  if (keyword === undefined || more.length > 0 || keyword.arg === null || node.args.some((a) => a._type === "Starred")) return null;
+  return builtinKeywordPosition(name, keyword.arg) === node.args.length ? { args: [...node.args, keyword.value], keywords: [] } : null;
 }
 
 /** Whether a call of the builtin `name` gives it as many positional arguments as it takes, and no keywords (BUILTIN_ARITIES). */
