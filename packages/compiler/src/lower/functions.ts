@@ -54,7 +54,7 @@ import { withMaySuppress } from "../analyze/runtime-classes.js";
 import { comprehensionBefore } from "./comprehension.js";
 import type { Scope } from "../analyze/scopes.js";
 import type { FunctionContext, LowerContext } from "./context.js";
-import { lowerGeneratorFunctionDef } from "./generators.js";
+import { lowerGeneratorFunctionDef, mayBeAwaitable } from "./generators.js";
 import { lowerBody, lowerExpression } from "./index.js";
 import { isRuntimeClass } from "../catalogue.js";
 import { programImport } from "./imports.js";
@@ -514,6 +514,11 @@ export function lowerReturn(ctx: LowerContext, node: Return): ts.Statement[] {
   const before = comprehensionBefore(ctx, node.value);
   if (before !== null) return [...before.statements, f.createReturnStatement(before.result)];
   const value = lowerExpression(ctx, node.value);
+  // A coroutine returning an awaitable (a task, another coroutine) returns it as a value: JavaScript's `return`
+  // in an async function would await a thenable, so it is boxed (`Coroutine` unboxes it).
+  if (ctx.scope.facts.isAsync && mayBeAwaitable(ctx.types.typeOf(node.value, ctx.scope))) {
+    return [f.createReturnStatement(f.createCallExpression(ctx.useRuntime("noAdopt"), undefined, [value]))];
+  }
   return [f.createReturnStatement(isDunderMethod(ctx) ? value : keptString(ctx, node.value, value))];
 }
 

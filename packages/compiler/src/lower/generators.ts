@@ -93,8 +93,10 @@ export function lowerYield(ctx: LowerContext, node: Yield): ts.Expression {
   return f.createYieldExpression(undefined, boxed);
 }
 
-function mayBeAwaitable(t: PyType): boolean {
-  return t.k === "coroutine" || (t.k === "instance" && t.runtime && /^(Task|Future)$/.test(t.cls));
+/** Whether a value of type `t` may be a thenable at run time (a coroutine, a task, a future; or a value of unknown type). */
+export function mayBeAwaitable(t: PyType): boolean {
+  if (t.k === "optional") return mayBeAwaitable(t.of);
+  return t.k === "any" || t.k === "coroutine" || (t.k === "instance" && t.runtime && /^(Task|Future)$/.test(t.cls));
 }
 
 // --- types ------------------------------------------------------------------------------
