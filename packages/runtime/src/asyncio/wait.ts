@@ -10,6 +10,7 @@ import { Future, isfuture } from "./future.js";
 import { get_event_loop, get_running_loop, popKwargs, type EventLoop } from "./loop.js";
 import { ensure_future } from "./task.js";
 import { repr } from "../repr.js";
+import { typeName } from "../typename.js";
 
 export const FIRST_COMPLETED = "FIRST_COMPLETED";
 export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
@@ -41,10 +42,6 @@ const cancelAndWait = coroutine(async function _cancel_and_wait(fut: Future<unkn
   }
 });
 
-function typeNameOf(x: unknown): string {
-  return (x as object)?.constructor?.name ?? typeof x;
-}
-
 /**
  * `asyncio.wait(aws, *, timeout=None, return_when=ALL_COMPLETED)` → `(done, pending)`.
  * Called as `wait(aws, { timeout: 1, return_when: FIRST_COMPLETED })`.
@@ -53,7 +50,7 @@ export const wait = /* @__PURE__ */ coroutine(async function wait<T>(fs: Iterabl
   const kw = popKwargs(rest);
   const timeout = rest.length > 0 ? rest[0] : (kw["timeout"] ?? null);
   const returnWhen = rest.length > 1 ? rest[1] : (kw["return_when"] ?? ALL_COMPLETED);
-  if (isfuture(fs) || iscoroutine(fs)) throw new TypeError(`expect a list of futures, not ${typeNameOf(fs)}`);
+  if (isfuture(fs) || iscoroutine(fs)) throw new TypeError(`expect a list of futures, not ${typeName(fs)}`);
   const set = new Set(fs as Iterable<PromiseLike<T>>);
   if (set.size === 0) throw new ValueError("Set of Tasks/Futures is empty.");
   if (returnWhen !== FIRST_COMPLETED && returnWhen !== FIRST_EXCEPTION && returnWhen !== ALL_COMPLETED) {
@@ -145,7 +142,7 @@ export const wait_for = /* @__PURE__ */ coroutine(async function wait_for<T>(fut
 export function* as_completed<T>(fs: Iterable<PromiseLike<T>>, ...rest: unknown[]): Generator<PromiseLike<T>, void, unknown> {
   const kw = popKwargs(rest);
   const timeout = rest.length > 0 ? rest[0] : (kw["timeout"] ?? null);
-  if (isfuture(fs) || iscoroutine(fs)) throw new TypeError(`expect an iterable of futures, not ${typeNameOf(fs)}`);
+  if (isfuture(fs) || iscoroutine(fs)) throw new TypeError(`expect an iterable of futures, not ${typeName(fs)}`);
   const loop = get_event_loop();
   // CPython's `{ensure_future(f) for f in set(fs)}` in one pass, kept as an array: a pending future
   // given twice already has this call's callback (added at once: nothing it does shows before the loop

@@ -8,6 +8,7 @@
 //
 // A value is shortened by its type's name, as `Repr.repr1` dispatches: a `list` subclass is not a `list`
 // there, so it is shortened as any other instance (its whole repr cut in its middle to `maxother`).
+import { boundMethod } from "../attrs.js";
 import { Exception, toPyException } from "../exceptions.js";
 import { id } from "../identity.js";
 import { sortInPlace } from "../iter-builtins.js";
@@ -140,10 +141,8 @@ function possiblySorted(x: unknown): unknown[] {
 
 export const aRepr = new Repr();
 
-/** `reprlib.repr(x)`: `aRepr`'s, so that a program changing `aRepr.maxlist` changes it. */
-export function repr(x: unknown): string {
-  return aRepr.repr(x);
-}
+/** `reprlib.repr(x)`: `aRepr`'s bound method, so that a program changing `aRepr.maxlist` changes it. */
+export const repr = boundMethod(aRepr, aRepr.repr);
 
 /**
  * `@reprlib.recursive_repr(fillvalue="...")`: a `__repr__` that meets its own object again while it runs (a

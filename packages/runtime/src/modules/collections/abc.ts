@@ -108,7 +108,9 @@ class AbstractBase {
     }
     if (missing.size > 0) {
       const names = [...missing].sort();
-      throw new TypeError(`Can't instantiate abstract class ${new.target.name} with abstract method${names.length === 1 ? "" : "s"} ${names.join(", ")}`);
+      throw new TypeError(
+        `Can't instantiate abstract class ${(new.target as Function).__name__} with abstract method${names.length === 1 ? "" : "s"} ${names.join(", ")}`,
+      );
     }
   }
 }
