@@ -60,7 +60,10 @@ function applyKeywords(name: string, params: readonly string[] | undefined, args
   const out = args.slice(0, -1);
   for (const [key, value] of Object.entries(last.values as Record<string, unknown>)) {
     const i = params?.indexOf(key) ?? -1;
-    if (i < 0) throw new TypeError(params === undefined ? `${name}() takes no keyword arguments` : `${name}() got an unexpected keyword argument '${key}'`);
+    if (i < 0)
+      throw new TypeError(
+        params === undefined ? `${name}() takes no keyword arguments` : `'${key}' is an invalid keyword argument for ${name.slice(name.indexOf(".") + 1)}()`,
+      );
     while (out.length < i) out.push(undefined);
     out[i] = value;
   }

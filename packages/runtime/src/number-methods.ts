@@ -36,7 +36,8 @@ export const numberMethods = {
     return Number.isInteger(toDouble(x));
   },
   conjugate(x: unknown): unknown {
-    return x;
+    // (`True.conjugate()` is the int 1.)
+    return typeof x === "boolean" ? Number(x) : x;
   },
   as_integer_ratio(x: unknown): Tuple<number> {
     if (numberKind(x) === "int") return tuple([normBig(toBig(x)), 1]);

@@ -724,7 +724,7 @@ for (const [name, method] of Object.entries(strMethods) as Array<[string, (...ar
     for (const [key, value] of Object.entries(last.values as Record<string, unknown>)) {
       const i = params?.indexOf(key) ?? -1;
       if (params === undefined) throw new TypeError(`str.${name}() takes no keyword arguments`);
-      if (i < 0) throw new TypeError(`str.${name}() got an unexpected keyword argument '${key}'`);
+      if (i < 0) throw new TypeError(`'${key}' is an invalid keyword argument for ${name}()`);
       while (positional.length < i) positional.push(undefined);
       positional[i] = value;
     }

@@ -42,14 +42,22 @@ export function join(...parts: unknown[]): string {
 
 function joinParts(parts: readonly unknown[]): string {
   if (parts.length === 0) throw new TypeError("join() missing 1 required positional argument: 'a'");
-  let path = fspath(parts[0]);
-  for (const b of parts.slice(1)) {
+  // The pieces are joined once at the end: a long join that read the growing string at each part took quadratic time.
+  const first = fspath(parts[0]);
+  let pieces = [first];
+  let empty = first === "";
+  let endsWithSep = first.endsWith(sep);
+  for (let i = 1; i < parts.length; i++) {
+    const b = parts[i];
     if (typeof b !== "string") throw new TypeError(`join() argument must be str, bytes, or os.PathLike object, not '${typeName(b)}'`);
-    if (b.startsWith(sep)) path = b;
-    else if (path === "" || path.endsWith(sep)) path += b;
-    else path += sep + b;
+    if (b.startsWith(sep)) pieces = [b];
+    else if (empty || endsWithSep) pieces.push(b);
+    else pieces.push(sep, b);
+    if (b.startsWith(sep) || b !== "") endsWithSep = b.endsWith(sep);
+    else if (!empty) endsWithSep = true;
+    empty &&= b === "";
   }
-  return path;
+  return pieces.join("");
 }
 withArrayForm(join, joinParts);
 
