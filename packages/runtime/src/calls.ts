@@ -33,6 +33,7 @@ import { str } from "./repr.js";
 import { SpreadArguments } from "./tuple.js";
 import { arrayFormOf } from "./array-forms.js";
 import { isClassConstructor, METACLASS, typeName } from "./typename.js";
+import { CLASS_METHODS } from "./type-registry.js";
 
 interface Param {
   readonly name: string;
@@ -393,7 +394,7 @@ export function isStaticMethod(fn: Function): boolean {
 
 /** Whether `fn` is a `@classmethod` of a class: read through the class, it is bound to the class. */
 export function isClassMethod(fn: Function): boolean {
-  return signatures.get(fn)?.classmethod === true;
+  return signatures.get(fn)?.classmethod === true || CLASS_METHODS.has(fn);
 }
 
 /**

@@ -12,7 +12,7 @@ import { getitem } from "./subscript.js";
 import { tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { PySet } from "./set.js";
-import { JAVASCRIPT_ONLY, PYTHON_NAME, defineBuiltinType, runtimeClass } from "./type-registry.js";
+import { CLASS_METHODS, JAVASCRIPT_ONLY, PYTHON_NAME, defineBuiltinType, runtimeClass } from "./type-registry.js";
 
 interface Entry<K, V> {
   key: K;
@@ -468,6 +468,7 @@ dict.fromkeys = function fromkeys<K, V = null>(iterable: Iterable<K>, value: V =
   return d;
 };
 
+CLASS_METHODS.add(Dict.fromkeys);
 defineBuiltinType(
   dict,
   "dict",

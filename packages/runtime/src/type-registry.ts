@@ -36,6 +36,8 @@ export const PYTHON_NAME: unique symbol = Symbol.for("pyts.pythonName");
  * `size`, a set's `has`): a static field, which getattr and hasattr read to see past them.
  */
 export const JAVASCRIPT_ONLY: unique symbol = Symbol.for("pyts.javascriptOnly");
+/** The static methods of runtime classes that are class methods in Python (`dict.fromkeys`): read through a class, bound to it. */
+export const CLASS_METHODS = new WeakSet<Function>();
 /** The module of a runtime class that names itself and is not a builtin (`"collections"` for deque). */
 export const PYTHON_MODULE: unique symbol = Symbol.for("pyts.pythonModule");
 
