@@ -19,12 +19,21 @@ import type { PyType } from "../analyze/types.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { typeOf } from "./operators.js";
+import { mayBeAwaitable } from "./generators.js";
 
 const f = ts.factory;
 
 export function lowerAwait(ctx: LowerContext, node: Await): ts.Expression {
   const value = lowerExpression(ctx, node.value);
-  if (knownAwaitable(typeOf(ctx, node.value)) || madeAwaitable(ctx, node.value)) return f.createAwaitExpression(value);
+  const t = typeOf(ctx, node.value);
+  if (knownAwaitable(t) || madeAwaitable(ctx, node.value)) {
+    // A coroutine returning a task or a coroutine gives that object (see `lowerReturn`), where TypeScript's `await`
+    // types the result as what that object gives in turn (`Awaited<T>`): the value is typed as any.
+    if (t.k === "coroutine" && t.ret.k !== "any" && mayBeAwaitable(t.ret)) {
+      return f.createAsExpression(f.createParenthesizedExpression(f.createAwaitExpression(value)), f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword));
+    }
+    return f.createAwaitExpression(value);
+  }
   return f.createAwaitExpression(f.createCallExpression(ctx.useRuntime("asAwaitable"), undefined, [value]));
 }
 
