@@ -12,7 +12,7 @@
 // with `__getattr__` or `__slots__` gets a Proxy as the prototype of its prototype, which JavaScript
 // consults only when the normal lookup fails (`__getattr__`) or when a property is first created
 // (`__slots__`), so the plain property accesses of the emitted code keep Python's behaviour.
-import { AttributeError, StopIteration, TypeError } from "./exceptions.js";
+import { AttributeError, BaseException, ImportError, NameError, StopIteration, TypeError } from "./exceptions.js";
 import {
   BOUND_FUNCTION,
   boundReinitializer,
@@ -350,6 +350,13 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   if (name === "__init__" && typeof obj === "function" && isClassConstructor(obj) && !("__init__" in obj.prototype)) return classReinitializer(obj);
   // A class that defines `__eq__` and no `__hash__` has `__hash__ = None`, as CPython sets it.
   if (name === "__hash__" && typeof obj === "function" && isClassConstructor(obj) && "__eq__" in obj.prototype && !("__hash__" in obj.prototype)) return null;
+  // What CPython's NameError, ImportError and AttributeError hold as None until set (`NameError("x").name`).
+  if (
+    (name === "name" && (obj instanceof NameError || obj instanceof ImportError || obj instanceof AttributeError)) ||
+    (name === "path" && obj instanceof ImportError) ||
+    (name === "obj" && obj instanceof AttributeError)
+  )
+    return null;
   throw noAttribute(obj, name);
 }
 
@@ -387,6 +394,8 @@ function javaScriptOnly(obj: object, name: string): boolean {
   for (let p: object | null = obj; p !== null; p = Object.getPrototypeOf(p) as object | null) {
     // The instance itself (a field its class's constructor gives it, a range's `length`), then each class's prototype.
     const cls = p.constructor as { [JAVASCRIPT_ONLY]?: readonly string[]; prototype?: unknown } | undefined;
+    // (JavaScript gives each error a `stack` of its own, not enumerable; one the program stores is.)
+    if (p === obj && name === "stack" && obj instanceof BaseException && !Object.prototype.propertyIsEnumerable.call(obj, name)) return true;
     if (
       cls !== undefined &&
       (p === obj || cls.prototype === p) &&
@@ -979,11 +988,15 @@ function classDict(cls: Function, body: ClassBody): MappingProxy {
 /** The object whose attributes each AttributeDict shows. */
 const dictOwners = new WeakMap<AttributeDict, object>();
 
+const EXCEPTION_SLOTS = new Set(["args", "__suppress_context__"]);
+
 class AttributeDict extends Dict<string, unknown> {
   constructor(owner: object) {
     // (The items of a list subclass's instance are no attributes.)
     const items = Array.isArray(owner) ? new Set(Object.keys(owner).slice(0, owner.length)) : undefined;
-    const own = Object.entries(owner).filter(([k, v]) => v !== undefined && !items?.has(k));
+    // (An exception's `args` and `__suppress_context__` are slots in CPython, not in its `__dict__`.)
+    const slots = owner instanceof BaseException ? EXCEPTION_SLOTS : undefined;
+    const own = Object.entries(owner).filter(([k, v]) => v !== undefined && !items?.has(k) && !slots?.has(k));
     super([...own, ...(dictEntriesUnderDescriptors.get(owner) ?? [])]);
     dictOwners.set(this, owner);
   }

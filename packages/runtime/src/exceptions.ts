@@ -14,12 +14,14 @@ import { id } from "./identity.js";
 import { hex0x, repr, str } from "./repr.js";
 import { isTuple, tuple, type Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
-import { PYTHON_MODULE, PYTHON_NAME } from "./type-registry.js";
+import { JAVASCRIPT_ONLY, PYTHON_MODULE, PYTHON_NAME } from "./type-registry.js";
 
 const TRACEBACK = Symbol("traceback");
 
 export class BaseException extends Error {
   static [PYTHON_NAME] = "BaseException";
+  /** What JavaScript's errors have and Python's exceptions do not (`e.name` is an AttributeError unless stored). */
+  static readonly [JAVASCRIPT_ONLY] = ["name", "message", "stack"];
   args: Tuple<unknown>;
   #cause: BaseException | null = null;
   #context: BaseException | null = null;
@@ -124,22 +126,22 @@ export function markRaised(e: BaseException): BaseException {
   return e;
 }
 
-// `message` and `name` are what Node prints for an uncaught error; keep them Python's.
-Object.defineProperty(BaseException.prototype, "message", {
-  get(this: BaseException) {
-    return this.args === undefined ? "" : this.__str__();
-  },
-  set(this: BaseException, value: unknown) {
-    Object.defineProperty(this, "message", { value, writable: true, configurable: true });
-  },
-  configurable: true,
-});
-Object.defineProperty(BaseException.prototype, "name", {
-  get(this: BaseException) {
-    return this.constructor.__name__;
-  },
-  configurable: true,
-});
+// `message` and `name` are what Node prints for an uncaught error; keep them Python's. A program may store
+// either as an attribute of its own (`self.message = text`).
+for (const [key, get] of [
+  ["message", (e: BaseException): string => (e.args === undefined ? "" : e.__str__())],
+  ["name", (e: BaseException): string => e.constructor.__name__],
+] as const) {
+  Object.defineProperty(BaseException.prototype, key, {
+    get(this: BaseException) {
+      return get(this);
+    },
+    set(this: BaseException, value: unknown) {
+      Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
+    },
+    configurable: true,
+  });
+}
 
 /**
  * What the prototypes of the exception groups answer: `"BaseExceptionGroup"` or `"ExceptionGroup"`. Code
