@@ -241,8 +241,9 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     const recv = lowerExpression(ctx, func.value);
     // A special method the class statement does not define: one `@dataclass` adds (`Point.__repr__(p)`), an
     // inherited runtime one, or none (AttributeError); a method a class decorator may add; or a name no class
-    // of the chain defines, stored later (`setattr(P, "m", lambda self, k=2: ...)`) or CPython's AttributeError.
-    const storedLater = cls !== undefined && name !== "__init__" && !inheritsFromRuntime(ctx.types, cls, name, "method");
+    // of the chain (all of the program) defines but `type` (`mro`), stored later (`setattr(P, "m", lambda
+    // self, k=2: ...)`) or CPython's AttributeError.
+    const storedLater = name !== "__init__" && name !== "mro" && definesEveryBase(ctx, cls);
     if (m === null && (hasClassDecorators(ctx, cls) || storedLater || (cls !== undefined && name !== "__init__" && /^__\w+__$/.test(name)))) {
       return dynamicCall(ctx, call(ctx.useRuntime("getattr"), [recv, f.createStringLiteral(ctx.mangleMember(name))]), node);
     }
@@ -281,7 +282,10 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   ) {
     return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));
   }
-  if (recvType.k === "dict" || recvType.k === "set") {
+  // Keywords to a method of a builtin type that takes none (`d.get(k, default=0)`, `xs.pop(index=0)`) go
+  // through the runtime, which raises CPython's TypeError (`dict.update` and `list.sort` take them).
+  const refusesKeywords = node.keywords.length > 0 && name !== "update" && name !== "sort";
+  if ((recvType.k === "dict" || recvType.k === "set") && !refusesKeywords) {
     return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));
   }
   const plainArgs = node.keywords.length === 0 && node.args.every((a) => a._type !== "Starred");
@@ -320,7 +324,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
       ...runtimeArguments(ctx, node.args, node.keywords),
     ]);
   }
-  if (table !== null && BUILTIN_METHODS.has(name)) {
+  if (table !== null && BUILTIN_METHODS.has(name) && (recvType.k === "str" || !refusesKeywords)) {
     // The runtime's method table for the type: `strMethods.center(s, 9, "*")`.
     return call(f.createPropertyAccessExpression(ctx.useRuntime(table), name), [
       lowerExpression(ctx, func.value),
