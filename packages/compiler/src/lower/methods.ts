@@ -334,6 +334,10 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   // A receiver of unknown type may be a list as well as an object of a user class with a method (or field)
   // of the same name: the runtime's callMethod looks at the receiver (a user class's own method first).
   const known = table !== null;
+  // (A spread of any length into a receiver that may be a user class's instance, `bag.count(*numbers)`: its
+  // method's signature takes it as one value, where a JavaScript call of that many arguments overflows.)
+  if (!known && BUILTIN_METHODS.has(name) && spreadsUnknownLength(node))
+    return typedAs(ctx, dynamicMethodCall(ctx, lowerExpression(ctx, func.value), name, node), node);
   if (known || BUILTIN_METHODS.has(name)) {
     return typedAs(
       ctx,
