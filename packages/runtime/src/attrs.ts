@@ -488,7 +488,8 @@ export function hasattr(obj: unknown, name: unknown): boolean {
 }
 
 /** `setattr(obj, name, value)`: through the class's `__setattr__` when it defines one. */
-export function setattr(obj: unknown, name: string, value: unknown): null {
+export function setattr(obj: unknown, name: unknown, value: unknown): null {
+  if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
   if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) throw builtinStoreError(obj, name);
   // A translated module of a program stores its top-level variables through its `__setattr__` export.
   const hook = (obj as { __setattr__?: unknown }).__setattr__;
