@@ -1188,7 +1188,49 @@ export function callsThroughVariables(g) {
     () => parameterKinds(g),
     () => boundMethodValues(g),
     () => longSpreads(g),
+    () => builtinKeywordsThroughVariables(g),
   ])();
+}
+
+/**
+ * Keywords from dicts into builtins and the methods of builtin values, directly and through variables that
+ * hold them (`getter = prices.get`), including keywords those methods do not take (TypeError).
+ */
+function builtinKeywordsThroughVariables(g) {
+  const words = JSON.stringify(g.pick([["pear", "fig", "banana"], ["b", "aa", "c"], ["kiwi"]])).replaceAll(",", ", ");
+  const refused = [
+    `"x".center(5, fillchar="*")`,
+    `prices.get("a", default=0)`,
+    `words.pop(index=0)`,
+    `getter("a", default=2)`,
+    `adder(item=1)`,
+    `"x".center(**{"width": 5})`,
+    `seen.add(item=1)`,
+    `words.index("fig", start=0)`,
+    `prices.setdefault("b", default=1)`,
+    `(1, 2).count(value=1)`,
+  ];
+  return [
+    `words = ${words}`,
+    `prices = {"a": ${g.int(0, 9)}}`,
+    `seen = {1}`,
+    `sort_opts = {"key": ${g.pick(["len", "str.lower", "None"])}, "reverse": ${g.pick(["True", "False"])}}`,
+    `print(sorted(words, **sort_opts), min(words, **{"key": len}), max(words, key=len, default=None))`,
+    `words.sort(**sort_opts)`,
+    `printer = print`,
+    `printer(*words, **{"sep": ${q(g.pick(["-", ", ", ""]))}, "end": "!\\n"})`,
+    `adder = words.append`,
+    `adder(${q(g.pick(["kiwi", "fig"]))})`,
+    `getter = prices.get`,
+    `print(getter("a"), getter("z", ${g.int(0, 5)}), words)`,
+    `splitter = ${q(g.pick(["a,b,c", "a b", ""]))}.split`,
+    `print(splitter(${g.pick(['","', '" "'])}, maxsplit=${g.int(0, 2)}), splitter(sep=","))`,
+    `print(int(${q(g.pick(["10", "7", "17"]))}, **{"base": ${g.pick([16, 10, 8])}}), round(${g.int(100, 999)} / 7, **{"ndigits": ${g.int(0, 3)}}))`,
+    ...caught("TypeError", [`print(${g.pick(refused)})`]),
+    ...caught("TypeError", [`print(${g.pick(refused)})`]),
+    `fmt = "{}-{}".format`,
+    `print(fmt(${g.int(0, 9)}, ${g.int(0, 9)}), fmt(*[${g.int(0, 9)}, "x"]), list(map(str.upper, words)))`,
+  ];
 }
 
 /** Methods read as values from receivers of several classes: bound methods in lists, in map, their `__self__`. */

@@ -426,6 +426,23 @@ const JS_ONLY_NAMES = new Set([
 
 const boundCache = new WeakMap<object, Map<Function, Function>>();
 
+/** Whether the method `name` of `self` takes no keywords: a dict's or a set's (not a subclass's), but for `update`. */
+function refusesKeywords(self: object, name: string): boolean {
+  return name !== "update" && hasNoDict(self);
+}
+
+function noKeywords(self: unknown, name: string): TypeError {
+  return new TypeError(`${typeName(self)}.${name}() takes no keyword arguments`);
+}
+
+/** The method `f`, raising CPython's TypeError when called with keywords (`getter = d.get; getter(k, default=0)`). */
+function keywordsRefused(f: (...a: unknown[]) => unknown): (...a: unknown[]) => unknown {
+  return function (this: unknown, ...args: unknown[]) {
+    if (args[args.length - 1] instanceof KwArgs) throw noKeywords(this, f.__name__);
+    return f.apply(this, args);
+  };
+}
+
 /** `C.m`: the qualified name of the class that defines `f` (found on `self`'s prototype chain) and the attribute name. */
 function methodQualname(f: Function, self: object): string {
   for (let p = Object.getPrototypeOf(self) as object | null; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
@@ -443,7 +460,8 @@ function bindMethod(f: (...a: unknown[]) => unknown, self: object): Function {
   if (perSelf === undefined) boundCache.set(self, (perSelf = new Map()));
   let bound = perSelf.get(f);
   if (bound === undefined) {
-    bound = f.bind(self);
+    const target = refusesKeywords(self, f.__name__) ? keywordsRefused(f) : f;
+    bound = target.bind(self);
     Object.defineProperty(bound, "__name__", { value: f.__name__, writable: true, configurable: true });
     Object.defineProperty(bound, "__qualname__", {
       get: () => (Object.prototype.hasOwnProperty.call(f, "__qualname__") ? f.__qualname__ : methodQualname(f, self)),
@@ -455,7 +473,7 @@ function bindMethod(f: (...a: unknown[]) => unknown, self: object): Function {
     Object.defineProperty(bound, "__self__", { value: self, configurable: true });
     // `obj.m.__func__ is C.m`: the function the class gives for the method (`methodFunction`).
     Object.defineProperty(bound, "__func__", { get: () => methodFunction(f, self.constructor), configurable: true });
-    Object.defineProperty(bound, BOUND_FUNCTION, { value: f, configurable: true });
+    Object.defineProperty(bound, BOUND_FUNCTION, { value: target, configurable: true });
     Object.defineProperty(bound, "__pyTypeName__", { value: "method", configurable: true });
     Object.defineProperty(bound, "__pyRepr__", { value: () => `<bound method ${methodQualname(f, self)} of ${repr(self)}>`, configurable: true });
     perSelf.set(f, bound);
@@ -530,7 +548,8 @@ export function hasattr(obj: unknown, name: unknown): boolean {
 }
 
 /** `setattr(obj, name, value)`: through the class's `__setattr__` when it defines one. */
-export function setattr(obj: unknown, name: string, value: unknown): null {
+export function setattr(obj: unknown, name: unknown, value: unknown): null {
+  if (typeof name !== "string") throw new TypeError(`attribute name must be string, not '${typeName(name)}'`);
   if (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function")) throw builtinStoreError(obj, name);
   // A translated module of a program stores its top-level variables through its `__setattr__` export.
   const hook = (obj as { __setattr__?: unknown }).__setattr__;
@@ -561,11 +580,11 @@ export function objectSetattr(obj: unknown, name: string, value: unknown): null 
 
 /**
  * Whether `obj` is an instance of a builtin type, which has no `__dict__` to store an attribute in (`[1]`, `object()`,
- * `iter([])`, `print`): not of a user class (a subclass of a builtin included), and no function or module.
+ * `iter([])`, `print`): not of a user class (a subclass of a builtin included), and no function, class or module.
  */
 function hasNoDict(obj: object): boolean {
   const cls = pythonClass(type(obj));
-  return registeredType(cls.__name__) === cls && cls.__name__ !== "function" && cls.__name__ !== "module";
+  return registeredType(cls.__name__) === cls && cls.__name__ !== "function" && cls.__name__ !== "module" && cls.__name__ !== "type";
 }
 
 /**

@@ -241,8 +241,9 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     const recv = lowerExpression(ctx, func.value);
     // A special method the class statement does not define: one `@dataclass` adds (`Point.__repr__(p)`), an
     // inherited runtime one, or none (AttributeError); a method a class decorator may add; or a name no class
-    // of the chain defines, stored later (`setattr(P, "m", lambda self, k=2: ...)`) or CPython's AttributeError.
-    const storedLater = cls !== undefined && name !== "__init__" && !inheritsFromRuntime(ctx.types, cls, name, "method");
+    // of the chain (all of the program) defines but `type` (`mro`), stored later (`setattr(P, "m", lambda
+    // self, k=2: ...)`) or CPython's AttributeError.
+    const storedLater = name !== "__init__" && name !== "mro" && definesEveryBase(ctx, cls);
     if (m === null && (hasClassDecorators(ctx, cls) || storedLater || (cls !== undefined && name !== "__init__" && /^__\w+__$/.test(name)))) {
       return dynamicCall(ctx, call(ctx.useRuntime("getattr"), [recv, f.createStringLiteral(ctx.mangleMember(name))]), node);
     }
@@ -332,6 +333,10 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   // A receiver of unknown type may be a list as well as an object of a user class with a method (or field)
   // of the same name: the runtime's callMethod looks at the receiver (a user class's own method first).
   const known = table !== null;
+  // (A spread of any length into a receiver that may be a user class's instance, `bag.count(*numbers)`: its
+  // method's signature takes it as one value, where a JavaScript call of that many arguments overflows.)
+  if (!known && BUILTIN_METHODS.has(name) && spreadsUnknownLength(node))
+    return typedAs(ctx, dynamicMethodCall(ctx, lowerExpression(ctx, func.value), name, node), node);
   if (known || BUILTIN_METHODS.has(name)) {
     return typedAs(
       ctx,

@@ -142,9 +142,10 @@ export function spreadsUnknownLength(node: Call): boolean {
 
 /**
  * Builtins that keep or hand back a function given them, for the program to call later as it likes:
- * `setattr(C, "m", lambda self, k=2: ...)`, `dict(f=lambda ...)`, `getattr(o, "f", lambda ...)`.
+ * `setattr(C, "m", lambda self, k=2: ...)`, `dict(f=lambda ...)`, `getattr(o, "f", lambda ...)`; so does any
+ * builtin's `default=`.
  */
-const KEEPING_BUILTINS = new Set(["setattr", "getattr", "next", "dict", "min", "max", "staticmethod", "classmethod"]);
+const KEEPING_BUILTINS = new Set(["setattr", "getattr", "next", "dict", "staticmethod", "classmethod"]);
 
 /**
  * Whether a lambda may be called with keywords or an argument list the runtime cannot pass by
@@ -153,6 +154,8 @@ const KEEPING_BUILTINS = new Set(["setattr", "getattr", "next", "dict", "min", "
  */
 export function lambdaEscapes(ctx: LowerContext, node: Lambda): boolean {
   let parent = ctx.analysis.parentOf(node);
+  // (`max(xs, default=lambda: 0)` hands the lambda back.)
+  if (parent?._type === "keyword" && parent.arg === "default") return true;
   if (parent?._type === "keyword") parent = ctx.analysis.parentOf(parent);
   if (parent?._type !== "Call" || parent.func === node) return true;
   // (`map(lambda *v: len(v), *columns)`: a row longer than a JavaScript call takes reaches it as one value, through its signature.)
