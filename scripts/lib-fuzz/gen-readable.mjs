@@ -123,7 +123,8 @@ function subclassInits(g) {
     `print(s.describe("cm"), d.describe("", "-"), ${base}("b", ${g.int(0, 5)}).describe("m"))`,
   ]);
   const more = [
-    [`print([x.describe("!") for x in [${sub}(2), ${other}()]])`],
+    // (Its `super().__init__` may be given too many arguments: see superArgs.)
+    caught("TypeError", [`print([x.describe("!") for x in [${sub}(2), ${other}()]])`]),
     [`print(${base}.describe(${other}(), "u"))`],
     caught("TypeError", [`print(${other}().describe())`]),
     caught("TypeError", [`print(${other}().describe("a", "b", "c"))`]),
