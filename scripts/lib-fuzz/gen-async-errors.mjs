@@ -1009,8 +1009,17 @@ export function taskReprs(g) {
       ])(),
     );
   }
-  lines.push(`try:`, `    print("result", await t)`, `except asyncio.CancelledError:`, `    print("cancelled")`, `print(plain(t))`, `await asyncio.sleep(0)`);
-  lines.push(...g.pick([() => awaitedReprs(g), () => futureReprs(g), () => failedTaskRepr(g), () => primitiveWaitReprs(g), () => asyncGeneratorReprs(g)])());
+  lines.push(`try:`, `    print("result", type(await t).__name__)`, `except asyncio.CancelledError:`, `    print("cancelled")`, `print(plain(t))`, `await asyncio.sleep(0)`);
+  lines.push(
+    ...g.pick([
+      () => awaitedReprs(g),
+      () => futureReprs(g),
+      () => failedTaskRepr(g),
+      () => primitiveWaitReprs(g),
+      () => asyncGeneratorReprs(g),
+      () => returnedAwaitables(g),
+    ])(),
+  );
   return lines;
 }
 
@@ -1052,6 +1061,34 @@ function longResult(g) {
 }
 
 /** Async generator objects name their function's qualified name: a method's (instance, static, class), a nested one's. */
+/**
+ * Coroutines that return an awaitable as a value (a task they started, another coroutine, a future, a stored
+ * `sleep(0, "late")`): the caller gets the object, not what it gives (JavaScript's `return` would await it).
+ */
+function returnedAwaitables(g) {
+  const value = g.pick([`asyncio.sleep(0, "late")`, `work(0)`, `asyncio.get_running_loop().create_future()`, `42`, `None`]);
+  const lines = [
+    `async def started(n):`,
+    `    return asyncio.create_task(work(n))`,
+    `async def deferred(n):`,
+    `    return work(n)`,
+    `async def passed(box):`,
+    `    await asyncio.sleep(0)`,
+    `    return box[0]`,
+    `inner = await started(0)`,
+    `print(type(inner).__name__, inner.done())`,
+    `print("task gave", type(await inner).__name__)`,
+    `c = await deferred(0)`,
+    `print(type(c).__name__, asyncio.iscoroutine(c))`,
+    `print("coroutine gave", type(await c).__name__)`,
+    `v = await passed([${value}])`,
+    `print(type(v).__name__, asyncio.isfuture(v) or asyncio.iscoroutine(v))`,
+  ];
+  if (value.startsWith("asyncio.sleep") || value.startsWith("work")) lines.push(`print("then", type(await v).__name__)`);
+  if (value.includes("create_future")) lines.push(`v.set_result("set")`, `print("then", await v)`);
+  return lines;
+}
+
 function asyncGeneratorReprs(g) {
   const kind = g.pick(["method", "static", "class", "nested", "aiter"]);
   const call = { method: "Feed().items(2)", static: "Feed.numbers(2)", class: "Feed.named(2)", nested: "make()(2)", aiter: "Feed().__aiter__()" }[kind];
