@@ -1009,7 +1009,14 @@ export function taskReprs(g) {
       ])(),
     );
   }
-  lines.push(`try:`, `    print("result", type(await t).__name__)`, `except asyncio.CancelledError:`, `    print("cancelled")`, `print(plain(t))`, `await asyncio.sleep(0)`);
+  lines.push(
+    `try:`,
+    `    print("result", type(await t).__name__)`,
+    `except asyncio.CancelledError:`,
+    `    print("cancelled")`,
+    `print(plain(t))`,
+    `await asyncio.sleep(0)`,
+  );
   lines.push(
     ...g.pick([
       () => awaitedReprs(g),
