@@ -41,7 +41,9 @@ export function checkMethodArity(owner: string, name: string, args: readonly unk
   } else if (arity !== "any") {
     const [style, min, max, all = max] = arity;
     if (style === "expected") return checkExpectedCount(name, min, max, given);
-    if (given > all) throw new TypeError(`${name}() takes at most ${plural(all)} (${given} given)`);
+    // (CPython counts the keywords too: `[].sort(1, 2, 3, 4, key=1)` is "at most 2 arguments (5 given)".)
+    const total = given + (keywords ? Object.keys((args[args.length - 1] as KwArgs).values).length : 0);
+    if (total > all) throw new TypeError(`${name}() takes at most ${plural(all)} (${total} given)`);
     if (given > max)
       throw new TypeError(
         max === 0 ? `${name}() takes no positional arguments` : `${name}() takes at most ${max} positional argument${max === 1 ? "" : "s"} (${given} given)`,
