@@ -25,19 +25,20 @@ export function checkExpectedCount(name: string, min: number, max: number, given
 /**
  * CPython's TypeError for `owner.name(*args)`, a method of a builtin type (catalogue.ts's METHOD_ARITIES), called
  * with a number of arguments it does not take: `str.upper() takes no arguments (1 given)`, `list.append() takes
- * exactly one argument (2 given)`. `args` end with the call's `kw(...)` if it has keywords.
+ * exactly one argument (2 given)`. `args` end with the call's `kw(...)` if it has keywords. `shown` names the type in
+ * the messages: a bound method's is its receiver's (`g = registry.get`: `Registry.get()`).
  */
-export function checkMethodArity(owner: string, name: string, args: readonly unknown[]): void {
+export function checkMethodArity(owner: string, name: string, args: readonly unknown[], shown: string = owner): void {
   const table = METHOD_ARITIES[owner];
   if (table === undefined || !Object.prototype.hasOwnProperty.call(table, name)) return;
   const arity = table[name]!;
   const keywords = args.length > 0 && args[args.length - 1] instanceof KwArgs;
   const given = keywords ? args.length - 1 : args.length;
-  if (keywords && (typeof arity === "string" || arity[3] === undefined)) throw new TypeError(`${owner}.${name}() takes no keyword arguments`);
+  if (keywords && (typeof arity === "string" || arity[3] === undefined)) throw new TypeError(`${shown}.${name}() takes no keyword arguments`);
   if (arity === "none") {
-    if (given !== 0) throw new TypeError(`${owner}.${name}() takes no arguments (${given} given)`);
+    if (given !== 0) throw new TypeError(`${shown}.${name}() takes no arguments (${given} given)`);
   } else if (arity === "one") {
-    if (given !== 1) throw new TypeError(`${owner}.${name}() takes exactly one argument (${given} given)`);
+    if (given !== 1) throw new TypeError(`${shown}.${name}() takes exactly one argument (${given} given)`);
   } else if (arity !== "any") {
     const [style, min, max, all = max] = arity;
     if (style === "expected") return checkExpectedCount(name, min, max, given);

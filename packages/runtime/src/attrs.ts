@@ -426,19 +426,13 @@ const JS_ONLY_NAMES = new Set([
 
 const boundCache = new WeakMap<object, Map<Function, Function>>();
 
-/** Whether the method `name` of `self` takes no keywords: a dict's or a set's (not a subclass's), but for `update`. */
-function refusesKeywords(self: object, name: string): boolean {
-  return name !== "update" && hasNoDict(self);
-}
-
-function noKeywords(self: unknown, name: string): TypeError {
-  return new TypeError(`${typeName(self)}.${name}() takes no keyword arguments`);
-}
-
-/** The method `f`, raising CPython's TypeError when called with keywords (`getter = d.get; getter(k, default=0)`). */
-function keywordsRefused(f: (...a: unknown[]) => unknown): (...a: unknown[]) => unknown {
+/**
+ * The method `f` of a builtin container, checking its arguments by CPython's table as `callMethod` does
+ * (`getter = d.get; getter(k, default=0)` is "dict.get() takes no keyword arguments").
+ */
+function arityChecked(f: (...a: unknown[]) => unknown, owner: string): (...a: unknown[]) => unknown {
   return function (this: unknown, ...args: unknown[]) {
-    if (args[args.length - 1] instanceof KwArgs) throw noKeywords(this, f.__name__);
+    checkMethodArity(owner, f.__name__, args, typeName(this));
     return f.apply(this, args);
   };
 }
@@ -460,7 +454,8 @@ function bindMethod(f: (...a: unknown[]) => unknown, self: object): Function {
   if (perSelf === undefined) boundCache.set(self, (perSelf = new Map()));
   let bound = perSelf.get(f);
   if (bound === undefined) {
-    const target = refusesKeywords(self, f.__name__) ? keywordsRefused(f) : f;
+    const owner = builtinClassOwning(self, f);
+    const target = owner !== undefined ? arityChecked(f, owner) : f;
     bound = target.bind(self);
     Object.defineProperty(bound, "__name__", { value: f.__name__, writable: true, configurable: true });
     Object.defineProperty(bound, "__qualname__", {
