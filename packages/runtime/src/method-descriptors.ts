@@ -11,6 +11,7 @@ import { builtinMethod, callBuiltinMethod } from "./attrs.js";
 import { checkExpectedCount, checkMethodArity } from "./arity.js";
 import { eq, ge, gt, le, lt, ne } from "./compare.js";
 import { NotImplemented } from "./dunder.js";
+import { dict } from "./dict.js";
 import { TypeError } from "./exceptions.js";
 import { pyHash } from "./hash.js";
 import { PyFloat } from "./numbers.js";
@@ -196,26 +197,31 @@ export function boundBuiltinDunder(obj: unknown, name: string): Function | undef
   const descriptor = unboundBuiltinMethod(cls, name);
   if (descriptor === undefined) return undefined;
   const slot = (descriptor as { __pyTypeName__?: string }).__pyTypeName__ === "wrapper_descriptor";
-  const bound = (...args: unknown[]): unknown => descriptor(obj, ...args);
-  const of = `of ${typeName(obj)} object at ${hex0x(id(obj))}`;
-  Object.defineProperties(bound, {
-    __name__: { value: name, writable: true, configurable: true },
-    __qualname__: { value: `${cls.__name__}.${name}`, writable: true, configurable: true },
-    __self__: { value: obj, configurable: true },
-    __pyTypeName__: { value: slot ? "method-wrapper" : "builtin_function_or_method", configurable: true },
-    __pyRepr__: { value: () => (slot ? `<method-wrapper '${name}' ${of}>` : `<built-in method ${name} ${of}>`), configurable: true },
-  });
-  return bound;
+  return asBoundBuiltin((...args: unknown[]): unknown => descriptor(obj, ...args), obj, name, slot);
 }
 
-// `str.maketrans`, a static method of the type: `<built-in method maketrans of type object at 0x...>`.
-Object.defineProperties(maketrans, {
-  __name__: { value: "maketrans", writable: true, configurable: true },
-  __qualname__: { value: "str.maketrans", writable: true, configurable: true },
-  __self__: { value: str, configurable: true },
-  __pyTypeName__: { value: "builtin_function_or_method", configurable: true },
-  __pyRepr__: { value: () => `<built-in method maketrans of type object at ${hex0x(id(str))}>`, configurable: true },
-});
+/**
+ * `bound`, which calls the method `name` of a builtin type on `obj`, named as CPython names that bound method:
+ * `[].append` is `<built-in method append of list object at 0x...>` (a `builtin_function_or_method`), a slot
+ * `(5).__add__` a `method-wrapper`; its qualified name is its receiver's type's (`True.bit_length`: `bool.bit_length`),
+ * or its receiver's where that is a class (`dict.fromkeys`).
+ */
+export function asBoundBuiltin(bound: Function, obj: unknown, name: string, slot = false): Function {
+  const of = () => `of ${typeName(obj)} object at ${hex0x(id(obj))}`;
+  const owner = typeof obj === "function" && typeName(obj) === "type" ? obj : pyType(obj);
+  return Object.defineProperties(bound, {
+    __name__: { value: name, writable: true, configurable: true },
+    __qualname__: { value: `${owner.__qualname__ ?? owner.__name__}.${name}`, writable: true, configurable: true },
+    __self__: { value: obj, configurable: true },
+    __pyTypeName__: { value: slot ? "method-wrapper" : "builtin_function_or_method", configurable: true },
+    __pyRepr__: { value: () => (slot ? `<method-wrapper '${name}' ${of()}>` : `<built-in method ${name} ${of()}>`), configurable: true },
+  });
+}
+
+// The class's own methods: `str.maketrans` (static) and `dict.fromkeys` (a class method), bound to their type as
+// CPython's are: `<built-in method fromkeys of type object at 0x...>`.
+asBoundBuiltin(maketrans, str, "maketrans");
+asBoundBuiltin(dict.fromkeys, dict, "fromkeys");
 
 // `type(str.upper)`, `type(int.__add__)`, `type((5).__add__)`.
 markedFunctionType("method-wrapper");
