@@ -26,7 +26,7 @@ import {
 } from "./calls.js";
 import { checkMethodArity } from "./arity.js";
 import { KwArgs } from "./kwargs.js";
-import { listMethods, tupleMethods } from "./list-methods.js";
+import { listMethods, PyList, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
 import { strFormat, strFormatMap } from "./str-format.js";
 import { strKeywordParams, strMethods } from "./str-methods.js";
@@ -90,6 +90,13 @@ export function builtinMethod(obj: unknown, name: string): Method | undefined {
   return undefined;
 }
 
+/** The builtin type whose method table (`builtinMethod`) serves a str, list, tuple or number (a bool's are int's). */
+function builtinOwner(obj: unknown): string {
+  if (typeof obj === "string") return "str";
+  if (Array.isArray(obj)) return isTuple(obj) ? "tuple" : "list";
+  return typeName(obj) === "float" ? "float" : "int";
+}
+
 export function noAttribute(obj: unknown, name: string): AttributeError {
   const e =
     typeof obj === "function" && (isClassConstructor(obj) || (obj as { __pyTypeName__?: unknown }).__pyTypeName__ === "type")
@@ -128,12 +135,13 @@ function userMethod(obj: unknown, name: string): Method | undefined {
 
 let containerMethods: Map<Function, string> | undefined;
 
-/** The builtin type (`dict`, `set`, `frozenset`) whose own method `method` of `obj` is (`d.get`), else undefined. */
+/** The builtin type (`dict`, `list`, `set`, `frozenset`) whose own method `method` of `obj` is (`d.get`, `stack.append` of a list's subclass), else undefined. */
 function builtinClassOwning(obj: unknown, method: Function): string | undefined {
   if (containerMethods === undefined) {
     containerMethods = new Map();
     for (const [cls, owner] of [
       [Dict, "dict"],
+      [PyList, "list"],
       [PySet, "set"],
       [PyFrozenSet, "frozenset"],
     ] as const) {
@@ -287,7 +295,7 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   // Every value has a `__doc__`, its type's: for a builtin type its docstring, which the runtime does not keep.
   if (name === "__doc__" && (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function"))) return null;
   const builtin = builtinMethod(obj, name);
-  if (builtin !== undefined) return asBoundBuiltin((...args: unknown[]) => callMethod(obj, name, ...args), obj, name);
+  if (builtin !== undefined) return asBoundBuiltin((...args: unknown[]) => callMethod(obj, name, ...args), obj, builtinOwner(obj), name);
   if (typeof obj === "number" || typeof obj === "bigint" || typeof obj === "boolean") {
     const v = numberAttribute(obj, name);
     if (v !== undefined) return v;
@@ -457,9 +465,7 @@ function bindMethod(f: (...a: unknown[]) => unknown, self: object): Function {
     const owner = builtinClassOwning(self, f);
     if (owner !== undefined) {
       // (A dict's or set's method: CPython's builtin method, `<built-in method get of dict object at 0x...>`.)
-      const target = arityChecked(f, owner);
-      bound = asBoundBuiltin(target.bind(self), self, f.__name__);
-      Object.defineProperty(bound, BOUND_FUNCTION, { value: target, configurable: true });
+      bound = asBoundBuiltin(arityChecked(f, owner).bind(self), self, owner, f.__name__);
       perSelf.set(f, bound);
       return bound;
     }
