@@ -9,6 +9,7 @@
 import {
   BUILTIN_ARITIES,
   BUILTIN_KEYWORD_POSITIONS,
+  BUILTIN_MOST_ARGUMENTS,
   BUILTIN_POSITIONAL,
   METHOD_ARITIES,
   type MethodArity,
@@ -69,15 +70,20 @@ export function pythonModuleName(path: string): string {
   return path.replace(/\//g, ".");
 }
 
-/** How many positional arguments a builtin that also takes keywords takes ([min, max]), if the catalogue says. */
 /** The position the runtime's builtin `name` takes its keyword argument `keyword` at, if it takes it by position too. */
 export function builtinKeywordPosition(name: string, keyword: string): number | undefined {
   const positions = Object.hasOwn(BUILTIN_KEYWORD_POSITIONS, name) ? BUILTIN_KEYWORD_POSITIONS[name]! : undefined;
   return positions !== undefined && Object.hasOwn(positions, keyword) ? positions[keyword] : undefined;
 }
 
+/** How many positional arguments a builtin that also takes keywords takes ([min, max]), if the catalogue says. */
 export function builtinPositional(name: string): readonly [number, number] | undefined {
   return Object.hasOwn(BUILTIN_POSITIONAL, name) ? BUILTIN_POSITIONAL[name] : undefined;
+}
+
+/** Whether the builtin `name`, which takes keywords, takes a bounded number of arguments: the runtime counts a spread into it (`sorted(*xs)`). */
+export function takesBoundedArguments(name: string): boolean {
+  return Object.hasOwn(BUILTIN_POSITIONAL, name) || Object.hasOwn(BUILTIN_MOST_ARGUMENTS, name);
 }
 
 /** How many positional arguments a builtin that takes no keywords takes (`"one"` or [min, max]), if the catalogue says. */

@@ -26,7 +26,7 @@ import {
 } from "./calls.js";
 import { checkMethodArity } from "./arity.js";
 import { KwArgs } from "./kwargs.js";
-import { listMethods, tupleMethods } from "./list-methods.js";
+import { listMethods, PyList, tupleMethods } from "./list-methods.js";
 import { hasNumberMethod, numberAttribute, numberMethods } from "./number-methods.js";
 import { strFormat, strFormatMap } from "./str-format.js";
 import { strKeywordParams, strMethods } from "./str-methods.js";
@@ -43,7 +43,7 @@ import { type } from "./pytype.js";
 import { repr } from "./repr.js";
 import { JAVASCRIPT_ONLY, pythonClass, registeredType } from "./type-registry.js";
 import { isClassConstructor, typeName } from "./typename.js";
-import { boundBuiltinDunder, unboundBuiltinMethod } from "./method-descriptors.js";
+import { asBoundBuiltin, boundBuiltinDunder, unboundBuiltinMethod } from "./method-descriptors.js";
 
 type Method = (self: never, ...args: unknown[]) => unknown;
 
@@ -90,6 +90,13 @@ export function builtinMethod(obj: unknown, name: string): Method | undefined {
   return undefined;
 }
 
+/** The builtin type whose method table (`builtinMethod`) serves a str, list, tuple or number (a bool's are int's). */
+function builtinOwner(obj: unknown): string {
+  if (typeof obj === "string") return "str";
+  if (Array.isArray(obj)) return isTuple(obj) ? "tuple" : "list";
+  return typeName(obj) === "float" ? "float" : "int";
+}
+
 export function noAttribute(obj: unknown, name: string): AttributeError {
   const e =
     typeof obj === "function" && (isClassConstructor(obj) || (obj as { __pyTypeName__?: unknown }).__pyTypeName__ === "type")
@@ -128,12 +135,13 @@ function userMethod(obj: unknown, name: string): Method | undefined {
 
 let containerMethods: Map<Function, string> | undefined;
 
-/** The builtin type (`dict`, `set`, `frozenset`) whose own method `method` of `obj` is (`d.get`), else undefined. */
+/** The builtin type (`dict`, `list`, `set`, `frozenset`) whose own method `method` of `obj` is (`d.get`, `stack.append` of a list's subclass), else undefined. */
 function builtinClassOwning(obj: unknown, method: Function): string | undefined {
   if (containerMethods === undefined) {
     containerMethods = new Map();
     for (const [cls, owner] of [
       [Dict, "dict"],
+      [PyList, "list"],
       [PySet, "set"],
       [PyFrozenSet, "frozenset"],
     ] as const) {
@@ -287,7 +295,7 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   // Every value has a `__doc__`, its type's: for a builtin type its docstring, which the runtime does not keep.
   if (name === "__doc__" && (obj === null || obj === undefined || (typeof obj !== "object" && typeof obj !== "function"))) return null;
   const builtin = builtinMethod(obj, name);
-  if (builtin !== undefined) return (...args: unknown[]) => callMethod(obj, name, ...args);
+  if (builtin !== undefined) return asBoundBuiltin((...args: unknown[]) => callMethod(obj, name, ...args), obj, builtinOwner(obj), name);
   if (typeof obj === "number" || typeof obj === "bigint" || typeof obj === "boolean") {
     const v = numberAttribute(obj, name);
     if (v !== undefined) return v;
@@ -455,8 +463,13 @@ function bindMethod(f: (...a: unknown[]) => unknown, self: object): Function {
   let bound = perSelf.get(f);
   if (bound === undefined) {
     const owner = builtinClassOwning(self, f);
-    const target = owner !== undefined ? arityChecked(f, owner) : f;
-    bound = target.bind(self);
+    if (owner !== undefined) {
+      // (A dict's or set's method: CPython's builtin method, `<built-in method get of dict object at 0x...>`.)
+      bound = asBoundBuiltin(arityChecked(f, owner).bind(self), self, owner, f.__name__);
+      perSelf.set(f, bound);
+      return bound;
+    }
+    bound = f.bind(self);
     Object.defineProperty(bound, "__name__", { value: f.__name__, writable: true, configurable: true });
     Object.defineProperty(bound, "__qualname__", {
       get: () => (Object.prototype.hasOwnProperty.call(f, "__qualname__") ? f.__qualname__ : methodQualname(f, self)),
@@ -468,7 +481,7 @@ function bindMethod(f: (...a: unknown[]) => unknown, self: object): Function {
     Object.defineProperty(bound, "__self__", { value: self, configurable: true });
     // `obj.m.__func__ is C.m`: the function the class gives for the method (`methodFunction`).
     Object.defineProperty(bound, "__func__", { get: () => methodFunction(f, self.constructor), configurable: true });
-    Object.defineProperty(bound, BOUND_FUNCTION, { value: target, configurable: true });
+    Object.defineProperty(bound, BOUND_FUNCTION, { value: f, configurable: true });
     Object.defineProperty(bound, "__pyTypeName__", { value: "method", configurable: true });
     Object.defineProperty(bound, "__pyRepr__", { value: () => `<bound method ${methodQualname(f, self)} of ${repr(self)}>`, configurable: true });
     perSelf.set(f, bound);

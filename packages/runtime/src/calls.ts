@@ -24,7 +24,7 @@
 // `TypeError: 'int' object is not callable`.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { checkExpectedCount } from "./arity.js";
-import { BUILTIN_ARITIES } from "./catalogue.js";
+import { BUILTIN_ARITIES, BUILTIN_MOST_ARGUMENTS, BUILTIN_POSITIONAL } from "./catalogue.js";
 import { strCall } from "./conversions.js";
 import { Dict } from "./dict.js";
 import { TypeError } from "./exceptions.js";
@@ -259,23 +259,25 @@ function withinLimit(sig: Signature, list: unknown[], given: number): unknown[] 
 }
 
 /**
- * CPython's argument count of a runtime builtin that `call` calls (catalogue.ts's BUILTIN_ARITIES), found by
- * the Python name its `builtin_function_or_method` mark gives it (builtin-functions.ts): a bundle that keeps
- * the builtin keeps its mark, so the check needs no registration that a bundler could drop.
+ * The Python name of a runtime builtin that `call` calls, found by its `builtin_function_or_method` mark
+ * (builtin-functions.ts): a bundle that keeps the builtin keeps its mark, so the checks of its argument count
+ * (catalogue.ts's BUILTIN_ARITIES) need no registration that a bundler could drop.
  */
-function builtinArity(fn: Function): { readonly name: string; readonly arity: "one" | readonly [number, number] } | undefined {
+function builtinName(fn: Function): string | undefined {
   const marked = fn as { __pyTypeName__?: string; __name__?: string; __module__?: string };
   // (A builtin type, `list` or `float`, is marked `type` in the module `builtins`; a subclass inherits the mark but not as its own.)
   const builtinType = marked.__pyTypeName__ === "type" && marked.__module__ === "builtins" && Object.prototype.hasOwnProperty.call(fn, "__pyTypeName__");
-  if ((marked.__pyTypeName__ !== "builtin_function_or_method" && !builtinType) || typeof marked.__name__ !== "string") return undefined;
-  const name = marked.__name__;
-  return Object.prototype.hasOwnProperty.call(BUILTIN_ARITIES, name) ? { name, arity: BUILTIN_ARITIES[name]! } : undefined;
+  return (marked.__pyTypeName__ === "builtin_function_or_method" || builtinType) && typeof marked.__name__ === "string" ? marked.__name__ : undefined;
 }
 
 function checkArity(fn: Function, given: number, keywords: Record<string, unknown> | null): void {
-  const known = builtinArity(fn);
-  if (known === undefined) return;
-  const { name, arity } = known;
+  const name = builtinName(fn);
+  if (name === undefined) return;
+  if (!Object.prototype.hasOwnProperty.call(BUILTIN_ARITIES, name)) {
+    if (given > SPREAD_LIMIT) checkLongSpread(name, given + (keywords === null ? 0 : Object.keys(keywords).length));
+    return;
+  }
+  const arity = BUILTIN_ARITIES[name]!;
   if (name === "type" && given !== 1 && given !== 3) throw new TypeError("type() takes 1 or 3 arguments");
   if (name === "map" && given < 2) throw new TypeError("map() must have at least two arguments.");
   if (name === "object" && (given > 0 || (keywords !== null && Object.keys(keywords).length > 0))) throw new TypeError("object() takes no arguments");
@@ -285,6 +287,17 @@ function checkArity(fn: Function, given: number, keywords: Record<string, unknow
     return;
   }
   checkExpectedCount(name, arity[0], arity[1], given);
+}
+
+/**
+ * CPython's TypeError for a builtin that takes keywords given a spread too long for a JavaScript call
+ * (`sorted(*range(150000))`): the builtin itself checks a shorter one.
+ */
+function checkLongSpread(name: string, given: number): void {
+  const most = Object.prototype.hasOwnProperty.call(BUILTIN_MOST_ARGUMENTS, name) ? BUILTIN_MOST_ARGUMENTS[name]! : undefined;
+  if (most !== undefined && given > most) throw new TypeError(`${name}() takes at most ${most} arguments (${given} given)`);
+  const positional = Object.prototype.hasOwnProperty.call(BUILTIN_POSITIONAL, name) ? BUILTIN_POSITIONAL[name]! : undefined;
+  if (positional !== undefined) checkExpectedCount(name, positional[0], positional[1], given);
 }
 
 function applyRuntime(fn: Function, self: unknown, args: unknown[], keywords: Record<string, unknown> | null): unknown {

@@ -946,6 +946,19 @@ export const BUILTIN_POSITIONAL: Readonly<Record<string, readonly [number, numbe
 };
 
 /**
+ * Builtins that count their arguments, keywords included, as "at most" (`int() takes at most 2 arguments (3
+ * given)`); the others of BUILTIN_POSITIONAL say `sorted expected 1 argument, got 2`.
+ */
+export const BUILTIN_MOST_ARGUMENTS: Readonly<Record<string, number>> = {
+  enumerate: 2,
+  int: 2,
+  pow: 3,
+  round: 2,
+  str: 3,
+  sum: 2,
+};
+
+/**
  * Keyword arguments of builtins that CPython also takes by position, by the position the runtime's
  * function takes them at: `enumerate(xs, start=1)` is `enumerate(xs, 1)`.
  */
@@ -1045,6 +1058,7 @@ export const METHOD_ARITIES: Readonly<Record<string, Readonly<Record<string, Met
     ljust: ["expected", 1, 2],
     lower: "none",
     lstrip: ["expected", 0, 1],
+    maketrans: ["expected", 1, 3],
     partition: "one",
     removeprefix: "one",
     removesuffix: "one",
@@ -1088,6 +1102,7 @@ export const METHOD_ARITIES: Readonly<Record<string, Readonly<Record<string, Met
     __getitem__: "one",
     clear: "none",
     copy: "none",
+    fromkeys: ["expected", 1, 2],
     get: ["expected", 1, 2],
     items: "none",
     keys: "none",

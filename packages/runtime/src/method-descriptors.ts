@@ -7,10 +7,12 @@
 //     int.__add__(1, 2.5)       NotImplemented (int's addition takes ints only; float's takes both)
 //     str.upper(1)              TypeError: descriptor 'upper' for 'str' objects doesn't apply to a 'int' object
 import { abs, add, floordiv, mod, mul, neg, pow, sub, truediv } from "./arithmetic.js";
+import { withArrayForm } from "./array-forms.js";
 import { builtinMethod, callBuiltinMethod } from "./attrs.js";
 import { checkExpectedCount, checkMethodArity } from "./arity.js";
 import { eq, ge, gt, le, lt, ne } from "./compare.js";
 import { NotImplemented } from "./dunder.js";
+import { dict } from "./dict.js";
 import { TypeError } from "./exceptions.js";
 import { pyHash } from "./hash.js";
 import { PyFloat } from "./numbers.js";
@@ -147,7 +149,7 @@ function takesOperand(type: string, name: string, other: unknown): boolean {
 }
 
 function describe(type: Function, owner: string, name: string, method: (self: unknown, args: unknown[]) => unknown, slot: boolean): Function {
-  const descriptor = function (this: unknown, ...args: unknown[]): unknown {
+  const call = (args: unknown[]): unknown => {
     if (args.length === 0)
       throw new TypeError(slot ? `descriptor '${name}' of '${owner}' object needs an argument` : `unbound method ${owner}.${name}() needs an argument`);
     const self = args[0];
@@ -163,6 +165,8 @@ function describe(type: Function, owner: string, name: string, method: (self: un
     else checkMethodArity(owner === "bool" ? "int" : owner, name, rest);
     return method(self, rest);
   };
+  // (Its arguments as one array: a spread of any length is checked, `list.count([], *range(150000))`.)
+  const descriptor = withArrayForm((...args: unknown[]): unknown => call(args), call);
   Object.defineProperties(descriptor, {
     __name__: { value: name, writable: true, configurable: true },
     __qualname__: { value: `${owner}.${name}`, writable: true, configurable: true },
@@ -196,26 +200,37 @@ export function boundBuiltinDunder(obj: unknown, name: string): Function | undef
   const descriptor = unboundBuiltinMethod(cls, name);
   if (descriptor === undefined) return undefined;
   const slot = (descriptor as { __pyTypeName__?: string }).__pyTypeName__ === "wrapper_descriptor";
-  const bound = (...args: unknown[]): unknown => descriptor(obj, ...args);
-  const of = `of ${typeName(obj)} object at ${hex0x(id(obj))}`;
-  Object.defineProperties(bound, {
-    __name__: { value: name, writable: true, configurable: true },
-    __qualname__: { value: `${cls.__name__}.${name}`, writable: true, configurable: true },
-    __self__: { value: obj, configurable: true },
-    __pyTypeName__: { value: slot ? "method-wrapper" : "builtin_function_or_method", configurable: true },
-    __pyRepr__: { value: () => (slot ? `<method-wrapper '${name}' ${of}>` : `<built-in method ${name} ${of}>`), configurable: true },
-  });
-  return bound;
+  return asBoundBuiltin((...args: unknown[]): unknown => descriptor(obj, ...args), obj, cls.__name__, name, slot);
 }
 
-// `str.maketrans`, a static method of the type: `<built-in method maketrans of type object at 0x...>`.
-Object.defineProperties(maketrans, {
-  __name__: { value: "maketrans", writable: true, configurable: true },
-  __qualname__: { value: "str.maketrans", writable: true, configurable: true },
-  __self__: { value: str, configurable: true },
-  __pyTypeName__: { value: "builtin_function_or_method", configurable: true },
-  __pyRepr__: { value: () => `<built-in method maketrans of type object at ${hex0x(id(str))}>`, configurable: true },
-});
+/**
+ * `bound`, which calls the method `name` of the builtin type `owner` on `obj`, named as CPython names that bound method:
+ * `[].append` is `<built-in method append of list object at 0x...>` (a `builtin_function_or_method`), a slot
+ * `(5).__add__` a `method-wrapper`; its qualified name is its receiver's type's (`True.bit_length`: `bool.bit_length`),
+ * or its receiver's where that is a class (`dict.fromkeys`).
+ */
+export function asBoundBuiltin(bound: Function, obj: unknown, owner: string, name: string, slot = false): Function {
+  const of = () => `of ${typeName(obj)} object at ${hex0x(id(obj))}`;
+  const cls = typeof obj === "function" && typeName(obj) === "type" ? obj : pyType(obj);
+  // A spread too long for a JavaScript call (`[].count(*range(150000))`) is counted before it is spread.
+  withArrayForm(bound, (args) => {
+    if (slot) checkSlotArity(owner, name, args.length);
+    else checkMethodArity(owner, name, args, typeName(obj));
+    return bound(...args);
+  });
+  return Object.defineProperties(bound, {
+    __name__: { value: name, writable: true, configurable: true },
+    __qualname__: { value: `${cls.__qualname__ ?? cls.__name__}.${name}`, writable: true, configurable: true },
+    __self__: { value: obj, configurable: true },
+    __pyTypeName__: { value: slot ? "method-wrapper" : "builtin_function_or_method", configurable: true },
+    __pyRepr__: { value: () => (slot ? `<method-wrapper '${name}' ${of()}>` : `<built-in method ${name} ${of()}>`), configurable: true },
+  });
+}
+
+// The class's own methods: `str.maketrans` (static) and `dict.fromkeys` (a class method), bound to their type as
+// CPython's are: `<built-in method fromkeys of type object at 0x...>`.
+asBoundBuiltin(maketrans, str, "str", "maketrans");
+asBoundBuiltin(dict.fromkeys, dict, "dict", "fromkeys");
 
 // `type(str.upper)`, `type(int.__add__)`, `type((5).__add__)`.
 markedFunctionType("method-wrapper");

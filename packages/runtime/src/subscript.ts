@@ -3,7 +3,7 @@
 // and `item in x`.
 import { eq } from "./compare.js";
 import { Dict } from "./dict.js";
-import { IndexError, TypeError, ValueError } from "./exceptions.js";
+import { IndexError, OverflowError, TypeError, ValueError } from "./exceptions.js";
 import { dunder } from "./dunder.js";
 import { iterate } from "./iter.js";
 import { listOverrides } from "./list-overrides.js";
@@ -98,7 +98,10 @@ export function len(x: unknown): number {
     const v = intValue(n);
     if (v === undefined) throw new TypeError(`'${typeName(n)}' object cannot be interpreted as an integer`);
     if (v < 0) throw new ValueError("__len__() should return >= 0");
-    return Number(v);
+    if (typeof v === "number") return v;
+    // (A length is a C ssize_t: up to 2**63 - 1.)
+    if (v > 2n ** 63n - 1n) throw new OverflowError("cannot fit 'int' into an index-sized integer");
+    return v as unknown as number;
   }
   throw new TypeError(`object of type '${typeName(x)}' has no len()`);
 }

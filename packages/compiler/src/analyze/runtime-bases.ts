@@ -104,6 +104,22 @@ export function inheritsFromRuntime(types: TypeFacts, cls: ClassInfo, name: stri
   return false;
 }
 
+/**
+ * The builtin type (`list`, `tuple`, `dict`) whose method `name` an instance of `cls` calls, where a base of its
+ * chain that the compiler does not compile is that type (`class Stack(list)`: `append`); else undefined.
+ */
+export function builtinBaseOwning(types: TypeFacts, cls: ClassInfo, name: string): string | undefined {
+  for (const info of types.mro(cls)) {
+    for (const base of info.node.bases) {
+      if (types.baseClass(info, base) !== null) continue;
+      const written = runtimeBaseName(base);
+      if (runtimeBaseHas(written, name, "method")) return BUILTIN_BASES.has(written) ? written : undefined;
+    }
+  }
+  return undefined;
+}
+const BUILTIN_BASES = words("list tuple dict");
+
 /** How a base expression is written: `list`, `asyncio.Queue`, `namedtuple` (called), `Generic` (subscripted). */
 function runtimeBaseName(base: Expression): string {
   return decoratorName(base._type === "Subscript" ? base.value : base);

@@ -39,7 +39,7 @@ import type { LowerContext } from "./context.js";
 import { importedExportName, programClass, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { lowerSuperObject, superBindsStatically } from "./super-forms.js";
-import { builtinArity, builtinKeywordPosition, builtinPositional, isRuntimeClass } from "../catalogue.js";
+import { builtinArity, builtinKeywordPosition, builtinPositional, isRuntimeClass, takesBoundedArguments } from "../catalogue.js";
 import { chainDefines, objectHook } from "./class-attributes.js";
 import { isEnumClass } from "../analyze/enum-classes.js";
 import { baseClassReference, OWN_NAME_BASE, ownNameBasePassedIn } from "./classes.js";
@@ -313,14 +313,17 @@ function keywordsByPosition(name: string, node: Call): { args: Expression[]; key
 function fitsBuiltinArity(name: string, node: Call): boolean {
   // (Any other call of `str` is bound by the runtime: `str()`, `str(object=x)`, `str(x, "utf-8")`.)
   if (name === "str") return node.args.length === 1 && node.args[0]!._type !== "Starred" && node.keywords.length === 0;
+  const spread = node.args.some((a) => a._type === "Starred");
+  // (A spread too long for a JavaScript call must be counted before it is spread: `sorted(*range(150000))`.)
+  if (spread && takesBoundedArguments(name)) return false;
   const positional = builtinPositional(name);
-  if (positional !== undefined && !node.args.some((a) => a._type === "Starred") && !node.keywords.some((k) => k.arg === null)) {
+  if (positional !== undefined && !spread && !node.keywords.some((k) => k.arg === null)) {
     // (A keyword may stand for a positional parameter: `pow(2, exp=5)`.)
     return node.args.length + node.keywords.length >= positional[0] && node.args.length <= positional[1];
   }
   const arity = builtinArity(name);
   if (arity === undefined) return true;
-  if (node.keywords.length > 0 || node.args.some((a) => a._type === "Starred")) return false;
+  if (node.keywords.length > 0 || spread) return false;
   const [min, max] = arity === "one" ? [1, 1] : arity;
   return node.args.length >= min && node.args.length <= max;
 }

@@ -73,7 +73,7 @@ import { isUserInstance, programExceptionMember, typedAs } from "./subscripts.js
 import type { ClassInfo } from "../analyze/checker.js";
 import { elementType, type PyType } from "../analyze/types.js";
 import { asyncioMethodKeywords, asyncioMethodType, isAsyncioInstance } from "../analyze/runtime-classes.js";
-import { inheritsFromRuntime } from "../analyze/runtime-bases.js";
+import { builtinBaseOwning, inheritsFromRuntime } from "../analyze/runtime-bases.js";
 import { isEnumClass } from "../analyze/enum-classes.js";
 import { generatesInit } from "../analyze/class-collection.js";
 import { nonNullReceiver } from "./narrowing.js";
@@ -230,6 +230,10 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     if (cls !== undefined && !inheritsFromRuntime(ctx.types, cls, name, "method") && !isProgramMethodName(ctx, name)) {
       return typedAs(ctx, dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node), node);
     }
+    // A method of a builtin base (`class Stack(list)`: `s.append(x)`) called with arguments its type does not take:
+    // the runtime raises CPython's TypeError (before spreading a long `*` spread).
+    const builtinBase = cls === undefined ? undefined : builtinBaseOwning(ctx.types, cls, name);
+    if (builtinBase !== undefined && !fitsBuiltinMethod(builtinBase, name, node)) return typedAs(ctx, dynamicMethodCall(ctx, recv, name, node), node);
     return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
   }
   if (recvType.k === "class") {
@@ -283,7 +287,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));
   }
   // A call the method does not take (`s.upper("b")`): the runtime raises CPython's TypeError.
-  if (!fitsBuiltinMethod(recvType, name, node)) return typedAs(ctx, dynamicMethodCall(ctx, lowerExpression(ctx, func.value), name, node), node);
+  if (!fitsBuiltinMethod(METHOD_OWNERS[recvType.k], name, node))
+    return typedAs(ctx, dynamicMethodCall(ctx, lowerExpression(ctx, func.value), name, node), node);
   if (recvType.k === "dict" || recvType.k === "set") {
     return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));
   }
@@ -404,11 +409,10 @@ const METHOD_OWNERS: Partial<Record<PyType["k"], string>> = {
 };
 
 /**
- * Whether `recv.name(...)` gives a method of a builtin type arguments it takes (METHOD_ARITIES): a count in its
+ * Whether `recv.name(...)` gives a method of the builtin type `owner` arguments it takes (METHOD_ARITIES): a count in its
  * bounds, keywords only where it takes them, no `*` or `**` of unknown length; true for any other method.
  */
-function fitsBuiltinMethod(recvType: PyType, name: string, node: Call): boolean {
-  const owner = METHOD_OWNERS[recvType.k];
+function fitsBuiltinMethod(owner: string | undefined, name: string, node: Call): boolean {
   const arity = owner === undefined ? undefined : methodArity(owner, name);
   if (arity === undefined) return true;
   if (arity === "any") return node.keywords.length === 0;
