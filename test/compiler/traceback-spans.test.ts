@@ -18,6 +18,12 @@ describe("tracebackSpans", () => {
     expect(marked.map!.names).toContain("6,0,24");
   });
 
+  it("names a method call's span and, after `/`, its attribute's (where a failed lookup is marked)", () => {
+    const source = ["class Dog:", "    pass", "", "print(Dog().speek(1))", ""].join("\n");
+    // `Dog().speek(1)`: columns 6 to 20; `Dog().speek`: 6 to 17.
+    expect(transpile(source, { filename: "a.py", tracebackSpans: true, format: false }).map!.names).toContain("6,0,20/6,0,17");
+  });
+
   it("takes the marks out of the code", () => {
     expect(marked.code).not.toContain("@x:");
     expect(marked.code).not.toContain("/*");

@@ -36,8 +36,32 @@ export function keepJavaScriptPositions(): void {
     }
     const lines = callSites.map((site) => `\n    at ${String(site)}${functionStart(site)}`);
     if (error instanceof RangeError) markTaskFrames(lines, callSites);
+    markMethodLookups(lines, callSites);
     return header + lines.join("");
   };
+}
+
+/** The line after which the frame (the next one outwards) failed to look up the method it calls. */
+const LOOKUP_MARK = "    at <lookup>";
+
+/** The runtime's functions by which `callMethod` looks a method up before calling it. */
+const METHOD_LOOKUPS = new Set(["getattr", "noAttribute", "userMethod", "classSideMethod"]);
+
+/**
+ * Marks the frames whose call of the runtime's `callMethod` (a method call of a receiver the compiler
+ * cannot type) failed in the lookup of the method, not in its call: CPython's frame there is at the
+ * attribute (`r.speek`), not the whole call.
+ */
+function markMethodLookups(lines: string[], callSites: NodeJS.CallSite[]): void {
+  for (let i = callSites.length - 2; i >= 1; i--) {
+    const file = callSites[i]!.getFileName() ?? "";
+    if (callSites[i]!.getFunctionName() !== "callMethod" || !file.endsWith("/attrs.js")) continue;
+    const inner = callSites[i - 1]!;
+    if (inner.getFileName() !== file || !METHOD_LOOKUPS.has(inner.getFunctionName() ?? "")) continue;
+    // (Called by the runtime's own code, `callMethod` stands for no Python method call.)
+    if (callSites[i + 1]!.getFileName() === file) continue;
+    lines.splice(i + 1, 0, `\n${LOOKUP_MARK}`);
+  }
 }
 
 /**
@@ -147,6 +171,9 @@ interface FoundFrame {
  */
 const INLINE_FRAME = "<inline>";
 
+/** What separates a method call's span from its attribute's in a mark (compiler lower/traceback-spans.ts). */
+const LOOKUP_SPAN = "/";
+
 /** What the mark of a function named after its Python `def` starts with (compiler lower/traceback-spans.ts). */
 const NAMED_FRAME = "<def>";
 
@@ -166,12 +193,20 @@ function framesOf(stack: string): { frames: string[]; task?: { frames: number; b
   let unnamed: FoundFrame[] = [];
   // An exception raised again where it was handled (the runtime's `<reraised>` line): no frame there.
   let skipping = false;
+  // The next frame failed to look up the method it calls (`LOOKUP_MARK`).
+  let lookup = false;
   const add = (file: string, line: number, name: string, span: string | undefined): FoundFrame => {
-    const frame = { file, line, name, span };
+    const [call, attribute] = span?.split(LOOKUP_SPAN) ?? [];
+    const frame = { file, line, name, span: lookup && attribute !== undefined ? attribute : call };
+    lookup = false;
     if (!skipping) frames.push(frame);
     return frame;
   };
   for (const line of stack.split("\n")) {
+    if (line === LOOKUP_MARK) {
+      lookup = true;
+      continue;
+    }
     const taskMark = TASK_MARK.exec(line);
     if (taskMark !== null) {
       task = { frames: frames.length, below: Number(taskMark[1]) };
@@ -209,7 +244,12 @@ function framesOf(stack: string): { frames: string[]; task?: { frames: number; b
     }
     // Where the function starts maps to its mark, or (a bundler's wrapper around it, `__name(...)`) just after it.
     const pythonName = match[5] === undefined ? undefined : (map?.findEntry(Number(match[5]) - 1, Number(match[6]) - 1) as MapEntry | undefined)?.name;
-    const shortName = jsName.replace(/^(new |async )/, "").replace(/^.*\./, "");
+    // (A property's accessor: `Robot.get power [as power]`.)
+    const shortName = jsName
+      .replace(/^(new |async )/, "")
+      .replace(/ \[as [^\]]*\]$/, "")
+      .replace(/^.*\./, "")
+      .replace(/^[gs]et /, "");
     // A function's mark is named by its Python name: `<lambda>`, `<listcomp>`, or `<def>` and a `def`'s name
     // (other names a map holds, esbuild's, are the JavaScript identifiers').
     const name = pythonName?.startsWith(NAMED_FRAME)

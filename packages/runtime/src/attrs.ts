@@ -168,6 +168,8 @@ export function callMethod(obj: unknown, name: string, ...args: unknown[]): any 
   const builtin = builtinMethod(obj, name);
   if (builtin !== undefined) return callBuiltinMethod(obj, builtin, name, args);
   if (obj === null || obj === undefined) throw noAttribute(obj, name);
+  // A str's or a list's JavaScript methods (`"a".toUpperCase`, `[].push`) are no attributes of Python's.
+  if (typeof obj === "string" || (Array.isArray(obj) && name in Array.prototype)) return call(getattr(obj, name), ...args);
   const f = (obj as Record<string, unknown>)[name];
   const classSide = f === undefined ? classSideMethod(obj, name) : undefined;
   if (classSide !== undefined) return callBoundMethod(classSide, (obj as object).constructor, args);

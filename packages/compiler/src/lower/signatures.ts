@@ -203,7 +203,7 @@ function parameterCount(a: Arguments): number {
  * `methodSignatures(Cls, { __init__: "(self, n)", __call__: "(self, x)", make: "@classmethod (cls, text)" })`,
  * after a class: the signatures of its constructor (unless every call of the class is one the compiler
  * binds, see constructorEscapes), of its instance methods that take more than `self`
- * (one that takes nothing else is bound by position alone) and of its static and class methods, a
+ * (one that takes nothing else is bound by position alone, unless a call the checker sees gives it some) and of its static and class methods, a
  * decorated method's given before its decorators run. Empty for a class with none.
  */
 export function classSignatures(ctx: LowerContext, cls: ClassDef, name: ts.Identifier, dataclassInit: Arguments | null): ts.Statement[] {
@@ -224,7 +224,7 @@ export function classSignatures(ctx: LowerContext, cls: ClassDef, name: ts.Ident
     const kind = isImplicitClassMethod(m.name) ? "classmethod" : m.decorator_list.map(decoratorName).find((d) => d === "staticmethod" || d === "classmethod");
     // A static or class method always says so: read through an instance, it binds differently.
     if (kind !== undefined) entry(m.name, a, `@${kind} `);
-    else if (m.name === "__init__" || (parameterCount(a) > 1 && !calledOnlyByPosition(ctx, cls, m))) entry(m.name, a);
+    else if (m.name === "__init__" || (parameterCount(a) > 1 ? !calledOnlyByPosition(ctx, cls, m) : givenArguments(ctx, m))) entry(m.name, a);
   }
   if (entries.length === 0) return [];
   return [
@@ -253,6 +253,14 @@ function calledOnlyByPosition(ctx: LowerContext, cls: ClassDef, m: FunctionDef |
     calls !== null &&
     calls.every((c) => c.keywords.length === 0 && c.args.every((x) => x._type !== "Starred") && c.args.length >= least && c.args.length <= most)
   );
+}
+
+/**
+ * Whether a method that takes only `self` is called with arguments where the checker sees its calls: the
+ * runtime, through which such a call goes, raises CPython's TypeError by its signature.
+ */
+function givenArguments(ctx: LowerContext, m: FunctionDef | AsyncFunctionDef): boolean {
+  return ctx.types.methodCallsInView(m)?.some((c) => c.args.length > 0 || c.keywords.length > 0) ?? false;
 }
 
 /**

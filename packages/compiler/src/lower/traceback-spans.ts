@@ -18,8 +18,8 @@
 // `call`), `new` at `new` and an `await` at `await`: the mark goes right before that token. The segment's
 // name is `startColumn,endLineDelta,endColumn[,leftAnchor,rightAnchor]` in characters (CPython's
 // `_extract_caret_anchors_from_line_segment`: the operator of a binary operation, the brackets of a
-// subscript, relative to the expression's start), read back by `pyts run`'s prelude; a function's mark
-// is named by its Python name. An `await` records its frame at run time (runtime await-sites.ts): the
+// subscript, relative to the expression's start), and for a method call `/` and the span of its attribute,
+// read back by `pyts run`'s prelude; a function's mark is named by its Python name. An `await` records its frame at run time (runtime await-sites.ts): the
 // coroutines an exception leaves through are not on any JavaScript stack. Each `def`, `async def` and
 // `lambda` is registered with its first line (`definedAt`, runtime code-positions.ts) for the reprs that
 // show it (`<Handle cb() at x.py:4>`, a task's `coro=<work() running at x.py:12>`). A comprehension written as a
@@ -91,9 +91,11 @@ export class TracebackSpans {
     const parent = ctx.analysis.parentOf(expr);
     const name = this.name(expr._type === "Call" && parent?._type === "YieldFrom" ? parent : expr);
     const awaited = awaitIn(out);
-    if (awaited !== null) out = withAwaitFrame(ctx, out, awaited, this.lines.line(expr.start), name);
-    else out = calledThroughCall(out);
-    return this.markToken(ctx, expr, name, out);
+    if (awaited !== null) return this.markToken(ctx, expr, name, withAwaitFrame(ctx, out, awaited, this.lines.line(expr.start), name));
+    // A method call's frame is at the attribute while the method is looked up (CPython's LOAD_METHOD):
+    // `r.speek()` that has no `speek` is marked `r.speek`, what the method raises the whole call.
+    const lookup = expr._type === "Call" && expr.func._type === "Attribute" ? `${LOOKUP_SPAN}${this.name(expr.func)}` : "";
+    return this.markToken(ctx, expr, name + lookup, calledThroughCall(out));
   }
 
   /** Marks the call that checks what `node` (an unpacking target) stands for: CPython locates its error there. */
@@ -237,6 +239,9 @@ export class TracebackSpans {
   }
 }
 
+/** What separates a method call's span from its attribute's in a mark (read by python-frames.ts). */
+const LOOKUP_SPAN = "/";
+
 /** What the mark of a function named after its Python `def` starts with (its name follows; read by python-frames.ts). */
 const NAMED_FRAME = "<def>";
 
@@ -316,7 +321,7 @@ function frameName(node: Node): string {
   }
 }
 
-/** The token V8 names in a stack frame for this expression, or null when it makes no call. */
+/** The token V8 names in a stack frame for this expression, or null when it calls nothing. */
 function reportedToken(out: ts.Expression): ts.Node | null {
   const node = withoutWrappers(out);
   if (ts.isCallExpression(node)) {
@@ -325,6 +330,8 @@ function reportedToken(out: ts.Expression): ts.Node | null {
     return ts.isPropertyAccessExpression(callee) ? callee.name : node;
   }
   if (ts.isNewExpression(node) || ts.isAwaitExpression(node)) return node;
+  // (A property's getter, `__getattr__` through a class's proxy: called at the property's name.)
+  if (ts.isPropertyAccessExpression(node)) return node.name;
   return null;
 }
 
