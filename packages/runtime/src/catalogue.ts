@@ -123,6 +123,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "asyncGenerator",
   "asyncGeneratorExpression",
   "asyncIter",
+  "asyncYieldedAt",
   "awaitable",
   "awaitedAt",
   "bases",
@@ -307,6 +308,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "withMixins",
   "xor",
   "yieldFrom",
+  "yieldedAt",
   "zip",
 ];
 
