@@ -271,6 +271,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "reportUncaught",
   "repr",
   "reraise",
+  "returnedHolding",
   "reversed",
   "round",
   "rshift",
