@@ -87,7 +87,10 @@ export const STDERR_FILE = "stderr.txt";
  * `main`) are taken out, each with its source and marker lines, and so are the positions in that library that
  * asyncio's reprs name (`coro=<wait_for() running at .../asyncio/tasks.py:476>`, `cb=[gather.<locals>._done_callback()
  * at .../asyncio/tasks.py:764]`). The runtime is not Python source, so a translation has no such frames or
- * positions to show; every frame and position of the program itself stays.
+ * positions to show; every frame and position of the program itself stays. A warning CPython's library raises
+ * (`.../lib/python3.11/asyncio/events.py:80: RuntimeWarning: coroutine 'work' was never awaited`, when a task's
+ * coroutine returns holding one) is located by its path within the library (`asyncio/events.py:80: ...`), as the
+ * runtime writes it.
  * @param {string} stderr
  * @param {string} caseDir
  * @returns {string}
@@ -102,13 +105,16 @@ export function normalizeStderr(stderr, caseDir) {
     if (libraryFrame !== null && line.startsWith(libraryFrame + "    ")) continue;
     const frame = LIBRARY_FRAME.exec(line);
     libraryFrame = frame === null ? null : frame[1];
-    if (frame === null) kept.push(line.replace(LIBRARY_POSITION, ""));
+    if (frame === null) kept.push(line.replace(LIBRARY_POSITION, "").replace(LIBRARY_WARNING, ""));
   }
   return kept.join("");
 }
 
 /** ` at /usr/lib/python3.11/asyncio/tasks.py:476` in a repr (outside `site-packages`). */
 const LIBRARY_POSITION = / at (?![^\s"]*site-packages)[^\s"]*\/lib\/python3\.\d+\/[^\s"]*?\.py:\d+/g;
+
+/** The start of `/usr/lib/python3.11/asyncio/events.py:80: RuntimeWarning: ...` up to the library's own path. */
+const LIBRARY_WARNING = /^(?![^\s:]*site-packages)[^\s:]*\/lib\/python3\.\d+\/(?=[^\s:]+\.py:\d+: \w+Warning: )/;
 
 /** `  File "/usr/lib/python3.11/asyncio/runners.py", line 190, in run` (perhaps inside a group's `| ` margin). */
 const LIBRARY_FRAME = /^((?:[ ]*[|+] )*)  File "(?![^"]*site-packages)[^"]*\/lib\/python3\.\d+\/[^"]*", line \d+, in /;

@@ -48,4 +48,34 @@ describe("dropped values", () => {
     // `run` is an `async def` of the program, but `asyncio.run` is the module's, and `Client.run` is a plain def.
     expect(translate(program("print(1)"))).not.toContain("dropped(");
   });
+
+  it("frees a coroutine only a local holds when the function returns, as the frame goes", () => {
+    expect(translate(program("c = fetch(1)", "print(c.cr_running)", "return 5"))).toContain("return returnedHolding(5, [c], true);");
+    // Running off the end, and a bare return.
+    expect(translate(program("c = fetch(1)", "c.close()"))).toContain("returnedHolding(undefined, [c], true);");
+    expect(translate(program("c = fetch(1)", "if c.cr_running:", "    return", "print(2)"))).toContain("return returnedHolding(undefined, [c], true);");
+    // A plain def: no flag; a return before the binding frees nothing.
+    const plain = translate(
+      ["async def fetch(n):", "    return n", "def f(x):", "    if x:", "        return 1", "    c = fetch(x)", "    return 2", ""].join("\n"),
+    );
+    expect(plain).toContain("return 1;");
+    expect(plain).toContain("return returnedHolding(2, [c]);");
+  });
+
+  it("does not free a coroutine that escapes or that the frame does not alone hold", () => {
+    const escapes = [
+      ["c = fetch(1)", "await c"],
+      ["c = fetch(1)", "return c"],
+      ["c = fetch(1)", "print(c)"],
+      ["c = fetch(1)", "items = [c]"],
+      ["c = fetch(1)", "g = lambda: c"],
+      ["c = fetch(1)", "it = c.__await__()"],
+      ["c = fetch(1)", "c = fetch(2)"],
+      ["c = fetch(1)", "del c"],
+      ["for i in range(2):", "    c = fetch(i)"],
+      ["c = fetch(1)", "try:", "    return 1", "finally:", "    print(2)"],
+      ["global c", "c = fetch(1)"],
+    ];
+    for (const lines of escapes) expect(translate(program(...lines))).not.toContain("returnedHolding(");
+  });
 });

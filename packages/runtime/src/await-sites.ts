@@ -11,6 +11,8 @@
 // line, outer frames last as V8 writes them, which `pyts run`'s prelude prints as
 // `File "x.py", line 8, in middle` with the markers of the span. The wrapper is a thenable that calls
 // the awaitable's own `then` at once: the task is suspended and resumed exactly as by a bare `await`.
+import { markRaised, type BaseException } from "./exceptions.js";
+
 /**
  * `await x` at a Python site: for a thenable, one that marks what it rejects with; a promise (`asyncio.run`)
  * is awaited itself, a reaction registered first marking its rejection, so that the `await` keeps the
@@ -85,15 +87,17 @@ let recording = false;
 const raisedOnce = new WeakSet<object>();
 
 /**
- * What a future raises (`future.result()`): the first time, the exception with its traceback; after
- * that, with none (CPython's `_asyncio` future clears the traceback it kept once it gave it out), so
- * the next waiter's traceback starts at its own `await`.
+ * What a future raises (`future.result()`), raised from now on: the first time, the exception with its
+ * traceback; after that, or when it was never raised before (`fut.set_exception(KeyError("k"))`), with
+ * none (CPython's `_asyncio` future clears the traceback it kept once it gave it out), so the waiter's
+ * traceback starts at its own `await`, not where the exception was made.
  */
-export function raisedByFuture<E>(future: object, e: E): E {
-  if (!recording || !(e instanceof Error)) return e;
-  if (!raisedOnce.has(future)) raisedOnce.add(future);
-  else e.stack = (e.stack ?? "").split("\n", 1)[0]!;
-  return e;
+export function raisedByFuture(future: object, e: BaseException): BaseException {
+  if (recording) {
+    if (raisedOnce.has(future) || e.__traceback__ === null) e.stack = e.stack!.split("\n", 1)[0]!;
+    raisedOnce.add(future);
+  }
+  return markRaised(e);
 }
 
 /** The exception (a Python one or a JavaScript error it will become), its stack ending in one more frame line. */

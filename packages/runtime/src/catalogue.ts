@@ -123,6 +123,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "asyncGenerator",
   "asyncGeneratorExpression",
   "asyncIter",
+  "asyncYieldedAt",
   "awaitable",
   "awaitedAt",
   "bases",
@@ -270,6 +271,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "reportUncaught",
   "repr",
   "reraise",
+  "returnedHolding",
   "reversed",
   "round",
   "rshift",
@@ -307,6 +309,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "withMixins",
   "xor",
   "yieldFrom",
+  "yieldedAt",
   "zip",
 ];
 

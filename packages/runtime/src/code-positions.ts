@@ -21,8 +21,8 @@ const NOT_STARTED = 0;
 
 /** `file:line` of each registered function. */
 const defined = new WeakMap<object, string>();
-/** The line of the `await` each suspended coroutine of the program waits at. */
-const suspendedAt = new WeakMap<object, string>();
+/** The module and line of the `await` each suspended coroutine of the program waits at. */
+const suspendedAt = new WeakMap<object, { module: string; line: number }>();
 /** The Python file of each module URL. */
 const files = new Map<string, string>();
 
@@ -59,8 +59,9 @@ function coroutineSource(coro: Coroutine, done: boolean): string {
   const definedAt = defined.get(coro._code.fn);
   if (definedAt === undefined) return "";
   if (done) return `, defined at ${definedAt}`;
-  const at = coro._cr_state === NOT_STARTED ? definedAt : coro.cr_running ? undefined : suspendedAt.get(coro);
-  return at === undefined ? "" : ` at ${at}`;
+  if (coro._cr_state === NOT_STARTED) return ` at ${definedAt}`;
+  const at = coro.cr_running ? undefined : suspendedAt.get(coro);
+  return at === undefined ? "" : ` at ${files.get(at.module)}:${at.line}`;
 }
 
 function install(): void {
@@ -75,8 +76,7 @@ function install(): void {
   useSuspensionNotes(
     (moduleUrl, line, awaited) => {
       const coro = stepping === null ? null : (stepping._innermost ?? stepping._coro);
-      const file = files.get(moduleUrl);
-      if (coro != null && file !== undefined) suspendedAt.set(coro, `${file}:${line}`);
+      if (coro != null && files.has(moduleUrl)) suspendedAt.set(coro, { module: moduleUrl, line });
       // The task waits again (on what is not a coroutine, which would run in this step).
       if (thrownInto === stepping && !isCoroutine(awaited)) thrownInto = null;
     },
@@ -86,6 +86,11 @@ function install(): void {
     },
   );
   (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.taskDepth")] = taskDepth;
+}
+
+/** The module and line of the `await` the coroutine `coro` of the program waits at, if it is suspended in one. */
+export function pendingAwait(coro: object): { module: string; line: number } | undefined {
+  return suspendedAt.get(coro);
 }
 
 /** The task the loop woke with an exception, until it waits again (see `install`). */

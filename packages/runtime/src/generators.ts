@@ -27,7 +27,6 @@ import {
   TypeError,
   ValueError,
   escapedFrame,
-  markRaised,
   toPyException,
 } from "./exceptions.js";
 import { awaitStep, coroutine, pythonAsyncIterator, type NoneIfVoid, type PyAsyncGenerator } from "./asyncio/coroutine.js";
@@ -40,6 +39,7 @@ import { PYTHON_MODULE, PYTHON_NAME } from "./type-registry.js";
 import { CLOSE_WHEN_LEFT, iterate, type ItemOf } from "./iter.js";
 import { iter } from "./iter-builtins.js";
 import { throwInto } from "./raised-context.js";
+import { thrownException } from "./yield-sites.js";
 
 const CREATED = 0;
 const SUSPENDED = 1;
@@ -98,7 +98,7 @@ export class PyGenerator<Y = unknown, R = unknown, S = unknown> {
 
   /** `gen.throw(exc)`: raises `exc` at the paused `yield`. An exception class is instantiated. */
   throw(exc: unknown, value?: unknown): Y {
-    const thrown = toException(exc, value);
+    const thrown = thrownException(exc, value);
     return throwInto(thrown, () => this._resume("throw", thrown));
   }
 
@@ -262,16 +262,6 @@ class NativeView<Y, R, S> {
   [Symbol.iterator](): this {
     return this;
   }
-}
-
-function toException(exc: unknown, value?: unknown): unknown {
-  if (typeof exc === "function") {
-    const cls = exc as new (...args: unknown[]) => unknown;
-    if (value instanceof cls) return value;
-    return value === undefined || value === null ? new cls() : new cls(value);
-  }
-  // Raised now: an `except` in the generator may take it unconverted (see `toPyException`).
-  return exc instanceof BaseException ? markRaised(exc) : exc;
 }
 
 /**

@@ -99,8 +99,9 @@ export { UNBOUND, raiseNameError, checkGlobal, checkLocal, checkFree, classIfDef
 export { flushStdout, setOutput, setInput } from "./output.js";
 export { exitAfterUncaught, runMain, reportUncaught } from "./main.js";
 export { awaitedAt } from "./await-sites.js";
+export { asyncYieldedAt, yieldedAt } from "./yield-sites.js";
 export { definedAt } from "./code-positions.js";
-export { dropped, keptToExit } from "./dropped.js";
+export { dropped, keptToExit, returnedHolding } from "./dropped.js";
 export { moduleName, moduleFile } from "./program.js";
 
 // coroutines, async generators, generators (what `async def`, `yield` and `async for` become)

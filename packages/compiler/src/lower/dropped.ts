@@ -14,7 +14,8 @@
 // callee is named as one of the program's `async def`s that no plain `def` shares (`fetch(3)`, `self.close()`,
 // not `asyncio.run(...)`, a module's function), or `create_task` / `ensure_future` (not a TaskGroup's: the group
 // holds its tasks).
-import type { Assign, Call, Expr, Expression, Node } from "@pyts/parser";
+import type { Assign, AsyncFunctionDef, Call, Expr, Expression, FunctionDef, Name, Node } from "@pyts/parser";
+import { forEachChild } from "../analyze/walk.js";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import type { LowerContext } from "./context.js";
@@ -57,6 +58,70 @@ export function keptToExit(ctx: LowerContext, node: Assign, out: ts.Expression):
   const res = ctx.analysis.resolve(ctx.scope, target.id);
   if (res.kind === "builtin" || res.symbol.bindings.length !== 1) return out;
   return f.createCallExpression(ctx.useRuntime("keptToExit"), undefined, [out]);
+}
+
+/**
+ * The locals of the function `def` that hold a coroutine no one else sees: bound once, by `c = work(...)` (a call of
+ * one of the program's `async def`s) written at the top of the function's body, read only for an attribute
+ * (`c.cr_frame`, `c.close()`; not `__await__`, whose iterator holds the coroutine), never deleted, declared
+ * `global`/`nonlocal` or seen by a nested scope. CPython frees such a coroutine with the frame when the function
+ * returns, and warns then if it never ran; with a `return` inside `try ... finally` or `with`, whose exit code runs
+ * before the frame goes, none is reported. Not a generator's: its frame outlives its steps.
+ */
+export function heldCoroutines(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): readonly Assign[] {
+  const known = heldByFunction.get(def);
+  if (known !== undefined) return known;
+  const held: Assign[] = [];
+  const scope = ctx.analysis.scopeOf(def);
+  if (!scope.facts.isGenerator && ctx.source !== null && !returnsThroughExitCode(def)) {
+    for (const stmt of def.body) {
+      if (stmt._type !== "Assign" || stmt.targets.length !== 1 || stmt.targets[0]!._type !== "Name" || stmt.value._type !== "Call") continue;
+      if (!callsCoroutineFunction(ctx, stmt.value)) continue;
+      const res = ctx.analysis.resolve(scope, stmt.targets[0].id);
+      if (res.kind === "builtin" || res.symbol.scope !== scope || res.symbol.captured || res.symbol.assignedFromNested) continue;
+      if (res.symbol.bindings.length !== 1 || !res.symbol.uses.every((use) => readsAttribute(ctx, use))) continue;
+      held.push(stmt);
+    }
+  }
+  heldByFunction.set(def, held);
+  return held;
+}
+
+const heldByFunction = new WeakMap<Node, readonly Assign[]>();
+
+/** Whether `use` (a read of a name) is the object of an attribute other than `__await__`. */
+function readsAttribute(ctx: LowerContext, use: Node): boolean {
+  const parent = ctx.analysis.parentOf(use);
+  return parent?._type === "Attribute" && parent.value === use && parent.attr !== "__await__";
+}
+
+/** Whether a `return` of `def` runs code after it before the frame goes (`finally`, a `with`'s exit). */
+function returnsThroughExitCode(def: FunctionDef | AsyncFunctionDef): boolean {
+  let found = false;
+  const visit = (node: Node, exiting: boolean): void => {
+    if (found || node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "ClassDef" || node._type === "Lambda") return;
+    if (node._type === "Return" && exiting) found = true;
+    const exits =
+      exiting || node._type === "With" || node._type === "AsyncWith" || ((node._type === "Try" || node._type === "TryStar") && node.finalbody.length > 0);
+    forEachChild(node, (child) => visit(child, exits));
+  };
+  for (const stmt of def.body) visit(stmt, false);
+  return found;
+}
+
+/**
+ * `returnedHolding(value, [c], fromCoroutine)`: what a function returns at the offset `at`, where the coroutines of
+ * `heldCoroutines` bound before it are freed with its frame (the runtime's `returnedHolding` warns about those that
+ * never ran), or null when there are none.
+ */
+export function returnedHolding(ctx: LowerContext, at: number, value: ts.Expression): ts.Expression | null {
+  const def = ctx.scope.node;
+  if (def === null || (def._type !== "FunctionDef" && def._type !== "AsyncFunctionDef")) return null;
+  const bound = heldCoroutines(ctx, def).filter((assign) => assign.end <= at);
+  if (bound.length === 0) return null;
+  const locals = f.createArrayLiteralExpression(bound.map((assign) => ctx.id((assign.targets[0] as Name).id)));
+  const args = [value, locals, ...(def._type === "AsyncFunctionDef" ? [f.createTrue()] : [])];
+  return f.createCallExpression(ctx.useRuntime("returnedHolding"), undefined, args);
 }
 
 /** A call whose callee is named as one of the program's `async def`s that no plain `def` shares (`fetch(3)`, `self.close()`). */

@@ -63,6 +63,7 @@ import { typeOf } from "./operators.js";
 import { keptString } from "./fstrings.js";
 import { defEscapes, lambdaEscapes, withSignature } from "./signatures.js";
 import { bindFunctionValue } from "./async-def.js";
+import { returnedHolding } from "./dropped.js";
 import { ANY, type PyType } from "../analyze/types.js";
 
 const f = ts.factory;
@@ -180,8 +181,11 @@ export function lowerFunctionBody(
   fn.returnsNull = !extra.isConstructor && !extra.isSetter && returnsNullExplicitly(ctx, def);
   return ctx.withFunction(fn, () => {
     const statements = lowerBody(ctx, def.body);
-    if (fn.returnsNull && canCompleteNormally(def.body, (w) => withMaySuppress(w, (e) => ctx.types.typeOf(e, scope))))
-      statements.push(f.createReturnStatement(f.createNull()));
+    const completes = canCompleteNormally(def.body, (w) => withMaySuppress(w, (e) => ctx.types.typeOf(e, scope)));
+    // Running off its end, the frame goes too (see `lowerReturn`).
+    const freeing = completes ? returnedHolding(ctx, def.end, fn.returnsNull ? f.createNull() : f.createIdentifier("undefined")) : null;
+    if (fn.returnsNull && completes) statements.push(f.createReturnStatement(freeing ?? f.createNull()));
+    else if (freeing !== null) statements.push(f.createExpressionStatement(freeing));
     return f.createBlock([...hoistedDeclarations(ctx, fn.plan), ...ctx.tempDeclarations(), ...prologue, ...statements], true);
   });
 }
@@ -510,6 +514,15 @@ export function lowerReturn(ctx: LowerContext, node: Return): ts.Statement[] {
     ctx.error("PY2009", node);
     return [];
   }
+  const statements = lowerReturnValue(ctx, node);
+  const last = statements[statements.length - 1];
+  if (last === undefined || !ts.isReturnStatement(last)) return statements;
+  // The frame goes with the return: a coroutine only a local of it held is freed (dropped.ts).
+  const freeing = returnedHolding(ctx, node.start, last.expression ?? f.createIdentifier("undefined"));
+  return freeing === null ? statements : [...statements.slice(0, -1), f.createReturnStatement(freeing)];
+}
+
+function lowerReturnValue(ctx: LowerContext, node: Return): ts.Statement[] {
   if (node.value === null) return [f.createReturnStatement(ctx.fn.returnsNull ? f.createNull() : undefined)];
   const before = comprehensionBefore(ctx, node.value);
   if (before !== null) return [...before.statements, f.createReturnStatement(before.result)];

@@ -90,7 +90,7 @@ export function lowerYield(ctx: LowerContext, node: Yield): ts.Expression {
     inAsyncGenerator && node.value !== null && mayBeAwaitable(ctx.types.typeOf(node.value, ctx.scope))
       ? f.createCallExpression(ctx.useRuntime("noAdopt"), undefined, [value])
       : value;
-  return f.createYieldExpression(undefined, boxed);
+  return ctx.tracebackSpans?.yieldSite(ctx, node, boxed, inAsyncGenerator) ?? f.createYieldExpression(undefined, boxed);
 }
 
 /** Whether a value of type `t` may be a thenable at run time (a coroutine, a task, a future; or a value of unknown type). */

@@ -13,6 +13,7 @@
 //     async for t in it:   →  for await (const t of asyncIter(it, import.meta.url, "main", 9, "4,1,20"))
 //     @register            →  const hello = /*@x:5*/ register(function hello() { ... })  (at the decorator)
 //     def hello(): ...
+//     x = yield 1          →  const x = yield* /*@x:6*/ yieldedAt(1)   (the frame a throw into the generator starts at)
 //
 // V8 reports a call at its callee (a method call at the method's name, a function called at once at
 // `call`), `new` at `new` and an `await` at `await`: the mark goes right before that token. The segment's
@@ -24,7 +25,7 @@
 // `lambda` is registered with its first line (`definedAt`, runtime code-positions.ts) for the reprs that
 // show it (`<Handle cb() at x.py:4>`, a task's `coro=<work() running at x.py:12>`). A comprehension written as a
 // loop in its function (comprehension.ts, `inlined`) adds its own frame to the names of what it marks.
-import type { AsyncFunctionDef, ClassDef, Expression, FunctionDef, Lambda, LineIndex, Module, Node } from "@pyts/parser";
+import type { AsyncFunctionDef, ClassDef, Expression, FunctionDef, Lambda, LineIndex, Module, Node, Yield } from "@pyts/parser";
 import { forEachChild } from "../analyze/walk.js";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
@@ -153,6 +154,18 @@ export class TracebackSpans {
   /** An `await` the lowering made for a statement (`async with`): recording the statement's frame. */
   awaitFrame(ctx: LowerContext, awaited: ts.AwaitExpression, statement: Node): ts.Expression {
     return withAwaitFrame(ctx, awaited, awaited, this.lines.line(statement.start), this.name(statement));
+  }
+
+  /**
+   * `yield value` delegated to the runtime's generator that gives what a throw raises there the generator's
+   * frame (yield-sites.ts), marked where V8 reports the generator's frame then: at the call of a generator
+   * function's, at the `yield*` of an async generator's.
+   */
+  yieldSite(ctx: LowerContext, node: Yield, value: ts.Expression, isAsync: boolean): ts.Expression {
+    const site = f.createCallExpression(ctx.useRuntime(isAsync ? "asyncYieldedAt" : "yieldedAt"), undefined, [value]);
+    const delegation = f.createYieldExpression(f.createToken(ts.SyntaxKind.AsteriskToken), site);
+    this.markAt(ctx, node, this.name(node), isAsync ? delegation : site);
+    return delegation;
   }
 
   /** The frame of a statement's implicit awaits (`async for`'s `__anext__()`), as `awaitedAt` takes it after the awaitable. */

@@ -28,6 +28,7 @@ import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from ".
 import { asyncgenFirstIter, stepping, type EventLoop } from "./loop.js";
 import { closeAsyncgens } from "./asyncgens.js";
 import { throwInto } from "../raised-context.js";
+import { thrownException } from "../yield-sites.js";
 import type { Task } from "./task.js";
 import type { AwaitIterator } from "../features/await-iterator.js";
 
@@ -517,9 +518,9 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     return new AsyncGeneratorStep(this, "asend", value ?? null) as unknown as PromiseLike<Y>;
   }
 
-  /** `agen.athrow(exc)`: an awaitable that, once awaited, raises `exc` at the paused `yield`. */
-  athrow(exc: unknown): PromiseLike<Y> {
-    return new AsyncGeneratorStep(this, "athrow", exc) as unknown as PromiseLike<Y>;
+  /** `agen.athrow(exc)`: an awaitable that, once awaited, raises `exc` at the paused `yield`. An exception class is instantiated (with `value`). */
+  athrow(exc: unknown, value?: unknown): PromiseLike<Y> {
+    return new AsyncGeneratorStep(this, "athrow", [exc, value]) as unknown as PromiseLike<Y>;
   }
 
   /** `agen.aclose()`: an awaitable that, once awaited, raises GeneratorExit at the paused `yield`, so `finally` runs. */
@@ -545,10 +546,10 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   }
 
   /** @internal What awaiting `athrow(exc)` does. */
-  async _athrow(exc: unknown): Promise<Y> {
+  async _athrow([type, value]: [unknown, unknown]): Promise<Y> {
     // CPython 3.11: `athrow()` on a finished async generator returns None.
     if (this._exhausted) return null as Y;
-    if (typeof exc === "function") exc = new (exc as new () => unknown)();
+    const exc = thrownException(type, value);
     this._firstIter();
     this._started = true;
     // The generator resumes at its `yield` within the call of its `throw`.
@@ -661,7 +662,7 @@ class AsyncGeneratorStep {
     try {
       agen._enter(this._op);
       agen._awaitedStep = this;
-      run = this._op === "asend" ? agen._asend(this._arg) : this._op === "athrow" ? agen._athrow(this._arg) : agen._aclose();
+      run = this._op === "asend" ? agen._asend(this._arg) : this._op === "athrow" ? agen._athrow(this._arg as [unknown, unknown]) : agen._aclose();
     } catch (e) {
       onR(e);
       return;

@@ -100,7 +100,8 @@ export class Future<T = unknown> {
     if (this._state !== PENDING) throw new InvalidStateError("invalid state");
     let exc = exception;
     if (typeof exc === "function") exc = new (exc as new () => BaseException)();
-    exc = toPyException(exc);
+    // Not raised yet (its `__traceback__` stays None): raising it is `result()`'s.
+    if (!(exc instanceof BaseException)) exc = toPyException(exc);
     if (exc instanceof StopIteration) {
       throw new TypeError("StopIteration interacts badly with generators and cannot be raised into a Future");
     }
