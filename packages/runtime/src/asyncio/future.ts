@@ -35,8 +35,6 @@ export class Future<T = unknown> {
   // future (and a task: a hundred thousand may be waiting) has fields only for what it uses.
   declare _exception: BaseException | null;
   declare _callbacks: unknown[] | null;
-  /** Marks the future as seen by the `gather` call numbered so (duplicate detection). */
-  declare _gatherMark: number;
   declare _cancel_message: unknown;
   declare _cancelled_exc: BaseException | null;
   declare _log_traceback: boolean;
@@ -242,7 +240,6 @@ makeThenable(Future);
 Future.prototype._asyncio_future_blocking = false;
 Future.prototype._exception = null;
 Future.prototype._callbacks = null;
-Future.prototype._gatherMark = 0;
 Future.prototype._cancel_message = null;
 Future.prototype._cancelled_exc = null;
 Future.prototype._log_traceback = false;

@@ -35,8 +35,6 @@ export class GatheringFuture<T> extends Future<T> {
   }
 }
 
-let gatherCalls = 0;
-
 type Awaited_<T> = T extends PromiseLike<infer U> ? U : T;
 type GatherResults<T extends readonly unknown[]> = { -readonly [K in keyof T]: Awaited_<T[K]> };
 
@@ -102,10 +100,10 @@ function gatherArray(args: readonly unknown[], returnExceptions: boolean): Futur
   doneCallback.__qualname__ = "gather.<locals>._done_callback";
 
   // An argument given twice shares one future, as CPython's `arg_to_fut` dict does. Our
-  // futures carry a mark for this, our coroutines the index where they were first given (a
-  // number: no pointer to a new object is written into an older one, and no map of 100k
-  // entries); other awaitables go through a Map.
-  const mark = ++gatherCalls;
+  // coroutines carry the index where they were first given (a number: no pointer to a new object
+  // is written into an older one, and no map of 100k entries); a pending future given before has
+  // this call's done callback (a mark written into it would give the future one more field);
+  // other awaitables and done futures go through a Map.
   let others: Map<unknown, Future<unknown>> | null = null;
   let loop: EventLoop | null = null;
   for (let i = 0; i < args.length; i++) {
@@ -114,8 +112,8 @@ function gatherArray(args: readonly unknown[], returnExceptions: boolean): Futur
     if (arg instanceof Coroutine) {
       const first = arg._gatherIndex;
       if (first >= 0 && first < i && args[first] === arg) fut = children[first];
-    } else if (arg instanceof Future) {
-      if (arg._gatherMark === mark) fut = arg;
+    } else if (arg instanceof Future && !arg.done()) {
+      if (hasCallback(arg, doneCallback)) fut = arg;
     } else {
       fut = others?.get(arg);
     }
@@ -123,19 +121,22 @@ function gatherArray(args: readonly unknown[], returnExceptions: boolean): Futur
       fut = ensure_future(arg as PromiseLike<unknown>, { loop });
       loop ??= fut._loop;
       nfuts++;
-      if (arg instanceof Coroutine) {
-        arg._gatherIndex = i;
-      } else if (arg instanceof Future) {
-        arg._gatherMark = mark;
-      } else {
-        (others ??= new Map()).set(arg, fut);
-      }
+      if (arg instanceof Coroutine) arg._gatherIndex = i;
+      else if (!(arg instanceof Future) || arg.done()) (others ??= new Map()).set(arg, fut);
       fut.add_done_callback(doneCallback);
     }
     children[i] = fut;
   }
   outer = new GatheringFuture(children, loop!);
   return outer;
+}
+
+/** Whether `fn(fut)` is among the pending done callbacks of `fut` (how `gather` and `as_completed` find a future given twice). */
+export function hasCallback(fut: Future<any>, fn: (fut: Future<any>) => void): boolean {
+  if (fut._cbFn === fn && fut._cbArg === fut) return true;
+  const cbs = fut._callbacks;
+  for (let i = 0; cbs !== null && i < cbs.length; i += 2) if (cbs[i] === fn && cbs[i + 1] === fut) return true;
+  return false;
 }
 
 /** `asyncio.shield(aw)`: cancelling the caller does not cancel `aw`. */

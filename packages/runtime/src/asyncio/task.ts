@@ -44,7 +44,7 @@ export class Task<T = unknown> extends Future<T> {
   _onR: OnRejected | null = null;
   /** An exception the next step throws in (rare: on the prototype, undefined, until set). */
   declare _throwValue: unknown;
-  /** Whether the step running was entered by throwing an exception into the coroutine. */
+  /** Whether the step running was entered by throwing an exception into the coroutine (absent until one is). */
   declare _thrownInto?: boolean;
   /** Called when the task finishes, for a task nothing else holds (dropped.ts): CPython frees it then. */
   declare _whenFreed?: (task: Task<unknown>) => void;
@@ -208,7 +208,9 @@ function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
   setStepping(task);
   // Woken by a throw (a failure of what it awaited, a cancellation): CPython's `coro.throw()` resumes the
   // coroutines without what their callers' `except` blocks handle (handled.ts asks).
-  task._thrownInto = exc !== undefined;
+  // (Written only when it changes: set by every step, it would be one more field per task.)
+  if (exc !== undefined) task._thrownInto = true;
+  else if (task._thrownInto) task._thrownInto = false;
   throwingIn(exc, task);
   if (task._body === null) {
     if (exc !== undefined) {

@@ -9,6 +9,7 @@ import { CancelledError } from "./exceptions.js";
 import { Future, isfuture } from "./future.js";
 import { get_event_loop, get_running_loop, popKwargs, type EventLoop } from "./loop.js";
 import { ensure_future } from "./task.js";
+import { hasCallback } from "./gather.js";
 import { repr } from "../repr.js";
 import { typeName } from "../typename.js";
 
@@ -189,14 +190,6 @@ export function* as_completed<T>(fs: Iterable<PromiseLike<T>>, ...rest: unknown[
   if (remaining > 0 && timeout !== null) timeoutHandle = loop.call_later(timeout, onTimeout);
   const n = remaining;
   for (let i = 0; i < n; i++) yield new WaitForOne(done);
-}
-
-/** Whether `fn(fut)` is among the pending done callbacks of `fut`. */
-function hasCallback(fut: Future<any>, fn: (fut: Future<any>) => void): boolean {
-  if (fut._cbFn === fn && fut._cbArg === fut) return true;
-  const cbs = fut._callbacks;
-  for (let i = 0; cbs !== null && i < cbs.length; i += 2) if (cbs[i] === fn && cbs[i + 1] === fut) return true;
-  return false;
 }
 
 /**
