@@ -1,9 +1,9 @@
 // Statement shapes for the program generator (gen-program.mjs) about typed classes, the way typed
 // tutorials write them (issue 13: every translation passes `tsc --strict`): enum members as dict keys and
 // IntEnum members as the ints they are (range, indexes, arithmetic, %d and format), str enums formatted,
-// functions returning `Optional[Item]` used directly (None's AttributeError caught), after a None check and
-// after an early return, and method defaults that read outer names of the parameter's own name, class
-// attributes and shared lists. Classes go to `g.moduleLines` under names unique in the batch; each shape is
+// functions returning `Optional[Item]` used directly (None's AttributeError caught, also where a function the
+// `try` calls or a callback reads through None), after a None check and after an early return, and method
+// defaults that read outer names of the parameter's own name, class attributes and shared lists. Classes go to `g.moduleLines` under names unique in the batch; each shape is
 // deterministic under CPython and catches what it raises on purpose.
 //
 //   typed   enumCounts, intEnumMath, strEnumFormat, optionalResults, methodDefaults
@@ -125,6 +125,9 @@ function optionalResults(g) {
     `            return -1.0`,
     `        return found.price`,
     "",
+    `def ${item}_name_in(shop: ${shop}, name: str) -> str:`,
+    `    return shop.find(name).name`,
+    "",
   );
   const s = g.newName("shop");
   const stocked = WORDS.filter(() => g.chance(0.5));
@@ -142,6 +145,10 @@ function optionalResults(g) {
     `else:`,
     `    print("missing")`,
     ...caught("AttributeError", [`print(${s}.find(${asked()}).${g.pick(["name", "price", "label()"])})`]),
+    // The read through None in a function the `try` calls, or in a callback a builtin calls.
+    ...caught(g.pick(["AttributeError", "(TypeError, AttributeError)", "Exception"]), [
+      g.pick([`print(${item}_name_in(${s}, ${asked()}))`, `print(list(map(lambda n: ${s}.find(n).price, [${asked()}, ${asked()}])))`]),
+    ]),
   ];
 }
 

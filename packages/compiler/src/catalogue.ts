@@ -14,6 +14,7 @@ import {
   METHOD_ARITIES,
   type MethodArity,
   JAVASCRIPT_ERROR_CLASSES,
+  JAVASCRIPT_TYPE_ERROR_CLASSES,
   MODULE_CLASSES,
   MODULE_EXPORTS,
   ROOT_CLASSES,
@@ -22,6 +23,7 @@ import {
 
 const rootExports = new Set(ROOT_EXPORTS);
 const javascriptErrorClasses = new Set(JAVASCRIPT_ERROR_CLASSES);
+const javascriptTypeErrorClasses = new Set(JAVASCRIPT_TYPE_ERROR_CLASSES);
 const runtimeClasses = new Set([...ROOT_CLASSES, ...Object.values(MODULE_CLASSES).flat()]);
 const moduleExports = new Map<string, ReadonlySet<string>>();
 
@@ -40,9 +42,14 @@ export function isRuntimeModuleClass(module: string, name: string): boolean {
   return isRuntimeModule(module) && (MODULE_CLASSES[module] ?? []).includes(name);
 }
 
-/** An error JavaScript throws may become an instance of the runtime's exception class `name` (`except TypeError` may catch one). */
-export function catchesJavaScriptErrors(name: string): boolean {
-  return javascriptErrorClasses.has(name);
+/**
+ * An error JavaScript throws may become an instance of the runtime's exception class `name` (`except
+ * TypeError` may catch one): `"any"` for a class any of them may become (a stack overflow is a
+ * RecursionError, a RuntimeError, an Exception), `"type"` for one only JavaScript's TypeError becomes.
+ */
+export function catchesJavaScriptErrors(name: string): "any" | "type" | null {
+  if (javascriptTypeErrorClasses.has(name)) return "type";
+  return javascriptErrorClasses.has(name) ? "any" : null;
 }
 
 /** The runtime implements the Python module `module` (dotted: `collections.abc`). */

@@ -1161,18 +1161,26 @@ export const METHOD_ARITIES: Readonly<Record<string, Readonly<Record<string, Met
 
 /**
  * The exception classes a JavaScript error may become in `toPyException` (a stack overflow is a
- * RecursionError, a read of a property of null an AttributeError, ...), with every class above them: an
- * `except` whose classes are none of these cannot match what JavaScript throws, so it tests what it caught
- * as it is, with no conversion.
+ * RecursionError, a read of a property of null an AttributeError, a string past JavaScript's limit of
+ * size a MemoryError, ...), with every class above them: an `except` whose classes are none of these
+ * cannot match what JavaScript throws, so it tests what it caught as it is, with no conversion.
  */
 export const JAVASCRIPT_ERROR_CLASSES: readonly string[] = [
   "AttributeError",
   "BaseException",
   "Exception",
   "FrozenInstanceError",
+  "MemoryError",
   "NameError",
   "RecursionError",
   "RuntimeError",
   "TypeError",
-  "ValueError",
 ];
+
+/**
+ * Of those, the classes only JavaScript's TypeError becomes: a read of an attribute of None, where the
+ * compiler reads through an `Optional` value of a class of the program as on the class
+ * (`find(name)!.price`), or a call of what is not a function. Everywhere else the runtime raises these
+ * itself, so an `except` of them in a module with no such read cannot meet a JavaScript error.
+ */
+export const JAVASCRIPT_TYPE_ERROR_CLASSES: readonly string[] = ["AttributeError", "FrozenInstanceError", "TypeError"];

@@ -633,7 +633,10 @@ function convertJsError(e: object): BaseException {
       py = new TypeError(message);
     }
   } else if (e instanceof RangeError) {
-    py = new ValueError(message);
+    // The rest of JavaScript's RangeErrors, past the stack, are its limits of size (a string of 2**29
+    // characters, an array of 2**32 items, a BigInt of 2**30 bits): where CPython runs out of memory.
+    // Python's ValueErrors the runtime raises itself.
+    py = new MemoryError(message);
   } else if (e instanceof globalThis.ReferenceError) {
     const name = /^(\S+) is not defined/.exec(message);
     py = name !== null ? new NameError(`name '${name[1]}' is not defined`) : new NameError(message);

@@ -5,7 +5,7 @@
 import { LookupError, NotImplementedError, TypeError, ValueError } from "./exceptions.js";
 import { iterate } from "./iter.js";
 import { KwArgs } from "./kwargs.js";
-import { smallIndex } from "./numbers.js";
+import { numberKind, smallIndex } from "./numbers.js";
 import { isPrintableChar } from "./repr.js";
 import { PySlice } from "./subscript.js";
 import { tuple, type Tuple } from "./tuple.js";
@@ -614,8 +614,11 @@ function translate(s: string, table: unknown): string {
     }
     if (mapped === null || mapped === undefined) continue;
     if (typeof mapped === "string") out += mapped;
-    else if (typeof mapped === "number") out += String.fromCodePoint(mapped);
-    else throw new TypeError("character mapping must return integer, None or str");
+    else if (numberKind(mapped) === "int") {
+      const code = Number(mapped);
+      if (code < 0 || code > 0x10ffff) throw new ValueError("character mapping must be in range(0x110000)");
+      out += String.fromCodePoint(code);
+    } else throw new TypeError("character mapping must return integer, None or str");
   }
   return out;
 }

@@ -71,6 +71,7 @@ import { importedModuleName, namesRuntimeModuleClass } from "./imports.js";
 import { resolveRelative, type ProgramModule } from "../program.js";
 import { condition, typeOf } from "./operators.js";
 import { unbindHandlerName } from "./names.js";
+import { isUserInstance } from "./subscripts.js";
 
 const f = ts.factory;
 
@@ -201,9 +202,43 @@ function testsAsCaught(ctx: LowerContext, handlers: readonly ExceptHandler[]): b
 function mayCatchJavaScriptError(ctx: LowerContext, type: Expression): boolean {
   if (type._type === "Tuple") return type.elts.some((e) => mayCatchJavaScriptError(ctx, e));
   const t = typeOf(ctx, type);
-  if (t.k === "class") return ctx.types.classOfType(t) === undefined && catchesJavaScriptErrors(t.cls);
+  const meets = (name: string): boolean => {
+    const errors = catchesJavaScriptErrors(name);
+    return errors === "any" || (errors === "type" && readsThroughNone(ctx));
+  };
+  if (t.k === "class") return ctx.types.classOfType(t) === undefined && meets(t.cls);
   // A class of a runtime module (`asyncio.TimeoutError`); imported by name, its own name is not at hand.
-  return !(type._type === "Attribute" && namesRuntimeModuleClass(ctx, type) && !catchesJavaScriptErrors(type.attr));
+  return !(type._type === "Attribute" && namesRuntimeModuleClass(ctx, type) && !meets(type.attr));
+}
+
+const noneReads = new WeakMap<Module, boolean>();
+
+/**
+ * Whether the module's code may read an attribute of None as JavaScript does, whose TypeError the runtime
+ * turns into the AttributeError: a read through an `Optional` value of a class of the program, written
+ * as on the class (`find(name)!.price`, narrowing.ts), or through `asyncio.current_task()` (typed a Task,
+ * None outside a task). Anywhere else the runtime raises Python's TypeError and AttributeError itself. The
+ * code of a program's other modules runs too (a callback, a method): there, assumed so.
+ */
+function readsThroughNone(ctx: LowerContext): boolean {
+  if (ctx.module !== null) return true;
+  const module = ctx.analysis.module.node as Module;
+  let found = noneReads.get(module);
+  if (found === undefined) {
+    found = false;
+    const visit = (node: Node, scope: Scope): void => {
+      if (found) return;
+      if (node._type === "Attribute") {
+        const t = ctx.types.typeOf(node.value, scope);
+        found = (t.k === "optional" && isUserInstance(t.of)) || node.attr === "current_task";
+      } else if (node._type === "Name") found = node.id === "current_task";
+      const inner = ctx.analysis.hasScope(node) ? ctx.analysis.scopeOf(node) : scope;
+      forEachChild(node, (child) => visit(child, inner));
+    };
+    visit(module, ctx.analysis.module);
+    noneReads.set(module, found);
+  }
+  return found;
 }
 
 /** Whether every read of an `except ... as name` name only prints, formats or reads attributes of the exception. */
