@@ -7,9 +7,7 @@ import { typeName } from "./typename.js";
 import { JAVASCRIPT_ONLY, PYTHON_NAME, defineBuiltinType, runtimeClass } from "./type-registry.js";
 
 function rangeArg(x: unknown): number {
-  if (intValue(x) === undefined) throw new TypeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
-  const v = index(x);
-  return typeof v === "bigint" ? Number(v) : v;
+  return Number(index(x));
 }
 
 /** A plain iterator object (not a generator), which V8 optimises well inside `for...of`. */
@@ -119,7 +117,7 @@ export class PyRange implements Iterable<number> {
 Object.defineProperty(PyRange.prototype, "__pyTypeName__", { value: "range" });
 
 /** The builtin `range(stop)` / `range(start, stop, step=1)`. */
-export function range(a: number, b?: number, c?: number): PyRange {
+export function range(a: unknown, b?: unknown, c?: unknown): PyRange {
   if (a === undefined) throw new TypeError("range expected at least 1 argument, got 0");
   if (b === undefined) return new PyRange(0, rangeArg(a), 1);
   return new PyRange(rangeArg(a), rangeArg(b), c === undefined ? 1 : rangeArg(c));
