@@ -2903,6 +2903,7 @@ export function builtinDescriptors(g) {
     () => descriptorNames(g),
     () => descriptorErrors(g),
     () => dictSubclassMerged(g),
+    () => sequenceRepetition(g),
   ])();
 }
 
@@ -2982,7 +2983,10 @@ const OPERANDS = ["0", "3", "-2", "True", "2.5", "-0.0", "1e300", "10**20", '"ab
 
 function descriptorSlots(g) {
   const type = g.pick(["int", "float", "str", "list", "tuple", "bool"]);
-  const slot = g.pick(["__add__", "__sub__", "__mul__", "__truediv__", "__floordiv__", "__mod__", "__eq__", "__ne__", "__lt__", "__ge__"]);
+  const slot = g.pick([
+    ...["__add__", "__sub__", "__mul__", "__truediv__", "__floordiv__", "__mod__", "__eq__", "__ne__", "__lt__", "__ge__"],
+    ...["__radd__", "__rsub__", "__rmul__", "__rtruediv__", "__rfloordiv__", "__rmod__", "__rpow__"],
+  ]);
   const self = {
     int: g.pick(["7", "-4", "0", "True"]),
     float: g.pick(["1.5", "-2.0", "0.25"]),
@@ -3002,6 +3006,49 @@ function descriptorSlots(g) {
     `print(int.${unary}(${unarySelf === "2.5" ? "2" : unarySelf}), float.${unary}(${g.pick(["1.5", "-0.5"])}), str.__len__(${q(g.pick(WORDS))}), list.__len__([0] * ${g.int(0, 4)}))`,
     `print(str.__contains__("team", ${q(g.pick(["ea", "x", ""]))}), list.__getitem__([4, 5, 6], ${g.int(-3, 2)}), str.__getitem__("abc", ${g.int(-3, 2)}))`,
     `print(list(map(int.__${g.pick(["add", "mul", "sub"])}__, [1, 2, 3], [4, 5, 6])))`,
+  ];
+}
+
+/**
+ * A str, list or tuple repeated by the operator (`*`, `*=`, either side) and by its methods (`tuple.__mul__`,
+ * `[1].__rmul__`, `xs.__imul__`), by ints, bools, floats, huge ints and objects with an `__index__` (one that
+ * returns a str): the operator's and the methods' messages differ.
+ */
+function sequenceRepetition(g) {
+  const [count, broken] = [uniqueName(g, "Count"), uniqueName(g, "Broken")];
+  const seq = g.pick(['"ab"', "[1, 2]", "(3,)", "[]", '""']);
+  const type = seq.startsWith('"') ? "str" : seq.startsWith("[") ? "list" : "tuple";
+  const n = g.pick(["2", "0", "-1", "True", "2.5", "2.0", "None", '"2"', `${count}(2)`, `${count}(-1)`, `${broken}()`, "10**20", "[1]"]);
+  const form = g.pick([
+    `${seq} * n`,
+    `n * ${seq}`,
+    `${type}.__mul__(${seq}, n)`,
+    `${type}.__rmul__(${seq}, n)`,
+    `${seq}.__mul__(n)`,
+    `${seq}.__rmul__(n)`,
+    ...(type === "list" ? [`${seq}.__imul__(n)`] : []),
+  ]);
+  return [
+    `class ${count}:`,
+    `    def __init__(self, n):`,
+    `        self.n = n`,
+    `    def __index__(self):`,
+    `        return self.n`,
+    `class ${broken}:`,
+    `    def __index__(self):`,
+    `        return "two"`,
+    `n = ${n}`,
+    `xs = ${seq}`,
+    `for attempt in (lambda: ${form}, lambda: xs * n):`,
+    `    try:`,
+    `        print(repr(attempt()))`,
+    `    except (TypeError, OverflowError) as e:`,
+    `        print(type(e).__name__, e)`,
+    `try:`,
+    `    xs *= n`,
+    `    print(xs)`,
+    `except (TypeError, OverflowError) as e:`,
+    `    print("*=", type(e).__name__, e)`,
   ];
 }
 

@@ -6,7 +6,7 @@ import { binaryDunder, dunder, tryBinaryDunder, NotImplemented, unaryDunder, uns
 import { iterate } from "./iter.js";
 import { bindBuiltinKeywords, KwArgs } from "./kwargs.js";
 import { isTuple, tuple } from "./tuple.js";
-import { doubleValue, isDouble, mkFloat, normBig, numberKind, PyFloat, toBig, toDouble } from "./numbers.js";
+import { doubleValue, index, intValue, isDouble, mkFloat, normBig, numberKind, PyFloat, toBig, toDouble } from "./numbers.js";
 import { typeName } from "./typename.js";
 import { percentFormat } from "./str-format.js";
 
@@ -120,13 +120,26 @@ function subSlow(a: Any, b: Any): Any {
   return binaryDunder(a, b, "__sub__", "__rsub__", "-");
 }
 
-/** `seq * n` of a str, list or tuple (`list.__mul__`). */
+/**
+ * `seq * n` of a str, list or tuple: `n` an int or an object with `__index__` (which a float is not: CPython's
+ * operator names the sequence in its message, `can't multiply sequence by non-int of type 'float'`).
+ */
 export function repeat(seq: string | readonly unknown[], n: unknown): Any {
-  const kn = numberKind(n);
-  if (kn !== "int") {
-    throw new TypeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
-  }
-  const big = toBig(n);
+  const count = intValue(n);
+  if (count === undefined) throw new TypeError(`can't multiply sequence by non-int of type '${typeName(n)}'`);
+  return repeatCount(seq, count);
+}
+
+/**
+ * `str.__mul__`, `tuple.__rmul__`, `[1].__mul__(n)`: the method converts `n` as `operator.index` does, and so
+ * refuses a float with `'float' object cannot be interpreted as an integer`.
+ */
+export function sequenceRepeat(this: string | readonly unknown[], n: unknown): Any {
+  return repeatCount(this, index(n));
+}
+
+function repeatCount(seq: string | readonly unknown[], n: number | bigint): Any {
+  const big = BigInt(n);
   if (big > 2n ** 63n - 1n || big < -(2n ** 63n)) throw new OverflowError("cannot fit 'int' into an index-sized integer");
   const count = Math.max(0, Number(big));
   // (CPython's limit is the machine's memory; JavaScript's is about 2**29 characters, or 2**32 items.)
@@ -161,14 +174,14 @@ function mulSlow(a: Any, b: Any): Any {
   if (isDouble(a) && isDouble(b)) return mkFloat(doubleValue(a) * doubleValue(b));
   if (typeof a === "string" || Array.isArray(a)) {
     if (isUserObject(b) || (Array.isArray(a) && listOverrides.has?.(a))) {
-      const r = tryBinaryDunder(a, b, "__mul__", "__rmul__");
+      const r = userMul(a, b);
       if (r !== NotImplemented) return r;
     }
     return repeat(a, b);
   }
   if (typeof b === "string" || Array.isArray(b)) {
     if (isUserObject(a) || (Array.isArray(b) && listOverrides.has?.(b))) {
-      const r = tryBinaryDunder(a, b, "__mul__", "__rmul__");
+      const r = userMul(a, b);
       if (r !== NotImplemented) return r;
     }
     return repeat(b, a);
@@ -181,6 +194,18 @@ function mulSlow(a: Any, b: Any): Any {
   );
   if (r !== NotImplemented) return r;
   return binaryDunder(a, b, "__mul__", "__rmul__", "*");
+}
+
+/**
+ * `a * b` by a class's `__mul__` or `__rmul__`, NotImplemented when neither takes the pair. A list subclass
+ * that defines neither has list's, which are not the operator: they convert by `__index__` (another message).
+ */
+function userMul(a: unknown, b: unknown): unknown {
+  const f = dunder(a, "__mul__");
+  const r = f === undefined || f === sequenceRepeat ? NotImplemented : f.call(a, b);
+  if (r !== NotImplemented) return r;
+  const g = dunder(b, "__rmul__");
+  return g === undefined || g === sequenceRepeat ? NotImplemented : g.call(b, a);
 }
 
 /** A user object (not a primitive, list or tuple) that may implement an operator. */
@@ -663,11 +688,9 @@ export function iadd(a: Any, b: Any): Any {
 /** `a *= n`: lists repeat in place. */
 export function imul(a: Any, b: Any): Any {
   if (isList(a) && !listOverrides.has?.(a)) {
-    const copy = a.slice();
-    const n = numberKind(b) === "int" ? Number(toBig(b)) : NaN;
-    if (Number.isNaN(n)) throw new TypeError(`can't multiply sequence by non-int of type '${typeName(b)}'`);
+    const items = repeat(a, b) as unknown[];
     a.length = 0;
-    for (let i = 0; i < n; i++) for (const x of copy) arrayPush.call(a, x);
+    for (const x of items) arrayPush.call(a, x);
     return a;
   }
   return inPlace(a, b, "__imul__", mul);

@@ -9,13 +9,13 @@ import type { CallableObject } from "./calls.js";
 import { list, listIterator, listReversed, sortInPlace } from "./iter-builtins.js";
 import { runtimeClass } from "./type-registry.js";
 import { KwArgs } from "./kwargs.js";
-import { intValue, numberKind, smallIndex } from "./numbers.js";
+import { intValue, smallIndex } from "./numbers.js";
 import { repr, reprGuard } from "./repr.js";
 import { PySlice, listDelete, listStore, sequenceContains, sequenceItem } from "./subscript.js";
 import { truthy } from "./truth.js";
 import { isTuple } from "./tuple.js";
 import { typeName } from "./typename.js";
-import { repeat } from "./arithmetic.js";
+import { sequenceRepeat } from "./arithmetic.js";
 import { NotImplemented } from "./dunder.js";
 
 function indexIn(xs: readonly unknown[], x: unknown, start: unknown, end: unknown, what: string): number {
@@ -227,14 +227,10 @@ export class PyList<T = any> extends Array<T> {
     pushAll(this, iterate(other));
     return this;
   }
-  __mul__(n: unknown): unknown {
-    return numberKind(n) === "int" ? repeat(this, n) : NotImplemented;
-  }
-  __rmul__(n: unknown): unknown {
-    return numberKind(n) === "int" ? repeat(this, n) : NotImplemented;
-  }
+  declare __mul__: typeof sequenceRepeat;
+  declare __rmul__: typeof sequenceRepeat;
   __imul__(n: unknown): this {
-    const items = repeat(this, n) as T[];
+    const items = sequenceRepeat.call(this, n) as T[];
     this.length = 0;
     pushAll(this, items);
     return this;
@@ -245,4 +241,6 @@ export class PyList<T = any> extends Array<T> {
 function isList(x: unknown): x is unknown[] {
   return Array.isArray(x) && !isTuple(x);
 }
+// (The function itself, which `*` knows to pass over for a list subclass that defines neither: arithmetic.ts's `userMul`.)
+PyList.prototype.__mul__ = PyList.prototype.__rmul__ = sequenceRepeat;
 runtimeClass(list, PyList);

@@ -6,7 +6,7 @@
 //     int.__add__(1, 2)         3; int.__add__ is <slot wrapper '__add__' of 'int' objects> (wrapper_descriptor)
 //     int.__add__(1, 2.5)       NotImplemented (int's addition takes ints only; float's takes both)
 //     str.upper(1)              TypeError: descriptor 'upper' for 'str' objects doesn't apply to a 'int' object
-import { abs, add, floordiv, mod, mul, neg, pow, sub, truediv } from "./arithmetic.js";
+import { abs, add, floordiv, mod, mul, neg, pow, sequenceRepeat, sub, truediv } from "./arithmetic.js";
 import { withArrayForm } from "./array-forms.js";
 import { builtinMethod, callBuiltinMethod } from "./attrs.js";
 import { checkExpectedCount, checkMethodArity } from "./arity.js";
@@ -70,6 +70,8 @@ const NUMBERS = new Set(["int", "float", "bool"]);
 const UNARY = /^__(neg|abs|bool|len|hash|str|repr)__$/;
 /** The slots of an operator, which answer NotImplemented to an operand their type does not take. */
 const OPERATORS = /^__(add|sub|mul|truediv|floordiv|mod|pow|eq|ne|lt|le|gt|ge)__$/;
+/** A number's reflected slots (`int.__radd__`), called with the other operand first. */
+const REFLECTED = /^__r(add|sub|mul|truediv|floordiv|mod|pow)__$/;
 
 /** Dunders that CPython defines as methods, not slot wrappers (`<method '__getitem__' of 'list' objects>`). */
 const METHOD_DUNDERS = new Set(["__format__", "__reversed__", "__round__", "__trunc__", "__floor__", "__ceil__"]);
@@ -109,6 +111,16 @@ function builtinCall(type: Function, owner: string, name: string): ((self: unkno
   if (owner === "list" && name.startsWith("__") && proto !== undefined && Object.prototype.hasOwnProperty.call(proto, name)) {
     const method = (proto as Record<string, Function>)[name]!;
     return (self, args) => method.apply(self, args);
+  }
+  // (A str's or tuple's repetition converts its operand as `operator.index` does: `str.__mul__("a", 2.5)` is
+  // `'float' object cannot be interpreted as an integer`, not the operator's message; `__rmul__` is the same.)
+  if (/^__r?mul__$/.test(name) && (owner === "str" || owner === "tuple"))
+    return (self, args) => sequenceRepeat.call((mixedInStr(self) ?? self) as string, args[0]);
+  // A number's reflected slot is its operation with the operands swapped: `int.__rsub__(2, 5)` is 5 - 2.
+  const reflected = NUMBERS.has(owner) ? REFLECTED.exec(name) : null;
+  if (reflected !== null) {
+    const operation = `__${reflected[1]}__`;
+    return (self, args) => (takesOperand(owner, operation, args[0]) ? (SLOTS[operation] as Function)(args[0], self, ...args.slice(1)) : NotImplemented);
   }
   const slot = Object.prototype.hasOwnProperty.call(SLOTS, name) ? SLOTS[name]! : undefined;
   // (`str.__mod__` is printf-style formatting.)
@@ -179,15 +191,15 @@ function describe(type: Function, owner: string, name: string, method: (self: un
 
 /**
  * CPython's check of a slot wrapper's arguments (`int.__add__(1)`: `expected 1 argument, got 0`): none for a
- * unary slot, one for an operator, `__contains__` and `__getitem__`; `__pow__` takes a modulo too, and a sequence's `__mul__` names no function
+ * unary slot, one for an operator, `__contains__` and `__getitem__`; `__pow__` takes a modulo too, and a sequence's repetition names no function
  * (` expected 1 argument, got 0`).
  */
 function checkSlotArity(owner: string, name: string, given: number): void {
-  if (name === "__pow__") return checkExpectedCount("", 1, 2, given);
-  const expected = UNARY.test(name) ? 0 : OPERATORS.test(name) || name === "__contains__" || name === "__getitem__" ? 1 : undefined;
+  if (name === "__pow__" || name === "__rpow__") return checkExpectedCount("", 1, 2, given);
+  if (/^__[ri]?mul__$/.test(name) && !NUMBERS.has(owner)) return checkExpectedCount("", 1, 1, given);
+  const expected = UNARY.test(name) ? 0 : OPERATORS.test(name) || REFLECTED.test(name) || name === "__contains__" || name === "__getitem__" ? 1 : undefined;
   // (`dict.__setitem__(d, k, v)` and the other slots the runtime's classes define check their own.)
   if (expected === undefined || given === expected) return;
-  if (name === "__mul__" && !NUMBERS.has(owner)) return checkExpectedCount("", 1, 1, given);
   throw new TypeError(`expected ${expected} argument${expected === 1 ? "" : "s"}, got ${given}`);
 }
 

@@ -84,7 +84,9 @@ export function intValue(x: unknown): number | bigint | undefined {
   if (typeof x === "bigint") return x;
   if (typeof x === "boolean") return x ? 1 : 0;
   if (x !== null && typeof x === "object" && typeof (x as { __index__?: unknown }).__index__ === "function") {
-    return intValue((x as { __index__(): unknown }).__index__());
+    const v = (x as { __index__(): unknown }).__index__();
+    if (numberKind(v) !== "int") throw new TypeError(`__index__ returned non-int (type ${typeName(v)})`);
+    return intValue(v);
   }
   return undefined;
 }

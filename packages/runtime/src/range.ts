@@ -6,15 +6,13 @@
 // `longrange_iterator` where a bound or the length does not fit in a C long.
 import { eq } from "./compare.js";
 import { IndexError, OverflowError, TypeError, ValueError } from "./exceptions.js";
-import { intValue, normBig, toBig } from "./numbers.js";
+import { index, intValue, normBig, toBig } from "./numbers.js";
 import { PySlice } from "./subscript.js";
 import { typeName } from "./typename.js";
 import { JAVASCRIPT_ONLY, PYTHON_NAME, defineBuiltinType, runtimeClass } from "./type-registry.js";
 
 function rangeArg(x: unknown): number {
-  const v = intValue(x);
-  if (v === undefined) throw new TypeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
-  return v as number;
+  return index(x) as number;
 }
 
 /** A plain iterator object (not a generator), which V8 optimises well inside `for...of`. */
@@ -254,7 +252,7 @@ function sliceIndices(key: PySlice, length: bigint): [bigint, bigint, bigint] {
 }
 
 /** The builtin `range(stop)` / `range(start, stop, step=1)`. */
-export function range(a: number, b?: number, c?: number): PyRange {
+export function range(a: unknown, b?: unknown, c?: unknown): PyRange {
   if (a === undefined) throw new TypeError("range expected at least 1 argument, got 0");
   if (b === undefined) return new PyRange(0, rangeArg(a), 1);
   return new PyRange(rangeArg(a), rangeArg(b), c === undefined ? 1 : rangeArg(c));
