@@ -185,7 +185,8 @@ export class PyRange implements Iterable<number> {
   }
 
   #slice(key: PySlice): PyRange {
-    if (!this.#long) {
+    // (A bigint in the slice, `r[::10**19]`, takes the exact path: `indices` clamps it to a number.)
+    if (!this.#long && [key.start, key.stop, key.step].every((v) => typeof v !== "bigint")) {
       const [start, stop, step] = key.indices(this.length);
       return new PyRange(this.start + start * this.step, this.start + stop * this.step, step * this.step);
     }
