@@ -265,6 +265,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "raiseFrom",
   "raiseNameError",
   "range",
+  "recordSubclass",
   "reinitialize",
   "releaseAfter",
   "reportUncaught",
