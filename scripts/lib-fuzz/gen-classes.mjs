@@ -47,7 +47,8 @@
 //                (or with a spread longer than JavaScript's argument limit; str's methods given arguments of the
 //                wrong type)
 //   builtinnames a builtin value's method read without a call (type, qualname, repr, __self__), ranges of ints
-//                past 2**53 (items, len, slices, in, index, iterator types), docstrings read through any value
+//                past 2**53 (items, len, slices, in, index, iterator types), docstrings and __subclasses__() read
+//                through any value
 //   ospath       os.path's pure functions on paths with "..", "//", trailing "/", empty parts and dots
 //   initorder    __init__ setting attributes before its base's (super() or Base.__init__), calling it under a
 //                condition or not at all, over a base of the program, an exception or a list; three-level chains
@@ -3017,6 +3018,7 @@ function docstringsThroughValues(g) {
     `for thing in [${base}, ${child}, ${other}, ${base}(), ${child}(), ${other}(), ${doc}, None]:`,
     `    print(repr(${doc}(thing)), repr(getattr(thing, "__doc__", "-")))`,
     `print(${base}.__doc__, ${child}.__doc__, ${other}().__doc__)`,
+    `print([c.__name__ for c in ${base}.__subclasses__()], getattr(${child}, "__subclasses__")(), ${other}.__subclasses__())`,
   ];
 }
 
