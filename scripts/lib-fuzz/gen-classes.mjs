@@ -44,6 +44,11 @@
 //   methodarity  methods of str, list, tuple, dict, set, frozenset, int and float called with too few or too many
 //                arguments or with keywords, through receivers the compiler types and ones it cannot, and through
 //                the type (`str.upper("a", "b")`): CPython's TypeError, caught and printed
+//                (or with a spread longer than JavaScript's argument limit; str's methods given arguments of the
+//                wrong type)
+//   builtinnames a builtin value's method read without a call (type, qualname, repr, __self__), ranges of ints
+//                past 2**53 (items, len, slices, in, index, iterator types), docstrings and __subclasses__() read
+//                through any value
 //   ospath       os.path's pure functions on paths with "..", "//", trailing "/", empty parts and dots
 //   initorder    __init__ setting attributes before its base's (super() or Base.__init__), calling it under a
 //                condition or not at all, over a base of the program, an exception or a list; three-level chains
@@ -2871,6 +2876,10 @@ const ARITY_RECEIVERS = {
  * CPython's TypeError (`str.upper() takes no arguments (1 given)`), or the method's result, printed.
  */
 export function builtinMethodArity(g) {
+  return g.pick([() => methodArityCalls(g), () => methodArityCalls(g), () => spreadsIntoFewArguments(g), () => strWrongTypes(g)])();
+}
+
+function methodArityCalls(g) {
   const type = g.pick(Object.keys(ARITY_RECEIVERS));
   const { value, methods } = ARITY_RECEIVERS[type];
   const receiver = g.pick(value);
@@ -2885,6 +2894,132 @@ export function builtinMethodArity(g) {
   }
   lines.push("print(r)");
   return lines;
+}
+
+/**
+ * A spread longer than JavaScript's argument limit into a method or builtin that takes a few arguments: CPython
+ * counts them first (`list.count() takes exactly one argument (150000 given)`), typed and untyped receivers, a
+ * subclass's, through the type; and builtins with keywords (`sorted expected 1 argument, got 150000`).
+ */
+function spreadsIntoFewArguments(g) {
+  const type = g.pick(Object.keys(ARITY_RECEIVERS));
+  const { value, methods } = ARITY_RECEIVERS[type];
+  const receiver = g.pick(value);
+  const base = g.pick(["list", "dict"]);
+  const sub = uniqueName(g, base === "list" ? "Stack" : "Registry");
+  g.moduleLines.push(`class ${sub}(${base}):`, `    pass`, "");
+  const many = g.pick(["list(range(150000))", "range(150000)", `[${g.pick(['"a"', "0", "None"])}] * 120000`]);
+  const calls = [
+    `r.${g.pick(methods)}(*many)`,
+    `${sub}().${g.pick(base === "list" ? ["append", "count", "index", "pop", "insert"] : ["get", "pop", "setdefault", "keys"])}(*many)`,
+    `${g.pick(["sorted", "range", "reversed", "enumerate", "round", "sum", "pow", "int", "str", "len", "divmod", "isinstance"])}(*many)`,
+    type === "frozenset" ? "frozenset.copy(r, *many)" : `${type}.${g.pick(methods)}(r, *many)`,
+    `${sub}().${base === "list" ? "append" : "get"}(${g.pick(["1, 2", "1, 2, 3", ""])})`,
+  ];
+  const lines = [g.chance(0.5) ? `r = ${receiver}` : `r = [${receiver}, None][0]`, `many = ${many}`];
+  for (const call of calls) {
+    lines.push(...caught("(TypeError, ValueError, KeyError, IndexError)", [`print(${q(call.replace(/\(.*/, ""))}, type(${call}).__name__)`]));
+  }
+  return lines;
+}
+
+/** Arguments of the wrong type to str's methods: the bounds of find/count/index checked before the substring, a translate table, join of a non-iterable ... */
+function strWrongTypes(g) {
+  const wrong = ["1", "None", "1.5", "[]", '("a", 1)', '"x"', "{}", "True"];
+  const method = g.pick(
+    "find rfind count index rindex startswith endswith split rsplit center ljust rjust zfill replace join strip lstrip rstrip partition expandtabs splitlines removeprefix translate maketrans format_map".split(
+      " ",
+    ),
+  );
+  const lines = [g.chance(0.5) ? `s = ${q(g.pick(WORDS))}` : `s = [${q(g.pick(WORDS))}, 1][0]`];
+  for (let i = 0; i < g.int(2, 4); i++) {
+    const args = Array.from({ length: g.int(1, 3) }, () => (g.chance(0.5) ? g.pick(wrong) : g.pick(['"a"', '""', "0", "2", "-1"])));
+    lines.push(...caught("(TypeError, ValueError)", [`print(${q(`${method}/${args.length}`)}, repr(s.${method}(${args.join(", ")})))`]));
+  }
+  return lines;
+}
+
+// ---- builtinnames --------------------------------------------------------------------------------
+
+/**
+ * CPython's names for builtin values: a builtin value's method read without a call (`[].count` is a
+ * `builtin_function_or_method`, `<built-in method count of list object at 0x...>`), ranges past 2**53 (their
+ * items, lengths, slices, iterator types), and docstrings read through a value of unknown type.
+ */
+export function builtinNames(g) {
+  return g.pick([() => boundBuiltinMethods(g), () => hugeRanges(g), () => hugeRanges(g), () => docstringsThroughValues(g)])();
+}
+
+function boundBuiltinMethods(g) {
+  const type = g.pick(Object.keys(ARITY_RECEIVERS));
+  const { value, methods } = ARITY_RECEIVERS[type];
+  const receiver = g.pick(value);
+  const method = g.pick(methods);
+  return [
+    g.chance(0.5) ? `r = ${receiver}` : `r = [${receiver}, None][0]`,
+    `m = ${g.pick([`r.${method}`, `getattr(r, ${q(method)})`])}`,
+    `print(type(m).__name__, m.__name__, m.__qualname__, repr(m).split(" at 0x")[0], m.__self__ == r)`,
+    `print(${g.pick(["list.append", "str.upper", "dict.get", "len", "print", "dict.fromkeys", "str.maketrans"])}.__qualname__, type(${g.pick(["dict.fromkeys", "[].append", "len", "str.upper", "(1).__add__"])}).__name__)`,
+    ...caught("AttributeError", [`print(m.__func__)`]),
+  ];
+}
+
+function hugeRanges(g) {
+  const bound = () =>
+    g.pick([
+      `10**${g.int(15, 25)}`,
+      `2**53 ${g.pick(["+", "-"])} ${g.int(0, 3)}`,
+      `2**63 ${g.pick(["+", "-"])} ${g.int(0, 3)}`,
+      `-10**${g.int(16, 21)}`,
+      `${g.int(-9, 9)}`,
+      `2**64`,
+    ]);
+  const step = g.pick(["", `, ${g.pick(["1", "3", "-1", "-7", "10**18", "-(10**19)"])}`]);
+  const [a, b] = [bound(), bound()];
+  const small = g.int(1, 4);
+  return [
+    `r = range(${a}, ${b}${step})`,
+    ...caught("(OverflowError, IndexError, ValueError)", [`print(len(r))`]),
+    ...caught("IndexError", [`print(r[0], r[-1], r[${g.pick(["10**18", "-(10**17)", "5", "2**62"])}])`]),
+    `print(r, r[::${g.pick(["-1", "2", "10**19", "-3"])}], r[${g.pick(["1", "-3", "10**18", ""])}:${g.pick(["", "-1", "10**19", "5"])}], bool(r))`,
+    `print(${bound()} in r, ${g.pick(["True", "0", "2**53 + 1", "10**19"])} in r, r.count(${bound()}))`,
+    ...caught("ValueError", [`print(r.index(${bound()}))`]),
+    `t = range(${a}, ${a} + ${small}${g.pick(["", ", 1"])})`,
+    `print(type(iter(t)).__name__, list(t), list(reversed(t)), type(reversed(t)).__name__, sum(t), max(t, default=None))`,
+    `for i in range(${a}, ${a} + ${small}):`,
+    `    print(i, end=" ")`,
+    `print(r == range(${a}, ${b}${step}), hash(r) == hash(range(${a}, ${b}${step})))`,
+  ];
+}
+
+function docstringsThroughValues(g) {
+  const [base, child, other] = [uniqueName(g, "Shape"), uniqueName(g, "Square"), uniqueName(g, "Circle")];
+  const doc = uniqueName(g, "doc_of");
+  const baseDoc = g.chance(0.7) ? [`    """A ${base}."""`] : [];
+  g.moduleLines.push(
+    `class ${base}:`,
+    ...baseDoc,
+    `    def area(self):`,
+    `        return 0`,
+    "",
+    `class ${child}(${base}):`,
+    ...(g.chance(0.5) ? [`    "A square."`] : []),
+    `    pass`,
+    "",
+    `class ${other}:`,
+    ...(g.chance(0.5) ? [`    """Round.`, ``, `    With a longer text."""`] : []),
+    `    side = 1`,
+    "",
+    `def ${doc}(thing):`,
+    `    return thing.__doc__`,
+    "",
+  );
+  return [
+    `for thing in [${base}, ${child}, ${other}, ${base}(), ${child}(), ${other}(), ${doc}, None]:`,
+    `    print(repr(${doc}(thing)), repr(getattr(thing, "__doc__", "-")))`,
+    `print(${base}.__doc__, ${child}.__doc__, ${other}().__doc__)`,
+    `print([c.__name__ for c in ${base}.__subclasses__()], getattr(${child}, "__subclasses__")(), ${other}.__subclasses__())`,
+  ];
 }
 
 // ---- descriptors ---------------------------------------------------------------------------------

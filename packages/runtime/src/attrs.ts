@@ -333,8 +333,12 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
     if (typeof v === "function" && typeof obj === "object" && !isClassConstructor(v) && !Object.prototype.hasOwnProperty.call(target, name)) {
       return bindMethod(v as (...a: unknown[]) => unknown, obj);
     }
-    // A class method read through its class (`A.create`) is bound to it; so is `type`'s `mro` (`getattr(A, "mro")`).
-    if (typeof v === "function" && typeof obj === "function" && (isClassMethod(v) || (name === "mro" && isClassConstructor(obj))))
+    // A class method read through its class (`A.create`) is bound to it; so are `type`'s `mro` and `__subclasses__` (`getattr(A, "mro")`).
+    if (
+      typeof v === "function" &&
+      typeof obj === "function" &&
+      (isClassMethod(v) || ((name === "mro" || name === "__subclasses__") && isClassConstructor(obj)))
+    )
       return bindMethod(v as (...a: unknown[]) => unknown, obj);
     return v;
   }

@@ -266,6 +266,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "raiseFrom",
   "raiseNameError",
   "range",
+  "recordSubclass",
   "reinitialize",
   "releaseAfter",
   "reportUncaught",

@@ -66,6 +66,7 @@ export { int, float, bool } from "./conversions.js";
 export { type, NoneType, markClassModule } from "./pytype.js";
 export { list } from "./iter-builtins.js";
 export { classBody } from "./class-namespace.js";
+export { recordSubclass } from "./type-registry.js";
 export { object, exit, quit } from "./builtins.js";
 export {
   callMethod,

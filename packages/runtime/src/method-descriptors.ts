@@ -19,6 +19,7 @@ import { PyFloat } from "./numbers.js";
 import { id } from "./identity.js";
 import { isinstance, type as pyType } from "./pytype.js";
 import { hex0x, repr, str } from "./repr.js";
+import { callSetMethod } from "./set.js";
 import { maketrans } from "./str-methods.js";
 import { contains, getitem, len } from "./subscript.js";
 import { truthy } from "./truth.js";
@@ -137,9 +138,11 @@ function builtinCall(type: Function, owner: string, name: string): ((self: unkno
   if (method === undefined || (owner === "frozenset" && Object.prototype.hasOwnProperty.call(proto, name) && name !== "__hash__")) return undefined;
   return (self, args) => {
     checkMethodArity(owner, name, args);
-    return method.apply(self, args);
+    return SET_OWNERS.has(owner) ? callSetMethod(self, name, args) : method.apply(self, args);
   };
 }
+
+const SET_OWNERS = new Set(["set", "frozenset"]);
 
 /** Names the runtime's classes have for JavaScript only. */
 const JS_ONLY = new Set(["constructor", "entries", "emptyLike", "tableHash", "has"]);
@@ -224,11 +227,12 @@ export function boundBuiltinDunder(obj: unknown, name: string): Function | undef
 export function asBoundBuiltin(bound: Function, obj: unknown, owner: string, name: string, slot = false): Function {
   const of = () => `of ${typeName(obj)} object at ${hex0x(id(obj))}`;
   const cls = typeof obj === "function" && typeName(obj) === "type" ? obj : pyType(obj);
-  // A spread too long for a JavaScript call (`[].count(*range(150000))`) is counted before it is spread.
+  // A spread too long for a JavaScript call (`[].count(*range(150000))`) is counted before it is spread; a set's
+  // methods of any number of arguments take them a slice at a time (`s.union(*many)`).
   withArrayForm(bound, (args) => {
     if (slot) checkSlotArity(owner, name, args.length);
     else checkMethodArity(owner, name, args, typeName(obj));
-    return bound(...args);
+    return SET_OWNERS.has(owner) ? callSetMethod(obj, name, args) : bound(...args);
   });
   return Object.defineProperties(bound, {
     __name__: { value: name, writable: true, configurable: true },

@@ -115,11 +115,7 @@ export class PyRange implements Iterable<number> {
 
   [Symbol.iterator](): Iterator<number> {
     if (!this.#long) return new RangeIterator(this.start, this.step, this.length);
-    return this.#longIterator(toBig(this.start), toBig(this.step), toBig(this.stop));
-  }
-
-  #longIterator(start: bigint, step: bigint, stop: bigint): Iterator<number> {
-    const length = bigLength(start, stop, step);
+    const [start, stop, step, length] = [toBig(this.start), toBig(this.stop), toBig(this.step), toBig(this.length)];
     return new (fitsLong(start, stop, step, length) ? LongBoundsRangeIterator : LongRangeIterator)(start, step, length);
   }
 
@@ -130,9 +126,12 @@ export class PyRange implements Iterable<number> {
   /** `reversed(r)`: the iterator of the same items from the last, a `range_iterator` too. */
   __reversed__(): Iterator<number> {
     if (!this.#long) return new RangeIterator(this.start + (this.length - 1) * this.step, -this.step, this.length);
-    const step = toBig(this.step);
-    const start = toBig(this.start) + (toBig(this.length) - 1n) * step;
-    return this.#longIterator(start, -step, toBig(this.start) - step);
+    const [first, stop, step, length] = [toBig(this.start), toBig(this.stop), toBig(this.step), toBig(this.length)];
+    const last = first + (length - 1n) * step;
+    // (CPython's test: the bounds, the step, its negation, `start - step` and the length fit a C long.)
+    const long = (v: bigint): boolean => v >= LONG_MIN && v <= LONG_MAX;
+    const fits = [first, stop, step, -step, first - step].every(long) && length <= LONG_MAX;
+    return new (fits ? LongBoundsRangeIterator : LongRangeIterator)(last, -step, length);
   }
 
   __len__(): number {
@@ -183,7 +182,8 @@ export class PyRange implements Iterable<number> {
   }
 
   #slice(key: PySlice): PyRange {
-    if (!this.#long) {
+    // (A bigint in the slice, `r[::10**19]`, takes the exact path: `indices` clamps it to a number.)
+    if (!this.#long && [key.start, key.stop, key.step].every((v) => typeof v !== "bigint")) {
       const [start, stop, step] = key.indices(this.length);
       return new PyRange(this.start + start * this.step, this.start + stop * this.step, step * this.step);
     }

@@ -5,10 +5,10 @@
 import { LookupError, NotImplementedError, TypeError, ValueError } from "./exceptions.js";
 import { iterate } from "./iter.js";
 import { KwArgs } from "./kwargs.js";
-import { numberKind, smallIndex } from "./numbers.js";
+import { index, numberKind, smallIndex } from "./numbers.js";
 import { isPrintableChar } from "./repr.js";
-import { PySlice } from "./subscript.js";
-import { tuple, type Tuple } from "./tuple.js";
+import { getitem, PySlice } from "./subscript.js";
+import { isTuple, tuple, type Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { Dict } from "./dict.js";
 import { mixedInStr } from "./type-registry.js";
@@ -125,13 +125,14 @@ function bounds(s: string, start: unknown, end: unknown): [number, number] {
 }
 
 function stripChars(s: string, chars: unknown, left: boolean, right: boolean): string {
+  const name = left ? (right ? "strip" : "lstrip") : "rstrip";
   if (chars === undefined || chars === null) {
     let r = s;
     if (left) r = r.replace(LEADING_WS, "");
     if (right) r = r.replace(TRAILING_WS, "");
     return r;
   }
-  const set = new Set(requireStr(chars, "strip arg must be None or str"));
+  const set = new Set(requireStr(chars, `${name} arg must be None or str`));
   const cps = Array.from(s);
   let i = 0;
   let j = cps.length;
@@ -208,35 +209,38 @@ function rsplit(s: string, sep: unknown = null, maxsplit: unknown = -1): string[
 const LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
 
 function splitlines(s: string, keepends: unknown = false): string[] {
+  // (An int, as CPython parses it: `"a".splitlines("x")` is a TypeError.)
+  const keep = index(keepends) !== 0;
   const out: string[] = [];
   let pos = 0;
   for (const m of s.matchAll(LINE_BREAK)) {
-    out.push(s.slice(pos, keepends ? m.index! + m[0].length : m.index));
+    out.push(s.slice(pos, keep ? m.index! + m[0].length : m.index));
     pos = m.index! + m[0].length;
   }
   if (pos < s.length) out.push(s.slice(pos));
   return out;
 }
 
+// (CPython reads the bounds before it checks the substring: `"ab".rfind(1, "")` is about the slice index.)
 function find(s: string, sub: unknown, start?: unknown, end?: unknown): number {
-  const needle = requireStr(sub);
   const [a, b] = bounds(s, start, end);
+  const needle = requireStr(sub);
   if (needle.length === 0) return a <= s.length ? a : -1;
   const i = s.indexOf(needle, a);
   return i >= 0 && i + needle.length <= b ? i : -1;
 }
 
 function rfind(s: string, sub: unknown, start?: unknown, end?: unknown): number {
-  const needle = requireStr(sub);
   const [a, b] = bounds(s, start, end);
+  const needle = requireStr(sub);
   if (a > s.length || b - a < needle.length) return -1;
   const i = s.lastIndexOf(needle, b - needle.length);
   return i >= a ? i : -1;
 }
 
 function count(s: string, sub: unknown, start?: unknown, end?: unknown): number {
-  const needle = requireStr(sub);
   const [a, b] = bounds(s, start, end);
+  const needle = requireStr(sub);
   if (a > s.length) return 0;
   if (needle.length === 0) return b - a + 1;
   let n = 0;
@@ -251,7 +255,7 @@ function count(s: string, sub: unknown, start?: unknown, end?: unknown): number 
 function affix(s: string, arg: unknown, start: unknown, end: unknown, name: string, test: (t: string, a: string) => boolean): boolean {
   const [a, b] = bounds(s, start, end);
   const part = s.slice(a, b);
-  if (Array.isArray(arg)) return arg.some((p) => test(part, requireStr(p, `tuple for ${name} must only contain str, not {}`)));
+  if (Array.isArray(arg) && isTuple(arg)) return arg.some((p) => test(part, requireStr(p, `tuple for ${name} must only contain str, not {}`)));
   const text = typeof arg === "string" ? arg : mixedInStr(arg);
   if (text === undefined) throw new TypeError(`${name} first arg must be str or a tuple of str, not ${typeName(arg)}`);
   if ((start !== undefined && start !== null && a > s.length) || b < a) return false;
@@ -511,9 +515,17 @@ function replace(s: string, old: unknown, replacement: unknown, countArg: unknow
 }
 
 function join(sep: string, items: unknown): string {
+  let iterable: Iterable<unknown>;
+  try {
+    iterable = iterate(items);
+  } catch (e) {
+    // (CPython's message for anything it cannot iterate over, whatever the reason.)
+    if (e instanceof TypeError) throw new TypeError("can only join an iterable");
+    throw e;
+  }
   const parts: string[] = [];
   let i = 0;
-  for (const x of iterate(items)) {
+  for (const x of iterable) {
     const s = typeof x === "string" ? x : mixedInStr(x);
     if (s === undefined) throw new TypeError(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
     parts.push(s);
@@ -599,12 +611,12 @@ function removesuffix(s: string, suffix: unknown): string {
 
 /** `str.translate(table)`: table maps code points to str, code point or None. */
 function translate(s: string, table: unknown): string {
-  const lookup = table as { __getitem__(k: unknown): unknown };
   let out = "";
   for (const ch of s) {
     let mapped: unknown;
     try {
-      mapped = lookup.__getitem__(ch.codePointAt(0)!);
+      // (Any table that can be subscripted: a dict, a list, a str; `"a".translate(1)`: 'int' object is not subscriptable.)
+      mapped = getitem(table, ch.codePointAt(0)!);
     } catch (e) {
       if (e instanceof LookupError) {
         out += ch;
@@ -684,6 +696,8 @@ export const strMethods = {
   ljust,
   lower: (s: string) => s.toLowerCase(),
   lstrip: (s: string, chars?: unknown) => stripChars(s, chars, true, false),
+  // (A static method, which an instance reaches too: `"a".maketrans("a", "b")`.)
+  maketrans: (_s: string, ...args: unknown[]) => maketrans(...args),
   partition,
   removeprefix,
   removesuffix,

@@ -139,6 +139,30 @@ export function installClassHierarchy(): void {
   }
 }
 
+const subclassLists = new WeakMap<Function, Function[]>();
+
+/**
+ * `recordSubclass(C)` after a class statement, in a module that names `__subclasses__`: `Base.__subclasses__()`
+ * lists the classes made from `Base`, in the order they were made (a module that does not name it records none).
+ */
+export function recordSubclass(cls: Function): null {
+  if (!Object.prototype.hasOwnProperty.call(Function.prototype, "__subclasses__")) {
+    Object.defineProperty(Function.prototype, "__subclasses__", {
+      value(this: Function) {
+        return [...(subclassLists.get(this) ?? [])];
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+  for (const base of classLinks.bases(cls)) {
+    const list = subclassLists.get(base);
+    if (list === undefined) subclassLists.set(base, [cls]);
+    else list.push(cls);
+  }
+  return null;
+}
+
 /**
  * Gives a class its Python `__name__` and `__qualname__` explicitly (not JavaScript's `name`, which a
  * minifier may change). Getters, as static properties are inherited: a subclass keeps its own name.

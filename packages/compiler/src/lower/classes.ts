@@ -497,6 +497,22 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
       f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__qualname__", undefined, undefined, f.createStringLiteral(qualname)),
     );
   }
+  // Its docstring, in a program that may read `__doc__` where the compiler cannot tell whose (`def doc(c): return c.__doc__`);
+  // none (null) where a base's would be inherited.
+  const doc = docstring(cls.body);
+  const basesHaveDoc = (): boolean => ctx.types.mro(info).some((c) => c !== info && docstring(c.node.body) !== null);
+  if (!isEnum && spec === undefined && namesAnywhere(ctx.analysis.module.node as Module, "__doc__") && (doc !== null || basesHaveDoc())) {
+    const type = f.createUnionTypeNode([f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), f.createLiteralTypeNode(f.createNull())]);
+    members.unshift(
+      f.createPropertyDeclaration(
+        [f.createModifier(ts.SyntaxKind.StaticKeyword)],
+        "__doc__",
+        undefined,
+        type,
+        doc === null ? f.createNull() : f.createStringLiteral(doc),
+      ),
+    );
+  }
   members.unshift(
     f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__name__", undefined, undefined, f.createStringLiteral(cls.name)),
   );
@@ -514,6 +530,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   return [
     ...nested,
     decl,
+    ...subclassRecordStatements(ctx, name),
     ...classAttributeStatements(ctx, info, name, moved),
     ...signatures,
     ...making,
@@ -550,6 +567,33 @@ function classBodyStatements(ctx: LowerContext, cls: ClassDef, name: ts.Identifi
     f.createArrayLiteralExpression(names.map((n) => f.createStringLiteral(n))),
   ]);
   return [f.createExpressionStatement(call)];
+}
+
+/** `recordSubclass(C)` after a class statement, in a module that names `__subclasses__` (which lists the classes recorded). */
+function subclassRecordStatements(ctx: LowerContext, name: ts.Identifier): ts.Statement[] {
+  if (!namesAnywhere(ctx.analysis.module.node as Module, "__subclasses__")) return [];
+  return [f.createExpressionStatement(f.createCallExpression(ctx.useRuntime("recordSubclass"), undefined, [name]))];
+}
+
+const namedInModule = new WeakMap<Module, Map<string, boolean>>();
+
+/** Whether the module names `name` as an attribute or a string (`getattr(c, "__doc__")`). */
+function namesAnywhere(module: Module, name: string): boolean {
+  let perModule = namedInModule.get(module);
+  if (perModule === undefined) namedInModule.set(module, (perModule = new Map()));
+  let found = perModule.get(name);
+  if (found === undefined) {
+    let named = false;
+    const visit = (node: Node): void => {
+      if (named) return;
+      if ((node._type === "Attribute" && node.attr === name) || (node._type === "Constant" && node.value.type === "str" && node.value.value === name))
+        named = true;
+      else forEachChild(node, visit);
+    };
+    visit(module);
+    perModule.set(name, (found = named));
+  }
+  return found;
 }
 
 const namespaceReaders = new WeakMap<Module, boolean>();

@@ -20,6 +20,7 @@
 // assigns it instead of declaring a fresh binding per iteration.
 import type { Expression, For, If, Node, Stmt, While } from "@pyts/parser";
 import { forEachChild } from "../analyze/walk.js";
+import { EXACT_LIMIT } from "../analyze/int-bounds.js";
 import ts from "../typescript.cjs";
 import { assignTo, pattern, targetNames } from "./assign.js";
 import type { LowerContext } from "./context.js";
@@ -117,9 +118,23 @@ function rangeBounds(ctx: LowerContext, iter: Expression): { start: ts.Expressio
     else return null;
     if (step === 0) return null;
   }
+  if (args.length === 0 || args.length > 3 || !countsExactly(ctx, args.length === 1 ? null : args[0]!, args[args.length === 1 ? 0 : 1]!, step)) return null;
   if (args.length === 1) return { start: f.createNumericLiteral(0), stop: args[0]!, step };
-  if (args.length === 2 || args.length === 3) return { start: lowerExpression(ctx, args[0]!), stop: args[1]!, step };
-  return null;
+  return { start: lowerExpression(ctx, args[0]!), stop: args[1]!, step };
+}
+
+/** More passes than any loop makes. */
+const PASSES_NO_LOOP_MAKES = 2 ** 40;
+
+/**
+ * Whether a JavaScript number counting from `start` (null: 0) by `step` stays exact until it reaches `stop`: the
+ * checker bounds the stop below 2**53, or the start so far below that no loop could count up to it (past 2**53
+ * it would stop changing: `for i in range(2**53 - 1, 2**53 + 2)` iterates the runtime's exact range instead).
+ */
+function countsExactly(ctx: LowerContext, start: Expression | null, stop: Expression, step: number): boolean {
+  if (ctx.types.intBound(stop, ctx.scope) !== null) return true;
+  const from = start === null ? 0 : ctx.types.intBound(start, ctx.scope);
+  return from !== null && (EXACT_LIMIT - from) / Math.abs(step) >= PASSES_NO_LOOP_MAKES;
 }
 
 /** Whether a name is assigned anywhere in a block (a `range` bound read each iteration must not change). */
