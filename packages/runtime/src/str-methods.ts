@@ -3,11 +3,11 @@
 // UTF-16 offsets, which equal Python's code-point offsets for text without astral
 // characters (emoji).
 import { LookupError, NotImplementedError, TypeError, ValueError } from "./exceptions.js";
-import { iterate } from "./iter.js";
+import { isIterable, iterate } from "./iter.js";
 import { KwArgs } from "./kwargs.js";
-import { smallIndex } from "./numbers.js";
+import { index, smallIndex } from "./numbers.js";
 import { isPrintableChar } from "./repr.js";
-import { PySlice } from "./subscript.js";
+import { getitem, PySlice } from "./subscript.js";
 import { tuple, type Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { Dict } from "./dict.js";
@@ -208,10 +208,11 @@ function rsplit(s: string, sep: unknown = null, maxsplit: unknown = -1): string[
 const LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
 
 function splitlines(s: string, keepends: unknown = false): string[] {
+  const keep = keepends !== false && index(keepends) != 0;
   const out: string[] = [];
   let pos = 0;
   for (const m of s.matchAll(LINE_BREAK)) {
-    out.push(s.slice(pos, keepends ? m.index! + m[0].length : m.index));
+    out.push(s.slice(pos, keep ? m.index! + m[0].length : m.index));
     pos = m.index! + m[0].length;
   }
   if (pos < s.length) out.push(s.slice(pos));
@@ -513,6 +514,7 @@ function replace(s: string, old: unknown, replacement: unknown, countArg: unknow
 function join(sep: string, items: unknown): string {
   const parts: string[] = [];
   let i = 0;
+  if (!isIterable(items)) throw new TypeError("can only join an iterable");
   for (const x of iterate(items)) {
     const s = typeof x === "string" ? x : mixedInStr(x);
     if (s === undefined) throw new TypeError(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
@@ -599,12 +601,11 @@ function removesuffix(s: string, suffix: unknown): string {
 
 /** `str.translate(table)`: table maps code points to str, code point or None. */
 function translate(s: string, table: unknown): string {
-  const lookup = table as { __getitem__(k: unknown): unknown };
   let out = "";
   for (const ch of s) {
     let mapped: unknown;
     try {
-      mapped = lookup.__getitem__(ch.codePointAt(0)!);
+      mapped = getitem(table, ch.codePointAt(0)!);
     } catch (e) {
       if (e instanceof LookupError) {
         out += ch;
@@ -698,7 +699,7 @@ export const strMethods = {
   swapcase,
   title,
   translate,
-  encode: (_s: string): never => {
+  encode: (_s: string, _encoding?: unknown, _errors?: unknown): never => {
     throw new NotImplementedError("bytes are not supported: str.encode()");
   },
   upper: (s: string) => s.toUpperCase(),
