@@ -27,7 +27,8 @@
 //   classbody    loops, if, try, while and del in class bodies (of dataclasses and NamedTuples too), a method
 //                defined on one branch; metaclasses with __new__ (a registry) and __call__ (the singleton idiom)
 //   samename     one class name in many scopes: a module class, a function's class, a class body's class, classes
-//                made in if/else, try and loop blocks, a class redefined; each called with keywords, bad keywords caught
+//                made in if/else, try (a missing module's fallback), with and loop blocks, a class redefined; each
+//                called with keywords, bad keywords caught
 //   dyntype      classes made by type(name, bases, namespace): with a base of the program or an exception, an
 //                __init__ taking keywords, lambdas as methods, made in a function; type() called wrongly
 //   superforms   super() in a variable, as a bound method value, two-argument, in class methods, in helpers
@@ -38,7 +39,8 @@
 //                base, on another class's object), enums mixing in str or int, super() reaching object's
 //                special methods, builtins called without their arguments; a missing method or attribute on a
 //                subclass of list, dict, an exception or asyncio.Queue; __init__ again on such a subclass;
-//                spreads longer than JavaScript's argument limit into max, min, zip, chain, map, format, print
+//                spreads longer than JavaScript's argument limit into max, min, zip, chain, map, format, print; a
+//                list subclass whose methods are named like JavaScript's array methods (map, join, length ...)
 //   descriptors  methods of builtin types read through the type (str.upper as a key, list.append(xs, x), int.__add__),
 //                their names and reprs, wrong receivers; dict subclasses overriding __iter__/keys/__getitem__ merged
 //   methodarity  methods of str, list, tuple, dict, set, frozenset, int and float called with too few or too many
@@ -1995,7 +1997,77 @@ export function builtinSubclasses(g) {
     () => userCollection(g),
     () => listOverrides(g),
     () => listOverrides(g),
+    () => arrayNamedMethods(g),
+    () => arrayNamedMethods(g),
   ])();
+}
+
+/** Methods a list subclass may define that JavaScript's arrays have too, each with the call that exercises it. */
+const ARRAY_NAMED = [
+  ["map", ["self, f", "return type(self)(f(x) for x in self)"], "(lambda v: v * 2)"],
+  ["filter", ["self, keep", "return type(self)(x for x in self if keep(x))"], "(lambda v: v > 1)"],
+  ["join", ['self, sep=", "', "return sep.join(str(x) for x in self)"], '("-")'],
+  ["find", ["self, pred", "return next((x for x in self if pred(x)), None)"], "(lambda v: v > 2)"],
+  ["includes", ["self, x", "return x in self"], "(2)"],
+  ["at", ["self, i", "return self[i]"], "(-1)"],
+  ["some", ["self, pred", "return any(pred(x) for x in self)"], "(lambda v: v > 2)"],
+  ["every", ["self, pred", "return all(pred(x) for x in self)"], "(lambda v: v > 0)"],
+  ["keys", ["self", "return list(range(len(self)))"], "()"],
+  ["values", ["self", "return list(self)"], "()"],
+  ["entries", ["self", "return list(enumerate(self))"], "()"],
+  ["slice", ["self, start, stop", "return type(self)(self[start:stop])"], "(0, 2)"],
+  ["concat", ["self, other", "return type(self)(list(self) + list(other))"], "([9])"],
+  ["length", ["self", "return len(self)"], "()"],
+  ["fill", ["self, value", "self[:] = [value] * len(self)", "return self"], "(0)"],
+  ["reduce", ["self, f, start", "acc = start", "for x in self:", "    acc = f(acc, x)", "return acc"], "(lambda a, b: a + b, 0)"],
+  ["forEach", ["self, f", "for x in self:", "    f(x)"], "(print)"],
+  ["flat", ["self", "return [y for x in self for y in (x if isinstance(x, list) else [x])]"], "()"],
+];
+
+/**
+ * A list subclass whose methods are named like JavaScript's array methods (`map`, `join`, `length` ...), called
+ * on a receiver the compiler types and on one it cannot (through a function), read as bound methods, by getattr
+ * and hasattr, through the class, from a subclass with `super()`; the list itself still read as a list (repr,
+ * slicing, sorted, `+`, comprehensions), and the same names on a plain list an AttributeError.
+ */
+function arrayNamedMethods(g) {
+  const [cls, sub, helper] = [uniqueName(g, "Items"), uniqueName(g, "Sorted"), uniqueName(g, "use_items")];
+  const chosen = distinct(g, ARRAY_NAMED, g.int(2, 5));
+  const [first, [firstParams], firstArgs] = chosen[0];
+  // (Named one by one: `super().map(*args)` into a method of fixed parameters is PY3003 for now.)
+  const passed = firstParams
+    .split(", ")
+    .slice(1)
+    .map((p) => p.split("=")[0]);
+  g.moduleLines.push(
+    `class ${cls}(list):`,
+    ...chosen.flatMap(([name, [params, ...lines]]) => [`    def ${name}(${params}):`, ...indent(lines, "        ")]),
+    "",
+    `class ${sub}(${cls}):`,
+    `    def ${first}(${firstParams}):`,
+    `        return ("sub", super().${first}(${passed.join(", ")}))`,
+    "",
+    `def ${helper}(xs, name):`,
+    `    return getattr(xs, name), hasattr(xs, name), xs.${first}${firstArgs}`,
+    "",
+  );
+  const items = `[${distinct(g, [3, 1, 2, 5, 4], g.int(2, 4)).join(", ")}]`;
+  return [
+    `xs = ${cls}(${items})`,
+    ...chosen.map(([name, , args]) => `print(${q(name)}, xs.${name}${args})`),
+    `bound = xs.${first}`,
+    `print(bound${firstArgs}, ${helper}(xs, ${q(first)})[1:], ${cls}.${first}(xs${firstArgs === "()" ? "" : `, ${firstArgs.slice(1, -1)}`}))`,
+    `print(${sub}(${items}).${first}${firstArgs}, ${q(first)} in dir(xs), type(xs).__name__)`,
+    `print(repr(xs), xs[1:], sorted(xs), xs + [0], len(xs), [x * 2 for x in xs], xs == ${items})`,
+    ...caught("AttributeError", [`${items}.${first}${firstArgs}`]),
+    ...caught("TypeError", [`xs.${first}(1, 2, 3, 4)`]),
+  ];
+}
+
+/** `n` different items of `items`, in the order picked. */
+function distinct(g, items, n) {
+  const left = [...items];
+  return Array.from({ length: Math.min(n, left.length) }, () => left.splice(g.int(0, left.length - 1), 1)[0]);
 }
 
 /**
@@ -2573,7 +2645,7 @@ export function sameNameClasses(g) {
     `        return f"{self.title}:{self.price}"`,
     "",
   );
-  const kind = g.pick(["function", "classbody", "branches", "loop", "redefined"]);
+  const kind = g.pick(["function", "classbody", "branches", "loop", "redefined", "fallback", "within"]);
   const lines = [];
   if (kind === "function") {
     const maker = uniqueName(g, "make_item");
@@ -2623,6 +2695,40 @@ export function sameNameClasses(g) {
       "",
     );
     lines.push(`print(${name}(days=${g.int(1, 9)}).info, ${name}(speed="mid").info)`, ...caught("TypeError", [`${name}(weight=2)`]));
+  } else if (kind === "fallback") {
+    // The optional-dependency idiom: a class of a module that may be missing, else one of the program's.
+    const helper = uniqueName(g, "Helper");
+    g.moduleLines.push(
+      `try:`,
+      `    from ${g.pick(["fancy_helpers_missing", "ujson_missing", "colorama_missing"])} import ${helper}`,
+      `except ImportError:`,
+      `    class ${helper}:`,
+      `        def __init__(self, prefix="${g.pick(["*", ">", "#"])}", width=${g.int(2, 6)}):`,
+      `            self.prefix = prefix`,
+      `            self.width = width`,
+      `        def render(self, text):`,
+      `            return f"{self.prefix} {text:<{self.width}}|"`,
+      "",
+    );
+    lines.push(
+      `print(${helper}().render("ok"), ${helper}(prefix="-", width=${g.int(1, 8)}).render(${g.int(0, 99)}), type(${helper}()).__name__)`,
+      ...caught("TypeError", [`${helper}(colour="red")`]),
+    );
+  } else if (kind === "within") {
+    // A class defined where a `with` block runs: bound when the block runs, as any statement there.
+    const made = uniqueName(g, "Entry");
+    g.moduleLines.push(
+      `import contextlib`,
+      `with contextlib.suppress(${g.pick(["KeyError", "ValueError"])}):`,
+      `    class ${made}:`,
+      `        count = ${g.int(0, 3)}`,
+      `        def __init__(self, key, value=None):`,
+      `            self.pair = (key, value)`,
+      `            type(self).count += 1`,
+      `    ${made}("first")`,
+      "",
+    );
+    lines.push(`print(${made}("k", value=${g.int(1, 9)}).pair, ${made}.count, ${made}("z").pair)`, ...caught("TypeError", [`${made}()`]));
   } else if (kind === "loop") {
     const made = uniqueName(g, "made");
     g.moduleLines.push(

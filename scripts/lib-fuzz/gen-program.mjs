@@ -57,12 +57,12 @@ export const DEFAULT_MIX = Object.freeze({
   badcalls: 1, // missing / unexpected / multiple-valued / too many arguments, TypeError caught and printed
   classbody: 1, // statements in class bodies (loops, if, try, while, del, a def on one branch), metaclasses with __new__ and __call__
   dataclasses: 1, // @dataclass with order=True, frozen=True, field(default_factory), inheritance, asdict/replace
-  samename: 1, // one class name in many scopes (module, function, class body, if/else, loop, redefined), called with keywords
+  samename: 1, // one class name in many scopes (module, function, class body, if/else, try/except ImportError, with, loop, redefined), called with keywords
   descriptors: 1, // str.upper as a key, list.append(xs, x), int.__add__(1, 2.5), their reprs and wrong receivers; dict subclasses merged
   methodarity: 1, // builtin types' methods called with too few or too many arguments or keywords, typed, untyped and through the type
   builtinnames: 1, // a builtin value's bound methods (type, qualname, repr), ranges past 2**53, docstrings read through any value
   ospath: 1, // os.path's pure functions (join, split, splitext, normpath ...) on paths with "..", "//", trailing "/", dots
-  builtinsub: 1, // subclasses of list and dict, mixins with exceptions and dataclasses, abc.ABC, total_ordering, __init__ again, builtins without arguments
+  builtinsub: 1, // subclasses of list (methods named like JavaScript array methods too) and dict, mixins with exceptions and dataclasses, abc.ABC, total_ordering, __init__ again, builtins without arguments
   dyntype: 1, // classes made by type(name, bases, namespace), type() called wrongly
   superforms: 1, // super() in a variable, as a value, two-argument, in class methods and nested helpers, and its errors
   initorder: 1, // __init__ setting attributes before its base's, calling it under a condition or not at all (user, exception, list, dataclass bases)

@@ -126,7 +126,9 @@ function userMethod(obj: unknown, name: string): Method | undefined {
   if (typeof obj !== "object" || obj === null) return undefined;
   const proto = Object.getPrototypeOf(obj) as unknown;
   if (proto === Array.prototype || proto === Object.prototype || proto === null) return undefined;
-  const method = (obj as Record<string, unknown>)[name];
+  // (A `list` subclass's method named like one of JavaScript's array methods is its `map$`, compiler classes.ts.)
+  const members = obj as Record<string, unknown>;
+  const method = Array.isArray(obj) ? (members[`${name}$`] ?? members[name]) : members[name];
   if (typeof method !== "function" || method === (Array.prototype as unknown as Record<string, unknown>)[name]) return undefined;
   // A function stored on the instance itself is an attribute, called without it.
   if (Object.prototype.hasOwnProperty.call(obj, name)) return undefined;
@@ -306,7 +308,10 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   const dunder = name.startsWith("__") && typeof obj !== "function" && obj !== null && obj !== undefined ? boundBuiltinDunder(obj, name) : undefined;
   if (dunder !== undefined) return dunder;
   if (obj === null || obj === undefined || typeof obj === "string") throw noAttribute(obj, name);
-  // A list or tuple has no attributes besides its methods; a subclass's (a named tuple's fields) are on its prototypes.
+  // A list or tuple has no attributes besides its methods; a subclass's (a named tuple's fields) are on its prototypes,
+  // one named like one of JavaScript's array methods as its `map$` (compiler classes.ts).
+  const renamed = Array.isArray(obj) ? (obj as unknown as Record<string, unknown>)[`${name}$`] : undefined;
+  if (typeof renamed === "function") return bindMethod(renamed as (...a: unknown[]) => unknown, obj as object);
   if (Array.isArray(obj) && (Object.getPrototypeOf(obj) === Array.prototype || name in Array.prototype)) throw noAttribute(obj, name);
   const target = Object(obj) as Record<string, unknown>;
   if (name === "__dict__" && typeof obj === "object") {

@@ -160,7 +160,9 @@ export function methodSignatures<C extends abstract new (...args: any[]) => unkn
       if (typeof init === "function") signatures.set(init, { ...sig, construct: false });
       continue;
     }
-    const fn = (decorator === "" ? (cls.prototype as Record<string, unknown>) : (cls as unknown as Record<string, unknown>))[name];
+    const holder = decorator === "" ? (cls.prototype as Record<string, unknown>) : (cls as unknown as Record<string, unknown>);
+    // (A `list` subclass's method named like one of JavaScript's array methods is its `map$`, compiler classes.ts.)
+    const fn = holder[`${name}$`] ?? holder[name];
     if (typeof fn === "function") {
       signatures.set(fn, sig);
       setNames(fn, name, sig.qualname);

@@ -82,7 +82,8 @@ function addOwnNames(names: Set<string>, o: object, proto?: object): void {
   for (const n of Object.getOwnPropertyNames(o)) {
     if (HIDDEN.has(n) || (typeof o === "function" && HIDDEN_OF_FUNCTION.has(n))) continue;
     if (proto !== undefined && Object.getOwnPropertyDescriptor(o, n)?.get !== undefined && !(n in proto)) continue;
-    names.add(n === "constructor_" ? "constructor" : n);
+    // (`constructor_`, and a `list` subclass's `map$`: the compiler's names of Python's `constructor` and `map`.)
+    names.add(n === "constructor_" ? "constructor" : n.endsWith("$") ? n.slice(0, -1) : n);
   }
 }
 
@@ -97,6 +98,14 @@ export function dir(...args: unknown[]): string[] {
   const builtin = builtinTypeOf(x);
   if (builtin !== undefined) {
     for (const n of words(TYPE_NAMES[builtin]!)) names.add(n);
+    // A `list` subclass's own members, on the prototypes below the runtime's list (PyList, whose are list's).
+    if (Array.isArray(x))
+      for (
+        let p = Object.getPrototypeOf(x) as object;
+        Object.getPrototypeOf(p) !== Array.prototype && p !== Array.prototype;
+        p = Object.getPrototypeOf(p) as object
+      )
+        addOwnNames(names, p);
   } else if (typeof x === "object" && Object.prototype.toString.call(x) === "[object Module]") {
     names.clear();
     // A translated module's `__setattr__` export is the setter other modules store through, not a name of the module.

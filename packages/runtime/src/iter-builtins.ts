@@ -11,6 +11,7 @@ import { checkKwargs, KwArgs, splitKwargs } from "./kwargs.js";
 import { isTuple, tuple, type Tuple } from "./tuple.js";
 import { truthy } from "./truth.js";
 import { typeName } from "./typename.js";
+import { index } from "./numbers.js";
 import { defineBuiltinType } from "./type-registry.js";
 
 type Key<T> = ((x: T) => unknown) | CallableObject | null | undefined;
@@ -176,7 +177,9 @@ function* reverseArray<T>(xs: readonly T[]): Generator<T, void, undefined> {
 }
 
 /** Python's sort: stable, `<` only, keys computed once, `reverse` keeps equal items in order. */
-export function sortInPlace<T>(xs: T[], key: Key<T> = null, reverse = false): void {
+export function sortInPlace<T>(xs: T[], key: Key<T> = null, reverse: unknown = false): void {
+  // (`reverse` is an int, as CPython's argument clinic reads it before sorting anything: `reverse="x"` is a TypeError.)
+  const descending = reverse !== false && index(reverse) != 0;
   if (xs.length < 2) return;
   const keyOf = key === null || key === undefined ? null : positionalCallable(key);
   const keys: unknown[] = keyOf === null ? xs : xs.map((x) => keyOf(x));
@@ -189,7 +192,7 @@ export function sortInPlace<T>(xs: T[], key: Key<T> = null, reverse = false): vo
     cmp = (a, b) => (lt(a, b) ? -1 : lt(b, a) ? 1 : 0);
   }
   const order = keys.map((_, i) => i);
-  if (reverse) order.sort((i, j) => cmp(keys[j], keys[i]));
+  if (descending) order.sort((i, j) => cmp(keys[j], keys[i]));
   else order.sort((i, j) => cmp(keys[i], keys[j]));
   const copy = xs.slice();
   for (let i = 0; i < order.length; i++) xs[i] = copy[order[i]!]!;
@@ -197,7 +200,8 @@ export function sortInPlace<T>(xs: T[], key: Key<T> = null, reverse = false): vo
 
 interface SortOptions<T> {
   key?: Key<T>;
-  reverse?: boolean;
+  // (Any value: an int is what CPython takes, and a TypeError at run time for another.)
+  reverse?: unknown;
 }
 
 /** `sorted(iterable, key=None, reverse=False)`. */
@@ -208,7 +212,7 @@ export function sorted<T>(items: Iterable<T>, options?: KwArgs<SortOptions<T>>):
   const out = list(items);
   const opts = options?.values ?? {};
   checkKwargs("sort", opts, ["key", "reverse"]);
-  sortInPlace(out, opts.key ?? null, truthy(opts.reverse ?? false));
+  sortInPlace(out, opts.key ?? null, opts.reverse);
   return out;
 }
 

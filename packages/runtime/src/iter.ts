@@ -60,6 +60,15 @@ export function iterate<T>(x: unknown): Iterable<T> {
   throw new TypeError(`'${typeName(x)}' object is not iterable`);
 }
 
+/** Whether `iter(x)` could succeed. */
+export function isIterable(x: unknown): boolean {
+  if (typeof x === "string" || Array.isArray(x)) return true;
+  // (A class can be iterable too: an enum class's members.)
+  if ((typeof x !== "object" && typeof x !== "function") || x === null) return false;
+  const methods = x as Record<string | symbol, unknown>;
+  return typeof methods[Symbol.iterator] === "function" || typeof methods["__iter__"] === "function" || typeof methods["__getitem__"] === "function";
+}
+
 /** A JavaScript iterator that is its own iterable and can be closed (`return`): a runtime generator such as `iter(xs)`, `map(...)`, `itertools.cycle(...)`. */
 export function isOwnIterator(x: object): boolean {
   return typeof (x as Partial<Generator>).return === "function" && (x as Iterable<unknown>)[Symbol.iterator]() === x;

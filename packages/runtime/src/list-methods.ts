@@ -12,7 +12,6 @@ import { KwArgs } from "./kwargs.js";
 import { intValue, smallIndex } from "./numbers.js";
 import { repr, reprGuard } from "./repr.js";
 import { PySlice, listDelete, listStore, sequenceContains, sequenceItem } from "./subscript.js";
-import { truthy } from "./truth.js";
 import { isTuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { sequenceRepeat } from "./arithmetic.js";
@@ -74,9 +73,9 @@ export const listMethods = {
     return indexIn(xs, x, start, end, "list");
   },
   count: countIn,
-  sort<T>(xs: T[], options?: KwArgs<{ key?: ((x: T) => unknown) | CallableObject | null; reverse?: boolean }>): null {
+  sort<T>(xs: T[], options?: KwArgs<{ key?: ((x: T) => unknown) | CallableObject | null; reverse?: unknown }>): null {
     const opts = options?.values ?? {};
-    sortInPlace(xs, opts.key ?? null, truthy(opts.reverse ?? false));
+    sortInPlace(xs, opts.key ?? null, opts.reverse);
     return null;
   },
   reverse(xs: unknown[]): null {
@@ -162,7 +161,7 @@ export class PyList<T = any> extends Array<T> {
   }
   /** Python's `sort(*, key=None, reverse=False)`, which returns None. */
   override sort(...options: any[]): any {
-    return listMethods.sort(this, options[0] as KwArgs<{ key?: ((x: T) => unknown) | CallableObject | null; reverse?: boolean }> | undefined);
+    return listMethods.sort(this, options[0] as KwArgs<{ key?: ((x: T) => unknown) | CallableObject | null; reverse?: unknown }> | undefined);
   }
   override reverse(): any {
     super.reverse();

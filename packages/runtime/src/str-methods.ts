@@ -210,7 +210,7 @@ const LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
 
 function splitlines(s: string, keepends: unknown = false): string[] {
   // (An int, as CPython parses it: `"a".splitlines("x")` is a TypeError.)
-  const keep = index(keepends) !== 0;
+  const keep = Number(index(keepends)) !== 0;
   const out: string[] = [];
   let pos = 0;
   for (const m of s.matchAll(LINE_BREAK)) {
@@ -715,7 +715,7 @@ export const strMethods = {
   swapcase,
   title,
   translate,
-  encode: (_s: string): never => {
+  encode: (_s: string, _encoding?: unknown, _errors?: unknown): never => {
     throw new NotImplementedError("bytes are not supported: str.encode()");
   },
   upper: (s: string) => s.toUpperCase(),

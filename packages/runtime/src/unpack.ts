@@ -9,19 +9,12 @@
 // A list or tuple is checked by its length; any other iterable is consumed lazily, as CPython
 // does: `a, b = it` takes three items from an iterator to find that there are too many.
 import { TypeError, ValueError } from "./exceptions.js";
-import { iterate } from "./iter.js";
+import { isIterable, iterate } from "./iter.js";
 import { listOverrides } from "./list-overrides.js";
 import { typeName } from "./typename.js";
 
-/** Whether `iter(x)` could succeed; otherwise CPython says `cannot unpack non-iterable int object`. */
-function isIterable(x: unknown): boolean {
-  if (typeof x === "string" || Array.isArray(x)) return true;
-  if (typeof x !== "object" || x === null) return false;
-  const methods = x as Record<string | symbol, unknown>;
-  return typeof methods[Symbol.iterator] === "function" || typeof methods["__iter__"] === "function" || typeof methods["__getitem__"] === "function";
-}
-
 function iteratorOf(x: unknown): Iterator<unknown> {
+  // (Otherwise CPython says `cannot unpack non-iterable int object`.)
   if (!isIterable(x)) throw new TypeError(`cannot unpack non-iterable ${typeName(x)} object`);
   return iterate(x)[Symbol.iterator]();
 }

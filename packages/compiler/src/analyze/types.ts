@@ -58,6 +58,13 @@ function comparedParts(key: string, value: unknown): unknown {
   return value;
 }
 
+/** Whether a value of type `t` can be passed where the emitted TypeScript expects `into`. */
+export function fits(t: PyType, into: PyType): boolean {
+  if (t.k === "any" || into.k === "any" || sameType(t, into)) return true;
+  if ((t.k === "int" || t.k === "float") && (into.k === "int" || into.k === "float")) return true;
+  return into.k === "optional" && (t.k === "None" || fits(t, into.of));
+}
+
 /** The least type that holds both (int ∪ float = float, T ∪ None = Optional[T], otherwise any). */
 export function join(a: PyType, b: PyType): PyType {
   if (sameType(a, b)) return a;

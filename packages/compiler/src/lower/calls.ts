@@ -42,7 +42,7 @@ import { lowerSuperObject, superBindsStatically } from "./super-forms.js";
 import { builtinArity, builtinKeywordPosition, builtinPositional, isRuntimeClass, takesBoundedArguments } from "../catalogue.js";
 import { chainDefines, objectHook } from "./class-attributes.js";
 import { isEnumClass } from "../analyze/enum-classes.js";
-import { baseClassReference, OWN_NAME_BASE, ownNameBasePassedIn } from "./classes.js";
+import { baseClassReference, methodProperty, OWN_NAME_BASE, ownNameBasePassedIn } from "./classes.js";
 import { decoratorName } from "../analyze/decorator-names.js";
 import { handledExceptionCall } from "./exceptions.js";
 import { baseInitInPlace, isConstructorShapedInit, isCooperative, lowerCooperativeSuperCall } from "./inheritance.js";
@@ -85,6 +85,9 @@ export function lowerCall(ctx: LowerContext, node: Call): ts.Expression {
   return dynamicCall(ctx, callee, node);
 }
 
+/** The builtins that take a `key=` function. */
+const KEY_FUNCTIONS = new Set(["sorted", "min", "max"]);
+
 /** The builtins that take an iterable (`Iterable<T>` for TypeScript) as their first argument (`map`, `filter`: second). */
 const ITERABLE_FIRST = new Set(["sorted", "list", "tuple", "set", "frozenset", "sum", "enumerate", "reversed", "iter", "any", "all", "dict"]);
 
@@ -95,6 +98,12 @@ function takesIterable(name: string, i: number, node: Call): boolean {
   if (name === "min" || name === "max") return node.args.length === 1;
   if (name === "map" || name === "filter") return i >= 1;
   return name === "zip";
+}
+
+/** Whether a value of type `t` is what the runtime's TypeScript declares a `key=` function to be. */
+export function keyFunction(ctx: LowerContext, t: PyType): boolean {
+  if (t.k === "instance") return !t.runtime && classHasMember(ctx, ctx.types.classOfType(t), "__call__");
+  return t.k === "any" || t.k === "None" || t.k === "function" || t.k === "class";
 }
 
 /**
@@ -254,7 +263,9 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
       return f.createNewExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
     }
     // `len([1], [2])`, `getattr(obj)`, `abs(**d)`: CPython's TypeError at run time; `max(*xs)`: a spread of any length.
-    if (!fitsBuiltinArity(name, node) || spreadsIntoArrayForm(name, node)) return dynamicCall(ctx, callee, node);
+    // (`sorted(xs, key=1)`: a key that is no function, CPython's TypeError when the call runs.)
+    const keyless = KEY_FUNCTIONS.has(name) && node.keywords.some((k) => k.arg === "key" && !keyFunction(ctx, typeOf(ctx, k.value)));
+    if (!fitsBuiltinArity(name, node) || spreadsIntoArrayForm(name, node) || keyless) return dynamicCall(ctx, callee, node);
     const positional = keywordsByPosition(name, node);
     const args = runtimeArguments(ctx, positional?.args ?? node.args, positional?.keywords ?? node.keywords).map((a, i) =>
       takesIterable(name, i, node) && notIterable(ctx, node.args[i]!) ? asAny(a) : a,
@@ -441,7 +452,11 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
       : base !== undefined && derivesFromProgramClass(ctx, baseInfo, base)
         ? userArguments(ctx, node, `super().${method}`)
         : runtimeArguments(ctx, node.args, node.keywords);
-  return f.createCallExpression(f.createPropertyAccessExpression(f.createSuper(), ctx.mangleMember(method)), undefined, args);
+  return f.createCallExpression(
+    f.createPropertyAccessExpression(f.createSuper(), m !== undefined ? methodProperty(ctx, m) : ctx.mangleMember(method)),
+    undefined,
+    args,
+  );
 }
 
 function isDunder(name: string): boolean {

@@ -217,20 +217,33 @@ const LIST_PROTOCOL = new Set(
     " ",
   ),
 );
-/** JavaScript's array methods a `list` subclass may define: the runtime calls none of them on a list. */
+/** JavaScript's array methods a `list` subclass may define under their own names: the runtime calls none of them on a list. */
 const PYLIST_METHODS = new Set(["push", "pop", "sort", "reverse", "constructor"]);
 
-/**
- * The methods of a `list` subclass: one of the list protocol, its own or a mixin's, imports features/list-overrides;
- * one named like another of JavaScript's array methods (`map`, `join` ...), which the runtime calls for its own ends,
- * is PY3001.
- */
-function listSubclassMembers(ctx: LowerContext, cls: ClassDef, info: ClassInfo): void {
+/** The methods of a `list` subclass: one of the list protocol, its own or a mixin's, imports features/list-overrides. */
+function listSubclassMembers(ctx: LowerContext, info: ClassInfo): void {
   if (ctx.types.mro(info).some((c) => [...c.methods.keys()].some((name) => LIST_PROTOCOL.has(name)))) ctx.useRuntimeFeature("list-overrides");
-  for (const stmt of cls.body) {
-    if ((stmt._type === "FunctionDef" || stmt._type === "AsyncFunctionDef") && stmt.name in Array.prototype && !PYLIST_METHODS.has(stmt.name))
-      ctx.error("PY3001", stmt, [`a method named ${stmt.name} in a subclass of list`]);
-  }
+}
+
+/**
+ * Whether a member `name` of the class `info` is named like one of JavaScript's array methods (`map`, `join`,
+ * `length` ...) in a `list` subclass, whose instances are arrays: the runtime calls the array's own for its ends,
+ * so the class keeps the member as `map$` (no Python name has a `$`), which the runtime's callMethod, getattr and
+ * dir read as `map`.
+ *
+ *     class Items(list):                  class Items extends PyList {
+ *         def map(self, f): ...              map$(f: any) { ... }
+ *     Items([1]).map(str)                  new Items([1]).map$(str);
+ */
+export function isArrayNamedMember(ctx: LowerContext, info: ClassInfo | undefined, name: string): boolean {
+  return info !== undefined && name in Array.prototype && !PYLIST_METHODS.has(name) && derivesFromList(ctx, info);
+}
+
+/** The property a class keeps its method `def` as (see isArrayNamedMember). */
+export function methodProperty(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): string {
+  const cls = ctx.analysis.parentOf(def);
+  const info = cls?._type === "ClassDef" ? ctx.types.classOf(cls) : undefined;
+  return isArrayNamedMember(ctx, info, def.name) ? `${def.name}$` : ctx.mangleMember(def.name);
 }
 
 /** `withMixins(ValueError, [LogMixin], [])`: the main base, and the mixins listed before and after it. */
@@ -309,7 +322,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   // (`class IntBox(Box[int])` derives from `Box`, as `__mro_entries__` makes it in CPython.)
   const writtenBase = mixinMain ?? cls.bases.find((b) => !isEnumValueMixin(cls, b));
   const baseExpr = writtenBase?._type === "Subscript" ? writtenBase.value : writtenBase;
-  if (derivesFromList(ctx, info)) listSubclassMembers(ctx, cls, info);
+  if (derivesFromList(ctx, info)) listSubclassMembers(ctx, info);
   let heritage: ts.HeritageClause[] | undefined;
   const baseName = mixinMain !== null ? (mixinMain._type === "Name" ? mixinMain.id : mixinMain._type === "Attribute" ? mixinMain.attr : "") : info.bases[0];
   const userBase = mixinMain !== null ? (ctx.types.baseClass(info, mixinMain) ?? undefined) : ctx.types.firstBase(info);
@@ -837,7 +850,7 @@ function lowerMethod(
     isSetter: kind === "setter",
   });
   const modifiers = kind === "static" || kind === "class" ? [f.createModifier(ts.SyntaxKind.StaticKeyword)] : undefined;
-  const memberName = ctx.mangleMember(def.name);
+  const memberName = methodProperty(ctx, def);
   if (isInit) return [f.createConstructorDeclaration(undefined, params, body)];
   if (kind === "property") {
     const getter = f.createGetAccessorDeclaration(modifiers, memberName, [], returnTypeNode(ctx, def), body);

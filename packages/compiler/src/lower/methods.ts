@@ -45,6 +45,7 @@ import type { ProgramModule } from "../program.js";
 import {
   constructorSignature,
   dynamicCall,
+  keyFunction,
   spreadsIntoArrayForm,
   lowerClassCall,
   lowerProgramCall,
@@ -71,12 +72,13 @@ import { loopFunctions } from "./loop-functions.js";
 import { isBlockingRunnerCall } from "./runner.js";
 import { isUserInstance, programExceptionMember, typedAs } from "./subscripts.js";
 import type { ClassInfo } from "../analyze/checker.js";
-import { elementType, type PyType } from "../analyze/types.js";
+import { elementType, fits, type PyType } from "../analyze/types.js";
 import { asyncioMethodKeywords, asyncioMethodType, isAsyncioInstance } from "../analyze/runtime-classes.js";
 import { builtinBaseOwning, inheritsFromRuntime } from "../analyze/runtime-bases.js";
 import { isEnumClass } from "../analyze/enum-classes.js";
+import { methodProperty } from "./classes.js";
 import { generatesInit } from "../analyze/class-collection.js";
-import { nonNullReceiver } from "./narrowing.js";
+import { narrowedType, nonNullReceiver } from "./narrowing.js";
 import {
   baseInitInPlace,
   classOfInstance,
@@ -176,7 +178,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   if (recvType.k === "module") {
     ctx.checkModuleAttribute(func.value, name, func);
     const recv = lowerExpression(ctx, func.value);
-    if (spreadsIntoArrayForm(name, node)) return dynamicCall(ctx, member(recv), node);
+    if (spreadsIntoArrayForm(name, node) || (recvType.name === "asyncio" && unprovenIterableFirst(ctx, name, node)))
+      return dynamicCall(ctx, member(recv), node);
     const args =
       recvType.name === "asyncio"
         ? awaitableArguments(ctx, name, node, runtimeArguments(ctx, node.args, node.keywords))
@@ -202,7 +205,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     if (m !== null && (m.isStatic || m.isClassMethod)) {
       const cls = classOfInstance(ctx, recv, recvType.cls);
       if (spreadsUnknownLength(node)) return dynamicCall(ctx, classSideCallee(cls, m), node);
-      return asMadeInstance(ctx, node, m.def, call(member(cls), matchOrReport(ctx, node, m.def.args, m.isClassMethod)));
+      return asMadeInstance(ctx, node, m.def, call(member(cls, methodProperty(ctx, m.def)), matchOrReport(ctx, node, m.def.args, m.isClassMethod)));
     }
     // A method a decorator of the program replaced (`@trace def push(self, item)`): what it returned takes the
     // positional arguments as they are (the runtime passes the instance first); keywords are bound at run time.
@@ -212,12 +215,14 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
       const positionalOnly = node.keywords.length === 0 && node.args.every((a) => a._type !== "Starred");
       const params = m.def.args.posonlyargs.length + m.def.args.args.length - 1;
       const fits = node.args.length >= params - m.def.args.defaults.length && (node.args.length <= params || m.def.args.vararg !== null);
-      return positionalOnly && fits ? call(member(recv), lowerElements(ctx, node.args)) : dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node);
+      return positionalOnly && fits
+        ? call(member(recv, methodProperty(ctx, m.def)), lowerElements(ctx, node.args))
+        : dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node);
     }
     if (m !== null) {
       // A call the compiler cannot bind (or a spread of any length) goes through the method's signature at run time (and its TypeError).
       const args = spreadsUnknownLength(node) ? null : matchArguments(ctx, node, m.def.args, !m.isStatic);
-      return args !== null ? call(member(recv), args) : dynamicMethodCall(ctx, recv, name, node);
+      return args !== null ? call(member(recv, methodProperty(ctx, m.def)), args) : dynamicMethodCall(ctx, recv, name, node);
     }
     // A method a class decorator may have added (`cls.describe = ...`).
     if (m === null && hasClassDecorators(ctx, cls)) return dynamicMethodCall(ctx, recv, ctx.mangleMember(name), node);
@@ -252,7 +257,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
       return dynamicCall(ctx, call(ctx.useRuntime("getattr"), [recv, f.createStringLiteral(ctx.mangleMember(name))]), node);
     }
     if (m !== null && spreadsUnknownLength(node)) return dynamicCall(ctx, classSideCallee(recv, m), node);
-    if (m !== null) return asMadeInstance(ctx, node, m.def, call(member(recv), matchOrReport(ctx, node, m.def.args, m.isClassMethod)));
+    if (m !== null)
+      return asMadeInstance(ctx, node, m.def, call(member(recv, methodProperty(ctx, m.def)), matchOrReport(ctx, node, m.def.args, m.isClassMethod)));
     if (name === "__init__") {
       const sig = constructorSignature(ctx, cls, recvType.cls);
       // A dataclass's generated `__init__` in a cooperative order is a method: `Point.prototype.__init__.call(self, ...)`.
@@ -286,8 +292,13 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   ) {
     return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));
   }
-  // A call the method does not take (`s.upper("b")`): the runtime raises CPython's TypeError.
-  if (!fitsBuiltinMethod(METHOD_OWNERS[recvType.k], name, node))
+  // A call the method does not take (`s.upper("b")`), or of arguments its TypeScript does not (`{"a": 1}.get(1)`):
+  // the runtime raises CPython's TypeError, or answers. (`d.fromkeys(keys)`: a class method, on the class in TypeScript.)
+  if (
+    !fitsBuiltinMethod(METHOD_OWNERS[recvType.k], name, node) ||
+    !argumentTypesFit(ctx, recvType, name, node) ||
+    (recvType.k === "dict" && name === "fromkeys")
+  )
     return typedAs(ctx, dynamicMethodCall(ctx, lowerExpression(ctx, func.value), name, node), node);
   if (recvType.k === "dict" || recvType.k === "set") {
     return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));
@@ -328,7 +339,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
       ...runtimeArguments(ctx, node.args, node.keywords),
     ]);
   }
-  if (table !== null && BUILTIN_METHODS.has(name)) {
+  // (A method of another builtin type, `[1, 2].join(",")`, is no attribute of this one: callMethod raises AttributeError.)
+  if (table !== null && BUILTIN_METHODS.has(name) && methodArity(METHOD_OWNERS[recvType.k]!, name) !== undefined) {
     // The runtime's method table for the type: `strMethods.center(s, 9, "*")`.
     return call(f.createPropertyAccessExpression(ctx.useRuntime(table), name), [
       lowerExpression(ctx, func.value),
@@ -422,6 +434,83 @@ function fitsBuiltinMethod(owner: string | undefined, name: string, node: Call):
   const [, min, max, all] = arity;
   if (node.keywords.length > 0 && all === undefined) return false;
   return given >= min && given <= max && given + node.keywords.length <= (all ?? max);
+}
+
+/**
+ * What the runtime's TypeScript declares of an argument of a builtin container's method: an item of the
+ * container (a dict's key or value), an iterable of its items, any iterable; the last stands for the rest
+ * (`s.update(a, b)`). Methods not listed take any value (`xs.index(x)`, `d.get(k, default)`'s default).
+ */
+type Takes = "key" | "value" | "item" | "items" | "iterable" | "any";
+
+const METHOD_TAKES: Partial<Record<PyType["k"], Readonly<Record<string, readonly Takes[]>>>> = {
+  dict: { get: ["key", "any"], pop: ["key", "any"], setdefault: ["key", "value"] },
+  set: {
+    add: ["item"],
+    discard: ["item"],
+    remove: ["item"],
+    update: ["items"],
+    union: ["iterable"],
+    intersection: ["iterable"],
+    intersection_update: ["iterable"],
+    difference: ["iterable"],
+    difference_update: ["iterable"],
+    symmetric_difference: ["iterable"],
+    symmetric_difference_update: ["iterable"],
+    issubset: ["iterable"],
+    issuperset: ["iterable"],
+    isdisjoint: ["iterable"],
+  },
+  list: { append: ["item"], remove: ["item"], extend: ["items"], insert: ["any", "item"] },
+};
+
+/** The kinds of type whose values the emitted TypeScript iterates as a plain `Iterable`. */
+const ITERABLE_KINDS = new Set<PyType["k"]>(["any", "list", "tuple", "tuplevar", "set", "dict", "str", "range"]);
+
+/**
+ * Whether the arguments of a method of a builtin container are of the types the runtime's TypeScript
+ * declares (METHOD_TAKES): only then may the call be written as TypeScript's (`d.get(k)`), which `tsc --strict`
+ * checks; any other goes through the runtime, which raises CPython's TypeError or answers as CPython does.
+ */
+function argumentTypesFit(ctx: LowerContext, recvType: PyType, name: string, node: Call): boolean {
+  if (recvType.k === "list" && name === "sort") return node.keywords.every((k) => k.arg !== "key" || keyFunction(ctx, typeOf(ctx, k.value)));
+  const takes = METHOD_TAKES[recvType.k]?.[name];
+  if (takes === undefined) return true;
+  const item = recvType.k === "dict" ? recvType.key : elementType(recvType);
+  return node.args.every((a, i) => {
+    const t = narrowedType(ctx, a);
+    switch (takes[Math.min(i, takes.length - 1)]!) {
+      case "key":
+      case "item":
+        return fits(t, item);
+      case "value":
+        return recvType.k !== "dict" || fits(t, recvType.value);
+      case "items":
+        return iterable(t) && fits(elementType(t), item);
+      case "iterable":
+        return iterable(t);
+      case "any":
+        return true;
+    }
+  });
+}
+
+/** asyncio's functions whose first argument is an iterable of awaitables (`Iterable<PromiseLike<T>>` to TypeScript). */
+const TAKES_ITERABLE = new Set(["wait", "as_completed"]);
+
+/**
+ * Whether `asyncio.wait(x)` is given what the checker does not know to be an iterable (a task, a coroutine, either):
+ * the runtime's calling convention takes it, and the function raises CPython's TypeError.
+ */
+function unprovenIterableFirst(ctx: LowerContext, name: string, node: Call): boolean {
+  const first = node.args[0];
+  if (!TAKES_ITERABLE.has(name) || first === undefined || first._type === "Starred") return false;
+  const t = typeOf(ctx, first);
+  return t.k === "any" || !iterable(t);
+}
+
+function iterable(t: PyType): boolean {
+  return ITERABLE_KINDS.has(t.k) || (t.k === "iter" && (t.name === "Iterable" || t.name === "Iterator" || t.name === "PyGenerator"));
 }
 
 /**

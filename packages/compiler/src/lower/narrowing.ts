@@ -20,6 +20,7 @@ import type { Expression, Node, Stmt } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { typeOf } from "./operators.js";
+import type { PyType } from "../analyze/types.js";
 
 const f = ts.factory;
 
@@ -33,6 +34,12 @@ function pathOf(e: Expression): string | null {
   if (e._type === "Name") return e.id;
   if (e._type === "Attribute" && e.value._type === "Name") return `${e.value.id}.${e.attr}`;
   return null;
+}
+
+/** The type of `value` where it is read: an `Optional` one without its None where TypeScript sees it narrowed. */
+export function narrowedType(ctx: LowerContext, value: Expression): PyType {
+  const t = typeOf(ctx, value);
+  return t.k === "optional" && narrowedNotNone(ctx, value) ? t.of : t;
 }
 
 function narrowedNotNone(ctx: LowerContext, value: Expression): boolean {
@@ -57,12 +64,16 @@ function narrowedNotNone(ctx: LowerContext, value: Expression): boolean {
     const last = body[body.length - 1];
     return last !== undefined && (last._type === "Return" || last._type === "Raise" || last._type === "Continue" || last._type === "Break");
   };
+  const assignsNotNone = (s: Stmt): boolean =>
+    s._type === "Assign" && s.targets.length === 1 && same(s.targets[0]!) && !["optional", "None", "any"].includes(typeOf(ctx, s.value).k);
   let child: Node = value;
   for (let parent = ctx.analysis.parentOf(child); parent !== undefined; child = parent, parent = ctx.analysis.parentOf(parent)) {
     // `if x is None: return` before the statement holding the read, in the same block.
     for (const block of statementBlocks(parent)) {
       const at = block.indexOf(child as Stmt);
       if (at > 0 && block.slice(0, at).some((s) => s._type === "If" && s.orelse.length === 0 && maybeNone(s.test) && leaves(s.body))) return true;
+      // `x = Item()` just before: TypeScript narrows by the assignment.
+      if (at > 0 && assignsNotNone(block[at - 1]!)) return true;
     }
     switch (parent._type) {
       case "FunctionDef":

@@ -21,6 +21,7 @@
 // ever called by name with arguments the compiler binds (`Point(1, 2)` → `new Point(1, 2)`) needs no
 // constructor signature (constructorEscapes).
 // A `def` only ever called where the compiler binds the arguments itself stays a plain function.
+import { isArrayNamedMember } from "./classes.js";
 import type { Arguments, AsyncFunctionDef, Call, ClassDef, Expression, FunctionDef, Lambda, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
@@ -224,7 +225,13 @@ export function classSignatures(ctx: LowerContext, cls: ClassDef, name: ts.Ident
     const kind = isImplicitClassMethod(m.name) ? "classmethod" : m.decorator_list.map(decoratorName).find((d) => d === "staticmethod" || d === "classmethod");
     // A static or class method always says so: read through an instance, it binds differently.
     if (kind !== undefined) entry(m.name, a, `@${kind} `);
-    else if (m.name === "__init__" || (parameterCount(a) > 1 ? !calledOnlyByPosition(ctx, cls, m) : givenArguments(ctx, m))) entry(m.name, a);
+    // (A `list` subclass's `map$` is named `map` by its signature.)
+    else if (
+      m.name === "__init__" ||
+      (parameterCount(a) > 1 ? !calledOnlyByPosition(ctx, cls, m) : givenArguments(ctx, m)) ||
+      isArrayNamedMember(ctx, ctx.types.classOf(cls), m.name)
+    )
+      entry(m.name, a);
   }
   if (entries.length === 0) return [];
   return [

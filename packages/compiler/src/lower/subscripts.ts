@@ -31,11 +31,12 @@ import { forEachChild } from "../analyze/walk.js";
 import { programModuleName } from "./module-setter.js";
 import { typeOf } from "./operators.js";
 import type { ClassInfo } from "../analyze/checker.js";
-import { isExceptionName, sameType, type PyType } from "../analyze/types.js";
+import { fits, isExceptionName, type PyType } from "../analyze/types.js";
 import { readsBoundMethod } from "../analyze/runtime-classes.js";
 import { inheritsFromRuntime, runtimeBaseHas } from "../analyze/runtime-bases.js";
 import { dataclassSpecOf } from "../analyze/class-collection.js";
 import { definesClassAttribute, hasSlots, hookedAccess, isKnownClassAttribute, mayBeDeleted, readOnlyProperty } from "./class-attributes.js";
+import { isArrayNamedMember } from "./classes.js";
 import { isSuperCall, ownClass, superAttribute } from "./calls.js";
 import { superBindsStatically } from "./super-forms.js";
 import { isCooperative } from "./inheritance.js";
@@ -162,8 +163,9 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
   if (t.k === "instance" && t.runtime && isExceptionName(t.cls) && !runtimeBaseHas(t.cls, node.attr, "attribute"))
     return dynamicAttribute(ctx, recv, node.attr);
   if (t.k === "instance" && !t.runtime) {
-    // `__getattribute__` answers every read of the class's instances.
-    if (hookedAccess(ctx, ctx.types.classOfType(t), "read")) return dynamicAttribute(ctx, recv, node.attr);
+    // `__getattribute__` answers every read of the class's instances; the runtime finds a `list` subclass's `map$`.
+    if (hookedAccess(ctx, ctx.types.classOfType(t), "read") || isArrayNamedMember(ctx, ctx.types.classOfType(t), node.attr))
+      return dynamicAttribute(ctx, recv, node.attr);
     // A static or class method read through an instance (`m.scale`): JavaScript has it on the class; the runtime binds it.
     if (isClassSideMethod(ctx, ctx.types.classOfType(t), node.attr)) return dynamicAttribute(ctx, recv, node.attr);
     if (isInstanceMethod(ctx, ctx.types.classOfType(t), node.attr)) {
@@ -391,13 +393,6 @@ export function lowerSubscript(ctx: LowerContext, node: Subscript): ts.Expressio
   }
   const value = itemGet(ctx, node.value, node.slice, lowerExpression(ctx, node.value), lowerExpression(ctx, node.slice));
   return ts.isElementAccessExpression(value) ? value : typedAs(ctx, value, node);
-}
-
-/** Whether a value of type `t` can be passed where the emitted TypeScript expects `into`. */
-function fits(t: PyType, into: PyType): boolean {
-  if (t.k === "any" || into.k === "any" || sameType(t, into)) return true;
-  if ((t.k === "int" || t.k === "float") && (into.k === "int" || into.k === "float")) return true;
-  return into.k === "optional" && (t.k === "None" || fits(t, into.of));
 }
 
 /** The dict type of a container whose keys (and values) the emitted code can pass to it directly, or null. */

@@ -10,6 +10,7 @@ import { Future, isfuture } from "./future.js";
 import { get_event_loop, get_running_loop, popKwargs, type EventLoop } from "./loop.js";
 import { ensure_future } from "./task.js";
 import { hasCallback } from "./gather.js";
+import { iterate } from "../iter.js";
 import { repr } from "../repr.js";
 import { typeName } from "../typename.js";
 
@@ -52,7 +53,7 @@ export const wait = /* @__PURE__ */ coroutine(async function wait<T>(fs: Iterabl
   const timeout = rest.length > 0 ? rest[0] : (kw["timeout"] ?? null);
   const returnWhen = rest.length > 1 ? rest[1] : (kw["return_when"] ?? ALL_COMPLETED);
   if (isfuture(fs) || iscoroutine(fs)) throw new TypeError(`expect a list of futures, not ${typeName(fs)}`);
-  const set = new Set(fs as Iterable<PromiseLike<T>>);
+  const set = new Set(iterate(fs));
   if (set.size === 0) throw new ValueError("Set of Tasks/Futures is empty.");
   if (returnWhen !== FIRST_COMPLETED && returnWhen !== FIRST_EXCEPTION && returnWhen !== ALL_COMPLETED) {
     throw new ValueError(`Invalid return_when value: ${String(returnWhen)}`);
@@ -165,7 +166,7 @@ export function* as_completed<T>(fs: Iterable<PromiseLike<T>>, ...rest: unknown[
   onCompletion.__qualname__ = "as_completed.<locals>._on_completion";
   const options = { loop };
   let seen: Set<unknown> | null = null;
-  for (const f of fs) {
+  for (const f of iterate(fs)) {
     if (isfuture(f) && !f.done()) {
       const fut = f as Future<T>;
       if (hasCallback(fut, onCompletion)) continue;
