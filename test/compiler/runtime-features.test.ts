@@ -123,6 +123,14 @@ describe("runtime features", () => {
     expect(translate(program("print(g.gi_frame)"))).not.toContain(feature);
   });
 
+  it("imports the frame-positions feature into a program that looks at code objects or frames", () => {
+    const feature = 'import "@pyts/runtime/features/frame-positions";';
+    const program = (line: string): string => ["def gen():", "    yield 1", "g = gen()", line, ""].join("\n");
+    for (const line of ["print(g.gi_code.co_filename)", "print(g.gi_frame.f_lineno)", "print(g.gi_code)", 'print(getattr(g, "gi_frame"))'])
+      expect(translate(program(line)), line).toContain(feature);
+    expect(translate(program("print(next(g))"))).not.toContain(feature);
+  });
+
   it("imports the pending-tasks feature into a program that runs a loop itself", () => {
     const feature = 'import "@pyts/runtime/features/pending-tasks";';
     const program = (line: string): string =>

@@ -40,6 +40,7 @@ import * as unicodedata from "@pyts/runtime/unicodedata";
 import * as abcModule from "@pyts/runtime/abc";
 import * as coroutineState from "@pyts/runtime/features/coroutine-state";
 import * as dynamicClasses from "@pyts/runtime/features/dynamic-classes";
+import * as framePositions from "@pyts/runtime/features/frame-positions";
 import * as listOverrides from "@pyts/runtime/features/list-overrides";
 import * as pendingTasks from "@pyts/runtime/features/pending-tasks";
 import * as os from "@pyts/runtime/os";
@@ -51,6 +52,7 @@ const MODULES: Record<string, unknown> = {
   "@pyts/runtime/abc": abcModule,
   "@pyts/runtime/features/coroutine-state": coroutineState,
   "@pyts/runtime/features/dynamic-classes": dynamicClasses,
+  "@pyts/runtime/features/frame-positions": framePositions,
   "@pyts/runtime/features/list-overrides": listOverrides,
   "@pyts/runtime/features/pending-tasks": pendingTasks,
   "@pyts/runtime/os": os,

@@ -160,6 +160,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "decorateMethod",
   "definedAt",
   "delattr",
+  "delegatingAt",
   "delitem",
   "delslice",
   "dict",

@@ -19,7 +19,7 @@ import { moduleFile } from "./program.js";
 /** A coroutine's `_cr_state` before its body starts (coroutine.ts). */
 const NOT_STARTED = 0;
 
-/** `file:line` of each registered function. */
+/** `file:line` of each registered function (and of a generator function's `prototype`, its generators' prototype). */
 const defined = new WeakMap<object, string>();
 /** The module and line of the `await` each suspended coroutine of the program waits at. */
 const suspendedAt = new WeakMap<object, { module: string; line: number }>();
@@ -32,6 +32,8 @@ export function definedAt<F>(fn: F, moduleUrl: string, line: number): F {
   let file = files.get(moduleUrl);
   if (file === undefined) files.set(moduleUrl, (file = moduleFile(moduleUrl)));
   if (typeof fn === "function" || (typeof fn === "object" && fn !== null)) defined.set(fn, `${file}:${line}`);
+  const prototype = typeof fn === "function" ? (fn as { prototype?: unknown }).prototype : undefined;
+  if (typeof prototype === "object" && prototype !== null) defined.set(prototype, `${file}:${line}`);
   return fn;
 }
 
@@ -71,6 +73,13 @@ function install(): void {
       return at === undefined ? "" : ` at ${at}`;
     },
     coroutineSource: (coro, done) => coroutineSource(coro as Coroutine, done),
+    codeAt: (fn) => {
+      const at = defined.get(fn);
+      if (at === undefined) return undefined;
+      const colon = at.lastIndexOf(":");
+      return { file: at.slice(0, colon), line: Number(at.slice(colon + 1)) };
+    },
+    suspendedLine: (coro) => suspendedAt.get(coro)?.line,
   });
   // An `await` at `line` of `moduleUrl`: the coroutine whose body runs (the innermost of the task stepping, else its own, which is never linked as the innermost) suspends there.
   useSuspensionNotes(

@@ -1,6 +1,8 @@
 // The frame of a generator or coroutine, as `gi_frame` / `cr_frame` give it while the function has not
 // finished (None after): programs test it against None to tell a finished generator. It knows its code's
-// name; JavaScript does not say where a suspended function is, so it has no `f_lineno` or `f_locals`.
+// name; where the code is and where it is suspended (`co_filename`, `f_lineno`) come with the feature module
+// frame-positions, known to a translation made for running; a suspended function's locals live in its closure,
+// so it has no `f_locals`.
 //
 //     g = countdown(3)          const g = countdown(3);
 //     print(g.gi_frame is None)  print(g.gi_frame === null);   // False until it has run to its end
@@ -8,7 +10,7 @@ import { id } from "./identity.js";
 import { hex0x } from "./repr.js";
 import { PYTHON_NAME } from "./type-registry.js";
 
-/** A code object, as far as a frame shows it: `co_name`. */
+/** A code object, as far as a frame shows it: `co_name` (`co_filename` and `co_firstlineno` come with features/frame-positions). */
 export class Code {
   static [PYTHON_NAME] = "code";
 
@@ -55,6 +57,10 @@ export interface CodePositions {
   callbackSource(fn: Function): string;
   /** A task's coroutine's position: ` at file:line` running (its `def` or pending `await`), `, defined at file:line` done. */
   coroutineSource(coro: object, done: boolean): string;
+  /** The file and first line of a function of the program (a generator function's `prototype` stands for it). */
+  codeAt(fn: object): { file: string; line: number } | undefined;
+  /** The line of the `await` a coroutine of the program is suspended at. */
+  suspendedLine(coro: object): number | undefined;
 }
 
 export let codePositions: CodePositions | null = null;

@@ -100,7 +100,7 @@ export { UNBOUND, raiseNameError, checkGlobal, checkLocal, checkFree, classIfDef
 export { flushStdout, setOutput, setInput } from "./output.js";
 export { exitAfterUncaught, runMain, reportUncaught } from "./main.js";
 export { awaitedAt } from "./await-sites.js";
-export { asyncYieldedAt, yieldedAt } from "./yield-sites.js";
+export { asyncYieldedAt, delegatingAt, yieldedAt } from "./yield-sites.js";
 export { definedAt } from "./code-positions.js";
 export { dropped, keptToExit, returnedHolding } from "./dropped.js";
 export { moduleName, moduleFile } from "./program.js";

@@ -6,13 +6,15 @@
 // made for running (the compiler's `tracebackSpans`) delegates each `yield` to a generator that takes the
 // throw, marked with the `yield`'s span where V8 reports the generator's frame then:
 //
-//     x = yield 1             →  const x = yield* /*@x:3*/ yieldedAt(1);
+//     x = yield 1             →  const x = yield* /*@x:3*/ yieldedAt(1, 7);
 //     yield i   (async def)   →  /*@x:4*/ yield* asyncYieldedAt(i);
+//     yield from inner()      →  (delegatingAt(9), yield* inner())
 //
 // What arrives at the `yield` gets its stack there, the frames of the generators a throw resumed and of
 // their caller (the awaiting coroutines of an `athrow()` add theirs as it leaves, await-sites.ts): an
 // exception never raised before starts there, as CPython's; one raised before grows by those frames, as
-// for `raise e`. Plain translations write `yield` itself: their steps pay for nothing.
+// for `raise e`. Each `yield` and `yield from` of a generator also says its line, which a frame's `f_lineno`
+// shows (features/frame-positions). Plain translations write `yield` itself: their steps pay for nothing.
 import { BaseException, makeException, markRaised } from "./exceptions.js";
 
 /** The exceptions a throw into a generator brings that were never raised before (`gen.throw(ValueError("x"))`). */
@@ -33,8 +35,9 @@ export function thrownException(exc: unknown, value?: unknown): unknown {
   return markRaised(exc);
 }
 
-/** `yield value` of a generator translated for running: a throw there gives what it raises the generator's frame. */
-export function* yieldedAt<Y>(value: Y): Generator<Y, any, unknown> {
+/** `yield value` at `line` of a generator translated for running: a throw there gives what it raises the generator's frame. */
+export function* yieldedAt<Y>(value: Y, line: number): Generator<Y, any, unknown> {
+  noteLine?.(line);
   try {
     return yield value;
   } catch (e) {
@@ -49,6 +52,18 @@ export async function* asyncYieldedAt<Y>(value: Y): AsyncGenerator<Y, any, unkno
   } catch (e) {
     throw arrivedAtYield(e);
   }
+}
+
+/** `yield from` at `line` of a generator translated for running: the line its frame waits at while it delegates. */
+export function delegatingAt(line: number): void {
+  noteLine?.(line);
+}
+
+/** Notes the line of the `yield` or `yield from` the generator running waits at (features/frame-positions installs it), else null. */
+let noteLine: ((line: number) => void) | null = null;
+
+export function useYieldLines(note: (line: number) => void): void {
+  noteLine = note;
 }
 
 /** An exception thrown in at a `yield`, its stack from there out (after the frames it was raised through before, if any). */

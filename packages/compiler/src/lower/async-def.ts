@@ -69,7 +69,7 @@ export function lowerAsyncFunctionValue(ctx: LowerContext, def: AsyncFunctionDef
   const names = [f.createStringLiteral(def.name), ...(qualname !== null ? [f.createStringLiteral(qualname)] : [])];
   // Run by `pyts run`, a coroutine's repr shows where its function is (traceback-spans.ts `definedAt`).
   const marked = ctx.tracebackSpans?.markAnonymousDef(def, fn) ?? fn;
-  const code = ctx.tracebackSpans !== null && !isAsyncGenerator ? ctx.tracebackSpans.definedAt(ctx, marked, def) : marked;
+  const code = ctx.tracebackSpans !== null ? ctx.tracebackSpans.definedAt(ctx, marked, def) : marked;
   return { before, value: f.createCallExpression(wrapper, undefined, [code, ...names]) };
 }
 

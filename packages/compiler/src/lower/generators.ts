@@ -72,10 +72,12 @@ export function lowerGeneratorFunctionValue(ctx: LowerContext, def: FunctionDef)
     body,
   );
   const marked = ctx.tracebackSpans?.markAnonymousDef(def, fn) ?? fn;
+  // Run by `pyts run`, its code knows its file and first line (`gi_code.co_filename`).
+  const code = ctx.tracebackSpans !== null ? ctx.tracebackSpans.definedAt(ctx, marked, def) : marked;
   // A nested generator function's generators are named by its qualified name (`outer.<locals>.gen`), as their reprs show.
   const qualname = nestedQualifiedName(ctx, def);
   const names = [f.createStringLiteral(def.name), ...(qualname !== null ? [f.createStringLiteral(qualname)] : [])];
-  return { before, value: f.createCallExpression(ctx.useRuntime("generator"), undefined, [marked, ...names]) };
+  return { before, value: f.createCallExpression(ctx.useRuntime("generator"), undefined, [code, ...names]) };
 }
 
 export function lowerYield(ctx: LowerContext, node: Yield): ts.Expression {

@@ -171,6 +171,10 @@ const RUNTIME_FEATURES: ReadonlyMap<string, string> = new Map([
   ["cr_await", "coroutine-state"],
   ["ag_await", "coroutine-state"],
   ["gi_yieldfrom", "generator-state"],
+  // Where code and frames are, and the reprs that show it.
+  ...["co_filename", "co_firstlineno", "f_lineno", "f_code", "cr_code", "gi_code", "ag_code", "cr_frame", "gi_frame", "ag_frame"].map(
+    (name) => [name, "frame-positions"] as const,
+  ),
   ["run_until_complete", "pending-tasks"],
   ["run_forever", "pending-tasks"],
   ["__await__", "await-iterator"],

@@ -13,7 +13,7 @@
 //     async for t in it:   →  for await (const t of asyncIter(it, import.meta.url, "main", 9, "4,1,20"))
 //     @register            →  const hello = /*@x:5*/ register(function hello() { ... })  (at the decorator)
 //     def hello(): ...
-//     x = yield 1          →  const x = yield* /*@x:6*/ yieldedAt(1)   (the frame a throw into the generator starts at)
+//     x = yield 1          →  const x = yield* /*@x:6*/ yieldedAt(1, 7)   (the frame a throw into the generator starts at, its line)
 //
 // V8 reports a call at its callee (a method call at the method's name, a function called at once at
 // `call`), `new` at `new` and an `await` at `await`: the mark goes right before that token. The segment's
@@ -162,10 +162,18 @@ export class TracebackSpans {
    * function's, at the `yield*` of an async generator's.
    */
   yieldSite(ctx: LowerContext, node: Yield, value: ts.Expression, isAsync: boolean): ts.Expression {
-    const site = f.createCallExpression(ctx.useRuntime(isAsync ? "asyncYieldedAt" : "yieldedAt"), undefined, [value]);
+    const site = isAsync
+      ? f.createCallExpression(ctx.useRuntime("asyncYieldedAt"), undefined, [value])
+      : f.createCallExpression(ctx.useRuntime("yieldedAt"), undefined, [value, f.createNumericLiteral(this.lineOf(node))]);
     const delegation = f.createYieldExpression(f.createToken(ts.SyntaxKind.AsteriskToken), site);
     this.markAt(ctx, node, this.name(node), isAsync ? delegation : site);
     return delegation;
+  }
+
+  /** `(delegatingAt(line), yield* x)`: a generator's `yield from` says its line, which its frame's `f_lineno` shows while it delegates. */
+  delegationSite(ctx: LowerContext, node: Node, delegation: ts.Expression): ts.Expression {
+    const note = f.createCallExpression(ctx.useRuntime("delegatingAt"), undefined, [f.createNumericLiteral(this.lineOf(node))]);
+    return f.createParenthesizedExpression(f.createCommaListExpression([note, delegation]));
   }
 
   /** The frame of a statement's implicit awaits (`async for`'s `__anext__()`), as `awaitedAt` takes it after the awaitable. */

@@ -32,7 +32,8 @@ export function lowerYieldFrom(ctx: LowerContext, node: YieldFrom): ts.Expressio
     callsFunctionKind(ctx, node.value) === "generator" || node.value._type === "GeneratorExp"
       ? lowerExpression(ctx, node.value)
       : f.createCallExpression(ctx.useRuntime("yieldFrom"), undefined, [lowerExpression(ctx, node.value)]);
-  const delegation = f.createYieldExpression(f.createToken(ts.SyntaxKind.AsteriskToken), delegate);
+  const delegating = f.createYieldExpression(f.createToken(ts.SyntaxKind.AsteriskToken), delegate);
+  const delegation = ctx.tracebackSpans?.delegationSite(ctx, node, delegating) ?? delegating;
   if (ctx.analysis.parentOf(node)?._type === "Expr" || callsWrappedGenerator(ctx, node.value)) return delegation;
   return f.createBinaryExpression(f.createParenthesizedExpression(delegation), ts.SyntaxKind.QuestionQuestionToken, f.createNull());
 }

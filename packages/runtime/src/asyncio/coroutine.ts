@@ -228,6 +228,8 @@ export class Coroutine<T = unknown> {
   declare readonly cr_running: boolean;
   /** What it waits on while suspended (the feature module `coroutine-state` defines it). */
   declare readonly cr_await: any;
+  /** Its code object, also once finished (the feature module `frame-positions` defines it). */
+  declare readonly cr_code: Code;
 
   /** Its body has finished (a task ran it): `cr_frame` is None from now on. */
   _finished(): void {
@@ -428,7 +430,8 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     return this;
   }
 
-  private _started = false;
+  /** A step has begun (CPython's `GEN_CREATED` is over). */
+  _started = false;
   /** The generator's frame has ended (it returned, raised, or was closed). */
   private _exhausted = false;
   private _hooked = false;
