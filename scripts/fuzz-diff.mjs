@@ -27,6 +27,8 @@
 //
 //   corepack pnpm fuzz:diff                        1,000 programs from seed 1, the default mix
 //   corepack pnpm fuzz:diff --count 10000 --seed 7
+//   corepack pnpm fuzz:diff --count 10000 --seed 7 --from-batch 50   the last 5,000 of those (the same programs): a
+//                                                  long run split in parts that report as they finish
 //   corepack pnpm fuzz:diff --mix none=0,unpack=4  weights of the constructs (see DEFAULT_MIX in gen-program.mjs)
 //   corepack pnpm fuzz:diff --mix classes=1,badcalls=3
 //   corepack pnpm fuzz:diff --mix asyncerrors=2,asyncPrograms=0.8
@@ -51,6 +53,7 @@ import { repoRoot } from "./lib-fuzz/toolchain.mjs";
 const { values } = parseArgs({
   options: {
     count: { type: "string", default: "1000" },
+    "from-batch": { type: "string", default: "0" },
     seed: { type: "string", default: "1" },
     batch: { type: "string", default: "100" },
     save: { type: "boolean", default: false },
@@ -71,9 +74,12 @@ const batchSize = Number(values.batch);
 const started = performance.now();
 const fuzzer = await DifferentialFuzzer.create({ typeCheck: values.tsc });
 // One generator stream per batch (seed + batch number), so a batch can be regenerated on its own.
-const batches = Array.from({ length: Math.ceil(count / batchSize) }, (_, b) => b);
-const totals = { programs: count, compared: 0, invalid: 0, rejected: [], findings: [] };
+const firstBatch = Number(values["from-batch"]);
+const batches = Array.from({ length: Math.max(0, Math.ceil(count / batchSize) - firstBatch) }, (_, b) => firstBatch + b);
+const programCount = Math.max(0, count - firstBatch * batchSize);
+const totals = { programs: programCount, compared: 0, invalid: 0, rejected: [], findings: [] };
 const byConstruct = new Map();
+let batchesDone = 0;
 await mapLimit(batches, Math.max(1, os.availableParallelism()), async (b) => {
   const n = Math.min(batchSize, count - b * batchSize);
   const programs = DifferentialFuzzer.programs(seed * 100_003 + b, n, b * batchSize, mix);
@@ -83,7 +89,7 @@ await mapLimit(batches, Math.max(1, os.availableParallelism()), async (b) => {
   totals.invalid += r.invalid;
   totals.rejected.push(...r.rejected);
   totals.findings.push(...r.findings.map((f) => ({ ...f, batch: b })));
-  if (process.stderr.isTTY) process.stderr.write(`\rbatch ${b + 1}/${batches.length}, ${totals.findings.length} finding(s)`);
+  if (process.stderr.isTTY) process.stderr.write(`\rbatch ${++batchesDone}/${batches.length}, ${totals.findings.length} finding(s)`);
 });
 let typeCheckSeconds = 0;
 if (values.tsc) {
@@ -116,7 +122,7 @@ if (values.json) {
   process.stdout.write(`${JSON.stringify({ seed, mix, ...totals, rejected: Object.fromEntries(rejectedBy), constructs, seconds, saved }, null, 2)}\n`);
 } else {
   const lines = [
-    `differential fuzzing, seed ${seed}: ${count} programs in ${seconds.toFixed(1)} s`,
+    `differential fuzzing, seed ${seed}: ${programCount} programs${firstBatch > 0 ? ` (from batch ${firstBatch}, program ${firstBatch * batchSize})` : ""} in ${seconds.toFixed(1)} s`,
     `  compared with CPython:  ${totals.compared}`,
     `  rejected by pyts:       ${totals.rejected.length}`,
     `  generator slips:        ${totals.invalid} (CPython raised; not compared)`,

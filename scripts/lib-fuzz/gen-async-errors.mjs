@@ -16,17 +16,21 @@
 //
 //   taskerrors     exceptions raised in tasks and caught at await, gather(return_exceptions=...), wait(); gathered
 //                  workers contending on a Lock or Semaphore, some failing while they hold it; AsyncExitStack
-//   cancel         task.cancel() of sleeps, lock waits, queue gets, gathers; shield; a task that refuses
-//   timeouts       wait_for and asyncio.timeout expiring (and not), cleanup in the cancelled coroutine
-//   taskgroups     TaskGroup with failing children: ExceptionGroup caught, except*, siblings cancelled
+//   cancel         task.cancel() of sleeps, lock waits, queue gets, gathers (children swallowing it, failing);
+//                  a lock or queue waiter cancelled after it was woken; shield; a task that refuses
+//   timeouts       wait_for and asyncio.timeout expiring (and not), cleanup in the cancelled coroutine; wait_for
+//                  of a coroutine, task or shield that swallows its cancellation; timeout blocks nested
+//   taskgroups     TaskGroup with failing children: ExceptionGroup caught, except*, siblings cancelled; two
+//                  children failing at once, a sibling's finally awaiting or failing
 //   agenexit       async generators left early: break + aclose(), aclosing(), anext(), athrow(), GeneratorExit,
 //                  one generator over another drained by two tasks at once;
-//                  asend()/aclose() awaitables awaited late and twice, a step while another is in flight
+//                  asend()/aclose() awaitables awaited late and twice, a step while another is in flight;
+//                  one still held when asyncio.run ends (shutdown_asyncgens)
 //   chained        raise in except / finally, raise from, from None, a bare raise in a function the handler
 //                  calls, a handler calling a helper that reads sys.exc_info() and traceback.format_exc();
 //                  __context__, __cause__, __suppress_context__
 //   taskrecursion  recursion through create_task: failures wrapped level by level, cancellation down a chain,
-//                  a recursion without end caught in tasks
+//                  a recursion without end caught in tasks, coroutines awaiting themselves without end
 //   awaitstate     await of values that are not awaitable, cr_running/cr_await before, during and after a run
 //                  down a chain of awaits (ending in a sleep, an event, a queue, a future), gather given the same
 //                  awaitable twice, sys.exc_info() in a helper a finally block calls, `async with lock:` whose release fails
@@ -206,7 +210,14 @@ function waitFirstException(g) {
 // ---- cancel --------------------------------------------------------------------------------------
 
 export function cancellation(g) {
-  return g.pick([() => cancelSleep(g), () => cancelLockWait(g), () => cancelQueueGet(g), () => cancelGather(g), () => shielded(g)])();
+  return g.pick([
+    () => cancelSleep(g),
+    () => cancelLockWait(g),
+    () => cancelWokenWaiter(g),
+    () => cancelQueueGet(g),
+    () => cancelGather(g),
+    () => shielded(g),
+  ])();
 }
 
 function cancelSleep(g) {
@@ -267,6 +278,57 @@ function cancelLockWait(g) {
   ];
 }
 
+/**
+ * A waiter cancelled after it was woken and before it ran: the lock was released (or an item put) in the same
+ * step. CPython's Lock.acquire and Queue.get then pass the wakeup on to the next waiter, and the item stays.
+ */
+function cancelWokenWaiter(g) {
+  const n = g.int(2, 3);
+  const victim = g.pick([0, 0, n - 1]);
+  const lines = g.chance(0.5)
+    ? [
+        `lock = asyncio.Lock()`,
+        `await lock.acquire()`,
+        `async def waiter(name):`,
+        `    try:`,
+        `        await lock.acquire()`,
+        `    except asyncio.CancelledError:`,
+        `        print(name, "cancelled, lock held:", lock.locked())`,
+        `        raise`,
+        `    print(name, "acquired")`,
+        ...(g.chance(0.5) ? [`    await asyncio.sleep(0)`] : []),
+        `    lock.release()`,
+        `    return name`,
+        `waiters = [asyncio.create_task(waiter(f"w{k}")) for k in range(${n})]`,
+        `await asyncio.sleep(0)`,
+        `lock.release()`,
+      ]
+    : [
+        `queue = asyncio.Queue()`,
+        `async def waiter(name):`,
+        `    try:`,
+        `        item = await queue.get()`,
+        `    except asyncio.CancelledError:`,
+        `        print(name, "cancelled, items left:", queue.qsize())`,
+        `        raise`,
+        `    print(name, "got", item)`,
+        `    return item`,
+        `waiters = [asyncio.create_task(waiter(f"w{k}")) for k in range(${n})]`,
+        `await asyncio.sleep(0)`,
+        ...Array.from({ length: g.int(1, 2) }, (_, k) => `queue.put_nowait(${JSON.stringify(g.pick(WORDS) + k)})`),
+      ];
+  return [
+    ...lines,
+    `print(waiters[${victim}].cancel(), waiters[${victim}].done())`,
+    ...(g.chance(0.5) ? [`await asyncio.sleep(0)`, `print([w.done() for w in waiters])`] : []),
+    `for w in waiters:`,
+    `    if not w.done() and w is not waiters[${victim}]:`,
+    `        w.cancel()`,
+    `results = await asyncio.gather(*waiters, return_exceptions=True)`,
+    `print([r if isinstance(r, str) else type(r).__name__ for r in results])`,
+  ];
+}
+
 function cancelQueueGet(g) {
   const items = g.int(0, 3);
   return [
@@ -293,22 +355,37 @@ function cancelQueueGet(g) {
   ];
 }
 
+/**
+ * A gather cancelled while its children sleep; a child may swallow its cancellation (and return, or fail), or
+ * have finished before; with or without return_exceptions.
+ */
 function cancelGather(g) {
   const n = g.int(1, 3);
+  const endings = Array.from({ length: n }, () => g.pick(["raise", "raise", "swallow", "fail", "done"]));
+  const options = g.chance(0.4) ? ", return_exceptions=True" : "";
   return [
-    `async def child(k):`,
+    `async def child(k, ending):`,
+    `    if ending == "done":`,
+    `        return k`,
     `    try:`,
     `        await asyncio.sleep(10)`,
     `    except asyncio.CancelledError:`,
     `        print("child", k, "cancelled")`,
+    `        if ending == "swallow":`,
+    `            return f"child {k} kept going"`,
+    `        if ending == "fail":`,
+    `            raise ValueError(f"child {k} failed while cancelled")`,
     `        raise`,
-    `group = asyncio.gather(${Array.from({ length: n }, (_, k) => `child(${k})`).join(", ")})`,
+    `group = asyncio.gather(${endings.map((e, k) => `child(${k}, "${e}")`).join(", ")}${options})`,
     `await asyncio.sleep(0)`,
-    `print(group.cancel())`,
+    `print(group.cancel(), group.cancelled())`,
     `try:`,
-    `    await group`,
+    `    print("gather returned", await group)`,
     `except asyncio.CancelledError:`,
     `    print("the gather was cancelled", group.cancelled())`,
+    `except ValueError as e:`,
+    `    print("the gather failed", e)`,
+    `print(group.done(), group.cancelled())`,
   ];
 }
 
@@ -342,7 +419,70 @@ function shielded(g) {
 // ---- timeouts ------------------------------------------------------------------------------------
 
 export function timeouts(g) {
-  return g.pick([() => waitForExpires(g), () => timeoutBlock(g), () => timeoutInTask(g)])();
+  return g.pick([() => waitForExpires(g), () => waitForSwallowed(g), () => timeoutBlock(g), () => nestedTimeouts(g), () => timeoutInTask(g)])();
+}
+
+/**
+ * wait_for whose coroutine (or task) swallows the cancellation at the timeout: CPython 3.11's wait_for then
+ * returns what it returned (or raises what it raised instead); a shielded one keeps running.
+ */
+function waitForSwallowed(g) {
+  const ending = g.pick(["return", "return", "fail", "reraise"]);
+  const wrap = g.pick(["coroutine", "task", "shield"]);
+  const arg = { coroutine: `stubborn("c")`, task: `asyncio.create_task(stubborn("t"))`, shield: `asyncio.shield(inner)` }[wrap];
+  return [
+    `async def stubborn(name):`,
+    `    try:`,
+    `        await asyncio.sleep(10)`,
+    `        return "slept"`,
+    `    except asyncio.CancelledError as e:`,
+    `        print(name, "cancelled", e.args)`,
+    ...(ending === "return" ? [`        return name + " swallowed it"`] : ending === "fail" ? [`        raise KeyError(name)`] : [`        raise`]),
+    `    finally:`,
+    `        print(name, "finally")`,
+    ...(wrap === "shield" ? [`inner = asyncio.create_task(stubborn("s"))`] : []),
+    `try:`,
+    `    print("wait_for gave", await asyncio.wait_for(${arg}, timeout=${g.pick(["0.01", "0"])}))`,
+    `except TimeoutError as e:`,
+    `    print("timed out", repr(e.__cause__), type(e.__context__).__name__)`,
+    `except KeyError as e:`,
+    `    print("failed", repr(e), type(e.__context__).__name__)`,
+    ...(wrap === "shield" ? [`print(inner.done())`, `inner.cancel()`, `print(await asyncio.gather(inner, return_exceptions=True))`] : []),
+  ];
+}
+
+/**
+ * asyncio.timeout blocks nested: the inner or the outer expires (never both: two deadlines a few microseconds
+ * apart fire in one loop iteration or in two, and CPython's outcome differs); who sees TimeoutError.
+ */
+function nestedTimeouts(g) {
+  const [outer, inner] = g.pick([
+    ["5", "0.01"],
+    ["0.01", "5"],
+    ["0.01", "None"],
+    ["None", "0"],
+  ]);
+  return [
+    `async def body(label):`,
+    `    try:`,
+    `        await asyncio.sleep(10)`,
+    `    except asyncio.CancelledError:`,
+    `        print(label, "cancelled")`,
+    `        raise`,
+    `try:`,
+    `    async with asyncio.timeout(${outer}) as outer:`,
+    `        try:`,
+    `            async with asyncio.timeout(${inner}) as inner:`,
+    `                await body("body")`,
+    `        except TimeoutError:`,
+    `            print("inner block timed out", inner.expired(), outer.expired())`,
+    ...(g.chance(0.5) ? [`            raise`] : []),
+    `        print("after the inner block")`,
+    `        await asyncio.sleep(0)`,
+    `except TimeoutError as e:`,
+    `    print("outer block timed out", outer.expired(), inner.expired(), type(e.__context__).__name__)`,
+    `print(asyncio.current_task().cancelling())`,
+  ];
 }
 
 function waitForExpires(g) {
@@ -428,7 +568,52 @@ function timeoutInTask(g) {
 // ---- taskgroups ----------------------------------------------------------------------------------
 
 export function taskGroups(g) {
-  return g.pick([() => failingGroup(g), () => groupBodyFails(g), () => exceptStarGroup(g)])();
+  return g.pick([() => failingGroup(g), () => twoFailingChildren(g), () => groupBodyFails(g), () => exceptStarGroup(g)])();
+}
+
+/**
+ * Two children that fail in the same loop iteration (both after the same number of `sleep(0)`, so the second
+ * fails before the group can cancel it), a sibling sleeping whose `finally` runs when it is cancelled (and may
+ * await, or fail); the group's ExceptionGroup taken apart by except* or printed whole.
+ */
+function twoFailingChildren(g) {
+  const [first, second] = [g.pick(ERRORS), g.pick(ERRORS)];
+  const steps = g.int(0, 2);
+  const cleanup = g.pick(["print", "await", "fail"]);
+  const handlers =
+    first === second || g.chance(0.4)
+      ? [
+          `except ExceptionGroup as eg:`,
+          `    print(type(eg).__name__, eg.message, [repr(e) for e in eg.exceptions])`,
+          `    print(repr(eg.__context__), eg.__traceback__ is not None)`,
+        ]
+      : [
+          `except* ${first} as eg:`,
+          `    print("first kind", [str(e) for e in eg.exceptions])`,
+          `except* ${second} as eg:`,
+          `    print("second kind", [str(e) for e in eg.exceptions])`,
+          ...(cleanup === "fail" ? [`except* OSError as eg:`, `    print("cleanup", [str(e) for e in eg.exceptions])`] : []),
+        ];
+  return [
+    `async def failing(name, error):`,
+    ...Array.from({ length: steps }, () => `    await asyncio.sleep(0)`),
+    `    raise error(f"{name} broke")`,
+    `async def sibling():`,
+    `    try:`,
+    `        await asyncio.sleep(10)`,
+    `    finally:`,
+    `        print("sibling finally")`,
+    ...(cleanup === "await" ? [`        await asyncio.sleep(0)`, `        print("sibling cleaned up")`] : []),
+    ...(cleanup === "fail" ? [`        raise OSError("sibling cleanup failed")`] : []),
+    `try:`,
+    `    async with asyncio.TaskGroup() as tg:`,
+    `        kept = tg.create_task(sibling())`,
+    `        tg.create_task(failing("a", ${first}))`,
+    `        tg.create_task(failing("b", ${second}))`,
+    ...(g.chance(0.5) ? [`        await asyncio.sleep(0)`, `        print("body still running")`] : []),
+    ...handlers,
+    `print(kept.cancelled(), kept.done())`,
+  ];
 }
 
 /**
@@ -541,6 +726,41 @@ function tickerDefinition(g) {
     ...(handled ? [`    except GeneratorExit:`, `        print("closed early")`, `        raise`] : []),
     `    finally:`,
     `        print("ticker cleanup")`,
+  ];
+}
+
+/**
+ * Async generators the program still holds when its `asyncio.run` ends: the loop's shutdown_asyncgens closes
+ * the one that started (its `finally` may await, or fail: the loop's exception handler hears of it), not one
+ * never iterated. A statement of a sync program (it runs a loop of its own); the generators are kept by a
+ * module-level list, so that none is finalized earlier.
+ */
+export function asyncGeneratorShutdown(g) {
+  const kept = `held_${g.programName}_${g.fresh++}`;
+  const ticker = g.newName("ticker");
+  const main = g.newName("main");
+  const cleanup = g.pick(["print", "await", "fail"]);
+  g.moduleLines.push(`${kept} = []`);
+  return [
+    `async def ${ticker}(name, limit):`,
+    `    try:`,
+    `        for i in range(limit):`,
+    `            yield f"{name}{i}"`,
+    `    finally:`,
+    `        print(name, "cleanup")`,
+    ...(cleanup === "await" ? [`        await asyncio.sleep(0)`, `        print(name, "cleaned up")`] : []),
+    ...(cleanup === "fail" ? [`        raise RuntimeError(f"{name} cleanup failed")`] : []),
+    `async def ${main}():`,
+    `    asyncio.get_running_loop().set_exception_handler(lambda loop, ctx: print("handler:", ctx["message"].split(" <")[0], repr(ctx.get("exception"))))`,
+    // (One started generator: shutdown_asyncgens closes them in the order of a set.)
+    `    ${kept}.append(${ticker}("g", ${g.int(2, 4)}))`,
+    ...(g.chance(0.5)
+      ? [`    print(await anext(${kept}[-1]))`]
+      : [`    async for v in ${kept}[-1]:`, `        print(v)`, `        if v.endswith("1"):`, `            break`]),
+    ...(g.chance(0.5) ? [`    ${kept}.append(${ticker}("unstarted", 2))`] : []),
+    `    return "main done"`,
+    `print(asyncio.run(${main}()))`,
+    `print("after run", [g.ag_frame is None for g in ${kept}])`,
   ];
 }
 
@@ -737,6 +957,19 @@ export function chainedExceptions(g, isAsync = false) {
 export function taskRecursion(g) {
   const depth = g.int(1, 5);
   return g.pick([
+    // Coroutines awaiting themselves without end (on the task's stack), the RecursionError caught in a task
+    () => [
+      `async def deeper(n):`,
+      `    return await deeper(n + 1)`,
+      `async def attempt(k):`,
+      ...(g.chance(0.5) ? [`    await asyncio.sleep(0)`] : []),
+      `    try:`,
+      `        await deeper(0)`,
+      `    except RecursionError as e:`,
+      `        return f"attempt {k}: {type(e).__name__}"`,
+      `print(await asyncio.${g.pick(["create_task(attempt(0))", "gather(attempt(0), attempt(1))", "wait_for(attempt(0), timeout=5)"])})`,
+      `print(await attempt(${depth}))`,
+    ],
     () => [
       `async def dive(n):`,
       `    if n == 0:`,

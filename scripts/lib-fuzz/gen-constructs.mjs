@@ -786,6 +786,7 @@ export function uncaughtEnding(g, isAsync) {
         `    raise RuntimeError("configuration incomplete") from e`,
       ],
       () => [`try:`, `    print(int(${JSON.stringify(g.pick(["ten", "1.5"]))}))`, `except ValueError:`, `    raise TypeError("expected a whole number")`],
+      () => [`try:`, `    [][${g.int(0, 3)}]`, `except IndexError:`, `    raise LookupError("no such item") from None`],
     );
   }
   if (isAsync && g.mix.taskgroups > 0) {

@@ -83,7 +83,9 @@ export function fatalExits(g) {
   const n = g.fresh++;
   const fatal = g.pick(["SystemExit(3)", 'SystemExit("stop")', "SystemExit()", "KeyboardInterrupt()", "KeyboardInterrupt"]);
   const where = g.pick(["task", "callback", "handler"]);
-  const lines = ["import asyncio", `async def fatal${n}():`];
+  // (No `import asyncio` here: it would make the name a local of the whole program, unbound in the statements
+  // before it that use the module's.)
+  const lines = [`async def fatal${n}():`];
   if (g.chance(0.5)) {
     lines.push(
       `    async def bystander():`,

@@ -355,6 +355,7 @@ export class ProgramGenerator {
       [m.dictcontains, "dictcontains", fastPaths.dictContains],
       [topLevel && !this.isAsync ? m.fatal : 0, "fatal", loopHandlers.fatalExits],
       [topLevel && !this.isAsync ? m.taskrepr / 2 : 0, "taskrepr", asyncErrors.pendingAtExit],
+      [topLevel && !this.isAsync ? m.agenexit / 2 : 0, "agenexit", asyncErrors.asyncGeneratorShutdown],
       [topLevel ? m.dunders : 0, "dunders", loopHandlers.iteratorDunders],
       [m.itertypes, "itertypes", loopHandlers.iteratorTypes],
     ].map(([weight, tag, make]) => [weight, () => this.tagged(tag, () => make(this))]);

@@ -1,7 +1,8 @@
 // The `tracebacks` construct (issue 14): a program that ends in an uncaught exception raised a few calls (or
 // awaits) deep, by an operator, a subscript, an attribute, a method, a lambda, a generator (iterated by a loop or
 // by any kind of comprehension), a comprehension,
-// a stored exception raised again or a `raise ... from`, one caught by an `except` that only prints it and
+// a stored exception raised again or a `raise ... from` (an exception or None), a recursion through awaits
+// (of the coroutine, its task, a gather) wrapping each level's error in the next, one caught by an `except` that only prints it and
 // raised again (its traceback grows from where it was first raised); by a decorator (while decorating, or its wrapper),
 // an `__exit__`, an async iterator's `__anext__` under `async for`, an `__aexit__`, a recursion without
 // end (in a task too: its own, or the program's, where CPython's limit counts asyncio's frames), after wide characters on the line; a caught one printed first with `traceback.print_exception(limit=)`.
@@ -49,7 +50,7 @@ export function tracebackEnding(g, isAsync) {
     "wide",
     "comprehension",
   ];
-  const shape = g.pick(asyncChain ? [...shapes, "asyncfor", "asyncwith", "taskrecursion"] : [...shapes, "recursion"]);
+  const shape = g.pick(asyncChain ? [...shapes, "asyncfor", "asyncwith", "taskrecursion", "wrapchain"] : [...shapes, "recursion"]);
   const cls = `${g.programName.replace(/^case_/, "Case")}Box`;
   // The innermost function fails; each one above calls the next.
   const innermost = `${prefix}${depth}`;
@@ -114,7 +115,31 @@ export function tracebackEnding(g, isAsync) {
       `    try:`,
       `        return ${expr}`,
       `    except Exception as e:`,
-      `        raise RuntimeError(f"step failed for {n}") from e`,
+      `        raise RuntimeError(f"step failed for {n}") from ${g.pick(["e", "e", "None"])}`,
+      "",
+    );
+  } else if (shape === "wrapchain") {
+    // A recursion through awaits (of the coroutine, its task, a gather of it), each level wrapping the error of
+    // the one below: the tracebacks of the chain hold the same line of the same function at several depths.
+    const { expr } = failure(g, "n");
+    const levels = g.int(1, 3);
+    const below = g.pick([
+      `await ${innermost}_level(k - 1, n)`,
+      `await asyncio.create_task(${innermost}_level(k - 1, n))`,
+      `(await asyncio.gather(${innermost}_level(k - 1, n)))[0]`,
+    ]);
+    g.moduleLines.push(
+      `async def ${innermost}_level(k, n):`,
+      ...(g.chance(0.5) ? [`    await asyncio.sleep(0)`] : []),
+      `    if k == 0:`,
+      `        return ${expr}`,
+      `    try:`,
+      `        return ${below}`,
+      `    except Exception as e:`,
+      `        raise RuntimeError(f"level {k} failed") from ${g.pick(["e", "e", "None"])}`,
+      "",
+      `async def ${innermost}(n):`,
+      `    return await ${innermost}_level(${levels}, n)`,
       "",
     );
   } else if (shape === "decorate") {

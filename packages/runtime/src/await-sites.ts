@@ -80,6 +80,14 @@ function awaitFrame(module: string, name: string, line: number, span: string): s
   return `\n    at ${name} [python ${module} line ${line} span ${span}]`;
 }
 
+/** The end of a stack whose last frame is one `awaitFrame` wrote. */
+const AWAIT_FRAME_LAST = / \[python \S+ line \d+ span [^\]]*\]$/;
+
+/** Whether the last frame an exception left was an `await` (where it was handled, unless raised again). */
+export function caughtAtAwait(e: unknown): boolean {
+  return e instanceof Error && AWAIT_FRAME_LAST.test(e.stack ?? "");
+}
+
 /** Whether the program records its awaits' frames (it was translated for running). */
 let recording = false;
 

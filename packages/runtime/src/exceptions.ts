@@ -490,7 +490,7 @@ export class BaseExceptionGroup extends BaseException {
     const topLevel = context.groupDepth === 0;
     if (topLevel) context.groupDepth++;
     const stack = context.frames?.(this);
-    const lines = this.__traceback__ === null ? "" : tracebackLines(context, stack ?? noFrames(context), handlerStack)!;
+    const lines = this.__traceback__ === null ? "" : tracebackLines(context, this, stack ?? noFrames(context), handlerStack);
     if (lines !== "") {
       emit(context, "Exception Group Traceback (most recent call last):\n", topLevel ? "+" : "|");
       emit(context, lines);
@@ -853,7 +853,7 @@ function formatChain(e: BaseException, context: ReportContext, groupStack?: stri
     if (joint !== null) emit(context, joint);
     if (!isExceptionGroup(exc)) {
       // An exception that was never raised (a group's member, a cause made on the spot) has no traceback.
-      const lines = exc.__traceback__ === null ? "" : tracebackLines(context, stacks[i] ?? noFrames(context), i === 0 ? groupStack : stacks[i - 1])!;
+      const lines = exc.__traceback__ === null ? "" : tracebackLines(context, exc, stacks[i] ?? noFrames(context), i === 0 ? groupStack : stacks[i - 1]);
       // As CPython, no heading over a traceback of no frames (`limit=0`).
       if (lines !== "" || (exc.__traceback__ !== null && context.limit === null)) {
         emit(context, "Traceback (most recent call last):\n");
@@ -873,9 +873,8 @@ function formatChain(e: BaseException, context: ReportContext, groupStack?: stri
  * `handlerStack`'s was chained to, up to the frame that handled it), the `limit` of the report applied,
  * then repeats counted as CPython's `StackSummary.format` counts them.
  */
-function tracebackLines(context: ReportContext, stack: string | undefined, handlerStack?: string): string | undefined {
-  if (stack === undefined) return undefined;
-  return linesOfTraceback(stack, handlerStack, context.limit);
+function tracebackLines(context: ReportContext, e: BaseException, stack: string, handlerStack?: string): string {
+  return linesOfTraceback(e, stack, handlerStack, context.limit);
 }
 
 /** The classes an `except` clause names, each checked as CPython's `check_except_type_valid`. */

@@ -3,12 +3,13 @@
 // where the exception was handled, limited (`traceback.print_exception(limit=)`), a recursion's repeats
 // counted, as CPython's `traceback.StackSummary` does.
 import type { BaseException, FrameFormatter } from "./exceptions.js";
+import { caughtAtAwait } from "./await-sites.js";
 import { raisedWhileHandling, useTracebackLines } from "./frame-text.js";
 
 /** The frames of an exception's traceback (`traceback.format_tb(e.__traceback__)`): up to where it was handled, when another was raised there. */
 export function ownFrames(e: BaseException, frames: FrameFormatter): string | undefined {
   const chained = raisedWhileHandling.get(e);
-  return framesUntilCaught(frames(e), chained === undefined ? undefined : frames(chained));
+  return framesUntilCaught(e, frames(e), chained === undefined ? undefined : frames(chained));
 }
 
 /** The frames of a traceback, one string each, the first `limit` (the last -`limit` when negative) or all. */
@@ -32,12 +33,14 @@ export function collapseRepeats(frames: readonly string[]): string[] {
 }
 
 /**
- * The frames of an exception that another one was chained to, from where it was raised up to the frame
+ * The frames of an exception `e` that another one was chained to, from where it was raised up to the frame
  * that handled it, as CPython's traceback has them: the frames of its whole stack (`stack`) minus those
- * it shares, unchanged, with the stack of the exception raised while handling it (`handlerStack`).
+ * it shares, unchanged, with the stack of the exception raised while handling it (`handlerStack`). An
+ * exception handled where it left an `await` shares none: its outermost frame is the one that handled it
+ * (a frame of the handler's stack with the same text is another call of the same function, a recursion's).
  */
-export function framesUntilCaught(stack: string | undefined, handlerStack: string | undefined): string | undefined {
-  if (stack === undefined || handlerStack === undefined) return stack;
+export function framesUntilCaught(e: BaseException, stack: string | undefined, handlerStack: string | undefined): string | undefined {
+  if (stack === undefined || handlerStack === undefined || caughtAtAwait(e)) return stack;
   const frames = splitFrames(stack);
   const outer = splitFrames(handlerStack);
   // The outer frames of `stack` are a run of `handlerStack`, not always from its start: the handler's
@@ -56,6 +59,4 @@ export function splitFrames(text: string): string[] {
   return text.split(/(?=^ {2}File )/m).filter((frame) => frame !== "");
 }
 
-useTracebackLines((stack, handlerStack, limit) =>
-  collapseRepeats(limitedFrames(handlerStack === undefined ? stack : framesUntilCaught(stack, handlerStack)!, limit)).join(""),
-);
+useTracebackLines((e, stack, handlerStack, limit) => collapseRepeats(limitedFrames(framesUntilCaught(e, stack, handlerStack)!, limit)).join(""));

@@ -17,8 +17,8 @@ export function installedFrames(): FrameFormatter | undefined {
  */
 export const raisedWhileHandling = new WeakMap<BaseException, BaseException>();
 
-/** The lines of one traceback: `stack`, cut where `handlerStack`'s exception was raised, limited, repeats counted. */
-type TracebackLines = (stack: string, handlerStack: string | undefined, limit: number | null) => string;
+/** The lines of one traceback: `e`'s `stack`, cut where `handlerStack`'s exception was raised, limited, repeats counted. */
+type TracebackLines = (e: BaseException, stack: string, handlerStack: string | undefined, limit: number | null) => string;
 
 let tracebackLines: TracebackLines | null = null;
 
@@ -32,6 +32,6 @@ export function useTracebackLines(lines: TracebackLines): void {
  * run`'s prelude does), which sets how to print them; without one a stack is at most the one placeholder
  * frame (`UNKNOWN_FRAMES`), which nothing cuts or counts.
  */
-export function linesOfTraceback(stack: string, handlerStack: string | undefined, limit: number | null): string {
-  return tracebackLines === null ? (limit === 0 ? "" : stack) : tracebackLines(stack, handlerStack, limit);
+export function linesOfTraceback(e: BaseException, stack: string, handlerStack: string | undefined, limit: number | null): string {
+  return tracebackLines === null ? (limit === 0 ? "" : stack) : tracebackLines(e, stack, handlerStack, limit);
 }
