@@ -296,14 +296,14 @@ export class LowerContext {
   }
 
   /**
-   * A module-level constant holding the boxed whole float `value` (`float(0)` for `0.0`): a literal in a function is
-   * boxed once, not at every evaluation, as CPython's code object holds its constants once.
+   * A module-level constant holding `boxed`, the boxed whole float `value` (`float(0)` for `0.0`): a literal in a
+   * function is boxed once, not at every evaluation, as CPython's code object holds its constants once.
    */
-  floatConstant(value: number): ts.Identifier {
+  floatConstant(value: number, boxed: ts.Expression): ts.Identifier {
     let id = this.floatConstants.get(value);
     if (id === undefined) {
       id = this.temp(/^\d+$/.test(String(value)) ? `float${value}` : "float");
-      this.moduleConstant(id, f.createCallExpression(this.useRuntime("float"), undefined, [f.createNumericLiteral(String(value))]));
+      this.moduleConstant(id, boxed);
       this.floatConstants.set(value, id);
     }
     return id;

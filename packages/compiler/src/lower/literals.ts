@@ -53,9 +53,9 @@ export function intLiteral(ctx: LowerContext, value: bigint): ts.Expression {
 export function floatLiteral(ctx: LowerContext, value: number): ts.Expression {
   if (value === Infinity) return f.createCallExpression(ctx.useRuntime("float"), undefined, [f.createStringLiteral("inf")]);
   if (Number.isInteger(value)) {
+    const boxed = f.createCallExpression(ctx.useRuntime("float"), undefined, [f.createNumericLiteral(String(value))]);
     // A function's literal is boxed once, at the module's top; one run once stays where it is, easier to read.
-    if (ctx.scope.kind !== "module" && ctx.scope.kind !== "class") return ctx.floatConstant(value);
-    return f.createCallExpression(ctx.useRuntime("float"), undefined, [f.createNumericLiteral(String(value))]);
+    return ctx.scope.kind !== "module" && ctx.scope.kind !== "class" ? ctx.floatConstant(value, boxed) : boxed;
   }
   return f.createNumericLiteral(String(value));
 }
