@@ -111,8 +111,10 @@ export class LowerContext {
   readonly loadedBefore = new Map<string, ts.Identifier>();
   /** Qualified names of functions as signatures.ts writes them: a module-level constant (or none) and the text after it. */
   readonly qualifiedNames = new Map<Scope, { before: ts.Identifier | null; text: string }>();
-  /** `const _qualname = ...;` declarations for the module's prelude, each after the one it reads. */
-  readonly qualnameConstants: ts.Statement[] = [];
+  /** The module's prelude constants (`const _qualname = ...;`, `const _float0 = float(0);`), each after the one it reads. */
+  readonly moduleConstants: ts.Statement[] = [];
+  /** The module-level constants holding whole floats a function's literals box, by value (see `floatConstant`). */
+  private readonly floatConstants = new Map<number, ts.Identifier>();
   private readonly taken = new Set<string>();
   private readonly tempCounters = new Map<string, number>();
 
@@ -288,11 +290,29 @@ export class LowerContext {
     const id = this.temp("qualname");
     const literal = f.createStringLiteral(name.text);
     const value = name.before === null ? literal : f.createBinaryExpression(name.before, ts.SyntaxKind.PlusToken, literal);
-    this.qualnameConstants.push(
-      f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(id, undefined, undefined, value)], ts.NodeFlags.Const)),
-    );
+    this.moduleConstant(id, value);
     this.qualifiedNames.set(scope, { before: id, text: "" });
     return id;
+  }
+
+  /**
+   * A module-level constant holding `boxed`, the boxed whole float `value` (`float(0)` for `0.0`): a literal in a
+   * function is boxed once, not at every evaluation, as CPython's code object holds its constants once.
+   */
+  floatConstant(value: number, boxed: ts.Expression): ts.Identifier {
+    let id = this.floatConstants.get(value);
+    if (id === undefined) {
+      id = this.temp(/^\d+$/.test(String(value)) ? `float${value}` : "float");
+      this.moduleConstant(id, boxed);
+      this.floatConstants.set(value, id);
+    }
+    return id;
+  }
+
+  private moduleConstant(id: ts.Identifier, value: ts.Expression): void {
+    this.moduleConstants.push(
+      f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(id, undefined, undefined, value)], ts.NodeFlags.Const)),
+    );
   }
 
   /** A temporary for use inside an expression, declared at the top of the current function. */

@@ -1,7 +1,8 @@
 // Literals and displays, in the run-time representation of docs/values.md.
 //
 //     None, True, 42, 0.5, "hi"      null, true, 42, 0.5, "hi"
-//     3.0                            float(3)          (an integral float keeps its float-ness)
+//     3.0                            float(3)          (an integral float keeps its float-ness; in a function,
+//                                                      a module-level `const _float3 = float(3);`)
 //     2**100 written out             int(1267650600228229401496703205376n)
 //     [1, *rest]                     [1, ...rest]
 //     (1, "a")                       tuple([1, "a"])
@@ -51,7 +52,11 @@ export function intLiteral(ctx: LowerContext, value: bigint): ts.Expression {
 
 export function floatLiteral(ctx: LowerContext, value: number): ts.Expression {
   if (value === Infinity) return f.createCallExpression(ctx.useRuntime("float"), undefined, [f.createStringLiteral("inf")]);
-  if (Number.isInteger(value)) return f.createCallExpression(ctx.useRuntime("float"), undefined, [f.createNumericLiteral(String(value))]);
+  if (Number.isInteger(value)) {
+    const boxed = f.createCallExpression(ctx.useRuntime("float"), undefined, [f.createNumericLiteral(String(value))]);
+    // A function's literal is boxed once, at the module's top; one run once stays where it is, easier to read.
+    return ctx.scope.kind !== "module" && ctx.scope.kind !== "class" ? ctx.floatConstant(value, boxed) : boxed;
+  }
   return f.createNumericLiteral(String(value));
 }
 

@@ -53,7 +53,7 @@ export function lowerModule(ctx: LowerContext, module: Module): LoweredModule {
     // A class of a module of a program is that module's (`helper.HelperError` ends a traceback, as `type(e).__module__` says).
     body = body.map(({ stmt, out }) => ({ stmt, out: stmt._type === "ClassDef" ? [...out, classModule(ctx, stmt.name)] : out }));
   }
-  let prelude = [...hoistedDeclarations(ctx, ctx.fn.plan), ...ctx.tempDeclarations(), ...ctx.qualnameConstants];
+  let prelude = [...hoistedDeclarations(ctx, ctx.fn.plan), ...ctx.tempDeclarations(), ...ctx.moduleConstants];
   if (ctx.module !== null) {
     // A module of a program: its top-level names are its exports, for the modules (and TypeScript) that import it.
     const names = new Set([...ctx.analysis.module.symbols.keys()].map((n) => ctx.mangle(n)));
