@@ -12,6 +12,7 @@ import {
   BUILTIN_POSITIONAL,
   METHOD_ARITIES,
   type MethodArity,
+  OPTIONS_KEYWORDS,
   JAVASCRIPT_ERROR_CLASSES,
   MODULE_CLASSES,
   MODULE_EXPORTS,
@@ -69,13 +70,13 @@ export function pythonModuleName(path: string): string {
   return path.replace(/\//g, ".");
 }
 
-/** How many positional arguments a builtin that also takes keywords takes ([min, max]), if the catalogue says. */
 /** The position the runtime's builtin `name` takes its keyword argument `keyword` at, if it takes it by position too. */
 export function builtinKeywordPosition(name: string, keyword: string): number | undefined {
   const positions = Object.hasOwn(BUILTIN_KEYWORD_POSITIONS, name) ? BUILTIN_KEYWORD_POSITIONS[name]! : undefined;
   return positions !== undefined && Object.hasOwn(positions, keyword) ? positions[keyword] : undefined;
 }
 
+/** How many positional arguments a builtin that also takes keywords takes ([min, max]), if the catalogue says. */
 export function builtinPositional(name: string): readonly [number, number] | undefined {
   return Object.hasOwn(BUILTIN_POSITIONAL, name) ? BUILTIN_POSITIONAL[name] : undefined;
 }
@@ -89,4 +90,12 @@ export function builtinArity(name: string): "one" | readonly [number, number] | 
 export function methodArity(owner: string, name: string): MethodArity | undefined {
   const table = Object.hasOwn(METHOD_ARITIES, owner) ? METHOD_ARITIES[owner]! : undefined;
   return table !== undefined && Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
+/**
+ * The keywords the runtime's function `name` (a builtin, `module.name` or `type.name`) takes as a plain object
+ * literal (`sorted(xs, { key })`), if the catalogue lists it.
+ */
+export function optionsKeywords(name: string): readonly string[] | undefined {
+  return Object.hasOwn(OPTIONS_KEYWORDS, name) ? OPTIONS_KEYWORDS[name] : undefined;
 }

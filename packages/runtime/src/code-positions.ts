@@ -73,10 +73,10 @@ function install(): void {
   });
   // An `await` at `line` of `moduleUrl`: the coroutine whose body runs (the innermost of the task stepping, else its own, which is never linked as the innermost) suspends there.
   useSuspensionNotes(
-    (moduleUrl, line, awaited) => {
+    (moduleUrl, line, awaited, inPlainFunction) => {
       const coro = stepping === null ? null : (stepping._innermost ?? stepping._coro);
       const file = files.get(moduleUrl);
-      if (coro != null && file !== undefined) suspendedAt.set(coro, `${file}:${line}`);
+      if (coro != null && file !== undefined && !inPlainFunction) suspendedAt.set(coro, `${file}:${line}`);
       // The task waits again (on what is not a coroutine, which would run in this step).
       if (thrownInto === stepping && !isCoroutine(awaited)) thrownInto = null;
     },
