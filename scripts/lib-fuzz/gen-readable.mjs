@@ -10,7 +10,12 @@
 //              (loop counters, `enumerate` counts, comprehension variables, items of lists changed or not,
 //              `-0`); slices of lists by bounds the checker proves ints or not; and, in async programs, the event loop's time and callbacks, a TaskGroup's create_task
 //              with a name, awaited results read from the tasks, and futures made by `loop.create_future()` /
-//              `asyncio.Future()`, settled, failed, cancelled.
+//              `asyncio.Future()`, settled, failed, cancelled; keywords of builtins the runtime takes as a plain
+//              options object (print's sep/end/flush/file, sorted/min/max/list.sort's key/reverse/default, gather's
+//              return_exceptions, create_task's name, Queue's maxsize, wait_for's timeout), called directly, through a
+//              variable, with a wrong keyword (TypeError caught); coroutine functions only ever awaited where they
+//              are called (plain `async function`s: a helper awaiting a sleep, a lock, a queue, or nothing; a method
+//              awaited on an instance; one raising; one cancelled in its `finally`) beside one whose coroutine is kept.
 import { caught } from "./gen-constructs.mjs";
 import { uniqueName } from "./gen-classes.mjs";
 
@@ -18,7 +23,35 @@ const WORDS = ["pear", "Fig", "apple", "kiwi", "Banana", "date"];
 
 /** One of the shapes, at a module's top level. */
 export function readableShapes(g) {
-  return g.pick([() => keyLambdas(g), () => boundClasses(g), () => subclassInits(g), () => smallProducts(g), () => listSlices(g)])();
+  return g.pick([() => keyLambdas(g), () => boundClasses(g), () => subclassInits(g), () => smallProducts(g), () => listSlices(g), () => keywordOptions(g)])();
+}
+
+/** Keywords of print, sorted, min, max and list.sort: given directly, through a variable, or wrongly. */
+function keywordOptions(g) {
+  const xs = Array.from({ length: g.int(0, 5) }, () => g.int(-9, 9));
+  const sep = g.pick(['"-"', '""', "None", '", "']);
+  const lines = [
+    `xs = [${xs.join(", ")}]`,
+    `print(*xs, sep=${sep}, end=${g.pick(['"|\\n"', '"\\n"', "None"])})`,
+    `print(${g.pick(['"a"', "xs", "{}", "{'sep': 1}"])}, ${g.pick(['"b"', "{'end': '!'}", "[]"])}, sep=${sep}, flush=True)`,
+    `import sys`,
+    `print("to stdout", file=sys.stdout)`,
+    `print(sorted(xs, reverse=${g.pick(["True", "False", "1", "0"])}), sorted(xs, key=abs), max(xs, default=${g.pick(["None", "0", '"none"'])}), min(xs, key=lambda v: -v, default=-1))`,
+    `ys = list(xs)`,
+    `ys.sort(key=lambda v: (v % 3, v), reverse=${g.pick(["True", "False"])})`,
+    `print(ys)`,
+    `f = ${g.pick(["sorted", "max", "min", "print"])}`,
+    ...caught("(TypeError, ValueError)", [`print(f(xs, key=abs))`]),
+  ];
+  lines.push(
+    ...g.pick([
+      caught("TypeError", [`print(sorted(xs, ${g.pick(["kee=abs", "key=abs, revers=True", "reverse=True, cmp=None"])}))`]),
+      caught("TypeError", [`print(max(xs, ${g.pick(["dflt=1", "key=abs, keys=1"])}))`]),
+      caught("TypeError", [`print(1, 2, ${g.pick(["sepp='-'", "endd=''", "sep=1", "end=2"])})`]),
+      caught("(TypeError, ValueError)", [`print(max(1, 2, default=0))`]),
+    ]),
+  );
+  return lines;
 }
 
 /** `sorted(xs, key=lambda p: ...)` and friends over lists whose item type the checker knows. */
@@ -215,7 +248,86 @@ export function readableAsync(g) {
     `await asyncio.sleep(0.01)`,
     `print(seen, loop.time() >= start, loop.is_running())`,
     ...g.pick([futures, () => []])(g),
+    ...g.pick([awaitedHelpers, asyncKeywords, () => []])(g),
   ];
+}
+
+/** gather's return_exceptions, create_task's name, Queue's maxsize and wait_for's timeout, by keyword. */
+function asyncKeywords(g) {
+  return [
+    `async def boom(k):`,
+    `    await asyncio.sleep(0)`,
+    `    if k % 2:`,
+    `        raise ValueError(k)`,
+    `    return k`,
+    ...caught("ValueError", [
+      `print(await asyncio.gather(${Array.from({ length: g.int(1, 4) }, (_, k) => `boom(${k})`).join(", ")}, return_exceptions=${g.pick(["True", "False"])}))`,
+    ]),
+    `print(await asyncio.gather(*[boom(k) for k in range(${g.int(0, 4)})], return_exceptions=True))`,
+    `named = asyncio.create_task(boom(0), name="${g.pick(["first", "x"])}")`,
+    `print(named.get_name(), await named)`,
+    `q = asyncio.Queue(maxsize=${g.int(0, 3)})`,
+    `print(q.maxsize, q.full())`,
+    ...caught("(asyncio.TimeoutError, ValueError)", [`print(await asyncio.wait_for(boom(${g.int(0, 3)}), timeout=${g.pick(["1", "0.5", "None"])}))`]),
+  ];
+}
+
+/** Coroutine functions only ever awaited where they are called, and one whose coroutine is kept and awaited later. */
+function awaitedHelpers(g) {
+  const cls = uniqueName(g, "Tally");
+  const lines = [
+    `class ${cls}:`,
+    `    def __init__(self):`,
+    `        self.n = 0`,
+    `        self.lock = asyncio.Lock()`,
+    `    async def add(self, k):`,
+    `        async with self.lock:`,
+    `            before = self.n`,
+    `            await asyncio.sleep(0)`,
+    `            self.n = before + k`,
+    `    async def peek(self):`,
+    `        return self.n`,
+    `async def nap(label):`,
+    `    print("nap", label)`,
+    `    await asyncio.sleep(0)`,
+    `    return label * 2`,
+    `async def quick(label):`,
+    `    print("quick", label)`,
+    `async def fails(label):`,
+    `    await asyncio.sleep(0)`,
+    `    raise KeyError(label)`,
+    `async def long_nap():`,
+    `    try:`,
+    `        await asyncio.sleep(1)`,
+    `    finally:`,
+    `        print("long nap left")`,
+    `async def kept(label):`,
+    `    print("kept", label)`,
+    `    return label`,
+    `async def runner(name, tally):`,
+    `    await quick(name)`,
+    `    print(name, await nap(${g.int(0, 9)}))`,
+    `    await tally.add(${g.int(1, 9)})`,
+    ...caught("KeyError", [`await fails(name)`]).map((l) => `    ${l}`),
+    `    print(name, await tally.peek())`,
+    `tally = ${cls}()`,
+    `await asyncio.gather(${Array.from({ length: g.int(1, 3) }, (_, k) => `runner("r${k}", tally)`).join(", ")})`,
+    `c = kept(${g.int(0, 9)})`,
+    `print("before awaiting kept")`,
+    `print(await c)`,
+  ];
+  if (g.chance(0.5)) {
+    lines.push(
+      `async def sleeper():`,
+      `    await long_nap()`,
+      `t = asyncio.create_task(sleeper())`,
+      `await asyncio.sleep(0)`,
+      `t.cancel()`,
+      ...caught("asyncio.CancelledError", [`await t`]),
+      `print(t.cancelled())`,
+    );
+  }
+  return lines;
 }
 
 /** Futures made and settled by hand: a result from a callback, an exception, a cancellation, a second result. */

@@ -58,7 +58,28 @@ describe("print", () => {
   });
 
   it("rejects unknown keyword arguments like CPython", () => {
-    expect(() => print("a", kw({ color: "red" }))).toThrowError("print() got an unexpected keyword argument 'color'");
+    expect(() => print("a", kw({ color: "red" }))).toThrowError("'color' is an invalid keyword argument for print()");
+  });
+
+  it("takes keywords as a plain object where the compiler sees it called, and no Python value for them", () => {
+    let captured = "";
+    const restore = rt.setOutput((text) => {
+      captured += text;
+    });
+    try {
+      print("x", "y", { sep: "-", end: "!\n" });
+      print("a", new Dict([["sep", "-"]]));
+      print("b", kw({ sep: "+" }));
+      rt.flushStdout();
+    } finally {
+      restore();
+    }
+    expect(captured).toBe("x-y!\na {'sep': '-'}\nb\n");
+    expect(() => print("a", { color: "red" })).toThrowError("'color' is an invalid keyword argument for print()");
+    expect(rt.sorted([3, 1, 2], { reverse: true })).toEqual([3, 2, 1]);
+    expect(rt.call(rt.sorted, [3, 1, 2], kw({ key: rt.neg }))).toEqual([3, 2, 1]);
+    expect(() => rt.call(rt.sorted, [3, 1, 2], new Dict([["reverse", true]]))).toThrowError("sorted expected 1 argument, got 2");
+    expect(rt.max([3, 1, 2], { key: rt.neg })).toBe(1);
   });
 });
 

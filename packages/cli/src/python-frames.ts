@@ -187,7 +187,7 @@ const RERAISED = "    at <reraised>";
 function framesOf(stack: string): { frames: string[]; task?: { frames: number; below: number } } {
   const frames: FoundFrame[] = [];
   let task: { frames: number; below: number } | undefined;
-  const stackKeys = new Set<string>();
+  const stackFrames = new Map<string, FoundFrame>();
   const keyOf = (frame: FoundFrame): string => `${frame.file}:${frame.line}:${frame.name}`;
   // The frames named after the caller of the inline function they are in, until the caller is found.
   let unnamed: FoundFrame[] = [];
@@ -219,9 +219,15 @@ function framesOf(stack: string): { frames: string[]; task?: { frames: number; b
     const site = AWAIT_FRAME.exec(line);
     if (site) {
       const file = pythonFileOf(site[2]!);
+      if (file === undefined) continue;
       // An awaiting frame that is on the stack itself (`asyncio.run(main())` runs `main` up to its first
-      // `await` before returning) is there once.
-      if (file === undefined || stackKeys.has(`${file}:${site[3]}:${site[1]}`)) continue;
+      // `await` before returning; a plain async function raises before its first `await`, in its caller's
+      // call) is there once, marked as the `await` CPython's traceback marks (`await f(4)`, not `f(4)`).
+      const onStack = stackFrames.get(`${file}:${site[3]}:${site[1]}`);
+      if (onStack !== undefined) {
+        onStack.span = site[4]!.split("|")[0];
+        continue;
+      }
       // In a comprehension written as a loop: `<listcomp>|f` and `span|line|span` for the function's frame.
       const [name, outerName] = site[1]!.split("|") as [string, string?];
       const [span, outerLine, outerSpan] = site[4]!.split("|") as [string, string?, string?];
@@ -273,7 +279,7 @@ function framesOf(stack: string): { frames: string[]; task?: { frames: number; b
     // one the runtime's await frames do not list again: a frame there of the same name is another one's
     // (the comprehension around a comprehension).
     const onStack = (frame: FoundFrame): void => {
-      if (!line.trimStart().startsWith("at async ")) stackKeys.add(keyOf(frame));
+      if (!line.trimStart().startsWith("at async ")) stackFrames.set(keyOf(frame), frame);
     };
     if (span?.includes("|")) {
       // An expression of a comprehension written inline: its frame, then the function's at the comprehension.

@@ -13,6 +13,7 @@ import {
   BUILTIN_POSITIONAL,
   METHOD_ARITIES,
   type MethodArity,
+  OPTIONS_KEYWORDS,
   JAVASCRIPT_ERROR_CLASSES,
   JAVASCRIPT_TYPE_ERROR_CLASSES,
   MODULE_CLASSES,
@@ -102,4 +103,12 @@ export function builtinArity(name: string): "one" | readonly [number, number] | 
 export function methodArity(owner: string, name: string): MethodArity | undefined {
   const table = Object.hasOwn(METHOD_ARITIES, owner) ? METHOD_ARITIES[owner]! : undefined;
   return table !== undefined && Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
+/**
+ * The keywords the runtime's function `name` (a builtin, `module.name` or `type.name`) takes as a plain object
+ * literal (`sorted(xs, { key })`), if the catalogue lists it.
+ */
+export function optionsKeywords(name: string): readonly string[] | undefined {
+  return Object.hasOwn(OPTIONS_KEYWORDS, name) ? OPTIONS_KEYWORDS[name] : undefined;
 }

@@ -18,16 +18,18 @@ import { markRaised, type BaseException } from "./exceptions.js";
  * is awaited itself, a reaction registered first marking its rejection, so that the `await` keeps the
  * promise's own timing.
  */
-export function awaitedAt<T>(x: T, module: string, name: string, line: number, span: string): T {
+export function awaitedAt<T>(x: T, module: string, name: string, line: number, span: string, inPlainFunction = false): T {
   recording = true;
   if (typeof x !== "object" || x === null) return x;
   if (x instanceof Promise) {
+    // A plain `async function` called here (or `asyncio.run`, outside every task): the coroutine awaiting it suspends here.
+    noteSuspension?.(module, line, x, false);
     x.then(undefined, (reason: unknown) => withAwaitFrame(reason, awaitFrame(module, name, line, span)));
     return x;
   }
   const then = (x as { then?: unknown }).then;
   if (typeof then !== "function") return x;
-  return new AwaitSite(x, then as ThenMethod, module, name, line, span) as T;
+  return new AwaitSite(x, then as ThenMethod, module, name, line, span, inPlainFunction) as T;
 }
 
 type ThenMethod = (onFulfilled: (value: unknown) => void, onRejected: (reason: unknown) => void) => void;
@@ -41,10 +43,11 @@ class AwaitSite {
     private readonly name: string,
     private readonly line: number,
     private readonly span: string,
+    private readonly inPlainFunction: boolean,
   ) {}
 
   then(onFulfilled: (value: unknown) => void, onRejected: (reason: unknown) => void): void {
-    noteSuspension?.(this.module, this.line, this.awaited);
+    noteSuspension?.(this.module, this.line, this.awaited, this.inPlainFunction);
     this.awaitedThen.call(this.awaited, onFulfilled, (reason: unknown) => {
       noteThrow?.(this.awaited);
       onRejected(withAwaitFrame(reason, awaitFrame(this.module, this.name, this.line, this.span)));
@@ -53,13 +56,14 @@ class AwaitSite {
 }
 
 /**
- * Notes the line a coroutine suspends at, for its repr, and what it awaits there; and what an `await`
- * raises from (code-positions.ts installs both).
+ * Notes the line a coroutine suspends at, for its repr (unless the `await` is a plain `async function`'s, whose
+ * caller's line stands), and what it awaits there; and what an `await` raises from (code-positions.ts installs both).
  */
-let noteSuspension: ((module: string, line: number, awaited: unknown) => void) | null = null;
+type SuspensionNote = (module: string, line: number, awaited: unknown, inPlainFunction: boolean) => void;
+let noteSuspension: SuspensionNote | null = null;
 let noteThrow: ((awaited: unknown) => void) | null = null;
 
-export function useSuspensionNotes(note: (module: string, line: number, awaited: unknown) => void, thrown: (awaited: unknown) => void): void {
+export function useSuspensionNotes(note: SuspensionNote, thrown: (awaited: unknown) => void): void {
   noteSuspension = note;
   noteThrow = thrown;
 }

@@ -32,7 +32,7 @@ export function print(...args: unknown[]): null {
 /** `print(*args)` with the arguments as one array (calls.ts's array form: a spread of any length). */
 export function printArguments(args: unknown[]): null {
   const [objects, options] = splitKwargs<PrintOptions>(args);
-  if (options !== undefined && Object.keys(options).length > 0) checkKwargs("print", options, ["sep", "end", "file", "flush"]);
+  if (options !== undefined && Object.keys(options).length > 0) checkKwargs("print", options, ["sep", "end", "file", "flush"], true);
   const sep = options.sep ?? " ";
   const end = options.end ?? "\n";
   if (typeof sep !== "string") throw new TypeError(`sep must be None or a string, not ${typeName(sep)}`);

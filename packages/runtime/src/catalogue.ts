@@ -964,6 +964,30 @@ export const BUILTIN_MOST_ARGUMENTS: Readonly<Record<string, number>> = {
 };
 
 /**
+ * Runtime functions that take their keyword arguments as a trailing object literal where the compiler sees
+ * them called (`sorted(xs, { key: len, reverse: true })`, `asyncio.gather(*aws, { return_exceptions: true })`),
+ * by the keywords they take; a call through the runtime's `call` passes them as `kw({...})`, which they read
+ * too (kwargs.ts's `keywordsOf`). A builtin by its name, a function of a runtime module or a method of a
+ * builtin type by `module.name` or `type.name`; `min` and `max` so only with one positional argument.
+ */
+export const OPTIONS_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+  print: ["sep", "end", "file", "flush"],
+  sorted: ["key", "reverse"],
+  min: ["key", "default"],
+  max: ["key", "default"],
+  "list.sort": ["key", "reverse"],
+  "asyncio.as_completed": ["timeout"],
+  "asyncio.create_task": ["name"],
+  "asyncio.gather": ["return_exceptions"],
+  "asyncio.Queue": ["maxsize"],
+  "asyncio.wait": ["timeout", "return_when"],
+  "asyncio.wait_for": ["timeout"],
+  "itertools.accumulate": ["func", "initial"],
+  "itertools.product": ["repeat"],
+  "itertools.zip_longest": ["fillvalue"],
+};
+
+/**
  * Keyword arguments of builtins that CPython also takes by position, by the position the runtime's
  * function takes them at: `enumerate(xs, start=1)` is `enumerate(xs, 1)`.
  */

@@ -83,9 +83,9 @@ function install(): void {
   });
   // An `await` at `line` of `moduleUrl`: the coroutine whose body runs (the innermost of the task stepping, else its own, which is never linked as the innermost) suspends there.
   useSuspensionNotes(
-    (moduleUrl, line, awaited) => {
+    (moduleUrl, line, awaited, inPlainFunction) => {
       const coro = stepping === null ? null : (stepping._innermost ?? stepping._coro);
-      if (coro != null && files.has(moduleUrl)) suspendedAt.set(coro, { module: moduleUrl, line });
+      if (coro != null && files.has(moduleUrl) && !inPlainFunction) suspendedAt.set(coro, { module: moduleUrl, line });
       // The task waits again (on what is not a coroutine, which would run in this step).
       if (thrownInto === stepping && !isCoroutine(awaited)) thrownInto = null;
     },

@@ -7,7 +7,7 @@ import { dunder } from "./dunder.js";
 import { isOwnIterator, iterate } from "./iter.js";
 import { listOverrides } from "./list-overrides.js";
 import { callSpread, positionalCallable, type CallableObject } from "./calls.js";
-import { checkKwargs, KwArgs, splitKwargs } from "./kwargs.js";
+import { checkKwargs, keywordsOf, KwArgs, splitKwargs } from "./kwargs.js";
 import { isTuple, tuple, type Tuple } from "./tuple.js";
 import { truthy } from "./truth.js";
 import { typeName } from "./typename.js";
@@ -58,7 +58,7 @@ export function zip(...args: unknown[]): Generator<Tuple<unknown>, void, undefin
 /** `zip(*args)` with its arguments as one array (calls.ts's array form: a spread of any length). */
 export function zipArguments(args: unknown[]): Generator<Tuple<unknown>, void, undefined> {
   const [positional, kwargs] = splitKwargs<{ strict: boolean }>(args);
-  checkKwargs("zip", kwargs, ["strict"]);
+  checkKwargs("zip", kwargs, ["strict"], true);
   return named(
     zipIterables(
       positional.map((it) => iterate(it)),
@@ -198,20 +198,20 @@ export function sortInPlace<T>(xs: T[], key: Key<T> = null, reverse: unknown = f
   for (let i = 0; i < order.length; i++) xs[i] = copy[order[i]!]!;
 }
 
-interface SortOptions<T> {
+export interface SortOptions<T> {
   key?: Key<T>;
   // (Any value: an int is what CPython takes, and a TypeError at run time for another.)
   reverse?: unknown;
 }
 
 /** `sorted(iterable, key=None, reverse=False)`. */
-export function sorted<T>(items: Iterable<T>, options?: KwArgs<SortOptions<T>>): T[] {
+export function sorted<T>(items: Iterable<T>, options?: SortOptions<T> | KwArgs<SortOptions<T>>): T[] {
   // eslint-disable-next-line prefer-rest-params -- `call(sorted, a, b)` passes more than TypeScript lets through
-  const given = arguments.length - (arguments[arguments.length - 1] instanceof KwArgs ? 1 : 0);
+  const given = arguments.length - (keywordsOf(arguments[arguments.length - 1]) !== null ? 1 : 0);
   if (given !== 1) throw new TypeError(`sorted expected 1 argument, got ${given}`);
   const out = list(items);
-  const opts = options?.values ?? {};
-  checkKwargs("sort", opts, ["key", "reverse"]);
+  const opts: SortOptions<T> = keywordsOf(options) ?? {};
+  checkKwargs("sort", opts, ["key", "reverse"], true);
   sortInPlace(out, opts.key ?? null, opts.reverse);
   return out;
 }
@@ -225,7 +225,7 @@ interface MinMaxOptions<T, D> {
 export function minmax(name: "min" | "max", args: unknown[]): unknown {
   const [positional, kwargs] = splitKwargs<MinMaxOptions<unknown, unknown>>(args);
   if (positional.length === 0) throw new TypeError(`${name} expected at least 1 argument, got 0`);
-  checkKwargs(name, kwargs, ["key", "default"]);
+  checkKwargs(name, kwargs, ["key", "default"], true);
   let items: Iterable<unknown>;
   if (positional.length === 1) items = iterate(positional[0]);
   else {
@@ -258,7 +258,7 @@ export function minmax(name: "min" | "max", args: unknown[]): unknown {
 // Numbers and strings given one by one: their type, not the union of the literals (`min(3, -8) != -1` type-checks).
 export function min(...args: number[]): number;
 export function min(...args: string[]): string;
-export function min<T>(items: Iterable<T>, options?: KwArgs<MinMaxOptions<T, T>>): T;
+export function min<T, D = T>(items: Iterable<T>, options?: MinMaxOptions<T, D> | KwArgs<MinMaxOptions<T, D>>): T | D;
 export function min<T>(...args: (T | KwArgs<MinMaxOptions<T, T>>)[]): T;
 export function min(...args: unknown[]): unknown {
   return minmax("min", args);
@@ -268,7 +268,7 @@ export function min(...args: unknown[]): unknown {
 // Numbers and strings given one by one: their type, not the union of the literals (`max(3, -8) != -1` type-checks).
 export function max(...args: number[]): number;
 export function max(...args: string[]): string;
-export function max<T>(items: Iterable<T>, options?: KwArgs<MinMaxOptions<T, T>>): T;
+export function max<T, D = T>(items: Iterable<T>, options?: MinMaxOptions<T, D> | KwArgs<MinMaxOptions<T, D>>): T | D;
 export function max<T>(...args: (T | KwArgs<MinMaxOptions<T, T>>)[]): T;
 export function max(...args: unknown[]): unknown {
   return minmax("max", args);

@@ -13,11 +13,21 @@ export function kw<T extends object>(values: T): KwArgs<T> {
   return new KwArgs(values);
 }
 
+/**
+ * The keyword arguments a runtime function was given as its trailing argument, or null when that is a
+ * positional one: `kw({ key: len })` from a call through the runtime, or an object literal where the compiler
+ * saw the function called (`sorted(xs, { key: len })`, the catalogue's `OPTIONS_KEYWORDS`). No Python value is
+ * a plain object (one whose prototype is `Object.prototype`), so none is taken for keywords.
+ */
+export function keywordsOf(x: unknown): Record<string, unknown> | null {
+  if (x instanceof KwArgs) return x.values;
+  return typeof x === "object" && x !== null && Object.getPrototypeOf(x) === Object.prototype ? (x as Record<string, unknown>) : null;
+}
+
 /** Split trailing keyword arguments off a rest-parameter list. */
 export function splitKwargs<T extends object>(args: unknown[]): [unknown[], Partial<T>] {
-  const last = args[args.length - 1];
-  if (last instanceof KwArgs) return [args.slice(0, -1), last.values as Partial<T>];
-  return [args, {}];
+  const keywords = keywordsOf(args[args.length - 1]);
+  return keywords !== null ? [args.slice(0, -1), keywords as Partial<T>] : [args, {}];
 }
 
 /**
@@ -43,11 +53,14 @@ export function bindBuiltinKeywords(fn: string, params: readonly string[], requi
   return bound;
 }
 
-/** Reject keyword arguments a function does not take, with CPython's message. */
-export function checkKwargs(fn: string, given: object, allowed: readonly string[]): void {
+/**
+ * Reject keyword arguments a function does not take, with CPython's message (`builtin`: worded as for its
+ * functions written in C, `'x' is an invalid keyword argument for sort()`).
+ */
+export function checkKwargs(fn: string, given: object, allowed: readonly string[], builtin = false): void {
   for (const name of Object.keys(given)) {
     if (!allowed.includes(name)) {
-      throw new TypeError(`${fn}() got an unexpected keyword argument '${name}'`);
+      throw new TypeError(builtin ? `'${name}' is an invalid keyword argument for ${fn}()` : `${fn}() got an unexpected keyword argument '${name}'`);
     }
   }
 }

@@ -5,11 +5,10 @@ import { eq, sequenceCompare, sequenceEq } from "./compare.js";
 import { IndexError, TypeError, ValueError } from "./exceptions.js";
 import { iterate } from "./iter.js";
 import { listOverrides } from "./list-overrides.js";
-import type { CallableObject } from "./calls.js";
-import { list, listIterator, listReversed, sortInPlace } from "./iter-builtins.js";
+import { list, listIterator, listReversed, sortInPlace, type SortOptions } from "./iter-builtins.js";
 import { runtimeClass } from "./type-registry.js";
-import { KwArgs } from "./kwargs.js";
-import { intValue, smallIndex } from "./numbers.js";
+import { keywordsOf, type KwArgs } from "./kwargs.js";
+import { intValue, numberKind, smallIndex } from "./numbers.js";
 import { repr, reprGuard } from "./repr.js";
 import { PySlice, listDelete, listStore, sequenceContains, sequenceItem } from "./subscript.js";
 import { isTuple } from "./tuple.js";
@@ -73,8 +72,8 @@ export const listMethods = {
     return indexIn(xs, x, start, end, "list");
   },
   count: countIn,
-  sort<T>(xs: T[], options?: KwArgs<{ key?: ((x: T) => unknown) | CallableObject | null; reverse?: unknown }>): null {
-    const opts = options?.values ?? {};
+  sort<T>(xs: T[], options?: SortOptions<T> | KwArgs<SortOptions<T>>): null {
+    const opts: SortOptions<T> = keywordsOf(options) ?? {};
     sortInPlace(xs, opts.key ?? null, opts.reverse);
     return null;
   },
@@ -161,7 +160,7 @@ export class PyList<T = any> extends Array<T> {
   }
   /** Python's `sort(*, key=None, reverse=False)`, which returns None. */
   override sort(...options: any[]): any {
-    return listMethods.sort(this, options[0] as KwArgs<{ key?: ((x: T) => unknown) | CallableObject | null; reverse?: unknown }> | undefined);
+    return listMethods.sort(this, options[0] as SortOptions<T> | undefined);
   }
   override reverse(): any {
     super.reverse();

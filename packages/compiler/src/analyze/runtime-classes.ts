@@ -134,6 +134,12 @@ export function isAsyncioInstance(t: PyType): t is AsyncioInstance {
   return t.k === "instance" && t.runtime && t.module === "asyncio";
 }
 
+/** Whether a value of type `t` may be a thenable at run time (a coroutine, a task, a future; or a value of unknown type). */
+export function mayBeAwaitable(t: PyType): boolean {
+  if (t.k === "optional") return mayBeAwaitable(t.of);
+  return t.k === "any" || t.k === "coroutine" || (t.k === "instance" && t.runtime && /^(Task|Future)$/.test(t.cls));
+}
+
 /** How many positional arguments a method takes, [min, max], where it takes any (the others take none). */
 const ARITIES: Record<string, readonly [number, number]> = {
   put: [1, 1],
@@ -148,7 +154,7 @@ const ARITIES: Record<string, readonly [number, number]> = {
   call_at: [2, Infinity],
 };
 
-/** The keyword arguments a method takes (passed to the runtime's method as `kw({ ... })`, which it reads). */
+/** The keyword arguments a method takes (passed to the runtime's method as a trailing object literal, which it reads). */
 const KEYWORDS: Record<string, readonly string[]> = { create_task: ["name"] };
 
 /**
@@ -162,10 +168,9 @@ export function asyncioMethodType(t: AsyncioInstance, method: string, callArgs: 
   return callArgs.length >= min && callArgs.length <= max ? methods[method]!(t.args, [...callArgs]) : null;
 }
 
-/** Whether the method takes these keyword arguments (`tg.create_task(c(), name="x")`). */
-export function asyncioMethodKeywords(method: string, keywords: readonly (string | null)[]): boolean {
-  const known = Object.hasOwn(KEYWORDS, method) ? KEYWORDS[method]! : [];
-  return keywords.every((k) => k !== null && known.includes(k));
+/** The keyword arguments the method takes (`tg.create_task(c(), name="x")`: `tg.create_task(c(), { name: "x" })`). */
+export function asyncioMethodKeywords(method: string): readonly string[] {
+  return Object.hasOwn(KEYWORDS, method) ? KEYWORDS[method]! : [];
 }
 
 /** Whether the table lists `method` for the asyncio class `cls` (a class of the program may derive from it). */

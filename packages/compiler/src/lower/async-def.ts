@@ -29,7 +29,8 @@
 import type { AsyncFunctionDef, FunctionDef } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
-import { applyDecorators, functionExpressionName, lowerFunctionBody, lowerParameters } from "./functions.js";
+import { awaitedCoroutines } from "../analyze/awaited-coroutines.js";
+import { applyDecorators, bindFunction, functionExpressionName, lowerFunctionBody, lowerParameters } from "./functions.js";
 import { generatorReturnType } from "./generators.js";
 import { tsType } from "./names.js";
 import { defEscapes, nestedQualifiedName, withSignature } from "./signatures.js";
@@ -37,9 +38,23 @@ import { defEscapes, nestedQualifiedName, withSignature } from "./signatures.js"
 const f = ts.factory;
 
 export function lowerAsyncFunctionDef(ctx: LowerContext, def: AsyncFunctionDef): ts.Statement[] {
+  if (!defEscapes(ctx, def) && awaitedCoroutines(ctx.analysis, ctx.types).isPlain(def)) return lowerPlainAsyncFunctionDef(ctx, def);
   const { before, value } = lowerAsyncFunctionValue(ctx, def);
   const signed = defEscapes(ctx, def) ? withSignature(ctx, value, def) : value;
   return [...before, bindFunctionValue(ctx, def.name, applyDecorators(ctx, def.decorator_list, signed))];
+}
+
+/** A coroutine function only ever awaited where it is called, whose coroutine objects nothing can see (analyze/awaited-coroutines.ts). */
+function lowerPlainAsyncFunctionDef(ctx: LowerContext, def: AsyncFunctionDef): ts.Statement[] {
+  ctx.plainCoroutines.add(def);
+  const scope = ctx.analysis.scopeOf(def);
+  const { params, prologue, before } = lowerParameters(ctx, def.args, scope, { hoistDefaults: true, functionName: def.name });
+  const body = lowerFunctionBody(ctx, def, prologue);
+  const returns = promiseType(ctx, def);
+  const modifiers = [f.createModifier(ts.SyntaxKind.AsyncKeyword)];
+  const expression = f.createFunctionExpression(modifiers, undefined, functionExpressionName(ctx, def), undefined, params, returns, body);
+  const declaration = (): ts.Statement => f.createFunctionDeclaration(modifiers, undefined, ctx.id(def.name), undefined, params, returns, body);
+  return [...before, bindFunction(ctx, def.name, expression, declaration)];
 }
 
 /**

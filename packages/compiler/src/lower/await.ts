@@ -19,7 +19,7 @@ import type { PyType } from "../analyze/types.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { typeOf } from "./operators.js";
-import { mayBeAwaitable } from "./generators.js";
+import { mayBeAwaitable } from "../analyze/runtime-classes.js";
 
 const f = ts.factory;
 

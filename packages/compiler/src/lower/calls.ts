@@ -39,7 +39,14 @@ import type { LowerContext } from "./context.js";
 import { importedExportName, programClass, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { lowerSuperObject, superBindsStatically } from "./super-forms.js";
-import { builtinArity, builtinKeywordPosition, builtinPositional, isRuntimeClass, takesBoundedArguments } from "../catalogue.js";
+import {
+  builtinArity,
+  builtinKeywordPosition,
+  builtinPositional,
+  isRuntimeClass,
+  optionsKeywords,
+  takesBoundedArguments,
+} from "../catalogue.js";
 import { chainDefines, objectHook } from "./class-attributes.js";
 import { isEnumClass } from "../analyze/enum-classes.js";
 import { baseClassReference, methodProperty, OWN_NAME_BASE, ownNameBasePassedIn } from "./classes.js";
@@ -262,12 +269,14 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     if (isExceptionName(name)) {
       return f.createNewExpression(callee, undefined, runtimeArguments(ctx, node.args, node.keywords));
     }
-    // `len([1], [2])`, `getattr(obj)`, `abs(**d)`: CPython's TypeError at run time; `max(*xs)`: a spread of any length.
-    // (`sorted(xs, key=1)`: a key that is no function, CPython's TypeError when the call runs.)
+    // `len([1], [2])`, `getattr(obj)`, `abs(**d)`, `sorted(xs, kee=len)`: CPython's TypeError at run time; `max(*xs)`: a
+    // spread of any length. (`sorted(xs, key=1)`: a key that is no function, CPython's TypeError when the call runs.)
     const keyless = KEY_FUNCTIONS.has(name) && node.keywords.some((k) => k.arg === "key" && !keyFunction(ctx, typeOf(ctx, k.value)));
-    if (!fitsBuiltinArity(name, node) || spreadsIntoArrayForm(name, node) || keyless) return dynamicCall(ctx, callee, node);
+    if (!fitsBuiltinArity(name, node) || spreadsIntoArrayForm(name, node) || keyless || takesNoSuchKeyword(name, node))
+      return dynamicCall(ctx, callee, node);
     const positional = keywordsByPosition(name, node);
-    const args = runtimeArguments(ctx, positional?.args ?? node.args, positional?.keywords ?? node.keywords).map((a, i) =>
+    const options = (name !== "min" && name !== "max") || node.args.length === 1 ? optionsKeywords(name) : undefined;
+    const args = runtimeArguments(ctx, positional?.args ?? node.args, positional?.keywords ?? node.keywords, undefined, options).map((a, i) =>
       takesIterable(name, i, node) && notIterable(ctx, node.args[i]!) ? asAny(a) : a,
     );
     const call = f.createCallExpression(callee, minMaxTypeArguments(ctx, name, node), args);
@@ -286,7 +295,9 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     // A name imported from a runtime module: a runtime function (keywords in kw()) or class.
     const exported = importedName(ctx, res.symbol);
     if (spreadsIntoArrayForm(exported, node)) return dynamicCall(ctx, callee, node);
-    const args = runtimeArguments(ctx, node.args, node.keywords);
+    const source = res.symbol.bindings[0]!.source;
+    const options = source?.kind === "import" && source.level === 0 ? optionsKeywords(`${source.module}.${exported}`) : undefined;
+    const args = runtimeArguments(ctx, node.args, node.keywords, undefined, options);
     return isRuntimeClass(exported)
       ? f.createNewExpression(callee, runtimeClassTypeArguments(ctx, node), args)
       : awaitEventLoop(ctx, exported, f.createCallExpression(callee, undefined, args), node, true);
@@ -318,6 +329,12 @@ function keywordsByPosition(name: string, node: Call): { args: Expression[]; key
   const [keyword, ...more] = node.keywords;
   if (keyword === undefined || more.length > 0 || keyword.arg === null || node.args.some((a) => a._type === "Starred")) return null;
   return builtinKeywordPosition(name, keyword.arg) === node.args.length ? { args: [...node.args, keyword.value], keywords: [] } : null;
+}
+
+/** Whether a call of a builtin whose keywords the catalogue lists (OPTIONS_KEYWORDS) names another. */
+function takesNoSuchKeyword(name: string, node: Call): boolean {
+  const known = optionsKeywords(name);
+  return known !== undefined && node.keywords.some((k) => k.arg !== null && !known.includes(k.arg));
 }
 
 /** Whether a call of the builtin `name` gives it as many positional arguments as it takes, and no keywords (BUILTIN_ARITIES). */
@@ -532,8 +549,18 @@ function isPlainReference(e: ts.Expression): boolean {
   return ts.isIdentifier(e) || (ts.isPropertyAccessExpression(e) && isPlainReference(e.expression));
 }
 
-/** Arguments for a runtime function: positional (with `...spread`), keywords in a trailing `kw({...})`. */
-export function runtimeArguments(ctx: LowerContext, args: readonly Expression[], keywords: readonly Keyword[], callee?: ts.Expression): ts.Expression[] {
+/**
+ * Arguments for a runtime function: positional (with `...spread`), keywords in a trailing `kw({...})`; or, for
+ * a function that takes them so (`options`, the catalogue's OPTIONS_KEYWORDS) and a call naming only keywords
+ * it takes, a plain object literal its typed signature checks: `sorted(xs, { key: len })`.
+ */
+export function runtimeArguments(
+  ctx: LowerContext,
+  args: readonly Expression[],
+  keywords: readonly Keyword[],
+  callee?: ts.Expression,
+  options?: readonly string[],
+): ts.Expression[] {
   const out = lowerElements(ctx, args);
   if (keywords.length > 0) {
     const props: ts.ObjectLiteralElementLike[] = keywords.map((k) =>
@@ -541,7 +568,9 @@ export function runtimeArguments(ctx: LowerContext, args: readonly Expression[],
         ? f.createSpreadAssignment(keywordSpread(ctx, k, keywords, callee))
         : f.createPropertyAssignment(propertyName(k.arg), lowerExpression(ctx, k.value)),
     );
-    out.push(f.createCallExpression(ctx.useRuntime("kw"), undefined, [f.createObjectLiteralExpression(props, false)]));
+    const literal = f.createObjectLiteralExpression(props, false);
+    const plain = options !== undefined && keywords.every((k) => k.arg !== null && options.includes(k.arg));
+    out.push(plain ? literal : f.createCallExpression(ctx.useRuntime("kw"), undefined, [literal]));
   }
   return out;
 }

@@ -114,7 +114,8 @@ import { docstring, tsType } from "./names.js";
 import { classBodyBlock } from "./class-body.js";
 import { blockNames, runsAsBlock, type BodyKind } from "../analyze/class-body-names.js";
 import { isMetaclass, metaclassStatements, userMetaclass } from "./metaclasses.js";
-import { classSignatures } from "./signatures.js";
+import { calledOnlyByPosition, classSignatures } from "./signatures.js";
+import { awaitedCoroutines } from "../analyze/awaited-coroutines.js";
 import { constructorSignature } from "./calls.js";
 import type { ClassInfo, TypeFacts } from "../analyze/checker.js";
 import { ANY, isExceptionName, sameType, type PyType } from "../analyze/types.js";
@@ -842,6 +843,15 @@ function lowerMethod(
     const statement = hasBase && baseName !== undefined ? f.createCallExpression(f.createSuper(), undefined, [baseArguments()]) : reject;
     return [f.createConstructorDeclaration(undefined, params, f.createBlock([f.createExpressionStatement(statement)], true))];
   }
+  // Only ever awaited where it is called, nothing can see its coroutine objects (analyze/awaited-coroutines.ts).
+  const plainAsync =
+    def._type === "AsyncFunctionDef" &&
+    kind === "instance" &&
+    !isGenerator &&
+    !overridesAsyncioCoroutine(ctx, info, def.name) &&
+    calledOnlyByPosition(ctx, cls, def) &&
+    awaitedCoroutines(ctx.analysis, ctx.types).isPlain(def);
+  if (plainAsync) ctx.plainCoroutines.add(def);
   let body = lowerFunctionBody(ctx, def, bodyPrologue, {
     classDef: cls,
     methodKind: methodKindCtx,
@@ -918,6 +928,20 @@ function lowerMethod(
     ];
   }
   if (isAsync) {
+    if (plainAsync) {
+      return [
+        f.createMethodDeclaration(
+          [...(modifiers ?? []), f.createModifier(ts.SyntaxKind.AsyncKeyword)],
+          undefined,
+          memberName,
+          undefined,
+          undefined,
+          params,
+          promiseOf(ctx, def),
+          body,
+        ),
+      ];
+    }
     // A lazy coroutine, as for `async def` functions: the body runs when the result is awaited.
     const arrow = f.createArrowFunction(
       [f.createModifier(ts.SyntaxKind.AsyncKeyword)],

@@ -72,6 +72,11 @@ export class LowerContext {
   readonly source: { readonly bytes: Uint8Array; readonly lines: LineIndex } | null;
   /** This file as a module of a program of several files (null: a program of its own). */
   readonly module: ModuleOptions | null;
+  /**
+   * The `async def`s lowered as plain `async function`s (analyze/awaited-coroutines.ts): no coroutine of the
+   * runtime runs their bodies, so their `await`s are not where one suspends (traceback-spans.ts).
+   */
+  readonly plainCoroutines = new Set<Node>();
   /** The node being lowered, for internal-error reports. */
   current: Node | null = null;
   fn: FunctionContext;

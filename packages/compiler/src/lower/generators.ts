@@ -38,6 +38,7 @@ import { tsType } from "./names.js";
 import { defEscapes, nestedQualifiedName, withSignature } from "./signatures.js";
 import { collectOwnYields } from "../analyze/checker.js";
 import { ANY, joinAll, NONE, type PyType } from "../analyze/types.js";
+import { mayBeAwaitable } from "../analyze/runtime-classes.js";
 
 const f = ts.factory;
 
@@ -93,12 +94,6 @@ export function lowerYield(ctx: LowerContext, node: Yield): ts.Expression {
       ? f.createCallExpression(ctx.useRuntime("noAdopt"), undefined, [value])
       : value;
   return ctx.tracebackSpans?.yieldSite(ctx, node, boxed, inAsyncGenerator) ?? f.createYieldExpression(undefined, boxed);
-}
-
-/** Whether a value of type `t` may be a thenable at run time (a coroutine, a task, a future; or a value of unknown type). */
-export function mayBeAwaitable(t: PyType): boolean {
-  if (t.k === "optional") return mayBeAwaitable(t.of);
-  return t.k === "any" || t.k === "coroutine" || (t.k === "instance" && t.runtime && /^(Task|Future)$/.test(t.cls));
 }
 
 // --- types ------------------------------------------------------------------------------

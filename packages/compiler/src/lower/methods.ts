@@ -56,7 +56,7 @@ import {
   needsDynamicCall,
   runtimeArguments,
 } from "./calls.js";
-import { isRuntimeClass, methodArity } from "../catalogue.js";
+import { isRuntimeClass, methodArity, optionsKeywords } from "../catalogue.js";
 import { objectHookFunction } from "./class-attributes.js";
 import { decoratorName, isImplicitClassMethod, userDecorators } from "../analyze/decorator-names.js";
 import type { LowerContext } from "./context.js";
@@ -180,10 +180,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     const recv = lowerExpression(ctx, func.value);
     if (spreadsIntoArrayForm(name, node) || (recvType.name === "asyncio" && unprovenIterableFirst(ctx, name, node)))
       return dynamicCall(ctx, member(recv), node);
-    const args =
-      recvType.name === "asyncio"
-        ? awaitableArguments(ctx, name, node, runtimeArguments(ctx, node.args, node.keywords))
-        : runtimeArguments(ctx, node.args, node.keywords);
+    const given = runtimeArguments(ctx, node.args, node.keywords, undefined, optionsKeywords(`${recvType.name}.${name}`));
+    const args = recvType.name === "asyncio" ? awaitableArguments(ctx, name, node, given) : given;
     return isRuntimeClass(name)
       ? f.createNewExpression(member(recv), runtimeClassTypeArguments(ctx, node), args)
       : awaitEventLoop(ctx, name, call(member(recv), args), node, true);
@@ -280,17 +278,14 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   if (
     isAsyncioInstance(recvType) &&
     node.args.every((a) => a._type !== "Starred") &&
-    asyncioMethodKeywords(
-      name,
-      node.keywords.map((k) => k.arg),
-    ) &&
+    node.keywords.every((k) => k.arg !== null && asyncioMethodKeywords(name).includes(k.arg)) &&
     asyncioMethodType(
       recvType,
       name,
       node.args.map((a) => typeOf(ctx, a)),
     ) !== null
   ) {
-    return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords));
+    return call(member(lowerExpression(ctx, func.value)), runtimeArguments(ctx, node.args, node.keywords, undefined, asyncioMethodKeywords(name)));
   }
   // A call the method does not take (`s.upper("b")`), or of arguments its TypeScript does not (`{"a": 1}.get(1)`):
   // the runtime raises CPython's TypeError, or answers. (`d.fromkeys(keys)`: a class method, on the class in TypeScript.)
@@ -344,7 +339,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     // The runtime's method table for the type: `strMethods.center(s, 9, "*")`.
     return call(f.createPropertyAccessExpression(ctx.useRuntime(table), name), [
       lowerExpression(ctx, func.value),
-      ...runtimeArguments(ctx, node.args, node.keywords),
+      ...runtimeArguments(ctx, node.args, node.keywords, undefined, optionsKeywords(`${recvType.k}.${name}`)),
     ]);
   }
   // A receiver of unknown type may be a list as well as an object of a user class with a method (or field)

@@ -248,7 +248,7 @@ export function classSignatures(ctx: LowerContext, cls: ClassDef, name: ts.Ident
  * by no name in the class body, in a module that reaches no class or method at run time and that no other
  * module imports.
  */
-function calledOnlyByPosition(ctx: LowerContext, cls: ClassDef, m: FunctionDef | AsyncFunctionDef): boolean {
+export function calledOnlyByPosition(ctx: LowerContext, cls: ClassDef, m: FunctionDef | AsyncFunctionDef): boolean {
   const a = m.args;
   if (m.decorator_list.length > 0 || a.vararg !== null || a.kwarg !== null || a.kwonlyargs.length > 0) return false;
   if (ctx.module !== null || reachesClassesDynamically(ctx)) return false;

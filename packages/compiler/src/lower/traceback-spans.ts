@@ -312,7 +312,9 @@ function awaitSiteArguments(ctx: LowerContext, line: number, span: string): ts.E
   const inlined = spans.inlinedComprehension(ctx);
   const name = inlined === null ? frameName(ctx.scope.node) : `${frameName(inlined)}|${frameName(ctx.scope.parent!.node)}`;
   const where = inlined === null ? span : `${span}|${spans.lineOf(inlined)}|${spans.name(inlined)}`;
-  return [moduleUrl(), f.createStringLiteral(name), f.createNumericLiteral(line), f.createStringLiteral(where)];
+  const site = [moduleUrl(), f.createStringLiteral(name), f.createNumericLiteral(line), f.createStringLiteral(where)];
+  // A plain `async function`'s `await` is not where a coroutine suspends: its caller's `await` is.
+  return ctx.plainCoroutines.has(ctx.fn.scope.node) ? [...site, f.createTrue()] : site;
 }
 
 /** `import.meta.url`: the module a site is in. */

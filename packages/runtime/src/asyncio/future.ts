@@ -5,7 +5,8 @@ import { BaseException, StopIteration, TypeError, toPyException } from "../excep
 import { repr } from "../repr.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
-import { formatCallbackSource, get_event_loop, heldRepr, kwargsOf, stepping, type EventLoop } from "./loop.js";
+import { formatCallbackSource, get_event_loop, heldRepr, stepping, type EventLoop } from "./loop.js";
+import { keywordsOf } from "../kwargs.js";
 import { typeName } from "../typename.js";
 import type { Task } from "./task.js";
 import { markClassModule, setClassName } from "../type-registry.js";
@@ -49,7 +50,7 @@ export class Future<T = unknown> {
 
   constructor(options?: { loop?: EventLoop | null }) {
     const loop = options === undefined ? undefined : options.loop;
-    this._loop = loop ?? (kwargsOf(options)?.["loop"] as EventLoop | undefined) ?? get_event_loop();
+    this._loop = loop ?? (keywordsOf(options)?.["loop"] as EventLoop | undefined) ?? get_event_loop();
   }
 
   get_loop(): EventLoop {
@@ -81,7 +82,7 @@ export class Future<T = unknown> {
   }
 
   cancel(msg: unknown = null): boolean {
-    const kw = kwargsOf(msg);
+    const kw = keywordsOf(msg);
     if (kw !== null) msg = kw["msg"] ?? null;
     return futureCancel(this, msg);
   }

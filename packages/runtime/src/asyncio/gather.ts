@@ -1,10 +1,10 @@
 // `asyncio.gather` and `asyncio.shield`, ported from CPython's tasks.py line by line: the
 // callbacks, and so the order in which waiting tasks wake up, are the same.
 import type { BaseException } from "../exceptions.js";
-import type { KwArgs } from "../kwargs.js";
+import { keywordsOf, type KwArgs } from "../kwargs.js";
 import { CancelledError } from "./exceptions.js";
 import { Future } from "./future.js";
-import { get_event_loop, kwargsOf, popKwargs, type EventLoop } from "./loop.js";
+import { get_event_loop, popKwargs, type EventLoop } from "./loop.js";
 import { ensure_future } from "./task.js";
 import { Coroutine } from "./coroutine.js";
 import { withArrayForm } from "../array-forms.js";
@@ -23,7 +23,7 @@ export class GatheringFuture<T> extends Future<T> {
   }
 
   override cancel(msg: unknown = null): boolean {
-    const kw = kwargsOf(msg);
+    const kw = keywordsOf(msg);
     if (kw !== null) msg = kw["msg"] ?? null;
     if (this.done()) return false;
     let ret = false;

@@ -10,7 +10,8 @@ import type { OnFulfilled, OnRejected } from "./awaitable.js";
 import { coroutineMethodShortcut, coroutineMethods } from "./coroutine.js";
 import { BrokenBarrierError, CancelledError } from "./exceptions.js";
 import { Future } from "./future.js";
-import { get_running_loop, kwargsOf } from "./loop.js";
+import { get_running_loop } from "./loop.js";
+import { keywordsOf } from "../kwargs.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
 function remove<T>(list: T[], item: T): void {
@@ -185,7 +186,7 @@ export class Condition extends ContextManagerMixin {
 
   constructor(lock: Lock | null = null) {
     super();
-    const kw = kwargsOf(lock);
+    const kw = keywordsOf(lock);
     if (kw !== null) lock = (kw["lock"] as Lock | undefined) ?? null;
     this._lock = lock ?? new Lock();
   }
@@ -240,7 +241,7 @@ export class Condition extends ContextManagerMixin {
   }
 
   notify(n: unknown = 1): null {
-    const count = Number(kwargsOf(n)?.["n"] ?? n);
+    const count = Number(keywordsOf(n)?.["n"] ?? n);
     if (!this.locked()) throw new RuntimeError("cannot notify on un-acquired lock");
     let idx = 0;
     for (const fut of this._waiters) {
@@ -273,7 +274,7 @@ export class Semaphore extends ContextManagerMixin {
 
   constructor(value: unknown = 1) {
     super();
-    const v = Number(kwargsOf(value)?.["value"] ?? value);
+    const v = Number(keywordsOf(value)?.["value"] ?? value);
     if (v < 0) throw new ValueError("Semaphore initial value must be >= 0");
     this._value = v;
   }
@@ -374,7 +375,7 @@ export class Barrier {
   _count = 0;
 
   constructor(parties: unknown) {
-    const n = Number(kwargsOf(parties)?.["parties"] ?? parties);
+    const n = Number(keywordsOf(parties)?.["parties"] ?? parties);
     if (n < 1) throw new ValueError("parties must be > 0");
     this._parties = n;
   }

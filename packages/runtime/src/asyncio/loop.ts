@@ -11,7 +11,7 @@
 import { BaseException, KeyboardInterrupt, RuntimeError, SystemExit, TypeError, toPyException, formatException } from "../exceptions.js";
 import { truthy } from "../truth.js";
 import { repr, str } from "../repr.js";
-import { KwArgs } from "../kwargs.js";
+import { keywordsOf } from "../kwargs.js";
 import { nextMacrotask, onHostExit } from "../host.js";
 import { writeStderr } from "../output.js";
 import { resolveValue } from "./awaitable.js";
@@ -778,25 +778,13 @@ function writeLog(text: string, exc: BaseException | null): void {
 }
 
 function dropContextKwarg(args: unknown[]): void {
-  const kw = kwargsOf(args[args.length - 1]);
+  const kw = keywordsOf(args[args.length - 1]);
   if (kw !== null && "context" in kw) args.pop();
-}
-
-/**
- * Keyword arguments passed as a trailing object: `kw({ name: "x" })` (the runtime's
- * convention) or a plain object literal `{ name: "x" }` (no Python value is a plain object).
- * Returns the keyword values, or null when `x` is a positional argument.
- */
-export function kwargsOf(x: unknown): Record<string, unknown> | null {
-  if (x instanceof KwArgs) return x.values;
-  if (typeof x !== "object" || x === null || Array.isArray(x)) return null;
-  const proto = Object.getPrototypeOf(x);
-  return proto === Object.prototype || proto === null ? (x as Record<string, unknown>) : null;
 }
 
 /** Pop trailing keyword arguments off a rest-parameter list. */
 export function popKwargs(args: unknown[]): Record<string, unknown> {
-  const kw = args.length > 0 ? kwargsOf(args[args.length - 1]) : null;
+  const kw = args.length > 0 ? keywordsOf(args[args.length - 1]) : null;
   if (kw === null) return {};
   args.pop();
   return kw;

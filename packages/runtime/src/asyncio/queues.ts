@@ -8,7 +8,8 @@ import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from ".
 import { coroutineMethods, coroutineRepr, markCoroutineLike, noAdopt, unbox } from "./coroutine.js";
 import { QueueEmpty, QueueFull } from "./exceptions.js";
 import { Future } from "./future.js";
-import { get_running_loop, kwargsOf } from "./loop.js";
+import { get_running_loop } from "./loop.js";
+import { keywordsOf } from "../kwargs.js";
 import { Event } from "./locks.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
@@ -64,7 +65,7 @@ export class Queue<T = unknown> {
   protected _head = 0;
 
   constructor(maxsize: unknown = 0) {
-    const kw = kwargsOf(maxsize);
+    const kw = keywordsOf(maxsize);
     this._maxsize = Number(kw !== null ? (kw["maxsize"] ?? 0) : maxsize);
     this._finished.set();
   }

@@ -11,7 +11,8 @@ import { repr } from "../repr.js";
 import { resolveValue } from "./awaitable.js";
 import { coroutine, iscoroutine, noAdopt } from "./coroutine.js";
 import { Future } from "./future.js";
-import { EventLoop, _get_running_loop, get_running_loop, kwargsOf, new_event_loop, set_event_loop, type PyCallback } from "./loop.js";
+import { EventLoop, _get_running_loop, get_running_loop, new_event_loop, set_event_loop, type PyCallback } from "./loop.js";
+import { keywordsOf } from "../kwargs.js";
 import { ensure_future, pendingTasks, type Task } from "./task.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
@@ -69,7 +70,7 @@ export class Runner {
 
   /** `asyncio.Runner(*, debug=None, loop_factory=None)`. */
   constructor(options?: unknown) {
-    const factory = kwargsOf(options)?.["loop_factory"];
+    const factory = keywordsOf(options)?.["loop_factory"];
     this._loopFactory = typeof factory === "function" ? (factory as () => EventLoop) : null;
   }
 

@@ -11,7 +11,8 @@ import { resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js"
 import { Coroutine, coroutine, coroutineResult } from "./coroutine.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import { Future, FINISHED, PENDING, futureCancel, isfuture, taskHooks } from "./future.js";
-import { get_event_loop, get_running_loop, installLoopHooks, kwargsOf, setStepping, stepping, type EventLoop } from "./loop.js";
+import { get_event_loop, get_running_loop, installLoopHooks, setStepping, stepping, type EventLoop } from "./loop.js";
+import { keywordsOf } from "../kwargs.js";
 import { markClassModule, setClassName } from "../type-registry.js";
 import { codePositions } from "../frames.js";
 import { throwingIn } from "../raised-context.js";
@@ -59,7 +60,7 @@ export class Task<T = unknown> extends Future<T> {
   _nextTask: Task | null = null;
 
   constructor(coro: PromiseLike<T>, options?: TaskOptions) {
-    if (options !== undefined && options.loop === undefined) options = (kwargsOf(options) ?? {}) as TaskOptions;
+    if (options !== undefined && options.loop === undefined) options = (keywordsOf(options) ?? {}) as TaskOptions;
     // The options themselves: Future reads only their `loop` (no second object per task).
     super(options);
     if (!isTaskable(coro)) {
@@ -104,7 +105,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   override cancel(msg: unknown = null): boolean {
-    const kw = kwargsOf(msg);
+    const kw = keywordsOf(msg);
     if (kw !== null) msg = kw["msg"] ?? null;
     this._retrieved();
     if (this._state !== PENDING) return false;
@@ -406,14 +407,14 @@ export function yieldTask(task: Task<unknown>, onF: OnFulfilled, onR: OnRejected
 export function create_task<T>(coro: PromiseLike<T>, options?: unknown): Task<T> {
   const loop = get_running_loop();
   const task = new Task<T>(coro, { loop });
-  const name = kwargsOf(options)?.["name"];
+  const name = keywordsOf(options)?.["name"];
   if (name !== undefined && name !== null) task.set_name(name);
   return task;
 }
 
 /** `asyncio.ensure_future(x, *, loop=None)`: a future as is, anything awaitable as a Task. */
 export function ensure_future<T>(x: PromiseLike<T>, options?: { loop?: EventLoop | null }): Future<T> {
-  if (options !== undefined && options.loop === undefined) options = kwargsOf(options) as { loop?: EventLoop | null };
+  if (options !== undefined && options.loop === undefined) options = keywordsOf(options) as { loop?: EventLoop | null };
   if (isfuture(x)) return x as Future<T>;
   if (!(x instanceof Coroutine) && !(typeof x === "object" && x !== null && typeof x.then === "function")) {
     throw new TypeError("An asyncio.Future, a coroutine or an awaitable is required");
@@ -440,7 +441,7 @@ export function pendingTasks(loop: EventLoop): Task<unknown>[] {
 installLoopHooks({
   ensureFuture: (x, loop) => ensure_future(x as PromiseLike<unknown>, { loop }),
   createTask: (coro, loop, options) => {
-    const name = kwargsOf(options)?.["name"];
+    const name = keywordsOf(options)?.["name"];
     return new Task(coro as PromiseLike<unknown>, { name: name ?? null, loop });
   },
   createFuture: (loop) => new Future({ loop }),

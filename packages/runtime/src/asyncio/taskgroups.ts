@@ -5,7 +5,8 @@ import { repr } from "../repr.js";
 import { coroutineMethods } from "./coroutine.js";
 import { CancelledError } from "./exceptions.js";
 import { Future } from "./future.js";
-import { get_running_loop, kwargsOf, type EventLoop } from "./loop.js";
+import { get_running_loop, type EventLoop } from "./loop.js";
+import { keywordsOf } from "../kwargs.js";
 import { Task, current_task } from "./task.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
@@ -78,7 +79,7 @@ export class TaskGroup {
     // A bound method to CPython, as a task's repr shows it (`cb=[TaskGroup._on_task_done()]`).
     this._onTaskDone.__qualname__ = "TaskGroup._on_task_done";
     const task = new Task<T>(coro, { loop: this._loop });
-    const name = kwargsOf(options)?.["name"];
+    const name = keywordsOf(options)?.["name"];
     if (name !== undefined && name !== null) task.set_name(name);
     task.add_done_callback(this._onTaskDone as (t: Task<T>) => void);
     this._tasks.add(task as Task<unknown>);

@@ -4,7 +4,8 @@ import { BaseException, RuntimeError, TimeoutError, raiseFrom, withContext } fro
 import { floatRepr } from "../float-repr.js";
 import { coroutineMethods } from "./coroutine.js";
 import { CancelledError } from "./exceptions.js";
-import { get_running_loop, kwargsOf, type Handle } from "./loop.js";
+import { get_running_loop, type Handle } from "./loop.js";
+import { keywordsOf } from "../kwargs.js";
 import { current_task, type Task } from "./task.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 
@@ -94,7 +95,7 @@ function isCancelledError(excType: unknown, exc: unknown): boolean {
 
 /** `asyncio.timeout(delay)`: `async with asyncio.timeout(1): ...`; `None` means no deadline. */
 export function timeout(delay: unknown): Timeout {
-  const kw = kwargsOf(delay);
+  const kw = keywordsOf(delay);
   if (kw !== null) delay = kw["delay"];
   const loop = get_running_loop();
   return new Timeout(delay === null || delay === undefined ? null : loop.time() + Number(delay));
@@ -102,7 +103,7 @@ export function timeout(delay: unknown): Timeout {
 
 /** `asyncio.timeout_at(when)`, `when` on the loop's clock (`loop.time()`). */
 export function timeout_at(when: unknown): Timeout {
-  const kw = kwargsOf(when);
+  const kw = keywordsOf(when);
   if (kw !== null) when = kw["when"];
   return new Timeout(when);
 }
