@@ -3356,11 +3356,17 @@ function dictSubclassMerged(g) {
   g.moduleLines.push(`class ${cls}(dict):`, ...body, "");
   const show = uniqueName(g, "show");
   g.moduleLines.push(`def ${show}(**fields):`, `    return fields`, "");
+  // (Keys from an overriding keys() that the dict does not hold are a KeyError where dict's `__getitem__` reads them,
+  // and a TypeError (`got multiple values`) in a call's `**m`.)
   return [
     `m = ${cls}(${g.pick(["x=1, y=2", "y=5", "", "[('x', 3)]"])})`,
     `merged = {"z": 0}`,
-    `merged.update(m)`,
-    `print({**m}, dict(m), merged, ${show}(**m), list(m), [k for k in m], len(m), {**m, "w": 9})`,
+    `for merge in (lambda: {**m}, lambda: dict(m), lambda: merged.update(m) or merged, lambda: ${show}(**m), lambda: {**m, "w": 9}):`,
+    `    try:`,
+    `        print(merge())`,
+    `    except (KeyError, TypeError) as e:`,
+    `        print(type(e).__name__, e)`,
+    `print(list(m), [k for k in m], len(m))`,
   ];
 }
 
