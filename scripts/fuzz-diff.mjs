@@ -18,7 +18,9 @@
 //                calls caught as TypeError, dataclasses; classbody, builtinsub: statements in class bodies and
 //                metaclasses, subclasses of list/dict, mixins with exceptions and dataclasses, abc, total_ordering;
 //                initorder, condattrs: __init__ chains that skip or delay a base's, attributes set on some paths of
-//                __init__ only (or by helpers it may call, later, deleted) read directly and by getattr/hasattr
+//                __init__ only (or by helpers it may call, later, deleted) read directly and by getattr/hasattr;
+//                builtinnames (0 in the default mix): builtin values' bound methods, ranges past 2**53, docstrings
+//                and __subclasses__() read through any value
 //   asyncerrors  (gen-async-errors.mjs, issue 14) taskerrors, cancel, timeouts, taskgroups, agenexit, chained,
 //                taskrecursion: task failures, cancellation, timeouts, TaskGroups and except*, async generators
 //                left early, __context__/__cause__, recursion through create_task. Their shapes are async

@@ -60,7 +60,7 @@ export const DEFAULT_MIX = Object.freeze({
   samename: 1, // one class name in many scopes (module, function, class body, if/else, try/except ImportError, with, loop, redefined), called with keywords
   descriptors: 1, // str.upper as a key, list.append(xs, x), int.__add__(1, 2.5), their reprs and wrong receivers; dict subclasses merged
   methodarity: 1, // builtin types' methods called with too few or too many arguments or keywords, typed, untyped and through the type
-  builtinnames: 1, // a builtin value's bound methods (type, qualname, repr), ranges past 2**53, docstrings read through any value
+  builtinnames: 0, // a builtin value's bound methods (type, qualname, repr), ranges past 2**53, docstrings read through any value
   ospath: 1, // os.path's pure functions (join, split, splitext, normpath ...) on paths with "..", "//", trailing "/", dots
   builtinsub: 1, // subclasses of list (methods named like JavaScript array methods too) and dict, mixins with exceptions and dataclasses, abc.ABC, total_ordering, __init__ again, builtins without arguments
   dyntype: 1, // classes made by type(name, bases, namespace), type() called wrongly

@@ -114,6 +114,11 @@ function requireStr(x: unknown, template = "must be str, not {}"): string {
   return mixed;
 }
 
+/** `x` if it is a str, else the TypeError of CPython's argument clinic, which names None as such: `replace() argument 1 must be str, not None`. */
+function requireStrArgument(x: unknown, argument: string): string {
+  return requireStr(x, `${argument} must be str, not ${x === null || x === undefined ? "None" : "{}"}`);
+}
+
 /**
  * Normalised [start, end) for the optional start/end arguments of find, count ...; `start`
  * past the end of the string yields an empty, out-of-range window (start > length).
@@ -485,8 +490,8 @@ function swapcase(s: string): string {
 }
 
 function replace(s: string, old: unknown, replacement: unknown, countArg: unknown = -1): string {
-  const o = requireStr(old, "replace() argument 1 must be str, not {}");
-  const r = requireStr(replacement, "replace() argument 2 must be str, not {}");
+  const o = requireStrArgument(old, "replace() argument 1");
+  const r = requireStrArgument(replacement, "replace() argument 2");
   let max = smallIndex(countArg);
   if (max < 0) max = Infinity;
   if (o === "") {
@@ -600,12 +605,12 @@ function istitle(s: string): boolean {
 }
 
 function removeprefix(s: string, prefix: unknown): string {
-  const p = requireStr(prefix, "removeprefix() argument must be str, not {}");
+  const p = requireStrArgument(prefix, "removeprefix() argument");
   return p !== "" && s.startsWith(p) ? s.slice(p.length) : s;
 }
 
 function removesuffix(s: string, suffix: unknown): string {
-  const p = requireStr(suffix, "removesuffix() argument must be str, not {}");
+  const p = requireStrArgument(suffix, "removesuffix() argument");
   return p !== "" && s.endsWith(p) ? s.slice(0, -p.length) : s;
 }
 
@@ -640,9 +645,7 @@ export function maketrans(...args: unknown[]): Dict<unknown, unknown> {
   if (args.length === 0 || args.length > 3)
     throw new TypeError(`maketrans expected ${args.length === 0 ? "at least 1" : "at most 3"} arguments, got ${args.length}`);
   const [x, y, z] = args;
-  args.slice(1).forEach((arg, i) => {
-    if (typeof arg !== "string") throw new TypeError(`maketrans() argument ${i + 2} must be str, not ${typeName(arg)}`);
-  });
+  args.slice(1).forEach((arg, i) => requireStrArgument(arg, `maketrans() argument ${i + 2}`));
   const table = new Dict<unknown, unknown>();
   if (y === undefined) {
     if (!(x instanceof Dict)) throw new TypeError("if you give only one argument to maketrans it must be a dict");
