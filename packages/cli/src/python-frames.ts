@@ -65,15 +65,28 @@ function markMethodLookups(lines: string[], callSites: NodeJS.CallSite[]): void 
 }
 
 /**
- * The frames below a task's coroutine that CPython counts against its recursion limit and does not print:
- * the module's, `asyncio.run`'s (`Runner.run`, `run_until_complete`, `run_forever`, `_run_once`,
- * `Handle._run`) and the task's step (3.11's RecursionError reports: a task's coroutine and its calls
- * hold 991 frames of 1000).
+ * The frames of the event loop below a task's coroutine that CPython counts against its recursion limit and
+ * does not print: `asyncio.run`'s (`run`, `Runner.run`, `run_until_complete`, `run_forever`, `_run_once`,
+ * `Handle._run`) and the task's step; two fewer when the program calls `loop.run_until_complete` itself.
  */
-const BELOW_TASK = 9;
+const LOOP_FRAMES = 8;
+const LOOP_FRAMES_OF_RUN_UNTIL_COMPLETE = 6;
 
-/** `    at <task N>`: the frames before it (innermost first) ran in a task step, below which CPython held N more. */
-const TASK_MARK = /^\s*at <task (\d+)>$/;
+/**
+ * The frames below a task's coroutine where the stack does not show them (a step after the first): the loop's and the
+ * module's, as `asyncio.run(main())` at a module's top level has them (3.11's RecursionError reports: a task's
+ * coroutine and its calls hold 991 frames of 1000).
+ */
+const BELOW_TASK = LOOP_FRAMES + 1;
+
+/**
+ * `    at <task N>`: the frames before it (innermost first) ran in a task step, below which CPython held N more
+ * besides the Python frames after it (those that started the loop: the module's, a function's that calls `asyncio.run`).
+ */
+const TASK_MARK = /^\s*at <task (\d+)( started here)?>$/;
+
+/** What a task's mark of a first step says: the Python frames after it started the loop (they are counted too). */
+const STARTED_HERE = " started here";
 
 /**
  * Of a stack that overflowed while a task stepped (the runtime's code-positions.ts tells, for a program
@@ -92,7 +105,10 @@ function markTaskFrames(lines: string[], callSites: NodeJS.CallSite[]): void {
   const started = callSites.filter((site) => runtimeSite(site, "_start", "/asyncio/coroutine.js")).length;
   const resumed = callSites.length > 0 && callSites[callSites.length - 1]!.getFunctionName() !== "then" ? 1 : 0;
   const hidden = step >= 0 ? 0 : Math.max(0, depth - started - resumed);
-  lines.splice(step >= 0 ? step : lines.length, 0, `\n    at <task ${BELOW_TASK + hidden}>`);
+  // A first step runs on the stack of what started the loop: its Python frames are counted after the mark.
+  const viaRun = callSites.slice(step + 1).some((site) => runtimeSite(site, "run", "/asyncio/runners.js"));
+  const below = step >= 0 ? (viaRun ? LOOP_FRAMES : LOOP_FRAMES_OF_RUN_UNTIL_COMPLETE) : BELOW_TASK + hidden;
+  lines.splice(step >= 0 ? step : lines.length, 0, `\n    at <task ${below}${step >= 0 ? STARTED_HERE : ""}>`);
 }
 
 function functionStart(site: NodeJS.CallSite): string {
@@ -143,7 +159,12 @@ export function pythonFrames(stack: string | undefined, reportStack?: string, re
   // task, the frames of its step share the limit with those below it, which its traceback does not show.
   if (recursionLimit !== undefined) {
     const counted = task?.frames ?? frames.length;
-    const limit = Math.max(0, recursionLimit - (task?.below ?? 0));
+    // (Python frames after the task's: the code that started the loop, and the module's below it, which is not on the
+    // stack when that code resumed after an `await` of its own, `loop.run_until_complete` a second time.)
+    const starters = task?.startedHere === true ? frames.length - task.frames : 0;
+    const moduleGone = starters > 0 && !frames[frames.length - 1]!.includes(`, in ${MODULE_FRAME}\n`);
+    const below = task === undefined ? 0 : task.below + starters + (moduleGone ? 1 : 0);
+    const limit = Math.max(0, recursionLimit - below);
     if (counted > limit) frames.splice(0, counted - limit);
   }
   if (reportStack !== undefined) {
@@ -154,6 +175,16 @@ export function pythonFrames(stack: string | undefined, reportStack?: string, re
     }
   }
   return frames.length > 0 ? frames.reverse().join("") : undefined;
+}
+
+/**
+ * Of a stack that overflowed in a task step: how many of its Python frames ran in the step, how many frames CPython
+ * held below them, and whether the Python frames after them started the loop (a first step), to be counted too.
+ */
+interface TaskFrames {
+  frames: number;
+  below: number;
+  startedHere: boolean;
 }
 
 /** A Python frame found in the stack, its text made once its function's name is known. */
@@ -171,6 +202,9 @@ interface FoundFrame {
  */
 const INLINE_FRAME = "<inline>";
 
+/** The name of a module's frame. */
+const MODULE_FRAME = "<module>";
+
 /** What separates a method call's span from its attribute's in a mark (compiler lower/traceback-spans.ts). */
 const LOOKUP_SPAN = "/";
 
@@ -184,9 +218,9 @@ const RERAISED = "    at <reraised>";
  * The text of each Python frame of a stack, innermost first; of a stack that overflowed in a task step
  * (`markTaskFrames`), how many of them ran in it and how many frames CPython held below them.
  */
-function framesOf(stack: string): { frames: string[]; task?: { frames: number; below: number } } {
+function framesOf(stack: string): { frames: string[]; task?: TaskFrames } {
   const frames: FoundFrame[] = [];
-  let task: { frames: number; below: number } | undefined;
+  let task: TaskFrames | undefined;
   const stackFrames = new Map<string, FoundFrame>();
   const keyOf = (frame: FoundFrame): string => `${frame.file}:${frame.line}:${frame.name}`;
   // The frames named after the caller of the inline function they are in, until the caller is found.
@@ -209,7 +243,7 @@ function framesOf(stack: string): { frames: string[]; task?: { frames: number; b
     }
     const taskMark = TASK_MARK.exec(line);
     if (taskMark !== null) {
-      task = { frames: frames.length, below: Number(taskMark[1]) };
+      task = { frames: frames.length, below: Number(taskMark[1]), startedHere: taskMark[2] !== undefined };
       continue;
     }
     if (line === RERAISED) {
@@ -265,7 +299,7 @@ function framesOf(stack: string): { frames: string[]; task?: { frames: number; b
         : jsName.startsWith("new ")
           ? "__init__"
           : shortName === "" || shortName === "<anonymous>"
-            ? "<module>"
+            ? MODULE_FRAME
             : shortName;
     if (unnamed.length > 0) {
       // The call of an inline function: its frames are this one's.

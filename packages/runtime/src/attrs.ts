@@ -351,7 +351,8 @@ export function objectGetattribute(obj: unknown, name: string): unknown {
   if (typeof obj === "function" && isClassConstructor(obj) && name !== "constructor") {
     const proto = (obj as { prototype?: Record<string, unknown> }).prototype;
     if (proto !== undefined && name in proto) {
-      const v = proto[name];
+      // (A `list` subclass's method named like one of JavaScript's array methods is its `map$`, compiler classes.ts.)
+      const v = proto[`${name}$`] ?? proto[name];
       if (typeof v !== "function" || isClassConstructor(v)) return v;
       const fn = methodFunction(v as (...args: unknown[]) => unknown);
       const owner = ownerOf(proto, name);

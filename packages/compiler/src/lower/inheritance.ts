@@ -51,7 +51,7 @@ import { typeOf } from "./operators.js";
 import { isEnumClass, isEnumValueMixin } from "../analyze/enum-classes.js";
 import { isExceptionName } from "../analyze/types.js";
 import { dataclassSpecOf, generatesInit, isDataclassDecorator } from "../analyze/class-collection.js";
-import { baseClassReference } from "./classes.js";
+import { baseClassReference, methodProperty } from "./classes.js";
 import type { ClassInfo, TypeFacts } from "../analyze/checker.js";
 
 const f = ts.factory;
@@ -429,7 +429,7 @@ export function unboundMethodCall(ctx: LowerContext, node: Call, func: Attribute
     ]);
   }
   if (args.length === 0) return ctx.unsupported(node, `${owner.name}.${func.attr}() without an instance`);
-  const method = f.createPropertyAccessExpression(f.createPropertyAccessExpression(lowerExpression(ctx, func.value), "prototype"), ctx.mangleMember(func.attr));
+  const method = f.createPropertyAccessExpression(f.createPropertyAccessExpression(lowerExpression(ctx, func.value), "prototype"), methodProperty(ctx, def));
   return f.createCallExpression(f.createPropertyAccessExpression(method, "call"), undefined, args);
 }
 

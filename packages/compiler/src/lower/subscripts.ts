@@ -194,7 +194,8 @@ export function attributeRead(ctx: LowerContext, node: Attribute, recv: ts.Expre
     // (`C.__init__` of a class whose constructor is its `__init__`: the runtime makes the function.)
     if (node.attr === "__init__" && isInstanceMethod(ctx, ctx.types.classOfType(t), node.attr)) return dynamicAttribute(ctx, recv, node.attr);
     if (isInstanceMethod(ctx, ctx.types.classOfType(t), node.attr)) {
-      const member = f.createPropertyAccessExpression(f.createPropertyAccessExpression(recv, "prototype"), ctx.mangleMember(node.attr));
+      const property = isArrayNamedMember(ctx, ctx.types.classOfType(t), node.attr) ? `${node.attr}$` : ctx.mangleMember(node.attr);
+      const member = f.createPropertyAccessExpression(f.createPropertyAccessExpression(recv, "prototype"), property);
       // (The class, when it is a name read twice, gives a method no signature named its `__qualname__`.)
       return f.createCallExpression(
         ctx.useRuntime("methodFunction"),
