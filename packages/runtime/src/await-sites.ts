@@ -44,24 +44,18 @@ class AwaitSite {
   ) {}
 
   then(onFulfilled: (value: unknown) => void, onRejected: (reason: unknown) => void): void {
-    noteSuspension?.(this.module, this.line, this.awaited);
+    noteSuspension?.(this.module, this.line);
     this.awaitedThen.call(this.awaited, onFulfilled, (reason: unknown) => {
-      noteThrow?.(this.awaited);
       onRejected(withAwaitFrame(reason, awaitFrame(this.module, this.name, this.line, this.span)));
     });
   }
 }
 
-/**
- * Notes the line a coroutine suspends at, for its repr, and what it awaits there; and what an `await`
- * raises from (code-positions.ts installs both).
- */
-let noteSuspension: ((module: string, line: number, awaited: unknown) => void) | null = null;
-let noteThrow: ((awaited: unknown) => void) | null = null;
+/** Notes the line a coroutine suspends at, for its repr and its frame's `f_lineno` (code-positions.ts installs it). */
+let noteSuspension: ((module: string, line: number) => void) | null = null;
 
-export function useSuspensionNotes(note: (module: string, line: number, awaited: unknown) => void, thrown: (awaited: unknown) => void): void {
+export function useSuspensionNotes(note: (module: string, line: number) => void): void {
   noteSuspension = note;
-  noteThrow = thrown;
 }
 
 /**
