@@ -4,8 +4,11 @@
 // a stored exception raised again or a `raise ... from` (an exception or None), a recursion through awaits
 // (of the coroutine, its task, a gather) wrapping each level's error in the next, one caught by an `except` that only prints it and
 // raised again (its traceback grows from where it was first raised); by a decorator (while decorating, or its wrapper),
-// an `__exit__`, an async iterator's `__anext__` under `async for`, an `__aexit__`, a recursion without
-// end (in a task too: its own, or the program's, where CPython's limit counts asyncio's frames), after wide characters on the line; a caught one printed first with `traceback.print_exception(limit=)`.
+// an `__exit__`, an async iterator's `__anext__` under `async for`, an `__aexit__`, a throw into a suspended
+// generator (`gen.throw`, through `yield from`), an async generator (`athrow`) or a future a task awaits
+// (`set_exception`), a recursion without
+// end (in a task too: its own, or the program's, where CPython's limit counts asyncio's frames), after wide characters on the line; a caught one printed first with `traceback.print_exception(limit=)`;
+// before it, a call of a function that holds a coroutine in a local and never awaits it (the warning's line).
 // Such a program is run with `pyts run` and its whole
 // stderr compared with CPython's (`normalizeStderr`: paths relative to the program, CPython's library frames
 // left out): the frames, their lines and the `~~~^^^` markers under the failing part of each line.
@@ -50,7 +53,11 @@ export function tracebackEnding(g, isAsync) {
     "wide",
     "comprehension",
   ];
-  const shape = g.pick(asyncChain ? [...shapes, "asyncfor", "asyncwith", "taskrecursion", "wrapchain"] : [...shapes, "recursion"]);
+  const shape = g.pick(
+    asyncChain
+      ? [...shapes, "throw", "asyncfor", "asyncwith", "taskrecursion", "wrapchain", "athrow", "futureexc"]
+      : [...shapes, "throw", "recursion"],
+  );
   const cls = `${g.programName.replace(/^case_/, "Case")}Box`;
   // The innermost function fails; each one above calls the next.
   const innermost = `${prefix}${depth}`;
@@ -182,6 +189,56 @@ export function tracebackEnding(g, isAsync) {
       "",
     );
     g.moduleLines.push(`${def} ${innermost}(n):`, `    total = 0`, `    async for item in ${cls}(n):`, `        total += item`, `    return total`, "");
+  } else if (shape === "throw") {
+    // Thrown into a suspended generator (through `yield from` or not) and not caught there: the traceback goes
+    // from the `throw` through each delegating frame to the `yield`; a fresh exception, a class and its value,
+    // or one raised and caught before in the same function (its first frames come last).
+    const gen = `${innermost}_gen`;
+    g.moduleLines.push(
+      `def ${gen}(n):`,
+      `    try:`,
+      `        received = yield n`,
+      `    except ${g.pick(["KeyError", "TypeError"])}:`,
+      `        received = 0`,
+      `    yield received`,
+      "",
+    );
+    const delegating = g.chance(0.5);
+    if (delegating) g.moduleLines.push(`def ${gen}_outer(n):`, `    result = yield from ${gen}(n)`, `    return result`, "");
+    const thrown = g.pick([
+      { before: [], args: `ValueError(f"thrown at {n}")` },
+      { before: [], args: `${g.pick(["ValueError", "IndexError"])}, "thrown with a value"` },
+      { before: [`    try:`, `        raise ValueError(f"raised first at {n}")`, `    except ValueError as error:`, `        saved = error`], args: "saved" },
+    ]);
+    g.moduleLines.push(
+      `${def} ${innermost}(n):`,
+      `    g = ${delegating ? `${gen}_outer` : gen}(n)`,
+      `    next(g)`,
+      ...thrown.before,
+      `    g.throw(${thrown.args})`,
+      `    return n`,
+      "",
+    );
+  } else if (shape === "athrow") {
+    // Thrown into a suspended async generator by `athrow()`: its `yield` is the last frame.
+    g.moduleLines.push(`async def ${innermost}_ticks(n):`, `    for k in range(n, n + 3):`, `        sent = yield k`, `        await asyncio.sleep(0)`, "");
+    const first = g.pick(["t.__anext__()", "t.asend(None)", "anext(t)"]);
+    const thrown = g.pick([`ValueError(f"athrown at {n}")`, `KeyError, f"athrown at {n}"`]);
+    g.moduleLines.push(`async def ${innermost}(n):`, `    t = ${innermost}_ticks(n)`, `    await ${first}`, `    return await t.athrow(${thrown})`, "");
+  } else if (shape === "futureexc") {
+    // A future's exception, never raised before, thrown into the coroutines of the task that awaits it.
+    g.moduleLines.push(`async def ${innermost}_wait(fut):`, `    value = await fut`, `    return value`, "");
+    const awaited = g.pick([`${innermost}_wait(fut)`, `${innermost}_relay(fut)`]);
+    if (awaited.includes("_relay")) g.moduleLines.push(`async def ${innermost}_relay(fut):`, `    return await ${innermost}_wait(fut)`, "");
+    g.moduleLines.push(
+      `async def ${innermost}(n):`,
+      `    fut = asyncio.get_running_loop().create_future()`,
+      `    task = asyncio.create_task(${awaited})`,
+      `    await asyncio.sleep(0)`,
+      `    fut.set_exception(${g.pick(["ConnectionError", "ValueError", "KeyError"])}(f"failed at {n}"))`,
+      `    return await task`,
+      "",
+    );
   } else if (shape === "recursion") {
     g.moduleLines.push(`def ${innermost}(n):`, `    return ${innermost}(n + 1) + 1`, "");
   } else if (shape === "taskrecursion") {
@@ -205,6 +262,14 @@ export function tracebackEnding(g, isAsync) {
   if (asyncChain && !g.moduleLines.includes("import asyncio")) g.moduleLines.unshift("import asyncio", "");
   const start = String(g.int(1, 9));
   const ending = [`print(${call(`${prefix}1`, start)})`];
+  if (g.chance(0.25)) {
+    // A coroutine only a local holds, never awaited: CPython warns as the function holding it returns, at the
+    // line running then (the caller's, or the `await` of the coroutine awaiting it).
+    const held = isAsync && g.chance(0.5);
+    g.moduleLines.push(`async def ${prefix}_pending(n):`, `    return n`, "");
+    g.moduleLines.push(`${held ? "async def" : "def"} ${prefix}_hold(n):`, `    pending = ${prefix}_pending(n)`, `    return pending.__qualname__`, "");
+    ending.unshift(`print(${held ? "await " : ""}${prefix}_hold(${start}))`);
+  }
   if (!g.chance(0.3)) return ending;
   // The same failure caught first, its traceback printed with a limit on the frames (negative: the innermost).
   if (!g.moduleLines.includes("import traceback")) g.moduleLines.unshift("import traceback", "");

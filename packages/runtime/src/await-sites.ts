@@ -47,25 +47,22 @@ class AwaitSite {
   ) {}
 
   then(onFulfilled: (value: unknown) => void, onRejected: (reason: unknown) => void): void {
-    noteSuspension?.(this.module, this.line, this.awaited, this.inPlainFunction);
+    noteSuspension?.(this.module, this.line, this.inPlainFunction);
     this.awaitedThen.call(this.awaited, onFulfilled, (reason: unknown) => {
-      noteThrow?.(this.awaited);
       onRejected(withAwaitFrame(reason, awaitFrame(this.module, this.name, this.line, this.span)));
     });
   }
 }
 
 /**
- * Notes the line a coroutine suspends at, for its repr (unless the `await` is a plain `async function`'s, whose
- * caller's line stands), and what it awaits there; and what an `await` raises from (code-positions.ts installs both).
+ * Notes the line a coroutine suspends at, for its repr and its frame's `f_lineno` (unless the `await` is a plain
+ * `async function`'s, whose caller's line stands); code-positions.ts installs it.
  */
-type SuspensionNote = (module: string, line: number, awaited: unknown, inPlainFunction: boolean) => void;
+type SuspensionNote = (module: string, line: number, inPlainFunction: boolean) => void;
 let noteSuspension: SuspensionNote | null = null;
-let noteThrow: ((awaited: unknown) => void) | null = null;
 
-export function useSuspensionNotes(note: SuspensionNote, thrown: (awaited: unknown) => void): void {
+export function useSuspensionNotes(note: SuspensionNote): void {
   noteSuspension = note;
-  noteThrow = thrown;
 }
 
 /**

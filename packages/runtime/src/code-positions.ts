@@ -82,31 +82,16 @@ function install(): void {
     suspendedLine: (coro) => suspendedAt.get(coro)?.line,
   });
   // An `await` at `line` of `moduleUrl`: the coroutine whose body runs (the innermost of the task stepping, else its own, which is never linked as the innermost) suspends there.
-  useSuspensionNotes(
-    (moduleUrl, line, awaited, inPlainFunction) => {
-      const coro = stepping === null ? null : (stepping._innermost ?? stepping._coro);
-      if (coro != null && files.has(moduleUrl) && !inPlainFunction) suspendedAt.set(coro, { module: moduleUrl, line });
-      // The task waits again (on what is not a coroutine, which would run in this step).
-      if (thrownInto === stepping && !isCoroutine(awaited)) thrownInto = null;
-    },
-    (awaited) => {
-      // The loop woke the task with the exception of what it awaited: CPython's `coro.throw()`.
-      if (!isCoroutine(awaited)) thrownInto = stepping;
-    },
-  );
+  useSuspensionNotes((moduleUrl, line, inPlainFunction) => {
+    const coro = stepping === null ? null : (stepping._innermost ?? stepping._coro);
+    if (coro != null && files.has(moduleUrl) && !inPlainFunction) suspendedAt.set(coro, { module: moduleUrl, line });
+  });
   (globalThis as Record<symbol, unknown>)[Symbol.for("pyts.taskDepth")] = taskDepth;
 }
 
 /** The module and line of the `await` the coroutine `coro` of the program waits at, if it is suspended in one. */
 export function pendingAwait(coro: object): { module: string; line: number } | undefined {
   return suspendedAt.get(coro);
-}
-
-/** The task the loop woke with an exception, until it waits again (see `install`). */
-let thrownInto: object | null = null;
-
-function isCoroutine(x: unknown): boolean {
-  return typeof x === "object" && x !== null && "_cr_state" in x;
 }
 
 /**
@@ -116,8 +101,10 @@ function isCoroutine(x: unknown): boolean {
  */
 function taskDepth(): number | undefined {
   if (stepping === null) return undefined;
-  // In a step woken by an exception, CPython's `coro.throw()` holds one frame more.
-  let depth = 1 + settledSince + (thrownInto === stepping ? 1 : 0);
-  for (let coro = stepping._innermost; coro !== null; coro = coro._awaiter) depth++;
+  // In a step woken by an exception, CPython's `coro.throw()` holds a frame and, of the coroutines it resumed, only
+  // the innermost one is evaluated (those awaiting it are not): the coroutines awaited since count as in any step.
+  const woken = stepping._thrownInto;
+  let depth = (woken === undefined ? 1 : 2) + settledSince;
+  for (let coro = stepping._innermost; coro !== null && coro !== woken; coro = coro._awaiter) depth++;
   return depth;
 }

@@ -151,7 +151,7 @@ export function chainedToHandled(error: unknown): BaseException {
 const lentInThrownStep = new WeakSet<BaseException>();
 
 function inThrownStep(): boolean {
-  return _get_running_loop()?._currentTask?._thrownInto === true;
+  return _get_running_loop()?._currentTask?._thrownInto !== undefined;
 }
 
 /** A bare `raise` outside an `except` block: the exception being handled, or CPython's RuntimeError when there is none. */

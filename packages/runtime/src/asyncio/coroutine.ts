@@ -160,8 +160,10 @@ export class Coroutine<T = unknown> {
     if (task !== null) {
       // CPython's recursion limit counts the frames below the task's coroutine, it, and the coroutines it awaits
       // (kept with each awaited coroutine: walking its chain of awaiters made each await cost its depth).
+      // In a step woken by a throw, CPython's `coro.throw()` holds a frame and, of the coroutines it resumed, only the
+      // innermost one is evaluated (those awaiting it are not): what that one awaits is one deeper than in other steps.
       const awaiter = task._innermost;
-      const depth = awaiter === null ? FRAMES_BELOW_TASK + 2 : awaiter._depth + 1;
+      const depth = awaiter === task._thrownInto ? FRAMES_BELOW_TASK + 3 : awaiter === null ? FRAMES_BELOW_TASK + 2 : awaiter._depth + 1;
       if (depth > recursion.limit) {
         this._cr_state = CLOSED;
         onR(new RecursionError("maximum recursion depth exceeded"));

@@ -45,8 +45,11 @@ export class Task<T = unknown> extends Future<T> {
   _onR: OnRejected | null = null;
   /** An exception the next step throws in (rare: on the prototype, undefined, until set). */
   declare _throwValue: unknown;
-  /** Whether the step running was entered by throwing an exception into the coroutine (absent until one is). */
-  declare _thrownInto?: boolean;
+  /**
+   * The step running was entered by throwing an exception into the coroutine: its innermost coroutine then (null:
+   * its own), which CPython's `coro.throw()` resumes; undefined for a step entered otherwise.
+   */
+  declare _thrownInto?: Coroutine | null;
   /** Called when the task finishes, for a task nothing else holds (dropped.ts): CPython frees it then. */
   declare _whenFreed?: (task: Task<unknown>) => void;
   /** Detached once: its body has reactions of its own (see `detachTask`); on the prototype, false. */
@@ -210,8 +213,8 @@ function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
   // Woken by a throw (a failure of what it awaited, a cancellation): CPython's `coro.throw()` resumes the
   // coroutines without what their callers' `except` blocks handle (handled.ts asks).
   // (Written only when it changes: set by every step, it would be one more field per task.)
-  if (exc !== undefined) task._thrownInto = true;
-  else if (task._thrownInto) task._thrownInto = false;
+  if (exc !== undefined) task._thrownInto = task._innermost;
+  else if (task._thrownInto !== undefined) task._thrownInto = undefined;
   throwingIn(exc, task);
   if (task._body === null) {
     if (exc !== undefined) {
