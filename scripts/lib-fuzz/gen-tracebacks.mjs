@@ -1,6 +1,6 @@
 // The `tracebacks` construct (issue 14): a program that ends in an uncaught exception raised a few calls (or
 // awaits) deep, by an operator, a subscript, an attribute, a method, a lambda, a generator (iterated by a loop or
-// by any kind of comprehension), a comprehension,
+// by any kind of comprehension), a comprehension, an exception thrown into a generator at its `yield`,
 // a stored exception raised again or a `raise ... from` (an exception or None), a recursion through awaits
 // (of the coroutine, its task, a gather) wrapping each level's error in the next, one caught by an `except` that only prints it and
 // raised again (its traceback grows from where it was first raised); by a decorator (while decorating, or its wrapper),
@@ -52,6 +52,7 @@ export function tracebackEnding(g, isAsync) {
     "exit",
     "wide",
     "comprehension",
+    "thrown",
   ];
   const shape = g.pick(
     asyncChain
@@ -94,6 +95,24 @@ export function tracebackEnding(g, isAsync) {
     ]);
     const stored = g.chance(0.5);
     g.moduleLines.push(`${def} ${innermost}(n):`, ...(stored ? [`    made = ${made}`, `    return made`] : [`    return len(${made})`]), "");
+  } else if (shape === "thrown") {
+    // An exception thrown into a generator (throw(), close(); athrow(), aclose() of an async one) at its `yield`,
+    // which the generator turns into another: CPython's traceback of the thrown one is the generator's frame at
+    // the `yield` (and the caller's at the call, when it leaves the generator).
+    const { expr } = failure(g, "n");
+    const asyncItems = asyncChain && g.chance(0.5);
+    const how = g.pick(["throw", "throw", "close"]);
+    const handler =
+      how === "close"
+        ? [`    finally:`, `        print(${expr})`]
+        : [`    except ${g.pick(["ValueError", "Exception"])}:`, `        ${g.pick([`print(${expr})`, `raise KeyError(n)`, `raise`])}`];
+    g.moduleLines.push(`${asyncItems ? "async def" : "def"} ${innermost}_items(n):`, `    try:`, `        yield n`, ...handler, `    yield n`, "");
+    const step = asyncItems ? `await anext(items)` : `next(items)`;
+    const thrown = {
+      throw: asyncItems ? `await items.athrow(ValueError("stop"))` : `items.throw(ValueError("stop"))`,
+      close: asyncItems ? `await items.aclose()` : `items.close()`,
+    }[how];
+    g.moduleLines.push(`${def} ${innermost}(n):`, `    items = ${innermost}_items(n)`, `    ${step}`, `    return ${thrown}`, "");
   } else if (shape === "stored") {
     g.moduleLines.push(`${innermost}_error = ValueError("made early, raised late")`, "");
     g.moduleLines.push(`${def} ${innermost}(n):`, `    if n >= 0:`, `        raise ${innermost}_error`, `    return n`, "");
