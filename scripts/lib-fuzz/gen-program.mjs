@@ -1003,6 +1003,11 @@ export class ProgramGenerator {
     const { lines: pause, delays: d } = this.timer(n);
     const expr = this.pick(["value * 2", "value ** 3 - value", "str(value) * 2", "[value] * value", "f'{name}:{value}'", "value // 3 + value % 3"]);
     const calls = d.map((delay, k) => `worker("w${k}", ${delay}, ${this.int(-3, 9)})`);
+    // Sometimes tasks made first (the tutorial's way), one given twice, and a done future given twice: gather
+    // runs each once and repeats its result.
+    const asTasks = this.chance(0.4);
+    const ready = asTasks && this.chance(0.5);
+    const gathered = asTasks ? ["*tasks", ...(this.chance(0.5) ? ["tasks[0]"] : []), ...(ready ? ["ready", "ready"] : [])] : calls;
     const lines = [
       ...pause,
       `async def worker(name, delay, value):`,
@@ -1011,7 +1016,9 @@ export class ProgramGenerator {
       ...(this.chance(0.5) ? [`    await asyncio.sleep(0)`, `    print("middle", name)`] : []),
       `    print("end", name)`,
       `    return ${expr}`,
-      `results = await asyncio.gather(${calls.join(", ")})`,
+      ...(asTasks ? [`tasks = [${calls.map((c) => `asyncio.create_task(${c})`).join(", ")}]`] : []),
+      ...(ready ? [`ready = asyncio.get_running_loop().create_future()`, `ready.set_result("ready")`] : []),
+      `results = await asyncio.gather(${gathered.join(", ")})`,
       `print(results)`,
     ];
     if (this.chance(0.3)) lines.push(`print(await worker("solo", 0, ${this.int(0, 5)}))`);
