@@ -94,3 +94,13 @@ describe("recursion", () => {
     expect(code).not.toContain("coroutine(async function f(");
   });
 });
+
+describe("methods of the same name in several classes", () => {
+  it("keeps an override's and its base's lazy coroutines, which TypeScript holds to one type", () => {
+    const classes =
+      "class Base:\n    async def run(self):\n        await asyncio.sleep(0)\n" +
+      "class Derived(Base):\n    async def run(self):\n        await asyncio.sleep(0)\n        print('d')\n";
+    const code = lowered(program("await Base().run()\nawait Derived().run()", classes));
+    expect(code).not.toContain("async run(");
+  });
+});

@@ -114,9 +114,19 @@ export class AwaitedCoroutines {
     return calls;
   }
 
-  /** The calls `obj.m(...)` that may reach a method, when the checker sees them all (and its class body never reads its name), else null. */
+  /**
+   * The calls `obj.m(...)` that may reach a method, when the checker sees them all, its class body never reads
+   * its name and no other class of the module has a method of that name (an override, or one it overrides,
+   * whose coroutine function TypeScript would hold to the same type), else null.
+   */
   private methodCalls(def: AsyncFunctionDef): readonly Node[] | null {
     if (isDunder(def.name) || (this.analysis.scopeOf(def).parent?.symbols.get(def.name)?.uses.length ?? 0) > 0) return null;
+    if (
+      this.types
+        .allClasses()
+        .some((c) => c.node.body.some((s) => s !== def && (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && s.name === def.name))
+    )
+      return null;
     return this.types.methodCallsInView(def);
   }
 
