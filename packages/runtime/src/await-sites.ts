@@ -23,7 +23,7 @@ export function awaitedAt<T>(x: T, module: string, name: string, line: number, s
   if (typeof x !== "object" || x === null) return x;
   if (x instanceof Promise) {
     // A plain `async function` called here (or `asyncio.run`, outside every task): the coroutine awaiting it suspends here.
-    noteSuspension?.(module, line, x, false);
+    noteSuspension?.(module, line, false);
     x.then(undefined, (reason: unknown) => withAwaitFrame(reason, awaitFrame(module, name, line, span)));
     return x;
   }
