@@ -302,7 +302,8 @@ export class LowerContext {
 
   /**
    * A module-level constant holding `boxed`, the boxed whole float `value` (`float(0)` for `0.0`): a literal in a
-   * function is boxed once, not at every evaluation, as CPython's code object holds its constants once.
+   * module is boxed once, not at every evaluation, as CPython's compiler keeps one constant for equal literals
+   * in a module, whichever function, class body or module code they are in.
    */
   floatConstant(value: number, boxed: ts.Expression): ts.Identifier {
     let id = this.floatConstants.get(value);

@@ -1,8 +1,8 @@
 // Literals and displays, in the run-time representation of docs/values.md.
 //
 //     None, True, 42, 0.5, "hi"      null, true, 42, 0.5, "hi"
-//     3.0                            float(3)          (an integral float keeps its float-ness; in a function,
-//                                                      a module-level `const _float3 = float(3);`)
+//     3.0                            _float3           (an integral float keeps its float-ness: a module-level
+//                                                      `const _float3 = float(3);`, one box per module)
 //     2**100 written out             int(1267650600228229401496703205376n)
 //     [1, *rest]                     [1, ...rest]
 //     (1, "a")                       tuple([1, "a"])
@@ -54,8 +54,9 @@ export function floatLiteral(ctx: LowerContext, value: number): ts.Expression {
   if (value === Infinity) return f.createCallExpression(ctx.useRuntime("float"), undefined, [f.createStringLiteral("inf")]);
   if (Number.isInteger(value)) {
     const boxed = f.createCallExpression(ctx.useRuntime("float"), undefined, [f.createNumericLiteral(String(value))]);
-    // A function's literal is boxed once, at the module's top; one run once stays where it is, easier to read.
-    return ctx.scope.kind !== "module" && ctx.scope.kind !== "class" ? ctx.floatConstant(value, boxed) : boxed;
+    // Boxed once, at the module's top: CPython's compiler keeps one constant per module for equal literals, in
+    // every function, class body and the module's own code (`a = 2.0; b = 2.0; a is b` is True).
+    return ctx.floatConstant(value, boxed);
   }
   return f.createNumericLiteral(String(value));
 }
