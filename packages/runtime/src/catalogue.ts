@@ -985,6 +985,16 @@ export const OPTIONS_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   "itertools.accumulate": ["func", "initial"],
   "itertools.product": ["repeat"],
   "itertools.zip_longest": ["fillvalue"],
+  "traceback.extract_stack": ["f", "limit"],
+  "traceback.extract_tb": ["tb", "limit"],
+  "traceback.format_exc": ["limit", "chain"],
+  "traceback.format_exception": ["value", "tb", "limit", "chain"],
+  "traceback.format_stack": ["f", "limit"],
+  "traceback.format_tb": ["tb", "limit"],
+  "traceback.print_exc": ["limit", "file", "chain"],
+  "traceback.print_exception": ["value", "tb", "limit", "file", "chain"],
+  "traceback.print_stack": ["f", "limit", "file"],
+  "traceback.print_tb": ["tb", "limit", "file"],
 };
 
 /**
