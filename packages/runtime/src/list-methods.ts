@@ -225,8 +225,6 @@ export class PyList<T = any> extends Array<T> {
     pushAll(this, iterate(other));
     return this;
   }
-  declare __mul__: typeof sequenceRepeat;
-  declare __rmul__: typeof sequenceRepeat;
   __imul__(n: unknown): this {
     const items = sequenceRepeat.call(this, n) as T[];
     this.length = 0;
@@ -239,6 +237,11 @@ export class PyList<T = any> extends Array<T> {
 function isList(x: unknown): x is unknown[] {
   return Array.isArray(x) && !isTuple(x);
 }
-// (The function itself, which `*` knows to pass over for a list subclass that defines neither: arithmetic.ts's `userMul`.)
+// (The function itself, which `*` knows to pass over for a list subclass that defines neither: arithmetic.ts's `userMul`.
+// Declared as methods, below, so that a subclass may define its own `__mul__` as a method.)
 PyList.prototype.__mul__ = PyList.prototype.__rmul__ = sequenceRepeat;
+export interface PyList<T> {
+  __mul__(n: unknown): T[];
+  __rmul__(n: unknown): T[];
+}
 runtimeClass(list, PyList);
