@@ -12,6 +12,7 @@ import { diagnostic, type Diagnostic, type DiagnosticCode } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope, ScopeAnalysis, SymbolInfo } from "../analyze/scopes.js";
 import { isPythonBuiltin } from "../analyze/python-builtins.js";
+import { forEachChild } from "../analyze/walk.js";
 import { isRuntimeExport, isRuntimeModule, pythonModuleName, runtimeModuleExports } from "../catalogue.js";
 import type { Declaration } from "./names.js";
 import type { ImportTarget } from "./imports.js";
@@ -120,6 +121,7 @@ export class LowerContext {
   readonly moduleConstants: ts.Statement[] = [];
   /** The module-level constants holding whole floats a function's literals box, by value (see `floatConstant`). */
   private readonly floatConstants = new Map<number, ts.Identifier>();
+  private wholeFloatCounts: Map<number, number> | null = null;
   private readonly taken = new Set<string>();
   private readonly tempCounters = new Map<string, number>();
 
@@ -305,6 +307,21 @@ export class LowerContext {
    * module is boxed once, not at every evaluation, as CPython's compiler keeps one constant for equal literals
    * in a module, whichever function, class body or module code they are in.
    */
+  /** How many whole float literals of `value` the module holds, in any scope. */
+  wholeFloatLiterals(value: number): number {
+    if (this.wholeFloatCounts === null) {
+      const counts = new Map<number, number>();
+      const pending: Node[] = [this.analysis.module.node];
+      for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+        if (node._type === "Constant" && node.value.type === "float" && Number.isInteger(node.value.value))
+          counts.set(node.value.value, (counts.get(node.value.value) ?? 0) + 1);
+        forEachChild(node, (child) => pending.push(child));
+      }
+      this.wholeFloatCounts = counts;
+    }
+    return this.wholeFloatCounts.get(value) ?? 0;
+  }
+
   floatConstant(value: number, boxed: ts.Expression): ts.Identifier {
     let id = this.floatConstants.get(value);
     if (id === undefined) {

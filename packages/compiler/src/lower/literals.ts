@@ -2,7 +2,8 @@
 //
 //     None, True, 42, 0.5, "hi"      null, true, 42, 0.5, "hi"
 //     3.0                            _float3           (an integral float keeps its float-ness: a module-level
-//                                                      `const _float3 = float(3);`, one box per module)
+//                                                      `const _float3 = float(3);`, one box per module; the
+//                                                      module's only 3.0, run once: float(3) in place)
 //     2**100 written out             int(1267650600228229401496703205376n)
 //     [1, *rest]                     [1, ...rest]
 //     (1, "a")                       tuple([1, "a"])
@@ -54,9 +55,11 @@ export function floatLiteral(ctx: LowerContext, value: number): ts.Expression {
   if (value === Infinity) return f.createCallExpression(ctx.useRuntime("float"), undefined, [f.createStringLiteral("inf")]);
   if (Number.isInteger(value)) {
     const boxed = f.createCallExpression(ctx.useRuntime("float"), undefined, [f.createNumericLiteral(String(value))]);
-    // Boxed once, at the module's top: CPython's compiler keeps one constant per module for equal literals, in
-    // every function, class body and the module's own code (`a = 2.0; b = 2.0; a is b` is True).
-    return ctx.floatConstant(value, boxed);
+    // CPython's compiler keeps one constant per module for equal literals, in every function, class body and the
+    // module's own code (`a = 2.0; b = 2.0; a is b` is True): boxed once, at the module's top, unless this is the
+    // module's only such literal and runs once (module or class code outside loops), where it reads better in place.
+    const once = (ctx.scope.kind === "module" || ctx.scope.kind === "class") && ctx.loopElseFlags.length === 0;
+    return once && ctx.wholeFloatLiterals(value) === 1 ? boxed : ctx.floatConstant(value, boxed);
   }
   return f.createNumericLiteral(String(value));
 }
