@@ -74,8 +74,10 @@ export const listMethods = {
     return indexIn(xs, x, start, end, "list");
   },
   count: countIn,
-  sort<T>(xs: T[], options?: KwArgs<{ key?: ((x: T) => unknown) | CallableObject | null; reverse?: boolean }>): null {
+  // (Any other keyword is CPython's TypeError, at run time.)
+  sort<T>(xs: T[], options?: KwArgs<{ key?: ((x: T) => unknown) | CallableObject | null; reverse?: boolean; [other: string]: unknown }>): null {
     const opts = options?.values ?? {};
+    for (const name of Object.keys(opts)) if (name !== "key" && name !== "reverse") throw new TypeError(`'${name}' is an invalid keyword argument for sort()`);
     sortInPlace(xs, opts.key ?? null, truthy(opts.reverse ?? false));
     return null;
   },

@@ -116,7 +116,8 @@ function requireStr(x: unknown, template = "must be str, not {}"): string {
 
 /**
  * Normalised [start, end) for the optional start/end arguments of find, count ...; `start`
- * past the end of the string yields an empty, out-of-range window (start > length).
+ * past the end of the string yields an empty, out-of-range window (start > length). CPython
+ * reads them before it looks at what is searched for: their TypeError comes first.
  */
 function bounds(s: string, start: unknown, end: unknown): [number, number] {
   const [a, b] = new PySlice(start ?? null, end ?? null, null).indices(s.length);
@@ -131,7 +132,7 @@ function stripChars(s: string, chars: unknown, left: boolean, right: boolean): s
     if (right) r = r.replace(TRAILING_WS, "");
     return r;
   }
-  const set = new Set(requireStr(chars, "strip arg must be None or str"));
+  const set = new Set(requireStr(chars, `${left ? (right ? "" : "l") : "r"}strip arg must be None or str`));
   const cps = Array.from(s);
   let i = 0;
   let j = cps.length;
@@ -208,10 +209,12 @@ function rsplit(s: string, sep: unknown = null, maxsplit: unknown = -1): string[
 const LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
 
 function splitlines(s: string, keepends: unknown = false): string[] {
+  // (An int, as CPython's argument clinic converts it: `splitlines("a")` is a TypeError, not truthy.)
+  const keep = smallIndex(keepends) !== 0;
   const out: string[] = [];
   let pos = 0;
   for (const m of s.matchAll(LINE_BREAK)) {
-    out.push(s.slice(pos, keepends ? m.index! + m[0].length : m.index));
+    out.push(s.slice(pos, keep ? m.index! + m[0].length : m.index));
     pos = m.index! + m[0].length;
   }
   if (pos < s.length) out.push(s.slice(pos));
@@ -219,24 +222,24 @@ function splitlines(s: string, keepends: unknown = false): string[] {
 }
 
 function find(s: string, sub: unknown, start?: unknown, end?: unknown): number {
-  const needle = requireStr(sub);
   const [a, b] = bounds(s, start, end);
+  const needle = requireStr(sub);
   if (needle.length === 0) return a <= s.length ? a : -1;
   const i = s.indexOf(needle, a);
   return i >= 0 && i + needle.length <= b ? i : -1;
 }
 
 function rfind(s: string, sub: unknown, start?: unknown, end?: unknown): number {
-  const needle = requireStr(sub);
   const [a, b] = bounds(s, start, end);
+  const needle = requireStr(sub);
   if (a > s.length || b - a < needle.length) return -1;
   const i = s.lastIndexOf(needle, b - needle.length);
   return i >= a ? i : -1;
 }
 
 function count(s: string, sub: unknown, start?: unknown, end?: unknown): number {
-  const needle = requireStr(sub);
   const [a, b] = bounds(s, start, end);
+  const needle = requireStr(sub);
   if (a > s.length) return 0;
   if (needle.length === 0) return b - a + 1;
   let n = 0;
