@@ -229,8 +229,6 @@ export class PyList<T = any> extends Array<T> {
     pushAll(this, iterate(other));
     return this;
   }
-  declare __mul__: typeof sequenceRepeat;
-  declare __rmul__: typeof sequenceRepeat;
   __imul__(n: unknown): this {
     const items = sequenceRepeat.call(this, n) as T[];
     this.length = 0;
@@ -243,6 +241,11 @@ export class PyList<T = any> extends Array<T> {
 function isList(x: unknown): x is unknown[] {
   return Array.isArray(x) && !isTuple(x);
 }
-// (The function itself, which `*` knows to pass over for a list subclass that defines neither: arithmetic.ts's `userMul`.)
+// list's repetition methods are the function itself, which `*` knows to pass over for a list subclass that
+// defines neither (arithmetic.ts's `userMul`); methods, which a subclass's `__mul__` may override.
+export interface PyList<T = any> {
+  __mul__(n: unknown): unknown;
+  __rmul__(n: unknown): unknown;
+}
 PyList.prototype.__mul__ = PyList.prototype.__rmul__ = sequenceRepeat;
 runtimeClass(list, PyList);
