@@ -321,7 +321,7 @@ export class DifferentialFuzzer {
       const pyFile = path.join(this.dir, `batch${id}.py`);
       writeFileSync(pyFile, source);
       this.keepTranslation(pending, translation.code, false);
-      const [py, js] = await Promise.all([this.runPython(pending, pyFile, timeoutMs), this.runTranslation(translation.code, `batch${id}`, timeoutMs)]);
+      const [py, js] = await Promise.all([this.runPython(pyFile, timeoutMs), this.runTranslation(translation.code, `batch${id}`, timeoutMs)]);
       const expected = py.segments;
       const actual = segments(js.stdout);
       const allFinished = pending.every((p) => expected.get(p.name)?.finished && actual.get(p.name)?.finished);
@@ -373,17 +373,13 @@ export class DifferentialFuzzer {
   }
 
   /**
-   * CPython's run of a batch, as segments. Programs are deterministic, so what CPython printed for a case is
-   * remembered, and a batch re-checked after a pyts crash does not run python3 again.
+   * CPython's run of a batch, as segments. A batch checked again (the cases pyts had not finished when it
+   * crashed or ran out of time) runs in python3 again too: what a case prints may depend on the cases run
+   * before it in the same process (the counter that names tasks `Task-N`, the objects already made).
    */
-  async runPython(programs, pyFile, timeoutMs) {
-    this.pythonSegments ??= new Map();
-    if (programs.every((p) => this.pythonSegments.has(p.name))) {
-      return { status: 0, signal: null, stderr: "", segments: new Map(programs.map((p) => [p.name, this.pythonSegments.get(p.name)])) };
-    }
+  async runPython(pyFile, timeoutMs) {
     const py = await run(pythonExecutable(), [pyFile], { cwd: path.dirname(pyFile), env: pythonEnv(), timeout: timeoutMs });
     py.segments = segments(py.stdout);
-    if (endingOf(py) === QUIET_ENDING) for (const [name, segment] of py.segments) if (segment.finished) this.pythonSegments.set(name, segment);
     return py;
   }
 

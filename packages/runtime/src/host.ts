@@ -58,6 +58,10 @@ export function nextMacrotask(fn: () => void, keepAlive = true): void {
  * next macrotask, after the program's own end has been handled.
  */
 export function onHostExit(fn: () => void): void {
-  if (nodeProcess !== undefined) nodeProcess.once("exit", fn);
-  else nextMacrotask(fn);
+  if (nodeProcess === undefined) return nextMacrotask(fn);
+  // One listener for them all: a program may close many loops (a listener each made Node warn of a leak
+  // on stderr past ten).
+  if (atExit.push(fn) === 1) nodeProcess.once("exit", () => atExit.forEach((f) => f()));
 }
+
+const atExit: Array<() => void> = [];

@@ -72,8 +72,10 @@ export const listMethods = {
     return indexIn(xs, x, start, end, "list");
   },
   count: countIn,
+  // (Any other keyword is CPython's TypeError, at run time.)
   sort<T>(xs: T[], options?: SortOptions<T> | KwArgs<SortOptions<T>>): null {
     const opts: SortOptions<T> = keywordsOf(options) ?? {};
+    for (const name of Object.keys(opts)) if (name !== "key" && name !== "reverse") throw new TypeError(`'${name}' is an invalid keyword argument for sort()`);
     sortInPlace(xs, opts.key ?? null, opts.reverse);
     return null;
   },

@@ -121,7 +121,8 @@ function requireStrArgument(x: unknown, argument: string): string {
 
 /**
  * Normalised [start, end) for the optional start/end arguments of find, count ...; `start`
- * past the end of the string yields an empty, out-of-range window (start > length).
+ * past the end of the string yields an empty, out-of-range window (start > length). CPython
+ * reads them before it looks at what is searched for: their TypeError comes first.
  */
 function bounds(s: string, start: unknown, end: unknown): [number, number] {
   const [a, b] = new PySlice(start ?? null, end ?? null, null).indices(s.length);
@@ -214,8 +215,8 @@ function rsplit(s: string, sep: unknown = null, maxsplit: unknown = -1): string[
 const LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
 
 function splitlines(s: string, keepends: unknown = false): string[] {
-  // (An int, as CPython parses it: `"a".splitlines("x")` is a TypeError.)
-  const keep = Number(index(keepends)) !== 0;
+  // (An int, as CPython's argument clinic converts it: `splitlines("a")` is a TypeError, not truthy.)
+  const keep = smallIndex(keepends) !== 0;
   const out: string[] = [];
   let pos = 0;
   for (const m of s.matchAll(LINE_BREAK)) {
