@@ -55,8 +55,9 @@ export async function* asyncYieldedAt<Y>(value: Y): AsyncGenerator<Y, any, unkno
 }
 
 /** `yield from` at `line` of a generator translated for running: the line its frame waits at while it delegates. */
-export function delegatingAt(line: number): void {
+export function delegatingAt(line: number): null {
   noteLine?.(line);
+  return null;
 }
 
 /** Notes the line of the `yield` or `yield from` the generator running waits at (features/frame-positions installs it), else null. */
