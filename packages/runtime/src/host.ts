@@ -53,15 +53,15 @@ export function nextMacrotask(fn: () => void, keepAlive = true): void {
   channel.port2.postMessage(null);
 }
 
+/** What runs when the Node process exits, in order: one listener for all (Node warns past ten of them). */
+const atExit: Array<() => void> = [];
+
 /**
- * Runs `fn` when the Node process exits. A page or worker has no such moment: there `fn` runs in the
- * next macrotask, after the program's own end has been handled.
+ * Runs `fn` when the Node process exits (a program that runs many loops defers a report for each one that
+ * failed). A page or worker has no such moment: there `fn` runs in the next macrotask, after the program's
+ * own end has been handled.
  */
 export function onHostExit(fn: () => void): void {
-  if (nodeProcess === undefined) return nextMacrotask(fn);
-  // One listener for them all: a program may close many loops (a listener each made Node warn of a leak
-  // on stderr past ten).
-  if (atExit.push(fn) === 1) nodeProcess.once("exit", () => atExit.forEach((f) => f()));
+  if (nodeProcess === undefined) nextMacrotask(fn);
+  else if (atExit.push(fn) === 1) nodeProcess.once("exit", () => atExit.forEach((f) => f()));
 }
-
-const atExit: Array<() => void> = [];
