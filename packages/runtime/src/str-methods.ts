@@ -7,7 +7,7 @@ import { iterate } from "./iter.js";
 import { KwArgs } from "./kwargs.js";
 import { numberKind, smallIndex } from "./numbers.js";
 import { isPrintableChar } from "./repr.js";
-import { PySlice } from "./subscript.js";
+import { PySlice, getitem } from "./subscript.js";
 import { tuple, type Tuple } from "./tuple.js";
 import { typeName } from "./typename.js";
 import { Dict } from "./dict.js";
@@ -599,12 +599,11 @@ function removesuffix(s: string, suffix: unknown): string {
 
 /** `str.translate(table)`: table maps code points to str, code point or None. */
 function translate(s: string, table: unknown): string {
-  const lookup = table as { __getitem__(k: unknown): unknown };
   let out = "";
   for (const ch of s) {
     let mapped: unknown;
     try {
-      mapped = lookup.__getitem__(ch.codePointAt(0)!);
+      mapped = getitem(table, ch.codePointAt(0)!);
     } catch (e) {
       if (e instanceof LookupError) {
         out += ch;
