@@ -277,6 +277,14 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
     return new DictItems(this);
   }
 
+  /** `d.fromkeys(...)`: the class method read through an instance (`{}.fromkeys(keys)`), as Python allows. */
+  fromkeys<T, W = null>(keys: Iterable<T>, value?: W): Dict<T, W>;
+  /** (What is not iterable raises CPython's TypeError.) */
+  fromkeys(keys: unknown, value?: unknown): Dict<unknown, unknown>;
+  fromkeys(keys: unknown, value: unknown = null): Dict<unknown, unknown> {
+    return (this.constructor as typeof Dict).fromkeys(keys as Iterable<unknown>, value);
+  }
+
   /** `cls.fromkeys(...)`: an instance of the class it is called on (`OrderedDict.fromkeys`, a subclass's), as CPython's `cls()`. */
   static fromkeys<K, V = null>(keys: Iterable<K>, value: V = null as V): Dict<K, V> {
     const d = new (this as unknown as new () => Dict<K, V>)();
@@ -438,7 +446,8 @@ export function mappingItems(x: unknown): Iterable<[unknown, unknown]> {
 }
 
 /** The builtin `dict(...)`: `dict()`, `dict(mapping)`, `dict(pairs)`, `dict(kw({a: 1}))`. */
-export function dict<K = unknown, V = unknown>(source?: unknown, kwargs?: KwArgs): Dict<K, V> {
+export function dict<K = unknown, V = unknown>(source?: unknown, kwargs?: unknown): Dict<K, V> {
+  if (kwargs !== undefined && !(kwargs instanceof KwArgs)) throw new TypeError(`dict expected at most 1 argument, got ${arguments.length}`);
   const d = new Dict<K, V>();
   initDict(d, source, kwargs);
   return d;
