@@ -243,7 +243,7 @@ function isList(x: unknown): x is unknown[] {
 // Declared as methods, below, so that a subclass may define its own `__mul__` as a method.)
 PyList.prototype.__mul__ = PyList.prototype.__rmul__ = sequenceRepeat;
 export interface PyList<T> {
-  __mul__(n: unknown): T[];
-  __rmul__(n: unknown): T[];
+  __mul__(n: unknown): unknown;
+  __rmul__(n: unknown): unknown;
 }
 runtimeClass(list, PyList);

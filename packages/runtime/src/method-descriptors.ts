@@ -25,7 +25,7 @@ import { contains, getitem, len } from "./subscript.js";
 import { truthy } from "./truth.js";
 import { tuple } from "./tuple.js";
 import { markedFunctionType } from "./object-names.js";
-import { mixedInStr, registeredType } from "./type-registry.js";
+import { CLASS_METHODS, mixedInStr, registeredType } from "./type-registry.js";
 import { typeName } from "./typename.js";
 
 type Operation = (a: never, b: never) => unknown;
@@ -83,6 +83,9 @@ const descriptors = new Map<Function, Map<string, Function>>();
 export function unboundBuiltinMethod(type: Function, name: string): Function | undefined {
   // A static method: the function itself, as CPython's `str.maketrans` is.
   if (type === str && name === "maketrans") return maketrans;
+  // A class method (`dict.fromkeys`) is bound to its class, not a descriptor, though an instance reads it too.
+  const runtime = (type as { __runtimeClass__?: Record<string, unknown> }).__runtimeClass__;
+  if (typeof runtime?.[name] === "function" && CLASS_METHODS.has(runtime[name] as Function)) return undefined;
   const owner = type.__name__;
   if (registeredType(owner) !== type) return undefined;
   let perType = descriptors.get(type);

@@ -468,7 +468,9 @@ const ITERABLE_KINDS = new Set<PyType["k"]>(["any", "list", "tuple", "tuplevar",
  * checks; any other goes through the runtime, which raises CPython's TypeError or answers as CPython does.
  */
 function argumentTypesFit(ctx: LowerContext, recvType: PyType, name: string, node: Call): boolean {
-  if (recvType.k === "list" && name === "sort") return node.keywords.every((k) => k.arg !== "key" || keyFunction(ctx, typeOf(ctx, k.value)));
+  // (`xs.sort(default=0)`: a keyword sort does not take is CPython's TypeError, raised by the runtime.)
+  if (recvType.k === "list" && name === "sort")
+    return node.keywords.every((k) => k.arg === "reverse" || (k.arg === "key" && keyFunction(ctx, typeOf(ctx, k.value))));
   const takes = METHOD_TAKES[recvType.k]?.[name];
   if (takes === undefined) return true;
   const item = recvType.k === "dict" ? recvType.key : elementType(recvType);
