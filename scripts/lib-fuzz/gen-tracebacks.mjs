@@ -55,9 +55,7 @@ export function tracebackEnding(g, isAsync) {
     "thrown",
   ];
   const shape = g.pick(
-    asyncChain
-      ? [...shapes, "throw", "asyncfor", "asyncwith", "taskrecursion", "wrapchain", "athrow", "futureexc"]
-      : [...shapes, "throw", "recursion"],
+    asyncChain ? [...shapes, "throw", "asyncfor", "asyncwith", "taskrecursion", "wrapchain", "athrow", "futureexc"] : [...shapes, "throw", "recursion"],
   );
   const cls = `${g.programName.replace(/^case_/, "Case")}Box`;
   // The innermost function fails; each one above calls the next.

@@ -39,14 +39,7 @@ import type { LowerContext } from "./context.js";
 import { importedExportName, programClass, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { lowerSuperObject, superBindsStatically } from "./super-forms.js";
-import {
-  builtinArity,
-  builtinKeywordPosition,
-  builtinPositional,
-  isRuntimeClass,
-  optionsKeywords,
-  takesBoundedArguments,
-} from "../catalogue.js";
+import { builtinArity, builtinKeywordPosition, builtinPositional, isRuntimeClass, optionsKeywords, takesBoundedArguments } from "../catalogue.js";
 import { chainDefines, objectHook } from "./class-attributes.js";
 import { isEnumClass } from "../analyze/enum-classes.js";
 import { baseClassReference, methodProperty, OWN_NAME_BASE, ownNameBasePassedIn } from "./classes.js";
@@ -272,8 +265,7 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     // `len([1], [2])`, `getattr(obj)`, `abs(**d)`, `sorted(xs, kee=len)`: CPython's TypeError at run time; `max(*xs)`: a
     // spread of any length. (`sorted(xs, key=1)`: a key that is no function, CPython's TypeError when the call runs.)
     const keyless = KEY_FUNCTIONS.has(name) && node.keywords.some((k) => k.arg === "key" && !keyFunction(ctx, typeOf(ctx, k.value)));
-    if (!fitsBuiltinArity(name, node) || spreadsIntoArrayForm(name, node) || keyless || takesNoSuchKeyword(name, node))
-      return dynamicCall(ctx, callee, node);
+    if (!fitsBuiltinArity(name, node) || spreadsIntoArrayForm(name, node) || keyless || takesNoSuchKeyword(name, node)) return dynamicCall(ctx, callee, node);
     const positional = keywordsByPosition(name, node);
     const options = (name !== "min" && name !== "max") || node.args.length === 1 ? optionsKeywords(name) : undefined;
     const args = runtimeArguments(ctx, positional?.args ?? node.args, positional?.keywords ?? node.keywords, undefined, options).map((a, i) =>
