@@ -219,9 +219,9 @@ function listSlices(g) {
   const items = Array.from({ length: g.int(0, 6) }, () => g.int(-9, 99));
   const lines = [`xs = [${items.join(", ")}]`, ...g.pick([[], [`xs.append(${g.int(0, 9)})`], [`xs = xs + [2 ** 60]`]]), `for i in range(${g.int(0, 4)}):`];
   for (let k = 0; k < g.int(1, 3); k++)
-    lines.push(...caught("(TypeError, ValueError)", [`print(xs[${slice()}], sorted(xs)[${slice()}])`]).map((l) => `    ${l}`));
+    lines.push(...caught("(TypeError, ValueError, ZeroDivisionError)", [`print(xs[${slice()}], sorted(xs)[${slice()}])`]).map((l) => `    ${l}`));
   lines.push(
-    ...caught("(TypeError, ValueError)", [`print("${WORDS.join(" ")}"[${slice()}], tuple(xs)[${slice()}])`]).map((l) => `    ${l}`),
+    ...caught("(TypeError, ValueError, ZeroDivisionError)", [`print("${WORDS.join(" ")}"[${slice()}], tuple(xs)[${slice()}])`]).map((l) => `    ${l}`),
     `head = xs[:${g.int(0, 4)}]`,
     `head.append(-1)`,
     `print(head, xs, xs[:] == xs, xs[:] is xs)`,

@@ -14,22 +14,17 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
 const SYNC_STATEMENTS = ["chained", "fatal", "dunders", "itertypes"];
 /** Async program shapes of their own beside the asyncerrors family: the loop's exception handler (gen-loop-handlers.mjs). */
 const ASYNC_SHAPES = ["loophandler"];
-const STATEMENT_CONSTRUCTS = [
-  "none",
-  "unbound",
-  "imports",
-  "unpack",
-  "genexpr",
-  "recursion",
-  "methods",
-  ...MIX_GROUPS.classes,
-  ...MIX_GROUPS.asyncerrors,
-  ...ASYNC_SHAPES,
-];
+/** The entries of DEFAULT_MIX that weigh kinds of program, not constructs. */
+const PROGRAM_KINDS = new Set(["asyncPrograms", "asyncStatements", "modules"]);
 
 /** A mix with only `key` on (heavily), single-file programs, async ones only where the construct is async. */
 function mixFor(key: string) {
-  const off = Object.fromEntries(STATEMENT_CONSTRUCTS.map((k) => [k, 0]));
+  // (Every other construct off, those added to DEFAULT_MIX since included, so that `key` is drawn as often as meant.)
+  const off = Object.fromEntries(
+    Object.keys(DEFAULT_MIX)
+      .filter((k) => !PROGRAM_KINDS.has(k))
+      .map((k) => [k, 0]),
+  );
   const asyncOnly = (MIX_GROUPS.asyncerrors.includes(key) && !SYNC_STATEMENTS.includes(key)) || ASYNC_SHAPES.includes(key);
   // A fatal exit runs a loop of its own, so it is a statement of sync programs only.
   const asyncPrograms = asyncOnly ? 1 : key === "fatal" ? 0 : 0.25;

@@ -212,9 +212,7 @@ function runStep(task: Task<unknown>, exc: unknown, value: unknown): void {
   setStepping(task);
   // Woken by a throw (a failure of what it awaited, a cancellation): CPython's `coro.throw()` resumes the
   // coroutines without what their callers' `except` blocks handle (handled.ts asks).
-  // (Written only when it changes: set by every step, it would be one more field per task.)
-  if (exc !== undefined) task._thrownInto = task._innermost;
-  else if (task._thrownInto !== undefined) task._thrownInto = undefined;
+  task._thrownInto = (exc && task._innermost) as Coroutine | null | undefined;
   throwingIn(exc, task);
   if (task._body === null) {
     if (exc !== undefined) {
