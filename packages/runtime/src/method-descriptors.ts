@@ -126,6 +126,12 @@ function builtinCall(type: Function, owner: string, name: string): ((self: unkno
     const operation = `__${reflected[1]}__`;
     return (self, args) => (takesOperand(owner, operation, args[0]) ? (SLOTS[operation] as Function)(args[0], self, ...args.slice(1)) : NotImplemented);
   }
+  // str's reflected formatting: `"zz".__rmod__("a%s")` is `"a%s" % "zz"`, NotImplemented unless the other is a str.
+  if (owner === "str" && name === "__rmod__")
+    return (self, args) => {
+      const format = mixedInStr(args[0]) ?? args[0];
+      return typeof format === "string" ? mod(format, mixedInStr(self) ?? self) : NotImplemented;
+    };
   const slot = Object.prototype.hasOwnProperty.call(SLOTS, name) ? SLOTS[name]! : undefined;
   // (`str.__mod__` is printf-style formatting.)
   const typeHas = !(NUMBERS.has(owner) ? CONTAINER_ONLY : NUMBER_ONLY).has(name) || (owner === "str" && name === "__mod__");
