@@ -7,7 +7,7 @@ import { iterate } from "./iter.js";
 import { listOverrides } from "./list-overrides.js";
 import { list, listIterator, listReversed, sortInPlace, type SortOptions } from "./iter-builtins.js";
 import { runtimeClass } from "./type-registry.js";
-import { keywordsOf, type KwArgs } from "./kwargs.js";
+import { checkKwargs, keywordsOf, type KwArgs } from "./kwargs.js";
 import { intValue, numberKind, smallIndex } from "./numbers.js";
 import { repr, reprGuard } from "./repr.js";
 import { PySlice, listDelete, listStore, sequenceContains, sequenceItem } from "./subscript.js";
@@ -75,7 +75,7 @@ export const listMethods = {
   // (Any other keyword is CPython's TypeError, at run time.)
   sort<T>(xs: T[], options?: SortOptions<T> | KwArgs<SortOptions<T>>): null {
     const opts: SortOptions<T> = keywordsOf(options) ?? {};
-    for (const name of Object.keys(opts)) if (name !== "key" && name !== "reverse") throw new TypeError(`'${name}' is an invalid keyword argument for sort()`);
+    checkKwargs("sort", opts, ["key", "reverse"], true);
     sortInPlace(xs, opts.key ?? null, opts.reverse);
     return null;
   },
