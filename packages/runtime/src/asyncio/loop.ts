@@ -229,25 +229,25 @@ export class EventLoop {
   static [PYTHON_MODULE] = "asyncio.unix_events";
   // FIFO ready queue: parallel ring buffers (function, argument), so no closure per callback,
   // O(1) push and pop, and the storage is reused instead of regrown every iteration.
-  private _readyFn: (Callback | undefined)[] = new Array(1024).fill(undefined);
-  private _readyArg: unknown[] = new Array(1024).fill(undefined);
-  private _mask = 1023;
-  private _head = 0;
-  private _size = 0;
-  private _todo = 0;
-  private _inIteration = false;
-  private readonly _timers: TimerHandle[] = [];
+  #readyFn: (Callback | undefined)[] = new Array(1024).fill(undefined);
+  #readyArg: unknown[] = new Array(1024).fill(undefined);
+  #mask = 1023;
+  #head = 0;
+  #size = 0;
+  #todo = 0;
+  #inIteration = false;
+  readonly #timers: TimerHandle[] = [];
   _timerCancelled = 0;
-  private _stopping = false;
-  private _running = false;
-  private _closed = false;
+  #stopping = false;
+  #running = false;
+  #closed = false;
   // Waiting for something outside the loop: nothing ready (idle) or the next timer (timeout).
-  private _sleeping = false;
-  private _timeout: ReturnType<typeof setTimeout> | null = null;
-  private _netArmed = false;
-  private _runResolve: (() => void) | null = null;
-  private _runReject: ((e: unknown) => void) | null = null;
-  private _fatal: unknown = undefined;
+  #sleeping = false;
+  #timeout: ReturnType<typeof setTimeout> | null = null;
+  #netArmed = false;
+  #runResolve: (() => void) | null = null;
+  #runReject: ((e: unknown) => void) | null = null;
+  #fatal: unknown = undefined;
   /** The task whose step the loop is waiting for. */
   _stepTask: Task | null = null;
   _currentTask: Task | null = null;
@@ -256,7 +256,7 @@ export class EventLoop {
   _lastTask: Task | null = null;
   /** Finished tasks whose exception nobody retrieved, reported when the loop closes. */
   _unretrieved = new Set<{ _reportUnretrieved(): void }>();
-  _exceptionHandler: ExceptionHandler | null = null;
+  #exceptionHandler: ExceptionHandler | null = null;
   /**
    * Async generators first iterated while this loop ran and not finished, in that order (CPython
    * keeps a weak set; finished ones leave it here, since closing them again does nothing).
@@ -269,41 +269,41 @@ export class EventLoop {
    */
   _deferReports = false;
 
-  private readonly _onTimeout = (): void => {
-    this._timeout = null;
-    if (!this._sleeping) return;
-    this._sleeping = false;
-    this._drive();
+  readonly #onTimeout = (): void => {
+    this.#timeout = null;
+    if (!this.#sleeping) return;
+    this.#sleeping = false;
+    this.#drive();
   };
 
-  private readonly _onSafetyNet = (): void => {
-    this._netArmed = false;
+  readonly #onSafetyNet = (): void => {
+    this.#netArmed = false;
     const task = this._stepTask;
     if (task === null) return;
     // The microtask queue is empty and the step has not finished: it awaits something the
     // runtime does not own. Let the loop carry on; the task finishes on its own later.
-    this._detached.add(task);
+    this.#detached.add(task);
     detachTaskHook(task);
-    this._leaveStep(task);
-    this._drive();
+    this.#leaveStep(task);
+    this.#drive();
   };
 
-  /** Tasks whose step went on outside the loop (see `_onSafetyNet`). */
-  private readonly _detached = new Set<Task>();
+  /** Tasks whose step went on outside the loop (see `#onSafetyNet`). */
+  readonly #detached = new Set<Task>();
 
   /**
    * Outside any step, a runtime awaitable was awaited: by the code of a detached task that
    * came back. With one detached task there is no doubt whose code it is; it rejoins the loop.
    */
   _reattach(): Task | null {
-    if (this._detached.size !== 1) return null;
-    const task = this._detached.values().next().value as Task;
-    this._detached.clear();
+    if (this.#detached.size !== 1) return null;
+    const task = this.#detached.values().next().value as Task;
+    this.#detached.clear();
     return task;
   }
 
   _forgetDetached(task: Task): void {
-    if (this._detached.size > 0) this._detached.delete(task);
+    if (this.#detached.size > 0) this.#detached.delete(task);
   }
 
   time(): number {
@@ -314,36 +314,36 @@ export class EventLoop {
 
   /** Internal `call_soon` without a Handle: `fn(arg)` runs in a later iteration. */
   _push(fn: Callback, arg: unknown): void {
-    if (this._size === this._mask + 1) this._grow();
-    const i = (this._head + this._size) & this._mask;
-    this._readyFn[i] = fn;
-    this._readyArg[i] = arg;
-    this._size++;
-    if (this._sleeping) this._wake();
+    if (this.#size === this.#mask + 1) this.#grow();
+    const i = (this.#head + this.#size) & this.#mask;
+    this.#readyFn[i] = fn;
+    this.#readyArg[i] = arg;
+    this.#size++;
+    if (this.#sleeping) this.#wake();
   }
 
   // Doubles the ring with one native copy per array: `a.concat(a)` holds the ring twice, so
   // with the head left where it is, the live slots head .. head + cap - 1 read in FIFO order
   // (a slot past the old end finds the wrapped entry's copy). The stale duplicates are cleared.
   // (Not `new Array(n)`: V8 stores large preallocated arrays as dictionaries.)
-  private _grow(): void {
-    const cap = this._mask + 1;
-    const head = this._head;
-    const fns = this._readyFn.concat(this._readyFn);
-    const args = this._readyArg.concat(this._readyArg);
+  #grow(): void {
+    const cap = this.#mask + 1;
+    const head = this.#head;
+    const fns = this.#readyFn.concat(this.#readyFn);
+    const args = this.#readyArg.concat(this.#readyArg);
     if (head > 0) {
       fns.fill(undefined, 0, head);
       args.fill(undefined, 0, head);
     }
     fns.fill(undefined, head + cap);
     args.fill(undefined, head + cap);
-    this._readyFn = fns;
-    this._readyArg = args;
-    this._mask = cap * 2 - 1;
+    this.#readyFn = fns;
+    this.#readyArg = args;
+    this.#mask = cap * 2 - 1;
   }
 
   call_soon(callback: PyCallback, ...args: unknown[]): Handle {
-    this._checkClosed();
+    this.#checkClosed();
     dropContextKwarg(args);
     const handle = new Handle(callback as Function_, args, this);
     this._push(runHandle, handle);
@@ -355,70 +355,70 @@ export class EventLoop {
   }
 
   call_later(delay: unknown, callback: PyCallback, ...args: unknown[]): TimerHandle {
-    return this._callAt(this.time() + Number(delay), undefined, callback, args);
+    return this.#callAt(this.time() + Number(delay), undefined, callback, args);
   }
 
   call_at(when: unknown, callback: PyCallback, ...args: unknown[]): TimerHandle {
-    return this._callAt(Number(when), when, callback, args);
+    return this.#callAt(Number(when), when, callback, args);
   }
 
-  private _callAt(when: number, whenGiven: unknown, callback: PyCallback, args: unknown[]): TimerHandle {
-    this._checkClosed();
+  #callAt(when: number, whenGiven: unknown, callback: PyCallback, args: unknown[]): TimerHandle {
+    this.#checkClosed();
     dropContextKwarg(args);
     const handle = new TimerHandle(when, callback as Function_, args, this, whenGiven);
     handle._scheduled = true;
-    heapPush(this._timers, handle);
-    if (this._sleeping) this._wake();
+    heapPush(this.#timers, handle);
+    if (this.#sleeping) this.#wake();
     return handle;
   }
 
   // --- running ----------------------------------------------------------------------------
 
   is_running(): boolean {
-    return this._running;
+    return this.#running;
   }
 
   is_closed(): boolean {
-    return this._closed;
+    return this.#closed;
   }
 
   stop(): null {
-    this._stopping = true;
-    if (this._sleeping) this._wake();
+    this.#stopping = true;
+    if (this.#sleeping) this.#wake();
     return null;
   }
 
   close(): null {
-    if (this._running) throw new RuntimeError("Cannot close a running event loop");
-    if (this._closed) return null;
-    this._closed = true;
-    this._readyFn.fill(undefined);
-    this._readyArg.fill(undefined);
-    this._head = 0;
-    this._size = 0;
-    this._timers.length = 0;
+    if (this.#running) throw new RuntimeError("Cannot close a running event loop");
+    if (this.#closed) return null;
+    this.#closed = true;
+    this.#readyFn.fill(undefined);
+    this.#readyArg.fill(undefined);
+    this.#head = 0;
+    this.#size = 0;
+    this.#timers.length = 0;
     if (this._deferReports) onHostExit(() => this._reportUnretrieved());
     else this._reportUnretrieved();
     return null;
   }
 
   run_forever(): Promise<void> {
-    this._checkClosed();
-    this._checkRunning();
+    this.#checkClosed();
+    this.#checkRunning();
     return new Promise<void>((resolve, reject) => {
-      this._runResolve = resolve;
-      this._runReject = reject;
-      this._running = true;
-      this._inIteration = false;
-      this._fatal = undefined;
+      this.#runResolve = resolve;
+      this.#runReject = reject;
+      this.#running = true;
+      this.#inIteration = false;
+      this.#fatal = undefined;
       runningLoop = this;
-      this._drive();
+      this.#drive();
     });
   }
 
   run_until_complete<T>(future: PromiseLike<T>): Promise<T> {
-    this._checkClosed();
-    this._checkRunning();
+    this.#checkClosed();
+    this.#checkRunning();
     const fut = ensureFutureHook(future, this);
     fut.add_done_callback(runUntilCompleteCb);
     return new Promise<T>((resolve, reject) => {
@@ -444,7 +444,7 @@ export class EventLoop {
   }
 
   create_task<T>(coro: PromiseLike<T>, options?: { name?: unknown; context?: unknown }): Task<T> {
-    this._checkClosed();
+    this.#checkClosed();
     return createTaskHook(coro, this, options) as Task<T>;
   }
 
@@ -496,12 +496,12 @@ export class EventLoop {
     if (handler !== null && typeof handler !== "function") {
       throw new TypeError(`A callable object or None is expected, got ${repr(handler)}`);
     }
-    this._exceptionHandler = handler as ExceptionHandler | null;
+    this.#exceptionHandler = handler as ExceptionHandler | null;
     return null;
   }
 
   get_exception_handler(): ExceptionHandler | null {
-    return this._exceptionHandler;
+    return this.#exceptionHandler;
   }
 
   /**
@@ -514,7 +514,7 @@ export class EventLoop {
    * names `set_exception_handler`.
    */
   call_exception_handler(context: ExceptionContext): null {
-    const handler = this._exceptionHandler;
+    const handler = this.#exceptionHandler;
     if (handler === null) {
       this._reportByDefault(context, "Exception in default exception handler");
       return null;
@@ -550,44 +550,44 @@ export class EventLoop {
   }
 
   __repr__(): string {
-    return `<_UnixSelectorEventLoop running=${repr(this._running)} closed=${repr(this._closed)} debug=False>`;
+    return `<_UnixSelectorEventLoop running=${repr(this.#running)} closed=${repr(this.#closed)} debug=False>`;
   }
 
   // --- the driver -------------------------------------------------------------------------
 
   /** Run callbacks until the loop must wait: for a task's step, a timer, or outside work. */
-  _drive(): void {
-    if (this._fatal !== undefined) {
-      this._finishRun();
+  #drive(): void {
+    if (this.#fatal !== undefined) {
+      this.#finishRun();
       return;
     }
     for (;;) {
-      if (this._todo === 0) {
-        if (this._inIteration) {
-          this._inIteration = false;
-          if (this._stopping) {
-            this._finishRun();
+      if (this.#todo === 0) {
+        if (this.#inIteration) {
+          this.#inIteration = false;
+          if (this.#stopping) {
+            this.#finishRun();
             return;
           }
         }
-        const timers = this._timers;
+        const timers = this.#timers;
         if (timers.length > MIN_SCHEDULED_TIMER_HANDLES && this._timerCancelled / timers.length > MIN_CANCELLED_TIMER_HANDLES_FRACTION) {
-          this._purgeTimers();
+          this.#purgeTimers();
         } else {
           while (timers.length > 0 && timers[0]!._cancelled) {
             this._timerCancelled--;
             heapPop(timers)._scheduled = false;
           }
         }
-        if (this._size === 0 && !this._stopping) {
+        if (this.#size === 0 && !this.#stopping) {
           if (timers.length === 0) {
-            this._sleeping = true; // CPython would block in select() forever
+            this.#sleeping = true; // CPython would block in select() forever
             return;
           }
           const delay = timers[0]!._when - this.time();
           if (delay > 0) {
-            this._sleeping = true;
-            this._timeout = setTimeout(this._onTimeout, Math.ceil(delay * 1000));
+            this.#sleeping = true;
+            this.#timeout = setTimeout(this.#onTimeout, Math.ceil(delay * 1000));
             return;
           }
         }
@@ -598,35 +598,35 @@ export class EventLoop {
           handle._scheduled = false;
           this._push(runHandle, handle);
         }
-        this._todo = this._size;
-        this._inIteration = true;
+        this.#todo = this.#size;
+        this.#inIteration = true;
         continue;
       }
-      const i = this._head;
-      const fn = this._readyFn[i]!;
-      const arg = this._readyArg[i];
-      this._readyFn[i] = undefined;
-      this._readyArg[i] = undefined;
-      this._head = (i + 1) & this._mask;
-      this._size--;
-      this._todo--;
+      const i = this.#head;
+      const fn = this.#readyFn[i]!;
+      const arg = this.#readyArg[i];
+      this.#readyFn[i] = undefined;
+      this.#readyArg[i] = undefined;
+      this.#head = (i + 1) & this.#mask;
+      this.#size--;
+      this.#todo--;
       try {
         fn(arg);
       } catch (e) {
         try {
-          this._callbackFailed(fn, arg, e);
+          this.#callbackFailed(fn, arg, e);
         } catch (fatal) {
-          this._fatal = fatal; // a custom exception handler raised SystemExit or KeyboardInterrupt
+          this.#fatal = fatal; // a custom exception handler raised SystemExit or KeyboardInterrupt
         }
       }
-      if (this._fatal !== undefined) {
-        this._finishRun();
+      if (this.#fatal !== undefined) {
+        this.#finishRun();
         return;
       }
       if (this._stepTask !== null) {
-        if (!this._netArmed) {
-          this._netArmed = true;
-          nextMacrotask(this._onSafetyNet);
+        if (!this.#netArmed) {
+          this.#netArmed = true;
+          nextMacrotask(this.#onSafetyNet);
         }
         return;
       }
@@ -636,34 +636,34 @@ export class EventLoop {
   /** The step of `task` finished (it suspended or settled): carry on with the next callback. */
   _stepDone(task: Task): void {
     if (this._stepTask !== task) {
-      if (this._sleeping) this._wake();
+      if (this.#sleeping) this.#wake();
       return;
     }
-    this._leaveStep(task);
-    this._drive();
+    this.#leaveStep(task);
+    this.#drive();
   }
 
-  _leaveStep(task: Task): void {
+  #leaveStep(task: Task): void {
     this._stepTask = null;
     if (this._currentTask === task) this._currentTask = null;
     stepping = null;
   }
 
   /** Something became ready while the loop was waiting: run it from a fresh microtask. */
-  private _wake(): void {
-    this._sleeping = false;
-    if (this._timeout !== null) {
-      clearTimeout(this._timeout);
-      this._timeout = null;
+  #wake(): void {
+    this.#sleeping = false;
+    if (this.#timeout !== null) {
+      clearTimeout(this.#timeout);
+      this.#timeout = null;
     }
     queueMicrotask(() => {
-      if (this._running && this._stepTask === null && !this._sleeping) this._drive();
+      if (this.#running && this._stepTask === null && !this.#sleeping) this.#drive();
     });
   }
 
   /** CPython's rebuild of the timer heap without its cancelled timers: filter, then heapify. */
-  private _purgeTimers(): void {
-    const timers = this._timers;
+  #purgeTimers(): void {
+    const timers = this.#timers;
     let kept = 0;
     for (const h of timers) {
       if (h._cancelled) h._scheduled = false;
@@ -674,9 +674,9 @@ export class EventLoop {
     this._timerCancelled = 0;
   }
 
-  private _callbackFailed(fn: Callback, arg: unknown, e: unknown): void {
+  #callbackFailed(fn: Callback, arg: unknown, e: unknown): void {
     if (e instanceof SystemExit || e instanceof KeyboardInterrupt) {
-      this._fatal = e;
+      this.#fatal = e;
       return;
     }
     const exc = toPyException(e);
@@ -693,38 +693,38 @@ export class EventLoop {
    * rest of the iteration's callbacks stay ready, for the next run). The driver leaves when the step ends.
    */
   _raiseFatal(e: unknown): void {
-    this._fatal = e;
+    this.#fatal = e;
   }
 
   /** The run ends: stopped, or an exception leaves `_run_once`, ending the iteration where it is. */
-  private _finishRun(): void {
-    this._todo = 0;
-    this._inIteration = false;
+  #finishRun(): void {
+    this.#todo = 0;
+    this.#inIteration = false;
     this._stepTask = null;
     this._currentTask = null;
     stepping = null;
-    this._stopping = false;
-    this._running = false;
-    this._sleeping = false;
-    if (this._timeout !== null) {
-      clearTimeout(this._timeout);
-      this._timeout = null;
+    this.#stopping = false;
+    this.#running = false;
+    this.#sleeping = false;
+    if (this.#timeout !== null) {
+      clearTimeout(this.#timeout);
+      this.#timeout = null;
     }
     if (runningLoop === this) runningLoop = null;
-    const resolve = this._runResolve!;
-    const reject = this._runReject!;
-    this._runResolve = null;
-    this._runReject = null;
-    if (this._fatal !== undefined) reject(this._fatal);
+    const resolve = this.#runResolve!;
+    const reject = this.#runReject!;
+    this.#runResolve = null;
+    this.#runReject = null;
+    if (this.#fatal !== undefined) reject(this.#fatal);
     else resolve();
   }
 
-  private _checkClosed(): void {
-    if (this._closed) throw new RuntimeError("Event loop is closed");
+  #checkClosed(): void {
+    if (this.#closed) throw new RuntimeError("Event loop is closed");
   }
 
-  private _checkRunning(): void {
-    if (this._running) throw new RuntimeError("This event loop is already running");
+  #checkRunning(): void {
+    if (this.#running) throw new RuntimeError("This event loop is already running");
     if (runningLoop !== null) throw new RuntimeError("Cannot run the event loop while another loop is running");
   }
 
