@@ -1,14 +1,20 @@
 // `asyncio.sleep(delay, result=None)`. `sleep(0)` yields the running task for exactly one
 // loop iteration (CPython's bare `yield`); a positive delay parks it on a future that a timer
-// completes. The awaitable does nothing until awaited, like the coroutine CPython returns.
+// completes. The awaitable does nothing until awaited, like the coroutine CPython returns: a delay
+// that is no number raises there, as CPython's `if delay <= 0` does.
+//
+//     await asyncio.sleep("1")     TypeError: '<=' not supported between instances of 'str' and 'int'
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 import { coroutineRepr, markCoroutineLike } from "./coroutine.js";
 import type { AwaitIterator } from "../features/await-iterator.js";
 import { Future, setResultUnlessCancelled, taskHooks } from "./future.js";
-import { _get_running_loop, get_running_loop, popKwargs, stepping, type TimerHandle } from "./loop.js";
+import { _get_running_loop, get_running_loop, popKwargs, stepping, type EventLoop, type TimerHandle } from "./loop.js";
 import { yieldTask } from "./task.js";
+import { TypeError } from "../exceptions.js";
 import { nextMacrotask } from "../host.js";
-import { PYTHON_NAME } from "../type-registry.js";
+import { isNumber } from "../numbers.js";
+import { BUILTIN_VALUE, PYTHON_NAME } from "../type-registry.js";
+import { typeName } from "../typename.js";
 
 /** The future a sleeping task waits on: a plain `Future` to Python, as CPython's sleep makes. */
 class SleepFuture<T> extends Future<T> {
@@ -22,7 +28,7 @@ class SleepFuture<T> extends Future<T> {
 }
 
 export class Sleep<T> {
-  private readonly _delay: number;
+  private readonly _delay: unknown;
   private readonly _result: T;
 
   declare then: <R1 = T, R2 = never>(
@@ -32,14 +38,24 @@ export class Sleep<T> {
   /** Installed by the feature module `await-iterator`, as for every runtime awaitable that stands in for a coroutine. */
   declare __await__: () => AwaitIterator;
 
-  constructor(delay: number, result: T) {
+  constructor(delay: unknown, result: T) {
     this._delay = delay;
     this._result = result;
   }
 
   _await(onF: OnFulfilled, onR: OnRejected): void {
+    // CPython's `if delay <= 0`, then for a positive delay `get_running_loop()`: either may raise.
+    let delay: number;
+    let loop: EventLoop | null = null;
+    try {
+      delay = seconds(this._delay);
+      if (delay > 0) loop = get_running_loop();
+    } catch (e) {
+      onR(e);
+      return;
+    }
     const task = stepping ?? _get_running_loop()?._reattach() ?? null;
-    if (!(this._delay > 0)) {
+    if (loop === null) {
       if (task !== null) {
         yieldTask(task, onF, onR, this._result);
       } else {
@@ -48,15 +64,8 @@ export class Sleep<T> {
       }
       return;
     }
-    let loop;
-    try {
-      loop = get_running_loop();
-    } catch (e) {
-      onR(e);
-      return;
-    }
     const fut = new SleepFuture<T>({ loop });
-    fut._handle = loop.call_later(this._delay, setResultUnlessCancelled, fut, this._result);
+    fut._handle = loop.call_later(delay, setResultUnlessCancelled, fut, this._result);
     fut._awaitedAs = this;
     if (task !== null) taskHooks.suspend(task, fut as Future<unknown>, onF, onR);
     else fut._await(onF, onR);
@@ -75,6 +84,13 @@ export class Sleep<T> {
   }
 }
 makeThenable(Sleep);
+
+/** A delay as a number of seconds: an int, a float, a bool, or a value of a subclass of int or float. */
+function seconds(delay: unknown): number {
+  const value = typeof delay === "object" && delay !== null && BUILTIN_VALUE in delay ? delay[BUILTIN_VALUE] : delay;
+  if (!isNumber(value)) throw new TypeError(`'<=' not supported between instances of '${typeName(delay)}' and 'int'`);
+  return Number(value);
+}
 markCoroutineLike(Sleep);
 
 // `sleep(0)` has no state of its own: one shared awaitable serves every call.
@@ -84,7 +100,7 @@ export function sleep(delay: unknown): Sleep<null>;
 export function sleep<T>(delay: unknown, result: T): Sleep<T>;
 export function sleep<T>(...args: unknown[]): Sleep<T | null> {
   const kw = popKwargs(args);
-  const delay = Number(args.length > 0 ? args[0] : kw["delay"]);
+  const delay = args.length > 0 ? args[0] : kw["delay"];
   const result = args.length > 1 ? args[1] : (kw["result"] ?? null);
   if (delay === 0 && result === null) return yieldOnce;
   return new Sleep(delay, result as T | null);
