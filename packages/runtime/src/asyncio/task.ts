@@ -8,7 +8,7 @@
 import { KeyboardInterrupt, RuntimeError, SystemExit, TypeError, escapedFrame, toPyException } from "../exceptions.js";
 import { repr, str } from "../repr.js";
 import { resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
-import { Coroutine, coroutine, coroutineResult } from "./coroutine.js";
+import { Coroutine, coroutine, coroutineResult, iscoroutine } from "./coroutine.js";
 import { CancelledError, InvalidStateError } from "./exceptions.js";
 import { Future, FINISHED, PENDING, futureCancel, isfuture, taskHooks } from "./future.js";
 import { get_event_loop, get_running_loop, installLoopHooks, setStepping, stepping, type EventLoop } from "./loop.js";
@@ -16,6 +16,7 @@ import { keywordsOf } from "../kwargs.js";
 import { markClassModule, setClassName } from "../type-registry.js";
 import { codePositions } from "../frames.js";
 import { throwingIn } from "../raised-context.js";
+import { typeName } from "../typename.js";
 
 let taskCounter = 0;
 
@@ -154,11 +155,14 @@ export class Task<T = unknown> extends Future<T> {
 /**
  * CPython's `coroutines._format_coroutine`: `<work() running at x.py:12>`, `<work() done, defined at x.py:11>` (positions:
  * code-positions.ts; the runtime's own coroutines, `<wait_for() running>`, have none, as the frames of Python's library
- * are left out of tracebacks).
+ * are left out of tracebacks). An awaitable with no code of its own, as what `agen.aclose()` returns, shows only its
+ * name, or for want of one its type's: `<<async_generator_athrow without __name__>()>`.
  */
 function coroRepr(coro: unknown, done: boolean): string {
-  const name = (coro as { __qualname__?: unknown }).__qualname__;
-  return `<${typeof name === "string" ? name : "coroutine"}() ${done ? "done" : "running"}${(coro instanceof Coroutine && codePositions?.coroutineSource(coro, done)) || ""}>`;
+  const { __qualname__: qualname, __name__: name } = coro as { __qualname__?: unknown; __name__?: unknown };
+  const called = `${qualname || name || `<${typeName(coro)} without __name__>`}()`;
+  if (!iscoroutine(coro)) return `<${called}>`;
+  return `<${called} ${done ? "done" : "running"}${(coro instanceof Coroutine && codePositions?.coroutineSource(coro, done)) || ""}>`;
 }
 
 function isTaskable(x: unknown): boolean {
