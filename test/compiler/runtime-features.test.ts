@@ -159,6 +159,8 @@ describe("runtime features", () => {
     ])
       expect(translate(program(line)), line).toContain(feature);
     expect(translate(["from asyncio import create_task", "print(create_task)", ""].join("\n"))).toContain(feature);
+    expect(translate(["from asyncio import *", "print(create_task)", ""].join("\n"))).toContain(feature);
+    expect(translate(["from math import *", "print(sqrt(2))", ""].join("\n"))).not.toContain("/features/");
     expect(translate(program("print(await work())"))).not.toContain(feature);
   });
 

@@ -135,9 +135,13 @@ export function planImports(ctx: LowerContext, module: Module): void {
   const visit = (node: Node, tries: readonly Try[]): void => {
     if (node._type === "Import" || node._type === "ImportFrom") {
       for (const alias of node.names) {
-        // `from asyncio import create_task` names it as `asyncio.create_task` does.
-        const feature = node._type === "ImportFrom" ? RUNTIME_FEATURES.get(alias.name) : undefined;
-        if (feature !== undefined) ctx.useRuntimeFeature(feature);
+        // `from asyncio import create_task` names it as `asyncio.create_task` does; `from asyncio import *` names
+        // every name it binds.
+        const names = node._type !== "ImportFrom" ? [] : alias.name !== "*" ? [alias.name] : node.level === 0 ? (starImportNames(node.module ?? "") ?? []) : [];
+        for (const name of names) {
+          const feature = RUNTIME_FEATURES.get(name);
+          if (feature !== undefined) ctx.useRuntimeFeature(feature);
+        }
         const target = planAlias(ctx, node, alias, tries, atTop.has(node) && !waited);
         if (target?.kind === "program" && target.atTop && target.info.awaitsOnImport) waited = true;
       }
