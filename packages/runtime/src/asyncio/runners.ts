@@ -65,54 +65,54 @@ export class Runner {
   static [PYTHON_NAME] = "Runner";
   static [PYTHON_MODULE] = "asyncio.runners";
   _loop: EventLoop | null = null;
-  private _closed = false;
-  private readonly _loopFactory: (() => EventLoop) | null;
+  #closed = false;
+  readonly #loopFactory: (() => EventLoop) | null;
 
   /** `asyncio.Runner(*, debug=None, loop_factory=None)`. */
   constructor(options?: unknown) {
     const factory = keywordsOf(options)?.["loop_factory"];
-    this._loopFactory = typeof factory === "function" ? (factory as () => EventLoop) : null;
+    this.#loopFactory = typeof factory === "function" ? (factory as () => EventLoop) : null;
   }
 
-  private _lazyInit(): EventLoop {
-    if (this._closed) throw new RuntimeError("Runner is closed");
+  #lazyInit(): EventLoop {
+    if (this.#closed) throw new RuntimeError("Runner is closed");
     if (this._loop === null) {
-      if (this._loopFactory === null) {
+      if (this.#loopFactory === null) {
         this._loop = new_event_loop();
         set_event_loop(this._loop);
       } else {
-        this._loop = this._loopFactory();
+        this._loop = this.#loopFactory();
       }
     }
     return this._loop;
   }
 
   get_loop(): EventLoop {
-    return this._lazyInit();
+    return this.#lazyInit();
   }
 
   run<T>(coro: PromiseLike<T>, _options?: unknown): Promise<T> {
     if (!iscoroutine(coro)) throw new ValueError(`a coroutine was expected, got ${repr(coro)}`);
     if (_get_running_loop() !== null) throw new RuntimeError("Runner.run() cannot be called from a running event loop");
-    const loop = this._lazyInit();
+    const loop = this.#lazyInit();
     const task = loop.create_task(coro);
     return loop.run_until_complete(task) as Promise<T>;
   }
 
   /** Cancel what is left, let it finish, close the loop (CPython's `Runner.close`). */
   async close(): Promise<null> {
-    if (this._closed) return null;
+    if (this.#closed) return null;
     const loop = this._loop;
-    this._closed = true;
+    this.#closed = true;
     if (loop !== null) {
       this._loop = null;
-      await shutdown(loop, this._loopFactory === null);
+      await shutdown(loop, this.#loopFactory === null);
     }
     return null;
   }
 
   __enter__(): this {
-    this._lazyInit();
+    this.#lazyInit();
     return this;
   }
 

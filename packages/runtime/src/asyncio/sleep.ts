@@ -28,8 +28,8 @@ class SleepFuture<T> extends Future<T> {
 }
 
 export class Sleep<T> {
-  private readonly _delay: unknown;
-  private readonly _result: T;
+  readonly #delay: unknown;
+  readonly #result: T;
 
   declare then: <R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
@@ -39,8 +39,8 @@ export class Sleep<T> {
   declare __await__: () => AwaitIterator;
 
   constructor(delay: unknown, result: T) {
-    this._delay = delay;
-    this._result = result;
+    this.#delay = delay;
+    this.#result = result;
   }
 
   _await(onF: OnFulfilled, onR: OnRejected): void {
@@ -48,7 +48,7 @@ export class Sleep<T> {
     let delay: number;
     let loop: EventLoop | null = null;
     try {
-      delay = seconds(this._delay);
+      delay = seconds(this.#delay);
       if (delay > 0) loop = get_running_loop();
     } catch (e) {
       onR(e);
@@ -57,15 +57,15 @@ export class Sleep<T> {
     const task = stepping ?? _get_running_loop()?._reattach() ?? null;
     if (loop === null) {
       if (task !== null) {
-        yieldTask(task, onF, onR, this._result);
+        yieldTask(task, onF, onR, this.#result);
       } else {
-        const result = this._result;
+        const result = this.#result;
         nextMacrotask(() => resolveValue(onF, result));
       }
       return;
     }
     const fut = new SleepFuture<T>({ loop });
-    fut._handle = loop.call_later(delay, setResultUnlessCancelled, fut, this._result);
+    fut._handle = loop.call_later(delay, setResultUnlessCancelled, fut, this.#result);
     fut._awaitedAs = this;
     if (task !== null) taskHooks.suspend(task, fut as Future<unknown>, onF, onR);
     else fut._await(onF, onR);
