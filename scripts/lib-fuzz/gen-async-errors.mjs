@@ -37,7 +37,8 @@
 //   taskrepr       reprs of tasks and futures in each state: wait_for= (a sleep, a task, a gather, a queue, an event,
 //                  a lock), cb=[...] of lambdas, functions, partials, cancelling; results reprlib shortens (long
 //                  lists, strings, nested containers, sets, dicts, big ints, long instance reprs); async generator
-//                  objects of methods and nested functions; a loop run by run_until_complete left with pending tasks
+//                  objects of methods and nested functions, tasks running their steps; a loop run by run_until_complete
+//                  left with pending tasks
 import { caught } from "./gen-constructs.mjs";
 
 const WORDS = ["alpha", "beta", "gamma", "delta", "omega"];
@@ -1356,9 +1357,26 @@ function asyncGeneratorReprs(g) {
     `    return ticker`,
     `agen = ${call}`,
     `print(plain(agen), agen.__name__, agen.__qualname__)`,
-    ...(g.chance(0.5)
-      ? [`print(await agen.__anext__())`, `await agen.aclose()`, `print(agen.ag_frame)`]
-      : [`print([x async for x in agen])`, `print(plain(agen))`]),
+    ...g.pick([
+      () => [`print(await agen.__anext__())`, `await agen.aclose()`, `print(agen.ag_frame)`],
+      () => [`print([x async for x in agen])`, `print(plain(agen))`],
+      () => asyncGeneratorStepTask(g),
+    ])(),
+  ];
+}
+
+/** A task running one step of an async generator (what `__anext__()` ... `aclose()` return: no code, no `__name__`). */
+function asyncGeneratorStepTask(g) {
+  const step = g.pick(["__anext__()", "asend(None)", "aclose()", `athrow(ValueError("stop"))`]);
+  return [
+    ...(g.chance(0.5) ? [`print(await agen.__anext__())`] : []),
+    `step = asyncio.create_task(agen.${step})`,
+    `print(plain(step))`,
+    `try:`,
+    `    print("step gave", await step)`,
+    `except (ValueError, StopAsyncIteration) as e:`,
+    `    print("step raised", type(e).__name__)`,
+    `print(plain(step))`,
   ];
 }
 

@@ -1041,6 +1041,17 @@ export class ProgramGenerator {
     for (let k = 0; k < n; k++) lines.push(`tasks.append(asyncio.create_task(job("${this.pick(WORDS)}${k}", ${this.int(0, 3)})))`);
     lines.push(`print("created", len(tasks))`);
     if (this.chance(0.5)) lines.push(`await asyncio.sleep(0)`, `print("after one yield")`);
+    // A sleep's result by position or keyword, after a delay of any kind: one that is no number raises
+    // CPython's TypeError (`'<=' not supported ...`) when awaited.
+    if (this.chance(0.2)) {
+      const delay = this.pick(["0", "-1", "0.001", "False", "None", '"0.1"', "[0]"]);
+      lines.push(
+        `try:`,
+        `    print(await asyncio.sleep(${delay}, ${this.chance(0.5) ? "result=" : ""}"slept"))`,
+        `except TypeError as e:`,
+        `    print("TypeError:", e)`,
+      );
+    }
     lines.push(`for t in tasks:`, `    print(await t)`);
     if (this.chance(0.3)) lines.push(`print([t.done() for t in tasks])`);
     return lines;
