@@ -172,6 +172,18 @@ export function methodSignatures<C extends abstract new (...args: any[]) => unkn
 }
 
 /**
+ * The docstrings of a class's methods (`methodDocs(C, { area: "The area." })`), which `C.area.__doc__` reads
+ * where the compiler cannot tell whose `__doc__` it is: on the method function, a static one, or a property's getter.
+ */
+export function methodDocs(cls: Function, docs: Record<string, string>): void {
+  for (const [name, doc] of Object.entries(docs)) {
+    const desc = Object.getOwnPropertyDescriptor(cls.prototype, name) ?? Object.getOwnPropertyDescriptor(cls, name);
+    const target: unknown = desc === undefined ? undefined : typeof desc.value === "function" ? desc.value : desc.get;
+    if (typeof target === "function") Object.defineProperty(target, "__doc__", { value: doc, writable: true, configurable: true });
+  }
+}
+
+/**
  * A class made at run time (`type(name, bases, {"__init__": init})`) whose instances the function `init`
  * (taking `self` first) initializes: calling the class binds to `init`'s signature, if it has one (false if not).
  */

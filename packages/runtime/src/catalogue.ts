@@ -235,6 +235,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "markRaised",
   "matmul",
   "max",
+  "methodDocs",
   "methodFunction",
   "methodParameters",
   "methodSignatures",

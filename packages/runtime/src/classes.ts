@@ -234,8 +234,8 @@ export function objectInit(_self: object, args: readonly unknown[]): null {
 export function objectInitSubclass(cls: Function, args: readonly unknown[]): null {
   const positional = args.filter((a) => !(a instanceof KwArgs));
   if (args.some((a) => a instanceof KwArgs && Object.keys(a.values).length > 0))
-    throw new TypeError(`${cls.__name__}.__init_subclass__() takes no keyword arguments`);
-  if (positional.length > 0) throw new TypeError(`${cls.__name__}.__init_subclass__() takes no arguments (${positional.length} given)`);
+    throw new TypeError(`${cls.__qualname__}.__init_subclass__() takes no keyword arguments`);
+  if (positional.length > 0) throw new TypeError(`${cls.__qualname__}.__init_subclass__() takes no arguments (${positional.length} given)`);
   return null;
 }
 

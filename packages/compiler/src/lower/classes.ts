@@ -547,6 +547,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     ...subclassRecordStatements(ctx, name),
     ...classAttributeStatements(ctx, info, name, moved),
     ...signatures,
+    ...methodDocStatements(ctx, cls, name),
     ...making,
     ...dataclassStatements,
     ...cooperativeStatements,
@@ -590,6 +591,29 @@ function subclassRecordStatements(ctx: LowerContext, name: ts.Identifier): ts.St
 }
 
 const namedInModule = new WeakMap<Module, Map<string, boolean>>();
+
+/**
+ * `methodDocs(C, { area: "The area." })` after a class whose methods (properties too) have docstrings, in a
+ * program that may read `__doc__` where the compiler cannot tell whose (`def doc(f): return f.__doc__` given `C.area`).
+ */
+function methodDocStatements(ctx: LowerContext, cls: ClassDef, name: ts.Identifier): ts.Statement[] {
+  if (!namesAnywhere(ctx.analysis.module.node as Module, "__doc__")) return [];
+  const docs = new Map<string, string>();
+  for (const s of cls.body) {
+    if (s._type !== "FunctionDef" && s._type !== "AsyncFunctionDef") continue;
+    const doc = docstring(s.body);
+    const member = methodProperty(ctx, s);
+    // (A property's getter, the first of its accessors.)
+    if (doc !== null && !docs.has(member)) docs.set(member, doc);
+  }
+  if (docs.size === 0) return [];
+  const entries = [...docs].map(([member, doc]) => f.createPropertyAssignment(f.createStringLiteral(member), f.createStringLiteral(doc)));
+  return [
+    f.createExpressionStatement(
+      f.createCallExpression(ctx.useRuntime("methodDocs"), undefined, [name, f.createObjectLiteralExpression(entries, entries.length > 1)]),
+    ),
+  ];
+}
 
 /** Whether the module names `name` as an attribute or a string (`getattr(c, "__doc__")`). */
 function namesAnywhere(module: Module, name: string): boolean {
