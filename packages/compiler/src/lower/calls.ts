@@ -210,6 +210,10 @@ export function lowerClassCall(ctx: LowerContext, node: Call, t: PyType & { k: "
     const args = spreadsUnknownLength(node) ? null : matchArguments(ctx, node, sig, true);
     return args !== null ? f.createNewExpression(callee, undefined, args) : dynamicCall(ctx, callee, node);
   }
+  // A class deriving from a class of the module the compiler cannot tell (one made in a block, of a name bound
+  // otherwise too, `try: from lib import Logger` ... `except ImportError: class Logger`): bound by the runtime.
+  const chain = ctx.types.baseChain(info);
+  if (chain.length > 0 && namesUnseenClass(ctx, chain[chain.length - 1]!)) return dynamicCall(ctx, callee, node);
   // A subclass of a class of another module of the program: bound by the runtime when keywords or a spread need it.
   if (derivesFromProgramClass(ctx, info, t.cls))
     return needsDynamicCall(node) ? dynamicCall(ctx, callee, node) : f.createNewExpression(callee, undefined, lowerElements(ctx, node.args));
@@ -413,8 +417,7 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
   if (method === "__init__") {
     const sig = base !== undefined ? constructorSignature(ctx, baseInfo, base) : null;
     // A base that is a class of the module the compiler cannot tell (`class A(A)`, a name two class statements bind).
-    const unseenBase =
-      sig === null && base !== undefined && own !== undefined && node.keywords.length > 0 && ctx.fn.isConstructor && namesUnseenClass(ctx, own);
+    const unseenBase = sig === null && base !== undefined && own !== undefined && ctx.fn.isConstructor && namesUnseenClass(ctx, own);
     const baseClass = (): ts.Identifier => (base === own!.name && ownNameBasePassedIn(ctx, own!) ? f.createIdentifier(OWN_NAME_BASE) : ctx.id(base!));
     const boundAtRunTime = sig !== null && base !== undefined && ctx.fn.isConstructor && ctx.fn.methodKind === "instance" && !bindsStatically(node, sig, true);
     // `super().__init__(**kwargs)`, `super().__init__("sq", side, 5)`: bound to the base's `__init__` at run time (CPython's TypeError).

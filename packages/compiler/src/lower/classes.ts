@@ -286,6 +286,25 @@ function madeInOwnFunction(ctx: LowerContext, cls: ClassDef, statements: ts.Stat
   );
 }
 
+/** Whether `name`, read where the class statement being lowered runs, is a class variable (class-variables.ts). */
+function namesClassVariable(ctx: LowerContext, name: string): boolean {
+  const res = ctx.analysis.resolve(ctx.scope, name);
+  return res.kind !== "builtin" && res.symbol.bindings.some((b) => b.kind === "class" && isClassVariable(ctx.analysis, b.node as ClassDef));
+}
+
+/** `constructor(...args: any[]) { super(...args); }`. */
+function passThroughConstructor(): ts.ConstructorDeclaration {
+  const args = f.createParameterDeclaration(
+    undefined,
+    f.createToken(ts.SyntaxKind.DotDotDotToken),
+    "args",
+    undefined,
+    f.createArrayTypeNode(f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)),
+  );
+  const call = f.createCallExpression(f.createSuper(), undefined, [f.createSpreadElement(f.createIdentifier("args"))]);
+  return f.createConstructorDeclaration(undefined, [args], f.createBlock([f.createExpressionStatement(call)], true));
+}
+
 /** The parameter that holds the earlier class of the same name in `class Base(Base)`. */
 export const OWN_NAME_BASE = "base";
 
@@ -530,6 +549,10 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   members.unshift(
     f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__name__", undefined, undefined, f.createStringLiteral(cls.name)),
   );
+  // Deriving from a base made in a block (a class variable, `any` to TypeScript), a class with no constructor of its
+  // own would take no arguments to TypeScript: JavaScript's default constructor, written out.
+  if (baseExpr?._type === "Name" && heritage !== undefined && !members.some(ts.isConstructorDeclaration) && namesClassVariable(ctx, baseExpr.id))
+    members.push(passThroughConstructor());
   const decl = f.createClassDeclaration(undefined, name, undefined, heritage, members);
   const dataclassStatements = spec !== undefined ? [defineDataclassStatement(ctx, info, spec)] : [];
   const cooperativeStatements = cooperative ? methodParametersStatements(ctx, info) : [];
