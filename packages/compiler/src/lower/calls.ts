@@ -419,15 +419,17 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
     // A base that is a class of the module the compiler cannot tell (`class A(A)`, a name two class statements bind).
     const unseenBase = sig === null && base !== undefined && own !== undefined && ctx.fn.isConstructor && namesUnseenClass(ctx, own);
     const baseClass = (): ts.Identifier => (base === own!.name && ownNameBasePassedIn(ctx, own!) ? f.createIdentifier(OWN_NAME_BASE) : ctx.id(base!));
-    const boundAtRunTime = sig !== null && base !== undefined && ctx.fn.isConstructor && ctx.fn.methodKind === "instance" && !bindsStatically(node, sig, true);
-    // `super().__init__(**kwargs)`, `super().__init__("sq", side, 5)`: bound to the base's `__init__` at run time (CPython's TypeError).
+    const programBase = base !== undefined && derivesFromProgramClass(ctx, baseInfo, base);
+    const boundAtRunTime =
+      base !== undefined &&
+      ctx.fn.isConstructor &&
+      ctx.fn.methodKind === "instance" &&
+      (sig !== null ? !bindsStatically(node, sig, true) : programBase && needsDynamicCall(node));
+    // `super().__init__(**kwargs)`, `super().__init__("sq", side, 5)`, keywords to a base of another module of the
+    // program (its class carries its signature): bound to the base's `__init__` at run time (CPython's TypeError).
     if (boundAtRunTime || unseenBase) return boundBaseInit(ctx, baseClass(), node, node.args, !isConstructorShapedInit(ctx.types, own!));
     const args =
-      sig !== null
-        ? matchArguments(ctx, node, sig, true)!
-        : base !== undefined && derivesFromProgramClass(ctx, baseInfo, base)
-          ? userArguments(ctx, node, "super().__init__")
-          : runtimeArguments(ctx, node.args, node.keywords);
+      sig !== null ? matchArguments(ctx, node, sig, true)! : programBase ? lowerElements(ctx, node.args) : runtimeArguments(ctx, node.args, node.keywords);
     if (ctx.fn.methodKind === "instance" && ctx.fn.isConstructor) {
       if (!isConstructorShapedInit(ctx.types, own!)) return baseInitInPlace(ctx, baseClassReference(ctx, base!), args);
       const call = f.createCallExpression(f.createSuper(), undefined, args);
@@ -448,12 +450,15 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
   // A base's static or class method from an instance method: JavaScript's `super` sees only the base's prototype.
   if (kind !== undefined && ctx.fn.methodKind === "instance" && own !== undefined) return dynamicCall(ctx, superAttribute(ctx, own.name, method), node);
   const superMethod = f.createPropertyAccessExpression(f.createSuper(), m !== undefined ? methodProperty(ctx, m) : ctx.mangleMember(method));
-  if (m !== undefined && !bindsStatically(node, m.args, kind !== "staticmethod")) return boundMethodCall(ctx, superMethod, node);
+  const programBase = m === undefined && base !== undefined && derivesFromProgramClass(ctx, baseInfo, base);
+  // (A method of a base of another module of the program carries its signature, by which keywords are bound.)
+  if (m !== undefined ? !bindsStatically(node, m.args, kind !== "staticmethod") : programBase && needsDynamicCall(node))
+    return boundMethodCall(ctx, superMethod, node);
   const args =
     m !== undefined
       ? matchArguments(ctx, node, m.args, kind !== "staticmethod")!
-      : base !== undefined && derivesFromProgramClass(ctx, baseInfo, base)
-        ? userArguments(ctx, node, `super().${method}`)
+      : programBase
+        ? lowerElements(ctx, node.args)
         : runtimeArguments(ctx, node.args, node.keywords);
   return f.createCallExpression(superMethod, undefined, args);
 }
@@ -590,16 +595,6 @@ export function runtimeArguments(
 
 function propertyName(name: string): ts.PropertyName {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? f.createIdentifier(name) : f.createStringLiteral(name);
-}
-
-/** Arguments for a callee the compiler does not know: positional only. */
-export function userArguments(ctx: LowerContext, node: Call, name: string): ts.Expression[] {
-  if (node.keywords.length > 0) {
-    ctx.error("PY3003", node.keywords[0]!, [`keyword arguments to ${name}()`, "the function called is not known at compile time"], {
-      help: "pass the arguments by position, or call a function defined with `def` directly",
-    });
-  }
-  return lowerElements(ctx, node.args);
 }
 
 /**

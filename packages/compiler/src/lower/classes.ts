@@ -294,15 +294,19 @@ function namesClassVariable(ctx: LowerContext, name: string): boolean {
 
 /** `constructor(...args: any[]) { super(...args); }`. */
 function passThroughConstructor(): ts.ConstructorDeclaration {
-  const args = f.createParameterDeclaration(
+  const call = f.createCallExpression(f.createSuper(), undefined, [f.createSpreadElement(f.createIdentifier("args"))]);
+  return f.createConstructorDeclaration(undefined, [anyArgsParameter()], f.createBlock([f.createExpressionStatement(call)], true));
+}
+
+/** `...args: any[]`. */
+function anyArgsParameter(): ts.ParameterDeclaration {
+  return f.createParameterDeclaration(
     undefined,
     f.createToken(ts.SyntaxKind.DotDotDotToken),
     "args",
     undefined,
     f.createArrayTypeNode(f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)),
   );
-  const call = f.createCallExpression(f.createSuper(), undefined, [f.createSpreadElement(f.createIdentifier("args"))]);
-  return f.createConstructorDeclaration(undefined, [args], f.createBlock([f.createExpressionStatement(call)], true));
 }
 
 /** The parameter that holds the earlier class of the same name in `class Base(Base)`. */
@@ -1122,13 +1126,7 @@ function outsideRootMembers(ctx: LowerContext, info: ClassInfo, baseName: string
 }
 
 function cooperativeInitOverload(): ts.MethodDeclaration {
-  const rest = f.createParameterDeclaration(
-    undefined,
-    f.createToken(ts.SyntaxKind.DotDotDotToken),
-    "args",
-    undefined,
-    f.createArrayTypeNode(f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)),
-  );
+  const rest = anyArgsParameter();
   return f.createMethodDeclaration(
     undefined,
     undefined,
