@@ -1547,7 +1547,8 @@ function badSuperCalls(g) {
     : [
         `    def __init__(self, side):`,
         `        try:`,
-        `            ${g.pick(["super().__init__", `${base}.__init__`])}(${g.pick(["self, ", ""])}${arity()})`,
+        // (`Base.m(...)` always given `self`: without it, the first argument is the instance, and the error no TypeError.)
+        `            ${g.pick(["super().__init__(", `${base}.__init__(self, `, "super().__init__(self, "])}${arity()})`,
         `        except TypeError as e:`,
         `            print("init:", e)`,
         `        ${base}.__init__(self, "sq", side)`,
@@ -1557,7 +1558,7 @@ function badSuperCalls(g) {
     ...init,
     `    def cut(self, *args, **kwargs):`,
     `        try:`,
-    `            return ${g.pick(["super().cut", `${base}.cut`])}(${g.pick(["", "self, "])}${methodArgs()})`,
+    `            return ${g.pick(["super().cut(", `${base}.cut(self, `, "super().cut(self, "])}${methodArgs()})`,
     `        except TypeError as e:`,
     `            print("cut:", e)`,
     `        return super().cut(*args, **kwargs)`,

@@ -555,8 +555,10 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   );
   // Deriving from a base made in a block (a class variable, `any` to TypeScript), a class with no constructor of its
   // own would take no arguments to TypeScript: JavaScript's default constructor, written out.
-  if (baseExpr?._type === "Name" && heritage !== undefined && !members.some(ts.isConstructorDeclaration) && namesClassVariable(ctx, baseExpr.id))
-    members.push(passThroughConstructor());
+  if (baseExpr?._type === "Name" && heritage !== undefined && !members.some(ts.isConstructorDeclaration) && namesClassVariable(ctx, baseExpr.id)) {
+    const firstMethod = members.findIndex((m) => !ts.isPropertyDeclaration(m));
+    members.splice(firstMethod < 0 ? members.length : firstMethod, 0, passThroughConstructor());
+  }
   const decl = f.createClassDeclaration(undefined, name, undefined, heritage, members);
   const dataclassStatements = spec !== undefined ? [defineDataclassStatement(ctx, info, spec)] : [];
   const cooperativeStatements = cooperative ? methodParametersStatements(ctx, info) : [];
