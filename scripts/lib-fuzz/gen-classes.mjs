@@ -22,7 +22,10 @@
 //                methods read as values (bound methods in lists, map, `__self__`), spreads of 100,000+ items
 //   callables    instances with __call__ (stateful, as keys, in map), callable()
 //   badcalls     missing / unexpected / multiple-valued / too many arguments, caught and printed; builtins
-//                called wrongly; missing methods on receivers the compiler cannot type, None, a non-callable
+//                called wrongly; missing methods on receivers the compiler cannot type, None, a non-callable;
+//                wrong arguments passed up to a base (super().__init__, super().m, Base.m(self, ...), static and
+//                class methods, a mixin's *args/**kwargs, a class keyword no __init_subclass__ takes), the classes
+//                made at module level or in an if/try block
 //   dataclasses  @dataclass with order=True, frozen=True, defaults, field(default_factory), inheritance
 //   classbody    loops, if, try, while and del in class bodies (of dataclasses and NamedTuples too), a method
 //                defined on one branch; metaclasses with __new__ (a registry) and __call__ (the singleton idiom)
@@ -1498,6 +1501,110 @@ export function badCalls(g) {
   for (let i = g.int(1, 3); i > 0; i--) lines.push(...caught("TypeError", g.pick(bad).split("\n")));
   if (g.chance(0.5)) lines.push(...badBuiltinCalls(g));
   if (g.chance(0.5)) lines.push(...missingMethods(g, cls));
+  if (g.chance(0.6)) lines.push(...badSuperCalls(g));
+  return lines;
+}
+
+/**
+ * A subclass passing wrong arguments up to its base: `super().__init__(...)`, `super().m(...)` and
+ * `Base.m(self, ...)` with too many or too few arguments or an unknown keyword, as the first statement
+ * of `__init__` or inside a `try` there, in static and class methods, through `*args, **kwargs` of a
+ * mixin chain, to a dataclass's generated `__init__`, and a class statement's keyword no
+ * `__init_subclass__` takes; the classes made at module level or in an `if`/`try` block.
+ */
+function badSuperCalls(g) {
+  const [base, sub, mixin] = [uniqueName(g, "Shape"), uniqueName(g, "Square"), uniqueName(g, "Tagged")];
+  const arity = () =>
+    g.pick([
+      `"sq", side, ${g.int(0, 9)}`,
+      `"sq"`,
+      ``,
+      `"sq", side, extra=${g.int(0, 9)}`,
+      `name="sq", sid=side`,
+      `"sq", side`,
+      `*("sq", side, ${g.int(0, 9)})`,
+      `**{"name": "sq", "size": side}`,
+    ]);
+  const methodArgs = () => g.pick([`1, 2, 3`, ``, `1, bee=2`, `1`, `1, b=2`, `*(1, 2, 3)`, `b=1`]);
+  const inBlock = g.pick(["", "", "if", "try"]);
+  const cls = [
+    `class ${base}:`,
+    `    def __init__(self, name, side=1):`,
+    `        self.name = name`,
+    `        self.side = side`,
+    `    def cut(self, a, b=2):`,
+    `        return self.side * a - b`,
+    `    @staticmethod`,
+    `    def area_of(side):`,
+    `        return side * side`,
+    `    @classmethod`,
+    `    def unit(cls, scale=1):`,
+    `        return cls(scale)`,
+    "",
+  ];
+  const init = g.chance(0.5)
+    ? [`    def __init__(self, side):`, `        super().__init__(${arity()})`]
+    : [
+        `    def __init__(self, side):`,
+        `        try:`,
+        // (`Base.m(...)` always given `self`: without it, the first argument is the instance, and the error no TypeError.)
+        `            ${g.pick(["super().__init__(", `${base}.__init__(self, `, "super().__init__(self, "])}${arity()})`,
+        `        except TypeError as e:`,
+        `            print("init:", e)`,
+        `        ${base}.__init__(self, "sq", side)`,
+      ];
+  const subclass = [
+    `class ${sub}(${base}):`,
+    ...init,
+    `    def cut(self, *args, **kwargs):`,
+    `        try:`,
+    `            return ${g.pick(["super().cut(", `${base}.cut(self, `, "super().cut(self, "])}${methodArgs()})`,
+    `        except TypeError as e:`,
+    `            print("cut:", e)`,
+    `        return super().cut(*args, **kwargs)`,
+    `    @classmethod`,
+    `    def unit(cls, scale=1):`,
+    `        return super().unit(${g.pick(["scale", "scale, 2", "", "scale=scale", "size=scale"])})`,
+    `    @staticmethod`,
+    `    def area_of(side):`,
+    `        return ${base}.area_of(${g.pick(["side", "side, 2", "", "s=side"])})`,
+    "",
+  ];
+  const both = [...cls, ...subclass];
+  if (inBlock === "if") g.moduleLines.push(`if ${g.pick(["True", "len(__name__) > 0"])}:`, ...indent(both));
+  else if (inBlock === "try") g.moduleLines.push(`try:`, `    import no_such_module`, `except ImportError:`, ...indent(both));
+  else g.moduleLines.push(...both);
+  // A mixin chain passing everything up: the arguments reach a method that does not take them.
+  g.moduleLines.push(
+    `class ${mixin}(${base}):`,
+    `    def __init__(self, *args, tag="t", **kwargs):`,
+    `        super().__init__(*args, **kwargs)`,
+    `        self.tag = tag`,
+    `    def cut(self, *args, **kwargs):`,
+    `        return super().cut(*args, **kwargs)`,
+    "",
+  );
+  const calls = [
+    `print(${sub}(${g.int(1, 5)}).name)`,
+    `print(${sub}(${g.int(1, 5)}).cut(${methodArgs()}))`,
+    `print(${sub}.unit(${g.int(1, 3)}).side)`,
+    `print(${sub}.area_of(${g.int(1, 5)}))`,
+    `print(${mixin}(${g.pick([`"m", 2`, `"m", 2, 3`, `name="m", tag="x"`, `"m", colour=1`, ``])}).tag)`,
+    `print(${mixin}("m", 2).cut(${methodArgs()}))`,
+  ];
+  const lines = [];
+  for (const c of calls.filter(() => g.chance(0.6))) lines.push(...caught("TypeError", [c]));
+  if (g.chance(0.4)) {
+    const [plugin, child] = [uniqueName(g, "Plugin"), uniqueName(g, "Csv")];
+    g.moduleLines.push(
+      `class ${plugin}:`,
+      `    def __init_subclass__(cls, name=None, **kwargs):`,
+      `        super().__init_subclass__(**kwargs)`,
+      `        cls.label = name`,
+      "",
+    );
+    lines.push(...caught("TypeError", [`class ${child}(${plugin}, ${g.pick(["name", "nmae", "label"])}="csv"):`, `    pass`, `print(${child}.label)`]));
+  }
   return lines;
 }
 

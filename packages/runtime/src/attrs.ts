@@ -491,6 +491,8 @@ function bindMethod(f: (...a: unknown[]) => unknown, self: object): Function {
       configurable: true,
     });
     Object.defineProperty(bound, "__self__", { value: self, configurable: true });
+    // A method object's other attributes are its function's: `obj.m.__doc__`.
+    Object.defineProperty(bound, "__doc__", { get: () => f.__doc__ ?? null, configurable: true });
     // `obj.m.__func__ is C.m`: the function the class gives for the method (`methodFunction`).
     Object.defineProperty(bound, "__func__", { get: () => methodFunction(f, self.constructor), configurable: true });
     Object.defineProperty(bound, BOUND_FUNCTION, { value: f, configurable: true });

@@ -172,6 +172,18 @@ export function methodSignatures<C extends abstract new (...args: any[]) => unkn
 }
 
 /**
+ * The docstrings of a class's methods (`methodDocs(C, { area: "The area." })`), which `C.area.__doc__` reads
+ * where the compiler cannot tell whose `__doc__` it is: on the method function, a static one, or a property's getter.
+ */
+export function methodDocs(cls: Function, docs: Record<string, string>): void {
+  for (const [name, doc] of Object.entries(docs)) {
+    const desc = Object.getOwnPropertyDescriptor(cls.prototype, name) ?? Object.getOwnPropertyDescriptor(cls, name);
+    const target: unknown = desc === undefined ? undefined : typeof desc.value === "function" ? desc.value : desc.get;
+    if (typeof target === "function") Object.defineProperty(target, "__doc__", { value: doc, writable: true, configurable: true });
+  }
+}
+
+/**
  * A class made at run time (`type(name, bases, {"__init__": init})`) whose instances the function `init`
  * (taking `self` first) initializes: calling the class binds to `init`'s signature, if it has one (false if not).
  */
@@ -402,6 +414,11 @@ export function signMethodFunction(method: Function, fn: Function): void {
   if (sig !== undefined && sig.method) signatures.set(fn, { ...sig, method: false, classmethod: false, onlyPositional: sig.kwonly.length === 0 && !sig.kwarg });
 }
 
+/** Whether `fn` carries a Python signature (`signature`, `methodSignatures`), by which `call` binds its arguments. */
+export function hasSignature(fn: Function): boolean {
+  return signatures.get(fn) !== undefined;
+}
+
 /** Whether `fn` is a `@staticmethod` of a class: read through an instance, it is the function itself. */
 export function isStaticMethod(fn: Function): boolean {
   return signatures.get(fn)?.staticmethod === true;
@@ -463,9 +480,10 @@ export function callThroughClass(cls: Function, fn: Function, args: unknown[]): 
 
 /**
  * `obj.name(...)` where the value found is a method function of `obj`'s class: Python's binding when it
- * carries a signature, else the runtime's convention (trailing `kw({...})`).
+ * carries a signature, else the runtime's convention (trailing `kw({...})`). Compiled code calls it for
+ * `super().m(...)` of arguments the compiler cannot bind: `callBoundMethod(super.m, this, [a, kw({ b: 1 })])`.
  */
-export function callBoundMethod(fn: Function, self: unknown, args: unknown[]): unknown {
+export function callBoundMethod(fn: Function, self: unknown, args: unknown[]): any {
   const last = args[args.length - 1];
   if (last instanceof KwArgs) return callMethodWith(fn, self, args.slice(0, -1), last.values as Record<string, unknown>);
   const sig = signatures.get(fn);

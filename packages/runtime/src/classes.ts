@@ -19,7 +19,17 @@ import { KwArgs } from "./kwargs.js";
 import { classLinks, markClassModule, PYTHON_NAME, pythonClass, pythonOrder, registeredType as builtinType, setClassName } from "./type-registry.js";
 import { tuple } from "./tuple.js";
 import { callOrNew } from "./instantiate.js";
-import { classReinitializer, functionAsMethod, initIsConstructor, isClassMethod, isStaticMethod, signMethodFunction, typeCall } from "./calls.js";
+import {
+  callBoundMethod,
+  classReinitializer,
+  functionAsMethod,
+  hasSignature,
+  initIsConstructor,
+  isClassMethod,
+  isStaticMethod,
+  signMethodFunction,
+  typeCall,
+} from "./calls.js";
 import { type } from "./pytype.js";
 import { METACLASS, typeName } from "./typename.js";
 import { noteMemberCopy, objectDelattr, objectGetattribute, objectSetattr, setMethodFunction, vars } from "./attrs.js";
@@ -217,12 +227,26 @@ export function objectInit(_self: object, args: readonly unknown[]): null {
   return null;
 }
 
+/**
+ * `object.__init_subclass__()` (`super().__init_subclass__(**kwargs)` where no base defines it, in the class
+ * method of `cls`): refuses any argument, as the keywords of a class statement no hook took.
+ */
+export function objectInitSubclass(cls: Function, args: readonly unknown[]): null {
+  const positional = args.filter((a) => !(a instanceof KwArgs));
+  if (args.some((a) => a instanceof KwArgs && Object.keys(a.values).length > 0))
+    throw new TypeError(`${cls.__qualname__}.__init_subclass__() takes no keyword arguments`);
+  if (positional.length > 0) throw new TypeError(`${cls.__qualname__}.__init_subclass__() takes no arguments (${positional.length} given)`);
+  return null;
+}
+
 /** What `object` gives `super()` at the end of an order. */
 const OBJECT_MEMBERS: Record<string, (this: any, ...args: any[]) => unknown> = {
   __init__(this: object, ...args: unknown[]) {
     objectInit(this, args);
   },
-  __init_subclass__() {},
+  __init_subclass__(this: Function, ...args: unknown[]) {
+    objectInitSubclass(this, args);
+  },
   // What `super().__repr__()` and friends reach from a class whose bases define none of them.
   __repr__(this: object) {
     return objectRepr(this);
@@ -337,8 +361,9 @@ function bindToLayout(qualname: string, spec: readonly string[], args: readonly 
 /** A method found by `super()`, bound to the instance (or class); keyword arguments bound by its parameters. */
 function bindForSuper(fn: Function, self: unknown): Function {
   const params = (fn as any)[PARAMETERS] as { qualname: string; spec: readonly string[] } | undefined;
-  if (params !== undefined) return (...args: unknown[]) => fn.apply(self, bindToLayout(params.qualname, params.spec, args));
-  const bound = (...args: unknown[]): unknown => fn.apply(self, args);
+  // (A method of the program that carries its signature is bound by it, as `call` binds it: CPython's TypeError for a bad call.)
+  if (params !== undefined && !hasSignature(fn)) return (...args: unknown[]) => fn.apply(self, bindToLayout(params.qualname, params.spec, args));
+  const bound = hasSignature(fn) ? (...args: unknown[]): unknown => callBoundMethod(fn, self, args) : (...args: unknown[]): unknown => fn.apply(self, args);
   // Called where the compiler cannot see it (`m = super().f; m(x=1)`), the runtime's `call` binds by `fn`'s signature.
   Object.defineProperties(bound, { __func__: { value: fn, configurable: true }, __self__: { value: self, configurable: true } });
   return bound;

@@ -110,7 +110,7 @@ export * from "./asyncio/index.js";
 export { generator, PyGenerator, awaitable, asAwaitable, yieldFrom } from "./generators.js";
 export { named } from "./functions.js";
 export { callOrNew, callAttribute } from "./instantiate.js";
-export { call, callSpread, constructorArguments, givenArguments, methodSignatures, reinitialize, signature } from "./calls.js";
+export { call, callBoundMethod, callSpread, constructorArguments, givenArguments, methodDocs, methodSignatures, reinitialize, signature } from "./calls.js";
 export {
   ABC,
   CooperativeObject,
@@ -121,6 +121,7 @@ export {
   functionOf,
   methodParameters,
   objectInit,
+  objectInitSubclass,
   superOf,
   superUnavailable,
   typeBase,

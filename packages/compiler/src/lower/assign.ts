@@ -67,6 +67,17 @@ function symbolTypeOf(ctx: LowerContext, name: string): PyType {
   return res.kind === "builtin" ? ANY : ctx.types.symbolType(res.symbol);
 }
 
+/** Whether `e` is the name of a builtin (`pow`), whose TypeScript type is the runtime function's own. */
+function namesBuiltin(ctx: LowerContext, e: Expression | null): boolean {
+  return e?._type === "Name" && ctx.analysis.resolve(ctx.scope, e.id).kind === "builtin";
+}
+
+/** Whether the name `name` has more than one binding. */
+function reboundName(ctx: LowerContext, name: string): boolean {
+  const res = ctx.analysis.resolve(ctx.scope, name);
+  return res.kind !== "builtin" && res.symbol.bindings.length > 1;
+}
+
 /** `name = value`, declaring the name when this is its declaring binding. */
 export function assignName(
   ctx: LowerContext,
@@ -80,8 +91,13 @@ export function assignName(
   const symType = annotation ?? symbolTypeOf(ctx, name.id);
   const valueType = valueNode === null ? ANY : typeOf(ctx, valueNode);
   // The declared type is the join of every binding (`xs = [1]` later given a str is `any[]`),
-  // which TypeScript would otherwise take from this first value.
-  const needsType = annotation !== null || isEmptyDisplay(valueNode) || (!sameType(symType, valueType) && !(isNumeric(symType) && isNumeric(valueType)));
+  // which TypeScript would otherwise take from this first value; so is a function's, which TypeScript would
+  // take from this first function's parameters (`f = pow` then `f = sorted`: `(...args: any[]) => any`).
+  const needsType =
+    annotation !== null ||
+    isEmptyDisplay(valueNode) ||
+    (!sameType(symType, valueType) && !(isNumeric(symType) && isNumeric(valueType))) ||
+    ((valueType.k === "function" || namesBuiltin(ctx, valueNode)) && reboundName(ctx, name.id));
   const type = needsType ? tsType(ctx, symType) : undefined;
   return [f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(ctx.id(name.id), undefined, type, value)], flags))];
 }

@@ -210,6 +210,10 @@ export function lowerClassCall(ctx: LowerContext, node: Call, t: PyType & { k: "
     const args = spreadsUnknownLength(node) ? null : matchArguments(ctx, node, sig, true);
     return args !== null ? f.createNewExpression(callee, undefined, args) : dynamicCall(ctx, callee, node);
   }
+  // A class deriving from a class of the module the compiler cannot tell (one made in a block, of a name bound
+  // otherwise too, `try: from lib import Logger` ... `except ImportError: class Logger`): bound by the runtime.
+  const chain = ctx.types.baseChain(info);
+  if (chain.length > 0 && namesUnseenClass(ctx, chain[chain.length - 1]!)) return dynamicCall(ctx, callee, node);
   // A subclass of a class of another module of the program: bound by the runtime when keywords or a spread need it.
   if (derivesFromProgramClass(ctx, info, t.cls))
     return needsDynamicCall(node) ? dynamicCall(ctx, callee, node) : f.createNewExpression(callee, undefined, lowerElements(ctx, node.args));
@@ -386,7 +390,7 @@ function importedName(ctx: LowerContext, sym: import("../analyze/scopes.js").Sym
 function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expression {
   const own = ownClass(ctx);
   if (own !== undefined && isCooperative(ctx.types, own)) return lowerCooperativeSuperCall(ctx, node, method, own.name);
-  // `object.__init_subclass__()` does nothing.
+  // `object.__init_subclass__()` does nothing; given arguments (keywords of a class statement no hook took), CPython's TypeError.
   if (
     own !== undefined &&
     method === "__init_subclass__" &&
@@ -394,8 +398,13 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
       .mro(own)
       .slice(1)
       .some((c) => c.methods.has(method))
-  )
-    return f.createNull();
+  ) {
+    if (node.args.length === 0 && node.keywords.length === 0) return f.createNull();
+    return f.createCallExpression(ctx.useRuntime("objectInitSubclass"), undefined, [
+      f.createThis(),
+      f.createArrayLiteralExpression(runtimeArguments(ctx, node.args, node.keywords)),
+    ]);
+  }
   const base = own?.bases[0];
   const baseInfo = own !== undefined ? ctx.types.firstBase(own) : undefined;
   if (method === "__init__" && own !== undefined && base === undefined && ctx.fn.isConstructor) {
@@ -408,34 +417,19 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
   if (method === "__init__") {
     const sig = base !== undefined ? constructorSignature(ctx, baseInfo, base) : null;
     // A base that is a class of the module the compiler cannot tell (`class A(A)`, a name two class statements bind).
-    const unseenBase =
-      sig === null && base !== undefined && own !== undefined && node.keywords.length > 0 && ctx.fn.isConstructor && namesUnseenClass(ctx, own);
-    if (
-      (sig !== null &&
-        base !== undefined &&
-        baseInfo !== undefined &&
-        ctx.fn.isConstructor &&
-        node.keywords.some((k) => k.arg === null) &&
-        !bindsStatically(node, sig, true)) ||
-      unseenBase
-    ) {
-      // `super().__init__(**kwargs)`: bound to the base's `__init__` at run time.
-      const baseClass = (): ts.Identifier => (base === own!.name && ownNameBasePassedIn(ctx, own!) ? f.createIdentifier(OWN_NAME_BASE) : ctx.id(base!));
-      const bound = f.createCallExpression(ctx.useRuntime("constructorArguments"), undefined, [
-        baseClass(),
-        f.createArrayLiteralExpression(lowerElements(ctx, node.args)),
-        keywordObject(ctx, node.keywords),
-      ]);
-      const typed = f.createAsExpression(bound, f.createTypeReferenceNode("ConstructorParameters", [f.createTypeQueryNode(baseClass())]));
-      const call = f.createCallExpression(f.createSuper(), undefined, [f.createSpreadElement(f.createParenthesizedExpression(typed))]);
-      return ctx.analysis.parentOf(node)?._type === "Expr" ? call : f.createParenthesizedExpression(f.createCommaListExpression([call, f.createNull()]));
-    }
+    const unseenBase = sig === null && base !== undefined && own !== undefined && ctx.fn.isConstructor && namesUnseenClass(ctx, own);
+    const baseClass = (): ts.Identifier => (base === own!.name && ownNameBasePassedIn(ctx, own!) ? f.createIdentifier(OWN_NAME_BASE) : ctx.id(base!));
+    const programBase = base !== undefined && derivesFromProgramClass(ctx, baseInfo, base);
+    const boundAtRunTime =
+      base !== undefined &&
+      ctx.fn.isConstructor &&
+      ctx.fn.methodKind === "instance" &&
+      (sig !== null ? !bindsStatically(node, sig, true) : programBase && needsDynamicCall(node));
+    // `super().__init__(**kwargs)`, `super().__init__("sq", side, 5)`, keywords to a base of another module of the
+    // program (its class carries its signature): bound to the base's `__init__` at run time (CPython's TypeError).
+    if (boundAtRunTime || unseenBase) return boundBaseInit(ctx, baseClass(), node, node.args, !isConstructorShapedInit(ctx.types, own!));
     const args =
-      sig !== null
-        ? matchOrReport(ctx, node, sig, true)
-        : base !== undefined && derivesFromProgramClass(ctx, baseInfo, base)
-          ? userArguments(ctx, node, "super().__init__")
-          : runtimeArguments(ctx, node.args, node.keywords);
+      sig !== null ? matchArguments(ctx, node, sig, true)! : programBase ? lowerElements(ctx, node.args) : runtimeArguments(ctx, node.args, node.keywords);
     if (ctx.fn.methodKind === "instance" && ctx.fn.isConstructor) {
       if (!isConstructorShapedInit(ctx.types, own!)) return baseInitInPlace(ctx, baseClassReference(ctx, base!), args);
       const call = f.createCallExpression(f.createSuper(), undefined, args);
@@ -455,17 +449,49 @@ function lowerSuperCall(ctx: LowerContext, node: Call, method: string): ts.Expre
   const kind = m?.decorator_list.map(decoratorName).find((d) => d === "staticmethod" || d === "classmethod");
   // A base's static or class method from an instance method: JavaScript's `super` sees only the base's prototype.
   if (kind !== undefined && ctx.fn.methodKind === "instance" && own !== undefined) return dynamicCall(ctx, superAttribute(ctx, own.name, method), node);
+  const superMethod = f.createPropertyAccessExpression(f.createSuper(), m !== undefined ? methodProperty(ctx, m) : ctx.mangleMember(method));
+  const programBase = m === undefined && base !== undefined && derivesFromProgramClass(ctx, baseInfo, base);
+  // (A method of a base of another module of the program carries its signature, by which keywords are bound.)
+  if (m !== undefined ? !bindsStatically(node, m.args, kind !== "staticmethod") : programBase && needsDynamicCall(node))
+    return boundMethodCall(ctx, superMethod, node);
   const args =
     m !== undefined
-      ? matchOrReport(ctx, node, m.args, kind !== "staticmethod")
-      : base !== undefined && derivesFromProgramClass(ctx, baseInfo, base)
-        ? userArguments(ctx, node, `super().${method}`)
+      ? matchArguments(ctx, node, m.args, kind !== "staticmethod")!
+      : programBase
+        ? lowerElements(ctx, node.args)
         : runtimeArguments(ctx, node.args, node.keywords);
-  return f.createCallExpression(
-    f.createPropertyAccessExpression(f.createSuper(), m !== undefined ? methodProperty(ctx, m) : ctx.mangleMember(method)),
-    undefined,
-    args,
-  );
+  return f.createCallExpression(superMethod, undefined, args);
+}
+
+/**
+ * The base's constructor called from a constructor with arguments the compiler cannot bind (`args`, and
+ * `node`'s keywords), bound to its `__init__` by the runtime, which raises CPython's TypeError for a bad call:
+ * `super(...(constructorArguments(Base, [a, b], { c: 1 }) as ConstructorParameters<typeof Base>))`. In an
+ * `__init__` that is not the constructor (inheritance.ts's baseInitInPlace), `reinitialize(this, call(Base, a, b, kw({ c: 1 })))`.
+ */
+export function boundBaseInit(ctx: LowerContext, base: ts.Identifier, node: Call, args: readonly Expression[], inPlace: boolean): ts.Expression {
+  if (inPlace) return f.createCallExpression(ctx.useRuntime("reinitialize"), undefined, [f.createThis(), dynamicCall(ctx, base, { ...node, args: [...args] })]);
+  const bound = f.createCallExpression(ctx.useRuntime("constructorArguments"), undefined, [
+    base,
+    f.createArrayLiteralExpression(lowerElements(ctx, args)),
+    keywordObject(ctx, node.keywords),
+  ]);
+  const typed = f.createAsExpression(bound, f.createTypeReferenceNode("ConstructorParameters", [f.createTypeQueryNode(base)]));
+  const call = f.createCallExpression(f.createSuper(), undefined, [f.createSpreadElement(f.createParenthesizedExpression(typed))]);
+  return ctx.analysis.parentOf(node)?._type === "Expr" ? call : f.createParenthesizedExpression(f.createCommaListExpression([call, f.createNull()]));
+}
+
+/**
+ * `super().cut(a, 1, 2)`, arguments the compiler cannot bind to the method it knows: the method called with
+ * `this` through the runtime, which binds them by its signature (CPython's TypeError for a bad call):
+ * `callBoundMethod(super.cut, this, [a, 1, 2])`.
+ */
+export function boundMethodCall(ctx: LowerContext, method: ts.Expression, node: Call, self: ts.Expression = f.createThis()): ts.Expression {
+  return f.createCallExpression(ctx.useRuntime("callBoundMethod"), undefined, [
+    method,
+    self,
+    f.createArrayLiteralExpression(runtimeArguments(ctx, node.args, node.keywords)),
+  ]);
 }
 
 function isDunder(name: string): boolean {
@@ -571,16 +597,6 @@ function propertyName(name: string): ts.PropertyName {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? f.createIdentifier(name) : f.createStringLiteral(name);
 }
 
-/** Arguments for a callee the compiler does not know: positional only. */
-export function userArguments(ctx: LowerContext, node: Call, name: string): ts.Expression[] {
-  if (node.keywords.length > 0) {
-    ctx.error("PY3003", node.keywords[0]!, [`keyword arguments to ${name}()`, "the function called is not known at compile time"], {
-      help: "pass the arguments by position, or call a function defined with `def` directly",
-    });
-  }
-  return lowerElements(ctx, node.args);
-}
-
 /**
  * Matches a call's arguments to a known parameter list, in the order lowerParameters emits:
  * positional, keyword-only, `**kwargs` (a Dict), then `*args` extras. Null when the call does not
@@ -619,15 +635,4 @@ export function matchArguments(ctx: LowerContext, node: Call, params: Arguments,
   if (extras.length > 0) out.push(...extras);
   else while (out.length > 0 && ts.isIdentifier(out[out.length - 1]!) && (out[out.length - 1] as ts.Identifier).text === "undefined") out.pop();
   return out;
-}
-
-/**
- * matchArguments for a callee the runtime cannot bind (`super()`'s methods, a function of another
- * module of the program, which carries no signature): a call it cannot bind is a diagnostic.
- */
-export function matchOrReport(ctx: LowerContext, node: Call, params: Arguments, skipFirst: boolean): ts.Expression[] {
-  const args = matchArguments(ctx, node, params, skipFirst);
-  if (args !== null) return args;
-  ctx.error("PY3003", node, ["this call", "its arguments do not match the parameters of the function called"]);
-  return lowerElements(ctx, node.args);
 }

@@ -286,6 +286,29 @@ function madeInOwnFunction(ctx: LowerContext, cls: ClassDef, statements: ts.Stat
   );
 }
 
+/** Whether `name`, read where the class statement being lowered runs, is a class variable (class-variables.ts). */
+function namesClassVariable(ctx: LowerContext, name: string): boolean {
+  const res = ctx.analysis.resolve(ctx.scope, name);
+  return res.kind !== "builtin" && res.symbol.bindings.some((b) => b.kind === "class" && isClassVariable(ctx.analysis, b.node as ClassDef));
+}
+
+/** `constructor(...args: any[]) { super(...args); }`. */
+function passThroughConstructor(): ts.ConstructorDeclaration {
+  const call = f.createCallExpression(f.createSuper(), undefined, [f.createSpreadElement(f.createIdentifier("args"))]);
+  return f.createConstructorDeclaration(undefined, [anyArgsParameter()], f.createBlock([f.createExpressionStatement(call)], true));
+}
+
+/** `...args: any[]`. */
+function anyArgsParameter(): ts.ParameterDeclaration {
+  return f.createParameterDeclaration(
+    undefined,
+    f.createToken(ts.SyntaxKind.DotDotDotToken),
+    "args",
+    undefined,
+    f.createArrayTypeNode(f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)),
+  );
+}
+
 /** The parameter that holds the earlier class of the same name in `class Base(Base)`. */
 export const OWN_NAME_BASE = "base";
 
@@ -530,6 +553,12 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   members.unshift(
     f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__name__", undefined, undefined, f.createStringLiteral(cls.name)),
   );
+  // Deriving from a base made in a block (a class variable, `any` to TypeScript), a class with no constructor of its
+  // own would take no arguments to TypeScript: JavaScript's default constructor, written out.
+  if (baseExpr?._type === "Name" && heritage !== undefined && !members.some(ts.isConstructorDeclaration) && namesClassVariable(ctx, baseExpr.id)) {
+    const firstMethod = members.findIndex((m) => !ts.isPropertyDeclaration(m));
+    members.splice(firstMethod < 0 ? members.length : firstMethod, 0, passThroughConstructor());
+  }
   const decl = f.createClassDeclaration(undefined, name, undefined, heritage, members);
   const dataclassStatements = spec !== undefined ? [defineDataclassStatement(ctx, info, spec)] : [];
   const cooperativeStatements = cooperative ? methodParametersStatements(ctx, info) : [];
@@ -547,6 +576,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
     ...subclassRecordStatements(ctx, name),
     ...classAttributeStatements(ctx, info, name, moved),
     ...signatures,
+    ...methodDocStatements(ctx, cls, name),
     ...making,
     ...dataclassStatements,
     ...cooperativeStatements,
@@ -590,6 +620,29 @@ function subclassRecordStatements(ctx: LowerContext, name: ts.Identifier): ts.St
 }
 
 const namedInModule = new WeakMap<Module, Map<string, boolean>>();
+
+/**
+ * `methodDocs(C, { area: "The area." })` after a class whose methods (properties too) have docstrings, in a
+ * program that may read `__doc__` where the compiler cannot tell whose (`def doc(f): return f.__doc__` given `C.area`).
+ */
+function methodDocStatements(ctx: LowerContext, cls: ClassDef, name: ts.Identifier): ts.Statement[] {
+  if (!namesAnywhere(ctx.analysis.module.node as Module, "__doc__")) return [];
+  const docs = new Map<string, string>();
+  for (const s of cls.body) {
+    if (s._type !== "FunctionDef" && s._type !== "AsyncFunctionDef") continue;
+    const doc = docstring(s.body);
+    const member = methodProperty(ctx, s);
+    // (A property's getter, the first of its accessors.)
+    if (doc !== null && !docs.has(member)) docs.set(member, doc);
+  }
+  if (docs.size === 0) return [];
+  const entries = [...docs].map(([member, doc]) => f.createPropertyAssignment(f.createStringLiteral(member), f.createStringLiteral(doc)));
+  return [
+    f.createExpressionStatement(
+      f.createCallExpression(ctx.useRuntime("methodDocs"), undefined, [name, f.createObjectLiteralExpression(entries, entries.length > 1)]),
+    ),
+  ];
+}
 
 /** Whether the module names `name` as an attribute or a string (`getattr(c, "__doc__")`). */
 function namesAnywhere(module: Module, name: string): boolean {
@@ -1075,13 +1128,7 @@ function outsideRootMembers(ctx: LowerContext, info: ClassInfo, baseName: string
 }
 
 function cooperativeInitOverload(): ts.MethodDeclaration {
-  const rest = f.createParameterDeclaration(
-    undefined,
-    f.createToken(ts.SyntaxKind.DotDotDotToken),
-    "args",
-    undefined,
-    f.createArrayTypeNode(f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword)),
-  );
+  const rest = anyArgsParameter();
   return f.createMethodDeclaration(
     undefined,
     undefined,

@@ -46,7 +46,7 @@ import { forEachChild } from "../analyze/walk.js";
 import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { lowerElements } from "./literals.js";
-import { dynamicCall, matchArguments, matchOrReport, runtimeArguments } from "./calls.js";
+import { boundBaseInit, boundMethodCall, dynamicCall, matchArguments, runtimeArguments } from "./calls.js";
 import { typeOf } from "./operators.js";
 import { isEnumClass, isEnumValueMixin } from "../analyze/enum-classes.js";
 import { isExceptionName } from "../analyze/types.js";
@@ -320,15 +320,19 @@ export function lowerCooperativeSuperCall(ctx: LowerContext, node: Call, method:
     singleInheritanceRoot(ctx.types, info) !== null &&
     ctx.fn.self !== null
   ) {
-    // The next `__init__` up the chain, written in the program: a call it cannot bind is the diagnostic, as
-    // where the classes are not cooperative (its JavaScript signature takes any arguments).
-    const next = ctx.types
+    // The next `__init__` up the chain, written in the program: a call the compiler cannot bind is bound by its
+    // signature at run time, as where the classes are not cooperative (its JavaScript signature takes any arguments).
+    const owner = ctx.types
       .mro(info)
       .slice(1)
-      .find((c) => c.methods.has("__init__"))
-      ?.methods.get("__init__");
-    const checked = next?._type === "FunctionDef" && next.decorator_list.length === 0 ? matchOrReport(ctx, node, next.args, true) : args();
-    return f.createCallExpression(f.createPropertyAccessExpression(f.createSuper(), "__init__"), undefined, checked);
+      .find((c) => c.methods.has("__init__") || c.dataclassInit !== null);
+    const next = owner?.methods.get("__init__");
+    // (A dataclass's generated `__init__` too.)
+    const params = next === undefined ? (owner?.dataclassInit ?? null) : next._type === "FunctionDef" && next.decorator_list.length === 0 ? next.args : null;
+    const nextInit = f.createPropertyAccessExpression(f.createSuper(), "__init__");
+    if (params === null) return f.createCallExpression(nextInit, undefined, args());
+    const checked = matchArguments(ctx, node, params, true);
+    return checked !== null ? f.createCallExpression(nextInit, undefined, checked) : boundMethodCall(ctx, nextInit, node, self);
   }
   const target = f.createCallExpression(ctx.useRuntime("superOf"), undefined, [ctx.id(className), self]);
   return f.createCallExpression(f.createPropertyAccessExpression(target, ctx.mangleMember(method)), undefined, args());
@@ -387,9 +391,14 @@ export function initSubclassStatements(ctx: LowerContext, cls: ClassDef, info: C
   const def = owner.methods.get("__init_subclass__")!;
   const keywords = cls.keywords.filter((k) => k.arg !== "metaclass");
   const call: Call = { _type: "Call", func: cls.bases[0]!, args: [], keywords, start: cls.start, end: cls.end };
-  const args = matchOrReport(ctx, call, def.args, true);
-  const hook = f.createPropertyAccessExpression(f.createPropertyAccessExpression(ctx.id(owner.name), "__init_subclass__"), "call");
-  return [f.createExpressionStatement(f.createCallExpression(hook, undefined, [ctx.id(cls.name), ...args]))];
+  const args = matchArguments(ctx, call, def.args, true);
+  const hook = f.createPropertyAccessExpression(ctx.id(owner.name), "__init_subclass__");
+  // (Keywords the hook does not take: bound at run time, CPython's TypeError when the class statement runs.)
+  const run =
+    args !== null
+      ? f.createCallExpression(f.createPropertyAccessExpression(hook, "call"), undefined, [ctx.id(cls.name), ...args])
+      : boundMethodCall(ctx, hook, call, ctx.id(cls.name));
+  return [f.createExpressionStatement(run)];
 }
 
 /** The user class `C` of `type(x)` where `x` is an instance of `C` (or of a subclass), or null. */
@@ -406,22 +415,24 @@ export function classOfTypeCall(ctx: LowerContext, e: Expression): ClassInfo | n
  */
 export function unboundMethodCall(ctx: LowerContext, node: Call, func: Attribute, owner: ClassInfo, def: FunctionDef | AsyncFunctionDef): ts.Expression {
   const constructs = func.attr === "__init__" && !isCooperative(ctx.types, owner);
-  if (!constructs && matchArguments(ctx, node, def.args, false) === null) {
-    // `C.move(1)`: arguments that do not fit are bound at run time, which raises CPython's TypeError.
+  const args = matchArguments(ctx, node, def.args, false);
+  if (constructs && isDirectBaseInitCall(ctx, node, ctx.fn.classDef) && ctx.fn.isConstructor) {
+    const inPlace = !isConstructorShapedInit(ctx.types, ctx.types.classOf(ctx.fn.classDef!)!);
+    // `Shape.__init__(self, side, 1)`: bound to the base's `__init__` at run time (CPython's TypeError).
+    if (args === null) return boundBaseInit(ctx, ctx.id(owner.name), node, node.args.slice(1), inPlace);
+    if (inPlace) return baseInitInPlace(ctx, lowerExpression(ctx, func.value), args.slice(1));
+    const call = f.createCallExpression(f.createSuper(), undefined, args.slice(1));
+    return ctx.analysis.parentOf(node)?._type === "Expr" ? call : f.createParenthesizedExpression(f.createCommaListExpression([call, f.createNull()]));
+  }
+  if (args === null) {
+    // `C.move(1)`, `Point.__init__(p, 1, 2, 3)`: arguments that do not fit are bound at run time, which raises CPython's TypeError.
     const fn = f.createCallExpression(ctx.useRuntime("getattr"), undefined, [
       lowerExpression(ctx, func.value),
       f.createStringLiteral(ctx.mangleMember(func.attr)),
     ]);
     return dynamicCall(ctx, fn, node);
   }
-  const args = matchOrReport(ctx, node, def.args, false);
   if (constructs) {
-    if (isDirectBaseInitCall(ctx, node, ctx.fn.classDef) && ctx.fn.isConstructor) {
-      if (!isConstructorShapedInit(ctx.types, ctx.types.classOf(ctx.fn.classDef!)!))
-        return baseInitInPlace(ctx, lowerExpression(ctx, func.value), args.slice(1));
-      const call = f.createCallExpression(f.createSuper(), undefined, args.slice(1));
-      return ctx.analysis.parentOf(node)?._type === "Expr" ? call : f.createParenthesizedExpression(f.createCommaListExpression([call, f.createNull()]));
-    }
     // `Point.__init__(p, 7)` elsewhere: the attributes of a new `Point(7)` stored on `p` (the runtime's reinitialize).
     return f.createCallExpression(ctx.useRuntime("reinitialize"), undefined, [
       args[0]!,

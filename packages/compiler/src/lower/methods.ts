@@ -50,7 +50,7 @@ import {
   lowerClassCall,
   lowerProgramCall,
   matchArguments,
-  matchOrReport,
+  boundBaseInit,
   mayNameClass,
   runtimeClassTypeArguments,
   needsDynamicCall,
@@ -192,7 +192,10 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     const m = findMethod(ctx, typeCallOf, name);
     const recv = (): ts.Expression =>
       f.createParenthesizedExpression(f.createAsExpression(lowerExpression(ctx, func.value), f.createTypeQueryNode(ctx.id(typeCallOf.name))));
-    if (m !== null && (m.isStatic || m.isClassMethod)) return call(member(recv()), matchOrReport(ctx, node, m.def.args, m.isClassMethod));
+    if (m !== null && (m.isStatic || m.isClassMethod)) {
+      const args = matchArguments(ctx, node, m.def.args, m.isClassMethod);
+      return args !== null ? call(member(recv()), args) : dynamicCall(ctx, classSideCallee(recv(), m), node);
+    }
   }
   if (recvType.k === "instance" && !recvType.runtime) {
     const cls = ctx.types.classOfType(recvType);
@@ -202,8 +205,9 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     // A static or class method through an instance is looked up on its class, `type(obj)`.
     if (m !== null && (m.isStatic || m.isClassMethod)) {
       const cls = classOfInstance(ctx, recv, recvType.cls);
-      if (spreadsUnknownLength(node)) return dynamicCall(ctx, classSideCallee(cls, m), node);
-      return asMadeInstance(ctx, node, m.def, call(member(cls, methodProperty(ctx, m.def)), matchOrReport(ctx, node, m.def.args, m.isClassMethod)));
+      const args = spreadsUnknownLength(node) ? null : matchArguments(ctx, node, m.def.args, m.isClassMethod);
+      if (args === null) return dynamicCall(ctx, classSideCallee(cls, m), node);
+      return asMadeInstance(ctx, node, m.def, call(member(cls, methodProperty(ctx, m.def)), args));
     }
     // A method a decorator of the program replaced (`@trace def push(self, item)`): what it returned takes the
     // positional arguments as they are (the runtime passes the instance first); keywords are bound at run time.
@@ -254,24 +258,34 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     if (m === null && (hasClassDecorators(ctx, cls) || storedLater || (cls !== undefined && name !== "__init__" && /^__\w+__$/.test(name)))) {
       return dynamicCall(ctx, call(ctx.useRuntime("getattr"), [recv, f.createStringLiteral(ctx.mangleMember(name))]), node);
     }
-    if (m !== null && spreadsUnknownLength(node)) return dynamicCall(ctx, classSideCallee(recv, m), node);
-    if (m !== null)
-      return asMadeInstance(ctx, node, m.def, call(member(recv, methodProperty(ctx, m.def)), matchOrReport(ctx, node, m.def.args, m.isClassMethod)));
+    if (m !== null) {
+      const args = spreadsUnknownLength(node) ? null : matchArguments(ctx, node, m.def.args, m.isClassMethod);
+      if (args === null) return dynamicCall(ctx, classSideCallee(recv, m), node);
+      return asMadeInstance(ctx, node, m.def, call(member(recv, methodProperty(ctx, m.def)), args));
+    }
     if (name === "__init__") {
       const sig = constructorSignature(ctx, cls, recvType.cls);
+      // Arguments the compiler cannot bind: `Point.__init__` read and called at run time (CPython's TypeError for a bad call).
+      const bound = (): ts.Expression => dynamicCall(ctx, call(ctx.useRuntime("getattr"), [recv, f.createStringLiteral("__init__")]), node);
       // A dataclass's generated `__init__` in a cooperative order is a method: `Point.prototype.__init__.call(self, ...)`.
       if (sig !== null && cls !== undefined && isCooperative(ctx.types, cls) && generatesInit(cls)) {
         const method = f.createPropertyAccessExpression(f.createPropertyAccessExpression(recv, "prototype"), "__init__");
-        return call(f.createPropertyAccessExpression(method, "call"), matchOrReport(ctx, node, sig, false));
+        const args = matchArguments(ctx, node, sig, false);
+        return args !== null ? call(f.createPropertyAccessExpression(method, "call"), args) : bound();
       }
       // `Point.__init__(self, ...)` in a constructor, `Point` its dataclass base: the base's constructor.
       if (sig !== null && isDirectBaseInitCall(ctx, node, ctx.fn.classDef) && ctx.fn.isConstructor) {
-        const args = matchOrReport(ctx, node, sig, false).slice(1);
-        if (!isConstructorShapedInit(ctx.types, ctx.types.classOf(ctx.fn.classDef!)!)) return baseInitInPlace(ctx, recv, args);
+        const inPlace = !isConstructorShapedInit(ctx.types, ctx.types.classOf(ctx.fn.classDef!)!);
+        const args = matchArguments(ctx, node, sig, false)?.slice(1);
+        if (args === undefined) return boundBaseInit(ctx, ctx.id(recvType.cls), node, node.args.slice(1), inPlace);
+        if (inPlace) return baseInitInPlace(ctx, recv, args);
         const made = f.createCallExpression(f.createSuper(), undefined, args);
         return ctx.analysis.parentOf(node)?._type === "Expr" ? made : f.createParenthesizedExpression(f.createCommaListExpression([made, f.createNull()]));
       }
-      if (sig !== null) return call(member(recv), matchOrReport(ctx, node, sig, true));
+      if (sig !== null) {
+        const args = matchArguments(ctx, node, sig, true);
+        return args !== null ? call(member(recv), args) : bound();
+      }
     }
     return call(member(recv), runtimeArguments(ctx, node.args, node.keywords));
   }

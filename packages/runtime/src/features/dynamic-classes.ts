@@ -18,7 +18,7 @@ import { Dict } from "../dict.js";
 import { TypeError } from "../exceptions.js";
 import { classMaker } from "../pytype.js";
 import { isTuple } from "../tuple.js";
-import { PYTHON_NAME, registeredType, setClassName } from "../type-registry.js";
+import { PYTHON_NAME, recordSubclass, registeredType, setClassName } from "../type-registry.js";
 import { typeName } from "../typename.js";
 
 /** Whether a class of the chain from `cls` up is one of the runtime's (an exception, `dict` ...), which its constructor must make. */
@@ -75,6 +75,8 @@ function makeClass(name: unknown, given: unknown, namespace: unknown): Function 
     if (key === "__qualname__" || key === "__module__" || key === "__doc__") continue;
     setattr(made, key as string, value);
   }
+  // (`Base.__subclasses__()` lists it, as it lists the classes of class statements.)
+  recordSubclass(made);
   return made;
 }
 
