@@ -259,13 +259,14 @@ function count(s: string, sub: unknown, start?: unknown, end?: unknown): number 
 }
 
 function affix(s: string, arg: unknown, start: unknown, end: unknown, name: string, test: (t: string, a: string) => boolean): boolean {
-  const [a, b] = bounds(s, start, end);
+  // Unlike `find`'s, an end before the start is no empty part: CPython's tailmatch answers False, even for "".
+  const [a, b] = new PySlice(start ?? null, end ?? null, null).indices(s.length);
+  const within = !(start !== undefined && start !== null && smallIndex(start) > s.length) && a <= b;
   const part = s.slice(a, b);
-  if (Array.isArray(arg) && isTuple(arg)) return arg.some((p) => test(part, requireStr(p, `tuple for ${name} must only contain str, not {}`)));
+  if (Array.isArray(arg) && isTuple(arg)) return arg.some((p) => test(part, requireStr(p, `tuple for ${name} must only contain str, not {}`)) && within);
   const text = typeof arg === "string" ? arg : mixedInStr(arg);
   if (text === undefined) throw new TypeError(`${name} first arg must be str or a tuple of str, not ${typeName(arg)}`);
-  if ((start !== undefined && start !== null && a > s.length) || b < a) return false;
-  return test(part, text);
+  return within && test(part, text);
 }
 
 function fillChar(c: unknown): string {
