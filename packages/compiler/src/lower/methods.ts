@@ -322,7 +322,8 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     const old = node.args[0];
     if (n === 2 && strArgs && name === "replace" && old?._type === "Constant" && old.value.type === "str" && old.value.value !== "")
       return call(member(recv(), "replaceAll"), lowerElements(ctx, node.args));
-    if (n === 1 && name === "join" && argTypes[0]!.k === "list" && elementType(argTypes[0]!).k === "str") {
+    const joinsList = argTypes[0]?.k === "list" || ctx.filledGenerators.has(node.args[0]!);
+    if (n === 1 && name === "join" && joinsList && elementType(argTypes[0]!).k === "str") {
       return call(f.createPropertyAccessExpression(lowerExpression(ctx, node.args[0]!), "join"), [recv()]);
     }
   }
