@@ -448,7 +448,37 @@ export function generatorExpression(g) {
     () => [`limit = ${g.int(0, 3)}`, `${gen} = (v for v in range(6) if v < limit)`, `limit = ${g.int(2, 6)}`, `print(list(${gen}))`],
     () => [`${gen} = (v for v in range(${g.int(0, 4)}))`, `print(list(${gen}), list(${gen}), next(${gen}, "done"))`],
     () => [`${gen} = (c.upper() for c in ${JSON.stringify(g.pick(["abc", "", "xyz"]))})`, `print(next(${gen}, None), "".join(${gen}))`],
+    // taken whole by a builtin, first thing in the statement: the items' side effects and errors in order
+    () => consumedGenerator(g),
   ])();
+}
+
+/** A generator expression `sum`, `min`, `max`, `sorted`, `list`, `tuple`, `set` or `"sep".join` reads whole. */
+function consumedGenerator(g) {
+  const src = g.newName("src");
+  const f = g.newName("scaled");
+  const values = Array.from({ length: g.int(0, 4) }, () => g.int(-2, 4));
+  const consumer = g.pick(["sum", "min", "max", "sorted", "list", "tuple", "set"]);
+  const filter = g.pick(["", ` if v != ${g.int(-2, 4)}`, ` if len(${src}) < 6`]);
+  const element = g.pick([`${f}(v)`, `${f}(v) * 0.5`, `len(${src})`, `v`]);
+  const call = g.pick([
+    () => `print(${JSON.stringify(g.pick(["got", ""]))}, ${consumer}(${element} for v in ${src}${filter}))`,
+    () => `print(${consumer}(${element} for v in ${src}${filter}) ${g.pick(["+ 1", "* 2"])})`,
+    () => `print("-".join(str(${element}) for v in ${src}${filter}))`,
+    () => `print(" ".join(${JSON.stringify(g.pick(["ab", "", "x"]))} * v for v in ${src}${filter}), ${src})`,
+  ])();
+  return [
+    `def ${f}(v: int) -> int:`,
+    `    print("item", v)`,
+    ...g.pick([
+      [`    return 12 // v`],
+      [`    return v * 3`],
+      [`    if v == ${g.int(0, 3)} and len(${src}) < 6:`, `        ${src}.append(v)`, `    return v`],
+      [`    return -v`],
+    ]),
+    `${src} = [${values.join(", ")}]`,
+    ...caught("(ZeroDivisionError, ValueError, TypeError)", [call]),
+  ];
 }
 
 // ---- resume ------------------------------------------------------------------------------------

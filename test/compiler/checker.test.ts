@@ -181,6 +181,24 @@ const cases: { name: string; source: string; facts: Facts }[] = [
     facts: { exactInt: true },
   },
   {
+    name: "a field counted by augmented assignments of ints",
+    source:
+      "class Counter:\n    def __init__(self):\n        self.count = 0\n    def bump(self, by: int):\n        self.count += by\n        self.count -= 1\n    def check(self):\n        return self.count  # ?\nc = Counter()\nc.bump(2)",
+    facts: { exactInt: true },
+  },
+  {
+    name: "a field an augmented assignment adds a float to",
+    source:
+      "class Counter:\n    def __init__(self):\n        self.count = 0\n    def bump(self):\n        self.count += 0.5\n    def check(self):\n        return self.count  # ?",
+    facts: { exactInt: false },
+  },
+  {
+    name: "a field an augmented assignment adds an instance to (its __radd__ decides)",
+    source:
+      "class Half:\n    def __radd__(self, other):\n        return 'half'\nclass Counter:\n    def __init__(self):\n        self.count = 0\n    def bump(self):\n        self.count += Half()\n    def check(self):\n        return self.count  # ?",
+    facts: { exactInt: false },
+  },
+  {
     name: "a field setattr stores a float into by a literal name",
     source:
       'class Counter:\n    def __init__(self):\n        self.count = 0\n    def check(self):\n        return self.count  # ?\nc = Counter()\nsetattr(c, "count", 2.0)',

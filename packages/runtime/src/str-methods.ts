@@ -16,7 +16,6 @@ import { mixedInStr } from "./type-registry.js";
 /** Characters `str.split()` and `str.strip()` treat as whitespace. */
 const WS_CLASS = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 const WS_ONLY = new RegExp(`^[${WS_CLASS}]+$`, "u");
-const LEADING_WS = new RegExp(`^[${WS_CLASS}]+`, "u");
 const TRAILING_WS = new RegExp(`[${WS_CLASS}]+$`, "u");
 
 /** Whether the UTF-16 code `c` is one of WS_CLASS's characters (none of them is astral). */
@@ -133,10 +132,11 @@ function bounds(s: string, start: unknown, end: unknown): [number, number] {
 function stripChars(s: string, chars: unknown, left: boolean, right: boolean): string {
   const name = left ? (right ? "strip" : "lstrip") : "rstrip";
   if (chars === undefined || chars === null) {
-    let r = s;
-    if (left) r = r.replace(LEADING_WS, "");
-    if (right) r = r.replace(TRAILING_WS, "");
-    return r;
+    // (A scan, not a regular expression: `strip()` is called per line in loops, where `[ws]+$` tries every position.)
+    const a = left ? skipSpaces(s, 0) : 0;
+    let b = s.length;
+    if (right) while (b > a && isSpaceCode(s.charCodeAt(b - 1))) b--;
+    return a === 0 && b === s.length ? s : s.slice(a, b);
   }
   const set = new Set(requireStr(chars, `${name} arg must be None or str`));
   const cps = Array.from(s);
@@ -259,13 +259,14 @@ function count(s: string, sub: unknown, start?: unknown, end?: unknown): number 
 }
 
 function affix(s: string, arg: unknown, start: unknown, end: unknown, name: string, test: (t: string, a: string) => boolean): boolean {
-  const [a, b] = bounds(s, start, end);
+  // Unlike `find`'s, an end before the start is no empty part: CPython's tailmatch answers False, even for "".
+  const [a, b] = new PySlice(start ?? null, end ?? null, null).indices(s.length);
+  const within = !(start !== undefined && start !== null && smallIndex(start) > s.length) && a <= b;
   const part = s.slice(a, b);
-  if (Array.isArray(arg) && isTuple(arg)) return arg.some((p) => test(part, requireStr(p, `tuple for ${name} must only contain str, not {}`)));
+  if (Array.isArray(arg) && isTuple(arg)) return arg.some((p) => test(part, requireStr(p, `tuple for ${name} must only contain str, not {}`)) && within);
   const text = typeof arg === "string" ? arg : mixedInStr(arg);
   if (text === undefined) throw new TypeError(`${name} first arg must be str or a tuple of str, not ${typeName(arg)}`);
-  if ((start !== undefined && start !== null && a > s.length) || b < a) return false;
-  return test(part, text);
+  return within && test(part, text);
 }
 
 function fillChar(c: unknown): string {

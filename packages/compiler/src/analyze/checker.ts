@@ -55,7 +55,8 @@ export interface ClassInfo {
   fields: Map<string, PyType | null>;
   /** The stores `self.x = value` of each field in the class's methods, with the method's scope (value null: not followed, as `self.x += 1`). */
   /** `self.attr = value` in a method; `annotation` of `self.attr: T = value`. */
-  selfStores: Map<string, { value: Expression | null; scope: Scope; annotation?: Expression | null }[]>;
+  /** `augmented`: `self.x op= value`, whose `value` is `self.x op value` (a class's `__iadd__` may give another type than its `__add__`). */
+  selfStores: Map<string, { value: Expression | null; scope: Scope; annotation?: Expression | null; augmented?: true }[]>;
   methods: Map<string, FunctionDef | AsyncFunctionDef>;
   properties: Set<string>;
   /** The synthesised `__init__` parameters of a dataclass. */
@@ -1598,7 +1599,7 @@ export class TypeEnv implements TypeFacts {
           ? this.annotation(store.annotation, store.scope)
           : store.value === null
             ? ANY
-            : this.typeOf(store.value, store.scope);
+            : this.augmentedOrStored(store.value, store.scope, store.augmented === true);
       // A list or dict held by an instance can be filled through any reference to the instance,
       // and a field stored from outside the class (`c.count = 2.0`) gets values not seen here,
       // which inference does not follow: they are typed as if put in unseen (an int may be a float).
@@ -1612,6 +1613,12 @@ export class TypeEnv implements TypeFacts {
       seen(t);
     }
     return t ?? ANY;
+  }
+
+  /** The type a store gives its field; for `self.x op= value`, only a number's or a str's. */
+  private augmentedOrStored(value: Expression, scope: Scope, augmented: boolean): PyType {
+    const t = this.typeOf(value, scope);
+    return !augmented || isNumeric(t) || t.k === "str" ? t : ANY;
   }
 
   /**
@@ -1984,6 +1991,8 @@ export class TypeEnv implements TypeFacts {
       case "list":
       case "sorted":
         return { k: "list", item: args.length === 0 ? ANY : elementType(arg(0)) };
+      case "dir":
+        return { k: "list", item: STR };
       case "set":
       case "frozenset":
         return { k: "set", item: args.length === 0 ? ANY : elementType(arg(0)) };

@@ -187,13 +187,13 @@ function computeFields(types: TypeEnv, info: ClassInfo): void {
     )
       continue;
     // The stores are typed when the field's type is asked (the checker's fieldType), all at once.
-    walkSelfAssignments(method.body, self.arg, (attr, value, annotation) => {
+    walkSelfAssignments(method.body, self.arg, (attr, value, annotation, augmented) => {
       // A class attribute is the default of the instance attribute (`count = 0`, `self.count += 1`).
       if (!info.fields.has(attr)) {
         if (types.classAttribute(info, attr) !== undefined) info.instanceDefaults.add(attr);
         info.fields.set(attr, null);
       }
-      info.selfStores.set(attr, [...(info.selfStores.get(attr) ?? []), { value, scope, annotation }]);
+      info.selfStores.set(attr, [...(info.selfStores.get(attr) ?? []), { value, scope, annotation, ...(augmented ? { augmented } : {}) }]);
     });
   }
 }
@@ -361,7 +361,7 @@ function dataclassArguments(cls: ClassDef, spec: DataclassSpec): Arguments {
 function walkSelfAssignments(
   body: readonly Stmt[],
   self: string,
-  visit: (attr: string, value: Expression | null, annotation: Expression | null) => void,
+  visit: (attr: string, value: Expression | null, annotation: Expression | null, augmented?: true) => void,
 ): void {
   const isSelfAttr = (t: Expression): t is Expression & { _type: "Attribute"; attr: string } =>
     t._type === "Attribute" && t.value._type === "Name" && t.value.id === self;
@@ -384,7 +384,8 @@ function walkSelfAssignments(
         target(n.target, n.value, n.annotation);
         break;
       case "AugAssign":
-        target(n.target, null);
+        // `self.n += 1` stores what `self.n + 1` gives, for numbers and strs (the checker's `augmented`).
+        if (isSelfAttr(n.target)) visit(n.target.attr, { _type: "BinOp", left: n.target, op: n.op, right: n.value, start: n.start, end: n.end }, null, true);
         break;
       case "For":
       case "With":

@@ -28,7 +28,9 @@
 //
 // A loop target that must be unpacked with a check (`for a, *b in rows`) takes each item whole
 // and unpacks it first thing in the loop body (see unpack.ts).
-import type { Comprehension, DictComp, Expression, GeneratorExp, ListComp, Name, Node, SetComp } from "@pyts/parser";
+import type { Call, Comprehension, DictComp, Expression, GeneratorExp, ListComp, Name, Node, SetComp } from "@pyts/parser";
+import { isRuntimeModule } from "../catalogue.js";
+import { forEachChild } from "../analyze/walk.js";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import { assignTo } from "./assign.js";
@@ -38,7 +40,7 @@ import { newFunctionContext } from "./functions.js";
 import { lowerExpression } from "./index.js";
 import { condition } from "./operators.js";
 import { tsType } from "./names.js";
-import { ANY, elementType, mentions, type PyType } from "../analyze/types.js";
+import { ANY, elementType, isNumeric, mentions, type PyType } from "../analyze/types.js";
 import { declareHere } from "./assign.js";
 import { bindingPattern, bindUnpacked, checkedLoopTarget, isSequenceTarget } from "./unpack.js";
 
@@ -59,6 +61,8 @@ export function lowerDictComp(ctx: LowerContext, node: DictComp): ts.Expression 
 }
 
 export function lowerGeneratorExp(ctx: LowerContext, node: GeneratorExp): ts.Expression {
+  const filled = ctx.filledGenerators.get(node);
+  if (filled !== undefined) return filled;
   const isAsync = isAsyncComprehension(ctx, node);
   // The first iterable is evaluated here, when the expression is, and handed to the loops:
   // `(x for x in 5)` raises where it is written, and a later `xs = []` is not seen.
@@ -136,7 +140,7 @@ export function comprehensionInto(ctx: LowerContext, name: Name, node: Expressio
   const flags = declareHere(ctx, name);
   if (flags === null) return null;
   const result = ctx.id(name.id);
-  ctx.tracebackSpans?.inlined.add(node);
+  ctx.tracebackSpans?.inlined.set(node, node);
   return fill(ctx, node, kind, result, (pre) => containerDeclaration(ctx, result, kind, declared, flags, pre));
 }
 
@@ -157,14 +161,108 @@ export function comprehensionBefore(ctx: LowerContext, node: Expression): { stat
   const kind = node._type === "ListComp" ? "list" : node._type === "SetComp" ? "set" : "dict";
   const resultType = ctx.types.typeOf(node, ctx.scope);
   const result = ctx.temp(kind);
-  ctx.tracebackSpans?.inlined.add(node);
+  ctx.tracebackSpans?.inlined.set(node, node);
   return { statements: fill(ctx, node, kind, result, (pre) => containerDeclaration(ctx, result, kind, resultType, ts.NodeFlags.Const, pre)), result };
+}
+
+/**
+ * A generator expression that a builtin takes whole, as the first thing its statement runs: `sum`, `min`,
+ * `max`, `sorted`, `list`, `tuple`, `set` and `"sep".join` read every item before anything else happens
+ * (`join`, `sorted`, `list` and `tuple` make a list of them first; the others only add, compare or hash
+ * numbers or strs, which nothing can see, one item at a time: for them the generator runs over a container
+ * the program holds already, so the list is no larger), so the loops fill a list before the statement, as
+ * a comprehension's do, and the builtin is given the list (`xs.join(", ")` for strs). Nothing else sees the generator, and what runs
+ * before it in the statement is names of builtins and literals. Its frame stays in tracebacks (`inlined`).
+ * Not when a StopIteration may leave the items' code (PEP 479 makes it a RuntimeError in a generator):
+ * the module must name no `StopIteration` or `next`, step no iterator by hand and import no module of the
+ * program. Null when the statement has no such generator expression.
+ *
+ *     print("total:", sum(p.value() for p in stock))   const _items: number[] = [];
+ *                                                       for (const p of stock) { _items.push(p.value()); }
+ *                                                       print("total:", sum(_items));
+ */
+export function generatorBefore(ctx: LowerContext, value: Expression | null): ts.Statement[] {
+  const consumer = value === null ? null : leadingConsumer(ctx, value);
+  if (consumer === null || !mayRaiseNoStopIteration(ctx)) return [];
+  const node = consumer.args[0] as GeneratorExp;
+  const result = ctx.temp("items");
+  const listType: PyType = { k: "list", item: elementType(ctx.types.typeOf(node, ctx.scope)) };
+  ctx.tracebackSpans?.inlined.set(node, consumer);
+  const statements = fill(ctx, node, "list", result, (pre) => containerDeclaration(ctx, result, "list", listType, ts.NodeFlags.Const, pre));
+  ctx.filledGenerators.set(node, result);
+  return statements;
+}
+
+/**
+ * Builtins that read every item of what they are given before they return, the items they may take so, and
+ * whether they read them one at a time (CPython's `sum(x * x for x in range(10**9))` holds one item at once:
+ * the list is made only of the items of a container already held, never of a range or an iterator).
+ */
+const CONSUMERS: Record<string, { items: "numbers" | "numbers or strs"; streams: boolean }> = {
+  sum: { items: "numbers", streams: true },
+  min: { items: "numbers or strs", streams: true },
+  max: { items: "numbers or strs", streams: true },
+  set: { items: "numbers or strs", streams: true },
+  sorted: { items: "numbers or strs", streams: false },
+  list: { items: "numbers or strs", streams: false },
+  tuple: { items: "numbers or strs", streams: false },
+};
+
+const HELD_CONTAINERS = new Set<PyType["k"]>(["list", "tuple", "tuplevar", "dict", "set", "str"]);
+
+/** The call of a builtin that takes a generator expression whole where `e` begins: after literals and builtins' names only. */
+function leadingConsumer(ctx: LowerContext, e: Expression): Call | null {
+  if (e._type === "BinOp") return leadingConsumer(ctx, e.left);
+  if (e._type !== "Call") return null;
+  if (takesGeneratorWhole(ctx, e)) return e;
+  if (e.func._type !== "Name" || ctx.analysis.resolve(ctx.scope, e.func.id).kind !== "builtin") return null;
+  const first = e.args.find((a) => a._type !== "Constant");
+  return first === undefined ? null : leadingConsumer(ctx, first);
+}
+
+function takesGeneratorWhole(ctx: LowerContext, call: Call): boolean {
+  const [arg] = call.args;
+  if (call.args.length !== 1 || call.keywords.length !== 0 || arg!._type !== "GeneratorExp") return false;
+  if (isAsyncComprehension(ctx, arg) || capturedTargets(ctx.analysis.scopeOf(arg), arg.generators).length > 0) return false;
+  const item = elementType(ctx.types.typeOf(arg, ctx.scope));
+  const func = call.func;
+  if (func._type === "Attribute") return func.attr === "join" && func.value._type === "Constant" && func.value.value.type === "str" && item.k === "str";
+  if (func._type !== "Name" || !Object.hasOwn(CONSUMERS, func.id) || ctx.analysis.resolve(ctx.scope, func.id).kind !== "builtin") return false;
+  const consumer = CONSUMERS[func.id]!;
+  if (consumer.streams && (arg.generators.length !== 1 || !HELD_CONTAINERS.has(ctx.types.typeOf(arg.generators[0]!.iter, ctx.scope).k))) return false;
+  return isNumeric(item) || (consumer.items === "numbers or strs" && item.k === "str");
+}
+
+const noStopIteration = new WeakMap<Node, boolean>();
+
+/** A module another file of the program holds: not the runtime's, nor one only annotations use. */
+function isProgramModule(name: string): boolean {
+  return !isRuntimeModule(name) && name !== "__future__" && name !== "abc";
+}
+
+/** Whether no StopIteration can arise in the module's code: see `generatorBefore`. */
+function mayRaiseNoStopIteration(ctx: LowerContext): boolean {
+  const module = ctx.analysis.module.node;
+  let allows = noStopIteration.get(module);
+  if (allows !== undefined) return allows;
+  allows = !ctx.analysis.dynamicNames;
+  const visit = (node: Node): void => {
+    if (!allows) return;
+    if (node._type === "Name" && (node.id === "StopIteration" || node.id === "next")) allows = false;
+    else if (node._type === "Attribute" && (node.attr === "__next__" || node.attr === "send" || node.attr === "throw")) allows = false;
+    else if (node._type === "ImportFrom" && (node.level > 0 || isProgramModule(node.module ?? ""))) allows = false;
+    else if (node._type === "Import" && node.names.some((a) => isProgramModule(a.name))) allows = false;
+    else forEachChild(node, visit);
+  };
+  visit(module);
+  noStopIteration.set(module, allows);
+  return allows;
 }
 
 /** The container's declaration (after `pre`, what evaluating the first iterable needs) and the loops that fill it, in the comprehension's scope. */
 function fill(
   ctx: LowerContext,
-  node: ListComp | SetComp | DictComp,
+  node: AnyComprehension,
   kind: "list" | "set" | "dict",
   result: ts.Identifier,
   declaration: (pre: ts.Statement[]) => ts.Statement[],

@@ -78,6 +78,8 @@ export class LowerContext {
    * runtime runs their bodies, so their `await`s are not where one suspends (traceback-spans.ts).
    */
   readonly plainCoroutines = new Set<Node>();
+  /** Generator expressions whose items a list filled before their statement holds (comprehension.ts, `generatorBefore`). */
+  readonly filledGenerators = new Map<Node, ts.Identifier>();
   /** The node being lowered, for internal-error reports. */
   current: Node | null = null;
   fn: FunctionContext;

@@ -15,7 +15,7 @@ import { lowerAttribute, lowerSlice, lowerSubscript } from "./subscripts.js";
 import { lowerAwait } from "./await.js";
 import { lowerCall } from "./calls.js";
 import { lowerClassDef } from "./classes.js";
-import { lowerDictComp, lowerGeneratorExp, lowerListComp, lowerSetComp } from "./comprehension.js";
+import { generatorBefore, lowerDictComp, lowerGeneratorExp, lowerListComp, lowerSetComp } from "./comprehension.js";
 import type { LowerContext } from "./context.js";
 import { lowerFor, lowerIf, lowerWhile } from "./control-flow.js";
 import { lowerFormattedValue, lowerJoinedStr } from "./fstrings.js";
@@ -36,6 +36,13 @@ export function assertNever(value: never): never {
 
 export function lowerStatement(ctx: LowerContext, stmt: Stmt): ts.Statement[] {
   ctx.current = stmt;
+  const value = stmt._type === "Expr" || stmt._type === "Assign" || stmt._type === "AnnAssign" || stmt._type === "Return" ? stmt.value : null;
+  const before = generatorBefore(ctx, value);
+  const lowered = lowerStatementItself(ctx, stmt);
+  return before.length === 0 ? lowered : [...before, ...lowered];
+}
+
+function lowerStatementItself(ctx: LowerContext, stmt: Stmt): ts.Statement[] {
   switch (stmt._type) {
     case "FunctionDef":
       return lowerFunctionDef(ctx, stmt);

@@ -328,12 +328,16 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     const argTypes = node.args.map((a) => typeOf(ctx, a));
     const strArgs = argTypes.every((t) => t.k === "str");
     const n = node.args.length;
-    const simple: Record<string, string> = { upper: "toUpperCase", lower: "toLowerCase", strip: "trim", lstrip: "trimStart", rstrip: "trimEnd" };
+    const simple: Record<string, string> = { upper: "toUpperCase", lower: "toLowerCase" };
     if (n === 0 && simple[name] !== undefined) return call(member(recv(), simple[name]), []);
     if (n === 1 && strArgs && (name === "startswith" || name === "endswith"))
       return call(member(recv(), name === "startswith" ? "startsWith" : "endsWith"), lowerElements(ctx, node.args));
-    if (n === 2 && strArgs && name === "replace") return call(member(recv(), "replaceAll"), lowerElements(ctx, node.args));
-    if (n === 1 && name === "join" && argTypes[0]!.k === "list" && elementType(argTypes[0]!).k === "str") {
+    // (An empty old string is matched between code points in Python, between UTF-16 units by `replaceAll`.)
+    const old = node.args[0];
+    if (n === 2 && strArgs && name === "replace" && old?._type === "Constant" && old.value.type === "str" && old.value.value !== "")
+      return call(member(recv(), "replaceAll"), lowerElements(ctx, node.args));
+    const joinsList = argTypes[0]?.k === "list" || ctx.filledGenerators.has(node.args[0]!);
+    if (n === 1 && name === "join" && joinsList && elementType(argTypes[0]!).k === "str") {
       return call(f.createPropertyAccessExpression(lowerExpression(ctx, node.args[0]!), "join"), [recv()]);
     }
   }

@@ -54,8 +54,12 @@ export class TracebackSpans {
    * markers), where the JavaScript stack of the exception is that of the constructor call.
    */
   private readonly raised = new Set<Node>();
-  /** The comprehensions written as a loop in the enclosing function, not as a function of their own. */
-  readonly inlined = new Set<Node>();
+  /**
+   * The comprehensions written as a loop in the enclosing function, not as a function of their own, each with
+   * where the enclosing frame stands while it runs: the comprehension, or the builtin's call that reads a
+   * generator expression whole (`sum(x for x in xs)`).
+   */
+  readonly inlined = new Map<Node, Node>();
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -135,10 +139,16 @@ export class TracebackSpans {
 
   private markAt(ctx: LowerContext, node: Node, name: string, token: ts.Node, trailing = false): void {
     const inlined = this.inlinedComprehension(ctx);
-    if (inlined !== null) name += `|${frameName(inlined)}|${this.lines.line(inlined.start)}|${this.name(inlined)}`;
+    if (inlined !== null) name += `|${frameName(inlined)}|${this.callerSite(inlined)}`;
     if (trailing) ts.addSyntheticTrailingComment(token, ts.SyntaxKind.MultiLineCommentTrivia, SPAN_MARK + this.spans.length, false);
     else ts.addSyntheticLeadingComment(token, ts.SyntaxKind.MultiLineCommentTrivia, SPAN_MARK + this.spans.length, false);
     this.spans.push({ offset: node.start, name });
+  }
+
+  /** `line|span` of where the frame a comprehension written as a loop is in stands while it runs. */
+  callerSite(inlined: Node): string {
+    const site = this.inlined.get(inlined) ?? inlined;
+    return `${this.lines.line(site.start)}|${this.name(site)}`;
   }
 
   /** The Python line of a node. */
@@ -311,7 +321,7 @@ function awaitSiteArguments(ctx: LowerContext, line: number, span: string): ts.E
   const spans = ctx.tracebackSpans!;
   const inlined = spans.inlinedComprehension(ctx);
   const name = inlined === null ? frameName(ctx.scope.node) : `${frameName(inlined)}|${frameName(ctx.scope.parent!.node)}`;
-  const where = inlined === null ? span : `${span}|${spans.lineOf(inlined)}|${spans.name(inlined)}`;
+  const where = inlined === null ? span : `${span}|${spans.callerSite(inlined)}`;
   const site = [moduleUrl(), f.createStringLiteral(name), f.createNumericLiteral(line), f.createStringLiteral(where)];
   // A plain `async function`'s `await` is not where a coroutine suspends: its caller's `await` is.
   return ctx.plainCoroutines.has(ctx.fn.scope.node) ? [...site, f.createTrue()] : site;

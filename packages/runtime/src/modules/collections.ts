@@ -248,7 +248,7 @@ export class defaultdict<K = unknown, V = unknown> extends Dict<K, V> {
   static [PYTHON_MODULE] = "collections";
   default_factory: (() => V) | (new () => V) | null;
 
-  constructor(factory: (() => V) | (new () => V) | null = null, entries?: Iterable<readonly [K, V]> | Dict<K, V> | null, kwargs?: KwArgs) {
+  constructor(factory: (() => V) | (new () => V) | null = null, entries?: Iterable<readonly [K, V]> | Dict<K, V> | KwArgs | null, kwargs?: KwArgs) {
     super();
     if (factory !== null && !callable(factory)) throw new TypeError("first argument must be callable or None");
     this.default_factory = factory;
@@ -390,7 +390,7 @@ export class Counter<K = unknown> extends Dict<K, number> {
 export class OrderedDict<K = unknown, V = unknown> extends Dict<K, V> {
   static override [PYTHON_NAME] = "OrderedDict";
   static [PYTHON_MODULE] = "collections";
-  constructor(entries?: Iterable<readonly [K, V]> | Dict<K, V> | null, kwargs?: KwArgs) {
+  constructor(entries?: Iterable<readonly [K, V]> | Dict<K, V> | KwArgs | null, kwargs?: KwArgs) {
     super();
     if (entries instanceof KwArgs) this.update(undefined, entries);
     else if (entries !== undefined && entries !== null) this.update(entries, kwargs);
