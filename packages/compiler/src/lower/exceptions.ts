@@ -375,7 +375,7 @@ function exceptStarClause(ctx: LowerContext, handlers: readonly ExceptHandler[])
  * `chainedTo(err, handled)` — raised there, by a call or by the runtime, it was raised while `handled` was
  * being handled, so that is its context.
  */
-function caughtException(ctx: LowerContext, err: ts.Identifier): ts.Expression {
+export function caughtException(ctx: LowerContext, err: ts.Identifier): ts.Expression {
   const handled = handledHere(ctx, ctx.handling);
   // In a function, the exception an `except` block of a caller lends (`handling`) is the context.
   if (handled === undefined && runningScope(ctx.scope).kind !== "module" && readsHandledOutsideHandlers(ctx))
