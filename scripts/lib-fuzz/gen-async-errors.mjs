@@ -1640,13 +1640,15 @@ function iteratorTypes(g) {
 // ---- throwctx ------------------------------------------------------------------------------------
 
 /**
- * Exceptions thrown into generators and coroutines in and out of `except` blocks: `gen.throw()` of a fresh
- * exception or of one with a context already, through `yield from`, `close()`, `athrow()`, a cancellation
- * through coroutines suspended in `except` blocks, an async generator suspended in its `except` block while
- * its caller reads `sys.exc_info()` and raises; each `__context__` chain printed.
+ * Exceptions thrown into generators and coroutines in and out of `except` and `finally` blocks: `gen.throw()` of
+ * a fresh exception or of one with a context already, through `yield from`, `close()`, `athrow()`, a cancellation
+ * or a failed future through coroutines (async generators, an `__aexit__` among them) suspended in such blocks at
+ * several depths, generators whose cleanup raises as they are closed or thrown into, an async generator
+ * suspended in its `except` block while its caller reads `sys.exc_info()` and raises; each `__context__` chain
+ * printed.
  */
 export function throwContext(g) {
-  return g.pick([() => syncThrow(g), () => cancelThroughHandlers(g), () => asyncGeneratorHandler(g)])();
+  return g.pick([() => syncThrow(g), () => cancelThroughHandlers(g), () => cancelThroughHandlers(g), () => asyncGeneratorHandler(g), () => closeRaising(g)])();
 }
 
 const CHAIN = `def chain(e):
@@ -1658,14 +1660,19 @@ const CHAIN = `def chain(e):
 
 /**
  * A body suspended at `step` (lines, indented from 0, then `after`): outside any `except` block, in one, or in two
- * nested ones of the same frame (CPython chains a thrown exception to the innermost only).
+ * nested ones of the same frame (CPython chains a thrown exception to the innermost only); a block may be a
+ * `finally` running for the exception its `try` raised.
  */
 function suspendedIn(g, name, step, after = [`yield "after"`]) {
   const depth = g.pick([0, 1, 1, 2]);
   const lines = [];
   for (let k = 0; k < depth; k++) {
     const pad = "    ".repeat(2 * k + 1);
-    lines.push(`${pad}try:`, `${pad}    raise ${g.pick(ERRORS)}("${name} handles${k === 0 ? "" : ` ${k}`}")`, `${pad}except Exception:`);
+    lines.push(
+      `${pad}try:`,
+      `${pad}    raise ${g.pick(ERRORS)}("${name} handles${k === 0 ? "" : ` ${k}`}")`,
+      g.chance(0.25) ? `${pad}finally:` : `${pad}except Exception:`,
+    );
   }
   const pad = "    ".repeat(2 * depth + 1);
   return [...lines, ...[...step, ...after].map((line) => pad + line)];
@@ -1730,11 +1737,35 @@ function syncThrow(g) {
 function cancelThroughHandlers(g) {
   const depth = g.int(1, 3);
   const failure = g.chance(0.4);
-  const lines = [...CHAIN, `gate = asyncio.get_running_loop().create_future()`, `async def level0():`];
-  lines.push(...suspendedIn(g, "level0", [`await gate`], []));
+  const lines = [...CHAIN, `gate = asyncio.get_running_loop().create_future()`];
+  // The innermost frame awaits the gate itself, or from an async generator it iterates, or from the `__aexit__`
+  // of an `async with` whose body failed; a frame in between may be an async generator too.
+  const innermost = g.pick(["await", "await", "agen", "aexit"]);
+  if (innermost === "agen") {
+    lines.push(`async def rows():`, ...suspendedIn(g, "rows", [`yield 1`, `await gate`, `yield 2`], []));
+    lines.push(`async def level0():`, ...suspendedIn(g, "level0", [`async for row in rows():`, `    print("row", row)`], []));
+  } else if (innermost === "aexit") {
+    lines.push(
+      `class Guard:`,
+      `    async def __aenter__(self):`,
+      `        return self`,
+      `    async def __aexit__(self, *exc):`,
+      ...suspendedIn(g, "exit", [`await gate`], []).map((line) => `    ${line}`),
+      `        return False`,
+      `async def level0():`,
+      `    async with Guard():`,
+      `        raise ${g.pick(ERRORS)}("body fails")`,
+    );
+  } else lines.push(`async def level0():`, ...suspendedIn(g, "level0", [`await gate`], []));
   for (let k = 1; k <= depth; k++) {
-    lines.push(`async def level${k}():`);
     const between = k < depth && g.chance(0.3);
+    if (!between && g.chance(0.2)) {
+      // An async generator in the chain, delegating to the level below.
+      lines.push(`async def level${k}_items():`, ...suspendedIn(g, `level${k}`, [`await level${k - 1}()`, `yield 1`], []));
+      lines.push(`async def level${k}():`, `    async for item in level${k}_items():`, `        print("item", item)`);
+      continue;
+    }
+    lines.push(`async def level${k}():`);
     const step = between
       ? [`try:`, `    await level${k - 1}()`, `except BaseException as e:`, `    print("level${k} got:", chain(e))`, `    raise KeyError("level${k} raises")`]
       : [`await level${k - 1}()`];
@@ -1748,6 +1779,36 @@ function cancelThroughHandlers(g) {
     `    await task`,
     `except BaseException as e:`,
     `    print("${failure ? "failed" : "cancelled"}:", chain(e))`,
+  );
+  return lines;
+}
+
+/**
+ * A generator closed or thrown into while the block that runs then (`finally`, `except GeneratorExit`, `except
+ * Exception`) raises, by a `raise` or by a failing attribute read; in an `except` block of its own or not.
+ */
+function closeRaising(g) {
+  const isAsync = g.chance(0.5);
+  const how = g.pick(["close", "close", "throw"]);
+  const raising = g.pick([`raise ${g.pick(ERRORS)}("cleanup fails")`, `print("cleanup", n.size)`]);
+  const block = g.pick(["finally:", how === "close" ? "except GeneratorExit:" : "except Exception:"]);
+  const step = [`try:`, `    yield n`, block, `    ${raising}`];
+  const def = isAsync ? "async def" : "def";
+  const lines = [...CHAIN, `${def} items(n):`, ...suspendedIn(g, "items", step, [`yield n + 1`])];
+  const call = isAsync
+    ? how === "close"
+      ? `await gen.aclose()`
+      : `await gen.athrow(ValueError("thrown"))`
+    : how === "close"
+      ? `gen.close()`
+      : `gen.throw(ValueError("thrown"))`;
+  lines.push(
+    `gen = items(${g.int(1, 9)})`,
+    isAsync ? `print(await anext(gen))` : `print(next(gen))`,
+    `try:`,
+    `    ${call}`,
+    `except BaseException as e:`,
+    `    print("${how}:", chain(e))`,
   );
   return lines;
 }

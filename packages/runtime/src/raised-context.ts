@@ -1,6 +1,7 @@
 // Exceptions whose context their raiser set on purpose, None included (an exit stack's
 // `_fix_exception_context`): code they leave afterwards does not chain them again (`chainedTo` asks here).
 // Kept out of exceptions.ts so that it is no export of the runtime's root.
+import type { PyAsyncGenerator } from "./asyncio/coroutine.js";
 import type { Task } from "./asyncio/task.js";
 import type { BaseException } from "./exceptions.js";
 
@@ -26,15 +27,33 @@ export function throwingIn(e: unknown, task: Task): void {
 }
 
 /**
- * The coroutines the throw of the step resumes (the task's chain of awaits as the step began, noted when an
- * `except` clause first asks), and those of them that have chained what arrived where they resumed.
+ * The frames the throw of the step resumes (the task's chain of awaits as the step began, noted when an `except`
+ * clause first asks: its coroutines and the async generators whose steps they await), and those of them that have
+ * chained what arrived where they resumed.
  */
 let resumedBy: { thrown: unknown; task: Task; resumed: Set<object>; chained: Set<object> } | null = null;
 
 /**
- * Whether the coroutine running is one a task's throw resumed and this is its first `except` clause: what it meets
- * arrived where the coroutine resumed, the thrown exception or what a coroutine it awaited let out (CPython
- * chains it to the exception the frame handles there; later clauses of the frame leave it).
+ * The frame of `task` running: its innermost coroutine, or an async generator whose step that coroutine awaits
+ * (the latest begun, of generators over generators), which runs or waits deeper.
+ */
+function runningFrame(task: Task): object {
+  const awaiter = task._innermost;
+  let running: object = awaiter ?? task._coro;
+  let begun = 0;
+  for (const agen of task._loop._asyncgens as Set<PyAsyncGenerator>) {
+    if (agen.ag_running && agen._stepTask === task && agen._stepAwaiter === awaiter && agen._begun > begun) {
+      running = agen;
+      begun = agen._begun;
+    }
+  }
+  return running;
+}
+
+/**
+ * Whether the frame running is one a task's throw resumed and this is its first `except` clause: what it meets
+ * arrived where the frame resumed, the thrown exception or what a frame it awaited let out (CPython chains it to
+ * the exception the frame handles there; later clauses of the frame leave it).
  */
 function arrivesInCoroutine(): boolean {
   const task = thrownTask;
@@ -42,9 +61,10 @@ function arrivesInCoroutine(): boolean {
   if (resumedBy?.thrown !== thrownIntoStep || resumedBy.task !== task) {
     const resumed = new Set<object>([task._coro]);
     for (let c = task._innermost; c !== null; c = c._awaiter) resumed.add(c);
+    for (const agen of task._loop._asyncgens as Set<PyAsyncGenerator>) if (agen.ag_running && agen._stepTask === task) resumed.add(agen);
     resumedBy = { thrown: thrownIntoStep, task, resumed, chained: new Set() };
   }
-  const running = task._innermost ?? task._coro;
+  const running = runningFrame(task);
   if (!resumedBy.resumed.has(running) || resumedBy.chained.has(running)) return false;
   resumedBy.chained.add(running);
   return true;

@@ -17,6 +17,9 @@
 //   checker sees may reach it, `await account.deposit(5)`), so the body starting at the call is starting at
 //   the `await`, and no coroutine object reaches a task, `gather`, a variable or `repr` (lowering also asks
 //   that each call binds by position and that no other module may call it: signatures.ts);
+// - no call of it is awaited in an `except` or `finally` block: a throw into the task (a failed future, a
+//   cancellation) resumes the frames of the awaits one by one, each chaining what reaches it to the exception
+//   it handles (raised-context.ts), and the runtime tells a frame from its awaiter by their coroutines;
 // - what it awaits is the runtime's (asyncio's functions, and methods and instances of its classes: a
 //   sleep, a queue, a lock, a task, a future), never a coroutine of the program, so it is in no chain of
 //   coroutines awaiting one another: none recurses through it, and a task's depth, `cr_await` and the line
@@ -35,7 +38,7 @@
 //   attribute name) make no cycle, and the function calls nothing else of the program (a lambda or function
 //   in a variable). Recursion through special methods Python calls unseen (`__repr__`, `__add__`) is not
 //   followed.
-import type { AsyncFunctionDef, AsyncWith, Await, Expression, Node } from "@pyts/parser";
+import type { AsyncFunctionDef, AsyncWith, Await, Expression, Node, Stmt } from "@pyts/parser";
 import { isDunder } from "./call-sites.js";
 import type { TypeFacts } from "./checker.js";
 import { isAsyncioInstance, mayBeAwaitable } from "./runtime-classes.js";
@@ -94,11 +97,21 @@ export class AwaitedCoroutines {
     let resultRead = false;
     for (const call of calls) {
       const awaited = this.analysis.parentOf(call);
-      if (awaited?._type !== "Await") return false;
+      if (awaited?._type !== "Await" || this.inHandler(awaited)) return false;
       if (this.analysis.parentOf(awaited)?._type !== "Expr") resultRead = true;
     }
     if (resultRead && this.types.returnType(def).k === "None") return false;
     return this.bodyAllows(def, scope);
+  }
+
+  /** Whether the `await` runs in an `except` block or a `finally` block of the function it is in. */
+  private inHandler(awaited: Node): boolean {
+    for (let node = awaited, parent = this.analysis.parentOf(node); parent !== undefined; node = parent, parent = this.analysis.parentOf(node)) {
+      if (parent._type === "ExceptHandler") return true;
+      if ((parent._type === "Try" || parent._type === "TryStar") && parent.finalbody.includes(node as Stmt)) return true;
+      if (parent._type === "FunctionDef" || parent._type === "AsyncFunctionDef" || parent._type === "Lambda" || parent._type === "ClassDef") return false;
+    }
+    return false;
   }
 
   /** The calls of a function's name, when every use of it is one (`f(...)`), else null. */

@@ -39,6 +39,7 @@ import { acquiresAndReleases } from "../analyze/runtime-classes.js";
 import ts from "../typescript.cjs";
 import { assignLoopElement, targetNames, targetPattern } from "./comprehension.js";
 import type { LowerContext } from "./context.js";
+import { caughtException } from "./exceptions.js";
 import { lowerBody, lowerExpression } from "./index.js";
 import { typeOf } from "./operators.js";
 import { bindUnpacked, isSequenceTarget } from "./unpack.js";
@@ -81,7 +82,7 @@ function withItem(ctx: LowerContext, node: AsyncWith, item: WithItem, inner: () 
     atStatement(f.createAwaitExpression(f.createCallExpression(f.createPropertyAccessExpression(manager, "__aexit__"), undefined, args)));
   const handler = f.createBlock(
     [
-      f.createExpressionStatement(f.createAssignment(exc, f.createCallExpression(ctx.useRuntime("toPyException"), undefined, [caught]))),
+      f.createExpressionStatement(f.createAssignment(exc, caughtException(ctx, caught))),
       f.createIfStatement(
         f.createPrefixUnaryExpression(
           ts.SyntaxKind.ExclamationToken,

@@ -62,6 +62,7 @@
 import type { Assert, AsyncFunctionDef, Call, ExceptHandler, Expression, FunctionDef, Module, Node, Raise, Stmt, Try, TryStar } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
+import type { PyType } from "../analyze/types.js";
 import { forEachChild } from "../analyze/walk.js";
 import { catchesJavaScriptErrors, isRuntimeExport } from "../catalogue.js";
 import { runtimeArguments } from "./calls.js";
@@ -122,11 +123,11 @@ export function lowerTry(ctx: LowerContext, node: Try | TryStar): ts.Statement[]
     if (node.finalbody.length === 0) return core;
   } else {
     if (node.finalbody.length === 0) return [f.createTryStatement(f.createBlock(body, true), catchClause, undefined)];
-    if (!mayRaise(ctx, node.finalbody, true))
+    if (!mayRaise(ctx, node.finalbody, true, true))
       return [f.createTryStatement(f.createBlock(body, true), catchClause, f.createBlock(lowerBody(ctx, node.finalbody), true))];
     core = catchClause === undefined ? body : [f.createTryStatement(f.createBlock(body, true), catchClause, undefined)];
   }
-  if (!mayRaise(ctx, node.finalbody, true))
+  if (!mayRaise(ctx, node.finalbody, true, true))
     return [f.createTryStatement(f.createBlock(core, true), undefined, f.createBlock(lowerBody(ctx, node.finalbody), true))];
   // A `finally` that may raise runs with the exception it unwinds for as the one being handled.
   const unwinding = ctx.temp("unwinding");
@@ -139,7 +140,7 @@ export function lowerTry(ctx: LowerContext, node: Try | TryStar): ts.Statement[]
     ctx,
     unwinding,
     () => lowerBody(ctx, node.finalbody),
-    mayRaise(ctx, node.finalbody, false),
+    mayRaise(ctx, node.finalbody, false, true),
     undefined,
     readsHandledOutsideHandlers(ctx),
     "handlingWhileUnwinding",
@@ -374,7 +375,7 @@ function exceptStarClause(ctx: LowerContext, handlers: readonly ExceptHandler[])
  * `chainedTo(err, handled)` — raised there, by a call or by the runtime, it was raised while `handled` was
  * being handled, so that is its context.
  */
-function caughtException(ctx: LowerContext, err: ts.Identifier): ts.Expression {
+export function caughtException(ctx: LowerContext, err: ts.Identifier): ts.Expression {
   const handled = handledHere(ctx, ctx.handling);
   // In a function, the exception an `except` block of a caller lends (`handling`) is the context.
   if (handled === undefined && runningScope(ctx.scope).kind !== "module" && readsHandledOutsideHandlers(ctx))
@@ -545,14 +546,18 @@ function callsReaderByName(node: Call): boolean {
   return name !== null && [...HANDLED_EXCEPTION_READERS.values()].some((names) => names.has(name));
 }
 
+/** The kinds of builtin values (PyType's) the checker proves. */
+const BUILTIN_VALUES = new Set<PyType["k"]>(["int", "float", "bool", "str", "None", "list", "tuple", "tuplevar", "dict", "set", "range"]);
+
 /**
  * Whether statements may raise an exception: anything but `pass`, jumps, plain assignments and returns of
- * names, attributes, literals and comparisons, `print` of such values (or of their `type`, `str`, `repr`...), and
- * (unless `countRaise`) a `raise` of such values or of a call with such arguments. Turning a value into text
+ * names, attributes (but of builtin values, and in a `cleanup` block of values of unknown type), literals and
+ * comparisons, `print` of such values (or of their `type`, `str`, `repr`...), and (unless `countRaise`) a `raise` of
+ * such values or of a call with such arguments. Turning a value into text
  * counts as not raising unless the module, or a module of the program it imports, defines a `__str__`, `__repr__`
  * or `__format__` (which may raise): handlers that print stay plain.
  */
-function mayRaise(ctx: LowerContext, body: readonly Stmt[], countRaise: boolean): boolean {
+function mayRaise(ctx: LowerContext, body: readonly Stmt[], countRaise: boolean, cleanup = false): boolean {
   const textMayRaise = definesTextMethods(ctx.analysis.module.node as Module) || importsModuleThat(ctx, "definesTextMethods");
   /** A value printed or formatted: a constant, or anything when no `__str__` of the module's may raise. */
   const printable = (e: Expression): boolean => e._type === "Constant" || (!textMayRaise && simple(e));
@@ -567,7 +572,8 @@ function mayRaise(ctx: LowerContext, body: readonly Stmt[], countRaise: boolean)
       case "FormattedValue":
         return e.format_spec === null && printable(e.value);
       case "Attribute":
-        return simple(e.value);
+        // A builtin value has few attributes: a read of another raises AttributeError (`n.size` of an int).
+        return simple(e.value) && !(BUILTIN_VALUES.has(typeOf(ctx, e.value).k) || (cleanup && typeOf(ctx, e.value).k === "any"));
       case "UnaryOp":
         return simple(e.operand);
       case "Compare":

@@ -16,11 +16,13 @@
 //                                        }
 //
 // `exitSuppresses` (the runtime's) calls `__exit__(type, value, traceback)` and chains what it raises to
-// the exception. Leaving `with asyncio.Runner()` waits for its loop to close: `await _cm.__exit__(...)` (runner.ts).
+// the exception. The `catch` converts as an `except` clause's does (exceptions.ts `caughtException`): where an
+// exception is being handled, what the body raised has it as its context before `__exit__` sees it. Leaving `with asyncio.Runner()` waits for its loop to close: `await _cm.__exit__(...)` (runner.ts).
 import type { With, WithItem } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import { assignTo } from "./assign.js";
 import type { LowerContext } from "./context.js";
+import { caughtException } from "./exceptions.js";
 import { lowerBody, lowerExpression } from "./index.js";
 import { awaitWhereLoopMayRun } from "./methods.js";
 import { isRunnerConstructor } from "./runner.js";
@@ -69,10 +71,7 @@ function lowerItems(ctx: LowerContext, statement: With, items: readonly WithItem
       f.createExpressionStatement(f.createAssignment(failed, f.createTrue())),
       f.createVariableStatement(
         undefined,
-        f.createVariableDeclarationList(
-          [f.createVariableDeclaration(exc, undefined, undefined, f.createCallExpression(ctx.useRuntime("toPyException"), undefined, [err]))],
-          ts.NodeFlags.Const,
-        ),
+        f.createVariableDeclarationList([f.createVariableDeclaration(exc, undefined, undefined, caughtException(ctx, err))], ts.NodeFlags.Const),
       ),
       f.createIfStatement(
         f.createLogicalNot(

@@ -388,6 +388,9 @@ export function iscoroutinefunction(f: unknown): boolean {
 
 // --- async generators ---------------------------------------------------------------------
 
+/** How many steps of async generators have begun (`PyAsyncGenerator._begun`). */
+let stepsBegun = 0;
+
 /**
  * Python's async generator protocol over a native `async function*`. The compiler emits
  *
@@ -589,6 +592,8 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
   /** The task whose step began the step in flight, and its innermost coroutine then (which awaits the step). */
   _stepTask: Task | null = null;
   _stepAwaiter: Coroutine | null = null;
+  /** When the step in flight began, among all generators' steps: of two awaited by one coroutine, the later is inside. */
+  _begun = 0;
 
   /** True while a step is in flight: its body runs or waits in an `await`, not at a `yield`. */
   get ag_running(): boolean {
@@ -600,6 +605,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     this._inFlight = true;
     this._stepTask = stepping;
     this._stepAwaiter = stepping?._innermost ?? null;
+    this._begun = ++stepsBegun;
     asyncgenHandling.hook?.begin(this);
   }
 
