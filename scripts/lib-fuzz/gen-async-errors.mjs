@@ -29,8 +29,9 @@
 //   chained        raise in except / finally, raise from, from None, a bare raise in a function the handler
 //                  calls, a handler calling a helper that reads sys.exc_info() and traceback.format_exc();
 //                  __context__, __cause__, __suppress_context__
-//   taskrecursion  recursion through create_task: failures wrapped level by level, cancellation down a chain,
-//                  a recursion without end caught in tasks, coroutines awaiting themselves without end
+//   taskrecursion  recursion through create_task: failures wrapped level by level, cancellation down a chain
+//                  (and down one too long to cancel), a recursion without end caught in tasks, coroutines awaiting
+//                  themselves without end
 //   awaitstate     await of values that are not awaitable, cr_running/cr_await before, during and after a run
 //                  down a chain of awaits (ending in a sleep, an event, a queue, a future), gather given the same
 //                  awaitable twice, sys.exc_info() in a helper a finally block calls, `async with lock:` whose release fails
@@ -1027,6 +1028,32 @@ export function taskRecursion(g) {
       `    return sum(r for r in results if not isinstance(r, Exception))`,
       `print(await split(0, ${g.int(2, 9)}))`,
     ],
+    () => {
+      // A chain of tasks too long to cancel from its top: each task's cancel() calls the next one's, past the
+      // recursion limit (a length far from it: just under, CPython's last wakeup can be lost and the chain hang).
+      const length = g.int(1100, 2000);
+      return [
+        `ready = asyncio.Event()`,
+        `go = asyncio.Event()`,
+        `async def link(n):`,
+        `    if n == 0:`,
+        `        ready.set()`,
+        `        await go.wait()`,
+        `        return "bottom"`,
+        `    return await asyncio.create_task(link(n - 1))`,
+        `top = asyncio.create_task(link(${length}))`,
+        `await ready.wait()`,
+        `try:`,
+        `    print(top.cancel())`,
+        `except RecursionError as e:`,
+        `    print(type(e).__name__, e, top.cancelling())`,
+        `go.set()`,
+        `try:`,
+        `    print(await top)`,
+        `except asyncio.CancelledError:`,
+        `    print("cancelled", top.cancelled())`,
+      ];
+    },
     () => {
       // A recursion without end caught in tasks, the limit usable again after each.
       const walk = g.newName("walk");

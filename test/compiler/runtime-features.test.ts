@@ -142,6 +142,15 @@ describe("runtime features", () => {
     );
   });
 
+  it("imports the cancel-depth feature into a program that cancels something", () => {
+    const feature = 'import "@pyts/runtime/features/cancel-depth";';
+    const program = (line: string): string =>
+      ["import asyncio", "", "async def main():", "    task = asyncio.create_task(asyncio.sleep(1))", `    ${line}`, "", "asyncio.run(main())", ""].join("\n");
+    expect(translate(program("task.cancel()"))).toContain(feature);
+    expect(translate(program('getattr(task, "cancel")()'))).toContain(feature);
+    expect(translate(program("await task"))).not.toContain(feature);
+  });
+
   it("imports the short-reprs feature into a program that can hold a future or a task", () => {
     const feature = 'import "@pyts/runtime/features/short-reprs";';
     const program = (line: string): string =>

@@ -38,6 +38,7 @@ import * as types from "@pyts/runtime/types";
 import * as typing from "@pyts/runtime/typing";
 import * as unicodedata from "@pyts/runtime/unicodedata";
 import * as abcModule from "@pyts/runtime/abc";
+import * as cancelDepth from "@pyts/runtime/features/cancel-depth";
 import * as coroutineState from "@pyts/runtime/features/coroutine-state";
 import * as dynamicClasses from "@pyts/runtime/features/dynamic-classes";
 import * as framePositions from "@pyts/runtime/features/frame-positions";
@@ -50,6 +51,7 @@ import { MAIN_URL } from "./program-url.js";
 
 const MODULES: Record<string, unknown> = {
   "@pyts/runtime/abc": abcModule,
+  "@pyts/runtime/features/cancel-depth": cancelDepth,
   "@pyts/runtime/features/coroutine-state": coroutineState,
   "@pyts/runtime/features/dynamic-classes": dynamicClasses,
   "@pyts/runtime/features/frame-positions": framePositions,

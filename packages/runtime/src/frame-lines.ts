@@ -21,7 +21,6 @@ export function limitedFrames(stack: string, limit: number | null): string[] {
 /** A frame of the same file, line and function as the one before it, more than three times in a row, is counted, not repeated. */
 export function collapseRepeats(frames: readonly string[]): string[] {
   const out: string[] = [];
-  const key = (frame: string): string => frame.slice(0, frame.indexOf("\n"));
   for (let i = 0; i < frames.length;) {
     let j = i;
     while (j < frames.length && key(frames[j]!) === key(frames[i]!)) j++;
@@ -42,16 +41,25 @@ export function collapseRepeats(frames: readonly string[]): string[] {
 export function framesUntilCaught(e: BaseException, stack: string | undefined, handlerStack: string | undefined): string | undefined {
   if (stack === undefined || handlerStack === undefined || caughtAtAwait(e)) return stack;
   const frames = splitFrames(stack);
-  const outer = splitFrames(handlerStack);
+  // A frame is told by its first line (file, line, function): its markers are the call's where the exception
+  // passed through a call (a plain async function called and awaited at once, a JavaScript call), the whole
+  // `await`'s where the handler's exception left the awaited coroutine.
+  const inner = frames.map(key);
+  const outer = splitFrames(handlerStack).map(key);
   // The outer frames of `stack` are a run of `handlerStack`, not always from its start: the handler's
   // exception may have left through more frames (the coroutines that awaited it) than this one reached.
   let shared = 0;
   for (let start = 0; start < outer.length; start++) {
     let n = 0;
-    while (n < frames.length - 1 && start + n < outer.length && frames[n] === outer[start + n]) n++;
+    while (n < inner.length - 1 && start + n < outer.length && inner[n] === outer[start + n]) n++;
     if (n > shared) shared = n;
   }
   return frames.slice(shared).join("");
+}
+
+/** The first line of a frame (`  File "x.py", line 3, in f`), which tells it from others. */
+function key(frame: string): string {
+  return frame.slice(0, frame.indexOf("\n"));
 }
 
 /** Frame lines split into one entry per frame (`  File ...` and the source line under it). */

@@ -29,6 +29,7 @@
 //     type("Point", (), {"x": 0})            import "@pyts/runtime/features/dynamic-classes";
 //     loop.call_soon(log, 1, 2)              import "@pyts/runtime/features/python-callbacks";
 //     loop.run_until_complete(main())        import "@pyts/runtime/features/pending-tasks";
+//     root.cancel()                          import "@pyts/runtime/features/cancel-depth";
 //     asyncio.create_task(work())            import "@pyts/runtime/features/short-reprs";
 //
 // A module the runtime does not provide is a compile-time diagnostic, except inside a `try` whose
@@ -179,6 +180,8 @@ const RUNTIME_FEATURES: ReadonlyMap<string, string> = new Map([
   ...["co_filename", "co_firstlineno", "f_lineno", "f_code", "cr_code", "gi_code", "ag_code", "cr_frame", "gi_frame", "ag_frame"].map(
     (name) => [name, "frame-positions"] as const,
   ),
+  // A cancellation down a chain of tasks counted against the recursion limit.
+  ["cancel", "cancel-depth"],
   ["run_until_complete", "pending-tasks"],
   ["run_forever", "pending-tasks"],
   ["__await__", "await-iterator"],

@@ -41,7 +41,7 @@ const CLOSED = 2;
  * The frames CPython holds below a task's coroutine: the module's, `asyncio.run`'s (`Runner.run`,
  * `run_until_complete`, `run_forever`, `_run_once`, `Handle._run`) and the task's step.
  */
-const FRAMES_BELOW_TASK = 9;
+export const FRAMES_BELOW_TASK = 9;
 
 /** Whether `coro` runs in `task`'s step: it is the task's coroutine or one of the chain of awaits below it. */
 export function runsIn(task: Task | null, coro: Coroutine): boolean {
