@@ -27,6 +27,8 @@ export { index } from "../numbers.js";
 import { callMethod, getattr } from "../attrs.js";
 import { getitem } from "../subscript.js";
 import { tuple } from "../tuple.js";
+import { moduleFunctions } from "../module-functions.js";
+import * as thisModule from "./operator.js";
 
 export function is_not(a: unknown, b: unknown): boolean {
   return a !== b;
@@ -52,3 +54,5 @@ export function methodcaller(name: string, ...args: unknown[]): (x: unknown) => 
 
 /** The module's `__name__` (what `repr(module)` shows). */
 export const __name__ = "operator";
+
+moduleFunctions("operator", thisModule);
