@@ -3015,8 +3015,9 @@ function moduleFunctionCalls(g) {
   const module = g.pick(Object.keys(MODULE_FUNCTIONS));
   const name = g.pick(Object.keys(MODULE_FUNCTIONS[module]));
   const fits = MODULE_FUNCTIONS[module][name];
-  // (`from time import time` would hide the module: that name is called through it alone.)
-  const imported = name !== module;
+  // (`from time import time` would hide the module, `from math import pow` the builtin the other cases call: such a
+  // name is called through its module alone.)
+  const imported = name !== module && name !== "pow";
   g.moduleLines.push(`import ${module}`, `import operator`, ...(imported ? [`from ${module} import ${name}`] : []), "");
   const varies = module === "time" || module === "random";
   const lines = [];
