@@ -50,7 +50,8 @@
 //                arguments or with keywords, through receivers the compiler types and ones it cannot, and through
 //                the type (`str.upper("a", "b")`): CPython's TypeError, caught and printed
 //                (or with a spread longer than JavaScript's argument limit; str's methods given arguments of the
-//                wrong type)
+//                wrong type); functions of math, operator, heapq, statistics, string, functools, time and random
+//                called with a wrong count, a keyword or a wrong type, by module, imported name and variable
 //   builtinnames a builtin value's method read without a call (type, qualname, repr, __self__), ranges of ints
 //                past 2**53 (items, len, slices, in, index, iterator types), docstrings and __subclasses__() read
 //                through any value
@@ -3089,7 +3090,54 @@ const ARITY_RECEIVERS = {
  * CPython's TypeError (`str.upper() takes no arguments (1 given)`), or the method's result, printed.
  */
 export function builtinMethodArity(g) {
-  return g.pick([() => methodArityCalls(g), () => methodArityCalls(g), () => spreadsIntoFewArguments(g), () => strWrongTypes(g)])();
+  return g.pick([
+    () => methodArityCalls(g),
+    () => methodArityCalls(g),
+    () => spreadsIntoFewArguments(g),
+    () => strWrongTypes(g),
+    () => moduleFunctionCalls(g),
+    () => moduleFunctionCalls(g),
+  ])();
+}
+
+/** Functions of the runtime's modules whose results print the same each run, with arguments of their types. */
+const MODULE_FUNCTIONS = {
+  math: { sqrt: ["4", "2.25"], floor: ["2.5"], pow: ["2", "3"], perm: ["5", "2"], log: ["8", "2"], gcd: ["12", "18"], factorial: ["5"], hypot: ["3", "4"] },
+  operator: { add: ["1", "2"], neg: ["3"], mul: ["2", "5"], getitem: ['"abc"', "1"], truth: ["0"] },
+  heapq: { heappush: ["[]", "1"], heapify: ["[3, 1]"], nlargest: ["2", "[5, 1, 9]"] },
+  statistics: { mean: ["[1, 2, 3]"], median: ["[3, 1, 2]"], pvariance: ["[1, 2]"] },
+  string: { capwords: ['"hello world"'] },
+  functools: { reduce: ["operator.add", "[1, 2, 3]", "10"] },
+  time: { time: [], monotonic: [], ctime: ["0"] },
+  random: { randint: ["1", "1"], choice: ['"a"'], uniform: ["2", "2"] },
+};
+
+/**
+ * Functions of the runtime's modules called with too few or too many arguments, a keyword, or one of the wrong type,
+ * by their module (`math.sqrt(1, 2)`), by a name imported from it, through a variable and from a list: CPython's
+ * TypeError (`math.sqrt() takes exactly one argument (2 given)`), or the result (its type where it varies), printed;
+ * and the function's type, name and module.
+ */
+function moduleFunctionCalls(g) {
+  const module = g.pick(Object.keys(MODULE_FUNCTIONS));
+  const name = g.pick(Object.keys(MODULE_FUNCTIONS[module]));
+  const fits = MODULE_FUNCTIONS[module][name];
+  // (`from time import time` would hide the module, `from math import pow` the builtin the other cases call: such a
+  // name is called through its module alone.)
+  const imported = name !== module && name !== "pow";
+  g.moduleLines.push(`import ${module}`, `import operator`, ...(imported ? [`from ${module} import ${name}`] : []), "");
+  const varies = module === "time" || module === "random";
+  const lines = [];
+  for (let i = 0; i < g.int(2, 4); i++) {
+    const count = g.pick([fits.length, fits.length, 0, fits.length + 1, Math.max(fits.length - 1, 0)]);
+    const args = Array.from({ length: count }, (_, j) => (j < fits.length && g.chance(0.8) ? fits[j] : g.pick(["1", '"a"', "None", "[]", "2.5"])));
+    if (g.chance(0.2)) args.push(`${g.pick(["x", "key", "sep", "initial", "start"])}=${g.pick(["1", "None"])}`);
+    const callee = g.pick([`${module}.${name}`, imported ? name : `${module}.${name}`, "f", "fs[0]"]);
+    const call = `${callee}(${args.join(", ")})`;
+    const shown = varies ? `type(${call}).__name__` : `repr(${call})`;
+    lines.push(...caught("(TypeError, ValueError, IndexError)", [`print(${q(`${name}/${args.length}`)}, ${shown})`]));
+  }
+  return [`f = ${module}.${name}`, "fs = [f]", ...lines, `print(type(f).__name__, f.__name__, ${module === "random" ? "f.__qualname__" : "repr(f)"})`];
 }
 
 function methodArityCalls(g) {

@@ -13,6 +13,8 @@ import {
   BUILTIN_POSITIONAL,
   METHOD_ARITIES,
   type MethodArity,
+  MODULE_FUNCTIONS,
+  type ModuleArity,
   OPTIONS_KEYWORDS,
   JAVASCRIPT_ERROR_CLASSES,
   JAVASCRIPT_TYPE_ERROR_CLASSES,
@@ -102,6 +104,12 @@ export function builtinArity(name: string): "one" | readonly [number, number] | 
 /** How CPython counts the arguments of the method `name` of the builtin type `owner` (`str`, `list` ...), if the catalogue says. */
 export function methodArity(owner: string, name: string): MethodArity | undefined {
   const table = Object.hasOwn(METHOD_ARITIES, owner) ? METHOD_ARITIES[owner]! : undefined;
+  return table !== undefined && Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
+/** How CPython counts the arguments of the function `name` of the runtime module `module`, if the catalogue says (MODULE_FUNCTIONS). */
+export function moduleFunctionArity(module: string, name: string): ModuleArity | undefined {
+  const table = Object.hasOwn(MODULE_FUNCTIONS, module) ? MODULE_FUNCTIONS[module]! : undefined;
   return table !== undefined && Object.hasOwn(table, name) ? table[name] : undefined;
 }
 

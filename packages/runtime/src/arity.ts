@@ -7,7 +7,7 @@
 //     d.get()              get expected at least 1 argument, got 0
 //     s.find("a", 0, 1, 2) find() takes at most 3 arguments (4 given)
 //     d.get(key="a")       dict.get() takes no keyword arguments
-import { METHOD_ARITIES } from "./catalogue.js";
+import { METHOD_ARITIES, type MethodArity, type ModuleArity } from "./catalogue.js";
 import { TypeError } from "./exceptions.js";
 import { KwArgs } from "./kwargs.js";
 
@@ -30,8 +30,26 @@ export function checkExpectedCount(name: string, min: number, max: number, given
  */
 export function checkMethodArity(owner: string, name: string, args: readonly unknown[], shown: string = owner): void {
   const table = METHOD_ARITIES[owner];
-  if (table === undefined || !Object.prototype.hasOwnProperty.call(table, name)) return;
-  const arity = table[name]!;
+  if (table !== undefined && Object.prototype.hasOwnProperty.call(table, name)) checkArity(table[name]!, shown, name, args);
+}
+
+/**
+ * CPython's TypeError for `module.name(*args)`, a function of a runtime module written in C in CPython (catalogue.ts's
+ * MODULE_FUNCTIONS), called with arguments it does not take: `math.sqrt() takes exactly one argument (2 given)`.
+ */
+export function checkModuleArity(arity: Exclude<ModuleArity, string> | "none" | "one" | "any", module: string, name: string, args: readonly unknown[]): void {
+  // (One that parses its arguments as a tuple names no module when it refuses keywords: `reduce() takes no keyword arguments`.)
+  if (typeof arity !== "string" && arity[0] !== "expected" && args[args.length - 1] instanceof KwArgs)
+    throw new TypeError(`${name}() takes no keyword arguments`);
+  if (arity[0] === "requires") {
+    const [, min, max] = arity as readonly [string, number, number];
+    if (args.length < min || args.length > max) throw new TypeError(`${module}.${name} requires ${min} to ${max} arguments`);
+    return;
+  }
+  checkArity(arity[0] === "unpack" ? (["expected", arity[1] as number, arity[2] as number] as const) : (arity as MethodArity), module, name, args);
+}
+
+function checkArity(arity: MethodArity, shown: string, name: string, args: readonly unknown[]): void {
   const keywords = args.length > 0 && args[args.length - 1] instanceof KwArgs;
   const given = keywords ? args.length - 1 : args.length;
   if (keywords && (typeof arity === "string" || arity[3] === undefined)) throw new TypeError(`${shown}.${name}() takes no keyword arguments`);

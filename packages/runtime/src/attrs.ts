@@ -41,7 +41,7 @@ import { numberKind, PyFloat } from "./numbers.js";
 import { ClassMethodObject, instanceSlots, MappingProxy, recordedClassBody, StaticMethodObject, type ClassBody } from "./class-namespace.js";
 import { type } from "./pytype.js";
 import { repr } from "./repr.js";
-import { JAVASCRIPT_ONLY, pythonClass, registeredType } from "./type-registry.js";
+import { CLASS_METHODS, JAVASCRIPT_ONLY, pythonClass, registeredType } from "./type-registry.js";
 import { isClassConstructor, typeName } from "./typename.js";
 import { asBoundBuiltin, boundBuiltinDunder, unboundBuiltinMethod } from "./method-descriptors.js";
 
@@ -150,6 +150,9 @@ function builtinClassOwning(obj: unknown, method: Function): string | undefined 
       for (const name of Object.keys(METHOD_ARITIES[owner]!)) {
         const m = (cls.prototype as unknown as Record<string, unknown>)[name];
         if (typeof m === "function" && !containerMethods.has(m)) containerMethods.set(m, owner);
+        // (A class method, `Registry.fromkeys` of a dict subclass, is bound to the class it is read through.)
+        const classSide = (cls as unknown as Record<string, unknown>)[name];
+        if (typeof classSide === "function" && CLASS_METHODS.has(classSide)) containerMethods.set(classSide, owner);
       }
     }
   }

@@ -257,6 +257,21 @@ function bind(sig: Signature, args: readonly unknown[], keywords: Record<string,
   return slots;
 }
 
+/**
+ * CPython's TypeError for a call of a runtime function that CPython writes in Python, by the text of its signature
+ * (catalogue.ts's MODULE_FUNCTIONS: `capwords(s, sep=)`; `Random.randint(self, a, b)`, a method of an instance the
+ * module holds, `self` given): the call's arguments (keywords as a trailing `kw({...})`) bound as a compiled
+ * function's are, for their errors only.
+ */
+export function checkSignature(text: string, args: readonly unknown[]): void {
+  const open = text.indexOf("(");
+  const sig = parseParameters(text.slice(0, open), text.slice(open + 1, -1), "function");
+  const last = args[args.length - 1];
+  const positional = last instanceof KwArgs ? args.slice(0, -1) : [...args];
+  if (sig.positional[0]?.name === "self") positional.unshift(null);
+  bind(sig, positional, last instanceof KwArgs ? (last.values as Record<string, unknown>) : null);
+}
+
 /** Arrays longer than this are not spread into a JavaScript call (its argument limit is a little above 100,000). */
 const SPREAD_LIMIT = 50_000;
 
@@ -279,9 +294,12 @@ function withinLimit(sig: Signature, list: unknown[], given: number): unknown[] 
  */
 function builtinName(fn: Function): string | undefined {
   const marked = fn as { __pyTypeName__?: string; __name__?: string; __module__?: string };
-  // (A builtin type, `list` or `float`, is marked `type` in the module `builtins`; a subclass inherits the mark but not as its own.)
-  const builtinType = marked.__pyTypeName__ === "type" && marked.__module__ === "builtins" && Object.prototype.hasOwnProperty.call(fn, "__pyTypeName__");
-  return (marked.__pyTypeName__ === "builtin_function_or_method" || builtinType) && typeof marked.__name__ === "string" ? marked.__name__ : undefined;
+  // (A builtin type, `list` or `float`, is marked `type`; a subclass inherits the mark but not as its own. A function of
+  // another module, `operator.abs`, is its module's: module-functions.ts.)
+  const builtinType = marked.__pyTypeName__ === "type" && Object.prototype.hasOwnProperty.call(fn, "__pyTypeName__");
+  return (marked.__pyTypeName__ === "builtin_function_or_method" || builtinType) && marked.__module__ === "builtins" && typeof marked.__name__ === "string"
+    ? marked.__name__
+    : undefined;
 }
 
 function checkArity(fn: Function, given: number, keywords: Record<string, unknown> | null): void {
@@ -318,10 +336,8 @@ function applyRuntime(fn: Function, self: unknown, args: unknown[], keywords: Re
   if (fn === str) return strCall(args, keywords);
   checkArity(fn, args.length, keywords);
   const all = keywords !== null && Object.keys(keywords).length > 0 ? [...args, new KwArgs(keywords)] : args;
-  if (args.length > SPREAD_LIMIT) {
-    const arrayForm = arrayFormOf(fn);
-    if (arrayForm !== undefined) return arrayForm(all);
-  }
+  const arrayForm = arrayFormOf(fn);
+  if (arrayForm !== undefined) return arrayForm(all);
   return isClassConstructor(fn) ? new (fn as new (...a: unknown[]) => unknown)(...all) : fn.apply(self, all);
 }
 

@@ -720,7 +720,10 @@ export const strMethods = {
   swapcase,
   title,
   translate,
-  encode: (_s: string, _encoding?: unknown, _errors?: unknown): never => {
+  encode: (_s: string, encoding?: unknown, errors?: unknown): never => {
+    // (Its arguments are checked first, as CPython's: `encode() argument 'encoding' must be str, not int`.)
+    if (encoding !== undefined) requireStrArgument(encoding, "encode() argument 'encoding'");
+    if (errors !== undefined) requireStrArgument(errors, "encode() argument 'errors'");
     throw new NotImplementedError("bytes are not supported: str.encode()");
   },
   upper: (s: string) => s.toUpperCase(),

@@ -39,7 +39,15 @@ import type { LowerContext } from "./context.js";
 import { importedExportName, programClass, programImport } from "./imports.js";
 import { lowerExpression } from "./index.js";
 import { lowerSuperObject, superBindsStatically } from "./super-forms.js";
-import { builtinArity, builtinKeywordPosition, builtinPositional, isRuntimeClass, optionsKeywords, takesBoundedArguments } from "../catalogue.js";
+import {
+  builtinArity,
+  builtinKeywordPosition,
+  builtinPositional,
+  isRuntimeClass,
+  moduleFunctionArity,
+  optionsKeywords,
+  takesBoundedArguments,
+} from "../catalogue.js";
 import { chainDefines, objectHook } from "./class-attributes.js";
 import { isEnumClass } from "../analyze/enum-classes.js";
 import { baseClassReference, methodProperty, OWN_NAME_BASE, ownNameBasePassedIn } from "./classes.js";
@@ -290,8 +298,9 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
   if (res.symbol.bindings.length === 1 && res.symbol.bindings[0]!.kind === "import") {
     // A name imported from a runtime module: a runtime function (keywords in kw()) or class.
     const exported = importedName(ctx, res.symbol);
-    if (spreadsIntoArrayForm(exported, node)) return dynamicCall(ctx, callee, node);
     const source = res.symbol.bindings[0]!.source;
+    const module = source?.kind === "import" && source.level === 0 ? source.module : "";
+    if (spreadsIntoArrayForm(exported, node) || !fitsModuleArity(module, exported, node)) return dynamicCall(ctx, callee, node);
     const options = source?.kind === "import" && source.level === 0 ? optionsKeywords(`${source.module}.${exported}`) : undefined;
     const args = runtimeArguments(ctx, node.args, node.keywords, undefined, options);
     return isRuntimeClass(exported)
@@ -350,6 +359,40 @@ function fitsBuiltinArity(name: string, node: Call): boolean {
   if (node.keywords.length > 0 || spread) return false;
   const [min, max] = arity === "one" ? [1, 1] : arity;
   return node.args.length >= min && node.args.length <= max;
+}
+
+/**
+ * Whether a call of the function `name` of the runtime module `module` gives it arguments it takes (the catalogue's
+ * MODULE_FUNCTIONS): one that does not, or one with a spread to count, goes through the runtime's `call`, which raises
+ * CPython's TypeError (`math.sqrt(1, 2)`: `math.sqrt() takes exactly one argument (2 given)`).
+ */
+export function fitsModuleArity(module: string, name: string, node: Call): boolean {
+  const arity = moduleFunctionArity(module, name);
+  if (arity === undefined) return true;
+  if (node.args.some((a) => a._type === "Starred") || node.keywords.some((k) => k.arg === null)) return false;
+  if (typeof arity === "string" && arity.includes("(")) return fitsSignature(arity, node);
+  if (node.keywords.length > 0) return false;
+  const [, min, max] =
+    arity === "none" ? [, 0, 0] : arity === "one" ? [, 1, 1] : arity === "any" ? [, 0, Infinity] : (arity as readonly [string, number, number]);
+  return node.args.length >= min && node.args.length <= max;
+}
+
+/** Whether the positional and keyword arguments of `node` bind to the signature `text` (`capwords(s, sep=)`; `self` first is given). */
+function fitsSignature(text: string, node: Call): boolean {
+  const params = text
+    .slice(text.indexOf("(") + 1, -1)
+    .split(", ")
+    .filter((p) => p !== "" && p !== "self");
+  const star = params.findIndex((p) => p.startsWith("*"));
+  const positional = star < 0 ? params : params.slice(0, star);
+  const posonly = positional.indexOf("/");
+  const named = positional.filter((p) => p !== "/");
+  const vararg = star >= 0 && params[star] !== "*" && !params[star]!.startsWith("**");
+  if (node.args.length > named.length && !vararg) return false;
+  const keywordable = [...named.slice(Math.max(node.args.length, posonly)), ...params.slice(star < 0 ? params.length : star + 1)];
+  const given = new Set(node.keywords.map((k) => k.arg!));
+  if (node.keywords.some((k) => !keywordable.some((p) => p.replace(/=$/, "") === k.arg))) return false;
+  return named.slice(node.args.length).every((p) => p.endsWith("=") || given.has(p));
 }
 
 /** The `def` of a name bound once by a `def` whose only decorators are functools' caches, which call it by position. */

@@ -47,6 +47,7 @@ import {
   dynamicCall,
   keyFunction,
   spreadsIntoArrayForm,
+  fitsModuleArity,
   lowerClassCall,
   lowerProgramCall,
   matchArguments,
@@ -178,7 +179,11 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
   if (recvType.k === "module") {
     ctx.checkModuleAttribute(func.value, name, func);
     const recv = lowerExpression(ctx, func.value);
-    if (spreadsIntoArrayForm(name, node) || (recvType.name === "asyncio" && unprovenIterableFirst(ctx, name, node)))
+    if (
+      spreadsIntoArrayForm(name, node) ||
+      !fitsModuleArity(recvType.name, name, node) ||
+      (recvType.name === "asyncio" && unprovenIterableFirst(ctx, name, node))
+    )
       return dynamicCall(ctx, member(recv), node);
     const given = runtimeArguments(ctx, node.args, node.keywords, undefined, optionsKeywords(`${recvType.name}.${name}`));
     const args = recvType.name === "asyncio" ? awaitableArguments(ctx, name, node, given) : given;

@@ -3,6 +3,8 @@ import { Dict } from "../dict.js";
 import { dunder } from "../dunder.js";
 import { PySet } from "../set.js";
 import { isTuple, tuple } from "../tuple.js";
+import { moduleFunctions } from "../module-functions.js";
+import * as thisModule from "./copy.js";
 
 export function copy<T>(x: T): T {
   const custom = dunder(x, "__copy__");
@@ -50,3 +52,5 @@ export function deepcopy<T>(x: T, memo: Map<unknown, unknown> = new Map()): T {
 
 /** The module's `__name__` (what `repr(module)` shows). */
 export const __name__ = "copy";
+
+moduleFunctions("copy", thisModule);

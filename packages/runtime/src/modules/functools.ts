@@ -1,13 +1,15 @@
 // Python's `functools`: reduce, partial, wraps, lru_cache/cache, cmp_to_key, total_ordering.
 import { TypeError } from "../exceptions.js";
 import { Dict } from "../dict.js";
-import { iterate } from "../iter.js";
+import { isIterable, iterate } from "../iter.js";
 import { KwArgs } from "../kwargs.js";
 import { call as callWithArgs, positionalCallable, type CallableObject } from "../calls.js";
 import { repr } from "../repr.js";
 import { repr as shortRepr } from "./reprlib.js";
 import { tuple } from "../tuple.js";
 import { NotImplemented } from "../dunder.js";
+import { moduleFunctions } from "../module-functions.js";
+import * as thisModule from "./functools.js";
 export { cached_property } from "../descriptors.js";
 
 const NO_INITIAL = Symbol("no initial");
@@ -16,6 +18,7 @@ const NO_INITIAL = Symbol("no initial");
 export function reduce<T, R = T>(fn: ((acc: R, x: T) => R) | CallableObject, items: Iterable<T>, initial: R | typeof NO_INITIAL = NO_INITIAL): R {
   let acc = initial;
   const f = positionalCallable(fn);
+  if (!isIterable(items)) throw new TypeError("reduce() arg 2 must support iteration");
   for (const x of iterate(items)) acc = acc === NO_INITIAL ? (x as unknown as R) : f(acc, x);
   if (acc === NO_INITIAL) throw new TypeError("reduce() of empty iterable with no initial value");
   return acc;
@@ -263,3 +266,5 @@ export function total_ordering<C extends Function>(cls: C): C {
 
 /** The module's `__name__` (what `repr(module)` shows). */
 export const __name__ = "functools";
+
+moduleFunctions("functools", thisModule);

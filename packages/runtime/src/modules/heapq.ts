@@ -6,6 +6,8 @@ import { iterate } from "../iter.js";
 import { sortInPlace } from "../iter-builtins.js";
 import { KwArgs } from "../kwargs.js";
 import { withArrayForm } from "../array-forms.js";
+import { moduleFunctions } from "../module-functions.js";
+import * as thisModule from "./heapq.js";
 
 function siftdown<T>(heap: T[], startpos: number, pos: number): void {
   const newitem = heap[pos]!;
@@ -107,3 +109,5 @@ function* mergeOf<T>(iterables: readonly Iterable<T>[]): Generator<T, void, unde
 
 /** The module's `__name__` (what `repr(module)` shows). */
 export const __name__ = "heapq";
+
+moduleFunctions("heapq", thisModule);

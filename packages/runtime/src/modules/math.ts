@@ -9,6 +9,8 @@ import { mul } from "../arithmetic.js";
 import { doubleToInt, index, mkFloat, normBig, numberKind, toBig, toDouble } from "../numbers.js";
 import { typeName } from "../typename.js";
 import { withArrayForm } from "../array-forms.js";
+import { moduleFunctions } from "../module-functions.js";
+import * as thisModule from "./math.js";
 
 export const pi = Math.PI;
 export const e = Math.E;
@@ -346,3 +348,5 @@ export function fsum(items: Iterable<unknown>): number {
 
 /** The module's `__name__` (what `repr(module)` shows). */
 export const __name__ = "math";
+
+moduleFunctions("math", thisModule);

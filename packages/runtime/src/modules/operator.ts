@@ -6,11 +6,9 @@ export {
   truediv,
   floordiv,
   mod,
-  pow,
   neg,
   pos,
   invert,
-  abs,
   lshift,
   rshift,
   matmul,
@@ -24,9 +22,20 @@ export { eq, ne, lt, le, gt, ge, is as is_ } from "../compare.js";
 export { truthy as truth, not as not_ } from "../truth.js";
 export { contains, getitem, setitem, delitem } from "../subscript.js";
 export { index } from "../numbers.js";
+import { abs as absolute, pow as power } from "../arithmetic.js";
 import { callMethod, getattr } from "../attrs.js";
 import { getitem } from "../subscript.js";
 import { tuple } from "../tuple.js";
+import { moduleFunctions } from "../module-functions.js";
+import * as thisModule from "./operator.js";
+
+// (Functions of their own: the builtins `abs` and `pow` are arithmetic's, and count their arguments as builtins do.)
+export function abs(a: unknown): unknown {
+  return absolute(a);
+}
+export function pow(a: unknown, b: unknown): unknown {
+  return power(a, b);
+}
 
 export function is_not(a: unknown, b: unknown): boolean {
   return a !== b;
@@ -52,3 +61,5 @@ export function methodcaller(name: string, ...args: unknown[]): (x: unknown) => 
 
 /** The module's `__name__` (what `repr(module)` shows). */
 export const __name__ = "operator";
+
+moduleFunctions("operator", thisModule);

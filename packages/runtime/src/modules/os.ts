@@ -10,6 +10,8 @@ import { FileNotFoundError, NotADirectoryError, OSError, TypeError } from "../ex
 import { currentDirectory, nodeBuiltin, nodeProcess } from "../host.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
 import { typeName } from "../typename.js";
+import { moduleFunctions } from "../module-functions.js";
+import * as thisModule from "./os.js";
 
 export * as path from "./os/path.js";
 export { sep } from "./os/path.js";
@@ -99,3 +101,5 @@ function osError(e: unknown, path: string): unknown {
 
 /** The module's `__name__` (what `repr(module)` shows). */
 export const __name__ = "os";
+
+moduleFunctions("os", thisModule);

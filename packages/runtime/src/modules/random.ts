@@ -11,6 +11,8 @@ import { index, mkFloat, normBig, numberKind, toBig, toDouble } from "../numbers
 import { len, getitem } from "../subscript.js";
 import { typeName } from "../typename.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
+import { moduleFunctions } from "../module-functions.js";
+import * as thisModule from "./random.js";
 
 const N = 624;
 const M = 397;
@@ -373,3 +375,5 @@ export const setstate = (state: unknown): null => shared.setstate(state);
 
 /** The module's `__name__` (what `repr(module)` shows). */
 export const __name__ = "random";
+
+moduleFunctions("random", thisModule);

@@ -21,6 +21,8 @@ import { repr } from "../repr.js";
 import { typeName } from "../typename.js";
 import { fsum } from "./math.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
+import { moduleFunctions } from "../module-functions.js";
+import * as thisModule from "./statistics.js";
 
 /** `statistics.StatisticsError`, a ValueError. */
 export class StatisticsError extends ValueError {
@@ -340,3 +342,5 @@ export function pstdev(...args: unknown[]): number {
 
 /** The module's `__name__` (what `repr(module)` shows). */
 export const __name__ = "statistics";
+
+moduleFunctions("statistics", thisModule);

@@ -1,4 +1,7 @@
 // Python's `string` constants.
+import { moduleFunctions } from "../module-functions.js";
+import * as thisModule from "./string.js";
+
 export const ascii_lowercase = "abcdefghijklmnopqrstuvwxyz";
 export const ascii_uppercase = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 export const ascii_letters = ascii_lowercase + ascii_uppercase;
@@ -18,3 +21,5 @@ export function capwords(s: string, sep: string | null = null): string {
 
 /** The module's `__name__` (what `repr(module)` shows). */
 export const __name__ = "string";
+
+moduleFunctions("string", thisModule);

@@ -12,6 +12,8 @@ import { type } from "../pytype.js";
 import { stderr, stdout } from "../builtins.js";
 import { nodeProcess } from "../host.js";
 import { tuple } from "../tuple.js";
+import { moduleFunctions } from "../module-functions.js";
+import * as thisModule from "./sys.js";
 
 export { stdout, stderr };
 
@@ -57,3 +59,5 @@ export function setrecursionlimit(n: number): null {
 
 /** The module's `__name__` (what `repr(module)` shows). */
 export const __name__ = "sys";
+
+moduleFunctions("sys", thisModule);

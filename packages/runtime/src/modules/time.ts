@@ -3,6 +3,8 @@ import { ValueError } from "../exceptions.js";
 import { mkFloat } from "../numbers.js";
 import { monotonic as loopClock } from "../asyncio/loop.js";
 import { nodeProcess } from "../host.js";
+import { moduleFunctions } from "../module-functions.js";
+import * as thisModule from "./time.js";
 
 let lastTime = 0;
 
@@ -211,3 +213,5 @@ export function mktime(t: StructTime): number {
 
 /** The module's `__name__` (what `repr(module)` shows). */
 export const __name__ = "time";
+
+moduleFunctions("time", thisModule);

@@ -15,6 +15,8 @@
 import { KeyError, NotImplementedError, TypeError, ValueError } from "../exceptions.js";
 import { typeName } from "../typename.js";
 import { ALPHABET, BLOCKS, SINGLE, UNASSIGNED, UNIDATA_VERSION, WORDS } from "../unicode-names.js";
+import { moduleFunctions } from "../module-functions.js";
+import * as thisModule from "./unicodedata.js";
 
 export const unidata_version = UNIDATA_VERSION;
 
@@ -264,3 +266,5 @@ function computedCodePoint(n: string): number | undefined {
 
 /** The module's `__name__` (what `repr(module)` shows). */
 export const __name__ = "unicodedata";
+
+moduleFunctions("unicodedata", thisModule);

@@ -10,6 +10,8 @@ import { currentDirectory, nodeBuiltin } from "../../host.js";
 import { tuple, type Tuple } from "../../tuple.js";
 import { typeName } from "../../typename.js";
 import { withArrayForm } from "../../array-forms.js";
+import { moduleFunctions } from "../../module-functions.js";
+import * as thisModule from "./path.js";
 
 export const sep = "/";
 
@@ -147,3 +149,5 @@ export function isdir(path: unknown): boolean {
 
 /** The module's `__name__`: CPython's os.path is posixpath. */
 export const __name__ = "posixpath";
+
+moduleFunctions("os.path", thisModule);
