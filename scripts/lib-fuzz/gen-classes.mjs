@@ -2035,8 +2035,9 @@ function arrayNamedMethods(g) {
   const chosen = distinct(g, ARRAY_NAMED, g.int(2, 5));
   const [first, [firstParams], firstArgs] = chosen[0];
   // (Named one by one: `super().map(*args)` into a method of fixed parameters is PY3003 for now.)
+  // (Split at the commas before a name: the `", "` of join's default is not one.)
   const passed = firstParams
-    .split(", ")
+    .split(/, (?=\w)/)
     .slice(1)
     .map((p) => p.split("=")[0]);
   g.moduleLines.push(
