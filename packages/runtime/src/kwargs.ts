@@ -72,7 +72,7 @@ export function checkKwargs(fn: string, given: object, allowed: readonly string[
  */
 export function kwargsOf(mapping: unknown, callee?: unknown, named: readonly string[] = []): Record<string, unknown> {
   const out = spreadKeywords(mapping, callee);
-  for (const name of named) if (name in out) throw multipleValues(callee, name);
+  for (const name of named) if (Object.hasOwn(out, name)) throw multipleValues(callee, name);
   return out;
 }
 
@@ -85,7 +85,7 @@ export function mergedKwargs(callee: unknown, parts: readonly unknown[]): Record
   for (const part of parts) {
     const given = keywordsOf(part) ?? spreadKeywords(part, callee);
     for (const [k, v] of Object.entries(given)) {
-      if (k in out) throw multipleValues(callee, k);
+      if (Object.hasOwn(out, k)) throw multipleValues(callee, k);
       out[k] = v;
     }
   }
@@ -128,23 +128,21 @@ function spreadKeywords(mapping: unknown, callee: unknown): Record<string, unkno
   // (An array's `keys` is JavaScript's: a list is no mapping.)
   if (mapping === null || typeof mapping !== "object" || Array.isArray(mapping) || typeof (mapping as { keys?: unknown }).keys !== "function")
     throw notMapping();
-  const out = new Map<unknown, unknown>();
+  const out: Record<string, unknown> = {};
+  let nonString = false;
   try {
     for (const [k, v] of mappingItems(mapping)) {
-      if (out.has(k)) throw keyTwice(k);
-      out.set(k, v);
+      if (typeof k !== "string") nonString = true;
+      else if (Object.hasOwn(out, k)) throw keyTwice(k);
+      else out[k] = v;
     }
   } catch (e) {
     if (e instanceof AttributeError) throw notMapping();
     if (e instanceof KeyError && mapping instanceof Dict && e.args.length === 1) throw keyTwice(e.args[0]);
     throw e;
   }
-  const keywords: Record<string, unknown> = {};
-  for (const [k, v] of out) {
-    if (typeof k !== "string") throw new TypeError("keywords must be strings");
-    keywords[k] = v;
-  }
-  return keywords;
+  if (nonString) throw new TypeError("keywords must be strings");
+  return out;
 }
 
 /**
