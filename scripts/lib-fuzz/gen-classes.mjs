@@ -21,7 +21,8 @@
 //   callvars     keywords and */** through variables, lambdas, lists and dicts of callables, functools.partial,
 //                methods read as values (bound methods in lists, map, `__self__`), spreads of 100,000+ items
 //   callables    instances with __call__ (stateful, as keys, in map), callable()
-//   badcalls     missing / unexpected / multiple-valued / too many arguments, caught and printed; builtins
+//   badcalls     missing / unexpected / multiple-valued / too many arguments (a keyword given by two `**`), a
+//                `*` or `**` of a value that is no iterable or mapping, caught and printed; builtins
 //                called wrongly; missing methods on receivers the compiler cannot type, None, a non-callable;
 //                wrong arguments passed up to a base (super().__init__, super().m, Base.m(self, ...), static and
 //                class methods, a mixin's *args/**kwargs, a class keyword no __init_subclass__ takes), the classes
@@ -1497,6 +1498,12 @@ export function badCalls(g) {
     `len([1], [2])`,
     `args = (1, 2, 3, 4, 5)\n${f}(*args)`,
     `options = {"x": 1, "w": 2}\n${f}(**options)`,
+    `${f}(**${g.pick(["1", "None", "[1, 2]", '"xy"'])})`,
+    `${f}(*${g.pick(["1", "None"])})`,
+    `${f}(1, *${g.pick(["2", "None"])})`,
+    `${f}(1, 2, **{"z": 1}, **{"z": 2})`,
+    `${f}(**{"x": 1}, y=2, **{"y": 3})`,
+    `${cls}(**{"x": 1}, **{"x": 2})`,
   ];
   const lines = [`print(${f}(1, 2), ${f}(1, y=2, label="p"), ${cls}(1, 2).move(${g.int(1, 5)}).x)`];
   for (let i = g.int(1, 3); i > 0; i--) lines.push(...caught("TypeError", g.pick(bad).split("\n")));
@@ -2143,8 +2150,9 @@ function arrayNamedMethods(g) {
   const chosen = distinct(g, ARRAY_NAMED, g.int(2, 5));
   const [first, [firstParams], firstArgs] = chosen[0];
   // (Named one by one: `super().map(*args)` into a method of fixed parameters is PY3003 for now.)
+  // (Split at the commas before a name: the `", "` of join's default is not one.)
   const passed = firstParams
-    .split(", ")
+    .split(/, (?=\w)/)
     .slice(1)
     .map((p) => p.split("=")[0]);
   g.moduleLines.push(
@@ -3358,18 +3366,19 @@ function descriptorCalls(g) {
     `sorted(dict.items(d))`,
   ]);
   const setCall = g.pick([
-    "set.union(s1, s2)",
-    "set.intersection(s1, s2)",
-    "set.difference(s1, s2)",
-    "[set.issubset(s1, s2)]",
-    "frozenset.union(frozenset(s1), s2)",
+    "set.union(sa, sb)",
+    "set.intersection(sa, sb)",
+    "set.difference(sa, sb)",
+    "[set.issubset(sa, sb)]",
+    "frozenset.union(frozenset(sa), sb)",
   ]);
   const typed = g.chance(0.5);
+  // (`sa`, `sb`: the program's own statements name their values `s1`, `s2` ...)
   return [
     typed ? `s = ${word}` : `s = [${word}, 1][0]`,
     `xs = ${xs}`,
     `d = {"a": 1}`,
-    `s1, s2 = {1, 2}, {2, ${g.int(3, 4)}}`,
+    `sa, sb = {1, 2}, {2, ${g.int(3, 4)}}`,
     `print(${call}, ${listCall}, xs, ${dictCall}, sorted(${setCall}))`,
     `print(tuple.count((1, 2, 1), ${g.int(0, 2)}), tuple.index(("a", "b"), "b"), int.bit_length(${g.int(-300, 300)}))`,
   ];
@@ -3512,11 +3521,11 @@ function dictSubclassMerged(g) {
   const show = uniqueName(g, "show");
   g.moduleLines.push(`def ${show}(**fields):`, `    return fields`, "");
   // (Keys from an overriding keys() that the dict does not hold are a KeyError where dict's `__getitem__` reads them,
-  // and a TypeError (`got multiple values`) in a call's `**m`.)
+  // and a TypeError (`got multiple values`) in a call's `**m`, as a key of a second `**` that `m` gives too.)
   return [
     `m = ${cls}(${g.pick(["x=1, y=2", "y=5", "", "[('x', 3)]"])})`,
     `merged = {"z": 0}`,
-    `for merge in (lambda: {**m}, lambda: dict(m), lambda: merged.update(m) or merged, lambda: ${show}(**m), lambda: {**m, "w": 9}):`,
+    `for merge in (lambda: {**m}, lambda: dict(m), lambda: merged.update(m) or merged, lambda: ${show}(**m), lambda: {**m, "w": 9}, lambda: ${show}(**m, **{"x": 0})):`,
     `    try:`,
     `        print(merge())`,
     `    except (KeyError, TypeError) as e:`,

@@ -26,7 +26,7 @@ export { PySet, PyFrozenSet, set, frozenset, callSetMethod } from "./set.js";
 export { PyRange, range } from "./range.js";
 export { PySlice, slice } from "./subscript.js";
 export { NotImplemented, Ellipsis } from "./dunder.js";
-export { kw, KwArgs, kwargsOf } from "./kwargs.js";
+export { kw, KwArgs, kwargsOf, mergedKwargs, starredArguments } from "./kwargs.js";
 
 // operators
 export {

@@ -1,9 +1,10 @@
 // Keyword arguments for runtime functions: Python's `f(a, sep="-")` is emitted as
 // `f(a, kw({ sep: "-" }))`. The wrapper class lets a function tell keyword arguments from
 // a positional argument that happens to be a plain object or a Dict.
-import { TypeError } from "./exceptions.js";
+import { AttributeError, KeyError, TypeError } from "./exceptions.js";
 import { typeName } from "./typename.js";
-import { mappingItems } from "./dict.js";
+import { Dict, mappingItems } from "./dict.js";
+import { isIterable, iterate, type ItemOf } from "./iter.js";
 
 export class KwArgs<T extends object = Record<string, unknown>> {
   constructor(readonly values: T) {}
@@ -66,14 +67,43 @@ export function checkKwargs(fn: string, given: object, allowed: readonly string[
 }
 
 /**
- * `f(**mapping)`: the mapping's items as an object to spread into `kw({...})`. Keys must be
- * strings, as in Python; one that is also among the call's `named` keywords is CPython's TypeError.
+ * `f(**mapping)`: the mapping's items as an object to spread into `kw({...})`. Keys must be strings, as in
+ * Python; one that is also among the call's `named` keywords is CPython's TypeError, which names `callee`.
  */
-export function kwargsOf(mapping: unknown, named: readonly string[] = [], callee?: unknown): Record<string, unknown> {
-  const out = spreadKeywords(mapping);
-  for (const name of named) if (name in out) throw new TypeError(`${functionString(callee)} got multiple values for keyword argument '${name}'`);
+export function kwargsOf(mapping: unknown, callee?: unknown, named: readonly string[] = []): Record<string, unknown> {
+  const out = spreadKeywords(mapping, callee);
+  for (const name of named) if (Object.hasOwn(out, name)) throw multipleValues(callee, name);
   return out;
 }
+
+/**
+ * The keywords of a call with more than one `**` (`f(**a, c=1, **b)`): its parts in order, a plain object
+ * for keywords written out and any other value a mapping, merged as CPython does, a key given twice its TypeError.
+ */
+export function mergedKwargs(callee: unknown, parts: readonly unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const part of parts) {
+    const given = keywordsOf(part) ?? spreadKeywords(part, callee);
+    for (const [k, v] of Object.entries(given)) {
+      if (Object.hasOwn(out, k)) throw multipleValues(callee, k);
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+/**
+ * `f(*xs)` of a value that may not be iterable: its items, or CPython's TypeError, which names `callee` when `xs`
+ * is the call's only positional part (`f() argument after * must be an iterable, not int`), and else says "Value".
+ */
+export function starredArguments<X>(xs: X, callee?: unknown): Iterable<ItemOf<X>> {
+  if (!isIterable(xs))
+    throw new TypeError(`${callee === undefined ? "Value" : `${functionString(callee)} argument`} after * must be an iterable, not ${typeName(xs)}`);
+  return iterate(xs);
+}
+
+const multipleValues = (callee: unknown, name: string): TypeError =>
+  new TypeError(`${functionString(callee)} got multiple values for keyword argument '${name}'`);
 
 /** How CPython names a callee in a call's TypeError (`__main__.make_point()`). */
 function functionString(callee: unknown): string {
@@ -83,17 +113,35 @@ function functionString(callee: unknown): string {
   return module === "builtins" ? `${f.__qualname__}()` : `${module}.${f.__qualname__}()`;
 }
 
-function spreadKeywords(mapping: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+/**
+ * CPython's DICT_MERGE: a dict whose iteration is dict's is read directly; any other mapping by its `keys()`
+ * and `__getitem__`, a key given twice a TypeError. An AttributeError on the way (no `keys`) is reworded as
+ * "must be a mapping"; so is a KeyError of dict's own lookup (a dict subclass's `keys()` naming a key it lacks)
+ * as a key given twice, since CPython reads the key from the arguments of the error its lookup raised.
+ */
+function spreadKeywords(mapping: unknown, callee: unknown): Record<string, unknown> {
   if (mapping instanceof KwArgs) return { ...(mapping.values as Record<string, unknown>) };
-  const m = mapping as { keys?: () => Iterable<unknown>; __getitem__?: (k: unknown) => unknown };
-  if (m === null || typeof m !== "object" || typeof m.keys !== "function" || typeof m.__getitem__ !== "function") {
-    throw new TypeError("argument after ** must be a mapping");
+  const notMapping = (): TypeError =>
+    new TypeError(`${callee === undefined ? "" : `${functionString(callee)} `}argument after ** must be a mapping, not ${typeName(mapping)}`);
+  const keyTwice = (key: unknown): TypeError =>
+    typeof key === "string" ? multipleValues(callee, key) : new TypeError(`${functionString(callee)} keywords must be strings`);
+  // (An array's `keys` is JavaScript's: a list is no mapping.)
+  if (mapping === null || typeof mapping !== "object" || Array.isArray(mapping) || typeof (mapping as { keys?: unknown }).keys !== "function")
+    throw notMapping();
+  const out: Record<string, unknown> = {};
+  let nonString = false;
+  try {
+    for (const [k, v] of mappingItems(mapping)) {
+      if (typeof k !== "string") nonString = true;
+      else if (Object.hasOwn(out, k)) throw keyTwice(k);
+      else out[k] = v;
+    }
+  } catch (e) {
+    if (e instanceof AttributeError) throw notMapping();
+    if (e instanceof KeyError && mapping instanceof Dict && e.args.length === 1) throw keyTwice(e.args[0]);
+    throw e;
   }
-  for (const [k, v] of mappingItems(m)) {
-    if (typeof k !== "string") throw new TypeError("keywords must be strings");
-    out[k] = v;
-  }
+  if (nonString) throw new TypeError("keywords must be strings");
   return out;
 }
 

@@ -12,8 +12,9 @@
 //     total(*numbers)   (known def)   callSpread(total, [...numbers])    a spread of a value: an array of any length
 //     names.append(n)   (list)        names.push(n)                      builtin-type methods: see methods.ts
 //     handler(x, key=1) (unknown)     call(handler, x, kw({ key: 1 }))   any other callee: Python's binding at
-//     fn(*args, **kw)   (unknown)     callSpread(fn, [...args], kwargsOf(kw))   run time (runtime calls.ts)
-//     f(label="a", **opts)            call(f, kw({ label: "a", ...kwargsOf(opts, ["label"], f) }))   a key given twice: TypeError
+//     fn(*args, **kw)   (unknown)     callSpread(fn, [...args], kwargsOf(kw, fn))   run time (runtime calls.ts)
+//     f(label="a", **opts)            call(f, kw({ label: "a", ...kwargsOf(opts, f, ["label"]) }))   a key given twice: TypeError
+//     f(**a, **b)                     call(f, kw(mergedKwargs(f, [a, b])))
 //     len(a, b)                       call(len, a, b)                    the runtime raises CPython's TypeError
 //     kinds[k](x)       (a class)     new (getitem(kinds, k) as typeof Shape)(x)
 //     kinds[k](x)       (unknown)     call(getitem(kinds, k) as any, x)
@@ -54,7 +55,7 @@ import { baseClassReference, methodProperty, OWN_NAME_BASE, ownNameBasePassedIn 
 import { decoratorName } from "../analyze/decorator-names.js";
 import { handledExceptionCall } from "./exceptions.js";
 import { baseInitInPlace, isConstructorShapedInit, isCooperative, lowerCooperativeSuperCall } from "./inheritance.js";
-import { lowerElements } from "./literals.js";
+import { lowerElements, spreadable, spreadsAsIs } from "./literals.js";
 import { callsThroughMetaclass } from "./metaclasses.js";
 import { callsImportedLoopFunction, callsLoopFunction } from "./loop-functions.js";
 import { awaitEventLoop, awaitWhereLoopMayRun, lowerMethodCall } from "./methods.js";
@@ -188,18 +189,63 @@ const ARRAY_FORMS = new Set(["gather", "chain", "map", "max", "min", "print", "p
 export function dynamicCall(ctx: LowerContext, callee: ts.Expression, node: Call, leading: ts.Expression[] = []): ts.Expression {
   if (!node.args.some((a) => a._type === "Starred"))
     return f.createCallExpression(ctx.useRuntime("call"), undefined, [callee, ...leading, ...runtimeArguments(ctx, node.args, node.keywords, callee)]);
-  const args: ts.Expression[] = [callee, f.createArrayLiteralExpression([...leading, ...lowerElements(ctx, node.args)])];
+  const args: ts.Expression[] = [
+    callee,
+    f.createArrayLiteralExpression([...leading, ...starredElements(ctx, node.args, leading.length === 0 ? callee : undefined)]),
+  ];
   if (node.keywords.length > 0) args.push(keywordObject(ctx, node.keywords, callee));
   return f.createCallExpression(ctx.useRuntime("callSpread"), undefined, args);
 }
 
-/** `{ c: 1, ...kwargsOf(d) }`, or `kwargsOf(d)` for a lone `**d`. */
+/**
+ * A call's positional arguments with `*xs` spread: `...starredArguments(xs, fn)` where `xs` may not be iterable, for
+ * CPython's TypeError (naming `fn` when `*xs` is all the call passes by position and `fn` is a plain name).
+ */
+function starredElements(ctx: LowerContext, args: readonly Expression[], callee?: ts.Expression): ts.Expression[] {
+  const named = callee !== undefined && isPlainReference(callee);
+  return args.map((e) => {
+    if (e._type !== "Starred") return lowerExpression(ctx, e);
+    // (A lone `*xs` of a callee not named here: CPython's message names it, which the runtime cannot.)
+    if (spreadsAsIs(ctx, e.value) || (args.length === 1 && !named)) return f.createSpreadElement(spreadable(ctx, e.value));
+    const value = lowerExpression(ctx, e.value);
+    return f.createSpreadElement(f.createCallExpression(ctx.useRuntime("starredArguments"), undefined, args.length === 1 ? [value, callee!] : [value]));
+  });
+}
+
+/** `{ c: 1, ...kwargsOf(d, fn) }`, or `kwargsOf(d, fn)` for a lone `**d`. */
 function keywordObject(ctx: LowerContext, keywords: readonly Keyword[], callee?: ts.Expression): ts.Expression {
-  const spread = (k: Keyword): ts.Expression => keywordSpread(ctx, k, keywords, callee);
-  if (keywords.length === 1 && keywords[0]!.arg === null) return spread(keywords[0]!);
+  if (keywords.length === 1 && keywords[0]!.arg === null) return keywordSpread(ctx, keywords[0]!, keywords, callee);
+  return keywordLiteral(ctx, keywords, callee);
+}
+
+/**
+ * A call's keywords as one object: `{ c: 1, ...kwargsOf(d, fn, ["c"]) }`; with more than one `**`,
+ * `mergedKwargs(fn, [d, { c: 1 }, e])`, which finds a key the mappings give twice as the call runs.
+ */
+function keywordLiteral(ctx: LowerContext, keywords: readonly Keyword[], callee?: ts.Expression): ts.Expression {
+  const written = (ks: readonly Keyword[]): ts.ObjectLiteralExpression =>
+    f.createObjectLiteralExpression(
+      ks.map((k) => f.createPropertyAssignment(propertyName(k.arg!), lowerExpression(ctx, k.value))),
+      false,
+    );
+  if (keywords.filter((k) => k.arg === null).length > 1) {
+    const parts: ts.Expression[] = [];
+    keywords.forEach((k, i) => {
+      if (k.arg === null) parts.push(lowerExpression(ctx, k.value));
+      else if (i === 0 || keywords[i - 1]!.arg === null) {
+        const run = keywords.slice(i);
+        const end = run.findIndex((r) => r.arg === null);
+        parts.push(written(end === -1 ? run : run.slice(0, end)));
+      }
+    });
+    const fn = callee !== undefined && isPlainReference(callee) ? callee : f.createIdentifier("undefined");
+    return f.createCallExpression(ctx.useRuntime("mergedKwargs"), undefined, [fn, f.createArrayLiteralExpression(parts)]);
+  }
   return f.createObjectLiteralExpression(
     keywords.map((k) =>
-      k.arg === null ? f.createSpreadAssignment(spread(k)) : f.createPropertyAssignment(propertyName(k.arg), lowerExpression(ctx, k.value)),
+      k.arg === null
+        ? f.createSpreadAssignment(keywordSpread(ctx, k, keywords, callee))
+        : f.createPropertyAssignment(propertyName(k.arg), lowerExpression(ctx, k.value)),
     ),
     false,
   );
@@ -280,7 +326,7 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     if (!fitsBuiltinArity(name, node) || spreadsIntoArrayForm(name, node) || keyless || takesNoSuchKeyword(name, node)) return dynamicCall(ctx, callee, node);
     const positional = keywordsByPosition(name, node);
     const options = (name !== "min" && name !== "max") || node.args.length === 1 ? optionsKeywords(name) : undefined;
-    const args = runtimeArguments(ctx, positional?.args ?? node.args, positional?.keywords ?? node.keywords, undefined, options).map((a, i) =>
+    const args = runtimeArguments(ctx, positional?.args ?? node.args, positional?.keywords ?? node.keywords, callee, options).map((a, i) =>
       takesIterable(name, i, node) && notIterable(ctx, node.args[i]!) ? asAny(a) : a,
     );
     const call = f.createCallExpression(callee, minMaxTypeArguments(ctx, name, node), args);
@@ -595,13 +641,14 @@ export function ownClass(ctx: LowerContext): ClassInfo | undefined {
 }
 
 /**
- * `kwargsOf(d)` for `**d`; in a call that also names keywords, `kwargsOf(d, ["label"], fn)`, which raises
- * CPython's TypeError when `d` gives one of them again (naming `fn` when it is a plain name to read twice).
+ * `kwargsOf(d, fn)` for `**d`, whose TypeErrors name `fn` (when it is a plain name to read twice); in a call
+ * that also names keywords, `kwargsOf(d, fn, ["label"])`, which raises CPython's TypeError when `d` gives one again.
  */
 function keywordSpread(ctx: LowerContext, k: Keyword, keywords: readonly Keyword[], callee?: ts.Expression): ts.Expression {
   const named = keywords.flatMap((other) => (other.arg !== null ? [f.createStringLiteral(other.arg)] : []));
-  const args = [lowerExpression(ctx, k.value)];
-  if (named.length > 0) args.push(f.createArrayLiteralExpression(named), ...(callee !== undefined && isPlainReference(callee) ? [callee] : []));
+  const fn = callee !== undefined && isPlainReference(callee) ? [callee] : [];
+  const args = [lowerExpression(ctx, k.value), ...fn];
+  if (named.length > 0) args.push(...(fn.length === 0 ? [f.createIdentifier("undefined")] : []), f.createArrayLiteralExpression(named));
   return f.createCallExpression(ctx.useRuntime("kwargsOf"), undefined, args);
 }
 
@@ -624,12 +671,7 @@ export function runtimeArguments(
 ): ts.Expression[] {
   const out = lowerElements(ctx, args);
   if (keywords.length > 0) {
-    const props: ts.ObjectLiteralElementLike[] = keywords.map((k) =>
-      k.arg === null
-        ? f.createSpreadAssignment(keywordSpread(ctx, k, keywords, callee))
-        : f.createPropertyAssignment(propertyName(k.arg), lowerExpression(ctx, k.value)),
-    );
-    const literal = f.createObjectLiteralExpression(props, false);
+    const literal = keywordLiteral(ctx, keywords, callee);
     const plain = options !== undefined && keywords.every((k) => k.arg !== null && options.includes(k.arg));
     out.push(plain ? literal : f.createCallExpression(ctx.useRuntime("kw"), undefined, [literal]));
   }

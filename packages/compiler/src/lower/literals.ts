@@ -71,10 +71,14 @@ export function lowerElements(ctx: LowerContext, elts: readonly Expression[]): t
 
 /** An expression JavaScript can spread or iterate with `for...of` to get Python's items. */
 export function spreadable(ctx: LowerContext, e: Expression): ts.Expression {
-  const t = ctx.types.typeOf(e, ctx.scope);
   const value = lowerExpression(ctx, e);
-  if (t.k === "list" || t.k === "tuple" || t.k === "tuplevar" || t.k === "str" || t.k === "set" || t.k === "range") return value;
-  return f.createCallExpression(ctx.useRuntime("iterate"), undefined, [value]);
+  return spreadsAsIs(ctx, e) ? value : f.createCallExpression(ctx.useRuntime("iterate"), undefined, [value]);
+}
+
+/** Whether `e` is a JavaScript iterable of its Python items (a list, tuple, str, set or range). */
+export function spreadsAsIs(ctx: LowerContext, e: Expression): boolean {
+  const t = ctx.types.typeOf(e, ctx.scope);
+  return t.k === "list" || t.k === "tuple" || t.k === "tuplevar" || t.k === "str" || t.k === "set" || t.k === "range";
 }
 
 export function lowerList(ctx: LowerContext, node: List): ts.Expression {
