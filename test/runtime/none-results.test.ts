@@ -36,6 +36,7 @@ const PLUMBING = new Set([
   "makeThenable",
   "markBuiltinClass",
   "markClassModule",
+  "methodDocs", // compiler plumbing: sets __doc__ on a class's methods, no Python value
   "methodParameters",
   "markCoroutineLike",
   "raised", // ExceptStar.raised: collects what an except* handler raised, called only by emitted code
