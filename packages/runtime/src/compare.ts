@@ -25,7 +25,7 @@ function numeric(x: unknown): number | bigint {
 }
 
 export function eq(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
+  if (a === b) return typeof a !== "object" || a === null || (Array.isArray(a) && !listOverrides.has?.(a)) || selfEq(a);
   switch (typeof a) {
     case "string":
       // (An object may be a str: a member of an enum mixing str in.)
@@ -51,6 +51,21 @@ export function eq(a: unknown, b: unknown): boolean {
   return reflectedEq(a, b);
 }
 
+/** `x == x` of an object: its own `__eq__` decides (a class may say False, as a NaN does), else identity. */
+function selfEq(x: object): boolean {
+  const f = dunder(x, "__eq__");
+  const r = f === undefined ? NotImplemented : f.call(x, x);
+  return r === NotImplemented || truthy(r);
+}
+
+/**
+ * CPython's `PyObject_RichCompareBool(a, b, Py_EQ)`: the same object is equal without asking its `__eq__`. Containers
+ * compare their items, find, count and look up by it (`t in [t]` is True where `t == t` is False).
+ */
+export function sameOrEq(a: unknown, b: unknown): boolean {
+  return a === b || eq(a, b);
+}
+
 /** `a == b` of two lists, one of a subclass defining `__eq__` ...: its `__eq__` (either side's), then list's own. */
 function overriddenEq(a: readonly unknown[], b: readonly unknown[]): boolean {
   for (const [x, y] of [[a, b] as const, [b, a] as const]) {
@@ -73,7 +88,7 @@ function reflectedEq(a: unknown, b: unknown): boolean {
 /** `==` of two lists or two tuples, item by item (`list.__eq__`). */
 export function sequenceEq(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!eq(a[i], b[i])) return false;
+  for (let i = 0; i < a.length; i++) if (!sameOrEq(a[i], b[i])) return false;
   return true;
 }
 
@@ -134,7 +149,7 @@ function numericOp(x: number | bigint, y: number | bigint, op: Op): boolean {
 export function sequenceCompare(a: readonly unknown[], b: readonly unknown[], op: Op): boolean {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    if (!eq(a[i], b[i])) return compare(a[i], b[i], op);
+    if (!sameOrEq(a[i], b[i])) return compare(a[i], b[i], op);
   }
   return applyOp(a.length - b.length, op);
 }

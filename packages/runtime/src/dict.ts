@@ -1,7 +1,7 @@
 // Python's `dict`: insertion-ordered, keys compared with Python equality and hashing
 // (`1`, `1.0` and `True` are one key; tuples are keys by value). Backed by a JavaScript
 // Map whose keys come from `mapKey` (hash.ts).
-import { eq } from "./compare.js";
+import { eq, sameOrEq } from "./compare.js";
 import { KeyError, RuntimeError, TypeError, ValueError } from "./exceptions.js";
 import { mapKey, probeKey } from "./hash.js";
 import { iterate } from "./iter.js";
@@ -95,7 +95,7 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
       const k = i === 0 ? mk : `${mk}#${i}`;
       const e = this.#map.get(k);
       if (e === undefined) free ??= k;
-      else if (eq(e.key, key)) return [k, e];
+      else if (sameOrEq(e.key, key)) return [k, e];
     }
     if (free === undefined) {
       this.#probes++;
@@ -329,7 +329,7 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
     if (other.size !== this.size) return false;
     for (const e of this.#map.values()) {
       const o = (other as Dict<K, V>).#locate(e.key)[1];
-      if (o === undefined || !eq(e.value, o.value)) return false;
+      if (o === undefined || !sameOrEq(e.value, o.value)) return false;
     }
     return true;
   }
@@ -412,7 +412,7 @@ export class DictValues<V> extends DictView<V> {
     for (const e of this.dict.entries()) yield e.value as V;
   }
   __contains__(x: unknown): boolean {
-    for (const v of this) if (eq(v, x)) return true;
+    for (const v of this) if (sameOrEq(v, x)) return true;
     return false;
   }
 }
@@ -427,7 +427,7 @@ export class DictItems<K, V> extends SetLikeView<readonly [K, V]> {
   __contains__(x: unknown): boolean {
     if (!Array.isArray(x) || x.length !== 2) return false;
     if (!this.dict.__contains__(x[0])) return false;
-    return eq(this.dict.__getitem__(x[0]), x[1]);
+    return sameOrEq(this.dict.__getitem__(x[0]), x[1]);
   }
 }
 Object.defineProperty(DictItems.prototype, "__pyTypeName__", { value: "dict_items" });

@@ -1,7 +1,7 @@
 // Methods of Python's `list` and `tuple`, as functions taking the array first:
 // `xs.append(1)` is `listMethods.append(xs, 1)`. Errors follow CPython.
 import { PYTHON_NAME } from "./type-registry.js";
-import { eq, sequenceCompare, sequenceEq } from "./compare.js";
+import { sameOrEq, sequenceCompare, sequenceEq } from "./compare.js";
 import { IndexError, TypeError, ValueError } from "./exceptions.js";
 import { iterate } from "./iter.js";
 import { listOverrides } from "./list-overrides.js";
@@ -22,13 +22,13 @@ function indexIn(xs: readonly unknown[], x: unknown, start: unknown, end: unknow
     if (bound !== undefined && intValue(bound) === undefined) throw new TypeError("slice indices must be integers or have an __index__ method");
   }
   const [a, b] = new PySlice(start ?? null, end ?? null, null).indices(xs.length);
-  for (let i = a; i < b; i++) if (xs[i] === x || eq(xs[i], x)) return i;
+  for (let i = a; i < b; i++) if (sameOrEq(xs[i], x)) return i;
   throw new ValueError(what === "list" ? `${repr(x)} is not in list` : "tuple.index(x): x not in tuple");
 }
 
 function countIn(xs: readonly unknown[], x: unknown): number {
   let n = 0;
-  for (let i = 0; i < xs.length; i++) if (xs[i] === x || eq(xs[i], x)) n++;
+  for (let i = 0; i < xs.length; i++) if (sameOrEq(xs[i], x)) n++;
   return n;
 }
 
@@ -61,7 +61,7 @@ export const listMethods = {
   },
   remove<T>(xs: T[], x: T): null {
     for (let i = 0; i < xs.length; i++) {
-      if (xs[i] === x || eq(xs[i], x)) {
+      if (sameOrEq(xs[i], x)) {
         xs.splice(i, 1);
         return null;
       }

@@ -3,7 +3,7 @@
 // ints, floats or tuples iterates — and prints — in exactly CPython's order:
 // `print({3, 1, 2})` shows `{1, 2, 3}`.
 import { checkMethodArity } from "./arity.js";
-import { eq } from "./compare.js";
+import { sameOrEq } from "./compare.js";
 import { AttributeError, KeyError, RuntimeError, TypeError } from "./exceptions.js";
 import { pyHash } from "./hash.js";
 import { iterate } from "./iter.js";
@@ -98,7 +98,7 @@ export class PySet<T = unknown> implements Iterable<T> {
       do {
         const k = this.#keys[j];
         if (k === EMPTY) return -1;
-        if (k !== DUMMY && this.#hashes[j] === hash && (k === key || eq(k, key))) return j;
+        if (k !== DUMMY && this.#hashes[j] === hash && sameOrEq(k, key)) return j;
         j++;
       } while (probes-- > 0);
       perturb = shiftPerturb(perturb);
@@ -131,7 +131,7 @@ export class PySet<T = unknown> implements Iterable<T> {
           return;
         }
         if (k === DUMMY) freeslot = j;
-        else if (this.#hashes[j] === hash && (k === key || eq(k, key))) return;
+        else if (this.#hashes[j] === hash && sameOrEq(k, key)) return;
         j++;
       } while (probes-- > 0);
       perturb = shiftPerturb(perturb);

@@ -1,7 +1,7 @@
 // Subscription and slicing: `x[i]`, `x[a:b:c]`, assignment and deletion, with negative
 // indices, CPython's slice clamping and its IndexError/TypeError messages. Also `len(x)`
 // and `item in x`.
-import { eq } from "./compare.js";
+import { eq, sameOrEq } from "./compare.js";
 import { Dict } from "./dict.js";
 import { IndexError, OverflowError, TypeError, ValueError } from "./exceptions.js";
 import { dunder } from "./dunder.js";
@@ -282,7 +282,7 @@ export function sequenceContains(xs: readonly unknown[], item: unknown): boolean
     if (xs.includes(item)) return true;
     if (typeof item === "string") return false;
   }
-  for (let i = 0; i < xs.length; i++) if (eq(xs[i], item)) return true;
+  for (let i = 0; i < xs.length; i++) if (sameOrEq(xs[i], item)) return true;
   return false;
 }
 
@@ -302,7 +302,7 @@ export function contains(container: unknown, item: unknown): boolean {
     typeof container === "object" &&
     (Symbol.iterator in container || dunder(container, "__iter__") !== undefined || dunder(container, "__getitem__") !== undefined)
   ) {
-    for (const x of iterate(container)) if (eq(x, item)) return true;
+    for (const x of iterate(container)) if (sameOrEq(x, item)) return true;
     return false;
   }
   throw new TypeError(`argument of type '${typeName(container)}' is not iterable`);

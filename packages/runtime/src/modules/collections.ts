@@ -1,7 +1,7 @@
 // Python's `collections`: deque, defaultdict, Counter, namedtuple, OrderedDict; `collections.abc`
 // is its own module (collections/abc.ts), also reachable as `collections.abc`.
 import { add, mul, sub } from "../arithmetic.js";
-import { eq, ge, gt, le, lt } from "../compare.js";
+import { eq, ge, gt, le, lt, sameOrEq } from "../compare.js";
 import { AttributeError, IndexError, KeyError, RuntimeError, TypeError, ValueError } from "../exceptions.js";
 import { Dict } from "../dict.js";
 import { NotImplemented } from "../dunder.js";
@@ -140,19 +140,19 @@ export class deque<T = unknown> implements Iterable<T> {
 
   count(x: T): number {
     let n = 0;
-    for (const y of this) if (eq(y, x)) n++;
+    for (const y of this) if (sameOrEq(y, x)) n++;
     return n;
   }
 
   index(x: T, start = 0, stop: number = this.#size): number {
     const [a, b] = new PySlice(start, stop, null).indices(this.#size);
-    for (let i = a; i < b; i++) if (eq(this.#at(i), x)) return i;
+    for (let i = a; i < b; i++) if (sameOrEq(this.#at(i), x)) return i;
     throw new ValueError(`${repr(x)} is not in deque`);
   }
 
   remove(x: T): null {
     const items = [...this];
-    const i = items.findIndex((y) => eq(y, x));
+    const i = items.findIndex((y) => sameOrEq(y, x));
     if (i < 0) throw new ValueError(`${repr(x)} is not in deque`);
     items.splice(i, 1);
     this.clear();
@@ -202,7 +202,7 @@ export class deque<T = unknown> implements Iterable<T> {
   }
 
   __contains__(x: unknown): boolean {
-    for (const y of this) if (eq(y, x)) return true;
+    for (const y of this) if (sameOrEq(y, x)) return true;
     return false;
   }
 
@@ -227,7 +227,7 @@ export class deque<T = unknown> implements Iterable<T> {
     if (other.length !== this.#size) return false;
     const a = [...this];
     const b = [...other];
-    return a.every((x, i) => eq(x, b[i]));
+    return a.every((x, i) => sameOrEq(x, b[i]));
   }
 
   __repr__(): string {
@@ -426,7 +426,7 @@ export class OrderedDict<K = unknown, V = unknown> extends Dict<K, V> {
     if (other instanceof OrderedDict) {
       const a = [...this.items()];
       const b = [...other.items()];
-      return a.length === b.length && a.every((x, i) => eq(x, b[i]));
+      return a.length === b.length && a.every((x, i) => sameOrEq(x, b[i]));
     }
     return super.__eq__(other);
   }
@@ -547,10 +547,10 @@ export function namedtuple(
       return make(values, Object.getPrototypeOf(this) as object);
     },
     count(this: unknown[], x: unknown) {
-      return this.filter((y) => eq(y, x)).length;
+      return this.filter((y) => sameOrEq(y, x)).length;
     },
     index(this: unknown[], x: unknown) {
-      const i = this.findIndex((y) => eq(y, x));
+      const i = this.findIndex((y) => sameOrEq(y, x));
       if (i < 0) throw new ValueError("tuple.index(x): x not in tuple");
       return i;
     },

@@ -22,7 +22,7 @@
 // for each member with the member's value, unpacked when a tuple, as CPython does. Not covered:
 // `_missing_`, and Flag's boundary options (an invalid Flag value is a ValueError).
 import { add } from "../arithmetic.js";
-import { eq } from "../compare.js";
+import { sameOrEq } from "../compare.js";
 import { KeyError, TypeError, ValueError } from "../exceptions.js";
 import { Dict } from "../dict.js";
 import { format } from "../format.js";
@@ -130,7 +130,7 @@ export class Enum {
           name,
           m.canonical.map((c) => c._value_),
         );
-      const existing = m.canonical.find((c) => eq(c._value_, value));
+      const existing = m.canonical.find((c) => sameOrEq(c._value_, value));
       const member = existing ?? (runsInit ? this._make_initialised_member_(name, value) : this._make_member_(name, value));
       if (existing === undefined) m.canonical.push(member);
       m.byName.set(name, member);
@@ -164,7 +164,7 @@ export class Enum {
 
   static _lookup_(this: EnumClass, value: unknown): Enum {
     if (value instanceof this) return value;
-    const found = members(this).canonical.find((c) => eq(c._value_, value));
+    const found = members(this).canonical.find((c) => sameOrEq(c._value_, value));
     if (found !== undefined) return found;
     throw new ValueError(`${repr(value)} is not a valid ${className(this)}`);
   }
@@ -272,7 +272,7 @@ export class Flag extends Enum {
     if (value instanceof this) return value;
     if (typeof value !== "number" && typeof value !== "bigint") throw new ValueError(`${repr(value)} is not a valid ${className(this)}`);
     const m = members(this);
-    const single = m.canonical.find((c) => eq(c._value_, value));
+    const single = m.canonical.find((c) => sameOrEq(c._value_, value));
     if (single !== undefined) return single;
     const cached = m.pseudo.get(BigInt(value));
     if (cached !== undefined) return cached;

@@ -1,7 +1,7 @@
 // Python's `itertools`: lazy generators with CPython's argument rules. Tuples come back as
 // runtime tuples so they print as `(1, 2)`.
 import { add } from "../arithmetic.js";
-import { eq } from "../compare.js";
+import { sameOrEq } from "../compare.js";
 import { ValueError } from "../exceptions.js";
 import { iterate } from "../iter.js";
 import { bindArguments, KwArgs, splitKwargs } from "../kwargs.js";
@@ -315,7 +315,7 @@ export function* groupby<T, K = T>(
     const groupKey = currentKey;
     const myGeneration = ++generation;
     const group = (function* () {
-      while (generation === myGeneration && !state.exhausted && eq(currentKey, groupKey)) {
+      while (generation === myGeneration && !state.exhausted && sameOrEq(currentKey, groupKey)) {
         yield current.value as T;
         current = it.next();
         if (current.done) {
@@ -327,7 +327,7 @@ export function* groupby<T, K = T>(
     })();
     yield tuple([groupKey, group] as const);
     // Skip whatever the caller did not consume of this group.
-    while (!state.exhausted && eq(currentKey, groupKey)) {
+    while (!state.exhausted && sameOrEq(currentKey, groupKey)) {
       current = it.next();
       if (current.done) {
         state.exhausted = true;

@@ -5,7 +5,7 @@
 //     print(ns)                             namespace(x=1, y='a')
 //     isinstance(gen(), GeneratorType)      true
 import { PyAsyncGenerator, Coroutine } from "../asyncio/coroutine.js";
-import { eq } from "../compare.js";
+import { sameOrEq } from "../compare.js";
 import { TypeError } from "../exceptions.js";
 import { PyGenerator } from "../generators.js";
 import { KwArgs } from "../kwargs.js";
@@ -42,7 +42,7 @@ export class SimpleNamespace {
     if (!(other instanceof SimpleNamespace)) return false;
     const mine = Object.keys(this);
     const theirs = Object.keys(other);
-    return mine.length === theirs.length && mine.every((k) => Object.hasOwn(other, k) && eq(this[k], other[k]));
+    return mine.length === theirs.length && mine.every((k) => Object.hasOwn(other, k) && sameOrEq(this[k], other[k]));
   }
 }
 Object.defineProperty(SimpleNamespace, "__module__", { value: "types", writable: true, configurable: true });

@@ -10,7 +10,7 @@
 // (Sequence, Mapping, Set and their mutable forms) accept the builtin types registered with them
 // and subclasses. A subclass instantiated without its abstract methods is CPython's TypeError.
 import { Coroutine as CoroutineObject, PyAsyncGenerator } from "../../asyncio/coroutine.js";
-import { eq } from "../../compare.js";
+import { eq, sameOrEq } from "../../compare.js";
 import { Dict, DictItems, DictKeys, DictValues } from "../../dict.js";
 import { IndexError, KeyError, TypeError, ValueError } from "../../exceptions.js";
 import { KwArgs } from "../../kwargs.js";
@@ -240,7 +240,7 @@ export class Sequence extends Reversible {
   }
 
   __contains__(value: unknown): boolean {
-    for (const v of iterate(this)) if (v === value || eq(v, value)) return true;
+    for (const v of iterate(this)) if (sameOrEq(v, value)) return true;
     return false;
   }
 
@@ -254,7 +254,7 @@ export class Sequence extends Reversible {
   index(value: unknown): number {
     let i = 0;
     for (const v of iterate(this)) {
-      if (v === value || eq(v, value)) return i;
+      if (sameOrEq(v, value)) return i;
       i++;
     }
     throw new ValueError();
@@ -262,7 +262,7 @@ export class Sequence extends Reversible {
 
   count(value: unknown): number {
     let n = 0;
-    for (const v of iterate(this)) if (v === value || eq(v, value)) n++;
+    for (const v of iterate(this)) if (sameOrEq(v, value)) n++;
     return n;
   }
 }
@@ -507,7 +507,7 @@ export class ItemsView extends MappingView {
       if (e instanceof KeyError) return false;
       throw e;
     }
-    return v === value || eq(v, value);
+    return sameOrEq(v, value);
   }
 
   override *__iter__(): globalThis.Generator<unknown> {
@@ -522,7 +522,7 @@ export class ValuesView extends MappingView {
   __contains__(value: unknown): boolean {
     for (const key of iterate(this._mapping)) {
       const v = getitem(this._mapping, key);
-      if (v === value || eq(v, value)) return true;
+      if (sameOrEq(v, value)) return true;
     }
     return false;
   }
