@@ -117,7 +117,9 @@ export function defEscapes(ctx: LowerContext, def: FunctionDef | AsyncFunctionDe
   if (res.kind === "builtin" || res.symbol.bindings.length !== 1) return true;
   // A module of a program of several files: another module may import the function and pass it on.
   if (ctx.module !== null && res.symbol.scope.kind === "module") return true;
-  return res.symbol.uses.some((use) => !isMatchingCallOf(ctx, use, def.args) && !onlyCalledFromLoops(ctx, use, def.args));
+  return res.symbol.uses.some(
+    (use) => !isMatchingCallOf(ctx, use, def.args) && !onlyCalledFromLoops(ctx, use, def.args) && !handedToCallingBuiltin(ctx, use, def.args),
+  );
 }
 
 /**
@@ -214,9 +216,63 @@ export function lambdaEscapes(ctx: LowerContext, node: Lambda): boolean {
   const callee = parent.func;
   if (callee._type !== "Name") return true;
   const res = ctx.analysis.resolve(ctx.scope, callee.id);
-  if (res.kind === "builtin") return KEEPING_BUILTINS.has(callee.id);
+  if (res.kind === "builtin") return KEEPING_BUILTINS.has(callee.id) || !takesWhatBuiltinPasses(node, parent, callee.id, node.args);
   return !onlyCalledByParameter(ctx, node, parent, res.symbol);
 }
+
+/**
+ * Whether a lambda handed to a builtin binds the positional arguments the builtin calls it with (a `key=` and
+ * `filter` one, `map` one per iterable); the runtime passes them as they are to a function without a signature,
+ * where CPython raises TypeError for a lambda that takes another number (the runtime's by the signature).
+ */
+function takesWhatBuiltinPasses(fn: Expression, call: Call, builtin: string, params: Arguments): boolean {
+  const passed = argumentsPassed(call, builtin);
+  if (passed === undefined) return true;
+  return passed !== null && takenAsIs(params) && bindsStatically({ ...call, args: Array<Expression>(passed).fill(fn), keywords: [] }, params, false);
+}
+
+/** How many positional arguments a builtin calls a function it is handed with: null for a count it cannot know, undefined for a builtin that calls none. */
+function argumentsPassed(call: Call, builtin: string): number | null | undefined {
+  if (builtin === "map") return call.args.some((a) => a._type === "Starred") ? null : call.args.length - 1;
+  return ONE_ARGUMENT_CALLERS.has(builtin) ? 1 : undefined;
+}
+
+/**
+ * A read of a `def`'s name handed to a builtin that only calls it (`sorted(words, key=score)`, `map(double, xs)`)
+ * with the positional arguments it takes.
+ */
+function handedToCallingBuiltin(ctx: LowerContext, use: Node, params: Arguments): boolean {
+  let parent = ctx.analysis.parentOf(use);
+  const key = parent?._type === "keyword" && parent.arg === "key";
+  if (key) parent = ctx.analysis.parentOf(parent!);
+  // (A `key=` of `sorted`, `min`, `max`; the first argument of `map` or `filter`.)
+  if (
+    parent?._type !== "Call" ||
+    parent.func._type !== "Name" ||
+    (key ? !KEY_CALLERS.has(parent.func.id) : parent.args[0] !== use || KEY_CALLERS.has(parent.func.id))
+  ) {
+    return false;
+  }
+  const scope = ctx.analysis.scopeOfUse(use);
+  if (scope === undefined || ctx.analysis.resolve(scope, parent.func.id).kind !== "builtin") return false;
+  const passed = argumentsPassed(parent, parent.func.id);
+  return (
+    passed !== undefined &&
+    passed !== null &&
+    takenAsIs(params) &&
+    bindsStatically({ ...parent, args: Array<Expression>(passed).fill(use as Expression), keywords: [] }, params, false)
+  );
+}
+
+/** Parameters a call of positional arguments reaches as they are: JavaScript's `*args` comes after the keyword-only ones and `**kwargs`. */
+function takenAsIs(params: Arguments): boolean {
+  return params.vararg === null || (params.kwonlyargs.length === 0 && params.kwarg === null);
+}
+
+/** Builtins whose `key=` function they call with one argument. */
+const KEY_CALLERS = new Set(["sorted", "min", "max"]);
+/** Builtins that call a function they are handed with one argument: a `key=`, `filter`'s predicate. */
+const ONE_ARGUMENT_CALLERS = new Set([...KEY_CALLERS, "filter"]);
 
 /**
  * Whether a lambda handed to a `def` of the module (`attempt("too many", lambda: area(1, 2, 3))`) lands in a
