@@ -1368,7 +1368,49 @@ function lambdasAndLists(g) {
       `early = [lambda i=i: i for i in range(3)]`,
       `print([f() for f in early])`,
     ],
+    () => functionsOnlyCalled(g),
   ])();
+}
+
+/**
+ * Lambdas and functions in list and tuple displays walked by `for` loops, and lambdas handed to a function's
+ * parameter, each only called there by position (they need no signature) or, on some draws, also named, called
+ * with a keyword, with one argument too many, passed on, or taking `*args`/keyword-only parameters.
+ */
+function functionsOnlyCalled(g) {
+  const [run, twice] = [uniqueName(g, "run"), uniqueName(g, "twice")];
+  const extra = () =>
+    g.pick([
+      `    pass`,
+      `    print(each.__name__)`,
+      `    print(each(${g.int(0, 9)}, ${g.int(0, 9)}))`,
+      `    print(each(x=${g.int(0, 9)}))`,
+      `    kept.append(each)`,
+    ]);
+  const readsParam = g.pick([
+    `return action(${g.int(0, 9)})`,
+    `return action.__qualname__, action(1)`,
+    `return action(x=2)`,
+    `return action(1, 2)`,
+    `return [action][0](3)`,
+  ]);
+  const lambdas = [`lambda x: x * ${g.int(2, 5)}`, `lambda x, y=${g.int(0, 9)}: x + y`, `lambda *xs: len(xs)`, `lambda x, *, k=${g.int(0, 9)}: x - k`, twice];
+  const items = Array.from({ length: g.int(1, 3) }, () => g.pick(lambdas));
+  const display = g.chance(0.5) ? `[${items.join(", ")}]` : `(${items.join(", ")},)`;
+  g.moduleLines.push(`def ${twice}(x):`, `    return x * 2`, "", `def ${run}(action):`, `    ${readsParam}`, "");
+  // The display is bound to a name both loops walk (each must only call what it holds), or written out in each loop.
+  const named = g.chance(0.5);
+  const walked = named ? "steps" : display;
+  return [
+    `kept = []`,
+    ...(named ? [`steps = ${display}`] : []),
+    `for each in ${walked}:`,
+    `    print(each(${g.int(0, 9)}))`,
+    ...caught("TypeError", [`for each in ${walked}:`, extra()]),
+    `print(len(kept), [f.__name__ for f in kept])`,
+    ...caught("TypeError", [`print(${run}(${g.pick(lambdas)}))`]),
+    ...caught("TypeError", [`print(${run}(action=lambda x=1: x + 1))`]),
+  ];
 }
 
 function partials(g) {

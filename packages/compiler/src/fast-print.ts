@@ -924,6 +924,8 @@ function argumentsText(args: readonly ts.Expression[], call: ts.CallExpression |
   if (args.length === 0) return "()";
   const bare = args.map(skipParens);
   const functions = bare.filter((a) => ts.isFunctionExpression(a) || ts.isArrowFunction(a)).length;
+  // (Prettier breaks some calls of several functions that would fit on a line, `compose((x) => f(x), (x) => g(x))`.)
+  if (functions > 1) unknown();
   const last = bare[bare.length - 1]!;
   const first = bare[0]!;
   // The first argument hugged: a function and one short argument after it (prettier's shouldGroupFirst).

@@ -446,14 +446,15 @@ export function isClassMethod(fn: Function): boolean {
 }
 
 /**
- * `fn` as a JavaScript function of positional arguments, for a builtin that calls it (`map`, `filter`, a
- * `key`): `fn` itself when that is how it is called, else Python's call (an instance with `__call__`, a
- * class, a function with `**kwargs`); a value that is not callable raises when called, as in CPython.
+ * `fn` as a JavaScript function of `count` positional arguments, for a builtin that calls it (`map`, `filter`, a
+ * `key`): `fn` itself when that is how it is called, else Python's call (an instance with `__call__`, a class, a
+ * function with `**kwargs`, one whose signature takes another number of arguments, which raises CPython's
+ * TypeError); a value that is not callable raises when called, as in CPython.
  */
-export function positionalCallable(fn: unknown): (...args: any[]) => any {
+export function positionalCallable(fn: unknown, count: number): (...args: any[]) => any {
   if (typeof fn === "function" && !isClassConstructor(fn)) {
     const sig = signatures.get(fn);
-    if (sig === undefined || sig.onlyPositional) return fn as (...args: any[]) => any;
+    if (sig === undefined || (sig.onlyPositional && bindsAsIs(sig, count))) return fn as (...args: any[]) => any;
   }
   return (...args: unknown[]) => callSpread(fn, args, null);
 }

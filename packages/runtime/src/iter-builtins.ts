@@ -106,7 +106,7 @@ export function map(fn: ((...xs: any[]) => unknown) | CallableObject, ...items: 
 export function mapArguments(fn: ((...xs: any[]) => unknown) | CallableObject, items: Iterable<unknown>[]): Generator<unknown, void, undefined> {
   if (items.length > 0 && items[items.length - 1] instanceof KwArgs) throw new TypeError("map() takes no keyword arguments");
   if (items.length === 0) throw new TypeError("map() must have at least two arguments.");
-  const f = positionalCallable(fn);
+  const f = positionalCallable(fn, items.length);
   if (items.length === 1) return named(mapOne(f, iterate(items[0])), "map");
   // (Rows longer than a JavaScript call takes go to the function through the runtime's `callSpread`.)
   return named(items.length > 50_000 ? mapLongRows(fn, zipArguments(items)) : mapMany(f, zipArguments(items)), "map");
@@ -130,7 +130,7 @@ export function filter<T>(fn: ((x: T) => unknown) | CallableObject | null, items
   if (arguments[arguments.length - 1] instanceof KwArgs) throw new TypeError("filter() takes no keyword arguments");
   // eslint-disable-next-line prefer-rest-params -- as above
   if (arguments.length !== 2) throw new TypeError(`filter expected 2 arguments, got ${arguments.length}`);
-  return named(filterBy(fn === null ? null : positionalCallable(fn), iterate(items)), "filter");
+  return named(filterBy(fn === null ? null : positionalCallable(fn, 1), iterate(items)), "filter");
 }
 
 function* filterBy<T>(f: ((x: T) => unknown) | null, items: Iterable<T>): Generator<T, void, undefined> {
@@ -181,7 +181,7 @@ export function sortInPlace<T>(xs: T[], key: Key<T> = null, reverse: unknown = f
   // (`reverse` is an int, as CPython's argument clinic reads it before sorting anything: `reverse="x"` is a TypeError.)
   const descending = reverse !== false && index(reverse) != 0;
   if (xs.length < 2) return;
-  const keyOf = key === null || key === undefined ? null : positionalCallable(key);
+  const keyOf = key === null || key === undefined ? null : positionalCallable(key, 1);
   const keys: unknown[] = keyOf === null ? xs : xs.map((x) => keyOf(x));
   let cmp: (a: unknown, b: unknown) => number;
   if (keys.every((k) => typeof k === "number")) {
@@ -232,7 +232,7 @@ export function minmax(name: "min" | "max", args: unknown[]): unknown {
     if ("default" in kwargs) throw new TypeError(`Cannot specify a default for ${name}() with multiple positional arguments`);
     items = positional;
   }
-  const key = kwargs.key === undefined || kwargs.key === null ? null : positionalCallable(kwargs.key);
+  const key = kwargs.key === undefined || kwargs.key === null ? null : positionalCallable(kwargs.key, 1);
   let best: unknown;
   let bestKey: unknown;
   let first = true;

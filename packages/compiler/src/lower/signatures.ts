@@ -22,9 +22,9 @@
 // constructor signature (constructorEscapes).
 // A `def` only ever called where the compiler binds the arguments itself stays a plain function.
 import { isArrayNamedMember } from "./classes.js";
-import type { Arguments, AsyncFunctionDef, Call, ClassDef, Expression, FunctionDef, Lambda, Node } from "@pyts/parser";
+import type { Arguments, AsyncFunctionDef, Call, ClassDef, Expression, For, FunctionDef, ImportFrom, Lambda, Name, Node } from "@pyts/parser";
 import ts from "../typescript.cjs";
-import type { Scope } from "../analyze/scopes.js";
+import type { Scope, SymbolInfo } from "../analyze/scopes.js";
 import type { LowerContext } from "./context.js";
 import { decoratorName, isImplicitClassMethod, userDecorators } from "../analyze/decorator-names.js";
 import { docstring } from "./names.js";
@@ -117,7 +117,48 @@ export function defEscapes(ctx: LowerContext, def: FunctionDef | AsyncFunctionDe
   if (res.kind === "builtin" || res.symbol.bindings.length !== 1) return true;
   // A module of a program of several files: another module may import the function and pass it on.
   if (ctx.module !== null && res.symbol.scope.kind === "module") return true;
-  return res.symbol.uses.some((use) => !isMatchingCallOf(ctx, use, def.args));
+  return res.symbol.uses.some(
+    (use) => !isMatchingCallOf(ctx, use, def.args) && !onlyCalledFromLoops(ctx, use, def.args) && !handedToCallingBuiltin(ctx, use, def.args),
+  );
+}
+
+/**
+ * Whether `item` (a lambda, or a read of a `def`'s name) is an item of a list or tuple display that only `for`
+ * loops walk, each loop's variable only ever called with positional arguments that bind to `params`:
+ *
+ *     attempts = [lambda: len(), lambda: abs()]      for attempt in (on_start, on_stop):
+ *     for attempt in attempts:                           attempt(event)
+ *         attempt()
+ *
+ * The display is the loop's iterable or bound once, in this module only, to a name whose every read is such a
+ * loop's iterable; nothing else reaches the function (its name, its `__name__`, a call with keywords), so it
+ * needs no signature. (Names are looked up where the display is: a display or loop of another scope does not count.)
+ */
+function onlyCalledFromLoops(ctx: LowerContext, item: Node, params: Arguments): boolean {
+  const display = ctx.analysis.parentOf(item);
+  if ((display?._type !== "List" && display?._type !== "Tuple") || !display.elts.includes(item as Expression) || ctx.analysis.dynamicNames) return false;
+  // (A generator lambda's objects are named by its signature.)
+  if (item._type === "Lambda" && ctx.analysis.scopeOf(item).facts.isGenerator) return false;
+  const holder = ctx.analysis.parentOf(display);
+  let loops: Node[];
+  if (holder?._type === "For" && holder.iter === display) loops = [holder];
+  else if (holder?._type === "Assign" && holder.value === display && holder.targets.length === 1 && holder.targets[0]!._type === "Name") {
+    const res = ctx.analysis.resolve(ctx.scope, holder.targets[0]!.id);
+    if (res.kind === "builtin" || res.symbol.bindings.length !== 1 || res.symbol.bindings[0]!.node !== holder.targets[0]) return false;
+    if (ctx.module !== null && res.symbol.scope.kind === "module") return false;
+    loops = res.symbol.uses.map((use) => ctx.analysis.parentOf(use)!);
+    if (!loops.every((loop, i) => loop?._type === "For" && loop.iter === res.symbol.uses[i])) return false;
+  } else return false;
+  return loops.every((loop) => {
+    const target = (loop as For).target;
+    if (target._type !== "Name") return false;
+    const res = ctx.analysis.resolve(ctx.scope, target.id);
+    if (res.kind === "builtin" || !res.symbol.bindings.some((b) => b.node === target)) return false;
+    return res.symbol.uses.every((use) => {
+      const call = ctx.analysis.parentOf(use);
+      return call?._type === "Call" && call.func === use && callsByPosition(call, params);
+    });
+  });
 }
 
 function isMatchingCallOf(ctx: LowerContext, use: Node, params: Arguments): boolean {
@@ -131,6 +172,16 @@ function isMatchingCallOf(ctx: LowerContext, use: Node, params: Arguments): bool
     return bindsStatically({ ...(use as Expression), _type: "Call", func: use as Expression, args: [use as Expression], keywords: [] } as Call, params, false);
   }
   return parent._type === "Call" && parent.func === use && bindsStatically(parent, params, false) && !spreadsUnknownLength(parent);
+}
+
+/**
+ * A call of positional arguments that bind to `params`, parameters that are all positional: the runtime passes the
+ * arguments as they are to a function without a signature (a function of `*args` or keyword-only parameters takes
+ * them in another order, see calls.ts).
+ */
+function callsByPosition(call: Call, params: Arguments): boolean {
+  if (params.vararg !== null || params.kwarg !== null || params.kwonlyargs.length > 0) return false;
+  return call.keywords.length === 0 && bindsStatically(call, params, false) && !spreadsUnknownLength(call);
 }
 
 /**
@@ -151,19 +202,105 @@ const KEEPING_BUILTINS = new Set(["setattr", "getattr", "next", "dict", "staticm
 /**
  * Whether a lambda may be called with keywords or an argument list the runtime cannot pass by
  * position: every lambda except one handed straight to a builtin that only calls it
- * (`sorted(xs, key=lambda p: p[1])`) and takes no `*args` from a spread.
+ * (`sorted(xs, key=lambda p: p[1])`) and takes no `*args` from a spread, one handed to a `def` whose
+ * parameter is only called, and one walked by loops that only call it (onlyCalledFromLoops).
  */
 export function lambdaEscapes(ctx: LowerContext, node: Lambda): boolean {
   let parent = ctx.analysis.parentOf(node);
   // (`max(xs, default=lambda: 0)` hands the lambda back.)
   if (parent?._type === "keyword" && parent.arg === "default") return true;
   if (parent?._type === "keyword") parent = ctx.analysis.parentOf(parent);
-  if (parent?._type !== "Call" || parent.func === node) return true;
+  if (parent?._type !== "Call" || parent.func === node) return !onlyCalledFromLoops(ctx, node, node.args);
   // (`map(lambda *v: len(v), *columns)`: a row longer than a JavaScript call takes reaches it as one value, through its signature.)
   if (node.args.vararg !== null && parent.args.some((a) => a._type === "Starred")) return true;
   const callee = parent.func;
-  if (callee._type === "Name") return ctx.analysis.resolve(ctx.scope, callee.id).kind !== "builtin" || KEEPING_BUILTINS.has(callee.id);
-  return true;
+  if (callee._type !== "Name") return true;
+  const res = ctx.analysis.resolve(ctx.scope, callee.id);
+  if (res.kind === "builtin") return KEEPING_BUILTINS.has(callee.id) || !takesWhatBuiltinPasses(node, parent, callee.id, node.args);
+  return !onlyCalledByParameter(ctx, node, parent, res.symbol);
+}
+
+/**
+ * Whether a lambda handed to a builtin binds the positional arguments the builtin calls it with (a `key=` and
+ * `filter` one, `map` one per iterable); the runtime passes them as they are to a function without a signature,
+ * where CPython raises TypeError for a lambda that takes another number (the runtime's by the signature).
+ */
+function takesWhatBuiltinPasses(fn: Expression, call: Call, builtin: string, params: Arguments): boolean {
+  const passed = argumentsPassed(call, builtin);
+  if (passed === undefined) return true;
+  return passed !== null && takenAsIs(params) && bindsStatically({ ...call, args: Array<Expression>(passed).fill(fn), keywords: [] }, params, false);
+}
+
+/** How many positional arguments a builtin calls a function it is handed with: null for a count it cannot know, undefined for a builtin that calls none. */
+function argumentsPassed(call: Call, builtin: string): number | null | undefined {
+  if (builtin === "map") return call.args.some((a) => a._type === "Starred") ? null : call.args.length - 1;
+  return ONE_ARGUMENT_CALLERS.has(builtin) ? 1 : undefined;
+}
+
+/**
+ * A read of a `def`'s name handed to a builtin that only calls it (`sorted(words, key=score)`, `map(double, xs)`)
+ * with the positional arguments it takes.
+ */
+function handedToCallingBuiltin(ctx: LowerContext, use: Node, params: Arguments): boolean {
+  let parent = ctx.analysis.parentOf(use);
+  const key = parent?._type === "keyword" && parent.arg === "key";
+  if (key) parent = ctx.analysis.parentOf(parent!);
+  // (A `key=` of `sorted`, `min`, `max`; the first argument of `map` or `filter`.)
+  if (
+    parent?._type !== "Call" ||
+    parent.func._type !== "Name" ||
+    (key ? !KEY_CALLERS.has(parent.func.id) : parent.args[0] !== use || KEY_CALLERS.has(parent.func.id))
+  ) {
+    return false;
+  }
+  const scope = ctx.analysis.scopeOfUse(use);
+  if (scope === undefined || ctx.analysis.resolve(scope, parent.func.id).kind !== "builtin") return false;
+  const passed = argumentsPassed(parent, parent.func.id);
+  return (
+    passed !== undefined &&
+    passed !== null &&
+    takenAsIs(params) &&
+    bindsStatically({ ...parent, args: Array<Expression>(passed).fill(use as Expression), keywords: [] }, params, false)
+  );
+}
+
+/** Parameters a call of positional arguments reaches as they are: JavaScript's `*args` comes after the keyword-only ones and `**kwargs`. */
+function takenAsIs(params: Arguments): boolean {
+  return params.vararg === null || (params.kwonlyargs.length === 0 && params.kwarg === null);
+}
+
+/** Builtins whose `key=` function they call with one argument. */
+const KEY_CALLERS = new Set(["sorted", "min", "max"]);
+/** Builtins that call a function they are handed with one argument: a `key=`, `filter`'s predicate. */
+const ONE_ARGUMENT_CALLERS = new Set([...KEY_CALLERS, "filter"]);
+
+/**
+ * Whether a lambda handed to a `def` of the module (`attempt("too many", lambda: area(1, 2, 3))`) lands in a
+ * parameter whose every read is a call of positional arguments that bind to the lambda's parameters (`fn()`): the `def`
+ * is undecorated and bound once, every call of it binds statically (so the lambda lands in the same parameter
+ * whichever call passes it), the parameter is never rebound and no other module may rebind the function.
+ */
+function onlyCalledByParameter(ctx: LowerContext, lambda: Lambda, call: Call, callee: SymbolInfo): boolean {
+  const def = callee.bindings.length === 1 ? callee.bindings[0]!.node : null;
+  if (def?._type !== "FunctionDef" || def.decorator_list.length > 0 || ctx.analysis.dynamicNames) return false;
+  if (ctx.module !== null && callee.scope.kind === "module") return false;
+  if (callee.uses.some((use) => !isMatchingCallOf(ctx, use, def.args))) return false;
+  const positional = [...def.args.posonlyargs, ...def.args.args];
+  const index = call.args.indexOf(lambda);
+  const keyword = call.keywords.find((k) => k.value === lambda);
+  const param =
+    index >= 0
+      ? positional[index]
+      : keyword !== undefined
+        ? [...positional.slice(def.args.posonlyargs.length), ...def.args.kwonlyargs].find((a) => a.arg === keyword.arg)
+        : undefined;
+  if (param === undefined || call.args.slice(0, index).some((a) => a._type === "Starred")) return false;
+  const symbol = ctx.analysis.scopeOf(def).symbols.get(param.arg);
+  if (symbol === undefined || symbol.bindings.length !== 1 || symbol.assignedFromNested) return false;
+  return symbol.uses.every((use) => {
+    const inner = ctx.analysis.parentOf(use);
+    return inner?._type === "Call" && inner.func === use && callsByPosition(inner, lambda.args);
+  });
 }
 
 /**
@@ -385,16 +522,46 @@ function reachesClassesDynamically(ctx: LowerContext): boolean {
   let found = false;
   const visit = (node: Node): void => {
     if (found) return;
-    if (node._type === "Name" && DYNAMIC_NAMES.has(node.id)) found = true;
+    if (node._type === "Name" && DYNAMIC_NAMES.has(node.id) && !readsNoClass(ctx, node)) found = true;
     else if (node._type === "Name" && node.id === "type" && !isTypeOfForName(ctx, node)) found = true;
     else if (node._type === "Import" && node.names.some((a) => DYNAMIC_MODULES.has(a.name.split(".")[0]!))) found = true;
-    else if (node._type === "ImportFrom" && (node.level > 0 || DYNAMIC_MODULES.has((node.module ?? "").split(".")[0]!))) found = true;
+    else if (node._type === "ImportFrom" && (node.level > 0 || importsDynamically(node))) found = true;
     else if (node._type === "Attribute" && (DYNAMIC_ATTRIBUTES.has(node.attr) || (node.attr === "__init__" && !isSuperCall(node.value)))) found = true;
     else forEachChild(node, visit);
   };
   visit(ctx.analysis.module.node as Node);
   dynamicModules.set(ctx.analysis, found);
   return found;
+}
+
+/**
+ * `vars(obj)`, an object's own attributes, and `getattr(obj, "name", ...)` by a name that is not a dunder (a class
+ * held in an attribute was stored there by a read of its name, which the class's uses show), calls of the builtins.
+ */
+function readsNoClass(ctx: LowerContext, name: Name): boolean {
+  const call = ctx.analysis.parentOf(name);
+  if (call?._type !== "Call" || call.func !== name || call.keywords.length > 0 || call.args.some((a) => a._type === "Starred")) return false;
+  const scope = ctx.analysis.scopeOfUse(name);
+  if (scope === undefined || ctx.analysis.resolve(scope, name.id).kind !== "builtin") return false;
+  if (name.id === "vars") return call.args.length === 1;
+  const attribute = call.args[1];
+  return (
+    name.id === "getattr" &&
+    call.args.length <= 3 &&
+    attribute?._type === "Constant" &&
+    attribute.value.type === "str" &&
+    !attribute.value.value.startsWith("__")
+  );
+}
+
+/** What `from dataclasses import ...` may take without reaching a class's constructor (`replace` and `asdict` call it). */
+const CLASSLESS_DATACLASS_NAMES = new Set(["dataclass", "field", "fields", "is_dataclass", "FrozenInstanceError", "InitVar", "KW_ONLY", "MISSING", "Field"]);
+
+/** `from copy import copy`, `from dataclasses import replace`: a module that reaches classes at run time, but for `dataclasses`' names above. */
+function importsDynamically(node: ImportFrom): boolean {
+  const module = (node.module ?? "").split(".")[0]!;
+  if (module === "dataclasses" && node.module === module) return !node.names.every((a) => CLASSLESS_DATACLASS_NAMES.has(a.name));
+  return DYNAMIC_MODULES.has(module);
 }
 
 /** `type(x).__name__` or `type(x) is C`: a read of `type` whose class is named or compared, not called. */

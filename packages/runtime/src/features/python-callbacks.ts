@@ -42,7 +42,7 @@ TimerHandle.prototype._reprInfo = function (this: TimerHandle): string[] {
 };
 
 Handle.prototype._run = function (this: Handle): void {
-  positionalCallable(this._callback)(...this._args);
+  positionalCallable(this._callback, this._args.length)(...this._args);
 };
 
 // `run_in_executor` runs the function in the loop's next iteration, after the callbacks already ready, as CPython's
@@ -51,7 +51,7 @@ EventLoop.prototype.run_in_executor = function (this: EventLoop, _executor: unkn
   const fut = this.create_future();
   this.call_soon(() => {
     try {
-      fut.set_result(positionalCallable(func)(...args));
+      fut.set_result(positionalCallable(func, args.length)(...args));
     } catch (e) {
       fut.set_exception(toPyException(e));
     }
@@ -63,7 +63,7 @@ EventLoop.prototype.run_in_executor = function (this: EventLoop, _executor: unkn
 const adapted = new WeakMap<object, (fut: unknown) => unknown>();
 
 function doneCallback(fn: (fut: any) => unknown): (fut: any) => unknown {
-  const direct = positionalCallable(fn);
+  const direct = positionalCallable(fn, 1);
   if (direct === fn || (typeof fn !== "object" && typeof fn !== "function") || fn === null) return direct;
   let through = adapted.get(fn);
   if (through === undefined) {

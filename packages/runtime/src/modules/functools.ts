@@ -17,7 +17,7 @@ const NO_INITIAL = Symbol("no initial");
 /** `reduce(function, iterable[, initial])`. */
 export function reduce<T, R = T>(fn: ((acc: R, x: T) => R) | CallableObject, items: Iterable<T>, initial: R | typeof NO_INITIAL = NO_INITIAL): R {
   let acc = initial;
-  const f = positionalCallable(fn);
+  const f = positionalCallable(fn, 2);
   if (!isIterable(items)) throw new TypeError("reduce() arg 2 must support iteration");
   for (const x of iterate(items)) acc = acc === NO_INITIAL ? (x as unknown as R) : f(acc, x);
   if (acc === NO_INITIAL) throw new TypeError("reduce() of empty iterable with no initial value");
