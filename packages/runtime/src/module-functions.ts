@@ -12,6 +12,8 @@ import { checkModuleArity } from "./arity.js";
 import { checkSignature } from "./calls.js";
 import { MODULE_FUNCTION_OWNERS, MODULE_FUNCTIONS } from "./catalogue.js";
 import { arrayFormOf, withArrayForm } from "./array-forms.js";
+import { id } from "./identity.js";
+import { hex0x } from "./repr.js";
 
 export function moduleFunctions(module: string, namespace: object): void {
   const owner = MODULE_FUNCTION_OWNERS[module] ?? module;
@@ -21,13 +23,22 @@ export function moduleFunctions(module: string, namespace: object): void {
     const python = typeof arity === "string" && arity.includes("(");
     Object.defineProperties(fn, {
       __name__: { value: name, writable: true, configurable: true },
-      __qualname__: { value: python ? arity.slice(0, arity.indexOf("(")) : name, writable: true, configurable: true },
+      __qualname__: { value: python ? arity.slice(0, arity.indexOf("(")) : owner === "Random" ? `Random.${name}` : name, writable: true, configurable: true },
       __module__: { value: python || owner === "Random" ? module : owner, writable: true, configurable: true },
     });
-    if (!python)
+    // (random's functions are methods of one hidden `Random` instance: `<bound method Random.randint of <random.Random
+    // object at 0x...>>`, and a C one `<built-in method random of Random object at 0x...>`.)
+    const instance = () => hex0x(id(namespace));
+    const [type, shown] =
+      owner !== "Random"
+        ? ["builtin_function_or_method", () => `<built-in function ${name}>`]
+        : python
+          ? ["method", () => `<bound method Random.${name} of <random.Random object at ${instance()}>>`]
+          : ["builtin_function_or_method", () => `<built-in method ${name} of Random object at ${instance()}>`];
+    if (!python || owner === "Random")
       Object.defineProperties(fn, {
-        __pyTypeName__: { value: "builtin_function_or_method", configurable: true },
-        __pyRepr__: { value: () => `<built-in function ${name}>`, configurable: true },
+        __pyTypeName__: { value: type, configurable: true },
+        __pyRepr__: { value: shown, configurable: true },
       });
     // (A function that takes a spread of any length as one array, `os.path.join(*parts)`, counts its arguments itself.)
     if (arrayFormOf(fn) !== undefined) continue;
