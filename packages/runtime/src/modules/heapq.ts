@@ -1,12 +1,14 @@
 // Python's `heapq`: a binary min-heap on a list, comparing with Python's `<`, with the same
 // sift algorithms as CPython so the list's order after each operation matches.
 import { lt } from "../compare.js";
-import { IndexError } from "../exceptions.js";
+import { IndexError, TypeError } from "../exceptions.js";
 import { iterate } from "../iter.js";
 import { sortInPlace } from "../iter-builtins.js";
 import { KwArgs } from "../kwargs.js";
 import { withArrayForm } from "../array-forms.js";
 import { moduleFunctions } from "../module-functions.js";
+import { isTuple } from "../tuple.js";
+import { typeName } from "../typename.js";
 import * as thisModule from "./heapq.js";
 
 function siftdown<T>(heap: T[], startpos: number, pos: number): void {
@@ -40,13 +42,20 @@ function siftup<T>(heap: T[], pos: number): void {
   siftdown(heap, startpos, pos);
 }
 
+/** A heap is a list (or a list subclass), as Argument Clinic checks: `heapify() argument must be list, not tuple` (`not None`). */
+function checkHeap(heap: unknown, argument: string): void {
+  if (!Array.isArray(heap) || isTuple(heap)) throw new TypeError(`${argument} must be list, not ${heap === null ? "None" : typeName(heap)}`);
+}
+
 export function heappush<T>(heap: T[], item: T): null {
+  checkHeap(heap, "heappush() argument 1");
   heap.push(item);
   siftdown(heap, 0, heap.length - 1);
   return null;
 }
 
 export function heappop<T>(heap: T[]): T {
+  checkHeap(heap, "heappop() argument");
   if (heap.length === 0) throw new IndexError("index out of range");
   const last = heap.pop()!;
   if (heap.length === 0) return last;
@@ -57,6 +66,7 @@ export function heappop<T>(heap: T[]): T {
 }
 
 export function heapreplace<T>(heap: T[], item: T): T {
+  checkHeap(heap, "heapreplace() argument 1");
   if (heap.length === 0) throw new IndexError("index out of range");
   const top = heap[0]!;
   heap[0] = item;
@@ -65,6 +75,7 @@ export function heapreplace<T>(heap: T[], item: T): T {
 }
 
 export function heappushpop<T>(heap: T[], item: T): T {
+  checkHeap(heap, "heappushpop() argument 1");
   if (heap.length > 0 && lt(heap[0], item)) {
     const top = heap[0]!;
     heap[0] = item;
@@ -75,6 +86,7 @@ export function heappushpop<T>(heap: T[], item: T): T {
 }
 
 export function heapify<T>(heap: T[]): null {
+  checkHeap(heap, "heapify() argument");
   for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftup(heap, i);
   return null;
 }

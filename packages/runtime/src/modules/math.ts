@@ -4,7 +4,7 @@ import { OverflowError, TypeError, ValueError, ZeroDivisionError } from "../exce
 import { tuple } from "../tuple.js";
 import { dunder } from "../dunder.js";
 import { iterate } from "../iter.js";
-import { KwArgs } from "../kwargs.js";
+import { keywordsOf, KwArgs } from "../kwargs.js";
 import { mul } from "../arithmetic.js";
 import { doubleToInt, index, mkFloat, normBig, numberKind, toBig, toDouble } from "../numbers.js";
 import { typeName } from "../typename.js";
@@ -157,6 +157,7 @@ export function hypot(...coords: unknown[]): number {
 
 /** `hypot(*coords)` of a list of any length: a chunk at a time, since a JavaScript call takes a little over 100,000 arguments. */
 function hypotOf(coords: readonly unknown[]): number {
+  if (keywordsOf(coords[coords.length - 1]) !== null) throw new TypeError("math.hypot() takes no keyword arguments");
   const values = coords.map(real);
   const parts: number[] = [];
   for (let i = 0; i < values.length; i += HYPOT_CHUNK) parts.push(Math.hypot(...values.slice(i, i + HYPOT_CHUNK)));

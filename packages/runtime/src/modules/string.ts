@@ -1,8 +1,10 @@
 // Python's `string` constants.
-import { callMethod } from "../attrs.js";
+import { callMethod, getattr } from "../attrs.js";
+import { call } from "../calls.js";
 import { splitKwargs } from "../kwargs.js";
 import { moduleFunctions } from "../module-functions.js";
 import { strMethods } from "../str-methods.js";
+import { truthy } from "../truth.js";
 import * as thisModule from "./string.js";
 
 export const ascii_lowercase = "abcdefghijklmnopqrstuvwxyz";
@@ -15,14 +17,16 @@ export const punctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 export const whitespace = " \t\n\r\x0b\x0c";
 export const printable = digits + ascii_letters + punctuation + whitespace;
 
-/** `string.capwords(s, sep=None)`: CPython's `(sep or " ").join(map(str.capitalize, s.split(sep)))`, str methods and all. */
+/** `string.capwords(s, sep=None)`: CPython's `(sep or " ").join(map(str.capitalize, s.split(sep)))`, in its order. */
 export function capwords(...args: unknown[]): string {
   const [[s, sep = null], keywords] = splitKwargs<{ s: unknown; sep: unknown }>(args);
-  const words = callMethod(keywords.s ?? s, "split", keywords.sep ?? sep) as string[];
-  return strMethods.join(
-    ((keywords.sep ?? sep) as string | null) || " ",
+  const separator = keywords.sep ?? sep;
+  const join = getattr(truthy(separator) ? separator : " ", "join");
+  const words = callMethod(keywords.s ?? s, "split", separator) as string[];
+  return call(
+    join,
     words.map((w) => strMethods.capitalize(w)),
-  );
+  ) as string;
 }
 
 /** The module's `__name__` (what `repr(module)` shows). */
