@@ -802,6 +802,8 @@ function classSideAccessor(name: string): PropertyDescriptor {
 }
 
 /** `A.name = value` / `setattr(A, name, value)`: seen by every instance of A (and of its subclasses) without its own value. */
+const BINDS_TO_INSTANCE = new Set(["function", "method_descriptor", "wrapper_descriptor"]);
+
 function setClassAttribute(cls: Function, name: string, value: unknown): void {
   const proto = (cls as { prototype?: object }).prototype;
   if (proto === undefined || name === "prototype" || name === "__name__" || name === "__qualname__" || name === "__module__" || name === "__doc__") {
@@ -809,7 +811,8 @@ function setClassAttribute(cls: Function, name: string, value: unknown): void {
     return;
   }
   if (isDescriptor(value)) Object.defineProperty(proto, name, descriptorAccessor(name, value));
-  else if (typeName(value) === "function")
+  // (A builtin type's method or slot, `__hash__ = object.__hash__`, binds to the instance as a function does.)
+  else if (BINDS_TO_INSTANCE.has(typeName(value)))
     Object.defineProperty(proto, name, descriptorAccessor(name, functionDescriptor(value as (...args: unknown[]) => unknown)));
   else Object.defineProperty(proto, name, { value, writable: true, enumerable: false, configurable: true });
   const own = Object.getOwnPropertyDescriptor(cls, name);

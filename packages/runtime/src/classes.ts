@@ -239,8 +239,8 @@ export function objectInitSubclass(cls: Function, args: readonly unknown[]): nul
   return null;
 }
 
-/** What `object` gives `super()` at the end of an order. */
-const OBJECT_MEMBERS: Record<string, (this: any, ...args: any[]) => unknown> = {
+/** What `object` gives `super()` at the end of an order, and `object.__hash__` read through the type (method-descriptors.ts). */
+export const OBJECT_MEMBERS: Record<string, (this: any, ...args: any[]) => unknown> = {
   __init__(this: object, ...args: unknown[]) {
     objectInit(this, args);
   },

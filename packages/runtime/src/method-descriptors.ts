@@ -20,6 +20,7 @@ import { id } from "./identity.js";
 import { isinstance, type as pyType } from "./pytype.js";
 import { hex0x, repr, str } from "./repr.js";
 import { callSetMethod } from "./set.js";
+import { OBJECT_MEMBERS } from "./classes.js";
 import { maketrans } from "./str-methods.js";
 import { contains, getitem, len } from "./subscript.js";
 import { truthy } from "./truth.js";
@@ -107,6 +108,11 @@ export function unboundBuiltinMethod(type: Function, name: string): Function | u
 
 /** How the descriptor calls its method on an instance (checked already): undefined when the type has none of that name. */
 function builtinCall(type: Function, owner: string, name: string): ((self: unknown, args: unknown[]) => unknown) | undefined {
+  // `object.__hash__`, `object.__repr__` ...: what every class inherits (`__hash__ = object.__hash__` in a class body).
+  if (owner === "object") {
+    const member = Object.prototype.hasOwnProperty.call(OBJECT_MEMBERS, name) && name !== "__init_subclass__" ? OBJECT_MEMBERS[name]! : undefined;
+    return member === undefined ? undefined : (self, args) => member.apply(self, args);
+  }
   const sample = SAMPLES[owner];
   const own = sample === undefined ? undefined : builtinMethod(sample(), name);
   if (own !== undefined) return (self, args) => callBuiltinMethod(mixedInStr(self) ?? self, own, name, args);

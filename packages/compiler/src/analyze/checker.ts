@@ -8,7 +8,7 @@
 // Unannotated code gets the type inferred from its values where that is cheap and certain
 // (literals, known calls, annotated functions); elsewhere the honest wide type is `any`.
 import { isAlwaysSet } from "./instance-attributes.js";
-import { isClassVariable } from "./class-variables.js";
+import { isUntypedClassVariable } from "./class-variables.js";
 import { decoratorName, isImplicitClassMethod, userDecorators } from "./decorator-names.js";
 import type { Arg, Assign, Call, Expression, Keyword, Module, Node, Operator, FunctionDef, AsyncFunctionDef, Lambda, ClassDef, Yield } from "@pyts/parser";
 import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "./scopes.js";
@@ -709,7 +709,7 @@ export class TypeEnv implements TypeFacts {
       }
       case "class":
         // Which class a name bound by several class statements (or in a block) holds is not known.
-        return isClassVariable(this.analysis, b.node as ClassDef) ? ANY : this.classType(b.node as ClassDef);
+        return isUntypedClassVariable(this.analysis, b.node as ClassDef) ? ANY : this.classType(b.node as ClassDef);
       case "import": {
         // `import m.sub as s` names the module `m.sub`; what `from m import x` gives keeps today's type.
         const src = b.source;
@@ -974,7 +974,7 @@ export class TypeEnv implements TypeFacts {
     const reach = this.reach;
     if (reach.initCalledAgain || reach.computedLookups || reach.strings.has(info.name)) return false;
     if (this.subclassesOf(info).length > 0 || this.analysis.scopeOf(info.node).parent?.kind === "class") return false;
-    if (isClassVariable(this.analysis, info.node) || this.basesOf(info).some((b) => b === null)) return false;
+    if (isUntypedClassVariable(this.analysis, info.node) || this.basesOf(info).some((b) => b === null)) return false;
     // `type(x)(...)`: the class of a value that may be an instance of this one (typed as it or a base, or unknown).
     const order = this.mro(info);
     const mayBeInstance = (x: Expression): boolean => {
@@ -1203,7 +1203,7 @@ export class TypeEnv implements TypeFacts {
         // either). Not when another class statement has the name: the instances of that one, untyped, could be
         // passed for it unseen (`it: Item` given the `Item` a function makes).
         const cls = ofModule ? this.classNamed(name, scope) : undefined;
-        if (cls === undefined || !this.isTypedClass(cls) || isClassVariable(this.analysis, cls.node)) return ANY;
+        if (cls === undefined || !this.isTypedClass(cls) || isUntypedClassVariable(this.analysis, cls.node)) return ANY;
         return this.allClasses().some((other) => other !== cls && other.name === name) ? ANY : { k: "instance", cls: name, runtime: false, of: cls.node };
       }
     }

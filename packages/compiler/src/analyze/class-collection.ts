@@ -96,6 +96,12 @@ function isAttributeDictionary(e: Expression): boolean {
   return (e._type === "Attribute" && e.attr === "__dict__") || (e._type === "Call" && e.func._type === "Name" && e.func.id === "vars" && e.args.length === 1);
 }
 
+/** Whether a method `def` after `stmt` in the class body binds `name` again. */
+export function definedLaterInBody(cls: ClassDef, stmt: Stmt, name: string): boolean {
+  const at = cls.body.indexOf(stmt);
+  return cls.body.slice(at + 1).some((s) => (s._type === "FunctionDef" || s._type === "AsyncFunctionDef") && s.name === name);
+}
+
 function computeFields(types: TypeEnv, info: ClassInfo): void {
   const cls = info.node;
   const classScope = types.analysis.scopeOf(cls);
@@ -141,7 +147,8 @@ function computeFields(types: TypeEnv, info: ClassInfo): void {
       // (An enum drops `_ignore_` and the names it lists.)
       const ignored = isEnum ? enumIgnoredNames(cls) : new Set<string>();
       for (const target of stmt.targets) {
-        if (target._type === "Name" && !ignored.has(target.id) && !(isEnum && target.id === "_ignore_"))
+        // (A `def` of the name further down the body replaces the value: `__repr__ = object.__repr__` before `def __repr__`.)
+        if (target._type === "Name" && !ignored.has(target.id) && !(isEnum && target.id === "_ignore_") && !definedLaterInBody(cls, stmt, target.id))
           info.classAttrs.set(target.id, isEnum && isEnumMemberName(target.id, cls) ? enumMemberType(info) : types.typeOf(stmt.value, classScope));
       }
     }

@@ -58,7 +58,7 @@ import { baseInitInPlace, isConstructorShapedInit, isCooperative, lowerCooperati
 import { lowerElements, spreadable, spreadsAsIs } from "./literals.js";
 import { callsThroughMetaclass } from "./metaclasses.js";
 import { callsImportedLoopFunction, callsLoopFunction } from "./loop-functions.js";
-import { awaitEventLoop, awaitWhereLoopMayRun, lowerMethodCall } from "./methods.js";
+import { awaitEventLoop, awaitWhereLoopMayRun, lowerMethodCall, moduleArgumentTypesFit } from "./methods.js";
 import { isBuiltinName } from "./names.js";
 import { typeOf } from "./operators.js";
 import { bindsStatically, spreadsUnknownLength } from "./signatures.js";
@@ -112,6 +112,11 @@ function takesIterable(name: string, i: number, node: Call): boolean {
 /** Whether a value of type `t` is what the runtime's TypeScript declares a `key=` function to be. */
 export function keyFunction(ctx: LowerContext, t: PyType): boolean {
   if (t.k === "instance") return !t.runtime && classHasMember(ctx, ctx.types.classOfType(t), "__call__");
+  // (`key=lambda a, b: a`: a function that needs more than the one argument it is given, CPython's TypeError at the call.)
+  if (t.k === "function" && t.def !== null) {
+    const { posonlyargs, args, defaults, kwonlyargs, kw_defaults } = t.def.args;
+    return posonlyargs.length + args.length - defaults.length <= 1 && kwonlyargs.every((_, i) => kw_defaults[i] !== null);
+  }
   return t.k === "any" || t.k === "None" || t.k === "function" || t.k === "class";
 }
 
@@ -346,7 +351,8 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     const exported = importedName(ctx, res.symbol);
     const source = res.symbol.bindings[0]!.source;
     const module = source?.kind === "import" && source.level === 0 ? source.module : "";
-    if (spreadsIntoArrayForm(exported, node) || !fitsModuleArity(module, exported, node)) return dynamicCall(ctx, callee, node);
+    if (spreadsIntoArrayForm(exported, node) || !fitsModuleArity(module, exported, node) || !moduleArgumentTypesFit(ctx, module, exported, node))
+      return dynamicCall(ctx, callee, node);
     const options = source?.kind === "import" && source.level === 0 ? optionsKeywords(`${source.module}.${exported}`) : undefined;
     const args = runtimeArguments(ctx, node.args, node.keywords, undefined, options);
     return isRuntimeClass(exported)

@@ -81,6 +81,7 @@ import { enumIgnoredNames, ignoreListed, isEnumClass, isEnumMemberName, isEnumVa
 import {
   booleanConstant,
   dataclassSpecOf,
+  definedLaterInBody,
   DATACLASS_OPTIONS,
   isDataclassDecorator,
   namedTupleSpecOf,
@@ -88,12 +89,12 @@ import {
   type DataclassField,
   type DataclassSpec,
 } from "../analyze/class-collection.js";
-import { lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
+import { annotationOrAny, lowerFunctionBody, lowerParameters, returnTypeNode } from "./functions.js";
 import { loopFunctions } from "./loop-functions.js";
 import { abstractMethodStatements, classDecoratorStatements, isAbstractMethod, methodDecoratorStatements } from "./decorators.js";
 import { decoratorName, isImplicitClassMethod, isPropertyDecorator } from "../analyze/decorator-names.js";
 import { generatorReturnType } from "./generators.js";
-import { isClassVariable } from "../analyze/class-variables.js";
+import { isClassVariable, isTypedClassVariable, isUntypedClassVariable } from "../analyze/class-variables.js";
 import {
   cooperativeHeritage,
   initSubclassStatements,
@@ -118,7 +119,7 @@ import { calledOnlyByPosition, classSignatures } from "./signatures.js";
 import { awaitedCoroutines } from "../analyze/awaited-coroutines.js";
 import { constructorSignature } from "./calls.js";
 import type { ClassInfo, TypeFacts } from "../analyze/checker.js";
-import { ANY, isExceptionName, sameType, type PyType } from "../analyze/types.js";
+import { ANY, fits, isExceptionName, sameType, type PyType } from "../analyze/types.js";
 import { inheritsFromRuntime } from "../analyze/runtime-bases.js";
 
 const f = ts.factory;
@@ -267,29 +268,39 @@ function isABCMeta(e: Expression): boolean {
 export function lowerClassDef(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   const statements = lowerClassStatement(ctx, cls);
   if (!isClassVariable(ctx.analysis, cls)) return statements;
+  if (isTypedClassVariable(ctx.analysis, cls)) {
+    // `Fallback = _makeFallback();`, the function made once in the prelude, whose result types the variable.
+    const maker = ctx.classMaker(cls, classFunction(ctx, cls, statements));
+    return [f.createExpressionStatement(f.createAssignment(ctx.id(cls.name), f.createCallExpression(maker, undefined, [])))];
+  }
   return [f.createExpressionStatement(f.createAssignment(ctx.id(cls.name), madeInOwnFunction(ctx, cls, statements)))];
 }
 
 /** `(() => { class C { ... } ...; return C; })()`: the class's own name is its own inside. */
 function madeInOwnFunction(ctx: LowerContext, cls: ClassDef, statements: ts.Statement[]): ts.Expression {
-  const body = f.createBlock([...statements, f.createReturnStatement(ctx.id(cls.name))], true);
   const base = cls.bases[0];
   const ownNameBase = base !== undefined && base._type === "Name" && base.id === cls.name;
   const params = ownNameBase
     ? [f.createParameterDeclaration(undefined, undefined, OWN_NAME_BASE, undefined, f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword))]
     : [];
-  const arrow = f.createArrowFunction(undefined, undefined, params, undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
   return f.createCallExpression(
-    f.createParenthesizedExpression(ctx.tracebackSpans?.markInlineFunction(cls, arrow) ?? arrow),
+    f.createParenthesizedExpression(classFunction(ctx, cls, statements, params)),
     undefined,
     ownNameBase ? [lowerExpression(ctx, base)] : [],
   );
 }
 
-/** Whether `name`, read where the class statement being lowered runs, is a class variable (class-variables.ts). */
+/** `() => { class C { ... } ...; return C; }`, whose frames are its caller's (traceback-spans.ts `markInlineFunction`). */
+function classFunction(ctx: LowerContext, cls: ClassDef, statements: ts.Statement[], params: ts.ParameterDeclaration[] = []): ts.Expression {
+  const body = f.createBlock([...statements, f.createReturnStatement(ctx.id(cls.name))], true);
+  const arrow = f.createArrowFunction(undefined, undefined, params, undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), body);
+  return ctx.tracebackSpans?.markInlineFunction(cls, arrow) ?? arrow;
+}
+
+/** Whether `name`, read where the class statement being lowered runs, is a class variable typed `any` (class-variables.ts). */
 function namesClassVariable(ctx: LowerContext, name: string): boolean {
   const res = ctx.analysis.resolve(ctx.scope, name);
-  return res.kind !== "builtin" && res.symbol.bindings.some((b) => b.kind === "class" && isClassVariable(ctx.analysis, b.node as ClassDef));
+  return res.kind !== "builtin" && res.symbol.bindings.some((b) => b.kind === "class" && isUntypedClassVariable(ctx.analysis, b.node as ClassDef));
 }
 
 /** `constructor(...args: any[]) { super(...args); }`. */
@@ -399,7 +410,14 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
           ctx.error("PY3001", stmt.value, ["_ignore_ computed at run time in an enum body"]);
         // (`_ignore_` and the names it lists are class attributes while the body runs: `_init_members_` drops them.)
         const ignored = isEnum && (t.id === "_ignore_" || enumIgnoredNames(cls).has(t.id));
-        if (!info.classAttrs.has(t.id) && !ignored) continue;
+        if (!info.classAttrs.has(t.id) && !ignored) {
+          // A value a later `def` replaces is still computed, for what its calls do.
+          if (definedLaterInBody(cls, stmt, t.id) && !["Name", "Attribute", "Constant"].includes(stmt.value._type)) {
+            const value = ctx.withFunction({ ...ctx.fn, scope: classScope }, () => lowerExpression(ctx, stmt.value));
+            members.push(f.createClassStaticBlockDeclaration(f.createBlock([f.createExpressionStatement(value)], true)));
+          }
+          continue;
+        }
         if (isEnum && isEnumMemberName(t.id, cls))
           members.push(
             enumMemberField(
@@ -553,7 +571,7 @@ function lowerClassStatement(ctx: LowerContext, cls: ClassDef): ts.Statement[] {
   members.unshift(
     f.createPropertyDeclaration([f.createModifier(ts.SyntaxKind.StaticKeyword)], "__name__", undefined, undefined, f.createStringLiteral(cls.name)),
   );
-  // Deriving from a base made in a block (a class variable, `any` to TypeScript), a class with no constructor of its
+  // Deriving from a base whose name is an untyped class variable (`any` to TypeScript), a class with no constructor of its
   // own would take no arguments to TypeScript: JavaScript's default constructor, written out.
   if (baseExpr?._type === "Name" && heritage !== undefined && !members.some(ts.isConstructorDeclaration) && namesClassVariable(ctx, baseExpr.id)) {
     const firstMethod = members.findIndex((m) => !ts.isPropertyDeclaration(m));
@@ -808,6 +826,13 @@ function lowerMethodWithDefaults(
     return f.createPropertyAccessExpression(ctx.id(cls.name), name);
   };
   const method = lowerMethod(ctx, cls, info, def, hasBase, baseName, hoistDefault);
+  const last = method[method.length - 1];
+  // (TypeScript holds an override to its base's parameters, which Python does not: `def hello(self, *args, **kwargs)`
+  // over `def hello(self, greeting="hi")`. An overload taking anything keeps it from holding them.)
+  if (last !== undefined && ts.isMethodDeclaration(last) && method.length === 1 && takesOtherParameters(ctx, info, def)) {
+    const modifiers = last.modifiers?.filter((m: ts.ModifierLike) => m.kind === ts.SyntaxKind.StaticKeyword);
+    return [...fields, anyArgumentsOverload(last.name as ts.PropertyName, modifiers), last];
+  }
   return [...fields, ...method];
 }
 
@@ -1061,6 +1086,52 @@ function overridesWithOtherReturn(ctx: LowerContext, info: ClassInfo, def: Funct
   return own.k !== "any" && base.k !== "None" && !(numeric(own) && numeric(base)) && !sameType(own, base);
 }
 
+/** A method's parameters as TypeScript lists them after `self`: positional and keyword-only values, `**kwargs`, `*args`. */
+type TsParameter = { rest: boolean; type: PyType; required: boolean };
+
+function tsParameters(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): TsParameter[] {
+  const scope = ctx.analysis.scopeOf(def);
+  const typeOf = (a: Arg): PyType => {
+    const sym = scope.symbols.get(a.arg);
+    return sym === undefined ? ANY : ctx.types.symbolType(sym);
+  };
+  const { posonlyargs, args, defaults, kwonlyargs, kw_defaults, kwarg, vararg } = def.args;
+  const positional = [...posonlyargs, ...args];
+  const firstDefault = positional.length - defaults.length;
+  const params: TsParameter[] = positional.map((a, i) => ({ rest: false, type: typeOf(a), required: i < firstDefault }));
+  if (methodKind(def) !== "static") params.shift();
+  params.push(...kwonlyargs.map((a, i) => ({ rest: false, type: typeOf(a), required: kw_defaults[i] === null })));
+  if (kwarg !== null) params.push({ rest: false, type: { k: "dict", key: { k: "str" }, value: annotationOrAny(ctx, kwarg, scope) }, required: false });
+  if (vararg !== null) params.push({ rest: true, type: annotationOrAny(ctx, vararg, scope), required: false });
+  return params;
+}
+
+/**
+ * Whether a method's parameters are ones TypeScript would not take for an override of the method of a base of the
+ * module it overrides (TS2416): a parameter of another type at a position both have (an int and a float are both
+ * numbers), or more required ones than the base takes. One overriding a method that takes anything already (an
+ * overload of its own) is free.
+ */
+function takesOtherParameters(ctx: LowerContext, info: ClassInfo, def: FunctionDef | AsyncFunctionDef): boolean {
+  if (def.name === "__init__") return false;
+  const overriddenIn = ctx.types
+    .mro(info)
+    .slice(1)
+    .find((c) => c.methods.has(def.name));
+  const overridden = overriddenIn?.methods.get(def.name);
+  if (overriddenIn === undefined || overridden === undefined || methodKind(overridden) !== methodKind(def)) return false;
+  if (takesOtherParameters(ctx, overriddenIn, overridden)) return false;
+  const [own, base] = [tsParameters(ctx, def), tsParameters(ctx, overridden)];
+  const baseRest = base.find((p) => p.rest);
+  const comparable = (a: PyType, b: PyType): boolean => fits(a, b) || fits(b, a);
+  return own.some((p, i) => {
+    const other = base[i] !== undefined && !base[i]!.rest ? base[i] : baseRest;
+    if (p.rest) return base.slice(i).some((b) => !comparable(p.type, b.type));
+    if (other === undefined) return p.required;
+    return !comparable(p.type, other.type);
+  });
+}
+
 /**
  * An exception's `args` when its `__init__` does not call its base's: the call's positional arguments
  * (CPython's `BaseException.__new__`). Without defaults or keyword-only parameters, the parameters
@@ -1128,17 +1199,13 @@ function outsideRootMembers(ctx: LowerContext, info: ClassInfo, baseName: string
 }
 
 function cooperativeInitOverload(): ts.MethodDeclaration {
+  return anyArgumentsOverload("__init__");
+}
+
+/** `name(...args: any[]): any;`: an overload that takes any arguments and gives anything. */
+function anyArgumentsOverload(name: ts.PropertyName | string, modifiers?: readonly ts.ModifierLike[]): ts.MethodDeclaration {
   const rest = anyArgsParameter();
-  return f.createMethodDeclaration(
-    undefined,
-    undefined,
-    "__init__",
-    undefined,
-    undefined,
-    [rest],
-    f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword),
-    undefined,
-  );
+  return f.createMethodDeclaration(modifiers, undefined, name, undefined, undefined, [rest], f.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword), undefined);
 }
 
 function promiseOf(ctx: LowerContext, def: FunctionDef | AsyncFunctionDef): ts.TypeNode {

@@ -121,6 +121,8 @@ export class LowerContext {
   readonly qualifiedNames = new Map<Scope, { before: ts.Identifier | null; text: string }>();
   /** The module's prelude constants (`const _qualname = ...;`, `const _float0 = float(0);`), each after the one it reads. */
   readonly moduleConstants: ts.Statement[] = [];
+  /** The functions that make the module's typed class variables (class-variables.ts), by class statement. */
+  readonly classMakers = new Map<ClassDef, ts.Identifier>();
   /** The module-level constants holding whole floats a function's literals box, by value (see `floatConstant`). */
   private readonly floatConstants = new Map<number, ts.Identifier>();
   private wholeFloatCounts: Map<number, number> | null = null;
@@ -331,6 +333,14 @@ export class LowerContext {
       this.moduleConstant(id, boxed);
       this.floatConstants.set(value, id);
     }
+    return id;
+  }
+
+  /** `const _makeC = () => { class C { ... } ...; return C; };` in the prelude: the function that makes `cls` where its statement runs. */
+  classMaker(cls: ClassDef, maker: ts.Expression): ts.Identifier {
+    const id = this.temp(`make${cls.name}`);
+    this.classMakers.set(cls, id);
+    this.moduleConstant(id, maker);
     return id;
   }
 

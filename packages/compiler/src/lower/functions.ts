@@ -162,7 +162,7 @@ export function lowerParameters(
   return { params, prologue, before };
 }
 
-function annotationOrAny(ctx: LowerContext, a: Arg, scope: Scope): PyType {
+export function annotationOrAny(ctx: LowerContext, a: Arg, scope: Scope): PyType {
   return a.annotation === null ? ANY : ctx.types.annotation(a.annotation, scope.parent ?? scope);
 }
 

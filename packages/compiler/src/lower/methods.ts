@@ -73,7 +73,7 @@ import { loopFunctions } from "./loop-functions.js";
 import { isBlockingRunnerCall } from "./runner.js";
 import { isUserInstance, programExceptionMember, typedAs } from "./subscripts.js";
 import type { ClassInfo } from "../analyze/checker.js";
-import { elementType, fits, type PyType } from "../analyze/types.js";
+import { ANY, elementType, fits, type PyType } from "../analyze/types.js";
 import { asyncioMethodKeywords, asyncioMethodType, isAsyncioInstance } from "../analyze/runtime-classes.js";
 import { builtinBaseOwning, inheritsFromRuntime } from "../analyze/runtime-bases.js";
 import { isEnumClass } from "../analyze/enum-classes.js";
@@ -182,6 +182,7 @@ export function lowerMethodCall(ctx: LowerContext, node: Call, func: Attribute):
     if (
       spreadsIntoArrayForm(name, node) ||
       !fitsModuleArity(recvType.name, name, node) ||
+      !moduleArgumentTypesFit(ctx, recvType.name, name, node) ||
       (recvType.name === "asyncio" && unprovenIterableFirst(ctx, name, node))
     )
       return dynamicCall(ctx, member(recv), node);
@@ -509,6 +510,77 @@ function argumentTypesFit(ctx: LowerContext, recvType: PyType, name: string, nod
         return iterable(t) && fits(elementType(t), item);
       case "iterable":
         return iterable(t);
+      case "any":
+        return true;
+    }
+  });
+}
+
+/**
+ * What the runtime's TypeScript declares of the arguments of a module function whose parameters are typed
+ * (`heapify<T>(heap: T[])`), and a `key=` a function of one argument: a list, an item of the list given first, an iterable, a number, a function, anything.
+ */
+type ModuleTakes = "list" | "item" | "iterable" | "number" | "function" | "any";
+
+const MODULE_TAKES: Readonly<Record<string, Readonly<Record<string, readonly ModuleTakes[]>>>> = {
+  heapq: {
+    heapify: ["list"],
+    heappop: ["list"],
+    heappush: ["list", "item"],
+    heappushpop: ["list", "item"],
+    heapreplace: ["list", "item"],
+    nlargest: ["number", "iterable"],
+    nsmallest: ["number", "iterable"],
+    merge: ["iterable"],
+  },
+  bisect: {
+    bisect: ["list", "any"],
+    bisect_left: ["list", "any"],
+    bisect_right: ["list", "any"],
+    insort: ["list", "item", "any"],
+    insort_left: ["list", "item", "any"],
+    insort_right: ["list", "item", "any"],
+  },
+  itertools: {
+    accumulate: ["iterable", "any"],
+    chain: ["iterable"],
+    cycle: ["iterable"],
+    dropwhile: ["function", "iterable"],
+    filterfalse: ["any", "iterable"],
+    islice: ["iterable", "any"],
+    pairwise: ["iterable"],
+    starmap: ["function", "iterable"],
+    takewhile: ["function", "iterable"],
+    tee: ["iterable", "number"],
+  },
+  functools: { reduce: ["function", "iterable", "any"] },
+  math: { dist: ["iterable"], fsum: ["iterable"], prod: ["iterable"] },
+};
+
+/**
+ * Whether the arguments of a call of the function `name` of the runtime module `module` are of the types its
+ * TypeScript declares (MODULE_TAKES): only then is it called directly, which `tsc --strict` checks; any other call
+ * (`heapq.heapify(2.5)`) goes through the runtime, where the function raises CPython's TypeError.
+ */
+export function moduleArgumentTypesFit(ctx: LowerContext, module: string, name: string, node: Call): boolean {
+  if (node.keywords.some((k) => k.arg === "key" && !keyFunction(ctx, typeOf(ctx, k.value)))) return false;
+  const takes = MODULE_TAKES[module]?.[name];
+  if (takes === undefined) return true;
+  const first = node.args[0] !== undefined && node.args[0]._type !== "Starred" ? narrowedType(ctx, node.args[0]) : ANY;
+  return node.args.every((a, i) => {
+    if (a._type === "Starred") return true;
+    const t = narrowedType(ctx, a);
+    switch (takes[Math.min(i, takes.length - 1)]!) {
+      case "list":
+        return t.k === "list" || t.k === "any";
+      case "item":
+        return first.k !== "list" || fits(t, first.item);
+      case "iterable":
+        return iterable(t);
+      case "number":
+        return t.k === "int" || t.k === "float" || t.k === "any";
+      case "function":
+        return t.k === "function" || t.k === "any";
       case "any":
         return true;
     }

@@ -32,7 +32,7 @@ import { isPythonBuiltin, PYTHON_BUILTINS } from "../analyze/python-builtins.js"
 import { suggestion } from "@pyts/runtime/suggestions";
 import { analysisOf, type Binding, type Scope, type SymbolInfo } from "../analyze/scopes.js";
 import { forEachChild } from "../analyze/walk.js";
-import { isClassVariable } from "../analyze/class-variables.js";
+import { isClassVariable, isTypedClassVariable } from "../analyze/class-variables.js";
 import { classBodyName } from "./class-attributes.js";
 import type { LowerContext } from "./context.js";
 import { importedName, isStaticImport, runtimeModuleNamespace } from "./imports.js";
@@ -202,7 +202,10 @@ export function hoistedDeclarations(ctx: LowerContext, plan: Map<string, Declara
   const out: ts.Statement[] = [];
   const hoisted = [...plan.values()].filter((d) => d.kind === "hoisted").sort((a, b) => a.first.node.start - b.first.node.start);
   for (const d of hoisted) {
-    const t = tsType(ctx, ctx.types.symbolType(d.symbol));
+    const maker = d.first.kind === "class" ? ctx.classMakers.get(d.first.node as ClassDef) : undefined;
+    if (maker !== undefined) out.push(...typedClassVariable(ctx, d, maker));
+    const made = maker === undefined ? undefined : f.createTypeReferenceNode("ReturnType", [f.createTypeQueryNode(maker)]);
+    const t = made ?? tsType(ctx, ctx.types.symbolType(d.symbol));
     const maybeUnbound = boundNames(ctx.analysis).needsUnboundState(d.symbol);
     out.push(
       f.createVariableStatement(
@@ -219,6 +222,12 @@ export function hoistedDeclarations(ctx: LowerContext, plan: Map<string, Declara
     );
   }
   return out;
+}
+
+/** `type C = InstanceType<ReturnType<typeof _makeC>>;`: the instances of a typed class variable (class-variables.ts). */
+function typedClassVariable(ctx: LowerContext, d: Declaration, maker: ts.Identifier): ts.Statement[] {
+  const made = f.createTypeReferenceNode("ReturnType", [f.createTypeQueryNode(maker)]);
+  return [f.createTypeAliasDeclaration(undefined, ctx.id(d.symbol.name), undefined, f.createTypeReferenceNode("InstanceType", [made]))];
 }
 
 function orUndefined(t: ts.TypeNode): ts.TypeNode {
@@ -376,7 +385,8 @@ function checkFor(kind: "local" | "enclosing" | "global", sym: SymbolInfo): stri
 }
 
 function isClassName(sym: SymbolInfo): boolean {
-  return sym.bindings.length > 0 && sym.bindings.every((b) => b.kind === "class");
+  // (A typed class variable is a variable like any other: `undefined` until its statement runs.)
+  return sym.bindings.length > 0 && sym.bindings.every((b) => b.kind === "class" && !isTypedClassVariable(analysisOf(sym.scope), b.node as ClassDef));
 }
 
 /**
