@@ -109,3 +109,40 @@ export function dictContains(g) {
   );
   return lines;
 }
+
+/**
+ * Float arithmetic the compiler proves (exact-floats.ts) and ints taken from displays by place: tuples' items and
+ * a dict's values walked in loops, a parameter every call gives a float (or one call an int), totals kept with
+ * `+=`, true division by literals and by `len` of a display (maybe empty); whole results, -0.0, inf, ints past
+ * 2**53 and bools among the items, a display changed after it is written, a float a function rebinds to an int.
+ */
+export function provenFloats(g) {
+  const FLOATS = ["1.5", "2.0", "-0.0", "0.0", "1e308", "-3.0", "0.1", "1e16"];
+  const OTHERS = ["3", "-7", "2**60", "9007199254740993", "True", "0"];
+  const item = () => (g.chance(0.8) ? g.pick(FLOATS) : g.pick(OTHERS));
+  const rows = g.newName("rows");
+  const asDict = g.chance(0.4);
+  const pairs = Array.from({ length: g.int(0, 3) }, (_, i) => [`"k${i}"`, item()]);
+  const lines = [asDict ? `${rows} = {${pairs.map(([k, v]) => `${k}: ${v}`).join(", ")}}` : `${rows} = [${pairs.map(([k, v]) => `(${k}, ${v})`).join(", ")}]`];
+  if (g.chance(0.2)) lines.push(asDict ? `${rows}["late"] = ${g.pick(OTHERS)}` : `${rows}.append(("late", ${g.pick(OTHERS)}))`);
+  const walk = asDict ? `${rows}.items()` : rows;
+  const fn = g.newName("scale");
+  lines.push(`def ${fn}(x):`, `    return ${g.pick(["x * 9 / 5 + 32", "x * 2", "x - x", "0.5 * x", "x / 4", "-x * 0", "x + 1 - 1", "x * 1024 > 1"])}`);
+  const k = g.newName("k");
+  const v = g.newName("v");
+  lines.push(`for ${k}, ${v} in ${walk}:`, `    print(${k}, ${fn}(${v}), ${v} * 3, ${v} / 1000, ${v} + 0.5, ${v} - ${v} * 2.0 < 1)`);
+  if (g.chance(0.3)) lines.push(`print(${fn}(${g.pick([...OTHERS, ...FLOATS])}))`);
+  const total = g.newName("total");
+  lines.push(`${total} = ${g.pick(["0.0", "0", "-0.0"])}`, `for _, ${v} in ${walk}:`, `    ${total} += ${v} * 0.5`, `    ${total} -= 1`);
+  lines.push(`print(${total}, ${total} / 2, ${total} * 2)`);
+  const values = asDict ? `${rows}.values()` : `(${v} for _, ${v} in ${rows})`;
+  lines.push(`try:`, `    print(sum(${values}) / len(${rows}))`, `except ZeroDivisionError as e:`, `    print(type(e).__name__, e)`);
+  if (g.chance(0.3)) {
+    const level = g.newName("level");
+    const reset = g.newName("reset");
+    lines.push(`${level} = 2.5`, `def ${reset}():`, `    global ${level}`, `    ${level} = ${g.pick(OTHERS)}`);
+    if (g.chance(0.7)) lines.push(`${reset}()`);
+    lines.push(`print(${level} * 2, ${level} / 2, ${level} + 0.5)`);
+  }
+  return lines;
+}

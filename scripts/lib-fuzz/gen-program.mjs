@@ -88,6 +88,7 @@ export const DEFAULT_MIX = Object.freeze({
   modindex: 0.5, // xs[e % len(xs)]: negative, huge and bool e, tuples, an empty list
   floatcompare: 0.5, // < <= > >= between whole floats, other floats, ints and big ints
   dictcontains: 0.5, // k in d on dicts of known key type: equal ints, floats and bools, -0.0, nan, big ints
+  provenfloats: 0.5, // float arithmetic on proven floats, ints from displays by place: whole results, -0.0, inf, big ints (gen-fastpaths.mjs)
   fatal: 1, // SystemExit/KeyboardInterrupt in a task, a callback or a custom handler, caught around asyncio.run (gen-loop-handlers.mjs)
   dunders: 1, // explicit __next__/__iter__ calls, a generator __iter__ left early or held (gen-loop-handlers.mjs)
   callbacks: 1, // the loop's callbacks with *args/**kwargs/keyword-only parameters, __call__, partials; to_thread (gen-loop-handlers.mjs)
@@ -353,6 +354,7 @@ export class ProgramGenerator {
       [m.modindex, "modindex", fastPaths.moduloIndex],
       [m.floatcompare, "floatcompare", fastPaths.floatCompare],
       [m.dictcontains, "dictcontains", fastPaths.dictContains],
+      [topLevel ? m.provenfloats : 0, "provenfloats", fastPaths.provenFloats],
       [topLevel && !this.isAsync ? m.fatal : 0, "fatal", loopHandlers.fatalExits],
       [topLevel && !this.isAsync ? m.taskrepr / 2 : 0, "taskrepr", asyncErrors.pendingAtExit],
       [topLevel && !this.isAsync ? m.agenexit / 2 : 0, "agenexit", asyncErrors.asyncGeneratorShutdown],

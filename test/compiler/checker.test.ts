@@ -21,6 +21,10 @@ interface Facts {
   jsTruth?: boolean;
   /** `intBound`: a bound on the int's magnitude below 2**53, or null (then `+` stays `add`). */
   intBound?: number | null;
+  /** `isExactFloat`: a float on every path, never an int (then `*` is JavaScript's, boxed again by `float(...)`). */
+  exactFloat?: boolean;
+  /** `isNonZero`: never 0 (a divisor JavaScript's `/` may take). */
+  nonZero?: boolean;
 }
 
 const SUPER_BASE = "class A:\n    def m(self):\n        return 1\n    @classmethod\n    def k(cls):\n        return 2\n";
@@ -109,6 +113,49 @@ const cases: { name: string; source: string; facts: Facts }[] = [
   { name: "a parameter of a recursive function", source: "def f(n):\n    if n > 0:\n        f(n - 1)\n    return n  # ?\nf(3)", facts: { intBound: null } },
   { name: "a parameter of a function used as a value", source: "def f(n):\n    return n  # ?\nf(3)\ng = f", facts: { intBound: null } },
   { name: "a bool", source: "b = True\nb  # ?", facts: { intBound: null } },
+  // Items of displays by place, a dict's values.
+  { name: "a tuple's item by place", source: "ps = [('a', 3), ('b', -7)]\nfor k, n in ps:\n    n  # ?", facts: { intBound: 7 } },
+  { name: "a dict's values through items()", source: "d = {'a': 3, 'b': 40}\nfor k, v in d.items():\n    v  # ?", facts: { intBound: 40 } },
+  { name: "a dict's keys through items()", source: "d = {1: 'a', 50: 'b'}\nfor k, v in d.items():\n    k  # ?", facts: { intBound: 50 } },
+  { name: "a dict's values through values()", source: "d = {'a': 3}\nd.get('a')\nfor v in d.values():\n    v  # ?", facts: { intBound: 3 } },
+  { name: "a dict updated after its display", source: "d = {'a': 3}\nd.update({'b': 10 ** 20})\nfor v in d.values():\n    v  # ?", facts: { intBound: null } },
+  { name: "a dict stored into after its display", source: "d = {'a': 3}\nd['b'] = 10 ** 20\nfor k, v in d.items():\n    v  # ?", facts: { intBound: null } },
+  { name: "a tuple's item past its length", source: "ps = [('a', 3), ('b',)]\nfor k, *n in ps:\n    n  # ?", facts: { intBound: null } },
+  // Floats: never an int on any path.
+  { name: "a float literal", source: "x = 1.5\nx  # ?", facts: { exactFloat: true, exactInt: false } },
+  { name: "a whole float literal", source: "x = 2.0\nx * 3  # ?", facts: { exactFloat: true } },
+  { name: "an int literal is no float", source: "x = 2\nx  # ?", facts: { exactFloat: false } },
+  { name: "a float rebound to an int", source: "x = 1.5\nx = 2\nx  # ?", facts: { exactFloat: false } },
+  { name: "a float a function rebinds", source: "x = 1.5\ndef f():\n    global x\n    x = 2\nf()\nx  # ?", facts: { exactFloat: false } },
+  { name: "a true division of ints", source: "def f(a: int, b: int):\n    return a / b  # ?", facts: { exactFloat: true } },
+  { name: "a float annotation is no proof", source: "def f(x: float):\n    return x  # ?\nf(2)", facts: { exactFloat: false } },
+  { name: "an unannotated parameter every call gives a float", source: "def f(x):\n    return x  # ?\nf(1.5)\nf(x=-2.0)", facts: { exactFloat: true } },
+  { name: "a parameter one call gives an int", source: "def f(x):\n    return x  # ?\nf(1.5)\nf(2)", facts: { exactFloat: false } },
+  { name: "a float plus an int", source: "def f(n: int):\n    return 0.5 + n  # ?", facts: { exactFloat: true } },
+  { name: "a float to an unknown power", source: "def f(p: float):\n    return 2.5 ** p  # ?", facts: { exactFloat: false } },
+  { name: "a float to an int power", source: "def f(p: int):\n    return 2.5 ** p  # ?", facts: { exactFloat: true } },
+  { name: "a tuple's float item", source: "w = [('a', 1.5), ('b', 2.0)]\nfor d, t in w:\n    t  # ?", facts: { exactFloat: true } },
+  { name: "a tuple's item, one an int", source: "w = [('a', 1.5), ('b', 2)]\nfor d, t in w:\n    t  # ?", facts: { exactFloat: false } },
+  { name: "a float total", source: "t = 0.0\nfor p in [1, 2]:\n    t += p\nt  # ?", facts: { exactFloat: true } },
+  { name: "the builtin float", source: "float('2')  # ?", facts: { exactFloat: true } },
+  { name: "a float named by the program", source: "def float(x):\n    return 2\nfloat('2')  # ?", facts: { exactFloat: false } },
+  { name: "a float subclass's instance", source: "class F(float):\n    pass\nF(2.0)  # ?", facts: { exactFloat: false } },
+  {
+    name: "the loop's clock",
+    source: "import asyncio\nasync def main():\n    loop = asyncio.get_running_loop()\n    return loop.time()  # ?",
+    facts: { exactFloat: true },
+  },
+  {
+    name: "the loop's clock, replaced",
+    source: "import asyncio\nasync def main():\n    loop = asyncio.get_running_loop()\n    setattr(loop, 'time', lambda: 1)\n    return loop.time()  # ?",
+    facts: { exactFloat: false },
+  },
+  // Divisors never 0.
+  { name: "a nonzero literal", source: "-4  # ?", facts: { nonZero: true } },
+  { name: "a zero float literal", source: "0.0  # ?", facts: { nonZero: false } },
+  { name: "the len of a display with items", source: "xs = [1, 2]\nlen(xs)  # ?", facts: { nonZero: true } },
+  { name: "the len of an empty display", source: "xs = []\nlen(xs)  # ?", facts: { nonZero: false } },
+  { name: "the len of a display popped", source: "xs = [1]\nxs.pop()\nlen(xs)  # ?", facts: { nonZero: false } },
   // Exact ints.
   { name: "an int literal", source: "n = 3\nn  # ?", facts: { exactInt: true, onlyList: false } },
   { name: "an int counter", source: "n = 0\nfor _ in range(3):\n    n += 1\nn  # ?", facts: { exactInt: true } },
@@ -744,6 +791,8 @@ describe("checker facts", () => {
       if (c.facts.onlyList !== undefined) got.onlyList = facts.isOnlyList(expr, scope);
       if (c.facts.jsTruth !== undefined) got.jsTruth = facts.hasJsTruthiness(facts.typeOf(expr, scope));
       if (c.facts.intBound !== undefined) got.intBound = facts.intBound(expr, scope);
+      if (c.facts.exactFloat !== undefined) got.exactFloat = facts.isExactFloat(expr, scope);
+      if (c.facts.nonZero !== undefined) got.nonZero = facts.isNonZero(expr, scope);
       expect(got).toEqual(c.facts);
     });
   }

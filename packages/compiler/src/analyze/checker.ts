@@ -14,6 +14,7 @@ import type { Arg, Assign, Call, Expression, Keyword, Module, Node, Operator, Fu
 import type { Scope, ScopeAnalysis, SymbolInfo, Binding } from "./scopes.js";
 import { canCompleteNormally } from "./reachability.js";
 import { IntBounds } from "./int-bounds.js";
+import { ExactFloats } from "./exact-floats.js";
 import { forEachChild } from "./walk.js";
 import { READING_BUILTINS } from "./python-builtins.js";
 import { isEnumClass, isEnumMemberName } from "./enum-classes.js";
@@ -90,6 +91,12 @@ export interface TypeFacts {
   isOnlyList(expr: Expression, scope: Scope): boolean;
   /** A bound on the magnitude of an int value, below 2**53 (so a JavaScript number, exact), or null (int-bounds.ts). */
   intBound(expr: Expression, scope: Scope): number | null;
+  /** Whether the value is a float on every path, never an int (exact-floats.ts). */
+  isExactFloat(expr: Expression, scope: Scope): boolean;
+  /** Whether the value is a JavaScript number on every path: a float, an int below 2**53, a sum of floats (exact-floats.ts). */
+  isNumber(expr: Expression, scope: Scope): boolean;
+  /** Whether the value is never 0: a nonzero literal, `len` of a display no use changes that has an item (exact-floats.ts). */
+  isNonZero(expr: Expression, scope: Scope): boolean;
   /** Whether JavaScript's truthiness of a value of this type is Python's. */
   hasJsTruthiness(t: PyType): boolean;
   /** Every class statement of the module, in the order they appear. */
@@ -1421,6 +1428,40 @@ export class TypeEnv implements TypeFacts {
       (sym, param) => this.argumentsOfEveryCall(sym, param),
     );
     return this.intBounds.bound(expr, scope);
+  }
+
+  private exactFloats: ExactFloats | null = null;
+
+  private floats(): ExactFloats {
+    this.exactFloats ??= new ExactFloats(
+      this.analysis,
+      (e, s) => this.typeOf(e, s),
+      (e, s) => this.intBound(e, s),
+      this.storedFromOutside,
+      (sym, param) => this.argumentsOfEveryCall(sym, param),
+      (attr) => {
+        this.reach ??= moduleReach(this.analysis.module.node as Module, this.analysis);
+        return (
+          this.analysis.dynamicNames ||
+          this.storedOutside === "any" ||
+          this.reach.strings.has(attr) ||
+          (this.reach.attributes.get(attr) ?? []).some((a) => a.ctx !== "Load")
+        );
+      },
+    );
+    return this.exactFloats;
+  }
+
+  isExactFloat(expr: Expression, scope: Scope): boolean {
+    return this.floats().isExactFloat(expr, scope);
+  }
+
+  isNumber(expr: Expression, scope: Scope): boolean {
+    return this.floats().isNumber(expr, scope);
+  }
+
+  isNonZero(expr: Expression, scope: Scope): boolean {
+    return this.floats().isNonZero(expr, scope);
   }
 
   /**

@@ -7,7 +7,8 @@
 //     twice = n * 2                      twice: 2**33
 //     half = n // 2, last = i % n        half: 2**32, last: 2**32
 //     for i, w in enumerate(words): ...  i: 2**32 (past its start)
-//     marks = [91, 78]; for m in marks   m: 91 (a display no use changes)
+//     marks = [91, 78]; for m in marks   m: 91 (a display no use changes, held-displays.ts)
+//     for name, size in files.items()    size: the largest value of the dict display `files`
 //     def produce(count): ...            count: 8 (every call seen: produce(8); a recursive call
 //     produce(8)                         `produce(count - 1)` depends on the bound itself: none)
 //     count = 0                          count: 2**32 (0, plus 1 per pass of a loop over a list, at most
@@ -20,9 +21,9 @@
 // in their own scope (no `global`/`nonlocal` store from elsewhere) and is an assignment, a loop over a
 // range or one of those; anything else has no bound.
 import type { Arg, Expression, Node } from "@pyts/parser";
+import { loopItems } from "./held-displays.js";
 import type { Scope, ScopeAnalysis, SymbolInfo } from "./scopes.js";
 import type { PyType } from "./types.js";
-import { READING_BUILTINS } from "./python-builtins.js";
 
 /** What a JavaScript number holds exactly: every int of smaller magnitude. */
 export const EXACT_LIMIT = 2 ** 53;
@@ -106,8 +107,9 @@ export class IntBounds {
       let value: number | null = null;
       if (b.kind === "assign" && src?.kind === "value") value = this.bound(src.expr, sym.scope);
       else if (b.kind === "for" && src?.kind === "iter" && src.path === undefined)
-        value = this.rangeBound(src.of, sym.scope) ?? this.itemBound(src.of, sym.scope);
-      else if (b.kind === "for" && src?.kind === "iter" && src.path?.length === 1 && src.path[0] === 0) value = this.countBound(src.of, sym.scope);
+        value = this.rangeBound(src.of, sym.scope) ?? this.itemBound(src.of, [], sym.scope);
+      else if (b.kind === "for" && src?.kind === "iter" && src.path !== undefined)
+        value = (src.path.length === 1 && src.path[0] === 0 ? this.countBound(src.of, sym.scope) : null) ?? this.itemBound(src.of, src.path, sym.scope);
       else if (b.kind === "param") value = this.parameterBound(sym, b.node as Arg);
       else if (b.kind === "assign" && src?.kind === "augmented" && (src.op === "Add" || src.op === "Sub")) {
         const step = this.bound(src.value, sym.scope);
@@ -131,57 +133,17 @@ export class IntBounds {
     return bounds.some((b) => b === null) ? null : Math.max(...(bounds as number[]));
   }
 
-  /**
-   * The largest magnitude of an item of a list, tuple or set display of bounded ints, written in the loop
-   * (`for n in [3, 1, 2]`) or bound once to a name that every use only reads (iterated, indexed, tested with
-   * `in`, given to a builtin that reads it: `len`, `sum`, `sorted`, `zip`, `print` ...); else null.
-   */
-  private itemBound(of: Expression, scope: Scope): number | null {
-    let display: Expression = of;
-    if (of._type === "Name") {
-      const res = this.analysis.resolve(scope, of.id);
-      if (res.kind === "builtin") return null;
-      const sym = res.symbol;
-      const [binding, ...more] = sym.bindings;
-      if (binding === undefined || more.length > 0 || binding.kind !== "assign" || binding.source?.kind !== "value") return null;
-      if (sym.assignedFromNested || this.storedFromOutside.has(sym) || binding.scope !== sym.scope) return null;
-      if (sym.scope.kind !== "function" && sym.scope.kind !== "module") return null;
-      if (!sym.uses.every((use) => this.onlyReads(use, sym.scope))) return null;
-      display = binding.source.expr;
-      scope = sym.scope;
-    }
-    if (display._type !== "List" && display._type !== "Tuple" && display._type !== "Set") return null;
+  /** The largest magnitude of the items a loop variable over `of` takes at `path`, when they are bounded ints written out (held-displays.ts); else null. */
+  private itemBound(of: Expression, path: readonly number[], scope: Scope): number | null {
+    const held = loopItems(this.analysis, this.storedFromOutside, of, path, scope);
+    if (held === null) return null;
     let most = 0;
-    for (const item of display.elts) {
-      const b = item._type === "Starred" ? null : this.bound(item, scope);
+    for (const item of held.items) {
+      const b = this.bound(item, held.scope);
       if (b === null) return null;
       most = Math.max(most, b);
     }
     return most;
-  }
-
-  /** Whether a read of a container's name leaves it as it is: iterated, indexed, tested with `in`, or given to a builtin that only reads it. */
-  private onlyReads(use: Node, scope: Scope): boolean {
-    const parent = this.analysis.parentOf(use);
-    switch (parent?._type) {
-      case "For":
-      case "AsyncFor":
-      case "comprehension":
-        return parent.iter === use;
-      case "Subscript":
-        return parent.value === use && parent.ctx === "Load";
-      case "Compare":
-        return parent.comparators.includes(use as Expression);
-      case "Call":
-        return (
-          parent.func !== use &&
-          parent.func._type === "Name" &&
-          READING_BUILTINS.has(parent.func.id) &&
-          this.analysis.resolve(scope, parent.func.id).kind === "builtin"
-        );
-      default:
-        return false;
-    }
   }
 
   /** The largest of what the calls pass for a parameter, when every call is seen and passes a bounded int. */

@@ -23,7 +23,7 @@ import type { LowerContext } from "./context.js";
 import { lowerExpression } from "./index.js";
 import { deleteName, readName, tsType } from "./names.js";
 import { isProgramModuleValue, moduleStore } from "./module-setter.js";
-import { BINARY_HELPERS, isPure, sumIsExact, typeOf } from "./operators.js";
+import { BINARY_HELPERS, binary, isFloatArithmetic, isPure, sumIsExact, typeOf } from "./operators.js";
 import { attributeRead, attributeStore, itemGet, itemSet, storedThroughRuntime } from "./subscripts.js";
 import { bindingPattern, bindUnpacked, patternTarget, unpackProven } from "./unpack.js";
 import { comprehensionBefore, comprehensionInto } from "./comprehension.js";
@@ -337,6 +337,7 @@ export function lowerAugAssign(ctx: LowerContext, node: AugAssign): ts.Statement
   const combine = (current: ts.Expression): ts.Expression => {
     const value = lowerExpression(ctx, node.value);
     const known = isNumeric(tt) || tt.k === "str";
+    if (known && isFloatArithmetic(ctx, node.op, target, node.value)) return binary(ctx, node.op, target, node.value, current, value);
     const helper = known ? BINARY_HELPERS[node.op] : (INPLACE_HELPERS[node.op] ?? BINARY_HELPERS[node.op]);
     return f.createCallExpression(ctx.useRuntime(helper), undefined, [current, value]);
   };

@@ -34,7 +34,7 @@
 // passed as `undefined` so that the JavaScript default applies. A call that does not bind by
 // position alone (signatures.ts's bindsStatically) goes through the runtime's `call`, and the
 // callee carries its signature (signatures.ts), so the TypeError comes when the call runs.
-import type { Arg, Arguments, Call, Expression, Keyword } from "@pyts/parser";
+import type { Arg, Arguments, Call, Expression, Keyword, Lambda } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { LowerContext } from "./context.js";
 import { importedExportName, programClass, programImport } from "./imports.js";
@@ -61,7 +61,8 @@ import { callsImportedLoopFunction, callsLoopFunction } from "./loop-functions.j
 import { awaitEventLoop, awaitWhereLoopMayRun, lowerMethodCall, moduleArgumentTypesFit } from "./methods.js";
 import { isBuiltinName } from "./names.js";
 import { typeOf } from "./operators.js";
-import { bindsStatically, spreadsUnknownLength } from "./signatures.js";
+import { bindsStatically, callsByPosition, spreadsUnknownLength } from "./signatures.js";
+import { heldDisplay } from "../analyze/held-displays.js";
 import type { PyType } from "../analyze/types.js";
 import type { ClassInfo } from "../analyze/checker.js";
 import { isExceptionName, isNumeric, joinAll, sameType } from "../analyze/types.js";
@@ -373,9 +374,33 @@ function lowerNameCall(ctx: LowerContext, node: Call, name: string): ts.Expressi
     const args = matchArguments(ctx, node, cached.args, false);
     if (args !== null) return f.createCallExpression(callee, undefined, args);
   }
+  const walked = loopedLambdas(ctx, res.symbol);
+  if (walked !== null && walked.every((fn) => callsByPosition(node, fn.args))) return f.createCallExpression(callee, undefined, lowerElements(ctx, node.args));
   // A parameter, a variable, a decorated or rebound function: any callee (a function with keyword-only
   // parameters or `**kwargs`, a class, an object with `__call__`), bound by the runtime.
   return dynamicCall(ctx, callee, node);
+}
+
+/**
+ * The lambdas a loop variable takes, when it is only ever bound by `for` loops of its own scope over displays of
+ * lambdas that no use changes (`for attempt in [lambda: f(1), lambda: g()]: attempt()`); else null. A call of it
+ * whose positional arguments bind each one's parameters is a plain call, as the runtime would pass them (they
+ * carry no signature: signatures.ts's onlyCalledFromLoops).
+ */
+function loopedLambdas(ctx: LowerContext, sym: import("../analyze/scopes.js").SymbolInfo): Lambda[] | null {
+  if (sym.assignedFromNested || ctx.analysis.dynamicNames || (sym.scope.kind !== "function" && sym.scope.kind !== "module")) return null;
+  const lambdas: Lambda[] = [];
+  for (const b of sym.bindings) {
+    if (b.kind !== "for" || b.scope !== sym.scope || b.source?.kind !== "iter" || b.source.path !== undefined) return null;
+    const held = heldDisplay(ctx.analysis, ctx.types.storedFromOutside, b.source.of, sym.scope);
+    if (held === null || held.display._type === "Dict") return null;
+    for (const item of held.display.elts) {
+      // (A generator lambda's objects are named by its signature.)
+      if (item._type !== "Lambda" || ctx.analysis.scopeOf(item).facts.isGenerator) return null;
+      lambdas.push(item);
+    }
+  }
+  return lambdas;
 }
 
 /**

@@ -4,6 +4,8 @@
 //     a + b          (str, str)      a + b
 //     a + b          (numbers)       add(a, b)        ints may be bigints, 3.0 must stay a float
 //     i + 1          (bounded ints)  i + 1            both ints below a bound the checker proves (int-bounds.ts)
+//     c * 9 / 5 + 32 (c a float)     float(c * 9 / 5 + 32)   floats the checker proves (exact-floats.ts), boxed again
+//     n / 1000       (bounded int)   float(n / 1000)  a divisor never 0
 //     -7 // 2, -7 % 3                floordiv(-7, 2), mod(-7, 3)   (floor semantics: -4, 2)
 //     2 ** 100                       pow(2, 100)      (exact: bigint past 2**53)
 //     a < b          (numbers/str)   a < b            else lt(a, b)
@@ -45,14 +47,59 @@ export function typeOf(ctx: LowerContext, e: Expression): PyType {
   return ctx.types.typeOf(e, ctx.scope);
 }
 
-export function binary(ctx: LowerContext, op: Operator, left: Expression, right: Expression, l: ts.Expression, r: ts.Expression): ts.Expression {
+/** JavaScript's operators that compute what Python's do on floats and bounded ints. */
+const PLAIN_OPERATORS: Partial<Record<Operator, ts.BinaryOperator>> = {
+  Add: ts.SyntaxKind.PlusToken,
+  Sub: ts.SyntaxKind.MinusToken,
+  Mult: ts.SyntaxKind.AsteriskToken,
+  Div: ts.SyntaxKind.SlashToken,
+};
+
+/**
+ * `left op right` with Python's semantics. A float result of JavaScript's operator is boxed again by the builtin
+ * `float(...)` (a whole float prints `1.0`) unless `boxed` is false: the caller hands it on to another operator
+ * that takes a number as it is (`celsius * 9 / 5 + 32` boxes once, `loop.time() - start >= 0.003` never).
+ */
+export function binary(ctx: LowerContext, op: Operator, left: Expression, right: Expression, l: ts.Expression, r: ts.Expression, boxed = true): ts.Expression {
   const lt = typeOf(ctx, left);
   const rt = typeOf(ctx, right);
   if (op === "Add" && lt.k === "str" && rt.k === "str") return f.createBinaryExpression(l, ts.SyntaxKind.PlusToken, r);
-  if ((op === "Add" || op === "Sub") && sumIsExact(ctx, left, right))
-    return f.createBinaryExpression(l, op === "Add" ? ts.SyntaxKind.PlusToken : ts.SyntaxKind.MinusToken, r);
+  if ((op === "Add" || op === "Sub") && sumIsExact(ctx, left, right)) return f.createBinaryExpression(l, PLAIN_OPERATORS[op]!, r);
   if (op === "Mult" && productIsExact(ctx, left, right)) return f.createBinaryExpression(l, ts.SyntaxKind.AsteriskToken, r);
+  if (isFloatArithmetic(ctx, op, left, right)) {
+    const plain = f.createBinaryExpression(l, PLAIN_OPERATORS[op]!, r);
+    return boxed ? f.createCallExpression(ctx.useRuntime("float"), undefined, [plain]) : plain;
+  }
   return f.createCallExpression(ctx.useRuntime(BINARY_HELPERS[op]), undefined, [l, r]);
+}
+
+/**
+ * Whether `left op right` is JavaScript's `+`, `-`, `*` or `/` on floats (analyze/exact-floats.ts): both operands
+ * numbers JavaScript's operators take as they are (floats, boxed or not, and ints below 2**53), the result a
+ * float: a float operand, or a true division, whose divisor must then never be 0 (Python raises
+ * ZeroDivisionError where JavaScript gives Infinity). IEEE arithmetic is Python's float arithmetic, and an int
+ * below 2**53 is the float Python converts it to.
+ */
+export function isFloatArithmetic(ctx: LowerContext, op: Operator, left: Expression, right: Expression): boolean {
+  if (PLAIN_OPERATORS[op] === undefined) return false;
+  if (!ctx.types.isNumber(left, ctx.scope) || !ctx.types.isNumber(right, ctx.scope)) return false;
+  if (op === "Div") return ctx.types.isNonZero(right, ctx.scope);
+  return ctx.types.isExactFloat(left, ctx.scope) || ctx.types.isExactFloat(right, ctx.scope);
+}
+
+/** Whether an operation's value goes straight into another that takes a number as it is: float arithmetic (`total += i * 0.5` too), or an ordering of numbers. */
+function takesNumber(ctx: LowerContext, node: BinOp): boolean {
+  const parent = ctx.analysis.parentOf(node);
+  if (parent?._type === "BinOp") return isFloatArithmetic(ctx, parent.op, parent.left, parent.right);
+  if (parent?._type === "AugAssign") return isFloatArithmetic(ctx, parent.op, parent.target, parent.value);
+  if (parent?._type !== "Compare") return false;
+  const ordering = parent.ops.every((op) => op === "Lt" || op === "LtE" || op === "Gt" || op === "GtE");
+  return ordering && [parent.left, ...parent.comparators].every((e) => isOrderedNumber(typeOf(ctx, e)));
+}
+
+/** A number that TypeScript orders with `<` (not a bool). */
+function isOrderedNumber(t: PyType): boolean {
+  return isNumeric(t) && t.k !== "bool";
 }
 
 /**
@@ -76,7 +123,7 @@ export function sumIsExact(ctx: LowerContext, a: Expression, b: Expression): boo
 }
 
 export function lowerBinOp(ctx: LowerContext, node: BinOp): ts.Expression {
-  return binary(ctx, node.op, node.left, node.right, lowerExpression(ctx, node.left), lowerExpression(ctx, node.right));
+  return binary(ctx, node.op, node.left, node.right, lowerExpression(ctx, node.left), lowerExpression(ctx, node.right), !takesNumber(ctx, node));
 }
 
 export function lowerUnaryOp(ctx: LowerContext, node: UnaryOp): ts.Expression {
@@ -272,7 +319,7 @@ function compareOne(ctx: LowerContext, op: CmpOperator, left: Expression, right:
   const lt = typeOf(ctx, left);
   const rt = typeOf(ctx, right);
   // (TypeScript orders no bool: `x < True` is the runtime's.)
-  const bothOrdered = (isNumeric(lt) && isNumeric(rt) && lt.k !== "bool" && rt.k !== "bool") || (lt.k === "str" && rt.k === "str");
+  const bothOrdered = (isOrderedNumber(lt) && isOrderedNumber(rt)) || (lt.k === "str" && rt.k === "str");
   // Two literals compared with === is an error for tsc ("no overlap"), so is a literal and a name bound once
   // to another (`s = "abc"` then `"xyz" == s`): let the runtime compare them.
   const [lv, rv] = [literalOf(ctx, left), literalOf(ctx, right)];

@@ -179,7 +179,7 @@ function isMatchingCallOf(ctx: LowerContext, use: Node, params: Arguments): bool
  * arguments as they are to a function without a signature (a function of `*args` or keyword-only parameters takes
  * them in another order, see calls.ts).
  */
-function callsByPosition(call: Call, params: Arguments): boolean {
+export function callsByPosition(call: Call, params: Arguments): boolean {
   if (params.vararg !== null || params.kwarg !== null || params.kwonlyargs.length > 0) return false;
   return call.keywords.length === 0 && bindsStatically(call, params, false) && !spreadsUnknownLength(call);
 }
