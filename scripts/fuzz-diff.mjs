@@ -3,7 +3,9 @@
 // negative // % **, string methods and formatting, lists, dicts, sets, comprehensions, generators, small async
 // programs with sleeps, gathers, tasks and queues; and the constructs of gen-constructs.mjs: None results,
 // names bound on some paths only, names rebound to other types (rebind), del, imports in blocks, unpacking, generator expressions, recursion, methods,
-// programs that end in an uncaught exception; and of gen-loop-handlers.mjs the event loop's exception handler
+// programs that end in an uncaught exception (raised a few calls deep, gen-tracebacks.mjs; or caught, handed on and
+// raised again by the caller, its tracebacks printed and its frames read, gen-caught-tracebacks.mjs, key caughttb);
+// and of gen-loop-handlers.mjs the event loop's exception handler
 // (key loophandler), SystemExit/KeyboardInterrupt out of tasks, callbacks and handlers (fatal), explicit
 // __next__/__iter__ calls and generator __iter__ loops (dunders)), each run by python3 and by pyts; stdout, exit code and the last
 // line of stderr must match, program by program.

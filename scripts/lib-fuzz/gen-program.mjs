@@ -23,6 +23,7 @@ import * as fastPaths from "./gen-fastpaths.mjs";
 import * as loopHandlers from "./gen-loop-handlers.mjs";
 import * as readable from "./gen-readable.mjs";
 import { tracebackEnding } from "./gen-tracebacks.mjs";
+import { caughtTracebackEnding } from "./gen-caught-tracebacks.mjs";
 import { modulesProgram } from "./gen-modules.mjs";
 
 /**
@@ -42,6 +43,7 @@ export const DEFAULT_MIX = Object.freeze({
   handlertypes: 1, // except naming a parameter, a tuple in a name, an alias; non-exception classes (TypeError)
   uncaught: 0.08, // programs that end in an uncaught exception or SystemExit (run standalone)
   tracebacks: 1, // of those, the share (w / (w + 1)) raised a few calls or awaits deep, whole traceback compared (gen-tracebacks.mjs)
+  caughttb: 0.5, // of those (their share beside tracebacks'), exceptions caught and handed on (returned, stored, yielded, gathered), printed by the caller, raised again (gen-caught-tracebacks.mjs)
   modules: 0.05, // programs of several files (run alone with `pyts run main.py`: about a second each)
   asyncStatements: 0.3, // async programs that also run generated statements in the coroutine
   asyncPrograms: 0.35, // the probability that a program is `async def` (run with asyncio.run)
@@ -262,8 +264,10 @@ export class ProgramGenerator {
       body.push(...this.printSomething());
     }
     // An uncaught ending raised a few calls deep: its whole traceback is compared (gen-tracebacks.mjs).
-    const wholeStderr = uncaught && this.mix.tracebacks > 0 && this.chance(this.mix.tracebacks / (this.mix.tracebacks + 1));
-    if (wholeStderr) body.push(...this.tagged("tracebacks", () => tracebackEnding(this, isAsync)));
+    const whole = this.mix.tracebacks + this.mix.caughttb;
+    const wholeStderr = uncaught && whole > 0 && this.chance(whole / (whole + 1));
+    if (wholeStderr && this.chance(this.mix.caughttb / whole)) body.push(...this.tagged("caughttb", () => caughtTracebackEnding(this, isAsync)));
+    else if (wholeStderr) body.push(...this.tagged("tracebacks", () => tracebackEnding(this, isAsync)));
     else if (uncaught) body.push(...this.tagged("uncaught", () => constructs.uncaughtEnding(this, isAsync)));
     const source = [...this.moduleLines, `${isAsync ? "async def" : "def"} ${name}():`, ...body.map((l) => `    ${l}`)].join("\n");
     return { name, async: isAsync, uncaught, wholeStderr, source, tags: [...this.tags].sort() };

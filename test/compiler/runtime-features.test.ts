@@ -131,6 +131,21 @@ describe("runtime features", () => {
     expect(translate(program("print(next(g))"))).not.toContain(feature);
   });
 
+  it("imports the traceback-frames feature into a program that reads a traceback's frames", () => {
+    const feature = 'import "@pyts/runtime/features/traceback-frames";';
+    const program = (line: string): string =>
+      ["import traceback", "", "try:", "    1 / 0", "except ZeroDivisionError as e:", "    tb = e.__traceback__", `    ${line}`, ""].join("\n");
+    for (const line of [
+      "print(tb.tb_lineno)",
+      "print(tb.tb_next)",
+      "print(tb.tb_frame)",
+      "print(list(traceback.walk_tb(tb)))",
+      'print(getattr(tb, "tb_lineno"))',
+    ])
+      expect(translate(program(line)), line).toContain(feature);
+    expect(translate(program("print(traceback.format_tb(tb))"))).not.toContain(feature);
+  });
+
   it("imports the pending-tasks feature into a program that runs a loop itself", () => {
     const feature = 'import "@pyts/runtime/features/pending-tasks";';
     const program = (line: string): string =>

@@ -42,6 +42,18 @@ describe("tracebackSpans", () => {
     expect(code).toContain('import.meta.url, "<module>", 6, "0,0,19")');
   });
 
+  it("notes where a handler that hands its exception on caught it, and only there", () => {
+    const handler = (use: string): string =>
+      ["import traceback", "", "def make():", "    try:", '        int("x")', "    except ValueError as e:", `        ${use}`, ""].join("\n");
+    const translated = (use: string, tracebackSpans = true): string => transpile(handler(use), { filename: "a.py", tracebackSpans, format: false }).code;
+    for (const use of ["return e", "errors.append(e)", "make.last = e", "yield e"]) expect(translated(use), use).toContain("caughtHere(_exc)");
+    for (const use of ["raise e", "print(e, e.args)", "traceback.print_exception(e)", 'raise RuntimeError("x") from e'])
+      expect(translated(use), use).not.toContain("caughtHere");
+    expect(translated("return e", false)).not.toContain("caughtHere");
+    // The exception goes on from the handler with the frames outside it.
+    expect(translated("errors.append(e); raise")).not.toContain("caughtHere");
+  });
+
   it("calls what a name's check returns through `call`, a token V8 reports and bundlers map", () => {
     const source = ["import sys", "if sys.argv:", "    def f(n):", "        return f(n - 1)", ""].join("\n");
     const code = transpile(source, { filename: "a.py", tracebackSpans: true, format: false }).code;

@@ -44,6 +44,7 @@ import * as dynamicClasses from "@pyts/runtime/features/dynamic-classes";
 import * as framePositions from "@pyts/runtime/features/frame-positions";
 import * as listOverrides from "@pyts/runtime/features/list-overrides";
 import * as pendingTasks from "@pyts/runtime/features/pending-tasks";
+import * as tracebackFrames from "@pyts/runtime/features/traceback-frames";
 import * as os from "@pyts/runtime/os";
 import * as osPath from "@pyts/runtime/os/path";
 import * as traceback from "@pyts/runtime/traceback";
@@ -57,6 +58,7 @@ const MODULES: Record<string, unknown> = {
   "@pyts/runtime/features/frame-positions": framePositions,
   "@pyts/runtime/features/list-overrides": listOverrides,
   "@pyts/runtime/features/pending-tasks": pendingTasks,
+  "@pyts/runtime/features/traceback-frames": tracebackFrames,
   "@pyts/runtime/os": os,
   "@pyts/runtime/os/path": osPath,
   "@pyts/runtime/traceback": traceback,

@@ -142,6 +142,7 @@ export const ROOT_EXPORTS: readonly string[] = [
   "callSetMethod",
   "callSpread",
   "callable",
+  "caughtHere",
   "chainedTo",
   "chainedToHandled",
   "checkFree",
@@ -695,6 +696,7 @@ export const MODULE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "print_exception",
     "print_stack",
     "print_tb",
+    "walk_tb",
   ],
   types: ["AsyncGeneratorType", "CoroutineType", "FunctionType", "GeneratorType", "LambdaType", "MethodType", "NoneType", "SimpleNamespace", "__name__"],
   typing: [

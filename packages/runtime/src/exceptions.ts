@@ -692,11 +692,29 @@ function raisedAgain(e: BaseException): void {
   const here: { stack?: string } = {};
   captureStackTrace!(here, makeException);
   if (e.stack === undefined || here.stack === undefined) return;
-  const [header, ...before] = e.stack.split("\n");
   const now = here.stack.split("\n").slice(1);
+  e.stack = [...innerLines(e.stack, now), ...now].join("\n");
+}
+
+/** The lines of `stack` (its header first) without the outer frames it shares with the frame lines `outer`. */
+function innerLines(stack: string, outer: readonly string[]): string[] {
+  const [header, ...before] = stack.split("\n");
   let shared = 0;
-  while (shared < before.length && shared < now.length && before[before.length - 1 - shared] === now[now.length - 1 - shared]) shared++;
-  e.stack = [header, ...before.slice(0, before.length - shared), ...now].join("\n");
+  while (shared < before.length && shared < outer.length && before[before.length - 1 - shared] === outer[outer.length - 1 - shared]) shared++;
+  return [header!, ...before.slice(0, before.length - shared)];
+}
+
+/**
+ * An exception an `except` clause binds to a name that may take it out of the handler (`return e`,
+ * `errors.append(e)`): its traceback ends at the frame that caught it, as CPython's does, without the
+ * frames of that frame's callers, which its stack had where it was raised (`err = make()`: a `raise err`
+ * there adds the caller's frames from the `raise` out, `raisedAgain`).
+ */
+export function caughtHere<E extends BaseException>(e: E): E {
+  const here: { stack?: string } = {};
+  captureStackTrace?.(here, caughtHere);
+  if (e.stack !== undefined && here.stack !== undefined) e.stack = innerLines(e.stack, here.stack.split("\n").slice(1)).join("\n");
+  return e;
 }
 
 /** A class call whose `__init__` made a generator or coroutine (it yields, or is `async def`): CPython's TypeError. */

@@ -2,7 +2,7 @@
 // line and its markers): what a host gives for an exception (`pyts run` maps the JavaScript stack), cut
 // where the exception was handled, limited (`traceback.print_exception(limit=)`), a recursion's repeats
 // counted, as CPython's `traceback.StackSummary` does.
-import type { BaseException, FrameFormatter } from "./exceptions.js";
+import type { BaseException, FrameFormatter, Traceback } from "./exceptions.js";
 import { caughtAtAwait } from "./await-sites.js";
 import { raisedWhileHandling, useTracebackLines } from "./frame-text.js";
 
@@ -11,6 +11,9 @@ export function ownFrames(e: BaseException, frames: FrameFormatter): string | un
   const chained = raisedWhileHandling.get(e);
   return framesUntilCaught(e, frames(e), chained === undefined ? undefined : frames(chained));
 }
+
+/** The traceback objects that are a later frame of their exception's traceback (`tb.tb_next`): which frame each is. */
+export const frameIndex = new WeakMap<Traceback, number>();
 
 /** The frames of a traceback, one string each, the first `limit` (the last -`limit` when negative) or all. */
 export function limitedFrames(stack: string, limit: number | null): string[] {

@@ -389,9 +389,49 @@ function bindHandlerName(ctx: LowerContext, h: ExceptHandler, exc: ts.Identifier
   if (h.name === null) return [];
   const decl = ctx.fn.plan.get(h.name);
   const global = ctx.scope.globals.has(h.name) || ctx.scope.nonlocals.has(h.name);
+  const value = typed && takenOutOfHandler(ctx, h) ? f.createCallExpression(ctx.useRuntime("caughtHere"), undefined, [exc]) : exc;
   if (!global && decl !== undefined && decl.kind === "handler")
-    return [constDecl(ctx.id(h.name), !typed || h.type === null ? exc : f.createAsExpression(exc, handlerType(ctx, h.type)))];
-  return [f.createExpressionStatement(f.createAssignment(ctx.id(h.name), exc))];
+    return [constDecl(ctx.id(h.name), !typed || h.type === null ? value : f.createAsExpression(value, handlerType(ctx, h.type)))];
+  return [f.createExpressionStatement(f.createAssignment(ctx.id(h.name), value))];
+}
+
+/**
+ * Whether, in a translation made for running (whose tracebacks list frames), an `except ... as name` may
+ * take the exception out of its handler (`return e`, `errors.append(e)`, `self.error = e`): its traceback
+ * then ends at the handler's frame (the runtime's `caughtHere`). Printed, read for attributes, given to
+ * `traceback`'s functions or raised again in the handler, it has the frames it passed; so it has in a
+ * handler that may go on with it (a bare `raise`: the frames outside the handler's are its traceback's
+ * again; where it was handed on too, its traceback there keeps them).
+ */
+function takenOutOfHandler(ctx: LowerContext, h: ExceptHandler): boolean {
+  const name = h.name!;
+  if (ctx.tracebackSpans === null || h.body.some(raisesAgain)) return false;
+  if (ctx.scope.globals.has(name) || ctx.scope.nonlocals.has(name)) return true;
+  const res = ctx.analysis.resolve(ctx.scope, name);
+  return res.kind === "builtin" || !res.symbol.uses.every((use) => valueOnlyRead(ctx, use) || staysInHandler(ctx, use));
+}
+
+/** Whether a statement holds a bare `raise` of the handler it is in (not one of a function or class it defines). */
+function raisesAgain(node: Node): boolean {
+  if (node._type === "Raise") return node.exc === null;
+  if (node._type === "FunctionDef" || node._type === "AsyncFunctionDef" || node._type === "ClassDef" || node._type === "Lambda") return false;
+  let found = false;
+  forEachChild(node, (child) => {
+    found ||= raisesAgain(child);
+  });
+  return found;
+}
+
+/** A use of a handler's name that leaves the exception in the handler: a `raise` of it, an argument of `traceback.print_exception(e)` and the like. */
+function staysInHandler(ctx: LowerContext, use: Node): boolean {
+  const parent = ctx.analysis.parentOf(use);
+  if (parent?._type === "Raise") return true;
+  return (
+    parent?._type === "Call" &&
+    parent.args.includes(use as Expression) &&
+    parent.func._type === "Attribute" &&
+    importedModuleName(ctx, parent.func.value) === "traceback"
+  );
 }
 
 /** A handler's statements, then the unbinding of its name (CPython deletes it when the handler ends). */

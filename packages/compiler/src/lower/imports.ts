@@ -95,7 +95,7 @@ const STAR_EXPORTS: Record<string, string> = {
   string: "ascii_letters ascii_lowercase ascii_uppercase capwords digits hexdigits octdigits printable punctuation whitespace",
   time: "asctime ctime gmtime localtime mktime monotonic monotonic_ns perf_counter perf_counter_ns process_time sleep strftime time time_ns",
   traceback:
-    "FrameSummary extract_stack extract_tb format_exc format_exception format_exception_only format_list format_stack format_tb print_exc print_exception print_stack print_tb",
+    "FrameSummary extract_stack extract_tb format_exc format_exception format_exception_only format_list format_stack format_tb print_exc print_exception print_stack print_tb walk_tb",
 };
 
 /** Modules whose names never reach the output (annotations, decorators the compiler handles). */
@@ -180,6 +180,8 @@ const RUNTIME_FEATURES: ReadonlyMap<string, string> = new Map([
   ...["co_filename", "co_firstlineno", "f_lineno", "f_code", "cr_code", "gi_code", "ag_code", "cr_frame", "gi_frame", "ag_frame"].map(
     (name) => [name, "frame-positions"] as const,
   ),
+  // The frames of a traceback object.
+  ...["tb_lineno", "tb_next", "tb_frame", "walk_tb"].map((name) => [name, "traceback-frames"] as const),
   // A cancellation down a chain of tasks counted against the recursion limit.
   ["cancel", "cancel-depth"],
   ["run_until_complete", "pending-tasks"],

@@ -16,7 +16,7 @@
 // map, up to the frame that caught the exception); without one, each traceback lists the single line
 // `  File "<pyts>", line ?, in <module>`.
 import { AttributeError, BaseException, formatException, formatExceptionOnly, Traceback, TypeError, UNKNOWN_FRAMES } from "../exceptions.js";
-import { collapseRepeats, limitedFrames, ownFrames, splitFrames } from "../frame-lines.js";
+import { collapseRepeats, frameIndex, limitedFrames, ownFrames, splitFrames } from "../frame-lines.js";
 import { installedFrames } from "../frame-text.js";
 import { checkKwargs, kw, splitKwargs } from "../kwargs.js";
 import { writeStderr } from "../output.js";
@@ -24,6 +24,7 @@ import { str } from "../repr.js";
 import { typeName } from "../typename.js";
 import { truthy } from "../truth.js";
 import { PYTHON_MODULE, PYTHON_NAME } from "../type-registry.js";
+import { tuple, type Tuple } from "../tuple.js";
 import { handledExceptionOf } from "../handled.js";
 
 export { handledException } from "../handled.js";
@@ -154,7 +155,15 @@ function tracebackFrames(fn: string, args: unknown[], names: readonly string[]):
   if (!(tb instanceof Traceback)) throw new AttributeError(`'${typeName(tb)}' object has no attribute 'tb_frame'`);
   const host = installedFrames();
   const frames = tb.exception === undefined || host === undefined ? undefined : ownFrames(tb.exception, host);
-  return [frames === undefined ? [UNKNOWN_FRAMES] : limitedFrames(frames, limitOf(options.limit)), options];
+  // (A later frame of the traceback, `tb.tb_next`, lists the frames from there.)
+  if (frames === undefined) return [[UNKNOWN_FRAMES].slice(frameIndex.get(tb)), options];
+  return [limitedFrames(splitFrames(frames).slice(frameIndex.get(tb)).join(""), limitOf(options.limit)), options];
+}
+
+/** `walk_tb(tb)`: each frame of a traceback with its line, `(tb.tb_frame, tb.tb_lineno)`, the outermost first. */
+export function* walk_tb(tb: unknown): Generator<Tuple<unknown>> {
+  for (let t = tb as { tb_frame: unknown; tb_lineno: unknown; tb_next: unknown } | null; t !== null && t !== undefined; t = t.tb_next as typeof t)
+    yield tuple([t.tb_frame, t.tb_lineno]);
 }
 
 /** `format_tb(tb, limit=None)`: one string per frame of the traceback, as `print_exception` writes them. */
