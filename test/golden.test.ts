@@ -10,12 +10,13 @@
 //       back to input.py) prints exactly stderr.txt, the whole traceback, and stderr.txt equals a fresh CPython
 //       run's stderr (paths relative to the case, see `normalizeStderr`)
 // A case with diagnostics.txt must be rejected with exactly those diagnostics (no colour) and no code.
-// GOLDEN_FILTER=hello/ restricts the suite to cases whose name contains the text.
+// GOLDEN_FILTER=hello/ restricts the suite to cases whose name contains the text; so does `-t hello/`, whose
+// unselected cases are neither translated nor run.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { asSourceMap, formatDiagnostics, loadCompiler, runJavaScript, toRunnableJavaScript, translate, type RunResult } from "pyts";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, type RunnerTestFile } from "vitest";
 import { ENDING_FILE, endingOf, mapLimit, normalizeStderr, QUIET_ENDING, runPythonCase, STDERR_FILE } from "../scripts/python.mjs";
 import { scanFixtures, type FixtureCase } from "./helpers/fixtures.js";
 import { typeCheck, type TypeCheckResult } from "./helpers/tsc.js";
@@ -76,19 +77,42 @@ function translateCase(fixture: FixtureCase): CaseOutcome {
   };
 }
 
-beforeAll(async () => {
-  await loadCompiler();
-  for (const fixture of cases) outcomes.set(fixture.name, translateCase(fixture));
+const OUTSIDE_THE_FIXTURES = "tsc reports no errors outside the fixtures";
 
-  const translated = cases.filter((c) => !c.rejected && outcomes.get(c.name)!.golden !== undefined);
+/**
+ * The cases with a test that runs: all of them, or those `-t` selects (vitest marks the others skipped
+ * before the hooks run), so that checking a few cases does not translate, type-check and run every one.
+ * The check of tsc's errors outside the fixtures needs every case.
+ */
+function selectedCases(file: Readonly<RunnerTestFile>): FixtureCase[] {
+  const runs = (task: { mode: string }) => task.mode === "run" || task.mode === "only";
+  if (file.tasks.some((task) => task.name === OUTSIDE_THE_FIXTURES && runs(task))) return cases;
+  const byTitle = new Map<string, FixtureCase>();
+  for (const fixture of cases) {
+    for (const title of [fixture.name, `${fixture.name} (rejected)`, `${fixture.name} (whole stderr)`]) byTitle.set(title, fixture);
+  }
+  const selected = new Set<FixtureCase>();
+  for (const task of file.tasks) {
+    const fixture = byTitle.get(task.name);
+    if (fixture !== undefined && task.type === "suite" && task.tasks.some(runs)) selected.add(fixture);
+  }
+  return cases.filter((fixture) => selected.has(fixture));
+}
+
+beforeAll(async ({}, file) => {
+  await loadCompiler();
+  const selected = selectedCases(file as RunnerTestFile);
+  for (const fixture of selected) outcomes.set(fixture.name, translateCase(fixture));
+
+  const translated = selected.filter((c) => !c.rejected && outcomes.get(c.name)!.golden !== undefined);
   const goldenFiles = translated.map((c) => outcomes.get(c.name)!.goldenFile);
   if (goldenFiles.length > 0) typeCheckResult = typeCheck(goldenFiles, "golden-tsc");
 
   type Job = { fixture: FixtureCase; kind: "node" | "python" | "mapped" };
   const jobs: Job[] = [
     ...translated.map((fixture): Job => ({ fixture, kind: "node" })),
-    ...cases.filter((c) => !c.rejected).map((fixture): Job => ({ fixture, kind: "python" })),
-    ...cases.filter(comparesStderr).map((fixture): Job => ({ fixture, kind: "mapped" })),
+    ...selected.filter((c) => !c.rejected).map((fixture): Job => ({ fixture, kind: "python" })),
+    ...selected.filter(comparesStderr).map((fixture): Job => ({ fixture, kind: "mapped" })),
   ];
   await mapLimit(jobs, CONCURRENCY, async ({ fixture, kind }) => {
     const outcome = outcomes.get(fixture.name)!;
@@ -127,7 +151,7 @@ it("every golden file belongs to a case", () => {
   expect(tree.orphans, "golden files without an input.py (or output.ts/stdout.txt beside a diagnostics.txt)").toEqual([]);
 });
 
-it("tsc reports no errors outside the fixtures", () => {
+it(OUTSIDE_THE_FIXTURES, () => {
   expect(typeCheckResult?.otherErrors ?? []).toEqual([]);
 });
 
