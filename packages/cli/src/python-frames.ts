@@ -35,7 +35,10 @@ export function keepJavaScriptPositions(): void {
       header = "Error";
     }
     const lines = callSites.map((site) => `\n    at ${String(site)}${functionStart(site)}`);
-    if (error instanceof RangeError) markTaskFrames(lines, callSites);
+    if (error instanceof RangeError) {
+      markTaskFrames(lines, callSites);
+      markBuiltinCalls(lines, callSites);
+    }
     markMethodLookups(lines, callSites);
     return header + lines.join("");
   };
@@ -60,7 +63,33 @@ function markMethodLookups(lines: string[], callSites: NodeJS.CallSite[]): void 
     if (inner.getFileName() !== file || !METHOD_LOOKUPS.has(inner.getFunctionName() ?? "")) continue;
     // (Called by the runtime's own code, `callMethod` stands for no Python method call.)
     if (callSites[i + 1]!.getFileName() === file) continue;
-    lines.splice(i + 1, 0, `\n${LOOKUP_MARK}`);
+    markBefore(lines, i + 1, LOOKUP_MARK);
+  }
+}
+
+/** Puts `mark` on the line before the frame of `callSites[i]` (the lines stay one per call site, as the marks find them). */
+function markBefore(lines: string[], i: number, mark: string): void {
+  if (i < lines.length) lines[i] = `\n${mark}${lines[i]}`;
+  else lines.push(`\n${mark}`);
+}
+
+/**
+ * A call of a builtin function that calls back into Python code (`next(gen)` resuming a generator, `next(it)` a
+ * `__next__`): CPython 3.11 counts the builtin's C call against the recursion limit (`cfunction_enter_call`) until
+ * the calling code is specialized, which it is from its 8th call on (`QUICKENING_WARMUP_DELAY`; a loop's turns
+ * count too, not followed here): of a recursion through `next`, only the outermost 7 calls of each function count.
+ */
+const BUILTIN_CALL = "    at <builtin call>";
+const COUNTED_BUILTIN_CALLS = 7;
+
+/** The runtime's builtins that call back into Python code, by the file that defines them. */
+const CALLING_BUILTINS = new Map([["next", "/iter-builtins.js"]]);
+
+/** Marks the frames of builtins (`CALLING_BUILTINS`) that run Python code: each counts against the recursion limit. */
+function markBuiltinCalls(lines: string[], callSites: NodeJS.CallSite[]): void {
+  for (let i = 1; i < callSites.length; i++) {
+    const file = CALLING_BUILTINS.get(callSites[i]!.getFunctionName() ?? "");
+    if (file !== undefined && (callSites[i]!.getFileName() ?? "").endsWith(file)) markBefore(lines, i, BUILTIN_CALL);
   }
 }
 
@@ -71,6 +100,9 @@ function markMethodLookups(lines: string[], callSites: NodeJS.CallSite[]): void 
  */
 const LOOP_FRAMES = 8;
 const LOOP_FRAMES_OF_RUN_UNTIL_COMPLETE = 6;
+
+/** Of the loop's frames, those of a task's step that a callback the loop runs does not have. */
+const TASK_STEP_FRAMES = 1;
 
 /**
  * The frames below a task's coroutine where the stack does not show them (a step after the first): the loop's and the
@@ -92,23 +124,36 @@ const STARTED_HERE = " started here";
  * Of a stack that overflowed while a task stepped (the runtime's code-positions.ts tells, for a program
  * translated for running), marks where the task's frames end: at the runtime's `runStep` of a first step
  * (the frames below it are those that run the loop), else at the stack's end, where the event loop resumed
- * a coroutine or started an awaited one; the coroutines that await it then are not on the stack.
+ * a coroutine or started an awaited one; the coroutines that await it then are not on the stack. Of one that
+ * overflowed in a callback the loop ran (no task stepping), marks where the callback's frames end.
  */
 function markTaskFrames(lines: string[], callSites: NodeJS.CallSite[]): void {
   const depth = ((globalThis as Record<symbol, unknown>)[Symbol.for("pyts.taskDepth")] as (() => number | undefined) | undefined)?.();
-  if (depth === undefined) return;
   const runtimeSite = (site: NodeJS.CallSite, name: string, file: string): boolean =>
     site.getFunctionName() === name && (site.getFileName() ?? "").endsWith(file);
+  const drive = callSites.findIndex((site) => runtimeSite(site, "#drive", "/asyncio/loop.js"));
+  // The loop runs on the stack of what started it in its first iteration only (`run_forever` calls it there), else
+  // from a job of its own, where CPython's stack holds the loop's frames as `asyncio.run` at a module's top level has them.
+  const fromStarter = drive >= 0 && callSites.slice(drive + 1).some((site) => runtimeSite(site, "run_forever", "/asyncio/loop.js"));
+  const viaRun = callSites.slice(drive + 1).some((site) => runtimeSite(site, "run", "/asyncio/runners.js"));
+  const starterFrames = viaRun ? LOOP_FRAMES : LOOP_FRAMES_OF_RUN_UNTIL_COMPLETE;
+  if (depth === undefined) {
+    // A callback: CPython's `Handle._run` calls it, one frame fewer than a task's step.
+    if (drive < 0) return;
+    const below = (fromStarter ? starterFrames : BELOW_TASK) - TASK_STEP_FRAMES;
+    markBefore(lines, drive, `    at <task ${below}${fromStarter ? STARTED_HERE : ""}>`);
+    return;
+  }
   const step = callSites.findIndex((site) => runtimeSite(site, "runStep", "/asyncio/task.js"));
   // A later step: the coroutines of the chain not started on this stack are below it, but the one the step
   // resumed (at the stack's end, unless it is the `then` of an awaitable, the job that starts what is awaited).
   const started = callSites.filter((site) => runtimeSite(site, "_start", "/asyncio/coroutine.js")).length;
   const resumed = callSites.length > 0 && callSites[callSites.length - 1]!.getFunctionName() !== "then" ? 1 : 0;
   const hidden = step >= 0 ? 0 : Math.max(0, depth - started - resumed);
-  // A first step runs on the stack of what started the loop: its Python frames are counted after the mark.
-  const viaRun = callSites.slice(step + 1).some((site) => runtimeSite(site, "run", "/asyncio/runners.js"));
-  const below = step >= 0 ? (viaRun ? LOOP_FRAMES : LOOP_FRAMES_OF_RUN_UNTIL_COMPLETE) : BELOW_TASK + hidden;
-  lines.splice(step >= 0 ? step : lines.length, 0, `\n    at <task ${below}${step >= 0 ? STARTED_HERE : ""}>`);
+  // A first step from the starter's stack: its Python frames are counted after the mark.
+  const startedHere = step >= 0 && fromStarter;
+  const below = startedHere ? starterFrames : BELOW_TASK + hidden;
+  markBefore(lines, step >= 0 ? step : lines.length, `    at <task ${below}${startedHere ? STARTED_HERE : ""}>`);
 }
 
 function functionStart(site: NodeJS.CallSite): string {
@@ -174,7 +219,8 @@ export function pythonFrames(stack: string | undefined, reportStack?: string, re
       outer.pop();
     }
   }
-  return frames.length > 0 ? frames.reverse().join("") : undefined;
+  const shown = frames.filter((text) => text !== "");
+  return shown.length > 0 ? shown.reverse().join("") : undefined;
 }
 
 /**
@@ -193,6 +239,8 @@ interface FoundFrame {
   line: number;
   name: string;
   span: string | undefined;
+  /** A builtin's call (`BUILTIN_CALL`): counted against the recursion limit, not printed. */
+  builtin?: true;
 }
 
 /**
@@ -248,6 +296,10 @@ function framesOf(stack: string): { frames: string[]; task?: TaskFrames } {
     }
     if (line === RERAISED) {
       skipping = true;
+      continue;
+    }
+    if (line === BUILTIN_CALL) {
+      if (!skipping) frames.push({ file: "", line: 0, name: "", span: undefined, builtin: true });
       continue;
     }
     const site = AWAIT_FRAME.exec(line);
@@ -326,8 +378,30 @@ function framesOf(stack: string): { frames: string[]; task?: TaskFrames } {
     if (name === INLINE_FRAME) unnamed = frames.slice(before).filter((frame) => frame.name === INLINE_FRAME);
     skipping = false;
   }
-  const texts = frames.map((frame) => frameText(frame.file, frame.line, frame.name, frame.span));
+  const specialized = specializedCalls(frames);
+  if (task !== undefined) task.frames -= frames.slice(0, task.frames).filter((frame) => specialized.has(frame)).length;
+  const texts = frames
+    .filter((frame) => !specialized.has(frame))
+    .map((frame) => (frame.builtin ? "" : frameText(frame.file, frame.line, frame.name, frame.span)));
   return task === undefined ? { frames: texts } : { frames: texts, task };
+}
+
+/** The builtins' calls CPython does not count: of each calling function's, all but the outermost `COUNTED_BUILTIN_CALLS`. */
+function specializedCalls(frames: FoundFrame[]): Set<FoundFrame> {
+  const specialized = new Set<FoundFrame>();
+  const calls = new Map<string, number>();
+  let caller = "";
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const frame = frames[i]!;
+    if (!frame.builtin) {
+      caller = `${frame.file}:${frame.name}`;
+      continue;
+    }
+    const n = (calls.get(caller) ?? 0) + 1;
+    calls.set(caller, n);
+    if (n > COUNTED_BUILTIN_CALLS) specialized.add(frame);
+  }
+  return specialized;
 }
 
 interface MapEntry {

@@ -242,6 +242,7 @@ export function gcd(...ints: unknown[]): number {
 }
 
 function gcdOf(ints: readonly unknown[]): number {
+  if (keywordsOf(ints[ints.length - 1]) !== null) throw new TypeError("math.gcd() takes no keyword arguments");
   let g = 0n;
   for (const x of ints) g = gcd2(g, toBig(index(x)));
   return normBig(g);
@@ -252,6 +253,7 @@ export function lcm(...ints: unknown[]): number {
 }
 
 function lcmOf(ints: readonly unknown[]): number {
+  if (keywordsOf(ints[ints.length - 1]) !== null) throw new TypeError("math.lcm() takes no keyword arguments");
   let l = 1n;
   for (const x of ints) {
     const v = toBig(index(x));
