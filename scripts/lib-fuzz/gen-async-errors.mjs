@@ -1672,11 +1672,18 @@ function iteratorTypes(g) {
  * a fresh exception or of one with a context already, through `yield from`, `close()`, `athrow()`, a cancellation
  * or a failed future through coroutines (async generators, an `__aexit__` among them) suspended in such blocks at
  * several depths, generators whose cleanup raises as they are closed or thrown into, an async generator
- * suspended in its `except` block while its caller reads `sys.exc_info()` and raises; each `__context__` chain
- * printed.
+ * suspended in its `except` block while its caller reads `sys.exc_info()` and raises, a frame below that caught the
+ * throw and returned while the frames above go on; each `__context__` chain printed.
  */
 export function throwContext(g) {
-  return g.pick([() => syncThrow(g), () => cancelThroughHandlers(g), () => cancelThroughHandlers(g), () => asyncGeneratorHandler(g), () => closeRaising(g)])();
+  return g.pick([
+    () => syncThrow(g),
+    () => cancelThroughHandlers(g),
+    () => cancelThroughHandlers(g),
+    () => asyncGeneratorHandler(g),
+    () => closeRaising(g),
+    () => caughtBelow(g),
+  ])();
 }
 
 const CHAIN = `def chain(e):
@@ -1837,6 +1844,48 @@ function closeRaising(g) {
     `    ${call}`,
     `except BaseException as e:`,
     `    print("${how}:", chain(e))`,
+  );
+  return lines;
+}
+
+/**
+ * A task woken by a failed future or a cancellation whose innermost frame (a coroutine, or an async generator the
+ * frame above iterates) catches it and returns or yields: the frames above resume with a value, and chain nothing
+ * of what they meet next; what a coroutine they await next raises (in an `except` block of its own or not) is
+ * chained to what they handle. The frames above may be suspended in `except` blocks, and what they meet may be caught
+ * there or leave the task.
+ */
+function caughtBelow(g) {
+  const failure = g.chance(0.5);
+  const caughtAs = failure ? "ValueError" : "asyncio.CancelledError";
+  const viaGenerator = g.chance(0.4);
+  const lines = [...CHAIN, `gate = asyncio.get_running_loop().create_future()`];
+  const catching = [`try:`, `    await gate`, `except ${caughtAs} as e:`, `    print("inner caught:", chain(e))`];
+  if (viaGenerator) lines.push(`async def inner():`, ...suspendedIn(g, "inner", catching, [`yield "inner row"`]));
+  else lines.push(`async def inner():`, ...suspendedIn(g, "inner", catching, [`return "inner done"`]));
+  const freshInHandler = g.chance(0.6);
+  lines.push(
+    `async def fresh():`,
+    ...(freshInHandler
+      ? [`    try:`, `        raise OSError("fresh handles")`, `    except OSError:`, `        raise KeyError("fresh fails")`]
+      : [`    raise KeyError("fresh fails")`]),
+  );
+  const middle = g.chance(0.3);
+  const awaitInner = viaGenerator ? [`async for row in inner():`, `    print("row", row)`] : [`print(await inner())`];
+  const caughtInOuter = g.chance(0.6);
+  const then = caughtInOuter ? [`try:`, `    await fresh()`, `except KeyError as e:`, `    print("outer got:", chain(e))`] : [`await fresh()`];
+  if (middle) {
+    lines.push(`async def middle():`, ...suspendedIn(g, "middle", [...awaitInner, `return "middle done"`], []));
+    lines.push(`async def outer():`, ...suspendedIn(g, "outer", [`print(await middle())`, ...then], []));
+  } else lines.push(`async def outer():`, ...suspendedIn(g, "outer", [...awaitInner, ...then], []));
+  lines.push(
+    `task = asyncio.create_task(outer())`,
+    `await asyncio.sleep(0)`,
+    failure ? `gate.set_exception(ValueError("gate failed"))` : `task.cancel()`,
+    `try:`,
+    `    await task`,
+    `except BaseException as e:`,
+    `    print("task:", chain(e))`,
   );
   return lines;
 }

@@ -27,7 +27,7 @@
 import { asyncgenHandling } from "./asyncio/coroutine.js";
 import { _get_running_loop } from "./asyncio/loop.js";
 import { chainedTo, markRaised, RuntimeError, toPyException, type BaseException } from "./exceptions.js";
-import { arrivesThrown } from "./raised-context.js";
+import { arrivesThrown, resumedWithValueRuns } from "./raised-context.js";
 import { useResumeHook } from "./generators.js";
 
 const handledBy = new WeakMap<object, BaseException>();
@@ -143,8 +143,9 @@ export function chainedToHandled(error: unknown): BaseException {
   if (arrivesThrown(e)) return e;
   const lent = handledBy.get(owner()) ?? null;
   // In a step a task was woken into by a throw, what the callers lent before is not seen (CPython's
-  // `coro.throw()` resumes each coroutine with only its own handled exception); what the step lends is.
-  return chainedTo(e, lent !== null && inThrownStep() && !lentInThrownStep.has(lent) ? null : lent);
+  // `coro.throw()` resumes each coroutine with only its own handled exception); what the step lends is, and so is
+  // all of it once a frame the throw resumed goes on with a value (CPython's `gen_send` of that frame).
+  return chainedTo(e, lent !== null && inThrownStep() && !lentInThrownStep.has(lent) && !resumedWithValueRuns() ? null : lent);
 }
 
 /** Exceptions lent by an `except` block that ran in a step a task was woken into by a throw. */

@@ -31,7 +31,15 @@ export function throwingIn(e: unknown, task: Task): void {
  * clause first asks: its coroutines and the async generators whose steps they await), and those of them that have
  * chained what arrived where they resumed.
  */
-let resumedBy: { thrown: unknown; task: Task; resumed: Set<object>; chained: Set<object> } | null = null;
+interface ResumedFrames {
+  thrown: unknown;
+  task: Task;
+  resumed: Set<object>;
+  chained: Set<object>;
+  /** Frames that resumed with the value an async generator they await yielded (a coroutine's return is its `_returned`). */
+  valued: Set<object>;
+}
+let resumedBy: ResumedFrames | null = null;
 
 /**
  * The frame of `task` running: its innermost coroutine, or an async generator whose step that coroutine awaits
@@ -58,16 +66,65 @@ function runningFrame(task: Task): object {
 function arrivesInCoroutine(): boolean {
   const task = thrownTask;
   if (task === null || thrownIntoStep === undefined) return false;
-  if (resumedBy?.thrown !== thrownIntoStep || resumedBy.task !== task) {
-    const resumed = new Set<object>([task._coro]);
-    for (let c = task._innermost; c !== null; c = c._awaiter) resumed.add(c);
-    for (const agen of task._loop._asyncgens as Set<PyAsyncGenerator>) if (agen.ag_running && agen._stepTask === task) resumed.add(agen);
-    resumedBy = { thrown: thrownIntoStep, task, resumed, chained: new Set() };
-  }
+  const frames = resumedFrames(task);
   const running = runningFrame(task);
-  if (!resumedBy.resumed.has(running) || resumedBy.chained.has(running)) return false;
-  resumedBy.chained.add(running);
+  if (!frames.resumed.has(running) || frames.chained.has(running) || resumedWithValue(task, running)) return false;
+  frames.chained.add(running);
   return true;
+}
+
+/** The frames the throw into `task`'s step resumes, noted the first time they are asked for in the step. */
+function resumedFrames(task: Task): ResumedFrames {
+  if (resumedBy !== null && resumedBy.thrown === thrownIntoStep && resumedBy.task === task) return resumedBy;
+  const resumed = new Set<object>([task._coro]);
+  for (let c = task._innermost; c !== null; c = c._awaiter) resumed.add(c);
+  for (const agen of task._loop._asyncgens as Set<PyAsyncGenerator>) if (agen.ag_running && agen._stepTask === task) resumed.add(agen);
+  return (resumedBy = { thrown: thrownIntoStep, task, resumed, chained: new Set(), valued: new Set() });
+}
+
+/**
+ * An async generator whose step is in flight yields: if the throw into the step of its task resumed it, it caught
+ * what was thrown, and the frame awaiting its step (a coroutine, or a generator iterating it) resumes with the value,
+ * not with an exception, and has nothing to chain. (Any generator: its item types are invariant.)
+ */
+export function yieldsInThrownStep(agen: PyAsyncGenerator<any, any>): void {
+  const task = agen._stepTask;
+  if (task === null || task !== thrownTask || thrownIntoStep === undefined) return;
+  const frames = resumedFrames(task);
+  if (!frames.resumed.has(agen)) return;
+  let awaiting: object = agen._stepAwaiter ?? task._coro;
+  let begun = 0;
+  for (const other of task._loop._asyncgens as Set<PyAsyncGenerator>)
+    if (other.ag_running && other._stepTask === task && other._stepAwaiter === agen._stepAwaiter && other._begun < agen._begun && other._begun > begun) {
+      awaiting = other;
+      begun = other._begun;
+    }
+  frames.valued.add(awaiting);
+}
+
+/**
+ * Whether the frame below `frame` in the chain of awaits the throw into `task`'s step resumed (a coroutine) caught
+ * what was thrown and returned: `frame` resumed with its value, not with an exception (CPython's `gen_send` once the
+ * `_gen_throw` of the frame below returned), and has nothing to chain.
+ */
+function resumedWithValue(task: Task, frame: object): boolean {
+  if (resumedFrames(task).valued.has(frame)) return true;
+  for (let c = task._thrownInto ?? null; c !== null && c !== frame; c = c._awaiter) if ((c._awaiter ?? task._coro) === frame) return c._returned === true;
+  return false;
+}
+
+/**
+ * Whether, in a step a task was woken into by a throw, the code running runs in (or is called from) a frame that the
+ * throw resumed and that has gone on with a value: as CPython's frame resumes by `gen_send`, the exception it handles
+ * is the one being handled again, for what it calls too (before, the frames the throw resumes see only their own).
+ */
+export function resumedWithValueRuns(): boolean {
+  const task = thrownTask;
+  if (task === null || thrownIntoStep === undefined) return false;
+  for (let c = task._innermost; ; c = c._awaiter) {
+    if (resumedWithValue(task, c ?? task._coro)) return true;
+    if (c === null) return false;
+  }
 }
 
 /**

@@ -59,7 +59,7 @@
 //
 // CPython unbinds the name of `except ... as e` when the handler ends: where a later read may see it
 // (names.ts decides), the handler ends with `e = UNBOUND;`, so that read raises NameError as in CPython.
-import type { Assert, AsyncFunctionDef, Call, ExceptHandler, Expression, FunctionDef, Module, Node, Raise, Stmt, Try, TryStar } from "@pyts/parser";
+import type { Assert, AsyncFunctionDef, Attribute, Call, ExceptHandler, Expression, FunctionDef, Module, Node, Raise, Stmt, Try, TryStar } from "@pyts/parser";
 import ts from "../typescript.cjs";
 import type { Scope } from "../analyze/scopes.js";
 import type { PyType } from "../analyze/types.js";
@@ -123,11 +123,11 @@ export function lowerTry(ctx: LowerContext, node: Try | TryStar): ts.Statement[]
     if (node.finalbody.length === 0) return core;
   } else {
     if (node.finalbody.length === 0) return [f.createTryStatement(f.createBlock(body, true), catchClause, undefined)];
-    if (!mayRaise(ctx, node.finalbody, true, true))
+    if (!mayRaise(ctx, node.finalbody, true))
       return [f.createTryStatement(f.createBlock(body, true), catchClause, f.createBlock(lowerBody(ctx, node.finalbody), true))];
     core = catchClause === undefined ? body : [f.createTryStatement(f.createBlock(body, true), catchClause, undefined)];
   }
-  if (!mayRaise(ctx, node.finalbody, true, true))
+  if (!mayRaise(ctx, node.finalbody, true))
     return [f.createTryStatement(f.createBlock(core, true), undefined, f.createBlock(lowerBody(ctx, node.finalbody), true))];
   // A `finally` that may raise runs with the exception it unwinds for as the one being handled.
   const unwinding = ctx.temp("unwinding");
@@ -140,7 +140,7 @@ export function lowerTry(ctx: LowerContext, node: Try | TryStar): ts.Statement[]
     ctx,
     unwinding,
     () => lowerBody(ctx, node.finalbody),
-    mayRaise(ctx, node.finalbody, false, true),
+    mayRaise(ctx, node.finalbody, false),
     undefined,
     readsHandledOutsideHandlers(ctx),
     "handlingWhileUnwinding",
@@ -591,13 +591,13 @@ const BUILTIN_VALUES = new Set<PyType["k"]>(["int", "float", "bool", "str", "Non
 
 /**
  * Whether statements may raise an exception: anything but `pass`, jumps, plain assignments and returns of
- * names, attributes (but of builtin values, and in a `cleanup` block of values of unknown type), literals and
+ * names, attributes (but of builtin values and of values of unknown type, save a class's name), literals and
  * comparisons, `print` of such values (or of their `type`, `str`, `repr`...), and (unless `countRaise`) a `raise` of
  * such values or of a call with such arguments. Turning a value into text
  * counts as not raising unless the module, or a module of the program it imports, defines a `__str__`, `__repr__`
  * or `__format__` (which may raise): handlers that print stay plain.
  */
-function mayRaise(ctx: LowerContext, body: readonly Stmt[], countRaise: boolean, cleanup = false): boolean {
+function mayRaise(ctx: LowerContext, body: readonly Stmt[], countRaise: boolean): boolean {
   const textMayRaise = definesTextMethods(ctx.analysis.module.node as Module) || importsModuleThat(ctx, "definesTextMethods");
   /** A value printed or formatted: a constant, or anything when no `__str__` of the module's may raise. */
   const printable = (e: Expression): boolean => e._type === "Constant" || (!textMayRaise && simple(e));
@@ -611,9 +611,12 @@ function mayRaise(ctx: LowerContext, body: readonly Stmt[], countRaise: boolean,
         return e.values.every(simple);
       case "FormattedValue":
         return e.format_spec === null && printable(e.value);
-      case "Attribute":
-        // A builtin value has few attributes: a read of another raises AttributeError (`n.size` of an int).
-        return simple(e.value) && !(BUILTIN_VALUES.has(typeOf(ctx, e.value).k) || (cleanup && typeOf(ctx, e.value).k === "any"));
+      case "Attribute": {
+        // A builtin value has few attributes: a read of another raises AttributeError (`n.size` of an int); so may a
+        // read of a value whose type is not known.
+        const k = typeOf(ctx, e.value).k;
+        return simple(e.value) && (namesClassOf(ctx, e) || !(BUILTIN_VALUES.has(k) || k === "any"));
+      }
       case "UnaryOp":
         return simple(e.operand);
       case "Compare":
@@ -680,6 +683,19 @@ export function definesTextMethods(module: Module): boolean {
     textMethods.set(module, found);
   }
   return found;
+}
+
+/** `type(value).__name__` (or `__qualname__`, `__module__`) of the builtin `type`: every class has them. */
+function namesClassOf(ctx: LowerContext, e: Attribute): boolean {
+  const call = e.value;
+  return (
+    ["__name__", "__qualname__", "__module__"].includes(e.attr) &&
+    call._type === "Call" &&
+    call.func._type === "Name" &&
+    call.func.id === "type" &&
+    call.args.length === 1 &&
+    ctx.analysis.resolve(ctx.scope, "type").kind === "builtin"
+  );
 }
 
 /** `type`, `str`, `repr`, `len`, `isinstance` of the builtins: what handlers print with (raising only from a user's dunder method). */

@@ -27,7 +27,7 @@ import { typeName } from "../typename.js";
 import { makeThenable, resolveValue, type OnFulfilled, type OnRejected } from "./awaitable.js";
 import { asyncgenFirstIter, stepping, type EventLoop } from "./loop.js";
 import { closeAsyncgens } from "./asyncgens.js";
-import { throwInto } from "../raised-context.js";
+import { throwInto, yieldsInThrownStep } from "../raised-context.js";
 import { thrownException } from "../yield-sites.js";
 import type { Task } from "./task.js";
 import type { AwaitIterator } from "../features/await-iterator.js";
@@ -88,6 +88,11 @@ export class Coroutine<T = unknown> {
    * is the task's `_innermost`.
    */
   _awaiter: Coroutine | null = null;
+  /**
+   * Its body, started by an `await` in a task's step, returned: its awaiter resumed with a value, not an exception,
+   * which it does not chain when the step was woken by a throw (raised-context.ts).
+   */
+  declare _returned?: true;
   /** The frames CPython would hold for it once awaited in a task's step (see `_await`): its awaiter's and one. */
   _depth = 0;
   /** Set by `gather` to spot a coroutine passed twice: where it was first given in the call (see gather.ts). */
@@ -175,7 +180,10 @@ export class Coroutine<T = unknown> {
     }
     this._start().then(
       (v) => {
-        if (fresh) this._settled(task);
+        if (fresh) {
+          this._settled(task);
+          this._returned = true;
+        }
         resolveValue(onF, coroutineResult(v));
       },
       (e) => {
@@ -460,7 +468,7 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
     if (r.done === true) {
       this._finished();
       this._exhausted = true;
-    }
+    } else if (this._inFlight) yieldsInThrownStep(this);
     return r;
   };
 
@@ -473,6 +481,8 @@ export class PyAsyncGenerator<Y = unknown, S = unknown> {
 
   /** What `for await` gets for each step: the value unboxed (see `noAdopt`). */
   private readonly _nextResult = (r: IteratorResult<Y, unknown>): IteratorResult<Y, unknown> => {
+    // `async for` takes the end of the generator (StopAsyncIteration) as it takes a value.
+    yieldsInThrownStep(this);
     this._end();
     this._stepped(r);
     return r.value instanceof NoAdopt ? { done: r.done === true, value: r.value.value as Y } : r;
