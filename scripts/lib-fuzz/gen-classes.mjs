@@ -3723,3 +3723,205 @@ export function conditionalAttributes(g) {
   out.push("try:", `    v = ${cls}(${args()})`, `    print(v.${direct})`, "except AttributeError as e:", `    print("AttributeError:", e)`);
   return out;
 }
+
+// ---- blockclasses --------------------------------------------------------------------------------
+
+/**
+ * A class made in a block of the module, the one statement of its name: an optional import's fallback, a debug
+ * switch on one branch (the name unbound on the other: NameError), a `with` block; a subclass and an annotated
+ * function at the top level, class attributes, a dataclass, a read from a function before the block ran.
+ */
+export function blockClasses(g) {
+  const [name, sub, use, reader, late, flag] = ["Codec", "Pretty", "encode_with", "read_late", "Late", "USE_CODEC"].map((s) => uniqueName(g, s));
+  const kind = g.pick(["fallback", "switch", "within", "dataclass"]);
+  const dataclass = kind === "dataclass";
+  const body = dataclass
+    ? [`@dataclass`, `class ${name}:`, `    label: str`, `    scale: float = ${g.pick(["1.0", "2.5"])}`, `    uses: int = 0`, `    width = ${g.int(1, 6)}`]
+    : [
+        `class ${name}:`,
+        `    width = ${g.int(1, 6)}`,
+        `    def __init__(self, label: str, scale=${g.pick(["1", "2.5", "3"])}):`,
+        `        self.label = label`,
+        `        self.scale = scale`,
+        `        self.uses = 0`,
+      ];
+  body.push(`    def encode(self, value) -> str:`, `        self.uses += 1`, `        return f"{self.label}:{value!r}:{self.scale * self.width}"`);
+  const indented = body.map((l) => `    ${l}`);
+  g.moduleLines.push(`def ${reader}():`, `    return ${late}().value()`, "");
+  if (kind === "fallback")
+    g.moduleLines.push(`try:`, `    from ${g.pick(["fastcodec_missing", "orjson_missing"])} import ${name}`, `except ImportError:`, ...indented, "");
+  else if (kind === "switch") g.moduleLines.push(`${flag} = ${g.pick(["True", "False", `len(${q(g.pick(["", "ab"]))}) > 1`])}`, `if ${flag}:`, ...indented, "");
+  else if (kind === "within") g.moduleLines.push(`import contextlib`, `with contextlib.suppress(${g.pick(["KeyError", "ValueError"])}):`, ...indented, "");
+  else g.moduleLines.push(`from dataclasses import dataclass`, `if ${g.pick(["True", "1 < 2"])}:`, ...indented, "");
+  const uses = [
+    `c = ${name}("c")`,
+    `print(c.encode(${g.pick(["[1, 2]", '"x"', "3.5", "None"])}), c.uses, c.width, ${name}.width, ${name}.__name__, type(c).__qualname__)`,
+    `print(${use}(${sub}("p"), {"k": ${g.int(0, 9)}}), isinstance(${sub}("q"), ${name}), c.scale + 1)`,
+  ];
+  const lines = [];
+  if (kind === "switch") {
+    // (The subclass and the annotated function are made only where the class is.)
+    g.moduleLines.push(
+      `if ${flag}:`,
+      `    class ${sub}(${name}):`,
+      `        def encode(self, value) -> str:`,
+      `            return "pretty " + super().encode(value)`,
+      `    def ${use}(codec: ${name}, value) -> str:`,
+      `        return codec.encode(value)`,
+      "",
+    );
+    lines.push(`if ${flag}:`, ...uses.map((l) => `    ${l}`), ...caught("NameError", [`print(${name}.width)`]));
+  } else {
+    g.moduleLines.push(
+      `class ${sub}(${name}):`,
+      `    def encode(self, value) -> str:`,
+      `        return "pretty " + super().encode(value)`,
+      `def ${use}(codec: ${name}, value) -> str:`,
+      `    return codec.encode(value)`,
+      "",
+    );
+    lines.push(...uses, ...caught("TypeError", [`${name}()`]));
+  }
+  lines.push(...caught("NameError", [`${reader}()`]));
+  g.moduleLines.push(`if ${g.pick(["True", "2 > 1"])}:`, `    class ${late}:`, `        def value(self):`, `            return ${g.int(10, 99)}`, "");
+  lines.push(`print(${reader}())`);
+  return lines;
+}
+
+// ---- overrides -----------------------------------------------------------------------------------
+
+/**
+ * Overrides whose parameters differ from the overridden method's (a `*args, **kwargs` wrapper, one more or fewer,
+ * keyword-only, another type, static and class methods), called through typed and untyped receivers, bad calls
+ * caught; class bodies borrowing builtins' methods (`__hash__ = object.__hash__`, `__eq__ = object.__eq__`,
+ * `__str__ = __repr__`, `loud = str.upper`, a name assigned then defined again); typed module functions and key
+ * functions given arguments of the wrong type or number.
+ */
+export function overrideShapes(g) {
+  return g.pick([overriddenParameters, builtinsInClassBody, wrongTypedModuleCalls])(g);
+}
+
+function overriddenParameters(g) {
+  const [base, sub] = [uniqueName(g, "Greeter"), uniqueName(g, "Loud")];
+  const variant = g.pick(["wrapper", "more", "fewer", "kwonly", "retyped", "static", "classm"]);
+  g.moduleLines.push(
+    `class ${base}:`,
+    `    def hello(self, greeting="hi"):`,
+    `        return f"{greeting} from {type(self).__name__}"`,
+    `    def tag(self, a, b=${g.int(0, 9)}):`,
+    `        return f"{a}-{b}"`,
+    `    @staticmethod`,
+    `    def make(name):`,
+    `        return f"made {name}"`,
+    `    @classmethod`,
+    `    def build(cls, count=1):`,
+    `        return f"{cls.__name__} x{count}"`,
+    "",
+  );
+  const sigs = {
+    wrapper: [`    def hello(self, *args, **kwargs):`, `        return "LOUD " + super().hello(*args, **kwargs)`],
+    more: [`    def tag(self, a, b, c, d="!"):`, `        return f"{a}{b}{c}{d}"`],
+    fewer: [`    def tag(self):`, `        return "none"`],
+    kwonly: [`    def hello(self, *, greeting="psst", times=1):`, `        return " ".join([greeting] * times)`],
+    retyped: [`    def tag(self, a: str, b: str = "z"):`, `        return a * 2 + b`],
+    static: [`    @staticmethod`, `    def make(name, size, *, color="red"):`, `        return f"made {size} {color} {name}"`],
+    classm: [`    @classmethod`, `    def build(cls, count, label):`, `        return f"{label}: {super().build(count)}"`],
+  };
+  g.moduleLines.push(`class ${sub}(${base}):`, ...sigs[variant], "");
+  const calls = {
+    wrapper: [`${sub}().hello()`, `${sub}().hello("hey")`, `${sub}().hello(greeting="yo")`],
+    more: [`${sub}().tag(1, 2, 3)`, `${sub}().tag("a", "b", "c", d="?")`],
+    fewer: [`${sub}().tag()`],
+    kwonly: [`${sub}().hello()`, `${sub}().hello(times=${g.int(1, 3)})`],
+    retyped: [`${sub}().tag("ab")`, `${base}().tag(${g.int(0, 9)})`],
+    static: [`${sub}.make("cup", "big")`, `${sub}().make("cup", "small", color="blue")`],
+    classm: [`${sub}.build(${g.int(1, 4)}, "order")`],
+  };
+  const bad = {
+    wrapper: `${sub}().hello(1, 2)`,
+    more: `${sub}().tag(1)`,
+    fewer: `${sub}().tag(1)`,
+    kwonly: `${sub}().hello("psst")`,
+    retyped: `${sub}().tag()`,
+    static: `${sub}.make("cup")`,
+    classm: `${sub}.build()`,
+  }[variant];
+  const each = uniqueName(g, "each");
+  return [
+    `print(${calls[variant].join(", ")})`,
+    `${each} = [${base}(), ${sub}()][${g.int(0, 1)}]`,
+    // (A receiver of either class: a class method whose override takes other arguments is called through the classes.)
+    `print(${each}.hello()${variant === "classm" ? "" : `, ${each}.build(${g.int(1, 3)})`})`,
+    ...caught("TypeError", [bad]),
+  ];
+}
+
+function builtinsInClassBody(g) {
+  const [point, card, shout, stack, ident] = ["Point", "Card", "Shout", "Stack", "Ident"].map((s) => uniqueName(g, s));
+  const laterDef = g.pick([true, false]);
+  g.moduleLines.push(
+    `class ${point}:`,
+    `    def __init__(self, x, y):`,
+    `        self.x, self.y = x, y`,
+    `    def __eq__(self, other):`,
+    `        return isinstance(other, ${point}) and (self.x, self.y) == (other.x, other.y)`,
+    `    __hash__ = object.__hash__`,
+    "",
+    `class ${card}:`,
+    ...(laterDef ? [`    __repr__ = object.__repr__`, `    __eq__ = object.__eq__`] : []),
+    `    def __init__(self, name):`,
+    `        self.name = name`,
+    `    def __repr__(self):`,
+    `        return f"${card}({self.name!r})"`,
+    `    __str__ = __repr__`,
+    ...(laterDef ? [] : [`    __eq__ = object.__eq__`, `    __ne__ = object.__ne__`]),
+    "",
+    `class ${shout}(str):`,
+    `    loud = str.upper`,
+    `    size = str.__len__`,
+    "",
+    `class ${stack}(list):`,
+    `    count_items = list.__len__`,
+    `    add = list.append`,
+    "",
+    `class ${ident}(${point}):`,
+    `    __eq__ = object.__eq__`,
+    "",
+  );
+  const [x, y] = [g.int(0, 5), g.int(0, 5)];
+  const p = uniqueName(g, "p");
+  const s = uniqueName(g, "st");
+  return [
+    `${p} = ${point}(${x}, ${y})`,
+    `print(${p} == ${point}(${x}, ${y}), hash(${p}) == hash(${p}), len({${p}, ${p}}), len({${p}, ${point}(${x}, ${y})}))`,
+    `print(${card}("a") == ${card}("a"), str(${card}("b")), [${card}("c")], ${card}.__str__ is ${card}.__repr__, ${card}("d") != ${card}("d"))`,
+    `print(${shout}(${q(g.pick(["hey", "ab c"]))}).loud(), ${shout}("xyz").size())`,
+    `${s} = ${stack}()`,
+    `${s}.add(${g.int(0, 9)})`,
+    `print(${s}.count_items(), ${s}, ${ident}(1, 2) == ${ident}(1, 2), ${point}.__hash__ is object.__hash__)`,
+    `print(object.__eq__(${p}, ${p}), object.__eq__(${p}, 1), object.__hash__, type(object.__eq__).__name__)`,
+    ...caught("TypeError", [`object.__hash__()`]),
+  ];
+}
+
+function wrongTypedModuleCalls(g) {
+  const words = uniqueName(g, "words");
+  g.moduleLines.push("import heapq", "import math", "import functools", "from heapq import nlargest", "from bisect import insort", "");
+  const bad = g.pick([
+    `heapq.heapify(${g.pick(["2.5", '"ab"', "(1, 2)", "None"])})`,
+    `heapq.heappop(${g.pick(["(3, 1)", '"x"'])})`,
+    `heapq.heappush(${g.pick(["(1,)", "5"])}, 1)`,
+    `math.sqrt(${g.pick(['"x"', "[1]"])})`,
+    `math.prod(${g.int(1, 9)})`,
+    `functools.reduce(lambda a, b: a + b, ${g.int(1, 9)})`,
+    `nlargest(2, [3, 1, 2], key=lambda a, b: a)`,
+    `insort(${g.pick(["(1, 2)", "[1, 2]"])}, "x")`,
+  ]);
+  const key = g.pick([
+    `sorted(${words}, key=lambda a, b: a)`,
+    `max(${words}, key=lambda: 1)`,
+    `min(${words}, key=lambda a, *, k: a)`,
+    `${words}.sort(key=lambda a, b: a)`,
+  ]);
+  return [`${words} = ${g.pick(['["pear", "fig", "banana"]', '["b", "a"]'])}`, ...caught("TypeError", [bad]), ...caught("TypeError", [key]), `print(${words})`];
+}

@@ -59,6 +59,8 @@ export const DEFAULT_MIX = Object.freeze({
   badcalls: 1, // missing / unexpected / multiple-valued / too many arguments, TypeError caught and printed
   classbody: 1, // statements in class bodies (loops, if, try, while, del, a def on one branch), metaclasses with __new__ and __call__
   dataclasses: 1, // @dataclass with order=True, frozen=True, field(default_factory), inheritance, asdict/replace
+  blockclasses: 1, // a class made in an if/try/with block, the one of its name: subclassed, annotated, unbound until its block runs
+  overrides: 1, // overrides with other parameters (*args/**kwargs, more, fewer, keyword-only, static/class), object.__hash__ and str.upper in class bodies, wrong-typed module calls and key arities
   samename: 1, // one class name in many scopes (module, function, class body, if/else, try/except ImportError, with, loop, redefined), called with keywords
   descriptors: 1, // str.upper as a key, list.append(xs, x), int.__add__(1, 2.5), their reprs and wrong receivers; dict subclasses merged
   methodarity: 1, // builtin types' methods called with too few or too many arguments or keywords, typed, untyped and through the type
@@ -116,6 +118,8 @@ export const MIX_GROUPS = Object.freeze({
     "methodarity",
     "builtinnames",
     "samename",
+    "blockclasses",
+    "overrides",
     "dyntype",
     "superforms",
     "initorder",
@@ -347,6 +351,8 @@ export class ProgramGenerator {
       [topLevel ? m.builtinnames : 0, "builtinnames", classes.builtinNames],
       [topLevel ? m.ospath : 0, "ospath", classes.osPathShapes],
       [topLevel ? m.samename : 0, "samename", classes.sameNameClasses],
+      [topLevel ? m.blockclasses : 0, "blockclasses", classes.blockClasses],
+      [topLevel ? m.overrides : 0, "overrides", classes.overrideShapes],
       [topLevel ? m.dyntype : 0, "dyntype", classes.dynamicClasses],
       [topLevel ? m.superforms : 0, "superforms", classes.superForms],
       [topLevel ? m.initorder : 0, "initorder", classes.initOrder],

@@ -726,7 +726,7 @@ function iterableDeclaration(ctx: LowerContext, info: ClassInfo): ts.ClassElemen
 }
 
 /** Whether the class derives from `list` (the runtime's `PyList`, an array). */
-function derivesFromList(ctx: LowerContext, info: ClassInfo): boolean {
+export function derivesFromList(ctx: LowerContext, info: ClassInfo): boolean {
   return ctx.types.mro(info).some((c) => c.node.bases.some((b) => builtinBaseClass(ctx, b) === "PyList"));
 }
 

@@ -77,7 +77,7 @@ import { ANY, elementType, fits, type PyType } from "../analyze/types.js";
 import { asyncioMethodKeywords, asyncioMethodType, isAsyncioInstance } from "../analyze/runtime-classes.js";
 import { builtinBaseOwning, inheritsFromRuntime } from "../analyze/runtime-bases.js";
 import { isEnumClass } from "../analyze/enum-classes.js";
-import { methodProperty } from "./classes.js";
+import { derivesFromList, methodProperty } from "./classes.js";
 import { generatesInit } from "../analyze/class-collection.js";
 import { narrowedType, nonNullReceiver } from "./narrowing.js";
 import {
@@ -563,16 +563,18 @@ const MODULE_TAKES: Readonly<Record<string, Readonly<Record<string, readonly Mod
  * (`heapq.heapify(2.5)`) goes through the runtime, where the function raises CPython's TypeError.
  */
 export function moduleArgumentTypesFit(ctx: LowerContext, module: string, name: string, node: Call): boolean {
-  if (node.keywords.some((k) => k.arg === "key" && !keyFunction(ctx, typeOf(ctx, k.value)))) return false;
   const takes = MODULE_TAKES[module]?.[name];
   if (takes === undefined) return true;
+  if (node.keywords.some((k) => k.arg === "key" && !keyFunction(ctx, typeOf(ctx, k.value)))) return false;
   const first = node.args[0] !== undefined && node.args[0]._type !== "Starred" ? narrowedType(ctx, node.args[0]) : ANY;
   return node.args.every((a, i) => {
     if (a._type === "Starred") return true;
     const t = narrowedType(ctx, a);
     switch (takes[Math.min(i, takes.length - 1)]!) {
-      case "list":
-        return t.k === "list" || t.k === "any";
+      case "list": {
+        const info = t.k === "instance" && !t.runtime ? ctx.types.classOfType(t) : undefined;
+        return t.k === "list" || t.k === "any" || (info !== undefined && derivesFromList(ctx, info));
+      }
       case "item":
         return first.k !== "list" || fits(t, first.item);
       case "iterable":
@@ -580,7 +582,7 @@ export function moduleArgumentTypesFit(ctx: LowerContext, module: string, name: 
       case "number":
         return t.k === "int" || t.k === "float" || t.k === "any";
       case "function":
-        return t.k === "function" || t.k === "any";
+        return t.k === "function" || t.k === "any" || (t.k === "instance" && keyFunction(ctx, t));
       case "any":
         return true;
     }

@@ -29,6 +29,7 @@ import type { LowerContext } from "./context.js";
 import { decoratorName, isImplicitClassMethod, userDecorators } from "../analyze/decorator-names.js";
 import { docstring } from "./names.js";
 import { forEachChild } from "../analyze/walk.js";
+import { isDunder, PROTOCOL_METHOD_NAMES } from "../analyze/call-sites.js";
 
 const f = ts.factory;
 
@@ -400,11 +401,15 @@ export function calledOnlyByPosition(ctx: LowerContext, cls: ClassDef, m: Functi
 }
 
 /**
- * Whether a method that takes only `self` is called with arguments where the checker sees its calls: the
- * runtime, through which such a call goes, raises CPython's TypeError by its signature.
+ * Whether a method that takes only `self` may be called with arguments: where the checker sees its calls, one that
+ * passes some; where it cannot see them all (a computed lookup, its name in a string, an untyped receiver), any but
+ * a dunder or protocol method, which the runtime calls as the protocol says. The runtime, through which such a call
+ * goes, raises CPython's TypeError by its signature.
  */
 function givenArguments(ctx: LowerContext, m: FunctionDef | AsyncFunctionDef): boolean {
-  return ctx.types.methodCallsInView(m)?.some((c) => c.args.length > 0 || c.keywords.length > 0) ?? false;
+  const calls = ctx.types.methodCallsInView(m);
+  if (calls === null) return !isDunder(m.name) && !PROTOCOL_METHOD_NAMES.has(m.name);
+  return calls.some((c) => c.args.length > 0 || c.keywords.length > 0);
 }
 
 /**
