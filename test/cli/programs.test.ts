@@ -20,6 +20,15 @@ function python(dir: string, file: string) {
   return spawnSync(pythonExecutable(), [file], { cwd: dir, env: pythonEnv(), encoding: "utf8" });
 }
 
+const programRuns = new Map<string, ReturnType<typeof python>>();
+
+/** CPython's run of fixtures/programs/<name>/main.py, made once for the tests that compare with it. */
+function pythonProgram(name: string) {
+  let run = programRuns.get(name);
+  if (run === undefined) programRuns.set(name, (run = python(path.join(PROGRAMS, name), "main.py")));
+  return run;
+}
+
 /** Every file under `dir` whose name ends in `suffix`, relative to it. */
 function filesUnder(dir: string, suffix: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
@@ -36,7 +45,7 @@ const PROGRAM_NAMES = readdirSync(PROGRAMS).sort();
 describe("a program of several files", () => {
   it.each(PROGRAM_NAMES)("%s: pyts run main.py prints what python3 main.py prints, module bodies in CPython's order", (name) => {
     const dir = path.join(PROGRAMS, name);
-    const expected = python(dir, "main.py");
+    const expected = pythonProgram(name);
     expect(expected.status).toBe(0);
     const result = pyts(["run", "main.py"], { cwd: dir });
     expect(result.stderr).toBe("");
@@ -75,7 +84,7 @@ describe("a program of several files", () => {
     expect(translated.length).toBe(filesUnder(path.join(PROGRAMS, name), ".py").length);
     const node = spawnSync(process.execPath, ["main.js"], { cwd: out, encoding: "utf8" });
     expect(node.stderr).toBe("");
-    expect(node.stdout).toBe(python(path.join(PROGRAMS, name), "main.py").stdout);
+    expect(node.stdout).toBe(pythonProgram(name).stdout);
     const checked = typeCheck(
       translated.map((f) => path.join(out, f)),
       `programs-tsc-${name}`,
