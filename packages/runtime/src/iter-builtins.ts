@@ -1,7 +1,7 @@
 // The iteration builtins: enumerate, zip, map, filter, reversed, sorted, min, max, sum,
 // any, all, iter, next, list. Lazy where CPython is lazy.
 import { add } from "./arithmetic.js";
-import { compareStrings, lt } from "./compare.js";
+import { compareStrings, gt, lt } from "./compare.js";
 import { StopIteration, TypeError, ValueError } from "./exceptions.js";
 import { dunder } from "./dunder.js";
 import { isOwnIterator, iterate } from "./iter.js";
@@ -189,11 +189,14 @@ export function sortInPlace<T>(xs: T[], key: Key<T> = null, reverse: unknown = f
   } else if (keys.every((k) => typeof k === "string")) {
     cmp = (a, b) => compareStrings(a as string, b as string);
   } else {
-    cmp = (a, b) => (lt(a, b) ? -1 : lt(b, a) ? 1 : 0);
+    // (Only `<`, one call a comparison, as CPython's timsort asks it, which V8's ports: `a < b` or not.)
+    cmp = (a, b) => (lt(a, b) ? -1 : 0);
   }
-  const order = keys.map((_, i) => i);
-  if (descending) order.sort((i, j) => cmp(keys[j], keys[i]));
-  else order.sort((i, j) => cmp(keys[i], keys[j]));
+  // (CPython sorts in reverse by reversing the list, sorting it and reversing it again: the same comparisons, so
+  // the same one fails first.)
+  const order = keys.map((_, i) => (descending ? keys.length - 1 - i : i));
+  order.sort((i, j) => cmp(keys[i], keys[j]));
+  if (descending) order.reverse();
   const copy = xs.slice();
   for (let i = 0; i < order.length; i++) xs[i] = copy[order[i]!]!;
 }
@@ -242,7 +245,7 @@ export function minmax(name: "min" | "max", args: unknown[]): unknown {
       best = x;
       bestKey = k;
       first = false;
-    } else if (name === "min" ? lt(k, bestKey) : lt(bestKey, k)) {
+    } else if (name === "min" ? lt(k, bestKey) : gt(k, bestKey)) {
       best = x;
       bestKey = k;
     }

@@ -40,14 +40,14 @@ export function moduleFunctions(module: string, namespace: object): void {
         __pyTypeName__: { value: type, configurable: true },
         __pyRepr__: { value: shown, configurable: true },
       });
-    // (A function that takes a spread of any length as one array, `os.path.join(*parts)`, counts its arguments itself.)
-    if (arrayFormOf(fn) !== undefined) continue;
     const check = python
       ? (args: unknown[]) => checkSignature(arity, args)
       : (args: unknown[]) => checkModuleArity(arity as Parameters<typeof checkModuleArity>[0], owner, name, args);
+    // (A function that takes a spread of any length as one array, `os.path.join(*parts)`, keeps that form behind the check.)
+    const run = arrayFormOf(fn) ?? ((args: unknown[]) => (fn as (...values: unknown[]) => unknown)(...args));
     withArrayForm(fn, (args) => {
       check(args);
-      return (fn as (...values: unknown[]) => unknown)(...args);
+      return run(args);
     });
   }
 }

@@ -4,7 +4,7 @@ import { OverflowError, TypeError, ValueError, ZeroDivisionError } from "../exce
 import { tuple } from "../tuple.js";
 import { dunder } from "../dunder.js";
 import { iterate } from "../iter.js";
-import { keywordsOf, KwArgs } from "../kwargs.js";
+import { KwArgs } from "../kwargs.js";
 import { mul } from "../arithmetic.js";
 import { doubleToInt, index, mkFloat, normBig, numberKind, toBig, toDouble } from "../numbers.js";
 import { typeName } from "../typename.js";
@@ -155,22 +155,87 @@ export function hypot(...coords: unknown[]): number {
   return hypotOf(coords);
 }
 
-/** `hypot(*coords)` of a list of any length: a chunk at a time, since a JavaScript call takes a little over 100,000 arguments. */
 function hypotOf(coords: readonly unknown[]): number {
-  if (keywordsOf(coords[coords.length - 1]) !== null) throw new TypeError("math.hypot() takes no keyword arguments");
-  const values = coords.map(real);
-  const parts: number[] = [];
-  for (let i = 0; i < values.length; i += HYPOT_CHUNK) parts.push(Math.hypot(...values.slice(i, i + HYPOT_CHUNK)));
-  return mkFloat(parts.length === 1 ? parts[0]! : Math.hypot(...parts));
+  return mkFloat(vectorNorm(coords.map(real)));
 }
-const HYPOT_CHUNK = 50_000;
 withArrayForm(hypot, hypotOf);
 
 export function dist(p: Iterable<unknown>, q: Iterable<unknown>): number {
   const a = [...iterate(p)].map(real);
   const b = [...iterate(q)].map(real);
   if (a.length !== b.length) throw new ValueError("both points must have the same number of dimensions");
-  return mkFloat(Math.hypot(...a.map((x, i) => x - b[i]!)));
+  return mkFloat(vectorNorm(a.map((x, i) => x - b[i]!)));
+}
+
+/**
+ * The Euclidean norm of `vec` as CPython 3.11's `vector_norm` computes it, correctly rounded (JavaScript's Math.hypot
+ * is not: `hypot(4, 6)` is 7.211102550927978, not ...979): each coordinate scaled by a power of two, split in halves
+ * whose squares and products are summed with their rounding errors kept, then a square root with one step of
+ * differential correction. Coordinates too small to scale are divided by the largest instead.
+ */
+function vectorNorm(vec: readonly number[]): number {
+  let max = 0;
+  let foundNan = false;
+  for (const coordinate of vec) {
+    const x = Math.abs(coordinate);
+    if (Number.isNaN(x)) foundNan = true;
+    else if (x > max) max = x;
+  }
+  if (max === Infinity) return max;
+  if (foundNan) return NaN;
+  if (max === 0 || vec.length <= 1) return max;
+  const sum = new CompensatedSum();
+  const exponent = frexpExponent(max);
+  if (exponent < -1023) {
+    for (const coordinate of vec) {
+      const x = Math.abs(coordinate) / max;
+      sum.add(x * x, 0);
+    }
+    return max * Math.sqrt(sum.total - 1 + sum.frac[0]);
+  }
+  const scale = 2 ** -exponent;
+  for (const coordinate of vec) {
+    const [hi, lo] = split(Math.abs(coordinate) * scale);
+    sum.add(hi * hi, 0);
+    sum.add(2 * hi * lo, 1);
+    sum.frac[2] += lo * lo;
+  }
+  const h = Math.sqrt(sum.total - 1 + sum.fracs());
+  const [hi, lo] = split(h);
+  sum.add(-hi * hi, 0);
+  sum.add(-2 * hi * lo, 1);
+  sum.add(-lo * lo, 2);
+  const x = sum.total - 1 + sum.fracs();
+  return (h + x / (2 * h)) / scale;
+}
+
+/** A running sum (from 1, above every term) with the rounding error of each addition kept in one of three parts. */
+class CompensatedSum {
+  total = 1;
+  readonly frac: [number, number, number] = [0, 0, 0];
+  add(x: number, part: 0 | 1 | 2): void {
+    const old = this.total;
+    this.total += x;
+    this.frac[part] += old - this.total + x;
+  }
+  fracs(): number {
+    return this.frac[0] + this.frac[1] + this.frac[2];
+  }
+}
+
+/** The exponent `e` of `frexp(x)` (x = m * 2**e, 0.5 <= m < 1) of a positive finite double. */
+function frexpExponent(x: number): number {
+  let e = Math.floor(Math.log2(x)) + 1;
+  if (2 ** (e - 1) > x) e--;
+  else if (2 ** e <= x) e++;
+  return e;
+}
+
+/** Veltkamp's split of `x` into a high half of 26 bits and the rest, so that the halves multiply exactly. */
+function split(x: number): [number, number] {
+  const t = x * 134217729; // 2 ** 27 + 1
+  const hi = t - (t - x);
+  return [hi, x - hi];
 }
 
 export function degrees(x: unknown): number {
