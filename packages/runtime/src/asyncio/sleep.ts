@@ -98,10 +98,21 @@ const yieldOnce = new Sleep<null>(0, null);
 
 export function sleep(delay: unknown): Sleep<null>;
 export function sleep<T>(delay: unknown, result: T): Sleep<T>;
+/** A call that does not bind (`sleep()`, `sleep(1, 2, 3)`): CPython's TypeError at the call. */
+export function sleep<T>(...args: unknown[]): Sleep<T | null>;
 export function sleep<T>(...args: unknown[]): Sleep<T | null> {
   const kw = popKwargs(args);
-  const delay = args.length > 0 ? args[0] : kw["delay"];
-  const result = args.length > 1 ? args[1] : (kw["result"] ?? null);
+  const given = args.length;
+  // Bound as CPython binds `sleep(delay, result=None)`: the keywords, then the count of positional arguments.
+  for (const name in kw) {
+    const at = ["delay", "result"].indexOf(name);
+    if (at < 0) throw new TypeError(`sleep() got an unexpected keyword argument '${name}'`);
+    if (at < given) throw new TypeError(`sleep() got multiple values for argument '${name}'`);
+  }
+  if (given > 2) throw new TypeError(`sleep() takes from 1 to 2 positional arguments but ${given} were given`);
+  if (given === 0 && !("delay" in kw)) throw new TypeError("sleep() missing 1 required positional argument: 'delay'");
+  const delay = given > 0 ? args[0] : kw["delay"];
+  const result = given > 1 ? args[1] : (kw["result"] ?? null);
   if (delay === 0 && result === null) return yieldOnce;
   return new Sleep(delay, result as T | null);
 }
