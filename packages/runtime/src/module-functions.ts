@@ -40,8 +40,9 @@ export function moduleFunctions(module: string, namespace: object): void {
         __pyTypeName__: { value: type, configurable: true },
         __pyRepr__: { value: shown, configurable: true },
       });
-    // (A function that takes a spread of any length as one array, `os.path.join(*parts)`, counts its arguments itself.)
-    if (arrayFormOf(fn) !== undefined) continue;
+    // (A function that takes a spread of any length as one array, `os.path.join(*parts)`, counts its arguments itself, as
+    // does one that binds them as Argument Clinic does.)
+    if (arrayFormOf(fn) !== undefined || arity[0] === "clinic") continue;
     const check = python
       ? (args: unknown[]) => checkSignature(arity, args)
       : (args: unknown[]) => checkModuleArity(arity as Parameters<typeof checkModuleArity>[0], owner, name, args);
