@@ -3147,7 +3147,92 @@ export function builtinMethodArity(g) {
     () => strWrongTypes(g),
     () => moduleFunctionCalls(g),
     () => moduleFunctionCalls(g),
+    () => libraryCalls(g),
+    () => libraryCalls(g),
   ])();
+}
+
+/**
+ * Builtins and the callables of itertools, functools, collections and math.isclose that bind keywords (CPython's
+ * types and functions written in C), with arguments that fit, by module or by name.
+ */
+const LIBRARY_CALLS = {
+  builtins: {
+    range: ["1", "7", "2"],
+    int: ['"12"', "8"],
+    sum: ["[1, 2]", "3"],
+    enumerate: ['"ab"', "1"],
+    sorted: ['"bca"'],
+    min: ["[3, 1]"],
+    zip: ['"ab"', "[1, 2]"],
+    map: ["abs", "[-1, 2]"],
+    filter: ["None", "[0, 1]"],
+    format: ["3.5", '".2f"'],
+    iter: ["[1, 2]"],
+    divmod: ["7", "2"],
+    round: ["2.675", "2"],
+    pow: ["2", "5", "7"],
+  },
+  itertools: {
+    count: ["1", "2"],
+    repeat: ['"a"', "2"],
+    islice: ["[1, 2, 3]", "1", "3"],
+    cycle: ['"ab"'],
+    accumulate: ["[1, 2, 3]"],
+    chain: ["[1]", '"ab"'],
+    compress: ['"abc"', "[1, 0, 1]"],
+    pairwise: ['"abc"'],
+    permutations: ['"abc"', "2"],
+    combinations: ['"abc"', "2"],
+    combinations_with_replacement: ['"ab"', "2"],
+    product: ['"ab"', "[0, 1]"],
+    groupby: ['"aabc"'],
+    starmap: ["pow", "[(2, 3)]"],
+    takewhile: ["bool", "[1, 0, 1]"],
+    dropwhile: ["bool", "[1, 0, 1]"],
+    filterfalse: ["None", "[1, 0, 2]"],
+    zip_longest: ['"ab"', "[1]"],
+    tee: ['"ab"', "2"],
+  },
+  functools: { partial: ["pow", "2"], reduce: ["operator.add", "[1, 2]"], cmp_to_key: ["operator.sub"], lru_cache: ["3"] },
+  collections: { deque: ["[1, 2]", "3"], Counter: ['"abca"'], OrderedDict: ['[("a", 1)]'], namedtuple: ['"P"', '"x y"'], defaultdict: ["list"] },
+  math: { isclose: ["1.0", "1.0"] },
+};
+const LIBRARY_KEYWORDS =
+  "x key start step times r repeat fillvalue initial maxlen rel_tol iterable stop base default strict sep func mycmp maxsize typed object".split(" ");
+
+/**
+ * A callable of LIBRARY_CALLS called with too few or too many arguments, a keyword it may not take, or one of the wrong
+ * type, through its module or name, a variable or a list: CPython's TypeError or ValueError (`count() takes at most 2
+ * arguments (3 given)`, `islice expected at least 2 arguments, got 1`), or what it made: its type, its repr up to an
+ * address and its first items; and the callable's type and repr.
+ */
+function libraryCalls(g) {
+  const module = g.pick(Object.keys(LIBRARY_CALLS));
+  const name = g.pick(Object.keys(LIBRARY_CALLS[module]));
+  const fits = LIBRARY_CALLS[module][name];
+  g.moduleLines.push(...(module === "builtins" ? [] : [`import ${module}`]), "import operator", "");
+  const direct = module === "builtins" ? name : `${module}.${name}`;
+  const show = uniqueName(g, "show");
+  const lines = [
+    `def ${show}(label, made):`,
+    "    try:",
+    "        first = [x for _, x in zip(range(4), made)]",
+    "    except TypeError:",
+    "        first = None",
+    `    print(label, type(made).__name__, repr(made).split(" at 0x")[0], first)`,
+    `f = ${direct}`,
+    "fs = [f]",
+  ];
+  for (let i = 0; i < g.int(2, 4); i++) {
+    const count = g.pick([fits.length, fits.length, 0, fits.length + 1, Math.max(fits.length - 1, 0), fits.length + 2]);
+    const wrong = () => g.pick(["1", '"a"', "None", "[]", "2.5", "-1", "True", "0"]);
+    const args = Array.from({ length: count }, (_, j) => (j < fits.length && g.chance(0.75) ? fits[j] : wrong()));
+    if (g.chance(0.3)) args.push(`${g.pick(LIBRARY_KEYWORDS)}=${g.pick(["1", "None", "2", '"b"'])}`);
+    const call = `${g.pick([direct, direct, "f", "fs[0]"])}(${args.join(", ")})`;
+    lines.push(...caught("(TypeError, ValueError, IndexError)", [`${show}(${q(`${name}/${args.length}`)}, ${call})`]));
+  }
+  return [...lines, `print(type(f).__name__, repr(f).split(" at 0x")[0])`];
 }
 
 /** Functions of the runtime's modules whose results print the same each run, with arguments of their types. */
@@ -3273,6 +3358,24 @@ function boundBuiltinMethods(g) {
     `m = ${g.pick([`r.${method}`, `getattr(r, ${q(method)})`])}`,
     `print(type(m).__name__, m.__name__, m.__qualname__, repr(m).split(" at 0x")[0], m.__self__ == r)`,
     `print(${g.pick(["list.append", "str.upper", "dict.get", "len", "print", "dict.fromkeys", "str.maketrans"])}.__qualname__, type(${g.pick(["dict.fromkeys", "[].append", "len", "str.upper", "(1).__add__"])}).__name__)`,
+    `callables = [${Array.from({ length: 4 }, () =>
+      g.pick([
+        "len",
+        "[].append",
+        "str.upper",
+        "int.__add__",
+        "dict.fromkeys",
+        "iter(list, [])",
+        "sorted",
+        "(1).__add__",
+        "dict.get",
+        "{}.get",
+        "list.sort",
+        "abs",
+      ]),
+    ).join(", ")}]`,
+    `for c in callables:`,
+    `    print(type(c).__name__, repr(c).split(" at 0x")[0])`,
     ...caught("AttributeError", [`print(m.__func__)`]),
   ];
 }

@@ -96,6 +96,11 @@ export function takesBoundedArguments(name: string): boolean {
   return Object.hasOwn(BUILTIN_POSITIONAL, name) || Object.hasOwn(BUILTIN_MOST_ARGUMENTS, name);
 }
 
+/** How many arguments, keywords included, a builtin that counts them so takes at most (`int() takes at most 2 arguments`), if the catalogue says. */
+export function builtinMostArguments(name: string): number | undefined {
+  return Object.hasOwn(BUILTIN_MOST_ARGUMENTS, name) ? BUILTIN_MOST_ARGUMENTS[name] : undefined;
+}
+
 /** How many positional arguments a builtin that takes no keywords takes (`"one"` or [min, max]), if the catalogue says. */
 export function builtinArity(name: string): "one" | readonly [number, number] | undefined {
   return Object.hasOwn(BUILTIN_ARITIES, name) ? BUILTIN_ARITIES[name] : undefined;

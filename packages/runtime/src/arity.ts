@@ -37,7 +37,12 @@ export function checkMethodArity(owner: string, name: string, args: readonly unk
  * CPython's TypeError for `module.name(*args)`, a function of a runtime module written in C in CPython (catalogue.ts's
  * MODULE_FUNCTIONS), called with arguments it does not take: `math.sqrt() takes exactly one argument (2 given)`.
  */
-export function checkModuleArity(arity: Exclude<ModuleArity, string> | "none" | "one" | "any", module: string, name: string, args: readonly unknown[]): void {
+export function checkModuleArity(
+  arity: Exclude<ModuleArity, string | readonly ["clinic", string]> | "none" | "one" | "any",
+  module: string,
+  name: string,
+  args: readonly unknown[],
+): void {
   // (One that parses its arguments as a tuple names no module when it refuses keywords: `reduce() takes no keyword arguments`.)
   if (typeof arity !== "string" && arity[0] !== "expected" && args[args.length - 1] instanceof KwArgs)
     throw new TypeError(`${name}() takes no keyword arguments`);

@@ -735,10 +735,7 @@ function accessorProperty(accessor: PropertyDescriptor, cls: Function, name: str
   return p;
 }
 
-/** `callable(x)`. */
-export function callable(x: unknown): boolean {
-  return typeof x === "function" || (typeof x === "object" && x !== null && typeof (x as { __call__?: unknown }).__call__ === "function");
-}
+export { callable } from "./calls.js";
 
 /** The descriptor object behind each prototype accessor that `defineClassAttribute` made for one. */
 const DESCRIPTORS = new WeakMap<Function, object>();

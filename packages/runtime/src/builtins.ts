@@ -1,7 +1,7 @@
 // Builtins that are not about iteration, containers or conversion: print, round, chr/ord,
 // hex/bin/oct, hash, id, repr, ascii, format, object.
 import { Dict } from "./dict.js";
-import { EOFError, OverflowError, SystemExit, TypeError, ValueError } from "./exceptions.js";
+import { AttributeError, EOFError, OverflowError, SystemExit, TypeError, ValueError } from "./exceptions.js";
 import { dunder } from "./dunder.js";
 import { fixedDigits, scaledRound } from "./float-format.js";
 import { KwArgs, checkKwargs, splitKwargs } from "./kwargs.js";
@@ -38,6 +38,7 @@ export function printArguments(args: unknown[]): null {
   if (typeof sep !== "string") throw new TypeError(`sep must be None or a string, not ${typeName(sep)}`);
   if (typeof end !== "string") throw new TypeError(`end must be None or a string, not ${typeName(end)}`);
   const file = options.file;
+  if (file !== undefined && file !== null && typeof file.write !== "function") throw new AttributeError(`'${typeName(file)}' object has no attribute 'write'`);
   const write = (text: string): unknown => (file === undefined || file === null ? writeStdout(text) : file.write(text));
   let text = "";
   try {

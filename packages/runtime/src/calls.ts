@@ -306,7 +306,7 @@ function checkArity(fn: Function, given: number, keywords: Record<string, unknow
   const name = builtinName(fn);
   if (name === undefined) return;
   if (!Object.prototype.hasOwnProperty.call(BUILTIN_ARITIES, name)) {
-    if (given > SPREAD_LIMIT) checkLongSpread(name, given + (keywords === null ? 0 : Object.keys(keywords).length));
+    checkMostArguments(name, given, keywords === null ? 0 : Object.keys(keywords).length);
     return;
   }
   const arity = BUILTIN_ARITIES[name]!;
@@ -322,14 +322,14 @@ function checkArity(fn: Function, given: number, keywords: Record<string, unknow
 }
 
 /**
- * CPython's TypeError for a builtin that takes keywords given a spread too long for a JavaScript call
- * (`sorted(*range(150000))`): the builtin itself checks a shorter one.
+ * CPython's TypeError for a builtin that takes keywords given more arguments than it takes (`range(1, 2, 3, 4)`,
+ * `sum(xs, 0, 1)`, `sorted(*range(150000))`, a spread too long for a JavaScript call); the builtin checks the rest.
  */
-function checkLongSpread(name: string, given: number): void {
+function checkMostArguments(name: string, given: number, keywords: number): void {
   const most = Object.prototype.hasOwnProperty.call(BUILTIN_MOST_ARGUMENTS, name) ? BUILTIN_MOST_ARGUMENTS[name]! : undefined;
-  if (most !== undefined && given > most) throw new TypeError(`${name}() takes at most ${most} arguments (${given} given)`);
+  if (most !== undefined && given + keywords > most) throw new TypeError(`${name}() takes at most ${most} arguments (${given + keywords} given)`);
   const positional = Object.prototype.hasOwnProperty.call(BUILTIN_POSITIONAL, name) ? BUILTIN_POSITIONAL[name]! : undefined;
-  if (positional !== undefined) checkExpectedCount(name, positional[0], positional[1], given);
+  if (positional !== undefined && given > positional[1]) checkExpectedCount(name, positional[0], positional[1], given);
 }
 
 function applyRuntime(fn: Function, self: unknown, args: unknown[], keywords: Record<string, unknown> | null): unknown {
@@ -339,6 +339,11 @@ function applyRuntime(fn: Function, self: unknown, args: unknown[], keywords: Re
   const arrayForm = arrayFormOf(fn);
   if (arrayForm !== undefined) return arrayForm(all);
   return isClassConstructor(fn) ? new (fn as new (...a: unknown[]) => unknown)(...all) : fn.apply(self, all);
+}
+
+/** `callable(x)`. */
+export function callable(x: unknown): boolean {
+  return typeof x === "function" || (typeof x === "object" && x !== null && typeof (x as { __call__?: unknown }).__call__ === "function");
 }
 
 function notCallable(f: unknown): TypeError {

@@ -1211,9 +1211,11 @@ export const METHOD_ARITIES: Readonly<Record<string, Readonly<Record<string, Met
  * "expected" but names no module when it refuses keywords (`reduce() takes no keyword arguments`), "requires" as well
  * with a message of its own (`math.log requires 1 to 2 arguments`). A function written
  * in Python is its signature, `self` first for a method of random's hidden instance (`Random.randint() missing 1
- * required positional argument: 'b'`).
+ * required positional argument: 'b'`). "clinic" and a signature: one written in C that binds its arguments by
+ * keyword too, itself, with Argument Clinic's messages (kwargs.ts's clinicArguments: `isclose() missing required
+ * argument 'b' (pos 2)`), as the types of itertools do (`count() takes at most 2 arguments (3 given)`).
  */
-export type ModuleArity = MethodArity | readonly ["unpack" | "requires", number, number] | string;
+export type ModuleArity = MethodArity | readonly ["unpack" | "requires", number, number] | readonly ["clinic", string] | string;
 
 export const MODULE_FUNCTIONS: Readonly<Record<string, Readonly<Record<string, ModuleArity>>>> = {
   math: {
@@ -1240,6 +1242,7 @@ export const MODULE_FUNCTIONS: Readonly<Record<string, Readonly<Record<string, M
     fsum: "one",
     gcd: "any",
     hypot: "any",
+    isclose: ["clinic", "isclose(a, b, *, rel_tol=, abs_tol=)"],
     isfinite: "one",
     isinf: "one",
     isnan: "one",
@@ -1313,7 +1316,31 @@ export const MODULE_FUNCTIONS: Readonly<Record<string, Readonly<Record<string, M
     xor: ["expected", 2, 2],
   },
   functools: {
+    cmp_to_key: ["clinic", "cmp_to_key(mycmp)"],
+    lru_cache: "lru_cache(maxsize=, typed=)",
     reduce: ["unpack", 2, 3],
+    wraps: "wraps(wrapped, assigned=, updated=)",
+  },
+  itertools: {
+    accumulate: ["clinic", "accumulate(iterable, func=, *, initial=)"],
+    chain: ["clinic", "chain(*iterables)"],
+    combinations: ["clinic", "combinations(iterable, r)"],
+    combinations_with_replacement: ["clinic", "combinations_with_replacement(iterable, r)"],
+    compress: ["clinic", "compress(data, selectors)"],
+    count: ["clinic", "count(start=, step=)"],
+    cycle: ["clinic", "cycle(iterable, /)"],
+    dropwhile: ["clinic", "dropwhile(predicate, iterable, /)"],
+    filterfalse: ["clinic", "filterfalse(function, iterable, /)"],
+    groupby: ["clinic", "groupby(iterable, key=)"],
+    islice: ["clinic", "islice(iterable, start, stop=, step=, /)"],
+    pairwise: ["clinic", "pairwise(iterable, /)"],
+    permutations: ["clinic", "permutations(iterable, r=)"],
+    product: ["clinic", "product(*iterables, repeat=)"],
+    repeat: ["clinic", "repeat(object, times=)"],
+    starmap: ["clinic", "starmap(function, iterable, /)"],
+    takewhile: ["clinic", "takewhile(predicate, iterable, /)"],
+    tee: ["unpack", 1, 2],
+    zip_longest: ["clinic", "zip_longest(*iterables, fillvalue=)"],
   },
   heapq: {
     heapify: "one",
@@ -1378,6 +1405,9 @@ export const MODULE_FUNCTIONS: Readonly<Record<string, Readonly<Record<string, M
   },
   string: {
     capwords: "capwords(s, sep=)",
+  },
+  collections: {
+    namedtuple: "namedtuple(typename, field_names, *, rename=, defaults=, module=)",
   },
   copy: {
     copy: "copy(x)",

@@ -57,8 +57,12 @@ function digitValue(ch: string): number {
 
 /** The builtin `int(x=0, base=10)`. */
 export function int(x?: unknown, base?: unknown): number {
+  const keywords = x instanceof KwArgs ? x : base instanceof KwArgs ? base : undefined;
+  // (x is positional only: `int(x=1)` is 'x' is an invalid keyword argument for int().)
+  const unknown = keywords === undefined ? undefined : Object.keys(keywords.values).find((name) => name !== "base");
+  if (unknown !== undefined) throw new TypeError(`'${unknown}' is an invalid keyword argument for int()`);
   if (base instanceof KwArgs) base = (base.values as { base?: unknown }).base;
-  if (x instanceof KwArgs) throw new TypeError("'x' is an invalid keyword argument for int()");
+  if (x instanceof KwArgs) throw new TypeError("int() missing string argument");
   if (x === undefined) return 0;
   if (base !== undefined && base !== null) {
     if (typeof x !== "string") throw new TypeError("int() can't convert non-string with explicit base");

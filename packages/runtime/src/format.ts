@@ -291,6 +291,8 @@ const FLOAT_TYPES = new Set(["e", "E", "f", "F", "g", "G", "%"]);
 
 /** The builtin `format(value, spec)`. */
 export function format(value: unknown, spec = ""): string {
+  // (Argument Clinic names None itself, not its type.)
+  if (typeof spec !== "string") throw new TypeError(`format() argument 2 must be str, not ${spec === null ? "None" : typeName(spec)}`);
   if (spec !== "") {
     // Whole floats are boxed; other floats and the ints that fit a double are numbers.
     const fast =

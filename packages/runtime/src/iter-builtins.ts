@@ -1,12 +1,12 @@
 // The iteration builtins: enumerate, zip, map, filter, reversed, sorted, min, max, sum,
 // any, all, iter, next, list. Lazy where CPython is lazy.
 import { add } from "./arithmetic.js";
-import { compareStrings, gt, lt } from "./compare.js";
+import { compareStrings, gt, lt, sameOrEq } from "./compare.js";
 import { StopIteration, TypeError, ValueError } from "./exceptions.js";
 import { dunder } from "./dunder.js";
 import { isOwnIterator, iterate } from "./iter.js";
 import { listOverrides } from "./list-overrides.js";
-import { callSpread, positionalCallable, type CallableObject } from "./calls.js";
+import { callable, callSpread, positionalCallable, type CallableObject } from "./calls.js";
 import { checkKwargs, keywordsOf, KwArgs, splitKwargs } from "./kwargs.js";
 import { isTuple, tuple, type Tuple } from "./tuple.js";
 import { truthy } from "./truth.js";
@@ -36,6 +36,7 @@ export function enumerate<T>(
     arguments.length - (arguments[arguments.length - 1] instanceof KwArgs ? 1 : 0) + (start instanceof KwArgs ? Object.keys(start.values).length : 0);
   if (given > 2) throw new TypeError(`enumerate() takes at most 2 arguments (${given} given)`);
   if (items === undefined || items instanceof KwArgs) throw new TypeError("enumerate() missing required argument 'iterable'");
+  if (start instanceof KwArgs) checkKwargs("enumerate", start.values, ["start"], true);
   const first: unknown = start instanceof KwArgs ? (start.values.start ?? 0) : start;
   if (!Number.isInteger(first) && typeof first !== "boolean") throw new TypeError(`'${typeName(first)}' object cannot be interpreted as an integer`);
   return named(enumerateFrom(iterate(items), Number(first)), "enumerate");
@@ -180,9 +181,10 @@ function* reverseArray<T>(xs: readonly T[]): Generator<T, void, undefined> {
 export function sortInPlace<T>(xs: T[], key: Key<T> = null, reverse: unknown = false): void {
   // (`reverse` is an int, as CPython's argument clinic reads it before sorting anything: `reverse="x"` is a TypeError.)
   const descending = reverse !== false && index(reverse) != 0;
-  if (xs.length < 2) return;
   const keyOf = key === null || key === undefined ? null : positionalCallable(key, 1);
+  // (CPython asks the key of a single item too: `sorted([1], key=1)` is 'int' object is not callable.)
   const keys: unknown[] = keyOf === null ? xs : xs.map((x) => keyOf(x));
+  if (xs.length < 2) return;
   let cmp: (a: unknown, b: unknown) => number;
   if (keys.every((k) => typeof k === "number")) {
     cmp = (a, b) => ((a as number) < (b as number) ? -1 : (b as number) < (a as number) ? 1 : 0);
@@ -280,7 +282,10 @@ export function max(...args: unknown[]): unknown {
 /** `sum(iterable, start=0)`. */
 export function sum(items: Iterable<unknown>, start: unknown = 0): number {
   if (items === undefined || items instanceof KwArgs) throw new TypeError("sum() takes at least 1 positional argument (0 given)");
-  if (start instanceof KwArgs) start = start.values.start ?? 0;
+  if (start instanceof KwArgs) {
+    checkKwargs("sum", start.values, ["start"], true);
+    start = start.values.start ?? 0;
+  }
   if (typeof start === "string") throw new TypeError("sum() can't sum strings [use ''.join(seq) instead]");
   let total = start;
   for (const x of iterate(items)) {
@@ -306,10 +311,16 @@ export function all(items: Iterable<unknown>): boolean {
   return true;
 }
 
-/** `iter(x)`: an iterator that `next()` and `for` both accept. */
+/** `iter(x)`: an iterator that `next()` and `for` both accept; `iter(f, sentinel)`: f's results up to the sentinel. */
 export function iter<T>(x: Iterable<T>): Iterator<T> & Iterable<T>;
-export function iter(x: unknown): Iterator<unknown> & Iterable<unknown>;
-export function iter(x: unknown): Iterator<unknown> & Iterable<unknown> {
+export function iter<T>(f: () => T, sentinel: unknown): Iterator<T> & Iterable<T>;
+export function iter(x: unknown, sentinel?: unknown): Iterator<unknown> & Iterable<unknown>;
+export function iter(x: unknown, sentinel?: unknown): Iterator<unknown> & Iterable<unknown> {
+  // eslint-disable-next-line prefer-rest-params -- the sentinel may be any value
+  if (arguments.length > 1) {
+    if (!callable(x)) throw new TypeError("iter(v, w): v must be callable");
+    return named(callUntil(positionalCallable(x, 0), sentinel), "callable_iterator");
+  }
   const f = dunder(x, "__iter__");
   if (f !== undefined) {
     const it = f.call(x);
@@ -328,6 +339,15 @@ export function iter(x: unknown): Iterator<unknown> & Iterable<unknown> {
     } as never;
   }
   return it as Iterator<unknown> & Iterable<unknown>;
+}
+
+/** The results of calling `f` until one equals `sentinel` (CPython's callable_iterator). */
+function* callUntil(f: () => unknown, sentinel: unknown): Generator<unknown, void, undefined> {
+  for (;;) {
+    const value = f();
+    if (sameOrEq(sentinel, value)) return;
+    yield value;
+  }
 }
 
 /** The items of `xs` one `yield` each (a `throw()` into the iterator raises at its `yield`: see `yieldFrom`). */

@@ -55,6 +55,62 @@ export function bindBuiltinKeywords(fn: string, params: readonly string[], requi
 }
 
 /**
+ * The arguments of a function CPython writes in C and binds with Argument Clinic or `PyArg_ParseTupleAndKeywords`
+ * (`_PyArg_UnpackKeywords`), by position in `params`, with their messages:
+ *
+ *     count(1, 2, 3)      count() takes at most 2 arguments (3 given)
+ *     repeat()            repeat() missing required argument 'object' (pos 1)
+ *     isclose(1, 2, 3)    isclose() takes exactly 2 positional arguments (3 given)
+ *     deque(foo=1)        'foo' is an invalid keyword argument for deque()
+ *
+ * `required` of the first `positional` parameters must be given; the first `posonly` take no keyword; the rest of
+ * `params` are keyword-only. A parameter not given is undefined.
+ */
+export function clinicArguments(
+  fn: string,
+  args: readonly unknown[],
+  params: readonly string[],
+  required: number,
+  positional: number = params.length,
+  posonly = 0,
+): unknown[] {
+  const [given, keywords] = splitKwargs<Record<string, unknown>>([...args]);
+  // (A call the compiler bound by position leaves `undefined` for what it was not given.)
+  while (given.length > 0 && given[given.length - 1] === undefined) given.pop();
+  const names = Object.keys(keywords);
+  const total = given.length + names.length;
+  const plural = (n: number) => (n === 1 ? "" : "s");
+  if (total > params.length)
+    throw new TypeError(`${fn}() takes at most ${params.length} ${given.length === 0 ? "keyword " : ""}argument${plural(params.length)} (${total} given)`);
+  if (given.length > positional)
+    throw new TypeError(
+      positional === 0
+        ? `${fn}() takes no positional arguments`
+        : `${fn}() takes ${required < positional ? "at most" : "exactly"} ${positional} positional argument${plural(positional)} (${given.length} given)`,
+    );
+  const requiredPosonly = Math.min(posonly, required);
+  if (given.length < requiredPosonly)
+    throw new TypeError(
+      `${fn}() takes ${requiredPosonly < positional ? "at least" : "exactly"} ${requiredPosonly} positional argument${plural(requiredPosonly)} (${given.length} given)`,
+    );
+  const bound: unknown[] = [...given];
+  let left = names.length;
+  for (let i = Math.max(given.length, posonly); i < params.length && (left > 0 || i < required); i++) {
+    const value = left > 0 && Object.hasOwn(keywords, params[i]!) ? keywords[params[i]!] : undefined;
+    bound[i] = value;
+    if (value !== undefined) left--;
+    else if (i < required) throw new TypeError(`${fn}() missing required argument '${params[i]}' (pos ${i + 1})`);
+  }
+  if (left > 0) {
+    for (let i = posonly; i < given.length; i++)
+      if (Object.hasOwn(keywords, params[i]!)) throw new TypeError(`argument for ${fn}() given by name ('${params[i]}') and position (${i + 1})`);
+    const unknown = names.find((name) => params.indexOf(name) < posonly);
+    throw new TypeError(`'${unknown}' is an invalid keyword argument for ${fn}()`);
+  }
+  return bound;
+}
+
+/**
  * Reject keyword arguments a function does not take, with CPython's message (`builtin`: worded as for its
  * functions written in C, `'x' is an invalid keyword argument for sort()`).
  */

@@ -6,6 +6,7 @@
 // `longrange_iterator` where a bound or the length does not fit in a C long.
 import { eq } from "./compare.js";
 import { IndexError, OverflowError, TypeError, ValueError } from "./exceptions.js";
+import { KwArgs } from "./kwargs.js";
 import { index, intValue, normBig, toBig } from "./numbers.js";
 import { PySlice } from "./subscript.js";
 import { typeName } from "./typename.js";
@@ -253,6 +254,7 @@ function sliceIndices(key: PySlice, length: bigint): [bigint, bigint, bigint] {
 
 /** The builtin `range(stop)` / `range(start, stop, step=1)`. */
 export function range(a: unknown, b?: unknown, c?: unknown): PyRange {
+  if ([a, b, c].some((x) => x instanceof KwArgs)) throw new TypeError("range() takes no keyword arguments");
   if (a === undefined) throw new TypeError("range expected at least 1 argument, got 0");
   if (b === undefined) return new PyRange(0, rangeArg(a), 1);
   return new PyRange(rangeArg(a), rangeArg(b), c === undefined ? 1 : rangeArg(c));

@@ -56,13 +56,14 @@ export function repr(x: unknown): string {
         return reprGuard(x, "[...]", () => `[${items.map(repr).join(", ")}]`);
       }
       if (isModuleObject(x)) return moduleRepr(x);
+      // (Before a generator's shape: an itertools object is a generator with a repr of its own, `count(5)`.)
+      if (typeof (x as WithRepr).__repr__ === "function") return String((x as WithRepr).__repr__());
       {
         // A generator method's native generator object: CPython's shape, without the method's name (JavaScript keeps none);
         // a builtin's iterator (`<zip object at 0x...>`).
         const tag = Object.prototype.toString.call(x);
         if (tag === "[object Generator]" || tag === "[object AsyncGenerator]") return `<${typeName(x)} object at ${hex0x(id(x))}>`;
       }
-      if (typeof (x as WithRepr).__repr__ === "function") return String((x as WithRepr).__repr__());
       return objectRepr(x);
   }
 }

@@ -42,6 +42,7 @@ import { lowerExpression } from "./index.js";
 import { lowerSuperObject, superBindsStatically } from "./super-forms.js";
 import {
   builtinArity,
+  builtinMostArguments,
   builtinKeywordPosition,
   builtinPositional,
   isRuntimeClass,
@@ -426,6 +427,9 @@ function fitsBuiltinArity(name: string, node: Call): boolean {
   const spread = node.args.some((a) => a._type === "Starred");
   // (A spread too long for a JavaScript call must be counted before it is spread: `sorted(*range(150000))`.)
   if (spread && takesBoundedArguments(name)) return false;
+  // (`int("1", 2, 3)`: the runtime's `call` raises CPython's `int() takes at most 2 arguments (3 given)`.)
+  const most = builtinMostArguments(name);
+  if (most !== undefined && node.args.length + node.keywords.length > most) return false;
   const positional = builtinPositional(name);
   if (positional !== undefined && !spread && !node.keywords.some((k) => k.arg === null)) {
     // (A keyword may stand for a positional parameter: `pow(2, exp=5)`.)
@@ -448,6 +452,7 @@ export function fitsModuleArity(module: string, name: string, node: Call): boole
   if (arity === undefined) return true;
   if (node.args.some((a) => a._type === "Starred") || node.keywords.some((k) => k.arg === null)) return false;
   if (typeof arity === "string" && arity.includes("(")) return fitsSignature(arity, node);
+  if (arity[0] === "clinic") return fitsSignature(arity[1] as string, node);
   if (node.keywords.length > 0) return false;
   const [, min, max] =
     arity === "none" ? [, 0, 0] : arity === "one" ? [, 1, 1] : arity === "any" ? [, 0, Infinity] : (arity as readonly [string, number, number]);

@@ -9,8 +9,10 @@ import { iterate } from "../iter.js";
 import { callable } from "../attrs.js";
 import { call } from "../calls.js";
 import { isClassConstructor } from "../typename.js";
-import { KwArgs, splitKwargs } from "../kwargs.js";
-import { smallIndex } from "../numbers.js";
+import { clinicArguments, KwArgs, splitKwargs } from "../kwargs.js";
+import { isIntValue, smallIndex } from "../numbers.js";
+import { moduleFunctions } from "../module-functions.js";
+import * as thisModule from "./collections.js";
 import { PYTHON_MODULE, PYTHON_NAME, setClassName } from "../type-registry.js";
 import { repr, reprGuard } from "../repr.js";
 import { contains, delitem, getitem, len, PySlice, setitem } from "../subscript.js";
@@ -28,6 +30,13 @@ import { isTuple } from "../tuple.js";
 
 export * as abc from "./collections/abc.js";
 
+/** The arguments of a call the compiler bound by position, without the `undefined` it leaves for those not given. */
+function withoutTrailingUndefined(args: unknown[]): unknown[] {
+  let end = args.length;
+  while (end > 0 && args[end - 1] === undefined) end--;
+  return end === args.length ? args : args.slice(0, end);
+}
+
 // ---------------------------------------------------------------- deque
 
 /** `deque(iterable=(), maxlen=None)`: a ring buffer with O(1) appends and pops at both ends. */
@@ -39,15 +48,13 @@ export class deque<T = unknown> implements Iterable<T> {
   #size = 0;
   readonly maxlen: number | null;
 
-  constructor(items?: Iterable<T> | null, maxlen: number | null | KwArgs<{ maxlen?: number | null }> = null) {
-    if (maxlen instanceof KwArgs) maxlen = maxlen.values.maxlen ?? null;
-    if (items instanceof KwArgs) {
-      maxlen = (items.values as { maxlen?: number | null }).maxlen ?? null;
-      items = null;
-    }
-    if (maxlen !== null && maxlen < 0) throw new ValueError("maxlen must be non-negative");
-    this.maxlen = maxlen;
-    if (items !== undefined && items !== null) this.extend(items);
+  constructor(items?: Iterable<T> | null, maxlen?: number | null | KwArgs<{ maxlen?: number | null }>);
+  constructor(...args: unknown[]) {
+    const [items, maxlen = null] = clinicArguments("deque", args, ["iterable", "maxlen"], 0);
+    if (maxlen !== null && !isIntValue(maxlen)) throw new TypeError("an integer is required");
+    this.maxlen = maxlen === null ? null : smallIndex(maxlen);
+    if (this.maxlen !== null && this.maxlen < 0) throw new ValueError("maxlen must be non-negative");
+    if (items !== undefined && items !== null) this.extend(items as Iterable<T>);
   }
 
   #grow(): void {
@@ -250,6 +257,8 @@ export class defaultdict<K = unknown, V = unknown> extends Dict<K, V> {
 
   constructor(factory: (() => V) | (new () => V) | null = null, entries?: Iterable<readonly [K, V]> | Dict<K, V> | KwArgs | null, kwargs?: KwArgs) {
     super();
+    // (`defaultdict(x=2)`: keywords alone are the dict's items, with no factory.)
+    if (factory instanceof KwArgs) [factory, entries] = [null, factory];
     if (factory !== null && !callable(factory)) throw new TypeError("first argument must be callable or None");
     this.default_factory = factory;
     if (entries instanceof KwArgs) this.update(undefined, entries);
@@ -283,9 +292,12 @@ export class defaultdict<K = unknown, V = unknown> extends Dict<K, V> {
 export class Counter<K = unknown> extends Dict<K, number> {
   static override [PYTHON_NAME] = "Counter";
   static [PYTHON_MODULE] = "collections";
-  constructor(items?: Iterable<K> | Dict<K, number> | KwArgs | null, kwargs?: KwArgs) {
+  constructor(items?: Iterable<K> | Dict<K, number> | KwArgs | null, kwargs?: KwArgs);
+  constructor(...args: unknown[]) {
     super();
-    this.update(items, kwargs);
+    const [positional, keywords] = splitKwargs<Record<string, unknown>>(withoutTrailingUndefined(args));
+    if (positional.length > 1) throw new TypeError(`Counter.__init__() takes from 1 to 2 positional arguments but ${positional.length + 1} were given`);
+    this.update(positional[0], Object.keys(keywords).length > 0 ? new KwArgs(keywords) : undefined);
   }
 
   __missing__(_key: K): number {
@@ -390,10 +402,15 @@ export class Counter<K = unknown> extends Dict<K, number> {
 export class OrderedDict<K = unknown, V = unknown> extends Dict<K, V> {
   static override [PYTHON_NAME] = "OrderedDict";
   static [PYTHON_MODULE] = "collections";
-  constructor(entries?: Iterable<readonly [K, V]> | Dict<K, V> | KwArgs | null, kwargs?: KwArgs) {
+  constructor(entries?: Iterable<readonly [K, V]> | Dict<K, V> | KwArgs | null, kwargs?: KwArgs);
+  constructor(...args: unknown[]) {
     super();
-    if (entries instanceof KwArgs) this.update(undefined, entries);
-    else if (entries !== undefined && entries !== null) this.update(entries, kwargs);
+    const [positional, keywords] = splitKwargs<Record<string, unknown>>(withoutTrailingUndefined(args));
+    if (positional.length > 1) throw new TypeError(`expected at most 1 arguments, got ${positional.length}`);
+    const [entries] = positional;
+    const kwargs = Object.keys(keywords).length > 0 ? new KwArgs(keywords) : undefined;
+    if (entries !== undefined && entries !== null) this.update(entries as Iterable<readonly [K, V]>, kwargs);
+    else if (kwargs !== undefined) this.update(undefined, kwargs);
   }
 
   move_to_end(key: K, last: boolean | KwArgs<{ last?: boolean }> = true): null {
@@ -504,12 +521,15 @@ export function namedtuple(
     if (positional.length > fields.length) {
       throw new TypeError(`${name}.__new__() takes ${fields.length + 1} positional arguments but ${positional.length + 1} were given`);
     }
+    // (Python binds the keywords before it looks for what is missing.)
+    for (const k of Object.keys(kwargs)) {
+      const at = fields.indexOf(k);
+      if (at < 0) throw new TypeError(`${name}.__new__() got an unexpected keyword argument '${k}'`);
+      if (at < positional.length && positional[at] !== undefined) throw new TypeError(`${name}.__new__() got multiple values for argument '${k}'`);
+    }
     const values = fields.map((f, i) => {
-      if (i < positional.length && positional[i] !== undefined) {
-        if (f in kwargs) throw new TypeError(`${name}.__new__() got multiple values for argument '${f}'`);
-        return positional[i];
-      }
-      if (f in kwargs) return kwargs[f];
+      if (i < positional.length && positional[i] !== undefined) return positional[i];
+      if (Object.hasOwn(kwargs, f)) return kwargs[f];
       if (i >= firstDefault) return defaults[i - firstDefault];
       return MISSING;
     });
@@ -518,9 +538,6 @@ export function namedtuple(
       const names = missing.map((m) => `'${m}'`);
       const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
       throw new TypeError(`${name}.__new__() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`);
-    }
-    for (const k of Object.keys(kwargs)) {
-      if (!fields.includes(k)) throw new TypeError(`${name}.__new__() got an unexpected keyword argument '${k}'`);
     }
     return make(values, new.target !== undefined ? (new.target as Function).prototype : proto);
   } as unknown as NamedTupleClass;
@@ -1000,3 +1017,6 @@ for (const [names, wrap] of [
 
 /** The module's `__name__` (what `repr(module)` shows). */
 export const __name__ = "collections";
+
+// (namedtuple is written in Python: `namedtuple() missing 1 required positional argument: 'field_names'`.)
+moduleFunctions("collections", thisModule);

@@ -2,7 +2,10 @@
 import { TypeError } from "../exceptions.js";
 import { Dict } from "../dict.js";
 import { isIterable, iterate } from "../iter.js";
-import { KwArgs } from "../kwargs.js";
+import { bindArguments, clinicArguments, KwArgs } from "../kwargs.js";
+import { callable } from "../attrs.js";
+import { isIntValue, smallIndex } from "../numbers.js";
+import { defineBuiltinType } from "../type-registry.js";
 import { call as callWithArgs, positionalCallable, type CallableObject } from "../calls.js";
 import { repr } from "../repr.js";
 import { repr as shortRepr } from "./reprlib.js";
@@ -42,13 +45,15 @@ export interface Partial<R> {
   readonly keywords: Dict<string, unknown>;
 }
 
-/** `partial(func, *args, **keywords)`. */
+/** `partial(func, *args, **keywords)`, a type: `<class 'functools.partial'>`, whose objects are functions. */
 export function partial<R>(fn: (...args: any[]) => R, ...bound: unknown[]): Partial<R> {
   let boundKw: Record<string, unknown> | null = null;
   if (bound[bound.length - 1] instanceof KwArgs) {
     boundKw = (bound[bound.length - 1] as KwArgs).values as Record<string, unknown>;
     bound = bound.slice(0, -1);
   }
+  if (fn === undefined || fn instanceof KwArgs) throw new TypeError("type 'partial' takes at least one argument");
+  if (!callable(fn)) throw new TypeError("the first argument must be callable");
   const p = function (...call: unknown[]): R {
     return callWithArgs(fn, ...mergeCallArgs(bound, boundKw, call)) as R;
   } as Partial<R>;
@@ -61,6 +66,7 @@ export function partial<R>(fn: (...args: any[]) => R, ...bound: unknown[]): Part
         format(fn, `(${[...bound.map(shortRepr), ...Object.entries(boundKw ?? {}).map(([k, v]) => `${k}=${shortRepr(v)}`)].join(", ")})${call}`),
     },
     [Symbol.for("pyts.partialCall")]: { value: fn },
+    __pyTypeName__: { value: "partial" },
     args: { value: tuple(bound) },
     keywords: { value: new Dict(Object.entries(boundKw ?? {})) },
     __pyRepr__: {
@@ -72,6 +78,12 @@ export function partial<R>(fn: (...args: any[]) => R, ...bound: unknown[]): Part
   });
   return p;
 }
+
+defineBuiltinType(partial, "partial", (x) => typeof x === "function" && (x as { __pyTypeName__?: string }).__pyTypeName__ === "partial");
+Object.defineProperties(partial, {
+  __module__: { value: "functools", writable: true, configurable: true },
+  __pyRepr__: { value: () => "<class 'functools.partial'>", configurable: true },
+});
 
 const WRAPPER_ASSIGNMENTS = ["__module__", "__name__", "__qualname__", "__doc__"] as const;
 
@@ -155,13 +167,19 @@ export function lru_cache<F extends (...args: any[]) => any>(fn: F): CachedFunct
 export function lru_cache(
   maxsize?: number | null | KwArgs<{ maxsize?: number | null; typed?: boolean }>,
 ): <F extends (...args: any[]) => any>(fn: F) => CachedFunction<F>;
-export function lru_cache(arg?: unknown): unknown {
-  if (typeof arg === "function") return makeCached(arg as (...args: any[]) => any, 128);
-  let maxsize: number | null = 128;
-  if (arg instanceof KwArgs) maxsize = (arg.values as { maxsize?: number | null }).maxsize ?? ("maxsize" in (arg.values as object) ? null : 128);
-  else if (arg === null) maxsize = null;
-  else if (typeof arg === "number") maxsize = Math.max(0, arg);
-  return <F extends (...args: any[]) => any>(fn: F) => makeCached(fn, maxsize);
+export function lru_cache(...args: unknown[]): unknown {
+  const { maxsize, typed } = bindArguments("lru_cache", args, ["maxsize", "typed"], { maxsize: 128, typed: false });
+  let size: number | null = null;
+  if (isIntValue(maxsize)) size = Math.max(0, smallIndex(maxsize));
+  else if (callable(maxsize) && typeof typed === "boolean") return makeCached(maxsize as (...args: any[]) => any, 128);
+  else if (maxsize !== null) throw new TypeError("Expected first argument to be an integer, a callable, or None");
+  const decorating_function = <F extends (...args: any[]) => any>(fn: F) => makeCached(fn, size);
+  Object.defineProperties(decorating_function, {
+    __name__: { value: "decorating_function", writable: true, configurable: true },
+    __qualname__: { value: "lru_cache.<locals>.decorating_function", writable: true, configurable: true },
+    __module__: { value: "functools", writable: true, configurable: true },
+  });
+  return decorating_function;
 }
 
 /** `@cache`: an unbounded lru_cache. */
@@ -170,7 +188,9 @@ export function cache<F extends (...args: any[]) => any>(fn: F): CachedFunction<
 }
 
 /** `cmp_to_key(mycmp)`. */
-export function cmp_to_key<T>(cmp: (a: T, b: T) => number): (x: T) => object {
+export function cmp_to_key<T>(cmp: (a: T, b: T) => number): (x: T) => object;
+export function cmp_to_key<T>(...args: unknown[]): (x: T) => object {
+  const [cmp] = clinicArguments("cmp_to_key", args, ["mycmp"], 1) as [(a: T, b: T) => number];
   class K {
     constructor(readonly obj: T) {}
     __lt__(o: K) {

@@ -4,7 +4,7 @@ import { OverflowError, TypeError, ValueError, ZeroDivisionError } from "../exce
 import { tuple } from "../tuple.js";
 import { dunder } from "../dunder.js";
 import { iterate } from "../iter.js";
-import { KwArgs } from "../kwargs.js";
+import { clinicArguments, keywordsOf, KwArgs } from "../kwargs.js";
 import { mul } from "../arithmetic.js";
 import { doubleToInt, index, mkFloat, normBig, numberKind, toBig, toDouble } from "../numbers.js";
 import { typeName } from "../typename.js";
@@ -283,11 +283,13 @@ export function isfinite(x: unknown): boolean {
 }
 
 /** `isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)`. */
-export function isclose(a: unknown, b: unknown, options?: KwArgs<{ rel_tol?: number; abs_tol?: number }>): boolean {
+export function isclose(a: unknown, b: unknown, options?: KwArgs<{ rel_tol?: number; abs_tol?: number }>): boolean;
+export function isclose(...args: unknown[]): boolean {
+  const [a, b, relTol = 1e-9, absTol = 0] = clinicArguments("isclose", args, ["a", "b", "rel_tol", "abs_tol"], 2, 2);
   const x = real(a);
   const y = real(b);
-  const rel = real(options?.values.rel_tol ?? 1e-9);
-  const abs = real(options?.values.abs_tol ?? 0);
+  const rel = real(relTol);
+  const abs = real(absTol);
   if (rel < 0 || abs < 0) throw new ValueError("tolerances must be non-negative");
   if (x === y) return true;
   if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
