@@ -25,7 +25,9 @@
 //                and __subclasses__() read through any value
 //   asyncerrors  (gen-async-errors.mjs, issue 14) taskerrors, cancel, timeouts, taskgroups, agenexit, chained,
 //                taskrecursion: task failures, cancellation, timeouts, TaskGroups and except*, async generators
-//                left early, __context__/__cause__, recursion through create_task. Their shapes are async
+//                left early, __context__/__cause__, recursion through create_task; primitives (0 in the default
+//                mix): as_completed left early, shields, Barriers, timeouts rescheduled, Queue joins, waits
+//                cancelled. Their shapes are async
 //                programs: raise asyncPrograms (the share of async programs, 0.25) to see more of them.
 // The report counts, per construct, the programs that use it and how many were rejected, mismatched, crashed.
 //

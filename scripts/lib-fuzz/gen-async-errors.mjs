@@ -40,6 +40,9 @@
 //                  lists, strings, nested containers, sets, dicts, big ints, long instance reprs); async generator
 //                  objects of methods and nested functions, tasks running their steps; a loop run by run_until_complete
 //                  left with pending tasks
+//   primitives     as_completed left after its first result, a shield's outer await cancelled, a Barrier aborted,
+//                  reset or broken by a cancelled party, timeouts rescheduled (timeout_at, reschedule, expired()),
+//                  Queue joins after task_done() (and once too often), Event and Condition waits cancelled
 import { caught } from "./gen-constructs.mjs";
 
 const WORDS = ["alpha", "beta", "gamma", "delta", "omega"];
@@ -1073,6 +1076,213 @@ export function taskRecursion(g) {
   ])();
 }
 
+// ---- primitives --------------------------------------------------------------------------------
+
+/**
+ * asyncio's other waits, left or broken early: as_completed left after its first result (the rest awaited
+ * afterwards), a shield whose outer await is cancelled while the inner task goes on, a Barrier aborted or
+ * broken by a cancelled party, a timeout rescheduled (reschedule, timeout_at, expired()), a Queue joined after
+ * task_done() (and once too often), and Event or Condition waits cancelled (a Condition's waiter takes the lock
+ * back before its CancelledError leaves).
+ */
+export function primitives(g) {
+  return g.pick([
+    () => asCompletedLeftEarly(g),
+    () => shieldCancelled(g),
+    () => barrierBroken(g),
+    () => timeoutRescheduled(g),
+    () => queueJoined(g),
+    () => waitCancelled(g),
+  ])();
+}
+
+function asCompletedLeftEarly(g) {
+  const n = g.int(2, 4);
+  const failing = g.int(0, n - 1);
+  // Completion in distinct numbers of loop turns (sleep(0)), so the order is the loop's alone.
+  const order = Array.from({ length: n }, (_, k) => k + 1);
+  for (let k = n - 1; k > 0; k--) {
+    const j = g.int(0, k);
+    [order[k], order[j]] = [order[j], order[k]];
+  }
+  const leave = g.pick(["break", "return"]);
+  return [
+    `async def job(k, turns):`,
+    `    for _ in range(turns):`,
+    `        await asyncio.sleep(0)`,
+    `    if k == ${failing}:`,
+    `        raise ${g.pick(ERRORS)}(f"job {k} failed")`,
+    `    return f"job {k}"`,
+    `tasks = [asyncio.create_task(job(k, t)) for k, t in enumerate([${order.join(", ")}])]`,
+    `async def first():`,
+    `    for fut in asyncio.as_completed(tasks):`,
+    `        try:`,
+    `            print("first:", await fut)`,
+    `        except Exception as e:`,
+    `            print("first failed:", type(e).__name__, e)`,
+    `        ${leave === "break" ? "break" : "return"}`,
+    `await first()`,
+    `print([t.done() for t in tasks])`,
+    `results = await asyncio.gather(*tasks, return_exceptions=True)`,
+    `print([r if isinstance(r, str) else type(r).__name__ for r in results])`,
+  ];
+}
+
+function shieldCancelled(g) {
+  const fails = g.chance(0.3);
+  return [
+    `gate = asyncio.Event()`,
+    `async def precious():`,
+    `    await gate.wait()`,
+    ...(fails ? [`    raise KeyError("lost")`] : []),
+    `    return "kept"`,
+    `inner = asyncio.create_task(precious())`,
+    `async def waiter():`,
+    `    try:`,
+    `        return await asyncio.shield(inner)`,
+    `    except asyncio.CancelledError:`,
+    `        print("outer cancelled, inner done:", inner.done(), "cancelled:", inner.cancelled())`,
+    `        raise`,
+    `outer = asyncio.create_task(waiter())`,
+    `await asyncio.sleep(0)`,
+    `print(outer.cancel())`,
+    `try:`,
+    `    await outer`,
+    `except asyncio.CancelledError:`,
+    `    print("outer:", outer.cancelled())`,
+    `gate.set()`,
+    `try:`,
+    `    print("inner gave", await inner)`,
+    `except KeyError as e:`,
+    `    print("inner raised", repr(e))`,
+  ];
+}
+
+function barrierBroken(g) {
+  const parties = g.int(2, 3);
+  const how = g.pick(["abort", "cancel", "reset", "complete"]);
+  const arrivals = how === "complete" ? parties : parties - 1;
+  return [
+    `barrier = asyncio.Barrier(${parties})`,
+    `async def party(k):`,
+    `    try:`,
+    `        index = await barrier.wait()`,
+    `        print("party", k, "passed")`,
+    `        return index`,
+    `    except asyncio.BrokenBarrierError:`,
+    `        print("party", k, "found the barrier broken")`,
+    `        return "broken"`,
+    `    except asyncio.CancelledError:`,
+    `        print("party", k, "cancelled")`,
+    `        raise`,
+    `members = [asyncio.create_task(party(k)) for k in range(${arrivals})]`,
+    `for _ in range(3):`,
+    `    await asyncio.sleep(0)`,
+    `print(barrier.n_waiting, barrier.parties, barrier.broken)`,
+    ...(how === "abort" ? [`await barrier.abort()`] : []),
+    ...(how === "reset" ? [`await barrier.reset()`] : []),
+    // (A cancelled party does not break the barrier: the others would wait for ever, so it is aborted after.)
+    ...(how === "cancel" ? [`members[0].cancel()`, `await asyncio.sleep(0)`, `print("after the cancel", barrier.n_waiting)`, `await barrier.abort()`] : []),
+    `results = await asyncio.gather(*members, return_exceptions=True)`,
+    `print(sorted(str(r) if isinstance(r, (int, str)) else type(r).__name__ for r in results))`,
+    `print(barrier.n_waiting, barrier.broken)`,
+    `try:`,
+    `    async with asyncio.timeout(0.01):`,
+    `        print("again:", await barrier.wait())`,
+    `except asyncio.BrokenBarrierError:`,
+    `    print("still broken")`,
+    `except TimeoutError:`,
+    `    print("waited alone")`,
+  ];
+}
+
+function timeoutRescheduled(g) {
+  const way = g.pick(["reschedule", "timeout_at", "cancel"]);
+  const lines = [`loop = asyncio.get_running_loop()`, `try:`];
+  if (way === "timeout_at") lines.push(`    async with asyncio.timeout_at(loop.time() + 0.01) as cm:`);
+  else lines.push(`    async with asyncio.timeout(${way === "cancel" ? "0.01" : "None"}) as cm:`);
+  lines.push(`        print("deadline set:", cm.when() is not None, cm.expired())`);
+  if (way === "reschedule") lines.push(`        cm.reschedule(loop.time() + 0.01)`, `        print("rescheduled:", cm.when() is not None)`);
+  if (way === "cancel")
+    lines.push(
+      `        cm.reschedule(None)`,
+      `        print("no deadline:", cm.when())`,
+      `        await asyncio.sleep(0.02)`,
+      `        print("slept past the old deadline")`,
+    );
+  else lines.push(`        await asyncio.sleep(10)`, `        print("not reached")`);
+  lines.push(`except TimeoutError as e:`, `    print("timed out", type(e.__context__).__name__)`, `print("expired:", cm.expired())`);
+  if (g.chance(0.5)) lines.push(`try:`, `    cm.reschedule(loop.time() + 1)`, `except RuntimeError as e:`, `    print("RuntimeError:", e)`);
+  return lines;
+}
+
+function queueJoined(g) {
+  const n = g.int(1, 4);
+  const workers = g.int(1, 2);
+  const extra = g.chance(0.4);
+  return [
+    `queue = asyncio.Queue()`,
+    `for i in range(${n}):`,
+    `    queue.put_nowait(i)`,
+    `async def worker(name):`,
+    `    while True:`,
+    `        item = await queue.get()`,
+    `        try:`,
+    `            if item == ${g.int(0, n)}:`,
+    `                raise ValueError(f"bad item {item}")`,
+    `            print(name, "handled", item)`,
+    `        except ValueError as e:`,
+    `            print(name, "failed:", e)`,
+    `        finally:`,
+    `            queue.task_done()`,
+    `crew = [asyncio.create_task(worker(f"w{k}")) for k in range(${workers})]`,
+    `await queue.join()`,
+    `print("joined", queue.qsize(), queue.empty())`,
+    `for w in crew:`,
+    `    w.cancel()`,
+    `print([type(r).__name__ for r in await asyncio.gather(*crew, return_exceptions=True)])`,
+    ...(extra ? [`try:`, `    queue.task_done()`, `except ValueError as e:`, `    print("ValueError:", e)`] : []),
+  ];
+}
+
+function waitCancelled(g) {
+  const kind = g.pick(["event", "condition", "wait_for"]);
+  const wait = { event: "event.wait()", condition: "cond.wait()", wait_for: "cond.wait_for(lambda: ready)" }[kind];
+  const inLock = kind !== "event";
+  return [
+    `event = asyncio.Event()`,
+    `cond = asyncio.Condition()`,
+    `ready = False`,
+    `async def waiter(name):`,
+    ...(inLock
+      ? [
+          `    async with cond:`,
+          `        try:`,
+          `            await ${wait}`,
+          `        except asyncio.CancelledError:`,
+          `            print(name, "cancelled, holds the lock:", cond.locked())`,
+          `            raise`,
+          `        print(name, "woke")`,
+        ]
+      : [
+          `    try:`,
+          `        await ${wait}`,
+          `    except asyncio.CancelledError:`,
+          `        print(name, "cancelled")`,
+          `        raise`,
+          `    print(name, "woke")`,
+        ]),
+    `    return name`,
+    `a = asyncio.create_task(waiter("a"))`,
+    `b = asyncio.create_task(waiter("b"))`,
+    `await asyncio.sleep(0)`,
+    `a.cancel()`,
+    ...(inLock ? [`async with cond:`, `    ready = True`, `    cond.notify_all()`] : [`event.set()`]),
+    `print([type(r).__name__ if isinstance(r, BaseException) else r for r in await asyncio.gather(a, b, return_exceptions=True)])`,
+    `print(cond.locked(), event.is_set())`,
+  ];
+}
+
 // ---- awaitstate ----------------------------------------------------------------------------------
 
 const NOT_AWAITABLE = ["42", '"text"', "None", "[1, 2]", "(1,)", "{}", "3.5", "len", "object()"];
@@ -1404,6 +1614,8 @@ function asyncGeneratorStepTask(g) {
     `except (ValueError, StopAsyncIteration) as e:`,
     `    print("step raised", type(e).__name__)`,
     `print(plain(step))`,
+    // (Left suspended, the generator would be finalized when CPython's collector finds it, a task made at a moment of its choosing.)
+    `await agen.aclose()`,
   ];
 }
 

@@ -84,6 +84,7 @@ export const DEFAULT_MIX = Object.freeze({
   loophandler: 1, // the loop's exception handler: set (also through getattr), failing callbacks, contexts reported by hand (gen-loop-handlers.mjs)
   awaitstate: 1, // await of non-awaitables, cr_running/cr_await, sys.exc_info() in a helper a finally calls, lock release failing
   taskrepr: 1, // reprs of tasks and futures in each state (wait_for=, cb=[...], cancelling), loops left with pending tasks at exit
+  primitives: 0, // as_completed left early, shield cancelled, Barrier, timeout rescheduled, Queue joins, Event/Condition waits cancelled
   genstate: 1, // gi_/ag_/cr_ attributes at each point of a generator's life, coroutines awaited twice or by themselves, the builtins' iterator types
   throwctx: 1, // exceptions thrown into generators and coroutines in and out of except blocks: their __context__ chains
   readable: 1, // key= lambdas over typed lists, classes called only by position, the loop's clock and a TaskGroup's named tasks (gen-readable.mjs)
@@ -135,6 +136,7 @@ export const MIX_GROUPS = Object.freeze({
     "taskrecursion",
     "awaitstate",
     "taskrepr",
+    "primitives",
     "genstate",
     "throwctx",
     "fatal",
@@ -964,6 +966,7 @@ export class ProgramGenerator {
       [this.mix.loophandler, () => this.tagged("loophandler", () => loopHandlers.loopExceptionHandler(this))],
       [this.mix.awaitstate, () => this.tagged("awaitstate", () => asyncErrors.awaitState(this))],
       [this.mix.taskrepr, () => this.tagged("taskrepr", () => asyncErrors.taskReprs(this))],
+      [this.mix.primitives, () => this.tagged("primitives", () => asyncErrors.primitives(this))],
       [this.mix.genstate, () => this.tagged("genstate", () => asyncErrors.generatorState(this))],
       [this.mix.throwctx, () => this.tagged("throwctx", () => asyncErrors.throwContext(this))],
       [this.mix.callbacks, () => this.tagged("callbacks", () => loopHandlers.loopCallbacks(this))],
@@ -1054,9 +1057,10 @@ export class ProgramGenerator {
     lines.push(`print("created", len(tasks))`);
     if (this.chance(0.5)) lines.push(`await asyncio.sleep(0)`, `print("after one yield")`);
     // A sleep's result by position or keyword, after a delay of any kind: one that is no number raises
-    // CPython's TypeError (`'<=' not supported ...`) when awaited.
+    // CPython's TypeError (`'<=' not supported ...`) when awaited. (A positive delay is far longer than the jobs'
+    // steps take: a millisecond could end between them on a busy machine.)
     if (this.chance(0.2)) {
-      const delay = this.pick(["0", "-1", "0.001", "False", "None", '"0.1"', "[0]"]);
+      const delay = this.pick(["0", "-1", "0.05", "False", "None", '"0.1"', "[0]"]);
       lines.push(
         `try:`,
         `    print(await asyncio.sleep(${delay}, ${this.chance(0.5) ? "result=" : ""}"slept"))`,
