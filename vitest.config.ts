@@ -26,5 +26,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // What each test file costs in CPU time, for comparing runs on a busy machine (see the helper).
+    setupFiles: process.env.PYTS_TEST_CPU_LOG ? ["test/helpers/cpu-time.ts"] : [],
   },
 });
