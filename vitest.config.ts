@@ -3,6 +3,16 @@ import { defineConfig } from "vitest/config";
 
 const fromCompiler = createRequire(new URL("./packages/compiler/package.json", import.meta.url));
 
+// Node parses the certificates that NODE_EXTRA_CA_CERTS names at every start, some 85 ms of CPU for a system
+// bundle of 200 KB, more than a translated hello world then spends: the suite starts a node process for each
+// fixture's run, each pyts and each tsc, and none of them opens a TLS connection but npm installing from the
+// registry, which install.test.ts gives the variable back (PYTS_TEST_EXTRA_CA_CERTS). Set here, before
+// vitest starts its workers, which inherit the environment.
+if (process.env.NODE_EXTRA_CA_CERTS !== undefined) {
+  process.env.PYTS_TEST_EXTRA_CA_CERTS = process.env.NODE_EXTRA_CA_CERTS;
+  delete process.env.NODE_EXTRA_CA_CERTS;
+}
+
 export default defineConfig({
   plugins: [
     {
@@ -26,5 +36,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // What each test file costs in CPU time, for comparing runs on a busy machine (see the helper).
+    setupFiles: process.env.PYTS_TEST_CPU_LOG ? ["test/helpers/cpu-time.ts"] : [],
   },
 });

@@ -89,10 +89,16 @@ function publishablePackages(): { dir: string; manifest: Manifest }[] {
     .filter(({ manifest }) => manifest.private !== true);
 }
 
-/** The environment without what pnpm passes to its children (npm_config_*, npm_package_*), so npm sees its own defaults. */
+/**
+ * The environment without what pnpm passes to its children (npm_config_*, npm_package_*), so npm sees its own
+ * defaults, and with the certificates the suite's other processes go without (vitest.config.ts): npm may need
+ * them to reach the registry.
+ */
 function cleanEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) if (!/^(npm_|pnpm_)/i.test(key)) env[key] = value;
+  const certificates = process.env.PYTS_TEST_EXTRA_CA_CERTS;
+  if (certificates !== undefined) env.NODE_EXTRA_CA_CERTS = certificates;
   return { ...env, NO_COLOR: "1", npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" };
 }
 
