@@ -17,6 +17,7 @@
 import type { Arg, Expression } from "@pyts/parser";
 import type { Scope, ScopeAnalysis, SymbolInfo } from "./scopes.js";
 import { heldDisplay, loopItems } from "./held-displays.js";
+import { isBoundWhereSeen } from "./int-bounds.js";
 import { isNumeric, type PyType } from "./types.js";
 import { isAsyncioInstance } from "./runtime-classes.js";
 
@@ -116,10 +117,7 @@ export class ExactFloats {
   }
 
   private computeSymbolIsFloat(sym: SymbolInfo): boolean {
-    if (sym.assignedFromNested || sym.bindings.length === 0 || this.storedFromOutside.has(sym)) return false;
-    // (As for int bounds: a class attribute may be stored from anywhere; a class body's comprehension reads names otherwise.)
-    const kind = sym.scope.kind;
-    if (kind !== "function" && kind !== "module" && (kind !== "comprehension" || sym.scope.parent?.kind === "class")) return false;
+    if (!isBoundWhereSeen(sym, this.storedFromOutside)) return false;
     return sym.bindings.every((b) => {
       if (b.scope !== sym.scope) return false;
       const src = b.source;

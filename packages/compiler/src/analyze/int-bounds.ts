@@ -94,11 +94,7 @@ export class IntBounds {
   }
 
   private computeSymbolBound(sym: SymbolInfo): number | null {
-    if (sym.assignedFromNested || sym.bindings.length === 0 || this.storedFromOutside.has(sym)) return null;
-    // A class attribute may be stored from anywhere (`Cls.count = 10 ** 20`). (A comprehension in a class
-    // body evaluates its first iterable there, where names resolve otherwise than from inside it.)
-    const kind = sym.scope.kind;
-    if (kind !== "function" && kind !== "module" && (kind !== "comprehension" || sym.scope.parent?.kind === "class")) return null;
+    if (!isBoundWhereSeen(sym, this.storedFromOutside)) return null;
     let start = 0;
     let growth = 0;
     for (const b of sym.bindings) {
@@ -199,6 +195,17 @@ export class IntBounds {
     const k = this.typeOf(iter, scope).k;
     return k === "list" || k === "str" || k === "tuple" || k === "tuplevar" || k === "dict" || k === "set" ? CONTAINER_LIMIT : null;
   }
+}
+
+/**
+ * Whether every binding of a name is one the checker sees in its own scope: none from a nested scope or another
+ * module, and not a class attribute, which may be stored from anywhere (`Cls.count = 10 ** 20`). (A comprehension
+ * in a class body evaluates its first iterable there, where names resolve otherwise than from inside it.)
+ */
+export function isBoundWhereSeen(sym: SymbolInfo, storedFromOutside: ReadonlySet<SymbolInfo>): boolean {
+  if (sym.assignedFromNested || sym.bindings.length === 0 || storedFromOutside.has(sym)) return false;
+  const kind = sym.scope.kind;
+  return kind === "function" || kind === "module" || (kind === "comprehension" && sym.scope.parent?.kind !== "class");
 }
 
 function within(n: number): number | null {
