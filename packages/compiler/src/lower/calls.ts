@@ -200,7 +200,7 @@ export function dynamicCall(ctx: LowerContext, callee: ts.Expression, node: Call
     callee,
     f.createArrayLiteralExpression([...leading, ...starredElements(ctx, node.args, leading.length === 0 ? callee : undefined)]),
   ];
-  if (node.keywords.length > 0) args.push(keywordObject(ctx, node.keywords, callee));
+  if (node.keywords.length > 0) args.push(keywordObject(ctx, node.keywords, namingCallee(callee)));
   return f.createCallExpression(ctx.useRuntime("callSpread"), undefined, args);
 }
 
@@ -219,17 +219,17 @@ function starredElements(ctx: LowerContext, args: readonly Expression[], callee?
   });
 }
 
-/** `{ c: 1, ...kwargsOf(d, fn) }`, or `kwargsOf(d, fn)` for a lone `**d`. */
-function keywordObject(ctx: LowerContext, keywords: readonly Keyword[], callee?: ts.Expression): ts.Expression {
-  if (keywords.length === 1 && keywords[0]!.arg === null) return keywordSpread(ctx, keywords[0]!, keywords, callee);
-  return keywordLiteral(ctx, keywords, callee);
+/** `{ c: 1, ...kwargsOf(d, fn) }`, or `kwargsOf(d, fn)` for a lone `**d` (`fn`, read again, names the callee in its TypeErrors). */
+function keywordObject(ctx: LowerContext, keywords: readonly Keyword[], namedBy?: ts.Expression): ts.Expression {
+  if (keywords.length === 1 && keywords[0]!.arg === null) return keywordSpread(ctx, keywords[0]!, keywords, namedBy);
+  return keywordLiteral(ctx, keywords, namedBy);
 }
 
 /**
  * A call's keywords as one object: `{ c: 1, ...kwargsOf(d, fn, ["c"]) }`; with more than one `**`,
  * `mergedKwargs(fn, [d, { c: 1 }, e])`, which finds a key the mappings give twice as the call runs.
  */
-function keywordLiteral(ctx: LowerContext, keywords: readonly Keyword[], callee?: ts.Expression): ts.Expression {
+function keywordLiteral(ctx: LowerContext, keywords: readonly Keyword[], namedBy?: ts.Expression): ts.Expression {
   const written = (ks: readonly Keyword[]): ts.ObjectLiteralExpression =>
     f.createObjectLiteralExpression(
       ks.map((k) => f.createPropertyAssignment(propertyName(k.arg!), lowerExpression(ctx, k.value))),
@@ -245,13 +245,13 @@ function keywordLiteral(ctx: LowerContext, keywords: readonly Keyword[], callee?
         parts.push(written(end === -1 ? run : run.slice(0, end)));
       }
     });
-    const fn = callee !== undefined && isPlainReference(callee) ? callee : f.createIdentifier("undefined");
+    const fn = namedBy ?? f.createIdentifier("undefined");
     return f.createCallExpression(ctx.useRuntime("mergedKwargs"), undefined, [fn, f.createArrayLiteralExpression(parts)]);
   }
   return f.createObjectLiteralExpression(
     keywords.map((k) =>
       k.arg === null
-        ? f.createSpreadAssignment(keywordSpread(ctx, k, keywords, callee))
+        ? f.createSpreadAssignment(keywordSpread(ctx, k, keywords, namedBy))
         : f.createPropertyAssignment(propertyName(k.arg), lowerExpression(ctx, k.value)),
     ),
     false,
@@ -599,11 +599,17 @@ export function boundBaseInit(ctx: LowerContext, base: ts.Identifier, node: Call
   const bound = f.createCallExpression(ctx.useRuntime("constructorArguments"), undefined, [
     base,
     f.createArrayLiteralExpression(lowerElements(ctx, args)),
-    keywordObject(ctx, node.keywords),
+    keywordObject(ctx, node.keywords, baseInitName(ctx, base, node)),
   ]);
   const typed = f.createAsExpression(bound, f.createTypeReferenceNode("ConstructorParameters", [f.createTypeQueryNode(base)]));
   const call = f.createCallExpression(f.createSuper(), undefined, [f.createSpreadElement(f.createParenthesizedExpression(typed))]);
   return ctx.analysis.parentOf(node)?._type === "Expr" ? call : f.createParenthesizedExpression(f.createCommaListExpression([call, f.createNull()]));
+}
+
+/** `getattr(Base, "__init__")`, which a TypeError of a `**` names as CPython does (`__main__.Base.__init__() got multiple values ...`). */
+function baseInitName(ctx: LowerContext, base: ts.Identifier, node: Call): ts.Expression | undefined {
+  if (!node.keywords.some((k) => k.arg === null)) return undefined;
+  return f.createCallExpression(ctx.useRuntime("getattr"), undefined, [base, f.createStringLiteral("__init__")]);
 }
 
 /**
@@ -680,12 +686,17 @@ export function ownClass(ctx: LowerContext): ClassInfo | undefined {
  * `kwargsOf(d, fn)` for `**d`, whose TypeErrors name `fn` (when it is a plain name to read twice); in a call
  * that also names keywords, `kwargsOf(d, fn, ["label"])`, which raises CPython's TypeError when `d` gives one again.
  */
-function keywordSpread(ctx: LowerContext, k: Keyword, keywords: readonly Keyword[], callee?: ts.Expression): ts.Expression {
+function keywordSpread(ctx: LowerContext, k: Keyword, keywords: readonly Keyword[], namedBy?: ts.Expression): ts.Expression {
   const named = keywords.flatMap((other) => (other.arg !== null ? [f.createStringLiteral(other.arg)] : []));
-  const fn = callee !== undefined && isPlainReference(callee) ? [callee] : [];
+  const fn = namedBy !== undefined ? [namedBy] : [];
   const args = [lowerExpression(ctx, k.value), ...fn];
   if (named.length > 0) args.push(...(fn.length === 0 ? [f.createIdentifier("undefined")] : []), f.createArrayLiteralExpression(named));
   return f.createCallExpression(ctx.useRuntime("kwargsOf"), undefined, args);
+}
+
+/** The callee, to name it in a TypeError of its `**` (and `*`), when it is a plain reference (read again without effect). */
+function namingCallee(callee: ts.Expression | undefined): ts.Expression | undefined {
+  return callee !== undefined && isPlainReference(callee) ? callee : undefined;
 }
 
 /** A name or a chain of attributes of a name (`make_point`, `self.helper`): read again without effect. */
@@ -707,7 +718,7 @@ export function runtimeArguments(
 ): ts.Expression[] {
   const out = lowerElements(ctx, args);
   if (keywords.length > 0) {
-    const literal = keywordLiteral(ctx, keywords, callee);
+    const literal = keywordLiteral(ctx, keywords, namingCallee(callee));
     const plain = options !== undefined && keywords.every((k) => k.arg !== null && options.includes(k.arg));
     out.push(plain ? literal : f.createCallExpression(ctx.useRuntime("kw"), undefined, [literal]));
   }
