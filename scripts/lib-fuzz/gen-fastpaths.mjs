@@ -140,7 +140,8 @@ export function provenFloats(g) {
   if (g.chance(0.3)) {
     const level = g.newName("level");
     const reset = g.newName("reset");
-    lines.push(`${level} = 2.5`, `def ${reset}():`, `    global ${level}`, `    ${level} = ${g.pick(OTHERS)}`);
+    // (Declared global where it is first bound too: the generated statements run inside a function.)
+    lines.push(`global ${level}`, `${level} = 2.5`, `def ${reset}():`, `    global ${level}`, `    ${level} = ${g.pick(OTHERS)}`);
     if (g.chance(0.7)) lines.push(`${reset}()`);
     lines.push(`print(${level} * 2, ${level} / 2, ${level} + 0.5)`);
   }
