@@ -155,22 +155,88 @@ export function hypot(...coords: unknown[]): number {
   return hypotOf(coords);
 }
 
-/** `hypot(*coords)` of a list of any length: a chunk at a time, since a JavaScript call takes a little over 100,000 arguments. */
+/** `hypot(*coords)` of a list of any length. */
 function hypotOf(coords: readonly unknown[]): number {
   if (keywordsOf(coords[coords.length - 1]) !== null) throw new TypeError("math.hypot() takes no keyword arguments");
-  const values = coords.map(real);
-  const parts: number[] = [];
-  for (let i = 0; i < values.length; i += HYPOT_CHUNK) parts.push(Math.hypot(...values.slice(i, i + HYPOT_CHUNK)));
-  return mkFloat(parts.length === 1 ? parts[0]! : Math.hypot(...parts));
+  return mkFloat(norm(coords.map(real)));
 }
-const HYPOT_CHUNK = 50_000;
 withArrayForm(hypot, hypotOf);
 
 export function dist(p: Iterable<unknown>, q: Iterable<unknown>): number {
   const a = [...iterate(p)].map(real);
   const b = [...iterate(q)].map(real);
   if (a.length !== b.length) throw new ValueError("both points must have the same number of dimensions");
-  return mkFloat(Math.hypot(...a.map((x, i) => x - b[i]!)));
+  return mkFloat(norm(a.map((x, i) => x - b[i]!)));
+}
+
+/** The smallest normal double (C's `DBL_MIN`). */
+const DBL_MIN = 2.2250738585072014e-308;
+
+/**
+ * The Euclidean norm as CPython's `vector_norm` computes it (mathmodule.c): the squares summed in double length
+ * (Dekker's products and compensated sums) and the root corrected once, so `hypot(6, 4)` is CPython's
+ * 7.211102550927978 where JavaScript's `Math.hypot` gives 7.211102550927979.
+ */
+function norm(values: readonly number[]): number {
+  let max = 0;
+  let nan = false;
+  const vec = values.map((v) => {
+    const x = Math.abs(v);
+    nan ||= Number.isNaN(x);
+    if (x > max) max = x;
+    return x;
+  });
+  return vectorNorm(vec, max, nan);
+}
+
+function vectorNorm(vec: number[], max: number, nan: boolean): number {
+  if (max === Infinity) return max;
+  if (nan) return NaN;
+  if (max === 0 || vec.length <= 1) return max;
+  // (Subnormals made normal first: the scale below would overflow.)
+  if (max < DBL_MIN)
+    return (
+      DBL_MIN *
+      vectorNorm(
+        vec.map((x) => x / DBL_MIN),
+        max / DBL_MIN,
+        false,
+      )
+    );
+  let exponent = Math.floor(Math.log2(max)) + 1;
+  while (max * 2 ** -exponent >= 1) exponent++;
+  while (max * 2 ** -exponent < 0.5) exponent--;
+  const scale = 2 ** -exponent;
+  let csum = 1.0;
+  let frac1 = 0.0;
+  let frac2 = 0.0;
+  const add = (square: readonly [number, number]): void => {
+    const sum = csum + square[0];
+    frac2 += csum - sum + square[0];
+    csum = sum;
+    frac1 += square[1];
+  };
+  for (const x of vec) add(exactProduct(x * scale, x * scale));
+  let h = Math.sqrt(csum - 1.0 + (frac1 + frac2));
+  add(exactProduct(-h, h));
+  h += (csum - 1.0 + (frac1 + frac2)) / (2.0 * h);
+  return h / scale;
+}
+
+/** `x * y` and its rounding error, exactly (Dekker's mul12, Veltkamp's split). */
+function exactProduct(x: number, y: number): [number, number] {
+  const [xHi, xLo] = veltkamp(x);
+  const [yHi, yLo] = veltkamp(y);
+  const p = xHi * yHi;
+  const q = xHi * yLo + xLo * yHi;
+  const z = p + q;
+  return [z, p - z + q + xLo * yLo];
+}
+
+function veltkamp(x: number): [number, number] {
+  const t = x * 134217729.0;
+  const hi = t - (t - x);
+  return [hi, x - hi];
 }
 
 export function degrees(x: unknown): number {
