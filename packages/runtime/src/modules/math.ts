@@ -155,8 +155,10 @@ export function hypot(...coords: unknown[]): number {
   return hypotOf(coords);
 }
 
+/** `hypot(*coords)` of a list of any length. */
 function hypotOf(coords: readonly unknown[]): number {
-  return mkFloat(vectorNorm(coords.map(real)));
+  if (keywordsOf(coords[coords.length - 1]) !== null) throw new TypeError("math.hypot() takes no keyword arguments");
+  return mkFloat(norm(coords.map(real)));
 }
 withArrayForm(hypot, hypotOf);
 
@@ -164,76 +166,75 @@ export function dist(p: Iterable<unknown>, q: Iterable<unknown>): number {
   const a = [...iterate(p)].map(real);
   const b = [...iterate(q)].map(real);
   if (a.length !== b.length) throw new ValueError("both points must have the same number of dimensions");
-  return mkFloat(vectorNorm(a.map((x, i) => x - b[i]!)));
+  return mkFloat(norm(a.map((x, i) => x - b[i]!)));
 }
+
+/** The smallest normal double (C's `DBL_MIN`). */
+const DBL_MIN = 2.2250738585072014e-308;
 
 /**
- * The Euclidean norm of `vec` as CPython 3.11's `vector_norm` computes it, correctly rounded (JavaScript's Math.hypot
- * is not: `hypot(4, 6)` is 7.211102550927978, not ...979): each coordinate scaled by a power of two, split in halves
- * whose squares and products are summed with their rounding errors kept, then a square root with one step of
- * differential correction. Coordinates too small to scale are divided by the largest instead.
+ * The Euclidean norm as CPython's `vector_norm` computes it (mathmodule.c): the squares summed in double length
+ * (Dekker's products and compensated sums) and the root corrected once, so `hypot(6, 4)` is CPython's
+ * 7.211102550927978 where JavaScript's `Math.hypot` gives 7.211102550927979.
  */
-function vectorNorm(vec: readonly number[]): number {
+function norm(values: readonly number[]): number {
   let max = 0;
-  let foundNan = false;
-  for (const coordinate of vec) {
-    const x = Math.abs(coordinate);
-    if (Number.isNaN(x)) foundNan = true;
-    else if (x > max) max = x;
-  }
+  let nan = false;
+  const vec = values.map((v) => {
+    const x = Math.abs(v);
+    nan ||= Number.isNaN(x);
+    if (x > max) max = x;
+    return x;
+  });
+  return vectorNorm(vec, max, nan);
+}
+
+function vectorNorm(vec: number[], max: number, nan: boolean): number {
   if (max === Infinity) return max;
-  if (foundNan) return NaN;
+  if (nan) return NaN;
   if (max === 0 || vec.length <= 1) return max;
-  const sum = new CompensatedSum();
-  const exponent = frexpExponent(max);
-  if (exponent < -1023) {
-    for (const coordinate of vec) {
-      const x = Math.abs(coordinate) / max;
-      sum.add(x * x, 0);
-    }
-    return max * Math.sqrt(sum.total - 1 + sum.frac[0]);
-  }
+  // (Subnormals made normal first: the scale below would overflow.)
+  if (max < DBL_MIN)
+    return (
+      DBL_MIN *
+      vectorNorm(
+        vec.map((x) => x / DBL_MIN),
+        max / DBL_MIN,
+        false,
+      )
+    );
+  let exponent = Math.floor(Math.log2(max)) + 1;
+  while (max * 2 ** -exponent >= 1) exponent++;
+  while (max * 2 ** -exponent < 0.5) exponent--;
   const scale = 2 ** -exponent;
-  for (const coordinate of vec) {
-    const [hi, lo] = split(Math.abs(coordinate) * scale);
-    sum.add(hi * hi, 0);
-    sum.add(2 * hi * lo, 1);
-    sum.frac[2] += lo * lo;
-  }
-  const h = Math.sqrt(sum.total - 1 + sum.fracs());
-  const [hi, lo] = split(h);
-  sum.add(-hi * hi, 0);
-  sum.add(-2 * hi * lo, 1);
-  sum.add(-lo * lo, 2);
-  const x = sum.total - 1 + sum.fracs();
-  return (h + x / (2 * h)) / scale;
+  let csum = 1.0;
+  let frac1 = 0.0;
+  let frac2 = 0.0;
+  const add = (square: readonly [number, number]): void => {
+    const sum = csum + square[0];
+    frac2 += csum - sum + square[0];
+    csum = sum;
+    frac1 += square[1];
+  };
+  for (const x of vec) add(exactProduct(x * scale, x * scale));
+  let h = Math.sqrt(csum - 1.0 + (frac1 + frac2));
+  add(exactProduct(-h, h));
+  h += (csum - 1.0 + (frac1 + frac2)) / (2.0 * h);
+  return h / scale;
 }
 
-/** A running sum (from 1, above every term) with the rounding error of each addition kept in one of three parts. */
-class CompensatedSum {
-  total = 1;
-  readonly frac: [number, number, number] = [0, 0, 0];
-  add(x: number, part: 0 | 1 | 2): void {
-    const old = this.total;
-    this.total += x;
-    this.frac[part] += old - this.total + x;
-  }
-  fracs(): number {
-    return this.frac[0] + this.frac[1] + this.frac[2];
-  }
+/** `x * y` and its rounding error, exactly (Dekker's mul12, Veltkamp's split). */
+function exactProduct(x: number, y: number): [number, number] {
+  const [xHi, xLo] = veltkamp(x);
+  const [yHi, yLo] = veltkamp(y);
+  const p = xHi * yHi;
+  const q = xHi * yLo + xLo * yHi;
+  const z = p + q;
+  return [z, p - z + q + xLo * yLo];
 }
 
-/** The exponent `e` of `frexp(x)` (x = m * 2**e, 0.5 <= m < 1) of a positive finite double. */
-function frexpExponent(x: number): number {
-  let e = Math.floor(Math.log2(x)) + 1;
-  if (2 ** (e - 1) > x) e--;
-  else if (2 ** e <= x) e++;
-  return e;
-}
-
-/** Veltkamp's split of `x` into a high half of 26 bits and the rest, so that the halves multiply exactly. */
-function split(x: number): [number, number] {
-  const t = x * 134217729; // 2 ** 27 + 1
+function veltkamp(x: number): [number, number] {
+  const t = x * 134217729.0;
   const hi = t - (t - x);
   return [hi, x - hi];
 }
