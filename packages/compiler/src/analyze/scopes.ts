@@ -163,6 +163,24 @@ export class ScopeAnalysis {
     this.adoptGlobalWrites(this.module);
     this.bindStarImports(starExports);
     this.resolveFree(this.module);
+    this.findShadowedByGlobals(this.module);
+  }
+
+  /**
+   * Locals of the functions around one that names them `global` (`def outer(): level = 2.5; def reset(): global
+   * level; level = 4`): JavaScript would resolve the nested function's `level` to an enclosing local, so the
+   * output gives each of those locals another name (LowerContext.mangle).
+   */
+  readonly shadowedByGlobals = new Set<SymbolInfo>();
+
+  private findShadowedByGlobals(scope: Scope): void {
+    for (const name of scope.globals) {
+      for (let s = scope.enclosingFunction; s !== null && s.kind !== "module"; s = s.enclosingFunction) {
+        const local = s.symbols.get(name);
+        if (local !== undefined && local.bindings.length > 0 && !s.globals.has(name) && !s.nonlocals.has(name)) this.shadowedByGlobals.add(local);
+      }
+    }
+    for (const child of scope.children) this.findShadowedByGlobals(child);
   }
 
   private bindStarImports(starExports: (module: string, level: number) => readonly string[] | undefined): void {

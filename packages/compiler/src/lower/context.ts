@@ -127,6 +127,8 @@ export class LowerContext {
   private readonly floatConstants = new Map<number, ts.Identifier>();
   private wholeFloatCounts: Map<number, number> | null = null;
   private readonly taken = new Set<string>();
+  /** The names of `analysis.shadowedByGlobals`' locals. */
+  private readonly localNames = new Map<SymbolInfo, string>();
   private readonly tempCounters = new Map<string, number>();
 
   constructor(
@@ -144,7 +146,8 @@ export class LowerContext {
     this.tracebackSpans = options.tracebackSpans ?? null;
     this.source = options.source ?? null;
     this.module = options.module;
-    for (const n of options.pythonNames) this.taken.add(this.mangle(n));
+    for (const n of options.pythonNames) this.taken.add(plainName(n));
+    for (const local of analysis.shadowedByGlobals) this.localNames.set(local, this.freshImportName(`${plainName(local.name)}_local`));
     this.types = options.types;
     this.fn = {
       scope: analysis.module,
@@ -164,9 +167,17 @@ export class LowerContext {
     return this.fn.scope;
   }
 
-  /** A Python identifier as a TypeScript identifier text (reserved words get a `_` suffix). */
-  mangle(name: string): string {
-    return RESERVED.has(name) ? `${name}_` : name;
+  /**
+   * A Python identifier, as `scope` resolves it, as a TypeScript identifier text: reserved words get a `_` suffix, a
+   * local that a nested function's `global` declaration would see in JavaScript its own name (`level_local`).
+   */
+  mangle(name: string, scope: Scope = this.scope): string {
+    if (this.localNames.size > 0) {
+      const res = this.analysis.resolve(scope, name);
+      const local = res.kind === "builtin" ? undefined : this.localNames.get(res.symbol);
+      if (local !== undefined) return local;
+    }
+    return plainName(name);
   }
 
   /** A Python attribute or method name as a TypeScript member name. */
@@ -174,8 +185,8 @@ export class LowerContext {
     return name === "constructor" ? "constructor_" : name;
   }
 
-  id(name: string): ts.Identifier {
-    return f.createIdentifier(this.mangle(name));
+  id(name: string, scope: Scope = this.scope): ts.Identifier {
+    return f.createIdentifier(this.mangle(name, scope));
   }
 
   /** `self` inside a method becomes `this`. */
@@ -449,4 +460,8 @@ export class LowerContext {
     this.taken.add(local);
     return local;
   }
+}
+
+function plainName(name: string): string {
+  return RESERVED.has(name) ? `${name}_` : name;
 }

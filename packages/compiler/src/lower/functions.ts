@@ -126,7 +126,14 @@ export function lowerParameters(
     return name;
   };
   const param = (a: Arg, def: Expression | null): ts.ParameterDeclaration =>
-    f.createParameterDeclaration(undefined, undefined, ctx.id(a.arg), undefined, tsType(ctx, typeOf(a)), def === null ? undefined : defaultValue(a, def));
+    f.createParameterDeclaration(
+      undefined,
+      undefined,
+      ctx.id(a.arg, scope),
+      undefined,
+      tsType(ctx, typeOf(a)),
+      def === null ? undefined : defaultValue(a, def),
+    );
 
   positional.forEach((a, i) => {
     if (i === 0 && options.skipFirst) return;
@@ -138,7 +145,7 @@ export function lowerParameters(
       f.createParameterDeclaration(
         undefined,
         undefined,
-        ctx.id(args.kwarg.arg),
+        ctx.id(args.kwarg.arg, scope),
         undefined,
         tsType(ctx, { k: "dict", key: { k: "str" }, value: annotationOrAny(ctx, args.kwarg, scope) }),
         f.createNewExpression(ctx.useRuntime("Dict"), undefined, []),
@@ -153,7 +160,14 @@ export function lowerParameters(
       f.createVariableStatement(
         undefined,
         f.createVariableDeclarationList(
-          [f.createVariableDeclaration(ctx.id(args.vararg.arg), undefined, undefined, f.createCallExpression(ctx.useRuntime("tuple"), undefined, [raw]))],
+          [
+            f.createVariableDeclaration(
+              ctx.id(args.vararg.arg, scope),
+              undefined,
+              undefined,
+              f.createCallExpression(ctx.useRuntime("tuple"), undefined, [raw]),
+            ),
+          ],
           ts.NodeFlags.Const,
         ),
       ),
