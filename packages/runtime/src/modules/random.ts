@@ -2,6 +2,7 @@
 // algorithms in Lib/random.py, so `random.seed(42)` followed by randint/choice/shuffle/
 // random/uniform produces CPython's numbers. (Float functions built on log/sin/cos may
 // differ in the last bit where JavaScript's Math differs from the C library.)
+import { add, mul, sub } from "../arithmetic.js";
 import { IndexError, TypeError, ValueError } from "../exceptions.js";
 import { pyHash } from "../hash.js";
 import { sha512 } from "../sha512.js";
@@ -289,8 +290,9 @@ export class Random {
   }
 
   uniform(a: unknown, b: unknown): number {
-    const x = toDouble(a);
-    return mkFloat(x + (toDouble(b) - x) * this.rnd());
+    // (CPython's `a + (b - a) * self.random()`: an argument that is no number fails at the `-`, before the draw.)
+    const span = sub(b as number, a as number);
+    return add(a as number, mul(span, mkFloat(this.rnd()))) as number;
   }
 
   triangular(low: unknown = 0.0, high: unknown = 1.0, mode: unknown = null): number {
