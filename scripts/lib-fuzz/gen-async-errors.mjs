@@ -1602,7 +1602,12 @@ function asyncGeneratorReprs(g) {
   ];
 }
 
-/** A task running one step of an async generator (what `__anext__()` ... `aclose()` return: no code, no `__name__`). */
+/**
+ * A task running one step of an async generator (what `__anext__()` ... `aclose()` return: no code, no `__name__`).
+ * The generator is closed at the end: CPython closes one left unfinished in a task of its own when it collects it,
+ * which pyts cannot know of (README "Garbage collection"), and the tasks of the programs after it would be named
+ * one further on.
+ */
 function asyncGeneratorStepTask(g) {
   const step = g.pick(["__anext__()", "asend(None)", "aclose()", `athrow(ValueError("stop"))`]);
   return [

@@ -3270,7 +3270,8 @@ function moduleFunctionCalls(g) {
     const callee = g.pick([`${module}.${name}`, imported ? name : `${module}.${name}`, "f", "fs[0]"]);
     const call = `${callee}(${args.join(", ")})`;
     const shown = varies ? `type(${call}).__name__` : `repr(${call})`;
-    lines.push(...caught("(TypeError, ValueError, IndexError)", [`print(${q(`${name}/${args.length}`)}, ${shown})`]));
+    // (string.capwords of a non-str is the AttributeError of its `.split`.)
+    lines.push(...caught("(TypeError, ValueError, IndexError, AttributeError)", [`print(${q(`${name}/${args.length}`)}, ${shown})`]));
   }
   // (A function CPython writes in Python prints its address: its repr is compared up to it.)
   const shown = module === "random" ? "f.__qualname__" : 'repr(f).split(" at 0x")[0]';

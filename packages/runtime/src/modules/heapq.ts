@@ -16,12 +16,15 @@ import { isTuple, tuple } from "../tuple.js";
 import { typeName } from "../typename.js";
 import * as thisModule from "./heapq.js";
 
-function siftdown<T>(heap: T[], startpos: number, pos: number): void {
+/** `before(a, b)`: whether `a` goes nearer the top (`<` for heapq's min-heaps; `b < a`, with its comparison, for the max-heaps). */
+type Order = (a: unknown, b: unknown) => boolean;
+
+function siftdown<T>(heap: T[], startpos: number, pos: number, before: Order = lt): void {
   const newitem = heap[pos]!;
   while (pos > startpos) {
     const parentpos = (pos - 1) >> 1;
     const parent = heap[parentpos]!;
-    if (lt(newitem, parent)) {
+    if (before(newitem, parent)) {
       heap[pos] = parent;
       pos = parentpos;
       continue;
@@ -31,20 +34,20 @@ function siftdown<T>(heap: T[], startpos: number, pos: number): void {
   heap[pos] = newitem;
 }
 
-function siftup<T>(heap: T[], pos: number): void {
+function siftup<T>(heap: T[], pos: number, before: Order = lt): void {
   const endpos = heap.length;
   const startpos = pos;
   const newitem = heap[pos]!;
   let childpos = 2 * pos + 1;
   while (childpos < endpos) {
     const rightpos = childpos + 1;
-    if (rightpos < endpos && !lt(heap[childpos], heap[rightpos])) childpos = rightpos;
+    if (rightpos < endpos && !before(heap[childpos], heap[rightpos])) childpos = rightpos;
     heap[pos] = heap[childpos]!;
     pos = childpos;
     childpos = 2 * pos + 1;
   }
   heap[pos] = newitem;
-  siftdown(heap, startpos, pos);
+  siftdown(heap, startpos, pos, before);
 }
 
 /** A heap is a list (or a list subclass), as Argument Clinic checks: `heapify() argument must be list, not tuple` (`not None`). */
@@ -213,43 +216,16 @@ function* mergeOf(args: readonly unknown[]): Generator<unknown, void, undefined>
 // The max-heap functions heapq.py takes from _heapq (`_heapify_max`, `_heapreplace_max`, `_heappop_max`), with the
 // comparisons of CPython's C code: a parent moves down while `parent < newitem`; the larger child is the right one
 // unless `right < left`.
-
-function siftdownMax<T>(heap: T[], startpos: number, pos: number): void {
-  const newitem = heap[pos]!;
-  while (pos > startpos) {
-    const parentpos = (pos - 1) >> 1;
-    const parent = heap[parentpos]!;
-    if (!lt(parent, newitem)) break;
-    heap[pos] = parent;
-    pos = parentpos;
-  }
-  heap[pos] = newitem;
-}
-
-function siftupMax<T>(heap: T[], pos: number): void {
-  const endpos = heap.length;
-  const startpos = pos;
-  const newitem = heap[pos]!;
-  let childpos = 2 * pos + 1;
-  while (childpos < endpos) {
-    const rightpos = childpos + 1;
-    if (rightpos < endpos && !lt(heap[rightpos], heap[childpos])) childpos = rightpos;
-    heap[pos] = heap[childpos]!;
-    pos = childpos;
-    childpos = 2 * pos + 1;
-  }
-  heap[pos] = newitem;
-  siftdownMax(heap, startpos, pos);
-}
+const above: Order = (a, b) => lt(b, a);
 
 function heapifyMax<T>(heap: T[]): void {
-  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftupMax(heap, i);
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftup(heap, i, above);
 }
 
 function heapreplaceMax<T>(heap: T[], item: T): T {
   const top = heap[0]!;
   heap[0] = item;
-  siftupMax(heap, 0);
+  siftup(heap, 0, above);
   return top;
 }
 
@@ -258,7 +234,7 @@ function heappopMax<T>(heap: T[]): T {
   if (heap.length === 0) return last;
   const top = heap[0]!;
   heap[0] = last;
-  siftupMax(heap, 0);
+  siftup(heap, 0, above);
   return top;
 }
 
