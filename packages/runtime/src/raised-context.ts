@@ -43,14 +43,14 @@ let resumedBy: ResumedFrames | null = null;
 
 /**
  * The frame of `task` running: its innermost coroutine, or an async generator whose step that coroutine awaits
- * (the latest begun, of generators over generators), which runs or waits deeper.
+ * (the latest begun, of generators over generators), which runs or waits deeper. With `awaiter` and `before`, the
+ * frame that awaits the step of a generator begun at `before`, whose step `awaiter` awaits.
  */
-function runningFrame(task: Task): object {
-  const awaiter = task._innermost;
+function runningFrame(task: Task, awaiter = task._innermost, before = Infinity): object {
   let running: object = awaiter ?? task._coro;
   let begun = 0;
   for (const agen of task._loop._asyncgens as Set<PyAsyncGenerator>) {
-    if (agen.ag_running && agen._stepTask === task && agen._stepAwaiter === awaiter && agen._begun > begun) {
+    if (agen.ag_running && agen._stepTask === task && agen._stepAwaiter === awaiter && agen._begun > begun && agen._begun < before) {
       running = agen;
       begun = agen._begun;
     }
@@ -92,14 +92,7 @@ export function yieldsInThrownStep(agen: PyAsyncGenerator<any, any>): void {
   if (task === null || task !== thrownTask || thrownIntoStep === undefined) return;
   const frames = resumedFrames(task);
   if (!frames.resumed.has(agen)) return;
-  let awaiting: object = agen._stepAwaiter ?? task._coro;
-  let begun = 0;
-  for (const other of task._loop._asyncgens as Set<PyAsyncGenerator>)
-    if (other.ag_running && other._stepTask === task && other._stepAwaiter === agen._stepAwaiter && other._begun < agen._begun && other._begun > begun) {
-      awaiting = other;
-      begun = other._begun;
-    }
-  frames.valued.add(awaiting);
+  frames.valued.add(runningFrame(task, agen._stepAwaiter, agen._begun));
 }
 
 /**
