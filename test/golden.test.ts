@@ -49,6 +49,8 @@ interface CaseOutcome {
   nodeError?: string;
   /** Why python3 could not run input.py; fails only this case. */
   pythonError?: string;
+  /** Settles when the case's processes (node, python3, the mapped run) have ended. */
+  runs: Promise<void>;
 }
 
 const outcomes = new Map<string, CaseOutcome>();
@@ -72,6 +74,7 @@ function translateCase(fixture: FixtureCase): CaseOutcome {
     fresh,
     goldenFile,
     golden,
+    runs: Promise.resolve(),
     ...(fixture.rejected || result.ok ? {} : { unexpectedDiagnostics: rendered }),
     ...(fixture.rejected && result.ok ? { unexpectedCode: result.code } : {}),
   };
@@ -108,44 +111,67 @@ beforeAll(async ({}, file) => {
   const goldenFiles = translated.map((c) => outcomes.get(c.name)!.goldenFile);
   if (goldenFiles.length > 0) typeCheckResult = typeCheck(goldenFiles, "golden-tsc");
 
+  // The processes of each case (its translation run, CPython's run, the run with the source map), case after
+  // case, a few at a time. Not awaited here: each case's tests wait for its own, so that no hook waits for
+  // all of them (minutes on a busy machine).
   type Job = { fixture: FixtureCase; kind: "node" | "python" | "mapped" };
-  const jobs: Job[] = [
-    ...translated.map((fixture): Job => ({ fixture, kind: "node" })),
-    ...selected.filter((c) => !c.rejected).map((fixture): Job => ({ fixture, kind: "python" })),
-    ...selected.filter(comparesStderr).map((fixture): Job => ({ fixture, kind: "mapped" })),
-  ];
-  await mapLimit(jobs, CONCURRENCY, async ({ fixture, kind }) => {
-    const outcome = outcomes.get(fixture.name)!;
-    if (kind === "mapped") {
-      try {
-        outcome.mapped = await runMapped(fixture);
-      } catch (error) {
-        outcome.mappedError = errorText(error);
-      }
-      return;
-    }
-    // A failure here (esbuild rejecting one output.ts, say) belongs to that case alone, not the suite.
-    if (kind === "python") {
-      try {
-        outcome.python = await runPythonCase(fixture.dir, { timeoutMs: RUN_TIMEOUT_MS });
-      } catch (error) {
-        outcome.pythonError = errorText(error);
-      }
-      return;
-    }
+  const jobs = selected.flatMap((fixture): Job[] => [
+    ...(translated.includes(fixture) ? [{ fixture, kind: "node" as const }] : []),
+    ...(fixture.rejected ? [] : [{ fixture, kind: "python" as const }]),
+    ...(comparesStderr(fixture) ? [{ fixture, kind: "mapped" as const }] : []),
+  ]);
+  const finish = new Map<Job, () => void>();
+  for (const fixture of selected) {
+    const own = jobs.filter((job) => job.fixture === fixture).map((job) => new Promise<void>((resolve) => finish.set(job, resolve)));
+    outcomes.get(fixture.name)!.runs = Promise.all(own).then(() => undefined);
+  }
+  void mapLimit(jobs, CONCURRENCY, async (job: Job) => {
     try {
-      const javascript = toRunnableJavaScript(outcome.golden!, { filename: "output.ts" });
-      outcome.node = await runJavaScript(javascript, {
-        argv0: "input.py",
-        cwd: fixture.dir,
-        capture: true,
-        timeoutMs: RUN_TIMEOUT_MS,
-      });
-    } catch (error) {
-      outcome.nodeError = errorText(error);
+      await runJob(job.fixture, job.kind);
+    } finally {
+      finish.get(job)!();
     }
   });
 });
+
+async function runJob(fixture: FixtureCase, kind: "node" | "python" | "mapped"): Promise<void> {
+  const outcome = outcomes.get(fixture.name)!;
+  if (kind === "mapped") {
+    try {
+      outcome.mapped = await runMapped(fixture);
+    } catch (error) {
+      outcome.mappedError = errorText(error);
+    }
+    return;
+  }
+  // A failure here (esbuild rejecting one output.ts, say) belongs to that case alone, not the suite.
+  if (kind === "python") {
+    try {
+      outcome.python = await runPythonCase(fixture.dir, { timeoutMs: RUN_TIMEOUT_MS });
+    } catch (error) {
+      outcome.pythonError = errorText(error);
+    }
+    return;
+  }
+  try {
+    const javascript = toRunnableJavaScript(outcome.golden!, { filename: "output.ts" });
+    outcome.node = await runJavaScript(javascript, {
+      argv0: "input.py",
+      cwd: fixture.dir,
+      capture: true,
+      timeoutMs: RUN_TIMEOUT_MS,
+    });
+  } catch (error) {
+    outcome.nodeError = errorText(error);
+  }
+}
+
+/** The outcome of a case once its processes have ended. */
+async function ranCase(fixture: FixtureCase): Promise<CaseOutcome> {
+  const outcome = outcomes.get(fixture.name)!;
+  await outcome.runs;
+  return outcome;
+}
 
 it("every golden file belongs to a case", () => {
   expect(tree.orphans, "golden files without an input.py (or output.ts/stdout.txt beside a diagnostics.txt)").toEqual([]);
@@ -214,8 +240,8 @@ describe.each(named(cases.filter((c) => !c.rejected)))("%s", (_name, fixture) =>
     expect(typeCheckResult?.errorsByFile.get(outcome.goldenFile) ?? []).toEqual([]);
   });
 
-  it("running output.ts prints stdout.txt", () => {
-    const outcome = outcomes.get(fixture.name)!;
+  it("running output.ts prints stdout.txt", async () => {
+    const outcome = await ranCase(fixture);
     const expected = readIfExists(path.join(fixture.dir, "stdout.txt"));
     if (expected === undefined) throw new Error("stdout.txt is missing: run `corepack pnpm fixtures:record`");
     if (outcome.nodeError !== undefined) throw new Error(`output.ts could not be run:\n${outcome.nodeError}`);
@@ -223,37 +249,37 @@ describe.each(named(cases.filter((c) => !c.rejected)))("%s", (_name, fixture) =>
     expect(outcome.node.stdout, describeRun(outcome.node)).toBe(expected);
   });
 
-  it("stdout.txt equals a fresh CPython run", () => {
-    const outcome = outcomes.get(fixture.name)!;
+  it("stdout.txt equals a fresh CPython run", async () => {
+    const outcome = await ranCase(fixture);
     const expected = readIfExists(path.join(fixture.dir, "stdout.txt"));
     if (expected === undefined) throw new Error("stdout.txt is missing: run `corepack pnpm fixtures:record`");
     if (outcome.pythonError !== undefined) throw new Error(`python3 could not run input.py:\n${outcome.pythonError}`);
     expect(outcome.python!.stdout, describeRun(outcome.python!)).toBe(expected);
   });
 
-  it(`running output.ts ends as ${ENDING_FILE} says (exit code, last line of stderr)`, () => {
-    const outcome = outcomes.get(fixture.name)!;
+  it(`running output.ts ends as ${ENDING_FILE} says (exit code, last line of stderr)`, async () => {
+    const outcome = await ranCase(fixture);
     if (outcome.nodeError !== undefined) throw new Error(`output.ts could not be run:\n${outcome.nodeError}`);
     if (outcome.node === undefined) throw new Error("no output.ts to run");
     expect(endingOf(outcome.node), describeRun(outcome.node)).toBe(recordedEnding(fixture));
   });
 
-  it(`${ENDING_FILE} equals a fresh CPython run's ending`, () => {
-    const outcome = outcomes.get(fixture.name)!;
+  it(`${ENDING_FILE} equals a fresh CPython run's ending`, async () => {
+    const outcome = await ranCase(fixture);
     if (outcome.pythonError !== undefined) throw new Error(`python3 could not run input.py:\n${outcome.pythonError}`);
     expect(endingOf(outcome.python!), describeRun(outcome.python!)).toBe(recordedEnding(fixture));
   });
 });
 
 describe.each(named(cases.filter(comparesStderr)))("%s (whole stderr)", (_name, fixture) => {
-  it(`running the translation with its source map prints ${STDERR_FILE}`, () => {
-    const outcome = outcomes.get(fixture.name)!;
+  it(`running the translation with its source map prints ${STDERR_FILE}`, async () => {
+    const outcome = await ranCase(fixture);
     if (outcome.mappedError !== undefined) throw new Error(`the translation could not be run:\n${outcome.mappedError}`);
     expect(normalizeStderr(outcome.mapped!.stderr, fixture.dir)).toBe(readFileSync(path.join(fixture.dir, STDERR_FILE), "utf8"));
   });
 
-  it(`${STDERR_FILE} equals a fresh CPython run's stderr`, () => {
-    const outcome = outcomes.get(fixture.name)!;
+  it(`${STDERR_FILE} equals a fresh CPython run's stderr`, async () => {
+    const outcome = await ranCase(fixture);
     if (outcome.pythonError !== undefined) throw new Error(`python3 could not run input.py:\n${outcome.pythonError}`);
     expect(normalizeStderr(outcome.python!.stderr, fixture.dir)).toBe(readFileSync(path.join(fixture.dir, STDERR_FILE), "utf8"));
   });
