@@ -29,7 +29,7 @@ export function list<T>(items?: Iterable<T>): T[] {
  */
 export function enumerate<T>(
   items: Iterable<T>,
-  start: number | boolean | KwArgs<{ start?: number | boolean }> = 0,
+  start: number | boolean | KwArgs<{ start?: number | boolean }> | KwArgs = 0,
 ): Generator<readonly [number, T], void, undefined> {
   // eslint-disable-next-line prefer-rest-params -- `call(enumerate, a, b, c)` passes more than TypeScript lets through
   const given =

@@ -49,6 +49,7 @@ export class deque<T = unknown> implements Iterable<T> {
   readonly maxlen: number | null;
 
   constructor(items?: Iterable<T> | null, maxlen?: number | null | KwArgs<{ maxlen?: number | null }>);
+  constructor(...args: unknown[]);
   constructor(...args: unknown[]) {
     const [items, maxlen = null] = clinicArguments("deque", args, ["iterable", "maxlen"], 0);
     if (maxlen !== null && !isIntValue(maxlen)) throw new TypeError("an integer is required");
@@ -293,6 +294,7 @@ export class Counter<K = unknown> extends Dict<K, number> {
   static override [PYTHON_NAME] = "Counter";
   static [PYTHON_MODULE] = "collections";
   constructor(items?: Iterable<K> | Dict<K, number> | KwArgs | null, kwargs?: KwArgs);
+  constructor(...args: unknown[]);
   constructor(...args: unknown[]) {
     super();
     const [positional, keywords] = splitKwargs<Record<string, unknown>>(withoutTrailingUndefined(args));
@@ -403,6 +405,7 @@ export class OrderedDict<K = unknown, V = unknown> extends Dict<K, V> {
   static override [PYTHON_NAME] = "OrderedDict";
   static [PYTHON_MODULE] = "collections";
   constructor(entries?: Iterable<readonly [K, V]> | Dict<K, V> | KwArgs | null, kwargs?: KwArgs);
+  constructor(...args: unknown[]);
   constructor(...args: unknown[]) {
     super();
     const [positional, keywords] = splitKwargs<Record<string, unknown>>(withoutTrailingUndefined(args));

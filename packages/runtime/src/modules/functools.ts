@@ -46,7 +46,10 @@ export interface Partial<R> {
 }
 
 /** `partial(func, *args, **keywords)`, a type: `<class 'functools.partial'>`, whose objects are functions. */
-export function partial<R>(fn: (...args: any[]) => R, ...bound: unknown[]): Partial<R> {
+export function partial<R>(fn: (...args: any[]) => R, ...bound: unknown[]): Partial<R>;
+export function partial(...args: unknown[]): Partial<unknown>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any callable, or a value partial refuses
+export function partial<R>(fn: any, ...bound: unknown[]): Partial<R> {
   let boundKw: Record<string, unknown> | null = null;
   if (bound[bound.length - 1] instanceof KwArgs) {
     boundKw = (bound[bound.length - 1] as KwArgs).values as Record<string, unknown>;
@@ -99,8 +102,10 @@ export function update_wrapper<F extends object>(wrapper: F, wrapped: Function):
 }
 
 /** `@wraps(wrapped)`: copies name, qualname, doc, module and the function's attributes onto the wrapper. */
-export function wraps(wrapped: Function): <F extends Function>(wrapper: F) => F {
-  return (wrapper) => update_wrapper(wrapper, wrapped);
+export function wraps(wrapped: Function): <F extends Function>(wrapper: F) => F;
+export function wraps(...args: unknown[]): <F extends Function>(wrapper: F) => F;
+export function wraps(wrapped?: unknown): <F extends Function>(wrapper: F) => F {
+  return (wrapper) => update_wrapper(wrapper, wrapped as Function);
 }
 
 class CacheInfo {
@@ -167,6 +172,7 @@ export function lru_cache<F extends (...args: any[]) => any>(fn: F): CachedFunct
 export function lru_cache(
   maxsize?: number | null | KwArgs<{ maxsize?: number | null; typed?: boolean }>,
 ): <F extends (...args: any[]) => any>(fn: F) => CachedFunction<F>;
+export function lru_cache(...args: unknown[]): unknown;
 export function lru_cache(...args: unknown[]): unknown {
   const { maxsize, typed } = bindArguments("lru_cache", args, ["maxsize", "typed"], { maxsize: 128, typed: false });
   let size: number | null = null;
@@ -189,6 +195,7 @@ export function cache<F extends (...args: any[]) => any>(fn: F): CachedFunction<
 
 /** `cmp_to_key(mycmp)`. */
 export function cmp_to_key<T>(cmp: (a: T, b: T) => number): (x: T) => object;
+export function cmp_to_key(...args: unknown[]): (x: unknown) => object;
 export function cmp_to_key<T>(...args: unknown[]): (x: T) => object {
   const [cmp] = clinicArguments("cmp_to_key", args, ["mycmp"], 1) as [(a: T, b: T) => number];
   class K {

@@ -8,7 +8,7 @@
 //
 // Tuples come back as runtime tuples so they print as `(1, 2)`.
 import { add } from "../arithmetic.js";
-import { checkExpectedCount } from "../arity.js";
+import { checkExpectedCount, checkModuleArity } from "../arity.js";
 import { sameOrEq } from "../compare.js";
 import { TypeError, ValueError } from "../exceptions.js";
 import { dunder } from "../dunder.js";
@@ -66,6 +66,7 @@ function isNumeric(x: unknown): boolean {
 
 /** `count(start=0, step=1)`. */
 export function count(start?: number, step?: number): Generator<number, never, undefined>;
+export function count(...args: unknown[]): Generator<number, never, undefined>;
 export function count(...args: unknown[]): Generator<number, never, undefined> {
   const [start = 0, step = 1] = clinicArguments("count", args, ["start", "step"], 0);
   if (!isNumeric(start) || !isNumeric(step)) throw new TypeError("a number is required");
@@ -86,6 +87,7 @@ function* countFrom(state: { n: unknown }, step: unknown): Generator<number, nev
 
 /** `cycle(iterable, /)`. */
 export function cycle<T>(items: Iterable<T>): Generator<T, void, undefined>;
+export function cycle(...args: unknown[]): Generator<unknown, void, undefined>;
 export function cycle(...args: unknown[]): Generator<unknown, void, undefined> {
   const [items] = positionalArguments("cycle", args, 1, 1);
   return itertoolsObject(cycled(iteratorOf(items)), "cycle");
@@ -103,6 +105,7 @@ function* cycled<T>(items: Iterable<T>): Generator<T, void, undefined> {
 
 /** `repeat(object[, times])`. */
 export function repeat<T>(value: T, times?: number): Generator<T, void, undefined>;
+export function repeat(...args: unknown[]): Generator<unknown, void, undefined>;
 export function repeat(...args: unknown[]): Generator<unknown, void, undefined> {
   const [value, times] = clinicArguments("repeat", args, ["object", "times"], 1);
   const state = { left: times === undefined ? -1 : Math.max(0, smallIndex(times)) };
@@ -120,6 +123,7 @@ function* repeatTimes<T>(value: T, state: { left: number }): Generator<T, void, 
 
 /** `accumulate(iterable, func=None, *, initial=None)`. */
 export function accumulate<T>(items: Iterable<T>, ...args: unknown[]): Generator<T, void, undefined>;
+export function accumulate(...args: unknown[]): Generator<unknown, void, undefined>;
 export function accumulate(...args: unknown[]): Generator<unknown, void, undefined> {
   const [items, func, initial] = clinicArguments("accumulate", args, ["iterable", "func", "initial"], 1, 2);
   return itertoolsObject(accumulated(iteratorOf(items), func as ((a: unknown, b: unknown) => unknown) | null | undefined, initial), "accumulate");
@@ -156,7 +160,9 @@ function* chained<T>(iterables: Iterable<unknown>): Generator<T, void, undefined
 /** `chain.from_iterable(iterable, /)`, a class method: `<built-in method from_iterable of type object at 0x...>`. */
 chain.from_iterable = function fromIterable<T>(iterables: Iterable<Iterable<T>>): Generator<T, void, undefined> {
   // eslint-disable-next-line prefer-rest-params -- `call(chain.from_iterable)` passes what TypeScript does not let through
-  const [source] = positionalArguments("from_iterable", [...arguments], 1, 1) as [Iterable<Iterable<T>>];
+  const args = [...arguments];
+  checkModuleArity("one", "chain", "from_iterable", args);
+  const source = args[0] as Iterable<Iterable<T>>;
   return itertoolsObject(chained(iteratorOf(source)), "chain");
 };
 Object.defineProperties(chain.from_iterable, {
@@ -168,6 +174,7 @@ Object.defineProperties(chain.from_iterable, {
 
 /** `compress(data, selectors)`. */
 export function compress<T>(data: Iterable<T>, selectors: Iterable<unknown>): Generator<T, void, undefined>;
+export function compress(...args: unknown[]): Generator<unknown, void, undefined>;
 export function compress(...args: unknown[]): Generator<unknown, void, undefined> {
   const [data, selectors] = clinicArguments("compress", args, ["data", "selectors"], 2);
   return itertoolsObject(compressed(iteratorOf(data), iteratorOf(selectors)), "compress");
@@ -184,6 +191,7 @@ function* compressed<T>(data: Iterable<T>, selectors: Iterable<unknown>): Genera
 
 /** `dropwhile(predicate, iterable, /)`. */
 export function dropwhile<T>(predicate: (x: T) => unknown, items: Iterable<T>): Generator<T, void, undefined>;
+export function dropwhile(...args: unknown[]): Generator<unknown, void, undefined>;
 export function dropwhile(...args: unknown[]): Generator<unknown, void, undefined> {
   const [predicate, items] = positionalArguments("dropwhile", args, 2, 2) as [(x: unknown) => unknown, unknown];
   return itertoolsObject(droppedWhile(predicate, iteratorOf(items)), "dropwhile");
@@ -200,6 +208,7 @@ function* droppedWhile<T>(predicate: (x: T) => unknown, items: Iterable<T>): Gen
 
 /** `takewhile(predicate, iterable, /)`. */
 export function takewhile<T>(predicate: (x: T) => unknown, items: Iterable<T>): Generator<T, void, undefined>;
+export function takewhile(...args: unknown[]): Generator<unknown, void, undefined>;
 export function takewhile(...args: unknown[]): Generator<unknown, void, undefined> {
   const [predicate, items] = positionalArguments("takewhile", args, 2, 2) as [(x: unknown) => unknown, unknown];
   return itertoolsObject(takenWhile(predicate, iteratorOf(items)), "takewhile");
@@ -214,6 +223,7 @@ function* takenWhile<T>(predicate: (x: T) => unknown, items: Iterable<T>): Gener
 
 /** `filterfalse(function, iterable, /)`. */
 export function filterfalse<T>(predicate: ((x: T) => unknown) | null, items: Iterable<T>): Generator<T, void, undefined>;
+export function filterfalse(...args: unknown[]): Generator<unknown, void, undefined>;
 export function filterfalse(...args: unknown[]): Generator<unknown, void, undefined> {
   const [predicate, items] = positionalArguments("filterfalse", args, 2, 2) as [((x: unknown) => unknown) | null, unknown];
   return itertoolsObject(filteredFalse(predicate, iteratorOf(items)), "filterfalse");
@@ -225,6 +235,7 @@ function* filteredFalse<T>(predicate: ((x: T) => unknown) | null, items: Iterabl
 
 /** `starmap(function, iterable, /)`. */
 export function starmap<R>(fn: (...args: any[]) => R, items: Iterable<Iterable<unknown>>): Generator<R, void, undefined>;
+export function starmap(...args: unknown[]): Generator<unknown, void, undefined>;
 export function starmap(...args: unknown[]): Generator<unknown, void, undefined> {
   const [fn, items] = positionalArguments("starmap", args, 2, 2) as [(...values: unknown[]) => unknown, unknown];
   return itertoolsObject(starmapped(fn, iteratorOf(items)), "starmap");
@@ -247,6 +258,7 @@ function ssize(v: unknown): number {
 
 /** `islice(iterable, stop)` or `islice(iterable, start, stop[, step])`. */
 export function islice<T>(items: Iterable<T>, ...args: (number | null)[]): Generator<T, void, undefined>;
+export function islice(...args: unknown[]): Generator<unknown, void, undefined>;
 export function islice(...args: unknown[]): Generator<unknown, void, undefined> {
   const [items, ...bounds] = positionalArguments("islice", args, 2, 4);
   const [first, second = null, third = null] = bounds;
@@ -290,6 +302,7 @@ function* sliced<T>(items: Iterable<T>, start: number, stop: number | null, step
 
 /** `pairwise(iterable, /)`. */
 export function pairwise<T>(items: Iterable<T>): Generator<readonly [T, T], void, undefined>;
+export function pairwise(...args: unknown[]): Generator<readonly [unknown, unknown], void, undefined>;
 export function pairwise(...args: unknown[]): Generator<readonly [unknown, unknown], void, undefined> {
   const [items] = positionalArguments("pairwise", args, 1, 1);
   return itertoolsObject(pairs(iteratorOf(items)), "pairwise");
@@ -306,6 +319,7 @@ function* pairs<T>(items: Iterable<T>): Generator<readonly [T, T], void, undefin
 }
 
 /** `zip_longest(*iterables, fillvalue=None)`. */
+export function zip_longest(...args: unknown[]): Generator<Tuple<unknown>, void, undefined>;
 export function zip_longest(...args: unknown[]): Generator<Tuple<unknown>, void, undefined> {
   return zipLongest(args);
 }
@@ -348,6 +362,7 @@ function* zippedLongest(iterators: Iterator<unknown>[], fill: unknown): Generato
 }
 
 /** `product(*iterables, repeat=1)`: each iterable read whole when called. */
+export function product(...args: unknown[]): Generator<Tuple<unknown>, void, undefined>;
 export function product(...args: unknown[]): Generator<Tuple<unknown>, void, undefined> {
   return productOf(args);
 }
@@ -383,6 +398,7 @@ function* productOfPools(pools: unknown[][]): Generator<Tuple<unknown>, void, un
 
 /** `permutations(iterable, r=None)`, in CPython's order. */
 export function permutations<T>(items: Iterable<T>, r?: number | null): Generator<Tuple<T>, void, undefined>;
+export function permutations(...args: unknown[]): Generator<Tuple<unknown>, void, undefined>;
 export function permutations(...args: unknown[]): Generator<Tuple<unknown>, void, undefined> {
   const [items, r = null] = clinicArguments("permutations", args, ["iterable", "r"], 1);
   const pool = [...iterate(items)];
@@ -429,6 +445,7 @@ function combinationArguments(fn: string, args: readonly unknown[]): [unknown[],
 
 /** `combinations(iterable, r)`. */
 export function combinations<T>(items: Iterable<T>, r: number): Generator<Tuple<T>, void, undefined>;
+export function combinations(...args: unknown[]): Generator<Tuple<unknown>, void, undefined>;
 export function combinations(...args: unknown[]): Generator<Tuple<unknown>, void, undefined> {
   return itertoolsObject(combinationsOf(...combinationArguments("combinations", args)), "combinations");
 }
@@ -450,6 +467,7 @@ function* combinationsOf<T>(pool: T[], k: number): Generator<Tuple<T>, void, und
 
 /** `combinations_with_replacement(iterable, r)`. */
 export function combinations_with_replacement<T>(items: Iterable<T>, r: number): Generator<Tuple<T>, void, undefined>;
+export function combinations_with_replacement(...args: unknown[]): Generator<Tuple<unknown>, void, undefined>;
 export function combinations_with_replacement(...args: unknown[]): Generator<Tuple<unknown>, void, undefined> {
   const [pool, k] = combinationArguments("combinations_with_replacement", args);
   return itertoolsObject(combinationsWithReplacementOf(pool, k), "combinations_with_replacement");
@@ -472,6 +490,7 @@ function* combinationsWithReplacementOf<T>(pool: T[], k: number): Generator<Tupl
 
 /** `groupby(iterable, key=None)`: yields (key, group) pairs; a group (`_grouper`) is valid until the next. */
 export function groupby<T, K = T>(items: Iterable<T>, key?: ((x: T) => K) | null): Generator<readonly [K, Generator<T, void, undefined>], void, undefined>;
+export function groupby(...args: unknown[]): Generator<readonly [unknown, Generator<unknown, void, undefined>], void, undefined>;
 export function groupby(...args: unknown[]): Generator<readonly [unknown, Generator<unknown, void, undefined>], void, undefined> {
   const [items, key = null] = clinicArguments("groupby", args, ["iterable", "key"], 1);
   return itertoolsObject(grouped(iteratorOf(items), key as ((x: unknown) => unknown) | null), "groupby");
@@ -514,6 +533,7 @@ function* grouped<T, K>(items: Iterable<T>, keyFn: ((x: T) => K) | null): Genera
 
 /** `tee(iterable, n=2, /)`: a tuple of `_tee` objects. */
 export function tee<T>(items: Iterable<T>, n?: number): Tuple<Generator<T, void, undefined>>;
+export function tee(...args: unknown[]): Tuple<Generator<unknown, void, undefined>>;
 export function tee(...args: unknown[]): Tuple<Generator<unknown, void, undefined>> {
   const [items, count = 2] = positionalArguments("tee", args, 1, 2);
   const n = smallIndex(count);
