@@ -172,7 +172,9 @@ export function lru_cache<F extends (...args: any[]) => any>(fn: F): CachedFunct
 export function lru_cache(
   maxsize?: number | null | KwArgs<{ maxsize?: number | null; typed?: boolean }>,
 ): <F extends (...args: any[]) => any>(fn: F) => CachedFunction<F>;
-export function lru_cache(...args: unknown[]): unknown;
+// (Any arguments, for a wrong call raising at run time; `any` so that a decorated function calling itself, whose
+// type TypeScript cannot infer through its own initializer, still type-checks.)
+export function lru_cache(...args: unknown[]): any;
 export function lru_cache(...args: unknown[]): unknown {
   const { maxsize, typed } = bindArguments("lru_cache", args, ["maxsize", "typed"], { maxsize: 128, typed: false });
   let size: number | null = null;
