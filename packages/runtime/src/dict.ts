@@ -233,7 +233,8 @@ export class Dict<K = unknown, V = unknown> implements Iterable<K> {
       kwargs = other;
       other = undefined;
     }
-    if (other !== undefined && other !== null) {
+    // (`d.update(None)` is CPython's TypeError: None is no iterable; only an argument not given is skipped.)
+    if (other !== undefined) {
       // (A dict whose class defines its own `__iter__` is read through keys() and its `__getitem__`, as CPython reads it.)
       if (other instanceof Dict && other.__iter__ === Dict.prototype.__iter__) {
         for (const e of other.#map.values()) store.call(this, e.key as K, e.value as V);
@@ -446,8 +447,9 @@ export function mappingItems(x: unknown): Iterable<[unknown, unknown]> {
 }
 
 /** The builtin `dict(...)`: `dict()`, `dict(mapping)`, `dict(pairs)`, `dict(kw({a: 1}))`. */
-export function dict<K = unknown, V = unknown>(source?: unknown, kwargs?: unknown): Dict<K, V> {
-  if (kwargs !== undefined && !(kwargs instanceof KwArgs)) throw new TypeError(`dict expected at most 1 argument, got ${arguments.length}`);
+export function dict<K = unknown, V = unknown>(source?: unknown, kwargs?: unknown, ...more: unknown[]): Dict<K, V> {
+  if (more.length > 0 || (kwargs !== undefined && !(kwargs instanceof KwArgs)))
+    throw new TypeError(`dict expected at most 1 argument, got ${arguments.length - (arguments[arguments.length - 1] instanceof KwArgs ? 1 : 0)}`);
   const d = new Dict<K, V>();
   initDict(d, source, kwargs);
   return d;

@@ -256,15 +256,18 @@ export class defaultdict<K = unknown, V = unknown> extends Dict<K, V> {
   static [PYTHON_MODULE] = "collections";
   default_factory: (() => V) | (new () => V) | null;
 
-  constructor(factory: (() => V) | (new () => V) | null = null, entries?: Iterable<readonly [K, V]> | Dict<K, V> | KwArgs | null, kwargs?: KwArgs) {
+  constructor(factory?: (() => V) | (new () => V) | null, entries?: Iterable<readonly [K, V]> | Dict<K, V> | KwArgs | null, kwargs?: KwArgs);
+  constructor(...args: unknown[]);
+  constructor(...args: unknown[]) {
     super();
-    // (`defaultdict(x=2)`: keywords alone are the dict's items, with no factory.)
-    if (factory instanceof KwArgs) [factory, entries] = [null, factory];
+    // (`defaultdict(x=2)`: keywords alone are the dict's items, with no factory; the arguments after the factory are
+    // `dict.__init__`'s, with its message for more than one.)
+    const [positional, keywords] = splitKwargs<Record<string, unknown>>(withoutTrailingUndefined(args));
+    const [factory = null, ...entries] = positional;
     if (factory !== null && !callable(factory)) throw new TypeError("first argument must be callable or None");
-    this.default_factory = factory;
-    if (entries instanceof KwArgs) this.update(undefined, entries);
-    else if (entries !== undefined && entries !== null) this.update(entries, kwargs);
-    else if (kwargs !== undefined) this.update(undefined, kwargs);
+    if (entries.length > 1) throw new TypeError(`dict expected at most 1 argument, got ${entries.length}`);
+    this.default_factory = factory as (() => V) | null;
+    this.update(entries[0], Object.keys(keywords).length > 0 ? new KwArgs(keywords) : undefined);
   }
 
   __missing__(key: K): V {
