@@ -290,7 +290,7 @@ export class LowerContext {
   moduleNamespace(specifier: string, base: string): ts.Identifier {
     for (const [local, from] of this.moduleNamespaces) if (from === specifier) return f.createIdentifier(local);
     // (`import * as enum_ from ".../enum"`: a module named by a reserved word.)
-    return this.useModuleNamespace(specifier, this.freshImportName(RESERVED.has(base) ? `${base}_` : base));
+    return this.useModuleNamespace(specifier, this.freshImportName(plainName(base)));
   }
 
   /** A fresh temporary name (`_tmp`, `_tmp2`, ...) that no Python name in the file uses. */
